@@ -1,0 +1,244 @@
+#define _GNU_SOURCE
+#include "test_support.h"
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+int ts_passed, ts_failed;
+
+void ts_check(int ok, const char *file, int line, const char *expr, const char *fmt, ...) {
+    if (ok) {
+        ts_passed++;
+        return;
+    }
+    ts_failed++;
+    fprintf(stderr, "FAIL %s:%d: %s", file, line, expr);
+    if (fmt && *fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        fputs(" -- ", stderr);
+        vfprintf(stderr, fmt, ap);
+        va_end(ap);
+    }
+    fputc('\n', stderr);
+}
+
+void ts_check_eq(unsigned long long actual, unsigned long long expected, const char *file, int line,
+                 const char *what) {
+    if (actual == expected) {
+        ts_passed++;
+        return;
+    }
+    ts_failed++;
+    fprintf(stderr, "FAIL %s:%d: %s: got %llu (0x%llx), expected %llu (0x%llx)\n", file, line, what, actual,
+            actual, expected, expected);
+}
+
+int ts_finish(const char *name) {
+    printf("%s: %d passed, %d failed\n", name, ts_passed, ts_failed);
+    fflush(stdout);
+    return ts_failed ? 1 : 0;
+}
+
+uint64_t ts_now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+int ts_free_port(void) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a;
+    socklen_t len = sizeof a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof a) != 0 || getsockname(fd, (struct sockaddr *)&a, &len) != 0) {
+        if (fd >= 0) close(fd);
+        return -1;
+    }
+    close(fd);
+    return ntohs(a.sin_port);
+}
+
+int ts_connect(int port, int ipv6) {
+    int fd = socket(ipv6 ? AF_INET6 : AF_INET, SOCK_STREAM, 0);
+    int rc;
+    struct timeval tv = {10, 0};
+    if (fd < 0) return -1;
+    if (ipv6) {
+        struct sockaddr_in6 a;
+        memset(&a, 0, sizeof a);
+        a.sin6_family = AF_INET6;
+        a.sin6_port = htons((uint16_t)port);
+        a.sin6_addr = in6addr_loopback;
+        rc = connect(fd, (struct sockaddr *)&a, sizeof a);
+    } else {
+        struct sockaddr_in a;
+        memset(&a, 0, sizeof a);
+        a.sin_family = AF_INET;
+        a.sin_port = htons((uint16_t)port);
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        rc = connect(fd, (struct sockaddr *)&a, sizeof a);
+    }
+    if (rc != 0) {
+        close(fd);
+        return -1;
+    }
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    return fd;
+}
+
+int ts_wait_port(int port, int timeout_ms) {
+    uint64_t end = ts_now_ms() + (uint64_t)timeout_ms;
+    while (ts_now_ms() < end) {
+        int fd = ts_connect(port, 0);
+        if (fd >= 0) {
+            close(fd);
+            return 0;
+        }
+        usleep(20000);
+    }
+    return -1;
+}
+
+int ts_send_all(int fd, const void *buf, size_t len) {
+    const char *p = (const char *)buf;
+    while (len > 0) {
+        ssize_t n = send(fd, p, len, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return -1;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+static ssize_t recv_common(int fd, char *buf, size_t cap, const char *needle, int timeout_ms) {
+    size_t got = 0;
+    uint64_t end = ts_now_ms() + (uint64_t)timeout_ms;
+    if (cap == 0) return 0;
+    while (got + 1 < cap) {
+        struct pollfd p = {fd, POLLIN, 0};
+        uint64_t now = ts_now_ms();
+        ssize_t n;
+        if (now >= end) break;
+        if (poll(&p, 1, (int)(end - now)) <= 0) break;
+        n = recv(fd, buf + got, cap - 1 - got, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += (size_t)n;
+        buf[got] = 0;
+        if (needle && strstr(buf, needle)) break;
+    }
+    buf[got] = 0;
+    return (ssize_t)got;
+}
+
+ssize_t ts_recv_all(int fd, char *buf, size_t cap, int timeout_ms) {
+    return recv_common(fd, buf, cap, NULL, timeout_ms);
+}
+
+ssize_t ts_recv_until(int fd, char *buf, size_t cap, const char *needle, int timeout_ms) {
+    return recv_common(fd, buf, cap, needle, timeout_ms);
+}
+
+int ts_peer_closed(int fd, int timeout_ms) {
+    char tmp[4096];
+    uint64_t end = ts_now_ms() + (uint64_t)timeout_ms;
+    for (;;) {
+        struct pollfd p = {fd, POLLIN, 0};
+        uint64_t now = ts_now_ms();
+        ssize_t n;
+        if (now >= end) return 0;
+        if (poll(&p, 1, (int)(end - now)) <= 0) return 0;
+        n = recv(fd, tmp, sizeof tmp, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return 1;
+    }
+}
+
+pid_t ts_spawn(const char *const argv[], const char *log_path) {
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (log_path) {
+            int fd = open(log_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            if (fd >= 0) {
+                dup2(fd, 1);
+                dup2(fd, 2);
+                close(fd);
+            }
+        }
+        execvp(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    return pid;
+}
+
+int ts_run(const char *const argv[], char *out, size_t cap, int timeout_ms) {
+    int pipefd[2];
+    pid_t pid;
+    int status = -1;
+    size_t got = 0;
+    uint64_t end = ts_now_ms() + (uint64_t)timeout_ms;
+    if (pipe(pipefd) != 0) return -1;
+    pid = fork();
+    if (pid == 0) {
+        dup2(pipefd[1], 1);
+        close(pipefd[0]);
+        close(pipefd[1]);
+        execvp(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    close(pipefd[1]);
+    for (;;) {
+        struct pollfd p = {pipefd[0], POLLIN, 0};
+        uint64_t now = ts_now_ms();
+        char tmp[4096];
+        ssize_t n;
+        if (now >= end) {
+            kill(pid, SIGKILL);
+            break;
+        }
+        if (poll(&p, 1, (int)(end - now)) <= 0) continue;
+        n = read(pipefd[0], tmp, sizeof tmp);
+        if (n <= 0) break;
+        if (out && got + 1 < cap) {
+            size_t take = (size_t)n < cap - 1 - got ? (size_t)n : cap - 1 - got;
+            memcpy(out + got, tmp, take);
+            got += take;
+        }
+    }
+    if (out && cap) out[got] = 0;
+    close(pipefd[0]);
+    if (waitpid(pid, &status, 0) < 0) return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void ts_kill(pid_t pid) {
+    int status;
+    if (pid <= 0) return;
+    kill(pid, SIGTERM);
+    for (int i = 0; i < 50; i++) {
+        if (waitpid(pid, &status, WNOHANG) == pid) return;
+        usleep(20000);
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+}
+
+const char *ts_source_path(const char *rel, char *buf, size_t cap) {
+    const char *root = getenv("WINHTTPAPI_SOURCE_DIR");
+    snprintf(buf, cap, "%s/%s", root ? root : ".", rel);
+    return buf;
+}

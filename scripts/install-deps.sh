@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the tools the tests and the demo need, when missing (a fresh machine has only the Rust
+# toolchain, gcc and python3). Idempotent and quiet when everything is there.
+set -euo pipefail
+need=()
+command -v cmake >/dev/null || need+=(cmake)
+command -v curl >/dev/null || need+=(curl)
+command -v nm >/dev/null || need+=(binutils)
+command -v g++ >/dev/null || need+=(g++)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing: ${need[*]} (install them, or run as root so this script can)" >&2
+    exit 1
+  fi
+  echo "installing: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi

@@ -1,0 +1,124 @@
+//! The guard every export runs inside: catches panics so none unwinds into C, logs the call, and turns the
+//! engine's `WinResult` into the family's convention. Last-error is set here and nowhere else on the
+//! export path.
+//!
+//! - [`guard_win32`]: kernel32 style. Returns `fail` and sets last-error on failure; leaves last-error
+//!   alone on success, as most kernel32 functions do.
+//! - [`guard_winhttp`]: WinHTTP style. Sets last-error on failure, and `ERROR_SUCCESS` on success
+//!   (WinHTTP functions reset it).
+//! - [`guard_httpapi`]: http.sys style. Returns the code (`NO_ERROR`, `ERROR_IO_PENDING`, an error);
+//!   last-error untouched.
+//! - [`guard_infallible`]: functions that cannot fail (`GetTickCount`); only the panic catch.
+use crate::win32::error::*;
+use crate::win32::last_error::set_last_error;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+fn report_panic(name: &str, payload: &(dyn std::any::Any + Send)) {
+    let msg = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    tracing::error!(target: "winhttpapi", "{name}: internal panic: {msg}");
+}
+
+/// kernel32 convention; see the module doc.
+pub fn guard_win32<T>(name: &'static str, fail: T, f: impl FnOnce() -> WinResult<T>) -> T {
+    crate::log::ensure_init();
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(v)) => v,
+        Ok(Err(e)) => {
+            tracing::debug!(target: "winhttpapi::win32", "{name} failed: {}", e.0);
+            set_last_error(e.0);
+            fail
+        }
+        Err(p) => {
+            report_panic(name, &*p);
+            set_last_error(ERROR_INTERNAL_ERROR.0);
+            fail
+        }
+    }
+}
+
+/// WinHTTP convention; see the module doc.
+pub fn guard_winhttp<T>(name: &'static str, fail: T, f: impl FnOnce() -> WinResult<T>) -> T {
+    crate::log::ensure_init();
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(v)) => {
+            set_last_error(ERROR_SUCCESS.0);
+            v
+        }
+        Ok(Err(e)) => {
+            tracing::debug!(target: "winhttpapi::winhttp", "{name} failed: {}", e.0);
+            set_last_error(e.0);
+            fail
+        }
+        Err(p) => {
+            report_panic(name, &*p);
+            set_last_error(ERROR_WINHTTP_INTERNAL_ERROR.0);
+            fail
+        }
+    }
+}
+
+/// http.sys convention; see the module doc. `Err(ERROR_IO_PENDING)` is how an engine says "pending".
+pub fn guard_httpapi(name: &'static str, f: impl FnOnce() -> WinResult<()>) -> u32 {
+    crate::log::ensure_init();
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(())) => ERROR_SUCCESS.0,
+        Ok(Err(e)) => {
+            if e != ERROR_IO_PENDING {
+                tracing::debug!(target: "winhttpapi::httpapi", "{name} failed: {}", e.0);
+            }
+            e.0
+        }
+        Err(p) => {
+            report_panic(name, &*p);
+            ERROR_INTERNAL_ERROR.0
+        }
+    }
+}
+
+/// For functions that cannot fail; only catches panics (returning `fallback`).
+pub fn guard_infallible<T>(name: &'static str, fallback: T, f: impl FnOnce() -> T) -> T {
+    crate::log::ensure_init();
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(v) => v,
+        Err(p) => {
+            report_panic(name, &*p);
+            fallback
+        }
+    }
+}
+
+/// The result of a function declared but not built yet: logs at warn level with its name and fails
+/// with `ERROR_CALL_NOT_IMPLEMENTED` (DESIGN.md section 3; listed as such in `exports/`).
+pub fn not_implemented<T>(name: &'static str) -> WinResult<T> {
+    tracing::warn!(target: "winhttpapi", "{name} is not implemented yet");
+    Err(ERROR_CALL_NOT_IMPLEMENTED)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::win32::last_error::last_error;
+
+    #[test]
+    fn panic_becomes_internal_error() {
+        std::panic::set_hook(Box::new(|_| {}));
+        let r = guard_win32("t", 0, || -> WinResult<i32> { panic!("boom") });
+        let _ = std::panic::take_hook();
+        assert_eq!(r, 0);
+        assert_eq!(last_error(), ERROR_INTERNAL_ERROR.0);
+    }
+
+    #[test]
+    fn winhttp_success_resets_last_error() {
+        set_last_error(5);
+        assert_eq!(guard_winhttp("t", 0, || Ok(1)), 1);
+        assert_eq!(last_error(), 0);
+        set_last_error(5);
+        assert_eq!(guard_win32("t", 0, || Ok(1)), 1);
+        assert_eq!(last_error(), 5);
+    }
+}

@@ -1,0 +1,8 @@
+//! The C edge: one file per header family. Exports check arguments, convert pointers and strings, and
+//! call safe engine code inside a guard ([`guard`]); no logic lives here.
+pub mod guard;
+pub mod httpapi;
+pub mod ptr;
+pub mod types;
+pub mod win32;
+pub mod winhttp;

@@ -1,0 +1,96 @@
+//! Pointer and string helpers for the C edge. Every raw pointer the library reads or writes passes
+//! through one of these, each with its `# Safety` contract, so the engines see only safe Rust values.
+use crate::win32::error::*;
+use crate::win32::wstr::{self, WideUnit};
+use std::ffi::{c_char, CStr};
+
+/// Reads a NUL-terminated wide string; `Ok(None)` for NULL.
+///
+/// # Safety
+/// `p` is NULL or points to a readable NUL-terminated array of `U`.
+pub unsafe fn wide_cstr<U: WideUnit>(p: *const U) -> Option<String> {
+    if p.is_null() {
+        return None;
+    }
+    let mut n = 0usize;
+    while !(*p.add(n)).is_zero() {
+        n += 1;
+    }
+    Some(wstr::decode(std::slice::from_raw_parts(p, n)))
+}
+
+/// Reads a wide string of `len` units, or up to its NUL when `len` is `u32::MAX` (-1, as WinHTTP's
+/// `dwHeadersLength` allows); `Ok(None)` for NULL.
+///
+/// # Safety
+/// `p` is NULL or points to `len` readable units (or a NUL-terminated string when `len` is -1).
+pub unsafe fn wide_str_len<U: WideUnit>(p: *const U, len: u32) -> Option<String> {
+    if p.is_null() {
+        return None;
+    }
+    if len == u32::MAX {
+        return wide_cstr(p);
+    }
+    let units = std::slice::from_raw_parts(p, len as usize);
+    // A string shorter than its stated length ends at its NUL, as Windows reads it.
+    let end = units.iter().position(|u| u.is_zero()).unwrap_or(units.len());
+    Some(wstr::decode(&units[..end]))
+}
+
+/// Reads a NUL-terminated narrow (UTF-8, the Linux "ANSI" page) string; `Ok(None)` for NULL.
+///
+/// # Safety
+/// `p` is NULL or points to a readable NUL-terminated string.
+pub unsafe fn narrow_cstr(p: *const c_char) -> Option<String> {
+    if p.is_null() {
+        return None;
+    }
+    Some(CStr::from_ptr(p).to_string_lossy().into_owned())
+}
+
+/// Borrows a caller's input buffer; NULL with length 0 is an empty slice, NULL with a length is
+/// `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `p` is NULL or points to `len` readable bytes that stay valid and unchanged for `'a`.
+pub unsafe fn bytes_in<'a>(p: *const u8, len: usize) -> WinResult<&'a [u8]> {
+    match (p.is_null(), len) {
+        (true, 0) => Ok(&[]),
+        (true, _) => Err(ERROR_INVALID_PARAMETER),
+        _ => Ok(std::slice::from_raw_parts(p, len)),
+    }
+}
+
+/// Borrows a caller's output buffer, as [`bytes_in`] does.
+///
+/// # Safety
+/// `p` is NULL or points to `len` writable bytes, not aliased, valid for `'a`.
+pub unsafe fn bytes_out<'a>(p: *mut u8, len: usize) -> WinResult<&'a mut [u8]> {
+    match (p.is_null(), len) {
+        (true, 0) => Ok(&mut []),
+        (true, _) => Err(ERROR_INVALID_PARAMETER),
+        _ => Ok(std::slice::from_raw_parts_mut(p, len)),
+    }
+}
+
+/// Writes `value` through an optional out-pointer (does nothing for NULL).
+///
+/// # Safety
+/// `p` is NULL or points to a writable, aligned `T`.
+pub unsafe fn write_opt<T>(p: *mut T, value: T) {
+    if !p.is_null() {
+        p.write(value);
+    }
+}
+
+/// Writes `value` through a required out-pointer: NULL is `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `p` is NULL or points to a writable, aligned `T`.
+pub unsafe fn write_req<T>(p: *mut T, value: T) -> WinResult<()> {
+    if p.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    p.write(value);
+    Ok(())
+}

@@ -1,0 +1,1 @@
+//! The HTTP/1.1 wire shared by the client and the server: head parsing on httparse, framing rules, the chunked codec, serializers.

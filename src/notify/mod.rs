@@ -1,0 +1,1 @@
+//! Notification ports (seeds/ApiGetNotifyAsync.txt).

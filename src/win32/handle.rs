@@ -1,0 +1,172 @@
+//! The one handle table: every `HANDLE` and `HINTERNET` the library gives out is an entry here.
+//!
+//! A handle value is `(generation << 32) | ((slot + 1) << 2)`: never NULL, never
+//! `INVALID_HANDLE_VALUE`, low two bits clear (Windows programs tag an `OVERLAPPED.hEvent` by setting
+//! the low bit). A slot's generation changes when its handle closes, so a stale or forged value
+//! never reaches a live object: it gets `ERROR_INVALID_HANDLE`. Lookups clone an `Arc`, so in-flight
+//! work keeps its object alive after the handle closes (DESIGN.md section 4).
+use super::error::{WinResult, ERROR_INVALID_HANDLE};
+use parking_lot::RwLock;
+use std::any::Any;
+use std::sync::Arc;
+
+/// A raw handle value as C sees it.
+pub type RawHandle = usize;
+
+/// What every object behind a handle implements.
+pub trait KernelObject: Any + Send + Sync {
+    /// A short name for logs and wrong-type checks ("event", "completion port", ...).
+    fn kind(&self) -> &'static str;
+    /// Called once when the handle is closed (the object may live on while in-flight work holds it).
+    fn on_close(&self) {}
+    /// The waitable state, for objects `WaitForSingleObject` accepts.
+    fn waitable(&self) -> Option<&super::wait::Waitable> {
+        None
+    }
+    /// The completion-port binding, for objects that complete `OVERLAPPED` I/O.
+    fn io_binding(&self) -> Option<&super::overlapped::IoBinding> {
+        None
+    }
+    /// Cancels this object's pending I/O (`CancelIo`/`CancelIoEx`); `overlapped` = 0 means all of it.
+    /// Returns whether anything was cancelled.
+    fn cancel_io(&self, _overlapped: usize) -> bool {
+        false
+    }
+}
+
+struct Slot {
+    generation: u32,
+    object: Option<Arc<dyn KernelObject>>,
+}
+
+struct Table {
+    slots: Vec<Slot>,
+    free: Vec<u32>,
+}
+
+static TABLE: RwLock<Table> = RwLock::new(Table { slots: Vec::new(), free: Vec::new() });
+
+fn encode(slot: u32, generation: u32) -> RawHandle {
+    ((generation as usize) << 32) | (((slot as usize) + 1) << 2)
+}
+
+fn decode(h: RawHandle) -> Option<(usize, u32)> {
+    if h & 3 != 0 {
+        return None;
+    }
+    let low = h & 0xFFFF_FFFF;
+    if low == 0 {
+        return None;
+    }
+    Some(((low >> 2) - 1, (h >> 32) as u32))
+}
+
+/// Puts an object in the table and returns its new handle.
+pub fn insert(object: Arc<dyn KernelObject>) -> RawHandle {
+    let mut t = TABLE.write();
+    if let Some(slot) = t.free.pop() {
+        let s = &mut t.slots[slot as usize];
+        s.object = Some(object);
+        encode(slot, s.generation)
+    } else {
+        let slot = t.slots.len() as u32;
+        t.slots.push(Slot { generation: 1, object: Some(object) });
+        encode(slot, 1)
+    }
+}
+
+/// The object behind a live handle.
+pub fn get(h: RawHandle) -> WinResult<Arc<dyn KernelObject>> {
+    let (slot, generation) = decode(h).ok_or(ERROR_INVALID_HANDLE)?;
+    let t = TABLE.read();
+    match t.slots.get(slot) {
+        Some(Slot { generation: g, object: Some(o) }) if *g == generation => Ok(o.clone()),
+        _ => Err(ERROR_INVALID_HANDLE),
+    }
+}
+
+/// The object behind a live handle, as its concrete type. `Ok(None)` when the handle is live but of
+/// another kind, so each family picks its own wrong-type code (WinHTTP:
+/// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`; http.sys and kernel32: mostly `ERROR_INVALID_HANDLE`).
+pub fn get_as<T: KernelObject>(h: RawHandle) -> WinResult<Option<Arc<T>>> {
+    let object = get(h)?;
+    let any: Arc<dyn Any + Send + Sync> = object;
+    Ok(any.downcast::<T>().ok())
+}
+
+/// Like [`get_as`], with one code for both a dead handle and a wrong kind.
+pub fn get_typed<T: KernelObject>(h: RawHandle) -> WinResult<Arc<T>> {
+    get_as::<T>(h)?.ok_or(ERROR_INVALID_HANDLE)
+}
+
+/// Removes a handle from the table (the value is dead from now on) and runs the object's `on_close`.
+pub fn close(h: RawHandle) -> WinResult<Arc<dyn KernelObject>> {
+    let object = remove(h)?;
+    object.on_close();
+    Ok(object)
+}
+
+/// Removes a handle without running `on_close` (for families that close in their own order).
+pub fn remove(h: RawHandle) -> WinResult<Arc<dyn KernelObject>> {
+    let (slot, generation) = decode(h).ok_or(ERROR_INVALID_HANDLE)?;
+    let mut t = TABLE.write();
+    let s = t.slots.get_mut(slot).ok_or(ERROR_INVALID_HANDLE)?;
+    if s.generation != generation || s.object.is_none() {
+        return Err(ERROR_INVALID_HANDLE);
+    }
+    let object = s.object.take().expect("checked above");
+    s.generation = s.generation.wrapping_add(1).max(1);
+    t.free.push(slot as u32);
+    Ok(object)
+}
+
+/// How many handles are open (for leak checks in tests).
+pub fn live_count() -> usize {
+    TABLE.read().slots.iter().filter(|s| s.object.is_some()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Dummy;
+    impl KernelObject for Dummy {
+        fn kind(&self) -> &'static str {
+            "dummy"
+        }
+    }
+    struct Other;
+    impl KernelObject for Other {
+        fn kind(&self) -> &'static str {
+            "other"
+        }
+    }
+
+    #[test]
+    fn closed_handle_is_invalid_even_when_slot_is_reused() {
+        let a = insert(Arc::new(Dummy));
+        close(a).unwrap();
+        let b = insert(Arc::new(Dummy));
+        assert_ne!(a, b);
+        assert_eq!(get(a).err(), Some(ERROR_INVALID_HANDLE));
+        assert!(get(b).is_ok());
+        close(b).unwrap();
+        assert_eq!(close(b).err(), Some(ERROR_INVALID_HANDLE));
+    }
+
+    #[test]
+    fn forged_values_are_invalid() {
+        for v in [0usize, 1, 2, 3, 0x1234, usize::MAX, usize::MAX - 1, 4 << 40] {
+            assert_eq!(get(v).err(), Some(ERROR_INVALID_HANDLE), "value {v:#x}");
+        }
+    }
+
+    #[test]
+    fn wrong_kind_is_distinguished_from_dead() {
+        let h = insert(Arc::new(Dummy));
+        assert!(get_as::<Dummy>(h).unwrap().is_some());
+        assert!(get_as::<Other>(h).unwrap().is_none());
+        close(h).unwrap();
+        assert!(get_as::<Dummy>(h).is_err());
+    }
+}

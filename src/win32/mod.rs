@@ -1,0 +1,12 @@
+//! The Win32 core both APIs stand on: errors and last-error, the handle table, waitable objects and
+//! events, `OVERLAPPED` completion, completion ports, wide strings.
+pub mod error;
+pub mod event;
+pub mod handle;
+pub mod iocp;
+pub mod last_error;
+pub mod overlapped;
+pub mod wait;
+pub mod wstr;
+
+pub use error::{Win32Error, WinResult};

@@ -1,0 +1,203 @@
+//! `OVERLAPPED` completion: how an asynchronous operation of any family reports its end.
+//!
+//! Order, as on Windows (DESIGN.md section 5): first `Internal` (the status, as an NTSTATUS) and
+//! `InternalHigh` (the byte count) are written, then the event in `hEvent` is set, then a packet goes
+//! to the completion port the handle is bound to, unless `hEvent` has its low bit set (signal the event,
+//! post nothing) or the operation finished inline on a handle in `FILE_SKIP_COMPLETION_PORT_ON_SUCCESS`
+//! mode.
+use super::error::*;
+use super::event::Event;
+use super::handle;
+use super::iocp::{CompletionPort, Packet};
+use parking_lot::{Condvar, Mutex};
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+/// The Windows `OVERLAPPED` structure (x64 layout: 32 bytes).
+#[repr(C)]
+#[allow(non_snake_case)]
+pub struct OVERLAPPED {
+    pub Internal: usize,
+    pub InternalHigh: usize,
+    pub Offset: u32,
+    pub OffsetHigh: u32,
+    pub hEvent: usize,
+}
+const _: () = assert!(std::mem::size_of::<OVERLAPPED>() == 32);
+const _: () = assert!(std::mem::offset_of!(OVERLAPPED, hEvent) == 24);
+
+/// `STATUS_PENDING`: what `Internal` holds while the operation runs (`HasOverlappedIoCompleted`).
+pub const STATUS_PENDING: usize = 0x103;
+
+/// `SetFileCompletionNotificationModes` flags.
+pub const FILE_SKIP_COMPLETION_PORT_ON_SUCCESS: u8 = 1;
+pub const FILE_SKIP_SET_EVENT_ON_HANDLE: u8 = 2;
+
+/// The NTSTATUS values Windows stores in `Internal` for the Win32 codes our operations end with.
+/// Codes without an entry are stored as `0xE000_0000 | code` (customer bit set), which maps back.
+const NTSTATUS_OF: &[(u32, u32)] = &[
+    (0, 0),
+    (38, 0xC000_0011),   // ERROR_HANDLE_EOF <- STATUS_END_OF_FILE
+    (234, 0x8000_0005),  // ERROR_MORE_DATA <- STATUS_BUFFER_OVERFLOW
+    (995, 0xC000_0120),  // ERROR_OPERATION_ABORTED <- STATUS_CANCELLED
+    (1229, 0xC000_023A), // ERROR_CONNECTION_INVALID <- STATUS_CONNECTION_INVALID
+    (1236, 0xC000_0241), // ERROR_CONNECTION_ABORTED <- STATUS_CONNECTION_ABORTED
+    (122, 0xC000_0023),  // ERROR_INSUFFICIENT_BUFFER <- STATUS_BUFFER_TOO_SMALL
+    (87, 0xC000_000D),   // ERROR_INVALID_PARAMETER <- STATUS_INVALID_PARAMETER
+    (6, 0xC000_0008),    // ERROR_INVALID_HANDLE <- STATUS_INVALID_HANDLE
+    (8, 0xC000_0017),    // ERROR_NOT_ENOUGH_MEMORY <- STATUS_NO_MEMORY
+    (64, 0xC000_020D),   // ERROR_NETNAME_DELETED <- STATUS_CONNECTION_RESET
+];
+
+/// The NTSTATUS stored in `Internal` for a Win32 code.
+pub fn ntstatus_from_win32(code: u32) -> u32 {
+    NTSTATUS_OF.iter().find(|(w, _)| *w == code).map(|(_, n)| *n).unwrap_or(0xE000_0000 | (code & 0x0FFF_FFFF))
+}
+
+/// The Win32 code for an `Internal` value (the reverse of [`ntstatus_from_win32`]).
+pub fn win32_from_ntstatus(status: u32) -> u32 {
+    if let Some((w, _)) = NTSTATUS_OF.iter().find(|(_, n)| *n == status) {
+        return *w;
+    }
+    if status & 0xF000_0000 == 0xE000_0000 {
+        return status & 0x0FFF_FFFF;
+    }
+    ERROR_GEN_FAILURE.0
+}
+
+/// The completion-port binding of a handle that does overlapped I/O.
+#[derive(Default)]
+pub struct IoBinding {
+    port: Mutex<Option<(Arc<CompletionPort>, usize)>>,
+    modes: AtomicU8,
+}
+
+impl IoBinding {
+    /// Binds to a port (`CreateIoCompletionPort` on an existing handle). A handle binds once:
+    /// a second association fails with `ERROR_INVALID_PARAMETER`, as on Windows.
+    pub fn bind(&self, port: Arc<CompletionPort>, key: usize) -> WinResult<()> {
+        let mut b = self.port.lock();
+        if b.is_some() {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        *b = Some((port, key));
+        Ok(())
+    }
+    pub fn is_bound(&self) -> bool {
+        self.port.lock().is_some()
+    }
+    pub fn set_modes(&self, modes: u8) {
+        self.modes.fetch_or(modes, Ordering::AcqRel);
+    }
+    pub fn modes(&self) -> u8 {
+        self.modes.load(Ordering::Acquire)
+    }
+}
+
+/// A caller's `LPOVERLAPPED`, carried across threads until completion. The caller keeps the structure
+/// valid until the operation completes (the documented contract of every overlapped API).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OverlappedPtr(pub usize);
+
+impl OverlappedPtr {
+    /// Marks the operation pending: `Internal = STATUS_PENDING`, `InternalHigh = 0`.
+    ///
+    /// # Safety
+    /// `self` must point to a writable `OVERLAPPED` that stays valid until [`complete`] runs.
+    pub unsafe fn mark_pending(self) {
+        let ov = self.0 as *mut OVERLAPPED;
+        std::ptr::write_volatile(&mut (*ov).InternalHigh, 0);
+        std::ptr::write_volatile(&mut (*ov).Internal, STATUS_PENDING);
+    }
+
+    /// The raw `hEvent` value.
+    ///
+    /// # Safety
+    /// As for [`OverlappedPtr::mark_pending`].
+    pub unsafe fn event(self) -> usize {
+        std::ptr::read_volatile(&(*(self.0 as *const OVERLAPPED)).hEvent)
+    }
+}
+
+static WAITERS_WITHOUT_EVENT: AtomicUsize = AtomicUsize::new(0);
+static ANY_COMPLETION: (Mutex<u64>, Condvar) = (Mutex::new(0), Condvar::new());
+
+/// Reports the end of an overlapped operation.
+///
+/// `inline` says the export itself returned success for it (no `ERROR_IO_PENDING`), which matters for
+/// `FILE_SKIP_COMPLETION_PORT_ON_SUCCESS`.
+///
+/// # Safety
+/// `ov` must point to the caller's `OVERLAPPED`, still valid (see [`OverlappedPtr`]).
+pub unsafe fn complete(binding: Option<&IoBinding>, ov: OverlappedPtr, error: Win32Error, bytes: usize, inline: bool) {
+    let p = ov.0 as *mut OVERLAPPED;
+    let event = std::ptr::read_volatile(&(*p).hEvent);
+    std::ptr::write_volatile(&mut (*p).InternalHigh, bytes);
+    std::sync::atomic::fence(Ordering::Release);
+    std::ptr::write_volatile(&mut (*p).Internal, ntstatus_from_win32(error.0) as usize);
+    // From here on the caller may free the OVERLAPPED: touch it no more.
+    // SeqCst pairs with the waiter's increment in `wait_without_event` (neither side can miss the other).
+    std::sync::atomic::fence(Ordering::SeqCst);
+    if event & !1 != 0 {
+        if let Ok(Some(e)) = handle::get_as::<Event>(event & !1) {
+            e.signal.set();
+        }
+    }
+    if WAITERS_WITHOUT_EVENT.load(Ordering::SeqCst) > 0 {
+        let mut n = ANY_COMPLETION.0.lock();
+        *n += 1;
+        ANY_COMPLETION.1.notify_all();
+    }
+    if event & 1 != 0 {
+        return;
+    }
+    if let Some(b) = binding {
+        if inline && error == ERROR_SUCCESS && b.modes() & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS != 0 {
+            return;
+        }
+        let target = b.port.lock().clone();
+        if let Some((port, key)) = target {
+            port.post(Packet { bytes: bytes as u32, key, overlapped: ov.0, error: error.0 });
+        }
+    }
+}
+
+/// Waits for an `OVERLAPPED` with no event to leave `STATUS_PENDING` (`GetOverlappedResult` with
+/// `bWait` on a handle: Windows waits on the file object itself; we wait for any completion and recheck).
+///
+/// # Safety
+/// `ov` must point to a readable `OVERLAPPED`.
+pub unsafe fn wait_without_event(ov: OverlappedPtr, deadline: Option<std::time::Instant>) -> bool {
+    let p = ov.0 as *const OVERLAPPED;
+    WAITERS_WITHOUT_EVENT.fetch_add(1, Ordering::SeqCst);
+    let mut n = ANY_COMPLETION.0.lock();
+    let done = loop {
+        if std::ptr::read_volatile(&(*p).Internal) != STATUS_PENDING {
+            break true;
+        }
+        match deadline {
+            None => ANY_COMPLETION.1.wait(&mut n),
+            Some(d) => {
+                if ANY_COMPLETION.1.wait_until(&mut n, d).timed_out() {
+                    break std::ptr::read_volatile(&(*p).Internal) != STATUS_PENDING;
+                }
+            }
+        }
+    };
+    drop(n);
+    WAITERS_WITHOUT_EVENT.fetch_sub(1, Ordering::AcqRel);
+    done
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_mapping_round_trips() {
+        for code in [0u32, 38, 234, 995, 1229, 87, 6, 12002, 12030, 1359] {
+            assert_eq!(win32_from_ntstatus(ntstatus_from_win32(code)), code, "code {code}");
+        }
+        assert_ne!(ntstatus_from_win32(997) as usize, STATUS_PENDING);
+    }
+}

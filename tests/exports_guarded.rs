@@ -1,0 +1,49 @@
+//! Every `#[no_mangle]` function lives in `src/ffi/` and runs its whole body inside one of the guards of
+//! `ffi::guard` (DESIGN.md section 4), so no panic or error escapes to C unconverted.
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_export_is_guarded_and_lives_in_ffi() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut problems = Vec::new();
+    let mut count = 0;
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let rel = f.strip_prefix(&src).unwrap().display().to_string();
+        for (i, l) in lines.iter().enumerate() {
+            if l.trim() != "#[no_mangle]" {
+                continue;
+            }
+            count += 1;
+            if !rel.starts_with("ffi/") {
+                problems.push(format!("{rel}:{}: export outside src/ffi", i + 1));
+            }
+            // The signature may span lines; the body starts after the first line ending in '{'.
+            let Some(open) = (i + 1..lines.len()).find(|&j| lines[j].trim_end().ends_with('{')) else {
+                problems.push(format!("{rel}:{}: no body found", i + 1));
+                continue;
+            };
+            let first = (open + 1..lines.len()).map(|j| lines[j].trim()).find(|t| !t.is_empty() && !t.starts_with("//"));
+            match first {
+                Some(t) if t.starts_with("guard_") => {}
+                other => problems.push(format!("{rel}:{}: body starts with {:?}, not a guard_ call", i + 1, other)),
+            }
+        }
+    }
+    assert!(count > 0, "no exports found");
+    assert!(problems.is_empty(), "unguarded exports:\n{}", problems.join("\n"));
+}
