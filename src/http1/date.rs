@@ -1,0 +1,132 @@
+//! HTTP dates (IMF-fixdate, RFC 9110 section 5.6.7): formatting for the `Date` header, parsing of the three
+//! forms for `WinHttpTimeToSystemTime` and `If-Modified-Since`. The formatted current date is cached per
+//! second, since a server writes it into every response.
+use parking_lot::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// A broken-down UTC time (what Windows calls `SYSTEMTIME`, without milliseconds' meaning for HTTP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CivilTime {
+    pub year: u16,
+    pub month: u16,
+    pub day_of_week: u16,
+    pub day: u16,
+    pub hour: u16,
+    pub minute: u16,
+    pub second: u16,
+}
+
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// Seconds since the Unix epoch to a civil UTC time.
+pub fn civil_from_unix(secs: i64) -> CivilTime {
+    let days = secs.div_euclid(86400);
+    let rem = secs.rem_euclid(86400);
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    CivilTime {
+        year: y as u16,
+        month: m as u16,
+        day: d as u16,
+        // 1970-01-01 was a Thursday; Windows counts Sunday as 0.
+        day_of_week: ((days.rem_euclid(7) + 4) % 7) as u16,
+        hour: (rem / 3600) as u16,
+        minute: (rem % 3600 / 60) as u16,
+        second: (rem % 60) as u16,
+    }
+}
+
+/// A civil UTC time to seconds since the Unix epoch.
+pub fn unix_from_civil(t: &CivilTime) -> i64 {
+    days_from_civil(t.year as i64, t.month as i64, t.day as i64) * 86400 + t.hour as i64 * 3600 + t.minute as i64 * 60 + t.second as i64
+}
+
+/// Formats as `Sun, 06 Nov 1994 08:49:37 GMT`.
+pub fn format(t: &CivilTime) -> String {
+    let dow = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][(t.day_of_week % 7) as usize];
+    format!("{dow}, {:02} {} {:04} {:02}:{:02}:{:02} GMT", t.day, MONTHS[(t.month.clamp(1, 12) - 1) as usize], t.year, t.hour, t.minute, t.second)
+}
+
+/// Parses IMF-fixdate, RFC 850 and asctime forms (RFC 9110 section 5.6.7 says recipients accept all three).
+pub fn parse(s: &str) -> Option<CivilTime> {
+    let s = s.trim();
+    let month = |m: &str| MONTHS.iter().position(|x| x.eq_ignore_ascii_case(m)).map(|i| i as u16 + 1);
+    let hms = |t: &str| -> Option<(u16, u16, u16)> {
+        let mut p = t.split(':');
+        let h = p.next()?.parse().ok()?;
+        let m = p.next()?.parse().ok()?;
+        let s = p.next()?.parse().ok()?;
+        (h < 24 && m < 60 && s < 61).then_some((h, m, s))
+    };
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    let (day, mon, year, time) = if parts.len() == 6 && parts[0].ends_with(',') {
+        (parts[1].parse().ok()?, month(parts[2])?, parts[3].parse::<u16>().ok()?, parts[4])
+    } else if parts.len() == 4 && parts[0].ends_with(',') {
+        let d: Vec<&str> = parts[1].split('-').collect();
+        if d.len() != 3 {
+            return None;
+        }
+        let y: u16 = d[2].parse().ok()?;
+        let y = if y < 70 { 2000 + y } else if y < 100 { 1900 + y } else { y };
+        (d[0].parse().ok()?, month(d[1])?, y, parts[2])
+    } else if parts.len() == 5 {
+        (parts[2].parse().ok()?, month(parts[1])?, parts[4].parse().ok()?, parts[3])
+    } else {
+        return None;
+    };
+    let (hour, minute, second) = hms(time)?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let mut t = CivilTime { year, month: mon, day, hour, minute, second, day_of_week: 0 };
+    t.day_of_week = civil_from_unix(unix_from_civil(&t)).day_of_week;
+    Some(t)
+}
+
+static CACHE: Mutex<(u64, [u8; 29])> = Mutex::new((u64::MAX, [0; 29]));
+
+/// The current time as a 29-byte IMF-fixdate, formatted at most once a second.
+pub fn now_imf() -> [u8; 29] {
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let mut c = CACHE.lock();
+    if c.0 != secs {
+        let s = format(&civil_from_unix(secs as i64));
+        c.1.copy_from_slice(&s.as_bytes()[..29]);
+        c.0 = secs;
+    }
+    c.1
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_and_parses_the_rfc_example_in_all_three_forms() {
+        let t = civil_from_unix(784111777);
+        assert_eq!(format(&t), "Sun, 06 Nov 1994 08:49:37 GMT");
+        for s in ["Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994"] {
+            assert_eq!(parse(s), Some(t), "{s}");
+        }
+        assert_eq!(unix_from_civil(&t), 784111777);
+        assert_eq!(parse("yesterday"), None);
+        assert_eq!(std::str::from_utf8(&now_imf()).unwrap().len(), 29);
+    }
+}
