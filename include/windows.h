@@ -181,7 +181,6 @@
 #define _Struct_size_bytes_(x)
 #define _Interlocked_operand_
 #define __callback
-#define __reserved
 #define __in_opt
 #define __out_opt
 #define __inout
@@ -199,10 +198,16 @@
 #define __out_ecount_part(x, y)
 #define __deref_out
 #define __deref_out_opt
-/* libstdc++ uses __in and __out as identifiers, so in C++ these two stay undefined. */
+/*
+ * Left undefined where the system headers use the names: libstdc++ uses __in and __out as identifiers,
+ * the kernel headers under _GNU_SOURCE (always on in g++) have struct members called __reserved.
+ */
 #ifndef __cplusplus
 #define __in
 #define __out
+#ifndef _GNU_SOURCE
+#define __reserved
+#endif
 #endif
 
 /* ---- base types (C.1): Windows widths on LP64 -------------------------------------------------- */
