@@ -179,5 +179,18 @@ for w in "" "-fshort-wchar"; do
   done
 done
 
+# the C++ (derived-struct) forms of the V2 structs keep the layout
+for w in "" "-fshort-wchar"; do
+  for s in c++11 c++17; do
+    what="layout_cxx -std=$s ${w}"
+    if "$CXX" -std="$s" $w "${warn[@]}" -Wno-invalid-offsetof -I"$inc" "$here/layout_cxx.cpp" -o "$tmp/lcxx" \
+       2> "$tmp/err" && "$tmp/lcxx"; then
+      ok; echo "ok   $what"
+    else
+      fail "$what"; head -20 "$tmp/err"
+    fi
+  done
+done
+
 echo "check_headers: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
