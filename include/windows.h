@@ -364,15 +364,14 @@ typedef struct _RTL_CRITICAL_SECTION {
 typedef DWORD (WINAPI *PTHREAD_START_ROUTINE)(LPVOID lpThreadParameter);
 typedef PTHREAD_START_ROUTINE LPTHREAD_START_ROUTINE;
 
-#ifdef __cplusplus
-typedef INT_PTR (WINAPI *FARPROC)();
-typedef INT_PTR (WINAPI *NEARPROC)();
-typedef INT_PTR (WINAPI *PROC)();
-#else
-typedef INT_PTR (WINAPI *FARPROC)(void);
-typedef INT_PTR (WINAPI *NEARPROC)(void);
-typedef INT_PTR (WINAPI *PROC)(void);
-#endif
+/*
+ * Windows declares FARPROC as INT_PTR (*)(). Here it is void (*)(void), the type GCC's -Wcast-function-type
+ * (part of -Wextra) accepts casting to any function pointer, so `(PFN)GetProcAddress(h, "f")` compiles
+ * cleanly as on Windows. Only code calling the result directly, without a cast, sees the difference.
+ */
+typedef void (WINAPI *FARPROC)(void);
+typedef void (WINAPI *NEARPROC)(void);
+typedef void (WINAPI *PROC)(void);
 
 #define DECLARE_HANDLE(name) typedef struct name##__ { int unused; } *name
 
