@@ -122,7 +122,7 @@ mod tests {
         h.add_text("Warning: test3", WINHTTP_ADDREQ_FLAG_REPLACE).unwrap();
         assert_eq!(h.fields.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(), ["test2", "test3"]);
         assert_eq!(h.add_text("Warning: x", WINHTTP_ADDREQ_FLAG_ADD_IF_NEW), Err(ERROR_WINHTTP_HEADER_ALREADY_EXISTS));
-        h.add_text("Warning: test4", WINHTTP_ADDREQ_FLAG_COALESCE).unwrap();
+        h.add_text("Warning: test4", WINHTTP_ADDREQ_FLAG_COALESCE_WITH_COMMA).unwrap();
         h.add_text("Warning: test5", WINHTTP_ADDREQ_FLAG_COALESCE_WITH_SEMICOLON).unwrap();
         assert_eq!(h.fields[0].1, "test2, test4; test5");
         assert_eq!(h.add_text("name: v", WINHTTP_ADDREQ_FLAG_REPLACE), Err(ERROR_WINHTTP_HEADER_NOT_FOUND));
