@@ -19,11 +19,17 @@ static DWORD WINAPI set_later(LPVOID arg) {
     return 0;
 }
 
+/* A timed wait must end between ms and ms + 25 ms. The machine may be busy: a late wake-up is retried
+ * (at most 3 tries); an early one fails at once. */
 static void timed_wait(HANDLE h, DWORD ms) {
-    uint64_t t0 = ts_now_ms();
-    CHECK_EQ(WaitForSingleObject(h, ms), WAIT_TIMEOUT, "timed wait");
-    uint64_t dt = ts_now_ms() - t0;
-    printf("  WaitForSingleObject(%u ms) took %llu ms\n", ms, (unsigned long long)dt);
+    uint64_t dt = 0;
+    for (int attempt = 0; attempt < 3; attempt++) {
+        uint64_t t0 = ts_now_ms();
+        CHECK_EQ(WaitForSingleObject(h, ms), WAIT_TIMEOUT, "timed wait");
+        dt = ts_now_ms() - t0;
+        printf("  WaitForSingleObject(%u ms) took %llu ms\n", ms, (unsigned long long)dt);
+        if (dt < ms || dt <= ms + 25) break;
+    }
     CHECK(dt >= ms && dt <= ms + 25, "timeout honoured: %llu ms for %u", (unsigned long long)dt, ms);
 }
 
