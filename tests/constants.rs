@@ -223,3 +223,136 @@ fn struct_layouts_match_windows_sys() {
     assert_eq!(offset_of!(SYSTEMTIME, wMilliseconds), offset_of!(ws::Foundation::SYSTEMTIME, wMilliseconds));
     assert_eq!(size_of::<FILETIME>(), size_of::<ws::Foundation::FILETIME>());
 }
+
+/// Numeric `#define`s of `include/*.h`, parsed from the header text: `#define NAME <integer>` with an
+/// optional cast, parentheses, sign and `U`/`L` suffixes. Macros with expressions are skipped.
+fn header_defines() -> Vec<(String, String, i128)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("include");
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(&dir) else { return out };
+    for e in entries.flatten() {
+        let path = e.path();
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.extension().is_none_or(|x| x != "h") || file.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+            continue; // the capitalised aliases only include the real headers
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for line in text.lines() {
+            let l = line.trim();
+            let Some(rest) = l.strip_prefix("#define ") else { continue };
+            let mut parts = rest.splitn(2, char::is_whitespace);
+            let (Some(name), Some(value)) = (parts.next(), parts.next()) else { continue };
+            if name.contains('(') {
+                continue;
+            }
+            let value = value.split("/*").next().unwrap().split("//").next().unwrap().trim();
+            if let Some(v) = parse_c_integer(value) {
+                out.push((file.clone(), name.to_string(), v));
+            }
+        }
+    }
+    out
+}
+
+fn parse_c_integer(s: &str) -> Option<i128> {
+    let mut s = s.trim();
+    // Strip outer parentheses and one leading cast such as (DWORD) or (ULONG_PTR)(LONG_PTR).
+    loop {
+        if s.starts_with('(') && s.ends_with(')') && s[1..s.len() - 1].find(['(', ')']).is_none() {
+            s = s[1..s.len() - 1].trim();
+            continue;
+        }
+        if let Some(close) = s.strip_prefix('(').and_then(|r| r.find(')')) {
+            let cast = &s[1..close + 1];
+            if cast.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ' ' || c == '*') && !cast.chars().all(|c| c.is_ascii_digit()) {
+                s = s[close + 2..].trim();
+                continue;
+            }
+        }
+        break;
+    }
+    let (neg, digits) = match s.strip_prefix('-') {
+        Some(r) => (true, r.trim()),
+        None => (false, s),
+    };
+    let digits = digits.trim_end_matches(['u', 'U', 'l', 'L']);
+    let v = if let Some(h) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
+        i128::from_str_radix(h, 16).ok()?
+    } else if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        digits.parse::<i128>().ok()?
+    } else {
+        return None;
+    };
+    Some(if neg { -v } else { v })
+}
+
+/// Every `pub const NAME: T = <integer>` of the windows-sys modules the headers cover, read from the
+/// crate's source in the cargo registry (the same files the dev-dependency compiles).
+fn windows_sys_constants() -> Option<std::collections::HashMap<String, i128>> {
+    let home = std::env::var("CARGO_HOME").map(std::path::PathBuf::from).unwrap_or_else(|_| std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"));
+    let src = std::fs::read_dir(home.join("registry/src")).ok()?.flatten().map(|e| e.path().join("windows-sys-0.59.0/src/Windows/Win32")).find(|p| p.is_dir())?;
+    let files = [
+        "Foundation/mod.rs",
+        "Networking/WinHttp/mod.rs",
+        "Networking/HttpServer/mod.rs",
+        "System/IO/mod.rs",
+        "System/Threading/mod.rs",
+        "Storage/FileSystem/mod.rs",
+        "System/Memory/mod.rs",
+        "System/Diagnostics/Debug/mod.rs",
+        "Globalization/mod.rs",
+        "System/WindowsProgramming/mod.rs",
+        "System/SystemServices/mod.rs",
+        "System/SystemInformation/mod.rs",
+    ];
+    let mut map = std::collections::HashMap::new();
+    for f in files {
+        let Ok(text) = std::fs::read_to_string(src.join(f)) else { continue };
+        for line in text.lines() {
+            let Some(rest) = line.strip_prefix("pub const ") else { continue };
+            let Some((name, rhs)) = rest.split_once(':') else { continue };
+            let Some((_, value)) = rhs.split_once('=') else { continue };
+            let value = value.trim().trim_end_matches(';').trim().trim_end_matches(" as _").trim();
+            let value = value.trim_end_matches(|c: char| c.is_ascii_alphanumeric() && !c.is_ascii_hexdigit() || c == '_');
+            let value = ["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize", "isize"].iter().fold(value.to_string(), |v, s| v.trim_end_matches(s).trim_end_matches('_').to_string());
+            let v = if let Some(h) = value.strip_prefix("0x") {
+                i128::from_str_radix(&h.replace('_', ""), 16).ok()
+            } else {
+                value.replace('_', "").parse::<i128>().ok()
+            };
+            if let Some(v) = v {
+                map.entry(name.trim().to_string()).or_insert(v);
+            }
+        }
+    }
+    Some(map)
+}
+
+/// Values the headers define differently from windows-sys on purpose: Linux's AF_INET6 (DESIGN.md
+/// section 3), and the target-version macros (windows-sys records the newest SDK's, a header picks its own).
+const DELIBERATE: &[&str] = &["AF_INET6", "NTDDI_VERSION", "WINVER", "_WIN32_WINNT", "_WIN32_IE"];
+
+#[test]
+fn header_defines_match_windows_sys() {
+    let defines = header_defines();
+    let Some(ws) = windows_sys_constants() else {
+        eprintln!("windows-sys source not found in the cargo registry; header constants not checked");
+        return;
+    };
+    let mut checked = 0;
+    let mut bad = Vec::new();
+    for (file, name, ours) in &defines {
+        let Some(&theirs) = ws.get(name) else { continue };
+        if DELIBERATE.contains(&name.as_str()) {
+            continue;
+        }
+        checked += 1;
+        // Compare as 32-bit and 64-bit bit patterns: `-1` and `0xFFFFFFFF` are the same DWORD.
+        let same = *ours == theirs || (*ours as u32 == theirs as u32 && (ours >> 32 == 0 || ours >> 32 == -1) && (theirs >> 32 == 0 || theirs >> 32 == -1));
+        if !same {
+            bad.push(format!("{file}: {name} = {ours:#x}, windows-sys {theirs:#x}"));
+        }
+    }
+    eprintln!("header constants: {} numeric defines, {checked} checked against windows-sys", defines.len());
+    assert!(bad.is_empty(), "header constants differ from windows-sys:\n{}", bad.join("\n"));
+}
