@@ -181,7 +181,6 @@
 #define _Struct_size_bytes_(x)
 #define _Interlocked_operand_
 #define __callback
-#define __reserved
 #define __in_opt
 #define __out_opt
 #define __inout
@@ -199,10 +198,16 @@
 #define __out_ecount_part(x, y)
 #define __deref_out
 #define __deref_out_opt
-/* libstdc++ uses __in and __out as identifiers, so in C++ these two stay undefined. */
+/*
+ * Left undefined where the system headers use the names: libstdc++ uses __in and __out as identifiers,
+ * the kernel headers under _GNU_SOURCE (always on in g++) have struct members called __reserved.
+ */
 #ifndef __cplusplus
 #define __in
 #define __out
+#ifndef _GNU_SOURCE
+#define __reserved
+#endif
 #endif
 
 /* ---- base types (C.1): Windows widths on LP64 -------------------------------------------------- */
@@ -359,15 +364,14 @@ typedef struct _RTL_CRITICAL_SECTION {
 typedef DWORD (WINAPI *PTHREAD_START_ROUTINE)(LPVOID lpThreadParameter);
 typedef PTHREAD_START_ROUTINE LPTHREAD_START_ROUTINE;
 
-#ifdef __cplusplus
-typedef INT_PTR (WINAPI *FARPROC)();
-typedef INT_PTR (WINAPI *NEARPROC)();
-typedef INT_PTR (WINAPI *PROC)();
-#else
-typedef INT_PTR (WINAPI *FARPROC)(void);
-typedef INT_PTR (WINAPI *NEARPROC)(void);
-typedef INT_PTR (WINAPI *PROC)(void);
-#endif
+/*
+ * Windows declares FARPROC as INT_PTR (*)(). Here it is void (*)(void), the type GCC's -Wcast-function-type
+ * (part of -Wextra) accepts casting to any function pointer, so `(PFN)GetProcAddress(h, "f")` compiles
+ * cleanly as on Windows. Only code calling the result directly, without a cast, sees the difference.
+ */
+typedef void (WINAPI *FARPROC)(void);
+typedef void (WINAPI *NEARPROC)(void);
+typedef void (WINAPI *PROC)(void);
 
 #define DECLARE_HANDLE(name) typedef struct name##__ { int unused; } *name
 

@@ -227,6 +227,23 @@ static DWORD WINAPI Worker(LPVOID param)
     return GetLastError() == ERROR_ABANDONED_WAIT_0 ? 0 : 1;
 }
 
+typedef BOOL(WINAPI *PFN_WINHTTPCHECKPLATFORM)(void);
+typedef HINTERNET(WINAPI *PFN_WINHTTPOPEN)(LPCWSTR, DWORD, LPCWSTR, LPCWSTR, DWORD);
+
+static BOOL dynamic_load(void)
+{
+    HMODULE h = LoadLibrary(TEXT("winhttp.dll"));
+    PFN_WINHTTPCHECKPLATFORM check;
+    PFN_WINHTTPOPEN open;
+    BOOL ok;
+    if (h == NULL) return FALSE;
+    check = (PFN_WINHTTPCHECKPLATFORM)GetProcAddress(h, "WinHttpCheckPlatform");
+    open = (PFN_WINHTTPOPEN)GetProcAddress(h, "WinHttpOpen");
+    ok = check != NULL && open != NULL && check();
+    FreeLibrary(h);
+    return ok;
+}
+
 int _tmain(int argc, _TCHAR *argv[])
 {
     HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
@@ -245,5 +262,6 @@ int _tmain(int argc, _TCHAR *argv[])
     CloseHandle(port);
     if (argc > 5) return server();
     if (argc > 6) return client();
+    if (argc > 7) return dynamic_load();
     return (int)(li.LowPart & 0) + (int)lstrlen(name) - 1 + (int)MAKEWORD(0, 0);
 }
