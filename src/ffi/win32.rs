@@ -64,6 +64,7 @@ fn create_event(manual_reset: BOOL, initial: BOOL, name: Option<String>) -> WinR
 #[no_mangle]
 pub unsafe extern "C" fn CreateEventA(lpEventAttributes: *mut c_void, bManualReset: BOOL, bInitialState: BOOL, lpName: *const c_char) -> HANDLE {
     guard_win32("CreateEventA", std::ptr::null_mut(), || {
+        tracing::trace!(target: "winhttpapi::win32", "CreateEventA({lpEventAttributes:?}, {bManualReset:?}, {bInitialState:?}, {lpName:?})");
         let _ = lpEventAttributes;
         create_event(bManualReset, bInitialState, narrow_cstr(lpName))
     })
@@ -77,6 +78,7 @@ unsafe fn create_event_w<U: WideUnit>(manual: BOOL, initial: BOOL, name: *const 
 #[no_mangle]
 pub unsafe extern "C" fn CreateEventW(lpEventAttributes: *mut c_void, bManualReset: BOOL, bInitialState: BOOL, lpName: *const u32) -> HANDLE {
     guard_win32("CreateEventW", std::ptr::null_mut(), || {
+        tracing::trace!(target: "winhttpapi::win32", "CreateEventW({lpEventAttributes:?}, {bManualReset:?}, {bInitialState:?}, {lpName:?})");
         let _ = lpEventAttributes;
         create_event_w(bManualReset, bInitialState, lpName)
     })
@@ -86,6 +88,7 @@ pub unsafe extern "C" fn CreateEventW(lpEventAttributes: *mut c_void, bManualRes
 #[no_mangle]
 pub unsafe extern "C" fn CreateEventW_w16(lpEventAttributes: *mut c_void, bManualReset: BOOL, bInitialState: BOOL, lpName: *const u16) -> HANDLE {
     guard_win32("CreateEventW", std::ptr::null_mut(), || {
+        tracing::trace!(target: "winhttpapi::win32", "CreateEventW_w16({lpEventAttributes:?}, {bManualReset:?}, {bInitialState:?}, {lpName:?})");
         let _ = lpEventAttributes;
         create_event_w(bManualReset, bInitialState, lpName)
     })
@@ -95,6 +98,7 @@ pub unsafe extern "C" fn CreateEventW_w16(lpEventAttributes: *mut c_void, bManua
 #[no_mangle]
 pub extern "C" fn SetEvent(hEvent: HANDLE) -> BOOL {
     guard_win32("SetEvent", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "SetEvent({hEvent:?})");
         handle::get_typed::<Event>(raw(hEvent))?.signal.set();
         Ok(TRUE)
     })
@@ -104,6 +108,7 @@ pub extern "C" fn SetEvent(hEvent: HANDLE) -> BOOL {
 #[no_mangle]
 pub extern "C" fn ResetEvent(hEvent: HANDLE) -> BOOL {
     guard_win32("ResetEvent", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "ResetEvent({hEvent:?})");
         handle::get_typed::<Event>(raw(hEvent))?.signal.reset();
         Ok(TRUE)
     })
@@ -114,6 +119,7 @@ pub extern "C" fn ResetEvent(hEvent: HANDLE) -> BOOL {
 #[no_mangle]
 pub extern "C" fn WaitForSingleObject(hHandle: HANDLE, dwMilliseconds: DWORD) -> DWORD {
     guard_win32("WaitForSingleObject", WAIT_FAILED, || {
+        tracing::trace!(target: "winhttpapi::win32", "WaitForSingleObject({hHandle:?}, {dwMilliseconds:?})");
         let object = handle::get(raw(hHandle))?;
         let w = object.waitable().ok_or(ERROR_INVALID_HANDLE)?;
         Ok(match wait::wait_any(&[w], wait::deadline_after(dwMilliseconds)) {
@@ -129,6 +135,7 @@ pub extern "C" fn WaitForSingleObject(hHandle: HANDLE, dwMilliseconds: DWORD) ->
 #[no_mangle]
 pub extern "C" fn CreateIoCompletionPort(FileHandle: HANDLE, ExistingCompletionPort: HANDLE, CompletionKey: ULONG_PTR, NumberOfConcurrentThreads: DWORD) -> HANDLE {
     guard_win32("CreateIoCompletionPort", std::ptr::null_mut(), || {
+        tracing::trace!(target: "winhttpapi::win32", "CreateIoCompletionPort({FileHandle:?}, {ExistingCompletionPort:?}, {CompletionKey:?}, {NumberOfConcurrentThreads:?})");
         let _ = NumberOfConcurrentThreads;
         let port = if ExistingCompletionPort.is_null() {
             let p = Arc::new(CompletionPort::new());
@@ -152,6 +159,7 @@ pub extern "C" fn CreateIoCompletionPort(FileHandle: HANDLE, ExistingCompletionP
 #[no_mangle]
 pub extern "C" fn PostQueuedCompletionStatus(CompletionPort: HANDLE, dwNumberOfBytesTransferred: DWORD, dwCompletionKey: ULONG_PTR, lpOverlapped: *mut OVERLAPPED) -> BOOL {
     guard_win32("PostQueuedCompletionStatus", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "PostQueuedCompletionStatus({CompletionPort:?}, {dwNumberOfBytesTransferred:?}, {dwCompletionKey:?}, {lpOverlapped:?})");
         let port = handle::get_typed::<self::CompletionPort>(raw(CompletionPort))?;
         port.post(crate::win32::iocp::Packet { bytes: dwNumberOfBytesTransferred, key: dwCompletionKey, overlapped: lpOverlapped as usize, error: 0 });
         Ok(TRUE)
@@ -164,6 +172,7 @@ pub extern "C" fn PostQueuedCompletionStatus(CompletionPort: HANDLE, dwNumberOfB
 #[no_mangle]
 pub unsafe extern "C" fn GetQueuedCompletionStatus(CompletionPort: HANDLE, lpNumberOfBytesTransferred: *mut DWORD, lpCompletionKey: *mut ULONG_PTR, lpOverlapped: *mut *mut OVERLAPPED, dwMilliseconds: DWORD) -> BOOL {
     guard_win32("GetQueuedCompletionStatus", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "GetQueuedCompletionStatus({CompletionPort:?}, {lpNumberOfBytesTransferred:?}, {lpCompletionKey:?}, {lpOverlapped:?}, {dwMilliseconds:?})");
         if lpNumberOfBytesTransferred.is_null() || lpCompletionKey.is_null() || lpOverlapped.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
@@ -257,6 +266,7 @@ pub unsafe extern "C" fn GetOverlappedResultEx(hFile: HANDLE, lpOverlapped: *mut
 #[no_mangle]
 pub unsafe extern "C" fn HasOverlappedIoCompleted(lpOverlapped: *const OVERLAPPED) -> BOOL {
     guard_win32("HasOverlappedIoCompleted", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "HasOverlappedIoCompleted({lpOverlapped:?})");
         if lpOverlapped.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
@@ -497,6 +507,7 @@ pub extern "C" fn GetCurrentProcess() -> HANDLE {
 }
 
 fn sleep_ms(ms: DWORD) {
+    tracing::trace!(target: "winhttpapi::win32", "Sleep({ms})");
     if ms == INFINITE {
         loop {
             std::thread::park();
@@ -519,6 +530,7 @@ pub extern "C" fn Sleep(dwMilliseconds: DWORD) {
 #[no_mangle]
 pub extern "C" fn SleepEx(dwMilliseconds: DWORD, bAlertable: BOOL) -> DWORD {
     guard_infallible("SleepEx", 0, || {
+        tracing::trace!(target: "winhttpapi::win32", "SleepEx({dwMilliseconds:?}, {bAlertable:?})");
         let _ = bAlertable;
         sleep_ms(dwMilliseconds);
         0
@@ -558,6 +570,7 @@ unsafe fn critical_section<'a>(cs: *mut CRITICAL_SECTION) -> WinResult<&'a Criti
 }
 
 unsafe fn initialize_critical_section(cs: *mut CRITICAL_SECTION, spin: DWORD) -> WinResult<()> {
+    tracing::trace!(target: "winhttpapi::win32", "InitializeCriticalSection({cs:?}, {spin})");
     if cs.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -579,6 +592,7 @@ pub unsafe extern "C" fn InitializeCriticalSection(lpCriticalSection: *mut CRITI
 #[no_mangle]
 pub unsafe extern "C" fn InitializeCriticalSectionAndSpinCount(lpCriticalSection: *mut CRITICAL_SECTION, dwSpinCount: DWORD) -> BOOL {
     guard_win32("InitializeCriticalSectionAndSpinCount", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "InitializeCriticalSectionAndSpinCount({lpCriticalSection:?}, {dwSpinCount:?})");
         initialize_critical_section(lpCriticalSection, dwSpinCount)?;
         Ok(TRUE)
     })
@@ -588,6 +602,7 @@ pub unsafe extern "C" fn InitializeCriticalSectionAndSpinCount(lpCriticalSection
 #[no_mangle]
 pub unsafe extern "C" fn InitializeCriticalSectionEx(lpCriticalSection: *mut CRITICAL_SECTION, dwSpinCount: DWORD, Flags: DWORD) -> BOOL {
     guard_win32("InitializeCriticalSectionEx", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "InitializeCriticalSectionEx({lpCriticalSection:?}, {dwSpinCount:?}, {Flags:?})");
         let _ = Flags;
         initialize_critical_section(lpCriticalSection, dwSpinCount)?;
         Ok(TRUE)
@@ -598,6 +613,7 @@ pub unsafe extern "C" fn InitializeCriticalSectionEx(lpCriticalSection: *mut CRI
 #[no_mangle]
 pub unsafe extern "C" fn EnterCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) {
     guard_win32("EnterCriticalSection", (), || {
+        tracing::trace!(target: "winhttpapi::win32", "EnterCriticalSection({lpCriticalSection:?})");
         critical_section(lpCriticalSection)?.enter();
         Ok(())
     })
@@ -613,6 +629,7 @@ pub unsafe extern "C" fn TryEnterCriticalSection(lpCriticalSection: *mut CRITICA
 #[no_mangle]
 pub unsafe extern "C" fn LeaveCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) {
     guard_win32("LeaveCriticalSection", (), || {
+        tracing::trace!(target: "winhttpapi::win32", "LeaveCriticalSection({lpCriticalSection:?})");
         critical_section(lpCriticalSection)?.leave();
         Ok(())
     })
@@ -622,6 +639,7 @@ pub unsafe extern "C" fn LeaveCriticalSection(lpCriticalSection: *mut CRITICAL_S
 #[no_mangle]
 pub unsafe extern "C" fn DeleteCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) {
     guard_win32("DeleteCriticalSection", (), || {
+        tracing::trace!(target: "winhttpapi::win32", "DeleteCriticalSection({lpCriticalSection:?})");
         if lpCriticalSection.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
@@ -657,6 +675,7 @@ pub extern "C" fn GetTickCount64() -> ULONGLONG {
 #[no_mangle]
 pub unsafe extern "C" fn QueryPerformanceCounter(lpPerformanceCount: *mut i64) -> BOOL {
     guard_win32("QueryPerformanceCounter", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "QueryPerformanceCounter({lpPerformanceCount:?})");
         write_req(lpPerformanceCount, time::performance_counter())?;
         Ok(TRUE)
     })
@@ -666,6 +685,7 @@ pub unsafe extern "C" fn QueryPerformanceCounter(lpPerformanceCount: *mut i64) -
 #[no_mangle]
 pub unsafe extern "C" fn QueryPerformanceFrequency(lpFrequency: *mut i64) -> BOOL {
     guard_win32("QueryPerformanceFrequency", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "QueryPerformanceFrequency({lpFrequency:?})");
         write_req(lpFrequency, time::PERFORMANCE_FREQUENCY)?;
         Ok(TRUE)
     })
@@ -687,6 +707,7 @@ pub unsafe extern "C" fn GetSystemTimeAsFileTime(lpSystemTimeAsFileTime: *mut FI
 #[no_mangle]
 pub unsafe extern "C" fn SystemTimeToFileTime(lpSystemTime: *const SYSTEMTIME, lpFileTime: *mut FILETIME) -> BOOL {
     guard_win32("SystemTimeToFileTime", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "SystemTimeToFileTime({lpSystemTime:?}, {lpFileTime:?})");
         if lpSystemTime.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
@@ -700,6 +721,7 @@ pub unsafe extern "C" fn SystemTimeToFileTime(lpSystemTime: *const SYSTEMTIME, l
 #[no_mangle]
 pub unsafe extern "C" fn FileTimeToSystemTime(lpFileTime: *const FILETIME, lpSystemTime: *mut SYSTEMTIME) -> BOOL {
     guard_win32("FileTimeToSystemTime", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "FileTimeToSystemTime({lpFileTime:?}, {lpSystemTime:?})");
         if lpFileTime.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
@@ -730,6 +752,7 @@ fn check_heap(hHeap: HANDLE) -> WinResult<()> {
 #[no_mangle]
 pub extern "C" fn HeapAlloc(hHeap: HANDLE, dwFlags: DWORD, dwBytes: usize) -> LPVOID {
     guard_win32("HeapAlloc", std::ptr::null_mut(), || {
+        tracing::trace!(target: "winhttpapi::win32", "HeapAlloc({hHeap:?}, {dwFlags:?}, {dwBytes:?})");
         check_heap(hHeap)?;
         Ok(heap::alloc(dwBytes, dwFlags & heap::HEAP_ZERO_MEMORY != 0)? as LPVOID)
     })
@@ -740,6 +763,7 @@ pub extern "C" fn HeapAlloc(hHeap: HANDLE, dwFlags: DWORD, dwBytes: usize) -> LP
 #[no_mangle]
 pub extern "C" fn HeapReAlloc(hHeap: HANDLE, dwFlags: DWORD, lpMem: LPVOID, dwBytes: usize) -> LPVOID {
     guard_win32("HeapReAlloc", std::ptr::null_mut(), || {
+        tracing::trace!(target: "winhttpapi::win32", "HeapReAlloc({hHeap:?}, {dwFlags:?}, {lpMem:?}, {dwBytes:?})");
         check_heap(hHeap)?;
         if lpMem.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
@@ -752,6 +776,7 @@ pub extern "C" fn HeapReAlloc(hHeap: HANDLE, dwFlags: DWORD, lpMem: LPVOID, dwBy
 #[no_mangle]
 pub extern "C" fn HeapFree(hHeap: HANDLE, dwFlags: DWORD, lpMem: LPVOID) -> BOOL {
     guard_win32("HeapFree", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "HeapFree({hHeap:?}, {dwFlags:?}, {lpMem:?})");
         let _ = dwFlags;
         check_heap(hHeap)?;
         heap::free(lpMem as usize)?;
@@ -763,6 +788,7 @@ pub extern "C" fn HeapFree(hHeap: HANDLE, dwFlags: DWORD, lpMem: LPVOID) -> BOOL
 #[no_mangle]
 pub extern "C" fn HeapSize(hHeap: HANDLE, dwFlags: DWORD, lpMem: LPCVOID) -> usize {
     guard_win32("HeapSize", usize::MAX, || {
+        tracing::trace!(target: "winhttpapi::win32", "HeapSize({hHeap:?}, {dwFlags:?}, {lpMem:?})");
         let _ = dwFlags;
         check_heap(hHeap)?;
         heap::size_of(lpMem as usize)
@@ -780,6 +806,7 @@ pub extern "C" fn LocalAlloc(uFlags: u32, uBytes: usize) -> LPVOID {
 #[no_mangle]
 pub extern "C" fn LocalFree(hMem: LPVOID) -> LPVOID {
     guard_win32("LocalFree", hMem, || {
+        tracing::trace!(target: "winhttpapi::win32", "LocalFree({hMem:?})");
         heap::free(hMem as usize)?;
         Ok(std::ptr::null_mut())
     })
@@ -795,6 +822,7 @@ pub extern "C" fn GlobalAlloc(uFlags: u32, dwBytes: usize) -> LPVOID {
 #[no_mangle]
 pub extern "C" fn GlobalFree(hMem: LPVOID) -> LPVOID {
     guard_win32("GlobalFree", hMem, || {
+        tracing::trace!(target: "winhttpapi::win32", "GlobalFree({hMem:?})");
         heap::free(hMem as usize)?;
         Ok(std::ptr::null_mut())
     })
@@ -950,6 +978,7 @@ pub unsafe extern "C" fn OutputDebugStringW_w16(lpOutputString: *const u16) {
 /// Copies `s` with a NUL into a caller's buffer of `cap` units, GetTempPath-style: returns the length
 /// without the NUL, or, when it does not fit, the size needed including the NUL (nothing written).
 unsafe fn copy_out_or_size<U: WideUnit>(s: &str, buf: *mut U, cap: u32) -> WinResult<u32> {
+    tracing::trace!(target: "winhttpapi::win32", "copy out {s:?} to {buf:?} of {cap}");
     let units = wstr::encode_nul::<U>(s);
     if units.len() > cap as usize {
         return Ok(units.len() as u32);
@@ -1097,6 +1126,7 @@ pub unsafe extern "C" fn WriteFile(hFile: HANDLE, lpBuffer: LPCVOID, nNumberOfBy
 #[no_mangle]
 pub unsafe extern "C" fn GetFileSize(hFile: HANDLE, lpFileSizeHigh: *mut DWORD) -> DWORD {
     guard_win32("GetFileSize", file::INVALID_FILE_SIZE, || {
+        tracing::trace!(target: "winhttpapi::win32", "GetFileSize({hFile:?}, {lpFileSizeHigh:?})");
         let size = file::file_for_handle(raw(hFile))?.size()?;
         write_opt(lpFileSizeHigh, (size >> 32) as DWORD);
         if size as u32 == file::INVALID_FILE_SIZE {
@@ -1110,6 +1140,7 @@ pub unsafe extern "C" fn GetFileSize(hFile: HANDLE, lpFileSizeHigh: *mut DWORD) 
 #[no_mangle]
 pub unsafe extern "C" fn GetFileSizeEx(hFile: HANDLE, lpFileSize: *mut i64) -> BOOL {
     guard_win32("GetFileSizeEx", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "GetFileSizeEx({hFile:?}, {lpFileSize:?})");
         let size = file::file_for_handle(raw(hFile))?.size()?;
         write_req(lpFileSize, size as i64)?;
         Ok(TRUE)
@@ -1123,6 +1154,7 @@ pub unsafe extern "C" fn GetFileSizeEx(hFile: HANDLE, lpFileSize: *mut i64) -> B
 #[no_mangle]
 pub unsafe extern "C" fn SetFilePointer(hFile: HANDLE, lDistanceToMove: i32, lpDistanceToMoveHigh: *mut i32, dwMoveMethod: DWORD) -> DWORD {
     guard_win32("SetFilePointer", file::INVALID_SET_FILE_POINTER, || {
+        tracing::trace!(target: "winhttpapi::win32", "SetFilePointer({hFile:?}, {lDistanceToMove:?}, {lpDistanceToMoveHigh:?}, {dwMoveMethod:?})");
         let f = file::file_for_handle(raw(hFile))?;
         let distance = if lpDistanceToMoveHigh.is_null() { lDistanceToMove as i64 } else { ((*lpDistanceToMoveHigh as i64) << 32) | (lDistanceToMove as u32 as i64) };
         let pos = f.seek(distance, dwMoveMethod)?;
@@ -1144,6 +1176,7 @@ pub unsafe extern "C" fn SetFilePointer(hFile: HANDLE, lDistanceToMove: i32, lpD
 #[no_mangle]
 pub unsafe extern "C" fn SetFilePointerEx(hFile: HANDLE, liDistanceToMove: i64, lpNewFilePointer: *mut i64, dwMoveMethod: DWORD) -> BOOL {
     guard_win32("SetFilePointerEx", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "SetFilePointerEx({hFile:?}, {liDistanceToMove:?}, {lpNewFilePointer:?}, {dwMoveMethod:?})");
         let pos = file::file_for_handle(raw(hFile))?.seek(liDistanceToMove, dwMoveMethod)?;
         write_opt(lpNewFilePointer, pos as i64);
         Ok(TRUE)
@@ -1154,6 +1187,7 @@ pub unsafe extern "C" fn SetFilePointerEx(hFile: HANDLE, liDistanceToMove: i64, 
 #[no_mangle]
 pub extern "C" fn FlushFileBuffers(hFile: HANDLE) -> BOOL {
     guard_win32("FlushFileBuffers", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "FlushFileBuffers({hFile:?})");
         file::file_for_handle(raw(hFile))?.flush()?;
         Ok(TRUE)
     })
@@ -1204,6 +1238,7 @@ pub unsafe extern "C" fn GetTempPathW_w16(nBufferLength: DWORD, lpBuffer: *mut u
 }
 
 unsafe fn temp_file_name<U: WideUnit>(path: *const U, prefix: *const U, unique: u32, out: *mut U) -> WinResult<u32> {
+    tracing::trace!(target: "winhttpapi::win32", "GetTempFileName({path:?}, {prefix:?}, {unique}, {out:?})");
     let dir = wide_cstr(path).ok_or(ERROR_INVALID_PARAMETER)?;
     let prefix = wide_cstr(prefix).unwrap_or_default();
     if out.is_null() {
