@@ -10,12 +10,6 @@
 
 WINBASEAPI SIZE_T WINAPI HeapSize(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem); /* TEMPORARY: until windows.h declares it */
 
-#ifndef ERROR_NO_UNICODE_TRANSLATION /* TEMPORARY: until winerror.h defines them */
-#define ERROR_NO_UNICODE_TRANSLATION 1113L
-#endif
-#ifndef ERROR_MR_MID_NOT_FOUND
-#define ERROR_MR_MID_NOT_FOUND 317L
-#endif
 
 struct mb_case { const char *what; UINT cp; DWORD flags; const char *in; int cb; int cch; int ret; DWORD err; };
 
