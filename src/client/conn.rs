@@ -102,6 +102,35 @@ async fn within<F: std::future::Future>(timeout_ms: u32, fut: F) -> WinResult<F:
     tokio::time::timeout(Duration::from_millis(timeout_ms as u64), fut).await.map_err(|_| ERROR_WINHTTP_TIMEOUT)
 }
 
+/// Writes to the socket with `MSG_NOSIGNAL`: a peer that is gone (or our own shutdown by
+/// `WinHttpCloseHandle`) must be an error, never a SIGPIPE that kills the C program.
+struct NoSigPipe<'a>(&'a TcpStream);
+
+impl Write for NoSigPipe<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // SAFETY: send on our socket from a valid buffer of buf.len() bytes.
+        let n = unsafe { libc::send(self.0.as_raw_fd(), buf.as_ptr() as *const libc::c_void, buf.len(), libc::MSG_NOSIGNAL) };
+        if n < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(n as usize)
+    }
+    fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
+        // SAFETY: IoSlice is ABI-compatible with iovec; the msghdr points at them for this call only.
+        let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+        msg.msg_iov = bufs.as_ptr() as *mut libc::iovec;
+        msg.msg_iovlen = bufs.len().min(1024) as _;
+        let n = unsafe { libc::sendmsg(self.0.as_raw_fd(), &msg, libc::MSG_NOSIGNAL) };
+        if n < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(n as usize)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Timeouts in milliseconds (0 = none), as `WinHttpSetTimeouts` sets them.
 #[derive(Clone, Copy, Debug)]
 pub struct Timeouts {
@@ -279,7 +308,7 @@ impl Conn {
                 return Ok(());
             }
             if tls.wants_write() {
-                match self.io(Interest::Write, timeouts.send, |c| c.tls.as_mut().expect("TLS").write_tls(&mut c.sock)).await {
+                match self.io(Interest::Write, timeouts.send, |c| c.tls.as_mut().expect("TLS").write_tls(&mut NoSigPipe(&c.sock))).await {
                     Ok(_) => continue,
                     Err(IoFail::Wait(e)) => return Err(e),
                     Err(IoFail::Io(_)) => return Err(ERROR_WINHTTP_SECURE_FAILURE),
@@ -291,7 +320,7 @@ impl Conn {
                     let tls = self.tls.as_mut().expect("TLS connection");
                     if let Err(e) = tls.process_new_packets() {
                         // Send the alert before giving up, so the server sees why.
-                        let _ = tls.write_tls(&mut self.sock);
+                        let _ = tls.write_tls(&mut NoSigPipe(&self.sock));
                         return Err(super::tls::map_error(&e));
                     }
                 }
@@ -396,7 +425,7 @@ impl Conn {
                     iov.push(io::IoSlice::new(p));
                 }
             }
-            match self.io(Interest::Write, timeout_ms, |c| (&c.sock).write_vectored(&iov)).await {
+            match self.io(Interest::Write, timeout_ms, |c| NoSigPipe(&c.sock).write_vectored(&iov)).await {
                 Ok(0) => return Err(ERROR_WINHTTP_CONNECTION_ERROR),
                 Ok(mut n) => {
                     while n > 0 {
@@ -434,7 +463,7 @@ impl Conn {
                 }
                 continue;
             }
-            match self.io(Interest::Write, timeout_ms, |c| c.tls.as_mut().expect("TLS").write_tls(&mut c.sock)).await {
+            match self.io(Interest::Write, timeout_ms, |c| c.tls.as_mut().expect("TLS").write_tls(&mut NoSigPipe(&c.sock))).await {
                 Ok(_) => {}
                 Err(IoFail::Wait(e)) => return Err(e),
                 Err(IoFail::Io(e)) => return Err(io_error(&e)),
