@@ -41,7 +41,7 @@ struct scenario {
 struct run {
     const struct scenario *sc;
     struct wa_log log;
-    HANDLE done, closed;
+    HANDLE done, closed, req_closed;
     char buf[8192];
     char body[65536];
     size_t body_len;
@@ -121,6 +121,7 @@ static void CALLBACK drive(HINTERNET h, DWORD_PTR ctx, DWORD status, LPVOID info
     }
     case WINHTTP_CALLBACK_STATUS_HANDLE_CLOSING:
         if (h == r->log.ses) SetEvent(r->closed);
+        else if (h != r->log.con) SetEvent(r->req_closed);
         break;
     }
     wa_leave(&r->log, h);
@@ -133,6 +134,7 @@ static int run_scenario(const struct scenario *sc) {
     wa_init(&r.log);
     r.done = CreateEventW(NULL, FALSE, FALSE, NULL);
     r.closed = CreateEventW(NULL, TRUE, FALSE, NULL);
+    r.req_closed = CreateEventW(NULL, FALSE, FALSE, NULL);
     HINTERNET ses = WinHttpOpen(L"winhttp-async-test/1.0", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, sc->async ? WINHTTP_FLAG_ASYNC : 0);
     r.log.ses = ses;
     DWORD_PTR ctx = (DWORD_PTR)&r;
@@ -168,6 +170,8 @@ static int run_scenario(const struct scenario *sc) {
             if (!ok) r.error = GetLastError();
         }
         WinHttpCloseHandle(req);
+        /* A request's HANDLE_CLOSING comes before the next request's HANDLE_CREATED only if we wait. */
+        if (sc->requests > 1) CHECK(WaitForSingleObject(r.req_closed, 5000) == WAIT_OBJECT_0, "%s: request HANDLE_CLOSING", sc->name);
     }
     WinHttpCloseHandle(con);
     WinHttpCloseHandle(ses);
@@ -190,6 +194,7 @@ static int run_scenario(const struct scenario *sc) {
     }
     CloseHandle(r.done);
     CloseHandle(r.closed);
+    CloseHandle(r.req_closed);
     printf("%-28s %s (%d notifications)\n", sc->name, ok ? "ok" : "FAILED", r.log.count);
     return ok;
 }

@@ -16,8 +16,11 @@ use super::callback::*;
 use super::request::{Request, RequestState};
 use crate::ffi::ptr::CallerBuf;
 use crate::win32::error::*;
+use std::cell::Cell;
+use std::future::Future;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
+use std::task::{Context, Waker};
 
 /// One asynchronous request step.
 pub enum Op {
@@ -49,14 +52,35 @@ enum Done {
     Read { addr: usize, n: u32 },
 }
 
-/// Runs `op` on the runtime; the caller has registered it as pending (`Notifier::try_begin_async`)
-/// and made its synchronous checks.
+thread_local! {
+    /// Set while a step is first polled on the calling thread and that thread is draining the
+    /// request's own callback queue: a completion reached then is delivered by that drain.
+    static INLINE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `op`; the caller has registered it as pending (`Notifier::try_begin_async`) and made its
+/// synchronous checks. Performance shape (DESIGN.md section 9): the step is first polled on the
+/// calling thread, so a step the socket can serve at once (a read of buffered bytes, a write the
+/// socket takes) costs no task and no thread hop; only a step that must wait goes to the runtime
+/// (the same future, moved into a task). When the call was made from one of this request's own
+/// callbacks (the normal pattern), such a completion is delivered by that callback's thread right
+/// after the callback returns (no nesting, so no recursion limit is needed); otherwise it goes to a
+/// callback thread, never to the application's calling thread.
 pub fn start(req: Arc<Request>, op: Op) {
-    crate::runtime::handle().spawn(async move {
+    let inline = req.notifier.is_drained_here();
+    let mut fut = Box::pin(async move {
         let api = op.api();
         let r = run(&req, op).await;
         finish(&req, api, r);
     });
+    let _rt = crate::runtime::handle().enter();
+    let mut cx = Context::from_waker(Waker::noop());
+    INLINE.with(|f| f.set(inline));
+    let first = fut.as_mut().poll(&mut cx);
+    INLINE.with(|f| f.set(false));
+    if first.is_pending() {
+        crate::runtime::handle().spawn(fut);
+    }
 }
 
 async fn run(req: &Arc<Request>, op: Op) -> WinResult<Done> {
@@ -116,5 +140,6 @@ fn finish(req: &Request, api: u32, r: WinResult<Done>) {
         Ok(Done::Read { addr, n }) => (WINHTTP_CALLBACK_STATUS_READ_COMPLETE, Info::Buffer { ptr: addr, len: n }),
         Err(e) => (WINHTTP_CALLBACK_STATUS_REQUEST_ERROR, Info::AsyncResult { api, error: e.0 }),
     };
-    req.notifier.complete_op(status, info, req.context.load(Ordering::Relaxed));
+    let deliver = if INLINE.with(|f| f.get()) { Deliver::Inline } else { Deliver::Pool };
+    req.notifier.complete_op(status, info, req.context.load(Ordering::Relaxed), deliver);
 }

@@ -195,6 +195,12 @@ impl Notifier {
 
     /// Delivers queued notes one at a time until the queue is empty.
     fn drain(self: &Arc<Self>) {
+        let outer = DRAINING.with(|d| d.replace(Arc::as_ptr(self) as usize));
+        self.drain_queue();
+        DRAINING.with(|d| d.set(outer));
+    }
+
+    fn drain_queue(self: &Arc<Self>) {
         loop {
             let note = {
                 let mut q = self.queue.lock();
@@ -299,14 +305,19 @@ impl Notifier {
     /// An asynchronous operation completes: its completion notification is queued and the operation
     /// stops counting as pending in one step, so a callback that starts the next operation never
     /// finds this one still pending.
-    pub fn complete_op(self: &Arc<Self>, status: u32, info: Info, context: usize) {
+    pub fn complete_op(self: &Arc<Self>, status: u32, info: Info, context: usize, deliver: Deliver) {
         let mut q = self.queue.lock();
         q.busy -= 1;
         if self.wants(status) && !q.dead && !q.closing_queued {
             q.notes.push_back(Note { status, info, context });
         }
         self.queue_closing_if_due(&mut q);
-        self.kick(q, Deliver::Pool);
+        self.kick(q, deliver);
+    }
+
+    /// Whether this thread is the one draining this handle's queue (inside one of its callbacks).
+    pub fn is_drained_here(&self) -> bool {
+        DRAINING.with(|d| d.get() == self as *const Notifier as usize)
     }
 
     /// The handle was closed (`WinHttpCloseHandle`): `HANDLE_CLOSING` follows once nothing is in
@@ -351,6 +362,11 @@ impl Notifier {
             p.kick(q, Deliver::Inline);
         }
     }
+}
+
+thread_local! {
+    /// The notifier whose queue this thread is draining (0 = none).
+    static DRAINING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 static REGISTRY: Lazy<Mutex<HashMap<RawHandle, Arc<Notifier>>>> = Lazy::new(|| Mutex::new(HashMap::new()));
