@@ -83,6 +83,10 @@ pub fn start(req: Arc<Request>, op: Op) {
     }
 }
 
+// The request's state lock is held across the step's waits on purpose: it is what the synchronous
+// mode holds too, and one pending operation per request is the rule; other threads only take it
+// briefly (header and option queries), and nothing under it waits for a callback.
+#[allow(clippy::await_holding_lock)]
 async fn run(req: &Arc<Request>, op: Op) -> WinResult<Done> {
     let cancelled = req.cancel.notified();
     tokio::pin!(cancelled);

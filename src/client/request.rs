@@ -319,15 +319,11 @@ impl Request {
                     return Err(ERROR_INVALID_PARAMETER);
                 }
             }
-            callback::API_RECEIVE_RESPONSE => {
-                if st.phase != Phase::Sending || st.declared.is_some_and(|d| st.written < d) {
-                    return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
-                }
+            callback::API_RECEIVE_RESPONSE if st.phase != Phase::Sending || st.declared.is_some_and(|d| st.written < d) => {
+                return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
             }
-            callback::API_QUERY_DATA_AVAILABLE | callback::API_READ_DATA => {
-                if !matches!(st.phase, Phase::Receiving | Phase::Done) {
-                    return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
-                }
+            callback::API_QUERY_DATA_AVAILABLE | callback::API_READ_DATA if !matches!(st.phase, Phase::Receiving | Phase::Done) => {
+                return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
             }
             _ => {}
         }
