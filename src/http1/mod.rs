@@ -2,3 +2,4 @@
 //! chunked codec, serializers, dates.
 pub mod chunked;
 pub mod date;
+pub mod request;
