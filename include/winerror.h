@@ -1,0 +1,5 @@
+/* winerror.h: programs include it by this name; everything it would declare is in <windows.h> (winhttpapi). */
+#ifndef WINHTTPAPI_ALIAS_WINERROR_H
+#define WINHTTPAPI_ALIAS_WINERROR_H
+#include <windows.h>
+#endif

@@ -1,0 +1,5 @@
+/* winnt.h: programs include it by this name; everything it would declare is in <windows.h> (winhttpapi). */
+#ifndef WINHTTPAPI_ALIAS_WINNT_H
+#define WINHTTPAPI_ALIAS_WINNT_H
+#include <windows.h>
+#endif
