@@ -105,14 +105,15 @@ static void *app_main(void *arg) {
         app->last_conn[0] = app->last_conn[1];
         app->last_conn[1] = req->ConnectionId;
         app->last_context = req->UrlContext;
-        char path[256];
+        char path[1024];
         WCHAR wpath[128];
         size_t wn = req->CookedUrl.AbsPathLength / sizeof(WCHAR);
         if (wn > 127)
             wn = 127;
         memcpy(wpath, req->CookedUrl.pAbsPath, wn * sizeof(WCHAR));
         wpath[wn] = 0;
-        snprintf(path, sizeof(path), "%ls", wpath);
+        if (wcstombs(path, wpath, sizeof(path)) == (size_t)-1)
+            path[0] = 0;
         if (!strcmp(path, "/hello")) {
             hs_send_simple(app->queue, req->RequestId, 200, "OK", "hello", 0);
         } else if (!strcmp(path, "/echo")) {
