@@ -1,16 +1,27 @@
 //! Gives the library its Windows link names: `libwinhttp.so` and `libhttpapi.so` beside
 //! `libwinhttpapi.so`, so `-lwinhttp` / `-lhttpapi` work as `winhttp.lib` / `httpapi.lib` do on Windows.
 //! The soname stays `libwinhttpapi.so`, so a program linked by any of the three names loads the one library.
+//!
+//! Also builds the `wmain` porting aid, `libwinmain.a` (and `libwinmain_w16.a` for `-fshort-wchar`
+//! programs), beside the library. It is a separate archive holding a `main`, so it is compiled with
+//! the system C compiler here and never linked into the library itself.
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/winmain/winmain.c");
     println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libwinhttpapi.so");
     // OUT_DIR is <target>/<profile>/build/<pkg>-<hash>/out; the library lands in <target>/<profile>.
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let Some(profile_dir) = out.ancestors().nth(3) else { return };
     for alias in ["libwinhttp.so", "libhttpapi.so"] {
         link_alias(profile_dir, alias, "libwinhttpapi.so");
+    }
+    for (archive, extra) in [("libwinmain.a", None), ("libwinmain_w16.a", Some("-fshort-wchar"))] {
+        if let Err(e) = build_winmain(&out, profile_dir, archive, extra) {
+            println!("cargo:warning={archive} not built: {e}");
+        }
     }
 }
 
@@ -23,5 +34,34 @@ fn link_alias(dir: &Path, alias: &str, target: &str) {
     // A dangling link is fine here: cargo writes the library itself right after this script.
     if let Err(e) = std::os::unix::fs::symlink(target, &path) {
         println!("cargo:warning=could not create {}: {e}", path.display());
+    }
+}
+
+fn build_winmain(out: &Path, dir: &Path, archive: &str, extra: Option<&str>) -> Result<(), String> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/winmain/winmain.c");
+    if !src.exists() {
+        return Err("src/winmain/winmain.c missing".into());
+    }
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    let ar = std::env::var("AR").unwrap_or_else(|_| "ar".into());
+    let obj = out.join(archive.replace(".a", ".o"));
+    let mut c = Command::new(&cc);
+    c.args(["-std=c11", "-O2", "-fPIC", "-Wall", "-Wextra", "-c"]).arg(&src).arg("-o").arg(&obj);
+    if let Some(flag) = extra {
+        c.arg(flag);
+    }
+    run(c)?;
+    let lib = dir.join(archive);
+    let _ = std::fs::remove_file(&lib);
+    let mut a = Command::new(&ar);
+    a.arg("rcs").arg(&lib).arg(&obj);
+    run(a)
+}
+
+fn run(mut c: Command) -> Result<(), String> {
+    match c.status() {
+        Ok(s) if s.success() => Ok(()),
+        Ok(s) => Err(format!("{c:?} exited with {s}")),
+        Err(e) => Err(format!("{c:?}: {e}")),
     }
 }

@@ -1,1 +1,20 @@
-//! The WinHTTP engine: sessions, connection pool, request state machine, options, TLS, proxy, auth.
+//! The WinHTTP engine: sessions, connection pool, request state machine, options, TLS, proxy.
+//!
+//! - [`session`]: `WinHttpOpen` objects (agent, proxy, default options, keep-alive pool, cookies).
+//! - [`connect`]: `WinHttpConnect` objects (host and port).
+//! - [`request`]: `WinHttpOpenRequest` objects and the send/write/receive/read state machine.
+//! - [`headers`]: request header lists (`WinHttpAddRequestHeaders` rules); [`query`]: `WinHttpQueryHeaders`.
+//! - [`options`]: `WinHttpSetOption`/`WinHttpQueryOption`/`WinHttpSetTimeouts`.
+//! - [`conn`]: one connection (TCP, TLS) with non-blocking tries and bounded waits; [`tls`]: rustls setup.
+//! - [`url`]: `WinHttpCrackUrl`/`WinHttpCreateUrl`; [`exec`]: runs a request step on the caller's thread.
+pub mod api;
+pub mod conn;
+pub mod connect;
+pub mod exec;
+pub mod headers;
+pub mod options;
+pub mod query;
+pub mod request;
+pub mod session;
+pub mod tls;
+pub mod url;

@@ -98,6 +98,15 @@ pub fn not_implemented<T>(name: &'static str) -> WinResult<T> {
     Err(ERROR_CALL_NOT_IMPLEMENTED)
 }
 
+/// For `ExitThread` alone, the one export that must not return: logs the call and hands over to
+/// `f`, which ends the thread by unwinding to its bottom (an `extern "C-unwind"` path, so C frames in
+/// between are passed, not aborted on). Nothing is caught here on purpose.
+pub fn guard_unwinding(name: &'static str, f: impl FnOnce() -> std::convert::Infallible) -> ! {
+    crate::log::ensure_init();
+    tracing::trace!(target: "winhttpapi::win32", "{name}");
+    match f() {}
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

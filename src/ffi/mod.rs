@@ -7,3 +7,4 @@ pub mod ptr;
 pub mod types;
 pub mod win32;
 pub mod winhttp;
+pub mod winhttp_types;

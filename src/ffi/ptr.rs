@@ -94,3 +94,37 @@ pub unsafe fn write_req<T>(p: *mut T, value: T) -> WinResult<()> {
     p.write(value);
     Ok(())
 }
+
+/// Borrows `len` code units of a caller's array (wide or narrow string with a known length).
+///
+/// # Safety
+/// `p` points to `len` readable units valid for `'a` (it may be NULL only when `len` is 0).
+pub unsafe fn units_in<'a, U>(p: *const U, len: usize) -> &'a [U] {
+    if len == 0 {
+        return &[];
+    }
+    std::slice::from_raw_parts(p, len)
+}
+
+/// Borrows `len` writable code units of a caller's array.
+///
+/// # Safety
+/// `p` points to `len` writable units valid for `'a`, not aliased (NULL only when `len` is 0).
+pub unsafe fn units_out<'a, U>(p: *mut U, len: usize) -> &'a mut [U] {
+    if len == 0 {
+        return &mut [];
+    }
+    std::slice::from_raw_parts_mut(p, len)
+}
+
+/// The length in units of a NUL-terminated string, without the NUL.
+///
+/// # Safety
+/// `p` is non-NULL and points to a readable NUL-terminated array of `U`.
+pub unsafe fn units_strlen<U: WideUnit>(p: *const U) -> usize {
+    let mut n = 0usize;
+    while !(*p.add(n)).is_zero() {
+        n += 1;
+    }
+    n
+}

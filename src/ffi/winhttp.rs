@@ -1,1 +1,1356 @@
-//! Exports of `winhttp.h`.
+//! Exports of `winhttp.h`. Each function with string content is written once, generic over
+//! [`WideUnit`], and exported twice: `Name` (`wchar_t` = UTF-32) and `Name_w16` (`-fshort-wchar`).
+//! Functions not built yet link, log a warning and fail with `ERROR_CALL_NOT_IMPLEMENTED`
+//! (`exports/winhttp.txt` marks them `not-implemented`).
+#![allow(non_snake_case, clippy::too_many_arguments)]
+use super::guard::{guard_httpapi, guard_infallible, guard_winhttp, not_implemented};
+use super::ptr::{bytes_in, bytes_out, wide_cstr, wide_str_len, write_opt};
+use super::types::*;
+use super::winhttp_types::*;
+use crate::client::api;
+use crate::client::options::{self, Kind, Value};
+use crate::client::query::QueryValue;
+use crate::client::url;
+use crate::http1::date::{self, CivilTime};
+use crate::win32::error::*;
+use crate::win32::wstr::{self, WideUnit};
+use std::ffi::c_void;
+use std::ptr::null_mut;
+
+const T: &str = "winhttpapi::winhttp";
+
+/// Copies a wide string and its terminator into a caller buffer of `cap_bytes`, WinHTTP style:
+/// too small (or NULL) -> `ERROR_INSUFFICIENT_BUFFER` with the bytes needed (terminator included);
+/// success -> the length in bytes without the terminator.
+unsafe fn put_wide_bytes<U: WideUnit>(s: &str, buf: *mut c_void, len: *mut u32) -> WinResult<()> {
+    if len.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let units = wstr::encode_nul::<U>(s);
+    let need = units.len() * U::SIZE;
+    if buf.is_null() || (*len as usize) < need {
+        *len = need as u32;
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    let out = bytes_out(buf as *mut u8, need)?;
+    for (i, u) in units.iter().enumerate() {
+        std::ptr::copy_nonoverlapping(u as *const U as *const u8, out.as_mut_ptr().add(i * U::SIZE), U::SIZE);
+    }
+    *len = (need - U::SIZE) as u32;
+    Ok(())
+}
+
+/// Copies a fixed-size value into a caller buffer of `*len` bytes, with WinHTTP's sizing rule.
+unsafe fn put_value<V: Copy>(v: V, buf: *mut c_void, len: *mut u32) -> WinResult<()> {
+    if len.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let need = std::mem::size_of::<V>();
+    if buf.is_null() || (*len as usize) < need {
+        *len = need as u32;
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    (buf as *mut V).write_unaligned(v);
+    *len = need as u32;
+    Ok(())
+}
+
+/// A freshly allocated wide string for the caller to free with `GlobalFree` (NULL for None).
+unsafe fn alloc_wide<U: WideUnit>(s: Option<&str>) -> *mut c_void {
+    let Some(s) = s else { return null_mut() };
+    let units = wstr::encode_nul::<U>(s);
+    let p = libc::malloc(units.len() * U::SIZE) as *mut U;
+    if !p.is_null() {
+        std::ptr::copy_nonoverlapping(units.as_ptr(), p, units.len());
+    }
+    p as *mut c_void
+}
+
+fn systemtime_of(t: &CivilTime) -> SYSTEMTIME {
+    SYSTEMTIME { wYear: t.year, wMonth: t.month, wDayOfWeek: t.day_of_week, wDay: t.day, wHour: t.hour, wMinute: t.minute, wSecond: t.second, wMilliseconds: 0 }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handles
+
+unsafe fn open<U: WideUnit>(agent: *const U, access: DWORD, proxy: *const U, bypass: *const U, flags: DWORD) -> WinResult<HINTERNET> {
+    let (agent, proxy, bypass) = (wide_cstr(agent), wide_cstr(proxy), wide_cstr(bypass));
+    tracing::trace!(target: T, "WinHttpOpen({agent:?}, {access}, {proxy:?}, {bypass:?}, {flags:#x})");
+    api::open_session(agent, access, proxy, bypass, flags).map(to_handle)
+}
+
+/// `WinHttpOpen`: a session handle. `dwAccessType` NO_PROXY, DEFAULT_PROXY and AUTOMATIC_PROXY go
+/// direct (Linux has no WinHTTP proxy store); NAMED_PROXY needs `pszProxyW` (`ERROR_INVALID_PARAMETER`
+/// otherwise) and sends http requests to it in absolute form. `WINHTTP_FLAG_ASYNC` is recorded; the
+/// asynchronous completions are issue 6. NULL + last error on failure.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpOpen(pszAgentW: *const WCHAR, dwAccessType: DWORD, pszProxyW: *const WCHAR, pszProxyBypassW: *const WCHAR, dwFlags: DWORD) -> HINTERNET {
+    guard_winhttp("WinHttpOpen", null_mut(), || open(pszAgentW, dwAccessType, pszProxyW, pszProxyBypassW, dwFlags))
+}
+/// `WinHttpOpen` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpOpen_w16(pszAgentW: *const u16, dwAccessType: DWORD, pszProxyW: *const u16, pszProxyBypassW: *const u16, dwFlags: DWORD) -> HINTERNET {
+    guard_winhttp("WinHttpOpen_w16", null_mut(), || open(pszAgentW, dwAccessType, pszProxyW, pszProxyBypassW, dwFlags))
+}
+
+unsafe fn connect<U: WideUnit>(h: HINTERNET, server: *const U, port: u16, reserved: DWORD) -> WinResult<HINTERNET> {
+    let server = wide_cstr(server);
+    tracing::trace!(target: T, "WinHttpConnect({h:?}, {server:?}, {port}, {reserved})");
+    api::connect(raw(h), server, port).map(to_handle)
+}
+
+/// `WinHttpConnect`: a connect handle for `pswzServerName:nServerPort` (0 = 80 or 443 by the request's
+/// scheme). No connection is made yet. Errors: `ERROR_INVALID_HANDLE`,
+/// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL server).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpConnect(hSession: HINTERNET, pswzServerName: *const WCHAR, nServerPort: u16, dwReserved: DWORD) -> HINTERNET {
+    guard_winhttp("WinHttpConnect", null_mut(), || connect(hSession, pswzServerName, nServerPort, dwReserved))
+}
+/// `WinHttpConnect` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpConnect_w16(hSession: HINTERNET, pswzServerName: *const u16, nServerPort: u16, dwReserved: DWORD) -> HINTERNET {
+    guard_winhttp("WinHttpConnect_w16", null_mut(), || connect(hSession, pswzServerName, nServerPort, dwReserved))
+}
+
+unsafe fn open_request<U: WideUnit>(h: HINTERNET, verb: *const U, object: *const U, version: *const U, referrer: *const U, accept: *const *const U, flags: DWORD) -> WinResult<HINTERNET> {
+    let (verb, object, version, referrer) = (wide_cstr(verb), wide_cstr(object), wide_cstr(version), wide_cstr(referrer));
+    let mut accept_types = Vec::new();
+    if !accept.is_null() {
+        // A NULL-terminated array of strings (WINHTTP_DEFAULT_ACCEPT_TYPES is NULL itself).
+        let mut i = 0;
+        while !(*accept.add(i)).is_null() && i < 256 {
+            accept_types.extend(wide_cstr(*accept.add(i)));
+            i += 1;
+        }
+    }
+    tracing::trace!(target: T, "WinHttpOpenRequest({h:?}, {verb:?}, {object:?}, {version:?}, {referrer:?}, {accept_types:?}, {flags:#x})");
+    api::open_request(raw(h), verb, object, version, referrer, accept_types, flags).map(to_handle)
+}
+
+/// `WinHttpOpenRequest`: a request handle. Verb NULL = GET, object NULL = "/", version NULL =
+/// HTTP/1.1; `WINHTTP_FLAG_SECURE` for HTTPS; the object name is escaped unless
+/// `WINHTTP_FLAG_ESCAPE_DISABLE` (`_ESCAPE_PERCENT`, `_ESCAPE_DISABLE_QUERY` as documented);
+/// `WINHTTP_FLAG_REFRESH` adds no-cache headers. Errors: `ERROR_INVALID_HANDLE`,
+/// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpOpenRequest(hConnect: HINTERNET, pwszVerb: *const WCHAR, pwszObjectName: *const WCHAR, pwszVersion: *const WCHAR, pwszReferrer: *const WCHAR, ppwszAcceptTypes: *const *const WCHAR, dwFlags: DWORD) -> HINTERNET {
+    guard_winhttp("WinHttpOpenRequest", null_mut(), || open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags))
+}
+/// `WinHttpOpenRequest` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpOpenRequest_w16(hConnect: HINTERNET, pwszVerb: *const u16, pwszObjectName: *const u16, pwszVersion: *const u16, pwszReferrer: *const u16, ppwszAcceptTypes: *const *const u16, dwFlags: DWORD) -> HINTERNET {
+    guard_winhttp("WinHttpOpenRequest_w16", null_mut(), || open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags))
+}
+
+fn close_handle(h: HINTERNET) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpCloseHandle({h:?})");
+    api::close_handle(raw(h)).map(|_| TRUE)
+}
+
+/// `WinHttpCloseHandle`: closes a session, connect or request handle and every handle opened from it;
+/// a transfer in progress on another thread ends with `ERROR_WINHTTP_OPERATION_CANCELLED`.
+/// Errors: `ERROR_INVALID_HANDLE` (NULL, closed, forged), `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
+#[no_mangle]
+pub extern "C" fn WinHttpCloseHandle(hInternet: HINTERNET) -> BOOL {
+    guard_winhttp("WinHttpCloseHandle", FALSE, || close_handle(hInternet))
+}
+/// `WinHttpCloseHandle` (no strings: same as the UTF-32 export).
+#[no_mangle]
+pub extern "C" fn WinHttpCloseHandle_w16(hInternet: HINTERNET) -> BOOL {
+    guard_winhttp("WinHttpCloseHandle_w16", FALSE, || close_handle(hInternet))
+}
+
+/// `WinHttpCheckPlatform`: TRUE (this platform supports WinHTTP).
+#[no_mangle]
+pub extern "C" fn WinHttpCheckPlatform() -> BOOL {
+    guard_winhttp("WinHttpCheckPlatform", FALSE, || Ok(TRUE))
+}
+/// `WinHttpCheckPlatform` (no strings).
+#[no_mangle]
+pub extern "C" fn WinHttpCheckPlatform_w16() -> BOOL {
+    guard_winhttp("WinHttpCheckPlatform_w16", FALSE, || Ok(TRUE))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sending
+
+unsafe fn add_request_headers<U: WideUnit>(h: HINTERNET, headers: *const U, len: DWORD, modifiers: DWORD) -> WinResult<BOOL> {
+    if headers.is_null() || len == 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let text = wide_str_len(headers, len);
+    tracing::trace!(target: T, "WinHttpAddRequestHeaders({h:?}, {text:?}, {len}, {modifiers:#x})");
+    api::add_request_headers(raw(h), text, modifiers).map(|_| TRUE)
+}
+
+/// `WinHttpAddRequestHeaders`: adds header lines (CRLF-separated; length in characters, -1 = NUL-
+/// terminated) with `WINHTTP_ADDREQ_FLAG_ADD`, `_ADD_IF_NEW` (`ERROR_WINHTTP_HEADER_ALREADY_EXISTS`),
+/// `_REPLACE` (`ERROR_WINHTTP_HEADER_NOT_FOUND`; an empty value removes), `_COALESCE[_WITH_COMMA|
+/// _WITH_SEMICOLON]`. A malformed line fails with `ERROR_INVALID_PARAMETER` and adds nothing.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpAddRequestHeaders(hRequest: HINTERNET, lpszHeaders: *const WCHAR, dwHeadersLength: DWORD, dwModifiers: DWORD) -> BOOL {
+    guard_winhttp("WinHttpAddRequestHeaders", FALSE, || add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers))
+}
+/// `WinHttpAddRequestHeaders` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpAddRequestHeaders_w16(hRequest: HINTERNET, lpszHeaders: *const u16, dwHeadersLength: DWORD, dwModifiers: DWORD) -> BOOL {
+    guard_winhttp("WinHttpAddRequestHeaders_w16", FALSE, || add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers))
+}
+
+unsafe fn send_request<U: WideUnit>(h: HINTERNET, headers: *const U, hlen: DWORD, optional: LPVOID, olen: DWORD, total: DWORD, context: usize) -> WinResult<BOOL> {
+    let text = if headers.is_null() || hlen == 0 { None } else { wide_str_len(headers, hlen) };
+    // "If dwOptionalLength is 0, lpOptional is ignored and set to NULL."
+    let optional = if olen == 0 { &[][..] } else { bytes_in(optional as *const u8, olen as usize)? };
+    tracing::trace!(target: T, "WinHttpSendRequest({h:?}, {text:?}, {hlen}, {} bytes, {total}, {context:#x})", optional.len());
+    api::send_request(raw(h), text, optional, total, context).map(|_| TRUE)
+}
+
+/// `WinHttpSendRequest` (seeds/WinHttpSendRequest.txt): sends the head and `lpOptional` together.
+/// `dwTotalLength` becomes Content-Length (the rest comes through `WinHttpWriteData`); with
+/// `WINHTTP_IGNORE_REQUEST_TOTAL_LENGTH` a caller's Content-Length header above 4 GiB is used; with the
+/// caller's `Transfer-Encoding: chunked` the library adds neither Content-Length nor framing.
+/// `ERROR_INVALID_PARAMETER`: bad header text, dwTotalLength differing from Content-Length, both
+/// Content-Length and Transfer-Encoding, `lpOptional` or a total with Transfer-Encoding. Connection
+/// errors: `ERROR_WINHTTP_NAME_NOT_RESOLVED`, `_CANNOT_CONNECT`, `_TIMEOUT`, `_CONNECTION_ERROR`,
+/// `_SECURE_FAILURE`. The request may be sent again once its response was read.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpSendRequest(hRequest: HINTERNET, lpszHeaders: *const WCHAR, dwHeadersLength: DWORD, lpOptional: LPVOID, dwOptionalLength: DWORD, dwTotalLength: DWORD, dwContext: usize) -> BOOL {
+    guard_winhttp("WinHttpSendRequest", FALSE, || send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext))
+}
+/// `WinHttpSendRequest` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpSendRequest_w16(hRequest: HINTERNET, lpszHeaders: *const u16, dwHeadersLength: DWORD, lpOptional: LPVOID, dwOptionalLength: DWORD, dwTotalLength: DWORD, dwContext: usize) -> BOOL {
+    guard_winhttp("WinHttpSendRequest_w16", FALSE, || send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext))
+}
+
+unsafe fn write_data(h: HINTERNET, buf: LPCVOID, n: DWORD, written: *mut DWORD) -> WinResult<BOOL> {
+    // "sets this value to zero before doing any work or error checking"
+    write_opt(written, 0);
+    tracing::trace!(target: T, "WinHttpWriteData({h:?}, {buf:?}, {n})");
+    let data = bytes_in(buf as *const u8, n as usize)?;
+    let w = api::write_data(raw(h), data)?;
+    write_opt(written, w);
+    Ok(TRUE)
+}
+
+/// `WinHttpWriteData` (seeds/WinHttpWriteData.txt): `*lpdwNumberOfBytesWritten` is zeroed first; the
+/// bytes go straight to the socket (nothing is buffered). Writing past the declared Content-Length
+/// fails with `ERROR_INVALID_PARAMETER`; before `WinHttpSendRequest` or after
+/// `WinHttpReceiveResponse`: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWriteData(hRequest: HINTERNET, lpBuffer: LPCVOID, dwNumberOfBytesToWrite: DWORD, lpdwNumberOfBytesWritten: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpWriteData", FALSE, || write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten))
+}
+/// `WinHttpWriteData` (no strings).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWriteData_w16(hRequest: HINTERNET, lpBuffer: LPCVOID, dwNumberOfBytesToWrite: DWORD, lpdwNumberOfBytesWritten: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpWriteData_w16", FALSE, || write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+fn receive_response(h: HINTERNET, reserved: LPVOID) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpReceiveResponse({h:?}, {reserved:?})");
+    if !reserved.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    api::receive_response(raw(h)).map(|_| TRUE)
+}
+
+/// `WinHttpReceiveResponse`: reads the response head (interim 1xx skipped, redirects followed per
+/// policy). Fewer body bytes written than declared: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` at once
+/// (the server would wait for them). Malformed response: `ERROR_WINHTTP_INVALID_SERVER_RESPONSE`;
+/// head too large: `ERROR_WINHTTP_HEADER_SIZE_OVERFLOW`; `ERROR_WINHTTP_TIMEOUT`.
+#[no_mangle]
+pub extern "C" fn WinHttpReceiveResponse(hRequest: HINTERNET, lpReserved: LPVOID) -> BOOL {
+    guard_winhttp("WinHttpReceiveResponse", FALSE, || receive_response(hRequest, lpReserved))
+}
+/// `WinHttpReceiveResponse` (no strings).
+#[no_mangle]
+pub extern "C" fn WinHttpReceiveResponse_w16(hRequest: HINTERNET, lpReserved: LPVOID) -> BOOL {
+    guard_winhttp("WinHttpReceiveResponse_w16", FALSE, || receive_response(hRequest, lpReserved))
+}
+
+unsafe fn query_headers<U: WideUnit>(h: HINTERNET, level: DWORD, name: *const U, buf: LPVOID, len: *mut DWORD, index: *mut DWORD) -> WinResult<BOOL> {
+    let name = wide_cstr(name);
+    tracing::trace!(target: T, "WinHttpQueryHeaders({h:?}, {level:#x}, {name:?}, {buf:?})");
+    if len.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let mut idx = if index.is_null() { 0 } else { *index };
+    let v = api::query_headers(raw(h), level, name.as_deref(), &mut idx)?;
+    match v {
+        QueryValue::Text(s) => put_wide_bytes::<U>(&s, buf, len)?,
+        QueryValue::Number(n) => put_value(n, buf, len)?,
+        QueryValue::Number64(n) => put_value(n, buf, len)?,
+        QueryValue::Time(t) => put_value(systemtime_of(&t), buf, len)?,
+    }
+    // The index moves on only when the value was delivered.
+    write_opt(index, idx);
+    Ok(TRUE)
+}
+
+/// `WinHttpQueryHeaders`: a `WINHTTP_QUERY_*` level (or `_CUSTOM` with `pwszName`) of the response, or
+/// of the request with `WINHTTP_QUERY_FLAG_REQUEST_HEADERS`; as text (length in bytes without the
+/// NUL), `DWORD` (`_FLAG_NUMBER`), `ULONGLONG` (`_FLAG_NUMBER64`) or `SYSTEMTIME` (`_FLAG_SYSTEMTIME`).
+/// `RAW_HEADERS` is NUL-separated lines ending in an empty one, `RAW_HEADERS_CRLF` CRLF-separated.
+/// `*lpdwIndex` picks the occurrence and moves to the next. Errors: `ERROR_INSUFFICIENT_BUFFER` (bytes
+/// needed in `*lpdwBufferLength`), `ERROR_WINHTTP_HEADER_NOT_FOUND`,
+/// `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (no response yet), `ERROR_WINHTTP_INVALID_QUERY_REQUEST`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryHeaders(hRequest: HINTERNET, dwInfoLevel: DWORD, pwszName: *const WCHAR, lpBuffer: LPVOID, lpdwBufferLength: *mut DWORD, lpdwIndex: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpQueryHeaders", FALSE, || query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex))
+}
+/// `WinHttpQueryHeaders` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryHeaders_w16(hRequest: HINTERNET, dwInfoLevel: DWORD, pwszName: *const u16, lpBuffer: LPVOID, lpdwBufferLength: *mut DWORD, lpdwIndex: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpQueryHeaders_w16", FALSE, || query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex))
+}
+
+unsafe fn query_data_available(h: HINTERNET, avail: *mut DWORD) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpQueryDataAvailable({h:?})");
+    let n = api::query_data_available(raw(h))?;
+    write_opt(avail, n);
+    Ok(TRUE)
+}
+
+/// `WinHttpQueryDataAvailable`: bytes readable without waiting (waits for some when none are there;
+/// 0 = end of body). Errors: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`, `_CONNECTION_ERROR`, `_TIMEOUT`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryDataAvailable(hRequest: HINTERNET, lpdwNumberOfBytesAvailable: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpQueryDataAvailable", FALSE, || query_data_available(hRequest, lpdwNumberOfBytesAvailable))
+}
+/// `WinHttpQueryDataAvailable` (no strings).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryDataAvailable_w16(hRequest: HINTERNET, lpdwNumberOfBytesAvailable: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpQueryDataAvailable_w16", FALSE, || query_data_available(hRequest, lpdwNumberOfBytesAvailable))
+}
+
+unsafe fn read_data(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fill: bool) -> WinResult<u32> {
+    write_opt(read, 0);
+    tracing::trace!(target: T, "WinHttpReadData({h:?}, {buf:?}, {n})");
+    let out = bytes_out(buf as *mut u8, n as usize)?;
+    let got = api::read_data(raw(h), out, fill)?;
+    write_opt(read, got as u32);
+    Ok(got as u32)
+}
+
+/// `WinHttpReadData`: body bytes (Content-Length, chunked or until close; decoded when
+/// `WINHTTP_OPTION_DECOMPRESSION` applies); `*lpdwNumberOfBytesRead` = 0 means the body has ended.
+/// Errors: `ERROR_WINHTTP_CONNECTION_ERROR` (cut mid-body), `ERROR_WINHTTP_INVALID_SERVER_RESPONSE`
+/// (bad chunk framing), `ERROR_WINHTTP_TIMEOUT`, `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpReadData(hRequest: HINTERNET, lpBuffer: LPVOID, dwNumberOfBytesToRead: DWORD, lpdwNumberOfBytesRead: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpReadData", FALSE, || read_data(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, false).map(|_| TRUE))
+}
+/// `WinHttpReadData` (no strings).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpReadData_w16(hRequest: HINTERNET, lpBuffer: LPVOID, dwNumberOfBytesToRead: DWORD, lpdwNumberOfBytesRead: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpReadData_w16", FALSE, || read_data(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, false).map(|_| TRUE))
+}
+
+unsafe fn read_data_ex(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, flags: u64, cb: DWORD, prop: LPVOID) -> WinResult<()> {
+    if cb != 0 || !prop.is_null() || flags & !1 != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    read_data(h, buf, n, read, flags & 1 != 0).map(|_| ())
+}
+
+/// `WinHttpReadDataEx`: as `WinHttpReadData`, returning the error code; with
+/// `WINHTTP_READ_DATA_EX_FLAG_FILL_BUFFER` (1) it reads until the buffer is full or the body ends.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpReadDataEx(hRequest: HINTERNET, lpBuffer: LPVOID, dwNumberOfBytesToRead: DWORD, lpdwNumberOfBytesRead: *mut DWORD, ullFlags: u64, cbProperty: DWORD, pvProperty: LPVOID) -> DWORD {
+    guard_httpapi("WinHttpReadDataEx", || read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty))
+}
+/// `WinHttpReadDataEx` (no strings).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpReadDataEx_w16(hRequest: HINTERNET, lpBuffer: LPVOID, dwNumberOfBytesToRead: DWORD, lpdwNumberOfBytesRead: *mut DWORD, ullFlags: u64, cbProperty: DWORD, pvProperty: LPVOID) -> DWORD {
+    guard_httpapi("WinHttpReadDataEx_w16", || read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options and timeouts
+
+unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len: DWORD) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpSetOption({h:?}, {option}, {buf:?}, {len})");
+    let kind = options::kind(option)?;
+    if buf.is_null() && len != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let value = match kind {
+        Kind::Dword => {
+            if len != 4 || buf.is_null() {
+                return Err(ERROR_INSUFFICIENT_BUFFER);
+            }
+            Value::Dword((buf as *const u32).read_unaligned())
+        }
+        Kind::Usize => {
+            if (len as usize) != std::mem::size_of::<usize>() || buf.is_null() {
+                return Err(ERROR_INSUFFICIENT_BUFFER);
+            }
+            Value::Usize((buf as *const usize).read_unaligned())
+        }
+        // String options give their length in characters.
+        Kind::Str => Value::Str(wide_str_len(buf as *const U, len).unwrap_or_default()),
+        Kind::Proxy => {
+            if (len as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
+                return Err(ERROR_INSUFFICIENT_BUFFER);
+            }
+            let p = (buf as *const WINHTTP_PROXY_INFO).read_unaligned();
+            Value::Proxy(p.dwAccessType, wide_cstr(p.lpszProxy as *const U), wide_cstr(p.lpszProxyBypass as *const U))
+        }
+        Kind::Version => {
+            if (len as usize) < std::mem::size_of::<HTTP_VERSION_INFO>() || buf.is_null() {
+                return Err(ERROR_INSUFFICIENT_BUFFER);
+            }
+            let v = (buf as *const HTTP_VERSION_INFO).read_unaligned();
+            Value::Version(v.dwMajorVersion, v.dwMinorVersion)
+        }
+    };
+    api::set_option(raw(h), option, value).map(|_| TRUE)
+}
+
+/// `WinHttpSetOption`: the common options (timeouts, connect retries, context value, user agent, proxy,
+/// security flags, disable feature, redirect policy, max redirects, max conns per server, max
+/// response header/drain size, decompression, HTTP version). A `DWORD` option needs
+/// `dwBufferLength == 4` (`ERROR_INSUFFICIENT_BUFFER`); string lengths are in characters. Unknown:
+/// `ERROR_WINHTTP_INVALID_OPTION`; read-only: `ERROR_WINHTTP_OPTION_NOT_SETTABLE`; wrong handle:
+/// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpSetOption(hInternet: HINTERNET, dwOption: DWORD, lpBuffer: LPVOID, dwBufferLength: DWORD) -> BOOL {
+    guard_winhttp("WinHttpSetOption", FALSE, || set_option::<u32>(hInternet, dwOption, lpBuffer, dwBufferLength))
+}
+/// `WinHttpSetOption` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpSetOption_w16(hInternet: HINTERNET, dwOption: DWORD, lpBuffer: LPVOID, dwBufferLength: DWORD) -> BOOL {
+    guard_winhttp("WinHttpSetOption_w16", FALSE, || set_option::<u16>(hInternet, dwOption, lpBuffer, dwBufferLength))
+}
+
+unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len: *mut DWORD) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpQueryOption({h:?}, {option}, {buf:?})");
+    if len.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    options::kind(option)?;
+    match api::query_option(raw(h), option)? {
+        Value::Dword(v) => put_value(v, buf, len)?,
+        Value::Usize(v) => put_value(v, buf, len)?,
+        Value::Str(s) => put_wide_bytes::<U>(&s, buf, len)?,
+        Value::Version(a, b) => put_value(HTTP_VERSION_INFO { dwMajorVersion: a, dwMinorVersion: b }, buf, len)?,
+        Value::Proxy(access, proxy, bypass) => {
+            if (*len as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
+                *len = std::mem::size_of::<WINHTTP_PROXY_INFO>() as u32;
+                return Err(ERROR_INSUFFICIENT_BUFFER);
+            }
+            let info = WINHTTP_PROXY_INFO { dwAccessType: access, lpszProxy: alloc_wide::<U>(proxy.as_deref()), lpszProxyBypass: alloc_wide::<U>(bypass.as_deref()) };
+            put_value(info, buf, len)?;
+        }
+    }
+    Ok(TRUE)
+}
+
+/// `WinHttpQueryOption`: reads an option. Too small or NULL buffer: `ERROR_INSUFFICIENT_BUFFER` with
+/// the bytes needed; strings come back with their length in bytes without the NUL. The strings of
+/// `WINHTTP_OPTION_PROXY` are allocated for the caller (`GlobalFree`).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryOption(hInternet: HINTERNET, dwOption: DWORD, lpBuffer: LPVOID, lpdwBufferLength: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpQueryOption", FALSE, || query_option::<u32>(hInternet, dwOption, lpBuffer, lpdwBufferLength))
+}
+/// `WinHttpQueryOption` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryOption_w16(hInternet: HINTERNET, dwOption: DWORD, lpBuffer: LPVOID, lpdwBufferLength: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpQueryOption_w16", FALSE, || query_option::<u16>(hInternet, dwOption, lpBuffer, lpdwBufferLength))
+}
+
+fn set_timeouts(h: HINTERNET, r: i32, c: i32, s: i32, rc: i32) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpSetTimeouts({h:?}, {r}, {c}, {s}, {rc})");
+    api::set_timeouts(raw(h), r, c, s, rc).map(|_| TRUE)
+}
+
+/// `WinHttpSetTimeouts`: resolve, connect, send and receive timeouts in ms (0 or -1: none; below -1:
+/// `ERROR_INVALID_PARAMETER`) on a session or request handle. A step that runs out fails with
+/// `ERROR_WINHTTP_TIMEOUT`.
+#[no_mangle]
+pub extern "C" fn WinHttpSetTimeouts(hInternet: HINTERNET, nResolveTimeout: i32, nConnectTimeout: i32, nSendTimeout: i32, nReceiveTimeout: i32) -> BOOL {
+    guard_winhttp("WinHttpSetTimeouts", FALSE, || set_timeouts(hInternet, nResolveTimeout, nConnectTimeout, nSendTimeout, nReceiveTimeout))
+}
+/// `WinHttpSetTimeouts` (no strings).
+#[no_mangle]
+pub extern "C" fn WinHttpSetTimeouts_w16(hInternet: HINTERNET, nResolveTimeout: i32, nConnectTimeout: i32, nSendTimeout: i32, nReceiveTimeout: i32) -> BOOL {
+    guard_winhttp("WinHttpSetTimeouts_w16", FALSE, || set_timeouts(hInternet, nResolveTimeout, nConnectTimeout, nSendTimeout, nReceiveTimeout))
+}
+
+// ---------------------------------------------------------------------------------------------
+// URLs and time
+
+/// Delivers one cracked component: a pointer into the URL (caller's pointer NULL, length non-zero), a
+/// copy into the caller's buffer (pointer non-NULL; length = capacity in characters), or nothing
+/// (length 0).
+unsafe fn put_component<U: WideUnit>(base: *const U, units: &[U], range: std::ops::Range<usize>, ptr: *mut *mut c_void, len: *mut u32, flags: u32, escapable: bool) -> WinResult<()> {
+    if *len == 0 && (*ptr).is_null() {
+        return Ok(());
+    }
+    if (*ptr).is_null() {
+        *ptr = base.add(range.start) as *mut c_void;
+        *len = range.len() as u32;
+        return Ok(());
+    }
+    let mut text = wstr::decode(&units[range]);
+    if flags & url::ICU_DECODE != 0 {
+        text = url::decode(&text);
+    }
+    if flags & url::ICU_ESCAPE != 0 && escapable {
+        text = url::escape(&text);
+    }
+    let out = wstr::encode_nul::<U>(&text);
+    if (*len as usize) < out.len() {
+        *len = out.len() as u32;
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    std::ptr::copy_nonoverlapping(out.as_ptr(), *ptr as *mut U, out.len());
+    *len = (out.len() - 1) as u32;
+    Ok(())
+}
+
+unsafe fn crack_url<U: WideUnit>(u: *const U, ulen: DWORD, flags: DWORD, comps: *mut URL_COMPONENTS) -> WinResult<BOOL> {
+    if u.is_null() || comps.is_null() || (*comps).dwStructSize as usize != std::mem::size_of::<URL_COMPONENTS>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let mut n = 0usize;
+    if ulen == 0 {
+        while !(*u.add(n)).is_zero() {
+            n += 1;
+        }
+    } else {
+        n = ulen as usize;
+    }
+    let units = std::slice::from_raw_parts(u, n);
+    let widened: Vec<u32> = units.iter().map(|&c| wstr::decode(std::slice::from_ref(&c)).chars().next().map(|ch| ch as u32).unwrap_or(0xFFFD)).collect();
+    tracing::trace!(target: T, "WinHttpCrackUrl({:?}, {ulen}, {flags:#x})", wstr::decode(units));
+    let c = url::crack(&widened)?;
+    let uc = &mut *comps;
+    put_component(u, units, c.scheme.clone(), &mut uc.lpszScheme, &mut uc.dwSchemeLength, flags, false)?;
+    put_component(u, units, c.host.clone(), &mut uc.lpszHostName, &mut uc.dwHostNameLength, flags, false)?;
+    put_component(u, units, c.user.clone(), &mut uc.lpszUserName, &mut uc.dwUserNameLength, flags, false)?;
+    put_component(u, units, c.password.clone(), &mut uc.lpszPassword, &mut uc.dwPasswordLength, flags, false)?;
+    put_component(u, units, c.path.clone(), &mut uc.lpszUrlPath, &mut uc.dwUrlPathLength, flags, true)?;
+    put_component(u, units, c.extra.clone(), &mut uc.lpszExtraInfo, &mut uc.dwExtraInfoLength, flags, true)?;
+    uc.nScheme = c.n_scheme;
+    uc.nPort = c.port;
+    Ok(TRUE)
+}
+
+/// `WinHttpCrackUrl`: splits an http/https URL (`dwUrlLength` 0 = NUL-terminated) into the components
+/// the caller asks for in `URL_COMPONENTS` (pointers into the URL, or copies into caller buffers with
+/// lengths in characters; `ICU_DECODE` decodes, `ICU_ESCAPE` escapes path and extra info).
+/// Errors: `ERROR_WINHTTP_UNRECOGNIZED_SCHEME`, `ERROR_WINHTTP_INVALID_URL`, `ERROR_INVALID_PARAMETER`,
+/// `ERROR_INSUFFICIENT_BUFFER` (length = characters needed with the NUL).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpCrackUrl(pwszUrl: *const WCHAR, dwUrlLength: DWORD, dwFlags: DWORD, lpUrlComponents: *mut URL_COMPONENTS) -> BOOL {
+    guard_winhttp("WinHttpCrackUrl", FALSE, || crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents))
+}
+/// `WinHttpCrackUrl` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpCrackUrl_w16(pwszUrl: *const u16, dwUrlLength: DWORD, dwFlags: DWORD, lpUrlComponents: *mut URL_COMPONENTS) -> BOOL {
+    guard_winhttp("WinHttpCrackUrl_w16", FALSE, || crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents))
+}
+
+unsafe fn component<U: WideUnit>(p: *mut c_void, len: u32) -> Option<String> {
+    if p.is_null() {
+        return None;
+    }
+    if len == 0 {
+        wide_cstr(p as *const U)
+    } else {
+        wide_str_len(p as *const U, len)
+    }
+}
+
+unsafe fn create_url<U: WideUnit>(comps: *const URL_COMPONENTS, flags: DWORD, out: *mut U, out_len: *mut DWORD) -> WinResult<BOOL> {
+    if comps.is_null() || out_len.is_null() || (*comps).dwStructSize as usize != std::mem::size_of::<URL_COMPONENTS>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let c = &*comps;
+    let parts = url::Parts {
+        scheme: component::<U>(c.lpszScheme, c.dwSchemeLength),
+        n_scheme: c.nScheme,
+        host: component::<U>(c.lpszHostName, c.dwHostNameLength),
+        port: c.nPort,
+        user: component::<U>(c.lpszUserName, c.dwUserNameLength),
+        password: component::<U>(c.lpszPassword, c.dwPasswordLength),
+        path: component::<U>(c.lpszUrlPath, c.dwUrlPathLength),
+        extra: component::<U>(c.lpszExtraInfo, c.dwExtraInfoLength),
+    };
+    tracing::trace!(target: T, "WinHttpCreateUrl({parts:?}, {flags:#x})");
+    let s = url::create(&parts, flags)?;
+    let units = wstr::encode_nul::<U>(&s);
+    if out.is_null() || (*out_len as usize) < units.len() {
+        *out_len = units.len() as u32;
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    std::ptr::copy_nonoverlapping(units.as_ptr(), out, units.len());
+    *out_len = (units.len() - 1) as u32;
+    Ok(TRUE)
+}
+
+/// `WinHttpCreateUrl`: joins `URL_COMPONENTS` into a URL (`ICU_ESCAPE` escapes path and extra info,
+/// `ICU_REJECT_USERPWD` refuses credentials). `*pdwUrlLength` is in characters: too small or NULL buffer
+/// -> `ERROR_INSUFFICIENT_BUFFER` with the characters needed (NUL included); success -> the length
+/// without the NUL.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpCreateUrl(lpUrlComponents: *const URL_COMPONENTS, dwFlags: DWORD, pwszUrl: *mut WCHAR, pdwUrlLength: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpCreateUrl", FALSE, || create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength))
+}
+/// `WinHttpCreateUrl` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpCreateUrl_w16(lpUrlComponents: *const URL_COMPONENTS, dwFlags: DWORD, pwszUrl: *mut u16, pdwUrlLength: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpCreateUrl_w16", FALSE, || create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength))
+}
+
+unsafe fn time_from_system_time<U: WideUnit>(st: *const SYSTEMTIME, out: *mut U) -> WinResult<BOOL> {
+    if st.is_null() || out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let s = *st;
+    let mut t = CivilTime { year: s.wYear, month: s.wMonth, day_of_week: 0, day: s.wDay, hour: s.wHour, minute: s.wMinute, second: s.wSecond };
+    // The day of the week is computed, not trusted (Windows does the same).
+    t.day_of_week = date::civil_from_unix(date::unix_from_civil(&t)).day_of_week;
+    let text = date::format(&t);
+    tracing::trace!(target: T, "WinHttpTimeFromSystemTime -> {text}");
+    let units = wstr::encode_nul::<U>(&text);
+    // The caller's buffer is WINHTTP_TIME_FORMAT_BUFSIZE (62) bytes: 30 characters and the NUL fit.
+    std::ptr::copy_nonoverlapping(units.as_ptr(), out, units.len());
+    Ok(TRUE)
+}
+
+/// `WinHttpTimeFromSystemTime`: formats a UTC `SYSTEMTIME` as an RFC 1123 date into a buffer of
+/// `WINHTTP_TIME_FORMAT_BUFSIZE` bytes. NULL arguments: `ERROR_INVALID_PARAMETER`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpTimeFromSystemTime(pst: *const SYSTEMTIME, pwszTime: *mut WCHAR) -> BOOL {
+    guard_winhttp("WinHttpTimeFromSystemTime", FALSE, || time_from_system_time(pst, pwszTime))
+}
+/// `WinHttpTimeFromSystemTime` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpTimeFromSystemTime_w16(pst: *const SYSTEMTIME, pwszTime: *mut u16) -> BOOL {
+    guard_winhttp("WinHttpTimeFromSystemTime_w16", FALSE, || time_from_system_time(pst, pwszTime))
+}
+
+unsafe fn time_to_system_time<U: WideUnit>(s: *const U, st: *mut SYSTEMTIME) -> WinResult<BOOL> {
+    if s.is_null() || st.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let text = wide_cstr(s).unwrap_or_default();
+    tracing::trace!(target: T, "WinHttpTimeToSystemTime({text:?})");
+    let t = date::parse(&text).ok_or(ERROR_INVALID_PARAMETER)?;
+    *st = systemtime_of(&t);
+    Ok(TRUE)
+}
+
+/// `WinHttpTimeToSystemTime`: parses an HTTP date (RFC 1123, RFC 850, asctime) into a `SYSTEMTIME`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpTimeToSystemTime(pwszTime: *const WCHAR, pst: *mut SYSTEMTIME) -> BOOL {
+    guard_winhttp("WinHttpTimeToSystemTime", FALSE, || time_to_system_time(pwszTime, pst))
+}
+/// `WinHttpTimeToSystemTime` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpTimeToSystemTime_w16(pwszTime: *const u16, pst: *mut SYSTEMTIME) -> BOOL {
+    guard_winhttp("WinHttpTimeToSystemTime_w16", FALSE, || time_to_system_time(pwszTime, pst))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proxy configuration queries that have a Linux answer
+
+unsafe fn get_default_proxy(info: *mut WINHTTP_PROXY_INFO) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpGetDefaultProxyConfiguration");
+    if info.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    // Linux has no WinHTTP registry proxy setting: direct access, as a Windows machine without one.
+    *info = WINHTTP_PROXY_INFO { dwAccessType: 1, lpszProxy: null_mut(), lpszProxyBypass: null_mut() };
+    Ok(TRUE)
+}
+
+/// `WinHttpGetDefaultProxyConfiguration`: `WINHTTP_ACCESS_TYPE_NO_PROXY` with NULL strings (there is
+/// no machine-wide WinHTTP proxy setting on Linux).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetDefaultProxyConfiguration(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
+    guard_winhttp("WinHttpGetDefaultProxyConfiguration", FALSE, || get_default_proxy(pProxyInfo))
+}
+/// `WinHttpGetDefaultProxyConfiguration` (same for both widths: no strings are returned).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetDefaultProxyConfiguration_w16(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
+    guard_winhttp("WinHttpGetDefaultProxyConfiguration_w16", FALSE, || get_default_proxy(pProxyInfo))
+}
+
+unsafe fn get_ie_proxy(cfg: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpGetIEProxyConfigForCurrentUser");
+    if cfg.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    *cfg = WINHTTP_CURRENT_USER_IE_PROXY_CONFIG { fAutoDetect: FALSE, lpszAutoConfigUrl: null_mut(), lpszProxy: null_mut(), lpszProxyBypass: null_mut() };
+    Ok(TRUE)
+}
+
+/// `WinHttpGetIEProxyConfigForCurrentUser`: no auto-detect, no script, no proxy (there are no Internet
+/// Explorer settings on Linux).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser(pProxyConfig: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG) -> BOOL {
+    guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser", FALSE, || get_ie_proxy(pProxyConfig))
+}
+/// `WinHttpGetIEProxyConfigForCurrentUser` (same for both widths).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser_w16(pProxyConfig: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG) -> BOOL {
+    guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser_w16", FALSE, || get_ie_proxy(pProxyConfig))
+}
+
+/// `WinHttpSetStatusCallback` is the asynchronous mode's entry point (issue 6): not built yet, returns
+/// `WINHTTP_INVALID_STATUS_CALLBACK` with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpSetStatusCallback(hInternet: HINTERNET, lpfnInternetCallback: *mut c_void, dwNotificationFlags: DWORD, dwReserved: usize) -> *mut c_void {
+    guard_winhttp("WinHttpSetStatusCallback", usize::MAX as *mut c_void, || {
+        let _ = (hInternet, lpfnInternetCallback, dwNotificationFlags, dwReserved);
+        not_implemented("WinHttpSetStatusCallback")
+    })
+}
+/// `WinHttpSetStatusCallback` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpSetStatusCallback_w16(hInternet: HINTERNET, lpfnInternetCallback: *mut c_void, dwNotificationFlags: DWORD, dwReserved: usize) -> *mut c_void {
+    guard_winhttp("WinHttpSetStatusCallback_w16", usize::MAX as *mut c_void, || {
+        let _ = (hInternet, lpfnInternetCallback, dwNotificationFlags, dwReserved);
+        not_implemented("WinHttpSetStatusCallback")
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Not built yet (auto-proxy, proxy resolver and settings, authentication, extended headers,
+// connection groups, WebSocket). String arguments are untyped here: nothing reads them.
+/// `WinHttpAddRequestHeadersEx`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpAddRequestHeadersEx(hRequest: HINTERNET, dwModifiers: DWORD, ullFlags: u64, ullExtra: u64, cHeaders: DWORD, pHeaders: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpAddRequestHeadersEx", || {
+        let _ = (hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders);
+        not_implemented("WinHttpAddRequestHeadersEx")
+    })
+}
+
+/// `WinHttpAddRequestHeadersEx` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpAddRequestHeadersEx_w16(hRequest: HINTERNET, dwModifiers: DWORD, ullFlags: u64, ullExtra: u64, cHeaders: DWORD, pHeaders: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpAddRequestHeadersEx_w16", || {
+        let _ = (hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders);
+        not_implemented("WinHttpAddRequestHeadersEx")
+    })
+}
+
+/// `WinHttpQueryHeadersEx`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpQueryHeadersEx(hRequest: HINTERNET, dwInfoLevel: DWORD, ullFlags: u64, uiCodePage: u32, pdwIndex: *mut DWORD, pHeaderName: *mut c_void, pBuffer: *mut c_void, pdwBufferLength: *mut DWORD, ppHeaders: *mut *mut c_void, pdwHeadersCount: *mut DWORD) -> DWORD {
+    guard_httpapi("WinHttpQueryHeadersEx", || {
+        let _ = (hRequest, dwInfoLevel, ullFlags, uiCodePage, pdwIndex, pHeaderName, pBuffer, pdwBufferLength, ppHeaders, pdwHeadersCount);
+        not_implemented("WinHttpQueryHeadersEx")
+    })
+}
+
+/// `WinHttpQueryHeadersEx` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpQueryHeadersEx_w16(hRequest: HINTERNET, dwInfoLevel: DWORD, ullFlags: u64, uiCodePage: u32, pdwIndex: *mut DWORD, pHeaderName: *mut c_void, pBuffer: *mut c_void, pdwBufferLength: *mut DWORD, ppHeaders: *mut *mut c_void, pdwHeadersCount: *mut DWORD) -> DWORD {
+    guard_httpapi("WinHttpQueryHeadersEx_w16", || {
+        let _ = (hRequest, dwInfoLevel, ullFlags, uiCodePage, pdwIndex, pHeaderName, pBuffer, pdwBufferLength, ppHeaders, pdwHeadersCount);
+        not_implemented("WinHttpQueryHeadersEx")
+    })
+}
+
+/// `WinHttpQueryAuthSchemes`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpQueryAuthSchemes(hRequest: HINTERNET, lpdwSupportedSchemes: *mut DWORD, lpdwFirstScheme: *mut DWORD, pdwAuthTarget: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpQueryAuthSchemes", FALSE, || {
+        let _ = (hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget);
+        not_implemented("WinHttpQueryAuthSchemes")
+    })
+}
+
+/// `WinHttpQueryAuthSchemes` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpQueryAuthSchemes_w16(hRequest: HINTERNET, lpdwSupportedSchemes: *mut DWORD, lpdwFirstScheme: *mut DWORD, pdwAuthTarget: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpQueryAuthSchemes_w16", FALSE, || {
+        let _ = (hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget);
+        not_implemented("WinHttpQueryAuthSchemes")
+    })
+}
+
+/// `WinHttpQueryAuthParams`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpQueryAuthParams(hRequest: HINTERNET, AuthScheme: DWORD, pAuthParams: *mut *mut c_void) -> BOOL {
+    guard_winhttp("WinHttpQueryAuthParams", FALSE, || {
+        let _ = (hRequest, AuthScheme, pAuthParams);
+        not_implemented("WinHttpQueryAuthParams")
+    })
+}
+
+/// `WinHttpQueryAuthParams` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpQueryAuthParams_w16(hRequest: HINTERNET, AuthScheme: DWORD, pAuthParams: *mut *mut c_void) -> BOOL {
+    guard_winhttp("WinHttpQueryAuthParams_w16", FALSE, || {
+        let _ = (hRequest, AuthScheme, pAuthParams);
+        not_implemented("WinHttpQueryAuthParams")
+    })
+}
+
+/// `WinHttpSetCredentials`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpSetCredentials(hRequest: HINTERNET, AuthTargets: DWORD, AuthScheme: DWORD, pwszUserName: *const c_void, pwszPassword: *const c_void, pAuthParams: *mut c_void) -> BOOL {
+    guard_winhttp("WinHttpSetCredentials", FALSE, || {
+        let _ = (hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams);
+        not_implemented("WinHttpSetCredentials")
+    })
+}
+
+/// `WinHttpSetCredentials` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpSetCredentials_w16(hRequest: HINTERNET, AuthTargets: DWORD, AuthScheme: DWORD, pwszUserName: *const c_void, pwszPassword: *const c_void, pAuthParams: *mut c_void) -> BOOL {
+    guard_winhttp("WinHttpSetCredentials_w16", FALSE, || {
+        let _ = (hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams);
+        not_implemented("WinHttpSetCredentials")
+    })
+}
+
+/// `WinHttpDetectAutoProxyConfigUrl`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpDetectAutoProxyConfigUrl(dwAutoDetectFlags: DWORD, ppwstrAutoConfigUrl: *mut *mut c_void) -> BOOL {
+    guard_winhttp("WinHttpDetectAutoProxyConfigUrl", FALSE, || {
+        let _ = (dwAutoDetectFlags, ppwstrAutoConfigUrl);
+        not_implemented("WinHttpDetectAutoProxyConfigUrl")
+    })
+}
+
+/// `WinHttpDetectAutoProxyConfigUrl` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpDetectAutoProxyConfigUrl_w16(dwAutoDetectFlags: DWORD, ppwstrAutoConfigUrl: *mut *mut c_void) -> BOOL {
+    guard_winhttp("WinHttpDetectAutoProxyConfigUrl_w16", FALSE, || {
+        let _ = (dwAutoDetectFlags, ppwstrAutoConfigUrl);
+        not_implemented("WinHttpDetectAutoProxyConfigUrl")
+    })
+}
+
+/// `WinHttpSetDefaultProxyConfiguration`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpSetDefaultProxyConfiguration(pProxyInfo: *mut c_void) -> BOOL {
+    guard_winhttp("WinHttpSetDefaultProxyConfiguration", FALSE, || {
+        let _ = (pProxyInfo,);
+        not_implemented("WinHttpSetDefaultProxyConfiguration")
+    })
+}
+
+/// `WinHttpSetDefaultProxyConfiguration` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpSetDefaultProxyConfiguration_w16(pProxyInfo: *mut c_void) -> BOOL {
+    guard_winhttp("WinHttpSetDefaultProxyConfiguration_w16", FALSE, || {
+        let _ = (pProxyInfo,);
+        not_implemented("WinHttpSetDefaultProxyConfiguration")
+    })
+}
+
+/// `WinHttpGetProxyForUrl`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxyForUrl(hSession: HINTERNET, lpcwszUrl: *const c_void, pAutoProxyOptions: *mut c_void, pProxyInfo: *mut c_void) -> BOOL {
+    guard_winhttp("WinHttpGetProxyForUrl", FALSE, || {
+        let _ = (hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo);
+        not_implemented("WinHttpGetProxyForUrl")
+    })
+}
+
+/// `WinHttpGetProxyForUrl` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxyForUrl_w16(hSession: HINTERNET, lpcwszUrl: *const c_void, pAutoProxyOptions: *mut c_void, pProxyInfo: *mut c_void) -> BOOL {
+    guard_winhttp("WinHttpGetProxyForUrl_w16", FALSE, || {
+        let _ = (hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo);
+        not_implemented("WinHttpGetProxyForUrl")
+    })
+}
+
+/// `WinHttpCreateProxyResolver`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpCreateProxyResolver(hSession: HINTERNET, phResolver: *mut HINTERNET) -> DWORD {
+    guard_httpapi("WinHttpCreateProxyResolver", || {
+        let _ = (hSession, phResolver);
+        not_implemented("WinHttpCreateProxyResolver")
+    })
+}
+
+/// `WinHttpCreateProxyResolver` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpCreateProxyResolver_w16(hSession: HINTERNET, phResolver: *mut HINTERNET) -> DWORD {
+    guard_httpapi("WinHttpCreateProxyResolver_w16", || {
+        let _ = (hSession, phResolver);
+        not_implemented("WinHttpCreateProxyResolver")
+    })
+}
+
+/// `WinHttpGetProxyForUrlEx`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxyForUrlEx(hResolver: HINTERNET, pcwszUrl: *const c_void, pAutoProxyOptions: *mut c_void, pContext: usize) -> DWORD {
+    guard_httpapi("WinHttpGetProxyForUrlEx", || {
+        let _ = (hResolver, pcwszUrl, pAutoProxyOptions, pContext);
+        not_implemented("WinHttpGetProxyForUrlEx")
+    })
+}
+
+/// `WinHttpGetProxyForUrlEx` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxyForUrlEx_w16(hResolver: HINTERNET, pcwszUrl: *const c_void, pAutoProxyOptions: *mut c_void, pContext: usize) -> DWORD {
+    guard_httpapi("WinHttpGetProxyForUrlEx_w16", || {
+        let _ = (hResolver, pcwszUrl, pAutoProxyOptions, pContext);
+        not_implemented("WinHttpGetProxyForUrlEx")
+    })
+}
+
+/// `WinHttpGetProxyForUrlEx2`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxyForUrlEx2(hResolver: HINTERNET, pcwszUrl: *const c_void, pAutoProxyOptions: *mut c_void, cbInterfaceSelectionContext: DWORD, pInterfaceSelectionContext: *mut u8, pContext: usize) -> DWORD {
+    guard_httpapi("WinHttpGetProxyForUrlEx2", || {
+        let _ = (hResolver, pcwszUrl, pAutoProxyOptions, cbInterfaceSelectionContext, pInterfaceSelectionContext, pContext);
+        not_implemented("WinHttpGetProxyForUrlEx2")
+    })
+}
+
+/// `WinHttpGetProxyForUrlEx2` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxyForUrlEx2_w16(hResolver: HINTERNET, pcwszUrl: *const c_void, pAutoProxyOptions: *mut c_void, cbInterfaceSelectionContext: DWORD, pInterfaceSelectionContext: *mut u8, pContext: usize) -> DWORD {
+    guard_httpapi("WinHttpGetProxyForUrlEx2_w16", || {
+        let _ = (hResolver, pcwszUrl, pAutoProxyOptions, cbInterfaceSelectionContext, pInterfaceSelectionContext, pContext);
+        not_implemented("WinHttpGetProxyForUrlEx2")
+    })
+}
+
+/// `WinHttpGetProxyResult`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxyResult(hResolver: HINTERNET, pProxyResult: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpGetProxyResult", || {
+        let _ = (hResolver, pProxyResult);
+        not_implemented("WinHttpGetProxyResult")
+    })
+}
+
+/// `WinHttpGetProxyResult` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxyResult_w16(hResolver: HINTERNET, pProxyResult: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpGetProxyResult_w16", || {
+        let _ = (hResolver, pProxyResult);
+        not_implemented("WinHttpGetProxyResult")
+    })
+}
+
+/// `WinHttpGetProxyResultEx`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxyResultEx(hResolver: HINTERNET, pProxyResultEx: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpGetProxyResultEx", || {
+        let _ = (hResolver, pProxyResultEx);
+        not_implemented("WinHttpGetProxyResultEx")
+    })
+}
+
+/// `WinHttpGetProxyResultEx` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxyResultEx_w16(hResolver: HINTERNET, pProxyResultEx: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpGetProxyResultEx_w16", || {
+        let _ = (hResolver, pProxyResultEx);
+        not_implemented("WinHttpGetProxyResultEx")
+    })
+}
+
+/// `WinHttpFreeProxyResult`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpFreeProxyResult(pProxyResult: *mut c_void) {
+    guard_infallible("WinHttpFreeProxyResult", (), || {
+        let _ = (pProxyResult,);
+        let _ = not_implemented::<()>("WinHttpFreeProxyResult");
+    })
+}
+
+/// `WinHttpFreeProxyResult` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpFreeProxyResult_w16(pProxyResult: *mut c_void) {
+    guard_infallible("WinHttpFreeProxyResult_w16", (), || {
+        let _ = (pProxyResult,);
+        let _ = not_implemented::<()>("WinHttpFreeProxyResult");
+    })
+}
+
+/// `WinHttpFreeProxyResultEx`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpFreeProxyResultEx(pProxyResultEx: *mut c_void) {
+    guard_infallible("WinHttpFreeProxyResultEx", (), || {
+        let _ = (pProxyResultEx,);
+        let _ = not_implemented::<()>("WinHttpFreeProxyResultEx");
+    })
+}
+
+/// `WinHttpFreeProxyResultEx` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpFreeProxyResultEx_w16(pProxyResultEx: *mut c_void) {
+    guard_infallible("WinHttpFreeProxyResultEx_w16", (), || {
+        let _ = (pProxyResultEx,);
+        let _ = not_implemented::<()>("WinHttpFreeProxyResultEx");
+    })
+}
+
+/// `WinHttpResetAutoProxy`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpResetAutoProxy(hSession: HINTERNET, dwFlags: DWORD) -> DWORD {
+    guard_httpapi("WinHttpResetAutoProxy", || {
+        let _ = (hSession, dwFlags);
+        not_implemented("WinHttpResetAutoProxy")
+    })
+}
+
+/// `WinHttpResetAutoProxy` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpResetAutoProxy_w16(hSession: HINTERNET, dwFlags: DWORD) -> DWORD {
+    guard_httpapi("WinHttpResetAutoProxy_w16", || {
+        let _ = (hSession, dwFlags);
+        not_implemented("WinHttpResetAutoProxy")
+    })
+}
+
+/// `WinHttpGetProxySettingsVersion`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxySettingsVersion(hSession: HINTERNET, pdwProxySettingsVersion: *mut DWORD) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsVersion", || {
+        let _ = (hSession, pdwProxySettingsVersion);
+        not_implemented("WinHttpGetProxySettingsVersion")
+    })
+}
+
+/// `WinHttpGetProxySettingsVersion` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxySettingsVersion_w16(hSession: HINTERNET, pdwProxySettingsVersion: *mut DWORD) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsVersion_w16", || {
+        let _ = (hSession, pdwProxySettingsVersion);
+        not_implemented("WinHttpGetProxySettingsVersion")
+    })
+}
+
+/// `WinHttpReadProxySettings`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpReadProxySettings(hSession: HINTERNET, pcwszConnectionName: *const c_void, fFallBackToDefaultSettings: BOOL, fSetAutoDiscoverForDefaultSettings: BOOL, pdwSettingsVersion: *mut DWORD, pfDefaultSettingsAreReturned: *mut BOOL, pWinHttpProxySettings: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpReadProxySettings", || {
+        let _ = (hSession, pcwszConnectionName, fFallBackToDefaultSettings, fSetAutoDiscoverForDefaultSettings, pdwSettingsVersion, pfDefaultSettingsAreReturned, pWinHttpProxySettings);
+        not_implemented("WinHttpReadProxySettings")
+    })
+}
+
+/// `WinHttpReadProxySettings` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpReadProxySettings_w16(hSession: HINTERNET, pcwszConnectionName: *const c_void, fFallBackToDefaultSettings: BOOL, fSetAutoDiscoverForDefaultSettings: BOOL, pdwSettingsVersion: *mut DWORD, pfDefaultSettingsAreReturned: *mut BOOL, pWinHttpProxySettings: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpReadProxySettings_w16", || {
+        let _ = (hSession, pcwszConnectionName, fFallBackToDefaultSettings, fSetAutoDiscoverForDefaultSettings, pdwSettingsVersion, pfDefaultSettingsAreReturned, pWinHttpProxySettings);
+        not_implemented("WinHttpReadProxySettings")
+    })
+}
+
+/// `WinHttpWriteProxySettings`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpWriteProxySettings(hSession: HINTERNET, fForceUpdate: BOOL, pWinHttpProxySettings: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpWriteProxySettings", || {
+        let _ = (hSession, fForceUpdate, pWinHttpProxySettings);
+        not_implemented("WinHttpWriteProxySettings")
+    })
+}
+
+/// `WinHttpWriteProxySettings` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpWriteProxySettings_w16(hSession: HINTERNET, fForceUpdate: BOOL, pWinHttpProxySettings: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpWriteProxySettings_w16", || {
+        let _ = (hSession, fForceUpdate, pWinHttpProxySettings);
+        not_implemented("WinHttpWriteProxySettings")
+    })
+}
+
+/// `WinHttpFreeProxySettings`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpFreeProxySettings(pWinHttpProxySettings: *mut c_void) {
+    guard_infallible("WinHttpFreeProxySettings", (), || {
+        let _ = (pWinHttpProxySettings,);
+        let _ = not_implemented::<()>("WinHttpFreeProxySettings");
+    })
+}
+
+/// `WinHttpFreeProxySettings` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpFreeProxySettings_w16(pWinHttpProxySettings: *mut c_void) {
+    guard_infallible("WinHttpFreeProxySettings_w16", (), || {
+        let _ = (pWinHttpProxySettings,);
+        let _ = not_implemented::<()>("WinHttpFreeProxySettings");
+    })
+}
+
+/// `WinHttpSetProxySettingsPerUser`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpSetProxySettingsPerUser(fProxySettingsPerUser: BOOL) -> DWORD {
+    guard_httpapi("WinHttpSetProxySettingsPerUser", || {
+        let _ = (fProxySettingsPerUser,);
+        not_implemented("WinHttpSetProxySettingsPerUser")
+    })
+}
+
+/// `WinHttpSetProxySettingsPerUser` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpSetProxySettingsPerUser_w16(fProxySettingsPerUser: BOOL) -> DWORD {
+    guard_httpapi("WinHttpSetProxySettingsPerUser_w16", || {
+        let _ = (fProxySettingsPerUser,);
+        not_implemented("WinHttpSetProxySettingsPerUser")
+    })
+}
+
+/// `WinHttpGetProxySettingsEx`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxySettingsEx(hResolver: HINTERNET, ProxySettingsType: i32, pProxySettingsParam: *mut c_void, pContext: usize) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsEx", || {
+        let _ = (hResolver, ProxySettingsType, pProxySettingsParam, pContext);
+        not_implemented("WinHttpGetProxySettingsEx")
+    })
+}
+
+/// `WinHttpGetProxySettingsEx` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxySettingsEx_w16(hResolver: HINTERNET, ProxySettingsType: i32, pProxySettingsParam: *mut c_void, pContext: usize) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsEx_w16", || {
+        let _ = (hResolver, ProxySettingsType, pProxySettingsParam, pContext);
+        not_implemented("WinHttpGetProxySettingsEx")
+    })
+}
+
+/// `WinHttpGetProxySettingsResultEx`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxySettingsResultEx(hResolver: HINTERNET, pProxySettingsEx: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsResultEx", || {
+        let _ = (hResolver, pProxySettingsEx);
+        not_implemented("WinHttpGetProxySettingsResultEx")
+    })
+}
+
+/// `WinHttpGetProxySettingsResultEx` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpGetProxySettingsResultEx_w16(hResolver: HINTERNET, pProxySettingsEx: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsResultEx_w16", || {
+        let _ = (hResolver, pProxySettingsEx);
+        not_implemented("WinHttpGetProxySettingsResultEx")
+    })
+}
+
+/// `WinHttpFreeProxySettingsEx`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpFreeProxySettingsEx(ProxySettingsType: i32, pProxySettingsEx: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpFreeProxySettingsEx", || {
+        let _ = (ProxySettingsType, pProxySettingsEx);
+        not_implemented("WinHttpFreeProxySettingsEx")
+    })
+}
+
+/// `WinHttpFreeProxySettingsEx` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpFreeProxySettingsEx_w16(ProxySettingsType: i32, pProxySettingsEx: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpFreeProxySettingsEx_w16", || {
+        let _ = (ProxySettingsType, pProxySettingsEx);
+        not_implemented("WinHttpFreeProxySettingsEx")
+    })
+}
+
+/// `WinHttpRegisterProxyChangeNotification`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpRegisterProxyChangeNotification(ullFlags: u64, pfnCallback: *mut c_void, pvContext: *mut c_void, hRegistration: *mut *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpRegisterProxyChangeNotification", || {
+        let _ = (ullFlags, pfnCallback, pvContext, hRegistration);
+        not_implemented("WinHttpRegisterProxyChangeNotification")
+    })
+}
+
+/// `WinHttpRegisterProxyChangeNotification` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpRegisterProxyChangeNotification_w16(ullFlags: u64, pfnCallback: *mut c_void, pvContext: *mut c_void, hRegistration: *mut *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpRegisterProxyChangeNotification_w16", || {
+        let _ = (ullFlags, pfnCallback, pvContext, hRegistration);
+        not_implemented("WinHttpRegisterProxyChangeNotification")
+    })
+}
+
+/// `WinHttpUnregisterProxyChangeNotification`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpUnregisterProxyChangeNotification(hRegistration: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpUnregisterProxyChangeNotification", || {
+        let _ = (hRegistration,);
+        not_implemented("WinHttpUnregisterProxyChangeNotification")
+    })
+}
+
+/// `WinHttpUnregisterProxyChangeNotification` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpUnregisterProxyChangeNotification_w16(hRegistration: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpUnregisterProxyChangeNotification_w16", || {
+        let _ = (hRegistration,);
+        not_implemented("WinHttpUnregisterProxyChangeNotification")
+    })
+}
+
+/// `WinHttpIsHostInProxyBypassList`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpIsHostInProxyBypassList(pProxyInfo: *const c_void, pwszHost: *const c_void, tScheme: i32, nPort: u16, pfIsInBypassList: *mut BOOL) -> DWORD {
+    guard_httpapi("WinHttpIsHostInProxyBypassList", || {
+        let _ = (pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList);
+        not_implemented("WinHttpIsHostInProxyBypassList")
+    })
+}
+
+/// `WinHttpIsHostInProxyBypassList` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpIsHostInProxyBypassList_w16(pProxyInfo: *const c_void, pwszHost: *const c_void, tScheme: i32, nPort: u16, pfIsInBypassList: *mut BOOL) -> DWORD {
+    guard_httpapi("WinHttpIsHostInProxyBypassList_w16", || {
+        let _ = (pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList);
+        not_implemented("WinHttpIsHostInProxyBypassList")
+    })
+}
+
+/// `WinHttpQueryConnectionGroup`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpQueryConnectionGroup(hInternet: HINTERNET, pGuidConnection: *const c_void, ullFlags: u64, ppResult: *mut *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpQueryConnectionGroup", || {
+        let _ = (hInternet, pGuidConnection, ullFlags, ppResult);
+        not_implemented("WinHttpQueryConnectionGroup")
+    })
+}
+
+/// `WinHttpQueryConnectionGroup` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpQueryConnectionGroup_w16(hInternet: HINTERNET, pGuidConnection: *const c_void, ullFlags: u64, ppResult: *mut *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpQueryConnectionGroup_w16", || {
+        let _ = (hInternet, pGuidConnection, ullFlags, ppResult);
+        not_implemented("WinHttpQueryConnectionGroup")
+    })
+}
+
+/// `WinHttpFreeQueryConnectionGroupResult`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpFreeQueryConnectionGroupResult(pResult: *mut c_void) {
+    guard_infallible("WinHttpFreeQueryConnectionGroupResult", (), || {
+        let _ = (pResult,);
+        let _ = not_implemented::<()>("WinHttpFreeQueryConnectionGroupResult");
+    })
+}
+
+/// `WinHttpFreeQueryConnectionGroupResult` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpFreeQueryConnectionGroupResult_w16(pResult: *mut c_void) {
+    guard_infallible("WinHttpFreeQueryConnectionGroupResult_w16", (), || {
+        let _ = (pResult,);
+        let _ = not_implemented::<()>("WinHttpFreeQueryConnectionGroupResult");
+    })
+}
+
+/// `WinHttpWebSocketCompleteUpgrade`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketCompleteUpgrade(hRequest: HINTERNET, pContext: usize) -> HINTERNET {
+    guard_winhttp("WinHttpWebSocketCompleteUpgrade", null_mut(), || {
+        let _ = (hRequest, pContext);
+        not_implemented("WinHttpWebSocketCompleteUpgrade")
+    })
+}
+
+/// `WinHttpWebSocketCompleteUpgrade` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketCompleteUpgrade_w16(hRequest: HINTERNET, pContext: usize) -> HINTERNET {
+    guard_winhttp("WinHttpWebSocketCompleteUpgrade_w16", null_mut(), || {
+        let _ = (hRequest, pContext);
+        not_implemented("WinHttpWebSocketCompleteUpgrade")
+    })
+}
+
+/// `WinHttpWebSocketSend`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketSend(hWebSocket: HINTERNET, eBufferType: i32, pvBuffer: *mut c_void, dwBufferLength: DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketSend", || {
+        let _ = (hWebSocket, eBufferType, pvBuffer, dwBufferLength);
+        not_implemented("WinHttpWebSocketSend")
+    })
+}
+
+/// `WinHttpWebSocketSend` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketSend_w16(hWebSocket: HINTERNET, eBufferType: i32, pvBuffer: *mut c_void, dwBufferLength: DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketSend_w16", || {
+        let _ = (hWebSocket, eBufferType, pvBuffer, dwBufferLength);
+        not_implemented("WinHttpWebSocketSend")
+    })
+}
+
+/// `WinHttpWebSocketReceive`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketReceive(hWebSocket: HINTERNET, pvBuffer: *mut c_void, dwBufferLength: DWORD, pdwBytesRead: *mut DWORD, peBufferType: *mut i32) -> DWORD {
+    guard_httpapi("WinHttpWebSocketReceive", || {
+        let _ = (hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType);
+        not_implemented("WinHttpWebSocketReceive")
+    })
+}
+
+/// `WinHttpWebSocketReceive` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketReceive_w16(hWebSocket: HINTERNET, pvBuffer: *mut c_void, dwBufferLength: DWORD, pdwBytesRead: *mut DWORD, peBufferType: *mut i32) -> DWORD {
+    guard_httpapi("WinHttpWebSocketReceive_w16", || {
+        let _ = (hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType);
+        not_implemented("WinHttpWebSocketReceive")
+    })
+}
+
+/// `WinHttpWebSocketShutdown`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketShutdown(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketShutdown", || {
+        let _ = (hWebSocket, usStatus, pvReason, dwReasonLength);
+        not_implemented("WinHttpWebSocketShutdown")
+    })
+}
+
+/// `WinHttpWebSocketShutdown` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketShutdown_w16(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketShutdown_w16", || {
+        let _ = (hWebSocket, usStatus, pvReason, dwReasonLength);
+        not_implemented("WinHttpWebSocketShutdown")
+    })
+}
+
+/// `WinHttpWebSocketClose`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketClose(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketClose", || {
+        let _ = (hWebSocket, usStatus, pvReason, dwReasonLength);
+        not_implemented("WinHttpWebSocketClose")
+    })
+}
+
+/// `WinHttpWebSocketClose` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketClose_w16(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketClose_w16", || {
+        let _ = (hWebSocket, usStatus, pvReason, dwReasonLength);
+        not_implemented("WinHttpWebSocketClose")
+    })
+}
+
+/// `WinHttpWebSocketQueryCloseStatus`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketQueryCloseStatus(hWebSocket: HINTERNET, pusStatus: *mut u16, pvReason: *mut c_void, dwReasonLength: DWORD, pdwReasonLengthConsumed: *mut DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketQueryCloseStatus", || {
+        let _ = (hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed);
+        not_implemented("WinHttpWebSocketQueryCloseStatus")
+    })
+}
+
+/// `WinHttpWebSocketQueryCloseStatus` for `-fshort-wchar` callers (not built yet).
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketQueryCloseStatus_w16(hWebSocket: HINTERNET, pusStatus: *mut u16, pvReason: *mut c_void, dwReasonLength: DWORD, pdwReasonLengthConsumed: *mut DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketQueryCloseStatus_w16", || {
+        let _ = (hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed);
+        not_implemented("WinHttpWebSocketQueryCloseStatus")
+    })
+}

@@ -3,3 +3,4 @@
 pub mod chunked;
 pub mod date;
 pub mod request;
+pub mod response;

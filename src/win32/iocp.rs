@@ -136,7 +136,7 @@ mod tests {
                 })
             })
             .collect();
-        let mut seen = vec![0u32; 8];
+        let mut seen = [0u32; 8];
         for _ in 0..8000 {
             let pk = p.dequeue(None).unwrap();
             assert_eq!(seen[pk.key], pk.bytes);

@@ -1,11 +1,19 @@
 //! The Win32 core both APIs stand on: errors and last-error, the handle table, waitable objects and
 //! events, `OVERLAPPED` completion, completion ports, wide strings.
+pub mod critsec;
 pub mod error;
 pub mod event;
+pub mod file;
+pub mod heap;
 pub mod handle;
 pub mod iocp;
 pub mod last_error;
+pub mod message;
+pub mod module;
 pub mod overlapped;
+pub mod text;
+pub mod thread;
+pub mod time;
 pub mod wait;
 pub mod wstr;
 

@@ -26,6 +26,20 @@ pub struct OVERLAPPED {
 const _: () = assert!(std::mem::size_of::<OVERLAPPED>() == 32);
 const _: () = assert!(std::mem::offset_of!(OVERLAPPED, hEvent) == 24);
 
+/// `OVERLAPPED_ENTRY`, one element of `GetQueuedCompletionStatusEx`'s array (x64: 32 bytes).
+#[repr(C)]
+#[allow(non_snake_case)]
+pub struct OVERLAPPED_ENTRY {
+    pub lpCompletionKey: usize,
+    pub lpOverlapped: usize,
+    pub Internal: usize,
+    pub dwNumberOfBytesTransferred: u32,
+}
+const _: () = assert!(std::mem::size_of::<OVERLAPPED_ENTRY>() == 32);
+const _: () = assert!(std::mem::offset_of!(OVERLAPPED_ENTRY, lpOverlapped) == 8);
+const _: () = assert!(std::mem::offset_of!(OVERLAPPED_ENTRY, Internal) == 16);
+const _: () = assert!(std::mem::offset_of!(OVERLAPPED_ENTRY, dwNumberOfBytesTransferred) == 24);
+
 /// `STATUS_PENDING`: what `Internal` holds while the operation runs (`HasOverlappedIoCompleted`).
 pub const STATUS_PENDING: usize = 0x103;
 

@@ -49,6 +49,24 @@ impl WideUnit for u16 {
     }
 }
 
+/// Narrow (`char`, UTF-8) strings as a third width, so the `A` and `W` forms of an export share one
+/// generic body.
+impl WideUnit for u8 {
+    const SIZE: usize = 1;
+    fn decode_into(units: &[u8], out: &mut String) {
+        out.push_str(&String::from_utf8_lossy(units));
+    }
+    fn encode_into(s: &str, out: &mut Vec<u8>) {
+        out.extend_from_slice(s.as_bytes());
+    }
+    fn zero() -> u8 {
+        0
+    }
+    fn is_zero(self) -> bool {
+        self == 0
+    }
+}
+
 /// Decodes a slice of code units.
 pub fn decode<U: WideUnit>(units: &[U]) -> String {
     let mut s = String::with_capacity(units.len());

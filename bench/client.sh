@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# WinHTTP client vs libcurl (easy API), same run, same nginx on loopback:
+# 5,000 sequential keep-alive GETs, 1 GiB PUT with Content-Length, 1 GiB chunked PUT, and an 8 GiB PUT
+# through WINHTTP_IGNORE_REQUEST_TOTAL_LENGTH with peak RSS. Prints ratios (WinHTTP / libcurl).
+# Targets: GETs <= 1.0x, uploads <= 1.1x, 8 GiB peak RSS < 32 MiB.
+# usage: bench/client.sh [GETS] [UPLOAD_BYTES] [BIG_BYTES]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+gets=${1:-5000}
+up=${2:-1073741824}
+big=${3:-8589934592}
+work=$(mktemp -d)
+trap 'kill $(cat $work/nginx.pid 2>/dev/null) 2>/dev/null || true; rm -rf $work' EXIT
+(cd "$root" && cargo build --release -q)
+cc -O2 -I"$root/include" -o $work/client_winhttp "$root/bench/client_winhttp.c" -L"$root/target/release" -lwinhttp -Wl,-rpath,"$root/target/release"
+cc -O2 -o $work/client_curl "$root/bench/client_curl.c" -lcurl
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mkdir -p $work/logs $work/tmp
+cat > $work/nginx.conf <<CONF
+daemon off;
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/logs/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path $work/tmp;
+  keepalive_requests 100000;
+  server {
+    listen 127.0.0.1:$port;
+    location /small { return 200 "hello"; }
+    # Uploads are read and thrown away by nginx (no body limit, nothing stored).
+    location /upload { client_max_body_size 0; return 200 "ok"; }
+  }
+}
+CONF
+nginx -c $work/nginx.conf -p $work & 
+for i in $(seq 50); do (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
+run() { "$work/$1" $port "$2" "$3"; }
+ratio() { python3 -c "print(f'{$1/$2:.2f}x')"; }
+printf "%-28s %10s %10s %8s\n" workload winhttp_s libcurl_s ratio
+for w in "gets $gets" "put $up" "chunked $up"; do
+  set -- $w
+  read tw rw < <(run client_winhttp $1 $2)
+  read tc rc < <(run client_curl $1 $2)
+  printf "%-28s %10s %10s %8s\n" "$1 $2" $tw $tc $(ratio $tw $tc)
+done
+read tw rw < <(run client_winhttp put-ignore $big)
+read tc rc < <(run client_curl put $big)
+printf "%-28s %10s %10s %8s\n" "put-ignore $big" $tw $tc $(ratio $tw $tc)
+echo "8 GiB upload peak RSS: winhttp $((rw/1024)) MiB, libcurl $((rc/1024)) MiB (target < 32 MiB)"

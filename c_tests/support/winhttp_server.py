@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Loopback HTTP/1.1 server for the WinHTTP C tests. It answers from the path and echoes, as the
+response body of /echo*, the exact raw bytes it received for the request (head and body), so a test
+can prove the client's framing byte for byte.
+
+usage: winhttp_server.py PORT
+Paths: /echo (body = raw request), /chunked, /close (close-delimited), /cut (cut mid-body),
+/bad (not HTTP), /badchunk, /redirect[N] (302 chains to /echo), /r303, /r307, /gzip, /deflate,
+/setcookie, /multi (repeated headers), /slow (3 s before answering), /big (1 MiB), /status/NNN,
+/empty (Content-Length: 0), /hugehead (80 KiB of header), /count (requests seen on this connection).
+"""
+import gzip, socket, sys, threading, time, zlib
+
+
+def read_request(conn, buf):
+    """Returns (raw_bytes, method, path, buf_rest) or None at EOF."""
+    while b"\r\n\r\n" not in buf:
+        d = conn.recv(65536)
+        if not d:
+            return None
+        buf += d
+    head_end = buf.index(b"\r\n\r\n") + 4
+    head = buf[:head_end]
+    buf = buf[head_end:]
+    lines = head.decode("latin-1").split("\r\n")
+    method, path, _ = lines[0].split(" ", 2)
+    headers = {}
+    for l in lines[1:]:
+        if ":" in l:
+            k, v = l.split(":", 1)
+            headers[k.strip().lower()] = v.strip()
+    body = b""
+    if "chunked" in headers.get("transfer-encoding", "").lower():
+        # Keep the raw chunked bytes, up to and including the last chunk and its CRLF.
+        while True:
+            while b"\r\n" not in buf:
+                d = conn.recv(65536)
+                if not d:
+                    return None
+                buf += d
+            line_end = buf.index(b"\r\n") + 2
+            size = int(buf[:line_end].split(b";")[0].strip() or b"0", 16)
+            need = line_end + size + 2
+            while len(buf) < need:
+                d = conn.recv(65536)
+                if not d:
+                    return None
+                buf += d
+            body += buf[:need]
+            buf = buf[need:]
+            if size == 0:
+                break
+    elif "content-length" in headers:
+        n = int(headers["content-length"])
+        while len(buf) < n:
+            d = conn.recv(min(1 << 20, n - len(buf) + 65536))
+            if not d:
+                return None
+            buf += d
+        body = buf[:n]
+        buf = buf[n:]
+    return head + body, method, path, buf
+
+
+def respond(conn, status, headers, body, close=False):
+    h = "HTTP/1.1 %s\r\n" % status
+    for k, v in headers:
+        h += "%s: %s\r\n" % (k, v)
+    if close:
+        h += "Connection: close\r\n"
+    conn.sendall(h.encode("latin-1") + b"\r\n" + body)
+
+
+def handle(conn):
+    buf = b""
+    count = 0
+    try:
+        while True:
+            r = read_request(conn, buf)
+            if r is None:
+                return
+            raw, method, path, buf = r
+            count += 1
+            body_ok = method != "HEAD"
+            if path.startswith("/echo"):
+                respond(conn, "200 OK", [("Content-Length", len(raw)), ("Content-Type", "application/octet-stream")], raw if body_ok else b"")
+            elif path == "/count":
+                b = str(count).encode()
+                respond(conn, "200 OK", [("Content-Length", len(b))], b)
+            elif path == "/chunked":
+                respond(conn, "200 OK", [("Transfer-Encoding", "chunked")], b"5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nX-Trailer: 1\r\n\r\n")
+            elif path == "/close":
+                conn.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nuntil the end")
+                return
+            elif path == "/cut":
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten..")
+                time.sleep(0.1)
+                return
+            elif path == "/bad":
+                conn.sendall(b"this is not http at all\r\n\r\n")
+                return
+            elif path == "/badchunk":
+                conn.sendall(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n")
+                return
+            elif path.startswith("/redirect"):
+                n = int(path[len("/redirect"):] or "1")
+                loc = "/echo" if n <= 1 else "/redirect%d" % (n - 1)
+                respond(conn, "302 Found", [("Location", loc), ("Content-Length", 4)], b"gone")
+            elif path == "/r303":
+                respond(conn, "303 See Other", [("Location", "/echo"), ("Content-Length", 0)], b"")
+            elif path == "/r307":
+                respond(conn, "307 Temporary Redirect", [("Location", "/echo307"), ("Content-Length", 0)], b"")
+            elif path == "/gzip":
+                b = gzip.compress(b"compressed hello " * 100)
+                respond(conn, "200 OK", [("Content-Encoding", "gzip"), ("Content-Length", len(b))], b)
+            elif path == "/deflate":
+                b = zlib.compress(b"deflated hello " * 100)
+                respond(conn, "200 OK", [("Content-Encoding", "deflate"), ("Transfer-Encoding", "chunked")],
+                        b"%x\r\n" % len(b) + b + b"\r\n0\r\n\r\n")
+            elif path == "/setcookie":
+                respond(conn, "200 OK", [("Set-Cookie", "a=1; Path=/"), ("Set-Cookie", "b=2"), ("Content-Length", 0)], b"")
+            elif path == "/multi":
+                respond(conn, "200 OK", [("X-Multi", "one"), ("X-Multi", "two"), ("X-Multi", "three"),
+                                         ("Date", "Sun, 06 Nov 1994 08:49:37 GMT"), ("X-Big", "123456789012"),
+                                         ("Content-Length", 2)], b"ok")
+            elif path == "/slow":
+                time.sleep(3)
+                respond(conn, "200 OK", [("Content-Length", 0)], b"")
+            elif path == "/big":
+                b = bytes(range(256)) * 4096
+                respond(conn, "200 OK", [("Content-Length", len(b))], b)
+            elif path.startswith("/status/"):
+                respond(conn, path[8:] + " Custom Reason", [("Content-Length", 0)], b"")
+            elif path == "/empty":
+                respond(conn, "200 OK", [("Content-Length", 0)], b"")
+            elif path == "/hugehead":
+                respond(conn, "200 OK", [("X-Huge", "x" * 80000), ("Content-Length", 0)], b"")
+            elif path == "/stale":
+                # Answers, then closes the kept-alive connection without saying so.
+                respond(conn, "200 OK", [("Content-Length", 2)], b"ok")
+                time.sleep(0.05)
+                return
+            else:
+                respond(conn, "404 Not Found", [("Content-Length", 0)], b"")
+    except (ConnectionError, OSError, ValueError):
+        pass
+    finally:
+        try:
+            conn.close()
+        except OSError:
+            pass
+
+
+def main():
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("127.0.0.1", int(sys.argv[1])))
+    s.listen(64)
+    while True:
+        c, _ = s.accept()
+        threading.Thread(target=handle, args=(c,), daemon=True).start()
+
+
+if __name__ == "__main__":
+    main()

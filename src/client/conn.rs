@@ -1,0 +1,362 @@
+//! One client connection: a non-blocking TCP socket (optionally wrapped in rustls) and its read buffer.
+//!
+//! Performance shape (DESIGN.md section 9): every read and write is first tried on the calling thread
+//! without blocking; only when the socket is not ready does the operation wait, and the wait is
+//! [`wait_fd`], a `poll(2)` bounded by the WinHTTP timeout of that step. Operations are `async` so the
+//! request state machine reads as one sequence of steps; the asynchronous mode (issue 6) runs the same
+//! futures with readiness coming from the runtime instead of a blocking poll.
+use crate::win32::error::*;
+use std::io::{self, Read, Write};
+use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
+use std::os::fd::AsRawFd;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Read buffer size: one socket read fills at most this much.
+const READ_CHUNK: usize = 64 * 1024;
+
+/// Which way a wait is for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Interest {
+    Read,
+    Write,
+}
+
+/// Waits until `fd` is ready, up to `timeout_ms` (0 = no limit, as WinHTTP's timeouts use it).
+/// A socket shut down by `WinHttpCloseHandle` wakes the wait with POLLHUP; the caller's next try then
+/// fails, and the request reports `ERROR_WINHTTP_OPERATION_CANCELLED`.
+pub async fn wait_fd(fd: i32, interest: Interest, timeout_ms: u32) -> WinResult<()> {
+    let events = match interest {
+        Interest::Read => libc::POLLIN,
+        Interest::Write => libc::POLLOUT,
+    };
+    let deadline = (timeout_ms != 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64));
+    loop {
+        let wait = match deadline {
+            None => -1,
+            Some(d) => {
+                let left = d.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return Err(ERROR_WINHTTP_TIMEOUT);
+                }
+                left.as_millis().min(i32::MAX as u128) as i32
+            }
+        };
+        let mut p = libc::pollfd { fd, events, revents: 0 };
+        // SAFETY: one valid pollfd on the stack.
+        let r = unsafe { libc::poll(&mut p, 1, wait) };
+        if r > 0 {
+            return Ok(());
+        }
+        if r == 0 {
+            return Err(ERROR_WINHTTP_TIMEOUT);
+        }
+        if io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+            return Err(ERROR_WINHTTP_CONNECTION_ERROR);
+        }
+    }
+}
+
+/// Timeouts in milliseconds (0 = none), as `WinHttpSetTimeouts` sets them.
+#[derive(Clone, Copy, Debug)]
+pub struct Timeouts {
+    pub resolve: u32,
+    pub connect: u32,
+    pub send: u32,
+    pub receive: u32,
+    pub receive_response: u32,
+}
+
+impl Default for Timeouts {
+    /// WinHTTP's documented defaults: resolve infinite, connect 60 s, send 30 s, receive 30 s,
+    /// receive-response 90 s.
+    fn default() -> Self {
+        Timeouts { resolve: 0, connect: 60_000, send: 30_000, receive: 30_000, receive_response: 90_000 }
+    }
+}
+
+/// TLS settings of one connection attempt.
+pub struct TlsSetup {
+    pub config: Arc<rustls::ClientConfig>,
+    pub server_name: rustls::pki_types::ServerName<'static>,
+}
+
+/// A connection to one origin (or proxy).
+pub struct Conn {
+    sock: TcpStream,
+    tls: Option<Box<rustls::ClientConnection>>,
+    rbuf: Vec<u8>,
+    rpos: usize,
+    rend: usize,
+    /// Set once the connection has carried a request (a reused connection may be stale).
+    pub reused: bool,
+    pub peer: SocketAddr,
+}
+
+fn io_error(e: &io::Error) -> Win32Error {
+    match e.kind() {
+        io::ErrorKind::TimedOut => ERROR_WINHTTP_TIMEOUT,
+        _ => ERROR_WINHTTP_CONNECTION_ERROR,
+    }
+}
+
+/// Resolves `host:port` (`ERROR_WINHTTP_NAME_NOT_RESOLVED` when the name does not resolve).
+pub fn resolve(host: &str, port: u16) -> WinResult<Vec<SocketAddr>> {
+    let h = host.trim_start_matches('[').trim_end_matches(']');
+    let addrs: Vec<SocketAddr> = (h, port).to_socket_addrs().map_err(|_| ERROR_WINHTTP_NAME_NOT_RESOLVED)?.collect();
+    if addrs.is_empty() {
+        return Err(ERROR_WINHTTP_NAME_NOT_RESOLVED);
+    }
+    Ok(addrs)
+}
+
+impl Conn {
+    /// Resolves and connects (each address in turn), then runs the TLS handshake when asked.
+    pub async fn open(host: &str, port: u16, timeouts: &Timeouts, tls: Option<TlsSetup>) -> WinResult<Conn> {
+        let addrs = resolve(host, port)?;
+        let mut last = ERROR_WINHTTP_CANNOT_CONNECT;
+        let mut sock = None;
+        for a in &addrs {
+            let r = if timeouts.connect == 0 {
+                TcpStream::connect(a)
+            } else {
+                TcpStream::connect_timeout(a, Duration::from_millis(timeouts.connect as u64))
+            };
+            match r {
+                Ok(s) => {
+                    sock = Some((s, *a));
+                    break;
+                }
+                Err(e) if e.kind() == io::ErrorKind::TimedOut || e.kind() == io::ErrorKind::WouldBlock => {
+                    last = ERROR_WINHTTP_TIMEOUT
+                }
+                Err(_) => last = ERROR_WINHTTP_CANNOT_CONNECT,
+            }
+        }
+        let (sock, peer) = sock.ok_or(last)?;
+        sock.set_nonblocking(true).map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?;
+        let _ = sock.set_nodelay(true);
+        let mut conn = Conn { sock, tls: None, rbuf: vec![0; READ_CHUNK], rpos: 0, rend: 0, reused: false, peer };
+        if let Some(t) = tls {
+            let c = rustls::ClientConnection::new(t.config, t.server_name).map_err(|_| ERROR_WINHTTP_SECURE_FAILURE)?;
+            conn.tls = Some(Box::new(c));
+            conn.handshake(timeouts).await?;
+        }
+        Ok(conn)
+    }
+
+    pub fn fd(&self) -> i32 {
+        self.sock.as_raw_fd()
+    }
+
+    pub fn is_secure(&self) -> bool {
+        self.tls.is_some()
+    }
+
+    async fn handshake(&mut self, timeouts: &Timeouts) -> WinResult<()> {
+        let fd = self.fd();
+        loop {
+            let tls = self.tls.as_mut().expect("TLS connection");
+            if !tls.is_handshaking() && !tls.wants_write() {
+                return Ok(());
+            }
+            if tls.wants_write() {
+                match tls.write_tls(&mut self.sock) {
+                    Ok(_) => continue,
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                        wait_fd(fd, Interest::Write, timeouts.send).await?;
+                        continue;
+                    }
+                    Err(_) => return Err(ERROR_WINHTTP_SECURE_FAILURE),
+                }
+            }
+            match tls.read_tls(&mut self.sock) {
+                Ok(0) => return Err(ERROR_WINHTTP_SECURE_FAILURE),
+                Ok(_) => {
+                    if let Err(e) = tls.process_new_packets() {
+                        // Send the alert before giving up, so the server sees why.
+                        let _ = tls.write_tls(&mut self.sock);
+                        return Err(super::tls::map_error(&e));
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => wait_fd(fd, Interest::Read, timeouts.receive).await?,
+                Err(_) => return Err(ERROR_WINHTTP_SECURE_FAILURE),
+            }
+        }
+    }
+
+    /// Bytes already read from the socket and not consumed yet.
+    pub fn buffered(&self) -> &[u8] {
+        &self.rbuf[self.rpos..self.rend]
+    }
+
+    /// Marks `n` buffered bytes consumed.
+    pub fn consume(&mut self, n: usize) {
+        self.rpos += n;
+        debug_assert!(self.rpos <= self.rend);
+        if self.rpos == self.rend {
+            self.rpos = 0;
+            self.rend = 0;
+        }
+    }
+
+    /// One non-blocking read attempt into `buf` (plain or through TLS).
+    fn try_read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let Some(tls) = self.tls.as_mut() else {
+            return (&self.sock).read(buf);
+        };
+        loop {
+            match tls.reader().read(buf) {
+                Ok(n) => return Ok(n),
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
+                // A peer that closes without close_notify: treat as end of stream, the framing decides.
+                Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(0),
+                Err(e) => return Err(e),
+            }
+            match tls.read_tls(&mut self.sock)? {
+                0 => return Ok(0),
+                _ => {
+                    tls.process_new_packets().map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+                }
+            }
+        }
+    }
+
+    /// Reads at least one byte into `buf` (0 = the peer closed), waiting up to `timeout_ms` per wait.
+    pub async fn read_some(&mut self, buf: &mut [u8], timeout_ms: u32) -> WinResult<usize> {
+        let fd = self.fd();
+        loop {
+            match self.try_read(buf) {
+                Ok(n) => return Ok(n),
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => wait_fd(fd, Interest::Read, timeout_ms).await?,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == io::ErrorKind::InvalidData => return Err(ERROR_WINHTTP_SECURE_FAILURE),
+                Err(e) => return Err(io_error(&e)),
+            }
+        }
+    }
+
+    /// Reads more bytes into the read buffer; returns how many (0 = the peer closed).
+    pub async fn fill(&mut self, timeout_ms: u32) -> WinResult<usize> {
+        if self.rpos > 0 && self.rpos == self.rend {
+            self.rpos = 0;
+            self.rend = 0;
+        }
+        if self.rend == self.rbuf.len() {
+            if self.rpos > 0 {
+                self.rbuf.copy_within(self.rpos..self.rend, 0);
+                self.rend -= self.rpos;
+                self.rpos = 0;
+            } else {
+                let n = self.rbuf.len();
+                self.rbuf.resize(n * 2, 0);
+            }
+        }
+        let mut tmp = std::mem::take(&mut self.rbuf);
+        let r = self.read_some(&mut tmp[self.rend..], timeout_ms).await;
+        self.rbuf = tmp;
+        let n = r?;
+        self.rend += n;
+        Ok(n)
+    }
+
+    /// Writes every byte of `parts`, in order, gathering them into one `writev` while the socket takes
+    /// them (head and first body bytes leave in one segment).
+    pub async fn write_all(&mut self, parts: &[&[u8]], timeout_ms: u32) -> WinResult<()> {
+        let fd = self.fd();
+        if self.tls.is_some() {
+            for p in parts {
+                self.tls_write(p, timeout_ms).await?;
+            }
+            return Ok(());
+        }
+        let mut idx = 0;
+        let mut off = 0;
+        while idx < parts.len() {
+            if parts[idx].len() == off {
+                idx += 1;
+                off = 0;
+                continue;
+            }
+            let mut iov: Vec<io::IoSlice> = Vec::with_capacity(parts.len() - idx);
+            iov.push(io::IoSlice::new(&parts[idx][off..]));
+            for p in &parts[idx + 1..] {
+                if !p.is_empty() {
+                    iov.push(io::IoSlice::new(p));
+                }
+            }
+            match (&self.sock).write_vectored(&iov) {
+                Ok(0) => return Err(ERROR_WINHTTP_CONNECTION_ERROR),
+                Ok(mut n) => {
+                    while n > 0 {
+                        let left = parts[idx].len() - off;
+                        if n >= left {
+                            n -= left;
+                            idx += 1;
+                            off = 0;
+                            while idx < parts.len() && parts[idx].is_empty() {
+                                idx += 1;
+                            }
+                        } else {
+                            off += n;
+                            n = 0;
+                        }
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => wait_fd(fd, Interest::Write, timeout_ms).await?,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(io_error(&e)),
+            }
+        }
+        Ok(())
+    }
+
+    async fn tls_write(&mut self, mut data: &[u8], timeout_ms: u32) -> WinResult<()> {
+        let fd = self.fd();
+        loop {
+            let tls = self.tls.as_mut().expect("TLS connection");
+            if !data.is_empty() {
+                let n = tls.writer().write(data).map_err(|_| ERROR_WINHTTP_CONNECTION_ERROR)?;
+                data = &data[n..];
+            }
+            if !tls.wants_write() {
+                if data.is_empty() {
+                    return Ok(());
+                }
+                continue;
+            }
+            match tls.write_tls(&mut self.sock) {
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => wait_fd(fd, Interest::Write, timeout_ms).await?,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(io_error(&e)),
+            }
+        }
+    }
+
+    /// Whether an idle pooled connection is still usable: nothing may be readable on it (data or EOF
+    /// both mean the server has moved on).
+    pub fn is_idle_usable(&self) -> bool {
+        if self.rend > self.rpos {
+            return false;
+        }
+        let mut p = libc::pollfd { fd: self.fd(), events: libc::POLLIN, revents: 0 };
+        // SAFETY: one valid pollfd on the stack; zero timeout.
+        let r = unsafe { libc::poll(&mut p, 1, 0) };
+        r == 0
+    }
+
+    /// Shuts the socket down both ways (wakes any wait on it).
+    pub fn shutdown(&self) {
+        let _ = self.sock.shutdown(std::net::Shutdown::Both);
+    }
+}
+
+/// Shuts down a socket by descriptor, to wake a thread blocked on it (`WinHttpCloseHandle` from
+/// another thread).
+pub fn shutdown_fd(fd: i32) {
+    // SAFETY: shutdown on a descriptor the request owns; it does not close or free it.
+    unsafe {
+        libc::shutdown(fd, libc::SHUT_RDWR);
+    }
+}

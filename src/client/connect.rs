@@ -1,0 +1,42 @@
+//! Connect handles (`WinHttpConnect`): a target server (host and port) within a session. They do not
+//! open a connection themselves; requests opened on them do, through the session's pool.
+use super::session::Session;
+use crate::win32::handle::{self, KernelObject, RawHandle};
+use parking_lot::Mutex;
+use std::sync::atomic::AtomicUsize;
+use std::sync::Arc;
+
+pub struct Connect {
+    pub session: Arc<Session>,
+    pub host: String,
+    /// The port given to `WinHttpConnect`; 0 (`INTERNET_DEFAULT_PORT`) means 80 or 443 by scheme.
+    pub port: u16,
+    pub context: AtomicUsize,
+    /// Request handles opened on this connect handle, closed with it.
+    pub children: Mutex<Vec<RawHandle>>,
+    /// The session handle (`WINHTTP_OPTION_PARENT_HANDLE`).
+    pub parent: RawHandle,
+}
+
+impl Connect {
+    /// The port for a request with or without `WINHTTP_FLAG_SECURE`.
+    pub fn port_for(&self, secure: bool) -> u16 {
+        match self.port {
+            0 if secure => 443,
+            0 => 80,
+            p => p,
+        }
+    }
+}
+
+impl KernelObject for Connect {
+    fn kind(&self) -> &'static str {
+        "winhttp connect"
+    }
+    fn on_close(&self) {
+        let children = std::mem::take(&mut *self.children.lock());
+        for h in children {
+            let _ = handle::close(h);
+        }
+    }
+}

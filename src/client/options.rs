@@ -1,0 +1,292 @@
+//! `WinHttpSetOption` / `WinHttpQueryOption` / `WinHttpSetTimeouts` over the three handle kinds.
+//! The edge converts the caller's buffer according to [`kind`]; this module applies the value.
+use super::connect::Connect;
+use super::request::Request;
+use super::session::{ProxyConfig, Session};
+use crate::win32::error::*;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+pub const WINHTTP_OPTION_RESOLVE_TIMEOUT: u32 = 2;
+pub const WINHTTP_OPTION_CONNECT_TIMEOUT: u32 = 3;
+pub const WINHTTP_OPTION_CONNECT_RETRIES: u32 = 4;
+pub const WINHTTP_OPTION_SEND_TIMEOUT: u32 = 5;
+pub const WINHTTP_OPTION_RECEIVE_TIMEOUT: u32 = 6;
+pub const WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT: u32 = 7;
+pub const WINHTTP_OPTION_HANDLE_TYPE: u32 = 9;
+pub const WINHTTP_OPTION_READ_BUFFER_SIZE: u32 = 12;
+pub const WINHTTP_OPTION_WRITE_BUFFER_SIZE: u32 = 13;
+pub const WINHTTP_OPTION_PARENT_HANDLE: u32 = 21;
+pub const WINHTTP_OPTION_EXTENDED_ERROR: u32 = 24;
+pub const WINHTTP_OPTION_SECURITY_FLAGS: u32 = 31;
+pub const WINHTTP_OPTION_URL: u32 = 34;
+pub const WINHTTP_OPTION_PROXY: u32 = 38;
+pub const WINHTTP_OPTION_USER_AGENT: u32 = 41;
+pub const WINHTTP_OPTION_CONTEXT_VALUE: u32 = 45;
+pub const WINHTTP_OPTION_HTTP_VERSION: u32 = 59;
+pub const WINHTTP_OPTION_DISABLE_FEATURE: u32 = 63;
+pub const WINHTTP_OPTION_MAX_CONNS_PER_SERVER: u32 = 73;
+pub const WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER: u32 = 74;
+pub const WINHTTP_OPTION_ENABLE_FEATURE: u32 = 79;
+pub const WINHTTP_OPTION_SECURE_PROTOCOLS: u32 = 84;
+pub const WINHTTP_OPTION_REDIRECT_POLICY: u32 = 88;
+pub const WINHTTP_OPTION_MAX_HTTP_AUTOMATIC_REDIRECTS: u32 = 89;
+pub const WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE: u32 = 90;
+pub const WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE: u32 = 91;
+pub const WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE: u32 = 92;
+pub const WINHTTP_OPTION_DECOMPRESSION: u32 = 118;
+
+/// The C type of an option's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Dword,
+    /// `DWORD_PTR` / pointer-sized.
+    Usize,
+    /// A wide string (length in characters when set, bytes when queried).
+    Str,
+    /// `WINHTTP_PROXY_INFO`.
+    Proxy,
+    /// `HTTP_VERSION_INFO`.
+    Version,
+}
+
+/// An option value in engine form.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Dword(u32),
+    Usize(usize),
+    Str(String),
+    Proxy(u32, Option<String>, Option<String>),
+    Version(u32, u32),
+}
+
+/// The handle an option applies to.
+pub enum Object {
+    Session(Arc<Session>),
+    Connect(Arc<Connect>),
+    Request(Arc<Request>),
+}
+
+/// The value type of a known option, or `ERROR_WINHTTP_INVALID_OPTION`.
+pub fn kind(option: u32) -> WinResult<Kind> {
+    Ok(match option {
+        WINHTTP_OPTION_RESOLVE_TIMEOUT..=WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT
+        | WINHTTP_OPTION_HANDLE_TYPE
+        | WINHTTP_OPTION_READ_BUFFER_SIZE
+        | WINHTTP_OPTION_WRITE_BUFFER_SIZE
+        | WINHTTP_OPTION_EXTENDED_ERROR
+        | WINHTTP_OPTION_SECURITY_FLAGS
+        | WINHTTP_OPTION_DISABLE_FEATURE
+        | WINHTTP_OPTION_MAX_CONNS_PER_SERVER
+        | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER
+        | WINHTTP_OPTION_ENABLE_FEATURE
+        | WINHTTP_OPTION_SECURE_PROTOCOLS
+        | WINHTTP_OPTION_REDIRECT_POLICY
+        | WINHTTP_OPTION_MAX_HTTP_AUTOMATIC_REDIRECTS
+        | WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE
+        | WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE
+        | WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE
+        | WINHTTP_OPTION_DECOMPRESSION => Kind::Dword,
+        WINHTTP_OPTION_PARENT_HANDLE | WINHTTP_OPTION_CONTEXT_VALUE => Kind::Usize,
+        WINHTTP_OPTION_URL | WINHTTP_OPTION_USER_AGENT => Kind::Str,
+        WINHTTP_OPTION_PROXY => Kind::Proxy,
+        WINHTTP_OPTION_HTTP_VERSION => Kind::Version,
+        _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
+    })
+}
+
+fn settings_of(obj: &Object) -> WinResult<parking_lot::MappedMutexGuard<'_, super::session::Settings>> {
+    match obj {
+        Object::Session(s) => Ok(parking_lot::MutexGuard::map(s.settings.lock(), |x| x)),
+        Object::Request(r) => Ok(parking_lot::MutexGuard::map(r.state.lock(), |st| &mut st.settings)),
+        Object::Connect(_) => Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
+    }
+}
+
+/// `WinHttpSetTimeouts`: negative values other than -1 are invalid; -1 and 0 mean no limit.
+pub fn set_timeouts(obj: &Object, resolve: i32, connect: i32, send: i32, receive: i32) -> WinResult<()> {
+    if [resolve, connect, send, receive].iter().any(|&v| v < -1) {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let ms = |v: i32| if v < 0 { 0 } else { v as u32 };
+    let mut s = settings_of(obj)?;
+    s.timeouts.resolve = ms(resolve);
+    s.timeouts.connect = ms(connect);
+    s.timeouts.send = ms(send);
+    s.timeouts.receive = ms(receive);
+    s.timeouts.receive_response = ms(receive);
+    Ok(())
+}
+
+/// Applies an option.
+pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
+    let dword = || match value {
+        Value::Dword(v) => Ok(v),
+        _ => Err(ERROR_INVALID_PARAMETER),
+    };
+    match option {
+        WINHTTP_OPTION_CONTEXT_VALUE => {
+            let Value::Usize(v) = value else { return Err(ERROR_INVALID_PARAMETER) };
+            match obj {
+                Object::Session(s) => s.context.store(v, Ordering::Relaxed),
+                Object::Connect(c) => c.context.store(v, Ordering::Relaxed),
+                Object::Request(r) => r.context.store(v, Ordering::Relaxed),
+            }
+            Ok(())
+        }
+        WINHTTP_OPTION_USER_AGENT => {
+            let (Object::Session(s), Value::Str(a)) = (obj, &value) else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            *s.agent.lock() = a.clone();
+            Ok(())
+        }
+        WINHTTP_OPTION_PROXY => {
+            let Value::Proxy(access, proxy, bypass) = value else { return Err(ERROR_INVALID_PARAMETER) };
+            if access != super::session::WINHTTP_ACCESS_TYPE_NO_PROXY
+                && access != super::session::WINHTTP_ACCESS_TYPE_NAMED_PROXY
+                && access != super::session::WINHTTP_ACCESS_TYPE_DEFAULT_PROXY
+            {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            let cfg = ProxyConfig { access_type: access, proxy, bypass };
+            match obj {
+                Object::Session(s) => *s.proxy.lock() = cfg,
+                Object::Request(r) => *r.session.proxy.lock() = cfg,
+                Object::Connect(_) => return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
+            }
+            Ok(())
+        }
+        WINHTTP_OPTION_HTTP_VERSION => {
+            let Value::Version(ma, mi) = value else { return Err(ERROR_INVALID_PARAMETER) };
+            settings_of(obj)?.http_version = (ma, mi);
+            Ok(())
+        }
+        WINHTTP_OPTION_SECURITY_FLAGS => {
+            let v = dword()?;
+            match obj {
+                Object::Request(r) => {
+                    let mut st = r.state.lock();
+                    st.security_flags = (st.security_flags & 1) | (v & !1);
+                }
+                Object::Session(s) => s.settings.lock().security_flags = v,
+                Object::Connect(_) => return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
+            }
+            Ok(())
+        }
+        WINHTTP_OPTION_HANDLE_TYPE | WINHTTP_OPTION_PARENT_HANDLE | WINHTTP_OPTION_URL | WINHTTP_OPTION_EXTENDED_ERROR => {
+            Err(ERROR_WINHTTP_OPTION_NOT_SETTABLE)
+        }
+        WINHTTP_OPTION_MAX_CONNS_PER_SERVER | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER => {
+            let v = dword()?;
+            let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            if v == 0 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            if option == WINHTTP_OPTION_MAX_CONNS_PER_SERVER {
+                s.settings.lock().max_conns_per_server = v;
+            }
+            Ok(())
+        }
+        WINHTTP_OPTION_ENABLE_FEATURE | WINHTTP_OPTION_SECURE_PROTOCOLS | WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE | WINHTTP_OPTION_READ_BUFFER_SIZE | WINHTTP_OPTION_WRITE_BUFFER_SIZE => {
+            dword()?;
+            Ok(())
+        }
+        _ => {
+            let v = dword()?;
+            let mut s = settings_of(obj)?;
+            match option {
+                WINHTTP_OPTION_RESOLVE_TIMEOUT => s.timeouts.resolve = v,
+                WINHTTP_OPTION_CONNECT_TIMEOUT => s.timeouts.connect = v,
+                WINHTTP_OPTION_SEND_TIMEOUT => s.timeouts.send = v,
+                WINHTTP_OPTION_RECEIVE_TIMEOUT => s.timeouts.receive = v,
+                WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT => s.timeouts.receive_response = v,
+                WINHTTP_OPTION_CONNECT_RETRIES => s.connect_retries = v,
+                WINHTTP_OPTION_DISABLE_FEATURE => s.disabled |= v,
+                WINHTTP_OPTION_REDIRECT_POLICY => {
+                    if v > 2 {
+                        return Err(ERROR_INVALID_PARAMETER);
+                    }
+                    s.redirect_policy = v
+                }
+                WINHTTP_OPTION_MAX_HTTP_AUTOMATIC_REDIRECTS => s.max_redirects = v,
+                WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE => {
+                    if v == 0 {
+                        return Err(ERROR_INVALID_PARAMETER);
+                    }
+                    s.max_header_size = v
+                }
+                WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE => s.max_drain_size = v,
+                WINHTTP_OPTION_DECOMPRESSION => s.decompression = v & 3,
+                _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Reads an option. `parent` is the raw handle of the object's parent (for `PARENT_HANDLE`).
+pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
+    Ok(match option {
+        WINHTTP_OPTION_CONTEXT_VALUE => Value::Usize(match obj {
+            Object::Session(s) => s.context.load(Ordering::Relaxed),
+            Object::Connect(c) => c.context.load(Ordering::Relaxed),
+            Object::Request(r) => r.context.load(Ordering::Relaxed),
+        }),
+        WINHTTP_OPTION_HANDLE_TYPE => Value::Dword(match obj {
+            Object::Session(_) => 1,
+            Object::Connect(_) => 2,
+            Object::Request(_) => 3,
+        }),
+        WINHTTP_OPTION_PARENT_HANDLE => Value::Usize(parent),
+        WINHTTP_OPTION_EXTENDED_ERROR => Value::Dword(0),
+        WINHTTP_OPTION_URL => {
+            let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            let st = r.state.lock();
+            Value::Str(st.target.url())
+        }
+        WINHTTP_OPTION_USER_AGENT => {
+            let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            Value::Str(s.agent.lock().clone())
+        }
+        WINHTTP_OPTION_PROXY => {
+            let p = match obj {
+                Object::Session(s) => s.proxy.lock().clone(),
+                Object::Request(r) => r.session.proxy.lock().clone(),
+                Object::Connect(_) => return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
+            };
+            let access = if p.access_type == super::session::WINHTTP_ACCESS_TYPE_NAMED_PROXY { 3 } else { 1 };
+            Value::Proxy(access, p.proxy, p.bypass)
+        }
+        WINHTTP_OPTION_SECURITY_FLAGS => match obj {
+            Object::Request(r) => Value::Dword(r.state.lock().security_flags),
+            _ => return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
+        },
+        WINHTTP_OPTION_HTTP_VERSION => {
+            let s = settings_of(obj)?;
+            Value::Version(s.http_version.0, s.http_version.1)
+        }
+        WINHTTP_OPTION_MAX_CONNS_PER_SERVER | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER => {
+            let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            Value::Dword(s.settings.lock().max_conns_per_server)
+        }
+        WINHTTP_OPTION_READ_BUFFER_SIZE | WINHTTP_OPTION_WRITE_BUFFER_SIZE => Value::Dword(64 * 1024),
+        _ => {
+            kind(option)?;
+            let s = settings_of(obj)?;
+            Value::Dword(match option {
+                WINHTTP_OPTION_RESOLVE_TIMEOUT => s.timeouts.resolve,
+                WINHTTP_OPTION_CONNECT_TIMEOUT => s.timeouts.connect,
+                WINHTTP_OPTION_SEND_TIMEOUT => s.timeouts.send,
+                WINHTTP_OPTION_RECEIVE_TIMEOUT => s.timeouts.receive,
+                WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT => s.timeouts.receive_response,
+                WINHTTP_OPTION_CONNECT_RETRIES => s.connect_retries,
+                WINHTTP_OPTION_REDIRECT_POLICY => s.redirect_policy,
+                WINHTTP_OPTION_MAX_HTTP_AUTOMATIC_REDIRECTS => s.max_redirects,
+                WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE => s.max_header_size,
+                WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE => s.max_drain_size,
+                WINHTTP_OPTION_DECOMPRESSION => s.decompression,
+                WINHTTP_OPTION_DISABLE_FEATURE | WINHTTP_OPTION_ENABLE_FEATURE => return Err(ERROR_INVALID_PARAMETER),
+                _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
+            })
+        }
+    })
+}

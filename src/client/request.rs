@@ -1,0 +1,962 @@
+//! Request handles (`WinHttpOpenRequest`) and their state machine:
+//!
+//! `Opened` --send--> `Sending` (head and `lpOptional` sent; `WinHttpWriteData` streams the rest)
+//! --receive--> `Receiving` (headers available; `WinHttpQueryDataAvailable`/`WinHttpReadData` stream
+//! the body) --body read--> `Done` (the connection is back in the pool). `WinHttpSendRequest` may be
+//! called again from `Receiving` or `Done` (resend on the same handle). Every step is an `async fn`
+//! over [`RequestState`]; the synchronous API runs it on the caller's thread ([`super::exec::run`]).
+//!
+//! Operations: [`Request::send`], [`Request::write`], [`Request::receive`], [`Request::available`],
+//! [`Request::read`], header queries (`query.rs`), options (`options.rs`), and close ([`KernelObject::on_close`]).
+use super::conn::{shutdown_fd, Conn, TlsSetup};
+use super::connect::Connect;
+use super::headers::{HeaderList, WINHTTP_ADDREQ_FLAG_ADD, WINHTTP_ADDREQ_FLAG_REPLACE};
+use super::session::*;
+use crate::http1::chunked::ChunkedDecoder;
+use crate::http1::response::{parse_head, BodyFraming, HeadError, ResponseHead};
+use crate::win32::error::*;
+use crate::win32::handle::KernelObject;
+use parking_lot::Mutex;
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+pub const WINHTTP_FLAG_SECURE: u32 = 0x0080_0000;
+pub const WINHTTP_FLAG_ESCAPE_PERCENT: u32 = 0x0000_0004;
+pub const WINHTTP_FLAG_NULL_CODEPAGE: u32 = 0x0000_0008;
+pub const WINHTTP_FLAG_ESCAPE_DISABLE: u32 = 0x0000_0040;
+pub const WINHTTP_FLAG_ESCAPE_DISABLE_QUERY: u32 = 0x0000_0080;
+pub const WINHTTP_FLAG_BYPASS_PROXY_CACHE: u32 = 0x0000_0100;
+pub const WINHTTP_FLAG_REFRESH: u32 = WINHTTP_FLAG_BYPASS_PROXY_CACHE;
+
+pub const WINHTTP_DECOMPRESSION_FLAG_GZIP: u32 = 1;
+pub const WINHTTP_DECOMPRESSION_FLAG_DEFLATE: u32 = 2;
+
+/// Where a request is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Opened,
+    Sending,
+    Receiving,
+    Done,
+}
+
+/// The target of the current (possibly redirected) request.
+#[derive(Clone, Debug)]
+pub struct Target {
+    pub secure: bool,
+    pub host: String,
+    pub port: u16,
+    /// Path and query, as sent on the request line.
+    pub path: String,
+}
+
+impl Target {
+    /// The URL as `WINHTTP_OPTION_URL` reports it.
+    pub fn url(&self) -> String {
+        let scheme = if self.secure { "https" } else { "http" };
+        let default = if self.secure { 443 } else { 80 };
+        if self.port == default {
+            format!("{scheme}://{}{}", self.host, self.path)
+        } else {
+            format!("{scheme}://{}:{}{}", self.host, self.port, self.path)
+        }
+    }
+    fn host_header(&self) -> String {
+        let default = if self.secure { 443 } else { 80 };
+        if self.port == default {
+            self.host.clone()
+        } else {
+            format!("{}:{}", self.host, self.port)
+        }
+    }
+}
+
+/// Content decoding of a response body (`WINHTTP_OPTION_DECOMPRESSION`).
+enum Decoder {
+    Gzip(flate2::write::GzDecoder<Vec<u8>>),
+    Zlib(flate2::write::ZlibDecoder<Vec<u8>>),
+    Deflate(flate2::write::DeflateDecoder<Vec<u8>>),
+    /// "deflate" whose first byte decides between zlib and raw.
+    Sniff,
+}
+
+impl Decoder {
+    fn feed(&mut self, input: &[u8]) -> WinResult<()> {
+        if let Decoder::Sniff = self {
+            if input.is_empty() {
+                return Ok(());
+            }
+            // RFC 9110 "deflate" is zlib; some servers send raw deflate. A zlib header has CMF 0x?8 and
+            // (CMF*256+FLG) % 31 == 0.
+            let zlib = input.len() >= 2 && input[0] & 0x0F == 8 && ((input[0] as u16) << 8 | input[1] as u16) % 31 == 0;
+            *self = if zlib {
+                Decoder::Zlib(flate2::write::ZlibDecoder::new(Vec::new()))
+            } else {
+                Decoder::Deflate(flate2::write::DeflateDecoder::new(Vec::new()))
+            };
+        }
+        let r = match self {
+            Decoder::Gzip(d) => d.write_all(input),
+            Decoder::Zlib(d) => d.write_all(input),
+            Decoder::Deflate(d) => d.write_all(input),
+            Decoder::Sniff => Ok(()),
+        };
+        r.map_err(|_| ERROR_WINHTTP_INVALID_SERVER_RESPONSE)
+    }
+    fn finish(&mut self) -> WinResult<()> {
+        let r = match self {
+            Decoder::Gzip(d) => d.try_finish(),
+            Decoder::Zlib(d) => d.try_finish(),
+            Decoder::Deflate(d) => d.try_finish(),
+            Decoder::Sniff => Ok(()),
+        };
+        r.map_err(|_| ERROR_WINHTTP_INVALID_SERVER_RESPONSE)
+    }
+    fn output(&mut self) -> &mut Vec<u8> {
+        match self {
+            Decoder::Gzip(d) => d.get_mut(),
+            Decoder::Zlib(d) => d.get_mut(),
+            Decoder::Deflate(d) => d.get_mut(),
+            Decoder::Sniff => unreachable!("sniff has no output before its first input"),
+        }
+    }
+}
+
+/// Body reading state of the current response.
+struct Body {
+    framing: BodyFraming,
+    /// Bytes left for `Length` framing.
+    remaining: u64,
+    chunked: ChunkedDecoder,
+    /// The raw body has ended.
+    raw_done: bool,
+    decoder: Option<Decoder>,
+    /// Decoded bytes not handed out yet, from `pending_pos`.
+    pending: Vec<u8>,
+    pending_pos: usize,
+}
+
+/// Everything that changes during a request's life (behind the request's lock).
+pub struct RequestState {
+    pub settings: Settings,
+    pub headers: HeaderList,
+    pub phase: Phase,
+    pub target: Target,
+    pub verb: String,
+    conn: Option<Conn>,
+    origin: Option<Origin>,
+    /// `lpOptional` of the last send (kept for redirects and authentication resends).
+    optional: Vec<u8>,
+    /// The body length the request head declared (None: chunked or no body).
+    declared: Option<u64>,
+    written: u64,
+    /// Whether part of the body came through `WinHttpWriteData` (then it cannot be replayed).
+    streamed: bool,
+    /// The head of the last request sent.
+    pub sent_head: Option<String>,
+    pub response: Option<ResponseHead>,
+    body: Option<Body>,
+    pub redirects: u32,
+    pub security_flags: u32,
+    pub context: usize,
+}
+
+/// A request handle's object.
+pub struct Request {
+    pub connect: Arc<Connect>,
+    pub session: Arc<Session>,
+    pub flags: u32,
+    pub version: String,
+    pub referrer: Option<String>,
+    pub accept_types: Vec<String>,
+    pub state: Mutex<RequestState>,
+    /// The socket an operation may be blocked on, to wake it when the handle closes.
+    active_fd: Mutex<i32>,
+    closed: AtomicBool,
+    pub context: AtomicUsize,
+    /// The connect handle (`WINHTTP_OPTION_PARENT_HANDLE`).
+    pub parent: usize,
+}
+
+/// Methods a stale pooled connection may be retried for without asking (RFC 9110 idempotent methods).
+fn is_idempotent(verb: &str) -> bool {
+    matches!(verb.to_ascii_uppercase().as_str(), "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS" | "TRACE")
+}
+
+impl Request {
+    pub fn new(connect: Arc<Connect>, verb: String, path: String, version: String, referrer: Option<String>, accept_types: Vec<String>, flags: u32, parent: usize) -> Request {
+        let session = connect.session.clone();
+        let settings = session.settings.lock().clone();
+        let secure = flags & WINHTTP_FLAG_SECURE != 0;
+        let target = Target { secure, host: connect.host.clone(), port: connect.port_for(secure), path };
+        let security_flags = settings.security_flags | if secure { 1 } else { 0 };
+        Request {
+            session,
+            flags,
+            version,
+            referrer,
+            accept_types,
+            state: Mutex::new(RequestState {
+                settings,
+                headers: HeaderList::default(),
+                phase: Phase::Opened,
+                target,
+                verb,
+                conn: None,
+                origin: None,
+                optional: Vec::new(),
+                declared: None,
+                written: 0,
+                streamed: false,
+                sent_head: None,
+                response: None,
+                body: None,
+                redirects: 0,
+                security_flags,
+                context: 0,
+            }),
+            connect,
+            active_fd: Mutex::new(-1),
+            closed: AtomicBool::new(false),
+            context: AtomicUsize::new(0),
+            parent,
+        }
+    }
+
+    fn check_open(&self) -> WinResult<()> {
+        if self.closed.load(Ordering::Acquire) {
+            Err(ERROR_WINHTTP_OPERATION_CANCELLED)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn set_active(&self, fd: i32) {
+        *self.active_fd.lock() = fd;
+        // A close that raced with attaching the socket must still wake us.
+        if fd >= 0 && self.closed.load(Ordering::Acquire) {
+            shutdown_fd(fd);
+        }
+    }
+
+    /// Maps an I/O failure to cancellation when the handle was closed meanwhile.
+    fn cancelled_or(&self, e: Win32Error) -> Win32Error {
+        if self.closed.load(Ordering::Acquire) {
+            ERROR_WINHTTP_OPERATION_CANCELLED
+        } else {
+            e
+        }
+    }
+
+    /// Drops the current connection (not reusable).
+    fn discard_conn(&self, st: &mut RequestState) {
+        self.set_active(-1);
+        if let Some(origin) = st.origin.take() {
+            self.session.drop_conn(&origin, st.conn.take());
+        }
+        st.conn = None;
+    }
+
+    /// Returns the connection to the pool when the response ended cleanly and both sides keep it.
+    fn finish_body(&self, st: &mut RequestState) {
+        st.phase = Phase::Done;
+        let keep = st.settings.disabled & WINHTTP_DISABLE_KEEP_ALIVE == 0
+            && st.response.as_ref().is_some_and(|r| r.keeps_alive())
+            && st.body.as_ref().is_some_and(|b| b.framing != BodyFraming::UntilClose)
+            && !self.closed.load(Ordering::Acquire);
+        if keep {
+            if let (Some(conn), Some(origin)) = (st.conn.take(), st.origin.take()) {
+                self.set_active(-1);
+                self.session.put_idle(&origin, conn);
+                return;
+            }
+        }
+        self.discard_conn(st);
+    }
+
+    /// The head of the request as it would be sent now (also what `WINHTTP_QUERY_FLAG_REQUEST_HEADERS`
+    /// reports).
+    pub fn build_head(&self, st: &RequestState, through_proxy: bool) -> String {
+        let t = &st.target;
+        let target = if through_proxy && !t.secure { t.url() } else { t.path.clone() };
+        let mut h = format!("{} {} {}\r\n", st.verb, target, self.version);
+        let has = |n: &str| st.headers.find(n).is_some();
+        if !has("Host") {
+            h.push_str(&format!("Host: {}\r\n", t.host_header()));
+        }
+        let agent = self.session.agent.lock().clone();
+        if !agent.is_empty() && !has("User-Agent") {
+            h.push_str(&format!("User-Agent: {agent}\r\n"));
+        }
+        if !self.accept_types.is_empty() && !has("Accept") {
+            h.push_str(&format!("Accept: {}\r\n", self.accept_types.join(", ")));
+        }
+        if let Some(r) = &self.referrer {
+            if !has("Referer") {
+                h.push_str(&format!("Referer: {r}\r\n"));
+            }
+        }
+        if self.flags & WINHTTP_FLAG_REFRESH != 0 {
+            h.push_str("Pragma: no-cache\r\nCache-Control: no-cache\r\n");
+        }
+        if st.settings.decompression != 0 && !has("Accept-Encoding") {
+            let enc = match st.settings.decompression & 3 {
+                1 => "gzip",
+                2 => "deflate",
+                _ => "gzip, deflate",
+            };
+            h.push_str(&format!("Accept-Encoding: {enc}\r\n"));
+        }
+        if st.settings.disabled & WINHTTP_DISABLE_COOKIES == 0 && !has("Cookie") {
+            if let Some(c) = self.session.cookie_header(&t.host, &t.path) {
+                h.push_str(&format!("Cookie: {c}\r\n"));
+            }
+        }
+        if !has("Connection") {
+            if st.settings.disabled & WINHTTP_DISABLE_KEEP_ALIVE != 0 {
+                h.push_str("Connection: close\r\n");
+            } else {
+                h.push_str("Connection: Keep-Alive\r\n");
+            }
+        }
+        // The caller's own Transfer-Encoding means the caller frames the body (seed page): no length.
+        if let Some(n) = st.declared {
+            if !has("Content-Length") && !has("Transfer-Encoding") {
+                let verb = st.verb.to_ascii_uppercase();
+                if n > 0 || !(verb == "GET" || verb == "HEAD") {
+                    h.push_str(&format!("Content-Length: {n}\r\n"));
+                }
+            }
+        }
+        for (n, v) in &st.headers.fields {
+            h.push_str(n);
+            h.push_str(": ");
+            h.push_str(v);
+            h.push_str("\r\n");
+        }
+        h.push_str("\r\n");
+        h
+    }
+
+    /// `WinHttpSendRequest`: validates the framing rules of the seed page, then sends the head and
+    /// `lpOptional` together.
+    pub async fn send(&self, st: &mut RequestState, extra_headers: Option<&str>, optional: &[u8], total: u32) -> WinResult<()> {
+        self.check_open()?;
+        if st.phase == Phase::Sending {
+            return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+        }
+        let mut headers = st.headers.clone();
+        if let Some(text) = extra_headers {
+            headers.add_text(text, WINHTTP_ADDREQ_FLAG_ADD | WINHTTP_ADDREQ_FLAG_REPLACE)?;
+        }
+        let te = headers.get("Transfer-Encoding").map(str::to_string);
+        let cl = match headers.get("Content-Length") {
+            Some(v) => Some(v.trim().parse::<u64>().map_err(|_| ERROR_INVALID_PARAMETER)?),
+            None => None,
+        };
+        let declared = match (&te, cl) {
+            // "The Content-Length header cannot be present when the Transfer-Encoding header is present."
+            (Some(_), Some(_)) => return Err(ERROR_INVALID_PARAMETER),
+            (Some(_), None) => {
+                // "lpOptional must be NULL and dwOptionalLength zero when Transfer-Encoding is present";
+                // a total length would be a second framing.
+                if !optional.is_empty() || total != 0 {
+                    return Err(ERROR_INVALID_PARAMETER);
+                }
+                None
+            }
+            (None, Some(n)) => {
+                // Above 4 GiB only WINHTTP_IGNORE_REQUEST_TOTAL_LENGTH (0) can go with the header; below,
+                // dwTotalLength must repeat it.
+                if (total as u64) != n && !(total == 0 && n > u32::MAX as u64) {
+                    return Err(ERROR_INVALID_PARAMETER);
+                }
+                Some(n)
+            }
+            (None, None) => {
+                if total != 0 && (optional.len() as u64) > total as u64 {
+                    return Err(ERROR_INVALID_PARAMETER);
+                }
+                Some((total as u64).max(optional.len() as u64))
+            }
+        };
+        if declared.is_some_and(|d| (optional.len() as u64) > d) {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        st.headers = headers;
+        // A resend drops whatever is left of the previous response.
+        if st.conn.is_some() {
+            self.discard_conn(st);
+        }
+        st.optional = optional.to_vec();
+        st.declared = declared;
+        st.streamed = false;
+        st.redirects = 0;
+        self.transmit(st).await
+    }
+
+    /// Sends the head and `lpOptional` on a pooled or new connection, retrying once on a new one when
+    /// a pooled connection turns out to be dead.
+    async fn transmit(&self, st: &mut RequestState) -> WinResult<()> {
+        st.response = None;
+        st.body = None;
+        st.written = 0;
+        let proxy = self.session.proxy.lock().proxy_for(&st.target.host, st.target.secure);
+        let origin = Origin { secure: st.target.secure, host: st.target.host.to_ascii_lowercase(), port: st.target.port, proxy: proxy.clone() };
+        let head = self.build_head(st, proxy.is_some());
+        let optional = std::mem::take(&mut st.optional);
+        let r = self.transmit_on(st, &origin, proxy.as_ref(), &head, &optional).await;
+        st.optional = optional;
+        r?;
+        st.sent_head = Some(head);
+        st.written = st.optional.len() as u64;
+        st.phase = Phase::Sending;
+        Ok(())
+    }
+
+    async fn transmit_on(&self, st: &mut RequestState, origin: &Origin, proxy: Option<&(String, u16)>, head: &str, optional: &[u8]) -> WinResult<()> {
+        let send_timeout = st.settings.timeouts.send;
+        if let Some(mut conn) = self.session.take_idle(origin) {
+            self.set_active(conn.fd());
+            match conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
+                Ok(()) => {
+                    st.conn = Some(conn);
+                    st.origin = Some(origin.clone());
+                    return Ok(());
+                }
+                Err(_) => {
+                    // A stale keep-alive connection: the server closed it while idle. Nothing of the
+                    // request reached it, so a new connection carries it.
+                    self.set_active(-1);
+                    self.session.drop_conn(origin, Some(conn));
+                }
+            }
+        }
+        self.check_open()?;
+        self.session.acquire_slot(origin, st.settings.max_conns_per_server, st.settings.timeouts.connect)?;
+        let (host, port) = match proxy {
+            Some((h, p)) => (h.clone(), *p),
+            None => (st.target.host.clone(), st.target.port),
+        };
+        let tls = if st.target.secure {
+            if proxy.is_some() {
+                // HTTPS through a proxy needs a CONNECT tunnel, which this engine does not open yet.
+                self.session.drop_conn(origin, None);
+                return Err(ERROR_WINHTTP_CANNOT_CONNECT);
+            }
+            Some(TlsSetup { config: super::tls::config(st.security_flags)?, server_name: super::tls::server_name(&st.target.host)? })
+        } else {
+            None
+        };
+        let conn = match Conn::open(&host, port, &st.settings.timeouts, tls).await {
+            Ok(c) => c,
+            Err(e) => {
+                self.session.drop_conn(origin, None);
+                return Err(self.cancelled_or(e));
+            }
+        };
+        st.conn = Some(conn);
+        st.origin = Some(origin.clone());
+        let conn = st.conn.as_mut().expect("just set");
+        self.set_active(conn.fd());
+        if let Err(e) = conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
+            self.discard_conn(st);
+            return Err(self.cancelled_or(e));
+        }
+        Ok(())
+    }
+
+    /// `WinHttpWriteData`: streams body bytes straight to the socket (no copy is kept).
+    pub async fn write(&self, st: &mut RequestState, data: &[u8]) -> WinResult<u32> {
+        self.check_open()?;
+        if st.phase != Phase::Sending {
+            return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+        }
+        if let Some(d) = st.declared {
+            // More than the declared Content-Length would be read by the server as the next request.
+            if st.written + data.len() as u64 > d {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+        }
+        let timeout = st.settings.timeouts.send;
+        let conn = st.conn.as_mut().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
+        if let Err(e) = conn.write_all(&[data], timeout).await {
+            self.discard_conn(st);
+            st.phase = Phase::Opened;
+            return Err(self.cancelled_or(e));
+        }
+        st.written += data.len() as u64;
+        st.streamed = true;
+        Ok(data.len() as u32)
+    }
+
+    /// `WinHttpReceiveResponse`: reads the response head (skipping interim 1xx), applies cookies and
+    /// redirects, and prepares the body.
+    pub async fn receive(&self, st: &mut RequestState) -> WinResult<()> {
+        self.check_open()?;
+        if st.phase != Phase::Sending {
+            return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+        }
+        loop {
+            if let Some(d) = st.declared {
+                // The server is still waiting for the rest of the body; waiting for its response would
+                // hang until a timeout. The caller may write the rest and call again.
+                if st.written < d {
+                    return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+                }
+            }
+            let head = match self.read_head(st).await {
+                Ok(h) => h,
+                Err(RetryOr::Retry) => {
+                    self.discard_conn(st);
+                    self.transmit(st).await?;
+                    continue;
+                }
+                Err(RetryOr::Fail(e)) => {
+                    self.discard_conn(st);
+                    st.phase = Phase::Opened;
+                    return Err(self.cancelled_or(e));
+                }
+            };
+            let is_head = st.verb.eq_ignore_ascii_case("HEAD");
+            let framing = match head.framing(is_head) {
+                Ok(f) => f,
+                Err(_) => {
+                    self.discard_conn(st);
+                    st.phase = Phase::Opened;
+                    return Err(ERROR_WINHTTP_INVALID_SERVER_RESPONSE);
+                }
+            };
+            if st.settings.disabled & WINHTTP_DISABLE_COOKIES == 0 {
+                self.session.store_cookies(&st.target.host, &st.target.path, head.values("set-cookie"));
+            }
+            let decoder = if st.settings.decompression != 0 && framing != BodyFraming::Empty {
+                match head.values("content-encoding").last().map(|v| v.trim().to_ascii_lowercase()) {
+                    Some(e) if e == "gzip" && st.settings.decompression & WINHTTP_DECOMPRESSION_FLAG_GZIP != 0 => {
+                        Some(Decoder::Gzip(flate2::write::GzDecoder::new(Vec::new())))
+                    }
+                    Some(e) if e == "deflate" && st.settings.decompression & WINHTTP_DECOMPRESSION_FLAG_DEFLATE != 0 => Some(Decoder::Sniff),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            let remaining = if let BodyFraming::Length(n) = framing { n } else { 0 };
+            st.body = Some(Body {
+                framing,
+                remaining,
+                chunked: ChunkedDecoder::new(),
+                raw_done: framing == BodyFraming::Empty || remaining == 0 && matches!(framing, BodyFraming::Length(_)),
+                decoder,
+                pending: Vec::new(),
+                pending_pos: 0,
+            });
+            let status = head.status;
+            let location = head.values("location").next().map(str::to_string);
+            st.response = Some(head);
+            st.phase = Phase::Receiving;
+            if let Some(loc) = location.filter(|_| matches!(status, 301 | 302 | 303 | 307 | 308)) {
+                if self.follow_redirect(st, status, &loc).await? {
+                    continue;
+                }
+            }
+            if st.body.as_ref().is_some_and(|b| b.raw_done) {
+                self.finish_body(st);
+                st.phase = Phase::Receiving;
+            }
+            return Ok(());
+        }
+    }
+
+    /// Follows a redirect when the policy allows: drains the body, re-targets, and re-sends (with
+    /// `lpOptional` for 307/308). Returns false when the 3xx response is the final answer.
+    async fn follow_redirect(&self, st: &mut RequestState, status: u16, location: &str) -> WinResult<bool> {
+        if st.settings.disabled & WINHTTP_DISABLE_REDIRECTS != 0 || st.settings.redirect_policy == REDIRECT_POLICY_NEVER {
+            return Ok(false);
+        }
+        if st.redirects >= st.settings.max_redirects {
+            return Err(ERROR_WINHTTP_REDIRECT_FAILED);
+        }
+        let Some(next) = resolve_location(&st.target, location) else {
+            return Err(ERROR_WINHTTP_REDIRECT_FAILED);
+        };
+        if st.target.secure && !next.secure && st.settings.redirect_policy == REDIRECT_POLICY_DISALLOW_HTTPS_TO_HTTP {
+            return Ok(false);
+        }
+        let keeps_method = matches!(status, 307 | 308);
+        let has_body = st.declared.is_some_and(|d| d > 0);
+        if keeps_method && st.streamed && has_body {
+            // The body came through WinHttpWriteData and is gone: the caller sees the 3xx and may
+            // send again itself.
+            return Ok(false);
+        }
+        // Drain what is left of this body so the connection can carry the next request.
+        let mut sink = vec![0u8; 16 * 1024];
+        let mut drained = 0u64;
+        loop {
+            let n = self.read(st, &mut sink).await?;
+            if n == 0 {
+                break;
+            }
+            drained += n as u64;
+            if drained > st.settings.max_drain_size as u64 {
+                self.discard_conn(st);
+                break;
+            }
+        }
+        if st.conn.is_some() {
+            self.discard_conn(st);
+        }
+        st.redirects += 1;
+        if !keeps_method && !(status != 303 && st.verb.eq_ignore_ascii_case("HEAD")) {
+            if status == 303 || st.verb.eq_ignore_ascii_case("POST") {
+                st.verb = "GET".into();
+                st.optional.clear();
+                st.declared = Some(0);
+                st.headers.remove_all("Content-Length");
+                st.headers.remove_all("Transfer-Encoding");
+            }
+        }
+        st.target = next;
+        self.transmit(st).await?;
+        Ok(true)
+    }
+
+    async fn read_head(&self, st: &mut RequestState) -> Result<ResponseHead, RetryOr> {
+        let limit = st.settings.max_header_size as usize;
+        let timeout = st.settings.timeouts.receive_response;
+        let can_retry = |st: &RequestState| !st.streamed && is_idempotent(&st.verb);
+        loop {
+            let conn = st.conn.as_mut().ok_or(RetryOr::Fail(ERROR_WINHTTP_INCORRECT_HANDLE_STATE))?;
+            let reused = conn.reused;
+            match parse_head(conn.buffered(), limit) {
+                Ok((head, n)) => {
+                    conn.consume(n);
+                    // Interim responses (100 Continue, 102, 103) precede the real one; 101 is final.
+                    if (100..200).contains(&head.status) && head.status != 101 {
+                        continue;
+                    }
+                    return Ok(head);
+                }
+                Err(HeadError::Partial) => {}
+                Err(HeadError::TooLarge) => return Err(RetryOr::Fail(ERROR_WINHTTP_HEADER_SIZE_OVERFLOW)),
+                Err(HeadError::Invalid) => return Err(RetryOr::Fail(ERROR_WINHTTP_INVALID_SERVER_RESPONSE)),
+            }
+            let had = conn.buffered().len();
+            match conn.fill(timeout).await {
+                Ok(0) if had == 0 && reused && can_retry(st) => return Err(RetryOr::Retry),
+                Ok(0) if had == 0 => return Err(RetryOr::Fail(ERROR_WINHTTP_CONNECTION_ERROR)),
+                Ok(0) => return Err(RetryOr::Fail(ERROR_WINHTTP_INVALID_SERVER_RESPONSE)),
+                Ok(_) => {}
+                Err(e) if e == ERROR_WINHTTP_CONNECTION_ERROR && had == 0 && reused && can_retry(st) => return Err(RetryOr::Retry),
+                Err(e) => return Err(RetryOr::Fail(e)),
+            }
+        }
+    }
+
+    /// Reads raw (still content-encoded) body bytes into `buf`; 0 = the body has ended.
+    async fn read_raw(&self, st: &mut RequestState, buf: &mut [u8]) -> WinResult<usize> {
+        let timeout = st.settings.timeouts.receive;
+        let body = st.body.as_mut().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
+        if body.raw_done || buf.is_empty() {
+            return Ok(0);
+        }
+        let conn = st.conn.as_mut().ok_or(ERROR_WINHTTP_CONNECTION_ERROR)?;
+        match body.framing {
+            BodyFraming::Empty => Ok(0),
+            BodyFraming::Length(_) => {
+                let want = (buf.len() as u64).min(body.remaining) as usize;
+                let n = if !conn.buffered().is_empty() {
+                    let n = want.min(conn.buffered().len());
+                    buf[..n].copy_from_slice(&conn.buffered()[..n]);
+                    conn.consume(n);
+                    n
+                } else {
+                    // Straight into the caller's buffer: no copy on the bulk path.
+                    match conn.read_some(&mut buf[..want], timeout).await? {
+                        0 => return Err(ERROR_WINHTTP_CONNECTION_ERROR),
+                        n => n,
+                    }
+                };
+                body.remaining -= n as u64;
+                if body.remaining == 0 {
+                    body.raw_done = true;
+                }
+                Ok(n)
+            }
+            BodyFraming::UntilClose => {
+                if !conn.buffered().is_empty() {
+                    let n = buf.len().min(conn.buffered().len());
+                    buf[..n].copy_from_slice(&conn.buffered()[..n]);
+                    conn.consume(n);
+                    return Ok(n);
+                }
+                let n = conn.read_some(buf, timeout).await?;
+                if n == 0 {
+                    body.raw_done = true;
+                }
+                Ok(n)
+            }
+            BodyFraming::Chunked => loop {
+                let in_chunk = body.chunked.remaining_in_chunk();
+                if conn.buffered().is_empty() && in_chunk > 0 {
+                    // Inside a chunk with nothing buffered: read the data straight into the caller's
+                    // buffer, then account for it in the decoder (all of it is chunk data).
+                    let want = (buf.len() as u64).min(in_chunk) as usize;
+                    let n = conn.read_some(&mut buf[..want], timeout).await?;
+                    if n == 0 {
+                        return Err(ERROR_WINHTTP_CONNECTION_ERROR);
+                    }
+                    body.chunked.decode(&buf[..n], |_| {}).map_err(|_| ERROR_WINHTTP_INVALID_SERVER_RESPONSE)?;
+                    return Ok(n);
+                }
+                if conn.buffered().is_empty() {
+                    if conn.fill(timeout).await? == 0 {
+                        return Err(ERROR_WINHTTP_CONNECTION_ERROR);
+                    }
+                }
+                // Feeding at most as many input bytes as there is room guarantees the output fits.
+                let take = conn.buffered().len().min(buf.len());
+                let mut out = 0usize;
+                let input = &conn.buffered()[..take];
+                let used = body
+                    .chunked
+                    .decode(input, |d| {
+                        buf[out..out + d.len()].copy_from_slice(d);
+                        out += d.len();
+                    })
+                    .map_err(|_| ERROR_WINHTTP_INVALID_SERVER_RESPONSE)?;
+                conn.consume(used);
+                if body.chunked.is_done() {
+                    body.raw_done = true;
+                    return Ok(out);
+                }
+                if out > 0 {
+                    return Ok(out);
+                }
+            },
+        }
+    }
+
+    /// `WinHttpReadData`: body bytes (decoded when decompression applies) into `buf`; 0 at the end.
+    pub async fn read(&self, st: &mut RequestState, buf: &mut [u8]) -> WinResult<usize> {
+        self.check_open()?;
+        match st.phase {
+            Phase::Receiving => {}
+            Phase::Done => return Ok(0),
+            _ => return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE),
+        }
+        let r = self.read_decoded(st, buf).await;
+        match r {
+            Ok(0) if !buf.is_empty() => {
+                self.finish_body(st);
+                Ok(0)
+            }
+            Ok(n) => {
+                if st.body.as_ref().is_some_and(|b| b.raw_done && b.decoder.is_none()) {
+                    // The last bytes: hand the connection back now rather than on the next call.
+                    self.finish_body(st);
+                    st.phase = Phase::Receiving;
+                    st.body.as_mut().expect("body").framing = BodyFraming::Empty;
+                }
+                Ok(n)
+            }
+            Err(e) => {
+                self.discard_conn(st);
+                st.phase = Phase::Done;
+                Err(self.cancelled_or(e))
+            }
+        }
+    }
+
+    async fn read_decoded(&self, st: &mut RequestState, buf: &mut [u8]) -> WinResult<usize> {
+        if st.body.as_ref().is_none_or(|b| b.decoder.is_none()) {
+            if st.conn.is_none() {
+                return Ok(0);
+            }
+            return self.read_raw(st, buf).await;
+        }
+        loop {
+            let body = st.body.as_mut().expect("checked");
+            if body.pending_pos < body.pending.len() {
+                let n = buf.len().min(body.pending.len() - body.pending_pos);
+                buf[..n].copy_from_slice(&body.pending[body.pending_pos..body.pending_pos + n]);
+                body.pending_pos += n;
+                return Ok(n);
+            }
+            if body.raw_done && st.conn.is_none() {
+                return Ok(0);
+            }
+            let mut raw = vec![0u8; 16 * 1024];
+            let n = if body.raw_done { 0 } else { self.read_raw(st, &mut raw).await? };
+            let body = st.body.as_mut().expect("checked");
+            let dec = body.decoder.as_mut().expect("checked");
+            if n == 0 {
+                dec.finish()?;
+            } else {
+                dec.feed(&raw[..n])?;
+            }
+            body.pending.clear();
+            body.pending_pos = 0;
+            if !matches!(dec, Decoder::Sniff) {
+                std::mem::swap(&mut body.pending, dec.output());
+            }
+            if n == 0 && body.pending.is_empty() {
+                return Ok(0);
+            }
+        }
+    }
+
+    /// `WinHttpQueryDataAvailable`: how many bytes a read can return now without waiting, waiting for
+    /// some when none are there yet (0 = the body has ended).
+    pub async fn available(&self, st: &mut RequestState) -> WinResult<u32> {
+        self.check_open()?;
+        match st.phase {
+            Phase::Receiving => {}
+            Phase::Done => return Ok(0),
+            _ => return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE),
+        }
+        loop {
+            let Some(body) = st.body.as_mut() else { return Ok(0) };
+            if body.decoder.is_some() {
+                if body.pending_pos < body.pending.len() {
+                    return Ok((body.pending.len() - body.pending_pos) as u32);
+                }
+                // Decode a little ahead into the pending buffer, then report it.
+                let mut tmp = vec![0u8; 8192];
+                let n = self.read(st, &mut tmp).await?;
+                if n == 0 {
+                    return Ok(0);
+                }
+                let body = st.body.as_mut().expect("body");
+                let rest = body.pending[body.pending_pos..].to_vec();
+                body.pending = tmp[..n].to_vec();
+                body.pending.extend_from_slice(&rest);
+                body.pending_pos = 0;
+                return Ok(body.pending.len() as u32);
+            }
+            if body.raw_done || st.conn.is_none() {
+                return Ok(0);
+            }
+            let conn = st.conn.as_mut().expect("checked");
+            let buffered = conn.buffered();
+            let avail: u64 = match body.framing {
+                BodyFraming::Empty => 0,
+                BodyFraming::Length(_) => (buffered.len() as u64).min(body.remaining),
+                BodyFraming::UntilClose => buffered.len() as u64,
+                BodyFraming::Chunked => {
+                    let mut probe = body.chunked.clone();
+                    let mut n = 0u64;
+                    let _ = probe.decode(buffered, |d| n += d.len() as u64);
+                    if probe.is_done() && n == 0 {
+                        // Only the last chunk is left: consume it so the body ends.
+                        let used = body.chunked.decode(buffered, |_| {}).map_err(|_| ERROR_WINHTTP_INVALID_SERVER_RESPONSE)?;
+                        conn.consume(used);
+                        body.raw_done = true;
+                        self.finish_body(st);
+                        return Ok(0);
+                    }
+                    n
+                }
+            };
+            if avail > 0 {
+                return Ok(avail.min(u32::MAX as u64) as u32);
+            }
+            let timeout = st.settings.timeouts.receive;
+            let conn = st.conn.as_mut().expect("checked");
+            match conn.fill(timeout).await {
+                Ok(0) => {
+                    if body.framing == BodyFraming::UntilClose {
+                        body.raw_done = true;
+                        self.finish_body(st);
+                        return Ok(0);
+                    }
+                    self.discard_conn(st);
+                    st.phase = Phase::Done;
+                    return Err(self.cancelled_or(ERROR_WINHTTP_CONNECTION_ERROR));
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    self.discard_conn(st);
+                    st.phase = Phase::Done;
+                    return Err(self.cancelled_or(e));
+                }
+            }
+        }
+    }
+}
+
+enum RetryOr {
+    Retry,
+    Fail(Win32Error),
+}
+
+/// Resolves a `Location` value against the current target (absolute URL, absolute path, or relative).
+fn resolve_location(base: &Target, loc: &str) -> Option<Target> {
+    let loc = loc.trim();
+    let lower = loc.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        let secure = lower.starts_with("https://");
+        let rest = &loc[if secure { 8 } else { 7 }..];
+        let (authority, path) = match rest.find(['/', '?']) {
+            Some(i) => (&rest[..i], rest[i..].to_string()),
+            None => (rest, "/".to_string()),
+        };
+        let authority = authority.rsplit_once('@').map(|(_, h)| h).unwrap_or(authority);
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((h, p)) if !h.ends_with(']') || authority.starts_with('[') && p.parse::<u16>().is_ok() => (h.to_string(), p.parse().ok()?),
+            _ => (authority.to_string(), if secure { 443 } else { 80 }),
+        };
+        let path = if path.starts_with('?') { format!("/{path}") } else { path };
+        return Some(Target { secure, host, port, path });
+    }
+    if loc.starts_with("//") {
+        let scheme = if base.secure { "https:" } else { "http:" };
+        return resolve_location(base, &format!("{scheme}{loc}"));
+    }
+    let path = if loc.starts_with('/') {
+        loc.to_string()
+    } else {
+        let dir = base.path.split('?').next().unwrap_or("/");
+        let dir = &dir[..dir.rfind('/').map(|i| i + 1).unwrap_or(0)];
+        format!("{}{}", if dir.is_empty() { "/" } else { dir }, loc)
+    };
+    Some(Target { path, ..base.clone() })
+}
+
+impl KernelObject for Request {
+    fn kind(&self) -> &'static str {
+        "winhttp request"
+    }
+    /// Closing a request aborts any transfer: a thread blocked on its socket wakes with
+    /// `ERROR_WINHTTP_OPERATION_CANCELLED`, and the connection is not pooled.
+    fn on_close(&self) {
+        self.closed.store(true, Ordering::Release);
+        let fd = *self.active_fd.lock();
+        if fd >= 0 {
+            shutdown_fd(fd);
+        }
+        if let Some(mut st) = self.state.try_lock() {
+            self.discard_conn(&mut st);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_resolve_like_browsers() {
+        let base = Target { secure: false, host: "h".into(), port: 8080, path: "/a/b?q".into() };
+        let t = resolve_location(&base, "c").unwrap();
+        assert_eq!((t.host.as_str(), t.port, t.path.as_str()), ("h", 8080, "/a/c"));
+        let t = resolve_location(&base, "/x").unwrap();
+        assert_eq!(t.path, "/x");
+        let t = resolve_location(&base, "https://o:444/p").unwrap();
+        assert_eq!((t.secure, t.host.as_str(), t.port, t.path.as_str()), (true, "o", 444, "/p"));
+        let t = resolve_location(&base, "http://o").unwrap();
+        assert_eq!((t.port, t.path.as_str()), (80, "/"));
+    }
+}
