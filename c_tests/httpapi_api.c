@@ -378,6 +378,74 @@ static void test_cancel_and_state(void) {
         CloseHandle(ov[i].hEvent);
 }
 
+static void test_files_and_cancelio(void) {
+    HANDLE q;
+    int port = hs_v1_queue(&q, "/");
+    HTTP_REQUEST *req = (HTTP_REQUEST *)rbuf;
+    ULONG n;
+    FILE *f = fopen("/tmp/httpapi_api_file.txt", "wb");
+    fputs("0123456789", f);
+    fclose(f);
+    HANDLE file = CreateFileA("/tmp/httpapi_api_file.txt", GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    CHECK(file != INVALID_HANDLE_VALUE, "CreateFileA");
+    int fd = send_get(port, "/file");
+    CHECK_EQ(HttpReceiveHttpRequest(q, 0, 0, req, sizeof rbuf, &n, NULL), NO_ERROR, "request");
+    HTTP_DATA_CHUNK c[4];
+    memset(c, 0, sizeof c);
+    c[0].DataChunkType = HttpDataChunkFromMemory;
+    c[0].FromMemory.pBuffer = (void *)"<";
+    c[0].FromMemory.BufferLength = 1;
+    c[1].DataChunkType = HttpDataChunkFromFileHandle;
+    c[1].FromFileHandle.ByteRange.StartingOffset.QuadPart = 2;
+    c[1].FromFileHandle.ByteRange.Length.QuadPart = 3;
+    c[1].FromFileHandle.FileHandle = file;
+    c[2].DataChunkType = HttpDataChunkFromFileHandle;
+    c[2].FromFileHandle.ByteRange.StartingOffset.QuadPart = 5;
+    c[2].FromFileHandle.ByteRange.Length.QuadPart = HTTP_BYTE_RANGE_TO_EOF;
+    c[2].FromFileHandle.FileHandle = file;
+    c[3] = c[0];
+    c[3].FromMemory.pBuffer = (void *)">";
+    HTTP_RESPONSE resp;
+    memset(&resp, 0, sizeof resp);
+    resp.StatusCode = 200;
+    resp.EntityChunkCount = 4;
+    resp.pEntityChunks = c;
+    c[1].FromFileHandle.ByteRange.StartingOffset.QuadPart = 8;
+    CHECK_EQ(HttpSendHttpResponse(q, req->RequestId, 0, &resp, NULL, &n, NULL, 0, NULL, NULL), ERROR_INVALID_PARAMETER, "range past the end");
+    c[1].FromFileHandle.ByteRange.StartingOffset.QuadPart = 2;
+    c[1].FromFileHandle.FileHandle = q;
+    CHECK_EQ(HttpSendHttpResponse(q, req->RequestId, 0, &resp, NULL, &n, NULL, 0, NULL, NULL), ERROR_INVALID_HANDLE, "not a file");
+    c[1].FromFileHandle.FileHandle = file;
+    CHECK_EQ(HttpSendHttpResponse(q, req->RequestId, 0, &resp, NULL, &n, NULL, 0, NULL, NULL), NO_ERROR, "memory and file chunks");
+    ssize_t r = ts_recv_until(fd, out, sizeof out, ">", 3000);
+    CHECK(r > 0 && strstr(out, "Content-Length: 10\r\n") && strstr(out, "\r\n\r\n<23456789>"), "file ranges in order: %s", out);
+    CloseHandle(file);
+    unlink("/tmp/httpapi_api_file.txt");
+
+    /* CancelIoEx: only the named OVERLAPPED is cancelled. */
+    static char DECLSPEC_ALIGN(8) b2[4096];
+    OVERLAPPED ov1, ov2;
+    DWORD got;
+    memset(&ov1, 0, sizeof ov1);
+    memset(&ov2, 0, sizeof ov2);
+    ov1.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+    ov2.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+    CHECK_EQ(HttpReceiveHttpRequest(q, 0, 0, req, sizeof rbuf, NULL, &ov1), ERROR_IO_PENDING, "pending 1");
+    CHECK_EQ(HttpReceiveHttpRequest(q, 0, 0, (HTTP_REQUEST *)b2, sizeof b2, NULL, &ov2), ERROR_IO_PENDING, "pending 2");
+    CHECK(CancelIoEx(q, &ov1), "CancelIoEx one");
+    CHECK(WaitForSingleObject(ov1.hEvent, 2000) == WAIT_OBJECT_0 && !GetOverlappedResult(q, &ov1, &got, FALSE) &&
+              GetLastError() == ERROR_OPERATION_ABORTED, "that one aborted");
+    CHECK_EQ(WaitForSingleObject(ov2.hEvent, 100), WAIT_TIMEOUT, "the other still pending");
+    CHECK(!CancelIoEx(q, &ov1) && GetLastError() == ERROR_NOT_FOUND, "cancel again: ERROR_NOT_FOUND");
+    ts_send_all(fd, "GET /x HTTP/1.1\r\nHost: h\r\n\r\n", 28);
+    CHECK(WaitForSingleObject(ov2.hEvent, 3000) == WAIT_OBJECT_0 && GetOverlappedResult(q, &ov2, &got, FALSE), "the other completes with the next request");
+    CHECK(CancelIoEx(q, NULL) == FALSE, "nothing left to cancel");
+    close(fd);
+    CloseHandle(ov1.hEvent);
+    CloseHandle(ov2.hEvent);
+    CloseHandle(q);
+}
+
 int main(void) {
     test_init_and_ids();
     hs_init();
@@ -385,6 +453,7 @@ int main(void) {
     test_receive_modes();
     test_bodies();
     test_cancel_and_state();
+    test_files_and_cancelio();
     HttpTerminate(HTTP_INITIALIZE_SERVER, NULL);
     return ts_finish("httpapi_api");
 }
