@@ -49,7 +49,7 @@ pub const HttpServerChannelBindProperty: i32 = 10;
 pub const HttpServerProtectionLevelProperty: i32 = 11;
 
 fn ov_of(p: *mut OVERLAPPED) -> Option<OverlappedPtr> {
-    (!p.is_null()).then(|| OverlappedPtr(p as usize))
+    (!p.is_null()).then_some(OverlappedPtr(p as usize))
 }
 
 /// The queue behind a handle: dead, forged or another kind of handle is `ERROR_INVALID_HANDLE`.
@@ -685,7 +685,7 @@ pub unsafe extern "C" fn HttpReceiveRequestEntityBody_w16(RequestQueueHandle: HA
 // Responses
 
 /// Reads the caller's data chunks as byte slices valid for the call. File chunks are read here.
-unsafe fn read_chunks<'a>(count: u16, chunks: *const HTTP_DATA_CHUNK, owned: &'a mut Vec<Vec<u8>>) -> WinResult<Vec<&'a [u8]>> {
+unsafe fn read_chunks(count: u16, chunks: *const HTTP_DATA_CHUNK, owned: &mut Vec<Vec<u8>>) -> WinResult<Vec<&[u8]>> {
     if count == 0 {
         return Ok(Vec::new());
     }
@@ -712,7 +712,7 @@ unsafe fn read_chunks<'a>(count: u16, chunks: *const HTTP_DATA_CHUNK, owned: &'a
     Ok(kinds.into_iter().map(|k| k.unwrap_or_else(|| files.next().expect("one per file chunk").as_slice())).collect())
 }
 
-unsafe fn response_head<'a>(r: &'a HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'a>> {
+unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
     if r.StatusCode > 999 {
         return Err(ERROR_INVALID_PARAMETER);
     }

@@ -688,7 +688,7 @@ impl Connection {
         let mut fired = Vec::new();
         {
             let mut st = self.st.lock();
-            if !st.current.as_ref().is_some_and(|c| c.id == req_id) {
+            if st.current.as_ref().is_none_or(|c| c.id != req_id) {
                 return false;
             }
             if st.body_reader.as_ref().is_some_and(|p| ov == 0 || p.completion.overlapped() == ov) {
@@ -788,14 +788,6 @@ fn send_vectored(fd: RawFd, bufs: &[IoSlice]) -> Option<usize> {
         while start < bufs.len() && bufs[start].len() == skip {
             start += 1;
             skip = 0;
-        }
-        if start < bufs.len() && n == 0 && total > 0 {
-            // Partial write: the socket buffer is full; the rest goes to the task.
-            let remaining: usize = bufs[start..].iter().map(|b| b.len()).sum::<usize>() - skip;
-            if remaining > 0 {
-                // Try once more; a second short write means the buffer is full.
-                continue;
-            }
         }
     }
     Some(total)

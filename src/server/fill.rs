@@ -74,6 +74,7 @@ fn struct_bytes<T>(v: &T) -> &[u8] {
     unsafe { std::slice::from_raw_parts(v as *const T as *const u8, std::mem::size_of::<T>()) }
 }
 
+#[allow(clippy::needless_range_loop)] // the 41 known-header slots are indexed by HTTP_HEADER_ID
 /// Fills `buf` with `req`. `Ok(bytes used)`, or `Err(bytes needed)` (`ERROR_MORE_DATA`: only the ids
 /// are written, so the caller can receive the request again by id).
 pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2: bool) -> Result<u32, u32> {

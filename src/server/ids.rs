@@ -14,6 +14,12 @@ pub struct IdTable<T> {
     slots: RwLock<(Vec<Slot<T>>, Vec<u32>)>,
 }
 
+impl<T> Default for IdTable<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<T> IdTable<T> {
     pub const fn new() -> Self {
         IdTable { slots: RwLock::new((Vec::new(), Vec::new())) }
