@@ -81,13 +81,13 @@ static void test_prefixes(void) {
     CHECK(ts_connect(port, 0) < 0, "listener closed with the last prefix");
 
     /* A port held by another socket: ERROR_SHARING_VIOLATION. */
-    int s = socket(AF_INET, SOCK_STREAM, 0);
+    int s = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+    setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one); /* past TIME_WAIT of the connects above */
     struct sockaddr_in a;
     memset(&a, 0, sizeof a);
     a.sin_family = AF_INET;
     a.sin_port = htons((unsigned short)port);
-    bind(s, (struct sockaddr *)&a, sizeof a);
-    listen(s, 1);
+    CHECK(bind(s, (struct sockaddr *)&a, sizeof a) == 0 && listen(s, 1) == 0, "another socket listens on the port");
     CHECK_EQ(HttpAddUrl(q, url, NULL), ERROR_SHARING_VIOLATION, "port held elsewhere");
     close(s);
     CHECK_EQ(CloseHandle(q2), TRUE, "close queue 2");
@@ -446,6 +446,23 @@ static void test_files_and_cancelio(void) {
     CloseHandle(q);
 }
 
+static void test_client_gone(void) {
+    HANDLE q;
+    int port = hs_v1_queue(&q, "/");
+    HTTP_REQUEST *req = (HTTP_REQUEST *)rbuf;
+    ULONG n;
+    int fd = send_get(port, "/gone");
+    CHECK_EQ(HttpReceiveHttpRequest(q, 0, 0, req, sizeof rbuf, &n, NULL), NO_ERROR, "request");
+    struct linger lg = {1, 0};
+    setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+    close(fd); /* reset */
+    usleep(200000);
+    CHECK_EQ(hs_send_simple(q, req->RequestId, 200, "OK", "late", 0), ERROR_CONNECTION_INVALID, "send after the client reset");
+    char body[8];
+    CHECK_EQ(HttpReceiveRequestEntityBody(q, req->RequestId, 0, body, sizeof body, &n, NULL), ERROR_CONNECTION_INVALID, "body read after reset");
+    CloseHandle(q);
+}
+
 int main(void) {
     test_init_and_ids();
     hs_init();
@@ -454,6 +471,7 @@ int main(void) {
     test_bodies();
     test_cancel_and_state();
     test_files_and_cancelio();
+    test_client_gone();
     HttpTerminate(HTTP_INITIALIZE_SERVER, NULL);
     return ts_finish("httpapi_api");
 }

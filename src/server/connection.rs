@@ -83,6 +83,8 @@ struct ConnState {
     inbuf: Vec<u8>,
     inpos: usize,
     peer_eof: bool,
+    /// The socket failed (reset): the connection is gone, whatever the phase.
+    broken: bool,
     current: Option<Arc<Request>>,
     queue: Weak<RequestQueue>,
     body: BodyKind,
@@ -143,6 +145,7 @@ impl Connection {
                 inbuf: Vec::with_capacity(4096),
                 inpos: 0,
                 peer_eof: false,
+                broken: false,
                 current: None,
                 queue: Weak::new(),
                 body: BodyKind::Done,
@@ -172,7 +175,7 @@ impl Connection {
                 Step::Wait { read, write } => {
                     tokio::select! {
                         r = self.stream.readable(), if read => {
-                            if r.is_err() { self.st.lock().peer_eof = true; } else { self.read_some(); }
+                            if r.is_err() { let mut st = self.st.lock(); st.peer_eof = true; st.broken = true; } else { self.read_some(); }
                         }
                         w = self.stream.writable(), if write => {
                             if w.is_err() { self.fail_writes(); } else { self.flush_some(); }
@@ -208,6 +211,7 @@ impl Connection {
             Err(_) => {
                 st.inbuf.truncate(len);
                 st.peer_eof = true;
+                st.broken = true;
             }
         }
     }
@@ -333,6 +337,11 @@ impl Connection {
     /// The synchronous part of the task: everything that needs no waiting.
     fn step(&self, fired: &mut Fired) -> Step {
         let mut st = self.st.lock();
+        if st.broken && st.phase != Phase::Closed {
+            // A reset peer: nothing queued can be delivered any more.
+            fired.extend(Self::close_locked(&mut st));
+            return Step::Exit;
+        }
         loop {
             match st.phase {
                 Phase::Closed => return Step::Exit,
