@@ -16,6 +16,7 @@ pub mod queue;
 pub mod request;
 pub mod response;
 pub mod router;
+pub mod service_config;
 pub mod session;
 pub mod url;
 
