@@ -148,3 +148,8 @@ pub fn group_queue(group_id: u64) -> Option<Arc<RequestQueue>> {
     let q = g.queue.lock().upgrade();
     q
 }
+
+/// The session a URL group belongs to.
+pub fn group_session(group_id: u64) -> Option<u64> {
+    GROUPS.get(group_id).map(|g| g.session)
+}
