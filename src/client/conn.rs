@@ -145,6 +145,13 @@ impl Conn {
         Ok(conn)
     }
 
+    /// Starts TLS on an open connection (the CONNECT tunnel of `tunnel.rs`).
+    pub async fn start_tls(&mut self, t: TlsSetup, timeouts: &Timeouts) -> WinResult<()> {
+        let c = rustls::ClientConnection::new(t.config, t.server_name).map_err(|_| ERROR_WINHTTP_SECURE_FAILURE)?;
+        self.tls = Some(Box::new(c));
+        self.handshake(timeouts).await
+    }
+
     pub fn fd(&self) -> i32 {
         self.sock.as_raw_fd()
     }

@@ -36,6 +36,10 @@ pub const WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE: u32 = 91;
 pub const WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE: u32 = 92;
 pub const WINHTTP_OPTION_DECOMPRESSION: u32 = 118;
 
+/// Query-only bit of `WINHTTP_OPTION_SECURITY_FLAGS`: the channel uses strong (128-bit+) encryption,
+/// which every TLS 1.2/1.3 suite rustls offers does.
+pub const SECURITY_FLAG_STRENGTH_STRONG: u32 = 0x2000_0000;
+
 /// The C type of an option's value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -257,7 +261,12 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
             Value::Proxy(access, p.proxy, p.bypass)
         }
         WINHTTP_OPTION_SECURITY_FLAGS => match obj {
-            Object::Request(r) => Value::Dword(r.state.lock().security_flags),
+            Object::Request(r) => {
+                // After a secure connection Windows adds the strength of the channel (query only).
+                let st = r.state.lock();
+                let strong = if st.target.secure && st.sent_head.is_some() { SECURITY_FLAG_STRENGTH_STRONG } else { 0 };
+                Value::Dword(st.security_flags | strong)
+            }
             _ => return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
         },
         WINHTTP_OPTION_HTTP_VERSION => {

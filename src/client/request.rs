@@ -403,7 +403,7 @@ impl Request {
         st.body = None;
         st.written = 0;
         let proxy = self.session.proxy.lock().proxy_for(&st.target.host, st.target.secure);
-        let origin = Origin { secure: st.target.secure, host: st.target.host.to_ascii_lowercase(), port: st.target.port, proxy: proxy.clone() };
+        let origin = Origin { secure: st.target.secure, host: st.target.host.to_ascii_lowercase(), port: st.target.port, proxy: proxy.clone(), relaxed: st.target.secure.then_some(st.security_flags & super::tls::IGNORE_MASK).unwrap_or(0) };
         let head = self.build_head(st, proxy.is_some());
         let optional = std::mem::take(&mut st.optional);
         let r = self.transmit_on(st, &origin, proxy.as_ref(), &head, &optional).await;
@@ -440,16 +440,16 @@ impl Request {
             None => (st.target.host.clone(), st.target.port),
         };
         let tls = if st.target.secure {
-            if proxy.is_some() {
-                // HTTPS through a proxy needs a CONNECT tunnel, which this engine does not open yet.
-                self.session.drop_conn(origin, None);
-                return Err(ERROR_WINHTTP_CANNOT_CONNECT);
-            }
             Some(TlsSetup { config: super::tls::config(st.security_flags)?, server_name: super::tls::server_name(&st.target.host)? })
         } else {
             None
         };
-        let conn = match Conn::open(&host, port, &st.settings.timeouts, tls).await {
+        let agent = self.session.agent.lock().clone();
+        let opened = match (proxy.is_some(), tls) {
+            (true, Some(tls)) => super::tunnel::open(&host, port, &st.target, &agent, &st.settings.timeouts, tls).await,
+            (_, tls) => Conn::open(&host, port, &st.settings.timeouts, tls).await,
+        };
+        let conn = match opened {
             Ok(c) => c,
             Err(e) => {
                 self.session.drop_conn(origin, None);

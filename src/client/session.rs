@@ -121,6 +121,9 @@ pub struct Origin {
     pub host: String,
     pub port: u16,
     pub proxy: Option<(String, u16)>,
+    /// The `SECURITY_FLAG_IGNORE_*` bits a TLS connection was verified under: a connection accepted
+    /// with a relaxed check must not carry a request that asked for the full check.
+    pub relaxed: u32,
 }
 
 #[derive(Default)]
