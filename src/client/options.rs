@@ -190,7 +190,17 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             }
             Ok(())
         }
-        WINHTTP_OPTION_ENABLE_FEATURE | WINHTTP_OPTION_SECURE_PROTOCOLS | WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE | WINHTTP_OPTION_READ_BUFFER_SIZE | WINHTTP_OPTION_WRITE_BUFFER_SIZE => {
+        WINHTTP_OPTION_ENABLE_FEATURE => {
+            let v = dword()?;
+            // WINHTTP_ENABLE_SSL_REVOCATION (1), WINHTTP_ENABLE_SSL_REVERT_IMPERSONATION (2); the passport
+            // bits are accepted as Windows accepts them (and do nothing there either).
+            if v & !(1 | 2 | 0x1000_0000 | 0x4000_0000) != 0 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            settings_of(obj)?.enabled |= v;
+            Ok(())
+        }
+        WINHTTP_OPTION_SECURE_PROTOCOLS | WINHTTP_OPTION_READ_BUFFER_SIZE | WINHTTP_OPTION_WRITE_BUFFER_SIZE => {
             dword()?;
             Ok(())
         }
@@ -203,7 +213,11 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
                 WINHTTP_OPTION_SEND_TIMEOUT => s.timeouts.send = v,
                 WINHTTP_OPTION_RECEIVE_TIMEOUT => s.timeouts.receive = v,
                 WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT => s.timeouts.receive_response = v,
-                WINHTTP_OPTION_CONNECT_RETRIES => s.connect_retries = v,
+                WINHTTP_OPTION_CONNECT_RETRIES => {
+                    s.connect_retries = v;
+                    s.timeouts.connect_retries = v;
+                }
+                WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE => s.max_status_continue = v,
                 WINHTTP_OPTION_DISABLE_FEATURE => s.disabled |= v,
                 WINHTTP_OPTION_REDIRECT_POLICY => {
                     if v > 2 {
@@ -290,6 +304,7 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
                 WINHTTP_OPTION_CONNECT_RETRIES => s.connect_retries,
                 WINHTTP_OPTION_REDIRECT_POLICY => s.redirect_policy,
                 WINHTTP_OPTION_MAX_HTTP_AUTOMATIC_REDIRECTS => s.max_redirects,
+                WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE => s.max_status_continue,
                 WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE => s.max_header_size,
                 WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE => s.max_drain_size,
                 WINHTTP_OPTION_DECOMPRESSION => s.decompression,

@@ -627,6 +627,7 @@ impl Request {
         let limit = st.settings.max_header_size as usize;
         let timeout = st.settings.timeouts.receive_response;
         let can_retry = |st: &RequestState| !st.streamed && is_idempotent(&st.verb);
+        let mut interim = 0u32;
         loop {
             let conn = st.conn.as_mut().ok_or(RetryOr::Fail(ERROR_WINHTTP_INCORRECT_HANDLE_STATE))?;
             let reused = conn.reused;
@@ -635,6 +636,10 @@ impl Request {
                     conn.consume(n);
                     // Interim responses (100 Continue, 102, 103) precede the real one; 101 is final.
                     if (100..200).contains(&head.status) && head.status != 101 {
+                        interim += 1;
+                        if interim > st.settings.max_status_continue {
+                            return Err(RetryOr::Fail(ERROR_WINHTTP_INVALID_SERVER_RESPONSE));
+                        }
                         continue;
                     }
                     return Ok(head);

@@ -40,6 +40,10 @@ pub struct Settings {
     pub security_flags: u32,
     pub connect_retries: u32,
     pub http_version: (u32, u32),
+    /// `WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE`: interim 1xx responses skipped before a final one.
+    pub max_status_continue: u32,
+    /// `WINHTTP_OPTION_ENABLE_FEATURE` bits (kept; see docs/porting-winhttp.md for what they change).
+    pub enabled: u32,
 }
 
 impl Default for Settings {
@@ -56,6 +60,8 @@ impl Default for Settings {
             security_flags: 0,
             connect_retries: 5,
             http_version: (1, 1),
+            max_status_continue: 10,
+            enabled: 0,
         }
     }
 }
