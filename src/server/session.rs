@@ -38,6 +38,7 @@ pub fn create_session() -> u64 {
 
 pub fn close_session(id: u64) -> WinResult<()> {
     let s = SESSIONS.remove(id).ok_or(ERROR_INVALID_PARAMETER)?;
+    super::logging::forget(super::logging::Owner::Session(id));
     let groups = std::mem::take(&mut *s.groups.lock());
     for g in groups {
         let _ = close_group(g);
@@ -76,6 +77,7 @@ pub fn create_group(session_id: u64) -> WinResult<u64> {
 
 pub fn close_group(id: u64) -> WinResult<()> {
     let g = GROUPS.remove(id).ok_or(ERROR_INVALID_PARAMETER)?;
+    super::logging::forget(super::logging::Owner::Group(id));
     if let Some(s) = SESSIONS.get(g.session) {
         s.groups.lock().retain(|x| *x != id);
     }
