@@ -4,9 +4,6 @@
 #include <windows.h>
 #include <string.h>
 #include <wchar.h>
-#ifndef FILE_FLAG_BACKUP_SEMANTICS /* TEMPORARY: until windows.h defines it */
-#define FILE_FLAG_BACKUP_SEMANTICS 0x02000000
-#endif
 #include <sys/stat.h>
 #include <unistd.h>
 #include "test_support.h"

@@ -8,7 +8,6 @@
 #include <winhttp.h>
 #include "test_support.h"
 
-WINBASEAPI SIZE_T WINAPI HeapSize(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem); /* TEMPORARY: until windows.h declares it */
 
 
 struct mb_case { const char *what; UINT cp; DWORD flags; const char *in; int cb; int cch; int ret; DWORD err; };

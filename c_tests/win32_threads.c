@@ -5,7 +5,6 @@
 #include <unistd.h>
 #include "test_support.h"
 
-WINBASEAPI DWORD WINAPI ResumeThread(HANDLE hThread); /* TEMPORARY: until windows.h declares it */
 
 static DWORD WINAPI returns_param(LPVOID p) { return (DWORD)(uintptr_t)p; }
 

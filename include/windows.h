@@ -471,6 +471,7 @@ typedef struct in6_addr IN6_ADDR, *PIN6_ADDR, *LPIN6_ADDR;
 #define FILE_ATTRIBUTE_TEMPORARY 0x00000100
 #define FILE_FLAG_WRITE_THROUGH 0x80000000U
 #define FILE_FLAG_OVERLAPPED 0x40000000
+#define FILE_FLAG_BACKUP_SEMANTICS 0x02000000
 #define FILE_FLAG_NO_BUFFERING 0x20000000
 #define FILE_FLAG_RANDOM_ACCESS 0x10000000
 #define FILE_FLAG_SEQUENTIAL_SCAN 0x08000000
@@ -673,6 +674,7 @@ static inline PVOID SecureZeroMemory(PVOID ptr, SIZE_T cnt)
 #define ERROR_TOO_MANY_POSTS 298
 #define ERROR_PARTIAL_COPY 299
 #define ERROR_MR_MID_NOT_FOUND 317
+#define ERROR_RESOURCE_LANG_NOT_FOUND 1815
 #define ERROR_ARITHMETIC_OVERFLOW 534
 #define ERROR_PIPE_CONNECTED 535
 #define ERROR_ABANDONED_WAIT_0 735
@@ -763,6 +765,7 @@ static inline PVOID SecureZeroMemory(PVOID ptr, SIZE_T cnt)
 #define OutputDebugStringW OutputDebugStringW_w16
 #define MultiByteToWideChar MultiByteToWideChar_w16
 #define WideCharToMultiByte WideCharToMultiByte_w16
+#define GetProcAddress GetProcAddress_w16
 #endif
 
 #ifdef __cplusplus
@@ -813,6 +816,7 @@ WINBASEAPI HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, 
                                       LPTHREAD_START_ROUTINE lpStartAddress, LPVOID lpParameter,
                                       DWORD dwCreationFlags, LPDWORD lpThreadId);
 WINBASEAPI BOOL WINAPI GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode);
+WINBASEAPI DWORD WINAPI ResumeThread(HANDLE hThread);
 WINBASEAPI DWORD WINAPI GetCurrentThreadId(VOID);
 WINBASEAPI HANDLE WINAPI GetCurrentThread(VOID);
 WINBASEAPI HANDLE WINAPI GetCurrentProcess(VOID);
@@ -825,6 +829,8 @@ WINBASEAPI DWORD WINAPI SleepEx(DWORD dwMilliseconds, BOOL bAlertable);
 WINBASEAPI VOID WINAPI InitializeCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
 WINBASEAPI BOOL WINAPI InitializeCriticalSectionAndSpinCount(LPCRITICAL_SECTION lpCriticalSection,
                                                              DWORD dwSpinCount);
+WINBASEAPI BOOL WINAPI InitializeCriticalSectionEx(LPCRITICAL_SECTION lpCriticalSection, DWORD dwSpinCount,
+                                                   DWORD Flags);
 WINBASEAPI VOID WINAPI EnterCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
 WINBASEAPI BOOL WINAPI TryEnterCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
 WINBASEAPI VOID WINAPI LeaveCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
@@ -844,6 +850,7 @@ WINBASEAPI BOOL WINAPI FileTimeToSystemTime(CONST FILETIME *lpFileTime, LPSYSTEM
 WINBASEAPI HANDLE WINAPI GetProcessHeap(VOID);
 WINBASEAPI LPVOID WINAPI HeapAlloc(HANDLE hHeap, DWORD dwFlags, SIZE_T dwBytes);
 WINBASEAPI LPVOID WINAPI HeapReAlloc(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem, SIZE_T dwBytes);
+WINBASEAPI SIZE_T WINAPI HeapSize(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem);
 WINBASEAPI BOOL WINAPI HeapFree(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem);
 WINBASEAPI HLOCAL WINAPI LocalAlloc(UINT uFlags, SIZE_T uBytes);
 WINBASEAPI HLOCAL WINAPI LocalFree(HLOCAL hMem);

@@ -19,4 +19,5 @@ pub mod query;
 pub mod request;
 pub mod session;
 pub mod tls;
+pub mod tunnel;
 pub mod url;

@@ -482,7 +482,7 @@ impl Request {
         st.body = None;
         st.written = 0;
         let proxy = self.session.proxy.lock().proxy_for(&st.target.host, st.target.secure);
-        let origin = Origin { secure: st.target.secure, host: st.target.host.to_ascii_lowercase(), port: st.target.port, proxy: proxy.clone() };
+        let origin = Origin { secure: st.target.secure, host: st.target.host.to_ascii_lowercase(), port: st.target.port, proxy: proxy.clone(), relaxed: st.target.secure.then_some(st.security_flags & super::tls::IGNORE_MASK).unwrap_or(0) };
         let head = self.build_head(st, proxy.is_some());
         let optional = std::mem::take(&mut st.optional);
         let r = self.transmit_on(st, &origin, proxy.as_ref(), &head, &optional).await;
@@ -522,11 +522,6 @@ impl Request {
             None => (st.target.host.clone(), st.target.port),
         };
         let tls = if st.target.secure {
-            if proxy.is_some() {
-                // HTTPS through a proxy needs a CONNECT tunnel, which this engine does not open yet.
-                self.session.drop_conn(origin, None);
-                return Err(ERROR_WINHTTP_CANNOT_CONNECT);
-            }
             Some(TlsSetup { config: super::tls::config(st.security_flags)?, server_name: super::tls::server_name(&st.target.host)? })
         } else {
             None
@@ -538,7 +533,14 @@ impl Request {
             ConnEvent::Connecting(ip) => self.note(WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER, || Info::Wide(ip.to_string())),
             ConnEvent::Connected(ip) => self.note(WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER, || Info::Wide(ip.to_string())),
         };
-        let conn = match Conn::open_with(&host, port, &st.settings.timeouts, tls, mode, &mut events).await {
+        let agent = self.session.agent.lock().clone();
+        let opened = match (proxy.is_some(), tls) {
+            // The CONNECT tunnel waits with blocking polls (also in asynchronous mode, where it then
+            // occupies a runtime thread while it is set up).
+            (true, Some(tls)) => super::tunnel::open(&host, port, &st.target, &agent, &st.settings.timeouts, tls).await,
+            (_, tls) => Conn::open_with(&host, port, &st.settings.timeouts, tls, mode, &mut events).await,
+        };
+        let conn = match opened {
             Ok(c) => c,
             Err(e) => {
                 if st.target.secure && is_secure_error(e) {
@@ -727,6 +729,7 @@ impl Request {
         let limit = st.settings.max_header_size as usize;
         let timeout = st.settings.timeouts.receive_response;
         let can_retry = |st: &RequestState| !st.streamed && is_idempotent(&st.verb);
+        let mut interim = 0u32;
         loop {
             let conn = st.conn.as_mut().ok_or(RetryOr::Fail(ERROR_WINHTTP_INCORRECT_HANDLE_STATE))?;
             let reused = conn.reused;
@@ -737,6 +740,10 @@ impl Request {
                     if (100..200).contains(&head.status) && head.status != 101 {
                         let code = head.status as u32;
                         self.note(WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE, || Info::Dword(code));
+                        interim += 1;
+                        if interim > st.settings.max_status_continue {
+                            return Err(RetryOr::Fail(ERROR_WINHTTP_INVALID_SERVER_RESPONSE));
+                        }
                         continue;
                     }
                     return Ok((head, n));

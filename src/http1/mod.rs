@@ -2,4 +2,5 @@
 //! chunked codec, serializers, dates.
 pub mod chunked;
 pub mod date;
+pub mod request;
 pub mod response;

@@ -1,1 +1,75 @@
-//! The http.sys engine: sessions, URL groups, request queues, URL routing, listeners, connections, timers, responses.
+//! The HTTP Server API engine (http.sys for Linux).
+//!
+//! Objects: server sessions and URL groups ([`session`], 64-bit ids), request queues ([`queue`],
+//! handles), registered prefixes and listeners ([`router`], [`url`]), connections ([`connection`]) and
+//! the requests they carry ([`request`], copied out by [`fill`], answered with [`response`]).
+//! Completion of overlapped and synchronous calls: [`completion`].
+//!
+//! `HttpInitialize` / `HttpTerminate` state is kept here: calls nest per flag, as documented.
+pub mod auth;
+pub mod buffer;
+pub mod completion;
+pub mod connection;
+pub mod files;
+pub mod logging;
+pub mod fill;
+pub mod ids;
+pub mod queue;
+pub mod request;
+pub mod response;
+pub mod router;
+pub mod service_config;
+pub mod session;
+pub mod url;
+
+use crate::win32::error::*;
+use parking_lot::Mutex;
+
+pub const HTTP_INITIALIZE_SERVER: u32 = 1;
+pub const HTTP_INITIALIZE_CONFIG: u32 = 2;
+
+static INIT: Mutex<(u32, u32)> = Mutex::new((0, 0));
+
+/// `HttpInitialize`: version 1.0 or 2.0, flags a non-empty subset of SERVER | CONFIG.
+pub fn initialize(major: u16, minor: u16, flags: u32) -> WinResult<()> {
+    if !((major == 1 || major == 2) && minor == 0) {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    if flags == 0 || flags & !(HTTP_INITIALIZE_SERVER | HTTP_INITIALIZE_CONFIG) != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let mut s = INIT.lock();
+    if flags & HTTP_INITIALIZE_SERVER != 0 {
+        s.0 += 1;
+    }
+    if flags & HTTP_INITIALIZE_CONFIG != 0 {
+        s.1 += 1;
+    }
+    Ok(())
+}
+
+/// `HttpTerminate`: undoes one `HttpInitialize` with the same flags.
+pub fn terminate(flags: u32) -> WinResult<()> {
+    if flags == 0 || flags & !(HTTP_INITIALIZE_SERVER | HTTP_INITIALIZE_CONFIG) != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let mut s = INIT.lock();
+    if (flags & HTTP_INITIALIZE_SERVER != 0 && s.0 == 0) || (flags & HTTP_INITIALIZE_CONFIG != 0 && s.1 == 0) {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    if flags & HTTP_INITIALIZE_SERVER != 0 {
+        s.0 -= 1;
+    }
+    if flags & HTTP_INITIALIZE_CONFIG != 0 {
+        s.1 -= 1;
+    }
+    Ok(())
+}
+
+/// Whether `HttpInitialize(.., HTTP_INITIALIZE_SERVER, ..)` is in effect (else `ERROR_DLL_INIT_FAILED`).
+pub fn require_server_init() -> WinResult<()> {
+    if INIT.lock().0 == 0 {
+        return Err(ERROR_DLL_INIT_FAILED);
+    }
+    Ok(())
+}

@@ -146,6 +146,14 @@ static ANY_COMPLETION: (Mutex<u64>, Condvar) = (Mutex::new(0), Condvar::new());
 pub unsafe fn complete(binding: Option<&IoBinding>, ov: OverlappedPtr, error: Win32Error, bytes: usize, inline: bool) {
     let p = ov.0 as *mut OVERLAPPED;
     let event = std::ptr::read_volatile(&(*p).hEvent);
+    // The port is the one bound when the operation completes: decided before the caller can see the
+    // completion (and, say, bind the handle to a port afterwards, which must not receive this packet).
+    let target = match binding {
+        Some(b) if event & 1 == 0 && !(inline && error == ERROR_SUCCESS && b.modes() & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS != 0) => {
+            b.port.lock().clone()
+        }
+        _ => None,
+    };
     std::ptr::write_volatile(&mut (*p).InternalHigh, bytes);
     std::sync::atomic::fence(Ordering::Release);
     std::ptr::write_volatile(&mut (*p).Internal, ntstatus_from_win32(error.0) as usize);
@@ -162,17 +170,8 @@ pub unsafe fn complete(binding: Option<&IoBinding>, ov: OverlappedPtr, error: Wi
         *n += 1;
         ANY_COMPLETION.1.notify_all();
     }
-    if event & 1 != 0 {
-        return;
-    }
-    if let Some(b) = binding {
-        if inline && error == ERROR_SUCCESS && b.modes() & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS != 0 {
-            return;
-        }
-        let target = b.port.lock().clone();
-        if let Some((port, key)) = target {
-            port.post(Packet { bytes: bytes as u32, key, overlapped: ov.0, error: error.0 });
-        }
+    if let Some((port, key)) = target {
+        port.post(Packet { bytes: bytes as u32, key, overlapped: ov.0, error: error.0 });
     }
 }
 

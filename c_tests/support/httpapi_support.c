@@ -1,0 +1,186 @@
+#include "httpapi_support.h"
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+void hs_init(void) {
+    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
+    if (HttpInitialize(v, HTTP_INITIALIZE_SERVER, NULL) != NO_ERROR) {
+        fprintf(stderr, "HttpInitialize failed\n");
+        exit(2);
+    }
+}
+
+static ULONG add_v1(HANDLE q, int port, const char *path) {
+    WCHAR url[128];
+    swprintf(url, 128, L"http://+:%d%hs", port, path);
+    return HttpAddUrl(q, url, NULL);
+}
+
+int hs_v1_queue(HANDLE *queue, const char *path) {
+    if (HttpCreateHttpHandle(queue, 0) != NO_ERROR)
+        return -1;
+    for (int tries = 0; tries < 20; tries++) {
+        int port = ts_free_port();
+        ULONG r = add_v1(*queue, port, path);
+        if (r == NO_ERROR)
+            return port;
+        if (r != ERROR_SHARING_VIOLATION)
+            return -1;
+    }
+    return -1;
+}
+
+int hs_v2_setup(HTTP_SERVER_SESSION_ID *session, HTTP_URL_GROUP_ID *group, HANDLE *queue, const char *path,
+                HTTP_URL_CONTEXT context) {
+    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
+    HTTP_BINDING_INFO b;
+    if (HttpCreateServerSession(v, session, 0) || HttpCreateUrlGroup(*session, group, 0) ||
+        HttpCreateRequestQueue(v, NULL, NULL, 0, queue))
+        return -1;
+    memset(&b, 0, sizeof(b));
+    b.Flags.Present = 1;
+    b.RequestQueueHandle = *queue;
+    if (HttpSetUrlGroupProperty(*group, HttpServerBindingProperty, &b, sizeof(b)))
+        return -1;
+    for (int tries = 0; tries < 20; tries++) {
+        WCHAR url[128];
+        int port = ts_free_port();
+        swprintf(url, 128, L"http://+:%d%hs", port, path);
+        ULONG r = HttpAddUrlToUrlGroup(*group, url, context, 0);
+        if (r == NO_ERROR)
+            return port;
+        if (r != ERROR_SHARING_VIOLATION)
+            return -1;
+    }
+    return -1;
+}
+
+ULONG hs_send_simple(HANDLE queue, HTTP_REQUEST_ID id, USHORT status, const char *reason, const char *body, ULONG flags) {
+    HTTP_RESPONSE resp;
+    HTTP_DATA_CHUNK chunk;
+    ULONG sent = 0;
+    memset(&resp, 0, sizeof(resp));
+    resp.StatusCode = status;
+    resp.pReason = reason;
+    resp.ReasonLength = (USHORT)strlen(reason);
+    if (body) {
+        chunk.DataChunkType = HttpDataChunkFromMemory;
+        chunk.FromMemory.pBuffer = (void *)body;
+        chunk.FromMemory.BufferLength = (ULONG)strlen(body);
+        resp.EntityChunkCount = 1;
+        resp.pEntityChunks = &chunk;
+    }
+    return HttpSendHttpResponse(queue, id, flags, &resp, NULL, &sent, NULL, 0, NULL, NULL);
+}
+
+static ULONG send_bytes(HANDLE q, HTTP_REQUEST_ID id, const char *data, ULONG len) {
+    HTTP_RESPONSE resp;
+    HTTP_DATA_CHUNK chunk;
+    ULONG sent = 0;
+    memset(&resp, 0, sizeof(resp));
+    resp.StatusCode = 200;
+    resp.pReason = "OK";
+    resp.ReasonLength = 2;
+    chunk.DataChunkType = HttpDataChunkFromMemory;
+    chunk.FromMemory.pBuffer = (void *)data;
+    chunk.FromMemory.BufferLength = len;
+    resp.EntityChunkCount = 1;
+    resp.pEntityChunks = &chunk;
+    return HttpSendHttpResponse(q, id, 0, &resp, NULL, &sent, NULL, 0, NULL, NULL);
+}
+
+static void *app_main(void *arg) {
+    hs_app *app = (hs_app *)arg;
+    ULONG cap = 16384, got;
+    char *buf = (char *)malloc(cap);
+    HTTP_REQUEST *req = (HTTP_REQUEST *)buf;
+    for (;;) {
+        ULONG r = HttpReceiveHttpRequest(app->queue, HTTP_NULL_ID, 0, req, cap, &got, NULL);
+        if (r != NO_ERROR) {
+            app->last_error = r;
+            break;
+        }
+        app->last_conn[0] = app->last_conn[1];
+        app->last_conn[1] = req->ConnectionId;
+        app->last_context = req->UrlContext;
+        char path[1024];
+        WCHAR wpath[128];
+        size_t wn = req->CookedUrl.AbsPathLength / sizeof(WCHAR);
+        if (wn > 127)
+            wn = 127;
+        memcpy(wpath, req->CookedUrl.pAbsPath, wn * sizeof(WCHAR));
+        wpath[wn] = 0;
+        if (wcstombs(path, wpath, sizeof(path)) == (size_t)-1)
+            path[0] = 0;
+        if (!strcmp(path, "/hello")) {
+            hs_send_simple(app->queue, req->RequestId, 200, "OK", "hello", 0);
+        } else if (!strcmp(path, "/echo")) {
+            size_t bcap = 65536, used = 0;
+            char *body = (char *)malloc(bcap);
+            char piece[7000];
+            for (;;) {
+                ULONG n = 0;
+                r = HttpReceiveRequestEntityBody(app->queue, req->RequestId, 0, piece, sizeof(piece), &n, NULL);
+                if (r != NO_ERROR)
+                    break;
+                if (used + n > bcap) {
+                    bcap = (used + n) * 2;
+                    body = (char *)realloc(body, bcap);
+                }
+                memcpy(body + used, piece, n);
+                used += n;
+            }
+            if (r == ERROR_HANDLE_EOF)
+                send_bytes(app->queue, req->RequestId, body, (ULONG)used);
+            else
+                app->last_error = r;
+            free(body);
+        } else if (!strcmp(path, "/stream")) {
+            static const char *parts[] = {"one,", "two,", "three"};
+            HTTP_RESPONSE resp;
+            HTTP_DATA_CHUNK chunk;
+            ULONG sent;
+            memset(&resp, 0, sizeof(resp));
+            resp.StatusCode = 200;
+            HttpSendHttpResponse(app->queue, req->RequestId, HTTP_SEND_RESPONSE_FLAG_MORE_DATA, &resp, NULL, &sent,
+                                 NULL, 0, NULL, NULL);
+            for (int i = 0; i < 3; i++) {
+                chunk.DataChunkType = HttpDataChunkFromMemory;
+                chunk.FromMemory.pBuffer = (void *)parts[i];
+                chunk.FromMemory.BufferLength = (ULONG)strlen(parts[i]);
+                HttpSendResponseEntityBody(app->queue, req->RequestId, i < 2 ? HTTP_SEND_RESPONSE_FLAG_MORE_DATA : 0,
+                                           1, &chunk, &sent, NULL, 0, NULL, NULL);
+            }
+        } else if (!strcmp(path, "/close")) {
+            hs_send_simple(app->queue, req->RequestId, 200, "OK", "bye", HTTP_SEND_RESPONSE_FLAG_DISCONNECT);
+        } else {
+            hs_send_simple(app->queue, req->RequestId, 200, "OK", path, 0);
+        }
+        app->served++;
+    }
+    free(buf);
+    return NULL;
+}
+
+void hs_app_start(hs_app *app, HANDLE queue) {
+    memset((void *)app, 0, sizeof(*app));
+    app->queue = queue;
+    pthread_create(&app->thread, NULL, app_main, app);
+}
+
+void hs_app_stop(hs_app *app) {
+    HttpCloseRequestQueue(app->queue);
+    pthread_join(app->thread, NULL);
+}
+
+ssize_t hs_exchange(int port, const char *request, size_t len, char *out, size_t cap, int timeout_ms) {
+    int fd = ts_connect(port, 0);
+    if (fd < 0)
+        return -1;
+    ts_send_all(fd, request, len);
+    ssize_t n = ts_recv_all(fd, out, cap, timeout_ms);
+    close(fd);
+    return n;
+}

@@ -1,0 +1,49 @@
+/* Helpers of the HTTP Server API tests: queues on free ports, a small application thread that serves
+ * requests the way a Windows program would, and raw-socket exchanges. */
+#ifndef WINHTTPAPI_HTTPAPI_SUPPORT_H
+#define WINHTTPAPI_HTTPAPI_SUPPORT_H
+#include <windows.h>
+#include <http.h>
+#include <pthread.h>
+#include "test_support.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* HttpInitialize(version 2, SERVER); aborts the test on failure. */
+void hs_init(void);
+/* A v1 queue with http://+:<port><path> on a free port; returns the port. */
+int hs_v1_queue(HANDLE *queue, const char *path);
+/* A v2 session + group + queue bound together, with http://+:<port><path> and `context`; returns the port. */
+int hs_v2_setup(HTTP_SERVER_SESSION_ID *session, HTTP_URL_GROUP_ID *group, HANDLE *queue, const char *path,
+                HTTP_URL_CONTEXT context);
+
+/* What the application thread saw. */
+typedef struct {
+    HANDLE queue;
+    pthread_t thread;
+    volatile long served;
+    volatile HTTP_CONNECTION_ID last_conn[2];
+    volatile HTTP_URL_CONTEXT last_context;
+    volatile unsigned long last_error;
+} hs_app;
+
+/* Starts a thread answering requests on `queue` until a receive fails (queue closed):
+ *   /hello -> 200 "hello"; /echo -> the request body; /stream -> "one," "two," "three" sent in three calls
+ *   with HTTP_SEND_RESPONSE_FLAG_MORE_DATA; /close -> "bye" with HTTP_SEND_RESPONSE_FLAG_DISCONNECT;
+ *   anything else -> 200 with the cooked path as body. */
+void hs_app_start(hs_app *app, HANDLE queue);
+/* Closes the queue and joins the thread. */
+void hs_app_stop(hs_app *app);
+
+/* Sends `request` on a new connection to 127.0.0.1:port and reads until the peer closes or timeout_ms;
+ * returns bytes read (NUL-terminated). */
+ssize_t hs_exchange(int port, const char *request, size_t len, char *out, size_t cap, int timeout_ms);
+/* Sends a response built from status/reason/body synchronously. */
+ULONG hs_send_simple(HANDLE queue, HTTP_REQUEST_ID id, USHORT status, const char *reason, const char *body, ULONG flags);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,247 @@
+//! The `http.h` structures that cross the C edge, in Windows field order, with the x64 sizes and offsets
+//! of the API inventory (section A.5) checked at compile time. Wide-string fields (`PCWSTR`) are plain
+//! pointers here: their unit width is the caller's (`u32`, or `u16` for `_w16` entry points).
+#![allow(non_snake_case, non_camel_case_types, non_upper_case_globals, clippy::upper_case_acronyms)]
+use std::ffi::c_void;
+use std::mem::{offset_of, size_of};
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HTTPAPI_VERSION {
+    pub HttpApiMajorVersion: u16,
+    pub HttpApiMinorVersion: u16,
+}
+const _: () = assert!(size_of::<HTTPAPI_VERSION>() == 4);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HTTP_VERSION {
+    pub MajorVersion: u16,
+    pub MinorVersion: u16,
+}
+const _: () = assert!(size_of::<HTTP_VERSION>() == 4);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_KNOWN_HEADER {
+    pub RawValueLength: u16,
+    pub pRawValue: *const u8,
+}
+const _: () = assert!(size_of::<HTTP_KNOWN_HEADER>() == 16 && offset_of!(HTTP_KNOWN_HEADER, pRawValue) == 8);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_UNKNOWN_HEADER {
+    pub NameLength: u16,
+    pub RawValueLength: u16,
+    pub pName: *const u8,
+    pub pRawValue: *const u8,
+}
+const _: () = assert!(size_of::<HTTP_UNKNOWN_HEADER>() == 24 && offset_of!(HTTP_UNKNOWN_HEADER, pRawValue) == 16);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_COOKED_URL {
+    pub FullUrlLength: u16,
+    pub HostLength: u16,
+    pub AbsPathLength: u16,
+    pub QueryStringLength: u16,
+    pub pFullUrl: *const c_void,
+    pub pHost: *const c_void,
+    pub pAbsPath: *const c_void,
+    pub pQueryString: *const c_void,
+}
+const _: () = assert!(size_of::<HTTP_COOKED_URL>() == 40 && offset_of!(HTTP_COOKED_URL, pQueryString) == 32);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_TRANSPORT_ADDRESS {
+    pub pRemoteAddress: *const c_void,
+    pub pLocalAddress: *const c_void,
+}
+const _: () = assert!(size_of::<HTTP_TRANSPORT_ADDRESS>() == 16);
+
+pub const HTTP_HEADER_REQUEST_MAXIMUM: usize = 41;
+pub const HTTP_HEADER_RESPONSE_MAXIMUM: usize = 30;
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_REQUEST_HEADERS {
+    pub UnknownHeaderCount: u16,
+    pub pUnknownHeaders: *const HTTP_UNKNOWN_HEADER,
+    pub TrailerCount: u16,
+    pub pTrailers: *const HTTP_UNKNOWN_HEADER,
+    pub KnownHeaders: [HTTP_KNOWN_HEADER; HTTP_HEADER_REQUEST_MAXIMUM],
+}
+const _: () = assert!(size_of::<HTTP_REQUEST_HEADERS>() == 688 && offset_of!(HTTP_REQUEST_HEADERS, KnownHeaders) == 32);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_RESPONSE_HEADERS {
+    pub UnknownHeaderCount: u16,
+    pub pUnknownHeaders: *const HTTP_UNKNOWN_HEADER,
+    pub TrailerCount: u16,
+    pub pTrailers: *const HTTP_UNKNOWN_HEADER,
+    pub KnownHeaders: [HTTP_KNOWN_HEADER; HTTP_HEADER_RESPONSE_MAXIMUM],
+}
+const _: () = assert!(size_of::<HTTP_RESPONSE_HEADERS>() == 512);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_BYTE_RANGE {
+    pub StartingOffset: u64,
+    pub Length: u64,
+}
+const _: () = assert!(size_of::<HTTP_BYTE_RANGE>() == 16);
+
+/// `HTTP_DATA_CHUNK`: the type and a 24-byte union, read arm by arm ([`HTTP_DATA_CHUNK::from_memory`] ...).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_DATA_CHUNK {
+    pub DataChunkType: i32,
+    pub Anonymous: [u64; 3],
+}
+const _: () = assert!(size_of::<HTTP_DATA_CHUNK>() == 32 && offset_of!(HTTP_DATA_CHUNK, Anonymous) == 8);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_DATA_CHUNK_FROM_MEMORY {
+    pub pBuffer: *const c_void,
+    pub BufferLength: u32,
+}
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_DATA_CHUNK_FROM_FILE_HANDLE {
+    pub ByteRange: HTTP_BYTE_RANGE,
+    pub FileHandle: *mut c_void,
+}
+const _: () = assert!(size_of::<HTTP_DATA_CHUNK_FROM_FILE_HANDLE>() == 24);
+
+impl HTTP_DATA_CHUNK {
+    pub fn from_memory(&self) -> HTTP_DATA_CHUNK_FROM_MEMORY {
+        // SAFETY: the union is 24 bytes, both arms are plain data of at most that size.
+        unsafe { std::ptr::read_unaligned(self.Anonymous.as_ptr() as *const HTTP_DATA_CHUNK_FROM_MEMORY) }
+    }
+    pub fn from_file_handle(&self) -> HTTP_DATA_CHUNK_FROM_FILE_HANDLE {
+        // SAFETY: as above.
+        unsafe { std::ptr::read_unaligned(self.Anonymous.as_ptr() as *const HTTP_DATA_CHUNK_FROM_FILE_HANDLE) }
+    }
+}
+
+pub const HttpDataChunkFromMemory: i32 = 0;
+pub const HttpDataChunkFromFileHandle: i32 = 1;
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_REQUEST_V1 {
+    pub Flags: u32,
+    pub ConnectionId: u64,
+    pub RequestId: u64,
+    pub UrlContext: u64,
+    pub Version: HTTP_VERSION,
+    pub Verb: i32,
+    pub UnknownVerbLength: u16,
+    pub RawUrlLength: u16,
+    pub pUnknownVerb: *const u8,
+    pub pRawUrl: *const u8,
+    pub CookedUrl: HTTP_COOKED_URL,
+    pub Address: HTTP_TRANSPORT_ADDRESS,
+    pub Headers: HTTP_REQUEST_HEADERS,
+    pub BytesReceived: u64,
+    pub EntityChunkCount: u16,
+    pub pEntityChunks: *const HTTP_DATA_CHUNK,
+    pub RawConnectionId: u64,
+    pub pSslInfo: *const c_void,
+}
+const _: () = assert!(size_of::<HTTP_REQUEST_V1>() == 848);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V1, ConnectionId) == 8);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V1, Version) == 32);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V1, Verb) == 36);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V1, pUnknownVerb) == 48);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V1, CookedUrl) == 64);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V1, Address) == 104);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V1, Headers) == 120);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V1, BytesReceived) == 808);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V1, EntityChunkCount) == 816);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V1, pEntityChunks) == 824);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V1, RawConnectionId) == 832);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V1, pSslInfo) == 840);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_REQUEST_V2 {
+    pub Base: HTTP_REQUEST_V1,
+    pub RequestInfoCount: u16,
+    pub pRequestInfo: *const c_void,
+}
+const _: () = assert!(size_of::<HTTP_REQUEST_V2>() == 864);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V2, RequestInfoCount) == 848);
+const _: () = assert!(offset_of!(HTTP_REQUEST_V2, pRequestInfo) == 856);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_RESPONSE_V1 {
+    pub Flags: u32,
+    pub Version: HTTP_VERSION,
+    pub StatusCode: u16,
+    pub ReasonLength: u16,
+    pub pReason: *const u8,
+    pub Headers: HTTP_RESPONSE_HEADERS,
+    pub EntityChunkCount: u16,
+    pub pEntityChunks: *const HTTP_DATA_CHUNK,
+}
+const _: () = assert!(size_of::<HTTP_RESPONSE_V1>() == 552);
+const _: () = assert!(offset_of!(HTTP_RESPONSE_V1, StatusCode) == 8);
+const _: () = assert!(offset_of!(HTTP_RESPONSE_V1, pReason) == 16);
+const _: () = assert!(offset_of!(HTTP_RESPONSE_V1, Headers) == 24);
+const _: () = assert!(offset_of!(HTTP_RESPONSE_V1, EntityChunkCount) == 536);
+const _: () = assert!(offset_of!(HTTP_RESPONSE_V1, pEntityChunks) == 544);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_RESPONSE_V2 {
+    pub Base: HTTP_RESPONSE_V1,
+    pub ResponseInfoCount: u16,
+    pub pResponseInfo: *const c_void,
+}
+const _: () = assert!(size_of::<HTTP_RESPONSE_V2>() == 568 && offset_of!(HTTP_RESPONSE_V2, pResponseInfo) == 560);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_CACHE_POLICY {
+    pub Policy: i32,
+    pub SecondsToLive: u32,
+}
+const _: () = assert!(size_of::<HTTP_CACHE_POLICY>() == 8);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_BINDING_INFO {
+    pub Flags: u32,
+    pub RequestQueueHandle: *mut c_void,
+}
+const _: () = assert!(size_of::<HTTP_BINDING_INFO>() == 16 && offset_of!(HTTP_BINDING_INFO, RequestQueueHandle) == 8);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_STATE_INFO {
+    pub Flags: u32,
+    pub State: i32,
+}
+const _: () = assert!(size_of::<HTTP_STATE_INFO>() == 8);
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_TIMEOUT_LIMIT_INFO {
+    pub Flags: u32,
+    pub EntityBody: u16,
+    pub DrainEntityBody: u16,
+    pub RequestQueue: u16,
+    pub IdleConnection: u16,
+    pub HeaderWait: u16,
+    pub MinSendRate: u32,
+}
+const _: () = assert!(size_of::<HTTP_TIMEOUT_LIMIT_INFO>() == 20 && offset_of!(HTTP_TIMEOUT_LIMIT_INFO, MinSendRate) == 16);
+
+/// `sockaddr_in6` as Linux lays it out (the address form handed to callers, DESIGN.md section 3).
+pub const SOCKADDR_IN6_SIZE: usize = 28;

@@ -1,0 +1,262 @@
+//! Copies a request into the caller's buffer in one pass, as http.sys lays it out: the
+//! `HTTP_REQUEST_V1`/`V2` structure first, then everything it points to, all inside the buffer
+//! (unknown-header array, the two socket addresses, the entity chunk, the cooked URL in the caller's
+//! `WCHAR` width, then the byte strings, each NUL-terminated although lengths exclude the NUL), then,
+//! with `HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY`, as much body as is here and fits.
+//!
+//! The structures are the `#[repr(C)]` definitions of the C edge (plain data, no logic).
+use super::buffer::OutBuf;
+use super::request::Request;
+use crate::ffi::httpapi_types::*;
+use crate::win32::wstr::{self, WideUnit};
+use std::net::SocketAddr;
+
+pub const REQUEST_V1_SIZE: usize = std::mem::size_of::<HTTP_REQUEST_V1>();
+pub const REQUEST_V2_SIZE: usize = std::mem::size_of::<HTTP_REQUEST_V2>();
+
+pub const HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY: u32 = 1;
+pub const HTTP_RECEIVE_REQUEST_FLAG_FLUSH_BODY: u32 = 2;
+pub const HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS: u32 = 1;
+
+/// Request header names by `HTTP_HEADER_ID` (request side, 0..40).
+pub const REQUEST_HEADER_NAMES: [&str; 41] = [
+    "Cache-Control", "Connection", "Date", "Keep-Alive", "Pragma", "Trailer", "Transfer-Encoding", "Upgrade",
+    "Via", "Warning", "Allow", "Content-Length", "Content-Type", "Content-Encoding", "Content-Language",
+    "Content-Location", "Content-MD5", "Content-Range", "Expires", "Last-Modified", "Accept", "Accept-Charset",
+    "Accept-Encoding", "Accept-Language", "Authorization", "Cookie", "Expect", "From", "Host", "If-Match",
+    "If-Modified-Since", "If-None-Match", "If-Range", "If-Unmodified-Since", "Max-Forwards",
+    "Proxy-Authorization", "Referer", "Range", "TE", "Translate", "User-Agent",
+];
+
+/// `HTTP_HEADER_ID` of a request header name.
+pub fn request_header_id(name: &[u8]) -> Option<usize> {
+    REQUEST_HEADER_NAMES.iter().position(|n| n.len() == name.len() && n.as_bytes().eq_ignore_ascii_case(name))
+}
+
+const VERBS: [&[u8]; 17] = [
+    b"OPTIONS", b"GET", b"HEAD", b"POST", b"PUT", b"DELETE", b"TRACE", b"CONNECT", b"TRACK", b"MOVE", b"COPY",
+    b"PROPFIND", b"PROPPATCH", b"MKCOL", b"LOCK", b"UNLOCK", b"SEARCH",
+];
+const HTTP_VERB_UNKNOWN: i32 = 1;
+
+/// `HTTP_VERB` of a method (`HttpVerbUnknown` for the rest).
+pub fn verb_of(method: &[u8]) -> i32 {
+    VERBS.iter().position(|v| *v == method).map(|i| i as i32 + 3).unwrap_or(HTTP_VERB_UNKNOWN)
+}
+
+fn align(n: usize, a: usize) -> usize {
+    (n + a - 1) & !(a - 1)
+}
+
+const SOCKADDR_SLOT: usize = 32;
+
+/// Writes a Linux `sockaddr_in` / `sockaddr_in6` (DESIGN.md section 3).
+fn write_sockaddr(out: &mut [u8], a: &SocketAddr) {
+    match a {
+        SocketAddr::V4(v4) => {
+            out[0..2].copy_from_slice(&(libc::AF_INET as u16).to_ne_bytes());
+            out[2..4].copy_from_slice(&v4.port().to_be_bytes());
+            out[4..8].copy_from_slice(&v4.ip().octets());
+            out[8..16].fill(0);
+        }
+        SocketAddr::V6(v6) => {
+            out[0..2].copy_from_slice(&(libc::AF_INET6 as u16).to_ne_bytes());
+            out[2..4].copy_from_slice(&v6.port().to_be_bytes());
+            out[4..8].copy_from_slice(&v6.flowinfo().to_be_bytes());
+            out[8..24].copy_from_slice(&v6.ip().octets());
+            out[24..28].copy_from_slice(&v6.scope_id().to_ne_bytes());
+        }
+    }
+}
+
+fn struct_bytes<T>(v: &T) -> &[u8] {
+    // SAFETY: T is a plain #[repr(C)] structure of integers and pointers; reading its bytes is sound.
+    unsafe { std::slice::from_raw_parts(v as *const T as *const u8, std::mem::size_of::<T>()) }
+}
+
+#[allow(clippy::needless_range_loop)] // the 41 known-header slots are indexed by HTTP_HEADER_ID
+/// Fills `buf` with `req`. `Ok(bytes used)`, or `Err(bytes needed)` (`ERROR_MORE_DATA`: only the ids
+/// are written, so the caller can receive the request again by id).
+pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2: bool) -> Result<u32, u32> {
+    let head = &req.head;
+    let hb = &head.buf;
+    let struct_size = if v2 { REQUEST_V2_SIZE } else { REQUEST_V1_SIZE };
+
+    // Known headers (several occurrences are joined with ", "), unknown ones in order.
+    let mut known_len = [0usize; 41];
+    let mut known_count = [0u16; 41];
+    let mut ids: Vec<Option<usize>> = Vec::with_capacity(head.fields.len());
+    let mut unknown_count = 0usize;
+    let mut strings = 0usize;
+    for f in &head.fields {
+        let id = request_header_id(f.name.of(hb));
+        match id {
+            Some(i) => {
+                known_len[i] += f.value.len as usize + if known_count[i] > 0 { 2 } else { 0 };
+                known_count[i] += 1;
+            }
+            None => {
+                unknown_count += 1;
+                strings += f.name.len as usize + 1 + f.value.len as usize + 1;
+            }
+        }
+        ids.push(id);
+    }
+    for i in 0..41 {
+        if known_count[i] > 0 {
+            strings += known_len[i] + 1;
+        }
+    }
+    let verb = verb_of(head.method());
+    if verb == HTTP_VERB_UNKNOWN {
+        strings += head.method.len as usize + 1;
+    }
+    strings += head.target.len as usize + 1;
+
+    let sh = wstr::encode::<U>(&req.cooked.scheme_host);
+    let path = wstr::encode::<U>(&req.cooked.path);
+    let query = wstr::encode::<U>(&req.cooked.query);
+    let url_units = sh.len() + path.len() + query.len() + 1;
+
+    let copy_body = flags & (HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY | HTTP_RECEIVE_REQUEST_FLAG_FLUSH_BODY) != 0
+        && head.framing != crate::http1::request::Framing::None;
+    let unknown_off = align(struct_size, 8);
+    let addr_off = align(unknown_off + unknown_count * 24, 8);
+    let chunk_off = addr_off + 2 * SOCKADDR_SLOT;
+    let url_off = align(chunk_off + if copy_body { 32 } else { 0 }, 8);
+    let str_off = url_off + url_units * U::SIZE;
+    let needed = str_off + strings;
+
+    let base = buf.addr();
+    let out = buf.bytes();
+    let ptr = |off: usize| (base + off) as *const u8;
+    if out.len() < needed {
+        out[..struct_size].fill(0);
+        let mut r: HTTP_REQUEST_V1 = unsafe_zeroed();
+        r.ConnectionId = req.conn.id;
+        r.RequestId = req.id;
+        out[..REQUEST_V1_SIZE].copy_from_slice(struct_bytes(&r));
+        return Err(needed as u32);
+    }
+
+    let mut r: HTTP_REQUEST_V1 = unsafe_zeroed();
+    r.ConnectionId = req.conn.id;
+    r.RequestId = req.id;
+    r.UrlContext = req.url_context;
+    r.Version = HTTP_VERSION { MajorVersion: 1, MinorVersion: head.minor as u16 };
+    r.Verb = verb;
+
+    // Byte strings.
+    let mut at = str_off;
+    let mut put = |out: &mut [u8], parts: &[&[u8]], sep: &[u8]| -> (usize, usize) {
+        let start = at;
+        for (k, p) in parts.iter().enumerate() {
+            if k > 0 {
+                out[at..at + sep.len()].copy_from_slice(sep);
+                at += sep.len();
+            }
+            out[at..at + p.len()].copy_from_slice(p);
+            at += p.len();
+        }
+        out[at] = 0;
+        let len = at - start;
+        at += 1;
+        (start, len)
+    };
+    if verb == HTTP_VERB_UNKNOWN {
+        let (s, l) = put(out, &[head.method()], b"");
+        r.pUnknownVerb = ptr(s);
+        r.UnknownVerbLength = l as u16;
+    }
+    let (s, l) = put(out, &[head.target()], b"");
+    r.pRawUrl = ptr(s);
+    r.RawUrlLength = l as u16;
+    for i in 0..41 {
+        if known_count[i] == 0 {
+            continue;
+        }
+        let parts: Vec<&[u8]> =
+            head.fields.iter().zip(&ids).filter(|(_, id)| **id == Some(i)).map(|(f, _)| f.value.of(hb)).collect();
+        let (s, l) = put(out, &parts, b", ");
+        r.Headers.KnownHeaders[i] = HTTP_KNOWN_HEADER { RawValueLength: l as u16, pRawValue: ptr(s) };
+    }
+    let mut k = 0;
+    for (f, id) in head.fields.iter().zip(&ids) {
+        if id.is_some() {
+            continue;
+        }
+        let (ns, nl) = put(out, &[f.name.of(hb)], b"");
+        let (vs, vl) = put(out, &[f.value.of(hb)], b"");
+        let h = HTTP_UNKNOWN_HEADER { NameLength: nl as u16, RawValueLength: vl as u16, pName: ptr(ns), pRawValue: ptr(vs) };
+        let o = unknown_off + k * 24;
+        out[o..o + 24].copy_from_slice(struct_bytes(&h));
+        k += 1;
+    }
+    if unknown_count > 0 {
+        r.Headers.UnknownHeaderCount = unknown_count as u16;
+        r.Headers.pUnknownHeaders = ptr(unknown_off) as *const HTTP_UNKNOWN_HEADER;
+    }
+
+    // Addresses.
+    write_sockaddr(&mut out[addr_off..addr_off + SOCKADDR_SLOT], &req.conn.remote);
+    write_sockaddr(&mut out[addr_off + SOCKADDR_SLOT..addr_off + 2 * SOCKADDR_SLOT], &req.conn.local);
+    r.Address = HTTP_TRANSPORT_ADDRESS {
+        pRemoteAddress: ptr(addr_off) as *const _,
+        pLocalAddress: ptr(addr_off + SOCKADDR_SLOT) as *const _,
+    };
+
+    // The cooked URL: one string, host/path/query point into it; lengths in bytes without the NUL.
+    let mut u = url_off;
+    for piece in [&sh, &path, &query] {
+        for unit in piece.iter() {
+            out[u..u + U::SIZE].copy_from_slice(struct_bytes(unit));
+            u += U::SIZE;
+        }
+    }
+    out[u..u + U::SIZE].fill(0);
+    let units = |n: usize| (n * U::SIZE) as u16;
+    let host_units = sh.len() - "http://".len();
+    r.CookedUrl = HTTP_COOKED_URL {
+        FullUrlLength: units(sh.len() + path.len() + query.len()),
+        HostLength: units(host_units),
+        AbsPathLength: units(path.len()),
+        QueryStringLength: units(query.len()),
+        pFullUrl: ptr(url_off) as *const _,
+        pHost: ptr(url_off + 7 * U::SIZE) as *const _,
+        pAbsPath: ptr(url_off + sh.len() * U::SIZE) as *const _,
+        pQueryString: if query.is_empty() { std::ptr::null() } else { ptr(url_off + (sh.len() + path.len()) * U::SIZE) as *const _ },
+    };
+
+    // Body: what is already here, as much as fits after everything else.
+    let mut used = needed;
+    let (more, raw) = if copy_body {
+        let (n, more, raw) = req.conn.copy_body_into(req, &mut out[needed..]);
+        if n > 0 {
+            let chunk = HTTP_DATA_CHUNK { DataChunkType: HttpDataChunkFromMemory, Anonymous: [(base + needed) as u64, n as u64, 0] };
+            out[chunk_off..chunk_off + 32].copy_from_slice(struct_bytes(&chunk));
+            r.EntityChunkCount = 1;
+            r.pEntityChunks = ptr(chunk_off) as *const HTTP_DATA_CHUNK;
+            used += n;
+        }
+        (more, raw)
+    } else {
+        req.conn.body_status(req)
+    };
+    if more {
+        r.Flags |= HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS;
+    }
+    r.BytesReceived = hb.len() as u64 + raw;
+
+    out[..REQUEST_V1_SIZE].copy_from_slice(struct_bytes(&r));
+    if v2 {
+        // RequestInfoCount = 0, pRequestInfo = NULL: no authentication or TLS information to report.
+        out[REQUEST_V1_SIZE..REQUEST_V2_SIZE].fill(0);
+    }
+    Ok(used as u32)
+}
+
+fn unsafe_zeroed<T>() -> T {
+    // SAFETY: used only for the #[repr(C)] request structures, for which all-zero (NULL pointers,
+    // zero counts) is the valid empty value.
+    unsafe { std::mem::zeroed() }
+}

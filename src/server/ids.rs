@@ -1,0 +1,88 @@
+//! Tables of the 64-bit ids http.sys hands out for server sessions and URL groups. They are not
+//! handles (`CloseHandle` does not know them), so they live in their own tables: generation-tagged
+//! like the handle table, never 0 (`HTTP_NULL_ID`), so a closed or forged id is refused.
+use parking_lot::RwLock;
+use std::sync::Arc;
+
+struct Slot<T> {
+    generation: u32,
+    value: Option<Arc<T>>,
+}
+
+/// One table of ids.
+pub struct IdTable<T> {
+    slots: RwLock<(Vec<Slot<T>>, Vec<u32>)>,
+}
+
+impl<T> Default for IdTable<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T> IdTable<T> {
+    pub const fn new() -> Self {
+        IdTable { slots: RwLock::new((Vec::new(), Vec::new())) }
+    }
+
+    /// Stores a value built from its new id.
+    pub fn insert_with(&self, make: impl FnOnce(u64) -> T) -> (u64, Arc<T>) {
+        let mut t = self.slots.write();
+        let (slot, generation) = match t.1.pop() {
+            Some(s) => (s, t.0[s as usize].generation),
+            None => {
+                t.0.push(Slot { generation: 1, value: None });
+                ((t.0.len() - 1) as u32, 1)
+            }
+        };
+        let id = ((generation as u64) << 32) | (slot as u64 + 1);
+        let v = Arc::new(make(id));
+        t.0[slot as usize].value = Some(v.clone());
+        (id, v)
+    }
+
+    fn decode(id: u64) -> Option<(usize, u32)> {
+        let low = id & 0xFFFF_FFFF;
+        (low != 0).then(|| ((low - 1) as usize, (id >> 32) as u32))
+    }
+
+    pub fn get(&self, id: u64) -> Option<Arc<T>> {
+        let (slot, generation) = Self::decode(id)?;
+        let t = self.slots.read();
+        match t.0.get(slot) {
+            Some(Slot { generation: g, value: Some(v) }) if *g == generation => Some(v.clone()),
+            _ => None,
+        }
+    }
+
+    pub fn remove(&self, id: u64) -> Option<Arc<T>> {
+        let (slot, generation) = Self::decode(id)?;
+        let mut t = self.slots.write();
+        let s = t.0.get_mut(slot)?;
+        if s.generation != generation || s.value.is_none() {
+            return None;
+        }
+        let v = s.value.take();
+        s.generation = s.generation.wrapping_add(1).max(1);
+        t.1.push(slot as u32);
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_never_zero_and_die_with_their_object() {
+        let t: IdTable<u8> = IdTable::new();
+        let (a, _) = t.insert_with(|_| 1);
+        assert_ne!(a, 0);
+        assert!(t.remove(a).is_some());
+        let (b, _) = t.insert_with(|_| 2);
+        assert_ne!(a, b);
+        assert!(t.get(a).is_none() && t.remove(a).is_none());
+        assert_eq!(*t.get(b).unwrap(), 2);
+        assert!(t.get(0).is_none() && t.get(0xdead).is_none());
+    }
+}

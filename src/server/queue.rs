@@ -1,0 +1,366 @@
+//! Request queues: the handle an application receives requests from (`HttpCreateHttpHandle` for v1,
+//! `HttpCreateRequestQueue` for v2). A queue is a kernel object in the one handle table, with an
+//! [`IoBinding`] so `CreateIoCompletionPort(queue, ...)` works, and `cancel_io` for `CancelIoEx`.
+//!
+//! The hot path: a connection's task parses a head and calls [`RequestQueue::deliver`]. If a receive is
+//! waiting, the request is copied into that caller's buffer right there and its completion fired (one
+//! wake-up, no extra thread hop); otherwise it waits in `ready`, and the next `HttpReceiveHttpRequest`
+//! takes it on the caller's own thread without sleeping.
+//!
+//! Operations: [`RequestQueue::receive`], [`RequestQueue::find`] (for sends and body reads by id),
+//! [`RequestQueue::cancel_request`], [`RequestQueue::shutdown`], [`RequestQueue::close`], the v1
+//! prefixes ([`RequestQueue::add_url`], [`RequestQueue::remove_url`]), and the enabled state.
+use super::buffer::OutBuf;
+use super::completion::{self, Completion, Start};
+use super::fill;
+use super::request::{Request, NEEDS_RERECEIVE, NOT_RECEIVED, RECEIVED};
+use super::router::{self, Registration, Target};
+use super::url::parse_prefix;
+use crate::win32::error::*;
+use crate::win32::handle::KernelObject;
+use crate::win32::overlapped::{IoBinding, OverlappedPtr};
+use parking_lot::Mutex;
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
+use std::sync::{Arc, Weak};
+
+struct PendingReceive {
+    buf: OutBuf,
+    flags: u32,
+    wide16: bool,
+    completion: Completion,
+}
+
+#[derive(Default)]
+struct QueueState {
+    ready: VecDeque<Arc<Request>>,
+    receivers: VecDeque<PendingReceive>,
+    /// Every request handed to this queue and not yet answered, by id.
+    active: HashMap<u64, Arc<Request>>,
+    closed: bool,
+    shut_down: bool,
+    v1_regs: Vec<Arc<Registration>>,
+}
+
+pub struct RequestQueue {
+    pub binding: IoBinding,
+    /// Created by `HttpCreateRequestQueue` (requests are `HTTP_REQUEST_V2`).
+    pub v2: bool,
+    pub name: Option<String>,
+    /// A controller handle cannot do I/O (`HTTP_CREATE_REQUEST_QUEUE_FLAG_CONTROLLER`).
+    pub controller: bool,
+    enabled: AtomicBool,
+    pub queue_length: AtomicU32,
+    pub verbosity: AtomicU32,
+    /// Open handles to this queue (named queues can be opened again).
+    handles: AtomicUsize,
+    st: Mutex<QueueState>,
+    me: Weak<RequestQueue>,
+}
+
+static NAMED: once_cell::sync::Lazy<Mutex<HashMap<String, Weak<RequestQueue>>>> = once_cell::sync::Lazy::new(Default::default);
+
+impl RequestQueue {
+    pub fn new(v2: bool, name: Option<String>, controller: bool) -> Arc<Self> {
+        Arc::new_cyclic(|me| RequestQueue {
+            binding: IoBinding::default(),
+            v2,
+            name,
+            controller,
+            enabled: AtomicBool::new(true),
+            queue_length: AtomicU32::new(1000),
+            verbosity: AtomicU32::new(0),
+            handles: AtomicUsize::new(1),
+            st: Mutex::new(QueueState::default()),
+            me: me.clone(),
+        })
+    }
+
+    /// `HttpCreateRequestQueue` with a name: a new named queue, or (`open_existing`) the live one.
+    pub fn create_named(name: &str, open_existing: bool, controller: bool) -> WinResult<Arc<Self>> {
+        let mut named = NAMED.lock();
+        named.retain(|_, w| w.upgrade().is_some_and(|q| !q.st.lock().closed));
+        if let Some(q) = named.get(name).and_then(|w| w.upgrade()) {
+            if open_existing {
+                q.handles.fetch_add(1, Ordering::AcqRel);
+                return Ok(q);
+            }
+            return Err(ERROR_ALREADY_EXISTS);
+        }
+        if open_existing {
+            return Err(ERROR_FILE_NOT_FOUND);
+        }
+        let q = RequestQueue::new(true, Some(name.to_string()), controller);
+        named.insert(name.to_string(), Arc::downgrade(&q));
+        Ok(q)
+    }
+
+    fn arc(&self) -> Arc<Self> {
+        self.me.upgrade().expect("a queue in use is alive")
+    }
+
+    /// Whether routing may hand requests to this queue now.
+    pub fn accepting(&self) -> bool {
+        if !self.enabled.load(Ordering::Acquire) {
+            return false;
+        }
+        let st = self.st.lock();
+        !st.closed && !st.shut_down
+    }
+
+    pub fn set_enabled(&self, on: bool) {
+        self.enabled.store(on, Ordering::Release);
+    }
+    pub fn enabled(&self) -> bool {
+        self.enabled.load(Ordering::Acquire)
+    }
+
+    /// A parsed request for this queue (called on a reactor thread).
+    pub fn deliver(&self, req: Arc<Request>) {
+        let mut st = self.st.lock();
+        if st.closed || st.shut_down {
+            drop(st);
+            req.conn.abort();
+            return;
+        }
+        st.active.insert(req.id, req.clone());
+        match st.receivers.pop_front() {
+            Some(p) => {
+                drop(st);
+                self.complete_receive(p, &req);
+            }
+            None => st.ready.push_back(req),
+        }
+    }
+
+    fn complete_receive(&self, mut p: PendingReceive, req: &Arc<Request>) {
+        let (e, n) = self.copy_out(req, &mut p.buf, p.flags, p.wide16);
+        p.completion.fire(e, n, false);
+    }
+
+    /// Copies a request into a caller's buffer; sets its state. Returns the code and byte count
+    /// (the size needed, with `ERROR_MORE_DATA`).
+    fn copy_out(&self, req: &Arc<Request>, buf: &mut OutBuf, flags: u32, wide16: bool) -> (Win32Error, u32) {
+        let r = if wide16 {
+            fill::fill_request::<u16>(req, buf, flags, self.v2)
+        } else {
+            fill::fill_request::<u32>(req, buf, flags, self.v2)
+        };
+        match r {
+            Ok(n) => {
+                req.state.store(RECEIVED, Ordering::Release);
+                (ERROR_SUCCESS, n)
+            }
+            Err(needed) => {
+                req.state.store(NEEDS_RERECEIVE, Ordering::Release);
+                (ERROR_MORE_DATA, needed)
+            }
+        }
+    }
+
+    fn check_io(&self) -> WinResult<()> {
+        if self.controller {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        Ok(())
+    }
+
+    /// `HttpReceiveHttpRequest`. `id` = 0 takes the next request; otherwise the one that got
+    /// `ERROR_MORE_DATA` is received again.
+    pub fn receive(&self, id: u64, flags: u32, mut buf: OutBuf, wide16: bool, ov: Option<OverlappedPtr>) -> (Win32Error, u32) {
+        if let Err(e) = self.check_io() {
+            return (e, 0);
+        }
+        let min = if self.v2 { fill::REQUEST_V2_SIZE } else { fill::REQUEST_V1_SIZE };
+        if buf.len() < min {
+            return (ERROR_INSUFFICIENT_BUFFER, 0);
+        }
+        if buf.addr() % 8 != 0 {
+            return (ERROR_NOACCESS, 0);
+        }
+        let me = self.arc();
+        if id != 0 {
+            let req = self.st.lock().active.get(&id).cloned();
+            let req = match req {
+                Some(r) if r.state.load(Ordering::Acquire) == NEEDS_RERECEIVE && !r.conn.is_closed() => r,
+                _ => return (ERROR_CONNECTION_INVALID, 0),
+            };
+            return completion::run(&me, ov, |_c| {
+                let (e, n) = self.copy_out(&req, &mut buf, flags, wide16);
+                Start::Done(e, n, true)
+            });
+        }
+        completion::run(&me, ov, |c| {
+            let mut st = self.st.lock();
+            if st.closed || st.shut_down {
+                return Start::Done(ERROR_OPERATION_ABORTED, 0, false);
+            }
+            match st.ready.pop_front() {
+                Some(req) => {
+                    drop(st);
+                    let (e, n) = self.copy_out(&req, &mut buf, flags, wide16);
+                    Start::Done(e, n, true)
+                }
+                None => {
+                    st.receivers.push_back(PendingReceive { buf, flags, wide16, completion: c });
+                    Start::Pending
+                }
+            }
+        })
+    }
+
+    /// The request `id` after the application received it (for sends and body reads).
+    pub fn find(&self, id: u64) -> WinResult<Arc<Request>> {
+        if self.controller {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        let st = self.st.lock();
+        match st.active.get(&id) {
+            Some(r) if r.state.load(Ordering::Acquire) != NOT_RECEIVED => Ok(r.clone()),
+            _ => Err(ERROR_CONNECTION_INVALID),
+        }
+    }
+
+    /// A request is answered or its connection is gone.
+    pub fn forget(&self, id: u64) {
+        let mut st = self.st.lock();
+        if let Some(r) = st.active.remove(&id) {
+            if r.state.load(Ordering::Acquire) == NOT_RECEIVED {
+                st.ready.retain(|x| x.id != id);
+            }
+        }
+    }
+
+    /// `HttpCancelHttpRequest`: the request's pending operations end with `ERROR_OPERATION_ABORTED` and
+    /// its connection is closed.
+    pub fn cancel_request(&self, id: u64) -> WinResult<()> {
+        let req = {
+            let mut st = self.st.lock();
+            let r = st.active.remove(&id).ok_or(ERROR_CONNECTION_INVALID)?;
+            st.ready.retain(|x| x.id != id);
+            r
+        };
+        req.conn.abort();
+        Ok(())
+    }
+
+    /// Runs `start` as an operation of this queue (sync, event or port completion).
+    pub fn run(&self, ov: Option<OverlappedPtr>, start: impl FnOnce(Completion) -> Start) -> (Win32Error, u32) {
+        completion::run(&self.arc(), ov, start)
+    }
+
+    fn take_receivers(st: &mut QueueState, ov: usize) -> Vec<PendingReceive> {
+        let mut out = Vec::new();
+        let mut keep = VecDeque::new();
+        for p in st.receivers.drain(..) {
+            if ov == 0 || p.completion.overlapped() == ov {
+                out.push(p);
+            } else {
+                keep.push_back(p);
+            }
+        }
+        st.receivers = keep;
+        out
+    }
+
+    /// `HttpShutdownRequestQueue`: no more requests; waiting receives and queued requests are
+    /// cancelled; responses in flight finish normally.
+    pub fn shutdown(&self) {
+        let (receivers, dropped) = {
+            let mut st = self.st.lock();
+            st.shut_down = true;
+            let r = Self::take_receivers(&mut st, 0);
+            let d: Vec<Arc<Request>> = st.ready.drain(..).collect();
+            for x in &d {
+                st.active.remove(&x.id);
+            }
+            (r, d)
+        };
+        for p in receivers {
+            p.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
+        }
+        for r in dropped {
+            r.conn.abort();
+        }
+    }
+
+    /// The last handle closed (`CloseHandle`, `HttpCloseRequestQueue`): everything pending is cancelled,
+    /// open requests are aborted, v1 prefixes are removed.
+    pub fn close(&self) {
+        let (receivers, requests, regs) = {
+            let mut st = self.st.lock();
+            if st.closed {
+                return;
+            }
+            st.closed = true;
+            let r = Self::take_receivers(&mut st, 0);
+            st.ready.clear();
+            let a: Vec<Arc<Request>> = st.active.drain().map(|(_, v)| v).collect();
+            (r, a, std::mem::take(&mut st.v1_regs))
+        };
+        router::unregister(&regs);
+        for p in receivers {
+            p.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
+        }
+        for r in requests {
+            r.conn.abort();
+        }
+    }
+
+    /// `HttpAddUrl` (v1).
+    pub fn add_url(&self, url: &str) -> WinResult<()> {
+        let prefix = parse_prefix(url).ok_or(ERROR_INVALID_PARAMETER)?;
+        if self.st.lock().closed {
+            return Err(ERROR_INVALID_HANDLE);
+        }
+        let reg = router::register(prefix, Target::Queue(self.me.clone()), 0)?;
+        self.st.lock().v1_regs.push(reg);
+        Ok(())
+    }
+
+    /// `HttpRemoveUrl` (v1): `ERROR_FILE_NOT_FOUND` when this queue does not have the prefix.
+    pub fn remove_url(&self, url: &str) -> WinResult<()> {
+        let text = parse_prefix(url).ok_or(ERROR_INVALID_PARAMETER)?.canonical();
+        let reg = {
+            let mut st = self.st.lock();
+            let i = st.v1_regs.iter().position(|r| r.text == text).ok_or(ERROR_FILE_NOT_FOUND)?;
+            st.v1_regs.remove(i)
+        };
+        router::unregister(&[reg]);
+        Ok(())
+    }
+
+    fn cancel_matching(&self, ov: usize) -> bool {
+        let (receivers, requests) = {
+            let mut st = self.st.lock();
+            let r = Self::take_receivers(&mut st, ov);
+            let a: Vec<Arc<Request>> = st.active.values().cloned().collect();
+            (r, a)
+        };
+        let mut any = !receivers.is_empty();
+        for p in receivers {
+            p.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
+        }
+        for r in requests {
+            any |= r.conn.cancel(r.id, ov);
+        }
+        any
+    }
+}
+
+impl KernelObject for RequestQueue {
+    fn kind(&self) -> &'static str {
+        "request queue"
+    }
+    fn on_close(&self) {
+        if self.handles.fetch_sub(1, Ordering::AcqRel) == 1 {
+            self.close();
+        }
+    }
+    fn io_binding(&self) -> Option<&IoBinding> {
+        Some(&self.binding)
+    }
+    fn cancel_io(&self, overlapped: usize) -> bool {
+        self.cancel_matching(overlapped)
+    }
+}

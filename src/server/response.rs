@@ -1,0 +1,231 @@
+//! Response heads as http.sys writes them: the application's status, reason and headers, plus what
+//! http.sys adds itself: `Date` (always its own), `Server` (the application's value followed by
+//! `Microsoft-HTTPAPI/x.0`, or that alone), `Content-Length` when the application gave the whole body
+//! and no length, `Transfer-Encoding: chunked` when it streams (`HTTP_SEND_RESPONSE_FLAG_MORE_DATA`)
+//! without a length to an HTTP/1.1 client, and `Connection: close` when the connection ends after it.
+//! Also the answers the engine gives by itself (400, 404, 503 ...).
+use crate::http1::date::now_imf;
+use crate::http1::request::RequestHead;
+use std::io::Write;
+
+/// Response header names by `HTTP_HEADER_ID` (response side, 0..29).
+pub const RESPONSE_HEADER_NAMES: [&str; 30] = [
+    "Cache-Control", "Connection", "Date", "Keep-Alive", "Pragma", "Trailer", "Transfer-Encoding", "Upgrade",
+    "Via", "Warning", "Allow", "Content-Length", "Content-Type", "Content-Encoding", "Content-Language",
+    "Content-Location", "Content-MD5", "Content-Range", "Expires", "Last-Modified", "Accept-Ranges", "Age",
+    "ETag", "Location", "Proxy-Authenticate", "Retry-After", "Server", "Set-Cookie", "Vary", "WWW-Authenticate",
+];
+const H_CONNECTION: usize = 1;
+const H_DATE: usize = 2;
+const H_TRANSFER_ENCODING: usize = 6;
+const H_CONTENT_LENGTH: usize = 11;
+const H_SERVER: usize = 26;
+
+/// A response head as the application gave it (borrowed from its `HTTP_RESPONSE`).
+pub struct ResponseHead<'a> {
+    pub status: u16,
+    pub reason: &'a [u8],
+    /// `(HTTP_HEADER_ID, value)` for each known header with a value.
+    pub known: Vec<(usize, &'a [u8])>,
+    pub unknown: Vec<(&'a [u8], &'a [u8])>,
+}
+
+impl ResponseHead<'_> {
+    fn known(&self, id: usize) -> Option<&[u8]> {
+        self.known.iter().find(|(i, _)| *i == id).map(|(_, v)| *v)
+    }
+}
+
+/// What the engine decided about framing and the connection.
+pub struct Plan {
+    pub chunked: bool,
+    pub close: bool,
+    pub no_body: bool,
+    content_length: Option<u64>,
+    keep_alive_10: bool,
+}
+
+/// Decides framing for a response to `req`. `body_len`: bytes given with the head.
+pub fn plan(h: &ResponseHead, req: &RequestHead, more_data: bool, disconnect: bool, body_len: u64) -> Plan {
+    let bodiless_status = h.status < 200 || h.status == 204 || h.status == 304;
+    let no_body = bodiless_status || req.method() == b"HEAD";
+    let app_length = h.known(H_CONTENT_LENGTH).is_some();
+    let app_chunked = h.known(H_TRANSFER_ENCODING).is_some_and(|v| v.eq_ignore_ascii_case(b"chunked"));
+    let app_close = h.known(H_CONNECTION).is_some_and(|v| v.eq_ignore_ascii_case(b"close"));
+    let chunked = !bodiless_status && (app_chunked || (more_data && !app_length && req.minor >= 1));
+    let mut close = disconnect || !req.keep_alive || app_close;
+    if more_data && !app_length && !chunked && !bodiless_status {
+        close = true; // the body ends when the connection does (HTTP/1.0 client)
+    }
+    let content_length = (!app_length && !chunked && !more_data && !bodiless_status).then_some(body_len);
+    Plan { chunked, close, no_body, content_length, keep_alive_10: !close && req.minor == 0 }
+}
+
+/// The standard reason phrase for a status.
+pub fn reason_phrase(status: u16) -> &'static str {
+    match status {
+        100 => "Continue",
+        101 => "Switching Protocols",
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        204 => "No Content",
+        206 => "Partial Content",
+        301 => "Moved Permanently",
+        302 => "Found",
+        304 => "Not Modified",
+        307 => "Temporary Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        411 => "Length Required",
+        413 => "Request Entity Too Large",
+        414 => "Request-URI Too Long",
+        417 => "Expectation Failed",
+        431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        503 => "Service Unavailable",
+        505 => "HTTP Version Not Supported",
+        _ => "",
+    }
+}
+
+fn server_token(v2: bool) -> &'static [u8] {
+    if v2 {
+        b"Microsoft-HTTPAPI/2.0"
+    } else {
+        b"Microsoft-HTTPAPI/1.0"
+    }
+}
+
+/// Serializes the head into `out`.
+pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
+    out.reserve(256);
+    let _ = write!(out, "HTTP/1.1 {} ", h.status);
+    if h.reason.is_empty() {
+        out.extend_from_slice(reason_phrase(h.status).as_bytes());
+    } else {
+        out.extend_from_slice(h.reason);
+    }
+    out.extend_from_slice(b"\r\n");
+    for (id, value) in &h.known {
+        if matches!(*id, H_DATE | H_SERVER) || (*id == H_CONNECTION && plan.close) || (*id == H_TRANSFER_ENCODING && plan.chunked) {
+            continue;
+        }
+        out.extend_from_slice(RESPONSE_HEADER_NAMES[*id].as_bytes());
+        out.extend_from_slice(b": ");
+        out.extend_from_slice(value);
+        out.extend_from_slice(b"\r\n");
+    }
+    if let Some(n) = plan.content_length {
+        let _ = write!(out, "Content-Length: {n}\r\n");
+    }
+    if plan.chunked {
+        out.extend_from_slice(b"Transfer-Encoding: chunked\r\n");
+    }
+    out.extend_from_slice(b"Server: ");
+    if let Some(s) = h.known(H_SERVER) {
+        out.extend_from_slice(s);
+        out.push(b' ');
+    }
+    out.extend_from_slice(server_token(v2));
+    out.extend_from_slice(b"\r\nDate: ");
+    out.extend_from_slice(&now_imf());
+    out.extend_from_slice(b"\r\n");
+    for (name, value) in &h.unknown {
+        out.extend_from_slice(name);
+        out.extend_from_slice(b": ");
+        out.extend_from_slice(value);
+        out.extend_from_slice(b"\r\n");
+    }
+    if plan.close {
+        out.extend_from_slice(b"Connection: close\r\n");
+    } else if plan.keep_alive_10 {
+        out.extend_from_slice(b"Connection: keep-alive\r\n");
+    }
+    out.extend_from_slice(b"\r\n");
+}
+
+/// A response the engine sends by itself, with a small HTML body as http.sys does.
+pub fn error_response(status: u16, close: bool) -> Vec<u8> {
+    let reason = reason_phrase(status);
+    let body = format!(
+        "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"\"http://www.w3.org/TR/html4/strict.dtd\">\r\n<HTML><HEAD><TITLE>{reason}</TITLE>\r\n<META HTTP-EQUIV=\"Content-Type\" Content=\"text/html; charset=us-ascii\"></HEAD>\r\n<BODY><h2>{reason}</h2>\r\n<hr><p>HTTP Error {status}.</p>\r\n</BODY></HTML>\r\n"
+    );
+    let mut out = Vec::with_capacity(body.len() + 200);
+    let _ = write!(out, "HTTP/1.1 {status} {reason}\r\nContent-Type: text/html; charset=us-ascii\r\nServer: Microsoft-HTTPAPI/2.0\r\nDate: ");
+    out.extend_from_slice(&now_imf());
+    let _ = write!(out, "\r\n{}Content-Length: {}\r\n\r\n", if close { "Connection: close\r\n" } else { "" }, body.len());
+    out.extend_from_slice(body.as_bytes());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http1::request::parse_request_head;
+
+    fn req(s: &str) -> RequestHead {
+        parse_request_head(s.as_bytes()).unwrap().unwrap().0
+    }
+
+    #[test]
+    fn framing_plan_table() {
+        let get11 = req("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+        let get10 = req("GET / HTTP/1.0\r\n\r\n");
+        let head = req("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n");
+        let plain = ResponseHead { status: 200, reason: b"", known: vec![], unknown: vec![] };
+        let with_len = ResponseHead { status: 200, reason: b"", known: vec![(H_CONTENT_LENGTH, b"5")], unknown: vec![] };
+        // (head, request, more_data, disconnect) -> (chunked, close, no_body, added length)
+        let rows: Vec<(&ResponseHead, &RequestHead, bool, bool, (bool, bool, bool, Option<u64>))> = vec![
+            (&plain, &get11, false, false, (false, false, false, Some(4))),
+            (&plain, &get11, true, false, (true, false, false, None)),
+            (&with_len, &get11, true, false, (false, false, false, None)),
+            (&plain, &get10, true, false, (false, true, false, None)),
+            (&plain, &get10, false, false, (false, true, false, Some(4))),
+            (&plain, &get11, false, true, (false, true, false, Some(4))),
+            (&plain, &head, false, false, (false, false, true, Some(4))),
+        ];
+        for (i, (h, r, more, disc, want)) in rows.into_iter().enumerate() {
+            let p = plan(h, r, more, disc, 4);
+            assert_eq!((p.chunked, p.close, p.no_body, p.content_length), want, "row {i}");
+        }
+        let mut out = Vec::new();
+        write_head(&plain, &plan(&plain, &get11, false, false, 2), true, &mut out);
+        let s = String::from_utf8(out).unwrap();
+        assert!(s.starts_with("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nServer: Microsoft-HTTPAPI/2.0\r\nDate: "), "{s}");
+        assert!(s.ends_with(" GMT\r\n\r\n"));
+    }
+}
+
+/// The response to `req` is complete (its last send was handed to the socket): the request log hook.
+pub fn completed(req: &super::request::Request, local: std::net::SocketAddr, remote: std::net::SocketAddr, status: u16, sent: u64, received: u64) {
+    use super::logging;
+    let group = (req.group != 0).then_some(req.group);
+    let session = group.and_then(super::session::group_session);
+    let header = |name: &[u8]| req.head.fields.iter().find(|f| req.head.name(f).eq_ignore_ascii_case(name)).map(|f| req.head.value(f));
+    logging::record(
+        group,
+        session,
+        &logging::Entry {
+            remote,
+            local,
+            method: req.head.method(),
+            path: &req.cooked.path,
+            query: &req.cooked.query,
+            version: (1, req.head.minor),
+            host: req.head.host(),
+            user_agent: header(b"user-agent"),
+            cookie: header(b"cookie"),
+            referer: header(b"referer"),
+            status,
+            win32_status: 0,
+            bytes_sent: sent,
+            bytes_received: received,
+            time_taken: req.received.elapsed(),
+        },
+    );
+}

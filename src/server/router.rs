@@ -1,0 +1,281 @@
+//! Registered URL prefixes, the listeners they need, and the routing of each parsed request.
+//!
+//! One listener per port, shared by every queue and URL group with a prefix on it, opened when the
+//! first prefix on the port is added and closed with the last. What it binds: `+`, `*` and host-name
+//! prefixes need every address (0.0.0.0 and [::], the latter IPv6-only so both can coexist); when all
+//! prefixes on a port are IP literals, only those addresses are bound. A port another process holds
+//! gives `ERROR_SHARING_VIOLATION`; within this process ports are shared as http.sys shares them.
+use super::queue::RequestQueue;
+use super::request::{cook_path, split_target, Cooked};
+use super::session;
+use super::url::{canonical_ip, Host, UrlPrefix};
+use crate::http1::request::RequestHead;
+use crate::win32::error::*;
+use parking_lot::Mutex;
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::{Arc, Weak};
+
+/// Who receives the requests of a prefix.
+pub enum Target {
+    /// A v1 queue (`HttpAddUrl`).
+    Queue(Weak<RequestQueue>),
+    /// A URL group (`HttpAddUrlToUrlGroup`), which routes to the queue bound to it.
+    Group(u64),
+}
+
+/// One registered prefix.
+pub struct Registration {
+    pub prefix: UrlPrefix,
+    pub text: String,
+    pub target: Target,
+    pub context: u64,
+}
+
+struct PortListener {
+    addrs: Vec<IpAddr>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+#[derive(Default)]
+struct Router {
+    regs: Vec<Arc<Registration>>,
+    ports: HashMap<u16, PortListener>,
+}
+
+static ROUTER: once_cell::sync::Lazy<Mutex<Router>> = once_cell::sync::Lazy::new(Default::default);
+/// The routing snapshot the connections read (swapped whole on every change: no lock per request
+/// beyond one `Arc` clone).
+static SNAPSHOT: once_cell::sync::Lazy<parking_lot::RwLock<Arc<Vec<Arc<Registration>>>>> =
+    once_cell::sync::Lazy::new(Default::default);
+
+fn wanted_addrs(regs: &[Arc<Registration>], port: u16) -> Vec<IpAddr> {
+    let mut ips = Vec::new();
+    for r in regs.iter().filter(|r| r.prefix.port == port) {
+        match r.prefix.host {
+            Host::Ip(ip) => {
+                if !ips.contains(&ip) {
+                    ips.push(ip)
+                }
+            }
+            _ => return vec![IpAddr::V4(Ipv4Addr::UNSPECIFIED), IpAddr::V6(Ipv6Addr::UNSPECIFIED)],
+        }
+    }
+    ips
+}
+
+fn bind(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    use socket2::{Domain, Socket, Type};
+    let s = Socket::new(Domain::for_address(addr), Type::STREAM, None)?;
+    if addr.is_ipv6() {
+        s.set_only_v6(true)?;
+    }
+    s.set_reuse_address(true)?;
+    s.bind(&addr.into())?;
+    s.listen(1024)?;
+    s.set_nonblocking(true)?;
+    Ok(s.into())
+}
+
+async fn accept_loop(listener: tokio::net::TcpListener) {
+    loop {
+        match listener.accept().await {
+            Ok((stream, peer)) => super::connection::Connection::start(stream, peer),
+            Err(e) => {
+                tracing::warn!(target: "winhttpapi::httpapi", "accept failed: {e}");
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+        }
+    }
+}
+
+fn close_listener(l: PortListener) {
+    for t in &l.tasks {
+        t.abort();
+    }
+    // Wait until the tasks (and their sockets) are gone, so the port can be bound again at once.
+    crate::runtime::block_on(async move {
+        for t in l.tasks {
+            let _ = t.await;
+        }
+    });
+}
+
+fn open_listener(port: u16, addrs: &[IpAddr]) -> WinResult<PortListener> {
+    let _enter = crate::runtime::handle().enter();
+    let mut tasks = Vec::new();
+    let mut bound = Vec::new();
+    for ip in addrs {
+        let addr = SocketAddr::new(*ip, port);
+        match bind(addr) {
+            Ok(l) => {
+                let l = tokio::net::TcpListener::from_std(l).map_err(Win32Error::from)?;
+                tasks.push(crate::runtime::handle().spawn(accept_loop(l)));
+                bound.push(*ip);
+            }
+            // No IPv6 on this machine: the IPv4 socket serves alone.
+            Err(e) if ip.is_ipv6() && ip.is_unspecified() && e.raw_os_error() != Some(libc::EADDRINUSE) => {}
+            Err(e) => {
+                tracing::debug!(target: "winhttpapi::httpapi", "bind {addr} failed: {e}");
+                close_listener(PortListener { addrs: bound, tasks });
+                return Err(match e.raw_os_error() {
+                    Some(libc::EADDRINUSE) => ERROR_SHARING_VIOLATION,
+                    Some(libc::EACCES) | Some(libc::EPERM) => ERROR_ACCESS_DENIED,
+                    Some(libc::EADDRNOTAVAIL) => ERROR_INVALID_PARAMETER,
+                    _ => Win32Error::from(e),
+                });
+            }
+        }
+    }
+    Ok(PortListener { addrs: addrs.to_vec(), tasks })
+}
+
+/// Brings the listener of `port` in line with the registrations.
+fn sync_port(r: &mut Router, port: u16) -> WinResult<()> {
+    let want = wanted_addrs(&r.regs, port);
+    if r.ports.get(&port).map(|l| &l.addrs) == Some(&want) {
+        return Ok(());
+    }
+    let old = r.ports.remove(&port);
+    let old_addrs = old.as_ref().map(|l| l.addrs.clone());
+    if let Some(l) = old {
+        close_listener(l);
+    }
+    if want.is_empty() {
+        return Ok(());
+    }
+    match open_listener(port, &want) {
+        Ok(l) => {
+            r.ports.insert(port, l);
+            Ok(())
+        }
+        Err(e) => {
+            if let Some(a) = old_addrs {
+                if let Ok(l) = open_listener(port, &a) {
+                    r.ports.insert(port, l);
+                }
+            }
+            Err(e)
+        }
+    }
+}
+
+fn publish(r: &Router) {
+    *SNAPSHOT.write() = Arc::new(r.regs.clone());
+}
+
+/// Adds a prefix: `ERROR_ALREADY_EXISTS` when any queue or group has it already.
+pub fn register(prefix: UrlPrefix, target: Target, context: u64) -> WinResult<Arc<Registration>> {
+    if prefix.https {
+        // No TLS in this engine: refuse rather than accept a prefix no client could reach.
+        return Err(ERROR_NOT_SUPPORTED);
+    }
+    let text = prefix.canonical();
+    let mut r = ROUTER.lock();
+    if r.regs.iter().any(|x| x.text == text) {
+        return Err(ERROR_ALREADY_EXISTS);
+    }
+    let port = prefix.port;
+    let reg = Arc::new(Registration { prefix, text, target, context });
+    r.regs.push(reg.clone());
+    if let Err(e) = sync_port(&mut r, port) {
+        r.regs.retain(|x| !Arc::ptr_eq(x, &reg));
+        return Err(e);
+    }
+    publish(&r);
+    Ok(reg)
+}
+
+/// Removes prefixes (closing their port's listener with the last one).
+pub fn unregister(regs: &[Arc<Registration>]) {
+    if regs.is_empty() {
+        return;
+    }
+    let mut r = ROUTER.lock();
+    r.regs.retain(|x| !regs.iter().any(|g| Arc::ptr_eq(g, x)));
+    let mut ports: Vec<u16> = regs.iter().map(|g| g.prefix.port).collect();
+    ports.dedup();
+    for p in ports {
+        let _ = sync_port(&mut r, p);
+    }
+    publish(&r);
+}
+
+/// Where a parsed request goes.
+pub enum Routed {
+    /// `group`: the URL group whose prefix matched (0 for a v1 queue prefix).
+    Queue { queue: Arc<RequestQueue>, context: u64, cooked: Cooked, host: String, group: u64 },
+    /// Answered by the engine: 400 (bad Host), 404 (no prefix), 503 (group/queue unbound or disabled).
+    Reject(u16),
+}
+
+fn split_host_port(h: &str) -> Option<(&str, Option<&str>)> {
+    if let Some(r) = h.strip_prefix('[') {
+        let close = r.find(']')?;
+        let after = &r[close + 1..];
+        let port = match after.strip_prefix(':') {
+            Some(p) => Some(p),
+            None if after.is_empty() => None,
+            None => return None,
+        };
+        return Some((&h[..close + 2], port));
+    }
+    match h.rfind(':') {
+        Some(i) => Some((&h[..i], Some(&h[i + 1..]))),
+        None => Some((h, None)),
+    }
+}
+
+/// Routes a request that arrived on `local`.
+pub fn route(head: &RequestHead, local: SocketAddr) -> Routed {
+    let (authority, raw_path, query) = split_target(head.target());
+    let port = local.port();
+    let local_ip = canonical_ip(local.ip());
+    let host_text = match authority.or(head.host()) {
+        Some(h) => match std::str::from_utf8(h) {
+            Ok(s) if !s.is_empty() && !s.contains(['/', '@', ' ']) => s.to_string(),
+            _ => return Routed::Reject(400),
+        },
+        None => match local_ip {
+            IpAddr::V4(a) => a.to_string(),
+            IpAddr::V6(a) => format!("[{a}]"),
+        },
+    };
+    let (name, given_port) = match split_host_port(&host_text) {
+        Some(x) => x,
+        None => return Routed::Reject(400),
+    };
+    if let Some(p) = given_port {
+        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 5 {
+            return Routed::Reject(400);
+        }
+    }
+    let route_host = name.trim_start_matches('[').trim_end_matches(']').to_ascii_lowercase();
+    let path = cook_path(raw_path);
+    let regs = SNAPSHOT.read().clone();
+    let best = regs
+        .iter()
+        .filter(|r| r.prefix.port == port)
+        .filter_map(|r| r.prefix.rank(&route_host, local_ip, &path).map(|k| (k, r)))
+        .min_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, r)| r.clone());
+    let reg = match best {
+        Some(r) => r,
+        None => return Routed::Reject(404),
+    };
+    let queue = match &reg.target {
+        Target::Queue(w) => w.upgrade(),
+        Target::Group(id) => session::group_queue(*id),
+    };
+    let queue = match queue {
+        Some(q) if q.accepting() => q,
+        _ => return Routed::Reject(503),
+    };
+    let scheme_host = match given_port {
+        Some(_) => format!("http://{host_text}"),
+        None => format!("http://{host_text}:{port}"),
+    };
+    let cooked = Cooked { scheme_host, path, query: String::from_utf8_lossy(query).into_owned() };
+    let group = if let Target::Group(id) = &reg.target { *id } else { 0 };
+    Routed::Queue { queue, context: reg.context, cooked, host: route_host, group }
+}
