@@ -120,9 +120,11 @@ static void CALLBACK drive(HINTERNET h, DWORD_PTR ctx, DWORD status, LPVOID info
         break;
     }
     case WINHTTP_CALLBACK_STATUS_HANDLE_CLOSING:
+        /* Leave first: the main thread goes on (and reuses the request slot) once signalled. */
+        wa_leave(&r->log, h);
         if (h == r->log.ses) SetEvent(r->closed);
         else if (h != r->log.con) SetEvent(r->req_closed);
-        break;
+        return;
     }
     wa_leave(&r->log, h);
 }
