@@ -162,21 +162,20 @@ impl RequestQueue {
             connection::Lookup::Live(c) => c,
         };
         let key = self.key();
-        let r = self.run(ov, |c| {
-            let closed = self.st.lock().closed;
-            if closed {
-                return Start::Done(ERROR_OPERATION_ABORTED, 0, false);
+        self.run(ov, |c| {
+            {
+                // Registered first, so a close or CancelIoEx from now on finds the wait.
+                let mut st = self.st.lock();
+                if st.closed {
+                    return Start::Done(ERROR_OPERATION_ABORTED, 0, false);
+                }
+                st.wait_conns.retain(|w| w.strong_count() > 0);
+                if !st.wait_conns.iter().any(|w| std::ptr::eq(w.as_ptr(), Arc::as_ptr(&conn))) {
+                    st.wait_conns.push(Arc::downgrade(&conn));
+                }
             }
             conn.add_disconnect_waiter(key, c)
-        });
-        if r.0 == ERROR_IO_PENDING {
-            let mut st = self.st.lock();
-            st.wait_conns.retain(|w| w.strong_count() > 0);
-            if !st.wait_conns.iter().any(|w| std::ptr::eq(w.as_ptr(), Arc::as_ptr(&conn))) {
-                st.wait_conns.push(Arc::downgrade(&conn));
-            }
-        }
-        r
+        })
     }
 
     /// Ends this queue's disconnect waits matching `ov` (0: all) with `ERROR_OPERATION_ABORTED`.
