@@ -401,11 +401,16 @@ impl Connection {
             q.forget(req.id);
         }
         if reset {
-            // Http503ResponseVerbosityBasic: the client sees a reset. SO_LINGER 0 makes the close
-            // (when the last holder drops the socket) send RST instead of FIN.
-            let lg = libc::linger { l_onoff: 1, l_linger: 0 };
-            // SAFETY: our own socket; a plain setsockopt with a correctly sized option.
-            unsafe { libc::setsockopt(self.fd, libc::SOL_SOCKET, libc::SO_LINGER, &lg as *const _ as *const libc::c_void, std::mem::size_of::<libc::linger>() as u32) };
+            // An abortive close (Http503ResponseVerbosityBasic, MinSendRate): the client sees a reset
+            // and what is still in the socket's send buffer is dropped, not trickled out. Linux
+            // disconnects a TCP socket with RST on `connect(AF_UNSPEC)`, without closing the
+            // descriptor that requests may still hold.
+            // SAFETY: our own socket; a zeroed sockaddr with family AF_UNSPEC is the documented form.
+            unsafe {
+                let mut sa: libc::sockaddr = std::mem::zeroed();
+                sa.sa_family = libc::AF_UNSPEC as libc::sa_family_t;
+                libc::connect(self.fd, &sa, std::mem::size_of::<libc::sockaddr>() as libc::socklen_t);
+            }
             return;
         }
         // SAFETY: our own socket; shutting it down tells the peer at once even while requests still
@@ -540,6 +545,9 @@ impl Connection {
                     Timer::RequestQueue => take_back = st.current.clone().zip(st.queue.upgrade()),
                     _ => {
                         tracing::debug!(target: "winhttpapi::httpapi", "connection {}: {timer:?} timer expired, closing", self.id);
+                        // A reader too slow for MinSendRate must not get the rest of the socket's
+                        // buffer at its own pace: that connection is reset.
+                        st.reset |= timer == Timer::MinSendRate;
                         fired.extend(Self::close_locked(&mut st));
                         break;
                     }
