@@ -226,7 +226,7 @@ static void test_drain_and_request_queue(void) {
 static void test_min_send_rate(void) {
     server sv;
     start(&sv, 0);
-    set_group(&sv, limits(0, 0, 0, 0, 0, 1000000));
+    set_group(&sv, limits(0, 0, 0, 0, 0, 4000000));
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     int small = 4096;
     setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
@@ -258,7 +258,7 @@ static void test_min_send_rate(void) {
     uint64_t t0 = ts_now_ms();
     ULONG rc = HttpSendHttpResponse(sv.q, r->RequestId, 0, &resp, NULL, NULL, NULL, 0, &ov, NULL);
     CHECK_EQ(rc, ERROR_IO_PENDING, "16 MiB to a reader that does not read: pending");
-    /* The reader takes 4 KiB every 100 ms (40 KB/s), far below MinSendRate (1 MB/s). */
+    /* The reader takes 4 KiB every 100 ms (40 KB/s), far below MinSendRate (4 MB/s). */
     char buf[4096];
     size_t got_total = 0;
     int cut = 0;
