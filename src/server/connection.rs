@@ -173,6 +173,8 @@ struct ConnState {
     conn_slot: Option<Arc<ConnectionLimit>>,
     /// Close with a reset (Http503ResponseVerbosityBasic), not a FIN.
     reset: bool,
+    /// The settings of the last URL group routed to, with the settings generation they were read at.
+    route_cache: Option<(Option<u64>, u64, Arc<session::RouteSettings>)>,
     /// The machine-wide (IdleConnection, HeaderWait), read when the connection was accepted.
     first_timers: (std::time::Duration, std::time::Duration),
 }
@@ -251,6 +253,7 @@ impl Connection {
                 conn_slot: None,
                 reset: false,
                 first_timers: timers::machine_first_request(),
+                route_cache: None,
             }),
             wake: Notify::new(),
         });
@@ -259,6 +262,13 @@ impl Connection {
     }
 
     async fn run(self: Arc<Self>) {
+        // One timer for the task's life. A deadline that moves later (each keep-alive request pushes
+        // IdleConnection out) does not re-arm it: it fires early, `expire` finds nothing due, and it
+        // is armed again for the new deadline. Only an earlier deadline resets it, so the hot path
+        // does not touch the timer wheel per request.
+        let sleep = tokio::time::sleep_until(tokio::time::Instant::now());
+        tokio::pin!(sleep);
+        let mut armed: Option<Instant> = None;
         loop {
             let mut fired = Vec::new();
             let step = self.step(&mut fired);
@@ -267,9 +277,17 @@ impl Connection {
                 Step::Dispatch(head) => self.dispatch(head),
                 Step::Exit => break,
                 Step::Wait { read, write, deadline } => {
-                    let sleep = tokio::time::sleep_until(deadline.unwrap_or_else(Instant::now).into());
+                    if let Some(d) = deadline {
+                        if armed.is_none_or(|a| d < a) {
+                            sleep.as_mut().reset(d.into());
+                            armed = Some(d);
+                        }
+                    }
                     tokio::select! {
-                        _ = sleep, if deadline.is_some() => self.expire(),
+                        _ = &mut sleep, if armed.is_some() => {
+                            armed = None;
+                            self.expire();
+                        }
                         r = self.stream.readable(), if read => {
                             if r.is_err() { let mut st = self.st.lock(); st.peer_eof = true; st.broken = true; } else { self.read_some(); }
                         }
@@ -720,7 +738,13 @@ impl Connection {
                 st.head_started = None;
             }
             router::Routed::Queue { queue, context, cooked, host, group } => {
-                let settings = session::route_settings(group);
+                let gen = session::settings_generation();
+                let cached = self.st.lock().route_cache.as_ref().filter(|c| c.0 == group && c.1 == gen).map(|c| c.2.clone());
+                let settings = cached.unwrap_or_else(|| {
+                    let s = Arc::new(session::route_settings(group));
+                    self.st.lock().route_cache = Some((group, gen, s.clone()));
+                    s
+                });
                 if let Some(limit) = &settings.connections {
                     // HTTP_CONNECTION_LIMIT_INFO: a connection counts against the group its requests
                     // go to; one over the limit is answered 503 and closed.
@@ -777,7 +801,7 @@ impl Connection {
                     st.phase = Phase::InRequest;
                     let now = Instant::now();
                     st.timers = settings.timers;
-                    st.throttles = settings.throttles;
+                    st.throttles.clone_from(&settings.throttles);
                     st.first = false;
                     st.head_started = None;
                     st.queued_at = now;

@@ -39,6 +39,17 @@ pub struct UrlGroup {
 }
 
 static SESSIONS: IdTable<ServerSession> = IdTable::new();
+/// Bumped by every change of timeouts or QoS: connections keep the settings of their last group
+/// until it moves (one atomic load per request instead of a walk through the tables).
+static SETTINGS_GEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+pub fn settings_generation() -> u64 {
+    SETTINGS_GEN.load(Ordering::Acquire)
+}
+
+fn settings_changed() {
+    SETTINGS_GEN.fetch_add(1, Ordering::AcqRel);
+}
 static GROUPS: IdTable<UrlGroup> = IdTable::new();
 
 pub fn create_session() -> u64 {
@@ -94,6 +105,7 @@ pub fn create_group(session_id: u64) -> WinResult<u64> {
 
 pub fn close_group(id: u64) -> WinResult<()> {
     let g = GROUPS.remove(id).ok_or(ERROR_INVALID_PARAMETER)?;
+    settings_changed();
     if let Some(s) = SESSIONS.get(g.session) {
         s.groups.lock().retain(|x| *x != id);
     }
@@ -180,6 +192,7 @@ pub fn set_timeouts(scope: Scope, limits: Option<TimeoutLimits>) -> WinResult<()
         Scope::Session(id) => *session(id)?.timeouts.lock() = limits,
         Scope::Group(id) => *group(id)?.timeouts.lock() = limits,
     }
+    settings_changed();
     Ok(())
 }
 
@@ -207,6 +220,7 @@ pub fn set_bandwidth(scope: Scope, rate: Option<u32>) -> WinResult<()> {
         Scope::Session(id) => *session(id)?.bandwidth.lock() = t,
         Scope::Group(id) => *group(id)?.bandwidth.lock() = t,
     }
+    settings_changed();
     Ok(())
 }
 
@@ -221,6 +235,7 @@ pub fn bandwidth(scope: Scope) -> WinResult<u32> {
 /// `HttpQosSettingTypeConnectionLimit` on a URL group (`HTTP_LIMIT_INFINITE`: none).
 pub fn set_max_connections(group_id: u64, max: u32) -> WinResult<()> {
     group(group_id)?.connections.max.store(max, Ordering::Release);
+    settings_changed();
     Ok(())
 }
 
