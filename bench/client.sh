@@ -3,7 +3,9 @@
 # 5,000 sequential keep-alive GETs, 1 GiB PUT with Content-Length, 1 GiB chunked PUT, and an 8 GiB PUT
 # through WINHTTP_IGNORE_REQUEST_TOTAL_LENGTH with peak RSS. Prints ratios (WinHTTP / libcurl).
 # Targets: GETs <= 1.0x, uploads <= 1.1x, 8 GiB peak RSS < 32 MiB.
-# usage: bench/client.sh [GETS] [UPLOAD_BYTES] [BIG_BYTES]
+# The GET workload is short, so it is run REPS times (default 7) per client, alternating, after one
+# warm-up run each, and the medians are compared. ONLY=gets skips the uploads.
+# usage: [REPS=7] [ONLY=gets] [WINHTTP_LIBDIR=dir] bench/client.sh [GETS] [UPLOAD_BYTES] [BIG_BYTES]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 gets=${1:-5000}
@@ -12,7 +14,9 @@ big=${3:-8589934592}
 work=$(mktemp -d)
 trap 'kill $(cat $work/nginx.pid 2>/dev/null) 2>/dev/null || true; rm -rf $work' EXIT
 (cd "$root" && cargo build --release -q)
-cc -O2 -I"$root/include" -o $work/client_winhttp "$root/bench/client_winhttp.c" -L"$root/target/release" -lwinhttp -Wl,-rpath,"$root/target/release"
+# WINHTTP_LIBDIR=dir measures another build of the library (e.g. an older commit's target/release).
+lib=${WINHTTP_LIBDIR:-$root/target/release}
+cc -O2 -I"$root/include" -o $work/client_winhttp "$root/bench/client_winhttp.c" -L"$lib" -lwinhttp -Wl,-rpath,"$lib"
 cc -O2 -o $work/client_curl "$root/bench/client_curl.c" -lcurl
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p $work/logs $work/tmp
@@ -39,7 +43,20 @@ for i in $(seq 50); do (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break; s
 run() { "$work/$1" $port "$2" "$3"; }
 ratio() { python3 -c "print(f'{$1/$2:.2f}x')"; }
 printf "%-28s %10s %10s %8s\n" workload winhttp_s libcurl_s ratio
-for w in "gets $gets" "put $up" "chunked $up"; do
+reps=${REPS:-7}
+median() { python3 -c "import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))" "$@"; }
+run client_winhttp gets 200 >/dev/null; run client_curl gets 200 >/dev/null
+tws=(); tcs=()
+for i in $(seq $reps); do
+  read tw rw < <(run client_winhttp gets $gets); tws+=($tw)
+  read tc rc < <(run client_curl gets $gets); tcs+=($tc)
+done
+tw=$(median "${tws[@]}"); tc=$(median "${tcs[@]}")
+printf "%-28s %10s %10s %8s\n" "gets $gets (median of $reps)" $tw $tc $(ratio $tw $tc)
+echo "  winhttp runs: ${tws[*]}"
+echo "  libcurl runs: ${tcs[*]}"
+[ "${ONLY:-}" = gets ] && exit 0
+for w in "put $up" "chunked $up"; do
   set -- $w
   read tw rw < <(run client_winhttp $1 $2)
   read tc rc < <(run client_curl $1 $2)

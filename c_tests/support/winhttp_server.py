@@ -7,7 +7,8 @@ usage: winhttp_server.py PORT
 Paths: /echo (body = raw request), /chunked, /close (close-delimited), /cut (cut mid-body),
 /bad (not HTTP), /badchunk, /redirect[N] (302 chains to /echo), /r303, /r307, /gzip, /deflate,
 /setcookie, /multi (repeated headers), /slow (3 s before answering), /big (1 MiB), /status/NNN,
-/empty (Content-Length: 0), /hugehead (80 KiB of header), /count (requests seen on this connection).
+/empty (Content-Length: 0), /hugehead (80 KiB of header), /count (requests seen on this connection),
+/continueN (N interim 1xx responses before a 200).
 """
 import gzip, socket, sys, threading, time, zlib
 
@@ -106,6 +107,12 @@ def handle(conn):
                 n = int(path[len("/redirect"):] or "1")
                 loc = "/echo" if n <= 1 else "/redirect%d" % (n - 1)
                 respond(conn, "302 Found", [("Location", loc), ("Content-Length", 4)], b"gone")
+            elif path.startswith("/continue"):
+                # N interim responses (100 Continue, 102 Processing, 103 Early Hints in turn), then 200.
+                n = int(path[len("/continue"):] or "1")
+                interim = [b"100 Continue", b"102 Processing", b"103 Early Hints\r\nLink: </s.css>; rel=preload"]
+                conn.sendall(b"".join(b"HTTP/1.1 " + interim[i % 3] + b"\r\n\r\n" for i in range(n)))
+                respond(conn, "200 OK", [("Content-Length", 5)], b"final")
             elif path == "/r303":
                 respond(conn, "303 See Other", [("Location", "/echo"), ("Content-Length", 0)], b"")
             elif path == "/r307":

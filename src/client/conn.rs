@@ -65,13 +65,15 @@ pub struct Timeouts {
     pub send: u32,
     pub receive: u32,
     pub receive_response: u32,
+    /// `WINHTTP_OPTION_CONNECT_RETRIES`: connection attempts over the resolved addresses.
+    pub connect_retries: u32,
 }
 
 impl Default for Timeouts {
     /// WinHTTP's documented defaults: resolve infinite, connect 60 s, send 30 s, receive 30 s,
     /// receive-response 90 s.
     fn default() -> Self {
-        Timeouts { resolve: 0, connect: 60_000, send: 30_000, receive: 30_000, receive_response: 90_000 }
+        Timeouts { resolve: 0, connect: 60_000, send: 30_000, receive: 30_000, receive_response: 90_000, connect_retries: 5 }
     }
 }
 
@@ -100,9 +102,22 @@ fn io_error(e: &io::Error) -> Win32Error {
     }
 }
 
-/// Resolves `host:port` (`ERROR_WINHTTP_NAME_NOT_RESOLVED` when the name does not resolve).
-pub fn resolve(host: &str, port: u16) -> WinResult<Vec<SocketAddr>> {
+/// Resolves `host:port` (`ERROR_WINHTTP_NAME_NOT_RESOLVED` when the name does not resolve), within
+/// `timeout_ms` (0 = no limit): getaddrinfo cannot be interrupted, so a limited lookup runs on a
+/// helper thread and is abandoned (`ERROR_WINHTTP_TIMEOUT`) when the deadline passes.
+pub fn resolve(host: &str, port: u16, timeout_ms: u32) -> WinResult<Vec<SocketAddr>> {
     let h = host.trim_start_matches('[').trim_end_matches(']');
+    if timeout_ms != 0 && h.parse::<std::net::IpAddr>().is_err() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let name = h.to_string();
+        std::thread::Builder::new()
+            .name("winhttp-resolve".into())
+            .spawn(move || {
+                let _ = tx.send(resolve(&name, port, 0));
+            })
+            .map_err(|_| ERROR_WINHTTP_NAME_NOT_RESOLVED)?;
+        return rx.recv_timeout(Duration::from_millis(timeout_ms as u64)).unwrap_or(Err(ERROR_WINHTTP_TIMEOUT));
+    }
     let addrs: Vec<SocketAddr> = (h, port).to_socket_addrs().map_err(|_| ERROR_WINHTTP_NAME_NOT_RESOLVED)?.collect();
     if addrs.is_empty() {
         return Err(ERROR_WINHTTP_NAME_NOT_RESOLVED);
@@ -113,10 +128,20 @@ pub fn resolve(host: &str, port: u16) -> WinResult<Vec<SocketAddr>> {
 impl Conn {
     /// Resolves and connects (each address in turn), then runs the TLS handshake when asked.
     pub async fn open(host: &str, port: u16, timeouts: &Timeouts, tls: Option<TlsSetup>) -> WinResult<Conn> {
-        let addrs = resolve(host, port)?;
+        let addrs = resolve(host, port, timeouts.resolve)?;
         let mut last = ERROR_WINHTTP_CANNOT_CONNECT;
         let mut sock = None;
-        for a in &addrs {
+        // WINHTTP_OPTION_CONNECT_RETRIES: every address once, then further rounds (a short pause
+        // apart) until that many attempts were made or the connect timeout has passed.
+        let attempts = (timeouts.connect_retries.max(1) as usize).max(addrs.len());
+        let start = Instant::now();
+        for (i, a) in addrs.iter().cycle().take(attempts).enumerate() {
+            if i > 0 && i % addrs.len() == 0 {
+                if timeouts.connect != 0 && start.elapsed() >= Duration::from_millis(timeouts.connect as u64) {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
             let r = if timeouts.connect == 0 {
                 TcpStream::connect(a)
             } else {
@@ -143,6 +168,13 @@ impl Conn {
             conn.handshake(timeouts).await?;
         }
         Ok(conn)
+    }
+
+    /// Starts TLS on an open connection (the CONNECT tunnel of `tunnel.rs`).
+    pub async fn start_tls(&mut self, t: TlsSetup, timeouts: &Timeouts) -> WinResult<()> {
+        let c = rustls::ClientConnection::new(t.config, t.server_name).map_err(|_| ERROR_WINHTTP_SECURE_FAILURE)?;
+        self.tls = Some(Box::new(c));
+        self.handshake(timeouts).await
     }
 
     pub fn fd(&self) -> i32 {

@@ -17,4 +17,5 @@ pub mod query;
 pub mod request;
 pub mod session;
 pub mod tls;
+pub mod tunnel;
 pub mod url;

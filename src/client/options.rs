@@ -36,6 +36,10 @@ pub const WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE: u32 = 91;
 pub const WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE: u32 = 92;
 pub const WINHTTP_OPTION_DECOMPRESSION: u32 = 118;
 
+/// Query-only bit of `WINHTTP_OPTION_SECURITY_FLAGS`: the channel uses strong (128-bit+) encryption,
+/// which every TLS 1.2/1.3 suite rustls offers does.
+pub const SECURITY_FLAG_STRENGTH_STRONG: u32 = 0x2000_0000;
+
 /// The C type of an option's value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -186,7 +190,17 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             }
             Ok(())
         }
-        WINHTTP_OPTION_ENABLE_FEATURE | WINHTTP_OPTION_SECURE_PROTOCOLS | WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE | WINHTTP_OPTION_READ_BUFFER_SIZE | WINHTTP_OPTION_WRITE_BUFFER_SIZE => {
+        WINHTTP_OPTION_ENABLE_FEATURE => {
+            let v = dword()?;
+            // WINHTTP_ENABLE_SSL_REVOCATION (1), WINHTTP_ENABLE_SSL_REVERT_IMPERSONATION (2); the passport
+            // bits are accepted as Windows accepts them (and do nothing there either).
+            if v & !(1 | 2 | 0x1000_0000 | 0x4000_0000) != 0 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            settings_of(obj)?.enabled |= v;
+            Ok(())
+        }
+        WINHTTP_OPTION_SECURE_PROTOCOLS | WINHTTP_OPTION_READ_BUFFER_SIZE | WINHTTP_OPTION_WRITE_BUFFER_SIZE => {
             dword()?;
             Ok(())
         }
@@ -199,7 +213,11 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
                 WINHTTP_OPTION_SEND_TIMEOUT => s.timeouts.send = v,
                 WINHTTP_OPTION_RECEIVE_TIMEOUT => s.timeouts.receive = v,
                 WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT => s.timeouts.receive_response = v,
-                WINHTTP_OPTION_CONNECT_RETRIES => s.connect_retries = v,
+                WINHTTP_OPTION_CONNECT_RETRIES => {
+                    s.connect_retries = v;
+                    s.timeouts.connect_retries = v;
+                }
+                WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE => s.max_status_continue = v,
                 WINHTTP_OPTION_DISABLE_FEATURE => s.disabled |= v,
                 WINHTTP_OPTION_REDIRECT_POLICY => {
                     if v > 2 {
@@ -257,7 +275,12 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
             Value::Proxy(access, p.proxy, p.bypass)
         }
         WINHTTP_OPTION_SECURITY_FLAGS => match obj {
-            Object::Request(r) => Value::Dword(r.state.lock().security_flags),
+            Object::Request(r) => {
+                // After a secure connection Windows adds the strength of the channel (query only).
+                let st = r.state.lock();
+                let strong = if st.target.secure && st.sent_head.is_some() { SECURITY_FLAG_STRENGTH_STRONG } else { 0 };
+                Value::Dword(st.security_flags | strong)
+            }
             _ => return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
         },
         WINHTTP_OPTION_HTTP_VERSION => {
@@ -281,6 +304,7 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
                 WINHTTP_OPTION_CONNECT_RETRIES => s.connect_retries,
                 WINHTTP_OPTION_REDIRECT_POLICY => s.redirect_policy,
                 WINHTTP_OPTION_MAX_HTTP_AUTOMATIC_REDIRECTS => s.max_redirects,
+                WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE => s.max_status_continue,
                 WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE => s.max_header_size,
                 WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE => s.max_drain_size,
                 WINHTTP_OPTION_DECOMPRESSION => s.decompression,

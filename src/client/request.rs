@@ -403,7 +403,7 @@ impl Request {
         st.body = None;
         st.written = 0;
         let proxy = self.session.proxy.lock().proxy_for(&st.target.host, st.target.secure);
-        let origin = Origin { secure: st.target.secure, host: st.target.host.to_ascii_lowercase(), port: st.target.port, proxy: proxy.clone() };
+        let origin = Origin { secure: st.target.secure, host: st.target.host.to_ascii_lowercase(), port: st.target.port, proxy: proxy.clone(), relaxed: st.target.secure.then_some(st.security_flags & super::tls::IGNORE_MASK).unwrap_or(0) };
         let head = self.build_head(st, proxy.is_some());
         let optional = std::mem::take(&mut st.optional);
         let r = self.transmit_on(st, &origin, proxy.as_ref(), &head, &optional).await;
@@ -440,16 +440,16 @@ impl Request {
             None => (st.target.host.clone(), st.target.port),
         };
         let tls = if st.target.secure {
-            if proxy.is_some() {
-                // HTTPS through a proxy needs a CONNECT tunnel, which this engine does not open yet.
-                self.session.drop_conn(origin, None);
-                return Err(ERROR_WINHTTP_CANNOT_CONNECT);
-            }
             Some(TlsSetup { config: super::tls::config(st.security_flags)?, server_name: super::tls::server_name(&st.target.host)? })
         } else {
             None
         };
-        let conn = match Conn::open(&host, port, &st.settings.timeouts, tls).await {
+        let agent = self.session.agent.lock().clone();
+        let opened = match (proxy.is_some(), tls) {
+            (true, Some(tls)) => super::tunnel::open(&host, port, &st.target, &agent, &st.settings.timeouts, tls).await,
+            (_, tls) => Conn::open(&host, port, &st.settings.timeouts, tls).await,
+        };
+        let conn = match opened {
             Ok(c) => c,
             Err(e) => {
                 self.session.drop_conn(origin, None);
@@ -627,6 +627,7 @@ impl Request {
         let limit = st.settings.max_header_size as usize;
         let timeout = st.settings.timeouts.receive_response;
         let can_retry = |st: &RequestState| !st.streamed && is_idempotent(&st.verb);
+        let mut interim = 0u32;
         loop {
             let conn = st.conn.as_mut().ok_or(RetryOr::Fail(ERROR_WINHTTP_INCORRECT_HANDLE_STATE))?;
             let reused = conn.reused;
@@ -635,6 +636,10 @@ impl Request {
                     conn.consume(n);
                     // Interim responses (100 Continue, 102, 103) precede the real one; 101 is final.
                     if (100..200).contains(&head.status) && head.status != 101 {
+                        interim += 1;
+                        if interim > st.settings.max_status_continue {
+                            return Err(RetryOr::Fail(ERROR_WINHTTP_INVALID_SERVER_RESPONSE));
+                        }
                         continue;
                     }
                     return Ok(head);

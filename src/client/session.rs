@@ -7,7 +7,6 @@
 use super::conn::{Conn, Timeouts};
 use crate::win32::handle::{self, KernelObject, RawHandle};
 use parking_lot::{Condvar, Mutex};
-use std::collections::HashMap;
 use std::sync::atomic::AtomicUsize;
 
 pub const WINHTTP_ACCESS_TYPE_DEFAULT_PROXY: u32 = 0;
@@ -40,6 +39,10 @@ pub struct Settings {
     pub security_flags: u32,
     pub connect_retries: u32,
     pub http_version: (u32, u32),
+    /// `WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE`: interim 1xx responses skipped before a final one.
+    pub max_status_continue: u32,
+    /// `WINHTTP_OPTION_ENABLE_FEATURE` bits (kept; see docs/porting-winhttp.md for what they change).
+    pub enabled: u32,
 }
 
 impl Default for Settings {
@@ -56,6 +59,8 @@ impl Default for Settings {
             security_flags: 0,
             connect_retries: 5,
             http_version: (1, 1),
+            max_status_continue: 10,
+            enabled: 0,
         }
     }
 }
@@ -121,12 +126,46 @@ pub struct Origin {
     pub host: String,
     pub port: u16,
     pub proxy: Option<(String, u16)>,
+    /// The `SECURITY_FLAG_IGNORE_*` bits a TLS connection was verified under: a connection accepted
+    /// with a relaxed check must not carry a request that asked for the full check.
+    pub relaxed: u32,
+}
+
+/// Per-origin lists, searched linearly: a session talks to a handful of origins, and comparing a few
+/// keys is cheaper than hashing one on every request.
+struct ByOrigin<T>(Vec<(Origin, T)>);
+
+impl<T: Default> ByOrigin<T> {
+    fn get_mut(&mut self, o: &Origin) -> Option<&mut T> {
+        self.0.iter_mut().find(|(k, _)| k == o).map(|(_, v)| v)
+    }
+    fn get(&self, o: &Origin) -> Option<&T> {
+        self.0.iter().find(|(k, _)| k == o).map(|(_, v)| v)
+    }
+    fn entry(&mut self, o: &Origin) -> &mut T {
+        match self.0.iter().position(|(k, _)| k == o) {
+            Some(i) => &mut self.0[i].1,
+            None => {
+                self.0.push((o.clone(), T::default()));
+                &mut self.0.last_mut().expect("just pushed").1
+            }
+        }
+    }
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+impl<T> Default for ByOrigin<T> {
+    fn default() -> Self {
+        ByOrigin(Vec::new())
+    }
 }
 
 #[derive(Default)]
 struct Pool {
-    idle: HashMap<Origin, Vec<Conn>>,
-    active: HashMap<Origin, u32>,
+    idle: ByOrigin<Vec<Conn>>,
+    active: ByOrigin<u32>,
 }
 
 /// One cookie as the jar keeps it.
@@ -193,7 +232,7 @@ impl Session {
         loop {
             let n = pool.active.get(origin).copied().unwrap_or(0);
             if max == 0 || n < max {
-                *pool.active.entry(origin.clone()).or_insert(0) += 1;
+                *pool.active.entry(origin) += 1;
                 return Ok(());
             }
             // An idle connection can be closed to make room.
@@ -221,7 +260,7 @@ impl Session {
     pub fn put_idle(&self, origin: &Origin, mut conn: Conn) {
         conn.reused = true;
         let mut pool = self.pool.lock();
-        pool.idle.entry(origin.clone()).or_default().push(conn);
+        pool.idle.entry(origin).push(conn);
         self.pool_freed.notify_one();
     }
 

@@ -15,7 +15,7 @@ pub const SECURITY_FLAG_IGNORE_UNKNOWN_CA: u32 = 0x100;
 pub const SECURITY_FLAG_IGNORE_CERT_WRONG_USAGE: u32 = 0x200;
 pub const SECURITY_FLAG_IGNORE_CERT_CN_INVALID: u32 = 0x1000;
 pub const SECURITY_FLAG_IGNORE_CERT_DATE_INVALID: u32 = 0x2000;
-const IGNORE_MASK: u32 = 0x100 | 0x200 | 0x1000 | 0x2000;
+pub const IGNORE_MASK: u32 = 0x100 | 0x200 | 0x1000 | 0x2000;
 
 fn provider() -> Arc<rustls::crypto::CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
@@ -62,6 +62,10 @@ impl Relaxed {
 }
 
 impl ServerCertVerifier for Relaxed {
+    /// Runs the standard checks and relaxes only the ignored kind: an ignored unknown CA is
+    /// re-verified with the chain the server sent as its own anchors (so date and name are still
+    /// checked), an ignored date is re-verified at a time inside the validity period (so chain and
+    /// name are still checked). Windows likewise reports and relaxes each problem separately.
     fn verify_server_cert(
         &self,
         end_entity: &CertificateDer<'_>,
@@ -70,15 +74,38 @@ impl ServerCertVerifier for Relaxed {
         ocsp: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, TlsError> {
-        match self.inner.verify_server_cert(end_entity, intermediates, server_name, ocsp, now) {
-            Ok(v) => Ok(v),
-            Err(e) if self.ignored(&e) => {
-                // An unknown CA hides later checks; with every relaxation asked for, the chain is
-                // accepted as Windows does with all four SECURITY_FLAG_IGNORE_* bits.
-                Ok(ServerCertVerified::assertion())
+        let mut now = now;
+        let mut anchored: Option<Arc<WebPkiServerVerifier>> = None;
+        for _ in 0..4 {
+            let verifier = anchored.as_ref().unwrap_or(&self.inner);
+            let e = match verifier.verify_server_cert(end_entity, intermediates, server_name, ocsp, now) {
+                Ok(v) => return Ok(v),
+                Err(e) => e,
+            };
+            note_failure(&e);
+            if !self.ignored(&e) {
+                return Err(e);
             }
-            Err(e) => Err(e),
+            let TlsError::InvalidCertificate(c) = &e else { return Err(e) };
+            match c {
+                CertificateError::UnknownIssuer | CertificateError::BadSignature if anchored.is_none() => {
+                    anchored = self_anchored(end_entity, intermediates);
+                    if anchored.is_none() {
+                        return check_name_only(end_entity, server_name, self.ignore);
+                    }
+                }
+                // The chain cannot be completed even from what the server sent; the CA is ignored,
+                // the name still counts.
+                CertificateError::UnknownIssuer | CertificateError::BadSignature => {
+                    return check_name_only(end_entity, server_name, self.ignore)
+                }
+                CertificateError::ExpiredContext { not_after, .. } => now = *not_after,
+                CertificateError::NotValidYetContext { not_before, .. } => now = *not_before,
+                // Name and usage are checked last: nothing else is left to check.
+                _ => return Ok(ServerCertVerified::assertion()),
+            }
         }
+        Ok(ServerCertVerified::assertion())
     }
     fn verify_tls12_signature(
         &self,
@@ -103,6 +130,8 @@ impl ServerCertVerifier for Relaxed {
 
 /// The client configuration for a set of security flags (cached per flag combination).
 pub fn config(security_flags: u32) -> WinResult<Arc<rustls::ClientConfig>> {
+    // Called right before each new TLS connection: start its failure report afresh.
+    reset_failure_flags();
     let ignore = security_flags & IGNORE_MASK;
     if let Some(c) = CONFIGS.lock().get(&ignore) {
         return Ok(c.clone());
@@ -147,23 +176,90 @@ fn webpki_placeholder() -> rustls::pki_types::TrustAnchor<'static> {
     }
 }
 
-/// The WinHTTP code for a TLS failure (`ERROR_WINHTTP_SECURE_FAILURE` unless a more precise one fits).
-pub fn map_error(e: &TlsError) -> Win32Error {
+/// A verifier trusting the certificates the server sent itself (for `SECURITY_FLAG_IGNORE_UNKNOWN_CA`).
+fn self_anchored(end_entity: &CertificateDer<'_>, intermediates: &[CertificateDer<'_>]) -> Option<Arc<WebPkiServerVerifier>> {
+    let mut roots = RootCertStore::empty();
+    for c in intermediates.iter().chain(std::iter::once(end_entity)) {
+        let _ = roots.add(c.clone().into_owned());
+    }
+    if roots.is_empty() {
+        return None;
+    }
+    WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider()).build().ok()
+}
+
+fn check_name_only(end_entity: &CertificateDer<'_>, server_name: &ServerName<'_>, ignore: u32) -> Result<ServerCertVerified, TlsError> {
+    if ignore & SECURITY_FLAG_IGNORE_CERT_CN_INVALID == 0 {
+        let parsed = rustls::server::ParsedCertificate::try_from(end_entity)?;
+        if let Err(e) = rustls::client::verify_server_name(&parsed, server_name) {
+            note_failure(&e);
+            return Err(e);
+        }
+    }
+    Ok(ServerCertVerified::assertion())
+}
+
+pub const WINHTTP_CALLBACK_STATUS_FLAG_CERT_REV_FAILED: u32 = 0x01;
+pub const WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CERT: u32 = 0x02;
+pub const WINHTTP_CALLBACK_STATUS_FLAG_CERT_REVOKED: u32 = 0x04;
+pub const WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA: u32 = 0x08;
+pub const WINHTTP_CALLBACK_STATUS_FLAG_CERT_CN_INVALID: u32 = 0x10;
+pub const WINHTTP_CALLBACK_STATUS_FLAG_CERT_DATE_INVALID: u32 = 0x20;
+pub const WINHTTP_CALLBACK_STATUS_FLAG_CERT_WRONG_USAGE: u32 = 0x40;
+pub const WINHTTP_CALLBACK_STATUS_FLAG_SECURITY_CHANNEL_ERROR: u32 = 0x8000_0000;
+
+thread_local! {
+    /// The `WINHTTP_CALLBACK_STATUS_FLAG_*` bits of the certificate problems met by the last
+    /// handshake on this thread (the handshake runs on the thread that then reports the failure).
+    static FAILURE_FLAGS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// The `WINHTTP_CALLBACK_STATUS_FLAG_*` bit for a TLS error.
+pub fn failure_flag(e: &TlsError) -> u32 {
     match e {
         TlsError::InvalidCertificate(c) => match c {
-            CertificateError::UnknownIssuer => ERROR_WINHTTP_SECURE_INVALID_CA,
+            CertificateError::UnknownIssuer | CertificateError::BadSignature => WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA,
             CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
-                ERROR_WINHTTP_SECURE_CERT_CN_INVALID
+                WINHTTP_CALLBACK_STATUS_FLAG_CERT_CN_INVALID
             }
             CertificateError::Expired
             | CertificateError::NotValidYet
             | CertificateError::ExpiredContext { .. }
-            | CertificateError::NotValidYetContext { .. } => ERROR_WINHTTP_SECURE_CERT_DATE_INVALID,
-            CertificateError::Revoked => ERROR_WINHTTP_SECURE_CERT_REVOKED,
-            _ => ERROR_WINHTTP_SECURE_INVALID_CERT,
+            | CertificateError::NotValidYetContext { .. } => WINHTTP_CALLBACK_STATUS_FLAG_CERT_DATE_INVALID,
+            CertificateError::Revoked => WINHTTP_CALLBACK_STATUS_FLAG_CERT_REVOKED,
+            CertificateError::InvalidPurpose | CertificateError::InvalidPurposeContext { .. } => {
+                WINHTTP_CALLBACK_STATUS_FLAG_CERT_WRONG_USAGE
+            }
+            _ => WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CERT,
         },
-        _ => ERROR_WINHTTP_SECURE_FAILURE,
+        _ => WINHTTP_CALLBACK_STATUS_FLAG_SECURITY_CHANNEL_ERROR,
     }
+}
+
+fn note_failure(e: &TlsError) {
+    FAILURE_FLAGS.with(|f| f.set(f.get() | failure_flag(e)));
+}
+
+/// Clears the failure bits before a handshake.
+pub fn reset_failure_flags() {
+    FAILURE_FLAGS.with(|f| f.set(0));
+}
+
+/// The `WINHTTP_CALLBACK_STATUS_FLAG_*` bits of the last failed handshake on this thread, for the
+/// `WINHTTP_CALLBACK_STATUS_SECURE_FAILURE` notification (its `lpvStatusInformation` DWORD).
+pub fn failure_flags() -> u32 {
+    FAILURE_FLAGS.with(|f| f.get())
+}
+
+/// The WinHTTP code for a TLS failure. Windows fails `WinHttpSendRequest` with
+/// `ERROR_WINHTTP_SECURE_FAILURE` for every certificate problem and tells which through the
+/// `WINHTTP_CALLBACK_STATUS_SECURE_FAILURE` flags ([`failure_flags`]); the finer
+/// `ERROR_WINHTTP_SECURE_CERT_*` codes are WinINet's habit, not WinHTTP's.
+pub fn map_error(e: &TlsError) -> Win32Error {
+    if failure_flags() == 0 {
+        note_failure(e);
+    }
+    ERROR_WINHTTP_SECURE_FAILURE
 }
 
 /// The rustls server name for a host.

@@ -13,6 +13,8 @@ use super::ptr::*;
 use super::types::*;
 use crate::server::buffer::OutBuf;
 use crate::server::queue::RequestQueue;
+use crate::server::files::{BodyPiece, FileRange};
+use crate::server::logging::Owner;
 use crate::server::response::ResponseHead;
 use crate::server::session::Scope;
 use crate::server::timers::{self, ConnTimers, TimeoutLimits};
@@ -36,6 +38,7 @@ pub const HTTP_SEND_RESPONSE_FLAG_ENABLE_NAGLING: ULONG = 8;
 pub const HTTP_SEND_RESPONSE_FLAG_PROCESS_RANGES: ULONG = 0x20;
 pub const HTTP_SEND_RESPONSE_FLAG_OPAQUE: ULONG = 0x40;
 pub const HTTP_BYTE_RANGE_TO_EOF: u64 = u64::MAX;
+pub const HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER: ULONG = 1;
 
 pub const HttpServerAuthenticationProperty: i32 = 0;
 pub const HttpServerLoggingProperty: i32 = 1;
@@ -479,16 +482,7 @@ unsafe fn put_qos(scope: Scope, info: *mut c_void, len: ULONG, ret: *mut ULONG) 
     Ok(())
 }
 
-fn unsupported_scope(property: i32, what: &'static str) -> WinResult<()> {
-    match property {
-        HttpServerAuthenticationProperty | HttpServerLoggingProperty
-        | HttpServerExtendedAuthenticationProperty | HttpServerChannelBindProperty | HttpServerListenEndpointProperty
-        | HttpServerProtectionLevelProperty => not_implemented(what),
-        _ => Err(ERROR_INVALID_PARAMETER),
-    }
-}
-
-unsafe fn set_server_session_property(id: u64, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
+unsafe fn set_server_session_property<U: WideUnit>(id: u64, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSetServerSessionProperty({id:#x}, {property}, {info:?}, {len})");
     if !session::session_exists(id) {
         return Err(ERROR_INVALID_PARAMETER);
@@ -500,7 +494,7 @@ unsafe fn set_server_session_property(id: u64, property: i32, info: *mut c_void,
         },
         HttpServerTimeoutsProperty => session::set_timeouts(Scope::Session(id), read_timeouts(info, len)?),
         HttpServerQosProperty => set_qos(Scope::Session(id), info, len),
-        _ => unsupported_scope(property, "HttpSetServerSessionProperty(this property)"),
+        _ => super::httpapi_config::set_other_property::<U>(Owner::Session(id), property, info, len, "HttpSetServerSessionProperty(this property)"),
     }
 }
 
@@ -510,15 +504,15 @@ unsafe fn set_server_session_property(id: u64, property: i32, info: *mut c_void,
 /// authentication: see their entries; others, a wrong size or value: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetServerSessionProperty(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
-    guard_httpapi("HttpSetServerSessionProperty", || set_server_session_property(ServerSessionId, Property, PropertyInformation, PropertyInformationLength))
+    guard_httpapi("HttpSetServerSessionProperty", || set_server_session_property::<WCHAR>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength))
 }
 /// `HttpSetServerSessionProperty` for `-fshort-wchar` callers.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetServerSessionProperty_w16(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
-    guard_httpapi("HttpSetServerSessionProperty", || set_server_session_property(ServerSessionId, Property, PropertyInformation, PropertyInformationLength))
+    guard_httpapi("HttpSetServerSessionProperty", || set_server_session_property::<u16>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength))
 }
 
-unsafe fn query_server_session_property(id: u64, property: i32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+unsafe fn query_server_session_property<U: WideUnit>(id: u64, property: i32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryServerSessionProperty({id:#x}, {property}, {info:?}, {len}, {ret:?})");
     match property {
         HttpServerStateProperty => put_state_info(session::session_state(id)?, info, len, ret),
@@ -528,7 +522,7 @@ unsafe fn query_server_session_property(id: u64, property: i32, info: *mut c_voi
             put_timeouts(own, t, info, len, ret)
         }
         HttpServerQosProperty => put_qos(Scope::Session(id), info, len, ret),
-        _ => unsupported_scope(property, "HttpQueryServerSessionProperty(this property)"),
+        _ => super::httpapi_config::query_other_property::<U>(Owner::Session(id), property, info, len, ret, "HttpQueryServerSessionProperty(this property)"),
     }
 }
 
@@ -537,12 +531,12 @@ unsafe fn query_server_session_property(id: u64, property: i32, info: *mut c_voi
 /// gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryServerSessionProperty(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
-    guard_httpapi("HttpQueryServerSessionProperty", || query_server_session_property(ServerSessionId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
+    guard_httpapi("HttpQueryServerSessionProperty", || query_server_session_property::<WCHAR>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
 }
 /// `HttpQueryServerSessionProperty` for `-fshort-wchar` callers.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryServerSessionProperty_w16(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
-    guard_httpapi("HttpQueryServerSessionProperty", || query_server_session_property(ServerSessionId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
+    guard_httpapi("HttpQueryServerSessionProperty", || query_server_session_property::<u16>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
 }
 
 unsafe fn create_url_group(session_id: u64, out: *mut u64, reserved: ULONG) -> WinResult<()> {
@@ -631,7 +625,7 @@ pub unsafe extern "C" fn HttpRemoveUrlFromUrlGroup_w16(UrlGroupId: u64, pFullyQu
     guard_httpapi("HttpRemoveUrlFromUrlGroup", || remove_url_from_url_group(UrlGroupId, pFullyQualifiedUrl, Flags))
 }
 
-unsafe fn set_url_group_property(group: u64, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
+unsafe fn set_url_group_property<U: WideUnit>(group: u64, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSetUrlGroupProperty({group:#x}, {property}, {info:?}, {len})");
     if !session::group_exists(group) || info.is_null() || len == 0 {
         return Err(ERROR_INVALID_PARAMETER);
@@ -654,7 +648,7 @@ unsafe fn set_url_group_property(group: u64, property: i32, info: *mut c_void, l
         },
         HttpServerTimeoutsProperty => session::set_timeouts(Scope::Group(group), read_timeouts(info, len)?),
         HttpServerQosProperty => set_qos(Scope::Group(group), info, len),
-        _ => unsupported_scope(property, "HttpSetUrlGroupProperty(this property)"),
+        _ => super::httpapi_config::set_other_property::<U>(Owner::Group(group), property, info, len, "HttpSetUrlGroupProperty(this property)"),
     }
 }
 
@@ -665,15 +659,15 @@ unsafe fn set_url_group_property(group: u64, property: i32, info: *mut c_void, l
 /// Unknown group, NULL buffer, length 0 or wrong size: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetUrlGroupProperty(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
-    guard_httpapi("HttpSetUrlGroupProperty", || set_url_group_property(UrlGroupId, Property, PropertyInformation, PropertyInformationLength))
+    guard_httpapi("HttpSetUrlGroupProperty", || set_url_group_property::<WCHAR>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength))
 }
 /// `HttpSetUrlGroupProperty` for `-fshort-wchar` callers.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetUrlGroupProperty_w16(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
-    guard_httpapi("HttpSetUrlGroupProperty", || set_url_group_property(UrlGroupId, Property, PropertyInformation, PropertyInformationLength))
+    guard_httpapi("HttpSetUrlGroupProperty", || set_url_group_property::<u16>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength))
 }
 
-unsafe fn query_url_group_property(group: u64, property: i32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+unsafe fn query_url_group_property<U: WideUnit>(group: u64, property: i32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryUrlGroupProperty({group:#x}, {property}, {info:?}, {len}, {ret:?})");
     match property {
         HttpServerStateProperty => put_state_info(session::group_state(group)?, info, len, ret),
@@ -683,7 +677,7 @@ unsafe fn query_url_group_property(group: u64, property: i32, info: *mut c_void,
             put_timeouts(own, t, info, len, ret)
         }
         HttpServerQosProperty => put_qos(Scope::Group(group), info, len, ret),
-        _ => unsupported_scope(property, "HttpQueryUrlGroupProperty(this property)"),
+        _ => super::httpapi_config::query_other_property::<U>(Owner::Group(group), property, info, len, ret, "HttpQueryUrlGroupProperty(this property)"),
     }
 }
 
@@ -692,12 +686,12 @@ unsafe fn query_url_group_property(group: u64, property: i32, info: *mut c_void,
 /// small buffer gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryUrlGroupProperty(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
-    guard_httpapi("HttpQueryUrlGroupProperty", || query_url_group_property(UrlGroupId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
+    guard_httpapi("HttpQueryUrlGroupProperty", || query_url_group_property::<WCHAR>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
 }
 /// `HttpQueryUrlGroupProperty` for `-fshort-wchar` callers.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryUrlGroupProperty_w16(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
-    guard_httpapi("HttpQueryUrlGroupProperty", || query_url_group_property(UrlGroupId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
+    guard_httpapi("HttpQueryUrlGroupProperty", || query_url_group_property::<u16>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
 }
 
 unsafe fn add_url<U: WideUnit>(h: HANDLE, url: *const U, reserved: *mut c_void) -> WinResult<()> {
@@ -777,12 +771,13 @@ unsafe fn receive_request_entity_body(h: HANDLE, id: u64, flags: ULONG, buf: *mu
     tracing::trace!(target: T, "HttpReceiveRequestEntityBody({h:?}, {id:#x}, {flags:#x}, {buf:?}, {len}, {ret:?}, {ov:?})");
     let q = queue_of(h)?;
     let req = q.find(id)?;
-    if flags & !1 != 0 || buf.is_null() || len == 0 {
+    if flags & !HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER != 0 || buf.is_null() || len == 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let ovp = ov_of(ov);
     let out = OutBuf::new(buf as *mut u8, len as usize);
-    let r = q.run(ovp, |c| req.conn.receive_body(&req, out, c));
+    let fill = flags & HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER != 0;
+    let r = q.run(ovp, |c| req.conn.receive_body(&req, out, fill, c));
     finish(r, ret, ovp)
 }
 
@@ -803,8 +798,9 @@ pub unsafe extern "C" fn HttpReceiveRequestEntityBody_w16(RequestQueueHandle: HA
 // ---------------------------------------------------------------------------------------------------
 // Responses
 
-/// Reads the caller's data chunks as byte slices valid for the call. File chunks are read here.
-unsafe fn read_chunks(count: u16, chunks: *const HTTP_DATA_CHUNK, owned: &mut Vec<Vec<u8>>) -> WinResult<Vec<&[u8]>> {
+/// Reads the caller's data chunks: memory chunks as slices valid for the call, file chunks as
+/// validated ranges (small ones read now into `owned`, large ones streamed by the connection).
+unsafe fn read_chunks<'a>(count: u16, chunks: *const HTTP_DATA_CHUNK, owned: &'a mut Vec<Vec<u8>>) -> WinResult<Vec<BodyPiece<'a>>> {
     if count == 0 {
         return Ok(Vec::new());
     }
@@ -812,23 +808,28 @@ unsafe fn read_chunks(count: u16, chunks: *const HTTP_DATA_CHUNK, owned: &mut Ve
         return Err(ERROR_INVALID_PARAMETER);
     }
     let list = std::slice::from_raw_parts(chunks, count as usize);
-    let mut kinds = Vec::with_capacity(list.len());
+    let mut pieces: Vec<Option<BodyPiece<'a>>> = Vec::with_capacity(list.len());
     for c in list {
         match c.DataChunkType {
             HttpDataChunkFromMemory => {
                 let m = c.from_memory();
-                kinds.push(Some(bytes_in(m.pBuffer as *const u8, m.BufferLength as usize)?));
+                pieces.push(Some(BodyPiece::Mem(bytes_in(m.pBuffer as *const u8, m.BufferLength as usize)?)));
             }
             HttpDataChunkFromFileHandle => {
                 let f = c.from_file_handle();
-                owned.push(server::files::read_range(raw(f.FileHandle), f.ByteRange.StartingOffset, f.ByteRange.Length)?);
-                kinds.push(None);
+                let range = FileRange::open(raw(f.FileHandle), f.ByteRange.StartingOffset, f.ByteRange.Length)?;
+                if range.len() <= server::files::READ_NOW_LIMIT {
+                    owned.push(range.read_all()?);
+                    pieces.push(None);
+                } else {
+                    pieces.push(Some(BodyPiece::File(range)));
+                }
             }
             _ => return Err(ERROR_INVALID_PARAMETER),
         }
     }
-    let mut files = owned.iter();
-    Ok(kinds.into_iter().map(|k| k.unwrap_or_else(|| files.next().expect("one per file chunk").as_slice())).collect())
+    let mut small = owned.iter();
+    Ok(pieces.into_iter().map(|p| p.unwrap_or_else(|| BodyPiece::Mem(small.next().expect("one per small file chunk").as_slice()))).collect())
 }
 
 unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
@@ -858,7 +859,7 @@ unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
     Ok(ResponseHead { status: r.StatusCode, reason, known, unknown })
 }
 
-fn check_send_flags(flags: ULONG) -> WinResult<(bool, bool)> {
+fn check_send_flags(flags: ULONG) -> WinResult<(bool, bool, bool)> {
     let known = HTTP_SEND_RESPONSE_FLAG_DISCONNECT
         | HTTP_SEND_RESPONSE_FLAG_MORE_DATA
         | HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA
@@ -869,7 +870,7 @@ fn check_send_flags(flags: ULONG) -> WinResult<(bool, bool)> {
     if flags & !known != 0 || (disconnect && more) {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    Ok((more, disconnect))
+    Ok((more, disconnect, flags & HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA != 0))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -879,14 +880,14 @@ unsafe fn send_http_response(h: HANDLE, id: u64, flags: ULONG, response: *const 
     if response.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let (more, disconnect) = check_send_flags(flags)?;
+    let (more, disconnect, buffer_data) = check_send_flags(flags)?;
     let req = q.find(id)?;
     let r = &*response;
     let head = response_head(r)?;
     let mut owned = Vec::new();
     let body = read_chunks(r.EntityChunkCount, r.pEntityChunks, &mut owned)?;
     let ovp = ov_of(ov);
-    let res = q.run(ovp, |c| req.conn.send(&req, Some(&head), &body, more, disconnect, c));
+    let res = q.run(ovp, |c| req.conn.send(&req, Some(&head), body, more, disconnect, buffer_data, c));
     finish(res, sent, ovp)
 }
 
@@ -917,7 +918,7 @@ pub unsafe extern "C" fn HttpSendHttpResponse_w16(RequestQueueHandle: HANDLE, Re
 unsafe fn send_response_entity_body(h: HANDLE, id: u64, flags: ULONG, count: u16, chunks: *const HTTP_DATA_CHUNK, sent: *mut ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSendResponseEntityBody({h:?}, {id:#x}, {flags:#x}, {count}, {chunks:?}, {sent:?}, {ov:?})");
     let q = queue_of(h)?;
-    let (more, disconnect) = check_send_flags(flags)?;
+    let (more, disconnect, buffer_data) = check_send_flags(flags)?;
     if count > 9999 {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -925,7 +926,7 @@ unsafe fn send_response_entity_body(h: HANDLE, id: u64, flags: ULONG, count: u16
     let mut owned = Vec::new();
     let body = read_chunks(count, chunks, &mut owned)?;
     let ovp = ov_of(ov);
-    let res = q.run(ovp, |c| req.conn.send(&req, None, &body, more, disconnect, c));
+    let res = q.run(ovp, |c| req.conn.send(&req, None, body, more, disconnect, buffer_data, c));
     finish(res, sent, ovp)
 }
 
@@ -1135,75 +1136,6 @@ pub extern "C" fn HttpReadFragmentFromCache_w16(RequestQueueHandle: HANDLE, UrlP
     guard_httpapi("HttpReadFragmentFromCache", || {
         let _ = (RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped);
         not_implemented("HttpReadFragmentFromCache")
-    })
-}
-
-/// `HttpSetServiceConfiguration`: not implemented yet (machine-wide configuration comes with the
-/// timers work).
-#[no_mangle]
-pub extern "C" fn HttpSetServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpSetServiceConfiguration", || {
-        let _ = (ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped);
-        not_implemented("HttpSetServiceConfiguration")
-    })
-}
-/// `HttpSetServiceConfiguration` for `-fshort-wchar` callers: not implemented yet.
-#[no_mangle]
-pub extern "C" fn HttpSetServiceConfiguration_w16(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpSetServiceConfiguration", || {
-        let _ = (ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped);
-        not_implemented("HttpSetServiceConfiguration")
-    })
-}
-
-/// `HttpUpdateServiceConfiguration`: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpUpdateServiceConfiguration(Handle: HANDLE, ConfigId: i32, ConfigInfo: *mut c_void, ConfigInfoLength: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpUpdateServiceConfiguration", || {
-        let _ = (Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped);
-        not_implemented("HttpUpdateServiceConfiguration")
-    })
-}
-/// `HttpUpdateServiceConfiguration` for `-fshort-wchar` callers: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpUpdateServiceConfiguration_w16(Handle: HANDLE, ConfigId: i32, ConfigInfo: *mut c_void, ConfigInfoLength: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpUpdateServiceConfiguration", || {
-        let _ = (Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped);
-        not_implemented("HttpUpdateServiceConfiguration")
-    })
-}
-
-/// `HttpDeleteServiceConfiguration`: not implemented yet.
-#[no_mangle]
-pub extern "C" fn HttpDeleteServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpDeleteServiceConfiguration", || {
-        let _ = (ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped);
-        not_implemented("HttpDeleteServiceConfiguration")
-    })
-}
-/// `HttpDeleteServiceConfiguration` for `-fshort-wchar` callers: not implemented yet.
-#[no_mangle]
-pub extern "C" fn HttpDeleteServiceConfiguration_w16(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpDeleteServiceConfiguration", || {
-        let _ = (ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped);
-        not_implemented("HttpDeleteServiceConfiguration")
-    })
-}
-
-/// `HttpQueryServiceConfiguration`: not implemented yet.
-#[no_mangle]
-pub extern "C" fn HttpQueryServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pInput: *mut c_void, InputLength: ULONG, pOutput: *mut c_void, OutputLength: ULONG, pReturnLength: *mut ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpQueryServiceConfiguration", || {
-        let _ = (ServiceHandle, ConfigId, pInput, InputLength, pOutput, OutputLength, pReturnLength, pOverlapped);
-        not_implemented("HttpQueryServiceConfiguration")
-    })
-}
-/// `HttpQueryServiceConfiguration` for `-fshort-wchar` callers: not implemented yet.
-#[no_mangle]
-pub extern "C" fn HttpQueryServiceConfiguration_w16(ServiceHandle: HANDLE, ConfigId: i32, pInput: *mut c_void, InputLength: ULONG, pOutput: *mut c_void, OutputLength: ULONG, pReturnLength: *mut ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpQueryServiceConfiguration", || {
-        let _ = (ServiceHandle, ConfigId, pInput, InputLength, pOutput, OutputLength, pReturnLength, pOverlapped);
-        not_implemented("HttpQueryServiceConfiguration")
     })
 }
 

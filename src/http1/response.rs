@@ -47,10 +47,18 @@ fn text(bytes: &[u8]) -> String {
 /// Parses a response head at the start of `buf`. Returns the head and its length in bytes
 /// (including the blank line). `limit` bounds the head size (`WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE`).
 pub fn parse_head(buf: &[u8], limit: usize) -> Result<(ResponseHead, usize), HeadError> {
+    // The usual head fits the stack array; only a head with more fields allocates (and grows).
+    let mut stack = [httparse::EMPTY_HEADER; 64];
+    let mut heap = Vec::new();
     let mut count = 64;
     loop {
-        let mut storage = vec![httparse::EMPTY_HEADER; count];
-        let mut r = httparse::Response::new(&mut storage);
+        let storage: &mut [httparse::Header<'_>] = if count == 64 {
+            &mut stack
+        } else {
+            heap.resize(count, httparse::EMPTY_HEADER);
+            &mut heap
+        };
+        let mut r = httparse::Response::new(storage);
         match r.parse(buf) {
             Ok(httparse::Status::Complete(n)) => {
                 if n > limit {

@@ -19,7 +19,8 @@
 //! passed, [`Connection::expire`] acts: IdleConnection, HeaderWait, EntityBody, DrainEntityBody and
 //! MinSendRate close the connection; RequestQueue answers 503 to a request the application never took.
 //! Bandwidth limits (`HTTP_BANDWIDTH_LIMIT_INFO`) hold output back until their token buckets refill.
-use super::buffer::OutBuf;
+use super::buffer::{Coalescer, OutBuf};
+use super::files::{BodyPiece, FileRange, STREAM_PIECE};
 use super::completion::{Completion, Start};
 use super::queue::RequestQueue;
 use super::request::Request;
@@ -115,6 +116,10 @@ enum BodyKind {
 struct PendingBody {
     buf: OutBuf,
     completion: Completion,
+    /// `HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER`: complete only when `buf` is full (or the
+    /// body ends); `filled` bytes are in it so far.
+    fill: bool,
+    filled: usize,
 }
 
 struct OutItem {
@@ -122,6 +127,10 @@ struct OutItem {
     pos: usize,
     /// Fired with `bytes` once `data` is on the wire.
     done: Option<(Completion, u32)>,
+    /// The request whose send this is (0: bytes the engine sends itself).
+    req: u64,
+    /// A file range streamed through `data` piece by piece as the socket drains.
+    source: Option<FileRange>,
 }
 
 #[derive(Default)]
@@ -131,6 +140,11 @@ struct RespState {
     chunked: bool,
     close_after: bool,
     no_body: bool,
+    /// For the request log: the status sent and the bytes handed to the socket.
+    status: u16,
+    bytes: u64,
+    /// `HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA` bytes held back.
+    coalesce: Coalescer,
 }
 
 struct ConnState {
@@ -342,6 +356,29 @@ impl Connection {
             }
             let throttles = st.throttles.clone();
             while let Some(item) = st.out.front_mut() {
+                if item.pos == item.data.len() {
+                    if let Some(src) = item.source.as_mut() {
+                        item.data.clear();
+                        item.pos = 0;
+                        match src.refill(&mut item.data, STREAM_PIECE) {
+                            Ok(0) => item.source = None,
+                            Ok(_) => {}
+                            Err(_) => {
+                                drop(st);
+                                fire_all(fired);
+                                self.fail_writes();
+                                return;
+                            }
+                        }
+                    }
+                    if item.source.is_none() && item.pos == item.data.len() {
+                        let item = st.out.pop_front().expect("front exists");
+                        if let Some((c, bytes)) = item.done {
+                            fired.push((c, ERROR_SUCCESS, bytes));
+                        }
+                        continue;
+                    }
+                }
                 let mut end = item.data.len();
                 if !throttles.is_empty() {
                     let granted = grant(&throttles, end - item.pos);
@@ -355,7 +392,7 @@ impl Connection {
                 match self.stream.try_write(&item.data[item.pos..end]) {
                     Ok(n) => {
                         item.pos += n;
-                        if item.pos == item.data.len() {
+                        if item.pos == item.data.len() && item.source.is_none() {
                             let item = st.out.pop_front().expect("front exists");
                             if let Some((c, bytes)) = item.done {
                                 fired.push((c, ERROR_SUCCESS, bytes));
@@ -691,14 +728,24 @@ impl Connection {
                         let avail = st.decoded.len() - st.dpos;
                         if avail > 0 {
                             let mut p = st.body_reader.take().expect("checked");
-                            let n = avail.min(p.buf.len());
-                            let from = st.dpos;
-                            p.buf.bytes()[..n].copy_from_slice(&st.decoded[from..from + n]);
+                            let n = avail.min(p.buf.len() - p.filled);
+                            let (from, at) = (st.dpos, p.filled);
+                            p.buf.bytes()[at..at + n].copy_from_slice(&st.decoded[from..from + n]);
                             st.dpos += n;
-                            fired.push((p.completion, ERROR_SUCCESS, n as u32));
+                            p.filled += n;
+                            let ended = st.dpos == st.decoded.len() && Self::body_done(&st);
+                            if p.fill && p.filled < p.buf.len() && !ended {
+                                st.body_reader = Some(p); // FILL_BUFFER: wait for the rest
+                            } else {
+                                fired.push((p.completion, ERROR_SUCCESS, p.filled as u32));
+                            }
                         } else if Self::body_done(&st) {
                             let p = st.body_reader.take().expect("checked");
-                            fired.push((p.completion, ERROR_HANDLE_EOF, 0));
+                            if p.filled > 0 {
+                                fired.push((p.completion, ERROR_SUCCESS, p.filled as u32));
+                            } else {
+                                fired.push((p.completion, ERROR_HANDLE_EOF, 0));
+                            }
                         }
                     }
                     let write = !st.out.is_empty();
@@ -739,10 +786,11 @@ impl Connection {
             }
             router::Routed::Queue { queue, context, cooked, host, group } => {
                 let gen = session::settings_generation();
-                let cached = self.st.lock().route_cache.as_ref().filter(|c| c.0 == group && c.1 == gen).map(|c| c.2.clone());
+                let group_id = (group != 0).then_some(group);
+                let cached = self.st.lock().route_cache.as_ref().filter(|c| c.0 == group_id && c.1 == gen).map(|c| c.2.clone());
                 let settings = cached.unwrap_or_else(|| {
-                    let s = Arc::new(session::route_settings(group));
-                    self.st.lock().route_cache = Some((group, gen, s.clone()));
+                    let s = Arc::new(session::route_settings(group_id));
+                    self.st.lock().route_cache = Some((group_id, gen, s.clone()));
                     s
                 });
                 if let Some(limit) = &settings.connections {
@@ -782,7 +830,7 @@ impl Connection {
                 }
                 let framing = head.framing;
                 let expect = head.expect_continue;
-                let req = Arc::new(Request::new(self.clone(), head, context, cooked, host, queue.v2));
+                let req = Arc::new(Request::new(self.clone(), head, context, cooked, host, queue.v2).with_group(group));
                 {
                     let mut st = self.st.lock();
                     st.current = Some(req.clone());
@@ -869,7 +917,8 @@ impl Connection {
             Some((t, b)) => (t, b + n),
             None => (Instant::now(), n),
         });
-        st.out.push_back(OutItem { data: rest, pos: 0, done: done.map(|c| (c, total as u32)) });
+        let req = st.current.as_ref().map_or(0, |c| c.id);
+        st.out.push_back(OutItem { data: rest, pos: 0, done: done.map(|c| (c, total as u32)), req, source: None });
         if was_empty {
             self.wake.notify_one();
         }
@@ -881,74 +930,112 @@ impl Connection {
     }
 
     /// `HttpSendHttpResponse` (with `head`) and `HttpSendResponseEntityBody` (without).
-    pub fn send(&self, req: &Request, head: Option<&ResponseHead>, body: &[&[u8]], more_data: bool, disconnect: bool, completion: Completion) -> Start {
+    /// `buffer_data`: `HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA` (small pieces may be held back, see
+    /// [`Coalescer`]). File ranges larger than a few pieces are streamed by the task as the socket drains.
+    #[allow(clippy::too_many_arguments)]
+    pub fn send(&self, req: &Request, head: Option<&ResponseHead>, body: Vec<BodyPiece<'_>>, more_data: bool, disconnect: bool, buffer_data: bool, completion: Completion) -> Start {
         let queue;
         let result;
         let mut orphan = None;
+        let mut logged = None;
         {
             let mut st = self.st.lock();
             if !Self::is_current(&st, req) || st.resp.finished {
                 return Start::Done(ERROR_CONNECTION_INVALID, 0, false);
             }
+            // One send at a time per request (HttpSendResponseEntityBody: ERROR_BAD_COMMAND when
+            // another send is pending on the same request).
+            if st.out.iter().any(|i| i.req == req.id && i.done.is_some()) {
+                return Start::Done(ERROR_BAD_COMMAND, 0, false);
+            }
             if head.is_some() == st.resp.started {
                 // A second head, or a body before any head.
                 return Start::Done(ERROR_INVALID_PARAMETER, 0, false);
             }
+            let body_len: u64 = body.iter().map(|b| b.len()).sum();
             let mut head_bytes = Vec::new();
             if let Some(h) = head {
-                let body_len: u64 = body.iter().map(|b| b.len() as u64).sum();
                 let plan = response::plan(h, &req.head, more_data, disconnect, body_len);
                 st.resp.started = true;
                 st.resp.chunked = plan.chunked;
                 st.resp.close_after = plan.close;
                 st.resp.no_body |= plan.no_body;
+                st.resp.status = h.status;
                 st.continue_needed = false;
                 response::write_head(h, &plan, req.v2, &mut head_bytes);
             } else if disconnect {
                 st.resp.close_after = true;
             }
-            let mut frames: Vec<u8> = Vec::new();
-            let mut slices: Vec<IoSlice> = Vec::with_capacity(body.len() * 3 + 2);
+            let held = std::mem::take(&mut st.resp.coalesce);
+            let mut slices: Vec<IoSlice> = Vec::with_capacity(body.len() + 4);
+            if !held.held().is_empty() {
+                slices.push(IoSlice::new(held.held()));
+            }
             if !head_bytes.is_empty() {
                 slices.push(IoSlice::new(&head_bytes));
             }
             // Chunk framing: one chunk per call (all the call's pieces), then the last chunk.
-            let body_len: usize = body.iter().map(|b| b.len()).sum();
-            let mut frame_spans: (usize, usize, usize) = (0, 0, 0);
+            // From the first streamed file range on, pieces are queued for the task (`tail`).
+            let mut chunk_head = Vec::new();
+            let mut tail: Vec<OutItem> = Vec::new();
+            let mut trailer: &[u8] = b"";
             if !st.resp.no_body {
-                if st.resp.chunked && body_len > 0 {
-                    crate::http1::chunked::chunk_head(body_len, &mut frames);
-                    frame_spans.0 = frames.len();
-                }
-                if st.resp.chunked && body_len > 0 {
-                    frames.extend_from_slice(b"\r\n");
-                }
-                frame_spans.1 = frames.len();
-                if st.resp.chunked && !more_data {
-                    frames.extend_from_slice(b"0\r\n\r\n");
-                }
-                frame_spans.2 = frames.len();
-                if frame_spans.0 > 0 {
-                    slices.push(IoSlice::new(&frames[..frame_spans.0]));
+                let chunked = st.resp.chunked;
+                if chunked && body_len > 0 {
+                    crate::http1::chunked::chunk_head(body_len as usize, &mut chunk_head);
+                    slices.push(IoSlice::new(&chunk_head));
                 }
                 for b in body {
-                    if !b.is_empty() {
-                        slices.push(IoSlice::new(b));
+                    match b {
+                        BodyPiece::Mem(m) if m.is_empty() => {}
+                        BodyPiece::Mem(m) if tail.is_empty() => slices.push(IoSlice::new(m)),
+                        BodyPiece::Mem(m) => tail.push(OutItem { data: m.to_vec(), pos: 0, done: None, req: req.id, source: None }),
+                        BodyPiece::File(f) => tail.push(OutItem { data: Vec::new(), pos: 0, done: None, req: req.id, source: Some(f) }),
                     }
                 }
-                if frame_spans.1 > frame_spans.0 {
-                    slices.push(IoSlice::new(&frames[frame_spans.0..frame_spans.1]));
-                }
-                if frame_spans.2 > frame_spans.1 {
-                    slices.push(IoSlice::new(&frames[frame_spans.1..frame_spans.2]));
+                trailer = match (chunked && body_len > 0, chunked && !more_data) {
+                    (true, true) => b"\r\n0\r\n\r\n",
+                    (true, false) => b"\r\n",
+                    (false, true) => b"0\r\n\r\n",
+                    (false, false) => b"",
+                };
+                if !trailer.is_empty() && !tail.is_empty() {
+                    tail.push(OutItem { data: trailer.to_vec(), pos: 0, done: None, req: req.id, source: None });
+                    trailer = b"";
                 }
             }
-            let total: u32 = slices.iter().map(|s| s.len() as u32).sum();
-            let outcome = self.write_locked(&mut st, &slices, Some(completion));
+            if !trailer.is_empty() {
+                slices.push(IoSlice::new(trailer));
+            }
+            let own: u64 = slices.iter().map(|s| s.len() as u64).sum::<u64>() - held.held().len() as u64;
+            let total = (own + tail.iter().map(|t| t.data.len() as u64).sum::<u64>() + tail.iter().filter_map(|t| t.source.as_ref()).map(|f| f.len()).sum::<u64>()).min(u32::MAX as u64) as u32;
+            st.resp.bytes += total as u64;
+            if more_data && tail.is_empty() && st.resp.coalesce.try_hold(buffer_data, &slices) {
+                // Held: the call is done; the bytes go out with a later send.
+                return Start::Done(ERROR_SUCCESS, total, true);
+            }
+            let outcome = if tail.is_empty() {
+                self.write_locked(&mut st, &slices, Some(completion))
+            } else {
+                let _ = self.write_locked(&mut st, &slices, None);
+                tail.last_mut().expect("not empty").done = Some((completion, total));
+                // Streamed pieces count towards the MinSendRate allowance like any other backlog.
+                let tail_bytes: u64 = tail.iter().map(|t| t.data.len() as u64 + t.source.as_ref().map_or(0, |f| f.len())).sum();
+                st.backlog = Some(match st.backlog {
+                    Some((t, b)) => (t, b + tail_bytes),
+                    None => (Instant::now(), tail_bytes),
+                });
+                st.out.extend(tail);
+                self.wake.notify_one();
+                Ok(None)
+            };
+            drop(slices);
+            drop(held);
             if !more_data {
                 st.resp.finished = true;
                 st.current = None;
                 orphan = st.body_reader.take();
+                logged = Some((st.resp.status, st.resp.bytes, st.body_raw));
                 st.phase = if st.resp.close_after || st.body_error {
                     Phase::Closing
                 } else if Self::body_done(&st) {
@@ -977,6 +1064,9 @@ impl Connection {
         if let Some(p) = orphan {
             p.completion.fire(ERROR_CONNECTION_INVALID, 0, false);
         }
+        if let Some((status, sent, received)) = logged {
+            response::completed(req, self.local, self.remote, status, sent, received);
+        }
         if let Some(q) = queue {
             q.forget(req.id);
         }
@@ -984,7 +1074,9 @@ impl Connection {
     }
 
     /// `HttpReceiveRequestEntityBody`.
-    pub fn receive_body(&self, req: &Request, mut buf: OutBuf, completion: Completion) -> Start {
+    /// `fill`: `HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER` (complete with a full buffer, or
+    /// with what is left when the body ends).
+    pub fn receive_body(&self, req: &Request, mut buf: OutBuf, fill: bool, completion: Completion) -> Start {
         let mut st = self.st.lock();
         if !Self::is_current(&st, req) || st.resp.finished {
             return Start::Done(ERROR_CONNECTION_INVALID, 0, false);
@@ -1005,13 +1097,18 @@ impl Connection {
             return Start::Done(ERROR_CONNECTION_INVALID, 0, false);
         }
         let avail = st.decoded.len() - st.dpos;
+        let mut filled = 0;
         if avail > 0 {
             let n = avail.min(buf.len());
             let from = st.dpos;
             buf.bytes()[..n].copy_from_slice(&st.decoded[from..from + n]);
             st.dpos += n;
             self.wake.notify_one();
-            return Start::Done(ERROR_SUCCESS, n as u32, true);
+            let ended = st.dpos == st.decoded.len() && Self::body_done(&st);
+            if !fill || n == buf.len() || ended || st.body_error {
+                return Start::Done(ERROR_SUCCESS, n as u32, true);
+            }
+            filled = n;
         }
         if st.body_error {
             return Start::Done(ERROR_CONNECTION_INVALID, 0, false);
@@ -1019,7 +1116,7 @@ impl Connection {
         if Self::body_done(&st) {
             return Start::Done(ERROR_HANDLE_EOF, 0, false);
         }
-        st.body_reader = Some(PendingBody { buf, completion });
+        st.body_reader = Some(PendingBody { buf, completion, fill, filled });
         self.wake.notify_one();
         Start::Pending
     }

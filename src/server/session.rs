@@ -64,6 +64,7 @@ pub fn create_session() -> u64 {
 
 pub fn close_session(id: u64) -> WinResult<()> {
     let s = SESSIONS.remove(id).ok_or(ERROR_INVALID_PARAMETER)?;
+    super::logging::forget(super::logging::Owner::Session(id));
     let groups = std::mem::take(&mut *s.groups.lock());
     for g in groups {
         let _ = close_group(g);
@@ -106,6 +107,7 @@ pub fn create_group(session_id: u64) -> WinResult<u64> {
 pub fn close_group(id: u64) -> WinResult<()> {
     let g = GROUPS.remove(id).ok_or(ERROR_INVALID_PARAMETER)?;
     settings_changed();
+    super::logging::forget(super::logging::Owner::Group(id));
     if let Some(s) = SESSIONS.get(g.session) {
         s.groups.lock().retain(|x| *x != id);
     }
@@ -268,4 +270,9 @@ pub fn route_settings(group_id: Option<u64>) -> RouteSettings {
     }
     out.connections = Some(g.connections.clone());
     out
+}
+
+/// The session a URL group belongs to.
+pub fn group_session(group_id: u64) -> Option<u64> {
+    GROUPS.get(group_id).map(|g| g.session)
 }
