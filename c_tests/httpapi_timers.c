@@ -322,7 +322,39 @@ static void test_precedence(void) {
     }
 }
 
+/* The machine-wide IdleConnection and HeaderWait (HttpSetServiceConfiguration, 1 s here) govern the
+ * first request of a connection; the application's (10 s) the later ones. */
+static void test_machine_wide_first_request(void) {
+    HTTP_SERVICE_CONFIG_TIMEOUT_SET idle = {IdleConnectionTimeout, 1}, hw = {HeaderWaitTimeout, 1};
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, &idle, sizeof idle, NULL), NO_ERROR, "machine IdleConnection 1 s");
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, &hw, sizeof hw, NULL), NO_ERROR, "machine HeaderWait 1 s");
+    usleep(1100000); /* the engine re-reads the store at most once a second */
+    server sv;
+    start(&sv, 1);
+    set_group(&sv, limits(0, 0, 0, 10, 10, 0));
+    serve(&sv);
+    int keep = hello(sv.port, -1);
+    int half = ts_connect(sv.port, 0), silent = ts_connect(sv.port, 0);
+    ts_send_all(half, "GET /hello HTTP/1.1\r\nHo", 23);
+    ts_send_all(keep, "GET /hello HTTP/1.1\r\nHo", 23);
+    long ms = closes_in(half, 4000);
+    CHECK(ms >= 500 && ms <= 2600, "half a first head cut at the machine-wide HeaderWait (1 s): %ld ms", ms);
+    ms = closes_in(silent, 4000);
+    CHECK(ms >= 0 && ms <= 2600, "a silent new connection closed at the machine-wide IdleConnection (1 s): %ld ms", ms);
+    CHECK(closes_in(keep, 300) < 0, "half a second head lives on under the application's HeaderWait (10 s)");
+    close(keep);
+    close(half);
+    close(silent);
+    stop(&sv);
+    HttpDeleteServiceConfiguration(NULL, HttpServiceConfigTimeout, &idle, sizeof idle, NULL);
+    HttpDeleteServiceConfiguration(NULL, HttpServiceConfigTimeout, &hw, sizeof hw, NULL);
+}
+
 int main(void) {
+    /* A private configuration store, so the machine-wide timers can be changed without root. */
+    char cfg[64];
+    snprintf(cfg, sizeof cfg, "/tmp/httpapi_timers_%d.conf", (int)getpid());
+    setenv("WINHTTPAPI_HTTPSYS_CONFIG", cfg, 1);
     hs_init();
     uint64_t t0 = ts_now_ms();
     const char *only = getenv("TIMERS_ONLY");
@@ -331,6 +363,11 @@ int main(void) {
     if (!only || strstr(only, "drain")) test_drain_and_request_queue();
     if (!only || strstr(only, "prec")) test_precedence();
     if (!only || strstr(only, "rate")) test_min_send_rate();
+    if (!only || strstr(only, "machine")) test_machine_wide_first_request();
+    unlink(cfg);
+    char lock[80];
+    snprintf(lock, sizeof lock, "%s.lock", cfg);
+    unlink(lock);
     printf("httpapi_timers: %lu ms\n", (unsigned long)(ts_now_ms() - t0));
     return ts_finish("httpapi_timers");
 }
