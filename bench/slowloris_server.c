@@ -2,7 +2,10 @@
  * The server of bench/slowloris.sh: a hello server (HTTP Server API v2, several receiving threads) whose
  * URL group sets HTTP_TIMEOUT_LIMIT_INFO.HeaderWait (and IdleConnection) to a few seconds.
  *
- *   slowloris_server port header_wait_seconds [threads]
+ *   slowloris_server port header_wait_seconds [threads] [machine_header_wait_seconds]
+ *
+ * With the fourth argument, the machine-wide HeaderWait (first request of each connection) is set with
+ * HttpSetServiceConfiguration as well (into the store WINHTTPAPI_HTTPSYS_CONFIG names).
  */
 #include <windows.h>
 #include <http.h>
@@ -57,7 +60,11 @@ int main(int argc, char **argv)
 
     if (threads < 1 || threads > 64)
         threads = 4;
-    r = HttpInitialize(version, HTTP_INITIALIZE_SERVER, NULL);
+    r = HttpInitialize(version, HTTP_INITIALIZE_SERVER | HTTP_INITIALIZE_CONFIG, NULL);
+    if (!r && argc > 4) {
+        HTTP_SERVICE_CONFIG_TIMEOUT_SET hw = {HeaderWaitTimeout, (USHORT)atoi(argv[4])};
+        r = HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, &hw, sizeof(hw), NULL);
+    }
     if (!r) r = HttpCreateServerSession(version, &session, 0);
     if (!r) r = HttpCreateUrlGroup(session, &group, 0);
     if (!r) r = HttpCreateRequestQueue(version, NULL, NULL, 0, &g_queue);
