@@ -16,6 +16,8 @@ use crate::server::queue::RequestQueue;
 use crate::server::files::{BodyPiece, FileRange};
 use crate::server::logging::Owner;
 use crate::server::response::ResponseHead;
+use crate::server::session::Scope;
+use crate::server::timers::{self, ConnTimers, TimeoutLimits};
 use crate::server::{self, session};
 use crate::win32::error::*;
 use crate::win32::handle;
@@ -233,6 +235,10 @@ unsafe fn set_request_queue_property(h: HANDLE, property: i32, info: *mut c_void
             1 => q.set_enabled(false),
             _ => return Err(ERROR_INVALID_PARAMETER),
         },
+        HttpServerQueueLengthProperty | HttpServer503VerbosityProperty if !q.v2 => {
+            // Only version 2 queues have properties (HttpSetRequestQueueProperty).
+            return Err(ERROR_NOT_SUPPORTED);
+        }
         HttpServerQueueLengthProperty => {
             let n = read_u32(info, len)?;
             if n == 0 || n > 0x7FFF_FFFF {
@@ -247,15 +253,19 @@ unsafe fn set_request_queue_property(h: HANDLE, property: i32, info: *mut c_void
             }
             q.verbosity.store(n, std::sync::atomic::Ordering::Release);
         }
-        HttpServerTimeoutsProperty => return not_implemented("HttpSetRequestQueueProperty(HttpServerTimeoutsProperty)"),
+        // Timeouts and QoS belong to sessions and URL groups: a queue takes only state, length and
+        // 503 verbosity (HttpSetRequestQueueProperty).
         _ => return Err(ERROR_INVALID_PARAMETER),
     }
     Ok(())
 }
 
 /// `HttpSetRequestQueueProperty`: `HttpServerStateProperty` (`HTTP_ENABLED_STATE`; an inactive queue's
-/// clients get 503), `HttpServerQueueLengthProperty`, `HttpServer503VerbosityProperty` (stored; their
-/// enforcement comes with the timers work). Wrong size or property: `ERROR_INVALID_PARAMETER`.
+/// clients get 503), `HttpServerQueueLengthProperty` (ULONG, 1..=0x7FFFFFFF, default 1000: requests
+/// waiting for the application beyond it are refused) and `HttpServer503VerbosityProperty` (how:
+/// Basic resets the connection, Limited and Full answer 503). Wrong size or value, or a property a
+/// queue does not have (timeouts, QoS): `ERROR_INVALID_PARAMETER`; length or verbosity on a version 1
+/// queue: `ERROR_NOT_SUPPORTED`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetRequestQueueProperty(RequestQueueHandle: HANDLE, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, Reserved1: ULONG, Reserved2: *mut c_void) -> ULONG {
     guard_httpapi("HttpSetRequestQueueProperty", || {
@@ -289,7 +299,6 @@ unsafe fn query_request_queue_property(h: HANDLE, property: i32, info: *mut c_vo
         HttpServerStateProperty => put_u32(if q.enabled() { 0 } else { 1 }, info, len, ret),
         HttpServerQueueLengthProperty => put_u32(q.queue_length.load(Acquire), info, len, ret),
         HttpServer503VerbosityProperty => put_u32(q.verbosity.load(Acquire), info, len, ret),
-        HttpServerTimeoutsProperty => not_implemented("HttpQueryRequestQueueProperty(HttpServerTimeoutsProperty)"),
         _ => Err(ERROR_INVALID_PARAMETER),
     }
 }
@@ -383,6 +392,96 @@ unsafe fn put_state_info(enabled: bool, info: *mut c_void, len: ULONG, ret: *mut
     Ok(())
 }
 
+/// `HTTP_TIMEOUT_LIMIT_INFO` in: `None` when `Flags.Present` is clear (the object's setting is removed).
+unsafe fn read_timeouts(info: *mut c_void, len: ULONG) -> WinResult<Option<TimeoutLimits>> {
+    if info.is_null() || len as usize != std::mem::size_of::<HTTP_TIMEOUT_LIMIT_INFO>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let t = (info as *const HTTP_TIMEOUT_LIMIT_INFO).read_unaligned();
+    match t.Flags {
+        0 => Ok(None),
+        1 => Ok(Some(TimeoutLimits {
+            entity_body: t.EntityBody,
+            drain_entity_body: t.DrainEntityBody,
+            request_queue: t.RequestQueue,
+            idle_connection: t.IdleConnection,
+            header_wait: t.HeaderWait,
+            min_send_rate: t.MinSendRate,
+        })),
+        _ => Err(ERROR_INVALID_PARAMETER),
+    }
+}
+
+/// `HTTP_TIMEOUT_LIMIT_INFO` out: the timers in force at this level; `Flags.Present` says whether the
+/// object has its own setting.
+unsafe fn put_timeouts(own: bool, t: ConnTimers, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+    let size = std::mem::size_of::<HTTP_TIMEOUT_LIMIT_INFO>() as u32;
+    write_opt(ret, size);
+    if info.is_null() || len < size {
+        return Err(ERROR_MORE_DATA);
+    }
+    let secs = |d: std::time::Duration| d.as_secs().min(u16::MAX as u64) as u16;
+    (info as *mut HTTP_TIMEOUT_LIMIT_INFO).write_unaligned(HTTP_TIMEOUT_LIMIT_INFO {
+        Flags: own as u32,
+        EntityBody: secs(t.entity_body),
+        DrainEntityBody: secs(t.drain_entity_body),
+        RequestQueue: secs(t.request_queue),
+        IdleConnection: secs(t.idle_connection),
+        HeaderWait: secs(t.header_wait),
+        MinSendRate: t.min_send_rate.unwrap_or(timers::MIN_SEND_RATE_DISABLED),
+    });
+    Ok(())
+}
+
+/// `HTTP_QOS_SETTING_INFO` in, for `scope`: bandwidth (session and group; at least
+/// `HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE`, `HTTP_LIMIT_INFINITE` or `Flags.Present` = 0 removes
+/// it) or connection limit (groups only).
+unsafe fn set_qos(scope: Scope, info: *mut c_void, len: ULONG) -> WinResult<()> {
+    if info.is_null() || len as usize != std::mem::size_of::<HTTP_QOS_SETTING_INFO>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let q = (info as *const HTTP_QOS_SETTING_INFO).read_unaligned();
+    if q.QosSetting.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let l = (q.QosSetting as *const HTTP_QOS_LIMIT_INFO).read_unaligned();
+    if l.Flags > 1 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let limit = (l.Flags == 1 && l.Limit != timers::LIMIT_INFINITE).then_some(l.Limit);
+    match (q.QosType, scope) {
+        (HttpQosSettingTypeBandwidth, _) => {
+            if limit.is_some_and(|r| r < timers::MIN_BANDWIDTH) {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            session::set_bandwidth(scope, limit)
+        }
+        (HttpQosSettingTypeConnectionLimit, Scope::Group(g)) => session::set_max_connections(g, limit.unwrap_or(timers::LIMIT_INFINITE)),
+        _ => Err(ERROR_INVALID_PARAMETER),
+    }
+}
+
+/// `HTTP_QOS_SETTING_INFO` out: the caller names the `QosType` in the buffer; the limit structure is
+/// written right after the `HTTP_QOS_SETTING_INFO`, which points to it (24 bytes in all).
+unsafe fn put_qos(scope: Scope, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+    let head = std::mem::size_of::<HTTP_QOS_SETTING_INFO>();
+    let size = (head + std::mem::size_of::<HTTP_QOS_LIMIT_INFO>()) as u32;
+    write_opt(ret, size);
+    if info.is_null() || len < size {
+        return Err(ERROR_MORE_DATA);
+    }
+    let kind = (info as *const i32).read_unaligned();
+    let limit = match (kind, scope) {
+        (HttpQosSettingTypeBandwidth, _) => session::bandwidth(scope)?,
+        (HttpQosSettingTypeConnectionLimit, Scope::Group(g)) => session::max_connections(g)?,
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    };
+    let at = (info as *mut u8).add(head);
+    (at as *mut HTTP_QOS_LIMIT_INFO).write_unaligned(HTTP_QOS_LIMIT_INFO { Flags: 1, Limit: limit });
+    (info as *mut HTTP_QOS_SETTING_INFO).write_unaligned(HTTP_QOS_SETTING_INFO { QosType: kind, QosSetting: at as *mut c_void });
+    Ok(())
+}
+
 unsafe fn set_server_session_property<U: WideUnit>(id: u64, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSetServerSessionProperty({id:#x}, {property}, {info:?}, {len})");
     if !session::session_exists(id) {
@@ -393,13 +492,16 @@ unsafe fn set_server_session_property<U: WideUnit>(id: u64, property: i32, info:
             Some(on) => session::set_session_state(id, on),
             None => Ok(()),
         },
+        HttpServerTimeoutsProperty => session::set_timeouts(Scope::Session(id), read_timeouts(info, len)?),
+        HttpServerQosProperty => set_qos(Scope::Session(id), info, len),
         _ => super::httpapi_config::set_other_property::<U>(Owner::Session(id), property, info, len, "HttpSetServerSessionProperty(this property)"),
     }
 }
 
 /// `HttpSetServerSessionProperty`: `HttpServerStateProperty` (an inactive session's groups answer
-/// 503). The timeout, QoS, logging and authentication properties are not implemented yet
-/// (`ERROR_CALL_NOT_IMPLEMENTED`); others: `ERROR_INVALID_PARAMETER`.
+/// 503), `HttpServerTimeoutsProperty` (`HTTP_TIMEOUT_LIMIT_INFO`: a zero timer means the default;
+/// `Flags.Present` = 0 removes the setting), `HttpServerQosProperty` (bandwidth only). Logging and
+/// authentication: see their entries; others, a wrong size or value: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetServerSessionProperty(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
     guard_httpapi("HttpSetServerSessionProperty", || set_server_session_property::<WCHAR>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength))
@@ -415,12 +517,18 @@ unsafe fn query_server_session_property<U: WideUnit>(id: u64, property: i32, inf
     match property {
         HttpServerStateProperty => put_state_info(session::session_state(id)?, info, len, ret),
         _ if !session::session_exists(id) => Err(ERROR_INVALID_PARAMETER),
+        HttpServerTimeoutsProperty => {
+            let (own, t) = session::timeouts(Scope::Session(id))?;
+            put_timeouts(own, t, info, len, ret)
+        }
+        HttpServerQosProperty => put_qos(Scope::Session(id), info, len, ret),
         _ => super::httpapi_config::query_other_property::<U>(Owner::Session(id), property, info, len, ret, "HttpQueryServerSessionProperty(this property)"),
     }
 }
 
-/// `HttpQueryServerSessionProperty`: `HttpServerStateProperty`; a small buffer gives `ERROR_MORE_DATA`
-/// with the size in `*ReturnLength`.
+/// `HttpQueryServerSessionProperty`: `HttpServerStateProperty`, `HttpServerTimeoutsProperty` (the timers
+/// in force), `HttpServerQosProperty` (the caller sets `QosType` in the buffer, 24 bytes); a small buffer
+/// gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryServerSessionProperty(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
     guard_httpapi("HttpQueryServerSessionProperty", || query_server_session_property::<WCHAR>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
@@ -538,12 +646,16 @@ unsafe fn set_url_group_property<U: WideUnit>(group: u64, property: i32, info: *
             Some(on) => session::set_group_state(group, on),
             None => Ok(()),
         },
+        HttpServerTimeoutsProperty => session::set_timeouts(Scope::Group(group), read_timeouts(info, len)?),
+        HttpServerQosProperty => set_qos(Scope::Group(group), info, len),
         _ => super::httpapi_config::set_other_property::<U>(Owner::Group(group), property, info, len, "HttpSetUrlGroupProperty(this property)"),
     }
 }
 
 /// `HttpSetUrlGroupProperty`: `HttpServerBindingProperty` (`HTTP_BINDING_INFO`: the queue that
-/// receives the group's requests; without one, clients get 503) and `HttpServerStateProperty`.
+/// receives the group's requests; without one, clients get 503), `HttpServerStateProperty`,
+/// `HttpServerTimeoutsProperty` (wins over the session's, timer by timer; a zero timer falls back to
+/// the session's, then the default) and `HttpServerQosProperty` (bandwidth and connection limit).
 /// Unknown group, NULL buffer, length 0 or wrong size: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetUrlGroupProperty(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
@@ -560,11 +672,18 @@ unsafe fn query_url_group_property<U: WideUnit>(group: u64, property: i32, info:
     match property {
         HttpServerStateProperty => put_state_info(session::group_state(group)?, info, len, ret),
         _ if !session::group_exists(group) => Err(ERROR_INVALID_PARAMETER),
+        HttpServerTimeoutsProperty => {
+            let (own, t) = session::timeouts(Scope::Group(group))?;
+            put_timeouts(own, t, info, len, ret)
+        }
+        HttpServerQosProperty => put_qos(Scope::Group(group), info, len, ret),
         _ => super::httpapi_config::query_other_property::<U>(Owner::Group(group), property, info, len, ret, "HttpQueryUrlGroupProperty(this property)"),
     }
 }
 
-/// `HttpQueryUrlGroupProperty`: `HttpServerStateProperty`; a small buffer gives `ERROR_MORE_DATA`.
+/// `HttpQueryUrlGroupProperty`: `HttpServerStateProperty`, `HttpServerTimeoutsProperty` (the timers in
+/// force for the group, `Flags.Present` = whether the group has its own), `HttpServerQosProperty`; a
+/// small buffer gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryUrlGroupProperty(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
     guard_httpapi("HttpQueryUrlGroupProperty", || query_url_group_property::<WCHAR>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
@@ -894,38 +1013,45 @@ pub extern "C" fn HttpDeclarePush_w16(RequestQueueHandle: HANDLE, RequestId: u64
     })
 }
 
-/// `HttpWaitForDisconnect`: not implemented yet (issue: timers and disconnect waits).
-#[no_mangle]
-pub extern "C" fn HttpWaitForDisconnect(RequestQueueHandle: HANDLE, ConnectionId: u64, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnect", || {
-        let _ = (RequestQueueHandle, ConnectionId, Overlapped);
-        not_implemented("HttpWaitForDisconnect")
-    })
-}
-/// `HttpWaitForDisconnect` for `-fshort-wchar` callers: not implemented yet.
-#[no_mangle]
-pub extern "C" fn HttpWaitForDisconnect_w16(RequestQueueHandle: HANDLE, ConnectionId: u64, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnect", || {
-        let _ = (RequestQueueHandle, ConnectionId, Overlapped);
-        not_implemented("HttpWaitForDisconnect")
-    })
+unsafe fn wait_for_disconnect(name: &str, h: HANDLE, id: u64, reserved: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+    tracing::trace!(target: T, "{name}({h:?}, {id:#x}, {reserved}, {ov:?})");
+    if reserved != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    // The page documents ERROR_INVALID_PARAMETER for every unusable argument, the handle included.
+    let q = queue_of(h).map_err(|_| ERROR_INVALID_PARAMETER)?;
+    let ovp = ov_of(ov);
+    finish(q.wait_for_disconnect(id, ovp), std::ptr::null_mut(), ovp)
 }
 
-/// `HttpWaitForDisconnectEx`: not implemented yet.
+/// `HttpWaitForDisconnect` (seeds/HttpWaitForDisconnect.txt): completes when the connection
+/// `ConnectionId` (from `HTTP_REQUEST.ConnectionId`) breaks for any reason: the client closes or
+/// half-closes it, resets it, a timer or the application closes it. Synchronous (`Overlapped` NULL:
+/// blocks, then `NO_ERROR`) or overlapped (`ERROR_IO_PENDING`, then `NO_ERROR` through the event /
+/// completion port); a connection already gone completes at once. Every waiter completes.
+/// Cancelled by `CancelIoEx` on the queue, or by closing or shutting the queue down:
+/// `ERROR_OPERATION_ABORTED`. Bad handle or an id no request of this queue carried:
+/// `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub extern "C" fn HttpWaitForDisconnectEx(RequestQueueHandle: HANDLE, ConnectionId: u64, Reserved: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnectEx", || {
-        let _ = (RequestQueueHandle, ConnectionId, Reserved, Overlapped);
-        not_implemented("HttpWaitForDisconnectEx")
-    })
+pub unsafe extern "C" fn HttpWaitForDisconnect(RequestQueueHandle: HANDLE, ConnectionId: u64, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpWaitForDisconnect", || wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped))
 }
-/// `HttpWaitForDisconnectEx` for `-fshort-wchar` callers: not implemented yet.
+/// `HttpWaitForDisconnect` for `-fshort-wchar` callers.
 #[no_mangle]
-pub extern "C" fn HttpWaitForDisconnectEx_w16(RequestQueueHandle: HANDLE, ConnectionId: u64, Reserved: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnectEx", || {
-        let _ = (RequestQueueHandle, ConnectionId, Reserved, Overlapped);
-        not_implemented("HttpWaitForDisconnectEx")
-    })
+pub unsafe extern "C" fn HttpWaitForDisconnect_w16(RequestQueueHandle: HANDLE, ConnectionId: u64, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpWaitForDisconnect", || wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped))
+}
+
+/// `HttpWaitForDisconnectEx`: `HttpWaitForDisconnect` with a `Reserved` that must be 0
+/// (`ERROR_INVALID_PARAMETER` otherwise).
+#[no_mangle]
+pub unsafe extern "C" fn HttpWaitForDisconnectEx(RequestQueueHandle: HANDLE, ConnectionId: u64, Reserved: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpWaitForDisconnectEx", || wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped))
+}
+/// `HttpWaitForDisconnectEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpWaitForDisconnectEx_w16(RequestQueueHandle: HANDLE, ConnectionId: u64, Reserved: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpWaitForDisconnectEx", || wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped))
 }
 
 /// `HttpWaitForDemandStart`: not implemented.

@@ -20,6 +20,7 @@ pub mod response;
 pub mod router;
 pub mod service_config;
 pub mod session;
+pub mod timers;
 pub mod url;
 
 use crate::win32::error::*;
