@@ -68,10 +68,14 @@ thread_local! {
 /// callback thread, never to the application's calling thread.
 pub fn start(req: Arc<Request>, op: Op) {
     let inline = req.notifier.is_drained_here();
-    let mut fut = Box::pin(async move {
-        let api = op.api();
-        let r = run(&req, op).await;
-        finish(&req, api, r);
+    let notifier = req.notifier.clone();
+    let mut fut = Box::pin(Step {
+        inner: async move {
+            let api = op.api();
+            let r = run(&req, op).await;
+            finish(&req, api, r);
+        },
+        notifier,
     });
     let _rt = crate::runtime::handle().enter();
     let mut cx = Context::from_waker(Waker::noop());
@@ -80,6 +84,29 @@ pub fn start(req: Arc<Request>, op: Op) {
     INLINE.with(|f| f.set(false));
     if first.is_pending() {
         crate::runtime::handle().spawn(fut);
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// A step's future: whenever it has to wait, the informational notifications it posted so far
+    /// (held in the queue, see `Request::note`) go to a callback thread, so they are delivered while
+    /// the step waits, and the notifications between two waits travel as one job.
+    struct Step<F> {
+        #[pin]
+        inner: F,
+        notifier: Arc<Notifier>,
+    }
+}
+
+impl<F: Future<Output = ()>> Future for Step<F> {
+    type Output = ();
+    fn poll(self: std::pin::Pin<&mut Self>, cx: &mut Context<'_>) -> std::task::Poll<()> {
+        let this = self.project();
+        let r = this.inner.poll(cx);
+        if r.is_pending() {
+            this.notifier.flush(Deliver::Pool);
+        }
+        r
     }
 }
 

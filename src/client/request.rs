@@ -248,14 +248,16 @@ impl Request {
         self.closed.load(Ordering::Acquire)
     }
 
-    /// Posts an informational notification: asynchronous requests deliver it on a callback thread
-    /// while the step goes on; synchronous ones on the calling thread when the call ends.
+    /// Posts an informational notification. It is held in the handle's queue: a synchronous call
+    /// delivers it on the calling thread when the call ends; an asynchronous step hands what it holds
+    /// to a callback thread when it has to wait, or together with its completion (one hand-off for
+    /// SENDING_REQUEST, REQUEST_SENT and SENDREQUEST_COMPLETE when the socket takes the request at once;
+    /// see `async_ops.rs`).
     pub fn note(&self, status: u32, info: impl FnOnce() -> Info) {
         if !self.notifier.wants(status) {
             return;
         }
-        let deliver = if self.is_async() { Deliver::Pool } else { Deliver::Hold };
-        self.notifier.post(status, info(), self.context.load(Ordering::Relaxed), deliver);
+        self.notifier.post(status, info(), self.context.load(Ordering::Relaxed), Deliver::Hold);
     }
 
     fn check_open(&self) -> WinResult<()> {
