@@ -8,6 +8,7 @@
 //! - [`conn`]: one connection (TCP, TLS) with non-blocking tries and bounded waits; [`tls`]: rustls setup.
 //! - [`url`]: `WinHttpCrackUrl`/`WinHttpCreateUrl`; [`exec`]: runs a request step on the caller's thread.
 pub mod api;
+pub mod auth;
 pub mod conn;
 pub mod connect;
 pub mod exec;

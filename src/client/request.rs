@@ -152,7 +152,7 @@ pub struct RequestState {
     declared: Option<u64>,
     written: u64,
     /// Whether part of the body came through `WinHttpWriteData` (then it cannot be replayed).
-    streamed: bool,
+    pub(super) streamed: bool,
     /// The head of the last request sent.
     pub sent_head: Option<String>,
     pub response: Option<ResponseHead>,
@@ -160,6 +160,8 @@ pub struct RequestState {
     pub redirects: u32,
     pub security_flags: u32,
     pub context: usize,
+    /// Credentials and the last challenges (`auth.rs`).
+    pub auth: super::auth::AuthState,
 }
 
 /// A request handle's object.
@@ -215,6 +217,7 @@ impl Request {
                 redirects: 0,
                 security_flags,
                 context: 0,
+                auth: Default::default(),
             }),
             connect,
             active_fd: Mutex::new(-1),
@@ -250,7 +253,7 @@ impl Request {
     }
 
     /// Drops the current connection (not reusable).
-    fn discard_conn(&self, st: &mut RequestState) {
+    pub(super) fn discard_conn(&self, st: &mut RequestState) {
         self.set_active(-1);
         if let Some(origin) = st.origin.take() {
             self.session.drop_conn(&origin, st.conn.take());
@@ -329,6 +332,7 @@ impl Request {
                 }
             }
         }
+        h.push_str(&super::auth::header_lines(st, &st.verb, &target, through_proxy && !t.secure, has("Authorization"), has("Proxy-Authorization")));
         for (n, v) in &st.headers.fields {
             h.push_str(n);
             h.push_str(": ");
@@ -398,7 +402,7 @@ impl Request {
 
     /// Sends the head and `lpOptional` on a pooled or new connection, retrying once on a new one when
     /// a pooled connection turns out to be dead.
-    async fn transmit(&self, st: &mut RequestState) -> WinResult<()> {
+    pub(super) async fn transmit(&self, st: &mut RequestState) -> WinResult<()> {
         st.response = None;
         st.body = None;
         st.written = 0;
@@ -556,6 +560,9 @@ impl Request {
             let location = head.values("location").next().map(str::to_string);
             st.response = Some(head);
             st.phase = Phase::Receiving;
+            if super::auth::answer_challenge(self, st).await? {
+                continue;
+            }
             if let Some(loc) = location.filter(|_| matches!(status, 301 | 302 | 303 | 307 | 308)) {
                 if self.follow_redirect(st, status, &loc).await? {
                     continue;
