@@ -14,6 +14,7 @@ pub mod connect;
 pub mod exec;
 pub mod headers;
 pub mod options;
+pub mod proxy;
 pub mod query;
 pub mod request;
 pub mod session;
