@@ -106,3 +106,14 @@ const _: () = assert!(size_of::<WINHTTP_AUTOPROXY_OPTIONS>() == 32);
 const _: () = assert!(offset_of!(WINHTTP_AUTOPROXY_OPTIONS, lpszAutoConfigUrl) == 8);
 const _: () = assert!(offset_of!(WINHTTP_AUTOPROXY_OPTIONS, dwReserved) == 24);
 const _: () = assert!(offset_of!(WINHTTP_AUTOPROXY_OPTIONS, fAutoLogonIfChallenged) == 28);
+
+/// `WINHTTP_EXTENDED_HEADER`: name and value, each a wide (`pwsz*`) or narrow (`psz*`) string by the
+/// call's flags (unions in C).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_EXTENDED_HEADER {
+    pub pszName: *const c_void,
+    pub pszValue: *const c_void,
+}
+const _: () = assert!(size_of::<WINHTTP_EXTENDED_HEADER>() == 16);
+const _: () = assert!(offset_of!(WINHTTP_EXTENDED_HEADER, pszValue) == 8);
