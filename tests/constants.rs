@@ -20,6 +20,7 @@ fn error_codes_match_windows_sys() {
         (ERROR_INVALID_ACCESS.0 as i64, ws::Foundation::ERROR_INVALID_ACCESS as i64, "ERROR_INVALID_ACCESS"),
         (ERROR_INVALID_DATA.0 as i64, ws::Foundation::ERROR_INVALID_DATA as i64, "ERROR_INVALID_DATA"),
         (ERROR_OUTOFMEMORY.0 as i64, ws::Foundation::ERROR_OUTOFMEMORY as i64, "ERROR_OUTOFMEMORY"),
+        (ERROR_BAD_COMMAND.0 as i64, ws::Foundation::ERROR_BAD_COMMAND as i64, "ERROR_BAD_COMMAND"),
         (ERROR_GEN_FAILURE.0 as i64, ws::Foundation::ERROR_GEN_FAILURE as i64, "ERROR_GEN_FAILURE"),
         (ERROR_SHARING_VIOLATION.0 as i64, ws::Foundation::ERROR_SHARING_VIOLATION as i64, "ERROR_SHARING_VIOLATION"),
         (ERROR_HANDLE_EOF.0 as i64, ws::Foundation::ERROR_HANDLE_EOF as i64, "ERROR_HANDLE_EOF"),

@@ -1,8 +1,12 @@
 //! The engine's entry points, one per WinHTTP function, called by `src/ffi/winhttp.rs` with safe
 //! values: handle lookups (with WinHTTP's wrong-kind and wrong-state codes), object creation, and the
 //! synchronous runs of the request steps.
+use super::async_ops::{self, Op};
+use super::callback::{self, Deliver, Info, Notifier, WINHTTP_CALLBACK_STATUS_HANDLE_CREATED};
 use super::connect::Connect;
 use super::exec;
+use crate::ffi::ptr::CallerBuf;
+use std::sync::atomic::Ordering;
 use super::options::{self, Object, Value};
 use super::query::{self, QueryValue};
 use super::request::*;
@@ -55,16 +59,31 @@ pub fn open_session(agent: Option<String>, access: u32, proxy: Option<String>, b
     // DEFAULT_PROXY: the default that WinHttpSetDefaultProxyConfiguration set (proxy.rs), else direct.
     let cfg = if access_in == WINHTTP_ACCESS_TYPE_DEFAULT_PROXY { super::proxy::default_config() } else { ProxyConfig { access_type: access, proxy, bypass } };
     let s = Session::new(agent.unwrap_or_default(), cfg, flags);
-    Ok(handle::insert(Arc::new(s)))
+    let h = handle::insert(Arc::new(s));
+    callback::register(h, Notifier::new(None));
+    Ok(h)
+}
+
+/// HANDLE_CREATED goes to the parent's callback, on the calling thread, with the new handle
+/// (`lpvStatusInformation` points to it), as Windows reports it.
+fn announce_created(parent: RawHandle, parent_context: usize, child: RawHandle) {
+    if let Some(n) = callback::lookup(parent) {
+        n.post(WINHTTP_CALLBACK_STATUS_HANDLE_CREATED, Info::Handle(child), parent_context, Deliver::Inline);
+    }
 }
 
 /// `WinHttpConnect`.
 pub fn connect(hsession: RawHandle, server: Option<String>, port: u16) -> WinResult<RawHandle> {
     let session = session(hsession)?;
     let host = server.ok_or(ERROR_INVALID_PARAMETER)?;
-    let c = Arc::new(Connect { session: session.clone(), host, port, context: Default::default(), children: Default::default(), parent: hsession });
+    // Windows copies the session's context value and callback into the new handle.
+    let context = session.context.load(Ordering::Relaxed);
+    let c = Arc::new(Connect { session: session.clone(), host, port, context: context.into(), children: Default::default(), parent: hsession });
+    let notifier = Notifier::new(callback::lookup(hsession));
     let h = handle::insert(c);
+    callback::register(h, notifier);
     session.children.lock().push(h);
+    announce_created(hsession, context, h);
     Ok(h)
 }
 
@@ -114,15 +133,82 @@ pub fn open_request(
     let path = escape_object(&path, flags);
     let version = version.filter(|v| !v.is_empty()).unwrap_or_else(|| "HTTP/1.1".into());
     let req = Arc::new(Request::new(connect.clone(), verb, path, version, referrer, accept_types, flags, hconnect));
+    let notifier = req.notifier.clone();
     let h = handle::insert(req);
+    callback::register(h, notifier);
     connect.children.lock().push(h);
+    announce_created(hconnect, connect.context.load(Ordering::Relaxed), h);
     Ok(h)
 }
 
-/// `WinHttpCloseHandle`: closes the handle (and its children).
+/// `WinHttpCloseHandle`: closes the handle and its children, children first. Each gets
+/// HANDLE_CLOSING once its pending operation (cancelled) has completed and its own children have had
+/// theirs: on the calling thread in synchronous mode, on a callback thread in asynchronous mode.
 pub fn close_handle(h: RawHandle) -> WinResult<()> {
-    object(h)?;
-    handle::close(h).map(|_| ())
+    let obj = object(h)?;
+    close_tree(h, obj);
+    Ok(())
+}
+
+fn close_tree(h: RawHandle, obj: Object) {
+    let (children, context, is_async) = match &obj {
+        Object::Session(s) => (s.children.lock().clone(), s.context.load(Ordering::Relaxed), s.is_async()),
+        Object::Connect(c) => (c.children.lock().clone(), c.context.load(Ordering::Relaxed), c.session.is_async()),
+        Object::Request(r) => (Vec::new(), r.context.load(Ordering::Relaxed), r.is_async()),
+    };
+    for c in children {
+        if let Ok(o) = object(c) {
+            close_tree(c, o);
+        }
+    }
+    drop(obj);
+    let _ = handle::close(h);
+    if let Some(n) = callback::unregister(h) {
+        n.close(context, if is_async { Deliver::Pool } else { Deliver::Inline });
+    }
+}
+
+/// `WinHttpSetStatusCallback`: the previous callback (0 = none). Any live WinHTTP handle; anything
+/// else is `ERROR_INVALID_HANDLE`.
+pub fn set_status_callback(h: RawHandle, cb: usize, flags: u32, wide16: bool) -> WinResult<usize> {
+    object(h).map_err(|_| ERROR_INVALID_HANDLE)?;
+    let n = callback::lookup(h).ok_or(ERROR_INVALID_HANDLE)?;
+    Ok(n.set_callback(cb, flags, wide16))
+}
+
+/// `WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT` (session handles): `event` is set once the session and
+/// every handle under it are gone (after the session's HANDLE_CLOSING).
+pub fn set_unload_event(h: RawHandle, event: usize) -> WinResult<()> {
+    session(h)?;
+    handle::get_typed::<crate::win32::event::Event>(event).map_err(|_| ERROR_INVALID_PARAMETER)?;
+    callback::lookup(h).ok_or(ERROR_INVALID_HANDLE)?.set_unload_event(event);
+    Ok(())
+}
+
+/// Runs a synchronous step on the calling thread, then delivers the notifications it posted there.
+fn run_sync<T>(req: &Arc<Request>, f: impl FnOnce(&mut RequestState) -> WinResult<T>) -> WinResult<T> {
+    req.notifier.begin_op();
+    let r = {
+        let mut st = req.state.lock();
+        f(&mut st)
+    };
+    req.notifier.end_op(Deliver::Inline);
+    r
+}
+
+/// Starts an asynchronous step after its synchronous checks (a failure: FALSE, no callback).
+fn run_async(req: Arc<Request>, op: Op, len: usize, setup: impl FnOnce(&Request, &mut RequestState) -> WinResult<()>) -> WinResult<()> {
+    req.notifier.try_begin_async()?;
+    let r = {
+        let mut st = req.state.lock();
+        req.check_async(&st, op.api(), len).and_then(|_| setup(&req, &mut st))
+    };
+    if let Err(e) = r {
+        req.notifier.cancel_begin();
+        return Err(e);
+    }
+    async_ops::start(req, op);
+    Ok(())
 }
 
 /// `WinHttpAddRequestHeaders`.
@@ -140,46 +226,82 @@ pub fn add_request_headers(h: RawHandle, text: Option<String>, modifiers: u32) -
 /// `WinHttpSendRequest` (synchronous).
 pub fn send_request(h: RawHandle, headers: Option<String>, optional: &[u8], total: u32, context: usize) -> WinResult<()> {
     let req = request(h)?;
-    let mut st = req.state.lock();
-    st.context = context;
-    exec::run(req.send(&mut st, headers.as_deref(), optional, total))
+    // dwContext is what the callbacks of this request receive from now on (0 keeps the current value).
+    if context != 0 {
+        req.context.store(context, Ordering::Relaxed);
+    }
+    if req.is_async() {
+        return run_async(req.clone(), Op::Send, 0, |r, st| {
+            st.context = context;
+            r.prepare_send(st, headers.as_deref(), optional, total)
+        });
+    }
+    run_sync(&req, |st| {
+        st.context = context;
+        exec::run(req.send(st, headers.as_deref(), optional, total))
+    })
 }
 
 /// `WinHttpWriteData` (synchronous).
 pub fn write_data(h: RawHandle, data: &[u8]) -> WinResult<u32> {
     let req = request(h)?;
-    let mut st = req.state.lock();
-    exec::run(req.write(&mut st, data))
+    run_sync(&req, |st| exec::run(req.write(st, data)))
+}
+
+/// `WinHttpWriteData` (asynchronous): WRITE_COMPLETE carries the count; `buf` is the caller's until then.
+pub fn write_data_async(h: RawHandle, buf: CallerBuf) -> WinResult<()> {
+    let req = request(h)?;
+    run_async(req, Op::Write(buf), buf.len(), |_, _| Ok(()))
+}
+
+/// Whether `h` is a request of an asynchronous session (the edge picks the call's form).
+pub fn is_async_request(h: RawHandle) -> WinResult<bool> {
+    Ok(request(h)?.is_async())
 }
 
 /// `WinHttpReceiveResponse` (synchronous).
 pub fn receive_response(h: RawHandle) -> WinResult<()> {
     let req = request(h)?;
-    let mut st = req.state.lock();
-    exec::run(req.receive(&mut st))
+    if req.is_async() {
+        return run_async(req, Op::Receive, 0, |_, _| Ok(()));
+    }
+    run_sync(&req, |st| exec::run(req.receive(st)))
 }
 
 /// `WinHttpQueryDataAvailable` (synchronous).
 pub fn query_data_available(h: RawHandle) -> WinResult<u32> {
     let req = request(h)?;
-    let mut st = req.state.lock();
-    exec::run(req.available(&mut st))
+    run_sync(&req, |st| exec::run(req.available(st)))
+}
+
+/// `WinHttpQueryDataAvailable` (asynchronous): the count arrives with DATA_AVAILABLE.
+pub fn query_data_available_async(h: RawHandle) -> WinResult<()> {
+    let req = request(h)?;
+    run_async(req, Op::Available, 0, |_, _| Ok(()))
+}
+
+/// `WinHttpReadData(Ex)` (asynchronous): READ_COMPLETE carries `buf` and the count; `buf` is the
+/// caller's until then.
+pub fn read_data_async(h: RawHandle, buf: CallerBuf, fill: bool) -> WinResult<()> {
+    let req = request(h)?;
+    run_async(req, Op::Read { buf, fill }, buf.len(), |_, _| Ok(()))
 }
 
 /// `WinHttpReadData` (synchronous); with `fill`, reads until the buffer is full or the body ends
 /// (`WINHTTP_READ_DATA_EX_FLAG_FILL_BUFFER`).
 pub fn read_data(h: RawHandle, buf: &mut [u8], fill: bool) -> WinResult<usize> {
     let req = request(h)?;
-    let mut st = req.state.lock();
-    exec::run(async {
-        let mut total = 0;
-        loop {
-            let n = req.read(&mut st, &mut buf[total..]).await?;
-            total += n;
-            if !fill || n == 0 || total == buf.len() {
-                return Ok(total);
+    run_sync(&req, |st| {
+        exec::run(async {
+            let mut total = 0;
+            loop {
+                let n = req.read(st, &mut buf[total..]).await?;
+                total += n;
+                if !fill || n == 0 || total == buf.len() {
+                    return Ok(total);
+                }
             }
-        }
+        })
     })
 }
 

@@ -8,9 +8,11 @@
 use crate::win32::error::*;
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
-use std::os::fd::AsRawFd;
+use std::net::IpAddr;
+use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use tokio::io::unix::AsyncFd;
 
 /// Read buffer size: one socket read fills at most this much.
 const READ_CHUNK: usize = 64 * 1024;
@@ -57,6 +59,78 @@ pub async fn wait_fd(fd: i32, interest: Interest, timeout_ms: u32) -> WinResult<
     }
 }
 
+/// How a connection waits for its socket: a blocking `poll(2)` on the caller's thread (synchronous
+/// sessions, the fast path), or the runtime's reactor (`WINHTTP_FLAG_ASYNC` sessions, whose steps run
+/// as runtime tasks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoMode {
+    Blocking,
+    Reactor,
+}
+
+/// The steps of opening a connection, reported for the status callback (RESOLVING_NAME,
+/// NAME_RESOLVED, CONNECTING_TO_SERVER, CONNECTED_TO_SERVER, in Windows' order).
+#[derive(Clone, Copy, Debug)]
+pub enum ConnEvent<'a> {
+    Resolving(&'a str),
+    Resolved(IpAddr),
+    Connecting(IpAddr),
+    Connected(IpAddr),
+}
+
+/// The socket descriptor as the reactor sees it (the `TcpStream` keeps ownership).
+struct FdRef(RawFd);
+
+impl AsRawFd for FdRef {
+    fn as_raw_fd(&self) -> RawFd {
+        self.0
+    }
+}
+
+/// Why an I/O attempt loop ended without a result.
+enum IoFail {
+    /// The wait failed (timeout): already a WinHTTP code.
+    Wait(Win32Error),
+    Io(io::Error),
+}
+
+/// Bounds a runtime wait by a WinHTTP timeout (0 = none).
+async fn within<F: std::future::Future>(timeout_ms: u32, fut: F) -> WinResult<F::Output> {
+    if timeout_ms == 0 {
+        return Ok(fut.await);
+    }
+    tokio::time::timeout(Duration::from_millis(timeout_ms as u64), fut).await.map_err(|_| ERROR_WINHTTP_TIMEOUT)
+}
+
+/// Writes to the socket with `MSG_NOSIGNAL`: a peer that is gone (or our own shutdown by
+/// `WinHttpCloseHandle`) must be an error, never a SIGPIPE that kills the C program.
+struct NoSigPipe<'a>(&'a TcpStream);
+
+impl Write for NoSigPipe<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // SAFETY: send on our socket from a valid buffer of buf.len() bytes.
+        let n = unsafe { libc::send(self.0.as_raw_fd(), buf.as_ptr() as *const libc::c_void, buf.len(), libc::MSG_NOSIGNAL) };
+        if n < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(n as usize)
+    }
+    fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
+        // SAFETY: IoSlice is ABI-compatible with iovec; the msghdr points at them for this call only.
+        let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+        msg.msg_iov = bufs.as_ptr() as *mut libc::iovec;
+        msg.msg_iovlen = bufs.len().min(1024) as _;
+        let n = unsafe { libc::sendmsg(self.0.as_raw_fd(), &msg, libc::MSG_NOSIGNAL) };
+        if n < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(n as usize)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Timeouts in milliseconds (0 = none), as `WinHttpSetTimeouts` sets them.
 #[derive(Clone, Copy, Debug)]
 pub struct Timeouts {
@@ -85,6 +159,9 @@ pub struct TlsSetup {
 
 /// A connection to one origin (or proxy).
 pub struct Conn {
+    /// The reactor registration (async sessions); declared before `sock` so it is dropped (and
+    /// deregistered) before the socket closes.
+    reactor: Option<Arc<AsyncFd<FdRef>>>,
     sock: TcpStream,
     tls: Option<Box<rustls::ClientConnection>>,
     rbuf: Vec<u8>,
@@ -128,7 +205,32 @@ pub fn resolve(host: &str, port: u16, timeout_ms: u32) -> WinResult<Vec<SocketAd
 impl Conn {
     /// Resolves and connects (each address in turn), then runs the TLS handshake when asked.
     pub async fn open(host: &str, port: u16, timeouts: &Timeouts, tls: Option<TlsSetup>) -> WinResult<Conn> {
-        let addrs = resolve(host, port, timeouts.resolve)?;
+        Self::open_with(host, port, timeouts, tls, IoMode::Blocking, &mut |_| {}).await
+    }
+
+    /// [`Conn::open`] in `mode`, reporting each step to `events` (the status callback's order).
+    pub async fn open_with(
+        host: &str,
+        port: u16,
+        timeouts: &Timeouts,
+        tls: Option<TlsSetup>,
+        mode: IoMode,
+        events: &mut (dyn FnMut(ConnEvent<'_>) + Send),
+    ) -> WinResult<Conn> {
+        events(ConnEvent::Resolving(host));
+        let addrs = match mode {
+            IoMode::Blocking => resolve(host, port, timeouts.resolve)?,
+            IoMode::Reactor => {
+                let h = host.trim_start_matches('[').trim_end_matches(']').to_string();
+                let found = within(timeouts.resolve, tokio::net::lookup_host((h, port))).await?;
+                let addrs: Vec<SocketAddr> = found.map_err(|_| ERROR_WINHTTP_NAME_NOT_RESOLVED)?.collect();
+                if addrs.is_empty() {
+                    return Err(ERROR_WINHTTP_NAME_NOT_RESOLVED);
+                }
+                addrs
+            }
+        };
+        events(ConnEvent::Resolved(addrs[0].ip()));
         let mut last = ERROR_WINHTTP_CANNOT_CONNECT;
         let mut sock = None;
         // WINHTTP_OPTION_CONNECT_RETRIES: every address once, then further rounds (a short pause
@@ -140,12 +242,19 @@ impl Conn {
                 if timeouts.connect != 0 && start.elapsed() >= Duration::from_millis(timeouts.connect as u64) {
                     break;
                 }
-                std::thread::sleep(Duration::from_millis(100));
+                match mode {
+                    IoMode::Blocking => std::thread::sleep(Duration::from_millis(100)),
+                    IoMode::Reactor => tokio::time::sleep(Duration::from_millis(100)).await,
+                }
             }
-            let r = if timeouts.connect == 0 {
-                TcpStream::connect(a)
-            } else {
-                TcpStream::connect_timeout(a, Duration::from_millis(timeouts.connect as u64))
+            events(ConnEvent::Connecting(a.ip()));
+            let r = match mode {
+                IoMode::Blocking if timeouts.connect == 0 => TcpStream::connect(a),
+                IoMode::Blocking => TcpStream::connect_timeout(a, Duration::from_millis(timeouts.connect as u64)),
+                IoMode::Reactor => match within(timeouts.connect, tokio::net::TcpStream::connect(a)).await {
+                    Ok(r) => r.and_then(|s| s.into_std()),
+                    Err(e) => Err(io::Error::new(io::ErrorKind::TimedOut, format!("{e:?}"))),
+                },
             };
             match r {
                 Ok(s) => {
@@ -159,15 +268,57 @@ impl Conn {
             }
         }
         let (sock, peer) = sock.ok_or(last)?;
+        events(ConnEvent::Connected(peer.ip()));
         sock.set_nonblocking(true).map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?;
         let _ = sock.set_nodelay(true);
-        let mut conn = Conn { sock, tls: None, rbuf: vec![0; READ_CHUNK], rpos: 0, rend: 0, reused: false, peer };
+        let reactor = match mode {
+            IoMode::Blocking => None,
+            IoMode::Reactor => {
+                let fd = FdRef(sock.as_raw_fd());
+                let both = tokio::io::Interest::READABLE | tokio::io::Interest::WRITABLE;
+                // SAFETY: the descriptor stays open while the registration lives: `reactor` is declared
+                // before `sock` in `Conn`, so it is dropped (deregistered) first.
+                let afd = unsafe { AsyncFd::register_with_interest(fd, both) }.map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?;
+                Some(Arc::new(afd))
+            }
+        };
+        let mut conn = Conn { reactor, sock, tls: None, rbuf: vec![0; READ_CHUNK], rpos: 0, rend: 0, reused: false, peer };
         if let Some(t) = tls {
             let c = rustls::ClientConnection::new(t.config, t.server_name).map_err(|_| ERROR_WINHTTP_SECURE_FAILURE)?;
             conn.tls = Some(Box::new(c));
             conn.handshake(timeouts).await?;
         }
         Ok(conn)
+    }
+
+    /// Tries `op` until it does not report `WouldBlock`, waiting for `interest` between tries: a
+    /// blocking poll, or the reactor (whose readiness is cleared only by a try that would block,
+    /// so no wake-up is lost).
+    async fn io<R>(&mut self, interest: Interest, timeout_ms: u32, mut op: impl FnMut(&mut Conn) -> io::Result<R>) -> Result<R, IoFail> {
+        loop {
+            match op(self) {
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                r => return r.map_err(IoFail::Io),
+            }
+            let Some(afd) = self.reactor.clone() else {
+                wait_fd(self.fd(), interest, timeout_ms).await.map_err(IoFail::Wait)?;
+                continue;
+            };
+            loop {
+                let mut guard = match interest {
+                    Interest::Read => within(timeout_ms, afd.readable()).await,
+                    Interest::Write => within(timeout_ms, afd.writable()).await,
+                }
+                .map_err(IoFail::Wait)?
+                .map_err(|_| IoFail::Wait(ERROR_WINHTTP_CONNECTION_ERROR))?;
+                match guard.try_io(|_| op(self)) {
+                    Ok(Err(e)) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Ok(r) => return r.map_err(IoFail::Io),
+                    Err(_would_block) => continue,
+                }
+            }
+        }
     }
 
     /// Starts TLS on an open connection (the CONNECT tunnel of `tunnel.rs`).
@@ -186,33 +337,30 @@ impl Conn {
     }
 
     async fn handshake(&mut self, timeouts: &Timeouts) -> WinResult<()> {
-        let fd = self.fd();
         loop {
             let tls = self.tls.as_mut().expect("TLS connection");
             if !tls.is_handshaking() && !tls.wants_write() {
                 return Ok(());
             }
             if tls.wants_write() {
-                match tls.write_tls(&mut self.sock) {
+                match self.io(Interest::Write, timeouts.send, |c| c.tls.as_mut().expect("TLS").write_tls(&mut NoSigPipe(&c.sock))).await {
                     Ok(_) => continue,
-                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                        wait_fd(fd, Interest::Write, timeouts.send).await?;
-                        continue;
-                    }
-                    Err(_) => return Err(ERROR_WINHTTP_SECURE_FAILURE),
+                    Err(IoFail::Wait(e)) => return Err(e),
+                    Err(IoFail::Io(_)) => return Err(ERROR_WINHTTP_SECURE_FAILURE),
                 }
             }
-            match tls.read_tls(&mut self.sock) {
+            match self.io(Interest::Read, timeouts.receive, |c| c.tls.as_mut().expect("TLS").read_tls(&mut c.sock)).await {
                 Ok(0) => return Err(ERROR_WINHTTP_SECURE_FAILURE),
                 Ok(_) => {
+                    let tls = self.tls.as_mut().expect("TLS connection");
                     if let Err(e) = tls.process_new_packets() {
                         // Send the alert before giving up, so the server sees why.
-                        let _ = tls.write_tls(&mut self.sock);
+                        let _ = tls.write_tls(&mut NoSigPipe(&self.sock));
                         return Err(super::tls::map_error(&e));
                     }
                 }
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => wait_fd(fd, Interest::Read, timeouts.receive).await?,
-                Err(_) => return Err(ERROR_WINHTTP_SECURE_FAILURE),
+                Err(IoFail::Wait(e)) => return Err(e),
+                Err(IoFail::Io(_)) => return Err(ERROR_WINHTTP_SECURE_FAILURE),
             }
         }
     }
@@ -256,15 +404,11 @@ impl Conn {
 
     /// Reads at least one byte into `buf` (0 = the peer closed), waiting up to `timeout_ms` per wait.
     pub async fn read_some(&mut self, buf: &mut [u8], timeout_ms: u32) -> WinResult<usize> {
-        let fd = self.fd();
-        loop {
-            match self.try_read(buf) {
-                Ok(n) => return Ok(n),
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => wait_fd(fd, Interest::Read, timeout_ms).await?,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) if e.kind() == io::ErrorKind::InvalidData => return Err(ERROR_WINHTTP_SECURE_FAILURE),
-                Err(e) => return Err(io_error(&e)),
-            }
+        match self.io(Interest::Read, timeout_ms, |c| c.try_read(buf)).await {
+            Ok(n) => Ok(n),
+            Err(IoFail::Wait(e)) => Err(e),
+            Err(IoFail::Io(e)) if e.kind() == io::ErrorKind::InvalidData => Err(ERROR_WINHTTP_SECURE_FAILURE),
+            Err(IoFail::Io(e)) => Err(io_error(&e)),
         }
     }
 
@@ -295,7 +439,6 @@ impl Conn {
     /// Writes every byte of `parts`, in order, gathering them into one `writev` while the socket takes
     /// them (head and first body bytes leave in one segment).
     pub async fn write_all(&mut self, parts: &[&[u8]], timeout_ms: u32) -> WinResult<()> {
-        let fd = self.fd();
         if self.tls.is_some() {
             for p in parts {
                 self.tls_write(p, timeout_ms).await?;
@@ -317,7 +460,7 @@ impl Conn {
                     iov.push(io::IoSlice::new(p));
                 }
             }
-            match (&self.sock).write_vectored(&iov) {
+            match self.io(Interest::Write, timeout_ms, |c| NoSigPipe(&c.sock).write_vectored(&iov)).await {
                 Ok(0) => return Err(ERROR_WINHTTP_CONNECTION_ERROR),
                 Ok(mut n) => {
                     while n > 0 {
@@ -335,16 +478,14 @@ impl Conn {
                         }
                     }
                 }
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => wait_fd(fd, Interest::Write, timeout_ms).await?,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(io_error(&e)),
+                Err(IoFail::Wait(e)) => return Err(e),
+                Err(IoFail::Io(e)) => return Err(io_error(&e)),
             }
         }
         Ok(())
     }
 
     async fn tls_write(&mut self, mut data: &[u8], timeout_ms: u32) -> WinResult<()> {
-        let fd = self.fd();
         loop {
             let tls = self.tls.as_mut().expect("TLS connection");
             if !data.is_empty() {
@@ -357,11 +498,10 @@ impl Conn {
                 }
                 continue;
             }
-            match tls.write_tls(&mut self.sock) {
+            match self.io(Interest::Write, timeout_ms, |c| c.tls.as_mut().expect("TLS").write_tls(&mut NoSigPipe(&c.sock))).await {
                 Ok(_) => {}
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => wait_fd(fd, Interest::Write, timeout_ms).await?,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(io_error(&e)),
+                Err(IoFail::Wait(e)) => return Err(e),
+                Err(IoFail::Io(e)) => return Err(io_error(&e)),
             }
         }
     }

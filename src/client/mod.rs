@@ -8,7 +8,9 @@
 //! - [`conn`]: one connection (TCP, TLS) with non-blocking tries and bounded waits; [`tls`]: rustls setup.
 //! - [`url`]: `WinHttpCrackUrl`/`WinHttpCreateUrl`; [`exec`]: runs a request step on the caller's thread.
 pub mod api;
+pub mod async_ops;
 pub mod auth;
+pub mod callback;
 pub mod conn;
 pub mod connect;
 pub mod exec;

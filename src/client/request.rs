@@ -8,7 +8,15 @@
 //!
 //! Operations: [`Request::send`], [`Request::write`], [`Request::receive`], [`Request::available`],
 //! [`Request::read`], header queries (`query.rs`), options (`options.rs`), and close ([`KernelObject::on_close`]).
-use super::conn::{shutdown_fd, Conn, TlsSetup};
+use super::callback::{self, Deliver, Info, Notifier};
+use super::callback::{
+    WINHTTP_CALLBACK_STATUS_CLOSING_CONNECTION, WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER, WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER,
+    WINHTTP_CALLBACK_STATUS_CONNECTION_CLOSED, WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE, WINHTTP_CALLBACK_STATUS_NAME_RESOLVED,
+    WINHTTP_CALLBACK_STATUS_RECEIVING_RESPONSE, WINHTTP_CALLBACK_STATUS_REDIRECT, WINHTTP_CALLBACK_STATUS_REQUEST_SENT,
+    WINHTTP_CALLBACK_STATUS_RESOLVING_NAME, WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED, WINHTTP_CALLBACK_STATUS_SECURE_FAILURE,
+    WINHTTP_CALLBACK_STATUS_SENDING_REQUEST,
+};
+use super::conn::{shutdown_fd, Conn, ConnEvent, IoMode, TlsSetup};
 use super::connect::Connect;
 use super::headers::{HeaderList, WINHTTP_ADDREQ_FLAG_ADD, WINHTTP_ADDREQ_FLAG_REPLACE};
 use super::session::*;
@@ -179,6 +187,10 @@ pub struct Request {
     pub context: AtomicUsize,
     /// The connect handle (`WINHTTP_OPTION_PARENT_HANDLE`).
     pub parent: usize,
+    /// The status callback and its serial queue (`callback.rs`).
+    pub notifier: Arc<Notifier>,
+    /// Wakes a pending asynchronous operation when the handle closes.
+    pub cancel: tokio::sync::Notify,
 }
 
 /// Methods a stale pooled connection may be retried for without asking (RFC 9110 idempotent methods).
@@ -219,12 +231,34 @@ impl Request {
                 context: 0,
                 auth: Default::default(),
             }),
+            // Windows copies the connect handle's context value and callback into a new request.
+            context: AtomicUsize::new(connect.context.load(Ordering::Relaxed)),
+            notifier: Notifier::new(callback::lookup(parent)),
+            cancel: tokio::sync::Notify::new(),
             connect,
             active_fd: Mutex::new(-1),
             closed: AtomicBool::new(false),
-            context: AtomicUsize::new(0),
             parent,
         }
+    }
+
+    /// Whether the request belongs to a `WINHTTP_FLAG_ASYNC` session.
+    pub fn is_async(&self) -> bool {
+        self.session.is_async()
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.closed.load(Ordering::Acquire)
+    }
+
+    /// Posts an informational notification: asynchronous requests deliver it on a callback thread
+    /// while the step goes on; synchronous ones on the calling thread when the call ends.
+    pub fn note(&self, status: u32, info: impl FnOnce() -> Info) {
+        if !self.notifier.wants(status) {
+            return;
+        }
+        let deliver = if self.is_async() { Deliver::Pool } else { Deliver::Hold };
+        self.notifier.post(status, info(), self.context.load(Ordering::Relaxed), deliver);
     }
 
     fn check_open(&self) -> WinResult<()> {
@@ -255,10 +289,48 @@ impl Request {
     /// Drops the current connection (not reusable).
     pub(super) fn discard_conn(&self, st: &mut RequestState) {
         self.set_active(-1);
+        if st.conn.is_some() {
+            self.note(WINHTTP_CALLBACK_STATUS_CLOSING_CONNECTION, || Info::None);
+        }
+        let had = st.conn.is_some();
         if let Some(origin) = st.origin.take() {
             self.session.drop_conn(&origin, st.conn.take());
         }
         st.conn = None;
+        if had {
+            self.note(WINHTTP_CALLBACK_STATUS_CONNECTION_CLOSED, || Info::None);
+        }
+    }
+
+    /// Drops the connection of a step that was abandoned mid-way (an asynchronous step cancelled by
+    /// `WinHttpCloseHandle`).
+    pub fn abandon(&self, st: &mut RequestState) {
+        self.discard_conn(st);
+        st.phase = Phase::Done;
+    }
+
+    /// The checks an asynchronous call makes before it returns (a failure there is FALSE with no
+    /// callback), the same the synchronous step makes first.
+    pub fn check_async(&self, st: &RequestState, api: u32, len: usize) -> WinResult<()> {
+        self.check_open()?;
+        match api {
+            callback::API_WRITE_DATA => {
+                if st.phase != Phase::Sending || st.conn.is_none() {
+                    return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+                }
+                if st.declared.is_some_and(|d| st.written + len as u64 > d) {
+                    return Err(ERROR_INVALID_PARAMETER);
+                }
+            }
+            callback::API_RECEIVE_RESPONSE if st.phase != Phase::Sending || st.declared.is_some_and(|d| st.written < d) => {
+                return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+            }
+            callback::API_QUERY_DATA_AVAILABLE | callback::API_READ_DATA if !matches!(st.phase, Phase::Receiving | Phase::Done) => {
+                return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     /// Returns the connection to the pool when the response ended cleanly and both sides keep it.
@@ -346,6 +418,13 @@ impl Request {
     /// `WinHttpSendRequest`: validates the framing rules of the seed page, then sends the head and
     /// `lpOptional` together.
     pub async fn send(&self, st: &mut RequestState, extra_headers: Option<&str>, optional: &[u8], total: u32) -> WinResult<()> {
+        self.prepare_send(st, extra_headers, optional, total)?;
+        self.transmit(st).await
+    }
+
+    /// The part of `WinHttpSendRequest` that fails at once (in asynchronous mode too: such a call
+    /// returns FALSE and gets no callback): state and framing checks, then the request is set up.
+    pub fn prepare_send(&self, st: &mut RequestState, extra_headers: Option<&str>, optional: &[u8], total: u32) -> WinResult<()> {
         self.check_open()?;
         if st.phase == Phase::Sending {
             return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
@@ -397,12 +476,12 @@ impl Request {
         st.declared = declared;
         st.streamed = false;
         st.redirects = 0;
-        self.transmit(st).await
+        Ok(())
     }
 
     /// Sends the head and `lpOptional` on a pooled or new connection, retrying once on a new one when
     /// a pooled connection turns out to be dead.
-    pub(super) async fn transmit(&self, st: &mut RequestState) -> WinResult<()> {
+    pub async fn transmit(&self, st: &mut RequestState) -> WinResult<()> {
         st.response = None;
         st.body = None;
         st.written = 0;
@@ -423,8 +502,11 @@ impl Request {
         let send_timeout = st.settings.timeouts.send;
         if let Some(mut conn) = self.session.take_idle(origin) {
             self.set_active(conn.fd());
+            self.note(WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || Info::None);
             match conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
                 Ok(()) => {
+                    let sent = (head.len() + optional.len()) as u32;
+                    self.note(WINHTTP_CALLBACK_STATUS_REQUEST_SENT, || Info::Dword(sent));
                     st.conn = Some(conn);
                     st.origin = Some(origin.clone());
                     return Ok(());
@@ -448,14 +530,26 @@ impl Request {
         } else {
             None
         };
+        let mode = if self.is_async() { IoMode::Reactor } else { IoMode::Blocking };
+        let mut events = |ev: ConnEvent<'_>| match ev {
+            ConnEvent::Resolving(h) => self.note(WINHTTP_CALLBACK_STATUS_RESOLVING_NAME, || Info::Wide(h.to_string())),
+            ConnEvent::Resolved(ip) => self.note(WINHTTP_CALLBACK_STATUS_NAME_RESOLVED, || Info::Wide(ip.to_string())),
+            ConnEvent::Connecting(ip) => self.note(WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER, || Info::Wide(ip.to_string())),
+            ConnEvent::Connected(ip) => self.note(WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER, || Info::Wide(ip.to_string())),
+        };
         let agent = self.session.agent.lock().clone();
         let opened = match (proxy.is_some(), tls) {
+            // The CONNECT tunnel waits with blocking polls (also in asynchronous mode, where it then
+            // occupies a runtime thread while it is set up).
             (true, Some(tls)) => super::tunnel::open(&host, port, &st.target, &agent, &st.settings.timeouts, tls).await,
-            (_, tls) => Conn::open(&host, port, &st.settings.timeouts, tls).await,
+            (_, tls) => Conn::open_with(&host, port, &st.settings.timeouts, tls, mode, &mut events).await,
         };
         let conn = match opened {
             Ok(c) => c,
             Err(e) => {
+                if st.target.secure && is_secure_error(e) {
+                    self.note(WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, || Info::Dword(secure_failure_flags(e)));
+                }
                 self.session.drop_conn(origin, None);
                 return Err(self.cancelled_or(e));
             }
@@ -464,10 +558,13 @@ impl Request {
         st.origin = Some(origin.clone());
         let conn = st.conn.as_mut().expect("just set");
         self.set_active(conn.fd());
+        self.note(WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || Info::None);
         if let Err(e) = conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
             self.discard_conn(st);
             return Err(self.cancelled_or(e));
         }
+        let sent = (head.len() + optional.len()) as u32;
+        self.note(WINHTTP_CALLBACK_STATUS_REQUEST_SENT, || Info::Dword(sent));
         Ok(())
     }
 
@@ -510,8 +607,12 @@ impl Request {
                     return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
                 }
             }
+            self.note(WINHTTP_CALLBACK_STATUS_RECEIVING_RESPONSE, || Info::None);
             let head = match self.read_head(st).await {
-                Ok(h) => h,
+                Ok((h, n)) => {
+                    self.note(WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED, || Info::Dword(n as u32));
+                    h
+                }
                 Err(RetryOr::Retry) => {
                     self.discard_conn(st);
                     self.transmit(st).await?;
@@ -626,11 +727,12 @@ impl Request {
             }
         }
         st.target = next;
+        self.note(WINHTTP_CALLBACK_STATUS_REDIRECT, || Info::Wide(st.target.url()));
         self.transmit(st).await?;
         Ok(true)
     }
 
-    async fn read_head(&self, st: &mut RequestState) -> Result<ResponseHead, RetryOr> {
+    async fn read_head(&self, st: &mut RequestState) -> Result<(ResponseHead, usize), RetryOr> {
         let limit = st.settings.max_header_size as usize;
         let timeout = st.settings.timeouts.receive_response;
         let can_retry = |st: &RequestState| !st.streamed && is_idempotent(&st.verb);
@@ -643,13 +745,15 @@ impl Request {
                     conn.consume(n);
                     // Interim responses (100 Continue, 102, 103) precede the real one; 101 is final.
                     if (100..200).contains(&head.status) && head.status != 101 {
+                        let code = head.status as u32;
+                        self.note(WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE, || Info::Dword(code));
                         interim += 1;
                         if interim > st.settings.max_status_continue {
                             return Err(RetryOr::Fail(ERROR_WINHTTP_INVALID_SERVER_RESPONSE));
                         }
                         continue;
                     }
-                    return Ok(head);
+                    return Ok((head, n));
                 }
                 Err(HeadError::Partial) => {}
                 Err(HeadError::TooLarge) => return Err(RetryOr::Fail(ERROR_WINHTTP_HEADER_SIZE_OVERFLOW)),
@@ -899,6 +1003,25 @@ impl Request {
     }
 }
 
+/// Whether a connection failure is a TLS/certificate one (SECURE_FAILURE is reported first).
+fn is_secure_error(e: Win32Error) -> bool {
+    matches!(e.0, 12037 | 12038 | 12045 | 12057 | 12157 | 12169 | 12170 | 12175 | 12179)
+}
+
+/// The `WINHTTP_CALLBACK_STATUS_FLAG_*` detail of SECURE_FAILURE for a failure code.
+fn secure_failure_flags(e: Win32Error) -> u32 {
+    match e.0 {
+        12037 => 0x20,       // ERROR_WINHTTP_SECURE_CERT_DATE_INVALID -> CERT_DATE_INVALID
+        12038 => 0x10,       // ERROR_WINHTTP_SECURE_CERT_CN_INVALID -> CERT_CN_INVALID
+        12045 => 0x08,       // ERROR_WINHTTP_SECURE_INVALID_CA -> INVALID_CA
+        12057 => 0x01,       // ERROR_WINHTTP_SECURE_CERT_REV_FAILED -> CERT_REV_FAILED
+        12169 => 0x02,       // ERROR_WINHTTP_SECURE_INVALID_CERT -> INVALID_CERT
+        12170 => 0x04,       // ERROR_WINHTTP_SECURE_CERT_REVOKED -> CERT_REVOKED
+        12179 => 0x40,       // ERROR_WINHTTP_SECURE_CERT_WRONG_USAGE -> CERT_WRONG_USAGE
+        _ => 0x8000_0000,    // SECURITY_CHANNEL_ERROR
+    }
+}
+
 enum RetryOr {
     Retry,
     Fail(Win32Error),
@@ -945,6 +1068,7 @@ impl KernelObject for Request {
     /// `ERROR_WINHTTP_OPERATION_CANCELLED`, and the connection is not pooled.
     fn on_close(&self) {
         self.closed.store(true, Ordering::Release);
+        self.cancel.notify_waiters();
         let fd = *self.active_fd.lock();
         if fd >= 0 {
             shutdown_fd(fd);

@@ -13,7 +13,11 @@ use super::ptr::*;
 use super::types::*;
 use crate::server::buffer::OutBuf;
 use crate::server::queue::RequestQueue;
+use crate::server::files::{BodyPiece, FileRange};
+use crate::server::logging::Owner;
 use crate::server::response::ResponseHead;
+use crate::server::session::Scope;
+use crate::server::timers::{self, ConnTimers, TimeoutLimits};
 use crate::server::{self, session};
 use crate::win32::error::*;
 use crate::win32::handle;
@@ -34,6 +38,7 @@ pub const HTTP_SEND_RESPONSE_FLAG_ENABLE_NAGLING: ULONG = 8;
 pub const HTTP_SEND_RESPONSE_FLAG_PROCESS_RANGES: ULONG = 0x20;
 pub const HTTP_SEND_RESPONSE_FLAG_OPAQUE: ULONG = 0x40;
 pub const HTTP_BYTE_RANGE_TO_EOF: u64 = u64::MAX;
+pub const HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER: ULONG = 1;
 
 pub const HttpServerAuthenticationProperty: i32 = 0;
 pub const HttpServerLoggingProperty: i32 = 1;
@@ -230,6 +235,10 @@ unsafe fn set_request_queue_property(h: HANDLE, property: i32, info: *mut c_void
             1 => q.set_enabled(false),
             _ => return Err(ERROR_INVALID_PARAMETER),
         },
+        HttpServerQueueLengthProperty | HttpServer503VerbosityProperty if !q.v2 => {
+            // Only version 2 queues have properties (HttpSetRequestQueueProperty).
+            return Err(ERROR_NOT_SUPPORTED);
+        }
         HttpServerQueueLengthProperty => {
             let n = read_u32(info, len)?;
             if n == 0 || n > 0x7FFF_FFFF {
@@ -244,15 +253,19 @@ unsafe fn set_request_queue_property(h: HANDLE, property: i32, info: *mut c_void
             }
             q.verbosity.store(n, std::sync::atomic::Ordering::Release);
         }
-        HttpServerTimeoutsProperty => return not_implemented("HttpSetRequestQueueProperty(HttpServerTimeoutsProperty)"),
+        // Timeouts and QoS belong to sessions and URL groups: a queue takes only state, length and
+        // 503 verbosity (HttpSetRequestQueueProperty).
         _ => return Err(ERROR_INVALID_PARAMETER),
     }
     Ok(())
 }
 
 /// `HttpSetRequestQueueProperty`: `HttpServerStateProperty` (`HTTP_ENABLED_STATE`; an inactive queue's
-/// clients get 503), `HttpServerQueueLengthProperty`, `HttpServer503VerbosityProperty` (stored; their
-/// enforcement comes with the timers work). Wrong size or property: `ERROR_INVALID_PARAMETER`.
+/// clients get 503), `HttpServerQueueLengthProperty` (ULONG, 1..=0x7FFFFFFF, default 1000: requests
+/// waiting for the application beyond it are refused) and `HttpServer503VerbosityProperty` (how:
+/// Basic resets the connection, Limited and Full answer 503). Wrong size or value, or a property a
+/// queue does not have (timeouts, QoS): `ERROR_INVALID_PARAMETER`; length or verbosity on a version 1
+/// queue: `ERROR_NOT_SUPPORTED`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetRequestQueueProperty(RequestQueueHandle: HANDLE, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, Reserved1: ULONG, Reserved2: *mut c_void) -> ULONG {
     guard_httpapi("HttpSetRequestQueueProperty", || {
@@ -286,7 +299,6 @@ unsafe fn query_request_queue_property(h: HANDLE, property: i32, info: *mut c_vo
         HttpServerStateProperty => put_u32(if q.enabled() { 0 } else { 1 }, info, len, ret),
         HttpServerQueueLengthProperty => put_u32(q.queue_length.load(Acquire), info, len, ret),
         HttpServer503VerbosityProperty => put_u32(q.verbosity.load(Acquire), info, len, ret),
-        HttpServerTimeoutsProperty => not_implemented("HttpQueryRequestQueueProperty(HttpServerTimeoutsProperty)"),
         _ => Err(ERROR_INVALID_PARAMETER),
     }
 }
@@ -380,16 +392,97 @@ unsafe fn put_state_info(enabled: bool, info: *mut c_void, len: ULONG, ret: *mut
     Ok(())
 }
 
-fn unsupported_scope(property: i32, what: &'static str) -> WinResult<()> {
-    match property {
-        HttpServerAuthenticationProperty | HttpServerLoggingProperty | HttpServerQosProperty | HttpServerTimeoutsProperty
-        | HttpServerExtendedAuthenticationProperty | HttpServerChannelBindProperty | HttpServerListenEndpointProperty
-        | HttpServerProtectionLevelProperty => not_implemented(what),
+/// `HTTP_TIMEOUT_LIMIT_INFO` in: `None` when `Flags.Present` is clear (the object's setting is removed).
+unsafe fn read_timeouts(info: *mut c_void, len: ULONG) -> WinResult<Option<TimeoutLimits>> {
+    if info.is_null() || len as usize != std::mem::size_of::<HTTP_TIMEOUT_LIMIT_INFO>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let t = (info as *const HTTP_TIMEOUT_LIMIT_INFO).read_unaligned();
+    match t.Flags {
+        0 => Ok(None),
+        1 => Ok(Some(TimeoutLimits {
+            entity_body: t.EntityBody,
+            drain_entity_body: t.DrainEntityBody,
+            request_queue: t.RequestQueue,
+            idle_connection: t.IdleConnection,
+            header_wait: t.HeaderWait,
+            min_send_rate: t.MinSendRate,
+        })),
         _ => Err(ERROR_INVALID_PARAMETER),
     }
 }
 
-unsafe fn set_server_session_property(id: u64, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
+/// `HTTP_TIMEOUT_LIMIT_INFO` out: the timers in force at this level; `Flags.Present` says whether the
+/// object has its own setting.
+unsafe fn put_timeouts(own: bool, t: ConnTimers, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+    let size = std::mem::size_of::<HTTP_TIMEOUT_LIMIT_INFO>() as u32;
+    write_opt(ret, size);
+    if info.is_null() || len < size {
+        return Err(ERROR_MORE_DATA);
+    }
+    let secs = |d: std::time::Duration| d.as_secs().min(u16::MAX as u64) as u16;
+    (info as *mut HTTP_TIMEOUT_LIMIT_INFO).write_unaligned(HTTP_TIMEOUT_LIMIT_INFO {
+        Flags: own as u32,
+        EntityBody: secs(t.entity_body),
+        DrainEntityBody: secs(t.drain_entity_body),
+        RequestQueue: secs(t.request_queue),
+        IdleConnection: secs(t.idle_connection),
+        HeaderWait: secs(t.header_wait),
+        MinSendRate: t.min_send_rate.unwrap_or(timers::MIN_SEND_RATE_DISABLED),
+    });
+    Ok(())
+}
+
+/// `HTTP_QOS_SETTING_INFO` in, for `scope`: bandwidth (session and group; at least
+/// `HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE`, `HTTP_LIMIT_INFINITE` or `Flags.Present` = 0 removes
+/// it) or connection limit (groups only).
+unsafe fn set_qos(scope: Scope, info: *mut c_void, len: ULONG) -> WinResult<()> {
+    if info.is_null() || len as usize != std::mem::size_of::<HTTP_QOS_SETTING_INFO>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let q = (info as *const HTTP_QOS_SETTING_INFO).read_unaligned();
+    if q.QosSetting.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let l = (q.QosSetting as *const HTTP_QOS_LIMIT_INFO).read_unaligned();
+    if l.Flags > 1 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let limit = (l.Flags == 1 && l.Limit != timers::LIMIT_INFINITE).then_some(l.Limit);
+    match (q.QosType, scope) {
+        (HttpQosSettingTypeBandwidth, _) => {
+            if limit.is_some_and(|r| r < timers::MIN_BANDWIDTH) {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            session::set_bandwidth(scope, limit)
+        }
+        (HttpQosSettingTypeConnectionLimit, Scope::Group(g)) => session::set_max_connections(g, limit.unwrap_or(timers::LIMIT_INFINITE)),
+        _ => Err(ERROR_INVALID_PARAMETER),
+    }
+}
+
+/// `HTTP_QOS_SETTING_INFO` out: the caller names the `QosType` in the buffer; the limit structure is
+/// written right after the `HTTP_QOS_SETTING_INFO`, which points to it (24 bytes in all).
+unsafe fn put_qos(scope: Scope, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+    let head = std::mem::size_of::<HTTP_QOS_SETTING_INFO>();
+    let size = (head + std::mem::size_of::<HTTP_QOS_LIMIT_INFO>()) as u32;
+    write_opt(ret, size);
+    if info.is_null() || len < size {
+        return Err(ERROR_MORE_DATA);
+    }
+    let kind = (info as *const i32).read_unaligned();
+    let limit = match (kind, scope) {
+        (HttpQosSettingTypeBandwidth, _) => session::bandwidth(scope)?,
+        (HttpQosSettingTypeConnectionLimit, Scope::Group(g)) => session::max_connections(g)?,
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    };
+    let at = (info as *mut u8).add(head);
+    (at as *mut HTTP_QOS_LIMIT_INFO).write_unaligned(HTTP_QOS_LIMIT_INFO { Flags: 1, Limit: limit });
+    (info as *mut HTTP_QOS_SETTING_INFO).write_unaligned(HTTP_QOS_SETTING_INFO { QosType: kind, QosSetting: at as *mut c_void });
+    Ok(())
+}
+
+unsafe fn set_server_session_property<U: WideUnit>(id: u64, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSetServerSessionProperty({id:#x}, {property}, {info:?}, {len})");
     if !session::session_exists(id) {
         return Err(ERROR_INVALID_PARAMETER);
@@ -399,42 +492,51 @@ unsafe fn set_server_session_property(id: u64, property: i32, info: *mut c_void,
             Some(on) => session::set_session_state(id, on),
             None => Ok(()),
         },
-        _ => unsupported_scope(property, "HttpSetServerSessionProperty(this property)"),
+        HttpServerTimeoutsProperty => session::set_timeouts(Scope::Session(id), read_timeouts(info, len)?),
+        HttpServerQosProperty => set_qos(Scope::Session(id), info, len),
+        _ => super::httpapi_config::set_other_property::<U>(Owner::Session(id), property, info, len, "HttpSetServerSessionProperty(this property)"),
     }
 }
 
 /// `HttpSetServerSessionProperty`: `HttpServerStateProperty` (an inactive session's groups answer
-/// 503). The timeout, QoS, logging and authentication properties are not implemented yet
-/// (`ERROR_CALL_NOT_IMPLEMENTED`); others: `ERROR_INVALID_PARAMETER`.
+/// 503), `HttpServerTimeoutsProperty` (`HTTP_TIMEOUT_LIMIT_INFO`: a zero timer means the default;
+/// `Flags.Present` = 0 removes the setting), `HttpServerQosProperty` (bandwidth only). Logging and
+/// authentication: see their entries; others, a wrong size or value: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetServerSessionProperty(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
-    guard_httpapi("HttpSetServerSessionProperty", || set_server_session_property(ServerSessionId, Property, PropertyInformation, PropertyInformationLength))
+    guard_httpapi("HttpSetServerSessionProperty", || set_server_session_property::<WCHAR>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength))
 }
 /// `HttpSetServerSessionProperty` for `-fshort-wchar` callers.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetServerSessionProperty_w16(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
-    guard_httpapi("HttpSetServerSessionProperty", || set_server_session_property(ServerSessionId, Property, PropertyInformation, PropertyInformationLength))
+    guard_httpapi("HttpSetServerSessionProperty", || set_server_session_property::<u16>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength))
 }
 
-unsafe fn query_server_session_property(id: u64, property: i32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+unsafe fn query_server_session_property<U: WideUnit>(id: u64, property: i32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryServerSessionProperty({id:#x}, {property}, {info:?}, {len}, {ret:?})");
     match property {
         HttpServerStateProperty => put_state_info(session::session_state(id)?, info, len, ret),
         _ if !session::session_exists(id) => Err(ERROR_INVALID_PARAMETER),
-        _ => unsupported_scope(property, "HttpQueryServerSessionProperty(this property)"),
+        HttpServerTimeoutsProperty => {
+            let (own, t) = session::timeouts(Scope::Session(id))?;
+            put_timeouts(own, t, info, len, ret)
+        }
+        HttpServerQosProperty => put_qos(Scope::Session(id), info, len, ret),
+        _ => super::httpapi_config::query_other_property::<U>(Owner::Session(id), property, info, len, ret, "HttpQueryServerSessionProperty(this property)"),
     }
 }
 
-/// `HttpQueryServerSessionProperty`: `HttpServerStateProperty`; a small buffer gives `ERROR_MORE_DATA`
-/// with the size in `*ReturnLength`.
+/// `HttpQueryServerSessionProperty`: `HttpServerStateProperty`, `HttpServerTimeoutsProperty` (the timers
+/// in force), `HttpServerQosProperty` (the caller sets `QosType` in the buffer, 24 bytes); a small buffer
+/// gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryServerSessionProperty(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
-    guard_httpapi("HttpQueryServerSessionProperty", || query_server_session_property(ServerSessionId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
+    guard_httpapi("HttpQueryServerSessionProperty", || query_server_session_property::<WCHAR>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
 }
 /// `HttpQueryServerSessionProperty` for `-fshort-wchar` callers.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryServerSessionProperty_w16(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
-    guard_httpapi("HttpQueryServerSessionProperty", || query_server_session_property(ServerSessionId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
+    guard_httpapi("HttpQueryServerSessionProperty", || query_server_session_property::<u16>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
 }
 
 unsafe fn create_url_group(session_id: u64, out: *mut u64, reserved: ULONG) -> WinResult<()> {
@@ -523,7 +625,7 @@ pub unsafe extern "C" fn HttpRemoveUrlFromUrlGroup_w16(UrlGroupId: u64, pFullyQu
     guard_httpapi("HttpRemoveUrlFromUrlGroup", || remove_url_from_url_group(UrlGroupId, pFullyQualifiedUrl, Flags))
 }
 
-unsafe fn set_url_group_property(group: u64, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
+unsafe fn set_url_group_property<U: WideUnit>(group: u64, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSetUrlGroupProperty({group:#x}, {property}, {info:?}, {len})");
     if !session::group_exists(group) || info.is_null() || len == 0 {
         return Err(ERROR_INVALID_PARAMETER);
@@ -544,41 +646,52 @@ unsafe fn set_url_group_property(group: u64, property: i32, info: *mut c_void, l
             Some(on) => session::set_group_state(group, on),
             None => Ok(()),
         },
-        _ => unsupported_scope(property, "HttpSetUrlGroupProperty(this property)"),
+        HttpServerTimeoutsProperty => session::set_timeouts(Scope::Group(group), read_timeouts(info, len)?),
+        HttpServerQosProperty => set_qos(Scope::Group(group), info, len),
+        _ => super::httpapi_config::set_other_property::<U>(Owner::Group(group), property, info, len, "HttpSetUrlGroupProperty(this property)"),
     }
 }
 
 /// `HttpSetUrlGroupProperty`: `HttpServerBindingProperty` (`HTTP_BINDING_INFO`: the queue that
-/// receives the group's requests; without one, clients get 503) and `HttpServerStateProperty`.
+/// receives the group's requests; without one, clients get 503), `HttpServerStateProperty`,
+/// `HttpServerTimeoutsProperty` (wins over the session's, timer by timer; a zero timer falls back to
+/// the session's, then the default) and `HttpServerQosProperty` (bandwidth and connection limit).
 /// Unknown group, NULL buffer, length 0 or wrong size: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetUrlGroupProperty(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
-    guard_httpapi("HttpSetUrlGroupProperty", || set_url_group_property(UrlGroupId, Property, PropertyInformation, PropertyInformationLength))
+    guard_httpapi("HttpSetUrlGroupProperty", || set_url_group_property::<WCHAR>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength))
 }
 /// `HttpSetUrlGroupProperty` for `-fshort-wchar` callers.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetUrlGroupProperty_w16(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
-    guard_httpapi("HttpSetUrlGroupProperty", || set_url_group_property(UrlGroupId, Property, PropertyInformation, PropertyInformationLength))
+    guard_httpapi("HttpSetUrlGroupProperty", || set_url_group_property::<u16>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength))
 }
 
-unsafe fn query_url_group_property(group: u64, property: i32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+unsafe fn query_url_group_property<U: WideUnit>(group: u64, property: i32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryUrlGroupProperty({group:#x}, {property}, {info:?}, {len}, {ret:?})");
     match property {
         HttpServerStateProperty => put_state_info(session::group_state(group)?, info, len, ret),
         _ if !session::group_exists(group) => Err(ERROR_INVALID_PARAMETER),
-        _ => unsupported_scope(property, "HttpQueryUrlGroupProperty(this property)"),
+        HttpServerTimeoutsProperty => {
+            let (own, t) = session::timeouts(Scope::Group(group))?;
+            put_timeouts(own, t, info, len, ret)
+        }
+        HttpServerQosProperty => put_qos(Scope::Group(group), info, len, ret),
+        _ => super::httpapi_config::query_other_property::<U>(Owner::Group(group), property, info, len, ret, "HttpQueryUrlGroupProperty(this property)"),
     }
 }
 
-/// `HttpQueryUrlGroupProperty`: `HttpServerStateProperty`; a small buffer gives `ERROR_MORE_DATA`.
+/// `HttpQueryUrlGroupProperty`: `HttpServerStateProperty`, `HttpServerTimeoutsProperty` (the timers in
+/// force for the group, `Flags.Present` = whether the group has its own), `HttpServerQosProperty`; a
+/// small buffer gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryUrlGroupProperty(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
-    guard_httpapi("HttpQueryUrlGroupProperty", || query_url_group_property(UrlGroupId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
+    guard_httpapi("HttpQueryUrlGroupProperty", || query_url_group_property::<WCHAR>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
 }
 /// `HttpQueryUrlGroupProperty` for `-fshort-wchar` callers.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryUrlGroupProperty_w16(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
-    guard_httpapi("HttpQueryUrlGroupProperty", || query_url_group_property(UrlGroupId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
+    guard_httpapi("HttpQueryUrlGroupProperty", || query_url_group_property::<u16>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
 }
 
 unsafe fn add_url<U: WideUnit>(h: HANDLE, url: *const U, reserved: *mut c_void) -> WinResult<()> {
@@ -658,12 +771,13 @@ unsafe fn receive_request_entity_body(h: HANDLE, id: u64, flags: ULONG, buf: *mu
     tracing::trace!(target: T, "HttpReceiveRequestEntityBody({h:?}, {id:#x}, {flags:#x}, {buf:?}, {len}, {ret:?}, {ov:?})");
     let q = queue_of(h)?;
     let req = q.find(id)?;
-    if flags & !1 != 0 || buf.is_null() || len == 0 {
+    if flags & !HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER != 0 || buf.is_null() || len == 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let ovp = ov_of(ov);
     let out = OutBuf::new(buf as *mut u8, len as usize);
-    let r = q.run(ovp, |c| req.conn.receive_body(&req, out, c));
+    let fill = flags & HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER != 0;
+    let r = q.run(ovp, |c| req.conn.receive_body(&req, out, fill, c));
     finish(r, ret, ovp)
 }
 
@@ -684,8 +798,9 @@ pub unsafe extern "C" fn HttpReceiveRequestEntityBody_w16(RequestQueueHandle: HA
 // ---------------------------------------------------------------------------------------------------
 // Responses
 
-/// Reads the caller's data chunks as byte slices valid for the call. File chunks are read here.
-unsafe fn read_chunks(count: u16, chunks: *const HTTP_DATA_CHUNK, owned: &mut Vec<Vec<u8>>) -> WinResult<Vec<&[u8]>> {
+/// Reads the caller's data chunks: memory chunks as slices valid for the call, file chunks as
+/// validated ranges (small ones read now into `owned`, large ones streamed by the connection).
+unsafe fn read_chunks<'a>(count: u16, chunks: *const HTTP_DATA_CHUNK, owned: &'a mut Vec<Vec<u8>>) -> WinResult<Vec<BodyPiece<'a>>> {
     if count == 0 {
         return Ok(Vec::new());
     }
@@ -693,23 +808,28 @@ unsafe fn read_chunks(count: u16, chunks: *const HTTP_DATA_CHUNK, owned: &mut Ve
         return Err(ERROR_INVALID_PARAMETER);
     }
     let list = std::slice::from_raw_parts(chunks, count as usize);
-    let mut kinds = Vec::with_capacity(list.len());
+    let mut pieces: Vec<Option<BodyPiece<'a>>> = Vec::with_capacity(list.len());
     for c in list {
         match c.DataChunkType {
             HttpDataChunkFromMemory => {
                 let m = c.from_memory();
-                kinds.push(Some(bytes_in(m.pBuffer as *const u8, m.BufferLength as usize)?));
+                pieces.push(Some(BodyPiece::Mem(bytes_in(m.pBuffer as *const u8, m.BufferLength as usize)?)));
             }
             HttpDataChunkFromFileHandle => {
                 let f = c.from_file_handle();
-                owned.push(server::files::read_range(raw(f.FileHandle), f.ByteRange.StartingOffset, f.ByteRange.Length)?);
-                kinds.push(None);
+                let range = FileRange::open(raw(f.FileHandle), f.ByteRange.StartingOffset, f.ByteRange.Length)?;
+                if range.len() <= server::files::READ_NOW_LIMIT {
+                    owned.push(range.read_all()?);
+                    pieces.push(None);
+                } else {
+                    pieces.push(Some(BodyPiece::File(range)));
+                }
             }
             _ => return Err(ERROR_INVALID_PARAMETER),
         }
     }
-    let mut files = owned.iter();
-    Ok(kinds.into_iter().map(|k| k.unwrap_or_else(|| files.next().expect("one per file chunk").as_slice())).collect())
+    let mut small = owned.iter();
+    Ok(pieces.into_iter().map(|p| p.unwrap_or_else(|| BodyPiece::Mem(small.next().expect("one per small file chunk").as_slice()))).collect())
 }
 
 unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
@@ -739,7 +859,7 @@ unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
     Ok(ResponseHead { status: r.StatusCode, reason, known, unknown })
 }
 
-fn check_send_flags(flags: ULONG) -> WinResult<(bool, bool)> {
+fn check_send_flags(flags: ULONG) -> WinResult<(bool, bool, bool)> {
     let known = HTTP_SEND_RESPONSE_FLAG_DISCONNECT
         | HTTP_SEND_RESPONSE_FLAG_MORE_DATA
         | HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA
@@ -750,7 +870,7 @@ fn check_send_flags(flags: ULONG) -> WinResult<(bool, bool)> {
     if flags & !known != 0 || (disconnect && more) {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    Ok((more, disconnect))
+    Ok((more, disconnect, flags & HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA != 0))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -760,14 +880,14 @@ unsafe fn send_http_response(h: HANDLE, id: u64, flags: ULONG, response: *const 
     if response.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let (more, disconnect) = check_send_flags(flags)?;
+    let (more, disconnect, buffer_data) = check_send_flags(flags)?;
     let req = q.find(id)?;
     let r = &*response;
     let head = response_head(r)?;
     let mut owned = Vec::new();
     let body = read_chunks(r.EntityChunkCount, r.pEntityChunks, &mut owned)?;
     let ovp = ov_of(ov);
-    let res = q.run(ovp, |c| req.conn.send(&req, Some(&head), &body, more, disconnect, c));
+    let res = q.run(ovp, |c| req.conn.send(&req, Some(&head), body, more, disconnect, buffer_data, c));
     finish(res, sent, ovp)
 }
 
@@ -798,7 +918,7 @@ pub unsafe extern "C" fn HttpSendHttpResponse_w16(RequestQueueHandle: HANDLE, Re
 unsafe fn send_response_entity_body(h: HANDLE, id: u64, flags: ULONG, count: u16, chunks: *const HTTP_DATA_CHUNK, sent: *mut ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSendResponseEntityBody({h:?}, {id:#x}, {flags:#x}, {count}, {chunks:?}, {sent:?}, {ov:?})");
     let q = queue_of(h)?;
-    let (more, disconnect) = check_send_flags(flags)?;
+    let (more, disconnect, buffer_data) = check_send_flags(flags)?;
     if count > 9999 {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -806,7 +926,7 @@ unsafe fn send_response_entity_body(h: HANDLE, id: u64, flags: ULONG, count: u16
     let mut owned = Vec::new();
     let body = read_chunks(count, chunks, &mut owned)?;
     let ovp = ov_of(ov);
-    let res = q.run(ovp, |c| req.conn.send(&req, None, &body, more, disconnect, c));
+    let res = q.run(ovp, |c| req.conn.send(&req, None, body, more, disconnect, buffer_data, c));
     finish(res, sent, ovp)
 }
 
@@ -893,38 +1013,45 @@ pub extern "C" fn HttpDeclarePush_w16(RequestQueueHandle: HANDLE, RequestId: u64
     })
 }
 
-/// `HttpWaitForDisconnect`: not implemented yet (issue: timers and disconnect waits).
-#[no_mangle]
-pub extern "C" fn HttpWaitForDisconnect(RequestQueueHandle: HANDLE, ConnectionId: u64, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnect", || {
-        let _ = (RequestQueueHandle, ConnectionId, Overlapped);
-        not_implemented("HttpWaitForDisconnect")
-    })
-}
-/// `HttpWaitForDisconnect` for `-fshort-wchar` callers: not implemented yet.
-#[no_mangle]
-pub extern "C" fn HttpWaitForDisconnect_w16(RequestQueueHandle: HANDLE, ConnectionId: u64, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnect", || {
-        let _ = (RequestQueueHandle, ConnectionId, Overlapped);
-        not_implemented("HttpWaitForDisconnect")
-    })
+unsafe fn wait_for_disconnect(name: &str, h: HANDLE, id: u64, reserved: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+    tracing::trace!(target: T, "{name}({h:?}, {id:#x}, {reserved}, {ov:?})");
+    if reserved != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    // The page documents ERROR_INVALID_PARAMETER for every unusable argument, the handle included.
+    let q = queue_of(h).map_err(|_| ERROR_INVALID_PARAMETER)?;
+    let ovp = ov_of(ov);
+    finish(q.wait_for_disconnect(id, ovp), std::ptr::null_mut(), ovp)
 }
 
-/// `HttpWaitForDisconnectEx`: not implemented yet.
+/// `HttpWaitForDisconnect` (seeds/HttpWaitForDisconnect.txt): completes when the connection
+/// `ConnectionId` (from `HTTP_REQUEST.ConnectionId`) breaks for any reason: the client closes or
+/// half-closes it, resets it, a timer or the application closes it. Synchronous (`Overlapped` NULL:
+/// blocks, then `NO_ERROR`) or overlapped (`ERROR_IO_PENDING`, then `NO_ERROR` through the event /
+/// completion port); a connection already gone completes at once. Every waiter completes.
+/// Cancelled by `CancelIoEx` on the queue, or by closing or shutting the queue down:
+/// `ERROR_OPERATION_ABORTED`. Bad handle or an id no request of this queue carried:
+/// `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub extern "C" fn HttpWaitForDisconnectEx(RequestQueueHandle: HANDLE, ConnectionId: u64, Reserved: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnectEx", || {
-        let _ = (RequestQueueHandle, ConnectionId, Reserved, Overlapped);
-        not_implemented("HttpWaitForDisconnectEx")
-    })
+pub unsafe extern "C" fn HttpWaitForDisconnect(RequestQueueHandle: HANDLE, ConnectionId: u64, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpWaitForDisconnect", || wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped))
 }
-/// `HttpWaitForDisconnectEx` for `-fshort-wchar` callers: not implemented yet.
+/// `HttpWaitForDisconnect` for `-fshort-wchar` callers.
 #[no_mangle]
-pub extern "C" fn HttpWaitForDisconnectEx_w16(RequestQueueHandle: HANDLE, ConnectionId: u64, Reserved: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnectEx", || {
-        let _ = (RequestQueueHandle, ConnectionId, Reserved, Overlapped);
-        not_implemented("HttpWaitForDisconnectEx")
-    })
+pub unsafe extern "C" fn HttpWaitForDisconnect_w16(RequestQueueHandle: HANDLE, ConnectionId: u64, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpWaitForDisconnect", || wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped))
+}
+
+/// `HttpWaitForDisconnectEx`: `HttpWaitForDisconnect` with a `Reserved` that must be 0
+/// (`ERROR_INVALID_PARAMETER` otherwise).
+#[no_mangle]
+pub unsafe extern "C" fn HttpWaitForDisconnectEx(RequestQueueHandle: HANDLE, ConnectionId: u64, Reserved: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpWaitForDisconnectEx", || wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped))
+}
+/// `HttpWaitForDisconnectEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpWaitForDisconnectEx_w16(RequestQueueHandle: HANDLE, ConnectionId: u64, Reserved: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpWaitForDisconnectEx", || wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped))
 }
 
 /// `HttpWaitForDemandStart`: not implemented.
@@ -1009,75 +1136,6 @@ pub extern "C" fn HttpReadFragmentFromCache_w16(RequestQueueHandle: HANDLE, UrlP
     guard_httpapi("HttpReadFragmentFromCache", || {
         let _ = (RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped);
         not_implemented("HttpReadFragmentFromCache")
-    })
-}
-
-/// `HttpSetServiceConfiguration`: not implemented yet (machine-wide configuration comes with the
-/// timers work).
-#[no_mangle]
-pub extern "C" fn HttpSetServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpSetServiceConfiguration", || {
-        let _ = (ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped);
-        not_implemented("HttpSetServiceConfiguration")
-    })
-}
-/// `HttpSetServiceConfiguration` for `-fshort-wchar` callers: not implemented yet.
-#[no_mangle]
-pub extern "C" fn HttpSetServiceConfiguration_w16(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpSetServiceConfiguration", || {
-        let _ = (ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped);
-        not_implemented("HttpSetServiceConfiguration")
-    })
-}
-
-/// `HttpUpdateServiceConfiguration`: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpUpdateServiceConfiguration(Handle: HANDLE, ConfigId: i32, ConfigInfo: *mut c_void, ConfigInfoLength: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpUpdateServiceConfiguration", || {
-        let _ = (Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped);
-        not_implemented("HttpUpdateServiceConfiguration")
-    })
-}
-/// `HttpUpdateServiceConfiguration` for `-fshort-wchar` callers: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpUpdateServiceConfiguration_w16(Handle: HANDLE, ConfigId: i32, ConfigInfo: *mut c_void, ConfigInfoLength: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpUpdateServiceConfiguration", || {
-        let _ = (Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped);
-        not_implemented("HttpUpdateServiceConfiguration")
-    })
-}
-
-/// `HttpDeleteServiceConfiguration`: not implemented yet.
-#[no_mangle]
-pub extern "C" fn HttpDeleteServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpDeleteServiceConfiguration", || {
-        let _ = (ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped);
-        not_implemented("HttpDeleteServiceConfiguration")
-    })
-}
-/// `HttpDeleteServiceConfiguration` for `-fshort-wchar` callers: not implemented yet.
-#[no_mangle]
-pub extern "C" fn HttpDeleteServiceConfiguration_w16(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpDeleteServiceConfiguration", || {
-        let _ = (ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped);
-        not_implemented("HttpDeleteServiceConfiguration")
-    })
-}
-
-/// `HttpQueryServiceConfiguration`: not implemented yet.
-#[no_mangle]
-pub extern "C" fn HttpQueryServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pInput: *mut c_void, InputLength: ULONG, pOutput: *mut c_void, OutputLength: ULONG, pReturnLength: *mut ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpQueryServiceConfiguration", || {
-        let _ = (ServiceHandle, ConfigId, pInput, InputLength, pOutput, OutputLength, pReturnLength, pOverlapped);
-        not_implemented("HttpQueryServiceConfiguration")
-    })
-}
-/// `HttpQueryServiceConfiguration` for `-fshort-wchar` callers: not implemented yet.
-#[no_mangle]
-pub extern "C" fn HttpQueryServiceConfiguration_w16(ServiceHandle: HANDLE, ConfigId: i32, pInput: *mut c_void, InputLength: ULONG, pOutput: *mut c_void, OutputLength: ULONG, pReturnLength: *mut ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpQueryServiceConfiguration", || {
-        let _ = (ServiceHandle, ConfigId, pInput, InputLength, pOutput, OutputLength, pReturnLength, pOverlapped);
-        not_implemented("HttpQueryServiceConfiguration")
     })
 }
 

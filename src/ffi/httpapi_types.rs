@@ -245,3 +245,23 @@ const _: () = assert!(size_of::<HTTP_TIMEOUT_LIMIT_INFO>() == 20 && offset_of!(H
 
 /// `sockaddr_in6` as Linux lays it out (the address form handed to callers, DESIGN.md section 3).
 pub const SOCKADDR_IN6_SIZE: usize = 28;
+
+/// `HTTP_QOS_SETTING_INFO` (`HttpServerQosProperty`): the type, then a pointer to the limit.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_QOS_SETTING_INFO {
+    pub QosType: i32,
+    pub QosSetting: *mut std::ffi::c_void,
+}
+const _: () = assert!(size_of::<HTTP_QOS_SETTING_INFO>() == 16 && offset_of!(HTTP_QOS_SETTING_INFO, QosSetting) == 8);
+
+/// `HTTP_BANDWIDTH_LIMIT_INFO` and `HTTP_CONNECTION_LIMIT_INFO` share one layout: flags, then a ULONG.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_QOS_LIMIT_INFO {
+    pub Flags: u32,
+    pub Limit: u32,
+}
+const _: () = assert!(size_of::<HTTP_QOS_LIMIT_INFO>() == 8);
+pub const HttpQosSettingTypeBandwidth: i32 = 0;
+pub const HttpQosSettingTypeConnectionLimit: i32 = 1;

@@ -2,6 +2,7 @@
 //! call safe engine code inside a guard ([`guard`]); no logic lives here.
 pub mod guard;
 pub mod httpapi;
+pub mod httpapi_config;
 pub mod httpapi_types;
 pub mod ptr;
 pub mod types;

@@ -4,7 +4,7 @@
 //! (`exports/winhttp.txt` marks them `not-implemented`).
 #![allow(non_snake_case, clippy::too_many_arguments)]
 use super::guard::{guard_httpapi, guard_infallible, guard_winhttp, not_implemented};
-use super::ptr::{bytes_in, bytes_out, narrow_cstr, wide_cstr, wide_str_len, write_opt};
+use super::ptr::{bytes_in, bytes_out, narrow_cstr, wide_cstr, wide_str_len, write_opt, CallerBuf};
 use super::types::*;
 use super::winhttp_types::*;
 use crate::client::api;
@@ -22,6 +22,9 @@ use std::ptr::null_mut;
 
 const T: &str = "winhttpapi::winhttp";
 const WINHTTP_EXTENDED_HEADER_FLAG_UNICODE: u64 = 1;
+
+/// `WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT` (set on a session; handled with the status callbacks).
+const WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT: DWORD = 99;
 
 /// Copies a wide string and its terminator into a caller buffer of `cap_bytes`, WinHTTP style:
 /// too small (or NULL) -> `ERROR_INSUFFICIENT_BUFFER` with the bytes needed (terminator included);
@@ -230,6 +233,11 @@ unsafe fn write_data(h: HINTERNET, buf: LPCVOID, n: DWORD, written: *mut DWORD) 
     // "sets this value to zero before doing any work or error checking"
     write_opt(written, 0);
     tracing::trace!(target: T, "WinHttpWriteData({h:?}, {buf:?}, {n})");
+    if api::is_async_request(raw(h))? {
+        // Asynchronous: the count arrives with WRITE_COMPLETE; *lpdwNumberOfBytesWritten stays 0.
+        api::write_data_async(raw(h), CallerBuf::new(buf as *const u8, n as usize)?)?;
+        return Ok(TRUE);
+    }
     let data = bytes_in(buf as *const u8, n as usize)?;
     let w = api::write_data(raw(h), data)?;
     write_opt(written, w);
@@ -240,6 +248,10 @@ unsafe fn write_data(h: HINTERNET, buf: LPCVOID, n: DWORD, written: *mut DWORD) 
 /// bytes go straight to the socket (nothing is buffered). Writing past the declared Content-Length
 /// fails with `ERROR_INVALID_PARAMETER`; before `WinHttpSendRequest` or after
 /// `WinHttpReceiveResponse`: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
+/// Asynchronous sessions: returns at once; WRITE_COMPLETE (a `DWORD` count) or REQUEST_ERROR
+/// (`API_WRITE_DATA`) follows on a callback thread; `lpBuffer` must stay valid until then and
+/// `*lpdwNumberOfBytesWritten` is never written after the call returns (pass NULL). Another operation
+/// pending on the request: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpWriteData(hRequest: HINTERNET, lpBuffer: LPCVOID, dwNumberOfBytesToWrite: DWORD, lpdwNumberOfBytesWritten: *mut DWORD) -> BOOL {
     guard_winhttp("WinHttpWriteData", FALSE, || write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten))
@@ -313,6 +325,11 @@ pub unsafe extern "C" fn WinHttpQueryHeaders_w16(hRequest: HINTERNET, dwInfoLeve
 
 unsafe fn query_data_available(h: HINTERNET, avail: *mut DWORD) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpQueryDataAvailable({h:?})");
+    if api::is_async_request(raw(h))? {
+        // Asynchronous: the count arrives with DATA_AVAILABLE (the pointer should be NULL).
+        api::query_data_available_async(raw(h))?;
+        return Ok(TRUE);
+    }
     let n = api::query_data_available(raw(h))?;
     write_opt(avail, n);
     Ok(TRUE)
@@ -320,6 +337,8 @@ unsafe fn query_data_available(h: HINTERNET, avail: *mut DWORD) -> WinResult<BOO
 
 /// `WinHttpQueryDataAvailable`: bytes readable without waiting (waits for some when none are there;
 /// 0 = end of body). Errors: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`, `_CONNECTION_ERROR`, `_TIMEOUT`.
+/// Asynchronous sessions: returns at once; DATA_AVAILABLE (a `DWORD` count) or REQUEST_ERROR
+/// (`API_QUERY_DATA_AVAILABLE`) follows on a callback thread.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryDataAvailable(hRequest: HINTERNET, lpdwNumberOfBytesAvailable: *mut DWORD) -> BOOL {
     guard_winhttp("WinHttpQueryDataAvailable", FALSE, || query_data_available(hRequest, lpdwNumberOfBytesAvailable))
@@ -333,6 +352,12 @@ pub unsafe extern "C" fn WinHttpQueryDataAvailable_w16(hRequest: HINTERNET, lpdw
 unsafe fn read_data(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fill: bool) -> WinResult<u32> {
     write_opt(read, 0);
     tracing::trace!(target: T, "WinHttpReadData({h:?}, {buf:?}, {n})");
+    if api::is_async_request(raw(h))? {
+        // Asynchronous: READ_COMPLETE carries lpBuffer and the count; the buffer is the library's
+        // until then.
+        api::read_data_async(raw(h), CallerBuf::new(buf as *const u8, n as usize)?, fill)?;
+        return Err(ERROR_IO_PENDING);
+    }
     let out = bytes_out(buf as *mut u8, n as usize)?;
     let got = api::read_data(raw(h), out, fill)?;
     write_opt(read, got as u32);
@@ -343,14 +368,25 @@ unsafe fn read_data(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fill:
 /// `WINHTTP_OPTION_DECOMPRESSION` applies); `*lpdwNumberOfBytesRead` = 0 means the body has ended.
 /// Errors: `ERROR_WINHTTP_CONNECTION_ERROR` (cut mid-body), `ERROR_WINHTTP_INVALID_SERVER_RESPONSE`
 /// (bad chunk framing), `ERROR_WINHTTP_TIMEOUT`, `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
+/// Asynchronous sessions: returns TRUE at once; READ_COMPLETE (`lpBuffer`, bytes read; 0 = end) or
+/// REQUEST_ERROR (`API_READ_DATA`) follows on a callback thread; `lpBuffer` must stay valid until then.
+/// Another operation pending on the request: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpReadData(hRequest: HINTERNET, lpBuffer: LPVOID, dwNumberOfBytesToRead: DWORD, lpdwNumberOfBytesRead: *mut DWORD) -> BOOL {
-    guard_winhttp("WinHttpReadData", FALSE, || read_data(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, false).map(|_| TRUE))
+    guard_winhttp("WinHttpReadData", FALSE, || read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead))
 }
 /// `WinHttpReadData` (no strings).
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpReadData_w16(hRequest: HINTERNET, lpBuffer: LPVOID, dwNumberOfBytesToRead: DWORD, lpdwNumberOfBytesRead: *mut DWORD) -> BOOL {
-    guard_winhttp("WinHttpReadData_w16", FALSE, || read_data(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, false).map(|_| TRUE))
+    guard_winhttp("WinHttpReadData_w16", FALSE, || read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead))
+}
+
+/// `WinHttpReadData`'s BOOL form: an asynchronous read that was started is TRUE.
+unsafe fn read_data_bool(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD) -> WinResult<BOOL> {
+    match read_data(h, buf, n, read, false) {
+        Ok(_) | Err(ERROR_IO_PENDING) => Ok(TRUE),
+        Err(e) => Err(e),
+    }
 }
 
 unsafe fn read_data_ex(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, flags: u64, cb: DWORD, prop: LPVOID) -> WinResult<()> {
@@ -362,6 +398,8 @@ unsafe fn read_data_ex(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fl
 
 /// `WinHttpReadDataEx`: as `WinHttpReadData`, returning the error code; with
 /// `WINHTTP_READ_DATA_EX_FLAG_FILL_BUFFER` (1) it reads until the buffer is full or the body ends.
+/// Asynchronous sessions: `ERROR_IO_PENDING`, then READ_COMPLETE or REQUEST_ERROR as for
+/// `WinHttpReadData`.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpReadDataEx(hRequest: HINTERNET, lpBuffer: LPVOID, dwNumberOfBytesToRead: DWORD, lpdwNumberOfBytesRead: *mut DWORD, ullFlags: u64, cbProperty: DWORD, pvProperty: LPVOID) -> DWORD {
     guard_httpapi("WinHttpReadDataEx", || read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty))
@@ -377,6 +415,13 @@ pub unsafe extern "C" fn WinHttpReadDataEx_w16(hRequest: HINTERNET, lpBuffer: LP
 
 unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len: DWORD) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpSetOption({h:?}, {option}, {buf:?}, {len})");
+    if option == WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT {
+        if buf.is_null() || (len as usize) != std::mem::size_of::<HANDLE>() {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        api::set_unload_event(raw(h), (buf as *const usize).read_unaligned())?;
+        return Ok(TRUE);
+    }
     let kind = options::kind(option)?;
     if buf.is_null() && len != 0 {
         return Err(ERROR_INVALID_PARAMETER);
@@ -717,22 +762,33 @@ pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser_w16(pProxyConfig:
     guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser_w16", FALSE, || get_ie_proxy::<u16>(pProxyConfig))
 }
 
-/// `WinHttpSetStatusCallback` is the asynchronous mode's entry point (issue 6): not built yet, returns
-/// `WINHTTP_INVALID_STATUS_CALLBACK` with `ERROR_CALL_NOT_IMPLEMENTED`.
+fn set_status_callback(h: HINTERNET, cb: *mut c_void, flags: DWORD, reserved: usize, wide16: bool) -> WinResult<*mut c_void> {
+    tracing::trace!(target: T, "WinHttpSetStatusCallback({h:?}, {cb:?}, {flags:#x}, {reserved})");
+    if cb as usize == usize::MAX {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    api::set_status_callback(raw(h), cb as usize, flags, wide16).map(|prev| prev as *mut c_void)
+}
+
+/// `WinHttpSetStatusCallback`: installs `lpfnInternetCallback` (NULL removes it) for the
+/// `WINHTTP_CALLBACK_FLAG_*` notifications in `dwNotificationFlags` on a session, connect or request
+/// handle; handles opened from it later copy it. Returns the previous callback (NULL if none), or
+/// `WINHTTP_INVALID_STATUS_CALLBACK` with `ERROR_INVALID_HANDLE` for anything but a live WinHTTP
+/// handle. The callback gets the handle, its context value (`WINHTTP_OPTION_CONTEXT_VALUE`, or the
+/// `dwContext` of `WinHttpSendRequest`), the status and its information. Threads: informational
+/// notifications of a synchronous call run on the calling thread before it returns; those of an
+/// asynchronous one, and every completion, run on the library's callback threads (never its I/O
+/// threads), so a callback may block, call the next WinHTTP function or close the handle. One
+/// handle's callbacks never overlap; a completion of a call made inside a callback runs right after
+/// that callback returns, on the same thread. HANDLE_CLOSING is the last callback of a handle.
 #[no_mangle]
 pub extern "C" fn WinHttpSetStatusCallback(hInternet: HINTERNET, lpfnInternetCallback: *mut c_void, dwNotificationFlags: DWORD, dwReserved: usize) -> *mut c_void {
-    guard_winhttp("WinHttpSetStatusCallback", usize::MAX as *mut c_void, || {
-        let _ = (hInternet, lpfnInternetCallback, dwNotificationFlags, dwReserved);
-        not_implemented("WinHttpSetStatusCallback")
-    })
+    guard_winhttp("WinHttpSetStatusCallback", usize::MAX as *mut c_void, || set_status_callback(hInternet, lpfnInternetCallback, dwNotificationFlags, dwReserved, false))
 }
-/// `WinHttpSetStatusCallback` for `-fshort-wchar` callers (not built yet).
+/// `WinHttpSetStatusCallback` for `-fshort-wchar` callers: string information is UTF-16.
 #[no_mangle]
 pub extern "C" fn WinHttpSetStatusCallback_w16(hInternet: HINTERNET, lpfnInternetCallback: *mut c_void, dwNotificationFlags: DWORD, dwReserved: usize) -> *mut c_void {
-    guard_winhttp("WinHttpSetStatusCallback_w16", usize::MAX as *mut c_void, || {
-        let _ = (hInternet, lpfnInternetCallback, dwNotificationFlags, dwReserved);
-        not_implemented("WinHttpSetStatusCallback")
-    })
+    guard_winhttp("WinHttpSetStatusCallback_w16", usize::MAX as *mut c_void, || set_status_callback(hInternet, lpfnInternetCallback, dwNotificationFlags, dwReserved, true))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,15 +10,26 @@
 //! [`Connection::copy_body_into`] (for `HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY`), [`Connection::cancel`]
 //! (`CancelIoEx` / `HttpCancelHttpRequest`), [`Connection::abort`].
 //!
-//! Later work (HttpWaitForDisconnect, timers) hangs off [`ConnState`]: `disconnect_waiters` is the
-//! list of completions fired when the connection ends, and the task's `select!` is where a per-connection
-//! deadline joins.
-use super::buffer::OutBuf;
+//! Disconnect waits ([`Connection::add_disconnect_waiter`], `HttpWaitForDisconnect`) are completions
+//! fired when the connection ends, or when the client half-closes (http.sys reports a client's FIN as
+//! the end of the connection). [`lookup`] finds a connection by its `HTTP_CONNECTION_ID`.
+//!
+//! Timers (`HTTP_TIMEOUT_LIMIT_INFO`, [`super::timers`]): each state arms at most a few deadlines
+//! ([`Connection::deadlines`]); the task sleeps until the nearest in its `select!` and, when one has
+//! passed, [`Connection::expire`] acts: IdleConnection, HeaderWait, EntityBody, DrainEntityBody and
+//! MinSendRate close the connection; RequestQueue answers 503 to a request the application never took.
+//! Bandwidth limits (`HTTP_BANDWIDTH_LIMIT_INFO`) hold output back until their token buckets refill.
+use super::buffer::{Coalescer, OutBuf};
+use super::files::{BodyPiece, FileRange, STREAM_PIECE};
 use super::completion::{Completion, Start};
 use super::queue::RequestQueue;
 use super::request::Request;
 use super::response::{self, ResponseHead};
+use super::queue::VERBOSITY_BASIC;
+use super::request::NOT_RECEIVED;
 use super::router;
+use super::session;
+use super::timers::{self, ConnTimers, ConnectionLimit, Throttle};
 use crate::http1::chunked::ChunkedDecoder;
 use crate::http1::request::{parse_request_head, Framing, RequestHead};
 use crate::win32::error::*;
@@ -28,11 +39,56 @@ use std::io::IoSlice;
 use std::net::SocketAddr;
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::collections::HashMap;
 use std::sync::{Arc, Weak};
+use std::time::Instant;
 use tokio::net::TcpStream;
 use tokio::sync::Notify;
 
-static NEXT_CONNECTION_ID: AtomicU64 = AtomicU64::new(0x2_0000_0001);
+const FIRST_CONNECTION_ID: u64 = 0x2_0000_0001;
+static NEXT_CONNECTION_ID: AtomicU64 = AtomicU64::new(FIRST_CONNECTION_ID);
+
+/// Live connections by id, for `HttpWaitForDisconnect`.
+static LIVE: once_cell::sync::Lazy<Mutex<HashMap<u64, Weak<Connection>>>> = once_cell::sync::Lazy::new(Default::default);
+
+/// What an `HTTP_CONNECTION_ID` names.
+pub enum Lookup {
+    Live(Arc<Connection>),
+    /// A connection this process had, now closed.
+    Gone,
+    /// Never a connection id.
+    Unknown,
+}
+
+pub fn lookup(id: u64) -> Lookup {
+    if let Some(c) = LIVE.lock().get(&id).and_then(|w| w.upgrade()) {
+        return Lookup::Live(c);
+    }
+    if (FIRST_CONNECTION_ID..NEXT_CONNECTION_ID.load(Ordering::Relaxed)).contains(&id) {
+        Lookup::Gone
+    } else {
+        Lookup::Unknown
+    }
+}
+
+/// Which timer a deadline belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Timer {
+    IdleConnection,
+    HeaderWait,
+    EntityBody,
+    DrainEntityBody,
+    RequestQueue,
+    MinSendRate,
+    /// Not a timeout: a bandwidth limit lets more output go.
+    Throttle,
+}
+
+/// One `HttpWaitForDisconnect` of one queue.
+struct Waiter {
+    queue: usize,
+    completion: Completion,
+}
 
 /// Decoded body bytes buffered ahead of the application, and raw bytes read ahead of the parser.
 const BODY_AHEAD: usize = 64 * 1024;
@@ -60,6 +116,10 @@ enum BodyKind {
 struct PendingBody {
     buf: OutBuf,
     completion: Completion,
+    /// `HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER`: complete only when `buf` is full (or the
+    /// body ends); `filled` bytes are in it so far.
+    fill: bool,
+    filled: usize,
 }
 
 struct OutItem {
@@ -67,6 +127,10 @@ struct OutItem {
     pos: usize,
     /// Fired with `bytes` once `data` is on the wire.
     done: Option<(Completion, u32)>,
+    /// The request whose send this is (0: bytes the engine sends itself).
+    req: u64,
+    /// A file range streamed through `data` piece by piece as the socket drains.
+    source: Option<FileRange>,
 }
 
 #[derive(Default)]
@@ -76,6 +140,11 @@ struct RespState {
     chunked: bool,
     close_after: bool,
     no_body: bool,
+    /// For the request log: the status sent and the bytes handed to the socket.
+    status: u16,
+    bytes: u64,
+    /// `HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA` bytes held back.
+    coalesce: Coalescer,
 }
 
 struct ConnState {
@@ -97,7 +166,31 @@ struct ConnState {
     resp: RespState,
     out: VecDeque<OutItem>,
     /// Completions fired when the connection ends (HttpWaitForDisconnect).
-    pub disconnect_waiters: Vec<Completion>,
+    disconnect_waiters: Vec<Waiter>,
+    /// Queues that received a request of this connection (they may wait for its end).
+    queues_seen: Vec<usize>,
+    /// The application's timers (from the URL group of the last routed request).
+    timers: ConnTimers,
+    /// No request routed yet: the machine-wide IdleConnection and HeaderWait apply.
+    first: bool,
+    idle_since: Instant,
+    head_started: Option<Instant>,
+    body_progress: Instant,
+    reading_body: bool,
+    queued_at: Instant,
+    drain_started: Instant,
+    /// Start and size of the output backlog (MinSendRate).
+    backlog: Option<(Instant, u64)>,
+    throttles: Vec<Arc<Throttle>>,
+    throttled_until: Option<Instant>,
+    /// The URL group connection limit this connection counts against.
+    conn_slot: Option<Arc<ConnectionLimit>>,
+    /// Close with a reset (Http503ResponseVerbosityBasic), not a FIN.
+    reset: bool,
+    /// The settings of the last URL group routed to, with the settings generation they were read at.
+    route_cache: Option<(Option<u64>, u64, Arc<session::RouteSettings>)>,
+    /// The machine-wide (IdleConnection, HeaderWait), read when the connection was accepted.
+    first_timers: (std::time::Duration, std::time::Duration),
 }
 
 /// A live connection.
@@ -121,7 +214,7 @@ fn fire_all(list: Fired) {
 
 enum Step {
     Dispatch(RequestHead),
-    Wait { read: bool, write: bool },
+    Wait { read: bool, write: bool, deadline: Option<Instant> },
     Exit,
 }
 
@@ -134,6 +227,7 @@ impl Connection {
             Err(_) => return,
         };
         let fd = stream.as_raw_fd();
+        let now = Instant::now();
         let conn = Arc::new(Connection {
             id: NEXT_CONNECTION_ID.fetch_add(1, Ordering::Relaxed),
             stream,
@@ -158,13 +252,37 @@ impl Connection {
                 resp: RespState::default(),
                 out: VecDeque::new(),
                 disconnect_waiters: Vec::new(),
+                queues_seen: Vec::new(),
+                timers: ConnTimers::default(),
+                first: true,
+                idle_since: now,
+                head_started: None,
+                body_progress: now,
+                reading_body: false,
+                queued_at: now,
+                drain_started: now,
+                backlog: None,
+                throttles: Vec::new(),
+                throttled_until: None,
+                conn_slot: None,
+                reset: false,
+                first_timers: timers::machine_first_request(),
+                route_cache: None,
             }),
             wake: Notify::new(),
         });
+        LIVE.lock().insert(conn.id, Arc::downgrade(&conn));
         tokio::spawn(conn.run());
     }
 
     async fn run(self: Arc<Self>) {
+        // One timer for the task's life. A deadline that moves later (each keep-alive request pushes
+        // IdleConnection out) does not re-arm it: it fires early, `expire` finds nothing due, and it
+        // is armed again for the new deadline. Only an earlier deadline resets it, so the hot path
+        // does not touch the timer wheel per request.
+        let sleep = tokio::time::sleep_until(tokio::time::Instant::now());
+        tokio::pin!(sleep);
+        let mut armed: Option<Instant> = None;
         loop {
             let mut fired = Vec::new();
             let step = self.step(&mut fired);
@@ -172,8 +290,18 @@ impl Connection {
             match step {
                 Step::Dispatch(head) => self.dispatch(head),
                 Step::Exit => break,
-                Step::Wait { read, write } => {
+                Step::Wait { read, write, deadline } => {
+                    if let Some(d) = deadline {
+                        if armed.is_none_or(|a| d < a) {
+                            sleep.as_mut().reset(d.into());
+                            armed = Some(d);
+                        }
+                    }
                     tokio::select! {
+                        _ = &mut sleep, if armed.is_some() => {
+                            armed = None;
+                            self.expire();
+                        }
                         r = self.stream.readable(), if read => {
                             if r.is_err() { let mut st = self.st.lock(); st.peer_eof = true; st.broken = true; } else { self.read_some(); }
                         }
@@ -206,7 +334,10 @@ impl Connection {
                 st.inbuf.truncate(len);
                 st.peer_eof = true;
             }
-            Ok(n) => st.inbuf.truncate(len + n),
+            Ok(n) => {
+                st.inbuf.truncate(len + n);
+                st.body_progress = Instant::now();
+            }
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => st.inbuf.truncate(len),
             Err(_) => {
                 st.inbuf.truncate(len);
@@ -220,11 +351,48 @@ impl Connection {
         let mut fired = Vec::new();
         {
             let mut st = self.st.lock();
+            if st.throttled_until.is_some() {
+                return;
+            }
+            let throttles = st.throttles.clone();
             while let Some(item) = st.out.front_mut() {
-                match self.stream.try_write(&item.data[item.pos..]) {
+                if item.pos == item.data.len() {
+                    if let Some(src) = item.source.as_mut() {
+                        item.data.clear();
+                        item.pos = 0;
+                        match src.refill(&mut item.data, STREAM_PIECE) {
+                            Ok(0) => item.source = None,
+                            Ok(_) => {}
+                            Err(_) => {
+                                drop(st);
+                                fire_all(fired);
+                                self.fail_writes();
+                                return;
+                            }
+                        }
+                    }
+                    if item.source.is_none() && item.pos == item.data.len() {
+                        let item = st.out.pop_front().expect("front exists");
+                        if let Some((c, bytes)) = item.done {
+                            fired.push((c, ERROR_SUCCESS, bytes));
+                        }
+                        continue;
+                    }
+                }
+                let mut end = item.data.len();
+                if !throttles.is_empty() {
+                    let granted = grant(&throttles, end - item.pos);
+                    if granted == 0 {
+                        let at = throttles.iter().map(|t| t.ready_at(end - item.pos)).max();
+                        st.throttled_until = at;
+                        break;
+                    }
+                    end = item.pos + granted;
+                }
+                match self.stream.try_write(&item.data[item.pos..end]) {
                     Ok(n) => {
                         item.pos += n;
-                        if item.pos == item.data.len() {
+                        if item.pos == item.data.len() && item.source.is_none() {
                             let item = st.out.pop_front().expect("front exists");
                             if let Some((c, bytes)) = item.done {
                                 fired.push((c, ERROR_SUCCESS, bytes));
@@ -239,6 +407,9 @@ impl Connection {
                         return;
                     }
                 }
+            }
+            if st.out.is_empty() {
+                st.backlog = None;
             }
         }
         fire_all(fired);
@@ -263,21 +434,39 @@ impl Connection {
                 fired.push((c, ERROR_CONNECTION_INVALID, 0));
             }
         }
-        for c in st.disconnect_waiters.drain(..) {
-            fired.push((c, ERROR_SUCCESS, 0));
+        for w in st.disconnect_waiters.drain(..) {
+            fired.push((w.completion, ERROR_SUCCESS, 0));
         }
+        st.backlog = None;
         fired
     }
 
     fn finish(&self) {
-        let (fired, current, queue) = {
+        let (fired, current, queue, slot, reset) = {
             let mut st = self.st.lock();
             let fired = Self::close_locked(&mut st);
-            (fired, st.current.take(), st.queue.upgrade())
+            (fired, st.current.take(), st.queue.upgrade(), st.conn_slot.take(), st.reset)
         };
+        LIVE.lock().remove(&self.id);
         fire_all(fired);
+        if let Some(s) = slot {
+            s.release();
+        }
         if let (Some(req), Some(q)) = (current, queue) {
             q.forget(req.id);
+        }
+        if reset {
+            // An abortive close (Http503ResponseVerbosityBasic, MinSendRate): the client sees a reset
+            // and what is still in the socket's send buffer is dropped, not trickled out. Linux
+            // disconnects a TCP socket with RST on `connect(AF_UNSPEC)`, without closing the
+            // descriptor that requests may still hold.
+            // SAFETY: our own socket; a zeroed sockaddr with family AF_UNSPEC is the documented form.
+            unsafe {
+                let mut sa: libc::sockaddr = std::mem::zeroed();
+                sa.sa_family = libc::AF_UNSPEC as libc::sa_family_t;
+                libc::connect(self.fd, &sa, std::mem::size_of::<libc::sockaddr>() as libc::socklen_t);
+            }
+            return;
         }
         // SAFETY: our own socket; shutting it down tells the peer at once even while requests still
         // hold the connection object (the descriptor itself closes when the last of them lets go).
@@ -334,8 +523,142 @@ impl Connection {
         let _ = self.write_locked(st, &slices, None);
     }
 
-    /// The synchronous part of the task: everything that needs no waiting.
+    /// The synchronous part of the task, then the timers for the wait that follows.
     fn step(&self, fired: &mut Fired) -> Step {
+        let step = self.step_inner(fired);
+        let Step::Wait { read, write, .. } = step else {
+            return step;
+        };
+        let mut st = self.st.lock();
+        if st.peer_eof && !st.disconnect_waiters.is_empty() {
+            // http.sys takes a client's FIN as the end of the connection for HttpWaitForDisconnect,
+            // even while a response may still be written to the half-open socket.
+            for w in st.disconnect_waiters.drain(..) {
+                fired.push((w.completion, ERROR_SUCCESS, 0));
+            }
+        }
+        let now = Instant::now();
+        match st.phase {
+            Phase::Head if st.inpos < st.inbuf.len() && st.head_started.is_none() => st.head_started = Some(now),
+            Phase::InRequest | Phase::Drain => {
+                let want = read && !Self::body_done(&st);
+                if want && !st.reading_body {
+                    st.body_progress = now;
+                }
+                st.reading_body = want;
+            }
+            _ => {}
+        }
+        let write = write && st.throttled_until.is_none();
+        let deadline = Self::deadlines(&st).into_iter().flatten().map(|(t, _)| t).min();
+        Step::Wait { read, write, deadline }
+    }
+
+    /// The deadlines the connection's state arms now.
+    fn deadlines(st: &ConnState) -> [Option<(Instant, Timer)>; 4] {
+        let mut d = [None; 4];
+        match st.phase {
+            Phase::Head => {
+                // The queue (and so the application's timers) is unknown until a head is routed: the
+                // first request runs under the machine-wide IdleConnection and HeaderWait.
+                let (idle, header_wait) = if st.first { st.first_timers } else { (st.timers.idle_connection, st.timers.header_wait) };
+                d[0] = Some(match st.head_started {
+                    Some(t) => (t + header_wait, Timer::HeaderWait),
+                    None => (st.idle_since + idle, Timer::IdleConnection),
+                });
+            }
+            Phase::InRequest => {
+                if st.current.as_ref().is_some_and(|r| r.state.load(Ordering::Acquire) == NOT_RECEIVED) {
+                    d[0] = Some((st.queued_at + st.timers.request_queue, Timer::RequestQueue));
+                }
+                if st.reading_body {
+                    d[1] = Some((st.body_progress + st.timers.entity_body, Timer::EntityBody));
+                }
+            }
+            Phase::Drain => d[0] = Some((st.drain_started + st.timers.drain_entity_body, Timer::DrainEntityBody)),
+            Phase::Closing | Phase::Closed => {}
+        }
+        if let (Some((t0, n)), Some(rate)) = (st.backlog, st.timers.min_send_rate) {
+            d[2] = Some((t0 + timers::send_allowance(n, rate), Timer::MinSendRate));
+        }
+        if let Some(t) = st.throttled_until {
+            d[3] = Some((t, Timer::Throttle));
+        }
+        d
+    }
+
+    /// A deadline passed: act on every timer that is due.
+    fn expire(&self) {
+        let now = Instant::now();
+        let mut fired = Vec::new();
+        let mut take_back = None;
+        {
+            let mut st = self.st.lock();
+            for (_, timer) in Self::deadlines(&st).into_iter().flatten().filter(|(t, _)| *t <= now) {
+                match timer {
+                    Timer::Throttle => st.throttled_until = None,
+                    Timer::RequestQueue => take_back = st.current.clone().zip(st.queue.upgrade()),
+                    _ => {
+                        tracing::debug!(target: "winhttpapi::httpapi", "connection {}: {timer:?} timer expired, closing", self.id);
+                        // A reader too slow for MinSendRate must not get the rest of the socket's
+                        // buffer at its own pace: that connection is reset.
+                        st.reset |= timer == Timer::MinSendRate;
+                        fired.extend(Self::close_locked(&mut st));
+                        break;
+                    }
+                }
+            }
+        }
+        fire_all(fired);
+        if let Some((req, q)) = take_back {
+            // Taken back under the queue's lock: either the application has it or nobody will.
+            if q.take_back(req.id) {
+                tracing::debug!(target: "winhttpapi::httpapi", "connection {}: RequestQueue timer expired, answering 503", self.id);
+                let mut st = self.st.lock();
+                if Self::is_current(&st, &req) {
+                    st.current = None;
+                    let bytes = response::error_response(503, true);
+                    self.queue_bytes(&mut st, bytes);
+                    st.phase = Phase::Closing;
+                }
+            }
+        }
+    }
+
+    /// `HttpWaitForDisconnect`: keeps `completion` until the connection ends; done at once when it
+    /// has. A queue that never received a request of this connection: `ERROR_INVALID_PARAMETER`.
+    pub fn add_disconnect_waiter(&self, queue: usize, completion: Completion) -> Start {
+        let mut st = self.st.lock();
+        if !st.queues_seen.contains(&queue) {
+            return Start::Done(ERROR_INVALID_PARAMETER, 0, false);
+        }
+        if st.phase == Phase::Closed || st.peer_eof || st.broken {
+            return Start::Done(ERROR_SUCCESS, 0, true);
+        }
+        st.disconnect_waiters.push(Waiter { queue, completion });
+        Start::Pending
+    }
+
+    /// Ends the disconnect waits of `queue` whose `OVERLAPPED` is `ov` (0: all) with
+    /// `ERROR_OPERATION_ABORTED` (`CancelIoEx`, queue closed or shut down).
+    pub fn cancel_disconnect_waiters(&self, queue: usize, ov: usize) -> bool {
+        let taken: Vec<Waiter> = {
+            let mut st = self.st.lock();
+            let (taken, keep) = std::mem::take(&mut st.disconnect_waiters)
+                .into_iter()
+                .partition(|w| w.queue == queue && (ov == 0 || w.completion.overlapped() == ov));
+            st.disconnect_waiters = keep;
+            taken
+        };
+        let any = !taken.is_empty();
+        for w in taken {
+            w.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
+        }
+        any
+    }
+
+    /// Everything of the task that needs no waiting.
+    fn step_inner(&self, fired: &mut Fired) -> Step {
         let mut st = self.st.lock();
         if st.broken && st.phase != Phase::Closed {
             // A reset peer: nothing queued can be delivered any more.
@@ -349,7 +672,7 @@ impl Connection {
                     if st.out.is_empty() {
                         return Step::Exit;
                     }
-                    return Step::Wait { read: false, write: true };
+                    return Step::Wait { read: false, write: true, deadline: None };
                 }
                 Phase::Head => {
                     let write = !st.out.is_empty();
@@ -376,7 +699,7 @@ impl Connection {
                         }
                         return Step::Exit;
                     }
-                    return Step::Wait { read: true, write };
+                    return Step::Wait { read: true, write, deadline: None };
                 }
                 Phase::InRequest | Phase::Drain => {
                     if Self::pump_body(&mut st).is_err() {
@@ -397,20 +720,32 @@ impl Connection {
                         st.dpos = 0;
                         if Self::body_done(&st) {
                             st.phase = Phase::Head;
+                            st.idle_since = Instant::now();
+                            st.head_started = None;
                             continue;
                         }
                     } else if st.body_reader.is_some() {
                         let avail = st.decoded.len() - st.dpos;
                         if avail > 0 {
                             let mut p = st.body_reader.take().expect("checked");
-                            let n = avail.min(p.buf.len());
-                            let from = st.dpos;
-                            p.buf.bytes()[..n].copy_from_slice(&st.decoded[from..from + n]);
+                            let n = avail.min(p.buf.len() - p.filled);
+                            let (from, at) = (st.dpos, p.filled);
+                            p.buf.bytes()[at..at + n].copy_from_slice(&st.decoded[from..from + n]);
                             st.dpos += n;
-                            fired.push((p.completion, ERROR_SUCCESS, n as u32));
+                            p.filled += n;
+                            let ended = st.dpos == st.decoded.len() && Self::body_done(&st);
+                            if p.fill && p.filled < p.buf.len() && !ended {
+                                st.body_reader = Some(p); // FILL_BUFFER: wait for the rest
+                            } else {
+                                fired.push((p.completion, ERROR_SUCCESS, p.filled as u32));
+                            }
                         } else if Self::body_done(&st) {
                             let p = st.body_reader.take().expect("checked");
-                            fired.push((p.completion, ERROR_HANDLE_EOF, 0));
+                            if p.filled > 0 {
+                                fired.push((p.completion, ERROR_SUCCESS, p.filled as u32));
+                            } else {
+                                fired.push((p.completion, ERROR_HANDLE_EOF, 0));
+                            }
                         }
                     }
                     let write = !st.out.is_empty();
@@ -424,14 +759,14 @@ impl Connection {
                         if st.phase == Phase::Drain && !write {
                             return Step::Exit;
                         }
-                        return Step::Wait { read: false, write };
+                        return Step::Wait { read: false, write, deadline: None };
                     }
                     let read = if Self::body_done(&st) {
                         st.inbuf.len() - st.inpos < READ_AHEAD
                     } else {
                         st.decoded.len() - st.dpos < BODY_AHEAD && !st.continue_needed
                     };
-                    return Step::Wait { read, write };
+                    return Step::Wait { read, write, deadline: None };
                 }
             }
         }
@@ -446,11 +781,56 @@ impl Connection {
                 let bytes = response::error_response(status, !keep);
                 self.queue_bytes(&mut st, bytes);
                 st.phase = if keep { Phase::Head } else { Phase::Closing };
+                st.idle_since = Instant::now();
+                st.head_started = None;
             }
-            router::Routed::Queue { queue, context, cooked, host } => {
+            router::Routed::Queue { queue, context, cooked, host, group } => {
+                let gen = session::settings_generation();
+                let group_id = (group != 0).then_some(group);
+                let cached = self.st.lock().route_cache.as_ref().filter(|c| c.0 == group_id && c.1 == gen).map(|c| c.2.clone());
+                let settings = cached.unwrap_or_else(|| {
+                    let s = Arc::new(session::route_settings(group_id));
+                    self.st.lock().route_cache = Some((group_id, gen, s.clone()));
+                    s
+                });
+                if let Some(limit) = &settings.connections {
+                    // HTTP_CONNECTION_LIMIT_INFO: a connection counts against the group its requests
+                    // go to; one over the limit is answered 503 and closed.
+                    let mut st = self.st.lock();
+                    if !st.conn_slot.as_ref().is_some_and(|s| Arc::ptr_eq(s, limit)) {
+                        if !limit.acquire() {
+                            tracing::debug!(target: "winhttpapi::httpapi", "connection {}: group connection limit reached, answering 503", self.id);
+                            let bytes = response::error_response(503, true);
+                            self.queue_bytes(&mut st, bytes);
+                            st.phase = Phase::Closing;
+                            return;
+                        }
+                        if let Some(old) = st.conn_slot.replace(limit.clone()) {
+                            old.release();
+                        }
+                    }
+                }
+                if queue.is_full() {
+                    // HttpServerQueueLengthProperty reached: Http503ResponseVerbosityBasic resets the
+                    // connection, Limited and Full answer 503.
+                    let mut st = self.st.lock();
+                    if queue.verbosity.load(Ordering::Acquire) == VERBOSITY_BASIC {
+                        tracing::debug!(target: "winhttpapi::httpapi", "connection {}: queue full, resetting", self.id);
+                        let fl = Self::close_locked(&mut st);
+                        st.reset = true;
+                        drop(st);
+                        fire_all(fl);
+                    } else {
+                        tracing::debug!(target: "winhttpapi::httpapi", "connection {}: queue full, answering 503", self.id);
+                        let bytes = response::error_response(503, true);
+                        self.queue_bytes(&mut st, bytes);
+                        st.phase = Phase::Closing;
+                    }
+                    return;
+                }
                 let framing = head.framing;
                 let expect = head.expect_continue;
-                let req = Arc::new(Request::new(self.clone(), head, context, cooked, host, queue.v2));
+                let req = Arc::new(Request::new(self.clone(), head, context, cooked, host, queue.v2).with_group(group));
                 {
                     let mut st = self.st.lock();
                     st.current = Some(req.clone());
@@ -467,6 +847,18 @@ impl Connection {
                     st.continue_needed = expect && framing != Framing::None;
                     st.resp = RespState { no_body: req.is_head_verb(), ..Default::default() };
                     st.phase = Phase::InRequest;
+                    let now = Instant::now();
+                    st.timers = settings.timers;
+                    st.throttles.clone_from(&settings.throttles);
+                    st.first = false;
+                    st.head_started = None;
+                    st.queued_at = now;
+                    st.body_progress = now;
+                    st.reading_body = false;
+                    let key = queue.key();
+                    if !st.queues_seen.contains(&key) {
+                        st.queues_seen.push(key);
+                    }
                     // A chunked body that arrived with its head is checked before the application
                     // sees the request: a smuggling attempt never reaches it.
                     if Self::pump_body(&mut st).is_err() {
@@ -487,8 +879,24 @@ impl Connection {
     fn write_locked(&self, st: &mut ConnState, bufs: &[IoSlice], done: Option<Completion>) -> Result<Option<u32>, Completion> {
         let total: usize = bufs.iter().map(|b| b.len()).sum();
         let mut written = 0usize;
-        if st.out.is_empty() {
+        if st.out.is_empty() && st.throttles.is_empty() {
             written = send_vectored(self.fd, bufs).unwrap_or(0);
+        } else if st.out.is_empty() && st.throttled_until.is_none() {
+            // A bandwidth limit: only what the buckets grant goes now; the task sends the rest.
+            let allowed = grant(&st.throttles, total);
+            let mut cut = Vec::with_capacity(bufs.len());
+            let mut left = allowed;
+            for b in bufs {
+                if left == 0 {
+                    break;
+                }
+                let n = b.len().min(left);
+                cut.push(IoSlice::new(&b[..n]));
+                left -= n;
+            }
+            if !cut.is_empty() {
+                written = send_vectored(self.fd, &cut).unwrap_or(0);
+            }
         }
         if written == total {
             return Ok(Some(total as u32));
@@ -504,7 +912,13 @@ impl Connection {
             skip = 0;
         }
         let was_empty = st.out.is_empty();
-        st.out.push_back(OutItem { data: rest, pos: 0, done: done.map(|c| (c, total as u32)) });
+        let n = rest.len() as u64;
+        st.backlog = Some(match st.backlog {
+            Some((t, b)) => (t, b + n),
+            None => (Instant::now(), n),
+        });
+        let req = st.current.as_ref().map_or(0, |c| c.id);
+        st.out.push_back(OutItem { data: rest, pos: 0, done: done.map(|c| (c, total as u32)), req, source: None });
         if was_empty {
             self.wake.notify_one();
         }
@@ -516,74 +930,112 @@ impl Connection {
     }
 
     /// `HttpSendHttpResponse` (with `head`) and `HttpSendResponseEntityBody` (without).
-    pub fn send(&self, req: &Request, head: Option<&ResponseHead>, body: &[&[u8]], more_data: bool, disconnect: bool, completion: Completion) -> Start {
+    /// `buffer_data`: `HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA` (small pieces may be held back, see
+    /// [`Coalescer`]). File ranges larger than a few pieces are streamed by the task as the socket drains.
+    #[allow(clippy::too_many_arguments)]
+    pub fn send(&self, req: &Request, head: Option<&ResponseHead>, body: Vec<BodyPiece<'_>>, more_data: bool, disconnect: bool, buffer_data: bool, completion: Completion) -> Start {
         let queue;
         let result;
         let mut orphan = None;
+        let mut logged = None;
         {
             let mut st = self.st.lock();
             if !Self::is_current(&st, req) || st.resp.finished {
                 return Start::Done(ERROR_CONNECTION_INVALID, 0, false);
             }
+            // One send at a time per request (HttpSendResponseEntityBody: ERROR_BAD_COMMAND when
+            // another send is pending on the same request).
+            if st.out.iter().any(|i| i.req == req.id && i.done.is_some()) {
+                return Start::Done(ERROR_BAD_COMMAND, 0, false);
+            }
             if head.is_some() == st.resp.started {
                 // A second head, or a body before any head.
                 return Start::Done(ERROR_INVALID_PARAMETER, 0, false);
             }
+            let body_len: u64 = body.iter().map(|b| b.len()).sum();
             let mut head_bytes = Vec::new();
             if let Some(h) = head {
-                let body_len: u64 = body.iter().map(|b| b.len() as u64).sum();
                 let plan = response::plan(h, &req.head, more_data, disconnect, body_len);
                 st.resp.started = true;
                 st.resp.chunked = plan.chunked;
                 st.resp.close_after = plan.close;
                 st.resp.no_body |= plan.no_body;
+                st.resp.status = h.status;
                 st.continue_needed = false;
                 response::write_head(h, &plan, req.v2, &mut head_bytes);
             } else if disconnect {
                 st.resp.close_after = true;
             }
-            let mut frames: Vec<u8> = Vec::new();
-            let mut slices: Vec<IoSlice> = Vec::with_capacity(body.len() * 3 + 2);
+            let held = std::mem::take(&mut st.resp.coalesce);
+            let mut slices: Vec<IoSlice> = Vec::with_capacity(body.len() + 4);
+            if !held.held().is_empty() {
+                slices.push(IoSlice::new(held.held()));
+            }
             if !head_bytes.is_empty() {
                 slices.push(IoSlice::new(&head_bytes));
             }
             // Chunk framing: one chunk per call (all the call's pieces), then the last chunk.
-            let body_len: usize = body.iter().map(|b| b.len()).sum();
-            let mut frame_spans: (usize, usize, usize) = (0, 0, 0);
+            // From the first streamed file range on, pieces are queued for the task (`tail`).
+            let mut chunk_head = Vec::new();
+            let mut tail: Vec<OutItem> = Vec::new();
+            let mut trailer: &[u8] = b"";
             if !st.resp.no_body {
-                if st.resp.chunked && body_len > 0 {
-                    crate::http1::chunked::chunk_head(body_len, &mut frames);
-                    frame_spans.0 = frames.len();
-                }
-                if st.resp.chunked && body_len > 0 {
-                    frames.extend_from_slice(b"\r\n");
-                }
-                frame_spans.1 = frames.len();
-                if st.resp.chunked && !more_data {
-                    frames.extend_from_slice(b"0\r\n\r\n");
-                }
-                frame_spans.2 = frames.len();
-                if frame_spans.0 > 0 {
-                    slices.push(IoSlice::new(&frames[..frame_spans.0]));
+                let chunked = st.resp.chunked;
+                if chunked && body_len > 0 {
+                    crate::http1::chunked::chunk_head(body_len as usize, &mut chunk_head);
+                    slices.push(IoSlice::new(&chunk_head));
                 }
                 for b in body {
-                    if !b.is_empty() {
-                        slices.push(IoSlice::new(b));
+                    match b {
+                        BodyPiece::Mem(m) if m.is_empty() => {}
+                        BodyPiece::Mem(m) if tail.is_empty() => slices.push(IoSlice::new(m)),
+                        BodyPiece::Mem(m) => tail.push(OutItem { data: m.to_vec(), pos: 0, done: None, req: req.id, source: None }),
+                        BodyPiece::File(f) => tail.push(OutItem { data: Vec::new(), pos: 0, done: None, req: req.id, source: Some(f) }),
                     }
                 }
-                if frame_spans.1 > frame_spans.0 {
-                    slices.push(IoSlice::new(&frames[frame_spans.0..frame_spans.1]));
-                }
-                if frame_spans.2 > frame_spans.1 {
-                    slices.push(IoSlice::new(&frames[frame_spans.1..frame_spans.2]));
+                trailer = match (chunked && body_len > 0, chunked && !more_data) {
+                    (true, true) => b"\r\n0\r\n\r\n",
+                    (true, false) => b"\r\n",
+                    (false, true) => b"0\r\n\r\n",
+                    (false, false) => b"",
+                };
+                if !trailer.is_empty() && !tail.is_empty() {
+                    tail.push(OutItem { data: trailer.to_vec(), pos: 0, done: None, req: req.id, source: None });
+                    trailer = b"";
                 }
             }
-            let total: u32 = slices.iter().map(|s| s.len() as u32).sum();
-            let outcome = self.write_locked(&mut st, &slices, Some(completion));
+            if !trailer.is_empty() {
+                slices.push(IoSlice::new(trailer));
+            }
+            let own: u64 = slices.iter().map(|s| s.len() as u64).sum::<u64>() - held.held().len() as u64;
+            let total = (own + tail.iter().map(|t| t.data.len() as u64).sum::<u64>() + tail.iter().filter_map(|t| t.source.as_ref()).map(|f| f.len()).sum::<u64>()).min(u32::MAX as u64) as u32;
+            st.resp.bytes += total as u64;
+            if more_data && tail.is_empty() && st.resp.coalesce.try_hold(buffer_data, &slices) {
+                // Held: the call is done; the bytes go out with a later send.
+                return Start::Done(ERROR_SUCCESS, total, true);
+            }
+            let outcome = if tail.is_empty() {
+                self.write_locked(&mut st, &slices, Some(completion))
+            } else {
+                let _ = self.write_locked(&mut st, &slices, None);
+                tail.last_mut().expect("not empty").done = Some((completion, total));
+                // Streamed pieces count towards the MinSendRate allowance like any other backlog.
+                let tail_bytes: u64 = tail.iter().map(|t| t.data.len() as u64 + t.source.as_ref().map_or(0, |f| f.len())).sum();
+                st.backlog = Some(match st.backlog {
+                    Some((t, b)) => (t, b + tail_bytes),
+                    None => (Instant::now(), tail_bytes),
+                });
+                st.out.extend(tail);
+                self.wake.notify_one();
+                Ok(None)
+            };
+            drop(slices);
+            drop(held);
             if !more_data {
                 st.resp.finished = true;
                 st.current = None;
                 orphan = st.body_reader.take();
+                logged = Some((st.resp.status, st.resp.bytes, st.body_raw));
                 st.phase = if st.resp.close_after || st.body_error {
                     Phase::Closing
                 } else if Self::body_done(&st) {
@@ -591,6 +1043,10 @@ impl Connection {
                 } else {
                     Phase::Drain
                 };
+                let now = Instant::now();
+                st.idle_since = now;
+                st.drain_started = now;
+                st.head_started = None;
                 self.wake.notify_one();
                 queue = st.queue.upgrade();
             } else {
@@ -608,6 +1064,9 @@ impl Connection {
         if let Some(p) = orphan {
             p.completion.fire(ERROR_CONNECTION_INVALID, 0, false);
         }
+        if let Some((status, sent, received)) = logged {
+            response::completed(req, self.local, self.remote, status, sent, received);
+        }
         if let Some(q) = queue {
             q.forget(req.id);
         }
@@ -615,7 +1074,9 @@ impl Connection {
     }
 
     /// `HttpReceiveRequestEntityBody`.
-    pub fn receive_body(&self, req: &Request, mut buf: OutBuf, completion: Completion) -> Start {
+    /// `fill`: `HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER` (complete with a full buffer, or
+    /// with what is left when the body ends).
+    pub fn receive_body(&self, req: &Request, mut buf: OutBuf, fill: bool, completion: Completion) -> Start {
         let mut st = self.st.lock();
         if !Self::is_current(&st, req) || st.resp.finished {
             return Start::Done(ERROR_CONNECTION_INVALID, 0, false);
@@ -636,13 +1097,18 @@ impl Connection {
             return Start::Done(ERROR_CONNECTION_INVALID, 0, false);
         }
         let avail = st.decoded.len() - st.dpos;
+        let mut filled = 0;
         if avail > 0 {
             let n = avail.min(buf.len());
             let from = st.dpos;
             buf.bytes()[..n].copy_from_slice(&st.decoded[from..from + n]);
             st.dpos += n;
             self.wake.notify_one();
-            return Start::Done(ERROR_SUCCESS, n as u32, true);
+            let ended = st.dpos == st.decoded.len() && Self::body_done(&st);
+            if !fill || n == buf.len() || ended || st.body_error {
+                return Start::Done(ERROR_SUCCESS, n as u32, true);
+            }
+            filled = n;
         }
         if st.body_error {
             return Start::Done(ERROR_CONNECTION_INVALID, 0, false);
@@ -650,7 +1116,7 @@ impl Connection {
         if Self::body_done(&st) {
             return Start::Done(ERROR_HANDLE_EOF, 0, false);
         }
-        st.body_reader = Some(PendingBody { buf, completion });
+        st.body_reader = Some(PendingBody { buf, completion, fill, filled });
         self.wake.notify_one();
         Start::Pending
     }
@@ -745,6 +1211,18 @@ impl Connection {
         // SAFETY: our own socket (see `finish`).
         unsafe { libc::shutdown(self.fd, libc::SHUT_RDWR) };
     }
+}
+
+/// What every bandwidth limit on the connection lets go now, of `want` bytes.
+fn grant(throttles: &[Arc<Throttle>], want: usize) -> usize {
+    let mut n = want;
+    for t in throttles {
+        n = t.take(n);
+        if n == 0 {
+            break;
+        }
+    }
+    n
 }
 
 /// One non-blocking `sendmsg` of all the pieces. `MSG_NOSIGNAL`: a peer that left must give an error,

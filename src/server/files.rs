@@ -1,27 +1,96 @@
-//! File-handle data chunks (`HttpDataChunkFromFileHandle`): the bytes of a byte range of a file the
-//! application opened with `CreateFile` (the Win32 core's [`File`]). The range is read during the
-//! send call, so the application may close the file as soon as the call returns.
+//! File-handle data chunks (`HttpDataChunkFromFileHandle`): a byte range of a file the application
+//! opened with `CreateFile` (the Win32 core's [`File`]).
+//!
+//! Small ranges are read during the send call (one `sendmsg` with the head). Larger ones are streamed:
+//! the connection reads the next [`STREAM_PIECE`] bytes only when the socket has taken the previous
+//! ones, so memory stays bounded whatever the file size. The range keeps the file open itself, so the
+//! application may close its handle as soon as the call returns, as on Windows.
 use crate::win32::error::*;
 use crate::win32::file::File;
 use crate::win32::handle;
+use std::sync::Arc;
 
-/// Reads `length` bytes (`u64::MAX` = `HTTP_BYTE_RANGE_TO_EOF`: to the end) from `start` of the file
-/// behind `handle`. Not a file: `ERROR_INVALID_HANDLE`; a range past the end of the file:
-/// `ERROR_INVALID_PARAMETER` (http.sys refuses a range it cannot send in full).
-pub fn read_range(handle: usize, start: u64, length: u64) -> WinResult<Vec<u8>> {
-    let file = handle::get_typed::<File>(handle)?;
-    let size = file.size()?;
-    if start > size {
-        return Err(ERROR_INVALID_PARAMETER);
+/// Ranges up to this size are read at once.
+pub const READ_NOW_LIMIT: u64 = 64 * 1024;
+/// What a streamed range reads at a time.
+pub const STREAM_PIECE: usize = 256 * 1024;
+
+/// A validated byte range of an open file, consumed from the front.
+pub struct FileRange {
+    file: Arc<File>,
+    offset: u64,
+    remaining: u64,
+}
+
+impl FileRange {
+    /// The range `length` bytes (`u64::MAX` = `HTTP_BYTE_RANGE_TO_EOF`: to the end) from `start` of the
+    /// file behind `handle`. Not a file: `ERROR_INVALID_HANDLE`; a range past the end of the file:
+    /// `ERROR_INVALID_PARAMETER` (http.sys refuses a range it cannot send in full).
+    pub fn open(handle: usize, start: u64, length: u64) -> WinResult<FileRange> {
+        let file = handle::get_typed::<File>(handle)?;
+        let size = file.size()?;
+        if start > size {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        let len = if length == u64::MAX { size - start } else { length };
+        if start.checked_add(len).is_none_or(|end| end > size) {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        Ok(FileRange { file, offset: start, remaining: len })
     }
-    let len = if length == u64::MAX { size - start } else { length };
-    if start.checked_add(len).is_none_or(|end| end > size) {
-        return Err(ERROR_INVALID_PARAMETER);
+
+    /// Bytes not yet read.
+    pub fn len(&self) -> u64 {
+        self.remaining
     }
-    let mut buf = vec![0u8; len as usize];
-    let n = file.read_at(&mut buf, start)?;
-    if n != buf.len() {
-        return Err(ERROR_HANDLE_EOF); // the file shrank under us
+
+    pub fn is_empty(&self) -> bool {
+        self.remaining == 0
     }
-    Ok(buf)
+
+    /// Reads the whole (small) range now.
+    pub fn read_all(mut self) -> WinResult<Vec<u8>> {
+        let mut buf = Vec::new();
+        while !self.is_empty() {
+            self.refill(&mut buf, usize::MAX)?;
+        }
+        Ok(buf)
+    }
+
+    /// Appends up to `max` next bytes of the range to `buf`; returns how many (0: the range is done).
+    /// A file that shrank under us: `ERROR_HANDLE_EOF`.
+    pub fn refill(&mut self, buf: &mut Vec<u8>, max: usize) -> WinResult<usize> {
+        let n = (self.remaining.min(max as u64)) as usize;
+        if n == 0 {
+            return Ok(0);
+        }
+        let at = buf.len();
+        buf.resize(at + n, 0);
+        let got = self.file.read_at(&mut buf[at..], self.offset)?;
+        buf.truncate(at + got);
+        if got != n {
+            return Err(ERROR_HANDLE_EOF);
+        }
+        self.offset += n as u64;
+        self.remaining -= n as u64;
+        Ok(n)
+    }
+}
+
+/// One piece of a response body as the application gave it.
+pub enum BodyPiece<'a> {
+    Mem(&'a [u8]),
+    File(FileRange),
+}
+
+impl BodyPiece<'_> {
+    pub fn len(&self) -> u64 {
+        match self {
+            BodyPiece::Mem(m) => m.len() as u64,
+            BodyPiece::File(f) => f.len(),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }

@@ -6,10 +6,12 @@
 //! Completion of overlapped and synchronous calls: [`completion`].
 //!
 //! `HttpInitialize` / `HttpTerminate` state is kept here: calls nest per flag, as documented.
+pub mod auth;
 pub mod buffer;
 pub mod completion;
 pub mod connection;
 pub mod files;
+pub mod logging;
 pub mod fill;
 pub mod ids;
 pub mod queue;
@@ -18,6 +20,7 @@ pub mod response;
 pub mod router;
 pub mod service_config;
 pub mod session;
+pub mod timers;
 pub mod url;
 
 use crate::win32::error::*;

@@ -10,8 +10,13 @@
 //! Operations: [`RequestQueue::receive`], [`RequestQueue::find`] (for sends and body reads by id),
 //! [`RequestQueue::cancel_request`], [`RequestQueue::shutdown`], [`RequestQueue::close`], the v1
 //! prefixes ([`RequestQueue::add_url`], [`RequestQueue::remove_url`]), and the enabled state.
+//! Limits: [`RequestQueue::is_full`] (`HttpServerQueueLengthProperty`), [`RequestQueue::take_back`]
+//! (the `RequestQueue` timer), and `HttpWaitForDisconnect` ([`RequestQueue::wait_for_disconnect`]),
+//! whose waits belong to the queue handle: `CancelIoEx` and closing or shutting the queue down end
+//! them with `ERROR_OPERATION_ABORTED`.
 use super::buffer::OutBuf;
 use super::completion::{self, Completion, Start};
+use super::connection::{self, Connection};
 use super::fill;
 use super::request::{Request, NEEDS_RERECEIVE, NOT_RECEIVED, RECEIVED};
 use super::router::{self, Registration, Target};
@@ -40,6 +45,8 @@ struct QueueState {
     closed: bool,
     shut_down: bool,
     v1_regs: Vec<Arc<Registration>>,
+    /// Connections with an `HttpWaitForDisconnect` of this queue pending.
+    wait_conns: Vec<Weak<Connection>>,
 }
 
 pub struct RequestQueue {
@@ -58,6 +65,12 @@ pub struct RequestQueue {
     me: Weak<RequestQueue>,
 }
 
+/// http.sys's default `HttpServerQueueLengthProperty`.
+pub const DEFAULT_QUEUE_LENGTH: u32 = 1000;
+/// `HTTP_503_RESPONSE_VERBOSITY`: Basic resets the connection; Limited and Full answer 503.
+pub const VERBOSITY_BASIC: u32 = 0;
+pub const VERBOSITY_FULL: u32 = 2;
+
 static NAMED: once_cell::sync::Lazy<Mutex<HashMap<String, Weak<RequestQueue>>>> = once_cell::sync::Lazy::new(Default::default);
 
 impl RequestQueue {
@@ -68,7 +81,7 @@ impl RequestQueue {
             name,
             controller,
             enabled: AtomicBool::new(true),
-            queue_length: AtomicU32::new(1000),
+            queue_length: AtomicU32::new(DEFAULT_QUEUE_LENGTH),
             verbosity: AtomicU32::new(0),
             handles: AtomicUsize::new(1),
             st: Mutex::new(QueueState::default()),
@@ -113,6 +126,66 @@ impl RequestQueue {
     }
     pub fn enabled(&self) -> bool {
         self.enabled.load(Ordering::Acquire)
+    }
+
+    /// An identity for this queue (disconnect waits remember which queue they belong to).
+    pub fn key(&self) -> usize {
+        self as *const Self as usize
+    }
+
+    /// Whether as many requests wait for the application as `HttpServerQueueLengthProperty` allows.
+    pub fn is_full(&self) -> bool {
+        self.st.lock().ready.len() >= self.queue_length.load(Ordering::Acquire) as usize
+    }
+
+    /// The `RequestQueue` timer: takes back a request the application has not received. False when
+    /// the application took it meanwhile.
+    pub fn take_back(&self, id: u64) -> bool {
+        let mut st = self.st.lock();
+        let Some(i) = st.ready.iter().position(|r| r.id == id) else {
+            return false;
+        };
+        st.ready.remove(i);
+        st.active.remove(&id);
+        true
+    }
+
+    /// `HttpWaitForDisconnect(Ex)`: completes when connection `id` ends (at once when it already has).
+    /// An id no request of this queue carried: `ERROR_INVALID_PARAMETER`.
+    pub fn wait_for_disconnect(&self, id: u64, ov: Option<OverlappedPtr>) -> (Win32Error, u32) {
+        if self.controller {
+            return (ERROR_INVALID_PARAMETER, 0);
+        }
+        let conn = match connection::lookup(id) {
+            connection::Lookup::Unknown => return (ERROR_INVALID_PARAMETER, 0),
+            connection::Lookup::Gone => return self.run(ov, |_| Start::Done(ERROR_SUCCESS, 0, true)),
+            connection::Lookup::Live(c) => c,
+        };
+        let key = self.key();
+        self.run(ov, |c| {
+            {
+                // Registered first, so a close or CancelIoEx from now on finds the wait.
+                let mut st = self.st.lock();
+                if st.closed {
+                    return Start::Done(ERROR_OPERATION_ABORTED, 0, false);
+                }
+                st.wait_conns.retain(|w| w.strong_count() > 0);
+                if !st.wait_conns.iter().any(|w| std::ptr::eq(w.as_ptr(), Arc::as_ptr(&conn))) {
+                    st.wait_conns.push(Arc::downgrade(&conn));
+                }
+            }
+            conn.add_disconnect_waiter(key, c)
+        })
+    }
+
+    /// Ends this queue's disconnect waits matching `ov` (0: all) with `ERROR_OPERATION_ABORTED`.
+    fn cancel_disconnect_waits(&self, ov: usize) -> bool {
+        let conns: Vec<Arc<Connection>> = self.st.lock().wait_conns.iter().filter_map(|w| w.upgrade()).collect();
+        let mut any = false;
+        for c in conns {
+            any |= c.cancel_disconnect_waiters(self.key(), ov);
+        }
+        any
     }
 
     /// A parsed request for this queue (called on a reactor thread).
@@ -276,6 +349,9 @@ impl RequestQueue {
             }
             (r, d)
         };
+        // The waits belong to this handle: they end as cancelled, before the aborts below end the
+        // connections (which would complete them as disconnects).
+        self.cancel_disconnect_waits(0);
         for p in receivers {
             p.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
         }
@@ -302,6 +378,7 @@ impl RequestQueue {
         for p in receivers {
             p.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
         }
+        self.cancel_disconnect_waits(0);
         for r in requests {
             r.conn.abort();
         }
@@ -344,6 +421,7 @@ impl RequestQueue {
         for r in requests {
             any |= r.conn.cancel(r.id, ov);
         }
+        any |= self.cancel_disconnect_waits(ov);
         any
     }
 }

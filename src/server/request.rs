@@ -38,6 +38,10 @@ pub struct Request {
     pub state: AtomicU8,
     /// True for a v2 queue (the structure is `HTTP_REQUEST_V2`, the Server header says 2.0).
     pub v2: bool,
+    /// The URL group that routed it (0: a v1 queue's own prefix).
+    pub group: u64,
+    /// When its head was parsed (the log's `time-taken`).
+    pub received: std::time::Instant,
 }
 
 impl Request {
@@ -51,7 +55,13 @@ impl Request {
             route_host,
             state: AtomicU8::new(NOT_RECEIVED),
             v2,
+            group: 0,
+            received: std::time::Instant::now(),
         }
+    }
+    pub fn with_group(mut self, group: u64) -> Self {
+        self.group = group;
+        self
     }
     pub fn is_head_verb(&self) -> bool {
         self.head.method() == b"HEAD"

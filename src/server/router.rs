@@ -203,7 +203,8 @@ pub fn unregister(regs: &[Arc<Registration>]) {
 
 /// Where a parsed request goes.
 pub enum Routed {
-    Queue { queue: Arc<RequestQueue>, context: u64, cooked: Cooked, host: String },
+    /// `group`: the URL group whose prefix matched (0 for a v1 queue prefix).
+    Queue { queue: Arc<RequestQueue>, context: u64, cooked: Cooked, host: String, group: u64 },
     /// Answered by the engine: 400 (bad Host), 404 (no prefix), 503 (group/queue unbound or disabled).
     Reject(u16),
 }
@@ -275,5 +276,6 @@ pub fn route(head: &RequestHead, local: SocketAddr) -> Routed {
         None => format!("http://{host_text}:{port}"),
     };
     let cooked = Cooked { scheme_host, path, query: String::from_utf8_lossy(query).into_owned() };
-    Routed::Queue { queue, context: reg.context, cooked, host: route_host }
+    let group = if let Target::Group(id) = &reg.target { *id } else { 0 };
+    Routed::Queue { queue, context: reg.context, cooked, host: route_host, group }
 }

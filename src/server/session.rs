@@ -6,9 +6,13 @@
 //! On a URL group: [`create_group`], [`close_group`], [`add_url`], [`remove_url`], [`bind_queue`]
 //! (`HttpServerBindingProperty`), [`set_group_state`] / [`group_state`], and [`group_queue`], which
 //! routing asks for the queue that takes the group's requests.
+//! On both: [`set_timeouts`] / [`timeouts`] (`HttpServerTimeoutsProperty`), [`set_bandwidth`] /
+//! [`bandwidth`] and, on groups, [`set_max_connections`] / [`max_connections`] (`HttpServerQosProperty`);
+//! [`route_settings`] gives a connection the timers and limits of the group its request went to.
 use super::ids::IdTable;
 use super::queue::RequestQueue;
 use super::router::{self, Registration, Target};
+use super::timers::{self, ConnTimers, ConnectionLimit, Throttle, TimeoutLimits};
 use super::url::parse_prefix;
 use crate::win32::error::*;
 use parking_lot::Mutex;
@@ -19,6 +23,8 @@ pub struct ServerSession {
     pub id: u64,
     enabled: AtomicBool,
     groups: Mutex<Vec<u64>>,
+    timeouts: Mutex<Option<TimeoutLimits>>,
+    bandwidth: Mutex<Option<Arc<Throttle>>>,
 }
 
 pub struct UrlGroup {
@@ -27,17 +33,38 @@ pub struct UrlGroup {
     queue: Mutex<Weak<RequestQueue>>,
     enabled: AtomicBool,
     regs: Mutex<Vec<Arc<Registration>>>,
+    timeouts: Mutex<Option<TimeoutLimits>>,
+    bandwidth: Mutex<Option<Arc<Throttle>>>,
+    connections: Arc<ConnectionLimit>,
 }
 
 static SESSIONS: IdTable<ServerSession> = IdTable::new();
+/// Bumped by every change of timeouts or QoS: connections keep the settings of their last group
+/// until it moves (one atomic load per request instead of a walk through the tables).
+static SETTINGS_GEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+pub fn settings_generation() -> u64 {
+    SETTINGS_GEN.load(Ordering::Acquire)
+}
+
+fn settings_changed() {
+    SETTINGS_GEN.fetch_add(1, Ordering::AcqRel);
+}
 static GROUPS: IdTable<UrlGroup> = IdTable::new();
 
 pub fn create_session() -> u64 {
-    SESSIONS.insert_with(|id| ServerSession { id, enabled: AtomicBool::new(true), groups: Mutex::new(Vec::new()) }).0
+    SESSIONS.insert_with(|id| ServerSession {
+        id,
+        enabled: AtomicBool::new(true),
+        groups: Mutex::new(Vec::new()),
+        timeouts: Mutex::new(None),
+        bandwidth: Mutex::new(None),
+    }).0
 }
 
 pub fn close_session(id: u64) -> WinResult<()> {
     let s = SESSIONS.remove(id).ok_or(ERROR_INVALID_PARAMETER)?;
+    super::logging::forget(super::logging::Owner::Session(id));
     let groups = std::mem::take(&mut *s.groups.lock());
     for g in groups {
         let _ = close_group(g);
@@ -69,6 +96,9 @@ pub fn create_group(session_id: u64) -> WinResult<u64> {
         queue: Mutex::new(Weak::new()),
         enabled: AtomicBool::new(true),
         regs: Mutex::new(Vec::new()),
+        timeouts: Mutex::new(None),
+        bandwidth: Mutex::new(None),
+        connections: Arc::new(ConnectionLimit::new()),
     });
     s.groups.lock().push(id);
     Ok(id)
@@ -76,6 +106,8 @@ pub fn create_group(session_id: u64) -> WinResult<u64> {
 
 pub fn close_group(id: u64) -> WinResult<()> {
     let g = GROUPS.remove(id).ok_or(ERROR_INVALID_PARAMETER)?;
+    settings_changed();
+    super::logging::forget(super::logging::Owner::Group(id));
     if let Some(s) = SESSIONS.get(g.session) {
         s.groups.lock().retain(|x| *x != id);
     }
@@ -147,4 +179,100 @@ pub fn group_queue(group_id: u64) -> Option<Arc<RequestQueue>> {
     }
     let q = g.queue.lock().upgrade();
     q
+}
+
+/// Which object a property call names.
+#[derive(Clone, Copy, Debug)]
+pub enum Scope {
+    Session(u64),
+    Group(u64),
+}
+
+/// `HttpServerTimeoutsProperty` set (`Some`) or removed (`None`, `Flags.Present` = 0).
+pub fn set_timeouts(scope: Scope, limits: Option<TimeoutLimits>) -> WinResult<()> {
+    match scope {
+        Scope::Session(id) => *session(id)?.timeouts.lock() = limits,
+        Scope::Group(id) => *group(id)?.timeouts.lock() = limits,
+    }
+    settings_changed();
+    Ok(())
+}
+
+/// What `HttpServerTimeoutsProperty` reports: whether the object has its own setting, and the timers
+/// in force at that level (its own values where set, the level above elsewhere).
+pub fn timeouts(scope: Scope) -> WinResult<(bool, ConnTimers)> {
+    Ok(match scope {
+        Scope::Session(id) => {
+            let own = *session(id)?.timeouts.lock();
+            (own.is_some(), timers::resolve(own, None))
+        }
+        Scope::Group(id) => {
+            let g = group(id)?;
+            let own = *g.timeouts.lock();
+            let above = SESSIONS.get(g.session).and_then(|s| *s.timeouts.lock());
+            (own.is_some(), timers::resolve(above, own))
+        }
+    })
+}
+
+/// `HttpQosSettingTypeBandwidth`: bytes per second, or `None` (`HTTP_LIMIT_INFINITE`, or removed).
+pub fn set_bandwidth(scope: Scope, rate: Option<u32>) -> WinResult<()> {
+    let t = rate.map(|r| Arc::new(Throttle::new(r)));
+    match scope {
+        Scope::Session(id) => *session(id)?.bandwidth.lock() = t,
+        Scope::Group(id) => *group(id)?.bandwidth.lock() = t,
+    }
+    settings_changed();
+    Ok(())
+}
+
+pub fn bandwidth(scope: Scope) -> WinResult<u32> {
+    let t = match scope {
+        Scope::Session(id) => session(id)?.bandwidth.lock().clone(),
+        Scope::Group(id) => group(id)?.bandwidth.lock().clone(),
+    };
+    Ok(t.map_or(timers::LIMIT_INFINITE, |t| t.rate))
+}
+
+/// `HttpQosSettingTypeConnectionLimit` on a URL group (`HTTP_LIMIT_INFINITE`: none).
+pub fn set_max_connections(group_id: u64, max: u32) -> WinResult<()> {
+    group(group_id)?.connections.max.store(max, Ordering::Release);
+    settings_changed();
+    Ok(())
+}
+
+pub fn max_connections(group_id: u64) -> WinResult<u32> {
+    Ok(group(group_id)?.connections.max.load(Ordering::Acquire))
+}
+
+/// What a connection carrying a request routed to a group runs under.
+pub struct RouteSettings {
+    pub timers: ConnTimers,
+    /// Bandwidth limits of the group and of its session (both apply).
+    pub throttles: Vec<Arc<Throttle>>,
+    pub connections: Option<Arc<ConnectionLimit>>,
+}
+
+/// The settings of `group_id` (`None`: a v1 queue, which has only the defaults).
+pub fn route_settings(group_id: Option<u64>) -> RouteSettings {
+    let mut out = RouteSettings { timers: ConnTimers::default(), throttles: Vec::new(), connections: None };
+    let Some(g) = group_id.and_then(|id| GROUPS.get(id)) else {
+        return out;
+    };
+    let s = SESSIONS.get(g.session);
+    let st = s.as_ref().and_then(|s| *s.timeouts.lock());
+    out.timers = timers::resolve(st, *g.timeouts.lock());
+    if let Some(t) = g.bandwidth.lock().clone() {
+        out.throttles.push(t);
+    }
+    if let Some(t) = s.as_ref().and_then(|s| s.bandwidth.lock().clone()) {
+        out.throttles.push(t);
+    }
+    out.connections = Some(g.connections.clone());
+    out
+}
+
+/// The session a URL group belongs to.
+pub fn group_session(group_id: u64) -> Option<u64> {
+    GROUPS.get(group_id).map(|g| g.session)
 }

@@ -1,0 +1,447 @@
+//! Status callbacks (`WinHttpSetStatusCallback`): who is told what, in which order, on which thread.
+//!
+//! Every WinHTTP handle has a [`Notifier`]: the application's callback and notification flags
+//! (inherited by the handles opened from it, as Windows copies them at creation), and a serial queue
+//! of notifications. The queue is what keeps Windows' rules (DESIGN.md section 5):
+//! - one handle's callbacks never run concurrently and keep the order they were posted in: a queue is
+//!   drained by one thread at a time (`draining`); a notification posted while a drain runs (for
+//!   example a completion of a call made from inside a callback) is delivered by that drain right
+//!   after the current callback returns, on the same thread (no recursion, so no recursion limit);
+//! - asynchronous completions and the informational notifications of asynchronous operations are
+//!   delivered on callback threads ([`pool`]: our own std threads, never the runtime's I/O threads),
+//!   so a callback may block or call the next WinHTTP function;
+//! - synchronous calls deliver their informational notifications on the calling thread before the
+//!   call returns ([`Deliver::Hold`] then [`Notifier::end_op`]), as Windows does in synchronous mode;
+//! - `HANDLE_CLOSING` is the last notification of a handle: it is queued only once the handle is
+//!   closed, no operation is in flight (a pending one completes first, with
+//!   `ERROR_WINHTTP_OPERATION_CANCELLED`) and every child handle has had its own `HANDLE_CLOSING`.
+//!   Nothing is delivered for the handle afterwards (the application may free its context then).
+//!
+//! Operations: [`Notifier::new`], [`Notifier::set_callback`], [`Notifier::post`],
+//! [`Notifier::begin_op`]/[`Notifier::try_begin_async`]/[`Notifier::end_op`]/[`Notifier::complete_op`],
+//! [`Notifier::close`]; the handle registry ([`register`], [`lookup`], [`unregister`]).
+use crate::win32::error::*;
+use crate::win32::handle::RawHandle;
+use once_cell::sync::Lazy;
+use parking_lot::Mutex;
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+pub const WINHTTP_CALLBACK_STATUS_RESOLVING_NAME: u32 = 0x0000_0001;
+pub const WINHTTP_CALLBACK_STATUS_NAME_RESOLVED: u32 = 0x0000_0002;
+pub const WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER: u32 = 0x0000_0004;
+pub const WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER: u32 = 0x0000_0008;
+pub const WINHTTP_CALLBACK_STATUS_SENDING_REQUEST: u32 = 0x0000_0010;
+pub const WINHTTP_CALLBACK_STATUS_REQUEST_SENT: u32 = 0x0000_0020;
+pub const WINHTTP_CALLBACK_STATUS_RECEIVING_RESPONSE: u32 = 0x0000_0040;
+pub const WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED: u32 = 0x0000_0080;
+pub const WINHTTP_CALLBACK_STATUS_CLOSING_CONNECTION: u32 = 0x0000_0100;
+pub const WINHTTP_CALLBACK_STATUS_CONNECTION_CLOSED: u32 = 0x0000_0200;
+pub const WINHTTP_CALLBACK_STATUS_HANDLE_CREATED: u32 = 0x0000_0400;
+pub const WINHTTP_CALLBACK_STATUS_HANDLE_CLOSING: u32 = 0x0000_0800;
+pub const WINHTTP_CALLBACK_STATUS_REDIRECT: u32 = 0x0000_4000;
+pub const WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE: u32 = 0x0000_8000;
+pub const WINHTTP_CALLBACK_STATUS_SECURE_FAILURE: u32 = 0x0001_0000;
+pub const WINHTTP_CALLBACK_STATUS_HEADERS_AVAILABLE: u32 = 0x0002_0000;
+pub const WINHTTP_CALLBACK_STATUS_DATA_AVAILABLE: u32 = 0x0004_0000;
+pub const WINHTTP_CALLBACK_STATUS_READ_COMPLETE: u32 = 0x0008_0000;
+pub const WINHTTP_CALLBACK_STATUS_WRITE_COMPLETE: u32 = 0x0010_0000;
+pub const WINHTTP_CALLBACK_STATUS_REQUEST_ERROR: u32 = 0x0020_0000;
+pub const WINHTTP_CALLBACK_STATUS_SENDREQUEST_COMPLETE: u32 = 0x0040_0000;
+
+pub const API_RECEIVE_RESPONSE: u32 = 1;
+pub const API_QUERY_DATA_AVAILABLE: u32 = 2;
+pub const API_READ_DATA: u32 = 3;
+pub const API_WRITE_DATA: u32 = 4;
+pub const API_SEND_REQUEST: u32 = 5;
+
+/// `WINHTTP_STATUS_CALLBACK`: `(hInternet, dwContext, dwInternetStatus, lpvStatusInformation,
+/// dwStatusInformationLength)`.
+pub type StatusCallback = unsafe extern "C" fn(usize, usize, u32, *mut std::ffi::c_void, u32);
+
+/// What `lpvStatusInformation` points to, per the `WINHTTP_STATUS_CALLBACK` page.
+#[derive(Debug, Clone)]
+pub enum Info {
+    /// NULL, length 0 (SENDING_REQUEST, RECEIVING_RESPONSE, SENDREQUEST_COMPLETE, HEADERS_AVAILABLE, ...).
+    None,
+    /// A `DWORD` (REQUEST_SENT, RESPONSE_RECEIVED, DATA_AVAILABLE, WRITE_COMPLETE, SECURE_FAILURE, ...).
+    Dword(u32),
+    /// An `HINTERNET` (HANDLE_CREATED, HANDLE_CLOSING).
+    Handle(usize),
+    /// A wide string, NUL-terminated; the length is in bytes with the terminator (NAME_RESOLVED, ...).
+    Wide(String),
+    /// The caller's `WinHttpReadData` buffer and the bytes read (READ_COMPLETE).
+    Buffer { ptr: usize, len: u32 },
+    /// `WINHTTP_ASYNC_RESULT` (REQUEST_ERROR).
+    AsyncResult { api: u32, error: u32 },
+}
+
+/// How a posted notification reaches the callback.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deliver {
+    /// Queue only; the synchronous call that posted it delivers it on its own thread when it ends.
+    Hold,
+    /// Deliver now on this thread unless this handle's queue is being drained (then that drain does).
+    Inline,
+    /// Deliver on a callback thread.
+    Pool,
+}
+
+struct Note {
+    status: u32,
+    info: Info,
+    context: usize,
+}
+
+#[derive(Default)]
+struct Queue {
+    notes: VecDeque<Note>,
+    draining: bool,
+    closed: bool,
+    closing_queued: bool,
+    dead: bool,
+    closing_context: usize,
+    /// Operations in flight (a synchronous step running, or an asynchronous one not completed).
+    busy: u32,
+    /// Child handles that have not had their HANDLE_CLOSING yet.
+    children: u32,
+}
+
+/// The callback state and serial queue of one handle.
+pub struct Notifier {
+    handle: AtomicUsize,
+    callback: AtomicUsize,
+    flags: AtomicU32,
+    /// The callback was set through `WinHttpSetStatusCallback_w16`: strings are UTF-16.
+    wide16: AtomicBool,
+    /// `WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT` (sessions): an event handle set once the session is gone.
+    unload_event: AtomicUsize,
+    parent: Option<Arc<Notifier>>,
+    queue: Mutex<Queue>,
+}
+
+impl Notifier {
+    /// A handle's notifier; a child copies its parent's callback and flags (Windows semantics: later
+    /// changes on the parent do not reach handles already open).
+    pub fn new(parent: Option<Arc<Notifier>>) -> Arc<Notifier> {
+        let (cb, flags, w16) = match &parent {
+            Some(p) => {
+                p.queue.lock().children += 1;
+                (p.callback.load(Ordering::Acquire), p.flags.load(Ordering::Acquire), p.wide16.load(Ordering::Relaxed))
+            }
+            None => (0, 0, false),
+        };
+        Arc::new(Notifier {
+            handle: AtomicUsize::new(0),
+            callback: AtomicUsize::new(cb),
+            flags: AtomicU32::new(flags),
+            wide16: AtomicBool::new(w16),
+            unload_event: AtomicUsize::new(0),
+            parent,
+            queue: Mutex::new(Queue::default()),
+        })
+    }
+
+    pub fn set_handle(&self, h: RawHandle) {
+        self.handle.store(h, Ordering::Release);
+    }
+
+    pub fn handle(&self) -> RawHandle {
+        self.handle.load(Ordering::Acquire)
+    }
+
+    /// `WinHttpSetStatusCallback`: installs `callback` (0 removes) for `flags`; returns the previous one.
+    pub fn set_callback(&self, callback: usize, flags: u32, wide16: bool) -> usize {
+        self.flags.store(flags, Ordering::Release);
+        self.wide16.store(wide16, Ordering::Relaxed);
+        self.callback.swap(callback, Ordering::AcqRel)
+    }
+
+    pub fn set_unload_event(&self, event: usize) {
+        self.unload_event.store(event, Ordering::Release);
+    }
+
+    /// Whether the application asked for `status` (a cheap test before building the information).
+    pub fn wants(&self, status: u32) -> bool {
+        self.callback.load(Ordering::Acquire) != 0 && self.flags.load(Ordering::Acquire) & status != 0
+    }
+
+    /// Queues a notification (dropped when not asked for or when the handle is gone).
+    pub fn post(self: &Arc<Self>, status: u32, info: Info, context: usize, deliver: Deliver) {
+        if !self.wants(status) {
+            return;
+        }
+        let mut q = self.queue.lock();
+        if q.dead || q.closing_queued {
+            return;
+        }
+        q.notes.push_back(Note { status, info, context });
+        self.kick(q, deliver);
+    }
+
+    /// Starts a drain as `deliver` says, unless one runs (it will pick the new notes up).
+    fn kick(self: &Arc<Self>, mut q: parking_lot::MutexGuard<'_, Queue>, deliver: Deliver) {
+        if q.draining || q.notes.is_empty() || deliver == Deliver::Hold {
+            return;
+        }
+        q.draining = true;
+        drop(q);
+        match deliver {
+            Deliver::Inline => self.drain(),
+            _ => pool::submit(self.clone()),
+        }
+    }
+
+    /// Delivers queued notes one at a time until the queue is empty.
+    fn drain(self: &Arc<Self>) {
+        let outer = DRAINING.with(|d| d.replace(Arc::as_ptr(self) as usize));
+        self.drain_queue();
+        DRAINING.with(|d| d.set(outer));
+    }
+
+    fn drain_queue(self: &Arc<Self>) {
+        loop {
+            let note = {
+                let mut q = self.queue.lock();
+                match q.notes.pop_front() {
+                    Some(n) => n,
+                    None => {
+                        q.draining = false;
+                        return;
+                    }
+                }
+            };
+            let closing = note.status == WINHTTP_CALLBACK_STATUS_HANDLE_CLOSING;
+            if !closing || self.wants(note.status) {
+                self.invoke(&note);
+            }
+            if closing {
+                self.finish_closing();
+            }
+        }
+    }
+
+    fn invoke(&self, note: &Note) {
+        let cb = self.callback.load(Ordering::Acquire);
+        if cb == 0 {
+            return;
+        }
+        // SAFETY: `cb` is the non-NULL function pointer the application registered with
+        // WinHttpSetStatusCallback (the export checked it is not WINHTTP_INVALID_STATUS_CALLBACK).
+        let f: StatusCallback = unsafe { std::mem::transmute::<usize, StatusCallback>(cb) };
+        let h = self.handle();
+        let w16 = self.wide16.load(Ordering::Relaxed);
+        let mut dword: u32;
+        let mut hval: usize;
+        let mut result = [0usize; 2];
+        let (wide32, wide16);
+        let (ptr, len): (*mut std::ffi::c_void, u32) = match &note.info {
+            Info::None => (std::ptr::null_mut(), 0),
+            Info::Dword(v) => {
+                dword = *v;
+                (&mut dword as *mut u32 as *mut _, 4)
+            }
+            Info::Handle(v) => {
+                hval = *v;
+                (&mut hval as *mut usize as *mut _, std::mem::size_of::<usize>() as u32)
+            }
+            Info::Wide(s) => {
+                if w16 {
+                    wide16 = crate::win32::wstr::encode_nul::<u16>(s);
+                    (wide16.as_ptr() as *mut _, (wide16.len() * 2) as u32)
+                } else {
+                    wide32 = crate::win32::wstr::encode_nul::<u32>(s);
+                    (wide32.as_ptr() as *mut _, (wide32.len() * 4) as u32)
+                }
+            }
+            Info::Buffer { ptr, len } => (*ptr as *mut _, *len),
+            Info::AsyncResult { api, error } => {
+                // WINHTTP_ASYNC_RESULT { DWORD_PTR dwResult; DWORD dwError; } (x64: 16 bytes).
+                result[0] = *api as usize;
+                result[1] = *error as usize;
+                (result.as_mut_ptr() as *mut _, 16)
+            }
+        };
+        tracing::trace!(target: "winhttpapi::winhttp", "callback({h:#x}, {:#x}, {:#x}, {:?})", note.context, note.status, note.info);
+        // SAFETY: the application's callback, called with the documented arguments; the information
+        // lives on this frame until it returns.
+        unsafe { f(h, note.context, note.status, ptr, len) };
+    }
+
+    /// A synchronous step begins (a `HANDLE_CLOSING` from another thread waits for its end).
+    pub fn begin_op(&self) {
+        self.queue.lock().busy += 1;
+    }
+
+    /// An asynchronous operation begins: refused while another one is pending on this request
+    /// (Windows allows one pending operation per request: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`).
+    pub fn try_begin_async(&self) -> WinResult<()> {
+        let mut q = self.queue.lock();
+        if q.closed {
+            return Err(ERROR_INVALID_HANDLE);
+        }
+        if q.busy > 0 {
+            return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+        }
+        q.busy += 1;
+        Ok(())
+    }
+
+    /// Undoes [`Notifier::try_begin_async`] when the call fails its synchronous checks.
+    pub fn cancel_begin(self: &Arc<Self>) {
+        self.end_op(Deliver::Pool);
+    }
+
+    /// A step ends: the notes it held are delivered on this thread (synchronous mode), then the
+    /// `HANDLE_CLOSING` a close made wait, if any.
+    pub fn end_op(self: &Arc<Self>, deliver: Deliver) {
+        let mut q = self.queue.lock();
+        q.busy -= 1;
+        self.queue_closing_if_due(&mut q);
+        self.kick(q, deliver);
+    }
+
+    /// An asynchronous operation completes: its completion notification is queued and the operation
+    /// stops counting as pending in one step, so a callback that starts the next operation never
+    /// finds this one still pending.
+    pub fn complete_op(self: &Arc<Self>, status: u32, info: Info, context: usize, deliver: Deliver) {
+        let mut q = self.queue.lock();
+        q.busy -= 1;
+        if self.wants(status) && !q.dead && !q.closing_queued {
+            q.notes.push_back(Note { status, info, context });
+        }
+        self.queue_closing_if_due(&mut q);
+        self.kick(q, deliver);
+    }
+
+    /// Whether this thread is the one draining this handle's queue (inside one of its callbacks).
+    pub fn is_drained_here(&self) -> bool {
+        DRAINING.with(|d| d.get() == self as *const Notifier as usize)
+    }
+
+    /// The handle was closed (`WinHttpCloseHandle`): `HANDLE_CLOSING` follows once nothing is in
+    /// flight and every child handle has had its own.
+    pub fn close(self: &Arc<Self>, context: usize, deliver: Deliver) {
+        let mut q = self.queue.lock();
+        if q.closed {
+            return;
+        }
+        q.closed = true;
+        q.closing_context = context;
+        self.queue_closing_if_due(&mut q);
+        self.kick(q, deliver);
+    }
+
+    fn queue_closing_if_due(&self, q: &mut Queue) {
+        if q.closed && !q.closing_queued && q.busy == 0 && q.children == 0 {
+            q.closing_queued = true;
+            let h = self.handle();
+            q.notes.push_back(Note { status: WINHTTP_CALLBACK_STATUS_HANDLE_CLOSING, info: Info::Handle(h), context: q.closing_context });
+        }
+    }
+
+    /// After `HANDLE_CLOSING`: nothing more for this handle; the parent may now close in turn.
+    fn finish_closing(self: &Arc<Self>) {
+        {
+            let mut q = self.queue.lock();
+            q.dead = true;
+            q.notes.clear();
+        }
+        let ev = self.unload_event.swap(0, Ordering::AcqRel);
+        if ev != 0 {
+            // WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT: the session and everything under it is gone.
+            if let Ok(e) = crate::win32::handle::get_typed::<crate::win32::event::Event>(ev) {
+                e.signal.set();
+            }
+        }
+        if let Some(p) = &self.parent {
+            let mut q = p.queue.lock();
+            q.children -= 1;
+            p.queue_closing_if_due(&mut q);
+            p.kick(q, Deliver::Inline);
+        }
+    }
+}
+
+thread_local! {
+    /// The notifier whose queue this thread is draining (0 = none).
+    static DRAINING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+static REGISTRY: Lazy<Mutex<HashMap<RawHandle, Arc<Notifier>>>> = Lazy::new(|| Mutex::new(HashMap::new()));
+
+/// Records the notifier of a new handle.
+pub fn register(h: RawHandle, n: Arc<Notifier>) {
+    n.set_handle(h);
+    REGISTRY.lock().insert(h, n);
+}
+
+/// The notifier of a live WinHTTP handle.
+pub fn lookup(h: RawHandle) -> Option<Arc<Notifier>> {
+    REGISTRY.lock().get(&h).cloned()
+}
+
+/// Forgets a closed handle's notifier (returned for its `HANDLE_CLOSING`).
+pub fn unregister(h: RawHandle) -> Option<Arc<Notifier>> {
+    REGISTRY.lock().remove(&h)
+}
+
+/// The callback threads: our own std threads (never the runtime's I/O threads, so a callback may
+/// block or call back into the API). Each job drains one handle's queue. A thread is added whenever
+/// more queues wait than threads are idle (a blocked callback never holds others up), up to
+/// [`pool::MAX_THREADS`]; threads idle for 30 s leave.
+pub mod pool {
+    use super::Notifier;
+    use once_cell::sync::Lazy;
+    use parking_lot::{Condvar, Mutex};
+    use std::collections::VecDeque;
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    pub const MAX_THREADS: usize = 256;
+
+    #[derive(Default)]
+    struct State {
+        jobs: VecDeque<Arc<Notifier>>,
+        idle: usize,
+        threads: usize,
+    }
+
+    static POOL: Lazy<(Mutex<State>, Condvar)> = Lazy::new(|| (Mutex::new(State::default()), Condvar::new()));
+
+    pub(super) fn submit(n: Arc<Notifier>) {
+        let (lock, cv) = &*POOL;
+        let mut st = lock.lock();
+        st.jobs.push_back(n);
+        if st.jobs.len() > st.idle && st.threads < MAX_THREADS {
+            st.threads += 1;
+            let spawned = std::thread::Builder::new().name("winhttp-callback".into()).spawn(worker);
+            if spawned.is_err() {
+                st.threads -= 1;
+            }
+        }
+        cv.notify_one();
+    }
+
+    fn worker() {
+        let (lock, cv) = &*POOL;
+        let mut st = lock.lock();
+        loop {
+            if let Some(job) = st.jobs.pop_front() {
+                drop(st);
+                job.drain();
+                drop(job);
+                st = lock.lock();
+                continue;
+            }
+            st.idle += 1;
+            let timed_out = cv.wait_for(&mut st, Duration::from_secs(30)).timed_out();
+            st.idle -= 1;
+            if timed_out && st.jobs.is_empty() {
+                st.threads -= 1;
+                return;
+            }
+        }
+    }
+}

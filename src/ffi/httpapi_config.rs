@@ -1,0 +1,610 @@
+//! Exports of `http.h` for the machine-wide configuration store (`HttpSetServiceConfiguration`,
+//! `HttpQueryServiceConfiguration`, `HttpDeleteServiceConfiguration`, `HttpUpdateServiceConfiguration`)
+//! and the session / URL group properties that are not timers or QoS: logging, authentication,
+//! channel binding, listen endpoint and protection level ([`set_other_property`],
+//! [`query_other_property`], called by the property exports in `httpapi.rs`).
+//!
+//! Store records: `HttpServiceConfigTimeout` (the machine-wide IdleConnection / HeaderWait timers the
+//! engine enforces), `HttpServiceConfigUrlAclInfo` and `HttpServiceConfigIPListenList` (kept and
+//! reported; see docs/porting-httpapi.md), in the file [`crate::server::service_config`] describes.
+//! The SSL records need TLS, which the server does not have: setting one is `ERROR_NOT_SUPPORTED`,
+//! and the store holds none of them.
+#![allow(non_snake_case, non_upper_case_globals)]
+use super::guard::*;
+use super::ptr::*;
+use super::types::*;
+use crate::server::logging::{self, LogConfig, Owner, Rollover};
+use crate::server::service_config::{self as config, TimeoutKey};
+use crate::server::auth;
+use crate::win32::error::*;
+use crate::win32::overlapped::OVERLAPPED;
+use crate::win32::wstr::{self, WideUnit};
+use std::ffi::c_void;
+use std::mem::{offset_of, size_of};
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
+
+const T: &str = "winhttpapi::httpapi";
+
+pub const HttpServiceConfigIPListenList: i32 = 0;
+pub const HttpServiceConfigSSLCertInfo: i32 = 1;
+pub const HttpServiceConfigUrlAclInfo: i32 = 2;
+pub const HttpServiceConfigTimeout: i32 = 3;
+pub const HttpServiceConfigCache: i32 = 4;
+pub const HttpServiceConfigSetting: i32 = 7;
+pub const HttpServiceConfigMax: i32 = 13;
+pub const HttpServiceConfigQueryExact: i32 = 0;
+pub const HttpServiceConfigQueryNext: i32 = 1;
+
+const HttpServerAuthenticationProperty: i32 = 0;
+const HttpServerLoggingProperty: i32 = 1;
+const HttpServerQosProperty: i32 = 2;
+const HttpServerTimeoutsProperty: i32 = 3;
+const HttpServerExtendedAuthenticationProperty: i32 = 8;
+const HttpServerListenEndpointProperty: i32 = 9;
+const HttpServerChannelBindProperty: i32 = 10;
+const HttpServerProtectionLevelProperty: i32 = 11;
+
+pub const HTTP_MIN_ALLOWED_LOG_FILE_ROLLOVER_SIZE: u32 = 1024 * 1024;
+pub const HTTP_LIMIT_INFINITE: u32 = u32::MAX;
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_TIMEOUT_SET {
+    pub KeyDesc: i32,
+    pub ParamDesc: u16,
+}
+const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_TIMEOUT_SET>() == 8 && offset_of!(HTTP_SERVICE_CONFIG_TIMEOUT_SET, ParamDesc) == 4);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_URLACL_SET<U> {
+    pub pUrlPrefix: *const U,
+    pub pStringSecurityDescriptor: *const U,
+}
+const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_URLACL_SET<u32>>() == 16);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_URLACL_QUERY<U> {
+    pub QueryDesc: i32,
+    pub pUrlPrefix: *const U,
+    pub dwToken: DWORD,
+}
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_URLACL_QUERY<u32>>() == 24
+        && offset_of!(HTTP_SERVICE_CONFIG_URLACL_QUERY<u32>, pUrlPrefix) == 8
+        && offset_of!(HTTP_SERVICE_CONFIG_URLACL_QUERY<u32>, dwToken) == 16
+);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM {
+    pub AddrLength: u16,
+    pub pAddress: *const u8,
+}
+const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM>() == 16 && offset_of!(HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM, pAddress) == 8);
+
+/// `HTTP_SERVICE_CONFIG_IP_LISTEN_QUERY`: `AddrCount`, then `SOCKADDR_STORAGE AddrList[]` from offset 8.
+const IP_LISTEN_QUERY_HEAD: usize = 8;
+const SOCKADDR_STORAGE_SIZE: usize = 128;
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_LOGGING_INFO<U> {
+    pub Flags: ULONG,
+    pub LoggingFlags: ULONG,
+    pub SoftwareName: *const U,
+    pub SoftwareNameLength: u16,
+    pub DirectoryNameLength: u16,
+    pub DirectoryName: *const U,
+    pub Format: i32,
+    pub Fields: ULONG,
+    pub pExtFields: *const c_void,
+    pub NumOfExtFields: u16,
+    pub MaxRecordSize: u16,
+    pub RolloverType: i32,
+    pub RolloverSize: ULONG,
+    pub pSecurityDescriptor: *const c_void,
+}
+const _: () = assert!(
+    size_of::<HTTP_LOGGING_INFO<u32>>() == 72
+        && offset_of!(HTTP_LOGGING_INFO<u32>, SoftwareName) == 8
+        && offset_of!(HTTP_LOGGING_INFO<u32>, DirectoryNameLength) == 18
+        && offset_of!(HTTP_LOGGING_INFO<u32>, DirectoryName) == 24
+        && offset_of!(HTTP_LOGGING_INFO<u32>, Format) == 32
+        && offset_of!(HTTP_LOGGING_INFO<u32>, pExtFields) == 40
+        && offset_of!(HTTP_LOGGING_INFO<u32>, NumOfExtFields) == 48
+        && offset_of!(HTTP_LOGGING_INFO<u32>, RolloverType) == 52
+        && offset_of!(HTTP_LOGGING_INFO<u32>, RolloverSize) == 56
+        && offset_of!(HTTP_LOGGING_INFO<u32>, pSecurityDescriptor) == 64
+);
+
+/// `HTTP_SERVER_AUTHENTICATION_INFO` up to the scheme parameters (read only when no scheme is asked for).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HTTP_SERVER_AUTHENTICATION_INFO_HEAD {
+    pub Flags: ULONG,
+    pub AuthSchemes: ULONG,
+    pub ReceiveMutualAuth: u8,
+    pub ReceiveContextHandle: u8,
+    pub DisableNTLMCredentialCaching: u8,
+    pub ExFlags: u8,
+}
+const HTTP_SERVER_AUTHENTICATION_INFO_SIZE: usize = 64;
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_CHANNEL_BIND_INFO {
+    pub Hardening: i32,
+    pub Flags: ULONG,
+    pub ServiceNames: *const c_void,
+    pub NumberOfServiceNames: ULONG,
+}
+const _: () = assert!(size_of::<HTTP_CHANNEL_BIND_INFO>() == 24 && offset_of!(HTTP_CHANNEL_BIND_INFO, NumberOfServiceNames) == 16);
+
+/// `HTTP_LISTEN_ENDPOINT_INFO` and `HTTP_PROTECTION_LEVEL_INFO`: flags, then one value.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_FLAGGED_VALUE {
+    pub Flags: ULONG,
+    pub Value: ULONG,
+}
+const _: () = assert!(size_of::<HTTP_FLAGGED_VALUE>() == 8);
+
+// ---------------------------------------------------------------------------------------------------
+// The configuration store
+
+fn check_reserved(handle: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()> {
+    // Both are documented as reserved: NULL.
+    if !handle.is_null() {
+        return Err(ERROR_INVALID_HANDLE);
+    }
+    if !ov.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    Ok(())
+}
+
+fn is_ssl_id(id: i32) -> bool {
+    matches!(id, 1 | 5 | 6 | 8..=12)
+}
+
+/// Reads a Linux `sockaddr_in` / `sockaddr_in6` (Windows' `AF_INET6` = 23 accepted too).
+unsafe fn read_sockaddr(p: *const u8, len: usize) -> WinResult<SocketAddr> {
+    if p.is_null() || len < 16 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let b = bytes_in(p, len.min(28))?;
+    let family = u16::from_ne_bytes([b[0], b[1]]);
+    let port = u16::from_be_bytes([b[2], b[3]]);
+    match family as i32 {
+        libc::AF_INET => Ok(SocketAddr::V4(SocketAddrV4::new(Ipv4Addr::new(b[4], b[5], b[6], b[7]), port))),
+        libc::AF_INET6 | 23 if b.len() >= 28 => {
+            let mut o = [0u8; 16];
+            o.copy_from_slice(&b[8..24]);
+            let scope = u32::from_ne_bytes([b[24], b[25], b[26], b[27]]);
+            Ok(SocketAddr::V6(SocketAddrV6::new(Ipv6Addr::from(o), port, 0, scope)))
+        }
+        _ => Err(ERROR_INVALID_PARAMETER),
+    }
+}
+
+fn write_sockaddr(out: &mut [u8], a: &SocketAddr) {
+    out.fill(0);
+    match a {
+        SocketAddr::V4(v4) => {
+            out[0..2].copy_from_slice(&(libc::AF_INET as u16).to_ne_bytes());
+            out[2..4].copy_from_slice(&v4.port().to_be_bytes());
+            out[4..8].copy_from_slice(&v4.ip().octets());
+        }
+        SocketAddr::V6(v6) => {
+            out[0..2].copy_from_slice(&(libc::AF_INET6 as u16).to_ne_bytes());
+            out[2..4].copy_from_slice(&v6.port().to_be_bytes());
+            out[8..24].copy_from_slice(&v6.ip().octets());
+            out[24..28].copy_from_slice(&v6.scope_id().to_ne_bytes());
+        }
+    }
+}
+
+unsafe fn read_struct<S: Copy>(info: *const c_void, len: ULONG, short: Win32Error) -> WinResult<S> {
+    if info.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    if (len as usize) < size_of::<S>() {
+        return Err(short);
+    }
+    Ok((info as *const S).read_unaligned())
+}
+
+unsafe fn set_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, info: *mut c_void, len: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpSetServiceConfiguration({handle:?}, {id}, {info:?}, {len}, {ov:?})");
+    check_reserved(handle, ov)?;
+    match id {
+        HttpServiceConfigTimeout => {
+            let s: HTTP_SERVICE_CONFIG_TIMEOUT_SET = read_struct(info, len, ERROR_INSUFFICIENT_BUFFER)?;
+            config::set_timeout(TimeoutKey::from_raw(s.KeyDesc)?, s.ParamDesc, false)
+        }
+        HttpServiceConfigUrlAclInfo => {
+            let s: HTTP_SERVICE_CONFIG_URLACL_SET<U> = read_struct(info, len, ERROR_INSUFFICIENT_BUFFER)?;
+            let prefix = wide_cstr(s.pUrlPrefix).ok_or(ERROR_INVALID_PARAMETER)?;
+            let sddl = wide_cstr(s.pStringSecurityDescriptor).ok_or(ERROR_INVALID_PARAMETER)?;
+            config::set_url_acl(&prefix, &sddl, false)
+        }
+        HttpServiceConfigIPListenList => {
+            let s: HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM = read_struct(info, len, ERROR_INSUFFICIENT_BUFFER)?;
+            config::add_ip_listen(read_sockaddr(s.pAddress, s.AddrLength as usize)?)
+        }
+        _ if is_ssl_id(id) => Err(ERROR_NOT_SUPPORTED),
+        HttpServiceConfigCache | HttpServiceConfigSetting => Err(ERROR_NOT_SUPPORTED),
+        _ => Err(ERROR_INVALID_PARAMETER),
+    }
+}
+
+/// `HttpSetServiceConfiguration`: adds a record to the configuration store (a file that survives
+/// restarts: `/etc/winhttpapi/httpsys.conf`, or `$WINHTTPAPI_HTTPSYS_CONFIG`).
+/// `HttpServiceConfigTimeout` (`HTTP_SERVICE_CONFIG_TIMEOUT_SET`: the machine-wide IdleConnection or
+/// HeaderWait timer, 1..65535 s), `HttpServiceConfigUrlAclInfo` (`HTTP_SERVICE_CONFIG_URLACL_SET`) and
+/// `HttpServiceConfigIPListenList` (`HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM`). A record that exists:
+/// `ERROR_ALREADY_EXISTS` (delete it first); a length below the structure: `ERROR_INSUFFICIENT_BUFFER`;
+/// NULL data, a bad key, prefix, SDDL or address: `ERROR_INVALID_PARAMETER`; `ServiceHandle` not NULL:
+/// `ERROR_INVALID_HANDLE`; a caller that may not change the store (not root for the system file, or
+/// no write access): `ERROR_ACCESS_DENIED`; SSL, cache and setting records: `ERROR_NOT_SUPPORTED`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpSetServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpSetServiceConfiguration", || set_service_configuration::<WCHAR>(ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped))
+}
+/// `HttpSetServiceConfiguration` for `-fshort-wchar` callers (URL ACL strings are UTF-16).
+#[no_mangle]
+pub unsafe extern "C" fn HttpSetServiceConfiguration_w16(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpSetServiceConfiguration", || set_service_configuration::<u16>(ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped))
+}
+
+unsafe fn update_service_configuration(handle: HANDLE, id: i32, info: *mut c_void, len: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpUpdateServiceConfiguration({handle:?}, {id}, {info:?}, {len}, {ov:?})");
+    check_reserved(handle, ov)?;
+    // Documented for the SSL certificate records only.
+    if is_ssl_id(id) {
+        return Err(ERROR_NOT_SUPPORTED);
+    }
+    Err(ERROR_INVALID_PARAMETER)
+}
+
+/// `HttpUpdateServiceConfiguration`: documented for SSL certificate records only, which need TLS:
+/// `ERROR_NOT_SUPPORTED` for those, `ERROR_INVALID_PARAMETER` for other ids (use delete, then set).
+#[no_mangle]
+pub unsafe extern "C" fn HttpUpdateServiceConfiguration(Handle: HANDLE, ConfigId: i32, ConfigInfo: *mut c_void, ConfigInfoLength: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpUpdateServiceConfiguration", || update_service_configuration(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped))
+}
+/// `HttpUpdateServiceConfiguration` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpUpdateServiceConfiguration_w16(Handle: HANDLE, ConfigId: i32, ConfigInfo: *mut c_void, ConfigInfoLength: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpUpdateServiceConfiguration", || update_service_configuration(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped))
+}
+
+unsafe fn delete_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, info: *mut c_void, len: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpDeleteServiceConfiguration({handle:?}, {id}, {info:?}, {len}, {ov:?})");
+    check_reserved(handle, ov)?;
+    match id {
+        HttpServiceConfigTimeout => {
+            let s: HTTP_SERVICE_CONFIG_TIMEOUT_SET = read_struct(info, len, ERROR_INVALID_PARAMETER)?;
+            config::delete_timeout(TimeoutKey::from_raw(s.KeyDesc)?)
+        }
+        HttpServiceConfigUrlAclInfo => {
+            let s: HTTP_SERVICE_CONFIG_URLACL_SET<U> = read_struct(info, len, ERROR_INVALID_PARAMETER)?;
+            config::delete_url_acl(&wide_cstr(s.pUrlPrefix).ok_or(ERROR_INVALID_PARAMETER)?)
+        }
+        HttpServiceConfigIPListenList => {
+            let s: HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM = read_struct(info, len, ERROR_INVALID_PARAMETER)?;
+            config::delete_ip_listen(read_sockaddr(s.pAddress, s.AddrLength as usize)?)
+        }
+        _ if is_ssl_id(id) => {
+            if info.is_null() {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            Err(ERROR_FILE_NOT_FOUND)
+        }
+        HttpServiceConfigCache | HttpServiceConfigSetting => Err(ERROR_NOT_SUPPORTED),
+        _ => Err(ERROR_INVALID_PARAMETER),
+    }
+}
+
+/// `HttpDeleteServiceConfiguration`: removes a record set by `HttpSetServiceConfiguration` (the same
+/// structure; only its key is read). A record that is not there: `ERROR_FILE_NOT_FOUND`; NULL data, a
+/// short length or a bad key: `ERROR_INVALID_PARAMETER`; no right to change the store:
+/// `ERROR_ACCESS_DENIED`. Deleting a timeout restores the default (2 minutes).
+#[no_mangle]
+pub unsafe extern "C" fn HttpDeleteServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpDeleteServiceConfiguration", || delete_service_configuration::<WCHAR>(ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped))
+}
+/// `HttpDeleteServiceConfiguration` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpDeleteServiceConfiguration_w16(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpDeleteServiceConfiguration", || delete_service_configuration::<u16>(ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped))
+}
+
+/// Checks the output buffer against `needed` (reported through `ret` either way).
+unsafe fn out_buffer<'a>(out: *mut c_void, out_len: ULONG, ret: *mut ULONG, needed: usize, short: Win32Error) -> WinResult<&'a mut [u8]> {
+    write_opt(ret, needed as u32);
+    if out.is_null() || (out_len as usize) < needed {
+        return Err(short);
+    }
+    bytes_out(out as *mut u8, needed)
+}
+
+/// Writes `s` NUL-terminated as `U` units at `at` in `buf`; returns its address.
+fn put_wide<U: WideUnit>(buf: &mut [u8], at: usize, s: &str) -> usize {
+    let units = wstr::encode_nul::<U>(s);
+    let base = buf.as_ptr() as usize;
+    for (i, u) in units.iter().enumerate() {
+        // SAFETY: `at + (i + 1) * SIZE` is within `buf` (the caller sized it); unaligned write.
+        unsafe { (buf.as_mut_ptr().add(at + i * U::SIZE) as *mut U).write_unaligned(*u) };
+    }
+    base + at
+}
+
+fn wide_bytes<U: WideUnit>(s: &str) -> usize {
+    wstr::encode_nul::<U>(s).len() * U::SIZE
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe fn query_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, input: *mut c_void, in_len: ULONG, out: *mut c_void, out_len: ULONG, ret: *mut ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpQueryServiceConfiguration({handle:?}, {id}, {input:?}, {in_len}, {out:?}, {out_len}, {ret:?}, {ov:?})");
+    check_reserved(handle, ov)?;
+    match id {
+        HttpServiceConfigTimeout => {
+            let key: i32 = read_struct(input, in_len, ERROR_INVALID_PARAMETER)?;
+            let v = config::query_timeout(TimeoutKey::from_raw(key)?);
+            let buf = out_buffer(out, out_len, ret, 2, ERROR_INSUFFICIENT_BUFFER)?;
+            buf.copy_from_slice(&v.to_ne_bytes());
+            Ok(())
+        }
+        HttpServiceConfigUrlAclInfo => {
+            let q: HTTP_SERVICE_CONFIG_URLACL_QUERY<U> = read_struct(input, in_len, ERROR_INVALID_PARAMETER)?;
+            let (prefix, sddl) = match q.QueryDesc {
+                HttpServiceConfigQueryExact => config::query_url_acl(Some(&wide_cstr(q.pUrlPrefix).ok_or(ERROR_INVALID_PARAMETER)?), 0)?,
+                HttpServiceConfigQueryNext => config::query_url_acl(None, q.dwToken)?,
+                _ => return Err(ERROR_INVALID_PARAMETER),
+            };
+            let head = size_of::<HTTP_SERVICE_CONFIG_URLACL_SET<U>>();
+            let p_len = wide_bytes::<U>(&prefix);
+            let buf = out_buffer(out, out_len, ret, head + p_len + wide_bytes::<U>(&sddl), ERROR_INSUFFICIENT_BUFFER)?;
+            let p = put_wide::<U>(buf, head, &prefix);
+            let d = put_wide::<U>(buf, head + p_len, &sddl);
+            (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_URLACL_SET<U>).write_unaligned(HTTP_SERVICE_CONFIG_URLACL_SET { pUrlPrefix: p as *const U, pStringSecurityDescriptor: d as *const U });
+            Ok(())
+        }
+        HttpServiceConfigIPListenList => {
+            let list = config::ip_listen_list();
+            let needed = IP_LISTEN_QUERY_HEAD + SOCKADDR_STORAGE_SIZE * list.len().max(1);
+            let buf = out_buffer(out, out_len, ret, needed, ERROR_INSUFFICIENT_BUFFER)?;
+            buf.fill(0);
+            buf[0..4].copy_from_slice(&(list.len() as u32).to_ne_bytes());
+            for (i, a) in list.iter().enumerate() {
+                let at = IP_LISTEN_QUERY_HEAD + i * SOCKADDR_STORAGE_SIZE;
+                write_sockaddr(&mut buf[at..at + SOCKADDR_STORAGE_SIZE], a);
+            }
+            Ok(())
+        }
+        _ if is_ssl_id(id) => {
+            // Every SSL query structure starts with its HTTP_SERVICE_CONFIG_QUERY_TYPE.
+            let kind: i32 = read_struct(input, in_len, ERROR_INVALID_PARAMETER)?;
+            match kind {
+                HttpServiceConfigQueryExact => Err(ERROR_FILE_NOT_FOUND),
+                HttpServiceConfigQueryNext => Err(ERROR_NO_MORE_ITEMS),
+                _ => Err(ERROR_INVALID_PARAMETER),
+            }
+        }
+        HttpServiceConfigCache | HttpServiceConfigSetting => Err(ERROR_NOT_SUPPORTED),
+        _ => Err(ERROR_INVALID_PARAMETER),
+    }
+}
+
+/// `HttpQueryServiceConfiguration`: `HttpServiceConfigTimeout` (input `HTTP_SERVICE_CONFIG_TIMEOUT_KEY`,
+/// output the `USHORT` seconds in force: the stored value or the 120 s default),
+/// `HttpServiceConfigUrlAclInfo` (input `HTTP_SERVICE_CONFIG_URLACL_QUERY`, exact or by `dwToken`;
+/// output `HTTP_SERVICE_CONFIG_URLACL_SET` followed by its strings), `HttpServiceConfigIPListenList`
+/// (output `HTTP_SERVICE_CONFIG_IP_LISTEN_QUERY`). Output too small or NULL: `ERROR_INSUFFICIENT_BUFFER`
+/// with the size in `*pReturnLength`; no such record: `ERROR_FILE_NOT_FOUND`; enumeration past the end:
+/// `ERROR_NO_MORE_ITEMS`; bad input: `ERROR_INVALID_PARAMETER`. The store holds no SSL records.
+#[no_mangle]
+pub unsafe extern "C" fn HttpQueryServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pInput: *mut c_void, InputLength: ULONG, pOutput: *mut c_void, OutputLength: ULONG, pReturnLength: *mut ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpQueryServiceConfiguration", || query_service_configuration::<WCHAR>(ServiceHandle, ConfigId, pInput, InputLength, pOutput, OutputLength, pReturnLength, pOverlapped))
+}
+/// `HttpQueryServiceConfiguration` for `-fshort-wchar` callers (URL ACL strings are UTF-16).
+#[no_mangle]
+pub unsafe extern "C" fn HttpQueryServiceConfiguration_w16(ServiceHandle: HANDLE, ConfigId: i32, pInput: *mut c_void, InputLength: ULONG, pOutput: *mut c_void, OutputLength: ULONG, pReturnLength: *mut ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpQueryServiceConfiguration", || query_service_configuration::<u16>(ServiceHandle, ConfigId, pInput, InputLength, pOutput, OutputLength, pReturnLength, pOverlapped))
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Session and URL group properties other than timers and QoS
+
+unsafe fn read_exact<S: Copy>(info: *const c_void, len: ULONG) -> WinResult<S> {
+    if info.is_null() || len as usize != size_of::<S>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    Ok((info as *const S).read_unaligned())
+}
+
+unsafe fn read_logging<U: WideUnit>(info: *const c_void, len: ULONG) -> WinResult<Option<LogConfig>> {
+    let l: HTTP_LOGGING_INFO<U> = read_exact(info, len)?;
+    if l.Flags & 1 == 0 {
+        return Ok(None);
+    }
+    let flags = l.LoggingFlags;
+    if flags & !0xF != 0 || flags & 0xC == 0xC {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    match l.Format {
+        0 => {}
+        // IIS, NCSA and raw (binary) logs are not written by this implementation.
+        1..=3 => return Err(ERROR_NOT_SUPPORTED),
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    }
+    let dlen = l.DirectoryNameLength as usize;
+    if l.DirectoryName.is_null() || dlen == 0 || dlen % U::SIZE != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let directory = wstr::decode(units_in(l.DirectoryName, dlen / U::SIZE));
+    if !directory.starts_with('/') || directory.contains('\0') {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let slen = l.SoftwareNameLength as usize;
+    let software = match (l.SoftwareName.is_null(), slen) {
+        (_, 0) => String::new(),
+        (true, _) => return Err(ERROR_INVALID_PARAMETER),
+        (false, n) if n % U::SIZE == 0 => wstr::decode(units_in(l.SoftwareName, n / U::SIZE)),
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    };
+    if l.NumOfExtFields > 0 && l.pExtFields.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let rollover = match l.RolloverType {
+        0 if l.RolloverSize == HTTP_LIMIT_INFINITE => Rollover::Size(u64::MAX),
+        0 if l.RolloverSize < HTTP_MIN_ALLOWED_LOG_FILE_ROLLOVER_SIZE => return Err(ERROR_INVALID_PARAMETER),
+        0 => Rollover::Size(l.RolloverSize as u64),
+        1 => Rollover::Daily,
+        2 => Rollover::Weekly,
+        3 => Rollover::Monthly,
+        4 => Rollover::Hourly,
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    };
+    Ok(Some(LogConfig {
+        logging_flags: flags,
+        software,
+        directory: directory.into(),
+        format: l.Format as u32,
+        fields: l.Fields,
+        max_record_size: l.MaxRecordSize,
+        rollover,
+    }))
+}
+
+/// `HttpSetServerSessionProperty` / `HttpSetUrlGroupProperty` for the properties this module keeps.
+/// The owner exists (checked by the caller).
+pub(super) unsafe fn set_other_property<U: WideUnit>(owner: Owner, property: i32, info: *mut c_void, len: ULONG, what: &'static str) -> WinResult<()> {
+    match property {
+        HttpServerLoggingProperty => logging::set(owner, read_logging::<U>(info, len)?),
+        HttpServerAuthenticationProperty | HttpServerExtendedAuthenticationProperty => {
+            if info.is_null() || len as usize != HTTP_SERVER_AUTHENTICATION_INFO_SIZE {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            let a = (info as *const HTTP_SERVER_AUTHENTICATION_INFO_HEAD).read_unaligned();
+            if a.Flags & 1 == 0 {
+                auth::store(owner, property, None);
+                return Ok(());
+            }
+            // No Windows authentication (Negotiate, NTLM, Kerberos, Digest, Basic via SSPI) on Linux.
+            if a.AuthSchemes != 0 {
+                return Err(ERROR_NOT_SUPPORTED);
+            }
+            let extra = a.ReceiveContextHandle as u32 | (a.DisableNTLMCredentialCaching as u32) << 8 | (a.ExFlags as u32) << 16;
+            auth::store(owner, property, Some([1, 0, a.ReceiveMutualAuth as u32, extra]));
+            Ok(())
+        }
+        HttpServerChannelBindProperty => {
+            let c: HTTP_CHANNEL_BIND_INFO = read_exact(info, len)?;
+            if !(0..=2).contains(&c.Hardening) || c.Flags & !0x3F != 0 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            // Medium and strict hardening check channel-binding tokens of authenticated requests: no
+            // authentication here, so only the legacy level (no checks) can be honoured.
+            if c.Hardening != 0 {
+                return Err(ERROR_NOT_SUPPORTED);
+            }
+            auth::store(owner, property, Some([c.Hardening as u32, c.Flags, 0, 0]));
+            Ok(())
+        }
+        HttpServerListenEndpointProperty | HttpServerProtectionLevelProperty => {
+            if property == HttpServerListenEndpointProperty && matches!(owner, Owner::Group(_)) {
+                return Err(ERROR_INVALID_PARAMETER); // a server session property only
+            }
+            let v: HTTP_FLAGGED_VALUE = read_exact(info, len)?;
+            if v.Flags & 1 == 0 {
+                auth::store(owner, property, None);
+                return Ok(());
+            }
+            let value = if property == HttpServerListenEndpointProperty { v.Value & 0xFF } else { v.Value };
+            if property == HttpServerProtectionLevelProperty && value > 2 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            auth::store(owner, property, Some([1, value, 0, 0]));
+            Ok(())
+        }
+        HttpServerQosProperty | HttpServerTimeoutsProperty => not_implemented(what),
+        _ => Err(ERROR_INVALID_PARAMETER),
+    }
+}
+
+/// `HttpQueryServerSessionProperty` / `HttpQueryUrlGroupProperty` for the properties this module keeps.
+/// A buffer too small: `ERROR_MORE_DATA` with the size in `*ReturnLength`.
+pub(super) unsafe fn query_other_property<U: WideUnit>(owner: Owner, property: i32, info: *mut c_void, len: ULONG, ret: *mut ULONG, what: &'static str) -> WinResult<()> {
+    match property {
+        HttpServerLoggingProperty => {
+            let head = size_of::<HTTP_LOGGING_INFO<U>>();
+            let Some(cfg) = logging::get(owner) else {
+                let buf = out_buffer(info, len, ret, head, ERROR_MORE_DATA)?;
+                buf.fill(0);
+                return Ok(());
+            };
+            let dir = cfg.directory.to_string_lossy().into_owned();
+            let d_len = wide_bytes::<U>(&dir);
+            let buf = out_buffer(info, len, ret, head + d_len + wide_bytes::<U>(&cfg.software), ERROR_MORE_DATA)?;
+            let d = put_wide::<U>(buf, head, &dir);
+            let s = put_wide::<U>(buf, head + d_len, &cfg.software);
+            let (rt, rs) = cfg.rollover.raw();
+            let l = HTTP_LOGGING_INFO::<U> {
+                Flags: 1,
+                LoggingFlags: cfg.logging_flags,
+                SoftwareName: if cfg.software.is_empty() { std::ptr::null() } else { s as *const U },
+                SoftwareNameLength: (wide_bytes::<U>(&cfg.software) - U::SIZE) as u16,
+                DirectoryNameLength: (d_len - U::SIZE) as u16,
+                DirectoryName: d as *const U,
+                Format: cfg.format as i32,
+                Fields: cfg.fields,
+                pExtFields: std::ptr::null(),
+                NumOfExtFields: 0,
+                MaxRecordSize: cfg.max_record_size,
+                RolloverType: rt as i32,
+                RolloverSize: rs,
+                pSecurityDescriptor: std::ptr::null(),
+            };
+            (buf.as_mut_ptr() as *mut HTTP_LOGGING_INFO<U>).write_unaligned(l);
+            Ok(())
+        }
+        HttpServerAuthenticationProperty | HttpServerExtendedAuthenticationProperty => {
+            let buf = out_buffer(info, len, ret, HTTP_SERVER_AUTHENTICATION_INFO_SIZE, ERROR_MORE_DATA)?;
+            buf.fill(0);
+            if let Some(v) = auth::load(owner, property) {
+                let a = HTTP_SERVER_AUTHENTICATION_INFO_HEAD {
+                    Flags: 1,
+                    AuthSchemes: 0,
+                    ReceiveMutualAuth: v[2] as u8,
+                    ReceiveContextHandle: v[3] as u8,
+                    DisableNTLMCredentialCaching: (v[3] >> 8) as u8,
+                    ExFlags: (v[3] >> 16) as u8,
+                };
+                (buf.as_mut_ptr() as *mut HTTP_SERVER_AUTHENTICATION_INFO_HEAD).write_unaligned(a);
+            }
+            Ok(())
+        }
+        HttpServerChannelBindProperty => {
+            let buf = out_buffer(info, len, ret, size_of::<HTTP_CHANNEL_BIND_INFO>(), ERROR_MORE_DATA)?;
+            let v = auth::load(owner, property).unwrap_or_default();
+            let c = HTTP_CHANNEL_BIND_INFO { Hardening: v[0] as i32, Flags: v[1], ServiceNames: std::ptr::null(), NumberOfServiceNames: 0 };
+            (buf.as_mut_ptr() as *mut HTTP_CHANNEL_BIND_INFO).write_unaligned(c);
+            Ok(())
+        }
+        HttpServerListenEndpointProperty | HttpServerProtectionLevelProperty => {
+            if property == HttpServerListenEndpointProperty && matches!(owner, Owner::Group(_)) {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            let buf = out_buffer(info, len, ret, size_of::<HTTP_FLAGGED_VALUE>(), ERROR_MORE_DATA)?;
+            let v = auth::load(owner, property).unwrap_or_default();
+            (buf.as_mut_ptr() as *mut HTTP_FLAGGED_VALUE).write_unaligned(HTTP_FLAGGED_VALUE { Flags: v[0], Value: v[1] });
+            Ok(())
+        }
+        HttpServerQosProperty | HttpServerTimeoutsProperty => not_implemented(what),
+        _ => Err(ERROR_INVALID_PARAMETER),
+    }
+}
