@@ -90,3 +90,30 @@ pub struct SYSTEMTIME {
 }
 const _: () = assert!(size_of::<SYSTEMTIME>() == 16);
 const _: () = assert!(offset_of!(SYSTEMTIME, wMilliseconds) == 14);
+
+/// `WINHTTP_AUTOPROXY_OPTIONS`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_AUTOPROXY_OPTIONS {
+    pub dwFlags: u32,
+    pub dwAutoDetectFlags: u32,
+    pub lpszAutoConfigUrl: *const c_void,
+    pub lpvReserved: *mut c_void,
+    pub dwReserved: u32,
+    pub fAutoLogonIfChallenged: i32,
+}
+const _: () = assert!(size_of::<WINHTTP_AUTOPROXY_OPTIONS>() == 32);
+const _: () = assert!(offset_of!(WINHTTP_AUTOPROXY_OPTIONS, lpszAutoConfigUrl) == 8);
+const _: () = assert!(offset_of!(WINHTTP_AUTOPROXY_OPTIONS, dwReserved) == 24);
+const _: () = assert!(offset_of!(WINHTTP_AUTOPROXY_OPTIONS, fAutoLogonIfChallenged) == 28);
+
+/// `WINHTTP_EXTENDED_HEADER`: name and value, each a wide (`pwsz*`) or narrow (`psz*`) string by the
+/// call's flags (unions in C).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_EXTENDED_HEADER {
+    pub pszName: *const c_void,
+    pub pszValue: *const c_void,
+}
+const _: () = assert!(size_of::<WINHTTP_EXTENDED_HEADER>() == 16);
+const _: () = assert!(offset_of!(WINHTTP_EXTENDED_HEADER, pszValue) == 8);
