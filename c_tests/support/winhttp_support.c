@@ -58,3 +58,13 @@ long whs_get(HINTERNET ses, int port, const wchar_t *path, char *buf, size_t cap
     if (con) WinHttpCloseHandle(con);
     return n;
 }
+
+int whs_start_script(const char *rel, pid_t *pid) {
+    char script[1024], port_s[16];
+    int port = ts_free_port();
+    snprintf(port_s, sizeof port_s, "%d", port);
+    const char *argv[] = {"python3", ts_source_path(rel, script, sizeof script), port_s, NULL};
+    *pid = ts_spawn(argv, NULL);
+    if (*pid <= 0 || ts_wait_port(port, 10000) != 0) return 0;
+    return port;
+}

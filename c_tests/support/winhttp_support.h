@@ -16,4 +16,6 @@ long whs_read_all(HINTERNET req, char *buf, size_t cap, DWORD *err);
 DWORD whs_status(HINTERNET req);
 /* GET path and return its body length (or -1), status into *status. */
 long whs_get(HINTERNET ses, int port, const wchar_t *path, char *buf, size_t cap, DWORD *status);
+/* Starts another python server of c_tests/ (path relative to the source dir) on a free port. */
+int whs_start_script(const char *rel, pid_t *pid);
 #endif

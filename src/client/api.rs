@@ -44,6 +44,7 @@ pub fn object(h: RawHandle) -> WinResult<Object> {
 
 /// `WinHttpOpen`.
 pub fn open_session(agent: Option<String>, access: u32, proxy: Option<String>, bypass: Option<String>, flags: u32) -> WinResult<RawHandle> {
+    let access_in = access;
     let access = match access {
         WINHTTP_ACCESS_TYPE_DEFAULT_PROXY | WINHTTP_ACCESS_TYPE_NO_PROXY | WINHTTP_ACCESS_TYPE_AUTOMATIC_PROXY => WINHTTP_ACCESS_TYPE_NO_PROXY,
         WINHTTP_ACCESS_TYPE_NAMED_PROXY => {
@@ -55,7 +56,8 @@ pub fn open_session(agent: Option<String>, access: u32, proxy: Option<String>, b
         }
         _ => return Err(ERROR_INVALID_PARAMETER),
     };
-    let cfg = ProxyConfig { access_type: access, proxy, bypass };
+    // DEFAULT_PROXY: the default that WinHttpSetDefaultProxyConfiguration set (proxy.rs), else direct.
+    let cfg = if access_in == WINHTTP_ACCESS_TYPE_DEFAULT_PROXY { super::proxy::default_config() } else { ProxyConfig { access_type: access, proxy, bypass } };
     let s = Session::new(agent.unwrap_or_default(), cfg, flags);
     let h = handle::insert(Arc::new(s));
     callback::register(h, Notifier::new(None));

@@ -9,12 +9,14 @@
 //! - [`url`]: `WinHttpCrackUrl`/`WinHttpCreateUrl`; [`exec`]: runs a request step on the caller's thread.
 pub mod api;
 pub mod async_ops;
+pub mod auth;
 pub mod callback;
 pub mod conn;
 pub mod connect;
 pub mod exec;
 pub mod headers;
 pub mod options;
+pub mod proxy;
 pub mod query;
 pub mod request;
 pub mod session;

@@ -93,6 +93,7 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         | WINHTTP_OPTION_DECOMPRESSION => Kind::Dword,
         WINHTTP_OPTION_PARENT_HANDLE | WINHTTP_OPTION_CONTEXT_VALUE => Kind::Usize,
         WINHTTP_OPTION_URL | WINHTTP_OPTION_USER_AGENT => Kind::Str,
+        super::auth::WINHTTP_OPTION_USERNAME..=super::auth::WINHTTP_OPTION_PROXY_PASSWORD => Kind::Str,
         WINHTTP_OPTION_PROXY => Kind::Proxy,
         WINHTTP_OPTION_HTTP_VERSION => Kind::Version,
         _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
@@ -141,6 +142,11 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
         WINHTTP_OPTION_USER_AGENT => {
             let (Object::Session(s), Value::Str(a)) = (obj, &value) else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
             *s.agent.lock() = a.clone();
+            Ok(())
+        }
+        super::auth::WINHTTP_OPTION_USERNAME..=super::auth::WINHTTP_OPTION_PROXY_PASSWORD => {
+            let (Object::Request(r), Value::Str(v)) = (obj, value) else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            super::auth::set_option(&mut r.state.lock(), option, v);
             Ok(())
         }
         WINHTTP_OPTION_PROXY => {
@@ -264,6 +270,10 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
         WINHTTP_OPTION_USER_AGENT => {
             let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
             Value::Str(s.agent.lock().clone())
+        }
+        super::auth::WINHTTP_OPTION_USERNAME..=super::auth::WINHTTP_OPTION_PROXY_PASSWORD => {
+            let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            Value::Str(super::auth::query_option(&r.state.lock(), option))
         }
         WINHTTP_OPTION_PROXY => {
             let p = match obj {

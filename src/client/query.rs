@@ -148,3 +148,52 @@ pub fn query(req: &Request, level: u32, name: Option<&str>, index: &mut u32) -> 
     }
     Ok(QueryValue::Text(text))
 }
+
+pub const WINHTTP_QUERY_EX_ALL_HEADERS: u32 = WINHTTP_QUERY_RAW_HEADERS;
+pub const WINHTTP_QUERY_FLAG_WIRE_ENCODING: u32 = 0x0100_0000;
+pub const WINHTTP_QUERY_FLAG_TRAILERS: u32 = 0x0200_0000;
+
+/// `WinHttpQueryHeadersEx`: the parsed (name, value) pairs asked for. `WINHTTP_QUERY_EX_ALL_HEADERS`
+/// gives every header of the response (or of the request with `WINHTTP_QUERY_FLAG_REQUEST_HEADERS`);
+/// a header level or `WINHTTP_QUERY_CUSTOM` with `name` gives the `*index`-th occurrence, and `*index`
+/// moves to the next one. The levels without a header (version, status) and the number, time and
+/// CRLF forms are `ERROR_INVALID_PARAMETER` (Microsoft's page); trailers are never received here, so
+/// `WINHTTP_QUERY_FLAG_TRAILERS` finds none.
+pub fn query_ex(req: &Request, level: u32, name: Option<&str>, index: &mut u32) -> WinResult<Vec<(String, String)>> {
+    let base = level & 0xFFFF;
+    let modifiers = level & MODIFIER_MASK;
+    let refused = WINHTTP_QUERY_FLAG_NUMBER | WINHTTP_QUERY_FLAG_NUMBER64 | WINHTTP_QUERY_FLAG_SYSTEMTIME;
+    if modifiers & refused != 0 || matches!(base, WINHTTP_QUERY_VERSION | WINHTTP_QUERY_STATUS_CODE | WINHTTP_QUERY_STATUS_TEXT | WINHTTP_QUERY_RAW_HEADERS_CRLF) {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    if modifiers & !(WINHTTP_QUERY_FLAG_REQUEST_HEADERS | WINHTTP_QUERY_FLAG_WIRE_ENCODING | WINHTTP_QUERY_FLAG_TRAILERS) != 0 {
+        return Err(ERROR_WINHTTP_INVALID_QUERY_REQUEST);
+    }
+    let st = req.state.lock();
+    let fields: Vec<(String, String)> = if level & WINHTTP_QUERY_FLAG_REQUEST_HEADERS != 0 {
+        let raw = match &st.sent_head {
+            Some(h) if st.phase != Phase::Opened => h.clone(),
+            _ => req.build_head(&st, false),
+        };
+        request_view(&raw, &st.verb, &req.version).fields
+    } else {
+        let r = st.response.as_ref().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
+        if level & WINHTTP_QUERY_FLAG_TRAILERS != 0 {
+            Vec::new()
+        } else {
+            r.headers.clone()
+        }
+    };
+    drop(st);
+    if base == WINHTTP_QUERY_EX_ALL_HEADERS {
+        return Ok(fields);
+    }
+    let hname = if base == WINHTTP_QUERY_CUSTOM {
+        name.filter(|n| !n.is_empty()).ok_or(ERROR_INVALID_PARAMETER)?.to_string()
+    } else {
+        LEVEL_NAMES.get(base as usize).copied().flatten().ok_or(ERROR_WINHTTP_INVALID_QUERY_REQUEST)?.to_string()
+    };
+    let found = fields.into_iter().filter(|(n, _)| n.eq_ignore_ascii_case(&hname)).nth(*index as usize).ok_or(ERROR_WINHTTP_HEADER_NOT_FOUND)?;
+    *index += 1;
+    Ok(vec![found])
+}

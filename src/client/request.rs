@@ -160,7 +160,7 @@ pub struct RequestState {
     declared: Option<u64>,
     written: u64,
     /// Whether part of the body came through `WinHttpWriteData` (then it cannot be replayed).
-    streamed: bool,
+    pub(super) streamed: bool,
     /// The head of the last request sent.
     pub sent_head: Option<String>,
     pub response: Option<ResponseHead>,
@@ -168,6 +168,8 @@ pub struct RequestState {
     pub redirects: u32,
     pub security_flags: u32,
     pub context: usize,
+    /// Credentials and the last challenges (`auth.rs`).
+    pub auth: super::auth::AuthState,
 }
 
 /// A request handle's object.
@@ -227,6 +229,7 @@ impl Request {
                 redirects: 0,
                 security_flags,
                 context: 0,
+                auth: Default::default(),
             }),
             // Windows copies the connect handle's context value and callback into a new request.
             context: AtomicUsize::new(connect.context.load(Ordering::Relaxed)),
@@ -286,7 +289,7 @@ impl Request {
     }
 
     /// Drops the current connection (not reusable).
-    fn discard_conn(&self, st: &mut RequestState) {
+    pub(super) fn discard_conn(&self, st: &mut RequestState) {
         self.set_active(-1);
         if st.conn.is_some() {
             self.note(WINHTTP_CALLBACK_STATUS_CLOSING_CONNECTION, || Info::None);
@@ -403,6 +406,7 @@ impl Request {
                 }
             }
         }
+        h.push_str(&super::auth::header_lines(st, &st.verb, &target, through_proxy && !t.secure, has("Authorization"), has("Proxy-Authorization")));
         for (n, v) in &st.headers.fields {
             h.push_str(n);
             h.push_str(": ");
@@ -676,6 +680,9 @@ impl Request {
             let location = head.values("location").next().map(str::to_string);
             st.response = Some(head);
             st.phase = Phase::Receiving;
+            if super::auth::answer_challenge(self, st).await? {
+                continue;
+            }
             if let Some(loc) = location.filter(|_| matches!(status, 301 | 302 | 303 | 307 | 308)) {
                 if self.follow_redirect(st, status, &loc).await? {
                     continue;

@@ -37,8 +37,6 @@ pub const HttpServiceConfigQueryNext: i32 = 1;
 
 const HttpServerAuthenticationProperty: i32 = 0;
 const HttpServerLoggingProperty: i32 = 1;
-const HttpServerQosProperty: i32 = 2;
-const HttpServerTimeoutsProperty: i32 = 3;
 const HttpServerExtendedAuthenticationProperty: i32 = 8;
 const HttpServerListenEndpointProperty: i32 = 9;
 const HttpServerChannelBindProperty: i32 = 10;
@@ -531,8 +529,10 @@ pub(super) unsafe fn set_other_property<U: WideUnit>(owner: Owner, property: i32
             auth::store(owner, property, Some([1, value, 0, 0]));
             Ok(())
         }
-        HttpServerQosProperty | HttpServerTimeoutsProperty => not_implemented(what),
-        _ => Err(ERROR_INVALID_PARAMETER),
+        _ => {
+            tracing::debug!(target: "winhttpapi::httpapi", "{what}: property {property} is not valid here");
+            Err(ERROR_INVALID_PARAMETER)
+        }
     }
 }
 
@@ -604,7 +604,9 @@ pub(super) unsafe fn query_other_property<U: WideUnit>(owner: Owner, property: i
             (buf.as_mut_ptr() as *mut HTTP_FLAGGED_VALUE).write_unaligned(HTTP_FLAGGED_VALUE { Flags: v[0], Value: v[1] });
             Ok(())
         }
-        HttpServerQosProperty | HttpServerTimeoutsProperty => not_implemented(what),
-        _ => Err(ERROR_INVALID_PARAMETER),
+        _ => {
+            tracing::debug!(target: "winhttpapi::httpapi", "{what}: property {property} is not valid here");
+            Err(ERROR_INVALID_PARAMETER)
+        }
     }
 }

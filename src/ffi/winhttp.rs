@@ -4,12 +4,15 @@
 //! (`exports/winhttp.txt` marks them `not-implemented`).
 #![allow(non_snake_case, clippy::too_many_arguments)]
 use super::guard::{guard_httpapi, guard_infallible, guard_winhttp, not_implemented};
-use super::ptr::{bytes_in, bytes_out, wide_cstr, wide_str_len, write_opt, CallerBuf};
+use super::ptr::{bytes_in, bytes_out, narrow_cstr, wide_cstr, wide_str_len, write_opt, CallerBuf};
 use super::types::*;
 use super::winhttp_types::*;
 use crate::client::api;
+use crate::client::auth;
+use crate::client::proxy;
 use crate::client::options::{self, Kind, Value};
-use crate::client::query::QueryValue;
+use crate::client::query::{self, QueryValue};
+use crate::client::headers;
 use crate::client::url;
 use crate::http1::date::{self, CivilTime};
 use crate::win32::error::*;
@@ -18,6 +21,7 @@ use std::ffi::c_void;
 use std::ptr::null_mut;
 
 const T: &str = "winhttpapi::winhttp";
+const WINHTTP_EXTENDED_HEADER_FLAG_UNICODE: u64 = 1;
 
 /// `WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT` (set on a session; handled with the status callbacks).
 const WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT: DWORD = 99;
@@ -62,10 +66,9 @@ unsafe fn put_value<V: Copy>(v: V, buf: *mut c_void, len: *mut u32) -> WinResult
 unsafe fn alloc_wide<U: WideUnit>(s: Option<&str>) -> *mut c_void {
     let Some(s) = s else { return null_mut() };
     let units = wstr::encode_nul::<U>(s);
-    let p = libc::malloc(units.len() * U::SIZE) as *mut U;
-    if !p.is_null() {
-        std::ptr::copy_nonoverlapping(units.as_ptr(), p, units.len());
-    }
+    // From the process heap, so the caller's `GlobalFree` (which checks the block header) takes it.
+    let Ok(p) = crate::win32::heap::alloc(units.len() * U::SIZE, false) else { return null_mut() };
+    std::ptr::copy_nonoverlapping(units.as_ptr(), p as *mut U, units.len());
     p as *mut c_void
 }
 
@@ -706,47 +709,57 @@ pub unsafe extern "C" fn WinHttpTimeToSystemTime_w16(pwszTime: *const u16, pst: 
 // ---------------------------------------------------------------------------------------------
 // Proxy configuration queries that have a Linux answer
 
-unsafe fn get_default_proxy(info: *mut WINHTTP_PROXY_INFO) -> WinResult<BOOL> {
-    tracing::trace!(target: T, "WinHttpGetDefaultProxyConfiguration");
+unsafe fn get_default_proxy<U: WideUnit>(info: *mut WINHTTP_PROXY_INFO) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpGetDefaultProxyConfiguration({info:?})");
     if info.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // Linux has no WinHTTP registry proxy setting: direct access, as a Windows machine without one.
-    *info = WINHTTP_PROXY_INFO { dwAccessType: 1, lpszProxy: null_mut(), lpszProxyBypass: null_mut() };
+    let cfg = proxy::default_config();
+    *info = WINHTTP_PROXY_INFO { dwAccessType: cfg.access_type, lpszProxy: alloc_wide::<U>(cfg.proxy.as_deref()), lpszProxyBypass: alloc_wide::<U>(cfg.bypass.as_deref()) };
     Ok(TRUE)
 }
 
-/// `WinHttpGetDefaultProxyConfiguration`: `WINHTTP_ACCESS_TYPE_NO_PROXY` with NULL strings (there is
-/// no machine-wide WinHTTP proxy setting on Linux).
+/// `WinHttpGetDefaultProxyConfiguration`: the process's default proxy (what
+/// `WinHttpSetDefaultProxyConfiguration` set), else `WINHTTP_ACCESS_TYPE_NO_PROXY` with NULL strings.
+/// The strings are the caller's to free with `GlobalFree`. Errors: `ERROR_INVALID_PARAMETER` (NULL).
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetDefaultProxyConfiguration(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
-    guard_winhttp("WinHttpGetDefaultProxyConfiguration", FALSE, || get_default_proxy(pProxyInfo))
+    guard_winhttp("WinHttpGetDefaultProxyConfiguration", FALSE, || get_default_proxy::<u32>(pProxyInfo))
 }
-/// `WinHttpGetDefaultProxyConfiguration` (same for both widths: no strings are returned).
+/// `WinHttpGetDefaultProxyConfiguration` for `-fshort-wchar` callers.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetDefaultProxyConfiguration_w16(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
-    guard_winhttp("WinHttpGetDefaultProxyConfiguration_w16", FALSE, || get_default_proxy(pProxyInfo))
+    guard_winhttp("WinHttpGetDefaultProxyConfiguration_w16", FALSE, || get_default_proxy::<u16>(pProxyInfo))
 }
 
-unsafe fn get_ie_proxy(cfg: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG) -> WinResult<BOOL> {
-    tracing::trace!(target: T, "WinHttpGetIEProxyConfigForCurrentUser");
+unsafe fn get_ie_proxy<U: WideUnit>(cfg: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpGetIEProxyConfigForCurrentUser({cfg:?})");
     if cfg.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    *cfg = WINHTTP_CURRENT_USER_IE_PROXY_CONFIG { fAutoDetect: FALSE, lpszAutoConfigUrl: null_mut(), lpszProxy: null_mut(), lpszProxyBypass: null_mut() };
+    let (auto, url, proxy_list, bypass) = proxy::user_config(|n| std::env::var(n).ok());
+    *cfg = WINHTTP_CURRENT_USER_IE_PROXY_CONFIG {
+        fAutoDetect: auto as BOOL,
+        lpszAutoConfigUrl: alloc_wide::<U>(url.as_deref()),
+        lpszProxy: alloc_wide::<U>(proxy_list.as_deref()),
+        lpszProxyBypass: alloc_wide::<U>(bypass.as_deref()),
+    };
     Ok(TRUE)
 }
 
-/// `WinHttpGetIEProxyConfigForCurrentUser`: no auto-detect, no script, no proxy (there are no Internet
-/// Explorer settings on Linux).
+/// `WinHttpGetIEProxyConfigForCurrentUser`: the user's proxy settings. Linux has no Internet Explorer
+/// settings; the user's are the `http_proxy`/`https_proxy`/`no_proxy` environment variables (upper
+/// case too): `lpszProxy` is `host:port` (both the same) or `http=host:port;https=host:port`,
+/// `lpszProxyBypass` the `no_proxy` entries joined by `;` (`.x.com` as `*.x.com`), NULL when unset;
+/// no auto-detect, no script URL. Strings are freed with `GlobalFree`. Errors: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser(pProxyConfig: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG) -> BOOL {
-    guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser", FALSE, || get_ie_proxy(pProxyConfig))
+    guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser", FALSE, || get_ie_proxy::<u32>(pProxyConfig))
 }
-/// `WinHttpGetIEProxyConfigForCurrentUser` (same for both widths).
+/// `WinHttpGetIEProxyConfigForCurrentUser` for `-fshort-wchar` callers.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser_w16(pProxyConfig: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG) -> BOOL {
-    guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser_w16", FALSE, || get_ie_proxy(pProxyConfig))
+    guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser_w16", FALSE, || get_ie_proxy::<u16>(pProxyConfig))
 }
 
 fn set_status_callback(h: HINTERNET, cb: *mut c_void, flags: DWORD, reserved: usize, wide16: bool) -> WinResult<*mut c_void> {
@@ -781,58 +794,166 @@ pub extern "C" fn WinHttpSetStatusCallback_w16(hInternet: HINTERNET, lpfnInterne
 // ---------------------------------------------------------------------------------------------
 // Not built yet (auto-proxy, proxy resolver and settings, authentication, extended headers,
 // connection groups, WebSocket). String arguments are untyped here: nothing reads them.
-/// `WinHttpAddRequestHeadersEx`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpAddRequestHeadersEx(hRequest: HINTERNET, dwModifiers: DWORD, ullFlags: u64, ullExtra: u64, cHeaders: DWORD, pHeaders: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpAddRequestHeadersEx", || {
-        let _ = (hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders);
-        not_implemented("WinHttpAddRequestHeadersEx")
-    })
+/// A string of `WINHTTP_EXTENDED_HEADER`/`WINHTTP_HEADER_NAME`: wide of the caller's width, or narrow
+/// (UTF-8, the Linux "ANSI" page).
+unsafe fn ex_string<U: WideUnit>(p: *const c_void, wide: bool) -> Option<String> {
+    if wide {
+        wide_cstr(p as *const U)
+    } else {
+        narrow_cstr(p as *const std::ffi::c_char)
+    }
 }
 
-/// `WinHttpAddRequestHeadersEx` for `-fshort-wchar` callers (not built yet).
-#[no_mangle]
-pub extern "C" fn WinHttpAddRequestHeadersEx_w16(hRequest: HINTERNET, dwModifiers: DWORD, ullFlags: u64, ullExtra: u64, cHeaders: DWORD, pHeaders: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpAddRequestHeadersEx_w16", || {
-        let _ = (hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders);
-        not_implemented("WinHttpAddRequestHeadersEx")
-    })
+unsafe fn add_request_headers_ex<U: WideUnit>(h: HINTERNET, modifiers: DWORD, flags: u64, extra: u64, count: DWORD, headers: *const WINHTTP_EXTENDED_HEADER) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpAddRequestHeadersEx({h:?}, {modifiers:#x}, {flags:#x}, {extra:#x}, {count}, {headers:?})");
+    let req = api::request(raw(h))?;
+    if flags & !WINHTTP_EXTENDED_HEADER_FLAG_UNICODE != 0 || extra != 0 || count == 0 || headers.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let wide = flags & WINHTTP_EXTENDED_HEADER_FLAG_UNICODE != 0;
+    let mut pairs = Vec::with_capacity(count as usize);
+    for i in 0..count as usize {
+        let x = headers.add(i).read_unaligned();
+        let (Some(n), Some(v)) = (ex_string::<U>(x.pszName, wide), ex_string::<U>(x.pszValue, wide)) else { return Err(ERROR_INVALID_PARAMETER) };
+        pairs.push((n, v));
+    }
+    // As WinHttpAddRequestHeaders: no modifier given means WINHTTP_ADDREQ_FLAG_ADD.
+    let modifiers = if modifiers & 0xFFFF_0000 == 0 { modifiers | headers::WINHTTP_ADDREQ_FLAG_ADD } else { modifiers };
+    let mut st = req.state.lock();
+    headers::add_pairs(&mut st.headers, &pairs, modifiers)
 }
 
-/// `WinHttpQueryHeadersEx`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+/// `WinHttpAddRequestHeadersEx`: adds `cHeaders` name/value pairs (`WINHTTP_EXTENDED_HEADER`) to the
+/// request, with `WinHttpAddRequestHeaders`' modifiers (none = ADD); all or none are applied.
+/// `ullFlags` `WINHTTP_EXTENDED_HEADER_FLAG_UNICODE`: the strings are wide, else narrow (UTF-8).
+/// Returns `ERROR_SUCCESS`, `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`,
+/// `ERROR_INVALID_PARAMETER` (no headers, NULL array or string, unknown flags, `ullExtra` not 0, a name
+/// that is not a token, CR/LF in a name or value), `ERROR_WINHTTP_HEADER_NOT_FOUND` (REPLACE of a
+/// missing header), `ERROR_WINHTTP_HEADER_ALREADY_EXISTS` (ADD_IF_NEW).
 #[no_mangle]
-pub extern "C" fn WinHttpQueryHeadersEx(hRequest: HINTERNET, dwInfoLevel: DWORD, ullFlags: u64, uiCodePage: u32, pdwIndex: *mut DWORD, pHeaderName: *mut c_void, pBuffer: *mut c_void, pdwBufferLength: *mut DWORD, ppHeaders: *mut *mut c_void, pdwHeadersCount: *mut DWORD) -> DWORD {
-    guard_httpapi("WinHttpQueryHeadersEx", || {
-        let _ = (hRequest, dwInfoLevel, ullFlags, uiCodePage, pdwIndex, pHeaderName, pBuffer, pdwBufferLength, ppHeaders, pdwHeadersCount);
-        not_implemented("WinHttpQueryHeadersEx")
-    })
+pub unsafe extern "C" fn WinHttpAddRequestHeadersEx(hRequest: HINTERNET, dwModifiers: DWORD, ullFlags: u64, ullExtra: u64, cHeaders: DWORD, pHeaders: *mut WINHTTP_EXTENDED_HEADER) -> DWORD {
+    guard_httpapi("WinHttpAddRequestHeadersEx", || add_request_headers_ex::<u32>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders))
+}
+/// `WinHttpAddRequestHeadersEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpAddRequestHeadersEx_w16(hRequest: HINTERNET, dwModifiers: DWORD, ullFlags: u64, ullExtra: u64, cHeaders: DWORD, pHeaders: *mut WINHTTP_EXTENDED_HEADER) -> DWORD {
+    guard_httpapi("WinHttpAddRequestHeadersEx_w16", || add_request_headers_ex::<u16>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders))
 }
 
-/// `WinHttpQueryHeadersEx` for `-fshort-wchar` callers (not built yet).
-#[no_mangle]
-pub extern "C" fn WinHttpQueryHeadersEx_w16(hRequest: HINTERNET, dwInfoLevel: DWORD, ullFlags: u64, uiCodePage: u32, pdwIndex: *mut DWORD, pHeaderName: *mut c_void, pBuffer: *mut c_void, pdwBufferLength: *mut DWORD, ppHeaders: *mut *mut c_void, pdwHeadersCount: *mut DWORD) -> DWORD {
-    guard_httpapi("WinHttpQueryHeadersEx_w16", || {
-        let _ = (hRequest, dwInfoLevel, ullFlags, uiCodePage, pdwIndex, pHeaderName, pBuffer, pdwBufferLength, ppHeaders, pdwHeadersCount);
-        not_implemented("WinHttpQueryHeadersEx")
-    })
+unsafe fn query_headers_ex<U: WideUnit>(
+    h: HINTERNET,
+    level: DWORD,
+    flags: u64,
+    code_page: u32,
+    index: *mut DWORD,
+    name: *mut c_void,
+    buf: *mut c_void,
+    len: *mut DWORD,
+    headers_out: *mut *mut WINHTTP_EXTENDED_HEADER,
+    count_out: *mut DWORD,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpQueryHeadersEx({h:?}, {level:#x}, {flags:#x}, {code_page}, {index:?}, {name:?}, {buf:?}, {len:?})");
+    let req = api::request(raw(h))?;
+    if flags != 0 || len.is_null() || count_out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let wide = level & query::WINHTTP_QUERY_FLAG_WIRE_ENCODING == 0;
+    let wanted = if level & 0xFFFF == query::WINHTTP_QUERY_CUSTOM {
+        if name.is_null() {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        // WINHTTP_HEADER_NAME is a union of one pointer.
+        ex_string::<U>(*(name as *const *const c_void), wide)
+    } else {
+        None
+    };
+    let mut idx = if index.is_null() { 0 } else { *index };
+    let pairs = query::query_ex(&req, level, wanted.as_deref(), &mut idx)?;
+    // Layout: the header array first, then each name and value with its NUL.
+    let encode = |s: &str| -> Vec<u8> {
+        if wide {
+            wstr::encode_nul::<U>(s).iter().flat_map(|u| {
+                let mut b = vec![0u8; U::SIZE];
+                std::ptr::copy_nonoverlapping(u as *const U as *const u8, b.as_mut_ptr(), U::SIZE);
+                b
+            }).collect()
+        } else {
+            let mut b = s.as_bytes().to_vec();
+            b.push(0);
+            b
+        }
+    };
+    let strings: Vec<(Vec<u8>, Vec<u8>)> = pairs.iter().map(|(n, v)| (encode(n), encode(v))).collect();
+    let array = pairs.len() * std::mem::size_of::<WINHTTP_EXTENDED_HEADER>();
+    let need = array + strings.iter().map(|(n, v)| n.len() + v.len()).sum::<usize>();
+    if buf.is_null() || (*len as usize) < need {
+        *len = need as u32;
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    let out = bytes_out(buf as *mut u8, need)?;
+    let mut at = array;
+    for (i, (n, v)) in strings.iter().enumerate() {
+        let base = out.as_mut_ptr();
+        out[at..at + n.len()].copy_from_slice(n);
+        out[at + n.len()..at + n.len() + v.len()].copy_from_slice(v);
+        let hdr = WINHTTP_EXTENDED_HEADER { pszName: base.add(at) as *const c_void, pszValue: base.add(at + n.len()) as *const c_void };
+        (base.add(i * std::mem::size_of::<WINHTTP_EXTENDED_HEADER>()) as *mut WINHTTP_EXTENDED_HEADER).write_unaligned(hdr);
+        at += n.len() + v.len();
+    }
+    *len = need as u32;
+    *count_out = pairs.len() as u32;
+    write_opt(headers_out, buf as *mut WINHTTP_EXTENDED_HEADER);
+    write_opt(index, idx);
+    Ok(())
 }
 
-/// `WinHttpQueryAuthSchemes`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+/// `WinHttpQueryHeadersEx`: parsed headers into `pBuffer`: an array of `*pdwHeadersCount`
+/// `WINHTTP_EXTENDED_HEADER` (`*ppHeaders` points at it) followed by the strings it points to; wide
+/// strings, or the bytes as on the wire with `WINHTTP_QUERY_FLAG_WIRE_ENCODING` (`psz*` members).
+/// `WINHTTP_QUERY_EX_ALL_HEADERS` = every header; a header level, or `WINHTTP_QUERY_CUSTOM` with
+/// `pHeaderName`, = its `*pdwIndex`-th occurrence (the index then moves on). `uiCodePage` is ignored:
+/// wide strings are decoded from UTF-8. Returns `ERROR_SUCCESS` (`*pdwBufferLength` = bytes written),
+/// `ERROR_INSUFFICIENT_BUFFER` (NULL or small buffer; `*pdwBufferLength` = bytes needed),
+/// `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`
+/// (no response yet), `ERROR_WINHTTP_HEADER_NOT_FOUND`, `ERROR_INVALID_PARAMETER` (version/status/CRLF
+/// levels, NUMBER/SYSTEMTIME forms, `ullFlags` not 0, NULL length or count pointer, CUSTOM without a name).
 #[no_mangle]
-pub extern "C" fn WinHttpQueryAuthSchemes(hRequest: HINTERNET, lpdwSupportedSchemes: *mut DWORD, lpdwFirstScheme: *mut DWORD, pdwAuthTarget: *mut DWORD) -> BOOL {
-    guard_winhttp("WinHttpQueryAuthSchemes", FALSE, || {
-        let _ = (hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget);
-        not_implemented("WinHttpQueryAuthSchemes")
-    })
+pub unsafe extern "C" fn WinHttpQueryHeadersEx(hRequest: HINTERNET, dwInfoLevel: DWORD, ullFlags: u64, uiCodePage: u32, pdwIndex: *mut DWORD, pHeaderName: *mut c_void, pBuffer: *mut c_void, pdwBufferLength: *mut DWORD, ppHeaders: *mut *mut WINHTTP_EXTENDED_HEADER, pdwHeadersCount: *mut DWORD) -> DWORD {
+    guard_httpapi("WinHttpQueryHeadersEx", || query_headers_ex::<u32>(hRequest, dwInfoLevel, ullFlags, uiCodePage, pdwIndex, pHeaderName, pBuffer, pdwBufferLength, ppHeaders, pdwHeadersCount))
+}
+/// `WinHttpQueryHeadersEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryHeadersEx_w16(hRequest: HINTERNET, dwInfoLevel: DWORD, ullFlags: u64, uiCodePage: u32, pdwIndex: *mut DWORD, pHeaderName: *mut c_void, pBuffer: *mut c_void, pdwBufferLength: *mut DWORD, ppHeaders: *mut *mut WINHTTP_EXTENDED_HEADER, pdwHeadersCount: *mut DWORD) -> DWORD {
+    guard_httpapi("WinHttpQueryHeadersEx_w16", || query_headers_ex::<u16>(hRequest, dwInfoLevel, ullFlags, uiCodePage, pdwIndex, pHeaderName, pBuffer, pdwBufferLength, ppHeaders, pdwHeadersCount))
 }
 
-/// `WinHttpQueryAuthSchemes` for `-fshort-wchar` callers (not built yet).
+unsafe fn query_auth_schemes(h: HINTERNET, supported: *mut DWORD, first: *mut DWORD, target: *mut DWORD) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpQueryAuthSchemes({h:?}, {supported:?}, {first:?}, {target:?})");
+    let req = api::request(raw(h))?;
+    if supported.is_null() || first.is_null() || target.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let (s, f, t) = auth::query_schemes(&req)?;
+    *supported = s;
+    *first = f;
+    *target = t;
+    Ok(TRUE)
+}
+
+/// `WinHttpQueryAuthSchemes`: after a 401 (or 407) response, the `WINHTTP_AUTH_SCHEME_*` bits the
+/// server's (or proxy's) challenge offers, the first of them, and `WINHTTP_AUTH_TARGET_SERVER`/`_PROXY`.
+/// Every scheme offered is reported, also those this port cannot answer (NTLM, Negotiate, Passport).
+/// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER`
+/// (a NULL out-pointer), `ERROR_INVALID_OPERATION` (no response yet, or no challenge); the outputs
+/// are untouched on failure.
 #[no_mangle]
-pub extern "C" fn WinHttpQueryAuthSchemes_w16(hRequest: HINTERNET, lpdwSupportedSchemes: *mut DWORD, lpdwFirstScheme: *mut DWORD, pdwAuthTarget: *mut DWORD) -> BOOL {
-    guard_winhttp("WinHttpQueryAuthSchemes_w16", FALSE, || {
-        let _ = (hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget);
-        not_implemented("WinHttpQueryAuthSchemes")
-    })
+pub unsafe extern "C" fn WinHttpQueryAuthSchemes(hRequest: HINTERNET, lpdwSupportedSchemes: *mut DWORD, lpdwFirstScheme: *mut DWORD, pdwAuthTarget: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpQueryAuthSchemes", FALSE, || query_auth_schemes(hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget))
+}
+/// `WinHttpQueryAuthSchemes` (same for both widths: no strings).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryAuthSchemes_w16(hRequest: HINTERNET, lpdwSupportedSchemes: *mut DWORD, lpdwFirstScheme: *mut DWORD, pdwAuthTarget: *mut DWORD) -> BOOL {
+    guard_winhttp("WinHttpQueryAuthSchemes_w16", FALSE, || query_auth_schemes(hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget))
 }
 
 /// `WinHttpQueryAuthParams`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
@@ -853,76 +974,102 @@ pub extern "C" fn WinHttpQueryAuthParams_w16(hRequest: HINTERNET, AuthScheme: DW
     })
 }
 
-/// `WinHttpSetCredentials`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpSetCredentials(hRequest: HINTERNET, AuthTargets: DWORD, AuthScheme: DWORD, pwszUserName: *const c_void, pwszPassword: *const c_void, pAuthParams: *mut c_void) -> BOOL {
-    guard_winhttp("WinHttpSetCredentials", FALSE, || {
-        let _ = (hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams);
-        not_implemented("WinHttpSetCredentials")
-    })
+unsafe fn set_credentials<U: WideUnit>(h: HINTERNET, target: DWORD, scheme: DWORD, user: *const U, password: *const U, params: LPVOID) -> WinResult<BOOL> {
+    let (user, password) = (wide_cstr(user), wide_cstr(password));
+    tracing::trace!(target: T, "WinHttpSetCredentials({h:?}, {target}, {scheme:#x}, {user:?}, <password>, {params:?})");
+    let req = api::request(raw(h))?;
+    auth::set_credentials(&req, target, scheme, user, password).map(|_| TRUE)
 }
 
-/// `WinHttpSetCredentials` for `-fshort-wchar` callers (not built yet).
+/// `WinHttpSetCredentials`: credentials for the request's next sends to the server
+/// (`WINHTTP_AUTH_TARGET_SERVER`) or proxy (`_PROXY`). Basic goes with the next send; Digest answers
+/// the last challenge (or the next one, inside `WinHttpReceiveResponse`). They win over the
+/// `WINHTTP_OPTION_USERNAME`/`PASSWORD` options. `pAuthParams` is reserved and ignored.
+/// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER`
+/// (unknown target or scheme, Basic/Digest without user name or password), `ERROR_NOT_SUPPORTED`
+/// (NTLM, Negotiate, Passport: no Windows security packages on Linux).
 #[no_mangle]
-pub extern "C" fn WinHttpSetCredentials_w16(hRequest: HINTERNET, AuthTargets: DWORD, AuthScheme: DWORD, pwszUserName: *const c_void, pwszPassword: *const c_void, pAuthParams: *mut c_void) -> BOOL {
-    guard_winhttp("WinHttpSetCredentials_w16", FALSE, || {
-        let _ = (hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams);
-        not_implemented("WinHttpSetCredentials")
-    })
+pub unsafe extern "C" fn WinHttpSetCredentials(hRequest: HINTERNET, AuthTargets: DWORD, AuthScheme: DWORD, pwszUserName: *const WCHAR, pwszPassword: *const WCHAR, pAuthParams: LPVOID) -> BOOL {
+    guard_winhttp("WinHttpSetCredentials", FALSE, || set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams))
+}
+/// `WinHttpSetCredentials` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpSetCredentials_w16(hRequest: HINTERNET, AuthTargets: DWORD, AuthScheme: DWORD, pwszUserName: *const u16, pwszPassword: *const u16, pAuthParams: LPVOID) -> BOOL {
+    guard_winhttp("WinHttpSetCredentials_w16", FALSE, || set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams))
 }
 
-/// `WinHttpDetectAutoProxyConfigUrl`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpDetectAutoProxyConfigUrl(dwAutoDetectFlags: DWORD, ppwstrAutoConfigUrl: *mut *mut c_void) -> BOOL {
-    guard_winhttp("WinHttpDetectAutoProxyConfigUrl", FALSE, || {
-        let _ = (dwAutoDetectFlags, ppwstrAutoConfigUrl);
-        not_implemented("WinHttpDetectAutoProxyConfigUrl")
-    })
+unsafe fn detect_auto_proxy_config_url(flags: DWORD, out: *mut *mut c_void) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpDetectAutoProxyConfigUrl({flags:#x}, {out:?})");
+    if out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    *out = null_mut();
+    proxy::detect_auto_proxy_config_url(flags).map(|_| TRUE)
 }
 
-/// `WinHttpDetectAutoProxyConfigUrl` for `-fshort-wchar` callers (not built yet).
+/// `WinHttpDetectAutoProxyConfigUrl`: WPAD discovery. There is no WPAD client here, so a valid call
+/// fails with `ERROR_WINHTTP_AUTODETECTION_FAILED` (as on a network without WPAD) and sets
+/// `*ppwstrAutoConfigUrl` to NULL. Errors: `ERROR_INVALID_PARAMETER` (NULL out-pointer, flags not a
+/// non-empty set of `WINHTTP_AUTO_DETECT_TYPE_DHCP`/`_DNS_A`).
 #[no_mangle]
-pub extern "C" fn WinHttpDetectAutoProxyConfigUrl_w16(dwAutoDetectFlags: DWORD, ppwstrAutoConfigUrl: *mut *mut c_void) -> BOOL {
-    guard_winhttp("WinHttpDetectAutoProxyConfigUrl_w16", FALSE, || {
-        let _ = (dwAutoDetectFlags, ppwstrAutoConfigUrl);
-        not_implemented("WinHttpDetectAutoProxyConfigUrl")
-    })
+pub unsafe extern "C" fn WinHttpDetectAutoProxyConfigUrl(dwAutoDetectFlags: DWORD, ppwstrAutoConfigUrl: *mut *mut c_void) -> BOOL {
+    guard_winhttp("WinHttpDetectAutoProxyConfigUrl", FALSE, || detect_auto_proxy_config_url(dwAutoDetectFlags, ppwstrAutoConfigUrl))
+}
+/// `WinHttpDetectAutoProxyConfigUrl` (same for both widths: no string is ever returned).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpDetectAutoProxyConfigUrl_w16(dwAutoDetectFlags: DWORD, ppwstrAutoConfigUrl: *mut *mut c_void) -> BOOL {
+    guard_winhttp("WinHttpDetectAutoProxyConfigUrl_w16", FALSE, || detect_auto_proxy_config_url(dwAutoDetectFlags, ppwstrAutoConfigUrl))
 }
 
-/// `WinHttpSetDefaultProxyConfiguration`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpSetDefaultProxyConfiguration(pProxyInfo: *mut c_void) -> BOOL {
-    guard_winhttp("WinHttpSetDefaultProxyConfiguration", FALSE, || {
-        let _ = (pProxyInfo,);
-        not_implemented("WinHttpSetDefaultProxyConfiguration")
-    })
+unsafe fn set_default_proxy<U: WideUnit>(info: *const WINHTTP_PROXY_INFO) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpSetDefaultProxyConfiguration({info:?})");
+    if info.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let i = info.read_unaligned();
+    proxy::set_default_config(i.dwAccessType, wide_cstr(i.lpszProxy as *const U), wide_cstr(i.lpszProxyBypass as *const U)).map(|_| TRUE)
 }
 
-/// `WinHttpSetDefaultProxyConfiguration` for `-fshort-wchar` callers (not built yet).
+/// `WinHttpSetDefaultProxyConfiguration`: sets the default proxy that `WinHttpGetDefaultProxyConfiguration`
+/// returns and that sessions opened with `WINHTTP_ACCESS_TYPE_DEFAULT_PROXY` use. Windows stores it
+/// in the registry for every process; here it lasts for this process. `dwAccessType` must be
+/// `WINHTTP_ACCESS_TYPE_NO_PROXY` or `_NAMED_PROXY` (with a proxy name). Errors: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub extern "C" fn WinHttpSetDefaultProxyConfiguration_w16(pProxyInfo: *mut c_void) -> BOOL {
-    guard_winhttp("WinHttpSetDefaultProxyConfiguration_w16", FALSE, || {
-        let _ = (pProxyInfo,);
-        not_implemented("WinHttpSetDefaultProxyConfiguration")
-    })
+pub unsafe extern "C" fn WinHttpSetDefaultProxyConfiguration(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
+    guard_winhttp("WinHttpSetDefaultProxyConfiguration", FALSE, || set_default_proxy::<u32>(pProxyInfo))
+}
+/// `WinHttpSetDefaultProxyConfiguration` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpSetDefaultProxyConfiguration_w16(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
+    guard_winhttp("WinHttpSetDefaultProxyConfiguration_w16", FALSE, || set_default_proxy::<u16>(pProxyInfo))
 }
 
-/// `WinHttpGetProxyForUrl`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpGetProxyForUrl(hSession: HINTERNET, lpcwszUrl: *const c_void, pAutoProxyOptions: *mut c_void, pProxyInfo: *mut c_void) -> BOOL {
-    guard_winhttp("WinHttpGetProxyForUrl", FALSE, || {
-        let _ = (hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo);
-        not_implemented("WinHttpGetProxyForUrl")
-    })
+unsafe fn get_proxy_for_url<U: WideUnit>(h: HINTERNET, url: *const U, opts: *const WINHTTP_AUTOPROXY_OPTIONS, info: *mut WINHTTP_PROXY_INFO) -> WinResult<BOOL> {
+    let url_s = wide_cstr(url);
+    tracing::trace!(target: T, "WinHttpGetProxyForUrl({h:?}, {url_s:?}, {opts:?}, {info:?})");
+    api::session(raw(h))?;
+    let (Some(url), false, false) = (url_s, opts.is_null(), info.is_null()) else { return Err(ERROR_INVALID_PARAMETER) };
+    let o = opts.read_unaligned();
+    proxy::check_autoproxy_options(o.dwFlags, o.dwAutoDetectFlags, !o.lpszAutoConfigUrl.is_null(), !o.lpvReserved.is_null(), o.dwReserved)?;
+    proxy::get_proxy_for_url(&url, o.dwFlags).map(|_| TRUE)
 }
 
-/// `WinHttpGetProxyForUrl` for `-fshort-wchar` callers (not built yet).
+/// `WinHttpGetProxyForUrl`: auto-proxy for a URL. This port has neither WPAD nor a PAC (JavaScript)
+/// engine: after the documented argument checks, `WINHTTP_AUTOPROXY_AUTO_DETECT` alone fails with
+/// `ERROR_WINHTTP_AUTODETECTION_FAILED` (as on a network without WPAD) and `WINHTTP_AUTOPROXY_CONFIG_URL`
+/// with `ERROR_WINHTTP_UNHANDLED_SCRIPT_TYPE`; `*pProxyInfo` is untouched. Programs fall back to
+/// `WinHttpGetIEProxyConfigForCurrentUser` or direct access, as they do on Windows when these fail.
+/// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER`
+/// (NULL URL/options/info, no detection kind, auto-detect without DHCP/DNS_A, CONFIG_URL without a URL,
+/// reserved fields set), `ERROR_WINHTTP_INVALID_URL`, `ERROR_WINHTTP_UNRECOGNIZED_SCHEME`.
 #[no_mangle]
-pub extern "C" fn WinHttpGetProxyForUrl_w16(hSession: HINTERNET, lpcwszUrl: *const c_void, pAutoProxyOptions: *mut c_void, pProxyInfo: *mut c_void) -> BOOL {
-    guard_winhttp("WinHttpGetProxyForUrl_w16", FALSE, || {
-        let _ = (hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo);
-        not_implemented("WinHttpGetProxyForUrl")
-    })
+pub unsafe extern "C" fn WinHttpGetProxyForUrl(hSession: HINTERNET, lpcwszUrl: *const WCHAR, pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS, pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
+    guard_winhttp("WinHttpGetProxyForUrl", FALSE, || get_proxy_for_url(hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo))
+}
+/// `WinHttpGetProxyForUrl` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxyForUrl_w16(hSession: HINTERNET, lpcwszUrl: *const u16, pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS, pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
+    guard_winhttp("WinHttpGetProxyForUrl_w16", FALSE, || get_proxy_for_url(hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo))
 }
 
 /// `WinHttpCreateProxyResolver`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
@@ -1051,22 +1198,23 @@ pub extern "C" fn WinHttpFreeProxyResultEx_w16(pProxyResultEx: *mut c_void) {
     })
 }
 
-/// `WinHttpResetAutoProxy`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpResetAutoProxy(hSession: HINTERNET, dwFlags: DWORD) -> DWORD {
-    guard_httpapi("WinHttpResetAutoProxy", || {
-        let _ = (hSession, dwFlags);
-        not_implemented("WinHttpResetAutoProxy")
-    })
+fn reset_auto_proxy(h: HINTERNET, flags: DWORD) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpResetAutoProxy({h:?}, {flags:#x})");
+    api::session(raw(h))?;
+    proxy::reset_auto_proxy(flags)
 }
 
-/// `WinHttpResetAutoProxy` for `-fshort-wchar` callers (not built yet).
+/// `WinHttpResetAutoProxy`: nothing is cached (no WPAD, no PAC scripts), so a valid reset succeeds
+/// doing nothing. Returns `ERROR_SUCCESS`, `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`,
+/// or `ERROR_INVALID_PARAMETER` (unknown flags).
+#[no_mangle]
+pub extern "C" fn WinHttpResetAutoProxy(hSession: HINTERNET, dwFlags: DWORD) -> DWORD {
+    guard_httpapi("WinHttpResetAutoProxy", || reset_auto_proxy(hSession, dwFlags))
+}
+/// `WinHttpResetAutoProxy` (same for both widths).
 #[no_mangle]
 pub extern "C" fn WinHttpResetAutoProxy_w16(hSession: HINTERNET, dwFlags: DWORD) -> DWORD {
-    guard_httpapi("WinHttpResetAutoProxy_w16", || {
-        let _ = (hSession, dwFlags);
-        not_implemented("WinHttpResetAutoProxy")
-    })
+    guard_httpapi("WinHttpResetAutoProxy_w16", || reset_auto_proxy(hSession, dwFlags))
 }
 
 /// `WinHttpGetProxySettingsVersion`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
@@ -1249,22 +1397,28 @@ pub extern "C" fn WinHttpUnregisterProxyChangeNotification_w16(hRegistration: *m
     })
 }
 
-/// `WinHttpIsHostInProxyBypassList`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpIsHostInProxyBypassList(pProxyInfo: *const c_void, pwszHost: *const c_void, tScheme: i32, nPort: u16, pfIsInBypassList: *mut BOOL) -> DWORD {
-    guard_httpapi("WinHttpIsHostInProxyBypassList", || {
-        let _ = (pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList);
-        not_implemented("WinHttpIsHostInProxyBypassList")
-    })
+unsafe fn is_host_in_bypass_list<U: WideUnit>(info: *const WINHTTP_PROXY_INFO, host: *const U, scheme: i32, port: u16, out: *mut BOOL) -> WinResult<()> {
+    let host_s = wide_cstr(host);
+    tracing::trace!(target: T, "WinHttpIsHostInProxyBypassList({info:?}, {host_s:?}, {scheme}, {port}, {out:?})");
+    let (Some(host), false, false) = (host_s, info.is_null(), out.is_null()) else { return Err(ERROR_INVALID_PARAMETER) };
+    let i = info.read_unaligned();
+    let bypass = wide_cstr(i.lpszProxyBypass as *const U);
+    *out = proxy::is_host_in_bypass_list(bypass.as_deref(), &host, scheme, port)? as BOOL;
+    Ok(())
 }
 
-/// `WinHttpIsHostInProxyBypassList` for `-fshort-wchar` callers (not built yet).
+/// `WinHttpIsHostInProxyBypassList`: whether `pwszHost` (with scheme `tScheme` and port `nPort`, 0 =
+/// the scheme's default) matches `pProxyInfo->lpszProxyBypass`: `<local>` (names without a dot),
+/// `*` wildcards, optional `scheme://` prefix and `:port` suffix. Returns `ERROR_SUCCESS` with
+/// `*pfIsInBypassList` set, or `ERROR_INVALID_PARAMETER` (NULL argument, scheme not HTTP/HTTPS).
 #[no_mangle]
-pub extern "C" fn WinHttpIsHostInProxyBypassList_w16(pProxyInfo: *const c_void, pwszHost: *const c_void, tScheme: i32, nPort: u16, pfIsInBypassList: *mut BOOL) -> DWORD {
-    guard_httpapi("WinHttpIsHostInProxyBypassList_w16", || {
-        let _ = (pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList);
-        not_implemented("WinHttpIsHostInProxyBypassList")
-    })
+pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList(pProxyInfo: *const WINHTTP_PROXY_INFO, pwszHost: *const WCHAR, tScheme: i32, nPort: u16, pfIsInBypassList: *mut BOOL) -> DWORD {
+    guard_httpapi("WinHttpIsHostInProxyBypassList", || is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList))
+}
+/// `WinHttpIsHostInProxyBypassList` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList_w16(pProxyInfo: *const WINHTTP_PROXY_INFO, pwszHost: *const u16, tScheme: i32, nPort: u16, pfIsInBypassList: *mut BOOL) -> DWORD {
+    guard_httpapi("WinHttpIsHostInProxyBypassList_w16", || is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList))
 }
 
 /// `WinHttpQueryConnectionGroup`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.

@@ -75,18 +75,32 @@ pub struct WINHTTP_ASYNC_RESULT {
 const _: () = assert!(size_of::<WINHTTP_ASYNC_RESULT>() == 16);
 const _: () = assert!(offset_of!(WINHTTP_ASYNC_RESULT, dwError) == 8);
 
-/// `SYSTEMTIME` (minwinbase.h), as `WINHTTP_QUERY_FLAG_SYSTEMTIME` and the time functions use it.
+/// `SYSTEMTIME` is the Win32 core's (one definition for the whole edge).
+pub use crate::win32::time::SYSTEMTIME;
+
+/// `WINHTTP_AUTOPROXY_OPTIONS`.
 #[repr(C)]
-#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
-pub struct SYSTEMTIME {
-    pub wYear: u16,
-    pub wMonth: u16,
-    pub wDayOfWeek: u16,
-    pub wDay: u16,
-    pub wHour: u16,
-    pub wMinute: u16,
-    pub wSecond: u16,
-    pub wMilliseconds: u16,
+#[derive(Clone, Copy)]
+pub struct WINHTTP_AUTOPROXY_OPTIONS {
+    pub dwFlags: u32,
+    pub dwAutoDetectFlags: u32,
+    pub lpszAutoConfigUrl: *const c_void,
+    pub lpvReserved: *mut c_void,
+    pub dwReserved: u32,
+    pub fAutoLogonIfChallenged: i32,
 }
-const _: () = assert!(size_of::<SYSTEMTIME>() == 16);
-const _: () = assert!(offset_of!(SYSTEMTIME, wMilliseconds) == 14);
+const _: () = assert!(size_of::<WINHTTP_AUTOPROXY_OPTIONS>() == 32);
+const _: () = assert!(offset_of!(WINHTTP_AUTOPROXY_OPTIONS, lpszAutoConfigUrl) == 8);
+const _: () = assert!(offset_of!(WINHTTP_AUTOPROXY_OPTIONS, dwReserved) == 24);
+const _: () = assert!(offset_of!(WINHTTP_AUTOPROXY_OPTIONS, fAutoLogonIfChallenged) == 28);
+
+/// `WINHTTP_EXTENDED_HEADER`: name and value, each a wide (`pwsz*`) or narrow (`psz*`) string by the
+/// call's flags (unions in C).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_EXTENDED_HEADER {
+    pub pszName: *const c_void,
+    pub pszValue: *const c_void,
+}
+const _: () = assert!(size_of::<WINHTTP_EXTENDED_HEADER>() == 16);
+const _: () = assert!(offset_of!(WINHTTP_EXTENDED_HEADER, pszValue) == 8);

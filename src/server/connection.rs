@@ -987,7 +987,7 @@ impl Connection {
                 }
                 for b in body {
                     match b {
-                        BodyPiece::Mem(m) if m.is_empty() => {}
+                        BodyPiece::Mem([]) => {}
                         BodyPiece::Mem(m) if tail.is_empty() => slices.push(IoSlice::new(m)),
                         BodyPiece::Mem(m) => tail.push(OutItem { data: m.to_vec(), pos: 0, done: None, req: req.id, source: None }),
                         BodyPiece::File(f) => tail.push(OutItem { data: Vec::new(), pos: 0, done: None, req: req.id, source: Some(f) }),

@@ -163,6 +163,35 @@ pub fn error_response(status: u16, close: bool) -> Vec<u8> {
     out
 }
 
+/// The response to `req` is complete (its last send was handed to the socket): the request log hook.
+pub fn completed(req: &super::request::Request, local: std::net::SocketAddr, remote: std::net::SocketAddr, status: u16, sent: u64, received: u64) {
+    use super::logging;
+    let group = (req.group != 0).then_some(req.group);
+    let session = group.and_then(super::session::group_session);
+    let header = |name: &[u8]| req.head.fields.iter().find(|f| req.head.name(f).eq_ignore_ascii_case(name)).map(|f| req.head.value(f));
+    logging::record(
+        group,
+        session,
+        &logging::Entry {
+            remote,
+            local,
+            method: req.head.method(),
+            path: &req.cooked.path,
+            query: &req.cooked.query,
+            version: (1, req.head.minor),
+            host: req.head.host(),
+            user_agent: header(b"user-agent"),
+            cookie: header(b"cookie"),
+            referer: header(b"referer"),
+            status,
+            win32_status: 0,
+            bytes_sent: sent,
+            bytes_received: received,
+            time_taken: req.received.elapsed(),
+        },
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,33 +228,4 @@ mod tests {
         assert!(s.starts_with("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nServer: Microsoft-HTTPAPI/2.0\r\nDate: "), "{s}");
         assert!(s.ends_with(" GMT\r\n\r\n"));
     }
-}
-
-/// The response to `req` is complete (its last send was handed to the socket): the request log hook.
-pub fn completed(req: &super::request::Request, local: std::net::SocketAddr, remote: std::net::SocketAddr, status: u16, sent: u64, received: u64) {
-    use super::logging;
-    let group = (req.group != 0).then_some(req.group);
-    let session = group.and_then(super::session::group_session);
-    let header = |name: &[u8]| req.head.fields.iter().find(|f| req.head.name(f).eq_ignore_ascii_case(name)).map(|f| req.head.value(f));
-    logging::record(
-        group,
-        session,
-        &logging::Entry {
-            remote,
-            local,
-            method: req.head.method(),
-            path: &req.cooked.path,
-            query: &req.cooked.query,
-            version: (1, req.head.minor),
-            host: req.head.host(),
-            user_agent: header(b"user-agent"),
-            cookie: header(b"cookie"),
-            referer: header(b"referer"),
-            status,
-            win32_status: 0,
-            bytes_sent: sent,
-            bytes_received: received,
-            time_taken: req.received.elapsed(),
-        },
-    );
 }

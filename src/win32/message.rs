@@ -65,6 +65,7 @@ pub const MESSAGES: &[(u32, &str)] = &[
     (1359, "An internal error occurred."),
     (1460, "This operation returned because the timeout period expired."),
     (1815, "The specified resource language ID cannot be found in the image file."),
+    (4317, "The operation identifier is not valid."),
     (5023, "The group or resource is not in the correct state to perform the requested operation."),
     (12001, "No more handles could be generated at this time"),
     (12002, "The operation timed out"),

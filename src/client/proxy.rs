@@ -1,0 +1,243 @@
+//! Proxy configuration queries: the machine default (`WinHttpGet/SetDefaultProxyConfiguration`), the
+//! user's settings (`WinHttpGetIEProxyConfigForCurrentUser`, from the `http_proxy`/`https_proxy`/
+//! `no_proxy` environment variables on Linux), auto-proxy (`WinHttpGetProxyForUrl`,
+//! `WinHttpDetectAutoProxyConfigUrl`, `WinHttpResetAutoProxy`: no WPAD and no PAC engine here), and
+//! bypass lists (`WinHttpIsHostInProxyBypassList`).
+//!
+//! Operations: [`default_config`], [`set_default_config`], [`user_config`], [`get_proxy_for_url`],
+//! [`detect_auto_proxy_config_url`], [`is_host_in_bypass_list`], [`reset_auto_proxy`].
+use super::session::{ProxyConfig, WINHTTP_ACCESS_TYPE_NAMED_PROXY, WINHTTP_ACCESS_TYPE_NO_PROXY};
+use crate::win32::error::*;
+use parking_lot::Mutex;
+
+pub const WINHTTP_AUTOPROXY_AUTO_DETECT: u32 = 0x1;
+pub const WINHTTP_AUTOPROXY_CONFIG_URL: u32 = 0x2;
+pub const WINHTTP_AUTO_DETECT_TYPE_DHCP: u32 = 0x1;
+pub const WINHTTP_AUTO_DETECT_TYPE_DNS_A: u32 = 0x2;
+pub const WINHTTP_RESET_ALL: u32 = 0x0000_FFFF;
+pub const WINHTTP_RESET_NOTIFY_NETWORK_CHANGED: u32 = 0x0001_0000;
+pub const WINHTTP_RESET_OUT_OF_PROC: u32 = 0x0002_0000;
+pub const WINHTTP_RESET_DISCARD_RESOLVERS: u32 = 0x0004_0000;
+pub const INTERNET_SCHEME_HTTP: i32 = 1;
+pub const INTERNET_SCHEME_HTTPS: i32 = 2;
+
+/// The machine default of this process. Windows keeps it in the registry (`netsh winhttp set
+/// proxy`); a Linux process has no such store, so it lives as long as the process.
+static DEFAULT: Mutex<Option<ProxyConfig>> = Mutex::new(None);
+
+/// `WinHttpGetDefaultProxyConfiguration`: what `WinHttpSetDefaultProxyConfiguration` set, else direct.
+pub fn default_config() -> ProxyConfig {
+    DEFAULT.lock().clone().unwrap_or(ProxyConfig { access_type: WINHTTP_ACCESS_TYPE_NO_PROXY, proxy: None, bypass: None })
+}
+
+/// `WinHttpSetDefaultProxyConfiguration`: NO_PROXY or NAMED_PROXY with a proxy name.
+pub fn set_default_config(access: u32, proxy: Option<String>, bypass: Option<String>) -> WinResult<()> {
+    let cfg = match access {
+        WINHTTP_ACCESS_TYPE_NO_PROXY => ProxyConfig { access_type: access, proxy: None, bypass: None },
+        WINHTTP_ACCESS_TYPE_NAMED_PROXY => {
+            if proxy.as_deref().is_none_or(|p| p.trim().is_empty()) {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            ProxyConfig { access_type: access, proxy, bypass }
+        }
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    };
+    *DEFAULT.lock() = Some(cfg);
+    Ok(())
+}
+
+/// `host:port` of a proxy URL as the variables hold it (`http://user@h:3128/` -> `h:3128`).
+fn proxy_authority(v: &str) -> Option<String> {
+    let v = v.trim();
+    let rest = match v.find("://") {
+        Some(i) => &v[i + 3..],
+        None => v,
+    };
+    let rest = rest.split('/').next().unwrap_or("");
+    let rest = rest.rsplit_once('@').map(|(_, h)| h).unwrap_or(rest);
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
+/// The user's proxy settings, as `WINHTTP_CURRENT_USER_IE_PROXY_CONFIG` holds them: (auto-detect,
+/// auto-config URL, proxy list, bypass list). On Linux the user's settings are the conventional
+/// environment variables: `http_proxy`, `https_proxy` (lower case first, then upper case) become
+/// `http=...;https=...` (or one `host:port` when both agree), `no_proxy`'s comma list becomes a `;`
+/// list with `.example.com` written as `*.example.com`.
+pub fn user_config(env: impl Fn(&str) -> Option<String>) -> (bool, Option<String>, Option<String>, Option<String>) {
+    let var = |n: &str| env(n).or_else(|| env(&n.to_ascii_uppercase())).filter(|v| !v.trim().is_empty());
+    let http = var("http_proxy").and_then(|v| proxy_authority(&v));
+    let https = var("https_proxy").and_then(|v| proxy_authority(&v));
+    let proxy = match (http, https) {
+        (Some(a), Some(b)) if a == b => Some(a),
+        (Some(a), Some(b)) => Some(format!("http={a};https={b}")),
+        (Some(a), None) => Some(format!("http={a}")),
+        (None, Some(b)) => Some(format!("https={b}")),
+        (None, None) => None,
+    };
+    let bypass = var("no_proxy").map(|v| {
+        v.split([',', ' '])
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(|e| if e.starts_with('.') { format!("*{e}") } else { e.to_string() })
+            .collect::<Vec<_>>()
+            .join(";")
+    });
+    (false, None, proxy, bypass.filter(|b| !b.is_empty()))
+}
+
+/// Glob match with `*` (any run of characters), ASCII case-insensitive.
+fn glob(pattern: &str, text: &str) -> bool {
+    let (p, t): (Vec<char>, Vec<char>) = (pattern.to_ascii_lowercase().chars().collect(), text.to_ascii_lowercase().chars().collect());
+    let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
+/// `WinHttpIsHostInProxyBypassList`: whether `host` (reached with `scheme` on `port`) matches an entry
+/// of the `;`/space separated bypass list. Entries: `<local>` (a name without a dot), a host
+/// pattern with `*` wildcards, optionally with a `scheme://` prefix and a `:port` suffix.
+pub fn is_host_in_bypass_list(bypass: Option<&str>, host: &str, scheme: i32, port: u16) -> WinResult<bool> {
+    let scheme_name = match scheme {
+        INTERNET_SCHEME_HTTP => "http",
+        INTERNET_SCHEME_HTTPS => "https",
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    };
+    let port = if port == 0 { if scheme == INTERNET_SCHEME_HTTPS { 443 } else { 80 } } else { port };
+    let Some(list) = bypass else { return Ok(false) };
+    for entry in list.split([';', ' ', '\t']).map(str::trim).filter(|e| !e.is_empty()) {
+        if entry.eq_ignore_ascii_case("<local>") {
+            if !host.contains('.') && !host.contains(':') {
+                return Ok(true);
+            }
+            continue;
+        }
+        let mut e = entry;
+        if let Some((s, rest)) = e.split_once("://") {
+            if !s.eq_ignore_ascii_case(scheme_name) {
+                continue;
+            }
+            e = rest;
+        }
+        let (pat, want_port) = match e.rsplit_once(':') {
+            Some((h, p)) if !h.is_empty() && p.parse::<u16>().is_ok() && !h.ends_with(':') => (h, p.parse::<u16>().ok()),
+            _ => (e, None),
+        };
+        if want_port.is_some_and(|p| p != port) {
+            continue;
+        }
+        if glob(pat, host) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The checks of `WINHTTP_AUTOPROXY_OPTIONS` shared by the auto-proxy functions.
+pub fn check_autoproxy_options(flags: u32, detect_flags: u32, config_url: bool, reserved_ptr: bool, reserved: u32) -> WinResult<()> {
+    if reserved_ptr || reserved != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let kinds = flags & (WINHTTP_AUTOPROXY_AUTO_DETECT | WINHTTP_AUTOPROXY_CONFIG_URL);
+    if kinds == 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    if flags & WINHTTP_AUTOPROXY_AUTO_DETECT != 0 && detect_flags & (WINHTTP_AUTO_DETECT_TYPE_DHCP | WINHTTP_AUTO_DETECT_TYPE_DNS_A) == 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    if flags & WINHTTP_AUTOPROXY_CONFIG_URL != 0 && !config_url {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    Ok(())
+}
+
+/// `WinHttpGetProxyForUrl` once its arguments are checked: the URL must be http(s); then auto-detect
+/// (WPAD by DHCP/DNS) fails as on a network without a WPAD server, and a PAC script is a script type
+/// this port cannot run (no JavaScript engine).
+pub fn get_proxy_for_url(url: &str, flags: u32) -> WinResult<()> {
+    let lower = url.trim().to_ascii_lowercase();
+    if !lower.contains("://") {
+        return Err(ERROR_WINHTTP_INVALID_URL);
+    }
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return Err(ERROR_WINHTTP_UNRECOGNIZED_SCHEME);
+    }
+    if lower.split("://").nth(1).is_none_or(|r| r.is_empty() || r.starts_with('/')) {
+        return Err(ERROR_WINHTTP_INVALID_URL);
+    }
+    if flags & WINHTTP_AUTOPROXY_CONFIG_URL != 0 {
+        return Err(ERROR_WINHTTP_UNHANDLED_SCRIPT_TYPE);
+    }
+    Err(ERROR_WINHTTP_AUTODETECTION_FAILED)
+}
+
+/// `WinHttpDetectAutoProxyConfigUrl`: no WPAD here; the detection fails as on a network without one.
+pub fn detect_auto_proxy_config_url(flags: u32) -> WinResult<String> {
+    if flags == 0 || flags & !(WINHTTP_AUTO_DETECT_TYPE_DHCP | WINHTTP_AUTO_DETECT_TYPE_DNS_A) != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    Err(ERROR_WINHTTP_AUTODETECTION_FAILED)
+}
+
+/// `WinHttpResetAutoProxy`: nothing is cached (no WPAD, no scripts), so a valid reset has nothing to do.
+pub fn reset_auto_proxy(flags: u32) -> WinResult<()> {
+    if flags & !(WINHTTP_RESET_ALL | WINHTTP_RESET_NOTIFY_NETWORK_CHANGED | WINHTTP_RESET_OUT_OF_PROC | WINHTTP_RESET_DISCARD_RESOLVERS) != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn env_becomes_ie_config() {
+        let env = |n: &str| match n {
+            "http_proxy" => Some("http://proxy.example:3128/".to_string()),
+            "HTTPS_PROXY" => Some("http://u:p@sproxy:8443".to_string()),
+            "no_proxy" => Some("localhost,.corp.example, 10.1.2.3".to_string()),
+            _ => None,
+        };
+        let (auto, url, proxy, bypass) = user_config(env);
+        assert!(!auto && url.is_none());
+        assert_eq!(proxy.as_deref(), Some("http=proxy.example:3128;https=sproxy:8443"));
+        assert_eq!(bypass.as_deref(), Some("localhost;*.corp.example;10.1.2.3"));
+        let (_, _, proxy, bypass) = user_config(|n| (n == "http_proxy" || n == "https_proxy").then(|| "p:1".to_string()));
+        assert_eq!((proxy.as_deref(), bypass), (Some("p:1"), None));
+    }
+
+    #[test]
+    fn bypass_table() {
+        let list = Some("<local>;*.corp.example;10.*;https://secure.example;plain.example:8080");
+        for (host, scheme, port, want) in [
+            ("intranet", 1, 80, true),
+            ("a.corp.example", 1, 80, true),
+            ("corp.example", 1, 80, false),
+            ("10.0.0.1", 2, 0, true),
+            ("secure.example", 2, 443, true),
+            ("secure.example", 1, 80, false),
+            ("plain.example", 1, 8080, true),
+            ("plain.example", 1, 80, false),
+            ("www.other.example", 1, 80, false),
+        ] {
+            assert_eq!(is_host_in_bypass_list(list, host, scheme, port), Ok(want), "{host} {scheme} {port}");
+        }
+        assert_eq!(is_host_in_bypass_list(list, "x", 3, 0), Err(ERROR_INVALID_PARAMETER));
+        assert_eq!(is_host_in_bypass_list(None, "x", 1, 0), Ok(false));
+    }
+}
