@@ -3,8 +3,9 @@
  * servers of winhttp_tls_server.py) with the expected notification order, SECURE_FAILURE carrying the
  * WINHTTP_CALLBACK_STATUS_FLAG_* of each certificate problem, HTTPS through a CONNECT proxy,
  * WINHTTP_OPTION_MAX_CONNS_PER_SERVER = 1 with three requests in flight (all complete, one connection
- * at a time), and WinHttpCloseHandle during a connect that never completes (a listening socket whose
- * backlog is full), repeated. */
+ * at a time), WinHttpCloseHandle during a connect that never completes (a listening socket whose
+ * backlog is full), repeated, and more blocked callbacks than the machine has cores (the callback
+ * threads grow so the other requests still complete). */
 #include <windows.h>
 #include <winhttp.h>
 #include <string.h>
@@ -196,6 +197,7 @@ static void test_tls(void) {
 struct mc {
     HINTERNET req;
     HANDLE done;
+    HANDLE block;  /* HEADERS_AVAILABLE waits for it when set */
     DWORD status, error;
     char buf[64], body[64];
     size_t len;
@@ -213,6 +215,7 @@ static void CALLBACK mc_cb(HINTERNET h, DWORD_PTR ctx, DWORD status, LPVOID info
         if (!WinHttpReceiveResponse(h, NULL)) m->error = GetLastError(), SetEvent(m->done);
         break;
     case WINHTTP_CALLBACK_STATUS_HEADERS_AVAILABLE: {
+        if (m->block) WaitForSingleObject(m->block, 20000);
         DWORD sz = sizeof m->status;
         WinHttpQueryHeaders(h, WINHTTP_QUERY_STATUS_CODE | WINHTTP_QUERY_FLAG_NUMBER, NULL, &m->status, &sz, NULL);
         if (!WinHttpReadData(h, m->buf, sizeof m->buf, NULL)) m->error = GetLastError(), SetEvent(m->done);
@@ -270,6 +273,47 @@ static void test_max_conns(void) {
     WinHttpCloseHandle(con);
     WinHttpCloseHandle(ses);
     printf("MAX_CONNS_PER_SERVER = 1, 3 in flight: %.2f s, %ld connection(s)\n", t, connected);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Callbacks that block: eight requests whose HEADERS_AVAILABLE callback waits (more than the cores
+ * the callback threads are sized to), then one more request, which must still complete; its
+ * completion releases the others. */
+
+static void test_blocked_callbacks(void) {
+    enum { BLOCKED = 8 };
+    HINTERNET ses = WinHttpOpen(L"winhttp-async-test/1.0", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, WINHTTP_FLAG_ASYNC);
+    WinHttpSetStatusCallback(ses, mc_cb, WINHTTP_CALLBACK_FLAG_ALL_COMPLETIONS, 0);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)aport, 0);
+    HANDLE release = CreateEventW(NULL, TRUE, FALSE, NULL);
+    static struct mc m[BLOCKED + 1];
+    volatile long connected = 0;
+    for (int i = 0; i <= BLOCKED; i++) {
+        memset(&m[i], 0, sizeof m[i]);
+        m[i].done = CreateEventW(NULL, TRUE, FALSE, NULL);
+        m[i].connected = &connected;
+        m[i].block = i < BLOCKED ? release : NULL;
+        m[i].req = WinHttpOpenRequest(con, L"GET", L"/ok", NULL, NULL, NULL, 0);
+    }
+    for (int i = 0; i < BLOCKED; i++) WinHttpSendRequest(m[i].req, NULL, 0, NULL, 0, 0, (DWORD_PTR)&m[i]);
+    usleep(300000); /* the blocked callbacks are running now */
+    double t0 = now_s();
+    CHECK(WinHttpSendRequest(m[BLOCKED].req, NULL, 0, NULL, 0, 0, (DWORD_PTR)&m[BLOCKED]), "the last request sent");
+    int last = WaitForSingleObject(m[BLOCKED].done, 10000) == WAIT_OBJECT_0;
+    double t = now_s() - t0;
+    CHECK(last && m[BLOCKED].status == 200, "a request completes while %d callbacks block (%.2f s)", BLOCKED, t);
+    SetEvent(release);
+    int all = 1;
+    for (int i = 0; i < BLOCKED; i++) all &= WaitForSingleObject(m[i].done, 10000) == WAIT_OBJECT_0 && m[i].status == 200;
+    CHECK(all, "the blocked requests complete once released");
+    for (int i = 0; i <= BLOCKED; i++) {
+        WinHttpCloseHandle(m[i].req);
+        CloseHandle(m[i].done);
+    }
+    CloseHandle(release);
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+    printf("%d blocked callbacks: another request completed in %.2f s\n", BLOCKED, t);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -371,6 +415,7 @@ int main(void) {
 
     test_tls();
     test_max_conns();
+    test_blocked_callbacks();
     test_close_during_connect();
 
     ts_kill(pid);
