@@ -59,6 +59,42 @@ thread_local! {
     static INLINE: Cell<usize> = const { Cell::new(0) };
 }
 
+/// The future of one step: `$body` runs under the request's state lock (`$st`), raced against
+/// `WinHttpCloseHandle`; its result becomes the completion notification.
+///
+/// The request's state lock is held across the step's waits on purpose: it is what the synchronous
+/// mode holds too, and one pending operation per request is the rule; other threads only take it
+/// briefly (header and option queries), and nothing under it waits for a callback.
+macro_rules! step_future {
+    ($req:ident, $api:expr, |$st:ident| $body:block) => {
+        async move {
+            let cancelled = $req.cancel.notified();
+            tokio::pin!(cancelled);
+            // Registered before the closed test, so a close between the two still wakes us.
+            cancelled.as_mut().enable();
+            let r: WinResult<Done> = if $req.is_closed() {
+                Err(ERROR_WINHTTP_OPERATION_CANCELLED)
+            } else {
+                #[allow(clippy::await_holding_lock)]
+                let work = async {
+                    let mut guard = $req.state.lock();
+                    let $st: &mut RequestState = &mut guard;
+                    $body
+                };
+                tokio::select! {
+                    r = work => r.map_err(|e| if $req.is_closed() { ERROR_WINHTTP_OPERATION_CANCELLED } else { e }),
+                    _ = &mut cancelled => {
+                        // The step was dropped mid-way: its connection cannot be reused.
+                        let mut st = $req.state.lock();
+                        $req.abandon(&mut st);
+                        Err(ERROR_WINHTTP_OPERATION_CANCELLED)
+                    }
+                }
+            };
+            finish(&$req, $api, r);
+        }
+    };
+}
 /// Runs `op`; the caller has registered it as pending (`Notifier::try_begin_async`) and made its
 /// synchronous checks. Performance shape (DESIGN.md section 9): the step is first polled on the
 /// calling thread, so a step the socket can serve at once (a read of buffered bytes, a write the
@@ -72,17 +108,46 @@ thread_local! {
 pub fn start(req: Arc<Request>, op: Op) {
     let inline = if req.notifier.is_drained_here() { Arc::as_ptr(&req.notifier) as usize } else { 0 };
     let notifier = req.notifier.clone();
-    let task = Arc::new(StepTask {
-        state: AtomicU8::new(IDLE),
-        fut: Mutex::new(Some(Box::pin(Step {
-            inner: async move {
-                let api = op.api();
-                let r = run(&req, op).await;
-                finish(&req, api, r);
-            },
+    // One future type per kind of step, so a read's future is not the size of a send's (which
+    // holds connect, TLS and redirects): it is allocated for every call.
+    match op {
+        Op::Send => launch(inline, notifier, step_future!(req, API_SEND_REQUEST, |st| { req.transmit(st).await.map(|_| Done::Sent) })),
+        Op::Write(buf) => launch(
+            inline,
             notifier,
-        }))),
-    });
+            step_future!(req, API_WRITE_DATA, |st| {
+                // SAFETY: the caller's buffer is valid until WRITE_COMPLETE (CallerBuf's contract).
+                let data = unsafe { buf.slice() };
+                req.write(st, data).await.map(Done::Written)
+            }),
+        ),
+        Op::Receive => launch(inline, notifier, step_future!(req, API_RECEIVE_RESPONSE, |st| { req.receive(st).await.map(|_| Done::Headers) })),
+        Op::Available => launch(inline, notifier, step_future!(req, API_QUERY_DATA_AVAILABLE, |st| { req.available(st).await.map(Done::Available) })),
+        Op::Read { buf, fill } => launch(
+            inline,
+            notifier,
+            step_future!(req, API_READ_DATA, |st| {
+                // SAFETY: the caller's buffer is valid until READ_COMPLETE (CallerBuf's contract).
+                let out = unsafe { buf.slice_mut() };
+                let mut total = 0;
+                loop {
+                    let n = match req.read(st, &mut out[total..]).await {
+                        Ok(n) => n,
+                        Err(e) => break Err(e),
+                    };
+                    total += n;
+                    if !fill || n == 0 || total == out.len() {
+                        break Ok(Done::Read { addr: buf.addr(), n: total as u32 });
+                    }
+                }
+            }),
+        ),
+    }
+}
+
+/// Polls a step's future for the first time on this thread (see [`start`]).
+fn launch<F: Future<Output = ()> + Send + 'static>(inline: usize, notifier: Arc<Notifier>, fut: F) {
+    let task = Arc::new(StepTask { state: AtomicU8::new(IDLE), fut: Mutex::new(Some(Box::pin(Step { inner: fut, notifier }))) });
     let _rt = crate::runtime::handle().enter();
     let outer = INLINE.with(|f| f.replace(inline));
     task.poll_now();
@@ -223,58 +288,6 @@ impl<F: Future<Output = ()>> Future for Step<F> {
             this.notifier.flush(Deliver::Pool);
         }
         r
-    }
-}
-
-// The request's state lock is held across the step's waits on purpose: it is what the synchronous
-// mode holds too, and one pending operation per request is the rule; other threads only take it
-// briefly (header and option queries), and nothing under it waits for a callback.
-#[allow(clippy::await_holding_lock)]
-async fn run(req: &Arc<Request>, op: Op) -> WinResult<Done> {
-    let cancelled = req.cancel.notified();
-    tokio::pin!(cancelled);
-    // Registered before the closed test, so a close between the two still wakes us.
-    cancelled.as_mut().enable();
-    if req.is_closed() {
-        return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
-    }
-    let work = async {
-        let mut st = req.state.lock();
-        step(req, &mut st, op).await
-    };
-    tokio::select! {
-        r = work => r.map_err(|e| if req.is_closed() { ERROR_WINHTTP_OPERATION_CANCELLED } else { e }),
-        _ = &mut cancelled => {
-            // The step was dropped mid-way: its connection cannot be reused.
-            let mut st = req.state.lock();
-            req.abandon(&mut st);
-            Err(ERROR_WINHTTP_OPERATION_CANCELLED)
-        }
-    }
-}
-
-async fn step(req: &Request, st: &mut RequestState, op: Op) -> WinResult<Done> {
-    match op {
-        Op::Send => req.transmit(st).await.map(|_| Done::Sent),
-        Op::Write(buf) => {
-            // SAFETY: the caller's buffer is valid until WRITE_COMPLETE (CallerBuf's contract).
-            let data = unsafe { buf.slice() };
-            req.write(st, data).await.map(Done::Written)
-        }
-        Op::Receive => req.receive(st).await.map(|_| Done::Headers),
-        Op::Available => req.available(st).await.map(Done::Available),
-        Op::Read { buf, fill } => {
-            // SAFETY: the caller's buffer is valid until READ_COMPLETE (CallerBuf's contract).
-            let out = unsafe { buf.slice_mut() };
-            let mut total = 0;
-            loop {
-                let n = req.read(st, &mut out[total..]).await?;
-                total += n;
-                if !fill || n == 0 || total == out.len() {
-                    return Ok(Done::Read { addr: buf.addr(), n: total as u32 });
-                }
-            }
-        }
     }
 }
 

@@ -10,6 +10,8 @@ use crate::win32::error::*;
 /// wait goes the way `mode` says (a blocking poll in synchronous sessions, the runtime's reactor in
 /// asynchronous ones), and the proxy connection's steps are reported to `events`.
 /// A proxy answering anything but 2xx fails with `ERROR_WINHTTP_CANNOT_CONNECT`.
+// The proxy, the target and how to wait: splitting them into a struct would only rename them.
+#[allow(clippy::too_many_arguments)]
 pub async fn open(
     proxy_host: &str,
     proxy_port: u16,
