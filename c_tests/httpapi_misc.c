@@ -6,9 +6,50 @@
 #include "httpapi_support.h"
 #include <stdlib.h>
 #include <string.h>
+#include <uchar.h>
 #include <unistd.h>
 
 static char DECLSPEC_ALIGN(8) rbuf[16384];
+
+/* The -fshort-wchar twins, declared by hand (as c_tests/httpapi_w16.c does). */
+ULONG HttpPrepareUrl_w16(PVOID, ULONG, const char16_t *, char16_t **);
+ULONG HttpFindUrlGroupId_w16(const char16_t *, HANDLE, PHTTP_URL_GROUP_ID);
+ULONG HttpAddFragmentToCache_w16(HANDLE, const char16_t *, PHTTP_DATA_CHUNK, PHTTP_CACHE_POLICY, LPOVERLAPPED);
+ULONG HttpReadFragmentFromCache_w16(HANDLE, const char16_t *, PHTTP_BYTE_RANGE, PVOID, ULONG, PULONG, LPOVERLAPPED);
+
+static void to_u16(char16_t *out, const char *in) {
+    size_t i = 0;
+    for (; in[i]; i++)
+        out[i] = (char16_t)(unsigned char)in[i];
+    out[i] = 0;
+}
+
+static void test_w16(HANDLE q, HTTP_URL_GROUP_ID g, int port) {
+    char16_t *out = NULL;
+    const char16_t in[] = u"HTTP://B\u00fccher.Example/a/../b";
+    CHECK_EQ(HttpPrepareUrl_w16(NULL, 0, in, &out), NO_ERROR, "HttpPrepareUrl_w16");
+    char16_t want[64];
+    to_u16(want, "http://xn--bcher-kva.example:80/b");
+    CHECK(out && memcmp(out, want, (strlen("http://xn--bcher-kva.example:80/b") + 1) * 2) == 0, "UTF-16 prepared URL");
+    CHECK(HeapFree(GetProcessHeap(), 0, out), "HeapFree of the UTF-16 result");
+    char narrow[128];
+    char16_t u[128];
+    snprintf(narrow, sizeof narrow, "http://localhost:%d/x", port);
+    to_u16(u, narrow);
+    HTTP_URL_GROUP_ID got = 0;
+    CHECK(HttpFindUrlGroupId_w16(u, q, &got) == NO_ERROR && got == g, "HttpFindUrlGroupId_w16");
+    HTTP_DATA_CHUNK c;
+    memset(&c, 0, sizeof c);
+    c.DataChunkType = HttpDataChunkFromMemory;
+    c.FromMemory.pBuffer = "w16";
+    c.FromMemory.BufferLength = 3;
+    HTTP_CACHE_POLICY p = {HttpCachePolicyUserInvalidates, 0};
+    CHECK_EQ(HttpAddFragmentToCache_w16(q, u, &c, &p, NULL), NO_ERROR, "HttpAddFragmentToCache_w16");
+    char buf[8] = {0};
+    ULONG n = 0;
+    CHECK(HttpReadFragmentFromCache_w16(q, u, NULL, buf, sizeof buf, &n, NULL) == NO_ERROR && n == 3 && memcmp(buf, "w16", 3) == 0,
+          "HttpReadFragmentFromCache_w16");
+}
 
 static void test_prepare_url(void) {
     struct { const WCHAR *in, *out; } good[] = {
@@ -303,6 +344,7 @@ int main(void) {
     int port = hs_v2_setup(&s, &g, &q, "/", 0);
     CHECK(port > 0, "setup");
     test_find_url_group(s, g, q, port);
+    test_w16(q, g, port);
     test_request_properties(q, port);
     test_demand_start(s, q);
     test_delegate(s, g, q, port);
