@@ -291,6 +291,8 @@ static void test_demand_start(HTTP_SERVER_SESSION_ID s, HANDLE worker) {
 }
 
 static void test_delegate(HTTP_SERVER_SESSION_ID s, HTTP_URL_GROUP_ID ga, HANDLE qa, int port) {
+    CHECK(HttpIsFeatureSupported(HttpFeatureDelegateEx), "HttpFeatureDelegateEx reported");
+    CHECK(!HttpIsFeatureSupported(HttpFeatureHttp3), "HttpFeatureHttp3 not reported");
     HANDLE qb;
     HTTPAPI_VERSION v2 = HTTPAPI_VERSION_2;
     CHECK_EQ(HttpCreateRequestQueue(v2, NULL, NULL, 0, &qb), NO_ERROR, "target queue");

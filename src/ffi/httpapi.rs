@@ -1005,13 +1005,24 @@ pub unsafe extern "C" fn HttpCancelHttpRequest_w16(RequestQueueHandle: HANDLE, R
     guard_httpapi("HttpCancelHttpRequest", || cancel_http_request(RequestQueueHandle, RequestId, Overlapped))
 }
 
-/// `HttpIsFeatureSupported`: FALSE for every feature (none of the optional http.sys features it asks
-/// about, such as HTTP/2 push or delegation, exists here).
+/// `HttpFeatureDelegateEx`.
+const HTTP_FEATURE_DELEGATE_EX: i32 = 3;
+
+fn feature_supported(id: i32) -> BOOL {
+    if id == HTTP_FEATURE_DELEGATE_EX {
+        TRUE
+    } else {
+        FALSE
+    }
+}
+
+/// `HttpIsFeatureSupported`: TRUE for `HttpFeatureDelegateEx` (`HttpDelegateRequestEx` works between
+/// queues of the process), FALSE for the others (trailers, HTTP/3, TLS and timing features do not exist here).
 #[no_mangle]
 pub extern "C" fn HttpIsFeatureSupported(FeatureId: i32) -> BOOL {
     guard_infallible("HttpIsFeatureSupported", FALSE, || {
         tracing::trace!(target: T, "HttpIsFeatureSupported({FeatureId})");
-        FALSE
+        feature_supported(FeatureId)
     })
 }
 /// `HttpIsFeatureSupported` for `-fshort-wchar` callers.
@@ -1019,7 +1030,7 @@ pub extern "C" fn HttpIsFeatureSupported(FeatureId: i32) -> BOOL {
 pub extern "C" fn HttpIsFeatureSupported_w16(FeatureId: i32) -> BOOL {
     guard_infallible("HttpIsFeatureSupported", FALSE, || {
         tracing::trace!(target: T, "HttpIsFeatureSupported({FeatureId})");
-        FALSE
+        feature_supported(FeatureId)
     })
 }
 
