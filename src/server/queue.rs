@@ -246,14 +246,15 @@ impl RequestQueue {
         if self.controller || target.controller {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        let req = {
-            let mut st = self.st.lock();
-            match st.active.get(&id) {
-                Some(r) if r.state.load(Ordering::Acquire) == RECEIVED && !r.conn.is_closed() && !r.conn.response_started(r) => {}
-                _ => return Err(ERROR_CONNECTION_INVALID),
-            }
-            st.active.remove(&id).expect("checked above")
-        };
+        // The connection's lock is never taken under the queue's (connections call into queues while
+        // holding theirs): look, check the connection, then take the request if it is still here.
+        let req = self.st.lock().active.get(&id).cloned().ok_or(ERROR_CONNECTION_INVALID)?;
+        if req.state.load(Ordering::Acquire) != RECEIVED || req.conn.is_closed() || req.conn.response_started(&req) {
+            return Err(ERROR_CONNECTION_INVALID);
+        }
+        if self.st.lock().active.remove(&id).is_none() {
+            return Err(ERROR_CONNECTION_INVALID);
+        }
         req.state.store(NOT_RECEIVED, Ordering::Release);
         req.conn.rebind_queue(target);
         target.deliver(req);

@@ -313,7 +313,7 @@ fn matches_for_queue(queue: &Arc<RequestQueue>, url: &str) -> Vec<Arc<Registrati
         .filter(|r| r.prefix.port == port && r.prefix.https == https && reaches(r, queue))
         .filter_map(|r| r.prefix.rank(&host, ip, path).map(|k| (k, r.clone())))
         .collect();
-    hits.sort_by(|a, b| a.0.cmp(&b.0));
+    hits.sort_by_key(|h| h.0);
     hits.into_iter().map(|(_, r)| r).collect()
 }
 
