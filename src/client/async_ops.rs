@@ -1,7 +1,8 @@
-//! The asynchronous mode (`WINHTTP_FLAG_ASYNC` sessions): a request step runs as a task on the
-//! runtime (its socket waits go through the reactor, bounded by the same WinHTTP timeouts), and its
-//! result is queued as the step's completion notification, delivered on a callback thread
-//! (`callback.rs`).
+//! The asynchronous mode (`WINHTTP_FLAG_ASYNC` sessions): a request step is a future first polled
+//! by the calling thread and, when it must wait, by the runtime thread whose reactor or timer wakes
+//! it (its socket waits go through the reactor, bounded by the same WinHTTP timeouts; nothing in it
+//! blocks a thread). Its result is queued as the step's completion notification, delivered on a
+//! callback thread (`callback.rs`), never on a runtime thread.
 //!
 //! The calls return at once. What can fail before any I/O (state, framing, a second pending
 //! operation) fails then: FALSE and no callback. A call that returned TRUE gets exactly one
@@ -11,7 +12,7 @@
 //! Closing the handle while a step is pending ends it with `ERROR_WINHTTP_OPERATION_CANCELLED`,
 //! before `HANDLE_CLOSING`.
 //!
-//! Operations: [`start`] (spawns an [`Op`]).
+//! Operations: [`start`] (runs an [`Op`]).
 use super::callback::*;
 use super::request::{Request, RequestState};
 use crate::ffi::ptr::CallerBuf;
