@@ -146,6 +146,11 @@ struct Body {
 }
 
 /// Everything that changes during a request's life (behind the request's lock).
+/// Writes up to this size are held back and coalesced (see `RequestState::held`).
+const HOLD_PIECE: usize = 512;
+/// At most this much is held before it is written.
+const HOLD_LIMIT: usize = 4096;
+
 pub struct RequestState {
     pub settings: Settings,
     pub headers: HeaderList,
@@ -159,6 +164,10 @@ pub struct RequestState {
     /// The body length the request head declared (None: chunked or no body).
     declared: Option<u64>,
     written: u64,
+    /// Small `WinHttpWriteData` pieces not yet on the wire (a caller framing its own chunks writes a
+    /// few bytes of chunk head, the data, then CRLF): they go out with the next larger write or before
+    /// the response is read, one `writev` instead of a syscall and a TCP segment each.
+    held: Vec<u8>,
     /// Whether part of the body came through `WinHttpWriteData` (then it cannot be replayed).
     pub(super) streamed: bool,
     /// The head of the last request sent.
@@ -222,6 +231,7 @@ impl Request {
                 optional: Vec::new(),
                 declared: None,
                 written: 0,
+                held: Vec::new(),
                 streamed: false,
                 sent_head: None,
                 response: None,
@@ -291,6 +301,7 @@ impl Request {
     /// Drops the current connection (not reusable).
     pub(super) fn discard_conn(&self, st: &mut RequestState) {
         self.set_active(-1);
+        st.held.clear();
         if st.conn.is_some() {
             self.note(WINHTTP_CALLBACK_STATUS_CLOSING_CONNECTION, || Info::None);
         }
@@ -487,6 +498,7 @@ impl Request {
         st.response = None;
         st.body = None;
         st.written = 0;
+        st.held.clear();
         let proxy = self.session.proxy.lock().proxy_for(&st.target.host, st.target.secure);
         let origin = Origin { secure: st.target.secure, host: st.target.host.to_ascii_lowercase(), port: st.target.port, proxy: proxy.clone(), relaxed: st.target.secure.then_some(st.security_flags & super::tls::IGNORE_MASK).unwrap_or(0) };
         let head = self.build_head(st, proxy.is_some());
@@ -599,16 +611,31 @@ impl Request {
                 return Err(ERROR_INVALID_PARAMETER);
             }
         }
+        if st.conn.is_none() {
+            return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+        }
+        st.streamed = true;
+        if data.len() <= HOLD_PIECE && st.held.len() + data.len() <= HOLD_LIMIT {
+            st.held.extend_from_slice(data);
+            st.written += data.len() as u64;
+            return Ok(data.len() as u32);
+        }
+        let held = std::mem::take(&mut st.held);
+        self.send_body(st, &[&held, data]).await?;
+        st.written += data.len() as u64;
+        Ok(data.len() as u32)
+    }
+
+    /// Writes body bytes on the request's connection; a failure ends the connection.
+    async fn send_body(&self, st: &mut RequestState, parts: &[&[u8]]) -> WinResult<()> {
         let timeout = st.settings.timeouts.send;
         let conn = st.conn.as_mut().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
-        if let Err(e) = conn.write_all(&[data], timeout).await {
+        if let Err(e) = conn.write_all(parts, timeout).await {
             self.discard_conn(st);
             st.phase = Phase::Opened;
             return Err(self.cancelled_or(e));
         }
-        st.written += data.len() as u64;
-        st.streamed = true;
-        Ok(data.len() as u32)
+        Ok(())
     }
 
     /// `WinHttpReceiveResponse`: reads the response head (skipping interim 1xx), applies cookies and
@@ -625,6 +652,10 @@ impl Request {
                 if st.written < d {
                     return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
                 }
+            }
+            if !st.held.is_empty() {
+                let held = std::mem::take(&mut st.held);
+                self.send_body(st, &[&held]).await?;
             }
             self.note(WINHTTP_CALLBACK_STATUS_RECEIVING_RESPONSE, || Info::None);
             let head = match self.read_head(st).await {
