@@ -265,3 +265,24 @@ pub struct HTTP_QOS_LIMIT_INFO {
 const _: () = assert!(size_of::<HTTP_QOS_LIMIT_INFO>() == 8);
 pub const HttpQosSettingTypeBandwidth: i32 = 0;
 pub const HttpQosSettingTypeConnectionLimit: i32 = 1;
+
+/// `HTTP_SSL_INFO` (x64 size 48).
+#[repr(C)]
+pub struct HTTP_SSL_INFO {
+    pub ServerCertKeySize: u16,
+    pub ConnectionKeySize: u16,
+    pub ServerCertIssuerSize: u32,
+    pub ServerCertSubjectSize: u32,
+    pub pServerCertIssuer: *const u8,
+    pub pServerCertSubject: *const u8,
+    pub pClientCertInfo: *const u8,
+    pub SslClientCertNegotiated: u32,
+}
+pub const SSL_INFO_SIZE: usize = 48;
+const _: () = assert!(
+    std::mem::size_of::<HTTP_SSL_INFO>() == SSL_INFO_SIZE
+        && std::mem::offset_of!(HTTP_SSL_INFO, pServerCertIssuer) == 16
+        && std::mem::offset_of!(HTTP_SSL_INFO, pClientCertInfo) == 32
+        && std::mem::offset_of!(HTTP_SSL_INFO, SslClientCertNegotiated) == 40
+);
+

@@ -42,7 +42,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::collections::HashMap;
 use std::sync::{Arc, Weak};
 use std::time::Instant;
-use tokio::net::TcpStream;
+use tokio::net::{TcpStream, UnixStream};
 use tokio::sync::Notify;
 
 const FIRST_CONNECTION_ID: u64 = 0x2_0000_0001;
@@ -193,13 +193,49 @@ struct ConnState {
     first_timers: (std::time::Duration, std::time::Duration),
 }
 
+/// The socket a connection reads and writes: the client's TCP socket, or (HTTPS) the local end of
+/// the TLS relay ([`super::tls`]). An enum, not a trait object: the plain path stays a direct call.
+enum Stream {
+    Tcp(TcpStream),
+    Relay(UnixStream),
+}
+
+impl Stream {
+    async fn readable(&self) -> std::io::Result<()> {
+        match self {
+            Stream::Tcp(s) => s.readable().await,
+            Stream::Relay(s) => s.readable().await,
+        }
+    }
+    async fn writable(&self) -> std::io::Result<()> {
+        match self {
+            Stream::Tcp(s) => s.writable().await,
+            Stream::Relay(s) => s.writable().await,
+        }
+    }
+    fn try_read(&self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Stream::Tcp(s) => s.try_read(buf),
+            Stream::Relay(s) => s.try_read(buf),
+        }
+    }
+    fn try_write(&self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Stream::Tcp(s) => s.try_write(buf),
+            Stream::Relay(s) => s.try_write(buf),
+        }
+    }
+}
+
 /// A live connection.
 pub struct Connection {
     pub id: u64,
-    stream: TcpStream,
+    stream: Stream,
     fd: RawFd,
     pub local: SocketAddr,
     pub remote: SocketAddr,
+    /// HTTPS: what `HTTP_REQUEST.pSslInfo` reports (None: plain HTTP).
+    pub tls: Option<Arc<super::tls::SslInfo>>,
     st: Mutex<ConnState>,
     wake: Notify,
 }
@@ -227,6 +263,16 @@ impl Connection {
             Err(_) => return,
         };
         let fd = stream.as_raw_fd();
+        Self::launch(Stream::Tcp(stream), fd, local, remote, None);
+    }
+
+    /// Takes the local end of an HTTPS connection's TLS relay (`local`, `remote`: the TCP addresses).
+    pub fn start_relayed(stream: UnixStream, local: SocketAddr, remote: SocketAddr, tls: Arc<super::tls::SslInfo>) {
+        let fd = stream.as_raw_fd();
+        Self::launch(Stream::Relay(stream), fd, local, remote, Some(tls));
+    }
+
+    fn launch(stream: Stream, fd: RawFd, local: SocketAddr, remote: SocketAddr, tls: Option<Arc<super::tls::SslInfo>>) {
         let now = Instant::now();
         let conn = Arc::new(Connection {
             id: NEXT_CONNECTION_ID.fetch_add(1, Ordering::Relaxed),
@@ -234,6 +280,7 @@ impl Connection {
             fd,
             local,
             remote,
+            tls,
             st: Mutex::new(ConnState {
                 phase: Phase::Head,
                 inbuf: Vec::with_capacity(4096),
@@ -774,7 +821,7 @@ impl Connection {
 
     /// Routes a parsed head and hands it to its queue, or answers it here.
     fn dispatch(self: &Arc<Self>, head: RequestHead) {
-        match router::route(&head, self.local) {
+        match router::route(&head, self.local, self.tls.is_some()) {
             router::Routed::Reject(status) => {
                 let mut st = self.st.lock();
                 let keep = head.keep_alive && head.framing == Framing::None && status != 400;
