@@ -502,7 +502,7 @@ impl Connection {
         if let (Some(req), Some(q)) = (current, queue) {
             q.forget(req.id);
         }
-        if reset {
+        if reset && matches!(self.stream, Stream::Tcp(_)) {
             // An abortive close (Http503ResponseVerbosityBasic, MinSendRate): the client sees a reset
             // and what is still in the socket's send buffer is dropped, not trickled out. Linux
             // disconnects a TCP socket with RST on `connect(AF_UNSPEC)`, without closing the
@@ -515,6 +515,7 @@ impl Connection {
             }
             return;
         }
+        // (An HTTPS relay socket cannot carry a reset: the relay closes the TLS connection instead.)
         // SAFETY: our own socket; shutting it down tells the peer at once even while requests still
         // hold the connection object (the descriptor itself closes when the last of them lets go).
         unsafe { libc::shutdown(self.fd, libc::SHUT_RDWR) };

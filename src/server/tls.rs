@@ -159,7 +159,11 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
             }
         }
     };
-    let (tls, loaded) = match handshake.await {
+    // A client that never completes the handshake is dropped like one that never sends a request: after
+    // the machine-wide IdleConnection timer.
+    let limit = super::timers::machine_first_request().0;
+    let outcome = tokio::time::timeout(limit, handshake).await.unwrap_or_else(|_| Err(std::io::Error::from(std::io::ErrorKind::TimedOut)));
+    let (tls, loaded) = match outcome {
         Ok(x) => x,
         Err(e) => {
             tracing::debug!(target: T, "TLS handshake with {remote} failed: {e}");
