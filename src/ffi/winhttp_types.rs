@@ -75,21 +75,8 @@ pub struct WINHTTP_ASYNC_RESULT {
 const _: () = assert!(size_of::<WINHTTP_ASYNC_RESULT>() == 16);
 const _: () = assert!(offset_of!(WINHTTP_ASYNC_RESULT, dwError) == 8);
 
-/// `SYSTEMTIME` (minwinbase.h), as `WINHTTP_QUERY_FLAG_SYSTEMTIME` and the time functions use it.
-#[repr(C)]
-#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
-pub struct SYSTEMTIME {
-    pub wYear: u16,
-    pub wMonth: u16,
-    pub wDayOfWeek: u16,
-    pub wDay: u16,
-    pub wHour: u16,
-    pub wMinute: u16,
-    pub wSecond: u16,
-    pub wMilliseconds: u16,
-}
-const _: () = assert!(size_of::<SYSTEMTIME>() == 16);
-const _: () = assert!(offset_of!(SYSTEMTIME, wMilliseconds) == 14);
+/// `SYSTEMTIME` is the Win32 core's (one definition for the whole edge).
+pub use crate::win32::time::SYSTEMTIME;
 
 /// `WINHTTP_AUTOPROXY_OPTIONS`.
 #[repr(C)]
