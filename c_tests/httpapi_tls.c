@@ -15,6 +15,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "winhttp_support.h"
+#include <uchar.h>
+
+/* The -fshort-wchar twins, declared by hand (this file builds with the normal wchar_t). */
+ULONG HttpSetServiceConfiguration_w16(HANDLE, HTTP_SERVICE_CONFIG_ID, PVOID, ULONG, LPOVERLAPPED);
+ULONG HttpQueryServiceConfiguration_w16(HANDLE, HTTP_SERVICE_CONFIG_ID, PVOID, ULONG, PVOID, ULONG, PULONG, LPOVERLAPPED);
+ULONG HttpDeleteServiceConfiguration_w16(HANDLE, HTTP_SERVICE_CONFIG_ID, PVOID, ULONG, LPOVERLAPPED);
 
 static char dir[256], ca[300], thumb_hex[64], nokey_hex[64];
 static BYTE thumb[20], nokey[20], unknown[20];
@@ -378,6 +384,77 @@ static void test_no_binding(hs_app *app, HANDLE queue) {
     CHECK_EQ(HttpRemoveUrl(queue, url), NO_ERROR, "second https prefix removed");
 }
 
+/* UTF-16 callers: the SNI host and store name are char16_t strings both ways. */
+static void test_w16(int port) {
+    static const char16_t host[] = u"w16.example", store[] = u"MY";
+    HTTP_SERVICE_CONFIG_SSL_SNI_SET sni;
+    memset(&sni, 0, sizeof sni);
+    struct sockaddr_in any = v4("0.0.0.0", port);
+    memcpy(&sni.KeyDesc.IpPort, &any, sizeof any);
+    sni.KeyDesc.Host = (PWSTR)host;
+    sni.ParamDesc.SslHashLength = 20;
+    sni.ParamDesc.pSslHash = thumb;
+    sni.ParamDesc.pSslCertStoreName = (PWSTR)store;
+    CHECK_EQ(HttpSetServiceConfiguration_w16(NULL, HttpServiceConfigSslSniCertInfo, &sni, sizeof sni, NULL), NO_ERROR, "w16: SNI binding set");
+    HTTP_SERVICE_CONFIG_SSL_SNI_QUERY q;
+    memset(&q, 0, sizeof q);
+    q.QueryDesc = HttpServiceConfigQueryExact;
+    q.KeyDesc = sni.KeyDesc;
+    char buf[1024];
+    ULONG ret = 0;
+    CHECK_EQ(HttpQueryServiceConfiguration_w16(NULL, HttpServiceConfigSslSniCertInfo, &q, sizeof q, buf, sizeof buf, &ret, NULL), NO_ERROR, "w16: SNI query");
+    HTTP_SERVICE_CONFIG_SSL_SNI_SET *got = (HTTP_SERVICE_CONFIG_SSL_SNI_SET *)buf;
+    CHECK(got->KeyDesc.Host && memcmp(got->KeyDesc.Host, host, sizeof host) == 0, "w16: host comes back in UTF-16");
+    CHECK(got->ParamDesc.pSslCertStoreName && memcmp(got->ParamDesc.pSslCertStoreName, store, sizeof store) == 0, "w16: store name in UTF-16");
+    CHECK(ret == sizeof(HTTP_SERVICE_CONFIG_SSL_SNI_SET) + 20 + sizeof host + sizeof store, "w16: size counts 2-byte units (%lu)", (unsigned long)ret);
+    CHECK_EQ(HttpDeleteServiceConfiguration_w16(NULL, HttpServiceConfigSslSniCertInfo, &sni, sizeof sni, NULL), NO_ERROR, "w16: SNI binding deleted");
+}
+
+/* IPv6: a [::]:port wildcard binding serves https://+:port/ over ::1. */
+static void test_ipv6(void) {
+    int probe = socket(AF_INET6, SOCK_STREAM, 0);
+    struct sockaddr_in6 lo;
+    memset(&lo, 0, sizeof lo);
+    lo.sin6_family = AF_INET6;
+    lo.sin6_addr = in6addr_loopback;
+    int have_v6 = probe >= 0 && bind(probe, (struct sockaddr *)&lo, sizeof lo) == 0;
+    if (probe >= 0) close(probe);
+    if (!have_v6) {
+        printf("no IPv6 loopback: IPv6 binding test skipped\n");
+        return;
+    }
+    int port = ts_free_port();
+    struct sockaddr_in6 a;
+    memset(&a, 0, sizeof a);
+    a.sin6_family = AF_INET6;
+    a.sin6_port = htons((unsigned short)port);
+    a.sin6_addr = in6addr_any;
+    HTTP_SERVICE_CONFIG_SSL_SET s = ssl_set((struct sockaddr_in *)&a, thumb);
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, &s, sizeof s, NULL), NO_ERROR, "binding [::]:port");
+    HANDLE queue = NULL;
+    CHECK_EQ(HttpCreateHttpHandle(&queue, 0), NO_ERROR, "IPv6 queue");
+    wchar_t url[64];
+    swprintf(url, 64, L"https://+:%d/", port);
+    CHECK_EQ(HttpAddUrl(queue, url, NULL), NO_ERROR, "https://+:port/");
+    hs_app app;
+    hs_app_start(&app, queue);
+    char cmd[1600], out[256];
+    snprintf(cmd, sizeof cmd, "curl -s -g --max-time 10 --cacert '%s' --resolve 'localhost:%d:[::1]' https://localhost:%d/hello", ca, port, port);
+    int rc = run(cmd, out, sizeof out);
+    CHECK(rc == 0 && strcmp(out, "hello") == 0, "curl over IPv6 with the [::] binding: rc %d '%s'", rc, out);
+    HTTP_SERVICE_CONFIG_SSL_QUERY q;
+    memset(&q, 0, sizeof q);
+    q.QueryDesc = HttpServiceConfigQueryExact;
+    q.KeyDesc.pIpPort = (PSOCKADDR)&a;
+    char buf[1024];
+    ULONG ret = 0;
+    CHECK_EQ(HttpQueryServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, &q, sizeof q, buf, sizeof buf, &ret, NULL), NO_ERROR, "query [::]:port");
+    HTTP_SERVICE_CONFIG_SSL_SET *got = (HTTP_SERVICE_CONFIG_SSL_SET *)buf;
+    CHECK(got->KeyDesc.pIpPort && got->KeyDesc.pIpPort->sa_family == AF_INET6, "query: IPv6 address comes back");
+    CHECK_EQ(HttpDeleteServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, &s, sizeof s, NULL), NO_ERROR, "binding [::]:port deleted");
+    hs_app_stop(&app);
+}
+
 int main(void) {
     char tmpl[] = "/tmp/httpapi_tls.XXXXXX", path[400];
     if (!mkdtemp(tmpl)) return 1;
@@ -424,6 +501,8 @@ int main(void) {
     test_python(port);
     test_winhttp(port);
     test_no_binding(&app, queue);
+    test_w16(port);
+    test_ipv6();
 
     /* Deleting the binding: new handshakes fail. */
     CHECK_EQ(unbind_ip("0.0.0.0", port), NO_ERROR, "binding deleted");
