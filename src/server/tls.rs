@@ -15,7 +15,7 @@
 //! of a UNIX socket pair whose other end the ordinary [`super::connection::Connection`] reads and
 //! writes with the same non-blocking system calls it uses on TCP: the plain-HTTP path is not touched,
 //! and TLS costs one extra local copy each way.
-use super::service_config::{self, SslBinding};
+use super::service_config;
 use crate::win32::error::*;
 use parking_lot::Mutex;
 use rustls::pki_types::pem::PemObject;
@@ -55,7 +55,8 @@ pub struct SslInfo {
 
 /// A certificate with its key, ready for handshakes.
 struct Loaded {
-    key: Arc<CertifiedKey>,
+    /// The handshake configuration serving this certificate (built once per certificate).
+    config: Arc<rustls::ServerConfig>,
     key_bits: u16,
     issuer: String,
     subject: String,
@@ -97,7 +98,8 @@ fn load(hash: &[u8]) -> WinResult<Arc<Loaded>> {
     let key = PrivateKeyDer::from_pem_file(&key_path).map_err(|_| ERROR_NO_SUCH_LOGON_SESSION)?;
     let signer = rustls::crypto::ring::sign::any_supported_type(&key).map_err(|_| ERROR_NO_SUCH_LOGON_SESSION)?;
     let (issuer, subject, key_bits) = describe(leaf.as_ref()).unwrap_or_default();
-    let loaded = Arc::new(Loaded { key: Arc::new(CertifiedKey::new(chain, signer)), key_bits, issuer, subject, stamp });
+    let config = server_config(Arc::new(CertifiedKey::new(chain, signer)));
+    let loaded = Arc::new(Loaded { config, key_bits, issuer, subject, stamp });
     CACHE.lock().insert(crt, loaded.clone());
     Ok(loaded)
 }
@@ -117,13 +119,12 @@ impl ResolvesServerCert for Chosen {
     }
 }
 
-fn server_config(loaded: &Loaded, binding: &SslBinding) -> Arc<rustls::ServerConfig> {
-    let _ = binding;
+fn server_config(key: Arc<CertifiedKey>) -> Arc<rustls::ServerConfig> {
     let mut cfg = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
         .with_safe_default_protocol_versions()
         .expect("ring supports the default versions")
         .with_no_client_auth()
-        .with_cert_resolver(Arc::new(Chosen(loaded.key.clone())));
+        .with_cert_resolver(Arc::new(Chosen(key)));
     // http.sys speaks HTTP/1.1 here (no HTTP/2 in this engine).
     cfg.alpn_protocols = vec![b"http/1.1".to_vec()];
     Arc::new(cfg)
@@ -144,9 +145,8 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
         let name = start.client_hello().server_name().map(str::to_string);
         let chosen = service_config::ssl_binding_for(local, name.as_deref()).map(|b| (load(&b.hash), b));
         match chosen {
-            Some((Ok(loaded), binding)) => {
-                let cfg = server_config(&loaded, &binding);
-                let tls = start.into_stream(cfg).await?;
+            Some((Ok(loaded), _)) => {
+                let tls = start.into_stream(loaded.config.clone()).await?;
                 Ok::<_, std::io::Error>((tls, loaded))
             }
             Some((Err(e), b)) => {
