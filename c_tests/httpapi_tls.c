@@ -384,6 +384,35 @@ static void test_no_binding(hs_app *app, HANDLE queue) {
     CHECK_EQ(HttpRemoveUrl(queue, url), NO_ERROR, "second https prefix removed");
 }
 
+/* Version 2: an https prefix in a URL group on the same port, served by its own queue. */
+static void test_v2_group(int port) {
+    HTTP_SERVER_SESSION_ID session = 0;
+    HTTP_URL_GROUP_ID group = 0;
+    HANDLE queue = NULL;
+    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
+    CHECK(HttpCreateServerSession(v, &session, 0) == NO_ERROR && HttpCreateUrlGroup(session, &group, 0) == NO_ERROR &&
+              HttpCreateRequestQueue(v, NULL, NULL, 0, &queue) == NO_ERROR, "v2 session, group, queue");
+    HTTP_BINDING_INFO b;
+    memset(&b, 0, sizeof b);
+    b.Flags.Present = 1;
+    b.RequestQueueHandle = queue;
+    CHECK_EQ(HttpSetUrlGroupProperty(group, HttpServerBindingProperty, &b, sizeof b), NO_ERROR, "bind group to queue");
+    wchar_t url[64];
+    swprintf(url, 64, L"https://127.0.0.1:%d/v2/", port);
+    CHECK_EQ(HttpAddUrlToUrlGroup(group, url, 42, 0), NO_ERROR, "HttpAddUrlToUrlGroup https prefix");
+    swprintf(url, 64, L"http://127.0.0.1:%d/v2plain/", port);
+    CHECK_EQ(HttpAddUrlToUrlGroup(group, url, 43, 0), ERROR_ALREADY_EXISTS, "HttpAddUrlToUrlGroup http on the https port");
+    hs_app app;
+    hs_app_start(&app, queue);
+    char cmd[1600], out[256];
+    snprintf(cmd, sizeof cmd, "curl -s --max-time 10 --cacert '%s' https://127.0.0.1:%d/v2/hello", ca, port);
+    CHECK(run(cmd, out, sizeof out) == 0 && strcmp(out, "/v2/hello") == 0, "v2 group over TLS (cooked path): '%s'", out);
+    CHECK_EQ(app.last_context, 42, "v2: the group's URL context");
+    hs_app_stop(&app);
+    HttpCloseUrlGroup(group);
+    HttpCloseServerSession(session);
+}
+
 /* UTF-16 callers: the SNI host and store name are char16_t strings both ways. */
 static void test_w16(int port) {
     static const char16_t host[] = u"w16.example", store[] = u"MY";
@@ -502,6 +531,7 @@ int main(void) {
     test_winhttp(port);
     test_no_binding(&app, queue);
     test_w16(port);
+    test_v2_group(port);
     test_ipv6();
 
     /* Deleting the binding: new handshakes fail. */
