@@ -536,7 +536,10 @@ pub fn query_ssl(key: Option<&SslKey>, sni: bool, index: u32) -> WinResult<(SslK
 /// (`server_name`, port) when the client sent that name, else the binding of the exact IP:port, else
 /// the wildcard (0.0.0.0:port for IPv4, [::]:port for IPv6).
 pub fn ssl_binding_for(local: SocketAddr, server_name: Option<&str>) -> Option<SslBinding> {
-    let r = current();
+    pick_ssl_binding(&current(), local, server_name)
+}
+
+fn pick_ssl_binding(r: &Records, local: SocketAddr, server_name: Option<&str>) -> Option<SslBinding> {
     let port = local.port();
     if let Some(name) = server_name {
         if let Some((_, b)) = r.ssl_sni.iter().find(|(k, _)| k.port == port && k.host.eq_ignore_ascii_case(name)) {
@@ -566,6 +569,16 @@ mod tests {
             ssl_sni: vec![(SniKey { host: "www.example.com".into(), port: 8443 }, SslBinding { hash: vec![1; 20], ..Default::default() })],
         };
         assert_eq!(Records::parse(&r.render()).unwrap(), r);
+        // Binding choice: SNI name, then exact IP:port, then the wildcard.
+        let local: SocketAddr = "127.0.0.1:8443".parse().unwrap();
+        assert_eq!(pick_ssl_binding(&r, local, Some("WWW.example.com")).unwrap().hash, vec![1; 20]);
+        assert!(pick_ssl_binding(&r, local, Some("other")).is_none());
+        assert_eq!(pick_ssl_binding(&r, "127.0.0.1:443".parse().unwrap(), Some("www.example.com")).unwrap().hash, vec![0xab; 20]);
+        assert_eq!(pick_ssl_binding(&r, "[::1]:443".parse().unwrap(), None).unwrap().hash, vec![0xab; 20]);
+        let mut exact = r.clone();
+        exact.ssl_certs.push(("127.0.0.1:443".parse().unwrap(), SslBinding { hash: vec![2; 20], ..Default::default() }));
+        assert_eq!(pick_ssl_binding(&exact, "127.0.0.1:443".parse().unwrap(), None).unwrap().hash, vec![2; 20]);
+        assert_eq!(pick_ssl_binding(&exact, "10.0.0.1:443".parse().unwrap(), None).unwrap().hash, vec![0xab; 20]);
         for bad in ["timeout IdleConnectionTimeout x", "timeout Foo 3", "junk", "iplisten nowhere", "timeout HeaderWaitTimeout 0", "urlacl notaurl D:x", "sslcert 0.0.0.0:443 zz 00 MY 0 0 0 0", "sslsni nohost abcd 00000000000000000000000000000000 - 0 0 0 0"] {
             assert!(Records::parse(bad).is_err(), "{bad}");
         }
