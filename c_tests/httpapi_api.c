@@ -37,7 +37,7 @@ static void test_init_and_ids(void) {
         {"OPEN_EXISTING without name", HttpCreateRequestQueue(v2, NULL, NULL, HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING, &h), ERROR_INVALID_PARAMETER},
         {"OPEN_EXISTING of no queue", HttpCreateRequestQueue(v2, L"nosuchqueue", NULL, HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING, &h), ERROR_FILE_NOT_FOUND},
         {"HttpTerminate", HttpTerminate(HTTP_INITIALIZE_SERVER, NULL), NO_ERROR},
-        {"HttpWaitForDemandStart", HttpWaitForDemandStart(NULL, NULL), ERROR_CALL_NOT_IMPLEMENTED},
+        {"HttpWaitForDemandStart NULL handle", HttpWaitForDemandStart(NULL, NULL), ERROR_INVALID_PARAMETER},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         CHECK(rows[i].got == rows[i].want, "%s: got %lu want %lu", rows[i].what, (unsigned long)rows[i].got, (unsigned long)rows[i].want);

@@ -799,8 +799,9 @@ pub unsafe extern "C" fn HttpReceiveRequestEntityBody_w16(RequestQueueHandle: HA
 // Responses
 
 /// Reads the caller's data chunks: memory chunks as slices valid for the call, file chunks as
-/// validated ranges (small ones read now into `owned`, large ones streamed by the connection).
-unsafe fn read_chunks<'a>(count: u16, chunks: *const HTTP_DATA_CHUNK, owned: &'a mut Vec<Vec<u8>>) -> WinResult<Vec<BodyPiece<'a>>> {
+/// validated ranges (small ones read now into `owned`, large ones streamed by the connection),
+/// fragment-cache chunks as copies of the queue's fragment (`ERROR_PATH_NOT_FOUND` when it is gone).
+unsafe fn read_chunks<'a>(q: &RequestQueue, wide16: bool, count: u16, chunks: *const HTTP_DATA_CHUNK, owned: &'a mut Vec<Vec<u8>>) -> WinResult<Vec<BodyPiece<'a>>> {
     if count == 0 {
         return Ok(Vec::new());
     }
@@ -825,11 +826,35 @@ unsafe fn read_chunks<'a>(count: u16, chunks: *const HTTP_DATA_CHUNK, owned: &'a
                     pieces.push(Some(BodyPiece::File(range)));
                 }
             }
+            HttpDataChunkFromFragmentCache => {
+                let f = c.from_fragment_cache();
+                let name = fragment_name(f.pFragmentName, f.FragmentNameLength, wide16)?;
+                owned.push(server::cache::read(q, &name)?.to_vec());
+                pieces.push(None);
+            }
+            HttpDataChunkFromFragmentCacheEx => {
+                let f = c.from_fragment_cache_ex();
+                let name = fragment_name(f.pFragmentName, 0, wide16)?;
+                let data = server::cache::read(q, &name)?;
+                owned.push(server::cache::slice_range(&data, f.ByteRange.StartingOffset, f.ByteRange.Length)?.to_vec());
+                pieces.push(None);
+            }
             _ => return Err(ERROR_INVALID_PARAMETER),
         }
     }
     let mut small = owned.iter();
     Ok(pieces.into_iter().map(|p| p.unwrap_or_else(|| BodyPiece::Mem(small.next().expect("one per small file chunk").as_slice()))).collect())
+}
+
+/// A fragment name of `len` bytes (0: up to its NUL) in the caller's `WCHAR` width.
+unsafe fn fragment_name(p: *const c_void, len: u16, wide16: bool) -> WinResult<String> {
+    let name = match (wide16, len) {
+        (true, 0) => wide_cstr(p as *const u16),
+        (false, 0) => wide_cstr(p as *const u32),
+        (true, n) => wide_str_len(p as *const u16, n as u32 / 2),
+        (false, n) => wide_str_len(p as *const u32, n as u32 / 4),
+    };
+    name.ok_or(ERROR_INVALID_PARAMETER)
 }
 
 unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
@@ -874,10 +899,15 @@ fn check_send_flags(flags: ULONG) -> WinResult<(bool, bool, bool)> {
 }
 
 #[allow(clippy::too_many_arguments)]
-unsafe fn send_http_response(h: HANDLE, id: u64, flags: ULONG, response: *const HTTP_RESPONSE_V1, sent: *mut ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
-    tracing::trace!(target: T, "HttpSendHttpResponse({h:?}, {id:#x}, {flags:#x}, {response:?}, {sent:?}, {ov:?})");
+unsafe fn send_http_response(h: HANDLE, id: u64, flags: ULONG, response: *const HTTP_RESPONSE_V1, policy: *const HTTP_CACHE_POLICY, sent: *mut ULONG, ov: *mut OVERLAPPED, wide16: bool) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpSendHttpResponse({h:?}, {id:#x}, {flags:#x}, {response:?}, {policy:?}, {sent:?}, {ov:?})");
     let q = queue_of(h)?;
     if response.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    // The kernel response cache is not kept (docs/porting-httpapi.md): a valid policy is accepted
+    // and every later request still reaches the application, as when http.sys declines to cache.
+    if !policy.is_null() && !(0..server::cache::HTTP_CACHE_POLICY_MAXIMUM).contains(&(*policy).Policy) {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (more, disconnect, buffer_data) = check_send_flags(flags)?;
@@ -885,7 +915,7 @@ unsafe fn send_http_response(h: HANDLE, id: u64, flags: ULONG, response: *const 
     let r = &*response;
     let head = response_head(r)?;
     let mut owned = Vec::new();
-    let body = read_chunks(r.EntityChunkCount, r.pEntityChunks, &mut owned)?;
+    let body = read_chunks(&q, wide16, r.EntityChunkCount, r.pEntityChunks, &mut owned)?;
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, Some(&head), body, more, disconnect, buffer_data, c));
     finish(res, sent, ovp)
@@ -901,21 +931,21 @@ unsafe fn send_http_response(h: HANDLE, id: u64, flags: ULONG, response: *const 
 #[no_mangle]
 pub unsafe extern "C" fn HttpSendHttpResponse(RequestQueueHandle: HANDLE, RequestId: u64, Flags: ULONG, HttpResponse: *const HTTP_RESPONSE_V1, CachePolicy: *const HTTP_CACHE_POLICY, BytesSent: *mut ULONG, Reserved1: *mut c_void, Reserved2: ULONG, Overlapped: *mut OVERLAPPED, LogData: *const c_void) -> ULONG {
     guard_httpapi("HttpSendHttpResponse", || {
-        let _ = (CachePolicy, Reserved1, Reserved2, LogData);
-        send_http_response(RequestQueueHandle, RequestId, Flags, HttpResponse, BytesSent, Overlapped)
+        let _ = (Reserved1, Reserved2, LogData);
+        send_http_response(RequestQueueHandle, RequestId, Flags, HttpResponse, CachePolicy, BytesSent, Overlapped, false)
     })
 }
 /// `HttpSendHttpResponse` for `-fshort-wchar` callers.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSendHttpResponse_w16(RequestQueueHandle: HANDLE, RequestId: u64, Flags: ULONG, HttpResponse: *const HTTP_RESPONSE_V1, CachePolicy: *const HTTP_CACHE_POLICY, BytesSent: *mut ULONG, Reserved1: *mut c_void, Reserved2: ULONG, Overlapped: *mut OVERLAPPED, LogData: *const c_void) -> ULONG {
     guard_httpapi("HttpSendHttpResponse", || {
-        let _ = (CachePolicy, Reserved1, Reserved2, LogData);
-        send_http_response(RequestQueueHandle, RequestId, Flags, HttpResponse, BytesSent, Overlapped)
+        let _ = (Reserved1, Reserved2, LogData);
+        send_http_response(RequestQueueHandle, RequestId, Flags, HttpResponse, CachePolicy, BytesSent, Overlapped, true)
     })
 }
 
 #[allow(clippy::too_many_arguments)]
-unsafe fn send_response_entity_body(h: HANDLE, id: u64, flags: ULONG, count: u16, chunks: *const HTTP_DATA_CHUNK, sent: *mut ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+unsafe fn send_response_entity_body(h: HANDLE, id: u64, flags: ULONG, count: u16, chunks: *const HTTP_DATA_CHUNK, sent: *mut ULONG, ov: *mut OVERLAPPED, wide16: bool) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSendResponseEntityBody({h:?}, {id:#x}, {flags:#x}, {count}, {chunks:?}, {sent:?}, {ov:?})");
     let q = queue_of(h)?;
     let (more, disconnect, buffer_data) = check_send_flags(flags)?;
@@ -924,7 +954,7 @@ unsafe fn send_response_entity_body(h: HANDLE, id: u64, flags: ULONG, count: u16
     }
     let req = q.find(id)?;
     let mut owned = Vec::new();
-    let body = read_chunks(count, chunks, &mut owned)?;
+    let body = read_chunks(&q, wide16, count, chunks, &mut owned)?;
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, None, body, more, disconnect, buffer_data, c));
     finish(res, sent, ovp)
@@ -937,7 +967,7 @@ unsafe fn send_response_entity_body(h: HANDLE, id: u64, flags: ULONG, count: u16
 pub unsafe extern "C" fn HttpSendResponseEntityBody(RequestQueueHandle: HANDLE, RequestId: u64, Flags: ULONG, EntityChunkCount: u16, EntityChunks: *const HTTP_DATA_CHUNK, BytesSent: *mut ULONG, Reserved1: *mut c_void, Reserved2: ULONG, Overlapped: *mut OVERLAPPED, LogData: *const c_void) -> ULONG {
     guard_httpapi("HttpSendResponseEntityBody", || {
         let _ = (Reserved1, Reserved2, LogData);
-        send_response_entity_body(RequestQueueHandle, RequestId, Flags, EntityChunkCount, EntityChunks, BytesSent, Overlapped)
+        send_response_entity_body(RequestQueueHandle, RequestId, Flags, EntityChunkCount, EntityChunks, BytesSent, Overlapped, false)
     })
 }
 /// `HttpSendResponseEntityBody` for `-fshort-wchar` callers.
@@ -945,7 +975,7 @@ pub unsafe extern "C" fn HttpSendResponseEntityBody(RequestQueueHandle: HANDLE, 
 pub unsafe extern "C" fn HttpSendResponseEntityBody_w16(RequestQueueHandle: HANDLE, RequestId: u64, Flags: ULONG, EntityChunkCount: u16, EntityChunks: *const HTTP_DATA_CHUNK, BytesSent: *mut ULONG, Reserved1: *mut c_void, Reserved2: ULONG, Overlapped: *mut OVERLAPPED, LogData: *const c_void) -> ULONG {
     guard_httpapi("HttpSendResponseEntityBody", || {
         let _ = (Reserved1, Reserved2, LogData);
-        send_response_entity_body(RequestQueueHandle, RequestId, Flags, EntityChunkCount, EntityChunks, BytesSent, Overlapped)
+        send_response_entity_body(RequestQueueHandle, RequestId, Flags, EntityChunkCount, EntityChunks, BytesSent, Overlapped, true)
     })
 }
 
@@ -975,13 +1005,24 @@ pub unsafe extern "C" fn HttpCancelHttpRequest_w16(RequestQueueHandle: HANDLE, R
     guard_httpapi("HttpCancelHttpRequest", || cancel_http_request(RequestQueueHandle, RequestId, Overlapped))
 }
 
-/// `HttpIsFeatureSupported`: FALSE for every feature (none of the optional http.sys features it asks
-/// about, such as HTTP/2 push or delegation, exists here).
+/// `HttpFeatureDelegateEx`.
+const HTTP_FEATURE_DELEGATE_EX: i32 = 3;
+
+fn feature_supported(id: i32) -> BOOL {
+    if id == HTTP_FEATURE_DELEGATE_EX {
+        TRUE
+    } else {
+        FALSE
+    }
+}
+
+/// `HttpIsFeatureSupported`: TRUE for `HttpFeatureDelegateEx` (`HttpDelegateRequestEx` works between
+/// queues of the process), FALSE for the others (trailers, HTTP/3, TLS and timing features do not exist here).
 #[no_mangle]
 pub extern "C" fn HttpIsFeatureSupported(FeatureId: i32) -> BOOL {
     guard_infallible("HttpIsFeatureSupported", FALSE, || {
         tracing::trace!(target: T, "HttpIsFeatureSupported({FeatureId})");
-        FALSE
+        feature_supported(FeatureId)
     })
 }
 /// `HttpIsFeatureSupported` for `-fshort-wchar` callers.
@@ -989,29 +1030,12 @@ pub extern "C" fn HttpIsFeatureSupported(FeatureId: i32) -> BOOL {
 pub extern "C" fn HttpIsFeatureSupported_w16(FeatureId: i32) -> BOOL {
     guard_infallible("HttpIsFeatureSupported", FALSE, || {
         tracing::trace!(target: T, "HttpIsFeatureSupported({FeatureId})");
-        FALSE
+        feature_supported(FeatureId)
     })
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Not implemented yet: exported so programs link; each logs and fails with ERROR_CALL_NOT_IMPLEMENTED.
-
-/// `HttpDeclarePush` (HTTP/2 server push): not implemented.
-#[no_mangle]
-pub extern "C" fn HttpDeclarePush(RequestQueueHandle: HANDLE, RequestId: u64, Verb: i32, Path: *const WCHAR, Query: *const u8, Headers: *const c_void) -> ULONG {
-    guard_httpapi("HttpDeclarePush", || {
-        let _ = (RequestQueueHandle, RequestId, Verb, Path, Query, Headers);
-        not_implemented("HttpDeclarePush")
-    })
-}
-/// `HttpDeclarePush` for `-fshort-wchar` callers: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpDeclarePush_w16(RequestQueueHandle: HANDLE, RequestId: u64, Verb: i32, Path: *const u16, Query: *const u8, Headers: *const c_void) -> ULONG {
-    guard_httpapi("HttpDeclarePush", || {
-        let _ = (RequestQueueHandle, RequestId, Verb, Path, Query, Headers);
-        not_implemented("HttpDeclarePush")
-    })
-}
+// Disconnect waits
 
 unsafe fn wait_for_disconnect(name: &str, h: HANDLE, id: u64, reserved: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
     tracing::trace!(target: T, "{name}({h:?}, {id:#x}, {reserved}, {ov:?})");
@@ -1054,22 +1078,8 @@ pub unsafe extern "C" fn HttpWaitForDisconnectEx_w16(RequestQueueHandle: HANDLE,
     guard_httpapi("HttpWaitForDisconnectEx", || wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped))
 }
 
-/// `HttpWaitForDemandStart`: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpWaitForDemandStart(RequestQueueHandle: HANDLE, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDemandStart", || {
-        let _ = (RequestQueueHandle, Overlapped);
-        not_implemented("HttpWaitForDemandStart")
-    })
-}
-/// `HttpWaitForDemandStart` for `-fshort-wchar` callers: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpWaitForDemandStart_w16(RequestQueueHandle: HANDLE, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDemandStart", || {
-        let _ = (RequestQueueHandle, Overlapped);
-        not_implemented("HttpWaitForDemandStart")
-    })
-}
+// Not implemented yet (TLS client certificates come with the TLS engine): exported so programs link;
+// it logs and fails with ERROR_CALL_NOT_IMPLEMENTED.
 
 fn receive_client_certificate(queue: HANDLE, connection: u64, flags: ULONG, info: *mut c_void) -> WinResult<()> {
     tracing::trace!(target: T, "HttpReceiveClientCertificate({queue:?}, {connection:#x}, {flags:#x}, {info:?})");
@@ -1106,155 +1116,442 @@ pub extern "C" fn HttpReceiveClientCertificate_w16(RequestQueueHandle: HANDLE, C
     })
 }
 
-/// `HttpFlushResponseCache`: not implemented (no response cache).
-#[no_mangle]
-pub extern "C" fn HttpFlushResponseCache(RequestQueueHandle: HANDLE, UrlPrefix: *const WCHAR, Flags: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpFlushResponseCache", || {
-        let _ = (RequestQueueHandle, UrlPrefix, Flags, Overlapped);
-        not_implemented("HttpFlushResponseCache")
-    })
+
+// ---------------------------------------------------------------------------------------------------
+// Fragment cache, URL preparation, request properties, demand start, delegation, push, extensions
+
+pub const HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE: ULONG = 1;
+
+unsafe fn add_fragment_to_cache<U: WideUnit>(h: HANDLE, prefix: *const U, chunk: *const HTTP_DATA_CHUNK, policy: *const HTTP_CACHE_POLICY, ov: *mut OVERLAPPED) -> WinResult<()> {
+    let name = wide_cstr(prefix);
+    tracing::trace!(target: T, "HttpAddFragmentToCache({h:?}, {name:?}, {chunk:?}, {policy:?}, {ov:?})");
+    let q = queue_of(h)?;
+    let name = name.ok_or(ERROR_INVALID_PARAMETER)?;
+    if chunk.is_null() || policy.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let policy = server::cache::Policy::for_fragment((*policy).Policy, (*policy).SecondsToLive)?;
+    let c = &*chunk;
+    // A fragment is a block of memory ("an entity body data block" in the docs).
+    if c.DataChunkType != HttpDataChunkFromMemory {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let m = c.from_memory();
+    let data = bytes_in(m.pBuffer as *const u8, m.BufferLength as usize)?;
+    server::cache::add(&q, &name, data, policy)?;
+    let ovp = ov_of(ov);
+    finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)), std::ptr::null_mut(), ovp)
 }
-/// `HttpFlushResponseCache` for `-fshort-wchar` callers: not implemented.
+
+/// `HttpAddFragmentToCache`: stores a memory chunk under the name `UrlPrefix` (a full
+/// `scheme://host:port/path` URL inside a prefix this queue registered), replacing a fragment of that
+/// name, with `HttpCachePolicyUserInvalidates` (until flushed) or `HttpCachePolicyTimeToLive`
+/// (`SecondsToLive` > 0). Bad handle: `ERROR_INVALID_HANDLE`; NULL arguments, another chunk type,
+/// `HttpCachePolicyNocache`, a malformed name or one outside the queue's prefixes:
+/// `ERROR_INVALID_PARAMETER`. Synchronous or overlapped (completes at once, packet posted).
 #[no_mangle]
-pub extern "C" fn HttpFlushResponseCache_w16(RequestQueueHandle: HANDLE, UrlPrefix: *const u16, Flags: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpFlushResponseCache", || {
-        let _ = (RequestQueueHandle, UrlPrefix, Flags, Overlapped);
-        not_implemented("HttpFlushResponseCache")
+pub unsafe extern "C" fn HttpAddFragmentToCache(RequestQueueHandle: HANDLE, UrlPrefix: *const WCHAR, DataChunk: *const HTTP_DATA_CHUNK, CachePolicy: *const HTTP_CACHE_POLICY, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpAddFragmentToCache", || add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped))
+}
+/// `HttpAddFragmentToCache` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpAddFragmentToCache_w16(RequestQueueHandle: HANDLE, UrlPrefix: *const u16, DataChunk: *const HTTP_DATA_CHUNK, CachePolicy: *const HTTP_CACHE_POLICY, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpAddFragmentToCache", || add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped))
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe fn read_fragment_from_cache<U: WideUnit>(h: HANDLE, prefix: *const U, range: *const HTTP_BYTE_RANGE, buf: *mut c_void, len: ULONG, read: *mut ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+    let name = wide_cstr(prefix);
+    tracing::trace!(target: T, "HttpReadFragmentFromCache({h:?}, {name:?}, {range:?}, {buf:?}, {len}, {read:?}, {ov:?})");
+    let q = queue_of(h)?;
+    let name = name.ok_or(ERROR_INVALID_PARAMETER)?;
+    let ovp = ov_of(ov);
+    if ovp.is_none() && read.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let data = server::cache::read(&q, &name)?;
+    let part = if range.is_null() { &data[..] } else { server::cache::slice_range(&data, (*range).StartingOffset, (*range).Length)? };
+    let need = u32::try_from(part.len()).map_err(|_| ERROR_INVALID_PARAMETER)?;
+    if need > len || (buf.is_null() && need > 0) {
+        // The size needed goes to BytesRead (synchronous calls only, as documented).
+        if ovp.is_none() {
+            write_opt(read, need);
+        }
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    if need > 0 {
+        bytes_out(buf as *mut u8, part.len())?.copy_from_slice(part);
+    }
+    finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, need, true)), read, ovp)
+}
+
+/// `HttpReadFragmentFromCache`: copies a fragment (or the `ByteRange` of it; `Length`
+/// `HTTP_BYTE_RANGE_TO_EOF` or beyond the end: to the end) into `Buffer`. Missing or expired:
+/// `ERROR_PATH_NOT_FOUND`; `Buffer` too small: `ERROR_INSUFFICIENT_BUFFER` with the size needed in
+/// `*BytesRead`; a range starting beyond the end, a NULL name, or NULL `BytesRead` on a synchronous
+/// call: `ERROR_INVALID_PARAMETER`; bad handle: `ERROR_INVALID_HANDLE`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpReadFragmentFromCache(RequestQueueHandle: HANDLE, UrlPrefix: *const WCHAR, ByteRange: *const HTTP_BYTE_RANGE, Buffer: *mut c_void, BufferLength: ULONG, BytesRead: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpReadFragmentFromCache", || read_fragment_from_cache(RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped))
+}
+/// `HttpReadFragmentFromCache` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpReadFragmentFromCache_w16(RequestQueueHandle: HANDLE, UrlPrefix: *const u16, ByteRange: *const HTTP_BYTE_RANGE, Buffer: *mut c_void, BufferLength: ULONG, BytesRead: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpReadFragmentFromCache", || read_fragment_from_cache(RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped))
+}
+
+unsafe fn flush_response_cache<U: WideUnit>(h: HANDLE, prefix: *const U, flags: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+    let name = wide_cstr(prefix);
+    tracing::trace!(target: T, "HttpFlushResponseCache({h:?}, {name:?}, {flags:#x}, {ov:?})");
+    let q = queue_of(h)?;
+    let name = name.ok_or(ERROR_INVALID_PARAMETER)?;
+    if flags & !HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    server::cache::flush(&q, &name, flags & HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE != 0)?;
+    let ovp = ov_of(ov);
+    finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)), std::ptr::null_mut(), ovp)
+}
+
+/// `HttpFlushResponseCache`: removes the queue's fragments named `UrlPrefix` or directly under it, and
+/// with `HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE` every fragment below it. Nothing to remove is not an
+/// error. Unknown flags, NULL or malformed prefix: `ERROR_INVALID_PARAMETER`; bad handle:
+/// `ERROR_INVALID_HANDLE`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpFlushResponseCache(RequestQueueHandle: HANDLE, UrlPrefix: *const WCHAR, Flags: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpFlushResponseCache", || flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped))
+}
+/// `HttpFlushResponseCache` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpFlushResponseCache_w16(RequestQueueHandle: HANDLE, UrlPrefix: *const u16, Flags: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpFlushResponseCache", || flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped))
+}
+
+unsafe fn prepare_url<U: WideUnit>(reserved: *mut c_void, flags: ULONG, url: *const U, out: *mut *mut U) -> WinResult<()> {
+    let text = wide_cstr(url);
+    tracing::trace!(target: T, "HttpPrepareUrl({reserved:?}, {flags:#x}, {text:?}, {out:?})");
+    if !reserved.is_null() || flags != 0 || out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let prepared = server::prepare::prepare_url(&text.ok_or(ERROR_INVALID_PARAMETER)?)?;
+    let units = crate::win32::wstr::encode_nul::<U>(&prepared);
+    let bytes = units.len() * std::mem::size_of::<U>();
+    let block = crate::win32::heap::alloc(bytes, false)?;
+    std::ptr::copy_nonoverlapping(units.as_ptr(), block as *mut U, units.len());
+    write_req(out, block as *mut U)
+}
+
+/// `HttpPrepareUrl`: the canonical form of a URL (scheme and host lower-cased, Unicode host in
+/// punycode, default port made explicit, dot segments removed, percent-escapes normalized; see
+/// `server::prepare`), in a new string the caller frees with `HeapFree(GetProcessHeap(), 0, p)`.
+/// `Reserved` not NULL, `Flags` not 0, NULL `Url` or `PreparedUrl`, or a malformed URL:
+/// `ERROR_INVALID_PARAMETER`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpPrepareUrl(Reserved: *mut c_void, Flags: ULONG, Url: *const WCHAR, PreparedUrl: *mut *mut WCHAR) -> ULONG {
+    guard_httpapi("HttpPrepareUrl", || prepare_url(Reserved, Flags, Url, PreparedUrl))
+}
+/// `HttpPrepareUrl` for `-fshort-wchar` callers (the result is UTF-16).
+#[no_mangle]
+pub unsafe extern "C" fn HttpPrepareUrl_w16(Reserved: *mut c_void, Flags: ULONG, Url: *const u16, PreparedUrl: *mut *mut u16) -> ULONG {
+    guard_httpapi("HttpPrepareUrl", || prepare_url(Reserved, Flags, Url, PreparedUrl))
+}
+
+unsafe fn find_url_group_id<U: WideUnit>(url: *const U, h: HANDLE, out: *mut u64) -> WinResult<()> {
+    let text = wide_cstr(url);
+    tracing::trace!(target: T, "HttpFindUrlGroupId({text:?}, {h:?}, {out:?})");
+    let q = queue_of(h)?;
+    if out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let prepared = server::prepare::prepare_url(&text.ok_or(ERROR_INVALID_PARAMETER)?)?;
+    let id = server::router::find_group(&q, &prepared).ok_or(ERROR_NOT_FOUND)?;
+    write_req(out, id)
+}
+
+/// `HttpFindUrlGroupId`: the URL group whose registered prefix routes `FullyQualifiedUrl` to this
+/// queue (the best match, as routing picks it). None: `ERROR_NOT_FOUND`; bad handle:
+/// `ERROR_INVALID_HANDLE`; NULL or malformed URL, NULL `UrlGroupId`: `ERROR_INVALID_PARAMETER`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpFindUrlGroupId(FullyQualifiedUrl: *const WCHAR, RequestQueueHandle: HANDLE, UrlGroupId: *mut u64) -> ULONG {
+    guard_httpapi("HttpFindUrlGroupId", || find_url_group_id(FullyQualifiedUrl, RequestQueueHandle, UrlGroupId))
+}
+/// `HttpFindUrlGroupId` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpFindUrlGroupId_w16(FullyQualifiedUrl: *const u16, RequestQueueHandle: HANDLE, UrlGroupId: *mut u64) -> ULONG {
+    guard_httpapi("HttpFindUrlGroupId", || find_url_group_id(FullyQualifiedUrl, RequestQueueHandle, UrlGroupId))
+}
+
+pub const HttpRequestPropertyIsb: i32 = 0;
+pub const HttpRequestPropertyTcpInfoV0: i32 = 1;
+pub const HttpRequestPropertyTcpInfoV1: i32 = 3;
+pub const HttpRequestPropertySni: i32 = 4;
+pub const HttpRequestPropertyStreamError: i32 = 5;
+pub const HttpRequestPropertyTransportIdleConnectionTimeout: i32 = 12;
+pub const HttpRequestPropertyDscpTag: i32 = 13;
+pub const HttpRequestPropertyTlsCipherInfo: i32 = 14;
+
+/// `TCP_INFO_v0` / `TCP_INFO_v1` (mstcpip.h), x64 layout.
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+pub struct TCP_INFO_v1 {
+    pub State: i32,
+    pub Mss: u32,
+    pub ConnectionTimeMs: u64,
+    pub TimestampsEnabled: u8,
+    pub RttUs: u32,
+    pub MinRttUs: u32,
+    pub BytesInFlight: u32,
+    pub Cwnd: u32,
+    pub SndWnd: u32,
+    pub RcvWnd: u32,
+    pub RcvBuf: u32,
+    pub BytesOut: u64,
+    pub BytesIn: u64,
+    pub BytesReordered: u32,
+    pub BytesRetrans: u32,
+    pub FastRetrans: u32,
+    pub DupAcksIn: u32,
+    pub TimeoutEpisodes: u32,
+    pub SynRetrans: u8,
+    pub SndLimTransRwin: u32,
+    pub SndLimTimeRwin: u32,
+    pub SndLimBytesRwin: u64,
+    pub SndLimTransCwnd: u32,
+    pub SndLimTimeCwnd: u32,
+    pub SndLimBytesCwnd: u64,
+    pub SndLimTransSnd: u32,
+    pub SndLimTimeSnd: u32,
+    pub SndLimBytesSnd: u64,
+}
+/// `TCP_INFO_v0` is the first 88 bytes of `TCP_INFO_v1`.
+pub const TCP_INFO_V0_SIZE: usize = 88;
+const _: () = assert!(std::mem::size_of::<TCP_INFO_v1>() == 136);
+const _: () = assert!(std::mem::offset_of!(TCP_INFO_v1, BytesOut) == 48 && std::mem::offset_of!(TCP_INFO_v1, SynRetrans) == 84);
+const _: () = assert!(std::mem::offset_of!(TCP_INFO_v1, SndLimTransRwin) == TCP_INFO_V0_SIZE && std::mem::offset_of!(TCP_INFO_v1, SndLimBytesSnd) == 128);
+
+/// Linux `TCP_*` states to Windows `TCPSTATE`.
+fn tcp_state(linux: u8) -> i32 {
+    match linux {
+        1 => 4,  // ESTABLISHED
+        2 => 2,  // SYN_SENT
+        3 => 3,  // SYN_RECV -> SYN_RCVD
+        4 => 5,  // FIN_WAIT1
+        5 => 6,  // FIN_WAIT2
+        6 => 10, // TIME_WAIT
+        8 => 7,  // CLOSE_WAIT
+        9 => 9,  // LAST_ACK
+        10 => 1, // LISTEN
+        11 => 8, // CLOSING
+        _ => 0,  // CLOSE
+    }
+}
+
+fn tcp_info_of(conn: &crate::server::connection::Connection) -> WinResult<TCP_INFO_v1> {
+    let t = conn.tcp_info().ok_or(ERROR_CONNECTION_INVALID)?;
+    let b = &t;
+    let rcvbuf = conn.sockopt(libc::SOL_SOCKET, libc::SO_RCVBUF).unwrap_or(0).max(0) as u32;
+    Ok(TCP_INFO_v1 {
+        State: tcp_state(b.tcpi_state),
+        Mss: b.tcpi_snd_mss,
+        TimestampsEnabled: (b.tcpi_options & 1 != 0) as u8,
+        RttUs: b.tcpi_rtt,
+        MinRttUs: b.tcpi_min_rtt,
+        BytesInFlight: b.tcpi_unacked.saturating_mul(b.tcpi_snd_mss),
+        Cwnd: b.tcpi_snd_cwnd.saturating_mul(b.tcpi_snd_mss),
+        RcvWnd: b.tcpi_rcv_space,
+        RcvBuf: rcvbuf,
+        BytesOut: b.tcpi_bytes_acked,
+        BytesIn: b.tcpi_bytes_received,
+        BytesRetrans: b.tcpi_total_retrans.saturating_mul(b.tcpi_snd_mss),
+        TimeoutEpisodes: b.tcpi_backoff as u32,
+        ..Default::default()
     })
 }
 
-/// `HttpAddFragmentToCache`: not implemented (no fragment cache).
-#[no_mangle]
-pub extern "C" fn HttpAddFragmentToCache(RequestQueueHandle: HANDLE, UrlPrefix: *const WCHAR, DataChunk: *const HTTP_DATA_CHUNK, CachePolicy: *const HTTP_CACHE_POLICY, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpAddFragmentToCache", || {
-        let _ = (RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped);
-        not_implemented("HttpAddFragmentToCache")
-    })
-}
-/// `HttpAddFragmentToCache` for `-fshort-wchar` callers: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpAddFragmentToCache_w16(RequestQueueHandle: HANDLE, UrlPrefix: *const u16, DataChunk: *const HTTP_DATA_CHUNK, CachePolicy: *const HTTP_CACHE_POLICY, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpAddFragmentToCache", || {
-        let _ = (RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped);
-        not_implemented("HttpAddFragmentToCache")
-    })
-}
-
-/// `HttpReadFragmentFromCache`: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpReadFragmentFromCache(RequestQueueHandle: HANDLE, UrlPrefix: *const WCHAR, ByteRange: *const HTTP_BYTE_RANGE, Buffer: *mut c_void, BufferLength: ULONG, BytesRead: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpReadFragmentFromCache", || {
-        let _ = (RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped);
-        not_implemented("HttpReadFragmentFromCache")
-    })
-}
-/// `HttpReadFragmentFromCache` for `-fshort-wchar` callers: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpReadFragmentFromCache_w16(RequestQueueHandle: HANDLE, UrlPrefix: *const u16, ByteRange: *const HTTP_BYTE_RANGE, Buffer: *mut c_void, BufferLength: ULONG, BytesRead: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpReadFragmentFromCache", || {
-        let _ = (RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped);
-        not_implemented("HttpReadFragmentFromCache")
-    })
-}
-
-/// `HttpPrepareUrl`: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpPrepareUrl(Reserved: *mut c_void, Flags: ULONG, Url: *const WCHAR, PreparedUrl: *mut *mut WCHAR) -> ULONG {
-    guard_httpapi("HttpPrepareUrl", || {
-        let _ = (Reserved, Flags, Url, PreparedUrl);
-        not_implemented("HttpPrepareUrl")
-    })
-}
-/// `HttpPrepareUrl` for `-fshort-wchar` callers: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpPrepareUrl_w16(Reserved: *mut c_void, Flags: ULONG, Url: *const u16, PreparedUrl: *mut *mut u16) -> ULONG {
-    guard_httpapi("HttpPrepareUrl", || {
-        let _ = (Reserved, Flags, Url, PreparedUrl);
-        not_implemented("HttpPrepareUrl")
-    })
+#[allow(clippy::too_many_arguments)]
+unsafe fn query_request_property(h: HANDLE, id: u64, prop: i32, qualifier: *mut c_void, qsize: ULONG, out: *mut c_void, outlen: ULONG, ret: *mut ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpQueryRequestProperty({h:?}, {id:#x}, {prop}, {qualifier:?}, {qsize}, {out:?}, {outlen}, {ret:?}, {ov:?})");
+    let q = queue_of(h)?;
+    let req = q.find(id)?;
+    let value: Vec<u8> = match prop {
+        HttpRequestPropertyIsb => {
+            // The ideal send backlog: what the congestion window lets through in one round trip.
+            let t = tcp_info_of(&req.conn)?;
+            (t.Cwnd as u64).to_ne_bytes().to_vec()
+        }
+        HttpRequestPropertyTcpInfoV0 | HttpRequestPropertyTcpInfoV1 => {
+            let t = tcp_info_of(&req.conn)?;
+            let size = if prop == HttpRequestPropertyTcpInfoV0 { TCP_INFO_V0_SIZE } else { std::mem::size_of::<TCP_INFO_v1>() };
+            std::slice::from_raw_parts(&t as *const TCP_INFO_v1 as *const u8, size).to_vec()
+        }
+        // TLS-only (SNI, cipher, ClientHello), QUIC-only, and timing properties: the connection is
+        // plain HTTP/1.x over TCP, so there is nothing to report.
+        2 | HttpRequestPropertySni | 6..=11 | HttpRequestPropertyTlsCipherInfo => return Err(ERROR_NOT_SUPPORTED),
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    };
+    let ovp = ov_of(ov);
+    let need = value.len() as u32;
+    if out.is_null() || outlen < need {
+        if ovp.is_none() {
+            write_opt(ret, need);
+        }
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    bytes_out(out as *mut u8, value.len())?.copy_from_slice(&value);
+    finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, need, true)), ret, ovp)
 }
 
-/// `HttpSetRequestProperty`: not implemented.
+/// `HttpQueryRequestProperty`: `HttpRequestPropertyTcpInfoV0` / `V1` (`TCP_INFO_v0` / `_v1` from the
+/// socket's Linux `TCP_INFO`) and `HttpRequestPropertyIsb` (ULONG64: the congestion window in bytes)
+/// for a received request. TLS, QUIC and timing properties: `ERROR_NOT_SUPPORTED` (plain TCP);
+/// unknown property: `ERROR_INVALID_PARAMETER`; output too small or NULL: `ERROR_INSUFFICIENT_BUFFER`
+/// with the size needed in `*BytesReturned`; unknown request: `ERROR_CONNECTION_INVALID`.
 #[no_mangle]
-pub extern "C" fn HttpSetRequestProperty(RequestQueueHandle: HANDLE, Id: u64, PropertyId: i32, Input: *mut c_void, InputPropertySize: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpSetRequestProperty", || {
-        let _ = (RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped);
-        not_implemented("HttpSetRequestProperty")
-    })
+pub unsafe extern "C" fn HttpQueryRequestProperty(RequestQueueHandle: HANDLE, Id: u64, PropertyId: i32, Qualifier: *mut c_void, QualifierSize: ULONG, Output: *mut c_void, OutputBufferSize: ULONG, BytesReturned: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpQueryRequestProperty", || query_request_property(RequestQueueHandle, Id, PropertyId, Qualifier, QualifierSize, Output, OutputBufferSize, BytesReturned, Overlapped))
 }
-/// `HttpSetRequestProperty` for `-fshort-wchar` callers: not implemented.
+/// `HttpQueryRequestProperty` for `-fshort-wchar` callers.
 #[no_mangle]
-pub extern "C" fn HttpSetRequestProperty_w16(RequestQueueHandle: HANDLE, Id: u64, PropertyId: i32, Input: *mut c_void, InputPropertySize: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpSetRequestProperty", || {
-        let _ = (RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped);
-        not_implemented("HttpSetRequestProperty")
-    })
+pub unsafe extern "C" fn HttpQueryRequestProperty_w16(RequestQueueHandle: HANDLE, Id: u64, PropertyId: i32, Qualifier: *mut c_void, QualifierSize: ULONG, Output: *mut c_void, OutputBufferSize: ULONG, BytesReturned: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpQueryRequestProperty", || query_request_property(RequestQueueHandle, Id, PropertyId, Qualifier, QualifierSize, Output, OutputBufferSize, BytesReturned, Overlapped))
 }
 
-/// `HttpQueryRequestProperty`: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpQueryRequestProperty(RequestQueueHandle: HANDLE, Id: u64, PropertyId: i32, Qualifier: *mut c_void, QualifierSize: ULONG, Output: *mut c_void, OutputBufferSize: ULONG, BytesReturned: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpQueryRequestProperty", || {
-        let _ = (RequestQueueHandle, Id, PropertyId, Qualifier, QualifierSize, Output, OutputBufferSize, BytesReturned, Overlapped);
-        not_implemented("HttpQueryRequestProperty")
-    })
-}
-/// `HttpQueryRequestProperty` for `-fshort-wchar` callers: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpQueryRequestProperty_w16(RequestQueueHandle: HANDLE, Id: u64, PropertyId: i32, Qualifier: *mut c_void, QualifierSize: ULONG, Output: *mut c_void, OutputBufferSize: ULONG, BytesReturned: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpQueryRequestProperty", || {
-        let _ = (RequestQueueHandle, Id, PropertyId, Qualifier, QualifierSize, Output, OutputBufferSize, BytesReturned, Overlapped);
-        not_implemented("HttpQueryRequestProperty")
-    })
-}
-
-/// `HttpDelegateRequestEx`: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpDelegateRequestEx(RequestQueueHandle: HANDLE, DelegateQueueHandle: HANDLE, RequestId: u64, DelegateUrlGroupId: u64, PropertyInfoSetSize: ULONG, PropertyInfoSet: *mut c_void) -> ULONG {
-    guard_httpapi("HttpDelegateRequestEx", || {
-        let _ = (RequestQueueHandle, DelegateQueueHandle, RequestId, DelegateUrlGroupId, PropertyInfoSetSize, PropertyInfoSet);
-        not_implemented("HttpDelegateRequestEx")
-    })
-}
-/// `HttpDelegateRequestEx` for `-fshort-wchar` callers: not implemented.
-#[no_mangle]
-pub extern "C" fn HttpDelegateRequestEx_w16(RequestQueueHandle: HANDLE, DelegateQueueHandle: HANDLE, RequestId: u64, DelegateUrlGroupId: u64, PropertyInfoSetSize: ULONG, PropertyInfoSet: *mut c_void) -> ULONG {
-    guard_httpapi("HttpDelegateRequestEx", || {
-        let _ = (RequestQueueHandle, DelegateQueueHandle, RequestId, DelegateUrlGroupId, PropertyInfoSetSize, PropertyInfoSet);
-        not_implemented("HttpDelegateRequestEx")
-    })
+unsafe fn set_request_property(h: HANDLE, id: u64, prop: i32, input: *mut c_void, size: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpSetRequestProperty({h:?}, {id:#x}, {prop}, {input:?}, {size}, {ov:?})");
+    let q = queue_of(h)?;
+    let req = q.find(id)?;
+    match prop {
+        HttpRequestPropertyDscpTag => {
+            let v = bytes_in(input as *const u8, size as usize)?;
+            match v {
+                [d] if *d < 64 => req.conn.set_dscp(*d)?,
+                _ => return Err(ERROR_INVALID_PARAMETER),
+            }
+        }
+        // HTTP/2 and HTTP/3 stream resets, and the QUIC idle timeout: no such streams here.
+        HttpRequestPropertyStreamError | HttpRequestPropertyTransportIdleConnectionTimeout => return Err(ERROR_NOT_SUPPORTED),
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    }
+    let ovp = ov_of(ov);
+    finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)), std::ptr::null_mut(), ovp)
 }
 
-/// `HttpFindUrlGroupId`: not implemented.
+/// `HttpSetRequestProperty`: `HttpRequestPropertyDscpTag` (one UCHAR, 0..63) marks the connection's
+/// packets (`IP_TOS` / `IPV6_TCLASS`). `HttpRequestPropertyStreamError` and
+/// `HttpRequestPropertyTransportIdleConnectionTimeout` (HTTP/2, HTTP/3): `ERROR_NOT_SUPPORTED`; other
+/// properties or a bad value: `ERROR_INVALID_PARAMETER`; unknown request: `ERROR_CONNECTION_INVALID`.
 #[no_mangle]
-pub extern "C" fn HttpFindUrlGroupId(FullyQualifiedUrl: *const WCHAR, RequestQueueHandle: HANDLE, UrlGroupId: *mut u64) -> ULONG {
-    guard_httpapi("HttpFindUrlGroupId", || {
-        let _ = (FullyQualifiedUrl, RequestQueueHandle, UrlGroupId);
-        not_implemented("HttpFindUrlGroupId")
-    })
+pub unsafe extern "C" fn HttpSetRequestProperty(RequestQueueHandle: HANDLE, Id: u64, PropertyId: i32, Input: *mut c_void, InputPropertySize: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpSetRequestProperty", || set_request_property(RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped))
 }
-/// `HttpFindUrlGroupId` for `-fshort-wchar` callers: not implemented.
+/// `HttpSetRequestProperty` for `-fshort-wchar` callers.
 #[no_mangle]
-pub extern "C" fn HttpFindUrlGroupId_w16(FullyQualifiedUrl: *const u16, RequestQueueHandle: HANDLE, UrlGroupId: *mut u64) -> ULONG {
-    guard_httpapi("HttpFindUrlGroupId", || {
-        let _ = (FullyQualifiedUrl, RequestQueueHandle, UrlGroupId);
-        not_implemented("HttpFindUrlGroupId")
-    })
+pub unsafe extern "C" fn HttpSetRequestProperty_w16(RequestQueueHandle: HANDLE, Id: u64, PropertyId: i32, Input: *mut c_void, InputPropertySize: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpSetRequestProperty", || set_request_property(RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped))
 }
 
-/// `HttpGetExtension`: not implemented.
+unsafe fn wait_for_demand_start(h: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpWaitForDemandStart({h:?}, {ov:?})");
+    // The page documents ERROR_INVALID_PARAMETER for a handle that is not a request queue.
+    let q = queue_of(h).map_err(|_| ERROR_INVALID_PARAMETER)?;
+    let ovp = ov_of(ov);
+    finish(q.wait_for_demand_start(ovp), std::ptr::null_mut(), ovp)
+}
+
+/// `HttpWaitForDemandStart`: completes when a request arrives for the queue (at once when one is
+/// already waiting). Only the controller (`HTTP_CREATE_REQUEST_QUEUE_FLAG_CONTROLLER`) may wait:
+/// `ERROR_INVALID_ID_AUTHORITY` otherwise; not a queue: `ERROR_INVALID_PARAMETER`; shut down or
+/// closed: `ERROR_INVALID_HANDLE`; a wait already pending: `ERROR_ALREADY_EXISTS`. `CancelIoEx`,
+/// `HttpShutdownRequestQueue` or closing end it with `ERROR_OPERATION_ABORTED`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpWaitForDemandStart(RequestQueueHandle: HANDLE, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpWaitForDemandStart", || wait_for_demand_start(RequestQueueHandle, Overlapped))
+}
+/// `HttpWaitForDemandStart` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpWaitForDemandStart_w16(RequestQueueHandle: HANDLE, Overlapped: *mut OVERLAPPED) -> ULONG {
+    guard_httpapi("HttpWaitForDemandStart", || wait_for_demand_start(RequestQueueHandle, Overlapped))
+}
+
+unsafe fn delegate_request_ex(h: HANDLE, target: HANDLE, id: u64, group: u64, count: ULONG, props: *mut c_void) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpDelegateRequestEx({h:?}, {target:?}, {id:#x}, {group:#x}, {count}, {props:?})");
+    let q = queue_of(h)?;
+    let t = queue_of(target)?;
+    if (count > 0 && props.is_null()) || Arc::ptr_eq(&q, &t) {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    // The target URL group must exist and feed the target queue.
+    match session::group_queue(group) {
+        Some(gq) if Arc::ptr_eq(&gq, &t) => {}
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    }
+    q.delegate(id, &t)
+}
+
+/// `HttpDelegateRequestEx`: moves a received request (not yet answered) and its connection to another
+/// queue of this process, where `HttpReceiveHttpRequest` hands it out again (same id, headers, unread
+/// body); the source queue forgets it. `DelegateUrlGroupId` must be a URL group bound to the target
+/// queue. Bad handles: `ERROR_INVALID_HANDLE`; the same queue twice, a group not bound to the target,
+/// properties NULL with a count: `ERROR_INVALID_PARAMETER`; unknown or answered request:
+/// `ERROR_CONNECTION_INVALID`. `PropertyInfoSet` entries are accepted and not used.
+#[no_mangle]
+pub unsafe extern "C" fn HttpDelegateRequestEx(RequestQueueHandle: HANDLE, DelegateQueueHandle: HANDLE, RequestId: u64, DelegateUrlGroupId: u64, PropertyInfoSetSize: ULONG, PropertyInfoSet: *mut c_void) -> ULONG {
+    guard_httpapi("HttpDelegateRequestEx", || delegate_request_ex(RequestQueueHandle, DelegateQueueHandle, RequestId, DelegateUrlGroupId, PropertyInfoSetSize, PropertyInfoSet))
+}
+/// `HttpDelegateRequestEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpDelegateRequestEx_w16(RequestQueueHandle: HANDLE, DelegateQueueHandle: HANDLE, RequestId: u64, DelegateUrlGroupId: u64, PropertyInfoSetSize: ULONG, PropertyInfoSet: *mut c_void) -> ULONG {
+    guard_httpapi("HttpDelegateRequestEx", || delegate_request_ex(RequestQueueHandle, DelegateQueueHandle, RequestId, DelegateUrlGroupId, PropertyInfoSetSize, PropertyInfoSet))
+}
+
+pub const HttpVerbGET: i32 = 4;
+pub const HttpVerbHEAD: i32 = 5;
+
+unsafe fn declare_push<U: WideUnit>(h: HANDLE, id: u64, verb: i32, path: *const U, query: *const u8, headers: *const c_void) -> WinResult<()> {
+    let p = wide_cstr(path);
+    tracing::trace!(target: T, "HttpDeclarePush({h:?}, {id:#x}, {verb}, {p:?}, {query:?}, {headers:?})");
+    let q = queue_of(h)?;
+    q.find(id)?;
+    if !(verb == HttpVerbGET || verb == HttpVerbHEAD) || p.is_none() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    // http.sys pushes only "if the underlying protocol, connection, client, and policies allow" it;
+    // these connections are HTTP/1.x, which has no push: the declaration is accepted and nothing is
+    // pushed (the client fetches the resource itself), as on Windows over HTTP/1.1.
+    Ok(())
+}
+
+/// `HttpDeclarePush`: accepted for a received request with `HttpVerbGET` / `HttpVerbHEAD` and a path,
+/// and nothing is pushed (HTTP/1.x connections cannot carry a push). Bad handle:
+/// `ERROR_INVALID_HANDLE`; unknown request: `ERROR_CONNECTION_INVALID`; another verb or NULL path:
+/// `ERROR_INVALID_PARAMETER`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpDeclarePush(RequestQueueHandle: HANDLE, RequestId: u64, Verb: i32, Path: *const WCHAR, Query: *const u8, Headers: *const c_void) -> ULONG {
+    guard_httpapi("HttpDeclarePush", || declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers))
+}
+/// `HttpDeclarePush` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpDeclarePush_w16(RequestQueueHandle: HANDLE, RequestId: u64, Verb: i32, Path: *const u16, Query: *const u8, Headers: *const c_void) -> ULONG {
+    guard_httpapi("HttpDeclarePush", || declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers))
+}
+
+fn get_extension(version: HTTPAPI_VERSION, extension: ULONG, buf: *mut c_void, size: ULONG) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpGetExtension({version:?}, {extension}, {buf:?}, {size})");
+    if !(version.HttpApiMajorVersion == 1 || version.HttpApiMajorVersion == 2) || version.HttpApiMinorVersion != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    // The extension tables http.sys hands out (QUIC / fast-forwarding helpers) do not exist here.
+    Err(ERROR_NOT_SUPPORTED)
+}
+
+/// `HttpGetExtension`: no extension function tables exist on Linux: `ERROR_NOT_SUPPORTED` (a version
+/// other than 1.0 / 2.0: `ERROR_INVALID_PARAMETER`).
 #[no_mangle]
 pub extern "C" fn HttpGetExtension(Version: HTTPAPI_VERSION, Extension: ULONG, Buffer: *mut c_void, BufferSize: ULONG) -> ULONG {
-    guard_httpapi("HttpGetExtension", || {
-        let _ = (Version, Extension, Buffer, BufferSize);
-        not_implemented("HttpGetExtension")
-    })
+    guard_httpapi("HttpGetExtension", || get_extension(Version, Extension, Buffer, BufferSize))
 }
-/// `HttpGetExtension` for `-fshort-wchar` callers: not implemented.
+/// `HttpGetExtension` for `-fshort-wchar` callers.
 #[no_mangle]
 pub extern "C" fn HttpGetExtension_w16(Version: HTTPAPI_VERSION, Extension: ULONG, Buffer: *mut c_void, BufferSize: ULONG) -> ULONG {
-    guard_httpapi("HttpGetExtension", || {
-        let _ = (Version, Extension, Buffer, BufferSize);
-        not_implemented("HttpGetExtension")
-    })
+    guard_httpapi("HttpGetExtension", || get_extension(Version, Extension, Buffer, BufferSize))
 }

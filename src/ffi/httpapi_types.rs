@@ -117,7 +117,31 @@ pub struct HTTP_DATA_CHUNK_FROM_FILE_HANDLE {
 }
 const _: () = assert!(size_of::<HTTP_DATA_CHUNK_FROM_FILE_HANDLE>() == 24);
 
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE {
+    /// Bytes, without the NUL.
+    pub FragmentNameLength: u16,
+    pub pFragmentName: *const c_void,
+}
+const _: () = assert!(size_of::<HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE>() == 16 && offset_of!(HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE, pFragmentName) == 8);
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE_EX {
+    pub ByteRange: HTTP_BYTE_RANGE,
+    pub pFragmentName: *const c_void,
+}
+const _: () = assert!(size_of::<HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE_EX>() == 24 && offset_of!(HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE_EX, pFragmentName) == 16);
+
 impl HTTP_DATA_CHUNK {
+    pub fn from_fragment_cache(&self) -> HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE {
+        // SAFETY: as below.
+        unsafe { std::ptr::read_unaligned(self.Anonymous.as_ptr() as *const HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE) }
+    }
+    pub fn from_fragment_cache_ex(&self) -> HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE_EX {
+        // SAFETY: as below.
+        unsafe { std::ptr::read_unaligned(self.Anonymous.as_ptr() as *const HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE_EX) }
+    }
     pub fn from_memory(&self) -> HTTP_DATA_CHUNK_FROM_MEMORY {
         // SAFETY: the union is 24 bytes, both arms are plain data of at most that size.
         unsafe { std::ptr::read_unaligned(self.Anonymous.as_ptr() as *const HTTP_DATA_CHUNK_FROM_MEMORY) }
@@ -130,6 +154,8 @@ impl HTTP_DATA_CHUNK {
 
 pub const HttpDataChunkFromMemory: i32 = 0;
 pub const HttpDataChunkFromFileHandle: i32 = 1;
+pub const HttpDataChunkFromFragmentCache: i32 = 2;
+pub const HttpDataChunkFromFragmentCacheEx: i32 = 3;
 
 #[repr(C)]
 #[derive(Clone, Copy)]

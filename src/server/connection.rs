@@ -1327,3 +1327,66 @@ fn send_vectored(fd: RawFd, bufs: &[IoSlice]) -> Option<usize> {
     }
     Some(total)
 }
+
+/// What `HttpQueryRequestProperty` / `HttpSetRequestProperty` and `HttpDelegateRequestEx` need of a
+/// connection (kept apart from the I/O paths above).
+impl Connection {
+    /// Whether the response to `req` has begun (its head went out or is queued).
+    pub fn response_started(&self, req: &Request) -> bool {
+        let st = self.st.lock();
+        st.current.as_ref().is_none_or(|c| c.id != req.id) || st.resp.started
+    }
+
+    /// `HttpDelegateRequestEx`: the current request now belongs to `queue` (its timers, disconnect
+    /// waits and the end of the request report there).
+    pub fn rebind_queue(&self, queue: &Arc<RequestQueue>) {
+        let mut st = self.st.lock();
+        st.queue = Arc::downgrade(queue);
+        let key = queue.key();
+        if !st.queues_seen.contains(&key) {
+            st.queues_seen.push(key);
+        }
+    }
+
+    /// The kernel's `TCP_INFO` for this socket (fields a kernel does not have stay 0).
+    pub fn tcp_info(&self) -> Option<TcpInfo> {
+        // SAFETY: `fd` is this connection's open socket; the buffer is a plain struct of its size.
+        unsafe {
+            let mut info: TcpInfo = std::mem::zeroed();
+            let mut len = std::mem::size_of::<TcpInfo>() as libc::socklen_t;
+            let r = libc::getsockopt(self.fd, libc::IPPROTO_TCP, libc::TCP_INFO, &mut info as *mut _ as *mut libc::c_void, &mut len);
+            (r == 0).then_some(info)
+        }
+    }
+
+    /// An integer socket option (`SO_SNDBUF`, `IP_TOS` ...).
+    pub fn sockopt(&self, level: i32, name: i32) -> Option<i32> {
+        // SAFETY: as above, with an int.
+        unsafe {
+            let mut v: libc::c_int = 0;
+            let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+            let r = libc::getsockopt(self.fd, level, name, &mut v as *mut _ as *mut libc::c_void, &mut len);
+            (r == 0).then_some(v)
+        }
+    }
+
+    /// `HttpRequestPropertyDscpTag`: the DSCP bits of the packets this connection sends (`IP_TOS` for
+    /// IPv4, `IPV6_TCLASS` for IPv6; DSCP is the upper six bits).
+    pub fn set_dscp(&self, dscp: u8) -> WinResult<()> {
+        let v: libc::c_int = (dscp as libc::c_int) << 2;
+        let (level, name) = if self.local.is_ipv6() && !matches!(self.local.ip(), std::net::IpAddr::V6(a) if a.to_ipv4_mapped().is_some()) {
+            (libc::IPPROTO_IPV6, libc::IPV6_TCLASS)
+        } else {
+            (libc::IPPROTO_IP, libc::IP_TOS)
+        };
+        // SAFETY: `fd` is this connection's open socket; the value is an int.
+        let r = unsafe { libc::setsockopt(self.fd, level, name, &v as *const _ as *const libc::c_void, std::mem::size_of::<libc::c_int>() as libc::socklen_t) };
+        if r != 0 {
+            return Err(Win32Error::from(std::io::Error::last_os_error()));
+        }
+        Ok(())
+    }
+}
+
+/// Linux's `struct tcp_info` (libc's copy has the fields through `tcpi_min_rtt` and beyond).
+pub type TcpInfo = libc::tcp_info;

@@ -8,10 +8,12 @@
 //! `HttpInitialize` / `HttpTerminate` state is kept here: calls nest per flag, as documented.
 pub mod auth;
 pub mod buffer;
+pub mod cache;
 pub mod completion;
 pub mod connection;
 pub mod files;
 pub mod logging;
+pub mod prepare;
 pub mod fill;
 pub mod ids;
 pub mod queue;

@@ -47,6 +47,8 @@ struct QueueState {
     v1_regs: Vec<Arc<Registration>>,
     /// Connections with an `HttpWaitForDisconnect` of this queue pending.
     wait_conns: Vec<Weak<Connection>>,
+    /// The pending `HttpWaitForDemandStart` (one at a time).
+    demand: Option<Completion>,
 }
 
 pub struct RequestQueue {
@@ -197,13 +199,66 @@ impl RequestQueue {
             return;
         }
         st.active.insert(req.id, req.clone());
+        let demand = st.demand.take();
         match st.receivers.pop_front() {
             Some(p) => {
                 drop(st);
                 self.complete_receive(p, &req);
             }
-            None => st.ready.push_back(req),
+            None => {
+                st.ready.push_back(req);
+                drop(st);
+            }
         }
+        if let Some(d) = demand {
+            d.fire(ERROR_SUCCESS, 0, false);
+        }
+    }
+
+    /// `HttpWaitForDemandStart`: completes when a request arrives (at once when one is already waiting
+    /// to be received). Only the controller may wait (`ERROR_INVALID_ID_AUTHORITY`); one wait at a time
+    /// (`ERROR_ALREADY_EXISTS`); a queue shut down or closed: `ERROR_INVALID_HANDLE`. `CancelIoEx`, the
+    /// shutdown or the close end a pending wait with `ERROR_OPERATION_ABORTED`.
+    pub fn wait_for_demand_start(&self, ov: Option<OverlappedPtr>) -> (Win32Error, u32) {
+        if !self.controller {
+            return (ERROR_INVALID_ID_AUTHORITY, 0);
+        }
+        self.run(ov, |c| {
+            let mut st = self.st.lock();
+            if st.closed || st.shut_down {
+                return Start::Done(ERROR_INVALID_HANDLE, 0, false);
+            }
+            if st.demand.is_some() {
+                return Start::Done(ERROR_ALREADY_EXISTS, 0, false);
+            }
+            if !st.ready.is_empty() {
+                return Start::Done(ERROR_SUCCESS, 0, true);
+            }
+            st.demand = Some(c);
+            Start::Pending
+        })
+    }
+
+    /// `HttpDelegateRequestEx`: hands a received request, and the connection it came on, to `target`,
+    /// where the application receives it again as a new arrival (same id, head and body still unread).
+    /// Unknown id or one already answered in part: `ERROR_CONNECTION_INVALID`.
+    pub fn delegate(&self, id: u64, target: &Arc<RequestQueue>) -> WinResult<()> {
+        if self.controller || target.controller {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        // The connection's lock is never taken under the queue's (connections call into queues while
+        // holding theirs): look, check the connection, then take the request if it is still here.
+        let req = self.st.lock().active.get(&id).cloned().ok_or(ERROR_CONNECTION_INVALID)?;
+        if req.state.load(Ordering::Acquire) != RECEIVED || req.conn.is_closed() || req.conn.response_started(&req) {
+            return Err(ERROR_CONNECTION_INVALID);
+        }
+        if self.st.lock().active.remove(&id).is_none() {
+            return Err(ERROR_CONNECTION_INVALID);
+        }
+        req.state.store(NOT_RECEIVED, Ordering::Release);
+        req.conn.rebind_queue(target);
+        target.deliver(req);
+        Ok(())
     }
 
     fn complete_receive(&self, mut p: PendingReceive, req: &Arc<Request>) {
@@ -347,6 +402,9 @@ impl RequestQueue {
             for x in &d {
                 st.active.remove(&x.id);
             }
+            if let Some(w) = st.demand.take() {
+                w.fire(ERROR_OPERATION_ABORTED, 0, false);
+            }
             (r, d)
         };
         // The waits belong to this handle: they end as cancelled, before the aborts below end the
@@ -372,9 +430,13 @@ impl RequestQueue {
             let r = Self::take_receivers(&mut st, 0);
             st.ready.clear();
             let a: Vec<Arc<Request>> = st.active.drain().map(|(_, v)| v).collect();
+            if let Some(w) = st.demand.take() {
+                w.fire(ERROR_OPERATION_ABORTED, 0, false);
+            }
             (r, a, std::mem::take(&mut st.v1_regs))
         };
         router::unregister(&regs);
+        super::cache::drop_queue(self.key());
         for p in receivers {
             p.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
         }
@@ -408,13 +470,20 @@ impl RequestQueue {
     }
 
     fn cancel_matching(&self, ov: usize) -> bool {
+        let mut any_demand = false;
         let (receivers, requests) = {
             let mut st = self.st.lock();
             let r = Self::take_receivers(&mut st, ov);
             let a: Vec<Arc<Request>> = st.active.values().cloned().collect();
+            if st.demand.as_ref().is_some_and(|d| ov == 0 || d.overlapped() == ov) {
+                if let Some(w) = st.demand.take() {
+                    w.fire(ERROR_OPERATION_ABORTED, 0, false);
+                }
+                any_demand = true;
+            }
             (r, a)
         };
-        let mut any = !receivers.is_empty();
+        let mut any = !receivers.is_empty() || any_demand;
         for p in receivers {
             p.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
         }

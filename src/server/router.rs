@@ -283,3 +283,54 @@ pub fn route(head: &RequestHead, local: SocketAddr, https: bool) -> Routed {
     let group = if let Target::Group(id) = &reg.target { *id } else { 0 };
     Routed::Queue { queue, context: reg.context, cooked, host: route_host, group }
 }
+
+/// Whether a registration hands its requests to `queue` (directly, or through its bound URL group).
+fn reaches(reg: &Registration, queue: &Arc<RequestQueue>) -> bool {
+    match &reg.target {
+        Target::Queue(w) => std::ptr::eq(w.as_ptr(), Arc::as_ptr(queue)),
+        Target::Group(id) => session::group_queue(*id).is_some_and(|q| Arc::ptr_eq(&q, queue)),
+    }
+}
+
+/// The registrations of `queue` that a full URL in `HttpPrepareUrl` form (`scheme://host:port/path`)
+/// falls under, best match first (the order routing uses).
+fn matches_for_queue(queue: &Arc<RequestQueue>, url: &str) -> Vec<Arc<Registration>> {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return Vec::new();
+    };
+    let https = scheme.eq_ignore_ascii_case("https");
+    let slash = rest.find('/').unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(slash);
+    let path = path.split('?').next().unwrap_or("/");
+    let path = if path.is_empty() { "/" } else { path };
+    let Some((host, Some(port))) = split_host_port(authority) else {
+        return Vec::new();
+    };
+    let Ok(port) = port.parse::<u16>() else {
+        return Vec::new();
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']').to_ascii_lowercase();
+    let ip = host.parse::<IpAddr>().unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    let regs = SNAPSHOT.read().clone();
+    let mut hits: Vec<_> = regs
+        .iter()
+        .filter(|r| r.prefix.port == port && r.prefix.https == https && reaches(r, queue))
+        .filter_map(|r| r.prefix.rank(&host, ip, path).map(|k| (k, r.clone())))
+        .collect();
+    hits.sort_by_key(|h| h.0);
+    hits.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Whether `url` (in `HttpPrepareUrl` form) lies inside a prefix `queue` registered, itself or through
+/// a URL group bound to it (the fragment cache's naming rule).
+pub fn queue_owns_url(queue: &Arc<RequestQueue>, url: &str) -> bool {
+    !matches_for_queue(queue, url).is_empty()
+}
+
+/// `HttpFindUrlGroupId`: the URL group whose prefix routes `url` (in `HttpPrepareUrl` form) to `queue`.
+pub fn find_group(queue: &Arc<RequestQueue>, url: &str) -> Option<u64> {
+    matches_for_queue(queue, url).iter().find_map(|r| match r.target {
+        Target::Group(id) => Some(id),
+        Target::Queue(_) => None,
+    })
+}

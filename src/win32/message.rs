@@ -63,6 +63,7 @@ pub const MESSAGES: &[(u32, &str)] = &[
     (1236, "The network connection was aborted by the local system."),
     (1306, "Indicates two revision levels are incompatible."),
     (1312, "A specified logon session does not exist. It may already have been terminated."),
+    (1343, "The value provided was an invalid value for an identifier authority."),
     (1359, "An internal error occurred."),
     (1460, "This operation returned because the timeout period expired."),
     (1815, "The specified resource language ID cannot be found in the image file."),
