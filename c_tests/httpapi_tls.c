@@ -246,6 +246,15 @@ static void test_request_fields(HANDLE queue, int port) {
     CHECK(u.r.CookedUrl.pHost && wcsncmp(u.r.CookedUrl.pHost, L"127.0.0.1:", 10) == 0, "pHost after the https scheme");
     CHECK_EQ(u.r.CookedUrl.HostLength, wcslen(L"127.0.0.1:") * sizeof(WCHAR) + (port >= 10000 ? 5 : 4) * sizeof(WCHAR), "HostLength");
     CHECK(u.r.Address.pLocalAddress && ntohs(((struct sockaddr_in *)u.r.Address.pLocalAddress)->sin_port) == port, "local address is the TCP one");
+    /* Socket properties describe the client's TCP connection, not the internal relay. */
+    unsigned char tcp[256];
+    ULONG tgot = 0;
+    CHECK_EQ(HttpQueryRequestProperty(queue, u.r.RequestId, HttpRequestPropertyTcpInfoV0, NULL, 0, tcp, sizeof tcp, &tgot, NULL), NO_ERROR, "TcpInfoV0 over TLS");
+    int tstate = 0;
+    ULONG mss = 0;
+    memcpy(&tstate, tcp, 4);
+    memcpy(&mss, tcp + 4, 4);
+    CHECK(tstate == 4 && mss > 0, "TCP_INFO of the TLS connection: state %d mss %lu", tstate, (unsigned long)mss);
     ULONG small = 0;
     HTTP_SSL_CLIENT_CERT_INFO ci;
     CHECK_EQ(HttpReceiveClientCertificate(queue, u.r.ConnectionId, 0, &ci, sizeof ci, &small, NULL), ERROR_NOT_FOUND, "HttpReceiveClientCertificate: none negotiated");

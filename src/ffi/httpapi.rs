@@ -1078,9 +1078,6 @@ pub unsafe extern "C" fn HttpWaitForDisconnectEx_w16(RequestQueueHandle: HANDLE,
     guard_httpapi("HttpWaitForDisconnectEx", || wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped))
 }
 
-// Not implemented yet (TLS client certificates come with the TLS engine): exported so programs link;
-// it logs and fails with ERROR_CALL_NOT_IMPLEMENTED.
-
 fn receive_client_certificate(queue: HANDLE, connection: u64, flags: ULONG, info: *mut c_void) -> WinResult<()> {
     tracing::trace!(target: T, "HttpReceiveClientCertificate({queue:?}, {connection:#x}, {flags:#x}, {info:?})");
     queue_of(queue)?;

@@ -232,6 +232,10 @@ pub struct Connection {
     pub id: u64,
     stream: Stream,
     fd: RawFd,
+    /// The TCP socket (socket options, `TCP_INFO`): `fd` itself, or for HTTPS a duplicate of the
+    /// client's socket, held in `_tcp_dup` so it stays valid as long as the connection object.
+    tcp_fd: RawFd,
+    _tcp_dup: Option<std::os::fd::OwnedFd>,
     pub local: SocketAddr,
     pub remote: SocketAddr,
     /// HTTPS: what `HTTP_REQUEST.pSslInfo` reports (None: plain HTTP).
@@ -263,21 +267,24 @@ impl Connection {
             Err(_) => return,
         };
         let fd = stream.as_raw_fd();
-        Self::launch(Stream::Tcp(stream), fd, local, remote, None);
+        Self::launch(Stream::Tcp(stream), fd, None, local, remote, None);
     }
 
     /// Takes the local end of an HTTPS connection's TLS relay (`local`, `remote`: the TCP addresses).
-    pub fn start_relayed(stream: UnixStream, local: SocketAddr, remote: SocketAddr, tls: Arc<super::tls::SslInfo>) {
+    /// `tcp`: a duplicate of the client's TCP socket.
+    pub fn start_relayed(stream: UnixStream, tcp: std::os::fd::OwnedFd, local: SocketAddr, remote: SocketAddr, tls: Arc<super::tls::SslInfo>) {
         let fd = stream.as_raw_fd();
-        Self::launch(Stream::Relay(stream), fd, local, remote, Some(tls));
+        Self::launch(Stream::Relay(stream), fd, Some(tcp), local, remote, Some(tls));
     }
 
-    fn launch(stream: Stream, fd: RawFd, local: SocketAddr, remote: SocketAddr, tls: Option<Arc<super::tls::SslInfo>>) {
+    fn launch(stream: Stream, fd: RawFd, tcp_dup: Option<std::os::fd::OwnedFd>, local: SocketAddr, remote: SocketAddr, tls: Option<Arc<super::tls::SslInfo>>) {
         let now = Instant::now();
         let conn = Arc::new(Connection {
             id: NEXT_CONNECTION_ID.fetch_add(1, Ordering::Relaxed),
             stream,
             fd,
+            tcp_fd: tcp_dup.as_ref().map_or(fd, |d| d.as_raw_fd()),
+            _tcp_dup: tcp_dup,
             local,
             remote,
             tls,
@@ -1354,7 +1361,7 @@ impl Connection {
         unsafe {
             let mut info: TcpInfo = std::mem::zeroed();
             let mut len = std::mem::size_of::<TcpInfo>() as libc::socklen_t;
-            let r = libc::getsockopt(self.fd, libc::IPPROTO_TCP, libc::TCP_INFO, &mut info as *mut _ as *mut libc::c_void, &mut len);
+            let r = libc::getsockopt(self.tcp_fd, libc::IPPROTO_TCP, libc::TCP_INFO, &mut info as *mut _ as *mut libc::c_void, &mut len);
             (r == 0).then_some(info)
         }
     }
@@ -1365,7 +1372,7 @@ impl Connection {
         unsafe {
             let mut v: libc::c_int = 0;
             let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
-            let r = libc::getsockopt(self.fd, level, name, &mut v as *mut _ as *mut libc::c_void, &mut len);
+            let r = libc::getsockopt(self.tcp_fd, level, name, &mut v as *mut _ as *mut libc::c_void, &mut len);
             (r == 0).then_some(v)
         }
     }
@@ -1380,7 +1387,7 @@ impl Connection {
             (libc::IPPROTO_IP, libc::IP_TOS)
         };
         // SAFETY: `fd` is this connection's open socket; the value is an int.
-        let r = unsafe { libc::setsockopt(self.fd, level, name, &v as *const _ as *const libc::c_void, std::mem::size_of::<libc::c_int>() as libc::socklen_t) };
+        let r = unsafe { libc::setsockopt(self.tcp_fd, level, name, &v as *const _ as *const libc::c_void, std::mem::size_of::<libc::c_int>() as libc::socklen_t) };
         if r != 0 {
             return Err(Win32Error::from(std::io::Error::last_os_error()));
         }

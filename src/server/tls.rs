@@ -174,6 +174,13 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
     let _ = socket2::SockRef::from(tcp).set_linger(None);
     let connection_key_size = conn.negotiated_cipher_suite().map(|s| cipher_key_bits(s.suite())).unwrap_or(0);
     let info = Arc::new(SslInfo { server_cert_key_size: loaded.key_bits, connection_key_size, issuer: loaded.issuer.clone(), subject: loaded.subject.clone() });
+    let tcp_dup = match std::os::fd::AsFd::as_fd(tcp).try_clone_to_owned() {
+        Ok(d) => d,
+        Err(e) => {
+            tracing::warn!(target: T, "TLS on {local}: cannot duplicate the socket ({e})");
+            return;
+        }
+    };
     let (ours, theirs) = match tokio::net::UnixStream::pair() {
         Ok(p) => p,
         Err(e) => {
@@ -181,7 +188,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
             return;
         }
     };
-    super::connection::Connection::start_relayed(theirs, local, remote, info);
+    super::connection::Connection::start_relayed(theirs, tcp_dup, local, remote, info);
     relay(tls, ours).await;
 }
 
