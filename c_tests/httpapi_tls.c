@@ -307,6 +307,31 @@ static void test_python(int port) {
     CHECK(strncmp(out, "hello True True /py/path TLSv1.", 31) == 0, "python: GET, POST echo byte-exact, keep-alive, TLS: '%s'", out);
 }
 
+/* Clients that reset their connection while a large response is on its way: the server process (this
+ * one) must not die of SIGPIPE, and keeps serving. */
+static void test_abrupt_clients(int port) {
+    char path[300], cmd[1600], out[512];
+    snprintf(path, sizeof path, "%s/abrupt.py", dir);
+    FILE *f = fopen(path, "w");
+    fprintf(f,
+            "import socket, ssl, struct, sys\n"
+            "ctx = ssl.create_default_context(cafile=sys.argv[1])\n"
+            "body = b'x' * 400000\n"
+            "for i in range(20):\n"
+            "    s = ctx.wrap_socket(socket.create_connection(('127.0.0.1', int(sys.argv[2]))), server_hostname='localhost')\n"
+            "    s.sendall(b'POST /echo HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: %%d\\r\\n\\r\\n' %% len(body) + body)\n"
+            "    s.recv(100)\n"
+            "    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))\n"
+            "    s.close()\n"
+            "print('done')\n");
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "python3 '%s' '%s' %d", path, ca, port);
+    CHECK(run(cmd, out, sizeof out) == 0 && strcmp(out, "done\n") == 0, "20 clients reset mid-response: '%s'", out);
+    usleep(200000);
+    snprintf(cmd, sizeof cmd, "curl -s --max-time 10 --cacert '%s' https://127.0.0.1:%d/hello", ca, port);
+    CHECK(run(cmd, out, sizeof out) == 0 && strcmp(out, "hello") == 0, "still serving after the resets: '%s'", out);
+}
+
 static void test_winhttp(int port) {
     HINTERNET ses = NULL, con = NULL;
     HINTERNET req = whs_open(&ses, &con, port, L"GET", L"/hello", WINHTTP_FLAG_SECURE);
@@ -538,6 +563,7 @@ int main(void) {
     test_curl(port);
     test_python(port);
     test_winhttp(port);
+    test_abrupt_clients(port);
     test_no_binding(&app, queue);
     test_w16(port);
     test_v2_group(port);

@@ -222,7 +222,7 @@ impl Stream {
     fn try_write(&self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
             Stream::Tcp(s) => s.try_write(buf),
-            Stream::Relay(s) => s.try_write(buf),
+            Stream::Relay(s) => s.try_io(tokio::io::Interest::WRITABLE, || super::tls::send_nosignal(s.as_raw_fd(), buf)),
         }
     }
 }

@@ -141,7 +141,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
     // http.sys refuses a handshake.
     let _ = socket2::SockRef::from(&tcp).set_linger(Some(std::time::Duration::ZERO));
     let handshake = async {
-        let start = tokio_rustls::LazyConfigAcceptor::new(Acceptor::default(), tcp).await?;
+        let start = tokio_rustls::LazyConfigAcceptor::new(Acceptor::default(), NoSigPipe(tcp)).await?;
         let name = start.client_hello().server_name().map(str::to_string);
         let chosen = service_config::ssl_binding_for(local, name.as_deref()).map(|b| (load(&b.hash), b));
         match chosen {
@@ -170,7 +170,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
             return;
         }
     };
-    let (tcp, conn) = tls.get_ref();
+    let (NoSigPipe(tcp), conn) = tls.get_ref();
     let _ = socket2::SockRef::from(tcp).set_linger(None);
     let connection_key_size = conn.negotiated_cipher_suite().map(|s| cipher_key_bits(s.suite())).unwrap_or(0);
     let info = Arc::new(SslInfo { server_cert_key_size: loaded.key_bits, connection_key_size, issuer: loaded.issuer.clone(), subject: loaded.subject.clone() });
@@ -192,11 +192,75 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
     relay(tls, ours).await;
 }
 
+/// One non-blocking `send` on the relay socket. `MSG_NOSIGNAL`: a peer that left must give an error,
+/// not kill the application with SIGPIPE (a plain `write` on a UNIX socket would).
+pub(super) fn send_nosignal(fd: std::os::fd::RawFd, buf: &[u8]) -> std::io::Result<usize> {
+    // SAFETY: `buf` is a live slice for the duration of the call; `fd` is a socket the caller owns.
+    let n = unsafe { libc::send(fd, buf.as_ptr() as *const libc::c_void, buf.len(), libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT) };
+    if n < 0 {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(n as usize)
+    }
+}
+
+/// The client's TCP socket as the TLS layer writes it: with `MSG_NOSIGNAL`, never `writev` (which
+/// `std`'s vectored write uses, and which raises SIGPIPE when the client has gone, killing the C
+/// program that hosts the server).
+struct NoSigPipe(tokio::net::TcpStream);
+
+impl tokio::io::AsyncRead for NoSigPipe {
+    fn poll_read(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>, buf: &mut tokio::io::ReadBuf<'_>) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.get_mut().0).poll_read(cx, buf)
+    }
+}
+
+impl tokio::io::AsyncWrite for NoSigPipe {
+    fn poll_write(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>, buf: &[u8]) -> std::task::Poll<std::io::Result<usize>> {
+        use std::os::fd::AsRawFd;
+        let s = &self.get_mut().0;
+        loop {
+            std::task::ready!(s.poll_write_ready(cx))?;
+            match s.try_io(tokio::io::Interest::WRITABLE, || send_nosignal(s.as_raw_fd(), buf)) {
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+                r => return std::task::Poll::Ready(r),
+            }
+        }
+    }
+    fn poll_write_vectored(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>, bufs: &[std::io::IoSlice<'_>]) -> std::task::Poll<std::io::Result<usize>> {
+        let first = bufs.iter().find(|b| !b.is_empty()).map_or(&[][..], |b| &b[..]);
+        self.poll_write(cx, first)
+    }
+    fn is_write_vectored(&self) -> bool {
+        false
+    }
+    fn poll_flush(self: std::pin::Pin<&mut Self>, _cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+    fn poll_shutdown(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.get_mut().0).poll_shutdown(cx)
+    }
+}
+
+/// Writes all of `buf` to the relay socket.
+async fn send_all(plain: &tokio::net::UnixStream, mut buf: &[u8]) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    while !buf.is_empty() {
+        plain.writable().await?;
+        match plain.try_io(tokio::io::Interest::WRITABLE, || send_nosignal(plain.as_raw_fd(), buf)) {
+            Ok(n) => buf = &buf[n..],
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 /// Copies both ways until either side is done; then ends the other (close_notify to the client).
-async fn relay(tls: tokio_rustls::server::TlsStream<tokio::net::TcpStream>, plain: tokio::net::UnixStream) {
+async fn relay(tls: tokio_rustls::server::TlsStream<NoSigPipe>, plain: tokio::net::UnixStream) {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let (mut tr, mut tw) = tokio::io::split(tls);
-    let (mut pr, mut pw) = plain.into_split();
+    let plain = &plain;
     let up = async {
         // Client -> connection.
         let mut buf = vec![0u8; 16 * 1024];
@@ -204,34 +268,33 @@ async fn relay(tls: tokio_rustls::server::TlsStream<tokio::net::TcpStream>, plai
             match tr.read(&mut buf).await {
                 Ok(0) | Err(_) => break,
                 Ok(n) => {
-                    if pw.write_all(&buf[..n]).await.is_err() {
+                    if send_all(plain, &buf[..n]).await.is_err() {
                         break;
                     }
                 }
             }
         }
-        let _ = pw.shutdown().await;
+        let _ = socket2::SockRef::from(plain).shutdown(std::net::Shutdown::Write);
     };
     let down = async {
         // Connection -> client.
         let mut buf = vec![0u8; 16 * 1024];
-        let mut reset = false;
         loop {
-            match pr.read(&mut buf).await {
+            if plain.readable().await.is_err() {
+                break;
+            }
+            match plain.try_read(&mut buf) {
                 Ok(0) => break,
-                Err(_) => {
-                    reset = true;
-                    break;
-                }
                 Ok(n) => {
                     if tw.write_all(&buf[..n]).await.is_err() {
-                        return true;
+                        return;
                     }
                 }
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+                Err(_) => break,
             }
         }
         let _ = tw.shutdown().await;
-        reset
     };
     // The connection ending (or the client leaving) ends the relay; a client that keeps the TCP
     // connection open after the response's close_notify does not keep the task.
