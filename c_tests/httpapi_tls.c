@@ -436,9 +436,35 @@ static void test_v2_group(int port) {
     CHECK_EQ(HttpAddUrlToUrlGroup(group, url, 42, 0), NO_ERROR, "HttpAddUrlToUrlGroup https prefix");
     swprintf(url, 64, L"http://127.0.0.1:%d/v2plain/", port);
     CHECK_EQ(HttpAddUrlToUrlGroup(group, url, 43, 0), ERROR_ALREADY_EXISTS, "HttpAddUrlToUrlGroup http on the https port");
+    char cmd[1600], out[256], log[300];
+    /* A version 2 request over TLS carries HttpRequestInfoTypeSslProtocol. */
+    snprintf(cmd, sizeof cmd, "curl -s --max-time 10 --cacert '%s' https://127.0.0.1:%d/v2/info", ca, port);
+    snprintf(log, sizeof log, "%s/curl-v2.out", dir);
+    const char *argv[] = {"sh", "-c", cmd, NULL};
+    pid_t pid = ts_spawn(argv, log);
+    union {
+        HTTP_REQUEST_V2 r;
+        char raw[16384];
+    } u;
+    ULONG got = 0;
+    CHECK_EQ(HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, (PHTTP_REQUEST)&u.r, sizeof u, &got, NULL), NO_ERROR, "v2 receive over TLS");
+    CHECK(u.r.pSslInfo != NULL, "v2: pSslInfo");
+    CHECK_EQ(u.r.RequestInfoCount, 1, "v2: one request info entry");
+    if (u.r.RequestInfoCount == 1 && u.r.pRequestInfo) {
+        HTTP_REQUEST_INFO *ri = u.r.pRequestInfo;
+        CHECK_EQ(ri->InfoType, HttpRequestInfoTypeSslProtocol, "v2: HttpRequestInfoTypeSslProtocol");
+        CHECK_EQ(ri->InfoLength, sizeof(HTTP_SSL_PROTOCOL_INFO), "v2: InfoLength");
+        HTTP_SSL_PROTOCOL_INFO *pi = ri->pInfo;
+        CHECK(pi && (pi->Protocol == 0x1000 || pi->Protocol == 0x400), "v2: Protocol SP_PROT_TLS1_3/1_2_SERVER (%#lx)", pi ? (unsigned long)pi->Protocol : 0UL);
+        CHECK(pi && (pi->CipherStrength == 128 || pi->CipherStrength == 256), "v2: CipherStrength");
+        CHECK(pi && pi->KeyExchangeType == 0xae06 && pi->KeyExchangeStrength >= 255, "v2: ECDHE key exchange (%lu bits)", pi ? (unsigned long)pi->KeyExchangeStrength : 0UL);
+        CHECK(pi && (pi->HashType == 0x800c || pi->HashType == 0x800d), "v2: HashType");
+    }
+    CHECK_EQ(hs_send_simple(queue, u.r.RequestId, 200, "OK", "v2 info", 0), NO_ERROR, "v2 respond");
+    int status;
+    waitpid(pid, &status, 0);
     hs_app app;
     hs_app_start(&app, queue);
-    char cmd[1600], out[256];
     snprintf(cmd, sizeof cmd, "curl -s --max-time 10 --cacert '%s' https://127.0.0.1:%d/v2/hello", ca, port);
     CHECK(run(cmd, out, sizeof out) == 0 && strcmp(out, "/v2/hello") == 0, "v2 group over TLS (cooked path): '%s'", out);
     CHECK_EQ(app.last_context, 42, "v2: the group's URL context");

@@ -128,7 +128,10 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
     let addr_off = align(unknown_off + unknown_count * 24, 8);
     let chunk_off = addr_off + 2 * SOCKADDR_SLOT;
     let ssl_off = align(chunk_off + if copy_body { 32 } else { 0 }, 8);
-    let url_off = align(ssl_off + if ssl.is_some() { SSL_INFO_SIZE } else { 0 }, 8);
+    // Version 2 over TLS: one HTTP_REQUEST_INFO (HttpRequestInfoTypeSslProtocol) and its data.
+    let info_off = align(ssl_off + if ssl.is_some() { SSL_INFO_SIZE } else { 0 }, 8);
+    let with_info = v2 && ssl.is_some();
+    let url_off = align(info_off + if with_info { REQUEST_INFO_SIZE + SSL_PROTOCOL_INFO_SIZE } else { 0 }, 8);
     let str_off = url_off + url_units * U::SIZE;
     let needed = str_off + strings;
 
@@ -272,8 +275,27 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
 
     out[..REQUEST_V1_SIZE].copy_from_slice(struct_bytes(&r));
     if v2 {
-        // RequestInfoCount = 0, pRequestInfo = NULL: no authentication or TLS information to report.
+        // RequestInfoCount = 0, pRequestInfo = NULL: no authentication information to report; over
+        // TLS one entry, the negotiated protocol.
         out[REQUEST_V1_SIZE..REQUEST_V2_SIZE].fill(0);
+        if let (true, Some(t)) = (with_info, ssl) {
+            let p = &t.protocol;
+            let proto = HTTP_SSL_PROTOCOL_INFO {
+                Protocol: p.protocol,
+                CipherType: p.cipher_type,
+                CipherStrength: p.cipher_strength,
+                HashType: p.hash_type,
+                HashStrength: p.hash_strength,
+                KeyExchangeType: p.key_exchange_type,
+                KeyExchangeStrength: p.key_exchange_strength,
+            };
+            let data_off = info_off + REQUEST_INFO_SIZE;
+            out[data_off..data_off + SSL_PROTOCOL_INFO_SIZE].copy_from_slice(struct_bytes(&proto));
+            let info = HTTP_REQUEST_INFO { InfoType: HttpRequestInfoTypeSslProtocol, InfoLength: SSL_PROTOCOL_INFO_SIZE as u32, pInfo: ptr(data_off) as *const _ };
+            out[info_off..info_off + REQUEST_INFO_SIZE].copy_from_slice(struct_bytes(&info));
+            out[REQUEST_V1_SIZE..REQUEST_V1_SIZE + 2].copy_from_slice(&1u16.to_ne_bytes());
+            out[REQUEST_V1_SIZE + 8..REQUEST_V2_SIZE].copy_from_slice(&(ptr(info_off) as usize).to_ne_bytes());
+        }
     }
     Ok(used as u32)
 }

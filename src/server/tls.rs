@@ -51,6 +51,60 @@ pub struct SslInfo {
     /// The server certificate's issuer and subject names ("CN=..., O=...").
     pub issuer: String,
     pub subject: String,
+    /// `HTTP_SSL_PROTOCOL_INFO` (version 2 requests' `HttpRequestInfoTypeSslProtocol`).
+    pub protocol: SslProtocol,
+}
+
+/// The negotiated protocol in Schannel's terms (`SP_PROT_*`, `CALG_*` ids, strengths in bits).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SslProtocol {
+    pub protocol: u32,
+    pub cipher_type: u32,
+    pub cipher_strength: u32,
+    pub hash_type: u32,
+    pub hash_strength: u32,
+    pub key_exchange_type: u32,
+    pub key_exchange_strength: u32,
+}
+
+const SP_PROT_TLS1_2_SERVER: u32 = 0x0000_0400;
+const SP_PROT_TLS1_3_SERVER: u32 = 0x0000_1000;
+const CALG_AES_128: u32 = 0x0000_660e;
+const CALG_AES_256: u32 = 0x0000_6610;
+const CALG_SHA_256: u32 = 0x0000_800c;
+const CALG_SHA_384: u32 = 0x0000_800d;
+const CALG_ECDH_EPHEM: u32 = 0x0000_ae06;
+
+fn protocol_of(conn: &rustls::ServerConnection) -> SslProtocol {
+    let name = conn.negotiated_cipher_suite().map(|s| format!("{:?}", s.suite())).unwrap_or_default();
+    let cipher_strength = cipher_key_bits(&name) as u32;
+    let (hash_type, hash_strength) = if name.ends_with("SHA384") { (CALG_SHA_384, 384) } else { (CALG_SHA_256, 256) };
+    let key_exchange_strength = match conn.negotiated_key_exchange_group().map(|g| g.name()) {
+        Some(rustls::NamedGroup::X25519) => 255,
+        Some(rustls::NamedGroup::secp256r1) => 256,
+        Some(rustls::NamedGroup::secp384r1) => 384,
+        Some(rustls::NamedGroup::secp521r1) => 521,
+        _ => 0,
+    };
+    SslProtocol {
+        protocol: match conn.protocol_version() {
+            Some(rustls::ProtocolVersion::TLSv1_3) => SP_PROT_TLS1_3_SERVER,
+            Some(rustls::ProtocolVersion::TLSv1_2) => SP_PROT_TLS1_2_SERVER,
+            _ => 0,
+        },
+        // ChaCha20-Poly1305 has no CALG id (Schannel does not offer it): 0, with its strength.
+        cipher_type: match cipher_strength {
+            128 if name.contains("AES") => CALG_AES_128,
+            256 if name.contains("AES") => CALG_AES_256,
+            _ => 0,
+        },
+        cipher_strength,
+        hash_type,
+        hash_strength,
+        // rustls offers only ephemeral (EC)DH key exchange.
+        key_exchange_type: CALG_ECDH_EPHEM,
+        key_exchange_strength,
+    }
 }
 
 /// A certificate with its key, ready for handshakes.
@@ -172,8 +226,14 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
     };
     let (NoSigPipe(tcp), conn) = tls.get_ref();
     let _ = socket2::SockRef::from(tcp).set_linger(None);
-    let connection_key_size = conn.negotiated_cipher_suite().map(|s| cipher_key_bits(s.suite())).unwrap_or(0);
-    let info = Arc::new(SslInfo { server_cert_key_size: loaded.key_bits, connection_key_size, issuer: loaded.issuer.clone(), subject: loaded.subject.clone() });
+    let protocol = protocol_of(conn);
+    let info = Arc::new(SslInfo {
+        server_cert_key_size: loaded.key_bits,
+        connection_key_size: protocol.cipher_strength as u16,
+        issuer: loaded.issuer.clone(),
+        subject: loaded.subject.clone(),
+        protocol,
+    });
     let tcp_dup = match std::os::fd::AsFd::as_fd(tcp).try_clone_to_owned() {
         Ok(d) => d,
         Err(e) => {
@@ -306,8 +366,8 @@ async fn relay(tls: tokio_rustls::server::TlsStream<NoSigPipe>, plain: tokio::ne
     }
 }
 
-fn cipher_key_bits(suite: rustls::CipherSuite) -> u16 {
-    let name = format!("{suite:?}");
+/// The key size of a cipher suite, by its IANA name.
+fn cipher_key_bits(name: &str) -> u16 {
     if name.contains("AES_128") {
         128
     } else if name.contains("AES_256") || name.contains("CHACHA20") {
