@@ -120,6 +120,7 @@ static void test_config_inputs(int port) {
     HTTP_SERVICE_CONFIG_SSL_SET bad;
     struct sockaddr_in weird = a;
     weird.sin_family = 12345;
+    struct sockaddr_in port0 = v4("0.0.0.0", 0);
     struct {
         const char *name;
         void *info;
@@ -137,6 +138,7 @@ static void test_config_inputs(int port) {
         {"SslHashLength 32", &bad, sizeof s, 5, ERROR_INVALID_PARAMETER},
         {"certificate not in the store", &bad, sizeof s, 6, ERROR_FILE_NOT_FOUND},
         {"certificate without its private key", &bad, sizeof s, 7, ERROR_NO_SUCH_LOGON_SESSION},
+        {"port 0", &bad, sizeof s, 8, ERROR_INVALID_PARAMETER},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bad = s;
@@ -148,6 +150,7 @@ static void test_config_inputs(int port) {
         case 5: bad.ParamDesc.SslHashLength = 32; break;
         case 6: bad.ParamDesc.pSslHash = unknown; break;
         case 7: bad.ParamDesc.pSslHash = nokey; break;
+        case 8: bad.KeyDesc.pIpPort = (PSOCKADDR)&port0; break;
         }
         CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, cases[i].info, cases[i].len, NULL), cases[i].want, cases[i].name);
     }

@@ -345,6 +345,13 @@ unsafe fn set_ssl<U: WideUnit>(id: i32, info: *mut c_void, len: ULONG, replace: 
         }
         _ => return Err(ERROR_NOT_SUPPORTED),
     };
+    let port = match &key {
+        SslKey::IpPort(a) => a.port(),
+        SslKey::Sni(k) => k.port,
+    };
+    if port == 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
     tls::check_certificate(&binding.hash)?;
     config::set_ssl(key, binding, replace)
 }
