@@ -154,6 +154,12 @@ static void test_config_inputs(int port) {
         }
         CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, cases[i].info, cases[i].len, NULL), cases[i].want, cases[i].name);
     }
+    /* The other store layout: <thumbprint>.crt + <thumbprint>.key. */
+    char cmd[1600];
+    snprintf(cmd, sizeof cmd, "cd '%s' && mv store/%s.pem store/%s.crt && cp nokey.key store/%s.key", dir, nokey_hex, nokey_hex, nokey_hex);
+    CHECK(sh(cmd) == 0, "store the EC certificate as .crt + .key");
+    CHECK_EQ(bind_ip("127.0.0.1", port, nokey), NO_ERROR, "binding a .crt + .key certificate");
+    CHECK_EQ(unbind_ip("127.0.0.1", port), NO_ERROR, "and deleting it");
     CHECK_EQ(HttpSetServiceConfiguration((HANDLE)1, HttpServiceConfigSSLCertInfo, &s, sizeof s, NULL), ERROR_INVALID_HANDLE, "set: ServiceHandle not NULL");
     OVERLAPPED ov;
     memset(&ov, 0, sizeof ov);
