@@ -251,14 +251,16 @@ impl Request {
         self.closed.load(Ordering::Acquire)
     }
 
-    /// Posts an informational notification: asynchronous requests deliver it on a callback thread
-    /// while the step goes on; synchronous ones on the calling thread when the call ends.
+    /// Posts an informational notification. It is held in the handle's queue: a synchronous call
+    /// delivers it on the calling thread when the call ends; an asynchronous step hands what it holds
+    /// to a callback thread when it has to wait, or together with its completion (one hand-off for
+    /// SENDING_REQUEST, REQUEST_SENT and SENDREQUEST_COMPLETE when the socket takes the request at once;
+    /// see `async_ops.rs`).
     pub fn note(&self, status: u32, info: impl FnOnce() -> Info) {
         if !self.notifier.wants(status) {
             return;
         }
-        let deliver = if self.is_async() { Deliver::Pool } else { Deliver::Hold };
-        self.notifier.post(status, info(), self.context.load(Ordering::Relaxed), deliver);
+        self.notifier.post(status, info(), self.context.load(Ordering::Relaxed), Deliver::Hold);
     }
 
     fn check_open(&self) -> WinResult<()> {
@@ -500,27 +502,40 @@ impl Request {
 
     async fn transmit_on(&self, st: &mut RequestState, origin: &Origin, proxy: Option<&(String, u16)>, head: &str, optional: &[u8]) -> WinResult<()> {
         let send_timeout = st.settings.timeouts.send;
-        if let Some(mut conn) = self.session.take_idle(origin) {
-            self.set_active(conn.fd());
-            self.note(WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || Info::None);
-            match conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
-                Ok(()) => {
-                    let sent = (head.len() + optional.len()) as u32;
-                    self.note(WINHTTP_CALLBACK_STATUS_REQUEST_SENT, || Info::Dword(sent));
-                    st.conn = Some(conn);
-                    st.origin = Some(origin.clone());
-                    return Ok(());
-                }
-                Err(_) => {
-                    // A stale keep-alive connection: the server closed it while idle. Nothing of the
-                    // request reached it, so a new connection carries it.
-                    self.set_active(-1);
-                    self.session.drop_conn(origin, Some(conn));
+        let mut reuse = self.session.take_idle(origin);
+        loop {
+            if let Some(mut conn) = reuse.take() {
+                self.set_active(conn.fd());
+                self.note(WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || Info::None);
+                match conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
+                    Ok(()) => {
+                        let sent = (head.len() + optional.len()) as u32;
+                        self.note(WINHTTP_CALLBACK_STATUS_REQUEST_SENT, || Info::Dword(sent));
+                        st.conn = Some(conn);
+                        st.origin = Some(origin.clone());
+                        return Ok(());
+                    }
+                    Err(_) => {
+                        // A stale keep-alive connection: the server closed it while idle. Nothing of the
+                        // request reached it, so a new connection carries it.
+                        self.set_active(-1);
+                        self.session.drop_conn(origin, Some(conn));
+                    }
                 }
             }
+            self.check_open()?;
+            let (max, connect_timeout) = (st.settings.max_conns_per_server, st.settings.timeouts.connect);
+            if !self.is_async() {
+                self.session.acquire_slot(origin, max, connect_timeout)?;
+                break;
+            }
+            // WINHTTP_OPTION_MAX_CONNS_PER_SERVER in asynchronous mode: the step waits on the runtime
+            // and takes the connection another request hands back, when there is one.
+            match self.session.acquire_slot_async(origin, max, connect_timeout).await? {
+                Some(conn) => reuse = Some(conn),
+                None => break,
+            }
         }
-        self.check_open()?;
-        self.session.acquire_slot(origin, st.settings.max_conns_per_server, st.settings.timeouts.connect)?;
         let (host, port) = match proxy {
             Some((h, p)) => (h.clone(), *p),
             None => (st.target.host.clone(), st.target.port),
@@ -539,16 +554,20 @@ impl Request {
         };
         let agent = self.session.agent.lock().clone();
         let opened = match (proxy.is_some(), tls) {
-            // The CONNECT tunnel waits with blocking polls (also in asynchronous mode, where it then
-            // occupies a runtime thread while it is set up).
-            (true, Some(tls)) => super::tunnel::open(&host, port, &st.target, &agent, &st.settings.timeouts, tls).await,
+            (true, Some(tls)) => super::tunnel::open(&host, port, &st.target, &agent, &st.settings.timeouts, tls, mode, &mut events).await,
             (_, tls) => Conn::open_with(&host, port, &st.settings.timeouts, tls, mode, &mut events).await,
         };
         let conn = match opened {
             Ok(c) => c,
             Err(e) => {
                 if st.target.secure && is_secure_error(e) {
-                    self.note(WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, || Info::Dword(secure_failure_flags(e)));
+                    // The certificate problems the handshake met (recorded on this thread by the
+                    // verifier in this very poll: the failure returned here without waiting since).
+                    let flags = match super::tls::failure_flags() {
+                        0 => secure_failure_flags(e),
+                        f => f,
+                    };
+                    self.note(WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, || Info::Dword(flags));
                 }
                 self.session.drop_conn(origin, None);
                 return Err(self.cancelled_or(e));
