@@ -145,6 +145,9 @@ pub fn open_request(
 /// HANDLE_CLOSING once its pending operation (cancelled) has completed and its own children have had
 /// theirs: on the calling thread in synchronous mode, on a callback thread in asynchronous mode.
 pub fn close_handle(h: RawHandle) -> WinResult<()> {
+    if super::resolver::is_resolver(h) {
+        return super::resolver::close(h);
+    }
     let obj = object(h)?;
     close_tree(h, obj);
     Ok(())
@@ -159,6 +162,8 @@ fn close_tree(h: RawHandle, obj: Object) {
     for c in children {
         if let Ok(o) = object(c) {
             close_tree(c, o);
+        } else if super::resolver::is_resolver(c) {
+            let _ = super::resolver::close(c);
         }
     }
     drop(obj);
@@ -171,7 +176,9 @@ fn close_tree(h: RawHandle, obj: Object) {
 /// `WinHttpSetStatusCallback`: the previous callback (0 = none). Any live WinHTTP handle; anything
 /// else is `ERROR_INVALID_HANDLE`.
 pub fn set_status_callback(h: RawHandle, cb: usize, flags: u32, wide16: bool) -> WinResult<usize> {
-    object(h).map_err(|_| ERROR_INVALID_HANDLE)?;
+    if !super::resolver::is_resolver(h) {
+        object(h).map_err(|_| ERROR_INVALID_HANDLE)?;
+    }
     let n = callback::lookup(h).ok_or(ERROR_INVALID_HANDLE)?;
     Ok(n.set_callback(cb, flags, wide16))
 }

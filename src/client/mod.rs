@@ -19,6 +19,7 @@ pub mod options;
 pub mod proxy;
 pub mod query;
 pub mod request;
+pub mod resolver;
 pub mod session;
 pub mod tls;
 pub mod tunnel;

@@ -5,7 +5,9 @@
 //! bypass lists (`WinHttpIsHostInProxyBypassList`).
 //!
 //! Operations: [`default_config`], [`set_default_config`], [`user_config`], [`get_proxy_for_url`],
-//! [`detect_auto_proxy_config_url`], [`is_host_in_bypass_list`], [`reset_auto_proxy`].
+//! [`detect_auto_proxy_config_url`], [`is_host_in_bypass_list`], [`reset_auto_proxy`]; the in-process
+//! settings store ([`read_settings`], [`write_settings`], [`settings_version`]) and proxy change
+//! notifications ([`register_change_notification`], [`unregister_change_notification`]).
 use super::session::{ProxyConfig, WINHTTP_ACCESS_TYPE_NAMED_PROXY, WINHTTP_ACCESS_TYPE_NO_PROXY};
 use crate::win32::error::*;
 use parking_lot::Mutex;
@@ -43,7 +45,122 @@ pub fn set_default_config(access: u32, proxy: Option<String>, bypass: Option<Str
         _ => return Err(ERROR_INVALID_PARAMETER),
     };
     *DEFAULT.lock() = Some(cfg);
+    settings_changed();
     Ok(())
+}
+
+/// Proxy change registrations (`WinHttpRegisterProxyChangeNotification`): token -> (flags, callback
+/// address, context). Windows calls them when the system's effective proxy settings change; a Linux
+/// process has no system proxy store to watch (the environment variables are fixed at start), so the
+/// only changes are this process's own: `WinHttpSetDefaultProxyConfiguration` and
+/// `WinHttpWriteProxySettings`.
+static CHANGE_CALLBACKS: Mutex<Vec<(usize, u64, usize, usize)>> = Mutex::new(Vec::new());
+static NEXT_TOKEN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0x5000);
+/// The proxy settings version (`WinHttpGetProxySettingsVersion`): bumped by every change.
+static SETTINGS_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+/// `WinHttpSetProxySettingsPerUser`'s last value.
+static PER_USER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `WINHTTP_PROXY_CHANGE_CALLBACK`: `(ullFlags, pvContext)`.
+type ProxyChangeCallback = unsafe extern "C" fn(u64, usize);
+
+/// `WinHttpRegisterProxyChangeNotification`: a registration token (the registration handle).
+pub fn register_change_notification(flags: u64, callback: usize, context: usize) -> WinResult<usize> {
+    if callback == 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let token = NEXT_TOKEN.fetch_add(0x10, std::sync::atomic::Ordering::Relaxed);
+    CHANGE_CALLBACKS.lock().push((token, flags, callback, context));
+    Ok(token)
+}
+
+/// `WinHttpUnregisterProxyChangeNotification`: unknown or already removed -> `ERROR_INVALID_HANDLE`.
+pub fn unregister_change_notification(token: usize) -> WinResult<()> {
+    let mut list = CHANGE_CALLBACKS.lock();
+    let i = list.iter().position(|e| e.0 == token).ok_or(ERROR_INVALID_HANDLE)?;
+    list.remove(i);
+    Ok(())
+}
+
+/// A setting changed: new version, and each registered callback is called on its own thread (as
+/// Windows calls them on a thread-pool thread, never inside the call that changed the settings).
+fn settings_changed() {
+    SETTINGS_VERSION.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+    for (_, flags, cb, ctx) in CHANGE_CALLBACKS.lock().clone() {
+        std::thread::spawn(move || {
+            // SAFETY: `cb` is the non-NULL WINHTTP_PROXY_CHANGE_CALLBACK the application registered.
+            let f: ProxyChangeCallback = unsafe { std::mem::transmute::<usize, ProxyChangeCallback>(cb) };
+            unsafe { f(flags, ctx) };
+        });
+    }
+}
+
+/// `WinHttpGetProxySettingsVersion`.
+pub fn settings_version() -> u32 {
+    SETTINGS_VERSION.load(std::sync::atomic::Ordering::Acquire)
+}
+
+/// `WinHttpSetProxySettingsPerUser`: recorded; this process has one store either way.
+pub fn set_settings_per_user(per_user: bool) {
+    PER_USER.store(per_user, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The settings of `WinHttpReadProxySettings`/`WinHttpWriteProxySettings` (`WINHTTP_PROXY_SETTINGS`'s
+/// fields that mean something without a registry: flags, proxy, bypass, auto-config URLs, discovery).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StoredSettings {
+    pub flags: u32,
+    pub proxy: Option<String>,
+    pub bypass: Option<String>,
+    pub autoconfig_url: Option<String>,
+    pub autoconfig_secondary_url: Option<String>,
+    pub auto_discovery_flags: u32,
+}
+
+/// `PROXY_TYPE_*` of `WINHTTP_PROXY_SETTINGS.dwFlags`.
+pub const PROXY_TYPE_DIRECT: u32 = 0x1;
+pub const PROXY_TYPE_PROXY: u32 = 0x2;
+pub const PROXY_TYPE_AUTO_PROXY_URL: u32 = 0x4;
+pub const PROXY_TYPE_AUTO_DETECT: u32 = 0x8;
+
+/// The in-process settings store, by connection name (lower case; "" = the LAN settings).
+static STORE: Mutex<Vec<(String, StoredSettings)>> = Mutex::new(Vec::new());
+
+/// `WinHttpWriteProxySettings`: stores `s` for `connection`. Microsoft documents no behaviour for
+/// this function; ours: without `force`, `version` (the `dwCurrentSettingsVersion` the caller read)
+/// must still be current, else `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (someone wrote in between);
+/// flags outside `PROXY_TYPE_*` are `ERROR_INVALID_PARAMETER`.
+pub fn write_settings(connection: &str, s: StoredSettings, force: bool, version: u32) -> WinResult<()> {
+    if s.flags & !(PROXY_TYPE_DIRECT | PROXY_TYPE_PROXY | PROXY_TYPE_AUTO_PROXY_URL | PROXY_TYPE_AUTO_DETECT) != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    if !force && version != settings_version() {
+        return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+    }
+    let key = connection.to_ascii_lowercase();
+    {
+        let mut store = STORE.lock();
+        store.retain(|(k, _)| *k != key);
+        store.push((key, s));
+    }
+    settings_changed();
+    Ok(())
+}
+
+/// `WinHttpReadProxySettings`: (settings, version, defaults returned). A connection with nothing
+/// written gets the defaults when `fallback` is set (direct, plus auto-detect when asked), else
+/// `ERROR_FILE_NOT_FOUND` (no such entry, as a registry read reports it).
+pub fn read_settings(connection: &str, fallback: bool, autodetect_default: bool) -> WinResult<(StoredSettings, u32, bool)> {
+    let key = connection.to_ascii_lowercase();
+    let version = settings_version();
+    if let Some((_, s)) = STORE.lock().iter().find(|(k, _)| *k == key) {
+        return Ok((s.clone(), version, false));
+    }
+    if !fallback {
+        return Err(ERROR_FILE_NOT_FOUND);
+    }
+    let flags = PROXY_TYPE_DIRECT | if autodetect_default { PROXY_TYPE_AUTO_DETECT } else { 0 };
+    Ok((StoredSettings { flags, ..Default::default() }, version, true))
 }
 
 /// `host:port` of a proxy URL as the variables hold it (`http://user@h:3128/` -> `h:3128`).

@@ -8,4 +8,5 @@ pub mod ptr;
 pub mod types;
 pub mod win32;
 pub mod winhttp;
+pub mod winhttp_proxy;
 pub mod winhttp_types;

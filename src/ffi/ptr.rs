@@ -180,3 +180,42 @@ impl CallerBuf {
         std::slice::from_raw_parts_mut(self.addr as *mut u8, self.len)
     }
 }
+
+/// A wide string (with terminator) allocated for the caller, freed by [`free_wide`] (NULL for None).
+/// For out-structures a `WinHttpFree*` function releases (not `GlobalFree`).
+pub fn leak_wide<U: WideUnit>(s: Option<&str>) -> *mut U {
+    match s {
+        Some(s) => Box::into_raw(crate::win32::wstr::encode_nul::<U>(s).into_boxed_slice()) as *mut U,
+        None => std::ptr::null_mut(),
+    }
+}
+
+/// Frees a string from [`leak_wide`] (NULL is ignored).
+///
+/// # Safety
+/// `p` is NULL or came from `leak_wide::<U>` and was not freed yet.
+pub unsafe fn free_wide<U: WideUnit>(p: *mut U) {
+    if !p.is_null() {
+        let n = units_strlen(p as *const U) + 1;
+        drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, n)));
+    }
+}
+
+/// An array allocated for the caller, freed by [`free_array`] with the same length (NULL if empty).
+pub fn leak_array<T>(v: Vec<T>) -> *mut T {
+    if v.is_empty() {
+        return std::ptr::null_mut();
+    }
+    Box::into_raw(v.into_boxed_slice()) as *mut T
+}
+
+/// Takes back an array from [`leak_array`] (NULL gives an empty Vec).
+///
+/// # Safety
+/// `p` is NULL or came from `leak_array` with `n` elements and was not freed yet.
+pub unsafe fn take_array<T>(p: *mut T, n: usize) -> Vec<T> {
+    if p.is_null() {
+        return Vec::new();
+    }
+    Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, n)).into_vec()
+}
