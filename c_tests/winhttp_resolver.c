@@ -292,6 +292,51 @@ static void test_settings(void) {
     WinHttpCloseHandle(ses);
 }
 
+static void test_settings_ex(void) {
+    HINTERNET ses = WinHttpOpen(L"t", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, WINHTTP_FLAG_ASYNC);
+    WinHttpSetStatusCallback(ses, status_cb, WINHTTP_CALLBACK_FLAG_ALL_NOTIFICATIONS, 0);
+    HINTERNET r = NULL;
+    CHECK_EQ(WinHttpCreateProxyResolver(ses, &r), (DWORD)ERROR_SUCCESS, "resolver");
+    WINHTTP_PROXY_SETTINGS_EX ex;
+    CHECK_EQ(WinHttpGetProxySettingsResultEx(r, &ex), (DWORD)ERROR_WINHTTP_INCORRECT_HANDLE_STATE, "settings result before completion");
+    CHECK_EQ(WinHttpGetProxySettingsResultEx(r, NULL), (DWORD)ERROR_INVALID_PARAMETER, "settings result NULL");
+    CHECK_EQ(WinHttpGetProxySettingsResultEx(ses, &ex), (DWORD)ERROR_WINHTTP_INCORRECT_HANDLE_TYPE, "settings result on a session");
+    CHECK_EQ(WinHttpGetProxySettingsResultEx(NULL, &ex), (DWORD)ERROR_INVALID_HANDLE, "settings result NULL handle");
+    CHECK_EQ(WinHttpGetProxySettingsEx(NULL, WinHttpProxySettingsTypeWsl, NULL, 0), (DWORD)ERROR_INVALID_HANDLE, "settings NULL handle");
+    CHECK_EQ(WinHttpGetProxySettingsEx(ses, WinHttpProxySettingsTypeWsl, NULL, 0), (DWORD)ERROR_WINHTTP_INCORRECT_HANDLE_TYPE, "settings on a session");
+    CHECK_EQ(WinHttpGetProxySettingsEx(r, WinHttpProxySettingsTypeUnknown, NULL, 0), (DWORD)ERROR_INVALID_PARAMETER, "settings type unknown");
+    CHECK_EQ(WinHttpGetProxySettingsEx(r, (WINHTTP_PROXY_SETTINGS_TYPE)9, NULL, 0), (DWORD)ERROR_INVALID_PARAMETER, "settings type 9");
+
+    WINHTTP_PROXY_INFO def = {WINHTTP_ACCESS_TYPE_NAMED_PROXY, (LPWSTR)L"http=127.0.0.1:3128;https=127.0.0.1:3129", (LPWSTR)L"<local>;*.corp.test"};
+    CHECK(WinHttpSetDefaultProxyConfiguration(&def), "set default proxy");
+    WINHTTP_PROXY_SETTINGS_PARAM prm = {0, L"eth0", NULL};
+    ResetEvent(g_cb.event);
+    CHECK_EQ(WinHttpGetProxySettingsEx(r, WinHttpProxySettingsTypeWsl, &prm, 0x99), (DWORD)ERROR_IO_PENDING, "settings pending");
+    CHECK(WaitForSingleObject(g_cb.event, 5000) == WAIT_OBJECT_0 && g_cb.status == WINHTTP_CALLBACK_STATUS_GETPROXYSETTINGS_COMPLETE && g_cb.context == 0x99 && g_cb.handle == r,
+          "GETPROXYSETTINGS_COMPLETE (status %#x)", g_cb.status);
+    memset(&ex, 0xcc, sizeof ex);
+    CHECK_EQ(WinHttpGetProxySettingsResultEx(r, &ex), (DWORD)ERROR_SUCCESS, "settings result");
+    CHECK(ex.ullFlags == WINHTTP_PROXY_TYPE_PROXY && ex.pcwszProxy && wcscmp(ex.pcwszProxy, L"http://127.0.0.1:3128") == 0 &&
+          ex.pcwszSecureProxy && wcscmp(ex.pcwszSecureProxy, L"http://127.0.0.1:3129") == 0 && !ex.pcwszAutoconfigUrl, "proxies per scheme");
+    CHECK(ex.cProxyBypasses == 2 && wcscmp(ex.rgpcwszProxyBypasses[0], L"<local>") == 0 && wcscmp(ex.rgpcwszProxyBypasses[1], L"*.corp.test") == 0, "bypass entries");
+    CHECK(ex.pcwszConnectionName && wcscmp(ex.pcwszConnectionName, L"eth0") == 0 && ex.dwInterfaceIndex == 0 && ex.ullGenerationId != 0, "connection name, generation");
+    CHECK_EQ(WinHttpFreeProxySettingsEx(WinHttpProxySettingsTypeUnknown, &ex), (DWORD)ERROR_INVALID_PARAMETER, "free unknown type");
+    CHECK_EQ(WinHttpFreeProxySettingsEx(WinHttpProxySettingsTypeWsl, NULL), (DWORD)ERROR_INVALID_PARAMETER, "free NULL");
+    CHECK_EQ(WinHttpFreeProxySettingsEx(WinHttpProxySettingsTypeWsl, &ex), (DWORD)ERROR_SUCCESS, "free");
+    CHECK(ex.pcwszProxy == NULL && ex.cProxyBypasses == 0 && ex.rgpcwszProxyBypasses == NULL, "free zeroes");
+
+    WINHTTP_PROXY_INFO direct = {WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL};
+    WinHttpSetDefaultProxyConfiguration(&direct);
+    ResetEvent(g_cb.event);
+    CHECK_EQ(WinHttpGetProxySettingsEx(r, WinHttpProxySettingsTypeWsa, NULL, 0), (DWORD)ERROR_IO_PENDING, "direct settings pending");
+    CHECK(WaitForSingleObject(g_cb.event, 5000) == WAIT_OBJECT_0, "direct settings complete");
+    CHECK_EQ(WinHttpGetProxySettingsResultEx(r, &ex), (DWORD)ERROR_SUCCESS, "direct settings result");
+    CHECK(ex.ullFlags == WINHTTP_PROXY_TYPE_DIRECT && !ex.pcwszProxy && !ex.pcwszSecureProxy && ex.cProxyBypasses == 0 && !ex.pcwszConnectionName, "direct");
+    CHECK_EQ(WinHttpFreeProxySettingsEx(WinHttpProxySettingsTypeWsa, &ex), (DWORD)ERROR_SUCCESS, "free direct");
+    WinHttpCloseHandle(r);
+    WinHttpCloseHandle(ses);
+}
+
 static HANDLE g_change_event;
 static volatile LONG g_changes;
 static ULONGLONG g_change_flags;
@@ -332,6 +377,7 @@ int main(void) {
     test_create();
     test_resolve();
     test_settings();
+    test_settings_ex();
     test_notifications();
     CloseHandle(g_cb.event);
     return ts_finish("winhttp_resolver");

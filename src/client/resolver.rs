@@ -11,7 +11,10 @@
 //! `WINHTTP_AUTOPROXY_ALLOW_STATIC` the static settings answer: the user's `http_proxy`/`https_proxy`/
 //! `no_proxy` variables, else the process default (`WinHttpSetDefaultProxyConfiguration`), else direct.
 //!
-//! Operations: [`create`], [`get_proxy_for_url`], [`result`], [`close`].
+//! `WinHttpGetProxySettingsEx` runs on the same handle and answers the same static settings.
+//!
+//! Operations: [`create`], [`get_proxy_for_url`], [`result`], [`get_proxy_settings`],
+//! [`proxy_settings_result`], [`close`].
 use super::callback::{self, Deliver, Info, Notifier};
 use super::proxy;
 use super::session::{ProxyConfig, Session, WINHTTP_ACCESS_TYPE_NAMED_PROXY};
@@ -50,6 +53,78 @@ pub struct Resolver {
     pub notifier: Arc<Notifier>,
     /// The last successful result (`WinHttpGetProxyResult` before one: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`).
     result: Mutex<Option<Vec<ProxyEntry>>>,
+    /// The last `WinHttpGetProxySettingsEx` answer (for `WinHttpGetProxySettingsResultEx`).
+    settings: Mutex<Option<SettingsEx>>,
+}
+
+pub const WINHTTP_CALLBACK_STATUS_GETPROXYSETTINGS_COMPLETE: u32 = 0x0800_0000;
+pub const WINHTTP_PROXY_SETTINGS_TYPE_WSL: i32 = 1;
+pub const WINHTTP_PROXY_SETTINGS_TYPE_WSA: i32 = 2;
+
+/// `WINHTTP_PROXY_SETTINGS_EX` as the engine sees it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SettingsEx {
+    pub generation: u64,
+    pub flags: u64,
+    pub autoconfig_url: Option<String>,
+    pub proxy: Option<String>,
+    pub secure_proxy: Option<String>,
+    pub bypasses: Vec<String>,
+    pub connection_name: Option<String>,
+}
+
+/// The effective static settings as `WINHTTP_PROXY_SETTINGS_EX` reports them: `http://host:port` per
+/// scheme, the bypass list split in entries, `WINHTTP_PROXY_TYPE_PROXY` or `_DIRECT`.
+pub fn settings_ex() -> SettingsEx {
+    let cfg = static_config();
+    let mut out = SettingsEx { generation: proxy::settings_version() as u64, flags: proxy::PROXY_TYPE_DIRECT as u64, ..Default::default() };
+    if cfg.access_type == WINHTTP_ACCESS_TYPE_NAMED_PROXY {
+        let list = cfg.proxy.as_deref().unwrap_or("");
+        for entry in list.split([';', ' ']).filter(|e| !e.is_empty()) {
+            let (http, https, p) = match entry.split_once('=') {
+                Some((s, p)) if s.eq_ignore_ascii_case("http") => (true, false, p),
+                Some((s, p)) if s.eq_ignore_ascii_case("https") => (false, true, p),
+                Some(_) => continue,
+                None => (true, true, entry),
+            };
+            let url = if p.contains("://") { p.to_string() } else { format!("http://{p}") };
+            if http && out.proxy.is_none() {
+                out.proxy = Some(url.clone());
+            }
+            if https && out.secure_proxy.is_none() {
+                out.secure_proxy = Some(url);
+            }
+        }
+        if out.proxy.is_some() || out.secure_proxy.is_some() {
+            out.flags = proxy::PROXY_TYPE_PROXY as u64;
+        }
+        out.bypasses = cfg.bypass.as_deref().unwrap_or("").split([';', ' ']).filter(|e| !e.is_empty()).map(str::to_string).collect();
+    }
+    out
+}
+
+/// `WinHttpGetProxySettingsEx`: `ERROR_IO_PENDING`, then `WINHTTP_CALLBACK_STATUS_GETPROXYSETTINGS_COMPLETE`
+/// through the resolver's callback. The type must be `WinHttpProxySettingsTypeWsl` or `_Wsa`
+/// (`ERROR_INVALID_PARAMETER` otherwise); both get the same (static) settings on Linux.
+pub fn get_proxy_settings(h: RawHandle, settings_type: i32, connection_name: Option<String>, context: usize) -> WinResult<()> {
+    let r = lookup(h)?;
+    if settings_type != WINHTTP_PROXY_SETTINGS_TYPE_WSL && settings_type != WINHTTP_PROXY_SETTINGS_TYPE_WSA {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    r.notifier.try_begin_async()?;
+    let mut s = settings_ex();
+    s.connection_name = connection_name;
+    *r.settings.lock() = Some(s);
+    r.notifier.complete_op(WINHTTP_CALLBACK_STATUS_GETPROXYSETTINGS_COMPLETE, Info::None, context, Deliver::Pool);
+    Err(ERROR_IO_PENDING)
+}
+
+/// `WinHttpGetProxySettingsResultEx`: the last `WinHttpGetProxySettingsEx` answer
+/// (`ERROR_WINHTTP_INCORRECT_HANDLE_STATE` before one).
+pub fn proxy_settings_result(h: RawHandle) -> WinResult<SettingsEx> {
+    let r = lookup(h)?;
+    let s = r.settings.lock().clone();
+    s.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)
 }
 
 impl KernelObject for Resolver {
@@ -70,7 +145,7 @@ pub fn create(hsession: RawHandle) -> WinResult<RawHandle> {
         return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE);
     }
     let notifier = Notifier::new(callback::lookup(hsession));
-    let r = Arc::new(Resolver { session: session.clone(), notifier: notifier.clone(), result: Mutex::new(None) });
+    let r = Arc::new(Resolver { session: session.clone(), notifier: notifier.clone(), result: Mutex::new(None), settings: Mutex::new(None) });
     let h = handle::insert(r);
     callback::register(h, notifier);
     // Closing the session closes its resolvers, as it closes its connect handles.

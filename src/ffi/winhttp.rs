@@ -1091,60 +1091,6 @@ pub extern "C" fn WinHttpResetAutoProxy_w16(hSession: HINTERNET, dwFlags: DWORD)
     guard_httpapi("WinHttpResetAutoProxy_w16", || reset_auto_proxy(hSession, dwFlags))
 }
 
-/// `WinHttpGetProxySettingsEx`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpGetProxySettingsEx(hResolver: HINTERNET, ProxySettingsType: i32, pProxySettingsParam: *mut c_void, pContext: usize) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsEx", || {
-        let _ = (hResolver, ProxySettingsType, pProxySettingsParam, pContext);
-        not_implemented("WinHttpGetProxySettingsEx")
-    })
-}
-
-/// `WinHttpGetProxySettingsEx` for `-fshort-wchar` callers (not built yet).
-#[no_mangle]
-pub extern "C" fn WinHttpGetProxySettingsEx_w16(hResolver: HINTERNET, ProxySettingsType: i32, pProxySettingsParam: *mut c_void, pContext: usize) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsEx_w16", || {
-        let _ = (hResolver, ProxySettingsType, pProxySettingsParam, pContext);
-        not_implemented("WinHttpGetProxySettingsEx")
-    })
-}
-
-/// `WinHttpGetProxySettingsResultEx`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpGetProxySettingsResultEx(hResolver: HINTERNET, pProxySettingsEx: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsResultEx", || {
-        let _ = (hResolver, pProxySettingsEx);
-        not_implemented("WinHttpGetProxySettingsResultEx")
-    })
-}
-
-/// `WinHttpGetProxySettingsResultEx` for `-fshort-wchar` callers (not built yet).
-#[no_mangle]
-pub extern "C" fn WinHttpGetProxySettingsResultEx_w16(hResolver: HINTERNET, pProxySettingsEx: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsResultEx_w16", || {
-        let _ = (hResolver, pProxySettingsEx);
-        not_implemented("WinHttpGetProxySettingsResultEx")
-    })
-}
-
-/// `WinHttpFreeProxySettingsEx`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpFreeProxySettingsEx(ProxySettingsType: i32, pProxySettingsEx: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpFreeProxySettingsEx", || {
-        let _ = (ProxySettingsType, pProxySettingsEx);
-        not_implemented("WinHttpFreeProxySettingsEx")
-    })
-}
-
-/// `WinHttpFreeProxySettingsEx` for `-fshort-wchar` callers (not built yet).
-#[no_mangle]
-pub extern "C" fn WinHttpFreeProxySettingsEx_w16(ProxySettingsType: i32, pProxySettingsEx: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpFreeProxySettingsEx_w16", || {
-        let _ = (ProxySettingsType, pProxySettingsEx);
-        not_implemented("WinHttpFreeProxySettingsEx")
-    })
-}
-
 unsafe fn is_host_in_bypass_list<U: WideUnit>(info: *const WINHTTP_PROXY_INFO, host: *const U, scheme: i32, port: u16, out: *mut BOOL) -> WinResult<()> {
     let host_s = wide_cstr(host);
     tracing::trace!(target: T, "WinHttpIsHostInProxyBypassList({info:?}, {host_s:?}, {scheme}, {port}, {out:?})");

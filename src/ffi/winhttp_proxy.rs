@@ -483,3 +483,123 @@ pub extern "C" fn WinHttpUnregisterProxyChangeNotification(hRegistration: *mut c
 pub extern "C" fn WinHttpUnregisterProxyChangeNotification_w16(hRegistration: *mut c_void) -> DWORD {
     guard_httpapi("WinHttpUnregisterProxyChangeNotification_w16", || unregister_proxy_change(hRegistration))
 }
+
+// ---------------------------------------------------------------------------------------------
+// Extended proxy settings (resolver handles)
+
+/// `WINHTTP_PROXY_SETTINGS_EX`.
+#[repr(C)]
+pub struct WINHTTP_PROXY_SETTINGS_EX {
+    pub ullGenerationId: u64,
+    pub ullFlags: u64,
+    pub pcwszAutoconfigUrl: *mut c_void,
+    pub pcwszProxy: *mut c_void,
+    pub pcwszSecureProxy: *mut c_void,
+    pub cProxyBypasses: DWORD,
+    pub rgpcwszProxyBypasses: *mut *mut c_void,
+    pub dwInterfaceIndex: DWORD,
+    pub pcwszConnectionName: *mut c_void,
+}
+const _: () = assert!(size_of::<WINHTTP_PROXY_SETTINGS_EX>() == 72);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_SETTINGS_EX, cProxyBypasses) == 40);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_SETTINGS_EX, rgpcwszProxyBypasses) == 48);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_SETTINGS_EX, pcwszConnectionName) == 64);
+
+/// `WINHTTP_PROXY_SETTINGS_PARAM`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_PROXY_SETTINGS_PARAM {
+    pub ullFlags: u64,
+    pub pcwszConnectionName: *const c_void,
+    pub pcwszProbeHost: *const c_void,
+}
+const _: () = assert!(size_of::<WINHTTP_PROXY_SETTINGS_PARAM>() == 24);
+
+unsafe fn get_proxy_settings_ex<U: WideUnit>(h: HINTERNET, ty: i32, param: *const WINHTTP_PROXY_SETTINGS_PARAM, context: usize) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpGetProxySettingsEx({h:?}, {ty}, {param:?}, {context:#x})");
+    let name = if param.is_null() { None } else { wide_cstr((*param).pcwszConnectionName as *const U) };
+    resolver::get_proxy_settings(raw(h), ty, name, context)
+}
+
+/// `WinHttpGetProxySettingsEx`: returns `ERROR_IO_PENDING` and completes with
+/// `WINHTTP_CALLBACK_STATUS_GETPROXYSETTINGS_COMPLETE` through the resolver's status callback; then
+/// `WinHttpGetProxySettingsResultEx` gives the settings. Both types (`WinHttpProxySettingsTypeWsl`,
+/// `_Wsa`) get this process's static settings (environment variables, else the default proxy).
+/// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE` (not a resolver),
+/// `ERROR_INVALID_PARAMETER` (unknown type).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxySettingsEx(hResolver: HINTERNET, ProxySettingsType: i32, pProxySettingsParam: *mut WINHTTP_PROXY_SETTINGS_PARAM, pContext: usize) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsEx", || get_proxy_settings_ex::<u32>(hResolver, ProxySettingsType, pProxySettingsParam, pContext))
+}
+/// `WinHttpGetProxySettingsEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxySettingsEx_w16(hResolver: HINTERNET, ProxySettingsType: i32, pProxySettingsParam: *mut WINHTTP_PROXY_SETTINGS_PARAM, pContext: usize) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsEx_w16", || get_proxy_settings_ex::<u16>(hResolver, ProxySettingsType, pProxySettingsParam, pContext))
+}
+
+unsafe fn get_proxy_settings_result_ex<U: WideUnit>(h: HINTERNET, out: *mut c_void) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpGetProxySettingsResultEx({h:?}, {out:?})");
+    resolver::check(raw(h))?;
+    if out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let s = resolver::proxy_settings_result(raw(h))?;
+    let bypasses: Vec<*mut c_void> = s.bypasses.iter().map(|b| leak_wide::<U>(Some(b)) as *mut c_void).collect();
+    let n = bypasses.len() as DWORD;
+    (out as *mut WINHTTP_PROXY_SETTINGS_EX).write_unaligned(WINHTTP_PROXY_SETTINGS_EX {
+        ullGenerationId: s.generation,
+        ullFlags: s.flags,
+        pcwszAutoconfigUrl: leak_wide::<U>(s.autoconfig_url.as_deref()) as *mut c_void,
+        pcwszProxy: leak_wide::<U>(s.proxy.as_deref()) as *mut c_void,
+        pcwszSecureProxy: leak_wide::<U>(s.secure_proxy.as_deref()) as *mut c_void,
+        cProxyBypasses: n,
+        rgpcwszProxyBypasses: leak_array(bypasses),
+        dwInterfaceIndex: 0,
+        pcwszConnectionName: leak_wide::<U>(s.connection_name.as_deref()) as *mut c_void,
+    });
+    Ok(())
+}
+
+/// `WinHttpGetProxySettingsResultEx`: fills the `WINHTTP_PROXY_SETTINGS_EX` at `pProxySettingsEx`
+/// with the last `WinHttpGetProxySettingsEx` answer (strings and bypass array allocated by the
+/// library: free with `WinHttpFreeProxySettingsEx`; `dwInterfaceIndex` 0). Errors:
+/// `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL),
+/// `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (no completed `WinHttpGetProxySettingsEx`).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx(hResolver: HINTERNET, pProxySettingsEx: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsResultEx", || get_proxy_settings_result_ex::<u32>(hResolver, pProxySettingsEx))
+}
+/// `WinHttpGetProxySettingsResultEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx_w16(hResolver: HINTERNET, pProxySettingsEx: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsResultEx_w16", || get_proxy_settings_result_ex::<u16>(hResolver, pProxySettingsEx))
+}
+
+unsafe fn free_proxy_settings_ex<U: WideUnit>(ty: i32, p: *mut c_void) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpFreeProxySettingsEx({ty}, {p:?})");
+    if (ty != resolver::WINHTTP_PROXY_SETTINGS_TYPE_WSL && ty != resolver::WINHTTP_PROXY_SETTINGS_TYPE_WSA) || p.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let s = p as *mut WINHTTP_PROXY_SETTINGS_EX;
+    let v = s.read_unaligned();
+    for b in take_array(v.rgpcwszProxyBypasses, v.cProxyBypasses as usize) {
+        free_wide(b as *mut U);
+    }
+    for w in [v.pcwszAutoconfigUrl, v.pcwszProxy, v.pcwszSecureProxy, v.pcwszConnectionName] {
+        free_wide(w as *mut U);
+    }
+    std::ptr::write_bytes(s as *mut u8, 0, size_of::<WINHTTP_PROXY_SETTINGS_EX>());
+    Ok(())
+}
+
+/// `WinHttpFreeProxySettingsEx`: frees what `WinHttpGetProxySettingsResultEx` allocated and zeroes
+/// the structure. Errors: `ERROR_INVALID_PARAMETER` (unknown type, NULL pointer).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpFreeProxySettingsEx(ProxySettingsType: i32, pProxySettingsEx: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpFreeProxySettingsEx", || free_proxy_settings_ex::<u32>(ProxySettingsType, pProxySettingsEx))
+}
+/// `WinHttpFreeProxySettingsEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpFreeProxySettingsEx_w16(ProxySettingsType: i32, pProxySettingsEx: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpFreeProxySettingsEx_w16", || free_proxy_settings_ex::<u16>(ProxySettingsType, pProxySettingsEx))
+}
