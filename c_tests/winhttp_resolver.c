@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "test_support.h"
+#include "winhttp_support.h"
+#include <signal.h>
 
 typedef struct {
     HANDLE event;
@@ -337,6 +339,53 @@ static void test_settings_ex(void) {
     WinHttpCloseHandle(ses);
 }
 
+static void test_connection_group(void) {
+    pid_t server = 0;
+    int port = whs_start_server(&server);
+    CHECK(port > 0, "test server");
+    HINTERNET ses = WinHttpOpen(L"t", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, 0);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    PWINHTTP_QUERY_CONNECTION_GROUP_RESULT res = (PWINHTTP_QUERY_CONNECTION_GROUP_RESULT)0x1;
+    CHECK_EQ(WinHttpQueryConnectionGroup(NULL, NULL, 0, &res), (DWORD)ERROR_INVALID_HANDLE, "NULL handle");
+    CHECK_EQ(WinHttpQueryConnectionGroup(ses, NULL, 0, &res), (DWORD)ERROR_WINHTTP_INCORRECT_HANDLE_TYPE, "session handle");
+    CHECK_EQ(WinHttpQueryConnectionGroup(con, NULL, 0x10, &res), (DWORD)ERROR_INVALID_PARAMETER, "unknown flags");
+    CHECK_EQ(WinHttpQueryConnectionGroup(con, NULL, 1, NULL), (DWORD)ERROR_INVALID_PARAMETER, "NULL ppResult");
+    res = NULL;
+    CHECK_EQ(WinHttpQueryConnectionGroup(con, NULL, 1, &res), (DWORD)ERROR_SUCCESS, "before any request");
+    CHECK(res && res->cHosts == 0, "no connections yet");
+    WinHttpFreeQueryConnectionGroupResult(res);
+    WinHttpFreeQueryConnectionGroupResult(NULL);
+
+    char body[256];
+    DWORD status = 0;
+    long n = whs_get(ses, port, L"/hello", body, sizeof body, &status);
+    CHECK(n >= 0 && status != 0, "a completed GET (%ld, %u)", n, status);
+    res = NULL;
+    CHECK_EQ(WinHttpQueryConnectionGroup(con, NULL, WINHTTP_QUERY_CONNECTION_GROUP_FLAG_INSECURE, &res), (DWORD)ERROR_SUCCESS, "after a request");
+    CHECK(res && res->cHosts == 1 && res->pHostConnectionGroups && wcscmp(res->pHostConnectionGroups[0].pwszHost, L"127.0.0.1") == 0 &&
+          res->pHostConnectionGroups[0].cConnectionGroups == 1 && res->pHostConnectionGroups[0].pConnectionGroups[0].cConnections == 1,
+          "one pooled connection to 127.0.0.1");
+    WinHttpFreeQueryConnectionGroupResult(res);
+    res = NULL;
+    CHECK_EQ(WinHttpQueryConnectionGroup(con, NULL, 0, &res), (DWORD)ERROR_SUCCESS, "HTTPS by default on a connect handle");
+    CHECK(res && res->cHosts == 0, "no HTTPS connections");
+    WinHttpFreeQueryConnectionGroupResult(res);
+    GUID g = {0x12345678, 1, 2, {1, 2, 3, 4, 5, 6, 7, 8}};
+    res = NULL;
+    CHECK_EQ(WinHttpQueryConnectionGroup(con, &g, WINHTTP_QUERY_CONNECTION_GROUP_FLAG_INSECURE, &res), (DWORD)ERROR_SUCCESS, "by GUID");
+    CHECK(res && res->cHosts == 0, "no connection carries that GUID");
+    WinHttpFreeQueryConnectionGroupResult(res);
+    HINTERNET req = WinHttpOpenRequest(con, L"GET", L"/", NULL, WINHTTP_NO_REFERER, WINHTTP_DEFAULT_ACCEPT_TYPES, 0);
+    res = NULL;
+    CHECK_EQ(WinHttpQueryConnectionGroup(req, NULL, 0, &res), (DWORD)ERROR_SUCCESS, "request handle (its own scheme)");
+    CHECK(res && res->cHosts == 1 && res->pHostConnectionGroups[0].pConnectionGroups[0].cConnections == 1, "request handle sees the pooled connection");
+    WinHttpFreeQueryConnectionGroupResult(res);
+    WinHttpCloseHandle(req);
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+    if (server > 0) kill(server, SIGTERM);
+}
+
 static HANDLE g_change_event;
 static volatile LONG g_changes;
 static ULONGLONG g_change_flags;
@@ -378,6 +427,7 @@ int main(void) {
     test_resolve();
     test_settings();
     test_settings_ex();
+    test_connection_group();
     test_notifications();
     CloseHandle(g_cb.event);
     return ts_finish("winhttp_resolver");

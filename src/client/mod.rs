@@ -12,6 +12,7 @@ pub mod async_ops;
 pub mod auth;
 pub mod callback;
 pub mod conn;
+pub mod conn_group;
 pub mod connect;
 pub mod exec;
 pub mod headers;

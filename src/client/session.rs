@@ -319,6 +319,12 @@ impl Session {
         self.signal_freed(&pool);
     }
 
+    /// Connections (in use or idle) to `host`:`port`, over TLS or not (`WinHttpQueryConnectionGroup`).
+    pub fn connection_count(&self, host: &str, port: u16, secure: bool) -> u32 {
+        let pool = self.pool.lock();
+        pool.active.0.iter().filter(|(o, _)| o.secure == secure && o.port == port && o.host.eq_ignore_ascii_case(host)).map(|(_, n)| *n).sum()
+    }
+
     /// The `Cookie` header value for a request, or None.
     pub fn cookie_header(&self, host: &str, path: &str) -> Option<String> {
         let jar = self.cookies.lock();

@@ -3,7 +3,7 @@
 //! Functions not built yet link, log a warning and fail with `ERROR_CALL_NOT_IMPLEMENTED`
 //! (`exports/winhttp.txt` marks them `not-implemented`).
 #![allow(non_snake_case, clippy::too_many_arguments)]
-use super::guard::{guard_httpapi, guard_infallible, guard_winhttp, not_implemented};
+use super::guard::{guard_httpapi, guard_winhttp, not_implemented};
 use super::ptr::{bytes_in, bytes_out, narrow_cstr, wide_cstr, wide_str_len, write_opt, CallerBuf};
 use super::types::*;
 use super::winhttp_types::*;
@@ -1113,42 +1113,6 @@ pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList(pProxyInfo: *const WINHT
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList_w16(pProxyInfo: *const WINHTTP_PROXY_INFO, pwszHost: *const u16, tScheme: i32, nPort: u16, pfIsInBypassList: *mut BOOL) -> DWORD {
     guard_httpapi("WinHttpIsHostInProxyBypassList_w16", || is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList))
-}
-
-/// `WinHttpQueryConnectionGroup`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpQueryConnectionGroup(hInternet: HINTERNET, pGuidConnection: *const c_void, ullFlags: u64, ppResult: *mut *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpQueryConnectionGroup", || {
-        let _ = (hInternet, pGuidConnection, ullFlags, ppResult);
-        not_implemented("WinHttpQueryConnectionGroup")
-    })
-}
-
-/// `WinHttpQueryConnectionGroup` for `-fshort-wchar` callers (not built yet).
-#[no_mangle]
-pub extern "C" fn WinHttpQueryConnectionGroup_w16(hInternet: HINTERNET, pGuidConnection: *const c_void, ullFlags: u64, ppResult: *mut *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpQueryConnectionGroup_w16", || {
-        let _ = (hInternet, pGuidConnection, ullFlags, ppResult);
-        not_implemented("WinHttpQueryConnectionGroup")
-    })
-}
-
-/// `WinHttpFreeQueryConnectionGroupResult`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpFreeQueryConnectionGroupResult(pResult: *mut c_void) {
-    guard_infallible("WinHttpFreeQueryConnectionGroupResult", (), || {
-        let _ = (pResult,);
-        let _ = not_implemented::<()>("WinHttpFreeQueryConnectionGroupResult");
-    })
-}
-
-/// `WinHttpFreeQueryConnectionGroupResult` for `-fshort-wchar` callers (not built yet).
-#[no_mangle]
-pub extern "C" fn WinHttpFreeQueryConnectionGroupResult_w16(pResult: *mut c_void) {
-    guard_infallible("WinHttpFreeQueryConnectionGroupResult_w16", (), || {
-        let _ = (pResult,);
-        let _ = not_implemented::<()>("WinHttpFreeQueryConnectionGroupResult");
-    })
 }
 
 /// `WinHttpWebSocketCompleteUpgrade`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
