@@ -145,6 +145,9 @@ pub fn open_request(
 /// HANDLE_CLOSING once its pending operation (cancelled) has completed and its own children have had
 /// theirs: on the calling thread in synchronous mode, on a callback thread in asynchronous mode.
 pub fn close_handle(h: RawHandle) -> WinResult<()> {
+    if let Some(ws) = handle::get_as::<super::websocket::WebSocket>(h)? {
+        return super::websocket::close_handle(h, ws);
+    }
     let obj = object(h)?;
     close_tree(h, obj);
     Ok(())

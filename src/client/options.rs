@@ -35,6 +35,8 @@ pub const WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE: u32 = 90;
 pub const WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE: u32 = 91;
 pub const WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE: u32 = 92;
 pub const WINHTTP_OPTION_DECOMPRESSION: u32 = 118;
+/// Request handles, before send: the request becomes a WebSocket handshake (`websocket.rs`).
+pub const WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET: u32 = 114;
 
 /// Query-only bit of `WINHTTP_OPTION_SECURITY_FLAGS`: the channel uses strong (128-bit+) encryption,
 /// which every TLS 1.2/1.3 suite rustls offers does.
@@ -52,6 +54,8 @@ pub enum Kind {
     Proxy,
     /// `HTTP_VERSION_INFO`.
     Version,
+    /// No value (`lpBuffer` NULL, length 0): setting the option is the action.
+    Flag,
 }
 
 /// An option value in engine form.
@@ -96,6 +100,7 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         super::auth::WINHTTP_OPTION_USERNAME..=super::auth::WINHTTP_OPTION_PROXY_PASSWORD => Kind::Str,
         WINHTTP_OPTION_PROXY => Kind::Proxy,
         WINHTTP_OPTION_HTTP_VERSION => Kind::Version,
+        WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET => Kind::Flag,
         _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
     })
 }
@@ -130,6 +135,16 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
         _ => Err(ERROR_INVALID_PARAMETER),
     };
     match option {
+        WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET => {
+            // A request-handle option; it shapes the head of the next send (Sec-WebSocket-Key is
+            // chosen now so the head WinHTTP reports and the one sent agree).
+            let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            let mut st = r.state.lock();
+            if st.settings.websocket_key.is_none() {
+                st.settings.websocket_key = Some(super::websocket::new_key()?);
+            }
+            Ok(())
+        }
         WINHTTP_OPTION_CONTEXT_VALUE => {
             let Value::Usize(v) = value else { return Err(ERROR_INVALID_PARAMETER) };
             match obj {
