@@ -22,7 +22,7 @@ one is answered with close 1002.
 """
 import base64, hashlib, socket, struct, sys, threading, time
 
-GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC11B63"
+GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
 
 def recv_exact(conn, buf, n):
