@@ -5,7 +5,7 @@
 # Targets: GETs <= 1.0x, uploads <= 1.1x, 8 GiB peak RSS < 32 MiB.
 # The GET workload is short, so it is run REPS times (default 7) per client, alternating, after one
 # warm-up run each, and the medians are compared. ONLY=gets skips the uploads.
-# usage: [REPS=7] [ONLY=gets] [WINHTTP_LIBDIR=dir] bench/client.sh [GETS] [UPLOAD_BYTES] [BIG_BYTES]
+# usage: [REPS=7] [UPLOAD_REPS=3] [ONLY=gets] [WINHTTP_LIBDIR=dir] bench/client.sh [GETS] [UPLOAD_BYTES] [BIG_BYTES]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 gets=${1:-5000}
@@ -56,13 +56,19 @@ printf "%-28s %10s %10s %8s\n" "gets $gets (median of $reps)" $tw $tc $(ratio $t
 echo "  winhttp runs: ${tws[*]}"
 echo "  libcurl runs: ${tcs[*]}"
 [ "${ONLY:-}" = gets ] && exit 0
-for w in "put $up" "chunked $up"; do
-  set -- $w
-  read tw rw < <(run client_winhttp $1 $2)
-  read tc rc < <(run client_curl $1 $2)
-  printf "%-28s %10s %10s %8s\n" "$1 $2" $tw $tc $(ratio $tw $tc)
-done
-read tw rw < <(run client_winhttp put-ignore $big)
-read tc rc < <(run client_curl put $big)
-printf "%-28s %10s %10s %8s\n" "put-ignore $big" $tw $tc $(ratio $tw $tc)
-echo "8 GiB upload peak RSS: winhttp $((rw/1024)) MiB, libcurl $((rc/1024)) MiB (target < 32 MiB)"
+# Uploads are long and few: UPLOAD_REPS (default 3) alternating runs each, medians compared.
+ureps=${UPLOAD_REPS:-3}
+upload() { # name winhttp-mode curl-mode bytes
+  local tws=() tcs=() rws=() rcs=() tw rw tc rc
+  for i in $(seq $ureps); do
+    read tw rw < <(run client_winhttp $2 $4); tws+=($tw); rws+=($rw)
+    read tc rc < <(run client_curl $3 $4); tcs+=($tc); rcs+=($rc)
+  done
+  tw=$(median "${tws[@]}"); tc=$(median "${tcs[@]}")
+  printf "%-28s %10s %10s %8s\n" "$1 $4 (median of $ureps)" $tw $tc $(ratio $tw $tc)
+  peak_w=$(printf '%s\n' "${rws[@]}" | sort -n | tail -1); peak_c=$(printf '%s\n' "${rcs[@]}" | sort -n | tail -1)
+}
+upload put put put $up
+upload chunked chunked chunked $up
+upload put-ignore put-ignore put $big
+echo "8 GiB upload peak RSS: winhttp $((peak_w/1024)) MiB, libcurl $((peak_c/1024)) MiB (target < 32 MiB)"

@@ -1,12 +1,13 @@
 /* Async client benchmark, WinHTTP side: TOTAL GETs of /small over one WINHTTP_FLAG_ASYNC session,
  * CONC requests in flight at a time, each driven from its status callback (send -> receive ->
- * query -> read -> ... -> close -> next). Prints "seconds requests_per_second".
+ * query -> read -> ... -> close -> next). Prints "seconds requests_per_second cpu_us_per_request context_switches_per_request".
  * usage: client_async_winhttp PORT TOTAL CONC */
 #include <windows.h>
 #include <winhttp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <sys/resource.h>
 
 static HINTERNET ses, con;
 static volatile long started, finished;
@@ -76,6 +77,11 @@ int main(int argc, char **argv) {
     for (int i = 0; i < conc; i++) start(&slots[i]);
     WaitForSingleObject(all_done, INFINITE);
     double t = now() - t0;
-    printf("%.3f %.0f\n", t, total / t);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru); /* all threads of the process */
+    double cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+    long csw = ru.ru_nvcsw + ru.ru_nivcsw;
+    /* seconds, requests/s, CPU microseconds per request, context switches per request (whole process) */
+    printf("%.3f %.0f %.1f %.2f\n", t, total / t, cpu * 1e6 / total, (double)csw / total);
     return 0;
 }

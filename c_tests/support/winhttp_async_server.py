@@ -4,12 +4,19 @@
 usage: winhttp_async_server.py PORT
 Paths: /hold (reads the request, never answers), /stall (head + 10 of 100 body bytes, then nothing),
 /noread (answers nothing and never reads: a large upload stays pending), /ok (200, "ok"),
-/slow (3 s before answering). The server keeps a connection until the client closes it.
+/slow (3 s before answering), /conns (200 ms, then the number of connections open to the server as
+the body). The server keeps a connection until the client closes it.
 """
 import socket, sys, threading, time
 
+open_conns = 0
+lock = threading.Lock()
+
 
 def serve(conn):
+    global open_conns
+    with lock:
+        open_conns += 1
     try:
         buf = b""
         while True:
@@ -35,10 +42,18 @@ def serve(conn):
                 return
             if path == "/slow":
                 time.sleep(3)
+            if path == "/conns":
+                time.sleep(0.2)
+                with lock:
+                    n = str(open_conns).encode()
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(n), n))
+                continue
             conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
     except OSError:
         pass
     finally:
+        with lock:
+            open_conns -= 1
         conn.close()
 
 

@@ -272,9 +272,11 @@ impl Notifier {
             }
         };
         tracing::trace!(target: "winhttpapi::winhttp", "callback({h:#x}, {:#x}, {:#x}, {:?})", note.context, note.status, note.info);
+        pool::beat();
         // SAFETY: the application's callback, called with the documented arguments; the information
         // lives on this frame until it returns.
         unsafe { f(h, note.context, note.status, ptr, len) };
+        pool::beat();
     }
 
     /// A synchronous step begins (a `HANDLE_CLOSING` from another thread waits for its end).
@@ -294,6 +296,13 @@ impl Notifier {
         }
         q.busy += 1;
         Ok(())
+    }
+
+    /// Delivers the notifications held so far (an asynchronous step about to wait), unless a drain
+    /// runs (it will deliver them).
+    pub fn flush(self: &Arc<Self>, deliver: Deliver) {
+        let q = self.queue.lock();
+        self.kick(q, deliver);
     }
 
     /// Undoes [`Notifier::try_begin_async`] when the call fails its synchronous checks.
@@ -396,59 +405,174 @@ pub fn unregister(h: RawHandle) -> Option<Arc<Notifier>> {
 }
 
 /// The callback threads: our own std threads (never the runtime's I/O threads, so a callback may
-/// block or call back into the API). Each job drains one handle's queue. A thread is added whenever
-/// more queues wait than threads are idle (a blocked callback never holds others up), up to
-/// [`pool::MAX_THREADS`]; threads idle for 30 s leave.
+/// block or call back into the API). Each job drains one handle's queue.
+///
+/// Performance shape (DESIGN.md section 9): a small fixed set of threads, one per core (at least
+/// two), does the work; a hand-off to an idle one costs a wake-up, so:
+/// - a job submitted from a callback thread (for example the completion of a call a callback made
+///   on another handle, such as the next request it sent) is queued without waking anyone: this
+///   thread takes it once its current job ends;
+/// - a job from an I/O thread wakes one idle thread, if any (otherwise a busy one takes it next).
+///
+/// A callback may block. The watchdog notices it: every [`pool::TICK`] it looks at each thread's
+/// heartbeat (bumped at the start and the end of each callback), and while jobs wait and fewer
+/// threads than cores are free of a callback that has run for a whole tick, it adds a thread (up to
+/// [`pool::MAX_THREADS`]). Added threads leave after [`pool::EXTRA_IDLE`] without work. So a blocked
+/// callback holds up nothing but its own handle, and an unblocked pool never grows. An idle thread
+/// sleeps at once: spinning a few microseconds first was measured slower on a 2-core machine.
 pub mod pool {
     use super::Notifier;
     use once_cell::sync::Lazy;
     use parking_lot::{Condvar, Mutex};
+    use std::cell::Cell;
     use std::collections::VecDeque;
+    use std::sync::atomic::{AtomicU64, Ordering};
     use std::sync::Arc;
     use std::time::Duration;
 
     pub const MAX_THREADS: usize = 256;
+    /// How long a callback must run before its thread counts as blocked.
+    pub const TICK: Duration = Duration::from_millis(5);
+    /// How long a thread added for a blocked callback stays without work.
+    pub const EXTRA_IDLE: Duration = Duration::from_secs(2);
+
+    /// One callback thread as the watchdog sees it.
+    struct Worker {
+        /// Odd while a callback runs; bumped when one starts and when it ends.
+        beat: AtomicU64,
+        /// The beat the watchdog saw at its last tick.
+        seen: AtomicU64,
+    }
 
     #[derive(Default)]
     struct State {
         jobs: VecDeque<Arc<Notifier>>,
         idle: usize,
-        threads: usize,
+        workers: Vec<Arc<Worker>>,
+        watchdog: bool,
+        /// The watchdog sleeps until woken (nothing queued, nothing running).
+        watchdog_parked: bool,
     }
 
-    static POOL: Lazy<(Mutex<State>, Condvar)> = Lazy::new(|| (Mutex::new(State::default()), Condvar::new()));
+    struct Pool {
+        state: Mutex<State>,
+        work: Condvar,
+        watchdog: Condvar,
+        cores: usize,
+    }
+
+    static POOL: Lazy<Pool> = Lazy::new(|| Pool {
+        state: Mutex::new(State::default()),
+        work: Condvar::new(),
+        watchdog: Condvar::new(),
+        cores: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(2, 64),
+    });
+
+    thread_local! {
+        /// This callback thread's heartbeat (null on other threads).
+        static BEAT: Cell<*const AtomicU64> = const { Cell::new(std::ptr::null()) };
+    }
+
+    /// A callback starts or ends on this thread (a no-op on threads that are not callback threads).
+    pub(super) fn beat() {
+        BEAT.with(|b| {
+            let p = b.get();
+            if !p.is_null() {
+                // SAFETY: set by `worker` to its own Worker's field, which outlives the thread's jobs.
+                unsafe { (*p).fetch_add(1, Ordering::Release) };
+            }
+        });
+    }
+
+    fn on_callback_thread() -> bool {
+        BEAT.with(|b| !b.get().is_null())
+    }
 
     pub(super) fn submit(n: Arc<Notifier>) {
-        let (lock, cv) = &*POOL;
-        let mut st = lock.lock();
+        let pool = &*POOL;
+        let mut st = pool.state.lock();
         st.jobs.push_back(n);
-        if st.jobs.len() > st.idle && st.threads < MAX_THREADS {
-            st.threads += 1;
-            let spawned = std::thread::Builder::new().name("winhttp-callback".into()).spawn(worker);
-            if spawned.is_err() {
-                st.threads -= 1;
-            }
+        if st.workers.len() < pool.cores && st.idle == 0 {
+            spawn(&mut st);
+        } else if st.idle > 0 && !on_callback_thread() {
+            pool.work.notify_one();
         }
-        cv.notify_one();
+        if !st.watchdog {
+            st.watchdog = true;
+            if std::thread::Builder::new().name("winhttp-cb-watch".into()).spawn(watchdog).is_err() {
+                st.watchdog = false;
+            }
+        } else if st.watchdog_parked {
+            st.watchdog_parked = false;
+            pool.watchdog.notify_one();
+        }
     }
 
-    fn worker() {
-        let (lock, cv) = &*POOL;
-        let mut st = lock.lock();
+    fn spawn(st: &mut State) {
+        let w = Arc::new(Worker { beat: AtomicU64::new(0), seen: AtomicU64::new(0) });
+        let extra = st.workers.len() >= POOL.cores;
+        let mine = w.clone();
+        if std::thread::Builder::new().name("winhttp-callback".into()).spawn(move || worker(mine, extra)).is_ok() {
+            st.workers.push(w);
+        }
+    }
+
+    fn worker(me: Arc<Worker>, extra: bool) {
+        BEAT.with(|b| b.set(&me.beat as *const AtomicU64));
+        let pool = &*POOL;
+        let mut st = pool.state.lock();
         loop {
             if let Some(job) = st.jobs.pop_front() {
                 drop(st);
                 job.drain();
                 drop(job);
-                st = lock.lock();
+                st = pool.state.lock();
                 continue;
             }
             st.idle += 1;
-            let timed_out = cv.wait_for(&mut st, Duration::from_secs(30)).timed_out();
+            let timed_out = if extra {
+                pool.work.wait_for(&mut st, EXTRA_IDLE).timed_out()
+            } else {
+                pool.work.wait(&mut st);
+                false
+            };
             st.idle -= 1;
             if timed_out && st.jobs.is_empty() {
-                st.threads -= 1;
+                st.workers.retain(|w| !Arc::ptr_eq(w, &me));
+                BEAT.with(|b| b.set(std::ptr::null()));
                 return;
+            }
+        }
+    }
+
+    /// Adds a thread while jobs wait and fewer than `cores` threads are free of a blocked callback.
+    fn watchdog() {
+        let pool = &*POOL;
+        let mut st = pool.state.lock();
+        loop {
+            if st.jobs.is_empty() && st.idle == st.workers.len() {
+                st.watchdog_parked = true;
+                while st.watchdog_parked {
+                    pool.watchdog.wait(&mut st);
+                }
+            }
+            pool.watchdog.wait_for(&mut st, TICK);
+            let mut blocked = 0;
+            for w in &st.workers {
+                let b = w.beat.load(Ordering::Acquire);
+                if b % 2 == 1 && w.seen.swap(b, Ordering::Relaxed) == b {
+                    blocked += 1;
+                } else {
+                    w.seen.store(b, Ordering::Relaxed);
+                }
+            }
+            let free = st.workers.len() - blocked;
+            if !st.jobs.is_empty() && st.idle == 0 && free < pool.cores && st.workers.len() < MAX_THREADS {
+                tracing::debug!(target: "winhttpapi::winhttp", blocked, threads = st.workers.len(), "callback thread added: callbacks are blocking");
+                spawn(&mut st);
+            } else if st.idle > 0 && !st.jobs.is_empty() {
+                // A job queued from a callback thread (no wake-up) whose thread is still busy.
+                pool.work.notify_one();
             }
         }
     }

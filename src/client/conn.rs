@@ -353,6 +353,9 @@ impl Conn {
                 Ok(0) => return Err(ERROR_WINHTTP_SECURE_FAILURE),
                 Ok(_) => {
                     let tls = self.tls.as_mut().expect("TLS connection");
+                    // The certificate check runs inside this call and a failure is reported from the
+                    // same poll, so the per-thread failure record is exact even for runtime tasks.
+                    super::tls::reset_failure_flags();
                     if let Err(e) = tls.process_new_packets() {
                         // Send the alert before giving up, so the server sees why.
                         let _ = tls.write_tls(&mut NoSigPipe(&self.sock));

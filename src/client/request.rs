@@ -146,6 +146,11 @@ struct Body {
 }
 
 /// Everything that changes during a request's life (behind the request's lock).
+/// Writes up to this size are held back and coalesced (see `RequestState::held`).
+const HOLD_PIECE: usize = 512;
+/// At most this much is held before it is written.
+const HOLD_LIMIT: usize = 4096;
+
 pub struct RequestState {
     pub settings: Settings,
     pub headers: HeaderList,
@@ -159,6 +164,10 @@ pub struct RequestState {
     /// The body length the request head declared (None: chunked or no body).
     declared: Option<u64>,
     written: u64,
+    /// Small `WinHttpWriteData` pieces not yet on the wire (a caller framing its own chunks writes a
+    /// few bytes of chunk head, the data, then CRLF): they go out with the next larger write or before
+    /// the response is read, one `writev` instead of a syscall and a TCP segment each.
+    held: Vec<u8>,
     /// Whether part of the body came through `WinHttpWriteData` (then it cannot be replayed).
     pub(super) streamed: bool,
     /// The head of the last request sent.
@@ -222,6 +231,7 @@ impl Request {
                 optional: Vec::new(),
                 declared: None,
                 written: 0,
+                held: Vec::new(),
                 streamed: false,
                 sent_head: None,
                 response: None,
@@ -251,14 +261,16 @@ impl Request {
         self.closed.load(Ordering::Acquire)
     }
 
-    /// Posts an informational notification: asynchronous requests deliver it on a callback thread
-    /// while the step goes on; synchronous ones on the calling thread when the call ends.
+    /// Posts an informational notification. It is held in the handle's queue: a synchronous call
+    /// delivers it on the calling thread when the call ends; an asynchronous step hands what it holds
+    /// to a callback thread when it has to wait, or together with its completion (one hand-off for
+    /// SENDING_REQUEST, REQUEST_SENT and SENDREQUEST_COMPLETE when the socket takes the request at once;
+    /// see `async_ops.rs`).
     pub fn note(&self, status: u32, info: impl FnOnce() -> Info) {
         if !self.notifier.wants(status) {
             return;
         }
-        let deliver = if self.is_async() { Deliver::Pool } else { Deliver::Hold };
-        self.notifier.post(status, info(), self.context.load(Ordering::Relaxed), deliver);
+        self.notifier.post(status, info(), self.context.load(Ordering::Relaxed), Deliver::Hold);
     }
 
     fn check_open(&self) -> WinResult<()> {
@@ -289,6 +301,7 @@ impl Request {
     /// Drops the current connection (not reusable).
     pub(super) fn discard_conn(&self, st: &mut RequestState) {
         self.set_active(-1);
+        st.held.clear();
         if st.conn.is_some() {
             self.note(WINHTTP_CALLBACK_STATUS_CLOSING_CONNECTION, || Info::None);
         }
@@ -499,6 +512,7 @@ impl Request {
         st.response = None;
         st.body = None;
         st.written = 0;
+        st.held.clear();
         let proxy = self.session.proxy.lock().proxy_for(&st.target.host, st.target.secure);
         let origin = Origin { secure: st.target.secure, host: st.target.host.to_ascii_lowercase(), port: st.target.port, proxy: proxy.clone(), relaxed: st.target.secure.then_some(st.security_flags & super::tls::IGNORE_MASK).unwrap_or(0) };
         let head = self.build_head(st, proxy.is_some());
@@ -514,27 +528,40 @@ impl Request {
 
     async fn transmit_on(&self, st: &mut RequestState, origin: &Origin, proxy: Option<&(String, u16)>, head: &str, optional: &[u8]) -> WinResult<()> {
         let send_timeout = st.settings.timeouts.send;
-        if let Some(mut conn) = self.session.take_idle(origin) {
-            self.set_active(conn.fd());
-            self.note(WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || Info::None);
-            match conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
-                Ok(()) => {
-                    let sent = (head.len() + optional.len()) as u32;
-                    self.note(WINHTTP_CALLBACK_STATUS_REQUEST_SENT, || Info::Dword(sent));
-                    st.conn = Some(conn);
-                    st.origin = Some(origin.clone());
-                    return Ok(());
-                }
-                Err(_) => {
-                    // A stale keep-alive connection: the server closed it while idle. Nothing of the
-                    // request reached it, so a new connection carries it.
-                    self.set_active(-1);
-                    self.session.drop_conn(origin, Some(conn));
+        let mut reuse = self.session.take_idle(origin);
+        loop {
+            if let Some(mut conn) = reuse.take() {
+                self.set_active(conn.fd());
+                self.note(WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || Info::None);
+                match conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
+                    Ok(()) => {
+                        let sent = (head.len() + optional.len()) as u32;
+                        self.note(WINHTTP_CALLBACK_STATUS_REQUEST_SENT, || Info::Dword(sent));
+                        st.conn = Some(conn);
+                        st.origin = Some(origin.clone());
+                        return Ok(());
+                    }
+                    Err(_) => {
+                        // A stale keep-alive connection: the server closed it while idle. Nothing of the
+                        // request reached it, so a new connection carries it.
+                        self.set_active(-1);
+                        self.session.drop_conn(origin, Some(conn));
+                    }
                 }
             }
+            self.check_open()?;
+            let (max, connect_timeout) = (st.settings.max_conns_per_server, st.settings.timeouts.connect);
+            if !self.is_async() {
+                self.session.acquire_slot(origin, max, connect_timeout)?;
+                break;
+            }
+            // WINHTTP_OPTION_MAX_CONNS_PER_SERVER in asynchronous mode: the step waits on the runtime
+            // and takes the connection another request hands back, when there is one.
+            match self.session.acquire_slot_async(origin, max, connect_timeout).await? {
+                Some(conn) => reuse = Some(conn),
+                None => break,
+            }
         }
-        self.check_open()?;
-        self.session.acquire_slot(origin, st.settings.max_conns_per_server, st.settings.timeouts.connect)?;
         let (host, port) = match proxy {
             Some((h, p)) => (h.clone(), *p),
             None => (st.target.host.clone(), st.target.port),
@@ -553,16 +580,20 @@ impl Request {
         };
         let agent = self.session.agent.lock().clone();
         let opened = match (proxy.is_some(), tls) {
-            // The CONNECT tunnel waits with blocking polls (also in asynchronous mode, where it then
-            // occupies a runtime thread while it is set up).
-            (true, Some(tls)) => super::tunnel::open(&host, port, &st.target, &agent, &st.settings.timeouts, tls).await,
+            (true, Some(tls)) => super::tunnel::open(&host, port, &st.target, &agent, &st.settings.timeouts, tls, mode, &mut events).await,
             (_, tls) => Conn::open_with(&host, port, &st.settings.timeouts, tls, mode, &mut events).await,
         };
         let conn = match opened {
             Ok(c) => c,
             Err(e) => {
                 if st.target.secure && is_secure_error(e) {
-                    self.note(WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, || Info::Dword(secure_failure_flags(e)));
+                    // The certificate problems the handshake met (recorded on this thread by the
+                    // verifier in this very poll: the failure returned here without waiting since).
+                    let flags = match super::tls::failure_flags() {
+                        0 => secure_failure_flags(e),
+                        f => f,
+                    };
+                    self.note(WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, || Info::Dword(flags));
                 }
                 self.session.drop_conn(origin, None);
                 return Err(self.cancelled_or(e));
@@ -594,16 +625,31 @@ impl Request {
                 return Err(ERROR_INVALID_PARAMETER);
             }
         }
+        if st.conn.is_none() {
+            return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+        }
+        st.streamed = true;
+        if data.len() <= HOLD_PIECE && st.held.len() + data.len() <= HOLD_LIMIT {
+            st.held.extend_from_slice(data);
+            st.written += data.len() as u64;
+            return Ok(data.len() as u32);
+        }
+        let held = std::mem::take(&mut st.held);
+        self.send_body(st, &[&held, data]).await?;
+        st.written += data.len() as u64;
+        Ok(data.len() as u32)
+    }
+
+    /// Writes body bytes on the request's connection; a failure ends the connection.
+    async fn send_body(&self, st: &mut RequestState, parts: &[&[u8]]) -> WinResult<()> {
         let timeout = st.settings.timeouts.send;
         let conn = st.conn.as_mut().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
-        if let Err(e) = conn.write_all(&[data], timeout).await {
+        if let Err(e) = conn.write_all(parts, timeout).await {
             self.discard_conn(st);
             st.phase = Phase::Opened;
             return Err(self.cancelled_or(e));
         }
-        st.written += data.len() as u64;
-        st.streamed = true;
-        Ok(data.len() as u32)
+        Ok(())
     }
 
     /// `WinHttpReceiveResponse`: reads the response head (skipping interim 1xx), applies cookies and
@@ -620,6 +666,10 @@ impl Request {
                 if st.written < d {
                     return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
                 }
+            }
+            if !st.held.is_empty() {
+                let held = std::mem::take(&mut st.held);
+                self.send_body(st, &[&held]).await?;
             }
             self.note(WINHTTP_CALLBACK_STATUS_RECEIVING_RESPONSE, || Info::None);
             let head = match self.read_head(st).await {

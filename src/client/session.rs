@@ -169,6 +169,8 @@ impl<T> Default for ByOrigin<T> {
 struct Pool {
     idle: ByOrigin<Vec<Conn>>,
     active: ByOrigin<u32>,
+    /// Asynchronous requests waiting in [`Session::acquire_slot_async`].
+    async_waiters: usize,
 }
 
 /// One cookie as the jar keeps it.
@@ -189,6 +191,8 @@ pub struct Session {
     pub context: AtomicUsize,
     pool: Mutex<Pool>,
     pool_freed: Condvar,
+    /// The same signal for asynchronous requests, which wait on the runtime, not on a thread.
+    pool_freed_async: tokio::sync::Notify,
     cookies: Mutex<Vec<Cookie>>,
     /// Connect handles opened on this session, closed with it.
     pub children: Mutex<Vec<RawHandle>>,
@@ -204,6 +208,7 @@ impl Session {
             context: AtomicUsize::new(0),
             pool: Mutex::new(Pool::default()),
             pool_freed: Condvar::new(),
+            pool_freed_async: tokio::sync::Notify::new(),
             cookies: Mutex::new(Vec::new()),
             children: Mutex::new(Vec::new()),
         }
@@ -223,7 +228,7 @@ impl Session {
             }
             // Closed or chattering: the server moved on; a new connection will be made.
             release_slot(&mut pool, origin);
-            self.pool_freed.notify_one();
+            self.signal_freed(&pool);
         }
     }
 
@@ -251,12 +256,62 @@ impl Session {
         }
     }
 
+    /// Asynchronous form of [`Session::acquire_slot`]: the request waits on the runtime (no thread
+    /// is held while the limit is reached). `Some(conn)`: an idle connection to `origin` came back
+    /// meanwhile; it keeps its slot and carries the request (rather than being closed for a new one).
+    pub async fn acquire_slot_async(&self, origin: &Origin, max: u32, timeout_ms: u32) -> crate::win32::error::WinResult<Option<Conn>> {
+        let deadline = (timeout_ms != 0).then(|| tokio::time::Instant::now() + std::time::Duration::from_millis(timeout_ms as u64));
+        loop {
+            let freed = self.pool_freed_async.notified();
+            tokio::pin!(freed);
+            {
+                let mut pool = self.pool.lock();
+                let n = pool.active.get(origin).copied().unwrap_or(0);
+                if max == 0 || n < max {
+                    *pool.active.entry(origin) += 1;
+                    return Ok(None);
+                }
+                if let Some(c) = pool.idle.get_mut(origin).and_then(|l| l.pop()) {
+                    if c.is_idle_usable() {
+                        return Ok(Some(c));
+                    }
+                    release_slot(&mut pool, origin);
+                    continue;
+                }
+                // Registered under the pool lock: a release after it is not missed.
+                freed.as_mut().enable();
+                pool.async_waiters += 1;
+            }
+            // Counted out however the wait ends (also when the step is dropped by WinHttpCloseHandle).
+            let _waiting = Waiting(self);
+            let woke = match deadline {
+                None => {
+                    freed.await;
+                    true
+                }
+                Some(d) => tokio::time::timeout_at(d, freed).await.is_ok(),
+            };
+            if !woke {
+                return Err(crate::win32::error::ERROR_WINHTTP_TIMEOUT);
+            }
+        }
+    }
+
+    /// A slot or an idle connection was freed: wakes one synchronous waiter and every asynchronous
+    /// one (they recheck; a release is rare next to the cost of a missed wake-up).
+    fn signal_freed(&self, pool: &Pool) {
+        self.pool_freed.notify_one();
+        if pool.async_waiters > 0 {
+            self.pool_freed_async.notify_waiters();
+        }
+    }
+
     /// Forgets a connection that was closed (not returned to the pool).
     pub fn drop_conn(&self, origin: &Origin, conn: Option<Conn>) {
         drop(conn);
         let mut pool = self.pool.lock();
         release_slot(&mut pool, origin);
-        self.pool_freed.notify_one();
+        self.signal_freed(&pool);
     }
 
     /// Returns a connection whose response was fully read, for the next request to the same origin.
@@ -264,7 +319,7 @@ impl Session {
         conn.reused = true;
         let mut pool = self.pool.lock();
         pool.idle.entry(origin).push(conn);
-        self.pool_freed.notify_one();
+        self.signal_freed(&pool);
     }
 
     /// The `Cookie` header value for a request, or None.
@@ -305,6 +360,15 @@ impl Session {
                 jar.push(Cookie { host: host.to_string(), path, name, value: value.trim().to_string() });
             }
         }
+    }
+}
+
+/// One asynchronous waiter of [`Session::acquire_slot_async`], counted while it lives.
+struct Waiting<'a>(&'a Session);
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.pool.lock().async_waiters -= 1;
     }
 }
 
