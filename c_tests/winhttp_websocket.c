@@ -347,6 +347,39 @@ static void test_close_flows(HINTERNET ses) {
     WinHttpCloseHandle(ws);
 }
 
+static void test_options(HINTERNET ses) {
+    printf("options: WebSocket close timeout, keep-alive floor, buffer sizes\n");
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    HINTERNET req = WinHttpOpenRequest(con, L"GET", L"/echo", NULL, NULL, NULL, 0);
+    DWORD v = 1000, len = sizeof v;
+    CHECK(!WinHttpSetOption(req, WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL, &v, sizeof v));
+    CHECK_EQ(GetLastError(), ERROR_INVALID_PARAMETER, "keep-alive below 15000 ms");
+    v = 20000;
+    CHECK(WinHttpSetOption(req, WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL, &v, sizeof v));
+    v = 0;
+    CHECK(WinHttpQueryOption(req, WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL, &v, &len) && v == 20000, "keep-alive kept (%u)", v);
+    v = 32768;
+    CHECK(WinHttpSetOption(req, WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE, &v, sizeof v), "send buffer size");
+    CHECK(WinHttpSetOption(req, WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE, &v, sizeof v), "receive buffer size");
+    len = sizeof v;
+    CHECK(WinHttpQueryOption(req, WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT, &v, &len) && v == 10, "default close timeout 10 s (%u)", v);
+    v = 1;
+    CHECK(WinHttpSetOption(req, WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT, &v, sizeof v));
+    CHECK(WinHttpSetOption(req, WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET, NULL, 0));
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL));
+    HINTERNET ws = WinHttpWebSocketCompleteUpgrade(req, 0);
+    CHECK(ws != NULL);
+    WinHttpCloseHandle(req);
+    WinHttpCloseHandle(con);
+    if (!ws) return;
+    CHECK_EQ(send_str(ws, WINHTTP_WEB_SOCKET_UTF8_MESSAGE_BUFFER_TYPE, "deaf"), NO_ERROR);
+    uint64_t t0 = ts_now_ms();
+    CHECK_EQ(WinHttpWebSocketClose(ws, 1000, NULL, 0), ERROR_WINHTTP_TIMEOUT, "no close frame within the close timeout");
+    uint64_t took = ts_now_ms() - t0;
+    CHECK(took >= 900 && took < 5000, "close waited about 1 s (%llu ms)", (unsigned long long)took);
+    WinHttpCloseHandle(ws);
+}
+
 struct pending {
     HINTERNET ws;
     DWORD err;
@@ -606,6 +639,7 @@ int main(void) {
     test_bad_input(ses);
     test_close_flows(ses);
     test_pending(ses);
+    test_options(ses);
     WinHttpCloseHandle(ses);
     test_async();
     ts_kill(pid);

@@ -16,6 +16,7 @@ reassembled), except these text commands:
   bad         -> a masked frame (a protocol violation for a client)
   drop        -> closes TCP without a close frame
   hold        -> sends nothing more (for receives that stay pending)
+  deaf        -> reads and answers nothing more (a close waits for its timeout)
 A client close frame is answered with the same status and reason (so the client's
 QueryCloseStatus shows what it sent), then TCP is closed. Client frames must be masked: an unmasked
 one is answered with close 1002.
@@ -165,6 +166,9 @@ def serve(conn):
                 return
             elif msg_op == 1 and msg == b"hold":
                 pass
+            elif msg_op == 1 and msg == b"deaf":
+                time.sleep(20)
+                return
             else:
                 conn.sendall(frame(msg_op, msg))
     except (OSError, EOFError):

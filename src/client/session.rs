@@ -45,6 +45,8 @@ pub struct Settings {
     pub enabled: u32,
     /// `WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET` was set (request handles): the handshake key.
     pub websocket_key: Option<String>,
+    /// WebSocket close timeout (s), keep-alive interval (ms), receive and send buffer sizes.
+    pub websocket_tuning: [u32; 4],
 }
 
 impl Default for Settings {
@@ -64,6 +66,7 @@ impl Default for Settings {
             max_status_continue: 10,
             enabled: 0,
             websocket_key: None,
+            websocket_tuning: [10, 30_000, 8192, 8192],
         }
     }
 }

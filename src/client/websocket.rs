@@ -52,9 +52,6 @@ pub const WINHTTP_CALLBACK_STATUS_SHUTDOWN_COMPLETE: u32 = 0x0400_0000;
 /// `WINHTTP_WEB_SOCKET_MAX_CLOSE_REASON_LENGTH`: a close frame's payload is at most 125 bytes.
 pub const WINHTTP_WEB_SOCKET_MAX_CLOSE_REASON_LENGTH: usize = 123;
 const EMPTY_CLOSE_STATUS: u16 = 1005;
-/// How long a close waits for the peer's close frame (Windows' default
-/// `WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT`, 10 s).
-const CLOSE_TIMEOUT_MS: u64 = 10_000;
 /// A waiting receive looks at its cancel flag this often.
 const WAIT_SLICE_MS: u32 = 100;
 
@@ -187,6 +184,8 @@ pub struct WebSocket {
     is_async: bool,
     closed: AtomicBool,
     send_timeout: u32,
+    /// `WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT` of the request, in seconds (0 = no limit).
+    close_timeout_s: u32,
 }
 
 impl KernelObject for WebSocket {
@@ -218,6 +217,7 @@ pub fn complete_upgrade(hrequest: RawHandle, context: usize) -> WinResult<RawHan
         return Err(ERROR_WINHTTP_INVALID_SERVER_RESPONSE);
     }
     let timeout = st.settings.timeouts.send;
+    let close_timeout_s = st.settings.websocket_tuning[0];
     // A second call finds the connection gone.
     let conn = req.take_upgraded(&mut st).ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
     drop(st);
@@ -231,6 +231,7 @@ pub fn complete_upgrade(hrequest: RawHandle, context: usize) -> WinResult<RawHan
         is_async: req.is_async(),
         closed: AtomicBool::new(false),
         send_timeout: timeout,
+        close_timeout_s,
     });
     let notifier = ws.notifier.clone();
     let h = handle::insert(ws);
@@ -392,7 +393,8 @@ impl WebSocket {
                     return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
                 }
             }
-            let deadline = Instant::now() + Duration::from_millis(CLOSE_TIMEOUT_MS);
+            let secs = if ws.close_timeout_s == 0 { 365 * 24 * 3600 } else { ws.close_timeout_s as u64 };
+            let deadline = Instant::now() + Duration::from_secs(secs);
             let mut sink = vec![0u8; 16 * 1024];
             while ws.state.lock().peer_close.is_none() {
                 ws.read_frame_data(&mut sink, Some(deadline)).await?;
