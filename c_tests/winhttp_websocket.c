@@ -438,6 +438,52 @@ static void test_pending(HINTERNET ses) {
     }
 }
 
+/* wss:// through the same TLS as HTTPS (self-signed test certificate: the ignore flags). */
+static void test_wss(void) {
+    printf("wss: echo, a big message in small pieces, close\n");
+    char dir[] = "/tmp/winhttp_ws_tlsXXXXXX", script[1024], port_s[16];
+    if (!mkdtemp(dir)) return;
+    int tport = ts_free_port();
+    snprintf(port_s, sizeof port_s, "%d", tport);
+    const char *av[] = {"python3", ts_source_path("c_tests/support/winhttp_ws_server.py", script, sizeof script), port_s, "--tls", dir, NULL};
+    pid_t pid = ts_spawn(av, NULL);
+    CHECK(pid > 0 && ts_wait_port(tport, 10000) == 0, "wss server started");
+    HINTERNET ses = WinHttpOpen(L"ws-test", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, 0);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)tport, 0);
+    HINTERNET req = WinHttpOpenRequest(con, L"GET", L"/echo", NULL, NULL, NULL, WINHTTP_FLAG_SECURE);
+    DWORD flags = SECURITY_FLAG_IGNORE_UNKNOWN_CA | SECURITY_FLAG_IGNORE_CERT_CN_INVALID | SECURITY_FLAG_IGNORE_CERT_DATE_INVALID;
+    CHECK(WinHttpSetOption(req, WINHTTP_OPTION_SECURITY_FLAGS, &flags, sizeof flags));
+    CHECK(WinHttpSetOption(req, WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET, NULL, 0));
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "wss handshake (%u)", GetLastError());
+    HINTERNET ws = WinHttpWebSocketCompleteUpgrade(req, 0);
+    CHECK(ws != NULL, "wss upgrade");
+    WinHttpCloseHandle(req);
+    if (ws) {
+        char buf[256];
+        DWORD n;
+        WINHTTP_WEB_SOCKET_BUFFER_TYPE t;
+        CHECK_EQ(send_str(ws, WINHTTP_WEB_SOCKET_UTF8_MESSAGE_BUFFER_TYPE, "secure hello"), NO_ERROR);
+        CHECK_EQ(recv1(ws, buf, sizeof buf, &n, &t), NO_ERROR);
+        CHECK(!strcmp(buf, "secure hello") && t == WINHTTP_WEB_SOCKET_UTF8_MESSAGE_BUFFER_TYPE, "wss echo: %s", buf);
+        static char big[400000];
+        CHECK_EQ(send_str(ws, WINHTTP_WEB_SOCKET_UTF8_MESSAGE_BUFFER_TYPE, "big:400000"), NO_ERROR);
+        size_t len;
+        WINHTTP_WEB_SOCKET_BUFFER_TYPE last;
+        int pieces = recv_msg(ws, big, sizeof big, 1000, &len, &last);
+        int same = 1;
+        for (size_t i = 0; i < len; i++) same &= (unsigned char)big[i] == ((i & 0xff) ^ 0xcc);
+        CHECK(len == sizeof big && same && last == WINHTTP_WEB_SOCKET_BINARY_MESSAGE_BUFFER_TYPE, "wss big: %d pieces %zu bytes", pieces, len);
+        CHECK_EQ(send_str(ws, WINHTTP_WEB_SOCKET_UTF8_MESSAGE_BUFFER_TYPE, "ping"), NO_ERROR);
+        CHECK_EQ(recv1(ws, buf, sizeof buf, &n, &t), NO_ERROR);
+        CHECK(!strcmp(buf, "pong:hello-ping"), "wss ping answered: %s", buf);
+        CHECK_EQ(WinHttpWebSocketClose(ws, 1000, "tls", 3), NO_ERROR, "wss close");
+        WinHttpCloseHandle(ws);
+    }
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+    ts_kill(pid);
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Asynchronous mode. */
 
@@ -640,6 +686,7 @@ int main(void) {
     test_close_flows(ses);
     test_pending(ses);
     test_options(ses);
+    test_wss();
     WinHttpCloseHandle(ses);
     test_async();
     ts_kill(pid);

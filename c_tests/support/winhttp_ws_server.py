@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Loopback WebSocket server (RFC 6455, stdlib only) for the WinHTTP WebSocket tests and example.
 
-usage: winhttp_ws_server.py PORT
+usage: winhttp_ws_server.py PORT [--tls DIR]
+(--tls: wss, with a self-signed certificate for 127.0.0.1 generated into DIR by the openssl CLI)
 Paths: /echo (WebSocket; the default), /nows (a plain 200 response), /badaccept (101 with a wrong
 Sec-WebSocket-Accept), /noupgrade (101 without Upgrade: websocket).
 On /echo every message is echoed back as one frame of its type (fragmented client messages are
@@ -21,7 +22,7 @@ A client close frame is answered with the same status and reason (so the client'
 QueryCloseStatus shows what it sent), then TCP is closed. Client frames must be masked: an unmasked
 one is answered with close 1002.
 """
-import base64, hashlib, socket, struct, sys, threading, time
+import base64, hashlib, os, socket, ssl, struct, subprocess, sys, threading, time
 
 GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
@@ -181,15 +182,40 @@ def serve(conn):
         conn.close()
 
 
+def tls_context(d):
+    key, pem = os.path.join(d, "ws.key"), os.path.join(d, "ws.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                    "-keyout", key, "-out", pem, "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-addext", "basicConstraints=critical,CA:FALSE", "-addext", "extendedKeyUsage=serverAuth"], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(pem, key)
+    return ctx
+
+
+def serve_tls(ctx, c):
+    try:
+        t = ctx.wrap_socket(c, server_side=True)
+    except (ssl.SSLError, OSError):
+        c.close()
+        return
+    serve(t)
+
+
 def main():
     port = int(sys.argv[1])
+    ctx = tls_context(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[2] == "--tls" else None
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     s.bind(("127.0.0.1", port))
     s.listen(64)
     while True:
         c, _ = s.accept()
-        threading.Thread(target=serve, args=(c,), daemon=True).start()
+        if ctx:
+            threading.Thread(target=serve_tls, args=(ctx, c), daemon=True).start()
+        else:
+            threading.Thread(target=serve, args=(c,), daemon=True).start()
 
 
 if __name__ == "__main__":

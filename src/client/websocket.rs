@@ -602,9 +602,27 @@ impl WebSocket {
                     }
                 }
             }
-            self.wait_readable(deadline).await?;
-            let timeout = 0;
-            let n = self.conn.lock().fill(timeout).await.map_err(|e| self.cancelled_or(e))?;
+            let n = {
+                // TLS may hold decrypted bytes the socket no longer signals: look there first,
+                // waiting at most 1 ms under the lock.
+                let mut conn = self.conn.lock();
+                if conn.is_secure() {
+                    match conn.fill(1).await {
+                        Ok(n) => Some(n),
+                        Err(e) if e == ERROR_WINHTTP_TIMEOUT => None,
+                        Err(e) => return Err(self.cancelled_or(e)),
+                    }
+                } else {
+                    None
+                }
+            };
+            let n = match n {
+                Some(n) => n,
+                None => {
+                    self.wait_readable(deadline).await?;
+                    self.conn.lock().fill(0).await.map_err(|e| self.cancelled_or(e))?
+                }
+            };
             if n == 0 {
                 // The peer closed TCP without a close frame.
                 return Err(self.cancelled_or(ERROR_WINHTTP_CONNECTION_ERROR));
