@@ -587,7 +587,7 @@ unsafe fn add_url_to_url_group<U: WideUnit>(group: u64, url: *const U, context: 
 /// `HttpAddUrlToUrlGroup`: registers a URL prefix for a group; `UrlContext` comes back in every request
 /// it routes. Malformed prefix or unknown group: `ERROR_INVALID_PARAMETER`; prefix registered anywhere
 /// in this process: `ERROR_ALREADY_EXISTS`; port held by another process: `ERROR_SHARING_VIOLATION`;
-/// `https://`: `ERROR_NOT_SUPPORTED` (no TLS in this implementation).
+/// `https://` on a port that has `http://` prefixes (or the reverse): `ERROR_ALREADY_EXISTS`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpAddUrlToUrlGroup(UrlGroupId: u64, pFullyQualifiedUrl: *const WCHAR, UrlContext: u64, Reserved: ULONG) -> ULONG {
     guard_httpapi("HttpAddUrlToUrlGroup", || add_url_to_url_group(UrlGroupId, pFullyQualifiedUrl, UrlContext, Reserved))
@@ -1078,23 +1078,38 @@ pub unsafe extern "C" fn HttpWaitForDisconnectEx_w16(RequestQueueHandle: HANDLE,
     guard_httpapi("HttpWaitForDisconnectEx", || wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped))
 }
 
-// Not implemented yet (TLS client certificates come with the TLS engine): exported so programs link;
-// it logs and fails with ERROR_CALL_NOT_IMPLEMENTED.
+fn receive_client_certificate(queue: HANDLE, connection: u64, flags: ULONG, info: *mut c_void) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpReceiveClientCertificate({queue:?}, {connection:#x}, {flags:#x}, {info:?})");
+    queue_of(queue)?;
+    // HTTP_RECEIVE_SECURE_CHANNEL_TOKEN is the only flag.
+    if flags & !1 != 0 || info.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    match crate::server::connection::lookup(connection) {
+        crate::server::connection::Lookup::Unknown => Err(ERROR_INVALID_PARAMETER),
+        crate::server::connection::Lookup::Gone => Err(ERROR_CONNECTION_INVALID),
+        // The engine never asks TLS clients for a certificate (docs/porting-httpapi.md).
+        crate::server::connection::Lookup::Live(_) => Err(ERROR_NOT_FOUND),
+    }
+}
 
-/// `HttpReceiveClientCertificate`: not implemented (no TLS).
+/// `HttpReceiveClientCertificate`: client certificates are never negotiated here, so a live
+/// connection (HTTPS or not) gives `ERROR_NOT_FOUND`; a closed one `ERROR_CONNECTION_INVALID`; an id
+/// that never was a connection, NULL `SslClientCertInfo` or an unknown flag: `ERROR_INVALID_PARAMETER`;
+/// a bad queue handle: `ERROR_INVALID_HANDLE`.
 #[no_mangle]
 pub extern "C" fn HttpReceiveClientCertificate(RequestQueueHandle: HANDLE, ConnectionId: u64, Flags: ULONG, SslClientCertInfo: *mut c_void, SslClientCertInfoSize: ULONG, BytesReceived: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
     guard_httpapi("HttpReceiveClientCertificate", || {
-        let _ = (RequestQueueHandle, ConnectionId, Flags, SslClientCertInfo, SslClientCertInfoSize, BytesReceived, Overlapped);
-        not_implemented("HttpReceiveClientCertificate")
+        let _ = (SslClientCertInfoSize, BytesReceived, Overlapped);
+        receive_client_certificate(RequestQueueHandle, ConnectionId, Flags, SslClientCertInfo)
     })
 }
-/// `HttpReceiveClientCertificate` for `-fshort-wchar` callers: not implemented.
+/// `HttpReceiveClientCertificate` for `-fshort-wchar` callers.
 #[no_mangle]
 pub extern "C" fn HttpReceiveClientCertificate_w16(RequestQueueHandle: HANDLE, ConnectionId: u64, Flags: ULONG, SslClientCertInfo: *mut c_void, SslClientCertInfoSize: ULONG, BytesReceived: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
     guard_httpapi("HttpReceiveClientCertificate", || {
-        let _ = (RequestQueueHandle, ConnectionId, Flags, SslClientCertInfo, SslClientCertInfoSize, BytesReceived, Overlapped);
-        not_implemented("HttpReceiveClientCertificate")
+        let _ = (SslClientCertInfoSize, BytesReceived, Overlapped);
+        receive_client_certificate(RequestQueueHandle, ConnectionId, Flags, SslClientCertInfo)
     })
 }
 

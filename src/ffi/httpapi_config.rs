@@ -7,14 +7,16 @@
 //! Store records: `HttpServiceConfigTimeout` (the machine-wide IdleConnection / HeaderWait timers the
 //! engine enforces), `HttpServiceConfigUrlAclInfo` and `HttpServiceConfigIPListenList` (kept and
 //! reported; see docs/porting-httpapi.md), in the file [`crate::server::service_config`] describes.
-//! The SSL records need TLS, which the server does not have: setting one is `ERROR_NOT_SUPPORTED`,
-//! and the store holds none of them.
+//! `HttpServiceConfigSSLCertInfo` (IP:port) and `HttpServiceConfigSslSniCertInfo` (host:port) bind a
+//! certificate of the certificate store directory (`crate::server::tls`) to the https listeners. The
+//! other SSL records (central certificate store, the `*Ex` forms) are `ERROR_NOT_SUPPORTED`.
 #![allow(non_snake_case, non_upper_case_globals)]
 use super::guard::*;
 use super::ptr::*;
 use super::types::*;
 use crate::server::logging::{self, LogConfig, Owner, Rollover};
-use crate::server::service_config::{self as config, TimeoutKey};
+use crate::server::service_config::{self as config, SniKey, SslBinding, SslKey, TimeoutKey};
+use crate::server::tls;
 use crate::server::auth;
 use crate::win32::error::*;
 use crate::win32::overlapped::OVERLAPPED;
@@ -30,6 +32,7 @@ pub const HttpServiceConfigSSLCertInfo: i32 = 1;
 pub const HttpServiceConfigUrlAclInfo: i32 = 2;
 pub const HttpServiceConfigTimeout: i32 = 3;
 pub const HttpServiceConfigCache: i32 = 4;
+pub const HttpServiceConfigSslSniCertInfo: i32 = 5;
 pub const HttpServiceConfigSetting: i32 = 7;
 pub const HttpServiceConfigMax: i32 = 13;
 pub const HttpServiceConfigQueryExact: i32 = 0;
@@ -149,6 +152,82 @@ pub struct HTTP_FLAGGED_VALUE {
 }
 const _: () = assert!(size_of::<HTTP_FLAGGED_VALUE>() == 8);
 
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_SSL_PARAM<U> {
+    pub SslHashLength: ULONG,
+    pub pSslHash: *const u8,
+    pub AppId: [u8; 16],
+    pub pSslCertStoreName: *const U,
+    pub DefaultCertCheckMode: DWORD,
+    pub DefaultRevocationFreshnessTime: DWORD,
+    pub DefaultRevocationUrlRetrievalTimeout: DWORD,
+    pub pDefaultSslCtlIdentifier: *const U,
+    pub pDefaultSslCtlStoreName: *const U,
+    pub DefaultFlags: DWORD,
+}
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_SSL_PARAM<u32>>() == 80
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, pSslHash) == 8
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, AppId) == 16
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, pSslCertStoreName) == 32
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, DefaultCertCheckMode) == 40
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, DefaultRevocationUrlRetrievalTimeout) == 48
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, pDefaultSslCtlIdentifier) == 56
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, DefaultFlags) == 72
+);
+
+/// `HTTP_SERVICE_CONFIG_SSL_SET`: `KeyDesc` is `HTTP_SERVICE_CONFIG_SSL_KEY { PSOCKADDR pIpPort }`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_SSL_SET<U> {
+    pub pIpPort: *const u8,
+    pub ParamDesc: HTTP_SERVICE_CONFIG_SSL_PARAM<U>,
+}
+const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_SSL_SET<u32>>() == 88 && offset_of!(HTTP_SERVICE_CONFIG_SSL_SET<u32>, ParamDesc) == 8);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_SSL_QUERY {
+    pub QueryDesc: i32,
+    pub pIpPort: *const u8,
+    pub dwToken: DWORD,
+}
+const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_SSL_QUERY>() == 24 && offset_of!(HTTP_SERVICE_CONFIG_SSL_QUERY, pIpPort) == 8 && offset_of!(HTTP_SERVICE_CONFIG_SSL_QUERY, dwToken) == 16);
+
+/// `HTTP_SERVICE_CONFIG_SSL_SNI_KEY`: a `SOCKADDR_STORAGE` (its port counts) and the host name.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U> {
+    pub IpPort: [u64; 16],
+    pub Host: *const U,
+}
+const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_SSL_SNI_KEY<u32>>() == 136 && offset_of!(HTTP_SERVICE_CONFIG_SSL_SNI_KEY<u32>, Host) == 128);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> {
+    pub KeyDesc: HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U>,
+    pub ParamDesc: HTTP_SERVICE_CONFIG_SSL_PARAM<U>,
+}
+const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_SSL_SNI_SET<u32>>() == 216 && offset_of!(HTTP_SERVICE_CONFIG_SSL_SNI_SET<u32>, ParamDesc) == 136);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<U> {
+    pub QueryDesc: i32,
+    pub KeyDesc: HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U>,
+    pub dwToken: DWORD,
+}
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<u32>>() == 152
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<u32>, KeyDesc) == 8
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<u32>, dwToken) == 144
+);
+
+/// SHA-1: the thumbprint Windows binds certificates by (`HTTP_SSL_CERT_SHA_HASH_LENGTH`).
+const SSL_HASH_LENGTH: usize = 20;
+
 // ---------------------------------------------------------------------------------------------------
 // The configuration store
 
@@ -187,6 +266,20 @@ unsafe fn read_sockaddr(p: *const u8, len: usize) -> WinResult<SocketAddr> {
     }
 }
 
+/// Reads a `SOCKADDR` whose size is given by its family (`HTTP_SERVICE_CONFIG_SSL_KEY.pIpPort`).
+unsafe fn read_sockaddr_by_family(p: *const u8) -> WinResult<SocketAddr> {
+    if p.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let b = bytes_in(p, 2)?;
+    let len = match u16::from_ne_bytes([b[0], b[1]]) as i32 {
+        libc::AF_INET => 16,
+        libc::AF_INET6 | 23 => 28,
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    };
+    read_sockaddr(p, len)
+}
+
 fn write_sockaddr(out: &mut [u8], a: &SocketAddr) {
     out.fill(0);
     match a {
@@ -214,6 +307,55 @@ unsafe fn read_struct<S: Copy>(info: *const c_void, len: ULONG, short: Win32Erro
     Ok((info as *const S).read_unaligned())
 }
 
+/// Reads `HTTP_SERVICE_CONFIG_SSL_PARAM`: a 20-byte thumbprint (else `ERROR_INVALID_PARAMETER`).
+unsafe fn read_ssl_param<U: WideUnit>(p: &HTTP_SERVICE_CONFIG_SSL_PARAM<U>) -> WinResult<SslBinding> {
+    if p.pSslHash.is_null() || p.SslHashLength as usize != SSL_HASH_LENGTH {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let store = if p.pSslCertStoreName.is_null() { String::new() } else { wide_cstr(p.pSslCertStoreName).ok_or(ERROR_INVALID_PARAMETER)? };
+    Ok(SslBinding {
+        hash: bytes_in(p.pSslHash, SSL_HASH_LENGTH)?.to_vec(),
+        app_id: p.AppId,
+        store,
+        check_mode: p.DefaultCertCheckMode,
+        revocation_freshness: p.DefaultRevocationFreshnessTime,
+        revocation_url_timeout: p.DefaultRevocationUrlRetrievalTimeout,
+        flags: p.DefaultFlags,
+    })
+}
+
+/// The SNI key: the host name (not empty) and the port of the `SOCKADDR_STORAGE`.
+unsafe fn read_sni_key<U: WideUnit>(k: &HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U>) -> WinResult<SslKey> {
+    let addr = read_sockaddr(k.IpPort.as_ptr() as *const u8, SOCKADDR_STORAGE_SIZE)?;
+    let host = wide_cstr(k.Host).filter(|h| !h.is_empty()).ok_or(ERROR_INVALID_PARAMETER)?;
+    Ok(SslKey::Sni(SniKey { host: host.to_ascii_lowercase(), port: addr.port() }))
+}
+
+/// Set or update (`replace`) of the SSL records this implementation keeps; the certificate must be
+/// in the store with its private key.
+unsafe fn set_ssl<U: WideUnit>(id: i32, info: *mut c_void, len: ULONG, replace: bool) -> WinResult<()> {
+    let (key, binding) = match id {
+        HttpServiceConfigSSLCertInfo => {
+            let s: HTTP_SERVICE_CONFIG_SSL_SET<U> = read_struct(info, len, ERROR_INSUFFICIENT_BUFFER)?;
+            (SslKey::IpPort(read_sockaddr_by_family(s.pIpPort)?), read_ssl_param(&s.ParamDesc)?)
+        }
+        HttpServiceConfigSslSniCertInfo => {
+            let s: HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> = read_struct(info, len, ERROR_INSUFFICIENT_BUFFER)?;
+            (read_sni_key(&s.KeyDesc)?, read_ssl_param(&s.ParamDesc)?)
+        }
+        _ => return Err(ERROR_NOT_SUPPORTED),
+    };
+    let port = match &key {
+        SslKey::IpPort(a) => a.port(),
+        SslKey::Sni(k) => k.port,
+    };
+    if port == 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    tls::check_certificate(&binding.hash)?;
+    config::set_ssl(key, binding, replace)
+}
+
 unsafe fn set_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, info: *mut c_void, len: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSetServiceConfiguration({handle:?}, {id}, {info:?}, {len}, {ov:?})");
     check_reserved(handle, ov)?;
@@ -232,6 +374,7 @@ unsafe fn set_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, info: 
             let s: HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM = read_struct(info, len, ERROR_INSUFFICIENT_BUFFER)?;
             config::add_ip_listen(read_sockaddr(s.pAddress, s.AddrLength as usize)?)
         }
+        HttpServiceConfigSSLCertInfo | HttpServiceConfigSslSniCertInfo => set_ssl::<U>(id, info, len, false),
         _ if is_ssl_id(id) => Err(ERROR_NOT_SUPPORTED),
         HttpServiceConfigCache | HttpServiceConfigSetting => Err(ERROR_NOT_SUPPORTED),
         _ => Err(ERROR_INVALID_PARAMETER),
@@ -246,7 +389,12 @@ unsafe fn set_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, info: 
 /// `ERROR_ALREADY_EXISTS` (delete it first); a length below the structure: `ERROR_INSUFFICIENT_BUFFER`;
 /// NULL data, a bad key, prefix, SDDL or address: `ERROR_INVALID_PARAMETER`; `ServiceHandle` not NULL:
 /// `ERROR_INVALID_HANDLE`; a caller that may not change the store (not root for the system file, or
-/// no write access): `ERROR_ACCESS_DENIED`; SSL, cache and setting records: `ERROR_NOT_SUPPORTED`.
+/// no write access): `ERROR_ACCESS_DENIED`. `HttpServiceConfigSSLCertInfo` (`HTTP_SERVICE_CONFIG_SSL_SET`,
+/// keyed by IP:port; 0.0.0.0:port binds every address) and `HttpServiceConfigSslSniCertInfo`
+/// (`HTTP_SERVICE_CONFIG_SSL_SNI_SET`, keyed by host name and port) bind the certificate whose SHA-1
+/// thumbprint (`SslHashLength` 20) names a file of the certificate store directory: not there:
+/// `ERROR_FILE_NOT_FOUND`; no private key: `ERROR_NO_SUCH_LOGON_SESSION`. Other SSL, cache and setting
+/// records: `ERROR_NOT_SUPPORTED`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
     guard_httpapi("HttpSetServiceConfiguration", || set_service_configuration::<WCHAR>(ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped))
@@ -257,26 +405,31 @@ pub unsafe extern "C" fn HttpSetServiceConfiguration_w16(ServiceHandle: HANDLE, 
     guard_httpapi("HttpSetServiceConfiguration", || set_service_configuration::<u16>(ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped))
 }
 
-unsafe fn update_service_configuration(handle: HANDLE, id: i32, info: *mut c_void, len: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+unsafe fn update_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, info: *mut c_void, len: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
     tracing::trace!(target: T, "HttpUpdateServiceConfiguration({handle:?}, {id}, {info:?}, {len}, {ov:?})");
     check_reserved(handle, ov)?;
     // Documented for the SSL certificate records only.
+    if id == HttpServiceConfigSSLCertInfo || id == HttpServiceConfigSslSniCertInfo {
+        return set_ssl::<U>(id, info, len, true);
+    }
     if is_ssl_id(id) {
         return Err(ERROR_NOT_SUPPORTED);
     }
     Err(ERROR_INVALID_PARAMETER)
 }
 
-/// `HttpUpdateServiceConfiguration`: documented for SSL certificate records only, which need TLS:
-/// `ERROR_NOT_SUPPORTED` for those, `ERROR_INVALID_PARAMETER` for other ids (use delete, then set).
+/// `HttpUpdateServiceConfiguration`: documented for SSL certificate records only: replaces the binding
+/// of an IP:port (`HttpServiceConfigSSLCertInfo`) or host:port (`HttpServiceConfigSslSniCertInfo`); no
+/// binding there: `ERROR_FILE_NOT_FOUND`; other errors as `HttpSetServiceConfiguration`. Other SSL
+/// records: `ERROR_NOT_SUPPORTED`; other ids: `ERROR_INVALID_PARAMETER` (use delete, then set).
 #[no_mangle]
 pub unsafe extern "C" fn HttpUpdateServiceConfiguration(Handle: HANDLE, ConfigId: i32, ConfigInfo: *mut c_void, ConfigInfoLength: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpUpdateServiceConfiguration", || update_service_configuration(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped))
+    guard_httpapi("HttpUpdateServiceConfiguration", || update_service_configuration::<WCHAR>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped))
 }
 /// `HttpUpdateServiceConfiguration` for `-fshort-wchar` callers.
 #[no_mangle]
 pub unsafe extern "C" fn HttpUpdateServiceConfiguration_w16(Handle: HANDLE, ConfigId: i32, ConfigInfo: *mut c_void, ConfigInfoLength: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpUpdateServiceConfiguration", || update_service_configuration(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped))
+    guard_httpapi("HttpUpdateServiceConfiguration", || update_service_configuration::<u16>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped))
 }
 
 unsafe fn delete_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, info: *mut c_void, len: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
@@ -294,6 +447,14 @@ unsafe fn delete_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, inf
         HttpServiceConfigIPListenList => {
             let s: HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM = read_struct(info, len, ERROR_INVALID_PARAMETER)?;
             config::delete_ip_listen(read_sockaddr(s.pAddress, s.AddrLength as usize)?)
+        }
+        HttpServiceConfigSSLCertInfo => {
+            let s: HTTP_SERVICE_CONFIG_SSL_SET<U> = read_struct(info, len, ERROR_INVALID_PARAMETER)?;
+            config::delete_ssl(&SslKey::IpPort(read_sockaddr_by_family(s.pIpPort)?))
+        }
+        HttpServiceConfigSslSniCertInfo => {
+            let s: HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> = read_struct(info, len, ERROR_INVALID_PARAMETER)?;
+            config::delete_ssl(&read_sni_key(&s.KeyDesc)?)
         }
         _ if is_ssl_id(id) => {
             if info.is_null() {
@@ -383,6 +544,24 @@ unsafe fn query_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, inpu
             }
             Ok(())
         }
+        HttpServiceConfigSSLCertInfo => {
+            let q: HTTP_SERVICE_CONFIG_SSL_QUERY = read_struct(input, in_len, ERROR_INVALID_PARAMETER)?;
+            let found = match q.QueryDesc {
+                HttpServiceConfigQueryExact => config::query_ssl(Some(&SslKey::IpPort(read_sockaddr_by_family(q.pIpPort)?)), false, 0)?,
+                HttpServiceConfigQueryNext => config::query_ssl(None, false, q.dwToken)?,
+                _ => return Err(ERROR_INVALID_PARAMETER),
+            };
+            write_ssl_set::<U>(found, out, out_len, ret)
+        }
+        HttpServiceConfigSslSniCertInfo => {
+            let q: HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<U> = read_struct(input, in_len, ERROR_INVALID_PARAMETER)?;
+            let found = match q.QueryDesc {
+                HttpServiceConfigQueryExact => config::query_ssl(Some(&read_sni_key(&q.KeyDesc)?), true, 0)?,
+                HttpServiceConfigQueryNext => config::query_ssl(None, true, q.dwToken)?,
+                _ => return Err(ERROR_INVALID_PARAMETER),
+            };
+            write_ssl_set::<U>(found, out, out_len, ret)
+        }
         _ if is_ssl_id(id) => {
             // Every SSL query structure starts with its HTTP_SERVICE_CONFIG_QUERY_TYPE.
             let kind: i32 = read_struct(input, in_len, ERROR_INVALID_PARAMETER)?;
@@ -397,13 +576,63 @@ unsafe fn query_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, inpu
     }
 }
 
+/// Writes an SSL record as its SET structure, followed by what its pointers point at (the address as a
+/// `SOCKADDR_STORAGE`, the thumbprint, the host name and store name).
+unsafe fn write_ssl_set<U: WideUnit>((key, b): (SslKey, SslBinding), out: *mut c_void, out_len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+    let head = match key {
+        SslKey::IpPort(_) => size_of::<HTTP_SERVICE_CONFIG_SSL_SET<U>>(),
+        SslKey::Sni(_) => size_of::<HTTP_SERVICE_CONFIG_SSL_SNI_SET<U>>(),
+    };
+    let addr_off = head;
+    let hash_off = addr_off + if matches!(key, SslKey::IpPort(_)) { SOCKADDR_STORAGE_SIZE } else { 0 };
+    let host = if let SslKey::Sni(k) = &key { Some(k.host.clone()) } else { None };
+    let host_off = (hash_off + b.hash.len()).next_multiple_of(U::SIZE);
+    let store_off = host_off + host.as_deref().map_or(0, wide_bytes::<U>);
+    let needed = store_off + if b.store.is_empty() { 0 } else { wide_bytes::<U>(&b.store) };
+    let buf = out_buffer(out, out_len, ret, needed, ERROR_INSUFFICIENT_BUFFER)?;
+    buf.fill(0);
+    let base = buf.as_ptr() as usize;
+    buf[hash_off..hash_off + b.hash.len()].copy_from_slice(&b.hash);
+    let store = if b.store.is_empty() { 0 } else { put_wide::<U>(buf, store_off, &b.store) };
+    let param = HTTP_SERVICE_CONFIG_SSL_PARAM::<U> {
+        SslHashLength: b.hash.len() as u32,
+        pSslHash: (base + hash_off) as *const u8,
+        AppId: b.app_id,
+        pSslCertStoreName: store as *const U,
+        DefaultCertCheckMode: b.check_mode,
+        DefaultRevocationFreshnessTime: b.revocation_freshness,
+        DefaultRevocationUrlRetrievalTimeout: b.revocation_url_timeout,
+        pDefaultSslCtlIdentifier: std::ptr::null(),
+        pDefaultSslCtlStoreName: std::ptr::null(),
+        DefaultFlags: b.flags,
+    };
+    match key {
+        SslKey::IpPort(a) => {
+            write_sockaddr(&mut buf[addr_off..addr_off + SOCKADDR_STORAGE_SIZE], &a);
+            (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_SSL_SET<U>).write_unaligned(HTTP_SERVICE_CONFIG_SSL_SET { pIpPort: (base + addr_off) as *const u8, ParamDesc: param });
+        }
+        SslKey::Sni(k) => {
+            let h = put_wide::<U>(buf, host_off, &k.host);
+            let mut ip = [0u8; SOCKADDR_STORAGE_SIZE];
+            write_sockaddr(&mut ip, &SocketAddr::from(([0, 0, 0, 0], k.port)));
+            let mut key = HTTP_SERVICE_CONFIG_SSL_SNI_KEY::<U> { IpPort: [0; 16], Host: h as *const U };
+            std::ptr::copy_nonoverlapping(ip.as_ptr(), key.IpPort.as_mut_ptr() as *mut u8, SOCKADDR_STORAGE_SIZE);
+            (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_SSL_SNI_SET<U>).write_unaligned(HTTP_SERVICE_CONFIG_SSL_SNI_SET { KeyDesc: key, ParamDesc: param });
+        }
+    }
+    Ok(())
+}
+
 /// `HttpQueryServiceConfiguration`: `HttpServiceConfigTimeout` (input `HTTP_SERVICE_CONFIG_TIMEOUT_KEY`,
 /// output the `USHORT` seconds in force: the stored value or the 120 s default),
 /// `HttpServiceConfigUrlAclInfo` (input `HTTP_SERVICE_CONFIG_URLACL_QUERY`, exact or by `dwToken`;
 /// output `HTTP_SERVICE_CONFIG_URLACL_SET` followed by its strings), `HttpServiceConfigIPListenList`
 /// (output `HTTP_SERVICE_CONFIG_IP_LISTEN_QUERY`). Output too small or NULL: `ERROR_INSUFFICIENT_BUFFER`
 /// with the size in `*pReturnLength`; no such record: `ERROR_FILE_NOT_FOUND`; enumeration past the end:
-/// `ERROR_NO_MORE_ITEMS`; bad input: `ERROR_INVALID_PARAMETER`. The store holds no SSL records.
+/// `ERROR_NO_MORE_ITEMS`; bad input: `ERROR_INVALID_PARAMETER`. `HttpServiceConfigSSLCertInfo` (input
+/// `HTTP_SERVICE_CONFIG_SSL_QUERY`) and `HttpServiceConfigSslSniCertInfo` (input
+/// `HTTP_SERVICE_CONFIG_SSL_SNI_QUERY`), exact or by `dwToken`: output the SET structure followed by
+/// the data its pointers point at (the CTL fields are NULL). Other SSL records: none are kept.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pInput: *mut c_void, InputLength: ULONG, pOutput: *mut c_void, OutputLength: ULONG, pReturnLength: *mut ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
     guard_httpapi("HttpQueryServiceConfiguration", || query_service_configuration::<WCHAR>(ServiceHandle, ConfigId, pInput, InputLength, pOutput, OutputLength, pReturnLength, pOverlapped))

@@ -291,3 +291,48 @@ pub struct HTTP_QOS_LIMIT_INFO {
 const _: () = assert!(size_of::<HTTP_QOS_LIMIT_INFO>() == 8);
 pub const HttpQosSettingTypeBandwidth: i32 = 0;
 pub const HttpQosSettingTypeConnectionLimit: i32 = 1;
+
+/// `HTTP_SSL_INFO` (x64 size 48).
+#[repr(C)]
+pub struct HTTP_SSL_INFO {
+    pub ServerCertKeySize: u16,
+    pub ConnectionKeySize: u16,
+    pub ServerCertIssuerSize: u32,
+    pub ServerCertSubjectSize: u32,
+    pub pServerCertIssuer: *const u8,
+    pub pServerCertSubject: *const u8,
+    pub pClientCertInfo: *const u8,
+    pub SslClientCertNegotiated: u32,
+}
+pub const SSL_INFO_SIZE: usize = 48;
+const _: () = assert!(
+    std::mem::size_of::<HTTP_SSL_INFO>() == SSL_INFO_SIZE
+        && std::mem::offset_of!(HTTP_SSL_INFO, pServerCertIssuer) == 16
+        && std::mem::offset_of!(HTTP_SSL_INFO, pClientCertInfo) == 32
+        && std::mem::offset_of!(HTTP_SSL_INFO, SslClientCertNegotiated) == 40
+);
+
+/// `HTTP_REQUEST_INFO` (x64 size 16): one entry of `HTTP_REQUEST_V2.pRequestInfo`.
+#[repr(C)]
+pub struct HTTP_REQUEST_INFO {
+    pub InfoType: i32,
+    pub InfoLength: u32,
+    pub pInfo: *const c_void,
+}
+pub const REQUEST_INFO_SIZE: usize = 16;
+const _: () = assert!(size_of::<HTTP_REQUEST_INFO>() == REQUEST_INFO_SIZE && offset_of!(HTTP_REQUEST_INFO, pInfo) == 8);
+pub const HttpRequestInfoTypeSslProtocol: i32 = 2;
+
+/// `HTTP_SSL_PROTOCOL_INFO` (x64 size 28).
+#[repr(C)]
+pub struct HTTP_SSL_PROTOCOL_INFO {
+    pub Protocol: u32,
+    pub CipherType: u32,
+    pub CipherStrength: u32,
+    pub HashType: u32,
+    pub HashStrength: u32,
+    pub KeyExchangeType: u32,
+    pub KeyExchangeStrength: u32,
+}
+pub const SSL_PROTOCOL_INFO_SIZE: usize = 28;
+const _: () = assert!(size_of::<HTTP_SSL_PROTOCOL_INFO>() == SSL_PROTOCOL_INFO_SIZE && offset_of!(HTTP_SSL_PROTOCOL_INFO, KeyExchangeStrength) == 24);

@@ -42,7 +42,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::collections::HashMap;
 use std::sync::{Arc, Weak};
 use std::time::Instant;
-use tokio::net::TcpStream;
+use tokio::net::{TcpStream, UnixStream};
 use tokio::sync::Notify;
 
 const FIRST_CONNECTION_ID: u64 = 0x2_0000_0001;
@@ -193,13 +193,53 @@ struct ConnState {
     first_timers: (std::time::Duration, std::time::Duration),
 }
 
+/// The socket a connection reads and writes: the client's TCP socket, or (HTTPS) the local end of
+/// the TLS relay ([`super::tls`]). An enum, not a trait object: the plain path stays a direct call.
+enum Stream {
+    Tcp(TcpStream),
+    Relay(UnixStream),
+}
+
+impl Stream {
+    async fn readable(&self) -> std::io::Result<()> {
+        match self {
+            Stream::Tcp(s) => s.readable().await,
+            Stream::Relay(s) => s.readable().await,
+        }
+    }
+    async fn writable(&self) -> std::io::Result<()> {
+        match self {
+            Stream::Tcp(s) => s.writable().await,
+            Stream::Relay(s) => s.writable().await,
+        }
+    }
+    fn try_read(&self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Stream::Tcp(s) => s.try_read(buf),
+            Stream::Relay(s) => s.try_read(buf),
+        }
+    }
+    fn try_write(&self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Stream::Tcp(s) => s.try_write(buf),
+            Stream::Relay(s) => s.try_io(tokio::io::Interest::WRITABLE, || super::tls::send_nosignal(s.as_raw_fd(), buf)),
+        }
+    }
+}
+
 /// A live connection.
 pub struct Connection {
     pub id: u64,
-    stream: TcpStream,
+    stream: Stream,
     fd: RawFd,
+    /// The TCP socket (socket options, `TCP_INFO`): `fd` itself, or for HTTPS a duplicate of the
+    /// client's socket, held in `_tcp_dup` so it stays valid as long as the connection object.
+    tcp_fd: RawFd,
+    _tcp_dup: Option<std::os::fd::OwnedFd>,
     pub local: SocketAddr,
     pub remote: SocketAddr,
+    /// HTTPS: what `HTTP_REQUEST.pSslInfo` reports (None: plain HTTP).
+    pub tls: Option<Arc<super::tls::SslInfo>>,
     st: Mutex<ConnState>,
     wake: Notify,
 }
@@ -227,13 +267,27 @@ impl Connection {
             Err(_) => return,
         };
         let fd = stream.as_raw_fd();
+        Self::launch(Stream::Tcp(stream), fd, None, local, remote, None);
+    }
+
+    /// Takes the local end of an HTTPS connection's TLS relay (`local`, `remote`: the TCP addresses).
+    /// `tcp`: a duplicate of the client's TCP socket.
+    pub fn start_relayed(stream: UnixStream, tcp: std::os::fd::OwnedFd, local: SocketAddr, remote: SocketAddr, tls: Arc<super::tls::SslInfo>) {
+        let fd = stream.as_raw_fd();
+        Self::launch(Stream::Relay(stream), fd, Some(tcp), local, remote, Some(tls));
+    }
+
+    fn launch(stream: Stream, fd: RawFd, tcp_dup: Option<std::os::fd::OwnedFd>, local: SocketAddr, remote: SocketAddr, tls: Option<Arc<super::tls::SslInfo>>) {
         let now = Instant::now();
         let conn = Arc::new(Connection {
             id: NEXT_CONNECTION_ID.fetch_add(1, Ordering::Relaxed),
             stream,
             fd,
+            tcp_fd: tcp_dup.as_ref().map_or(fd, |d| d.as_raw_fd()),
+            _tcp_dup: tcp_dup,
             local,
             remote,
+            tls,
             st: Mutex::new(ConnState {
                 phase: Phase::Head,
                 inbuf: Vec::with_capacity(4096),
@@ -455,7 +509,7 @@ impl Connection {
         if let (Some(req), Some(q)) = (current, queue) {
             q.forget(req.id);
         }
-        if reset {
+        if reset && matches!(self.stream, Stream::Tcp(_)) {
             // An abortive close (Http503ResponseVerbosityBasic, MinSendRate): the client sees a reset
             // and what is still in the socket's send buffer is dropped, not trickled out. Linux
             // disconnects a TCP socket with RST on `connect(AF_UNSPEC)`, without closing the
@@ -468,6 +522,7 @@ impl Connection {
             }
             return;
         }
+        // (An HTTPS relay socket cannot carry a reset: the relay closes the TLS connection instead.)
         // SAFETY: our own socket; shutting it down tells the peer at once even while requests still
         // hold the connection object (the descriptor itself closes when the last of them lets go).
         unsafe { libc::shutdown(self.fd, libc::SHUT_RDWR) };
@@ -774,7 +829,7 @@ impl Connection {
 
     /// Routes a parsed head and hands it to its queue, or answers it here.
     fn dispatch(self: &Arc<Self>, head: RequestHead) {
-        match router::route(&head, self.local) {
+        match router::route(&head, self.local, self.tls.is_some()) {
             router::Routed::Reject(status) => {
                 let mut st = self.st.lock();
                 let keep = head.keep_alive && head.framing == Framing::None && status != 400;
@@ -1306,7 +1361,7 @@ impl Connection {
         unsafe {
             let mut info: TcpInfo = std::mem::zeroed();
             let mut len = std::mem::size_of::<TcpInfo>() as libc::socklen_t;
-            let r = libc::getsockopt(self.fd, libc::IPPROTO_TCP, libc::TCP_INFO, &mut info as *mut _ as *mut libc::c_void, &mut len);
+            let r = libc::getsockopt(self.tcp_fd, libc::IPPROTO_TCP, libc::TCP_INFO, &mut info as *mut _ as *mut libc::c_void, &mut len);
             (r == 0).then_some(info)
         }
     }
@@ -1317,7 +1372,7 @@ impl Connection {
         unsafe {
             let mut v: libc::c_int = 0;
             let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
-            let r = libc::getsockopt(self.fd, level, name, &mut v as *mut _ as *mut libc::c_void, &mut len);
+            let r = libc::getsockopt(self.tcp_fd, level, name, &mut v as *mut _ as *mut libc::c_void, &mut len);
             (r == 0).then_some(v)
         }
     }
@@ -1332,7 +1387,7 @@ impl Connection {
             (libc::IPPROTO_IP, libc::IP_TOS)
         };
         // SAFETY: `fd` is this connection's open socket; the value is an int.
-        let r = unsafe { libc::setsockopt(self.fd, level, name, &v as *const _ as *const libc::c_void, std::mem::size_of::<libc::c_int>() as libc::socklen_t) };
+        let r = unsafe { libc::setsockopt(self.tcp_fd, level, name, &v as *const _ as *const libc::c_void, std::mem::size_of::<libc::c_int>() as libc::socklen_t) };
         if r != 0 {
             return Err(Win32Error::from(std::io::Error::last_os_error()));
         }

@@ -112,6 +112,10 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
         strings += head.method.len as usize + 1;
     }
     strings += head.target.len as usize + 1;
+    let ssl = req.conn.tls.as_deref();
+    if let Some(t) = ssl {
+        strings += t.issuer.len() + 1 + t.subject.len() + 1;
+    }
 
     let sh = wstr::encode::<U>(&req.cooked.scheme_host);
     let path = wstr::encode::<U>(&req.cooked.path);
@@ -123,7 +127,11 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
     let unknown_off = align(struct_size, 8);
     let addr_off = align(unknown_off + unknown_count * 24, 8);
     let chunk_off = addr_off + 2 * SOCKADDR_SLOT;
-    let url_off = align(chunk_off + if copy_body { 32 } else { 0 }, 8);
+    let ssl_off = align(chunk_off + if copy_body { 32 } else { 0 }, 8);
+    // Version 2 over TLS: one HTTP_REQUEST_INFO (HttpRequestInfoTypeSslProtocol) and its data.
+    let info_off = align(ssl_off + if ssl.is_some() { SSL_INFO_SIZE } else { 0 }, 8);
+    let with_info = v2 && ssl.is_some();
+    let url_off = align(info_off + if with_info { REQUEST_INFO_SIZE + SSL_PROTOCOL_INFO_SIZE } else { 0 }, 8);
     let str_off = url_off + url_units * U::SIZE;
     let needed = str_off + strings;
 
@@ -192,6 +200,23 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
         out[o..o + 24].copy_from_slice(struct_bytes(&h));
         k += 1;
     }
+    if let Some(t) = ssl {
+        // HTTP_SSL_INFO: no client certificate is negotiated (pClientCertInfo NULL).
+        let (is, il) = put(out, &[t.issuer.as_bytes()], b"");
+        let (ss, sl) = put(out, &[t.subject.as_bytes()], b"");
+        let info = HTTP_SSL_INFO {
+            ServerCertKeySize: t.server_cert_key_size,
+            ConnectionKeySize: t.connection_key_size,
+            ServerCertIssuerSize: il as u32,
+            ServerCertSubjectSize: sl as u32,
+            pServerCertIssuer: ptr(is),
+            pServerCertSubject: ptr(ss),
+            pClientCertInfo: std::ptr::null(),
+            SslClientCertNegotiated: 0,
+        };
+        out[ssl_off..ssl_off + SSL_INFO_SIZE].copy_from_slice(struct_bytes(&info));
+        r.pSslInfo = ptr(ssl_off) as *const _;
+    }
     if unknown_count > 0 {
         r.Headers.UnknownHeaderCount = unknown_count as u16;
         r.Headers.pUnknownHeaders = ptr(unknown_off) as *const HTTP_UNKNOWN_HEADER;
@@ -215,14 +240,15 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
     }
     out[u..u + U::SIZE].fill(0);
     let units = |n: usize| (n * U::SIZE) as u16;
-    let host_units = sh.len() - "http://".len();
+    let scheme_units = if req.cooked.scheme_host.starts_with("https://") { "https://".len() } else { "http://".len() };
+    let host_units = sh.len() - scheme_units;
     r.CookedUrl = HTTP_COOKED_URL {
         FullUrlLength: units(sh.len() + path.len() + query.len()),
         HostLength: units(host_units),
         AbsPathLength: units(path.len()),
         QueryStringLength: units(query.len()),
         pFullUrl: ptr(url_off) as *const _,
-        pHost: ptr(url_off + 7 * U::SIZE) as *const _,
+        pHost: ptr(url_off + scheme_units * U::SIZE) as *const _,
         pAbsPath: ptr(url_off + sh.len() * U::SIZE) as *const _,
         pQueryString: if query.is_empty() { std::ptr::null() } else { ptr(url_off + (sh.len() + path.len()) * U::SIZE) as *const _ },
     };
@@ -249,8 +275,27 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
 
     out[..REQUEST_V1_SIZE].copy_from_slice(struct_bytes(&r));
     if v2 {
-        // RequestInfoCount = 0, pRequestInfo = NULL: no authentication or TLS information to report.
+        // RequestInfoCount = 0, pRequestInfo = NULL: no authentication information to report; over
+        // TLS one entry, the negotiated protocol.
         out[REQUEST_V1_SIZE..REQUEST_V2_SIZE].fill(0);
+        if let (true, Some(t)) = (with_info, ssl) {
+            let p = &t.protocol;
+            let proto = HTTP_SSL_PROTOCOL_INFO {
+                Protocol: p.protocol,
+                CipherType: p.cipher_type,
+                CipherStrength: p.cipher_strength,
+                HashType: p.hash_type,
+                HashStrength: p.hash_strength,
+                KeyExchangeType: p.key_exchange_type,
+                KeyExchangeStrength: p.key_exchange_strength,
+            };
+            let data_off = info_off + REQUEST_INFO_SIZE;
+            out[data_off..data_off + SSL_PROTOCOL_INFO_SIZE].copy_from_slice(struct_bytes(&proto));
+            let info = HTTP_REQUEST_INFO { InfoType: HttpRequestInfoTypeSslProtocol, InfoLength: SSL_PROTOCOL_INFO_SIZE as u32, pInfo: ptr(data_off) as *const _ };
+            out[info_off..info_off + REQUEST_INFO_SIZE].copy_from_slice(struct_bytes(&info));
+            out[REQUEST_V1_SIZE..REQUEST_V1_SIZE + 2].copy_from_slice(&1u16.to_ne_bytes());
+            out[REQUEST_V1_SIZE + 8..REQUEST_V2_SIZE].copy_from_slice(&(ptr(info_off) as usize).to_ne_bytes());
+        }
     }
     Ok(used as u32)
 }

@@ -23,6 +23,7 @@ pub mod router;
 pub mod service_config;
 pub mod session;
 pub mod timers;
+pub mod tls;
 pub mod url;
 
 use crate::win32::error::*;

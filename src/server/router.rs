@@ -34,6 +34,8 @@ pub struct Registration {
 
 struct PortListener {
     addrs: Vec<IpAddr>,
+    /// An `https://` port: connections go through the TLS handshake first.
+    https: bool,
     tasks: Vec<tokio::task::JoinHandle<()>>,
 }
 
@@ -77,9 +79,12 @@ fn bind(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {
     Ok(s.into())
 }
 
-async fn accept_loop(listener: tokio::net::TcpListener) {
+async fn accept_loop(listener: tokio::net::TcpListener, https: bool) {
     loop {
         match listener.accept().await {
+            Ok((stream, peer)) if https => {
+                tokio::spawn(super::tls::serve(stream, peer));
+            }
             Ok((stream, peer)) => super::connection::Connection::start(stream, peer),
             Err(e) => {
                 tracing::warn!(target: "winhttpapi::httpapi", "accept failed: {e}");
@@ -101,7 +106,7 @@ fn close_listener(l: PortListener) {
     });
 }
 
-fn open_listener(port: u16, addrs: &[IpAddr]) -> WinResult<PortListener> {
+fn open_listener(port: u16, addrs: &[IpAddr], https: bool) -> WinResult<PortListener> {
     let _enter = crate::runtime::handle().enter();
     let mut tasks = Vec::new();
     let mut bound = Vec::new();
@@ -110,14 +115,14 @@ fn open_listener(port: u16, addrs: &[IpAddr]) -> WinResult<PortListener> {
         match bind(addr) {
             Ok(l) => {
                 let l = tokio::net::TcpListener::from_std(l).map_err(Win32Error::from)?;
-                tasks.push(crate::runtime::handle().spawn(accept_loop(l)));
+                tasks.push(crate::runtime::handle().spawn(accept_loop(l, https)));
                 bound.push(*ip);
             }
             // No IPv6 on this machine: the IPv4 socket serves alone.
             Err(e) if ip.is_ipv6() && ip.is_unspecified() && e.raw_os_error() != Some(libc::EADDRINUSE) => {}
             Err(e) => {
                 tracing::debug!(target: "winhttpapi::httpapi", "bind {addr} failed: {e}");
-                close_listener(PortListener { addrs: bound, tasks });
+                close_listener(PortListener { addrs: bound, https, tasks });
                 return Err(match e.raw_os_error() {
                     Some(libc::EADDRINUSE) => ERROR_SHARING_VIOLATION,
                     Some(libc::EACCES) | Some(libc::EPERM) => ERROR_ACCESS_DENIED,
@@ -127,31 +132,32 @@ fn open_listener(port: u16, addrs: &[IpAddr]) -> WinResult<PortListener> {
             }
         }
     }
-    Ok(PortListener { addrs: addrs.to_vec(), tasks })
+    Ok(PortListener { addrs: addrs.to_vec(), https, tasks })
 }
 
 /// Brings the listener of `port` in line with the registrations.
 fn sync_port(r: &mut Router, port: u16) -> WinResult<()> {
     let want = wanted_addrs(&r.regs, port);
-    if r.ports.get(&port).map(|l| &l.addrs) == Some(&want) {
+    let https = r.regs.iter().any(|x| x.prefix.port == port && x.prefix.https);
+    if r.ports.get(&port).map(|l| (&l.addrs, l.https)) == Some((&want, https)) {
         return Ok(());
     }
     let old = r.ports.remove(&port);
-    let old_addrs = old.as_ref().map(|l| l.addrs.clone());
+    let old_addrs = old.as_ref().map(|l| (l.addrs.clone(), l.https));
     if let Some(l) = old {
         close_listener(l);
     }
     if want.is_empty() {
         return Ok(());
     }
-    match open_listener(port, &want) {
+    match open_listener(port, &want, https) {
         Ok(l) => {
             r.ports.insert(port, l);
             Ok(())
         }
         Err(e) => {
-            if let Some(a) = old_addrs {
-                if let Ok(l) = open_listener(port, &a) {
+            if let Some((a, h)) = old_addrs {
+                if let Ok(l) = open_listener(port, &a, h) {
                     r.ports.insert(port, l);
                 }
             }
@@ -164,15 +170,12 @@ fn publish(r: &Router) {
     *SNAPSHOT.write() = Arc::new(r.regs.clone());
 }
 
-/// Adds a prefix: `ERROR_ALREADY_EXISTS` when any queue or group has it already.
+/// Adds a prefix: `ERROR_ALREADY_EXISTS` when any queue or group has it already, or when the port
+/// serves the other scheme (HttpAddUrl remarks: "http" and "https" cannot share a port).
 pub fn register(prefix: UrlPrefix, target: Target, context: u64) -> WinResult<Arc<Registration>> {
-    if prefix.https {
-        // No TLS in this engine: refuse rather than accept a prefix no client could reach.
-        return Err(ERROR_NOT_SUPPORTED);
-    }
     let text = prefix.canonical();
     let mut r = ROUTER.lock();
-    if r.regs.iter().any(|x| x.text == text) {
+    if r.regs.iter().any(|x| x.text == text || (x.prefix.port == prefix.port && x.prefix.https != prefix.https)) {
         return Err(ERROR_ALREADY_EXISTS);
     }
     let port = prefix.port;
@@ -226,8 +229,8 @@ fn split_host_port(h: &str) -> Option<(&str, Option<&str>)> {
     }
 }
 
-/// Routes a request that arrived on `local`.
-pub fn route(head: &RequestHead, local: SocketAddr) -> Routed {
+/// Routes a request that arrived on `local` (`https`: over TLS).
+pub fn route(head: &RequestHead, local: SocketAddr, https: bool) -> Routed {
     let (authority, raw_path, query) = split_target(head.target());
     let port = local.port();
     let local_ip = canonical_ip(local.ip());
@@ -271,9 +274,10 @@ pub fn route(head: &RequestHead, local: SocketAddr) -> Routed {
         Some(q) if q.accepting() => q,
         _ => return Routed::Reject(503),
     };
+    let scheme = if https { "https" } else { "http" };
     let scheme_host = match given_port {
-        Some(_) => format!("http://{host_text}"),
-        None => format!("http://{host_text}:{port}"),
+        Some(_) => format!("{scheme}://{host_text}"),
+        None => format!("{scheme}://{host_text}:{port}"),
     };
     let cooked = Cooked { scheme_host, path, query: String::from_utf8_lossy(query).into_owned() };
     let group = if let Target::Group(id) = &reg.target { *id } else { 0 };

@@ -12,7 +12,12 @@
 //! timeout HeaderWaitTimeout 10
 //! urlacl http://+:8080/app/ D:(A;;GX;;;WD)
 //! iplisten 127.0.0.1:8080
+//! sslcert 0.0.0.0:443 <sha1 hex> <AppId hex> MY 0 0 0 0
+//! sslsni www.example.com:443 <sha1 hex> <AppId hex> MY 0 0 0 0
 //! ```
+//! (`sslcert`/`sslsni`: the certificate's thumbprint, the AppId GUID's 16 bytes, the store name (`-`:
+//! none), DefaultCertCheckMode, DefaultRevocationFreshnessTime, DefaultRevocationUrlRetrievalTimeout and
+//! DefaultFlags; see [`SslBinding`].)
 //! Changes are read-modify-write under an advisory lock (`<file>.lock`, so two processes do not lose
 //! each other's records) and land with a temporary file and `rename`, so a reader sees the old or the
 //! new file, never half of one. Changing the system file needs root (Windows: administrator); a caller
@@ -75,6 +80,78 @@ pub struct Records {
     pub url_acls: Vec<(String, String)>,
     /// The IP listen list.
     pub ip_listen: Vec<SocketAddr>,
+    /// SSL certificate bindings by IP:port (`HttpServiceConfigSSLCertInfo`; 0.0.0.0 / [::] = every address).
+    pub ssl_certs: Vec<(SocketAddr, SslBinding)>,
+    /// SSL certificate bindings by host name and port (`HttpServiceConfigSslSniCertInfo`).
+    pub ssl_sni: Vec<(SniKey, SslBinding)>,
+}
+
+/// `HTTP_SERVICE_CONFIG_SSL_SNI_KEY`: a host name (kept lowercase) and a port.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SniKey {
+    pub host: String,
+    pub port: u16,
+}
+
+/// `HTTP_SERVICE_CONFIG_SSL_PARAM` as stored (the CTL identifier and CTL store are not kept: they
+/// name Windows certificate trust lists, which have no Linux counterpart).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SslBinding {
+    /// The certificate's SHA-1 thumbprint (its file name in the certificate store directory).
+    pub hash: Vec<u8>,
+    pub app_id: [u8; 16],
+    /// `pSslCertStoreName` (empty: not given; Windows then uses "MY").
+    pub store: String,
+    pub check_mode: u32,
+    pub revocation_freshness: u32,
+    pub revocation_url_timeout: u32,
+    pub flags: u32,
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 || !s.is_ascii() {
+        return None;
+    }
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
+}
+
+impl SslBinding {
+    /// The thumbprint as the certificate store names it (lowercase hex).
+    pub fn thumbprint(&self) -> String {
+        hex(&self.hash)
+    }
+
+    fn render(&self) -> String {
+        let store = if self.store.is_empty() { "-" } else { &self.store };
+        format!("{} {} {store} {} {} {} {}", hex(&self.hash), hex(&self.app_id), self.check_mode, self.revocation_freshness, self.revocation_url_timeout, self.flags)
+    }
+
+    fn parse(fields: &[&str]) -> Option<SslBinding> {
+        let [hash, app, store, a, b, c, d] = fields else { return None };
+        let hash = unhex(hash).filter(|h| !h.is_empty())?;
+        let app_id: [u8; 16] = unhex(app)?.try_into().ok()?;
+        Some(SslBinding {
+            hash,
+            app_id,
+            store: if *store == "-" { String::new() } else { store.to_string() },
+            check_mode: a.parse().ok()?,
+            revocation_freshness: b.parse().ok()?,
+            revocation_url_timeout: c.parse().ok()?,
+            flags: d.parse().ok()?,
+        })
+    }
+}
+
+fn parse_sni_key(s: &str) -> Option<SniKey> {
+    let (host, port) = s.rsplit_once(':')?;
+    if host.is_empty() || host.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(SniKey { host: host.to_ascii_lowercase(), port: port.parse().ok()? })
 }
 
 impl Records {
@@ -110,6 +187,16 @@ impl Records {
                     r.url_acls.push((prefix.to_string(), sddl.trim().to_string()));
                 }
                 "iplisten" => r.ip_listen.push(rest.parse().map_err(|_| bad())?),
+                "sslcert" | "sslsni" => {
+                    let fields: Vec<&str> = rest.split_whitespace().collect();
+                    let (key, params) = fields.split_first().ok_or_else(bad)?;
+                    let binding = SslBinding::parse(params).ok_or_else(bad)?;
+                    if kind == "sslcert" {
+                        r.ssl_certs.push((key.parse().map_err(|_| bad())?, binding));
+                    } else {
+                        r.ssl_sni.push((parse_sni_key(key).ok_or_else(bad)?, binding));
+                    }
+                }
                 _ => return Err(bad()),
             }
         }
@@ -128,6 +215,12 @@ impl Records {
         }
         for a in &self.ip_listen {
             s.push_str(&format!("iplisten {a}\n"));
+        }
+        for (a, b) in &self.ssl_certs {
+            s.push_str(&format!("sslcert {a} {}\n", b.render()));
+        }
+        for (k, b) in &self.ssl_sni {
+            s.push_str(&format!("sslsni {}:{} {}\n", k.host, k.port, b.render()));
         }
         s
     }
@@ -363,6 +456,105 @@ pub fn ip_listen_list() -> Vec<SocketAddr> {
     current().ip_listen
 }
 
+/// The key of an SSL record: an IP:port (`HttpServiceConfigSSLCertInfo`) or a host:port
+/// (`HttpServiceConfigSslSniCertInfo`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SslKey {
+    IpPort(SocketAddr),
+    Sni(SniKey),
+}
+
+fn ssl_key_matches(r: &Records, key: &SslKey) -> Option<usize> {
+    match key {
+        SslKey::IpPort(a) => r.ssl_certs.iter().position(|(k, _)| k == a),
+        SslKey::Sni(s) => r.ssl_sni.iter().position(|(k, _)| k == s),
+    }
+}
+
+/// `HttpSetServiceConfiguration` (`replace`: `HttpUpdateServiceConfiguration`) of an SSL binding:
+/// a key that has one is `ERROR_ALREADY_EXISTS` (update: a key without one is `ERROR_FILE_NOT_FOUND`).
+/// The caller has checked that the certificate is in the store.
+pub fn set_ssl(key: SslKey, binding: SslBinding, replace: bool) -> WinResult<()> {
+    if binding.store.contains(char::is_whitespace) || binding.store == "-" {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    if let SslKey::Sni(k) = &key {
+        if k.host.is_empty() || k.host.contains(char::is_whitespace) || k.host.contains(':') {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+    }
+    modify(|r| match (ssl_key_matches(r, &key), replace) {
+        (Some(_), false) => Err(ERROR_ALREADY_EXISTS),
+        (None, true) => Err(ERROR_FILE_NOT_FOUND),
+        (Some(i), true) => {
+            match key {
+                SslKey::IpPort(_) => r.ssl_certs[i].1 = binding,
+                SslKey::Sni(_) => r.ssl_sni[i].1 = binding,
+            }
+            Ok(())
+        }
+        (None, false) => {
+            match key {
+                SslKey::IpPort(a) => r.ssl_certs.push((a, binding)),
+                SslKey::Sni(k) => r.ssl_sni.push((k, binding)),
+            }
+            Ok(())
+        }
+    })
+}
+
+/// `HttpDeleteServiceConfiguration` of an SSL binding (`ERROR_FILE_NOT_FOUND` when there is none).
+pub fn delete_ssl(key: &SslKey) -> WinResult<()> {
+    modify(|r| {
+        let i = ssl_key_matches(r, key).ok_or(ERROR_FILE_NOT_FOUND)?;
+        match key {
+            SslKey::IpPort(_) => drop(r.ssl_certs.remove(i)),
+            SslKey::Sni(_) => drop(r.ssl_sni.remove(i)),
+        }
+        Ok(())
+    })
+}
+
+/// One SSL binding by key (`ERROR_FILE_NOT_FOUND`) or, `key` None, by enumeration index among the
+/// records of the same kind as `sni` (`ERROR_NO_MORE_ITEMS`).
+pub fn query_ssl(key: Option<&SslKey>, sni: bool, index: u32) -> WinResult<(SslKey, SslBinding)> {
+    let r = current();
+    match key {
+        Some(k) => {
+            let i = ssl_key_matches(&r, k).ok_or(ERROR_FILE_NOT_FOUND)?;
+            Ok(match k {
+                SslKey::IpPort(_) => (k.clone(), r.ssl_certs[i].1.clone()),
+                SslKey::Sni(_) => (k.clone(), r.ssl_sni[i].1.clone()),
+            })
+        }
+        None if sni => r.ssl_sni.get(index as usize).map(|(k, b)| (SslKey::Sni(k.clone()), b.clone())).ok_or(ERROR_NO_MORE_ITEMS),
+        None => r.ssl_certs.get(index as usize).map(|(a, b)| (SslKey::IpPort(*a), b.clone())).ok_or(ERROR_NO_MORE_ITEMS),
+    }
+}
+
+/// The binding a TLS connection to `local` uses, as http.sys picks it: the SNI binding for
+/// (`server_name`, port) when the client sent that name, else the binding of the exact IP:port, else
+/// the wildcard (0.0.0.0:port for IPv4, [::]:port for IPv6).
+pub fn ssl_binding_for(local: SocketAddr, server_name: Option<&str>) -> Option<SslBinding> {
+    pick_ssl_binding(&current(), local, server_name)
+}
+
+fn pick_ssl_binding(r: &Records, local: SocketAddr, server_name: Option<&str>) -> Option<SslBinding> {
+    let port = local.port();
+    if let Some(name) = server_name {
+        if let Some((_, b)) = r.ssl_sni.iter().find(|(k, _)| k.port == port && k.host.eq_ignore_ascii_case(name)) {
+            return Some(b.clone());
+        }
+    }
+    let ip = super::url::canonical_ip(local.ip());
+    if let Some((_, b)) = r.ssl_certs.iter().find(|(a, _)| a.port() == port && super::url::canonical_ip(a.ip()) == ip) {
+        return Some(b.clone());
+    }
+    let wildcard = |a: &SocketAddr| a.port() == port && a.ip().is_unspecified() && (a.is_ipv4() == ip.is_ipv4());
+    let any = r.ssl_certs.iter().find(|(a, _)| wildcard(a)).or_else(|| r.ssl_certs.iter().find(|(a, _)| a.port() == port && a.ip().is_unspecified()));
+    any.map(|(_, b)| b.clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,9 +565,21 @@ mod tests {
             timeouts: [Some(30), None],
             url_acls: vec![("http://+:8080/app/".into(), "D:(A;;GX;;;WD)".into())],
             ip_listen: vec!["127.0.0.1:80".parse().unwrap(), "[::1]:81".parse().unwrap()],
+            ssl_certs: vec![("0.0.0.0:443".parse().unwrap(), SslBinding { hash: vec![0xab; 20], app_id: [7; 16], store: "MY".into(), check_mode: 1, revocation_freshness: 2, revocation_url_timeout: 3, flags: 4 })],
+            ssl_sni: vec![(SniKey { host: "www.example.com".into(), port: 8443 }, SslBinding { hash: vec![1; 20], ..Default::default() })],
         };
         assert_eq!(Records::parse(&r.render()).unwrap(), r);
-        for bad in ["timeout IdleConnectionTimeout x", "timeout Foo 3", "junk", "iplisten nowhere", "timeout HeaderWaitTimeout 0", "urlacl notaurl D:x"] {
+        // Binding choice: SNI name, then exact IP:port, then the wildcard.
+        let local: SocketAddr = "127.0.0.1:8443".parse().unwrap();
+        assert_eq!(pick_ssl_binding(&r, local, Some("WWW.example.com")).unwrap().hash, vec![1; 20]);
+        assert!(pick_ssl_binding(&r, local, Some("other")).is_none());
+        assert_eq!(pick_ssl_binding(&r, "127.0.0.1:443".parse().unwrap(), Some("www.example.com")).unwrap().hash, vec![0xab; 20]);
+        assert_eq!(pick_ssl_binding(&r, "[::1]:443".parse().unwrap(), None).unwrap().hash, vec![0xab; 20]);
+        let mut exact = r.clone();
+        exact.ssl_certs.push(("127.0.0.1:443".parse().unwrap(), SslBinding { hash: vec![2; 20], ..Default::default() }));
+        assert_eq!(pick_ssl_binding(&exact, "127.0.0.1:443".parse().unwrap(), None).unwrap().hash, vec![2; 20]);
+        assert_eq!(pick_ssl_binding(&exact, "10.0.0.1:443".parse().unwrap(), None).unwrap().hash, vec![0xab; 20]);
+        for bad in ["timeout IdleConnectionTimeout x", "timeout Foo 3", "junk", "iplisten nowhere", "timeout HeaderWaitTimeout 0", "urlacl notaurl D:x", "sslcert 0.0.0.0:443 zz 00 MY 0 0 0 0", "sslsni nohost abcd 00000000000000000000000000000000 - 0 0 0 0"] {
             assert!(Records::parse(bad).is_err(), "{bad}");
         }
     }

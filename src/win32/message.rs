@@ -62,6 +62,7 @@ pub const MESSAGES: &[(u32, &str)] = &[
     (1229, "An operation was attempted on a nonexistent network connection."),
     (1236, "The network connection was aborted by the local system."),
     (1306, "Indicates two revision levels are incompatible."),
+    (1312, "A specified logon session does not exist. It may already have been terminated."),
     (1343, "The value provided was an invalid value for an identifier authority."),
     (1359, "An internal error occurred."),
     (1460, "This operation returned because the timeout period expired."),
