@@ -432,8 +432,13 @@ impl WebSocket {
         let spawned = std::thread::Builder::new().name("winhttp-websocket".into()).spawn(move || {
             let _rt = crate::runtime::handle().enter();
             let r = super::exec::run(op(ws.clone()));
-            ws.end(kind, &r);
+            // The completion is queued while the operation still counts as pending under the state
+            // lock: a callback starting the next receive never finds this one pending, and a close
+            // waiting for a cancelled receive queues its CLOSE_COMPLETE after the receive's error.
+            let mut st = ws.state.lock();
+            ws.end_locked(&mut st, kind, &r);
             ws.complete(kind, r);
+            drop(st);
         });
         if spawned.is_err() {
             let r = Err(ERROR_NOT_ENOUGH_MEMORY);
@@ -447,6 +452,10 @@ impl WebSocket {
     /// Clears the operation's busy flag; a failed transfer breaks the socket for good.
     fn end(&self, kind: Kind, r: &WinResult<Done>) {
         let mut st = self.state.lock();
+        self.end_locked(&mut st, kind, r);
+    }
+
+    fn end_locked(&self, st: &mut WsState, kind: Kind, r: &WinResult<Done>) {
         match kind {
             Kind::Send => st.send_busy = false,
             Kind::Receive => {
