@@ -501,7 +501,29 @@ static struct {
     int head, tail;
 } notes = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
 
+/* Chained receives: READ_COMPLETE of a fragment starts the next receive from inside the callback
+ * (the normal asynchronous pattern: the completed receive no longer counts as pending there). */
+static struct {
+    HINTERNET ws;
+    char *buf;
+    size_t cap, off;
+    int calls;
+    DWORD last_err;
+} chain;
+
 static void CALLBACK record(HINTERNET h, DWORD_PTR ctx, DWORD status, LPVOID info, DWORD len) {
+    if (h == chain.ws && status == WINHTTP_CALLBACK_STATUS_READ_COMPLETE) {
+        WINHTTP_WEB_SOCKET_STATUS *s = info;
+        chain.off += s->dwBytesTransferred;
+        if (s->eBufferType == WINHTTP_WEB_SOCKET_BINARY_FRAGMENT_BUFFER_TYPE) {
+            DWORD dummy;
+            WINHTTP_WEB_SOCKET_BUFFER_TYPE t;
+            DWORD room = chain.cap - chain.off < 3000 ? (DWORD)(chain.cap - chain.off) : 3000;
+            chain.calls++;
+            chain.last_err = WinHttpWebSocketReceive(h, chain.buf + chain.off, room, &dummy, &t);
+            if (chain.last_err == NO_ERROR) return;
+        }
+    }
     if (status & (WINHTTP_CALLBACK_STATUS_RESOLVING_NAME | WINHTTP_CALLBACK_STATUS_NAME_RESOLVED | WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER |
                   WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER | WINHTTP_CALLBACK_STATUS_SENDING_REQUEST | WINHTTP_CALLBACK_STATUS_REQUEST_SENT |
                   WINHTTP_CALLBACK_STATUS_RECEIVING_RESPONSE | WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED | WINHTTP_CALLBACK_STATUS_HANDLE_CREATED |
@@ -618,6 +640,27 @@ static void test_async(void) {
     for (size_t i = 0; i < off; i++) same &= (unsigned char)big[i] == ((i & 0xff) ^ 0xcc);
     CHECK(off == sizeof big && s.eBufferType == WINHTTP_WEB_SOCKET_BINARY_MESSAGE_BUFFER_TYPE && frags > 1 && same,
           "async fragments: %zu bytes in %d", off, frags);
+
+    /* The same, each receive started from the previous one's callback. */
+    CHECK_EQ(send_str(ws, WINHTTP_WEB_SOCKET_UTF8_MESSAGE_BUFFER_TYPE, "big:150000"), NO_ERROR);
+    expect_ws_status(next_ws_note(ws), WINHTTP_CALLBACK_STATUS_WRITE_COMPLETE, 10, WINHTTP_WEB_SOCKET_UTF8_MESSAGE_BUFFER_TYPE, "WRITE_COMPLETE chain");
+    memset(big, 0, sizeof big);
+    chain.buf = big;
+    chain.cap = 150000;
+    chain.off = 0;
+    chain.calls = 1;
+    chain.last_err = NO_ERROR;
+    __sync_synchronize();
+    chain.ws = ws;
+    CHECK_EQ(WinHttpWebSocketReceive(ws, big, 3000, &got, &t), NO_ERROR, "first chained receive");
+    n = next_ws_note(ws);
+    memcpy(&s, n.info, sizeof s);
+    chain.ws = NULL;
+    same = 1;
+    for (size_t i = 0; i < chain.off; i++) same &= (unsigned char)big[i] == ((i & 0xff) ^ 0xcc);
+    CHECK(n.status == WINHTTP_CALLBACK_STATUS_READ_COMPLETE && s.eBufferType == WINHTTP_WEB_SOCKET_BINARY_MESSAGE_BUFFER_TYPE && chain.off == 150000 &&
+              chain.calls >= 50 && chain.last_err == NO_ERROR && same,
+          "chained receives from callbacks: %d calls, %zu bytes, last error %u", chain.calls, chain.off, chain.last_err);
 
     /* Shutdown, then the peer's close arrives through a receive; Close completes the handshake. */
     CHECK_EQ(WinHttpWebSocketShutdown(ws, 1000, "success", 7), NO_ERROR, "async shutdown");
