@@ -134,6 +134,19 @@ static void test_upgrade_errors(HINTERNET ses) {
     CHECK(ws != NULL, "upgrade");
     CHECK(WinHttpWebSocketCompleteUpgrade(req, 0) == NULL);
     CHECK_EQ(GetLastError(), ERROR_WINHTTP_INCORRECT_HANDLE_STATE, "second CompleteUpgrade");
+    /* Options of a WebSocket handle: its kind, context, parent; a status callback may be set. */
+    DWORD type = 0, tl = sizeof type;
+    CHECK(WinHttpQueryOption(ws, WINHTTP_OPTION_HANDLE_TYPE, &type, &tl) && type == WINHTTP_HANDLE_TYPE_WEBSOCKET, "handle type %u", type);
+    DWORD_PTR ctx = 0, parent = 0;
+    tl = sizeof ctx;
+    CHECK(WinHttpQueryOption(ws, WINHTTP_OPTION_CONTEXT_VALUE, &ctx, &tl) && ctx == 0x1234, "context from CompleteUpgrade");
+    ctx = 0x777;
+    CHECK(WinHttpSetOption(ws, WINHTTP_OPTION_CONTEXT_VALUE, &ctx, sizeof ctx));
+    tl = sizeof ctx;
+    CHECK(WinHttpQueryOption(ws, WINHTTP_OPTION_CONTEXT_VALUE, &ctx, &tl) && ctx == 0x777, "context set");
+    tl = sizeof parent;
+    CHECK(WinHttpQueryOption(ws, WINHTTP_OPTION_PARENT_HANDLE, &parent, &tl) && parent == (DWORD_PTR)req, "parent is the request");
+    CHECK(WinHttpSetStatusCallback(ws, NULL, WINHTTP_CALLBACK_FLAG_ALL_NOTIFICATIONS, 0) != WINHTTP_INVALID_STATUS_CALLBACK, "callback on a websocket");
     /* The WebSocket handle is its own kind: request functions refuse it. */
     CHECK(!WinHttpReceiveResponse(ws, NULL));
     CHECK_EQ(GetLastError(), ERROR_WINHTTP_INCORRECT_HANDLE_TYPE, "ReceiveResponse(websocket)");

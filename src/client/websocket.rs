@@ -26,6 +26,7 @@
 //! [`WebSocket::close`], [`WebSocket::shutdown`], [`WebSocket::query_close_status`], [`close_handle`].
 use super::callback::{self, Deliver, Info, Notifier, WINHTTP_CALLBACK_STATUS_READ_COMPLETE, WINHTTP_CALLBACK_STATUS_REQUEST_ERROR, WINHTTP_CALLBACK_STATUS_WRITE_COMPLETE};
 use super::conn::{shutdown_fd, wait_fd, Conn, Interest};
+use super::options::{self, Value};
 use super::request::Request;
 use crate::ffi::ptr::CallerBuf;
 use crate::win32::error::*;
@@ -186,6 +187,8 @@ pub struct WebSocket {
     send_timeout: u32,
     /// `WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT` of the request, in seconds (0 = no limit).
     close_timeout_s: u32,
+    /// The request handle it was upgraded from (`WINHTTP_OPTION_PARENT_HANDLE`).
+    parent: RawHandle,
 }
 
 impl KernelObject for WebSocket {
@@ -232,6 +235,7 @@ pub fn complete_upgrade(hrequest: RawHandle, context: usize) -> WinResult<RawHan
         closed: AtomicBool::new(false),
         send_timeout: timeout,
         close_timeout_s,
+        parent: hrequest,
     });
     let notifier = ws.notifier.clone();
     let h = handle::insert(ws);
@@ -284,7 +288,34 @@ impl Kind {
     }
 }
 
+/// `WINHTTP_HANDLE_TYPE_WEBSOCKET`.
+const WINHTTP_HANDLE_TYPE_WEBSOCKET: u32 = 5;
+
 impl WebSocket {
+    /// `WinHttpSetOption` on a WebSocket handle: its context value.
+    pub fn set_option(&self, option: u32, value: Value) -> WinResult<()> {
+        options::kind(option)?;
+        match (option, value) {
+            (options::WINHTTP_OPTION_CONTEXT_VALUE, Value::Usize(v)) => {
+                self.context.store(v, Ordering::Relaxed);
+                Ok(())
+            }
+            (options::WINHTTP_OPTION_CONTEXT_VALUE, _) => Err(ERROR_INVALID_PARAMETER),
+            _ => Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
+        }
+    }
+
+    /// `WinHttpQueryOption` on a WebSocket handle: handle type, context value, parent handle.
+    pub fn query_option(&self, option: u32) -> WinResult<Value> {
+        options::kind(option)?;
+        match option {
+            options::WINHTTP_OPTION_HANDLE_TYPE => Ok(Value::Dword(WINHTTP_HANDLE_TYPE_WEBSOCKET)),
+            options::WINHTTP_OPTION_CONTEXT_VALUE => Ok(Value::Usize(self.context.load(Ordering::Relaxed))),
+            options::WINHTTP_OPTION_PARENT_HANDLE => Ok(Value::Usize(self.parent)),
+            _ => Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
+        }
+    }
+
     fn check_live(&self, st: &WsState) -> WinResult<()> {
         if self.closed.load(Ordering::Acquire) {
             return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
