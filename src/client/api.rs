@@ -148,6 +148,9 @@ pub fn close_handle(h: RawHandle) -> WinResult<()> {
     if super::resolver::is_resolver(h) {
         return super::resolver::close(h);
     }
+    if let Some(ws) = handle::get_as::<super::websocket::WebSocket>(h)? {
+        return super::websocket::close_handle(h, ws);
+    }
     let obj = object(h)?;
     close_tree(h, obj);
     Ok(())
@@ -176,7 +179,7 @@ fn close_tree(h: RawHandle, obj: Object) {
 /// `WinHttpSetStatusCallback`: the previous callback (0 = none). Any live WinHTTP handle; anything
 /// else is `ERROR_INVALID_HANDLE`.
 pub fn set_status_callback(h: RawHandle, cb: usize, flags: u32, wide16: bool) -> WinResult<usize> {
-    if !super::resolver::is_resolver(h) {
+    if !super::resolver::is_resolver(h) && !matches!(handle::get_as::<super::websocket::WebSocket>(h), Ok(Some(_))) {
         object(h).map_err(|_| ERROR_INVALID_HANDLE)?;
     }
     let n = callback::lookup(h).ok_or(ERROR_INVALID_HANDLE)?;
@@ -326,12 +329,18 @@ pub fn set_timeouts(h: RawHandle, resolve: i32, connect: i32, send: i32, receive
 
 /// `WinHttpSetOption`.
 pub fn set_option(h: RawHandle, option: u32, value: Value) -> WinResult<()> {
+    if let Some(ws) = handle::get_as::<super::websocket::WebSocket>(h)? {
+        return ws.set_option(option, value);
+    }
     let obj = object(h)?;
     options::set(&obj, option, value)
 }
 
 /// `WinHttpQueryOption`.
 pub fn query_option(h: RawHandle, option: u32) -> WinResult<Value> {
+    if let Some(ws) = handle::get_as::<super::websocket::WebSocket>(h)? {
+        return ws.query_option(option);
+    }
     let obj = object(h)?;
     let parent = match &obj {
         Object::Session(_) => 0,

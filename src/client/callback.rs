@@ -75,6 +75,9 @@ pub enum Info {
     Buffer { ptr: usize, len: u32 },
     /// `WINHTTP_ASYNC_RESULT` (REQUEST_ERROR).
     AsyncResult { api: u32, error: u32 },
+    /// A structure passed as its bytes (the WebSocket completions: `WINHTTP_WEB_SOCKET_STATUS`,
+    /// `WINHTTP_WEB_SOCKET_ASYNC_RESULT`).
+    Raw(Vec<u8>),
 }
 
 /// How a posted notification reaches the callback.
@@ -236,6 +239,7 @@ impl Notifier {
         let mut hval: usize;
         let mut result = [0usize; 2];
         let (wide32, wide16);
+        let mut raw: Vec<u8>;
         let (ptr, len): (*mut std::ffi::c_void, u32) = match &note.info {
             Info::None => (std::ptr::null_mut(), 0),
             Info::Dword(v) => {
@@ -256,6 +260,10 @@ impl Notifier {
                 }
             }
             Info::Buffer { ptr, len } => (*ptr as *mut _, *len),
+            Info::Raw(v) => {
+                raw = v.clone();
+                (raw.as_mut_ptr() as *mut _, raw.len() as u32)
+            }
             Info::AsyncResult { api, error } => {
                 // WINHTTP_ASYNC_RESULT { DWORD_PTR dwResult; DWORD dwError; } (x64: 16 bytes).
                 result[0] = *api as usize;

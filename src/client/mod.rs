@@ -25,3 +25,4 @@ pub mod session;
 pub mod tls;
 pub mod tunnel;
 pub mod url;
+pub mod websocket;

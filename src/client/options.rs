@@ -35,6 +35,15 @@ pub const WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE: u32 = 90;
 pub const WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE: u32 = 91;
 pub const WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE: u32 = 92;
 pub const WINHTTP_OPTION_DECOMPRESSION: u32 = 118;
+/// Request handles, before send: the request becomes a WebSocket handshake (`websocket.rs`).
+pub const WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET: u32 = 114;
+/// Seconds `WinHttpWebSocketClose` waits for the peer's close frame (default 10).
+pub const WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT: u32 = 115;
+/// Kept and reported; see docs/porting-winhttp.md (no keep-alive pings are sent).
+pub const WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL: u32 = 116;
+pub const WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE: u32 = 122;
+pub const WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE: u32 = 123;
+const WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE: u32 = 15_000;
 
 /// Query-only bit of `WINHTTP_OPTION_SECURITY_FLAGS`: the channel uses strong (128-bit+) encryption,
 /// which every TLS 1.2/1.3 suite rustls offers does.
@@ -52,6 +61,8 @@ pub enum Kind {
     Proxy,
     /// `HTTP_VERSION_INFO`.
     Version,
+    /// No value (`lpBuffer` NULL, length 0): setting the option is the action.
+    Flag,
 }
 
 /// An option value in engine form.
@@ -90,12 +101,17 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         | WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE
         | WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE
         | WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE
-        | WINHTTP_OPTION_DECOMPRESSION => Kind::Dword,
+        | WINHTTP_OPTION_DECOMPRESSION
+        | WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT
+        | WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL
+        | WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE
+        | WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE => Kind::Dword,
         WINHTTP_OPTION_PARENT_HANDLE | WINHTTP_OPTION_CONTEXT_VALUE => Kind::Usize,
         WINHTTP_OPTION_URL | WINHTTP_OPTION_USER_AGENT => Kind::Str,
         super::auth::WINHTTP_OPTION_USERNAME..=super::auth::WINHTTP_OPTION_PROXY_PASSWORD => Kind::Str,
         WINHTTP_OPTION_PROXY => Kind::Proxy,
         WINHTTP_OPTION_HTTP_VERSION => Kind::Version,
+        WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET => Kind::Flag,
         _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
     })
 }
@@ -130,6 +146,16 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
         _ => Err(ERROR_INVALID_PARAMETER),
     };
     match option {
+        WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET => {
+            // A request-handle option; it shapes the head of the next send (Sec-WebSocket-Key is
+            // chosen now so the head WinHTTP reports and the one sent agree).
+            let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            let mut st = r.state.lock();
+            if st.settings.websocket_key.is_none() {
+                st.settings.websocket_key = Some(super::websocket::new_key()?);
+            }
+            Ok(())
+        }
         WINHTTP_OPTION_CONTEXT_VALUE => {
             let Value::Usize(v) = value else { return Err(ERROR_INVALID_PARAMETER) };
             match obj {
@@ -215,6 +241,16 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             let mut s = settings_of(obj)?;
             match option {
                 WINHTTP_OPTION_RESOLVE_TIMEOUT => s.timeouts.resolve = v,
+                WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT => s.websocket_tuning[0] = v,
+                WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL => {
+                    // Windows' floor (WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE); 0 turns keep-alive off.
+                    if v != 0 && v < WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE {
+                        return Err(ERROR_INVALID_PARAMETER);
+                    }
+                    s.websocket_tuning[1] = v
+                }
+                WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE => s.websocket_tuning[2] = v,
+                WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE => s.websocket_tuning[3] = v,
                 WINHTTP_OPTION_CONNECT_TIMEOUT => s.timeouts.connect = v,
                 WINHTTP_OPTION_SEND_TIMEOUT => s.timeouts.send = v,
                 WINHTTP_OPTION_RECEIVE_TIMEOUT => s.timeouts.receive = v,
@@ -307,6 +343,10 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
             let s = settings_of(obj)?;
             Value::Dword(match option {
                 WINHTTP_OPTION_RESOLVE_TIMEOUT => s.timeouts.resolve,
+                WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT => s.websocket_tuning[0],
+                WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL => s.websocket_tuning[1],
+                WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE => s.websocket_tuning[2],
+                WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE => s.websocket_tuning[3],
                 WINHTTP_OPTION_CONNECT_TIMEOUT => s.timeouts.connect,
                 WINHTTP_OPTION_SEND_TIMEOUT => s.timeouts.send,
                 WINHTTP_OPTION_RECEIVE_TIMEOUT => s.timeouts.receive,

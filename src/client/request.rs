@@ -315,6 +315,18 @@ impl Request {
         }
     }
 
+    /// `WinHttpWebSocketCompleteUpgrade`: the connection of the 101 response leaves the request (and
+    /// the pool's accounting) for good.
+    pub fn take_upgraded(&self, st: &mut RequestState) -> Option<Conn> {
+        self.set_active(-1);
+        let conn = st.conn.take()?;
+        if let Some(origin) = st.origin.take() {
+            self.session.drop_conn(&origin, None);
+        }
+        st.phase = Phase::Done;
+        Some(conn)
+    }
+
     /// Drops the connection of a step that was abandoned mid-way (an asynchronous step cancelled by
     /// `WinHttpCloseHandle`).
     pub fn abandon(&self, st: &mut RequestState) {
@@ -401,7 +413,9 @@ impl Request {
                 h.push_str(&format!("Cookie: {c}\r\n"));
             }
         }
-        if !has("Connection") {
+        if let Some(key) = &st.settings.websocket_key {
+            h.push_str(&super::websocket::handshake_lines(key));
+        } else if !has("Connection") {
             if st.settings.disabled & WINHTTP_DISABLE_KEEP_ALIVE != 0 {
                 h.push_str("Connection: close\r\n");
             } else {
@@ -719,7 +733,9 @@ impl Request {
                     continue;
                 }
             }
-            if st.body.as_ref().is_some_and(|b| b.raw_done) {
+            // A 101 to a WebSocket handshake keeps its connection for WinHttpWebSocketCompleteUpgrade.
+            let upgraded = status == 101 && st.settings.websocket_key.is_some();
+            if st.body.as_ref().is_some_and(|b| b.raw_done) && !upgraded {
                 self.finish_body(st);
                 st.phase = Phase::Receiving;
             }

@@ -43,6 +43,10 @@ pub struct Settings {
     pub max_status_continue: u32,
     /// `WINHTTP_OPTION_ENABLE_FEATURE` bits (kept; see docs/porting-winhttp.md for what they change).
     pub enabled: u32,
+    /// `WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET` was set (request handles): the handshake key.
+    pub websocket_key: Option<String>,
+    /// WebSocket close timeout (s), keep-alive interval (ms), receive and send buffer sizes.
+    pub websocket_tuning: [u32; 4],
 }
 
 impl Default for Settings {
@@ -61,6 +65,8 @@ impl Default for Settings {
             http_version: (1, 1),
             max_status_continue: 10,
             enabled: 0,
+            websocket_key: None,
+            websocket_tuning: [10, 30_000, 8192, 8192],
         }
     }
 }

@@ -4,7 +4,7 @@
 //! (`exports/winhttp.txt` marks them `not-implemented`).
 #![allow(non_snake_case, clippy::too_many_arguments)]
 use super::guard::{guard_httpapi, guard_winhttp, not_implemented};
-use super::ptr::{bytes_in, bytes_out, narrow_cstr, wide_cstr, wide_str_len, write_opt, CallerBuf};
+use super::ptr::{bytes_in, bytes_out, narrow_cstr, wide_cstr, wide_str_len, write_opt, write_req, CallerBuf};
 use super::types::*;
 use super::winhttp_types::*;
 use crate::client::api;
@@ -14,6 +14,7 @@ use crate::client::options::{self, Kind, Value};
 use crate::client::query::{self, QueryValue};
 use crate::client::headers;
 use crate::client::url;
+use crate::client::websocket;
 use crate::http1::date::{self, CivilTime};
 use crate::win32::error::*;
 use crate::win32::wstr::{self, WideUnit};
@@ -441,6 +442,7 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
         }
         // String options give their length in characters.
         Kind::Str => Value::Str(wide_str_len(buf as *const U, len).unwrap_or_default()),
+        Kind::Flag => Value::Dword(0),
         Kind::Proxy => {
             if (len as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
                 return Err(ERROR_INSUFFICIENT_BUFFER);
@@ -1115,110 +1117,165 @@ pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList_w16(pProxyInfo: *const W
     guard_httpapi("WinHttpIsHostInProxyBypassList_w16", || is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList))
 }
 
-/// `WinHttpWebSocketCompleteUpgrade`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+// ---------------------------------------------------------------------------------------------
+// WebSocket (engine: `client/websocket.rs`). These return their error code (NO_ERROR = 0) instead
+// of BOOL + last error; in asynchronous sessions NO_ERROR means "started" and the result arrives as
+// the operation's completion notification.
+
+fn ws_complete_upgrade(h: HINTERNET, context: usize) -> WinResult<HINTERNET> {
+    tracing::trace!(target: T, "WinHttpWebSocketCompleteUpgrade({h:?}, {context:#x})");
+    websocket::complete_upgrade(raw(h), context).map(to_handle)
+}
+
+/// `WinHttpWebSocketCompleteUpgrade`: after `WinHttpReceiveResponse` of a request that set
+/// `WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET`, returns the WebSocket handle that now owns the connection
+/// (`pContext` is its context value). Errors (last error): `ERROR_INVALID_HANDLE`,
+/// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE` (not a request), `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (no
+/// upgrade asked, no response yet, or already upgraded), `ERROR_WINHTTP_INVALID_SERVER_RESPONSE`
+/// (not 101, or a wrong `Sec-WebSocket-Accept`).
 #[no_mangle]
 pub extern "C" fn WinHttpWebSocketCompleteUpgrade(hRequest: HINTERNET, pContext: usize) -> HINTERNET {
-    guard_winhttp("WinHttpWebSocketCompleteUpgrade", null_mut(), || {
-        let _ = (hRequest, pContext);
-        not_implemented("WinHttpWebSocketCompleteUpgrade")
-    })
+    guard_winhttp("WinHttpWebSocketCompleteUpgrade", null_mut(), || ws_complete_upgrade(hRequest, pContext))
 }
 
-/// `WinHttpWebSocketCompleteUpgrade` for `-fshort-wchar` callers (not built yet).
+/// `WinHttpWebSocketCompleteUpgrade` (no strings: same as the UTF-32 export).
 #[no_mangle]
 pub extern "C" fn WinHttpWebSocketCompleteUpgrade_w16(hRequest: HINTERNET, pContext: usize) -> HINTERNET {
-    guard_winhttp("WinHttpWebSocketCompleteUpgrade_w16", null_mut(), || {
-        let _ = (hRequest, pContext);
-        not_implemented("WinHttpWebSocketCompleteUpgrade")
-    })
+    guard_winhttp("WinHttpWebSocketCompleteUpgrade_w16", null_mut(), || ws_complete_upgrade(hRequest, pContext))
 }
 
-/// `WinHttpWebSocketSend`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpWebSocketSend(hWebSocket: HINTERNET, eBufferType: i32, pvBuffer: *mut c_void, dwBufferLength: DWORD) -> DWORD {
-    guard_httpapi("WinHttpWebSocketSend", || {
-        let _ = (hWebSocket, eBufferType, pvBuffer, dwBufferLength);
-        not_implemented("WinHttpWebSocketSend")
-    })
+unsafe fn ws_send(h: HINTERNET, buffer_type: i32, buf: *mut c_void, len: DWORD) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpWebSocketSend({h:?}, {buffer_type}, {buf:?}, {len})");
+    let ws = websocket::lookup(raw(h))?;
+    let buf = CallerBuf::new(buf as *const u8, len as usize)?;
+    ws.send(buffer_type as u32, buf).map(|_| ())
 }
 
-/// `WinHttpWebSocketSend` for `-fshort-wchar` callers (not built yet).
+/// `WinHttpWebSocketSend`: sends `dwBufferLength` bytes as one frame of `eBufferType`
+/// (`*_MESSAGE_BUFFER_TYPE` ends the message, `*_FRAGMENT_BUFFER_TYPE` continues it). Returns
+/// `NO_ERROR`, or `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`,
+/// `ERROR_INVALID_PARAMETER` (bad type, NULL buffer with a length, a fragment sequence switching
+/// between binary and UTF-8), `ERROR_INVALID_OPERATION` (a send or close pending, or our close frame
+/// already sent), or the connection's error. Async: WRITE_COMPLETE with `WINHTTP_WEB_SOCKET_STATUS`.
 #[no_mangle]
-pub extern "C" fn WinHttpWebSocketSend_w16(hWebSocket: HINTERNET, eBufferType: i32, pvBuffer: *mut c_void, dwBufferLength: DWORD) -> DWORD {
-    guard_httpapi("WinHttpWebSocketSend_w16", || {
-        let _ = (hWebSocket, eBufferType, pvBuffer, dwBufferLength);
-        not_implemented("WinHttpWebSocketSend")
-    })
+pub unsafe extern "C" fn WinHttpWebSocketSend(hWebSocket: HINTERNET, eBufferType: i32, pvBuffer: *mut c_void, dwBufferLength: DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketSend", || ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength))
 }
 
-/// `WinHttpWebSocketReceive`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+/// `WinHttpWebSocketSend` (no strings: same as the UTF-32 export).
 #[no_mangle]
-pub extern "C" fn WinHttpWebSocketReceive(hWebSocket: HINTERNET, pvBuffer: *mut c_void, dwBufferLength: DWORD, pdwBytesRead: *mut DWORD, peBufferType: *mut i32) -> DWORD {
-    guard_httpapi("WinHttpWebSocketReceive", || {
-        let _ = (hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType);
-        not_implemented("WinHttpWebSocketReceive")
-    })
+pub unsafe extern "C" fn WinHttpWebSocketSend_w16(hWebSocket: HINTERNET, eBufferType: i32, pvBuffer: *mut c_void, dwBufferLength: DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketSend_w16", || ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength))
 }
 
-/// `WinHttpWebSocketReceive` for `-fshort-wchar` callers (not built yet).
-#[no_mangle]
-pub extern "C" fn WinHttpWebSocketReceive_w16(hWebSocket: HINTERNET, pvBuffer: *mut c_void, dwBufferLength: DWORD, pdwBytesRead: *mut DWORD, peBufferType: *mut i32) -> DWORD {
-    guard_httpapi("WinHttpWebSocketReceive_w16", || {
-        let _ = (hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType);
-        not_implemented("WinHttpWebSocketReceive")
-    })
+unsafe fn ws_receive(h: HINTERNET, buf: *mut c_void, len: DWORD, read: *mut DWORD, kind: *mut i32) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpWebSocketReceive({h:?}, {buf:?}, {len}, {read:?}, {kind:?})");
+    let ws = websocket::lookup(raw(h))?;
+    if buf.is_null() || len == 0 || read.is_null() || kind.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let buf = CallerBuf::new(buf as *const u8, len as usize)?;
+    // Asynchronous receives leave the out-parameters alone: READ_COMPLETE carries the result.
+    if let Some((n, t)) = ws.receive(buf)? {
+        write_req(read, n)?;
+        write_req(kind, t as i32)?;
+    }
+    Ok(())
 }
 
-/// `WinHttpWebSocketShutdown`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+/// `WinHttpWebSocketReceive`: the next piece of message data into `pvBuffer`, with its type
+/// (`*_FRAGMENT_*`: more of the same message follows, e.g. when it is bigger than the buffer;
+/// `CLOSE_BUFFER_TYPE`: the peer's close frame arrived). Pings are answered internally. Returns
+/// `NO_ERROR`, `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`,
+/// `ERROR_INVALID_PARAMETER` (NULL/empty buffer or NULL out-pointers), `ERROR_INVALID_OPERATION` (a
+/// receive or close pending, or the peer's close already received), `ERROR_WINHTTP_OPERATION_CANCELLED`
+/// (a close ended it), `ERROR_WINHTTP_INVALID_SERVER_RESPONSE` (protocol violation), or the
+/// connection's error. Async: READ_COMPLETE with `WINHTTP_WEB_SOCKET_STATUS`.
 #[no_mangle]
-pub extern "C" fn WinHttpWebSocketShutdown(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
-    guard_httpapi("WinHttpWebSocketShutdown", || {
-        let _ = (hWebSocket, usStatus, pvReason, dwReasonLength);
-        not_implemented("WinHttpWebSocketShutdown")
-    })
+pub unsafe extern "C" fn WinHttpWebSocketReceive(hWebSocket: HINTERNET, pvBuffer: *mut c_void, dwBufferLength: DWORD, pdwBytesRead: *mut DWORD, peBufferType: *mut i32) -> DWORD {
+    guard_httpapi("WinHttpWebSocketReceive", || ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType))
 }
 
-/// `WinHttpWebSocketShutdown` for `-fshort-wchar` callers (not built yet).
+/// `WinHttpWebSocketReceive` (no strings: same as the UTF-32 export).
 #[no_mangle]
-pub extern "C" fn WinHttpWebSocketShutdown_w16(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
-    guard_httpapi("WinHttpWebSocketShutdown_w16", || {
-        let _ = (hWebSocket, usStatus, pvReason, dwReasonLength);
-        not_implemented("WinHttpWebSocketShutdown")
-    })
+pub unsafe extern "C" fn WinHttpWebSocketReceive_w16(hWebSocket: HINTERNET, pvBuffer: *mut c_void, dwBufferLength: DWORD, pdwBytesRead: *mut DWORD, peBufferType: *mut i32) -> DWORD {
+    guard_httpapi("WinHttpWebSocketReceive_w16", || ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType))
 }
 
-/// `WinHttpWebSocketClose`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
-#[no_mangle]
-pub extern "C" fn WinHttpWebSocketClose(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
-    guard_httpapi("WinHttpWebSocketClose", || {
-        let _ = (hWebSocket, usStatus, pvReason, dwReasonLength);
-        not_implemented("WinHttpWebSocketClose")
-    })
+unsafe fn ws_close(h: HINTERNET, status: u16, reason: *mut c_void, len: DWORD, wait: bool) -> WinResult<()> {
+    let name = if wait { "WinHttpWebSocketClose" } else { "WinHttpWebSocketShutdown" };
+    tracing::trace!(target: T, "{name}({h:?}, {status}, {reason:?}, {len})");
+    let ws = websocket::lookup(raw(h))?;
+    if len as usize > websocket::WINHTTP_WEB_SOCKET_MAX_CLOSE_REASON_LENGTH {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let reason = bytes_in(reason as *const u8, len as usize)?.to_vec();
+    if wait {
+        ws.close(status, reason).map(|_| ())
+    } else {
+        ws.shutdown(status, reason).map(|_| ())
+    }
 }
 
-/// `WinHttpWebSocketClose` for `-fshort-wchar` callers (not built yet).
+/// `WinHttpWebSocketShutdown`: sends the close frame (`usStatus`, up to 123 bytes of reason) and
+/// returns without waiting for the peer's; receives go on. Returns `NO_ERROR`,
+/// `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (reason
+/// too long or NULL with a length, a status that cannot be sent), `ERROR_INVALID_OPERATION` (a send
+/// or close pending, or already shut down). Async: SHUTDOWN_COMPLETE.
 #[no_mangle]
-pub extern "C" fn WinHttpWebSocketClose_w16(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
-    guard_httpapi("WinHttpWebSocketClose_w16", || {
-        let _ = (hWebSocket, usStatus, pvReason, dwReasonLength);
-        not_implemented("WinHttpWebSocketClose")
-    })
+pub unsafe extern "C" fn WinHttpWebSocketShutdown(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketShutdown", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, false))
 }
 
-/// `WinHttpWebSocketQueryCloseStatus`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+/// `WinHttpWebSocketShutdown` (no strings: same as the UTF-32 export).
 #[no_mangle]
-pub extern "C" fn WinHttpWebSocketQueryCloseStatus(hWebSocket: HINTERNET, pusStatus: *mut u16, pvReason: *mut c_void, dwReasonLength: DWORD, pdwReasonLengthConsumed: *mut DWORD) -> DWORD {
-    guard_httpapi("WinHttpWebSocketQueryCloseStatus", || {
-        let _ = (hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed);
-        not_implemented("WinHttpWebSocketQueryCloseStatus")
-    })
+pub unsafe extern "C" fn WinHttpWebSocketShutdown_w16(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketShutdown_w16", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, false))
 }
 
-/// `WinHttpWebSocketQueryCloseStatus` for `-fshort-wchar` callers (not built yet).
+/// `WinHttpWebSocketClose`: sends the close frame (unless Shutdown did), ends a pending receive with
+/// `ERROR_WINHTTP_OPERATION_CANCELLED`, and waits (10 s at most) for the peer's close frame. The
+/// handle stays open (`WinHttpCloseHandle` closes it). Errors as Shutdown, plus
+/// `ERROR_WINHTTP_TIMEOUT`. Async: CLOSE_COMPLETE.
 #[no_mangle]
-pub extern "C" fn WinHttpWebSocketQueryCloseStatus_w16(hWebSocket: HINTERNET, pusStatus: *mut u16, pvReason: *mut c_void, dwReasonLength: DWORD, pdwReasonLengthConsumed: *mut DWORD) -> DWORD {
-    guard_httpapi("WinHttpWebSocketQueryCloseStatus_w16", || {
-        let _ = (hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed);
-        not_implemented("WinHttpWebSocketQueryCloseStatus")
-    })
+pub unsafe extern "C" fn WinHttpWebSocketClose(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketClose", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true))
+}
+
+/// `WinHttpWebSocketClose` (no strings: same as the UTF-32 export).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWebSocketClose_w16(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketClose_w16", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true))
+}
+
+unsafe fn ws_query_close_status(h: HINTERNET, status: *mut u16, reason: *mut c_void, len: DWORD, consumed: *mut DWORD) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpWebSocketQueryCloseStatus({h:?}, {status:?}, {reason:?}, {len}, {consumed:?})");
+    let ws = websocket::lookup(raw(h))?;
+    if status.is_null() || consumed.is_null() || (reason.is_null() && len != 0) {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let (code, text) = ws.query_close_status()?;
+    if text.len() > len as usize {
+        // With pvReason NULL and length 0, pdwReasonLengthConsumed says how much to allocate.
+        write_req(consumed, text.len() as u32)?;
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    bytes_out(reason as *mut u8, text.len())?.copy_from_slice(&text);
+    write_req(status, code)?;
+    write_req(consumed, text.len() as u32)
+}
+
+/// `WinHttpWebSocketQueryCloseStatus`: the close status and reason the peer sent. Returns
+/// `NO_ERROR`, `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`,
+/// `ERROR_INVALID_PARAMETER` (NULL out-pointers), `ERROR_INVALID_OPERATION` (no close frame received
+/// yet; nothing written), `ERROR_INSUFFICIENT_BUFFER` (`*pdwReasonLengthConsumed` = the size needed).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus(hWebSocket: HINTERNET, pusStatus: *mut u16, pvReason: *mut c_void, dwReasonLength: DWORD, pdwReasonLengthConsumed: *mut DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketQueryCloseStatus", || ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed))
+}
+
+/// `WinHttpWebSocketQueryCloseStatus` (no strings: same as the UTF-32 export).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus_w16(hWebSocket: HINTERNET, pusStatus: *mut u16, pvReason: *mut c_void, dwReasonLength: DWORD, pdwReasonLengthConsumed: *mut DWORD) -> DWORD {
+    guard_httpapi("WinHttpWebSocketQueryCloseStatus_w16", || ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed))
 }
