@@ -958,7 +958,8 @@ pub unsafe extern "C" fn WinHttpQueryAuthSchemes_w16(hRequest: HINTERNET, lpdwSu
     guard_winhttp("WinHttpQueryAuthSchemes_w16", FALSE, || query_auth_schemes(hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget))
 }
 
-/// `WinHttpQueryAuthParams`: not built yet; fails with `ERROR_CALL_NOT_IMPLEMENTED`.
+/// `WinHttpQueryAuthParams`: Microsoft does not document this function (no contract for what
+/// `pAuthParams` receives), so it stays unimplemented: FALSE with `ERROR_CALL_NOT_IMPLEMENTED`.
 #[no_mangle]
 pub extern "C" fn WinHttpQueryAuthParams(hRequest: HINTERNET, AuthScheme: DWORD, pAuthParams: *mut *mut c_void) -> BOOL {
     guard_winhttp("WinHttpQueryAuthParams", FALSE, || {
@@ -967,7 +968,7 @@ pub extern "C" fn WinHttpQueryAuthParams(hRequest: HINTERNET, AuthScheme: DWORD,
     })
 }
 
-/// `WinHttpQueryAuthParams` for `-fshort-wchar` callers (not built yet).
+/// `WinHttpQueryAuthParams` for `-fshort-wchar` callers (undocumented; not implemented).
 #[no_mangle]
 pub extern "C" fn WinHttpQueryAuthParams_w16(hRequest: HINTERNET, AuthScheme: DWORD, pAuthParams: *mut *mut c_void) -> BOOL {
     guard_winhttp("WinHttpQueryAuthParams_w16", FALSE, || {
