@@ -357,4 +357,31 @@ mod tests {
         assert_eq!(is_host_in_bypass_list(list, "x", 3, 0), Err(ERROR_INVALID_PARAMETER));
         assert_eq!(is_host_in_bypass_list(None, "x", 1, 0), Ok(false));
     }
+
+    #[test]
+    fn settings_store_and_notifications() {
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        unsafe extern "C" fn on_change(flags: u64, ctx: usize) {
+            assert_eq!((flags, ctx), (1, 0x42));
+            CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+        let token = register_change_notification(1, on_change as usize, 0x42).unwrap();
+        assert_eq!(register_change_notification(1, 0, 0), Err(ERROR_INVALID_PARAMETER));
+        assert_eq!(read_settings("unit-test-conn", false, false), Err(ERROR_FILE_NOT_FOUND));
+        let (d, v0, defaults) = read_settings("unit-test-conn", true, true).unwrap();
+        assert!(defaults && d.flags == PROXY_TYPE_DIRECT | PROXY_TYPE_AUTO_DETECT);
+        let s = StoredSettings { flags: PROXY_TYPE_PROXY, proxy: Some("p:1".into()), ..Default::default() };
+        assert_eq!(write_settings("unit-test-conn", s.clone(), false, v0 + 7), Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE));
+        assert_eq!(write_settings("unit-test-conn", StoredSettings { flags: 0x40, ..Default::default() }, true, 0), Err(ERROR_INVALID_PARAMETER));
+        write_settings("Unit-Test-Conn", s.clone(), false, v0).unwrap();
+        let (r, v1, defaults) = read_settings("UNIT-TEST-CONN", false, false).unwrap();
+        assert!(!defaults && r == s && v1 > v0);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while CALLS.load(std::sync::atomic::Ordering::SeqCst) == 0 && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(CALLS.load(std::sync::atomic::Ordering::SeqCst) >= 1);
+        unregister_change_notification(token).unwrap();
+        assert_eq!(unregister_change_notification(token), Err(ERROR_INVALID_HANDLE));
+    }
 }
