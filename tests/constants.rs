@@ -13,7 +13,11 @@ fn error_codes_match_windows_sys() {
         (ERROR_INVALID_FUNCTION.0 as i64, ws::Foundation::ERROR_INVALID_FUNCTION as i64, "ERROR_INVALID_FUNCTION"),
         (ERROR_FILE_NOT_FOUND.0 as i64, ws::Foundation::ERROR_FILE_NOT_FOUND as i64, "ERROR_FILE_NOT_FOUND"),
         (ERROR_PATH_NOT_FOUND.0 as i64, ws::Foundation::ERROR_PATH_NOT_FOUND as i64, "ERROR_PATH_NOT_FOUND"),
-        (ERROR_TOO_MANY_OPEN_FILES.0 as i64, ws::Foundation::ERROR_TOO_MANY_OPEN_FILES as i64, "ERROR_TOO_MANY_OPEN_FILES"),
+        (
+            ERROR_TOO_MANY_OPEN_FILES.0 as i64,
+            ws::Foundation::ERROR_TOO_MANY_OPEN_FILES as i64,
+            "ERROR_TOO_MANY_OPEN_FILES",
+        ),
         (ERROR_ACCESS_DENIED.0 as i64, ws::Foundation::ERROR_ACCESS_DENIED as i64, "ERROR_ACCESS_DENIED"),
         (ERROR_INVALID_HANDLE.0 as i64, ws::Foundation::ERROR_INVALID_HANDLE as i64, "ERROR_INVALID_HANDLE"),
         (ERROR_NOT_ENOUGH_MEMORY.0 as i64, ws::Foundation::ERROR_NOT_ENOUGH_MEMORY as i64, "ERROR_NOT_ENOUGH_MEMORY"),
@@ -31,15 +35,27 @@ fn error_codes_match_windows_sys() {
         (ERROR_BROKEN_PIPE.0 as i64, ws::Foundation::ERROR_BROKEN_PIPE as i64, "ERROR_BROKEN_PIPE"),
         (ERROR_BUFFER_OVERFLOW.0 as i64, ws::Foundation::ERROR_BUFFER_OVERFLOW as i64, "ERROR_BUFFER_OVERFLOW"),
         (ERROR_DISK_FULL.0 as i64, ws::Foundation::ERROR_DISK_FULL as i64, "ERROR_DISK_FULL"),
-        (ERROR_CALL_NOT_IMPLEMENTED.0 as i64, ws::Foundation::ERROR_CALL_NOT_IMPLEMENTED as i64, "ERROR_CALL_NOT_IMPLEMENTED"),
+        (
+            ERROR_CALL_NOT_IMPLEMENTED.0 as i64,
+            ws::Foundation::ERROR_CALL_NOT_IMPLEMENTED as i64,
+            "ERROR_CALL_NOT_IMPLEMENTED",
+        ),
         (ERROR_SEM_TIMEOUT.0 as i64, ws::Foundation::ERROR_SEM_TIMEOUT as i64, "ERROR_SEM_TIMEOUT"),
-        (ERROR_INSUFFICIENT_BUFFER.0 as i64, ws::Foundation::ERROR_INSUFFICIENT_BUFFER as i64, "ERROR_INSUFFICIENT_BUFFER"),
+        (
+            ERROR_INSUFFICIENT_BUFFER.0 as i64,
+            ws::Foundation::ERROR_INSUFFICIENT_BUFFER as i64,
+            "ERROR_INSUFFICIENT_BUFFER",
+        ),
         (ERROR_INVALID_NAME.0 as i64, ws::Foundation::ERROR_INVALID_NAME as i64, "ERROR_INVALID_NAME"),
         (ERROR_MOD_NOT_FOUND.0 as i64, ws::Foundation::ERROR_MOD_NOT_FOUND as i64, "ERROR_MOD_NOT_FOUND"),
         (ERROR_PROC_NOT_FOUND.0 as i64, ws::Foundation::ERROR_PROC_NOT_FOUND as i64, "ERROR_PROC_NOT_FOUND"),
         (ERROR_NEGATIVE_SEEK.0 as i64, ws::Foundation::ERROR_NEGATIVE_SEEK as i64, "ERROR_NEGATIVE_SEEK"),
         (ERROR_ALREADY_EXISTS.0 as i64, ws::Foundation::ERROR_ALREADY_EXISTS as i64, "ERROR_ALREADY_EXISTS"),
-        (ERROR_FILENAME_EXCED_RANGE.0 as i64, ws::Foundation::ERROR_FILENAME_EXCED_RANGE as i64, "ERROR_FILENAME_EXCED_RANGE"),
+        (
+            ERROR_FILENAME_EXCED_RANGE.0 as i64,
+            ws::Foundation::ERROR_FILENAME_EXCED_RANGE as i64,
+            "ERROR_FILENAME_EXCED_RANGE",
+        ),
         (ERROR_MORE_DATA.0 as i64, ws::Foundation::ERROR_MORE_DATA as i64, "ERROR_MORE_DATA"),
         (ERROR_WAIT_TIMEOUT.0 as i64, ws::Foundation::WAIT_TIMEOUT as i64, "ERROR_WAIT_TIMEOUT"),
         (ERROR_NO_MORE_ITEMS.0 as i64, ws::Foundation::ERROR_NO_MORE_ITEMS as i64, "ERROR_NO_MORE_ITEMS"),
@@ -51,72 +67,308 @@ fn error_codes_match_windows_sys() {
         (ERROR_IO_PENDING.0 as i64, ws::Foundation::ERROR_IO_PENDING as i64, "ERROR_IO_PENDING"),
         (ERROR_NOACCESS.0 as i64, ws::Foundation::ERROR_NOACCESS as i64, "ERROR_NOACCESS"),
         (ERROR_INVALID_FLAGS.0 as i64, ws::Foundation::ERROR_INVALID_FLAGS as i64, "ERROR_INVALID_FLAGS"),
-        (ERROR_NO_UNICODE_TRANSLATION.0 as i64, ws::Foundation::ERROR_NO_UNICODE_TRANSLATION as i64, "ERROR_NO_UNICODE_TRANSLATION"),
+        (
+            ERROR_NO_UNICODE_TRANSLATION.0 as i64,
+            ws::Foundation::ERROR_NO_UNICODE_TRANSLATION as i64,
+            "ERROR_NO_UNICODE_TRANSLATION",
+        ),
         (ERROR_DLL_INIT_FAILED.0 as i64, ws::Foundation::ERROR_DLL_INIT_FAILED as i64, "ERROR_DLL_INIT_FAILED"),
         (ERROR_NOT_FOUND.0 as i64, ws::Foundation::ERROR_NOT_FOUND as i64, "ERROR_NOT_FOUND"),
-        (ERROR_CONNECTION_INVALID.0 as i64, ws::Foundation::ERROR_CONNECTION_INVALID as i64, "ERROR_CONNECTION_INVALID"),
-        (ERROR_CONNECTION_ABORTED.0 as i64, ws::Foundation::ERROR_CONNECTION_ABORTED as i64, "ERROR_CONNECTION_ABORTED"),
+        (
+            ERROR_CONNECTION_INVALID.0 as i64,
+            ws::Foundation::ERROR_CONNECTION_INVALID as i64,
+            "ERROR_CONNECTION_INVALID",
+        ),
+        (
+            ERROR_CONNECTION_ABORTED.0 as i64,
+            ws::Foundation::ERROR_CONNECTION_ABORTED as i64,
+            "ERROR_CONNECTION_ABORTED",
+        ),
         (ERROR_REVISION_MISMATCH.0 as i64, ws::Foundation::ERROR_REVISION_MISMATCH as i64, "ERROR_REVISION_MISMATCH"),
-        (ERROR_NO_SUCH_LOGON_SESSION.0 as i64, ws::Foundation::ERROR_NO_SUCH_LOGON_SESSION as i64, "ERROR_NO_SUCH_LOGON_SESSION"),
-        (ERROR_INVALID_ID_AUTHORITY.0 as i64, ws::Foundation::ERROR_INVALID_ID_AUTHORITY as i64, "ERROR_INVALID_ID_AUTHORITY"),
+        (
+            ERROR_NO_SUCH_LOGON_SESSION.0 as i64,
+            ws::Foundation::ERROR_NO_SUCH_LOGON_SESSION as i64,
+            "ERROR_NO_SUCH_LOGON_SESSION",
+        ),
+        (
+            ERROR_INVALID_ID_AUTHORITY.0 as i64,
+            ws::Foundation::ERROR_INVALID_ID_AUTHORITY as i64,
+            "ERROR_INVALID_ID_AUTHORITY",
+        ),
         (ERROR_INTERNAL_ERROR.0 as i64, ws::Foundation::ERROR_INTERNAL_ERROR as i64, "ERROR_INTERNAL_ERROR"),
         (ERROR_TIMEOUT.0 as i64, ws::Foundation::ERROR_TIMEOUT as i64, "ERROR_TIMEOUT"),
-        (ERROR_RESOURCE_LANG_NOT_FOUND.0 as i64, ws::Foundation::ERROR_RESOURCE_LANG_NOT_FOUND as i64, "ERROR_RESOURCE_LANG_NOT_FOUND"),
+        (
+            ERROR_RESOURCE_LANG_NOT_FOUND.0 as i64,
+            ws::Foundation::ERROR_RESOURCE_LANG_NOT_FOUND as i64,
+            "ERROR_RESOURCE_LANG_NOT_FOUND",
+        ),
         (ERROR_INVALID_OPERATION.0 as i64, ws::Foundation::ERROR_INVALID_OPERATION as i64, "ERROR_INVALID_OPERATION"),
         (ERROR_INVALID_STATE.0 as i64, ws::Foundation::ERROR_INVALID_STATE as i64, "ERROR_INVALID_STATE"),
-        (ERROR_WINHTTP_OUT_OF_HANDLES.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_OUT_OF_HANDLES as i64, "ERROR_WINHTTP_OUT_OF_HANDLES"),
-        (ERROR_WINHTTP_TIMEOUT.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_TIMEOUT as i64, "ERROR_WINHTTP_TIMEOUT"),
-        (ERROR_WINHTTP_INTERNAL_ERROR.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_INTERNAL_ERROR as i64, "ERROR_WINHTTP_INTERNAL_ERROR"),
-        (ERROR_WINHTTP_INVALID_URL.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_INVALID_URL as i64, "ERROR_WINHTTP_INVALID_URL"),
-        (ERROR_WINHTTP_UNRECOGNIZED_SCHEME.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_UNRECOGNIZED_SCHEME as i64, "ERROR_WINHTTP_UNRECOGNIZED_SCHEME"),
-        (ERROR_WINHTTP_NAME_NOT_RESOLVED.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_NAME_NOT_RESOLVED as i64, "ERROR_WINHTTP_NAME_NOT_RESOLVED"),
-        (ERROR_WINHTTP_INVALID_OPTION.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_INVALID_OPTION as i64, "ERROR_WINHTTP_INVALID_OPTION"),
-        (ERROR_WINHTTP_OPTION_NOT_SETTABLE.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_OPTION_NOT_SETTABLE as i64, "ERROR_WINHTTP_OPTION_NOT_SETTABLE"),
-        (ERROR_WINHTTP_SHUTDOWN.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_SHUTDOWN as i64, "ERROR_WINHTTP_SHUTDOWN"),
-        (ERROR_WINHTTP_LOGIN_FAILURE.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_LOGIN_FAILURE as i64, "ERROR_WINHTTP_LOGIN_FAILURE"),
-        (ERROR_WINHTTP_OPERATION_CANCELLED.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_OPERATION_CANCELLED as i64, "ERROR_WINHTTP_OPERATION_CANCELLED"),
-        (ERROR_WINHTTP_INCORRECT_HANDLE_TYPE.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_INCORRECT_HANDLE_TYPE as i64, "ERROR_WINHTTP_INCORRECT_HANDLE_TYPE"),
-        (ERROR_WINHTTP_INCORRECT_HANDLE_STATE.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_INCORRECT_HANDLE_STATE as i64, "ERROR_WINHTTP_INCORRECT_HANDLE_STATE"),
-        (ERROR_WINHTTP_CANNOT_CONNECT.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_CANNOT_CONNECT as i64, "ERROR_WINHTTP_CANNOT_CONNECT"),
-        (ERROR_WINHTTP_CONNECTION_ERROR.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_CONNECTION_ERROR as i64, "ERROR_WINHTTP_CONNECTION_ERROR"),
-        (ERROR_WINHTTP_RESEND_REQUEST.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_RESEND_REQUEST as i64, "ERROR_WINHTTP_RESEND_REQUEST"),
-        (ERROR_WINHTTP_SECURE_CERT_DATE_INVALID.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_CERT_DATE_INVALID as i64, "ERROR_WINHTTP_SECURE_CERT_DATE_INVALID"),
-        (ERROR_WINHTTP_SECURE_CERT_CN_INVALID.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_CERT_CN_INVALID as i64, "ERROR_WINHTTP_SECURE_CERT_CN_INVALID"),
-        (ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED as i64, "ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED"),
-        (ERROR_WINHTTP_SECURE_INVALID_CA.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_INVALID_CA as i64, "ERROR_WINHTTP_SECURE_INVALID_CA"),
-        (ERROR_WINHTTP_SECURE_CERT_REV_FAILED.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_CERT_REV_FAILED as i64, "ERROR_WINHTTP_SECURE_CERT_REV_FAILED"),
-        (ERROR_WINHTTP_CANNOT_CALL_BEFORE_OPEN.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_CANNOT_CALL_BEFORE_OPEN as i64, "ERROR_WINHTTP_CANNOT_CALL_BEFORE_OPEN"),
-        (ERROR_WINHTTP_CANNOT_CALL_BEFORE_SEND.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_CANNOT_CALL_BEFORE_SEND as i64, "ERROR_WINHTTP_CANNOT_CALL_BEFORE_SEND"),
-        (ERROR_WINHTTP_CANNOT_CALL_AFTER_SEND.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_CANNOT_CALL_AFTER_SEND as i64, "ERROR_WINHTTP_CANNOT_CALL_AFTER_SEND"),
-        (ERROR_WINHTTP_CANNOT_CALL_AFTER_OPEN.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_CANNOT_CALL_AFTER_OPEN as i64, "ERROR_WINHTTP_CANNOT_CALL_AFTER_OPEN"),
-        (ERROR_WINHTTP_HEADER_NOT_FOUND.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_HEADER_NOT_FOUND as i64, "ERROR_WINHTTP_HEADER_NOT_FOUND"),
-        (ERROR_WINHTTP_INVALID_SERVER_RESPONSE.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_INVALID_SERVER_RESPONSE as i64, "ERROR_WINHTTP_INVALID_SERVER_RESPONSE"),
-        (ERROR_WINHTTP_INVALID_HEADER.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_INVALID_HEADER as i64, "ERROR_WINHTTP_INVALID_HEADER"),
-        (ERROR_WINHTTP_INVALID_QUERY_REQUEST.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_INVALID_QUERY_REQUEST as i64, "ERROR_WINHTTP_INVALID_QUERY_REQUEST"),
-        (ERROR_WINHTTP_HEADER_ALREADY_EXISTS.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_HEADER_ALREADY_EXISTS as i64, "ERROR_WINHTTP_HEADER_ALREADY_EXISTS"),
-        (ERROR_WINHTTP_REDIRECT_FAILED.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_REDIRECT_FAILED as i64, "ERROR_WINHTTP_REDIRECT_FAILED"),
-        (ERROR_WINHTTP_SECURE_CHANNEL_ERROR.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_CHANNEL_ERROR as i64, "ERROR_WINHTTP_SECURE_CHANNEL_ERROR"),
-        (ERROR_WINHTTP_BAD_AUTO_PROXY_SCRIPT.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_BAD_AUTO_PROXY_SCRIPT as i64, "ERROR_WINHTTP_BAD_AUTO_PROXY_SCRIPT"),
-        (ERROR_WINHTTP_UNABLE_TO_DOWNLOAD_SCRIPT.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_UNABLE_TO_DOWNLOAD_SCRIPT as i64, "ERROR_WINHTTP_UNABLE_TO_DOWNLOAD_SCRIPT"),
-        (ERROR_WINHTTP_SECURE_INVALID_CERT.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_INVALID_CERT as i64, "ERROR_WINHTTP_SECURE_INVALID_CERT"),
-        (ERROR_WINHTTP_SECURE_CERT_REVOKED.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_CERT_REVOKED as i64, "ERROR_WINHTTP_SECURE_CERT_REVOKED"),
-        (ERROR_WINHTTP_NOT_INITIALIZED.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_NOT_INITIALIZED as i64, "ERROR_WINHTTP_NOT_INITIALIZED"),
-        (ERROR_WINHTTP_SECURE_FAILURE.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_FAILURE as i64, "ERROR_WINHTTP_SECURE_FAILURE"),
-        (ERROR_WINHTTP_UNHANDLED_SCRIPT_TYPE.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_UNHANDLED_SCRIPT_TYPE as i64, "ERROR_WINHTTP_UNHANDLED_SCRIPT_TYPE"),
-        (ERROR_WINHTTP_SCRIPT_EXECUTION_ERROR.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_SCRIPT_EXECUTION_ERROR as i64, "ERROR_WINHTTP_SCRIPT_EXECUTION_ERROR"),
-        (ERROR_WINHTTP_AUTO_PROXY_SERVICE_ERROR.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_AUTO_PROXY_SERVICE_ERROR as i64, "ERROR_WINHTTP_AUTO_PROXY_SERVICE_ERROR"),
-        (ERROR_WINHTTP_SECURE_CERT_WRONG_USAGE.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_CERT_WRONG_USAGE as i64, "ERROR_WINHTTP_SECURE_CERT_WRONG_USAGE"),
-        (ERROR_WINHTTP_AUTODETECTION_FAILED.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_AUTODETECTION_FAILED as i64, "ERROR_WINHTTP_AUTODETECTION_FAILED"),
-        (ERROR_WINHTTP_HEADER_COUNT_EXCEEDED.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_HEADER_COUNT_EXCEEDED as i64, "ERROR_WINHTTP_HEADER_COUNT_EXCEEDED"),
-        (ERROR_WINHTTP_HEADER_SIZE_OVERFLOW.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_HEADER_SIZE_OVERFLOW as i64, "ERROR_WINHTTP_HEADER_SIZE_OVERFLOW"),
-        (ERROR_WINHTTP_CHUNKED_ENCODING_HEADER_SIZE_OVERFLOW.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_CHUNKED_ENCODING_HEADER_SIZE_OVERFLOW as i64, "ERROR_WINHTTP_CHUNKED_ENCODING_HEADER_SIZE_OVERFLOW"),
-        (ERROR_WINHTTP_RESPONSE_DRAIN_OVERFLOW.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_RESPONSE_DRAIN_OVERFLOW as i64, "ERROR_WINHTTP_RESPONSE_DRAIN_OVERFLOW"),
-        (ERROR_WINHTTP_CLIENT_CERT_NO_PRIVATE_KEY.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_CLIENT_CERT_NO_PRIVATE_KEY as i64, "ERROR_WINHTTP_CLIENT_CERT_NO_PRIVATE_KEY"),
-        (ERROR_WINHTTP_CLIENT_CERT_NO_ACCESS_PRIVATE_KEY.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_CLIENT_CERT_NO_ACCESS_PRIVATE_KEY as i64, "ERROR_WINHTTP_CLIENT_CERT_NO_ACCESS_PRIVATE_KEY"),
-        (ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED_PROXY.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED_PROXY as i64, "ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED_PROXY"),
-        (ERROR_WINHTTP_SECURE_FAILURE_PROXY.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_FAILURE_PROXY as i64, "ERROR_WINHTTP_SECURE_FAILURE_PROXY"),
-        (ERROR_WINHTTP_RESERVED_189.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_RESERVED_189 as i64, "ERROR_WINHTTP_RESERVED_189"),
-        (ERROR_WINHTTP_HTTP_PROTOCOL_MISMATCH.0 as i64, ws::Networking::WinHttp::ERROR_WINHTTP_HTTP_PROTOCOL_MISMATCH as i64, "ERROR_WINHTTP_HTTP_PROTOCOL_MISMATCH"),
+        (
+            ERROR_WINHTTP_OUT_OF_HANDLES.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_OUT_OF_HANDLES as i64,
+            "ERROR_WINHTTP_OUT_OF_HANDLES",
+        ),
+        (
+            ERROR_WINHTTP_TIMEOUT.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_TIMEOUT as i64,
+            "ERROR_WINHTTP_TIMEOUT",
+        ),
+        (
+            ERROR_WINHTTP_INTERNAL_ERROR.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_INTERNAL_ERROR as i64,
+            "ERROR_WINHTTP_INTERNAL_ERROR",
+        ),
+        (
+            ERROR_WINHTTP_INVALID_URL.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_INVALID_URL as i64,
+            "ERROR_WINHTTP_INVALID_URL",
+        ),
+        (
+            ERROR_WINHTTP_UNRECOGNIZED_SCHEME.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_UNRECOGNIZED_SCHEME as i64,
+            "ERROR_WINHTTP_UNRECOGNIZED_SCHEME",
+        ),
+        (
+            ERROR_WINHTTP_NAME_NOT_RESOLVED.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_NAME_NOT_RESOLVED as i64,
+            "ERROR_WINHTTP_NAME_NOT_RESOLVED",
+        ),
+        (
+            ERROR_WINHTTP_INVALID_OPTION.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_INVALID_OPTION as i64,
+            "ERROR_WINHTTP_INVALID_OPTION",
+        ),
+        (
+            ERROR_WINHTTP_OPTION_NOT_SETTABLE.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_OPTION_NOT_SETTABLE as i64,
+            "ERROR_WINHTTP_OPTION_NOT_SETTABLE",
+        ),
+        (
+            ERROR_WINHTTP_SHUTDOWN.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_SHUTDOWN as i64,
+            "ERROR_WINHTTP_SHUTDOWN",
+        ),
+        (
+            ERROR_WINHTTP_LOGIN_FAILURE.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_LOGIN_FAILURE as i64,
+            "ERROR_WINHTTP_LOGIN_FAILURE",
+        ),
+        (
+            ERROR_WINHTTP_OPERATION_CANCELLED.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_OPERATION_CANCELLED as i64,
+            "ERROR_WINHTTP_OPERATION_CANCELLED",
+        ),
+        (
+            ERROR_WINHTTP_INCORRECT_HANDLE_TYPE.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_INCORRECT_HANDLE_TYPE as i64,
+            "ERROR_WINHTTP_INCORRECT_HANDLE_TYPE",
+        ),
+        (
+            ERROR_WINHTTP_INCORRECT_HANDLE_STATE.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_INCORRECT_HANDLE_STATE as i64,
+            "ERROR_WINHTTP_INCORRECT_HANDLE_STATE",
+        ),
+        (
+            ERROR_WINHTTP_CANNOT_CONNECT.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_CANNOT_CONNECT as i64,
+            "ERROR_WINHTTP_CANNOT_CONNECT",
+        ),
+        (
+            ERROR_WINHTTP_CONNECTION_ERROR.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_CONNECTION_ERROR as i64,
+            "ERROR_WINHTTP_CONNECTION_ERROR",
+        ),
+        (
+            ERROR_WINHTTP_RESEND_REQUEST.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_RESEND_REQUEST as i64,
+            "ERROR_WINHTTP_RESEND_REQUEST",
+        ),
+        (
+            ERROR_WINHTTP_SECURE_CERT_DATE_INVALID.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_CERT_DATE_INVALID as i64,
+            "ERROR_WINHTTP_SECURE_CERT_DATE_INVALID",
+        ),
+        (
+            ERROR_WINHTTP_SECURE_CERT_CN_INVALID.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_CERT_CN_INVALID as i64,
+            "ERROR_WINHTTP_SECURE_CERT_CN_INVALID",
+        ),
+        (
+            ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED as i64,
+            "ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED",
+        ),
+        (
+            ERROR_WINHTTP_SECURE_INVALID_CA.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_INVALID_CA as i64,
+            "ERROR_WINHTTP_SECURE_INVALID_CA",
+        ),
+        (
+            ERROR_WINHTTP_SECURE_CERT_REV_FAILED.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_CERT_REV_FAILED as i64,
+            "ERROR_WINHTTP_SECURE_CERT_REV_FAILED",
+        ),
+        (
+            ERROR_WINHTTP_CANNOT_CALL_BEFORE_OPEN.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_CANNOT_CALL_BEFORE_OPEN as i64,
+            "ERROR_WINHTTP_CANNOT_CALL_BEFORE_OPEN",
+        ),
+        (
+            ERROR_WINHTTP_CANNOT_CALL_BEFORE_SEND.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_CANNOT_CALL_BEFORE_SEND as i64,
+            "ERROR_WINHTTP_CANNOT_CALL_BEFORE_SEND",
+        ),
+        (
+            ERROR_WINHTTP_CANNOT_CALL_AFTER_SEND.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_CANNOT_CALL_AFTER_SEND as i64,
+            "ERROR_WINHTTP_CANNOT_CALL_AFTER_SEND",
+        ),
+        (
+            ERROR_WINHTTP_CANNOT_CALL_AFTER_OPEN.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_CANNOT_CALL_AFTER_OPEN as i64,
+            "ERROR_WINHTTP_CANNOT_CALL_AFTER_OPEN",
+        ),
+        (
+            ERROR_WINHTTP_HEADER_NOT_FOUND.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_HEADER_NOT_FOUND as i64,
+            "ERROR_WINHTTP_HEADER_NOT_FOUND",
+        ),
+        (
+            ERROR_WINHTTP_INVALID_SERVER_RESPONSE.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_INVALID_SERVER_RESPONSE as i64,
+            "ERROR_WINHTTP_INVALID_SERVER_RESPONSE",
+        ),
+        (
+            ERROR_WINHTTP_INVALID_HEADER.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_INVALID_HEADER as i64,
+            "ERROR_WINHTTP_INVALID_HEADER",
+        ),
+        (
+            ERROR_WINHTTP_INVALID_QUERY_REQUEST.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_INVALID_QUERY_REQUEST as i64,
+            "ERROR_WINHTTP_INVALID_QUERY_REQUEST",
+        ),
+        (
+            ERROR_WINHTTP_HEADER_ALREADY_EXISTS.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_HEADER_ALREADY_EXISTS as i64,
+            "ERROR_WINHTTP_HEADER_ALREADY_EXISTS",
+        ),
+        (
+            ERROR_WINHTTP_REDIRECT_FAILED.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_REDIRECT_FAILED as i64,
+            "ERROR_WINHTTP_REDIRECT_FAILED",
+        ),
+        (
+            ERROR_WINHTTP_SECURE_CHANNEL_ERROR.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_CHANNEL_ERROR as i64,
+            "ERROR_WINHTTP_SECURE_CHANNEL_ERROR",
+        ),
+        (
+            ERROR_WINHTTP_BAD_AUTO_PROXY_SCRIPT.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_BAD_AUTO_PROXY_SCRIPT as i64,
+            "ERROR_WINHTTP_BAD_AUTO_PROXY_SCRIPT",
+        ),
+        (
+            ERROR_WINHTTP_UNABLE_TO_DOWNLOAD_SCRIPT.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_UNABLE_TO_DOWNLOAD_SCRIPT as i64,
+            "ERROR_WINHTTP_UNABLE_TO_DOWNLOAD_SCRIPT",
+        ),
+        (
+            ERROR_WINHTTP_SECURE_INVALID_CERT.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_INVALID_CERT as i64,
+            "ERROR_WINHTTP_SECURE_INVALID_CERT",
+        ),
+        (
+            ERROR_WINHTTP_SECURE_CERT_REVOKED.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_CERT_REVOKED as i64,
+            "ERROR_WINHTTP_SECURE_CERT_REVOKED",
+        ),
+        (
+            ERROR_WINHTTP_NOT_INITIALIZED.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_NOT_INITIALIZED as i64,
+            "ERROR_WINHTTP_NOT_INITIALIZED",
+        ),
+        (
+            ERROR_WINHTTP_SECURE_FAILURE.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_FAILURE as i64,
+            "ERROR_WINHTTP_SECURE_FAILURE",
+        ),
+        (
+            ERROR_WINHTTP_UNHANDLED_SCRIPT_TYPE.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_UNHANDLED_SCRIPT_TYPE as i64,
+            "ERROR_WINHTTP_UNHANDLED_SCRIPT_TYPE",
+        ),
+        (
+            ERROR_WINHTTP_SCRIPT_EXECUTION_ERROR.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_SCRIPT_EXECUTION_ERROR as i64,
+            "ERROR_WINHTTP_SCRIPT_EXECUTION_ERROR",
+        ),
+        (
+            ERROR_WINHTTP_AUTO_PROXY_SERVICE_ERROR.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_AUTO_PROXY_SERVICE_ERROR as i64,
+            "ERROR_WINHTTP_AUTO_PROXY_SERVICE_ERROR",
+        ),
+        (
+            ERROR_WINHTTP_SECURE_CERT_WRONG_USAGE.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_CERT_WRONG_USAGE as i64,
+            "ERROR_WINHTTP_SECURE_CERT_WRONG_USAGE",
+        ),
+        (
+            ERROR_WINHTTP_AUTODETECTION_FAILED.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_AUTODETECTION_FAILED as i64,
+            "ERROR_WINHTTP_AUTODETECTION_FAILED",
+        ),
+        (
+            ERROR_WINHTTP_HEADER_COUNT_EXCEEDED.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_HEADER_COUNT_EXCEEDED as i64,
+            "ERROR_WINHTTP_HEADER_COUNT_EXCEEDED",
+        ),
+        (
+            ERROR_WINHTTP_HEADER_SIZE_OVERFLOW.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_HEADER_SIZE_OVERFLOW as i64,
+            "ERROR_WINHTTP_HEADER_SIZE_OVERFLOW",
+        ),
+        (
+            ERROR_WINHTTP_CHUNKED_ENCODING_HEADER_SIZE_OVERFLOW.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_CHUNKED_ENCODING_HEADER_SIZE_OVERFLOW as i64,
+            "ERROR_WINHTTP_CHUNKED_ENCODING_HEADER_SIZE_OVERFLOW",
+        ),
+        (
+            ERROR_WINHTTP_RESPONSE_DRAIN_OVERFLOW.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_RESPONSE_DRAIN_OVERFLOW as i64,
+            "ERROR_WINHTTP_RESPONSE_DRAIN_OVERFLOW",
+        ),
+        (
+            ERROR_WINHTTP_CLIENT_CERT_NO_PRIVATE_KEY.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_CLIENT_CERT_NO_PRIVATE_KEY as i64,
+            "ERROR_WINHTTP_CLIENT_CERT_NO_PRIVATE_KEY",
+        ),
+        (
+            ERROR_WINHTTP_CLIENT_CERT_NO_ACCESS_PRIVATE_KEY.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_CLIENT_CERT_NO_ACCESS_PRIVATE_KEY as i64,
+            "ERROR_WINHTTP_CLIENT_CERT_NO_ACCESS_PRIVATE_KEY",
+        ),
+        (
+            ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED_PROXY.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED_PROXY as i64,
+            "ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED_PROXY",
+        ),
+        (
+            ERROR_WINHTTP_SECURE_FAILURE_PROXY.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_SECURE_FAILURE_PROXY as i64,
+            "ERROR_WINHTTP_SECURE_FAILURE_PROXY",
+        ),
+        (
+            ERROR_WINHTTP_RESERVED_189.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_RESERVED_189 as i64,
+            "ERROR_WINHTTP_RESERVED_189",
+        ),
+        (
+            ERROR_WINHTTP_HTTP_PROTOCOL_MISMATCH.0 as i64,
+            ws::Networking::WinHttp::ERROR_WINHTTP_HTTP_PROTOCOL_MISMATCH as i64,
+            "ERROR_WINHTTP_HTTP_PROTOCOL_MISMATCH",
+        ),
     ];
     let mut bad = Vec::new();
     for (ours, theirs, name) in table {
@@ -136,40 +388,144 @@ fn win32_constants_match_windows_sys() {
         (winhttpapi::win32::file::GENERIC_WRITE as i64, ws::Foundation::GENERIC_WRITE as i64, "GENERIC_WRITE"),
         (winhttpapi::win32::file::GENERIC_EXECUTE as i64, ws::Foundation::GENERIC_EXECUTE as i64, "GENERIC_EXECUTE"),
         (winhttpapi::win32::file::GENERIC_ALL as i64, ws::Foundation::GENERIC_ALL as i64, "GENERIC_ALL"),
-        (winhttpapi::win32::file::FILE_READ_DATA as i64, ws::Storage::FileSystem::FILE_READ_DATA as i64, "FILE_READ_DATA"),
-        (winhttpapi::win32::file::FILE_WRITE_DATA as i64, ws::Storage::FileSystem::FILE_WRITE_DATA as i64, "FILE_WRITE_DATA"),
-        (winhttpapi::win32::file::FILE_APPEND_DATA as i64, ws::Storage::FileSystem::FILE_APPEND_DATA as i64, "FILE_APPEND_DATA"),
-        (winhttpapi::win32::file::FILE_ALL_ACCESS as i64, ws::Storage::FileSystem::FILE_ALL_ACCESS as i64, "FILE_ALL_ACCESS"),
-        (winhttpapi::win32::file::FILE_GENERIC_READ as i64, ws::Storage::FileSystem::FILE_GENERIC_READ as i64, "FILE_GENERIC_READ"),
-        (winhttpapi::win32::file::FILE_GENERIC_WRITE as i64, ws::Storage::FileSystem::FILE_GENERIC_WRITE as i64, "FILE_GENERIC_WRITE"),
+        (
+            winhttpapi::win32::file::FILE_READ_DATA as i64,
+            ws::Storage::FileSystem::FILE_READ_DATA as i64,
+            "FILE_READ_DATA",
+        ),
+        (
+            winhttpapi::win32::file::FILE_WRITE_DATA as i64,
+            ws::Storage::FileSystem::FILE_WRITE_DATA as i64,
+            "FILE_WRITE_DATA",
+        ),
+        (
+            winhttpapi::win32::file::FILE_APPEND_DATA as i64,
+            ws::Storage::FileSystem::FILE_APPEND_DATA as i64,
+            "FILE_APPEND_DATA",
+        ),
+        (
+            winhttpapi::win32::file::FILE_ALL_ACCESS as i64,
+            ws::Storage::FileSystem::FILE_ALL_ACCESS as i64,
+            "FILE_ALL_ACCESS",
+        ),
+        (
+            winhttpapi::win32::file::FILE_GENERIC_READ as i64,
+            ws::Storage::FileSystem::FILE_GENERIC_READ as i64,
+            "FILE_GENERIC_READ",
+        ),
+        (
+            winhttpapi::win32::file::FILE_GENERIC_WRITE as i64,
+            ws::Storage::FileSystem::FILE_GENERIC_WRITE as i64,
+            "FILE_GENERIC_WRITE",
+        ),
         (winhttpapi::win32::file::CREATE_NEW as i64, ws::Storage::FileSystem::CREATE_NEW as i64, "CREATE_NEW"),
         (winhttpapi::win32::file::CREATE_ALWAYS as i64, ws::Storage::FileSystem::CREATE_ALWAYS as i64, "CREATE_ALWAYS"),
         (winhttpapi::win32::file::OPEN_EXISTING as i64, ws::Storage::FileSystem::OPEN_EXISTING as i64, "OPEN_EXISTING"),
         (winhttpapi::win32::file::OPEN_ALWAYS as i64, ws::Storage::FileSystem::OPEN_ALWAYS as i64, "OPEN_ALWAYS"),
-        (winhttpapi::win32::file::TRUNCATE_EXISTING as i64, ws::Storage::FileSystem::TRUNCATE_EXISTING as i64, "TRUNCATE_EXISTING"),
-        (winhttpapi::win32::file::FILE_SHARE_READ as i64, ws::Storage::FileSystem::FILE_SHARE_READ as i64, "FILE_SHARE_READ"),
-        (winhttpapi::win32::file::FILE_SHARE_WRITE as i64, ws::Storage::FileSystem::FILE_SHARE_WRITE as i64, "FILE_SHARE_WRITE"),
-        (winhttpapi::win32::file::FILE_SHARE_DELETE as i64, ws::Storage::FileSystem::FILE_SHARE_DELETE as i64, "FILE_SHARE_DELETE"),
-        (winhttpapi::win32::file::FILE_ATTRIBUTE_READONLY as i64, ws::Storage::FileSystem::FILE_ATTRIBUTE_READONLY as i64, "FILE_ATTRIBUTE_READONLY"),
-        (winhttpapi::win32::file::FILE_ATTRIBUTE_NORMAL as i64, ws::Storage::FileSystem::FILE_ATTRIBUTE_NORMAL as i64, "FILE_ATTRIBUTE_NORMAL"),
-        (winhttpapi::win32::file::FILE_ATTRIBUTE_TEMPORARY as i64, ws::Storage::FileSystem::FILE_ATTRIBUTE_TEMPORARY as i64, "FILE_ATTRIBUTE_TEMPORARY"),
-        (winhttpapi::win32::file::FILE_FLAG_WRITE_THROUGH as i64, ws::Storage::FileSystem::FILE_FLAG_WRITE_THROUGH as i64, "FILE_FLAG_WRITE_THROUGH"),
-        (winhttpapi::win32::file::FILE_FLAG_OVERLAPPED as i64, ws::Storage::FileSystem::FILE_FLAG_OVERLAPPED as i64, "FILE_FLAG_OVERLAPPED"),
-        (winhttpapi::win32::file::FILE_FLAG_NO_BUFFERING as i64, ws::Storage::FileSystem::FILE_FLAG_NO_BUFFERING as i64, "FILE_FLAG_NO_BUFFERING"),
-        (winhttpapi::win32::file::FILE_FLAG_RANDOM_ACCESS as i64, ws::Storage::FileSystem::FILE_FLAG_RANDOM_ACCESS as i64, "FILE_FLAG_RANDOM_ACCESS"),
-        (winhttpapi::win32::file::FILE_FLAG_SEQUENTIAL_SCAN as i64, ws::Storage::FileSystem::FILE_FLAG_SEQUENTIAL_SCAN as i64, "FILE_FLAG_SEQUENTIAL_SCAN"),
-        (winhttpapi::win32::file::FILE_FLAG_DELETE_ON_CLOSE as i64, ws::Storage::FileSystem::FILE_FLAG_DELETE_ON_CLOSE as i64, "FILE_FLAG_DELETE_ON_CLOSE"),
-        (winhttpapi::win32::file::FILE_FLAG_BACKUP_SEMANTICS as i64, ws::Storage::FileSystem::FILE_FLAG_BACKUP_SEMANTICS as i64, "FILE_FLAG_BACKUP_SEMANTICS"),
+        (
+            winhttpapi::win32::file::TRUNCATE_EXISTING as i64,
+            ws::Storage::FileSystem::TRUNCATE_EXISTING as i64,
+            "TRUNCATE_EXISTING",
+        ),
+        (
+            winhttpapi::win32::file::FILE_SHARE_READ as i64,
+            ws::Storage::FileSystem::FILE_SHARE_READ as i64,
+            "FILE_SHARE_READ",
+        ),
+        (
+            winhttpapi::win32::file::FILE_SHARE_WRITE as i64,
+            ws::Storage::FileSystem::FILE_SHARE_WRITE as i64,
+            "FILE_SHARE_WRITE",
+        ),
+        (
+            winhttpapi::win32::file::FILE_SHARE_DELETE as i64,
+            ws::Storage::FileSystem::FILE_SHARE_DELETE as i64,
+            "FILE_SHARE_DELETE",
+        ),
+        (
+            winhttpapi::win32::file::FILE_ATTRIBUTE_READONLY as i64,
+            ws::Storage::FileSystem::FILE_ATTRIBUTE_READONLY as i64,
+            "FILE_ATTRIBUTE_READONLY",
+        ),
+        (
+            winhttpapi::win32::file::FILE_ATTRIBUTE_NORMAL as i64,
+            ws::Storage::FileSystem::FILE_ATTRIBUTE_NORMAL as i64,
+            "FILE_ATTRIBUTE_NORMAL",
+        ),
+        (
+            winhttpapi::win32::file::FILE_ATTRIBUTE_TEMPORARY as i64,
+            ws::Storage::FileSystem::FILE_ATTRIBUTE_TEMPORARY as i64,
+            "FILE_ATTRIBUTE_TEMPORARY",
+        ),
+        (
+            winhttpapi::win32::file::FILE_FLAG_WRITE_THROUGH as i64,
+            ws::Storage::FileSystem::FILE_FLAG_WRITE_THROUGH as i64,
+            "FILE_FLAG_WRITE_THROUGH",
+        ),
+        (
+            winhttpapi::win32::file::FILE_FLAG_OVERLAPPED as i64,
+            ws::Storage::FileSystem::FILE_FLAG_OVERLAPPED as i64,
+            "FILE_FLAG_OVERLAPPED",
+        ),
+        (
+            winhttpapi::win32::file::FILE_FLAG_NO_BUFFERING as i64,
+            ws::Storage::FileSystem::FILE_FLAG_NO_BUFFERING as i64,
+            "FILE_FLAG_NO_BUFFERING",
+        ),
+        (
+            winhttpapi::win32::file::FILE_FLAG_RANDOM_ACCESS as i64,
+            ws::Storage::FileSystem::FILE_FLAG_RANDOM_ACCESS as i64,
+            "FILE_FLAG_RANDOM_ACCESS",
+        ),
+        (
+            winhttpapi::win32::file::FILE_FLAG_SEQUENTIAL_SCAN as i64,
+            ws::Storage::FileSystem::FILE_FLAG_SEQUENTIAL_SCAN as i64,
+            "FILE_FLAG_SEQUENTIAL_SCAN",
+        ),
+        (
+            winhttpapi::win32::file::FILE_FLAG_DELETE_ON_CLOSE as i64,
+            ws::Storage::FileSystem::FILE_FLAG_DELETE_ON_CLOSE as i64,
+            "FILE_FLAG_DELETE_ON_CLOSE",
+        ),
+        (
+            winhttpapi::win32::file::FILE_FLAG_BACKUP_SEMANTICS as i64,
+            ws::Storage::FileSystem::FILE_FLAG_BACKUP_SEMANTICS as i64,
+            "FILE_FLAG_BACKUP_SEMANTICS",
+        ),
         (winhttpapi::win32::file::FILE_BEGIN as i64, ws::Storage::FileSystem::FILE_BEGIN as i64, "FILE_BEGIN"),
         (winhttpapi::win32::file::FILE_CURRENT as i64, ws::Storage::FileSystem::FILE_CURRENT as i64, "FILE_CURRENT"),
         (winhttpapi::win32::file::FILE_END as i64, ws::Storage::FileSystem::FILE_END as i64, "FILE_END"),
-        (winhttpapi::win32::file::INVALID_FILE_SIZE as i64, ws::Storage::FileSystem::INVALID_FILE_SIZE as i64, "INVALID_FILE_SIZE"),
-        (winhttpapi::win32::file::INVALID_SET_FILE_POINTER as i64, ws::Storage::FileSystem::INVALID_SET_FILE_POINTER as i64, "INVALID_SET_FILE_POINTER"),
+        (
+            winhttpapi::win32::file::INVALID_FILE_SIZE as i64,
+            ws::Storage::FileSystem::INVALID_FILE_SIZE as i64,
+            "INVALID_FILE_SIZE",
+        ),
+        (
+            winhttpapi::win32::file::INVALID_SET_FILE_POINTER as i64,
+            ws::Storage::FileSystem::INVALID_SET_FILE_POINTER as i64,
+            "INVALID_SET_FILE_POINTER",
+        ),
         (winhttpapi::win32::file::MAX_PATH as i64, ws::Foundation::MAX_PATH as i64, "MAX_PATH"),
-        (winhttpapi::win32::heap::HEAP_NO_SERIALIZE as i64, ws::System::Memory::HEAP_NO_SERIALIZE as i64, "HEAP_NO_SERIALIZE"),
-        (winhttpapi::win32::heap::HEAP_GENERATE_EXCEPTIONS as i64, ws::System::Memory::HEAP_GENERATE_EXCEPTIONS as i64, "HEAP_GENERATE_EXCEPTIONS"),
-        (winhttpapi::win32::heap::HEAP_ZERO_MEMORY as i64, ws::System::Memory::HEAP_ZERO_MEMORY as i64, "HEAP_ZERO_MEMORY"),
-        (winhttpapi::win32::heap::HEAP_REALLOC_IN_PLACE_ONLY as i64, ws::System::Memory::HEAP_REALLOC_IN_PLACE_ONLY as i64, "HEAP_REALLOC_IN_PLACE_ONLY"),
+        (
+            winhttpapi::win32::heap::HEAP_NO_SERIALIZE as i64,
+            ws::System::Memory::HEAP_NO_SERIALIZE as i64,
+            "HEAP_NO_SERIALIZE",
+        ),
+        (
+            winhttpapi::win32::heap::HEAP_GENERATE_EXCEPTIONS as i64,
+            ws::System::Memory::HEAP_GENERATE_EXCEPTIONS as i64,
+            "HEAP_GENERATE_EXCEPTIONS",
+        ),
+        (
+            winhttpapi::win32::heap::HEAP_ZERO_MEMORY as i64,
+            ws::System::Memory::HEAP_ZERO_MEMORY as i64,
+            "HEAP_ZERO_MEMORY",
+        ),
+        (
+            winhttpapi::win32::heap::HEAP_REALLOC_IN_PLACE_ONLY as i64,
+            ws::System::Memory::HEAP_REALLOC_IN_PLACE_ONLY as i64,
+            "HEAP_REALLOC_IN_PLACE_ONLY",
+        ),
         (winhttpapi::win32::heap::LMEM_FIXED as i64, ws::System::Memory::LMEM_FIXED as i64, "LMEM_FIXED"),
         (winhttpapi::win32::heap::LMEM_MOVEABLE as i64, ws::System::Memory::LMEM_MOVEABLE as i64, "LMEM_MOVEABLE"),
         (winhttpapi::win32::heap::LMEM_ZEROINIT as i64, ws::System::Memory::LMEM_ZEROINIT as i64, "LMEM_ZEROINIT"),
@@ -184,32 +540,101 @@ fn win32_constants_match_windows_sys() {
         (winhttpapi::win32::text::CP_THREAD_ACP as i64, ws::Globalization::CP_THREAD_ACP as i64, "CP_THREAD_ACP"),
         (winhttpapi::win32::text::CP_UTF8 as i64, ws::Globalization::CP_UTF8 as i64, "CP_UTF8"),
         (winhttpapi::win32::text::MB_PRECOMPOSED as i64, ws::Globalization::MB_PRECOMPOSED as i64, "MB_PRECOMPOSED"),
-        (winhttpapi::win32::text::MB_ERR_INVALID_CHARS as i64, ws::Globalization::MB_ERR_INVALID_CHARS as i64, "MB_ERR_INVALID_CHARS"),
-        (winhttpapi::win32::text::WC_ERR_INVALID_CHARS as i64, ws::Globalization::WC_ERR_INVALID_CHARS as i64, "WC_ERR_INVALID_CHARS"),
-        (winhttpapi::win32::text::WC_NO_BEST_FIT_CHARS as i64, ws::Globalization::WC_NO_BEST_FIT_CHARS as i64, "WC_NO_BEST_FIT_CHARS"),
-        (winhttpapi::win32::text::WC_COMPOSITECHECK as i64, ws::Globalization::WC_COMPOSITECHECK as i64, "WC_COMPOSITECHECK"),
+        (
+            winhttpapi::win32::text::MB_ERR_INVALID_CHARS as i64,
+            ws::Globalization::MB_ERR_INVALID_CHARS as i64,
+            "MB_ERR_INVALID_CHARS",
+        ),
+        (
+            winhttpapi::win32::text::WC_ERR_INVALID_CHARS as i64,
+            ws::Globalization::WC_ERR_INVALID_CHARS as i64,
+            "WC_ERR_INVALID_CHARS",
+        ),
+        (
+            winhttpapi::win32::text::WC_NO_BEST_FIT_CHARS as i64,
+            ws::Globalization::WC_NO_BEST_FIT_CHARS as i64,
+            "WC_NO_BEST_FIT_CHARS",
+        ),
+        (
+            winhttpapi::win32::text::WC_COMPOSITECHECK as i64,
+            ws::Globalization::WC_COMPOSITECHECK as i64,
+            "WC_COMPOSITECHECK",
+        ),
         (winhttpapi::win32::thread::STILL_ACTIVE as i64, ws::Foundation::STILL_ACTIVE as i64, "STILL_ACTIVE"),
-        (winhttpapi::win32::thread::CREATE_SUSPENDED as i64, ws::System::Threading::CREATE_SUSPENDED as i64, "CREATE_SUSPENDED"),
-        (winhttpapi::win32::thread::STACK_SIZE_PARAM_IS_A_RESERVATION as i64, ws::System::Threading::STACK_SIZE_PARAM_IS_A_RESERVATION as i64, "STACK_SIZE_PARAM_IS_A_RESERVATION"),
-        (winhttpapi::win32::overlapped::FILE_SKIP_COMPLETION_PORT_ON_SUCCESS as i64, ws::System::WindowsProgramming::FILE_SKIP_COMPLETION_PORT_ON_SUCCESS as i64, "FILE_SKIP_COMPLETION_PORT_ON_SUCCESS"),
-        (winhttpapi::win32::overlapped::FILE_SKIP_SET_EVENT_ON_HANDLE as i64, ws::System::WindowsProgramming::FILE_SKIP_SET_EVENT_ON_HANDLE as i64, "FILE_SKIP_SET_EVENT_ON_HANDLE"),
+        (
+            winhttpapi::win32::thread::CREATE_SUSPENDED as i64,
+            ws::System::Threading::CREATE_SUSPENDED as i64,
+            "CREATE_SUSPENDED",
+        ),
+        (
+            winhttpapi::win32::thread::STACK_SIZE_PARAM_IS_A_RESERVATION as i64,
+            ws::System::Threading::STACK_SIZE_PARAM_IS_A_RESERVATION as i64,
+            "STACK_SIZE_PARAM_IS_A_RESERVATION",
+        ),
+        (
+            winhttpapi::win32::overlapped::FILE_SKIP_COMPLETION_PORT_ON_SUCCESS as i64,
+            ws::System::WindowsProgramming::FILE_SKIP_COMPLETION_PORT_ON_SUCCESS as i64,
+            "FILE_SKIP_COMPLETION_PORT_ON_SUCCESS",
+        ),
+        (
+            winhttpapi::win32::overlapped::FILE_SKIP_SET_EVENT_ON_HANDLE as i64,
+            ws::System::WindowsProgramming::FILE_SKIP_SET_EVENT_ON_HANDLE as i64,
+            "FILE_SKIP_SET_EVENT_ON_HANDLE",
+        ),
         (winhttpapi::win32::overlapped::STATUS_PENDING as i64, ws::Foundation::STATUS_PENDING as i64, "STATUS_PENDING"),
         (winhttpapi::ffi::win32::WAIT_OBJECT_0 as i64, ws::Foundation::WAIT_OBJECT_0 as i64, "WAIT_OBJECT_0"),
         (winhttpapi::ffi::win32::WAIT_TIMEOUT as i64, ws::Foundation::WAIT_TIMEOUT as i64, "WAIT_TIMEOUT"),
         (winhttpapi::ffi::win32::WAIT_FAILED as i64, ws::Foundation::WAIT_FAILED as i64, "WAIT_FAILED"),
-        (winhttpapi::ffi::win32::MAXIMUM_WAIT_OBJECTS as i64, ws::System::SystemServices::MAXIMUM_WAIT_OBJECTS as i64, "MAXIMUM_WAIT_OBJECTS"),
+        (
+            winhttpapi::ffi::win32::MAXIMUM_WAIT_OBJECTS as i64,
+            ws::System::SystemServices::MAXIMUM_WAIT_OBJECTS as i64,
+            "MAXIMUM_WAIT_OBJECTS",
+        ),
         (winhttpapi::ffi::win32::WAIT_ABANDONED_0 as i64, ws::Foundation::WAIT_ABANDONED_0 as i64, "WAIT_ABANDONED_0"),
-        (winhttpapi::ffi::win32::WAIT_IO_COMPLETION as i64, ws::Foundation::WAIT_IO_COMPLETION as i64, "WAIT_IO_COMPLETION"),
-        (winhttpapi::ffi::win32::FORMAT_MESSAGE_ALLOCATE_BUFFER as i64, ws::System::Diagnostics::Debug::FORMAT_MESSAGE_ALLOCATE_BUFFER as i64, "FORMAT_MESSAGE_ALLOCATE_BUFFER"),
-        (winhttpapi::ffi::win32::FORMAT_MESSAGE_IGNORE_INSERTS as i64, ws::System::Diagnostics::Debug::FORMAT_MESSAGE_IGNORE_INSERTS as i64, "FORMAT_MESSAGE_IGNORE_INSERTS"),
-        (winhttpapi::ffi::win32::FORMAT_MESSAGE_FROM_STRING as i64, ws::System::Diagnostics::Debug::FORMAT_MESSAGE_FROM_STRING as i64, "FORMAT_MESSAGE_FROM_STRING"),
-        (winhttpapi::ffi::win32::FORMAT_MESSAGE_FROM_HMODULE as i64, ws::System::Diagnostics::Debug::FORMAT_MESSAGE_FROM_HMODULE as i64, "FORMAT_MESSAGE_FROM_HMODULE"),
-        (winhttpapi::ffi::win32::FORMAT_MESSAGE_FROM_SYSTEM as i64, ws::System::Diagnostics::Debug::FORMAT_MESSAGE_FROM_SYSTEM as i64, "FORMAT_MESSAGE_FROM_SYSTEM"),
-        (winhttpapi::ffi::win32::FORMAT_MESSAGE_ARGUMENT_ARRAY as i64, ws::System::Diagnostics::Debug::FORMAT_MESSAGE_ARGUMENT_ARRAY as i64, "FORMAT_MESSAGE_ARGUMENT_ARRAY"),
-        (winhttpapi::ffi::win32::FORMAT_MESSAGE_MAX_WIDTH_MASK as i64, ws::System::WindowsProgramming::FORMAT_MESSAGE_MAX_WIDTH_MASK as i64, "FORMAT_MESSAGE_MAX_WIDTH_MASK"),
+        (
+            winhttpapi::ffi::win32::WAIT_IO_COMPLETION as i64,
+            ws::Foundation::WAIT_IO_COMPLETION as i64,
+            "WAIT_IO_COMPLETION",
+        ),
+        (
+            winhttpapi::ffi::win32::FORMAT_MESSAGE_ALLOCATE_BUFFER as i64,
+            ws::System::Diagnostics::Debug::FORMAT_MESSAGE_ALLOCATE_BUFFER as i64,
+            "FORMAT_MESSAGE_ALLOCATE_BUFFER",
+        ),
+        (
+            winhttpapi::ffi::win32::FORMAT_MESSAGE_IGNORE_INSERTS as i64,
+            ws::System::Diagnostics::Debug::FORMAT_MESSAGE_IGNORE_INSERTS as i64,
+            "FORMAT_MESSAGE_IGNORE_INSERTS",
+        ),
+        (
+            winhttpapi::ffi::win32::FORMAT_MESSAGE_FROM_STRING as i64,
+            ws::System::Diagnostics::Debug::FORMAT_MESSAGE_FROM_STRING as i64,
+            "FORMAT_MESSAGE_FROM_STRING",
+        ),
+        (
+            winhttpapi::ffi::win32::FORMAT_MESSAGE_FROM_HMODULE as i64,
+            ws::System::Diagnostics::Debug::FORMAT_MESSAGE_FROM_HMODULE as i64,
+            "FORMAT_MESSAGE_FROM_HMODULE",
+        ),
+        (
+            winhttpapi::ffi::win32::FORMAT_MESSAGE_FROM_SYSTEM as i64,
+            ws::System::Diagnostics::Debug::FORMAT_MESSAGE_FROM_SYSTEM as i64,
+            "FORMAT_MESSAGE_FROM_SYSTEM",
+        ),
+        (
+            winhttpapi::ffi::win32::FORMAT_MESSAGE_ARGUMENT_ARRAY as i64,
+            ws::System::Diagnostics::Debug::FORMAT_MESSAGE_ARGUMENT_ARRAY as i64,
+            "FORMAT_MESSAGE_ARGUMENT_ARRAY",
+        ),
+        (
+            winhttpapi::ffi::win32::FORMAT_MESSAGE_MAX_WIDTH_MASK as i64,
+            ws::System::WindowsProgramming::FORMAT_MESSAGE_MAX_WIDTH_MASK as i64,
+            "FORMAT_MESSAGE_MAX_WIDTH_MASK",
+        ),
         (winhttpapi::ffi::types::INFINITE as i64, ws::System::Threading::INFINITE as i64, "INFINITE"),
     ];
-    let bad: Vec<String> = table.iter().filter(|(a, b, _)| a != b).map(|(a, b, n)| format!("{n}: ours {a}, windows-sys {b}")).collect();
+    let bad: Vec<String> =
+        table.iter().filter(|(a, b, _)| a != b).map(|(a, b, n)| format!("{n}: ours {a}, windows-sys {b}")).collect();
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
@@ -221,7 +646,10 @@ fn struct_layouts_match_windows_sys() {
     assert_eq!(size_of::<OVERLAPPED>(), size_of::<ws::System::IO::OVERLAPPED>());
     assert_eq!(offset_of!(OVERLAPPED, hEvent), offset_of!(ws::System::IO::OVERLAPPED, hEvent));
     assert_eq!(size_of::<OVERLAPPED_ENTRY>(), size_of::<ws::System::IO::OVERLAPPED_ENTRY>());
-    assert_eq!(offset_of!(OVERLAPPED_ENTRY, dwNumberOfBytesTransferred), offset_of!(ws::System::IO::OVERLAPPED_ENTRY, dwNumberOfBytesTransferred));
+    assert_eq!(
+        offset_of!(OVERLAPPED_ENTRY, dwNumberOfBytesTransferred),
+        offset_of!(ws::System::IO::OVERLAPPED_ENTRY, dwNumberOfBytesTransferred)
+    );
     assert_eq!(offset_of!(OVERLAPPED_ENTRY, Internal), offset_of!(ws::System::IO::OVERLAPPED_ENTRY, Internal));
     assert_eq!(size_of::<SYSTEMTIME>(), size_of::<ws::Foundation::SYSTEMTIME>());
     assert_eq!(offset_of!(SYSTEMTIME, wMilliseconds), offset_of!(ws::Foundation::SYSTEMTIME, wMilliseconds));
@@ -268,7 +696,9 @@ fn parse_c_integer(s: &str) -> Option<i128> {
         }
         if let Some(close) = s.strip_prefix('(').and_then(|r| r.find(')')) {
             let cast = &s[1..close + 1];
-            if cast.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ' ' || c == '*') && !cast.chars().all(|c| c.is_ascii_digit()) {
+            if cast.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ' ' || c == '*')
+                && !cast.chars().all(|c| c.is_ascii_digit())
+            {
                 s = s[close + 2..].trim();
                 continue;
             }
@@ -293,8 +723,14 @@ fn parse_c_integer(s: &str) -> Option<i128> {
 /// Every `pub const NAME: T = <integer>` of the windows-sys modules the headers cover, read from the
 /// crate's source in the cargo registry (the same files the dev-dependency compiles).
 fn windows_sys_constants() -> Option<std::collections::HashMap<String, i128>> {
-    let home = std::env::var("CARGO_HOME").map(std::path::PathBuf::from).unwrap_or_else(|_| std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"));
-    let src = std::fs::read_dir(home.join("registry/src")).ok()?.flatten().map(|e| e.path().join("windows-sys-0.59.0/src/Windows/Win32")).find(|p| p.is_dir())?;
+    let home = std::env::var("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"));
+    let src = std::fs::read_dir(home.join("registry/src"))
+        .ok()?
+        .flatten()
+        .map(|e| e.path().join("windows-sys-0.59.0/src/Windows/Win32"))
+        .find(|p| p.is_dir())?;
     let files = [
         "Foundation/mod.rs",
         "Networking/WinHttp/mod.rs",
@@ -317,8 +753,11 @@ fn windows_sys_constants() -> Option<std::collections::HashMap<String, i128>> {
             let Some((name, rhs)) = rest.split_once(':') else { continue };
             let Some((_, value)) = rhs.split_once('=') else { continue };
             let value = value.trim().trim_end_matches(';').trim().trim_end_matches(" as _").trim();
-            let value = value.trim_end_matches(|c: char| c.is_ascii_alphanumeric() && !c.is_ascii_hexdigit() || c == '_');
-            let value = ["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize", "isize"].iter().fold(value.to_string(), |v, s| v.trim_end_matches(s).trim_end_matches('_').to_string());
+            let value =
+                value.trim_end_matches(|c: char| c.is_ascii_alphanumeric() && !c.is_ascii_hexdigit() || c == '_');
+            let value = ["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize", "isize"]
+                .iter()
+                .fold(value.to_string(), |v, s| v.trim_end_matches(s).trim_end_matches('_').to_string());
             let v = if let Some(h) = value.strip_prefix("0x") {
                 i128::from_str_radix(&h.replace('_', ""), 16).ok()
             } else {
@@ -352,7 +791,10 @@ fn header_defines_match_windows_sys() {
         }
         checked += 1;
         // Compare as 32-bit and 64-bit bit patterns: `-1` and `0xFFFFFFFF` are the same DWORD.
-        let same = *ours == theirs || (*ours as u32 == theirs as u32 && (ours >> 32 == 0 || ours >> 32 == -1) && (theirs >> 32 == 0 || theirs >> 32 == -1));
+        let same = *ours == theirs
+            || (*ours as u32 == theirs as u32
+                && (ours >> 32 == 0 || ours >> 32 == -1)
+                && (theirs >> 32 == 0 || theirs >> 32 == -1));
         if !same {
             bad.push(format!("{file}: {name} = {ours:#x}, windows-sys {theirs:#x}"));
         }

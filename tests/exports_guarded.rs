@@ -37,7 +37,8 @@ fn every_export_is_guarded_and_lives_in_ffi() {
                 problems.push(format!("{rel}:{}: no body found", i + 1));
                 continue;
             };
-            let first = (open + 1..lines.len()).map(|j| lines[j].trim()).find(|t| !t.is_empty() && !t.starts_with("//"));
+            let first =
+                (open + 1..lines.len()).map(|j| lines[j].trim()).find(|t| !t.is_empty() && !t.starts_with("//"));
             match first {
                 Some(t) if t.starts_with("guard_") => {}
                 other => problems.push(format!("{rel}:{}: body starts with {:?}, not a guard_ call", i + 1, other)),

@@ -5,14 +5,14 @@ use super::async_ops::{self, Op};
 use super::callback::{self, Deliver, Info, Notifier, WINHTTP_CALLBACK_STATUS_HANDLE_CREATED};
 use super::connect::Connect;
 use super::exec;
-use crate::ffi::ptr::CallerBuf;
-use std::sync::atomic::Ordering;
 use super::options::{self, Object, Value};
 use super::query::{self, QueryValue};
 use super::request::*;
 use super::session::*;
+use crate::ffi::ptr::CallerBuf;
 use crate::win32::error::*;
 use crate::win32::handle::{self, KernelObject, RawHandle};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 /// The object behind a WinHTTP handle: dead/forged/NULL -> `ERROR_INVALID_HANDLE`, live but not a
@@ -43,10 +43,18 @@ pub fn object(h: RawHandle) -> WinResult<Object> {
 }
 
 /// `WinHttpOpen`.
-pub fn open_session(agent: Option<String>, access: u32, proxy: Option<String>, bypass: Option<String>, flags: u32) -> WinResult<RawHandle> {
+pub fn open_session(
+    agent: Option<String>,
+    access: u32,
+    proxy: Option<String>,
+    bypass: Option<String>,
+    flags: u32,
+) -> WinResult<RawHandle> {
     let access_in = access;
     let access = match access {
-        WINHTTP_ACCESS_TYPE_DEFAULT_PROXY | WINHTTP_ACCESS_TYPE_NO_PROXY | WINHTTP_ACCESS_TYPE_AUTOMATIC_PROXY => WINHTTP_ACCESS_TYPE_NO_PROXY,
+        WINHTTP_ACCESS_TYPE_DEFAULT_PROXY | WINHTTP_ACCESS_TYPE_NO_PROXY | WINHTTP_ACCESS_TYPE_AUTOMATIC_PROXY => {
+            WINHTTP_ACCESS_TYPE_NO_PROXY
+        }
         WINHTTP_ACCESS_TYPE_NAMED_PROXY => {
             // A named proxy needs a proxy name.
             if proxy.as_deref().is_none_or(|p| p.trim().is_empty()) {
@@ -57,7 +65,11 @@ pub fn open_session(agent: Option<String>, access: u32, proxy: Option<String>, b
         _ => return Err(ERROR_INVALID_PARAMETER),
     };
     // DEFAULT_PROXY: the default that WinHttpSetDefaultProxyConfiguration set (proxy.rs), else direct.
-    let cfg = if access_in == WINHTTP_ACCESS_TYPE_DEFAULT_PROXY { super::proxy::default_config() } else { ProxyConfig { access_type: access, proxy, bypass } };
+    let cfg = if access_in == WINHTTP_ACCESS_TYPE_DEFAULT_PROXY {
+        super::proxy::default_config()
+    } else {
+        ProxyConfig { access_type: access, proxy, bypass }
+    };
     let s = Session::new(agent.unwrap_or_default(), cfg, flags);
     let h = handle::insert(Arc::new(s));
     callback::register(h, Notifier::new(None));
@@ -78,7 +90,14 @@ pub fn connect(hsession: RawHandle, server: Option<String>, port: u16) -> WinRes
     let host = server.ok_or(ERROR_INVALID_PARAMETER)?;
     // Windows copies the session's context value and callback into the new handle.
     let context = session.context.load(Ordering::Relaxed);
-    let c = Arc::new(Connect { session: session.clone(), host, port, context: context.into(), children: Default::default(), parent: hsession });
+    let c = Arc::new(Connect {
+        session: session.clone(),
+        host,
+        port,
+        context: context.into(),
+        children: Default::default(),
+        parent: hsession,
+    });
     let notifier = Notifier::new(callback::lookup(hsession));
     let h = handle::insert(c);
     callback::register(h, notifier);
@@ -207,7 +226,12 @@ fn run_sync<T>(req: &Arc<Request>, f: impl FnOnce(&mut RequestState) -> WinResul
 }
 
 /// Starts an asynchronous step after its synchronous checks (a failure: FALSE, no callback).
-fn run_async(req: Arc<Request>, op: Op, len: usize, setup: impl FnOnce(&Request, &mut RequestState) -> WinResult<()>) -> WinResult<()> {
+fn run_async(
+    req: Arc<Request>,
+    op: Op,
+    len: usize,
+    setup: impl FnOnce(&Request, &mut RequestState) -> WinResult<()>,
+) -> WinResult<()> {
     req.notifier.try_begin_async()?;
     let r = {
         let mut st = req.state.lock();
@@ -228,13 +252,20 @@ pub fn add_request_headers(h: RawHandle, text: Option<String>, modifiers: u32) -
     if text.is_empty() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let modifiers = if modifiers & 0xFFFF_0000 == 0 { modifiers | super::headers::WINHTTP_ADDREQ_FLAG_ADD } else { modifiers };
+    let modifiers =
+        if modifiers & 0xFFFF_0000 == 0 { modifiers | super::headers::WINHTTP_ADDREQ_FLAG_ADD } else { modifiers };
     let r = req.state.lock().headers.add_text(&text, modifiers);
     r
 }
 
 /// `WinHttpSendRequest` (synchronous).
-pub fn send_request(h: RawHandle, headers: Option<String>, optional: &[u8], total: u32, context: usize) -> WinResult<()> {
+pub fn send_request(
+    h: RawHandle,
+    headers: Option<String>,
+    optional: &[u8],
+    total: u32,
+    context: usize,
+) -> WinResult<()> {
     let req = request(h)?;
     // dwContext is what the callbacks of this request receive from now on (0 keeps the current value).
     if context != 0 {

@@ -17,9 +17,9 @@ use super::callback::*;
 use super::request::{Request, RequestState};
 use crate::ffi::ptr::CallerBuf;
 use crate::win32::error::*;
+use parking_lot::Mutex;
 use std::cell::Cell;
 use std::future::Future;
-use parking_lot::Mutex;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Wake, Waker};
@@ -112,7 +112,11 @@ pub fn start(req: Arc<Request>, op: Op) {
     // One future type per kind of step, so a read's future is not the size of a send's (which
     // holds connect, TLS and redirects): it is allocated for every call.
     match op {
-        Op::Send => launch(inline, notifier, step_future!(req, API_SEND_REQUEST, |st| { req.transmit(st).await.map(|_| Done::Sent) })),
+        Op::Send => launch(
+            inline,
+            notifier,
+            step_future!(req, API_SEND_REQUEST, |st| { req.transmit(st).await.map(|_| Done::Sent) }),
+        ),
         Op::Write(buf) => launch(
             inline,
             notifier,
@@ -122,8 +126,16 @@ pub fn start(req: Arc<Request>, op: Op) {
                 req.write(st, data).await.map(Done::Written)
             }),
         ),
-        Op::Receive => launch(inline, notifier, step_future!(req, API_RECEIVE_RESPONSE, |st| { req.receive(st).await.map(|_| Done::Headers) })),
-        Op::Available => launch(inline, notifier, step_future!(req, API_QUERY_DATA_AVAILABLE, |st| { req.available(st).await.map(Done::Available) })),
+        Op::Receive => launch(
+            inline,
+            notifier,
+            step_future!(req, API_RECEIVE_RESPONSE, |st| { req.receive(st).await.map(|_| Done::Headers) }),
+        ),
+        Op::Available => launch(
+            inline,
+            notifier,
+            step_future!(req, API_QUERY_DATA_AVAILABLE, |st| { req.available(st).await.map(Done::Available) }),
+        ),
         Op::Read { buf, fill } => launch(
             inline,
             notifier,
@@ -148,7 +160,10 @@ pub fn start(req: Arc<Request>, op: Op) {
 
 /// Polls a step's future for the first time on this thread (see [`start`]).
 fn launch<F: Future<Output = ()> + Send + 'static>(inline: usize, notifier: Arc<Notifier>, fut: F) {
-    let task = Arc::new(StepTask { state: AtomicU8::new(IDLE), fut: Mutex::new(Some(Box::pin(Step { inner: fut, notifier }))) });
+    let task = Arc::new(StepTask {
+        state: AtomicU8::new(IDLE),
+        fut: Mutex::new(Some(Box::pin(Step { inner: fut, notifier }))),
+    });
     let _rt = crate::runtime::handle().enter();
     let outer = INLINE.with(|f| f.replace(inline));
     task.poll_now();

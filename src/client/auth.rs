@@ -122,7 +122,8 @@ pub fn parse_challenges<'a>(values: impl Iterator<Item = &'a str>) -> Vec<Challe
             }
             // `a=b` continues the current challenge; `scheme [rest]` starts one.
             let first_word_end = item.find(|c: char| c.is_whitespace() || c == '=').unwrap_or(item.len());
-            let starts_param = item[first_word_end..].trim_start().starts_with('=') && !item[first_word_end..].trim_start().starts_with("==");
+            let starts_param = item[first_word_end..].trim_start().starts_with('=')
+                && !item[first_word_end..].trim_start().starts_with("==");
             if starts_param && !out.is_empty() {
                 if let Some(p) = parse_param(item) {
                     out.last_mut().expect("checked").params.push(p);
@@ -203,7 +204,14 @@ impl TargetAuth {
         }
     }
 
-    fn digest(&self, ch: &Challenge, creds: &Credentials, method: &str, uri: &str, nc: impl Fn() -> u32) -> Option<String> {
+    fn digest(
+        &self,
+        ch: &Challenge,
+        creds: &Credentials,
+        method: &str,
+        uri: &str,
+        nc: impl Fn() -> u32,
+    ) -> Option<String> {
         digest_response(ch, creds, method, uri, nc(), &new_cnonce())
     }
 }
@@ -265,7 +273,14 @@ fn new_cnonce() -> String {
 
 /// The `Digest ...` credentials for a challenge (RFC 7616 section 3.4), or None for an algorithm or
 /// qop we cannot answer (auth-int only, unknown algorithm).
-pub fn digest_response(ch: &Challenge, creds: &Credentials, method: &str, uri: &str, nc: u32, cnonce: &str) -> Option<String> {
+pub fn digest_response(
+    ch: &Challenge,
+    creds: &Credentials,
+    method: &str,
+    uri: &str,
+    nc: u32,
+    cnonce: &str,
+) -> Option<String> {
     let realm = ch.param("realm").unwrap_or("");
     let nonce = ch.param("nonce")?;
     let algorithm = ch.param("algorithm").unwrap_or("MD5");
@@ -318,7 +333,11 @@ pub fn digest_response(ch: &Challenge, creds: &Credentials, method: &str, uri: &
 pub fn query_schemes(req: &Request) -> WinResult<(u32, u32, u32)> {
     let st = req.state.lock();
     let resp = st.response.as_ref().ok_or(ERROR_INVALID_OPERATION)?;
-    let (header, target) = if resp.status == 407 { ("proxy-authenticate", WINHTTP_AUTH_TARGET_PROXY) } else { ("www-authenticate", WINHTTP_AUTH_TARGET_SERVER) };
+    let (header, target) = if resp.status == 407 {
+        ("proxy-authenticate", WINHTTP_AUTH_TARGET_PROXY)
+    } else {
+        ("www-authenticate", WINHTTP_AUTH_TARGET_SERVER)
+    };
     let challenges = parse_challenges(resp.values(header));
     let supported = challenges.iter().fold(0, |acc, c| acc | c.scheme);
     let first = challenges.iter().map(|c| c.scheme).find(|&s| s != 0).ok_or(ERROR_INVALID_OPERATION)?;
@@ -326,7 +345,13 @@ pub fn query_schemes(req: &Request) -> WinResult<(u32, u32, u32)> {
 }
 
 /// `WinHttpSetCredentials`.
-pub fn set_credentials(req: &Request, target: u32, scheme: u32, user: Option<String>, password: Option<String>) -> WinResult<()> {
+pub fn set_credentials(
+    req: &Request,
+    target: u32,
+    scheme: u32,
+    user: Option<String>,
+    password: Option<String>,
+) -> WinResult<()> {
     if target > WINHTTP_AUTH_TARGET_PROXY {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -339,7 +364,9 @@ pub fn set_credentials(req: &Request, target: u32, scheme: u32, user: Option<Str
             Ok(())
         }
         // Windows' security packages (SSPI) do these; a Linux port has none to call.
-        WINHTTP_AUTH_SCHEME_NTLM | WINHTTP_AUTH_SCHEME_NEGOTIATE | WINHTTP_AUTH_SCHEME_PASSPORT => Err(ERROR_NOT_SUPPORTED),
+        WINHTTP_AUTH_SCHEME_NTLM | WINHTTP_AUTH_SCHEME_NEGOTIATE | WINHTTP_AUTH_SCHEME_PASSPORT => {
+            Err(ERROR_NOT_SUPPORTED)
+        }
         _ => Err(ERROR_INVALID_PARAMETER),
     }
 }
@@ -369,7 +396,14 @@ pub fn query_option(st: &RequestState, option: u32) -> String {
 
 /// The authorization header lines for a head being built (hook in `Request::build_head`). The
 /// caller's own `Authorization`/`Proxy-Authorization` header wins.
-pub fn header_lines(st: &RequestState, method: &str, uri: &str, through_proxy: bool, has_server: bool, has_proxy: bool) -> String {
+pub fn header_lines(
+    st: &RequestState,
+    method: &str,
+    uri: &str,
+    through_proxy: bool,
+    has_server: bool,
+    has_proxy: bool,
+) -> String {
     let mut h = String::new();
     if through_proxy && !has_proxy {
         if let Some(v) = st.auth.proxy.authorization(method, uri) {
@@ -385,7 +419,9 @@ pub fn header_lines(st: &RequestState, method: &str, uri: &str, through_proxy: b
 }
 
 fn sent_header(st: &RequestState, name: &str) -> bool {
-    st.sent_head.as_deref().is_some_and(|h| h.split("\r\n").skip(1).any(|l| l.split_once(':').is_some_and(|(n, _)| n.eq_ignore_ascii_case(name))))
+    st.sent_head.as_deref().is_some_and(|h| {
+        h.split("\r\n").skip(1).any(|l| l.split_once(':').is_some_and(|(n, _)| n.eq_ignore_ascii_case(name)))
+    })
 }
 
 /// Hook in `Request::receive` once a final response head is in `st.response`: remembers a 401/407
@@ -403,7 +439,9 @@ pub async fn answer_challenge(req: &Request, st: &mut RequestState) -> WinResult
     };
     let challenges = parse_challenges(st.response.as_ref().expect("checked").values(header));
     let already_sent = sent_header(st, sent_name);
-    let stale = challenges.iter().any(|c| c.scheme == WINHTTP_AUTH_SCHEME_DIGEST && c.param("stale").is_some_and(|v| v.eq_ignore_ascii_case("true")));
+    let stale = challenges.iter().any(|c| {
+        c.scheme == WINHTTP_AUTH_SCHEME_DIGEST && c.param("stale").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    });
     let t = st.auth.target_mut(target);
     let new_nonce = t.challenges != challenges;
     t.challenges = challenges;
@@ -444,7 +482,10 @@ mod tests {
 
     #[test]
     fn challenges_parse_with_commas_in_quotes() {
-        let v = parse_challenges(["Basic realm=\"a, b\", Digest realm=\"r\", nonce=\"n\", qop=\"auth,auth-int\"", "Negotiate abc==", "NTLM"].into_iter());
+        let v = parse_challenges(
+            ["Basic realm=\"a, b\", Digest realm=\"r\", nonce=\"n\", qop=\"auth,auth-int\"", "Negotiate abc==", "NTLM"]
+                .into_iter(),
+        );
         assert_eq!(v.len(), 4);
         assert_eq!(v[0].scheme, WINHTTP_AUTH_SCHEME_BASIC);
         assert_eq!(v[0].param("realm"), Some("a, b"));
@@ -457,7 +498,14 @@ mod tests {
 
     #[test]
     fn base64_matches_rfc4648() {
-        for (i, o) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("user:pwd", "dXNlcjpwd2Q=")] {
+        for (i, o) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("user:pwd", "dXNlcjpwd2Q="),
+        ] {
             assert_eq!(base64(i.as_bytes()), o);
         }
     }
@@ -465,7 +513,11 @@ mod tests {
     #[test]
     fn digest_matches_rfc7616_example() {
         // RFC 7616 section 3.9.1 (MD5 and SHA-256 with qop=auth).
-        let creds = Credentials { scheme: WINHTTP_AUTH_SCHEME_DIGEST, user: "Mufasa".into(), password: "Circle of Life".into() };
+        let creds = Credentials {
+            scheme: WINHTTP_AUTH_SCHEME_DIGEST,
+            user: "Mufasa".into(),
+            password: "Circle of Life".into(),
+        };
         let mk = |alg: &str| Challenge {
             scheme: WINHTTP_AUTH_SCHEME_DIGEST,
             params: vec![

@@ -354,7 +354,11 @@ impl Notifier {
         if q.closed && !q.closing_queued && q.busy == 0 && q.children == 0 {
             q.closing_queued = true;
             let h = self.handle();
-            q.notes.push_back(Note { status: WINHTTP_CALLBACK_STATUS_HANDLE_CLOSING, info: Info::Handle(h), context: q.closing_context });
+            q.notes.push_back(Note {
+                status: WINHTTP_CALLBACK_STATUS_HANDLE_CLOSING,
+                info: Info::Handle(h),
+                context: q.closing_context,
+            });
         }
     }
 

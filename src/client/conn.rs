@@ -7,8 +7,8 @@
 //! futures with readiness coming from the runtime instead of a blocking poll.
 use crate::win32::error::*;
 use std::io::{self, Read, Write};
-use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
 use std::net::IpAddr;
+use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -109,7 +109,9 @@ struct NoSigPipe<'a>(&'a TcpStream);
 impl Write for NoSigPipe<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         // SAFETY: send on our socket from a valid buffer of buf.len() bytes.
-        let n = unsafe { libc::send(self.0.as_raw_fd(), buf.as_ptr() as *const libc::c_void, buf.len(), libc::MSG_NOSIGNAL) };
+        let n = unsafe {
+            libc::send(self.0.as_raw_fd(), buf.as_ptr() as *const libc::c_void, buf.len(), libc::MSG_NOSIGNAL)
+        };
         if n < 0 {
             return Err(io::Error::last_os_error());
         }
@@ -147,7 +149,14 @@ impl Default for Timeouts {
     /// WinHTTP's documented defaults: resolve infinite, connect 60 s, send 30 s, receive 30 s,
     /// receive-response 90 s.
     fn default() -> Self {
-        Timeouts { resolve: 0, connect: 60_000, send: 30_000, receive: 30_000, receive_response: 90_000, connect_retries: 5 }
+        Timeouts {
+            resolve: 0,
+            connect: 60_000,
+            send: 30_000,
+            receive: 30_000,
+            receive_response: 90_000,
+            connect_retries: 5,
+        }
     }
 }
 
@@ -278,11 +287,13 @@ impl Conn {
                 let both = tokio::io::Interest::READABLE | tokio::io::Interest::WRITABLE;
                 // SAFETY: the descriptor stays open while the registration lives: `reactor` is declared
                 // before `sock` in `Conn`, so it is dropped (deregistered) first.
-                let afd = unsafe { AsyncFd::register_with_interest(fd, both) }.map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?;
+                let afd =
+                    unsafe { AsyncFd::register_with_interest(fd, both) }.map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?;
                 Some(Arc::new(afd))
             }
         };
-        let mut conn = Conn { reactor, sock, tls: None, rbuf: vec![0; READ_CHUNK], rpos: 0, rend: 0, reused: false, peer };
+        let mut conn =
+            Conn { reactor, sock, tls: None, rbuf: vec![0; READ_CHUNK], rpos: 0, rend: 0, reused: false, peer };
         if let Some(t) = tls {
             let c = rustls::ClientConnection::new(t.config, t.server_name).map_err(|_| ERROR_WINHTTP_SECURE_FAILURE)?;
             conn.tls = Some(Box::new(c));
@@ -294,7 +305,12 @@ impl Conn {
     /// Tries `op` until it does not report `WouldBlock`, waiting for `interest` between tries: a
     /// blocking poll, or the reactor (whose readiness is cleared only by a try that would block,
     /// so no wake-up is lost).
-    async fn io<R>(&mut self, interest: Interest, timeout_ms: u32, mut op: impl FnMut(&mut Conn) -> io::Result<R>) -> Result<R, IoFail> {
+    async fn io<R>(
+        &mut self,
+        interest: Interest,
+        timeout_ms: u32,
+        mut op: impl FnMut(&mut Conn) -> io::Result<R>,
+    ) -> Result<R, IoFail> {
         loop {
             match op(self) {
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
@@ -343,13 +359,21 @@ impl Conn {
                 return Ok(());
             }
             if tls.wants_write() {
-                match self.io(Interest::Write, timeouts.send, |c| c.tls.as_mut().expect("TLS").write_tls(&mut NoSigPipe(&c.sock))).await {
+                match self
+                    .io(Interest::Write, timeouts.send, |c| {
+                        c.tls.as_mut().expect("TLS").write_tls(&mut NoSigPipe(&c.sock))
+                    })
+                    .await
+                {
                     Ok(_) => continue,
                     Err(IoFail::Wait(e)) => return Err(e),
                     Err(IoFail::Io(_)) => return Err(ERROR_WINHTTP_SECURE_FAILURE),
                 }
             }
-            match self.io(Interest::Read, timeouts.receive, |c| c.tls.as_mut().expect("TLS").read_tls(&mut c.sock)).await {
+            match self
+                .io(Interest::Read, timeouts.receive, |c| c.tls.as_mut().expect("TLS").read_tls(&mut c.sock))
+                .await
+            {
                 Ok(0) => return Err(ERROR_WINHTTP_SECURE_FAILURE),
                 Ok(_) => {
                     let tls = self.tls.as_mut().expect("TLS connection");
@@ -501,7 +525,10 @@ impl Conn {
                 }
                 continue;
             }
-            match self.io(Interest::Write, timeout_ms, |c| c.tls.as_mut().expect("TLS").write_tls(&mut NoSigPipe(&c.sock))).await {
+            match self
+                .io(Interest::Write, timeout_ms, |c| c.tls.as_mut().expect("TLS").write_tls(&mut NoSigPipe(&c.sock)))
+                .await
+            {
                 Ok(_) => {}
                 Err(IoFail::Wait(e)) => return Err(e),
                 Err(IoFail::Io(e)) => return Err(io_error(&e)),

@@ -77,7 +77,8 @@ impl HeaderList {
         if modifiers & WINHTTP_ADDREQ_FLAG_ADD_IF_NEW != 0 && existing.is_some() {
             return Err(ERROR_WINHTTP_HEADER_ALREADY_EXISTS);
         }
-        let coalesce = modifiers & (WINHTTP_ADDREQ_FLAG_COALESCE_WITH_COMMA | WINHTTP_ADDREQ_FLAG_COALESCE_WITH_SEMICOLON);
+        let coalesce =
+            modifiers & (WINHTTP_ADDREQ_FLAG_COALESCE_WITH_COMMA | WINHTTP_ADDREQ_FLAG_COALESCE_WITH_SEMICOLON);
         if coalesce != 0 {
             if let Some(i) = existing {
                 let sep = if coalesce & WINHTTP_ADDREQ_FLAG_COALESCE_WITH_SEMICOLON != 0 { "; " } else { ", " };
@@ -109,7 +110,16 @@ mod tests {
 
     #[test]
     fn validation_table() {
-        for (text, ok) in [(":", false), ("a:", true), (":b", false), ("cd", false), (" e :f", false), ("field: value ", true), ("\r\n", true), ("X: 1\r\nbad\r\n", false)] {
+        for (text, ok) in [
+            (":", false),
+            ("a:", true),
+            (":b", false),
+            ("cd", false),
+            (" e :f", false),
+            ("field: value ", true),
+            ("\r\n", true),
+            ("X: 1\r\nbad\r\n", false),
+        ] {
             assert_eq!(parse_lines(text).is_ok(), ok, "{text:?}");
         }
     }

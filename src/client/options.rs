@@ -166,12 +166,16 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             Ok(())
         }
         WINHTTP_OPTION_USER_AGENT => {
-            let (Object::Session(s), Value::Str(a)) = (obj, &value) else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            let (Object::Session(s), Value::Str(a)) = (obj, &value) else {
+                return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE);
+            };
             *s.agent.lock() = a.clone();
             Ok(())
         }
         super::auth::WINHTTP_OPTION_USERNAME..=super::auth::WINHTTP_OPTION_PROXY_PASSWORD => {
-            let (Object::Request(r), Value::Str(v)) = (obj, value) else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            let (Object::Request(r), Value::Str(v)) = (obj, value) else {
+                return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE);
+            };
             super::auth::set_option(&mut r.state.lock(), option, v);
             Ok(())
         }
@@ -208,9 +212,10 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             }
             Ok(())
         }
-        WINHTTP_OPTION_HANDLE_TYPE | WINHTTP_OPTION_PARENT_HANDLE | WINHTTP_OPTION_URL | WINHTTP_OPTION_EXTENDED_ERROR => {
-            Err(ERROR_WINHTTP_OPTION_NOT_SETTABLE)
-        }
+        WINHTTP_OPTION_HANDLE_TYPE
+        | WINHTTP_OPTION_PARENT_HANDLE
+        | WINHTTP_OPTION_URL
+        | WINHTTP_OPTION_EXTENDED_ERROR => Err(ERROR_WINHTTP_OPTION_NOT_SETTABLE),
         WINHTTP_OPTION_MAX_CONNS_PER_SERVER | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER => {
             let v = dword()?;
             let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };

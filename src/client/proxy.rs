@@ -29,7 +29,11 @@ static DEFAULT: Mutex<Option<ProxyConfig>> = Mutex::new(None);
 
 /// `WinHttpGetDefaultProxyConfiguration`: what `WinHttpSetDefaultProxyConfiguration` set, else direct.
 pub fn default_config() -> ProxyConfig {
-    DEFAULT.lock().clone().unwrap_or(ProxyConfig { access_type: WINHTTP_ACCESS_TYPE_NO_PROXY, proxy: None, bypass: None })
+    DEFAULT.lock().clone().unwrap_or(ProxyConfig {
+        access_type: WINHTTP_ACCESS_TYPE_NO_PROXY,
+        proxy: None,
+        bypass: None,
+    })
 }
 
 /// `WinHttpSetDefaultProxyConfiguration`: NO_PROXY or NAMED_PROXY with a proxy name.
@@ -150,7 +154,11 @@ pub fn write_settings(connection: &str, s: StoredSettings, force: bool, version:
 /// `WinHttpReadProxySettings`: (settings, version, defaults returned). A connection with nothing
 /// written gets the defaults when `fallback` is set (direct, plus auto-detect when asked), else
 /// `ERROR_FILE_NOT_FOUND` (no such entry, as a registry read reports it).
-pub fn read_settings(connection: &str, fallback: bool, autodetect_default: bool) -> WinResult<(StoredSettings, u32, bool)> {
+pub fn read_settings(
+    connection: &str,
+    fallback: bool,
+    autodetect_default: bool,
+) -> WinResult<(StoredSettings, u32, bool)> {
     let key = connection.to_ascii_lowercase();
     let version = settings_version();
     if let Some((_, s)) = STORE.lock().iter().find(|(k, _)| *k == key) {
@@ -204,7 +212,8 @@ pub fn user_config(env: impl Fn(&str) -> Option<String>) -> (bool, Option<String
 
 /// Glob match with `*` (any run of characters), ASCII case-insensitive.
 fn glob(pattern: &str, text: &str) -> bool {
-    let (p, t): (Vec<char>, Vec<char>) = (pattern.to_ascii_lowercase().chars().collect(), text.to_ascii_lowercase().chars().collect());
+    let (p, t): (Vec<char>, Vec<char>) =
+        (pattern.to_ascii_lowercase().chars().collect(), text.to_ascii_lowercase().chars().collect());
     let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
     while ti < t.len() {
         if pi < p.len() && (p[pi] == t[ti]) {
@@ -234,7 +243,15 @@ pub fn is_host_in_bypass_list(bypass: Option<&str>, host: &str, scheme: i32, por
         INTERNET_SCHEME_HTTPS => "https",
         _ => return Err(ERROR_INVALID_PARAMETER),
     };
-    let port = if port == 0 { if scheme == INTERNET_SCHEME_HTTPS { 443 } else { 80 } } else { port };
+    let port = if port == 0 {
+        if scheme == INTERNET_SCHEME_HTTPS {
+            443
+        } else {
+            80
+        }
+    } else {
+        port
+    };
     let Some(list) = bypass else { return Ok(false) };
     for entry in list.split([';', ' ', '\t']).map(str::trim).filter(|e| !e.is_empty()) {
         if entry.eq_ignore_ascii_case("<local>") {
@@ -251,7 +268,9 @@ pub fn is_host_in_bypass_list(bypass: Option<&str>, host: &str, scheme: i32, por
             e = rest;
         }
         let (pat, want_port) = match e.rsplit_once(':') {
-            Some((h, p)) if !h.is_empty() && p.parse::<u16>().is_ok() && !h.ends_with(':') => (h, p.parse::<u16>().ok()),
+            Some((h, p)) if !h.is_empty() && p.parse::<u16>().is_ok() && !h.ends_with(':') => {
+                (h, p.parse::<u16>().ok())
+            }
             _ => (e, None),
         };
         if want_port.is_some_and(|p| p != port) {
@@ -265,7 +284,13 @@ pub fn is_host_in_bypass_list(bypass: Option<&str>, host: &str, scheme: i32, por
 }
 
 /// The checks of `WINHTTP_AUTOPROXY_OPTIONS` shared by the auto-proxy functions.
-pub fn check_autoproxy_options(flags: u32, detect_flags: u32, config_url: bool, reserved_ptr: bool, reserved: u32) -> WinResult<()> {
+pub fn check_autoproxy_options(
+    flags: u32,
+    detect_flags: u32,
+    config_url: bool,
+    reserved_ptr: bool,
+    reserved: u32,
+) -> WinResult<()> {
     if reserved_ptr || reserved != 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -273,7 +298,9 @@ pub fn check_autoproxy_options(flags: u32, detect_flags: u32, config_url: bool, 
     if kinds == 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    if flags & WINHTTP_AUTOPROXY_AUTO_DETECT != 0 && detect_flags & (WINHTTP_AUTO_DETECT_TYPE_DHCP | WINHTTP_AUTO_DETECT_TYPE_DNS_A) == 0 {
+    if flags & WINHTTP_AUTOPROXY_AUTO_DETECT != 0
+        && detect_flags & (WINHTTP_AUTO_DETECT_TYPE_DHCP | WINHTTP_AUTO_DETECT_TYPE_DNS_A) == 0
+    {
         return Err(ERROR_INVALID_PARAMETER);
     }
     if flags & WINHTTP_AUTOPROXY_CONFIG_URL != 0 && !config_url {
@@ -312,7 +339,13 @@ pub fn detect_auto_proxy_config_url(flags: u32) -> WinResult<String> {
 
 /// `WinHttpResetAutoProxy`: nothing is cached (no WPAD, no scripts), so a valid reset has nothing to do.
 pub fn reset_auto_proxy(flags: u32) -> WinResult<()> {
-    if flags & !(WINHTTP_RESET_ALL | WINHTTP_RESET_NOTIFY_NETWORK_CHANGED | WINHTTP_RESET_OUT_OF_PROC | WINHTTP_RESET_DISCARD_RESOLVERS) != 0 {
+    if flags
+        & !(WINHTTP_RESET_ALL
+            | WINHTTP_RESET_NOTIFY_NETWORK_CHANGED
+            | WINHTTP_RESET_OUT_OF_PROC
+            | WINHTTP_RESET_DISCARD_RESOLVERS)
+        != 0
+    {
         return Err(ERROR_INVALID_PARAMETER);
     }
     Ok(())
@@ -334,7 +367,8 @@ mod tests {
         assert!(!auto && url.is_none());
         assert_eq!(proxy.as_deref(), Some("http=proxy.example:3128;https=sproxy:8443"));
         assert_eq!(bypass.as_deref(), Some("localhost;*.corp.example;10.1.2.3"));
-        let (_, _, proxy, bypass) = user_config(|n| (n == "http_proxy" || n == "https_proxy").then(|| "p:1".to_string()));
+        let (_, _, proxy, bypass) =
+            user_config(|n| (n == "http_proxy" || n == "https_proxy").then(|| "p:1".to_string()));
         assert_eq!((proxy.as_deref(), bypass), (Some("p:1"), None));
     }
 
@@ -371,8 +405,14 @@ mod tests {
         let (d, v0, defaults) = read_settings("unit-test-conn", true, true).unwrap();
         assert!(defaults && d.flags == PROXY_TYPE_DIRECT | PROXY_TYPE_AUTO_DETECT);
         let s = StoredSettings { flags: PROXY_TYPE_PROXY, proxy: Some("p:1".into()), ..Default::default() };
-        assert_eq!(write_settings("unit-test-conn", s.clone(), false, v0 + 7), Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE));
-        assert_eq!(write_settings("unit-test-conn", StoredSettings { flags: 0x40, ..Default::default() }, true, 0), Err(ERROR_INVALID_PARAMETER));
+        assert_eq!(
+            write_settings("unit-test-conn", s.clone(), false, v0 + 7),
+            Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)
+        );
+        assert_eq!(
+            write_settings("unit-test-conn", StoredSettings { flags: 0x40, ..Default::default() }, true, 0),
+            Err(ERROR_INVALID_PARAMETER)
+        );
         write_settings("Unit-Test-Conn", s.clone(), false, v0).unwrap();
         let (r, v1, defaults) = read_settings("UNIT-TEST-CONN", false, false).unwrap();
         assert!(!defaults && r == s && v1 > v0);

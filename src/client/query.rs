@@ -20,21 +20,85 @@ const KNOWN_MODIFIERS: u32 = 0x8000_0000 | 0x4000_0000 | 0x2000_0000 | 0x0800_00
 
 /// Header names of the `WINHTTP_QUERY_*` levels that name one header (index = level).
 const LEVEL_NAMES: [Option<&str>; 79] = [
-    Some("MIME-Version"), Some("Content-Type"), Some("Content-Transfer-Encoding"), Some("Content-ID"),
-    Some("Content-Description"), Some("Content-Length"), Some("Content-Language"), Some("Allow"),
-    Some("Public"), Some("Date"), Some("Expires"), Some("Last-Modified"), Some("Message-ID"), Some("URI"),
-    Some("Derived-From"), Some("Cost"), Some("Link"), Some("Pragma"), None, None, None, None, None,
-    Some("Connection"), Some("Accept"), Some("Accept-Charset"), Some("Accept-Encoding"), Some("Accept-Language"),
-    Some("Authorization"), Some("Content-Encoding"), Some("Forwarded"), Some("From"), Some("If-Modified-Since"),
-    Some("Location"), Some("Orig-URI"), Some("Referer"), Some("Retry-After"), Some("Server"), Some("Title"),
-    Some("User-Agent"), Some("WWW-Authenticate"), Some("Proxy-Authenticate"), Some("Accept-Ranges"),
-    Some("Set-Cookie"), Some("Cookie"), None, Some("Refresh"), Some("Content-Disposition"), Some("Age"),
-    Some("Cache-Control"), Some("Content-Base"), Some("Content-Location"), Some("Content-MD5"),
-    Some("Content-Range"), Some("ETag"), Some("Host"), Some("If-Match"), Some("If-None-Match"), Some("If-Range"),
-    Some("If-Unmodified-Since"), Some("Max-Forwards"), Some("Proxy-Authorization"), Some("Range"),
-    Some("Transfer-Encoding"), Some("Upgrade"), Some("Vary"), Some("Via"), Some("Warning"), Some("Expect"),
-    Some("Proxy-Connection"), Some("Unless-Modified-Since"), None, None, None, None, Some("Proxy-Support"),
-    Some("Authentication-Info"), Some("PassportURLs"), Some("PassportConfig"),
+    Some("MIME-Version"),
+    Some("Content-Type"),
+    Some("Content-Transfer-Encoding"),
+    Some("Content-ID"),
+    Some("Content-Description"),
+    Some("Content-Length"),
+    Some("Content-Language"),
+    Some("Allow"),
+    Some("Public"),
+    Some("Date"),
+    Some("Expires"),
+    Some("Last-Modified"),
+    Some("Message-ID"),
+    Some("URI"),
+    Some("Derived-From"),
+    Some("Cost"),
+    Some("Link"),
+    Some("Pragma"),
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some("Connection"),
+    Some("Accept"),
+    Some("Accept-Charset"),
+    Some("Accept-Encoding"),
+    Some("Accept-Language"),
+    Some("Authorization"),
+    Some("Content-Encoding"),
+    Some("Forwarded"),
+    Some("From"),
+    Some("If-Modified-Since"),
+    Some("Location"),
+    Some("Orig-URI"),
+    Some("Referer"),
+    Some("Retry-After"),
+    Some("Server"),
+    Some("Title"),
+    Some("User-Agent"),
+    Some("WWW-Authenticate"),
+    Some("Proxy-Authenticate"),
+    Some("Accept-Ranges"),
+    Some("Set-Cookie"),
+    Some("Cookie"),
+    None,
+    Some("Refresh"),
+    Some("Content-Disposition"),
+    Some("Age"),
+    Some("Cache-Control"),
+    Some("Content-Base"),
+    Some("Content-Location"),
+    Some("Content-MD5"),
+    Some("Content-Range"),
+    Some("ETag"),
+    Some("Host"),
+    Some("If-Match"),
+    Some("If-None-Match"),
+    Some("If-Range"),
+    Some("If-Unmodified-Since"),
+    Some("Max-Forwards"),
+    Some("Proxy-Authorization"),
+    Some("Range"),
+    Some("Transfer-Encoding"),
+    Some("Upgrade"),
+    Some("Vary"),
+    Some("Via"),
+    Some("Warning"),
+    Some("Expect"),
+    Some("Proxy-Connection"),
+    Some("Unless-Modified-Since"),
+    None,
+    None,
+    None,
+    None,
+    Some("Proxy-Support"),
+    Some("Authentication-Info"),
+    Some("PassportURLs"),
+    Some("PassportConfig"),
 ];
 
 /// A header query's answer, before the edge writes it in the caller's format.
@@ -63,7 +127,14 @@ fn request_view(raw: &str, verb: &str, version: &str) -> HeadView {
         .filter(|l| !l.is_empty())
         .filter_map(|l| l.split_once(':').map(|(n, v)| (n.to_string(), v.trim().to_string())))
         .collect();
-    HeadView { first_line, fields, version: version.to_string(), status: None, reason: None, method: Some(verb.to_string()) }
+    HeadView {
+        first_line,
+        fields,
+        version: version.to_string(),
+        status: None,
+        reason: None,
+        method: Some(verb.to_string()),
+    }
 }
 
 /// Answers one query. `index` is the occurrence wanted; on success it is the next one.
@@ -125,7 +196,12 @@ pub fn query(req: &Request, level: u32, name: Option<&str>, index: &mut u32) -> 
             let hname = if base == WINHTTP_QUERY_CUSTOM {
                 name.ok_or(ERROR_INVALID_PARAMETER)?.to_string()
             } else {
-                LEVEL_NAMES.get(base as usize).copied().flatten().ok_or(ERROR_WINHTTP_INVALID_QUERY_REQUEST)?.to_string()
+                LEVEL_NAMES
+                    .get(base as usize)
+                    .copied()
+                    .flatten()
+                    .ok_or(ERROR_WINHTTP_INVALID_QUERY_REQUEST)?
+                    .to_string()
             };
             let v = view
                 .fields
@@ -141,7 +217,11 @@ pub fn query(req: &Request, level: u32, name: Option<&str>, index: &mut u32) -> 
     if level & WINHTTP_QUERY_FLAG_NUMBER != 0 || level & WINHTTP_QUERY_FLAG_NUMBER64 != 0 {
         let digits: String = text.trim().chars().take_while(|c| c.is_ascii_digit()).collect();
         let n: u64 = digits.parse().map_err(|_| ERROR_WINHTTP_INVALID_QUERY_REQUEST)?;
-        return Ok(if level & WINHTTP_QUERY_FLAG_NUMBER64 != 0 { QueryValue::Number64(n) } else { QueryValue::Number(n as u32) });
+        return Ok(if level & WINHTTP_QUERY_FLAG_NUMBER64 != 0 {
+            QueryValue::Number64(n)
+        } else {
+            QueryValue::Number(n as u32)
+        });
     }
     if level & WINHTTP_QUERY_FLAG_SYSTEMTIME != 0 {
         return date::parse(&text).map(QueryValue::Time).ok_or(ERROR_WINHTTP_INVALID_QUERY_REQUEST);
@@ -163,10 +243,21 @@ pub fn query_ex(req: &Request, level: u32, name: Option<&str>, index: &mut u32) 
     let base = level & 0xFFFF;
     let modifiers = level & MODIFIER_MASK;
     let refused = WINHTTP_QUERY_FLAG_NUMBER | WINHTTP_QUERY_FLAG_NUMBER64 | WINHTTP_QUERY_FLAG_SYSTEMTIME;
-    if modifiers & refused != 0 || matches!(base, WINHTTP_QUERY_VERSION | WINHTTP_QUERY_STATUS_CODE | WINHTTP_QUERY_STATUS_TEXT | WINHTTP_QUERY_RAW_HEADERS_CRLF) {
+    if modifiers & refused != 0
+        || matches!(
+            base,
+            WINHTTP_QUERY_VERSION
+                | WINHTTP_QUERY_STATUS_CODE
+                | WINHTTP_QUERY_STATUS_TEXT
+                | WINHTTP_QUERY_RAW_HEADERS_CRLF
+        )
+    {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    if modifiers & !(WINHTTP_QUERY_FLAG_REQUEST_HEADERS | WINHTTP_QUERY_FLAG_WIRE_ENCODING | WINHTTP_QUERY_FLAG_TRAILERS) != 0 {
+    if modifiers
+        & !(WINHTTP_QUERY_FLAG_REQUEST_HEADERS | WINHTTP_QUERY_FLAG_WIRE_ENCODING | WINHTTP_QUERY_FLAG_TRAILERS)
+        != 0
+    {
         return Err(ERROR_WINHTTP_INVALID_QUERY_REQUEST);
     }
     let st = req.state.lock();
@@ -193,7 +284,11 @@ pub fn query_ex(req: &Request, level: u32, name: Option<&str>, index: &mut u32) 
     } else {
         LEVEL_NAMES.get(base as usize).copied().flatten().ok_or(ERROR_WINHTTP_INVALID_QUERY_REQUEST)?.to_string()
     };
-    let found = fields.into_iter().filter(|(n, _)| n.eq_ignore_ascii_case(&hname)).nth(*index as usize).ok_or(ERROR_WINHTTP_HEADER_NOT_FOUND)?;
+    let found = fields
+        .into_iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case(&hname))
+        .nth(*index as usize)
+        .ok_or(ERROR_WINHTTP_HEADER_NOT_FOUND)?;
     *index += 1;
     Ok(vec![found])
 }

@@ -10,11 +10,12 @@
 //! [`Request::read`], header queries (`query.rs`), options (`options.rs`), and close ([`KernelObject::on_close`]).
 use super::callback::{self, Deliver, Info, Notifier};
 use super::callback::{
-    WINHTTP_CALLBACK_STATUS_CLOSING_CONNECTION, WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER, WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER,
-    WINHTTP_CALLBACK_STATUS_CONNECTION_CLOSED, WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE, WINHTTP_CALLBACK_STATUS_NAME_RESOLVED,
+    WINHTTP_CALLBACK_STATUS_CLOSING_CONNECTION, WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER,
+    WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER, WINHTTP_CALLBACK_STATUS_CONNECTION_CLOSED,
+    WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE, WINHTTP_CALLBACK_STATUS_NAME_RESOLVED,
     WINHTTP_CALLBACK_STATUS_RECEIVING_RESPONSE, WINHTTP_CALLBACK_STATUS_REDIRECT, WINHTTP_CALLBACK_STATUS_REQUEST_SENT,
-    WINHTTP_CALLBACK_STATUS_RESOLVING_NAME, WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED, WINHTTP_CALLBACK_STATUS_SECURE_FAILURE,
-    WINHTTP_CALLBACK_STATUS_SENDING_REQUEST,
+    WINHTTP_CALLBACK_STATUS_RESOLVING_NAME, WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED,
+    WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, WINHTTP_CALLBACK_STATUS_SENDING_REQUEST,
 };
 use super::conn::{shutdown_fd, Conn, ConnEvent, IoMode, TlsSetup};
 use super::connect::Connect;
@@ -208,7 +209,16 @@ fn is_idempotent(verb: &str) -> bool {
 }
 
 impl Request {
-    pub fn new(connect: Arc<Connect>, verb: String, path: String, version: String, referrer: Option<String>, accept_types: Vec<String>, flags: u32, parent: usize) -> Request {
+    pub fn new(
+        connect: Arc<Connect>,
+        verb: String,
+        path: String,
+        version: String,
+        referrer: Option<String>,
+        accept_types: Vec<String>,
+        flags: u32,
+        parent: usize,
+    ) -> Request {
         let session = connect.session.clone();
         let settings = session.settings.lock().clone();
         let secure = flags & WINHTTP_FLAG_SECURE != 0;
@@ -347,10 +357,14 @@ impl Request {
                     return Err(ERROR_INVALID_PARAMETER);
                 }
             }
-            callback::API_RECEIVE_RESPONSE if st.phase != Phase::Sending || st.declared.is_some_and(|d| st.written < d) => {
+            callback::API_RECEIVE_RESPONSE
+                if st.phase != Phase::Sending || st.declared.is_some_and(|d| st.written < d) =>
+            {
                 return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
             }
-            callback::API_QUERY_DATA_AVAILABLE | callback::API_READ_DATA if !matches!(st.phase, Phase::Receiving | Phase::Done) => {
+            callback::API_QUERY_DATA_AVAILABLE | callback::API_READ_DATA
+                if !matches!(st.phase, Phase::Receiving | Phase::Done) =>
+            {
                 return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
             }
             _ => {}
@@ -431,7 +445,14 @@ impl Request {
                 }
             }
         }
-        h.push_str(&super::auth::header_lines(st, &st.verb, &target, through_proxy && !t.secure, has("Authorization"), has("Proxy-Authorization")));
+        h.push_str(&super::auth::header_lines(
+            st,
+            &st.verb,
+            &target,
+            through_proxy && !t.secure,
+            has("Authorization"),
+            has("Proxy-Authorization"),
+        ));
         for (n, v) in &st.headers.fields {
             h.push_str(n);
             h.push_str(": ");
@@ -444,14 +465,26 @@ impl Request {
 
     /// `WinHttpSendRequest`: validates the framing rules of the seed page, then sends the head and
     /// `lpOptional` together.
-    pub async fn send(&self, st: &mut RequestState, extra_headers: Option<&str>, optional: &[u8], total: u32) -> WinResult<()> {
+    pub async fn send(
+        &self,
+        st: &mut RequestState,
+        extra_headers: Option<&str>,
+        optional: &[u8],
+        total: u32,
+    ) -> WinResult<()> {
         self.prepare_send(st, extra_headers, optional, total)?;
         self.transmit(st).await
     }
 
     /// The part of `WinHttpSendRequest` that fails at once (in asynchronous mode too: such a call
     /// returns FALSE and gets no callback): state and framing checks, then the request is set up.
-    pub fn prepare_send(&self, st: &mut RequestState, extra_headers: Option<&str>, optional: &[u8], total: u32) -> WinResult<()> {
+    pub fn prepare_send(
+        &self,
+        st: &mut RequestState,
+        extra_headers: Option<&str>,
+        optional: &[u8],
+        total: u32,
+    ) -> WinResult<()> {
         self.check_open()?;
         if st.phase == Phase::Sending {
             return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
@@ -514,7 +547,13 @@ impl Request {
         st.written = 0;
         st.held.clear();
         let proxy = self.session.proxy.lock().proxy_for(&st.target.host, st.target.secure);
-        let origin = Origin { secure: st.target.secure, host: st.target.host.to_ascii_lowercase(), port: st.target.port, proxy: proxy.clone(), relaxed: st.target.secure.then_some(st.security_flags & super::tls::IGNORE_MASK).unwrap_or(0) };
+        let origin = Origin {
+            secure: st.target.secure,
+            host: st.target.host.to_ascii_lowercase(),
+            port: st.target.port,
+            proxy: proxy.clone(),
+            relaxed: st.target.secure.then_some(st.security_flags & super::tls::IGNORE_MASK).unwrap_or(0),
+        };
         let head = self.build_head(st, proxy.is_some());
         let optional = std::mem::take(&mut st.optional);
         let r = self.transmit_on(st, &origin, proxy.as_ref(), &head, &optional).await;
@@ -526,7 +565,14 @@ impl Request {
         Ok(())
     }
 
-    async fn transmit_on(&self, st: &mut RequestState, origin: &Origin, proxy: Option<&(String, u16)>, head: &str, optional: &[u8]) -> WinResult<()> {
+    async fn transmit_on(
+        &self,
+        st: &mut RequestState,
+        origin: &Origin,
+        proxy: Option<&(String, u16)>,
+        head: &str,
+        optional: &[u8],
+    ) -> WinResult<()> {
         let send_timeout = st.settings.timeouts.send;
         let mut reuse = self.session.take_idle(origin);
         loop {
@@ -567,7 +613,10 @@ impl Request {
             None => (st.target.host.clone(), st.target.port),
         };
         let tls = if st.target.secure {
-            Some(TlsSetup { config: super::tls::config(st.security_flags)?, server_name: super::tls::server_name(&st.target.host)? })
+            Some(TlsSetup {
+                config: super::tls::config(st.security_flags)?,
+                server_name: super::tls::server_name(&st.target.host)?,
+            })
         } else {
             None
         };
@@ -575,12 +624,19 @@ impl Request {
         let mut events = |ev: ConnEvent<'_>| match ev {
             ConnEvent::Resolving(h) => self.note(WINHTTP_CALLBACK_STATUS_RESOLVING_NAME, || Info::Wide(h.to_string())),
             ConnEvent::Resolved(ip) => self.note(WINHTTP_CALLBACK_STATUS_NAME_RESOLVED, || Info::Wide(ip.to_string())),
-            ConnEvent::Connecting(ip) => self.note(WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER, || Info::Wide(ip.to_string())),
-            ConnEvent::Connected(ip) => self.note(WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER, || Info::Wide(ip.to_string())),
+            ConnEvent::Connecting(ip) => {
+                self.note(WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER, || Info::Wide(ip.to_string()))
+            }
+            ConnEvent::Connected(ip) => {
+                self.note(WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER, || Info::Wide(ip.to_string()))
+            }
         };
         let agent = self.session.agent.lock().clone();
         let opened = match (proxy.is_some(), tls) {
-            (true, Some(tls)) => super::tunnel::open(&host, port, &st.target, &agent, &st.settings.timeouts, tls, mode, &mut events).await,
+            (true, Some(tls)) => {
+                super::tunnel::open(&host, port, &st.target, &agent, &st.settings.timeouts, tls, mode, &mut events)
+                    .await
+            }
             (_, tls) => Conn::open_with(&host, port, &st.settings.timeouts, tls, mode, &mut events).await,
         };
         let conn = match opened {
@@ -705,7 +761,11 @@ impl Request {
                     Some(e) if e == "gzip" && st.settings.decompression & WINHTTP_DECOMPRESSION_FLAG_GZIP != 0 => {
                         Some(Decoder::Gzip(flate2::write::GzDecoder::new(Vec::new())))
                     }
-                    Some(e) if e == "deflate" && st.settings.decompression & WINHTTP_DECOMPRESSION_FLAG_DEFLATE != 0 => Some(Decoder::Sniff),
+                    Some(e)
+                        if e == "deflate" && st.settings.decompression & WINHTTP_DECOMPRESSION_FLAG_DEFLATE != 0 =>
+                    {
+                        Some(Decoder::Sniff)
+                    }
                     _ => None,
                 }
             } else {
@@ -746,7 +806,8 @@ impl Request {
     /// Follows a redirect when the policy allows: drains the body, re-targets, and re-sends (with
     /// `lpOptional` for 307/308). Returns false when the 3xx response is the final answer.
     async fn follow_redirect(&self, st: &mut RequestState, status: u16, location: &str) -> WinResult<bool> {
-        if st.settings.disabled & WINHTTP_DISABLE_REDIRECTS != 0 || st.settings.redirect_policy == REDIRECT_POLICY_NEVER {
+        if st.settings.disabled & WINHTTP_DISABLE_REDIRECTS != 0 || st.settings.redirect_policy == REDIRECT_POLICY_NEVER
+        {
             return Ok(false);
         }
         if st.redirects >= st.settings.max_redirects {
@@ -831,7 +892,9 @@ impl Request {
                 Ok(0) if had == 0 => return Err(RetryOr::Fail(ERROR_WINHTTP_CONNECTION_ERROR)),
                 Ok(0) => return Err(RetryOr::Fail(ERROR_WINHTTP_INVALID_SERVER_RESPONSE)),
                 Ok(_) => {}
-                Err(e) if e == ERROR_WINHTTP_CONNECTION_ERROR && had == 0 && reused && can_retry(st) => return Err(RetryOr::Retry),
+                Err(e) if e == ERROR_WINHTTP_CONNECTION_ERROR && had == 0 && reused && can_retry(st) => {
+                    return Err(RetryOr::Retry)
+                }
                 Err(e) => return Err(RetryOr::Fail(e)),
             }
         }
@@ -1033,7 +1096,8 @@ impl Request {
                     let _ = probe.decode(buffered, |d| n += d.len() as u64);
                     if probe.is_done() && n == 0 {
                         // Only the last chunk is left: consume it so the body ends.
-                        let used = body.chunked.decode(buffered, |_| {}).map_err(|_| ERROR_WINHTTP_INVALID_SERVER_RESPONSE)?;
+                        let used =
+                            body.chunked.decode(buffered, |_| {}).map_err(|_| ERROR_WINHTTP_INVALID_SERVER_RESPONSE)?;
                         conn.consume(used);
                         body.raw_done = true;
                         self.finish_body(st);
@@ -1077,14 +1141,14 @@ fn is_secure_error(e: Win32Error) -> bool {
 /// The `WINHTTP_CALLBACK_STATUS_FLAG_*` detail of SECURE_FAILURE for a failure code.
 fn secure_failure_flags(e: Win32Error) -> u32 {
     match e.0 {
-        12037 => 0x20,       // ERROR_WINHTTP_SECURE_CERT_DATE_INVALID -> CERT_DATE_INVALID
-        12038 => 0x10,       // ERROR_WINHTTP_SECURE_CERT_CN_INVALID -> CERT_CN_INVALID
-        12045 => 0x08,       // ERROR_WINHTTP_SECURE_INVALID_CA -> INVALID_CA
-        12057 => 0x01,       // ERROR_WINHTTP_SECURE_CERT_REV_FAILED -> CERT_REV_FAILED
-        12169 => 0x02,       // ERROR_WINHTTP_SECURE_INVALID_CERT -> INVALID_CERT
-        12170 => 0x04,       // ERROR_WINHTTP_SECURE_CERT_REVOKED -> CERT_REVOKED
-        12179 => 0x40,       // ERROR_WINHTTP_SECURE_CERT_WRONG_USAGE -> CERT_WRONG_USAGE
-        _ => 0x8000_0000,    // SECURITY_CHANNEL_ERROR
+        12037 => 0x20,    // ERROR_WINHTTP_SECURE_CERT_DATE_INVALID -> CERT_DATE_INVALID
+        12038 => 0x10,    // ERROR_WINHTTP_SECURE_CERT_CN_INVALID -> CERT_CN_INVALID
+        12045 => 0x08,    // ERROR_WINHTTP_SECURE_INVALID_CA -> INVALID_CA
+        12057 => 0x01,    // ERROR_WINHTTP_SECURE_CERT_REV_FAILED -> CERT_REV_FAILED
+        12169 => 0x02,    // ERROR_WINHTTP_SECURE_INVALID_CERT -> INVALID_CERT
+        12170 => 0x04,    // ERROR_WINHTTP_SECURE_CERT_REVOKED -> CERT_REVOKED
+        12179 => 0x40,    // ERROR_WINHTTP_SECURE_CERT_WRONG_USAGE -> CERT_WRONG_USAGE
+        _ => 0x8000_0000, // SECURITY_CHANNEL_ERROR
     }
 }
 
@@ -1106,7 +1170,9 @@ fn resolve_location(base: &Target, loc: &str) -> Option<Target> {
         };
         let authority = authority.rsplit_once('@').map(|(_, h)| h).unwrap_or(authority);
         let (host, port) = match authority.rsplit_once(':') {
-            Some((h, p)) if !h.ends_with(']') || authority.starts_with('[') && p.parse::<u16>().is_ok() => (h.to_string(), p.parse().ok()?),
+            Some((h, p)) if !h.ends_with(']') || authority.starts_with('[') && p.parse::<u16>().is_ok() => {
+                (h.to_string(), p.parse().ok()?)
+            }
             _ => (authority.to_string(), if secure { 443 } else { 80 }),
         };
         let path = if path.starts_with('?') { format!("/{path}") } else { path };

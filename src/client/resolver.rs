@@ -77,7 +77,11 @@ pub struct SettingsEx {
 /// scheme, the bypass list split in entries, `WINHTTP_PROXY_TYPE_PROXY` or `_DIRECT`.
 pub fn settings_ex() -> SettingsEx {
     let cfg = static_config();
-    let mut out = SettingsEx { generation: proxy::settings_version() as u64, flags: proxy::PROXY_TYPE_DIRECT as u64, ..Default::default() };
+    let mut out = SettingsEx {
+        generation: proxy::settings_version() as u64,
+        flags: proxy::PROXY_TYPE_DIRECT as u64,
+        ..Default::default()
+    };
     if cfg.access_type == WINHTTP_ACCESS_TYPE_NAMED_PROXY {
         let list = cfg.proxy.as_deref().unwrap_or("");
         for entry in list.split([';', ' ']).filter(|e| !e.is_empty()) {
@@ -98,7 +102,14 @@ pub fn settings_ex() -> SettingsEx {
         if out.proxy.is_some() || out.secure_proxy.is_some() {
             out.flags = proxy::PROXY_TYPE_PROXY as u64;
         }
-        out.bypasses = cfg.bypass.as_deref().unwrap_or("").split([';', ' ']).filter(|e| !e.is_empty()).map(str::to_string).collect();
+        out.bypasses = cfg
+            .bypass
+            .as_deref()
+            .unwrap_or("")
+            .split([';', ' '])
+            .filter(|e| !e.is_empty())
+            .map(str::to_string)
+            .collect();
     }
     out
 }
@@ -106,7 +117,12 @@ pub fn settings_ex() -> SettingsEx {
 /// `WinHttpGetProxySettingsEx`: `ERROR_IO_PENDING`, then `WINHTTP_CALLBACK_STATUS_GETPROXYSETTINGS_COMPLETE`
 /// through the resolver's callback. The type must be `WinHttpProxySettingsTypeWsl` or `_Wsa`
 /// (`ERROR_INVALID_PARAMETER` otherwise); both get the same (static) settings on Linux.
-pub fn get_proxy_settings(h: RawHandle, settings_type: i32, connection_name: Option<String>, context: usize) -> WinResult<()> {
+pub fn get_proxy_settings(
+    h: RawHandle,
+    settings_type: i32,
+    connection_name: Option<String>,
+    context: usize,
+) -> WinResult<()> {
     let r = lookup(h)?;
     if settings_type != WINHTTP_PROXY_SETTINGS_TYPE_WSL && settings_type != WINHTTP_PROXY_SETTINGS_TYPE_WSA {
         return Err(ERROR_INVALID_PARAMETER);
@@ -145,7 +161,12 @@ pub fn create(hsession: RawHandle) -> WinResult<RawHandle> {
         return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE);
     }
     let notifier = Notifier::new(callback::lookup(hsession));
-    let r = Arc::new(Resolver { session: session.clone(), notifier: notifier.clone(), result: Mutex::new(None), settings: Mutex::new(None) });
+    let r = Arc::new(Resolver {
+        session: session.clone(),
+        notifier: notifier.clone(),
+        result: Mutex::new(None),
+        settings: Mutex::new(None),
+    });
     let h = handle::insert(r);
     callback::register(h, notifier);
     // Closing the session closes its resolvers, as it closes its connect handles.
@@ -222,17 +243,27 @@ fn resolve(host: &str, secure: bool, flags: u32) -> WinResult<Vec<ProxyEntry>> {
 
 /// `WinHttpGetProxyForUrlEx(2)`: checks the arguments synchronously, then returns
 /// `ERROR_IO_PENDING` and completes through the resolver's status callback (on a callback thread).
-pub fn get_proxy_for_url(h: RawHandle, url: Option<String>, opts: Option<AutoProxyOptions>, context: usize) -> WinResult<()> {
+pub fn get_proxy_for_url(
+    h: RawHandle,
+    url: Option<String>,
+    opts: Option<AutoProxyOptions>,
+    context: usize,
+) -> WinResult<()> {
     let r = lookup(h)?;
     let (Some(url), Some(o)) = (url, opts) else { return Err(ERROR_INVALID_PARAMETER) };
     if o.reserved_ptr || o.reserved != 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let kinds = proxy::WINHTTP_AUTOPROXY_AUTO_DETECT | proxy::WINHTTP_AUTOPROXY_CONFIG_URL | WINHTTP_AUTOPROXY_ALLOW_STATIC | WINHTTP_AUTOPROXY_ALLOW_AUTOCONFIG;
+    let kinds = proxy::WINHTTP_AUTOPROXY_AUTO_DETECT
+        | proxy::WINHTTP_AUTOPROXY_CONFIG_URL
+        | WINHTTP_AUTOPROXY_ALLOW_STATIC
+        | WINHTTP_AUTOPROXY_ALLOW_AUTOCONFIG;
     if o.flags & kinds == 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    if o.flags & proxy::WINHTTP_AUTOPROXY_AUTO_DETECT != 0 && o.detect_flags & (proxy::WINHTTP_AUTO_DETECT_TYPE_DHCP | proxy::WINHTTP_AUTO_DETECT_TYPE_DNS_A) == 0 {
+    if o.flags & proxy::WINHTTP_AUTOPROXY_AUTO_DETECT != 0
+        && o.detect_flags & (proxy::WINHTTP_AUTO_DETECT_TYPE_DHCP | proxy::WINHTTP_AUTO_DETECT_TYPE_DNS_A) == 0
+    {
         return Err(ERROR_INVALID_PARAMETER);
     }
     if o.flags & proxy::WINHTTP_AUTOPROXY_CONFIG_URL != 0 {
@@ -244,7 +275,10 @@ pub fn get_proxy_for_url(h: RawHandle, url: Option<String>, opts: Option<AutoPro
     let outcome = resolve(&host, secure, o.flags);
     let (status, info) = match &outcome {
         Ok(_) => (WINHTTP_CALLBACK_STATUS_GETPROXYFORURL_COMPLETE, Info::None),
-        Err(e) => (callback::WINHTTP_CALLBACK_STATUS_REQUEST_ERROR, Info::AsyncResult { api: API_GET_PROXY_FOR_URL, error: e.0 }),
+        Err(e) => (
+            callback::WINHTTP_CALLBACK_STATUS_REQUEST_ERROR,
+            Info::AsyncResult { api: API_GET_PROXY_FOR_URL, error: e.0 },
+        ),
     };
     // The result is in place before the completion can be seen.
     if let Ok(entries) = outcome {
@@ -301,9 +335,19 @@ mod tests {
 
     #[test]
     fn entries() {
-        let cfg = ProxyConfig { access_type: WINHTTP_ACCESS_TYPE_NAMED_PROXY, proxy: Some("http=p:3128;https=s:8443".into()), bypass: Some("*.corp;<local>".into()) };
-        assert_eq!(entries_for(&cfg, "www.example", false), vec![ProxyEntry { proxy: Some(("p".into(), 3128)), bypass: false }]);
-        assert_eq!(entries_for(&cfg, "www.example", true), vec![ProxyEntry { proxy: Some(("s".into(), 8443)), bypass: false }]);
+        let cfg = ProxyConfig {
+            access_type: WINHTTP_ACCESS_TYPE_NAMED_PROXY,
+            proxy: Some("http=p:3128;https=s:8443".into()),
+            bypass: Some("*.corp;<local>".into()),
+        };
+        assert_eq!(
+            entries_for(&cfg, "www.example", false),
+            vec![ProxyEntry { proxy: Some(("p".into(), 3128)), bypass: false }]
+        );
+        assert_eq!(
+            entries_for(&cfg, "www.example", true),
+            vec![ProxyEntry { proxy: Some(("s".into(), 8443)), bypass: false }]
+        );
         assert_eq!(entries_for(&cfg, "a.corp", false), vec![ProxyEntry { proxy: None, bypass: true }]);
         assert_eq!(entries_for(&cfg, "intranet", false), vec![ProxyEntry { proxy: None, bypass: true }]);
         let direct = ProxyConfig::default();

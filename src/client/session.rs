@@ -119,7 +119,9 @@ impl ProxyConfig {
         let p = p.strip_prefix("http://").unwrap_or(p);
         let p = p.trim_end_matches('/');
         match p.rsplit_once(':') {
-            Some((h, port)) if !h.is_empty() && port.parse::<u16>().is_ok() => Some((h.to_string(), port.parse().unwrap())),
+            Some((h, port)) if !h.is_empty() && port.parse::<u16>().is_ok() => {
+                Some((h.to_string(), port.parse().unwrap()))
+            }
             _ => Some((p.to_string(), 80)),
         }
     }
@@ -239,7 +241,8 @@ impl Session {
     /// (up to the connect timeout) for one to be released when the limit is reached.
     pub fn acquire_slot(&self, origin: &Origin, max: u32, timeout_ms: u32) -> crate::win32::error::WinResult<()> {
         let mut pool = self.pool.lock();
-        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(if timeout_ms == 0 { u64::MAX / 4 } else { timeout_ms as u64 });
+        let deadline = std::time::Instant::now()
+            + std::time::Duration::from_millis(if timeout_ms == 0 { u64::MAX / 4 } else { timeout_ms as u64 });
         loop {
             let n = pool.active.get(origin).copied().unwrap_or(0);
             if max == 0 || n < max {
@@ -262,8 +265,14 @@ impl Session {
     /// Asynchronous form of [`Session::acquire_slot`]: the request waits on the runtime (no thread
     /// is held while the limit is reached). `Some(conn)`: an idle connection to `origin` came back
     /// meanwhile; it keeps its slot and carries the request (rather than being closed for a new one).
-    pub async fn acquire_slot_async(&self, origin: &Origin, max: u32, timeout_ms: u32) -> crate::win32::error::WinResult<Option<Conn>> {
-        let deadline = (timeout_ms != 0).then(|| tokio::time::Instant::now() + std::time::Duration::from_millis(timeout_ms as u64));
+    pub async fn acquire_slot_async(
+        &self,
+        origin: &Origin,
+        max: u32,
+        timeout_ms: u32,
+    ) -> crate::win32::error::WinResult<Option<Conn>> {
+        let deadline = (timeout_ms != 0)
+            .then(|| tokio::time::Instant::now() + std::time::Duration::from_millis(timeout_ms as u64));
         loop {
             let freed = self.pool_freed_async.notified();
             tokio::pin!(freed);
@@ -328,7 +337,12 @@ impl Session {
     /// Connections (in use or idle) to `host`:`port`, over TLS or not (`WinHttpQueryConnectionGroup`).
     pub fn connection_count(&self, host: &str, port: u16, secure: bool) -> u32 {
         let pool = self.pool.lock();
-        pool.active.0.iter().filter(|(o, _)| o.secure == secure && o.port == port && o.host.eq_ignore_ascii_case(host)).map(|(_, n)| *n).sum()
+        pool.active
+            .0
+            .iter()
+            .filter(|(o, _)| o.secure == secure && o.port == port && o.host.eq_ignore_ascii_case(host))
+            .map(|(_, n)| *n)
+            .sum()
     }
 
     /// The `Cookie` header value for a request, or None.
@@ -353,7 +367,11 @@ impl Session {
             if name.is_empty() {
                 continue;
             }
-            let mut path = request_path.rsplit_once('/').map(|(p, _)| if p.is_empty() { "/" } else { p }).unwrap_or("/").to_string();
+            let mut path = request_path
+                .rsplit_once('/')
+                .map(|(p, _)| if p.is_empty() { "/" } else { p })
+                .unwrap_or("/")
+                .to_string();
             let mut remove = false;
             for attr in parts {
                 let (k, v) = attr.split_once('=').unwrap_or((attr, ""));

@@ -45,7 +45,9 @@ impl Relaxed {
     fn ignored(&self, e: &TlsError) -> bool {
         let TlsError::InvalidCertificate(c) = e else { return false };
         match c {
-            CertificateError::UnknownIssuer | CertificateError::BadSignature => self.ignore & SECURITY_FLAG_IGNORE_UNKNOWN_CA != 0,
+            CertificateError::UnknownIssuer | CertificateError::BadSignature => {
+                self.ignore & SECURITY_FLAG_IGNORE_UNKNOWN_CA != 0
+            }
             CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
                 self.ignore & SECURITY_FLAG_IGNORE_CERT_CN_INVALID != 0
             }
@@ -143,25 +145,20 @@ pub fn config(security_flags: u32) -> WinResult<Arc<rustls::ClientConfig>> {
         builder.with_root_certificates(ROOTS.clone()).with_no_client_auth()
     } else {
         let roots = if ROOTS.is_empty() { Arc::new(RootCertStore::empty()) } else { ROOTS.clone() };
-        let inner = WebPkiServerVerifier::builder_with_provider(roots, provider())
+        let inner = WebPkiServerVerifier::builder_with_provider(roots, provider()).build().unwrap_or_else(|_| {
+            // An empty root store cannot build a verifier; every chain is then "unknown CA".
+            WebPkiServerVerifier::builder_with_provider(
+                Arc::new({
+                    let mut r = RootCertStore::empty();
+                    r.roots.push(webpki_placeholder());
+                    r
+                }),
+                provider(),
+            )
             .build()
-            .unwrap_or_else(|_| {
-                // An empty root store cannot build a verifier; every chain is then "unknown CA".
-                WebPkiServerVerifier::builder_with_provider(
-                    Arc::new({
-                        let mut r = RootCertStore::empty();
-                        r.roots.push(webpki_placeholder());
-                        r
-                    }),
-                    provider(),
-                )
-                .build()
-                .expect("verifier with one root")
-            });
-        builder
-            .dangerous()
-            .with_custom_certificate_verifier(Arc::new(Relaxed { inner, ignore }))
-            .with_no_client_auth()
+            .expect("verifier with one root")
+        });
+        builder.dangerous().with_custom_certificate_verifier(Arc::new(Relaxed { inner, ignore })).with_no_client_auth()
     };
     let cfg = Arc::new(cfg);
     CONFIGS.lock().insert(ignore, cfg.clone());
@@ -177,7 +174,10 @@ fn webpki_placeholder() -> rustls::pki_types::TrustAnchor<'static> {
 }
 
 /// A verifier trusting the certificates the server sent itself (for `SECURITY_FLAG_IGNORE_UNKNOWN_CA`).
-fn self_anchored(end_entity: &CertificateDer<'_>, intermediates: &[CertificateDer<'_>]) -> Option<Arc<WebPkiServerVerifier>> {
+fn self_anchored(
+    end_entity: &CertificateDer<'_>,
+    intermediates: &[CertificateDer<'_>],
+) -> Option<Arc<WebPkiServerVerifier>> {
     let mut roots = RootCertStore::empty();
     for c in intermediates.iter().chain(std::iter::once(end_entity)) {
         let _ = roots.add(c.clone().into_owned());
@@ -188,7 +188,11 @@ fn self_anchored(end_entity: &CertificateDer<'_>, intermediates: &[CertificateDe
     WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider()).build().ok()
 }
 
-fn check_name_only(end_entity: &CertificateDer<'_>, server_name: &ServerName<'_>, ignore: u32) -> Result<ServerCertVerified, TlsError> {
+fn check_name_only(
+    end_entity: &CertificateDer<'_>,
+    server_name: &ServerName<'_>,
+    ignore: u32,
+) -> Result<ServerCertVerified, TlsError> {
     if ignore & SECURITY_FLAG_IGNORE_CERT_CN_INVALID == 0 {
         let parsed = rustls::server::ParsedCertificate::try_from(end_entity)?;
         if let Err(e) = rustls::client::verify_server_name(&parsed, server_name) {

@@ -45,7 +45,8 @@ pub fn crack(units: &[u32]) -> WinResult<Cracked> {
         return Err(ERROR_WINHTTP_INVALID_URL);
     }
     let auth_start = colon + 3;
-    let auth_end = find(units, auth_start, len, |c| c == '/' as u32 || c == '?' as u32 || c == '#' as u32).unwrap_or(len);
+    let auth_end =
+        find(units, auth_start, len, |c| c == '/' as u32 || c == '?' as u32 || c == '#' as u32).unwrap_or(len);
     let (mut user, mut password) = (auth_start..auth_start, auth_start..auth_start);
     let mut host_start = auth_start;
     if let Some(at) = (auth_start..auth_end).rev().find(|&i| units[i] == '@' as u32) {
@@ -84,7 +85,16 @@ pub fn crack(units: &[u32]) -> WinResult<Cracked> {
         return Err(ERROR_WINHTTP_INVALID_URL);
     }
     let extra_start = find(units, auth_end, len, |c| c == '?' as u32 || c == '#' as u32).unwrap_or(len);
-    Ok(Cracked { scheme: 0..colon, n_scheme, user, password, host, port, path: auth_end..extra_start, extra: extra_start..len })
+    Ok(Cracked {
+        scheme: 0..colon,
+        n_scheme,
+        user,
+        password,
+        host,
+        port,
+        path: auth_end..extra_start,
+        extra: extra_start..len,
+    })
 }
 
 /// `%xx` decoding (ICU_DECODE); invalid escapes are kept as they are.
@@ -154,7 +164,13 @@ pub fn create(p: &Parts, flags: u32) -> WinResult<String> {
         url.push('@');
     }
     url.push_str(host);
-    let default = if scheme.eq_ignore_ascii_case("https") { 443 } else if scheme.eq_ignore_ascii_case("http") { 80 } else { 0 };
+    let default = if scheme.eq_ignore_ascii_case("https") {
+        443
+    } else if scheme.eq_ignore_ascii_case("http") {
+        80
+    } else {
+        0
+    };
     if p.port != 0 && p.port != default {
         url.push_str(&format!(":{}", p.port));
     }
@@ -187,7 +203,10 @@ mod tests {
     fn crack_table() {
         let s = "http://user:pass@host:8080/path/x?q=1#f";
         let c = crack(&u(s)).unwrap();
-        assert_eq!((&s[c.user.clone()], &s[c.password.clone()], &s[c.host.clone()], c.port), ("user", "pass", "host", 8080));
+        assert_eq!(
+            (&s[c.user.clone()], &s[c.password.clone()], &s[c.host.clone()], c.port),
+            ("user", "pass", "host", 8080)
+        );
         assert_eq!((&s[c.path.clone()], &s[c.extra.clone()]), ("/path/x", "?q=1#f"));
         assert_eq!(crack(&u("ftp://h/")).err(), Some(ERROR_WINHTTP_UNRECOGNIZED_SCHEME));
         assert_eq!(crack(&u("nocolon")).err(), Some(ERROR_WINHTTP_UNRECOGNIZED_SCHEME));
@@ -201,7 +220,14 @@ mod tests {
 
     #[test]
     fn create_round_trip() {
-        let p = Parts { n_scheme: 1, host: Some("h".into()), port: 80, path: Some("/a b".into()), extra: Some("?x".into()), ..Default::default() };
+        let p = Parts {
+            n_scheme: 1,
+            host: Some("h".into()),
+            port: 80,
+            path: Some("/a b".into()),
+            extra: Some("?x".into()),
+            ..Default::default()
+        };
         assert_eq!(create(&p, 0).unwrap(), "http://h/a b?x");
         assert_eq!(create(&p, ICU_ESCAPE).unwrap(), "http://h/a%20b?x");
         assert_eq!(decode("a%20b%zz"), "a b%zz");

@@ -24,7 +24,10 @@
 //!
 //! Operations: [`complete_upgrade`], [`WebSocket::send`], [`WebSocket::receive`],
 //! [`WebSocket::close`], [`WebSocket::shutdown`], [`WebSocket::query_close_status`], [`close_handle`].
-use super::callback::{self, Deliver, Info, Notifier, WINHTTP_CALLBACK_STATUS_READ_COMPLETE, WINHTTP_CALLBACK_STATUS_REQUEST_ERROR, WINHTTP_CALLBACK_STATUS_WRITE_COMPLETE};
+use super::callback::{
+    self, Deliver, Info, Notifier, WINHTTP_CALLBACK_STATUS_READ_COMPLETE, WINHTTP_CALLBACK_STATUS_REQUEST_ERROR,
+    WINHTTP_CALLBACK_STATUS_WRITE_COMPLETE,
+};
 use super::conn::{shutdown_fd, wait_fd, Conn, Interest};
 use super::options::{self, Value};
 use super::request::Request;
@@ -130,7 +133,10 @@ fn parse_head(b: &[u8]) -> WinResult<Option<Head>> {
     }
     let fin = b[0] & 0x80 != 0;
     let opcode = b[0] & 0x0F;
-    if b[0] & 0x70 != 0 || b[1] & 0x80 != 0 || !matches!(opcode, OP_CONT | OP_TEXT | OP_BINARY | OP_CLOSE | OP_PING | OP_PONG) {
+    if b[0] & 0x70 != 0
+        || b[1] & 0x80 != 0
+        || !matches!(opcode, OP_CONT | OP_TEXT | OP_BINARY | OP_CLOSE | OP_PING | OP_PONG)
+    {
         return Err(ERROR_WINHTTP_INVALID_SERVER_RESPONSE);
     }
     let (len, size) = match b[1] & 0x7F {
@@ -242,7 +248,12 @@ pub fn complete_upgrade(hrequest: RawHandle, context: usize) -> WinResult<RawHan
     callback::register(h, notifier);
     // HANDLE_CREATED goes to the request's callback, as for the other child handles.
     if let Some(n) = callback::lookup(hrequest) {
-        n.post(callback::WINHTTP_CALLBACK_STATUS_HANDLE_CREATED, Info::Handle(h), req.context.load(Ordering::Relaxed), Deliver::Inline);
+        n.post(
+            callback::WINHTTP_CALLBACK_STATUS_HANDLE_CREATED,
+            Info::Handle(h),
+            req.context.load(Ordering::Relaxed),
+            Deliver::Inline,
+        );
     }
     Ok(h)
 }
@@ -334,7 +345,8 @@ impl WebSocket {
             return Err(ERROR_INVALID_PARAMETER);
         }
         let utf8 = buffer_type >= WINHTTP_WEB_SOCKET_UTF8_MESSAGE_BUFFER_TYPE;
-        let fin = buffer_type == WINHTTP_WEB_SOCKET_BINARY_MESSAGE_BUFFER_TYPE || buffer_type == WINHTTP_WEB_SOCKET_UTF8_MESSAGE_BUFFER_TYPE;
+        let fin = buffer_type == WINHTTP_WEB_SOCKET_BINARY_MESSAGE_BUFFER_TYPE
+            || buffer_type == WINHTTP_WEB_SOCKET_UTF8_MESSAGE_BUFFER_TYPE;
         let opcode = {
             let mut st = self.state.lock();
             self.check_live(&st)?;
@@ -564,7 +576,8 @@ impl WebSocket {
                     return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
                 }
                 if st.in_frame {
-                    let avail = conn.buffered().len().min(st.in_left.min(usize::MAX as u64) as usize).min(out.len() - got);
+                    let avail =
+                        conn.buffered().len().min(st.in_left.min(usize::MAX as u64) as usize).min(out.len() - got);
                     out[got..got + avail].copy_from_slice(&conn.buffered()[..avail]);
                     conn.consume(avail);
                     got += avail;
@@ -601,7 +614,9 @@ impl WebSocket {
                                             let head = frame_header(OP_PONG, true, payload.len(), key);
                                             let mut body = payload;
                                             mask(&mut body, key);
-                                            conn.write_all(&[&head, &body], self.send_timeout).await.map_err(|e| self.cancelled_or(e))?;
+                                            conn.write_all(&[&head, &body], self.send_timeout)
+                                                .await
+                                                .map_err(|e| self.cancelled_or(e))?;
                                         }
                                         continue;
                                     }
@@ -750,7 +765,10 @@ mod tests {
     fn headers_parse_all_length_forms() {
         assert_eq!(parse_head(&[0x81, 5]).unwrap(), Some(Head { fin: true, opcode: 1, len: 5, size: 2 }));
         assert_eq!(parse_head(&[0x02, 126, 1, 0]).unwrap(), Some(Head { fin: false, opcode: 2, len: 256, size: 4 }));
-        assert_eq!(parse_head(&[0x82, 127, 0, 0, 0, 0, 0, 1, 0, 0]).unwrap(), Some(Head { fin: true, opcode: 2, len: 65536, size: 10 }));
+        assert_eq!(
+            parse_head(&[0x82, 127, 0, 0, 0, 0, 0, 1, 0, 0]).unwrap(),
+            Some(Head { fin: true, opcode: 2, len: 65536, size: 10 })
+        );
         assert_eq!(parse_head(&[0x82, 127, 0]).unwrap(), None);
         assert!(parse_head(&[0x81, 0x85]).is_err(), "masked server frame");
         assert!(parse_head(&[0x09, 0]).is_err(), "fragmented ping");

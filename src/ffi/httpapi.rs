@@ -12,9 +12,9 @@ use super::httpapi_types::*;
 use super::ptr::*;
 use super::types::*;
 use crate::server::buffer::OutBuf;
-use crate::server::queue::RequestQueue;
 use crate::server::files::{BodyPiece, FileRange};
 use crate::server::logging::Owner;
+use crate::server::queue::RequestQueue;
 use crate::server::response::ResponseHead;
 use crate::server::session::Scope;
 use crate::server::timers::{self, ConnTimers, TimeoutLimits};
@@ -142,14 +142,22 @@ pub unsafe extern "C" fn HttpCreateHttpHandle_w16(RequestQueueHandle: *mut HANDL
     guard_httpapi("HttpCreateHttpHandle", || create_http_handle(RequestQueueHandle, Reserved))
 }
 
-unsafe fn create_request_queue<U: WideUnit>(version: HTTPAPI_VERSION, name: *const U, sa: *mut c_void, flags: ULONG, out: *mut HANDLE) -> WinResult<()> {
+unsafe fn create_request_queue<U: WideUnit>(
+    version: HTTPAPI_VERSION,
+    name: *const U,
+    sa: *mut c_void,
+    flags: ULONG,
+    out: *mut HANDLE,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCreateRequestQueue({version:?}, {name:?}, {sa:?}, {flags:#x}, {out:?})");
     if version != (HTTPAPI_VERSION { HttpApiMajorVersion: 2, HttpApiMinorVersion: 0 }) {
         return Err(ERROR_REVISION_MISMATCH);
     }
     let open_existing = flags & HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING != 0;
     let controller = flags & HTTP_CREATE_REQUEST_QUEUE_FLAG_CONTROLLER != 0;
-    if out.is_null() || flags & !(HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING | HTTP_CREATE_REQUEST_QUEUE_FLAG_CONTROLLER) != 0 {
+    if out.is_null()
+        || flags & !(HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING | HTTP_CREATE_REQUEST_QUEUE_FLAG_CONTROLLER) != 0
+    {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let name = wide_cstr(name);
@@ -172,13 +180,29 @@ unsafe fn create_request_queue<U: WideUnit>(version: HTTPAPI_VERSION, name: *con
 /// `HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING` (a second create of the name: `ERROR_ALREADY_EXISTS`);
 /// a `CONTROLLER` handle cannot receive. `SecurityAttributes` is accepted and ignored.
 #[no_mangle]
-pub unsafe extern "C" fn HttpCreateRequestQueue(Version: HTTPAPI_VERSION, Name: *const WCHAR, SecurityAttributes: *mut c_void, Flags: ULONG, RequestQueueHandle: *mut HANDLE) -> ULONG {
-    guard_httpapi("HttpCreateRequestQueue", || create_request_queue(Version, Name, SecurityAttributes, Flags, RequestQueueHandle))
+pub unsafe extern "C" fn HttpCreateRequestQueue(
+    Version: HTTPAPI_VERSION,
+    Name: *const WCHAR,
+    SecurityAttributes: *mut c_void,
+    Flags: ULONG,
+    RequestQueueHandle: *mut HANDLE,
+) -> ULONG {
+    guard_httpapi("HttpCreateRequestQueue", || {
+        create_request_queue(Version, Name, SecurityAttributes, Flags, RequestQueueHandle)
+    })
 }
 /// `HttpCreateRequestQueue` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpCreateRequestQueue_w16(Version: HTTPAPI_VERSION, Name: *const u16, SecurityAttributes: *mut c_void, Flags: ULONG, RequestQueueHandle: *mut HANDLE) -> ULONG {
-    guard_httpapi("HttpCreateRequestQueue", || create_request_queue(Version, Name, SecurityAttributes, Flags, RequestQueueHandle))
+pub unsafe extern "C" fn HttpCreateRequestQueue_w16(
+    Version: HTTPAPI_VERSION,
+    Name: *const u16,
+    SecurityAttributes: *mut c_void,
+    Flags: ULONG,
+    RequestQueueHandle: *mut HANDLE,
+) -> ULONG {
+    guard_httpapi("HttpCreateRequestQueue", || {
+        create_request_queue(Version, Name, SecurityAttributes, Flags, RequestQueueHandle)
+    })
 }
 
 fn close_request_queue(h: HANDLE) -> WinResult<()> {
@@ -267,7 +291,14 @@ unsafe fn set_request_queue_property(h: HANDLE, property: i32, info: *mut c_void
 /// queue does not have (timeouts, QoS): `ERROR_INVALID_PARAMETER`; length or verbosity on a version 1
 /// queue: `ERROR_NOT_SUPPORTED`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpSetRequestQueueProperty(RequestQueueHandle: HANDLE, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, Reserved1: ULONG, Reserved2: *mut c_void) -> ULONG {
+pub unsafe extern "C" fn HttpSetRequestQueueProperty(
+    RequestQueueHandle: HANDLE,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    Reserved1: ULONG,
+    Reserved2: *mut c_void,
+) -> ULONG {
     guard_httpapi("HttpSetRequestQueueProperty", || {
         let _ = (Reserved1, Reserved2);
         set_request_queue_property(RequestQueueHandle, Property, PropertyInformation, PropertyInformationLength)
@@ -275,7 +306,14 @@ pub unsafe extern "C" fn HttpSetRequestQueueProperty(RequestQueueHandle: HANDLE,
 }
 /// `HttpSetRequestQueueProperty` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpSetRequestQueueProperty_w16(RequestQueueHandle: HANDLE, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, Reserved1: ULONG, Reserved2: *mut c_void) -> ULONG {
+pub unsafe extern "C" fn HttpSetRequestQueueProperty_w16(
+    RequestQueueHandle: HANDLE,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    Reserved1: ULONG,
+    Reserved2: *mut c_void,
+) -> ULONG {
     guard_httpapi("HttpSetRequestQueueProperty", || {
         let _ = (Reserved1, Reserved2);
         set_request_queue_property(RequestQueueHandle, Property, PropertyInformation, PropertyInformationLength)
@@ -291,7 +329,13 @@ unsafe fn put_u32(value: u32, info: *mut c_void, len: ULONG, ret: *mut ULONG) ->
     Ok(())
 }
 
-unsafe fn query_request_queue_property(h: HANDLE, property: i32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+unsafe fn query_request_queue_property(
+    h: HANDLE,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+    ret: *mut ULONG,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryRequestQueueProperty({h:?}, {property}, {info:?}, {len}, {ret:?})");
     let q = queue_of(h)?;
     use std::sync::atomic::Ordering::Acquire;
@@ -306,18 +350,46 @@ unsafe fn query_request_queue_property(h: HANDLE, property: i32, info: *mut c_vo
 /// `HttpQueryRequestQueueProperty`: the properties `HttpSetRequestQueueProperty` sets; a buffer too
 /// small gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpQueryRequestQueueProperty(RequestQueueHandle: HANDLE, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, Reserved1: ULONG, ReturnLength: *mut ULONG, Reserved2: *mut c_void) -> ULONG {
+pub unsafe extern "C" fn HttpQueryRequestQueueProperty(
+    RequestQueueHandle: HANDLE,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    Reserved1: ULONG,
+    ReturnLength: *mut ULONG,
+    Reserved2: *mut c_void,
+) -> ULONG {
     guard_httpapi("HttpQueryRequestQueueProperty", || {
         let _ = (Reserved1, Reserved2);
-        query_request_queue_property(RequestQueueHandle, Property, PropertyInformation, PropertyInformationLength, ReturnLength)
+        query_request_queue_property(
+            RequestQueueHandle,
+            Property,
+            PropertyInformation,
+            PropertyInformationLength,
+            ReturnLength,
+        )
     })
 }
 /// `HttpQueryRequestQueueProperty` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpQueryRequestQueueProperty_w16(RequestQueueHandle: HANDLE, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, Reserved1: ULONG, ReturnLength: *mut ULONG, Reserved2: *mut c_void) -> ULONG {
+pub unsafe extern "C" fn HttpQueryRequestQueueProperty_w16(
+    RequestQueueHandle: HANDLE,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    Reserved1: ULONG,
+    ReturnLength: *mut ULONG,
+    Reserved2: *mut c_void,
+) -> ULONG {
     guard_httpapi("HttpQueryRequestQueueProperty", || {
         let _ = (Reserved1, Reserved2);
-        query_request_queue_property(RequestQueueHandle, Property, PropertyInformation, PropertyInformationLength, ReturnLength)
+        query_request_queue_property(
+            RequestQueueHandle,
+            Property,
+            PropertyInformation,
+            PropertyInformationLength,
+            ReturnLength,
+        )
     })
 }
 
@@ -341,12 +413,20 @@ unsafe fn create_server_session(version: HTTPAPI_VERSION, out: *mut u64, reserve
 /// `HttpCreateServerSession`: a new session id. NULL out-pointer or `Reserved` ≠ 0:
 /// `ERROR_INVALID_PARAMETER`; a version other than 1.0/2.0: `ERROR_REVISION_MISMATCH`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpCreateServerSession(Version: HTTPAPI_VERSION, ServerSessionId: *mut u64, Reserved: ULONG) -> ULONG {
+pub unsafe extern "C" fn HttpCreateServerSession(
+    Version: HTTPAPI_VERSION,
+    ServerSessionId: *mut u64,
+    Reserved: ULONG,
+) -> ULONG {
     guard_httpapi("HttpCreateServerSession", || create_server_session(Version, ServerSessionId, Reserved))
 }
 /// `HttpCreateServerSession` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpCreateServerSession_w16(Version: HTTPAPI_VERSION, ServerSessionId: *mut u64, Reserved: ULONG) -> ULONG {
+pub unsafe extern "C" fn HttpCreateServerSession_w16(
+    Version: HTTPAPI_VERSION,
+    ServerSessionId: *mut u64,
+    Reserved: ULONG,
+) -> ULONG {
     guard_httpapi("HttpCreateServerSession", || create_server_session(Version, ServerSessionId, Reserved))
 }
 
@@ -456,7 +536,9 @@ unsafe fn set_qos(scope: Scope, info: *mut c_void, len: ULONG) -> WinResult<()> 
             }
             session::set_bandwidth(scope, limit)
         }
-        (HttpQosSettingTypeConnectionLimit, Scope::Group(g)) => session::set_max_connections(g, limit.unwrap_or(timers::LIMIT_INFINITE)),
+        (HttpQosSettingTypeConnectionLimit, Scope::Group(g)) => {
+            session::set_max_connections(g, limit.unwrap_or(timers::LIMIT_INFINITE))
+        }
         _ => Err(ERROR_INVALID_PARAMETER),
     }
 }
@@ -478,11 +560,17 @@ unsafe fn put_qos(scope: Scope, info: *mut c_void, len: ULONG, ret: *mut ULONG) 
     };
     let at = (info as *mut u8).add(head);
     (at as *mut HTTP_QOS_LIMIT_INFO).write_unaligned(HTTP_QOS_LIMIT_INFO { Flags: 1, Limit: limit });
-    (info as *mut HTTP_QOS_SETTING_INFO).write_unaligned(HTTP_QOS_SETTING_INFO { QosType: kind, QosSetting: at as *mut c_void });
+    (info as *mut HTTP_QOS_SETTING_INFO)
+        .write_unaligned(HTTP_QOS_SETTING_INFO { QosType: kind, QosSetting: at as *mut c_void });
     Ok(())
 }
 
-unsafe fn set_server_session_property<U: WideUnit>(id: u64, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
+unsafe fn set_server_session_property<U: WideUnit>(
+    id: u64,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSetServerSessionProperty({id:#x}, {property}, {info:?}, {len})");
     if !session::session_exists(id) {
         return Err(ERROR_INVALID_PARAMETER);
@@ -494,7 +582,13 @@ unsafe fn set_server_session_property<U: WideUnit>(id: u64, property: i32, info:
         },
         HttpServerTimeoutsProperty => session::set_timeouts(Scope::Session(id), read_timeouts(info, len)?),
         HttpServerQosProperty => set_qos(Scope::Session(id), info, len),
-        _ => super::httpapi_config::set_other_property::<U>(Owner::Session(id), property, info, len, "HttpSetServerSessionProperty(this property)"),
+        _ => super::httpapi_config::set_other_property::<U>(
+            Owner::Session(id),
+            property,
+            info,
+            len,
+            "HttpSetServerSessionProperty(this property)",
+        ),
     }
 }
 
@@ -503,16 +597,36 @@ unsafe fn set_server_session_property<U: WideUnit>(id: u64, property: i32, info:
 /// `Flags.Present` = 0 removes the setting), `HttpServerQosProperty` (bandwidth only). Logging and
 /// authentication: see their entries; others, a wrong size or value: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpSetServerSessionProperty(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
-    guard_httpapi("HttpSetServerSessionProperty", || set_server_session_property::<WCHAR>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength))
+pub unsafe extern "C" fn HttpSetServerSessionProperty(
+    ServerSessionId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+) -> ULONG {
+    guard_httpapi("HttpSetServerSessionProperty", || {
+        set_server_session_property::<WCHAR>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength)
+    })
 }
 /// `HttpSetServerSessionProperty` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpSetServerSessionProperty_w16(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
-    guard_httpapi("HttpSetServerSessionProperty", || set_server_session_property::<u16>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength))
+pub unsafe extern "C" fn HttpSetServerSessionProperty_w16(
+    ServerSessionId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+) -> ULONG {
+    guard_httpapi("HttpSetServerSessionProperty", || {
+        set_server_session_property::<u16>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength)
+    })
 }
 
-unsafe fn query_server_session_property<U: WideUnit>(id: u64, property: i32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+unsafe fn query_server_session_property<U: WideUnit>(
+    id: u64,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+    ret: *mut ULONG,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryServerSessionProperty({id:#x}, {property}, {info:?}, {len}, {ret:?})");
     match property {
         HttpServerStateProperty => put_state_info(session::session_state(id)?, info, len, ret),
@@ -522,7 +636,14 @@ unsafe fn query_server_session_property<U: WideUnit>(id: u64, property: i32, inf
             put_timeouts(own, t, info, len, ret)
         }
         HttpServerQosProperty => put_qos(Scope::Session(id), info, len, ret),
-        _ => super::httpapi_config::query_other_property::<U>(Owner::Session(id), property, info, len, ret, "HttpQueryServerSessionProperty(this property)"),
+        _ => super::httpapi_config::query_other_property::<U>(
+            Owner::Session(id),
+            property,
+            info,
+            len,
+            ret,
+            "HttpQueryServerSessionProperty(this property)",
+        ),
     }
 }
 
@@ -530,13 +651,41 @@ unsafe fn query_server_session_property<U: WideUnit>(id: u64, property: i32, inf
 /// in force), `HttpServerQosProperty` (the caller sets `QosType` in the buffer, 24 bytes); a small buffer
 /// gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpQueryServerSessionProperty(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
-    guard_httpapi("HttpQueryServerSessionProperty", || query_server_session_property::<WCHAR>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
+pub unsafe extern "C" fn HttpQueryServerSessionProperty(
+    ServerSessionId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    ReturnLength: *mut ULONG,
+) -> ULONG {
+    guard_httpapi("HttpQueryServerSessionProperty", || {
+        query_server_session_property::<WCHAR>(
+            ServerSessionId,
+            Property,
+            PropertyInformation,
+            PropertyInformationLength,
+            ReturnLength,
+        )
+    })
 }
 /// `HttpQueryServerSessionProperty` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpQueryServerSessionProperty_w16(ServerSessionId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
-    guard_httpapi("HttpQueryServerSessionProperty", || query_server_session_property::<u16>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
+pub unsafe extern "C" fn HttpQueryServerSessionProperty_w16(
+    ServerSessionId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    ReturnLength: *mut ULONG,
+) -> ULONG {
+    guard_httpapi("HttpQueryServerSessionProperty", || {
+        query_server_session_property::<u16>(
+            ServerSessionId,
+            Property,
+            PropertyInformation,
+            PropertyInformationLength,
+            ReturnLength,
+        )
+    })
 }
 
 unsafe fn create_url_group(session_id: u64, out: *mut u64, reserved: ULONG) -> WinResult<()> {
@@ -589,12 +738,22 @@ unsafe fn add_url_to_url_group<U: WideUnit>(group: u64, url: *const U, context: 
 /// in this process: `ERROR_ALREADY_EXISTS`; port held by another process: `ERROR_SHARING_VIOLATION`;
 /// `https://` on a port that has `http://` prefixes (or the reverse): `ERROR_ALREADY_EXISTS`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpAddUrlToUrlGroup(UrlGroupId: u64, pFullyQualifiedUrl: *const WCHAR, UrlContext: u64, Reserved: ULONG) -> ULONG {
+pub unsafe extern "C" fn HttpAddUrlToUrlGroup(
+    UrlGroupId: u64,
+    pFullyQualifiedUrl: *const WCHAR,
+    UrlContext: u64,
+    Reserved: ULONG,
+) -> ULONG {
     guard_httpapi("HttpAddUrlToUrlGroup", || add_url_to_url_group(UrlGroupId, pFullyQualifiedUrl, UrlContext, Reserved))
 }
 /// `HttpAddUrlToUrlGroup` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpAddUrlToUrlGroup_w16(UrlGroupId: u64, pFullyQualifiedUrl: *const u16, UrlContext: u64, Reserved: ULONG) -> ULONG {
+pub unsafe extern "C" fn HttpAddUrlToUrlGroup_w16(
+    UrlGroupId: u64,
+    pFullyQualifiedUrl: *const u16,
+    UrlContext: u64,
+    Reserved: ULONG,
+) -> ULONG {
     guard_httpapi("HttpAddUrlToUrlGroup", || add_url_to_url_group(UrlGroupId, pFullyQualifiedUrl, UrlContext, Reserved))
 }
 
@@ -616,16 +775,29 @@ unsafe fn remove_url_from_url_group<U: WideUnit>(group: u64, url: *const U, flag
 /// URL must be NULL). Unknown group or bad flags: `ERROR_INVALID_PARAMETER`; prefix not in the group:
 /// `ERROR_FILE_NOT_FOUND`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpRemoveUrlFromUrlGroup(UrlGroupId: u64, pFullyQualifiedUrl: *const WCHAR, Flags: ULONG) -> ULONG {
+pub unsafe extern "C" fn HttpRemoveUrlFromUrlGroup(
+    UrlGroupId: u64,
+    pFullyQualifiedUrl: *const WCHAR,
+    Flags: ULONG,
+) -> ULONG {
     guard_httpapi("HttpRemoveUrlFromUrlGroup", || remove_url_from_url_group(UrlGroupId, pFullyQualifiedUrl, Flags))
 }
 /// `HttpRemoveUrlFromUrlGroup` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpRemoveUrlFromUrlGroup_w16(UrlGroupId: u64, pFullyQualifiedUrl: *const u16, Flags: ULONG) -> ULONG {
+pub unsafe extern "C" fn HttpRemoveUrlFromUrlGroup_w16(
+    UrlGroupId: u64,
+    pFullyQualifiedUrl: *const u16,
+    Flags: ULONG,
+) -> ULONG {
     guard_httpapi("HttpRemoveUrlFromUrlGroup", || remove_url_from_url_group(UrlGroupId, pFullyQualifiedUrl, Flags))
 }
 
-unsafe fn set_url_group_property<U: WideUnit>(group: u64, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
+unsafe fn set_url_group_property<U: WideUnit>(
+    group: u64,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSetUrlGroupProperty({group:#x}, {property}, {info:?}, {len})");
     if !session::group_exists(group) || info.is_null() || len == 0 {
         return Err(ERROR_INVALID_PARAMETER);
@@ -648,7 +820,13 @@ unsafe fn set_url_group_property<U: WideUnit>(group: u64, property: i32, info: *
         },
         HttpServerTimeoutsProperty => session::set_timeouts(Scope::Group(group), read_timeouts(info, len)?),
         HttpServerQosProperty => set_qos(Scope::Group(group), info, len),
-        _ => super::httpapi_config::set_other_property::<U>(Owner::Group(group), property, info, len, "HttpSetUrlGroupProperty(this property)"),
+        _ => super::httpapi_config::set_other_property::<U>(
+            Owner::Group(group),
+            property,
+            info,
+            len,
+            "HttpSetUrlGroupProperty(this property)",
+        ),
     }
 }
 
@@ -658,16 +836,36 @@ unsafe fn set_url_group_property<U: WideUnit>(group: u64, property: i32, info: *
 /// the session's, then the default) and `HttpServerQosProperty` (bandwidth and connection limit).
 /// Unknown group, NULL buffer, length 0 or wrong size: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpSetUrlGroupProperty(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
-    guard_httpapi("HttpSetUrlGroupProperty", || set_url_group_property::<WCHAR>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength))
+pub unsafe extern "C" fn HttpSetUrlGroupProperty(
+    UrlGroupId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+) -> ULONG {
+    guard_httpapi("HttpSetUrlGroupProperty", || {
+        set_url_group_property::<WCHAR>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength)
+    })
 }
 /// `HttpSetUrlGroupProperty` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpSetUrlGroupProperty_w16(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG) -> ULONG {
-    guard_httpapi("HttpSetUrlGroupProperty", || set_url_group_property::<u16>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength))
+pub unsafe extern "C" fn HttpSetUrlGroupProperty_w16(
+    UrlGroupId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+) -> ULONG {
+    guard_httpapi("HttpSetUrlGroupProperty", || {
+        set_url_group_property::<u16>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength)
+    })
 }
 
-unsafe fn query_url_group_property<U: WideUnit>(group: u64, property: i32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+unsafe fn query_url_group_property<U: WideUnit>(
+    group: u64,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+    ret: *mut ULONG,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryUrlGroupProperty({group:#x}, {property}, {info:?}, {len}, {ret:?})");
     match property {
         HttpServerStateProperty => put_state_info(session::group_state(group)?, info, len, ret),
@@ -677,7 +875,14 @@ unsafe fn query_url_group_property<U: WideUnit>(group: u64, property: i32, info:
             put_timeouts(own, t, info, len, ret)
         }
         HttpServerQosProperty => put_qos(Scope::Group(group), info, len, ret),
-        _ => super::httpapi_config::query_other_property::<U>(Owner::Group(group), property, info, len, ret, "HttpQueryUrlGroupProperty(this property)"),
+        _ => super::httpapi_config::query_other_property::<U>(
+            Owner::Group(group),
+            property,
+            info,
+            len,
+            ret,
+            "HttpQueryUrlGroupProperty(this property)",
+        ),
     }
 }
 
@@ -685,13 +890,41 @@ unsafe fn query_url_group_property<U: WideUnit>(group: u64, property: i32, info:
 /// force for the group, `Flags.Present` = whether the group has its own), `HttpServerQosProperty`; a
 /// small buffer gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpQueryUrlGroupProperty(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
-    guard_httpapi("HttpQueryUrlGroupProperty", || query_url_group_property::<WCHAR>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
+pub unsafe extern "C" fn HttpQueryUrlGroupProperty(
+    UrlGroupId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    ReturnLength: *mut ULONG,
+) -> ULONG {
+    guard_httpapi("HttpQueryUrlGroupProperty", || {
+        query_url_group_property::<WCHAR>(
+            UrlGroupId,
+            Property,
+            PropertyInformation,
+            PropertyInformationLength,
+            ReturnLength,
+        )
+    })
 }
 /// `HttpQueryUrlGroupProperty` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpQueryUrlGroupProperty_w16(UrlGroupId: u64, Property: i32, PropertyInformation: *mut c_void, PropertyInformationLength: ULONG, ReturnLength: *mut ULONG) -> ULONG {
-    guard_httpapi("HttpQueryUrlGroupProperty", || query_url_group_property::<u16>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength, ReturnLength))
+pub unsafe extern "C" fn HttpQueryUrlGroupProperty_w16(
+    UrlGroupId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    ReturnLength: *mut ULONG,
+) -> ULONG {
+    guard_httpapi("HttpQueryUrlGroupProperty", || {
+        query_url_group_property::<u16>(
+            UrlGroupId,
+            Property,
+            PropertyInformation,
+            PropertyInformationLength,
+            ReturnLength,
+        )
+    })
 }
 
 unsafe fn add_url<U: WideUnit>(h: HANDLE, url: *const U, reserved: *mut c_void) -> WinResult<()> {
@@ -705,12 +938,20 @@ unsafe fn add_url<U: WideUnit>(h: HANDLE, url: *const U, reserved: *mut c_void) 
 /// prefix: `ERROR_INVALID_PARAMETER`; already registered: `ERROR_ALREADY_EXISTS`; port held by another
 /// process: `ERROR_SHARING_VIOLATION`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpAddUrl(RequestQueueHandle: HANDLE, FullyQualifiedUrl: *const WCHAR, Reserved: *mut c_void) -> ULONG {
+pub unsafe extern "C" fn HttpAddUrl(
+    RequestQueueHandle: HANDLE,
+    FullyQualifiedUrl: *const WCHAR,
+    Reserved: *mut c_void,
+) -> ULONG {
     guard_httpapi("HttpAddUrl", || add_url(RequestQueueHandle, FullyQualifiedUrl, Reserved))
 }
 /// `HttpAddUrl` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpAddUrl_w16(RequestQueueHandle: HANDLE, FullyQualifiedUrl: *const u16, Reserved: *mut c_void) -> ULONG {
+pub unsafe extern "C" fn HttpAddUrl_w16(
+    RequestQueueHandle: HANDLE,
+    FullyQualifiedUrl: *const u16,
+    Reserved: *mut c_void,
+) -> ULONG {
     guard_httpapi("HttpAddUrl", || add_url(RequestQueueHandle, FullyQualifiedUrl, Reserved))
 }
 
@@ -738,7 +979,16 @@ pub unsafe extern "C" fn HttpRemoveUrl_w16(RequestQueueHandle: HANDLE, FullyQual
 // Receiving requests and bodies
 
 #[allow(clippy::too_many_arguments)]
-unsafe fn receive_http_request(h: HANDLE, id: u64, flags: ULONG, buf: *mut c_void, len: ULONG, ret: *mut ULONG, ov: *mut OVERLAPPED, wide16: bool) -> WinResult<()> {
+unsafe fn receive_http_request(
+    h: HANDLE,
+    id: u64,
+    flags: ULONG,
+    buf: *mut c_void,
+    len: ULONG,
+    ret: *mut ULONG,
+    ov: *mut OVERLAPPED,
+    wide16: bool,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpReceiveHttpRequest({h:?}, {id:#x}, {flags:#x}, {buf:?}, {len}, {ret:?}, {ov:?})");
     let q = queue_of(h)?;
     if flags & !3 != 0 || buf.is_null() {
@@ -758,16 +1008,62 @@ unsafe fn receive_http_request(h: HANDLE, id: u64, flags: ULONG, buf: *mut c_voi
 /// `ERROR_CONNECTION_INVALID`. Queue shut down or closed: `ERROR_OPERATION_ABORTED`.
 /// With `HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY` the body bytes already received that fit follow.
 #[no_mangle]
-pub unsafe extern "C" fn HttpReceiveHttpRequest(RequestQueueHandle: HANDLE, RequestId: u64, Flags: ULONG, RequestBuffer: *mut c_void, RequestBufferLength: ULONG, BytesReturned: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpReceiveHttpRequest", || receive_http_request(RequestQueueHandle, RequestId, Flags, RequestBuffer, RequestBufferLength, BytesReturned, Overlapped, false))
+pub unsafe extern "C" fn HttpReceiveHttpRequest(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Flags: ULONG,
+    RequestBuffer: *mut c_void,
+    RequestBufferLength: ULONG,
+    BytesReturned: *mut ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpReceiveHttpRequest", || {
+        receive_http_request(
+            RequestQueueHandle,
+            RequestId,
+            Flags,
+            RequestBuffer,
+            RequestBufferLength,
+            BytesReturned,
+            Overlapped,
+            false,
+        )
+    })
 }
 /// `HttpReceiveHttpRequest` for `-fshort-wchar` callers (the cooked URL is UTF-16).
 #[no_mangle]
-pub unsafe extern "C" fn HttpReceiveHttpRequest_w16(RequestQueueHandle: HANDLE, RequestId: u64, Flags: ULONG, RequestBuffer: *mut c_void, RequestBufferLength: ULONG, BytesReturned: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpReceiveHttpRequest", || receive_http_request(RequestQueueHandle, RequestId, Flags, RequestBuffer, RequestBufferLength, BytesReturned, Overlapped, true))
+pub unsafe extern "C" fn HttpReceiveHttpRequest_w16(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Flags: ULONG,
+    RequestBuffer: *mut c_void,
+    RequestBufferLength: ULONG,
+    BytesReturned: *mut ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpReceiveHttpRequest", || {
+        receive_http_request(
+            RequestQueueHandle,
+            RequestId,
+            Flags,
+            RequestBuffer,
+            RequestBufferLength,
+            BytesReturned,
+            Overlapped,
+            true,
+        )
+    })
 }
 
-unsafe fn receive_request_entity_body(h: HANDLE, id: u64, flags: ULONG, buf: *mut c_void, len: ULONG, ret: *mut ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+unsafe fn receive_request_entity_body(
+    h: HANDLE,
+    id: u64,
+    flags: ULONG,
+    buf: *mut c_void,
+    len: ULONG,
+    ret: *mut ULONG,
+    ov: *mut OVERLAPPED,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpReceiveRequestEntityBody({h:?}, {id:#x}, {flags:#x}, {buf:?}, {len}, {ret:?}, {ov:?})");
     let q = queue_of(h)?;
     let req = q.find(id)?;
@@ -786,13 +1082,49 @@ unsafe fn receive_request_entity_body(h: HANDLE, id: u64, flags: ULONG, buf: *mu
 /// answered on the first call. Unknown id, answered request or a client that left:
 /// `ERROR_CONNECTION_INVALID`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpReceiveRequestEntityBody(RequestQueueHandle: HANDLE, RequestId: u64, Flags: ULONG, EntityBuffer: *mut c_void, EntityBufferLength: ULONG, BytesReturned: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpReceiveRequestEntityBody", || receive_request_entity_body(RequestQueueHandle, RequestId, Flags, EntityBuffer, EntityBufferLength, BytesReturned, Overlapped))
+pub unsafe extern "C" fn HttpReceiveRequestEntityBody(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Flags: ULONG,
+    EntityBuffer: *mut c_void,
+    EntityBufferLength: ULONG,
+    BytesReturned: *mut ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpReceiveRequestEntityBody", || {
+        receive_request_entity_body(
+            RequestQueueHandle,
+            RequestId,
+            Flags,
+            EntityBuffer,
+            EntityBufferLength,
+            BytesReturned,
+            Overlapped,
+        )
+    })
 }
 /// `HttpReceiveRequestEntityBody` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpReceiveRequestEntityBody_w16(RequestQueueHandle: HANDLE, RequestId: u64, Flags: ULONG, EntityBuffer: *mut c_void, EntityBufferLength: ULONG, BytesReturned: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpReceiveRequestEntityBody", || receive_request_entity_body(RequestQueueHandle, RequestId, Flags, EntityBuffer, EntityBufferLength, BytesReturned, Overlapped))
+pub unsafe extern "C" fn HttpReceiveRequestEntityBody_w16(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Flags: ULONG,
+    EntityBuffer: *mut c_void,
+    EntityBufferLength: ULONG,
+    BytesReturned: *mut ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpReceiveRequestEntityBody", || {
+        receive_request_entity_body(
+            RequestQueueHandle,
+            RequestId,
+            Flags,
+            EntityBuffer,
+            EntityBufferLength,
+            BytesReturned,
+            Overlapped,
+        )
+    })
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -801,7 +1133,13 @@ pub unsafe extern "C" fn HttpReceiveRequestEntityBody_w16(RequestQueueHandle: HA
 /// Reads the caller's data chunks: memory chunks as slices valid for the call, file chunks as
 /// validated ranges (small ones read now into `owned`, large ones streamed by the connection),
 /// fragment-cache chunks as copies of the queue's fragment (`ERROR_PATH_NOT_FOUND` when it is gone).
-unsafe fn read_chunks<'a>(q: &RequestQueue, wide16: bool, count: u16, chunks: *const HTTP_DATA_CHUNK, owned: &'a mut Vec<Vec<u8>>) -> WinResult<Vec<BodyPiece<'a>>> {
+unsafe fn read_chunks<'a>(
+    q: &RequestQueue,
+    wide16: bool,
+    count: u16,
+    chunks: *const HTTP_DATA_CHUNK,
+    owned: &'a mut Vec<Vec<u8>>,
+) -> WinResult<Vec<BodyPiece<'a>>> {
     if count == 0 {
         return Ok(Vec::new());
     }
@@ -843,7 +1181,10 @@ unsafe fn read_chunks<'a>(q: &RequestQueue, wide16: bool, count: u16, chunks: *c
         }
     }
     let mut small = owned.iter();
-    Ok(pieces.into_iter().map(|p| p.unwrap_or_else(|| BodyPiece::Mem(small.next().expect("one per small file chunk").as_slice()))).collect())
+    Ok(pieces
+        .into_iter()
+        .map(|p| p.unwrap_or_else(|| BodyPiece::Mem(small.next().expect("one per small file chunk").as_slice())))
+        .collect())
 }
 
 /// A fragment name of `len` bytes (0: up to its NUL) in the caller's `WCHAR` width.
@@ -899,7 +1240,16 @@ fn check_send_flags(flags: ULONG) -> WinResult<(bool, bool, bool)> {
 }
 
 #[allow(clippy::too_many_arguments)]
-unsafe fn send_http_response(h: HANDLE, id: u64, flags: ULONG, response: *const HTTP_RESPONSE_V1, policy: *const HTTP_CACHE_POLICY, sent: *mut ULONG, ov: *mut OVERLAPPED, wide16: bool) -> WinResult<()> {
+unsafe fn send_http_response(
+    h: HANDLE,
+    id: u64,
+    flags: ULONG,
+    response: *const HTTP_RESPONSE_V1,
+    policy: *const HTTP_CACHE_POLICY,
+    sent: *mut ULONG,
+    ov: *mut OVERLAPPED,
+    wide16: bool,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSendHttpResponse({h:?}, {id:#x}, {flags:#x}, {response:?}, {policy:?}, {sent:?}, {ov:?})");
     let q = queue_of(h)?;
     if response.is_null() {
@@ -929,15 +1279,46 @@ unsafe fn send_http_response(h: HANDLE, id: u64, flags: ULONG, response: *const 
 /// a second head for one request, bad flags (`DISCONNECT` with `MORE_DATA`) or chunks:
 /// `ERROR_INVALID_PARAMETER`. The data is read during the call.
 #[no_mangle]
-pub unsafe extern "C" fn HttpSendHttpResponse(RequestQueueHandle: HANDLE, RequestId: u64, Flags: ULONG, HttpResponse: *const HTTP_RESPONSE_V1, CachePolicy: *const HTTP_CACHE_POLICY, BytesSent: *mut ULONG, Reserved1: *mut c_void, Reserved2: ULONG, Overlapped: *mut OVERLAPPED, LogData: *const c_void) -> ULONG {
+pub unsafe extern "C" fn HttpSendHttpResponse(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Flags: ULONG,
+    HttpResponse: *const HTTP_RESPONSE_V1,
+    CachePolicy: *const HTTP_CACHE_POLICY,
+    BytesSent: *mut ULONG,
+    Reserved1: *mut c_void,
+    Reserved2: ULONG,
+    Overlapped: *mut OVERLAPPED,
+    LogData: *const c_void,
+) -> ULONG {
     guard_httpapi("HttpSendHttpResponse", || {
         let _ = (Reserved1, Reserved2, LogData);
-        send_http_response(RequestQueueHandle, RequestId, Flags, HttpResponse, CachePolicy, BytesSent, Overlapped, false)
+        send_http_response(
+            RequestQueueHandle,
+            RequestId,
+            Flags,
+            HttpResponse,
+            CachePolicy,
+            BytesSent,
+            Overlapped,
+            false,
+        )
     })
 }
 /// `HttpSendHttpResponse` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpSendHttpResponse_w16(RequestQueueHandle: HANDLE, RequestId: u64, Flags: ULONG, HttpResponse: *const HTTP_RESPONSE_V1, CachePolicy: *const HTTP_CACHE_POLICY, BytesSent: *mut ULONG, Reserved1: *mut c_void, Reserved2: ULONG, Overlapped: *mut OVERLAPPED, LogData: *const c_void) -> ULONG {
+pub unsafe extern "C" fn HttpSendHttpResponse_w16(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Flags: ULONG,
+    HttpResponse: *const HTTP_RESPONSE_V1,
+    CachePolicy: *const HTTP_CACHE_POLICY,
+    BytesSent: *mut ULONG,
+    Reserved1: *mut c_void,
+    Reserved2: ULONG,
+    Overlapped: *mut OVERLAPPED,
+    LogData: *const c_void,
+) -> ULONG {
     guard_httpapi("HttpSendHttpResponse", || {
         let _ = (Reserved1, Reserved2, LogData);
         send_http_response(RequestQueueHandle, RequestId, Flags, HttpResponse, CachePolicy, BytesSent, Overlapped, true)
@@ -945,7 +1326,16 @@ pub unsafe extern "C" fn HttpSendHttpResponse_w16(RequestQueueHandle: HANDLE, Re
 }
 
 #[allow(clippy::too_many_arguments)]
-unsafe fn send_response_entity_body(h: HANDLE, id: u64, flags: ULONG, count: u16, chunks: *const HTTP_DATA_CHUNK, sent: *mut ULONG, ov: *mut OVERLAPPED, wide16: bool) -> WinResult<()> {
+unsafe fn send_response_entity_body(
+    h: HANDLE,
+    id: u64,
+    flags: ULONG,
+    count: u16,
+    chunks: *const HTTP_DATA_CHUNK,
+    sent: *mut ULONG,
+    ov: *mut OVERLAPPED,
+    wide16: bool,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSendResponseEntityBody({h:?}, {id:#x}, {flags:#x}, {count}, {chunks:?}, {sent:?}, {ov:?})");
     let q = queue_of(h)?;
     let (more, disconnect, buffer_data) = check_send_flags(flags)?;
@@ -964,18 +1354,58 @@ unsafe fn send_response_entity_body(h: HANDLE, id: u64, flags: ULONG, count: u16
 /// the last call omits that flag (chunked responses then get their last chunk). Before any head:
 /// `ERROR_INVALID_PARAMETER`; more than 9999 chunks: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpSendResponseEntityBody(RequestQueueHandle: HANDLE, RequestId: u64, Flags: ULONG, EntityChunkCount: u16, EntityChunks: *const HTTP_DATA_CHUNK, BytesSent: *mut ULONG, Reserved1: *mut c_void, Reserved2: ULONG, Overlapped: *mut OVERLAPPED, LogData: *const c_void) -> ULONG {
+pub unsafe extern "C" fn HttpSendResponseEntityBody(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Flags: ULONG,
+    EntityChunkCount: u16,
+    EntityChunks: *const HTTP_DATA_CHUNK,
+    BytesSent: *mut ULONG,
+    Reserved1: *mut c_void,
+    Reserved2: ULONG,
+    Overlapped: *mut OVERLAPPED,
+    LogData: *const c_void,
+) -> ULONG {
     guard_httpapi("HttpSendResponseEntityBody", || {
         let _ = (Reserved1, Reserved2, LogData);
-        send_response_entity_body(RequestQueueHandle, RequestId, Flags, EntityChunkCount, EntityChunks, BytesSent, Overlapped, false)
+        send_response_entity_body(
+            RequestQueueHandle,
+            RequestId,
+            Flags,
+            EntityChunkCount,
+            EntityChunks,
+            BytesSent,
+            Overlapped,
+            false,
+        )
     })
 }
 /// `HttpSendResponseEntityBody` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpSendResponseEntityBody_w16(RequestQueueHandle: HANDLE, RequestId: u64, Flags: ULONG, EntityChunkCount: u16, EntityChunks: *const HTTP_DATA_CHUNK, BytesSent: *mut ULONG, Reserved1: *mut c_void, Reserved2: ULONG, Overlapped: *mut OVERLAPPED, LogData: *const c_void) -> ULONG {
+pub unsafe extern "C" fn HttpSendResponseEntityBody_w16(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Flags: ULONG,
+    EntityChunkCount: u16,
+    EntityChunks: *const HTTP_DATA_CHUNK,
+    BytesSent: *mut ULONG,
+    Reserved1: *mut c_void,
+    Reserved2: ULONG,
+    Overlapped: *mut OVERLAPPED,
+    LogData: *const c_void,
+) -> ULONG {
     guard_httpapi("HttpSendResponseEntityBody", || {
         let _ = (Reserved1, Reserved2, LogData);
-        send_response_entity_body(RequestQueueHandle, RequestId, Flags, EntityChunkCount, EntityChunks, BytesSent, Overlapped, true)
+        send_response_entity_body(
+            RequestQueueHandle,
+            RequestId,
+            Flags,
+            EntityChunkCount,
+            EntityChunks,
+            BytesSent,
+            Overlapped,
+            true,
+        )
     })
 }
 
@@ -996,12 +1426,20 @@ unsafe fn cancel_http_request(h: HANDLE, id: u64, ov: *mut OVERLAPPED) -> WinRes
 /// `HttpCancelHttpRequest`: ends a request: its pending receives and sends complete with
 /// `ERROR_OPERATION_ABORTED` and its connection is closed. Unknown id: `ERROR_CONNECTION_INVALID`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpCancelHttpRequest(RequestQueueHandle: HANDLE, RequestId: u64, Overlapped: *mut OVERLAPPED) -> ULONG {
+pub unsafe extern "C" fn HttpCancelHttpRequest(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
     guard_httpapi("HttpCancelHttpRequest", || cancel_http_request(RequestQueueHandle, RequestId, Overlapped))
 }
 /// `HttpCancelHttpRequest` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpCancelHttpRequest_w16(RequestQueueHandle: HANDLE, RequestId: u64, Overlapped: *mut OVERLAPPED) -> ULONG {
+pub unsafe extern "C" fn HttpCancelHttpRequest_w16(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
     guard_httpapi("HttpCancelHttpRequest", || cancel_http_request(RequestQueueHandle, RequestId, Overlapped))
 }
 
@@ -1057,25 +1495,51 @@ unsafe fn wait_for_disconnect(name: &str, h: HANDLE, id: u64, reserved: ULONG, o
 /// `ERROR_OPERATION_ABORTED`. Bad handle or an id no request of this queue carried:
 /// `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpWaitForDisconnect(RequestQueueHandle: HANDLE, ConnectionId: u64, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnect", || wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped))
+pub unsafe extern "C" fn HttpWaitForDisconnect(
+    RequestQueueHandle: HANDLE,
+    ConnectionId: u64,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpWaitForDisconnect", || {
+        wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped)
+    })
 }
 /// `HttpWaitForDisconnect` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpWaitForDisconnect_w16(RequestQueueHandle: HANDLE, ConnectionId: u64, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnect", || wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped))
+pub unsafe extern "C" fn HttpWaitForDisconnect_w16(
+    RequestQueueHandle: HANDLE,
+    ConnectionId: u64,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpWaitForDisconnect", || {
+        wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped)
+    })
 }
 
 /// `HttpWaitForDisconnectEx`: `HttpWaitForDisconnect` with a `Reserved` that must be 0
 /// (`ERROR_INVALID_PARAMETER` otherwise).
 #[no_mangle]
-pub unsafe extern "C" fn HttpWaitForDisconnectEx(RequestQueueHandle: HANDLE, ConnectionId: u64, Reserved: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnectEx", || wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped))
+pub unsafe extern "C" fn HttpWaitForDisconnectEx(
+    RequestQueueHandle: HANDLE,
+    ConnectionId: u64,
+    Reserved: ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpWaitForDisconnectEx", || {
+        wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped)
+    })
 }
 /// `HttpWaitForDisconnectEx` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpWaitForDisconnectEx_w16(RequestQueueHandle: HANDLE, ConnectionId: u64, Reserved: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnectEx", || wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped))
+pub unsafe extern "C" fn HttpWaitForDisconnectEx_w16(
+    RequestQueueHandle: HANDLE,
+    ConnectionId: u64,
+    Reserved: ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpWaitForDisconnectEx", || {
+        wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped)
+    })
 }
 
 fn receive_client_certificate(queue: HANDLE, connection: u64, flags: ULONG, info: *mut c_void) -> WinResult<()> {
@@ -1098,7 +1562,15 @@ fn receive_client_certificate(queue: HANDLE, connection: u64, flags: ULONG, info
 /// that never was a connection, NULL `SslClientCertInfo` or an unknown flag: `ERROR_INVALID_PARAMETER`;
 /// a bad queue handle: `ERROR_INVALID_HANDLE`.
 #[no_mangle]
-pub extern "C" fn HttpReceiveClientCertificate(RequestQueueHandle: HANDLE, ConnectionId: u64, Flags: ULONG, SslClientCertInfo: *mut c_void, SslClientCertInfoSize: ULONG, BytesReceived: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+pub extern "C" fn HttpReceiveClientCertificate(
+    RequestQueueHandle: HANDLE,
+    ConnectionId: u64,
+    Flags: ULONG,
+    SslClientCertInfo: *mut c_void,
+    SslClientCertInfoSize: ULONG,
+    BytesReceived: *mut ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
     guard_httpapi("HttpReceiveClientCertificate", || {
         let _ = (SslClientCertInfoSize, BytesReceived, Overlapped);
         receive_client_certificate(RequestQueueHandle, ConnectionId, Flags, SslClientCertInfo)
@@ -1106,20 +1578,33 @@ pub extern "C" fn HttpReceiveClientCertificate(RequestQueueHandle: HANDLE, Conne
 }
 /// `HttpReceiveClientCertificate` for `-fshort-wchar` callers.
 #[no_mangle]
-pub extern "C" fn HttpReceiveClientCertificate_w16(RequestQueueHandle: HANDLE, ConnectionId: u64, Flags: ULONG, SslClientCertInfo: *mut c_void, SslClientCertInfoSize: ULONG, BytesReceived: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+pub extern "C" fn HttpReceiveClientCertificate_w16(
+    RequestQueueHandle: HANDLE,
+    ConnectionId: u64,
+    Flags: ULONG,
+    SslClientCertInfo: *mut c_void,
+    SslClientCertInfoSize: ULONG,
+    BytesReceived: *mut ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
     guard_httpapi("HttpReceiveClientCertificate", || {
         let _ = (SslClientCertInfoSize, BytesReceived, Overlapped);
         receive_client_certificate(RequestQueueHandle, ConnectionId, Flags, SslClientCertInfo)
     })
 }
 
-
 // ---------------------------------------------------------------------------------------------------
 // Fragment cache, URL preparation, request properties, demand start, delegation, push, extensions
 
 pub const HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE: ULONG = 1;
 
-unsafe fn add_fragment_to_cache<U: WideUnit>(h: HANDLE, prefix: *const U, chunk: *const HTTP_DATA_CHUNK, policy: *const HTTP_CACHE_POLICY, ov: *mut OVERLAPPED) -> WinResult<()> {
+unsafe fn add_fragment_to_cache<U: WideUnit>(
+    h: HANDLE,
+    prefix: *const U,
+    chunk: *const HTTP_DATA_CHUNK,
+    policy: *const HTTP_CACHE_POLICY,
+    ov: *mut OVERLAPPED,
+) -> WinResult<()> {
     let name = wide_cstr(prefix);
     tracing::trace!(target: T, "HttpAddFragmentToCache({h:?}, {name:?}, {chunk:?}, {policy:?}, {ov:?})");
     let q = queue_of(h)?;
@@ -1147,17 +1632,41 @@ unsafe fn add_fragment_to_cache<U: WideUnit>(h: HANDLE, prefix: *const U, chunk:
 /// `HttpCachePolicyNocache`, a malformed name or one outside the queue's prefixes:
 /// `ERROR_INVALID_PARAMETER`. Synchronous or overlapped (completes at once, packet posted).
 #[no_mangle]
-pub unsafe extern "C" fn HttpAddFragmentToCache(RequestQueueHandle: HANDLE, UrlPrefix: *const WCHAR, DataChunk: *const HTTP_DATA_CHUNK, CachePolicy: *const HTTP_CACHE_POLICY, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpAddFragmentToCache", || add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped))
+pub unsafe extern "C" fn HttpAddFragmentToCache(
+    RequestQueueHandle: HANDLE,
+    UrlPrefix: *const WCHAR,
+    DataChunk: *const HTTP_DATA_CHUNK,
+    CachePolicy: *const HTTP_CACHE_POLICY,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpAddFragmentToCache", || {
+        add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped)
+    })
 }
 /// `HttpAddFragmentToCache` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpAddFragmentToCache_w16(RequestQueueHandle: HANDLE, UrlPrefix: *const u16, DataChunk: *const HTTP_DATA_CHUNK, CachePolicy: *const HTTP_CACHE_POLICY, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpAddFragmentToCache", || add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped))
+pub unsafe extern "C" fn HttpAddFragmentToCache_w16(
+    RequestQueueHandle: HANDLE,
+    UrlPrefix: *const u16,
+    DataChunk: *const HTTP_DATA_CHUNK,
+    CachePolicy: *const HTTP_CACHE_POLICY,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpAddFragmentToCache", || {
+        add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped)
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
-unsafe fn read_fragment_from_cache<U: WideUnit>(h: HANDLE, prefix: *const U, range: *const HTTP_BYTE_RANGE, buf: *mut c_void, len: ULONG, read: *mut ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+unsafe fn read_fragment_from_cache<U: WideUnit>(
+    h: HANDLE,
+    prefix: *const U,
+    range: *const HTTP_BYTE_RANGE,
+    buf: *mut c_void,
+    len: ULONG,
+    read: *mut ULONG,
+    ov: *mut OVERLAPPED,
+) -> WinResult<()> {
     let name = wide_cstr(prefix);
     tracing::trace!(target: T, "HttpReadFragmentFromCache({h:?}, {name:?}, {range:?}, {buf:?}, {len}, {read:?}, {ov:?})");
     let q = queue_of(h)?;
@@ -1167,7 +1676,11 @@ unsafe fn read_fragment_from_cache<U: WideUnit>(h: HANDLE, prefix: *const U, ran
         return Err(ERROR_INVALID_PARAMETER);
     }
     let data = server::cache::read(&q, &name)?;
-    let part = if range.is_null() { &data[..] } else { server::cache::slice_range(&data, (*range).StartingOffset, (*range).Length)? };
+    let part = if range.is_null() {
+        &data[..]
+    } else {
+        server::cache::slice_range(&data, (*range).StartingOffset, (*range).Length)?
+    };
     let need = u32::try_from(part.len()).map_err(|_| ERROR_INVALID_PARAMETER)?;
     if need > len || (buf.is_null() && need > 0) {
         // The size needed goes to BytesRead (synchronous calls only, as documented).
@@ -1188,16 +1701,41 @@ unsafe fn read_fragment_from_cache<U: WideUnit>(h: HANDLE, prefix: *const U, ran
 /// `*BytesRead`; a range starting beyond the end, a NULL name, or NULL `BytesRead` on a synchronous
 /// call: `ERROR_INVALID_PARAMETER`; bad handle: `ERROR_INVALID_HANDLE`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpReadFragmentFromCache(RequestQueueHandle: HANDLE, UrlPrefix: *const WCHAR, ByteRange: *const HTTP_BYTE_RANGE, Buffer: *mut c_void, BufferLength: ULONG, BytesRead: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpReadFragmentFromCache", || read_fragment_from_cache(RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped))
+pub unsafe extern "C" fn HttpReadFragmentFromCache(
+    RequestQueueHandle: HANDLE,
+    UrlPrefix: *const WCHAR,
+    ByteRange: *const HTTP_BYTE_RANGE,
+    Buffer: *mut c_void,
+    BufferLength: ULONG,
+    BytesRead: *mut ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpReadFragmentFromCache", || {
+        read_fragment_from_cache(RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped)
+    })
 }
 /// `HttpReadFragmentFromCache` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpReadFragmentFromCache_w16(RequestQueueHandle: HANDLE, UrlPrefix: *const u16, ByteRange: *const HTTP_BYTE_RANGE, Buffer: *mut c_void, BufferLength: ULONG, BytesRead: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpReadFragmentFromCache", || read_fragment_from_cache(RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped))
+pub unsafe extern "C" fn HttpReadFragmentFromCache_w16(
+    RequestQueueHandle: HANDLE,
+    UrlPrefix: *const u16,
+    ByteRange: *const HTTP_BYTE_RANGE,
+    Buffer: *mut c_void,
+    BufferLength: ULONG,
+    BytesRead: *mut ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpReadFragmentFromCache", || {
+        read_fragment_from_cache(RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped)
+    })
 }
 
-unsafe fn flush_response_cache<U: WideUnit>(h: HANDLE, prefix: *const U, flags: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+unsafe fn flush_response_cache<U: WideUnit>(
+    h: HANDLE,
+    prefix: *const U,
+    flags: ULONG,
+    ov: *mut OVERLAPPED,
+) -> WinResult<()> {
     let name = wide_cstr(prefix);
     tracing::trace!(target: T, "HttpFlushResponseCache({h:?}, {name:?}, {flags:#x}, {ov:?})");
     let q = queue_of(h)?;
@@ -1215,16 +1753,31 @@ unsafe fn flush_response_cache<U: WideUnit>(h: HANDLE, prefix: *const U, flags: 
 /// error. Unknown flags, NULL or malformed prefix: `ERROR_INVALID_PARAMETER`; bad handle:
 /// `ERROR_INVALID_HANDLE`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpFlushResponseCache(RequestQueueHandle: HANDLE, UrlPrefix: *const WCHAR, Flags: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+pub unsafe extern "C" fn HttpFlushResponseCache(
+    RequestQueueHandle: HANDLE,
+    UrlPrefix: *const WCHAR,
+    Flags: ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
     guard_httpapi("HttpFlushResponseCache", || flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped))
 }
 /// `HttpFlushResponseCache` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpFlushResponseCache_w16(RequestQueueHandle: HANDLE, UrlPrefix: *const u16, Flags: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
+pub unsafe extern "C" fn HttpFlushResponseCache_w16(
+    RequestQueueHandle: HANDLE,
+    UrlPrefix: *const u16,
+    Flags: ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
     guard_httpapi("HttpFlushResponseCache", || flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped))
 }
 
-unsafe fn prepare_url<U: WideUnit>(reserved: *mut c_void, flags: ULONG, url: *const U, out: *mut *mut U) -> WinResult<()> {
+unsafe fn prepare_url<U: WideUnit>(
+    reserved: *mut c_void,
+    flags: ULONG,
+    url: *const U,
+    out: *mut *mut U,
+) -> WinResult<()> {
     let text = wide_cstr(url);
     tracing::trace!(target: T, "HttpPrepareUrl({reserved:?}, {flags:#x}, {text:?}, {out:?})");
     if !reserved.is_null() || flags != 0 || out.is_null() {
@@ -1244,12 +1797,22 @@ unsafe fn prepare_url<U: WideUnit>(reserved: *mut c_void, flags: ULONG, url: *co
 /// `Reserved` not NULL, `Flags` not 0, NULL `Url` or `PreparedUrl`, or a malformed URL:
 /// `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpPrepareUrl(Reserved: *mut c_void, Flags: ULONG, Url: *const WCHAR, PreparedUrl: *mut *mut WCHAR) -> ULONG {
+pub unsafe extern "C" fn HttpPrepareUrl(
+    Reserved: *mut c_void,
+    Flags: ULONG,
+    Url: *const WCHAR,
+    PreparedUrl: *mut *mut WCHAR,
+) -> ULONG {
     guard_httpapi("HttpPrepareUrl", || prepare_url(Reserved, Flags, Url, PreparedUrl))
 }
 /// `HttpPrepareUrl` for `-fshort-wchar` callers (the result is UTF-16).
 #[no_mangle]
-pub unsafe extern "C" fn HttpPrepareUrl_w16(Reserved: *mut c_void, Flags: ULONG, Url: *const u16, PreparedUrl: *mut *mut u16) -> ULONG {
+pub unsafe extern "C" fn HttpPrepareUrl_w16(
+    Reserved: *mut c_void,
+    Flags: ULONG,
+    Url: *const u16,
+    PreparedUrl: *mut *mut u16,
+) -> ULONG {
     guard_httpapi("HttpPrepareUrl", || prepare_url(Reserved, Flags, Url, PreparedUrl))
 }
 
@@ -1269,12 +1832,20 @@ unsafe fn find_url_group_id<U: WideUnit>(url: *const U, h: HANDLE, out: *mut u64
 /// queue (the best match, as routing picks it). None: `ERROR_NOT_FOUND`; bad handle:
 /// `ERROR_INVALID_HANDLE`; NULL or malformed URL, NULL `UrlGroupId`: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpFindUrlGroupId(FullyQualifiedUrl: *const WCHAR, RequestQueueHandle: HANDLE, UrlGroupId: *mut u64) -> ULONG {
+pub unsafe extern "C" fn HttpFindUrlGroupId(
+    FullyQualifiedUrl: *const WCHAR,
+    RequestQueueHandle: HANDLE,
+    UrlGroupId: *mut u64,
+) -> ULONG {
     guard_httpapi("HttpFindUrlGroupId", || find_url_group_id(FullyQualifiedUrl, RequestQueueHandle, UrlGroupId))
 }
 /// `HttpFindUrlGroupId` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpFindUrlGroupId_w16(FullyQualifiedUrl: *const u16, RequestQueueHandle: HANDLE, UrlGroupId: *mut u64) -> ULONG {
+pub unsafe extern "C" fn HttpFindUrlGroupId_w16(
+    FullyQualifiedUrl: *const u16,
+    RequestQueueHandle: HANDLE,
+    UrlGroupId: *mut u64,
+) -> ULONG {
     guard_httpapi("HttpFindUrlGroupId", || find_url_group_id(FullyQualifiedUrl, RequestQueueHandle, UrlGroupId))
 }
 
@@ -1323,8 +1894,12 @@ pub struct TCP_INFO_v1 {
 /// `TCP_INFO_v0` is the first 88 bytes of `TCP_INFO_v1`.
 pub const TCP_INFO_V0_SIZE: usize = 88;
 const _: () = assert!(std::mem::size_of::<TCP_INFO_v1>() == 136);
-const _: () = assert!(std::mem::offset_of!(TCP_INFO_v1, BytesOut) == 48 && std::mem::offset_of!(TCP_INFO_v1, SynRetrans) == 84);
-const _: () = assert!(std::mem::offset_of!(TCP_INFO_v1, SndLimTransRwin) == TCP_INFO_V0_SIZE && std::mem::offset_of!(TCP_INFO_v1, SndLimBytesSnd) == 128);
+const _: () =
+    assert!(std::mem::offset_of!(TCP_INFO_v1, BytesOut) == 48 && std::mem::offset_of!(TCP_INFO_v1, SynRetrans) == 84);
+const _: () = assert!(
+    std::mem::offset_of!(TCP_INFO_v1, SndLimTransRwin) == TCP_INFO_V0_SIZE
+        && std::mem::offset_of!(TCP_INFO_v1, SndLimBytesSnd) == 128
+);
 
 /// Linux `TCP_*` states to Windows `TCPSTATE`.
 fn tcp_state(linux: u8) -> i32 {
@@ -1366,7 +1941,17 @@ fn tcp_info_of(conn: &crate::server::connection::Connection) -> WinResult<TCP_IN
 }
 
 #[allow(clippy::too_many_arguments)]
-unsafe fn query_request_property(h: HANDLE, id: u64, prop: i32, qualifier: *mut c_void, qsize: ULONG, out: *mut c_void, outlen: ULONG, ret: *mut ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+unsafe fn query_request_property(
+    h: HANDLE,
+    id: u64,
+    prop: i32,
+    qualifier: *mut c_void,
+    qsize: ULONG,
+    out: *mut c_void,
+    outlen: ULONG,
+    ret: *mut ULONG,
+    ov: *mut OVERLAPPED,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryRequestProperty({h:?}, {id:#x}, {prop}, {qualifier:?}, {qsize}, {out:?}, {outlen}, {ret:?}, {ov:?})");
     let q = queue_of(h)?;
     let req = q.find(id)?;
@@ -1378,7 +1963,11 @@ unsafe fn query_request_property(h: HANDLE, id: u64, prop: i32, qualifier: *mut 
         }
         HttpRequestPropertyTcpInfoV0 | HttpRequestPropertyTcpInfoV1 => {
             let t = tcp_info_of(&req.conn)?;
-            let size = if prop == HttpRequestPropertyTcpInfoV0 { TCP_INFO_V0_SIZE } else { std::mem::size_of::<TCP_INFO_v1>() };
+            let size = if prop == HttpRequestPropertyTcpInfoV0 {
+                TCP_INFO_V0_SIZE
+            } else {
+                std::mem::size_of::<TCP_INFO_v1>()
+            };
             std::slice::from_raw_parts(&t as *const TCP_INFO_v1 as *const u8, size).to_vec()
         }
         // TLS-only (SNI, cipher, ClientHello), QUIC-only, and timing properties: the connection is
@@ -1404,16 +1993,67 @@ unsafe fn query_request_property(h: HANDLE, id: u64, prop: i32, qualifier: *mut 
 /// unknown property: `ERROR_INVALID_PARAMETER`; output too small or NULL: `ERROR_INSUFFICIENT_BUFFER`
 /// with the size needed in `*BytesReturned`; unknown request: `ERROR_CONNECTION_INVALID`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpQueryRequestProperty(RequestQueueHandle: HANDLE, Id: u64, PropertyId: i32, Qualifier: *mut c_void, QualifierSize: ULONG, Output: *mut c_void, OutputBufferSize: ULONG, BytesReturned: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpQueryRequestProperty", || query_request_property(RequestQueueHandle, Id, PropertyId, Qualifier, QualifierSize, Output, OutputBufferSize, BytesReturned, Overlapped))
+pub unsafe extern "C" fn HttpQueryRequestProperty(
+    RequestQueueHandle: HANDLE,
+    Id: u64,
+    PropertyId: i32,
+    Qualifier: *mut c_void,
+    QualifierSize: ULONG,
+    Output: *mut c_void,
+    OutputBufferSize: ULONG,
+    BytesReturned: *mut ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpQueryRequestProperty", || {
+        query_request_property(
+            RequestQueueHandle,
+            Id,
+            PropertyId,
+            Qualifier,
+            QualifierSize,
+            Output,
+            OutputBufferSize,
+            BytesReturned,
+            Overlapped,
+        )
+    })
 }
 /// `HttpQueryRequestProperty` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpQueryRequestProperty_w16(RequestQueueHandle: HANDLE, Id: u64, PropertyId: i32, Qualifier: *mut c_void, QualifierSize: ULONG, Output: *mut c_void, OutputBufferSize: ULONG, BytesReturned: *mut ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpQueryRequestProperty", || query_request_property(RequestQueueHandle, Id, PropertyId, Qualifier, QualifierSize, Output, OutputBufferSize, BytesReturned, Overlapped))
+pub unsafe extern "C" fn HttpQueryRequestProperty_w16(
+    RequestQueueHandle: HANDLE,
+    Id: u64,
+    PropertyId: i32,
+    Qualifier: *mut c_void,
+    QualifierSize: ULONG,
+    Output: *mut c_void,
+    OutputBufferSize: ULONG,
+    BytesReturned: *mut ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpQueryRequestProperty", || {
+        query_request_property(
+            RequestQueueHandle,
+            Id,
+            PropertyId,
+            Qualifier,
+            QualifierSize,
+            Output,
+            OutputBufferSize,
+            BytesReturned,
+            Overlapped,
+        )
+    })
 }
 
-unsafe fn set_request_property(h: HANDLE, id: u64, prop: i32, input: *mut c_void, size: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+unsafe fn set_request_property(
+    h: HANDLE,
+    id: u64,
+    prop: i32,
+    input: *mut c_void,
+    size: ULONG,
+    ov: *mut OVERLAPPED,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSetRequestProperty({h:?}, {id:#x}, {prop}, {input:?}, {size}, {ov:?})");
     let q = queue_of(h)?;
     let req = q.find(id)?;
@@ -1426,7 +2066,9 @@ unsafe fn set_request_property(h: HANDLE, id: u64, prop: i32, input: *mut c_void
             }
         }
         // HTTP/2 and HTTP/3 stream resets, and the QUIC idle timeout: no such streams here.
-        HttpRequestPropertyStreamError | HttpRequestPropertyTransportIdleConnectionTimeout => return Err(ERROR_NOT_SUPPORTED),
+        HttpRequestPropertyStreamError | HttpRequestPropertyTransportIdleConnectionTimeout => {
+            return Err(ERROR_NOT_SUPPORTED)
+        }
         _ => return Err(ERROR_INVALID_PARAMETER),
     }
     let ovp = ov_of(ov);
@@ -1438,13 +2080,31 @@ unsafe fn set_request_property(h: HANDLE, id: u64, prop: i32, input: *mut c_void
 /// `HttpRequestPropertyTransportIdleConnectionTimeout` (HTTP/2, HTTP/3): `ERROR_NOT_SUPPORTED`; other
 /// properties or a bad value: `ERROR_INVALID_PARAMETER`; unknown request: `ERROR_CONNECTION_INVALID`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpSetRequestProperty(RequestQueueHandle: HANDLE, Id: u64, PropertyId: i32, Input: *mut c_void, InputPropertySize: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpSetRequestProperty", || set_request_property(RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped))
+pub unsafe extern "C" fn HttpSetRequestProperty(
+    RequestQueueHandle: HANDLE,
+    Id: u64,
+    PropertyId: i32,
+    Input: *mut c_void,
+    InputPropertySize: ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpSetRequestProperty", || {
+        set_request_property(RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped)
+    })
 }
 /// `HttpSetRequestProperty` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpSetRequestProperty_w16(RequestQueueHandle: HANDLE, Id: u64, PropertyId: i32, Input: *mut c_void, InputPropertySize: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpSetRequestProperty", || set_request_property(RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped))
+pub unsafe extern "C" fn HttpSetRequestProperty_w16(
+    RequestQueueHandle: HANDLE,
+    Id: u64,
+    PropertyId: i32,
+    Input: *mut c_void,
+    InputPropertySize: ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpSetRequestProperty", || {
+        set_request_property(RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped)
+    })
 }
 
 unsafe fn wait_for_demand_start(h: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()> {
@@ -1470,7 +2130,14 @@ pub unsafe extern "C" fn HttpWaitForDemandStart_w16(RequestQueueHandle: HANDLE, 
     guard_httpapi("HttpWaitForDemandStart", || wait_for_demand_start(RequestQueueHandle, Overlapped))
 }
 
-unsafe fn delegate_request_ex(h: HANDLE, target: HANDLE, id: u64, group: u64, count: ULONG, props: *mut c_void) -> WinResult<()> {
+unsafe fn delegate_request_ex(
+    h: HANDLE,
+    target: HANDLE,
+    id: u64,
+    group: u64,
+    count: ULONG,
+    props: *mut c_void,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpDelegateRequestEx({h:?}, {target:?}, {id:#x}, {group:#x}, {count}, {props:?})");
     let q = queue_of(h)?;
     let t = queue_of(target)?;
@@ -1492,19 +2159,58 @@ unsafe fn delegate_request_ex(h: HANDLE, target: HANDLE, id: u64, group: u64, co
 /// properties NULL with a count: `ERROR_INVALID_PARAMETER`; unknown or answered request:
 /// `ERROR_CONNECTION_INVALID`. `PropertyInfoSet` entries are accepted and not used.
 #[no_mangle]
-pub unsafe extern "C" fn HttpDelegateRequestEx(RequestQueueHandle: HANDLE, DelegateQueueHandle: HANDLE, RequestId: u64, DelegateUrlGroupId: u64, PropertyInfoSetSize: ULONG, PropertyInfoSet: *mut c_void) -> ULONG {
-    guard_httpapi("HttpDelegateRequestEx", || delegate_request_ex(RequestQueueHandle, DelegateQueueHandle, RequestId, DelegateUrlGroupId, PropertyInfoSetSize, PropertyInfoSet))
+pub unsafe extern "C" fn HttpDelegateRequestEx(
+    RequestQueueHandle: HANDLE,
+    DelegateQueueHandle: HANDLE,
+    RequestId: u64,
+    DelegateUrlGroupId: u64,
+    PropertyInfoSetSize: ULONG,
+    PropertyInfoSet: *mut c_void,
+) -> ULONG {
+    guard_httpapi("HttpDelegateRequestEx", || {
+        delegate_request_ex(
+            RequestQueueHandle,
+            DelegateQueueHandle,
+            RequestId,
+            DelegateUrlGroupId,
+            PropertyInfoSetSize,
+            PropertyInfoSet,
+        )
+    })
 }
 /// `HttpDelegateRequestEx` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpDelegateRequestEx_w16(RequestQueueHandle: HANDLE, DelegateQueueHandle: HANDLE, RequestId: u64, DelegateUrlGroupId: u64, PropertyInfoSetSize: ULONG, PropertyInfoSet: *mut c_void) -> ULONG {
-    guard_httpapi("HttpDelegateRequestEx", || delegate_request_ex(RequestQueueHandle, DelegateQueueHandle, RequestId, DelegateUrlGroupId, PropertyInfoSetSize, PropertyInfoSet))
+pub unsafe extern "C" fn HttpDelegateRequestEx_w16(
+    RequestQueueHandle: HANDLE,
+    DelegateQueueHandle: HANDLE,
+    RequestId: u64,
+    DelegateUrlGroupId: u64,
+    PropertyInfoSetSize: ULONG,
+    PropertyInfoSet: *mut c_void,
+) -> ULONG {
+    guard_httpapi("HttpDelegateRequestEx", || {
+        delegate_request_ex(
+            RequestQueueHandle,
+            DelegateQueueHandle,
+            RequestId,
+            DelegateUrlGroupId,
+            PropertyInfoSetSize,
+            PropertyInfoSet,
+        )
+    })
 }
 
 pub const HttpVerbGET: i32 = 4;
 pub const HttpVerbHEAD: i32 = 5;
 
-unsafe fn declare_push<U: WideUnit>(h: HANDLE, id: u64, verb: i32, path: *const U, query: *const u8, headers: *const c_void) -> WinResult<()> {
+unsafe fn declare_push<U: WideUnit>(
+    h: HANDLE,
+    id: u64,
+    verb: i32,
+    path: *const U,
+    query: *const u8,
+    headers: *const c_void,
+) -> WinResult<()> {
     let p = wide_cstr(path);
     tracing::trace!(target: T, "HttpDeclarePush({h:?}, {id:#x}, {verb}, {p:?}, {query:?}, {headers:?})");
     let q = queue_of(h)?;
@@ -1523,12 +2229,26 @@ unsafe fn declare_push<U: WideUnit>(h: HANDLE, id: u64, verb: i32, path: *const 
 /// `ERROR_INVALID_HANDLE`; unknown request: `ERROR_CONNECTION_INVALID`; another verb or NULL path:
 /// `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpDeclarePush(RequestQueueHandle: HANDLE, RequestId: u64, Verb: i32, Path: *const WCHAR, Query: *const u8, Headers: *const c_void) -> ULONG {
+pub unsafe extern "C" fn HttpDeclarePush(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Verb: i32,
+    Path: *const WCHAR,
+    Query: *const u8,
+    Headers: *const c_void,
+) -> ULONG {
     guard_httpapi("HttpDeclarePush", || declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers))
 }
 /// `HttpDeclarePush` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpDeclarePush_w16(RequestQueueHandle: HANDLE, RequestId: u64, Verb: i32, Path: *const u16, Query: *const u8, Headers: *const c_void) -> ULONG {
+pub unsafe extern "C" fn HttpDeclarePush_w16(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Verb: i32,
+    Path: *const u16,
+    Query: *const u8,
+    Headers: *const c_void,
+) -> ULONG {
     guard_httpapi("HttpDeclarePush", || declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers))
 }
 
@@ -1544,11 +2264,21 @@ fn get_extension(version: HTTPAPI_VERSION, extension: ULONG, buf: *mut c_void, s
 /// `HttpGetExtension`: no extension function tables exist on Linux: `ERROR_NOT_SUPPORTED` (a version
 /// other than 1.0 / 2.0: `ERROR_INVALID_PARAMETER`).
 #[no_mangle]
-pub extern "C" fn HttpGetExtension(Version: HTTPAPI_VERSION, Extension: ULONG, Buffer: *mut c_void, BufferSize: ULONG) -> ULONG {
+pub extern "C" fn HttpGetExtension(
+    Version: HTTPAPI_VERSION,
+    Extension: ULONG,
+    Buffer: *mut c_void,
+    BufferSize: ULONG,
+) -> ULONG {
     guard_httpapi("HttpGetExtension", || get_extension(Version, Extension, Buffer, BufferSize))
 }
 /// `HttpGetExtension` for `-fshort-wchar` callers.
 #[no_mangle]
-pub extern "C" fn HttpGetExtension_w16(Version: HTTPAPI_VERSION, Extension: ULONG, Buffer: *mut c_void, BufferSize: ULONG) -> ULONG {
+pub extern "C" fn HttpGetExtension_w16(
+    Version: HTTPAPI_VERSION,
+    Extension: ULONG,
+    Buffer: *mut c_void,
+    BufferSize: ULONG,
+) -> ULONG {
     guard_httpapi("HttpGetExtension", || get_extension(Version, Extension, Buffer, BufferSize))
 }

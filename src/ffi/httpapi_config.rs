@@ -14,10 +14,10 @@
 use super::guard::*;
 use super::ptr::*;
 use super::types::*;
+use crate::server::auth;
 use crate::server::logging::{self, LogConfig, Owner, Rollover};
 use crate::server::service_config::{self as config, SniKey, SslBinding, SslKey, TimeoutKey};
 use crate::server::tls;
-use crate::server::auth;
 use crate::win32::error::*;
 use crate::win32::overlapped::OVERLAPPED;
 use crate::win32::wstr::{self, WideUnit};
@@ -54,7 +54,9 @@ pub struct HTTP_SERVICE_CONFIG_TIMEOUT_SET {
     pub KeyDesc: i32,
     pub ParamDesc: u16,
 }
-const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_TIMEOUT_SET>() == 8 && offset_of!(HTTP_SERVICE_CONFIG_TIMEOUT_SET, ParamDesc) == 4);
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_TIMEOUT_SET>() == 8 && offset_of!(HTTP_SERVICE_CONFIG_TIMEOUT_SET, ParamDesc) == 4
+);
 
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -83,7 +85,10 @@ pub struct HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM {
     pub AddrLength: u16,
     pub pAddress: *const u8,
 }
-const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM>() == 16 && offset_of!(HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM, pAddress) == 8);
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM>() == 16
+        && offset_of!(HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM, pAddress) == 8
+);
 
 /// `HTTP_SERVICE_CONFIG_IP_LISTEN_QUERY`: `AddrCount`, then `SOCKADDR_STORAGE AddrList[]` from offset 8.
 const IP_LISTEN_QUERY_HEAD: usize = 8;
@@ -141,7 +146,9 @@ pub struct HTTP_CHANNEL_BIND_INFO {
     pub ServiceNames: *const c_void,
     pub NumberOfServiceNames: ULONG,
 }
-const _: () = assert!(size_of::<HTTP_CHANNEL_BIND_INFO>() == 24 && offset_of!(HTTP_CHANNEL_BIND_INFO, NumberOfServiceNames) == 16);
+const _: () = assert!(
+    size_of::<HTTP_CHANNEL_BIND_INFO>() == 24 && offset_of!(HTTP_CHANNEL_BIND_INFO, NumberOfServiceNames) == 16
+);
 
 /// `HTTP_LISTEN_ENDPOINT_INFO` and `HTTP_PROTECTION_LEVEL_INFO`: flags, then one value.
 #[repr(C)]
@@ -184,7 +191,9 @@ pub struct HTTP_SERVICE_CONFIG_SSL_SET<U> {
     pub pIpPort: *const u8,
     pub ParamDesc: HTTP_SERVICE_CONFIG_SSL_PARAM<U>,
 }
-const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_SSL_SET<u32>>() == 88 && offset_of!(HTTP_SERVICE_CONFIG_SSL_SET<u32>, ParamDesc) == 8);
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_SSL_SET<u32>>() == 88 && offset_of!(HTTP_SERVICE_CONFIG_SSL_SET<u32>, ParamDesc) == 8
+);
 
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -193,7 +202,11 @@ pub struct HTTP_SERVICE_CONFIG_SSL_QUERY {
     pub pIpPort: *const u8,
     pub dwToken: DWORD,
 }
-const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_SSL_QUERY>() == 24 && offset_of!(HTTP_SERVICE_CONFIG_SSL_QUERY, pIpPort) == 8 && offset_of!(HTTP_SERVICE_CONFIG_SSL_QUERY, dwToken) == 16);
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_SSL_QUERY>() == 24
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_QUERY, pIpPort) == 8
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_QUERY, dwToken) == 16
+);
 
 /// `HTTP_SERVICE_CONFIG_SSL_SNI_KEY`: a `SOCKADDR_STORAGE` (its port counts) and the host name.
 #[repr(C)]
@@ -202,7 +215,10 @@ pub struct HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U> {
     pub IpPort: [u64; 16],
     pub Host: *const U,
 }
-const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_SSL_SNI_KEY<u32>>() == 136 && offset_of!(HTTP_SERVICE_CONFIG_SSL_SNI_KEY<u32>, Host) == 128);
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_SSL_SNI_KEY<u32>>() == 136
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_SNI_KEY<u32>, Host) == 128
+);
 
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -210,7 +226,10 @@ pub struct HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> {
     pub KeyDesc: HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U>,
     pub ParamDesc: HTTP_SERVICE_CONFIG_SSL_PARAM<U>,
 }
-const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_SSL_SNI_SET<u32>>() == 216 && offset_of!(HTTP_SERVICE_CONFIG_SSL_SNI_SET<u32>, ParamDesc) == 136);
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_SSL_SNI_SET<u32>>() == 216
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_SNI_SET<u32>, ParamDesc) == 136
+);
 
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -312,7 +331,11 @@ unsafe fn read_ssl_param<U: WideUnit>(p: &HTTP_SERVICE_CONFIG_SSL_PARAM<U>) -> W
     if p.pSslHash.is_null() || p.SslHashLength as usize != SSL_HASH_LENGTH {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let store = if p.pSslCertStoreName.is_null() { String::new() } else { wide_cstr(p.pSslCertStoreName).ok_or(ERROR_INVALID_PARAMETER)? };
+    let store = if p.pSslCertStoreName.is_null() {
+        String::new()
+    } else {
+        wide_cstr(p.pSslCertStoreName).ok_or(ERROR_INVALID_PARAMETER)?
+    };
     Ok(SslBinding {
         hash: bytes_in(p.pSslHash, SSL_HASH_LENGTH)?.to_vec(),
         app_id: p.AppId,
@@ -356,7 +379,13 @@ unsafe fn set_ssl<U: WideUnit>(id: i32, info: *mut c_void, len: ULONG, replace: 
     config::set_ssl(key, binding, replace)
 }
 
-unsafe fn set_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, info: *mut c_void, len: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+unsafe fn set_service_configuration<U: WideUnit>(
+    handle: HANDLE,
+    id: i32,
+    info: *mut c_void,
+    len: ULONG,
+    ov: *mut OVERLAPPED,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSetServiceConfiguration({handle:?}, {id}, {info:?}, {len}, {ov:?})");
     check_reserved(handle, ov)?;
     match id {
@@ -396,16 +425,50 @@ unsafe fn set_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, info: 
 /// `ERROR_FILE_NOT_FOUND`; no private key: `ERROR_NO_SUCH_LOGON_SESSION`. Other SSL, cache and setting
 /// records: `ERROR_NOT_SUPPORTED`.
 #[no_mangle]
-pub unsafe extern "C" fn HttpSetServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpSetServiceConfiguration", || set_service_configuration::<WCHAR>(ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped))
+pub unsafe extern "C" fn HttpSetServiceConfiguration(
+    ServiceHandle: HANDLE,
+    ConfigId: i32,
+    pConfigInformation: *mut c_void,
+    ConfigInformationLength: ULONG,
+    pOverlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpSetServiceConfiguration", || {
+        set_service_configuration::<WCHAR>(
+            ServiceHandle,
+            ConfigId,
+            pConfigInformation,
+            ConfigInformationLength,
+            pOverlapped,
+        )
+    })
 }
 /// `HttpSetServiceConfiguration` for `-fshort-wchar` callers (URL ACL strings are UTF-16).
 #[no_mangle]
-pub unsafe extern "C" fn HttpSetServiceConfiguration_w16(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpSetServiceConfiguration", || set_service_configuration::<u16>(ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped))
+pub unsafe extern "C" fn HttpSetServiceConfiguration_w16(
+    ServiceHandle: HANDLE,
+    ConfigId: i32,
+    pConfigInformation: *mut c_void,
+    ConfigInformationLength: ULONG,
+    pOverlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpSetServiceConfiguration", || {
+        set_service_configuration::<u16>(
+            ServiceHandle,
+            ConfigId,
+            pConfigInformation,
+            ConfigInformationLength,
+            pOverlapped,
+        )
+    })
 }
 
-unsafe fn update_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, info: *mut c_void, len: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+unsafe fn update_service_configuration<U: WideUnit>(
+    handle: HANDLE,
+    id: i32,
+    info: *mut c_void,
+    len: ULONG,
+    ov: *mut OVERLAPPED,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpUpdateServiceConfiguration({handle:?}, {id}, {info:?}, {len}, {ov:?})");
     check_reserved(handle, ov)?;
     // Documented for the SSL certificate records only.
@@ -423,16 +486,38 @@ unsafe fn update_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, inf
 /// binding there: `ERROR_FILE_NOT_FOUND`; other errors as `HttpSetServiceConfiguration`. Other SSL
 /// records: `ERROR_NOT_SUPPORTED`; other ids: `ERROR_INVALID_PARAMETER` (use delete, then set).
 #[no_mangle]
-pub unsafe extern "C" fn HttpUpdateServiceConfiguration(Handle: HANDLE, ConfigId: i32, ConfigInfo: *mut c_void, ConfigInfoLength: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpUpdateServiceConfiguration", || update_service_configuration::<WCHAR>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped))
+pub unsafe extern "C" fn HttpUpdateServiceConfiguration(
+    Handle: HANDLE,
+    ConfigId: i32,
+    ConfigInfo: *mut c_void,
+    ConfigInfoLength: ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpUpdateServiceConfiguration", || {
+        update_service_configuration::<WCHAR>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped)
+    })
 }
 /// `HttpUpdateServiceConfiguration` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpUpdateServiceConfiguration_w16(Handle: HANDLE, ConfigId: i32, ConfigInfo: *mut c_void, ConfigInfoLength: ULONG, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpUpdateServiceConfiguration", || update_service_configuration::<u16>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped))
+pub unsafe extern "C" fn HttpUpdateServiceConfiguration_w16(
+    Handle: HANDLE,
+    ConfigId: i32,
+    ConfigInfo: *mut c_void,
+    ConfigInfoLength: ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpUpdateServiceConfiguration", || {
+        update_service_configuration::<u16>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped)
+    })
 }
 
-unsafe fn delete_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, info: *mut c_void, len: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+unsafe fn delete_service_configuration<U: WideUnit>(
+    handle: HANDLE,
+    id: i32,
+    info: *mut c_void,
+    len: ULONG,
+    ov: *mut OVERLAPPED,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpDeleteServiceConfiguration({handle:?}, {id}, {info:?}, {len}, {ov:?})");
     check_reserved(handle, ov)?;
     match id {
@@ -472,17 +557,51 @@ unsafe fn delete_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, inf
 /// short length or a bad key: `ERROR_INVALID_PARAMETER`; no right to change the store:
 /// `ERROR_ACCESS_DENIED`. Deleting a timeout restores the default (2 minutes).
 #[no_mangle]
-pub unsafe extern "C" fn HttpDeleteServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpDeleteServiceConfiguration", || delete_service_configuration::<WCHAR>(ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped))
+pub unsafe extern "C" fn HttpDeleteServiceConfiguration(
+    ServiceHandle: HANDLE,
+    ConfigId: i32,
+    pConfigInformation: *mut c_void,
+    ConfigInformationLength: ULONG,
+    pOverlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpDeleteServiceConfiguration", || {
+        delete_service_configuration::<WCHAR>(
+            ServiceHandle,
+            ConfigId,
+            pConfigInformation,
+            ConfigInformationLength,
+            pOverlapped,
+        )
+    })
 }
 /// `HttpDeleteServiceConfiguration` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn HttpDeleteServiceConfiguration_w16(ServiceHandle: HANDLE, ConfigId: i32, pConfigInformation: *mut c_void, ConfigInformationLength: ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpDeleteServiceConfiguration", || delete_service_configuration::<u16>(ServiceHandle, ConfigId, pConfigInformation, ConfigInformationLength, pOverlapped))
+pub unsafe extern "C" fn HttpDeleteServiceConfiguration_w16(
+    ServiceHandle: HANDLE,
+    ConfigId: i32,
+    pConfigInformation: *mut c_void,
+    ConfigInformationLength: ULONG,
+    pOverlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpDeleteServiceConfiguration", || {
+        delete_service_configuration::<u16>(
+            ServiceHandle,
+            ConfigId,
+            pConfigInformation,
+            ConfigInformationLength,
+            pOverlapped,
+        )
+    })
 }
 
 /// Checks the output buffer against `needed` (reported through `ret` either way).
-unsafe fn out_buffer<'a>(out: *mut c_void, out_len: ULONG, ret: *mut ULONG, needed: usize, short: Win32Error) -> WinResult<&'a mut [u8]> {
+unsafe fn out_buffer<'a>(
+    out: *mut c_void,
+    out_len: ULONG,
+    ret: *mut ULONG,
+    needed: usize,
+    short: Win32Error,
+) -> WinResult<&'a mut [u8]> {
     write_opt(ret, needed as u32);
     if out.is_null() || (out_len as usize) < needed {
         return Err(short);
@@ -506,7 +625,16 @@ fn wide_bytes<U: WideUnit>(s: &str) -> usize {
 }
 
 #[allow(clippy::too_many_arguments)]
-unsafe fn query_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, input: *mut c_void, in_len: ULONG, out: *mut c_void, out_len: ULONG, ret: *mut ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
+unsafe fn query_service_configuration<U: WideUnit>(
+    handle: HANDLE,
+    id: i32,
+    input: *mut c_void,
+    in_len: ULONG,
+    out: *mut c_void,
+    out_len: ULONG,
+    ret: *mut ULONG,
+    ov: *mut OVERLAPPED,
+) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryServiceConfiguration({handle:?}, {id}, {input:?}, {in_len}, {out:?}, {out_len}, {ret:?}, {ov:?})");
     check_reserved(handle, ov)?;
     match id {
@@ -520,7 +648,9 @@ unsafe fn query_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, inpu
         HttpServiceConfigUrlAclInfo => {
             let q: HTTP_SERVICE_CONFIG_URLACL_QUERY<U> = read_struct(input, in_len, ERROR_INVALID_PARAMETER)?;
             let (prefix, sddl) = match q.QueryDesc {
-                HttpServiceConfigQueryExact => config::query_url_acl(Some(&wide_cstr(q.pUrlPrefix).ok_or(ERROR_INVALID_PARAMETER)?), 0)?,
+                HttpServiceConfigQueryExact => {
+                    config::query_url_acl(Some(&wide_cstr(q.pUrlPrefix).ok_or(ERROR_INVALID_PARAMETER)?), 0)?
+                }
                 HttpServiceConfigQueryNext => config::query_url_acl(None, q.dwToken)?,
                 _ => return Err(ERROR_INVALID_PARAMETER),
             };
@@ -529,7 +659,9 @@ unsafe fn query_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, inpu
             let buf = out_buffer(out, out_len, ret, head + p_len + wide_bytes::<U>(&sddl), ERROR_INSUFFICIENT_BUFFER)?;
             let p = put_wide::<U>(buf, head, &prefix);
             let d = put_wide::<U>(buf, head + p_len, &sddl);
-            (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_URLACL_SET<U>).write_unaligned(HTTP_SERVICE_CONFIG_URLACL_SET { pUrlPrefix: p as *const U, pStringSecurityDescriptor: d as *const U });
+            (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_URLACL_SET<U>).write_unaligned(
+                HTTP_SERVICE_CONFIG_URLACL_SET { pUrlPrefix: p as *const U, pStringSecurityDescriptor: d as *const U },
+            );
             Ok(())
         }
         HttpServiceConfigIPListenList => {
@@ -547,7 +679,9 @@ unsafe fn query_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, inpu
         HttpServiceConfigSSLCertInfo => {
             let q: HTTP_SERVICE_CONFIG_SSL_QUERY = read_struct(input, in_len, ERROR_INVALID_PARAMETER)?;
             let found = match q.QueryDesc {
-                HttpServiceConfigQueryExact => config::query_ssl(Some(&SslKey::IpPort(read_sockaddr_by_family(q.pIpPort)?)), false, 0)?,
+                HttpServiceConfigQueryExact => {
+                    config::query_ssl(Some(&SslKey::IpPort(read_sockaddr_by_family(q.pIpPort)?)), false, 0)?
+                }
                 HttpServiceConfigQueryNext => config::query_ssl(None, false, q.dwToken)?,
                 _ => return Err(ERROR_INVALID_PARAMETER),
             };
@@ -578,7 +712,12 @@ unsafe fn query_service_configuration<U: WideUnit>(handle: HANDLE, id: i32, inpu
 
 /// Writes an SSL record as its SET structure, followed by what its pointers point at (the address as a
 /// `SOCKADDR_STORAGE`, the thumbprint, the host name and store name).
-unsafe fn write_ssl_set<U: WideUnit>((key, b): (SslKey, SslBinding), out: *mut c_void, out_len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+unsafe fn write_ssl_set<U: WideUnit>(
+    (key, b): (SslKey, SslBinding),
+    out: *mut c_void,
+    out_len: ULONG,
+    ret: *mut ULONG,
+) -> WinResult<()> {
     let head = match key {
         SslKey::IpPort(_) => size_of::<HTTP_SERVICE_CONFIG_SSL_SET<U>>(),
         SslKey::Sni(_) => size_of::<HTTP_SERVICE_CONFIG_SSL_SNI_SET<U>>(),
@@ -609,7 +748,10 @@ unsafe fn write_ssl_set<U: WideUnit>((key, b): (SslKey, SslBinding), out: *mut c
     match key {
         SslKey::IpPort(a) => {
             write_sockaddr(&mut buf[addr_off..addr_off + SOCKADDR_STORAGE_SIZE], &a);
-            (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_SSL_SET<U>).write_unaligned(HTTP_SERVICE_CONFIG_SSL_SET { pIpPort: (base + addr_off) as *const u8, ParamDesc: param });
+            (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_SSL_SET<U>).write_unaligned(HTTP_SERVICE_CONFIG_SSL_SET {
+                pIpPort: (base + addr_off) as *const u8,
+                ParamDesc: param,
+            });
         }
         SslKey::Sni(k) => {
             let h = put_wide::<U>(buf, host_off, &k.host);
@@ -617,7 +759,8 @@ unsafe fn write_ssl_set<U: WideUnit>((key, b): (SslKey, SslBinding), out: *mut c
             write_sockaddr(&mut ip, &SocketAddr::from(([0, 0, 0, 0], k.port)));
             let mut key = HTTP_SERVICE_CONFIG_SSL_SNI_KEY::<U> { IpPort: [0; 16], Host: h as *const U };
             std::ptr::copy_nonoverlapping(ip.as_ptr(), key.IpPort.as_mut_ptr() as *mut u8, SOCKADDR_STORAGE_SIZE);
-            (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_SSL_SNI_SET<U>).write_unaligned(HTTP_SERVICE_CONFIG_SSL_SNI_SET { KeyDesc: key, ParamDesc: param });
+            (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_SSL_SNI_SET<U>)
+                .write_unaligned(HTTP_SERVICE_CONFIG_SSL_SNI_SET { KeyDesc: key, ParamDesc: param });
         }
     }
     Ok(())
@@ -634,13 +777,53 @@ unsafe fn write_ssl_set<U: WideUnit>((key, b): (SslKey, SslBinding), out: *mut c
 /// `HTTP_SERVICE_CONFIG_SSL_SNI_QUERY`), exact or by `dwToken`: output the SET structure followed by
 /// the data its pointers point at (the CTL fields are NULL). Other SSL records: none are kept.
 #[no_mangle]
-pub unsafe extern "C" fn HttpQueryServiceConfiguration(ServiceHandle: HANDLE, ConfigId: i32, pInput: *mut c_void, InputLength: ULONG, pOutput: *mut c_void, OutputLength: ULONG, pReturnLength: *mut ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpQueryServiceConfiguration", || query_service_configuration::<WCHAR>(ServiceHandle, ConfigId, pInput, InputLength, pOutput, OutputLength, pReturnLength, pOverlapped))
+pub unsafe extern "C" fn HttpQueryServiceConfiguration(
+    ServiceHandle: HANDLE,
+    ConfigId: i32,
+    pInput: *mut c_void,
+    InputLength: ULONG,
+    pOutput: *mut c_void,
+    OutputLength: ULONG,
+    pReturnLength: *mut ULONG,
+    pOverlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpQueryServiceConfiguration", || {
+        query_service_configuration::<WCHAR>(
+            ServiceHandle,
+            ConfigId,
+            pInput,
+            InputLength,
+            pOutput,
+            OutputLength,
+            pReturnLength,
+            pOverlapped,
+        )
+    })
 }
 /// `HttpQueryServiceConfiguration` for `-fshort-wchar` callers (URL ACL strings are UTF-16).
 #[no_mangle]
-pub unsafe extern "C" fn HttpQueryServiceConfiguration_w16(ServiceHandle: HANDLE, ConfigId: i32, pInput: *mut c_void, InputLength: ULONG, pOutput: *mut c_void, OutputLength: ULONG, pReturnLength: *mut ULONG, pOverlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpQueryServiceConfiguration", || query_service_configuration::<u16>(ServiceHandle, ConfigId, pInput, InputLength, pOutput, OutputLength, pReturnLength, pOverlapped))
+pub unsafe extern "C" fn HttpQueryServiceConfiguration_w16(
+    ServiceHandle: HANDLE,
+    ConfigId: i32,
+    pInput: *mut c_void,
+    InputLength: ULONG,
+    pOutput: *mut c_void,
+    OutputLength: ULONG,
+    pReturnLength: *mut ULONG,
+    pOverlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpQueryServiceConfiguration", || {
+        query_service_configuration::<u16>(
+            ServiceHandle,
+            ConfigId,
+            pInput,
+            InputLength,
+            pOutput,
+            OutputLength,
+            pReturnLength,
+            pOverlapped,
+        )
+    })
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -709,7 +892,13 @@ unsafe fn read_logging<U: WideUnit>(info: *const c_void, len: ULONG) -> WinResul
 
 /// `HttpSetServerSessionProperty` / `HttpSetUrlGroupProperty` for the properties this module keeps.
 /// The owner exists (checked by the caller).
-pub(super) unsafe fn set_other_property<U: WideUnit>(owner: Owner, property: i32, info: *mut c_void, len: ULONG, what: &'static str) -> WinResult<()> {
+pub(super) unsafe fn set_other_property<U: WideUnit>(
+    owner: Owner,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+    what: &'static str,
+) -> WinResult<()> {
     match property {
         HttpServerLoggingProperty => logging::set(owner, read_logging::<U>(info, len)?),
         HttpServerAuthenticationProperty | HttpServerExtendedAuthenticationProperty => {
@@ -725,7 +914,8 @@ pub(super) unsafe fn set_other_property<U: WideUnit>(owner: Owner, property: i32
             if a.AuthSchemes != 0 {
                 return Err(ERROR_NOT_SUPPORTED);
             }
-            let extra = a.ReceiveContextHandle as u32 | (a.DisableNTLMCredentialCaching as u32) << 8 | (a.ExFlags as u32) << 16;
+            let extra =
+                a.ReceiveContextHandle as u32 | (a.DisableNTLMCredentialCaching as u32) << 8 | (a.ExFlags as u32) << 16;
             auth::store(owner, property, Some([1, 0, a.ReceiveMutualAuth as u32, extra]));
             Ok(())
         }
@@ -767,7 +957,14 @@ pub(super) unsafe fn set_other_property<U: WideUnit>(owner: Owner, property: i32
 
 /// `HttpQueryServerSessionProperty` / `HttpQueryUrlGroupProperty` for the properties this module keeps.
 /// A buffer too small: `ERROR_MORE_DATA` with the size in `*ReturnLength`.
-pub(super) unsafe fn query_other_property<U: WideUnit>(owner: Owner, property: i32, info: *mut c_void, len: ULONG, ret: *mut ULONG, what: &'static str) -> WinResult<()> {
+pub(super) unsafe fn query_other_property<U: WideUnit>(
+    owner: Owner,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+    ret: *mut ULONG,
+    what: &'static str,
+) -> WinResult<()> {
     match property {
         HttpServerLoggingProperty => {
             let head = size_of::<HTTP_LOGGING_INFO<U>>();
@@ -820,7 +1017,12 @@ pub(super) unsafe fn query_other_property<U: WideUnit>(owner: Owner, property: i
         HttpServerChannelBindProperty => {
             let buf = out_buffer(info, len, ret, size_of::<HTTP_CHANNEL_BIND_INFO>(), ERROR_MORE_DATA)?;
             let v = auth::load(owner, property).unwrap_or_default();
-            let c = HTTP_CHANNEL_BIND_INFO { Hardening: v[0] as i32, Flags: v[1], ServiceNames: std::ptr::null(), NumberOfServiceNames: 0 };
+            let c = HTTP_CHANNEL_BIND_INFO {
+                Hardening: v[0] as i32,
+                Flags: v[1],
+                ServiceNames: std::ptr::null(),
+                NumberOfServiceNames: 0,
+            };
             (buf.as_mut_ptr() as *mut HTTP_CHANNEL_BIND_INFO).write_unaligned(c);
             Ok(())
         }
@@ -830,7 +1032,8 @@ pub(super) unsafe fn query_other_property<U: WideUnit>(owner: Owner, property: i
             }
             let buf = out_buffer(info, len, ret, size_of::<HTTP_FLAGGED_VALUE>(), ERROR_MORE_DATA)?;
             let v = auth::load(owner, property).unwrap_or_default();
-            (buf.as_mut_ptr() as *mut HTTP_FLAGGED_VALUE).write_unaligned(HTTP_FLAGGED_VALUE { Flags: v[0], Value: v[1] });
+            (buf.as_mut_ptr() as *mut HTTP_FLAGGED_VALUE)
+                .write_unaligned(HTTP_FLAGGED_VALUE { Flags: v[0], Value: v[1] });
             Ok(())
         }
         _ => {

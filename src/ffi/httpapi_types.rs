@@ -124,14 +124,20 @@ pub struct HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE {
     pub FragmentNameLength: u16,
     pub pFragmentName: *const c_void,
 }
-const _: () = assert!(size_of::<HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE>() == 16 && offset_of!(HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE, pFragmentName) == 8);
+const _: () = assert!(
+    size_of::<HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE>() == 16
+        && offset_of!(HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE, pFragmentName) == 8
+);
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE_EX {
     pub ByteRange: HTTP_BYTE_RANGE,
     pub pFragmentName: *const c_void,
 }
-const _: () = assert!(size_of::<HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE_EX>() == 24 && offset_of!(HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE_EX, pFragmentName) == 16);
+const _: () = assert!(
+    size_of::<HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE_EX>() == 24
+        && offset_of!(HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE_EX, pFragmentName) == 16
+);
 
 impl HTTP_DATA_CHUNK {
     pub fn from_fragment_cache(&self) -> HTTP_DATA_CHUNK_FROM_FRAGMENT_CACHE {
@@ -267,7 +273,8 @@ pub struct HTTP_TIMEOUT_LIMIT_INFO {
     pub HeaderWait: u16,
     pub MinSendRate: u32,
 }
-const _: () = assert!(size_of::<HTTP_TIMEOUT_LIMIT_INFO>() == 20 && offset_of!(HTTP_TIMEOUT_LIMIT_INFO, MinSendRate) == 16);
+const _: () =
+    assert!(size_of::<HTTP_TIMEOUT_LIMIT_INFO>() == 20 && offset_of!(HTTP_TIMEOUT_LIMIT_INFO, MinSendRate) == 16);
 
 /// `sockaddr_in6` as Linux lays it out (the address form handed to callers, DESIGN.md section 3).
 pub const SOCKADDR_IN6_SIZE: usize = 28;
@@ -335,4 +342,7 @@ pub struct HTTP_SSL_PROTOCOL_INFO {
     pub KeyExchangeStrength: u32,
 }
 pub const SSL_PROTOCOL_INFO_SIZE: usize = 28;
-const _: () = assert!(size_of::<HTTP_SSL_PROTOCOL_INFO>() == SSL_PROTOCOL_INFO_SIZE && offset_of!(HTTP_SSL_PROTOCOL_INFO, KeyExchangeStrength) == 24);
+const _: () = assert!(
+    size_of::<HTTP_SSL_PROTOCOL_INFO>() == SSL_PROTOCOL_INFO_SIZE
+        && offset_of!(HTTP_SSL_PROTOCOL_INFO, KeyExchangeStrength) == 24
+);

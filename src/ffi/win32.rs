@@ -4,20 +4,20 @@
 use super::guard::*;
 use super::ptr::*;
 use super::types::*;
+use crate::win32::critsec::CriticalSection;
 use crate::win32::error::*;
 use crate::win32::event::Event;
-use crate::win32::handle;
-use crate::win32::critsec::CriticalSection;
 use crate::win32::file;
-use crate::win32::message;
-use crate::win32::module;
-use crate::win32::text;
+use crate::win32::handle;
 use crate::win32::heap;
 use crate::win32::iocp::{CompletionPort, DequeueError, Packet};
+use crate::win32::last_error;
+use crate::win32::message;
+use crate::win32::module;
+use crate::win32::overlapped::{self, OverlappedPtr, OVERLAPPED, OVERLAPPED_ENTRY, STATUS_PENDING};
+use crate::win32::text;
 use crate::win32::thread;
 use crate::win32::time::{self, FILETIME, SYSTEMTIME};
-use crate::win32::last_error;
-use crate::win32::overlapped::{self, OverlappedPtr, OVERLAPPED, OVERLAPPED_ENTRY, STATUS_PENDING};
 use crate::win32::wait::{self, WaitOutcome};
 use crate::win32::wstr::{self, WideUnit};
 use std::ffi::{c_char, c_void};
@@ -62,7 +62,12 @@ fn create_event(manual_reset: BOOL, initial: BOOL, name: Option<String>) -> WinR
 /// `CreateEventA`: a new event; `lpEventAttributes` is ignored. Returns the handle, or NULL with
 /// last-error set.
 #[no_mangle]
-pub unsafe extern "C" fn CreateEventA(lpEventAttributes: *mut c_void, bManualReset: BOOL, bInitialState: BOOL, lpName: *const c_char) -> HANDLE {
+pub unsafe extern "C" fn CreateEventA(
+    lpEventAttributes: *mut c_void,
+    bManualReset: BOOL,
+    bInitialState: BOOL,
+    lpName: *const c_char,
+) -> HANDLE {
     guard_win32("CreateEventA", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateEventA({lpEventAttributes:?}, {bManualReset:?}, {bInitialState:?}, {lpName:?})");
         let _ = lpEventAttributes;
@@ -76,7 +81,12 @@ unsafe fn create_event_w<U: WideUnit>(manual: BOOL, initial: BOOL, name: *const 
 
 /// `CreateEventW`: as `CreateEventA` with a wide name.
 #[no_mangle]
-pub unsafe extern "C" fn CreateEventW(lpEventAttributes: *mut c_void, bManualReset: BOOL, bInitialState: BOOL, lpName: *const u32) -> HANDLE {
+pub unsafe extern "C" fn CreateEventW(
+    lpEventAttributes: *mut c_void,
+    bManualReset: BOOL,
+    bInitialState: BOOL,
+    lpName: *const u32,
+) -> HANDLE {
     guard_win32("CreateEventW", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateEventW({lpEventAttributes:?}, {bManualReset:?}, {bInitialState:?}, {lpName:?})");
         let _ = lpEventAttributes;
@@ -86,7 +96,12 @@ pub unsafe extern "C" fn CreateEventW(lpEventAttributes: *mut c_void, bManualRes
 
 /// `CreateEventW` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn CreateEventW_w16(lpEventAttributes: *mut c_void, bManualReset: BOOL, bInitialState: BOOL, lpName: *const u16) -> HANDLE {
+pub unsafe extern "C" fn CreateEventW_w16(
+    lpEventAttributes: *mut c_void,
+    bManualReset: BOOL,
+    bInitialState: BOOL,
+    lpName: *const u16,
+) -> HANDLE {
     guard_win32("CreateEventW", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateEventW_w16({lpEventAttributes:?}, {bManualReset:?}, {bInitialState:?}, {lpName:?})");
         let _ = lpEventAttributes;
@@ -133,7 +148,12 @@ pub extern "C" fn WaitForSingleObject(hHandle: HANDLE, dwMilliseconds: DWORD) ->
 /// that does overlapped I/O, binds it to `ExistingCompletionPort` with `CompletionKey` and returns the
 /// port. `NumberOfConcurrentThreads` is accepted and not enforced (see docs/porting.md).
 #[no_mangle]
-pub extern "C" fn CreateIoCompletionPort(FileHandle: HANDLE, ExistingCompletionPort: HANDLE, CompletionKey: ULONG_PTR, NumberOfConcurrentThreads: DWORD) -> HANDLE {
+pub extern "C" fn CreateIoCompletionPort(
+    FileHandle: HANDLE,
+    ExistingCompletionPort: HANDLE,
+    CompletionKey: ULONG_PTR,
+    NumberOfConcurrentThreads: DWORD,
+) -> HANDLE {
     guard_win32("CreateIoCompletionPort", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateIoCompletionPort({FileHandle:?}, {ExistingCompletionPort:?}, {CompletionKey:?}, {NumberOfConcurrentThreads:?})");
         let _ = NumberOfConcurrentThreads;
@@ -157,11 +177,21 @@ pub extern "C" fn CreateIoCompletionPort(FileHandle: HANDLE, ExistingCompletionP
 
 /// `PostQueuedCompletionStatus`: queues a packet on a port.
 #[no_mangle]
-pub extern "C" fn PostQueuedCompletionStatus(CompletionPort: HANDLE, dwNumberOfBytesTransferred: DWORD, dwCompletionKey: ULONG_PTR, lpOverlapped: *mut OVERLAPPED) -> BOOL {
+pub extern "C" fn PostQueuedCompletionStatus(
+    CompletionPort: HANDLE,
+    dwNumberOfBytesTransferred: DWORD,
+    dwCompletionKey: ULONG_PTR,
+    lpOverlapped: *mut OVERLAPPED,
+) -> BOOL {
     guard_win32("PostQueuedCompletionStatus", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "PostQueuedCompletionStatus({CompletionPort:?}, {dwNumberOfBytesTransferred:?}, {dwCompletionKey:?}, {lpOverlapped:?})");
         let port = handle::get_typed::<self::CompletionPort>(raw(CompletionPort))?;
-        port.post(crate::win32::iocp::Packet { bytes: dwNumberOfBytesTransferred, key: dwCompletionKey, overlapped: lpOverlapped as usize, error: 0 });
+        port.post(crate::win32::iocp::Packet {
+            bytes: dwNumberOfBytesTransferred,
+            key: dwCompletionKey,
+            overlapped: lpOverlapped as usize,
+            error: 0,
+        });
         Ok(TRUE)
     })
 }
@@ -170,7 +200,13 @@ pub extern "C" fn PostQueuedCompletionStatus(CompletionPort: HANDLE, dwNumberOfB
 /// filled and last-error set to a failed operation's code; FALSE with `*lpOverlapped` = NULL and
 /// `WAIT_TIMEOUT` on timeout, or `ERROR_ABANDONED_WAIT_0` when the port is closed.
 #[no_mangle]
-pub unsafe extern "C" fn GetQueuedCompletionStatus(CompletionPort: HANDLE, lpNumberOfBytesTransferred: *mut DWORD, lpCompletionKey: *mut ULONG_PTR, lpOverlapped: *mut *mut OVERLAPPED, dwMilliseconds: DWORD) -> BOOL {
+pub unsafe extern "C" fn GetQueuedCompletionStatus(
+    CompletionPort: HANDLE,
+    lpNumberOfBytesTransferred: *mut DWORD,
+    lpCompletionKey: *mut ULONG_PTR,
+    lpOverlapped: *mut *mut OVERLAPPED,
+    dwMilliseconds: DWORD,
+) -> BOOL {
     guard_win32("GetQueuedCompletionStatus", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "GetQueuedCompletionStatus({CompletionPort:?}, {lpNumberOfBytesTransferred:?}, {lpCompletionKey:?}, {lpOverlapped:?}, {dwMilliseconds:?})");
         if lpNumberOfBytesTransferred.is_null() || lpCompletionKey.is_null() || lpOverlapped.is_null() {
@@ -202,7 +238,11 @@ pub unsafe extern "C" fn GetQueuedCompletionStatus(CompletionPort: HANDLE, lpNum
 /// The shared body of `GetOverlappedResult(Ex)`. `wait` = None: do not wait (pending is
 /// `ERROR_IO_INCOMPLETE`); Some(deadline): wait for the operation (on `hEvent`, or for the operation
 /// itself when there is none) until the deadline (then `WAIT_TIMEOUT`).
-unsafe fn overlapped_result(lpOverlapped: *mut OVERLAPPED, lpNumberOfBytesTransferred: *mut DWORD, wait: Option<Option<std::time::Instant>>) -> WinResult<BOOL> {
+unsafe fn overlapped_result(
+    lpOverlapped: *mut OVERLAPPED,
+    lpNumberOfBytesTransferred: *mut DWORD,
+    wait: Option<Option<std::time::Instant>>,
+) -> WinResult<BOOL> {
     if lpOverlapped.is_null() || lpNumberOfBytesTransferred.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -242,7 +282,12 @@ unsafe fn overlapped_result(lpOverlapped: *mut OVERLAPPED, lpNumberOfBytesTransf
 /// (on `hEvent`, or for the operation itself when there is none), without it FALSE with
 /// `ERROR_IO_INCOMPLETE`. A failed operation: FALSE with its code.
 #[no_mangle]
-pub unsafe extern "C" fn GetOverlappedResult(hFile: HANDLE, lpOverlapped: *mut OVERLAPPED, lpNumberOfBytesTransferred: *mut DWORD, bWait: BOOL) -> BOOL {
+pub unsafe extern "C" fn GetOverlappedResult(
+    hFile: HANDLE,
+    lpOverlapped: *mut OVERLAPPED,
+    lpNumberOfBytesTransferred: *mut DWORD,
+    bWait: BOOL,
+) -> BOOL {
     guard_win32("GetOverlappedResult", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "GetOverlappedResult({hFile:?}, {lpOverlapped:?}, {bWait})");
         overlapped_result(lpOverlapped, lpNumberOfBytesTransferred, if bWait != 0 { Some(None) } else { None })
@@ -253,7 +298,13 @@ pub unsafe extern "C" fn GetOverlappedResult(hFile: HANDLE, lpOverlapped: *mut O
 /// FALSE with `ERROR_IO_INCOMPLETE`; still pending when the timeout runs out: FALSE with
 /// `WAIT_TIMEOUT`. `bAlertable` is accepted; there are no APCs on Linux (see docs/porting-win32.md).
 #[no_mangle]
-pub unsafe extern "C" fn GetOverlappedResultEx(hFile: HANDLE, lpOverlapped: *mut OVERLAPPED, lpNumberOfBytesTransferred: *mut DWORD, dwMilliseconds: DWORD, bAlertable: BOOL) -> BOOL {
+pub unsafe extern "C" fn GetOverlappedResultEx(
+    hFile: HANDLE,
+    lpOverlapped: *mut OVERLAPPED,
+    lpNumberOfBytesTransferred: *mut DWORD,
+    dwMilliseconds: DWORD,
+    bAlertable: BOOL,
+) -> BOOL {
     guard_win32("GetOverlappedResultEx", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "GetOverlappedResultEx({hFile:?}, {lpOverlapped:?}, {dwMilliseconds}, {bAlertable})");
         let wait = if dwMilliseconds == 0 { None } else { Some(wait::deadline_after(dwMilliseconds)) };
@@ -317,7 +368,12 @@ pub extern "C" fn WaitForSingleObjectEx(hHandle: HANDLE, dwMilliseconds: DWORD, 
     })
 }
 
-unsafe fn wait_multiple(nCount: DWORD, lpHandles: *const HANDLE, bWaitAll: BOOL, dwMilliseconds: DWORD) -> WinResult<DWORD> {
+unsafe fn wait_multiple(
+    nCount: DWORD,
+    lpHandles: *const HANDLE,
+    bWaitAll: BOOL,
+    dwMilliseconds: DWORD,
+) -> WinResult<DWORD> {
     if nCount == 0 || nCount > MAXIMUM_WAIT_OBJECTS || lpHandles.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -330,7 +386,12 @@ unsafe fn wait_multiple(nCount: DWORD, lpHandles: *const HANDLE, bWaitAll: BOOL,
 /// a dead or unwaitable handle: `WAIT_FAILED` with `ERROR_INVALID_HANDLE`; the same handle twice in a
 /// wait-all: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub unsafe extern "C" fn WaitForMultipleObjects(nCount: DWORD, lpHandles: *const HANDLE, bWaitAll: BOOL, dwMilliseconds: DWORD) -> DWORD {
+pub unsafe extern "C" fn WaitForMultipleObjects(
+    nCount: DWORD,
+    lpHandles: *const HANDLE,
+    bWaitAll: BOOL,
+    dwMilliseconds: DWORD,
+) -> DWORD {
     guard_win32("WaitForMultipleObjects", WAIT_FAILED, || {
         tracing::trace!(target: "winhttpapi::win32", "WaitForMultipleObjects({nCount}, {lpHandles:?}, {bWaitAll}, {dwMilliseconds})");
         wait_multiple(nCount, lpHandles, bWaitAll, dwMilliseconds)
@@ -339,7 +400,13 @@ pub unsafe extern "C" fn WaitForMultipleObjects(nCount: DWORD, lpHandles: *const
 
 /// `WaitForMultipleObjectsEx`: as `WaitForMultipleObjects`; `bAlertable` is accepted (no APCs).
 #[no_mangle]
-pub unsafe extern "C" fn WaitForMultipleObjectsEx(nCount: DWORD, lpHandles: *const HANDLE, bWaitAll: BOOL, dwMilliseconds: DWORD, bAlertable: BOOL) -> DWORD {
+pub unsafe extern "C" fn WaitForMultipleObjectsEx(
+    nCount: DWORD,
+    lpHandles: *const HANDLE,
+    bWaitAll: BOOL,
+    dwMilliseconds: DWORD,
+    bAlertable: BOOL,
+) -> DWORD {
     guard_win32("WaitForMultipleObjectsEx", WAIT_FAILED, || {
         tracing::trace!(target: "winhttpapi::win32", "WaitForMultipleObjectsEx({nCount}, {lpHandles:?}, {bWaitAll}, {dwMilliseconds}, {bAlertable})");
         wait_multiple(nCount, lpHandles, bWaitAll, dwMilliseconds)
@@ -354,7 +421,14 @@ pub unsafe extern "C" fn WaitForMultipleObjectsEx(nCount: DWORD, lpHandles: *con
 /// operations failed; FALSE with `WAIT_TIMEOUT` on timeout, `ERROR_ABANDONED_WAIT_0` when the port is
 /// closed. `fAlertable` is accepted (no APCs on Linux).
 #[no_mangle]
-pub unsafe extern "C" fn GetQueuedCompletionStatusEx(CompletionPort: HANDLE, lpCompletionPortEntries: *mut OVERLAPPED_ENTRY, ulCount: ULONG, ulNumEntriesRemoved: *mut ULONG, dwMilliseconds: DWORD, fAlertable: BOOL) -> BOOL {
+pub unsafe extern "C" fn GetQueuedCompletionStatusEx(
+    CompletionPort: HANDLE,
+    lpCompletionPortEntries: *mut OVERLAPPED_ENTRY,
+    ulCount: ULONG,
+    ulNumEntriesRemoved: *mut ULONG,
+    dwMilliseconds: DWORD,
+    fAlertable: BOOL,
+) -> BOOL {
     guard_win32("GetQueuedCompletionStatusEx", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "GetQueuedCompletionStatusEx({CompletionPort:?}, {ulCount}, {dwMilliseconds}, {fAlertable})");
         if lpCompletionPortEntries.is_null() || ulNumEntriesRemoved.is_null() || ulCount == 0 {
@@ -367,7 +441,12 @@ pub unsafe extern "C" fn GetQueuedCompletionStatusEx(CompletionPort: HANDLE, lpC
             Ok(n) => {
                 let entries = units_out(lpCompletionPortEntries, n);
                 for (e, p) in entries.iter_mut().zip(&packets[..n]) {
-                    *e = OVERLAPPED_ENTRY { lpCompletionKey: p.key, lpOverlapped: p.overlapped, Internal: overlapped::ntstatus_from_win32(p.error) as usize, dwNumberOfBytesTransferred: p.bytes };
+                    *e = OVERLAPPED_ENTRY {
+                        lpCompletionKey: p.key,
+                        lpOverlapped: p.overlapped,
+                        Internal: overlapped::ntstatus_from_win32(p.error) as usize,
+                        dwNumberOfBytesTransferred: p.bytes,
+                    };
                 }
                 *ulNumEntriesRemoved = n as ULONG;
                 Ok(TRUE)
@@ -379,7 +458,8 @@ pub unsafe extern "C" fn GetQueuedCompletionStatusEx(CompletionPort: HANDLE, lpC
 }
 
 /// `FILE_SKIP_COMPLETION_PORT_ON_SUCCESS` | `FILE_SKIP_SET_EVENT_ON_HANDLE`.
-const COMPLETION_MODES: u8 = overlapped::FILE_SKIP_COMPLETION_PORT_ON_SUCCESS | overlapped::FILE_SKIP_SET_EVENT_ON_HANDLE;
+const COMPLETION_MODES: u8 =
+    overlapped::FILE_SKIP_COMPLETION_PORT_ON_SUCCESS | overlapped::FILE_SKIP_SET_EVENT_ON_HANDLE;
 
 /// `SetFileCompletionNotificationModes`: with `FILE_SKIP_COMPLETION_PORT_ON_SUCCESS`, an operation that
 /// succeeds at once (the call returns TRUE / `NO_ERROR`) posts no packet; `FILE_SKIP_SET_EVENT_ON_HANDLE`
@@ -439,7 +519,14 @@ pub const CURRENT_THREAD_PSEUDO: usize = usize::MAX - 1;
 /// it does not stop the thread. `CREATE_SUSPENDED` holds the thread until `ResumeThread`.
 /// `lpThreadAttributes` is ignored. NULL start routine: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub unsafe extern "C" fn CreateThread(lpThreadAttributes: *mut c_void, dwStackSize: usize, lpStartAddress: Option<ThreadStart>, lpParameter: *mut c_void, dwCreationFlags: DWORD, lpThreadId: *mut DWORD) -> HANDLE {
+pub unsafe extern "C" fn CreateThread(
+    lpThreadAttributes: *mut c_void,
+    dwStackSize: usize,
+    lpStartAddress: Option<ThreadStart>,
+    lpParameter: *mut c_void,
+    dwCreationFlags: DWORD,
+    lpThreadId: *mut DWORD,
+) -> HANDLE {
     guard_win32("CreateThread", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateThread({lpThreadAttributes:?}, {dwStackSize}, {lpParameter:?}, {dwCreationFlags:#x})");
         let start = lpStartAddress.ok_or(ERROR_INVALID_PARAMETER)?;
@@ -465,7 +552,11 @@ pub extern "C-unwind" fn ExitThread(dwExitCode: DWORD) {
 pub unsafe extern "C" fn GetExitCodeThread(hThread: HANDLE, lpExitCode: *mut DWORD) -> BOOL {
     guard_win32("GetExitCodeThread", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "GetExitCodeThread({hThread:?})");
-        let code = if raw(hThread) == CURRENT_THREAD_PSEUDO { thread::STILL_ACTIVE } else { handle::get_typed::<thread::Thread>(raw(hThread))?.exit_code() };
+        let code = if raw(hThread) == CURRENT_THREAD_PSEUDO {
+            thread::STILL_ACTIVE
+        } else {
+            handle::get_typed::<thread::Thread>(raw(hThread))?.exit_code()
+        };
         write_req(lpExitCode, code)?;
         Ok(TRUE)
     })
@@ -558,7 +649,12 @@ unsafe fn critical_section<'a>(cs: *mut CRITICAL_SECTION) -> WinResult<&'a Criti
     let mut p = slot.load(std::sync::atomic::Ordering::Acquire);
     if p == 0 {
         let fresh = Box::into_raw(Box::new(CriticalSection::new(0))) as usize;
-        p = match slot.compare_exchange(0, fresh, std::sync::atomic::Ordering::AcqRel, std::sync::atomic::Ordering::Acquire) {
+        p = match slot.compare_exchange(
+            0,
+            fresh,
+            std::sync::atomic::Ordering::AcqRel,
+            std::sync::atomic::Ordering::Acquire,
+        ) {
             Ok(_) => fresh,
             Err(existing) => {
                 drop(Box::from_raw(fresh as *mut CriticalSection));
@@ -590,7 +686,10 @@ pub unsafe extern "C" fn InitializeCriticalSection(lpCriticalSection: *mut CRITI
 /// `InitializeCriticalSectionAndSpinCount`: the spin count is kept and not used (parking_lot spins
 /// adaptively). Always TRUE.
 #[no_mangle]
-pub unsafe extern "C" fn InitializeCriticalSectionAndSpinCount(lpCriticalSection: *mut CRITICAL_SECTION, dwSpinCount: DWORD) -> BOOL {
+pub unsafe extern "C" fn InitializeCriticalSectionAndSpinCount(
+    lpCriticalSection: *mut CRITICAL_SECTION,
+    dwSpinCount: DWORD,
+) -> BOOL {
     guard_win32("InitializeCriticalSectionAndSpinCount", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "InitializeCriticalSectionAndSpinCount({lpCriticalSection:?}, {dwSpinCount:?})");
         initialize_critical_section(lpCriticalSection, dwSpinCount)?;
@@ -600,7 +699,11 @@ pub unsafe extern "C" fn InitializeCriticalSectionAndSpinCount(lpCriticalSection
 
 /// `InitializeCriticalSectionEx`: as `InitializeCriticalSectionAndSpinCount`; `Flags` are accepted.
 #[no_mangle]
-pub unsafe extern "C" fn InitializeCriticalSectionEx(lpCriticalSection: *mut CRITICAL_SECTION, dwSpinCount: DWORD, Flags: DWORD) -> BOOL {
+pub unsafe extern "C" fn InitializeCriticalSectionEx(
+    lpCriticalSection: *mut CRITICAL_SECTION,
+    dwSpinCount: DWORD,
+    Flags: DWORD,
+) -> BOOL {
     guard_win32("InitializeCriticalSectionEx", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "InitializeCriticalSectionEx({lpCriticalSection:?}, {dwSpinCount:?}, {Flags:?})");
         let _ = Flags;
@@ -700,7 +803,9 @@ pub unsafe extern "C" fn GetSystemTime(lpSystemTime: *mut SYSTEMTIME) {
 /// `GetSystemTimeAsFileTime`: the current UTC time in 100-ns units since 1601.
 #[no_mangle]
 pub unsafe extern "C" fn GetSystemTimeAsFileTime(lpSystemTimeAsFileTime: *mut FILETIME) {
-    guard_win32("GetSystemTimeAsFileTime", (), || write_req(lpSystemTimeAsFileTime, time::filetime_from_value(time::now_filetime())))
+    guard_win32("GetSystemTimeAsFileTime", (), || {
+        write_req(lpSystemTimeAsFileTime, time::filetime_from_value(time::now_filetime()))
+    })
 }
 
 /// `SystemTimeToFileTime`: fields out of range: `ERROR_INVALID_PARAMETER`.
@@ -768,7 +873,12 @@ pub extern "C" fn HeapReAlloc(hHeap: HANDLE, dwFlags: DWORD, lpMem: LPVOID, dwBy
         if lpMem.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        Ok(heap::realloc(lpMem as usize, dwBytes, dwFlags & heap::HEAP_ZERO_MEMORY != 0, dwFlags & heap::HEAP_REALLOC_IN_PLACE_ONLY != 0)? as LPVOID)
+        Ok(heap::realloc(
+            lpMem as usize,
+            dwBytes,
+            dwFlags & heap::HEAP_ZERO_MEMORY != 0,
+            dwFlags & heap::HEAP_REALLOC_IN_PLACE_ONLY != 0,
+        )? as LPVOID)
     })
 }
 
@@ -799,7 +909,9 @@ pub extern "C" fn HeapSize(hHeap: HANDLE, dwFlags: DWORD, lpMem: LPCVOID) -> usi
 /// pointer), which every use through `LocalLock`-free code cannot tell apart.
 #[no_mangle]
 pub extern "C" fn LocalAlloc(uFlags: u32, uBytes: usize) -> LPVOID {
-    guard_win32("LocalAlloc", std::ptr::null_mut(), || Ok(heap::alloc(uBytes, uFlags & heap::LMEM_ZEROINIT != 0)? as LPVOID))
+    guard_win32("LocalAlloc", std::ptr::null_mut(), || {
+        Ok(heap::alloc(uBytes, uFlags & heap::LMEM_ZEROINIT != 0)? as LPVOID)
+    })
 }
 
 /// `LocalFree`: NULL on success (and for NULL), the block itself on failure.
@@ -815,7 +927,9 @@ pub extern "C" fn LocalFree(hMem: LPVOID) -> LPVOID {
 /// `GlobalAlloc`: as `LocalAlloc` (`GMEM_ZEROINIT`).
 #[no_mangle]
 pub extern "C" fn GlobalAlloc(uFlags: u32, dwBytes: usize) -> LPVOID {
-    guard_win32("GlobalAlloc", std::ptr::null_mut(), || Ok(heap::alloc(dwBytes, uFlags & heap::GMEM_ZEROINIT != 0)? as LPVOID))
+    guard_win32("GlobalAlloc", std::ptr::null_mut(), || {
+        Ok(heap::alloc(dwBytes, uFlags & heap::GMEM_ZEROINIT != 0)? as LPVOID)
+    })
 }
 
 /// `GlobalFree`: as `LocalFree`.
@@ -832,14 +946,30 @@ pub extern "C" fn GlobalFree(hMem: LPVOID) -> LPVOID {
 // Code pages and strings
 
 /// The body of `MultiByteToWideChar` for either `wchar_t` width.
-unsafe fn multi_byte_to_wide_char<U: WideUnit>(CodePage: u32, dwFlags: DWORD, lpMultiByteStr: *const c_char, cbMultiByte: i32, lpWideCharStr: *mut U, cchWideChar: i32) -> WinResult<i32> {
+unsafe fn multi_byte_to_wide_char<U: WideUnit>(
+    CodePage: u32,
+    dwFlags: DWORD,
+    lpMultiByteStr: *const c_char,
+    cbMultiByte: i32,
+    lpWideCharStr: *mut U,
+    cchWideChar: i32,
+) -> WinResult<i32> {
     tracing::trace!(target: "winhttpapi::win32", "MultiByteToWideChar({CodePage}, {dwFlags:#x}, {lpMultiByteStr:?}, {cbMultiByte}, {lpWideCharStr:?}, {cchWideChar})");
     text::check_code_page(CodePage)?;
-    let allowed = if CodePage == text::CP_UTF8 { text::MB_ERR_INVALID_CHARS } else { text::MB_ERR_INVALID_CHARS | text::MB_PRECOMPOSED | 0x2 | 0x4 };
+    let allowed = if CodePage == text::CP_UTF8 {
+        text::MB_ERR_INVALID_CHARS
+    } else {
+        text::MB_ERR_INVALID_CHARS | text::MB_PRECOMPOSED | 0x2 | 0x4
+    };
     if dwFlags & !allowed != 0 {
         return Err(ERROR_INVALID_FLAGS);
     }
-    if lpMultiByteStr.is_null() || cbMultiByte == 0 || cbMultiByte < -1 || cchWideChar < 0 || (lpWideCharStr.is_null() && cchWideChar != 0) {
+    if lpMultiByteStr.is_null()
+        || cbMultiByte == 0
+        || cbMultiByte < -1
+        || cchWideChar < 0
+        || (lpWideCharStr.is_null() && cchWideChar != 0)
+    {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let src = lpMultiByteStr as *const u8;
@@ -863,19 +993,46 @@ unsafe fn multi_byte_to_wide_char<U: WideUnit>(CodePage: u32, dwFlags: DWORD, lp
 /// `MB_ERR_INVALID_CHARS`: `ERROR_NO_UNICODE_TRANSLATION`, otherwise U+FFFD; other pages:
 /// `ERROR_INVALID_PARAMETER`; flags `CP_UTF8` does not take: `ERROR_INVALID_FLAGS`.
 #[no_mangle]
-pub unsafe extern "C" fn MultiByteToWideChar(CodePage: u32, dwFlags: DWORD, lpMultiByteStr: *const c_char, cbMultiByte: i32, lpWideCharStr: *mut u32, cchWideChar: i32) -> i32 {
-    guard_win32("MultiByteToWideChar", 0, || multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar))
+pub unsafe extern "C" fn MultiByteToWideChar(
+    CodePage: u32,
+    dwFlags: DWORD,
+    lpMultiByteStr: *const c_char,
+    cbMultiByte: i32,
+    lpWideCharStr: *mut u32,
+    cchWideChar: i32,
+) -> i32 {
+    guard_win32("MultiByteToWideChar", 0, || {
+        multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar)
+    })
 }
 
 /// `MultiByteToWideChar` for `-fshort-wchar` callers (UTF-16).
 #[no_mangle]
-pub unsafe extern "C" fn MultiByteToWideChar_w16(CodePage: u32, dwFlags: DWORD, lpMultiByteStr: *const c_char, cbMultiByte: i32, lpWideCharStr: *mut u16, cchWideChar: i32) -> i32 {
-    guard_win32("MultiByteToWideChar", 0, || multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar))
+pub unsafe extern "C" fn MultiByteToWideChar_w16(
+    CodePage: u32,
+    dwFlags: DWORD,
+    lpMultiByteStr: *const c_char,
+    cbMultiByte: i32,
+    lpWideCharStr: *mut u16,
+    cchWideChar: i32,
+) -> i32 {
+    guard_win32("MultiByteToWideChar", 0, || {
+        multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar)
+    })
 }
 
 /// The body of `WideCharToMultiByte` for either `wchar_t` width.
 #[allow(clippy::too_many_arguments)]
-unsafe fn wide_char_to_multi_byte<U: WideUnit>(CodePage: u32, dwFlags: DWORD, lpWideCharStr: *const U, cchWideChar: i32, lpMultiByteStr: *mut c_char, cbMultiByte: i32, lpDefaultChar: *const c_char, lpUsedDefaultChar: *mut BOOL) -> WinResult<i32> {
+unsafe fn wide_char_to_multi_byte<U: WideUnit>(
+    CodePage: u32,
+    dwFlags: DWORD,
+    lpWideCharStr: *const U,
+    cchWideChar: i32,
+    lpMultiByteStr: *mut c_char,
+    cbMultiByte: i32,
+    lpDefaultChar: *const c_char,
+    lpUsedDefaultChar: *mut BOOL,
+) -> WinResult<i32> {
     tracing::trace!(target: "winhttpapi::win32", "WideCharToMultiByte({CodePage}, {dwFlags:#x}, {lpWideCharStr:?}, {cchWideChar}, {lpMultiByteStr:?}, {cbMultiByte})");
     text::check_code_page(CodePage)?;
     if CodePage == text::CP_UTF8 {
@@ -886,10 +1043,18 @@ unsafe fn wide_char_to_multi_byte<U: WideUnit>(CodePage: u32, dwFlags: DWORD, lp
         if dwFlags & !text::WC_ERR_INVALID_CHARS != 0 {
             return Err(ERROR_INVALID_FLAGS);
         }
-    } else if dwFlags & !(text::WC_ERR_INVALID_CHARS | text::WC_NO_BEST_FIT_CHARS | text::WC_COMPOSITECHECK | 0x10 | 0x20 | 0x40) != 0 {
+    } else if dwFlags
+        & !(text::WC_ERR_INVALID_CHARS | text::WC_NO_BEST_FIT_CHARS | text::WC_COMPOSITECHECK | 0x10 | 0x20 | 0x40)
+        != 0
+    {
         return Err(ERROR_INVALID_FLAGS);
     }
-    if lpWideCharStr.is_null() || cchWideChar == 0 || cchWideChar < -1 || cbMultiByte < 0 || (lpMultiByteStr.is_null() && cbMultiByte != 0) {
+    if lpWideCharStr.is_null()
+        || cchWideChar == 0
+        || cchWideChar < -1
+        || cbMultiByte < 0
+        || (lpMultiByteStr.is_null() && cbMultiByte != 0)
+    {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let len = if cchWideChar == -1 { units_strlen(lpWideCharStr) + 1 } else { cchWideChar as usize };
@@ -912,14 +1077,54 @@ unsafe fn wide_char_to_multi_byte<U: WideUnit>(CodePage: u32, dwFlags: DWORD, lp
 /// `WC_ERR_INVALID_CHARS`: `ERROR_NO_UNICODE_TRANSLATION`, otherwise U+FFFD; `CP_UTF8` with a default
 /// character: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub unsafe extern "C" fn WideCharToMultiByte(CodePage: u32, dwFlags: DWORD, lpWideCharStr: *const u32, cchWideChar: i32, lpMultiByteStr: *mut c_char, cbMultiByte: i32, lpDefaultChar: *const c_char, lpUsedDefaultChar: *mut BOOL) -> i32 {
-    guard_win32("WideCharToMultiByte", 0, || wide_char_to_multi_byte(CodePage, dwFlags, lpWideCharStr, cchWideChar, lpMultiByteStr, cbMultiByte, lpDefaultChar, lpUsedDefaultChar))
+pub unsafe extern "C" fn WideCharToMultiByte(
+    CodePage: u32,
+    dwFlags: DWORD,
+    lpWideCharStr: *const u32,
+    cchWideChar: i32,
+    lpMultiByteStr: *mut c_char,
+    cbMultiByte: i32,
+    lpDefaultChar: *const c_char,
+    lpUsedDefaultChar: *mut BOOL,
+) -> i32 {
+    guard_win32("WideCharToMultiByte", 0, || {
+        wide_char_to_multi_byte(
+            CodePage,
+            dwFlags,
+            lpWideCharStr,
+            cchWideChar,
+            lpMultiByteStr,
+            cbMultiByte,
+            lpDefaultChar,
+            lpUsedDefaultChar,
+        )
+    })
 }
 
 /// `WideCharToMultiByte` for `-fshort-wchar` callers (UTF-16).
 #[no_mangle]
-pub unsafe extern "C" fn WideCharToMultiByte_w16(CodePage: u32, dwFlags: DWORD, lpWideCharStr: *const u16, cchWideChar: i32, lpMultiByteStr: *mut c_char, cbMultiByte: i32, lpDefaultChar: *const c_char, lpUsedDefaultChar: *mut BOOL) -> i32 {
-    guard_win32("WideCharToMultiByte", 0, || wide_char_to_multi_byte(CodePage, dwFlags, lpWideCharStr, cchWideChar, lpMultiByteStr, cbMultiByte, lpDefaultChar, lpUsedDefaultChar))
+pub unsafe extern "C" fn WideCharToMultiByte_w16(
+    CodePage: u32,
+    dwFlags: DWORD,
+    lpWideCharStr: *const u16,
+    cchWideChar: i32,
+    lpMultiByteStr: *mut c_char,
+    cbMultiByte: i32,
+    lpDefaultChar: *const c_char,
+    lpUsedDefaultChar: *mut BOOL,
+) -> i32 {
+    guard_win32("WideCharToMultiByte", 0, || {
+        wide_char_to_multi_byte(
+            CodePage,
+            dwFlags,
+            lpWideCharStr,
+            cchWideChar,
+            lpMultiByteStr,
+            cbMultiByte,
+            lpDefaultChar,
+            lpUsedDefaultChar,
+        )
+    })
 }
 
 unsafe fn string_length<U: WideUnit>(p: *const U) -> i32 {
@@ -993,7 +1198,12 @@ unsafe fn copy_out_or_size<U: WideUnit>(s: &str, buf: *mut U, cap: u32) -> WinRe
 // ---------------------------------------------------------------------------------------------
 // Files
 
-unsafe fn create_file<U: WideUnit>(name: *const U, access: DWORD, disposition: DWORD, flags: DWORD) -> WinResult<HANDLE> {
+unsafe fn create_file<U: WideUnit>(
+    name: *const U,
+    access: DWORD,
+    disposition: DWORD,
+    flags: DWORD,
+) -> WinResult<HANDLE> {
     let name = wide_cstr(name).ok_or(ERROR_INVALID_PARAMETER)?;
     tracing::trace!(target: "winhttpapi::win32", "CreateFile({name:?}, {access:#x}, {disposition}, {flags:#x})");
     let opened = file::create(&name, access, disposition, flags)?;
@@ -1011,7 +1221,15 @@ unsafe fn create_file<U: WideUnit>(name: *const U, access: DWORD, disposition: D
 /// Share modes, security attributes and templates are accepted and ignored. Failure:
 /// `INVALID_HANDLE_VALUE`.
 #[no_mangle]
-pub unsafe extern "C" fn CreateFileA(lpFileName: *const c_char, dwDesiredAccess: DWORD, dwShareMode: DWORD, lpSecurityAttributes: *mut c_void, dwCreationDisposition: DWORD, dwFlagsAndAttributes: DWORD, hTemplateFile: HANDLE) -> HANDLE {
+pub unsafe extern "C" fn CreateFileA(
+    lpFileName: *const c_char,
+    dwDesiredAccess: DWORD,
+    dwShareMode: DWORD,
+    lpSecurityAttributes: *mut c_void,
+    dwCreationDisposition: DWORD,
+    dwFlagsAndAttributes: DWORD,
+    hTemplateFile: HANDLE,
+) -> HANDLE {
     guard_win32("CreateFileA", INVALID_HANDLE_VALUE, || {
         let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
         create_file(lpFileName as *const u8, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes)
@@ -1020,7 +1238,15 @@ pub unsafe extern "C" fn CreateFileA(lpFileName: *const c_char, dwDesiredAccess:
 
 /// `CreateFileW`: as `CreateFileA` with a wide name.
 #[no_mangle]
-pub unsafe extern "C" fn CreateFileW(lpFileName: *const u32, dwDesiredAccess: DWORD, dwShareMode: DWORD, lpSecurityAttributes: *mut c_void, dwCreationDisposition: DWORD, dwFlagsAndAttributes: DWORD, hTemplateFile: HANDLE) -> HANDLE {
+pub unsafe extern "C" fn CreateFileW(
+    lpFileName: *const u32,
+    dwDesiredAccess: DWORD,
+    dwShareMode: DWORD,
+    lpSecurityAttributes: *mut c_void,
+    dwCreationDisposition: DWORD,
+    dwFlagsAndAttributes: DWORD,
+    hTemplateFile: HANDLE,
+) -> HANDLE {
     guard_win32("CreateFileW", INVALID_HANDLE_VALUE, || {
         let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
         create_file(lpFileName, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes)
@@ -1029,7 +1255,15 @@ pub unsafe extern "C" fn CreateFileW(lpFileName: *const u32, dwDesiredAccess: DW
 
 /// `CreateFileW` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn CreateFileW_w16(lpFileName: *const u16, dwDesiredAccess: DWORD, dwShareMode: DWORD, lpSecurityAttributes: *mut c_void, dwCreationDisposition: DWORD, dwFlagsAndAttributes: DWORD, hTemplateFile: HANDLE) -> HANDLE {
+pub unsafe extern "C" fn CreateFileW_w16(
+    lpFileName: *const u16,
+    dwDesiredAccess: DWORD,
+    dwShareMode: DWORD,
+    lpSecurityAttributes: *mut c_void,
+    dwCreationDisposition: DWORD,
+    dwFlagsAndAttributes: DWORD,
+    hTemplateFile: HANDLE,
+) -> HANDLE {
     guard_win32("CreateFileW", INVALID_HANDLE_VALUE, || {
         let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
         create_file(lpFileName, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes)
@@ -1051,7 +1285,12 @@ unsafe fn overlapped_offset(ov: *const OVERLAPPED) -> Option<u64> {
 /// call returns (status in `Internal`/`InternalHigh`, event set, packet posted to a bound port unless
 /// the event is tagged or the handle skips the port on success). A failure returned at once posts no
 /// packet, as on Windows.
-unsafe fn file_transfer(f: &file::File, ov: *mut OVERLAPPED, done: *mut DWORD, op: impl FnOnce(Option<Option<u64>>) -> WinResult<usize>) -> WinResult<BOOL> {
+unsafe fn file_transfer(
+    f: &file::File,
+    ov: *mut OVERLAPPED,
+    done: *mut DWORD,
+    op: impl FnOnce(Option<Option<u64>>) -> WinResult<usize>,
+) -> WinResult<BOOL> {
     write_opt(done, 0);
     if ov.is_null() {
         if f.overlapped {
@@ -1087,7 +1326,13 @@ unsafe fn file_transfer(f: &file::File, ov: *mut OVERLAPPED, done: *mut DWORD, o
 /// A handle that is not a file, closed or forged: `ERROR_INVALID_HANDLE`; no read access:
 /// `ERROR_ACCESS_DENIED`.
 #[no_mangle]
-pub unsafe extern "C" fn ReadFile(hFile: HANDLE, lpBuffer: LPVOID, nNumberOfBytesToRead: DWORD, lpNumberOfBytesRead: *mut DWORD, lpOverlapped: *mut OVERLAPPED) -> BOOL {
+pub unsafe extern "C" fn ReadFile(
+    hFile: HANDLE,
+    lpBuffer: LPVOID,
+    nNumberOfBytesToRead: DWORD,
+    lpNumberOfBytesRead: *mut DWORD,
+    lpOverlapped: *mut OVERLAPPED,
+) -> BOOL {
     guard_win32("ReadFile", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "ReadFile({hFile:?}, {lpBuffer:?}, {nNumberOfBytesToRead}, {lpOverlapped:?})");
         let f = file::file_for_handle(raw(hFile))?;
@@ -1108,7 +1353,13 @@ pub unsafe extern "C" fn ReadFile(hFile: HANDLE, lpBuffer: LPVOID, nNumberOfByte
 /// `WriteFile`: writes the buffer, at the file pointer or at the `OVERLAPPED`'s offset (both
 /// 0xFFFFFFFF: at the end), completing as `ReadFile` does. No write access: `ERROR_ACCESS_DENIED`.
 #[no_mangle]
-pub unsafe extern "C" fn WriteFile(hFile: HANDLE, lpBuffer: LPCVOID, nNumberOfBytesToWrite: DWORD, lpNumberOfBytesWritten: *mut DWORD, lpOverlapped: *mut OVERLAPPED) -> BOOL {
+pub unsafe extern "C" fn WriteFile(
+    hFile: HANDLE,
+    lpBuffer: LPCVOID,
+    nNumberOfBytesToWrite: DWORD,
+    lpNumberOfBytesWritten: *mut DWORD,
+    lpOverlapped: *mut OVERLAPPED,
+) -> BOOL {
     guard_win32("WriteFile", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "WriteFile({hFile:?}, {lpBuffer:?}, {nNumberOfBytesToWrite}, {lpOverlapped:?})");
         let f = file::file_for_handle(raw(hFile))?;
@@ -1152,11 +1403,20 @@ pub unsafe extern "C" fn GetFileSizeEx(hFile: HANDLE, lpFileSize: *mut i64) -> B
 /// position. Returns the low part, or `INVALID_SET_FILE_POINTER` with last-error (before the start:
 /// `ERROR_NEGATIVE_SEEK`); a success whose low part is 0xFFFFFFFF sets last-error to 0.
 #[no_mangle]
-pub unsafe extern "C" fn SetFilePointer(hFile: HANDLE, lDistanceToMove: i32, lpDistanceToMoveHigh: *mut i32, dwMoveMethod: DWORD) -> DWORD {
+pub unsafe extern "C" fn SetFilePointer(
+    hFile: HANDLE,
+    lDistanceToMove: i32,
+    lpDistanceToMoveHigh: *mut i32,
+    dwMoveMethod: DWORD,
+) -> DWORD {
     guard_win32("SetFilePointer", file::INVALID_SET_FILE_POINTER, || {
         tracing::trace!(target: "winhttpapi::win32", "SetFilePointer({hFile:?}, {lDistanceToMove:?}, {lpDistanceToMoveHigh:?}, {dwMoveMethod:?})");
         let f = file::file_for_handle(raw(hFile))?;
-        let distance = if lpDistanceToMoveHigh.is_null() { lDistanceToMove as i64 } else { ((*lpDistanceToMoveHigh as i64) << 32) | (lDistanceToMove as u32 as i64) };
+        let distance = if lpDistanceToMoveHigh.is_null() {
+            lDistanceToMove as i64
+        } else {
+            ((*lpDistanceToMoveHigh as i64) << 32) | (lDistanceToMove as u32 as i64)
+        };
         let pos = f.seek(distance, dwMoveMethod)?;
         if !lpDistanceToMoveHigh.is_null() {
             *lpDistanceToMoveHigh = (pos >> 32) as i32;
@@ -1174,7 +1434,12 @@ pub unsafe extern "C" fn SetFilePointer(hFile: HANDLE, lDistanceToMove: i32, lpD
 /// `SetFilePointerEx`: as `SetFilePointer` with 64-bit values; the new position goes to
 /// `lpNewFilePointer` when it is not NULL.
 #[no_mangle]
-pub unsafe extern "C" fn SetFilePointerEx(hFile: HANDLE, liDistanceToMove: i64, lpNewFilePointer: *mut i64, dwMoveMethod: DWORD) -> BOOL {
+pub unsafe extern "C" fn SetFilePointerEx(
+    hFile: HANDLE,
+    liDistanceToMove: i64,
+    lpNewFilePointer: *mut i64,
+    dwMoveMethod: DWORD,
+) -> BOOL {
     guard_win32("SetFilePointerEx", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "SetFilePointerEx({hFile:?}, {liDistanceToMove:?}, {lpNewFilePointer:?}, {dwMoveMethod:?})");
         let pos = file::file_for_handle(raw(hFile))?.seek(liDistanceToMove, dwMoveMethod)?;
@@ -1261,19 +1526,36 @@ unsafe fn temp_file_name<U: WideUnit>(path: *const U, prefix: *const U, unique: 
 /// picks a free number and creates the file; otherwise the name is only formed. Returns the number
 /// used, 0 with last-error on failure (a missing directory: `ERROR_DIRECTORY`).
 #[no_mangle]
-pub unsafe extern "C" fn GetTempFileNameA(lpPathName: *const c_char, lpPrefixString: *const c_char, uUnique: u32, lpTempFileName: *mut c_char) -> u32 {
-    guard_win32("GetTempFileNameA", 0, || temp_file_name(lpPathName as *const u8, lpPrefixString as *const u8, uUnique, lpTempFileName as *mut u8))
+pub unsafe extern "C" fn GetTempFileNameA(
+    lpPathName: *const c_char,
+    lpPrefixString: *const c_char,
+    uUnique: u32,
+    lpTempFileName: *mut c_char,
+) -> u32 {
+    guard_win32("GetTempFileNameA", 0, || {
+        temp_file_name(lpPathName as *const u8, lpPrefixString as *const u8, uUnique, lpTempFileName as *mut u8)
+    })
 }
 
 /// `GetTempFileNameW`: as `GetTempFileNameA`.
 #[no_mangle]
-pub unsafe extern "C" fn GetTempFileNameW(lpPathName: *const u32, lpPrefixString: *const u32, uUnique: u32, lpTempFileName: *mut u32) -> u32 {
+pub unsafe extern "C" fn GetTempFileNameW(
+    lpPathName: *const u32,
+    lpPrefixString: *const u32,
+    uUnique: u32,
+    lpTempFileName: *mut u32,
+) -> u32 {
     guard_win32("GetTempFileNameW", 0, || temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName))
 }
 
 /// `GetTempFileNameW` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn GetTempFileNameW_w16(lpPathName: *const u16, lpPrefixString: *const u16, uUnique: u32, lpTempFileName: *mut u16) -> u32 {
+pub unsafe extern "C" fn GetTempFileNameW_w16(
+    lpPathName: *const u16,
+    lpPrefixString: *const u16,
+    uUnique: u32,
+    lpTempFileName: *mut u16,
+) -> u32 {
     guard_win32("GetTempFileNameW", 0, || temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName))
 }
 
@@ -1344,7 +1626,8 @@ unsafe fn proc_address(hModule: HANDLE, lpProcName: *const c_char, twin_first: b
     tracing::trace!(target: "winhttpapi::win32", "GetProcAddress({hModule:?}, {name:?})");
     let address = if twin_first {
         // A -fshort-wchar caller wants the UTF-16 entry point wherever there is one.
-        module::proc_address(hModule as usize, &format!("{name}_w16")).or_else(|_| module::proc_address(hModule as usize, &name))?
+        module::proc_address(hModule as usize, &format!("{name}_w16"))
+            .or_else(|_| module::proc_address(hModule as usize, &name))?
     } else {
         module::proc_address(hModule as usize, &name)?
     };
@@ -1392,7 +1675,12 @@ pub const FORMAT_MESSAGE_ARGUMENT_ARRAY: DWORD = 0x2000;
 pub const FORMAT_MESSAGE_MAX_WIDTH_MASK: DWORD = 0xFF;
 
 /// The message text `FormatMessage` formats, before escapes.
-unsafe fn message_source<U: WideUnit>(flags: DWORD, source: *const c_void, id: DWORD, language: DWORD) -> WinResult<(String, bool)> {
+unsafe fn message_source<U: WideUnit>(
+    flags: DWORD,
+    source: *const c_void,
+    id: DWORD,
+    language: DWORD,
+) -> WinResult<(String, bool)> {
     if flags & FORMAT_MESSAGE_FROM_STRING != 0 {
         let s = wide_cstr(source as *const U).ok_or(ERROR_INVALID_PARAMETER)?;
         return Ok((s, false));
@@ -1400,7 +1688,11 @@ unsafe fn message_source<U: WideUnit>(flags: DWORD, source: *const c_void, id: D
     if flags & (FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_FROM_HMODULE) == 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    if flags & FORMAT_MESSAGE_FROM_HMODULE != 0 && !source.is_null() && !module::is_known(source as usize) && flags & FORMAT_MESSAGE_FROM_SYSTEM == 0 {
+    if flags & FORMAT_MESSAGE_FROM_HMODULE != 0
+        && !source.is_null()
+        && !module::is_known(source as usize)
+        && flags & FORMAT_MESSAGE_FROM_SYSTEM == 0
+    {
         return Err(ERROR_MR_MID_NOT_FOUND);
     }
     // English only: LANG_NEUTRAL (0, any sublanguage) or LANG_ENGLISH (9, any sublanguage).
@@ -1413,7 +1705,15 @@ unsafe fn message_source<U: WideUnit>(flags: DWORD, source: *const c_void, id: D
 }
 
 #[allow(clippy::too_many_arguments)]
-unsafe fn format_message<U: WideUnit>(dwFlags: DWORD, lpSource: *const c_void, dwMessageId: DWORD, dwLanguageId: DWORD, lpBuffer: *mut U, nSize: DWORD, Arguments: *mut c_void) -> WinResult<DWORD> {
+unsafe fn format_message<U: WideUnit>(
+    dwFlags: DWORD,
+    lpSource: *const c_void,
+    dwMessageId: DWORD,
+    dwLanguageId: DWORD,
+    lpBuffer: *mut U,
+    nSize: DWORD,
+    Arguments: *mut c_void,
+) -> WinResult<DWORD> {
     tracing::trace!(target: "winhttpapi::win32", "FormatMessage({dwFlags:#x}, {lpSource:?}, {dwMessageId}, {dwLanguageId:#x}, {lpBuffer:?}, {nSize}, {Arguments:?})");
     if lpBuffer.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
@@ -1422,7 +1722,12 @@ unsafe fn format_message<U: WideUnit>(dwFlags: DWORD, lpSource: *const c_void, d
     let width = dwFlags & FORMAT_MESSAGE_MAX_WIDTH_MASK;
     // Inserts need arguments; reading a va_list is not possible from here, so only
     // FORMAT_MESSAGE_IGNORE_INSERTS (or a text without inserts) is supported (docs/porting-win32.md).
-    let mut out = message::expand(&text, dwFlags & FORMAT_MESSAGE_IGNORE_INSERTS != 0, from_table && width != FORMAT_MESSAGE_MAX_WIDTH_MASK).ok_or(ERROR_INVALID_PARAMETER)?;
+    let mut out = message::expand(
+        &text,
+        dwFlags & FORMAT_MESSAGE_IGNORE_INSERTS != 0,
+        from_table && width != FORMAT_MESSAGE_MAX_WIDTH_MASK,
+    )
+    .ok_or(ERROR_INVALID_PARAMETER)?;
     if width == FORMAT_MESSAGE_MAX_WIDTH_MASK {
         out = out.replace("\r\n", " ").trim_end().to_string();
     }
@@ -1451,18 +1756,48 @@ unsafe fn format_message<U: WideUnit>(dwFlags: DWORD, lpSource: *const c_void, d
 /// `ERROR_MR_MID_NOT_FOUND`; small buffer: `ERROR_INSUFFICIENT_BUFFER`; inserts without
 /// `FORMAT_MESSAGE_IGNORE_INSERTS`: `ERROR_INVALID_PARAMETER`).
 #[no_mangle]
-pub unsafe extern "C" fn FormatMessageA(dwFlags: DWORD, lpSource: *const c_void, dwMessageId: DWORD, dwLanguageId: DWORD, lpBuffer: *mut c_char, nSize: DWORD, Arguments: *mut c_void) -> DWORD {
-    guard_win32("FormatMessageA", 0, || format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer as *mut u8, nSize, Arguments))
+pub unsafe extern "C" fn FormatMessageA(
+    dwFlags: DWORD,
+    lpSource: *const c_void,
+    dwMessageId: DWORD,
+    dwLanguageId: DWORD,
+    lpBuffer: *mut c_char,
+    nSize: DWORD,
+    Arguments: *mut c_void,
+) -> DWORD {
+    guard_win32("FormatMessageA", 0, || {
+        format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer as *mut u8, nSize, Arguments)
+    })
 }
 
 /// `FormatMessageW`: as `FormatMessageA`, in `WCHAR`s.
 #[no_mangle]
-pub unsafe extern "C" fn FormatMessageW(dwFlags: DWORD, lpSource: *const c_void, dwMessageId: DWORD, dwLanguageId: DWORD, lpBuffer: *mut u32, nSize: DWORD, Arguments: *mut c_void) -> DWORD {
-    guard_win32("FormatMessageW", 0, || format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer, nSize, Arguments))
+pub unsafe extern "C" fn FormatMessageW(
+    dwFlags: DWORD,
+    lpSource: *const c_void,
+    dwMessageId: DWORD,
+    dwLanguageId: DWORD,
+    lpBuffer: *mut u32,
+    nSize: DWORD,
+    Arguments: *mut c_void,
+) -> DWORD {
+    guard_win32("FormatMessageW", 0, || {
+        format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer, nSize, Arguments)
+    })
 }
 
 /// `FormatMessageW` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn FormatMessageW_w16(dwFlags: DWORD, lpSource: *const c_void, dwMessageId: DWORD, dwLanguageId: DWORD, lpBuffer: *mut u16, nSize: DWORD, Arguments: *mut c_void) -> DWORD {
-    guard_win32("FormatMessageW", 0, || format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer, nSize, Arguments))
+pub unsafe extern "C" fn FormatMessageW_w16(
+    dwFlags: DWORD,
+    lpSource: *const c_void,
+    dwMessageId: DWORD,
+    dwLanguageId: DWORD,
+    lpBuffer: *mut u16,
+    nSize: DWORD,
+    Arguments: *mut c_void,
+) -> DWORD {
+    guard_win32("FormatMessageW", 0, || {
+        format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer, nSize, Arguments)
+    })
 }

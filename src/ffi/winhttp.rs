@@ -9,10 +9,10 @@ use super::types::*;
 use super::winhttp_types::*;
 use crate::client::api;
 use crate::client::auth;
-use crate::client::proxy;
-use crate::client::options::{self, Kind, Value};
-use crate::client::query::{self, QueryValue};
 use crate::client::headers;
+use crate::client::options::{self, Kind, Value};
+use crate::client::proxy;
+use crate::client::query::{self, QueryValue};
 use crate::client::url;
 use crate::client::websocket;
 use crate::http1::date::{self, CivilTime};
@@ -74,13 +74,28 @@ unsafe fn alloc_wide<U: WideUnit>(s: Option<&str>) -> *mut c_void {
 }
 
 fn systemtime_of(t: &CivilTime) -> SYSTEMTIME {
-    SYSTEMTIME { wYear: t.year, wMonth: t.month, wDayOfWeek: t.day_of_week, wDay: t.day, wHour: t.hour, wMinute: t.minute, wSecond: t.second, wMilliseconds: 0 }
+    SYSTEMTIME {
+        wYear: t.year,
+        wMonth: t.month,
+        wDayOfWeek: t.day_of_week,
+        wDay: t.day,
+        wHour: t.hour,
+        wMinute: t.minute,
+        wSecond: t.second,
+        wMilliseconds: 0,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Handles
 
-unsafe fn open<U: WideUnit>(agent: *const U, access: DWORD, proxy: *const U, bypass: *const U, flags: DWORD) -> WinResult<HINTERNET> {
+unsafe fn open<U: WideUnit>(
+    agent: *const U,
+    access: DWORD,
+    proxy: *const U,
+    bypass: *const U,
+    flags: DWORD,
+) -> WinResult<HINTERNET> {
     let (agent, proxy, bypass) = (wide_cstr(agent), wide_cstr(proxy), wide_cstr(bypass));
     tracing::trace!(target: T, "WinHttpOpen({agent:?}, {access}, {proxy:?}, {bypass:?}, {flags:#x})");
     api::open_session(agent, access, proxy, bypass, flags).map(to_handle)
@@ -91,12 +106,24 @@ unsafe fn open<U: WideUnit>(agent: *const U, access: DWORD, proxy: *const U, byp
 /// otherwise) and sends http requests to it in absolute form. `WINHTTP_FLAG_ASYNC` is recorded; the
 /// asynchronous completions are issue 6. NULL + last error on failure.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpOpen(pszAgentW: *const WCHAR, dwAccessType: DWORD, pszProxyW: *const WCHAR, pszProxyBypassW: *const WCHAR, dwFlags: DWORD) -> HINTERNET {
+pub unsafe extern "C" fn WinHttpOpen(
+    pszAgentW: *const WCHAR,
+    dwAccessType: DWORD,
+    pszProxyW: *const WCHAR,
+    pszProxyBypassW: *const WCHAR,
+    dwFlags: DWORD,
+) -> HINTERNET {
     guard_winhttp("WinHttpOpen", null_mut(), || open(pszAgentW, dwAccessType, pszProxyW, pszProxyBypassW, dwFlags))
 }
 /// `WinHttpOpen` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpOpen_w16(pszAgentW: *const u16, dwAccessType: DWORD, pszProxyW: *const u16, pszProxyBypassW: *const u16, dwFlags: DWORD) -> HINTERNET {
+pub unsafe extern "C" fn WinHttpOpen_w16(
+    pszAgentW: *const u16,
+    dwAccessType: DWORD,
+    pszProxyW: *const u16,
+    pszProxyBypassW: *const u16,
+    dwFlags: DWORD,
+) -> HINTERNET {
     guard_winhttp("WinHttpOpen_w16", null_mut(), || open(pszAgentW, dwAccessType, pszProxyW, pszProxyBypassW, dwFlags))
 }
 
@@ -110,17 +137,36 @@ unsafe fn connect<U: WideUnit>(h: HINTERNET, server: *const U, port: u16, reserv
 /// scheme). No connection is made yet. Errors: `ERROR_INVALID_HANDLE`,
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL server).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpConnect(hSession: HINTERNET, pswzServerName: *const WCHAR, nServerPort: u16, dwReserved: DWORD) -> HINTERNET {
+pub unsafe extern "C" fn WinHttpConnect(
+    hSession: HINTERNET,
+    pswzServerName: *const WCHAR,
+    nServerPort: u16,
+    dwReserved: DWORD,
+) -> HINTERNET {
     guard_winhttp("WinHttpConnect", null_mut(), || connect(hSession, pswzServerName, nServerPort, dwReserved))
 }
 /// `WinHttpConnect` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpConnect_w16(hSession: HINTERNET, pswzServerName: *const u16, nServerPort: u16, dwReserved: DWORD) -> HINTERNET {
+pub unsafe extern "C" fn WinHttpConnect_w16(
+    hSession: HINTERNET,
+    pswzServerName: *const u16,
+    nServerPort: u16,
+    dwReserved: DWORD,
+) -> HINTERNET {
     guard_winhttp("WinHttpConnect_w16", null_mut(), || connect(hSession, pswzServerName, nServerPort, dwReserved))
 }
 
-unsafe fn open_request<U: WideUnit>(h: HINTERNET, verb: *const U, object: *const U, version: *const U, referrer: *const U, accept: *const *const U, flags: DWORD) -> WinResult<HINTERNET> {
-    let (verb, object, version, referrer) = (wide_cstr(verb), wide_cstr(object), wide_cstr(version), wide_cstr(referrer));
+unsafe fn open_request<U: WideUnit>(
+    h: HINTERNET,
+    verb: *const U,
+    object: *const U,
+    version: *const U,
+    referrer: *const U,
+    accept: *const *const U,
+    flags: DWORD,
+) -> WinResult<HINTERNET> {
+    let (verb, object, version, referrer) =
+        (wide_cstr(verb), wide_cstr(object), wide_cstr(version), wide_cstr(referrer));
     let mut accept_types = Vec::new();
     if !accept.is_null() {
         // A NULL-terminated array of strings (WINHTTP_DEFAULT_ACCEPT_TYPES is NULL itself).
@@ -140,13 +186,33 @@ unsafe fn open_request<U: WideUnit>(h: HINTERNET, verb: *const U, object: *const
 /// `WINHTTP_FLAG_REFRESH` adds no-cache headers. Errors: `ERROR_INVALID_HANDLE`,
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpOpenRequest(hConnect: HINTERNET, pwszVerb: *const WCHAR, pwszObjectName: *const WCHAR, pwszVersion: *const WCHAR, pwszReferrer: *const WCHAR, ppwszAcceptTypes: *const *const WCHAR, dwFlags: DWORD) -> HINTERNET {
-    guard_winhttp("WinHttpOpenRequest", null_mut(), || open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags))
+pub unsafe extern "C" fn WinHttpOpenRequest(
+    hConnect: HINTERNET,
+    pwszVerb: *const WCHAR,
+    pwszObjectName: *const WCHAR,
+    pwszVersion: *const WCHAR,
+    pwszReferrer: *const WCHAR,
+    ppwszAcceptTypes: *const *const WCHAR,
+    dwFlags: DWORD,
+) -> HINTERNET {
+    guard_winhttp("WinHttpOpenRequest", null_mut(), || {
+        open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags)
+    })
 }
 /// `WinHttpOpenRequest` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpOpenRequest_w16(hConnect: HINTERNET, pwszVerb: *const u16, pwszObjectName: *const u16, pwszVersion: *const u16, pwszReferrer: *const u16, ppwszAcceptTypes: *const *const u16, dwFlags: DWORD) -> HINTERNET {
-    guard_winhttp("WinHttpOpenRequest_w16", null_mut(), || open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags))
+pub unsafe extern "C" fn WinHttpOpenRequest_w16(
+    hConnect: HINTERNET,
+    pwszVerb: *const u16,
+    pwszObjectName: *const u16,
+    pwszVersion: *const u16,
+    pwszReferrer: *const u16,
+    ppwszAcceptTypes: *const *const u16,
+    dwFlags: DWORD,
+) -> HINTERNET {
+    guard_winhttp("WinHttpOpenRequest_w16", null_mut(), || {
+        open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags)
+    })
 }
 
 fn close_handle(h: HINTERNET) -> WinResult<BOOL> {
@@ -181,7 +247,12 @@ pub extern "C" fn WinHttpCheckPlatform_w16() -> BOOL {
 // ---------------------------------------------------------------------------------------------
 // Sending
 
-unsafe fn add_request_headers<U: WideUnit>(h: HINTERNET, headers: *const U, len: DWORD, modifiers: DWORD) -> WinResult<BOOL> {
+unsafe fn add_request_headers<U: WideUnit>(
+    h: HINTERNET,
+    headers: *const U,
+    len: DWORD,
+    modifiers: DWORD,
+) -> WinResult<BOOL> {
     if headers.is_null() || len == 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -195,16 +266,38 @@ unsafe fn add_request_headers<U: WideUnit>(h: HINTERNET, headers: *const U, len:
 /// `_REPLACE` (`ERROR_WINHTTP_HEADER_NOT_FOUND`; an empty value removes), `_COALESCE[_WITH_COMMA|
 /// _WITH_SEMICOLON]`. A malformed line fails with `ERROR_INVALID_PARAMETER` and adds nothing.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpAddRequestHeaders(hRequest: HINTERNET, lpszHeaders: *const WCHAR, dwHeadersLength: DWORD, dwModifiers: DWORD) -> BOOL {
-    guard_winhttp("WinHttpAddRequestHeaders", FALSE, || add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers))
+pub unsafe extern "C" fn WinHttpAddRequestHeaders(
+    hRequest: HINTERNET,
+    lpszHeaders: *const WCHAR,
+    dwHeadersLength: DWORD,
+    dwModifiers: DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpAddRequestHeaders", FALSE, || {
+        add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers)
+    })
 }
 /// `WinHttpAddRequestHeaders` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpAddRequestHeaders_w16(hRequest: HINTERNET, lpszHeaders: *const u16, dwHeadersLength: DWORD, dwModifiers: DWORD) -> BOOL {
-    guard_winhttp("WinHttpAddRequestHeaders_w16", FALSE, || add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers))
+pub unsafe extern "C" fn WinHttpAddRequestHeaders_w16(
+    hRequest: HINTERNET,
+    lpszHeaders: *const u16,
+    dwHeadersLength: DWORD,
+    dwModifiers: DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpAddRequestHeaders_w16", FALSE, || {
+        add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers)
+    })
 }
 
-unsafe fn send_request<U: WideUnit>(h: HINTERNET, headers: *const U, hlen: DWORD, optional: LPVOID, olen: DWORD, total: DWORD, context: usize) -> WinResult<BOOL> {
+unsafe fn send_request<U: WideUnit>(
+    h: HINTERNET,
+    headers: *const U,
+    hlen: DWORD,
+    optional: LPVOID,
+    olen: DWORD,
+    total: DWORD,
+    context: usize,
+) -> WinResult<BOOL> {
     let text = if headers.is_null() || hlen == 0 { None } else { wide_str_len(headers, hlen) };
     // "If dwOptionalLength is 0, lpOptional is ignored and set to NULL."
     let optional = if olen == 0 { &[][..] } else { bytes_in(optional as *const u8, olen as usize)? };
@@ -221,13 +314,33 @@ unsafe fn send_request<U: WideUnit>(h: HINTERNET, headers: *const U, hlen: DWORD
 /// errors: `ERROR_WINHTTP_NAME_NOT_RESOLVED`, `_CANNOT_CONNECT`, `_TIMEOUT`, `_CONNECTION_ERROR`,
 /// `_SECURE_FAILURE`. The request may be sent again once its response was read.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpSendRequest(hRequest: HINTERNET, lpszHeaders: *const WCHAR, dwHeadersLength: DWORD, lpOptional: LPVOID, dwOptionalLength: DWORD, dwTotalLength: DWORD, dwContext: usize) -> BOOL {
-    guard_winhttp("WinHttpSendRequest", FALSE, || send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext))
+pub unsafe extern "C" fn WinHttpSendRequest(
+    hRequest: HINTERNET,
+    lpszHeaders: *const WCHAR,
+    dwHeadersLength: DWORD,
+    lpOptional: LPVOID,
+    dwOptionalLength: DWORD,
+    dwTotalLength: DWORD,
+    dwContext: usize,
+) -> BOOL {
+    guard_winhttp("WinHttpSendRequest", FALSE, || {
+        send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext)
+    })
 }
 /// `WinHttpSendRequest` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpSendRequest_w16(hRequest: HINTERNET, lpszHeaders: *const u16, dwHeadersLength: DWORD, lpOptional: LPVOID, dwOptionalLength: DWORD, dwTotalLength: DWORD, dwContext: usize) -> BOOL {
-    guard_winhttp("WinHttpSendRequest_w16", FALSE, || send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext))
+pub unsafe extern "C" fn WinHttpSendRequest_w16(
+    hRequest: HINTERNET,
+    lpszHeaders: *const u16,
+    dwHeadersLength: DWORD,
+    lpOptional: LPVOID,
+    dwOptionalLength: DWORD,
+    dwTotalLength: DWORD,
+    dwContext: usize,
+) -> BOOL {
+    guard_winhttp("WinHttpSendRequest_w16", FALSE, || {
+        send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext)
+    })
 }
 
 unsafe fn write_data(h: HINTERNET, buf: LPCVOID, n: DWORD, written: *mut DWORD) -> WinResult<BOOL> {
@@ -254,13 +367,27 @@ unsafe fn write_data(h: HINTERNET, buf: LPCVOID, n: DWORD, written: *mut DWORD) 
 /// `*lpdwNumberOfBytesWritten` is never written after the call returns (pass NULL). Another operation
 /// pending on the request: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWriteData(hRequest: HINTERNET, lpBuffer: LPCVOID, dwNumberOfBytesToWrite: DWORD, lpdwNumberOfBytesWritten: *mut DWORD) -> BOOL {
-    guard_winhttp("WinHttpWriteData", FALSE, || write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten))
+pub unsafe extern "C" fn WinHttpWriteData(
+    hRequest: HINTERNET,
+    lpBuffer: LPCVOID,
+    dwNumberOfBytesToWrite: DWORD,
+    lpdwNumberOfBytesWritten: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpWriteData", FALSE, || {
+        write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten)
+    })
 }
 /// `WinHttpWriteData` (no strings).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWriteData_w16(hRequest: HINTERNET, lpBuffer: LPCVOID, dwNumberOfBytesToWrite: DWORD, lpdwNumberOfBytesWritten: *mut DWORD) -> BOOL {
-    guard_winhttp("WinHttpWriteData_w16", FALSE, || write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten))
+pub unsafe extern "C" fn WinHttpWriteData_w16(
+    hRequest: HINTERNET,
+    lpBuffer: LPCVOID,
+    dwNumberOfBytesToWrite: DWORD,
+    lpdwNumberOfBytesWritten: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpWriteData_w16", FALSE, || {
+        write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten)
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,7 +415,14 @@ pub extern "C" fn WinHttpReceiveResponse_w16(hRequest: HINTERNET, lpReserved: LP
     guard_winhttp("WinHttpReceiveResponse_w16", FALSE, || receive_response(hRequest, lpReserved))
 }
 
-unsafe fn query_headers<U: WideUnit>(h: HINTERNET, level: DWORD, name: *const U, buf: LPVOID, len: *mut DWORD, index: *mut DWORD) -> WinResult<BOOL> {
+unsafe fn query_headers<U: WideUnit>(
+    h: HINTERNET,
+    level: DWORD,
+    name: *const U,
+    buf: LPVOID,
+    len: *mut DWORD,
+    index: *mut DWORD,
+) -> WinResult<BOOL> {
     let name = wide_cstr(name);
     tracing::trace!(target: T, "WinHttpQueryHeaders({h:?}, {level:#x}, {name:?}, {buf:?})");
     if len.is_null() {
@@ -315,13 +449,31 @@ unsafe fn query_headers<U: WideUnit>(h: HINTERNET, level: DWORD, name: *const U,
 /// needed in `*lpdwBufferLength`), `ERROR_WINHTTP_HEADER_NOT_FOUND`,
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (no response yet), `ERROR_WINHTTP_INVALID_QUERY_REQUEST`.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryHeaders(hRequest: HINTERNET, dwInfoLevel: DWORD, pwszName: *const WCHAR, lpBuffer: LPVOID, lpdwBufferLength: *mut DWORD, lpdwIndex: *mut DWORD) -> BOOL {
-    guard_winhttp("WinHttpQueryHeaders", FALSE, || query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex))
+pub unsafe extern "C" fn WinHttpQueryHeaders(
+    hRequest: HINTERNET,
+    dwInfoLevel: DWORD,
+    pwszName: *const WCHAR,
+    lpBuffer: LPVOID,
+    lpdwBufferLength: *mut DWORD,
+    lpdwIndex: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpQueryHeaders", FALSE, || {
+        query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex)
+    })
 }
 /// `WinHttpQueryHeaders` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryHeaders_w16(hRequest: HINTERNET, dwInfoLevel: DWORD, pwszName: *const u16, lpBuffer: LPVOID, lpdwBufferLength: *mut DWORD, lpdwIndex: *mut DWORD) -> BOOL {
-    guard_winhttp("WinHttpQueryHeaders_w16", FALSE, || query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex))
+pub unsafe extern "C" fn WinHttpQueryHeaders_w16(
+    hRequest: HINTERNET,
+    dwInfoLevel: DWORD,
+    pwszName: *const u16,
+    lpBuffer: LPVOID,
+    lpdwBufferLength: *mut DWORD,
+    lpdwIndex: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpQueryHeaders_w16", FALSE, || {
+        query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex)
+    })
 }
 
 unsafe fn query_data_available(h: HINTERNET, avail: *mut DWORD) -> WinResult<BOOL> {
@@ -341,12 +493,18 @@ unsafe fn query_data_available(h: HINTERNET, avail: *mut DWORD) -> WinResult<BOO
 /// Asynchronous sessions: returns at once; DATA_AVAILABLE (a `DWORD` count) or REQUEST_ERROR
 /// (`API_QUERY_DATA_AVAILABLE`) follows on a callback thread.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryDataAvailable(hRequest: HINTERNET, lpdwNumberOfBytesAvailable: *mut DWORD) -> BOOL {
+pub unsafe extern "C" fn WinHttpQueryDataAvailable(
+    hRequest: HINTERNET,
+    lpdwNumberOfBytesAvailable: *mut DWORD,
+) -> BOOL {
     guard_winhttp("WinHttpQueryDataAvailable", FALSE, || query_data_available(hRequest, lpdwNumberOfBytesAvailable))
 }
 /// `WinHttpQueryDataAvailable` (no strings).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryDataAvailable_w16(hRequest: HINTERNET, lpdwNumberOfBytesAvailable: *mut DWORD) -> BOOL {
+pub unsafe extern "C" fn WinHttpQueryDataAvailable_w16(
+    hRequest: HINTERNET,
+    lpdwNumberOfBytesAvailable: *mut DWORD,
+) -> BOOL {
     guard_winhttp("WinHttpQueryDataAvailable_w16", FALSE, || query_data_available(hRequest, lpdwNumberOfBytesAvailable))
 }
 
@@ -373,13 +531,27 @@ unsafe fn read_data(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fill:
 /// REQUEST_ERROR (`API_READ_DATA`) follows on a callback thread; `lpBuffer` must stay valid until then.
 /// Another operation pending on the request: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpReadData(hRequest: HINTERNET, lpBuffer: LPVOID, dwNumberOfBytesToRead: DWORD, lpdwNumberOfBytesRead: *mut DWORD) -> BOOL {
-    guard_winhttp("WinHttpReadData", FALSE, || read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead))
+pub unsafe extern "C" fn WinHttpReadData(
+    hRequest: HINTERNET,
+    lpBuffer: LPVOID,
+    dwNumberOfBytesToRead: DWORD,
+    lpdwNumberOfBytesRead: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpReadData", FALSE, || {
+        read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead)
+    })
 }
 /// `WinHttpReadData` (no strings).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpReadData_w16(hRequest: HINTERNET, lpBuffer: LPVOID, dwNumberOfBytesToRead: DWORD, lpdwNumberOfBytesRead: *mut DWORD) -> BOOL {
-    guard_winhttp("WinHttpReadData_w16", FALSE, || read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead))
+pub unsafe extern "C" fn WinHttpReadData_w16(
+    hRequest: HINTERNET,
+    lpBuffer: LPVOID,
+    dwNumberOfBytesToRead: DWORD,
+    lpdwNumberOfBytesRead: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpReadData_w16", FALSE, || {
+        read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead)
+    })
 }
 
 /// `WinHttpReadData`'s BOOL form: an asynchronous read that was started is TRUE.
@@ -390,7 +562,15 @@ unsafe fn read_data_bool(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD) 
     }
 }
 
-unsafe fn read_data_ex(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, flags: u64, cb: DWORD, prop: LPVOID) -> WinResult<()> {
+unsafe fn read_data_ex(
+    h: HINTERNET,
+    buf: LPVOID,
+    n: DWORD,
+    read: *mut DWORD,
+    flags: u64,
+    cb: DWORD,
+    prop: LPVOID,
+) -> WinResult<()> {
     if cb != 0 || !prop.is_null() || flags & !1 != 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -402,13 +582,33 @@ unsafe fn read_data_ex(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fl
 /// Asynchronous sessions: `ERROR_IO_PENDING`, then READ_COMPLETE or REQUEST_ERROR as for
 /// `WinHttpReadData`.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpReadDataEx(hRequest: HINTERNET, lpBuffer: LPVOID, dwNumberOfBytesToRead: DWORD, lpdwNumberOfBytesRead: *mut DWORD, ullFlags: u64, cbProperty: DWORD, pvProperty: LPVOID) -> DWORD {
-    guard_httpapi("WinHttpReadDataEx", || read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty))
+pub unsafe extern "C" fn WinHttpReadDataEx(
+    hRequest: HINTERNET,
+    lpBuffer: LPVOID,
+    dwNumberOfBytesToRead: DWORD,
+    lpdwNumberOfBytesRead: *mut DWORD,
+    ullFlags: u64,
+    cbProperty: DWORD,
+    pvProperty: LPVOID,
+) -> DWORD {
+    guard_httpapi("WinHttpReadDataEx", || {
+        read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty)
+    })
 }
 /// `WinHttpReadDataEx` (no strings).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpReadDataEx_w16(hRequest: HINTERNET, lpBuffer: LPVOID, dwNumberOfBytesToRead: DWORD, lpdwNumberOfBytesRead: *mut DWORD, ullFlags: u64, cbProperty: DWORD, pvProperty: LPVOID) -> DWORD {
-    guard_httpapi("WinHttpReadDataEx_w16", || read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty))
+pub unsafe extern "C" fn WinHttpReadDataEx_w16(
+    hRequest: HINTERNET,
+    lpBuffer: LPVOID,
+    dwNumberOfBytesToRead: DWORD,
+    lpdwNumberOfBytesRead: *mut DWORD,
+    ullFlags: u64,
+    cbProperty: DWORD,
+    pvProperty: LPVOID,
+) -> DWORD {
+    guard_httpapi("WinHttpReadDataEx_w16", || {
+        read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty)
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -468,12 +668,22 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
 /// `ERROR_WINHTTP_INVALID_OPTION`; read-only: `ERROR_WINHTTP_OPTION_NOT_SETTABLE`; wrong handle:
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpSetOption(hInternet: HINTERNET, dwOption: DWORD, lpBuffer: LPVOID, dwBufferLength: DWORD) -> BOOL {
+pub unsafe extern "C" fn WinHttpSetOption(
+    hInternet: HINTERNET,
+    dwOption: DWORD,
+    lpBuffer: LPVOID,
+    dwBufferLength: DWORD,
+) -> BOOL {
     guard_winhttp("WinHttpSetOption", FALSE, || set_option::<u32>(hInternet, dwOption, lpBuffer, dwBufferLength))
 }
 /// `WinHttpSetOption` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpSetOption_w16(hInternet: HINTERNET, dwOption: DWORD, lpBuffer: LPVOID, dwBufferLength: DWORD) -> BOOL {
+pub unsafe extern "C" fn WinHttpSetOption_w16(
+    hInternet: HINTERNET,
+    dwOption: DWORD,
+    lpBuffer: LPVOID,
+    dwBufferLength: DWORD,
+) -> BOOL {
     guard_winhttp("WinHttpSetOption_w16", FALSE, || set_option::<u16>(hInternet, dwOption, lpBuffer, dwBufferLength))
 }
 
@@ -493,7 +703,11 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
                 *len = std::mem::size_of::<WINHTTP_PROXY_INFO>() as u32;
                 return Err(ERROR_INSUFFICIENT_BUFFER);
             }
-            let info = WINHTTP_PROXY_INFO { dwAccessType: access, lpszProxy: alloc_wide::<U>(proxy.as_deref()), lpszProxyBypass: alloc_wide::<U>(bypass.as_deref()) };
+            let info = WINHTTP_PROXY_INFO {
+                dwAccessType: access,
+                lpszProxy: alloc_wide::<U>(proxy.as_deref()),
+                lpszProxyBypass: alloc_wide::<U>(bypass.as_deref()),
+            };
             put_value(info, buf, len)?;
         }
     }
@@ -504,13 +718,25 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
 /// the bytes needed; strings come back with their length in bytes without the NUL. The strings of
 /// `WINHTTP_OPTION_PROXY` are allocated for the caller (`GlobalFree`).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryOption(hInternet: HINTERNET, dwOption: DWORD, lpBuffer: LPVOID, lpdwBufferLength: *mut DWORD) -> BOOL {
+pub unsafe extern "C" fn WinHttpQueryOption(
+    hInternet: HINTERNET,
+    dwOption: DWORD,
+    lpBuffer: LPVOID,
+    lpdwBufferLength: *mut DWORD,
+) -> BOOL {
     guard_winhttp("WinHttpQueryOption", FALSE, || query_option::<u32>(hInternet, dwOption, lpBuffer, lpdwBufferLength))
 }
 /// `WinHttpQueryOption` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryOption_w16(hInternet: HINTERNET, dwOption: DWORD, lpBuffer: LPVOID, lpdwBufferLength: *mut DWORD) -> BOOL {
-    guard_winhttp("WinHttpQueryOption_w16", FALSE, || query_option::<u16>(hInternet, dwOption, lpBuffer, lpdwBufferLength))
+pub unsafe extern "C" fn WinHttpQueryOption_w16(
+    hInternet: HINTERNET,
+    dwOption: DWORD,
+    lpBuffer: LPVOID,
+    lpdwBufferLength: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpQueryOption_w16", FALSE, || {
+        query_option::<u16>(hInternet, dwOption, lpBuffer, lpdwBufferLength)
+    })
 }
 
 fn set_timeouts(h: HINTERNET, r: i32, c: i32, s: i32, rc: i32) -> WinResult<BOOL> {
@@ -522,13 +748,29 @@ fn set_timeouts(h: HINTERNET, r: i32, c: i32, s: i32, rc: i32) -> WinResult<BOOL
 /// `ERROR_INVALID_PARAMETER`) on a session or request handle. A step that runs out fails with
 /// `ERROR_WINHTTP_TIMEOUT`.
 #[no_mangle]
-pub extern "C" fn WinHttpSetTimeouts(hInternet: HINTERNET, nResolveTimeout: i32, nConnectTimeout: i32, nSendTimeout: i32, nReceiveTimeout: i32) -> BOOL {
-    guard_winhttp("WinHttpSetTimeouts", FALSE, || set_timeouts(hInternet, nResolveTimeout, nConnectTimeout, nSendTimeout, nReceiveTimeout))
+pub extern "C" fn WinHttpSetTimeouts(
+    hInternet: HINTERNET,
+    nResolveTimeout: i32,
+    nConnectTimeout: i32,
+    nSendTimeout: i32,
+    nReceiveTimeout: i32,
+) -> BOOL {
+    guard_winhttp("WinHttpSetTimeouts", FALSE, || {
+        set_timeouts(hInternet, nResolveTimeout, nConnectTimeout, nSendTimeout, nReceiveTimeout)
+    })
 }
 /// `WinHttpSetTimeouts` (no strings).
 #[no_mangle]
-pub extern "C" fn WinHttpSetTimeouts_w16(hInternet: HINTERNET, nResolveTimeout: i32, nConnectTimeout: i32, nSendTimeout: i32, nReceiveTimeout: i32) -> BOOL {
-    guard_winhttp("WinHttpSetTimeouts_w16", FALSE, || set_timeouts(hInternet, nResolveTimeout, nConnectTimeout, nSendTimeout, nReceiveTimeout))
+pub extern "C" fn WinHttpSetTimeouts_w16(
+    hInternet: HINTERNET,
+    nResolveTimeout: i32,
+    nConnectTimeout: i32,
+    nSendTimeout: i32,
+    nReceiveTimeout: i32,
+) -> BOOL {
+    guard_winhttp("WinHttpSetTimeouts_w16", FALSE, || {
+        set_timeouts(hInternet, nResolveTimeout, nConnectTimeout, nSendTimeout, nReceiveTimeout)
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -537,7 +779,15 @@ pub extern "C" fn WinHttpSetTimeouts_w16(hInternet: HINTERNET, nResolveTimeout: 
 /// Delivers one cracked component: a pointer into the URL (caller's pointer NULL, length non-zero), a
 /// copy into the caller's buffer (pointer non-NULL; length = capacity in characters), or nothing
 /// (length 0).
-unsafe fn put_component<U: WideUnit>(base: *const U, units: &[U], range: std::ops::Range<usize>, ptr: *mut *mut c_void, len: *mut u32, flags: u32, escapable: bool) -> WinResult<()> {
+unsafe fn put_component<U: WideUnit>(
+    base: *const U,
+    units: &[U],
+    range: std::ops::Range<usize>,
+    ptr: *mut *mut c_void,
+    len: *mut u32,
+    flags: u32,
+    escapable: bool,
+) -> WinResult<()> {
     if *len == 0 && (*ptr).is_null() {
         return Ok(());
     }
@@ -563,7 +813,12 @@ unsafe fn put_component<U: WideUnit>(base: *const U, units: &[U], range: std::op
     Ok(())
 }
 
-unsafe fn crack_url<U: WideUnit>(u: *const U, ulen: DWORD, flags: DWORD, comps: *mut URL_COMPONENTS) -> WinResult<BOOL> {
+unsafe fn crack_url<U: WideUnit>(
+    u: *const U,
+    ulen: DWORD,
+    flags: DWORD,
+    comps: *mut URL_COMPONENTS,
+) -> WinResult<BOOL> {
     if u.is_null() || comps.is_null() || (*comps).dwStructSize as usize != std::mem::size_of::<URL_COMPONENTS>() {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -576,7 +831,10 @@ unsafe fn crack_url<U: WideUnit>(u: *const U, ulen: DWORD, flags: DWORD, comps: 
         n = ulen as usize;
     }
     let units = std::slice::from_raw_parts(u, n);
-    let widened: Vec<u32> = units.iter().map(|&c| wstr::decode(std::slice::from_ref(&c)).chars().next().map(|ch| ch as u32).unwrap_or(0xFFFD)).collect();
+    let widened: Vec<u32> = units
+        .iter()
+        .map(|&c| wstr::decode(std::slice::from_ref(&c)).chars().next().map(|ch| ch as u32).unwrap_or(0xFFFD))
+        .collect();
     tracing::trace!(target: T, "WinHttpCrackUrl({:?}, {ulen}, {flags:#x})", wstr::decode(units));
     let c = url::crack(&widened)?;
     let uc = &mut *comps;
@@ -597,12 +855,22 @@ unsafe fn crack_url<U: WideUnit>(u: *const U, ulen: DWORD, flags: DWORD, comps: 
 /// Errors: `ERROR_WINHTTP_UNRECOGNIZED_SCHEME`, `ERROR_WINHTTP_INVALID_URL`, `ERROR_INVALID_PARAMETER`,
 /// `ERROR_INSUFFICIENT_BUFFER` (length = characters needed with the NUL).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpCrackUrl(pwszUrl: *const WCHAR, dwUrlLength: DWORD, dwFlags: DWORD, lpUrlComponents: *mut URL_COMPONENTS) -> BOOL {
+pub unsafe extern "C" fn WinHttpCrackUrl(
+    pwszUrl: *const WCHAR,
+    dwUrlLength: DWORD,
+    dwFlags: DWORD,
+    lpUrlComponents: *mut URL_COMPONENTS,
+) -> BOOL {
     guard_winhttp("WinHttpCrackUrl", FALSE, || crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents))
 }
 /// `WinHttpCrackUrl` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpCrackUrl_w16(pwszUrl: *const u16, dwUrlLength: DWORD, dwFlags: DWORD, lpUrlComponents: *mut URL_COMPONENTS) -> BOOL {
+pub unsafe extern "C" fn WinHttpCrackUrl_w16(
+    pwszUrl: *const u16,
+    dwUrlLength: DWORD,
+    dwFlags: DWORD,
+    lpUrlComponents: *mut URL_COMPONENTS,
+) -> BOOL {
     guard_winhttp("WinHttpCrackUrl_w16", FALSE, || crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents))
 }
 
@@ -617,7 +885,12 @@ unsafe fn component<U: WideUnit>(p: *mut c_void, len: u32) -> Option<String> {
     }
 }
 
-unsafe fn create_url<U: WideUnit>(comps: *const URL_COMPONENTS, flags: DWORD, out: *mut U, out_len: *mut DWORD) -> WinResult<BOOL> {
+unsafe fn create_url<U: WideUnit>(
+    comps: *const URL_COMPONENTS,
+    flags: DWORD,
+    out: *mut U,
+    out_len: *mut DWORD,
+) -> WinResult<BOOL> {
     if comps.is_null() || out_len.is_null() || (*comps).dwStructSize as usize != std::mem::size_of::<URL_COMPONENTS>() {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -649,12 +922,22 @@ unsafe fn create_url<U: WideUnit>(comps: *const URL_COMPONENTS, flags: DWORD, ou
 /// -> `ERROR_INSUFFICIENT_BUFFER` with the characters needed (NUL included); success -> the length
 /// without the NUL.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpCreateUrl(lpUrlComponents: *const URL_COMPONENTS, dwFlags: DWORD, pwszUrl: *mut WCHAR, pdwUrlLength: *mut DWORD) -> BOOL {
+pub unsafe extern "C" fn WinHttpCreateUrl(
+    lpUrlComponents: *const URL_COMPONENTS,
+    dwFlags: DWORD,
+    pwszUrl: *mut WCHAR,
+    pdwUrlLength: *mut DWORD,
+) -> BOOL {
     guard_winhttp("WinHttpCreateUrl", FALSE, || create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength))
 }
 /// `WinHttpCreateUrl` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpCreateUrl_w16(lpUrlComponents: *const URL_COMPONENTS, dwFlags: DWORD, pwszUrl: *mut u16, pdwUrlLength: *mut DWORD) -> BOOL {
+pub unsafe extern "C" fn WinHttpCreateUrl_w16(
+    lpUrlComponents: *const URL_COMPONENTS,
+    dwFlags: DWORD,
+    pwszUrl: *mut u16,
+    pdwUrlLength: *mut DWORD,
+) -> BOOL {
     guard_winhttp("WinHttpCreateUrl_w16", FALSE, || create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength))
 }
 
@@ -663,7 +946,15 @@ unsafe fn time_from_system_time<U: WideUnit>(st: *const SYSTEMTIME, out: *mut U)
         return Err(ERROR_INVALID_PARAMETER);
     }
     let s = *st;
-    let mut t = CivilTime { year: s.wYear, month: s.wMonth, day_of_week: 0, day: s.wDay, hour: s.wHour, minute: s.wMinute, second: s.wSecond };
+    let mut t = CivilTime {
+        year: s.wYear,
+        month: s.wMonth,
+        day_of_week: 0,
+        day: s.wDay,
+        hour: s.wHour,
+        minute: s.wMinute,
+        second: s.wSecond,
+    };
     // The day of the week is computed, not trusted (Windows does the same).
     t.day_of_week = date::civil_from_unix(date::unix_from_civil(&t)).day_of_week;
     let text = date::format(&t);
@@ -717,7 +1008,11 @@ unsafe fn get_default_proxy<U: WideUnit>(info: *mut WINHTTP_PROXY_INFO) -> WinRe
         return Err(ERROR_INVALID_PARAMETER);
     }
     let cfg = proxy::default_config();
-    *info = WINHTTP_PROXY_INFO { dwAccessType: cfg.access_type, lpszProxy: alloc_wide::<U>(cfg.proxy.as_deref()), lpszProxyBypass: alloc_wide::<U>(cfg.bypass.as_deref()) };
+    *info = WINHTTP_PROXY_INFO {
+        dwAccessType: cfg.access_type,
+        lpszProxy: alloc_wide::<U>(cfg.proxy.as_deref()),
+        lpszProxyBypass: alloc_wide::<U>(cfg.bypass.as_deref()),
+    };
     Ok(TRUE)
 }
 
@@ -755,16 +1050,26 @@ unsafe fn get_ie_proxy<U: WideUnit>(cfg: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONF
 /// `lpszProxyBypass` the `no_proxy` entries joined by `;` (`.x.com` as `*.x.com`), NULL when unset;
 /// no auto-detect, no script URL. Strings are freed with `GlobalFree`. Errors: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser(pProxyConfig: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG) -> BOOL {
+pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser(
+    pProxyConfig: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG,
+) -> BOOL {
     guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser", FALSE, || get_ie_proxy::<u32>(pProxyConfig))
 }
 /// `WinHttpGetIEProxyConfigForCurrentUser` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser_w16(pProxyConfig: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG) -> BOOL {
+pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser_w16(
+    pProxyConfig: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG,
+) -> BOOL {
     guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser_w16", FALSE, || get_ie_proxy::<u16>(pProxyConfig))
 }
 
-fn set_status_callback(h: HINTERNET, cb: *mut c_void, flags: DWORD, reserved: usize, wide16: bool) -> WinResult<*mut c_void> {
+fn set_status_callback(
+    h: HINTERNET,
+    cb: *mut c_void,
+    flags: DWORD,
+    reserved: usize,
+    wide16: bool,
+) -> WinResult<*mut c_void> {
     tracing::trace!(target: T, "WinHttpSetStatusCallback({h:?}, {cb:?}, {flags:#x}, {reserved})");
     if cb as usize == usize::MAX {
         return Err(ERROR_INVALID_PARAMETER);
@@ -784,13 +1089,27 @@ fn set_status_callback(h: HINTERNET, cb: *mut c_void, flags: DWORD, reserved: us
 /// handle's callbacks never overlap; a completion of a call made inside a callback runs right after
 /// that callback returns, on the same thread. HANDLE_CLOSING is the last callback of a handle.
 #[no_mangle]
-pub extern "C" fn WinHttpSetStatusCallback(hInternet: HINTERNET, lpfnInternetCallback: *mut c_void, dwNotificationFlags: DWORD, dwReserved: usize) -> *mut c_void {
-    guard_winhttp("WinHttpSetStatusCallback", usize::MAX as *mut c_void, || set_status_callback(hInternet, lpfnInternetCallback, dwNotificationFlags, dwReserved, false))
+pub extern "C" fn WinHttpSetStatusCallback(
+    hInternet: HINTERNET,
+    lpfnInternetCallback: *mut c_void,
+    dwNotificationFlags: DWORD,
+    dwReserved: usize,
+) -> *mut c_void {
+    guard_winhttp("WinHttpSetStatusCallback", usize::MAX as *mut c_void, || {
+        set_status_callback(hInternet, lpfnInternetCallback, dwNotificationFlags, dwReserved, false)
+    })
 }
 /// `WinHttpSetStatusCallback` for `-fshort-wchar` callers: string information is UTF-16.
 #[no_mangle]
-pub extern "C" fn WinHttpSetStatusCallback_w16(hInternet: HINTERNET, lpfnInternetCallback: *mut c_void, dwNotificationFlags: DWORD, dwReserved: usize) -> *mut c_void {
-    guard_winhttp("WinHttpSetStatusCallback_w16", usize::MAX as *mut c_void, || set_status_callback(hInternet, lpfnInternetCallback, dwNotificationFlags, dwReserved, true))
+pub extern "C" fn WinHttpSetStatusCallback_w16(
+    hInternet: HINTERNET,
+    lpfnInternetCallback: *mut c_void,
+    dwNotificationFlags: DWORD,
+    dwReserved: usize,
+) -> *mut c_void {
+    guard_winhttp("WinHttpSetStatusCallback_w16", usize::MAX as *mut c_void, || {
+        set_status_callback(hInternet, lpfnInternetCallback, dwNotificationFlags, dwReserved, true)
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -806,7 +1125,14 @@ unsafe fn ex_string<U: WideUnit>(p: *const c_void, wide: bool) -> Option<String>
     }
 }
 
-unsafe fn add_request_headers_ex<U: WideUnit>(h: HINTERNET, modifiers: DWORD, flags: u64, extra: u64, count: DWORD, headers: *const WINHTTP_EXTENDED_HEADER) -> WinResult<()> {
+unsafe fn add_request_headers_ex<U: WideUnit>(
+    h: HINTERNET,
+    modifiers: DWORD,
+    flags: u64,
+    extra: u64,
+    count: DWORD,
+    headers: *const WINHTTP_EXTENDED_HEADER,
+) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpAddRequestHeadersEx({h:?}, {modifiers:#x}, {flags:#x}, {extra:#x}, {count}, {headers:?})");
     let req = api::request(raw(h))?;
     if flags & !WINHTTP_EXTENDED_HEADER_FLAG_UNICODE != 0 || extra != 0 || count == 0 || headers.is_null() {
@@ -816,7 +1142,9 @@ unsafe fn add_request_headers_ex<U: WideUnit>(h: HINTERNET, modifiers: DWORD, fl
     let mut pairs = Vec::with_capacity(count as usize);
     for i in 0..count as usize {
         let x = headers.add(i).read_unaligned();
-        let (Some(n), Some(v)) = (ex_string::<U>(x.pszName, wide), ex_string::<U>(x.pszValue, wide)) else { return Err(ERROR_INVALID_PARAMETER) };
+        let (Some(n), Some(v)) = (ex_string::<U>(x.pszName, wide), ex_string::<U>(x.pszValue, wide)) else {
+            return Err(ERROR_INVALID_PARAMETER);
+        };
         pairs.push((n, v));
     }
     // As WinHttpAddRequestHeaders: no modifier given means WINHTTP_ADDREQ_FLAG_ADD.
@@ -833,13 +1161,31 @@ unsafe fn add_request_headers_ex<U: WideUnit>(h: HINTERNET, modifiers: DWORD, fl
 /// that is not a token, CR/LF in a name or value), `ERROR_WINHTTP_HEADER_NOT_FOUND` (REPLACE of a
 /// missing header), `ERROR_WINHTTP_HEADER_ALREADY_EXISTS` (ADD_IF_NEW).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpAddRequestHeadersEx(hRequest: HINTERNET, dwModifiers: DWORD, ullFlags: u64, ullExtra: u64, cHeaders: DWORD, pHeaders: *mut WINHTTP_EXTENDED_HEADER) -> DWORD {
-    guard_httpapi("WinHttpAddRequestHeadersEx", || add_request_headers_ex::<u32>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders))
+pub unsafe extern "C" fn WinHttpAddRequestHeadersEx(
+    hRequest: HINTERNET,
+    dwModifiers: DWORD,
+    ullFlags: u64,
+    ullExtra: u64,
+    cHeaders: DWORD,
+    pHeaders: *mut WINHTTP_EXTENDED_HEADER,
+) -> DWORD {
+    guard_httpapi("WinHttpAddRequestHeadersEx", || {
+        add_request_headers_ex::<u32>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders)
+    })
 }
 /// `WinHttpAddRequestHeadersEx` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpAddRequestHeadersEx_w16(hRequest: HINTERNET, dwModifiers: DWORD, ullFlags: u64, ullExtra: u64, cHeaders: DWORD, pHeaders: *mut WINHTTP_EXTENDED_HEADER) -> DWORD {
-    guard_httpapi("WinHttpAddRequestHeadersEx_w16", || add_request_headers_ex::<u16>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders))
+pub unsafe extern "C" fn WinHttpAddRequestHeadersEx_w16(
+    hRequest: HINTERNET,
+    dwModifiers: DWORD,
+    ullFlags: u64,
+    ullExtra: u64,
+    cHeaders: DWORD,
+    pHeaders: *mut WINHTTP_EXTENDED_HEADER,
+) -> DWORD {
+    guard_httpapi("WinHttpAddRequestHeadersEx_w16", || {
+        add_request_headers_ex::<u16>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders)
+    })
 }
 
 unsafe fn query_headers_ex<U: WideUnit>(
@@ -874,11 +1220,14 @@ unsafe fn query_headers_ex<U: WideUnit>(
     // Layout: the header array first, then each name and value with its NUL.
     let encode = |s: &str| -> Vec<u8> {
         if wide {
-            wstr::encode_nul::<U>(s).iter().flat_map(|u| {
-                let mut b = vec![0u8; U::SIZE];
-                std::ptr::copy_nonoverlapping(u as *const U as *const u8, b.as_mut_ptr(), U::SIZE);
-                b
-            }).collect()
+            wstr::encode_nul::<U>(s)
+                .iter()
+                .flat_map(|u| {
+                    let mut b = vec![0u8; U::SIZE];
+                    std::ptr::copy_nonoverlapping(u as *const U as *const u8, b.as_mut_ptr(), U::SIZE);
+                    b
+                })
+                .collect()
         } else {
             let mut b = s.as_bytes().to_vec();
             b.push(0);
@@ -898,8 +1247,12 @@ unsafe fn query_headers_ex<U: WideUnit>(
         let base = out.as_mut_ptr();
         out[at..at + n.len()].copy_from_slice(n);
         out[at + n.len()..at + n.len() + v.len()].copy_from_slice(v);
-        let hdr = WINHTTP_EXTENDED_HEADER { pszName: base.add(at) as *const c_void, pszValue: base.add(at + n.len()) as *const c_void };
-        (base.add(i * std::mem::size_of::<WINHTTP_EXTENDED_HEADER>()) as *mut WINHTTP_EXTENDED_HEADER).write_unaligned(hdr);
+        let hdr = WINHTTP_EXTENDED_HEADER {
+            pszName: base.add(at) as *const c_void,
+            pszValue: base.add(at + n.len()) as *const c_void,
+        };
+        (base.add(i * std::mem::size_of::<WINHTTP_EXTENDED_HEADER>()) as *mut WINHTTP_EXTENDED_HEADER)
+            .write_unaligned(hdr);
         at += n.len() + v.len();
     }
     *len = need as u32;
@@ -920,16 +1273,69 @@ unsafe fn query_headers_ex<U: WideUnit>(
 /// (no response yet), `ERROR_WINHTTP_HEADER_NOT_FOUND`, `ERROR_INVALID_PARAMETER` (version/status/CRLF
 /// levels, NUMBER/SYSTEMTIME forms, `ullFlags` not 0, NULL length or count pointer, CUSTOM without a name).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryHeadersEx(hRequest: HINTERNET, dwInfoLevel: DWORD, ullFlags: u64, uiCodePage: u32, pdwIndex: *mut DWORD, pHeaderName: *mut c_void, pBuffer: *mut c_void, pdwBufferLength: *mut DWORD, ppHeaders: *mut *mut WINHTTP_EXTENDED_HEADER, pdwHeadersCount: *mut DWORD) -> DWORD {
-    guard_httpapi("WinHttpQueryHeadersEx", || query_headers_ex::<u32>(hRequest, dwInfoLevel, ullFlags, uiCodePage, pdwIndex, pHeaderName, pBuffer, pdwBufferLength, ppHeaders, pdwHeadersCount))
+pub unsafe extern "C" fn WinHttpQueryHeadersEx(
+    hRequest: HINTERNET,
+    dwInfoLevel: DWORD,
+    ullFlags: u64,
+    uiCodePage: u32,
+    pdwIndex: *mut DWORD,
+    pHeaderName: *mut c_void,
+    pBuffer: *mut c_void,
+    pdwBufferLength: *mut DWORD,
+    ppHeaders: *mut *mut WINHTTP_EXTENDED_HEADER,
+    pdwHeadersCount: *mut DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpQueryHeadersEx", || {
+        query_headers_ex::<u32>(
+            hRequest,
+            dwInfoLevel,
+            ullFlags,
+            uiCodePage,
+            pdwIndex,
+            pHeaderName,
+            pBuffer,
+            pdwBufferLength,
+            ppHeaders,
+            pdwHeadersCount,
+        )
+    })
 }
 /// `WinHttpQueryHeadersEx` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryHeadersEx_w16(hRequest: HINTERNET, dwInfoLevel: DWORD, ullFlags: u64, uiCodePage: u32, pdwIndex: *mut DWORD, pHeaderName: *mut c_void, pBuffer: *mut c_void, pdwBufferLength: *mut DWORD, ppHeaders: *mut *mut WINHTTP_EXTENDED_HEADER, pdwHeadersCount: *mut DWORD) -> DWORD {
-    guard_httpapi("WinHttpQueryHeadersEx_w16", || query_headers_ex::<u16>(hRequest, dwInfoLevel, ullFlags, uiCodePage, pdwIndex, pHeaderName, pBuffer, pdwBufferLength, ppHeaders, pdwHeadersCount))
+pub unsafe extern "C" fn WinHttpQueryHeadersEx_w16(
+    hRequest: HINTERNET,
+    dwInfoLevel: DWORD,
+    ullFlags: u64,
+    uiCodePage: u32,
+    pdwIndex: *mut DWORD,
+    pHeaderName: *mut c_void,
+    pBuffer: *mut c_void,
+    pdwBufferLength: *mut DWORD,
+    ppHeaders: *mut *mut WINHTTP_EXTENDED_HEADER,
+    pdwHeadersCount: *mut DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpQueryHeadersEx_w16", || {
+        query_headers_ex::<u16>(
+            hRequest,
+            dwInfoLevel,
+            ullFlags,
+            uiCodePage,
+            pdwIndex,
+            pHeaderName,
+            pBuffer,
+            pdwBufferLength,
+            ppHeaders,
+            pdwHeadersCount,
+        )
+    })
 }
 
-unsafe fn query_auth_schemes(h: HINTERNET, supported: *mut DWORD, first: *mut DWORD, target: *mut DWORD) -> WinResult<BOOL> {
+unsafe fn query_auth_schemes(
+    h: HINTERNET,
+    supported: *mut DWORD,
+    first: *mut DWORD,
+    target: *mut DWORD,
+) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpQueryAuthSchemes({h:?}, {supported:?}, {first:?}, {target:?})");
     let req = api::request(raw(h))?;
     if supported.is_null() || first.is_null() || target.is_null() {
@@ -949,19 +1355,37 @@ unsafe fn query_auth_schemes(h: HINTERNET, supported: *mut DWORD, first: *mut DW
 /// (a NULL out-pointer), `ERROR_INVALID_OPERATION` (no response yet, or no challenge); the outputs
 /// are untouched on failure.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryAuthSchemes(hRequest: HINTERNET, lpdwSupportedSchemes: *mut DWORD, lpdwFirstScheme: *mut DWORD, pdwAuthTarget: *mut DWORD) -> BOOL {
-    guard_winhttp("WinHttpQueryAuthSchemes", FALSE, || query_auth_schemes(hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget))
+pub unsafe extern "C" fn WinHttpQueryAuthSchemes(
+    hRequest: HINTERNET,
+    lpdwSupportedSchemes: *mut DWORD,
+    lpdwFirstScheme: *mut DWORD,
+    pdwAuthTarget: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpQueryAuthSchemes", FALSE, || {
+        query_auth_schemes(hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget)
+    })
 }
 /// `WinHttpQueryAuthSchemes` (same for both widths: no strings).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryAuthSchemes_w16(hRequest: HINTERNET, lpdwSupportedSchemes: *mut DWORD, lpdwFirstScheme: *mut DWORD, pdwAuthTarget: *mut DWORD) -> BOOL {
-    guard_winhttp("WinHttpQueryAuthSchemes_w16", FALSE, || query_auth_schemes(hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget))
+pub unsafe extern "C" fn WinHttpQueryAuthSchemes_w16(
+    hRequest: HINTERNET,
+    lpdwSupportedSchemes: *mut DWORD,
+    lpdwFirstScheme: *mut DWORD,
+    pdwAuthTarget: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpQueryAuthSchemes_w16", FALSE, || {
+        query_auth_schemes(hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget)
+    })
 }
 
 /// `WinHttpQueryAuthParams`: Microsoft does not document this function (no contract for what
 /// `pAuthParams` receives), so it stays unimplemented: FALSE with `ERROR_CALL_NOT_IMPLEMENTED`.
 #[no_mangle]
-pub extern "C" fn WinHttpQueryAuthParams(hRequest: HINTERNET, AuthScheme: DWORD, pAuthParams: *mut *mut c_void) -> BOOL {
+pub extern "C" fn WinHttpQueryAuthParams(
+    hRequest: HINTERNET,
+    AuthScheme: DWORD,
+    pAuthParams: *mut *mut c_void,
+) -> BOOL {
     guard_winhttp("WinHttpQueryAuthParams", FALSE, || {
         let _ = (hRequest, AuthScheme, pAuthParams);
         not_implemented("WinHttpQueryAuthParams")
@@ -970,14 +1394,25 @@ pub extern "C" fn WinHttpQueryAuthParams(hRequest: HINTERNET, AuthScheme: DWORD,
 
 /// `WinHttpQueryAuthParams` for `-fshort-wchar` callers (undocumented; not implemented).
 #[no_mangle]
-pub extern "C" fn WinHttpQueryAuthParams_w16(hRequest: HINTERNET, AuthScheme: DWORD, pAuthParams: *mut *mut c_void) -> BOOL {
+pub extern "C" fn WinHttpQueryAuthParams_w16(
+    hRequest: HINTERNET,
+    AuthScheme: DWORD,
+    pAuthParams: *mut *mut c_void,
+) -> BOOL {
     guard_winhttp("WinHttpQueryAuthParams_w16", FALSE, || {
         let _ = (hRequest, AuthScheme, pAuthParams);
         not_implemented("WinHttpQueryAuthParams")
     })
 }
 
-unsafe fn set_credentials<U: WideUnit>(h: HINTERNET, target: DWORD, scheme: DWORD, user: *const U, password: *const U, params: LPVOID) -> WinResult<BOOL> {
+unsafe fn set_credentials<U: WideUnit>(
+    h: HINTERNET,
+    target: DWORD,
+    scheme: DWORD,
+    user: *const U,
+    password: *const U,
+    params: LPVOID,
+) -> WinResult<BOOL> {
     let (user, password) = (wide_cstr(user), wide_cstr(password));
     tracing::trace!(target: T, "WinHttpSetCredentials({h:?}, {target}, {scheme:#x}, {user:?}, <password>, {params:?})");
     let req = api::request(raw(h))?;
@@ -992,13 +1427,31 @@ unsafe fn set_credentials<U: WideUnit>(h: HINTERNET, target: DWORD, scheme: DWOR
 /// (unknown target or scheme, Basic/Digest without user name or password), `ERROR_NOT_SUPPORTED`
 /// (NTLM, Negotiate, Passport: no Windows security packages on Linux).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpSetCredentials(hRequest: HINTERNET, AuthTargets: DWORD, AuthScheme: DWORD, pwszUserName: *const WCHAR, pwszPassword: *const WCHAR, pAuthParams: LPVOID) -> BOOL {
-    guard_winhttp("WinHttpSetCredentials", FALSE, || set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams))
+pub unsafe extern "C" fn WinHttpSetCredentials(
+    hRequest: HINTERNET,
+    AuthTargets: DWORD,
+    AuthScheme: DWORD,
+    pwszUserName: *const WCHAR,
+    pwszPassword: *const WCHAR,
+    pAuthParams: LPVOID,
+) -> BOOL {
+    guard_winhttp("WinHttpSetCredentials", FALSE, || {
+        set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams)
+    })
 }
 /// `WinHttpSetCredentials` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpSetCredentials_w16(hRequest: HINTERNET, AuthTargets: DWORD, AuthScheme: DWORD, pwszUserName: *const u16, pwszPassword: *const u16, pAuthParams: LPVOID) -> BOOL {
-    guard_winhttp("WinHttpSetCredentials_w16", FALSE, || set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams))
+pub unsafe extern "C" fn WinHttpSetCredentials_w16(
+    hRequest: HINTERNET,
+    AuthTargets: DWORD,
+    AuthScheme: DWORD,
+    pwszUserName: *const u16,
+    pwszPassword: *const u16,
+    pAuthParams: LPVOID,
+) -> BOOL {
+    guard_winhttp("WinHttpSetCredentials_w16", FALSE, || {
+        set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams)
+    })
 }
 
 unsafe fn detect_auto_proxy_config_url(flags: DWORD, out: *mut *mut c_void) -> WinResult<BOOL> {
@@ -1015,13 +1468,23 @@ unsafe fn detect_auto_proxy_config_url(flags: DWORD, out: *mut *mut c_void) -> W
 /// `*ppwstrAutoConfigUrl` to NULL. Errors: `ERROR_INVALID_PARAMETER` (NULL out-pointer, flags not a
 /// non-empty set of `WINHTTP_AUTO_DETECT_TYPE_DHCP`/`_DNS_A`).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpDetectAutoProxyConfigUrl(dwAutoDetectFlags: DWORD, ppwstrAutoConfigUrl: *mut *mut c_void) -> BOOL {
-    guard_winhttp("WinHttpDetectAutoProxyConfigUrl", FALSE, || detect_auto_proxy_config_url(dwAutoDetectFlags, ppwstrAutoConfigUrl))
+pub unsafe extern "C" fn WinHttpDetectAutoProxyConfigUrl(
+    dwAutoDetectFlags: DWORD,
+    ppwstrAutoConfigUrl: *mut *mut c_void,
+) -> BOOL {
+    guard_winhttp("WinHttpDetectAutoProxyConfigUrl", FALSE, || {
+        detect_auto_proxy_config_url(dwAutoDetectFlags, ppwstrAutoConfigUrl)
+    })
 }
 /// `WinHttpDetectAutoProxyConfigUrl` (same for both widths: no string is ever returned).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpDetectAutoProxyConfigUrl_w16(dwAutoDetectFlags: DWORD, ppwstrAutoConfigUrl: *mut *mut c_void) -> BOOL {
-    guard_winhttp("WinHttpDetectAutoProxyConfigUrl_w16", FALSE, || detect_auto_proxy_config_url(dwAutoDetectFlags, ppwstrAutoConfigUrl))
+pub unsafe extern "C" fn WinHttpDetectAutoProxyConfigUrl_w16(
+    dwAutoDetectFlags: DWORD,
+    ppwstrAutoConfigUrl: *mut *mut c_void,
+) -> BOOL {
+    guard_winhttp("WinHttpDetectAutoProxyConfigUrl_w16", FALSE, || {
+        detect_auto_proxy_config_url(dwAutoDetectFlags, ppwstrAutoConfigUrl)
+    })
 }
 
 unsafe fn set_default_proxy<U: WideUnit>(info: *const WINHTTP_PROXY_INFO) -> WinResult<BOOL> {
@@ -1030,7 +1493,12 @@ unsafe fn set_default_proxy<U: WideUnit>(info: *const WINHTTP_PROXY_INFO) -> Win
         return Err(ERROR_INVALID_PARAMETER);
     }
     let i = info.read_unaligned();
-    proxy::set_default_config(i.dwAccessType, wide_cstr(i.lpszProxy as *const U), wide_cstr(i.lpszProxyBypass as *const U)).map(|_| TRUE)
+    proxy::set_default_config(
+        i.dwAccessType,
+        wide_cstr(i.lpszProxy as *const U),
+        wide_cstr(i.lpszProxyBypass as *const U),
+    )
+    .map(|_| TRUE)
 }
 
 /// `WinHttpSetDefaultProxyConfiguration`: sets the default proxy that `WinHttpGetDefaultProxyConfiguration`
@@ -1047,13 +1515,26 @@ pub unsafe extern "C" fn WinHttpSetDefaultProxyConfiguration_w16(pProxyInfo: *mu
     guard_winhttp("WinHttpSetDefaultProxyConfiguration_w16", FALSE, || set_default_proxy::<u16>(pProxyInfo))
 }
 
-unsafe fn get_proxy_for_url<U: WideUnit>(h: HINTERNET, url: *const U, opts: *const WINHTTP_AUTOPROXY_OPTIONS, info: *mut WINHTTP_PROXY_INFO) -> WinResult<BOOL> {
+unsafe fn get_proxy_for_url<U: WideUnit>(
+    h: HINTERNET,
+    url: *const U,
+    opts: *const WINHTTP_AUTOPROXY_OPTIONS,
+    info: *mut WINHTTP_PROXY_INFO,
+) -> WinResult<BOOL> {
     let url_s = wide_cstr(url);
     tracing::trace!(target: T, "WinHttpGetProxyForUrl({h:?}, {url_s:?}, {opts:?}, {info:?})");
     api::session(raw(h))?;
-    let (Some(url), false, false) = (url_s, opts.is_null(), info.is_null()) else { return Err(ERROR_INVALID_PARAMETER) };
+    let (Some(url), false, false) = (url_s, opts.is_null(), info.is_null()) else {
+        return Err(ERROR_INVALID_PARAMETER);
+    };
     let o = opts.read_unaligned();
-    proxy::check_autoproxy_options(o.dwFlags, o.dwAutoDetectFlags, !o.lpszAutoConfigUrl.is_null(), !o.lpvReserved.is_null(), o.dwReserved)?;
+    proxy::check_autoproxy_options(
+        o.dwFlags,
+        o.dwAutoDetectFlags,
+        !o.lpszAutoConfigUrl.is_null(),
+        !o.lpvReserved.is_null(),
+        o.dwReserved,
+    )?;
     proxy::get_proxy_for_url(&url, o.dwFlags).map(|_| TRUE)
 }
 
@@ -1066,13 +1547,27 @@ unsafe fn get_proxy_for_url<U: WideUnit>(h: HINTERNET, url: *const U, opts: *con
 /// (NULL URL/options/info, no detection kind, auto-detect without DHCP/DNS_A, CONFIG_URL without a URL,
 /// reserved fields set), `ERROR_WINHTTP_INVALID_URL`, `ERROR_WINHTTP_UNRECOGNIZED_SCHEME`.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxyForUrl(hSession: HINTERNET, lpcwszUrl: *const WCHAR, pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS, pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
-    guard_winhttp("WinHttpGetProxyForUrl", FALSE, || get_proxy_for_url(hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo))
+pub unsafe extern "C" fn WinHttpGetProxyForUrl(
+    hSession: HINTERNET,
+    lpcwszUrl: *const WCHAR,
+    pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
+    pProxyInfo: *mut WINHTTP_PROXY_INFO,
+) -> BOOL {
+    guard_winhttp("WinHttpGetProxyForUrl", FALSE, || {
+        get_proxy_for_url(hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo)
+    })
 }
 /// `WinHttpGetProxyForUrl` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxyForUrl_w16(hSession: HINTERNET, lpcwszUrl: *const u16, pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS, pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
-    guard_winhttp("WinHttpGetProxyForUrl_w16", FALSE, || get_proxy_for_url(hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo))
+pub unsafe extern "C" fn WinHttpGetProxyForUrl_w16(
+    hSession: HINTERNET,
+    lpcwszUrl: *const u16,
+    pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
+    pProxyInfo: *mut WINHTTP_PROXY_INFO,
+) -> BOOL {
+    guard_winhttp("WinHttpGetProxyForUrl_w16", FALSE, || {
+        get_proxy_for_url(hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo)
+    })
 }
 
 fn reset_auto_proxy(h: HINTERNET, flags: DWORD) -> WinResult<()> {
@@ -1094,10 +1589,18 @@ pub extern "C" fn WinHttpResetAutoProxy_w16(hSession: HINTERNET, dwFlags: DWORD)
     guard_httpapi("WinHttpResetAutoProxy_w16", || reset_auto_proxy(hSession, dwFlags))
 }
 
-unsafe fn is_host_in_bypass_list<U: WideUnit>(info: *const WINHTTP_PROXY_INFO, host: *const U, scheme: i32, port: u16, out: *mut BOOL) -> WinResult<()> {
+unsafe fn is_host_in_bypass_list<U: WideUnit>(
+    info: *const WINHTTP_PROXY_INFO,
+    host: *const U,
+    scheme: i32,
+    port: u16,
+    out: *mut BOOL,
+) -> WinResult<()> {
     let host_s = wide_cstr(host);
     tracing::trace!(target: T, "WinHttpIsHostInProxyBypassList({info:?}, {host_s:?}, {scheme}, {port}, {out:?})");
-    let (Some(host), false, false) = (host_s, info.is_null(), out.is_null()) else { return Err(ERROR_INVALID_PARAMETER) };
+    let (Some(host), false, false) = (host_s, info.is_null(), out.is_null()) else {
+        return Err(ERROR_INVALID_PARAMETER);
+    };
     let i = info.read_unaligned();
     let bypass = wide_cstr(i.lpszProxyBypass as *const U);
     *out = proxy::is_host_in_bypass_list(bypass.as_deref(), &host, scheme, port)? as BOOL;
@@ -1109,13 +1612,29 @@ unsafe fn is_host_in_bypass_list<U: WideUnit>(info: *const WINHTTP_PROXY_INFO, h
 /// `*` wildcards, optional `scheme://` prefix and `:port` suffix. Returns `ERROR_SUCCESS` with
 /// `*pfIsInBypassList` set, or `ERROR_INVALID_PARAMETER` (NULL argument, scheme not HTTP/HTTPS).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList(pProxyInfo: *const WINHTTP_PROXY_INFO, pwszHost: *const WCHAR, tScheme: i32, nPort: u16, pfIsInBypassList: *mut BOOL) -> DWORD {
-    guard_httpapi("WinHttpIsHostInProxyBypassList", || is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList))
+pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList(
+    pProxyInfo: *const WINHTTP_PROXY_INFO,
+    pwszHost: *const WCHAR,
+    tScheme: i32,
+    nPort: u16,
+    pfIsInBypassList: *mut BOOL,
+) -> DWORD {
+    guard_httpapi("WinHttpIsHostInProxyBypassList", || {
+        is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList)
+    })
 }
 /// `WinHttpIsHostInProxyBypassList` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList_w16(pProxyInfo: *const WINHTTP_PROXY_INFO, pwszHost: *const u16, tScheme: i32, nPort: u16, pfIsInBypassList: *mut BOOL) -> DWORD {
-    guard_httpapi("WinHttpIsHostInProxyBypassList_w16", || is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList))
+pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList_w16(
+    pProxyInfo: *const WINHTTP_PROXY_INFO,
+    pwszHost: *const u16,
+    tScheme: i32,
+    nPort: u16,
+    pfIsInBypassList: *mut BOOL,
+) -> DWORD {
+    guard_httpapi("WinHttpIsHostInProxyBypassList_w16", || {
+        is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList)
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1159,13 +1678,23 @@ unsafe fn ws_send(h: HINTERNET, buffer_type: i32, buf: *mut c_void, len: DWORD) 
 /// between binary and UTF-8), `ERROR_INVALID_OPERATION` (a send or close pending, or our close frame
 /// already sent), or the connection's error. Async: WRITE_COMPLETE with `WINHTTP_WEB_SOCKET_STATUS`.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketSend(hWebSocket: HINTERNET, eBufferType: i32, pvBuffer: *mut c_void, dwBufferLength: DWORD) -> DWORD {
+pub unsafe extern "C" fn WinHttpWebSocketSend(
+    hWebSocket: HINTERNET,
+    eBufferType: i32,
+    pvBuffer: *mut c_void,
+    dwBufferLength: DWORD,
+) -> DWORD {
     guard_httpapi("WinHttpWebSocketSend", || ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength))
 }
 
 /// `WinHttpWebSocketSend` (no strings: same as the UTF-32 export).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketSend_w16(hWebSocket: HINTERNET, eBufferType: i32, pvBuffer: *mut c_void, dwBufferLength: DWORD) -> DWORD {
+pub unsafe extern "C" fn WinHttpWebSocketSend_w16(
+    hWebSocket: HINTERNET,
+    eBufferType: i32,
+    pvBuffer: *mut c_void,
+    dwBufferLength: DWORD,
+) -> DWORD {
     guard_httpapi("WinHttpWebSocketSend_w16", || ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength))
 }
 
@@ -1193,14 +1722,30 @@ unsafe fn ws_receive(h: HINTERNET, buf: *mut c_void, len: DWORD, read: *mut DWOR
 /// (a close ended it), `ERROR_WINHTTP_INVALID_SERVER_RESPONSE` (protocol violation), or the
 /// connection's error. Async: READ_COMPLETE with `WINHTTP_WEB_SOCKET_STATUS`.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketReceive(hWebSocket: HINTERNET, pvBuffer: *mut c_void, dwBufferLength: DWORD, pdwBytesRead: *mut DWORD, peBufferType: *mut i32) -> DWORD {
-    guard_httpapi("WinHttpWebSocketReceive", || ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType))
+pub unsafe extern "C" fn WinHttpWebSocketReceive(
+    hWebSocket: HINTERNET,
+    pvBuffer: *mut c_void,
+    dwBufferLength: DWORD,
+    pdwBytesRead: *mut DWORD,
+    peBufferType: *mut i32,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketReceive", || {
+        ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType)
+    })
 }
 
 /// `WinHttpWebSocketReceive` (no strings: same as the UTF-32 export).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketReceive_w16(hWebSocket: HINTERNET, pvBuffer: *mut c_void, dwBufferLength: DWORD, pdwBytesRead: *mut DWORD, peBufferType: *mut i32) -> DWORD {
-    guard_httpapi("WinHttpWebSocketReceive_w16", || ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType))
+pub unsafe extern "C" fn WinHttpWebSocketReceive_w16(
+    hWebSocket: HINTERNET,
+    pvBuffer: *mut c_void,
+    dwBufferLength: DWORD,
+    pdwBytesRead: *mut DWORD,
+    peBufferType: *mut i32,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketReceive_w16", || {
+        ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType)
+    })
 }
 
 unsafe fn ws_close(h: HINTERNET, status: u16, reason: *mut c_void, len: DWORD, wait: bool) -> WinResult<()> {
@@ -1224,13 +1769,23 @@ unsafe fn ws_close(h: HINTERNET, status: u16, reason: *mut c_void, len: DWORD, w
 /// too long or NULL with a length, a status that cannot be sent), `ERROR_INVALID_OPERATION` (a send
 /// or close pending, or already shut down). Async: SHUTDOWN_COMPLETE.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketShutdown(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
+pub unsafe extern "C" fn WinHttpWebSocketShutdown(
+    hWebSocket: HINTERNET,
+    usStatus: u16,
+    pvReason: *mut c_void,
+    dwReasonLength: DWORD,
+) -> DWORD {
     guard_httpapi("WinHttpWebSocketShutdown", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, false))
 }
 
 /// `WinHttpWebSocketShutdown` (no strings: same as the UTF-32 export).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketShutdown_w16(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
+pub unsafe extern "C" fn WinHttpWebSocketShutdown_w16(
+    hWebSocket: HINTERNET,
+    usStatus: u16,
+    pvReason: *mut c_void,
+    dwReasonLength: DWORD,
+) -> DWORD {
     guard_httpapi("WinHttpWebSocketShutdown_w16", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, false))
 }
 
@@ -1239,17 +1794,33 @@ pub unsafe extern "C" fn WinHttpWebSocketShutdown_w16(hWebSocket: HINTERNET, usS
 /// handle stays open (`WinHttpCloseHandle` closes it). Errors as Shutdown, plus
 /// `ERROR_WINHTTP_TIMEOUT`. Async: CLOSE_COMPLETE.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketClose(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
+pub unsafe extern "C" fn WinHttpWebSocketClose(
+    hWebSocket: HINTERNET,
+    usStatus: u16,
+    pvReason: *mut c_void,
+    dwReasonLength: DWORD,
+) -> DWORD {
     guard_httpapi("WinHttpWebSocketClose", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true))
 }
 
 /// `WinHttpWebSocketClose` (no strings: same as the UTF-32 export).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketClose_w16(hWebSocket: HINTERNET, usStatus: u16, pvReason: *mut c_void, dwReasonLength: DWORD) -> DWORD {
+pub unsafe extern "C" fn WinHttpWebSocketClose_w16(
+    hWebSocket: HINTERNET,
+    usStatus: u16,
+    pvReason: *mut c_void,
+    dwReasonLength: DWORD,
+) -> DWORD {
     guard_httpapi("WinHttpWebSocketClose_w16", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true))
 }
 
-unsafe fn ws_query_close_status(h: HINTERNET, status: *mut u16, reason: *mut c_void, len: DWORD, consumed: *mut DWORD) -> WinResult<()> {
+unsafe fn ws_query_close_status(
+    h: HINTERNET,
+    status: *mut u16,
+    reason: *mut c_void,
+    len: DWORD,
+    consumed: *mut DWORD,
+) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpWebSocketQueryCloseStatus({h:?}, {status:?}, {reason:?}, {len}, {consumed:?})");
     let ws = websocket::lookup(raw(h))?;
     if status.is_null() || consumed.is_null() || (reason.is_null() && len != 0) {
@@ -1271,12 +1842,28 @@ unsafe fn ws_query_close_status(h: HINTERNET, status: *mut u16, reason: *mut c_v
 /// `ERROR_INVALID_PARAMETER` (NULL out-pointers), `ERROR_INVALID_OPERATION` (no close frame received
 /// yet; nothing written), `ERROR_INSUFFICIENT_BUFFER` (`*pdwReasonLengthConsumed` = the size needed).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus(hWebSocket: HINTERNET, pusStatus: *mut u16, pvReason: *mut c_void, dwReasonLength: DWORD, pdwReasonLengthConsumed: *mut DWORD) -> DWORD {
-    guard_httpapi("WinHttpWebSocketQueryCloseStatus", || ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed))
+pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus(
+    hWebSocket: HINTERNET,
+    pusStatus: *mut u16,
+    pvReason: *mut c_void,
+    dwReasonLength: DWORD,
+    pdwReasonLengthConsumed: *mut DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketQueryCloseStatus", || {
+        ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed)
+    })
 }
 
 /// `WinHttpWebSocketQueryCloseStatus` (no strings: same as the UTF-32 export).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus_w16(hWebSocket: HINTERNET, pusStatus: *mut u16, pvReason: *mut c_void, dwReasonLength: DWORD, pdwReasonLengthConsumed: *mut DWORD) -> DWORD {
-    guard_httpapi("WinHttpWebSocketQueryCloseStatus_w16", || ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed))
+pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus_w16(
+    hWebSocket: HINTERNET,
+    pusStatus: *mut u16,
+    pvReason: *mut c_void,
+    dwReasonLength: DWORD,
+    pdwReasonLengthConsumed: *mut DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketQueryCloseStatus_w16", || {
+        ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed)
+    })
 }

@@ -111,7 +111,12 @@ pub unsafe extern "C" fn WinHttpCreateProxyResolver_w16(hSession: HINTERNET, phR
     guard_httpapi("WinHttpCreateProxyResolver_w16", || create_proxy_resolver(hSession, phResolver))
 }
 
-unsafe fn get_proxy_for_url_ex<U: WideUnit>(h: HINTERNET, url: *const U, opts: *const WINHTTP_AUTOPROXY_OPTIONS, context: usize) -> WinResult<()> {
+unsafe fn get_proxy_for_url_ex<U: WideUnit>(
+    h: HINTERNET,
+    url: *const U,
+    opts: *const WINHTTP_AUTOPROXY_OPTIONS,
+    context: usize,
+) -> WinResult<()> {
     let url_s = wide_cstr(url);
     tracing::trace!(target: T, "WinHttpGetProxyForUrlEx({h:?}, {url_s:?}, {opts:?}, {context:#x})");
     let o = (!opts.is_null()).then(|| {
@@ -139,16 +144,35 @@ unsafe fn get_proxy_for_url_ex<U: WideUnit>(h: HINTERNET, url: *const U, opts: *
 /// CONFIG_URL without a URL, reserved fields set), `ERROR_WINHTTP_INVALID_URL`,
 /// `ERROR_WINHTTP_UNRECOGNIZED_SCHEME`, `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (one already pending).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxyForUrlEx(hResolver: HINTERNET, pcwszUrl: *const WCHAR, pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS, pContext: usize) -> DWORD {
+pub unsafe extern "C" fn WinHttpGetProxyForUrlEx(
+    hResolver: HINTERNET,
+    pcwszUrl: *const WCHAR,
+    pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
+    pContext: usize,
+) -> DWORD {
     guard_httpapi("WinHttpGetProxyForUrlEx", || get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext))
 }
 /// `WinHttpGetProxyForUrlEx` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxyForUrlEx_w16(hResolver: HINTERNET, pcwszUrl: *const u16, pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS, pContext: usize) -> DWORD {
-    guard_httpapi("WinHttpGetProxyForUrlEx_w16", || get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext))
+pub unsafe extern "C" fn WinHttpGetProxyForUrlEx_w16(
+    hResolver: HINTERNET,
+    pcwszUrl: *const u16,
+    pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
+    pContext: usize,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxyForUrlEx_w16", || {
+        get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext)
+    })
 }
 
-unsafe fn get_proxy_for_url_ex2<U: WideUnit>(h: HINTERNET, url: *const U, opts: *const WINHTTP_AUTOPROXY_OPTIONS, cb: DWORD, ctx: *mut u8, context: usize) -> WinResult<()> {
+unsafe fn get_proxy_for_url_ex2<U: WideUnit>(
+    h: HINTERNET,
+    url: *const U,
+    opts: *const WINHTTP_AUTOPROXY_OPTIONS,
+    cb: DWORD,
+    ctx: *mut u8,
+    context: usize,
+) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpGetProxyForUrlEx2({h:?}, {cb}, {ctx:?})");
     // The interface selection context is opaque data for Windows' network-interface choice; Linux
     // routes by its own tables, so it is only checked for consistency.
@@ -162,13 +186,45 @@ unsafe fn get_proxy_for_url_ex2<U: WideUnit>(h: HINTERNET, url: *const U, opts: 
 /// (`cbInterfaceSelectionContext` bytes at `pInterfaceSelectionContext`: both zero/NULL or both set,
 /// else `ERROR_INVALID_PARAMETER`; the context does not change the answer on Linux).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2(hResolver: HINTERNET, pcwszUrl: *const WCHAR, pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS, cbInterfaceSelectionContext: DWORD, pInterfaceSelectionContext: *mut u8, pContext: usize) -> DWORD {
-    guard_httpapi("WinHttpGetProxyForUrlEx2", || get_proxy_for_url_ex2(hResolver, pcwszUrl, pAutoProxyOptions, cbInterfaceSelectionContext, pInterfaceSelectionContext, pContext))
+pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2(
+    hResolver: HINTERNET,
+    pcwszUrl: *const WCHAR,
+    pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
+    cbInterfaceSelectionContext: DWORD,
+    pInterfaceSelectionContext: *mut u8,
+    pContext: usize,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxyForUrlEx2", || {
+        get_proxy_for_url_ex2(
+            hResolver,
+            pcwszUrl,
+            pAutoProxyOptions,
+            cbInterfaceSelectionContext,
+            pInterfaceSelectionContext,
+            pContext,
+        )
+    })
 }
 /// `WinHttpGetProxyForUrlEx2` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2_w16(hResolver: HINTERNET, pcwszUrl: *const u16, pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS, cbInterfaceSelectionContext: DWORD, pInterfaceSelectionContext: *mut u8, pContext: usize) -> DWORD {
-    guard_httpapi("WinHttpGetProxyForUrlEx2_w16", || get_proxy_for_url_ex2(hResolver, pcwszUrl, pAutoProxyOptions, cbInterfaceSelectionContext, pInterfaceSelectionContext, pContext))
+pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2_w16(
+    hResolver: HINTERNET,
+    pcwszUrl: *const u16,
+    pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
+    cbInterfaceSelectionContext: DWORD,
+    pInterfaceSelectionContext: *mut u8,
+    pContext: usize,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxyForUrlEx2_w16", || {
+        get_proxy_for_url_ex2(
+            hResolver,
+            pcwszUrl,
+            pAutoProxyOptions,
+            cbInterfaceSelectionContext,
+            pInterfaceSelectionContext,
+            pContext,
+        )
+    })
 }
 
 /// The result entries, allocated for the caller (freed by `WinHttpFreeProxyResult(Ex)`).
@@ -215,7 +271,10 @@ pub unsafe extern "C" fn WinHttpGetProxyResult(hResolver: HINTERNET, pProxyResul
 }
 /// `WinHttpGetProxyResult` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxyResult_w16(hResolver: HINTERNET, pProxyResult: *mut WINHTTP_PROXY_RESULT) -> DWORD {
+pub unsafe extern "C" fn WinHttpGetProxyResult_w16(
+    hResolver: HINTERNET,
+    pProxyResult: *mut WINHTTP_PROXY_RESULT,
+) -> DWORD {
     guard_httpapi("WinHttpGetProxyResult_w16", || get_proxy_result::<u16>(hResolver, pProxyResult))
 }
 
@@ -226,7 +285,12 @@ unsafe fn get_proxy_result_ex<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (n, p) = leak_entries::<U>(resolver::result(raw(h))?);
-    *out = WINHTTP_PROXY_RESULT_EX { cEntries: n, pEntries: p, hProxyDetectionHandle: null_mut(), dwProxyInterfaceAffinity: 0 };
+    *out = WINHTTP_PROXY_RESULT_EX {
+        cEntries: n,
+        pEntries: p,
+        hProxyDetectionHandle: null_mut(),
+        dwProxyInterfaceAffinity: 0,
+    };
     Ok(())
 }
 
@@ -234,12 +298,18 @@ unsafe fn get_proxy_result_ex<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY
 /// `dwProxyInterfaceAffinity` 0 (no per-interface detection on Linux). Free with
 /// `WinHttpFreeProxyResultEx`. Same errors.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxyResultEx(hResolver: HINTERNET, pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX) -> DWORD {
+pub unsafe extern "C" fn WinHttpGetProxyResultEx(
+    hResolver: HINTERNET,
+    pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX,
+) -> DWORD {
     guard_httpapi("WinHttpGetProxyResultEx", || get_proxy_result_ex::<u32>(hResolver, pProxyResultEx))
 }
 /// `WinHttpGetProxyResultEx` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxyResultEx_w16(hResolver: HINTERNET, pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX) -> DWORD {
+pub unsafe extern "C" fn WinHttpGetProxyResultEx_w16(
+    hResolver: HINTERNET,
+    pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX,
+) -> DWORD {
     guard_httpapi("WinHttpGetProxyResultEx_w16", || get_proxy_result_ex::<u16>(hResolver, pProxyResultEx))
 }
 
@@ -303,16 +373,32 @@ unsafe fn get_proxy_settings_version(h: HINTERNET, out: *mut DWORD) -> WinResult
 /// `WinHttpWriteProxySettings` and `WinHttpSetDefaultProxyConfiguration`). Errors:
 /// `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL out).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxySettingsVersion(hSession: HINTERNET, pdwProxySettingsVersion: *mut DWORD) -> DWORD {
+pub unsafe extern "C" fn WinHttpGetProxySettingsVersion(
+    hSession: HINTERNET,
+    pdwProxySettingsVersion: *mut DWORD,
+) -> DWORD {
     guard_httpapi("WinHttpGetProxySettingsVersion", || get_proxy_settings_version(hSession, pdwProxySettingsVersion))
 }
 /// `WinHttpGetProxySettingsVersion` (same for both widths).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxySettingsVersion_w16(hSession: HINTERNET, pdwProxySettingsVersion: *mut DWORD) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsVersion_w16", || get_proxy_settings_version(hSession, pdwProxySettingsVersion))
+pub unsafe extern "C" fn WinHttpGetProxySettingsVersion_w16(
+    hSession: HINTERNET,
+    pdwProxySettingsVersion: *mut DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsVersion_w16", || {
+        get_proxy_settings_version(hSession, pdwProxySettingsVersion)
+    })
 }
 
-unsafe fn read_proxy_settings<U: WideUnit>(h: HINTERNET, name: *const U, fallback: BOOL, autodetect: BOOL, version: *mut DWORD, defaults: *mut BOOL, out: *mut WINHTTP_PROXY_SETTINGS) -> WinResult<()> {
+unsafe fn read_proxy_settings<U: WideUnit>(
+    h: HINTERNET,
+    name: *const U,
+    fallback: BOOL,
+    autodetect: BOOL,
+    version: *mut DWORD,
+    defaults: *mut BOOL,
+    out: *mut WINHTTP_PROXY_SETTINGS,
+) -> WinResult<()> {
     let name_s = wide_cstr(name);
     tracing::trace!(target: T, "WinHttpReadProxySettings({h:?}, {name_s:?}, {fallback}, {autodetect}, {version:?}, {defaults:?}, {out:?})");
     api::session(raw(h))?;
@@ -350,16 +436,56 @@ unsafe fn read_proxy_settings<U: WideUnit>(h: HINTERNET, name: *const U, fallbac
 /// `fFallBackToDefaultSettings`, with `*pfDefaultSettingsAreReturned` TRUE, else `ERROR_FILE_NOT_FOUND`.
 /// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpReadProxySettings(hSession: HINTERNET, pcwszConnectionName: *const WCHAR, fFallBackToDefaultSettings: BOOL, fSetAutoDiscoverForDefaultSettings: BOOL, pdwSettingsVersion: *mut DWORD, pfDefaultSettingsAreReturned: *mut BOOL, pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS) -> DWORD {
-    guard_httpapi("WinHttpReadProxySettings", || read_proxy_settings(hSession, pcwszConnectionName, fFallBackToDefaultSettings, fSetAutoDiscoverForDefaultSettings, pdwSettingsVersion, pfDefaultSettingsAreReturned, pWinHttpProxySettings))
+pub unsafe extern "C" fn WinHttpReadProxySettings(
+    hSession: HINTERNET,
+    pcwszConnectionName: *const WCHAR,
+    fFallBackToDefaultSettings: BOOL,
+    fSetAutoDiscoverForDefaultSettings: BOOL,
+    pdwSettingsVersion: *mut DWORD,
+    pfDefaultSettingsAreReturned: *mut BOOL,
+    pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
+) -> DWORD {
+    guard_httpapi("WinHttpReadProxySettings", || {
+        read_proxy_settings(
+            hSession,
+            pcwszConnectionName,
+            fFallBackToDefaultSettings,
+            fSetAutoDiscoverForDefaultSettings,
+            pdwSettingsVersion,
+            pfDefaultSettingsAreReturned,
+            pWinHttpProxySettings,
+        )
+    })
 }
 /// `WinHttpReadProxySettings` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpReadProxySettings_w16(hSession: HINTERNET, pcwszConnectionName: *const u16, fFallBackToDefaultSettings: BOOL, fSetAutoDiscoverForDefaultSettings: BOOL, pdwSettingsVersion: *mut DWORD, pfDefaultSettingsAreReturned: *mut BOOL, pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS) -> DWORD {
-    guard_httpapi("WinHttpReadProxySettings_w16", || read_proxy_settings(hSession, pcwszConnectionName, fFallBackToDefaultSettings, fSetAutoDiscoverForDefaultSettings, pdwSettingsVersion, pfDefaultSettingsAreReturned, pWinHttpProxySettings))
+pub unsafe extern "C" fn WinHttpReadProxySettings_w16(
+    hSession: HINTERNET,
+    pcwszConnectionName: *const u16,
+    fFallBackToDefaultSettings: BOOL,
+    fSetAutoDiscoverForDefaultSettings: BOOL,
+    pdwSettingsVersion: *mut DWORD,
+    pfDefaultSettingsAreReturned: *mut BOOL,
+    pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
+) -> DWORD {
+    guard_httpapi("WinHttpReadProxySettings_w16", || {
+        read_proxy_settings(
+            hSession,
+            pcwszConnectionName,
+            fFallBackToDefaultSettings,
+            fSetAutoDiscoverForDefaultSettings,
+            pdwSettingsVersion,
+            pfDefaultSettingsAreReturned,
+            pWinHttpProxySettings,
+        )
+    })
 }
 
-unsafe fn write_proxy_settings<U: WideUnit>(h: HINTERNET, force: BOOL, s: *const WINHTTP_PROXY_SETTINGS) -> WinResult<()> {
+unsafe fn write_proxy_settings<U: WideUnit>(
+    h: HINTERNET,
+    force: BOOL,
+    s: *const WINHTTP_PROXY_SETTINGS,
+) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpWriteProxySettings({h:?}, {force}, {s:?})");
     api::session(raw(h))?;
     if s.is_null() {
@@ -389,13 +515,25 @@ unsafe fn write_proxy_settings<U: WideUnit>(h: HINTERNET, force: BOOL, s: *const
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL, wrong `dwStructSize`,
 /// unknown `PROXY_TYPE_*` flags).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWriteProxySettings(hSession: HINTERNET, fForceUpdate: BOOL, pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS) -> DWORD {
-    guard_httpapi("WinHttpWriteProxySettings", || write_proxy_settings::<u32>(hSession, fForceUpdate, pWinHttpProxySettings))
+pub unsafe extern "C" fn WinHttpWriteProxySettings(
+    hSession: HINTERNET,
+    fForceUpdate: BOOL,
+    pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
+) -> DWORD {
+    guard_httpapi("WinHttpWriteProxySettings", || {
+        write_proxy_settings::<u32>(hSession, fForceUpdate, pWinHttpProxySettings)
+    })
 }
 /// `WinHttpWriteProxySettings` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpWriteProxySettings_w16(hSession: HINTERNET, fForceUpdate: BOOL, pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS) -> DWORD {
-    guard_httpapi("WinHttpWriteProxySettings_w16", || write_proxy_settings::<u16>(hSession, fForceUpdate, pWinHttpProxySettings))
+pub unsafe extern "C" fn WinHttpWriteProxySettings_w16(
+    hSession: HINTERNET,
+    fForceUpdate: BOOL,
+    pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
+) -> DWORD {
+    guard_httpapi("WinHttpWriteProxySettings_w16", || {
+        write_proxy_settings::<u16>(hSession, fForceUpdate, pWinHttpProxySettings)
+    })
 }
 
 unsafe fn free_proxy_settings<U: WideUnit>(s: *mut WINHTTP_PROXY_SETTINGS) {
@@ -404,7 +542,14 @@ unsafe fn free_proxy_settings<U: WideUnit>(s: *mut WINHTTP_PROXY_SETTINGS) {
         return;
     }
     let v = s.read_unaligned();
-    for p in [v.pwszConnectionName, v.pwszProxy, v.pwszProxyBypass, v.pwszAutoconfigUrl, v.pwszAutoconfigSecondaryUrl, v.pwszLastKnownGoodAutoConfigUrl] {
+    for p in [
+        v.pwszConnectionName,
+        v.pwszProxy,
+        v.pwszProxyBypass,
+        v.pwszAutoconfigUrl,
+        v.pwszAutoconfigSecondaryUrl,
+        v.pwszLastKnownGoodAutoConfigUrl,
+    ] {
         free_wide(p as *mut U);
     }
     std::ptr::write_bytes(s, 0, 1);
@@ -458,13 +603,27 @@ unsafe fn register_proxy_change(flags: u64, cb: *mut c_void, ctx: *mut c_void, o
 /// `WinHttpWriteProxySettings`); Linux has no system proxy settings to watch. Errors:
 /// `ERROR_INVALID_PARAMETER` (NULL callback or `hRegistration`).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpRegisterProxyChangeNotification(ullFlags: u64, pfnCallback: *mut c_void, pvContext: *mut c_void, hRegistration: *mut *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpRegisterProxyChangeNotification", || register_proxy_change(ullFlags, pfnCallback, pvContext, hRegistration))
+pub unsafe extern "C" fn WinHttpRegisterProxyChangeNotification(
+    ullFlags: u64,
+    pfnCallback: *mut c_void,
+    pvContext: *mut c_void,
+    hRegistration: *mut *mut c_void,
+) -> DWORD {
+    guard_httpapi("WinHttpRegisterProxyChangeNotification", || {
+        register_proxy_change(ullFlags, pfnCallback, pvContext, hRegistration)
+    })
 }
 /// `WinHttpRegisterProxyChangeNotification` (same for both widths).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpRegisterProxyChangeNotification_w16(ullFlags: u64, pfnCallback: *mut c_void, pvContext: *mut c_void, hRegistration: *mut *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpRegisterProxyChangeNotification_w16", || register_proxy_change(ullFlags, pfnCallback, pvContext, hRegistration))
+pub unsafe extern "C" fn WinHttpRegisterProxyChangeNotification_w16(
+    ullFlags: u64,
+    pfnCallback: *mut c_void,
+    pvContext: *mut c_void,
+    hRegistration: *mut *mut c_void,
+) -> DWORD {
+    guard_httpapi("WinHttpRegisterProxyChangeNotification_w16", || {
+        register_proxy_change(ullFlags, pfnCallback, pvContext, hRegistration)
+    })
 }
 
 fn unregister_proxy_change(h: *mut c_void) -> WinResult<()> {
@@ -515,7 +674,12 @@ pub struct WINHTTP_PROXY_SETTINGS_PARAM {
 }
 const _: () = assert!(size_of::<WINHTTP_PROXY_SETTINGS_PARAM>() == 24);
 
-unsafe fn get_proxy_settings_ex<U: WideUnit>(h: HINTERNET, ty: i32, param: *const WINHTTP_PROXY_SETTINGS_PARAM, context: usize) -> WinResult<()> {
+unsafe fn get_proxy_settings_ex<U: WideUnit>(
+    h: HINTERNET,
+    ty: i32,
+    param: *const WINHTTP_PROXY_SETTINGS_PARAM,
+    context: usize,
+) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpGetProxySettingsEx({h:?}, {ty}, {param:?}, {context:#x})");
     let name = if param.is_null() { None } else { wide_cstr((*param).pcwszConnectionName as *const U) };
     resolver::get_proxy_settings(raw(h), ty, name, context)
@@ -528,13 +692,27 @@ unsafe fn get_proxy_settings_ex<U: WideUnit>(h: HINTERNET, ty: i32, param: *cons
 /// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE` (not a resolver),
 /// `ERROR_INVALID_PARAMETER` (unknown type).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxySettingsEx(hResolver: HINTERNET, ProxySettingsType: i32, pProxySettingsParam: *mut WINHTTP_PROXY_SETTINGS_PARAM, pContext: usize) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsEx", || get_proxy_settings_ex::<u32>(hResolver, ProxySettingsType, pProxySettingsParam, pContext))
+pub unsafe extern "C" fn WinHttpGetProxySettingsEx(
+    hResolver: HINTERNET,
+    ProxySettingsType: i32,
+    pProxySettingsParam: *mut WINHTTP_PROXY_SETTINGS_PARAM,
+    pContext: usize,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsEx", || {
+        get_proxy_settings_ex::<u32>(hResolver, ProxySettingsType, pProxySettingsParam, pContext)
+    })
 }
 /// `WinHttpGetProxySettingsEx` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxySettingsEx_w16(hResolver: HINTERNET, ProxySettingsType: i32, pProxySettingsParam: *mut WINHTTP_PROXY_SETTINGS_PARAM, pContext: usize) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsEx_w16", || get_proxy_settings_ex::<u16>(hResolver, ProxySettingsType, pProxySettingsParam, pContext))
+pub unsafe extern "C" fn WinHttpGetProxySettingsEx_w16(
+    hResolver: HINTERNET,
+    ProxySettingsType: i32,
+    pProxySettingsParam: *mut WINHTTP_PROXY_SETTINGS_PARAM,
+    pContext: usize,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsEx_w16", || {
+        get_proxy_settings_ex::<u16>(hResolver, ProxySettingsType, pProxySettingsParam, pContext)
+    })
 }
 
 unsafe fn get_proxy_settings_result_ex<U: WideUnit>(h: HINTERNET, out: *mut c_void) -> WinResult<()> {
@@ -567,17 +745,26 @@ unsafe fn get_proxy_settings_result_ex<U: WideUnit>(h: HINTERNET, out: *mut c_vo
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (no completed `WinHttpGetProxySettingsEx`).
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx(hResolver: HINTERNET, pProxySettingsEx: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsResultEx", || get_proxy_settings_result_ex::<u32>(hResolver, pProxySettingsEx))
+    guard_httpapi("WinHttpGetProxySettingsResultEx", || {
+        get_proxy_settings_result_ex::<u32>(hResolver, pProxySettingsEx)
+    })
 }
 /// `WinHttpGetProxySettingsResultEx` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx_w16(hResolver: HINTERNET, pProxySettingsEx: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsResultEx_w16", || get_proxy_settings_result_ex::<u16>(hResolver, pProxySettingsEx))
+pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx_w16(
+    hResolver: HINTERNET,
+    pProxySettingsEx: *mut c_void,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsResultEx_w16", || {
+        get_proxy_settings_result_ex::<u16>(hResolver, pProxySettingsEx)
+    })
 }
 
 unsafe fn free_proxy_settings_ex<U: WideUnit>(ty: i32, p: *mut c_void) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpFreeProxySettingsEx({ty}, {p:?})");
-    if (ty != resolver::WINHTTP_PROXY_SETTINGS_TYPE_WSL && ty != resolver::WINHTTP_PROXY_SETTINGS_TYPE_WSA) || p.is_null() {
+    if (ty != resolver::WINHTTP_PROXY_SETTINGS_TYPE_WSL && ty != resolver::WINHTTP_PROXY_SETTINGS_TYPE_WSA)
+        || p.is_null()
+    {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let s = p as *mut WINHTTP_PROXY_SETTINGS_EX;
@@ -600,8 +787,13 @@ pub unsafe extern "C" fn WinHttpFreeProxySettingsEx(ProxySettingsType: i32, pPro
 }
 /// `WinHttpFreeProxySettingsEx` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpFreeProxySettingsEx_w16(ProxySettingsType: i32, pProxySettingsEx: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpFreeProxySettingsEx_w16", || free_proxy_settings_ex::<u16>(ProxySettingsType, pProxySettingsEx))
+pub unsafe extern "C" fn WinHttpFreeProxySettingsEx_w16(
+    ProxySettingsType: i32,
+    pProxySettingsEx: *mut c_void,
+) -> DWORD {
+    guard_httpapi("WinHttpFreeProxySettingsEx_w16", || {
+        free_proxy_settings_ex::<u16>(ProxySettingsType, pProxySettingsEx)
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -633,7 +825,12 @@ pub struct WINHTTP_QUERY_CONNECTION_GROUP_RESULT {
 }
 const _: () = assert!(size_of::<WINHTTP_QUERY_CONNECTION_GROUP_RESULT>() == 16);
 
-unsafe fn query_connection_group<U: WideUnit>(h: HINTERNET, guid: *const [u8; 16], flags: u64, out: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT) -> WinResult<()> {
+unsafe fn query_connection_group<U: WideUnit>(
+    h: HINTERNET,
+    guid: *const [u8; 16],
+    flags: u64,
+    out: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
+) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpQueryConnectionGroup({h:?}, {guid:?}, {flags:#x}, {out:?})");
     let g = (!guid.is_null()).then(|| guid.read_unaligned());
     let hosts = crate::client::conn_group::query(raw(h), g, flags)?;
@@ -644,8 +841,16 @@ unsafe fn query_connection_group<U: WideUnit>(h: HINTERNET, guid: *const [u8; 16
     let arr: Vec<WINHTTP_HOST_CONNECTION_GROUP> = hosts
         .into_iter()
         .map(|hg| {
-            let groups: Vec<WINHTTP_CONNECTION_GROUP> = hg.groups.into_iter().map(|(c, g)| WINHTTP_CONNECTION_GROUP { cConnections: c, guidGroup: g }).collect();
-            WINHTTP_HOST_CONNECTION_GROUP { pwszHost: leak_wide::<U>(Some(&hg.host)) as *mut c_void, cConnectionGroups: groups.len() as u32, pConnectionGroups: leak_array(groups) }
+            let groups: Vec<WINHTTP_CONNECTION_GROUP> = hg
+                .groups
+                .into_iter()
+                .map(|(c, g)| WINHTTP_CONNECTION_GROUP { cConnections: c, guidGroup: g })
+                .collect();
+            WINHTTP_HOST_CONNECTION_GROUP {
+                pwszHost: leak_wide::<U>(Some(&hg.host)) as *mut c_void,
+                cConnectionGroups: groups.len() as u32,
+                pConnectionGroups: leak_array(groups),
+            }
         })
         .collect();
     let result = Box::new(WINHTTP_QUERY_CONNECTION_GROUP_RESULT { cHosts: n, pHostConnectionGroups: leak_array(arr) });
@@ -660,13 +865,27 @@ unsafe fn query_connection_group<U: WideUnit>(h: HINTERNET, guid: *const [u8; 16
 /// `WinHttpFreeQueryConnectionGroupResult`. Errors: `ERROR_INVALID_HANDLE`,
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL `ppResult`, unknown flags).
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryConnectionGroup(hInternet: HINTERNET, pGuidConnection: *const [u8; 16], ullFlags: u64, ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT) -> DWORD {
-    guard_httpapi("WinHttpQueryConnectionGroup", || query_connection_group::<u32>(hInternet, pGuidConnection, ullFlags, ppResult))
+pub unsafe extern "C" fn WinHttpQueryConnectionGroup(
+    hInternet: HINTERNET,
+    pGuidConnection: *const [u8; 16],
+    ullFlags: u64,
+    ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
+) -> DWORD {
+    guard_httpapi("WinHttpQueryConnectionGroup", || {
+        query_connection_group::<u32>(hInternet, pGuidConnection, ullFlags, ppResult)
+    })
 }
 /// `WinHttpQueryConnectionGroup` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryConnectionGroup_w16(hInternet: HINTERNET, pGuidConnection: *const [u8; 16], ullFlags: u64, ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT) -> DWORD {
-    guard_httpapi("WinHttpQueryConnectionGroup_w16", || query_connection_group::<u16>(hInternet, pGuidConnection, ullFlags, ppResult))
+pub unsafe extern "C" fn WinHttpQueryConnectionGroup_w16(
+    hInternet: HINTERNET,
+    pGuidConnection: *const [u8; 16],
+    ullFlags: u64,
+    ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
+) -> DWORD {
+    guard_httpapi("WinHttpQueryConnectionGroup_w16", || {
+        query_connection_group::<u16>(hInternet, pGuidConnection, ullFlags, ppResult)
+    })
 }
 
 unsafe fn free_query_connection_group_result<U: WideUnit>(p: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT) {
@@ -688,6 +907,10 @@ pub unsafe extern "C" fn WinHttpFreeQueryConnectionGroupResult(pResult: *mut WIN
 }
 /// `WinHttpFreeQueryConnectionGroupResult` for `-fshort-wchar` callers.
 #[no_mangle]
-pub unsafe extern "C" fn WinHttpFreeQueryConnectionGroupResult_w16(pResult: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT) {
-    guard_infallible("WinHttpFreeQueryConnectionGroupResult_w16", (), || free_query_connection_group_result::<u16>(pResult))
+pub unsafe extern "C" fn WinHttpFreeQueryConnectionGroupResult_w16(
+    pResult: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
+) {
+    guard_infallible("WinHttpFreeQueryConnectionGroupResult_w16", (), || {
+        free_query_connection_group_result::<u16>(pResult)
+    })
 }

@@ -54,13 +54,24 @@ pub fn civil_from_unix(secs: i64) -> CivilTime {
 
 /// A civil UTC time to seconds since the Unix epoch.
 pub fn unix_from_civil(t: &CivilTime) -> i64 {
-    days_from_civil(t.year as i64, t.month as i64, t.day as i64) * 86400 + t.hour as i64 * 3600 + t.minute as i64 * 60 + t.second as i64
+    days_from_civil(t.year as i64, t.month as i64, t.day as i64) * 86400
+        + t.hour as i64 * 3600
+        + t.minute as i64 * 60
+        + t.second as i64
 }
 
 /// Formats as `Sun, 06 Nov 1994 08:49:37 GMT`.
 pub fn format(t: &CivilTime) -> String {
     let dow = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][(t.day_of_week % 7) as usize];
-    format!("{dow}, {:02} {} {:04} {:02}:{:02}:{:02} GMT", t.day, MONTHS[(t.month.clamp(1, 12) - 1) as usize], t.year, t.hour, t.minute, t.second)
+    format!(
+        "{dow}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
+        t.day,
+        MONTHS[(t.month.clamp(1, 12) - 1) as usize],
+        t.year,
+        t.hour,
+        t.minute,
+        t.second
+    )
 }
 
 /// Parses IMF-fixdate, RFC 850 and asctime forms (RFC 9110 section 5.6.7 says recipients accept all three).
@@ -83,7 +94,13 @@ pub fn parse(s: &str) -> Option<CivilTime> {
             return None;
         }
         let y: u16 = d[2].parse().ok()?;
-        let y = if y < 70 { 2000 + y } else if y < 100 { 1900 + y } else { y };
+        let y = if y < 70 {
+            2000 + y
+        } else if y < 100 {
+            1900 + y
+        } else {
+            y
+        };
         (d[0].parse().ok()?, month(d[1])?, y, parts[2])
     } else if parts.len() == 5 {
         (parts[2].parse().ok()?, month(parts[1])?, parts[4].parse().ok()?, parts[3])
@@ -112,7 +129,6 @@ pub fn now_imf() -> [u8; 29] {
     }
     c.1
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -162,7 +162,9 @@ pub fn parse_request_head(input: &[u8]) -> Result<Option<(RequestHead, usize)>, 
     }
     let method = span_in(&buf, req.method.unwrap_or("").as_bytes());
     let target_s = req.path.unwrap_or("").as_bytes();
-    if !(target_s.starts_with(b"/") || target_s == b"*" || target_s.len() > 7 && target_s[..7].eq_ignore_ascii_case(b"http://")
+    if !(target_s.starts_with(b"/")
+        || target_s == b"*"
+        || target_s.len() > 7 && target_s[..7].eq_ignore_ascii_case(b"http://")
         || target_s.len() > 8 && target_s[..8].eq_ignore_ascii_case(b"https://"))
     {
         return Err(Reject(400));
@@ -251,7 +253,10 @@ mod tests {
             ("GET / HTTP/1.1\r\nHost: a\r\n\r\n", Ok(Some(Framing::None))),
             ("GET / HTTP/1.1\r\nHost: a\r\n", Ok(None)),
             ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\n", Ok(Some(Framing::Length(5)))),
-            ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\n", Ok(Some(Framing::Length(5)))),
+            (
+                "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\n",
+                Ok(Some(Framing::Length(5))),
+            ),
             ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n", Ok(Some(Framing::Chunked))),
             ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n", Err(400)),
             ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n", Err(400)),
@@ -259,7 +264,10 @@ mod tests {
             ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n", Err(400)),
             ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 99999999999999999999999\r\n\r\n", Err(400)),
             ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n", Err(501)),
-            ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n", Err(400)),
+            (
+                "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n",
+                Err(400),
+            ),
             ("GET / HTTP/1.1\nHost: a\r\n\r\n", Err(400)),
             ("GET / HTTP/1.1\r\nHost: a\n\r\n", Err(400)),
             ("GET / HTTP/1.1\r\nHost: a\r\nX: b\r\n c\r\n\r\n", Err(400)),
@@ -281,7 +289,9 @@ mod tests {
 
     #[test]
     fn values_are_trimmed_and_keep_alive_follows_version() {
-        let (h, used) = parse_request_head(b"GET /x HTTP/1.0\r\nConnection: Keep-Alive\r\nQux: foo baz \r\n\r\nrest").unwrap().unwrap();
+        let (h, used) = parse_request_head(b"GET /x HTTP/1.0\r\nConnection: Keep-Alive\r\nQux: foo baz \r\n\r\nrest")
+            .unwrap()
+            .unwrap();
         assert_eq!(used, 58);
         assert!(h.keep_alive);
         assert_eq!(h.value(&h.fields[1]), b"foo baz");

@@ -54,7 +54,8 @@ impl Fragment {
 }
 
 /// Fragments by queue (its `key`), then by canonical name.
-static CACHES: once_cell::sync::Lazy<Mutex<HashMap<usize, HashMap<String, Fragment>>>> = once_cell::sync::Lazy::new(Default::default);
+static CACHES: once_cell::sync::Lazy<Mutex<HashMap<usize, HashMap<String, Fragment>>>> =
+    once_cell::sync::Lazy::new(Default::default);
 
 /// The canonical name of a fragment (or flush prefix): `ERROR_INVALID_PARAMETER` when it is not a
 /// `scheme://host:port/path` URL.

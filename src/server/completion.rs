@@ -75,7 +75,11 @@ pub enum Start {
 
 /// Runs an operation the export's way: `start` finishes it now or keeps the completion it is given.
 /// Synchronous callers then wait; overlapped callers get `ERROR_IO_PENDING`.
-pub fn run(queue: &Arc<RequestQueue>, ov: Option<OverlappedPtr>, start: impl FnOnce(Completion) -> Start) -> (Win32Error, u32) {
+pub fn run(
+    queue: &Arc<RequestQueue>,
+    ov: Option<OverlappedPtr>,
+    start: impl FnOnce(Completion) -> Start,
+) -> (Win32Error, u32) {
     match ov {
         None => {
             let slot = SyncSlot::new();

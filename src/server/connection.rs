@@ -20,13 +20,13 @@
 //! MinSendRate close the connection; RequestQueue answers 503 to a request the application never took.
 //! Bandwidth limits (`HTTP_BANDWIDTH_LIMIT_INFO`) hold output back until their token buckets refill.
 use super::buffer::{Coalescer, OutBuf};
-use super::files::{BodyPiece, FileRange, STREAM_PIECE};
 use super::completion::{Completion, Start};
+use super::files::{BodyPiece, FileRange, STREAM_PIECE};
 use super::queue::RequestQueue;
-use super::request::Request;
-use super::response::{self, ResponseHead};
 use super::queue::VERBOSITY_BASIC;
+use super::request::Request;
 use super::request::NOT_RECEIVED;
+use super::response::{self, ResponseHead};
 use super::router;
 use super::session;
 use super::timers::{self, ConnTimers, ConnectionLimit, Throttle};
@@ -34,12 +34,12 @@ use crate::http1::chunked::ChunkedDecoder;
 use crate::http1::request::{parse_request_head, Framing, RequestHead};
 use crate::win32::error::*;
 use parking_lot::Mutex;
+use std::collections::HashMap;
 use std::collections::VecDeque;
 use std::io::IoSlice;
 use std::net::SocketAddr;
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::collections::HashMap;
 use std::sync::{Arc, Weak};
 use std::time::Instant;
 use tokio::net::{TcpStream, UnixStream};
@@ -49,7 +49,8 @@ const FIRST_CONNECTION_ID: u64 = 0x2_0000_0001;
 static NEXT_CONNECTION_ID: AtomicU64 = AtomicU64::new(FIRST_CONNECTION_ID);
 
 /// Live connections by id, for `HttpWaitForDisconnect`.
-static LIVE: once_cell::sync::Lazy<Mutex<HashMap<u64, Weak<Connection>>>> = once_cell::sync::Lazy::new(Default::default);
+static LIVE: once_cell::sync::Lazy<Mutex<HashMap<u64, Weak<Connection>>>> =
+    once_cell::sync::Lazy::new(Default::default);
 
 /// What an `HTTP_CONNECTION_ID` names.
 pub enum Lookup {
@@ -222,7 +223,9 @@ impl Stream {
     fn try_write(&self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
             Stream::Tcp(s) => s.try_write(buf),
-            Stream::Relay(s) => s.try_io(tokio::io::Interest::WRITABLE, || super::tls::send_nosignal(s.as_raw_fd(), buf)),
+            Stream::Relay(s) => {
+                s.try_io(tokio::io::Interest::WRITABLE, || super::tls::send_nosignal(s.as_raw_fd(), buf))
+            }
         }
     }
 }
@@ -272,12 +275,25 @@ impl Connection {
 
     /// Takes the local end of an HTTPS connection's TLS relay (`local`, `remote`: the TCP addresses).
     /// `tcp`: a duplicate of the client's TCP socket.
-    pub fn start_relayed(stream: UnixStream, tcp: std::os::fd::OwnedFd, local: SocketAddr, remote: SocketAddr, tls: Arc<super::tls::SslInfo>) {
+    pub fn start_relayed(
+        stream: UnixStream,
+        tcp: std::os::fd::OwnedFd,
+        local: SocketAddr,
+        remote: SocketAddr,
+        tls: Arc<super::tls::SslInfo>,
+    ) {
         let fd = stream.as_raw_fd();
         Self::launch(Stream::Relay(stream), fd, Some(tcp), local, remote, Some(tls));
     }
 
-    fn launch(stream: Stream, fd: RawFd, tcp_dup: Option<std::os::fd::OwnedFd>, local: SocketAddr, remote: SocketAddr, tls: Option<Arc<super::tls::SslInfo>>) {
+    fn launch(
+        stream: Stream,
+        fd: RawFd,
+        tcp_dup: Option<std::os::fd::OwnedFd>,
+        local: SocketAddr,
+        remote: SocketAddr,
+        tls: Option<Arc<super::tls::SslInfo>>,
+    ) {
         let now = Instant::now();
         let conn = Arc::new(Connection {
             id: NEXT_CONNECTION_ID.fetch_add(1, Ordering::Relaxed),
@@ -616,7 +632,8 @@ impl Connection {
             Phase::Head => {
                 // The queue (and so the application's timers) is unknown until a head is routed: the
                 // first request runs under the machine-wide IdleConnection and HeaderWait.
-                let (idle, header_wait) = if st.first { st.first_timers } else { (st.timers.idle_connection, st.timers.header_wait) };
+                let (idle, header_wait) =
+                    if st.first { st.first_timers } else { (st.timers.idle_connection, st.timers.header_wait) };
                 d[0] = Some(match st.head_started {
                     Some(t) => (t + header_wait, Timer::HeaderWait),
                     None => (st.idle_since + idle, Timer::IdleConnection),
@@ -842,7 +859,8 @@ impl Connection {
             router::Routed::Queue { queue, context, cooked, host, group } => {
                 let gen = session::settings_generation();
                 let group_id = (group != 0).then_some(group);
-                let cached = self.st.lock().route_cache.as_ref().filter(|c| c.0 == group_id && c.1 == gen).map(|c| c.2.clone());
+                let cached =
+                    self.st.lock().route_cache.as_ref().filter(|c| c.0 == group_id && c.1 == gen).map(|c| c.2.clone());
                 let settings = cached.unwrap_or_else(|| {
                     let s = Arc::new(session::route_settings(group_id));
                     self.st.lock().route_cache = Some((group_id, gen, s.clone()));
@@ -931,7 +949,12 @@ impl Connection {
 
     /// Writes `bufs` now as far as the socket takes them; queues the rest for the task.
     /// Returns `Some(total)` when everything went out now.
-    fn write_locked(&self, st: &mut ConnState, bufs: &[IoSlice], done: Option<Completion>) -> Result<Option<u32>, Completion> {
+    fn write_locked(
+        &self,
+        st: &mut ConnState,
+        bufs: &[IoSlice],
+        done: Option<Completion>,
+    ) -> Result<Option<u32>, Completion> {
         let total: usize = bufs.iter().map(|b| b.len()).sum();
         let mut written = 0usize;
         if st.out.is_empty() && st.throttles.is_empty() {
@@ -988,7 +1011,16 @@ impl Connection {
     /// `buffer_data`: `HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA` (small pieces may be held back, see
     /// [`Coalescer`]). File ranges larger than a few pieces are streamed by the task as the socket drains.
     #[allow(clippy::too_many_arguments)]
-    pub fn send(&self, req: &Request, head: Option<&ResponseHead>, body: Vec<BodyPiece<'_>>, more_data: bool, disconnect: bool, buffer_data: bool, completion: Completion) -> Start {
+    pub fn send(
+        &self,
+        req: &Request,
+        head: Option<&ResponseHead>,
+        body: Vec<BodyPiece<'_>>,
+        more_data: bool,
+        disconnect: bool,
+        buffer_data: bool,
+        completion: Completion,
+    ) -> Start {
         let queue;
         let result;
         let mut orphan = None;
@@ -1044,8 +1076,12 @@ impl Connection {
                     match b {
                         BodyPiece::Mem([]) => {}
                         BodyPiece::Mem(m) if tail.is_empty() => slices.push(IoSlice::new(m)),
-                        BodyPiece::Mem(m) => tail.push(OutItem { data: m.to_vec(), pos: 0, done: None, req: req.id, source: None }),
-                        BodyPiece::File(f) => tail.push(OutItem { data: Vec::new(), pos: 0, done: None, req: req.id, source: Some(f) }),
+                        BodyPiece::Mem(m) => {
+                            tail.push(OutItem { data: m.to_vec(), pos: 0, done: None, req: req.id, source: None })
+                        }
+                        BodyPiece::File(f) => {
+                            tail.push(OutItem { data: Vec::new(), pos: 0, done: None, req: req.id, source: Some(f) })
+                        }
                     }
                 }
                 trailer = match (chunked && body_len > 0, chunked && !more_data) {
@@ -1063,7 +1099,10 @@ impl Connection {
                 slices.push(IoSlice::new(trailer));
             }
             let own: u64 = slices.iter().map(|s| s.len() as u64).sum::<u64>() - held.held().len() as u64;
-            let total = (own + tail.iter().map(|t| t.data.len() as u64).sum::<u64>() + tail.iter().filter_map(|t| t.source.as_ref()).map(|f| f.len()).sum::<u64>()).min(u32::MAX as u64) as u32;
+            let total = (own
+                + tail.iter().map(|t| t.data.len() as u64).sum::<u64>()
+                + tail.iter().filter_map(|t| t.source.as_ref()).map(|f| f.len()).sum::<u64>())
+            .min(u32::MAX as u64) as u32;
             st.resp.bytes += total as u64;
             if more_data && tail.is_empty() && st.resp.coalesce.try_hold(buffer_data, &slices) {
                 // Held: the call is done; the bytes go out with a later send.
@@ -1075,7 +1114,8 @@ impl Connection {
                 let _ = self.write_locked(&mut st, &slices, None);
                 tail.last_mut().expect("not empty").done = Some((completion, total));
                 // Streamed pieces count towards the MinSendRate allowance like any other backlog.
-                let tail_bytes: u64 = tail.iter().map(|t| t.data.len() as u64 + t.source.as_ref().map_or(0, |f| f.len())).sum();
+                let tail_bytes: u64 =
+                    tail.iter().map(|t| t.data.len() as u64 + t.source.as_ref().map_or(0, |f| f.len())).sum();
                 st.backlog = Some(match st.backlog {
                     Some((t, b)) => (t, b + tail_bytes),
                     None => (Instant::now(), tail_bytes),
@@ -1361,7 +1401,13 @@ impl Connection {
         unsafe {
             let mut info: TcpInfo = std::mem::zeroed();
             let mut len = std::mem::size_of::<TcpInfo>() as libc::socklen_t;
-            let r = libc::getsockopt(self.tcp_fd, libc::IPPROTO_TCP, libc::TCP_INFO, &mut info as *mut _ as *mut libc::c_void, &mut len);
+            let r = libc::getsockopt(
+                self.tcp_fd,
+                libc::IPPROTO_TCP,
+                libc::TCP_INFO,
+                &mut info as *mut _ as *mut libc::c_void,
+                &mut len,
+            );
             (r == 0).then_some(info)
         }
     }
@@ -1381,13 +1427,23 @@ impl Connection {
     /// IPv4, `IPV6_TCLASS` for IPv6; DSCP is the upper six bits).
     pub fn set_dscp(&self, dscp: u8) -> WinResult<()> {
         let v: libc::c_int = (dscp as libc::c_int) << 2;
-        let (level, name) = if self.local.is_ipv6() && !matches!(self.local.ip(), std::net::IpAddr::V6(a) if a.to_ipv4_mapped().is_some()) {
+        let (level, name) = if self.local.is_ipv6()
+            && !matches!(self.local.ip(), std::net::IpAddr::V6(a) if a.to_ipv4_mapped().is_some())
+        {
             (libc::IPPROTO_IPV6, libc::IPV6_TCLASS)
         } else {
             (libc::IPPROTO_IP, libc::IP_TOS)
         };
         // SAFETY: `fd` is this connection's open socket; the value is an int.
-        let r = unsafe { libc::setsockopt(self.tcp_fd, level, name, &v as *const _ as *const libc::c_void, std::mem::size_of::<libc::c_int>() as libc::socklen_t) };
+        let r = unsafe {
+            libc::setsockopt(
+                self.tcp_fd,
+                level,
+                name,
+                &v as *const _ as *const libc::c_void,
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            )
+        };
         if r != 0 {
             return Err(Win32Error::from(std::io::Error::last_os_error()));
         }

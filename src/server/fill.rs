@@ -20,12 +20,47 @@ pub const HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS: u32 = 1;
 
 /// Request header names by `HTTP_HEADER_ID` (request side, 0..40).
 pub const REQUEST_HEADER_NAMES: [&str; 41] = [
-    "Cache-Control", "Connection", "Date", "Keep-Alive", "Pragma", "Trailer", "Transfer-Encoding", "Upgrade",
-    "Via", "Warning", "Allow", "Content-Length", "Content-Type", "Content-Encoding", "Content-Language",
-    "Content-Location", "Content-MD5", "Content-Range", "Expires", "Last-Modified", "Accept", "Accept-Charset",
-    "Accept-Encoding", "Accept-Language", "Authorization", "Cookie", "Expect", "From", "Host", "If-Match",
-    "If-Modified-Since", "If-None-Match", "If-Range", "If-Unmodified-Since", "Max-Forwards",
-    "Proxy-Authorization", "Referer", "Range", "TE", "Translate", "User-Agent",
+    "Cache-Control",
+    "Connection",
+    "Date",
+    "Keep-Alive",
+    "Pragma",
+    "Trailer",
+    "Transfer-Encoding",
+    "Upgrade",
+    "Via",
+    "Warning",
+    "Allow",
+    "Content-Length",
+    "Content-Type",
+    "Content-Encoding",
+    "Content-Language",
+    "Content-Location",
+    "Content-MD5",
+    "Content-Range",
+    "Expires",
+    "Last-Modified",
+    "Accept",
+    "Accept-Charset",
+    "Accept-Encoding",
+    "Accept-Language",
+    "Authorization",
+    "Cookie",
+    "Expect",
+    "From",
+    "Host",
+    "If-Match",
+    "If-Modified-Since",
+    "If-None-Match",
+    "If-Range",
+    "If-Unmodified-Since",
+    "Max-Forwards",
+    "Proxy-Authorization",
+    "Referer",
+    "Range",
+    "TE",
+    "Translate",
+    "User-Agent",
 ];
 
 /// `HTTP_HEADER_ID` of a request header name.
@@ -34,8 +69,23 @@ pub fn request_header_id(name: &[u8]) -> Option<usize> {
 }
 
 const VERBS: [&[u8]; 17] = [
-    b"OPTIONS", b"GET", b"HEAD", b"POST", b"PUT", b"DELETE", b"TRACE", b"CONNECT", b"TRACK", b"MOVE", b"COPY",
-    b"PROPFIND", b"PROPPATCH", b"MKCOL", b"LOCK", b"UNLOCK", b"SEARCH",
+    b"OPTIONS",
+    b"GET",
+    b"HEAD",
+    b"POST",
+    b"PUT",
+    b"DELETE",
+    b"TRACE",
+    b"CONNECT",
+    b"TRACK",
+    b"MOVE",
+    b"COPY",
+    b"PROPFIND",
+    b"PROPPATCH",
+    b"MKCOL",
+    b"LOCK",
+    b"UNLOCK",
+    b"SEARCH",
 ];
 const HTTP_VERB_UNKNOWN: i32 = 1;
 
@@ -195,7 +245,12 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
         }
         let (ns, nl) = put(out, &[f.name.of(hb)], b"");
         let (vs, vl) = put(out, &[f.value.of(hb)], b"");
-        let h = HTTP_UNKNOWN_HEADER { NameLength: nl as u16, RawValueLength: vl as u16, pName: ptr(ns), pRawValue: ptr(vs) };
+        let h = HTTP_UNKNOWN_HEADER {
+            NameLength: nl as u16,
+            RawValueLength: vl as u16,
+            pName: ptr(ns),
+            pRawValue: ptr(vs),
+        };
         let o = unknown_off + k * 24;
         out[o..o + 24].copy_from_slice(struct_bytes(&h));
         k += 1;
@@ -250,7 +305,11 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
         pFullUrl: ptr(url_off) as *const _,
         pHost: ptr(url_off + scheme_units * U::SIZE) as *const _,
         pAbsPath: ptr(url_off + sh.len() * U::SIZE) as *const _,
-        pQueryString: if query.is_empty() { std::ptr::null() } else { ptr(url_off + (sh.len() + path.len()) * U::SIZE) as *const _ },
+        pQueryString: if query.is_empty() {
+            std::ptr::null()
+        } else {
+            ptr(url_off + (sh.len() + path.len()) * U::SIZE) as *const _
+        },
     };
 
     // Body: what is already here, as much as fits after everything else.
@@ -258,7 +317,10 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
     let (more, raw) = if copy_body {
         let (n, more, raw) = req.conn.copy_body_into(req, &mut out[needed..]);
         if n > 0 {
-            let chunk = HTTP_DATA_CHUNK { DataChunkType: HttpDataChunkFromMemory, Anonymous: [(base + needed) as u64, n as u64, 0] };
+            let chunk = HTTP_DATA_CHUNK {
+                DataChunkType: HttpDataChunkFromMemory,
+                Anonymous: [(base + needed) as u64, n as u64, 0],
+            };
             out[chunk_off..chunk_off + 32].copy_from_slice(struct_bytes(&chunk));
             r.EntityChunkCount = 1;
             r.pEntityChunks = ptr(chunk_off) as *const HTTP_DATA_CHUNK;
@@ -291,7 +353,11 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
             };
             let data_off = info_off + REQUEST_INFO_SIZE;
             out[data_off..data_off + SSL_PROTOCOL_INFO_SIZE].copy_from_slice(struct_bytes(&proto));
-            let info = HTTP_REQUEST_INFO { InfoType: HttpRequestInfoTypeSslProtocol, InfoLength: SSL_PROTOCOL_INFO_SIZE as u32, pInfo: ptr(data_off) as *const _ };
+            let info = HTTP_REQUEST_INFO {
+                InfoType: HttpRequestInfoTypeSslProtocol,
+                InfoLength: SSL_PROTOCOL_INFO_SIZE as u32,
+                pInfo: ptr(data_off) as *const _,
+            };
             out[info_off..info_off + REQUEST_INFO_SIZE].copy_from_slice(struct_bytes(&info));
             out[REQUEST_V1_SIZE..REQUEST_V1_SIZE + 2].copy_from_slice(&1u16.to_ne_bytes());
             out[REQUEST_V1_SIZE + 8..REQUEST_V2_SIZE].copy_from_slice(&(ptr(info_off) as usize).to_ne_bytes());

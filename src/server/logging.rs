@@ -163,14 +163,19 @@ pub fn record(group: Option<u64>, session: Option<u64>, e: &Entry) {
     let sink = {
         let sinks = SINKS.lock();
         let Some(map) = sinks.as_ref() else { return };
-        match group.and_then(|g| map.get(&Owner::Group(g))).or_else(|| session.and_then(|s| map.get(&Owner::Session(s)))) {
+        match group
+            .and_then(|g| map.get(&Owner::Group(g)))
+            .or_else(|| session.and_then(|s| map.get(&Owner::Session(s))))
+        {
             Some(s) => s.clone(),
             None => return,
         }
     };
     let flags = sink.cfg.logging_flags;
     let error = e.status >= 400;
-    if (flags & HTTP_LOGGING_FLAG_LOG_ERRORS_ONLY != 0 && !error) || (flags & HTTP_LOGGING_FLAG_LOG_SUCCESS_ONLY != 0 && error) {
+    if (flags & HTTP_LOGGING_FLAG_LOG_ERRORS_ONLY != 0 && !error)
+        || (flags & HTTP_LOGGING_FLAG_LOG_SUCCESS_ONLY != 0 && error)
+    {
         return;
     }
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_secs() as i64;
@@ -243,7 +248,12 @@ fn header(cfg: &LogConfig, now: i64) -> String {
     let software = if cfg.software.is_empty() { "Microsoft HTTP Server API 2.0" } else { &cfg.software };
     format!(
         "#Software: {software}\r\n#Version: 1.0\r\n#Date: {:04}-{:02}-{:02} {:02}:{:02}:{:02}\r\n#Fields: {}\r\n",
-        t.year, t.month, t.day, t.hour, t.minute, t.second,
+        t.year,
+        t.month,
+        t.day,
+        t.hour,
+        t.minute,
+        t.second,
         names.join(" ")
     )
 }
@@ -303,7 +313,9 @@ impl Sink {
             for ent in rd.flatten() {
                 let n = ent.file_name();
                 let n = n.to_string_lossy();
-                if let Some(k) = n.strip_prefix("u_extend").and_then(|r| r.strip_suffix(".log")).and_then(|k| k.parse::<u32>().ok()) {
+                if let Some(k) =
+                    n.strip_prefix("u_extend").and_then(|r| r.strip_suffix(".log")).and_then(|k| k.parse::<u32>().ok())
+                {
                     best = best.max(k);
                 }
             }
@@ -363,7 +375,10 @@ mod tests {
             record(None, Some(0xfeed), &e);
         }
         let first = std::fs::read_to_string(dir.join("u_extend1.log")).unwrap();
-        assert!(first.contains("#Fields: date cs-method cs-uri-stem cs-uri-query c-ip sc-status sc-bytes\r\n"), "{first}");
+        assert!(
+            first.contains("#Fields: date cs-method cs-uri-stem cs-uri-query c-ip sc-status sc-bytes\r\n"),
+            "{first}"
+        );
         assert!(first.contains(" GET /a+b x=1 127.0.0.1 200 42\r\n"), "{first}");
         assert!(first.len() <= 600);
         assert!(dir.join("u_extend2.log").exists());

@@ -155,7 +155,13 @@ pub fn punycode(input: &str) -> String {
                 let mut q = delta;
                 let mut k = BASE;
                 loop {
-                    let t = if k <= bias { TMIN } else if k >= bias + TMAX { TMAX } else { k - bias };
+                    let t = if k <= bias {
+                        TMIN
+                    } else if k >= bias + TMAX {
+                        TMAX
+                    } else {
+                        k - bias
+                    };
                     if q < t {
                         break;
                     }
@@ -181,7 +187,9 @@ fn unreserved(b: u8) -> bool {
 
 /// Characters a path or query may carry as they are (RFC 3986 pchar, sub-delims, `/`, and `?` in a query).
 fn allowed(b: u8, query: bool) -> bool {
-    unreserved(b) || matches!(b, b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b':' | b'@' | b'/') || (query && b == b'?')
+    unreserved(b)
+        || matches!(b, b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b':' | b'@' | b'/')
+        || (query && b == b'?')
 }
 
 fn hex(b: u8) -> Option<u8> {
@@ -276,8 +284,20 @@ mod tests {
             assert_eq!(prepare_url(i).as_deref(), Ok(o), "{i}");
         }
         let bad = [
-            "", "localhost", "ftp://h/", "http://", "http:///a", "http://h:0/", "http://h:65536/", "http://h:x/",
-            "http://u@h/", "http://h/%zz", "http://h/%4", "http://[::1/", "http://[zz]/", "http://1.2.3.256/",
+            "",
+            "localhost",
+            "ftp://h/",
+            "http://",
+            "http:///a",
+            "http://h:0/",
+            "http://h:65536/",
+            "http://h:x/",
+            "http://u@h/",
+            "http://h/%zz",
+            "http://h/%4",
+            "http://[::1/",
+            "http://[zz]/",
+            "http://1.2.3.256/",
             "http://a b/",
         ];
         for i in bad {

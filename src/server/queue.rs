@@ -73,7 +73,8 @@ pub const DEFAULT_QUEUE_LENGTH: u32 = 1000;
 pub const VERBOSITY_BASIC: u32 = 0;
 pub const VERBOSITY_FULL: u32 = 2;
 
-static NAMED: once_cell::sync::Lazy<Mutex<HashMap<String, Weak<RequestQueue>>>> = once_cell::sync::Lazy::new(Default::default);
+static NAMED: once_cell::sync::Lazy<Mutex<HashMap<String, Weak<RequestQueue>>>> =
+    once_cell::sync::Lazy::new(Default::default);
 
 impl RequestQueue {
     pub fn new(v2: bool, name: Option<String>, controller: bool) -> Arc<Self> {
@@ -295,7 +296,14 @@ impl RequestQueue {
 
     /// `HttpReceiveHttpRequest`. `id` = 0 takes the next request; otherwise the one that got
     /// `ERROR_MORE_DATA` is received again.
-    pub fn receive(&self, id: u64, flags: u32, mut buf: OutBuf, wide16: bool, ov: Option<OverlappedPtr>) -> (Win32Error, u32) {
+    pub fn receive(
+        &self,
+        id: u64,
+        flags: u32,
+        mut buf: OutBuf,
+        wide16: bool,
+        ov: Option<OverlappedPtr>,
+    ) -> (Win32Error, u32) {
         if let Err(e) = self.check_io() {
             return (e, 0);
         }

@@ -10,10 +10,36 @@ use std::io::Write;
 
 /// Response header names by `HTTP_HEADER_ID` (response side, 0..29).
 pub const RESPONSE_HEADER_NAMES: [&str; 30] = [
-    "Cache-Control", "Connection", "Date", "Keep-Alive", "Pragma", "Trailer", "Transfer-Encoding", "Upgrade",
-    "Via", "Warning", "Allow", "Content-Length", "Content-Type", "Content-Encoding", "Content-Language",
-    "Content-Location", "Content-MD5", "Content-Range", "Expires", "Last-Modified", "Accept-Ranges", "Age",
-    "ETag", "Location", "Proxy-Authenticate", "Retry-After", "Server", "Set-Cookie", "Vary", "WWW-Authenticate",
+    "Cache-Control",
+    "Connection",
+    "Date",
+    "Keep-Alive",
+    "Pragma",
+    "Trailer",
+    "Transfer-Encoding",
+    "Upgrade",
+    "Via",
+    "Warning",
+    "Allow",
+    "Content-Length",
+    "Content-Type",
+    "Content-Encoding",
+    "Content-Language",
+    "Content-Location",
+    "Content-MD5",
+    "Content-Range",
+    "Expires",
+    "Last-Modified",
+    "Accept-Ranges",
+    "Age",
+    "ETag",
+    "Location",
+    "Proxy-Authenticate",
+    "Retry-After",
+    "Server",
+    "Set-Cookie",
+    "Vary",
+    "WWW-Authenticate",
 ];
 const H_CONNECTION: usize = 1;
 const H_DATE: usize = 2;
@@ -112,7 +138,10 @@ pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
     }
     out.extend_from_slice(b"\r\n");
     for (id, value) in &h.known {
-        if matches!(*id, H_DATE | H_SERVER) || (*id == H_CONNECTION && plan.close) || (*id == H_TRANSFER_ENCODING && plan.chunked) {
+        if matches!(*id, H_DATE | H_SERVER)
+            || (*id == H_CONNECTION && plan.close)
+            || (*id == H_TRANSFER_ENCODING && plan.chunked)
+        {
             continue;
         }
         out.extend_from_slice(RESPONSE_HEADER_NAMES[*id].as_bytes());
@@ -158,17 +187,27 @@ pub fn error_response(status: u16, close: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len() + 200);
     let _ = write!(out, "HTTP/1.1 {status} {reason}\r\nContent-Type: text/html; charset=us-ascii\r\nServer: Microsoft-HTTPAPI/2.0\r\nDate: ");
     out.extend_from_slice(&now_imf());
-    let _ = write!(out, "\r\n{}Content-Length: {}\r\n\r\n", if close { "Connection: close\r\n" } else { "" }, body.len());
+    let _ =
+        write!(out, "\r\n{}Content-Length: {}\r\n\r\n", if close { "Connection: close\r\n" } else { "" }, body.len());
     out.extend_from_slice(body.as_bytes());
     out
 }
 
 /// The response to `req` is complete (its last send was handed to the socket): the request log hook.
-pub fn completed(req: &super::request::Request, local: std::net::SocketAddr, remote: std::net::SocketAddr, status: u16, sent: u64, received: u64) {
+pub fn completed(
+    req: &super::request::Request,
+    local: std::net::SocketAddr,
+    remote: std::net::SocketAddr,
+    status: u16,
+    sent: u64,
+    received: u64,
+) {
     use super::logging;
     let group = (req.group != 0).then_some(req.group);
     let session = group.and_then(super::session::group_session);
-    let header = |name: &[u8]| req.head.fields.iter().find(|f| req.head.name(f).eq_ignore_ascii_case(name)).map(|f| req.head.value(f));
+    let header = |name: &[u8]| {
+        req.head.fields.iter().find(|f| req.head.name(f).eq_ignore_ascii_case(name)).map(|f| req.head.value(f))
+    };
     logging::record(
         group,
         session,
@@ -207,7 +246,8 @@ mod tests {
         let get10 = req("GET / HTTP/1.0\r\n\r\n");
         let head = req("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n");
         let plain = ResponseHead { status: 200, reason: b"", known: vec![], unknown: vec![] };
-        let with_len = ResponseHead { status: 200, reason: b"", known: vec![(H_CONTENT_LENGTH, b"5")], unknown: vec![] };
+        let with_len =
+            ResponseHead { status: 200, reason: b"", known: vec![(H_CONTENT_LENGTH, b"5")], unknown: vec![] };
         // (head, request, more_data, disconnect) -> (chunked, close, no_body, added length)
         let rows: Vec<(&ResponseHead, &RequestHead, bool, bool, (bool, bool, bool, Option<u64>))> = vec![
             (&plain, &get11, false, false, (false, false, false, Some(4))),
@@ -225,7 +265,10 @@ mod tests {
         let mut out = Vec::new();
         write_head(&plain, &plan(&plain, &get11, false, false, 2), true, &mut out);
         let s = String::from_utf8(out).unwrap();
-        assert!(s.starts_with("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nServer: Microsoft-HTTPAPI/2.0\r\nDate: "), "{s}");
+        assert!(
+            s.starts_with("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nServer: Microsoft-HTTPAPI/2.0\r\nDate: "),
+            "{s}"
+        );
         assert!(s.ends_with(" GMT\r\n\r\n"));
     }
 }

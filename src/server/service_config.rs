@@ -127,7 +127,15 @@ impl SslBinding {
 
     fn render(&self) -> String {
         let store = if self.store.is_empty() { "-" } else { &self.store };
-        format!("{} {} {store} {} {} {} {}", hex(&self.hash), hex(&self.app_id), self.check_mode, self.revocation_freshness, self.revocation_url_timeout, self.flags)
+        format!(
+            "{} {} {store} {} {} {} {}",
+            hex(&self.hash),
+            hex(&self.app_id),
+            self.check_mode,
+            self.revocation_freshness,
+            self.revocation_url_timeout,
+            self.flags
+        )
     }
 
     fn parse(fields: &[&str]) -> Option<SslBinding> {
@@ -330,7 +338,12 @@ fn modify<R>(change: impl FnOnce(&mut Records) -> WinResult<R>) -> WinResult<R> 
     }
     let mut lock_name = path.file_name().ok_or(ERROR_INVALID_PARAMETER)?.to_os_string();
     lock_name.push(".lock");
-    let lock = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join(&lock_name)).map_err(denied)?;
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(&lock_name))
+        .map_err(denied)?;
     // SAFETY: a descriptor we own; flock has no memory effects.
     while unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) } != 0 {
         if std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
@@ -527,8 +540,12 @@ pub fn query_ssl(key: Option<&SslKey>, sni: bool, index: u32) -> WinResult<(SslK
                 SslKey::Sni(_) => (k.clone(), r.ssl_sni[i].1.clone()),
             })
         }
-        None if sni => r.ssl_sni.get(index as usize).map(|(k, b)| (SslKey::Sni(k.clone()), b.clone())).ok_or(ERROR_NO_MORE_ITEMS),
-        None => r.ssl_certs.get(index as usize).map(|(a, b)| (SslKey::IpPort(*a), b.clone())).ok_or(ERROR_NO_MORE_ITEMS),
+        None if sni => {
+            r.ssl_sni.get(index as usize).map(|(k, b)| (SslKey::Sni(k.clone()), b.clone())).ok_or(ERROR_NO_MORE_ITEMS)
+        }
+        None => {
+            r.ssl_certs.get(index as usize).map(|(a, b)| (SslKey::IpPort(*a), b.clone())).ok_or(ERROR_NO_MORE_ITEMS)
+        }
     }
 }
 
@@ -551,7 +568,11 @@ fn pick_ssl_binding(r: &Records, local: SocketAddr, server_name: Option<&str>) -
         return Some(b.clone());
     }
     let wildcard = |a: &SocketAddr| a.port() == port && a.ip().is_unspecified() && (a.is_ipv4() == ip.is_ipv4());
-    let any = r.ssl_certs.iter().find(|(a, _)| wildcard(a)).or_else(|| r.ssl_certs.iter().find(|(a, _)| a.port() == port && a.ip().is_unspecified()));
+    let any = r
+        .ssl_certs
+        .iter()
+        .find(|(a, _)| wildcard(a))
+        .or_else(|| r.ssl_certs.iter().find(|(a, _)| a.port() == port && a.ip().is_unspecified()));
     any.map(|(_, b)| b.clone())
 }
 
@@ -565,21 +586,49 @@ mod tests {
             timeouts: [Some(30), None],
             url_acls: vec![("http://+:8080/app/".into(), "D:(A;;GX;;;WD)".into())],
             ip_listen: vec!["127.0.0.1:80".parse().unwrap(), "[::1]:81".parse().unwrap()],
-            ssl_certs: vec![("0.0.0.0:443".parse().unwrap(), SslBinding { hash: vec![0xab; 20], app_id: [7; 16], store: "MY".into(), check_mode: 1, revocation_freshness: 2, revocation_url_timeout: 3, flags: 4 })],
-            ssl_sni: vec![(SniKey { host: "www.example.com".into(), port: 8443 }, SslBinding { hash: vec![1; 20], ..Default::default() })],
+            ssl_certs: vec![(
+                "0.0.0.0:443".parse().unwrap(),
+                SslBinding {
+                    hash: vec![0xab; 20],
+                    app_id: [7; 16],
+                    store: "MY".into(),
+                    check_mode: 1,
+                    revocation_freshness: 2,
+                    revocation_url_timeout: 3,
+                    flags: 4,
+                },
+            )],
+            ssl_sni: vec![(
+                SniKey { host: "www.example.com".into(), port: 8443 },
+                SslBinding { hash: vec![1; 20], ..Default::default() },
+            )],
         };
         assert_eq!(Records::parse(&r.render()).unwrap(), r);
         // Binding choice: SNI name, then exact IP:port, then the wildcard.
         let local: SocketAddr = "127.0.0.1:8443".parse().unwrap();
         assert_eq!(pick_ssl_binding(&r, local, Some("WWW.example.com")).unwrap().hash, vec![1; 20]);
         assert!(pick_ssl_binding(&r, local, Some("other")).is_none());
-        assert_eq!(pick_ssl_binding(&r, "127.0.0.1:443".parse().unwrap(), Some("www.example.com")).unwrap().hash, vec![0xab; 20]);
+        assert_eq!(
+            pick_ssl_binding(&r, "127.0.0.1:443".parse().unwrap(), Some("www.example.com")).unwrap().hash,
+            vec![0xab; 20]
+        );
         assert_eq!(pick_ssl_binding(&r, "[::1]:443".parse().unwrap(), None).unwrap().hash, vec![0xab; 20]);
         let mut exact = r.clone();
-        exact.ssl_certs.push(("127.0.0.1:443".parse().unwrap(), SslBinding { hash: vec![2; 20], ..Default::default() }));
+        exact
+            .ssl_certs
+            .push(("127.0.0.1:443".parse().unwrap(), SslBinding { hash: vec![2; 20], ..Default::default() }));
         assert_eq!(pick_ssl_binding(&exact, "127.0.0.1:443".parse().unwrap(), None).unwrap().hash, vec![2; 20]);
         assert_eq!(pick_ssl_binding(&exact, "10.0.0.1:443".parse().unwrap(), None).unwrap().hash, vec![0xab; 20]);
-        for bad in ["timeout IdleConnectionTimeout x", "timeout Foo 3", "junk", "iplisten nowhere", "timeout HeaderWaitTimeout 0", "urlacl notaurl D:x", "sslcert 0.0.0.0:443 zz 00 MY 0 0 0 0", "sslsni nohost abcd 00000000000000000000000000000000 - 0 0 0 0"] {
+        for bad in [
+            "timeout IdleConnectionTimeout x",
+            "timeout Foo 3",
+            "junk",
+            "iplisten nowhere",
+            "timeout HeaderWaitTimeout 0",
+            "urlacl notaurl D:x",
+            "sslcert 0.0.0.0:443 zz 00 MY 0 0 0 0",
+            "sslsni nohost abcd 00000000000000000000000000000000 - 0 0 0 0",
+        ] {
             assert!(Records::parse(bad).is_err(), "{bad}");
         }
     }

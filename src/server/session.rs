@@ -53,13 +53,15 @@ fn settings_changed() {
 static GROUPS: IdTable<UrlGroup> = IdTable::new();
 
 pub fn create_session() -> u64 {
-    SESSIONS.insert_with(|id| ServerSession {
-        id,
-        enabled: AtomicBool::new(true),
-        groups: Mutex::new(Vec::new()),
-        timeouts: Mutex::new(None),
-        bandwidth: Mutex::new(None),
-    }).0
+    SESSIONS
+        .insert_with(|id| ServerSession {
+            id,
+            enabled: AtomicBool::new(true),
+            groups: Mutex::new(Vec::new()),
+            timeouts: Mutex::new(None),
+            bandwidth: Mutex::new(None),
+        })
+        .0
 }
 
 pub fn close_session(id: u64) -> WinResult<()> {

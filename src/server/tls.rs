@@ -117,7 +117,8 @@ struct Loaded {
     stamp: Option<SystemTime>,
 }
 
-static CACHE: once_cell::sync::Lazy<Mutex<HashMap<PathBuf, Arc<Loaded>>>> = once_cell::sync::Lazy::new(Default::default);
+static CACHE: once_cell::sync::Lazy<Mutex<HashMap<PathBuf, Arc<Loaded>>>> =
+    once_cell::sync::Lazy::new(Default::default);
 
 fn files_of(thumbprint: &str) -> Option<(PathBuf, PathBuf)> {
     let dir = store_dir();
@@ -142,7 +143,8 @@ fn load(hash: &[u8]) -> WinResult<Arc<Loaded>> {
             return Ok(l.clone());
         }
     }
-    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&crt).map_err(|_| ERROR_FILE_NOT_FOUND)?.filter_map(Result::ok).collect();
+    let chain: Vec<CertificateDer<'static>> =
+        CertificateDer::pem_file_iter(&crt).map_err(|_| ERROR_FILE_NOT_FOUND)?.filter_map(Result::ok).collect();
     let leaf = chain.first().ok_or(ERROR_FILE_NOT_FOUND)?;
     let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, leaf.as_ref());
     if digest.as_ref() != hash {
@@ -216,7 +218,9 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
     // A client that never completes the handshake is dropped like one that never sends a request: after
     // the machine-wide IdleConnection timer.
     let limit = super::timers::machine_first_request().0;
-    let outcome = tokio::time::timeout(limit, handshake).await.unwrap_or_else(|_| Err(std::io::Error::from(std::io::ErrorKind::TimedOut)));
+    let outcome = tokio::time::timeout(limit, handshake)
+        .await
+        .unwrap_or_else(|_| Err(std::io::Error::from(std::io::ErrorKind::TimedOut)));
     let (tls, loaded) = match outcome {
         Ok(x) => x,
         Err(e) => {
@@ -256,7 +260,9 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
 /// not kill the application with SIGPIPE (a plain `write` on a UNIX socket would).
 pub(super) fn send_nosignal(fd: std::os::fd::RawFd, buf: &[u8]) -> std::io::Result<usize> {
     // SAFETY: `buf` is a live slice for the duration of the call; `fd` is a socket the caller owns.
-    let n = unsafe { libc::send(fd, buf.as_ptr() as *const libc::c_void, buf.len(), libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT) };
+    let n = unsafe {
+        libc::send(fd, buf.as_ptr() as *const libc::c_void, buf.len(), libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT)
+    };
     if n < 0 {
         Err(std::io::Error::last_os_error())
     } else {
@@ -270,13 +276,21 @@ pub(super) fn send_nosignal(fd: std::os::fd::RawFd, buf: &[u8]) -> std::io::Resu
 struct NoSigPipe(tokio::net::TcpStream);
 
 impl tokio::io::AsyncRead for NoSigPipe {
-    fn poll_read(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>, buf: &mut tokio::io::ReadBuf<'_>) -> std::task::Poll<std::io::Result<()>> {
+    fn poll_read(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
         std::pin::Pin::new(&mut self.get_mut().0).poll_read(cx, buf)
     }
 }
 
 impl tokio::io::AsyncWrite for NoSigPipe {
-    fn poll_write(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>, buf: &[u8]) -> std::task::Poll<std::io::Result<usize>> {
+    fn poll_write(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
         use std::os::fd::AsRawFd;
         let s = &self.get_mut().0;
         loop {
@@ -287,17 +301,27 @@ impl tokio::io::AsyncWrite for NoSigPipe {
             }
         }
     }
-    fn poll_write_vectored(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>, bufs: &[std::io::IoSlice<'_>]) -> std::task::Poll<std::io::Result<usize>> {
+    fn poll_write_vectored(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> std::task::Poll<std::io::Result<usize>> {
         let first = bufs.iter().find(|b| !b.is_empty()).map_or(&[][..], |b| &b[..]);
         self.poll_write(cx, first)
     }
     fn is_write_vectored(&self) -> bool {
         false
     }
-    fn poll_flush(self: std::pin::Pin<&mut Self>, _cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
+    fn poll_flush(
+        self: std::pin::Pin<&mut Self>,
+        _cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
         std::task::Poll::Ready(Ok(()))
     }
-    fn poll_shutdown(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
+    fn poll_shutdown(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
         std::pin::Pin::new(&mut self.get_mut().0).poll_shutdown(cx)
     }
 }

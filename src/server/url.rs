@@ -163,11 +163,24 @@ mod tests {
             assert_eq!((&p.host, p.port, p.path.as_str()), (host, *port, *path), "{s}");
         }
         let bad = [
-            "http://localhost:50000", "localhost:50000", "localhost:50000/", "http://localhost/",
-            "http://localhost:/", "http://localhost:0/", "http://localhost:65536/", "HTTP://localhost:80/",
-            "ftp://localhost:80/", "http://:80/", "http://local host:80/", "http://localhost:80/a",
-            "http://localhost:80/a?b/", "http://[::1:80/", "http://[zz]:80/", "http://1.2.3:80/",
-            "http://localhost:8a/", "http://localhost:80//",
+            "http://localhost:50000",
+            "localhost:50000",
+            "localhost:50000/",
+            "http://localhost/",
+            "http://localhost:/",
+            "http://localhost:0/",
+            "http://localhost:65536/",
+            "HTTP://localhost:80/",
+            "ftp://localhost:80/",
+            "http://:80/",
+            "http://local host:80/",
+            "http://localhost:80/a",
+            "http://localhost:80/a?b/",
+            "http://[::1:80/",
+            "http://[zz]:80/",
+            "http://1.2.3:80/",
+            "http://localhost:8a/",
+            "http://localhost:80//",
         ];
         for s in bad {
             assert!(parse_prefix(s).is_none(), "{s} should be refused");

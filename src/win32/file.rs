@@ -85,7 +85,8 @@ pub fn create(name: &str, access: u32, disposition: u32, flags: u32) -> WinResul
         return Err(ERROR_PATH_NOT_FOUND);
     }
     let path = linux_path(name);
-    let readable = access & (GENERIC_READ | GENERIC_ALL | FILE_READ_DATA) != 0 || access & FILE_GENERIC_READ == FILE_GENERIC_READ;
+    let readable =
+        access & (GENERIC_READ | GENERIC_ALL | FILE_READ_DATA) != 0 || access & FILE_GENERIC_READ == FILE_GENERIC_READ;
     let appending = access & FILE_APPEND_DATA != 0 && access & (GENERIC_WRITE | GENERIC_ALL | FILE_WRITE_DATA) == 0;
     let writable = access & (GENERIC_WRITE | GENERIC_ALL | FILE_WRITE_DATA | FILE_APPEND_DATA) != 0;
     let meta = std::fs::metadata(&path);
@@ -128,7 +129,9 @@ pub fn create(name: &str, access: u32, disposition: u32, flags: u32) -> WinResul
     if fd < 0 {
         let e = std::io::Error::last_os_error();
         return Err(match e.raw_os_error() {
-            Some(libc::ENOENT) if path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.exists()) => ERROR_PATH_NOT_FOUND,
+            Some(libc::ENOENT) if path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.exists()) => {
+                ERROR_PATH_NOT_FOUND
+            }
             Some(libc::EEXIST) => ERROR_FILE_EXISTS,
             Some(libc::EISDIR) => ERROR_ACCESS_DENIED,
             Some(libc::ENAMETOOLONG) => ERROR_FILENAME_EXCED_RANGE,
@@ -275,14 +278,19 @@ pub fn delete(name: &str) -> WinResult<()> {
         return Err(ERROR_ACCESS_DENIED);
     }
     std::fs::remove_file(&path).map_err(|e| match e.raw_os_error() {
-        Some(libc::ENOENT) if path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.exists()) => ERROR_PATH_NOT_FOUND,
+        Some(libc::ENOENT) if path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.exists()) => {
+            ERROR_PATH_NOT_FOUND
+        }
         _ => Win32Error::from(e),
     })
 }
 
 /// `GetTempPath`: `$TMPDIR` (if it names a directory) or `/tmp`, ending with `/`.
 pub fn temp_path() -> String {
-    let mut dir = std::env::var("TMPDIR").ok().filter(|d| !d.is_empty() && Path::new(d).is_dir()).unwrap_or_else(|| "/tmp".into());
+    let mut dir = std::env::var("TMPDIR")
+        .ok()
+        .filter(|d| !d.is_empty() && Path::new(d).is_dir())
+        .unwrap_or_else(|| "/tmp".into());
     if !dir.ends_with('/') {
         dir.push('/');
     }

@@ -149,7 +149,10 @@ pub unsafe fn complete(binding: Option<&IoBinding>, ov: OverlappedPtr, error: Wi
     // The port is the one bound when the operation completes: decided before the caller can see the
     // completion (and, say, bind the handle to a port afterwards, which must not receive this packet).
     let target = match binding {
-        Some(b) if event & 1 == 0 && !(inline && error == ERROR_SUCCESS && b.modes() & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS != 0) => {
+        Some(b)
+            if event & 1 == 0
+                && !(inline && error == ERROR_SUCCESS && b.modes() & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS != 0) =>
+        {
             b.port.lock().clone()
         }
         _ => None,

@@ -107,7 +107,15 @@ pub fn filetime_from_system_time(st: &SYSTEMTIME) -> WinResult<u64> {
     if !ok {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let c = CivilTime { year: st.wYear, month: st.wMonth, day_of_week: 0, day: st.wDay, hour: st.wHour, minute: st.wMinute, second: st.wSecond };
+    let c = CivilTime {
+        year: st.wYear,
+        month: st.wMonth,
+        day_of_week: 0,
+        day: st.wDay,
+        hour: st.wHour,
+        minute: st.wMinute,
+        second: st.wSecond,
+    };
     let secs_1601 = unix_from_civil(&c) + (UNIX_EPOCH_AS_FILETIME / 10_000_000) as i64;
     Ok(secs_1601 as u64 * 10_000_000 + st.wMilliseconds as u64 * 10_000)
 }
@@ -130,7 +138,16 @@ mod tests {
     fn filetime_round_trips_and_epoch_is_right() {
         let st = system_time_from_filetime(UNIX_EPOCH_AS_FILETIME).unwrap();
         assert_eq!((st.wYear, st.wMonth, st.wDay, st.wDayOfWeek), (1970, 1, 1, 4));
-        let st = SYSTEMTIME { wYear: 2024, wMonth: 2, wDayOfWeek: 0, wDay: 29, wHour: 23, wMinute: 59, wSecond: 58, wMilliseconds: 999 };
+        let st = SYSTEMTIME {
+            wYear: 2024,
+            wMonth: 2,
+            wDayOfWeek: 0,
+            wDay: 29,
+            wHour: 23,
+            wMinute: 59,
+            wSecond: 58,
+            wMilliseconds: 999,
+        };
         let ft = filetime_from_system_time(&st).unwrap();
         let back = system_time_from_filetime(ft).unwrap();
         assert_eq!(back.wDayOfWeek, 4);
