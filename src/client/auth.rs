@@ -4,7 +4,7 @@
 //!
 //! Schemes: Basic (RFC 7617) and Digest (RFC 7616: MD5, MD5-sess, SHA-256, SHA-256-sess, qop=auth or
 //! no qop). NTLM, Negotiate (Kerberos) and Passport need Windows' security packages and are refused by
-//! `WinHttpSetCredentials` with `ERROR_NOT_SUPPORTED` (see docs/porting-winhttp.md).
+//! `WinHttpSetCredentials` with `ERROR_NOT_SUPPORTED` (see docs/porting.md).
 //!
 //! Rules (Microsoft's pages and Windows' observed behaviour in Wine's winhttp tests):
 //! - credentials set with `WinHttpSetCredentials` win over the options;

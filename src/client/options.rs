@@ -39,7 +39,7 @@ pub const WINHTTP_OPTION_DECOMPRESSION: u32 = 118;
 pub const WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET: u32 = 114;
 /// Seconds `WinHttpWebSocketClose` waits for the peer's close frame (default 10).
 pub const WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT: u32 = 115;
-/// Kept and reported; see docs/porting-winhttp.md (no keep-alive pings are sent).
+/// Kept and reported; see docs/porting.md (no keep-alive pings are sent).
 pub const WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL: u32 = 116;
 pub const WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE: u32 = 122;
 pub const WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE: u32 = 123;

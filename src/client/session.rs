@@ -41,7 +41,7 @@ pub struct Settings {
     pub http_version: (u32, u32),
     /// `WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE`: interim 1xx responses skipped before a final one.
     pub max_status_continue: u32,
-    /// `WINHTTP_OPTION_ENABLE_FEATURE` bits (kept; see docs/porting-winhttp.md for what they change).
+    /// `WINHTTP_OPTION_ENABLE_FEATURE` bits (kept; see docs/porting.md for what they change).
     pub enabled: u32,
     /// `WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET` was set (request handles): the handshake key.
     pub websocket_key: Option<String>,

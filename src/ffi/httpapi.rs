@@ -1255,7 +1255,7 @@ unsafe fn send_http_response(
     if response.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // The kernel response cache is not kept (docs/porting-httpapi.md): a valid policy is accepted
+    // The kernel response cache is not kept (docs/porting.md): a valid policy is accepted
     // and every later request still reaches the application, as when http.sys declines to cache.
     if !policy.is_null() && !(0..server::cache::HTTP_CACHE_POLICY_MAXIMUM).contains(&(*policy).Policy) {
         return Err(ERROR_INVALID_PARAMETER);
@@ -1552,7 +1552,7 @@ fn receive_client_certificate(queue: HANDLE, connection: u64, flags: ULONG, info
     match crate::server::connection::lookup(connection) {
         crate::server::connection::Lookup::Unknown => Err(ERROR_INVALID_PARAMETER),
         crate::server::connection::Lookup::Gone => Err(ERROR_CONNECTION_INVALID),
-        // The engine never asks TLS clients for a certificate (docs/porting-httpapi.md).
+        // The engine never asks TLS clients for a certificate (docs/porting.md).
         crate::server::connection::Lookup::Live(_) => Err(ERROR_NOT_FOUND),
     }
 }

@@ -6,7 +6,7 @@
 //!
 //! Store records: `HttpServiceConfigTimeout` (the machine-wide IdleConnection / HeaderWait timers the
 //! engine enforces), `HttpServiceConfigUrlAclInfo` and `HttpServiceConfigIPListenList` (kept and
-//! reported; see docs/porting-httpapi.md), in the file [`crate::server::service_config`] describes.
+//! reported; see docs/porting.md), in the file [`crate::server::service_config`] describes.
 //! `HttpServiceConfigSSLCertInfo` (IP:port) and `HttpServiceConfigSslSniCertInfo` (host:port) bind a
 //! certificate of the certificate store directory (`crate::server::tls`) to the https listeners. The
 //! other SSL records (central certificate store, the `*Ex` forms) are `ERROR_NOT_SUPPORTED`.

@@ -296,7 +296,7 @@ pub unsafe extern "C" fn GetOverlappedResult(
 
 /// `GetOverlappedResultEx`: as `GetOverlappedResult` with a timeout. Pending with `dwMilliseconds` = 0:
 /// FALSE with `ERROR_IO_INCOMPLETE`; still pending when the timeout runs out: FALSE with
-/// `WAIT_TIMEOUT`. `bAlertable` is accepted; there are no APCs on Linux (see docs/porting-win32.md).
+/// `WAIT_TIMEOUT`. `bAlertable` is accepted; there are no APCs on Linux (see docs/porting.md).
 #[no_mangle]
 pub unsafe extern "C" fn GetOverlappedResultEx(
     hFile: HANDLE,
@@ -1721,7 +1721,7 @@ unsafe fn format_message<U: WideUnit>(
     let (text, from_table) = message_source::<U>(dwFlags, lpSource, dwMessageId, dwLanguageId)?;
     let width = dwFlags & FORMAT_MESSAGE_MAX_WIDTH_MASK;
     // Inserts need arguments; reading a va_list is not possible from here, so only
-    // FORMAT_MESSAGE_IGNORE_INSERTS (or a text without inserts) is supported (docs/porting-win32.md).
+    // FORMAT_MESSAGE_IGNORE_INSERTS (or a text without inserts) is supported (docs/porting.md).
     let mut out = message::expand(
         &text,
         dwFlags & FORMAT_MESSAGE_IGNORE_INSERTS != 0,
