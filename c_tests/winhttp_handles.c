@@ -175,6 +175,14 @@ static void test_time(void) {
     CHECK(WinHttpTimeToSystemTime(L"Sunday, 06-Nov-94 08:49:37 GMT", &back) && back.wYear == 1994, "RFC 850");
     CHECK(WinHttpTimeToSystemTime(L"Sun Nov  6 08:49:37 1994", &back) && back.wMonth == 11, "asctime");
     CHECK(!WinHttpTimeFromSystemTime(NULL, s) && GetLastError() == ERROR_INVALID_PARAMETER, "NULL time");
+    /* Fields out of range would format past the 31-WCHAR buffer: refused, the buffer untouched beyond it. */
+    SYSTEMTIME wild = {65535, 12, 0, 65535, 65535, 65535, 65535, 0};
+    wchar_t big[40];
+    for (int i = 0; i < 40; i++) big[i] = 0x5A5A;
+    CHECK(!WinHttpTimeFromSystemTime(&wild, big) && GetLastError() == ERROR_INVALID_PARAMETER, "out-of-range fields refused");
+    CHECK(big[31] == 0x5A5A && big[39] == 0x5A5A, "nothing written past 31 WCHARs");
+    SYSTEMTIME far = {65535, 12, 0, 31, 23, 59, 59, 0};
+    CHECK(WinHttpTimeFromSystemTime(&far, big) && wcslen(big) == 30 && big[31] == 0x5A5A, "year 65535 fits: %ls", big);
     CHECK(!WinHttpTimeToSystemTime(NULL, &back) && GetLastError() == ERROR_INVALID_PARAMETER, "NULL string");
 }
 
