@@ -169,7 +169,9 @@ static void test_crack(void) {
 
 static void test_time(void) {
     SYSTEMTIME st = {2004, 1, 0, 13, 16, 19, 26, 0}, back;
-    wchar_t s[WINHTTP_TIME_FORMAT_BUFSIZE / sizeof(wchar_t) + 8];
+    /* Sized as Microsoft's sample does (WINHTTP_TIME_FORMAT_BUFSIZE is a byte count). */
+    CHECK(WINHTTP_TIME_FORMAT_BUFSIZE / sizeof(WCHAR) >= 30, "WINHTTP_TIME_FORMAT_BUFSIZE holds the date: %u WCHARs", (unsigned)(WINHTTP_TIME_FORMAT_BUFSIZE / sizeof(WCHAR)));
+    wchar_t s[WINHTTP_TIME_FORMAT_BUFSIZE / sizeof(WCHAR)];
     CHECK(WinHttpTimeFromSystemTime(&st, s) && wcscmp(s, L"Tue, 13 Jan 2004 16:19:26 GMT") == 0, "format: %ls", s);
     CHECK(WinHttpTimeToSystemTime(s, &back) && back.wYear == 2004 && back.wDay == 13 && back.wDayOfWeek == 2 && back.wSecond == 26, "parse back");
     CHECK(WinHttpTimeToSystemTime(L"Sunday, 06-Nov-94 08:49:37 GMT", &back) && back.wYear == 1994, "RFC 850");
