@@ -32,6 +32,16 @@ static void test_handles(void) {
     CHECK(!WinHttpQueryHeaders(req, WINHTTP_QUERY_STATUS_CODE, NULL, w, &len, NULL) && GetLastError() == ERROR_WINHTTP_INCORRECT_HANDLE_STATE, "response query before send");
     len = sizeof w;
     CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_RAW_HEADERS_CRLF | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, NULL, w, &len, NULL), "request headers before send");
+    /* FLAG_NUMBER past a DWORD saturates (strtoul), it does not wrap: 4 GiB + 1 is not 1. */
+    CHECK(WinHttpAddRequestHeaders(req, L"X-Big: 4294967297\r\nX-Huge: 99999999999999999999999", (DWORD)-1, WINHTTP_ADDREQ_FLAG_ADD), "add big numbers");
+    DWORD num32 = 0;
+    ULONGLONG num64 = 0;
+    len = sizeof num32;
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_NUMBER | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, L"X-Big", &num32, &len, NULL) && num32 == 0xFFFFFFFFu, "DWORD saturates");
+    len = sizeof num64;
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_NUMBER64 | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, L"X-Big", &num64, &len, NULL) && num64 == 4294967297ull, "NUMBER64 exact");
+    len = sizeof num64;
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_NUMBER64 | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, L"X-Huge", &num64, &len, NULL) && num64 == ~0ull, "ULONGLONG saturates");
     CHECK(wcsncmp(w, L"GET / HTTP/1.1\r\n", 16) == 0, "defaults GET / HTTP/1.1: %ls", w);
     CHECK(!WinHttpQueryHeaders(req, WINHTTP_QUERY_STATUS_CODE, NULL, w, NULL, NULL) && GetLastError() == ERROR_INVALID_PARAMETER, "NULL length");
 
