@@ -95,6 +95,13 @@ int main(void) {
         strcpy(big + k + 20000, " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         n = hs_exchange(port, big, strlen(big), out, sizeof out, 3000);
         CHECK(n > 0 && !strncmp(out, "HTTP/1.1 414 ", 13), "URL over 16 KiB: %.20s", out);
+        /* A head that fits 16 KiB but whose cooked URL (scheme and local address added, 4 bytes a
+         * WCHAR) passes the USHORT HTTP_COOKED_URL.FullUrlLength: 414, not a wrapped length. */
+        k = snprintf(big, 30000, "GET /");
+        memset(big + k, 'a', 16366);
+        strcpy(big + k + 16366, " HTTP/1.0\r\n\r\n");
+        n = hs_exchange(port, big, strlen(big), out, sizeof out, 3000);
+        CHECK(n > 0 && !strncmp(out, "HTTP/1.1 414 ", 13), "cooked URL over 65535 bytes: %.20s", out);
         free(big);
     }
     CHECK_EQ(app.served, 0, "the application saw none of them");

@@ -32,6 +32,16 @@ static void test_handles(void) {
     CHECK(!WinHttpQueryHeaders(req, WINHTTP_QUERY_STATUS_CODE, NULL, w, &len, NULL) && GetLastError() == ERROR_WINHTTP_INCORRECT_HANDLE_STATE, "response query before send");
     len = sizeof w;
     CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_RAW_HEADERS_CRLF | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, NULL, w, &len, NULL), "request headers before send");
+    /* FLAG_NUMBER past a DWORD saturates (strtoul), it does not wrap: 4 GiB + 1 is not 1. */
+    CHECK(WinHttpAddRequestHeaders(req, L"X-Big: 4294967297\r\nX-Huge: 99999999999999999999999", (DWORD)-1, WINHTTP_ADDREQ_FLAG_ADD), "add big numbers");
+    DWORD num32 = 0;
+    ULONGLONG num64 = 0;
+    len = sizeof num32;
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_NUMBER | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, L"X-Big", &num32, &len, NULL) && num32 == 0xFFFFFFFFu, "DWORD saturates");
+    len = sizeof num64;
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_NUMBER64 | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, L"X-Big", &num64, &len, NULL) && num64 == 4294967297ull, "NUMBER64 exact");
+    len = sizeof num64;
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_NUMBER64 | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, L"X-Huge", &num64, &len, NULL) && num64 == ~0ull, "ULONGLONG saturates");
     CHECK(wcsncmp(w, L"GET / HTTP/1.1\r\n", 16) == 0, "defaults GET / HTTP/1.1: %ls", w);
     CHECK(!WinHttpQueryHeaders(req, WINHTTP_QUERY_STATUS_CODE, NULL, w, NULL, NULL) && GetLastError() == ERROR_INVALID_PARAMETER, "NULL length");
 
@@ -169,12 +179,22 @@ static void test_crack(void) {
 
 static void test_time(void) {
     SYSTEMTIME st = {2004, 1, 0, 13, 16, 19, 26, 0}, back;
-    wchar_t s[WINHTTP_TIME_FORMAT_BUFSIZE / sizeof(wchar_t) + 8];
+    /* Sized as Microsoft's sample does (WINHTTP_TIME_FORMAT_BUFSIZE is a byte count). */
+    CHECK(WINHTTP_TIME_FORMAT_BUFSIZE / sizeof(WCHAR) >= 30, "WINHTTP_TIME_FORMAT_BUFSIZE holds the date: %u WCHARs", (unsigned)(WINHTTP_TIME_FORMAT_BUFSIZE / sizeof(WCHAR)));
+    wchar_t s[WINHTTP_TIME_FORMAT_BUFSIZE / sizeof(WCHAR)];
     CHECK(WinHttpTimeFromSystemTime(&st, s) && wcscmp(s, L"Tue, 13 Jan 2004 16:19:26 GMT") == 0, "format: %ls", s);
     CHECK(WinHttpTimeToSystemTime(s, &back) && back.wYear == 2004 && back.wDay == 13 && back.wDayOfWeek == 2 && back.wSecond == 26, "parse back");
     CHECK(WinHttpTimeToSystemTime(L"Sunday, 06-Nov-94 08:49:37 GMT", &back) && back.wYear == 1994, "RFC 850");
     CHECK(WinHttpTimeToSystemTime(L"Sun Nov  6 08:49:37 1994", &back) && back.wMonth == 11, "asctime");
     CHECK(!WinHttpTimeFromSystemTime(NULL, s) && GetLastError() == ERROR_INVALID_PARAMETER, "NULL time");
+    /* Fields out of range would format past the 31-WCHAR buffer: refused, the buffer untouched beyond it. */
+    SYSTEMTIME wild = {65535, 12, 0, 65535, 65535, 65535, 65535, 0};
+    wchar_t big[40];
+    for (int i = 0; i < 40; i++) big[i] = 0x5A5A;
+    CHECK(!WinHttpTimeFromSystemTime(&wild, big) && GetLastError() == ERROR_INVALID_PARAMETER, "out-of-range fields refused");
+    CHECK(big[31] == 0x5A5A && big[39] == 0x5A5A, "nothing written past 31 WCHARs");
+    SYSTEMTIME far = {65535, 12, 0, 31, 23, 59, 59, 0};
+    CHECK(WinHttpTimeFromSystemTime(&far, big) && wcslen(big) == 30 && big[31] == 0x5A5A, "year 65535 fits: %ls", big);
     CHECK(!WinHttpTimeToSystemTime(NULL, &back) && GetLastError() == ERROR_INVALID_PARAMETER, "NULL string");
 }
 

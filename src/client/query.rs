@@ -216,11 +216,16 @@ pub fn query(req: &Request, level: u32, name: Option<&str>, index: &mut u32) -> 
     };
     if level & WINHTTP_QUERY_FLAG_NUMBER != 0 || level & WINHTTP_QUERY_FLAG_NUMBER64 != 0 {
         let digits: String = text.trim().chars().take_while(|c| c.is_ascii_digit()).collect();
-        let n: u64 = digits.parse().map_err(|_| ERROR_WINHTTP_INVALID_QUERY_REQUEST)?;
+        if digits.is_empty() {
+            return Err(ERROR_WINHTTP_INVALID_QUERY_REQUEST);
+        }
+        // strtoul-style: a value past the DWORD (or ULONGLONG) saturates instead of wrapping, so a
+        // Content-Length of 4 GiB + 1 is not reported as 1.
+        let n: u64 = digits.parse().unwrap_or(u64::MAX);
         return Ok(if level & WINHTTP_QUERY_FLAG_NUMBER64 != 0 {
             QueryValue::Number64(n)
         } else {
-            QueryValue::Number(n as u32)
+            QueryValue::Number(u32::try_from(n).unwrap_or(u32::MAX))
         });
     }
     if level & WINHTTP_QUERY_FLAG_SYSTEMTIME != 0 {

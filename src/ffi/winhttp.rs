@@ -960,7 +960,11 @@ unsafe fn time_from_system_time<U: WideUnit>(st: *const SYSTEMTIME, out: *mut U)
     let text = date::format(&t);
     tracing::trace!(target: T, "WinHttpTimeFromSystemTime -> {text}");
     let units = wstr::encode_nul::<U>(&text);
-    // The caller's buffer is WINHTTP_TIME_FORMAT_BUFSIZE (62) bytes: 30 characters and the NUL fit.
+    // The caller's buffer is WINHTTP_TIME_FORMAT_BUFSIZE: 31 WCHARs (62 bytes on Windows). Fields out of
+    // range (hour 65535, ...) would format longer than that, so they are refused rather than written.
+    if units.len() > 31 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
     std::ptr::copy_nonoverlapping(units.as_ptr(), out, units.len());
     Ok(TRUE)
 }

@@ -280,6 +280,12 @@ pub fn route(head: &RequestHead, local: SocketAddr, https: bool) -> Routed {
         None => format!("{scheme}://{host_text}:{port}"),
     };
     let cooked = Cooked { scheme_host, path, query: String::from_utf8_lossy(query).into_owned() };
+    // HTTP_COOKED_URL's lengths are USHORT bytes: a URL whose WCHARs (4 bytes a character at most, in
+    // either width) could pass 65535 bytes would reach the application with wrapped lengths.
+    let chars = cooked.scheme_host.chars().count() + cooked.path.chars().count() + cooked.query.chars().count();
+    if chars * 4 > u16::MAX as usize {
+        return Routed::Reject(414);
+    }
     let group = if let Target::Group(id) = &reg.target { *id } else { 0 };
     Routed::Queue { queue, context: reg.context, cooked, host: route_host, group }
 }
