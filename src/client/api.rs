@@ -9,9 +9,9 @@ use super::options::{self, Object, Value};
 use super::query::{self, QueryValue};
 use super::request::*;
 use super::session::*;
-use crate::ffi::ptr::CallerBuf;
 use crate::win32::error::*;
 use crate::win32::handle::{self, KernelObject, RawHandle};
+use crate::win32::overlapped::CallerBuf;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 

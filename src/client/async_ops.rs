@@ -15,8 +15,8 @@
 //! Operations: [`start`] (runs an [`Op`]).
 use super::callback::*;
 use super::request::{Request, RequestState};
-use crate::ffi::ptr::CallerBuf;
 use crate::win32::error::*;
+use crate::win32::overlapped::CallerBuf;
 use parking_lot::Mutex;
 use std::cell::Cell;
 use std::future::Future;

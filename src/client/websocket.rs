@@ -31,9 +31,9 @@ use super::callback::{
 use super::conn::{shutdown_fd, wait_fd, Conn, Interest};
 use super::options::{self, Value};
 use super::request::Request;
-use crate::ffi::ptr::CallerBuf;
 use crate::win32::error::*;
 use crate::win32::handle::{self, KernelObject, RawHandle};
+use crate::win32::overlapped::CallerBuf;
 use parking_lot::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;

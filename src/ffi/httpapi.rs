@@ -8,9 +8,9 @@
 //! the socket does not take at once is copied), so the caller may reuse it when the call returns.
 #![allow(non_snake_case, non_upper_case_globals)]
 use super::guard::*;
-use super::httpapi_types::*;
 use super::ptr::*;
 use super::types::*;
+use crate::server::abi::*;
 use crate::server::buffer::OutBuf;
 use crate::server::files::{BodyPiece, FileRange};
 use crate::server::logging::Owner;

@@ -3,7 +3,6 @@
 pub mod guard;
 pub mod httpapi;
 pub mod httpapi_config;
-pub mod httpapi_types;
 pub mod ptr;
 pub mod types;
 pub mod win32;

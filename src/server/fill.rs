@@ -7,7 +7,7 @@
 //! The structures are the `#[repr(C)]` definitions of the C edge (plain data, no logic).
 use super::buffer::OutBuf;
 use super::request::Request;
-use crate::ffi::httpapi_types::*;
+use crate::server::abi::*;
 use crate::win32::wstr::{self, WideUnit};
 use std::net::SocketAddr;
 

@@ -6,6 +6,7 @@
 //! Completion of overlapped and synchronous calls: [`completion`].
 //!
 //! `HttpInitialize` / `HttpTerminate` state is kept here: calls nest per flag, as documented.
+pub mod abi;
 pub mod auth;
 pub mod buffer;
 pub mod cache;

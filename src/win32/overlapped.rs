@@ -205,6 +205,58 @@ pub unsafe fn wait_without_event(ov: OverlappedPtr, deadline: Option<std::time::
     done
 }
 
+/// A caller's buffer handed to an asynchronous WinHTTP call (`WinHttpReadData`/`WinHttpWriteData` on a
+/// `WINHTTP_FLAG_ASYNC` session). Windows' contract: the buffer stays valid, and untouched by the
+/// caller, from the call until its completion callback (READ_COMPLETE / WRITE_COMPLETE /
+/// REQUEST_ERROR). The address is kept as a number so the operation can run on another thread.
+#[derive(Clone, Copy, Debug)]
+pub struct CallerBuf {
+    addr: usize,
+    len: usize,
+}
+
+impl CallerBuf {
+    /// # Safety
+    /// `p` must be valid for `len` bytes (reads and, for reads into it, writes) until the operation
+    /// it is given to completes. NULL with a non-zero length is `ERROR_INVALID_PARAMETER`.
+    pub unsafe fn new(p: *const u8, len: usize) -> WinResult<CallerBuf> {
+        if p.is_null() && len != 0 {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        Ok(CallerBuf { addr: p as usize, len })
+    }
+
+    pub fn addr(&self) -> usize {
+        self.addr
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// # Safety
+    /// Only between the call and its completion (the contract of [`CallerBuf::new`]).
+    pub unsafe fn slice<'a>(&self) -> &'a [u8] {
+        if self.len == 0 {
+            return &[];
+        }
+        std::slice::from_raw_parts(self.addr as *const u8, self.len)
+    }
+
+    /// # Safety
+    /// Only between the call and its completion (the contract of [`CallerBuf::new`]).
+    pub unsafe fn slice_mut<'a>(&self) -> &'a mut [u8] {
+        if self.len == 0 {
+            return &mut [];
+        }
+        std::slice::from_raw_parts_mut(self.addr as *mut u8, self.len)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
