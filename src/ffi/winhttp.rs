@@ -236,12 +236,18 @@ pub extern "C" fn WinHttpCloseHandle_w16(hInternet: HINTERNET) -> BOOL {
 /// `WinHttpCheckPlatform`: TRUE (this platform supports WinHTTP).
 #[no_mangle]
 pub extern "C" fn WinHttpCheckPlatform() -> BOOL {
-    guard_winhttp("WinHttpCheckPlatform", FALSE, || Ok(TRUE))
+    guard_winhttp("WinHttpCheckPlatform", FALSE, || {
+        tracing::trace!(target: T, "WinHttpCheckPlatform()");
+        Ok(TRUE)
+    })
 }
 /// `WinHttpCheckPlatform` (no strings).
 #[no_mangle]
 pub extern "C" fn WinHttpCheckPlatform_w16() -> BOOL {
-    guard_winhttp("WinHttpCheckPlatform_w16", FALSE, || Ok(TRUE))
+    guard_winhttp("WinHttpCheckPlatform_w16", FALSE, || {
+        tracing::trace!(target: T, "WinHttpCheckPlatform()");
+        Ok(TRUE)
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,11 +259,11 @@ unsafe fn add_request_headers<U: WideUnit>(
     len: DWORD,
     modifiers: DWORD,
 ) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpAddRequestHeaders({h:?}, {headers:?}, {len}, {modifiers:#x})");
     if headers.is_null() || len == 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let text = wide_str_len(headers, len);
-    tracing::trace!(target: T, "WinHttpAddRequestHeaders({h:?}, {text:?}, {len}, {modifiers:#x})");
     api::add_request_headers(raw(h), text, modifiers).map(|_| TRUE)
 }
 
@@ -298,10 +304,10 @@ unsafe fn send_request<U: WideUnit>(
     total: DWORD,
     context: usize,
 ) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpSendRequest({h:?}, {headers:?}, {hlen}, {optional:?}, {olen}, {total}, {context:#x})");
     let text = if headers.is_null() || hlen == 0 { None } else { wide_str_len(headers, hlen) };
     // "If dwOptionalLength is 0, lpOptional is ignored and set to NULL."
     let optional = if olen == 0 { &[][..] } else { bytes_in(optional as *const u8, olen as usize)? };
-    tracing::trace!(target: T, "WinHttpSendRequest({h:?}, {text:?}, {hlen}, {} bytes, {total}, {context:#x})", optional.len());
     api::send_request(raw(h), text, optional, total, context).map(|_| TRUE)
 }
 
@@ -571,6 +577,7 @@ unsafe fn read_data_ex(
     cb: DWORD,
     prop: LPVOID,
 ) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpReadDataEx({h:?}, {buf:?}, {n}, {read:?}, {flags:#x}, {cb}, {prop:?})");
     if cb != 0 || !prop.is_null() || flags & !1 != 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -819,6 +826,7 @@ unsafe fn crack_url<U: WideUnit>(
     flags: DWORD,
     comps: *mut URL_COMPONENTS,
 ) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpCrackUrl({u:?}, {ulen}, {flags:#x}, {comps:?})");
     if u.is_null() || comps.is_null() || (*comps).dwStructSize as usize != std::mem::size_of::<URL_COMPONENTS>() {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -835,7 +843,6 @@ unsafe fn crack_url<U: WideUnit>(
         .iter()
         .map(|&c| wstr::decode(std::slice::from_ref(&c)).chars().next().map(|ch| ch as u32).unwrap_or(0xFFFD))
         .collect();
-    tracing::trace!(target: T, "WinHttpCrackUrl({:?}, {ulen}, {flags:#x})", wstr::decode(units));
     let c = url::crack(&widened)?;
     let uc = &mut *comps;
     put_component(u, units, c.scheme.clone(), &mut uc.lpszScheme, &mut uc.dwSchemeLength, flags, false)?;
@@ -891,6 +898,7 @@ unsafe fn create_url<U: WideUnit>(
     out: *mut U,
     out_len: *mut DWORD,
 ) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpCreateUrl({comps:?}, {flags:#x}, {out:?}, {out_len:?})");
     if comps.is_null() || out_len.is_null() || (*comps).dwStructSize as usize != std::mem::size_of::<URL_COMPONENTS>() {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -905,7 +913,6 @@ unsafe fn create_url<U: WideUnit>(
         path: component::<U>(c.lpszUrlPath, c.dwUrlPathLength),
         extra: component::<U>(c.lpszExtraInfo, c.dwExtraInfoLength),
     };
-    tracing::trace!(target: T, "WinHttpCreateUrl({parts:?}, {flags:#x})");
     let s = url::create(&parts, flags)?;
     let units = wstr::encode_nul::<U>(&s);
     if out.is_null() || (*out_len as usize) < units.len() {
@@ -942,6 +949,7 @@ pub unsafe extern "C" fn WinHttpCreateUrl_w16(
 }
 
 unsafe fn time_from_system_time<U: WideUnit>(st: *const SYSTEMTIME, out: *mut U) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpTimeFromSystemTime({st:?}, {out:?})");
     if st.is_null() || out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -958,7 +966,6 @@ unsafe fn time_from_system_time<U: WideUnit>(st: *const SYSTEMTIME, out: *mut U)
     // The day of the week is computed, not trusted (Windows does the same).
     t.day_of_week = date::civil_from_unix(date::unix_from_civil(&t)).day_of_week;
     let text = date::format(&t);
-    tracing::trace!(target: T, "WinHttpTimeFromSystemTime -> {text}");
     let units = wstr::encode_nul::<U>(&text);
     // The caller's buffer is WINHTTP_TIME_FORMAT_BUFSIZE: 31 WCHARs (62 bytes on Windows). Fields out of
     // range (hour 65535, ...) would format longer than that, so they are refused rather than written.
@@ -982,11 +989,11 @@ pub unsafe extern "C" fn WinHttpTimeFromSystemTime_w16(pst: *const SYSTEMTIME, p
 }
 
 unsafe fn time_to_system_time<U: WideUnit>(s: *const U, st: *mut SYSTEMTIME) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpTimeToSystemTime({s:?}, {st:?})");
     if s.is_null() || st.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let text = wide_cstr(s).unwrap_or_default();
-    tracing::trace!(target: T, "WinHttpTimeToSystemTime({text:?})");
     let t = date::parse(&text).ok_or(ERROR_INVALID_PARAMETER)?;
     *st = systemtime_of(&t);
     Ok(TRUE)
@@ -1391,7 +1398,7 @@ pub extern "C" fn WinHttpQueryAuthParams(
     pAuthParams: *mut *mut c_void,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryAuthParams", FALSE, || {
-        let _ = (hRequest, AuthScheme, pAuthParams);
+        tracing::trace!(target: T, "WinHttpQueryAuthParams({hRequest:?}, {AuthScheme:#x}, {pAuthParams:?})");
         not_implemented("WinHttpQueryAuthParams")
     })
 }
@@ -1404,7 +1411,7 @@ pub extern "C" fn WinHttpQueryAuthParams_w16(
     pAuthParams: *mut *mut c_void,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryAuthParams_w16", FALSE, || {
-        let _ = (hRequest, AuthScheme, pAuthParams);
+        tracing::trace!(target: T, "WinHttpQueryAuthParams({hRequest:?}, {AuthScheme:#x}, {pAuthParams:?})");
         not_implemented("WinHttpQueryAuthParams")
     })
 }
