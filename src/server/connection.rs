@@ -911,7 +911,7 @@ impl Connection {
                     st.body = match framing {
                         Framing::None => BodyKind::Done,
                         Framing::Length(n) => BodyKind::Length(n),
-                        Framing::Chunked => BodyKind::Chunked(ChunkedDecoder::new()),
+                        Framing::Chunked => BodyKind::Chunked(ChunkedDecoder::for_requests()),
                     };
                     st.decoded.clear();
                     st.dpos = 0;
