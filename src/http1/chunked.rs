@@ -279,7 +279,8 @@ mod tests {
 
     #[test]
     fn a_request_decoder_takes_only_header_fields_as_trailers() {
-        let rows: &[(&[u8], Result<&[u8], ChunkError>)] = &[
+        type Row<'a> = (&'a [u8], Result<&'a [u8], ChunkError>);
+        let rows: &[Row] = &[
             (b"3\r\nabc\r\n0\r\nX-T: 1\r\nY:\r\n\r\n", Ok(b"abc")),
             (b"3\r\nabc\r\n0\r\nX-T:\tv a\r\n\r\n", Ok(b"abc")),
             (b"3\r\nabc\r\n0\r\nNoColon\r\n\r\n", Err(ChunkError::BadTrailer)),
