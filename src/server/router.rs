@@ -85,7 +85,10 @@ async fn accept_loop(listener: tokio::net::TcpListener, https: bool) {
             Ok((stream, peer)) if https => {
                 tokio::spawn(super::tls::serve(stream, peer));
             }
-            Ok((stream, peer)) => super::connection::Connection::start(stream, peer),
+            Ok((stream, peer)) => match stream.into_std() {
+                Ok(s) => super::connection::Connection::start(s, peer),
+                Err(e) => tracing::warn!(target: "winhttpapi::httpapi", "accepted socket unusable: {e}"),
+            },
             Err(e) => {
                 tracing::warn!(target: "winhttpapi::httpapi", "accept failed: {e}");
                 tokio::time::sleep(std::time::Duration::from_millis(20)).await;

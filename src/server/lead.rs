@@ -1,0 +1,468 @@
+//! One wake per request (DESIGN.md sections 6 and 9): the threads that ask a queue for requests do its
+//! I/O themselves, taking turns (leader/followers).
+//!
+//! Each queue has an epoll set ([`QueueSet`]) holding the connections whose last request went to it. A
+//! thread in a synchronous `HttpReceiveHttpRequest` takes a request that is already parsed, or leads:
+//! it waits on the set, reads and parses what becomes ready and, when the request is for its queue,
+//! returns it in its own buffer (the thread that returns a request is the one that read it). The others
+//! wait as followers. Threads in `GetQueuedCompletionStatus(Ex)` on the port the queue is bound to lead
+//! the same way ([`crate::win32::iocp::PortDriver`]): the request completes one of the queue's pending
+//! overlapped receives and its packet is returned to the leading thread directly.
+//!
+//! Waking: a leader that leaves with its request wakes a follower only while fewer threads are out
+//! with requests than the process has cores, as a completion port limits its concurrency; otherwise the
+//! thread that finishes first leads next, without any wake. If the followers were left asleep, the
+//! runtime's watchdog ([`super::reactor`]) wakes one when no thread took the lead within a few
+//! milliseconds (a thread blocked in the application). With no thread at all to lead (every thread out,
+//! or receives that complete through an event), the runtime watches the set itself.
+use super::completion::Completion;
+use super::connection;
+use super::poll::{no_event, usable_cpus, Poller, Waker};
+use super::queue::{QueueState, RequestQueue};
+use super::reactor;
+use super::request::Request;
+use crate::win32::error::*;
+use crate::win32::iocp::{CompletionPort, Packet, PortDriver};
+use std::cell::RefCell;
+use std::os::fd::{AsRawFd, RawFd};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Weak};
+use std::time::Instant;
+
+/// The token of the set's waker.
+const WAKE: u64 = u64::MAX;
+
+/// A queue's epoll set.
+pub struct QueueSet {
+    poller: Poller,
+    /// Wakes the thread leading the set (a request was delivered to the queue, a packet posted to its
+    /// port, the queue closed).
+    waker: Waker,
+    token: u64,
+    owner: Weak<RequestQueue>,
+}
+
+impl QueueSet {
+    pub fn new(owner: Weak<RequestQueue>) -> std::io::Result<Arc<QueueSet>> {
+        let poller = Poller::new()?;
+        let waker = Waker::new()?;
+        // Level-triggered: every waiter of the set sees it until the one it was meant for resets it.
+        poller.add(waker.as_raw_fd(), WAKE, libc::EPOLLIN as u32)?;
+        let set = Arc::new(QueueSet { poller, waker, token: reactor::new_set_token(), owner });
+        reactor::add_set(&set);
+        reactor::watch_set(&set);
+        Ok(set)
+    }
+
+    pub fn token(&self) -> u64 {
+        self.token
+    }
+
+    pub fn add(&self, fd: RawFd, id: u64) -> std::io::Result<()> {
+        self.poller.add(fd, id, super::poll::CONNECTION_EVENTS)
+    }
+
+    pub fn remove(&self, fd: RawFd) {
+        let _ = self.poller.delete(fd);
+    }
+
+    pub fn wake(&self) {
+        self.waker.wake();
+    }
+
+    /// The runtime's epoll set reported this set ready (it was armed because no thread led it).
+    pub fn runtime_turn(self: &Arc<Self>) {
+        match self.owner.upgrade() {
+            Some(q) => q.runtime_turn(self),
+            None => {
+                // The queue is gone; its connections still live here until they close or route elsewhere.
+                self.drain_events();
+                reactor::watch_set(self);
+            }
+        }
+    }
+
+    /// Handles every event the set has now (the runtime's turn: requests are delivered to their queues).
+    fn drain_events(&self) {
+        let mut events = [no_event(); 64];
+        loop {
+            let n = self.poller.wait(&mut events, 0);
+            for ev in &events[..n] {
+                let (token, mask) = (ev.u64, ev.events);
+                if token == WAKE {
+                    continue;
+                }
+                if let Some(conn) = connection::get(token) {
+                    if let Some((q, req)) = conn.on_event(mask) {
+                        q.deliver(req);
+                    }
+                }
+            }
+            if n < events.len() {
+                return;
+            }
+        }
+    }
+
+    /// The watchdog's look at this set: whether it still needs looking at.
+    pub fn watchdog_check(&self) -> bool {
+        self.owner.upgrade().is_some_and(|q| q.watchdog_check())
+    }
+
+    pub fn needs_watch(&self) -> bool {
+        self.owner.upgrade().is_some_and(|q| q.needs_watch())
+    }
+}
+
+impl Drop for QueueSet {
+    fn drop(&mut self) {
+        reactor::remove_set(self.token);
+    }
+}
+
+impl AsRawFd for QueueSet {
+    fn as_raw_fd(&self) -> RawFd {
+        self.poller.as_raw_fd()
+    }
+}
+
+/// What a leader's turn on the set gave.
+enum Turn {
+    /// A request for this queue, read by this thread.
+    Mine(Arc<Request>),
+    /// The waker, an interrupted wait, or an event that gave no request for this queue.
+    Nothing,
+    TimedOut,
+}
+
+/// What to do once the queue's lock is released.
+#[must_use]
+pub(super) enum After {
+    Nothing,
+    /// Wake one thread waiting on the port (it will lead).
+    PromotePort(Arc<CompletionPort>),
+    /// Let the watchdog look at the queue.
+    Poke,
+}
+
+impl After {
+    pub(super) fn run(self) {
+        match self {
+            After::Nothing => {}
+            After::PromotePort(p) => p.promote(),
+            After::Poke => reactor::poke_watchdog(),
+        }
+    }
+}
+
+thread_local! {
+    /// The queue this thread last took a request from (it counts as out with a request until it asks
+    /// that queue again).
+    static OUT_WITH: RefCell<Option<Weak<RequestQueue>>> = const { RefCell::new(None) };
+}
+
+impl RequestQueue {
+    /// This thread asks again: it no longer counts as out with a request.
+    fn came_back(&self) {
+        if let Some(w) = OUT_WITH.with(|o| o.borrow_mut().take()) {
+            if let Some(q) = w.upgrade() {
+                q.st_active_sub();
+            }
+        }
+    }
+
+    /// This thread leaves with a request.
+    fn went_out(self: &Arc<Self>) {
+        self.st_active_add();
+        let me = Arc::downgrade(self);
+        if let Some(w) = OUT_WITH.with(|o| o.borrow_mut().replace(me)) {
+            if let Some(q) = w.upgrade() {
+                q.st_active_sub();
+            }
+        }
+    }
+
+    /// Gives up the lead (queue lock held) and decides who watches the set next.
+    pub(super) fn leave_lead(&self, st: &mut QueueState) -> After {
+        st.leader = false;
+        if st.closed || st.shut_down {
+            self.cv.notify_all();
+            return After::Nothing;
+        }
+        if st.followers > 0 && (!st.ready.is_empty() || self.active() < usable_cpus()) {
+            self.cv.notify_one();
+            return After::Nothing;
+        }
+        self.vacant(st)
+    }
+
+    /// No thread leads the set: wake one that will, or leave it to the watchdog or the runtime.
+    pub(super) fn vacant(&self, st: &mut QueueState) -> After {
+        let port = self.port();
+        let port_waiting = port.as_ref().map_or(0, |p| p.waiting());
+        if port_waiting > 0 {
+            let p = port.expect("waiting threads have a port");
+            if p.active() < usable_cpus() {
+                return After::PromotePort(p);
+            }
+            return After::Poke;
+        }
+        if st.followers > 0 {
+            return After::Poke;
+        }
+        // Nobody to lead: the runtime takes the set until a thread comes back.
+        self.arm_runtime(st);
+        After::Nothing
+    }
+
+    pub(super) fn arm_runtime(&self, st: &mut QueueState) {
+        if !st.runtime_armed {
+            st.runtime_armed = true;
+            reactor::watch_set(self.set());
+        }
+    }
+
+    /// One wait on the set as its leader, and the event it gives.
+    fn lead_step(self: &Arc<Self>, timeout_ms: i32) -> Turn {
+        let mut events = [no_event(); 1];
+        if self.set().poller.wait(&mut events, timeout_ms) == 0 {
+            return if timeout_ms >= 0 { Turn::TimedOut } else { Turn::Nothing };
+        }
+        let (token, mask) = (events[0].u64, events[0].events);
+        if token == WAKE {
+            self.set().waker.reset();
+            return Turn::Nothing;
+        }
+        let Some(conn) = connection::get(token) else { return Turn::Nothing };
+        match conn.on_event(mask) {
+            Some((q, req)) if Arc::ptr_eq(&q, self) => Turn::Mine(req),
+            Some((q, req)) => {
+                q.deliver(req);
+                Turn::Nothing
+            }
+            None => Turn::Nothing,
+        }
+    }
+
+    /// A synchronous `HttpReceiveHttpRequest` for the next request: one already parsed, or this thread
+    /// leads until it reads one (the hot path: one wake, the epoll wait's).
+    pub(super) fn receive_sync(
+        self: &Arc<Self>,
+        flags: u32,
+        mut buf: super::buffer::OutBuf,
+        wide16: bool,
+    ) -> (Win32Error, u32) {
+        self.came_back();
+        {
+            let mut st = self.st.lock();
+            loop {
+                if st.closed || st.shut_down {
+                    return (ERROR_OPERATION_ABORTED, 0);
+                }
+                if let Some(req) = st.ready.pop_front() {
+                    drop(st);
+                    self.went_out();
+                    return self.copy_out(&req, &mut buf, flags, wide16);
+                }
+                if !st.leader {
+                    st.leader = true;
+                    st.lead_gen += 1;
+                    break;
+                }
+                st.followers += 1;
+                self.cv.wait(&mut st);
+                st.followers -= 1;
+            }
+        }
+        loop {
+            let turn = self.lead_step(-1);
+            let mut st = self.st.lock();
+            let got = match turn {
+                Turn::Mine(req) => Some(req),
+                _ => st.ready.pop_front(),
+            };
+            if st.closed || st.shut_down {
+                let after = self.leave_lead(&mut st);
+                drop(st);
+                after.run();
+                if let Some(r) = got {
+                    r.conn.abort();
+                }
+                return (ERROR_OPERATION_ABORTED, 0);
+            }
+            let Some(req) = got else { continue };
+            let demand = self.took(&mut st, &req);
+            let after = self.leave_lead(&mut st);
+            drop(st);
+            after.run();
+            if let Some(d) = demand {
+                d.fire(ERROR_SUCCESS, 0, false);
+            }
+            self.went_out();
+            return self.copy_out(&req, &mut buf, flags, wide16);
+        }
+    }
+
+    /// A request this queue's leader read is the queue's now (queue lock held): found by id from here on.
+    /// Returns a `HttpWaitForDemandStart` to complete.
+    fn took(&self, st: &mut QueueState, req: &Arc<Request>) -> Option<Completion> {
+        st.active.insert(req.id, req.clone());
+        st.demand.take()
+    }
+
+    /// The runtime's turn on the set (armed because no thread led it).
+    pub(super) fn runtime_turn(self: &Arc<Self>, set: &Arc<QueueSet>) {
+        {
+            let mut st = self.st.lock();
+            if st.leader && !st.closed {
+                // A thread leads again: it takes the events.
+                st.runtime_armed = false;
+                return;
+            }
+            // A wake meant for a leader that has gone.
+            set.waker.reset();
+        }
+        set.drain_events();
+        let mut st = self.st.lock();
+        if !st.leader || st.closed {
+            reactor::watch_set(set);
+        } else {
+            st.runtime_armed = false;
+        }
+    }
+
+    /// The watchdog's look (every few milliseconds while needed): a set left without a leader since the
+    /// last look, with threads asleep that could lead, gets one of them woken. Returns whether the queue
+    /// still needs looking at.
+    pub(super) fn watchdog_check(&self) -> bool {
+        let after;
+        {
+            let mut st = self.st.lock();
+            if !Self::unwatched(&st, self) {
+                st.watch_seen = st.lead_gen;
+                return false;
+            }
+            if st.watch_seen != st.lead_gen {
+                st.watch_seen = st.lead_gen;
+                return true;
+            }
+            // Nobody took the lead for a whole period.
+            if st.followers > 0 {
+                self.cv.notify_one();
+                after = After::Nothing;
+            } else {
+                after = match self.port() {
+                    Some(p) if p.waiting() > 0 => After::PromotePort(p),
+                    _ => {
+                        self.arm_runtime(&mut st);
+                        After::Nothing
+                    }
+                };
+            }
+        }
+        if let After::PromotePort(p) = after {
+            p.promote();
+        }
+        true
+    }
+
+    pub(super) fn needs_watch(&self) -> bool {
+        Self::unwatched(&self.st.lock(), self)
+    }
+
+    /// No thread leads the set and the runtime does not watch it, while threads that could are asleep.
+    fn unwatched(st: &QueueState, q: &RequestQueue) -> bool {
+        !st.leader
+            && !st.runtime_armed
+            && !st.closed
+            && (st.followers > 0 || q.port().is_some_and(|p| p.waiting() > 0))
+    }
+
+    /// The completion port the queue is bound to.
+    fn port(&self) -> Option<Arc<CompletionPort>> {
+        self.binding.port()
+    }
+}
+
+/// A request queue as something the threads waiting on its completion port drive.
+pub struct QueueDriver(pub Weak<RequestQueue>);
+
+impl PortDriver for QueueDriver {
+    fn try_lead(&self) -> bool {
+        let Some(q) = self.0.upgrade() else { return false };
+        let mut st = q.st.lock();
+        if st.leader || st.closed || st.shut_down {
+            return false;
+        }
+        st.leader = true;
+        st.lead_gen += 1;
+        true
+    }
+
+    fn lead(&self, port: &CompletionPort, deadline: Option<Instant>) -> Option<Packet> {
+        let q = self.0.upgrade()?;
+        loop {
+            let timeout = match deadline {
+                None => -1,
+                Some(d) => d.saturating_duration_since(Instant::now()).as_millis().min(i32::MAX as u128) as i32,
+            };
+            let turn = q.lead_step(timeout);
+            let mut st = q.st.lock();
+            let req = match turn {
+                Turn::Mine(req) => req,
+                Turn::Nothing | Turn::TimedOut => {
+                    // Woken (a packet was posted, a request delivered) or out of time: the port looks again.
+                    let after = q.leave_lead(&mut st);
+                    drop(st);
+                    after.run();
+                    return None;
+                }
+            };
+            if st.closed || st.shut_down {
+                let after = q.leave_lead(&mut st);
+                drop(st);
+                after.run();
+                req.conn.abort();
+                return None;
+            }
+            let demand = q.took(&mut st, &req);
+            let Some(p) = st.receivers.pop_front() else {
+                // No receive to complete: the request waits for one; this thread leads on.
+                st.ready.push_back(req);
+                if st.followers > 0 {
+                    q.cv.notify_one();
+                }
+                drop(st);
+                if let Some(d) = demand {
+                    d.fire(ERROR_SUCCESS, 0, false);
+                }
+                continue;
+            };
+            let after = q.leave_lead(&mut st);
+            drop(st);
+            after.run();
+            if let Some(d) = demand {
+                d.fire(ERROR_SUCCESS, 0, false);
+            }
+            return q.complete_receive_to(p, &req, port);
+        }
+    }
+
+    fn wake(&self) {
+        if let Some(q) = self.0.upgrade() {
+            q.set().wake();
+        }
+    }
+}
+
+impl RequestQueue {
+    fn active(&self) -> usize {
+        self.active_out.load(Ordering::Acquire)
+    }
+    fn st_active_add(&self) {
+        self.active_out.fetch_add(1, Ordering::AcqRel);
+    }
+    fn st_active_sub(&self) {
+        let _ = self.active_out.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
+    }
+}
