@@ -32,9 +32,16 @@ use std::time::Instant;
 /// The token of the set's waker.
 const WAKE: u64 = u64::MAX;
 
+/// Events one wait on a set takes at most (the rest of a batch waits in the set's stash for the next
+/// leader, usually the same thread once it has answered: no system call per request).
+const BATCH: usize = 16;
+
 /// A queue's epoll set.
 pub struct QueueSet {
     poller: Poller,
+    /// Events taken from the set and not handled yet (edge-triggered: never dropped, whoever leads next
+    /// handles them first).
+    stash: parking_lot::Mutex<std::collections::VecDeque<(u64, u32)>>,
     /// Wakes the thread leading the set (a request was delivered to the queue, a packet posted to its
     /// port, the queue closed).
     waker: Waker,
@@ -48,7 +55,13 @@ impl QueueSet {
         let waker = Waker::new()?;
         // Level-triggered: every waiter of the set sees it until the one it was meant for resets it.
         poller.add(waker.as_raw_fd(), WAKE, libc::EPOLLIN as u32)?;
-        let set = Arc::new(QueueSet { poller, waker, token: reactor::new_set_token(), owner });
+        let set = Arc::new(QueueSet {
+            poller,
+            stash: Default::default(),
+            waker,
+            token: reactor::new_set_token(),
+            owner,
+        });
         reactor::add_set(&set);
         reactor::watch_set(&set);
         Ok(set)
@@ -82,26 +95,42 @@ impl QueueSet {
         }
     }
 
-    /// Handles every event the set has now (the runtime's turn: requests are delivered to their queues).
+    /// Handles every event the set has now, stashed ones first (the runtime's turn: requests are
+    /// delivered to their queues).
     fn drain_events(&self) {
         let mut events = [no_event(); 64];
+        reactor::stats::bump(&reactor::stats::RUNTIME_TURNS);
+        loop {
+            let stashed = self.stash.lock().pop_front();
+            let Some((token, mask)) = stashed else { break };
+            Self::handle(token, mask);
+        }
         loop {
             let n = self.poller.wait(&mut events, 0);
+            reactor::stats::RUNTIME_EVENTS.fetch_add(n as u64, Ordering::Relaxed);
             for ev in &events[..n] {
-                let (token, mask) = (ev.u64, ev.events);
-                if token == WAKE {
-                    continue;
-                }
-                if let Some(conn) = connection::get(token) {
-                    if let Some((q, req)) = conn.on_event(mask) {
-                        q.deliver(req);
-                    }
-                }
+                Self::handle(ev.u64, ev.events);
             }
             if n < events.len() {
                 return;
             }
         }
+    }
+
+    fn handle(token: u64, mask: u32) {
+        if token == WAKE {
+            return;
+        }
+        if let Some(conn) = connection::get(token) {
+            if let Some((q, req)) = conn.on_event(mask) {
+                q.deliver(req);
+            }
+        }
+    }
+
+    /// Whether events wait in the stash.
+    fn stashed(&self) -> bool {
+        !self.stash.lock().is_empty()
     }
 
     /// The watchdog's look at this set: whether it still needs looking at.
@@ -190,6 +219,7 @@ impl RequestQueue {
             return After::Nothing;
         }
         if st.followers > 0 && (!st.ready.is_empty() || self.active() < usable_cpus()) {
+            reactor::stats::bump(&reactor::stats::PROMOTIONS);
             self.cv.notify_one();
             return After::Nothing;
         }
@@ -218,17 +248,33 @@ impl RequestQueue {
     pub(super) fn arm_runtime(&self, st: &mut QueueState) {
         if !st.runtime_armed {
             st.runtime_armed = true;
+            if self.set().stashed() {
+                // The stash is not in the set: make the set ready so the runtime takes its turn.
+                self.set().wake();
+            }
             reactor::watch_set(self.set());
         }
     }
 
-    /// One wait on the set as its leader, and the event it gives.
+    /// One event for the leader: a stashed one, or one wait on the set (taking a batch, the rest
+    /// stashed).
     fn lead_step(self: &Arc<Self>, timeout_ms: i32) -> Turn {
-        let mut events = [no_event(); 1];
-        if self.set().poller.wait(&mut events, timeout_ms) == 0 {
-            return if timeout_ms >= 0 { Turn::TimedOut } else { Turn::Nothing };
-        }
-        let (token, mask) = (events[0].u64, events[0].events);
+        let set = self.set();
+        let stashed = set.stash.lock().pop_front();
+        let (token, mask) = match stashed {
+            Some(ev) => ev,
+            None => {
+                let mut events = [no_event(); BATCH];
+                let n = set.poller.wait(&mut events, timeout_ms);
+                if n == 0 {
+                    return if timeout_ms >= 0 { Turn::TimedOut } else { Turn::Nothing };
+                }
+                if n > 1 {
+                    set.stash.lock().extend(events[1..n].iter().map(|e| (e.u64, e.events)));
+                }
+                (events[0].u64, events[0].events)
+            }
+        };
         if token == WAKE {
             self.set().waker.reset();
             return Turn::Nothing;
@@ -261,6 +307,7 @@ impl RequestQueue {
                 }
                 if let Some(req) = st.ready.pop_front() {
                     drop(st);
+                    reactor::stats::bump(&reactor::stats::READY_TAKEN);
                     self.went_out();
                     return self.copy_out(&req, &mut buf, flags, wide16);
                 }
@@ -278,7 +325,10 @@ impl RequestQueue {
             let turn = self.lead_step(-1);
             let mut st = self.st.lock();
             let got = match turn {
-                Turn::Mine(req) => Some(req),
+                Turn::Mine(req) => {
+                    reactor::stats::bump(&reactor::stats::LEADER_OWN);
+                    Some(req)
+                }
                 _ => st.ready.pop_front(),
             };
             if st.closed || st.shut_down {
@@ -292,13 +342,14 @@ impl RequestQueue {
             }
             let Some(req) = got else { continue };
             let demand = self.took(&mut st, &req);
+            // Counted out before the lead is given up: the wake decision sees this thread busy.
+            self.went_out();
             let after = self.leave_lead(&mut st);
             drop(st);
             after.run();
             if let Some(d) = demand {
                 d.fire(ERROR_SUCCESS, 0, false);
             }
-            self.went_out();
             return self.copy_out(&req, &mut buf, flags, wide16);
         }
     }
@@ -314,13 +365,17 @@ impl RequestQueue {
     pub(super) fn runtime_turn(self: &Arc<Self>, set: &Arc<QueueSet>) {
         {
             let mut st = self.st.lock();
-            if st.leader && !st.closed {
-                // A thread leads again: it takes the events.
-                st.runtime_armed = false;
-                return;
+            if st.leader {
+                if !st.closed {
+                    // A thread leads again: it takes the events.
+                    st.runtime_armed = false;
+                    return;
+                }
+                // Closed: the connections are the runtime's now, but the wake is the leader's to take.
+            } else {
+                // A wake meant for a leader that has gone.
+                set.waker.reset();
             }
-            // A wake meant for a leader that has gone.
-            set.waker.reset();
         }
         set.drain_events();
         let mut st = self.st.lock();
@@ -347,6 +402,7 @@ impl RequestQueue {
                 return true;
             }
             // Nobody took the lead for a whole period.
+            reactor::stats::bump(&reactor::stats::WATCHDOG_WAKES);
             if st.followers > 0 {
                 self.cv.notify_one();
                 after = After::Nothing;

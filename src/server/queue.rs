@@ -44,7 +44,7 @@ pub(super) struct QueueState {
     pub(super) ready: VecDeque<Arc<Request>>,
     pub(super) receivers: VecDeque<PendingReceive>,
     /// Every request handed to this queue and not yet answered, by id.
-    pub(super) active: HashMap<u64, Arc<Request>>,
+    pub(super) active: super::ids::IdMap<Arc<Request>>,
     pub(super) closed: bool,
     pub(super) shut_down: bool,
     v1_regs: Vec<Arc<Registration>>,
@@ -229,6 +229,7 @@ impl RequestQueue {
     /// leader of another queue, a pipelined request found after a response): into a pending overlapped
     /// receive, or into `ready` with a waiting thread woken.
     pub fn deliver(&self, req: Arc<Request>) {
+        super::reactor::stats::bump(&super::reactor::stats::DELIVERED);
         let mut st = self.st.lock();
         if st.closed || st.shut_down {
             drop(st);

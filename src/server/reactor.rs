@@ -34,7 +34,39 @@ struct Reactor {
 
 static NEXT_SET: AtomicU64 = AtomicU64::new(1);
 
+/// Counters of the paths requests take (`WINHTTPAPI_ENGINE_STATS=1` prints them every two seconds on
+/// stderr): how the one-wake design holds under a given load.
+pub mod stats {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    pub static LEADER_OWN: AtomicU64 = AtomicU64::new(0);
+    pub static READY_TAKEN: AtomicU64 = AtomicU64::new(0);
+    pub static DELIVERED: AtomicU64 = AtomicU64::new(0);
+    pub static RUNTIME_TURNS: AtomicU64 = AtomicU64::new(0);
+    pub static RUNTIME_EVENTS: AtomicU64 = AtomicU64::new(0);
+    pub static PROMOTIONS: AtomicU64 = AtomicU64::new(0);
+    pub static WATCHDOG_WAKES: AtomicU64 = AtomicU64::new(0);
+    pub static ARMS: AtomicU64 = AtomicU64::new(0);
+    pub fn bump(c: &AtomicU64) {
+        c.fetch_add(1, Ordering::Relaxed);
+    }
+    pub(super) fn start() {
+        if std::env::var_os("WINHTTPAPI_ENGINE_STATS").is_none() {
+            return;
+        }
+        std::thread::spawn(|| loop {
+            std::thread::sleep(std::time::Duration::from_secs(2));
+            let g = |c: &AtomicU64| c.load(Ordering::Relaxed);
+            eprintln!(
+                "engine: own {} ready {} delivered {} runtime-turns {} runtime-events {} promotions {} watchdog {} arms {}",
+                g(&LEADER_OWN), g(&READY_TAKEN), g(&DELIVERED), g(&RUNTIME_TURNS), g(&RUNTIME_EVENTS),
+                g(&PROMOTIONS), g(&WATCHDOG_WAKES), g(&ARMS)
+            );
+        });
+    }
+}
+
 static REACTOR: once_cell::sync::Lazy<Reactor> = once_cell::sync::Lazy::new(|| {
+    stats::start();
     let r = Reactor { poller: Poller::new().expect("an epoll set for the engine"), sets: Default::default() };
     crate::runtime::handle().spawn(run_events());
     crate::runtime::handle().spawn(run_timers());
@@ -69,6 +101,7 @@ pub fn remove_set(token: u64) {
 /// The runtime takes events of `set` from now on (one-shot: the set's owner re-arms it after each turn
 /// while no thread leads it).
 pub fn watch_set(set: &QueueSet) {
+    stats::bump(&stats::ARMS);
     let _ = REACTOR.poller.modify(set.as_raw_fd(), set.token(), (libc::EPOLLIN | libc::EPOLLONESHOT) as u32);
 }
 

@@ -34,7 +34,8 @@ use crate::http1::chunked::ChunkedDecoder;
 use crate::win32::error::*;
 use parking_lot::{Mutex, RwLock};
 use socket::Socket;
-use std::collections::{HashMap, VecDeque};
+use crate::server::ids::IdMap;
+use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
@@ -42,27 +43,6 @@ use std::time::Instant;
 
 const FIRST_CONNECTION_ID: u64 = 0x2_0000_0001;
 static NEXT_CONNECTION_ID: AtomicU64 = AtomicU64::new(FIRST_CONNECTION_ID);
-
-/// Connection ids are sequential: a multiplicative hash spreads them well enough, far cheaper than SipHash
-/// on the path every epoll event takes.
-#[derive(Default, Clone, Copy)]
-struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 /// Live connections by id: epoll tokens, `HttpWaitForDisconnect`, the timers. The map owns them: a
 /// connection lives until it ends (then only requests the application still holds keep the object).

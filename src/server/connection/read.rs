@@ -239,7 +239,7 @@ impl Connection {
     /// Routes a parsed head: answers it here, or makes it the connection's current request and returns
     /// it with its queue.
     fn dispatch(self: &Arc<Self>, inp: &mut Input, head: RequestHead, fired: &mut Fired) -> Option<Routed> {
-        let (queue, context, cooked, host, group) = match router::route(&head, self.local, self.tls.is_some()) {
+        let (queue, context, cooked, group) = match router::route(&head, self.local, self.tls.is_some()) {
             router::Routed::Reject(status) => {
                 let keep = head.keep_alive && head.framing == Framing::None && status != 400;
                 self.queue_bytes(response::error_response(status, !keep));
@@ -250,7 +250,7 @@ impl Connection {
                 }
                 return None;
             }
-            router::Routed::Queue { queue, context, cooked, host, group } => (queue, context, cooked, host, group),
+            router::Routed::Queue { queue, context, cooked, group } => (queue, context, cooked, group),
         };
         let gen = session::settings_generation();
         let group_id = (group != 0).then_some(group);
@@ -293,7 +293,7 @@ impl Connection {
         }
         let framing = head.framing;
         let expect = head.expect_continue;
-        let req = Arc::new(Request::new(self.clone(), head, context, cooked, host, queue.v2).with_group(group));
+        let req = Arc::new(Request::new(self.clone(), head, context, cooked, queue.v2).with_group(group));
         inp.current = Some(req.clone());
         inp.queue = Arc::downgrade(&queue);
         inp.body = match framing {

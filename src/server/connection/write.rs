@@ -18,6 +18,46 @@ pub(super) enum Written {
     Failed(Option<Completion>),
 }
 
+thread_local! {
+    /// The buffer response heads are written into (kept by each sending thread).
+    static HEAD_BUF: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The pieces of one send, on the stack for the usual few.
+struct Slices<'a> {
+    small: [IoSlice<'a>; 8],
+    n: usize,
+    big: Vec<IoSlice<'a>>,
+}
+
+impl<'a> Slices<'a> {
+    fn new() -> Self {
+        Slices { small: [IoSlice::new(&[]); 8], n: 0, big: Vec::new() }
+    }
+    fn push(&mut self, s: IoSlice<'a>) {
+        if self.big.is_empty() && self.n < self.small.len() {
+            self.small[self.n] = s;
+            self.n += 1;
+        } else {
+            if self.big.is_empty() {
+                self.big.extend_from_slice(&self.small[..self.n]);
+            }
+            self.big.push(s);
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Slices<'a> {
+    type Target = [IoSlice<'a>];
+    fn deref(&self) -> &[IoSlice<'a>] {
+        if self.big.is_empty() {
+            &self.small[..self.n]
+        } else {
+            &self.big
+        }
+    }
+}
+
 /// What every bandwidth limit on the connection lets go now, of `want` bytes.
 fn grant(throttles: &[Arc<Throttle>], want: usize) -> usize {
     let mut n = want;
@@ -236,24 +276,27 @@ impl Connection {
                 return Start::Done(ERROR_INVALID_PARAMETER, 0, false);
             }
             let body_len: u64 = body.iter().map(|b| b.len()).sum();
-            let mut head_bytes = Vec::new();
+            // The head is written into this thread's buffer (no allocation per response).
+            let mut head_buf = HEAD_BUF.with(|b| b.take());
+            head_buf.clear();
+            let head_bytes = &mut head_buf;
             if let Some(h) = head {
                 let plan = response::plan(h, &req.head, more_data, disconnect, body_len);
                 out.resp.started = true;
                 out.resp.close_after = plan.close;
                 out.resp.no_body |= plan.no_body;
                 out.resp.status = h.status;
-                response::write_head(h, &plan, req.v2, &mut head_bytes);
+                response::write_head(h, &plan, req.v2, head_bytes);
             } else if disconnect {
                 out.resp.close_after = true;
             }
             let held = std::mem::take(&mut out.resp.coalesce);
-            let mut slices: Vec<IoSlice> = Vec::with_capacity(body.len() + 2);
+            let mut slices: Slices = Slices::new();
             if !held.held().is_empty() {
                 slices.push(IoSlice::new(held.held()));
             }
             if !head_bytes.is_empty() {
-                slices.push(IoSlice::new(&head_bytes));
+                slices.push(IoSlice::new(head_bytes));
             }
             // The entity goes out as given: http.sys frames nothing. From the first file range on, the
             // pieces are queued behind it (`tail`).
@@ -279,6 +322,8 @@ impl Connection {
             out.resp.bytes += total as u64;
             if more_data && tail.is_empty() && out.resp.coalesce.try_hold(buffer_data, &slices) {
                 // Held: the call is done; the bytes go out with a later send.
+                drop(slices);
+                HEAD_BUF.with(|b| b.set(head_buf));
                 return Start::Done(ERROR_SUCCESS, total, true);
             }
             let written = if tail.is_empty() {
@@ -297,6 +342,7 @@ impl Connection {
             };
             drop(slices);
             drop(held);
+            HEAD_BUF.with(|b| b.set(head_buf));
             if !more_data {
                 out.resp.finished = true;
                 ended = Some((out.resp.status, out.resp.bytes, out.resp.close_after));
