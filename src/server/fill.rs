@@ -65,10 +65,31 @@ pub const REQUEST_HEADER_NAMES: [&str; 41] = [
 
 /// `HTTP_HEADER_ID` of a request header name.
 pub fn request_header_id(name: &[u8]) -> Option<usize> {
-    let first = name.first()?.to_ascii_lowercase();
-    REQUEST_HEADER_NAMES.iter().position(|n| {
-        n.len() == name.len() && n.as_bytes()[0].to_ascii_lowercase() == first && n.as_bytes().eq_ignore_ascii_case(name)
-    })
+    // Candidates by length first: at most a few names share one.
+    const BY_LEN: [&[u8]; 20] = [
+        &[],
+        &[],
+        &[38],                // TE
+        &[8],                 // Via
+        &[2, 27, 28],         // Date, From, Host
+        &[10, 37],            // Allow, Range
+        &[4, 20, 25, 26],     // Pragma, Accept, Cookie, Expect
+        &[5, 7, 9, 18, 36],   // Trailer, Upgrade, Warning, Expires, Referer
+        &[29, 32],            // If-Match, If-Range
+        &[39],                // Translate
+        &[1, 3, 40],          // Connection, Keep-Alive, User-Agent
+        &[16],                // Content-MD5
+        &[12, 34],            // Content-Type, Max-Forwards
+        &[0, 17, 19, 24, 31], // Cache-Control, Content-Range, Last-Modified, Authorization, If-None-Match
+        &[11, 21],            // Content-Length, Accept-Charset
+        &[22, 23],            // Accept-Encoding, Accept-Language
+        &[13, 14, 15],        // Content-Encoding, Content-Language, Content-Location
+        &[6, 30],             // Transfer-Encoding, If-Modified-Since
+        &[],
+        &[33, 35],            // If-Unmodified-Since, Proxy-Authorization
+    ];
+    let cands = BY_LEN.get(name.len())?;
+    cands.iter().map(|&i| i as usize).find(|&i| REQUEST_HEADER_NAMES[i].as_bytes().eq_ignore_ascii_case(name))
 }
 
 const VERBS: [&[u8]; 17] = [
@@ -404,4 +425,20 @@ fn unsafe_zeroed<T>() -> T {
     // SAFETY: used only for the #[repr(C)] request structures, for which all-zero (NULL pointers,
     // zero counts) is the valid empty value.
     unsafe { std::mem::zeroed() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_ids_by_name_match_the_table() {
+        for (i, n) in REQUEST_HEADER_NAMES.iter().enumerate() {
+            assert_eq!(request_header_id(n.as_bytes()), Some(i), "{n}");
+            assert_eq!(request_header_id(n.to_ascii_lowercase().as_bytes()), Some(i), "{n}");
+        }
+        assert_eq!(request_header_id(b"X-Custom"), None);
+        assert_eq!(request_header_id(b""), None);
+        assert_eq!(request_header_id(b"A-Very-Long-Header-Name-Indeed"), None);
+    }
 }

@@ -211,8 +211,9 @@ impl RequestQueue {
         }
     }
 
-    /// Gives up the lead (queue lock held) and decides who watches the set next.
-    pub(super) fn leave_lead(&self, st: &mut QueueState) -> After {
+    /// Gives up the lead (queue lock held) and decides who watches the set next. `port_out`: the caller
+    /// is a port's thread leaving with a packet, not counted out yet.
+    pub(super) fn leave_lead(&self, st: &mut QueueState, port_out: bool) -> After {
         st.leader = false;
         if st.closed || st.shut_down {
             self.cv.notify_all();
@@ -223,16 +224,17 @@ impl RequestQueue {
             self.cv.notify_one();
             return After::Nothing;
         }
-        self.vacant(st)
+        self.vacant(st, port_out as usize)
     }
 
     /// No thread leads the set: wake one that will, or leave it to the watchdog or the runtime.
-    pub(super) fn vacant(&self, st: &mut QueueState) -> After {
+    /// `going_out`: port threads about to leave with a packet, not counted out yet.
+    pub(super) fn vacant(&self, st: &mut QueueState, going_out: usize) -> After {
         let port = self.port();
         let port_waiting = port.as_ref().map_or(0, |p| p.waiting());
         if port_waiting > 0 {
             let p = port.expect("waiting threads have a port");
-            if p.active() < usable_cpus() {
+            if p.active() + going_out < usable_cpus() {
                 return After::PromotePort(p);
             }
             return After::Poke;
@@ -332,7 +334,7 @@ impl RequestQueue {
                 _ => st.ready.pop_front(),
             };
             if st.closed || st.shut_down {
-                let after = self.leave_lead(&mut st);
+                let after = self.leave_lead(&mut st, false);
                 drop(st);
                 after.run();
                 if let Some(r) = got {
@@ -344,7 +346,7 @@ impl RequestQueue {
             let demand = self.took(&mut st, &req);
             // Counted out before the lead is given up: the wake decision sees this thread busy.
             self.went_out();
-            let after = self.leave_lead(&mut st);
+            let after = self.leave_lead(&mut st, false);
             drop(st);
             after.run();
             if let Some(d) = demand {
@@ -468,14 +470,14 @@ impl PortDriver for QueueDriver {
                 Turn::Mine(req) => req,
                 Turn::Nothing | Turn::TimedOut => {
                     // Woken (a packet was posted, a request delivered) or out of time: the port looks again.
-                    let after = q.leave_lead(&mut st);
+                    let after = q.leave_lead(&mut st, false);
                     drop(st);
                     after.run();
                     return None;
                 }
             };
             if st.closed || st.shut_down {
-                let after = q.leave_lead(&mut st);
+                let after = q.leave_lead(&mut st, false);
                 drop(st);
                 after.run();
                 req.conn.abort();
@@ -494,7 +496,7 @@ impl PortDriver for QueueDriver {
                 }
                 continue;
             };
-            let after = q.leave_lead(&mut st);
+            let after = q.leave_lead(&mut st, true);
             drop(st);
             after.run();
             if let Some(d) = demand {

@@ -411,7 +411,7 @@ impl RequestQueue {
                 None => {
                     st.receivers.push_back(PendingReceive { buf, flags, wide16, completion: c });
                     // Someone must read the set for it: a thread of the port, or the runtime.
-                    let after = if st.leader { After::Nothing } else { self.vacant(&mut st) };
+                    let after = if st.leader { After::Nothing } else { self.vacant(&mut st, 0) };
                     drop(st);
                     after.run();
                     Start::Pending

@@ -149,8 +149,7 @@ impl CompletionPort {
 
     /// A driver nobody leads, now led by the caller.
     fn take_lead(&self) -> Option<Arc<dyn PortDriver>> {
-        let drivers: Vec<Arc<dyn PortDriver>> = self.drivers.lock().iter().filter_map(Weak::upgrade).collect();
-        drivers.into_iter().find(|d| d.try_lead())
+        self.drivers.lock().iter().filter_map(Weak::upgrade).find(|d| d.try_lead())
     }
 
     /// Takes up to `out.len()` packets (at least one), waiting until `deadline` for the first; while no
