@@ -86,7 +86,7 @@ pub fn request_header_id(name: &[u8]) -> Option<usize> {
         &[13, 14, 15],        // Content-Encoding, Content-Language, Content-Location
         &[6, 30],             // Transfer-Encoding, If-Modified-Since
         &[],
-        &[33, 35],            // If-Unmodified-Since, Proxy-Authorization
+        &[33, 35], // If-Unmodified-Since, Proxy-Authorization
     ];
     let cands = BY_LEN.get(name.len())?;
     cands.iter().map(|&i| i as usize).find(|&i| REQUEST_HEADER_NAMES[i].as_bytes().eq_ignore_ascii_case(name))
@@ -278,8 +278,13 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
                 put(out, &[f.value.of(hb)], b"")
             }
             _ => {
-                let parts: Vec<&[u8]> =
-                    head.fields.iter().zip(ids).filter(|(_, id)| **id == Some(i)).map(|(f, _)| f.value.of(hb)).collect();
+                let parts: Vec<&[u8]> = head
+                    .fields
+                    .iter()
+                    .zip(ids)
+                    .filter(|(_, id)| **id == Some(i))
+                    .map(|(f, _)| f.value.of(hb))
+                    .collect();
                 put(out, &parts, b", ")
             }
         };

@@ -55,13 +55,8 @@ impl QueueSet {
         let waker = Waker::new()?;
         // Level-triggered: every waiter of the set sees it until the one it was meant for resets it.
         poller.add(waker.as_raw_fd(), WAKE, libc::EPOLLIN as u32)?;
-        let set = Arc::new(QueueSet {
-            poller,
-            stash: Default::default(),
-            waker,
-            token: reactor::new_set_token(),
-            owner,
-        });
+        let set =
+            Arc::new(QueueSet { poller, stash: Default::default(), waker, token: reactor::new_set_token(), owner });
         reactor::add_set(&set);
         reactor::watch_set(&set);
         Ok(set)
@@ -430,10 +425,7 @@ impl RequestQueue {
 
     /// No thread leads the set and the runtime does not watch it, while threads that could are asleep.
     fn unwatched(st: &QueueState, q: &RequestQueue) -> bool {
-        !st.leader
-            && !st.runtime_armed
-            && !st.closed
-            && (st.followers > 0 || q.port().is_some_and(|p| p.waiting() > 0))
+        !st.leader && !st.runtime_armed && !st.closed && (st.followers > 0 || q.port().is_some_and(|p| p.waiting() > 0))
     }
 
     /// The completion port the queue is bound to.

@@ -15,10 +15,10 @@
 //! whose waits belong to the queue handle: `CancelIoEx` and closing or shutting the queue down end
 //! them with `ERROR_OPERATION_ABORTED`.
 use super::buffer::OutBuf;
-use super::lead::{After, QueueDriver, QueueSet};
 use super::completion::{self, Completion, Start};
 use super::connection::{self, Connection};
 use super::fill;
+use super::lead::{After, QueueDriver, QueueSet};
 use super::request::{Request, NEEDS_RERECEIVE, NOT_RECEIVED, RECEIVED};
 use super::router::{self, Registration, Target};
 use super::url::parse_prefix;

@@ -116,8 +116,9 @@ async fn run_events() {
     let r = &*REACTOR;
     // SAFETY: the epoll set lives in a static for the whole process, so the descriptor stays open (and is
     // not reused) as long as the registration exists.
-    let registered =
-        unsafe { tokio::io::unix::AsyncFd::register_with_interest(Fd(r.poller.as_raw_fd()), tokio::io::Interest::READABLE) };
+    let registered = unsafe {
+        tokio::io::unix::AsyncFd::register_with_interest(Fd(r.poller.as_raw_fd()), tokio::io::Interest::READABLE)
+    };
     let afd = match registered {
         Ok(a) => a,
         Err(e) => {

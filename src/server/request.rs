@@ -63,13 +63,7 @@ pub struct Request {
 }
 
 impl Request {
-    pub fn new(
-        conn: Arc<Connection>,
-        head: RequestHead,
-        url_context: u64,
-        cooked: Cooked,
-        v2: bool,
-    ) -> Self {
+    pub fn new(conn: Arc<Connection>, head: RequestHead, url_context: u64, cooked: Cooked, v2: bool) -> Self {
         Request {
             id: NEXT_REQUEST_ID.fetch_add(1, Ordering::Relaxed),
             conn,

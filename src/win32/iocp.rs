@@ -154,7 +154,11 @@ impl CompletionPort {
 
     /// Takes up to `out.len()` packets (at least one), waiting until `deadline` for the first; while no
     /// packet is there, the caller may lead a bound driver.
-    pub fn dequeue_many(self: &Arc<Self>, out: &mut [Packet], deadline: Option<Instant>) -> Result<usize, DequeueError> {
+    pub fn dequeue_many(
+        self: &Arc<Self>,
+        out: &mut [Packet],
+        deadline: Option<Instant>,
+    ) -> Result<usize, DequeueError> {
         self.came_back();
         let mut q = self.queue.lock();
         loop {

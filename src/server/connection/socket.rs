@@ -57,9 +57,7 @@ impl Socket {
         loop {
             // SAFETY: the kernel writes at most `room` bytes into the spare capacity, which is allocated;
             // the length grows by exactly what was written.
-            let r = result(unsafe {
-                libc::read(self.fd(), v.as_mut_ptr().add(v.len()) as *mut libc::c_void, room)
-            });
+            let r = result(unsafe { libc::read(self.fd(), v.as_mut_ptr().add(v.len()) as *mut libc::c_void, room) });
             match r {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Ok(n) => {

@@ -113,7 +113,8 @@ impl Connection {
             Phase::Head => {
                 // The queue (and so the application's timers) is unknown until a head is routed: the
                 // first request runs under the machine-wide IdleConnection and HeaderWait.
-                let (idle, header_wait) = if t.first { t.first_timers } else { (t.timers.idle_connection, t.timers.header_wait) };
+                let (idle, header_wait) =
+                    if t.first { t.first_timers } else { (t.timers.idle_connection, t.timers.header_wait) };
                 d[0] = Some(match t.head_started {
                     Some(s) => (s + header_wait, Timer::HeaderWait),
                     None => (t.idle_since + idle, Timer::IdleConnection),
@@ -178,7 +179,12 @@ impl Connection {
                 self.end(&mut inp, &mut fired);
                 next = None;
             } else {
-                next = Self::deadlines(&inp, &out, &t).into_iter().flatten().map(|(at, _)| at).filter(|at| *at > now).min();
+                next = Self::deadlines(&inp, &out, &t)
+                    .into_iter()
+                    .flatten()
+                    .map(|(at, _)| at)
+                    .filter(|at| *at > now)
+                    .min();
             }
         }
         fire_all(fired);
