@@ -51,12 +51,7 @@ pub extern "C" fn CloseHandle(hObject: HANDLE) -> BOOL {
 }
 
 fn create_event(manual_reset: BOOL, initial: BOOL, name: Option<String>) -> WinResult<HANDLE> {
-    if name.is_some() {
-        // Named events would be shared across processes on Windows; within one process an unnamed
-        // event serves every caller we know of. Say so rather than silently share nothing.
-        tracing::warn!(target: "winhttpapi::win32", "CreateEvent: names are ignored");
-    }
-    Ok(to_handle(handle::insert(Arc::new(Event::new(manual_reset != 0, initial != 0)))))
+    super::kernel32_ext::create_event(manual_reset != 0, initial != 0, name)
 }
 
 /// `CreateEventA`: a new event; `lpEventAttributes` is ignored. Returns the handle, or NULL with

@@ -12,6 +12,7 @@ pub mod message;
 pub mod module;
 pub mod overlapped;
 pub mod text;
+pub mod sysinfo;
 pub mod thread;
 pub mod time;
 pub mod wait;
