@@ -783,27 +783,36 @@ pub extern "C" fn WinHttpSetTimeouts_w16(
 // ---------------------------------------------------------------------------------------------
 // URLs and time
 
-/// Delivers one cracked component: a pointer into the URL (caller's pointer NULL, length non-zero), a
-/// copy into the caller's buffer (pointer non-NULL; length = capacity in characters), or nothing
-/// (length 0).
+/// A `URL_COMPONENTS` pointer field and its length field.
+type Slot = (*mut *mut c_void, *mut u32);
+
+/// Delivers one cracked component: a pointer into the URL (caller's pointer NULL, length non-zero;
+/// NULL and 0 for a part the URL does not have), a copy into the caller's buffer (pointer non-NULL;
+/// length = capacity in characters), or nothing (length 0). A buffer too small gets the length needed
+/// (NUL included) and sets `*overflow`; the other components are still delivered, as Windows does.
 unsafe fn put_component<U: WideUnit>(
     base: *const U,
     units: &[U],
-    range: std::ops::Range<usize>,
-    ptr: *mut *mut c_void,
-    len: *mut u32,
+    range: Option<std::ops::Range<usize>>,
+    (ptr, len): Slot,
     flags: u32,
+    overflow: &mut bool,
     escapable: bool,
-) -> WinResult<()> {
-    if *len == 0 && (*ptr).is_null() {
-        return Ok(());
+) {
+    if *len == 0 {
+        return;
     }
     if (*ptr).is_null() {
-        *ptr = base.add(range.start) as *mut c_void;
-        *len = range.len() as u32;
-        return Ok(());
+        match range {
+            Some(r) => {
+                *ptr = base.add(r.start) as *mut c_void;
+                *len = r.len() as u32;
+            }
+            None => *len = 0,
+        }
+        return;
     }
-    let mut text = wstr::decode(&units[range]);
+    let mut text = range.map(|r| wstr::decode(&units[r])).unwrap_or_default();
     if flags & url::ICU_DECODE != 0 {
         text = url::decode(&text);
     }
@@ -813,11 +822,11 @@ unsafe fn put_component<U: WideUnit>(
     let out = wstr::encode_nul::<U>(&text);
     if (*len as usize) < out.len() {
         *len = out.len() as u32;
-        return Err(ERROR_INSUFFICIENT_BUFFER);
+        *overflow = true;
+        return;
     }
     std::ptr::copy_nonoverlapping(out.as_ptr(), *ptr as *mut U, out.len());
     *len = (out.len() - 1) as u32;
-    Ok(())
 }
 
 unsafe fn crack_url<U: WideUnit>(
@@ -843,16 +852,41 @@ unsafe fn crack_url<U: WideUnit>(
         .iter()
         .map(|&c| wstr::decode(std::slice::from_ref(&c)).chars().next().map(|ch| ch as u32).unwrap_or(0xFFFD))
         .collect();
-    let c = url::crack(&widened)?;
+    let mut c = url::crack(&widened)?;
     let uc = &mut *comps;
-    put_component(u, units, c.scheme.clone(), &mut uc.lpszScheme, &mut uc.dwSchemeLength, flags, false)?;
-    put_component(u, units, c.host.clone(), &mut uc.lpszHostName, &mut uc.dwHostNameLength, flags, false)?;
-    put_component(u, units, c.user.clone(), &mut uc.lpszUserName, &mut uc.dwUserNameLength, flags, false)?;
-    put_component(u, units, c.password.clone(), &mut uc.lpszPassword, &mut uc.dwPasswordLength, flags, false)?;
-    put_component(u, units, c.path.clone(), &mut uc.lpszUrlPath, &mut uc.dwUrlPathLength, flags, true)?;
-    put_component(u, units, c.extra.clone(), &mut uc.lpszExtraInfo, &mut uc.dwExtraInfoLength, flags, true)?;
+    // Extra info not asked for: the query stays part of the path.
+    if uc.lpszExtraInfo.is_null() && uc.dwExtraInfoLength == 0 {
+        c.path = c.path.start..c.extra.end;
+    }
+    // Path and extra info last: ICU_ESCAPE applies to them only.
+    let parts: [(Option<std::ops::Range<usize>>, Slot); 6] = [
+        (Some(c.scheme), (&mut uc.lpszScheme as *mut _, &mut uc.dwSchemeLength as *mut _)),
+        (Some(c.host), (&mut uc.lpszHostName as *mut _, &mut uc.dwHostNameLength as *mut _)),
+        (c.user, (&mut uc.lpszUserName as *mut _, &mut uc.dwUserNameLength as *mut _)),
+        (c.password, (&mut uc.lpszPassword as *mut _, &mut uc.dwPasswordLength as *mut _)),
+        (Some(c.path), (&mut uc.lpszUrlPath as *mut _, &mut uc.dwUrlPathLength as *mut _)),
+        (Some(c.extra), (&mut uc.lpszExtraInfo as *mut _, &mut uc.dwExtraInfoLength as *mut _)),
+    ];
+    // Checked before anything is written: a buffer with length 0, or a pointer into the URL where the
+    // text would have to be decoded or escaped, is ERROR_INVALID_PARAMETER (Wine's tests on Windows).
+    for (range, (ptr, len)) in &parts {
+        let pointer_mode_changes = flags & (url::ICU_DECODE | url::ICU_ESCAPE) != 0
+            && (**ptr).is_null()
+            && **len != 0
+            && range.as_ref().is_some_and(|r| !r.is_empty());
+        if (!(**ptr).is_null() && **len == 0) || pointer_mode_changes {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+    }
+    let mut overflow = false;
+    for (i, (range, slot)) in parts.into_iter().enumerate() {
+        put_component(u, units, range, slot, flags, &mut overflow, i >= 4);
+    }
     uc.nScheme = c.n_scheme;
     uc.nPort = c.port;
+    if overflow {
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
     Ok(TRUE)
 }
 
@@ -915,9 +949,13 @@ unsafe fn create_url<U: WideUnit>(
     };
     let s = url::create(&parts, flags)?;
     let units = wstr::encode_nul::<U>(&s);
-    if out.is_null() || (*out_len as usize) < units.len() {
+    if (*out_len as usize) < units.len() {
         *out_len = units.len() as u32;
         return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    // A length big enough with no buffer: ERROR_INVALID_PARAMETER, the length left alone (Windows 7+).
+    if out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
     }
     std::ptr::copy_nonoverlapping(units.as_ptr(), out, units.len());
     *out_len = (units.len() - 1) as u32;
@@ -925,9 +963,9 @@ unsafe fn create_url<U: WideUnit>(
 }
 
 /// `WinHttpCreateUrl`: joins `URL_COMPONENTS` into a URL (`ICU_ESCAPE` escapes path and extra info,
-/// `ICU_REJECT_USERPWD` refuses credentials). `*pdwUrlLength` is in characters: too small or NULL buffer
-/// -> `ERROR_INSUFFICIENT_BUFFER` with the characters needed (NUL included); success -> the length
-/// without the NUL.
+/// `ICU_REJECT_USERPWD` refuses credentials). `*pdwUrlLength` is in characters: too small ->
+/// `ERROR_INSUFFICIENT_BUFFER` with the characters needed (NUL included); big enough but `pwszUrl` NULL
+/// -> `ERROR_INVALID_PARAMETER`, length unchanged; success -> the length without the NUL.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpCreateUrl(
     lpUrlComponents: *const URL_COMPONENTS,
