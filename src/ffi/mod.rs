@@ -1,6 +1,7 @@
-//! The C edge: a folder per header family (`win32`, `winhttp`, `httpapi`), a file per function family
+//! The C edge: a folder per header family (`win32`, `winhttp`, `httpapi`, `crt`), a file per function family
 //! inside it. Exports check arguments, convert pointers and strings, and call safe engine code inside a
 //! guard ([`guard`]); no logic lives here.
+pub mod crt;
 pub mod guard;
 pub mod httpapi;
 pub mod ptr;
