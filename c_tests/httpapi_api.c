@@ -496,6 +496,39 @@ static void test_client_gone(void) {
     CloseHandle(q);
 }
 
+/* An overlapped call that pends first resets the OVERLAPPED's event, as Windows' I/O manager does, so
+ * a program reusing a manual-reset event does not wake on the previous completion (issue 12). Each row
+ * starts an operation that pends with the event already signalled (plain, and with the low bit set). */
+static void test_overlapped_resets_event(void) {
+    HANDLE q;
+    int port = hs_v1_queue(&q, "/");
+    HTTP_REQUEST *req = (HTTP_REQUEST *)rbuf;
+    for (int lowbit = 0; lowbit < 2; lowbit++) {
+        HANDLE ev = CreateEventA(NULL, TRUE, TRUE, NULL);
+        OVERLAPPED ov;
+        memset(&ov, 0, sizeof ov);
+        ov.hEvent = (HANDLE)((uintptr_t)ev | (uintptr_t)lowbit);
+        /* HttpReceiveHttpRequest with no request waiting. */
+        CHECK_EQ(HttpReceiveHttpRequest(q, 0, 0, req, sizeof rbuf, NULL, &ov), ERROR_IO_PENDING, "receive pends");
+        CHECK(WaitForSingleObject(ev, 0) == WAIT_TIMEOUT, "receive (low bit %d): event reset when the call pends", lowbit);
+        int fd = send_get(port, "/reset");
+        CHECK_EQ(WaitForSingleObject(ev, 5000), WAIT_OBJECT_0, "event set by the completion");
+        HTTP_REQUEST_ID id = req->RequestId;
+        HTTP_CONNECTION_ID conn = req->ConnectionId;
+        /* HttpWaitForDisconnect on the live connection. */
+        CHECK(SetEvent(ev), "signal again");
+        memset(&ov, 0, sizeof ov);
+        ov.hEvent = (HANDLE)((uintptr_t)ev | (uintptr_t)lowbit);
+        CHECK_EQ(HttpWaitForDisconnect(q, conn, &ov), ERROR_IO_PENDING, "disconnect wait pends");
+        CHECK(WaitForSingleObject(ev, 0) == WAIT_TIMEOUT, "disconnect wait (low bit %d): event reset", lowbit);
+        CHECK_EQ(hs_send_simple(q, id, 200, "OK", "x", 0), NO_ERROR, "answer");
+        close(fd);
+        CHECK_EQ(WaitForSingleObject(ev, 5000), WAIT_OBJECT_0, "event set when the client leaves");
+        CloseHandle(ev);
+    }
+    CloseHandle(q);
+}
+
 int main(void) {
     test_init_and_ids();
     hs_init();
@@ -505,6 +538,7 @@ int main(void) {
     test_cancel_and_state();
     test_files_and_cancelio();
     test_client_gone();
+    test_overlapped_resets_event();
     HttpTerminate(HTTP_INITIALIZE_SERVER, NULL);
     return ts_finish("httpapi_api");
 }

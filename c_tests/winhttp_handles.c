@@ -215,6 +215,15 @@ static void test_time(void) {
     SYSTEMTIME far = {65535, 12, 0, 31, 23, 59, 59, 0};
     CHECK(WinHttpTimeFromSystemTime(&far, big) && wcslen(big) == 30 && big[31] == 0x5A5A, "year 65535 fits: %ls", big);
     CHECK(!WinHttpTimeToSystemTime(NULL, &back) && GetLastError() == ERROR_INVALID_PARAMETER, "NULL string");
+    /* Windows is lenient (issue 12): leading space, lower case, no comma, spaces for colons, no GMT. */
+    static const wchar_t *loose[] = {L" fri 7 jan 2005 12 06 35", L"Fri, 07 Jan 2005 12:06:35 GMT", L"FRI 07 JAN 2005 12:06:35",
+                                     L"fri, 07 jan 2005 12:06:35 gmt", L"  Fri 07 Jan 2005 12 06 35 GMT"};
+    for (size_t i = 0; i < sizeof loose / sizeof loose[0]; i++) {
+        memset(&back, 0, sizeof back);
+        CHECK(WinHttpTimeToSystemTime(loose[i], &back) && back.wYear == 2005 && back.wMonth == 1 && back.wDay == 7 &&
+                  back.wHour == 12 && back.wMinute == 6 && back.wSecond == 35 && back.wDayOfWeek == 5,
+              "loose date %ls", loose[i]);
+    }
 }
 
 /* A handle that is not a WinHTTP handle at all (an event, an http.sys request queue) given to any

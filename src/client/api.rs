@@ -133,30 +133,6 @@ pub fn connect(hsession: RawHandle, server: Option<String>, port: u16) -> WinRes
     Ok(h)
 }
 
-/// Percent-escapes an object name as `WinHttpOpenRequest` does unless told not to: controls, space and
-/// non-ASCII bytes (UTF-8) always; `%` only with `WINHTTP_FLAG_ESCAPE_PERCENT`; the query part is
-/// left alone with `WINHTTP_FLAG_ESCAPE_DISABLE_QUERY`.
-pub fn escape_object(path: &str, flags: u32) -> String {
-    if flags & WINHTTP_FLAG_ESCAPE_DISABLE != 0 {
-        return path.to_string();
-    }
-    let mut out = String::with_capacity(path.len());
-    let mut in_query = false;
-    for &b in path.as_bytes() {
-        if b == b'?' {
-            in_query = true;
-        }
-        let skip = in_query && flags & WINHTTP_FLAG_ESCAPE_DISABLE_QUERY != 0;
-        let escape = !skip && (b <= 0x20 || b >= 0x7f || (b == b'%' && flags & WINHTTP_FLAG_ESCAPE_PERCENT != 0));
-        if escape {
-            out.push_str(&format!("%{b:02X}"));
-        } else {
-            out.push(b as char);
-        }
-    }
-    out
-}
-
 /// `WinHttpOpenRequest`.
 pub fn open_request(
     hconnect: RawHandle,
@@ -176,7 +152,7 @@ pub fn open_request(
     if !path.starts_with('/') && !path.starts_with("http://") && !path.starts_with("https://") && path != "*" {
         path.insert(0, '/');
     }
-    let path = escape_object(&path, flags);
+    let path = super::url::escape_object(&path, flags);
     let version = version.filter(|v| !v.is_empty()).unwrap_or_else(|| "HTTP/1.1".into());
     let req = Arc::new(Request::new(connect.clone(), verb, path, version, referrer, accept_types, flags, hconnect));
     let notifier = req.notifier.clone();

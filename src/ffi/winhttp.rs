@@ -305,7 +305,8 @@ unsafe fn send_request<U: WideUnit>(
     context: usize,
 ) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpSendRequest({h:?}, {headers:?}, {hlen}, {optional:?}, {olen}, {total}, {context:#x})");
-    let text = if headers.is_null() || hlen == 0 { None } else { wide_str_len(headers, hlen) };
+    // Length 0 with headers given: read up to the NUL, as Windows does (`-1L` is the documented way).
+    let text = wide_str_len(headers, if hlen == 0 { u32::MAX } else { hlen });
     // "If dwOptionalLength is 0, lpOptional is ignored and set to NULL."
     let optional = if olen == 0 { &[][..] } else { bytes_in(optional as *const u8, olen as usize)? };
     api::send_request(raw(h), text, optional, total, context).map(|_| TRUE)
@@ -1032,12 +1033,13 @@ unsafe fn time_to_system_time<U: WideUnit>(s: *const U, st: *mut SYSTEMTIME) -> 
         return Err(ERROR_INVALID_PARAMETER);
     }
     let text = wide_cstr(s).unwrap_or_default();
-    let t = date::parse(&text).ok_or(ERROR_INVALID_PARAMETER)?;
+    let t = date::parse_lenient(&text).ok_or(ERROR_INVALID_PARAMETER)?;
     *st = systemtime_of(&t);
     Ok(TRUE)
 }
 
-/// `WinHttpTimeToSystemTime`: parses an HTTP date (RFC 1123, RFC 850, asctime) into a `SYSTEMTIME`.
+/// `WinHttpTimeToSystemTime`: parses an HTTP date (RFC 1123, RFC 850, asctime, and the loose forms Windows
+/// accepts: any case, no comma, spaces for colons, no `GMT`) into a `SYSTEMTIME`.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeToSystemTime(pwszTime: *const WCHAR, pst: *mut SYSTEMTIME) -> BOOL {
     guard_winhttp("WinHttpTimeToSystemTime", FALSE, || time_to_system_time(pwszTime, pst))
