@@ -28,7 +28,7 @@ use super::callback::{
     self, Deliver, Info, Notifier, WINHTTP_CALLBACK_STATUS_READ_COMPLETE, WINHTTP_CALLBACK_STATUS_REQUEST_ERROR,
     WINHTTP_CALLBACK_STATUS_WRITE_COMPLETE,
 };
-use super::conn::{shutdown_fd, wait_fd, Conn, Interest};
+use super::conn::{shutdown_fd, Conn};
 use super::options::{self, Value};
 use super::request::Request;
 use crate::win32::error::*;
@@ -37,6 +37,7 @@ use crate::win32::overlapped::CallerBuf;
 use parking_lot::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::io;
 use std::time::{Duration, Instant};
 
 pub const WINHTTP_WEB_SOCKET_BINARY_MESSAGE_BUFFER_TYPE: u32 = 0;
@@ -214,7 +215,7 @@ impl KernelObject for WebSocket {
 /// `ERROR_WINHTTP_INVALID_SERVER_RESPONSE`.
 pub fn complete_upgrade(hrequest: RawHandle, context: usize) -> WinResult<RawHandle> {
     let req: Arc<Request> = handle::get_as::<Request>(hrequest)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)?;
-    let mut st = req.state.lock();
+    let st = req.state.lock();
     let key = st.settings.websocket_key.clone().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
     let resp = st.response.as_ref().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
     if resp.status != 101 {
@@ -227,9 +228,9 @@ pub fn complete_upgrade(hrequest: RawHandle, context: usize) -> WinResult<RawHan
     }
     let timeout = st.settings.timeouts.send;
     let close_timeout_s = st.settings.websocket_tuning[0];
-    // A second call finds the connection gone.
-    let conn = req.take_upgraded(&mut st).ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
     drop(st);
+    // A second call finds the connection gone.
+    let conn = req.take_upgraded().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
     let fd = conn.fd();
     let ws = Arc::new(WebSocket {
         conn: Mutex::new(conn),
@@ -462,7 +463,7 @@ impl WebSocket {
     {
         if !self.is_async {
             self.notifier.begin_op();
-            let r = super::exec::run(op(self.clone()));
+            let r = crate::runtime::block_on(op(self.clone()));
             self.end(kind, &r);
             self.notifier.end_op(Deliver::Inline);
             return r.map(|d| match d {
@@ -473,8 +474,7 @@ impl WebSocket {
         self.notifier.begin_op();
         let ws = self.clone();
         let spawned = std::thread::Builder::new().name("winhttp-websocket".into()).spawn(move || {
-            let _rt = crate::runtime::handle().enter();
-            let r = super::exec::run(op(ws.clone()));
+            let r = crate::runtime::block_on(op(ws.clone()));
             // The completion is queued while the operation still counts as pending under the state
             // lock: a callback starting the next receive never finds this one pending, and a close
             // waiting for a cancelled receive queues its CLOSE_COMPLETE after the receive's error.
@@ -705,6 +705,46 @@ impl WebSocket {
                 Err(e) if e == ERROR_WINHTTP_TIMEOUT => continue,
                 Err(e) => return Err(self.cancelled_or(e)),
             }
+        }
+    }
+}
+
+/// Which way a wait is for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Interest {
+    Read,
+}
+
+/// Waits until `fd` is ready, up to `timeout_ms` (0 = no limit, as WinHTTP's timeouts use it).
+/// A socket shut down by `WinHttpCloseHandle` wakes the wait with POLLHUP; the caller's next try then
+/// fails, and the request reports `ERROR_WINHTTP_OPERATION_CANCELLED`.
+async fn wait_fd(fd: i32, interest: Interest, timeout_ms: u32) -> WinResult<()> {
+    let events = match interest {
+        Interest::Read => libc::POLLIN,
+    };
+    let deadline = (timeout_ms != 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64));
+    loop {
+        let wait = match deadline {
+            None => -1,
+            Some(d) => {
+                let left = d.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return Err(ERROR_WINHTTP_TIMEOUT);
+                }
+                left.as_millis().min(i32::MAX as u128) as i32
+            }
+        };
+        let mut p = libc::pollfd { fd, events, revents: 0 };
+        // SAFETY: one valid pollfd on the stack.
+        let r = unsafe { libc::poll(&mut p, 1, wait) };
+        if r > 0 {
+            return Ok(());
+        }
+        if r == 0 {
+            return Err(ERROR_WINHTTP_TIMEOUT);
+        }
+        if io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+            return Err(ERROR_WINHTTP_CONNECTION_ERROR);
         }
     }
 }

@@ -353,14 +353,13 @@ unsafe fn write_data(h: HINTERNET, buf: LPCVOID, n: DWORD, written: *mut DWORD) 
     // "sets this value to zero before doing any work or error checking"
     write_opt(written, 0);
     tracing::trace!(target: T, "WinHttpWriteData({h:?}, {buf:?}, {n})");
-    if api::is_async_request(raw(h))? {
-        // Asynchronous: the count arrives with WRITE_COMPLETE; *lpdwNumberOfBytesWritten stays 0.
-        api::write_data_async(raw(h), CallerBuf::new(buf as *const u8, n as usize)?)?;
-        return Ok(TRUE);
+    // Asynchronous: the count arrives with WRITE_COMPLETE; *lpdwNumberOfBytesWritten stays 0.
+    let is_async = api::is_async_request(raw(h))?;
+    if let Some(w) = api::write_data(raw(h), CallerBuf::new(buf as *const u8, n as usize)?)? {
+        if !is_async {
+            write_opt(written, w);
+        }
     }
-    let data = bytes_in(buf as *const u8, n as usize)?;
-    let w = api::write_data(raw(h), data)?;
-    write_opt(written, w);
     Ok(TRUE)
 }
 
@@ -484,13 +483,11 @@ pub unsafe extern "C" fn WinHttpQueryHeaders_w16(
 
 unsafe fn query_data_available(h: HINTERNET, avail: *mut DWORD) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpQueryDataAvailable({h:?})");
-    if api::is_async_request(raw(h))? {
-        // Asynchronous: the count arrives with DATA_AVAILABLE (the pointer should be NULL).
-        api::query_data_available_async(raw(h))?;
-        return Ok(TRUE);
+    // Asynchronous: written when the count was known during the call (bytes already there), as
+    // Windows does; otherwise DATA_AVAILABLE carries it.
+    if let Some(n) = api::query_data_available(raw(h))? {
+        write_opt(avail, n);
     }
-    let n = api::query_data_available(raw(h))?;
-    write_opt(avail, n);
     Ok(TRUE)
 }
 
@@ -517,16 +514,19 @@ pub unsafe extern "C" fn WinHttpQueryDataAvailable_w16(
 unsafe fn read_data(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fill: bool) -> WinResult<u32> {
     write_opt(read, 0);
     tracing::trace!(target: T, "WinHttpReadData({h:?}, {buf:?}, {n})");
-    if api::is_async_request(raw(h))? {
-        // Asynchronous: READ_COMPLETE carries lpBuffer and the count; the buffer is the library's
-        // until then.
-        api::read_data_async(raw(h), CallerBuf::new(buf as *const u8, n as usize)?, fill)?;
-        return Err(ERROR_IO_PENDING);
+    // Asynchronous: READ_COMPLETE carries lpBuffer and the count, and the buffer is the library's
+    // until then; a read that finished during the call (bytes already there) also writes the count.
+    let is_async = api::is_async_request(raw(h))?;
+    match api::read_data(raw(h), CallerBuf::new(buf as *const u8, n as usize)?, fill)? {
+        Some(got) => {
+            write_opt(read, got);
+            if is_async {
+                return Err(ERROR_IO_PENDING);
+            }
+            Ok(got)
+        }
+        None => Err(ERROR_IO_PENDING),
     }
-    let out = bytes_out(buf as *mut u8, n as usize)?;
-    let got = api::read_data(raw(h), out, fill)?;
-    write_opt(read, got as u32);
-    Ok(got as u32)
 }
 
 /// `WinHttpReadData`: body bytes (Content-Length, chunked or until close; decoded when
