@@ -342,14 +342,15 @@ pub fn run_async(
         req: req.clone(),
         waiter: Waiter::Async,
     };
-    let finished = launch(Box::pin(fut));
-    if finished && !in_call {
-        // Windows reports SENDREQUEST_COMPLETE and WRITE_COMPLETE from its own threads: a callback
-        // thread (taken by this one after its current callback when this is a callback thread), or
-        // the drain this call was made from, after its callback returns.
-        req.notifier.flush(Deliver::Pool);
-    } else {
+    launch(Box::pin(fut));
+    if in_call {
+        // A receive or read: what it posted (all of it when it finished here) runs on this thread.
         req.notifier.deliver_here(may_nest);
+    } else {
+        // Windows reports the notifications of WinHttpSendRequest and WinHttpWriteData from its own
+        // threads: a callback thread (taken by this one after its current callback when this is a
+        // callback thread), or the drain this call was made from, after its callback returns.
+        req.notifier.flush(Deliver::Pool);
     }
     let r = result.lock().take();
     Ok(r.and_then(|r| r.ok()))
