@@ -387,3 +387,45 @@ pub fn refuse_async(req: &Arc<Request>, api: u32, e: Win32Error) -> WinResult<()
     Ok(())
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::connect::Connect;
+    use crate::client::request::Opening;
+    use crate::client::session::{ProxyConfig, Session};
+
+    #[test]
+    fn future_sizes() {
+        fn size<F: Future>(_: &F) -> usize {
+            std::mem::size_of::<F>()
+        }
+        let session = Arc::new(Session::new(String::new(), ProxyConfig::default(), 0));
+        let connect = Arc::new(Connect {
+            session,
+            host: "h".into(),
+            port: 80,
+            context: 0.into(),
+            children: Default::default(),
+            parent: 0,
+        });
+        let o = Opening {
+            verb: "GET".into(),
+            path: "/".into(),
+            version: "HTTP/1.1".into(),
+            referrer: None,
+            accept_types: vec![],
+            flags: 0,
+            parent: 0,
+        };
+        let r = Arc::new(Request::new(connect, o));
+        let f = step(&r, r.take_io(), Op::Available);
+        eprintln!("step future: {} bytes", size(&f));
+        let mut io = r.take_io();
+        eprintln!("available: {} bytes", size(&r.available(&mut io)));
+        let mut b = [0u8; 1];
+        eprintln!("read: {} bytes", size(&r.read(&mut io, &mut b)));
+        eprintln!("receive: {} bytes", size(&r.receive(&mut io)));
+        eprintln!("transmit: {} bytes", size(&r.transmit(&mut io)));
+    }
+}
