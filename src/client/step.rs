@@ -309,11 +309,7 @@ pub fn run_sync(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinRe
 
 /// An asynchronous call: `setup` and the checks that fail at once (FALSE, no callback), then the
 /// step. Some(done) when it finished during the call (its notifications were delivered here).
-pub fn run_async(
-    req: &Arc<Request>,
-    op: Op,
-    setup: impl FnOnce(&mut Io) -> WinResult<()>,
-) -> WinResult<Option<Done>> {
+pub fn run_async(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinResult<()>) -> WinResult<Option<Done>> {
     req.notifier.try_begin_async()?;
     let mut io = req.take_io();
     let api = op.api();
@@ -386,7 +382,6 @@ pub fn refuse_async(req: &Arc<Request>, api: u32, e: Win32Error) -> WinResult<()
     req.notifier.deliver_here(may_nest);
     Ok(())
 }
-
 
 #[cfg(test)]
 mod tests {
