@@ -34,7 +34,7 @@ pub enum ConnEvent<'a> {
 }
 
 /// The socket descriptor as the reactor sees it (the `TcpStream` keeps ownership).
-struct FdRef(RawFd);
+pub struct FdRef(RawFd);
 
 impl AsRawFd for FdRef {
     fn as_raw_fd(&self) -> RawFd {
@@ -350,8 +350,8 @@ impl Conn {
         }
     }
 
-    /// Reads more bytes into the read buffer; returns how many (0 = the peer closed).
-    pub async fn fill(&mut self, timeout_ms: u32) -> WinResult<usize> {
+    /// Makes room at the end of the read buffer (compacting, or growing a full one).
+    fn make_room(&mut self) {
         if self.rpos > 0 && self.rpos == self.rend {
             self.rpos = 0;
             self.rend = 0;
@@ -366,12 +366,81 @@ impl Conn {
                 self.rbuf.resize(n * 2, 0);
             }
         }
+    }
+
+    /// One non-blocking read into the read buffer (`WouldBlock` when nothing is there); 0 = the
+    /// peer closed.
+    pub fn try_fill(&mut self) -> io::Result<usize> {
+        self.make_room();
+        let mut tmp = std::mem::take(&mut self.rbuf);
+        let r = self.try_read(&mut tmp[self.rend..]);
+        self.rbuf = tmp;
+        let n = r?;
+        self.rend += n;
+        Ok(n)
+    }
+
+    /// Reads more bytes into the read buffer; returns how many (0 = the peer closed).
+    pub async fn fill(&mut self, timeout_ms: u32) -> WinResult<usize> {
+        self.make_room();
         let mut tmp = std::mem::take(&mut self.rbuf);
         let r = self.read_some(&mut tmp[self.rend..], timeout_ms).await;
         self.rbuf = tmp;
         let n = r?;
         self.rend += n;
         Ok(n)
+    }
+
+    /// Non-blocking send of `parts` from byte `*done` on (counted over all parts): Ok(true) once all
+    /// of it is on the wire (through TLS: encrypted and written), Ok(false) when the socket would
+    /// block first. For callers that wait without holding the connection ([`Readiness`]).
+    pub fn try_send(&mut self, parts: &[&[u8]], done: &mut usize) -> io::Result<bool> {
+        let total: usize = parts.iter().map(|p| p.len()).sum();
+        loop {
+            if let Some(tls) = self.tls.as_mut() {
+                // Plaintext into rustls as far as its buffer takes it, then records to the socket.
+                let (mut idx, mut off) = locate(parts, *done);
+                while idx < parts.len() {
+                    let n = tls.writer().write(&parts[idx][off..])?;
+                    if n == 0 {
+                        break;
+                    }
+                    *done += n;
+                    (idx, off) = locate(parts, *done);
+                }
+                while tls.wants_write() {
+                    match tls.write_tls(&mut NoSigPipe(&self.sock)) {
+                        Ok(_) => {}
+                        Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(false),
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                if *done == total {
+                    return Ok(true);
+                }
+                continue;
+            }
+            if *done == total {
+                return Ok(true);
+            }
+            let (idx, off) = locate(parts, *done);
+            let mut iov: Vec<io::IoSlice> = Vec::with_capacity(parts.len() - idx);
+            iov.push(io::IoSlice::new(&parts[idx][off..]));
+            iov.extend(parts[idx + 1..].iter().filter(|p| !p.is_empty()).map(|p| io::IoSlice::new(p)));
+            match NoSigPipe(&self.sock).write_vectored(&iov) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => *done += n,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(false),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// The socket's reactor registration, to wait for it without holding the connection.
+    pub fn readiness(&self) -> Readiness {
+        Readiness(self.reactor.clone())
     }
 
     /// Writes every byte of `parts`, in order, gathering them into one `writev` while the socket takes
@@ -462,6 +531,44 @@ impl Conn {
     /// Shuts the socket down both ways (wakes any wait on it).
     pub fn shutdown(&self) {
         let _ = self.sock.shutdown(std::net::Shutdown::Both);
+    }
+}
+
+/// (part index, offset in it) of byte `at` counted over all of `parts`.
+fn locate(parts: &[&[u8]], mut at: usize) -> (usize, usize) {
+    for (i, p) in parts.iter().enumerate() {
+        if at < p.len() {
+            return (i, at);
+        }
+        at -= p.len();
+    }
+    (parts.len(), 0)
+}
+
+/// A connection's socket as the reactor sees it, waited on without holding the connection: a
+/// WebSocket's send and receive share one connection behind a lock taken only for non-blocking
+/// tries ([`Conn::try_fill`], [`Conn::try_send`]), and wait here in between.
+#[derive(Clone)]
+pub struct Readiness(Arc<AsyncFd<FdRef>>);
+
+/// Readiness seen by [`Readiness::wait`]; [`ReadyGuard::clear`] it when the try that followed would
+/// block (so the next wait sleeps until the socket is ready again; no wake-up is lost).
+pub struct ReadyGuard<'a>(tokio::io::unix::AsyncFdReadyGuard<'a, FdRef>);
+
+impl ReadyGuard<'_> {
+    pub fn clear(mut self) {
+        self.0.clear_ready();
+    }
+}
+
+impl Readiness {
+    /// Waits until the socket may be ready for `interest`, up to `timeout_ms` (0 = no limit).
+    pub async fn wait(&self, interest: Interest, timeout_ms: u32) -> WinResult<ReadyGuard<'_>> {
+        let g = match interest {
+            Interest::Read => within(timeout_ms, self.0.readable()).await?,
+            Interest::Write => within(timeout_ms, self.0.writable()).await?,
+        };
+        g.map(ReadyGuard).map_err(|_| ERROR_WINHTTP_CONNECTION_ERROR)
     }
 }
 

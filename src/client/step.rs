@@ -265,6 +265,31 @@ fn launch(mut fut: StepFuture) -> bool {
     done
 }
 
+/// Runs `fut` as a step of its own (a WebSocket operation): polled here first, a runtime task once
+/// it must wait; this thread waits for its result on a private event.
+pub fn run_to_end<T: Send + 'static>(fut: impl Future<Output = T> + Send + 'static) -> T {
+    let slot: Arc<(Mutex<Option<T>>, Condvar)> = Arc::new((Mutex::new(None), Condvar::new()));
+    let s2 = slot.clone();
+    launch(Box::pin(async move {
+        let v = fut.await;
+        *s2.0.lock() = Some(v);
+        s2.1.notify_one();
+    }));
+    let mut v = slot.0.lock();
+    loop {
+        if let Some(v) = v.take() {
+            return v;
+        }
+        slot.1.wait(&mut v);
+    }
+}
+
+/// Starts `fut` as a step of its own (an asynchronous WebSocket operation) and returns: polled here
+/// first, a runtime task once it must wait. Whether it finished during the call.
+pub fn start(fut: impl Future<Output = ()> + Send + 'static) -> bool {
+    launch(Box::pin(fut))
+}
+
 /// A synchronous call: `setup` (the checks and preparation that fail at once), then the step,
 /// waited for on a private event; its notifications run on this thread.
 pub fn run_sync(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinResult<()>) -> WinResult<Done> {
