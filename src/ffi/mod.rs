@@ -3,6 +3,7 @@
 pub mod guard;
 pub mod httpapi;
 pub mod httpapi_config;
+pub mod notify;
 pub mod ptr;
 pub mod types;
 pub mod win32;
