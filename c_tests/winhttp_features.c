@@ -157,7 +157,7 @@ static void test_disable_features(void) {
     done(req, con);
     CHECK(get_with(ses, L"127.0.0.1", port, L"/echo", 0, 0, &req, &con, &err), "echo with cookies");
     whs_read_all(req, body, sizeof body, &err);
-    CHECK(strstr(body, "\r\nCookie: a=1") != NULL, "cookie sent by default");
+    CHECK(strstr(body, "\r\nCookie: b=2; a=1\r\n") != NULL, "cookies sent by default, newest first");
     done(req, con);
     CHECK(get_with(ses, L"127.0.0.1", port, L"/echo", WINHTTP_OPTION_DISABLE_FEATURE, WINHTTP_DISABLE_COOKIES, &req, &con, &err), "echo, cookies disabled");
     whs_read_all(req, body, sizeof body, &err);

@@ -184,7 +184,7 @@ static void test_keep_alive_and_cookies(HINTERNET ses) {
     /* Cookies set by one response go with the next request of the session. */
     whs_get(ses, port, L"/setcookie", buf, sizeof buf, &status);
     whs_get(ses, port, L"/echo", body, sizeof body, &status);
-    CHECK(strstr(body, "\r\nCookie: a=1; b=2\r\n") != NULL, "cookies sent back: %s", body);
+    CHECK(strstr(body, "\r\nCookie: b=2; a=1\r\n") != NULL, "cookies sent back, newest first (Windows): %s", body);
     /* WINHTTP_DISABLE_COOKIES on a request. */
     HINTERNET con, s = ses, req = whs_open(&s, &con, port, L"GET", L"/echo", 0);
     DWORD feat = WINHTTP_DISABLE_COOKIES;

@@ -8,9 +8,12 @@ Paths: /echo (body = raw request), /chunked, /close (close-delimited), /cut (cut
 /bad (not HTTP), /badchunk, /redirect[N] (302 chains to /echo), /r303, /r307, /gzip, /deflate,
 /setcookie, /multi (repeated headers), /slow (3 s before answering), /big (1 MiB), /status/NNN,
 /empty (Content-Length: 0), /hugehead (80 KiB of header), /count (requests seen on this connection),
-/continueN (N interim 1xx responses before a 200).
+/continueN (N interim 1xx responses before a 200), /sc...?c=V&c=V (a Set-Cookie header per c, then
+as /echo), /go...?to=URL[&code=N] (a redirect, 302 unless told, to URL; without `to`: as /echo).
+Listens on 127.0.0.1 and, when the machine has it, on [::1] with the same port.
 """
 import gzip, socket, sys, threading, time, zlib
+from urllib.parse import parse_qs, urlsplit
 
 
 def read_request(conn, buf):
@@ -83,7 +86,14 @@ def handle(conn):
             raw, method, path, buf = r
             count += 1
             body_ok = method != "HEAD"
-            if path.startswith("/echo"):
+            query = parse_qs(urlsplit(path).query, keep_blank_values=True)
+            if path.startswith("/sc"):
+                hs = [("Set-Cookie", v) for v in query.get("c", [])]
+                respond(conn, "200 OK", hs + [("Content-Length", len(raw))], raw if body_ok else b"")
+            elif path.startswith("/go") and "to" in query:
+                code = query.get("code", ["302"])[0]
+                respond(conn, code + " Moved", [("Location", query["to"][0]), ("Content-Length", 0)], b"")
+            elif path.startswith("/echo") or path.startswith("/go"):
                 respond(conn, "200 OK", [("Content-Length", len(raw)), ("Content-Type", "application/octet-stream")], raw if body_ok else b"")
             elif path == "/count":
                 b = str(count).encode()
@@ -158,14 +168,26 @@ def handle(conn):
             pass
 
 
+def serve(s):
+    while True:
+        c, _ = s.accept()
+        threading.Thread(target=handle, args=(c,), daemon=True).start()
+
+
 def main():
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     s.bind(("127.0.0.1", int(sys.argv[1])))
     s.listen(64)
-    while True:
-        c, _ = s.accept()
-        threading.Thread(target=handle, args=(c,), daemon=True).start()
+    try:
+        s6 = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+        s6.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s6.bind(("::1", int(sys.argv[1])))
+        s6.listen(64)
+        threading.Thread(target=serve, args=(s6,), daemon=True).start()
+    except OSError:
+        pass
+    serve(s)
 
 
 if __name__ == "__main__":

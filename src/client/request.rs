@@ -64,19 +64,25 @@ impl Target {
     /// The URL as `WINHTTP_OPTION_URL` reports it.
     pub fn url(&self) -> String {
         let scheme = if self.secure { "https" } else { "http" };
-        let default = if self.secure { 443 } else { 80 };
-        if self.port == default {
-            format!("{scheme}://{}{}", self.host, self.path)
-        } else {
-            format!("{scheme}://{}:{}{}", self.host, self.port, self.path)
-        }
+        format!("{scheme}://{}{}", self.host_header(), self.path)
     }
+    /// The URL in `url` crate form (cookie matching, redirect resolution); None when the host or path
+    /// does not make a valid URL.
+    pub fn parsed(&self) -> Option<url::Url> {
+        url::Url::parse(&self.url()).ok()
+    }
+    /// `host[:port]`, the port only when it is not the scheme's default; an IPv6 literal in brackets.
     fn host_header(&self) -> String {
         let default = if self.secure { 443 } else { 80 };
-        if self.port == default {
-            self.host.clone()
+        let host = if self.host.contains(':') && !self.host.starts_with('[') {
+            format!("[{}]", self.host)
         } else {
-            format!("{}:{}", self.host, self.port)
+            self.host.clone()
+        };
+        if self.port == default {
+            host
+        } else {
+            format!("{host}:{}", self.port)
         }
     }
 }
@@ -422,10 +428,16 @@ impl Request {
             };
             h.push_str(&format!("Accept-Encoding: {enc}\r\n"));
         }
-        if st.settings.disabled & WINHTTP_DISABLE_COOKIES == 0 && !has("Cookie") {
-            if let Some(c) = self.session.cookie_header(&t.host, &t.path) {
-                h.push_str(&format!("Cookie: {c}\r\n"));
-            }
+        // The stored cookies; a Cookie header of the caller's own is merged with them into one, the
+        // caller's value first (Windows).
+        let stored = if st.settings.disabled & WINHTTP_DISABLE_COOKIES == 0 {
+            t.parsed().and_then(|u| self.session.cookie_header(&u))
+        } else {
+            None
+        };
+        let own_cookie = st.headers.find("Cookie");
+        if let (Some(c), None) = (&stored, own_cookie) {
+            h.push_str(&format!("Cookie: {c}\r\n"));
         }
         if let Some(key) = &st.settings.websocket_key {
             h.push_str(&super::websocket::handshake_lines(key));
@@ -453,10 +465,14 @@ impl Request {
             has("Authorization"),
             has("Proxy-Authorization"),
         ));
-        for (n, v) in &st.headers.fields {
+        for (i, (n, v)) in st.headers.fields.iter().enumerate() {
             h.push_str(n);
             h.push_str(": ");
             h.push_str(v);
+            if let (Some(c), true) = (&stored, own_cookie == Some(i)) {
+                h.push_str("; ");
+                h.push_str(c);
+            }
             h.push_str("\r\n");
         }
         h.push_str("\r\n");
@@ -754,7 +770,9 @@ impl Request {
                 }
             };
             if st.settings.disabled & WINHTTP_DISABLE_COOKIES == 0 {
-                self.session.store_cookies(&st.target.host, &st.target.path, head.values("set-cookie"));
+                if let Some(u) = st.target.parsed() {
+                    self.session.store_cookies(&u, head.values("set-cookie"));
+                }
             }
             let decoder = if st.settings.decompression != 0 && framing != BodyFraming::Empty {
                 match head.values("content-encoding").last().map(|v| v.trim().to_ascii_lowercase()) {
@@ -1157,39 +1175,24 @@ enum RetryOr {
     Fail(Win32Error),
 }
 
-/// Resolves a `Location` value against the current target (absolute URL, absolute path, or relative).
+/// Resolves a `Location` value against the current target as RFC 3986 section 5 says (the `url`
+/// crate's join: absolute, scheme-relative, absolute-path, query-only and relative references, dot
+/// segments removed, the fragment dropped). None: not an http or https URL.
 fn resolve_location(base: &Target, loc: &str) -> Option<Target> {
-    let loc = loc.trim();
-    let lower = loc.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
-        let secure = lower.starts_with("https://");
-        let rest = &loc[if secure { 8 } else { 7 }..];
-        let (authority, path) = match rest.find(['/', '?']) {
-            Some(i) => (&rest[..i], rest[i..].to_string()),
-            None => (rest, "/".to_string()),
-        };
-        let authority = authority.rsplit_once('@').map(|(_, h)| h).unwrap_or(authority);
-        let (host, port) = match authority.rsplit_once(':') {
-            Some((h, p)) if !h.ends_with(']') || authority.starts_with('[') && p.parse::<u16>().is_ok() => {
-                (h.to_string(), p.parse().ok()?)
-            }
-            _ => (authority.to_string(), if secure { 443 } else { 80 }),
-        };
-        let path = if path.starts_with('?') { format!("/{path}") } else { path };
-        return Some(Target { secure, host, port, path });
-    }
-    if loc.starts_with("//") {
-        let scheme = if base.secure { "https:" } else { "http:" };
-        return resolve_location(base, &format!("{scheme}{loc}"));
-    }
-    let path = if loc.starts_with('/') {
-        loc.to_string()
-    } else {
-        let dir = base.path.split('?').next().unwrap_or("/");
-        let dir = &dir[..dir.rfind('/').map(|i| i + 1).unwrap_or(0)];
-        format!("{}{}", if dir.is_empty() { "/" } else { dir }, loc)
+    let next = base.parsed()?.join(loc.trim()).ok()?;
+    let secure = match next.scheme() {
+        "http" => false,
+        "https" => true,
+        _ => return None,
     };
-    Some(Target { path, ..base.clone() })
+    let host = next.host_str()?.to_string();
+    let port = next.port_or_known_default()?;
+    let mut path = next.path().to_string();
+    if let Some(q) = next.query() {
+        path.push('?');
+        path.push_str(q);
+    }
+    Some(Target { secure, host, port, path })
 }
 
 impl KernelObject for Request {
@@ -1216,15 +1219,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn locations_resolve_like_browsers() {
+    fn locations_resolve_by_rfc3986() {
         let base = Target { secure: false, host: "h".into(), port: 8080, path: "/a/b?q".into() };
-        let t = resolve_location(&base, "c").unwrap();
-        assert_eq!((t.host.as_str(), t.port, t.path.as_str()), ("h", 8080, "/a/c"));
-        let t = resolve_location(&base, "/x").unwrap();
-        assert_eq!(t.path, "/x");
-        let t = resolve_location(&base, "https://o:444/p").unwrap();
-        assert_eq!((t.secure, t.host.as_str(), t.port, t.path.as_str()), (true, "o", 444, "/p"));
-        let t = resolve_location(&base, "http://o").unwrap();
-        assert_eq!((t.port, t.path.as_str()), (80, "/"));
+        // (Location, secure, host, port, path and query)
+        let rows: &[(&str, bool, &str, u16, &str)] = &[
+            ("c", false, "h", 8080, "/a/c"),
+            ("/x", false, "h", 8080, "/x"),
+            ("?x", false, "h", 8080, "/a/b?x"),
+            ("../c", false, "h", 8080, "/c"),
+            ("./d/../e?f#g", false, "h", 8080, "/a/e?f"),
+            ("../../../z", false, "h", 8080, "/z"),
+            ("https://o:444/p", true, "o", 444, "/p"),
+            ("http://o", false, "o", 80, "/"),
+            ("//o2/p", false, "o2", 80, "/p"),
+            ("http://[::1]/", false, "[::1]", 80, "/"),
+            ("http://[::1]:81/v6?q", false, "[::1]", 81, "/v6?q"),
+            ("  /trimmed  ", false, "h", 8080, "/trimmed"),
+        ];
+        for &(loc, secure, host, port, path) in rows {
+            let t = resolve_location(&base, loc).unwrap_or_else(|| panic!("{loc:?} resolves"));
+            assert_eq!((t.secure, t.host.as_str(), t.port, t.path.as_str()), (secure, host, port, path), "{loc:?}");
+        }
+        assert!(resolve_location(&base, "ftp://o/x").is_none(), "not http");
+        let v6 = Target { secure: false, host: "::1".into(), port: 8080, path: "/a".into() };
+        assert_eq!(v6.url(), "http://[::1]:8080/a");
+        assert_eq!(resolve_location(&v6, "b").unwrap().url(), "http://[::1]:8080/b");
     }
 }

@@ -178,13 +178,19 @@ struct Pool {
     async_waiters: usize,
 }
 
-/// One cookie as the jar keeps it.
-#[derive(Clone, Debug)]
-struct Cookie {
-    host: String,
-    path: String,
-    name: String,
-    value: String,
+/// The session's cookie jar: RFC 6265 storage and matching (domain and host-only, path, Secure,
+/// HttpOnly, Expires/Max-Age, deletion) by `cookie_store`; `stored` remembers when each cookie was
+/// last stored, because Windows lists the most recently stored cookie first in the `Cookie` header.
+#[derive(Default)]
+struct Jar {
+    store: cookie_store::CookieStore,
+    /// (domain, path, name) -> store sequence number.
+    stored: std::collections::HashMap<(String, String, String), u64>,
+    next: u64,
+}
+
+fn jar_key(c: &cookie_store::Cookie<'_>) -> (String, String, String) {
+    (String::from(&c.domain), String::from(&c.path), c.name().to_string())
 }
 
 /// A session handle's object.
@@ -198,7 +204,7 @@ pub struct Session {
     pool_freed: Condvar,
     /// The same signal for asynchronous requests, which wait on the runtime, not on a thread.
     pool_freed_async: tokio::sync::Notify,
-    cookies: Mutex<Vec<Cookie>>,
+    cookies: Mutex<Jar>,
     /// Connect handles opened on this session, closed with it.
     pub children: Mutex<Vec<RawHandle>>,
 }
@@ -214,7 +220,7 @@ impl Session {
             pool: Mutex::new(Pool::default()),
             pool_freed: Condvar::new(),
             pool_freed_async: tokio::sync::Notify::new(),
-            cookies: Mutex::new(Vec::new()),
+            cookies: Mutex::new(Jar::default()),
             children: Mutex::new(Vec::new()),
         }
     }
@@ -345,46 +351,43 @@ impl Session {
             .sum()
     }
 
-    /// The `Cookie` header value for a request, or None.
-    pub fn cookie_header(&self, host: &str, path: &str) -> Option<String> {
+    /// The stored cookies for a request to `url`, as `name=value` pairs joined by `"; "`, the most
+    /// recently stored first (Windows' order), or None.
+    pub fn cookie_header(&self, url: &url::Url) -> Option<String> {
         let jar = self.cookies.lock();
-        let v: Vec<String> = jar
-            .iter()
-            .filter(|c| c.host.eq_ignore_ascii_case(host) && path.starts_with(&c.path))
-            .map(|c| format!("{}={}", c.name, c.value))
+        // cookie_store counts loopback http as a secure context (as browsers do); WinHTTP sends a
+        // Secure cookie over https only.
+        let secure = url.scheme() == "https";
+        let mut found: Vec<(u64, &cookie_store::Cookie<'static>)> = jar
+            .store
+            .matches(url)
+            .into_iter()
+            .filter(|c| secure || !c.secure().unwrap_or(false))
+            .map(|c| (jar.stored.get(&jar_key(c)).copied().unwrap_or(0), c))
             .collect();
-        (!v.is_empty()).then(|| v.join("; "))
+        if found.is_empty() {
+            return None;
+        }
+        found.sort_by_key(|e| std::cmp::Reverse(e.0));
+        let v: Vec<String> = found.iter().map(|(_, c)| format!("{}={}", c.name(), c.value())).collect();
+        Some(v.join("; "))
     }
 
-    /// Keeps the cookies of a response's `Set-Cookie` headers (name, value, Path; an expired or
-    /// `Max-Age=0` cookie is removed).
-    pub fn store_cookies<'a>(&self, host: &str, request_path: &str, set_cookies: impl Iterator<Item = &'a str>) {
+    /// Keeps the cookies of a response's `Set-Cookie` headers, received for `url` (RFC 6265 section
+    /// 5.3: a cookie for another domain is ignored; an expired one deletes the stored one). Names are
+    /// case-sensitive; spaces around `=` are trimmed.
+    pub fn store_cookies<'a>(&self, url: &url::Url, set_cookies: impl Iterator<Item = &'a str>) {
         let mut jar = self.cookies.lock();
         for sc in set_cookies {
-            let mut parts = sc.split(';');
-            let Some((name, value)) = parts.next().and_then(|nv| nv.split_once('=')) else { continue };
-            let name = name.trim().to_string();
-            if name.is_empty() {
-                continue;
-            }
-            let mut path = request_path
-                .rsplit_once('/')
-                .map(|(p, _)| if p.is_empty() { "/" } else { p })
-                .unwrap_or("/")
-                .to_string();
-            let mut remove = false;
-            for attr in parts {
-                let (k, v) = attr.split_once('=').unwrap_or((attr, ""));
-                let k = k.trim();
-                if k.eq_ignore_ascii_case("path") && v.trim().starts_with('/') {
-                    path = v.trim().to_string();
-                } else if k.eq_ignore_ascii_case("max-age") && v.trim().parse::<i64>().is_ok_and(|n| n <= 0) {
-                    remove = true;
-                }
-            }
-            jar.retain(|c| !(c.host.eq_ignore_ascii_case(host) && c.name == name && c.path == path));
-            if !remove {
-                jar.push(Cookie { host: host.to_string(), path, name, value: value.trim().to_string() });
+            let Ok(c) = cookie_store::Cookie::parse(sc, url) else { continue };
+            let c = c.into_owned();
+            let key = jar_key(&c);
+            if jar.store.insert(c, url).is_ok() {
+                jar.next += 1;
+                let n = jar.next;
+                jar.stored.insert(key, n);
+            } else {
+                jar.stored.remove(&key);
             }
         }
     }
@@ -416,5 +419,49 @@ impl KernelObject for Session {
             let _ = handle::close(h);
         }
         self.pool.lock().idle.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(s: &str) -> url::Url {
+        url::Url::parse(s).unwrap()
+    }
+
+    /// Rows of (URL the Set-Cookie came from, Set-Cookie values, URL asked for, Cookie header expected).
+    #[test]
+    fn cookies_follow_rfc6265_in_windows_order() {
+        let rows: &[(&str, &[&str], &str, Option<&str>)] = &[
+            ("http://h/", &["a=1", "b=2"], "http://h/", Some("b=2; a=1")),
+            ("http://h/", &["a=1", "b=2", "a=3"], "http://h/", Some("a=3; b=2")),
+            ("http://h/", &["Name=1", "name=2"], "http://h/", Some("name=2; Name=1")),
+            ("http://h/", &["a = 1 "], "http://h/", Some("a=1")),
+            ("http://h/", &["p=1; Path=/foo"], "http://h/foobar", None),
+            ("http://h/", &["p=1; Path=/foo"], "http://h/foo/x", Some("p=1")),
+            ("http://h/d/page", &["p=1"], "http://h/d/other", Some("p=1")),
+            ("http://h/d/page", &["p=1"], "http://h/x", None),
+            ("http://h/", &["s=1; Secure"], "http://h/", None),
+            ("http://127.0.0.1/", &["s=1; Secure"], "http://127.0.0.1/", None),
+            ("https://h/", &["s=1; Secure"], "https://h/", Some("s=1")),
+            ("http://h/", &["o=1; HttpOnly"], "http://h/", Some("o=1")),
+            ("http://h/", &["a=1", "a=1; Max-Age=0"], "http://h/", None),
+            ("http://h/", &["a=1", "a=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT"], "http://h/", None),
+            ("http://h/", &["a=1; Max-Age=3600"], "http://h/", Some("a=1")),
+            ("http://h.example/", &["d=1; Domain=other.example"], "http://h.example/", None),
+            ("http://a.example.com/", &["d=1; Domain=example.com"], "http://b.example.com/", Some("d=1")),
+            ("http://a.example.com/", &["d=1"], "http://b.example.com/", None),
+            ("http://127.0.0.1/", &["h=1"], "http://localhost/", None),
+            ("http://127.0.0.1:8080/", &["h=1"], "http://127.0.0.1:9090/", Some("h=1")),
+            ("http://h/", &["=novalue", "x"], "http://h/", None),
+        ];
+        for &(from, set, to, want) in rows {
+            let s = Session::new(String::new(), ProxyConfig::default(), 0);
+            for sc in set {
+                s.store_cookies(&url(from), std::iter::once(*sc));
+            }
+            assert_eq!(s.cookie_header(&url(to)).as_deref(), want, "{from} {set:?} -> {to}");
+        }
     }
 }

@@ -17,8 +17,10 @@ pub const ICU_REJECT_USERPWD: u32 = 0x0000_4000;
 pub struct Cracked {
     pub scheme: Range<usize>,
     pub n_scheme: i32,
-    pub user: Range<usize>,
-    pub password: Range<usize>,
+    /// `None` when the URL has no user info (Windows then leaves the caller's pointer NULL).
+    pub user: Option<Range<usize>>,
+    /// `None` when the URL has no `:password` part.
+    pub password: Option<Range<usize>>,
     pub host: Range<usize>,
     pub port: u16,
     pub path: Range<usize>,
@@ -47,15 +49,15 @@ pub fn crack(units: &[u32]) -> WinResult<Cracked> {
     let auth_start = colon + 3;
     let auth_end =
         find(units, auth_start, len, |c| c == '/' as u32 || c == '?' as u32 || c == '#' as u32).unwrap_or(len);
-    let (mut user, mut password) = (auth_start..auth_start, auth_start..auth_start);
+    let (mut user, mut password) = (None, None);
     let mut host_start = auth_start;
     if let Some(at) = (auth_start..auth_end).rev().find(|&i| units[i] == '@' as u32) {
         match find(units, auth_start, at, |c| c == ':' as u32) {
             Some(c) => {
-                user = auth_start..c;
-                password = c + 1..at;
+                user = Some(auth_start..c);
+                password = Some(c + 1..at);
             }
-            None => user = auth_start..at,
+            None => user = Some(auth_start..at),
         }
         host_start = at + 1;
     }
@@ -84,7 +86,13 @@ pub fn crack(units: &[u32]) -> WinResult<Cracked> {
     if host.is_empty() {
         return Err(ERROR_WINHTTP_INVALID_URL);
     }
-    let extra_start = find(units, auth_end, len, |c| c == '?' as u32 || c == '#' as u32).unwrap_or(len);
+    let mut extra_start = find(units, auth_end, len, |c| c == '?' as u32 || c == '#' as u32).unwrap_or(len);
+    // Windows (recorded by Wine's tests): `http://host?` has no path and no extra info; both sit at the
+    // end of the string with length 0, while `http://host/p?` keeps `?` as its extra info.
+    let mut auth_end = auth_end;
+    if auth_end == extra_start && extra_start + 1 == len && units[extra_start] == '?' as u32 {
+        (auth_end, extra_start) = (len, len);
+    }
     Ok(Cracked {
         scheme: 0..colon,
         n_scheme,
@@ -116,11 +124,18 @@ pub fn decode(s: &str) -> String {
     String::from_utf8(out.clone()).unwrap_or_else(|_| out.iter().map(|&c| c as char).collect())
 }
 
-/// Escaping of unsafe characters (ICU_ESCAPE): controls, space, non-ASCII, and `"<>\^`{|}`.
+/// Escaping of `ICU_ESCAPE` (WinHttpCreateUrl, WinHttpCrackUrl), as Windows does it: controls, DEL,
+/// space and `" # % < > [ \ ] ^ ` { | } ~`; the other marks (`! $ & ' ( ) * + , - . / : ; = ? @ _`)
+/// stay. Characters past ASCII go out as their UTF-8 bytes escaped (the ANSI code page is UTF-8 here).
 pub fn escape(s: &str) -> String {
+    escape_with(s, |b| b"\"#%<>[\\]^`{|}~".contains(&b))
+}
+
+/// Escapes controls, DEL, space, every byte past ASCII (UTF-8), and the bytes `also` picks.
+pub fn escape_with(s: &str, also: impl Fn(u8) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
     for &b in s.as_bytes() {
-        if b <= 0x20 || b >= 0x7f || b"\"<>\\^`{|}".contains(&b) {
+        if b <= 0x20 || b >= 0x7f || also(b) {
             out.push_str(&format!("%{b:02X}"));
         } else {
             out.push(b as char);
@@ -142,7 +157,10 @@ pub struct Parts {
     pub extra: Option<String>,
 }
 
-/// Joins components into a URL (the port is left out when it is the scheme's default).
+/// Joins components into a URL as Windows does: no scheme (and `nScheme` 0) means http; the port is
+/// written unless it is the scheme's default (so `nPort` 0 gives `:0`); a user name goes with `@`, a
+/// password present (even empty) with `:` after it, a password without a user name is
+/// `ERROR_INVALID_PARAMETER`; without a host name the URL is `scheme://` then the path and extra info.
 pub fn create(p: &Parts, flags: u32) -> WinResult<String> {
     let scheme = match (&p.scheme, p.n_scheme) {
         (Some(s), _) if !s.is_empty() => s.clone(),
@@ -150,40 +168,40 @@ pub fn create(p: &Parts, flags: u32) -> WinResult<String> {
         (_, INTERNET_SCHEME_HTTP) | (_, 0) => "http".into(),
         _ => return Err(ERROR_INVALID_PARAMETER),
     };
-    let host = p.host.as_deref().ok_or(ERROR_INVALID_PARAMETER)?;
+    if p.password.is_some() && p.user.is_none() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
     let mut url = format!("{scheme}://");
-    if let Some(u) = p.user.as_deref().filter(|u| !u.is_empty()) {
+    if let Some(u) = p.user.as_deref() {
         if flags & ICU_REJECT_USERPWD != 0 {
             return Err(ERROR_INVALID_PARAMETER);
         }
         url.push_str(u);
-        if let Some(pw) = p.password.as_deref().filter(|pw| !pw.is_empty()) {
+        if let Some(pw) = p.password.as_deref() {
             url.push(':');
             url.push_str(pw);
         }
         url.push('@');
     }
-    url.push_str(host);
-    let default = if scheme.eq_ignore_ascii_case("https") {
-        443
-    } else if scheme.eq_ignore_ascii_case("http") {
-        80
-    } else {
-        0
-    };
-    if p.port != 0 && p.port != default {
-        url.push_str(&format!(":{}", p.port));
+    if let Some(host) = p.host.as_deref() {
+        url.push_str(host);
+        let default = if scheme.eq_ignore_ascii_case("https") {
+            Some(443)
+        } else if scheme.eq_ignore_ascii_case("http") {
+            Some(80)
+        } else {
+            None
+        };
+        if default != Some(p.port) {
+            url.push_str(&format!(":{}", p.port));
+        }
+        if p.path.as_deref().is_some_and(|path| !path.is_empty() && !path.starts_with('/')) {
+            url.push('/');
+        }
     }
     let mut tail = String::new();
-    if let Some(path) = p.path.as_deref() {
-        if !path.is_empty() && !path.starts_with('/') {
-            tail.push('/');
-        }
-        tail.push_str(path);
-    }
-    if let Some(e) = p.extra.as_deref() {
-        tail.push_str(e);
-    }
+    tail.push_str(p.path.as_deref().unwrap_or(""));
+    tail.push_str(p.extra.as_deref().unwrap_or(""));
     if flags & ICU_ESCAPE != 0 {
         tail = escape(&tail);
     }
@@ -204,10 +222,12 @@ mod tests {
         let s = "http://user:pass@host:8080/path/x?q=1#f";
         let c = crack(&u(s)).unwrap();
         assert_eq!(
-            (&s[c.user.clone()], &s[c.password.clone()], &s[c.host.clone()], c.port),
+            (&s[c.user.clone().unwrap()], &s[c.password.clone().unwrap()], &s[c.host.clone()], c.port),
             ("user", "pass", "host", 8080)
         );
         assert_eq!((&s[c.path.clone()], &s[c.extra.clone()]), ("/path/x", "?q=1#f"));
+        let q = crack(&u("http://host?")).unwrap();
+        assert_eq!((q.user, q.host, q.path, q.extra), (None, 7..11, 12..12, 12..12));
         assert_eq!(crack(&u("ftp://h/")).err(), Some(ERROR_WINHTTP_UNRECOGNIZED_SCHEME));
         assert_eq!(crack(&u("nocolon")).err(), Some(ERROR_WINHTTP_UNRECOGNIZED_SCHEME));
         assert_eq!(crack(&u("http:/h")).err(), Some(ERROR_WINHTTP_INVALID_URL));

@@ -1,8 +1,5 @@
 //! Exports of `http.h` for the machine-wide configuration store (`HttpSetServiceConfiguration`,
-//! `HttpQueryServiceConfiguration`, `HttpDeleteServiceConfiguration`, `HttpUpdateServiceConfiguration`)
-//! and the session / URL group properties that are not timers or QoS: logging, authentication,
-//! channel binding, listen endpoint and protection level ([`set_other_property`],
-//! [`query_other_property`], called by the property exports in `httpapi.rs`).
+//! `HttpQueryServiceConfiguration`, `HttpDeleteServiceConfiguration`, `HttpUpdateServiceConfiguration`).
 //!
 //! Store records: `HttpServiceConfigTimeout` (the machine-wide IdleConnection / HeaderWait timers the
 //! engine enforces), `HttpServiceConfigUrlAclInfo` and `HttpServiceConfigIPListenList` (kept and
@@ -11,11 +8,10 @@
 //! certificate of the certificate store directory (`crate::server::tls`) to the https listeners. The
 //! other SSL records (central certificate store, the `*Ex` forms) are `ERROR_NOT_SUPPORTED`.
 #![allow(non_snake_case, non_upper_case_globals)]
-use super::guard::*;
-use super::ptr::*;
-use super::types::*;
-use crate::server::auth;
-use crate::server::logging::{self, LogConfig, Owner, Rollover};
+use super::*;
+use crate::ffi::guard::*;
+use crate::ffi::ptr::*;
+use crate::ffi::types::*;
 use crate::server::service_config::{self as config, SniKey, SslBinding, SslKey, TimeoutKey};
 use crate::server::tls;
 use crate::win32::error::*;
@@ -24,8 +20,6 @@ use crate::win32::wstr::{self, WideUnit};
 use std::ffi::c_void;
 use std::mem::{offset_of, size_of};
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
-
-const T: &str = "winhttpapi::httpapi";
 
 pub const HttpServiceConfigIPListenList: i32 = 0;
 pub const HttpServiceConfigSSLCertInfo: i32 = 1;
@@ -37,13 +31,6 @@ pub const HttpServiceConfigSetting: i32 = 7;
 pub const HttpServiceConfigMax: i32 = 13;
 pub const HttpServiceConfigQueryExact: i32 = 0;
 pub const HttpServiceConfigQueryNext: i32 = 1;
-
-const HttpServerAuthenticationProperty: i32 = 0;
-const HttpServerLoggingProperty: i32 = 1;
-const HttpServerExtendedAuthenticationProperty: i32 = 8;
-const HttpServerListenEndpointProperty: i32 = 9;
-const HttpServerChannelBindProperty: i32 = 10;
-const HttpServerProtectionLevelProperty: i32 = 11;
 
 pub const HTTP_MIN_ALLOWED_LOG_FILE_ROLLOVER_SIZE: u32 = 1024 * 1024;
 pub const HTTP_LIMIT_INFINITE: u32 = u32::MAX;
@@ -136,7 +123,7 @@ pub struct HTTP_SERVER_AUTHENTICATION_INFO_HEAD {
     pub DisableNTLMCredentialCaching: u8,
     pub ExFlags: u8,
 }
-const HTTP_SERVER_AUTHENTICATION_INFO_SIZE: usize = 64;
+pub(super) const HTTP_SERVER_AUTHENTICATION_INFO_SIZE: usize = 64;
 
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -246,9 +233,6 @@ const _: () = assert!(
 
 /// SHA-1: the thumbprint Windows binds certificates by (`HTTP_SSL_CERT_SHA_HASH_LENGTH`).
 const SSL_HASH_LENGTH: usize = 20;
-
-// ---------------------------------------------------------------------------------------------------
-// The configuration store
 
 fn check_reserved(handle: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()> {
     // Both are documented as reserved: NULL.
@@ -595,7 +579,7 @@ pub unsafe extern "C" fn HttpDeleteServiceConfiguration_w16(
 }
 
 /// Checks the output buffer against `needed` (reported through `ret` either way).
-unsafe fn out_buffer<'a>(
+pub(super) unsafe fn out_buffer<'a>(
     out: *mut c_void,
     out_len: ULONG,
     ret: *mut ULONG,
@@ -610,7 +594,7 @@ unsafe fn out_buffer<'a>(
 }
 
 /// Writes `s` NUL-terminated as `U` units at `at` in `buf`; returns its address.
-fn put_wide<U: WideUnit>(buf: &mut [u8], at: usize, s: &str) -> usize {
+pub(super) fn put_wide<U: WideUnit>(buf: &mut [u8], at: usize, s: &str) -> usize {
     let units = wstr::encode_nul::<U>(s);
     let base = buf.as_ptr() as usize;
     for (i, u) in units.iter().enumerate() {
@@ -620,7 +604,7 @@ fn put_wide<U: WideUnit>(buf: &mut [u8], at: usize, s: &str) -> usize {
     base + at
 }
 
-fn wide_bytes<U: WideUnit>(s: &str) -> usize {
+pub(super) fn wide_bytes<U: WideUnit>(s: &str) -> usize {
     wstr::encode_nul::<U>(s).len() * U::SIZE
 }
 
@@ -824,221 +808,4 @@ pub unsafe extern "C" fn HttpQueryServiceConfiguration_w16(
             pOverlapped,
         )
     })
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Session and URL group properties other than timers and QoS
-
-unsafe fn read_exact<S: Copy>(info: *const c_void, len: ULONG) -> WinResult<S> {
-    if info.is_null() || len as usize != size_of::<S>() {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    Ok((info as *const S).read_unaligned())
-}
-
-unsafe fn read_logging<U: WideUnit>(info: *const c_void, len: ULONG) -> WinResult<Option<LogConfig>> {
-    let l: HTTP_LOGGING_INFO<U> = read_exact(info, len)?;
-    if l.Flags & 1 == 0 {
-        return Ok(None);
-    }
-    let flags = l.LoggingFlags;
-    if flags & !0xF != 0 || flags & 0xC == 0xC {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    match l.Format {
-        0 => {}
-        // IIS, NCSA and raw (binary) logs are not written by this implementation.
-        1..=3 => return Err(ERROR_NOT_SUPPORTED),
-        _ => return Err(ERROR_INVALID_PARAMETER),
-    }
-    let dlen = l.DirectoryNameLength as usize;
-    if l.DirectoryName.is_null() || dlen == 0 || dlen % U::SIZE != 0 {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    let directory = wstr::decode(units_in(l.DirectoryName, dlen / U::SIZE));
-    if !directory.starts_with('/') || directory.contains('\0') {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    let slen = l.SoftwareNameLength as usize;
-    let software = match (l.SoftwareName.is_null(), slen) {
-        (_, 0) => String::new(),
-        (true, _) => return Err(ERROR_INVALID_PARAMETER),
-        (false, n) if n % U::SIZE == 0 => wstr::decode(units_in(l.SoftwareName, n / U::SIZE)),
-        _ => return Err(ERROR_INVALID_PARAMETER),
-    };
-    if l.NumOfExtFields > 0 && l.pExtFields.is_null() {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    let rollover = match l.RolloverType {
-        0 if l.RolloverSize == HTTP_LIMIT_INFINITE => Rollover::Size(u64::MAX),
-        0 if l.RolloverSize < HTTP_MIN_ALLOWED_LOG_FILE_ROLLOVER_SIZE => return Err(ERROR_INVALID_PARAMETER),
-        0 => Rollover::Size(l.RolloverSize as u64),
-        1 => Rollover::Daily,
-        2 => Rollover::Weekly,
-        3 => Rollover::Monthly,
-        4 => Rollover::Hourly,
-        _ => return Err(ERROR_INVALID_PARAMETER),
-    };
-    Ok(Some(LogConfig {
-        logging_flags: flags,
-        software,
-        directory: directory.into(),
-        format: l.Format as u32,
-        fields: l.Fields,
-        max_record_size: l.MaxRecordSize,
-        rollover,
-    }))
-}
-
-/// `HttpSetServerSessionProperty` / `HttpSetUrlGroupProperty` for the properties this module keeps.
-/// The owner exists (checked by the caller).
-pub(super) unsafe fn set_other_property<U: WideUnit>(
-    owner: Owner,
-    property: i32,
-    info: *mut c_void,
-    len: ULONG,
-    what: &'static str,
-) -> WinResult<()> {
-    match property {
-        HttpServerLoggingProperty => logging::set(owner, read_logging::<U>(info, len)?),
-        HttpServerAuthenticationProperty | HttpServerExtendedAuthenticationProperty => {
-            if info.is_null() || len as usize != HTTP_SERVER_AUTHENTICATION_INFO_SIZE {
-                return Err(ERROR_INVALID_PARAMETER);
-            }
-            let a = (info as *const HTTP_SERVER_AUTHENTICATION_INFO_HEAD).read_unaligned();
-            if a.Flags & 1 == 0 {
-                auth::store(owner, property, None);
-                return Ok(());
-            }
-            // No Windows authentication (Negotiate, NTLM, Kerberos, Digest, Basic via SSPI) on Linux.
-            if a.AuthSchemes != 0 {
-                return Err(ERROR_NOT_SUPPORTED);
-            }
-            let extra =
-                a.ReceiveContextHandle as u32 | (a.DisableNTLMCredentialCaching as u32) << 8 | (a.ExFlags as u32) << 16;
-            auth::store(owner, property, Some([1, 0, a.ReceiveMutualAuth as u32, extra]));
-            Ok(())
-        }
-        HttpServerChannelBindProperty => {
-            let c: HTTP_CHANNEL_BIND_INFO = read_exact(info, len)?;
-            if !(0..=2).contains(&c.Hardening) || c.Flags & !0x3F != 0 {
-                return Err(ERROR_INVALID_PARAMETER);
-            }
-            // Medium and strict hardening check channel-binding tokens of authenticated requests: no
-            // authentication here, so only the legacy level (no checks) can be honoured.
-            if c.Hardening != 0 {
-                return Err(ERROR_NOT_SUPPORTED);
-            }
-            auth::store(owner, property, Some([c.Hardening as u32, c.Flags, 0, 0]));
-            Ok(())
-        }
-        HttpServerListenEndpointProperty | HttpServerProtectionLevelProperty => {
-            if property == HttpServerListenEndpointProperty && matches!(owner, Owner::Group(_)) {
-                return Err(ERROR_INVALID_PARAMETER); // a server session property only
-            }
-            let v: HTTP_FLAGGED_VALUE = read_exact(info, len)?;
-            if v.Flags & 1 == 0 {
-                auth::store(owner, property, None);
-                return Ok(());
-            }
-            let value = if property == HttpServerListenEndpointProperty { v.Value & 0xFF } else { v.Value };
-            if property == HttpServerProtectionLevelProperty && value > 2 {
-                return Err(ERROR_INVALID_PARAMETER);
-            }
-            auth::store(owner, property, Some([1, value, 0, 0]));
-            Ok(())
-        }
-        _ => {
-            tracing::debug!(target: "winhttpapi::httpapi", "{what}: property {property} is not valid here");
-            Err(ERROR_INVALID_PARAMETER)
-        }
-    }
-}
-
-/// `HttpQueryServerSessionProperty` / `HttpQueryUrlGroupProperty` for the properties this module keeps.
-/// A buffer too small: `ERROR_MORE_DATA` with the size in `*ReturnLength`.
-pub(super) unsafe fn query_other_property<U: WideUnit>(
-    owner: Owner,
-    property: i32,
-    info: *mut c_void,
-    len: ULONG,
-    ret: *mut ULONG,
-    what: &'static str,
-) -> WinResult<()> {
-    match property {
-        HttpServerLoggingProperty => {
-            let head = size_of::<HTTP_LOGGING_INFO<U>>();
-            let Some(cfg) = logging::get(owner) else {
-                let buf = out_buffer(info, len, ret, head, ERROR_MORE_DATA)?;
-                buf.fill(0);
-                return Ok(());
-            };
-            let dir = cfg.directory.to_string_lossy().into_owned();
-            let d_len = wide_bytes::<U>(&dir);
-            let buf = out_buffer(info, len, ret, head + d_len + wide_bytes::<U>(&cfg.software), ERROR_MORE_DATA)?;
-            let d = put_wide::<U>(buf, head, &dir);
-            let s = put_wide::<U>(buf, head + d_len, &cfg.software);
-            let (rt, rs) = cfg.rollover.raw();
-            let l = HTTP_LOGGING_INFO::<U> {
-                Flags: 1,
-                LoggingFlags: cfg.logging_flags,
-                SoftwareName: if cfg.software.is_empty() { std::ptr::null() } else { s as *const U },
-                SoftwareNameLength: (wide_bytes::<U>(&cfg.software) - U::SIZE) as u16,
-                DirectoryNameLength: (d_len - U::SIZE) as u16,
-                DirectoryName: d as *const U,
-                Format: cfg.format as i32,
-                Fields: cfg.fields,
-                pExtFields: std::ptr::null(),
-                NumOfExtFields: 0,
-                MaxRecordSize: cfg.max_record_size,
-                RolloverType: rt as i32,
-                RolloverSize: rs,
-                pSecurityDescriptor: std::ptr::null(),
-            };
-            (buf.as_mut_ptr() as *mut HTTP_LOGGING_INFO<U>).write_unaligned(l);
-            Ok(())
-        }
-        HttpServerAuthenticationProperty | HttpServerExtendedAuthenticationProperty => {
-            let buf = out_buffer(info, len, ret, HTTP_SERVER_AUTHENTICATION_INFO_SIZE, ERROR_MORE_DATA)?;
-            buf.fill(0);
-            if let Some(v) = auth::load(owner, property) {
-                let a = HTTP_SERVER_AUTHENTICATION_INFO_HEAD {
-                    Flags: 1,
-                    AuthSchemes: 0,
-                    ReceiveMutualAuth: v[2] as u8,
-                    ReceiveContextHandle: v[3] as u8,
-                    DisableNTLMCredentialCaching: (v[3] >> 8) as u8,
-                    ExFlags: (v[3] >> 16) as u8,
-                };
-                (buf.as_mut_ptr() as *mut HTTP_SERVER_AUTHENTICATION_INFO_HEAD).write_unaligned(a);
-            }
-            Ok(())
-        }
-        HttpServerChannelBindProperty => {
-            let buf = out_buffer(info, len, ret, size_of::<HTTP_CHANNEL_BIND_INFO>(), ERROR_MORE_DATA)?;
-            let v = auth::load(owner, property).unwrap_or_default();
-            let c = HTTP_CHANNEL_BIND_INFO {
-                Hardening: v[0] as i32,
-                Flags: v[1],
-                ServiceNames: std::ptr::null(),
-                NumberOfServiceNames: 0,
-            };
-            (buf.as_mut_ptr() as *mut HTTP_CHANNEL_BIND_INFO).write_unaligned(c);
-            Ok(())
-        }
-        HttpServerListenEndpointProperty | HttpServerProtectionLevelProperty => {
-            if property == HttpServerListenEndpointProperty && matches!(owner, Owner::Group(_)) {
-                return Err(ERROR_INVALID_PARAMETER);
-            }
-            let buf = out_buffer(info, len, ret, size_of::<HTTP_FLAGGED_VALUE>(), ERROR_MORE_DATA)?;
-            let v = auth::load(owner, property).unwrap_or_default();
-            (buf.as_mut_ptr() as *mut HTTP_FLAGGED_VALUE)
-                .write_unaligned(HTTP_FLAGGED_VALUE { Flags: v[0], Value: v[1] });
-            Ok(())
-        }
-        _ => {
-            tracing::debug!(target: "winhttpapi::httpapi", "{what}: property {property} is not valid here");
-            Err(ERROR_INVALID_PARAMETER)
-        }
-    }
 }

@@ -1,0 +1,188 @@
+//! The fragment cache: `HttpAddFragmentToCache`, `HttpReadFragmentFromCache`, `HttpFlushResponseCache`
+//! (engine: `server::cache`).
+use super::*;
+use crate::ffi::guard::*;
+use crate::ffi::ptr::*;
+use crate::ffi::types::*;
+use crate::server::abi::*;
+use crate::server::{self};
+use crate::win32::error::*;
+use crate::win32::overlapped::OVERLAPPED;
+use crate::win32::wstr::WideUnit;
+use std::ffi::c_void;
+
+pub const HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE: ULONG = 1;
+
+unsafe fn add_fragment_to_cache<U: WideUnit>(
+    h: HANDLE,
+    prefix: *const U,
+    chunk: *const HTTP_DATA_CHUNK,
+    policy: *const HTTP_CACHE_POLICY,
+    ov: *mut OVERLAPPED,
+) -> WinResult<()> {
+    let name = wide_cstr(prefix);
+    tracing::trace!(target: T, "HttpAddFragmentToCache({h:?}, {name:?}, {chunk:?}, {policy:?}, {ov:?})");
+    let q = queue_of(h)?;
+    let name = name.ok_or(ERROR_INVALID_PARAMETER)?;
+    if chunk.is_null() || policy.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let policy = server::cache::Policy::for_fragment((*policy).Policy, (*policy).SecondsToLive)?;
+    let c = &*chunk;
+    // A fragment is a block of memory ("an entity body data block" in the docs).
+    if c.DataChunkType != HttpDataChunkFromMemory {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let m = c.from_memory();
+    let data = bytes_in(m.pBuffer as *const u8, m.BufferLength as usize)?;
+    server::cache::add(&q, &name, data, policy)?;
+    let ovp = ov_of(ov);
+    finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)), std::ptr::null_mut(), ovp)
+}
+
+/// `HttpAddFragmentToCache`: stores a memory chunk under the name `UrlPrefix` (a full
+/// `scheme://host:port/path` URL inside a prefix this queue registered), replacing a fragment of that
+/// name, with `HttpCachePolicyUserInvalidates` (until flushed) or `HttpCachePolicyTimeToLive`
+/// (`SecondsToLive` > 0). Bad handle: `ERROR_INVALID_HANDLE`; NULL arguments, another chunk type,
+/// `HttpCachePolicyNocache`, a malformed name or one outside the queue's prefixes:
+/// `ERROR_INVALID_PARAMETER`. Synchronous or overlapped (completes at once, packet posted).
+#[no_mangle]
+pub unsafe extern "C" fn HttpAddFragmentToCache(
+    RequestQueueHandle: HANDLE,
+    UrlPrefix: *const WCHAR,
+    DataChunk: *const HTTP_DATA_CHUNK,
+    CachePolicy: *const HTTP_CACHE_POLICY,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpAddFragmentToCache", || {
+        add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped)
+    })
+}
+/// `HttpAddFragmentToCache` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpAddFragmentToCache_w16(
+    RequestQueueHandle: HANDLE,
+    UrlPrefix: *const u16,
+    DataChunk: *const HTTP_DATA_CHUNK,
+    CachePolicy: *const HTTP_CACHE_POLICY,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpAddFragmentToCache", || {
+        add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped)
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe fn read_fragment_from_cache<U: WideUnit>(
+    h: HANDLE,
+    prefix: *const U,
+    range: *const HTTP_BYTE_RANGE,
+    buf: *mut c_void,
+    len: ULONG,
+    read: *mut ULONG,
+    ov: *mut OVERLAPPED,
+) -> WinResult<()> {
+    let name = wide_cstr(prefix);
+    tracing::trace!(target: T, "HttpReadFragmentFromCache({h:?}, {name:?}, {range:?}, {buf:?}, {len}, {read:?}, {ov:?})");
+    let q = queue_of(h)?;
+    let name = name.ok_or(ERROR_INVALID_PARAMETER)?;
+    let ovp = ov_of(ov);
+    if ovp.is_none() && read.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let data = server::cache::read(&q, &name)?;
+    let part = if range.is_null() {
+        &data[..]
+    } else {
+        server::cache::slice_range(&data, (*range).StartingOffset, (*range).Length)?
+    };
+    let need = u32::try_from(part.len()).map_err(|_| ERROR_INVALID_PARAMETER)?;
+    if need > len || (buf.is_null() && need > 0) {
+        // The size needed goes to BytesRead (synchronous calls only, as documented).
+        if ovp.is_none() {
+            write_opt(read, need);
+        }
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    if need > 0 {
+        bytes_out(buf as *mut u8, part.len())?.copy_from_slice(part);
+    }
+    finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, need, true)), read, ovp)
+}
+
+/// `HttpReadFragmentFromCache`: copies a fragment (or the `ByteRange` of it; `Length`
+/// `HTTP_BYTE_RANGE_TO_EOF` or beyond the end: to the end) into `Buffer`. Missing or expired:
+/// `ERROR_PATH_NOT_FOUND`; `Buffer` too small: `ERROR_INSUFFICIENT_BUFFER` with the size needed in
+/// `*BytesRead`; a range starting beyond the end, a NULL name, or NULL `BytesRead` on a synchronous
+/// call: `ERROR_INVALID_PARAMETER`; bad handle: `ERROR_INVALID_HANDLE`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpReadFragmentFromCache(
+    RequestQueueHandle: HANDLE,
+    UrlPrefix: *const WCHAR,
+    ByteRange: *const HTTP_BYTE_RANGE,
+    Buffer: *mut c_void,
+    BufferLength: ULONG,
+    BytesRead: *mut ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpReadFragmentFromCache", || {
+        read_fragment_from_cache(RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped)
+    })
+}
+/// `HttpReadFragmentFromCache` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpReadFragmentFromCache_w16(
+    RequestQueueHandle: HANDLE,
+    UrlPrefix: *const u16,
+    ByteRange: *const HTTP_BYTE_RANGE,
+    Buffer: *mut c_void,
+    BufferLength: ULONG,
+    BytesRead: *mut ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpReadFragmentFromCache", || {
+        read_fragment_from_cache(RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped)
+    })
+}
+
+unsafe fn flush_response_cache<U: WideUnit>(
+    h: HANDLE,
+    prefix: *const U,
+    flags: ULONG,
+    ov: *mut OVERLAPPED,
+) -> WinResult<()> {
+    let name = wide_cstr(prefix);
+    tracing::trace!(target: T, "HttpFlushResponseCache({h:?}, {name:?}, {flags:#x}, {ov:?})");
+    let q = queue_of(h)?;
+    let name = name.ok_or(ERROR_INVALID_PARAMETER)?;
+    if flags & !HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    server::cache::flush(&q, &name, flags & HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE != 0)?;
+    let ovp = ov_of(ov);
+    finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)), std::ptr::null_mut(), ovp)
+}
+
+/// `HttpFlushResponseCache`: removes the queue's fragments named `UrlPrefix` or directly under it, and
+/// with `HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE` every fragment below it. Nothing to remove is not an
+/// error. Unknown flags, NULL or malformed prefix: `ERROR_INVALID_PARAMETER`; bad handle:
+/// `ERROR_INVALID_HANDLE`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpFlushResponseCache(
+    RequestQueueHandle: HANDLE,
+    UrlPrefix: *const WCHAR,
+    Flags: ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpFlushResponseCache", || flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped))
+}
+/// `HttpFlushResponseCache` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpFlushResponseCache_w16(
+    RequestQueueHandle: HANDLE,
+    UrlPrefix: *const u16,
+    Flags: ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpFlushResponseCache", || flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped))
+}

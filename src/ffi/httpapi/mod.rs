@@ -1,0 +1,84 @@
+//! Exports of `http.h` (the HTTP Server API). Every function returns its Win32 code (`NO_ERROR`,
+//! `ERROR_IO_PENDING`, an error) and leaves last-error alone. Functions with wide-string content are
+//! written once, generic over the caller's `WCHAR` width, and exported twice (`Name` for 32-bit
+//! `wchar_t`, `Name_w16` for `-fshort-wchar` callers); the others' twins call the same body.
+//!
+//! Ownership: request and entity buffers passed with an `OVERLAPPED` belong to the library until the
+//! operation completes (event set or packet dequeued); response data is read during the call (what
+//! the socket does not take at once is copied), so the caller may reuse it when the call returns.
+#![allow(non_snake_case, non_upper_case_globals)]
+pub mod cache;
+pub mod config;
+pub mod control;
+pub mod properties;
+pub mod receive;
+pub mod request_property;
+pub mod send;
+pub mod url;
+
+pub use cache::*;
+pub use config::*;
+pub use control::*;
+pub use properties::*;
+pub use receive::*;
+pub use request_property::*;
+pub use send::*;
+pub use url::*;
+
+use crate::ffi::ptr::*;
+use crate::ffi::types::*;
+use crate::server::queue::RequestQueue;
+use crate::win32::error::*;
+use crate::win32::handle;
+use crate::win32::overlapped::{OverlappedPtr, OVERLAPPED};
+use std::sync::Arc;
+
+const T: &str = "winhttpapi::httpapi";
+
+pub const HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING: ULONG = 1;
+pub const HTTP_CREATE_REQUEST_QUEUE_FLAG_CONTROLLER: ULONG = 2;
+pub const HTTP_URL_FLAG_REMOVE_ALL: ULONG = 1;
+pub const HTTP_SEND_RESPONSE_FLAG_DISCONNECT: ULONG = 1;
+pub const HTTP_SEND_RESPONSE_FLAG_MORE_DATA: ULONG = 2;
+pub const HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA: ULONG = 4;
+pub const HTTP_SEND_RESPONSE_FLAG_ENABLE_NAGLING: ULONG = 8;
+pub const HTTP_SEND_RESPONSE_FLAG_PROCESS_RANGES: ULONG = 0x20;
+pub const HTTP_SEND_RESPONSE_FLAG_OPAQUE: ULONG = 0x40;
+pub const HTTP_BYTE_RANGE_TO_EOF: u64 = u64::MAX;
+pub const HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER: ULONG = 1;
+
+pub const HttpServerAuthenticationProperty: i32 = 0;
+pub const HttpServerLoggingProperty: i32 = 1;
+pub const HttpServerQosProperty: i32 = 2;
+pub const HttpServerTimeoutsProperty: i32 = 3;
+pub const HttpServerQueueLengthProperty: i32 = 4;
+pub const HttpServerStateProperty: i32 = 5;
+pub const HttpServer503VerbosityProperty: i32 = 6;
+pub const HttpServerBindingProperty: i32 = 7;
+pub const HttpServerExtendedAuthenticationProperty: i32 = 8;
+pub const HttpServerListenEndpointProperty: i32 = 9;
+pub const HttpServerChannelBindProperty: i32 = 10;
+pub const HttpServerProtectionLevelProperty: i32 = 11;
+
+fn ov_of(p: *mut OVERLAPPED) -> Option<OverlappedPtr> {
+    (!p.is_null()).then_some(OverlappedPtr(p as usize))
+}
+
+/// The queue behind a handle: dead, forged or another kind of handle is `ERROR_INVALID_HANDLE`.
+fn queue_of(h: HANDLE) -> WinResult<Arc<RequestQueue>> {
+    handle::get_typed::<RequestQueue>(raw(h))
+}
+
+/// A synchronous call's result: the byte count goes to the out-pointer on success (and the size
+/// needed with `ERROR_MORE_DATA`).
+unsafe fn finish(r: (Win32Error, u32), out: *mut ULONG, ov: Option<OverlappedPtr>) -> WinResult<()> {
+    let (e, n) = r;
+    if ov.is_none() && (e == ERROR_SUCCESS || e == ERROR_MORE_DATA) {
+        write_opt(out, n);
+    }
+    if e == ERROR_SUCCESS {
+        Ok(())
+    } else {
+        Err(e)
+    }
+}

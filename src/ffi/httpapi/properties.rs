@@ -1,0 +1,755 @@
+//! Properties of server sessions, URL groups and request queues: `Http{Set,Query}ServerSessionProperty`,
+//! `Http{Set,Query}UrlGroupProperty`, `Http{Set,Query}RequestQueueProperty` (engine: `server::session`,
+//! `server::timers`, `server::logging`, `server::auth`). Timers, QoS and state are handled here; the
+//! properties that are neither (logging, authentication, channel binding, listen endpoint, protection
+//! level) go through [`set_other_property`] and [`query_other_property`].
+use super::*;
+use crate::ffi::guard::*;
+use crate::ffi::ptr::*;
+use crate::ffi::types::*;
+use crate::server::abi::*;
+use crate::server::auth;
+use crate::server::logging::{self, LogConfig, Owner, Rollover};
+use crate::server::session;
+use crate::server::session::Scope;
+use crate::server::timers::{self, ConnTimers, TimeoutLimits};
+use crate::win32::error::*;
+use crate::win32::wstr::{self, WideUnit};
+use std::ffi::c_void;
+use std::mem::size_of;
+
+unsafe fn read_u32(p: *mut c_void, len: ULONG) -> WinResult<u32> {
+    if p.is_null() || len as usize != 4 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    Ok((p as *const u32).read_unaligned())
+}
+
+unsafe fn set_request_queue_property(h: HANDLE, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpSetRequestQueueProperty({h:?}, {property}, {info:?}, {len})");
+    let q = queue_of(h)?;
+    match property {
+        HttpServerStateProperty => match read_u32(info, len)? {
+            0 => q.set_enabled(true),
+            1 => q.set_enabled(false),
+            _ => return Err(ERROR_INVALID_PARAMETER),
+        },
+        HttpServerQueueLengthProperty | HttpServer503VerbosityProperty if !q.v2 => {
+            // Only version 2 queues have properties (HttpSetRequestQueueProperty).
+            return Err(ERROR_NOT_SUPPORTED);
+        }
+        HttpServerQueueLengthProperty => {
+            let n = read_u32(info, len)?;
+            if n == 0 || n > 0x7FFF_FFFF {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            q.queue_length.store(n, std::sync::atomic::Ordering::Release);
+        }
+        HttpServer503VerbosityProperty => {
+            let n = read_u32(info, len)?;
+            if n > 2 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            q.verbosity.store(n, std::sync::atomic::Ordering::Release);
+        }
+        // Timeouts and QoS belong to sessions and URL groups: a queue takes only state, length and
+        // 503 verbosity (HttpSetRequestQueueProperty).
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    }
+    Ok(())
+}
+
+/// `HttpSetRequestQueueProperty`: `HttpServerStateProperty` (`HTTP_ENABLED_STATE`; an inactive queue's
+/// clients get 503), `HttpServerQueueLengthProperty` (ULONG, 1..=0x7FFFFFFF, default 1000: requests
+/// waiting for the application beyond it are refused) and `HttpServer503VerbosityProperty` (how:
+/// Basic resets the connection, Limited and Full answer 503). Wrong size or value, or a property a
+/// queue does not have (timeouts, QoS): `ERROR_INVALID_PARAMETER`; length or verbosity on a version 1
+/// queue: `ERROR_NOT_SUPPORTED`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpSetRequestQueueProperty(
+    RequestQueueHandle: HANDLE,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    Reserved1: ULONG,
+    Reserved2: *mut c_void,
+) -> ULONG {
+    guard_httpapi("HttpSetRequestQueueProperty", || {
+        let _ = (Reserved1, Reserved2);
+        set_request_queue_property(RequestQueueHandle, Property, PropertyInformation, PropertyInformationLength)
+    })
+}
+/// `HttpSetRequestQueueProperty` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpSetRequestQueueProperty_w16(
+    RequestQueueHandle: HANDLE,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    Reserved1: ULONG,
+    Reserved2: *mut c_void,
+) -> ULONG {
+    guard_httpapi("HttpSetRequestQueueProperty", || {
+        let _ = (Reserved1, Reserved2);
+        set_request_queue_property(RequestQueueHandle, Property, PropertyInformation, PropertyInformationLength)
+    })
+}
+
+unsafe fn put_u32(value: u32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+    write_opt(ret, 4);
+    if info.is_null() || len < 4 {
+        return Err(ERROR_MORE_DATA);
+    }
+    (info as *mut u32).write_unaligned(value);
+    Ok(())
+}
+
+unsafe fn query_request_queue_property(
+    h: HANDLE,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+    ret: *mut ULONG,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpQueryRequestQueueProperty({h:?}, {property}, {info:?}, {len}, {ret:?})");
+    let q = queue_of(h)?;
+    use std::sync::atomic::Ordering::Acquire;
+    match property {
+        HttpServerStateProperty => put_u32(if q.enabled() { 0 } else { 1 }, info, len, ret),
+        HttpServerQueueLengthProperty => put_u32(q.queue_length.load(Acquire), info, len, ret),
+        HttpServer503VerbosityProperty => put_u32(q.verbosity.load(Acquire), info, len, ret),
+        _ => Err(ERROR_INVALID_PARAMETER),
+    }
+}
+
+/// `HttpQueryRequestQueueProperty`: the properties `HttpSetRequestQueueProperty` sets; a buffer too
+/// small gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpQueryRequestQueueProperty(
+    RequestQueueHandle: HANDLE,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    Reserved1: ULONG,
+    ReturnLength: *mut ULONG,
+    Reserved2: *mut c_void,
+) -> ULONG {
+    guard_httpapi("HttpQueryRequestQueueProperty", || {
+        let _ = (Reserved1, Reserved2);
+        query_request_queue_property(
+            RequestQueueHandle,
+            Property,
+            PropertyInformation,
+            PropertyInformationLength,
+            ReturnLength,
+        )
+    })
+}
+/// `HttpQueryRequestQueueProperty` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpQueryRequestQueueProperty_w16(
+    RequestQueueHandle: HANDLE,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    Reserved1: ULONG,
+    ReturnLength: *mut ULONG,
+    Reserved2: *mut c_void,
+) -> ULONG {
+    guard_httpapi("HttpQueryRequestQueueProperty", || {
+        let _ = (Reserved1, Reserved2);
+        query_request_queue_property(
+            RequestQueueHandle,
+            Property,
+            PropertyInformation,
+            PropertyInformationLength,
+            ReturnLength,
+        )
+    })
+}
+
+unsafe fn read_state_info(info: *mut c_void, len: ULONG) -> WinResult<Option<bool>> {
+    if info.is_null() || len as usize != std::mem::size_of::<HTTP_STATE_INFO>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let s = (info as *const HTTP_STATE_INFO).read_unaligned();
+    if s.Flags & 1 == 0 {
+        return Ok(None);
+    }
+    match s.State {
+        0 => Ok(Some(true)),
+        1 => Ok(Some(false)),
+        _ => Err(ERROR_INVALID_PARAMETER),
+    }
+}
+
+unsafe fn put_state_info(enabled: bool, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+    let size = std::mem::size_of::<HTTP_STATE_INFO>() as u32;
+    write_opt(ret, size);
+    if info.is_null() || len < size {
+        return Err(ERROR_MORE_DATA);
+    }
+    (info as *mut HTTP_STATE_INFO).write_unaligned(HTTP_STATE_INFO { Flags: 1, State: if enabled { 0 } else { 1 } });
+    Ok(())
+}
+
+/// `HTTP_TIMEOUT_LIMIT_INFO` in: `None` when `Flags.Present` is clear (the object's setting is removed).
+unsafe fn read_timeouts(info: *mut c_void, len: ULONG) -> WinResult<Option<TimeoutLimits>> {
+    if info.is_null() || len as usize != std::mem::size_of::<HTTP_TIMEOUT_LIMIT_INFO>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let t = (info as *const HTTP_TIMEOUT_LIMIT_INFO).read_unaligned();
+    match t.Flags {
+        0 => Ok(None),
+        1 => Ok(Some(TimeoutLimits {
+            entity_body: t.EntityBody,
+            drain_entity_body: t.DrainEntityBody,
+            request_queue: t.RequestQueue,
+            idle_connection: t.IdleConnection,
+            header_wait: t.HeaderWait,
+            min_send_rate: t.MinSendRate,
+        })),
+        _ => Err(ERROR_INVALID_PARAMETER),
+    }
+}
+
+/// `HTTP_TIMEOUT_LIMIT_INFO` out: the timers in force at this level; `Flags.Present` says whether the
+/// object has its own setting.
+unsafe fn put_timeouts(own: bool, t: ConnTimers, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+    let size = std::mem::size_of::<HTTP_TIMEOUT_LIMIT_INFO>() as u32;
+    write_opt(ret, size);
+    if info.is_null() || len < size {
+        return Err(ERROR_MORE_DATA);
+    }
+    let secs = |d: std::time::Duration| d.as_secs().min(u16::MAX as u64) as u16;
+    (info as *mut HTTP_TIMEOUT_LIMIT_INFO).write_unaligned(HTTP_TIMEOUT_LIMIT_INFO {
+        Flags: own as u32,
+        EntityBody: secs(t.entity_body),
+        DrainEntityBody: secs(t.drain_entity_body),
+        RequestQueue: secs(t.request_queue),
+        IdleConnection: secs(t.idle_connection),
+        HeaderWait: secs(t.header_wait),
+        MinSendRate: t.min_send_rate.unwrap_or(timers::MIN_SEND_RATE_DISABLED),
+    });
+    Ok(())
+}
+
+/// `HTTP_QOS_SETTING_INFO` in, for `scope`: bandwidth (session and group; at least
+/// `HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE`, `HTTP_LIMIT_INFINITE` or `Flags.Present` = 0 removes
+/// it) or connection limit (groups only).
+unsafe fn set_qos(scope: Scope, info: *mut c_void, len: ULONG) -> WinResult<()> {
+    if info.is_null() || len as usize != std::mem::size_of::<HTTP_QOS_SETTING_INFO>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let q = (info as *const HTTP_QOS_SETTING_INFO).read_unaligned();
+    if q.QosSetting.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let l = (q.QosSetting as *const HTTP_QOS_LIMIT_INFO).read_unaligned();
+    if l.Flags > 1 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let limit = (l.Flags == 1 && l.Limit != timers::LIMIT_INFINITE).then_some(l.Limit);
+    match (q.QosType, scope) {
+        (HttpQosSettingTypeBandwidth, _) => {
+            if limit.is_some_and(|r| r < timers::MIN_BANDWIDTH) {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            session::set_bandwidth(scope, limit)
+        }
+        (HttpQosSettingTypeConnectionLimit, Scope::Group(g)) => {
+            session::set_max_connections(g, limit.unwrap_or(timers::LIMIT_INFINITE))
+        }
+        _ => Err(ERROR_INVALID_PARAMETER),
+    }
+}
+
+/// `HTTP_QOS_SETTING_INFO` out: the caller names the `QosType` in the buffer; the limit structure is
+/// written right after the `HTTP_QOS_SETTING_INFO`, which points to it (24 bytes in all).
+unsafe fn put_qos(scope: Scope, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
+    let head = std::mem::size_of::<HTTP_QOS_SETTING_INFO>();
+    let size = (head + std::mem::size_of::<HTTP_QOS_LIMIT_INFO>()) as u32;
+    write_opt(ret, size);
+    if info.is_null() || len < size {
+        return Err(ERROR_MORE_DATA);
+    }
+    let kind = (info as *const i32).read_unaligned();
+    let limit = match (kind, scope) {
+        (HttpQosSettingTypeBandwidth, _) => session::bandwidth(scope)?,
+        (HttpQosSettingTypeConnectionLimit, Scope::Group(g)) => session::max_connections(g)?,
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    };
+    let at = (info as *mut u8).add(head);
+    (at as *mut HTTP_QOS_LIMIT_INFO).write_unaligned(HTTP_QOS_LIMIT_INFO { Flags: 1, Limit: limit });
+    (info as *mut HTTP_QOS_SETTING_INFO)
+        .write_unaligned(HTTP_QOS_SETTING_INFO { QosType: kind, QosSetting: at as *mut c_void });
+    Ok(())
+}
+
+unsafe fn set_server_session_property<U: WideUnit>(
+    id: u64,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpSetServerSessionProperty({id:#x}, {property}, {info:?}, {len})");
+    if !session::session_exists(id) {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    match property {
+        HttpServerStateProperty => match read_state_info(info, len)? {
+            Some(on) => session::set_session_state(id, on),
+            None => Ok(()),
+        },
+        HttpServerTimeoutsProperty => session::set_timeouts(Scope::Session(id), read_timeouts(info, len)?),
+        HttpServerQosProperty => set_qos(Scope::Session(id), info, len),
+        _ => set_other_property::<U>(
+            Owner::Session(id),
+            property,
+            info,
+            len,
+            "HttpSetServerSessionProperty(this property)",
+        ),
+    }
+}
+
+/// `HttpSetServerSessionProperty`: `HttpServerStateProperty` (an inactive session's groups answer
+/// 503), `HttpServerTimeoutsProperty` (`HTTP_TIMEOUT_LIMIT_INFO`: a zero timer means the default;
+/// `Flags.Present` = 0 removes the setting), `HttpServerQosProperty` (bandwidth only). Logging and
+/// authentication: see their entries; others, a wrong size or value: `ERROR_INVALID_PARAMETER`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpSetServerSessionProperty(
+    ServerSessionId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+) -> ULONG {
+    guard_httpapi("HttpSetServerSessionProperty", || {
+        set_server_session_property::<WCHAR>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength)
+    })
+}
+/// `HttpSetServerSessionProperty` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpSetServerSessionProperty_w16(
+    ServerSessionId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+) -> ULONG {
+    guard_httpapi("HttpSetServerSessionProperty", || {
+        set_server_session_property::<u16>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength)
+    })
+}
+
+unsafe fn query_server_session_property<U: WideUnit>(
+    id: u64,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+    ret: *mut ULONG,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpQueryServerSessionProperty({id:#x}, {property}, {info:?}, {len}, {ret:?})");
+    match property {
+        HttpServerStateProperty => put_state_info(session::session_state(id)?, info, len, ret),
+        _ if !session::session_exists(id) => Err(ERROR_INVALID_PARAMETER),
+        HttpServerTimeoutsProperty => {
+            let (own, t) = session::timeouts(Scope::Session(id))?;
+            put_timeouts(own, t, info, len, ret)
+        }
+        HttpServerQosProperty => put_qos(Scope::Session(id), info, len, ret),
+        _ => query_other_property::<U>(
+            Owner::Session(id),
+            property,
+            info,
+            len,
+            ret,
+            "HttpQueryServerSessionProperty(this property)",
+        ),
+    }
+}
+
+/// `HttpQueryServerSessionProperty`: `HttpServerStateProperty`, `HttpServerTimeoutsProperty` (the timers
+/// in force), `HttpServerQosProperty` (the caller sets `QosType` in the buffer, 24 bytes); a small buffer
+/// gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpQueryServerSessionProperty(
+    ServerSessionId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    ReturnLength: *mut ULONG,
+) -> ULONG {
+    guard_httpapi("HttpQueryServerSessionProperty", || {
+        query_server_session_property::<WCHAR>(
+            ServerSessionId,
+            Property,
+            PropertyInformation,
+            PropertyInformationLength,
+            ReturnLength,
+        )
+    })
+}
+/// `HttpQueryServerSessionProperty` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpQueryServerSessionProperty_w16(
+    ServerSessionId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    ReturnLength: *mut ULONG,
+) -> ULONG {
+    guard_httpapi("HttpQueryServerSessionProperty", || {
+        query_server_session_property::<u16>(
+            ServerSessionId,
+            Property,
+            PropertyInformation,
+            PropertyInformationLength,
+            ReturnLength,
+        )
+    })
+}
+
+unsafe fn set_url_group_property<U: WideUnit>(
+    group: u64,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpSetUrlGroupProperty({group:#x}, {property}, {info:?}, {len})");
+    if !session::group_exists(group) || info.is_null() || len == 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    match property {
+        HttpServerBindingProperty => {
+            if len as usize != std::mem::size_of::<HTTP_BINDING_INFO>() {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            let b = (info as *const HTTP_BINDING_INFO).read_unaligned();
+            if b.Flags & 1 == 0 {
+                return session::bind_queue(group, None);
+            }
+            let q = queue_of(b.RequestQueueHandle).map_err(|_| ERROR_INVALID_PARAMETER)?;
+            session::bind_queue(group, Some(&q))
+        }
+        HttpServerStateProperty => match read_state_info(info, len)? {
+            Some(on) => session::set_group_state(group, on),
+            None => Ok(()),
+        },
+        HttpServerTimeoutsProperty => session::set_timeouts(Scope::Group(group), read_timeouts(info, len)?),
+        HttpServerQosProperty => set_qos(Scope::Group(group), info, len),
+        _ => {
+            set_other_property::<U>(Owner::Group(group), property, info, len, "HttpSetUrlGroupProperty(this property)")
+        }
+    }
+}
+
+/// `HttpSetUrlGroupProperty`: `HttpServerBindingProperty` (`HTTP_BINDING_INFO`: the queue that
+/// receives the group's requests; without one, clients get 503), `HttpServerStateProperty`,
+/// `HttpServerTimeoutsProperty` (wins over the session's, timer by timer; a zero timer falls back to
+/// the session's, then the default) and `HttpServerQosProperty` (bandwidth and connection limit).
+/// Unknown group, NULL buffer, length 0 or wrong size: `ERROR_INVALID_PARAMETER`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpSetUrlGroupProperty(
+    UrlGroupId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+) -> ULONG {
+    guard_httpapi("HttpSetUrlGroupProperty", || {
+        set_url_group_property::<WCHAR>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength)
+    })
+}
+/// `HttpSetUrlGroupProperty` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpSetUrlGroupProperty_w16(
+    UrlGroupId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+) -> ULONG {
+    guard_httpapi("HttpSetUrlGroupProperty", || {
+        set_url_group_property::<u16>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength)
+    })
+}
+
+unsafe fn query_url_group_property<U: WideUnit>(
+    group: u64,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+    ret: *mut ULONG,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpQueryUrlGroupProperty({group:#x}, {property}, {info:?}, {len}, {ret:?})");
+    match property {
+        HttpServerStateProperty => put_state_info(session::group_state(group)?, info, len, ret),
+        _ if !session::group_exists(group) => Err(ERROR_INVALID_PARAMETER),
+        HttpServerTimeoutsProperty => {
+            let (own, t) = session::timeouts(Scope::Group(group))?;
+            put_timeouts(own, t, info, len, ret)
+        }
+        HttpServerQosProperty => put_qos(Scope::Group(group), info, len, ret),
+        _ => query_other_property::<U>(
+            Owner::Group(group),
+            property,
+            info,
+            len,
+            ret,
+            "HttpQueryUrlGroupProperty(this property)",
+        ),
+    }
+}
+
+/// `HttpQueryUrlGroupProperty`: `HttpServerStateProperty`, `HttpServerTimeoutsProperty` (the timers in
+/// force for the group, `Flags.Present` = whether the group has its own), `HttpServerQosProperty`; a
+/// small buffer gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpQueryUrlGroupProperty(
+    UrlGroupId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    ReturnLength: *mut ULONG,
+) -> ULONG {
+    guard_httpapi("HttpQueryUrlGroupProperty", || {
+        query_url_group_property::<WCHAR>(
+            UrlGroupId,
+            Property,
+            PropertyInformation,
+            PropertyInformationLength,
+            ReturnLength,
+        )
+    })
+}
+/// `HttpQueryUrlGroupProperty` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpQueryUrlGroupProperty_w16(
+    UrlGroupId: u64,
+    Property: i32,
+    PropertyInformation: *mut c_void,
+    PropertyInformationLength: ULONG,
+    ReturnLength: *mut ULONG,
+) -> ULONG {
+    guard_httpapi("HttpQueryUrlGroupProperty", || {
+        query_url_group_property::<u16>(
+            UrlGroupId,
+            Property,
+            PropertyInformation,
+            PropertyInformationLength,
+            ReturnLength,
+        )
+    })
+}
+
+unsafe fn read_exact<S: Copy>(info: *const c_void, len: ULONG) -> WinResult<S> {
+    if info.is_null() || len as usize != size_of::<S>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    Ok((info as *const S).read_unaligned())
+}
+
+unsafe fn read_logging<U: WideUnit>(info: *const c_void, len: ULONG) -> WinResult<Option<LogConfig>> {
+    let l: HTTP_LOGGING_INFO<U> = read_exact(info, len)?;
+    if l.Flags & 1 == 0 {
+        return Ok(None);
+    }
+    let flags = l.LoggingFlags;
+    if flags & !0xF != 0 || flags & 0xC == 0xC {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    match l.Format {
+        0 => {}
+        // IIS, NCSA and raw (binary) logs are not written by this implementation.
+        1..=3 => return Err(ERROR_NOT_SUPPORTED),
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    }
+    let dlen = l.DirectoryNameLength as usize;
+    if l.DirectoryName.is_null() || dlen == 0 || dlen % U::SIZE != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let directory = wstr::decode(units_in(l.DirectoryName, dlen / U::SIZE));
+    if !directory.starts_with('/') || directory.contains('\0') {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let slen = l.SoftwareNameLength as usize;
+    let software = match (l.SoftwareName.is_null(), slen) {
+        (_, 0) => String::new(),
+        (true, _) => return Err(ERROR_INVALID_PARAMETER),
+        (false, n) if n % U::SIZE == 0 => wstr::decode(units_in(l.SoftwareName, n / U::SIZE)),
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    };
+    if l.NumOfExtFields > 0 && l.pExtFields.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let rollover = match l.RolloverType {
+        0 if l.RolloverSize == HTTP_LIMIT_INFINITE => Rollover::Size(u64::MAX),
+        0 if l.RolloverSize < HTTP_MIN_ALLOWED_LOG_FILE_ROLLOVER_SIZE => return Err(ERROR_INVALID_PARAMETER),
+        0 => Rollover::Size(l.RolloverSize as u64),
+        1 => Rollover::Daily,
+        2 => Rollover::Weekly,
+        3 => Rollover::Monthly,
+        4 => Rollover::Hourly,
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    };
+    Ok(Some(LogConfig {
+        logging_flags: flags,
+        software,
+        directory: directory.into(),
+        format: l.Format as u32,
+        fields: l.Fields,
+        max_record_size: l.MaxRecordSize,
+        rollover,
+    }))
+}
+
+/// `HttpSetServerSessionProperty` / `HttpSetUrlGroupProperty` for the properties this module keeps.
+/// The owner exists (checked by the caller).
+pub(super) unsafe fn set_other_property<U: WideUnit>(
+    owner: Owner,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+    what: &'static str,
+) -> WinResult<()> {
+    match property {
+        HttpServerLoggingProperty => logging::set(owner, read_logging::<U>(info, len)?),
+        HttpServerAuthenticationProperty | HttpServerExtendedAuthenticationProperty => {
+            if info.is_null() || len as usize != HTTP_SERVER_AUTHENTICATION_INFO_SIZE {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            let a = (info as *const HTTP_SERVER_AUTHENTICATION_INFO_HEAD).read_unaligned();
+            if a.Flags & 1 == 0 {
+                auth::store(owner, property, None);
+                return Ok(());
+            }
+            // No Windows authentication (Negotiate, NTLM, Kerberos, Digest, Basic via SSPI) on Linux.
+            if a.AuthSchemes != 0 {
+                return Err(ERROR_NOT_SUPPORTED);
+            }
+            let extra =
+                a.ReceiveContextHandle as u32 | (a.DisableNTLMCredentialCaching as u32) << 8 | (a.ExFlags as u32) << 16;
+            auth::store(owner, property, Some([1, 0, a.ReceiveMutualAuth as u32, extra]));
+            Ok(())
+        }
+        HttpServerChannelBindProperty => {
+            let c: HTTP_CHANNEL_BIND_INFO = read_exact(info, len)?;
+            if !(0..=2).contains(&c.Hardening) || c.Flags & !0x3F != 0 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            // Medium and strict hardening check channel-binding tokens of authenticated requests: no
+            // authentication here, so only the legacy level (no checks) can be honoured.
+            if c.Hardening != 0 {
+                return Err(ERROR_NOT_SUPPORTED);
+            }
+            auth::store(owner, property, Some([c.Hardening as u32, c.Flags, 0, 0]));
+            Ok(())
+        }
+        HttpServerListenEndpointProperty | HttpServerProtectionLevelProperty => {
+            if property == HttpServerListenEndpointProperty && matches!(owner, Owner::Group(_)) {
+                return Err(ERROR_INVALID_PARAMETER); // a server session property only
+            }
+            let v: HTTP_FLAGGED_VALUE = read_exact(info, len)?;
+            if v.Flags & 1 == 0 {
+                auth::store(owner, property, None);
+                return Ok(());
+            }
+            let value = if property == HttpServerListenEndpointProperty { v.Value & 0xFF } else { v.Value };
+            if property == HttpServerProtectionLevelProperty && value > 2 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            auth::store(owner, property, Some([1, value, 0, 0]));
+            Ok(())
+        }
+        _ => {
+            tracing::debug!(target: "winhttpapi::httpapi", "{what}: property {property} is not valid here");
+            Err(ERROR_INVALID_PARAMETER)
+        }
+    }
+}
+
+/// `HttpQueryServerSessionProperty` / `HttpQueryUrlGroupProperty` for the properties this module keeps.
+/// A buffer too small: `ERROR_MORE_DATA` with the size in `*ReturnLength`.
+pub(super) unsafe fn query_other_property<U: WideUnit>(
+    owner: Owner,
+    property: i32,
+    info: *mut c_void,
+    len: ULONG,
+    ret: *mut ULONG,
+    what: &'static str,
+) -> WinResult<()> {
+    match property {
+        HttpServerLoggingProperty => {
+            let head = size_of::<HTTP_LOGGING_INFO<U>>();
+            let Some(cfg) = logging::get(owner) else {
+                let buf = out_buffer(info, len, ret, head, ERROR_MORE_DATA)?;
+                buf.fill(0);
+                return Ok(());
+            };
+            let dir = cfg.directory.to_string_lossy().into_owned();
+            let d_len = wide_bytes::<U>(&dir);
+            let buf = out_buffer(info, len, ret, head + d_len + wide_bytes::<U>(&cfg.software), ERROR_MORE_DATA)?;
+            let d = put_wide::<U>(buf, head, &dir);
+            let s = put_wide::<U>(buf, head + d_len, &cfg.software);
+            let (rt, rs) = cfg.rollover.raw();
+            let l = HTTP_LOGGING_INFO::<U> {
+                Flags: 1,
+                LoggingFlags: cfg.logging_flags,
+                SoftwareName: if cfg.software.is_empty() { std::ptr::null() } else { s as *const U },
+                SoftwareNameLength: (wide_bytes::<U>(&cfg.software) - U::SIZE) as u16,
+                DirectoryNameLength: (d_len - U::SIZE) as u16,
+                DirectoryName: d as *const U,
+                Format: cfg.format as i32,
+                Fields: cfg.fields,
+                pExtFields: std::ptr::null(),
+                NumOfExtFields: 0,
+                MaxRecordSize: cfg.max_record_size,
+                RolloverType: rt as i32,
+                RolloverSize: rs,
+                pSecurityDescriptor: std::ptr::null(),
+            };
+            (buf.as_mut_ptr() as *mut HTTP_LOGGING_INFO<U>).write_unaligned(l);
+            Ok(())
+        }
+        HttpServerAuthenticationProperty | HttpServerExtendedAuthenticationProperty => {
+            let buf = out_buffer(info, len, ret, HTTP_SERVER_AUTHENTICATION_INFO_SIZE, ERROR_MORE_DATA)?;
+            buf.fill(0);
+            if let Some(v) = auth::load(owner, property) {
+                let a = HTTP_SERVER_AUTHENTICATION_INFO_HEAD {
+                    Flags: 1,
+                    AuthSchemes: 0,
+                    ReceiveMutualAuth: v[2] as u8,
+                    ReceiveContextHandle: v[3] as u8,
+                    DisableNTLMCredentialCaching: (v[3] >> 8) as u8,
+                    ExFlags: (v[3] >> 16) as u8,
+                };
+                (buf.as_mut_ptr() as *mut HTTP_SERVER_AUTHENTICATION_INFO_HEAD).write_unaligned(a);
+            }
+            Ok(())
+        }
+        HttpServerChannelBindProperty => {
+            let buf = out_buffer(info, len, ret, size_of::<HTTP_CHANNEL_BIND_INFO>(), ERROR_MORE_DATA)?;
+            let v = auth::load(owner, property).unwrap_or_default();
+            let c = HTTP_CHANNEL_BIND_INFO {
+                Hardening: v[0] as i32,
+                Flags: v[1],
+                ServiceNames: std::ptr::null(),
+                NumberOfServiceNames: 0,
+            };
+            (buf.as_mut_ptr() as *mut HTTP_CHANNEL_BIND_INFO).write_unaligned(c);
+            Ok(())
+        }
+        HttpServerListenEndpointProperty | HttpServerProtectionLevelProperty => {
+            if property == HttpServerListenEndpointProperty && matches!(owner, Owner::Group(_)) {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            let buf = out_buffer(info, len, ret, size_of::<HTTP_FLAGGED_VALUE>(), ERROR_MORE_DATA)?;
+            let v = auth::load(owner, property).unwrap_or_default();
+            (buf.as_mut_ptr() as *mut HTTP_FLAGGED_VALUE)
+                .write_unaligned(HTTP_FLAGGED_VALUE { Flags: v[0], Value: v[1] });
+            Ok(())
+        }
+        _ => {
+            tracing::debug!(target: "winhttpapi::httpapi", "{what}: property {property} is not valid here");
+            Err(ERROR_INVALID_PARAMETER)
+        }
+    }
+}

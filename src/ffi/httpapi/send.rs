@@ -1,0 +1,345 @@
+//! Sending: `HttpSendHttpResponse`, `HttpSendResponseEntityBody`, `HttpDeclarePush` (engine: `server::response`).
+use super::*;
+use crate::ffi::guard::*;
+use crate::ffi::ptr::*;
+use crate::ffi::types::*;
+use crate::server::abi::*;
+use crate::server::files::{BodyPiece, FileRange};
+use crate::server::queue::RequestQueue;
+use crate::server::response::ResponseHead;
+use crate::server::{self};
+use crate::win32::error::*;
+use crate::win32::overlapped::OVERLAPPED;
+use crate::win32::wstr::WideUnit;
+use std::ffi::c_void;
+
+/// Reads the caller's data chunks: memory chunks as slices valid for the call, file chunks as
+/// validated ranges (small ones read now into `owned`, large ones streamed by the connection),
+/// fragment-cache chunks as copies of the queue's fragment (`ERROR_PATH_NOT_FOUND` when it is gone).
+unsafe fn read_chunks<'a>(
+    q: &RequestQueue,
+    wide16: bool,
+    count: u16,
+    chunks: *const HTTP_DATA_CHUNK,
+    owned: &'a mut Vec<Vec<u8>>,
+) -> WinResult<Vec<BodyPiece<'a>>> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    if chunks.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let list = std::slice::from_raw_parts(chunks, count as usize);
+    let mut pieces: Vec<Option<BodyPiece<'a>>> = Vec::with_capacity(list.len());
+    for c in list {
+        match c.DataChunkType {
+            HttpDataChunkFromMemory => {
+                let m = c.from_memory();
+                pieces.push(Some(BodyPiece::Mem(bytes_in(m.pBuffer as *const u8, m.BufferLength as usize)?)));
+            }
+            HttpDataChunkFromFileHandle => {
+                let f = c.from_file_handle();
+                let range = FileRange::open(raw(f.FileHandle), f.ByteRange.StartingOffset, f.ByteRange.Length)?;
+                if range.len() <= server::files::READ_NOW_LIMIT {
+                    owned.push(range.read_all()?);
+                    pieces.push(None);
+                } else {
+                    pieces.push(Some(BodyPiece::File(range)));
+                }
+            }
+            HttpDataChunkFromFragmentCache => {
+                let f = c.from_fragment_cache();
+                let name = fragment_name(f.pFragmentName, f.FragmentNameLength, wide16)?;
+                owned.push(server::cache::read(q, &name)?.to_vec());
+                pieces.push(None);
+            }
+            HttpDataChunkFromFragmentCacheEx => {
+                let f = c.from_fragment_cache_ex();
+                let name = fragment_name(f.pFragmentName, 0, wide16)?;
+                let data = server::cache::read(q, &name)?;
+                owned.push(server::cache::slice_range(&data, f.ByteRange.StartingOffset, f.ByteRange.Length)?.to_vec());
+                pieces.push(None);
+            }
+            _ => return Err(ERROR_INVALID_PARAMETER),
+        }
+    }
+    let mut small = owned.iter();
+    Ok(pieces
+        .into_iter()
+        .map(|p| p.unwrap_or_else(|| BodyPiece::Mem(small.next().expect("one per small file chunk").as_slice())))
+        .collect())
+}
+
+/// A fragment name of `len` bytes (0: up to its NUL) in the caller's `WCHAR` width.
+unsafe fn fragment_name(p: *const c_void, len: u16, wide16: bool) -> WinResult<String> {
+    let name = match (wide16, len) {
+        (true, 0) => wide_cstr(p as *const u16),
+        (false, 0) => wide_cstr(p as *const u32),
+        (true, n) => wide_str_len(p as *const u16, n as u32 / 2),
+        (false, n) => wide_str_len(p as *const u32, n as u32 / 4),
+    };
+    name.ok_or(ERROR_INVALID_PARAMETER)
+}
+
+unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
+    if r.StatusCode > 999 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let reason = bytes_in(r.pReason, r.ReasonLength as usize)?;
+    let mut known = Vec::new();
+    for (i, k) in r.Headers.KnownHeaders.iter().enumerate() {
+        if k.RawValueLength > 0 && !k.pRawValue.is_null() {
+            known.push((i, bytes_in(k.pRawValue, k.RawValueLength as usize)?));
+        }
+    }
+    let mut unknown = Vec::new();
+    if r.Headers.UnknownHeaderCount > 0 {
+        if r.Headers.pUnknownHeaders.is_null() {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        for u in std::slice::from_raw_parts(r.Headers.pUnknownHeaders, r.Headers.UnknownHeaderCount as usize) {
+            let name = bytes_in(u.pName, u.NameLength as usize)?;
+            if name.is_empty() || name.iter().any(|b| b.is_ascii_whitespace() || *b == b':' || b.is_ascii_control()) {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            unknown.push((name, bytes_in(u.pRawValue, u.RawValueLength as usize)?));
+        }
+    }
+    Ok(ResponseHead { status: r.StatusCode, reason, known, unknown })
+}
+
+fn check_send_flags(flags: ULONG) -> WinResult<(bool, bool, bool)> {
+    let known = HTTP_SEND_RESPONSE_FLAG_DISCONNECT
+        | HTTP_SEND_RESPONSE_FLAG_MORE_DATA
+        | HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA
+        | HTTP_SEND_RESPONSE_FLAG_ENABLE_NAGLING
+        | HTTP_SEND_RESPONSE_FLAG_PROCESS_RANGES;
+    let disconnect = flags & HTTP_SEND_RESPONSE_FLAG_DISCONNECT != 0;
+    let more = flags & HTTP_SEND_RESPONSE_FLAG_MORE_DATA != 0;
+    if flags & !known != 0 || (disconnect && more) {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    Ok((more, disconnect, flags & HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA != 0))
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe fn send_http_response(
+    h: HANDLE,
+    id: u64,
+    flags: ULONG,
+    response: *const HTTP_RESPONSE_V1,
+    policy: *const HTTP_CACHE_POLICY,
+    sent: *mut ULONG,
+    ov: *mut OVERLAPPED,
+    wide16: bool,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpSendHttpResponse({h:?}, {id:#x}, {flags:#x}, {response:?}, {policy:?}, {sent:?}, {ov:?})");
+    let q = queue_of(h)?;
+    if response.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    // The kernel response cache is not kept (docs/porting.md): a valid policy is accepted
+    // and every later request still reaches the application, as when http.sys declines to cache.
+    if !policy.is_null() && !(0..server::cache::HTTP_CACHE_POLICY_MAXIMUM).contains(&(*policy).Policy) {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let (more, disconnect, buffer_data) = check_send_flags(flags)?;
+    let req = q.find(id)?;
+    let r = &*response;
+    let head = response_head(r)?;
+    let mut owned = Vec::new();
+    let body = read_chunks(&q, wide16, r.EntityChunkCount, r.pEntityChunks, &mut owned)?;
+    let ovp = ov_of(ov);
+    let res = q.run(ovp, |c| req.conn.send(&req, Some(&head), body, more, disconnect, buffer_data, c));
+    finish(res, sent, ovp)
+}
+
+/// `HttpSendHttpResponse`: status, reason, known and unknown headers and optional entity chunks (memory
+/// or file handle with a byte range) for a received request. `Date` and `Server` are added,
+/// `Content-Length` when the whole body is given without one, chunked framing when
+/// `HTTP_SEND_RESPONSE_FLAG_MORE_DATA` streams without a length. `*BytesSent` gets the bytes written
+/// (head included). Unknown or answered request, or a client that left: `ERROR_CONNECTION_INVALID`;
+/// a second head for one request, bad flags (`DISCONNECT` with `MORE_DATA`) or chunks:
+/// `ERROR_INVALID_PARAMETER`. The data is read during the call.
+#[no_mangle]
+pub unsafe extern "C" fn HttpSendHttpResponse(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Flags: ULONG,
+    HttpResponse: *const HTTP_RESPONSE_V1,
+    CachePolicy: *const HTTP_CACHE_POLICY,
+    BytesSent: *mut ULONG,
+    Reserved1: *mut c_void,
+    Reserved2: ULONG,
+    Overlapped: *mut OVERLAPPED,
+    LogData: *const c_void,
+) -> ULONG {
+    guard_httpapi("HttpSendHttpResponse", || {
+        let _ = (Reserved1, Reserved2, LogData);
+        send_http_response(
+            RequestQueueHandle,
+            RequestId,
+            Flags,
+            HttpResponse,
+            CachePolicy,
+            BytesSent,
+            Overlapped,
+            false,
+        )
+    })
+}
+/// `HttpSendHttpResponse` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpSendHttpResponse_w16(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Flags: ULONG,
+    HttpResponse: *const HTTP_RESPONSE_V1,
+    CachePolicy: *const HTTP_CACHE_POLICY,
+    BytesSent: *mut ULONG,
+    Reserved1: *mut c_void,
+    Reserved2: ULONG,
+    Overlapped: *mut OVERLAPPED,
+    LogData: *const c_void,
+) -> ULONG {
+    guard_httpapi("HttpSendHttpResponse", || {
+        let _ = (Reserved1, Reserved2, LogData);
+        send_http_response(RequestQueueHandle, RequestId, Flags, HttpResponse, CachePolicy, BytesSent, Overlapped, true)
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe fn send_response_entity_body(
+    h: HANDLE,
+    id: u64,
+    flags: ULONG,
+    count: u16,
+    chunks: *const HTTP_DATA_CHUNK,
+    sent: *mut ULONG,
+    ov: *mut OVERLAPPED,
+    wide16: bool,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "HttpSendResponseEntityBody({h:?}, {id:#x}, {flags:#x}, {count}, {chunks:?}, {sent:?}, {ov:?})");
+    let q = queue_of(h)?;
+    let (more, disconnect, buffer_data) = check_send_flags(flags)?;
+    if count > 9999 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let req = q.find(id)?;
+    let mut owned = Vec::new();
+    let body = read_chunks(&q, wide16, count, chunks, &mut owned)?;
+    let ovp = ov_of(ov);
+    let res = q.run(ovp, |c| req.conn.send(&req, None, body, more, disconnect, buffer_data, c));
+    finish(res, sent, ovp)
+}
+
+/// `HttpSendResponseEntityBody`: more of a response started with `HTTP_SEND_RESPONSE_FLAG_MORE_DATA`;
+/// the last call omits that flag (chunked responses then get their last chunk). Before any head:
+/// `ERROR_INVALID_PARAMETER`; more than 9999 chunks: `ERROR_INVALID_PARAMETER`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpSendResponseEntityBody(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Flags: ULONG,
+    EntityChunkCount: u16,
+    EntityChunks: *const HTTP_DATA_CHUNK,
+    BytesSent: *mut ULONG,
+    Reserved1: *mut c_void,
+    Reserved2: ULONG,
+    Overlapped: *mut OVERLAPPED,
+    LogData: *const c_void,
+) -> ULONG {
+    guard_httpapi("HttpSendResponseEntityBody", || {
+        let _ = (Reserved1, Reserved2, LogData);
+        send_response_entity_body(
+            RequestQueueHandle,
+            RequestId,
+            Flags,
+            EntityChunkCount,
+            EntityChunks,
+            BytesSent,
+            Overlapped,
+            false,
+        )
+    })
+}
+/// `HttpSendResponseEntityBody` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpSendResponseEntityBody_w16(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Flags: ULONG,
+    EntityChunkCount: u16,
+    EntityChunks: *const HTTP_DATA_CHUNK,
+    BytesSent: *mut ULONG,
+    Reserved1: *mut c_void,
+    Reserved2: ULONG,
+    Overlapped: *mut OVERLAPPED,
+    LogData: *const c_void,
+) -> ULONG {
+    guard_httpapi("HttpSendResponseEntityBody", || {
+        let _ = (Reserved1, Reserved2, LogData);
+        send_response_entity_body(
+            RequestQueueHandle,
+            RequestId,
+            Flags,
+            EntityChunkCount,
+            EntityChunks,
+            BytesSent,
+            Overlapped,
+            true,
+        )
+    })
+}
+
+pub const HttpVerbGET: i32 = 4;
+pub const HttpVerbHEAD: i32 = 5;
+
+unsafe fn declare_push<U: WideUnit>(
+    h: HANDLE,
+    id: u64,
+    verb: i32,
+    path: *const U,
+    query: *const u8,
+    headers: *const c_void,
+) -> WinResult<()> {
+    let p = wide_cstr(path);
+    tracing::trace!(target: T, "HttpDeclarePush({h:?}, {id:#x}, {verb}, {p:?}, {query:?}, {headers:?})");
+    let q = queue_of(h)?;
+    q.find(id)?;
+    if !(verb == HttpVerbGET || verb == HttpVerbHEAD) || p.is_none() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    // http.sys pushes only "if the underlying protocol, connection, client, and policies allow" it;
+    // these connections are HTTP/1.x, which has no push: the declaration is accepted and nothing is
+    // pushed (the client fetches the resource itself), as on Windows over HTTP/1.1.
+    Ok(())
+}
+
+/// `HttpDeclarePush`: accepted for a received request with `HttpVerbGET` / `HttpVerbHEAD` and a path,
+/// and nothing is pushed (HTTP/1.x connections cannot carry a push). Bad handle:
+/// `ERROR_INVALID_HANDLE`; unknown request: `ERROR_CONNECTION_INVALID`; another verb or NULL path:
+/// `ERROR_INVALID_PARAMETER`.
+#[no_mangle]
+pub unsafe extern "C" fn HttpDeclarePush(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Verb: i32,
+    Path: *const WCHAR,
+    Query: *const u8,
+    Headers: *const c_void,
+) -> ULONG {
+    guard_httpapi("HttpDeclarePush", || declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers))
+}
+/// `HttpDeclarePush` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn HttpDeclarePush_w16(
+    RequestQueueHandle: HANDLE,
+    RequestId: u64,
+    Verb: i32,
+    Path: *const u16,
+    Query: *const u8,
+    Headers: *const c_void,
+) -> ULONG {
+    guard_httpapi("HttpDeclarePush", || declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers))
+}

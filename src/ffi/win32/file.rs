@@ -1,0 +1,372 @@
+//! Files: `CreateFile*`, `ReadFile`, `WriteFile`, sizes and pointers, temporary files (engine: `win32::file`).
+use super::*;
+use crate::ffi::guard::*;
+use crate::ffi::ptr::*;
+use crate::ffi::types::*;
+use crate::win32::error::*;
+use crate::win32::file;
+use crate::win32::last_error;
+use crate::win32::overlapped::{self, OverlappedPtr, OVERLAPPED};
+use crate::win32::wstr::{self, WideUnit};
+use std::ffi::{c_char, c_void};
+
+unsafe fn create_file<U: WideUnit>(
+    name: *const U,
+    access: DWORD,
+    disposition: DWORD,
+    flags: DWORD,
+) -> WinResult<HANDLE> {
+    let name = wide_cstr(name).ok_or(ERROR_INVALID_PARAMETER)?;
+    tracing::trace!(target: "winhttpapi::win32", "CreateFile({name:?}, {access:#x}, {disposition}, {flags:#x})");
+    let opened = file::create(&name, access, disposition, flags)?;
+    // CREATE_ALWAYS and OPEN_ALWAYS succeed on an existing file and say so through last-error
+    // (ERROR_ALREADY_EXISTS); otherwise a successful CreateFile sets it to 0 (CreateFile docs).
+    let already = opened.existed && matches!(disposition, file::CREATE_ALWAYS | file::OPEN_ALWAYS);
+    last_error::set_last_error(if already { ERROR_ALREADY_EXISTS.0 } else { 0 });
+    Ok(to_handle(opened.handle))
+}
+
+/// `CreateFileA`: opens or creates a file in the handle table. Dispositions CREATE_NEW (exists:
+/// `ERROR_FILE_EXISTS`), CREATE_ALWAYS and OPEN_ALWAYS (success with last-error `ERROR_ALREADY_EXISTS`
+/// when it existed, else 0), OPEN_EXISTING (missing: `ERROR_FILE_NOT_FOUND`, missing directory:
+/// `ERROR_PATH_NOT_FOUND`), TRUNCATE_EXISTING (needs write access). `\` in paths is read as `/`.
+/// Share modes, security attributes and templates are accepted and ignored. Failure:
+/// `INVALID_HANDLE_VALUE`.
+#[no_mangle]
+pub unsafe extern "C" fn CreateFileA(
+    lpFileName: *const c_char,
+    dwDesiredAccess: DWORD,
+    dwShareMode: DWORD,
+    lpSecurityAttributes: *mut c_void,
+    dwCreationDisposition: DWORD,
+    dwFlagsAndAttributes: DWORD,
+    hTemplateFile: HANDLE,
+) -> HANDLE {
+    guard_win32("CreateFileA", INVALID_HANDLE_VALUE, || {
+        let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
+        create_file(lpFileName as *const u8, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes)
+    })
+}
+
+/// `CreateFileW`: as `CreateFileA` with a wide name.
+#[no_mangle]
+pub unsafe extern "C" fn CreateFileW(
+    lpFileName: *const u32,
+    dwDesiredAccess: DWORD,
+    dwShareMode: DWORD,
+    lpSecurityAttributes: *mut c_void,
+    dwCreationDisposition: DWORD,
+    dwFlagsAndAttributes: DWORD,
+    hTemplateFile: HANDLE,
+) -> HANDLE {
+    guard_win32("CreateFileW", INVALID_HANDLE_VALUE, || {
+        let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
+        create_file(lpFileName, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes)
+    })
+}
+
+/// `CreateFileW` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn CreateFileW_w16(
+    lpFileName: *const u16,
+    dwDesiredAccess: DWORD,
+    dwShareMode: DWORD,
+    lpSecurityAttributes: *mut c_void,
+    dwCreationDisposition: DWORD,
+    dwFlagsAndAttributes: DWORD,
+    hTemplateFile: HANDLE,
+) -> HANDLE {
+    guard_win32("CreateFileW", INVALID_HANDLE_VALUE, || {
+        let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
+        create_file(lpFileName, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes)
+    })
+}
+
+/// The offset an `OVERLAPPED` names; `None` = the end of file (`Offset` and `OffsetHigh` both
+/// 0xFFFFFFFF, WriteFile's "append" value).
+unsafe fn overlapped_offset(ov: *const OVERLAPPED) -> Option<u64> {
+    let (lo, hi) = ((*ov).Offset, (*ov).OffsetHigh);
+    if lo == u32::MAX && hi == u32::MAX {
+        None
+    } else {
+        Some(((hi as u64) << 32) | lo as u64)
+    }
+}
+
+/// Runs one file transfer, synchronously or as an overlapped operation that completes before the
+/// call returns (status in `Internal`/`InternalHigh`, event set, packet posted to a bound port unless
+/// the event is tagged or the handle skips the port on success). A failure returned at once posts no
+/// packet, as on Windows.
+unsafe fn file_transfer(
+    f: &file::File,
+    ov: *mut OVERLAPPED,
+    done: *mut DWORD,
+    op: impl FnOnce(Option<Option<u64>>) -> WinResult<usize>,
+) -> WinResult<BOOL> {
+    write_opt(done, 0);
+    if ov.is_null() {
+        if f.overlapped {
+            // A handle opened with FILE_FLAG_OVERLAPPED needs an OVERLAPPED (ReadFile docs).
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        if done.is_null() {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        let n = op(None)?;
+        write_opt(done, n as DWORD);
+        return Ok(TRUE);
+    }
+    let ptr = OverlappedPtr(ov as usize);
+    let offset = overlapped_offset(ov);
+    ptr.mark_pending();
+    match op(Some(offset)) {
+        Ok(n) => {
+            write_opt(done, n as DWORD);
+            overlapped::complete(Some(f.binding()), ptr, ERROR_SUCCESS, n, true);
+            Ok(TRUE)
+        }
+        Err(e) => {
+            overlapped::complete(None, ptr, e, 0, true);
+            Err(e)
+        }
+    }
+}
+
+/// `ReadFile`: reads up to `nNumberOfBytesToRead` bytes. Without an `OVERLAPPED`, at the file pointer
+/// (0 bytes at end of file, TRUE); with one, at its `Offset`/`OffsetHigh` (end of file: FALSE with
+/// `ERROR_HANDLE_EOF`), completing through the handle's completion port as overlapped I/O does.
+/// A handle that is not a file, closed or forged: `ERROR_INVALID_HANDLE`; no read access:
+/// `ERROR_ACCESS_DENIED`.
+#[no_mangle]
+pub unsafe extern "C" fn ReadFile(
+    hFile: HANDLE,
+    lpBuffer: LPVOID,
+    nNumberOfBytesToRead: DWORD,
+    lpNumberOfBytesRead: *mut DWORD,
+    lpOverlapped: *mut OVERLAPPED,
+) -> BOOL {
+    guard_win32("ReadFile", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "ReadFile({hFile:?}, {lpBuffer:?}, {nNumberOfBytesToRead}, {lpOverlapped:?})");
+        let f = file::file_for_handle(raw(hFile))?;
+        let buf = bytes_out(lpBuffer as *mut u8, nNumberOfBytesToRead as usize)?;
+        file_transfer(&f, lpOverlapped, lpNumberOfBytesRead, |at| match at {
+            None => f.read(buf),
+            Some(offset) => {
+                let n = f.read_at(buf, offset.unwrap_or(0))?;
+                if n == 0 && !buf.is_empty() {
+                    return Err(ERROR_HANDLE_EOF);
+                }
+                Ok(n)
+            }
+        })
+    })
+}
+
+/// `WriteFile`: writes the buffer, at the file pointer or at the `OVERLAPPED`'s offset (both
+/// 0xFFFFFFFF: at the end), completing as `ReadFile` does. No write access: `ERROR_ACCESS_DENIED`.
+#[no_mangle]
+pub unsafe extern "C" fn WriteFile(
+    hFile: HANDLE,
+    lpBuffer: LPCVOID,
+    nNumberOfBytesToWrite: DWORD,
+    lpNumberOfBytesWritten: *mut DWORD,
+    lpOverlapped: *mut OVERLAPPED,
+) -> BOOL {
+    guard_win32("WriteFile", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "WriteFile({hFile:?}, {lpBuffer:?}, {nNumberOfBytesToWrite}, {lpOverlapped:?})");
+        let f = file::file_for_handle(raw(hFile))?;
+        let data = bytes_in(lpBuffer as *const u8, nNumberOfBytesToWrite as usize)?;
+        file_transfer(&f, lpOverlapped, lpNumberOfBytesWritten, |at| match at {
+            None => f.write(data),
+            Some(offset) => f.write_at(data, offset),
+        })
+    })
+}
+
+/// `GetFileSize`: the low 32 bits of the size (the high ones through `lpFileSizeHigh`), or
+/// `INVALID_FILE_SIZE` with last-error. A size whose low part is 0xFFFFFFFF sets last-error to 0 so the
+/// caller can tell it from a failure, as Windows does.
+#[no_mangle]
+pub unsafe extern "C" fn GetFileSize(hFile: HANDLE, lpFileSizeHigh: *mut DWORD) -> DWORD {
+    guard_win32("GetFileSize", file::INVALID_FILE_SIZE, || {
+        tracing::trace!(target: "winhttpapi::win32", "GetFileSize({hFile:?}, {lpFileSizeHigh:?})");
+        let size = file::file_for_handle(raw(hFile))?.size()?;
+        write_opt(lpFileSizeHigh, (size >> 32) as DWORD);
+        if size as u32 == file::INVALID_FILE_SIZE {
+            last_error::set_last_error(0);
+        }
+        Ok(size as DWORD)
+    })
+}
+
+/// `GetFileSizeEx`: the size as a `LARGE_INTEGER`.
+#[no_mangle]
+pub unsafe extern "C" fn GetFileSizeEx(hFile: HANDLE, lpFileSize: *mut i64) -> BOOL {
+    guard_win32("GetFileSizeEx", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "GetFileSizeEx({hFile:?}, {lpFileSize:?})");
+        let size = file::file_for_handle(raw(hFile))?.size()?;
+        write_req(lpFileSize, size as i64)?;
+        Ok(TRUE)
+    })
+}
+
+/// `SetFilePointer`: moves the file pointer (`FILE_BEGIN`, `FILE_CURRENT`, `FILE_END`); the distance is
+/// 32-bit signed, or 64-bit with `lpDistanceToMoveHigh`, which receives the high part of the new
+/// position. Returns the low part, or `INVALID_SET_FILE_POINTER` with last-error (before the start:
+/// `ERROR_NEGATIVE_SEEK`); a success whose low part is 0xFFFFFFFF sets last-error to 0.
+#[no_mangle]
+pub unsafe extern "C" fn SetFilePointer(
+    hFile: HANDLE,
+    lDistanceToMove: i32,
+    lpDistanceToMoveHigh: *mut i32,
+    dwMoveMethod: DWORD,
+) -> DWORD {
+    guard_win32("SetFilePointer", file::INVALID_SET_FILE_POINTER, || {
+        tracing::trace!(target: "winhttpapi::win32", "SetFilePointer({hFile:?}, {lDistanceToMove:?}, {lpDistanceToMoveHigh:?}, {dwMoveMethod:?})");
+        let f = file::file_for_handle(raw(hFile))?;
+        let distance = if lpDistanceToMoveHigh.is_null() {
+            lDistanceToMove as i64
+        } else {
+            ((*lpDistanceToMoveHigh as i64) << 32) | (lDistanceToMove as u32 as i64)
+        };
+        let pos = f.seek(distance, dwMoveMethod)?;
+        if !lpDistanceToMoveHigh.is_null() {
+            *lpDistanceToMoveHigh = (pos >> 32) as i32;
+        } else if pos > u32::MAX as u64 {
+            // The position does not fit the only value returned.
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        if pos as u32 == file::INVALID_SET_FILE_POINTER {
+            last_error::set_last_error(0);
+        }
+        Ok(pos as DWORD)
+    })
+}
+
+/// `SetFilePointerEx`: as `SetFilePointer` with 64-bit values; the new position goes to
+/// `lpNewFilePointer` when it is not NULL.
+#[no_mangle]
+pub unsafe extern "C" fn SetFilePointerEx(
+    hFile: HANDLE,
+    liDistanceToMove: i64,
+    lpNewFilePointer: *mut i64,
+    dwMoveMethod: DWORD,
+) -> BOOL {
+    guard_win32("SetFilePointerEx", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "SetFilePointerEx({hFile:?}, {liDistanceToMove:?}, {lpNewFilePointer:?}, {dwMoveMethod:?})");
+        let pos = file::file_for_handle(raw(hFile))?.seek(liDistanceToMove, dwMoveMethod)?;
+        write_opt(lpNewFilePointer, pos as i64);
+        Ok(TRUE)
+    })
+}
+
+/// `FlushFileBuffers`: `fsync`. No write access: `ERROR_ACCESS_DENIED`.
+#[no_mangle]
+pub extern "C" fn FlushFileBuffers(hFile: HANDLE) -> BOOL {
+    guard_win32("FlushFileBuffers", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "FlushFileBuffers({hFile:?})");
+        file::file_for_handle(raw(hFile))?.flush()?;
+        Ok(TRUE)
+    })
+}
+
+unsafe fn delete_file<U: WideUnit>(name: *const U) -> WinResult<BOOL> {
+    let name = wide_cstr(name).ok_or(ERROR_INVALID_PARAMETER)?;
+    tracing::trace!(target: "winhttpapi::win32", "DeleteFile({name:?})");
+    file::delete(&name)?;
+    Ok(TRUE)
+}
+
+/// `DeleteFileA`: missing: `ERROR_FILE_NOT_FOUND`; a directory: `ERROR_ACCESS_DENIED`.
+#[no_mangle]
+pub unsafe extern "C" fn DeleteFileA(lpFileName: *const c_char) -> BOOL {
+    guard_win32("DeleteFileA", FALSE, || delete_file(lpFileName as *const u8))
+}
+
+/// `DeleteFileW`: as `DeleteFileA`.
+#[no_mangle]
+pub unsafe extern "C" fn DeleteFileW(lpFileName: *const u32) -> BOOL {
+    guard_win32("DeleteFileW", FALSE, || delete_file(lpFileName))
+}
+
+/// `DeleteFileW` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn DeleteFileW_w16(lpFileName: *const u16) -> BOOL {
+    guard_win32("DeleteFileW", FALSE, || delete_file(lpFileName))
+}
+
+/// `GetTempPathA`: `$TMPDIR` or `/tmp`, ending in `/`. Returns the length without the NUL, or, when
+/// `nBufferLength` is too small, the size needed including it (nothing written).
+#[no_mangle]
+pub unsafe extern "C" fn GetTempPathA(nBufferLength: DWORD, lpBuffer: *mut c_char) -> DWORD {
+    guard_win32("GetTempPathA", 0, || copy_out_or_size(&file::temp_path(), lpBuffer as *mut u8, nBufferLength))
+}
+
+/// `GetTempPathW`: as `GetTempPathA`, in `WCHAR`s.
+#[no_mangle]
+pub unsafe extern "C" fn GetTempPathW(nBufferLength: DWORD, lpBuffer: *mut u32) -> DWORD {
+    guard_win32("GetTempPathW", 0, || copy_out_or_size(&file::temp_path(), lpBuffer, nBufferLength))
+}
+
+/// `GetTempPathW` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn GetTempPathW_w16(nBufferLength: DWORD, lpBuffer: *mut u16) -> DWORD {
+    guard_win32("GetTempPathW", 0, || copy_out_or_size(&file::temp_path(), lpBuffer, nBufferLength))
+}
+
+unsafe fn temp_file_name<U: WideUnit>(path: *const U, prefix: *const U, unique: u32, out: *mut U) -> WinResult<u32> {
+    tracing::trace!(target: "winhttpapi::win32", "GetTempFileName({path:?}, {prefix:?}, {unique}, {out:?})");
+    let dir = wide_cstr(path).ok_or(ERROR_INVALID_PARAMETER)?;
+    let prefix = wide_cstr(prefix).unwrap_or_default();
+    if out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let (name, n) = file::temp_file_name(&dir, &prefix, unique)?;
+    let units = wstr::encode_nul::<U>(&name);
+    // The buffer is MAX_PATH characters by contract.
+    if units.len() > file::MAX_PATH {
+        if unique == 0 {
+            let _ = std::fs::remove_file(&name);
+        }
+        return Err(ERROR_BUFFER_OVERFLOW);
+    }
+    units_out(out, units.len()).copy_from_slice(&units);
+    Ok(n)
+}
+
+/// `GetTempFileNameA`: `<path>/<prefix, 3 chars><hex>.TMP` into a `MAX_PATH` buffer. `uUnique` = 0
+/// picks a free number and creates the file; otherwise the name is only formed. Returns the number
+/// used, 0 with last-error on failure (a missing directory: `ERROR_DIRECTORY`).
+#[no_mangle]
+pub unsafe extern "C" fn GetTempFileNameA(
+    lpPathName: *const c_char,
+    lpPrefixString: *const c_char,
+    uUnique: u32,
+    lpTempFileName: *mut c_char,
+) -> u32 {
+    guard_win32("GetTempFileNameA", 0, || {
+        temp_file_name(lpPathName as *const u8, lpPrefixString as *const u8, uUnique, lpTempFileName as *mut u8)
+    })
+}
+
+/// `GetTempFileNameW`: as `GetTempFileNameA`.
+#[no_mangle]
+pub unsafe extern "C" fn GetTempFileNameW(
+    lpPathName: *const u32,
+    lpPrefixString: *const u32,
+    uUnique: u32,
+    lpTempFileName: *mut u32,
+) -> u32 {
+    guard_win32("GetTempFileNameW", 0, || temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName))
+}
+
+/// `GetTempFileNameW` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn GetTempFileNameW_w16(
+    lpPathName: *const u16,
+    lpPrefixString: *const u16,
+    uUnique: u32,
+    lpTempFileName: *mut u16,
+) -> u32 {
+    guard_win32("GetTempFileNameW", 0, || temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName))
+}

@@ -1,0 +1,259 @@
+//! Code pages and strings: `MultiByteToWideChar`, `WideCharToMultiByte`, `lstrlen*`,
+//! `OutputDebugString*` (engine: `win32::text`, `win32::wstr`).
+use crate::ffi::guard::*;
+use crate::ffi::ptr::*;
+use crate::ffi::types::*;
+use crate::win32::error::*;
+use crate::win32::text;
+use crate::win32::wstr::{self, WideUnit};
+use std::ffi::c_char;
+
+/// The body of `MultiByteToWideChar` for either `wchar_t` width.
+unsafe fn multi_byte_to_wide_char<U: WideUnit>(
+    CodePage: u32,
+    dwFlags: DWORD,
+    lpMultiByteStr: *const c_char,
+    cbMultiByte: i32,
+    lpWideCharStr: *mut U,
+    cchWideChar: i32,
+) -> WinResult<i32> {
+    tracing::trace!(target: "winhttpapi::win32", "MultiByteToWideChar({CodePage}, {dwFlags:#x}, {lpMultiByteStr:?}, {cbMultiByte}, {lpWideCharStr:?}, {cchWideChar})");
+    text::check_code_page(CodePage)?;
+    let allowed = if CodePage == text::CP_UTF8 {
+        text::MB_ERR_INVALID_CHARS
+    } else {
+        text::MB_ERR_INVALID_CHARS | text::MB_PRECOMPOSED | 0x2 | 0x4
+    };
+    if dwFlags & !allowed != 0 {
+        return Err(ERROR_INVALID_FLAGS);
+    }
+    if lpMultiByteStr.is_null()
+        || cbMultiByte == 0
+        || cbMultiByte < -1
+        || cchWideChar < 0
+        || (lpWideCharStr.is_null() && cchWideChar != 0)
+    {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let src = lpMultiByteStr as *const u8;
+    // -1: the string up to and including its NUL, which is converted too.
+    let len = if cbMultiByte == -1 { units_strlen(src) + 1 } else { cbMultiByte as usize };
+    let wide = text::utf8_to_wide::<U>(units_in(src, len), dwFlags & text::MB_ERR_INVALID_CHARS != 0)?;
+    let needed = i32::try_from(wide.len()).map_err(|_| ERROR_INVALID_PARAMETER)?;
+    if cchWideChar == 0 {
+        return Ok(needed);
+    }
+    if needed > cchWideChar {
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    units_out(lpWideCharStr, wide.len()).copy_from_slice(&wide);
+    Ok(needed)
+}
+
+/// `MultiByteToWideChar`: UTF-8 (`CP_UTF8`, and `CP_ACP`/`CP_OEMCP`/`CP_THREAD_ACP`, which are UTF-8
+/// on Linux) to `wchar_t`. `cbMultiByte` = -1 converts up to and including the NUL; `cchWideChar` = 0
+/// returns the size needed; a small buffer: 0 with `ERROR_INSUFFICIENT_BUFFER`; invalid input with
+/// `MB_ERR_INVALID_CHARS`: `ERROR_NO_UNICODE_TRANSLATION`, otherwise U+FFFD; other pages:
+/// `ERROR_INVALID_PARAMETER`; flags `CP_UTF8` does not take: `ERROR_INVALID_FLAGS`.
+#[no_mangle]
+pub unsafe extern "C" fn MultiByteToWideChar(
+    CodePage: u32,
+    dwFlags: DWORD,
+    lpMultiByteStr: *const c_char,
+    cbMultiByte: i32,
+    lpWideCharStr: *mut u32,
+    cchWideChar: i32,
+) -> i32 {
+    guard_win32("MultiByteToWideChar", 0, || {
+        multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar)
+    })
+}
+
+/// `MultiByteToWideChar` for `-fshort-wchar` callers (UTF-16).
+#[no_mangle]
+pub unsafe extern "C" fn MultiByteToWideChar_w16(
+    CodePage: u32,
+    dwFlags: DWORD,
+    lpMultiByteStr: *const c_char,
+    cbMultiByte: i32,
+    lpWideCharStr: *mut u16,
+    cchWideChar: i32,
+) -> i32 {
+    guard_win32("MultiByteToWideChar", 0, || {
+        multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar)
+    })
+}
+
+/// The body of `WideCharToMultiByte` for either `wchar_t` width.
+#[allow(clippy::too_many_arguments)]
+unsafe fn wide_char_to_multi_byte<U: WideUnit>(
+    CodePage: u32,
+    dwFlags: DWORD,
+    lpWideCharStr: *const U,
+    cchWideChar: i32,
+    lpMultiByteStr: *mut c_char,
+    cbMultiByte: i32,
+    lpDefaultChar: *const c_char,
+    lpUsedDefaultChar: *mut BOOL,
+) -> WinResult<i32> {
+    tracing::trace!(target: "winhttpapi::win32", "WideCharToMultiByte({CodePage}, {dwFlags:#x}, {lpWideCharStr:?}, {cchWideChar}, {lpMultiByteStr:?}, {cbMultiByte})");
+    text::check_code_page(CodePage)?;
+    if CodePage == text::CP_UTF8 {
+        // CP_UTF8 takes no default character (WideCharToMultiByte docs).
+        if !lpDefaultChar.is_null() || !lpUsedDefaultChar.is_null() {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        if dwFlags & !text::WC_ERR_INVALID_CHARS != 0 {
+            return Err(ERROR_INVALID_FLAGS);
+        }
+    } else if dwFlags
+        & !(text::WC_ERR_INVALID_CHARS | text::WC_NO_BEST_FIT_CHARS | text::WC_COMPOSITECHECK | 0x10 | 0x20 | 0x40)
+        != 0
+    {
+        return Err(ERROR_INVALID_FLAGS);
+    }
+    if lpWideCharStr.is_null()
+        || cchWideChar == 0
+        || cchWideChar < -1
+        || cbMultiByte < 0
+        || (lpMultiByteStr.is_null() && cbMultiByte != 0)
+    {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let len = if cchWideChar == -1 { units_strlen(lpWideCharStr) + 1 } else { cchWideChar as usize };
+    let bytes = text::wide_to_utf8(units_in(lpWideCharStr, len), dwFlags & text::WC_ERR_INVALID_CHARS != 0)?;
+    write_opt(lpUsedDefaultChar, FALSE);
+    let needed = i32::try_from(bytes.len()).map_err(|_| ERROR_INVALID_PARAMETER)?;
+    if cbMultiByte == 0 {
+        return Ok(needed);
+    }
+    if needed > cbMultiByte {
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    units_out(lpMultiByteStr as *mut u8, bytes.len()).copy_from_slice(&bytes);
+    Ok(needed)
+}
+
+/// `WideCharToMultiByte`: `wchar_t` to UTF-8 (every accepted page is UTF-8 on Linux). `cchWideChar`
+/// = -1 converts up to and including the NUL; `cbMultiByte` = 0 returns the size needed; a small
+/// buffer: `ERROR_INSUFFICIENT_BUFFER`; a lone surrogate or invalid code point with
+/// `WC_ERR_INVALID_CHARS`: `ERROR_NO_UNICODE_TRANSLATION`, otherwise U+FFFD; `CP_UTF8` with a default
+/// character: `ERROR_INVALID_PARAMETER`.
+#[no_mangle]
+pub unsafe extern "C" fn WideCharToMultiByte(
+    CodePage: u32,
+    dwFlags: DWORD,
+    lpWideCharStr: *const u32,
+    cchWideChar: i32,
+    lpMultiByteStr: *mut c_char,
+    cbMultiByte: i32,
+    lpDefaultChar: *const c_char,
+    lpUsedDefaultChar: *mut BOOL,
+) -> i32 {
+    guard_win32("WideCharToMultiByte", 0, || {
+        wide_char_to_multi_byte(
+            CodePage,
+            dwFlags,
+            lpWideCharStr,
+            cchWideChar,
+            lpMultiByteStr,
+            cbMultiByte,
+            lpDefaultChar,
+            lpUsedDefaultChar,
+        )
+    })
+}
+
+/// `WideCharToMultiByte` for `-fshort-wchar` callers (UTF-16).
+#[no_mangle]
+pub unsafe extern "C" fn WideCharToMultiByte_w16(
+    CodePage: u32,
+    dwFlags: DWORD,
+    lpWideCharStr: *const u16,
+    cchWideChar: i32,
+    lpMultiByteStr: *mut c_char,
+    cbMultiByte: i32,
+    lpDefaultChar: *const c_char,
+    lpUsedDefaultChar: *mut BOOL,
+) -> i32 {
+    guard_win32("WideCharToMultiByte", 0, || {
+        wide_char_to_multi_byte(
+            CodePage,
+            dwFlags,
+            lpWideCharStr,
+            cchWideChar,
+            lpMultiByteStr,
+            cbMultiByte,
+            lpDefaultChar,
+            lpUsedDefaultChar,
+        )
+    })
+}
+
+unsafe fn string_length<U: WideUnit>(p: *const U) -> i32 {
+    if p.is_null() {
+        0
+    } else {
+        units_strlen(p).min(i32::MAX as usize) as i32
+    }
+}
+
+/// `lstrlenA`: the length in bytes, without the NUL; NULL gives 0.
+#[no_mangle]
+pub unsafe extern "C" fn lstrlenA(lpString: *const c_char) -> i32 {
+    guard_infallible("lstrlenA", 0, || string_length(lpString as *const u8))
+}
+
+/// `lstrlenW`: the length in `WCHAR`s, without the NUL; NULL gives 0.
+#[no_mangle]
+pub unsafe extern "C" fn lstrlenW(lpString: *const u32) -> i32 {
+    guard_infallible("lstrlenW", 0, || string_length(lpString))
+}
+
+/// `lstrlenW` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn lstrlenW_w16(lpString: *const u16) -> i32 {
+    guard_infallible("lstrlenW", 0, || string_length(lpString))
+}
+
+unsafe fn output_debug_string<U: WideUnit>(s: *const U) {
+    // There is no debugger channel on Linux: the text goes to stderr when logging is on.
+    if s.is_null() || std::env::var_os("WINHTTPAPI_LOG").is_none() {
+        return;
+    }
+    let text = wstr::decode(units_in(s, units_strlen(s)));
+    eprint!("{text}");
+}
+
+/// `OutputDebugStringA`: writes the text to stderr when `WINHTTPAPI_LOG` is set, else nothing.
+#[no_mangle]
+pub unsafe extern "C" fn OutputDebugStringA(lpOutputString: *const c_char) {
+    guard_infallible("OutputDebugStringA", (), || output_debug_string(lpOutputString as *const u8))
+}
+
+/// `OutputDebugStringW`: as `OutputDebugStringA`.
+#[no_mangle]
+pub unsafe extern "C" fn OutputDebugStringW(lpOutputString: *const u32) {
+    guard_infallible("OutputDebugStringW", (), || output_debug_string(lpOutputString))
+}
+
+/// `OutputDebugStringW` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn OutputDebugStringW_w16(lpOutputString: *const u16) {
+    guard_infallible("OutputDebugStringW", (), || output_debug_string(lpOutputString))
+}
+
+/// Copies `s` with a NUL into a caller's buffer of `cap` units, GetTempPath-style: returns the length
+/// without the NUL, or, when it does not fit, the size needed including the NUL (nothing written).
+pub(super) unsafe fn copy_out_or_size<U: WideUnit>(s: &str, buf: *mut U, cap: u32) -> WinResult<u32> {
+    tracing::trace!(target: "winhttpapi::win32", "copy out {s:?} to {buf:?} of {cap}");
+    let units = wstr::encode_nul::<U>(s);
+    if units.len() > cap as usize {
+        return Ok(units.len() as u32);
+    }
+    if buf.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    units_out(buf, units.len()).copy_from_slice(&units);
+    Ok(units.len() as u32 - 1)
+}

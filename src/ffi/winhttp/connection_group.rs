@@ -1,0 +1,99 @@
+//! Connection groups: `WinHttpQueryConnectionGroup`, `WinHttpFreeQueryConnectionGroupResult`
+//! (engine: the session pool through `client::api`).
+use super::*;
+use crate::ffi::guard::{guard_httpapi, guard_infallible};
+use crate::ffi::ptr::{free_wide, leak_array, leak_wide, take_array};
+use crate::ffi::types::*;
+use crate::win32::error::*;
+use crate::win32::wstr::WideUnit;
+use std::ffi::c_void;
+
+unsafe fn query_connection_group<U: WideUnit>(
+    h: HINTERNET,
+    guid: *const [u8; 16],
+    flags: u64,
+    out: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpQueryConnectionGroup({h:?}, {guid:?}, {flags:#x}, {out:?})");
+    let g = (!guid.is_null()).then(|| guid.read_unaligned());
+    let hosts = crate::client::conn_group::query(raw(h), g, flags)?;
+    if out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let n = hosts.len() as u32;
+    let arr: Vec<WINHTTP_HOST_CONNECTION_GROUP> = hosts
+        .into_iter()
+        .map(|hg| {
+            let groups: Vec<WINHTTP_CONNECTION_GROUP> = hg
+                .groups
+                .into_iter()
+                .map(|(c, g)| WINHTTP_CONNECTION_GROUP { cConnections: c, guidGroup: g })
+                .collect();
+            WINHTTP_HOST_CONNECTION_GROUP {
+                pwszHost: leak_wide::<U>(Some(&hg.host)) as *mut c_void,
+                cConnectionGroups: groups.len() as u32,
+                pConnectionGroups: leak_array(groups),
+            }
+        })
+        .collect();
+    let result = Box::new(WINHTTP_QUERY_CONNECTION_GROUP_RESULT { cHosts: n, pHostConnectionGroups: leak_array(arr) });
+    *out = Box::into_raw(result);
+    Ok(())
+}
+
+/// `WinHttpQueryConnectionGroup`: the connections (in use or idle) the session holds to the host of
+/// `hInternet` (a connect handle: HTTPS unless `WINHTTP_QUERY_CONNECTION_GROUP_FLAG_INSECURE`; a
+/// request handle: its scheme), in one GUID_NULL group (connections carry no GUID here); a host with
+/// none is left out (`cHosts` 0). `*ppResult` is allocated by the library: free it with
+/// `WinHttpFreeQueryConnectionGroupResult`. Errors: `ERROR_INVALID_HANDLE`,
+/// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL `ppResult`, unknown flags).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryConnectionGroup(
+    hInternet: HINTERNET,
+    pGuidConnection: *const [u8; 16],
+    ullFlags: u64,
+    ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
+) -> DWORD {
+    guard_httpapi("WinHttpQueryConnectionGroup", || {
+        query_connection_group::<u32>(hInternet, pGuidConnection, ullFlags, ppResult)
+    })
+}
+/// `WinHttpQueryConnectionGroup` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryConnectionGroup_w16(
+    hInternet: HINTERNET,
+    pGuidConnection: *const [u8; 16],
+    ullFlags: u64,
+    ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
+) -> DWORD {
+    guard_httpapi("WinHttpQueryConnectionGroup_w16", || {
+        query_connection_group::<u16>(hInternet, pGuidConnection, ullFlags, ppResult)
+    })
+}
+
+unsafe fn free_query_connection_group_result<U: WideUnit>(p: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT) {
+    tracing::trace!(target: T, "WinHttpFreeQueryConnectionGroupResult({p:?})");
+    if p.is_null() {
+        return;
+    }
+    let r = Box::from_raw(p);
+    for hg in take_array(r.pHostConnectionGroups, r.cHosts as usize) {
+        free_wide(hg.pwszHost as *mut U);
+        drop(take_array(hg.pConnectionGroups, hg.cConnectionGroups as usize));
+    }
+}
+
+/// `WinHttpFreeQueryConnectionGroupResult`: frees a `WinHttpQueryConnectionGroup` result (NULL is ignored).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpFreeQueryConnectionGroupResult(pResult: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT) {
+    guard_infallible("WinHttpFreeQueryConnectionGroupResult", (), || free_query_connection_group_result::<u32>(pResult))
+}
+/// `WinHttpFreeQueryConnectionGroupResult` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpFreeQueryConnectionGroupResult_w16(
+    pResult: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
+) {
+    guard_infallible("WinHttpFreeQueryConnectionGroupResult_w16", (), || {
+        free_query_connection_group_result::<u16>(pResult)
+    })
+}

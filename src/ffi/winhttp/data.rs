@@ -1,0 +1,191 @@
+//! Reading and writing entity bodies: `WinHttpWriteData`, `WinHttpQueryDataAvailable`,
+//! `WinHttpReadData(Ex)` (engine: `client::api`).
+use super::*;
+use crate::client::api;
+use crate::ffi::guard::{guard_httpapi, guard_winhttp};
+use crate::ffi::ptr::{bytes_in, bytes_out, write_opt, CallerBuf};
+use crate::ffi::types::*;
+use crate::win32::error::*;
+
+unsafe fn write_data(h: HINTERNET, buf: LPCVOID, n: DWORD, written: *mut DWORD) -> WinResult<BOOL> {
+    // "sets this value to zero before doing any work or error checking"
+    write_opt(written, 0);
+    tracing::trace!(target: T, "WinHttpWriteData({h:?}, {buf:?}, {n})");
+    if api::is_async_request(raw(h))? {
+        // Asynchronous: the count arrives with WRITE_COMPLETE; *lpdwNumberOfBytesWritten stays 0.
+        api::write_data_async(raw(h), CallerBuf::new(buf as *const u8, n as usize)?)?;
+        return Ok(TRUE);
+    }
+    let data = bytes_in(buf as *const u8, n as usize)?;
+    let w = api::write_data(raw(h), data)?;
+    write_opt(written, w);
+    Ok(TRUE)
+}
+
+/// `WinHttpWriteData` (seeds/WinHttpWriteData.txt): `*lpdwNumberOfBytesWritten` is zeroed first; the
+/// bytes go straight to the socket (nothing is buffered). Writing past the declared Content-Length
+/// fails with `ERROR_INVALID_PARAMETER`; before `WinHttpSendRequest` or after
+/// `WinHttpReceiveResponse`: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
+/// Asynchronous sessions: returns at once; WRITE_COMPLETE (a `DWORD` count) or REQUEST_ERROR
+/// (`API_WRITE_DATA`) follows on a callback thread; `lpBuffer` must stay valid until then and
+/// `*lpdwNumberOfBytesWritten` is never written after the call returns (pass NULL). Another operation
+/// pending on the request: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWriteData(
+    hRequest: HINTERNET,
+    lpBuffer: LPCVOID,
+    dwNumberOfBytesToWrite: DWORD,
+    lpdwNumberOfBytesWritten: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpWriteData", FALSE, || {
+        write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten)
+    })
+}
+/// `WinHttpWriteData` (no strings).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWriteData_w16(
+    hRequest: HINTERNET,
+    lpBuffer: LPCVOID,
+    dwNumberOfBytesToWrite: DWORD,
+    lpdwNumberOfBytesWritten: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpWriteData_w16", FALSE, || {
+        write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten)
+    })
+}
+
+unsafe fn query_data_available(h: HINTERNET, avail: *mut DWORD) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpQueryDataAvailable({h:?})");
+    if api::is_async_request(raw(h))? {
+        // Asynchronous: the count arrives with DATA_AVAILABLE (the pointer should be NULL).
+        api::query_data_available_async(raw(h))?;
+        return Ok(TRUE);
+    }
+    let n = api::query_data_available(raw(h))?;
+    write_opt(avail, n);
+    Ok(TRUE)
+}
+
+/// `WinHttpQueryDataAvailable`: bytes readable without waiting (waits for some when none are there;
+/// 0 = end of body). Errors: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`, `_CONNECTION_ERROR`, `_TIMEOUT`.
+/// Asynchronous sessions: returns at once; DATA_AVAILABLE (a `DWORD` count) or REQUEST_ERROR
+/// (`API_QUERY_DATA_AVAILABLE`) follows on a callback thread.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryDataAvailable(
+    hRequest: HINTERNET,
+    lpdwNumberOfBytesAvailable: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpQueryDataAvailable", FALSE, || query_data_available(hRequest, lpdwNumberOfBytesAvailable))
+}
+/// `WinHttpQueryDataAvailable` (no strings).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryDataAvailable_w16(
+    hRequest: HINTERNET,
+    lpdwNumberOfBytesAvailable: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpQueryDataAvailable_w16", FALSE, || query_data_available(hRequest, lpdwNumberOfBytesAvailable))
+}
+
+unsafe fn read_data(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fill: bool) -> WinResult<u32> {
+    write_opt(read, 0);
+    tracing::trace!(target: T, "WinHttpReadData({h:?}, {buf:?}, {n})");
+    if api::is_async_request(raw(h))? {
+        // Asynchronous: READ_COMPLETE carries lpBuffer and the count; the buffer is the library's
+        // until then.
+        api::read_data_async(raw(h), CallerBuf::new(buf as *const u8, n as usize)?, fill)?;
+        return Err(ERROR_IO_PENDING);
+    }
+    let out = bytes_out(buf as *mut u8, n as usize)?;
+    let got = api::read_data(raw(h), out, fill)?;
+    write_opt(read, got as u32);
+    Ok(got as u32)
+}
+
+/// `WinHttpReadData`: body bytes (Content-Length, chunked or until close; decoded when
+/// `WINHTTP_OPTION_DECOMPRESSION` applies); `*lpdwNumberOfBytesRead` = 0 means the body has ended.
+/// Errors: `ERROR_WINHTTP_CONNECTION_ERROR` (cut mid-body), `ERROR_WINHTTP_INVALID_SERVER_RESPONSE`
+/// (bad chunk framing), `ERROR_WINHTTP_TIMEOUT`, `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
+/// Asynchronous sessions: returns TRUE at once; READ_COMPLETE (`lpBuffer`, bytes read; 0 = end) or
+/// REQUEST_ERROR (`API_READ_DATA`) follows on a callback thread; `lpBuffer` must stay valid until then.
+/// Another operation pending on the request: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpReadData(
+    hRequest: HINTERNET,
+    lpBuffer: LPVOID,
+    dwNumberOfBytesToRead: DWORD,
+    lpdwNumberOfBytesRead: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpReadData", FALSE, || {
+        read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead)
+    })
+}
+/// `WinHttpReadData` (no strings).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpReadData_w16(
+    hRequest: HINTERNET,
+    lpBuffer: LPVOID,
+    dwNumberOfBytesToRead: DWORD,
+    lpdwNumberOfBytesRead: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpReadData_w16", FALSE, || {
+        read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead)
+    })
+}
+
+/// `WinHttpReadData`'s BOOL form: an asynchronous read that was started is TRUE.
+unsafe fn read_data_bool(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD) -> WinResult<BOOL> {
+    match read_data(h, buf, n, read, false) {
+        Ok(_) | Err(ERROR_IO_PENDING) => Ok(TRUE),
+        Err(e) => Err(e),
+    }
+}
+
+unsafe fn read_data_ex(
+    h: HINTERNET,
+    buf: LPVOID,
+    n: DWORD,
+    read: *mut DWORD,
+    flags: u64,
+    cb: DWORD,
+    prop: LPVOID,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpReadDataEx({h:?}, {buf:?}, {n}, {read:?}, {flags:#x}, {cb}, {prop:?})");
+    if cb != 0 || !prop.is_null() || flags & !1 != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    read_data(h, buf, n, read, flags & 1 != 0).map(|_| ())
+}
+
+/// `WinHttpReadDataEx`: as `WinHttpReadData`, returning the error code; with
+/// `WINHTTP_READ_DATA_EX_FLAG_FILL_BUFFER` (1) it reads until the buffer is full or the body ends.
+/// Asynchronous sessions: `ERROR_IO_PENDING`, then READ_COMPLETE or REQUEST_ERROR as for
+/// `WinHttpReadData`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpReadDataEx(
+    hRequest: HINTERNET,
+    lpBuffer: LPVOID,
+    dwNumberOfBytesToRead: DWORD,
+    lpdwNumberOfBytesRead: *mut DWORD,
+    ullFlags: u64,
+    cbProperty: DWORD,
+    pvProperty: LPVOID,
+) -> DWORD {
+    guard_httpapi("WinHttpReadDataEx", || {
+        read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty)
+    })
+}
+/// `WinHttpReadDataEx` (no strings).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpReadDataEx_w16(
+    hRequest: HINTERNET,
+    lpBuffer: LPVOID,
+    dwNumberOfBytesToRead: DWORD,
+    lpdwNumberOfBytesRead: *mut DWORD,
+    ullFlags: u64,
+    cbProperty: DWORD,
+    pvProperty: LPVOID,
+) -> DWORD {
+    guard_httpapi("WinHttpReadDataEx_w16", || {
+        read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty)
+    })
+}

@@ -1,0 +1,331 @@
+//! Request and response headers: `WinHttpAddRequestHeaders(Ex)`, `WinHttpQueryHeaders(Ex)`
+//! (engine: `client::headers`, `client::query`).
+use super::*;
+use crate::client::api;
+use crate::client::headers;
+use crate::client::query::{self, QueryValue};
+use crate::ffi::guard::{guard_httpapi, guard_winhttp};
+use crate::ffi::ptr::{bytes_out, narrow_cstr, wide_cstr, wide_str_len, write_opt};
+use crate::ffi::types::*;
+use crate::ffi::winhttp::types::*;
+use crate::win32::error::*;
+use crate::win32::wstr::{self, WideUnit};
+use std::ffi::c_void;
+
+unsafe fn add_request_headers<U: WideUnit>(
+    h: HINTERNET,
+    headers: *const U,
+    len: DWORD,
+    modifiers: DWORD,
+) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpAddRequestHeaders({h:?}, {headers:?}, {len}, {modifiers:#x})");
+    if headers.is_null() || len == 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let text = wide_str_len(headers, len);
+    api::add_request_headers(raw(h), text, modifiers).map(|_| TRUE)
+}
+
+/// `WinHttpAddRequestHeaders`: adds header lines (CRLF-separated; length in characters, -1 = NUL-
+/// terminated) with `WINHTTP_ADDREQ_FLAG_ADD`, `_ADD_IF_NEW` (`ERROR_WINHTTP_HEADER_ALREADY_EXISTS`),
+/// `_REPLACE` (`ERROR_WINHTTP_HEADER_NOT_FOUND`; an empty value removes), `_COALESCE[_WITH_COMMA|
+/// _WITH_SEMICOLON]`. A malformed line fails with `ERROR_INVALID_PARAMETER` and adds nothing.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpAddRequestHeaders(
+    hRequest: HINTERNET,
+    lpszHeaders: *const WCHAR,
+    dwHeadersLength: DWORD,
+    dwModifiers: DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpAddRequestHeaders", FALSE, || {
+        add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers)
+    })
+}
+/// `WinHttpAddRequestHeaders` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpAddRequestHeaders_w16(
+    hRequest: HINTERNET,
+    lpszHeaders: *const u16,
+    dwHeadersLength: DWORD,
+    dwModifiers: DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpAddRequestHeaders_w16", FALSE, || {
+        add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers)
+    })
+}
+
+unsafe fn query_headers<U: WideUnit>(
+    h: HINTERNET,
+    level: DWORD,
+    name: *const U,
+    buf: LPVOID,
+    len: *mut DWORD,
+    index: *mut DWORD,
+) -> WinResult<BOOL> {
+    let name = wide_cstr(name);
+    tracing::trace!(target: T, "WinHttpQueryHeaders({h:?}, {level:#x}, {name:?}, {buf:?})");
+    if len.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let mut idx = if index.is_null() { 0 } else { *index };
+    let v = api::query_headers(raw(h), level, name.as_deref(), &mut idx)?;
+    match v {
+        QueryValue::Text(s) => put_wide_bytes::<U>(&s, buf, len)?,
+        QueryValue::Number(n) => put_value(n, buf, len)?,
+        QueryValue::Number64(n) => put_value(n, buf, len)?,
+        QueryValue::Time(t) => put_value(systemtime_of(&t), buf, len)?,
+    }
+    // The index moves on only when the value was delivered.
+    write_opt(index, idx);
+    Ok(TRUE)
+}
+
+/// `WinHttpQueryHeaders`: a `WINHTTP_QUERY_*` level (or `_CUSTOM` with `pwszName`) of the response, or
+/// of the request with `WINHTTP_QUERY_FLAG_REQUEST_HEADERS`; as text (length in bytes without the
+/// NUL), `DWORD` (`_FLAG_NUMBER`), `ULONGLONG` (`_FLAG_NUMBER64`) or `SYSTEMTIME` (`_FLAG_SYSTEMTIME`).
+/// `RAW_HEADERS` is NUL-separated lines ending in an empty one, `RAW_HEADERS_CRLF` CRLF-separated.
+/// `*lpdwIndex` picks the occurrence and moves to the next. Errors: `ERROR_INSUFFICIENT_BUFFER` (bytes
+/// needed in `*lpdwBufferLength`), `ERROR_WINHTTP_HEADER_NOT_FOUND`,
+/// `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (no response yet), `ERROR_WINHTTP_INVALID_QUERY_REQUEST`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryHeaders(
+    hRequest: HINTERNET,
+    dwInfoLevel: DWORD,
+    pwszName: *const WCHAR,
+    lpBuffer: LPVOID,
+    lpdwBufferLength: *mut DWORD,
+    lpdwIndex: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpQueryHeaders", FALSE, || {
+        query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex)
+    })
+}
+/// `WinHttpQueryHeaders` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryHeaders_w16(
+    hRequest: HINTERNET,
+    dwInfoLevel: DWORD,
+    pwszName: *const u16,
+    lpBuffer: LPVOID,
+    lpdwBufferLength: *mut DWORD,
+    lpdwIndex: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpQueryHeaders_w16", FALSE, || {
+        query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex)
+    })
+}
+
+/// A string of `WINHTTP_EXTENDED_HEADER`/`WINHTTP_HEADER_NAME`: wide of the caller's width, or narrow
+/// (UTF-8, the Linux "ANSI" page).
+unsafe fn ex_string<U: WideUnit>(p: *const c_void, wide: bool) -> Option<String> {
+    if wide {
+        wide_cstr(p as *const U)
+    } else {
+        narrow_cstr(p as *const std::ffi::c_char)
+    }
+}
+
+unsafe fn add_request_headers_ex<U: WideUnit>(
+    h: HINTERNET,
+    modifiers: DWORD,
+    flags: u64,
+    extra: u64,
+    count: DWORD,
+    headers: *const WINHTTP_EXTENDED_HEADER,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpAddRequestHeadersEx({h:?}, {modifiers:#x}, {flags:#x}, {extra:#x}, {count}, {headers:?})");
+    let req = api::request(raw(h))?;
+    if flags & !WINHTTP_EXTENDED_HEADER_FLAG_UNICODE != 0 || extra != 0 || count == 0 || headers.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let wide = flags & WINHTTP_EXTENDED_HEADER_FLAG_UNICODE != 0;
+    let mut pairs = Vec::with_capacity(count as usize);
+    for i in 0..count as usize {
+        let x = headers.add(i).read_unaligned();
+        let (Some(n), Some(v)) = (ex_string::<U>(x.pszName, wide), ex_string::<U>(x.pszValue, wide)) else {
+            return Err(ERROR_INVALID_PARAMETER);
+        };
+        pairs.push((n, v));
+    }
+    // As WinHttpAddRequestHeaders: no modifier given means WINHTTP_ADDREQ_FLAG_ADD.
+    let modifiers = if modifiers & 0xFFFF_0000 == 0 { modifiers | headers::WINHTTP_ADDREQ_FLAG_ADD } else { modifiers };
+    let mut st = req.state.lock();
+    headers::add_pairs(&mut st.headers, &pairs, modifiers)
+}
+
+/// `WinHttpAddRequestHeadersEx`: adds `cHeaders` name/value pairs (`WINHTTP_EXTENDED_HEADER`) to the
+/// request, with `WinHttpAddRequestHeaders`' modifiers (none = ADD); all or none are applied.
+/// `ullFlags` `WINHTTP_EXTENDED_HEADER_FLAG_UNICODE`: the strings are wide, else narrow (UTF-8).
+/// Returns `ERROR_SUCCESS`, `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`,
+/// `ERROR_INVALID_PARAMETER` (no headers, NULL array or string, unknown flags, `ullExtra` not 0, a name
+/// that is not a token, CR/LF in a name or value), `ERROR_WINHTTP_HEADER_NOT_FOUND` (REPLACE of a
+/// missing header), `ERROR_WINHTTP_HEADER_ALREADY_EXISTS` (ADD_IF_NEW).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpAddRequestHeadersEx(
+    hRequest: HINTERNET,
+    dwModifiers: DWORD,
+    ullFlags: u64,
+    ullExtra: u64,
+    cHeaders: DWORD,
+    pHeaders: *mut WINHTTP_EXTENDED_HEADER,
+) -> DWORD {
+    guard_httpapi("WinHttpAddRequestHeadersEx", || {
+        add_request_headers_ex::<u32>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders)
+    })
+}
+/// `WinHttpAddRequestHeadersEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpAddRequestHeadersEx_w16(
+    hRequest: HINTERNET,
+    dwModifiers: DWORD,
+    ullFlags: u64,
+    ullExtra: u64,
+    cHeaders: DWORD,
+    pHeaders: *mut WINHTTP_EXTENDED_HEADER,
+) -> DWORD {
+    guard_httpapi("WinHttpAddRequestHeadersEx_w16", || {
+        add_request_headers_ex::<u16>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders)
+    })
+}
+
+unsafe fn query_headers_ex<U: WideUnit>(
+    h: HINTERNET,
+    level: DWORD,
+    flags: u64,
+    code_page: u32,
+    index: *mut DWORD,
+    name: *mut c_void,
+    buf: *mut c_void,
+    len: *mut DWORD,
+    headers_out: *mut *mut WINHTTP_EXTENDED_HEADER,
+    count_out: *mut DWORD,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpQueryHeadersEx({h:?}, {level:#x}, {flags:#x}, {code_page}, {index:?}, {name:?}, {buf:?}, {len:?})");
+    let req = api::request(raw(h))?;
+    if flags != 0 || len.is_null() || count_out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let wide = level & query::WINHTTP_QUERY_FLAG_WIRE_ENCODING == 0;
+    let wanted = if level & 0xFFFF == query::WINHTTP_QUERY_CUSTOM {
+        if name.is_null() {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        // WINHTTP_HEADER_NAME is a union of one pointer.
+        ex_string::<U>(*(name as *const *const c_void), wide)
+    } else {
+        None
+    };
+    let mut idx = if index.is_null() { 0 } else { *index };
+    let pairs = query::query_ex(&req, level, wanted.as_deref(), &mut idx)?;
+    // Layout: the header array first, then each name and value with its NUL.
+    let encode = |s: &str| -> Vec<u8> {
+        if wide {
+            wstr::encode_nul::<U>(s)
+                .iter()
+                .flat_map(|u| {
+                    let mut b = vec![0u8; U::SIZE];
+                    std::ptr::copy_nonoverlapping(u as *const U as *const u8, b.as_mut_ptr(), U::SIZE);
+                    b
+                })
+                .collect()
+        } else {
+            let mut b = s.as_bytes().to_vec();
+            b.push(0);
+            b
+        }
+    };
+    let strings: Vec<(Vec<u8>, Vec<u8>)> = pairs.iter().map(|(n, v)| (encode(n), encode(v))).collect();
+    let array = pairs.len() * std::mem::size_of::<WINHTTP_EXTENDED_HEADER>();
+    let need = array + strings.iter().map(|(n, v)| n.len() + v.len()).sum::<usize>();
+    if buf.is_null() || (*len as usize) < need {
+        *len = need as u32;
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    let out = bytes_out(buf as *mut u8, need)?;
+    let mut at = array;
+    for (i, (n, v)) in strings.iter().enumerate() {
+        let base = out.as_mut_ptr();
+        out[at..at + n.len()].copy_from_slice(n);
+        out[at + n.len()..at + n.len() + v.len()].copy_from_slice(v);
+        let hdr = WINHTTP_EXTENDED_HEADER {
+            pszName: base.add(at) as *const c_void,
+            pszValue: base.add(at + n.len()) as *const c_void,
+        };
+        (base.add(i * std::mem::size_of::<WINHTTP_EXTENDED_HEADER>()) as *mut WINHTTP_EXTENDED_HEADER)
+            .write_unaligned(hdr);
+        at += n.len() + v.len();
+    }
+    *len = need as u32;
+    *count_out = pairs.len() as u32;
+    write_opt(headers_out, buf as *mut WINHTTP_EXTENDED_HEADER);
+    write_opt(index, idx);
+    Ok(())
+}
+
+/// `WinHttpQueryHeadersEx`: parsed headers into `pBuffer`: an array of `*pdwHeadersCount`
+/// `WINHTTP_EXTENDED_HEADER` (`*ppHeaders` points at it) followed by the strings it points to; wide
+/// strings, or the bytes as on the wire with `WINHTTP_QUERY_FLAG_WIRE_ENCODING` (`psz*` members).
+/// `WINHTTP_QUERY_EX_ALL_HEADERS` = every header; a header level, or `WINHTTP_QUERY_CUSTOM` with
+/// `pHeaderName`, = its `*pdwIndex`-th occurrence (the index then moves on). `uiCodePage` is ignored:
+/// wide strings are decoded from UTF-8. Returns `ERROR_SUCCESS` (`*pdwBufferLength` = bytes written),
+/// `ERROR_INSUFFICIENT_BUFFER` (NULL or small buffer; `*pdwBufferLength` = bytes needed),
+/// `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`
+/// (no response yet), `ERROR_WINHTTP_HEADER_NOT_FOUND`, `ERROR_INVALID_PARAMETER` (version/status/CRLF
+/// levels, NUMBER/SYSTEMTIME forms, `ullFlags` not 0, NULL length or count pointer, CUSTOM without a name).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryHeadersEx(
+    hRequest: HINTERNET,
+    dwInfoLevel: DWORD,
+    ullFlags: u64,
+    uiCodePage: u32,
+    pdwIndex: *mut DWORD,
+    pHeaderName: *mut c_void,
+    pBuffer: *mut c_void,
+    pdwBufferLength: *mut DWORD,
+    ppHeaders: *mut *mut WINHTTP_EXTENDED_HEADER,
+    pdwHeadersCount: *mut DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpQueryHeadersEx", || {
+        query_headers_ex::<u32>(
+            hRequest,
+            dwInfoLevel,
+            ullFlags,
+            uiCodePage,
+            pdwIndex,
+            pHeaderName,
+            pBuffer,
+            pdwBufferLength,
+            ppHeaders,
+            pdwHeadersCount,
+        )
+    })
+}
+/// `WinHttpQueryHeadersEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryHeadersEx_w16(
+    hRequest: HINTERNET,
+    dwInfoLevel: DWORD,
+    ullFlags: u64,
+    uiCodePage: u32,
+    pdwIndex: *mut DWORD,
+    pHeaderName: *mut c_void,
+    pBuffer: *mut c_void,
+    pdwBufferLength: *mut DWORD,
+    ppHeaders: *mut *mut WINHTTP_EXTENDED_HEADER,
+    pdwHeadersCount: *mut DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpQueryHeadersEx_w16", || {
+        query_headers_ex::<u16>(
+            hRequest,
+            dwInfoLevel,
+            ullFlags,
+            uiCodePage,
+            pdwIndex,
+            pHeaderName,
+            pBuffer,
+            pdwBufferLength,
+            ppHeaders,
+            pdwHeadersCount,
+        )
+    })
+}

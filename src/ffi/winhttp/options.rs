@@ -1,0 +1,170 @@
+//! Options and timeouts: `WinHttpSetOption`, `WinHttpQueryOption`, `WinHttpSetTimeouts`
+//! (engine: `client::options`).
+use super::*;
+use crate::client::api;
+use crate::client::options::{self, Kind, Value};
+use crate::ffi::guard::guard_winhttp;
+use crate::ffi::ptr::{wide_cstr, wide_str_len};
+use crate::ffi::types::*;
+use crate::ffi::winhttp::types::*;
+use crate::win32::error::*;
+use crate::win32::wstr::WideUnit;
+
+unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len: DWORD) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpSetOption({h:?}, {option}, {buf:?}, {len})");
+    if option == WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT {
+        if buf.is_null() || (len as usize) != std::mem::size_of::<HANDLE>() {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        api::set_unload_event(raw(h), (buf as *const usize).read_unaligned())?;
+        return Ok(TRUE);
+    }
+    let kind = options::kind(option)?;
+    if buf.is_null() && len != 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let value = match kind {
+        Kind::Dword => {
+            if len != 4 || buf.is_null() {
+                return Err(ERROR_INSUFFICIENT_BUFFER);
+            }
+            Value::Dword((buf as *const u32).read_unaligned())
+        }
+        Kind::Usize => {
+            if (len as usize) != std::mem::size_of::<usize>() || buf.is_null() {
+                return Err(ERROR_INSUFFICIENT_BUFFER);
+            }
+            Value::Usize((buf as *const usize).read_unaligned())
+        }
+        // String options give their length in characters.
+        Kind::Str => Value::Str(wide_str_len(buf as *const U, len).unwrap_or_default()),
+        Kind::Flag => Value::Dword(0),
+        Kind::Proxy => {
+            if (len as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
+                return Err(ERROR_INSUFFICIENT_BUFFER);
+            }
+            let p = (buf as *const WINHTTP_PROXY_INFO).read_unaligned();
+            Value::Proxy(p.dwAccessType, wide_cstr(p.lpszProxy as *const U), wide_cstr(p.lpszProxyBypass as *const U))
+        }
+        Kind::Version => {
+            if (len as usize) < std::mem::size_of::<HTTP_VERSION_INFO>() || buf.is_null() {
+                return Err(ERROR_INSUFFICIENT_BUFFER);
+            }
+            let v = (buf as *const HTTP_VERSION_INFO).read_unaligned();
+            Value::Version(v.dwMajorVersion, v.dwMinorVersion)
+        }
+    };
+    api::set_option(raw(h), option, value).map(|_| TRUE)
+}
+
+/// `WinHttpSetOption`: the common options (timeouts, connect retries, context value, user agent, proxy,
+/// security flags, disable feature, redirect policy, max redirects, max conns per server, max
+/// response header/drain size, decompression, HTTP version). A `DWORD` option needs
+/// `dwBufferLength == 4` (`ERROR_INSUFFICIENT_BUFFER`); string lengths are in characters. Unknown:
+/// `ERROR_WINHTTP_INVALID_OPTION`; read-only: `ERROR_WINHTTP_OPTION_NOT_SETTABLE`; wrong handle:
+/// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpSetOption(
+    hInternet: HINTERNET,
+    dwOption: DWORD,
+    lpBuffer: LPVOID,
+    dwBufferLength: DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpSetOption", FALSE, || set_option::<u32>(hInternet, dwOption, lpBuffer, dwBufferLength))
+}
+/// `WinHttpSetOption` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpSetOption_w16(
+    hInternet: HINTERNET,
+    dwOption: DWORD,
+    lpBuffer: LPVOID,
+    dwBufferLength: DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpSetOption_w16", FALSE, || set_option::<u16>(hInternet, dwOption, lpBuffer, dwBufferLength))
+}
+
+unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len: *mut DWORD) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpQueryOption({h:?}, {option}, {buf:?})");
+    if len.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    options::kind(option)?;
+    match api::query_option(raw(h), option)? {
+        Value::Dword(v) => put_value(v, buf, len)?,
+        Value::Usize(v) => put_value(v, buf, len)?,
+        Value::Str(s) => put_wide_bytes::<U>(&s, buf, len)?,
+        Value::Version(a, b) => put_value(HTTP_VERSION_INFO { dwMajorVersion: a, dwMinorVersion: b }, buf, len)?,
+        Value::Proxy(access, proxy, bypass) => {
+            if (*len as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
+                *len = std::mem::size_of::<WINHTTP_PROXY_INFO>() as u32;
+                return Err(ERROR_INSUFFICIENT_BUFFER);
+            }
+            let info = WINHTTP_PROXY_INFO {
+                dwAccessType: access,
+                lpszProxy: alloc_wide::<U>(proxy.as_deref()),
+                lpszProxyBypass: alloc_wide::<U>(bypass.as_deref()),
+            };
+            put_value(info, buf, len)?;
+        }
+    }
+    Ok(TRUE)
+}
+
+/// `WinHttpQueryOption`: reads an option. Too small or NULL buffer: `ERROR_INSUFFICIENT_BUFFER` with
+/// the bytes needed; strings come back with their length in bytes without the NUL. The strings of
+/// `WINHTTP_OPTION_PROXY` are allocated for the caller (`GlobalFree`).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryOption(
+    hInternet: HINTERNET,
+    dwOption: DWORD,
+    lpBuffer: LPVOID,
+    lpdwBufferLength: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpQueryOption", FALSE, || query_option::<u32>(hInternet, dwOption, lpBuffer, lpdwBufferLength))
+}
+/// `WinHttpQueryOption` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpQueryOption_w16(
+    hInternet: HINTERNET,
+    dwOption: DWORD,
+    lpBuffer: LPVOID,
+    lpdwBufferLength: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpQueryOption_w16", FALSE, || {
+        query_option::<u16>(hInternet, dwOption, lpBuffer, lpdwBufferLength)
+    })
+}
+
+fn set_timeouts(h: HINTERNET, r: i32, c: i32, s: i32, rc: i32) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpSetTimeouts({h:?}, {r}, {c}, {s}, {rc})");
+    api::set_timeouts(raw(h), r, c, s, rc).map(|_| TRUE)
+}
+
+/// `WinHttpSetTimeouts`: resolve, connect, send and receive timeouts in ms (0 or -1: none; below -1:
+/// `ERROR_INVALID_PARAMETER`) on a session or request handle. A step that runs out fails with
+/// `ERROR_WINHTTP_TIMEOUT`.
+#[no_mangle]
+pub extern "C" fn WinHttpSetTimeouts(
+    hInternet: HINTERNET,
+    nResolveTimeout: i32,
+    nConnectTimeout: i32,
+    nSendTimeout: i32,
+    nReceiveTimeout: i32,
+) -> BOOL {
+    guard_winhttp("WinHttpSetTimeouts", FALSE, || {
+        set_timeouts(hInternet, nResolveTimeout, nConnectTimeout, nSendTimeout, nReceiveTimeout)
+    })
+}
+/// `WinHttpSetTimeouts` (no strings).
+#[no_mangle]
+pub extern "C" fn WinHttpSetTimeouts_w16(
+    hInternet: HINTERNET,
+    nResolveTimeout: i32,
+    nConnectTimeout: i32,
+    nSendTimeout: i32,
+    nReceiveTimeout: i32,
+) -> BOOL {
+    guard_winhttp("WinHttpSetTimeouts_w16", FALSE, || {
+        set_timeouts(hInternet, nResolveTimeout, nConnectTimeout, nSendTimeout, nReceiveTimeout)
+    })
+}

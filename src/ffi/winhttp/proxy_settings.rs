@@ -1,0 +1,294 @@
+//! The proxy settings store (in-process: Linux has no WinHTTP registry) and proxy change
+//! notifications (engine: `client::proxy`).
+use super::*;
+use crate::client::api;
+use crate::client::proxy::{self, StoredSettings};
+use crate::ffi::guard::{guard_httpapi, guard_infallible};
+use crate::ffi::ptr::{free_wide, leak_wide, wide_cstr, write_opt};
+use crate::ffi::types::*;
+use crate::win32::error::*;
+use crate::win32::wstr::WideUnit;
+use std::ffi::c_void;
+use std::mem::size_of;
+use std::ptr::null_mut;
+
+unsafe fn get_proxy_settings_version(h: HINTERNET, out: *mut DWORD) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpGetProxySettingsVersion({h:?}, {out:?})");
+    api::session(raw(h))?;
+    if out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    *out = proxy::settings_version();
+    Ok(())
+}
+
+/// `WinHttpGetProxySettingsVersion`: the version of this process's proxy settings (bumped by
+/// `WinHttpWriteProxySettings` and `WinHttpSetDefaultProxyConfiguration`). Errors:
+/// `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL out).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxySettingsVersion(
+    hSession: HINTERNET,
+    pdwProxySettingsVersion: *mut DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsVersion", || get_proxy_settings_version(hSession, pdwProxySettingsVersion))
+}
+/// `WinHttpGetProxySettingsVersion` (same for both widths).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxySettingsVersion_w16(
+    hSession: HINTERNET,
+    pdwProxySettingsVersion: *mut DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsVersion_w16", || {
+        get_proxy_settings_version(hSession, pdwProxySettingsVersion)
+    })
+}
+
+unsafe fn read_proxy_settings<U: WideUnit>(
+    h: HINTERNET,
+    name: *const U,
+    fallback: BOOL,
+    autodetect: BOOL,
+    version: *mut DWORD,
+    defaults: *mut BOOL,
+    out: *mut WINHTTP_PROXY_SETTINGS,
+) -> WinResult<()> {
+    let name_s = wide_cstr(name);
+    tracing::trace!(target: T, "WinHttpReadProxySettings({h:?}, {name_s:?}, {fallback}, {autodetect}, {version:?}, {defaults:?}, {out:?})");
+    api::session(raw(h))?;
+    if out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let (s, v, d) = proxy::read_settings(name_s.as_deref().unwrap_or(""), fallback != 0, autodetect != 0)?;
+    *out = WINHTTP_PROXY_SETTINGS {
+        dwStructSize: size_of::<WINHTTP_PROXY_SETTINGS>() as DWORD,
+        dwFlags: s.flags,
+        dwCurrentSettingsVersion: v,
+        pwszConnectionName: leak_wide::<U>(name_s.as_deref()) as *mut c_void,
+        pwszProxy: leak_wide::<U>(s.proxy.as_deref()) as *mut c_void,
+        pwszProxyBypass: leak_wide::<U>(s.bypass.as_deref()) as *mut c_void,
+        pwszAutoconfigUrl: leak_wide::<U>(s.autoconfig_url.as_deref()) as *mut c_void,
+        pwszAutoconfigSecondaryUrl: leak_wide::<U>(s.autoconfig_secondary_url.as_deref()) as *mut c_void,
+        dwAutoDiscoveryFlags: s.auto_discovery_flags,
+        pwszLastKnownGoodAutoConfigUrl: null_mut(),
+        dwAutoconfigReloadDelayMins: 0,
+        ftLastKnownDetectTime: [0, 0],
+        dwDetectedInterfaceIpCount: 0,
+        pdwDetectedInterfaceIp: null_mut(),
+        cNetworkKeys: 0,
+        pNetworkKeys: null_mut(),
+    };
+    write_opt(version, v);
+    write_opt(defaults, d as BOOL);
+    Ok(())
+}
+
+/// `WinHttpReadProxySettings` (undocumented by Microsoft): reads this process's stored proxy settings
+/// for a connection name (NULL = LAN) into `*pWinHttpProxySettings` (strings allocated by the library:
+/// free with `WinHttpFreeProxySettings`). Nothing written for that name: the defaults (`PROXY_TYPE_DIRECT`,
+/// plus `PROXY_TYPE_AUTO_DETECT` with `fSetAutoDiscoverForDefaultSettings`) when
+/// `fFallBackToDefaultSettings`, with `*pfDefaultSettingsAreReturned` TRUE, else `ERROR_FILE_NOT_FOUND`.
+/// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpReadProxySettings(
+    hSession: HINTERNET,
+    pcwszConnectionName: *const WCHAR,
+    fFallBackToDefaultSettings: BOOL,
+    fSetAutoDiscoverForDefaultSettings: BOOL,
+    pdwSettingsVersion: *mut DWORD,
+    pfDefaultSettingsAreReturned: *mut BOOL,
+    pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
+) -> DWORD {
+    guard_httpapi("WinHttpReadProxySettings", || {
+        read_proxy_settings(
+            hSession,
+            pcwszConnectionName,
+            fFallBackToDefaultSettings,
+            fSetAutoDiscoverForDefaultSettings,
+            pdwSettingsVersion,
+            pfDefaultSettingsAreReturned,
+            pWinHttpProxySettings,
+        )
+    })
+}
+/// `WinHttpReadProxySettings` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpReadProxySettings_w16(
+    hSession: HINTERNET,
+    pcwszConnectionName: *const u16,
+    fFallBackToDefaultSettings: BOOL,
+    fSetAutoDiscoverForDefaultSettings: BOOL,
+    pdwSettingsVersion: *mut DWORD,
+    pfDefaultSettingsAreReturned: *mut BOOL,
+    pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
+) -> DWORD {
+    guard_httpapi("WinHttpReadProxySettings_w16", || {
+        read_proxy_settings(
+            hSession,
+            pcwszConnectionName,
+            fFallBackToDefaultSettings,
+            fSetAutoDiscoverForDefaultSettings,
+            pdwSettingsVersion,
+            pfDefaultSettingsAreReturned,
+            pWinHttpProxySettings,
+        )
+    })
+}
+
+unsafe fn write_proxy_settings<U: WideUnit>(
+    h: HINTERNET,
+    force: BOOL,
+    s: *const WINHTTP_PROXY_SETTINGS,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpWriteProxySettings({h:?}, {force}, {s:?})");
+    api::session(raw(h))?;
+    if s.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let s = s.read_unaligned();
+    if s.dwStructSize as usize != size_of::<WINHTTP_PROXY_SETTINGS>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let name = wide_cstr(s.pwszConnectionName as *const U).unwrap_or_default();
+    let stored = StoredSettings {
+        flags: s.dwFlags,
+        proxy: wide_cstr(s.pwszProxy as *const U),
+        bypass: wide_cstr(s.pwszProxyBypass as *const U),
+        autoconfig_url: wide_cstr(s.pwszAutoconfigUrl as *const U),
+        autoconfig_secondary_url: wide_cstr(s.pwszAutoconfigSecondaryUrl as *const U),
+        auto_discovery_flags: s.dwAutoDiscoveryFlags,
+    };
+    proxy::write_settings(&name, stored, force != 0, s.dwCurrentSettingsVersion)
+}
+
+/// `WinHttpWriteProxySettings` (undocumented by Microsoft): stores the settings for
+/// `pwszConnectionName` (NULL = LAN) in this process's store (Windows writes the registry; Linux has
+/// no WinHTTP registry), bumps the version and calls the proxy change callbacks. Without
+/// `fForceUpdate`, `dwCurrentSettingsVersion` must be the current version
+/// (`ERROR_WINHTTP_INCORRECT_HANDLE_STATE` otherwise). Errors: `ERROR_INVALID_HANDLE`,
+/// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL, wrong `dwStructSize`,
+/// unknown `PROXY_TYPE_*` flags).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWriteProxySettings(
+    hSession: HINTERNET,
+    fForceUpdate: BOOL,
+    pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
+) -> DWORD {
+    guard_httpapi("WinHttpWriteProxySettings", || {
+        write_proxy_settings::<u32>(hSession, fForceUpdate, pWinHttpProxySettings)
+    })
+}
+/// `WinHttpWriteProxySettings` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWriteProxySettings_w16(
+    hSession: HINTERNET,
+    fForceUpdate: BOOL,
+    pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
+) -> DWORD {
+    guard_httpapi("WinHttpWriteProxySettings_w16", || {
+        write_proxy_settings::<u16>(hSession, fForceUpdate, pWinHttpProxySettings)
+    })
+}
+
+unsafe fn free_proxy_settings<U: WideUnit>(s: *mut WINHTTP_PROXY_SETTINGS) {
+    tracing::trace!(target: T, "WinHttpFreeProxySettings({s:?})");
+    if s.is_null() {
+        return;
+    }
+    let v = s.read_unaligned();
+    for p in [
+        v.pwszConnectionName,
+        v.pwszProxy,
+        v.pwszProxyBypass,
+        v.pwszAutoconfigUrl,
+        v.pwszAutoconfigSecondaryUrl,
+        v.pwszLastKnownGoodAutoConfigUrl,
+    ] {
+        free_wide(p as *mut U);
+    }
+    std::ptr::write_bytes(s, 0, 1);
+}
+
+/// `WinHttpFreeProxySettings`: frees the strings `WinHttpReadProxySettings` allocated and zeroes the
+/// structure (NULL is ignored).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpFreeProxySettings(pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS) {
+    guard_infallible("WinHttpFreeProxySettings", (), || free_proxy_settings::<u32>(pWinHttpProxySettings))
+}
+/// `WinHttpFreeProxySettings` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpFreeProxySettings_w16(pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS) {
+    guard_infallible("WinHttpFreeProxySettings_w16", (), || free_proxy_settings::<u16>(pWinHttpProxySettings))
+}
+
+fn set_proxy_settings_per_user(per_user: BOOL) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpSetProxySettingsPerUser({per_user})");
+    proxy::set_settings_per_user(per_user != 0);
+    Ok(())
+}
+
+/// `WinHttpSetProxySettingsPerUser` (undocumented by Microsoft): records the choice and returns
+/// `ERROR_SUCCESS`; this process has one settings store either way.
+#[no_mangle]
+pub extern "C" fn WinHttpSetProxySettingsPerUser(fProxySettingsPerUser: BOOL) -> DWORD {
+    guard_httpapi("WinHttpSetProxySettingsPerUser", || set_proxy_settings_per_user(fProxySettingsPerUser))
+}
+/// `WinHttpSetProxySettingsPerUser` (same for both widths).
+#[no_mangle]
+pub extern "C" fn WinHttpSetProxySettingsPerUser_w16(fProxySettingsPerUser: BOOL) -> DWORD {
+    guard_httpapi("WinHttpSetProxySettingsPerUser_w16", || set_proxy_settings_per_user(fProxySettingsPerUser))
+}
+
+unsafe fn register_proxy_change(flags: u64, cb: *mut c_void, ctx: *mut c_void, out: *mut *mut c_void) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpRegisterProxyChangeNotification({flags:#x}, {cb:?}, {ctx:?}, {out:?})");
+    if out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let token = proxy::register_change_notification(flags, cb as usize, ctx as usize)?;
+    *out = token as *mut c_void;
+    Ok(())
+}
+
+/// `WinHttpRegisterProxyChangeNotification`: `pfnCallback(ullFlags, pvContext)` is called (on its own
+/// thread) whenever this process changes its proxy settings (`WinHttpSetDefaultProxyConfiguration`,
+/// `WinHttpWriteProxySettings`); Linux has no system proxy settings to watch. Errors:
+/// `ERROR_INVALID_PARAMETER` (NULL callback or `hRegistration`).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpRegisterProxyChangeNotification(
+    ullFlags: u64,
+    pfnCallback: *mut c_void,
+    pvContext: *mut c_void,
+    hRegistration: *mut *mut c_void,
+) -> DWORD {
+    guard_httpapi("WinHttpRegisterProxyChangeNotification", || {
+        register_proxy_change(ullFlags, pfnCallback, pvContext, hRegistration)
+    })
+}
+/// `WinHttpRegisterProxyChangeNotification` (same for both widths).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpRegisterProxyChangeNotification_w16(
+    ullFlags: u64,
+    pfnCallback: *mut c_void,
+    pvContext: *mut c_void,
+    hRegistration: *mut *mut c_void,
+) -> DWORD {
+    guard_httpapi("WinHttpRegisterProxyChangeNotification_w16", || {
+        register_proxy_change(ullFlags, pfnCallback, pvContext, hRegistration)
+    })
+}
+
+fn unregister_proxy_change(h: *mut c_void) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpUnregisterProxyChangeNotification({h:?})");
+    proxy::unregister_change_notification(h as usize)
+}
+
+/// `WinHttpUnregisterProxyChangeNotification`: removes a registration (callbacks already started
+/// may still run). Errors: `ERROR_INVALID_HANDLE` (NULL, unknown or already removed).
+#[no_mangle]
+pub extern "C" fn WinHttpUnregisterProxyChangeNotification(hRegistration: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpUnregisterProxyChangeNotification", || unregister_proxy_change(hRegistration))
+}
+/// `WinHttpUnregisterProxyChangeNotification` (same for both widths).
+#[no_mangle]
+pub extern "C" fn WinHttpUnregisterProxyChangeNotification_w16(hRegistration: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpUnregisterProxyChangeNotification_w16", || unregister_proxy_change(hRegistration))
+}

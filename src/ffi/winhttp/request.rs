@@ -1,0 +1,85 @@
+//! Sending a request and receiving its response: `WinHttpSendRequest`, `WinHttpReceiveResponse`
+//! (engine: `client::api`).
+use super::*;
+use crate::client::api;
+use crate::ffi::guard::guard_winhttp;
+use crate::ffi::ptr::{bytes_in, wide_str_len};
+use crate::ffi::types::*;
+use crate::win32::error::*;
+use crate::win32::wstr::WideUnit;
+
+unsafe fn send_request<U: WideUnit>(
+    h: HINTERNET,
+    headers: *const U,
+    hlen: DWORD,
+    optional: LPVOID,
+    olen: DWORD,
+    total: DWORD,
+    context: usize,
+) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpSendRequest({h:?}, {headers:?}, {hlen}, {optional:?}, {olen}, {total}, {context:#x})");
+    let text = if headers.is_null() || hlen == 0 { None } else { wide_str_len(headers, hlen) };
+    // "If dwOptionalLength is 0, lpOptional is ignored and set to NULL."
+    let optional = if olen == 0 { &[][..] } else { bytes_in(optional as *const u8, olen as usize)? };
+    api::send_request(raw(h), text, optional, total, context).map(|_| TRUE)
+}
+
+/// `WinHttpSendRequest` (seeds/WinHttpSendRequest.txt): sends the head and `lpOptional` together.
+/// `dwTotalLength` becomes Content-Length (the rest comes through `WinHttpWriteData`); with
+/// `WINHTTP_IGNORE_REQUEST_TOTAL_LENGTH` a caller's Content-Length header above 4 GiB is used; with the
+/// caller's `Transfer-Encoding: chunked` the library adds neither Content-Length nor framing.
+/// `ERROR_INVALID_PARAMETER`: bad header text, dwTotalLength differing from Content-Length, both
+/// Content-Length and Transfer-Encoding, `lpOptional` or a total with Transfer-Encoding. Connection
+/// errors: `ERROR_WINHTTP_NAME_NOT_RESOLVED`, `_CANNOT_CONNECT`, `_TIMEOUT`, `_CONNECTION_ERROR`,
+/// `_SECURE_FAILURE`. The request may be sent again once its response was read.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpSendRequest(
+    hRequest: HINTERNET,
+    lpszHeaders: *const WCHAR,
+    dwHeadersLength: DWORD,
+    lpOptional: LPVOID,
+    dwOptionalLength: DWORD,
+    dwTotalLength: DWORD,
+    dwContext: usize,
+) -> BOOL {
+    guard_winhttp("WinHttpSendRequest", FALSE, || {
+        send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext)
+    })
+}
+/// `WinHttpSendRequest` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpSendRequest_w16(
+    hRequest: HINTERNET,
+    lpszHeaders: *const u16,
+    dwHeadersLength: DWORD,
+    lpOptional: LPVOID,
+    dwOptionalLength: DWORD,
+    dwTotalLength: DWORD,
+    dwContext: usize,
+) -> BOOL {
+    guard_winhttp("WinHttpSendRequest_w16", FALSE, || {
+        send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext)
+    })
+}
+
+fn receive_response(h: HINTERNET, reserved: LPVOID) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpReceiveResponse({h:?}, {reserved:?})");
+    if !reserved.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    api::receive_response(raw(h)).map(|_| TRUE)
+}
+
+/// `WinHttpReceiveResponse`: reads the response head (interim 1xx skipped, redirects followed per
+/// policy). Fewer body bytes written than declared: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` at once
+/// (the server would wait for them). Malformed response: `ERROR_WINHTTP_INVALID_SERVER_RESPONSE`;
+/// head too large: `ERROR_WINHTTP_HEADER_SIZE_OVERFLOW`; `ERROR_WINHTTP_TIMEOUT`.
+#[no_mangle]
+pub extern "C" fn WinHttpReceiveResponse(hRequest: HINTERNET, lpReserved: LPVOID) -> BOOL {
+    guard_winhttp("WinHttpReceiveResponse", FALSE, || receive_response(hRequest, lpReserved))
+}
+/// `WinHttpReceiveResponse` (no strings).
+#[no_mangle]
+pub extern "C" fn WinHttpReceiveResponse_w16(hRequest: HINTERNET, lpReserved: LPVOID) -> BOOL {
+    guard_winhttp("WinHttpReceiveResponse_w16", FALSE, || receive_response(hRequest, lpReserved))
+}

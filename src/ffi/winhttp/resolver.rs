@@ -1,0 +1,409 @@
+//! The proxy resolver: `WinHttpCreateProxyResolver`, `WinHttpGetProxyForUrlEx(2)`,
+//! `WinHttpGetProxyResult(Ex)`, `WinHttpFreeProxyResult(Ex)`, and the extended proxy settings read through
+//! resolver handles (`WinHttpGetProxySettingsEx`, `WinHttpGetProxySettingsResultEx`,
+//! `WinHttpFreeProxySettingsEx`) (engine: `client::resolver`).
+use super::*;
+use crate::client::resolver::{self, AutoProxyOptions, ProxyEntry};
+use crate::ffi::guard::{guard_httpapi, guard_infallible};
+use crate::ffi::ptr::{free_wide, leak_array, leak_wide, take_array, wide_cstr};
+use crate::ffi::types::*;
+use crate::ffi::winhttp::types::WINHTTP_AUTOPROXY_OPTIONS;
+use crate::win32::error::*;
+use crate::win32::wstr::WideUnit;
+use std::ffi::c_void;
+use std::mem::size_of;
+use std::ptr::null_mut;
+
+const INTERNET_SCHEME_HTTP: i32 = 1;
+
+unsafe fn create_proxy_resolver(h: HINTERNET, out: *mut HINTERNET) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpCreateProxyResolver({h:?}, {out:?})");
+    let r = resolver::create(raw(h))?;
+    if out.is_null() {
+        let _ = resolver::close(r);
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    *out = r as HINTERNET;
+    Ok(())
+}
+
+/// `WinHttpCreateProxyResolver`: a resolver handle for `WinHttpGetProxyForUrlEx`, closed with
+/// `WinHttpCloseHandle`; it copies the session's status callback. Returns `ERROR_SUCCESS`,
+/// `ERROR_INVALID_HANDLE` (NULL/closed session), `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE` (not a session,
+/// or a session opened without `WINHTTP_FLAG_ASYNC`), `ERROR_INVALID_PARAMETER` (NULL `phResolver`).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpCreateProxyResolver(hSession: HINTERNET, phResolver: *mut HINTERNET) -> DWORD {
+    guard_httpapi("WinHttpCreateProxyResolver", || create_proxy_resolver(hSession, phResolver))
+}
+/// `WinHttpCreateProxyResolver` (same for both widths).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpCreateProxyResolver_w16(hSession: HINTERNET, phResolver: *mut HINTERNET) -> DWORD {
+    guard_httpapi("WinHttpCreateProxyResolver_w16", || create_proxy_resolver(hSession, phResolver))
+}
+
+unsafe fn get_proxy_for_url_ex<U: WideUnit>(
+    h: HINTERNET,
+    url: *const U,
+    opts: *const WINHTTP_AUTOPROXY_OPTIONS,
+    context: usize,
+) -> WinResult<()> {
+    let url_s = wide_cstr(url);
+    tracing::trace!(target: T, "WinHttpGetProxyForUrlEx({h:?}, {url_s:?}, {opts:?}, {context:#x})");
+    let o = (!opts.is_null()).then(|| {
+        let o = opts.read_unaligned();
+        AutoProxyOptions {
+            flags: o.dwFlags,
+            detect_flags: o.dwAutoDetectFlags,
+            config_url: wide_cstr(o.lpszAutoConfigUrl as *const U),
+            reserved_ptr: !o.lpvReserved.is_null(),
+            reserved: o.dwReserved,
+        }
+    });
+    resolver::get_proxy_for_url(raw(h), url_s, o, context)
+}
+
+/// `WinHttpGetProxyForUrlEx`: starts resolving the proxy for `pcwszUrl`; returns `ERROR_IO_PENDING`
+/// and completes through the resolver's status callback: `WINHTTP_CALLBACK_STATUS_GETPROXYFORURL_COMPLETE`
+/// (then `WinHttpGetProxyResult`) or `WINHTTP_CALLBACK_STATUS_REQUEST_ERROR` with
+/// `API_GET_PROXY_FOR_URL` and `ERROR_WINHTTP_AUTODETECTION_FAILED` (auto-detect: no WPAD here),
+/// `ERROR_WINHTTP_BAD_AUTO_PROXY_SCRIPT` (PAC URL: no script engine here) or
+/// `ERROR_WINHTTP_AUTO_PROXY_SERVICE_ERROR`. With `WINHTTP_AUTOPROXY_ALLOW_STATIC` the static settings
+/// answer instead (environment variables, else the process default, else direct).
+/// Synchronous errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE` (not a resolver),
+/// `ERROR_INVALID_PARAMETER` (NULL URL/options, no method flag, auto-detect without DHCP/DNS_A,
+/// CONFIG_URL without a URL, reserved fields set), `ERROR_WINHTTP_INVALID_URL`,
+/// `ERROR_WINHTTP_UNRECOGNIZED_SCHEME`, `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (one already pending).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxyForUrlEx(
+    hResolver: HINTERNET,
+    pcwszUrl: *const WCHAR,
+    pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
+    pContext: usize,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxyForUrlEx", || get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext))
+}
+/// `WinHttpGetProxyForUrlEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxyForUrlEx_w16(
+    hResolver: HINTERNET,
+    pcwszUrl: *const u16,
+    pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
+    pContext: usize,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxyForUrlEx_w16", || {
+        get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext)
+    })
+}
+
+unsafe fn get_proxy_for_url_ex2<U: WideUnit>(
+    h: HINTERNET,
+    url: *const U,
+    opts: *const WINHTTP_AUTOPROXY_OPTIONS,
+    cb: DWORD,
+    ctx: *mut u8,
+    context: usize,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpGetProxyForUrlEx2({h:?}, {cb}, {ctx:?})");
+    // The interface selection context is opaque data for Windows' network-interface choice; Linux
+    // routes by its own tables, so it is only checked for consistency.
+    if (cb != 0) == ctx.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    get_proxy_for_url_ex(h, url, opts, context)
+}
+
+/// `WinHttpGetProxyForUrlEx2`: `WinHttpGetProxyForUrlEx` with an interface selection context
+/// (`cbInterfaceSelectionContext` bytes at `pInterfaceSelectionContext`: both zero/NULL or both set,
+/// else `ERROR_INVALID_PARAMETER`; the context does not change the answer on Linux).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2(
+    hResolver: HINTERNET,
+    pcwszUrl: *const WCHAR,
+    pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
+    cbInterfaceSelectionContext: DWORD,
+    pInterfaceSelectionContext: *mut u8,
+    pContext: usize,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxyForUrlEx2", || {
+        get_proxy_for_url_ex2(
+            hResolver,
+            pcwszUrl,
+            pAutoProxyOptions,
+            cbInterfaceSelectionContext,
+            pInterfaceSelectionContext,
+            pContext,
+        )
+    })
+}
+/// `WinHttpGetProxyForUrlEx2` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2_w16(
+    hResolver: HINTERNET,
+    pcwszUrl: *const u16,
+    pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
+    cbInterfaceSelectionContext: DWORD,
+    pInterfaceSelectionContext: *mut u8,
+    pContext: usize,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxyForUrlEx2_w16", || {
+        get_proxy_for_url_ex2(
+            hResolver,
+            pcwszUrl,
+            pAutoProxyOptions,
+            cbInterfaceSelectionContext,
+            pInterfaceSelectionContext,
+            pContext,
+        )
+    })
+}
+
+/// The result entries, allocated for the caller (freed by `WinHttpFreeProxyResult(Ex)`).
+fn leak_entries<U: WideUnit>(entries: Vec<ProxyEntry>) -> (DWORD, *mut WINHTTP_PROXY_RESULT_ENTRY) {
+    let n = entries.len() as DWORD;
+    let v = entries
+        .into_iter()
+        .map(|e| WINHTTP_PROXY_RESULT_ENTRY {
+            fProxy: e.proxy.is_some() as BOOL,
+            fBypass: e.bypass as BOOL,
+            ProxyScheme: if e.proxy.is_some() { INTERNET_SCHEME_HTTP } else { 0 },
+            pwszProxy: leak_wide::<U>(e.proxy.as_ref().map(|p| p.0.as_str())) as *mut c_void,
+            ProxyPort: e.proxy.as_ref().map_or(0, |p| p.1),
+        })
+        .collect();
+    (n, leak_array(v))
+}
+
+unsafe fn free_entries<U: WideUnit>(n: DWORD, p: *mut WINHTTP_PROXY_RESULT_ENTRY) {
+    for e in take_array(p, n as usize) {
+        free_wide(e.pwszProxy as *mut U);
+    }
+}
+
+unsafe fn get_proxy_result<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RESULT) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpGetProxyResult({h:?}, {out:?})");
+    resolver::check(raw(h))?;
+    if out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let (n, p) = leak_entries::<U>(resolver::result(raw(h))?);
+    *out = WINHTTP_PROXY_RESULT { cEntries: n, pEntries: p };
+    Ok(())
+}
+
+/// `WinHttpGetProxyResult`: the entries of the resolver's last completed `WinHttpGetProxyForUrlEx`
+/// (allocated by the library; free them with `WinHttpFreeProxyResult`). Each entry is a proxy
+/// (`fProxy`, scheme HTTP, host, port) or direct access (`fBypass` when the bypass list said so).
+/// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER`
+/// (NULL result), `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (no successful completion yet).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxyResult(hResolver: HINTERNET, pProxyResult: *mut WINHTTP_PROXY_RESULT) -> DWORD {
+    guard_httpapi("WinHttpGetProxyResult", || get_proxy_result::<u32>(hResolver, pProxyResult))
+}
+/// `WinHttpGetProxyResult` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxyResult_w16(
+    hResolver: HINTERNET,
+    pProxyResult: *mut WINHTTP_PROXY_RESULT,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxyResult_w16", || get_proxy_result::<u16>(hResolver, pProxyResult))
+}
+
+unsafe fn get_proxy_result_ex<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RESULT_EX) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpGetProxyResultEx({h:?}, {out:?})");
+    resolver::check(raw(h))?;
+    if out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let (n, p) = leak_entries::<U>(resolver::result(raw(h))?);
+    *out = WINHTTP_PROXY_RESULT_EX {
+        cEntries: n,
+        pEntries: p,
+        hProxyDetectionHandle: null_mut(),
+        dwProxyInterfaceAffinity: 0,
+    };
+    Ok(())
+}
+
+/// `WinHttpGetProxyResultEx`: as `WinHttpGetProxyResult`, with `hProxyDetectionHandle` NULL and
+/// `dwProxyInterfaceAffinity` 0 (no per-interface detection on Linux). Free with
+/// `WinHttpFreeProxyResultEx`. Same errors.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxyResultEx(
+    hResolver: HINTERNET,
+    pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxyResultEx", || get_proxy_result_ex::<u32>(hResolver, pProxyResultEx))
+}
+/// `WinHttpGetProxyResultEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxyResultEx_w16(
+    hResolver: HINTERNET,
+    pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxyResultEx_w16", || get_proxy_result_ex::<u16>(hResolver, pProxyResultEx))
+}
+
+unsafe fn free_proxy_result<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT) {
+    tracing::trace!(target: T, "WinHttpFreeProxyResult({r:?})");
+    if r.is_null() {
+        return;
+    }
+    free_entries::<U>((*r).cEntries, (*r).pEntries);
+    (*r).cEntries = 0;
+    (*r).pEntries = null_mut();
+}
+
+/// `WinHttpFreeProxyResult`: frees what `WinHttpGetProxyResult` allocated and zeroes the structure
+/// (NULL is ignored).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpFreeProxyResult(pProxyResult: *mut WINHTTP_PROXY_RESULT) {
+    guard_infallible("WinHttpFreeProxyResult", (), || free_proxy_result::<u32>(pProxyResult))
+}
+/// `WinHttpFreeProxyResult` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpFreeProxyResult_w16(pProxyResult: *mut WINHTTP_PROXY_RESULT) {
+    guard_infallible("WinHttpFreeProxyResult_w16", (), || free_proxy_result::<u16>(pProxyResult))
+}
+
+unsafe fn free_proxy_result_ex<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT_EX) {
+    tracing::trace!(target: T, "WinHttpFreeProxyResultEx({r:?})");
+    if r.is_null() {
+        return;
+    }
+    free_entries::<U>((*r).cEntries, (*r).pEntries);
+    (*r).cEntries = 0;
+    (*r).pEntries = null_mut();
+}
+
+/// `WinHttpFreeProxyResultEx`: frees what `WinHttpGetProxyResultEx` allocated (NULL is ignored).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpFreeProxyResultEx(pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX) {
+    guard_infallible("WinHttpFreeProxyResultEx", (), || free_proxy_result_ex::<u32>(pProxyResultEx))
+}
+/// `WinHttpFreeProxyResultEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpFreeProxyResultEx_w16(pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX) {
+    guard_infallible("WinHttpFreeProxyResultEx_w16", (), || free_proxy_result_ex::<u16>(pProxyResultEx))
+}
+
+unsafe fn get_proxy_settings_ex<U: WideUnit>(
+    h: HINTERNET,
+    ty: i32,
+    param: *const WINHTTP_PROXY_SETTINGS_PARAM,
+    context: usize,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpGetProxySettingsEx({h:?}, {ty}, {param:?}, {context:#x})");
+    let name = if param.is_null() { None } else { wide_cstr((*param).pcwszConnectionName as *const U) };
+    resolver::get_proxy_settings(raw(h), ty, name, context)
+}
+
+/// `WinHttpGetProxySettingsEx`: returns `ERROR_IO_PENDING` and completes with
+/// `WINHTTP_CALLBACK_STATUS_GETPROXYSETTINGS_COMPLETE` through the resolver's status callback; then
+/// `WinHttpGetProxySettingsResultEx` gives the settings. Both types (`WinHttpProxySettingsTypeWsl`,
+/// `_Wsa`) get this process's static settings (environment variables, else the default proxy).
+/// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE` (not a resolver),
+/// `ERROR_INVALID_PARAMETER` (unknown type).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxySettingsEx(
+    hResolver: HINTERNET,
+    ProxySettingsType: i32,
+    pProxySettingsParam: *mut WINHTTP_PROXY_SETTINGS_PARAM,
+    pContext: usize,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsEx", || {
+        get_proxy_settings_ex::<u32>(hResolver, ProxySettingsType, pProxySettingsParam, pContext)
+    })
+}
+/// `WinHttpGetProxySettingsEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxySettingsEx_w16(
+    hResolver: HINTERNET,
+    ProxySettingsType: i32,
+    pProxySettingsParam: *mut WINHTTP_PROXY_SETTINGS_PARAM,
+    pContext: usize,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsEx_w16", || {
+        get_proxy_settings_ex::<u16>(hResolver, ProxySettingsType, pProxySettingsParam, pContext)
+    })
+}
+
+unsafe fn get_proxy_settings_result_ex<U: WideUnit>(h: HINTERNET, out: *mut c_void) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpGetProxySettingsResultEx({h:?}, {out:?})");
+    resolver::check(raw(h))?;
+    if out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let s = resolver::proxy_settings_result(raw(h))?;
+    let bypasses: Vec<*mut c_void> = s.bypasses.iter().map(|b| leak_wide::<U>(Some(b)) as *mut c_void).collect();
+    let n = bypasses.len() as DWORD;
+    (out as *mut WINHTTP_PROXY_SETTINGS_EX).write_unaligned(WINHTTP_PROXY_SETTINGS_EX {
+        ullGenerationId: s.generation,
+        ullFlags: s.flags,
+        pcwszAutoconfigUrl: leak_wide::<U>(s.autoconfig_url.as_deref()) as *mut c_void,
+        pcwszProxy: leak_wide::<U>(s.proxy.as_deref()) as *mut c_void,
+        pcwszSecureProxy: leak_wide::<U>(s.secure_proxy.as_deref()) as *mut c_void,
+        cProxyBypasses: n,
+        rgpcwszProxyBypasses: leak_array(bypasses),
+        dwInterfaceIndex: 0,
+        pcwszConnectionName: leak_wide::<U>(s.connection_name.as_deref()) as *mut c_void,
+    });
+    Ok(())
+}
+
+/// `WinHttpGetProxySettingsResultEx`: fills the `WINHTTP_PROXY_SETTINGS_EX` at `pProxySettingsEx`
+/// with the last `WinHttpGetProxySettingsEx` answer (strings and bypass array allocated by the
+/// library: free with `WinHttpFreeProxySettingsEx`; `dwInterfaceIndex` 0). Errors:
+/// `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL),
+/// `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (no completed `WinHttpGetProxySettingsEx`).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx(hResolver: HINTERNET, pProxySettingsEx: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsResultEx", || {
+        get_proxy_settings_result_ex::<u32>(hResolver, pProxySettingsEx)
+    })
+}
+/// `WinHttpGetProxySettingsResultEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx_w16(
+    hResolver: HINTERNET,
+    pProxySettingsEx: *mut c_void,
+) -> DWORD {
+    guard_httpapi("WinHttpGetProxySettingsResultEx_w16", || {
+        get_proxy_settings_result_ex::<u16>(hResolver, pProxySettingsEx)
+    })
+}
+
+unsafe fn free_proxy_settings_ex<U: WideUnit>(ty: i32, p: *mut c_void) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpFreeProxySettingsEx({ty}, {p:?})");
+    if (ty != resolver::WINHTTP_PROXY_SETTINGS_TYPE_WSL && ty != resolver::WINHTTP_PROXY_SETTINGS_TYPE_WSA)
+        || p.is_null()
+    {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let s = p as *mut WINHTTP_PROXY_SETTINGS_EX;
+    let v = s.read_unaligned();
+    for b in take_array(v.rgpcwszProxyBypasses, v.cProxyBypasses as usize) {
+        free_wide(b as *mut U);
+    }
+    for w in [v.pcwszAutoconfigUrl, v.pcwszProxy, v.pcwszSecureProxy, v.pcwszConnectionName] {
+        free_wide(w as *mut U);
+    }
+    std::ptr::write_bytes(s as *mut u8, 0, size_of::<WINHTTP_PROXY_SETTINGS_EX>());
+    Ok(())
+}
+
+/// `WinHttpFreeProxySettingsEx`: frees what `WinHttpGetProxySettingsResultEx` allocated and zeroes
+/// the structure. Errors: `ERROR_INVALID_PARAMETER` (unknown type, NULL pointer).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpFreeProxySettingsEx(ProxySettingsType: i32, pProxySettingsEx: *mut c_void) -> DWORD {
+    guard_httpapi("WinHttpFreeProxySettingsEx", || free_proxy_settings_ex::<u32>(ProxySettingsType, pProxySettingsEx))
+}
+/// `WinHttpFreeProxySettingsEx` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpFreeProxySettingsEx_w16(
+    ProxySettingsType: i32,
+    pProxySettingsEx: *mut c_void,
+) -> DWORD {
+    guard_httpapi("WinHttpFreeProxySettingsEx_w16", || {
+        free_proxy_settings_ex::<u16>(ProxySettingsType, pProxySettingsEx)
+    })
+}

@@ -1,0 +1,224 @@
+//! `#[repr(C)]` structs of `winhttp.h` that cross the edge, in Windows field order, with the x64 sizes
+//! and offsets of the inventory (section B.3) checked at compile time.
+#![allow(non_snake_case, non_camel_case_types)]
+use crate::ffi::types::*;
+use std::ffi::c_void;
+use std::mem::{offset_of, size_of};
+
+/// `URL_COMPONENTS` (wide-string pointers are `WCHAR*` of the caller's width; stored untyped).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct URL_COMPONENTS {
+    pub dwStructSize: u32,
+    pub lpszScheme: *mut c_void,
+    pub dwSchemeLength: u32,
+    pub nScheme: i32,
+    pub lpszHostName: *mut c_void,
+    pub dwHostNameLength: u32,
+    pub nPort: u16,
+    pub lpszUserName: *mut c_void,
+    pub dwUserNameLength: u32,
+    pub lpszPassword: *mut c_void,
+    pub dwPasswordLength: u32,
+    pub lpszUrlPath: *mut c_void,
+    pub dwUrlPathLength: u32,
+    pub lpszExtraInfo: *mut c_void,
+    pub dwExtraInfoLength: u32,
+}
+const _: () = assert!(size_of::<URL_COMPONENTS>() == 104);
+const _: () = assert!(offset_of!(URL_COMPONENTS, nScheme) == 20);
+const _: () = assert!(offset_of!(URL_COMPONENTS, lpszHostName) == 24);
+const _: () = assert!(offset_of!(URL_COMPONENTS, nPort) == 36);
+const _: () = assert!(offset_of!(URL_COMPONENTS, lpszUserName) == 40);
+const _: () = assert!(offset_of!(URL_COMPONENTS, dwPasswordLength) == 64);
+const _: () = assert!(offset_of!(URL_COMPONENTS, lpszUrlPath) == 72);
+const _: () = assert!(offset_of!(URL_COMPONENTS, lpszExtraInfo) == 88);
+const _: () = assert!(offset_of!(URL_COMPONENTS, dwExtraInfoLength) == 96);
+
+/// `WINHTTP_PROXY_INFO`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_PROXY_INFO {
+    pub dwAccessType: u32,
+    pub lpszProxy: *mut c_void,
+    pub lpszProxyBypass: *mut c_void,
+}
+const _: () = assert!(size_of::<WINHTTP_PROXY_INFO>() == 24);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_INFO, lpszProxy) == 8);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_INFO, lpszProxyBypass) == 16);
+
+/// `WINHTTP_CURRENT_USER_IE_PROXY_CONFIG`.
+#[repr(C)]
+pub struct WINHTTP_CURRENT_USER_IE_PROXY_CONFIG {
+    pub fAutoDetect: i32,
+    pub lpszAutoConfigUrl: *mut c_void,
+    pub lpszProxy: *mut c_void,
+    pub lpszProxyBypass: *mut c_void,
+}
+const _: () = assert!(size_of::<WINHTTP_CURRENT_USER_IE_PROXY_CONFIG>() == 32);
+const _: () = assert!(offset_of!(WINHTTP_CURRENT_USER_IE_PROXY_CONFIG, lpszAutoConfigUrl) == 8);
+
+/// `HTTP_VERSION_INFO`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_VERSION_INFO {
+    pub dwMajorVersion: u32,
+    pub dwMinorVersion: u32,
+}
+const _: () = assert!(size_of::<HTTP_VERSION_INFO>() == 8);
+
+/// `WINHTTP_ASYNC_RESULT`.
+#[repr(C)]
+pub struct WINHTTP_ASYNC_RESULT {
+    pub dwResult: usize,
+    pub dwError: u32,
+}
+const _: () = assert!(size_of::<WINHTTP_ASYNC_RESULT>() == 16);
+const _: () = assert!(offset_of!(WINHTTP_ASYNC_RESULT, dwError) == 8);
+
+/// `SYSTEMTIME` is the Win32 core's (one definition for the whole edge).
+pub use crate::win32::time::SYSTEMTIME;
+
+/// `WINHTTP_AUTOPROXY_OPTIONS`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_AUTOPROXY_OPTIONS {
+    pub dwFlags: u32,
+    pub dwAutoDetectFlags: u32,
+    pub lpszAutoConfigUrl: *const c_void,
+    pub lpvReserved: *mut c_void,
+    pub dwReserved: u32,
+    pub fAutoLogonIfChallenged: i32,
+}
+const _: () = assert!(size_of::<WINHTTP_AUTOPROXY_OPTIONS>() == 32);
+const _: () = assert!(offset_of!(WINHTTP_AUTOPROXY_OPTIONS, lpszAutoConfigUrl) == 8);
+const _: () = assert!(offset_of!(WINHTTP_AUTOPROXY_OPTIONS, dwReserved) == 24);
+const _: () = assert!(offset_of!(WINHTTP_AUTOPROXY_OPTIONS, fAutoLogonIfChallenged) == 28);
+
+/// `WINHTTP_EXTENDED_HEADER`: name and value, each a wide (`pwsz*`) or narrow (`psz*`) string by the
+/// call's flags (unions in C).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_EXTENDED_HEADER {
+    pub pszName: *const c_void,
+    pub pszValue: *const c_void,
+}
+const _: () = assert!(size_of::<WINHTTP_EXTENDED_HEADER>() == 16);
+const _: () = assert!(offset_of!(WINHTTP_EXTENDED_HEADER, pszValue) == 8);
+
+/// `WINHTTP_PROXY_RESULT_ENTRY`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_PROXY_RESULT_ENTRY {
+    pub fProxy: BOOL,
+    pub fBypass: BOOL,
+    pub ProxyScheme: i32,
+    pub pwszProxy: *mut c_void,
+    pub ProxyPort: u16,
+}
+const _: () = assert!(size_of::<WINHTTP_PROXY_RESULT_ENTRY>() == 32);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_RESULT_ENTRY, pwszProxy) == 16);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_RESULT_ENTRY, ProxyPort) == 24);
+
+/// `WINHTTP_PROXY_RESULT`.
+#[repr(C)]
+pub struct WINHTTP_PROXY_RESULT {
+    pub cEntries: DWORD,
+    pub pEntries: *mut WINHTTP_PROXY_RESULT_ENTRY,
+}
+const _: () = assert!(size_of::<WINHTTP_PROXY_RESULT>() == 16);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_RESULT, pEntries) == 8);
+
+/// `WINHTTP_PROXY_RESULT_EX`.
+#[repr(C)]
+pub struct WINHTTP_PROXY_RESULT_EX {
+    pub cEntries: DWORD,
+    pub pEntries: *mut WINHTTP_PROXY_RESULT_ENTRY,
+    pub hProxyDetectionHandle: HANDLE,
+    pub dwProxyInterfaceAffinity: DWORD,
+}
+const _: () = assert!(size_of::<WINHTTP_PROXY_RESULT_EX>() == 32);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_RESULT_EX, hProxyDetectionHandle) == 16);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_RESULT_EX, dwProxyInterfaceAffinity) == 24);
+
+/// `WINHTTP_PROXY_SETTINGS`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_PROXY_SETTINGS {
+    pub dwStructSize: DWORD,
+    pub dwFlags: DWORD,
+    pub dwCurrentSettingsVersion: DWORD,
+    pub pwszConnectionName: *mut c_void,
+    pub pwszProxy: *mut c_void,
+    pub pwszProxyBypass: *mut c_void,
+    pub pwszAutoconfigUrl: *mut c_void,
+    pub pwszAutoconfigSecondaryUrl: *mut c_void,
+    pub dwAutoDiscoveryFlags: DWORD,
+    pub pwszLastKnownGoodAutoConfigUrl: *mut c_void,
+    pub dwAutoconfigReloadDelayMins: DWORD,
+    pub ftLastKnownDetectTime: [DWORD; 2],
+    pub dwDetectedInterfaceIpCount: DWORD,
+    pub pdwDetectedInterfaceIp: *mut DWORD,
+    pub cNetworkKeys: DWORD,
+    pub pNetworkKeys: *mut c_void,
+}
+const _: () = assert!(size_of::<WINHTTP_PROXY_SETTINGS>() == 112);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_SETTINGS, pwszConnectionName) == 16);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_SETTINGS, dwAutoDiscoveryFlags) == 56);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_SETTINGS, ftLastKnownDetectTime) == 76);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_SETTINGS, pdwDetectedInterfaceIp) == 88);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_SETTINGS, pNetworkKeys) == 104);
+
+/// `WINHTTP_PROXY_SETTINGS_EX`.
+#[repr(C)]
+pub struct WINHTTP_PROXY_SETTINGS_EX {
+    pub ullGenerationId: u64,
+    pub ullFlags: u64,
+    pub pcwszAutoconfigUrl: *mut c_void,
+    pub pcwszProxy: *mut c_void,
+    pub pcwszSecureProxy: *mut c_void,
+    pub cProxyBypasses: DWORD,
+    pub rgpcwszProxyBypasses: *mut *mut c_void,
+    pub dwInterfaceIndex: DWORD,
+    pub pcwszConnectionName: *mut c_void,
+}
+const _: () = assert!(size_of::<WINHTTP_PROXY_SETTINGS_EX>() == 72);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_SETTINGS_EX, cProxyBypasses) == 40);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_SETTINGS_EX, rgpcwszProxyBypasses) == 48);
+const _: () = assert!(offset_of!(WINHTTP_PROXY_SETTINGS_EX, pcwszConnectionName) == 64);
+
+/// `WINHTTP_PROXY_SETTINGS_PARAM`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_PROXY_SETTINGS_PARAM {
+    pub ullFlags: u64,
+    pub pcwszConnectionName: *const c_void,
+    pub pcwszProbeHost: *const c_void,
+}
+const _: () = assert!(size_of::<WINHTTP_PROXY_SETTINGS_PARAM>() == 24);
+
+/// `WINHTTP_CONNECTION_GROUP` (4-byte aligned: `ULONG` then `GUID`).
+#[repr(C)]
+pub struct WINHTTP_CONNECTION_GROUP {
+    pub cConnections: u32,
+    pub guidGroup: [u8; 16],
+}
+const _: () = assert!(size_of::<WINHTTP_CONNECTION_GROUP>() == 20);
+
+/// `WINHTTP_HOST_CONNECTION_GROUP`.
+#[repr(C)]
+pub struct WINHTTP_HOST_CONNECTION_GROUP {
+    pub pwszHost: *mut c_void,
+    pub cConnectionGroups: u32,
+    pub pConnectionGroups: *mut WINHTTP_CONNECTION_GROUP,
+}
+const _: () = assert!(size_of::<WINHTTP_HOST_CONNECTION_GROUP>() == 24);
+const _: () = assert!(offset_of!(WINHTTP_HOST_CONNECTION_GROUP, pConnectionGroups) == 16);
+
+/// `WINHTTP_QUERY_CONNECTION_GROUP_RESULT`.
+#[repr(C)]
+pub struct WINHTTP_QUERY_CONNECTION_GROUP_RESULT {
+    pub cHosts: u32,
+    pub pHostConnectionGroups: *mut WINHTTP_HOST_CONNECTION_GROUP,
+}
+const _: () = assert!(size_of::<WINHTTP_QUERY_CONNECTION_GROUP_RESULT>() == 16);

@@ -1,0 +1,213 @@
+//! URLs: `WinHttpCrackUrl`, `WinHttpCreateUrl` (engine: `client::url`).
+use super::*;
+use crate::client::url;
+use crate::ffi::guard::guard_winhttp;
+use crate::ffi::ptr::{wide_cstr, wide_str_len};
+use crate::ffi::types::*;
+use crate::ffi::winhttp::types::*;
+use crate::win32::error::*;
+use crate::win32::wstr::{self, WideUnit};
+use std::ffi::c_void;
+
+/// A `URL_COMPONENTS` pointer field and its length field.
+type Slot = (*mut *mut c_void, *mut u32);
+
+/// Delivers one cracked component: a pointer into the URL (caller's pointer NULL, length non-zero;
+/// NULL and 0 for a part the URL does not have), a copy into the caller's buffer (pointer non-NULL;
+/// length = capacity in characters), or nothing (length 0). A buffer too small gets the length needed
+/// (NUL included) and sets `*overflow`; the other components are still delivered, as Windows does.
+unsafe fn put_component<U: WideUnit>(
+    base: *const U,
+    units: &[U],
+    range: Option<std::ops::Range<usize>>,
+    (ptr, len): Slot,
+    flags: u32,
+    overflow: &mut bool,
+    escapable: bool,
+) {
+    if *len == 0 {
+        return;
+    }
+    if (*ptr).is_null() {
+        match range {
+            Some(r) => {
+                *ptr = base.add(r.start) as *mut c_void;
+                *len = r.len() as u32;
+            }
+            None => *len = 0,
+        }
+        return;
+    }
+    let mut text = range.map(|r| wstr::decode(&units[r])).unwrap_or_default();
+    if flags & url::ICU_DECODE != 0 {
+        text = url::decode(&text);
+    }
+    if flags & url::ICU_ESCAPE != 0 && escapable {
+        text = url::escape(&text);
+    }
+    let out = wstr::encode_nul::<U>(&text);
+    if (*len as usize) < out.len() {
+        *len = out.len() as u32;
+        *overflow = true;
+        return;
+    }
+    std::ptr::copy_nonoverlapping(out.as_ptr(), *ptr as *mut U, out.len());
+    *len = (out.len() - 1) as u32;
+}
+
+unsafe fn crack_url<U: WideUnit>(
+    u: *const U,
+    ulen: DWORD,
+    flags: DWORD,
+    comps: *mut URL_COMPONENTS,
+) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpCrackUrl({u:?}, {ulen}, {flags:#x}, {comps:?})");
+    if u.is_null() || comps.is_null() || (*comps).dwStructSize as usize != std::mem::size_of::<URL_COMPONENTS>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let mut n = 0usize;
+    if ulen == 0 {
+        while !(*u.add(n)).is_zero() {
+            n += 1;
+        }
+    } else {
+        n = ulen as usize;
+    }
+    let units = std::slice::from_raw_parts(u, n);
+    let widened: Vec<u32> = units
+        .iter()
+        .map(|&c| wstr::decode(std::slice::from_ref(&c)).chars().next().map(|ch| ch as u32).unwrap_or(0xFFFD))
+        .collect();
+    let mut c = url::crack(&widened)?;
+    let uc = &mut *comps;
+    // Extra info not asked for: the query stays part of the path.
+    if uc.lpszExtraInfo.is_null() && uc.dwExtraInfoLength == 0 {
+        c.path = c.path.start..c.extra.end;
+    }
+    // Path and extra info last: ICU_ESCAPE applies to them only.
+    let parts: [(Option<std::ops::Range<usize>>, Slot); 6] = [
+        (Some(c.scheme), (&mut uc.lpszScheme as *mut _, &mut uc.dwSchemeLength as *mut _)),
+        (Some(c.host), (&mut uc.lpszHostName as *mut _, &mut uc.dwHostNameLength as *mut _)),
+        (c.user, (&mut uc.lpszUserName as *mut _, &mut uc.dwUserNameLength as *mut _)),
+        (c.password, (&mut uc.lpszPassword as *mut _, &mut uc.dwPasswordLength as *mut _)),
+        (Some(c.path), (&mut uc.lpszUrlPath as *mut _, &mut uc.dwUrlPathLength as *mut _)),
+        (Some(c.extra), (&mut uc.lpszExtraInfo as *mut _, &mut uc.dwExtraInfoLength as *mut _)),
+    ];
+    // Checked before anything is written: a buffer with length 0, or a pointer into the URL where the
+    // text would have to be decoded or escaped, is ERROR_INVALID_PARAMETER (Wine's tests on Windows).
+    for (range, (ptr, len)) in &parts {
+        let pointer_mode_changes = flags & (url::ICU_DECODE | url::ICU_ESCAPE) != 0
+            && (**ptr).is_null()
+            && **len != 0
+            && range.as_ref().is_some_and(|r| !r.is_empty());
+        if (!(**ptr).is_null() && **len == 0) || pointer_mode_changes {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+    }
+    let mut overflow = false;
+    for (i, (range, slot)) in parts.into_iter().enumerate() {
+        put_component(u, units, range, slot, flags, &mut overflow, i >= 4);
+    }
+    uc.nScheme = c.n_scheme;
+    uc.nPort = c.port;
+    if overflow {
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    Ok(TRUE)
+}
+
+/// `WinHttpCrackUrl`: splits an http/https URL (`dwUrlLength` 0 = NUL-terminated) into the components
+/// the caller asks for in `URL_COMPONENTS` (pointers into the URL, or copies into caller buffers with
+/// lengths in characters; `ICU_DECODE` decodes, `ICU_ESCAPE` escapes path and extra info).
+/// Errors: `ERROR_WINHTTP_UNRECOGNIZED_SCHEME`, `ERROR_WINHTTP_INVALID_URL`, `ERROR_INVALID_PARAMETER`,
+/// `ERROR_INSUFFICIENT_BUFFER` (length = characters needed with the NUL).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpCrackUrl(
+    pwszUrl: *const WCHAR,
+    dwUrlLength: DWORD,
+    dwFlags: DWORD,
+    lpUrlComponents: *mut URL_COMPONENTS,
+) -> BOOL {
+    guard_winhttp("WinHttpCrackUrl", FALSE, || crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents))
+}
+/// `WinHttpCrackUrl` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpCrackUrl_w16(
+    pwszUrl: *const u16,
+    dwUrlLength: DWORD,
+    dwFlags: DWORD,
+    lpUrlComponents: *mut URL_COMPONENTS,
+) -> BOOL {
+    guard_winhttp("WinHttpCrackUrl_w16", FALSE, || crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents))
+}
+
+unsafe fn component<U: WideUnit>(p: *mut c_void, len: u32) -> Option<String> {
+    if p.is_null() {
+        return None;
+    }
+    if len == 0 {
+        wide_cstr(p as *const U)
+    } else {
+        wide_str_len(p as *const U, len)
+    }
+}
+
+unsafe fn create_url<U: WideUnit>(
+    comps: *const URL_COMPONENTS,
+    flags: DWORD,
+    out: *mut U,
+    out_len: *mut DWORD,
+) -> WinResult<BOOL> {
+    tracing::trace!(target: T, "WinHttpCreateUrl({comps:?}, {flags:#x}, {out:?}, {out_len:?})");
+    if comps.is_null() || out_len.is_null() || (*comps).dwStructSize as usize != std::mem::size_of::<URL_COMPONENTS>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let c = &*comps;
+    let parts = url::Parts {
+        scheme: component::<U>(c.lpszScheme, c.dwSchemeLength),
+        n_scheme: c.nScheme,
+        host: component::<U>(c.lpszHostName, c.dwHostNameLength),
+        port: c.nPort,
+        user: component::<U>(c.lpszUserName, c.dwUserNameLength),
+        password: component::<U>(c.lpszPassword, c.dwPasswordLength),
+        path: component::<U>(c.lpszUrlPath, c.dwUrlPathLength),
+        extra: component::<U>(c.lpszExtraInfo, c.dwExtraInfoLength),
+    };
+    let s = url::create(&parts, flags)?;
+    let units = wstr::encode_nul::<U>(&s);
+    if (*out_len as usize) < units.len() {
+        *out_len = units.len() as u32;
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    // A length big enough with no buffer: ERROR_INVALID_PARAMETER, the length left alone (Windows 7+).
+    if out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    std::ptr::copy_nonoverlapping(units.as_ptr(), out, units.len());
+    *out_len = (units.len() - 1) as u32;
+    Ok(TRUE)
+}
+
+/// `WinHttpCreateUrl`: joins `URL_COMPONENTS` into a URL (`ICU_ESCAPE` escapes path and extra info,
+/// `ICU_REJECT_USERPWD` refuses credentials). `*pdwUrlLength` is in characters: too small ->
+/// `ERROR_INSUFFICIENT_BUFFER` with the characters needed (NUL included); big enough but `pwszUrl` NULL
+/// -> `ERROR_INVALID_PARAMETER`, length unchanged; success -> the length without the NUL.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpCreateUrl(
+    lpUrlComponents: *const URL_COMPONENTS,
+    dwFlags: DWORD,
+    pwszUrl: *mut WCHAR,
+    pdwUrlLength: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpCreateUrl", FALSE, || create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength))
+}
+/// `WinHttpCreateUrl` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpCreateUrl_w16(
+    lpUrlComponents: *const URL_COMPONENTS,
+    dwFlags: DWORD,
+    pwszUrl: *mut u16,
+    pdwUrlLength: *mut DWORD,
+) -> BOOL {
+    guard_winhttp("WinHttpCreateUrl_w16", FALSE, || create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength))
+}

@@ -1,0 +1,237 @@
+//! WebSocket (engine: `client::websocket`). These return their error code (NO_ERROR = 0) instead
+//! of BOOL + last error; in asynchronous sessions NO_ERROR means "started" and the result arrives as
+//! the operation's completion notification.
+use super::*;
+use crate::client::websocket;
+use crate::ffi::guard::{guard_httpapi, guard_winhttp};
+use crate::ffi::ptr::{bytes_in, bytes_out, write_req, CallerBuf};
+use crate::ffi::types::*;
+use crate::win32::error::*;
+use std::ffi::c_void;
+use std::ptr::null_mut;
+
+fn ws_complete_upgrade(h: HINTERNET, context: usize) -> WinResult<HINTERNET> {
+    tracing::trace!(target: T, "WinHttpWebSocketCompleteUpgrade({h:?}, {context:#x})");
+    websocket::complete_upgrade(raw(h), context).map(to_handle)
+}
+
+/// `WinHttpWebSocketCompleteUpgrade`: after `WinHttpReceiveResponse` of a request that set
+/// `WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET`, returns the WebSocket handle that now owns the connection
+/// (`pContext` is its context value). Errors (last error): `ERROR_INVALID_HANDLE`,
+/// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE` (not a request), `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (no
+/// upgrade asked, no response yet, or already upgraded), `ERROR_WINHTTP_INVALID_SERVER_RESPONSE`
+/// (not 101, or a wrong `Sec-WebSocket-Accept`).
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketCompleteUpgrade(hRequest: HINTERNET, pContext: usize) -> HINTERNET {
+    guard_winhttp("WinHttpWebSocketCompleteUpgrade", null_mut(), || ws_complete_upgrade(hRequest, pContext))
+}
+
+/// `WinHttpWebSocketCompleteUpgrade` (no strings: same as the UTF-32 export).
+#[no_mangle]
+pub extern "C" fn WinHttpWebSocketCompleteUpgrade_w16(hRequest: HINTERNET, pContext: usize) -> HINTERNET {
+    guard_winhttp("WinHttpWebSocketCompleteUpgrade_w16", null_mut(), || ws_complete_upgrade(hRequest, pContext))
+}
+
+unsafe fn ws_send(h: HINTERNET, buffer_type: i32, buf: *mut c_void, len: DWORD) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpWebSocketSend({h:?}, {buffer_type}, {buf:?}, {len})");
+    let ws = websocket::lookup(raw(h))?;
+    let buf = CallerBuf::new(buf as *const u8, len as usize)?;
+    ws.send(buffer_type as u32, buf).map(|_| ())
+}
+
+/// `WinHttpWebSocketSend`: sends `dwBufferLength` bytes as one frame of `eBufferType`
+/// (`*_MESSAGE_BUFFER_TYPE` ends the message, `*_FRAGMENT_BUFFER_TYPE` continues it). Returns
+/// `NO_ERROR`, or `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`,
+/// `ERROR_INVALID_PARAMETER` (bad type, NULL buffer with a length, a fragment sequence switching
+/// between binary and UTF-8), `ERROR_INVALID_OPERATION` (a send or close pending, or our close frame
+/// already sent), or the connection's error. Async: WRITE_COMPLETE with `WINHTTP_WEB_SOCKET_STATUS`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWebSocketSend(
+    hWebSocket: HINTERNET,
+    eBufferType: i32,
+    pvBuffer: *mut c_void,
+    dwBufferLength: DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketSend", || ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength))
+}
+
+/// `WinHttpWebSocketSend` (no strings: same as the UTF-32 export).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWebSocketSend_w16(
+    hWebSocket: HINTERNET,
+    eBufferType: i32,
+    pvBuffer: *mut c_void,
+    dwBufferLength: DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketSend_w16", || ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength))
+}
+
+unsafe fn ws_receive(h: HINTERNET, buf: *mut c_void, len: DWORD, read: *mut DWORD, kind: *mut i32) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpWebSocketReceive({h:?}, {buf:?}, {len}, {read:?}, {kind:?})");
+    let ws = websocket::lookup(raw(h))?;
+    if buf.is_null() || len == 0 || read.is_null() || kind.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let buf = CallerBuf::new(buf as *const u8, len as usize)?;
+    // Asynchronous receives leave the out-parameters alone: READ_COMPLETE carries the result.
+    if let Some((n, t)) = ws.receive(buf)? {
+        write_req(read, n)?;
+        write_req(kind, t as i32)?;
+    }
+    Ok(())
+}
+
+/// `WinHttpWebSocketReceive`: the next piece of message data into `pvBuffer`, with its type
+/// (`*_FRAGMENT_*`: more of the same message follows, e.g. when it is bigger than the buffer;
+/// `CLOSE_BUFFER_TYPE`: the peer's close frame arrived). Pings are answered internally. Returns
+/// `NO_ERROR`, `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`,
+/// `ERROR_INVALID_PARAMETER` (NULL/empty buffer or NULL out-pointers), `ERROR_INVALID_OPERATION` (a
+/// receive or close pending, or the peer's close already received), `ERROR_WINHTTP_OPERATION_CANCELLED`
+/// (a close ended it), `ERROR_WINHTTP_INVALID_SERVER_RESPONSE` (protocol violation), or the
+/// connection's error. Async: READ_COMPLETE with `WINHTTP_WEB_SOCKET_STATUS`.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWebSocketReceive(
+    hWebSocket: HINTERNET,
+    pvBuffer: *mut c_void,
+    dwBufferLength: DWORD,
+    pdwBytesRead: *mut DWORD,
+    peBufferType: *mut i32,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketReceive", || {
+        ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType)
+    })
+}
+
+/// `WinHttpWebSocketReceive` (no strings: same as the UTF-32 export).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWebSocketReceive_w16(
+    hWebSocket: HINTERNET,
+    pvBuffer: *mut c_void,
+    dwBufferLength: DWORD,
+    pdwBytesRead: *mut DWORD,
+    peBufferType: *mut i32,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketReceive_w16", || {
+        ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType)
+    })
+}
+
+unsafe fn ws_close(h: HINTERNET, status: u16, reason: *mut c_void, len: DWORD, wait: bool) -> WinResult<()> {
+    let name = if wait { "WinHttpWebSocketClose" } else { "WinHttpWebSocketShutdown" };
+    tracing::trace!(target: T, "{name}({h:?}, {status}, {reason:?}, {len})");
+    let ws = websocket::lookup(raw(h))?;
+    if len as usize > websocket::WINHTTP_WEB_SOCKET_MAX_CLOSE_REASON_LENGTH {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let reason = bytes_in(reason as *const u8, len as usize)?.to_vec();
+    if wait {
+        ws.close(status, reason).map(|_| ())
+    } else {
+        ws.shutdown(status, reason).map(|_| ())
+    }
+}
+
+/// `WinHttpWebSocketShutdown`: sends the close frame (`usStatus`, up to 123 bytes of reason) and
+/// returns without waiting for the peer's; receives go on. Returns `NO_ERROR`,
+/// `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (reason
+/// too long or NULL with a length, a status that cannot be sent), `ERROR_INVALID_OPERATION` (a send
+/// or close pending, or already shut down). Async: SHUTDOWN_COMPLETE.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWebSocketShutdown(
+    hWebSocket: HINTERNET,
+    usStatus: u16,
+    pvReason: *mut c_void,
+    dwReasonLength: DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketShutdown", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, false))
+}
+
+/// `WinHttpWebSocketShutdown` (no strings: same as the UTF-32 export).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWebSocketShutdown_w16(
+    hWebSocket: HINTERNET,
+    usStatus: u16,
+    pvReason: *mut c_void,
+    dwReasonLength: DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketShutdown_w16", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, false))
+}
+
+/// `WinHttpWebSocketClose`: sends the close frame (unless Shutdown did), ends a pending receive with
+/// `ERROR_WINHTTP_OPERATION_CANCELLED`, and waits (10 s at most) for the peer's close frame. The
+/// handle stays open (`WinHttpCloseHandle` closes it). Errors as Shutdown, plus
+/// `ERROR_WINHTTP_TIMEOUT`. Async: CLOSE_COMPLETE.
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWebSocketClose(
+    hWebSocket: HINTERNET,
+    usStatus: u16,
+    pvReason: *mut c_void,
+    dwReasonLength: DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketClose", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true))
+}
+
+/// `WinHttpWebSocketClose` (no strings: same as the UTF-32 export).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWebSocketClose_w16(
+    hWebSocket: HINTERNET,
+    usStatus: u16,
+    pvReason: *mut c_void,
+    dwReasonLength: DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketClose_w16", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true))
+}
+
+unsafe fn ws_query_close_status(
+    h: HINTERNET,
+    status: *mut u16,
+    reason: *mut c_void,
+    len: DWORD,
+    consumed: *mut DWORD,
+) -> WinResult<()> {
+    tracing::trace!(target: T, "WinHttpWebSocketQueryCloseStatus({h:?}, {status:?}, {reason:?}, {len}, {consumed:?})");
+    let ws = websocket::lookup(raw(h))?;
+    if status.is_null() || consumed.is_null() || (reason.is_null() && len != 0) {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let (code, text) = ws.query_close_status()?;
+    if text.len() > len as usize {
+        // With pvReason NULL and length 0, pdwReasonLengthConsumed says how much to allocate.
+        write_req(consumed, text.len() as u32)?;
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    bytes_out(reason as *mut u8, text.len())?.copy_from_slice(&text);
+    write_req(status, code)?;
+    write_req(consumed, text.len() as u32)
+}
+
+/// `WinHttpWebSocketQueryCloseStatus`: the close status and reason the peer sent. Returns
+/// `NO_ERROR`, `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`,
+/// `ERROR_INVALID_PARAMETER` (NULL out-pointers), `ERROR_INVALID_OPERATION` (no close frame received
+/// yet; nothing written), `ERROR_INSUFFICIENT_BUFFER` (`*pdwReasonLengthConsumed` = the size needed).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus(
+    hWebSocket: HINTERNET,
+    pusStatus: *mut u16,
+    pvReason: *mut c_void,
+    dwReasonLength: DWORD,
+    pdwReasonLengthConsumed: *mut DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketQueryCloseStatus", || {
+        ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed)
+    })
+}
+
+/// `WinHttpWebSocketQueryCloseStatus` (no strings: same as the UTF-32 export).
+#[no_mangle]
+pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus_w16(
+    hWebSocket: HINTERNET,
+    pusStatus: *mut u16,
+    pvReason: *mut c_void,
+    dwReasonLength: DWORD,
+    pdwReasonLengthConsumed: *mut DWORD,
+) -> DWORD {
+    guard_httpapi("WinHttpWebSocketQueryCloseStatus_w16", || {
+        ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed)
+    })
+}
