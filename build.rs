@@ -1,6 +1,7 @@
 //! Gives the library its Windows link names: `libwinhttp.so` and `libhttpapi.so` beside
 //! `libwinhttpapi.so`, so `-lwinhttp` / `-lhttpapi` work as `winhttp.lib` / `httpapi.lib` do on Windows.
 //! The soname stays `libwinhttpapi.so`, so a program linked by any of the three names loads the one library.
+//! Exports the `_w16` aliases of `ffi::w16_alias!` (see there).
 //!
 //! Also builds the `wmain` porting aid, `libwinmain.a` (and `libwinmain_w16.a` for `-fshort-wchar`
 //! programs), beside the library. It is a separate archive holding a `main`, so it is compiled with
@@ -14,6 +15,12 @@ fn main() {
     println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libwinhttpapi.so");
     // OUT_DIR is <target>/<profile>/build/<pkg>-<hash>/out; the library lands in <target>/<profile>.
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // The `_w16` names made by `ffi::w16_alias!` are assembler aliases, which rustc's own version script
+    // (it lists only the symbols rustc defines) would leave local; a second script exports them (GNU ld
+    // and lld merge the two).
+    let map = out.join("w16_aliases.map");
+    std::fs::write(&map, "{ global: *_w16; };\n").expect("write the version script to OUT_DIR");
+    println!("cargo:rustc-cdylib-link-arg=-Wl,--version-script={}", map.display());
     let Some(profile_dir) = out.ancestors().nth(3) else { return };
     for alias in ["libwinhttp.so", "libhttpapi.so"] {
         link_alias(profile_dir, alias, "libwinhttpapi.so");

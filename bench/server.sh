@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
-# HTTP Server API benchmark: the http.sys hello server (examples/hello_server.c on libwinhttpapi), a hyper
-# 1.x hello server (bench/hyper-hello) and nginx (return 200), each loaded in the same run with
-#   wrk -t2 -c64 -d${DURATION}s  (64 keep-alive connections, loopback)
-# Prints requests/s and the ratios. Target (issue 3): http.sys >= 0.8x hyper.
+# HTTP Server API benchmark: the http.sys hello server (examples/hello_server.c on libwinhttpapi, in its
+# synchronous and its completion-port shape), a hyper 1.x hello server (bench/hyper-hello), nginx
+# (return 200) and a bare epoll loop answering the same bytes (bench/epoll_hello.c: the ceiling).
+# Every server is pinned to core 0 (taskset), wrk to core 1, so the server has exactly one core whatever
+# its thread count. Loads, each server in turn, in the same run:
+#   wrk -t1 -c64   and   wrk -t2 -c64   (keep-alive, loopback, DURATION seconds)
+#   wrk -t1 -c1 --latency                (median latency of one connection)
+# Prints requests/s, the ratios (targets of issue 10: >= 1.0x hyper and >= 0.85x the ceiling at -t1 -c64,
+# completion-port within 10% of synchronous), and `uptime` before and after (the machine must be quiet).
 #
-#   bench/server.sh            DURATION=10 by default; THREADS (hello_server receiving threads, default 4)
+#   bench/server.sh        env: DURATION=10  THREADS=4 (hello_server threads)  HYPER_THREADS=1
+#                               LIB_ROOT=<a built winhttpapi tree> (default: this one; "before" figures:
+#                               LIB_ROOT=/path/to/old/checkout, its target/release already built)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+LIB_ROOT=${LIB_ROOT:-$root}
 DURATION=${DURATION:-10}
 THREADS=${THREADS:-4}
+HYPER_THREADS=${HYPER_THREADS:-1}
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
@@ -24,42 +33,26 @@ if [ ${#need[@]} -gt 0 ]; then
     apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; }
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+SERVER_CPU=0
+CLIENT_CPU=1
+[ "$(nproc)" -ge 2 ] || CLIENT_CPU=0
 
+echo "before: $(uptime)"
 echo "building ..."
-(cd "$root" && cargo build --release -q)
-gcc -O2 -Wall -Wextra -Werror -I"$root/include" "$root/examples/hello_server.c" -L"$root/target/release" \
-  -lwinhttpapi -lpthread -Wl,-rpath,"$root/target/release" -o "$work/hello_server"
+if [ "$LIB_ROOT" = "$root" ]; then (cd "$root" && cargo build --release -q); fi
+gcc -O2 -Wall -Wextra -Werror -I"$LIB_ROOT/include" "$root/examples/hello_server.c" -L"$LIB_ROOT/target/release" \
+  -lwinhttpapi -lpthread -Wl,-rpath,"$LIB_ROOT/target/release" -o "$work/hello_server"
+gcc -O2 -Wall -Wextra -Werror "$root/bench/epoll_hello.c" -o "$work/epoll_hello"
 (cd "$root/bench/hyper-hello" && cargo build --release -q)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
+load() { taskset -c "$CLIENT_CPU" wrk "$@"; }
 
-run_wrk() { # name port -> prints req/s
-  local port=$1
-  curl -s -o /dev/null "http://127.0.0.1:$port/" # warm up one connection
-  wrk -t2 -c64 -d1s "http://127.0.0.1:$port/" >/dev/null 2>&1 || true
-  wrk -t2 -c64 -d"${DURATION}s" "http://127.0.0.1:$port/" | awk '/Requests\/sec/ {print $2}'
-}
-
-# http.sys hello
-p1=$(free_port)
-"$work/hello_server" "$p1" "$THREADS" >/dev/null & pids+=($!)
-wait_port "$p1"
-body=$(curl -s "http://127.0.0.1:$p1/")
-[ "$body" = "Hello, World!" ] || { echo "hello_server answered: $body"; exit 1; }
-httpsys=$(run_wrk "$p1"); kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
-
-# hyper hello
-p2=$(free_port)
-"$root/bench/hyper-hello/target/release/hyper-hello" "$p2" 2 >/dev/null & pids+=($!)
-wait_port "$p2"
-hyper=$(run_wrk "$p2"); kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
-
-# nginx hello
-p3=$(free_port)
-mkdir -p "$work/nginx/logs"
-cat > "$work/nginx/nginx.conf" <<CONF
-worker_processes 2;
+start_nginx() { # port
+  mkdir -p "$work/nginx/logs"
+  cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes 1;
 daemon off;
 pid $work/nginx/nginx.pid;
 error_log $work/nginx/logs/error.log;
@@ -68,18 +61,63 @@ http {
   access_log off;
   default_type text/plain;
   keepalive_requests 1000000;
-  server { listen 127.0.0.1:$p3; location / { return 200 "Hello, World!"; } }
+  server { listen 127.0.0.1:$1; location / { return 200 "Hello, World!"; } }
 }
 CONF
-"$NGINX" -p "$work/nginx" -c "$work/nginx/nginx.conf" 2>/dev/null & pids+=($!)
-wait_port "$p3"
-nginx=$(run_wrk "$p3"); kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+  taskset -c "$SERVER_CPU" "$NGINX" -p "$work/nginx" -c "$work/nginx/nginx.conf" 2>/dev/null &
+}
 
-printf '\nwrk -t2 -c64 -d%ss, loopback, %s cores\n' "$DURATION" "$(nproc)"
-printf '  %-44s %12s req/s\n' "http.sys hello (libwinhttpapi, $THREADS threads)" "$httpsys" "hyper 1.x hello (2 threads)" "$hyper" "nginx return 200 (2 workers)" "$nginx"
-python3 - "$httpsys" "$hyper" "$nginx" <<'PY'
+# name -> starts the server on $port in the background
+start() {
+  case $1 in
+    sync) taskset -c "$SERVER_CPU" "$work/hello_server" "$port" "$THREADS" sync >/dev/null & ;;
+    iocp) taskset -c "$SERVER_CPU" "$work/hello_server" "$port" "$THREADS" iocp >/dev/null & ;;
+    hyper) taskset -c "$SERVER_CPU" "$root/bench/hyper-hello/target/release/hyper-hello" "$port" "$HYPER_THREADS" >/dev/null & ;;
+    nginx) start_nginx "$port" ;;
+    ceiling) taskset -c "$SERVER_CPU" "$work/epoll_hello" "$port" >/dev/null & ;;
+  esac
+  pids+=($!)
+  wait_port "$port"
+  body=$(curl -s "http://127.0.0.1:$port/")
+  [ "$body" = "Hello, World!" ] || { echo "$1 answered: $body"; exit 1; }
+}
+
+declare -A rps lat
+servers=(sync iocp hyper nginx ceiling)
+for s in "${servers[@]}"; do
+  port=$(free_port)
+  start "$s"
+  load -t1 -c64 -d1s "http://127.0.0.1:$port/" >/dev/null 2>&1 || true # warm up
+  rps[$s,1]=$(load -t1 -c64 -d"${DURATION}s" "http://127.0.0.1:$port/" | awk '/Requests\/sec/ {print $2}')
+  rps[$s,2]=$(load -t2 -c64 -d"${DURATION}s" "http://127.0.0.1:$port/" | awk '/Requests\/sec/ {print $2}')
+  lat[$s]=$(load -t1 -c1 -d"$(( DURATION < 5 ? DURATION : 5 ))s" --latency "http://127.0.0.1:$port/" | awk '$1 == "50%" {print $2}')
+  kill "${pids[-1]}" 2>/dev/null || true
+  wait "${pids[-1]}" 2>/dev/null || true
+done
+
+printf '\nserver on core %s, wrk on core %s, %ss per figure, loopback, keep-alive; lib: %s\n' \
+  "$SERVER_CPU" "$CLIENT_CPU" "$DURATION" "$LIB_ROOT"
+printf '  %-46s %14s %14s %12s\n' "server" "-t1 -c64 req/s" "-t2 -c64 req/s" "-c1 median"
+name() {
+  case $1 in
+    sync) echo "http.sys hello, sync ($THREADS threads)" ;;
+    iocp) echo "http.sys hello, completion port ($THREADS threads)" ;;
+    hyper) echo "hyper 1.x hello ($HYPER_THREADS runtime threads)" ;;
+    nginx) echo "nginx return 200 (1 worker)" ;;
+    ceiling) echo "epoll loop, same bytes (ceiling)" ;;
+  esac
+}
+for s in "${servers[@]}"; do
+  printf '  %-46s %14s %14s %12s\n' "$(name "$s")" "${rps[$s,1]}" "${rps[$s,2]}" "${lat[$s]}"
+done
+python3 - "${rps[sync,1]}" "${rps[iocp,1]}" "${rps[hyper,1]}" "${rps[nginx,1]}" "${rps[ceiling,1]}" \
+  "${rps[sync,2]}" "${rps[hyper,2]}" "${rps[ceiling,2]}" <<'PY'
 import sys
-h, y, n = (float(x) for x in sys.argv[1:4])
-print(f"  ratio http.sys / hyper : {h / y:.2f}x   (target >= 0.80x)")
-print(f"  ratio http.sys / nginx : {h / n:.2f}x")
+s1, i1, h1, n1, c1, s2, h2, c2 = (float(x) for x in sys.argv[1:9])
+print(f"  -t1 -c64: http.sys / hyper   {s1 / h1:.2f}x   (target >= 1.00x)")
+print(f"  -t1 -c64: http.sys / ceiling {s1 / c1:.2f}x   (target >= 0.85x)")
+print(f"  -t1 -c64: http.sys / nginx   {s1 / n1:.2f}x")
+print(f"  -t1 -c64: completion port / sync {i1 / s1:.2f}x   (target >= 0.90x)")
+print(f"  -t2 -c64: http.sys / hyper   {s2 / h2:.2f}x,  / ceiling {s2 / c2:.2f}x")
 PY
+echo "after: $(uptime)"

@@ -61,12 +61,29 @@ static void test_curl(int port, hs_app *app) {
         CHECK(!strcmp(out, "hello/second"), "both bodies: %s", out);
         CHECK(app->last_conn[0] == app->last_conn[1], "keep-alive: same ConnectionId for both requests");
     }
+    /* http.sys adds no chunked framing: streamed without a length, the body is raw and ends with the
+     * connection; with the application's own Transfer-Encoding: chunked, its chunks pass through once and
+     * the connection stays. */
     snprintf(url, sizeof url, "http://127.0.0.1:%d/stream", port);
     {
         const char *argv[] = {"curl", "-sS", "-i", url, NULL};
         CHECK(ts_run(argv, out, sizeof out, 10000) == 0, "curl streamed GET");
-        CHECK(strstr(out, "\r\nTransfer-Encoding: chunked\r\n") != NULL, "streamed response is chunked");
+        CHECK(strstr(out, "Transfer-Encoding") == NULL && strstr(out, "Content-Length") == NULL,
+              "streamed response is not framed by the server: %s", out);
         CHECK(strstr(out, "\r\n\r\none,two,three") != NULL, "streamed body: %s", out);
+    }
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/stream-chunked", port);
+    snprintf(url2, sizeof url2, "http://127.0.0.1:%d/second", port);
+    {
+        const char *argv[] = {"curl", "-sS", "-i", url, NULL};
+        CHECK(ts_run(argv, out, sizeof out, 10000) == 0, "curl application-chunked GET");
+        char *te = strstr(out, "\r\nTransfer-Encoding: chunked\r\n");
+        CHECK(te != NULL && strstr(te + 4, "Transfer-Encoding") == NULL, "one Transfer-Encoding header: %s", out);
+        CHECK(strstr(out, "\r\n\r\none,two,three") != NULL, "chunks decoded by curl: %s", out);
+        const char *argv2[] = {"curl", "-sS", url, url2, NULL};
+        CHECK(ts_run(argv2, out, sizeof out, 10000) == 0, "curl application-chunked then another");
+        CHECK(!strcmp(out, "one,two,three/second"), "both bodies: %s", out);
+        CHECK(app->last_conn[0] == app->last_conn[1], "keep-alive after application-framed chunks");
     }
 }
 
@@ -87,6 +104,17 @@ static void test_python(int port) {
             "c.request('GET', '/caf%%C3%%A9/x')\n"
             "r = c.getresponse(); b = r.read()\n"
             "assert b == '/caf\\u00e9/x'.encode(), b\n"
+            "c.request('GET', '/stream-chunked')\n"
+            "r = c.getresponse(); b = r.read()\n"
+            "assert b == b'one,two,three' and r.getheader('Transfer-Encoding') == 'chunked', (b, r.getheaders())\n"
+            "sock = c.sock\n"
+            "c.request('GET', '/hello')\n"
+            "r = c.getresponse(); b = r.read()\n"
+            "assert b == b'hello' and c.sock is sock, 'kept alive after application chunks'\n"
+            "c.request('GET', '/stream')\n"
+            "r = c.getresponse(); b = r.read()\n"
+            "assert b == b'one,two,three' and r.getheader('Transfer-Encoding') is None, (b, r.getheaders())\n"
+            "assert r.will_close and r.getheader('Content-Length') is None, 'the close ends a raw stream'\n"
             "print('python ok')\n",
             port);
     fclose(f);

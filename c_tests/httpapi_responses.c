@@ -1,4 +1,7 @@
-/* Response paths: HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA coalescing with MORE_DATA streaming, a 64 MiB
+/* Response paths: MORE_DATA streaming without a length (http.sys adds no chunked framing: the head as
+ * given plus Date and Server, the bytes raw, the connection ends the body; an application that sets
+ * Transfer-Encoding: chunked frames its own chunks, which pass through, and the connection stays; the byte
+ * counts are the application's bytes), HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA coalescing, a 64 MiB
  * file range streamed with bounded memory and byte-exact content, HttpReceiveRequestEntityBody with
  * HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER, and ERROR_BAD_COMMAND for a second send while one
  * is pending on the same request. Clients are raw loopback sockets. */
@@ -10,6 +13,7 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <wchar.h>
 
 static HANDLE queue;
 static int port;
@@ -49,23 +53,6 @@ static int pending_bytes(int fd) {
     return n > 0 ? (int)n : 0;
 }
 
-/* De-chunks `in` into `out`; returns the body length or -1. */
-static long dechunk(const char *in, size_t len, char *out) {
-    size_t i = 0;
-    long o = 0;
-    while (i < len) {
-        char *end;
-        long n = strtol(in + i, &end, 16);
-        if (end == in + i || strncmp(end, "\r\n", 2) != 0) return -1;
-        i = (size_t)(end - in) + 2;
-        if (n == 0) return o;
-        memcpy(out + o, in + i, (size_t)n);
-        o += n;
-        i += (size_t)n + 2;
-    }
-    return -1;
-}
-
 static void test_buffer_data(void) {
     int fd = ts_connect(port, 0);
     const char *req = "GET /b HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
@@ -94,13 +81,103 @@ static void test_buffer_data(void) {
     CHECK(pending_bytes(fd) > 0, "flushed");
     CHECK_EQ(send_body(id, "!", 1, HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA, NULL), NO_ERROR, "last piece (buffer flag without MORE_DATA)");
     expect[elen++] = '!';
-    static char got[65536], body[65536];
-    ssize_t n = ts_recv_until(fd, got, sizeof got, "\r\n0\r\n\r\n", 5000);
+    static char got[65536];
+    /* No length and no framing of the application's own: the connection ends the body. */
+    ssize_t n = ts_recv_all(fd, got, sizeof got, 5000);
     char *start = strstr(got, "\r\n\r\n");
-    CHECK(n > 0 && start && strstr(got, "Transfer-Encoding: chunked"), "chunked response");
-    long blen = start ? dechunk(start + 4, (size_t)(n - (start + 4 - got)), body) : -1;
+    CHECK(n > 0 && start && !strstr(got, "Transfer-Encoding") && !strstr(got, "Content-Length"), "raw response");
+    long blen = start ? (long)(n - (start + 4 - got)) : -1;
     CHECK_EQ(blen, elen, "body length");
-    CHECK(blen == (long)elen && memcmp(body, expect, elen) == 0, "body intact and in order");
+    CHECK(blen == (long)elen && memcmp(start + 4, expect, elen) == 0, "body intact and in order");
+    close(fd);
+}
+
+/* A head sent with MORE_DATA, then `pieces` with HttpSendResponseEntityBody (the last without MORE_DATA);
+ * each call's *pBytesSent must be the bytes the application gave. */
+static void stream_pieces(HTTP_REQUEST_ID id, const char *te, const char *const *pieces, int count) {
+    HTTP_RESPONSE resp;
+    memset(&resp, 0, sizeof resp);
+    resp.StatusCode = 200;
+    resp.pReason = "OK";
+    resp.ReasonLength = 2;
+    if (te) {
+        resp.Headers.KnownHeaders[HttpHeaderTransferEncoding].pRawValue = te;
+        resp.Headers.KnownHeaders[HttpHeaderTransferEncoding].RawValueLength = (USHORT)strlen(te);
+    }
+    ULONG sent = 0;
+    CHECK_EQ(HttpSendHttpResponse(queue, id, HTTP_SEND_RESPONSE_FLAG_MORE_DATA, &resp, NULL, &sent, NULL, 0, NULL, NULL),
+             NO_ERROR, "head");
+    CHECK(sent > 0, "the head's bytes are counted (%lu)", (unsigned long)sent);
+    for (int i = 0; i < count; i++) {
+        HTTP_DATA_CHUNK c;
+        c.DataChunkType = HttpDataChunkFromMemory;
+        c.FromMemory.pBuffer = (void *)pieces[i];
+        c.FromMemory.BufferLength = (ULONG)strlen(pieces[i]);
+        sent = 0;
+        ULONG flags = i + 1 < count ? HTTP_SEND_RESPONSE_FLAG_MORE_DATA : 0;
+        CHECK_EQ(HttpSendResponseEntityBody(queue, id, flags, 1, &c, &sent, NULL, 0, NULL, NULL), NO_ERROR, "piece");
+        CHECK(sent == strlen(pieces[i]), "*pBytesSent of %s is the application's byte count (%lu)", pieces[i], (unsigned long)sent);
+    }
+}
+
+/* Two requests in one write: the second is delivered only after the first's response was sent, on the
+ * same connection id (http.sys hands out one request of a connection at a time). */
+static void test_pipelined_one_at_a_time(void) {
+    static union { HTTP_REQUEST r; char b[8192]; } second;
+    int fd = ts_connect(port, 0);
+    const char *reqs = "GET /p1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /p2 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    ts_send_all(fd, reqs, strlen(reqs));
+    HTTP_REQUEST_ID first = receive();
+    HTTP_CONNECTION_ID conn = rbuf.r.ConnectionId;
+    OVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+    ULONG rc = HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, &second.r, sizeof second, NULL, &ov);
+    CHECK_EQ(rc, ERROR_IO_PENDING, "the second request is not handed out while the first is unanswered");
+    CHECK_EQ(WaitForSingleObject(ov.hEvent, 300), WAIT_TIMEOUT, "still pending after 300 ms");
+    CHECK_EQ(hs_send_simple(queue, first, 200, "OK", "first", 0), NO_ERROR, "first answered");
+    CHECK_EQ(WaitForSingleObject(ov.hEvent, 5000), WAIT_OBJECT_0, "then the second arrives");
+    CHECK(second.r.CookedUrl.pAbsPath && !wcscmp(second.r.CookedUrl.pAbsPath, L"/p2"), "it is /p2");
+    CHECK(second.r.ConnectionId == conn, "same connection id");
+    CHECK_EQ(hs_send_simple(queue, second.r.RequestId, 200, "OK", "second", 0), NO_ERROR, "second answered");
+    static char got[4096];
+    ssize_t n = ts_recv_until(fd, got, sizeof got, "second", 5000);
+    char *a = strstr(got, "first"), *b = strstr(got, "second");
+    CHECK(n > 0 && a && b && a < b, "both responses in order");
+    CloseHandle(ov.hEvent);
+    close(fd);
+}
+
+static void test_no_framing(void) {
+    static char got[8192];
+    /* Raw: "foo" and "bar" arrive as sent, the head gets only Date and Server, the end is the close. */
+    int fd = ts_connect(port, 0);
+    const char *req = "GET /raw HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    ts_send_all(fd, req, strlen(req));
+    static const char *const raw[] = {"foo", "bar"};
+    stream_pieces(receive(), NULL, raw, 2);
+    ssize_t n = ts_recv_all(fd, got, sizeof got, 5000);
+    char *start = strstr(got, "\r\n\r\n");
+    CHECK(n > 0 && start && !strcmp(start + 4, "foobar"), "raw body, then the close: %s", got);
+    CHECK(!strstr(got, "Transfer-Encoding") && !strstr(got, "Content-Length") && !strstr(got, "Connection:"),
+          "nothing added about framing: %s", got);
+    CHECK(strstr(got, "\r\nDate: ") && strstr(got, "\r\nServer: Microsoft-HTTPAPI/2.0\r\n"), "Date and Server added");
+    close(fd);
+    /* Application-framed chunks pass through once, and the connection stays for the next request. */
+    fd = ts_connect(port, 0);
+    ts_send_all(fd, req, strlen(req));
+    static const char *const framed[] = {"3\r\nfoo\r\n", "3\r\nbar\r\n0\r\n\r\n"};
+    stream_pieces(receive(), "chunked", framed, 2);
+    n = ts_recv_until(fd, got, sizeof got, "0\r\n\r\n", 5000);
+    start = strstr(got, "\r\n\r\n");
+    CHECK(n > 0 && start && !strcmp(start + 4, "3\r\nfoo\r\n3\r\nbar\r\n0\r\n\r\n"), "the application's chunks as sent: %s", got);
+    char *te = strstr(got, "Transfer-Encoding: chunked\r\n");
+    CHECK(te && !strstr(te + 1, "Transfer-Encoding"), "one Transfer-Encoding header (the application's)");
+    ts_send_all(fd, req, strlen(req));
+    HTTP_REQUEST_ID again = receive();
+    CHECK_EQ(hs_send_simple(queue, again, 200, "OK", "again", 0), NO_ERROR, "second response");
+    n = ts_recv_until(fd, got, sizeof got, "again", 5000);
+    CHECK(n > 0 && strstr(got, "again"), "keep-alive after application-framed chunks");
     close(fd);
 }
 
@@ -260,6 +337,8 @@ int main(void) {
     /* First, so the peak RSS it measures is not masked by the 32 MiB buffer of test_second_send. */
     test_file_stream();
     test_buffer_data();
+    test_no_framing();
+    test_pipelined_one_at_a_time();
     test_fill_buffer();
     test_second_send();
     HttpCloseRequestQueue(queue);

@@ -654,6 +654,20 @@ fn struct_layouts_match_windows_sys() {
     assert_eq!(size_of::<SYSTEMTIME>(), size_of::<ws::Foundation::SYSTEMTIME>());
     assert_eq!(offset_of!(SYSTEMTIME, wMilliseconds), offset_of!(ws::Foundation::SYSTEMTIME, wMilliseconds));
     assert_eq!(size_of::<FILETIME>(), size_of::<ws::Foundation::FILETIME>());
+
+    use winhttpapi::win32::file::WIN32_FILE_ATTRIBUTE_DATA;
+    use winhttpapi::win32::sysinfo::SYSTEM_INFO;
+    type WsFad = ws::Storage::FileSystem::WIN32_FILE_ATTRIBUTE_DATA;
+    assert_eq!(size_of::<WIN32_FILE_ATTRIBUTE_DATA>(), size_of::<WsFad>());
+    assert_eq!(offset_of!(WIN32_FILE_ATTRIBUTE_DATA, ftLastWriteTime), offset_of!(WsFad, ftLastWriteTime));
+    assert_eq!(offset_of!(WIN32_FILE_ATTRIBUTE_DATA, nFileSizeLow), offset_of!(WsFad, nFileSizeLow));
+    type WsSi = ws::System::SystemInformation::SYSTEM_INFO;
+    assert_eq!(size_of::<SYSTEM_INFO>(), size_of::<WsSi>());
+    assert_eq!(offset_of!(SYSTEM_INFO, dwPageSize), offset_of!(WsSi, dwPageSize));
+    assert_eq!(offset_of!(SYSTEM_INFO, dwActiveProcessorMask), offset_of!(WsSi, dwActiveProcessorMask));
+    assert_eq!(offset_of!(SYSTEM_INFO, dwNumberOfProcessors), offset_of!(WsSi, dwNumberOfProcessors));
+    assert_eq!(offset_of!(SYSTEM_INFO, dwAllocationGranularity), offset_of!(WsSi, dwAllocationGranularity));
+    assert_eq!(offset_of!(SYSTEM_INFO, wProcessorRevision), offset_of!(WsSi, wProcessorRevision));
 }
 
 /// Numeric `#define`s of `include/*.h`, parsed from the header text: `#define NAME <integer>` with an

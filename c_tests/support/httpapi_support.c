@@ -137,13 +137,22 @@ static void *app_main(void *arg) {
             else
                 app->last_error = r;
             free(body);
-        } else if (!strcmp(path, "/stream")) {
-            static const char *parts[] = {"one,", "two,", "three"};
+        } else if (!strcmp(path, "/stream") || !strcmp(path, "/stream-chunked")) {
+            /* http.sys frames nothing: /stream sends the pieces raw (the close ends the body);
+             * /stream-chunked sets Transfer-Encoding: chunked and frames them itself. */
+            static const char *raw[] = {"one,", "two,", "three"};
+            static const char *framed[] = {"4\r\none,\r\n", "4\r\ntwo,\r\n", "5\r\nthree\r\n0\r\n\r\n"};
+            int own = !strcmp(path, "/stream-chunked");
+            const char **parts = own ? framed : raw;
             HTTP_RESPONSE resp;
             HTTP_DATA_CHUNK chunk;
             ULONG sent;
             memset(&resp, 0, sizeof(resp));
             resp.StatusCode = 200;
+            if (own) {
+                resp.Headers.KnownHeaders[HttpHeaderTransferEncoding].pRawValue = "chunked";
+                resp.Headers.KnownHeaders[HttpHeaderTransferEncoding].RawValueLength = 7;
+            }
             HttpSendHttpResponse(app->queue, req->RequestId, HTTP_SEND_RESPONSE_FLAG_MORE_DATA, &resp, NULL, &sent,
                                  NULL, 0, NULL, NULL);
             for (int i = 0; i < 3; i++) {

@@ -31,7 +31,9 @@ typedef struct {
 
 /* Starts a thread answering requests on `queue` until a receive fails (queue closed):
  *   /hello -> 200 "hello"; /echo -> the request body; /stream -> "one," "two," "three" sent in three calls
- *   with HTTP_SEND_RESPONSE_FLAG_MORE_DATA; /close -> "bye" with HTTP_SEND_RESPONSE_FLAG_DISCONNECT;
+ *   with HTTP_SEND_RESPONSE_FLAG_MORE_DATA and no length (raw, close-delimited); /stream-chunked -> the
+ *   same with Transfer-Encoding: chunked framed by the application; /close -> "bye" with
+ *   HTTP_SEND_RESPONSE_FLAG_DISCONNECT;
  *   anything else -> 200 with the cooked path as body. */
 void hs_app_start(hs_app *app, HANDLE queue);
 /* Closes the queue and joins the thread. */

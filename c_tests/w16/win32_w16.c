@@ -33,12 +33,25 @@ int main(void) {
     HANDLE h = CreateFileW(name, GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
     CHECK(h != INVALID_HANDLE_VALUE, "CreateFileW");
     CloseHandle(h);
+    CHECK(GetFileAttributesW(name) == FILE_ATTRIBUTE_ARCHIVE, "GetFileAttributesW of a file");
+    CHECK(GetFileAttributesW(dir) == FILE_ATTRIBUTE_DIRECTORY, "GetFileAttributesW of a folder");
+    WIN32_FILE_ATTRIBUTE_DATA fad;
+    CHECK(GetFileAttributesExW(name, GetFileExInfoStandard, &fad) && fad.nFileSizeLow == 0, "GetFileAttributesExW");
     CHECK(DeleteFileW(name), "DeleteFileW");
+    CHECK(GetFileAttributesW(name) == INVALID_FILE_ATTRIBUTES && GetLastError() == ERROR_FILE_NOT_FOUND, "GetFileAttributesW of a missing file");
     WCHAR msg[128];
     CHECK(FormatMessageW(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, NULL, ERROR_ACCESS_DENIED, 0, msg, 128, NULL) == 19 &&
           wequal(msg, L"Access is denied.\r\n"), "FormatMessageW");
-    HANDLE ev = CreateEventW(NULL, TRUE, TRUE, L"name");
+    HANDLE ev = CreateEventW(NULL, TRUE, TRUE, L"name\x00e9");
     CHECK(ev && WaitForSingleObject(ev, 0) == WAIT_OBJECT_0, "CreateEventW");
+    HANDLE ev2 = OpenEventW(SYNCHRONIZE, FALSE, L"name\x00e9");
+    HANDLE ev3 = OpenEventA(SYNCHRONIZE, FALSE, "name\xc3\xa9");
+    CHECK(ev2 != NULL && ev3 != NULL, "OpenEventW / OpenEventA find the UTF-16 name");
+    HANDLE ev4 = CreateEventExW(NULL, L"name\x00e9", 0, EVENT_ALL_ACCESS);
+    CHECK(ev4 != NULL && GetLastError() == ERROR_ALREADY_EXISTS, "CreateEventExW opens it");
+    CloseHandle(ev4);
+    CloseHandle(ev3);
+    CloseHandle(ev2);
     CloseHandle(ev);
     OutputDebugStringW(L"w16\n");
     printf("win32_w16: %d passed, %d failed\n", passed, failed);

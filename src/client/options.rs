@@ -27,6 +27,7 @@ pub const WINHTTP_OPTION_HTTP_VERSION: u32 = 59;
 pub const WINHTTP_OPTION_DISABLE_FEATURE: u32 = 63;
 pub const WINHTTP_OPTION_MAX_CONNS_PER_SERVER: u32 = 73;
 pub const WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER: u32 = 74;
+pub const WINHTTP_OPTION_AUTOLOGON_POLICY: u32 = 77;
 pub const WINHTTP_OPTION_ENABLE_FEATURE: u32 = 79;
 pub const WINHTTP_OPTION_SECURE_PROTOCOLS: u32 = 84;
 pub const WINHTTP_OPTION_REDIRECT_POLICY: u32 = 88;
@@ -94,6 +95,7 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         | WINHTTP_OPTION_DISABLE_FEATURE
         | WINHTTP_OPTION_MAX_CONNS_PER_SERVER
         | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER
+        | WINHTTP_OPTION_AUTOLOGON_POLICY
         | WINHTTP_OPTION_ENABLE_FEATURE
         | WINHTTP_OPTION_SECURE_PROTOCOLS
         | WINHTTP_OPTION_REDIRECT_POLICY
@@ -225,6 +227,14 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             if option == WINHTTP_OPTION_MAX_CONNS_PER_SERVER {
                 s.settings.lock().max_conns_per_server = v;
             }
+            Ok(())
+        }
+        WINHTTP_OPTION_AUTOLOGON_POLICY => {
+            // A request-handle option on Windows. It says when WinHTTP may log on with the user's own
+            // credentials (NTLM/Negotiate); those schemes do not exist here, so there is nothing for it to
+            // govern, and Basic/Digest with explicit credentials go on as before.
+            dword()?;
+            let Object::Request(_) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
             Ok(())
         }
         WINHTTP_OPTION_ENABLE_FEATURE => {

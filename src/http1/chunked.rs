@@ -1,7 +1,10 @@
 //! The chunked transfer coding (RFC 9112 section 7.1): an incremental, strict decoder and the framing
 //! helpers of the encoder. Strict because a lenient decoder is how request smuggling starts: a chunk size
 //! must be 1-16 hex digits, lines end in CRLF (a bare LF is an error), extensions are skipped but
-//! bounded, trailers are read and dropped.
+//! bounded, trailers are read and dropped. A server's decoder ([`ChunkedDecoder::for_requests`]) also
+//! requires each trailer line to be a header field (`name: value`): a line without a colon, or a request
+//! line that follows a last chunk whose final CRLF is missing, is an error there, never a trailer that
+//! swallows the next request.
 
 /// What went wrong in a chunked body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +17,8 @@ pub enum ChunkError {
     MissingDataCrlf,
     /// An extension or trailer section exceeded the limits.
     TooLong,
+    /// A trailer line that is not a header field (no colon, a bad name, a control byte).
+    BadTrailer,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +30,10 @@ enum State {
     DataCr,
     DataLf,
     TrailerStart,
+    /// In a trailer field's name (strict) or anywhere in a trailer line (lenient).
     TrailerLine,
+    /// After a strict trailer line's colon.
+    TrailerValue,
     TrailerLf,
     FinalLf,
     Done,
@@ -40,6 +48,8 @@ pub struct ChunkedDecoder {
     remaining: u64,
     ext_len: usize,
     trailer_len: usize,
+    /// Trailer lines must be header fields.
+    strict_trailers: bool,
 }
 
 /// Limits of the extension and trailer parts (bytes), as generous as real clients need.
@@ -54,7 +64,21 @@ impl Default for ChunkedDecoder {
 
 impl ChunkedDecoder {
     pub fn new() -> Self {
-        ChunkedDecoder { state: State::Size, size: 0, digits: 0, remaining: 0, ext_len: 0, trailer_len: 0 }
+        ChunkedDecoder {
+            state: State::Size,
+            size: 0,
+            digits: 0,
+            remaining: 0,
+            ext_len: 0,
+            trailer_len: 0,
+            strict_trailers: false,
+        }
+    }
+
+    /// The decoder of a server reading request bodies: trailer lines must be header fields
+    /// (DESIGN.md section 6: a trailer line without a colon gets 400).
+    pub fn for_requests() -> Self {
+        ChunkedDecoder { strict_trailers: true, ..Self::new() }
     }
 
     /// True once the last chunk and the trailers were read.
@@ -150,6 +174,7 @@ impl ChunkedDecoder {
                     match b {
                         b'\r' => self.state = State::FinalLf,
                         b'\n' => return Err(ChunkError::BadLineEnd),
+                        _ if self.strict_trailers && !is_tchar(b) => return Err(ChunkError::BadTrailer),
                         _ => {
                             self.state = State::TrailerLine;
                             self.trailer_len += 1;
@@ -159,14 +184,30 @@ impl ChunkedDecoder {
                 }
                 State::TrailerLine => {
                     match b {
+                        b':' if self.strict_trailers => self.state = State::TrailerValue,
+                        b'\r' if self.strict_trailers => return Err(ChunkError::BadTrailer),
                         b'\r' => self.state = State::TrailerLf,
                         b'\n' => return Err(ChunkError::BadLineEnd),
-                        _ => {
-                            self.trailer_len += 1;
-                            if self.trailer_len > MAX_TRAILERS {
-                                return Err(ChunkError::TooLong);
-                            }
-                        }
+                        _ if self.strict_trailers && !is_tchar(b) => return Err(ChunkError::BadTrailer),
+                        _ => {}
+                    }
+                    self.trailer_len += 1;
+                    if self.trailer_len > MAX_TRAILERS {
+                        return Err(ChunkError::TooLong);
+                    }
+                    i += 1;
+                }
+                State::TrailerValue => {
+                    match b {
+                        b'\r' => self.state = State::TrailerLf,
+                        b'\n' => return Err(ChunkError::BadLineEnd),
+                        b'\t' => {}
+                        0..=0x1f | 0x7f => return Err(ChunkError::BadTrailer),
+                        _ => {}
+                    }
+                    self.trailer_len += 1;
+                    if self.trailer_len > MAX_TRAILERS {
+                        return Err(ChunkError::TooLong);
                     }
                     i += 1;
                 }
@@ -189,6 +230,11 @@ impl ChunkedDecoder {
         }
         Ok(i)
     }
+}
+
+/// A byte of a token (RFC 9110 section 5.6.2: a header field name).
+fn is_tchar(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }
 
 /// Writes the head of one chunk (`<hex size>\r\n`) into `out`; the caller adds the data and `\r\n`.
@@ -229,6 +275,42 @@ mod tests {
                 assert_eq!(&msg[used..], b"GET /next");
             }
         }
+    }
+
+    #[test]
+    fn a_request_decoder_takes_only_header_fields_as_trailers() {
+        type Row<'a> = (&'a [u8], Result<&'a [u8], ChunkError>);
+        let rows: &[Row] = &[
+            (b"3\r\nabc\r\n0\r\nX-T: 1\r\nY:\r\n\r\n", Ok(b"abc")),
+            (b"3\r\nabc\r\n0\r\nX-T:\tv a\r\n\r\n", Ok(b"abc")),
+            (b"3\r\nabc\r\n0\r\nNoColon\r\n\r\n", Err(ChunkError::BadTrailer)),
+            (b"3\r\nabc\r\n0\r\nGET /next HTTP/1.1\r\nHost: a\r\n\r\n", Err(ChunkError::BadTrailer)),
+            (b"3\r\nabc\r\n0\r\nGET http://a:1/ HTTP/1.1\r\n\r\n", Err(ChunkError::BadTrailer)),
+            (b"3\r\nabc\r\n0\r\nX-T : 1\r\n\r\n", Err(ChunkError::BadTrailer)),
+            (b"3\r\nabc\r\n0\r\n: 1\r\n\r\n", Err(ChunkError::BadTrailer)),
+            (b"3\r\nabc\r\n0\r\nX: a\x01b\r\n\r\n", Err(ChunkError::BadTrailer)),
+        ];
+        for (input, want) in rows {
+            for step in [1, 100] {
+                let mut d = ChunkedDecoder::for_requests();
+                let mut body = Vec::new();
+                let mut got = Ok(());
+                for piece in input.chunks(step) {
+                    if let Err(e) = d.decode(piece, |b| body.extend_from_slice(b)) {
+                        got = Err(e);
+                        break;
+                    }
+                }
+                let got = got.map(|_| body.as_slice());
+                assert_eq!(&got, want, "{:?} step {step}", String::from_utf8_lossy(input));
+                if want.is_ok() {
+                    assert!(d.is_done());
+                }
+            }
+        }
+        // A client's decoder stays lenient about trailer lines.
+        let (body, _, done) = decode_all(b"3\r\nabc\r\n0\r\nNoColon\r\n\r\n", 100).unwrap();
+        assert_eq!((body.as_slice(), done), (&b"abc"[..], true));
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! leaves to its caller (DESIGN.md section 6). A head that could make two parsers disagree about where
 //! the body ends is rejected with the status to answer, never guessed at: both `Content-Length` and
 //! `Transfer-Encoding`, two different lengths, a length that is not plain digits or does not fit,
-//! a bare LF line end, an obs-fold continuation line, a head over 16 KiB.
+//! a bare LF line end, an obs-fold continuation line, a head over 16 KiB, a `CONNECT` (http.sys is
+//! not a proxy: its only target forms here are origin-form and absolute-form).
+//! A request line that cannot start a request (`foo`, a line ending in CR CR LF, a relative target)
+//! is refused as soon as it is complete, without waiting for the rest of the head, as http.sys does.
 //!
 //! The result is compact and owned ([`RequestHead`]): the head bytes once, and ranges into them.
 
@@ -127,12 +130,38 @@ fn head_end(input: &[u8]) -> Result<Option<usize>, Reject> {
     Ok(None)
 }
 
+/// Whether a request target has a form http.sys serves: origin-form (`/...`), `*`, or absolute-form.
+fn valid_target(t: &[u8]) -> bool {
+    t.starts_with(b"/")
+        || t == b"*"
+        || t.len() > 7 && t[..7].eq_ignore_ascii_case(b"http://")
+        || t.len() > 8 && t[..8].eq_ignore_ascii_case(b"https://")
+}
+
+/// Checks a complete request line (`line` ends with its LF) before the rest of the head is here.
+fn check_request_line(line: &[u8]) -> Result<(), Reject> {
+    let mut none: [httparse::Header; 0] = [];
+    let mut req = httparse::Request::new(&mut none);
+    match req.parse(line) {
+        Ok(httparse::Status::Partial) => {}
+        _ => return Err(Reject(400)),
+    }
+    if !valid_target(req.path.unwrap_or("").as_bytes()) || req.method == Some("CONNECT") {
+        return Err(Reject(400));
+    }
+    Ok(())
+}
+
 /// Parses a request head at the start of `input`. `Ok(None)`: more bytes needed. `Ok(Some((head,
 /// used)))`: the head and how many bytes of `input` it took. `Err`: answer that status and close.
 pub fn parse_request_head(input: &[u8]) -> Result<Option<(RequestHead, usize)>, Reject> {
     let end = match head_end(input)? {
         Some(e) => e,
         None => {
+            let start = input.iter().position(|&b| b != b'\r' && b != b'\n').unwrap_or(input.len());
+            if let Some(nl) = input[start..].iter().position(|&b| b == b'\n') {
+                check_request_line(&input[start..start + nl + 1])?;
+            }
             if input.len() > MAX_HEAD {
                 let line_done = input[..MAX_HEAD].contains(&b'\n');
                 return Err(Reject(if line_done { 400 } else { 414 }));
@@ -162,11 +191,7 @@ pub fn parse_request_head(input: &[u8]) -> Result<Option<(RequestHead, usize)>, 
     }
     let method = span_in(&buf, req.method.unwrap_or("").as_bytes());
     let target_s = req.path.unwrap_or("").as_bytes();
-    if !(target_s.starts_with(b"/")
-        || target_s == b"*"
-        || target_s.len() > 7 && target_s[..7].eq_ignore_ascii_case(b"http://")
-        || target_s.len() > 8 && target_s[..8].eq_ignore_ascii_case(b"https://"))
-    {
+    if !valid_target(target_s) || req.method == Some("CONNECT") {
         return Err(Reject(400));
     }
     let target = span_in(&buf, target_s);
@@ -279,6 +304,17 @@ mod tests {
             ("foo\r\n\r\n", Err(400)),
             ("GET foo HTTP/1.1\r\nHost: a\r\n\r\n", Err(400)),
             ("GET / HTTP/1.0\r\n\r\n", Ok(Some(Framing::None))),
+            // Refused as soon as the request line is complete.
+            ("foo\r\n", Err(400)),
+            ("GET / HTTP/1.1\r\r\n", Err(400)),
+            ("GET / HTTP/1.1\r\r\nHost: a\r\n\r\n", Err(400)),
+            ("GET x HTTP/1.1\r\n", Err(400)),
+            ("\r\nGET / HTTP/1.1\r\nHost: a\r\n", Ok(None)),
+            ("GET / HTTP/1.1\r\n", Ok(None)),
+            ("GET /", Ok(None)),
+            ("CONNECT /x HTTP/1.1\r\nHost: a\r\n\r\n", Err(400)),
+            ("CONNECT /x HTTP/1.1\r\n", Err(400)),
+            ("CONNECT a:443 HTTP/1.1\r\nHost: a\r\n\r\n", Err(400)),
             (&long_header, Err(400)),
             (&long_url, Err(414)),
         ];

@@ -43,8 +43,8 @@ unsafe impl Send for OutBuf {}
 
 /// `HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA`: small pieces of a streamed response are held back and sent
 /// together with a later piece, as http.sys does, so many small `HttpSendResponseEntityBody` calls do
-/// not become as many small TCP segments. Held bytes are already framed (chunk heads included); they
-/// go out, in order, in front of the next send that is not held.
+/// not become as many small TCP segments. Held bytes go out, in order, in front of the next send that
+/// is not held.
 #[derive(Default)]
 pub struct Coalescer {
     held: Vec<u8>,

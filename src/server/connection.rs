@@ -140,7 +140,6 @@ struct OutItem {
 struct RespState {
     started: bool,
     finished: bool,
-    chunked: bool,
     close_after: bool,
     no_body: bool,
     /// For the request log: the status sent and the bytes handed to the socket.
@@ -920,7 +919,7 @@ impl Connection {
                     st.body = match framing {
                         Framing::None => BodyKind::Done,
                         Framing::Length(n) => BodyKind::Length(n),
-                        Framing::Chunked => BodyKind::Chunked(ChunkedDecoder::new()),
+                        Framing::Chunked => BodyKind::Chunked(ChunkedDecoder::for_requests()),
                     };
                     st.decoded.clear();
                     st.dpos = 0;
@@ -1053,7 +1052,6 @@ impl Connection {
             if let Some(h) = head {
                 let plan = response::plan(h, &req.head, more_data, disconnect, body_len);
                 st.resp.started = true;
-                st.resp.chunked = plan.chunked;
                 st.resp.close_after = plan.close;
                 st.resp.no_body |= plan.no_body;
                 st.resp.status = h.status;
@@ -1070,17 +1068,11 @@ impl Connection {
             if !head_bytes.is_empty() {
                 slices.push(IoSlice::new(&head_bytes));
             }
-            // Chunk framing: one chunk per call (all the call's pieces), then the last chunk.
-            // From the first streamed file range on, pieces are queued for the task (`tail`).
-            let mut chunk_head = Vec::new();
+            // The entity goes out as given: http.sys frames nothing (the application that wants chunked
+            // encoding frames its chunks itself). From the first streamed file range on, pieces are
+            // queued for the task (`tail`).
             let mut tail: Vec<OutItem> = Vec::new();
-            let mut trailer: &[u8] = b"";
             if !st.resp.no_body {
-                let chunked = st.resp.chunked;
-                if chunked && body_len > 0 {
-                    crate::http1::chunked::chunk_head(body_len as usize, &mut chunk_head);
-                    slices.push(IoSlice::new(&chunk_head));
-                }
                 for b in body {
                     match b {
                         BodyPiece::Mem([]) => {}
@@ -1093,19 +1085,6 @@ impl Connection {
                         }
                     }
                 }
-                trailer = match (chunked && body_len > 0, chunked && !more_data) {
-                    (true, true) => b"\r\n0\r\n\r\n",
-                    (true, false) => b"\r\n",
-                    (false, true) => b"0\r\n\r\n",
-                    (false, false) => b"",
-                };
-                if !trailer.is_empty() && !tail.is_empty() {
-                    tail.push(OutItem { data: trailer.to_vec(), pos: 0, done: None, req: req.id, source: None });
-                    trailer = b"";
-                }
-            }
-            if !trailer.is_empty() {
-                slices.push(IoSlice::new(trailer));
             }
             let own: u64 = slices.iter().map(|s| s.len() as u64).sum::<u64>() - held.held().len() as u64;
             let total = (own

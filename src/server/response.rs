@@ -1,8 +1,11 @@
 //! Response heads as http.sys writes them: the application's status, reason and headers, plus what
 //! http.sys adds itself: `Date` (always its own), `Server` (the application's value followed by
 //! `Microsoft-HTTPAPI/x.0`, or that alone), `Content-Length` when the application gave the whole body
-//! and no length, `Transfer-Encoding: chunked` when it streams (`HTTP_SEND_RESPONSE_FLAG_MORE_DATA`)
-//! without a length to an HTTP/1.1 client, and `Connection: close` when the connection ends after it.
+//! and no length, and `Connection: close` when the connection ends after a response whose length is
+//! known. http.sys adds no chunked framing of its own: a response streamed with
+//! `HTTP_SEND_RESPONSE_FLAG_MORE_DATA` and no `Content-Length` goes out with the head as given and the
+//! entity bytes raw, and the end of the connection ends the body; an application that wants chunked
+//! encoding sets `Transfer-Encoding: chunked` and frames the chunks itself (as ASP.NET Core does).
 //! Also the answers the engine gives by itself (400, 404, 503 ...).
 use crate::http1::date::now_imf;
 use crate::http1::request::RequestHead;
@@ -64,8 +67,10 @@ impl ResponseHead<'_> {
 
 /// What the engine decided about framing and the connection.
 pub struct Plan {
-    pub chunked: bool,
+    /// The connection ends after this response.
     pub close: bool,
+    /// `Connection: close` is written (the application's own Connection header is then left out).
+    announce_close: bool,
     pub no_body: bool,
     content_length: Option<u64>,
     keep_alive_10: bool,
@@ -78,13 +83,19 @@ pub fn plan(h: &ResponseHead, req: &RequestHead, more_data: bool, disconnect: bo
     let app_length = h.known(H_CONTENT_LENGTH).is_some();
     let app_chunked = h.known(H_TRANSFER_ENCODING).is_some_and(|v| v.eq_ignore_ascii_case(b"chunked"));
     let app_close = h.known(H_CONNECTION).is_some_and(|v| v.eq_ignore_ascii_case(b"close"));
-    let chunked = !bodiless_status && (app_chunked || (more_data && !app_length && req.minor >= 1));
-    let mut close = disconnect || !req.keep_alive || app_close;
-    if more_data && !app_length && !chunked && !bodiless_status {
-        close = true; // the body ends when the connection does (HTTP/1.0 client)
+    // Streamed without a length and without the application's own chunked framing: the body is every
+    // byte until the connection ends, sent as given.
+    let close_delimited = more_data && !app_length && !app_chunked && !no_body;
+    let announce_close = disconnect || !req.keep_alive || app_close;
+    let close = announce_close || close_delimited;
+    let content_length = (!app_length && !app_chunked && !more_data && !bodiless_status).then_some(body_len);
+    Plan {
+        close,
+        announce_close: announce_close && !close_delimited,
+        no_body,
+        content_length,
+        keep_alive_10: !close && req.minor == 0,
     }
-    let content_length = (!app_length && !chunked && !more_data && !bodiless_status).then_some(body_len);
-    Plan { chunked, close, no_body, content_length, keep_alive_10: !close && req.minor == 0 }
 }
 
 /// The standard reason phrase for a status.
@@ -138,10 +149,7 @@ pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
     }
     out.extend_from_slice(b"\r\n");
     for (id, value) in &h.known {
-        if matches!(*id, H_DATE | H_SERVER)
-            || (*id == H_CONNECTION && plan.close)
-            || (*id == H_TRANSFER_ENCODING && plan.chunked)
-        {
+        if matches!(*id, H_DATE | H_SERVER) || (*id == H_CONNECTION && plan.announce_close) {
             continue;
         }
         out.extend_from_slice(RESPONSE_HEADER_NAMES[*id].as_bytes());
@@ -151,9 +159,6 @@ pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
     }
     if let Some(n) = plan.content_length {
         let _ = write!(out, "Content-Length: {n}\r\n");
-    }
-    if plan.chunked {
-        out.extend_from_slice(b"Transfer-Encoding: chunked\r\n");
     }
     out.extend_from_slice(b"Server: ");
     if let Some(s) = h.known(H_SERVER) {
@@ -170,7 +175,7 @@ pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
         out.extend_from_slice(value);
         out.extend_from_slice(b"\r\n");
     }
-    if plan.close {
+    if plan.announce_close {
         out.extend_from_slice(b"Connection: close\r\n");
     } else if plan.keep_alive_10 {
         out.extend_from_slice(b"Connection: keep-alive\r\n");
@@ -248,19 +253,34 @@ mod tests {
         let plain = ResponseHead { status: 200, reason: b"", known: vec![], unknown: vec![] };
         let with_len =
             ResponseHead { status: 200, reason: b"", known: vec![(H_CONTENT_LENGTH, b"5")], unknown: vec![] };
-        // (head, request, more_data, disconnect) -> (chunked, close, no_body, added length)
-        let rows: Vec<(&ResponseHead, &RequestHead, bool, bool, (bool, bool, bool, Option<u64>))> = vec![
-            (&plain, &get11, false, false, (false, false, false, Some(4))),
-            (&plain, &get11, true, false, (true, false, false, None)),
-            (&with_len, &get11, true, false, (false, false, false, None)),
-            (&plain, &get10, true, false, (false, true, false, None)),
-            (&plain, &get10, false, false, (false, true, false, Some(4))),
-            (&plain, &get11, false, true, (false, true, false, Some(4))),
-            (&plain, &head, false, false, (false, false, true, Some(4))),
+        let app_chunked =
+            ResponseHead { status: 200, reason: b"", known: vec![(H_TRANSFER_ENCODING, b"chunked")], unknown: vec![] };
+        struct Row<'a> {
+            head: &'a ResponseHead<'a>,
+            req: &'a RequestHead,
+            more_data: bool,
+            disconnect: bool,
+            /// (close, announce close, no body, added length)
+            want: (bool, bool, bool, Option<u64>),
+        }
+        let row = |head, req, more_data, disconnect, want| Row { head, req, more_data, disconnect, want };
+        let rows = [
+            row(&plain, &get11, false, false, (false, false, false, Some(4))),
+            // Streamed without a length: raw, the connection ends the body, no header says so.
+            row(&plain, &get11, true, false, (true, false, false, None)),
+            row(&plain, &get10, true, false, (true, false, false, None)),
+            row(&with_len, &get11, true, false, (false, false, false, None)),
+            // The application frames its own chunks: nothing added, the connection stays.
+            row(&app_chunked, &get11, true, false, (false, false, false, None)),
+            row(&app_chunked, &get11, false, false, (false, false, false, None)),
+            row(&plain, &get10, false, false, (true, true, false, Some(4))),
+            row(&plain, &get11, false, true, (true, true, false, Some(4))),
+            row(&plain, &head, false, false, (false, false, true, Some(4))),
+            row(&plain, &head, true, false, (false, false, true, None)),
         ];
-        for (i, (h, r, more, disc, want)) in rows.into_iter().enumerate() {
-            let p = plan(h, r, more, disc, 4);
-            assert_eq!((p.chunked, p.close, p.no_body, p.content_length), want, "row {i}");
+        for (i, r) in rows.iter().enumerate() {
+            let p = plan(r.head, r.req, r.more_data, r.disconnect, 4);
+            assert_eq!((p.close, p.announce_close, p.no_body, p.content_length), r.want, "row {i}");
         }
         let mut out = Vec::new();
         write_head(&plain, &plan(&plain, &get11, false, false, 2), true, &mut out);

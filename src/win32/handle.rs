@@ -44,9 +44,16 @@ struct Slot {
 struct Table {
     slots: Vec<Slot>,
     free: Vec<u32>,
+    /// Objects with more than one handle (`DuplicateHandle`): (object address, handles beyond the first).
+    /// The object's `on_close` runs when its last handle closes, as Windows closes the object.
+    extra: Vec<(usize, u32)>,
 }
 
-static TABLE: RwLock<Table> = RwLock::new(Table { slots: Vec::new(), free: Vec::new() });
+static TABLE: RwLock<Table> = RwLock::new(Table { slots: Vec::new(), free: Vec::new(), extra: Vec::new() });
+
+fn address_of(o: &Arc<dyn KernelObject>) -> usize {
+    Arc::as_ptr(o) as *const () as usize
+}
 
 fn encode(slot: u32, generation: u32) -> RawHandle {
     ((generation as usize) << 32) | (((slot as usize) + 1) << 2)
@@ -101,15 +108,37 @@ pub fn get_typed<T: KernelObject>(h: RawHandle) -> WinResult<Arc<T>> {
     get_as::<T>(h)?.ok_or(ERROR_INVALID_HANDLE)
 }
 
-/// Removes a handle from the table (the value is dead from now on) and runs the object's `on_close`.
+/// A second handle to the object behind `h` (`DuplicateHandle`). Both must be closed before the
+/// object's `on_close` runs.
+pub fn duplicate(h: RawHandle) -> WinResult<RawHandle> {
+    let object = get(h)?;
+    let address = address_of(&object);
+    let new = insert(object);
+    let mut t = TABLE.write();
+    match t.extra.iter_mut().find(|(a, _)| *a == address) {
+        Some((_, n)) => *n += 1,
+        None => t.extra.push((address, 1)),
+    }
+    Ok(new)
+}
+
+/// Removes a handle from the table (the value is dead from now on) and runs the object's `on_close`
+/// when it was the object's last handle.
 pub fn close(h: RawHandle) -> WinResult<Arc<dyn KernelObject>> {
-    let object = remove(h)?;
-    object.on_close();
+    let (object, last) = take(h)?;
+    if last {
+        object.on_close();
+    }
     Ok(object)
 }
 
 /// Removes a handle without running `on_close` (for families that close in their own order).
 pub fn remove(h: RawHandle) -> WinResult<Arc<dyn KernelObject>> {
+    take(h).map(|(object, _)| object)
+}
+
+/// Removes a handle; says whether it was the object's last one.
+fn take(h: RawHandle) -> WinResult<(Arc<dyn KernelObject>, bool)> {
     let (slot, generation) = decode(h).ok_or(ERROR_INVALID_HANDLE)?;
     let mut t = TABLE.write();
     let s = t.slots.get_mut(slot).ok_or(ERROR_INVALID_HANDLE)?;
@@ -120,7 +149,18 @@ pub fn remove(h: RawHandle) -> WinResult<Arc<dyn KernelObject>> {
     s.generation = next_generation(s.generation);
     s.closed = Some(object.kind());
     t.free.push(slot as u32);
-    Ok(object)
+    let mut last = true;
+    if !t.extra.is_empty() {
+        let address = address_of(&object);
+        if let Some(i) = t.extra.iter().position(|(a, _)| *a == address) {
+            last = false;
+            t.extra[i].1 -= 1;
+            if t.extra[i].1 == 0 {
+                t.extra.swap_remove(i);
+            }
+        }
+    }
+    Ok((object, last))
 }
 
 fn next_generation(g: u32) -> u32 {
@@ -176,6 +216,31 @@ mod tests {
         for v in [0usize, 1, 2, 3, 0x1234, usize::MAX, usize::MAX - 1, 4 << 40] {
             assert_eq!(get(v).err(), Some(ERROR_INVALID_HANDLE), "value {v:#x}");
         }
+    }
+
+    struct Counted(std::sync::atomic::AtomicU32);
+    impl KernelObject for Counted {
+        fn kind(&self) -> &'static str {
+            "counted"
+        }
+        fn on_close(&self) {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn a_duplicated_object_closes_with_its_last_handle() {
+        let object = Arc::new(Counted(Default::default()));
+        let a = insert(object.clone());
+        let b = duplicate(a).unwrap();
+        let c = duplicate(b).unwrap();
+        assert!(a != b && b != c);
+        close(b).unwrap();
+        close(a).unwrap();
+        assert_eq!(object.0.load(std::sync::atomic::Ordering::SeqCst), 0);
+        assert!(get_as::<Counted>(c).unwrap().is_some());
+        close(c).unwrap();
+        assert_eq!(object.0.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod last_error;
 pub mod message;
 pub mod module;
 pub mod overlapped;
+pub mod sysinfo;
 pub mod text;
 pub mod thread;
 pub mod time;

@@ -41,18 +41,7 @@ pub unsafe extern "C" fn WinHttpWriteData(
         write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten)
     })
 }
-/// `WinHttpWriteData` (no strings).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpWriteData_w16(
-    hRequest: HINTERNET,
-    lpBuffer: LPCVOID,
-    dwNumberOfBytesToWrite: DWORD,
-    lpdwNumberOfBytesWritten: *mut DWORD,
-) -> BOOL {
-    guard_winhttp("WinHttpWriteData_w16", FALSE, || {
-        write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten)
-    })
-}
+w16_alias!(WinHttpWriteData);
 
 unsafe fn query_data_available(h: HINTERNET, avail: *mut DWORD) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpQueryDataAvailable({h:?})");
@@ -77,14 +66,7 @@ pub unsafe extern "C" fn WinHttpQueryDataAvailable(
 ) -> BOOL {
     guard_winhttp("WinHttpQueryDataAvailable", FALSE, || query_data_available(hRequest, lpdwNumberOfBytesAvailable))
 }
-/// `WinHttpQueryDataAvailable` (no strings).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryDataAvailable_w16(
-    hRequest: HINTERNET,
-    lpdwNumberOfBytesAvailable: *mut DWORD,
-) -> BOOL {
-    guard_winhttp("WinHttpQueryDataAvailable_w16", FALSE, || query_data_available(hRequest, lpdwNumberOfBytesAvailable))
-}
+w16_alias!(WinHttpQueryDataAvailable);
 
 unsafe fn read_data(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fill: bool) -> WinResult<u32> {
     write_opt(read, 0);
@@ -119,18 +101,7 @@ pub unsafe extern "C" fn WinHttpReadData(
         read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead)
     })
 }
-/// `WinHttpReadData` (no strings).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpReadData_w16(
-    hRequest: HINTERNET,
-    lpBuffer: LPVOID,
-    dwNumberOfBytesToRead: DWORD,
-    lpdwNumberOfBytesRead: *mut DWORD,
-) -> BOOL {
-    guard_winhttp("WinHttpReadData_w16", FALSE, || {
-        read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead)
-    })
-}
+w16_alias!(WinHttpReadData);
 
 /// `WinHttpReadData`'s BOOL form: an asynchronous read that was started is TRUE.
 unsafe fn read_data_bool(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD) -> WinResult<BOOL> {
@@ -174,18 +145,4 @@ pub unsafe extern "C" fn WinHttpReadDataEx(
         read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty)
     })
 }
-/// `WinHttpReadDataEx` (no strings).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpReadDataEx_w16(
-    hRequest: HINTERNET,
-    lpBuffer: LPVOID,
-    dwNumberOfBytesToRead: DWORD,
-    lpdwNumberOfBytesRead: *mut DWORD,
-    ullFlags: u64,
-    cbProperty: DWORD,
-    pvProperty: LPVOID,
-) -> DWORD {
-    guard_httpapi("WinHttpReadDataEx_w16", || {
-        read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty)
-    })
-}
+w16_alias!(WinHttpReadDataEx);

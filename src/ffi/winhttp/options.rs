@@ -155,16 +155,4 @@ pub extern "C" fn WinHttpSetTimeouts(
         set_timeouts(hInternet, nResolveTimeout, nConnectTimeout, nSendTimeout, nReceiveTimeout)
     })
 }
-/// `WinHttpSetTimeouts` (no strings).
-#[no_mangle]
-pub extern "C" fn WinHttpSetTimeouts_w16(
-    hInternet: HINTERNET,
-    nResolveTimeout: i32,
-    nConnectTimeout: i32,
-    nSendTimeout: i32,
-    nReceiveTimeout: i32,
-) -> BOOL {
-    guard_winhttp("WinHttpSetTimeouts_w16", FALSE, || {
-        set_timeouts(hInternet, nResolveTimeout, nConnectTimeout, nSendTimeout, nReceiveTimeout)
-    })
-}
+w16_alias!(WinHttpSetTimeouts);

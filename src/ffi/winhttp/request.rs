@@ -78,8 +78,4 @@ fn receive_response(h: HINTERNET, reserved: LPVOID) -> WinResult<BOOL> {
 pub extern "C" fn WinHttpReceiveResponse(hRequest: HINTERNET, lpReserved: LPVOID) -> BOOL {
     guard_winhttp("WinHttpReceiveResponse", FALSE, || receive_response(hRequest, lpReserved))
 }
-/// `WinHttpReceiveResponse` (no strings).
-#[no_mangle]
-pub extern "C" fn WinHttpReceiveResponse_w16(hRequest: HINTERNET, lpReserved: LPVOID) -> BOOL {
-    guard_winhttp("WinHttpReceiveResponse_w16", FALSE, || receive_response(hRequest, lpReserved))
-}
+w16_alias!(WinHttpReceiveResponse);
