@@ -1,14 +1,13 @@
 //! The engine's entry points, one per WinHTTP function, called by `src/ffi/winhttp.rs` with safe
 //! values: handle lookups (with WinHTTP's wrong-kind and wrong-state codes), object creation, and the
 //! synchronous runs of the request steps.
-use super::async_ops::{self, Op};
 use super::callback::{self, Deliver, Info, Notifier, WINHTTP_CALLBACK_STATUS_HANDLE_CREATED};
 use super::connect::Connect;
-use super::exec;
 use super::options::{self, Object, Value};
 use super::query::{self, QueryValue};
 use super::request::*;
 use super::session::*;
+use super::step::{self, Done, Op};
 use crate::win32::error::*;
 use crate::win32::handle::{self, KernelObject, RawHandle};
 use crate::win32::overlapped::CallerBuf;
@@ -151,7 +150,8 @@ pub fn open_request(
     }
     let path = escape_object(&path, flags);
     let version = version.filter(|v| !v.is_empty()).unwrap_or_else(|| "HTTP/1.1".into());
-    let req = Arc::new(Request::new(connect.clone(), verb, path, version, referrer, accept_types, flags, hconnect));
+    let opening = Opening { verb, path, version, referrer, accept_types, flags, parent: hconnect };
+    let req = Arc::new(Request::new(connect.clone(), opening));
     let notifier = req.notifier.clone();
     let h = handle::insert(req);
     callback::register(h, notifier);
@@ -214,37 +214,6 @@ pub fn set_unload_event(h: RawHandle, event: usize) -> WinResult<()> {
     Ok(())
 }
 
-/// Runs a synchronous step on the calling thread, then delivers the notifications it posted there.
-fn run_sync<T>(req: &Arc<Request>, f: impl FnOnce(&mut RequestState) -> WinResult<T>) -> WinResult<T> {
-    req.notifier.begin_op();
-    let r = {
-        let mut st = req.state.lock();
-        f(&mut st)
-    };
-    req.notifier.end_op(Deliver::Inline);
-    r
-}
-
-/// Starts an asynchronous step after its synchronous checks (a failure: FALSE, no callback).
-fn run_async(
-    req: Arc<Request>,
-    op: Op,
-    len: usize,
-    setup: impl FnOnce(&Request, &mut RequestState) -> WinResult<()>,
-) -> WinResult<()> {
-    req.notifier.try_begin_async()?;
-    let r = {
-        let mut st = req.state.lock();
-        req.check_async(&st, op.api(), len).and_then(|_| setup(&req, &mut st))
-    };
-    if let Err(e) = r {
-        req.notifier.cancel_begin();
-        return Err(e);
-    }
-    async_ops::start(req, op);
-    Ok(())
-}
-
 /// `WinHttpAddRequestHeaders`.
 pub fn add_request_headers(h: RawHandle, text: Option<String>, modifiers: u32) -> WinResult<()> {
     let req = request(h)?;
@@ -258,7 +227,17 @@ pub fn add_request_headers(h: RawHandle, text: Option<String>, modifiers: u32) -
     r
 }
 
-/// `WinHttpSendRequest` (synchronous).
+/// Runs a step in the request's mode: Some(done) when it finished during the call (always in
+/// synchronous mode), None when an asynchronous step is pending.
+fn run(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinResult<()>) -> WinResult<Option<Done>> {
+    if req.is_async() {
+        step::run_async(req, op, setup)
+    } else {
+        step::run_sync(req, op, setup).map(Some)
+    }
+}
+
+/// `WinHttpSendRequest`.
 pub fn send_request(
     h: RawHandle,
     headers: Option<String>,
@@ -271,28 +250,19 @@ pub fn send_request(
     if context != 0 {
         req.context.store(context, Ordering::Relaxed);
     }
-    if req.is_async() {
-        return run_async(req.clone(), Op::Send, 0, |r, st| {
-            st.context = context;
-            r.prepare_send(st, headers.as_deref(), optional, total)
-        });
-    }
-    run_sync(&req, |st| {
-        st.context = context;
-        exec::run(req.send(st, headers.as_deref(), optional, total))
+    run(&req, Op::Send, |io| {
+        req.state.lock().context = context;
+        req.prepare_send(io, headers.as_deref(), optional, total)
     })
+    .map(|_| ())
 }
 
-/// `WinHttpWriteData` (synchronous).
-pub fn write_data(h: RawHandle, data: &[u8]) -> WinResult<u32> {
+/// `WinHttpWriteData`: Some(bytes written) when the write finished during the call (always in
+/// synchronous mode); in asynchronous mode WRITE_COMPLETE carries the count, and `buf` is the
+/// caller's until then.
+pub fn write_data(h: RawHandle, buf: CallerBuf) -> WinResult<Option<u32>> {
     let req = request(h)?;
-    run_sync(&req, |st| exec::run(req.write(st, data)))
-}
-
-/// `WinHttpWriteData` (asynchronous): WRITE_COMPLETE carries the count; `buf` is the caller's until then.
-pub fn write_data_async(h: RawHandle, buf: CallerBuf) -> WinResult<()> {
-    let req = request(h)?;
-    run_async(req, Op::Write(buf), buf.len(), |_, _| Ok(()))
+    Ok(run(&req, Op::Write(buf), |_| Ok(()))?.map(Done::count))
 }
 
 /// Whether `h` is a request of an asynchronous session (the edge picks the call's form).
@@ -300,50 +270,35 @@ pub fn is_async_request(h: RawHandle) -> WinResult<bool> {
     Ok(request(h)?.is_async())
 }
 
-/// `WinHttpReceiveResponse` (synchronous).
+/// `WinHttpReceiveResponse`. In asynchronous mode a request that cannot receive now (not sent, or
+/// its response already received) gets TRUE and REQUEST_ERROR on the calling thread, as on Windows.
 pub fn receive_response(h: RawHandle) -> WinResult<()> {
     let req = request(h)?;
     if req.is_async() {
-        return run_async(req, Op::Receive, 0, |_, _| Ok(()));
-    }
-    run_sync(&req, |st| exec::run(req.receive(st)))
-}
-
-/// `WinHttpQueryDataAvailable` (synchronous).
-pub fn query_data_available(h: RawHandle) -> WinResult<u32> {
-    let req = request(h)?;
-    run_sync(&req, |st| exec::run(req.available(st)))
-}
-
-/// `WinHttpQueryDataAvailable` (asynchronous): the count arrives with DATA_AVAILABLE.
-pub fn query_data_available_async(h: RawHandle) -> WinResult<()> {
-    let req = request(h)?;
-    run_async(req, Op::Available, 0, |_, _| Ok(()))
-}
-
-/// `WinHttpReadData(Ex)` (asynchronous): READ_COMPLETE carries `buf` and the count; `buf` is the
-/// caller's until then.
-pub fn read_data_async(h: RawHandle, buf: CallerBuf, fill: bool) -> WinResult<()> {
-    let req = request(h)?;
-    run_async(req, Op::Read { buf, fill }, buf.len(), |_, _| Ok(()))
-}
-
-/// `WinHttpReadData` (synchronous); with `fill`, reads until the buffer is full or the body ends
-/// (`WINHTTP_READ_DATA_EX_FLAG_FILL_BUFFER`).
-pub fn read_data(h: RawHandle, buf: &mut [u8], fill: bool) -> WinResult<usize> {
-    let req = request(h)?;
-    run_sync(&req, |st| {
-        exec::run(async {
-            let mut total = 0;
-            loop {
-                let n = req.read(st, &mut buf[total..]).await?;
-                total += n;
-                if !fill || n == 0 || total == buf.len() {
-                    return Ok(total);
-                }
+        let refused = req.check_receive_now();
+        if let Err(e) = refused {
+            if e != ERROR_WINHTTP_OPERATION_CANCELLED {
+                return step::refuse_async(&req, super::callback::API_RECEIVE_RESPONSE, e);
             }
-        })
-    })
+        }
+    }
+    run(&req, Op::Receive, |io| req.check_receive(io)).map(|_| ())
+}
+
+/// `WinHttpQueryDataAvailable`: Some(bytes) when known during the call (always in synchronous mode;
+/// in asynchronous mode when bytes are already there); otherwise DATA_AVAILABLE carries the count.
+pub fn query_data_available(h: RawHandle) -> WinResult<Option<u32>> {
+    let req = request(h)?;
+    Ok(run(&req, Op::Available, |_| Ok(()))?.map(Done::count))
+}
+
+/// `WinHttpReadData(Ex)`: Some(bytes read) when the read finished during the call (always in
+/// synchronous mode); otherwise READ_COMPLETE carries `buf` and the count, and `buf` is the caller's
+/// until then. With `fill`, reads until the buffer is full or the body ends
+/// (`WINHTTP_READ_DATA_EX_FLAG_FILL_BUFFER`).
+pub fn read_data(h: RawHandle, buf: CallerBuf, fill: bool) -> WinResult<Option<u32>> {
+    let req = request(h)?;
+    Ok(run(&req, Op::Read { buf, fill }, |_| Ok(()))?.map(Done::count))
 }
 
 /// `WinHttpQueryHeaders`.

@@ -74,6 +74,10 @@ fn receive_response(h: HINTERNET, reserved: LPVOID) -> WinResult<BOOL> {
 /// policy). Fewer body bytes written than declared: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` at once
 /// (the server would wait for them). Malformed response: `ERROR_WINHTTP_INVALID_SERVER_RESPONSE`;
 /// head too large: `ERROR_WINHTTP_HEADER_SIZE_OVERFLOW`; `ERROR_WINHTTP_TIMEOUT`.
+/// Asynchronous sessions: HEADERS_AVAILABLE or REQUEST_ERROR follows; on a response that has fully
+/// arrived the call completes during the call (its notifications on the calling thread), and a call
+/// before any send or after the response was received returns TRUE and reports REQUEST_ERROR
+/// (`ERROR_WINHTTP_INCORRECT_HANDLE_STATE`) on the calling thread, as Windows does.
 #[no_mangle]
 pub extern "C" fn WinHttpReceiveResponse(hRequest: HINTERNET, lpReserved: LPVOID) -> BOOL {
     guard_winhttp("WinHttpReceiveResponse", FALSE, || receive_response(hRequest, lpReserved))
