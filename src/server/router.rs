@@ -51,6 +51,11 @@ static ROUTER: once_cell::sync::Lazy<Mutex<Router>> = once_cell::sync::Lazy::new
 static SNAPSHOT: once_cell::sync::Lazy<parking_lot::RwLock<Arc<Vec<Arc<Registration>>>>> =
     once_cell::sync::Lazy::new(Default::default);
 
+/// Every registered prefix now (the routing snapshot).
+pub fn registrations() -> Arc<Vec<Arc<Registration>>> {
+    SNAPSHOT.read().clone()
+}
+
 fn wanted_addrs(regs: &[Arc<Registration>], port: u16) -> Vec<IpAddr> {
     let mut ips = Vec::new();
     for r in regs.iter().filter(|r| r.prefix.port == port) {
