@@ -1,6 +1,7 @@
 //! Gives the library its Windows link names: `libwinhttp.so` and `libhttpapi.so` beside
 //! `libwinhttpapi.so`, so `-lwinhttp` / `-lhttpapi` work as `winhttp.lib` / `httpapi.lib` do on Windows.
 //! The soname stays `libwinhttpapi.so`, so a program linked by any of the three names loads the one library.
+//! Exports the `_w16` aliases of `ffi::w16_alias!` (see there).
 //!
 //! Compiles the C half of the C runtime functions (`src/crt/format.c`: the formatter in each `WCHAR` width
 //! and the C-variadic entry points, see `crate::crt`) into a static archive linked into the library.
@@ -23,6 +24,12 @@ fn main() {
     if let Err(e) = build_crt(&out) {
         panic!("src/crt/format.c: {e}");
     }
+    // The `_w16` names made by `ffi::w16_alias!` are assembler aliases, which rustc's own version script
+    // (it lists only the symbols rustc defines) would leave local; a second script exports them (GNU ld
+    // and lld merge the two).
+    let map = out.join("w16_aliases.map");
+    std::fs::write(&map, "{ global: *_w16; };\n").expect("write the version script to OUT_DIR");
+    println!("cargo:rustc-cdylib-link-arg=-Wl,--version-script={}", map.display());
     let Some(profile_dir) = out.ancestors().nth(3) else { return };
     for alias in ["libwinhttp.so", "libhttpapi.so"] {
         link_alias(profile_dir, alias, "libwinhttpapi.so");

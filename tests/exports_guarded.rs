@@ -1,5 +1,7 @@
 //! Every `#[no_mangle]` function lives in `src/ffi/` and runs its whole body inside one of the guards of
-//! `ffi::guard` (DESIGN.md section 4), so no panic or error escapes to C unconverted.
+//! `ffi::guard` (DESIGN.md section 4), so no panic or error escapes to C unconverted. A `_w16` name made
+//! by `ffi::w16_alias!` is the same function under a second symbol, so it names an export of its own file
+//! (the assembler aliases only a symbol of its own object).
 //!
 //! One exception, for C-variadic exports only (`sprintf_s`, `swprintf` ...): stable Rust cannot define a
 //! C-variadic function, so such an export is a `#[unsafe(naked)]` function whose whole body is one jump to
@@ -28,6 +30,15 @@ fn every_export_is_guarded_and_lives_in_ffi() {
         let text = std::fs::read_to_string(&f).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         let rel = f.strip_prefix(&src).unwrap().display().to_string();
+        for (i, l) in lines.iter().enumerate() {
+            let Some(name) = l.trim().strip_prefix("w16_alias!(").and_then(|r| r.strip_suffix(");")) else {
+                continue;
+            };
+            let defined = lines.iter().any(|d| d.contains(&format!(" fn {name}(")));
+            if !defined {
+                problems.push(format!("{rel}:{}: w16_alias!({name}) without the export {name} in this file", i + 1));
+            }
+        }
         for (i, l) in lines.iter().enumerate() {
             if l.trim() != "#[no_mangle]" {
                 continue;

@@ -21,7 +21,7 @@ warn=(-Wall -Wextra -Werror -pedantic)
 c_stds=(c99 c11 c17)
 cxx_stds=(c++11 c++14 c++17)
 widths=("" "-fshort-wchar")
-headers=(windows.h winhttp.h http.h tchar.h strsafe.h Windows.h WinHttp.h Http.h Strsafe.h winerror.h winbase.h
+headers=(windows.h winhttp.h http.h httpnotify.h tchar.h strsafe.h Windows.h WinHttp.h Http.h Strsafe.h winerror.h winbase.h
          minwinbase.h minwindef.h windef.h winnt.h basetsd.h sal.h handleapi.h synchapi.h ioapiset.h
          errhandlingapi.h processthreadsapi.h corecrt.h conio.h)
 
@@ -51,6 +51,7 @@ cat > "$tmp/with_libc.c" <<'EOF'
 #include <pthread.h>
 #include <unistd.h>
 #include <http.h>
+#include <httpnotify.h>
 #include <winhttp.h>
 #include <strsafe.h>
 #include <tchar.h>
@@ -70,6 +71,7 @@ cat > "$tmp/with_libstdcxx.cpp" <<'EOF'
 #include <windows.h>
 #include <winhttp.h>
 #include <http.h>
+#include <httpnotify.h>
 #include <strsafe.h>
 #include <tchar.h>
 #include <conio.h>
@@ -112,10 +114,10 @@ for w in "${widths[@]}"; do
 done
 
 # functions.txt lists exactly the functions the headers declare (not the static inline ones), plus the
-# _w16 twins: those the headers rename to (windows.h, corecrt.h `#define X X_w16`) and the glibc functions
-# corecrt.h redirects by assembler name (WINHTTPAPI_W16(x) -> x_w16). Kernel32 style functions are marked
-# WINAPI, C runtime ones __cdecl.
-api_headers=(windows.h winhttp.h http.h corecrt.h conio.h)
+# _w16 twins of the headers that list them (all but winhttp.h and http.h, where every function has one):
+# those the headers rename to (`#define X X_w16`) and the glibc functions corecrt.h redirects by assembler
+# name (WINHTTPAPI_W16(x) -> x_w16). Kernel32 style functions are marked WINAPI, C runtime ones __cdecl.
+api_headers=(windows.h winhttp.h http.h httpnotify.h corecrt.h conio.h)
 expected_list() {
   for h in "${api_headers[@]}"; do
     grep -oE '(WINAPI|__cdecl) [A-Za-z0-9_]+\(' "$inc/$h" | sed -E 's/(WINAPI|__cdecl) //; s/\(//' | awk -v h="$h" '{print h " " $1}'

@@ -14,8 +14,9 @@
 
 #define WINHTTPAPI_CAT2(a, b) a##b
 #define WINHTTPAPI_CAT(a, b) WINHTTPAPI_CAT2(a, b)
-/* The implementation of `name` as the header spells it in this width (sprintf_s -> sprintf_s_w16 in UTF-16). */
-#define IMPL(name) WINHTTPAPI_CAT(winhttpapi_impl_, name)
+/* The body of `name` as the header spells it in this width (sprintf_s -> sprintf_s_w16 in UTF-16). The
+ * suffix keeps it out of the library's exports (build.rs exports every `*_w16` symbol). */
+#define IMPL(name) WINHTTPAPI_CAT(WINHTTPAPI_CAT(winhttpapi_impl_, name), _body)
 
 #ifdef WINHTTPAPI_SHORT_WCHAR
 #define VFORMAT winhttpapi_crt_vformat16
@@ -88,8 +89,8 @@ VARIADIC(int, _scwprintf, _vscwprintf, (const wchar_t *f, ...), (f, ap), f)
 
 #ifdef WINHTTPAPI_SHORT_WCHAR
 /* The ISO wide functions, whose glibc versions read 32-bit units; the header renames them in this width. */
-int winhttpapi_impl_swprintf_w16(wchar_t *b, size_t n, const wchar_t *f, ...);
-int winhttpapi_impl_swprintf_w16(wchar_t *b, size_t n, const wchar_t *f, ...)
+int winhttpapi_impl_swprintf_w16_body(wchar_t *b, size_t n, const wchar_t *f, ...);
+int winhttpapi_impl_swprintf_w16_body(wchar_t *b, size_t n, const wchar_t *f, ...)
 {
     va_list ap;
     int r;
@@ -98,8 +99,8 @@ int winhttpapi_impl_swprintf_w16(wchar_t *b, size_t n, const wchar_t *f, ...)
     va_end(ap);
     return r;
 }
-int winhttpapi_impl_wprintf_w16(const wchar_t *f, ...);
-int winhttpapi_impl_wprintf_w16(const wchar_t *f, ...)
+int winhttpapi_impl_wprintf_w16_body(const wchar_t *f, ...);
+int winhttpapi_impl_wprintf_w16_body(const wchar_t *f, ...)
 {
     va_list ap;
     int r;
@@ -108,8 +109,8 @@ int winhttpapi_impl_wprintf_w16(const wchar_t *f, ...)
     va_end(ap);
     return r;
 }
-int winhttpapi_impl_fwprintf_w16(FILE *s, const wchar_t *f, ...);
-int winhttpapi_impl_fwprintf_w16(FILE *s, const wchar_t *f, ...)
+int winhttpapi_impl_fwprintf_w16_body(FILE *s, const wchar_t *f, ...);
+int winhttpapi_impl_fwprintf_w16_body(FILE *s, const wchar_t *f, ...)
 {
     va_list ap;
     int r;

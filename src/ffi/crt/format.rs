@@ -312,156 +312,156 @@ pub unsafe extern "C" fn vfwprintf_w16(stream: *mut libc::FILE, format: *const u
 }
 
 extern "C" {
-    fn winhttpapi_impl_sprintf_s();
-    fn winhttpapi_impl_sprintf_s_w16();
-    fn winhttpapi_impl_swprintf_s();
-    fn winhttpapi_impl_swprintf_s_w16();
-    fn winhttpapi_impl__snprintf();
-    fn winhttpapi_impl__snprintf_w16();
-    fn winhttpapi_impl__snwprintf();
-    fn winhttpapi_impl__snwprintf_w16();
-    fn winhttpapi_impl__snprintf_s();
-    fn winhttpapi_impl__snprintf_s_w16();
-    fn winhttpapi_impl__snwprintf_s();
-    fn winhttpapi_impl__snwprintf_s_w16();
-    fn winhttpapi_impl__scprintf();
-    fn winhttpapi_impl__scprintf_w16();
-    fn winhttpapi_impl__scwprintf();
-    fn winhttpapi_impl__scwprintf_w16();
-    fn winhttpapi_impl_swprintf_w16();
-    fn winhttpapi_impl_wprintf_w16();
-    fn winhttpapi_impl_fwprintf_w16();
+    fn winhttpapi_impl_sprintf_s_body();
+    fn winhttpapi_impl_sprintf_s_w16_body();
+    fn winhttpapi_impl_swprintf_s_body();
+    fn winhttpapi_impl_swprintf_s_w16_body();
+    fn winhttpapi_impl__snprintf_body();
+    fn winhttpapi_impl__snprintf_w16_body();
+    fn winhttpapi_impl__snwprintf_body();
+    fn winhttpapi_impl__snwprintf_w16_body();
+    fn winhttpapi_impl__snprintf_s_body();
+    fn winhttpapi_impl__snprintf_s_w16_body();
+    fn winhttpapi_impl__snwprintf_s_body();
+    fn winhttpapi_impl__snwprintf_s_w16_body();
+    fn winhttpapi_impl__scprintf_body();
+    fn winhttpapi_impl__scprintf_w16_body();
+    fn winhttpapi_impl__scwprintf_body();
+    fn winhttpapi_impl__scwprintf_w16_body();
+    fn winhttpapi_impl_swprintf_w16_body();
+    fn winhttpapi_impl_wprintf_w16_body();
+    fn winhttpapi_impl_fwprintf_w16_body();
 }
 
 /// `sprintf_s(...)`: C-variadic; a naked jump to its C body, which calls [`vsprintf_s`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn sprintf_s() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_sprintf_s)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_sprintf_s_body)
 }
 
 /// `sprintf_s_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vsprintf_s_w16`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn sprintf_s_w16() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_sprintf_s_w16)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_sprintf_s_w16_body)
 }
 
 /// `swprintf_s(...)`: C-variadic; a naked jump to its C body, which calls [`vswprintf_s`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn swprintf_s() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_swprintf_s)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_swprintf_s_body)
 }
 
 /// `swprintf_s_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vswprintf_s_w16`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn swprintf_s_w16() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_swprintf_s_w16)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_swprintf_s_w16_body)
 }
 
 /// `_snprintf(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnprintf`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn _snprintf() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snprintf)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snprintf_body)
 }
 
 /// `_snprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnprintf_w16`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn _snprintf_w16() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snprintf_w16)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snprintf_w16_body)
 }
 
 /// `_snwprintf(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnwprintf`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn _snwprintf() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snwprintf)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snwprintf_body)
 }
 
 /// `_snwprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnwprintf_w16`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn _snwprintf_w16() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snwprintf_w16)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snwprintf_w16_body)
 }
 
 /// `_snprintf_s(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnprintf_s`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn _snprintf_s() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snprintf_s)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snprintf_s_body)
 }
 
 /// `_snprintf_s_w16(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnprintf_s_w16`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn _snprintf_s_w16() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snprintf_s_w16)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snprintf_s_w16_body)
 }
 
 /// `_snwprintf_s(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnwprintf_s`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn _snwprintf_s() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snwprintf_s)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snwprintf_s_body)
 }
 
 /// `_snwprintf_s_w16(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnwprintf_s_w16`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn _snwprintf_s_w16() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snwprintf_s_w16)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snwprintf_s_w16_body)
 }
 
 /// `_scprintf(...)`: C-variadic; a naked jump to its C body, which calls [`_vscprintf`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn _scprintf() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__scprintf)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__scprintf_body)
 }
 
 /// `_scprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`_vscprintf_w16`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn _scprintf_w16() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__scprintf_w16)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__scprintf_w16_body)
 }
 
 /// `_scwprintf(...)`: C-variadic; a naked jump to its C body, which calls [`_vscwprintf`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn _scwprintf() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__scwprintf)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__scwprintf_body)
 }
 
 /// `_scwprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`_vscwprintf_w16`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn _scwprintf_w16() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__scwprintf_w16)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__scwprintf_w16_body)
 }
 
 /// `swprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vswprintf_w16`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn swprintf_w16() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_swprintf_w16)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_swprintf_w16_body)
 }
 
 /// `wprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vwprintf_w16`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn wprintf_w16() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_wprintf_w16)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_wprintf_w16_body)
 }
 
 /// `fwprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vfwprintf_w16`] with the arguments.
 #[unsafe(naked)]
 #[no_mangle]
 pub unsafe extern "C" fn fwprintf_w16() {
-    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_fwprintf_w16)
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_fwprintf_w16_body)
 }

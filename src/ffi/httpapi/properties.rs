@@ -79,21 +79,7 @@ pub unsafe extern "C" fn HttpSetRequestQueueProperty(
         set_request_queue_property(RequestQueueHandle, Property, PropertyInformation, PropertyInformationLength)
     })
 }
-/// `HttpSetRequestQueueProperty` for `-fshort-wchar` callers.
-#[no_mangle]
-pub unsafe extern "C" fn HttpSetRequestQueueProperty_w16(
-    RequestQueueHandle: HANDLE,
-    Property: i32,
-    PropertyInformation: *mut c_void,
-    PropertyInformationLength: ULONG,
-    Reserved1: ULONG,
-    Reserved2: *mut c_void,
-) -> ULONG {
-    guard_httpapi("HttpSetRequestQueueProperty", || {
-        let _ = (Reserved1, Reserved2);
-        set_request_queue_property(RequestQueueHandle, Property, PropertyInformation, PropertyInformationLength)
-    })
-}
+w16_alias!(HttpSetRequestQueueProperty);
 
 unsafe fn put_u32(value: u32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
     write_opt(ret, 4);
@@ -145,28 +131,7 @@ pub unsafe extern "C" fn HttpQueryRequestQueueProperty(
         )
     })
 }
-/// `HttpQueryRequestQueueProperty` for `-fshort-wchar` callers.
-#[no_mangle]
-pub unsafe extern "C" fn HttpQueryRequestQueueProperty_w16(
-    RequestQueueHandle: HANDLE,
-    Property: i32,
-    PropertyInformation: *mut c_void,
-    PropertyInformationLength: ULONG,
-    Reserved1: ULONG,
-    ReturnLength: *mut ULONG,
-    Reserved2: *mut c_void,
-) -> ULONG {
-    guard_httpapi("HttpQueryRequestQueueProperty", || {
-        let _ = (Reserved1, Reserved2);
-        query_request_queue_property(
-            RequestQueueHandle,
-            Property,
-            PropertyInformation,
-            PropertyInformationLength,
-            ReturnLength,
-        )
-    })
-}
+w16_alias!(HttpQueryRequestQueueProperty);
 
 unsafe fn read_state_info(info: *mut c_void, len: ULONG) -> WinResult<Option<bool>> {
     if info.is_null() || len as usize != std::mem::size_of::<HTTP_STATE_INFO>() {
