@@ -141,6 +141,8 @@ async fn step(req: &Arc<Request>, mut io: Box<Io>, op: Op) -> WinResult<Done> {
 thread_local! {
     /// Set while this thread polls a step for the first time (inside the call).
     static FIRST_POLL: Cell<bool> = const { Cell::new(false) };
+    /// The result of an asynchronous step that finished in its first poll, for the call to report.
+    static INLINE_RESULT: Cell<Option<WinResult<Done>>> = const { Cell::new(None) };
 }
 
 fn in_first_poll() -> bool {
@@ -336,6 +338,7 @@ pub fn run_sync(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinRe
 /// step. Some(done) when it finished during the call (its notifications were delivered here).
 pub fn run_async(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinResult<()>) -> WinResult<Option<Done>> {
     req.notifier.try_begin_async()?;
+    INLINE_RESULT.with(|c| c.set(None));
     let mut io = req.take_io();
     let api = op.api();
     if let Err(e) = req.check_async(&io, api, op.len()).and_then(|_| setup(&mut io)) {
@@ -350,13 +353,13 @@ pub fn run_async(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinR
         Op::Read { buf, .. } => buf.addr(),
         _ => 0,
     };
-    let result = Arc::new(Mutex::new(None));
-    let (r2, res2) = (req.clone(), result.clone());
+    let r2 = req.clone();
     let fut = Flush {
         inner: async move {
             let r = step(&r2, io, op).await;
             if in_first_poll() {
-                *res2.lock() = Some(r);
+                // Finished in the call: this thread reads it right after the poll.
+                INLINE_RESULT.with(|c| c.set(Some(r)));
             }
             complete(&r2, api, addr, r);
         },
@@ -364,6 +367,8 @@ pub fn run_async(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinR
         waiter: Waiter::Async,
     };
     launch(Box::pin(fut));
+    // Read before delivering: a callback's own call (nested below) uses the same slot.
+    let inline = INLINE_RESULT.with(|c| c.take());
     if in_call {
         // A receive or read: what it posted (all of it when it finished here) runs on this thread.
         req.notifier.deliver_here(may_nest);
@@ -373,8 +378,7 @@ pub fn run_async(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinR
         // callback thread), or the drain this call was made from, after its callback returns.
         req.notifier.flush(Deliver::Pool);
     }
-    let r = result.lock().take();
-    Ok(r.and_then(|r| r.ok()))
+    Ok(inline.and_then(|r| r.ok()))
 }
 
 /// Queues a step's completion notification; delivered by the caller when the step finished in its
