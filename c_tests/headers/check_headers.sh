@@ -21,7 +21,7 @@ warn=(-Wall -Wextra -Werror -pedantic)
 c_stds=(c99 c11 c17)
 cxx_stds=(c++11 c++14 c++17)
 widths=("" "-fshort-wchar")
-headers=(windows.h winhttp.h http.h tchar.h strsafe.h Windows.h WinHttp.h Http.h Strsafe.h winerror.h winbase.h
+headers=(windows.h winhttp.h http.h httpnotify.h tchar.h strsafe.h Windows.h WinHttp.h Http.h Strsafe.h winerror.h winbase.h
          minwinbase.h minwindef.h windef.h winnt.h basetsd.h sal.h handleapi.h synchapi.h ioapiset.h
          errhandlingapi.h processthreadsapi.h)
 
@@ -51,6 +51,7 @@ cat > "$tmp/with_libc.c" <<'EOF'
 #include <pthread.h>
 #include <unistd.h>
 #include <http.h>
+#include <httpnotify.h>
 #include <winhttp.h>
 #include <strsafe.h>
 #include <tchar.h>
@@ -69,6 +70,7 @@ cat > "$tmp/with_libstdcxx.cpp" <<'EOF'
 #include <windows.h>
 #include <winhttp.h>
 #include <http.h>
+#include <httpnotify.h>
 #include <strsafe.h>
 #include <tchar.h>
 #include <algorithm>
@@ -106,13 +108,16 @@ for w in "${widths[@]}"; do
   done
 done
 
-# functions.txt lists exactly the functions the three headers declare (not the static inline ones),
-# plus the windows.h _w16 twins.
+# functions.txt lists exactly the functions the headers declare (not the static inline ones), plus
+# the _w16 twins of windows.h and httpnotify.h (which twin only the functions that take strings).
+twin_listing=(windows.h httpnotify.h)
 expected_list() {
-  for h in windows.h winhttp.h http.h; do
+  for h in windows.h winhttp.h http.h httpnotify.h; do
     grep -oE 'WINAPI [A-Za-z0-9_]+\(' "$inc/$h" | sed 's/WINAPI //; s/(//' | awk -v h="$h" '{print h " " $1}'
   done
-  sed -n '/^#ifdef WINHTTPAPI_SHORT_WCHAR/,/^#endif/p' "$inc/windows.h" | awk '/#define/ {print "windows.h " $3}'
+  for h in "${twin_listing[@]}"; do
+    sed -n '/^#ifdef WINHTTPAPI_SHORT_WCHAR/,/^#endif/p' "$inc/$h" | awk -v h="$h" '/#define/ {print h " " $3}'
+  done
 }
 if diff <(expected_list | sort) <(sort "$here/functions.txt") > "$tmp/diff"; then
   ok; echo "ok   functions.txt matches the headers ($(grep -c . "$here/functions.txt") lines)"
@@ -126,6 +131,7 @@ names=$(awk '$2 !~ /_w16$/ {print $2}' "$here/functions.txt")
   echo '#include <windows.h>'
   echo '#include <winhttp.h>'
   echo '#include <http.h>'
+  echo '#include <httpnotify.h>'
   echo 'typedef void (*fn)(void);'
   echo 'fn table[] = {'
   for n in $names; do echo "    (fn)$n,"; done
@@ -139,7 +145,8 @@ for w in "" "-fshort-wchar"; do
   nm -u "$tmp/symbols.o" | awk '{print $2}' | sort > "$tmp/got"
   while read -r h n; do
     case "$n" in *_w16) continue ;; esac
-    if [ -n "$w" ] && { [ "$h" != windows.h ] || grep -qx "windows.h ${n}_w16" "$here/functions.txt"; }; then
+    case " ${twin_listing[*]} " in *" $h "*) listing=1 ;; *) listing=0 ;; esac
+    if [ -n "$w" ] && { [ $listing = 0 ] || grep -qx "$h ${n}_w16" "$here/functions.txt"; }; then
       echo "${n}_w16"
     else
       echo "$n"

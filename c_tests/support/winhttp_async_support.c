@@ -24,7 +24,14 @@ static int slot_of(struct wa_log *log, HINTERNET h) {
 }
 
 struct wa_event *wa_record(struct wa_log *log, HINTERNET h, DWORD_PTR ctx, DWORD status, void *info, DWORD len) {
-    if (__sync_fetch_and_add(&log->in_cb[slot_of(log, h)], 1) != 0) __sync_fetch_and_add(&log->overlaps, 1);
+    int slot = slot_of(log, h);
+    if (__sync_fetch_and_add(&log->in_cb[slot], 1) == 0) {
+        log->owner[slot] = pthread_self();
+    } else if (pthread_equal(log->owner[slot], pthread_self())) {
+        __sync_fetch_and_add(&log->nested, 1);
+    } else {
+        __sync_fetch_and_add(&log->overlaps, 1);
+    }
     char name[32] = "";
     pthread_getname_np(pthread_self(), name, sizeof name);
     pthread_mutex_lock(&log->lock);

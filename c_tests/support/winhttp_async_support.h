@@ -42,8 +42,11 @@ struct wa_log {
     HINTERNET ses, con, req, req2;
     int count;
     struct wa_event ev[WA_MAX_EVENTS];
-    volatile long overlaps;  /* a callback entered while another ran for the same handle */
+    volatile long overlaps;  /* a callback entered on another thread while one ran for the same handle */
+    volatile long nested;    /* a callback entered from inside one for the same handle, on its thread
+                                (Windows nests a call that finishes at once) */
     volatile long in_cb[4];
+    pthread_t owner[4];
 };
 
 void wa_init(struct wa_log *log);

@@ -9,7 +9,8 @@ Paths: /echo (body = raw request), /chunked, /close (close-delimited), /cut (cut
 /setcookie, /multi (repeated headers), /slow (3 s before answering), /big (1 MiB), /status/NNN,
 /empty (Content-Length: 0), /hugehead (80 KiB of header), /count (requests seen on this connection),
 /continueN (N interim 1xx responses before a 200), /sc...?c=V&c=V (a Set-Cookie header per c, then
-as /echo), /go...?to=URL[&code=N] (a redirect, 302 unless told, to URL; without `to`: as /echo).
+as /echo), /go...?to=URL[&code=N] (a redirect, 302 unless told, to URL; without `to`: as /echo),
+/stall?ms=N (answers after N ms, default 1000).
 Listens on 127.0.0.1 and, when the machine has it, on [::1] with the same port.
 """
 import gzip, socket, sys, threading, time, zlib
@@ -93,6 +94,9 @@ def handle(conn):
             elif path.startswith("/go") and "to" in query:
                 code = query.get("code", ["302"])[0]
                 respond(conn, code + " Moved", [("Location", query["to"][0]), ("Content-Length", 0)], b"")
+            elif path.startswith("/stall"):
+                time.sleep(int(query.get("ms", ["1000"])[0]) / 1000.0)
+                respond(conn, "200 OK", [("Content-Length", 7)], b"stalled" if body_ok else b"")
             elif path.startswith("/echo") or path.startswith("/go"):
                 respond(conn, "200 OK", [("Content-Length", len(raw)), ("Content-Type", "application/octet-stream")], raw if body_ok else b"")
             elif path == "/count":

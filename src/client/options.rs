@@ -83,6 +83,15 @@ pub enum Object {
     Request(Arc<Request>),
 }
 
+/// [`kind`] for `WinHttpQueryOption`: option 0 is an invalid argument there on Windows
+/// (`ERROR_INVALID_PARAMETER`), while `WinHttpSetOption` calls it an invalid option.
+pub fn query_kind(option: u32) -> WinResult<Kind> {
+    if option == 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    kind(option)
+}
+
 /// The value type of a known option, or `ERROR_WINHTTP_INVALID_OPTION`.
 pub fn kind(option: u32) -> WinResult<Kind> {
     Ok(match option {

@@ -6,7 +6,7 @@
 //! the options of `WinHttpSetOption`/`WinHttpQueryOption` on a session handle (see `options.rs`).
 use super::conn::{Conn, Timeouts};
 use crate::win32::handle::{self, KernelObject, RawHandle};
-use parking_lot::{Condvar, Mutex};
+use parking_lot::Mutex;
 use std::sync::atomic::AtomicUsize;
 
 pub const WINHTTP_ACCESS_TYPE_DEFAULT_PROXY: u32 = 0;
@@ -174,7 +174,7 @@ impl<T> Default for ByOrigin<T> {
 struct Pool {
     idle: ByOrigin<Vec<Conn>>,
     active: ByOrigin<u32>,
-    /// Asynchronous requests waiting in [`Session::acquire_slot_async`].
+    /// Requests waiting in [`Session::acquire_slot`].
     async_waiters: usize,
 }
 
@@ -201,9 +201,8 @@ pub struct Session {
     pub settings: Mutex<Settings>,
     pub context: AtomicUsize,
     pool: Mutex<Pool>,
-    pool_freed: Condvar,
-    /// The same signal for asynchronous requests, which wait on the runtime, not on a thread.
-    pool_freed_async: tokio::sync::Notify,
+    /// A slot or an idle connection was freed (requests waiting in [`Session::acquire_slot`]).
+    pool_freed: tokio::sync::Notify,
     cookies: Mutex<Jar>,
     /// Connect handles opened on this session, closed with it.
     pub children: Mutex<Vec<RawHandle>>,
@@ -218,8 +217,7 @@ impl Session {
             settings: Mutex::new(Settings::default()),
             context: AtomicUsize::new(0),
             pool: Mutex::new(Pool::default()),
-            pool_freed: Condvar::new(),
-            pool_freed_async: tokio::sync::Notify::new(),
+            pool_freed: tokio::sync::Notify::new(),
             cookies: Mutex::new(Jar::default()),
             children: Mutex::new(Vec::new()),
         }
@@ -243,35 +241,11 @@ impl Session {
         }
     }
 
-    /// Counts a new connection to `origin` against `WINHTTP_OPTION_MAX_CONNS_PER_SERVER`, waiting
-    /// (up to the connect timeout) for one to be released when the limit is reached.
-    pub fn acquire_slot(&self, origin: &Origin, max: u32, timeout_ms: u32) -> crate::win32::error::WinResult<()> {
-        let mut pool = self.pool.lock();
-        let deadline = std::time::Instant::now()
-            + std::time::Duration::from_millis(if timeout_ms == 0 { u64::MAX / 4 } else { timeout_ms as u64 });
-        loop {
-            let n = pool.active.get(origin).copied().unwrap_or(0);
-            if max == 0 || n < max {
-                *pool.active.entry(origin) += 1;
-                return Ok(());
-            }
-            // An idle connection can be closed to make room.
-            if let Some(list) = pool.idle.get_mut(origin) {
-                if list.pop().is_some() {
-                    release_slot(&mut pool, origin);
-                    continue;
-                }
-            }
-            if self.pool_freed.wait_until(&mut pool, deadline).timed_out() {
-                return Err(crate::win32::error::ERROR_WINHTTP_TIMEOUT);
-            }
-        }
-    }
-
-    /// Asynchronous form of [`Session::acquire_slot`]: the request waits on the runtime (no thread
-    /// is held while the limit is reached). `Some(conn)`: an idle connection to `origin` came back
-    /// meanwhile; it keeps its slot and carries the request (rather than being closed for a new one).
-    pub async fn acquire_slot_async(
+    /// Counts a new connection to `origin` against `WINHTTP_OPTION_MAX_CONNS_PER_SERVER`, waiting on
+    /// the runtime (up to the connect timeout; no thread is held) for one to be released when the
+    /// limit is reached. `Some(conn)`: an idle connection to `origin` came back meanwhile; it keeps
+    /// its slot and carries the request (rather than being closed for a new one).
+    pub async fn acquire_slot(
         &self,
         origin: &Origin,
         max: u32,
@@ -280,7 +254,7 @@ impl Session {
         let deadline = (timeout_ms != 0)
             .then(|| tokio::time::Instant::now() + std::time::Duration::from_millis(timeout_ms as u64));
         loop {
-            let freed = self.pool_freed_async.notified();
+            let freed = self.pool_freed.notified();
             tokio::pin!(freed);
             {
                 let mut pool = self.pool.lock();
@@ -315,12 +289,11 @@ impl Session {
         }
     }
 
-    /// A slot or an idle connection was freed: wakes one synchronous waiter and every asynchronous
-    /// one (they recheck; a release is rare next to the cost of a missed wake-up).
+    /// A slot or an idle connection was freed: wakes every waiter (they recheck; a release is rare
+    /// next to the cost of a missed wake-up).
     fn signal_freed(&self, pool: &Pool) {
-        self.pool_freed.notify_one();
         if pool.async_waiters > 0 {
-            self.pool_freed_async.notify_waiters();
+            self.pool_freed.notify_waiters();
         }
     }
 
@@ -393,7 +366,7 @@ impl Session {
     }
 }
 
-/// One asynchronous waiter of [`Session::acquire_slot_async`], counted while it lives.
+/// One waiter of [`Session::acquire_slot`], counted while it lives.
 struct Waiting<'a>(&'a Session);
 
 impl Drop for Waiting<'_> {

@@ -359,3 +359,56 @@ pub unsafe fn take_array<T>(p: *mut T, n: usize) -> Vec<T> {
     // SAFETY: the allocation `leak_array` leaked, with its length (caller's contract); taken once.
     unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, n)) }.into_vec()
 }
+
+/// A wide string (with terminator) in a new process-heap block, which the caller frees with
+/// `LocalFree`, `GlobalFree` or `HeapFree` (Windows serves all three from the process heap).
+pub fn heap_wide<U: WideUnit>(s: &str) -> WinResult<*mut U> {
+    let units = crate::win32::wstr::encode_nul::<U>(s);
+    let block = crate::win32::heap::alloc(units.len() * U::SIZE, false)?;
+    // SAFETY: a fresh block of exactly `units.len()` units, suitably aligned (malloc, 16-byte header).
+    unsafe { std::ptr::copy_nonoverlapping(units.as_ptr(), block as *mut U, units.len()) };
+    Ok(block as *mut U)
+}
+
+/// An array in a new process-heap block (freed like [`heap_wide`]'s strings); NULL if empty.
+pub fn heap_array<T>(v: Vec<T>) -> WinResult<*mut T> {
+    if v.is_empty() {
+        return Ok(std::ptr::null_mut());
+    }
+    let block = crate::win32::heap::alloc(std::mem::size_of_val(v.as_slice()), false)? as *mut T;
+    // SAFETY: a fresh block of `v.len()` elements (malloc alignment suits every C type); the values
+    // move into it and `v` gives up ownership without dropping them.
+    unsafe {
+        let mut v = std::mem::ManuallyDrop::new(v);
+        std::ptr::copy_nonoverlapping(v.as_mut_ptr(), block, v.len());
+        let _ = Vec::from_raw_parts(v.as_mut_ptr(), 0, v.capacity());
+    }
+    Ok(block)
+}
+
+/// A caller's out-location that an operation completing later writes: the overlapped form of an
+/// out-parameter. Windows' contract for overlapped calls keeps it valid until the completion.
+pub struct CallerOut<T> {
+    addr: usize,
+    _t: std::marker::PhantomData<fn(T)>,
+}
+
+// SAFETY: only an address; writing through it is `unsafe` and bound by the contract of `new`.
+unsafe impl<T> Send for CallerOut<T> {}
+
+impl<T> CallerOut<T> {
+    /// `None` for NULL.
+    ///
+    /// # Safety
+    /// `p` is NULL or points to a writable, aligned `T` that stays valid until the operation it is
+    /// given to completes (the caller's `OVERLAPPED` contract).
+    pub unsafe fn new(p: *mut T) -> Option<Self> {
+        (!p.is_null()).then_some(CallerOut { addr: p as usize, _t: std::marker::PhantomData })
+    }
+
+    /// # Safety
+    /// Before the operation's completion is reported (the contract of [`CallerOut::new`]).
+    pub unsafe fn write(&self, value: T) {
+        (self.addr as *mut T).write(value)
+    }
+}

@@ -22,6 +22,7 @@
 use super::buffer::{Coalescer, OutBuf};
 use super::completion::{Completion, Start};
 use super::files::{BodyPiece, FileRange, STREAM_PIECE};
+use super::notify_hook;
 use super::queue::RequestQueue;
 use super::queue::VERBOSITY_BASIC;
 use super::request::Request;
@@ -32,6 +33,7 @@ use super::session;
 use super::timers::{self, ConnTimers, ConnectionLimit, Throttle};
 use crate::http1::chunked::ChunkedDecoder;
 use crate::http1::request::{parse_request_head, Framing, RequestHead};
+use crate::notify::abi::{HTTP_NOTIFY_CONNECTION_CLOSED, HTTP_NOTIFY_CONNECTION_OPENED, HTTP_NOTIFY_REQUEST_503};
 use crate::win32::error::*;
 use parking_lot::Mutex;
 use std::collections::HashMap;
@@ -74,7 +76,7 @@ pub fn lookup(id: u64) -> Lookup {
 
 /// Which timer a deadline belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Timer {
+pub(super) enum Timer {
     IdleConnection,
     HeaderWait,
     EntityBody,
@@ -341,6 +343,7 @@ impl Connection {
             wake: Notify::new(),
         });
         LIVE.lock().insert(conn.id, Arc::downgrade(&conn));
+        notify_hook::connection(&conn, HTTP_NOTIFY_CONNECTION_OPENED);
         tokio::spawn(conn.run());
     }
 
@@ -517,6 +520,7 @@ impl Connection {
             (fired, st.current.take(), st.queue.upgrade(), st.conn_slot.take(), st.reset)
         };
         LIVE.lock().remove(&self.id);
+        notify_hook::connection(self, HTTP_NOTIFY_CONNECTION_CLOSED);
         fire_all(fired);
         if let Some(s) = slot {
             s.release();
@@ -671,6 +675,7 @@ impl Connection {
                     Timer::RequestQueue => take_back = st.current.clone().zip(st.queue.upgrade()),
                     _ => {
                         tracing::debug!(target: "winhttpapi::httpapi", "connection {}: {timer:?} timer expired, closing", self.id);
+                        notify_hook::timer(self, timer);
                         // A reader too slow for MinSendRate must not get the rest of the socket's
                         // buffer at its own pace: that connection is reset.
                         st.reset |= timer == Timer::MinSendRate;
@@ -685,6 +690,7 @@ impl Connection {
             // Taken back under the queue's lock: either the application has it or nobody will.
             if q.take_back(req.id) {
                 tracing::debug!(target: "winhttpapi::httpapi", "connection {}: RequestQueue timer expired, answering 503", self.id);
+                notify_hook::request_timed_out(self, &q, &req);
                 let mut st = self.st.lock();
                 if Self::is_current(&st, &req) {
                     st.current = None;
@@ -847,6 +853,7 @@ impl Connection {
     fn dispatch(self: &Arc<Self>, head: RequestHead) {
         match router::route(&head, self.local, self.tls.is_some()) {
             router::Routed::Reject(status) => {
+                notify_hook::rejected(self, status);
                 let mut st = self.st.lock();
                 let keep = head.keep_alive && head.framing == Framing::None && status != 400;
                 let bytes = response::error_response(status, !keep);
@@ -872,6 +879,7 @@ impl Connection {
                     if !st.conn_slot.as_ref().is_some_and(|s| Arc::ptr_eq(s, limit)) {
                         if !limit.acquire() {
                             tracing::debug!(target: "winhttpapi::httpapi", "connection {}: group connection limit reached, answering 503", self.id);
+                            notify_hook::request(HTTP_NOTIFY_REQUEST_503, self, Some(&queue), group);
                             let bytes = response::error_response(503, true);
                             self.queue_bytes(&mut st, bytes);
                             st.phase = Phase::Closing;
@@ -885,6 +893,7 @@ impl Connection {
                 if queue.is_full() {
                     // HttpServerQueueLengthProperty reached: Http503ResponseVerbosityBasic resets the
                     // connection, Limited and Full answer 503.
+                    notify_hook::queue_full(self, &queue, group);
                     let mut st = self.st.lock();
                     if queue.verbosity.load(Ordering::Acquire) == VERBOSITY_BASIC {
                         tracing::debug!(target: "winhttpapi::httpapi", "connection {}: queue full, resetting", self.id);

@@ -16,6 +16,7 @@ pub mod files;
 pub mod fill;
 pub mod ids;
 pub mod logging;
+pub mod notify_hook;
 pub mod prepare;
 pub mod queue;
 pub mod request;

@@ -37,6 +37,8 @@ pub trait KernelObject: Any + Send + Sync {
 struct Slot {
     generation: u32,
     object: Option<Arc<dyn KernelObject>>,
+    /// The kind of the object whose close last bumped `generation` (see [`closed_kind`]).
+    closed: Option<&'static str>,
 }
 
 struct Table {
@@ -77,7 +79,7 @@ pub fn insert(object: Arc<dyn KernelObject>) -> RawHandle {
         encode(slot, s.generation)
     } else {
         let slot = t.slots.len() as u32;
-        t.slots.push(Slot { generation: 1, object: Some(object) });
+        t.slots.push(Slot { generation: 1, object: Some(object), closed: None });
         encode(slot, 1)
     }
 }
@@ -87,7 +89,7 @@ pub fn get(h: RawHandle) -> WinResult<Arc<dyn KernelObject>> {
     let (slot, generation) = decode(h).ok_or(ERROR_INVALID_HANDLE)?;
     let t = TABLE.read();
     match t.slots.get(slot) {
-        Some(Slot { generation: g, object: Some(o) }) if *g == generation => Ok(o.clone()),
+        Some(Slot { generation: g, object: Some(o), .. }) if *g == generation => Ok(o.clone()),
         _ => Err(ERROR_INVALID_HANDLE),
     }
 }
@@ -144,7 +146,8 @@ fn take(h: RawHandle) -> WinResult<(Arc<dyn KernelObject>, bool)> {
         return Err(ERROR_INVALID_HANDLE);
     }
     let object = s.object.take().expect("checked above");
-    s.generation = s.generation.wrapping_add(1).max(1);
+    s.generation = next_generation(s.generation);
+    s.closed = Some(object.kind());
     t.free.push(slot as u32);
     let mut last = true;
     if !t.extra.is_empty() {
@@ -158,6 +161,20 @@ fn take(h: RawHandle) -> WinResult<(Arc<dyn KernelObject>, bool)> {
         }
     }
     Ok((object, last))
+}
+
+fn next_generation(g: u32) -> u32 {
+    g.wrapping_add(1).max(1)
+}
+
+/// The kind of object a dead handle named, when it was the last handle closed in its slot (a later
+/// handle of the slot may be open). Families whose pages give a closed handle its own code use it
+/// (notification ports: `ERROR_NO_MORE_ITEMS`); older values, forged ones and live ones give `None`.
+pub fn closed_kind(h: RawHandle) -> Option<&'static str> {
+    let (slot, generation) = decode(h)?;
+    let t = TABLE.read();
+    let s = t.slots.get(slot)?;
+    (next_generation(generation) == s.generation).then_some(s.closed).flatten()
 }
 
 /// How many handles are open (for leak checks in tests).
@@ -224,6 +241,20 @@ mod tests {
         assert!(get_as::<Counted>(c).unwrap().is_some());
         close(c).unwrap();
         assert_eq!(object.0.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn a_closed_handle_remembers_its_kind_until_its_slot_closes_again() {
+        let a = insert(Arc::new(Dummy));
+        assert_eq!(closed_kind(a), None);
+        close(a).unwrap();
+        assert_eq!(closed_kind(a), Some("dummy"));
+        let b = insert(Arc::new(Other));
+        assert_eq!(closed_kind(a), Some("dummy"), "a live successor does not hide it");
+        close(b).unwrap();
+        // Other tests share the table: `b` may or may not have reused `a`'s slot.
+        assert_eq!(closed_kind(b), Some("other"));
+        assert_eq!(closed_kind(0x1234), None);
     }
 
     #[test]

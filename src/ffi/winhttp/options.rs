@@ -88,7 +88,7 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
     if len.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    options::kind(option)?;
+    options::query_kind(option)?;
     match api::query_option(raw(h), option)? {
         Value::Dword(v) => put_value(v, buf, len)?,
         Value::Usize(v) => put_value(v, buf, len)?,
