@@ -11,13 +11,37 @@ use super::step::{self, Done, Op};
 use crate::win32::error::*;
 use crate::win32::handle::{self, KernelObject, RawHandle};
 use crate::win32::overlapped::CallerBuf;
+use std::any::Any;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-/// The object behind a WinHTTP handle: dead/forged/NULL -> `ERROR_INVALID_HANDLE`, live but not a
-/// WinHTTP object of the wanted kind -> `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
-fn lookup<T: KernelObject>(h: RawHandle) -> WinResult<Arc<T>> {
-    handle::get_as::<T>(h)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)
+/// The object behind a WinHTTP handle of any kind. WinHTTP keeps its own handle table on Windows, so
+/// a handle that is not a WinHTTP handle at all (an event, a request queue, a file) is
+/// `ERROR_INVALID_HANDLE` there, like a dead, forged or NULL one.
+fn winhttp_object(h: RawHandle) -> WinResult<Arc<dyn Any + Send + Sync>> {
+    let any: Arc<dyn Any + Send + Sync> = handle::get(h)?;
+    let winhttp = any.is::<Session>()
+        || any.is::<Connect>()
+        || any.is::<Request>()
+        || any.is::<super::websocket::WebSocket>()
+        || any.is::<super::resolver::Resolver>();
+    if winhttp {
+        Ok(any)
+    } else {
+        Err(ERROR_INVALID_HANDLE)
+    }
+}
+
+/// The object behind a WinHTTP handle of kind `T`, or `None` for a WinHTTP handle of another kind.
+/// Not a WinHTTP handle (or dead): `ERROR_INVALID_HANDLE`.
+pub fn lookup_kind<T: KernelObject>(h: RawHandle) -> WinResult<Option<Arc<T>>> {
+    Ok(winhttp_object(h)?.downcast::<T>().ok())
+}
+
+/// The object behind a WinHTTP handle of kind `T`: not a WinHTTP handle (or dead) ->
+/// `ERROR_INVALID_HANDLE`; a WinHTTP handle of another kind -> `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
+pub fn lookup<T: KernelObject>(h: RawHandle) -> WinResult<Arc<T>> {
+    lookup_kind::<T>(h)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)
 }
 
 pub fn session(h: RawHandle) -> WinResult<Arc<Session>> {
@@ -29,16 +53,19 @@ pub fn request(h: RawHandle) -> WinResult<Arc<Request>> {
 
 /// Any of the three WinHTTP handle kinds, for options.
 pub fn object(h: RawHandle) -> WinResult<Object> {
-    if let Some(s) = handle::get_as::<Session>(h)? {
-        return Ok(Object::Session(s));
+    let any = winhttp_object(h)?;
+    let any = match any.downcast::<Session>() {
+        Ok(s) => return Ok(Object::Session(s)),
+        Err(any) => any,
+    };
+    let any = match any.downcast::<Connect>() {
+        Ok(c) => return Ok(Object::Connect(c)),
+        Err(any) => any,
+    };
+    match any.downcast::<Request>() {
+        Ok(r) => Ok(Object::Request(r)),
+        Err(_) => Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
     }
-    if let Some(c) = handle::get_as::<Connect>(h)? {
-        return Ok(Object::Connect(c));
-    }
-    if let Some(r) = handle::get_as::<Request>(h)? {
-        return Ok(Object::Request(r));
-    }
-    Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)
 }
 
 /// `WinHttpOpen`.
@@ -105,30 +132,6 @@ pub fn connect(hsession: RawHandle, server: Option<String>, port: u16) -> WinRes
     Ok(h)
 }
 
-/// Percent-escapes an object name as `WinHttpOpenRequest` does unless told not to: controls, space and
-/// non-ASCII bytes (UTF-8) always; `%` only with `WINHTTP_FLAG_ESCAPE_PERCENT`; the query part is
-/// left alone with `WINHTTP_FLAG_ESCAPE_DISABLE_QUERY`.
-pub fn escape_object(path: &str, flags: u32) -> String {
-    if flags & WINHTTP_FLAG_ESCAPE_DISABLE != 0 {
-        return path.to_string();
-    }
-    let mut out = String::with_capacity(path.len());
-    let mut in_query = false;
-    for &b in path.as_bytes() {
-        if b == b'?' {
-            in_query = true;
-        }
-        let skip = in_query && flags & WINHTTP_FLAG_ESCAPE_DISABLE_QUERY != 0;
-        let escape = !skip && (b <= 0x20 || b >= 0x7f || (b == b'%' && flags & WINHTTP_FLAG_ESCAPE_PERCENT != 0));
-        if escape {
-            out.push_str(&format!("%{b:02X}"));
-        } else {
-            out.push(b as char);
-        }
-    }
-    out
-}
-
 /// `WinHttpOpenRequest`.
 pub fn open_request(
     hconnect: RawHandle,
@@ -148,7 +151,7 @@ pub fn open_request(
     if !path.starts_with('/') && !path.starts_with("http://") && !path.starts_with("https://") && path != "*" {
         path.insert(0, '/');
     }
-    let path = escape_object(&path, flags);
+    let path = super::url::escape_object(&path, flags);
     let version = version.filter(|v| !v.is_empty()).unwrap_or_else(|| "HTTP/1.1".into());
     let opening = Opening { verb, path, version, referrer, accept_types, flags, parent: hconnect };
     let req = Arc::new(Request::new(connect.clone(), opening));
@@ -167,7 +170,7 @@ pub fn close_handle(h: RawHandle) -> WinResult<()> {
     if super::resolver::is_resolver(h) {
         return super::resolver::close(h);
     }
-    if let Some(ws) = handle::get_as::<super::websocket::WebSocket>(h)? {
+    if let Some(ws) = lookup_kind::<super::websocket::WebSocket>(h)? {
         return super::websocket::close_handle(h, ws);
     }
     let obj = object(h)?;
@@ -315,7 +318,7 @@ pub fn set_timeouts(h: RawHandle, resolve: i32, connect: i32, send: i32, receive
 
 /// `WinHttpSetOption`.
 pub fn set_option(h: RawHandle, option: u32, value: Value) -> WinResult<()> {
-    if let Some(ws) = handle::get_as::<super::websocket::WebSocket>(h)? {
+    if let Some(ws) = lookup_kind::<super::websocket::WebSocket>(h)? {
         return ws.set_option(option, value);
     }
     let obj = object(h)?;
@@ -324,7 +327,7 @@ pub fn set_option(h: RawHandle, option: u32, value: Value) -> WinResult<()> {
 
 /// `WinHttpQueryOption`.
 pub fn query_option(h: RawHandle, option: u32) -> WinResult<Value> {
-    if let Some(ws) = handle::get_as::<super::websocket::WebSocket>(h)? {
+    if let Some(ws) = lookup_kind::<super::websocket::WebSocket>(h)? {
         return ws.query_option(option);
     }
     let obj = object(h)?;

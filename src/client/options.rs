@@ -83,6 +83,15 @@ pub enum Object {
     Request(Arc<Request>),
 }
 
+/// [`kind`] for `WinHttpQueryOption`: option 0 is an invalid argument there on Windows
+/// (`ERROR_INVALID_PARAMETER`), while `WinHttpSetOption` calls it an invalid option.
+pub fn query_kind(option: u32) -> WinResult<Kind> {
+    if option == 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    kind(option)
+}
+
 /// The value type of a known option, or `ERROR_WINHTTP_INVALID_OPTION`.
 pub fn kind(option: u32) -> WinResult<Kind> {
     Ok(match option {
@@ -149,13 +158,10 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
     };
     match option {
         WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET => {
-            // A request-handle option; it shapes the head of the next send (Sec-WebSocket-Key is
-            // chosen now so the head WinHTTP reports and the one sent agree).
+            // A request-handle option; it shapes the head of the next send (Sec-WebSocket-Key and
+            // Version are added at send time, a new key for every send, as Windows does).
             let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
-            let mut st = r.state.lock();
-            if st.settings.websocket_key.is_none() {
-                st.settings.websocket_key = Some(super::websocket::new_key()?);
-            }
+            r.state.lock().settings.websocket = true;
             Ok(())
         }
         WINHTTP_OPTION_CONTEXT_VALUE => {

@@ -221,7 +221,7 @@ impl KernelObject for WebSocket {
 /// response: anything but 101 with the right `Sec-WebSocket-Accept` is
 /// `ERROR_WINHTTP_INVALID_SERVER_RESPONSE`.
 pub fn complete_upgrade(hrequest: RawHandle, context: usize) -> WinResult<RawHandle> {
-    let req: Arc<Request> = handle::get_as::<Request>(hrequest)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)?;
+    let req: Arc<Request> = super::api::lookup::<Request>(hrequest)?;
     let st = req.state.lock();
     let key = st.settings.websocket_key.clone().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
     let resp = st.response.as_ref().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
@@ -779,7 +779,7 @@ fn close_payload(status: u16, reason: &[u8]) -> Vec<u8> {
 
 /// The WebSocket object behind a handle: wrong kind -> `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
 pub fn lookup(h: RawHandle) -> WinResult<Arc<WebSocket>> {
-    handle::get_as::<WebSocket>(h)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)
+    super::api::lookup::<WebSocket>(h)
 }
 
 #[cfg(test)]

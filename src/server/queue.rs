@@ -465,7 +465,7 @@ impl RequestQueue {
 
     /// `HttpAddUrl` (v1).
     pub fn add_url(&self, url: &str) -> WinResult<()> {
-        let prefix = parse_prefix(url).ok_or(ERROR_INVALID_PARAMETER)?;
+        let prefix = router::parse_for_register(url)?;
         if self.st.lock().closed {
             return Err(ERROR_INVALID_HANDLE);
         }

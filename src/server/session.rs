@@ -41,7 +41,7 @@ pub struct UrlGroup {
     connections: Arc<ConnectionLimit>,
 }
 
-static SESSIONS: IdTable<ServerSession> = IdTable::new();
+static SESSIONS: IdTable<ServerSession> = IdTable::new(0x20);
 /// Bumped by every change of timeouts or QoS: connections keep the settings of their last group
 /// until it moves (one atomic load per request instead of a walk through the tables).
 static SETTINGS_GEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -53,7 +53,7 @@ pub fn settings_generation() -> u64 {
 fn settings_changed() {
     SETTINGS_GEN.fetch_add(1, Ordering::AcqRel);
 }
-static GROUPS: IdTable<UrlGroup> = IdTable::new();
+static GROUPS: IdTable<UrlGroup> = IdTable::new(0x40);
 
 pub fn create_session() -> u64 {
     SESSIONS
@@ -126,7 +126,7 @@ pub fn close_group(id: u64) -> WinResult<()> {
 
 pub fn add_url(group_id: u64, url: &str, context: u64) -> WinResult<()> {
     let g = group(group_id)?;
-    let prefix = parse_prefix(url).ok_or(ERROR_INVALID_PARAMETER)?;
+    let prefix = router::parse_for_register(url)?;
     let reg = router::register(prefix, Target::Group(group_id), context)?;
     notify_hook::urls_of_group(group_id, g.session, HTTP_NOTIFY_URL_ADDED, std::slice::from_ref(&reg));
     g.regs.lock().push(reg);

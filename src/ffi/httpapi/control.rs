@@ -160,7 +160,8 @@ unsafe fn create_server_session(version: HTTPAPI_VERSION, out: *mut u64, reserve
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    if !((version.HttpApiMajorVersion == 1 || version.HttpApiMajorVersion == 2) && version.HttpApiMinorVersion == 0) {
+    // Server sessions are an HTTP Server API 2.0 object: 1.0 is ERROR_REVISION_MISMATCH on Windows.
+    if version != (HTTPAPI_VERSION { HttpApiMajorVersion: 2, HttpApiMinorVersion: 0 }) {
         return Err(ERROR_REVISION_MISMATCH);
     }
     if reserved != 0 {
@@ -170,7 +171,7 @@ unsafe fn create_server_session(version: HTTPAPI_VERSION, out: *mut u64, reserve
 }
 
 /// `HttpCreateServerSession`: a new session id. NULL out-pointer or `Reserved` ≠ 0:
-/// `ERROR_INVALID_PARAMETER`; a version other than 1.0/2.0: `ERROR_REVISION_MISMATCH`.
+/// `ERROR_INVALID_PARAMETER`; a version other than 2.0: `ERROR_REVISION_MISMATCH`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpCreateServerSession(
     Version: HTTPAPI_VERSION,
@@ -186,8 +187,8 @@ fn close_server_session(id: u64) -> WinResult<()> {
     session::close_session(id)
 }
 
-/// `HttpCloseServerSession`: closes a session and every URL group in it. Unknown id:
-/// `ERROR_INVALID_PARAMETER`.
+/// `HttpCloseServerSession`: closes a session and every URL group in it. Unknown id, or the id of a
+/// URL group: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
 pub extern "C" fn HttpCloseServerSession(ServerSessionId: u64) -> ULONG {
     guard_httpapi("HttpCloseServerSession", || close_server_session(ServerSessionId))
@@ -215,7 +216,8 @@ fn close_url_group(id: u64) -> WinResult<()> {
     session::close_group(id)
 }
 
-/// `HttpCloseUrlGroup`: closes a group and removes its URLs. Unknown id: `ERROR_INVALID_PARAMETER`.
+/// `HttpCloseUrlGroup`: closes a group and removes its URLs. Unknown id, or the id of a server session:
+/// `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
 pub extern "C" fn HttpCloseUrlGroup(UrlGroupId: u64) -> ULONG {
     guard_httpapi("HttpCloseUrlGroup", || close_url_group(UrlGroupId))

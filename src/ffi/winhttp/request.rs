@@ -18,7 +18,8 @@ unsafe fn send_request<U: WideUnit>(
     context: usize,
 ) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpSendRequest({h:?}, {headers:?}, {hlen}, {optional:?}, {olen}, {total}, {context:#x})");
-    let text = if headers.is_null() || hlen == 0 { None } else { wide_str_len(headers, hlen) };
+    // Length 0 with headers given: read up to the NUL, as Windows does (`-1L` is the documented way).
+    let text = wide_str_len(headers, if hlen == 0 { u32::MAX } else { hlen });
     // "If dwOptionalLength is 0, lpOptional is ignored and set to NULL."
     let optional = if olen == 0 { &[][..] } else { bytes_in(optional as *const u8, olen as usize)? };
     api::send_request(raw(h), text, optional, total, context).map(|_| TRUE)
