@@ -27,6 +27,7 @@ static void test_init_and_ids(void) {
         {"HttpInitialize v1 server", HttpInitialize(v1, HTTP_INITIALIZE_SERVER, NULL), NO_ERROR},
         {"HttpCreateHttpHandle NULL", HttpCreateHttpHandle(NULL, 0), ERROR_INVALID_PARAMETER},
         {"HttpCreateServerSession NULL", HttpCreateServerSession(v1, NULL, 0), ERROR_INVALID_PARAMETER},
+        {"HttpCreateServerSession 1.0", HttpCreateServerSession(v1, &s, 0), ERROR_REVISION_MISMATCH},
         {"HttpCreateServerSession 1.1", HttpCreateServerSession(v11, &s, 0), ERROR_REVISION_MISMATCH},
         {"HttpCreateServerSession 3.0", HttpCreateServerSession(v3, &s, 0), ERROR_REVISION_MISMATCH},
         {"HttpCloseServerSession unknown", HttpCloseServerSession(0xdead), ERROR_INVALID_PARAMETER},
@@ -48,6 +49,31 @@ static void test_init_and_ids(void) {
     CHECK(s != 0, "session id not 0");
     CHECK_EQ(HttpCreateUrlGroup(s, &g, 0), NO_ERROR, "group");
     CHECK(g != 0, "group id not 0");
+    /* An id of the other kind is refused and closes nothing (issue 12). */
+    CHECK_EQ(HttpCloseServerSession(g), ERROR_INVALID_PARAMETER, "HttpCloseServerSession with a URL group id");
+    CHECK_EQ(HttpCloseUrlGroup(s), ERROR_INVALID_PARAMETER, "HttpCloseUrlGroup with a session id");
+    HTTP_STATE_INFO st;
+    ULONG st_len;
+    CHECK_EQ(HttpQueryUrlGroupProperty(g, HttpServerStateProperty, &st, sizeof st, &st_len), NO_ERROR, "group still open");
+    CHECK_EQ(HttpQueryServerSessionProperty(s, HttpServerStateProperty, &st, sizeof st, &st_len), NO_ERROR, "session still open");
+    /* Every documented property queried with a buffer too small: ERROR_MORE_DATA with the size. */
+    struct { const char *what; HTTP_SERVER_PROPERTY prop; int group; } small[] = {
+        {"session state", HttpServerStateProperty, 0}, {"group state", HttpServerStateProperty, 1},
+        {"session timeouts", HttpServerTimeoutsProperty, 0}, {"group timeouts", HttpServerTimeoutsProperty, 1},
+        {"session QoS", HttpServerQosProperty, 0}, {"group QoS", HttpServerQosProperty, 1},
+        {"session authentication", HttpServerAuthenticationProperty, 0}, {"group authentication", HttpServerAuthenticationProperty, 1},
+        {"session extended authentication", HttpServerExtendedAuthenticationProperty, 0},
+        {"session logging", HttpServerLoggingProperty, 0}, {"group logging", HttpServerLoggingProperty, 1},
+        {"session channel binding", HttpServerChannelBindProperty, 0}, {"group channel binding", HttpServerChannelBindProperty, 1},
+        {"session listen endpoint", HttpServerListenEndpointProperty, 0},
+    };
+    for (size_t i = 0; i < sizeof small / sizeof small[0]; i++) {
+        char one[1];
+        ULONG need = 0;
+        ULONG rc = small[i].group ? HttpQueryUrlGroupProperty(g, small[i].prop, one, sizeof one, &need)
+                                  : HttpQueryServerSessionProperty(s, small[i].prop, one, sizeof one, &need);
+        CHECK(rc == ERROR_MORE_DATA && need > 1, "%s: small buffer gives %lu (need %lu)", small[i].what, (unsigned long)rc, (unsigned long)need);
+    }
     CHECK_EQ(HttpCloseServerSession(s), NO_ERROR, "close session");
     CHECK_EQ(HttpCloseUrlGroup(g), ERROR_INVALID_PARAMETER, "group closed with its session");
     CHECK_EQ(HttpCloseServerSession(s), ERROR_INVALID_PARAMETER, "session closed twice");
@@ -70,6 +96,13 @@ static void test_prefixes(void) {
     CHECK_EQ(HttpCreateHttpHandle(&q2, 0), NO_ERROR, "second queue");
     CHECK_EQ(HttpAddUrl(q2, url, NULL), ERROR_ALREADY_EXISTS, "prefix of another queue");
     CHECK_EQ(HttpAddUrl(q2, url2, NULL), NO_ERROR, "two queues share a port");
+    /* Without its trailing slash a prefix is malformed, but one registered with the slash is found first. */
+    WCHAR noslash[64];
+    swprintf(noslash, 64, L"http://+:%d/a", port);
+    CHECK_EQ(HttpAddUrl(q2, noslash, NULL), ERROR_ALREADY_EXISTS, ".../a while .../a/ is registered elsewhere");
+    CHECK_EQ(HttpAddUrl(q, noslash, NULL), ERROR_ALREADY_EXISTS, ".../a while this queue has .../a/");
+    swprintf(noslash, 64, L"http://+:%d/c", port);
+    CHECK_EQ(HttpAddUrl(q2, noslash, NULL), ERROR_INVALID_PARAMETER, ".../c with nothing registered");
     CHECK_EQ(HttpRemoveUrl(q2, url), ERROR_FILE_NOT_FOUND, "remove a prefix this queue lacks");
     CHECK_EQ(HttpRemoveUrl(NULL, url), ERROR_INVALID_PARAMETER, "HttpRemoveUrl bad handle");
     CHECK_EQ(HttpAddUrl(NULL, url, NULL), ERROR_INVALID_HANDLE, "HttpAddUrl bad handle");
@@ -465,6 +498,39 @@ static void test_client_gone(void) {
     CloseHandle(q);
 }
 
+/* An overlapped call that pends first resets the OVERLAPPED's event, as Windows' I/O manager does, so
+ * a program reusing a manual-reset event does not wake on the previous completion (issue 12). Each row
+ * starts an operation that pends with the event already signalled (plain, and with the low bit set). */
+static void test_overlapped_resets_event(void) {
+    HANDLE q;
+    int port = hs_v1_queue(&q, "/");
+    HTTP_REQUEST *req = (HTTP_REQUEST *)rbuf;
+    for (int lowbit = 0; lowbit < 2; lowbit++) {
+        HANDLE ev = CreateEventA(NULL, TRUE, TRUE, NULL);
+        OVERLAPPED ov;
+        memset(&ov, 0, sizeof ov);
+        ov.hEvent = (HANDLE)((uintptr_t)ev | (uintptr_t)lowbit);
+        /* HttpReceiveHttpRequest with no request waiting. */
+        CHECK_EQ(HttpReceiveHttpRequest(q, 0, 0, req, sizeof rbuf, NULL, &ov), ERROR_IO_PENDING, "receive pends");
+        CHECK(WaitForSingleObject(ev, 0) == WAIT_TIMEOUT, "receive (low bit %d): event reset when the call pends", lowbit);
+        int fd = send_get(port, "/reset");
+        CHECK_EQ(WaitForSingleObject(ev, 5000), WAIT_OBJECT_0, "event set by the completion");
+        HTTP_REQUEST_ID id = req->RequestId;
+        HTTP_CONNECTION_ID conn = req->ConnectionId;
+        /* HttpWaitForDisconnect on the live connection. */
+        CHECK(SetEvent(ev), "signal again");
+        memset(&ov, 0, sizeof ov);
+        ov.hEvent = (HANDLE)((uintptr_t)ev | (uintptr_t)lowbit);
+        CHECK_EQ(HttpWaitForDisconnect(q, conn, &ov), ERROR_IO_PENDING, "disconnect wait pends");
+        CHECK(WaitForSingleObject(ev, 0) == WAIT_TIMEOUT, "disconnect wait (low bit %d): event reset", lowbit);
+        CHECK_EQ(hs_send_simple(q, id, 200, "OK", "x", 0), NO_ERROR, "answer");
+        close(fd);
+        CHECK_EQ(WaitForSingleObject(ev, 5000), WAIT_OBJECT_0, "event set when the client leaves");
+        CloseHandle(ev);
+    }
+    CloseHandle(q);
+}
+
 int main(void) {
     test_init_and_ids();
     hs_init();
@@ -474,6 +540,7 @@ int main(void) {
     test_cancel_and_state();
     test_files_and_cancelio();
     test_client_gone();
+    test_overlapped_resets_event();
     HttpTerminate(HTTP_INITIALIZE_SERVER, NULL);
     return ts_finish("httpapi_api");
 }

@@ -205,6 +205,33 @@ static void test_options(HINTERNET ses) {
     close2(req, con);
 }
 
+/* WINHTTP_OPTION_AUTOLOGON_POLICY is a request option: programs set it before Basic or Digest (it only
+ * governs logging on with the user's own credentials, which has no scheme to apply to here). */
+static void test_autologon_policy(HINTERNET ses) {
+    static const DWORD policies[] = {WINHTTP_AUTOLOGON_SECURITY_LEVEL_LOW, WINHTTP_AUTOLOGON_SECURITY_LEVEL_MEDIUM,
+                                     WINHTTP_AUTOLOGON_SECURITY_LEVEL_HIGH};
+    char buf[4096];
+    for (size_t i = 0; i < sizeof policies / sizeof policies[0]; i++) {
+        const wchar_t *path = i % 2 ? L"/digest" : L"/basic";
+        HINTERNET con, req = open_req(ses, &con, L"127.0.0.1", L"GET", path);
+        DWORD err, s = 0, f = 0, t = 0;
+        CHECK(WinHttpSetOption(req, WINHTTP_OPTION_AUTOLOGON_POLICY, (LPVOID)&policies[i], sizeof(DWORD)), "policy %u accepted on a request (%u)", policies[i], GetLastError());
+        CHECK(GetLastError() == ERROR_SUCCESS, "last error reset");
+        CHECK_EQ(roundtrip(req, NULL, &err), 401, "challenge");
+        CHECK(WinHttpQueryAuthSchemes(req, &s, &f, &t), "schemes");
+        CHECK(WinHttpSetCredentials(req, t, f, L"user", L"pwd", NULL), "credentials (%u)", GetLastError());
+        CHECK(roundtrip(req, NULL, &err) == 200, "%ls with autologon policy %u: authenticated (err %u)", path, policies[i], err);
+        whs_read_all(req, buf, sizeof buf, &err);
+        close2(req, con);
+    }
+    HINTERNET con, req = open_req(ses, &con, L"127.0.0.1", L"GET", L"/open");
+    DWORD low = WINHTTP_AUTOLOGON_SECURITY_LEVEL_LOW;
+    CHECK(!WinHttpSetOption(ses, WINHTTP_OPTION_AUTOLOGON_POLICY, &low, sizeof low) && GetLastError() == ERROR_WINHTTP_INCORRECT_HANDLE_TYPE, "on a session: %u", GetLastError());
+    CHECK(!WinHttpSetOption(con, WINHTTP_OPTION_AUTOLOGON_POLICY, &low, sizeof low) && GetLastError() == ERROR_WINHTTP_INCORRECT_HANDLE_TYPE, "on a connect handle: %u", GetLastError());
+    CHECK(!WinHttpSetOption(req, WINHTTP_OPTION_AUTOLOGON_POLICY, &low, 2), "a buffer shorter than a DWORD is refused");
+    close2(req, con);
+}
+
 /* A named proxy that wants its own credentials (407), alone and together with the origin's 401. */
 static void test_proxy(void) {
     wchar_t proxy[64];
@@ -254,6 +281,7 @@ int main(void) {
     test_set_credentials_errors(ses);
     test_challenge_pattern(ses);
     test_options(ses);
+    test_autologon_policy(ses);
     test_proxy();
     WinHttpCloseHandle(ses);
     ts_kill(pid);

@@ -3,6 +3,7 @@
  * WinHttpTimeFromSystemTime/WinHttpTimeToSystemTime. */
 #include <windows.h>
 #include <winhttp.h>
+#include <http.h>
 #include <string.h>
 #include "test_support.h"
 
@@ -44,6 +45,20 @@ static void test_handles(void) {
     CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_NUMBER64 | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, L"X-Huge", &num64, &len, NULL) && num64 == ~0ull, "ULONGLONG saturates");
     CHECK(wcsncmp(w, L"GET / HTTP/1.1\r\n", 16) == 0, "defaults GET / HTTP/1.1: %ls", w);
     CHECK(!WinHttpQueryHeaders(req, WINHTTP_QUERY_STATUS_CODE, NULL, w, NULL, NULL) && GetLastError() == ERROR_INVALID_PARAMETER, "NULL length");
+    /* Windows (issue 12): the verb before sending; a level past WINHTTP_QUERY_MAX is an invalid argument. */
+    len = sizeof w;
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_REQUEST_METHOD | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, NULL, w, &len, NULL) && wcscmp(w, L"GET") == 0, "verb before send: %u", GetLastError());
+    struct { DWORD level; DWORD error; } levels[] = {
+        {WINHTTP_QUERY_MAX + 1, ERROR_INVALID_PARAMETER},
+        {(WINHTTP_QUERY_MAX + 1) | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, ERROR_INVALID_PARAMETER},
+        {1000 | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, ERROR_INVALID_PARAMETER},
+        {WINHTTP_QUERY_MAX | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, ERROR_WINHTTP_HEADER_NOT_FOUND},
+    };
+    for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++) {
+        len = sizeof w;
+        SetLastError(0);
+        CHECK(!WinHttpQueryHeaders(req, levels[i].level, NULL, w, &len, NULL) && GetLastError() == levels[i].error, "level %#x: %u", levels[i].level, GetLastError());
+    }
 
     /* Options: types, sizing, unknown ones. */
     DWORD v = 1234;
@@ -53,6 +68,9 @@ static void test_handles(void) {
     CHECK(!WinHttpSetOption(ses, WINHTTP_OPTION_CONNECT_TIMEOUT, &v, 2) && GetLastError() == ERROR_INSUFFICIENT_BUFFER, "short DWORD");
     CHECK(!WinHttpSetOption(ses, 99999, &v, sizeof v) && GetLastError() == ERROR_WINHTTP_INVALID_OPTION, "unknown option");
     CHECK(!WinHttpQueryOption(ses, 99999, &v, &len) && GetLastError() == ERROR_WINHTTP_INVALID_OPTION, "unknown option query");
+    len = sizeof v;
+    CHECK(!WinHttpQueryOption(ses, 0, &v, &len) && GetLastError() == ERROR_INVALID_PARAMETER, "option 0 query: 87 (Windows)");
+    CHECK(!WinHttpSetOption(ses, 0, &v, sizeof v) && GetLastError() == ERROR_WINHTTP_INVALID_OPTION, "option 0 set: 12009");
     len = 1;
     CHECK(!WinHttpQueryOption(ses, WINHTTP_OPTION_CONNECT_TIMEOUT, &v, &len) && GetLastError() == ERROR_INSUFFICIENT_BUFFER && len == 4, "query sizing");
     len = sizeof v;
@@ -197,11 +215,124 @@ static void test_time(void) {
     SYSTEMTIME far = {65535, 12, 0, 31, 23, 59, 59, 0};
     CHECK(WinHttpTimeFromSystemTime(&far, big) && wcslen(big) == 30 && big[31] == 0x5A5A, "year 65535 fits: %ls", big);
     CHECK(!WinHttpTimeToSystemTime(NULL, &back) && GetLastError() == ERROR_INVALID_PARAMETER, "NULL string");
+    /* Windows is lenient (issue 12): leading space, lower case, no comma, spaces for colons, no GMT. */
+    static const wchar_t *loose[] = {L" fri 7 jan 2005 12 06 35", L"Fri, 07 Jan 2005 12:06:35 GMT", L"FRI 07 JAN 2005 12:06:35",
+                                     L"fri, 07 jan 2005 12:06:35 gmt", L"  Fri 07 Jan 2005 12 06 35 GMT"};
+    for (size_t i = 0; i < sizeof loose / sizeof loose[0]; i++) {
+        memset(&back, 0, sizeof back);
+        CHECK(WinHttpTimeToSystemTime(loose[i], &back) && back.wYear == 2005 && back.wMonth == 1 && back.wDay == 7 &&
+                  back.wHour == 12 && back.wMinute == 6 && back.wSecond == 35 && back.wDayOfWeek == 5,
+              "loose date %ls", loose[i]);
+    }
+}
+
+/* A handle that is not a WinHTTP handle at all (an event, an http.sys request queue) given to any
+ * WinHTTP function: ERROR_INVALID_HANDLE, as Windows' own WinHTTP handle table says; a WinHTTP handle
+ * of the wrong WinHTTP kind: ERROR_WINHTTP_INCORRECT_HANDLE_TYPE (issue 12). Each row returns the
+ * call's error (0 when it succeeded). */
+typedef DWORD (*handle_call)(HINTERNET h);
+static DWORD le(BOOL ok) { return ok ? 0 : GetLastError(); }
+static DWORD c_connect(HINTERNET h) { return WinHttpConnect(h, L"h", 80, 0) ? 0 : GetLastError(); }
+static DWORD c_open_request(HINTERNET h) { return WinHttpOpenRequest(h, NULL, NULL, NULL, NULL, NULL, 0) ? 0 : GetLastError(); }
+static DWORD c_send(HINTERNET h) { return le(WinHttpSendRequest(h, NULL, 0, NULL, 0, 0, 0)); }
+static DWORD c_receive(HINTERNET h) { return le(WinHttpReceiveResponse(h, NULL)); }
+static DWORD c_add_headers(HINTERNET h) { return le(WinHttpAddRequestHeaders(h, L"X: y", (DWORD)-1, WINHTTP_ADDREQ_FLAG_ADD)); }
+static DWORD c_query_headers(HINTERNET h) {
+    wchar_t b[64];
+    DWORD len = sizeof b;
+    return le(WinHttpQueryHeaders(h, WINHTTP_QUERY_RAW_HEADERS_CRLF | WINHTTP_QUERY_FLAG_REQUEST_HEADERS, NULL, b, &len, NULL));
+}
+static DWORD c_available(HINTERNET h) { DWORD n; return le(WinHttpQueryDataAvailable(h, &n)); }
+static DWORD c_read(HINTERNET h) { char b[4]; DWORD n; return le(WinHttpReadData(h, b, sizeof b, &n)); }
+static DWORD c_read_ex(HINTERNET h) { char b[4]; DWORD n; return WinHttpReadDataEx(h, b, sizeof b, &n, 0, 0, NULL); }
+static DWORD c_write(HINTERNET h) { DWORD n; return le(WinHttpWriteData(h, "x", 1, &n)); }
+static DWORD c_query_option(HINTERNET h) { DWORD v, len = sizeof v; return le(WinHttpQueryOption(h, WINHTTP_OPTION_HANDLE_TYPE, &v, &len)); }
+static DWORD c_set_option(HINTERNET h) { DWORD_PTR v = 1; return le(WinHttpSetOption(h, WINHTTP_OPTION_CONTEXT_VALUE, &v, sizeof v)); }
+static DWORD c_set_timeouts(HINTERNET h) { return le(WinHttpSetTimeouts(h, 1000, 1000, 1000, 1000)); }
+static DWORD c_credentials(HINTERNET h) { return le(WinHttpSetCredentials(h, WINHTTP_AUTH_TARGET_SERVER, WINHTTP_AUTH_SCHEME_BASIC, L"u", L"p", NULL)); }
+static DWORD c_auth_schemes(HINTERNET h) { DWORD a, b, c; return le(WinHttpQueryAuthSchemes(h, &a, &b, &c)); }
+static DWORD c_callback(HINTERNET h) {
+    return WinHttpSetStatusCallback(h, NULL, 0, 0) == WINHTTP_INVALID_STATUS_CALLBACK ? GetLastError() : 0;
+}
+static DWORD c_upgrade(HINTERNET h) { return WinHttpWebSocketCompleteUpgrade(h, 0) ? 0 : GetLastError(); }
+static DWORD c_ws_send(HINTERNET h) { return WinHttpWebSocketSend(h, WINHTTP_WEB_SOCKET_BINARY_MESSAGE_BUFFER_TYPE, "x", 1); }
+static DWORD c_ws_receive(HINTERNET h) {
+    char b[4];
+    DWORD n;
+    WINHTTP_WEB_SOCKET_BUFFER_TYPE t;
+    return WinHttpWebSocketReceive(h, b, sizeof b, &n, &t);
+}
+static DWORD c_ws_shutdown(HINTERNET h) { return WinHttpWebSocketShutdown(h, 1000, NULL, 0); }
+static DWORD c_ws_close(HINTERNET h) { return WinHttpWebSocketClose(h, 1000, NULL, 0); }
+static DWORD c_ws_status(HINTERNET h) { USHORT st; char b[4]; DWORD n; return WinHttpWebSocketQueryCloseStatus(h, &st, b, sizeof b, &n); }
+static DWORD c_resolver(HINTERNET h) { HINTERNET r; return WinHttpCreateProxyResolver(h, &r); }
+static DWORD c_conn_group(HINTERNET h) { WINHTTP_QUERY_CONNECTION_GROUP_RESULT *r = NULL; return WinHttpQueryConnectionGroup(h, NULL, 0, &r); }
+static DWORD c_reset_autoproxy(HINTERNET h) { return WinHttpResetAutoProxy(h, 0); }
+static DWORD c_close(HINTERNET h) { return le(WinHttpCloseHandle(h)); }
+
+static void test_foreign_handles(void) {
+    HINTERNET ses = WinHttpOpen(L"a", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, 0);
+    HINTERNET con = WinHttpConnect(ses, L"example.invalid", 80, 0);
+    HINTERNET req = WinHttpOpenRequest(con, NULL, NULL, NULL, NULL, NULL, 0);
+    HANDLE event = CreateEventW(NULL, TRUE, FALSE, NULL);
+    HANDLE queue = NULL;
+    HTTPAPI_VERSION v2 = HTTPAPI_VERSION_2;
+    CHECK(HttpInitialize(v2, HTTP_INITIALIZE_SERVER, NULL) == NO_ERROR, "HttpInitialize");
+    CHECK(HttpCreateRequestQueue(v2, NULL, NULL, 0, &queue) == NO_ERROR && queue, "request queue");
+    /* `wrong`: a WinHTTP handle of another kind (NULL: every kind is accepted). */
+    const struct {
+        const char *what;
+        handle_call call;
+        HINTERNET wrong;
+    } rows[] = {
+        {"WinHttpConnect", c_connect, req},
+        {"WinHttpOpenRequest", c_open_request, ses},
+        {"WinHttpSendRequest", c_send, con},
+        {"WinHttpReceiveResponse", c_receive, ses},
+        {"WinHttpAddRequestHeaders", c_add_headers, con},
+        {"WinHttpQueryHeaders", c_query_headers, ses},
+        {"WinHttpQueryDataAvailable", c_available, con},
+        {"WinHttpReadData", c_read, ses},
+        {"WinHttpReadDataEx", c_read_ex, con},
+        {"WinHttpWriteData", c_write, ses},
+        {"WinHttpQueryOption", c_query_option, NULL},
+        {"WinHttpSetOption", c_set_option, NULL},
+        {"WinHttpSetTimeouts", c_set_timeouts, NULL},
+        {"WinHttpSetCredentials", c_credentials, con},
+        {"WinHttpQueryAuthSchemes", c_auth_schemes, ses},
+        {"WinHttpSetStatusCallback", c_callback, NULL},
+        {"WinHttpWebSocketCompleteUpgrade", c_upgrade, con},
+        {"WinHttpWebSocketSend", c_ws_send, req},
+        {"WinHttpWebSocketReceive", c_ws_receive, req},
+        {"WinHttpWebSocketShutdown", c_ws_shutdown, req},
+        {"WinHttpWebSocketClose", c_ws_close, req},
+        {"WinHttpWebSocketQueryCloseStatus", c_ws_status, req},
+        {"WinHttpCreateProxyResolver", c_resolver, con},
+        {"WinHttpQueryConnectionGroup", c_conn_group, ses},
+        {"WinHttpResetAutoProxy", c_reset_autoproxy, req},
+        {"WinHttpCloseHandle", c_close, NULL},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        DWORD e = rows[i].call((HINTERNET)event);
+        CHECK(e == ERROR_INVALID_HANDLE, "%s(event): %u", rows[i].what, e);
+        e = rows[i].call((HINTERNET)queue);
+        CHECK(e == ERROR_INVALID_HANDLE, "%s(request queue): %u", rows[i].what, e);
+        if (rows[i].wrong) {
+            e = rows[i].call(rows[i].wrong);
+            CHECK(e == ERROR_WINHTTP_INCORRECT_HANDLE_TYPE, "%s(wrong WinHTTP kind): %u", rows[i].what, e);
+        }
+    }
+    /* WinHttpCloseHandle refused them: both still work. */
+    CHECK(SetEvent(event) && WaitForSingleObject(event, 0) == WAIT_OBJECT_0, "event still open");
+    CHECK(HttpCloseRequestQueue(queue) == NO_ERROR, "queue still open");
+    CHECK(CloseHandle(event), "close event");
+    WinHttpCloseHandle(ses);
 }
 
 int main(void) {
     test_handles();
     test_crack();
     test_time();
+    test_foreign_handles();
     return ts_finish("winhttp_handles");
 }

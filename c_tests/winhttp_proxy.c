@@ -45,6 +45,23 @@ static void test_default_proxy(int port) {
         BOOL ok = WinHttpSetDefaultProxyConfiguration(&set);
         CHECK(rows[i].err ? (!ok && GetLastError() == rows[i].err) : (ok && GetLastError() == 0), "set row %zu: %d %u", i, ok, GetLastError());
     }
+    /* A proxy that is not a valid server name is refused (issue 12); the setting above stays. */
+    static const struct {
+        const wchar_t *proxy;
+        DWORD err;
+    } names[] = {
+        {L"not a host!", ERROR_INVALID_PARAMETER},
+        {L"bad_host:80", ERROR_INVALID_PARAMETER},
+        {L"host:99999", ERROR_INVALID_PARAMETER},
+        {L"host:", ERROR_INVALID_PARAMETER},
+        {L"", ERROR_INVALID_PARAMETER},
+        {L"[::1", ERROR_INVALID_PARAMETER},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        WINHTTP_PROXY_INFO bad = {WINHTTP_ACCESS_TYPE_NAMED_PROXY, (LPWSTR)names[i].proxy, NULL};
+        SetLastError(0xdeadbeef);
+        CHECK(!WinHttpSetDefaultProxyConfiguration(&bad) && GetLastError() == names[i].err, "proxy %ls refused: %u", names[i].proxy, GetLastError());
+    }
     CHECK(WinHttpGetDefaultProxyConfiguration(&info), "get after set");
     CHECK(info.dwAccessType == WINHTTP_ACCESS_TYPE_NAMED_PROXY && wstr_eq(info.lpszProxy, proxy) && wstr_eq(info.lpszProxyBypass, L"<local>;*.bypassed.test"), "named proxy read back");
     CHECK(GlobalFree(info.lpszProxy) == NULL && GlobalFree(info.lpszProxyBypass) == NULL, "strings are GlobalFree-able");

@@ -74,7 +74,7 @@ static void test_create(void) {
         {0, ERROR_INVALID_HANDLE, "NULL session"},
         {1, ERROR_WINHTTP_INCORRECT_HANDLE_TYPE, "synchronous session"},
         {2, ERROR_WINHTTP_INCORRECT_HANDLE_TYPE, "connect handle"},
-        {3, ERROR_WINHTTP_INCORRECT_HANDLE_TYPE, "event handle"},
+        {3, ERROR_INVALID_HANDLE, "event handle (not a WinHTTP handle: 6, as on Windows)"},
         {4, ERROR_INVALID_HANDLE, "closed session"},
         {5, ERROR_INVALID_HANDLE, "forged handle"},
     };

@@ -654,6 +654,29 @@ fn struct_layouts_match_windows_sys() {
     assert_eq!(size_of::<SYSTEMTIME>(), size_of::<ws::Foundation::SYSTEMTIME>());
     assert_eq!(offset_of!(SYSTEMTIME, wMilliseconds), offset_of!(ws::Foundation::SYSTEMTIME, wMilliseconds));
     assert_eq!(size_of::<FILETIME>(), size_of::<ws::Foundation::FILETIME>());
+
+    use winhttpapi::win32::file::WIN32_FILE_ATTRIBUTE_DATA;
+    use winhttpapi::win32::sysinfo::SYSTEM_INFO;
+    type WsFad = ws::Storage::FileSystem::WIN32_FILE_ATTRIBUTE_DATA;
+    assert_eq!(size_of::<WIN32_FILE_ATTRIBUTE_DATA>(), size_of::<WsFad>());
+    assert_eq!(offset_of!(WIN32_FILE_ATTRIBUTE_DATA, ftLastWriteTime), offset_of!(WsFad, ftLastWriteTime));
+    assert_eq!(offset_of!(WIN32_FILE_ATTRIBUTE_DATA, nFileSizeLow), offset_of!(WsFad, nFileSizeLow));
+    type WsSi = ws::System::SystemInformation::SYSTEM_INFO;
+    assert_eq!(size_of::<SYSTEM_INFO>(), size_of::<WsSi>());
+    assert_eq!(offset_of!(SYSTEM_INFO, dwPageSize), offset_of!(WsSi, dwPageSize));
+    assert_eq!(offset_of!(SYSTEM_INFO, dwActiveProcessorMask), offset_of!(WsSi, dwActiveProcessorMask));
+    assert_eq!(offset_of!(SYSTEM_INFO, dwNumberOfProcessors), offset_of!(WsSi, dwNumberOfProcessors));
+    assert_eq!(offset_of!(SYSTEM_INFO, dwAllocationGranularity), offset_of!(WsSi, dwAllocationGranularity));
+    assert_eq!(offset_of!(SYSTEM_INFO, wProcessorRevision), offset_of!(WsSi, wProcessorRevision));
+
+    use winhttpapi::win32::threadpool::TP_CALLBACK_ENVIRON_V3;
+    type WsEnv = ws::System::Threading::TP_CALLBACK_ENVIRON_V3;
+    assert_eq!(size_of::<TP_CALLBACK_ENVIRON_V3>(), size_of::<WsEnv>());
+    assert_eq!(offset_of!(TP_CALLBACK_ENVIRON_V3, Pool), offset_of!(WsEnv, Pool));
+    assert_eq!(offset_of!(TP_CALLBACK_ENVIRON_V3, FinalizationCallback), offset_of!(WsEnv, FinalizationCallback));
+    assert_eq!(offset_of!(TP_CALLBACK_ENVIRON_V3, Flags), offset_of!(WsEnv, u));
+    assert_eq!(offset_of!(TP_CALLBACK_ENVIRON_V3, CallbackPriority), offset_of!(WsEnv, CallbackPriority));
+    assert_eq!(offset_of!(TP_CALLBACK_ENVIRON_V3, Size), offset_of!(WsEnv, Size));
 }
 
 /// Numeric `#define`s of `include/*.h`, parsed from the header text: `#define NAME <integer>` with an
@@ -744,6 +767,8 @@ fn windows_sys_constants() -> Option<std::collections::HashMap<String, i128>> {
         "System/WindowsProgramming/mod.rs",
         "System/SystemServices/mod.rs",
         "System/SystemInformation/mod.rs",
+        "Networking/WinSock/mod.rs",
+        "Security/Authentication/Identity/mod.rs",
     ];
     let mut map = std::collections::HashMap::new();
     for f in files {

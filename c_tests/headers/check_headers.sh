@@ -21,9 +21,10 @@ warn=(-Wall -Wextra -Werror -pedantic)
 c_stds=(c99 c11 c17)
 cxx_stds=(c++11 c++14 c++17)
 widths=("" "-fshort-wchar")
-headers=(windows.h winhttp.h http.h tchar.h strsafe.h Windows.h WinHttp.h Http.h Strsafe.h winerror.h winbase.h
+headers=(windows.h winhttp.h http.h httpnotify.h tchar.h strsafe.h Windows.h WinHttp.h Http.h Strsafe.h winerror.h winbase.h
          minwinbase.h minwindef.h windef.h winnt.h basetsd.h sal.h handleapi.h synchapi.h ioapiset.h
-         errhandlingapi.h processthreadsapi.h)
+         errhandlingapi.h processthreadsapi.h corecrt.h conio.h threadpoolapiset.h winsock2.h ws2tcpip.h winsock.h
+         sspi.h security.h Security.h)
 
 # one translation unit per header, plus all of them in both orders
 tus=()
@@ -51,9 +52,14 @@ cat > "$tmp/with_libc.c" <<'EOF'
 #include <pthread.h>
 #include <unistd.h>
 #include <http.h>
+#include <httpnotify.h>
 #include <winhttp.h>
 #include <strsafe.h>
 #include <tchar.h>
+#include <conio.h>
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <sspi.h>
 #include <signal.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -69,8 +75,13 @@ cat > "$tmp/with_libstdcxx.cpp" <<'EOF'
 #include <windows.h>
 #include <winhttp.h>
 #include <http.h>
+#include <httpnotify.h>
 #include <strsafe.h>
 #include <tchar.h>
+#include <conio.h>
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <sspi.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -85,7 +96,10 @@ cat > "$tmp/with_libstdcxx.cpp" <<'EOF'
 #include <string>
 #include <thread>
 #include <vector>
-int main() { return std::min(0, 1) + std::max(0, 0); }
+#include <cwchar>
+#include <cstring>
+#include <cstdlib>
+int main() { return std::min(0, 1) + std::max(0, 0) + (int)std::wcslen(L"") + (int)std::strlen(""); }
 EOF
 
 compile_c() { "$CC" -std="$1" $2 "${warn[@]}" $3 -I"$inc" -c "$4" -o "$tmp/out.o" 2> "$tmp/err"; }
@@ -106,13 +120,18 @@ for w in "${widths[@]}"; do
   done
 done
 
-# functions.txt lists exactly the functions the three headers declare (not the static inline ones),
-# plus the windows.h _w16 twins.
+# functions.txt lists exactly the functions the headers declare (not the static inline ones), plus the
+# _w16 twins of the headers that list them (all but winhttp.h and http.h, where every function has one):
+# those the headers rename to (`#define X X_w16`) and the glibc functions corecrt.h redirects by assembler
+# name (WINHTTPAPI_W16(x) -> x_w16). Kernel32 style functions are marked WINAPI, Winsock ones WSAAPI, C
+# runtime ones __cdecl.
+api_headers=(windows.h winhttp.h http.h httpnotify.h corecrt.h conio.h threadpoolapiset.h winsock2.h ws2tcpip.h)
 expected_list() {
-  for h in windows.h winhttp.h http.h; do
-    grep -oE 'WINAPI [A-Za-z0-9_]+\(' "$inc/$h" | sed 's/WINAPI //; s/(//' | awk -v h="$h" '{print h " " $1}'
+  for h in "${api_headers[@]}"; do
+    grep -oE '(WINAPI|WSAAPI|__cdecl) [A-Za-z0-9_]+\(' "$inc/$h" | sed -E 's/(WINAPI|WSAAPI|__cdecl) //; s/\(//' | awk -v h="$h" '{print h " " $1}'
+    case "$h" in winhttp.h|http.h) ;; *) sed -n '/^#ifdef WINHTTPAPI_SHORT_WCHAR/,/^#endif/p' "$inc/$h" | awk -v h="$h" '/^#define [A-Za-z0-9_]+ [A-Za-z0-9_]+_w16$/ {print h " " $3}' ;; esac
+    grep -oE 'WINHTTPAPI_W16(_NT)?\([A-Za-z0-9_]+\);' "$inc/$h" | sed -E 's/.*\(([A-Za-z0-9_]+)\);/\1_w16/' | sort -u | awk -v h="$h" '{print h " " $1}'
   done
-  sed -n '/^#ifdef WINHTTPAPI_SHORT_WCHAR/,/^#endif/p' "$inc/windows.h" | awk '/#define/ {print "windows.h " $3}'
 }
 if diff <(expected_list | sort) <(sort "$here/functions.txt") > "$tmp/diff"; then
   ok; echo "ok   functions.txt matches the headers ($(grep -c . "$here/functions.txt") lines)"
@@ -123,9 +142,7 @@ fi
 # Each declared function, called through the headers, needs the symbol the library must export.
 names=$(awk '$2 !~ /_w16$/ {print $2}' "$here/functions.txt")
 {
-  echo '#include <windows.h>'
-  echo '#include <winhttp.h>'
-  echo '#include <http.h>'
+  for h in "${api_headers[@]}"; do echo "#include <$h>"; done
   echo 'typedef void (*fn)(void);'
   echo 'fn table[] = {'
   for n in $names; do echo "    (fn)$n,"; done
@@ -139,7 +156,7 @@ for w in "" "-fshort-wchar"; do
   nm -u "$tmp/symbols.o" | awk '{print $2}' | sort > "$tmp/got"
   while read -r h n; do
     case "$n" in *_w16) continue ;; esac
-    if [ -n "$w" ] && { [ "$h" != windows.h ] || grep -qx "windows.h ${n}_w16" "$here/functions.txt"; }; then
+    if [ -n "$w" ] && { [ "$h" = winhttp.h ] || [ "$h" = http.h ] || grep -qx "$h ${n}_w16" "$here/functions.txt"; }; then
       echo "${n}_w16"
     else
       echo "$n"

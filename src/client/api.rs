@@ -1,24 +1,47 @@
 //! The engine's entry points, one per WinHTTP function, called by `src/ffi/winhttp.rs` with safe
 //! values: handle lookups (with WinHTTP's wrong-kind and wrong-state codes), object creation, and the
 //! synchronous runs of the request steps.
-use super::async_ops::{self, Op};
 use super::callback::{self, Deliver, Info, Notifier, WINHTTP_CALLBACK_STATUS_HANDLE_CREATED};
 use super::connect::Connect;
-use super::exec;
 use super::options::{self, Object, Value};
 use super::query::{self, QueryValue};
 use super::request::*;
 use super::session::*;
+use super::step::{self, Done, Op};
 use crate::win32::error::*;
 use crate::win32::handle::{self, KernelObject, RawHandle};
 use crate::win32::overlapped::CallerBuf;
+use std::any::Any;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-/// The object behind a WinHTTP handle: dead/forged/NULL -> `ERROR_INVALID_HANDLE`, live but not a
-/// WinHTTP object of the wanted kind -> `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
-fn lookup<T: KernelObject>(h: RawHandle) -> WinResult<Arc<T>> {
-    handle::get_as::<T>(h)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)
+/// The object behind a WinHTTP handle of any kind. WinHTTP keeps its own handle table on Windows, so
+/// a handle that is not a WinHTTP handle at all (an event, a request queue, a file) is
+/// `ERROR_INVALID_HANDLE` there, like a dead, forged or NULL one.
+fn winhttp_object(h: RawHandle) -> WinResult<Arc<dyn Any + Send + Sync>> {
+    let any: Arc<dyn Any + Send + Sync> = handle::get(h)?;
+    let winhttp = any.is::<Session>()
+        || any.is::<Connect>()
+        || any.is::<Request>()
+        || any.is::<super::websocket::WebSocket>()
+        || any.is::<super::resolver::Resolver>();
+    if winhttp {
+        Ok(any)
+    } else {
+        Err(ERROR_INVALID_HANDLE)
+    }
+}
+
+/// The object behind a WinHTTP handle of kind `T`, or `None` for a WinHTTP handle of another kind.
+/// Not a WinHTTP handle (or dead): `ERROR_INVALID_HANDLE`.
+pub fn lookup_kind<T: KernelObject>(h: RawHandle) -> WinResult<Option<Arc<T>>> {
+    Ok(winhttp_object(h)?.downcast::<T>().ok())
+}
+
+/// The object behind a WinHTTP handle of kind `T`: not a WinHTTP handle (or dead) ->
+/// `ERROR_INVALID_HANDLE`; a WinHTTP handle of another kind -> `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
+pub fn lookup<T: KernelObject>(h: RawHandle) -> WinResult<Arc<T>> {
+    lookup_kind::<T>(h)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)
 }
 
 pub fn session(h: RawHandle) -> WinResult<Arc<Session>> {
@@ -30,16 +53,19 @@ pub fn request(h: RawHandle) -> WinResult<Arc<Request>> {
 
 /// Any of the three WinHTTP handle kinds, for options.
 pub fn object(h: RawHandle) -> WinResult<Object> {
-    if let Some(s) = handle::get_as::<Session>(h)? {
-        return Ok(Object::Session(s));
+    let any = winhttp_object(h)?;
+    let any = match any.downcast::<Session>() {
+        Ok(s) => return Ok(Object::Session(s)),
+        Err(any) => any,
+    };
+    let any = match any.downcast::<Connect>() {
+        Ok(c) => return Ok(Object::Connect(c)),
+        Err(any) => any,
+    };
+    match any.downcast::<Request>() {
+        Ok(r) => Ok(Object::Request(r)),
+        Err(_) => Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
     }
-    if let Some(c) = handle::get_as::<Connect>(h)? {
-        return Ok(Object::Connect(c));
-    }
-    if let Some(r) = handle::get_as::<Request>(h)? {
-        return Ok(Object::Request(r));
-    }
-    Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)
 }
 
 /// `WinHttpOpen`.
@@ -106,30 +132,6 @@ pub fn connect(hsession: RawHandle, server: Option<String>, port: u16) -> WinRes
     Ok(h)
 }
 
-/// Percent-escapes an object name as `WinHttpOpenRequest` does unless told not to: controls, space and
-/// non-ASCII bytes (UTF-8) always; `%` only with `WINHTTP_FLAG_ESCAPE_PERCENT`; the query part is
-/// left alone with `WINHTTP_FLAG_ESCAPE_DISABLE_QUERY`.
-pub fn escape_object(path: &str, flags: u32) -> String {
-    if flags & WINHTTP_FLAG_ESCAPE_DISABLE != 0 {
-        return path.to_string();
-    }
-    let mut out = String::with_capacity(path.len());
-    let mut in_query = false;
-    for &b in path.as_bytes() {
-        if b == b'?' {
-            in_query = true;
-        }
-        let skip = in_query && flags & WINHTTP_FLAG_ESCAPE_DISABLE_QUERY != 0;
-        let escape = !skip && (b <= 0x20 || b >= 0x7f || (b == b'%' && flags & WINHTTP_FLAG_ESCAPE_PERCENT != 0));
-        if escape {
-            out.push_str(&format!("%{b:02X}"));
-        } else {
-            out.push(b as char);
-        }
-    }
-    out
-}
-
 /// `WinHttpOpenRequest`.
 pub fn open_request(
     hconnect: RawHandle,
@@ -149,9 +151,10 @@ pub fn open_request(
     if !path.starts_with('/') && !path.starts_with("http://") && !path.starts_with("https://") && path != "*" {
         path.insert(0, '/');
     }
-    let path = escape_object(&path, flags);
+    let path = super::url::escape_object(&path, flags);
     let version = version.filter(|v| !v.is_empty()).unwrap_or_else(|| "HTTP/1.1".into());
-    let req = Arc::new(Request::new(connect.clone(), verb, path, version, referrer, accept_types, flags, hconnect));
+    let opening = Opening { verb, path, version, referrer, accept_types, flags, parent: hconnect };
+    let req = Arc::new(Request::new(connect.clone(), opening));
     let notifier = req.notifier.clone();
     let h = handle::insert(req);
     callback::register(h, notifier);
@@ -167,7 +170,7 @@ pub fn close_handle(h: RawHandle) -> WinResult<()> {
     if super::resolver::is_resolver(h) {
         return super::resolver::close(h);
     }
-    if let Some(ws) = handle::get_as::<super::websocket::WebSocket>(h)? {
+    if let Some(ws) = lookup_kind::<super::websocket::WebSocket>(h)? {
         return super::websocket::close_handle(h, ws);
     }
     let obj = object(h)?;
@@ -214,37 +217,6 @@ pub fn set_unload_event(h: RawHandle, event: usize) -> WinResult<()> {
     Ok(())
 }
 
-/// Runs a synchronous step on the calling thread, then delivers the notifications it posted there.
-fn run_sync<T>(req: &Arc<Request>, f: impl FnOnce(&mut RequestState) -> WinResult<T>) -> WinResult<T> {
-    req.notifier.begin_op();
-    let r = {
-        let mut st = req.state.lock();
-        f(&mut st)
-    };
-    req.notifier.end_op(Deliver::Inline);
-    r
-}
-
-/// Starts an asynchronous step after its synchronous checks (a failure: FALSE, no callback).
-fn run_async(
-    req: Arc<Request>,
-    op: Op,
-    len: usize,
-    setup: impl FnOnce(&Request, &mut RequestState) -> WinResult<()>,
-) -> WinResult<()> {
-    req.notifier.try_begin_async()?;
-    let r = {
-        let mut st = req.state.lock();
-        req.check_async(&st, op.api(), len).and_then(|_| setup(&req, &mut st))
-    };
-    if let Err(e) = r {
-        req.notifier.cancel_begin();
-        return Err(e);
-    }
-    async_ops::start(req, op);
-    Ok(())
-}
-
 /// `WinHttpAddRequestHeaders`.
 pub fn add_request_headers(h: RawHandle, text: Option<String>, modifiers: u32) -> WinResult<()> {
     let req = request(h)?;
@@ -258,7 +230,17 @@ pub fn add_request_headers(h: RawHandle, text: Option<String>, modifiers: u32) -
     r
 }
 
-/// `WinHttpSendRequest` (synchronous).
+/// Runs a step in the request's mode: Some(done) when it finished during the call (always in
+/// synchronous mode), None when an asynchronous step is pending.
+fn run(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinResult<()>) -> WinResult<Option<Done>> {
+    if req.is_async() {
+        step::run_async(req, op, setup)
+    } else {
+        step::run_sync(req, op, setup).map(Some)
+    }
+}
+
+/// `WinHttpSendRequest`.
 pub fn send_request(
     h: RawHandle,
     headers: Option<String>,
@@ -271,28 +253,19 @@ pub fn send_request(
     if context != 0 {
         req.context.store(context, Ordering::Relaxed);
     }
-    if req.is_async() {
-        return run_async(req.clone(), Op::Send, 0, |r, st| {
-            st.context = context;
-            r.prepare_send(st, headers.as_deref(), optional, total)
-        });
-    }
-    run_sync(&req, |st| {
-        st.context = context;
-        exec::run(req.send(st, headers.as_deref(), optional, total))
+    run(&req, Op::Send, |io| {
+        req.state.lock().context = context;
+        req.prepare_send(io, headers.as_deref(), optional, total)
     })
+    .map(|_| ())
 }
 
-/// `WinHttpWriteData` (synchronous).
-pub fn write_data(h: RawHandle, data: &[u8]) -> WinResult<u32> {
+/// `WinHttpWriteData`: Some(bytes written) when the write finished during the call (always in
+/// synchronous mode); in asynchronous mode WRITE_COMPLETE carries the count, and `buf` is the
+/// caller's until then.
+pub fn write_data(h: RawHandle, buf: CallerBuf) -> WinResult<Option<u32>> {
     let req = request(h)?;
-    run_sync(&req, |st| exec::run(req.write(st, data)))
-}
-
-/// `WinHttpWriteData` (asynchronous): WRITE_COMPLETE carries the count; `buf` is the caller's until then.
-pub fn write_data_async(h: RawHandle, buf: CallerBuf) -> WinResult<()> {
-    let req = request(h)?;
-    run_async(req, Op::Write(buf), buf.len(), |_, _| Ok(()))
+    Ok(run(&req, Op::Write(buf), |_| Ok(()))?.map(Done::count))
 }
 
 /// Whether `h` is a request of an asynchronous session (the edge picks the call's form).
@@ -300,50 +273,35 @@ pub fn is_async_request(h: RawHandle) -> WinResult<bool> {
     Ok(request(h)?.is_async())
 }
 
-/// `WinHttpReceiveResponse` (synchronous).
+/// `WinHttpReceiveResponse`. In asynchronous mode a request that cannot receive now (not sent, or
+/// its response already received) gets TRUE and REQUEST_ERROR on the calling thread, as on Windows.
 pub fn receive_response(h: RawHandle) -> WinResult<()> {
     let req = request(h)?;
     if req.is_async() {
-        return run_async(req, Op::Receive, 0, |_, _| Ok(()));
-    }
-    run_sync(&req, |st| exec::run(req.receive(st)))
-}
-
-/// `WinHttpQueryDataAvailable` (synchronous).
-pub fn query_data_available(h: RawHandle) -> WinResult<u32> {
-    let req = request(h)?;
-    run_sync(&req, |st| exec::run(req.available(st)))
-}
-
-/// `WinHttpQueryDataAvailable` (asynchronous): the count arrives with DATA_AVAILABLE.
-pub fn query_data_available_async(h: RawHandle) -> WinResult<()> {
-    let req = request(h)?;
-    run_async(req, Op::Available, 0, |_, _| Ok(()))
-}
-
-/// `WinHttpReadData(Ex)` (asynchronous): READ_COMPLETE carries `buf` and the count; `buf` is the
-/// caller's until then.
-pub fn read_data_async(h: RawHandle, buf: CallerBuf, fill: bool) -> WinResult<()> {
-    let req = request(h)?;
-    run_async(req, Op::Read { buf, fill }, buf.len(), |_, _| Ok(()))
-}
-
-/// `WinHttpReadData` (synchronous); with `fill`, reads until the buffer is full or the body ends
-/// (`WINHTTP_READ_DATA_EX_FLAG_FILL_BUFFER`).
-pub fn read_data(h: RawHandle, buf: &mut [u8], fill: bool) -> WinResult<usize> {
-    let req = request(h)?;
-    run_sync(&req, |st| {
-        exec::run(async {
-            let mut total = 0;
-            loop {
-                let n = req.read(st, &mut buf[total..]).await?;
-                total += n;
-                if !fill || n == 0 || total == buf.len() {
-                    return Ok(total);
-                }
+        let refused = req.check_receive_now();
+        if let Err(e) = refused {
+            if e != ERROR_WINHTTP_OPERATION_CANCELLED {
+                return step::refuse_async(&req, super::callback::API_RECEIVE_RESPONSE, e);
             }
-        })
-    })
+        }
+    }
+    run(&req, Op::Receive, |io| req.check_receive(io)).map(|_| ())
+}
+
+/// `WinHttpQueryDataAvailable`: Some(bytes) when known during the call (always in synchronous mode;
+/// in asynchronous mode when bytes are already there); otherwise DATA_AVAILABLE carries the count.
+pub fn query_data_available(h: RawHandle) -> WinResult<Option<u32>> {
+    let req = request(h)?;
+    Ok(run(&req, Op::Available, |_| Ok(()))?.map(Done::count))
+}
+
+/// `WinHttpReadData(Ex)`: Some(bytes read) when the read finished during the call (always in
+/// synchronous mode); otherwise READ_COMPLETE carries `buf` and the count, and `buf` is the caller's
+/// until then. With `fill`, reads until the buffer is full or the body ends
+/// (`WINHTTP_READ_DATA_EX_FLAG_FILL_BUFFER`).
+pub fn read_data(h: RawHandle, buf: CallerBuf, fill: bool) -> WinResult<Option<u32>> {
+    let req = request(h)?;
+    Ok(run(&req, Op::Read { buf, fill }, |_| Ok(()))?.map(Done::count))
 }
 
 /// `WinHttpQueryHeaders`.
@@ -360,7 +318,7 @@ pub fn set_timeouts(h: RawHandle, resolve: i32, connect: i32, send: i32, receive
 
 /// `WinHttpSetOption`.
 pub fn set_option(h: RawHandle, option: u32, value: Value) -> WinResult<()> {
-    if let Some(ws) = handle::get_as::<super::websocket::WebSocket>(h)? {
+    if let Some(ws) = lookup_kind::<super::websocket::WebSocket>(h)? {
         return ws.set_option(option, value);
     }
     let obj = object(h)?;
@@ -369,7 +327,7 @@ pub fn set_option(h: RawHandle, option: u32, value: Value) -> WinResult<()> {
 
 /// `WinHttpQueryOption`.
 pub fn query_option(h: RawHandle, option: u32) -> WinResult<Value> {
-    if let Some(ws) = handle::get_as::<super::websocket::WebSocket>(h)? {
+    if let Some(ws) = lookup_kind::<super::websocket::WebSocket>(h)? {
         return ws.query_option(option);
     }
     let obj = object(h)?;

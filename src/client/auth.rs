@@ -18,7 +18,7 @@
 //! Operations: [`parse_challenges`], [`query_schemes`], [`set_credentials`], [`set_option`],
 //! [`header_lines`] (the hook in `Request::build_head`), [`answer_challenge`] (the hook in
 //! `Request::receive`).
-use super::request::{Request, RequestState};
+use super::request::{Io, Request, RequestState};
 use super::session::WINHTTP_DISABLE_AUTHENTICATION;
 use crate::win32::error::*;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -427,52 +427,43 @@ fn sent_header(st: &RequestState, name: &str) -> bool {
 /// Hook in `Request::receive` once a final response head is in `st.response`: remembers a 401/407
 /// challenge and, when credentials known before it can answer it, drains the body and re-sends the
 /// request. Returns true when the request was re-sent (the caller reads the next response).
-pub async fn answer_challenge(req: &Request, st: &mut RequestState) -> WinResult<bool> {
-    let Some(status) = st.response.as_ref().map(|r| r.status) else { return Ok(false) };
-    let (target, header, sent_name) = match status {
-        401 => (WINHTTP_AUTH_TARGET_SERVER, "www-authenticate", "authorization"),
-        407 => (WINHTTP_AUTH_TARGET_PROXY, "proxy-authenticate", "proxy-authorization"),
-        _ => {
-            st.auth.auto_answers = 0;
+pub async fn answer_challenge(req: &Request, io: &mut Io) -> WinResult<bool> {
+    {
+        let mut guard = req.state.lock();
+        let st = &mut *guard;
+        let Some(status) = st.response.as_ref().map(|r| r.status) else { return Ok(false) };
+        let (target, header, sent_name) = match status {
+            401 => (WINHTTP_AUTH_TARGET_SERVER, "www-authenticate", "authorization"),
+            407 => (WINHTTP_AUTH_TARGET_PROXY, "proxy-authenticate", "proxy-authorization"),
+            _ => {
+                st.auth.auto_answers = 0;
+                return Ok(false);
+            }
+        };
+        let challenges = parse_challenges(st.response.as_ref().expect("checked").values(header));
+        let already_sent = sent_header(st, sent_name);
+        let stale = challenges.iter().any(|c| {
+            c.scheme == WINHTTP_AUTH_SCHEME_DIGEST && c.param("stale").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        });
+        let t = st.auth.target_mut(target);
+        let new_nonce = t.challenges != challenges;
+        t.challenges = challenges;
+        if new_nonce {
+            t.nonce_count.store(0, Ordering::Relaxed);
+        }
+        let can_answer = t.can_answer();
+        let auto = st.settings.disabled & WINHTTP_DISABLE_AUTHENTICATION == 0
+            && can_answer
+            && (!already_sent || stale)
+            && st.auth.auto_answers < MAX_AUTO_ANSWERS
+            && !st.streamed;
+        if !auto {
             return Ok(false);
         }
-    };
-    let challenges = parse_challenges(st.response.as_ref().expect("checked").values(header));
-    let already_sent = sent_header(st, sent_name);
-    let stale = challenges.iter().any(|c| {
-        c.scheme == WINHTTP_AUTH_SCHEME_DIGEST && c.param("stale").is_some_and(|v| v.eq_ignore_ascii_case("true"))
-    });
-    let t = st.auth.target_mut(target);
-    let new_nonce = t.challenges != challenges;
-    t.challenges = challenges;
-    if new_nonce {
-        t.nonce_count.store(0, Ordering::Relaxed);
+        st.auth.auto_answers += 1;
     }
-    let can_answer = t.can_answer();
-    let auto = st.settings.disabled & WINHTTP_DISABLE_AUTHENTICATION == 0
-        && can_answer
-        && (!already_sent || stale)
-        && st.auth.auto_answers < MAX_AUTO_ANSWERS
-        && !st.streamed;
-    if !auto {
-        return Ok(false);
-    }
-    st.auth.auto_answers += 1;
-    // Drain the challenge's body so the connection can carry the answer (as for a redirect).
-    let mut sink = vec![0u8; 16 * 1024];
-    let mut drained = 0u64;
-    loop {
-        let n = req.read(st, &mut sink).await?;
-        if n == 0 {
-            break;
-        }
-        drained += n as u64;
-        if drained > st.settings.max_drain_size as u64 {
-            break;
-        }
-    }
-    req.discard_conn(st);
-    req.transmit(st).await?;
+    req.drain_body(io).await?;
+    req.transmit(io).await?;
     Ok(true)
 }
 

@@ -199,18 +199,24 @@ impl Notifier {
     /// Delivers queued notes one at a time until the queue is empty.
     fn drain(self: &Arc<Self>) {
         let outer = DRAINING.with(|d| d.replace(Arc::as_ptr(self) as usize));
-        self.drain_queue();
+        NEST.with(|n| n.set(n.get() + 1));
+        self.drain_queue(false);
+        NEST.with(|n| n.set(n.get() - 1));
         DRAINING.with(|d| d.set(outer));
     }
 
-    fn drain_queue(self: &Arc<Self>) {
+    /// `nested`: a drain inside one of this handle's callbacks on this thread; the drain below it
+    /// keeps the queue's `draining` mark.
+    fn drain_queue(self: &Arc<Self>, nested: bool) {
         loop {
             let note = {
                 let mut q = self.queue.lock();
                 match q.notes.pop_front() {
                     Some(n) => n,
                     None => {
-                        q.draining = false;
+                        if !nested {
+                            q.draining = false;
+                        }
                         return;
                     }
                 }
@@ -222,6 +228,40 @@ impl Notifier {
             if closing {
                 self.finish_closing();
             }
+        }
+    }
+
+    /// Whether notifications wait in this handle's queue.
+    pub fn has_notes(&self) -> bool {
+        !self.queue.lock().notes.is_empty()
+    }
+
+    /// Delivers what is queued on this thread, now (a call that finished at once, as Windows does):
+    /// nested inside this handle's callback when the call came from one and `may_nest` (nothing of
+    /// the handle was waiting before the call), up to [`MAX_NEST`] levels; past that, after the
+    /// callback below returns. When another thread is delivering this handle's notifications, it
+    /// delivers these too, after its current one (one at a time, in order).
+    pub fn deliver_here(self: &Arc<Self>, may_nest: bool) {
+        let mut q = self.queue.lock();
+        if q.notes.is_empty() {
+            return;
+        }
+        let depth = NEST.with(|n| n.get());
+        if q.draining {
+            if may_nest && depth < MAX_NEST && self.is_drained_here() {
+                drop(q);
+                NEST.with(|n| n.set(depth + 1));
+                self.drain_queue(true);
+                NEST.with(|n| n.set(depth));
+            }
+            return;
+        }
+        q.draining = true;
+        drop(q);
+        if depth >= MAX_NEST {
+            pool::submit(self.clone());
+        } else {
+            self.drain();
         }
     }
 
@@ -272,11 +312,18 @@ impl Notifier {
             }
         };
         tracing::trace!(target: "winhttpapi::winhttp", "callback({h:#x}, {:#x}, {:#x}, {:?})", note.context, note.status, note.info);
-        pool::beat();
+        // The watchdog's heartbeat counts the outermost callback of this thread (a nested one runs
+        // inside it: the thread is busy the whole time).
+        let outermost = NEST.with(|n| n.get()) == 1;
+        if outermost {
+            pool::beat();
+        }
         // SAFETY: the application's callback, called with the documented arguments; the information
         // lives on this frame until it returns.
         unsafe { f(h, note.context, note.status, ptr, len) };
-        pool::beat();
+        if outermost {
+            pool::beat();
+        }
     }
 
     /// A synchronous step begins (a `HANDLE_CLOSING` from another thread waits for its end).
@@ -388,7 +435,15 @@ impl Notifier {
 thread_local! {
     /// The notifier whose queue this thread is draining (0 = none).
     static DRAINING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Drains on this thread's stack (a callback making a call that finishes at once nests one).
+    static NEST: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
+
+/// How deep notifications may nest on one thread (a callback making the next call, which finishes
+/// at once): Windows was seen two levels deep. Past this depth a notification waits until the
+/// callback below it returns, so a program that reads in a loop from its callback cannot exhaust
+/// the stack.
+pub const MAX_NEST: u32 = 4;
 
 static REGISTRY: Lazy<Mutex<HashMap<RawHandle, Arc<Notifier>>>> = Lazy::new(|| Mutex::new(HashMap::new()));
 

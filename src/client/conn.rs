@@ -1,17 +1,16 @@
 //! One client connection: a non-blocking TCP socket (optionally wrapped in rustls) and its read buffer.
 //!
-//! Performance shape (DESIGN.md section 9): every read and write is first tried on the calling thread
-//! without blocking; only when the socket is not ready does the operation wait, and the wait is
-//! [`wait_fd`], a `poll(2)` bounded by the WinHTTP timeout of that step. Operations are `async` so the
-//! request state machine reads as one sequence of steps; the asynchronous mode (issue 6) runs the same
-//! futures with readiness coming from the runtime instead of a blocking poll.
+//! Performance shape (DESIGN.md section 9): every read and write is first tried at once without
+//! blocking (on the calling thread when a step runs its first poll there, see `step.rs`); only when
+//! the socket is not ready does the operation wait, on the runtime's reactor, bounded by the WinHTTP
+//! timeout of that step. Nothing here blocks a thread.
 use crate::win32::error::*;
 use std::io::{self, Read, Write};
 use std::net::IpAddr;
-use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
+use std::net::{SocketAddr, TcpStream};
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::io::unix::AsyncFd;
 
 /// Read buffer size: one socket read fills at most this much.
@@ -22,50 +21,6 @@ const READ_CHUNK: usize = 64 * 1024;
 pub enum Interest {
     Read,
     Write,
-}
-
-/// Waits until `fd` is ready, up to `timeout_ms` (0 = no limit, as WinHTTP's timeouts use it).
-/// A socket shut down by `WinHttpCloseHandle` wakes the wait with POLLHUP; the caller's next try then
-/// fails, and the request reports `ERROR_WINHTTP_OPERATION_CANCELLED`.
-pub async fn wait_fd(fd: i32, interest: Interest, timeout_ms: u32) -> WinResult<()> {
-    let events = match interest {
-        Interest::Read => libc::POLLIN,
-        Interest::Write => libc::POLLOUT,
-    };
-    let deadline = (timeout_ms != 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64));
-    loop {
-        let wait = match deadline {
-            None => -1,
-            Some(d) => {
-                let left = d.saturating_duration_since(Instant::now());
-                if left.is_zero() {
-                    return Err(ERROR_WINHTTP_TIMEOUT);
-                }
-                left.as_millis().min(i32::MAX as u128) as i32
-            }
-        };
-        let mut p = libc::pollfd { fd, events, revents: 0 };
-        // SAFETY: one valid pollfd on the stack.
-        let r = unsafe { libc::poll(&mut p, 1, wait) };
-        if r > 0 {
-            return Ok(());
-        }
-        if r == 0 {
-            return Err(ERROR_WINHTTP_TIMEOUT);
-        }
-        if io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
-            return Err(ERROR_WINHTTP_CONNECTION_ERROR);
-        }
-    }
-}
-
-/// How a connection waits for its socket: a blocking `poll(2)` on the caller's thread (synchronous
-/// sessions, the fast path), or the runtime's reactor (`WINHTTP_FLAG_ASYNC` sessions, whose steps run
-/// as runtime tasks).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum IoMode {
-    Blocking,
-    Reactor,
 }
 
 /// The steps of opening a connection, reported for the status callback (RESOLVING_NAME,
@@ -79,7 +34,7 @@ pub enum ConnEvent<'a> {
 }
 
 /// The socket descriptor as the reactor sees it (the `TcpStream` keeps ownership).
-struct FdRef(RawFd);
+pub struct FdRef(RawFd);
 
 impl AsRawFd for FdRef {
     fn as_raw_fd(&self) -> RawFd {
@@ -168,9 +123,9 @@ pub struct TlsSetup {
 
 /// A connection to one origin (or proxy).
 pub struct Conn {
-    /// The reactor registration (async sessions); declared before `sock` so it is dropped (and
-    /// deregistered) before the socket closes.
-    reactor: Option<Arc<AsyncFd<FdRef>>>,
+    /// The reactor registration; declared before `sock` so it is dropped (and deregistered) before
+    /// the socket closes.
+    reactor: Arc<AsyncFd<FdRef>>,
     sock: TcpStream,
     tls: Option<Box<rustls::ClientConnection>>,
     rbuf: Vec<u8>,
@@ -188,23 +143,12 @@ fn io_error(e: &io::Error) -> Win32Error {
     }
 }
 
-/// Resolves `host:port` (`ERROR_WINHTTP_NAME_NOT_RESOLVED` when the name does not resolve), within
-/// `timeout_ms` (0 = no limit): getaddrinfo cannot be interrupted, so a limited lookup runs on a
-/// helper thread and is abandoned (`ERROR_WINHTTP_TIMEOUT`) when the deadline passes.
-pub fn resolve(host: &str, port: u16, timeout_ms: u32) -> WinResult<Vec<SocketAddr>> {
-    let h = host.trim_start_matches('[').trim_end_matches(']');
-    if timeout_ms != 0 && h.parse::<std::net::IpAddr>().is_err() {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let name = h.to_string();
-        std::thread::Builder::new()
-            .name("winhttp-resolve".into())
-            .spawn(move || {
-                let _ = tx.send(resolve(&name, port, 0));
-            })
-            .map_err(|_| ERROR_WINHTTP_NAME_NOT_RESOLVED)?;
-        return rx.recv_timeout(Duration::from_millis(timeout_ms as u64)).unwrap_or(Err(ERROR_WINHTTP_TIMEOUT));
-    }
-    let addrs: Vec<SocketAddr> = (h, port).to_socket_addrs().map_err(|_| ERROR_WINHTTP_NAME_NOT_RESOLVED)?.collect();
+/// Resolves `host:port` on the runtime (`ERROR_WINHTTP_NAME_NOT_RESOLVED` when the name does not
+/// resolve), within `timeout_ms` (0 = no limit; `ERROR_WINHTTP_TIMEOUT` past it).
+async fn resolve(host: &str, port: u16, timeout_ms: u32) -> WinResult<Vec<SocketAddr>> {
+    let h = host.trim_start_matches('[').trim_end_matches(']').to_string();
+    let found = within(timeout_ms, tokio::net::lookup_host((h, port))).await?;
+    let addrs: Vec<SocketAddr> = found.map_err(|_| ERROR_WINHTTP_NAME_NOT_RESOLVED)?.collect();
     if addrs.is_empty() {
         return Err(ERROR_WINHTTP_NAME_NOT_RESOLVED);
     }
@@ -212,58 +156,35 @@ pub fn resolve(host: &str, port: u16, timeout_ms: u32) -> WinResult<Vec<SocketAd
 }
 
 impl Conn {
-    /// Resolves and connects (each address in turn), then runs the TLS handshake when asked.
-    pub async fn open(host: &str, port: u16, timeouts: &Timeouts, tls: Option<TlsSetup>) -> WinResult<Conn> {
-        Self::open_with(host, port, timeouts, tls, IoMode::Blocking, &mut |_| {}).await
-    }
-
-    /// [`Conn::open`] in `mode`, reporting each step to `events` (the status callback's order).
-    pub async fn open_with(
+    /// Resolves and connects (each address in turn), then runs the TLS handshake when asked,
+    /// reporting each step to `events` (the status callback's order).
+    pub async fn open(
         host: &str,
         port: u16,
         timeouts: &Timeouts,
         tls: Option<TlsSetup>,
-        mode: IoMode,
         events: &mut (dyn FnMut(ConnEvent<'_>) + Send),
     ) -> WinResult<Conn> {
         events(ConnEvent::Resolving(host));
-        let addrs = match mode {
-            IoMode::Blocking => resolve(host, port, timeouts.resolve)?,
-            IoMode::Reactor => {
-                let h = host.trim_start_matches('[').trim_end_matches(']').to_string();
-                let found = within(timeouts.resolve, tokio::net::lookup_host((h, port))).await?;
-                let addrs: Vec<SocketAddr> = found.map_err(|_| ERROR_WINHTTP_NAME_NOT_RESOLVED)?.collect();
-                if addrs.is_empty() {
-                    return Err(ERROR_WINHTTP_NAME_NOT_RESOLVED);
-                }
-                addrs
-            }
-        };
+        let addrs = resolve(host, port, timeouts.resolve).await?;
         events(ConnEvent::Resolved(addrs[0].ip()));
         let mut last = ERROR_WINHTTP_CANNOT_CONNECT;
         let mut sock = None;
         // WINHTTP_OPTION_CONNECT_RETRIES: every address once, then further rounds (a short pause
         // apart) until that many attempts were made or the connect timeout has passed.
         let attempts = (timeouts.connect_retries.max(1) as usize).max(addrs.len());
-        let start = Instant::now();
+        let start = tokio::time::Instant::now();
         for (i, a) in addrs.iter().cycle().take(attempts).enumerate() {
             if i > 0 && i % addrs.len() == 0 {
                 if timeouts.connect != 0 && start.elapsed() >= Duration::from_millis(timeouts.connect as u64) {
                     break;
                 }
-                match mode {
-                    IoMode::Blocking => std::thread::sleep(Duration::from_millis(100)),
-                    IoMode::Reactor => tokio::time::sleep(Duration::from_millis(100)).await,
-                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
             }
             events(ConnEvent::Connecting(a.ip()));
-            let r = match mode {
-                IoMode::Blocking if timeouts.connect == 0 => TcpStream::connect(a),
-                IoMode::Blocking => TcpStream::connect_timeout(a, Duration::from_millis(timeouts.connect as u64)),
-                IoMode::Reactor => match within(timeouts.connect, tokio::net::TcpStream::connect(a)).await {
-                    Ok(r) => r.and_then(|s| s.into_std()),
-                    Err(e) => Err(io::Error::new(io::ErrorKind::TimedOut, format!("{e:?}"))),
-                },
+            let r = match within(timeouts.connect, tokio::net::TcpStream::connect(a)).await {
+                Ok(r) => r.and_then(|s| s.into_std()),
+                Err(e) => Err(io::Error::new(io::ErrorKind::TimedOut, format!("{e:?}"))),
             };
             match r {
                 Ok(s) => {
@@ -280,18 +201,12 @@ impl Conn {
         events(ConnEvent::Connected(peer.ip()));
         sock.set_nonblocking(true).map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?;
         let _ = sock.set_nodelay(true);
-        let reactor = match mode {
-            IoMode::Blocking => None,
-            IoMode::Reactor => {
-                let fd = FdRef(sock.as_raw_fd());
-                let both = tokio::io::Interest::READABLE | tokio::io::Interest::WRITABLE;
-                // SAFETY: the descriptor stays open while the registration lives: `reactor` is declared
-                // before `sock` in `Conn`, so it is dropped (deregistered) first.
-                let afd =
-                    unsafe { AsyncFd::register_with_interest(fd, both) }.map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?;
-                Some(Arc::new(afd))
-            }
-        };
+        let fd = FdRef(sock.as_raw_fd());
+        let both = tokio::io::Interest::READABLE | tokio::io::Interest::WRITABLE;
+        // SAFETY: the descriptor stays open while the registration lives: `reactor` is declared before
+        // `sock` in `Conn`, so it is dropped (deregistered) first.
+        let reactor =
+            Arc::new(unsafe { AsyncFd::register_with_interest(fd, both) }.map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?);
         let mut conn =
             Conn { reactor, sock, tls: None, rbuf: vec![0; READ_CHUNK], rpos: 0, rend: 0, reused: false, peer };
         if let Some(t) = tls {
@@ -302,9 +217,8 @@ impl Conn {
         Ok(conn)
     }
 
-    /// Tries `op` until it does not report `WouldBlock`, waiting for `interest` between tries: a
-    /// blocking poll, or the reactor (whose readiness is cleared only by a try that would block,
-    /// so no wake-up is lost).
+    /// Tries `op` until it does not report `WouldBlock`, waiting for `interest` between tries on the
+    /// reactor (whose readiness is cleared only by a try that would block, so no wake-up is lost).
     async fn io<R>(
         &mut self,
         interest: Interest,
@@ -317,10 +231,7 @@ impl Conn {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 r => return r.map_err(IoFail::Io),
             }
-            let Some(afd) = self.reactor.clone() else {
-                wait_fd(self.fd(), interest, timeout_ms).await.map_err(IoFail::Wait)?;
-                continue;
-            };
+            let afd = self.reactor.clone();
             loop {
                 let mut guard = match interest {
                     Interest::Read => within(timeout_ms, afd.readable()).await,
@@ -439,8 +350,8 @@ impl Conn {
         }
     }
 
-    /// Reads more bytes into the read buffer; returns how many (0 = the peer closed).
-    pub async fn fill(&mut self, timeout_ms: u32) -> WinResult<usize> {
+    /// Makes room at the end of the read buffer (compacting, or growing a full one).
+    fn make_room(&mut self) {
         if self.rpos > 0 && self.rpos == self.rend {
             self.rpos = 0;
             self.rend = 0;
@@ -455,12 +366,81 @@ impl Conn {
                 self.rbuf.resize(n * 2, 0);
             }
         }
+    }
+
+    /// One non-blocking read into the read buffer (`WouldBlock` when nothing is there); 0 = the
+    /// peer closed.
+    pub fn try_fill(&mut self) -> io::Result<usize> {
+        self.make_room();
+        let mut tmp = std::mem::take(&mut self.rbuf);
+        let r = self.try_read(&mut tmp[self.rend..]);
+        self.rbuf = tmp;
+        let n = r?;
+        self.rend += n;
+        Ok(n)
+    }
+
+    /// Reads more bytes into the read buffer; returns how many (0 = the peer closed).
+    pub async fn fill(&mut self, timeout_ms: u32) -> WinResult<usize> {
+        self.make_room();
         let mut tmp = std::mem::take(&mut self.rbuf);
         let r = self.read_some(&mut tmp[self.rend..], timeout_ms).await;
         self.rbuf = tmp;
         let n = r?;
         self.rend += n;
         Ok(n)
+    }
+
+    /// Non-blocking send of `parts` from byte `*done` on (counted over all parts): Ok(true) once all
+    /// of it is on the wire (through TLS: encrypted and written), Ok(false) when the socket would
+    /// block first. For callers that wait without holding the connection ([`Readiness`]).
+    pub fn try_send(&mut self, parts: &[&[u8]], done: &mut usize) -> io::Result<bool> {
+        let total: usize = parts.iter().map(|p| p.len()).sum();
+        loop {
+            if let Some(tls) = self.tls.as_mut() {
+                // Plaintext into rustls as far as its buffer takes it, then records to the socket.
+                let (mut idx, mut off) = locate(parts, *done);
+                while idx < parts.len() {
+                    let n = tls.writer().write(&parts[idx][off..])?;
+                    if n == 0 {
+                        break;
+                    }
+                    *done += n;
+                    (idx, off) = locate(parts, *done);
+                }
+                while tls.wants_write() {
+                    match tls.write_tls(&mut NoSigPipe(&self.sock)) {
+                        Ok(_) => {}
+                        Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(false),
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                if *done == total {
+                    return Ok(true);
+                }
+                continue;
+            }
+            if *done == total {
+                return Ok(true);
+            }
+            let (idx, off) = locate(parts, *done);
+            let mut iov: Vec<io::IoSlice> = Vec::with_capacity(parts.len() - idx);
+            iov.push(io::IoSlice::new(&parts[idx][off..]));
+            iov.extend(parts[idx + 1..].iter().filter(|p| !p.is_empty()).map(|p| io::IoSlice::new(p)));
+            match NoSigPipe(&self.sock).write_vectored(&iov) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => *done += n,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(false),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// The socket's reactor registration, to wait for it without holding the connection.
+    pub fn readiness(&self) -> Readiness {
+        Readiness(self.reactor.clone())
     }
 
     /// Writes every byte of `parts`, in order, gathering them into one `writev` while the socket takes
@@ -551,6 +531,44 @@ impl Conn {
     /// Shuts the socket down both ways (wakes any wait on it).
     pub fn shutdown(&self) {
         let _ = self.sock.shutdown(std::net::Shutdown::Both);
+    }
+}
+
+/// (part index, offset in it) of byte `at` counted over all of `parts`.
+fn locate(parts: &[&[u8]], mut at: usize) -> (usize, usize) {
+    for (i, p) in parts.iter().enumerate() {
+        if at < p.len() {
+            return (i, at);
+        }
+        at -= p.len();
+    }
+    (parts.len(), 0)
+}
+
+/// A connection's socket as the reactor sees it, waited on without holding the connection: a
+/// WebSocket's send and receive share one connection behind a lock taken only for non-blocking
+/// tries ([`Conn::try_fill`], [`Conn::try_send`]), and wait here in between.
+#[derive(Clone)]
+pub struct Readiness(Arc<AsyncFd<FdRef>>);
+
+/// Readiness seen by [`Readiness::wait`]; [`ReadyGuard::clear`] it when the try that followed would
+/// block (so the next wait sleeps until the socket is ready again; no wake-up is lost).
+pub struct ReadyGuard<'a>(tokio::io::unix::AsyncFdReadyGuard<'a, FdRef>);
+
+impl ReadyGuard<'_> {
+    pub fn clear(mut self) {
+        self.0.clear_ready();
+    }
+}
+
+impl Readiness {
+    /// Waits until the socket may be ready for `interest`, up to `timeout_ms` (0 = no limit).
+    pub async fn wait(&self, interest: Interest, timeout_ms: u32) -> WinResult<ReadyGuard<'_>> {
+        let g = match interest {
+            Interest::Read => within(timeout_ms, self.0.readable()).await?,
+            Interest::Write => within(timeout_ms, self.0.writable()).await?,
+        };
+        g.map(ReadyGuard).map_err(|_| ERROR_WINHTTP_CONNECTION_ERROR)
     }
 }
 

@@ -6,7 +6,7 @@
 use super::connect::Connect;
 use super::request::{Request, WINHTTP_FLAG_SECURE};
 use crate::win32::error::*;
-use crate::win32::handle::{self, RawHandle};
+use crate::win32::handle::RawHandle;
 
 pub const WINHTTP_QUERY_CONNECTION_GROUP_FLAG_INSECURE: u64 = 0x1;
 
@@ -23,9 +23,9 @@ pub struct HostGroups {
 /// left out. Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE` (not a connect or
 /// request handle), `ERROR_INVALID_PARAMETER` (unknown flags).
 pub fn query(h: RawHandle, guid: Option<[u8; 16]>, flags: u64) -> WinResult<Vec<HostGroups>> {
-    let (connect, secure) = if let Some(r) = handle::get_as::<Request>(h)? {
+    let (connect, secure) = if let Some(r) = super::api::lookup_kind::<Request>(h)? {
         (r.connect.clone(), r.flags & WINHTTP_FLAG_SECURE != 0)
-    } else if let Some(c) = handle::get_as::<Connect>(h)? {
+    } else if let Some(c) = super::api::lookup_kind::<Connect>(h)? {
         (c, flags & WINHTTP_QUERY_CONNECTION_GROUP_FLAG_INSECURE == 0)
     } else {
         return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE);

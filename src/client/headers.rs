@@ -28,8 +28,8 @@ fn is_tchar(c: char) -> bool {
 /// Splits header text into validated `(name, value)` lines. Any bad line refuses the whole text.
 pub fn parse_lines(text: &str) -> WinResult<Vec<(String, String)>> {
     let mut out = Vec::new();
-    for line in text.split('\n') {
-        let line = line.strip_suffix('\r').unwrap_or(line);
+    // Any run of CR and/or LF separates lines (lone CR, lone LF, LF CR), as Windows reads them.
+    for line in text.split(['\r', '\n']) {
         if line.is_empty() {
             continue;
         }
@@ -37,7 +37,7 @@ pub fn parse_lines(text: &str) -> WinResult<Vec<(String, String)>> {
         if name.is_empty() || !name.chars().all(is_tchar) {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        if value.chars().any(|c| c == '\r' || c == '\0') {
+        if value.contains('\0') {
             return Err(ERROR_INVALID_PARAMETER);
         }
         out.push((name.to_string(), value.trim().to_string()));
@@ -119,6 +119,7 @@ mod tests {
             ("field: value ", true),
             ("\r\n", true),
             ("X: 1\r\nbad\r\n", false),
+            ("A: 1\rB: 2\n\rC: 3\n\n\r\r", true),
         ] {
             assert_eq!(parse_lines(text).is_ok(), ok, "{text:?}");
         }

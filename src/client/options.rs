@@ -27,6 +27,7 @@ pub const WINHTTP_OPTION_HTTP_VERSION: u32 = 59;
 pub const WINHTTP_OPTION_DISABLE_FEATURE: u32 = 63;
 pub const WINHTTP_OPTION_MAX_CONNS_PER_SERVER: u32 = 73;
 pub const WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER: u32 = 74;
+pub const WINHTTP_OPTION_AUTOLOGON_POLICY: u32 = 77;
 pub const WINHTTP_OPTION_ENABLE_FEATURE: u32 = 79;
 pub const WINHTTP_OPTION_SECURE_PROTOCOLS: u32 = 84;
 pub const WINHTTP_OPTION_REDIRECT_POLICY: u32 = 88;
@@ -82,6 +83,15 @@ pub enum Object {
     Request(Arc<Request>),
 }
 
+/// [`kind`] for `WinHttpQueryOption`: option 0 is an invalid argument there on Windows
+/// (`ERROR_INVALID_PARAMETER`), while `WinHttpSetOption` calls it an invalid option.
+pub fn query_kind(option: u32) -> WinResult<Kind> {
+    if option == 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    kind(option)
+}
+
 /// The value type of a known option, or `ERROR_WINHTTP_INVALID_OPTION`.
 pub fn kind(option: u32) -> WinResult<Kind> {
     Ok(match option {
@@ -94,6 +104,7 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         | WINHTTP_OPTION_DISABLE_FEATURE
         | WINHTTP_OPTION_MAX_CONNS_PER_SERVER
         | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER
+        | WINHTTP_OPTION_AUTOLOGON_POLICY
         | WINHTTP_OPTION_ENABLE_FEATURE
         | WINHTTP_OPTION_SECURE_PROTOCOLS
         | WINHTTP_OPTION_REDIRECT_POLICY
@@ -147,13 +158,10 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
     };
     match option {
         WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET => {
-            // A request-handle option; it shapes the head of the next send (Sec-WebSocket-Key is
-            // chosen now so the head WinHTTP reports and the one sent agree).
+            // A request-handle option; it shapes the head of the next send (Sec-WebSocket-Key and
+            // Version are added at send time, a new key for every send, as Windows does).
             let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
-            let mut st = r.state.lock();
-            if st.settings.websocket_key.is_none() {
-                st.settings.websocket_key = Some(super::websocket::new_key()?);
-            }
+            r.state.lock().settings.websocket = true;
             Ok(())
         }
         WINHTTP_OPTION_CONTEXT_VALUE => {
@@ -225,6 +233,14 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             if option == WINHTTP_OPTION_MAX_CONNS_PER_SERVER {
                 s.settings.lock().max_conns_per_server = v;
             }
+            Ok(())
+        }
+        WINHTTP_OPTION_AUTOLOGON_POLICY => {
+            // A request-handle option on Windows. It says when WinHTTP may log on with the user's own
+            // credentials (NTLM/Negotiate); those schemes do not exist here, so there is nothing for it to
+            // govern, and Basic/Digest with explicit credentials go on as before.
+            dword()?;
+            let Object::Request(_) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
             Ok(())
         }
         WINHTTP_OPTION_ENABLE_FEATURE => {

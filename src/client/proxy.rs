@@ -41,7 +41,7 @@ pub fn set_default_config(access: u32, proxy: Option<String>, bypass: Option<Str
     let cfg = match access {
         WINHTTP_ACCESS_TYPE_NO_PROXY => ProxyConfig { access_type: access, proxy: None, bypass: None },
         WINHTTP_ACCESS_TYPE_NAMED_PROXY => {
-            if proxy.as_deref().is_none_or(|p| p.trim().is_empty()) {
+            if !proxy.as_deref().is_some_and(valid_proxy_list) {
                 return Err(ERROR_INVALID_PARAMETER);
             }
             ProxyConfig { access_type: access, proxy, bypass }
@@ -51,6 +51,46 @@ pub fn set_default_config(access: u32, proxy: Option<String>, bypass: Option<Str
     *DEFAULT.lock() = Some(cfg);
     settings_changed();
     Ok(())
+}
+
+/// Whether a proxy list names only valid servers: entries separated by `;` or white space, each
+/// `[scheme=][scheme://]host[:port]` with a host name (letters, also past ASCII as in internationalized
+/// names, digits, `-`, `.`), an IPv4 address or a
+/// bracketed IPv6 address. `WinHttpSetDefaultProxyConfiguration` refuses anything else with
+/// `ERROR_INVALID_PARAMETER`, as Windows does.
+fn valid_proxy_list(list: &str) -> bool {
+    let entries: Vec<&str> = list.split([';', ' ', '\t']).filter(|e| !e.is_empty()).collect();
+    !entries.is_empty() && entries.iter().all(|e| valid_proxy_entry(e))
+}
+
+fn valid_proxy_entry(entry: &str) -> bool {
+    let e = entry.split_once('=').map_or(entry, |(_, server)| server);
+    let e = e.split_once("://").map_or(e, |(_, rest)| rest);
+    let e = e.strip_suffix('/').unwrap_or(e);
+    let (host, port) = if let Some(rest) = e.strip_prefix('[') {
+        let Some((v6, after)) = rest.split_once(']') else { return false };
+        if v6.parse::<std::net::Ipv6Addr>().is_err() {
+            return false;
+        }
+        match after {
+            "" => return true,
+            a => ("v6", a.strip_prefix(':').unwrap_or("x")),
+        }
+    } else {
+        match e.rsplit_once(':') {
+            Some((h, p)) => (h, p),
+            None => (e, "80"),
+        }
+    };
+    let host_ok = !host.is_empty()
+        && host.len() <= 255
+        && host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+        && !host.starts_with(['-', '.']);
+    host_ok
+        && !port.is_empty()
+        && port.len() <= 5
+        && port.bytes().all(|b| b.is_ascii_digit())
+        && port.parse::<u32>().is_ok_and(|p| p <= 65535)
 }
 
 /// Proxy change registrations (`WinHttpRegisterProxyChangeNotification`): token -> (flags, callback

@@ -11,6 +11,8 @@ pub const WINHTTP_QUERY_RAW_HEADERS: u32 = 21;
 pub const WINHTTP_QUERY_RAW_HEADERS_CRLF: u32 = 22;
 pub const WINHTTP_QUERY_REQUEST_METHOD: u32 = 45;
 pub const WINHTTP_QUERY_CUSTOM: u32 = 65535;
+/// The highest info level winhttp.h defines.
+pub const WINHTTP_QUERY_MAX: u32 = 78;
 pub const WINHTTP_QUERY_FLAG_NUMBER64: u32 = 0x0800_0000;
 pub const WINHTTP_QUERY_FLAG_NUMBER: u32 = 0x2000_0000;
 pub const WINHTTP_QUERY_FLAG_SYSTEMTIME: u32 = 0x4000_0000;
@@ -141,6 +143,10 @@ fn request_view(raw: &str, verb: &str, version: &str) -> HeadView {
 pub fn query(req: &Request, level: u32, name: Option<&str>, index: &mut u32) -> WinResult<QueryValue> {
     if level & MODIFIER_MASK & !KNOWN_MODIFIERS != 0 {
         return Err(ERROR_WINHTTP_INVALID_QUERY_REQUEST);
+    }
+    // An info level winhttp.h does not define is an invalid argument on Windows, not a query error.
+    if (WINHTTP_QUERY_MAX + 1..WINHTTP_QUERY_CUSTOM).contains(&(level & 0xFFFF)) {
+        return Err(ERROR_INVALID_PARAMETER);
     }
     let st = req.state.lock();
     let view = if level & WINHTTP_QUERY_FLAG_REQUEST_HEADERS != 0 {

@@ -4,7 +4,8 @@
 //! --receive--> `Receiving` (headers available; `WinHttpQueryDataAvailable`/`WinHttpReadData` stream
 //! the body) --body read--> `Done` (the connection is back in the pool). `WinHttpSendRequest` may be
 //! called again from `Receiving` or `Done` (resend on the same handle). Every step is an `async fn`
-//! over [`RequestState`]; the synchronous API runs it on the caller's thread ([`super::exec::run`]).
+//! over the step-owned [`Io`], run the same way in both modes (`step.rs`); what queries and options
+//! read is [`RequestState`], locked briefly.
 //!
 //! Operations: [`Request::send`], [`Request::write`], [`Request::receive`], [`Request::available`],
 //! [`Request::read`], header queries (`query.rs`), options (`options.rs`), and close ([`KernelObject::on_close`]).
@@ -17,7 +18,7 @@ use super::callback::{
     WINHTTP_CALLBACK_STATUS_RESOLVING_NAME, WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED,
     WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, WINHTTP_CALLBACK_STATUS_SENDING_REQUEST,
 };
-use super::conn::{shutdown_fd, Conn, ConnEvent, IoMode, TlsSetup};
+use super::conn::{Conn, ConnEvent, TlsSetup};
 use super::connect::Connect;
 use super::headers::{HeaderList, WINHTTP_ADDREQ_FLAG_ADD, WINHTTP_ADDREQ_FLAG_REPLACE};
 use super::session::*;
@@ -150,42 +151,57 @@ struct Body {
     /// Decoded bytes not handed out yet, from `pending_pos`.
     pending: Vec<u8>,
     pending_pos: usize,
+    /// Both sides keep the connection once the body has been read (the response said so).
+    keep_alive: bool,
 }
 
-/// Everything that changes during a request's life (behind the request's lock).
-/// Writes up to this size are held back and coalesced (see `RequestState::held`).
+/// Writes up to this size are held back and coalesced (see `Io::held`).
 const HOLD_PIECE: usize = 512;
 /// At most this much is held before it is written.
 const HOLD_LIMIT: usize = 4096;
 
+/// What option and header queries see, behind [`Request::state`]. The lock is only ever held for a
+/// few field reads or writes, never across a network wait, so `WinHttpQueryOption`,
+/// `WinHttpQueryHeaders` and `WinHttpSetOption` answer at once from any thread or callback while a
+/// step is pending (DESIGN.md section 5).
 pub struct RequestState {
     pub settings: Settings,
     pub headers: HeaderList,
     pub phase: Phase,
     pub target: Target,
     pub verb: String,
-    conn: Option<Conn>,
-    origin: Option<Origin>,
-    /// `lpOptional` of the last send (kept for redirects and authentication resends).
-    optional: Vec<u8>,
     /// The body length the request head declared (None: chunked or no body).
-    declared: Option<u64>,
-    written: u64,
-    /// Small `WinHttpWriteData` pieces not yet on the wire (a caller framing its own chunks writes a
-    /// few bytes of chunk head, the data, then CRLF): they go out with the next larger write or before
-    /// the response is read, one `writev` instead of a syscall and a TCP segment each.
-    held: Vec<u8>,
+    pub declared: Option<u64>,
     /// Whether part of the body came through `WinHttpWriteData` (then it cannot be replayed).
     pub(super) streamed: bool,
     /// The head of the last request sent.
     pub sent_head: Option<String>,
     pub response: Option<ResponseHead>,
-    body: Option<Body>,
     pub redirects: u32,
     pub security_flags: u32,
     pub context: usize,
     /// Credentials and the last challenges (`auth.rs`).
     pub auth: super::auth::AuthState,
+}
+
+/// What the running step owns (the connection, the body decoder, the write state). A step takes it
+/// out of its request when it starts and puts it back when it ends ([`Request::take_io`],
+/// [`Request::put_io`]); only one step runs at a time per request (the notifier counts them), so no
+/// lock is held while it works.
+#[derive(Default)]
+pub struct Io {
+    conn: Option<Conn>,
+    origin: Option<Origin>,
+    /// `lpOptional` of the last send (kept for redirects and authentication resends).
+    optional: Vec<u8>,
+    written: u64,
+    /// Small `WinHttpWriteData` pieces not yet on the wire (a caller framing its own chunks writes a
+    /// few bytes of chunk head, the data, then CRLF): they go out with the next larger write or before
+    /// the response is read, one `writev` instead of a syscall and a TCP segment each.
+    held: Vec<u8>,
+    body: Option<Body>,
+    /// The request's options as the step started (an option set meanwhile applies to the next step).
+    cfg: Settings,
 }
 
 /// A request handle's object.
@@ -197,15 +213,15 @@ pub struct Request {
     pub referrer: Option<String>,
     pub accept_types: Vec<String>,
     pub state: Mutex<RequestState>,
-    /// The socket an operation may be blocked on, to wake it when the handle closes.
-    active_fd: Mutex<i32>,
+    /// The step-owned state while no step runs (None while one does).
+    io: Mutex<Option<Box<Io>>>,
     closed: AtomicBool,
     pub context: AtomicUsize,
     /// The connect handle (`WINHTTP_OPTION_PARENT_HANDLE`).
     pub parent: usize,
     /// The status callback and its serial queue (`callback.rs`).
     pub notifier: Arc<Notifier>,
-    /// Wakes a pending asynchronous operation when the handle closes.
+    /// Wakes a pending step when the handle closes.
     pub cancel: tokio::sync::Notify,
 }
 
@@ -214,57 +230,53 @@ fn is_idempotent(verb: &str) -> bool {
     matches!(verb.to_ascii_uppercase().as_str(), "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS" | "TRACE")
 }
 
+/// What `WinHttpOpenRequest` gives a new request, besides its connect handle.
+pub struct Opening {
+    pub verb: String,
+    pub path: String,
+    pub version: String,
+    pub referrer: Option<String>,
+    pub accept_types: Vec<String>,
+    pub flags: u32,
+    pub parent: usize,
+}
+
 impl Request {
-    pub fn new(
-        connect: Arc<Connect>,
-        verb: String,
-        path: String,
-        version: String,
-        referrer: Option<String>,
-        accept_types: Vec<String>,
-        flags: u32,
-        parent: usize,
-    ) -> Request {
+    pub fn new(connect: Arc<Connect>, o: Opening) -> Request {
         let session = connect.session.clone();
         let settings = session.settings.lock().clone();
-        let secure = flags & WINHTTP_FLAG_SECURE != 0;
-        let target = Target { secure, host: connect.host.clone(), port: connect.port_for(secure), path };
+        let secure = o.flags & WINHTTP_FLAG_SECURE != 0;
+        let target = Target { secure, host: connect.host.clone(), port: connect.port_for(secure), path: o.path };
         let security_flags = settings.security_flags | if secure { 1 } else { 0 };
         Request {
             session,
-            flags,
-            version,
-            referrer,
-            accept_types,
+            flags: o.flags,
+            version: o.version,
+            referrer: o.referrer,
+            accept_types: o.accept_types,
             state: Mutex::new(RequestState {
                 settings,
                 headers: HeaderList::default(),
                 phase: Phase::Opened,
                 target,
-                verb,
-                conn: None,
-                origin: None,
-                optional: Vec::new(),
+                verb: o.verb,
                 declared: None,
-                written: 0,
-                held: Vec::new(),
                 streamed: false,
                 sent_head: None,
                 response: None,
-                body: None,
                 redirects: 0,
                 security_flags,
                 context: 0,
                 auth: Default::default(),
             }),
+            io: Mutex::new(Some(Box::default())),
             // Windows copies the connect handle's context value and callback into a new request.
             context: AtomicUsize::new(connect.context.load(Ordering::Relaxed)),
-            notifier: Notifier::new(callback::lookup(parent)),
+            notifier: Notifier::new(callback::lookup(o.parent)),
             cancel: tokio::sync::Notify::new(),
             connect,
-            active_fd: Mutex::new(-1),
             closed: AtomicBool::new(false),
-            parent,
+            parent: o.parent,
         }
     }
 
@@ -277,11 +289,41 @@ impl Request {
         self.closed.load(Ordering::Acquire)
     }
 
-    /// Posts an informational notification. It is held in the handle's queue: a synchronous call
-    /// delivers it on the calling thread when the call ends; an asynchronous step hands what it holds
-    /// to a callback thread when it has to wait, or together with its completion (one hand-off for
-    /// SENDING_REQUEST, REQUEST_SENT and SENDREQUEST_COMPLETE when the socket takes the request at once;
-    /// see `async_ops.rs`).
+    /// The step-owned state, for a step about to start (the caller counted it with the notifier, so
+    /// no other step holds it). Once the handle is closed the state is gone: a fresh one is given,
+    /// and the step fails its open check.
+    pub fn take_io(&self) -> Box<Io> {
+        let mut io = self.io.lock().take().unwrap_or_default();
+        io.cfg = self.state.lock().settings.clone();
+        io
+    }
+
+    /// Gives the step-owned state back when a step ends. After a close its connection is dropped.
+    pub fn put_io(&self, mut io: Box<Io>) {
+        if self.is_closed() {
+            self.discard_conn(&mut io);
+            return;
+        }
+        *self.io.lock() = Some(io);
+        // A close that ran between the test and the store finds nothing to drop: drop it here.
+        if self.is_closed() {
+            if let Some(mut io) = self.io.lock().take() {
+                self.discard_conn(&mut io);
+            }
+        }
+    }
+
+    fn set_phase(&self, p: Phase) {
+        self.state.lock().phase = p;
+    }
+
+    fn phase(&self) -> Phase {
+        self.state.lock().phase
+    }
+
+    /// Posts an informational notification. It is held in the handle's queue and delivered with the
+    /// step's next hand-off (see `step.rs`): on the calling thread in synchronous mode, on the calling
+    /// thread or one callback thread in asynchronous mode.
     pub fn note(&self, status: u32, info: impl FnOnce() -> Info) {
         if !self.notifier.wants(status) {
             return;
@@ -297,14 +339,6 @@ impl Request {
         }
     }
 
-    fn set_active(&self, fd: i32) {
-        *self.active_fd.lock() = fd;
-        // A close that raced with attaching the socket must still wake us.
-        if fd >= 0 && self.closed.load(Ordering::Acquire) {
-            shutdown_fd(fd);
-        }
-    }
-
     /// Maps an I/O failure to cancellation when the handle was closed meanwhile.
     fn cancelled_or(&self, e: Win32Error) -> Win32Error {
         if self.closed.load(Ordering::Acquire) {
@@ -315,58 +349,48 @@ impl Request {
     }
 
     /// Drops the current connection (not reusable).
-    pub(super) fn discard_conn(&self, st: &mut RequestState) {
-        self.set_active(-1);
-        st.held.clear();
-        if st.conn.is_some() {
+    pub(super) fn discard_conn(&self, io: &mut Io) {
+        io.held.clear();
+        let had = io.conn.is_some();
+        if had {
             self.note(WINHTTP_CALLBACK_STATUS_CLOSING_CONNECTION, || Info::None);
         }
-        let had = st.conn.is_some();
-        if let Some(origin) = st.origin.take() {
-            self.session.drop_conn(&origin, st.conn.take());
+        if let Some(origin) = io.origin.take() {
+            self.session.drop_conn(&origin, io.conn.take());
         }
-        st.conn = None;
+        io.conn = None;
         if had {
             self.note(WINHTTP_CALLBACK_STATUS_CONNECTION_CLOSED, || Info::None);
         }
     }
 
     /// `WinHttpWebSocketCompleteUpgrade`: the connection of the 101 response leaves the request (and
-    /// the pool's accounting) for good.
-    pub fn take_upgraded(&self, st: &mut RequestState) -> Option<Conn> {
-        self.set_active(-1);
-        let conn = st.conn.take()?;
-        if let Some(origin) = st.origin.take() {
+    /// the pool's accounting) for good. None while a step runs or when there is no connection.
+    pub fn take_upgraded(&self) -> Option<Conn> {
+        let mut slot = self.io.lock();
+        let io = slot.as_mut()?;
+        let conn = io.conn.take()?;
+        if let Some(origin) = io.origin.take() {
             self.session.drop_conn(&origin, None);
         }
-        st.phase = Phase::Done;
+        drop(slot);
+        self.set_phase(Phase::Done);
         Some(conn)
-    }
-
-    /// Drops the connection of a step that was abandoned mid-way (an asynchronous step cancelled by
-    /// `WinHttpCloseHandle`).
-    pub fn abandon(&self, st: &mut RequestState) {
-        self.discard_conn(st);
-        st.phase = Phase::Done;
     }
 
     /// The checks an asynchronous call makes before it returns (a failure there is FALSE with no
     /// callback), the same the synchronous step makes first.
-    pub fn check_async(&self, st: &RequestState, api: u32, len: usize) -> WinResult<()> {
+    pub fn check_async(&self, io: &Io, api: u32, len: usize) -> WinResult<()> {
         self.check_open()?;
+        let st = self.state.lock();
         match api {
             callback::API_WRITE_DATA => {
-                if st.phase != Phase::Sending || st.conn.is_none() {
+                if st.phase != Phase::Sending || io.conn.is_none() {
                     return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
                 }
-                if st.declared.is_some_and(|d| st.written + len as u64 > d) {
+                if st.declared.is_some_and(|d| io.written + len as u64 > d) {
                     return Err(ERROR_INVALID_PARAMETER);
                 }
-            }
-            callback::API_RECEIVE_RESPONSE
-                if st.phase != Phase::Sending || st.declared.is_some_and(|d| st.written < d) =>
-            {
-                return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
             }
             callback::API_QUERY_DATA_AVAILABLE | callback::API_READ_DATA
                 if !matches!(st.phase, Phase::Receiving | Phase::Done) =>
@@ -378,21 +402,68 @@ impl Request {
         Ok(())
     }
 
+    /// Whether the request is in a state to receive a response: sent, and no response received since.
+    pub fn check_receive_now(&self) -> WinResult<()> {
+        self.check_open()?;
+        if self.phase() != Phase::Sending {
+            return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+        }
+        Ok(())
+    }
+
+    /// Why `WinHttpReceiveResponse` cannot start now (no send, a response already received, body
+    /// bytes still owed), or Ok.
+    pub fn check_receive(&self, io: &Io) -> WinResult<()> {
+        self.check_open()?;
+        let st = self.state.lock();
+        if st.phase != Phase::Sending || st.declared.is_some_and(|d| io.written < d) {
+            return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+        }
+        Ok(())
+    }
+
+    /// Whether the rest of the current response's body is already buffered and the connection may
+    /// carry another request; if so the body is consumed.
+    fn skip_buffered_body(&self, io: &mut Io) -> bool {
+        let (Some(body), Some(conn)) = (io.body.as_mut(), io.conn.as_mut()) else { return false };
+        if !body.keep_alive || io.cfg.disabled & WINHTTP_DISABLE_KEEP_ALIVE != 0 {
+            return false;
+        }
+        let used = match body.framing {
+            _ if body.raw_done => 0,
+            BodyFraming::Empty => 0,
+            BodyFraming::UntilClose => return false,
+            BodyFraming::Length(_) => {
+                if (conn.buffered().len() as u64) < body.remaining {
+                    return false;
+                }
+                body.remaining as usize
+            }
+            BodyFraming::Chunked => {
+                let mut probe = body.chunked.clone();
+                match probe.decode(conn.buffered(), |_| {}) {
+                    Ok(used) if probe.is_done() => used,
+                    _ => return false,
+                }
+            }
+        };
+        conn.consume(used);
+        conn.buffered().is_empty()
+    }
+
     /// Returns the connection to the pool when the response ended cleanly and both sides keep it.
-    fn finish_body(&self, st: &mut RequestState) {
-        st.phase = Phase::Done;
-        let keep = st.settings.disabled & WINHTTP_DISABLE_KEEP_ALIVE == 0
-            && st.response.as_ref().is_some_and(|r| r.keeps_alive())
-            && st.body.as_ref().is_some_and(|b| b.framing != BodyFraming::UntilClose)
+    fn finish_body(&self, io: &mut Io) {
+        self.set_phase(Phase::Done);
+        let keep = io.cfg.disabled & WINHTTP_DISABLE_KEEP_ALIVE == 0
+            && io.body.as_ref().is_some_and(|b| b.keep_alive && b.framing != BodyFraming::UntilClose)
             && !self.closed.load(Ordering::Acquire);
         if keep {
-            if let (Some(conn), Some(origin)) = (st.conn.take(), st.origin.take()) {
-                self.set_active(-1);
+            if let (Some(conn), Some(origin)) = (io.conn.take(), io.origin.take()) {
                 self.session.put_idle(&origin, conn);
                 return;
             }
         }
-        self.discard_conn(st);
+        self.discard_conn(io);
     }
 
     /// The head of the request as it would be sent now (also what `WINHTTP_QUERY_FLAG_REQUEST_HEADERS`
@@ -430,7 +501,8 @@ impl Request {
         }
         // The stored cookies; a Cookie header of the caller's own is merged with them into one, the
         // caller's value first (Windows).
-        let stored = if st.settings.disabled & WINHTTP_DISABLE_COOKIES == 0 {
+        // (The URL is parsed only when the jar holds cookies: parsing costs more than the rest of the head.)
+        let stored = if st.settings.disabled & WINHTTP_DISABLE_COOKIES == 0 && self.session.has_cookies() {
             t.parsed().and_then(|u| self.session.cookie_header(&u))
         } else {
             None
@@ -479,29 +551,11 @@ impl Request {
         h
     }
 
-    /// `WinHttpSendRequest`: validates the framing rules of the seed page, then sends the head and
-    /// `lpOptional` together.
-    pub async fn send(
-        &self,
-        st: &mut RequestState,
-        extra_headers: Option<&str>,
-        optional: &[u8],
-        total: u32,
-    ) -> WinResult<()> {
-        self.prepare_send(st, extra_headers, optional, total)?;
-        self.transmit(st).await
-    }
-
     /// The part of `WinHttpSendRequest` that fails at once (in asynchronous mode too: such a call
     /// returns FALSE and gets no callback): state and framing checks, then the request is set up.
-    pub fn prepare_send(
-        &self,
-        st: &mut RequestState,
-        extra_headers: Option<&str>,
-        optional: &[u8],
-        total: u32,
-    ) -> WinResult<()> {
+    pub fn prepare_send(&self, io: &mut Io, extra_headers: Option<&str>, optional: &[u8], total: u32) -> WinResult<()> {
         self.check_open()?;
+        let mut st = self.state.lock();
         if st.phase == Phase::Sending {
             return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
         }
@@ -543,100 +597,104 @@ impl Request {
         if declared.is_some_and(|d| (optional.len() as u64) > d) {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        st.headers = headers;
-        // A resend drops whatever is left of the previous response.
-        if st.conn.is_some() {
-            self.discard_conn(st);
+        if st.settings.websocket {
+            st.settings.websocket_key = Some(super::websocket::new_key()?);
         }
-        st.optional = optional.to_vec();
+        st.headers = headers;
         st.declared = declared;
         st.streamed = false;
         st.redirects = 0;
+        drop(st);
+        // A resend drops whatever is left of the previous response.
+        if io.conn.is_some() {
+            self.discard_conn(io);
+        }
+        io.optional = optional.to_vec();
         Ok(())
     }
 
     /// Sends the head and `lpOptional` on a pooled or new connection, retrying once on a new one when
     /// a pooled connection turns out to be dead.
-    pub async fn transmit(&self, st: &mut RequestState) -> WinResult<()> {
-        st.response = None;
-        st.body = None;
-        st.written = 0;
-        st.held.clear();
-        let proxy = self.session.proxy.lock().proxy_for(&st.target.host, st.target.secure);
-        let origin = Origin {
-            secure: st.target.secure,
-            host: st.target.host.to_ascii_lowercase(),
-            port: st.target.port,
-            proxy: proxy.clone(),
-            relaxed: st.target.secure.then_some(st.security_flags & super::tls::IGNORE_MASK).unwrap_or(0),
+    pub async fn transmit(&self, io: &mut Io) -> WinResult<()> {
+        io.body = None;
+        io.written = 0;
+        io.held.clear();
+        let (head, origin, proxy, target, security_flags) = {
+            let mut st = self.state.lock();
+            st.response = None;
+            let proxy = self.session.proxy.lock().proxy_for(&st.target.host, st.target.secure);
+            let origin = Origin {
+                secure: st.target.secure,
+                host: st.target.host.to_ascii_lowercase(),
+                port: st.target.port,
+                proxy: proxy.clone(),
+                relaxed: st.target.secure.then_some(st.security_flags & super::tls::IGNORE_MASK).unwrap_or(0),
+            };
+            (self.build_head(&st, proxy.is_some()), origin, proxy, st.target.clone(), st.security_flags)
         };
-        let head = self.build_head(st, proxy.is_some());
-        let optional = std::mem::take(&mut st.optional);
-        let r = self.transmit_on(st, &origin, proxy.as_ref(), &head, &optional).await;
-        st.optional = optional;
+        let optional = std::mem::take(&mut io.optional);
+        let r = self.transmit_on(io, &origin, proxy.as_ref(), &target, security_flags, &head, &optional).await;
+        io.optional = optional;
         r?;
+        io.written = io.optional.len() as u64;
+        let mut st = self.state.lock();
         st.sent_head = Some(head);
-        st.written = st.optional.len() as u64;
         st.phase = Phase::Sending;
         Ok(())
     }
 
+    #[allow(clippy::too_many_arguments)]
     async fn transmit_on(
         &self,
-        st: &mut RequestState,
+        io: &mut Io,
         origin: &Origin,
         proxy: Option<&(String, u16)>,
+        target: &Target,
+        security_flags: u32,
         head: &str,
         optional: &[u8],
     ) -> WinResult<()> {
-        let send_timeout = st.settings.timeouts.send;
-        let mut reuse = self.session.take_idle(origin);
+        let send_timeout = io.cfg.timeouts.send;
+        let mut reuse = self.session.take_idle(origin, io.cfg.max_conns_per_server);
         loop {
             if let Some(mut conn) = reuse.take() {
-                self.set_active(conn.fd());
                 self.note(WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || Info::None);
                 match conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
                     Ok(()) => {
                         let sent = (head.len() + optional.len()) as u32;
                         self.note(WINHTTP_CALLBACK_STATUS_REQUEST_SENT, || Info::Dword(sent));
-                        st.conn = Some(conn);
-                        st.origin = Some(origin.clone());
+                        io.conn = Some(conn);
+                        io.origin = Some(origin.clone());
                         return Ok(());
                     }
                     Err(_) => {
                         // A stale keep-alive connection: the server closed it while idle. Nothing of the
                         // request reached it, so a new connection carries it.
-                        self.set_active(-1);
                         self.session.drop_conn(origin, Some(conn));
                     }
                 }
             }
             self.check_open()?;
-            let (max, connect_timeout) = (st.settings.max_conns_per_server, st.settings.timeouts.connect);
-            if !self.is_async() {
-                self.session.acquire_slot(origin, max, connect_timeout)?;
-                break;
-            }
-            // WINHTTP_OPTION_MAX_CONNS_PER_SERVER in asynchronous mode: the step waits on the runtime
-            // and takes the connection another request hands back, when there is one.
-            match self.session.acquire_slot_async(origin, max, connect_timeout).await? {
+            // WINHTTP_OPTION_MAX_CONNS_PER_SERVER: the step waits on the runtime and takes the
+            // connection another request hands back, when there is one.
+            let (max, connect_timeout) = (io.cfg.max_conns_per_server, io.cfg.timeouts.connect);
+            match self.session.acquire_slot(origin, max, connect_timeout).await? {
                 Some(conn) => reuse = Some(conn),
                 None => break,
             }
         }
         let (host, port) = match proxy {
             Some((h, p)) => (h.clone(), *p),
-            None => (st.target.host.clone(), st.target.port),
+            None => (target.host.clone(), target.port),
         };
-        let tls = if st.target.secure {
+        let tls = if target.secure {
             Some(TlsSetup {
-                config: super::tls::config(st.security_flags)?,
-                server_name: super::tls::server_name(&st.target.host)?,
+                config: super::tls::config(security_flags)?,
+                server_name: super::tls::server_name(&target.host)?,
             })
         } else {
             None
         };
-        let mode = if self.is_async() { IoMode::Reactor } else { IoMode::Blocking };
         let mut events = |ev: ConnEvent<'_>| match ev {
             ConnEvent::Resolving(h) => self.note(WINHTTP_CALLBACK_STATUS_RESOLVING_NAME, || Info::Wide(h.to_string())),
             ConnEvent::Resolved(ip) => self.note(WINHTTP_CALLBACK_STATUS_NAME_RESOLVED, || Info::Wide(ip.to_string())),
@@ -650,15 +708,14 @@ impl Request {
         let agent = self.session.agent.lock().clone();
         let opened = match (proxy.is_some(), tls) {
             (true, Some(tls)) => {
-                super::tunnel::open(&host, port, &st.target, &agent, &st.settings.timeouts, tls, mode, &mut events)
-                    .await
+                super::tunnel::open(&host, port, target, &agent, &io.cfg.timeouts, tls, &mut events).await
             }
-            (_, tls) => Conn::open_with(&host, port, &st.settings.timeouts, tls, mode, &mut events).await,
+            (_, tls) => Conn::open(&host, port, &io.cfg.timeouts, tls, &mut events).await,
         };
         let conn = match opened {
             Ok(c) => c,
             Err(e) => {
-                if st.target.secure && is_secure_error(e) {
+                if target.secure && is_secure_error(e) {
                     // The certificate problems the handshake met (recorded on this thread by the
                     // verifier in this very poll: the failure returned here without waiting since).
                     let flags = match super::tls::failure_flags() {
@@ -671,13 +728,12 @@ impl Request {
                 return Err(self.cancelled_or(e));
             }
         };
-        st.conn = Some(conn);
-        st.origin = Some(origin.clone());
-        let conn = st.conn.as_mut().expect("just set");
-        self.set_active(conn.fd());
+        io.conn = Some(conn);
+        io.origin = Some(origin.clone());
+        let conn = io.conn.as_mut().expect("just set");
         self.note(WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || Info::None);
         if let Err(e) = conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
-            self.discard_conn(st);
+            self.discard_conn(io);
             return Err(self.cancelled_or(e));
         }
         let sent = (head.len() + optional.len()) as u32;
@@ -686,39 +742,40 @@ impl Request {
     }
 
     /// `WinHttpWriteData`: streams body bytes straight to the socket (no copy is kept).
-    pub async fn write(&self, st: &mut RequestState, data: &[u8]) -> WinResult<u32> {
+    pub async fn write(&self, io: &mut Io, data: &[u8]) -> WinResult<u32> {
         self.check_open()?;
-        if st.phase != Phase::Sending {
-            return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
-        }
-        if let Some(d) = st.declared {
+        {
+            let mut st = self.state.lock();
+            if st.phase != Phase::Sending {
+                return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+            }
             // More than the declared Content-Length would be read by the server as the next request.
-            if st.written + data.len() as u64 > d {
+            if st.declared.is_some_and(|d| io.written + data.len() as u64 > d) {
                 return Err(ERROR_INVALID_PARAMETER);
             }
+            if io.conn.is_none() {
+                return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+            }
+            st.streamed = true;
         }
-        if st.conn.is_none() {
-            return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
-        }
-        st.streamed = true;
-        if data.len() <= HOLD_PIECE && st.held.len() + data.len() <= HOLD_LIMIT {
-            st.held.extend_from_slice(data);
-            st.written += data.len() as u64;
+        if data.len() <= HOLD_PIECE && io.held.len() + data.len() <= HOLD_LIMIT {
+            io.held.extend_from_slice(data);
+            io.written += data.len() as u64;
             return Ok(data.len() as u32);
         }
-        let held = std::mem::take(&mut st.held);
-        self.send_body(st, &[&held, data]).await?;
-        st.written += data.len() as u64;
+        let held = std::mem::take(&mut io.held);
+        self.send_body(io, &[&held, data]).await?;
+        io.written += data.len() as u64;
         Ok(data.len() as u32)
     }
 
     /// Writes body bytes on the request's connection; a failure ends the connection.
-    async fn send_body(&self, st: &mut RequestState, parts: &[&[u8]]) -> WinResult<()> {
-        let timeout = st.settings.timeouts.send;
-        let conn = st.conn.as_mut().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
+    async fn send_body(&self, io: &mut Io, parts: &[&[u8]]) -> WinResult<()> {
+        let timeout = io.cfg.timeouts.send;
+        let conn = io.conn.as_mut().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
         if let Err(e) = conn.write_all(parts, timeout).await {
-            self.discard_conn(st);
-            st.phase = Phase::Opened;
+            self.discard_conn(io);
+            self.set_phase(Phase::Opened);
             return Err(self.cancelled_or(e));
         }
         Ok(())
@@ -726,62 +783,54 @@ impl Request {
 
     /// `WinHttpReceiveResponse`: reads the response head (skipping interim 1xx), applies cookies and
     /// redirects, and prepares the body.
-    pub async fn receive(&self, st: &mut RequestState) -> WinResult<()> {
-        self.check_open()?;
-        if st.phase != Phase::Sending {
-            return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
-        }
+    pub async fn receive(&self, io: &mut Io) -> WinResult<()> {
+        self.check_receive(io)?;
         loop {
-            if let Some(d) = st.declared {
-                // The server is still waiting for the rest of the body; waiting for its response would
-                // hang until a timeout. The caller may write the rest and call again.
-                if st.written < d {
-                    return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
-                }
-            }
-            if !st.held.is_empty() {
-                let held = std::mem::take(&mut st.held);
-                self.send_body(st, &[&held]).await?;
+            if !io.held.is_empty() {
+                let held = std::mem::take(&mut io.held);
+                self.send_body(io, &[&held]).await?;
             }
             self.note(WINHTTP_CALLBACK_STATUS_RECEIVING_RESPONSE, || Info::None);
-            let head = match self.read_head(st).await {
+            let head = match self.read_head(io).await {
                 Ok((h, n)) => {
                     self.note(WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED, || Info::Dword(n as u32));
                     h
                 }
                 Err(RetryOr::Retry) => {
-                    self.discard_conn(st);
-                    self.transmit(st).await?;
+                    self.discard_conn(io);
+                    self.transmit(io).await?;
                     continue;
                 }
                 Err(RetryOr::Fail(e)) => {
-                    self.discard_conn(st);
-                    st.phase = Phase::Opened;
+                    self.discard_conn(io);
+                    self.set_phase(Phase::Opened);
                     return Err(self.cancelled_or(e));
                 }
             };
-            let is_head = st.verb.eq_ignore_ascii_case("HEAD");
+            let (is_head, target) = {
+                let st = self.state.lock();
+                (st.verb.eq_ignore_ascii_case("HEAD"), st.target.clone())
+            };
             let framing = match head.framing(is_head) {
                 Ok(f) => f,
                 Err(_) => {
-                    self.discard_conn(st);
-                    st.phase = Phase::Opened;
+                    self.discard_conn(io);
+                    self.set_phase(Phase::Opened);
                     return Err(ERROR_WINHTTP_INVALID_SERVER_RESPONSE);
                 }
             };
-            if st.settings.disabled & WINHTTP_DISABLE_COOKIES == 0 {
-                if let Some(u) = st.target.parsed() {
+            if io.cfg.disabled & WINHTTP_DISABLE_COOKIES == 0 && head.values("set-cookie").next().is_some() {
+                if let Some(u) = target.parsed() {
                     self.session.store_cookies(&u, head.values("set-cookie"));
                 }
             }
-            let decoder = if st.settings.decompression != 0 && framing != BodyFraming::Empty {
+            let decompression = io.cfg.decompression;
+            let decoder = if decompression != 0 && framing != BodyFraming::Empty {
                 match head.values("content-encoding").last().map(|v| v.trim().to_ascii_lowercase()) {
-                    Some(e) if e == "gzip" && st.settings.decompression & WINHTTP_DECOMPRESSION_FLAG_GZIP != 0 => {
+                    Some(e) if e == "gzip" && decompression & WINHTTP_DECOMPRESSION_FLAG_GZIP != 0 => {
                         Some(Decoder::Gzip(flate2::write::GzDecoder::new(Vec::new())))
                     }
-                    Some(e)
-                        if e == "deflate" && st.settings.decompression & WINHTTP_DECOMPRESSION_FLAG_DEFLATE != 0 =>
-                    {
+                    Some(e) if e == "deflate" && decompression & WINHTTP_DECOMPRESSION_FLAG_DEFLATE != 0 => {
                         Some(Decoder::Sniff)
                     }
                     _ => None,
@@ -790,7 +839,7 @@ impl Request {
                 None
             };
             let remaining = if let BodyFraming::Length(n) = framing { n } else { 0 };
-            st.body = Some(Body {
+            io.body = Some(Body {
                 framing,
                 remaining,
                 chunked: ChunkedDecoder::new(),
@@ -798,92 +847,119 @@ impl Request {
                 decoder,
                 pending: Vec::new(),
                 pending_pos: 0,
+                // A 101 switched protocols: the connection never goes back to the pool.
+                keep_alive: head.keeps_alive() && head.status != 101,
             });
+            let mut head = head;
+            if io.body.as_ref().is_some_and(|b| b.decoder.is_some()) {
+                // The compressed length means nothing to the caller: Windows does not report it.
+                head.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("content-length"));
+            }
             let status = head.status;
             let location = head.values("location").next().map(str::to_string);
-            st.response = Some(head);
-            st.phase = Phase::Receiving;
-            if super::auth::answer_challenge(self, st).await? {
+            {
+                let mut st = self.state.lock();
+                st.response = Some(head);
+                st.phase = Phase::Receiving;
+            }
+            if super::auth::answer_challenge(self, io).await? {
                 continue;
             }
             if let Some(loc) = location.filter(|_| matches!(status, 301 | 302 | 303 | 307 | 308)) {
-                if self.follow_redirect(st, status, &loc).await? {
+                if self.follow_redirect(io, status, &loc).await? {
                     continue;
                 }
             }
             // A 101 to a WebSocket handshake keeps its connection for WinHttpWebSocketCompleteUpgrade.
-            let upgraded = status == 101 && st.settings.websocket_key.is_some();
-            if st.body.as_ref().is_some_and(|b| b.raw_done) && !upgraded {
-                self.finish_body(st);
-                st.phase = Phase::Receiving;
+            let upgraded = status == 101 && io.cfg.websocket;
+            if io.body.as_ref().is_some_and(|b| b.raw_done) && !upgraded {
+                self.finish_body(io);
+                self.set_phase(Phase::Receiving);
             }
             return Ok(());
         }
     }
 
-    /// Follows a redirect when the policy allows: drains the body, re-targets, and re-sends (with
-    /// `lpOptional` for 307/308). Returns false when the 3xx response is the final answer.
-    async fn follow_redirect(&self, st: &mut RequestState, status: u16, location: &str) -> WinResult<bool> {
-        if st.settings.disabled & WINHTTP_DISABLE_REDIRECTS != 0 || st.settings.redirect_policy == REDIRECT_POLICY_NEVER
-        {
-            return Ok(false);
-        }
-        if st.redirects >= st.settings.max_redirects {
-            return Err(ERROR_WINHTTP_REDIRECT_FAILED);
-        }
-        let Some(next) = resolve_location(&st.target, location) else {
-            return Err(ERROR_WINHTTP_REDIRECT_FAILED);
-        };
-        if st.target.secure && !next.secure && st.settings.redirect_policy == REDIRECT_POLICY_DISALLOW_HTTPS_TO_HTTP {
-            return Ok(false);
-        }
-        let keeps_method = matches!(status, 307 | 308);
-        let has_body = st.declared.is_some_and(|d| d > 0);
-        if keeps_method && st.streamed && has_body {
-            // The body came through WinHttpWriteData and is gone: the caller sees the 3xx and may
-            // send again itself.
-            return Ok(false);
-        }
-        // Drain what is left of this body so the connection can carry the next request.
+    /// Reads and drops what is left of the current body (up to `WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE`)
+    /// so its connection can carry the next request; past the limit the connection is closed.
+    pub(super) async fn drain_body(&self, io: &mut Io) -> WinResult<()> {
         let mut sink = vec![0u8; 16 * 1024];
         let mut drained = 0u64;
         loop {
-            let n = self.read(st, &mut sink).await?;
+            let n = self.read(io, &mut sink).await?;
             if n == 0 {
                 break;
             }
             drained += n as u64;
-            if drained > st.settings.max_drain_size as u64 {
-                self.discard_conn(st);
+            if drained > io.cfg.max_drain_size as u64 {
+                self.discard_conn(io);
                 break;
             }
         }
-        if st.conn.is_some() {
-            self.discard_conn(st);
+        if io.conn.is_some() {
+            self.discard_conn(io);
         }
-        st.redirects += 1;
-        if !keeps_method && !(status != 303 && st.verb.eq_ignore_ascii_case("HEAD")) {
-            if status == 303 || st.verb.eq_ignore_ascii_case("POST") {
+        Ok(())
+    }
+
+    /// Follows a redirect when the policy allows: drains the body, re-targets, and re-sends (with
+    /// `lpOptional` for 307/308). Returns false when the 3xx response is the final answer.
+    async fn follow_redirect(&self, io: &mut Io, status: u16, location: &str) -> WinResult<bool> {
+        if io.cfg.disabled & WINHTTP_DISABLE_REDIRECTS != 0 || io.cfg.redirect_policy == REDIRECT_POLICY_NEVER {
+            return Ok(false);
+        }
+        let keeps_method = matches!(status, 307 | 308);
+        {
+            let st = self.state.lock();
+            if st.redirects >= io.cfg.max_redirects {
+                return Err(ERROR_WINHTTP_REDIRECT_FAILED);
+            }
+            let Some(next) = resolve_location(&st.target, location) else {
+                return Err(ERROR_WINHTTP_REDIRECT_FAILED);
+            };
+            if st.target.secure && !next.secure && io.cfg.redirect_policy == REDIRECT_POLICY_DISALLOW_HTTPS_TO_HTTP {
+                return Ok(false);
+            }
+            let has_body = st.declared.is_some_and(|d| d > 0);
+            if keeps_method && st.streamed && has_body {
+                // The body came through WinHttpWriteData and is gone: the caller sees the 3xx and may
+                // send again itself.
+                return Ok(false);
+            }
+        }
+        self.drain_body(io).await?;
+        let url = {
+            let mut st = self.state.lock();
+            let next = resolve_location(&st.target, location).ok_or(ERROR_WINHTTP_REDIRECT_FAILED)?;
+            st.redirects += 1;
+            if !keeps_method
+                && (status == 303 || !st.verb.eq_ignore_ascii_case("HEAD"))
+                && (status == 303 || st.verb.eq_ignore_ascii_case("POST"))
+            {
                 st.verb = "GET".into();
-                st.optional.clear();
                 st.declared = Some(0);
                 st.headers.remove_all("Content-Length");
                 st.headers.remove_all("Transfer-Encoding");
+                io.optional.clear();
             }
-        }
-        st.target = next;
-        self.note(WINHTTP_CALLBACK_STATUS_REDIRECT, || Info::Wide(st.target.url()));
-        self.transmit(st).await?;
+            st.target = next;
+            st.target.url()
+        };
+        self.note(WINHTTP_CALLBACK_STATUS_REDIRECT, || Info::Wide(url));
+        self.transmit(io).await?;
         Ok(true)
     }
 
-    async fn read_head(&self, st: &mut RequestState) -> Result<(ResponseHead, usize), RetryOr> {
-        let limit = st.settings.max_header_size as usize;
-        let timeout = st.settings.timeouts.receive_response;
-        let can_retry = |st: &RequestState| !st.streamed && is_idempotent(&st.verb);
+    async fn read_head(&self, io: &mut Io) -> Result<(ResponseHead, usize), RetryOr> {
+        let limit = io.cfg.max_header_size as usize;
+        let timeout = io.cfg.timeouts.receive_response;
+        let can_retry = || {
+            let st = self.state.lock();
+            !st.streamed && is_idempotent(&st.verb)
+        };
         let mut interim = 0u32;
         loop {
-            let conn = st.conn.as_mut().ok_or(RetryOr::Fail(ERROR_WINHTTP_INCORRECT_HANDLE_STATE))?;
+            let conn = io.conn.as_mut().ok_or(RetryOr::Fail(ERROR_WINHTTP_INCORRECT_HANDLE_STATE))?;
             let reused = conn.reused;
             match parse_head(conn.buffered(), limit) {
                 Ok((head, n)) => {
@@ -893,7 +969,7 @@ impl Request {
                         let code = head.status as u32;
                         self.note(WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE, || Info::Dword(code));
                         interim += 1;
-                        if interim > st.settings.max_status_continue {
+                        if interim > io.cfg.max_status_continue {
                             return Err(RetryOr::Fail(ERROR_WINHTTP_INVALID_SERVER_RESPONSE));
                         }
                         continue;
@@ -906,11 +982,11 @@ impl Request {
             }
             let had = conn.buffered().len();
             match conn.fill(timeout).await {
-                Ok(0) if had == 0 && reused && can_retry(st) => return Err(RetryOr::Retry),
+                Ok(0) if had == 0 && reused && can_retry() => return Err(RetryOr::Retry),
                 Ok(0) if had == 0 => return Err(RetryOr::Fail(ERROR_WINHTTP_CONNECTION_ERROR)),
                 Ok(0) => return Err(RetryOr::Fail(ERROR_WINHTTP_INVALID_SERVER_RESPONSE)),
                 Ok(_) => {}
-                Err(e) if e == ERROR_WINHTTP_CONNECTION_ERROR && had == 0 && reused && can_retry(st) => {
+                Err(e) if e == ERROR_WINHTTP_CONNECTION_ERROR && had == 0 && reused && can_retry() => {
                     return Err(RetryOr::Retry)
                 }
                 Err(e) => return Err(RetryOr::Fail(e)),
@@ -919,13 +995,13 @@ impl Request {
     }
 
     /// Reads raw (still content-encoded) body bytes into `buf`; 0 = the body has ended.
-    async fn read_raw(&self, st: &mut RequestState, buf: &mut [u8]) -> WinResult<usize> {
-        let timeout = st.settings.timeouts.receive;
-        let body = st.body.as_mut().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
+    async fn read_raw(&self, io: &mut Io, buf: &mut [u8]) -> WinResult<usize> {
+        let timeout = io.cfg.timeouts.receive;
+        let body = io.body.as_mut().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
         if body.raw_done || buf.is_empty() {
             return Ok(0);
         }
-        let conn = st.conn.as_mut().ok_or(ERROR_WINHTTP_CONNECTION_ERROR)?;
+        let conn = io.conn.as_mut().ok_or(ERROR_WINHTTP_CONNECTION_ERROR)?;
         match body.framing {
             BodyFraming::Empty => Ok(0),
             BodyFraming::Length(_) => {
@@ -974,23 +1050,28 @@ impl Request {
                     body.chunked.decode(&buf[..n], |_| {}).map_err(|_| ERROR_WINHTTP_INVALID_SERVER_RESPONSE)?;
                     return Ok(n);
                 }
-                if conn.buffered().is_empty() {
-                    if conn.fill(timeout).await? == 0 {
-                        return Err(ERROR_WINHTTP_CONNECTION_ERROR);
+                if conn.buffered().is_empty() && conn.fill(timeout).await? == 0 {
+                    return Err(ERROR_WINHTTP_CONNECTION_ERROR);
+                }
+                // Decode what is buffered until the buffer is full: framing bytes give no output, so
+                // the input is fed in pieces no larger than the room left (the output always fits),
+                // and a read of the current chunk's size returns all of it (Windows counts data only).
+                let mut out = 0usize;
+                while out < buf.len() && !conn.buffered().is_empty() && !body.chunked.is_done() {
+                    let take = conn.buffered().len().min(buf.len() - out);
+                    let input = &conn.buffered()[..take];
+                    let used = body
+                        .chunked
+                        .decode(input, |d| {
+                            buf[out..out + d.len()].copy_from_slice(d);
+                            out += d.len();
+                        })
+                        .map_err(|_| ERROR_WINHTTP_INVALID_SERVER_RESPONSE)?;
+                    conn.consume(used);
+                    if used == 0 {
+                        break;
                     }
                 }
-                // Feeding at most as many input bytes as there is room guarantees the output fits.
-                let take = conn.buffered().len().min(buf.len());
-                let mut out = 0usize;
-                let input = &conn.buffered()[..take];
-                let used = body
-                    .chunked
-                    .decode(input, |d| {
-                        buf[out..out + d.len()].copy_from_slice(d);
-                        out += d.len();
-                    })
-                    .map_err(|_| ERROR_WINHTTP_INVALID_SERVER_RESPONSE)?;
-                conn.consume(used);
                 if body.chunked.is_done() {
                     body.raw_done = true;
                     return Ok(out);
@@ -1003,57 +1084,57 @@ impl Request {
     }
 
     /// `WinHttpReadData`: body bytes (decoded when decompression applies) into `buf`; 0 at the end.
-    pub async fn read(&self, st: &mut RequestState, buf: &mut [u8]) -> WinResult<usize> {
+    pub async fn read(&self, io: &mut Io, buf: &mut [u8]) -> WinResult<usize> {
         self.check_open()?;
-        match st.phase {
+        match self.phase() {
             Phase::Receiving => {}
             Phase::Done => return Ok(0),
             _ => return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE),
         }
-        let r = self.read_decoded(st, buf).await;
+        let r = self.read_decoded(io, buf).await;
         match r {
             Ok(0) if !buf.is_empty() => {
-                self.finish_body(st);
+                self.finish_body(io);
                 Ok(0)
             }
             Ok(n) => {
-                if st.body.as_ref().is_some_and(|b| b.raw_done && b.decoder.is_none()) {
+                if io.body.as_ref().is_some_and(|b| b.raw_done && b.decoder.is_none()) {
                     // The last bytes: hand the connection back now rather than on the next call.
-                    self.finish_body(st);
-                    st.phase = Phase::Receiving;
-                    st.body.as_mut().expect("body").framing = BodyFraming::Empty;
+                    self.finish_body(io);
+                    self.set_phase(Phase::Receiving);
+                    io.body.as_mut().expect("body").framing = BodyFraming::Empty;
                 }
                 Ok(n)
             }
             Err(e) => {
-                self.discard_conn(st);
-                st.phase = Phase::Done;
+                self.discard_conn(io);
+                self.set_phase(Phase::Done);
                 Err(self.cancelled_or(e))
             }
         }
     }
 
-    async fn read_decoded(&self, st: &mut RequestState, buf: &mut [u8]) -> WinResult<usize> {
-        if st.body.as_ref().is_none_or(|b| b.decoder.is_none()) {
-            if st.conn.is_none() {
+    async fn read_decoded(&self, io: &mut Io, buf: &mut [u8]) -> WinResult<usize> {
+        if io.body.as_ref().is_none_or(|b| b.decoder.is_none()) {
+            if io.conn.is_none() {
                 return Ok(0);
             }
-            return self.read_raw(st, buf).await;
+            return self.read_raw(io, buf).await;
         }
         loop {
-            let body = st.body.as_mut().expect("checked");
+            let body = io.body.as_mut().expect("checked");
             if body.pending_pos < body.pending.len() {
                 let n = buf.len().min(body.pending.len() - body.pending_pos);
                 buf[..n].copy_from_slice(&body.pending[body.pending_pos..body.pending_pos + n]);
                 body.pending_pos += n;
                 return Ok(n);
             }
-            if body.raw_done && st.conn.is_none() {
+            if body.raw_done && io.conn.is_none() {
                 return Ok(0);
             }
             let mut raw = vec![0u8; 16 * 1024];
-            let n = if body.raw_done { 0 } else { self.read_raw(st, &mut raw).await? };
-            let body = st.body.as_mut().expect("checked");
+            let n = if body.raw_done { 0 } else { self.read_raw(io, &mut raw).await? };
+            let body = io.body.as_mut().expect("checked");
             let dec = body.decoder.as_mut().expect("checked");
             if n == 0 {
                 dec.finish()?;
@@ -1071,84 +1152,114 @@ impl Request {
         }
     }
 
+    /// Bytes a read can return now without waiting (None: nothing is there yet; Some(0): the body
+    /// has ended). A chunked body counts the current chunk only, as Windows does.
+    fn available_now(&self, io: &mut Io) -> WinResult<Option<u32>> {
+        let Some(body) = io.body.as_mut() else { return Ok(Some(0)) };
+        if body.decoder.is_some() {
+            let n = body.pending.len() - body.pending_pos;
+            return Ok((n > 0).then_some(n as u32));
+        }
+        if body.raw_done || io.conn.is_none() {
+            return Ok(Some(0));
+        }
+        let conn = io.conn.as_mut().expect("checked");
+        let buffered = conn.buffered();
+        let avail: u64 = match body.framing {
+            BodyFraming::Empty => 0,
+            BodyFraming::Length(_) => (buffered.len() as u64).min(body.remaining),
+            BodyFraming::UntilClose => buffered.len() as u64,
+            BodyFraming::Chunked => {
+                let (n, ended) = current_chunk(&body.chunked, buffered);
+                if ended {
+                    // Only the last chunk is left: consume it so the body ends.
+                    let used =
+                        body.chunked.decode(buffered, |_| {}).map_err(|_| ERROR_WINHTTP_INVALID_SERVER_RESPONSE)?;
+                    conn.consume(used);
+                    body.raw_done = true;
+                    self.finish_body(io);
+                    return Ok(Some(0));
+                }
+                n
+            }
+        };
+        Ok((avail > 0).then_some(avail.min(u32::MAX as u64) as u32))
+    }
+
     /// `WinHttpQueryDataAvailable`: how many bytes a read can return now without waiting, waiting for
     /// some when none are there yet (0 = the body has ended).
-    pub async fn available(&self, st: &mut RequestState) -> WinResult<u32> {
+    pub async fn available(&self, io: &mut Io) -> WinResult<u32> {
         self.check_open()?;
-        match st.phase {
+        match self.phase() {
             Phase::Receiving => {}
             Phase::Done => return Ok(0),
             _ => return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE),
         }
         loop {
-            let Some(body) = st.body.as_mut() else { return Ok(0) };
+            if let Some(n) = self.available_now(io)? {
+                return Ok(n);
+            }
+            let body = io.body.as_mut().expect("available_now saw a body");
             if body.decoder.is_some() {
-                if body.pending_pos < body.pending.len() {
-                    return Ok((body.pending.len() - body.pending_pos) as u32);
-                }
                 // Decode a little ahead into the pending buffer, then report it.
                 let mut tmp = vec![0u8; 8192];
-                let n = self.read(st, &mut tmp).await?;
+                let n = self.read(io, &mut tmp).await?;
                 if n == 0 {
                     return Ok(0);
                 }
-                let body = st.body.as_mut().expect("body");
+                let body = io.body.as_mut().expect("body");
                 let rest = body.pending[body.pending_pos..].to_vec();
                 body.pending = tmp[..n].to_vec();
                 body.pending.extend_from_slice(&rest);
                 body.pending_pos = 0;
                 return Ok(body.pending.len() as u32);
             }
-            if body.raw_done || st.conn.is_none() {
-                return Ok(0);
-            }
-            let conn = st.conn.as_mut().expect("checked");
-            let buffered = conn.buffered();
-            let avail: u64 = match body.framing {
-                BodyFraming::Empty => 0,
-                BodyFraming::Length(_) => (buffered.len() as u64).min(body.remaining),
-                BodyFraming::UntilClose => buffered.len() as u64,
-                BodyFraming::Chunked => {
-                    let mut probe = body.chunked.clone();
-                    let mut n = 0u64;
-                    let _ = probe.decode(buffered, |d| n += d.len() as u64);
-                    if probe.is_done() && n == 0 {
-                        // Only the last chunk is left: consume it so the body ends.
-                        let used =
-                            body.chunked.decode(buffered, |_| {}).map_err(|_| ERROR_WINHTTP_INVALID_SERVER_RESPONSE)?;
-                        conn.consume(used);
-                        body.raw_done = true;
-                        self.finish_body(st);
-                        return Ok(0);
-                    }
-                    n
-                }
-            };
-            if avail > 0 {
-                return Ok(avail.min(u32::MAX as u64) as u32);
-            }
-            let timeout = st.settings.timeouts.receive;
-            let conn = st.conn.as_mut().expect("checked");
+            let until_close = body.framing == BodyFraming::UntilClose;
+            let timeout = io.cfg.timeouts.receive;
+            let conn = io.conn.as_mut().expect("available_now saw a connection");
             match conn.fill(timeout).await {
                 Ok(0) => {
-                    if body.framing == BodyFraming::UntilClose {
-                        body.raw_done = true;
-                        self.finish_body(st);
+                    if until_close {
+                        io.body.as_mut().expect("body").raw_done = true;
+                        self.finish_body(io);
                         return Ok(0);
                     }
-                    self.discard_conn(st);
-                    st.phase = Phase::Done;
+                    self.discard_conn(io);
+                    self.set_phase(Phase::Done);
                     return Err(self.cancelled_or(ERROR_WINHTTP_CONNECTION_ERROR));
                 }
                 Ok(_) => {}
                 Err(e) => {
-                    self.discard_conn(st);
-                    st.phase = Phase::Done;
+                    self.discard_conn(io);
+                    self.set_phase(Phase::Done);
                     return Err(self.cancelled_or(e));
                 }
             }
         }
     }
+}
+
+/// The data bytes of the current chunk among `buffered` (after any framing before it), and whether
+/// the body ends there with no data (only the last chunk is left). Windows' WinHttpQueryDataAvailable
+/// reports the current chunk, not everything buffered.
+fn current_chunk(decoder: &ChunkedDecoder, buffered: &[u8]) -> (u64, bool) {
+    let mut probe = decoder.clone();
+    let mut pos = 0;
+    while pos < buffered.len() {
+        let in_chunk = probe.remaining_in_chunk();
+        if in_chunk > 0 {
+            return ((buffered.len() - pos).min(in_chunk.min(usize::MAX as u64) as usize) as u64, false);
+        }
+        // Framing (a chunk's CRLF, the next chunk's head): one byte at a time until data or the end.
+        match probe.decode(&buffered[pos..pos + 1], |_| {}) {
+            Ok(used) if used > 0 => pos += used,
+            _ => return (0, false),
+        }
+        if probe.is_done() {
+            return (0, true);
+        }
+    }
+    (0, false)
 }
 
 /// Whether a connection failure is a TLS/certificate one (SECURE_FAILURE is reported first).
@@ -1199,17 +1310,22 @@ impl KernelObject for Request {
     fn kind(&self) -> &'static str {
         "winhttp request"
     }
-    /// Closing a request aborts any transfer: a thread blocked on its socket wakes with
+    /// Closing a request aborts any transfer: a pending step wakes and ends with
     /// `ERROR_WINHTTP_OPERATION_CANCELLED`, and the connection is not pooled.
     fn on_close(&self) {
         self.closed.store(true, Ordering::Release);
         self.cancel.notify_waiters();
-        let fd = *self.active_fd.lock();
-        if fd >= 0 {
-            shutdown_fd(fd);
-        }
-        if let Some(mut st) = self.state.try_lock() {
-            self.discard_conn(&mut st);
+        // No step runs: its connection goes back to the pool when the rest of the response is
+        // already here (Windows reports nothing but HANDLE_CLOSING then), else it is closed. A running
+        // step drops it when it gives the state back.
+        let parked = self.io.lock().take();
+        if let Some(mut io) = parked {
+            if self.skip_buffered_body(&mut io) {
+                if let (Some(conn), Some(origin)) = (io.conn.take(), io.origin.take()) {
+                    self.session.put_idle(&origin, conn);
+                }
+            }
+            self.discard_conn(&mut io);
         }
     }
 }

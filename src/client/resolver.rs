@@ -150,13 +150,13 @@ impl KernelObject for Resolver {
 }
 
 fn lookup(h: RawHandle) -> WinResult<Arc<Resolver>> {
-    handle::get_as::<Resolver>(h)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)
+    super::api::lookup::<Resolver>(h)
 }
 
 /// `WinHttpCreateProxyResolver`: the session must be a WinHTTP session opened with `WINHTTP_FLAG_ASYNC`
 /// (`ERROR_WINHTTP_INCORRECT_HANDLE_TYPE` otherwise; NULL/stale: `ERROR_INVALID_HANDLE`).
 pub fn create(hsession: RawHandle) -> WinResult<RawHandle> {
-    let session = handle::get_as::<Session>(hsession)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)?;
+    let session = super::api::lookup::<Session>(hsession)?;
     if !session.is_async() {
         return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE);
     }

@@ -6,7 +6,7 @@
 //! the options of `WinHttpSetOption`/`WinHttpQueryOption` on a session handle (see `options.rs`).
 use super::conn::{Conn, Timeouts};
 use crate::win32::handle::{self, KernelObject, RawHandle};
-use parking_lot::{Condvar, Mutex};
+use parking_lot::Mutex;
 use std::sync::atomic::AtomicUsize;
 
 pub const WINHTTP_ACCESS_TYPE_DEFAULT_PROXY: u32 = 0;
@@ -43,7 +43,9 @@ pub struct Settings {
     pub max_status_continue: u32,
     /// `WINHTTP_OPTION_ENABLE_FEATURE` bits (kept; see docs/porting.md for what they change).
     pub enabled: u32,
-    /// `WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET` was set (request handles): the handshake key.
+    /// `WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET` was set (request handles).
+    pub websocket: bool,
+    /// The handshake key of the last send (chosen anew by each send of a WebSocket request).
     pub websocket_key: Option<String>,
     /// WebSocket close timeout (s), keep-alive interval (ms), receive and send buffer sizes.
     pub websocket_tuning: [u32; 4],
@@ -65,6 +67,7 @@ impl Default for Settings {
             http_version: (1, 1),
             max_status_continue: 10,
             enabled: 0,
+            websocket: false,
             websocket_key: None,
             websocket_tuning: [10, 30_000, 8192, 8192],
         }
@@ -159,9 +162,6 @@ impl<T: Default> ByOrigin<T> {
             }
         }
     }
-    fn clear(&mut self) {
-        self.0.clear();
-    }
 }
 
 impl<T> Default for ByOrigin<T> {
@@ -172,9 +172,10 @@ impl<T> Default for ByOrigin<T> {
 
 #[derive(Default)]
 struct Pool {
-    idle: ByOrigin<Vec<Conn>>,
+    /// Connections in use by this session's requests, per origin (idle ones are the process's:
+    /// `pool.rs`).
     active: ByOrigin<u32>,
-    /// Asynchronous requests waiting in [`Session::acquire_slot_async`].
+    /// Requests waiting in [`Session::acquire_slot`].
     async_waiters: usize,
 }
 
@@ -200,10 +201,11 @@ pub struct Session {
     pub flags: u32,
     pub settings: Mutex<Settings>,
     pub context: AtomicUsize,
+    /// Tells this session's idle connections in the process's pool apart.
+    id: u64,
     pool: Mutex<Pool>,
-    pool_freed: Condvar,
-    /// The same signal for asynchronous requests, which wait on the runtime, not on a thread.
-    pool_freed_async: tokio::sync::Notify,
+    /// A slot or an idle connection was freed (requests waiting in [`Session::acquire_slot`]).
+    pool_freed: tokio::sync::Notify,
     cookies: Mutex<Jar>,
     /// Connect handles opened on this session, closed with it.
     pub children: Mutex<Vec<RawHandle>>,
@@ -217,9 +219,9 @@ impl Session {
             flags,
             settings: Mutex::new(Settings::default()),
             context: AtomicUsize::new(0),
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             pool: Mutex::new(Pool::default()),
-            pool_freed: Condvar::new(),
-            pool_freed_async: tokio::sync::Notify::new(),
+            pool_freed: tokio::sync::Notify::new(),
             cookies: Mutex::new(Jar::default()),
             children: Mutex::new(Vec::new()),
         }
@@ -229,49 +231,24 @@ impl Session {
         self.flags & WINHTTP_FLAG_ASYNC != 0
     }
 
-    /// A usable idle connection to `origin`, if the pool has one (stale ones are dropped here).
-    pub fn take_idle(&self, origin: &Origin) -> Option<Conn> {
+    /// A usable idle connection to `origin` from the process's pool, counted as in use by this
+    /// session, unless it already uses `max` connections there (0 = no limit).
+    pub fn take_idle(&self, origin: &Origin, max: u32) -> Option<Conn> {
         let mut pool = self.pool.lock();
-        loop {
-            let c = pool.idle.get_mut(origin)?.pop()?;
-            if c.is_idle_usable() {
-                return Some(c);
-            }
-            // Closed or chattering: the server moved on; a new connection will be made.
-            release_slot(&mut pool, origin);
-            self.signal_freed(&pool);
+        let n = pool.active.get(origin).copied().unwrap_or(0);
+        if max != 0 && n >= max {
+            return None;
         }
+        let c = super::pool::take(origin)?;
+        *pool.active.entry(origin) += 1;
+        Some(c)
     }
 
-    /// Counts a new connection to `origin` against `WINHTTP_OPTION_MAX_CONNS_PER_SERVER`, waiting
-    /// (up to the connect timeout) for one to be released when the limit is reached.
-    pub fn acquire_slot(&self, origin: &Origin, max: u32, timeout_ms: u32) -> crate::win32::error::WinResult<()> {
-        let mut pool = self.pool.lock();
-        let deadline = std::time::Instant::now()
-            + std::time::Duration::from_millis(if timeout_ms == 0 { u64::MAX / 4 } else { timeout_ms as u64 });
-        loop {
-            let n = pool.active.get(origin).copied().unwrap_or(0);
-            if max == 0 || n < max {
-                *pool.active.entry(origin) += 1;
-                return Ok(());
-            }
-            // An idle connection can be closed to make room.
-            if let Some(list) = pool.idle.get_mut(origin) {
-                if list.pop().is_some() {
-                    release_slot(&mut pool, origin);
-                    continue;
-                }
-            }
-            if self.pool_freed.wait_until(&mut pool, deadline).timed_out() {
-                return Err(crate::win32::error::ERROR_WINHTTP_TIMEOUT);
-            }
-        }
-    }
-
-    /// Asynchronous form of [`Session::acquire_slot`]: the request waits on the runtime (no thread
-    /// is held while the limit is reached). `Some(conn)`: an idle connection to `origin` came back
-    /// meanwhile; it keeps its slot and carries the request (rather than being closed for a new one).
-    pub async fn acquire_slot_async(
+    /// Counts a new connection to `origin` against `WINHTTP_OPTION_MAX_CONNS_PER_SERVER`, waiting on
+    /// the runtime (up to the connect timeout; no thread is held) for one to be released when the
+    /// limit is reached. `Some(conn)`: an idle connection to `origin` came back meanwhile; it takes
+    /// the slot and carries the request (rather than a new connection).
+    pub async fn acquire_slot(
         &self,
         origin: &Origin,
         max: u32,
@@ -280,21 +257,14 @@ impl Session {
         let deadline = (timeout_ms != 0)
             .then(|| tokio::time::Instant::now() + std::time::Duration::from_millis(timeout_ms as u64));
         loop {
-            let freed = self.pool_freed_async.notified();
+            let freed = self.pool_freed.notified();
             tokio::pin!(freed);
             {
                 let mut pool = self.pool.lock();
                 let n = pool.active.get(origin).copied().unwrap_or(0);
                 if max == 0 || n < max {
                     *pool.active.entry(origin) += 1;
-                    return Ok(None);
-                }
-                if let Some(c) = pool.idle.get_mut(origin).and_then(|l| l.pop()) {
-                    if c.is_idle_usable() {
-                        return Ok(Some(c));
-                    }
-                    release_slot(&mut pool, origin);
-                    continue;
+                    return Ok(super::pool::take(origin));
                 }
                 // Registered under the pool lock: a release after it is not missed.
                 freed.as_mut().enable();
@@ -315,12 +285,11 @@ impl Session {
         }
     }
 
-    /// A slot or an idle connection was freed: wakes one synchronous waiter and every asynchronous
-    /// one (they recheck; a release is rare next to the cost of a missed wake-up).
+    /// A slot or an idle connection was freed: wakes every waiter (they recheck; a release is rare
+    /// next to the cost of a missed wake-up).
     fn signal_freed(&self, pool: &Pool) {
-        self.pool_freed.notify_one();
         if pool.async_waiters > 0 {
-            self.pool_freed_async.notify_waiters();
+            self.pool_freed.notify_waiters();
         }
     }
 
@@ -332,23 +301,27 @@ impl Session {
         self.signal_freed(&pool);
     }
 
-    /// Returns a connection whose response was fully read, for the next request to the same origin.
-    pub fn put_idle(&self, origin: &Origin, mut conn: Conn) {
-        conn.reused = true;
+    /// Returns a connection whose response was fully read to the process's pool, for the next
+    /// request to the same origin (of this session or any other).
+    pub fn put_idle(&self, origin: &Origin, conn: Conn) {
+        super::pool::put(origin, conn, self.id);
         let mut pool = self.pool.lock();
-        pool.idle.entry(origin).push(conn);
+        release_slot(&mut pool, origin);
         self.signal_freed(&pool);
     }
 
-    /// Connections (in use or idle) to `host`:`port`, over TLS or not (`WinHttpQueryConnectionGroup`).
+    /// Connections to `host`:`port`, over TLS or not, in use by this session or handed back by it
+    /// and idle (`WinHttpQueryConnectionGroup`).
     pub fn connection_count(&self, host: &str, port: u16, secure: bool) -> u32 {
+        let matches = |o: &Origin| o.secure == secure && o.port == port && o.host.eq_ignore_ascii_case(host);
         let pool = self.pool.lock();
-        pool.active
-            .0
-            .iter()
-            .filter(|(o, _)| o.secure == secure && o.port == port && o.host.eq_ignore_ascii_case(host))
-            .map(|(_, n)| *n)
-            .sum()
+        let active: u32 = pool.active.0.iter().filter(|(o, _)| matches(o)).map(|(_, n)| *n).sum();
+        active + super::pool::owned_by(self.id, matches)
+    }
+
+    /// Whether the jar holds any cookie (expired ones included).
+    pub fn has_cookies(&self) -> bool {
+        !self.cookies.lock().stored.is_empty()
     }
 
     /// The stored cookies for a request to `url`, as `name=value` pairs joined by `"; "`, the most
@@ -393,7 +366,9 @@ impl Session {
     }
 }
 
-/// One asynchronous waiter of [`Session::acquire_slot_async`], counted while it lives.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// One waiter of [`Session::acquire_slot`], counted while it lives.
 struct Waiting<'a>(&'a Session);
 
 impl Drop for Waiting<'_> {
@@ -412,13 +387,13 @@ impl KernelObject for Session {
     fn kind(&self) -> &'static str {
         "winhttp session"
     }
-    /// Closing a session closes its connect handles (and through them their requests), as Windows does.
+    /// Closing a session closes its connect handles (and through them their requests). Its idle
+    /// connections stay in the process's pool (`pool.rs`), as on Windows.
     fn on_close(&self) {
         let children = std::mem::take(&mut *self.children.lock());
         for h in children {
             let _ = handle::close(h);
         }
-        self.pool.lock().idle.clear();
     }
 }
 

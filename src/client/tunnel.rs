@@ -1,17 +1,14 @@
 //! HTTPS through a named proxy: a `CONNECT host:port` tunnel (RFC 9110 section 9.3.6) opened on a
 //! plain connection to the proxy, then TLS with the origin end to end through it. The certificate is
 //! the origin's, verified as for a direct connection; the proxy sees only the CONNECT line.
-use super::conn::{Conn, ConnEvent, IoMode, Timeouts, TlsSetup};
+use super::conn::{Conn, ConnEvent, Timeouts, TlsSetup};
 use super::request::Target;
 use crate::http1::response::{parse_head, HeadError};
 use crate::win32::error::*;
 
-/// Connects to the proxy, asks it for a tunnel to `target`, and starts TLS inside the tunnel; every
-/// wait goes the way `mode` says (a blocking poll in synchronous sessions, the runtime's reactor in
-/// asynchronous ones), and the proxy connection's steps are reported to `events`.
+/// Connects to the proxy, asks it for a tunnel to `target`, and starts TLS inside the tunnel; the
+/// proxy connection's steps are reported to `events`.
 /// A proxy answering anything but 2xx fails with `ERROR_WINHTTP_CANNOT_CONNECT`.
-// The proxy, the target and how to wait: splitting them into a struct would only rename them.
-#[allow(clippy::too_many_arguments)]
 pub async fn open(
     proxy_host: &str,
     proxy_port: u16,
@@ -19,10 +16,9 @@ pub async fn open(
     agent: &str,
     timeouts: &Timeouts,
     tls: TlsSetup,
-    mode: IoMode,
     events: &mut (dyn FnMut(ConnEvent<'_>) + Send),
 ) -> WinResult<Conn> {
-    let mut conn = Conn::open_with(proxy_host, proxy_port, timeouts, None, mode, events).await?;
+    let mut conn = Conn::open(proxy_host, proxy_port, timeouts, None, events).await?;
     let authority = format!("{}:{}", target.host, target.port);
     let mut head = format!("CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n");
     if !agent.is_empty() {

@@ -3,6 +3,7 @@
 //! The cracker works on the caller's code units (UTF-32 or UTF-16, widened to `u32`) so component
 //! positions are offsets the edge can turn into pointers into the caller's own string, as Windows
 //! returns them when a component's pointer is NULL and its length non-zero.
+use super::request::{WINHTTP_FLAG_ESCAPE_DISABLE, WINHTTP_FLAG_ESCAPE_DISABLE_QUERY, WINHTTP_FLAG_ESCAPE_PERCENT};
 use crate::win32::error::*;
 use std::ops::Range;
 
@@ -139,6 +140,41 @@ pub fn escape_with(s: &str, also: impl Fn(u8) -> bool) -> String {
             out.push_str(&format!("%{b:02X}"));
         } else {
             out.push(b as char);
+        }
+    }
+    out
+}
+
+/// The object name of `WinHttpOpenRequest` as it goes on the request line, escaped as Windows does:
+/// by default controls (CR and LF too), DEL, space and `" # < > [ \ ] ^ ` { | }` (not `%` nor the other
+/// marks); `WINHTTP_FLAG_ESCAPE_PERCENT` adds `%`; `WINHTTP_FLAG_ESCAPE_DISABLE` escapes only the
+/// space and drops CR and LF (so the request line stays one line); `WINHTTP_FLAG_ESCAPE_DISABLE_QUERY`
+/// treats the query (from the first `?`) that way and the path as by default. Characters past ASCII
+/// always go out as their escaped UTF-8 bytes.
+pub fn escape_object(object: &str, flags: u32) -> String {
+    let (path, query) = match object.find('?') {
+        Some(q) => (&object[..q], Some(&object[q..])),
+        None => (object, None),
+    };
+    let percent = flags & WINHTTP_FLAG_ESCAPE_PERCENT != 0;
+    let by_default = |part: &str| escape_with(part, |b| b"\"#<>[\\]^`{|}".contains(&b) || (percent && b == b'%'));
+    let disabled = |part: &str| {
+        let mut out = String::with_capacity(part.len());
+        for &b in part.as_bytes() {
+            match b {
+                b'\r' | b'\n' => {}
+                b' ' | 0x80.. => out.push_str(&format!("%{b:02X}")),
+                _ => out.push(b as char),
+            }
+        }
+        out
+    };
+    let mut out = if flags & WINHTTP_FLAG_ESCAPE_DISABLE != 0 { disabled(path) } else { by_default(path) };
+    if let Some(q) = query {
+        if flags & (WINHTTP_FLAG_ESCAPE_DISABLE | WINHTTP_FLAG_ESCAPE_DISABLE_QUERY) != 0 {
+            out.push_str(&disabled(q));
+        } else {
+            out.push_str(&by_default(q));
         }
     }
     out

@@ -28,16 +28,17 @@ use super::callback::{
     self, Deliver, Info, Notifier, WINHTTP_CALLBACK_STATUS_READ_COMPLETE, WINHTTP_CALLBACK_STATUS_REQUEST_ERROR,
     WINHTTP_CALLBACK_STATUS_WRITE_COMPLETE,
 };
-use super::conn::{shutdown_fd, wait_fd, Conn, Interest};
+use super::conn::{shutdown_fd, Conn, Interest, Readiness, ReadyGuard};
 use super::options::{self, Value};
 use super::request::Request;
 use crate::win32::error::*;
 use crate::win32::handle::{self, KernelObject, RawHandle};
 use crate::win32::overlapped::CallerBuf;
 use parking_lot::Mutex;
+use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 pub const WINHTTP_WEB_SOCKET_BINARY_MESSAGE_BUFFER_TYPE: u32 = 0;
 pub const WINHTTP_WEB_SOCKET_BINARY_FRAGMENT_BUFFER_TYPE: u32 = 1;
@@ -56,8 +57,6 @@ pub const WINHTTP_CALLBACK_STATUS_SHUTDOWN_COMPLETE: u32 = 0x0400_0000;
 /// `WINHTTP_WEB_SOCKET_MAX_CLOSE_REASON_LENGTH`: a close frame's payload is at most 125 bytes.
 pub const WINHTTP_WEB_SOCKET_MAX_CLOSE_REASON_LENGTH: usize = 123;
 const EMPTY_CLOSE_STATUS: u16 = 1005;
-/// A waiting receive looks at its cancel flag this often.
-const WAIT_SLICE_MS: u32 = 100;
 
 const OP_CONT: u8 = 0;
 const OP_TEXT: u8 = 1;
@@ -186,6 +185,14 @@ pub struct WebSocket {
     conn: Mutex<Conn>,
     fd: i32,
     state: Mutex<WsState>,
+    /// The socket, waited on without holding `conn`.
+    ready: Readiness,
+    /// Frames are written whole, one at a time (a receive's pong never lands inside a send's frame).
+    write_turn: tokio::sync::Mutex<()>,
+    /// Held by the receive in progress: a close that cancelled it reads after it is gone.
+    read_turn: tokio::sync::Mutex<()>,
+    /// Wakes a waiting receive that a close cancelled.
+    recv_wake: tokio::sync::Notify,
     pub notifier: Arc<Notifier>,
     pub context: AtomicUsize,
     is_async: bool,
@@ -206,6 +213,7 @@ impl KernelObject for WebSocket {
     fn on_close(&self) {
         self.closed.store(true, Ordering::Release);
         shutdown_fd(self.fd);
+        self.recv_wake.notify_waiters();
     }
 }
 
@@ -213,8 +221,8 @@ impl KernelObject for WebSocket {
 /// response: anything but 101 with the right `Sec-WebSocket-Accept` is
 /// `ERROR_WINHTTP_INVALID_SERVER_RESPONSE`.
 pub fn complete_upgrade(hrequest: RawHandle, context: usize) -> WinResult<RawHandle> {
-    let req: Arc<Request> = handle::get_as::<Request>(hrequest)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)?;
-    let mut st = req.state.lock();
+    let req: Arc<Request> = super::api::lookup::<Request>(hrequest)?;
+    let st = req.state.lock();
     let key = st.settings.websocket_key.clone().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
     let resp = st.response.as_ref().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
     if resp.status != 101 {
@@ -227,13 +235,17 @@ pub fn complete_upgrade(hrequest: RawHandle, context: usize) -> WinResult<RawHan
     }
     let timeout = st.settings.timeouts.send;
     let close_timeout_s = st.settings.websocket_tuning[0];
-    // A second call finds the connection gone.
-    let conn = req.take_upgraded(&mut st).ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
     drop(st);
+    // A second call finds the connection gone.
+    let conn = req.take_upgraded().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
     let fd = conn.fd();
     let ws = Arc::new(WebSocket {
+        ready: conn.readiness(),
         conn: Mutex::new(conn),
         fd,
+        write_turn: tokio::sync::Mutex::new(()),
+        read_turn: tokio::sync::Mutex::new(()),
+        recv_wake: tokio::sync::Notify::new(),
         state: Mutex::new(WsState::default()),
         notifier: Notifier::new(callback::lookup(hrequest)),
         context: AtomicUsize::new(context),
@@ -384,9 +396,10 @@ impl WebSocket {
             st.recv_cancel = false;
         }
         self.run(Kind::Receive, move |ws| async move {
+            let _turn = ws.read_turn.lock().await;
             // SAFETY: the caller's buffer is valid until the receive completes (CallerBuf's contract).
             let out = unsafe { buf.slice_mut() };
-            let (n, t) = ws.read_frame_data(out, None).await?;
+            let (n, t) = ws.read_frame_data(out, true).await?;
             Ok(Done::Received(n, t))
         })
     }
@@ -425,22 +438,25 @@ impl WebSocket {
             }
             !std::mem::replace(&mut st.sent_close, true)
         };
+        self.recv_wake.notify_waiters();
         self.run(Kind::Close, move |ws| async move {
             if send_close {
                 ws.write_frame(OP_CLOSE, true, &close_payload(status, &reason)).await?;
             }
             // The cancelled receive must be gone before this one reads.
-            while ws.state.lock().recv_busy {
-                std::thread::sleep(Duration::from_millis(2));
-                if ws.closed.load(Ordering::Acquire) {
-                    return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
-                }
-            }
+            let _turn = ws.read_turn.lock().await;
+            // WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT bounds the wait for the peer's close frame.
             let secs = if ws.close_timeout_s == 0 { 365 * 24 * 3600 } else { ws.close_timeout_s as u64 };
-            let deadline = Instant::now() + Duration::from_secs(secs);
-            let mut sink = vec![0u8; 16 * 1024];
-            while ws.state.lock().peer_close.is_none() {
-                ws.read_frame_data(&mut sink, Some(deadline)).await?;
+            let read_close = async {
+                let mut sink = vec![0u8; 16 * 1024];
+                while ws.state.lock().peer_close.is_none() {
+                    ws.read_frame_data(&mut sink, false).await?;
+                }
+                Ok::<(), Win32Error>(())
+            };
+            match tokio::time::timeout(Duration::from_secs(secs), read_close).await {
+                Ok(r) => r?,
+                Err(_) => return Err(ERROR_WINHTTP_TIMEOUT),
             }
             Ok(Done::Closed)
         })
@@ -453,16 +469,19 @@ impl WebSocket {
         st.peer_close.clone().ok_or(ERROR_INVALID_OPERATION)
     }
 
-    /// Runs an operation: on this thread (synchronous sessions) or on a thread of its own whose
-    /// result becomes the completion notification (asynchronous sessions).
+    /// Runs an operation as a step of its own on the runtime (`step.rs`: polled on this thread
+    /// first, a runtime task once it waits): a synchronous session waits for it on a private event;
+    /// an asynchronous one returns, and its result becomes the completion notification. A send and
+    /// a receive of one handle may be pending at once; no thread is started for either.
     fn run<F, Fut>(self: &Arc<Self>, kind: Kind, op: F) -> WinResult<Option<(u32, u32)>>
     where
         F: FnOnce(Arc<WebSocket>) -> Fut + Send + 'static,
-        Fut: std::future::Future<Output = WinResult<Done>>,
+        Fut: std::future::Future<Output = WinResult<Done>> + Send + 'static,
     {
+        self.notifier.begin_op();
+        let ws = self.clone();
         if !self.is_async {
-            self.notifier.begin_op();
-            let r = super::exec::run(op(self.clone()));
+            let r = super::step::run_to_end(op(ws));
             self.end(kind, &r);
             self.notifier.end_op(Deliver::Inline);
             return r.map(|d| match d {
@@ -470,11 +489,8 @@ impl WebSocket {
                 Done::Closed | Done::Shut => Some((0, 0)),
             });
         }
-        self.notifier.begin_op();
-        let ws = self.clone();
-        let spawned = std::thread::Builder::new().name("winhttp-websocket".into()).spawn(move || {
-            let _rt = crate::runtime::handle().enter();
-            let r = super::exec::run(op(ws.clone()));
+        super::step::start(async move {
+            let r = op(ws.clone()).await;
             // The completion is queued while the operation still counts as pending under the state
             // lock: a callback starting the next receive never finds this one pending, and a close
             // waiting for a cancelled receive queues its CLOSE_COMPLETE after the receive's error.
@@ -483,12 +499,6 @@ impl WebSocket {
             ws.complete(kind, r);
             drop(st);
         });
-        if spawned.is_err() {
-            let r = Err(ERROR_NOT_ENOUGH_MEMORY);
-            self.end(kind, &r);
-            self.notifier.cancel_begin();
-            return r.map(|_: Done| None);
-        }
         Ok(None)
     }
 
@@ -533,19 +543,80 @@ impl WebSocket {
         self.notifier.complete_op(status, info, self.context.load(Ordering::Relaxed), Deliver::Pool);
     }
 
-    /// Writes one whole frame (masked) under the connection lock, so frames never interleave.
-    // The lock is held across the write on purpose: a frame is written whole (module doc).
-    #[allow(clippy::await_holding_lock)]
+    /// Writes one whole frame (masked); frames never interleave (`write_turn`), and the connection
+    /// is locked only for each non-blocking try, so a receive goes on meanwhile.
     async fn write_frame(&self, opcode: u8, fin: bool, data: &[u8]) -> WinResult<()> {
         let key = mask_key();
         let head = frame_header(opcode, fin, data.len(), key);
         let mut body = data.to_vec();
         mask(&mut body, key);
+        let _turn = self.write_turn.lock().await;
         if self.closed.load(Ordering::Acquire) {
             return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
         }
-        let r = self.conn.lock().write_all(&[&head, &body], self.send_timeout).await;
-        r.map_err(|e| self.cancelled_or(e))
+        let parts: [&[u8]; 2] = [&head, &body];
+        let mut done = 0usize;
+        let mut guard = None;
+        loop {
+            let r = self.conn.lock().try_send(&parts, &mut done);
+            match r {
+                Ok(true) => return Ok(()),
+                Ok(false) => {
+                    if let Some(g) = guard.take() {
+                        ReadyGuard::clear(g);
+                    }
+                }
+                Err(_) => return Err(self.cancelled_or(ERROR_WINHTTP_CONNECTION_ERROR)),
+            }
+            guard = Some(self.ready.wait(Interest::Write, self.send_timeout).await.map_err(|e| self.cancelled_or(e))?);
+        }
+    }
+
+    /// Reads more bytes into the connection's buffer (0 = the peer closed TCP), waiting for the
+    /// socket without holding the connection. `cancellable`: a close ends the wait
+    /// (`ERROR_WINHTTP_OPERATION_CANCELLED`).
+    async fn fill(&self, cancellable: bool) -> WinResult<usize> {
+        let mut guard = None;
+        loop {
+            let r = self.conn.lock().try_fill();
+            match r {
+                Ok(n) => return Ok(n),
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    if let Some(g) = guard.take() {
+                        ReadyGuard::clear(g);
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) if e.kind() == io::ErrorKind::InvalidData => return Err(ERROR_WINHTTP_SECURE_FAILURE),
+                Err(_) => return Err(self.cancelled_or(ERROR_WINHTTP_CONNECTION_ERROR)),
+            }
+            if cancellable {
+                let woken = self.recv_wake.notified();
+                tokio::pin!(woken);
+                woken.as_mut().enable();
+                if self.recv_cancelled() {
+                    return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
+                }
+                tokio::select! {
+                    g = self.ready.wait(Interest::Read, 0) => guard = Some(g.map_err(|e| self.cancelled_or(e))?),
+                    _ = &mut woken => {}
+                }
+                if self.recv_cancelled() {
+                    return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
+                }
+            } else {
+                guard = Some(self.ready.wait(Interest::Read, 0).await.map_err(|e| self.cancelled_or(e))?);
+            }
+        }
+    }
+
+    /// A close asked the pending receive to end, or the handle was closed.
+    fn recv_cancelled(&self) -> bool {
+        if self.closed.load(Ordering::Acquire) {
+            return true;
+        }
+        let st = self.state.lock();
+        st.recv_cancel && st.recv_busy
     }
 
     fn cancelled_or(&self, e: Win32Error) -> Win32Error {
@@ -557,156 +628,115 @@ impl WebSocket {
     }
 
     /// Reads the next piece of message data into `out` (at most one frame's worth), answering pings
-    /// on the way; `(0, CLOSE_BUFFER_TYPE)` when the peer's close frame arrives. Waits for the socket
-    /// without holding the connection lock. `deadline`: the close timeout (None = wait as long as
-    /// it takes, as WinHTTP's WebSocket receives do).
-    // The connection lock is held across a pong's write and a fill that follows readiness (short);
-    // never across the wait for data (`wait_readable` runs without it).
-    #[allow(clippy::await_holding_lock)]
-    async fn read_frame_data(&self, out: &mut [u8], deadline: Option<Instant>) -> WinResult<(u32, u32)> {
+    /// on the way; `(0, CLOSE_BUFFER_TYPE)` when the peer's close frame arrives. The connection is
+    /// locked only to parse what is buffered; waits for data and pongs run without it.
+    /// `cancellable`: a receive that a close may end (the close's own read is not).
+    async fn read_frame_data(&self, out: &mut [u8], cancellable: bool) -> WinResult<(u32, u32)> {
         let mut got = 0usize;
         loop {
-            {
-                let mut conn = self.conn.lock();
-                let mut st = self.state.lock();
-                if st.recv_cancel && st.recv_busy && deadline.is_none() {
-                    return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
-                }
-                if self.closed.load(Ordering::Acquire) {
-                    return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
-                }
-                if st.in_frame {
-                    let avail =
-                        conn.buffered().len().min(st.in_left.min(usize::MAX as u64) as usize).min(out.len() - got);
-                    out[got..got + avail].copy_from_slice(&conn.buffered()[..avail]);
-                    conn.consume(avail);
-                    got += avail;
-                    st.in_left -= avail as u64;
-                    let text = st.in_text == Some(true);
-                    if st.in_left == 0 {
-                        st.in_frame = false;
-                        let last = st.in_fin;
-                        if last {
-                            st.in_text = None;
-                        }
-                        return Ok((got as u32, data_type(text, last)));
-                    }
-                    if got > 0 {
-                        // The buffer is full, or this is what has arrived: the rest follows as the
-                        // next piece of the same message.
-                        return Ok((got as u32, data_type(text, false)));
-                    }
-                } else {
-                    match parse_head(conn.buffered())? {
-                        None => {}
-                        Some(h) if h.opcode >= OP_CLOSE => {
-                            let total = h.size + h.len as usize;
-                            if conn.buffered().len() >= total {
-                                let payload = conn.buffered()[h.size..total].to_vec();
-                                conn.consume(total);
-                                match h.opcode {
-                                    OP_PING => {
-                                        // RFC 6455 section 5.5.2: answer with the same payload (not
-                                        // after our own close frame).
-                                        if !st.sent_close {
-                                            drop(st);
-                                            let key = mask_key();
-                                            let head = frame_header(OP_PONG, true, payload.len(), key);
-                                            let mut body = payload;
-                                            mask(&mut body, key);
-                                            conn.write_all(&[&head, &body], self.send_timeout)
-                                                .await
-                                                .map_err(|e| self.cancelled_or(e))?;
-                                        }
-                                        continue;
-                                    }
-                                    OP_PONG => continue,
-                                    _ => {
-                                        let (code, reason) = match payload.len() {
-                                            0 => (EMPTY_CLOSE_STATUS, Vec::new()),
-                                            1 => return Err(ERROR_WINHTTP_INVALID_SERVER_RESPONSE),
-                                            _ => (u16::from_be_bytes([payload[0], payload[1]]), payload[2..].to_vec()),
-                                        };
-                                        st.peer_close = Some((code, reason));
-                                        return Ok((0, WINHTTP_WEB_SOCKET_CLOSE_BUFFER_TYPE));
-                                    }
-                                }
-                            }
-                        }
-                        Some(h) => {
-                            let text = match (h.opcode, st.in_text) {
-                                (OP_CONT, Some(t)) => t,
-                                (OP_TEXT, None) => true,
-                                (OP_BINARY, None) => false,
-                                // A continuation with no message, or a new message inside one.
-                                _ => return Err(ERROR_WINHTTP_INVALID_SERVER_RESPONSE),
-                            };
-                            conn.consume(h.size);
-                            st.in_text = Some(text);
-                            st.in_fin = h.fin;
-                            st.in_left = h.len;
-                            st.in_frame = h.len > 0;
-                            if h.len == 0 {
-                                if h.fin {
-                                    st.in_text = None;
-                                }
-                                return Ok((0, data_type(text, h.fin)));
-                            }
-                            continue;
-                        }
-                    }
-                }
+            if self.closed.load(Ordering::Acquire) || cancellable && self.recv_cancelled() {
+                return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
             }
-            let n = {
-                // TLS may hold decrypted bytes the socket no longer signals: look there first,
-                // waiting at most 1 ms under the lock.
-                let mut conn = self.conn.lock();
-                if conn.is_secure() {
-                    match conn.fill(1).await {
-                        Ok(n) => Some(n),
-                        Err(e) if e == ERROR_WINHTTP_TIMEOUT => None,
-                        Err(e) => return Err(self.cancelled_or(e)),
+            let parsed = self.parse_buffered(out, &mut got)?;
+            match parsed {
+                Parsed::Piece(n, t) => return Ok((n, t)),
+                Parsed::Ping(payload) => {
+                    // RFC 6455 section 5.5.2: answer with the same payload (not after our own close).
+                    let sent_close = self.state.lock().sent_close;
+                    if !sent_close {
+                        self.write_frame(OP_PONG, true, &payload).await?;
                     }
-                } else {
-                    None
                 }
-            };
-            let n = match n {
-                Some(n) => n,
-                None => {
-                    self.wait_readable(deadline).await?;
-                    self.conn.lock().fill(0).await.map_err(|e| self.cancelled_or(e))?
+                Parsed::More => {
+                    if self.fill(cancellable).await? == 0 {
+                        // The peer closed TCP without a close frame.
+                        return Err(self.cancelled_or(ERROR_WINHTTP_CONNECTION_ERROR));
+                    }
                 }
-            };
-            if n == 0 {
-                // The peer closed TCP without a close frame.
-                return Err(self.cancelled_or(ERROR_WINHTTP_CONNECTION_ERROR));
             }
         }
     }
 
-    /// Waits until the socket has data, in slices so a close can cancel the wait.
-    async fn wait_readable(&self, deadline: Option<Instant>) -> WinResult<()> {
+    /// One parsing pass over the buffered bytes, under the connection and state locks (no wait).
+    fn parse_buffered(&self, out: &mut [u8], got: &mut usize) -> WinResult<Parsed> {
+        let mut conn = self.conn.lock();
+        let mut st = self.state.lock();
         loop {
-            if self.closed.load(Ordering::Acquire) {
-                return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
+            if st.in_frame {
+                let left = st.in_left.min(usize::MAX as u64) as usize;
+                let avail = conn.buffered().len().min(left).min(out.len() - *got);
+                out[*got..*got + avail].copy_from_slice(&conn.buffered()[..avail]);
+                conn.consume(avail);
+                *got += avail;
+                st.in_left -= avail as u64;
+                let text = st.in_text == Some(true);
+                if st.in_left == 0 {
+                    st.in_frame = false;
+                    let last = st.in_fin;
+                    if last {
+                        st.in_text = None;
+                    }
+                    return Ok(Parsed::Piece(*got as u32, data_type(text, last)));
+                }
+                if *got > 0 {
+                    // The buffer is full, or this is what has arrived: the rest follows as the next
+                    // piece of the same message.
+                    return Ok(Parsed::Piece(*got as u32, data_type(text, false)));
+                }
+                return Ok(Parsed::More);
             }
-            {
-                let st = self.state.lock();
-                if st.recv_cancel && st.recv_busy && deadline.is_none() {
-                    return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
+            let Some(h) = parse_head(conn.buffered())? else { return Ok(Parsed::More) };
+            if h.opcode >= OP_CLOSE {
+                let total = h.size + h.len as usize;
+                if conn.buffered().len() < total {
+                    return Ok(Parsed::More);
+                }
+                let payload = conn.buffered()[h.size..total].to_vec();
+                conn.consume(total);
+                match h.opcode {
+                    OP_PING => return Ok(Parsed::Ping(payload)),
+                    OP_PONG => continue,
+                    _ => {
+                        let (code, reason) = match payload.len() {
+                            0 => (EMPTY_CLOSE_STATUS, Vec::new()),
+                            1 => return Err(ERROR_WINHTTP_INVALID_SERVER_RESPONSE),
+                            _ => (u16::from_be_bytes([payload[0], payload[1]]), payload[2..].to_vec()),
+                        };
+                        st.peer_close = Some((code, reason));
+                        return Ok(Parsed::Piece(0, WINHTTP_WEB_SOCKET_CLOSE_BUFFER_TYPE));
+                    }
                 }
             }
-            if deadline.is_some_and(|d| Instant::now() >= d) {
-                return Err(ERROR_WINHTTP_TIMEOUT);
-            }
-            match wait_fd(self.fd, Interest::Read, WAIT_SLICE_MS).await {
-                Ok(()) => return Ok(()),
-                Err(e) if e == ERROR_WINHTTP_TIMEOUT => continue,
-                Err(e) => return Err(self.cancelled_or(e)),
+            let text = match (h.opcode, st.in_text) {
+                (OP_CONT, Some(t)) => t,
+                (OP_TEXT, None) => true,
+                (OP_BINARY, None) => false,
+                // A continuation with no message, or a new message inside one.
+                _ => return Err(ERROR_WINHTTP_INVALID_SERVER_RESPONSE),
+            };
+            conn.consume(h.size);
+            st.in_text = Some(text);
+            st.in_fin = h.fin;
+            st.in_left = h.len;
+            st.in_frame = h.len > 0;
+            if h.len == 0 {
+                if h.fin {
+                    st.in_text = None;
+                }
+                return Ok(Parsed::Piece(0, data_type(text, h.fin)));
             }
         }
     }
+}
+
+/// What one parsing pass found.
+enum Parsed {
+    /// A piece of message data (bytes, buffer type), or the close frame.
+    Piece(u32, u32),
+    /// A ping to answer.
+    Ping(Vec<u8>),
+    /// More bytes are needed.
+    More,
 }
 
 fn data_type(text: bool, last: bool) -> u32 {
@@ -749,7 +779,7 @@ fn close_payload(status: u16, reason: &[u8]) -> Vec<u8> {
 
 /// The WebSocket object behind a handle: wrong kind -> `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
 pub fn lookup(h: RawHandle) -> WinResult<Arc<WebSocket>> {
-    handle::get_as::<WebSocket>(h)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)
+    super::api::lookup::<WebSocket>(h)
 }
 
 #[cfg(test)]

@@ -8,6 +8,9 @@
 //!   (WinHTTP functions reset it).
 //! - [`guard_httpapi`]: http.sys style. Returns the code (`NO_ERROR`, `ERROR_IO_PENDING`, an error);
 //!   last-error untouched.
+//! - [`guard_rpc`], [`guard_rpc_handle`]: the MS-CMRP style of `httpnotify.h`. Returns the code as
+//!   `error_status_t` (or, for `ApiCreateNotify`, a handle with the code in an out-parameter);
+//!   last-error untouched.
 //! - [`guard_infallible`]: functions that cannot fail (`GetTickCount`); only the panic catch.
 use crate::win32::error::*;
 use crate::win32::last_error::set_last_error;
@@ -77,6 +80,41 @@ pub fn guard_httpapi(name: &'static str, f: impl FnOnce() -> WinResult<()>) -> u
             ERROR_INTERNAL_ERROR.0
         }
     }
+}
+
+/// MS-CMRP convention (`httpnotify.h`); see the module doc. `Err(ERROR_IO_PENDING)` is "pending".
+pub fn guard_rpc(name: &'static str, f: impl FnOnce() -> WinResult<()>) -> u32 {
+    crate::log::ensure_init();
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(())) => ERROR_SUCCESS.0,
+        Ok(Err(e)) => {
+            if e != ERROR_IO_PENDING {
+                tracing::debug!(target: "winhttpapi::notify", "{name} failed: {}", e.0);
+            }
+            e.0
+        }
+        Err(p) => {
+            report_panic(name, &*p);
+            ERROR_INTERNAL_ERROR.0
+        }
+    }
+}
+
+/// MS-CMRP convention for a method returning a handle (`ApiCreateNotify`): `fail` on failure, and the
+/// code (`ERROR_SUCCESS` or the failure) handed to `status`, which writes the `Status` out-parameter.
+pub fn guard_rpc_handle<T>(
+    name: &'static str,
+    fail: T,
+    status: impl FnOnce(u32),
+    f: impl FnOnce() -> WinResult<T>,
+) -> T {
+    let mut out = None;
+    let code = guard_rpc(name, || {
+        out = Some(f()?);
+        Ok(())
+    });
+    status(code);
+    out.unwrap_or(fail)
 }
 
 /// For functions that cannot fail; only catches panics (returning `fallback`).

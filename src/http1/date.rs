@@ -116,6 +116,38 @@ pub fn parse(s: &str) -> Option<CivilTime> {
     Some(t)
 }
 
+/// `WinHttpTimeToSystemTime`'s reading: the three HTTP forms, or, as Windows accepts (Wine's tests record
+/// `" fri 7 jan 2005 12 06 35"`), any text that gives an optional day name, then day, month name and
+/// year, then hour, minute and second, with spaces, commas or colons between them in any number; names
+/// in any case; `GMT` optional; missing time fields are 0.
+pub fn parse_lenient(s: &str) -> Option<CivilTime> {
+    if let Some(t) = parse(s) {
+        return Some(t);
+    }
+    let mut tokens = s.split([' ', '\t', ',', ':']).filter(|t| !t.is_empty()).peekable();
+    if tokens.peek().is_some_and(|t| t.chars().all(|c| c.is_ascii_alphabetic())) {
+        tokens.next();
+    }
+    let day: u16 = tokens.next()?.parse().ok()?;
+    let mon = tokens.next()?;
+    let month = MONTHS.iter().position(|x| x.eq_ignore_ascii_case(mon))? as u16 + 1;
+    let year: u16 = tokens.next()?.parse().ok()?;
+    let mut field = || -> Option<u16> {
+        match tokens.next() {
+            None => Some(0),
+            Some(t) if t.eq_ignore_ascii_case("gmt") => Some(0),
+            Some(t) => t.parse().ok(),
+        }
+    };
+    let (hour, minute, second) = (field()?, field()?, field()?);
+    if !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let mut t = CivilTime { year, month, day, hour, minute, second, day_of_week: 0 };
+    t.day_of_week = civil_from_unix(unix_from_civil(&t)).day_of_week;
+    Some(t)
+}
+
 static CACHE: Mutex<(u64, [u8; 29])> = Mutex::new((u64::MAX, [0; 29]));
 
 /// The current time as a 29-byte IMF-fixdate, formatted at most once a second.
@@ -143,6 +175,15 @@ mod tests {
         }
         assert_eq!(unix_from_civil(&t), 784111777);
         assert_eq!(parse("yesterday"), None);
+        for s in [
+            " sun 6 nov 1994 08 49 37",
+            "SUN, 06 NOV 1994 08:49:37",
+            "Sun 06 Nov 1994 08:49:37 gmt",
+            "6 nov 1994 8:49:37",
+        ] {
+            assert_eq!(parse_lenient(s), Some(t), "{s}");
+        }
+        assert_eq!(parse_lenient("yesterday"), None);
         assert_eq!(std::str::from_utf8(&now_imf()).unwrap().len(), 29);
     }
 }

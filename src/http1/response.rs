@@ -59,7 +59,13 @@ pub fn parse_head(buf: &[u8], limit: usize) -> Result<(ResponseHead, usize), Hea
             &mut heap
         };
         let mut r = httparse::Response::new(storage);
-        match r.parse(buf) {
+        // WinHTTP accepts several spaces between the status line's parts and spaces between a header
+        // name and its colon (the name is trimmed); framing stays strict below.
+        let parsed = httparse::ParserConfig::default()
+            .allow_multiple_spaces_in_response_status_delimiters(true)
+            .allow_spaces_after_header_name_in_responses(true)
+            .parse_response(&mut r, buf);
+        match parsed {
             Ok(httparse::Status::Complete(n)) => {
                 if n > limit {
                     return Err(HeadError::TooLarge);

@@ -1,6 +1,8 @@
 //! Tables of the 64-bit ids http.sys hands out for server sessions and URL groups. They are not
 //! handles (`CloseHandle` does not know them), so they live in their own tables: generation-tagged
-//! like the handle table, never 0 (`HTTP_NULL_ID`), so a closed or forged id is refused.
+//! like the handle table, never 0 (`HTTP_NULL_ID`), so a closed or forged id is refused. Each table
+//! puts its own tag in the id, so an id of one kind given where the other is expected (a URL group id
+//! to `HttpCloseServerSession`) is refused too, as http.sys refuses it.
 //! Also [`IdMap`]: maps keyed by the sequential request and connection ids.
 use parking_lot::RwLock;
 use std::sync::Arc;
@@ -34,18 +36,17 @@ struct Slot<T> {
 
 /// One table of ids.
 pub struct IdTable<T> {
+    tag: u8,
     slots: RwLock<(Vec<Slot<T>>, Vec<u32>)>,
 }
 
-impl<T> Default for IdTable<T> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+/// Slots per table: the low 24 bits of an id's low word (the tag takes the top 8).
+const SLOT_BITS: u32 = 24;
 
 impl<T> IdTable<T> {
-    pub const fn new() -> Self {
-        IdTable { slots: RwLock::new((Vec::new(), Vec::new())) }
+    /// A table whose ids carry `tag` (non-zero, distinct per table).
+    pub const fn new(tag: u8) -> Self {
+        IdTable { tag, slots: RwLock::new((Vec::new(), Vec::new())) }
     }
 
     /// Stores a value built from its new id.
@@ -58,19 +59,21 @@ impl<T> IdTable<T> {
                 ((t.0.len() - 1) as u32, 1)
             }
         };
-        let id = ((generation as u64) << 32) | (slot as u64 + 1);
+        assert!(slot + 1 < 1 << SLOT_BITS, "id table full");
+        let id = ((generation as u64) << 32) | ((self.tag as u64) << SLOT_BITS) | (slot as u64 + 1);
         let v = Arc::new(make(id));
         t.0[slot as usize].value = Some(v.clone());
         (id, v)
     }
 
-    fn decode(id: u64) -> Option<(usize, u32)> {
+    fn decode(&self, id: u64) -> Option<(usize, u32)> {
         let low = id & 0xFFFF_FFFF;
-        (low != 0).then(|| ((low - 1) as usize, (id >> 32) as u32))
+        let slot = low & ((1 << SLOT_BITS) - 1);
+        (low >> SLOT_BITS == self.tag as u64 && slot != 0).then(|| ((slot - 1) as usize, (id >> 32) as u32))
     }
 
     pub fn get(&self, id: u64) -> Option<Arc<T>> {
-        let (slot, generation) = Self::decode(id)?;
+        let (slot, generation) = self.decode(id)?;
         let t = self.slots.read();
         match t.0.get(slot) {
             Some(Slot { generation: g, value: Some(v) }) if *g == generation => Some(v.clone()),
@@ -79,7 +82,7 @@ impl<T> IdTable<T> {
     }
 
     pub fn remove(&self, id: u64) -> Option<Arc<T>> {
-        let (slot, generation) = Self::decode(id)?;
+        let (slot, generation) = self.decode(id)?;
         let mut t = self.slots.write();
         let s = t.0.get_mut(slot)?;
         if s.generation != generation || s.value.is_none() {
@@ -98,7 +101,8 @@ mod tests {
 
     #[test]
     fn ids_are_never_zero_and_die_with_their_object() {
-        let t: IdTable<u8> = IdTable::new();
+        let t: IdTable<u8> = IdTable::new(1);
+        let other: IdTable<u8> = IdTable::new(2);
         let (a, _) = t.insert_with(|_| 1);
         assert_ne!(a, 0);
         assert!(t.remove(a).is_some());
@@ -107,5 +111,7 @@ mod tests {
         assert!(t.get(a).is_none() && t.remove(a).is_none());
         assert_eq!(*t.get(b).unwrap(), 2);
         assert!(t.get(0).is_none() && t.get(0xdead).is_none());
+        let (c, _) = other.insert_with(|_| 3);
+        assert!(t.get(c).is_none() && other.get(b).is_none(), "one table's id is not the other's");
     }
 }

@@ -321,24 +321,25 @@ impl RequestQueue {
         loop {
             let turn = self.lead_step(-1);
             let mut st = self.st.lock();
+            // (the request, whether this thread read it: one from `ready` was delivered already)
             let got = match turn {
                 Turn::Mine(req) => {
                     reactor::stats::bump(&reactor::stats::LEADER_OWN);
-                    Some(req)
+                    Some((req, true))
                 }
-                _ => st.ready.pop_front(),
+                _ => st.ready.pop_front().map(|r| (r, false)),
             };
             if st.closed || st.shut_down {
                 let after = self.leave_lead(&mut st, false);
                 drop(st);
                 after.run();
-                if let Some(r) = got {
+                if let Some((r, _)) = got {
                     r.conn.abort();
                 }
                 return (ERROR_OPERATION_ABORTED, 0);
             }
-            let Some(req) = got else { continue };
-            let demand = self.took(&mut st, &req);
+            let Some((req, own)) = got else { continue };
+            let demand = if own { self.took(&mut st, &req) } else { None };
             // Counted out before the lead is given up: the wake decision sees this thread busy.
             self.went_out();
             let after = self.leave_lead(&mut st, false);
@@ -355,6 +356,7 @@ impl RequestQueue {
     /// Returns a `HttpWaitForDemandStart` to complete.
     fn took(&self, st: &mut QueueState, req: &Arc<Request>) -> Option<Completion> {
         st.active.insert(req.id, req.clone());
+        super::notify_hook::received(self, req);
         st.demand.take()
     }
 

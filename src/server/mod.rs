@@ -22,6 +22,7 @@ pub mod fill;
 pub mod ids;
 pub mod lead;
 pub mod logging;
+pub mod notify_hook;
 pub mod poll;
 pub mod pool;
 pub mod prepare;

@@ -19,9 +19,11 @@ use super::completion::{self, Completion, Start};
 use super::connection::{self, Connection};
 use super::fill;
 use super::lead::{After, QueueDriver, QueueSet};
+use super::notify_hook;
 use super::request::{Request, NEEDS_RERECEIVE, NOT_RECEIVED, RECEIVED};
 use super::router::{self, Registration, Target};
 use super::url::parse_prefix;
+use crate::notify::abi::*;
 use crate::win32::error::*;
 use crate::win32::handle::KernelObject;
 use crate::win32::overlapped::{IoBinding, OverlappedPtr};
@@ -98,7 +100,7 @@ static NAMED: once_cell::sync::Lazy<Mutex<HashMap<String, Weak<RequestQueue>>>> 
 
 impl RequestQueue {
     pub fn new(v2: bool, name: Option<String>, controller: bool) -> Arc<Self> {
-        Arc::new_cyclic(|me: &Weak<RequestQueue>| {
+        let q = Arc::new_cyclic(|me: &Weak<RequestQueue>| {
             let driver = Arc::new(QueueDriver(me.clone()));
             let weak_driver: Weak<dyn crate::win32::iocp::PortDriver> = Arc::downgrade(&driver) as _;
             RequestQueue {
@@ -118,7 +120,9 @@ impl RequestQueue {
                 active_out: AtomicUsize::new(0),
                 me: me.clone(),
             }
-        })
+        });
+        notify_hook::queue(&q, HTTP_NOTIFY_QUEUE_CREATED);
+        q
     }
 
     /// `HttpCreateRequestQueue` with a name: a new named queue, or (`open_existing`) the live one.
@@ -154,7 +158,9 @@ impl RequestQueue {
     }
 
     pub fn set_enabled(&self, on: bool) {
-        self.enabled.store(on, Ordering::Release);
+        if self.enabled.swap(on, Ordering::AcqRel) != on {
+            notify_hook::queue(self, HTTP_NOTIFY_QUEUE_STATE_CHANGED);
+        }
     }
     pub fn enabled(&self) -> bool {
         self.enabled.load(Ordering::Acquire)
@@ -237,6 +243,7 @@ impl RequestQueue {
             return;
         }
         st.active.insert(req.id, req.clone());
+        notify_hook::received(self, &req);
         let demand = st.demand.take();
         let mut after = After::Nothing;
         match st.receivers.pop_front() {
@@ -493,6 +500,7 @@ impl RequestQueue {
         if let Some(w) = demand {
             w.fire(ERROR_OPERATION_ABORTED, 0, false);
         }
+        notify_hook::queue(self, HTTP_NOTIFY_QUEUE_SHUT_DOWN);
         // The waits belong to this handle: they end as cancelled, before the aborts below end the
         // connections (which would complete them as disconnects).
         self.cancel_disconnect_waits(0);
@@ -526,6 +534,7 @@ impl RequestQueue {
             w.fire(ERROR_OPERATION_ABORTED, 0, false);
         }
         router::unregister(&regs);
+        notify_hook::queue_closed(self, &regs);
         super::cache::drop_queue(self.key());
         for p in receivers {
             p.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
@@ -538,11 +547,12 @@ impl RequestQueue {
 
     /// `HttpAddUrl` (v1).
     pub fn add_url(&self, url: &str) -> WinResult<()> {
-        let prefix = parse_prefix(url).ok_or(ERROR_INVALID_PARAMETER)?;
+        let prefix = router::parse_for_register(url)?;
         if self.st.lock().closed {
             return Err(ERROR_INVALID_HANDLE);
         }
         let reg = router::register(prefix, Target::Queue(self.me.clone()), 0)?;
+        notify_hook::urls_of_queue(self, HTTP_NOTIFY_URL_ADDED, std::slice::from_ref(&reg));
         self.st.lock().v1_regs.push(reg);
         Ok(())
     }
@@ -555,7 +565,8 @@ impl RequestQueue {
             let i = st.v1_regs.iter().position(|r| r.text == text).ok_or(ERROR_FILE_NOT_FOUND)?;
             st.v1_regs.remove(i)
         };
-        router::unregister(&[reg]);
+        router::unregister(std::slice::from_ref(&reg));
+        notify_hook::urls_of_queue(self, HTTP_NOTIFY_URL_REMOVED, &[reg]);
         Ok(())
     }
 

@@ -51,6 +51,11 @@ static ROUTER: once_cell::sync::Lazy<Mutex<Router>> = once_cell::sync::Lazy::new
 static SNAPSHOT: once_cell::sync::Lazy<parking_lot::RwLock<Arc<Vec<Arc<Registration>>>>> =
     once_cell::sync::Lazy::new(Default::default);
 
+/// Every registered prefix now (the routing snapshot).
+pub fn registrations() -> Arc<Vec<Arc<Registration>>> {
+    SNAPSHOT.read().clone()
+}
+
 fn wanted_addrs(regs: &[Arc<Registration>], port: u16) -> Vec<IpAddr> {
     let mut ips = Vec::new();
     for r in regs.iter().filter(|r| r.prefix.port == port) {
@@ -190,6 +195,21 @@ pub fn register(prefix: UrlPrefix, target: Target, context: u64) -> WinResult<Ar
     }
     publish(&r);
     Ok(reg)
+}
+
+/// Parses a prefix to register. A prefix without its trailing slash is not one (`ERROR_INVALID_PARAMETER`),
+/// except that http.sys first answers `ERROR_ALREADY_EXISTS` when the same prefix with the slash is
+/// already registered (`.../barfoo` while `.../barfoo/` is taken).
+pub fn parse_for_register(url: &str) -> WinResult<UrlPrefix> {
+    if let Some(p) = super::url::parse_prefix(url) {
+        return Ok(p);
+    }
+    let slashed = super::url::parse_prefix(&format!("{url}/")).ok_or(ERROR_INVALID_PARAMETER)?;
+    let text = slashed.canonical();
+    if slashed.path != "/" && ROUTER.lock().regs.iter().any(|x| x.text == text) {
+        return Err(ERROR_ALREADY_EXISTS);
+    }
+    Err(ERROR_INVALID_PARAMETER)
 }
 
 /// Removes prefixes (closing their port's listener with the last one).

@@ -10,10 +10,13 @@
 //! [`bandwidth`] and, on groups, [`set_max_connections`] / [`max_connections`] (`HttpServerQosProperty`);
 //! [`route_settings`] gives a connection the timers and limits of the group its request went to.
 use super::ids::IdTable;
+use super::notify_hook;
 use super::queue::RequestQueue;
 use super::router::{self, Registration, Target};
 use super::timers::{self, ConnTimers, ConnectionLimit, Throttle, TimeoutLimits};
 use super::url::parse_prefix;
+use crate::notify::abi::{HTTP_NOTIFY_URL_ADDED, HTTP_NOTIFY_URL_REMOVED};
+use crate::notify::Scope as Watched;
 use crate::win32::error::*;
 use parking_lot::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -38,7 +41,7 @@ pub struct UrlGroup {
     connections: Arc<ConnectionLimit>,
 }
 
-static SESSIONS: IdTable<ServerSession> = IdTable::new();
+static SESSIONS: IdTable<ServerSession> = IdTable::new(0x20);
 /// Bumped by every change of timeouts or QoS: connections keep the settings of their last group
 /// until it moves (one atomic load per request instead of a walk through the tables).
 static SETTINGS_GEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -50,7 +53,7 @@ pub fn settings_generation() -> u64 {
 fn settings_changed() {
     SETTINGS_GEN.fetch_add(1, Ordering::AcqRel);
 }
-static GROUPS: IdTable<UrlGroup> = IdTable::new();
+static GROUPS: IdTable<UrlGroup> = IdTable::new(0x40);
 
 pub fn create_session() -> u64 {
     SESSIONS
@@ -71,6 +74,7 @@ pub fn close_session(id: u64) -> WinResult<()> {
     for g in groups {
         let _ = close_group(g);
     }
+    notify_hook::closed(Watched::Session(id));
     Ok(())
 }
 
@@ -115,13 +119,16 @@ pub fn close_group(id: u64) -> WinResult<()> {
     }
     let regs = std::mem::take(&mut *g.regs.lock());
     router::unregister(&regs);
+    notify_hook::urls_of_group(id, g.session, HTTP_NOTIFY_URL_REMOVED, &regs);
+    notify_hook::closed(Watched::Group(id));
     Ok(())
 }
 
 pub fn add_url(group_id: u64, url: &str, context: u64) -> WinResult<()> {
     let g = group(group_id)?;
-    let prefix = parse_prefix(url).ok_or(ERROR_INVALID_PARAMETER)?;
+    let prefix = router::parse_for_register(url)?;
     let reg = router::register(prefix, Target::Group(group_id), context)?;
+    notify_hook::urls_of_group(group_id, g.session, HTTP_NOTIFY_URL_ADDED, std::slice::from_ref(&reg));
     g.regs.lock().push(reg);
     Ok(())
 }
@@ -141,6 +148,7 @@ pub fn remove_url(group_id: u64, url: Option<&str>) -> WinResult<()> {
         }
     };
     router::unregister(&removed);
+    notify_hook::urls_of_group(group_id, g.session, HTTP_NOTIFY_URL_REMOVED, &removed);
     Ok(())
 }
 

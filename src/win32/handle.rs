@@ -19,6 +19,12 @@ pub trait KernelObject: Any + Send + Sync {
     fn kind(&self) -> &'static str;
     /// Called once when the handle is closed (the object may live on while in-flight work holds it).
     fn on_close(&self) {}
+    /// Whether `CloseHandle` closes it. Objects with their own close function (the thread pool's
+    /// `CloseThreadpoolWork`...) say no: `CloseHandle` on them is `ERROR_INVALID_HANDLE`, as on Windows,
+    /// where they are not kernel handles.
+    fn closed_by_close_handle(&self) -> bool {
+        true
+    }
     /// The waitable state, for objects `WaitForSingleObject` accepts.
     fn waitable(&self) -> Option<&super::wait::Waitable> {
         None
@@ -37,14 +43,23 @@ pub trait KernelObject: Any + Send + Sync {
 struct Slot {
     generation: u32,
     object: Option<Arc<dyn KernelObject>>,
+    /// The kind of the object whose close last bumped `generation` (see [`closed_kind`]).
+    closed: Option<&'static str>,
 }
 
 struct Table {
     slots: Vec<Slot>,
     free: Vec<u32>,
+    /// Objects with more than one handle (`DuplicateHandle`): (object address, handles beyond the first).
+    /// The object's `on_close` runs when its last handle closes, as Windows closes the object.
+    extra: Vec<(usize, u32)>,
 }
 
-static TABLE: RwLock<Table> = RwLock::new(Table { slots: Vec::new(), free: Vec::new() });
+static TABLE: RwLock<Table> = RwLock::new(Table { slots: Vec::new(), free: Vec::new(), extra: Vec::new() });
+
+fn address_of(o: &Arc<dyn KernelObject>) -> usize {
+    Arc::as_ptr(o) as *const () as usize
+}
 
 fn encode(slot: u32, generation: u32) -> RawHandle {
     ((generation as usize) << 32) | (((slot as usize) + 1) << 2)
@@ -70,7 +85,7 @@ pub fn insert(object: Arc<dyn KernelObject>) -> RawHandle {
         encode(slot, s.generation)
     } else {
         let slot = t.slots.len() as u32;
-        t.slots.push(Slot { generation: 1, object: Some(object) });
+        t.slots.push(Slot { generation: 1, object: Some(object), closed: None });
         encode(slot, 1)
     }
 }
@@ -80,7 +95,7 @@ pub fn get(h: RawHandle) -> WinResult<Arc<dyn KernelObject>> {
     let (slot, generation) = decode(h).ok_or(ERROR_INVALID_HANDLE)?;
     let t = TABLE.read();
     match t.slots.get(slot) {
-        Some(Slot { generation: g, object: Some(o) }) if *g == generation => Ok(o.clone()),
+        Some(Slot { generation: g, object: Some(o), .. }) if *g == generation => Ok(o.clone()),
         _ => Err(ERROR_INVALID_HANDLE),
     }
 }
@@ -99,15 +114,37 @@ pub fn get_typed<T: KernelObject>(h: RawHandle) -> WinResult<Arc<T>> {
     get_as::<T>(h)?.ok_or(ERROR_INVALID_HANDLE)
 }
 
-/// Removes a handle from the table (the value is dead from now on) and runs the object's `on_close`.
+/// A second handle to the object behind `h` (`DuplicateHandle`). Both must be closed before the
+/// object's `on_close` runs.
+pub fn duplicate(h: RawHandle) -> WinResult<RawHandle> {
+    let object = get(h)?;
+    let address = address_of(&object);
+    let new = insert(object);
+    let mut t = TABLE.write();
+    match t.extra.iter_mut().find(|(a, _)| *a == address) {
+        Some((_, n)) => *n += 1,
+        None => t.extra.push((address, 1)),
+    }
+    Ok(new)
+}
+
+/// Removes a handle from the table (the value is dead from now on) and runs the object's `on_close`
+/// when it was the object's last handle.
 pub fn close(h: RawHandle) -> WinResult<Arc<dyn KernelObject>> {
-    let object = remove(h)?;
-    object.on_close();
+    let (object, last) = take(h)?;
+    if last {
+        object.on_close();
+    }
     Ok(object)
 }
 
 /// Removes a handle without running `on_close` (for families that close in their own order).
 pub fn remove(h: RawHandle) -> WinResult<Arc<dyn KernelObject>> {
+    take(h).map(|(object, _)| object)
+}
+
+/// Removes a handle; says whether it was the object's last one.
+fn take(h: RawHandle) -> WinResult<(Arc<dyn KernelObject>, bool)> {
     let (slot, generation) = decode(h).ok_or(ERROR_INVALID_HANDLE)?;
     let mut t = TABLE.write();
     let s = t.slots.get_mut(slot).ok_or(ERROR_INVALID_HANDLE)?;
@@ -115,9 +152,35 @@ pub fn remove(h: RawHandle) -> WinResult<Arc<dyn KernelObject>> {
         return Err(ERROR_INVALID_HANDLE);
     }
     let object = s.object.take().expect("checked above");
-    s.generation = s.generation.wrapping_add(1).max(1);
+    s.generation = next_generation(s.generation);
+    s.closed = Some(object.kind());
     t.free.push(slot as u32);
-    Ok(object)
+    let mut last = true;
+    if !t.extra.is_empty() {
+        let address = address_of(&object);
+        if let Some(i) = t.extra.iter().position(|(a, _)| *a == address) {
+            last = false;
+            t.extra[i].1 -= 1;
+            if t.extra[i].1 == 0 {
+                t.extra.swap_remove(i);
+            }
+        }
+    }
+    Ok((object, last))
+}
+
+fn next_generation(g: u32) -> u32 {
+    g.wrapping_add(1).max(1)
+}
+
+/// The kind of object a dead handle named, when it was the last handle closed in its slot (a later
+/// handle of the slot may be open). Families whose pages give a closed handle its own code use it
+/// (notification ports: `ERROR_NO_MORE_ITEMS`); older values, forged ones and live ones give `None`.
+pub fn closed_kind(h: RawHandle) -> Option<&'static str> {
+    let (slot, generation) = decode(h)?;
+    let t = TABLE.read();
+    let s = t.slots.get(slot)?;
+    (next_generation(generation) == s.generation).then_some(s.closed).flatten()
 }
 
 /// How many handles are open (for leak checks in tests).
@@ -159,6 +222,45 @@ mod tests {
         for v in [0usize, 1, 2, 3, 0x1234, usize::MAX, usize::MAX - 1, 4 << 40] {
             assert_eq!(get(v).err(), Some(ERROR_INVALID_HANDLE), "value {v:#x}");
         }
+    }
+
+    struct Counted(std::sync::atomic::AtomicU32);
+    impl KernelObject for Counted {
+        fn kind(&self) -> &'static str {
+            "counted"
+        }
+        fn on_close(&self) {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn a_duplicated_object_closes_with_its_last_handle() {
+        let object = Arc::new(Counted(Default::default()));
+        let a = insert(object.clone());
+        let b = duplicate(a).unwrap();
+        let c = duplicate(b).unwrap();
+        assert!(a != b && b != c);
+        close(b).unwrap();
+        close(a).unwrap();
+        assert_eq!(object.0.load(std::sync::atomic::Ordering::SeqCst), 0);
+        assert!(get_as::<Counted>(c).unwrap().is_some());
+        close(c).unwrap();
+        assert_eq!(object.0.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn a_closed_handle_remembers_its_kind_until_its_slot_closes_again() {
+        let a = insert(Arc::new(Dummy));
+        assert_eq!(closed_kind(a), None);
+        close(a).unwrap();
+        assert_eq!(closed_kind(a), Some("dummy"));
+        let b = insert(Arc::new(Other));
+        assert_eq!(closed_kind(a), Some("dummy"), "a live successor does not hide it");
+        close(b).unwrap();
+        // Other tests share the table: `b` may or may not have reused `a`'s slot.
+        assert_eq!(closed_kind(b), Some("other"));
+        assert_eq!(closed_kind(0x1234), None);
     }
 
     #[test]

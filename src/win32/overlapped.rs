@@ -130,7 +130,10 @@ impl IoBinding {
 pub struct OverlappedPtr(pub usize);
 
 impl OverlappedPtr {
-    /// Marks the operation pending: `Internal = STATUS_PENDING`, `InternalHigh = 0`.
+    /// Marks the operation pending: `Internal = STATUS_PENDING`, `InternalHigh = 0`, and resets the
+    /// event in `hEvent` (low bit or not), as Windows' I/O manager does when an overlapped operation
+    /// starts: a program that reuses a manual-reset event must not wake on the previous completion.
+    /// Every overlapped operation (files, http.sys) calls this before it can complete.
     ///
     /// # Safety
     /// `self` must point to a writable `OVERLAPPED` that stays valid until [`complete`] runs.
@@ -138,6 +141,12 @@ impl OverlappedPtr {
         let ov = self.0 as *mut OVERLAPPED;
         std::ptr::write_volatile(&mut (*ov).InternalHigh, 0);
         std::ptr::write_volatile(&mut (*ov).Internal, STATUS_PENDING);
+        let event = std::ptr::read_volatile(&(*ov).hEvent) & !1;
+        if event != 0 {
+            if let Ok(Some(e)) = handle::get_as::<Event>(event) {
+                e.signal.reset();
+            }
+        }
     }
 
     /// The raw `hEvent` value.

@@ -133,6 +133,43 @@ pub fn current() -> Option<Arc<Thread>> {
     CURRENT.with(|c| c.borrow().clone())
 }
 
+/// Signals an adopted thread's object when the thread ends (its thread-local storage is destroyed).
+struct Adopted(Arc<Thread>);
+
+impl Drop for Adopted {
+    fn drop(&mut self) {
+        self.0.finish(0);
+    }
+}
+
+thread_local! {
+    static ADOPTED: RefCell<Option<Adopted>> = const { RefCell::new(None) };
+}
+
+/// The thread object of the calling thread, made on first use for a thread the library did not start
+/// (the main thread, a `pthread_create` thread): what `DuplicateHandle(GetCurrentThread())` turns into a
+/// real handle. An adopted thread's object is signaled when the thread ends (exit code 0); the main
+/// thread's never is, since its end is the process's.
+pub fn current_object() -> Arc<Thread> {
+    if let Some(t) = current() {
+        return t;
+    }
+    ADOPTED.with(|a| {
+        a.borrow_mut()
+            .get_or_insert_with(|| {
+                Adopted(Arc::new(Thread {
+                    ended: Waitable::new(true, false),
+                    exit_code: AtomicU32::new(STILL_ACTIVE),
+                    id: current_thread_id(),
+                    start_gate: Waitable::new(true, true),
+                    suspend_count: parking_lot::Mutex::new(0),
+                }))
+            })
+            .0
+            .clone()
+    })
+}
+
 /// Ends the calling thread with `code` (`ExitThread`). A thread [`spawn`] started unwinds to its
 /// bottom, where the code is recorded and the handle signaled; any other thread (the main thread, a
 /// thread the program made with `pthread_create`) ends through `pthread_exit`, as Windows ends it.

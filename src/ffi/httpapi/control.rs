@@ -29,11 +29,7 @@ fn initialize(version: HTTPAPI_VERSION, flags: ULONG, reserved: *mut c_void) -> 
 pub extern "C" fn HttpInitialize(Version: HTTPAPI_VERSION, Flags: ULONG, pReserved: *mut c_void) -> ULONG {
     guard_httpapi("HttpInitialize", || initialize(Version, Flags, pReserved))
 }
-/// `HttpInitialize` for `-fshort-wchar` callers.
-#[no_mangle]
-pub extern "C" fn HttpInitialize_w16(Version: HTTPAPI_VERSION, Flags: ULONG, pReserved: *mut c_void) -> ULONG {
-    guard_httpapi("HttpInitialize", || initialize(Version, Flags, pReserved))
-}
+w16_alias!(HttpInitialize);
 
 fn terminate(flags: ULONG, reserved: *mut c_void) -> WinResult<()> {
     tracing::trace!(target: T, "HttpTerminate({flags:#x}, {reserved:?})");
@@ -46,11 +42,7 @@ fn terminate(flags: ULONG, reserved: *mut c_void) -> WinResult<()> {
 pub extern "C" fn HttpTerminate(Flags: ULONG, pReserved: *mut c_void) -> ULONG {
     guard_httpapi("HttpTerminate", || terminate(Flags, pReserved))
 }
-/// `HttpTerminate` for `-fshort-wchar` callers.
-#[no_mangle]
-pub extern "C" fn HttpTerminate_w16(Flags: ULONG, pReserved: *mut c_void) -> ULONG {
-    guard_httpapi("HttpTerminate", || terminate(Flags, pReserved))
-}
+w16_alias!(HttpTerminate);
 
 unsafe fn create_http_handle(out: *mut HANDLE, reserved: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCreateHttpHandle({out:?}, {reserved})");
@@ -68,11 +60,7 @@ unsafe fn create_http_handle(out: *mut HANDLE, reserved: ULONG) -> WinResult<()>
 pub unsafe extern "C" fn HttpCreateHttpHandle(RequestQueueHandle: *mut HANDLE, Reserved: ULONG) -> ULONG {
     guard_httpapi("HttpCreateHttpHandle", || create_http_handle(RequestQueueHandle, Reserved))
 }
-/// `HttpCreateHttpHandle` for `-fshort-wchar` callers.
-#[no_mangle]
-pub unsafe extern "C" fn HttpCreateHttpHandle_w16(RequestQueueHandle: *mut HANDLE, Reserved: ULONG) -> ULONG {
-    guard_httpapi("HttpCreateHttpHandle", || create_http_handle(RequestQueueHandle, Reserved))
-}
+w16_alias!(HttpCreateHttpHandle);
 
 unsafe fn create_request_queue<U: WideUnit>(
     version: HTTPAPI_VERSION,
@@ -150,11 +138,7 @@ fn close_request_queue(h: HANDLE) -> WinResult<()> {
 pub extern "C" fn HttpCloseRequestQueue(RequestQueueHandle: HANDLE) -> ULONG {
     guard_httpapi("HttpCloseRequestQueue", || close_request_queue(RequestQueueHandle))
 }
-/// `HttpCloseRequestQueue` for `-fshort-wchar` callers.
-#[no_mangle]
-pub extern "C" fn HttpCloseRequestQueue_w16(RequestQueueHandle: HANDLE) -> ULONG {
-    guard_httpapi("HttpCloseRequestQueue", || close_request_queue(RequestQueueHandle))
-}
+w16_alias!(HttpCloseRequestQueue);
 
 fn shutdown_request_queue(h: HANDLE) -> WinResult<()> {
     tracing::trace!(target: T, "HttpShutdownRequestQueue({h:?})");
@@ -169,18 +153,15 @@ fn shutdown_request_queue(h: HANDLE) -> WinResult<()> {
 pub extern "C" fn HttpShutdownRequestQueue(RequestQueueHandle: HANDLE) -> ULONG {
     guard_httpapi("HttpShutdownRequestQueue", || shutdown_request_queue(RequestQueueHandle))
 }
-/// `HttpShutdownRequestQueue` for `-fshort-wchar` callers.
-#[no_mangle]
-pub extern "C" fn HttpShutdownRequestQueue_w16(RequestQueueHandle: HANDLE) -> ULONG {
-    guard_httpapi("HttpShutdownRequestQueue", || shutdown_request_queue(RequestQueueHandle))
-}
+w16_alias!(HttpShutdownRequestQueue);
 
 unsafe fn create_server_session(version: HTTPAPI_VERSION, out: *mut u64, reserved: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCreateServerSession({version:?}, {out:?}, {reserved})");
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    if !((version.HttpApiMajorVersion == 1 || version.HttpApiMajorVersion == 2) && version.HttpApiMinorVersion == 0) {
+    // Server sessions are an HTTP Server API 2.0 object: 1.0 is ERROR_REVISION_MISMATCH on Windows.
+    if version != (HTTPAPI_VERSION { HttpApiMajorVersion: 2, HttpApiMinorVersion: 0 }) {
         return Err(ERROR_REVISION_MISMATCH);
     }
     if reserved != 0 {
@@ -190,7 +171,7 @@ unsafe fn create_server_session(version: HTTPAPI_VERSION, out: *mut u64, reserve
 }
 
 /// `HttpCreateServerSession`: a new session id. NULL out-pointer or `Reserved` ≠ 0:
-/// `ERROR_INVALID_PARAMETER`; a version other than 1.0/2.0: `ERROR_REVISION_MISMATCH`.
+/// `ERROR_INVALID_PARAMETER`; a version other than 2.0: `ERROR_REVISION_MISMATCH`.
 #[no_mangle]
 pub unsafe extern "C" fn HttpCreateServerSession(
     Version: HTTPAPI_VERSION,
@@ -199,32 +180,20 @@ pub unsafe extern "C" fn HttpCreateServerSession(
 ) -> ULONG {
     guard_httpapi("HttpCreateServerSession", || create_server_session(Version, ServerSessionId, Reserved))
 }
-/// `HttpCreateServerSession` for `-fshort-wchar` callers.
-#[no_mangle]
-pub unsafe extern "C" fn HttpCreateServerSession_w16(
-    Version: HTTPAPI_VERSION,
-    ServerSessionId: *mut u64,
-    Reserved: ULONG,
-) -> ULONG {
-    guard_httpapi("HttpCreateServerSession", || create_server_session(Version, ServerSessionId, Reserved))
-}
+w16_alias!(HttpCreateServerSession);
 
 fn close_server_session(id: u64) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCloseServerSession({id:#x})");
     session::close_session(id)
 }
 
-/// `HttpCloseServerSession`: closes a session and every URL group in it. Unknown id:
-/// `ERROR_INVALID_PARAMETER`.
+/// `HttpCloseServerSession`: closes a session and every URL group in it. Unknown id, or the id of a
+/// URL group: `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
 pub extern "C" fn HttpCloseServerSession(ServerSessionId: u64) -> ULONG {
     guard_httpapi("HttpCloseServerSession", || close_server_session(ServerSessionId))
 }
-/// `HttpCloseServerSession` for `-fshort-wchar` callers.
-#[no_mangle]
-pub extern "C" fn HttpCloseServerSession_w16(ServerSessionId: u64) -> ULONG {
-    guard_httpapi("HttpCloseServerSession", || close_server_session(ServerSessionId))
-}
+w16_alias!(HttpCloseServerSession);
 
 unsafe fn create_url_group(session_id: u64, out: *mut u64, reserved: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCreateUrlGroup({session_id:#x}, {out:?}, {reserved})");
@@ -240,27 +209,20 @@ unsafe fn create_url_group(session_id: u64, out: *mut u64, reserved: ULONG) -> W
 pub unsafe extern "C" fn HttpCreateUrlGroup(ServerSessionId: u64, pUrlGroupId: *mut u64, Reserved: ULONG) -> ULONG {
     guard_httpapi("HttpCreateUrlGroup", || create_url_group(ServerSessionId, pUrlGroupId, Reserved))
 }
-/// `HttpCreateUrlGroup` for `-fshort-wchar` callers.
-#[no_mangle]
-pub unsafe extern "C" fn HttpCreateUrlGroup_w16(ServerSessionId: u64, pUrlGroupId: *mut u64, Reserved: ULONG) -> ULONG {
-    guard_httpapi("HttpCreateUrlGroup", || create_url_group(ServerSessionId, pUrlGroupId, Reserved))
-}
+w16_alias!(HttpCreateUrlGroup);
 
 fn close_url_group(id: u64) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCloseUrlGroup({id:#x})");
     session::close_group(id)
 }
 
-/// `HttpCloseUrlGroup`: closes a group and removes its URLs. Unknown id: `ERROR_INVALID_PARAMETER`.
+/// `HttpCloseUrlGroup`: closes a group and removes its URLs. Unknown id, or the id of a server session:
+/// `ERROR_INVALID_PARAMETER`.
 #[no_mangle]
 pub extern "C" fn HttpCloseUrlGroup(UrlGroupId: u64) -> ULONG {
     guard_httpapi("HttpCloseUrlGroup", || close_url_group(UrlGroupId))
 }
-/// `HttpCloseUrlGroup` for `-fshort-wchar` callers.
-#[no_mangle]
-pub extern "C" fn HttpCloseUrlGroup_w16(UrlGroupId: u64) -> ULONG {
-    guard_httpapi("HttpCloseUrlGroup", || close_url_group(UrlGroupId))
-}
+w16_alias!(HttpCloseUrlGroup);
 
 unsafe fn add_url_to_url_group<U: WideUnit>(group: u64, url: *const U, context: u64, reserved: ULONG) -> WinResult<()> {
     let url = wide_cstr(url);
@@ -399,15 +361,7 @@ pub unsafe extern "C" fn HttpCancelHttpRequest(
 ) -> ULONG {
     guard_httpapi("HttpCancelHttpRequest", || cancel_http_request(RequestQueueHandle, RequestId, Overlapped))
 }
-/// `HttpCancelHttpRequest` for `-fshort-wchar` callers.
-#[no_mangle]
-pub unsafe extern "C" fn HttpCancelHttpRequest_w16(
-    RequestQueueHandle: HANDLE,
-    RequestId: u64,
-    Overlapped: *mut OVERLAPPED,
-) -> ULONG {
-    guard_httpapi("HttpCancelHttpRequest", || cancel_http_request(RequestQueueHandle, RequestId, Overlapped))
-}
+w16_alias!(HttpCancelHttpRequest);
 
 /// `HttpFeatureDelegateEx`.
 const HTTP_FEATURE_DELEGATE_EX: i32 = 3;
@@ -429,14 +383,7 @@ pub extern "C" fn HttpIsFeatureSupported(FeatureId: i32) -> BOOL {
         feature_supported(FeatureId)
     })
 }
-/// `HttpIsFeatureSupported` for `-fshort-wchar` callers.
-#[no_mangle]
-pub extern "C" fn HttpIsFeatureSupported_w16(FeatureId: i32) -> BOOL {
-    guard_infallible("HttpIsFeatureSupported", FALSE, || {
-        tracing::trace!(target: T, "HttpIsFeatureSupported({FeatureId})");
-        feature_supported(FeatureId)
-    })
-}
+w16_alias!(HttpIsFeatureSupported);
 
 unsafe fn wait_for_demand_start(h: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()> {
     tracing::trace!(target: T, "HttpWaitForDemandStart({h:?}, {ov:?})");
@@ -455,11 +402,7 @@ unsafe fn wait_for_demand_start(h: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()>
 pub unsafe extern "C" fn HttpWaitForDemandStart(RequestQueueHandle: HANDLE, Overlapped: *mut OVERLAPPED) -> ULONG {
     guard_httpapi("HttpWaitForDemandStart", || wait_for_demand_start(RequestQueueHandle, Overlapped))
 }
-/// `HttpWaitForDemandStart` for `-fshort-wchar` callers.
-#[no_mangle]
-pub unsafe extern "C" fn HttpWaitForDemandStart_w16(RequestQueueHandle: HANDLE, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDemandStart", || wait_for_demand_start(RequestQueueHandle, Overlapped))
-}
+w16_alias!(HttpWaitForDemandStart);
 
 unsafe fn delegate_request_ex(
     h: HANDLE,
@@ -509,27 +452,7 @@ pub unsafe extern "C" fn HttpDelegateRequestEx(
         )
     })
 }
-/// `HttpDelegateRequestEx` for `-fshort-wchar` callers.
-#[no_mangle]
-pub unsafe extern "C" fn HttpDelegateRequestEx_w16(
-    RequestQueueHandle: HANDLE,
-    DelegateQueueHandle: HANDLE,
-    RequestId: u64,
-    DelegateUrlGroupId: u64,
-    PropertyInfoSetSize: ULONG,
-    PropertyInfoSet: *mut c_void,
-) -> ULONG {
-    guard_httpapi("HttpDelegateRequestEx", || {
-        delegate_request_ex(
-            RequestQueueHandle,
-            DelegateQueueHandle,
-            RequestId,
-            DelegateUrlGroupId,
-            PropertyInfoSetSize,
-            PropertyInfoSet,
-        )
-    })
-}
+w16_alias!(HttpDelegateRequestEx);
 
 fn get_extension(version: HTTPAPI_VERSION, extension: ULONG, buf: *mut c_void, size: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpGetExtension({version:?}, {extension}, {buf:?}, {size})");
@@ -551,13 +474,4 @@ pub extern "C" fn HttpGetExtension(
 ) -> ULONG {
     guard_httpapi("HttpGetExtension", || get_extension(Version, Extension, Buffer, BufferSize))
 }
-/// `HttpGetExtension` for `-fshort-wchar` callers.
-#[no_mangle]
-pub extern "C" fn HttpGetExtension_w16(
-    Version: HTTPAPI_VERSION,
-    Extension: ULONG,
-    Buffer: *mut c_void,
-    BufferSize: ULONG,
-) -> ULONG {
-    guard_httpapi("HttpGetExtension", || get_extension(Version, Extension, Buffer, BufferSize))
-}
+w16_alias!(HttpGetExtension);

@@ -1,7 +1,8 @@
 //! Exports of `http.h` (the HTTP Server API). Every function returns its Win32 code (`NO_ERROR`,
 //! `ERROR_IO_PENDING`, an error) and leaves last-error alone. Functions with wide-string content are
 //! written once, generic over the caller's `WCHAR` width, and exported twice (`Name` for 32-bit
-//! `wchar_t`, `Name_w16` for `-fshort-wchar` callers); the others' twins call the same body.
+//! `wchar_t`, `Name_w16` for `-fshort-wchar` callers); for the others `Name_w16` is a second name of the
+//! one function (`w16_alias!`).
 //!
 //! Ownership: request and entity buffers passed with an `OVERLAPPED` belong to the library until the
 //! operation completes (event set or packet dequeued); response data is read during the call (what

@@ -133,29 +133,7 @@ pub unsafe extern "C" fn HttpReceiveRequestEntityBody(
         )
     })
 }
-/// `HttpReceiveRequestEntityBody` for `-fshort-wchar` callers.
-#[no_mangle]
-pub unsafe extern "C" fn HttpReceiveRequestEntityBody_w16(
-    RequestQueueHandle: HANDLE,
-    RequestId: u64,
-    Flags: ULONG,
-    EntityBuffer: *mut c_void,
-    EntityBufferLength: ULONG,
-    BytesReturned: *mut ULONG,
-    Overlapped: *mut OVERLAPPED,
-) -> ULONG {
-    guard_httpapi("HttpReceiveRequestEntityBody", || {
-        receive_request_entity_body(
-            RequestQueueHandle,
-            RequestId,
-            Flags,
-            EntityBuffer,
-            EntityBufferLength,
-            BytesReturned,
-            Overlapped,
-        )
-    })
-}
+w16_alias!(HttpReceiveRequestEntityBody);
 
 unsafe fn wait_for_disconnect(name: &str, h: HANDLE, id: u64, reserved: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
     tracing::trace!(target: T, "{name}({h:?}, {id:#x}, {reserved}, {ov:?})");
@@ -186,17 +164,7 @@ pub unsafe extern "C" fn HttpWaitForDisconnect(
         wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped)
     })
 }
-/// `HttpWaitForDisconnect` for `-fshort-wchar` callers.
-#[no_mangle]
-pub unsafe extern "C" fn HttpWaitForDisconnect_w16(
-    RequestQueueHandle: HANDLE,
-    ConnectionId: u64,
-    Overlapped: *mut OVERLAPPED,
-) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnect", || {
-        wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped)
-    })
-}
+w16_alias!(HttpWaitForDisconnect);
 
 /// `HttpWaitForDisconnectEx`: `HttpWaitForDisconnect` with a `Reserved` that must be 0
 /// (`ERROR_INVALID_PARAMETER` otherwise).
@@ -211,18 +179,7 @@ pub unsafe extern "C" fn HttpWaitForDisconnectEx(
         wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped)
     })
 }
-/// `HttpWaitForDisconnectEx` for `-fshort-wchar` callers.
-#[no_mangle]
-pub unsafe extern "C" fn HttpWaitForDisconnectEx_w16(
-    RequestQueueHandle: HANDLE,
-    ConnectionId: u64,
-    Reserved: ULONG,
-    Overlapped: *mut OVERLAPPED,
-) -> ULONG {
-    guard_httpapi("HttpWaitForDisconnectEx", || {
-        wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped)
-    })
-}
+w16_alias!(HttpWaitForDisconnectEx);
 
 fn receive_client_certificate(queue: HANDLE, connection: u64, flags: ULONG, info: *mut c_void) -> WinResult<()> {
     tracing::trace!(target: T, "HttpReceiveClientCertificate({queue:?}, {connection:#x}, {flags:#x}, {info:?})");
@@ -258,19 +215,4 @@ pub extern "C" fn HttpReceiveClientCertificate(
         receive_client_certificate(RequestQueueHandle, ConnectionId, Flags, SslClientCertInfo)
     })
 }
-/// `HttpReceiveClientCertificate` for `-fshort-wchar` callers.
-#[no_mangle]
-pub extern "C" fn HttpReceiveClientCertificate_w16(
-    RequestQueueHandle: HANDLE,
-    ConnectionId: u64,
-    Flags: ULONG,
-    SslClientCertInfo: *mut c_void,
-    SslClientCertInfoSize: ULONG,
-    BytesReceived: *mut ULONG,
-    Overlapped: *mut OVERLAPPED,
-) -> ULONG {
-    guard_httpapi("HttpReceiveClientCertificate", || {
-        let _ = (SslClientCertInfoSize, BytesReceived, Overlapped);
-        receive_client_certificate(RequestQueueHandle, ConnectionId, Flags, SslClientCertInfo)
-    })
-}
+w16_alias!(HttpReceiveClientCertificate);

@@ -176,33 +176,7 @@ pub unsafe extern "C" fn HttpQueryRequestProperty(
         )
     })
 }
-/// `HttpQueryRequestProperty` for `-fshort-wchar` callers.
-#[no_mangle]
-pub unsafe extern "C" fn HttpQueryRequestProperty_w16(
-    RequestQueueHandle: HANDLE,
-    Id: u64,
-    PropertyId: i32,
-    Qualifier: *mut c_void,
-    QualifierSize: ULONG,
-    Output: *mut c_void,
-    OutputBufferSize: ULONG,
-    BytesReturned: *mut ULONG,
-    Overlapped: *mut OVERLAPPED,
-) -> ULONG {
-    guard_httpapi("HttpQueryRequestProperty", || {
-        query_request_property(
-            RequestQueueHandle,
-            Id,
-            PropertyId,
-            Qualifier,
-            QualifierSize,
-            Output,
-            OutputBufferSize,
-            BytesReturned,
-            Overlapped,
-        )
-    })
-}
+w16_alias!(HttpQueryRequestProperty);
 
 unsafe fn set_request_property(
     h: HANDLE,
@@ -250,17 +224,4 @@ pub unsafe extern "C" fn HttpSetRequestProperty(
         set_request_property(RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped)
     })
 }
-/// `HttpSetRequestProperty` for `-fshort-wchar` callers.
-#[no_mangle]
-pub unsafe extern "C" fn HttpSetRequestProperty_w16(
-    RequestQueueHandle: HANDLE,
-    Id: u64,
-    PropertyId: i32,
-    Input: *mut c_void,
-    InputPropertySize: ULONG,
-    Overlapped: *mut OVERLAPPED,
-) -> ULONG {
-    guard_httpapi("HttpSetRequestProperty", || {
-        set_request_property(RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped)
-    })
-}
+w16_alias!(HttpSetRequestProperty);

@@ -1,10 +1,10 @@
-//! Files: `CreateFile*`, `ReadFile`, `WriteFile`, sizes and pointers, temporary files (engine: `win32::file`).
-use super::*;
+//! Files: `CreateFile*`, `ReadFile`, `WriteFile`, sizes and pointers, temporary files, attributes (engine:
+//! `win32::file`).
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
 use crate::ffi::types::*;
 use crate::win32::error::*;
-use crate::win32::file;
+use crate::win32::file::{self, GET_FILE_EX_INFO_STANDARD, WIN32_FILE_ATTRIBUTE_DATA};
 use crate::win32::last_error;
 use crate::win32::overlapped::{self, OverlappedPtr, OVERLAPPED};
 use crate::win32::wstr::{self, WideUnit};
@@ -369,4 +369,78 @@ pub unsafe extern "C" fn GetTempFileNameW_w16(
     lpTempFileName: *mut u16,
 ) -> u32 {
     guard_win32("GetTempFileNameW", 0, || temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName))
+}
+
+/// `INVALID_FILE_ATTRIBUTES`.
+const INVALID_FILE_ATTRIBUTES: DWORD = u32::MAX;
+
+unsafe fn file_attributes<U: WideUnit>(name: *const U) -> WinResult<file::Attributes> {
+    let name = wide_cstr(name).ok_or(ERROR_INVALID_PARAMETER)?;
+    tracing::trace!(target: "winhttpapi::win32", "GetFileAttributes({name:?})");
+    file::attributes(&name)
+}
+
+/// `GetFileAttributesA`: the attributes of a file or directory (see `win32::file::attributes` for the
+/// mapping from `stat`), or `INVALID_FILE_ATTRIBUTES` with `ERROR_FILE_NOT_FOUND` (missing) /
+/// `ERROR_PATH_NOT_FOUND` (a directory on the way missing) / `ERROR_ACCESS_DENIED`.
+#[no_mangle]
+pub unsafe extern "C" fn GetFileAttributesA(lpFileName: *const c_char) -> DWORD {
+    guard_win32("GetFileAttributesA", INVALID_FILE_ATTRIBUTES, || {
+        Ok(file_attributes(lpFileName as *const u8)?.attributes)
+    })
+}
+
+/// `GetFileAttributesW`: as `GetFileAttributesA` with a wide name.
+#[no_mangle]
+pub unsafe extern "C" fn GetFileAttributesW(lpFileName: *const u32) -> DWORD {
+    guard_win32("GetFileAttributesW", INVALID_FILE_ATTRIBUTES, || Ok(file_attributes(lpFileName)?.attributes))
+}
+
+/// `GetFileAttributesW` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn GetFileAttributesW_w16(lpFileName: *const u16) -> DWORD {
+    guard_win32("GetFileAttributesW", INVALID_FILE_ATTRIBUTES, || Ok(file_attributes(lpFileName)?.attributes))
+}
+
+unsafe fn file_attributes_ex<U: WideUnit>(name: *const U, level: i32, out: *mut c_void) -> WinResult<BOOL> {
+    if level != GET_FILE_EX_INFO_STANDARD || out.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let data = WIN32_FILE_ATTRIBUTE_DATA::from(file_attributes(name)?);
+    write_req(out as *mut WIN32_FILE_ATTRIBUTE_DATA, data)?;
+    Ok(TRUE)
+}
+
+/// `GetFileAttributesExA`: with `GetFileExInfoStandard` fills `WIN32_FILE_ATTRIBUTE_DATA` (attributes,
+/// creation / last access / last write times, size; 0 for a directory). Another level or a NULL
+/// output: `ERROR_INVALID_PARAMETER`. Errors as `GetFileAttributesA`.
+#[no_mangle]
+pub unsafe extern "C" fn GetFileAttributesExA(
+    lpFileName: *const c_char,
+    fInfoLevelId: i32,
+    lpFileInformation: *mut c_void,
+) -> BOOL {
+    guard_win32("GetFileAttributesExA", FALSE, || {
+        file_attributes_ex(lpFileName as *const u8, fInfoLevelId, lpFileInformation)
+    })
+}
+
+/// `GetFileAttributesExW`: as `GetFileAttributesExA` with a wide name.
+#[no_mangle]
+pub unsafe extern "C" fn GetFileAttributesExW(
+    lpFileName: *const u32,
+    fInfoLevelId: i32,
+    lpFileInformation: *mut c_void,
+) -> BOOL {
+    guard_win32("GetFileAttributesExW", FALSE, || file_attributes_ex(lpFileName, fInfoLevelId, lpFileInformation))
+}
+
+/// `GetFileAttributesExW` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn GetFileAttributesExW_w16(
+    lpFileName: *const u16,
+    fInfoLevelId: i32,
+    lpFileInformation: *mut c_void,
+) -> BOOL {
+    guard_win32("GetFileAttributesExW", FALSE, || file_attributes_ex(lpFileName, fInfoLevelId, lpFileInformation))
 }

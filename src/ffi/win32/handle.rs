@@ -1,7 +1,9 @@
-//! `CloseHandle` for every kind of handle of the table (engine: `win32::handle`).
+//! `CloseHandle` for every kind of handle of the table, `DuplicateHandle` (engine: `win32::handle`).
 use crate::ffi::guard::*;
 use crate::ffi::types::*;
+use crate::win32::error::*;
 use crate::win32::handle;
+use crate::win32::thread;
 
 /// `CloseHandle`: closes any handle of the table. A closed, stale or forged handle:
 /// FALSE with `ERROR_INVALID_HANDLE`.
@@ -9,7 +11,79 @@ use crate::win32::handle;
 pub extern "C" fn CloseHandle(hObject: HANDLE) -> BOOL {
     guard_win32("CloseHandle", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "CloseHandle({hObject:?})");
+        if !handle::get(raw(hObject))?.closed_by_close_handle() {
+            return Err(ERROR_INVALID_HANDLE);
+        }
         handle::close(raw(hObject))?;
         Ok(TRUE)
+    })
+}
+
+use super::thread::{CURRENT_PROCESS_PSEUDO as CURRENT_PROCESS, CURRENT_THREAD_PSEUDO as CURRENT_THREAD};
+/// `DuplicateHandle` options.
+const DUPLICATE_CLOSE_SOURCE: DWORD = 1;
+const DUPLICATE_SAME_ACCESS: DWORD = 2;
+
+/// The kinds of object a second handle may be made for: the kernel objects whose handles Windows lets a
+/// process duplicate. WinHTTP handles are not kernel handles there (`ERROR_INVALID_HANDLE`); an http.sys
+/// request queue is, but its engine closes by its own rules, so it is `ERROR_NOT_SUPPORTED` here.
+fn duplicable(kind: &str) -> WinResult<()> {
+    match kind {
+        "event" | "thread" | "completion port" | "file" => Ok(()),
+        "request queue" => Err(ERROR_NOT_SUPPORTED),
+        _ => Err(ERROR_INVALID_HANDLE),
+    }
+}
+
+/// `DuplicateHandle`: a second handle to the same object, within this process (both process handles
+/// must be `GetCurrentProcess()`, else `ERROR_INVALID_HANDLE`). The object lives until every handle to
+/// it is closed. `GetCurrentThread()` as the source gives a real handle to the calling thread (waitable,
+/// signaled when it ends). `DUPLICATE_CLOSE_SOURCE` closes the source handle whatever the outcome;
+/// access masks and inheritance are accepted and not enforced. A NULL `lpTargetHandle` duplicates
+/// nothing the caller could see, as documented. Duplicating `GetCurrentProcess()` is `ERROR_NOT_SUPPORTED`
+/// (there is no process object here).
+#[no_mangle]
+pub unsafe extern "C" fn DuplicateHandle(
+    hSourceProcessHandle: HANDLE,
+    hSourceHandle: HANDLE,
+    hTargetProcessHandle: HANDLE,
+    lpTargetHandle: *mut HANDLE,
+    dwDesiredAccess: DWORD,
+    bInheritHandle: BOOL,
+    dwOptions: DWORD,
+) -> BOOL {
+    guard_win32("DuplicateHandle", FALSE, || {
+        tracing::trace!(target: "winhttpapi::win32", "DuplicateHandle({hSourceProcessHandle:?}, {hSourceHandle:?}, {hTargetProcessHandle:?}, {lpTargetHandle:?}, {dwDesiredAccess:#x}, {bInheritHandle}, {dwOptions:#x})");
+        let source = raw(hSourceHandle);
+        let close_source = dwOptions & DUPLICATE_CLOSE_SOURCE != 0;
+        let result = (|| {
+            if raw(hSourceProcessHandle) != CURRENT_PROCESS || raw(hTargetProcessHandle) != CURRENT_PROCESS {
+                return Err(ERROR_INVALID_HANDLE);
+            }
+            if dwOptions & !(DUPLICATE_CLOSE_SOURCE | DUPLICATE_SAME_ACCESS) != 0 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            let new = match source {
+                CURRENT_THREAD => handle::insert(thread::current_object()),
+                CURRENT_PROCESS => return Err(ERROR_NOT_SUPPORTED),
+                _ => {
+                    duplicable(handle::get(source)?.kind())?;
+                    if lpTargetHandle.is_null() {
+                        return Ok(());
+                    }
+                    handle::duplicate(source)?
+                }
+            };
+            if lpTargetHandle.is_null() {
+                let _ = handle::close(new);
+            } else {
+                *lpTargetHandle = to_handle(new);
+            }
+            Ok(())
+        })();
+        if close_source && source != CURRENT_THREAD && source != CURRENT_PROCESS {
+            let _ = handle::close(source);
+        }
+        result.map(|()| TRUE)
     })
 }

@@ -45,18 +45,7 @@ pub unsafe extern "C" fn WinHttpQueryAuthSchemes(
         query_auth_schemes(hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget)
     })
 }
-/// `WinHttpQueryAuthSchemes` (same for both widths: no strings).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryAuthSchemes_w16(
-    hRequest: HINTERNET,
-    lpdwSupportedSchemes: *mut DWORD,
-    lpdwFirstScheme: *mut DWORD,
-    pdwAuthTarget: *mut DWORD,
-) -> BOOL {
-    guard_winhttp("WinHttpQueryAuthSchemes_w16", FALSE, || {
-        query_auth_schemes(hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget)
-    })
-}
+w16_alias!(WinHttpQueryAuthSchemes);
 
 /// `WinHttpQueryAuthParams`: Microsoft does not document this function (no contract for what
 /// `pAuthParams` receives), so it stays unimplemented: FALSE with `ERROR_CALL_NOT_IMPLEMENTED`.
@@ -71,19 +60,7 @@ pub extern "C" fn WinHttpQueryAuthParams(
         not_implemented("WinHttpQueryAuthParams")
     })
 }
-
-/// `WinHttpQueryAuthParams` for `-fshort-wchar` callers (undocumented; not implemented).
-#[no_mangle]
-pub extern "C" fn WinHttpQueryAuthParams_w16(
-    hRequest: HINTERNET,
-    AuthScheme: DWORD,
-    pAuthParams: *mut *mut c_void,
-) -> BOOL {
-    guard_winhttp("WinHttpQueryAuthParams_w16", FALSE, || {
-        tracing::trace!(target: T, "WinHttpQueryAuthParams({hRequest:?}, {AuthScheme:#x}, {pAuthParams:?})");
-        not_implemented("WinHttpQueryAuthParams")
-    })
-}
+w16_alias!(WinHttpQueryAuthParams);
 
 unsafe fn set_credentials<U: WideUnit>(
     h: HINTERNET,

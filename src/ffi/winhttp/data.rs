@@ -3,7 +3,7 @@
 use super::*;
 use crate::client::api;
 use crate::ffi::guard::{guard_httpapi, guard_winhttp};
-use crate::ffi::ptr::{bytes_in, bytes_out, write_opt, CallerBuf};
+use crate::ffi::ptr::{write_opt, CallerBuf};
 use crate::ffi::types::*;
 use crate::win32::error::*;
 
@@ -11,14 +11,13 @@ unsafe fn write_data(h: HINTERNET, buf: LPCVOID, n: DWORD, written: *mut DWORD) 
     // "sets this value to zero before doing any work or error checking"
     write_opt(written, 0);
     tracing::trace!(target: T, "WinHttpWriteData({h:?}, {buf:?}, {n})");
-    if api::is_async_request(raw(h))? {
-        // Asynchronous: the count arrives with WRITE_COMPLETE; *lpdwNumberOfBytesWritten stays 0.
-        api::write_data_async(raw(h), CallerBuf::new(buf as *const u8, n as usize)?)?;
-        return Ok(TRUE);
+    // Asynchronous: the count arrives with WRITE_COMPLETE; *lpdwNumberOfBytesWritten stays 0.
+    let is_async = api::is_async_request(raw(h))?;
+    if let Some(w) = api::write_data(raw(h), CallerBuf::new(buf as *const u8, n as usize)?)? {
+        if !is_async {
+            write_opt(written, w);
+        }
     }
-    let data = bytes_in(buf as *const u8, n as usize)?;
-    let w = api::write_data(raw(h), data)?;
-    write_opt(written, w);
     Ok(TRUE)
 }
 
@@ -41,35 +40,24 @@ pub unsafe extern "C" fn WinHttpWriteData(
         write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten)
     })
 }
-/// `WinHttpWriteData` (no strings).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpWriteData_w16(
-    hRequest: HINTERNET,
-    lpBuffer: LPCVOID,
-    dwNumberOfBytesToWrite: DWORD,
-    lpdwNumberOfBytesWritten: *mut DWORD,
-) -> BOOL {
-    guard_winhttp("WinHttpWriteData_w16", FALSE, || {
-        write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten)
-    })
-}
+w16_alias!(WinHttpWriteData);
 
 unsafe fn query_data_available(h: HINTERNET, avail: *mut DWORD) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpQueryDataAvailable({h:?})");
-    if api::is_async_request(raw(h))? {
-        // Asynchronous: the count arrives with DATA_AVAILABLE (the pointer should be NULL).
-        api::query_data_available_async(raw(h))?;
-        return Ok(TRUE);
+    // Asynchronous: written when the count was known during the call (bytes already there), as
+    // Windows does; otherwise DATA_AVAILABLE carries it.
+    if let Some(n) = api::query_data_available(raw(h))? {
+        write_opt(avail, n);
     }
-    let n = api::query_data_available(raw(h))?;
-    write_opt(avail, n);
     Ok(TRUE)
 }
 
 /// `WinHttpQueryDataAvailable`: bytes readable without waiting (waits for some when none are there;
 /// 0 = end of body). Errors: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`, `_CONNECTION_ERROR`, `_TIMEOUT`.
 /// Asynchronous sessions: returns at once; DATA_AVAILABLE (a `DWORD` count) or REQUEST_ERROR
-/// (`API_QUERY_DATA_AVAILABLE`) follows on a callback thread.
+/// (`API_QUERY_DATA_AVAILABLE`) follows on a callback thread; when bytes are already there the call
+/// completes during the call, as on Windows: DATA_AVAILABLE runs on the calling thread (nested in the
+/// callback that made the call) and `*lpdwNumberOfBytesAvailable` is written.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryDataAvailable(
     hRequest: HINTERNET,
@@ -77,28 +65,24 @@ pub unsafe extern "C" fn WinHttpQueryDataAvailable(
 ) -> BOOL {
     guard_winhttp("WinHttpQueryDataAvailable", FALSE, || query_data_available(hRequest, lpdwNumberOfBytesAvailable))
 }
-/// `WinHttpQueryDataAvailable` (no strings).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpQueryDataAvailable_w16(
-    hRequest: HINTERNET,
-    lpdwNumberOfBytesAvailable: *mut DWORD,
-) -> BOOL {
-    guard_winhttp("WinHttpQueryDataAvailable_w16", FALSE, || query_data_available(hRequest, lpdwNumberOfBytesAvailable))
-}
+w16_alias!(WinHttpQueryDataAvailable);
 
 unsafe fn read_data(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fill: bool) -> WinResult<u32> {
     write_opt(read, 0);
     tracing::trace!(target: T, "WinHttpReadData({h:?}, {buf:?}, {n})");
-    if api::is_async_request(raw(h))? {
-        // Asynchronous: READ_COMPLETE carries lpBuffer and the count; the buffer is the library's
-        // until then.
-        api::read_data_async(raw(h), CallerBuf::new(buf as *const u8, n as usize)?, fill)?;
-        return Err(ERROR_IO_PENDING);
+    // Asynchronous: READ_COMPLETE carries lpBuffer and the count, and the buffer is the library's
+    // until then; a read that finished during the call (bytes already there) also writes the count.
+    let is_async = api::is_async_request(raw(h))?;
+    match api::read_data(raw(h), CallerBuf::new(buf as *const u8, n as usize)?, fill)? {
+        Some(got) => {
+            write_opt(read, got);
+            if is_async {
+                return Err(ERROR_IO_PENDING);
+            }
+            Ok(got)
+        }
+        None => Err(ERROR_IO_PENDING),
     }
-    let out = bytes_out(buf as *mut u8, n as usize)?;
-    let got = api::read_data(raw(h), out, fill)?;
-    write_opt(read, got as u32);
-    Ok(got as u32)
 }
 
 /// `WinHttpReadData`: body bytes (Content-Length, chunked or until close; decoded when
@@ -107,6 +91,8 @@ unsafe fn read_data(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fill:
 /// (bad chunk framing), `ERROR_WINHTTP_TIMEOUT`, `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
 /// Asynchronous sessions: returns TRUE at once; READ_COMPLETE (`lpBuffer`, bytes read; 0 = end) or
 /// REQUEST_ERROR (`API_READ_DATA`) follows on a callback thread; `lpBuffer` must stay valid until then.
+/// When the bytes are already there the read completes during the call: READ_COMPLETE runs on the
+/// calling thread (nested in the callback that made the call) and `*lpdwNumberOfBytesRead` is written.
 /// Another operation pending on the request: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpReadData(
@@ -119,18 +105,7 @@ pub unsafe extern "C" fn WinHttpReadData(
         read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead)
     })
 }
-/// `WinHttpReadData` (no strings).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpReadData_w16(
-    hRequest: HINTERNET,
-    lpBuffer: LPVOID,
-    dwNumberOfBytesToRead: DWORD,
-    lpdwNumberOfBytesRead: *mut DWORD,
-) -> BOOL {
-    guard_winhttp("WinHttpReadData_w16", FALSE, || {
-        read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead)
-    })
-}
+w16_alias!(WinHttpReadData);
 
 /// `WinHttpReadData`'s BOOL form: an asynchronous read that was started is TRUE.
 unsafe fn read_data_bool(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD) -> WinResult<BOOL> {
@@ -174,18 +149,4 @@ pub unsafe extern "C" fn WinHttpReadDataEx(
         read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty)
     })
 }
-/// `WinHttpReadDataEx` (no strings).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpReadDataEx_w16(
-    hRequest: HINTERNET,
-    lpBuffer: LPVOID,
-    dwNumberOfBytesToRead: DWORD,
-    lpdwNumberOfBytesRead: *mut DWORD,
-    ullFlags: u64,
-    cbProperty: DWORD,
-    pvProperty: LPVOID,
-) -> DWORD {
-    guard_httpapi("WinHttpReadDataEx_w16", || {
-        read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty)
-    })
-}
+w16_alias!(WinHttpReadDataEx);

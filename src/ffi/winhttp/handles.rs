@@ -147,11 +147,7 @@ fn close_handle(h: HINTERNET) -> WinResult<BOOL> {
 pub extern "C" fn WinHttpCloseHandle(hInternet: HINTERNET) -> BOOL {
     guard_winhttp("WinHttpCloseHandle", FALSE, || close_handle(hInternet))
 }
-/// `WinHttpCloseHandle` (no strings: same as the UTF-32 export).
-#[no_mangle]
-pub extern "C" fn WinHttpCloseHandle_w16(hInternet: HINTERNET) -> BOOL {
-    guard_winhttp("WinHttpCloseHandle_w16", FALSE, || close_handle(hInternet))
-}
+w16_alias!(WinHttpCloseHandle);
 
 /// `WinHttpCheckPlatform`: TRUE (this platform supports WinHTTP).
 #[no_mangle]
@@ -161,11 +157,4 @@ pub extern "C" fn WinHttpCheckPlatform() -> BOOL {
         Ok(TRUE)
     })
 }
-/// `WinHttpCheckPlatform` (no strings).
-#[no_mangle]
-pub extern "C" fn WinHttpCheckPlatform_w16() -> BOOL {
-    guard_winhttp("WinHttpCheckPlatform_w16", FALSE, || {
-        tracing::trace!(target: T, "WinHttpCheckPlatform()");
-        Ok(TRUE)
-    })
-}
+w16_alias!(WinHttpCheckPlatform);

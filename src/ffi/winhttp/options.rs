@@ -4,7 +4,7 @@ use super::*;
 use crate::client::api;
 use crate::client::options::{self, Kind, Value};
 use crate::ffi::guard::guard_winhttp;
-use crate::ffi::ptr::{wide_cstr, wide_str_len};
+use crate::ffi::ptr::{alloc_wide, put_value, put_wide_bytes, wide_cstr, wide_str_len};
 use crate::ffi::types::*;
 use crate::ffi::winhttp::types::*;
 use crate::win32::error::*;
@@ -88,7 +88,7 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
     if len.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    options::kind(option)?;
+    options::query_kind(option)?;
     match api::query_option(raw(h), option)? {
         Value::Dword(v) => put_value(v, buf, len)?,
         Value::Usize(v) => put_value(v, buf, len)?,
@@ -155,16 +155,4 @@ pub extern "C" fn WinHttpSetTimeouts(
         set_timeouts(hInternet, nResolveTimeout, nConnectTimeout, nSendTimeout, nReceiveTimeout)
     })
 }
-/// `WinHttpSetTimeouts` (no strings).
-#[no_mangle]
-pub extern "C" fn WinHttpSetTimeouts_w16(
-    hInternet: HINTERNET,
-    nResolveTimeout: i32,
-    nConnectTimeout: i32,
-    nSendTimeout: i32,
-    nReceiveTimeout: i32,
-) -> BOOL {
-    guard_winhttp("WinHttpSetTimeouts_w16", FALSE, || {
-        set_timeouts(hInternet, nResolveTimeout, nConnectTimeout, nSendTimeout, nReceiveTimeout)
-    })
-}
+w16_alias!(WinHttpSetTimeouts);

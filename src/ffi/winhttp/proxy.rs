@@ -4,7 +4,7 @@ use super::*;
 use crate::client::api;
 use crate::client::proxy;
 use crate::ffi::guard::{guard_httpapi, guard_winhttp};
-use crate::ffi::ptr::wide_cstr;
+use crate::ffi::ptr::{alloc_wide, wide_cstr};
 use crate::ffi::types::*;
 use crate::ffi::winhttp::types::*;
 use crate::win32::error::*;
@@ -202,11 +202,7 @@ fn reset_auto_proxy(h: HINTERNET, flags: DWORD) -> WinResult<()> {
 pub extern "C" fn WinHttpResetAutoProxy(hSession: HINTERNET, dwFlags: DWORD) -> DWORD {
     guard_httpapi("WinHttpResetAutoProxy", || reset_auto_proxy(hSession, dwFlags))
 }
-/// `WinHttpResetAutoProxy` (same for both widths).
-#[no_mangle]
-pub extern "C" fn WinHttpResetAutoProxy_w16(hSession: HINTERNET, dwFlags: DWORD) -> DWORD {
-    guard_httpapi("WinHttpResetAutoProxy_w16", || reset_auto_proxy(hSession, dwFlags))
-}
+w16_alias!(WinHttpResetAutoProxy);
 
 unsafe fn is_host_in_bypass_list<U: WideUnit>(
     info: *const WINHTTP_PROXY_INFO,

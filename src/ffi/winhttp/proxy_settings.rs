@@ -32,16 +32,7 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsVersion(
 ) -> DWORD {
     guard_httpapi("WinHttpGetProxySettingsVersion", || get_proxy_settings_version(hSession, pdwProxySettingsVersion))
 }
-/// `WinHttpGetProxySettingsVersion` (same for both widths).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpGetProxySettingsVersion_w16(
-    hSession: HINTERNET,
-    pdwProxySettingsVersion: *mut DWORD,
-) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsVersion_w16", || {
-        get_proxy_settings_version(hSession, pdwProxySettingsVersion)
-    })
-}
+w16_alias!(WinHttpGetProxySettingsVersion);
 
 unsafe fn read_proxy_settings<U: WideUnit>(
     h: HINTERNET,
@@ -232,11 +223,7 @@ fn set_proxy_settings_per_user(per_user: BOOL) -> WinResult<()> {
 pub extern "C" fn WinHttpSetProxySettingsPerUser(fProxySettingsPerUser: BOOL) -> DWORD {
     guard_httpapi("WinHttpSetProxySettingsPerUser", || set_proxy_settings_per_user(fProxySettingsPerUser))
 }
-/// `WinHttpSetProxySettingsPerUser` (same for both widths).
-#[no_mangle]
-pub extern "C" fn WinHttpSetProxySettingsPerUser_w16(fProxySettingsPerUser: BOOL) -> DWORD {
-    guard_httpapi("WinHttpSetProxySettingsPerUser_w16", || set_proxy_settings_per_user(fProxySettingsPerUser))
-}
+w16_alias!(WinHttpSetProxySettingsPerUser);
 
 unsafe fn register_proxy_change(flags: u64, cb: *mut c_void, ctx: *mut c_void, out: *mut *mut c_void) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpRegisterProxyChangeNotification({flags:#x}, {cb:?}, {ctx:?}, {out:?})");
@@ -263,18 +250,7 @@ pub unsafe extern "C" fn WinHttpRegisterProxyChangeNotification(
         register_proxy_change(ullFlags, pfnCallback, pvContext, hRegistration)
     })
 }
-/// `WinHttpRegisterProxyChangeNotification` (same for both widths).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpRegisterProxyChangeNotification_w16(
-    ullFlags: u64,
-    pfnCallback: *mut c_void,
-    pvContext: *mut c_void,
-    hRegistration: *mut *mut c_void,
-) -> DWORD {
-    guard_httpapi("WinHttpRegisterProxyChangeNotification_w16", || {
-        register_proxy_change(ullFlags, pfnCallback, pvContext, hRegistration)
-    })
-}
+w16_alias!(WinHttpRegisterProxyChangeNotification);
 
 fn unregister_proxy_change(h: *mut c_void) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpUnregisterProxyChangeNotification({h:?})");
@@ -287,8 +263,4 @@ fn unregister_proxy_change(h: *mut c_void) -> WinResult<()> {
 pub extern "C" fn WinHttpUnregisterProxyChangeNotification(hRegistration: *mut c_void) -> DWORD {
     guard_httpapi("WinHttpUnregisterProxyChangeNotification", || unregister_proxy_change(hRegistration))
 }
-/// `WinHttpUnregisterProxyChangeNotification` (same for both widths).
-#[no_mangle]
-pub extern "C" fn WinHttpUnregisterProxyChangeNotification_w16(hRegistration: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpUnregisterProxyChangeNotification_w16", || unregister_proxy_change(hRegistration))
-}
+w16_alias!(WinHttpUnregisterProxyChangeNotification);

@@ -18,7 +18,8 @@ unsafe fn send_request<U: WideUnit>(
     context: usize,
 ) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpSendRequest({h:?}, {headers:?}, {hlen}, {optional:?}, {olen}, {total}, {context:#x})");
-    let text = if headers.is_null() || hlen == 0 { None } else { wide_str_len(headers, hlen) };
+    // Length 0 with headers given: read up to the NUL, as Windows does (`-1L` is the documented way).
+    let text = wide_str_len(headers, if hlen == 0 { u32::MAX } else { hlen });
     // "If dwOptionalLength is 0, lpOptional is ignored and set to NULL."
     let optional = if olen == 0 { &[][..] } else { bytes_in(optional as *const u8, olen as usize)? };
     api::send_request(raw(h), text, optional, total, context).map(|_| TRUE)
@@ -74,12 +75,12 @@ fn receive_response(h: HINTERNET, reserved: LPVOID) -> WinResult<BOOL> {
 /// policy). Fewer body bytes written than declared: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` at once
 /// (the server would wait for them). Malformed response: `ERROR_WINHTTP_INVALID_SERVER_RESPONSE`;
 /// head too large: `ERROR_WINHTTP_HEADER_SIZE_OVERFLOW`; `ERROR_WINHTTP_TIMEOUT`.
+/// Asynchronous sessions: HEADERS_AVAILABLE or REQUEST_ERROR follows; on a response that has fully
+/// arrived the call completes during the call (its notifications on the calling thread), and a call
+/// before any send or after the response was received returns TRUE and reports REQUEST_ERROR
+/// (`ERROR_WINHTTP_INCORRECT_HANDLE_STATE`) on the calling thread, as Windows does.
 #[no_mangle]
 pub extern "C" fn WinHttpReceiveResponse(hRequest: HINTERNET, lpReserved: LPVOID) -> BOOL {
     guard_winhttp("WinHttpReceiveResponse", FALSE, || receive_response(hRequest, lpReserved))
 }
-/// `WinHttpReceiveResponse` (no strings).
-#[no_mangle]
-pub extern "C" fn WinHttpReceiveResponse_w16(hRequest: HINTERNET, lpReserved: LPVOID) -> BOOL {
-    guard_winhttp("WinHttpReceiveResponse_w16", FALSE, || receive_response(hRequest, lpReserved))
-}
+w16_alias!(WinHttpReceiveResponse);

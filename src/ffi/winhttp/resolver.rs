@@ -35,11 +35,7 @@ unsafe fn create_proxy_resolver(h: HINTERNET, out: *mut HINTERNET) -> WinResult<
 pub unsafe extern "C" fn WinHttpCreateProxyResolver(hSession: HINTERNET, phResolver: *mut HINTERNET) -> DWORD {
     guard_httpapi("WinHttpCreateProxyResolver", || create_proxy_resolver(hSession, phResolver))
 }
-/// `WinHttpCreateProxyResolver` (same for both widths).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpCreateProxyResolver_w16(hSession: HINTERNET, phResolver: *mut HINTERNET) -> DWORD {
-    guard_httpapi("WinHttpCreateProxyResolver_w16", || create_proxy_resolver(hSession, phResolver))
-}
+w16_alias!(WinHttpCreateProxyResolver);
 
 unsafe fn get_proxy_for_url_ex<U: WideUnit>(
     h: HINTERNET,

@@ -54,12 +54,13 @@ unsafe fn time_to_system_time<U: WideUnit>(s: *const U, st: *mut SYSTEMTIME) -> 
         return Err(ERROR_INVALID_PARAMETER);
     }
     let text = wide_cstr(s).unwrap_or_default();
-    let t = date::parse(&text).ok_or(ERROR_INVALID_PARAMETER)?;
+    let t = date::parse_lenient(&text).ok_or(ERROR_INVALID_PARAMETER)?;
     *st = systemtime_of(&t);
     Ok(TRUE)
 }
 
-/// `WinHttpTimeToSystemTime`: parses an HTTP date (RFC 1123, RFC 850, asctime) into a `SYSTEMTIME`.
+/// `WinHttpTimeToSystemTime`: parses an HTTP date (RFC 1123, RFC 850, asctime, and the loose forms Windows
+/// accepts: any case, no comma, spaces for colons, no `GMT`) into a `SYSTEMTIME`.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeToSystemTime(pwszTime: *const WCHAR, pst: *mut SYSTEMTIME) -> BOOL {
     guard_winhttp("WinHttpTimeToSystemTime", FALSE, || time_to_system_time(pwszTime, pst))

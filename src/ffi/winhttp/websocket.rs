@@ -25,12 +25,7 @@ fn ws_complete_upgrade(h: HINTERNET, context: usize) -> WinResult<HINTERNET> {
 pub extern "C" fn WinHttpWebSocketCompleteUpgrade(hRequest: HINTERNET, pContext: usize) -> HINTERNET {
     guard_winhttp("WinHttpWebSocketCompleteUpgrade", null_mut(), || ws_complete_upgrade(hRequest, pContext))
 }
-
-/// `WinHttpWebSocketCompleteUpgrade` (no strings: same as the UTF-32 export).
-#[no_mangle]
-pub extern "C" fn WinHttpWebSocketCompleteUpgrade_w16(hRequest: HINTERNET, pContext: usize) -> HINTERNET {
-    guard_winhttp("WinHttpWebSocketCompleteUpgrade_w16", null_mut(), || ws_complete_upgrade(hRequest, pContext))
-}
+w16_alias!(WinHttpWebSocketCompleteUpgrade);
 
 unsafe fn ws_send(h: HINTERNET, buffer_type: i32, buf: *mut c_void, len: DWORD) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpWebSocketSend({h:?}, {buffer_type}, {buf:?}, {len})");
@@ -54,17 +49,7 @@ pub unsafe extern "C" fn WinHttpWebSocketSend(
 ) -> DWORD {
     guard_httpapi("WinHttpWebSocketSend", || ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength))
 }
-
-/// `WinHttpWebSocketSend` (no strings: same as the UTF-32 export).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketSend_w16(
-    hWebSocket: HINTERNET,
-    eBufferType: i32,
-    pvBuffer: *mut c_void,
-    dwBufferLength: DWORD,
-) -> DWORD {
-    guard_httpapi("WinHttpWebSocketSend_w16", || ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength))
-}
+w16_alias!(WinHttpWebSocketSend);
 
 unsafe fn ws_receive(h: HINTERNET, buf: *mut c_void, len: DWORD, read: *mut DWORD, kind: *mut i32) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpWebSocketReceive({h:?}, {buf:?}, {len}, {read:?}, {kind:?})");
@@ -101,20 +86,7 @@ pub unsafe extern "C" fn WinHttpWebSocketReceive(
         ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType)
     })
 }
-
-/// `WinHttpWebSocketReceive` (no strings: same as the UTF-32 export).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketReceive_w16(
-    hWebSocket: HINTERNET,
-    pvBuffer: *mut c_void,
-    dwBufferLength: DWORD,
-    pdwBytesRead: *mut DWORD,
-    peBufferType: *mut i32,
-) -> DWORD {
-    guard_httpapi("WinHttpWebSocketReceive_w16", || {
-        ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType)
-    })
-}
+w16_alias!(WinHttpWebSocketReceive);
 
 unsafe fn ws_close(h: HINTERNET, status: u16, reason: *mut c_void, len: DWORD, wait: bool) -> WinResult<()> {
     let name = if wait { "WinHttpWebSocketClose" } else { "WinHttpWebSocketShutdown" };
@@ -145,17 +117,7 @@ pub unsafe extern "C" fn WinHttpWebSocketShutdown(
 ) -> DWORD {
     guard_httpapi("WinHttpWebSocketShutdown", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, false))
 }
-
-/// `WinHttpWebSocketShutdown` (no strings: same as the UTF-32 export).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketShutdown_w16(
-    hWebSocket: HINTERNET,
-    usStatus: u16,
-    pvReason: *mut c_void,
-    dwReasonLength: DWORD,
-) -> DWORD {
-    guard_httpapi("WinHttpWebSocketShutdown_w16", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, false))
-}
+w16_alias!(WinHttpWebSocketShutdown);
 
 /// `WinHttpWebSocketClose`: sends the close frame (unless Shutdown did), ends a pending receive with
 /// `ERROR_WINHTTP_OPERATION_CANCELLED`, and waits (10 s at most) for the peer's close frame. The
@@ -170,17 +132,7 @@ pub unsafe extern "C" fn WinHttpWebSocketClose(
 ) -> DWORD {
     guard_httpapi("WinHttpWebSocketClose", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true))
 }
-
-/// `WinHttpWebSocketClose` (no strings: same as the UTF-32 export).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketClose_w16(
-    hWebSocket: HINTERNET,
-    usStatus: u16,
-    pvReason: *mut c_void,
-    dwReasonLength: DWORD,
-) -> DWORD {
-    guard_httpapi("WinHttpWebSocketClose_w16", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true))
-}
+w16_alias!(WinHttpWebSocketClose);
 
 unsafe fn ws_query_close_status(
     h: HINTERNET,
@@ -221,17 +173,4 @@ pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus(
         ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed)
     })
 }
-
-/// `WinHttpWebSocketQueryCloseStatus` (no strings: same as the UTF-32 export).
-#[no_mangle]
-pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus_w16(
-    hWebSocket: HINTERNET,
-    pusStatus: *mut u16,
-    pvReason: *mut c_void,
-    dwReasonLength: DWORD,
-    pdwReasonLengthConsumed: *mut DWORD,
-) -> DWORD {
-    guard_httpapi("WinHttpWebSocketQueryCloseStatus_w16", || {
-        ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed)
-    })
-}
+w16_alias!(WinHttpWebSocketQueryCloseStatus);

@@ -25,12 +25,15 @@ mod timers;
 mod write;
 
 pub use socket::TcpInfo;
+pub(super) use timers::Timer;
 
 use super::completion::{Completion, Start};
+use super::notify_hook;
 use super::queue::RequestQueue;
 use super::request::Request;
 use super::tls::SslInfo;
 use crate::http1::chunked::ChunkedDecoder;
+use crate::notify::abi::{HTTP_NOTIFY_CONNECTION_CLOSED, HTTP_NOTIFY_CONNECTION_OPENED};
 use crate::server::ids::IdMap;
 use crate::win32::error::*;
 use parking_lot::{Mutex, RwLock};
@@ -319,6 +322,7 @@ impl Connection {
             closed: AtomicBool::new(false),
         });
         LIVE.write().insert(conn.id, conn.clone());
+        notify_hook::connection(&conn, HTTP_NOTIFY_CONNECTION_OPENED);
         // The first request runs under the machine-wide IdleConnection.
         conn.schedule(now + first_timers.0);
         if let Err(e) = super::reactor::register(conn.sock.fd(), conn.id) {
@@ -382,6 +386,7 @@ impl Connection {
         inp.decoded = Vec::new();
         inp.dpos = 0;
         Self::forget(self.id);
+        notify_hook::connection(self, HTTP_NOTIFY_CONNECTION_CLOSED);
         if let Some(s) = inp.conn_slot.take() {
             s.release();
         }

@@ -3,8 +3,9 @@
 //! requests), routing, and the answers the engine gives by itself (400, 404, 503).
 use super::*;
 use crate::http1::request::{parse_request_head, Framing, RequestHead};
+use crate::notify::abi::HTTP_NOTIFY_REQUEST_503;
 use crate::server::queue::VERBOSITY_BASIC;
-use crate::server::{pool, response, router, session};
+use crate::server::{notify_hook, pool, response, router, session};
 
 /// Raw bytes read ahead of the parser once the body is done (the next pipelined request).
 const READ_AHEAD: usize = 64 * 1024;
@@ -241,6 +242,7 @@ impl Connection {
     fn dispatch(self: &Arc<Self>, inp: &mut Input, head: RequestHead, fired: &mut Fired) -> Option<Routed> {
         let (queue, context, cooked, group) = match router::route(&head, self.local, self.tls.is_some()) {
             router::Routed::Reject(status) => {
+                notify_hook::rejected(self, status);
                 let keep = head.keep_alive && head.framing == Framing::None && status != 400;
                 self.queue_bytes(response::error_response(status, !keep));
                 if keep {
@@ -268,6 +270,7 @@ impl Connection {
             if !inp.conn_slot.as_ref().is_some_and(|s| Arc::ptr_eq(s, limit)) {
                 if !limit.acquire() {
                     tracing::debug!(target: "winhttpapi::httpapi", "connection {}: group connection limit reached, answering 503", self.id);
+                    notify_hook::request(HTTP_NOTIFY_REQUEST_503, self, Some(&queue), group);
                     self.queue_bytes(response::error_response(503, true));
                     self.set_closing(inp);
                     return None;
@@ -280,6 +283,7 @@ impl Connection {
         if queue.is_full() {
             // HttpServerQueueLengthProperty reached: Http503ResponseVerbosityBasic resets the connection,
             // Limited and Full answer 503.
+            notify_hook::queue_full(self, &queue, group);
             if queue.verbosity.load(Ordering::Acquire) == VERBOSITY_BASIC {
                 tracing::debug!(target: "winhttpapi::httpapi", "connection {}: queue full, resetting", self.id);
                 inp.reset = true;

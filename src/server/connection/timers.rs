@@ -8,11 +8,11 @@
 //! lets held-back output go.
 use super::*;
 use crate::server::request::NOT_RECEIVED;
-use crate::server::{reactor, response, timers};
+use crate::server::{notify_hook, reactor, response, timers};
 
 /// Which timer a deadline belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Timer {
+pub(in crate::server) enum Timer {
     IdleConnection,
     HeaderWait,
     EntityBody,
@@ -171,6 +171,7 @@ impl Connection {
             }
             if let Some(timer) = close {
                 tracing::debug!(target: "winhttpapi::httpapi", "connection {}: {timer:?} timer expired, closing", self.id);
+                notify_hook::timer(self, timer);
                 // A reader too slow for MinSendRate must not get the rest of the socket's buffer at its own
                 // pace: that connection is reset.
                 inp.reset |= timer == Timer::MinSendRate;
@@ -195,6 +196,7 @@ impl Connection {
             // Taken back under the queue's lock: either the application has it or nobody will.
             if q.take_back(req.id) {
                 tracing::debug!(target: "winhttpapi::httpapi", "connection {}: RequestQueue timer expired, answering 503", self.id);
+                notify_hook::request_timed_out(self, &q, &req);
                 let mut fired = Vec::new();
                 {
                     let mut inp = self.input.lock();
