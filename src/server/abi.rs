@@ -346,3 +346,53 @@ const _: () = assert!(
     size_of::<HTTP_SSL_PROTOCOL_INFO>() == SSL_PROTOCOL_INFO_SIZE
         && offset_of!(HTTP_SSL_PROTOCOL_INFO, KeyExchangeStrength) == 24
 );
+
+pub const HttpRequestPropertyIsb: i32 = 0;
+pub const HttpRequestPropertyTcpInfoV0: i32 = 1;
+pub const HttpRequestPropertyTcpInfoV1: i32 = 3;
+pub const HttpRequestPropertySni: i32 = 4;
+pub const HttpRequestPropertyStreamError: i32 = 5;
+pub const HttpRequestPropertyTransportIdleConnectionTimeout: i32 = 12;
+pub const HttpRequestPropertyDscpTag: i32 = 13;
+pub const HttpRequestPropertyTlsCipherInfo: i32 = 14;
+
+/// `TCP_INFO_v0` / `TCP_INFO_v1` (mstcpip.h), x64 layout.
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+pub struct TCP_INFO_v1 {
+    pub State: i32,
+    pub Mss: u32,
+    pub ConnectionTimeMs: u64,
+    pub TimestampsEnabled: u8,
+    pub RttUs: u32,
+    pub MinRttUs: u32,
+    pub BytesInFlight: u32,
+    pub Cwnd: u32,
+    pub SndWnd: u32,
+    pub RcvWnd: u32,
+    pub RcvBuf: u32,
+    pub BytesOut: u64,
+    pub BytesIn: u64,
+    pub BytesReordered: u32,
+    pub BytesRetrans: u32,
+    pub FastRetrans: u32,
+    pub DupAcksIn: u32,
+    pub TimeoutEpisodes: u32,
+    pub SynRetrans: u8,
+    pub SndLimTransRwin: u32,
+    pub SndLimTimeRwin: u32,
+    pub SndLimBytesRwin: u64,
+    pub SndLimTransCwnd: u32,
+    pub SndLimTimeCwnd: u32,
+    pub SndLimBytesCwnd: u64,
+    pub SndLimTransSnd: u32,
+    pub SndLimTimeSnd: u32,
+    pub SndLimBytesSnd: u64,
+}
+/// `TCP_INFO_v0` is the first 88 bytes of `TCP_INFO_v1`.
+pub const TCP_INFO_V0_SIZE: usize = 88;
+const _: () = assert!(size_of::<TCP_INFO_v1>() == 136);
+const _: () = assert!(offset_of!(TCP_INFO_v1, BytesOut) == 48 && offset_of!(TCP_INFO_v1, SynRetrans) == 84);
+const _: () = assert!(
+    offset_of!(TCP_INFO_v1, SndLimTransRwin) == TCP_INFO_V0_SIZE && offset_of!(TCP_INFO_v1, SndLimBytesSnd) == 128
+);
