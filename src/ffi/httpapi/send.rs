@@ -280,9 +280,6 @@ pub unsafe extern "C" fn HttpSendResponseEntityBody_w16(
     })
 }
 
-pub const HttpVerbGET: i32 = 4;
-pub const HttpVerbHEAD: i32 = 5;
-
 unsafe fn declare_push<U: WideUnit>(
     h: HANDLE,
     id: u64,
