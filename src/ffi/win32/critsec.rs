@@ -4,7 +4,7 @@ use crate::win32::abi::*;
 use crate::win32::critsec::CriticalSection;
 use crate::win32::error::*;
 
-unsafe fn critical_section<'a>(cs: *mut CRITICAL_SECTION) -> WinResult<&'a CriticalSection> {
+pub(crate) unsafe fn critical_section<'a>(cs: *mut CRITICAL_SECTION) -> WinResult<&'a CriticalSection> {
     if cs.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
