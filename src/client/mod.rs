@@ -9,6 +9,7 @@
 //! - [`step`]: how every request step runs, in both modes (one serial queue of steps per request).
 //! - [`conn`]: one connection (TCP, TLS) with non-blocking tries and reactor waits; [`tls`]: rustls setup.
 //! - [`url`]: `WinHttpCrackUrl`/`WinHttpCreateUrl`.
+pub mod abi;
 pub mod api;
 pub mod auth;
 pub mod callback;
