@@ -341,6 +341,44 @@ static void test_abrupt_clients(int port) {
     CHECK(run(cmd, out, sizeof out) == 0 && strcmp(out, "hello") == 0, "still serving after the resets: '%s'", out);
 }
 
+/* Answers that carry no application data go out at once, not with the next response or at the next timer
+ * (issue 12): the alert refusing a TLS 1.2 renegotiation (openssl s_client's "R" command), and the 400 for a
+ * request line ending in CR CR LF. Both within 2 s; the connection's timers are 2 minutes. */
+static void test_at_once(int port) {
+    char path[300], cmd[1600], out[512];
+    snprintf(path, sizeof path, "%s/at_once.py", dir);
+    FILE *f = fopen(path, "w");
+    fprintf(f,
+            "import socket, ssl, subprocess, sys, threading, time\n"
+            "ca, port = sys.argv[1], sys.argv[2]\n"
+            "p = subprocess.Popen(['openssl', 's_client', '-tls1_2', '-connect', '127.0.0.1:' + port, '-CAfile', ca, '-msg'],\n"
+            "                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)\n"
+            "threading.Timer(10, p.kill).start()\n"
+            "sent = None; alert = None\n"
+            "for line in p.stdout:\n"
+            "    if sent is None and line.startswith(b'    Verify return code'):\n"
+            "        time.sleep(0.2); p.stdin.write(b'R\\n'); p.stdin.flush(); sent = time.time()\n"
+            "    elif sent is not None and b'no_renegotiation' in line:\n"
+            "        alert = time.time() - sent; break\n"
+            "p.kill(); p.wait()\n"
+            "print('alert %%.3f' %% alert if alert is not None else 'no alert')\n"
+            "ctx = ssl.create_default_context(cafile=ca)\n"
+            "s = ctx.wrap_socket(socket.create_connection(('127.0.0.1', int(port))), server_hostname='localhost')\n"
+            "s.settimeout(5); s.sendall(b'GET /hello HTTP/1.1\\r\\r\\n'); t = time.time()\n"
+            "try: d = s.recv(100)\n"
+            "except socket.timeout: d = b'timeout'\n"
+            "print('%%.3f %%s' %% (time.time() - t, d[:24].decode()))\n"
+            "sys.stdout.flush(); import os; os._exit(0)\n");
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "python3 '%s' '%s' %d", path, ca, port);
+    int rc = run(cmd, out, sizeof out);
+    double alert = -1, answer = -1;
+    char status[64] = "";
+    int n = sscanf(out, "alert %lf %lf HTTP/1.1 %63[^\n]", &alert, &answer, status);
+    CHECK(rc == 0 && n >= 1 && alert >= 0 && alert < 2.0, "renegotiation refused at once (alert after %.3f s): '%s'", alert, out);
+    CHECK(n == 3 && answer < 2.0 && !strncmp(status, "400", 3), "request line ending CR CR LF: 400 at once over TLS: '%s'", out);
+}
+
 static void test_winhttp(int port) {
     HINTERNET ses = NULL, con = NULL;
     HINTERNET req = whs_open(&ses, &con, port, L"GET", L"/hello", WINHTTP_FLAG_SECURE);
@@ -599,6 +637,7 @@ int main(void) {
     test_python(port);
     test_winhttp(port);
     test_abrupt_clients(port);
+    test_at_once(port);
     test_no_binding(&app, queue);
     test_w16(port);
     test_v2_group(port);

@@ -638,7 +638,6 @@ pub const SSL_HASH_LENGTH: usize = 20;
 
 pub const HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE: ULONG = 1;
 
-/// `HttpFeatureDelegateEx`.
-
+/// `HTTP_VERB` values the engine names.
 pub const HttpVerbGET: i32 = 4;
 pub const HttpVerbHEAD: i32 = 5;

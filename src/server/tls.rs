@@ -329,67 +329,124 @@ impl tokio::io::AsyncWrite for NoSigPipe {
     }
 }
 
-/// Writes all of `buf` to the relay socket.
-async fn send_all(plain: &tokio::net::UnixStream, mut buf: &[u8]) -> std::io::Result<()> {
-    use std::os::fd::AsRawFd;
-    while !buf.is_empty() {
-        plain.writable().await?;
-        match plain.try_io(tokio::io::Interest::WRITABLE, || send_nosignal(plain.as_raw_fd(), buf)) {
-            Ok(n) => buf = &buf[n..],
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(())
+/// One direction of the relay: bytes read and not yet written (`buf[pos..len]`).
+struct Pipe {
+    buf: Box<[u8]>,
+    pos: usize,
+    len: usize,
+    /// The source ended (or either side failed).
+    done: bool,
 }
 
-/// Copies both ways until either side is done; then ends the other (close_notify to the client).
-async fn relay(tls: tokio_rustls::server::TlsStream<NoSigPipe>, plain: tokio::net::UnixStream) {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let (mut tr, mut tw) = tokio::io::split(tls);
-    let plain = &plain;
-    let up = async {
-        // Client -> connection.
-        let mut buf = vec![0u8; 16 * 1024];
-        loop {
-            match tr.read(&mut buf).await {
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    if send_all(plain, &buf[..n]).await.is_err() {
-                        break;
-                    }
-                }
-            }
-        }
+impl Pipe {
+    fn new() -> Self {
+        Pipe { buf: vec![0u8; 16 * 1024].into_boxed_slice(), pos: 0, len: 0, done: false }
+    }
+    fn pending(&self) -> &[u8] {
+        &self.buf[self.pos..self.len]
+    }
+}
+
+/// Copies both ways until either side is done; then ends the other (close_notify to the client). One
+/// task owns the TLS stream, so a record the TLS layer makes by itself, with no HTTP data (the alert
+/// refusing a renegotiation), goes out as soon as it is made, not with the next response bytes.
+async fn relay(mut tls: tokio_rustls::server::TlsStream<NoSigPipe>, plain: tokio::net::UnixStream) {
+    use std::future::Future;
+    use std::os::fd::AsRawFd;
+    use std::pin::Pin;
+    use std::task::Poll;
+    use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, ReadBuf};
+    let mut up = Pipe::new(); // client -> connection
+    let mut down = Pipe::new(); // connection -> client
+                                // Once the client has finished, the connection gets a few seconds to finish its answer: a client that
+                                // keeps the TCP connection open after the response's close_notify does not keep the task.
+    let mut grace: Option<Pin<Box<tokio::time::Sleep>>> = None;
+    let shut_plain = |plain: &tokio::net::UnixStream| {
         let _ = socket2::SockRef::from(plain).shutdown(std::net::Shutdown::Write);
     };
-    let down = async {
-        // Connection -> client.
-        let mut buf = vec![0u8; 16 * 1024];
-        loop {
-            if plain.readable().await.is_err() {
-                break;
-            }
-            match plain.try_read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => {
-                    if tw.write_all(&buf[..n]).await.is_err() {
-                        return;
-                    }
+    let client_ok = std::future::poll_fn(|cx| loop {
+        let mut moved = false;
+        // Client -> connection.
+        if !up.done && up.pending().is_empty() {
+            let mut rb = ReadBuf::new(&mut up.buf);
+            match Pin::new(&mut tls).poll_read(cx, &mut rb) {
+                Poll::Ready(Ok(())) if !rb.filled().is_empty() => {
+                    (up.pos, up.len) = (0, rb.filled().len());
+                    moved = true;
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
-                Err(_) => break,
+                Poll::Ready(_) => {
+                    up.done = true;
+                    shut_plain(&plain);
+                }
+                Poll::Pending => {}
             }
         }
-        let _ = tw.shutdown().await;
-    };
-    // The connection ending (or the client leaving) ends the relay; a client that keeps the TCP
-    // connection open after the response's close_notify does not keep the task.
-    tokio::pin!(up);
-    tokio::pin!(down);
-    tokio::select! {
-        _ = &mut down => {}
-        _ = &mut up => { let _ = tokio::time::timeout(std::time::Duration::from_secs(5), &mut down).await; }
+        while !up.pending().is_empty() {
+            match plain.poll_write_ready(cx) {
+                Poll::Ready(Ok(())) => {
+                    match plain.try_io(tokio::io::Interest::WRITABLE, || send_nosignal(plain.as_raw_fd(), up.pending()))
+                    {
+                        Ok(n) => {
+                            up.pos += n;
+                            moved = true;
+                        }
+                        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+                        Err(_) => (up.pos, up.len, up.done) = (0, 0, true),
+                    }
+                }
+                Poll::Ready(Err(_)) => (up.pos, up.len, up.done) = (0, 0, true),
+                Poll::Pending => break,
+            }
+        }
+        // Connection -> client.
+        if !down.done && down.pending().is_empty() {
+            match plain.poll_read_ready(cx) {
+                Poll::Ready(Ok(())) => match plain.try_read(&mut down.buf) {
+                    Ok(0) => down.done = true,
+                    Ok(n) => {
+                        (down.pos, down.len) = (0, n);
+                        moved = true;
+                    }
+                    // Readiness was cleared: polled again, which registers the wake.
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => moved = true,
+                    Err(_) => down.done = true,
+                },
+                Poll::Ready(Err(_)) => down.done = true,
+                Poll::Pending => {}
+            }
+        }
+        while !down.pending().is_empty() {
+            match Pin::new(&mut tls).poll_write(cx, down.pending()) {
+                Poll::Ready(Ok(n)) if n > 0 => {
+                    down.pos += n;
+                    moved = true;
+                }
+                Poll::Ready(_) => return Poll::Ready(false),
+                Poll::Pending => break,
+            }
+        }
+        // What the TLS layer holds: the tail of a write, or records of its own (alerts).
+        if tls.get_ref().1.wants_write() {
+            if let Poll::Ready(Err(_)) = Pin::new(&mut tls).poll_flush(cx) {
+                return Poll::Ready(false);
+            }
+        }
+        if down.done && down.pending().is_empty() {
+            return Poll::Ready(true);
+        }
+        if up.done {
+            let g = grace.get_or_insert_with(|| Box::pin(tokio::time::sleep(std::time::Duration::from_secs(5))));
+            if g.as_mut().poll(cx).is_ready() {
+                return Poll::Ready(false);
+            }
+        }
+        if !moved {
+            return Poll::Pending;
+        }
+    })
+    .await;
+    if client_ok {
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(5), tls.shutdown()).await;
     }
 }
 
