@@ -45,25 +45,11 @@ gcc -O2 -Wall -Wextra -Werror -I"$LIB_ROOT/include" "$root/examples/hello_server
 gcc -O2 -Wall -Wextra -Werror "$root/bench/epoll_hello.c" -o "$work/epoll_hello"
 (cd "$root/bench/hyper-hello" && cargo build --release -q)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
+source "$root/bench/common.sh"
 load() { taskset -c "$CLIENT_CPU" wrk "$@"; }
 
 start_nginx() { # port
-  mkdir -p "$work/nginx/logs"
-  cat > "$work/nginx/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type text/plain;
-  keepalive_requests 1000000;
-  server { listen 127.0.0.1:$1; location / { return 200 "Hello, World!"; } }
-}
-CONF
+  nginx_hello_conf "$work/nginx" "$1"
   taskset -c "$SERVER_CPU" "$NGINX" -p "$work/nginx" -c "$work/nginx/nginx.conf" 2>/dev/null &
 }
 

@@ -39,34 +39,14 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/server.key" -out "$work
 export WINHTTPAPI_CERT_STORE="$work/store" WINHTTPAPI_HTTPSYS_CONFIG="$work/httpsys.conf"
 thumb=$(bash "$root/scripts/import-cert.sh" "$work/server.pem" "$work/server.key")
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 200); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
+source "$root/bench/common.sh"
 load() { taskset -c "$CLIENT_CPU" wrk "$@"; }
 
 start() { # server
   case $1 in
     sync | iocp) taskset -c "$SERVER_CPU" "$work/hello_server" "$port" "$THREADS" "$1" "$thumb" >/dev/null & ;;
     nginx)
-      mkdir -p "$work/nginx/logs"
-      cat > "$work/nginx/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-master_process off;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type text/plain;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$port ssl;
-    ssl_certificate $work/server.pem;
-    ssl_certificate_key $work/server.key;
-    location / { return 200 "Hello, World!"; }
-  }
-}
-CONF
+      nginx_hello_conf "$work/nginx" "$port" "$work/server.pem" "$work/server.key"
       taskset -c "$SERVER_CPU" "$NGINX" -p "$work/nginx" -c "$work/nginx/nginx.conf" 2>/dev/null & ;;
   esac
   pids+=($!)
