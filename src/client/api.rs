@@ -1,4 +1,4 @@
-//! The engine's entry points, one per WinHTTP function, called by `src/ffi/winhttp.rs` with safe
+//! The engine's entry points, one per WinHTTP function, called by `src/ffi/winhttp/` with safe
 //! values: handle lookups (with WinHTTP's wrong-kind and wrong-state codes), object creation, and the
 //! synchronous runs of the request steps.
 use super::callback::{self, Deliver, Info, Notifier, WINHTTP_CALLBACK_STATUS_HANDLE_CREATED};
