@@ -638,6 +638,9 @@ pub const SSL_HASH_LENGTH: usize = 20;
 
 pub const HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE: ULONG = 1;
 
+/// `HTTP_FEATURE_ID::HttpFeatureDelegateEx`.
+pub const HTTP_FEATURE_DELEGATE_EX: i32 = 3;
+
 /// `HTTP_VERB` values the engine names.
 pub const HttpVerbGET: i32 = 4;
 pub const HttpVerbHEAD: i32 = 5;
