@@ -510,6 +510,35 @@ static void test_v2_group(int port) {
     CHECK_EQ(hs_send_simple(queue, u.r.RequestId, 200, "OK", "v2 info", 0), NO_ERROR, "v2 respond");
     int status;
     waitpid(pid, &status, 0);
+    /* A reset reaches an HTTPS client as it reaches a plain one: a full queue with the default 503 verbosity
+     * (Basic) resets the connection; the client sees ECONNRESET, not a TLS close_notify. */
+    ULONG len = 1;
+    CHECK_EQ(HttpSetRequestQueueProperty(queue, HttpServerQueueLengthProperty, &len, sizeof len, 0, NULL), NO_ERROR, "queue length 1");
+    char path[300];
+    snprintf(path, sizeof path, "%s/reset.py", dir);
+    FILE *f = fopen(path, "w");
+    fprintf(f,
+            "import os, socket, ssl, sys, time\n"
+            "ctx = ssl.create_default_context(cafile=sys.argv[1])\n"
+            "def conn():\n"
+            "    s = ctx.wrap_socket(socket.create_connection(('127.0.0.1', int(sys.argv[2]))), server_hostname='localhost')\n"
+            "    s.settimeout(5); return s\n"
+            "a = conn(); a.sendall(b'GET /v2/waits HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n'); time.sleep(0.3)\n"
+            "b = conn(); b.sendall(b'GET /v2/full HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n')\n"
+            "# The TCP socket under TLS (OpenSSL reads a reset as an unexpected EOF): the records before the end\n"
+            "# (session tickets; a close_notify when closed gracefully), then a reset or a FIN?\n"
+            "raw = socket.socket(fileno=os.dup(b.fileno())); raw.settimeout(5)\n"
+            "try:\n"
+            "    while raw.recv(4096): pass\n"
+            "    print('fin')\n"
+            "except ConnectionResetError: print('reset')\n"
+            "except socket.timeout: print('timeout')\n");
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "python3 '%s' '%s' %d", path, ca, port);
+    run(cmd, out, sizeof out);
+    CHECK(strncmp(out, "reset", 5) == 0, "queue full over TLS, Basic: the connection is reset: '%s'", out);
+    len = 1000;
+    CHECK_EQ(HttpSetRequestQueueProperty(queue, HttpServerQueueLengthProperty, &len, sizeof len, 0, NULL), NO_ERROR, "queue length back to 1000");
     hs_app app;
     hs_app_start(&app, queue);
     snprintf(cmd, sizeof cmd, "curl -s --max-time 10 --cacert '%s' https://127.0.0.1:%d/v2/hello", ca, port);

@@ -160,18 +160,18 @@ impl Socket {
 
     /// The abortive end (Http503ResponseVerbosityBasic, MinSendRate): the client sees a reset and what is
     /// still in the send buffer is dropped, not trickled out. Linux disconnects a TCP socket with RST on
-    /// `connect(AF_UNSPEC)`, without closing the descriptor that requests may still hold. (An HTTPS relay
-    /// socket cannot carry a reset: it is shut down and the relay closes the TLS connection.)
+    /// `connect(AF_UNSPEC)`, without closing the descriptor that requests may still hold. HTTPS: the
+    /// client's TCP socket (the relay's too: `tcp` is a duplicate) is reset the same way, and the relay
+    /// socket shut down, which ends the relay.
     pub fn abort(&self) {
-        if self.tcp.is_some() {
-            self.shutdown();
-            return;
-        }
         // SAFETY: our own socket; a zeroed sockaddr with family AF_UNSPEC is the documented form.
         unsafe {
             let mut sa: libc::sockaddr = std::mem::zeroed();
             sa.sa_family = libc::AF_UNSPEC as libc::sa_family_t;
-            libc::connect(self.fd(), &sa, std::mem::size_of::<libc::sockaddr>() as libc::socklen_t);
+            libc::connect(self.tcp_fd(), &sa, std::mem::size_of::<libc::sockaddr>() as libc::socklen_t);
+        }
+        if self.tcp.is_some() {
+            self.shutdown();
         }
     }
 }
