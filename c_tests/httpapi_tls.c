@@ -114,6 +114,19 @@ static int run(const char *cmd, char *out, size_t cap) {
     return ts_run(argv, out, cap, 30000);
 }
 
+/* Runs a python client `script` (saved as `name` in the test directory) with the CA file and `port` as its
+ * arguments; its output in `out`. */
+static int run_python(const char *name, const char *script, int port, char *out, size_t cap) {
+    char path[300], cmd[800];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    fputs(script, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "python3 '%s' '%s' %d", path, ca, port);
+    return run(cmd, out, cap);
+}
+
 static void test_config_inputs(int port) {
     struct sockaddr_in a = v4("0.0.0.0", port);
     HTTP_SERVICE_CONFIG_SSL_SET s = ssl_set(&a, thumb);
@@ -345,10 +358,8 @@ static void test_abrupt_clients(int port) {
  * (issue 12): the alert refusing a TLS 1.2 renegotiation (openssl s_client's "R" command), and the 400 for a
  * request line ending in CR CR LF. Both within 2 s; the connection's timers are 2 minutes. */
 static void test_at_once(int port) {
-    char path[300], cmd[1600], out[512];
-    snprintf(path, sizeof path, "%s/at_once.py", dir);
-    FILE *f = fopen(path, "w");
-    fprintf(f,
+    char out[512];
+    int rc = run_python("at_once.py",
             "import socket, ssl, subprocess, sys, threading, time\n"
             "ca, port = sys.argv[1], sys.argv[2]\n"
             "p = subprocess.Popen(['openssl', 's_client', '-tls1_2', '-connect', '127.0.0.1:' + port, '-CAfile', ca, '-msg'],\n"
@@ -361,17 +372,15 @@ static void test_at_once(int port) {
             "    elif sent is not None and b'no_renegotiation' in line:\n"
             "        alert = time.time() - sent; break\n"
             "p.kill(); p.wait()\n"
-            "print('alert %%.3f' %% alert if alert is not None else 'no alert')\n"
+            "print('alert %.3f' % alert if alert is not None else 'no alert')\n"
             "ctx = ssl.create_default_context(cafile=ca)\n"
             "s = ctx.wrap_socket(socket.create_connection(('127.0.0.1', int(port))), server_hostname='localhost')\n"
             "s.settimeout(5); s.sendall(b'GET /hello HTTP/1.1\\r\\r\\n'); t = time.time()\n"
             "try: d = s.recv(100)\n"
             "except socket.timeout: d = b'timeout'\n"
-            "print('%%.3f %%s' %% (time.time() - t, d[:24].decode()))\n"
-            "sys.stdout.flush(); import os; os._exit(0)\n");
-    fclose(f);
-    snprintf(cmd, sizeof cmd, "python3 '%s' '%s' %d", path, ca, port);
-    int rc = run(cmd, out, sizeof out);
+            "print('%.3f %s' % (time.time() - t, d[:24].decode()))\n"
+            "sys.stdout.flush(); import os; os._exit(0)\n",
+            port, out, sizeof out);
     double alert = -1, answer = -1;
     char status[64] = "";
     int n = sscanf(out, "alert %lf %lf HTTP/1.1 %63[^\n]", &alert, &answer, status);
@@ -514,10 +523,7 @@ static void test_v2_group(int port) {
      * (Basic) resets the connection; the client sees ECONNRESET, not a TLS close_notify. */
     ULONG len = 1;
     CHECK_EQ(HttpSetRequestQueueProperty(queue, HttpServerQueueLengthProperty, &len, sizeof len, 0, NULL), NO_ERROR, "queue length 1");
-    char path[300];
-    snprintf(path, sizeof path, "%s/reset.py", dir);
-    FILE *f = fopen(path, "w");
-    fprintf(f,
+    run_python("reset.py",
             "import os, socket, ssl, sys, time\n"
             "ctx = ssl.create_default_context(cafile=sys.argv[1])\n"
             "def conn():\n"
@@ -532,10 +538,8 @@ static void test_v2_group(int port) {
             "    while raw.recv(4096): pass\n"
             "    print('fin')\n"
             "except ConnectionResetError: print('reset')\n"
-            "except socket.timeout: print('timeout')\n");
-    fclose(f);
-    snprintf(cmd, sizeof cmd, "python3 '%s' '%s' %d", path, ca, port);
-    run(cmd, out, sizeof out);
+            "except socket.timeout: print('timeout')\n",
+            port, out, sizeof out);
     CHECK(strncmp(out, "reset", 5) == 0, "queue full over TLS, Basic: the connection is reset: '%s'", out);
     len = 1000;
     CHECK_EQ(HttpSetRequestQueueProperty(queue, HttpServerQueueLengthProperty, &len, sizeof len, 0, NULL), NO_ERROR, "queue length back to 1000");
