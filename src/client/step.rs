@@ -8,23 +8,26 @@
 //! queue of steps. The state option and header queries read (`RequestState`) is locked only for a few
 //! field reads or writes, never across a wait, so those queries answer at once while a step is pending.
 //!
-//! [`launch`] polls the step first on the calling thread, inside the runtime's context: a step whose
-//! data is already there (a response that has fully arrived, buffered body bytes, a write the socket
-//! takes) finishes during the call, with no task and no thread hop. A step that must wait has
-//! registered with the runtime's reactor and timers in that poll; the first wake hands it to the
-//! runtime as an ordinary task, which polls it from then on. Nothing here blocks a runtime thread and
-//! nothing recognises a thread by its name.
+//! [`launch`] polls the step first on the calling thread, inside the context of the client reactor
+//! it is to wait in (`reactor.rs`): a step whose data is already there (a response that has fully
+//! arrived, buffered body bytes, a write the socket takes) finishes during the call, with no task and
+//! no thread hop. A step that must wait has registered with that reactor's epoll and timers in that
+//! poll; the first wake makes it an ordinary task of that reactor, which polls it from then on on the
+//! thread that drives the reactor. Nothing here blocks inside a runtime and nothing recognises a
+//! thread by its name.
 //!
-//! - Synchronous ([`run_sync`]): submit, then wait on a private event (tokio's `block_on` parks the
-//!   thread; the reactor's wake unparks it and the step is polled there: one wake per wait, no task).
-//!   The step's notifications are delivered on the calling thread, in order: those posted before a
-//!   wait when it waits, the rest when it ends.
+//! - Synchronous ([`run_sync`]): the step waits in a reactor lent to the call, driven by the calling
+//!   thread itself (it sleeps in that reactor's epoll; the kernel wakes it when the socket is ready
+//!   and the step is polled there: no other thread, no task). The step's notifications are
+//!   delivered on the calling thread, in order: those posted before a wait when it waits, the rest
+//!   when it ends.
 //! - Asynchronous ([`run_async`]): submit and return. A step that finished during the call delivers
 //!   its notifications and completion on the calling thread (nested when the call came from one of the
 //!   request's callbacks, up to [`MAX_NEST`] levels), and the call reports the count it got.
-//!   A step that waits delivers what it posted so far on the calling thread, and the rest together
-//!   with its completion from the runtime in one hand-off to a callback thread (one more per further
-//!   wait that has news, such as a redirect).
+//!   A step that waits delivers what it posted so far on the calling thread, and waits in the reactor
+//!   of a callback thread (the calling one's when a callback made the call, otherwise one per core in
+//!   turn); that thread sees the socket ready, finishes the step and delivers the rest of its
+//!   notifications itself, outside the reactor: no hand-off between threads.
 //!
 //! Closing the handle while a step is pending ends it with `ERROR_WINHTTP_OPERATION_CANCELLED`.
 use super::callback::*;
