@@ -10,6 +10,7 @@
 //! - [`reactor`]: the small runtimes steps wait in (one per callback thread; lent to synchronous calls).
 //! - [`conn`]: one connection (TCP, TLS) with non-blocking tries and reactor waits; [`tls`]: rustls setup.
 //! - [`url`]: URL functions (`WinHttpCrackUrl`, `WinHttpCreateUrl`).
+pub mod abi;
 pub mod api;
 pub mod auth;
 pub mod callback;
