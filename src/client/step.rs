@@ -414,7 +414,6 @@ mod tests {
             host: "h".into(),
             port: 80,
             context: 0.into(),
-            children: Default::default(),
             parent: 0,
         });
         let o = Opening {
