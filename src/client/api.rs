@@ -116,13 +116,7 @@ pub fn connect(hsession: RawHandle, server: Option<String>, port: u16) -> WinRes
     let host = server.ok_or(ERROR_INVALID_PARAMETER)?;
     // Windows copies the session's context value and callback into the new handle.
     let context = session.context.load(Ordering::Relaxed);
-    let c = Arc::new(Connect {
-        session: session.clone(),
-        host,
-        port,
-        context: context.into(),
-        parent: hsession,
-    });
+    let c = Arc::new(Connect { session: session.clone(), host, port, context: context.into(), parent: hsession });
     let notifier = Notifier::new(callback::lookup(hsession));
     let h = handle::insert(c);
     callback::register(h, notifier);
