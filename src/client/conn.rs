@@ -215,6 +215,11 @@ impl Conn {
         Ok(conn)
     }
 
+    /// The client reactor the socket is registered with (`reactor::current_id` numbering).
+    pub fn bound(&self) -> u64 {
+        self.bound
+    }
+
     /// Registers the socket with the reactor this thread polls in, when it is registered with
     /// another one (a pooled connection taken by a request of another thread or mode). Only a
     /// connection that is about to wait pays for it.

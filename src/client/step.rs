@@ -409,14 +409,7 @@ mod tests {
             std::mem::size_of::<F>()
         }
         let session = Arc::new(Session::new(String::new(), ProxyConfig::default(), 0));
-        let connect = Arc::new(Connect {
-            session,
-            host: "h".into(),
-            port: 80,
-            context: 0.into(),
-            children: Default::default(),
-            parent: 0,
-        });
+        let connect = Arc::new(Connect { session, host: "h".into(), port: 80, context: 0.into(), parent: 0 });
         let o = Opening {
             verb: "GET".into(),
             path: "/".into(),
