@@ -21,28 +21,8 @@ if [ "${PIN:-1}" = 1 ]; then pin0="taskset -c 0"; pin1="taskset -c 1"; else pin0
 uptime
 cc -O2 -I"$root/include" -o $work/client_winhttp "$root/bench/client_winhttp.c" -L"$lib" -lwinhttp -Wl,-rpath,"$lib"
 cc -O2 -o $work/client_curl "$root/bench/client_curl.c" -lcurl
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p $work/logs $work/tmp
-cat > $work/nginx.conf <<CONF
-daemon off;
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path $work/tmp;
-  keepalive_requests 100000;
-  server {
-    listen 127.0.0.1:$port;
-    location /small { return 200 "hello"; }
-    # Uploads are read and thrown away by nginx (no body limit, nothing stored).
-    location /upload { client_max_body_size 0; return 200 "ok"; }
-  }
-}
-CONF
-$pin0 nginx -c $work/nginx.conf -p $work & 
-for i in $(seq 50); do (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
+. "$root/bench/nginx_small.sh"
+start_nginx $work $pin0
 run() { $pin1 "$work/$1" $port "$2" "$3"; }
 ratio() { python3 -c "print(f'{$1/$2:.2f}x')"; }
 printf "%-28s %10s %10s %8s\n" workload winhttp_s libcurl_s ratio

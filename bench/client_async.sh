@@ -23,26 +23,8 @@ if [ "${PIN:-1}" = 1 ]; then pin0="taskset -c 0"; pin1="taskset -c 1"; else pin0
 uptime
 cc -O2 -I"$root/include" -o $work/async_winhttp "$root/bench/client_async_winhttp.c" -L"$lib" -lwinhttp -Wl,-rpath,"$lib"
 cc -O2 -o $work/async_curl "$root/bench/client_async_curl.c" -lcurl
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p $work/logs $work/tmp
-cat > $work/nginx.conf <<CONF
-daemon off;
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/tmp;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$port backlog=1024;
-    location /small { return 200 "hello"; }
-  }
-}
-CONF
-$pin0 nginx -c $work/nginx.conf -p $work &
-for i in $(seq 50); do (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
+. "$root/bench/nginx_small.sh"
+start_nginx $work $pin0
 $pin1 "$work/async_winhttp" $port $((total / 4)) $conc >/dev/null
 $pin1 "$work/async_curl" $port $((total / 4)) $conc >/dev/null
 : > $work/w; : > $work/c

@@ -15,26 +15,8 @@ lib=${WINHTTP_LIBDIR:-$root/target/release}
 [ -n "${WINHTTP_LIBDIR:-}" ] || (cd "$root" && cargo build --release -q)
 cc -O2 -I"$root/include" -o $work/sync "$root/bench/client_winhttp.c" -L"$lib" -lwinhttp -Wl,-rpath,"$lib"
 cc -O2 -I"$root/include" -o $work/async "$root/bench/client_async_winhttp.c" -L"$lib" -lwinhttp -Wl,-rpath,"$lib"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p $work/logs $work/tmp
-cat > $work/nginx.conf <<CONF
-daemon off;
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/tmp;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$port backlog=1024;
-    location /small { return 200 "hello"; }
-  }
-}
-CONF
-nginx -c $work/nginx.conf -p $work &
-for i in $(seq 50); do (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
+. "$root/bench/nginx_small.sh"
+start_nginx $work
 # Instructions of one run (all threads).
 ir() {
   valgrind --tool=callgrind --callgrind-out-file=$work/cg.out "$@" >/dev/null 2>$work/cg.err || { cat $work/cg.err; exit 1; }
