@@ -7,6 +7,7 @@
 //! Ownership: request and entity buffers passed with an `OVERLAPPED` belong to the library until the
 //! operation completes (event set or packet dequeued); response data is read during the call (what
 //! the socket does not take at once is copied), so the caller may reuse it when the call returns.
+#![deny(unsafe_op_in_unsafe_fn, clippy::missing_safety_doc)]
 #![allow(non_snake_case, non_upper_case_globals)]
 pub mod cache;
 pub mod config;
@@ -50,7 +51,8 @@ fn queue_of(h: HANDLE) -> WinResult<Arc<RequestQueue>> {
 unsafe fn finish(r: (Win32Error, u32), out: *mut ULONG, ov: Option<OverlappedPtr>) -> WinResult<()> {
     let (e, n) = r;
     if ov.is_none() && (e == ERROR_SUCCESS || e == ERROR_MORE_DATA) {
-        write_opt(out, n);
+        // SAFETY: `write_opt`: `out` is NULL or points to a writable, aligned `T`.
+        unsafe { write_opt(out, n) };
     }
     if e == ERROR_SUCCESS {
         Ok(())
