@@ -5,7 +5,6 @@
 //!
 //! These functions do not use the Win32 last error: failures are reported as MSVC does, through `errno` and
 //! the invalid parameter handler ([`crate::crt::invalid`]), and the function's return value.
-#![deny(unsafe_op_in_unsafe_fn, clippy::missing_safety_doc)]
 #![allow(non_snake_case)]
 pub mod conio;
 pub mod files;

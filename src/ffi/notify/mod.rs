@@ -10,7 +10,6 @@
 //! each part of an array, as an RPC client frees with `MIDL_user_free`). `ApiGetNotifyAsyncEx` with an
 //! `OVERLAPPED` writes its out-parameters when it completes: they stay valid until then, like the
 //! `OVERLAPPED` itself.
-#![deny(unsafe_op_in_unsafe_fn, clippy::missing_safety_doc)]
 #![allow(non_snake_case, non_camel_case_types)]
 pub mod get;
 pub mod port;

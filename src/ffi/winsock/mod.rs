@@ -1,7 +1,6 @@
 //! Exports of `winsock2.h` / `ws2tcpip.h` (engine: `win32::winsock`): `WSAStartup`, `WSACleanup`,
 //! `WSAGetLastError`, `WSASetLastError`, `closesocket`, `WSAAddressToStringA/W`, `InetNtopA/W`,
 //! `InetPtonA/W`. The last error is the thread's Win32 last error, as on Windows.
-#![deny(unsafe_op_in_unsafe_fn, clippy::missing_safety_doc)]
 #![allow(non_snake_case)]
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
