@@ -283,8 +283,10 @@ pub unsafe fn wait_without_event(ov: OverlappedPtr, deadline: Option<std::time::
 /// A caller's buffer handed to an asynchronous WinHTTP call (`WinHttpReadData`/`WinHttpWriteData` on a
 /// `WINHTTP_FLAG_ASYNC` session). Windows' contract: the buffer stays valid, and untouched by the
 /// caller, from the call until its completion callback (READ_COMPLETE / WRITE_COMPLETE /
-/// REQUEST_ERROR). The address is kept as a number so the operation can run on another thread.
-#[derive(Clone, Copy, Debug)]
+/// REQUEST_ERROR). The address is kept as a number so the operation can run on another thread. Not `Copy`
+/// or `Clone`: one operation holds it, and its bytes are reached only through the `unsafe` accessors.
+/// The http.sys receive calls use it too (`HttpReceiveHttpRequest`, `HttpReceiveRequestEntityBody`).
+#[derive(Debug)]
 pub struct CallerBuf {
     addr: usize,
     len: usize,

@@ -4,8 +4,8 @@ use super::*;
 use crate::ffi::guard::*;
 use crate::ffi::types::*;
 use crate::server::abi::*;
-use crate::server::buffer::OutBuf;
 use crate::win32::error::*;
+use crate::win32::overlapped::CallerBuf;
 use crate::win32::overlapped::OVERLAPPED;
 use std::ffi::c_void;
 
@@ -26,9 +26,9 @@ unsafe fn receive_http_request(
         return Err(ERROR_INVALID_PARAMETER);
     }
     let ovp = ov_of(ov);
-    // SAFETY: `new`: `buf as *mut u8` points to `len as usize` writable bytes that stay valid, and are not otherwise
-    // accessed by the library, until the operation this buffer belongs to completes.
-    let out = unsafe { OutBuf::new(buf as *mut u8, len as usize) };
+    // SAFETY: `buf` (non-NULL, checked above) is the caller's, writable for `len` bytes until the receive
+    // completes (this export's `# Safety`).
+    let out = unsafe { CallerBuf::new(buf as *const u8, len as usize) }?;
     // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
     // guarantees (its `# Safety`)
     unsafe { finish(q.receive(id, flags, out, wide16, ovp), ret, ovp) }
@@ -126,9 +126,9 @@ unsafe fn receive_request_entity_body(
         return Err(ERROR_INVALID_PARAMETER);
     }
     let ovp = ov_of(ov);
-    // SAFETY: `new`: `buf as *mut u8` points to `len as usize` writable bytes that stay valid, and are not otherwise
-    // accessed by the library, until the operation this buffer belongs to completes.
-    let out = unsafe { OutBuf::new(buf as *mut u8, len as usize) };
+    // SAFETY: `buf` (non-NULL, checked above) is the caller's, writable for `len` bytes until the receive
+    // completes (this export's `# Safety`).
+    let out = unsafe { CallerBuf::new(buf as *const u8, len as usize) }?;
     let fill = flags & HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER != 0;
     let r = q.run(ovp, |c| req.conn.receive_body(&req, out, fill, c));
     // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
