@@ -275,13 +275,11 @@ pub unsafe fn print(call: Call, stream: *mut libc::FILE) -> FormatResult {
             // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
             unsafe { std::slice::from_raw_parts(buf as *const u8, n) }
         };
-        // SAFETY: `libc::fwrite` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `bytes` is ours and `stream` is the caller's open FILE (this function's contract).
         bytes.is_empty()
             || unsafe { libc::fwrite(bytes.as_ptr() as *const c_void, 1, bytes.len(), stream) } == bytes.len()
     };
-    // SAFETY: `libc::free` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `buf` came from `alloc` (malloc) above and is freed once, here.
     unsafe { libc::free(buf) };
     Ok(if written { as_int(n) } else { -1 })
 }

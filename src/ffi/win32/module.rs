@@ -119,9 +119,8 @@ unsafe fn proc_address(hModule: HANDLE, lpProcName: *const c_char, twin_first: b
     } else {
         module::proc_address(hModule as usize, &name)?
     };
-    // SAFETY: a non-NULL address of a function symbol, handed to C as FARPROC.
-    // SAFETY: `std::mem::transmute::<usize, unsafe extern "C" fn` reads and writes only through the pointers passed
-    // to it, which this function's caller guarantees (its `# Safety`)
+    // SAFETY: `address` is the non-NULL address of one of this library's exported functions (found by name
+    // above), handed to C as FARPROC; the caller casts it to the export's real signature, as on Windows.
     Ok(Some(unsafe { std::mem::transmute::<usize, unsafe extern "C" fn() -> isize>(address) }))
 }
 
