@@ -136,9 +136,11 @@ fn request_head(parts: &http::request::Parts, ended: bool) -> Option<(Vec<u8>, b
     };
     let mut head = Vec::with_capacity(256);
     let _ = write!(head, "{} {} HTTP/1.1\r\n", parts.method.as_str(), target);
-    let host = parts.uri.authority().map(|a| a.as_str().as_bytes()).or_else(|| {
-        parts.headers.get(http::header::HOST).map(|h| h.as_bytes())
-    })?;
+    let host = parts
+        .uri
+        .authority()
+        .map(|a| a.as_str().as_bytes())
+        .or_else(|| parts.headers.get(http::header::HOST).map(|h| h.as_bytes()))?;
     if host.iter().any(|b| b.is_ascii_control()) {
         return None;
     }
@@ -250,21 +252,19 @@ async fn relay_response(
     let mut send = respond.send_response(response, ended).map_err(|_| Reason::INTERNAL_ERROR)?;
     match framing {
         Framing::None | Framing::Length(0) => Ok(()),
-        Framing::Length(mut left) => {
-            loop {
-                let take = (buf.len() as u64).min(left) as usize;
-                if take > 0 {
-                    left -= take as u64;
-                    send_data(&mut send, buf.split_to(take).freeze(), left == 0).await?;
-                }
-                if left == 0 {
-                    return Ok(());
-                }
-                if read_some(plain, &mut buf).await? == 0 {
-                    return Err(Reason::INTERNAL_ERROR);
-                }
+        Framing::Length(mut left) => loop {
+            let take = (buf.len() as u64).min(left) as usize;
+            if take > 0 {
+                left -= take as u64;
+                send_data(&mut send, buf.split_to(take).freeze(), left == 0).await?;
             }
-        }
+            if left == 0 {
+                return Ok(());
+            }
+            if read_some(plain, &mut buf).await? == 0 {
+                return Err(Reason::INTERNAL_ERROR);
+            }
+        },
         Framing::Chunked(mut dec) => loop {
             let mut out = BytesMut::new();
             let used = dec.decode(&buf, |d| out.extend_from_slice(d)).map_err(|_| Reason::INTERNAL_ERROR)?;
@@ -335,7 +335,7 @@ fn parse_response(buf: &[u8], no_body: bool) -> Result<Option<Parsed>, Reason> {
             dropped.extend(h.value.split(|b| *b == b',').map(|t| t.trim_ascii()));
         } else if h.name.eq_ignore_ascii_case("transfer-encoding") {
             if h.value.trim_ascii().eq_ignore_ascii_case(b"chunked") {
-                framing = Framing::Chunked(Box::new(crate::http1::chunked::ChunkedDecoder::new()));
+                framing = Framing::Chunked(Box::default());
             }
         } else if h.name.eq_ignore_ascii_case("content-length") && !matches!(framing, Framing::Chunked(_)) {
             let n = std::str::from_utf8(h.value).ok().and_then(|v| v.trim().parse().ok());
@@ -417,7 +417,12 @@ mod tests {
     #[test]
     fn connection_specific_response_headers_are_dropped() {
         let rows: [(&[u8], bool, &[&str], &str); 4] = [
-            (b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close, X-Hop\r\nX-Hop: 1\r\nX-Keep: 2\r\n\r\nok", false, &["content-length", "x-keep"], "length 2"),
+            (
+                b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close, X-Hop\r\nX-Hop: 1\r\nX-Keep: 2\r\n\r\nok",
+                false,
+                &["content-length", "x-keep"],
+                "length 2",
+            ),
             (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nKeep-Alive: timeout=5\r\n\r\n", false, &[], "chunked"),
             (b"HTTP/1.1 200 OK\r\nServer: x\r\n\r\n", false, &["server"], "close"),
             (b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n", true, &["content-length"], "none"),
