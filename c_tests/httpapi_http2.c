@@ -194,18 +194,14 @@ static void test_served(int port) {
 }
 
 int main(void) {
-    char tmpl[] = "/tmp/httpapi_http2.XXXXXX", path[400], out[256];
+    char tmpl[] = "/tmp/httpapi_http2.XXXXXX", out[256];
     if (!mkdtemp(tmpl)) return 1;
     snprintf(dir, sizeof dir, "%s", tmpl);
     if (run("curl -V | grep -qw HTTP2 && echo yes", out, sizeof out) != 0 || strcmp(out, "yes\n") != 0) {
         printf("curl without HTTP/2 (nghttp2): scripts/install-deps.sh installs Debian's curl, which has it\n");
         return 1;
     }
-    snprintf(path, sizeof path, "%s/store", dir);
-    mkdir(path, 0700);
-    setenv("WINHTTPAPI_CERT_STORE", path, 1);
-    snprintf(path, sizeof path, "%s/httpsys.conf", dir);
-    setenv("WINHTTPAPI_HTTPSYS_CONFIG", path, 1);
+    hs_private_config(dir);
     if (make_certificate() != 0) {
         printf("cannot make the test certificate with openssl (see %s/openssl.log)\n", dir);
         return 1;
