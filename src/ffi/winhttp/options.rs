@@ -16,7 +16,8 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
         if buf.is_null() || (len as usize) != std::mem::size_of::<HANDLE>() {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        api::set_unload_event(raw(h), (buf as *const usize).read_unaligned())?;
+        // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+        api::set_unload_event(raw(h), unsafe { (buf as *const usize).read_unaligned() })?;
         return Ok(TRUE);
     }
     let kind = options::kind(option)?;
@@ -28,29 +29,40 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
             if len != 4 || buf.is_null() {
                 return Err(ERROR_INSUFFICIENT_BUFFER);
             }
-            Value::Dword((buf as *const u32).read_unaligned())
+            // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+            Value::Dword(unsafe { (buf as *const u32).read_unaligned() })
         }
         Kind::Usize => {
             if (len as usize) != std::mem::size_of::<usize>() || buf.is_null() {
                 return Err(ERROR_INSUFFICIENT_BUFFER);
             }
-            Value::Usize((buf as *const usize).read_unaligned())
+            // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+            Value::Usize(unsafe { (buf as *const usize).read_unaligned() })
         }
         // String options give their length in characters.
-        Kind::Str => Value::Str(wide_str_len(buf as *const U, len).unwrap_or_default()),
+        // SAFETY: `wide_str_len`: `buf as *const U` is NULL or points to `len` readable units (or a NUL-terminated
+        // string when `len` is -1).
+        Kind::Str => Value::Str(unsafe { wide_str_len(buf as *const U, len) }.unwrap_or_default()),
         Kind::Flag => Value::Dword(0),
         Kind::Proxy => {
             if (len as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
                 return Err(ERROR_INSUFFICIENT_BUFFER);
             }
-            let p = (buf as *const WINHTTP_PROXY_INFO).read_unaligned();
-            Value::Proxy(p.dwAccessType, wide_cstr(p.lpszProxy as *const U), wide_cstr(p.lpszProxyBypass as *const U))
+            // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+            let p = unsafe { (buf as *const WINHTTP_PROXY_INFO).read_unaligned() };
+            // SAFETY: `wide_cstr`: `p.lpszProxy as *const U` is NULL or points to a readable NUL-terminated array of
+            // `U`.; `wide_cstr`: `p.lpszProxyBypass as *const U` is NULL or points to a readable NUL-terminated
+            // array of `U`.
+            Value::Proxy(p.dwAccessType, unsafe { wide_cstr(p.lpszProxy as *const U) }, unsafe {
+                wide_cstr(p.lpszProxyBypass as *const U)
+            })
         }
         Kind::Version => {
             if (len as usize) < std::mem::size_of::<HTTP_VERSION_INFO>() || buf.is_null() {
                 return Err(ERROR_INSUFFICIENT_BUFFER);
             }
-            let v = (buf as *const HTTP_VERSION_INFO).read_unaligned();
+            // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+            let v = unsafe { (buf as *const HTTP_VERSION_INFO).read_unaligned() };
             Value::Version(v.dwMajorVersion, v.dwMinorVersion)
         }
     };
@@ -63,6 +75,9 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
 /// `dwBufferLength == 4` (`ERROR_INSUFFICIENT_BUFFER`); string lengths are in characters. Unknown:
 /// `ERROR_WINHTTP_INVALID_OPTION`; read-only: `ERROR_WINHTTP_OPTION_NOT_SETTABLE`; wrong handle:
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
+///
+/// # Safety
+/// The arguments are as Windows documents them for `WinHttpSetOption`.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpSetOption(
     hInternet: HINTERNET,
@@ -70,9 +85,16 @@ pub unsafe extern "C" fn WinHttpSetOption(
     lpBuffer: LPVOID,
     dwBufferLength: DWORD,
 ) -> BOOL {
-    guard_winhttp("WinHttpSetOption", FALSE, || set_option::<u32>(hInternet, dwOption, lpBuffer, dwBufferLength))
+    // SAFETY: `set_option::<u32>` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpSetOption", FALSE, || unsafe {
+        set_option::<u32>(hInternet, dwOption, lpBuffer, dwBufferLength)
+    })
 }
 /// `WinHttpSetOption` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// The arguments are as Windows documents them for `WinHttpSetOption`.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpSetOption_w16(
     hInternet: HINTERNET,
@@ -80,7 +102,11 @@ pub unsafe extern "C" fn WinHttpSetOption_w16(
     lpBuffer: LPVOID,
     dwBufferLength: DWORD,
 ) -> BOOL {
-    guard_winhttp("WinHttpSetOption_w16", FALSE, || set_option::<u16>(hInternet, dwOption, lpBuffer, dwBufferLength))
+    // SAFETY: `set_option::<u16>` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpSetOption_w16", FALSE, || unsafe {
+        set_option::<u16>(hInternet, dwOption, lpBuffer, dwBufferLength)
+    })
 }
 
 unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len: *mut DWORD) -> WinResult<BOOL> {
@@ -90,13 +116,24 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
     }
     options::query_kind(option)?;
     match api::query_option(raw(h), option)? {
-        Value::Dword(v) => put_value(v, buf, len)?,
-        Value::Usize(v) => put_value(v, buf, len)?,
-        Value::Str(s) => put_wide_bytes::<U>(&s, buf, len)?,
-        Value::Version(a, b) => put_value(HTTP_VERSION_INFO { dwMajorVersion: a, dwMinorVersion: b }, buf, len)?,
+        // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+        // writable bytes.
+        Value::Dword(v) => unsafe { put_value(v, buf, len) }?,
+        // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+        // writable bytes.
+        Value::Usize(v) => unsafe { put_value(v, buf, len) }?,
+        // SAFETY: `put_wide_bytes`: As [`put_value`].
+        Value::Str(s) => unsafe { put_wide_bytes::<U>(&s, buf, len) }?,
+        // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+        // writable bytes.
+        Value::Version(a, b) => {
+            unsafe { put_value(HTTP_VERSION_INFO { dwMajorVersion: a, dwMinorVersion: b }, buf, len) }?
+        }
         Value::Proxy(access, proxy, bypass) => {
-            if (*len as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
-                *len = std::mem::size_of::<WINHTTP_PROXY_INFO>() as u32;
+            // SAFETY: `len` is non-NULL (checked above) and the caller's DWORD.
+            if (unsafe { *len } as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
+                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                unsafe { *len = std::mem::size_of::<WINHTTP_PROXY_INFO>() as u32 };
                 return Err(ERROR_INSUFFICIENT_BUFFER);
             }
             let info = WINHTTP_PROXY_INFO {
@@ -104,7 +141,9 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
                 lpszProxy: alloc_wide::<U>(proxy.as_deref()),
                 lpszProxyBypass: alloc_wide::<U>(bypass.as_deref()),
             };
-            put_value(info, buf, len)?;
+            // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+            // writable bytes.
+            unsafe { put_value(info, buf, len) }?;
         }
     }
     Ok(TRUE)
@@ -113,6 +152,11 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
 /// `WinHttpQueryOption`: reads an option. Too small or NULL buffer: `ERROR_INSUFFICIENT_BUFFER` with
 /// the bytes needed; strings come back with their length in bytes without the NUL. The strings of
 /// `WINHTTP_OPTION_PROXY` are allocated for the caller (`GlobalFree`).
+///
+/// # Safety
+/// `lpdwBufferLength` is NULL or points to memory valid for what `WinHttpQueryOption` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryOption(
     hInternet: HINTERNET,
@@ -120,9 +164,18 @@ pub unsafe extern "C" fn WinHttpQueryOption(
     lpBuffer: LPVOID,
     lpdwBufferLength: *mut DWORD,
 ) -> BOOL {
-    guard_winhttp("WinHttpQueryOption", FALSE, || query_option::<u32>(hInternet, dwOption, lpBuffer, lpdwBufferLength))
+    // SAFETY: `query_option::<u32>` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpQueryOption", FALSE, || unsafe {
+        query_option::<u32>(hInternet, dwOption, lpBuffer, lpdwBufferLength)
+    })
 }
 /// `WinHttpQueryOption` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpdwBufferLength` is NULL or points to memory valid for what `WinHttpQueryOption` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryOption_w16(
     hInternet: HINTERNET,
@@ -131,7 +184,9 @@ pub unsafe extern "C" fn WinHttpQueryOption_w16(
     lpdwBufferLength: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryOption_w16", FALSE, || {
-        query_option::<u16>(hInternet, dwOption, lpBuffer, lpdwBufferLength)
+        // SAFETY: `query_option::<u16>` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { query_option::<u16>(hInternet, dwOption, lpBuffer, lpdwBufferLength) }
     })
 }
 
