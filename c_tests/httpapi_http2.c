@@ -191,6 +191,10 @@ static void test_served(int port) {
              " -o down.bin -w '%%{http_version}' https://127.0.0.1:%d/echo && cmp up.bin down.bin && echo ' same'",
              dir, curl, port);
     CHECK(run(cmd, out, sizeof out) == 0 && strcmp(out, "2 same\n") == 0, "2 MB POST echoed over HTTP/2: '%s'", out);
+    /* A body of unknown length (no content-length: curl -T - over HTTP/2) is relayed chunked, echoed whole. */
+    snprintf(cmd, sizeof cmd, "cd '%s' && %s --http2 -T - -o down2.bin -w '%%{http_version}' https://127.0.0.1:%d/echo < up.bin && cmp up.bin down2.bin && echo ' same'",
+             dir, curl, port);
+    CHECK(run(cmd, out, sizeof out) == 0 && strcmp(out, "2 same\n") == 0, "2 MB upload of unknown length echoed over HTTP/2: '%s'", out);
 }
 
 /* A connection with no stream open for the machine-wide IdleConnection time (1 s here) gets a GOAWAY
