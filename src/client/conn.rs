@@ -100,16 +100,29 @@ pub struct Timeouts {
     pub connect_retries: u32,
 }
 
+impl Timeouts {
+    /// How long to wait for a response head: `WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT` when set, else the
+    /// receive timeout.
+    pub fn response_wait(&self) -> u32 {
+        if self.receive_response == u32::MAX {
+            self.receive
+        } else {
+            self.receive_response
+        }
+    }
+}
+
 impl Default for Timeouts {
-    /// WinHTTP's documented defaults: resolve infinite, connect 60 s, send 30 s, receive 30 s,
-    /// receive-response 90 s.
+    /// WinHTTP's defaults: resolve infinite, connect 60 s, send 30 s, receive 30 s, receive-response
+    /// not set (`~0u`, as Windows reports it).
     fn default() -> Self {
         Timeouts {
             resolve: 0,
             connect: 60_000,
             send: 30_000,
             receive: 30_000,
-            receive_response: 90_000,
+            // Not set: the head waits under the receive timeout (Windows reports ~0u until set).
+            receive_response: u32::MAX,
             connect_retries: 5,
         }
     }

@@ -29,6 +29,10 @@ pub const WINHTTP_OPTION_MAX_CONNS_PER_SERVER: u32 = 73;
 pub const WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER: u32 = 74;
 pub const WINHTTP_OPTION_AUTOLOGON_POLICY: u32 = 77;
 pub const WINHTTP_OPTION_ENABLE_FEATURE: u32 = 79;
+/// Queryable on every handle kind (0: the library sizes its own pool); settable on a session.
+pub const WINHTTP_OPTION_WORKER_THREAD_COUNT: u32 = 80;
+/// Session handles: accepted (Passport is not available here); see `request.rs` for Passport1.4 302s.
+pub const WINHTTP_OPTION_CONFIGURE_PASSPORT_AUTH: u32 = 83;
 pub const WINHTTP_OPTION_SECURE_PROTOCOLS: u32 = 84;
 pub const WINHTTP_OPTION_REDIRECT_POLICY: u32 = 88;
 pub const WINHTTP_OPTION_MAX_HTTP_AUTOMATIC_REDIRECTS: u32 = 89;
@@ -106,6 +110,8 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER
         | WINHTTP_OPTION_AUTOLOGON_POLICY
         | WINHTTP_OPTION_ENABLE_FEATURE
+        | WINHTTP_OPTION_WORKER_THREAD_COUNT
+        | WINHTTP_OPTION_CONFIGURE_PASSPORT_AUTH
         | WINHTTP_OPTION_SECURE_PROTOCOLS
         | WINHTTP_OPTION_REDIRECT_POLICY
         | WINHTTP_OPTION_MAX_HTTP_AUTOMATIC_REDIRECTS
@@ -127,6 +133,17 @@ pub fn kind(option: u32) -> WinResult<Kind> {
     })
 }
 
+/// The error for a `DWORD` option given a buffer of another size: `ERROR_INSUFFICIENT_BUFFER`, except
+/// where Windows answers `ERROR_INVALID_PARAMETER` (`ENABLE_FEATURE` with length 0, the WebSocket
+/// keep-alive interval with anything but 4 bytes).
+pub fn wrong_dword_size(option: u32, len: u32) -> Win32Error {
+    match option {
+        WINHTTP_OPTION_ENABLE_FEATURE if len == 0 => ERROR_INVALID_PARAMETER,
+        WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL => ERROR_INVALID_PARAMETER,
+        _ => ERROR_INSUFFICIENT_BUFFER,
+    }
+}
+
 fn settings_of(obj: &Object) -> WinResult<parking_lot::MappedMutexGuard<'_, super::session::Settings>> {
     match obj {
         Object::Session(s) => Ok(parking_lot::MutexGuard::map(s.settings.lock(), |x| x)),
@@ -146,7 +163,7 @@ pub fn set_timeouts(obj: &Object, resolve: i32, connect: i32, send: i32, receive
     s.timeouts.connect = ms(connect);
     s.timeouts.send = ms(send);
     s.timeouts.receive = ms(receive);
-    s.timeouts.receive_response = ms(receive);
+    // RECEIVE_RESPONSE_TIMEOUT is its own option on Windows: WinHttpSetTimeouts leaves it alone.
     Ok(())
 }
 
@@ -213,6 +230,11 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
         }
         WINHTTP_OPTION_SECURITY_FLAGS => {
             let v = dword()?;
+            // SECURITY_FLAG_SECURE and the SECURITY_FLAG_STRENGTH_* bits describe a connection: Windows
+            // refuses them as input.
+            if v & (1 | 0x1000_0000 | SECURITY_FLAG_STRENGTH_STRONG | 0x4000_0000) != 0 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
             match obj {
                 Object::Request(r) => {
                     let mut st = r.state.lock();
@@ -258,6 +280,22 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
         }
         WINHTTP_OPTION_SECURE_PROTOCOLS | WINHTTP_OPTION_READ_BUFFER_SIZE | WINHTTP_OPTION_WRITE_BUFFER_SIZE => {
             dword()?;
+            // Protocols are a session or request choice; a connect handle is the wrong kind.
+            if option == WINHTTP_OPTION_SECURE_PROTOCOLS && matches!(obj, Object::Connect(_)) {
+                return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE);
+            }
+            Ok(())
+        }
+        WINHTTP_OPTION_WORKER_THREAD_COUNT | WINHTTP_OPTION_CONFIGURE_PASSPORT_AUTH => {
+            dword()?;
+            let Object::Session(_) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            Ok(())
+        }
+        WINHTTP_OPTION_DISABLE_FEATURE => {
+            // A request option on Windows: a session or connect handle is the wrong kind.
+            let v = dword()?;
+            let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            r.state.lock().settings.disabled |= v;
             Ok(())
         }
         _ => {
@@ -284,7 +322,6 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
                     s.timeouts.connect_retries = v;
                 }
                 WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE => s.max_status_continue = v,
-                WINHTTP_OPTION_DISABLE_FEATURE => s.disabled |= v,
                 WINHTTP_OPTION_REDIRECT_POLICY => {
                     if v > 2 {
                         return Err(ERROR_INVALID_PARAMETER);
@@ -348,7 +385,11 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
             Object::Request(r) => {
                 // After a secure connection Windows adds the strength of the channel (query only).
                 let st = r.state.lock();
-                let strong = if st.target.secure && st.sent_head.is_some() { SECURITY_FLAG_STRENGTH_STRONG } else { 0 };
+                // Before the request went out Windows reports 0 (plus any ignore bits set), not SECURE.
+                if st.sent_head.is_none() {
+                    return Ok(Value::Dword(st.security_flags & !1));
+                }
+                let strong = if st.target.secure { SECURITY_FLAG_STRENGTH_STRONG } else { 0 };
                 Value::Dword(st.security_flags | strong)
             }
             _ => return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
@@ -362,6 +403,24 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
             Value::Dword(s.settings.lock().max_conns_per_server)
         }
         WINHTTP_OPTION_READ_BUFFER_SIZE | WINHTTP_OPTION_WRITE_BUFFER_SIZE => Value::Dword(64 * 1024),
+        WINHTTP_OPTION_WORKER_THREAD_COUNT => Value::Dword(0),
+        // Set-only on Windows.
+        WINHTTP_OPTION_DECOMPRESSION | WINHTTP_OPTION_CONFIGURE_PASSPORT_AUTH => return Err(ERROR_INVALID_PARAMETER),
+        // A connect handle answers the timeouts with its session's values.
+        WINHTTP_OPTION_RESOLVE_TIMEOUT..=WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT
+            if matches!(obj, Object::Connect(_)) =>
+        {
+            let Object::Connect(c) = obj else { unreachable!() };
+            let t = c.session.settings.lock().timeouts;
+            Value::Dword(match option {
+                WINHTTP_OPTION_RESOLVE_TIMEOUT => t.resolve,
+                WINHTTP_OPTION_CONNECT_TIMEOUT => t.connect,
+                WINHTTP_OPTION_CONNECT_RETRIES => t.connect_retries,
+                WINHTTP_OPTION_SEND_TIMEOUT => t.send,
+                WINHTTP_OPTION_RECEIVE_TIMEOUT => t.receive,
+                _ => t.receive_response,
+            })
+        }
         _ => {
             kind(option)?;
             let s = settings_of(obj)?;
@@ -381,7 +440,6 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
                 WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE => s.max_status_continue,
                 WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE => s.max_header_size,
                 WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE => s.max_drain_size,
-                WINHTTP_OPTION_DECOMPRESSION => s.decompression,
                 WINHTTP_OPTION_DISABLE_FEATURE | WINHTTP_OPTION_ENABLE_FEATURE => return Err(ERROR_INVALID_PARAMETER),
                 _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
             })

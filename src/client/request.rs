@@ -758,7 +758,7 @@ impl Request {
                 self.send_body(io, &[&held]).await?;
             }
             self.note(WINHTTP_CALLBACK_STATUS_RECEIVING_RESPONSE, || Info::None);
-            let head = match self.read_head(io).await {
+            let mut head = match self.read_head(io).await {
                 Ok((h, n)) => {
                     self.note(WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED, || Info::Dword(n as u32));
                     h
@@ -774,6 +774,12 @@ impl Request {
                     return Err(self.cancelled_or(e));
                 }
             };
+            // Windows reports a 302 that asks for Passport1.4 authentication as a 401 (the status text
+            // stays) instead of following it, so the caller sees the challenge.
+            if head.status == 302 && head.values("www-authenticate").any(|v| v.trim_start().starts_with("Passport1.4"))
+            {
+                head.status = 401;
+            }
             let (is_head, target) = {
                 let st = self.state.lock();
                 (st.verb.eq_ignore_ascii_case("HEAD"), st.target.clone())
@@ -913,7 +919,7 @@ impl Request {
 
     async fn read_head(&self, io: &mut Io) -> Result<(ResponseHead, usize), RetryOr> {
         let limit = io.cfg.max_header_size as usize;
-        let timeout = io.cfg.timeouts.receive_response;
+        let timeout = io.cfg.timeouts.response_wait();
         let can_retry = || {
             let st = self.state.lock();
             !st.streamed && is_idempotent(&st.verb)

@@ -26,7 +26,7 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
     let value = match kind {
         Kind::Dword => {
             if len != 4 || buf.is_null() {
-                return Err(ERROR_INSUFFICIENT_BUFFER);
+                return Err(options::wrong_dword_size(option, len));
             }
             Value::Dword((buf as *const u32).read_unaligned())
         }
