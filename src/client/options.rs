@@ -48,7 +48,7 @@ pub const WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT: u32 = 115;
 pub const WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL: u32 = 116;
 pub const WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE: u32 = 122;
 pub const WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE: u32 = 123;
-const WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE: u32 = 15_000;
+pub const WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE: u32 = 15_000;
 
 /// Query-only bit of `WINHTTP_OPTION_SECURITY_FLAGS`: the channel uses strong (128-bit+) encryption,
 /// which every TLS 1.2/1.3 suite rustls offers does.
@@ -291,6 +291,10 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             let Object::Session(_) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
             Ok(())
         }
+        // Windows takes the keep-alive interval on WebSocket handles (websocket.rs), not on requests.
+        WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL if matches!(obj, Object::Request(_)) => {
+            Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)
+        }
         WINHTTP_OPTION_DISABLE_FEATURE => {
             // A request option on Windows: a session or connect handle is the wrong kind.
             let v = dword()?;
@@ -405,7 +409,9 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
         WINHTTP_OPTION_READ_BUFFER_SIZE | WINHTTP_OPTION_WRITE_BUFFER_SIZE => Value::Dword(64 * 1024),
         WINHTTP_OPTION_WORKER_THREAD_COUNT => Value::Dword(0),
         // Set-only on Windows.
-        WINHTTP_OPTION_DECOMPRESSION | WINHTTP_OPTION_CONFIGURE_PASSPORT_AUTH => return Err(ERROR_INVALID_PARAMETER),
+        WINHTTP_OPTION_DECOMPRESSION
+        | WINHTTP_OPTION_CONFIGURE_PASSPORT_AUTH
+        | WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL => return Err(ERROR_INVALID_PARAMETER),
         // A connect handle answers the timeouts with its session's values.
         WINHTTP_OPTION_RESOLVE_TIMEOUT..=WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT
             if matches!(obj, Object::Connect(_)) =>
