@@ -3,6 +3,9 @@
 //! The soname stays `libwinhttpapi.so`, so a program linked by any of the three names loads the one library.
 //! Exports the `_w16` aliases of `ffi::w16_alias!` (see there).
 //!
+//! Compiles the C half of the C runtime functions (`src/crt/format.c`: the formatter in each `WCHAR` width
+//! and the C-variadic entry points, see `crate::crt`) into a static archive linked into the library.
+//!
 //! Also builds the `wmain` porting aid, `libwinmain.a` (and `libwinmain_w16.a` for `-fshort-wchar`
 //! programs), beside the library. It is a separate archive holding a `main`, so it is compiled with
 //! the system C compiler here and never linked into the library itself.
@@ -12,9 +15,15 @@ use std::process::Command;
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/winmain/winmain.c");
+    for f in ["src/crt/format.c", "include/strsafe.h", "include/corecrt.h", "include/windows.h"] {
+        println!("cargo:rerun-if-changed={f}");
+    }
     println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libwinhttpapi.so");
     // OUT_DIR is <target>/<profile>/build/<pkg>-<hash>/out; the library lands in <target>/<profile>.
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    if let Err(e) = build_crt(&out) {
+        panic!("src/crt/format.c: {e}");
+    }
     // The `_w16` names made by `ffi::w16_alias!` are assembler aliases, which rustc's own version script
     // (it lists only the symbols rustc defines) would leave local; a second script exports them (GNU ld
     // and lld merge the two).
@@ -63,6 +72,39 @@ fn build_winmain(out: &Path, dir: &Path, archive: &str, extra: Option<&str>) -> 
     let mut a = Command::new(&ar);
     a.arg("rcs").arg(&lib).arg(&obj);
     run(a)
+}
+
+/// `src/crt/format.c` compiled for UTF-32 and for UTF-16 (`-fshort-wchar`) callers into
+/// `libwinhttpapi_crt.a`, linked into the library (its symbols stay internal: only the Rust exports are
+/// exported).
+fn build_crt(out: &Path) -> Result<(), String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    let ar = std::env::var("AR").unwrap_or_else(|_| "ar".into());
+    let mut objects = Vec::new();
+    for (name, extra) in [("crt_format32.o", None), ("crt_format16.o", Some("-fshort-wchar"))] {
+        let obj = out.join(name);
+        let mut c = Command::new(&cc);
+        c.args(["-std=c11", "-O2", "-fPIC", "-Wall", "-Wextra", "-U_FORTIFY_SOURCE", "-c"])
+            .arg("-I")
+            .arg(root.join("include"))
+            .arg(root.join("src/crt/format.c"))
+            .arg("-o")
+            .arg(&obj);
+        if let Some(flag) = extra {
+            c.arg(flag);
+        }
+        run(c)?;
+        objects.push(obj);
+    }
+    let lib = out.join("libwinhttpapi_crt.a");
+    let _ = std::fs::remove_file(&lib);
+    let mut a = Command::new(&ar);
+    a.arg("rcs").arg(&lib).args(&objects);
+    run(a)?;
+    println!("cargo:rustc-link-search=native={}", out.display());
+    println!("cargo:rustc-link-lib=static=winhttpapi_crt");
+    Ok(())
 }
 
 fn run(mut c: Command) -> Result<(), String> {

@@ -255,7 +255,7 @@ static void test_queries_while_pending(int async) {
     const char *mode = async ? "async" : "sync";
     DWORD want = WINHTTP_CALLBACK_STATUS_SENDING_REQUEST | WINHTTP_CALLBACK_STATUS_REQUEST_SENT |
                  WINHTTP_CALLBACK_STATUS_RECEIVING_RESPONSE | WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED |
-                 WINHTTP_CALLBACK_STATUS_REDIRECT | WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER;
+                 WINHTTP_CALLBACK_STATUS_REDIRECT;
     if (async) want |= WINHTTP_CALLBACK_STATUS_SENDREQUEST_COMPLETE | WINHTTP_CALLBACK_STATUS_HEADERS_AVAILABLE;
     CHECK((s.statuses & want) == want, "%s: queries answered in every callback (answered in %#x, want %#x)", mode, s.statuses, want);
     CHECK(s.slow == 0, "%s: no query waited for the network (slow in %#x, worst %llu ms)", mode, s.slow, (unsigned long long)s.worst_ms);

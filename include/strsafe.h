@@ -36,17 +36,19 @@ extern "C" {
 
 /* ---- internal helpers (winhttpapi_ss_*) --------------------------------------------------------- */
 
-/* Output sink: counts every unit, stores while there is room for the terminator. */
+/* Output sink: counts every unit, stores while there is room for the terminator. In raw mode (the C
+ * runtime's formatting functions, src/crt/format.c) it stores up to `cap` units and writes no terminator. */
 typedef struct winhttpapi_ss_sink {
     void *buf;
     size_t cap;
     size_t len;
     int wide;
+    int raw;
 } winhttpapi_ss_sink;
 
 static inline void winhttpapi_ss_unit(winhttpapi_ss_sink *s, unsigned long u)
 {
-    if (s->len + 1 < s->cap) {
+    if (s->raw ? s->len < s->cap : s->len + 1 < s->cap) {
         if (s->wide)
             ((WCHAR *)s->buf)[s->len] = (WCHAR)u;
         else
@@ -305,7 +307,7 @@ static inline void winhttpapi_ss_format(winhttpapi_ss_sink *s, const void *fmt, 
         }
     }
 #undef WINHTTPAPI_SS_AT
-    if (s->cap > 0) {
+    if (!s->raw && s->cap > 0) {
         size_t end = s->len < s->cap ? s->len : s->cap - 1;
         if (s->wide)
             ((WCHAR *)s->buf)[end] = 0;
@@ -329,6 +331,7 @@ static inline HRESULT winhttpapi_ss_vprintf(void *dest, size_t cch, int wide, co
     s.cap = cch;
     s.len = 0;
     s.wide = wide;
+    s.raw = 0;
     winhttpapi_ss_format(&s, fmt, wide, ap);
     return s.len < cch ? S_OK : STRSAFE_E_INSUFFICIENT_BUFFER;
 }

@@ -2,11 +2,17 @@
  * tchar.h - generic-text mappings (winhttpapi): _TCHAR and _t* names map to the wide (wcs*, w*printf)
  * functions when _UNICODE or UNICODE is defined, to the narrow C functions otherwise.
  *
- * Porting notes, Linux C library behaviour that a header cannot change:
- *  - glibc's wide printf reads %s as a narrow string (Windows: wide); use %ls in wide formats.
+ * The MSVC names (_tcsicmp, _tcscpy_s, _stprintf_s, _tfopen, _itot ...) map to the MSVC runtime functions
+ * of corecrt.h, which this library provides with MSVC's behaviour (Windows' %s/%S in the _s and _sn
+ * printf forms); the ISO names map to the C library's.
+ *
+ * Porting notes:
+ *  - glibc's wide printf (_tprintf, _ftprintf under UNICODE) reads %s as a narrow string (Windows: wide);
+ *    use %ls there, or the MSVC forms (_stprintf_s, _sntprintf). With -fshort-wchar, corecrt.h gives
+ *    the wide ISO functions UTF-16 versions with Windows' %s meaning.
  *  - _tmain becomes wmain under _UNICODE; the C runtime on Linux only calls main, so link the project's
- *    winmain porting aid (a main that converts argv and calls wmain).
- *  - With -fshort-wchar the C library's wcs* functions do not understand 16-bit strings.
+ *    winmain porting aid (-lwinmain: a main that converts argv and calls wmain; see docs/porting.md for
+ *    C++ programs).
  */
 #ifndef WINHTTPAPI_TCHAR_H
 #define WINHTTPAPI_TCHAR_H
@@ -17,6 +23,7 @@
 #include <wchar.h>
 #include <wctype.h>
 #include <ctype.h>
+#include <corecrt.h>
 
 #if (defined(UNICODE) || defined(_UNICODE)) && !defined(WINHTTPAPI_TCHAR_WIDE)
 #define WINHTTPAPI_TCHAR_WIDE 1
@@ -44,8 +51,8 @@ typedef wint_t _TINT;
 #define _tcsncat wcsncat
 #define _tcscmp wcscmp
 #define _tcsncmp wcsncmp
-#define _tcsicmp wcscasecmp
-#define _tcsnicmp wcsncasecmp
+#define _tcsicmp _wcsicmp
+#define _tcsnicmp _wcsnicmp
 #define _tcscoll wcscoll
 #define _tcschr wcschr
 #define _tcsrchr wcsrchr
@@ -53,28 +60,28 @@ typedef wint_t _TINT;
 #define _tcsspn wcsspn
 #define _tcscspn wcscspn
 #define _tcspbrk wcspbrk
-#define _tcsdup wcsdup
+#define _tcsdup _wcsdup
 #define _tcstol wcstol
 #define _tcstoul wcstoul
 #define _tcstoll wcstoll
 #define _tcstoull wcstoull
 #define _tcstod wcstod
 #define _tcsftime wcsftime
-#define _ttoi(s) ((int)wcstol((s), NULL, 10))
-#define _ttol(s) wcstol((s), NULL, 10)
-#define _ttoi64(s) wcstoll((s), NULL, 10)
-#define _tstoi _ttoi
-#define _tstol _ttol
+#define _ttoi _wtoi
+#define _ttol _wtol
+#define _ttoi64 _wtoi64
+#define _tstoi _wtoi
+#define _tstol _wtol
 
 #define _tprintf wprintf
 #define _ftprintf fwprintf
 #define _stprintf swprintf
-#define _sntprintf swprintf
-#define _stprintf_s swprintf
+#define _sntprintf _snwprintf
+#define _stprintf_s swprintf_s
 #define _vtprintf vwprintf
 #define _vftprintf vfwprintf
 #define _vstprintf vswprintf
-#define _vsntprintf vswprintf
+#define _vsntprintf _vsnwprintf
 #define _tscanf wscanf
 #define _ftscanf fwscanf
 #define _stscanf swscanf
@@ -102,6 +109,31 @@ typedef wint_t _TINT;
 #define _totupper towupper
 #define _totlower towlower
 
+#define _tcscpy_s wcscpy_s
+#define _tcsncpy_s wcsncpy_s
+#define _tcscat_s wcscat_s
+#define _tcsncat_s wcsncat_s
+#define _tcsnlen_s wcsnlen_s
+#define _tcslwr _wcslwr
+#define _tcsupr _wcsupr
+#define _tcstoi64 _wcstoi64
+#define _tcstoui64 _wcstoui64
+#define _ttof _wtof
+#define _itot _itow
+#define _ltot _ltow
+#define _ultot _ultow
+#define _i64tot _i64tow
+#define _ui64tot _ui64tow
+#define _itot_s _itow_s
+#define _i64tot_s _i64tow_s
+#define _vstprintf_s vswprintf_s
+#define _sntprintf_s _snwprintf_s
+#define _vsntprintf_s _vsnwprintf_s
+#define _sctprintf _scwprintf
+#define _vsctprintf _vscwprintf
+#define _tfopen _wfopen
+#define _tfopen_s _wfopen_s
+
 #else /* narrow */
 
 typedef char _TCHAR;
@@ -124,8 +156,8 @@ typedef int _TINT;
 #define _tcsncat strncat
 #define _tcscmp strcmp
 #define _tcsncmp strncmp
-#define _tcsicmp strcasecmp
-#define _tcsnicmp strncasecmp
+#define _tcsicmp _stricmp
+#define _tcsnicmp _strnicmp
 #define _tcscoll strcoll
 #define _tcschr strchr
 #define _tcsrchr strrchr
@@ -133,7 +165,7 @@ typedef int _TINT;
 #define _tcsspn strspn
 #define _tcscspn strcspn
 #define _tcspbrk strpbrk
-#define _tcsdup strdup
+#define _tcsdup _strdup
 #define _tcstol strtol
 #define _tcstoul strtoul
 #define _tcstoll strtoll
@@ -142,19 +174,19 @@ typedef int _TINT;
 #define _tcsftime strftime
 #define _ttoi atoi
 #define _ttol atol
-#define _ttoi64 atoll
+#define _ttoi64 _atoi64
 #define _tstoi atoi
 #define _tstol atol
 
 #define _tprintf printf
 #define _ftprintf fprintf
 #define _stprintf sprintf
-#define _sntprintf snprintf
-#define _stprintf_s snprintf
+#define _sntprintf _snprintf
+#define _stprintf_s sprintf_s
 #define _vtprintf vprintf
 #define _vftprintf vfprintf
 #define _vstprintf vsprintf
-#define _vsntprintf vsnprintf
+#define _vsntprintf _vsnprintf
 #define _tscanf scanf
 #define _ftscanf fscanf
 #define _stscanf sscanf
@@ -181,6 +213,31 @@ typedef int _TINT;
 #define _istcntrl iscntrl
 #define _totupper toupper
 #define _totlower tolower
+
+#define _tcscpy_s strcpy_s
+#define _tcsncpy_s strncpy_s
+#define _tcscat_s strcat_s
+#define _tcsncat_s strncat_s
+#define _tcsnlen_s strnlen_s
+#define _tcslwr _strlwr
+#define _tcsupr _strupr
+#define _tcstoi64 _strtoi64
+#define _tcstoui64 _strtoui64
+#define _ttof atof
+#define _itot _itoa
+#define _ltot _ltoa
+#define _ultot _ultoa
+#define _i64tot _i64toa
+#define _ui64tot _ui64toa
+#define _itot_s _itoa_s
+#define _i64tot_s _i64toa_s
+#define _vstprintf_s vsprintf_s
+#define _sntprintf_s _snprintf_s
+#define _vsntprintf_s _vsnprintf_s
+#define _sctprintf _scprintf
+#define _vsctprintf _vscprintf
+#define _tfopen fopen
+#define _tfopen_s fopen_s
 
 #endif
 

@@ -11,7 +11,8 @@
  *
  * ABI (DESIGN.md section 3): WCHAR is wchar_t. When the caller is built with -fshort-wchar
  * (__SIZEOF_WCHAR_T__ == 2), WINHTTPAPI_SHORT_WCHAR is 1 and the functions that take WCHAR strings are
- * renamed to their UTF-16 twins `<name>_w16` exported by the same library.
+ * renamed to their UTF-16 twins `<name>_w16` exported by the same library; corecrt.h (included at the end)
+ * does the same for the C runtime's wide functions.
  * _WIN32 is deliberately not defined: it is the compiler's to define.
  */
 #ifndef WINHTTPAPI_WINDOWS_H
@@ -1360,5 +1361,8 @@ WINBASEAPI BOOL WINAPI GetProcessAffinityMask(HANDLE hProcess, PDWORD_PTR lpProc
 #define CreateEventEx CreateEventExA
 #define OpenEvent OpenEventA
 #endif
+
+/* ---- the MSVC C runtime additions (what MSVC's string.h / stdlib.h / stdio.h give a Windows program) ---- */
+#include <corecrt.h>
 
 #endif /* WINHTTPAPI_WINDOWS_H */

@@ -7,9 +7,12 @@
 //! - [`runtime`]: the tokio runtime that drives sockets and timers.
 //! - [`http1`]: the HTTP/1.1 wire shared by both sides (head parsing, framing rules, chunked codec).
 //! - [`server`]: the http.sys engine. [`client`]: the WinHTTP engine. [`notify`]: notification ports.
+//! - [`crt`]: the MSVC C runtime functions Windows programs use, and UTF-16 wide functions for
+//!   `-fshort-wchar` programs.
 #![allow(clippy::missing_safety_doc)]
 
 pub mod client;
+pub mod crt;
 pub mod ffi;
 pub mod http1;
 pub mod log;

@@ -23,7 +23,7 @@ cxx_stds=(c++11 c++14 c++17)
 widths=("" "-fshort-wchar")
 headers=(windows.h winhttp.h http.h httpnotify.h tchar.h strsafe.h Windows.h WinHttp.h Http.h Strsafe.h winerror.h winbase.h
          minwinbase.h minwindef.h windef.h winnt.h basetsd.h sal.h handleapi.h synchapi.h ioapiset.h
-         errhandlingapi.h processthreadsapi.h)
+         errhandlingapi.h processthreadsapi.h corecrt.h conio.h)
 
 # one translation unit per header, plus all of them in both orders
 tus=()
@@ -55,6 +55,7 @@ cat > "$tmp/with_libc.c" <<'EOF'
 #include <winhttp.h>
 #include <strsafe.h>
 #include <tchar.h>
+#include <conio.h>
 #include <signal.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -73,6 +74,7 @@ cat > "$tmp/with_libstdcxx.cpp" <<'EOF'
 #include <httpnotify.h>
 #include <strsafe.h>
 #include <tchar.h>
+#include <conio.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -87,7 +89,10 @@ cat > "$tmp/with_libstdcxx.cpp" <<'EOF'
 #include <string>
 #include <thread>
 #include <vector>
-int main() { return std::min(0, 1) + std::max(0, 0); }
+#include <cwchar>
+#include <cstring>
+#include <cstdlib>
+int main() { return std::min(0, 1) + std::max(0, 0) + (int)std::wcslen(L"") + (int)std::strlen(""); }
 EOF
 
 compile_c() { "$CC" -std="$1" $2 "${warn[@]}" $3 -I"$inc" -c "$4" -o "$tmp/out.o" 2> "$tmp/err"; }
@@ -108,15 +113,16 @@ for w in "${widths[@]}"; do
   done
 done
 
-# functions.txt lists exactly the functions the headers declare (not the static inline ones), plus
-# the _w16 twins of windows.h and httpnotify.h (which twin only the functions that take strings).
-twin_listing=(windows.h httpnotify.h)
+# functions.txt lists exactly the functions the headers declare (not the static inline ones), plus the
+# _w16 twins of the headers that list them (all but winhttp.h and http.h, where every function has one):
+# those the headers rename to (`#define X X_w16`) and the glibc functions corecrt.h redirects by assembler
+# name (WINHTTPAPI_W16(x) -> x_w16). Kernel32 style functions are marked WINAPI, C runtime ones __cdecl.
+api_headers=(windows.h winhttp.h http.h httpnotify.h corecrt.h conio.h)
 expected_list() {
-  for h in windows.h winhttp.h http.h httpnotify.h; do
-    grep -oE 'WINAPI [A-Za-z0-9_]+\(' "$inc/$h" | sed 's/WINAPI //; s/(//' | awk -v h="$h" '{print h " " $1}'
-  done
-  for h in "${twin_listing[@]}"; do
-    sed -n '/^#ifdef WINHTTPAPI_SHORT_WCHAR/,/^#endif/p' "$inc/$h" | awk -v h="$h" '/#define/ {print h " " $3}'
+  for h in "${api_headers[@]}"; do
+    grep -oE '(WINAPI|__cdecl) [A-Za-z0-9_]+\(' "$inc/$h" | sed -E 's/(WINAPI|__cdecl) //; s/\(//' | awk -v h="$h" '{print h " " $1}'
+    case "$h" in winhttp.h|http.h) ;; *) sed -n '/^#ifdef WINHTTPAPI_SHORT_WCHAR/,/^#endif/p' "$inc/$h" | awk -v h="$h" '/^#define [A-Za-z0-9_]+ [A-Za-z0-9_]+_w16$/ {print h " " $3}' ;; esac
+    grep -oE 'WINHTTPAPI_W16(_NT)?\([A-Za-z0-9_]+\);' "$inc/$h" | sed -E 's/.*\(([A-Za-z0-9_]+)\);/\1_w16/' | sort -u | awk -v h="$h" '{print h " " $1}'
   done
 }
 if diff <(expected_list | sort) <(sort "$here/functions.txt") > "$tmp/diff"; then
@@ -128,10 +134,7 @@ fi
 # Each declared function, called through the headers, needs the symbol the library must export.
 names=$(awk '$2 !~ /_w16$/ {print $2}' "$here/functions.txt")
 {
-  echo '#include <windows.h>'
-  echo '#include <winhttp.h>'
-  echo '#include <http.h>'
-  echo '#include <httpnotify.h>'
+  for h in "${api_headers[@]}"; do echo "#include <$h>"; done
   echo 'typedef void (*fn)(void);'
   echo 'fn table[] = {'
   for n in $names; do echo "    (fn)$n,"; done
@@ -145,8 +148,7 @@ for w in "" "-fshort-wchar"; do
   nm -u "$tmp/symbols.o" | awk '{print $2}' | sort > "$tmp/got"
   while read -r h n; do
     case "$n" in *_w16) continue ;; esac
-    case " ${twin_listing[*]} " in *" $h "*) listing=1 ;; *) listing=0 ;; esac
-    if [ -n "$w" ] && { [ $listing = 0 ] || grep -qx "$h ${n}_w16" "$here/functions.txt"; }; then
+    if [ -n "$w" ] && { [ "$h" = winhttp.h ] || [ "$h" = http.h ] || grep -qx "$h ${n}_w16" "$here/functions.txt"; }; then
       echo "${n}_w16"
     else
       echo "$n"

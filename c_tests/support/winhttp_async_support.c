@@ -16,22 +16,25 @@ static enum wa_kind kind_of(struct wa_log *log, HINTERNET h) {
     return WA_REQ;
 }
 
-static int slot_of(struct wa_log *log, HINTERNET h) {
-    if (h == log->ses) return 0;
-    if (h == log->con) return 1;
-    if (h == log->req2) return 3;
-    return 2;
-}
 
 struct wa_event *wa_record(struct wa_log *log, HINTERNET h, DWORD_PTR ctx, DWORD status, void *info, DWORD len) {
-    int slot = slot_of(log, h);
-    if (__sync_fetch_and_add(&log->in_cb[slot], 1) == 0) {
-        log->owner[slot] = pthread_self();
-    } else if (pthread_equal(log->owner[slot], pthread_self())) {
-        __sync_fetch_and_add(&log->nested, 1);
-    } else {
-        __sync_fetch_and_add(&log->overlaps, 1);
+    /* Per handle (a slot's handle changes from request to request): another thread inside a
+     * callback of the same handle is an overlap; the same thread is a nested call. */
+    pthread_mutex_lock(&log->lock);
+    int slot = -1;
+    for (int i = 0; i < WA_MAX_HANDLES; i++)
+        if (log->active[i].handle == h && log->active[i].count > 0) slot = i;
+    if (slot < 0)
+        for (int i = 0; i < WA_MAX_HANDLES && slot < 0; i++)
+            if (log->active[i].count == 0) slot = i;
+    if (slot >= 0) {
+        struct wa_active *a = &log->active[slot];
+        if (a->count == 0) a->handle = h, a->owner = pthread_self();
+        else if (pthread_equal(a->owner, pthread_self())) log->nested++;
+        else log->overlaps++;
+        a->count++;
     }
+    pthread_mutex_unlock(&log->lock);
     char name[32] = "";
     pthread_getname_np(pthread_self(), name, sizeof name);
     pthread_mutex_lock(&log->lock);
@@ -58,7 +61,13 @@ struct wa_event *wa_record(struct wa_log *log, HINTERNET h, DWORD_PTR ctx, DWORD
 }
 
 void wa_leave(struct wa_log *log, HINTERNET h) {
-    __sync_fetch_and_sub(&log->in_cb[slot_of(log, h)], 1);
+    pthread_mutex_lock(&log->lock);
+    for (int i = 0; i < WA_MAX_HANDLES; i++)
+        if (log->active[i].handle == h && log->active[i].count > 0) {
+            log->active[i].count--;
+            break;
+        }
+    pthread_mutex_unlock(&log->lock);
 }
 
 const char *wa_status_name(DWORD s) {

@@ -35,6 +35,7 @@ struct wa_event {
 };
 
 #define WA_MAX_EVENTS 4096
+#define WA_MAX_HANDLES 16
 
 struct wa_log {
     pthread_mutex_t lock;
@@ -45,8 +46,11 @@ struct wa_log {
     volatile long overlaps;  /* a callback entered on another thread while one ran for the same handle */
     volatile long nested;    /* a callback entered from inside one for the same handle, on its thread
                                 (Windows nests a call that finishes at once) */
-    volatile long in_cb[4];
-    pthread_t owner[4];
+    struct wa_active {       /* handles inside a callback now */
+        HINTERNET handle;
+        int count;
+        pthread_t owner;
+    } active[WA_MAX_HANDLES];
 };
 
 void wa_init(struct wa_log *log);

@@ -10,7 +10,8 @@ Paths: /echo (body = raw request), /chunked, /close (close-delimited), /cut (cut
 /empty (Content-Length: 0), /passport (302 asking for Passport1.4), /hugehead (80 KiB of header), /count (requests seen on this connection),
 /continueN (N interim 1xx responses before a 200), /sc...?c=V&c=V (a Set-Cookie header per c, then
 as /echo), /go...?to=URL[&code=N] (a redirect, 302 unless told, to URL; without `to`: as /echo),
-/stall?ms=N (answers after N ms, default 1000).
+/stall?ms=N (answers after N ms, default 1000), /chunks?mode=together|apart|split|bytes (chunks of 70
+and 5 bytes arriving in that pattern).
 Listens on 127.0.0.1 and, when the machine has it, on [::1] with the same port.
 """
 import gzip, socket, sys, threading, time, zlib
@@ -94,6 +95,25 @@ def handle(conn):
             elif path.startswith("/go") and "to" in query:
                 code = query.get("code", ["302"])[0]
                 respond(conn, code + " Moved", [("Location", query["to"][0]), ("Content-Length", 0)], b"")
+            elif path.startswith("/chunks"):
+                # Chunks of 70 and 5 bytes, arriving as `mode` says: together, apart (one segment per
+                # chunk), split (chunk heads cut across segments), bytes (one byte per segment).
+                mode = query.get("mode", ["together"])[0]
+                conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+                a, b = bytes(range(65, 65 + 70)), b"hello"
+                wire = b"46\r\n" + a + b"\r\n5\r\n" + b + b"\r\n0\r\n\r\n"
+                if mode == "together":
+                    pieces = [wire]
+                elif mode == "apart":
+                    pieces = [b"46\r\n" + a + b"\r\n", b"5\r\n" + b + b"\r\n", b"0\r\n\r\n"]
+                elif mode == "split":
+                    pieces = [b"4", b"6\r", b"\n" + a[:30], a[30:] + b"\r\n5", b"\r\nhel", b"lo\r\n0\r", b"\n\r\n"]
+                else:
+                    pieces = [wire[i:i + 1] for i in range(len(wire))]
+                for p in pieces:
+                    conn.sendall(p)
+                    time.sleep(0.02 if mode != "bytes" else 0.002)
             elif path.startswith("/stall"):
                 time.sleep(int(query.get("ms", ["1000"])[0]) / 1000.0)
                 respond(conn, "200 OK", [("Content-Length", 7)], b"stalled" if body_ok else b"")

@@ -312,11 +312,18 @@ impl Notifier {
             }
         };
         tracing::trace!(target: "winhttpapi::winhttp", "callback({h:#x}, {:#x}, {:#x}, {:?})", note.context, note.status, note.info);
-        pool::beat();
+        // The watchdog's heartbeat counts the outermost callback of this thread (a nested one runs
+        // inside it: the thread is busy the whole time).
+        let outermost = NEST.with(|n| n.get()) == 1;
+        if outermost {
+            pool::beat();
+        }
         // SAFETY: the application's callback, called with the documented arguments; the information
         // lives on this frame until it returns.
         unsafe { f(h, note.context, note.status, ptr, len) };
-        pool::beat();
+        if outermost {
+            pool::beat();
+        }
     }
 
     /// A synchronous step begins (a `HANDLE_CLOSING` from another thread waits for its end).

@@ -1,6 +1,7 @@
 //! The WinHTTP engine: sessions, connection pool, request state machine, options, TLS, proxy.
 //!
-//! - [`session`]: `WinHttpOpen` objects (agent, proxy, default options, keep-alive pool, cookies).
+//! - [`pool`]: the process-wide pool of idle keep-alive connections.
+//! - [`session`]: `WinHttpOpen` objects (agent, proxy, default options, connection limits, cookies).
 //! - [`connect`]: `WinHttpConnect` objects (host and port).
 //! - [`request`]: `WinHttpOpenRequest` objects and the send/write/receive/read state machine.
 //! - [`headers`]: request header lists (`WinHttpAddRequestHeaders` rules); [`query`]: `WinHttpQueryHeaders`.
@@ -16,6 +17,7 @@ pub mod conn_group;
 pub mod connect;
 pub mod headers;
 pub mod options;
+pub mod pool;
 pub mod proxy;
 pub mod query;
 pub mod request;

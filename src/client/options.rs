@@ -175,13 +175,10 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
     };
     match option {
         WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET => {
-            // A request-handle option; it shapes the head of the next send (Sec-WebSocket-Key is
-            // chosen now so the head WinHTTP reports and the one sent agree).
+            // A request-handle option; it shapes the head of the next send (Sec-WebSocket-Key and
+            // Version are added at send time, a new key for every send, as Windows does).
             let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
-            let mut st = r.state.lock();
-            if st.settings.websocket_key.is_none() {
-                st.settings.websocket_key = Some(super::websocket::new_key()?);
-            }
+            r.state.lock().settings.websocket = true;
             Ok(())
         }
         WINHTTP_OPTION_CONTEXT_VALUE => {

@@ -422,6 +422,35 @@ impl Request {
         Ok(())
     }
 
+    /// Whether the rest of the current response's body is already buffered and the connection may
+    /// carry another request; if so the body is consumed.
+    fn skip_buffered_body(&self, io: &mut Io) -> bool {
+        let (Some(body), Some(conn)) = (io.body.as_mut(), io.conn.as_mut()) else { return false };
+        if !body.keep_alive || io.cfg.disabled & WINHTTP_DISABLE_KEEP_ALIVE != 0 {
+            return false;
+        }
+        let used = match body.framing {
+            _ if body.raw_done => 0,
+            BodyFraming::Empty => 0,
+            BodyFraming::UntilClose => return false,
+            BodyFraming::Length(_) => {
+                if (conn.buffered().len() as u64) < body.remaining {
+                    return false;
+                }
+                body.remaining as usize
+            }
+            BodyFraming::Chunked => {
+                let mut probe = body.chunked.clone();
+                match probe.decode(conn.buffered(), |_| {}) {
+                    Ok(used) if probe.is_done() => used,
+                    _ => return false,
+                }
+            }
+        };
+        conn.consume(used);
+        conn.buffered().is_empty()
+    }
+
     /// Returns the connection to the pool when the response ended cleanly and both sides keep it.
     fn finish_body(&self, io: &mut Io) {
         self.set_phase(Phase::Done);
@@ -567,6 +596,9 @@ impl Request {
         if declared.is_some_and(|d| (optional.len() as u64) > d) {
             return Err(ERROR_INVALID_PARAMETER);
         }
+        if st.settings.websocket {
+            st.settings.websocket_key = Some(super::websocket::new_key()?);
+        }
         st.headers = headers;
         st.declared = declared;
         st.streamed = false;
@@ -622,7 +654,7 @@ impl Request {
         optional: &[u8],
     ) -> WinResult<()> {
         let send_timeout = io.cfg.timeouts.send;
-        let mut reuse = self.session.take_idle(origin);
+        let mut reuse = self.session.take_idle(origin, io.cfg.max_conns_per_server);
         loop {
             if let Some(mut conn) = reuse.take() {
                 self.note(WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || Info::None);
@@ -820,8 +852,14 @@ impl Request {
                 decoder,
                 pending: Vec::new(),
                 pending_pos: 0,
-                keep_alive: head.keeps_alive(),
+                // A 101 switched protocols: the connection never goes back to the pool.
+                keep_alive: head.keeps_alive() && head.status != 101,
             });
+            let mut head = head;
+            if io.body.as_ref().is_some_and(|b| b.decoder.is_some()) {
+                // The compressed length means nothing to the caller: Windows does not report it.
+                head.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("content-length"));
+            }
             let status = head.status;
             let location = head.values("location").next().map(str::to_string);
             {
@@ -838,7 +876,7 @@ impl Request {
                 }
             }
             // A 101 to a WebSocket handshake keeps its connection for WinHttpWebSocketCompleteUpgrade.
-            let upgraded = status == 101 && io.cfg.websocket_key.is_some();
+            let upgraded = status == 101 && io.cfg.websocket;
             if io.body.as_ref().is_some_and(|b| b.raw_done) && !upgraded {
                 self.finish_body(io);
                 self.set_phase(Phase::Receiving);
@@ -1282,9 +1320,16 @@ impl KernelObject for Request {
     fn on_close(&self) {
         self.closed.store(true, Ordering::Release);
         self.cancel.notify_waiters();
-        // No step runs: drop its connection now (a running step drops it when it gives the state back).
+        // No step runs: its connection goes back to the pool when the rest of the response is
+        // already here (Windows reports nothing but HANDLE_CLOSING then), else it is closed. A running
+        // step drops it when it gives the state back.
         let parked = self.io.lock().take();
         if let Some(mut io) = parked {
+            if self.skip_buffered_body(&mut io) {
+                if let (Some(conn), Some(origin)) = (io.conn.take(), io.origin.take()) {
+                    self.session.put_idle(&origin, conn);
+                }
+            }
             self.discard_conn(&mut io);
         }
     }

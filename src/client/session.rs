@@ -43,7 +43,9 @@ pub struct Settings {
     pub max_status_continue: u32,
     /// `WINHTTP_OPTION_ENABLE_FEATURE` bits (kept; see docs/porting.md for what they change).
     pub enabled: u32,
-    /// `WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET` was set (request handles): the handshake key.
+    /// `WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET` was set (request handles).
+    pub websocket: bool,
+    /// The handshake key of the last send (chosen anew by each send of a WebSocket request).
     pub websocket_key: Option<String>,
     /// WebSocket close timeout (s), keep-alive interval (ms), receive and send buffer sizes.
     pub websocket_tuning: [u32; 4],
@@ -65,6 +67,7 @@ impl Default for Settings {
             http_version: (1, 1),
             max_status_continue: 10,
             enabled: 0,
+            websocket: false,
             websocket_key: None,
             // Close timeout 10 s, keep-alive 30 s, receive and send buffers 32768 bytes (Windows' defaults).
             websocket_tuning: [10, 30_000, 32_768, 32_768],
@@ -160,9 +163,6 @@ impl<T: Default> ByOrigin<T> {
             }
         }
     }
-    fn clear(&mut self) {
-        self.0.clear();
-    }
 }
 
 impl<T> Default for ByOrigin<T> {
@@ -173,7 +173,8 @@ impl<T> Default for ByOrigin<T> {
 
 #[derive(Default)]
 struct Pool {
-    idle: ByOrigin<Vec<Conn>>,
+    /// Connections in use by this session's requests, per origin (idle ones are the process's:
+    /// `pool.rs`).
     active: ByOrigin<u32>,
     /// Requests waiting in [`Session::acquire_slot`].
     async_waiters: usize,
@@ -201,6 +202,8 @@ pub struct Session {
     pub flags: u32,
     pub settings: Mutex<Settings>,
     pub context: AtomicUsize,
+    /// Tells this session's idle connections in the process's pool apart.
+    id: u64,
     pool: Mutex<Pool>,
     /// A slot or an idle connection was freed (requests waiting in [`Session::acquire_slot`]).
     pool_freed: tokio::sync::Notify,
@@ -217,6 +220,7 @@ impl Session {
             flags,
             settings: Mutex::new(Settings::default()),
             context: AtomicUsize::new(0),
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             pool: Mutex::new(Pool::default()),
             pool_freed: tokio::sync::Notify::new(),
             cookies: Mutex::new(Jar::default()),
@@ -228,24 +232,23 @@ impl Session {
         self.flags & WINHTTP_FLAG_ASYNC != 0
     }
 
-    /// A usable idle connection to `origin`, if the pool has one (stale ones are dropped here).
-    pub fn take_idle(&self, origin: &Origin) -> Option<Conn> {
+    /// A usable idle connection to `origin` from the process's pool, counted as in use by this
+    /// session, unless it already uses `max` connections there (0 = no limit).
+    pub fn take_idle(&self, origin: &Origin, max: u32) -> Option<Conn> {
         let mut pool = self.pool.lock();
-        loop {
-            let c = pool.idle.get_mut(origin)?.pop()?;
-            if c.is_idle_usable() {
-                return Some(c);
-            }
-            // Closed or chattering: the server moved on; a new connection will be made.
-            release_slot(&mut pool, origin);
-            self.signal_freed(&pool);
+        let n = pool.active.get(origin).copied().unwrap_or(0);
+        if max != 0 && n >= max {
+            return None;
         }
+        let c = super::pool::take(origin)?;
+        *pool.active.entry(origin) += 1;
+        Some(c)
     }
 
     /// Counts a new connection to `origin` against `WINHTTP_OPTION_MAX_CONNS_PER_SERVER`, waiting on
     /// the runtime (up to the connect timeout; no thread is held) for one to be released when the
-    /// limit is reached. `Some(conn)`: an idle connection to `origin` came back meanwhile; it keeps
-    /// its slot and carries the request (rather than being closed for a new one).
+    /// limit is reached. `Some(conn)`: an idle connection to `origin` came back meanwhile; it takes
+    /// the slot and carries the request (rather than a new connection).
     pub async fn acquire_slot(
         &self,
         origin: &Origin,
@@ -262,14 +265,7 @@ impl Session {
                 let n = pool.active.get(origin).copied().unwrap_or(0);
                 if max == 0 || n < max {
                     *pool.active.entry(origin) += 1;
-                    return Ok(None);
-                }
-                if let Some(c) = pool.idle.get_mut(origin).and_then(|l| l.pop()) {
-                    if c.is_idle_usable() {
-                        return Ok(Some(c));
-                    }
-                    release_slot(&mut pool, origin);
-                    continue;
+                    return Ok(super::pool::take(origin));
                 }
                 // Registered under the pool lock: a release after it is not missed.
                 freed.as_mut().enable();
@@ -306,23 +302,22 @@ impl Session {
         self.signal_freed(&pool);
     }
 
-    /// Returns a connection whose response was fully read, for the next request to the same origin.
-    pub fn put_idle(&self, origin: &Origin, mut conn: Conn) {
-        conn.reused = true;
+    /// Returns a connection whose response was fully read to the process's pool, for the next
+    /// request to the same origin (of this session or any other).
+    pub fn put_idle(&self, origin: &Origin, conn: Conn) {
+        super::pool::put(origin, conn, self.id);
         let mut pool = self.pool.lock();
-        pool.idle.entry(origin).push(conn);
+        release_slot(&mut pool, origin);
         self.signal_freed(&pool);
     }
 
-    /// Connections (in use or idle) to `host`:`port`, over TLS or not (`WinHttpQueryConnectionGroup`).
+    /// Connections to `host`:`port`, over TLS or not, in use by this session or handed back by it
+    /// and idle (`WinHttpQueryConnectionGroup`).
     pub fn connection_count(&self, host: &str, port: u16, secure: bool) -> u32 {
+        let matches = |o: &Origin| o.secure == secure && o.port == port && o.host.eq_ignore_ascii_case(host);
         let pool = self.pool.lock();
-        pool.active
-            .0
-            .iter()
-            .filter(|(o, _)| o.secure == secure && o.port == port && o.host.eq_ignore_ascii_case(host))
-            .map(|(_, n)| *n)
-            .sum()
+        let active: u32 = pool.active.0.iter().filter(|(o, _)| matches(o)).map(|(_, n)| *n).sum();
+        active + super::pool::owned_by(self.id, matches)
     }
 
     /// The stored cookies for a request to `url`, as `name=value` pairs joined by `"; "`, the most
@@ -367,6 +362,8 @@ impl Session {
     }
 }
 
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// One waiter of [`Session::acquire_slot`], counted while it lives.
 struct Waiting<'a>(&'a Session);
 
@@ -386,13 +383,13 @@ impl KernelObject for Session {
     fn kind(&self) -> &'static str {
         "winhttp session"
     }
-    /// Closing a session closes its connect handles (and through them their requests), as Windows does.
+    /// Closing a session closes its connect handles (and through them their requests). Its idle
+    /// connections stay in the process's pool (`pool.rs`), as on Windows.
     fn on_close(&self) {
         let children = std::mem::take(&mut *self.children.lock());
         for h in children {
             let _ = handle::close(h);
         }
-        self.pool.lock().idle.clear();
     }
 }
 

@@ -1,4 +1,5 @@
-//! The C edge: a folder per header family (`win32`, `winhttp`, `httpapi`, `notify`), a file per function family
+//! The C edge: a folder per header family (`win32`, `winhttp`, `httpapi`, `notify`,
+//! `crt`), a file per function family
 //! inside it. Exports check arguments, convert pointers and strings, and call safe engine code inside a
 //! guard ([`guard`]); no logic lives here.
 /// Gives the export `$name` a second exported symbol, `$name_w16`: one function under both names (an
@@ -25,6 +26,7 @@ macro_rules! w16_alias {
     };
 }
 
+pub mod crt;
 pub mod guard;
 pub mod httpapi;
 pub mod notify;

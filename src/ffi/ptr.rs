@@ -1,8 +1,20 @@
 //! Pointer and string helpers for the C edge. Every raw pointer the library reads or writes passes
 //! through one of these, each with its `# Safety` contract, so the engines see only safe Rust values.
+//!
+//! - Strings in: [`wide_cstr`], [`wide_str_len`], [`narrow_cstr`], [`units_in`], [`units_strlen`].
+//! - Buffers: [`bytes_in`], [`bytes_out`], [`units_out`], [`CallerBuf`] (held until an operation completes).
+//! - Fixed-size values in: [`read_exact`], [`read_struct`]; out: [`write_opt`], [`write_req`].
+//! - Sized outputs, by family convention: WinHTTP's `*lpdwBufferLength` in/out ([`put_value`],
+//!   [`put_wide_bytes`]); http.sys' `ReturnLength` and `ERROR_MORE_DATA` ([`put_with_return_length`], [`out_buffer`],
+//!   with [`put_wide`] and [`wide_bytes`] to lay strings out inside it); kernel32's "length or size
+//!   needed" ([`copy_out_or_size`]).
+//! - Memory handed to the caller: [`alloc_wide`] (`GlobalFree`), [`leak_wide`]/[`free_wide`] and
+//!   [`leak_array`]/[`take_array`] (freed by a `WinHttpFree*` function).
 use crate::win32::error::*;
 use crate::win32::wstr::{self, WideUnit};
-use std::ffi::{c_char, CStr};
+use std::ffi::{c_char, c_void, CStr};
+use std::mem::size_of;
+use std::ptr::null_mut;
 
 /// Reads a NUL-terminated wide string; `Ok(None)` for NULL.
 ///
@@ -12,11 +24,10 @@ pub unsafe fn wide_cstr<U: WideUnit>(p: *const U) -> Option<String> {
     if p.is_null() {
         return None;
     }
-    let mut n = 0usize;
-    while !(*p.add(n)).is_zero() {
-        n += 1;
-    }
-    Some(wstr::decode(std::slice::from_raw_parts(p, n)))
+    // SAFETY: `p` is a NUL-terminated array of `U` (caller's contract).
+    let n = unsafe { units_strlen(p) };
+    // SAFETY: the `n` units before the NUL are readable.
+    Some(wstr::decode(unsafe { std::slice::from_raw_parts(p, n) }))
 }
 
 /// Reads a wide string of `len` units, or up to its NUL when `len` is `u32::MAX` (-1, as WinHTTP's
@@ -29,9 +40,11 @@ pub unsafe fn wide_str_len<U: WideUnit>(p: *const U, len: u32) -> Option<String>
         return None;
     }
     if len == u32::MAX {
-        return wide_cstr(p);
+        // SAFETY: with -1 the caller passes a NUL-terminated string.
+        return unsafe { wide_cstr(p) };
     }
-    let units = std::slice::from_raw_parts(p, len as usize);
+    // SAFETY: `p` points to `len` readable units (caller's contract).
+    let units = unsafe { std::slice::from_raw_parts(p, len as usize) };
     // A string shorter than its stated length ends at its NUL, as Windows reads it.
     let end = units.iter().position(|u| u.is_zero()).unwrap_or(units.len());
     Some(wstr::decode(&units[..end]))
@@ -45,7 +58,8 @@ pub unsafe fn narrow_cstr(p: *const c_char) -> Option<String> {
     if p.is_null() {
         return None;
     }
-    Some(CStr::from_ptr(p).to_string_lossy().into_owned())
+    // SAFETY: non-NULL and NUL-terminated (caller's contract).
+    Some(unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
 }
 
 /// Borrows a caller's input buffer; NULL with length 0 is an empty slice, NULL with a length is
@@ -57,7 +71,8 @@ pub unsafe fn bytes_in<'a>(p: *const u8, len: usize) -> WinResult<&'a [u8]> {
     match (p.is_null(), len) {
         (true, 0) => Ok(&[]),
         (true, _) => Err(ERROR_INVALID_PARAMETER),
-        _ => Ok(std::slice::from_raw_parts(p, len)),
+        // SAFETY: non-NULL, `len` readable bytes valid for 'a (caller's contract).
+        _ => Ok(unsafe { std::slice::from_raw_parts(p, len) }),
     }
 }
 
@@ -69,7 +84,8 @@ pub unsafe fn bytes_out<'a>(p: *mut u8, len: usize) -> WinResult<&'a mut [u8]> {
     match (p.is_null(), len) {
         (true, 0) => Ok(&mut []),
         (true, _) => Err(ERROR_INVALID_PARAMETER),
-        _ => Ok(std::slice::from_raw_parts_mut(p, len)),
+        // SAFETY: non-NULL, `len` writable unaliased bytes valid for 'a (caller's contract).
+        _ => Ok(unsafe { std::slice::from_raw_parts_mut(p, len) }),
     }
 }
 
@@ -79,7 +95,8 @@ pub unsafe fn bytes_out<'a>(p: *mut u8, len: usize) -> WinResult<&'a mut [u8]> {
 /// `p` is NULL or points to a writable, aligned `T`.
 pub unsafe fn write_opt<T>(p: *mut T, value: T) {
     if !p.is_null() {
-        p.write(value);
+        // SAFETY: non-NULL, writable and aligned (caller's contract).
+        unsafe { p.write(value) };
     }
 }
 
@@ -91,8 +108,163 @@ pub unsafe fn write_req<T>(p: *mut T, value: T) -> WinResult<()> {
     if p.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    p.write(value);
+    // SAFETY: non-NULL, writable and aligned (caller's contract).
+    unsafe { p.write(value) };
     Ok(())
+}
+
+/// Reads a `S` from a caller's buffer that must be exactly its size (a `ULONG` property, a structure
+/// whose length the caller states): NULL or any other length is `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `p` is NULL or points to `len` readable bytes (alignment not required).
+pub unsafe fn read_exact<S: Copy>(p: *const c_void, len: u32) -> WinResult<S> {
+    if p.is_null() || len as usize != size_of::<S>() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    // SAFETY: `p` holds `size_of::<S>()` readable bytes (checked above, caller's contract); unaligned read.
+    Ok(unsafe { (p as *const S).read_unaligned() })
+}
+
+/// Reads a `S` from a caller's buffer of at least its size: NULL is `ERROR_INVALID_PARAMETER`, a
+/// shorter length is `short` (each function names its own code).
+///
+/// # Safety
+/// `p` is NULL or points to `len` readable bytes (alignment not required).
+pub unsafe fn read_struct<S: Copy>(p: *const c_void, len: u32, short: Win32Error) -> WinResult<S> {
+    if p.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    if (len as usize) < size_of::<S>() {
+        return Err(short);
+    }
+    // SAFETY: `p` holds at least `size_of::<S>()` readable bytes (checked above); unaligned read.
+    Ok(unsafe { (p as *const S).read_unaligned() })
+}
+
+/// Copies a fixed-size value into a caller buffer of `*len` bytes, with WinHTTP's sizing rule: `*len`
+/// is the capacity in and the size out; too small (or NULL) is `ERROR_INSUFFICIENT_BUFFER` with the
+/// size needed in `*len`; NULL `len` is `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len` writable bytes.
+pub unsafe fn put_value<V: Copy>(v: V, buf: *mut c_void, len: *mut u32) -> WinResult<()> {
+    if len.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let need = size_of::<V>();
+    // SAFETY: `len` is non-NULL and writable (caller's contract).
+    let cap = unsafe { &mut *len };
+    if buf.is_null() || (*cap as usize) < need {
+        *cap = need as u32;
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    // SAFETY: `buf` holds `*len` >= `size_of::<V>()` writable bytes; unaligned write.
+    unsafe { (buf as *mut V).write_unaligned(v) };
+    *cap = need as u32;
+    Ok(())
+}
+
+/// Copies a wide string and its terminator into a caller buffer of `*len` bytes, WinHTTP style:
+/// too small (or NULL) -> `ERROR_INSUFFICIENT_BUFFER` with the bytes needed (terminator included);
+/// success -> the length in bytes without the terminator.
+///
+/// # Safety
+/// As [`put_value`].
+pub unsafe fn put_wide_bytes<U: WideUnit>(s: &str, buf: *mut c_void, len: *mut u32) -> WinResult<()> {
+    if len.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    // SAFETY: `len` is non-NULL and writable (caller's contract).
+    let cap = unsafe { &mut *len };
+    let units = wstr::encode_nul::<U>(s);
+    let need = units.len() * U::SIZE;
+    if buf.is_null() || (*cap as usize) < need {
+        *cap = need as u32;
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
+    // SAFETY: `buf` holds `*len` >= `need` writable bytes (caller's contract).
+    let out = unsafe { bytes_out(buf as *mut u8, need) }?;
+    put_wide::<U>(out, 0, s);
+    *cap = (need - U::SIZE) as u32;
+    Ok(())
+}
+
+/// Writes a fixed-size value into a caller's buffer, http.sys style: its size goes to `*ret` (if given)
+/// either way; NULL or a shorter buffer is `ERROR_MORE_DATA`.
+///
+/// # Safety
+/// `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len` writable bytes.
+pub unsafe fn put_with_return_length<V: Copy>(v: V, info: *mut c_void, len: u32, ret: *mut u32) -> WinResult<()> {
+    let size = size_of::<V>() as u32;
+    // SAFETY: `ret` is NULL or writable (caller's contract).
+    unsafe { write_opt(ret, size) };
+    if info.is_null() || len < size {
+        return Err(ERROR_MORE_DATA);
+    }
+    // SAFETY: `info` holds at least `size_of::<V>()` writable bytes (checked above); unaligned write.
+    unsafe { (info as *mut V).write_unaligned(v) };
+    Ok(())
+}
+
+/// Checks an http.sys output buffer against `needed` (reported through `ret` either way) and borrows
+/// its first `needed` bytes; NULL or too short is `short`.
+///
+/// # Safety
+/// `ret` is NULL or points to a writable `u32`; `out` is NULL or points to `out_len` writable bytes,
+/// not aliased, valid for `'a`.
+pub unsafe fn out_buffer<'a>(
+    out: *mut c_void,
+    out_len: u32,
+    ret: *mut u32,
+    needed: usize,
+    short: Win32Error,
+) -> WinResult<&'a mut [u8]> {
+    // SAFETY: `ret` is NULL or writable (caller's contract).
+    unsafe { write_opt(ret, needed as u32) };
+    if out.is_null() || (out_len as usize) < needed {
+        return Err(short);
+    }
+    // SAFETY: `out` holds `out_len` >= `needed` writable bytes (checked above, caller's contract).
+    unsafe { bytes_out(out as *mut u8, needed) }
+}
+
+/// Writes `s` NUL-terminated as `U` units at byte offset `at` of `buf` (unaligned); returns its
+/// address, for a pointer field of a structure laid out in the same buffer. Panics (caught by the
+/// guard) if it does not fit: the caller sizes `buf` with [`wide_bytes`].
+pub fn put_wide<U: WideUnit>(buf: &mut [u8], at: usize, s: &str) -> usize {
+    let units = wstr::encode_nul::<U>(s);
+    assert!(at + units.len() * U::SIZE <= buf.len(), "put_wide past the buffer");
+    let start = buf.as_mut_ptr();
+    for (i, u) in units.iter().enumerate() {
+        // SAFETY: `at + (i + 1) * SIZE <= buf.len()` (asserted above): in bounds; unaligned write.
+        unsafe { (start.add(at + i * U::SIZE) as *mut U).write_unaligned(*u) };
+    }
+    start as usize + at
+}
+
+/// The bytes [`put_wide`] writes for `s` (terminator included).
+pub fn wide_bytes<U: WideUnit>(s: &str) -> usize {
+    wstr::encode_nul::<U>(s).len() * U::SIZE
+}
+
+/// Copies `s` with a NUL into a caller's buffer of `cap` units, GetTempPath-style: returns the length
+/// without the NUL, or, when it does not fit, the size needed including the NUL (nothing written).
+///
+/// # Safety
+/// `buf` is NULL or points to `cap` writable units.
+pub unsafe fn copy_out_or_size<U: WideUnit>(s: &str, buf: *mut U, cap: u32) -> WinResult<u32> {
+    tracing::trace!(target: "winhttpapi::win32", "copy out {s:?} to {buf:?} of {cap}");
+    let units = wstr::encode_nul::<U>(s);
+    if units.len() > cap as usize {
+        return Ok(units.len() as u32);
+    }
+    if buf.is_null() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    // SAFETY: `buf` holds `cap` >= `units.len()` writable units (checked above, caller's contract).
+    unsafe { units_out(buf, units.len()) }.copy_from_slice(&units);
+    Ok(units.len() as u32 - 1)
 }
 
 /// Borrows `len` code units of a caller's array (wide or narrow string with a known length).
@@ -103,7 +275,8 @@ pub unsafe fn units_in<'a, U>(p: *const U, len: usize) -> &'a [U] {
     if len == 0 {
         return &[];
     }
-    std::slice::from_raw_parts(p, len)
+    // SAFETY: `len` readable units valid for 'a (caller's contract).
+    unsafe { std::slice::from_raw_parts(p, len) }
 }
 
 /// Borrows `len` writable code units of a caller's array.
@@ -114,7 +287,8 @@ pub unsafe fn units_out<'a, U>(p: *mut U, len: usize) -> &'a mut [U] {
     if len == 0 {
         return &mut [];
     }
-    std::slice::from_raw_parts_mut(p, len)
+    // SAFETY: `len` writable unaliased units valid for 'a (caller's contract).
+    unsafe { std::slice::from_raw_parts_mut(p, len) }
 }
 
 /// The length in units of a NUL-terminated string, without the NUL.
@@ -123,13 +297,26 @@ pub unsafe fn units_out<'a, U>(p: *mut U, len: usize) -> &'a mut [U] {
 /// `p` is non-NULL and points to a readable NUL-terminated array of `U`.
 pub unsafe fn units_strlen<U: WideUnit>(p: *const U) -> usize {
     let mut n = 0usize;
-    while !(*p.add(n)).is_zero() {
+    // SAFETY: every unit up to and including the NUL is readable (caller's contract).
+    while !unsafe { *p.add(n) }.is_zero() {
         n += 1;
     }
     n
 }
 
 pub use crate::win32::overlapped::CallerBuf;
+
+/// A freshly allocated wide string for the caller to free with `GlobalFree` (NULL for None, or when
+/// the heap is exhausted).
+pub fn alloc_wide<U: WideUnit>(s: Option<&str>) -> *mut c_void {
+    let Some(s) = s else { return null_mut() };
+    let units = wstr::encode_nul::<U>(s);
+    // From the process heap, so the caller's `GlobalFree` (which checks the block header) takes it.
+    let Ok(p) = crate::win32::heap::alloc(units.len() * U::SIZE, false) else { return null_mut() };
+    // SAFETY: `p` is a fresh block of `units.len() * SIZE` bytes, aligned for any unit.
+    unsafe { std::ptr::copy_nonoverlapping(units.as_ptr(), p as *mut U, units.len()) };
+    p as *mut c_void
+}
 
 /// A wide string (with terminator) allocated for the caller, freed by [`free_wide`] (NULL for None).
 /// For out-structures a `WinHttpFree*` function releases (not `GlobalFree`).
@@ -146,12 +333,14 @@ pub fn leak_wide<U: WideUnit>(s: Option<&str>) -> *mut U {
 /// `p` is NULL or came from `leak_wide::<U>` and was not freed yet.
 pub unsafe fn free_wide<U: WideUnit>(p: *mut U) {
     if !p.is_null() {
-        let n = units_strlen(p as *const U) + 1;
-        drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, n)));
+        // SAFETY: a string of `leak_wide`: NUL-terminated, and its box held exactly that many units.
+        let n = unsafe { units_strlen(p as *const U) } + 1;
+        // SAFETY: the same allocation `leak_wide` leaked, with its length; freed once.
+        drop(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, n)) });
     }
 }
 
-/// An array allocated for the caller, freed by [`free_array`] with the same length (NULL if empty).
+/// An array allocated for the caller, taken back by [`take_array`] with the same length (NULL if empty).
 pub fn leak_array<T>(v: Vec<T>) -> *mut T {
     if v.is_empty() {
         return std::ptr::null_mut();
@@ -167,7 +356,8 @@ pub unsafe fn take_array<T>(p: *mut T, n: usize) -> Vec<T> {
     if p.is_null() {
         return Vec::new();
     }
-    Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, n)).into_vec()
+    // SAFETY: the allocation `leak_array` leaked, with its length (caller's contract); taken once.
+    unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, n)) }.into_vec()
 }
 
 /// A wide string (with terminator) in a new process-heap block, which the caller frees with

@@ -16,7 +16,7 @@ use crate::server::service_config::{self as config, SniKey, SslBinding, SslKey, 
 use crate::server::tls;
 use crate::win32::error::*;
 use crate::win32::overlapped::OVERLAPPED;
-use crate::win32::wstr::{self, WideUnit};
+use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 use std::mem::{offset_of, size_of};
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
@@ -300,16 +300,6 @@ fn write_sockaddr(out: &mut [u8], a: &SocketAddr) {
     }
 }
 
-unsafe fn read_struct<S: Copy>(info: *const c_void, len: ULONG, short: Win32Error) -> WinResult<S> {
-    if info.is_null() {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    if (len as usize) < size_of::<S>() {
-        return Err(short);
-    }
-    Ok((info as *const S).read_unaligned())
-}
-
 /// Reads `HTTP_SERVICE_CONFIG_SSL_PARAM`: a 20-byte thumbprint (else `ERROR_INVALID_PARAMETER`).
 unsafe fn read_ssl_param<U: WideUnit>(p: &HTTP_SERVICE_CONFIG_SSL_PARAM<U>) -> WinResult<SslBinding> {
     if p.pSslHash.is_null() || p.SslHashLength as usize != SSL_HASH_LENGTH {
@@ -576,36 +566,6 @@ pub unsafe extern "C" fn HttpDeleteServiceConfiguration_w16(
             pOverlapped,
         )
     })
-}
-
-/// Checks the output buffer against `needed` (reported through `ret` either way).
-pub(super) unsafe fn out_buffer<'a>(
-    out: *mut c_void,
-    out_len: ULONG,
-    ret: *mut ULONG,
-    needed: usize,
-    short: Win32Error,
-) -> WinResult<&'a mut [u8]> {
-    write_opt(ret, needed as u32);
-    if out.is_null() || (out_len as usize) < needed {
-        return Err(short);
-    }
-    bytes_out(out as *mut u8, needed)
-}
-
-/// Writes `s` NUL-terminated as `U` units at `at` in `buf`; returns its address.
-pub(super) fn put_wide<U: WideUnit>(buf: &mut [u8], at: usize, s: &str) -> usize {
-    let units = wstr::encode_nul::<U>(s);
-    let base = buf.as_ptr() as usize;
-    for (i, u) in units.iter().enumerate() {
-        // SAFETY: `at + (i + 1) * SIZE` is within `buf` (the caller sized it); unaligned write.
-        unsafe { (buf.as_mut_ptr().add(at + i * U::SIZE) as *mut U).write_unaligned(*u) };
-    }
-    base + at
-}
-
-pub(super) fn wide_bytes<U: WideUnit>(s: &str) -> usize {
-    wstr::encode_nul::<U>(s).len() * U::SIZE
 }
 
 #[allow(clippy::too_many_arguments)]

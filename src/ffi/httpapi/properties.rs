@@ -18,18 +18,11 @@ use crate::win32::wstr::{self, WideUnit};
 use std::ffi::c_void;
 use std::mem::size_of;
 
-unsafe fn read_u32(p: *mut c_void, len: ULONG) -> WinResult<u32> {
-    if p.is_null() || len as usize != 4 {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    Ok((p as *const u32).read_unaligned())
-}
-
 unsafe fn set_request_queue_property(h: HANDLE, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSetRequestQueueProperty({h:?}, {property}, {info:?}, {len})");
     let q = queue_of(h)?;
     match property {
-        HttpServerStateProperty => match read_u32(info, len)? {
+        HttpServerStateProperty => match read_exact::<u32>(info, len)? {
             0 => q.set_enabled(true),
             1 => q.set_enabled(false),
             _ => return Err(ERROR_INVALID_PARAMETER),
@@ -39,14 +32,14 @@ unsafe fn set_request_queue_property(h: HANDLE, property: i32, info: *mut c_void
             return Err(ERROR_NOT_SUPPORTED);
         }
         HttpServerQueueLengthProperty => {
-            let n = read_u32(info, len)?;
+            let n = read_exact::<u32>(info, len)?;
             if n == 0 || n > 0x7FFF_FFFF {
                 return Err(ERROR_INVALID_PARAMETER);
             }
             q.queue_length.store(n, std::sync::atomic::Ordering::Release);
         }
         HttpServer503VerbosityProperty => {
-            let n = read_u32(info, len)?;
+            let n = read_exact::<u32>(info, len)?;
             if n > 2 {
                 return Err(ERROR_INVALID_PARAMETER);
             }
@@ -81,15 +74,6 @@ pub unsafe extern "C" fn HttpSetRequestQueueProperty(
 }
 w16_alias!(HttpSetRequestQueueProperty);
 
-unsafe fn put_u32(value: u32, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
-    write_opt(ret, 4);
-    if info.is_null() || len < 4 {
-        return Err(ERROR_MORE_DATA);
-    }
-    (info as *mut u32).write_unaligned(value);
-    Ok(())
-}
-
 unsafe fn query_request_queue_property(
     h: HANDLE,
     property: i32,
@@ -101,9 +85,9 @@ unsafe fn query_request_queue_property(
     let q = queue_of(h)?;
     use std::sync::atomic::Ordering::Acquire;
     match property {
-        HttpServerStateProperty => put_u32(if q.enabled() { 0 } else { 1 }, info, len, ret),
-        HttpServerQueueLengthProperty => put_u32(q.queue_length.load(Acquire), info, len, ret),
-        HttpServer503VerbosityProperty => put_u32(q.verbosity.load(Acquire), info, len, ret),
+        HttpServerStateProperty => put_with_return_length::<u32>(if q.enabled() { 0 } else { 1 }, info, len, ret),
+        HttpServerQueueLengthProperty => put_with_return_length::<u32>(q.queue_length.load(Acquire), info, len, ret),
+        HttpServer503VerbosityProperty => put_with_return_length::<u32>(q.verbosity.load(Acquire), info, len, ret),
         _ => Err(ERROR_INVALID_PARAMETER),
     }
 }
@@ -134,10 +118,7 @@ pub unsafe extern "C" fn HttpQueryRequestQueueProperty(
 w16_alias!(HttpQueryRequestQueueProperty);
 
 unsafe fn read_state_info(info: *mut c_void, len: ULONG) -> WinResult<Option<bool>> {
-    if info.is_null() || len as usize != std::mem::size_of::<HTTP_STATE_INFO>() {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    let s = (info as *const HTTP_STATE_INFO).read_unaligned();
+    let s: HTTP_STATE_INFO = read_exact(info, len)?;
     if s.Flags & 1 == 0 {
         return Ok(None);
     }
@@ -149,21 +130,12 @@ unsafe fn read_state_info(info: *mut c_void, len: ULONG) -> WinResult<Option<boo
 }
 
 unsafe fn put_state_info(enabled: bool, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
-    let size = std::mem::size_of::<HTTP_STATE_INFO>() as u32;
-    write_opt(ret, size);
-    if info.is_null() || len < size {
-        return Err(ERROR_MORE_DATA);
-    }
-    (info as *mut HTTP_STATE_INFO).write_unaligned(HTTP_STATE_INFO { Flags: 1, State: if enabled { 0 } else { 1 } });
-    Ok(())
+    put_with_return_length(HTTP_STATE_INFO { Flags: 1, State: if enabled { 0 } else { 1 } }, info, len, ret)
 }
 
 /// `HTTP_TIMEOUT_LIMIT_INFO` in: `None` when `Flags.Present` is clear (the object's setting is removed).
 unsafe fn read_timeouts(info: *mut c_void, len: ULONG) -> WinResult<Option<TimeoutLimits>> {
-    if info.is_null() || len as usize != std::mem::size_of::<HTTP_TIMEOUT_LIMIT_INFO>() {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    let t = (info as *const HTTP_TIMEOUT_LIMIT_INFO).read_unaligned();
+    let t: HTTP_TIMEOUT_LIMIT_INFO = read_exact(info, len)?;
     match t.Flags {
         0 => Ok(None),
         1 => Ok(Some(TimeoutLimits {
@@ -181,13 +153,8 @@ unsafe fn read_timeouts(info: *mut c_void, len: ULONG) -> WinResult<Option<Timeo
 /// `HTTP_TIMEOUT_LIMIT_INFO` out: the timers in force at this level; `Flags.Present` says whether the
 /// object has its own setting.
 unsafe fn put_timeouts(own: bool, t: ConnTimers, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
-    let size = std::mem::size_of::<HTTP_TIMEOUT_LIMIT_INFO>() as u32;
-    write_opt(ret, size);
-    if info.is_null() || len < size {
-        return Err(ERROR_MORE_DATA);
-    }
     let secs = |d: std::time::Duration| d.as_secs().min(u16::MAX as u64) as u16;
-    (info as *mut HTTP_TIMEOUT_LIMIT_INFO).write_unaligned(HTTP_TIMEOUT_LIMIT_INFO {
+    let info_out = HTTP_TIMEOUT_LIMIT_INFO {
         Flags: own as u32,
         EntityBody: secs(t.entity_body),
         DrainEntityBody: secs(t.drain_entity_body),
@@ -195,18 +162,15 @@ unsafe fn put_timeouts(own: bool, t: ConnTimers, info: *mut c_void, len: ULONG, 
         IdleConnection: secs(t.idle_connection),
         HeaderWait: secs(t.header_wait),
         MinSendRate: t.min_send_rate.unwrap_or(timers::MIN_SEND_RATE_DISABLED),
-    });
-    Ok(())
+    };
+    put_with_return_length(info_out, info, len, ret)
 }
 
 /// `HTTP_QOS_SETTING_INFO` in, for `scope`: bandwidth (session and group; at least
 /// `HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE`, `HTTP_LIMIT_INFINITE` or `Flags.Present` = 0 removes
 /// it) or connection limit (groups only).
 unsafe fn set_qos(scope: Scope, info: *mut c_void, len: ULONG) -> WinResult<()> {
-    if info.is_null() || len as usize != std::mem::size_of::<HTTP_QOS_SETTING_INFO>() {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    let q = (info as *const HTTP_QOS_SETTING_INFO).read_unaligned();
+    let q: HTTP_QOS_SETTING_INFO = read_exact(info, len)?;
     if q.QosSetting.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -503,13 +467,6 @@ pub unsafe extern "C" fn HttpQueryUrlGroupProperty_w16(
             ReturnLength,
         )
     })
-}
-
-unsafe fn read_exact<S: Copy>(info: *const c_void, len: ULONG) -> WinResult<S> {
-    if info.is_null() || len as usize != size_of::<S>() {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    Ok((info as *const S).read_unaligned())
 }
 
 unsafe fn read_logging<U: WideUnit>(info: *const c_void, len: ULONG) -> WinResult<Option<LogConfig>> {

@@ -1,6 +1,5 @@
 //! Files: `CreateFile*`, `ReadFile`, `WriteFile`, sizes and pointers, temporary files, attributes (engine:
 //! `win32::file`).
-use super::*;
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
 use crate::ffi::types::*;

@@ -242,18 +242,3 @@ pub unsafe extern "C" fn OutputDebugStringW(lpOutputString: *const u32) {
 pub unsafe extern "C" fn OutputDebugStringW_w16(lpOutputString: *const u16) {
     guard_infallible("OutputDebugStringW", (), || output_debug_string(lpOutputString))
 }
-
-/// Copies `s` with a NUL into a caller's buffer of `cap` units, GetTempPath-style: returns the length
-/// without the NUL, or, when it does not fit, the size needed including the NUL (nothing written).
-pub(super) unsafe fn copy_out_or_size<U: WideUnit>(s: &str, buf: *mut U, cap: u32) -> WinResult<u32> {
-    tracing::trace!(target: "winhttpapi::win32", "copy out {s:?} to {buf:?} of {cap}");
-    let units = wstr::encode_nul::<U>(s);
-    if units.len() > cap as usize {
-        return Ok(units.len() as u32);
-    }
-    if buf.is_null() {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    units_out(buf, units.len()).copy_from_slice(&units);
-    Ok(units.len() as u32 - 1)
-}

@@ -5,7 +5,7 @@ use crate::client::api;
 use crate::client::headers;
 use crate::client::query::{self, QueryValue};
 use crate::ffi::guard::{guard_httpapi, guard_winhttp};
-use crate::ffi::ptr::{bytes_out, narrow_cstr, wide_cstr, wide_str_len, write_opt};
+use crate::ffi::ptr::{bytes_out, narrow_cstr, put_value, put_wide_bytes, wide_cstr, wide_str_len, write_opt};
 use crate::ffi::types::*;
 use crate::ffi::winhttp::types::*;
 use crate::win32::error::*;

@@ -4,7 +4,7 @@ use super::*;
 use crate::client::api;
 use crate::client::options::{self, Kind, Value};
 use crate::ffi::guard::guard_winhttp;
-use crate::ffi::ptr::{wide_cstr, wide_str_len};
+use crate::ffi::ptr::{alloc_wide, put_value, put_wide_bytes, wide_cstr, wide_str_len};
 use crate::ffi::types::*;
 use crate::ffi::winhttp::types::*;
 use crate::win32::error::*;

@@ -4,7 +4,7 @@ use super::*;
 use crate::client::api;
 use crate::client::proxy;
 use crate::ffi::guard::{guard_httpapi, guard_winhttp};
-use crate::ffi::ptr::wide_cstr;
+use crate::ffi::ptr::{alloc_wide, wide_cstr};
 use crate::ffi::types::*;
 use crate::ffi::winhttp::types::*;
 use crate::win32::error::*;

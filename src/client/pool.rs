@@ -1,0 +1,54 @@
+//! The process-wide pool of idle keep-alive connections. Windows keeps it per process: an idle
+//! connection survives closing its request, connect and session handles, and a request of any
+//! session to the same server (scheme, host, port, proxy, relaxed certificate checks) reuses it, so
+//! its send reports no resolving or connecting notifications.
+//!
+//! A connection in here is counted by no session: a session counts the connections its requests
+//! use (`WINHTTP_OPTION_MAX_CONNS_PER_SERVER`), and the idle ones it handed back
+//! ([`owned_by`], for `WinHttpQueryConnectionGroup`).
+//!
+//! Operations: [`put`], [`take`], [`owned_by`].
+use super::conn::Conn;
+use super::session::Origin;
+use once_cell::sync::Lazy;
+use parking_lot::Mutex;
+
+/// At most this many idle connections are kept (the oldest goes first).
+const MAX_IDLE: usize = 256;
+
+struct Idle {
+    origin: Origin,
+    conn: Conn,
+    /// The session that handed it back last.
+    owner: u64,
+}
+
+static IDLE: Lazy<Mutex<Vec<Idle>>> = Lazy::new(|| Mutex::new(Vec::new()));
+
+/// Keeps a connection whose response was read whole, for the next request to `origin`.
+pub fn put(origin: &Origin, mut conn: Conn, owner: u64) {
+    conn.reused = true;
+    let mut idle = IDLE.lock();
+    if idle.len() >= MAX_IDLE {
+        idle.remove(0);
+    }
+    idle.push(Idle { origin: origin.clone(), conn, owner });
+}
+
+/// The most recently pooled usable connection to `origin`; stale ones (closed by the server, or
+/// with bytes waiting) are dropped on the way.
+pub fn take(origin: &Origin) -> Option<Conn> {
+    let mut idle = IDLE.lock();
+    while let Some(i) = idle.iter().rposition(|e| e.origin == *origin) {
+        let e = idle.remove(i);
+        if e.conn.is_idle_usable() {
+            return Some(e.conn);
+        }
+    }
+    None
+}
+
+/// Idle connections `owner` handed back that match `keep`.
+pub fn owned_by(owner: u64, keep: impl Fn(&Origin) -> bool) -> u32 {
+    IDLE.lock().iter().filter(|e| e.owner == owner && keep(&e.origin)).count() as u32
+}

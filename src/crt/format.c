@@ -1,0 +1,122 @@
+/* The C half of the C runtime's formatting functions, compiled into the library twice by build.rs: once
+ * with the platform wchar_t (UTF-32) and once with -fshort-wchar (UTF-16), so each kind of caller gets a
+ * formatter that reads its own WCHAR strings.
+ *
+ * - winhttpapi_crt_vformat32 / winhttpapi_crt_vformat16: strsafe.h's formatter (Windows meanings of %s,
+ *   %S, %c, %C, %l, %I64, ...) in raw mode: stores at most `cap` units, no terminator, returns the units the
+ *   whole output needs. The exported v-functions (src/ffi/crt.rs) decide truncation, terminators and errors.
+ * - winhttpapi_impl_<name>: the C-variadic functions (sprintf_s, swprintf, ...). Stable Rust cannot define a
+ *   C-variadic function, so each is a naked jump in src/ffi/crt.rs to this code, which takes the va_list
+ *   and calls the exported (guarded) v-function of the same family.
+ */
+#include <strsafe.h>
+#include <stdio.h>
+
+#define WINHTTPAPI_CAT2(a, b) a##b
+#define WINHTTPAPI_CAT(a, b) WINHTTPAPI_CAT2(a, b)
+/* The body of `name` as the header spells it in this width (sprintf_s -> sprintf_s_w16 in UTF-16). The
+ * suffix keeps it out of the library's exports (build.rs exports every `*_w16` symbol). */
+#define IMPL(name) WINHTTPAPI_CAT(WINHTTPAPI_CAT(winhttpapi_impl_, name), _body)
+
+#ifdef WINHTTPAPI_SHORT_WCHAR
+#define VFORMAT winhttpapi_crt_vformat16
+#else
+#define VFORMAT winhttpapi_crt_vformat32
+#endif
+
+size_t VFORMAT(void *buf, size_t cap, int wide, const void *fmt, va_list ap);
+
+size_t VFORMAT(void *buf, size_t cap, int wide, const void *fmt, va_list ap)
+{
+    winhttpapi_ss_sink s;
+    s.buf = buf;
+    s.cap = cap;
+    s.len = 0;
+    s.wide = wide;
+    s.raw = 1;
+    winhttpapi_ss_format(&s, fmt, wide, ap);
+    return s.len;
+}
+
+#ifdef WINHTTPAPI_SHORT_WCHAR
+/* The whole output in a malloc'd buffer (the va_list can be read only once, so it is copied to measure). */
+size_t winhttpapi_crt_vformat16_alloc(void **out, int wide, const void *fmt, va_list ap);
+
+size_t winhttpapi_crt_vformat16_alloc(void **out, int wide, const void *fmt, va_list ap)
+{
+    va_list copy;
+    size_t n;
+    va_copy(copy, ap);
+    n = VFORMAT(NULL, 0, wide, fmt, copy);
+    va_end(copy);
+    *out = malloc((n + 1) * (wide ? sizeof(wchar_t) : 1));
+    if (*out != NULL) (void)VFORMAT(*out, n, wide, fmt, ap);
+    return n;
+}
+#endif
+
+#ifndef WINHTTPAPI_SHORT_WCHAR
+/* `stdout` for the Rust side (a macro-like glibc variable it does not declare). */
+FILE *winhttpapi_crt_stdout(void);
+
+FILE *winhttpapi_crt_stdout(void)
+{
+    return stdout;
+}
+#endif
+
+/* One C-variadic entry point over its v-function: `ret name(params, fmt, ...)` calls `vname(args, fmt, ap)`. */
+#define VARIADIC(ret, name, vname, params, args, last)                                                            \
+    ret IMPL(name) params;                                                                                         \
+    ret IMPL(name) params                                                                                          \
+    {                                                                                                              \
+        va_list ap;                                                                                                \
+        ret r;                                                                                                     \
+        va_start(ap, last);                                                                                        \
+        r = vname args;                                                                                            \
+        va_end(ap);                                                                                                \
+        return r;                                                                                                  \
+    }
+
+VARIADIC(int, sprintf_s, vsprintf_s, (char *b, size_t n, const char *f, ...), (b, n, f, ap), f)
+VARIADIC(int, swprintf_s, vswprintf_s, (wchar_t *b, size_t n, const wchar_t *f, ...), (b, n, f, ap), f)
+VARIADIC(int, _snprintf, _vsnprintf, (char *b, size_t n, const char *f, ...), (b, n, f, ap), f)
+VARIADIC(int, _snwprintf, _vsnwprintf, (wchar_t *b, size_t n, const wchar_t *f, ...), (b, n, f, ap), f)
+VARIADIC(int, _snprintf_s, _vsnprintf_s, (char *b, size_t n, size_t c, const char *f, ...), (b, n, c, f, ap), f)
+VARIADIC(int, _snwprintf_s, _vsnwprintf_s, (wchar_t *b, size_t n, size_t c, const wchar_t *f, ...), (b, n, c, f, ap), f)
+VARIADIC(int, _scprintf, _vscprintf, (const char *f, ...), (f, ap), f)
+VARIADIC(int, _scwprintf, _vscwprintf, (const wchar_t *f, ...), (f, ap), f)
+
+#ifdef WINHTTPAPI_SHORT_WCHAR
+/* The ISO wide functions, whose glibc versions read 32-bit units; the header renames them in this width. */
+int winhttpapi_impl_swprintf_w16_body(wchar_t *b, size_t n, const wchar_t *f, ...);
+int winhttpapi_impl_swprintf_w16_body(wchar_t *b, size_t n, const wchar_t *f, ...)
+{
+    va_list ap;
+    int r;
+    va_start(ap, f);
+    r = vswprintf(b, n, f, ap);
+    va_end(ap);
+    return r;
+}
+int winhttpapi_impl_wprintf_w16_body(const wchar_t *f, ...);
+int winhttpapi_impl_wprintf_w16_body(const wchar_t *f, ...)
+{
+    va_list ap;
+    int r;
+    va_start(ap, f);
+    r = vwprintf(f, ap);
+    va_end(ap);
+    return r;
+}
+int winhttpapi_impl_fwprintf_w16_body(FILE *s, const wchar_t *f, ...);
+int winhttpapi_impl_fwprintf_w16_body(FILE *s, const wchar_t *f, ...)
+{
+    va_list ap;
+    int r;
+    va_start(ap, f);
+    r = vfwprintf(s, f, ap);
+    va_end(ap);
+    return r;
+}
+#endif

@@ -1,0 +1,210 @@
+//! The formatting functions' engine: strsafe.h's formatter (Windows meanings of `%s`, `%S`, `%l`, `%I64`...),
+//! compiled from `format.c` for each `WCHAR` width, plus the rules MSVC's functions apply to its output.
+//!
+//! The formatter runs in raw mode: it stores at most `cap` units, writes no terminator, and returns the
+//! length of the whole output, so each function below decides truncation and termination itself.
+use super::invalid::{EINVAL, ERANGE};
+use super::TRUNCATE;
+use std::ffi::{c_int, c_void};
+
+extern "C" {
+    fn winhttpapi_crt_vformat32(
+        buf: *mut c_void,
+        cap: usize,
+        wide: c_int,
+        fmt: *const c_void,
+        ap: *mut c_void,
+    ) -> usize;
+    fn winhttpapi_crt_vformat16(
+        buf: *mut c_void,
+        cap: usize,
+        wide: c_int,
+        fmt: *const c_void,
+        ap: *mut c_void,
+    ) -> usize;
+    fn winhttpapi_crt_vformat16_alloc(out: *mut *mut c_void, wide: c_int, fmt: *const c_void, ap: *mut c_void)
+        -> usize;
+}
+
+/// A caller's `va_list`, as it reaches us: on x86-64 and aarch64 Linux a `va_list` argument is passed as a
+/// pointer, and it is consumed once.
+#[derive(Clone, Copy, Debug)]
+pub struct VaList(pub *mut c_void);
+
+/// The call to format: the caller's WCHAR width (2 or 4: which formatter), whether output and format are
+/// wide (`WCHAR`) or narrow (`char`), the format and its arguments.
+#[derive(Clone, Copy, Debug)]
+pub struct Call {
+    pub wchar_size: usize,
+    pub wide: bool,
+    pub fmt: *const c_void,
+    pub args: VaList,
+}
+
+impl Call {
+    /// The size in bytes of one output unit.
+    pub fn unit(&self) -> usize {
+        if self.wide {
+            self.wchar_size
+        } else {
+            1
+        }
+    }
+
+    /// Formats into `buf` (at most `cap` units, no terminator); returns the whole output's length.
+    ///
+    /// # Safety
+    /// `buf` has room for `cap` units (NULL when `cap` is 0); `fmt` is a NUL-terminated format of the right
+    /// kind and `args` holds arguments matching it, not yet consumed.
+    pub unsafe fn raw(self, buf: *mut c_void, cap: usize) -> usize {
+        let wide = self.wide as c_int;
+        if self.wchar_size == 2 {
+            winhttpapi_crt_vformat16(buf, cap, wide, self.fmt, self.args.0)
+        } else {
+            winhttpapi_crt_vformat32(buf, cap, wide, self.fmt, self.args.0)
+        }
+    }
+}
+
+/// Writes a terminator of the call's unit size at unit `at` of `buf`.
+///
+/// # Safety
+/// `buf` has room for `at + 1` units.
+unsafe fn terminate(call: &Call, buf: *mut c_void, at: usize) {
+    match call.unit() {
+        1 => *(buf as *mut u8).add(at) = 0,
+        2 => *(buf as *mut u16).add(at) = 0,
+        _ => *(buf as *mut u32).add(at) = 0,
+    }
+}
+
+fn as_int(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(-1)
+}
+
+/// What a formatting function hands back: the C return value, or an errno for the invalid parameter handler
+/// (after which the function returns -1).
+pub type FormatResult = Result<i32, i32>;
+
+/// `sprintf_s` / `swprintf_s`: the whole output and its terminator must fit, else the buffer is emptied and
+/// it is `ERANGE`. NULL buffer, zero size or NULL format: `EINVAL`.
+///
+/// # Safety
+/// As [`Call::raw`], with `buf` valid for `size` units when not NULL.
+pub unsafe fn sprintf_s(call: Call, buf: *mut c_void, size: usize) -> FormatResult {
+    if call.fmt.is_null() || buf.is_null() || size == 0 {
+        return Err(EINVAL);
+    }
+    let n = call.raw(buf, size - 1);
+    if n >= size {
+        terminate(&call, buf, 0);
+        return Err(ERANGE);
+    }
+    terminate(&call, buf, n);
+    Ok(as_int(n))
+}
+
+/// `_snprintf` / `_snwprintf` (the legacy rules): the output fits with its terminator: its length; exactly
+/// `size` units: its length, no terminator; longer: `size` units, no terminator, -1. A NULL buffer with size
+/// 0 counts the output.
+///
+/// # Safety
+/// As [`sprintf_s`].
+pub unsafe fn snprintf_legacy(call: Call, buf: *mut c_void, size: usize) -> FormatResult {
+    if call.fmt.is_null() || (buf.is_null() && size != 0) {
+        return Err(EINVAL);
+    }
+    let n = call.raw(buf, size);
+    if buf.is_null() {
+        return Ok(as_int(n));
+    }
+    match n.cmp(&size) {
+        std::cmp::Ordering::Less => {
+            terminate(&call, buf, n);
+            Ok(as_int(n))
+        }
+        std::cmp::Ordering::Equal => Ok(as_int(n)),
+        std::cmp::Ordering::Greater => Ok(-1),
+    }
+}
+
+/// `swprintf` / `vswprintf` as MSVC's headers define them (ISO form, with a count): the output is cut to
+/// `size - 1` units and terminated; -1 when it did not fit. A NULL buffer with size 0 counts the output.
+///
+/// # Safety
+/// As [`sprintf_s`].
+pub unsafe fn swprintf_iso(call: Call, buf: *mut c_void, size: usize) -> FormatResult {
+    if call.fmt.is_null() || (buf.is_null() && size != 0) {
+        return Err(EINVAL);
+    }
+    if buf.is_null() {
+        return Ok(as_int(call.raw(buf, 0)));
+    }
+    if size == 0 {
+        return Ok(-1);
+    }
+    let n = call.raw(buf, size - 1);
+    terminate(&call, buf, n.min(size - 1));
+    Ok(if n >= size { -1 } else { as_int(n) })
+}
+
+/// `_snprintf_s` / `_snwprintf_s`: at most `count` units (or all that fits, with `_TRUNCATE`) and a
+/// terminator. Cut by `count`: -1, no error. Not fitting the buffer: with `_TRUNCATE` cut and -1, otherwise
+/// the buffer is emptied and it is `ERANGE`.
+///
+/// # Safety
+/// As [`sprintf_s`].
+pub unsafe fn snprintf_s(call: Call, buf: *mut c_void, size: usize, count: usize) -> FormatResult {
+    if call.fmt.is_null() {
+        return Err(EINVAL);
+    }
+    if count == 0 && buf.is_null() && size == 0 {
+        return Ok(0);
+    }
+    if buf.is_null() || size == 0 {
+        return Err(EINVAL);
+    }
+    if count != TRUNCATE && count < size {
+        let n = call.raw(buf, count);
+        terminate(&call, buf, n.min(count));
+        return Ok(if n > count { -1 } else { as_int(n) });
+    }
+    let n = call.raw(buf, size - 1);
+    if n < size {
+        terminate(&call, buf, n);
+        return Ok(as_int(n));
+    }
+    if count == TRUNCATE {
+        terminate(&call, buf, size - 1);
+        return Ok(-1);
+    }
+    terminate(&call, buf, 0);
+    Err(ERANGE)
+}
+
+/// `_scprintf` / `_scwprintf`: the length of the output. NULL format: `EINVAL`.
+///
+/// # Safety
+/// As [`Call::raw`].
+pub unsafe fn count(call: Call) -> FormatResult {
+    if call.fmt.is_null() {
+        return Err(EINVAL);
+    }
+    Ok(as_int(call.raw(std::ptr::null_mut(), 0)))
+}
+
+/// The whole output of a UTF-16 wide format as UTF-8 (`wprintf`, `fwprintf`), and its length in UTF-16
+/// units (what those functions return). None when memory ran out.
+///
+/// # Safety
+/// As [`Call::raw`], for a wide call of a 2-byte `WCHAR` caller.
+pub unsafe fn to_utf8_w16(call: Call) -> Option<(usize, String)> {
+    let mut out: *mut c_void = std::ptr::null_mut();
+    let n = winhttpapi_crt_vformat16_alloc(&mut out, 1, call.fmt, call.args.0);
+    if out.is_null() {
+        return None;
+    }
+    let text = String::from_utf16_lossy(std::slice::from_raw_parts(out as *const u16, n));
+    libc::free(out);
+    Some((n, text))
+}

@@ -1,0 +1,467 @@
+//! Formatting: `sprintf_s`, `swprintf_s`, `_snprintf`, `_snwprintf`, `_snprintf_s`, `_snwprintf_s`,
+//! `_scprintf`, `_scwprintf` and their `v` forms, in both `WCHAR` widths (the narrow ones too: their `%S`
+//! reads the caller's `WCHAR` strings), plus glibc's `swprintf`, `wprintf` and `fwprintf` for UTF-16 callers
+//! (engine: `crt::format`).
+//!
+//! The `v` functions hold the logic, inside the guard. Stable Rust cannot define a C-variadic function, so
+//! each variadic export is a naked jump to its C body in `src/crt/format.c`, which starts the `va_list` and
+//! calls the `v` function: the caller's arguments reach the C body untouched (the jump keeps every register
+//! and the stack), and nothing runs outside a guard but that forwarding.
+#![allow(non_snake_case)]
+use crate::crt::format::{self, Call, FormatResult, VaList};
+use crate::crt::invalid::invalid_parameter;
+use crate::ffi::guard::*;
+use std::ffi::{c_char, c_int, c_void};
+
+/// The jump a variadic export makes to its C body.
+#[cfg(target_arch = "x86_64")]
+macro_rules! jump {
+    () => {
+        "jmp {}"
+    };
+}
+#[cfg(target_arch = "aarch64")]
+macro_rules! jump {
+    () => {
+        "b {}"
+    };
+}
+
+/// A formatting function's C return value: errors go through the invalid parameter handler, then -1.
+fn result_of(function: &str, r: FormatResult) -> c_int {
+    match r {
+        Ok(n) => n,
+        Err(code) => {
+            invalid_parameter(function, code);
+            -1
+        }
+    }
+}
+
+fn call(wchar_size: usize, wide: bool, fmt: *const c_void, ap: *mut c_void) -> Call {
+    Call { wchar_size, wide, fmt, args: VaList(ap) }
+}
+
+/// `vsprintf_s`: formats into `buffer` of `size` characters. The output and its terminator must fit: else the buffer is emptied and it is `ERANGE` (through the handler, then -1). NULL buffer, zero size or NULL format: `EINVAL`, -1. Returns the length written.
+#[no_mangle]
+pub unsafe extern "C" fn vsprintf_s(
+    buffer: *mut c_char,
+    size: usize,
+    format: *const c_char,
+    argptr: *mut c_void,
+) -> c_int {
+    guard_infallible("vsprintf_s", -1, || {
+        result_of(
+            "vsprintf_s",
+            format::sprintf_s(call(4, false, format as *const c_void, argptr), buffer as *mut c_void, size),
+        )
+    })
+}
+
+/// `vsprintf_s` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn vsprintf_s_w16(
+    buffer: *mut c_char,
+    size: usize,
+    format: *const c_char,
+    argptr: *mut c_void,
+) -> c_int {
+    guard_infallible("vsprintf_s", -1, || {
+        result_of(
+            "vsprintf_s",
+            format::sprintf_s(call(2, false, format as *const c_void, argptr), buffer as *mut c_void, size),
+        )
+    })
+}
+
+/// `vswprintf_s`: `vsprintf_s` for wide strings (`%s` is a `WCHAR` string).
+#[no_mangle]
+pub unsafe extern "C" fn vswprintf_s(buffer: *mut u32, size: usize, format: *const u32, argptr: *mut c_void) -> c_int {
+    guard_infallible("vswprintf_s", -1, || {
+        result_of(
+            "vswprintf_s",
+            format::sprintf_s(call(4, true, format as *const c_void, argptr), buffer as *mut c_void, size),
+        )
+    })
+}
+
+/// `vswprintf_s` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn vswprintf_s_w16(
+    buffer: *mut u16,
+    size: usize,
+    format: *const u16,
+    argptr: *mut c_void,
+) -> c_int {
+    guard_infallible("vswprintf_s", -1, || {
+        result_of(
+            "vswprintf_s",
+            format::sprintf_s(call(2, true, format as *const c_void, argptr), buffer as *mut c_void, size),
+        )
+    })
+}
+
+/// `_vsnprintf`: the legacy MSVC form. Fits with its terminator: the length; exactly `size` characters: the length, no terminator; longer: the first `size` characters, no terminator, -1. A NULL buffer with size 0 returns the length needed.
+#[no_mangle]
+pub unsafe extern "C" fn _vsnprintf(
+    buffer: *mut c_char,
+    size: usize,
+    format: *const c_char,
+    argptr: *mut c_void,
+) -> c_int {
+    guard_infallible("_vsnprintf", -1, || {
+        result_of(
+            "_vsnprintf",
+            format::snprintf_legacy(call(4, false, format as *const c_void, argptr), buffer as *mut c_void, size),
+        )
+    })
+}
+
+/// `_vsnprintf` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn _vsnprintf_w16(
+    buffer: *mut c_char,
+    size: usize,
+    format: *const c_char,
+    argptr: *mut c_void,
+) -> c_int {
+    guard_infallible("_vsnprintf", -1, || {
+        result_of(
+            "_vsnprintf",
+            format::snprintf_legacy(call(2, false, format as *const c_void, argptr), buffer as *mut c_void, size),
+        )
+    })
+}
+
+/// `_vsnwprintf`: `_vsnprintf` for wide strings.
+#[no_mangle]
+pub unsafe extern "C" fn _vsnwprintf(buffer: *mut u32, size: usize, format: *const u32, argptr: *mut c_void) -> c_int {
+    guard_infallible("_vsnwprintf", -1, || {
+        result_of(
+            "_vsnwprintf",
+            format::snprintf_legacy(call(4, true, format as *const c_void, argptr), buffer as *mut c_void, size),
+        )
+    })
+}
+
+/// `_vsnwprintf` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn _vsnwprintf_w16(
+    buffer: *mut u16,
+    size: usize,
+    format: *const u16,
+    argptr: *mut c_void,
+) -> c_int {
+    guard_infallible("_vsnwprintf", -1, || {
+        result_of(
+            "_vsnwprintf",
+            format::snprintf_legacy(call(2, true, format as *const c_void, argptr), buffer as *mut c_void, size),
+        )
+    })
+}
+
+/// `_vsnprintf_s`: at most `count` characters and a terminator into `buffer` of `size`. Cut by `count`: -1 without error; `count` = `_TRUNCATE`: what fits, -1 when cut; not fitting otherwise: the buffer is emptied, `ERANGE` (through the handler), -1.
+#[no_mangle]
+pub unsafe extern "C" fn _vsnprintf_s(
+    buffer: *mut c_char,
+    size: usize,
+    count: usize,
+    format: *const c_char,
+    argptr: *mut c_void,
+) -> c_int {
+    guard_infallible("_vsnprintf_s", -1, || {
+        result_of(
+            "_vsnprintf_s",
+            format::snprintf_s(call(4, false, format as *const c_void, argptr), buffer as *mut c_void, size, count),
+        )
+    })
+}
+
+/// `_vsnprintf_s` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn _vsnprintf_s_w16(
+    buffer: *mut c_char,
+    size: usize,
+    count: usize,
+    format: *const c_char,
+    argptr: *mut c_void,
+) -> c_int {
+    guard_infallible("_vsnprintf_s", -1, || {
+        result_of(
+            "_vsnprintf_s",
+            format::snprintf_s(call(2, false, format as *const c_void, argptr), buffer as *mut c_void, size, count),
+        )
+    })
+}
+
+/// `_vsnwprintf_s`: `_vsnprintf_s` for wide strings.
+#[no_mangle]
+pub unsafe extern "C" fn _vsnwprintf_s(
+    buffer: *mut u32,
+    size: usize,
+    count: usize,
+    format: *const u32,
+    argptr: *mut c_void,
+) -> c_int {
+    guard_infallible("_vsnwprintf_s", -1, || {
+        result_of(
+            "_vsnwprintf_s",
+            format::snprintf_s(call(4, true, format as *const c_void, argptr), buffer as *mut c_void, size, count),
+        )
+    })
+}
+
+/// `_vsnwprintf_s` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn _vsnwprintf_s_w16(
+    buffer: *mut u16,
+    size: usize,
+    count: usize,
+    format: *const u16,
+    argptr: *mut c_void,
+) -> c_int {
+    guard_infallible("_vsnwprintf_s", -1, || {
+        result_of(
+            "_vsnwprintf_s",
+            format::snprintf_s(call(2, true, format as *const c_void, argptr), buffer as *mut c_void, size, count),
+        )
+    })
+}
+
+/// `_vscprintf`: the length the output would have; NULL format: `EINVAL`, -1.
+#[no_mangle]
+pub unsafe extern "C" fn _vscprintf(format: *const c_char, argptr: *mut c_void) -> c_int {
+    guard_infallible("_vscprintf", -1, || {
+        result_of("_vscprintf", format::count(call(4, false, format as *const c_void, argptr)))
+    })
+}
+
+/// `_vscprintf` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn _vscprintf_w16(format: *const c_char, argptr: *mut c_void) -> c_int {
+    guard_infallible("_vscprintf", -1, || {
+        result_of("_vscprintf", format::count(call(2, false, format as *const c_void, argptr)))
+    })
+}
+
+/// `_vscwprintf`: `_vscprintf` for wide strings.
+#[no_mangle]
+pub unsafe extern "C" fn _vscwprintf(format: *const u32, argptr: *mut c_void) -> c_int {
+    guard_infallible("_vscwprintf", -1, || {
+        result_of("_vscwprintf", format::count(call(4, true, format as *const c_void, argptr)))
+    })
+}
+
+/// `_vscwprintf` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn _vscwprintf_w16(format: *const u16, argptr: *mut c_void) -> c_int {
+    guard_infallible("_vscwprintf", -1, || {
+        result_of("_vscwprintf", format::count(call(2, true, format as *const c_void, argptr)))
+    })
+}
+
+/// `vswprintf` for `-fshort-wchar` callers, with Windows' meanings of `%s`/`%S` (as MSVC's `vswprintf`):
+/// the output cut to `size - 1` units and terminated; -1 when it did not fit. A NULL buffer with size 0
+/// returns the length needed; NULL format: `EINVAL` through the handler, -1.
+#[no_mangle]
+pub unsafe extern "C" fn vswprintf_w16(
+    buffer: *mut u16,
+    size: usize,
+    format: *const u16,
+    argptr: *mut c_void,
+) -> c_int {
+    guard_infallible("vswprintf", -1, || {
+        result_of(
+            "vswprintf",
+            format::swprintf_iso(call(2, true, format as *const c_void, argptr), buffer as *mut c_void, size),
+        )
+    })
+}
+
+/// Formats a UTF-16 wide format and writes the text as UTF-8 to `stream`; returns the `WCHAR`s formatted or
+/// -1 (NULL format: `EINVAL` through the handler; a write error).
+unsafe fn print_w16(function: &str, stream: *mut libc::FILE, fmt: *const u16, ap: *mut c_void) -> c_int {
+    if fmt.is_null() || stream.is_null() {
+        invalid_parameter(function, crate::crt::EINVAL);
+        return -1;
+    }
+    let Some((n, text)) = format::to_utf8_w16(call(2, true, fmt as *const c_void, ap)) else {
+        return -1;
+    };
+    if libc::fwrite(text.as_ptr() as *const c_void, 1, text.len(), stream) != text.len() {
+        return -1;
+    }
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+extern "C" {
+    fn winhttpapi_crt_stdout() -> *mut libc::FILE;
+}
+
+/// `vwprintf` for `-fshort-wchar` callers: formats (Windows' `%s`/`%S`) and writes UTF-8 to `stdout`;
+/// returns the `WCHAR`s written, -1 on error.
+#[no_mangle]
+pub unsafe extern "C" fn vwprintf_w16(format: *const u16, argptr: *mut c_void) -> c_int {
+    guard_infallible("vwprintf", -1, || print_w16("vwprintf", winhttpapi_crt_stdout(), format, argptr))
+}
+
+/// `vfwprintf` for `-fshort-wchar` callers: as `vwprintf_w16` to `stream`.
+#[no_mangle]
+pub unsafe extern "C" fn vfwprintf_w16(stream: *mut libc::FILE, format: *const u16, argptr: *mut c_void) -> c_int {
+    guard_infallible("vfwprintf", -1, || print_w16("vfwprintf", stream, format, argptr))
+}
+
+extern "C" {
+    fn winhttpapi_impl_sprintf_s_body();
+    fn winhttpapi_impl_sprintf_s_w16_body();
+    fn winhttpapi_impl_swprintf_s_body();
+    fn winhttpapi_impl_swprintf_s_w16_body();
+    fn winhttpapi_impl__snprintf_body();
+    fn winhttpapi_impl__snprintf_w16_body();
+    fn winhttpapi_impl__snwprintf_body();
+    fn winhttpapi_impl__snwprintf_w16_body();
+    fn winhttpapi_impl__snprintf_s_body();
+    fn winhttpapi_impl__snprintf_s_w16_body();
+    fn winhttpapi_impl__snwprintf_s_body();
+    fn winhttpapi_impl__snwprintf_s_w16_body();
+    fn winhttpapi_impl__scprintf_body();
+    fn winhttpapi_impl__scprintf_w16_body();
+    fn winhttpapi_impl__scwprintf_body();
+    fn winhttpapi_impl__scwprintf_w16_body();
+    fn winhttpapi_impl_swprintf_w16_body();
+    fn winhttpapi_impl_wprintf_w16_body();
+    fn winhttpapi_impl_fwprintf_w16_body();
+}
+
+/// `sprintf_s(...)`: C-variadic; a naked jump to its C body, which calls [`vsprintf_s`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn sprintf_s() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_sprintf_s_body)
+}
+
+/// `sprintf_s_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vsprintf_s_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn sprintf_s_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_sprintf_s_w16_body)
+}
+
+/// `swprintf_s(...)`: C-variadic; a naked jump to its C body, which calls [`vswprintf_s`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn swprintf_s() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_swprintf_s_body)
+}
+
+/// `swprintf_s_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vswprintf_s_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn swprintf_s_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_swprintf_s_w16_body)
+}
+
+/// `_snprintf(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnprintf`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn _snprintf() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snprintf_body)
+}
+
+/// `_snprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnprintf_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn _snprintf_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snprintf_w16_body)
+}
+
+/// `_snwprintf(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnwprintf`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn _snwprintf() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snwprintf_body)
+}
+
+/// `_snwprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnwprintf_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn _snwprintf_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snwprintf_w16_body)
+}
+
+/// `_snprintf_s(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnprintf_s`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn _snprintf_s() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snprintf_s_body)
+}
+
+/// `_snprintf_s_w16(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnprintf_s_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn _snprintf_s_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snprintf_s_w16_body)
+}
+
+/// `_snwprintf_s(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnwprintf_s`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn _snwprintf_s() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snwprintf_s_body)
+}
+
+/// `_snwprintf_s_w16(...)`: C-variadic; a naked jump to its C body, which calls [`_vsnwprintf_s_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn _snwprintf_s_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__snwprintf_s_w16_body)
+}
+
+/// `_scprintf(...)`: C-variadic; a naked jump to its C body, which calls [`_vscprintf`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn _scprintf() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__scprintf_body)
+}
+
+/// `_scprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`_vscprintf_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn _scprintf_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__scprintf_w16_body)
+}
+
+/// `_scwprintf(...)`: C-variadic; a naked jump to its C body, which calls [`_vscwprintf`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn _scwprintf() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__scwprintf_body)
+}
+
+/// `_scwprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`_vscwprintf_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn _scwprintf_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl__scwprintf_w16_body)
+}
+
+/// `swprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vswprintf_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn swprintf_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_swprintf_w16_body)
+}
+
+/// `wprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vwprintf_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn wprintf_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_wprintf_w16_body)
+}
+
+/// `fwprintf_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vfwprintf_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn fwprintf_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_fwprintf_w16_body)
+}
