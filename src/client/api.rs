@@ -253,7 +253,7 @@ pub fn send_request(
         // A WebSocket handshake whose send buffer could not hold a frame header: Windows fails the send
         // with ERROR_NOT_ENOUGH_MEMORY before it connects.
         let st = req.state.lock();
-        if st.settings.websocket_key.is_some() && st.settings.websocket_tuning[3] < 16 {
+        if st.settings.websocket && st.settings.websocket_tuning[3] < 16 {
             return Err(ERROR_NOT_ENOUGH_MEMORY);
         }
     }
