@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The two sample servers (examples/http_server_v1.c and _v2.c) serve curl: GET, and a binary POST echoed
-# byte-exact; each exits after its --count of requests.
+# The sample servers serve curl: http_server_v1/_v2 (GET, and a binary POST echoed byte-exact) and the
+# thread pool one, http_server_threadpool (GETs, 8 at a time); each exits after its --count of requests.
 set -u
 src=${1:?source dir}; build=${2:?build dir}
 passed=0 failed=0
@@ -23,5 +23,16 @@ for v in v1 v2; do
   kill $pid 2>/dev/null; wait $pid 2>/dev/null
   check "$v logged the requests" 'grep -q "Got a POST request for http://127.0.0.1:$p/echo" "$tmp/$v.log"'
 done
+# the asynchronous server on the thread pool: 40 GETs, 8 at a time, then it stops by itself
+p=$(port)
+"$build/examples/http_server_threadpool" "$p" --count 40 > "$tmp/tp.log" < /dev/null &
+pid=$!
+for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null && break; sleep 0.05; done
+curl -s --no-progress-meter --max-time 20 --parallel --parallel-max 8 "http://127.0.0.1:$p/t/[1-40]" > "$tmp/tp.out"
+check "threadpool: 40 answers" '[ "$(grep -c "Hey! You hit the server" "$tmp/tp.out")" = 40 ]'
+for _ in $(seq 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+check "threadpool server exits after --count" '! kill -0 $pid 2>/dev/null'
+kill $pid 2>/dev/null; wait $pid 2>/dev/null
+check "threadpool server logged the requests and the total" 'grep -q "Got a GET request for http://127.0.0.1:$p/t/40" "$tmp/tp.log" && grep -q "Served 40 requests" "$tmp/tp.log"'
 echo "httpapi_examples: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1364,5 +1364,7 @@ WINBASEAPI BOOL WINAPI GetProcessAffinityMask(HANDLE hProcess, PDWORD_PTR lpProc
 
 /* ---- the MSVC C runtime additions (what MSVC's string.h / stdlib.h / stdio.h give a Windows program) ---- */
 #include <corecrt.h>
+/* ---- the thread pool ---- */
+#include <threadpoolapiset.h>
 
 #endif /* WINHTTPAPI_WINDOWS_H */

@@ -668,6 +668,15 @@ fn struct_layouts_match_windows_sys() {
     assert_eq!(offset_of!(SYSTEM_INFO, dwNumberOfProcessors), offset_of!(WsSi, dwNumberOfProcessors));
     assert_eq!(offset_of!(SYSTEM_INFO, dwAllocationGranularity), offset_of!(WsSi, dwAllocationGranularity));
     assert_eq!(offset_of!(SYSTEM_INFO, wProcessorRevision), offset_of!(WsSi, wProcessorRevision));
+
+    use winhttpapi::win32::threadpool::TP_CALLBACK_ENVIRON_V3;
+    type WsEnv = ws::System::Threading::TP_CALLBACK_ENVIRON_V3;
+    assert_eq!(size_of::<TP_CALLBACK_ENVIRON_V3>(), size_of::<WsEnv>());
+    assert_eq!(offset_of!(TP_CALLBACK_ENVIRON_V3, Pool), offset_of!(WsEnv, Pool));
+    assert_eq!(offset_of!(TP_CALLBACK_ENVIRON_V3, FinalizationCallback), offset_of!(WsEnv, FinalizationCallback));
+    assert_eq!(offset_of!(TP_CALLBACK_ENVIRON_V3, Flags), offset_of!(WsEnv, u));
+    assert_eq!(offset_of!(TP_CALLBACK_ENVIRON_V3, CallbackPriority), offset_of!(WsEnv, CallbackPriority));
+    assert_eq!(offset_of!(TP_CALLBACK_ENVIRON_V3, Size), offset_of!(WsEnv, Size));
 }
 
 /// Numeric `#define`s of `include/*.h`, parsed from the header text: `#define NAME <integer>` with an

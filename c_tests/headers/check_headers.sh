@@ -23,7 +23,7 @@ cxx_stds=(c++11 c++14 c++17)
 widths=("" "-fshort-wchar")
 headers=(windows.h winhttp.h http.h httpnotify.h tchar.h strsafe.h Windows.h WinHttp.h Http.h Strsafe.h winerror.h winbase.h
          minwinbase.h minwindef.h windef.h winnt.h basetsd.h sal.h handleapi.h synchapi.h ioapiset.h
-         errhandlingapi.h processthreadsapi.h corecrt.h conio.h)
+         errhandlingapi.h processthreadsapi.h corecrt.h conio.h threadpoolapiset.h)
 
 # one translation unit per header, plus all of them in both orders
 tus=()
@@ -117,7 +117,7 @@ done
 # _w16 twins of the headers that list them (all but winhttp.h and http.h, where every function has one):
 # those the headers rename to (`#define X X_w16`) and the glibc functions corecrt.h redirects by assembler
 # name (WINHTTPAPI_W16(x) -> x_w16). Kernel32 style functions are marked WINAPI, C runtime ones __cdecl.
-api_headers=(windows.h winhttp.h http.h httpnotify.h corecrt.h conio.h)
+api_headers=(windows.h winhttp.h http.h httpnotify.h corecrt.h conio.h threadpoolapiset.h)
 expected_list() {
   for h in "${api_headers[@]}"; do
     grep -oE '(WINAPI|__cdecl) [A-Za-z0-9_]+\(' "$inc/$h" | sed -E 's/(WINAPI|__cdecl) //; s/\(//' | awk -v h="$h" '{print h " " $1}'

@@ -501,7 +501,8 @@ impl Request {
         }
         // The stored cookies; a Cookie header of the caller's own is merged with them into one, the
         // caller's value first (Windows).
-        let stored = if st.settings.disabled & WINHTTP_DISABLE_COOKIES == 0 {
+        // (The URL is parsed only when the jar holds cookies: parsing costs more than the rest of the head.)
+        let stored = if st.settings.disabled & WINHTTP_DISABLE_COOKIES == 0 && self.session.has_cookies() {
             t.parsed().and_then(|u| self.session.cookie_header(&u))
         } else {
             None
@@ -824,7 +825,7 @@ impl Request {
                     return Err(ERROR_WINHTTP_INVALID_SERVER_RESPONSE);
                 }
             };
-            if io.cfg.disabled & WINHTTP_DISABLE_COOKIES == 0 {
+            if io.cfg.disabled & WINHTTP_DISABLE_COOKIES == 0 && head.values("set-cookie").next().is_some() {
                 if let Some(u) = target.parsed() {
                     self.session.store_cookies(&u, head.values("set-cookie"));
                 }

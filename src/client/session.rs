@@ -320,6 +320,11 @@ impl Session {
         active + super::pool::owned_by(self.id, matches)
     }
 
+    /// Whether the jar holds any cookie (expired ones included).
+    pub fn has_cookies(&self) -> bool {
+        !self.cookies.lock().stored.is_empty()
+    }
+
     /// The stored cookies for a request to `url`, as `name=value` pairs joined by `"; "`, the most
     /// recently stored first (Windows' order), or None.
     pub fn cookie_header(&self, url: &url::Url) -> Option<String> {

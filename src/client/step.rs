@@ -15,9 +15,10 @@
 //! runtime as an ordinary task, which polls it from then on. Nothing here blocks a runtime thread and
 //! nothing recognises a thread by its name.
 //!
-//! - Synchronous ([`run_sync`]): submit, then wait on a private event. The step's notifications are
-//!   delivered on the calling thread, in order: those posted before a wait when it waits, the rest
-//!   when it ends.
+//! - Synchronous ([`run_sync`]): submit, then wait on a private event (tokio's `block_on` parks the
+//!   thread; the reactor's wake unparks it and the step is polled there: one wake per wait, no task).
+//!   The step's notifications are delivered on the calling thread, in order: those posted before a
+//!   wait when it waits, the rest when it ends.
 //! - Asynchronous ([`run_async`]): submit and return. A step that finished during the call delivers
 //!   its notifications and completion on the calling thread (nested when the call came from one of the
 //!   request's callbacks, up to [`MAX_NEST`] levels), and the call reports the count it got.
@@ -141,46 +142,23 @@ async fn step(req: &Arc<Request>, mut io: Box<Io>, op: Op) -> WinResult<Done> {
 thread_local! {
     /// Set while this thread polls a step for the first time (inside the call).
     static FIRST_POLL: Cell<bool> = const { Cell::new(false) };
+    /// The result of an asynchronous step that finished in its first poll, for the call to report.
+    static INLINE_RESULT: Cell<Option<WinResult<Done>>> = const { Cell::new(None) };
 }
 
 fn in_first_poll() -> bool {
     FIRST_POLL.with(|f| f.get())
 }
 
-/// Who waits for a step: the synchronous caller (its private event), or nobody (asynchronous).
-enum Waiter {
-    Sync(Arc<SyncEvent>),
-    Async,
-}
-
-/// A synchronous call's private event: the step's result, and "notifications to deliver".
-#[derive(Default)]
-struct SyncEvent {
-    state: Mutex<(Option<WinResult<Done>>, bool)>,
-    cv: Condvar,
-}
-
-impl SyncEvent {
-    fn finish(&self, r: WinResult<Done>) {
-        self.state.lock().0 = Some(r);
-        self.cv.notify_one();
-    }
-    fn poke(&self) {
-        self.state.lock().1 = true;
-        self.cv.notify_one();
-    }
-}
-
 pin_project_lite::pin_project! {
-    /// A step's future as launched: whenever it has to wait after the first poll, the notifications
-    /// it posted so far go out (to the synchronous caller's thread, or in one hand-off to a callback
-    /// thread), so they are delivered while it waits; those of the first poll are delivered by the
-    /// calling thread itself ([`run_sync`], [`run_async`]).
+    /// An asynchronous step's future as launched: whenever it has to wait after the first poll, the
+    /// notifications it posted so far go out in one hand-off to a callback thread, so they are
+    /// delivered while it waits; those of the first poll are delivered by the calling thread itself
+    /// ([`run_async`]).
     struct Flush<F> {
         #[pin]
         inner: F,
         req: Arc<Request>,
-        waiter: Waiter,
     }
 }
 
@@ -190,10 +168,7 @@ impl<F: Future<Output = ()>> Future for Flush<F> {
         let this = self.project();
         let r = this.inner.poll(cx);
         if r.is_pending() && !in_first_poll() && this.req.notifier.has_notes() {
-            match this.waiter {
-                Waiter::Sync(ev) => ev.poke(),
-                Waiter::Async => this.req.notifier.flush(Deliver::Pool),
-            }
+            this.req.notifier.flush(Deliver::Pool);
         }
         r
     }
@@ -291,7 +266,10 @@ pub fn start(fut: impl Future<Output = ()> + Send + 'static) -> bool {
 }
 
 /// A synchronous call: `setup` (the checks and preparation that fail at once), then the step,
-/// waited for on a private event; its notifications run on this thread.
+/// waited for on this thread (tokio's `block_on`: the thread parks on its private event, which the
+/// runtime's reactor sets when the socket is ready; the step is polled here, so a response costs
+/// one wake and no task). Its notifications run on this thread, outside the runtime's context:
+/// those posted before a wait as soon as it waits, the rest when it ends.
 pub fn run_sync(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinResult<()>) -> WinResult<Done> {
     req.notifier.begin_op();
     let mut io = req.take_io();
@@ -300,32 +278,18 @@ pub fn run_sync(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinRe
         req.notifier.end_op(Deliver::Inline);
         return Err(e);
     }
-    let ev = Arc::new(SyncEvent::default());
-    let (r2, ev2) = (req.clone(), ev.clone());
-    let fut = Flush {
-        inner: async move {
-            let r = step(&r2, io, op).await;
-            ev2.finish(r);
-        },
-        req: req.clone(),
-        waiter: Waiter::Sync(ev.clone()),
-    };
-    launch(Box::pin(fut));
-    let r = {
-        let mut st = ev.state.lock();
-        loop {
-            if let Some(r) = st.0.take() {
-                break r;
-            }
-            if st.1 || req.notifier.has_notes() {
-                st.1 = false;
-                drop(st);
-                // What the step posted before this wait, delivered while it waits.
-                req.notifier.flush(Deliver::Inline);
-                st = ev.state.lock();
-                continue;
-            }
-            ev.cv.wait(&mut st);
+    let mut fut = Box::pin(step(req, io, op));
+    let r = loop {
+        // Back out of block_on whenever the step waits with notifications to deliver: a callback may
+        // make synchronous calls of its own (on other handles), which must not run inside it.
+        let polled = crate::runtime::block_on(std::future::poll_fn(|cx| match fut.as_mut().poll(cx) {
+            Poll::Ready(r) => Poll::Ready(Some(r)),
+            Poll::Pending if req.notifier.has_notes() => Poll::Ready(None),
+            Poll::Pending => Poll::Pending,
+        }));
+        match polled {
+            Some(r) => break r,
+            None => req.notifier.flush(Deliver::Inline),
         }
     };
     req.notifier.end_op(Deliver::Inline);
@@ -336,6 +300,7 @@ pub fn run_sync(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinRe
 /// step. Some(done) when it finished during the call (its notifications were delivered here).
 pub fn run_async(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinResult<()>) -> WinResult<Option<Done>> {
     req.notifier.try_begin_async()?;
+    INLINE_RESULT.with(|c| c.set(None));
     let mut io = req.take_io();
     let api = op.api();
     if let Err(e) = req.check_async(&io, api, op.len()).and_then(|_| setup(&mut io)) {
@@ -350,20 +315,21 @@ pub fn run_async(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinR
         Op::Read { buf, .. } => buf.addr(),
         _ => 0,
     };
-    let result = Arc::new(Mutex::new(None));
-    let (r2, res2) = (req.clone(), result.clone());
+    let r2 = req.clone();
     let fut = Flush {
         inner: async move {
             let r = step(&r2, io, op).await;
             if in_first_poll() {
-                *res2.lock() = Some(r);
+                // Finished in the call: this thread reads it right after the poll.
+                INLINE_RESULT.with(|c| c.set(Some(r)));
             }
             complete(&r2, api, addr, r);
         },
         req: req.clone(),
-        waiter: Waiter::Async,
     };
     launch(Box::pin(fut));
+    // Read before delivering: a callback's own call (nested below) uses the same slot.
+    let inline = INLINE_RESULT.with(|c| c.take());
     if in_call {
         // A receive or read: what it posted (all of it when it finished here) runs on this thread.
         req.notifier.deliver_here(may_nest);
@@ -373,8 +339,7 @@ pub fn run_async(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinR
         // callback thread), or the drain this call was made from, after its callback returns.
         req.notifier.flush(Deliver::Pool);
     }
-    let r = result.lock().take();
-    Ok(r.and_then(|r| r.ok()))
+    Ok(inline.and_then(|r| r.ok()))
 }
 
 /// Queues a step's completion notification; delivered by the caller when the step finished in its

@@ -157,8 +157,14 @@ pub fn request(filter: u32, c: &Connection, queue: Option<&RequestQueue>, group:
 
 #[cold]
 fn emit_request(filter: u32, c: &Connection, queue: Option<&RequestQueue>, group: u64) {
-    let mut scopes = Vec::with_capacity(3);
-    route_scopes(queue, group, &mut scopes);
+    // On the stack (this runs per request when a port watches requests); `Server` fills the unused places
+    // and changes nothing, since whole-server registrations match every event anyway.
+    let session = if group != 0 { session::group_session(group) } else { None };
+    let scopes = [
+        queue.map_or(Scope::Server, |q| Scope::Queue(q.key())),
+        if group != 0 { Scope::Group(group) } else { Scope::Server },
+        session.map_or(Scope::Server, Scope::Session),
+    ];
     notify::emit(filter, &scopes, Name::Id(c.id));
 }
 

@@ -19,6 +19,12 @@ pub trait KernelObject: Any + Send + Sync {
     fn kind(&self) -> &'static str;
     /// Called once when the handle is closed (the object may live on while in-flight work holds it).
     fn on_close(&self) {}
+    /// Whether `CloseHandle` closes it. Objects with their own close function (the thread pool's
+    /// `CloseThreadpoolWork`...) say no: `CloseHandle` on them is `ERROR_INVALID_HANDLE`, as on Windows,
+    /// where they are not kernel handles.
+    fn closed_by_close_handle(&self) -> bool {
+        true
+    }
     /// The waitable state, for objects `WaitForSingleObject` accepts.
     fn waitable(&self) -> Option<&super::wait::Waitable> {
         None

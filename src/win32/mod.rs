@@ -1,5 +1,5 @@
 //! The Win32 core both APIs stand on: errors and last-error, the handle table, waitable objects and
-//! events, `OVERLAPPED` completion, completion ports, wide strings.
+//! events, `OVERLAPPED` completion, completion ports, the thread pool, wide strings.
 pub mod critsec;
 pub mod error;
 pub mod event;
@@ -14,6 +14,7 @@ pub mod overlapped;
 pub mod sysinfo;
 pub mod text;
 pub mod thread;
+pub mod threadpool;
 pub mod time;
 pub mod wait;
 pub mod wstr;

@@ -9,17 +9,34 @@ use parking_lot::{Condvar, Mutex};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// One parked thread.
+/// A hook a waiter runs when an object it is parked on is signaled.
+type Hook = Box<dyn Fn() + Send + Sync>;
+
+/// One parked thread, or a watcher that runs a hook instead of sleeping (the thread pool's wait objects:
+/// no thread blocks per wait).
 pub struct Waiter {
     fired: Mutex<bool>,
     cv: Condvar,
+    hook: Option<Hook>,
 }
 
 impl Waiter {
     fn new() -> Arc<Self> {
-        Arc::new(Waiter { fired: Mutex::new(false), cv: Condvar::new() })
+        Arc::new(Waiter { fired: Mutex::new(false), cv: Condvar::new(), hook: None })
     }
+
+    /// A watcher: `hook` runs on the signaling thread, after the object's lock is released, each time an
+    /// object it is parked on is signaled (it is unparked by then; it calls [`Waitable::acquire_or_park`]
+    /// to take the signal or park again).
+    pub fn with_hook(hook: Hook) -> Arc<Self> {
+        Arc::new(Waiter { fired: Mutex::new(false), cv: Condvar::new(), hook: Some(hook) })
+    }
+
     fn wake(&self) {
+        if let Some(hook) = &self.hook {
+            hook();
+            return;
+        }
         *self.fired.lock() = true;
         self.cv.notify_one();
     }
@@ -82,7 +99,7 @@ impl Waitable {
 
     /// Consumes the signal if present (auto-reset) or observes it (manual-reset); otherwise parks
     /// `waiter` on the object. Returns whether the object was signaled.
-    fn acquire_or_park(&self, waiter: &Arc<Waiter>) -> bool {
+    pub(crate) fn acquire_or_park(&self, waiter: &Arc<Waiter>) -> bool {
         let mut s = self.state.lock();
         if s.signaled {
             if !s.manual_reset {
@@ -94,7 +111,8 @@ impl Waitable {
         false
     }
 
-    fn unpark(&self, waiter: &Arc<Waiter>) {
+    /// Removes a parked waiter (its wait ended another way).
+    pub(crate) fn unpark(&self, waiter: &Arc<Waiter>) {
         self.state.lock().waiters.retain(|w| !Arc::ptr_eq(w, waiter));
     }
 }

@@ -14,7 +14,7 @@ pub struct CRITICAL_SECTION {
 }
 const _: () = assert!(std::mem::size_of::<CRITICAL_SECTION>() == 64);
 
-unsafe fn critical_section<'a>(cs: *mut CRITICAL_SECTION) -> WinResult<&'a CriticalSection> {
+pub(crate) unsafe fn critical_section<'a>(cs: *mut CRITICAL_SECTION) -> WinResult<&'a CriticalSection> {
     if cs.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }

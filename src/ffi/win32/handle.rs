@@ -11,6 +11,9 @@ use crate::win32::thread;
 pub extern "C" fn CloseHandle(hObject: HANDLE) -> BOOL {
     guard_win32("CloseHandle", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "CloseHandle({hObject:?})");
+        if !handle::get(raw(hObject))?.closed_by_close_handle() {
+            return Err(ERROR_INVALID_HANDLE);
+        }
         handle::close(raw(hObject))?;
         Ok(TRUE)
     })

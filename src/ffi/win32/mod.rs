@@ -14,6 +14,7 @@ pub mod overlapped;
 pub mod sysinfo;
 pub mod text;
 pub mod thread;
+pub mod threadpool;
 pub mod time;
 pub mod wait;
 
@@ -30,5 +31,6 @@ pub use overlapped::*;
 pub use sysinfo::*;
 pub use text::*;
 pub use thread::*;
+pub use threadpool::*;
 pub use time::*;
 pub use wait::*;
