@@ -24,7 +24,10 @@ int main(void) {
 
     /* GetProcAddress gives our exports, which work through the pointer. */
     GetTickCount_t gtc = (GetTickCount_t)(void *)GetProcAddress(first, "GetTickCount");
-    CHECK(gtc != NULL && gtc() - GetTickCount() < 1000, "GetProcAddress(GetTickCount)");
+    /* Two statements: the order of a subtraction's operands is unspecified, and a tick between them would wrap. */
+    DWORD before = GetTickCount();
+    DWORD through = gtc ? gtc() : 0;
+    CHECK(gtc != NULL && through - before < 1000, "GetProcAddress(GetTickCount)");
     SetEvent_t se = (SetEvent_t)(void *)GetProcAddress(GetModuleHandleA("kernel32"), "SetEvent");
     HANDLE ev = CreateEventW(NULL, TRUE, FALSE, NULL);
     CHECK(se != NULL && se(ev) && WaitForSingleObject(ev, 0) == WAIT_OBJECT_0, "call through GetProcAddress");
