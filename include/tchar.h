@@ -11,8 +11,8 @@
  *    use %ls there, or the MSVC forms (_stprintf_s, _sntprintf). With -fshort-wchar, corecrt.h gives
  *    the wide ISO functions UTF-16 versions with Windows' %s meaning.
  *  - _tmain becomes wmain under _UNICODE; the C runtime on Linux only calls main, so link the project's
- *    winmain porting aid (-lwinmain: a main that converts argv and calls wmain; see docs/porting.md for
- *    C++ programs).
+ *    winmain porting aid (-lwinmain, or -lwinmain_w16 with -fshort-wchar: a main that converts argv and
+ *    calls wmain). It finds wmain in C++ programs too, where g++ mangles the name.
  */
 #ifndef WINHTTPAPI_TCHAR_H
 #define WINHTTPAPI_TCHAR_H

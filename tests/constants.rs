@@ -767,6 +767,8 @@ fn windows_sys_constants() -> Option<std::collections::HashMap<String, i128>> {
         "System/WindowsProgramming/mod.rs",
         "System/SystemServices/mod.rs",
         "System/SystemInformation/mod.rs",
+        "Networking/WinSock/mod.rs",
+        "Security/Authentication/Identity/mod.rs",
     ];
     let mut map = std::collections::HashMap::new();
     for f in files {

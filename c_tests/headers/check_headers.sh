@@ -23,7 +23,8 @@ cxx_stds=(c++11 c++14 c++17)
 widths=("" "-fshort-wchar")
 headers=(windows.h winhttp.h http.h httpnotify.h tchar.h strsafe.h Windows.h WinHttp.h Http.h Strsafe.h winerror.h winbase.h
          minwinbase.h minwindef.h windef.h winnt.h basetsd.h sal.h handleapi.h synchapi.h ioapiset.h
-         errhandlingapi.h processthreadsapi.h corecrt.h conio.h threadpoolapiset.h)
+         errhandlingapi.h processthreadsapi.h corecrt.h conio.h threadpoolapiset.h winsock2.h ws2tcpip.h winsock.h
+         sspi.h security.h Security.h)
 
 # one translation unit per header, plus all of them in both orders
 tus=()
@@ -56,6 +57,9 @@ cat > "$tmp/with_libc.c" <<'EOF'
 #include <strsafe.h>
 #include <tchar.h>
 #include <conio.h>
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <sspi.h>
 #include <signal.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -75,6 +79,9 @@ cat > "$tmp/with_libstdcxx.cpp" <<'EOF'
 #include <strsafe.h>
 #include <tchar.h>
 #include <conio.h>
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <sspi.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -116,11 +123,12 @@ done
 # functions.txt lists exactly the functions the headers declare (not the static inline ones), plus the
 # _w16 twins of the headers that list them (all but winhttp.h and http.h, where every function has one):
 # those the headers rename to (`#define X X_w16`) and the glibc functions corecrt.h redirects by assembler
-# name (WINHTTPAPI_W16(x) -> x_w16). Kernel32 style functions are marked WINAPI, C runtime ones __cdecl.
-api_headers=(windows.h winhttp.h http.h httpnotify.h corecrt.h conio.h threadpoolapiset.h)
+# name (WINHTTPAPI_W16(x) -> x_w16). Kernel32 style functions are marked WINAPI, Winsock ones WSAAPI, C
+# runtime ones __cdecl.
+api_headers=(windows.h winhttp.h http.h httpnotify.h corecrt.h conio.h threadpoolapiset.h winsock2.h ws2tcpip.h)
 expected_list() {
   for h in "${api_headers[@]}"; do
-    grep -oE '(WINAPI|__cdecl) [A-Za-z0-9_]+\(' "$inc/$h" | sed -E 's/(WINAPI|__cdecl) //; s/\(//' | awk -v h="$h" '{print h " " $1}'
+    grep -oE '(WINAPI|WSAAPI|__cdecl) [A-Za-z0-9_]+\(' "$inc/$h" | sed -E 's/(WINAPI|WSAAPI|__cdecl) //; s/\(//' | awk -v h="$h" '{print h " " $1}'
     case "$h" in winhttp.h|http.h) ;; *) sed -n '/^#ifdef WINHTTPAPI_SHORT_WCHAR/,/^#endif/p' "$inc/$h" | awk -v h="$h" '/^#define [A-Za-z0-9_]+ [A-Za-z0-9_]+_w16$/ {print h " " $3}' ;; esac
     grep -oE 'WINHTTPAPI_W16(_NT)?\([A-Za-z0-9_]+\);' "$inc/$h" | sed -E 's/.*\(([A-Za-z0-9_]+)\);/\1_w16/' | sort -u | awk -v h="$h" '{print h " " $1}'
   done

@@ -2,6 +2,7 @@
  * check_win32_w16.sh: the header routes every W-string function to its _w16 twin. No wcs* calls
  * (glibc's assume 4-byte wchar_t). */
 #include <windows.h>
+#include <ws2tcpip.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -53,6 +54,19 @@ int main(void) {
     CloseHandle(ev3);
     CloseHandle(ev2);
     CloseHandle(ev);
+    unsigned char ip6[16];
+    WCHAR ip6text[INET6_ADDRSTRLEN];
+    CHECK(InetPtonW(AF_INET6, L"2001:db8::1", ip6) == 1 && InetNtopW(AF_INET6, ip6, ip6text, INET6_ADDRSTRLEN) == ip6text &&
+          wequal(ip6text, L"2001:db8::1"), "InetPtonW / InetNtopW");
+    SOCKADDR_IN sin;
+    memset(&sin, 0, sizeof sin);
+    sin.sin_family = AF_INET;
+    sin.sin_port = htons(8080);
+    InetPtonW(AF_INET, L"127.0.0.1", &sin.sin_addr);
+    WCHAR satext[32];
+    DWORD salen = 32;
+    CHECK(WSAAddressToStringW((LPSOCKADDR)&sin, sizeof sin, NULL, satext, &salen) == 0 && wequal(satext, L"127.0.0.1:8080") && salen == 15,
+          "WSAAddressToStringW");
     OutputDebugStringW(L"w16\n");
     printf("win32_w16: %d passed, %d failed\n", passed, failed);
     return failed != 0;

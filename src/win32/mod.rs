@@ -17,6 +17,7 @@ pub mod thread;
 pub mod threadpool;
 pub mod time;
 pub mod wait;
+pub mod winsock;
 pub mod wstr;
 
 pub use error::{Win32Error, WinResult};

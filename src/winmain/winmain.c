@@ -2,12 +2,25 @@
  * Link with -lwinmain (libwinmain.a, beside libwinhttpapi.so; libwinmain_w16.a for -fshort-wchar
  * programs). It converts argv and envp from UTF-8 (what Linux passes) to wide strings in the
  * program's wchar_t width (UTF-32, or UTF-16 with -fshort-wchar) and calls wmain(argc, argv, envp),
- * as the Windows C runtime does. Invalid UTF-8 bytes become U+FFFD. The strings live until exit. */
+ * as the Windows C runtime does. Invalid UTF-8 bytes become U+FFFD. The strings live until exit.
+ *
+ * C++: MSVC gives wmain C linkage by itself, g++ mangles it like any function (`int wmain(int, wchar_t **)`
+ * is `_Z5wmainiPPw`). So this `main` finds whichever wmain the program defines, by weak references to the C
+ * name and to the mangled names of the signatures MSVC accepts (with or without envp, `const`, or no
+ * parameters); the mangling does not depend on the width of wchar_t. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
-int wmain(int argc, wchar_t **argv, wchar_t **envp);
+/* The C entry point, and the C++ ones by their mangled names (weak: the program defines one of them). */
+extern int wmain(int argc, wchar_t **argv, wchar_t **envp) __attribute__((weak));
+extern int wmain_cxx_argv(int argc, wchar_t **argv) __asm__("_Z5wmainiPPw") __attribute__((weak));
+extern int wmain_cxx_envp(int argc, wchar_t **argv, wchar_t **envp) __asm__("_Z5wmainiPPwS0_") __attribute__((weak));
+extern int wmain_cxx_const_argv(int argc, const wchar_t **argv) __asm__("_Z5wmainiPPKw") __attribute__((weak));
+extern int wmain_cxx_const_envp(int argc, const wchar_t **argv, const wchar_t **envp)
+    __asm__("_Z5wmainiPPKwS1_") __attribute__((weak));
+extern int wmain_cxx_void(void) __asm__("_Z5wmainv") __attribute__((weak));
 
 /* Decodes one UTF-8 sequence at s; stores the code point and returns its length (1 for a bad byte). */
 static size_t decode_utf8(const unsigned char *s, unsigned long *cp) {
@@ -64,5 +77,12 @@ int main(int argc, char **argv, char **envp) {
     wchar_t **wargv = widen_all(argv, &n);
     wchar_t **wenvp = widen_all(envp, NULL);
     (void)argc;
-    return wmain(n, wargv, wenvp);
+    if (wmain) return wmain(n, wargv, wenvp);
+    if (wmain_cxx_argv) return wmain_cxx_argv(n, wargv);
+    if (wmain_cxx_envp) return wmain_cxx_envp(n, wargv, wenvp);
+    if (wmain_cxx_const_argv) return wmain_cxx_const_argv(n, (const wchar_t **)wargv);
+    if (wmain_cxx_const_envp) return wmain_cxx_const_envp(n, (const wchar_t **)wargv, (const wchar_t **)wenvp);
+    if (wmain_cxx_void) return wmain_cxx_void();
+    fputs("winmain: the program defines no wmain (libwinmain calls wmain or _tmain under _UNICODE)\n", stderr);
+    return 255;
 }

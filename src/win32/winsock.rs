@@ -1,0 +1,154 @@
+//! The Winsock pieces an HTTP program uses with the addresses it gets (`ws2_32.dll`): `WSAStartup` /
+//! `WSACleanup` bookkeeping and the text forms of IPv4 and IPv6 addresses (`InetNtop`, `InetPton`,
+//! `WSAAddressToString`). The address structures are Linux's `sockaddr_in` / `sockaddr_in6`.
+use super::error::*;
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// Linux's address families (Windows' AF_INET6 is 23; the headers use Linux's values, DESIGN.md section 3).
+pub const AF_INET: i32 = libc::AF_INET;
+pub const AF_INET6: i32 = libc::AF_INET6;
+
+/// The Windows Sockets codes these functions report.
+pub const WSAEFAULT: Win32Error = Win32Error(10014);
+pub const WSAEINVAL: Win32Error = Win32Error(10022);
+pub const WSAEAFNOSUPPORT: Win32Error = Win32Error(10047);
+pub const WSAVERNOTSUPPORTED: Win32Error = Win32Error(10092);
+pub const WSANOTINITIALISED: Win32Error = Win32Error(10093);
+pub const WSAENOTSOCK: Win32Error = Win32Error(10038);
+
+/// The highest Winsock version (2.2), what `WSADATA.wHighVersion` reports.
+pub const HIGHEST_VERSION: u16 = 0x0202;
+
+static STARTED: AtomicU32 = AtomicU32::new(0);
+
+/// `WSAStartup`: the version the program will use (the one it asked for, at most 2.2); below 1.0:
+/// `WSAVERNOTSUPPORTED`. Each successful call needs a `WSACleanup`.
+pub fn startup(requested: u16) -> WinResult<u16> {
+    let (major, minor) = (requested & 0xFF, requested >> 8);
+    if major == 0 {
+        return Err(WSAVERNOTSUPPORTED);
+    }
+    STARTED.fetch_add(1, Ordering::AcqRel);
+    Ok(if (major, minor) > (2, 2) { HIGHEST_VERSION } else { requested })
+}
+
+/// `WSACleanup`: one `WSAStartup` undone; none left: `WSANOTINITIALISED`.
+pub fn cleanup() -> WinResult<()> {
+    STARTED
+        .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
+        .map(drop)
+        .map_err(|_| WSANOTINITIALISED)
+}
+
+/// The text of an address of `family` in `bytes` (4 bytes IPv4, 16 bytes IPv6), as `inet_ntop` writes it
+/// (RFC 5952 for IPv6, `::ffff:a.b.c.d` for a mapped IPv4 address). Another family: `WSAEAFNOSUPPORT`.
+pub fn address_text(family: i32, bytes: &[u8]) -> WinResult<String> {
+    match family {
+        AF_INET => Ok(Ipv4Addr::from(<[u8; 4]>::try_from(&bytes[..4]).map_err(|_| WSAEFAULT)?).to_string()),
+        AF_INET6 => {
+            let a = Ipv6Addr::from(<[u8; 16]>::try_from(&bytes[..16]).map_err(|_| WSAEFAULT)?);
+            // std writes a mapped address as ::ffff:a.b.c.d too, and compresses as RFC 5952 says.
+            Ok(a.to_string())
+        }
+        _ => Err(WSAEAFNOSUPPORT),
+    }
+}
+
+/// The bytes of the address written `text` (dotted decimal for IPv4, any RFC 4291 form for IPv6); None when
+/// the text is not one. Another family: `WSAEAFNOSUPPORT`.
+pub fn parse_address(family: i32, text: &str) -> WinResult<Option<Vec<u8>>> {
+    match family {
+        AF_INET => Ok(text.parse::<Ipv4Addr>().ok().map(|a| a.octets().to_vec())),
+        AF_INET6 => Ok(text.parse::<Ipv6Addr>().ok().map(|a| a.octets().to_vec())),
+        _ => Err(WSAEAFNOSUPPORT),
+    }
+}
+
+/// `WSAAddressToString`'s text for a socket address: `a.b.c.d:port` or `[v6%scope]:port`, without the port
+/// (and brackets) when it is 0, without the scope when it is 0. `raw` is the caller's `dwAddressLength`
+/// bytes of the structure; shorter than its family's structure: `WSAEFAULT`; another family: `WSAEINVAL`.
+pub fn socket_address_text(raw: &[u8]) -> WinResult<String> {
+    if raw.len() < 2 {
+        return Err(WSAEFAULT);
+    }
+    let family = u16::from_ne_bytes([raw[0], raw[1]]) as i32;
+    match family {
+        AF_INET => {
+            if raw.len() < std::mem::size_of::<libc::sockaddr_in>() {
+                return Err(WSAEFAULT);
+            }
+            let port = u16::from_be_bytes([raw[2], raw[3]]);
+            let ip = Ipv4Addr::new(raw[4], raw[5], raw[6], raw[7]);
+            Ok(if port == 0 { ip.to_string() } else { format!("{ip}:{port}") })
+        }
+        AF_INET6 => {
+            if raw.len() < std::mem::size_of::<libc::sockaddr_in6>() {
+                return Err(WSAEFAULT);
+            }
+            let port = u16::from_be_bytes([raw[2], raw[3]]);
+            let ip = Ipv6Addr::from(<[u8; 16]>::try_from(&raw[8..24]).expect("16 bytes"));
+            let scope = u32::from_ne_bytes([raw[24], raw[25], raw[26], raw[27]]);
+            let mut text = ip.to_string();
+            if scope != 0 {
+                text = format!("{text}%{scope}");
+            }
+            Ok(if port == 0 { text } else { format!("[{text}]:{port}") })
+        }
+        _ => Err(WSAEINVAL),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v4(ip: [u8; 4], port: u16) -> Vec<u8> {
+        // SAFETY: a zeroed sockaddr_in is valid.
+        let mut sa: libc::sockaddr_in = unsafe { std::mem::zeroed() };
+        sa.sin_family = AF_INET as u16;
+        sa.sin_port = port.to_be();
+        sa.sin_addr.s_addr = u32::from_ne_bytes(ip);
+        // SAFETY: reading the bytes of a plain struct.
+        unsafe { std::slice::from_raw_parts(&sa as *const _ as *const u8, std::mem::size_of_val(&sa)).to_vec() }
+    }
+
+    fn v6(ip: Ipv6Addr, port: u16, scope: u32) -> Vec<u8> {
+        // SAFETY: a zeroed sockaddr_in6 is valid.
+        let mut sa: libc::sockaddr_in6 = unsafe { std::mem::zeroed() };
+        sa.sin6_family = AF_INET6 as u16;
+        sa.sin6_port = port.to_be();
+        sa.sin6_addr.s6_addr = ip.octets();
+        sa.sin6_scope_id = scope;
+        // SAFETY: reading the bytes of a plain struct.
+        unsafe { std::slice::from_raw_parts(&sa as *const _ as *const u8, std::mem::size_of_val(&sa)).to_vec() }
+    }
+
+    #[test]
+    fn socket_addresses_read_as_windows_writes_them() {
+        let rows: &[(Vec<u8>, &str)] = &[
+            (v4([127, 0, 0, 1], 8080), "127.0.0.1:8080"),
+            (v4([10, 1, 2, 3], 0), "10.1.2.3"),
+            (v6(Ipv6Addr::LOCALHOST, 443, 0), "[::1]:443"),
+            (v6("fe80::1".parse().unwrap(), 80, 3), "[fe80::1%3]:80"),
+            (v6("2001:db8::8:800:200c:417a".parse().unwrap(), 0, 0), "2001:db8::8:800:200c:417a"),
+            (v6("::ffff:1.2.3.4".parse().unwrap(), 1, 0), "[::ffff:1.2.3.4]:1"),
+        ];
+        for (raw, want) in rows {
+            assert_eq!(socket_address_text(raw).unwrap(), *want);
+        }
+        assert_eq!(socket_address_text(&v4([1, 2, 3, 4], 1)[..8]), Err(WSAEFAULT));
+        assert_eq!(socket_address_text(&[1, 0, 0, 0]), Err(WSAEINVAL));
+    }
+
+    #[test]
+    fn startup_counts() {
+        assert_eq!(startup(0x0202), Ok(0x0202));
+        assert_eq!(startup(0x0101), Ok(0x0101));
+        assert_eq!(startup(0x0303), Ok(0x0202));
+        assert_eq!(startup(0x0200 /* 0.2 */), Err(WSAVERNOTSUPPORTED));
+        for _ in 0..3 {
+            assert_eq!(cleanup(), Ok(()));
+        }
+    }
+}
