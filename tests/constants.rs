@@ -827,3 +827,56 @@ fn header_defines_match_windows_sys() {
     eprintln!("header constants: {} numeric defines, {checked} checked against windows-sys", defines.len());
     assert!(bad.is_empty(), "header constants differ from windows-sys:\n{}", bad.join("\n"));
 }
+
+/// The Schannel structures of `WINHTTP_SECURITY_INFO` (16-bit `WCHAR` is Windows' layout) and the values the
+/// security options report.
+#[test]
+fn security_info_matches_windows_sys() {
+    use std::mem::{offset_of, size_of};
+    use winhttpapi::client::link::*;
+    use winhttpapi::ffi::winhttp::types::{
+        SecPkgContext_CipherInfo, SecPkgContext_ConnectionInfo, WINHTTP_CONNECTION_INFO,
+    };
+    use ws::Security::Authentication::Identity as id;
+    use ws::Security::Cryptography as cr;
+    type WsCipher = id::SecPkgContext_CipherInfo;
+    assert_eq!(size_of::<SecPkgContext_CipherInfo<u16>>(), size_of::<WsCipher>());
+    assert_eq!(offset_of!(SecPkgContext_CipherInfo<u16>, szCipher), offset_of!(WsCipher, szCipher));
+    assert_eq!(offset_of!(SecPkgContext_CipherInfo<u16>, dwHashLen), offset_of!(WsCipher, dwHashLen));
+    assert_eq!(offset_of!(SecPkgContext_CipherInfo<u16>, szCertificate), offset_of!(WsCipher, szCertificate));
+    assert_eq!(offset_of!(SecPkgContext_CipherInfo<u16>, dwKeyType), offset_of!(WsCipher, dwKeyType));
+    type WsConn = id::SecPkgContext_ConnectionInfo;
+    assert_eq!(size_of::<SecPkgContext_ConnectionInfo>(), size_of::<WsConn>());
+    assert_eq!(offset_of!(SecPkgContext_ConnectionInfo, dwExchStrength), offset_of!(WsConn, dwExchStrength));
+    assert_eq!(size_of::<WINHTTP_CONNECTION_INFO>(), 264);
+    let table: &[(u32, u32, &str)] = &[
+        (SP_PROT_TLS1_0_CLIENT, id::SP_PROT_TLS1_0_CLIENT, "SP_PROT_TLS1_0_CLIENT"),
+        (SP_PROT_TLS1_1_CLIENT, id::SP_PROT_TLS1_1_CLIENT, "SP_PROT_TLS1_1_CLIENT"),
+        (SP_PROT_TLS1_2_CLIENT, id::SP_PROT_TLS1_2_CLIENT, "SP_PROT_TLS1_2_CLIENT"),
+        (SP_PROT_TLS1_3_CLIENT, id::SP_PROT_TLS1_3_CLIENT, "SP_PROT_TLS1_3_CLIENT"),
+        (CALG_AES_128, cr::CALG_AES_128, "CALG_AES_128"),
+        (CALG_AES_256, cr::CALG_AES_256, "CALG_AES_256"),
+        (CALG_SHA_256, cr::CALG_SHA_256, "CALG_SHA_256"),
+        (CALG_SHA_384, cr::CALG_SHA_384, "CALG_SHA_384"),
+        (CALG_ECDH_EPHEM, cr::CALG_ECDH_EPHEM, "CALG_ECDH_EPHEM"),
+        (SECPKGCONTEXT_CIPHERINFO_V1, id::SECPKGCONTEXT_CIPHERINFO_V1, "SECPKGCONTEXT_CIPHERINFO_V1"),
+        (
+            winhttpapi::client::options::WINHTTP_OPTION_SECURITY_INFO,
+            ws::Networking::WinHttp::WINHTTP_OPTION_SECURITY_INFO,
+            "WINHTTP_OPTION_SECURITY_INFO",
+        ),
+        (
+            winhttpapi::client::options::WINHTTP_OPTION_CONNECTION_INFO,
+            ws::Networking::WinHttp::WINHTTP_OPTION_CONNECTION_INFO,
+            "WINHTTP_OPTION_CONNECTION_INFO",
+        ),
+        (
+            winhttpapi::client::options::WINHTTP_OPTION_SECURITY_KEY_BITNESS,
+            ws::Networking::WinHttp::WINHTTP_OPTION_SECURITY_KEY_BITNESS,
+            "WINHTTP_OPTION_SECURITY_KEY_BITNESS",
+        ),
+    ];
+    let bad: Vec<String> =
+        table.iter().filter(|(a, b, _)| a != b).map(|(a, b, n)| format!("{n}: ours {a:#x}, windows-sys {b:#x}")).collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

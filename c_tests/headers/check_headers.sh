@@ -24,7 +24,7 @@ widths=("" "-fshort-wchar")
 headers=(windows.h winhttp.h http.h httpnotify.h tchar.h strsafe.h Windows.h WinHttp.h Http.h Strsafe.h winerror.h winbase.h
          minwinbase.h minwindef.h windef.h winnt.h basetsd.h sal.h handleapi.h synchapi.h ioapiset.h
          errhandlingapi.h processthreadsapi.h corecrt.h conio.h threadpoolapiset.h winsock2.h ws2tcpip.h winsock.h
-         sspi.h security.h Security.h)
+         sspi.h security.h Security.h schannel.h wincrypt.h)
 
 # one translation unit per header, plus all of them in both orders
 tus=()

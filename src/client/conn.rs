@@ -147,6 +147,8 @@ pub struct Conn {
     /// Set once the connection has carried a request (a reused connection may be stale).
     pub reused: bool,
     pub peer: SocketAddr,
+    /// What the connection is (`link.rs`), worked out on first use.
+    link: Option<Arc<super::link::Link>>,
 }
 
 fn io_error(e: &io::Error) -> Win32Error {
@@ -221,7 +223,7 @@ impl Conn {
         let reactor =
             Arc::new(unsafe { AsyncFd::register_with_interest(fd, both) }.map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?);
         let mut conn =
-            Conn { reactor, sock, tls: None, rbuf: vec![0; READ_CHUNK], rpos: 0, rend: 0, reused: false, peer };
+            Conn { reactor, sock, tls: None, rbuf: vec![0; READ_CHUNK], rpos: 0, rend: 0, reused: false, peer, link: None };
         if let Some(t) = tls {
             let c = rustls::ClientConnection::new(t.config, t.server_name).map_err(|_| ERROR_WINHTTP_SECURE_FAILURE)?;
             conn.tls = Some(Box::new(c));
@@ -265,7 +267,18 @@ impl Conn {
     pub async fn start_tls(&mut self, t: TlsSetup, timeouts: &Timeouts) -> WinResult<()> {
         let c = rustls::ClientConnection::new(t.config, t.server_name).map_err(|_| ERROR_WINHTTP_SECURE_FAILURE)?;
         self.tls = Some(Box::new(c));
+        self.link = None;
         self.handshake(timeouts).await
+    }
+
+    /// What this connection is: its addresses and TLS facts (`link.rs`), worked out once.
+    pub fn link(&mut self) -> Arc<super::link::Link> {
+        if let Some(l) = &self.link {
+            return l.clone();
+        }
+        let l = Arc::new(super::link::Link::of(&self.sock, self.peer, self.tls.as_deref()));
+        self.link = Some(l.clone());
+        l
     }
 
     pub fn fd(&self) -> i32 {

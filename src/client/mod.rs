@@ -7,7 +7,8 @@
 //! - [`headers`]: request header lists (`WinHttpAddRequestHeaders` rules); [`query`]: `WinHttpQueryHeaders`.
 //! - [`options`]: `WinHttpSetOption`/`WinHttpQueryOption`/`WinHttpSetTimeouts`.
 //! - [`step`]: how every request step runs, in both modes (one serial queue of steps per request).
-//! - [`conn`]: one connection (TCP, TLS) with non-blocking tries and reactor waits; [`tls`]: rustls setup.
+//! - [`conn`]: one connection (TCP, TLS) with non-blocking tries and reactor waits; [`tls`]: rustls setup;
+//!   [`link`]: what a connection is, as the connection and security options report it.
 //! - [`url`]: `WinHttpCrackUrl`/`WinHttpCreateUrl`.
 pub mod api;
 pub mod auth;
@@ -16,6 +17,7 @@ pub mod conn;
 pub mod conn_group;
 pub mod connect;
 pub mod headers;
+pub mod link;
 pub mod options;
 pub mod pool;
 pub mod proxy;

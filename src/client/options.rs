@@ -19,6 +19,8 @@ pub const WINHTTP_OPTION_WRITE_BUFFER_SIZE: u32 = 13;
 pub const WINHTTP_OPTION_PARENT_HANDLE: u32 = 21;
 pub const WINHTTP_OPTION_EXTENDED_ERROR: u32 = 24;
 pub const WINHTTP_OPTION_SECURITY_FLAGS: u32 = 31;
+/// Request handles, query only: the cipher strength of the connection in bits (0 before a TLS handshake).
+pub const WINHTTP_OPTION_SECURITY_KEY_BITNESS: u32 = 36;
 pub const WINHTTP_OPTION_URL: u32 = 34;
 pub const WINHTTP_OPTION_PROXY: u32 = 38;
 pub const WINHTTP_OPTION_USER_AGENT: u32 = 41;
@@ -39,6 +41,12 @@ pub const WINHTTP_OPTION_MAX_HTTP_AUTOMATIC_REDIRECTS: u32 = 89;
 pub const WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE: u32 = 90;
 pub const WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE: u32 = 91;
 pub const WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE: u32 = 92;
+/// Request handles, query only: the local and remote address of the connection that carried the last send
+/// (`ERROR_WINHTTP_INCORRECT_HANDLE_STATE` before one did).
+pub const WINHTTP_OPTION_CONNECTION_INFO: u32 = 93;
+/// Request handles, query only: `WINHTTP_SECURITY_INFO` (Schannel's connection and cipher information,
+/// zeros while no TLS handshake is behind the request).
+pub const WINHTTP_OPTION_SECURITY_INFO: u32 = 151;
 pub const WINHTTP_OPTION_DECOMPRESSION: u32 = 118;
 /// Request handles, before send: the request becomes a WebSocket handshake (`websocket.rs`).
 pub const WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET: u32 = 114;
@@ -68,6 +76,8 @@ pub enum Kind {
     Version,
     /// No value (`lpBuffer` NULL, length 0): setting the option is the action.
     Flag,
+    /// A structure the library fills about the connection (query only).
+    Info,
 }
 
 /// An option value in engine form.
@@ -78,6 +88,10 @@ pub enum Value {
     Str(String),
     Proxy(u32, Option<String>, Option<String>),
     Version(u32, u32),
+    /// `WINHTTP_CONNECTION_INFO`: local, remote.
+    Connection(std::net::SocketAddr, std::net::SocketAddr),
+    /// `WINHTTP_SECURITY_INFO` (all zeros for None).
+    Security(Option<super::link::Schannel>),
 }
 
 /// The handle an option applies to.
@@ -129,6 +143,9 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         WINHTTP_OPTION_PROXY => Kind::Proxy,
         WINHTTP_OPTION_HTTP_VERSION => Kind::Version,
         WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET => Kind::Flag,
+        WINHTTP_OPTION_SECURITY_KEY_BITNESS | WINHTTP_OPTION_CONNECTION_INFO | WINHTTP_OPTION_SECURITY_INFO => {
+            Kind::Info
+        }
         _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
     })
 }
@@ -245,7 +262,10 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
         WINHTTP_OPTION_HANDLE_TYPE
         | WINHTTP_OPTION_PARENT_HANDLE
         | WINHTTP_OPTION_URL
-        | WINHTTP_OPTION_EXTENDED_ERROR => Err(ERROR_WINHTTP_OPTION_NOT_SETTABLE),
+        | WINHTTP_OPTION_EXTENDED_ERROR
+        | WINHTTP_OPTION_SECURITY_KEY_BITNESS
+        | WINHTTP_OPTION_CONNECTION_INFO
+        | WINHTTP_OPTION_SECURITY_INFO => Err(ERROR_WINHTTP_OPTION_NOT_SETTABLE),
         WINHTTP_OPTION_MAX_CONNS_PER_SERVER | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER => {
             let v = dword()?;
             let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
@@ -345,6 +365,13 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
     }
 }
 
+/// The connection that carried a request's last send (request handles only).
+fn link_of(obj: &Object) -> WinResult<Option<Arc<super::link::Link>>> {
+    let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+    let link = r.state.lock().link.clone();
+    Ok(link)
+}
+
 /// Reads an option. `parent` is the raw handle of the object's parent (for `PARENT_HANDLE`).
 pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
     Ok(match option {
@@ -398,6 +425,17 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
         WINHTTP_OPTION_HTTP_VERSION => {
             let s = settings_of(obj)?;
             Value::Version(s.http_version.0, s.http_version.1)
+        }
+        WINHTTP_OPTION_CONNECTION_INFO => {
+            let link = link_of(obj)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
+            Value::Connection(link.local, link.remote)
+        }
+        WINHTTP_OPTION_SECURITY_INFO => {
+            Value::Security(link_of(obj)?.and_then(|l| l.tls.as_ref().map(|t| t.schannel())))
+        }
+        WINHTTP_OPTION_SECURITY_KEY_BITNESS => {
+            let tls = link_of(obj)?.and_then(|l| l.tls.as_ref().map(|t| t.schannel()));
+            Value::Dword(tls.map_or(0, |t| t.cipher_bits))
         }
         WINHTTP_OPTION_MAX_CONNS_PER_SERVER | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER => {
             let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };

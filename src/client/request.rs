@@ -182,6 +182,8 @@ pub struct RequestState {
     pub context: usize,
     /// Credentials and the last challenges (`auth.rs`).
     pub auth: super::auth::AuthState,
+    /// The connection that carried the last send (`link.rs`; connection and security options).
+    pub link: Option<Arc<super::link::Link>>,
 }
 
 /// What the running step owns (the connection, the body decoder, the write state). A step takes it
@@ -268,6 +270,7 @@ impl Request {
                 security_flags,
                 context: 0,
                 auth: Default::default(),
+                link: None,
             }),
             io: Mutex::new(Some(Box::default())),
             // Windows copies the connect handle's context value and callback into a new request.
@@ -658,6 +661,7 @@ impl Request {
         let mut reuse = self.session.take_idle(origin, io.cfg.max_conns_per_server);
         loop {
             if let Some(mut conn) = reuse.take() {
+                self.state.lock().link = Some(conn.link());
                 self.note(WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || Info::None);
                 match conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
                     Ok(()) => {
@@ -731,6 +735,8 @@ impl Request {
         io.conn = Some(conn);
         io.origin = Some(origin.clone());
         let conn = io.conn.as_mut().expect("just set");
+        // Before SENDING_REQUEST: callers read the connection and certificate options there.
+        self.state.lock().link = Some(conn.link());
         self.note(WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || Info::None);
         if let Err(e) = conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
             self.discard_conn(io);
