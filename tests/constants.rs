@@ -876,7 +876,10 @@ fn security_info_matches_windows_sys() {
             "WINHTTP_OPTION_SECURITY_KEY_BITNESS",
         ),
     ];
-    let bad: Vec<String> =
-        table.iter().filter(|(a, b, _)| a != b).map(|(a, b, n)| format!("{n}: ours {a:#x}, windows-sys {b:#x}")).collect();
+    let bad: Vec<String> = table
+        .iter()
+        .filter(|(a, b, _)| a != b)
+        .map(|(a, b, n)| format!("{n}: ours {a:#x}, windows-sys {b:#x}"))
+        .collect();
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }

@@ -222,8 +222,17 @@ impl Conn {
         // `sock` in `Conn`, so it is dropped (deregistered) first.
         let reactor =
             Arc::new(unsafe { AsyncFd::register_with_interest(fd, both) }.map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?);
-        let mut conn =
-            Conn { reactor, sock, tls: None, rbuf: vec![0; READ_CHUNK], rpos: 0, rend: 0, reused: false, peer, link: None };
+        let mut conn = Conn {
+            reactor,
+            sock,
+            tls: None,
+            rbuf: vec![0; READ_CHUNK],
+            rpos: 0,
+            rend: 0,
+            reused: false,
+            peer,
+            link: None,
+        };
         if let Some(t) = tls {
             let c = rustls::ClientConnection::new(t.config, t.server_name).map_err(|_| ERROR_WINHTTP_SECURE_FAILURE)?;
             conn.tls = Some(Box::new(c));

@@ -164,10 +164,13 @@ mod tests {
         TlsFacts { version, suite, suite_name: name.into(), group, chain: vec![] }
     }
 
+    /// (protocol, aiCipher, bits, aiHash, hash bits, exchange bits, certificate)
+    type Seen = (u32, u32, u32, u32, u32, u32, &'static str);
+
     #[test]
     fn suites_read_in_schannel_terms() {
-        // (version, suite, name, group) -> (protocol, aiCipher, bits, aiHash, hash bits, exchange bits, cert)
-        let rows: &[(u16, u16, &str, u16, (u32, u32, u32, u32, u32, u32, &str))] = &[
+        // (version, suite, name, group) -> what Schannel's structures say
+        let rows: &[(u16, u16, &str, u16, Seen)] = &[
             (0x0304, 0x1301, "TLS_AES_128_GCM_SHA256", 29, (0x2000, 0x660e, 128, 0x800c, 256, 255, "")),
             (0x0304, 0x1302, "TLS_AES_256_GCM_SHA384", 24, (0x2000, 0x6610, 256, 0x800d, 384, 384, "")),
             (0x0304, 0x1303, "TLS_CHACHA20_POLY1305_SHA256", 23, (0x2000, 0, 256, 0x800c, 256, 256, "")),

@@ -8,7 +8,7 @@
 //! - [`options`]: `WinHttpSetOption`/`WinHttpQueryOption`/`WinHttpSetTimeouts`.
 //! - [`step`]: how every request step runs, in both modes (one serial queue of steps per request).
 //! - [`conn`]: one connection (TCP, TLS) with non-blocking tries and reactor waits; [`tls`]: rustls setup;
-//!   [`link`]: what a connection is, as the connection and security options report it.
+//!   what a connection is, as the connection and security options report it, is in [`link`].
 //! - [`url`]: `WinHttpCrackUrl`/`WinHttpCreateUrl`.
 pub mod api;
 pub mod auth;
