@@ -1,0 +1,180 @@
+#define _GNU_SOURCE
+/* What a request's connection is, as WinHTTP reports it: WINHTTP_OPTION_CONNECTION_INFO (12019 before the
+ * request went out, 122 with the size needed for a short buffer, then both addresses as Linux
+ * sockaddr_in), WINHTTP_OPTION_SECURITY_INFO (zeros before send; Schannel's SecPkgContext_ConnectionInfo
+ * and SecPkgContext_CipherInfo after the TLS handshake) and WINHTTP_OPTION_SECURITY_KEY_BITNESS, also read
+ * from the SENDING_REQUEST callback as .NET's WinHttpHandler does. Against python's TLS server on loopback
+ * (c_tests/support/winhttp_tls_server.py). The same file runs built with -fshort-wchar
+ * (c_tests/check_winhttp_security_w16.sh), where SecPkgContext_CipherInfo has Windows' 16-bit layout. */
+#include <windows.h>
+#include <winhttp.h>
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "test_support.h"
+
+static int port;
+
+/* Whether a WCHAR string (either width) equals an ASCII one. */
+static int wide_is(const WCHAR *w, const char *a) {
+    size_t i = 0;
+    for (; a[i]; i++)
+        if (w[i] != (WCHAR)(unsigned char)a[i]) return 0;
+    return w[i] == 0;
+}
+
+/* Whether a WCHAR string starts with an ASCII prefix. */
+static int wide_starts(const WCHAR *w, const char *a) {
+    for (size_t i = 0; a[i]; i++)
+        if (w[i] != (WCHAR)(unsigned char)a[i]) return 0;
+    return 1;
+}
+
+static int all_zero(const void *p, size_t n) {
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        if (b[i]) return 0;
+    return 1;
+}
+
+/* What the SENDING_REQUEST callback saw. */
+static BOOL cb_conn_ok, cb_seen;
+static USHORT cb_remote_port;
+
+static void CALLBACK on_status(HINTERNET h, DWORD_PTR ctx, DWORD status, LPVOID info, DWORD len) {
+    (void)ctx, (void)info, (void)len;
+    if (status != WINHTTP_CALLBACK_STATUS_SENDING_REQUEST) return;
+    WINHTTP_CONNECTION_INFO ci;
+    DWORD size = sizeof ci;
+    cb_seen = TRUE;
+    cb_conn_ok = WinHttpQueryOption(h, WINHTTP_OPTION_CONNECTION_INFO, &ci, &size);
+    if (cb_conn_ok) cb_remote_port = ntohs(((struct sockaddr_in *)&ci.RemoteAddress)->sin_port);
+}
+
+static void test_before_and_after_send(void) {
+    HINTERNET ses = WinHttpOpen(L"winhttp-test/1.0", WINHTTP_ACCESS_TYPE_NO_PROXY, WINHTTP_NO_PROXY_NAME, WINHTTP_NO_PROXY_BYPASS, 0);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    HINTERNET req = WinHttpOpenRequest(con, L"GET", L"/echo", NULL, WINHTTP_NO_REFERER, WINHTTP_DEFAULT_ACCEPT_TYPES, WINHTTP_FLAG_SECURE);
+    CHECK(ses && con && req, "handles");
+
+    /* Before the request went out. */
+    WINHTTP_CONNECTION_INFO ci;
+    DWORD size = sizeof ci;
+    SetLastError(0);
+    CHECK(!WinHttpQueryOption(req, WINHTTP_OPTION_CONNECTION_INFO, &ci, &size), "CONNECTION_INFO before send fails");
+    CHECK_EQ(GetLastError(), ERROR_WINHTTP_INCORRECT_HANDLE_STATE, "CONNECTION_INFO before send: 12019");
+    size = sizeof ci;
+    CHECK(!WinHttpQueryOption(ses, WINHTTP_OPTION_CONNECTION_INFO, &ci, &size), "CONNECTION_INFO on a session fails");
+    CHECK_EQ(GetLastError(), ERROR_WINHTTP_INCORRECT_HANDLE_TYPE, "CONNECTION_INFO on a session: 12018");
+
+    WINHTTP_SECURITY_INFO si;
+    memset(&si, 0xab, sizeof si);
+    size = sizeof si;
+    CHECK(WinHttpQueryOption(req, WINHTTP_OPTION_SECURITY_INFO, &si, &size), "SECURITY_INFO before send succeeds (%lu)", (unsigned long)GetLastError());
+    CHECK_EQ(size, sizeof si, "SECURITY_INFO size");
+    CHECK(all_zero(&si, sizeof si), "SECURITY_INFO before send is all zeros");
+    DWORD bits = 77;
+    size = sizeof bits;
+    CHECK(WinHttpQueryOption(req, WINHTTP_OPTION_SECURITY_KEY_BITNESS, &bits, &size), "KEY_BITNESS before send");
+    CHECK_EQ(bits, 0, "KEY_BITNESS before send is 0");
+
+    /* The request, with .NET's read of the connection from SENDING_REQUEST. */
+    CHECK(WinHttpSetStatusCallback(req, on_status, WINHTTP_CALLBACK_FLAG_SEND_REQUEST, 0) != WINHTTP_INVALID_STATUS_CALLBACK, "set callback");
+    CHECK(WinHttpSendRequest(req, WINHTTP_NO_ADDITIONAL_HEADERS, 0, WINHTTP_NO_REQUEST_DATA, 0, 0, 0), "send (%lu)", (unsigned long)GetLastError());
+    CHECK(WinHttpReceiveResponse(req, NULL), "receive (%lu)", (unsigned long)GetLastError());
+    CHECK(cb_seen && cb_conn_ok, "CONNECTION_INFO answers inside SENDING_REQUEST");
+    CHECK_EQ(cb_remote_port, port, "SENDING_REQUEST: remote port");
+
+    /* Short buffers: 122 and the size needed, before anything else. */
+    size = 0;
+    SetLastError(0);
+    CHECK(!WinHttpQueryOption(req, WINHTTP_OPTION_CONNECTION_INFO, &ci, &size), "CONNECTION_INFO with size 0 fails");
+    CHECK_EQ(GetLastError(), ERROR_INSUFFICIENT_BUFFER, "CONNECTION_INFO with size 0: 122");
+    CHECK_EQ(size, sizeof ci, "CONNECTION_INFO: size needed");
+    size = sizeof ci;
+    CHECK(!WinHttpQueryOption(req, WINHTTP_OPTION_CONNECTION_INFO, NULL, &size), "CONNECTION_INFO NULL buffer fails");
+    CHECK_EQ(GetLastError(), ERROR_INSUFFICIENT_BUFFER, "CONNECTION_INFO NULL buffer: 122");
+    size = sizeof si - 1;
+    CHECK(!WinHttpQueryOption(req, WINHTTP_OPTION_SECURITY_INFO, &si, &size), "SECURITY_INFO one byte short fails");
+    CHECK_EQ(GetLastError(), ERROR_INSUFFICIENT_BUFFER, "SECURITY_INFO short: 122");
+    CHECK_EQ(size, sizeof si, "SECURITY_INFO: size needed");
+
+    /* The connection. */
+    memset(&ci, 0xab, sizeof ci);
+    size = sizeof ci;
+    CHECK(WinHttpQueryOption(req, WINHTTP_OPTION_CONNECTION_INFO, &ci, &size), "CONNECTION_INFO after send (%lu)", (unsigned long)GetLastError());
+    CHECK_EQ(size, sizeof ci, "CONNECTION_INFO size written");
+    CHECK_EQ(ci.cbSize, sizeof ci, "cbSize");
+    const struct sockaddr_in *local = (const struct sockaddr_in *)&ci.LocalAddress, *remote = (const struct sockaddr_in *)&ci.RemoteAddress;
+    char la[INET_ADDRSTRLEN] = "", ra[INET_ADDRSTRLEN] = "";
+    inet_ntop(AF_INET, &local->sin_addr, la, sizeof la);
+    inet_ntop(AF_INET, &remote->sin_addr, ra, sizeof ra);
+    CHECK(local->sin_family == AF_INET && remote->sin_family == AF_INET, "both addresses are sockaddr_in");
+    CHECK(strcmp(la, "127.0.0.1") == 0 && strcmp(ra, "127.0.0.1") == 0, "addresses %s -> %s", la, ra);
+    CHECK_EQ(ntohs(remote->sin_port), port, "remote port is the server's");
+    CHECK(ntohs(local->sin_port) != 0 && ntohs(local->sin_port) != port, "local port is the client's own (%u)", ntohs(local->sin_port));
+
+    /* The TLS session, in Schannel's terms. */
+    memset(&si, 0xab, sizeof si);
+    size = sizeof si;
+    CHECK(WinHttpQueryOption(req, WINHTTP_OPTION_SECURITY_INFO, &si, &size), "SECURITY_INFO after send (%lu)", (unsigned long)GetLastError());
+    const SecPkgContext_ConnectionInfo *c = &si.ConnectionInfo;
+    const SecPkgContext_CipherInfo *k = &si.CipherInfo;
+    CHECK(c->dwProtocol == SP_PROT_TLS1_3_CLIENT || c->dwProtocol == SP_PROT_TLS1_2_CLIENT, "dwProtocol %#lx", (unsigned long)c->dwProtocol);
+    CHECK(c->dwCipherStrength == 128 || c->dwCipherStrength == 256, "dwCipherStrength %lu", (unsigned long)c->dwCipherStrength);
+    CHECK(c->aiHash == CALG_SHA_256 || c->aiHash == CALG_SHA_384, "aiHash %#x", c->aiHash);
+    CHECK_EQ(c->aiExch, CALG_ECDH_EPHEM, "aiExch");
+    CHECK(c->dwExchStrength >= 255, "dwExchStrength %lu", (unsigned long)c->dwExchStrength);
+    CHECK_EQ(k->dwVersion, SECPKGCONTEXT_CIPHERINFO_V1, "CipherInfo.dwVersion");
+    CHECK_EQ(k->dwProtocol, c->dwProtocol == SP_PROT_TLS1_3_CLIENT ? 0x0304 : 0x0303, "CipherInfo.dwProtocol is the wire version");
+    CHECK(k->dwCipherSuite != 0 && k->dwCipherSuite == k->dwBaseCipherSuite, "dwCipherSuite %#lx", (unsigned long)k->dwCipherSuite);
+    CHECK(wide_starts(k->szCipherSuite, "TLS_"), "szCipherSuite is an IANA name");
+    CHECK(wide_is(k->szCipher, "AES") || wide_is(k->szCipher, "CHACHA20_POLY1305"), "szCipher");
+    CHECK(wide_is(k->szHash, c->aiHash == CALG_SHA_256 ? "SHA256" : "SHA384"), "szHash matches aiHash");
+    CHECK(wide_is(k->szExchange, "ECDH"), "szExchange");
+    CHECK_EQ(k->dwCipherLen, c->dwCipherStrength, "dwCipherLen");
+    if (c->aiCipher == CALG_AES_128 || c->aiCipher == CALG_AES_256) CHECK_EQ(k->dwCipherBlockLen, 16, "AES block length");
+    size = sizeof bits;
+    CHECK(WinHttpQueryOption(req, WINHTTP_OPTION_SECURITY_KEY_BITNESS, &bits, &size), "KEY_BITNESS after send");
+    CHECK_EQ(bits, c->dwCipherStrength, "KEY_BITNESS is the cipher strength");
+
+    /* Read-only. */
+    CHECK(!WinHttpSetOption(req, WINHTTP_OPTION_CONNECTION_INFO, &ci, sizeof ci), "CONNECTION_INFO cannot be set");
+
+    char body[256];
+    DWORD got = 0;
+    while (WinHttpReadData(req, body, sizeof body, &got) && got) {}
+    WinHttpCloseHandle(req);
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+}
+
+int main(void) {
+    char dir[64];
+    snprintf(dir, sizeof dir, "/tmp/winhttp_secinfo.XXXXXX");
+    CHECK(mkdtemp(dir) != NULL, "temp dir");
+    char script[1024], ps[4][16];
+    const char *argv[8] = {"python3", ts_source_path("c_tests/support/winhttp_tls_server.py", script, sizeof script), dir};
+    int ports[4];
+    for (int i = 0; i < 4; i++) {
+        ports[i] = ts_free_port();
+        snprintf(ps[i], sizeof ps[i], "%d", ports[i]);
+        argv[3 + i] = ps[i];
+    }
+    pid_t pid = ts_spawn(argv, NULL);
+    for (int i = 0; i < 4; i++) CHECK(ts_wait_port(ports[i], 20000) == 0, "TLS server port %d up", i);
+    port = ports[0];
+    char ca[128];
+    snprintf(ca, sizeof ca, "%s/ca.pem", dir);
+    setenv("SSL_CERT_FILE", ca, 1);
+
+    test_before_and_after_send();
+
+    ts_kill(pid);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0) fprintf(stderr, "cleanup failed\n");
+    return ts_finish(sizeof(WCHAR) == 2 ? "winhttp_security_info (16-bit WCHAR)" : "winhttp_security_info");
+}
