@@ -9,12 +9,7 @@
 #ifndef WINHTTPAPI_CONIO_H
 #define WINHTTPAPI_CONIO_H
 
-#ifndef __cdecl
-#define __cdecl
-#endif
-#ifndef _ACRTIMP
-#define _ACRTIMP
-#endif
+#include <corecrt.h>
 
 #ifdef __cplusplus
 extern "C" {

@@ -316,9 +316,21 @@ static inline void winhttpapi_ss_format(winhttpapi_ss_sink *s, const void *fmt, 
     }
 }
 
-static inline HRESULT winhttpapi_ss_vprintf(void *dest, size_t cch, int wide, const void *fmt, va_list ap)
+/* Formats into `buf` of `cap` units; returns the length of the whole output (see the sink for `raw`). */
+static inline size_t winhttpapi_ss_run(void *buf, size_t cap, int wide, int raw, const void *fmt, va_list ap)
 {
     winhttpapi_ss_sink s;
+    s.buf = buf;
+    s.cap = cap;
+    s.len = 0;
+    s.wide = wide;
+    s.raw = raw;
+    winhttpapi_ss_format(&s, fmt, wide, ap);
+    return s.len;
+}
+
+static inline HRESULT winhttpapi_ss_vprintf(void *dest, size_t cch, int wide, const void *fmt, va_list ap)
+{
     if (cch == 0 || cch > STRSAFE_MAX_CCH) return STRSAFE_E_INVALID_PARAMETER;
     if (fmt == NULL) {
         if (wide)
@@ -327,13 +339,7 @@ static inline HRESULT winhttpapi_ss_vprintf(void *dest, size_t cch, int wide, co
             *(char *)dest = 0;
         return STRSAFE_E_INVALID_PARAMETER;
     }
-    s.buf = dest;
-    s.cap = cch;
-    s.len = 0;
-    s.wide = wide;
-    s.raw = 0;
-    winhttpapi_ss_format(&s, fmt, wide, ap);
-    return s.len < cch ? S_OK : STRSAFE_E_INSUFFICIENT_BUFFER;
+    return winhttpapi_ss_run(dest, cch, wide, 0, fmt, ap) < cch ? S_OK : STRSAFE_E_INSUFFICIENT_BUFFER;
 }
 
 /* Copies at most cchSrc units of src after the first `at` units of dest (size cch). */

@@ -582,56 +582,56 @@ fn win32_constants_match_windows_sys() {
             "FILE_SKIP_SET_EVENT_ON_HANDLE",
         ),
         (winhttpapi::win32::overlapped::STATUS_PENDING as i64, ws::Foundation::STATUS_PENDING as i64, "STATUS_PENDING"),
-        (winhttpapi::ffi::win32::WAIT_OBJECT_0 as i64, ws::Foundation::WAIT_OBJECT_0 as i64, "WAIT_OBJECT_0"),
-        (winhttpapi::ffi::win32::WAIT_TIMEOUT as i64, ws::Foundation::WAIT_TIMEOUT as i64, "WAIT_TIMEOUT"),
-        (winhttpapi::ffi::win32::WAIT_FAILED as i64, ws::Foundation::WAIT_FAILED as i64, "WAIT_FAILED"),
+        (winhttpapi::win32::abi::WAIT_OBJECT_0 as i64, ws::Foundation::WAIT_OBJECT_0 as i64, "WAIT_OBJECT_0"),
+        (winhttpapi::win32::abi::WAIT_TIMEOUT as i64, ws::Foundation::WAIT_TIMEOUT as i64, "WAIT_TIMEOUT"),
+        (winhttpapi::win32::abi::WAIT_FAILED as i64, ws::Foundation::WAIT_FAILED as i64, "WAIT_FAILED"),
         (
-            winhttpapi::ffi::win32::MAXIMUM_WAIT_OBJECTS as i64,
+            winhttpapi::win32::abi::MAXIMUM_WAIT_OBJECTS as i64,
             ws::System::SystemServices::MAXIMUM_WAIT_OBJECTS as i64,
             "MAXIMUM_WAIT_OBJECTS",
         ),
-        (winhttpapi::ffi::win32::WAIT_ABANDONED_0 as i64, ws::Foundation::WAIT_ABANDONED_0 as i64, "WAIT_ABANDONED_0"),
+        (winhttpapi::win32::abi::WAIT_ABANDONED_0 as i64, ws::Foundation::WAIT_ABANDONED_0 as i64, "WAIT_ABANDONED_0"),
         (
-            winhttpapi::ffi::win32::WAIT_IO_COMPLETION as i64,
+            winhttpapi::win32::abi::WAIT_IO_COMPLETION as i64,
             ws::Foundation::WAIT_IO_COMPLETION as i64,
             "WAIT_IO_COMPLETION",
         ),
         (
-            winhttpapi::ffi::win32::FORMAT_MESSAGE_ALLOCATE_BUFFER as i64,
+            winhttpapi::win32::abi::FORMAT_MESSAGE_ALLOCATE_BUFFER as i64,
             ws::System::Diagnostics::Debug::FORMAT_MESSAGE_ALLOCATE_BUFFER as i64,
             "FORMAT_MESSAGE_ALLOCATE_BUFFER",
         ),
         (
-            winhttpapi::ffi::win32::FORMAT_MESSAGE_IGNORE_INSERTS as i64,
+            winhttpapi::win32::abi::FORMAT_MESSAGE_IGNORE_INSERTS as i64,
             ws::System::Diagnostics::Debug::FORMAT_MESSAGE_IGNORE_INSERTS as i64,
             "FORMAT_MESSAGE_IGNORE_INSERTS",
         ),
         (
-            winhttpapi::ffi::win32::FORMAT_MESSAGE_FROM_STRING as i64,
+            winhttpapi::win32::abi::FORMAT_MESSAGE_FROM_STRING as i64,
             ws::System::Diagnostics::Debug::FORMAT_MESSAGE_FROM_STRING as i64,
             "FORMAT_MESSAGE_FROM_STRING",
         ),
         (
-            winhttpapi::ffi::win32::FORMAT_MESSAGE_FROM_HMODULE as i64,
+            winhttpapi::win32::abi::FORMAT_MESSAGE_FROM_HMODULE as i64,
             ws::System::Diagnostics::Debug::FORMAT_MESSAGE_FROM_HMODULE as i64,
             "FORMAT_MESSAGE_FROM_HMODULE",
         ),
         (
-            winhttpapi::ffi::win32::FORMAT_MESSAGE_FROM_SYSTEM as i64,
+            winhttpapi::win32::abi::FORMAT_MESSAGE_FROM_SYSTEM as i64,
             ws::System::Diagnostics::Debug::FORMAT_MESSAGE_FROM_SYSTEM as i64,
             "FORMAT_MESSAGE_FROM_SYSTEM",
         ),
         (
-            winhttpapi::ffi::win32::FORMAT_MESSAGE_ARGUMENT_ARRAY as i64,
+            winhttpapi::win32::abi::FORMAT_MESSAGE_ARGUMENT_ARRAY as i64,
             ws::System::Diagnostics::Debug::FORMAT_MESSAGE_ARGUMENT_ARRAY as i64,
             "FORMAT_MESSAGE_ARGUMENT_ARRAY",
         ),
         (
-            winhttpapi::ffi::win32::FORMAT_MESSAGE_MAX_WIDTH_MASK as i64,
+            winhttpapi::win32::abi::FORMAT_MESSAGE_MAX_WIDTH_MASK as i64,
             ws::System::WindowsProgramming::FORMAT_MESSAGE_MAX_WIDTH_MASK as i64,
             "FORMAT_MESSAGE_MAX_WIDTH_MASK",
         ),
-        (winhttpapi::ffi::types::INFINITE as i64, ws::System::Threading::INFINITE as i64, "INFINITE"),
+        (winhttpapi::win32::abi::INFINITE as i64, ws::System::Threading::INFINITE as i64, "INFINITE"),
     ];
     let bad: Vec<String> =
         table.iter().filter(|(a, b, _)| a != b).map(|(a, b, n)| format!("{n}: ours {a}, windows-sys {b}")).collect();
@@ -833,10 +833,8 @@ fn header_defines_match_windows_sys() {
 #[test]
 fn security_info_matches_windows_sys() {
     use std::mem::{offset_of, size_of};
+    use winhttpapi::client::abi::{SecPkgContext_CipherInfo, SecPkgContext_ConnectionInfo, WINHTTP_CONNECTION_INFO};
     use winhttpapi::client::link::*;
-    use winhttpapi::ffi::winhttp::types::{
-        SecPkgContext_CipherInfo, SecPkgContext_ConnectionInfo, WINHTTP_CONNECTION_INFO,
-    };
     use ws::Security::Authentication::Identity as id;
     use ws::Security::Cryptography as cr;
     type WsCipher = id::SecPkgContext_CipherInfo;
@@ -882,4 +880,64 @@ fn security_info_matches_windows_sys() {
         .map(|(a, b, n)| format!("{n}: ours {a:#x}, windows-sys {b:#x}"))
         .collect();
     assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// An integer constant of our own source: a decimal or hex literal (underscores, type suffix), or
+/// `u32::MAX`/`u64::MAX`/`usize::MAX`; anything else (expressions, pointers) is skipped.
+fn parse_rust_integer(s: &str) -> Option<i128> {
+    let s = s.trim();
+    match s {
+        "u16::MAX" => return Some(u16::MAX as i128),
+        "u32::MAX" => return Some(u32::MAX as i128),
+        "u64::MAX" | "usize::MAX" => return Some(u64::MAX as i128),
+        _ => {}
+    }
+    let s = s.replace('_', "");
+    let s = ["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize", "isize"]
+        .iter()
+        .find_map(|t| s.strip_suffix(t).filter(|r| !r.is_empty()).map(str::to_string))
+        .unwrap_or(s);
+    let (neg, digits) = match s.strip_prefix('-') {
+        Some(r) => (true, r.to_string()),
+        None => (false, s),
+    };
+    let v = match digits.strip_prefix("0x") {
+        Some(h) => i128::from_str_radix(h, 16).ok()?,
+        None => digits.parse::<i128>().ok()?,
+    };
+    Some(if neg { -v } else { v })
+}
+
+/// The constants of the three ABI modules (DESIGN.md section 2: one per family), read from their source
+/// text, against windows-sys wherever it defines the same name.
+#[test]
+fn abi_module_constants_match_windows_sys() {
+    let Some(ws) = windows_sys_constants() else {
+        eprintln!("windows-sys source not found in the cargo registry; ABI constants not checked");
+        return;
+    };
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let (mut seen, mut checked, mut bad) = (0, 0, Vec::new());
+    for file in ["win32/abi.rs", "client/abi.rs", "server/abi.rs"] {
+        let text = std::fs::read_to_string(src.join(file)).unwrap();
+        for line in text.lines() {
+            let Some(rest) = line.strip_prefix("pub const ") else { continue };
+            let Some((name, rhs)) = rest.split_once(':') else { continue };
+            let Some((_, value)) = rhs.split_once('=') else { continue };
+            let Some(ours) = parse_rust_integer(value.trim().trim_end_matches(';')) else { continue };
+            seen += 1;
+            let Some(&theirs) = ws.get(name.trim()) else { continue };
+            checked += 1;
+            let same = ours == theirs
+                || (ours as u32 == theirs as u32
+                    && (ours >> 32 == 0 || ours >> 32 == -1 || ours == u64::MAX as i128)
+                    && (theirs >> 32 == 0 || theirs >> 32 == -1));
+            if !same {
+                bad.push(format!("{file}: {} = {ours:#x}, windows-sys {theirs:#x}", name.trim()));
+            }
+        }
+    }
+    eprintln!("ABI modules: {seen} integer constants, {checked} checked against windows-sys");
+    assert!(checked > 50, "too few ABI constants found in windows-sys ({checked} of {seen})");
+    assert!(bad.is_empty(), "ABI constants differ from windows-sys:\n{}", bad.join("\n"));
 }

@@ -10,6 +10,7 @@
 //! - [`conn`]: one connection (TCP, TLS) with non-blocking tries and reactor waits; [`tls`]: rustls setup;
 //!   what a connection is, as the connection and security options report it, is in [`link`].
 //! - [`url`]: `WinHttpCrackUrl`/`WinHttpCreateUrl`.
+pub mod abi;
 pub mod api;
 pub mod auth;
 pub mod callback;

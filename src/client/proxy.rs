@@ -20,8 +20,7 @@ pub const WINHTTP_RESET_ALL: u32 = 0x0000_FFFF;
 pub const WINHTTP_RESET_NOTIFY_NETWORK_CHANGED: u32 = 0x0001_0000;
 pub const WINHTTP_RESET_OUT_OF_PROC: u32 = 0x0002_0000;
 pub const WINHTTP_RESET_DISCARD_RESOLVERS: u32 = 0x0004_0000;
-pub const INTERNET_SCHEME_HTTP: i32 = 1;
-pub const INTERNET_SCHEME_HTTPS: i32 = 2;
+pub use super::abi::{INTERNET_SCHEME_HTTP, INTERNET_SCHEME_HTTPS};
 
 /// The machine default of this process. Windows keeps it in the registry (`netsh winhttp set
 /// proxy`); a Linux process has no such store, so it lives as long as the process.

@@ -7,8 +7,7 @@ use super::request::{WINHTTP_FLAG_ESCAPE_DISABLE, WINHTTP_FLAG_ESCAPE_DISABLE_QU
 use crate::win32::error::*;
 use std::ops::Range;
 
-pub const INTERNET_SCHEME_HTTP: i32 = 1;
-pub const INTERNET_SCHEME_HTTPS: i32 = 2;
+pub use super::abi::{INTERNET_SCHEME_HTTP, INTERNET_SCHEME_HTTPS};
 pub const ICU_DECODE: u32 = 0x1000_0000;
 pub const ICU_ESCAPE: u32 = 0x8000_0000;
 pub const ICU_REJECT_USERPWD: u32 = 0x0000_4000;

@@ -28,14 +28,7 @@ size_t VFORMAT(void *buf, size_t cap, int wide, const void *fmt, va_list ap);
 
 size_t VFORMAT(void *buf, size_t cap, int wide, const void *fmt, va_list ap)
 {
-    winhttpapi_ss_sink s;
-    s.buf = buf;
-    s.cap = cap;
-    s.len = 0;
-    s.wide = wide;
-    s.raw = 1;
-    winhttpapi_ss_format(&s, fmt, wide, ap);
-    return s.len;
+    return winhttpapi_ss_run(buf, cap, wide, 1, fmt, ap);
 }
 
 #ifdef WINHTTPAPI_SHORT_WCHAR

@@ -2,6 +2,7 @@
 //! of the API inventory (section A.5) checked at compile time. Wide-string fields (`PCWSTR`) are plain
 //! pointers here: their unit width is the caller's (`u32`, or `u16` for `_w16` entry points).
 #![allow(non_snake_case, non_camel_case_types, non_upper_case_globals, clippy::upper_case_acronyms)]
+use crate::win32::abi::{DWORD, ULONG};
 use std::ffi::c_void;
 use std::mem::{offset_of, size_of};
 
@@ -346,3 +347,298 @@ const _: () = assert!(
     size_of::<HTTP_SSL_PROTOCOL_INFO>() == SSL_PROTOCOL_INFO_SIZE
         && offset_of!(HTTP_SSL_PROTOCOL_INFO, KeyExchangeStrength) == 24
 );
+
+pub const HttpRequestPropertyIsb: i32 = 0;
+pub const HttpRequestPropertyTcpInfoV0: i32 = 1;
+pub const HttpRequestPropertyTcpInfoV1: i32 = 3;
+pub const HttpRequestPropertySni: i32 = 4;
+pub const HttpRequestPropertyStreamError: i32 = 5;
+pub const HttpRequestPropertyTransportIdleConnectionTimeout: i32 = 12;
+pub const HttpRequestPropertyDscpTag: i32 = 13;
+pub const HttpRequestPropertyTlsCipherInfo: i32 = 14;
+
+/// `TCP_INFO_v0` / `TCP_INFO_v1` (mstcpip.h), x64 layout.
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+pub struct TCP_INFO_v1 {
+    pub State: i32,
+    pub Mss: u32,
+    pub ConnectionTimeMs: u64,
+    pub TimestampsEnabled: u8,
+    pub RttUs: u32,
+    pub MinRttUs: u32,
+    pub BytesInFlight: u32,
+    pub Cwnd: u32,
+    pub SndWnd: u32,
+    pub RcvWnd: u32,
+    pub RcvBuf: u32,
+    pub BytesOut: u64,
+    pub BytesIn: u64,
+    pub BytesReordered: u32,
+    pub BytesRetrans: u32,
+    pub FastRetrans: u32,
+    pub DupAcksIn: u32,
+    pub TimeoutEpisodes: u32,
+    pub SynRetrans: u8,
+    pub SndLimTransRwin: u32,
+    pub SndLimTimeRwin: u32,
+    pub SndLimBytesRwin: u64,
+    pub SndLimTransCwnd: u32,
+    pub SndLimTimeCwnd: u32,
+    pub SndLimBytesCwnd: u64,
+    pub SndLimTransSnd: u32,
+    pub SndLimTimeSnd: u32,
+    pub SndLimBytesSnd: u64,
+}
+/// `TCP_INFO_v0` is the first 88 bytes of `TCP_INFO_v1`.
+pub const TCP_INFO_V0_SIZE: usize = 88;
+const _: () = assert!(size_of::<TCP_INFO_v1>() == 136);
+const _: () = assert!(offset_of!(TCP_INFO_v1, BytesOut) == 48 && offset_of!(TCP_INFO_v1, SynRetrans) == 84);
+const _: () = assert!(
+    offset_of!(TCP_INFO_v1, SndLimTransRwin) == TCP_INFO_V0_SIZE && offset_of!(TCP_INFO_v1, SndLimBytesSnd) == 128
+);
+
+pub const HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING: ULONG = 1;
+pub const HTTP_CREATE_REQUEST_QUEUE_FLAG_CONTROLLER: ULONG = 2;
+pub const HTTP_URL_FLAG_REMOVE_ALL: ULONG = 1;
+pub const HTTP_SEND_RESPONSE_FLAG_DISCONNECT: ULONG = 1;
+pub const HTTP_SEND_RESPONSE_FLAG_MORE_DATA: ULONG = 2;
+pub const HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA: ULONG = 4;
+pub const HTTP_SEND_RESPONSE_FLAG_ENABLE_NAGLING: ULONG = 8;
+pub const HTTP_SEND_RESPONSE_FLAG_PROCESS_RANGES: ULONG = 0x20;
+pub const HTTP_SEND_RESPONSE_FLAG_OPAQUE: ULONG = 0x40;
+pub const HTTP_BYTE_RANGE_TO_EOF: u64 = u64::MAX;
+pub const HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER: ULONG = 1;
+
+pub const HttpServerAuthenticationProperty: i32 = 0;
+pub const HttpServerLoggingProperty: i32 = 1;
+pub const HttpServerQosProperty: i32 = 2;
+pub const HttpServerTimeoutsProperty: i32 = 3;
+pub const HttpServerQueueLengthProperty: i32 = 4;
+pub const HttpServerStateProperty: i32 = 5;
+pub const HttpServer503VerbosityProperty: i32 = 6;
+pub const HttpServerBindingProperty: i32 = 7;
+pub const HttpServerExtendedAuthenticationProperty: i32 = 8;
+pub const HttpServerListenEndpointProperty: i32 = 9;
+pub const HttpServerChannelBindProperty: i32 = 10;
+pub const HttpServerProtectionLevelProperty: i32 = 11;
+
+pub const HttpServiceConfigIPListenList: i32 = 0;
+pub const HttpServiceConfigSSLCertInfo: i32 = 1;
+pub const HttpServiceConfigUrlAclInfo: i32 = 2;
+pub const HttpServiceConfigTimeout: i32 = 3;
+pub const HttpServiceConfigCache: i32 = 4;
+pub const HttpServiceConfigSslSniCertInfo: i32 = 5;
+pub const HttpServiceConfigSetting: i32 = 7;
+pub const HttpServiceConfigMax: i32 = 13;
+pub const HttpServiceConfigQueryExact: i32 = 0;
+pub const HttpServiceConfigQueryNext: i32 = 1;
+
+pub const HTTP_MIN_ALLOWED_LOG_FILE_ROLLOVER_SIZE: u32 = 1024 * 1024;
+pub const HTTP_LIMIT_INFINITE: u32 = u32::MAX;
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_TIMEOUT_SET {
+    pub KeyDesc: i32,
+    pub ParamDesc: u16,
+}
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_TIMEOUT_SET>() == 8 && offset_of!(HTTP_SERVICE_CONFIG_TIMEOUT_SET, ParamDesc) == 4
+);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_URLACL_SET<U> {
+    pub pUrlPrefix: *const U,
+    pub pStringSecurityDescriptor: *const U,
+}
+const _: () = assert!(size_of::<HTTP_SERVICE_CONFIG_URLACL_SET<u32>>() == 16);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_URLACL_QUERY<U> {
+    pub QueryDesc: i32,
+    pub pUrlPrefix: *const U,
+    pub dwToken: DWORD,
+}
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_URLACL_QUERY<u32>>() == 24
+        && offset_of!(HTTP_SERVICE_CONFIG_URLACL_QUERY<u32>, pUrlPrefix) == 8
+        && offset_of!(HTTP_SERVICE_CONFIG_URLACL_QUERY<u32>, dwToken) == 16
+);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM {
+    pub AddrLength: u16,
+    pub pAddress: *const u8,
+}
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM>() == 16
+        && offset_of!(HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM, pAddress) == 8
+);
+
+/// `HTTP_SERVICE_CONFIG_IP_LISTEN_QUERY`: `AddrCount`, then `SOCKADDR_STORAGE AddrList[]` from offset 8.
+pub const IP_LISTEN_QUERY_HEAD: usize = 8;
+pub const SOCKADDR_STORAGE_SIZE: usize = 128;
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_LOGGING_INFO<U> {
+    pub Flags: ULONG,
+    pub LoggingFlags: ULONG,
+    pub SoftwareName: *const U,
+    pub SoftwareNameLength: u16,
+    pub DirectoryNameLength: u16,
+    pub DirectoryName: *const U,
+    pub Format: i32,
+    pub Fields: ULONG,
+    pub pExtFields: *const c_void,
+    pub NumOfExtFields: u16,
+    pub MaxRecordSize: u16,
+    pub RolloverType: i32,
+    pub RolloverSize: ULONG,
+    pub pSecurityDescriptor: *const c_void,
+}
+const _: () = assert!(
+    size_of::<HTTP_LOGGING_INFO<u32>>() == 72
+        && offset_of!(HTTP_LOGGING_INFO<u32>, SoftwareName) == 8
+        && offset_of!(HTTP_LOGGING_INFO<u32>, DirectoryNameLength) == 18
+        && offset_of!(HTTP_LOGGING_INFO<u32>, DirectoryName) == 24
+        && offset_of!(HTTP_LOGGING_INFO<u32>, Format) == 32
+        && offset_of!(HTTP_LOGGING_INFO<u32>, pExtFields) == 40
+        && offset_of!(HTTP_LOGGING_INFO<u32>, NumOfExtFields) == 48
+        && offset_of!(HTTP_LOGGING_INFO<u32>, RolloverType) == 52
+        && offset_of!(HTTP_LOGGING_INFO<u32>, RolloverSize) == 56
+        && offset_of!(HTTP_LOGGING_INFO<u32>, pSecurityDescriptor) == 64
+);
+
+/// `HTTP_SERVER_AUTHENTICATION_INFO` up to the scheme parameters (read only when no scheme is asked for).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HTTP_SERVER_AUTHENTICATION_INFO_HEAD {
+    pub Flags: ULONG,
+    pub AuthSchemes: ULONG,
+    pub ReceiveMutualAuth: u8,
+    pub ReceiveContextHandle: u8,
+    pub DisableNTLMCredentialCaching: u8,
+    pub ExFlags: u8,
+}
+pub const HTTP_SERVER_AUTHENTICATION_INFO_SIZE: usize = 64;
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_CHANNEL_BIND_INFO {
+    pub Hardening: i32,
+    pub Flags: ULONG,
+    pub ServiceNames: *const c_void,
+    pub NumberOfServiceNames: ULONG,
+}
+const _: () = assert!(
+    size_of::<HTTP_CHANNEL_BIND_INFO>() == 24 && offset_of!(HTTP_CHANNEL_BIND_INFO, NumberOfServiceNames) == 16
+);
+
+/// `HTTP_LISTEN_ENDPOINT_INFO` and `HTTP_PROTECTION_LEVEL_INFO`: flags, then one value.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_FLAGGED_VALUE {
+    pub Flags: ULONG,
+    pub Value: ULONG,
+}
+const _: () = assert!(size_of::<HTTP_FLAGGED_VALUE>() == 8);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_SSL_PARAM<U> {
+    pub SslHashLength: ULONG,
+    pub pSslHash: *const u8,
+    pub AppId: [u8; 16],
+    pub pSslCertStoreName: *const U,
+    pub DefaultCertCheckMode: DWORD,
+    pub DefaultRevocationFreshnessTime: DWORD,
+    pub DefaultRevocationUrlRetrievalTimeout: DWORD,
+    pub pDefaultSslCtlIdentifier: *const U,
+    pub pDefaultSslCtlStoreName: *const U,
+    pub DefaultFlags: DWORD,
+}
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_SSL_PARAM<u32>>() == 80
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, pSslHash) == 8
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, AppId) == 16
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, pSslCertStoreName) == 32
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, DefaultCertCheckMode) == 40
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, DefaultRevocationUrlRetrievalTimeout) == 48
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, pDefaultSslCtlIdentifier) == 56
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_PARAM<u32>, DefaultFlags) == 72
+);
+
+/// `HTTP_SERVICE_CONFIG_SSL_SET`: `KeyDesc` is `HTTP_SERVICE_CONFIG_SSL_KEY { PSOCKADDR pIpPort }`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_SSL_SET<U> {
+    pub pIpPort: *const u8,
+    pub ParamDesc: HTTP_SERVICE_CONFIG_SSL_PARAM<U>,
+}
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_SSL_SET<u32>>() == 88 && offset_of!(HTTP_SERVICE_CONFIG_SSL_SET<u32>, ParamDesc) == 8
+);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_SSL_QUERY {
+    pub QueryDesc: i32,
+    pub pIpPort: *const u8,
+    pub dwToken: DWORD,
+}
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_SSL_QUERY>() == 24
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_QUERY, pIpPort) == 8
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_QUERY, dwToken) == 16
+);
+
+/// `HTTP_SERVICE_CONFIG_SSL_SNI_KEY`: a `SOCKADDR_STORAGE` (its port counts) and the host name.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U> {
+    pub IpPort: [u64; 16],
+    pub Host: *const U,
+}
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_SSL_SNI_KEY<u32>>() == 136
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_SNI_KEY<u32>, Host) == 128
+);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> {
+    pub KeyDesc: HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U>,
+    pub ParamDesc: HTTP_SERVICE_CONFIG_SSL_PARAM<U>,
+}
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_SSL_SNI_SET<u32>>() == 216
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_SNI_SET<u32>, ParamDesc) == 136
+);
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<U> {
+    pub QueryDesc: i32,
+    pub KeyDesc: HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U>,
+    pub dwToken: DWORD,
+}
+const _: () = assert!(
+    size_of::<HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<u32>>() == 152
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<u32>, KeyDesc) == 8
+        && offset_of!(HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<u32>, dwToken) == 144
+);
+
+/// SHA-1: the thumbprint Windows binds certificates by (`HTTP_SSL_CERT_SHA_HASH_LENGTH`).
+pub const SSL_HASH_LENGTH: usize = 20;
+
+pub const HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE: ULONG = 1;
+
+/// `HttpFeatureDelegateEx`.
+
+pub const HttpVerbGET: i32 = 4;
+pub const HttpVerbHEAD: i32 = 5;

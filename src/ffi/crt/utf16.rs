@@ -116,30 +116,27 @@ pub unsafe extern "C" fn wcsncasecmp_w16(s1: *const W, s2: *const W, n: usize) -
     })
 }
 
+/// The first (or `last`) unit `c` of the string at `str`; for `c` = 0 its terminator; NULL when absent.
+unsafe fn find_unit(str: *const W, c: W, last: bool) -> *mut W {
+    let t = s(str);
+    let at = if last { t.iter().rposition(|&u| u == c) } else { t.iter().position(|&u| u == c) };
+    match at {
+        Some(i) => str.add(i) as *mut W,
+        None if c == 0 && !str.is_null() => str.add(t.len()) as *mut W,
+        None => std::ptr::null_mut(),
+    }
+}
+
 /// `wcschr` for UTF-16 strings: the first `c` (the terminator itself for 0), or NULL.
 #[no_mangle]
 pub unsafe extern "C" fn wcschr_w16(str: *const W, c: W) -> *mut W {
-    guard_infallible("wcschr", std::ptr::null_mut(), || {
-        let t = s(str);
-        match t.iter().position(|&u| u == c) {
-            Some(i) => str.add(i) as *mut W,
-            None if c == 0 && !str.is_null() => str.add(t.len()) as *mut W,
-            None => std::ptr::null_mut(),
-        }
-    })
+    guard_infallible("wcschr", std::ptr::null_mut(), || find_unit(str, c, false))
 }
 
 /// `wcsrchr` for UTF-16 strings: the last `c` (the terminator for 0), or NULL.
 #[no_mangle]
 pub unsafe extern "C" fn wcsrchr_w16(str: *const W, c: W) -> *mut W {
-    guard_infallible("wcsrchr", std::ptr::null_mut(), || {
-        let t = s(str);
-        match t.iter().rposition(|&u| u == c) {
-            Some(i) => str.add(i) as *mut W,
-            None if c == 0 && !str.is_null() => str.add(t.len()) as *mut W,
-            None => std::ptr::null_mut(),
-        }
-    })
+    guard_infallible("wcsrchr", std::ptr::null_mut(), || find_unit(str, c, true))
 }
 
 /// `wcsstr` for UTF-16 strings: the first occurrence of `needle` (the haystack for an empty needle), or NULL.

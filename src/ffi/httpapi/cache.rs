@@ -11,8 +11,6 @@ use crate::win32::overlapped::OVERLAPPED;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 
-pub const HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE: ULONG = 1;
-
 unsafe fn add_fragment_to_cache<U: WideUnit>(
     h: HANDLE,
     prefix: *const U,

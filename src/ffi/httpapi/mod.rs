@@ -36,31 +36,6 @@ use std::sync::Arc;
 
 const T: &str = "winhttpapi::httpapi";
 
-pub const HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING: ULONG = 1;
-pub const HTTP_CREATE_REQUEST_QUEUE_FLAG_CONTROLLER: ULONG = 2;
-pub const HTTP_URL_FLAG_REMOVE_ALL: ULONG = 1;
-pub const HTTP_SEND_RESPONSE_FLAG_DISCONNECT: ULONG = 1;
-pub const HTTP_SEND_RESPONSE_FLAG_MORE_DATA: ULONG = 2;
-pub const HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA: ULONG = 4;
-pub const HTTP_SEND_RESPONSE_FLAG_ENABLE_NAGLING: ULONG = 8;
-pub const HTTP_SEND_RESPONSE_FLAG_PROCESS_RANGES: ULONG = 0x20;
-pub const HTTP_SEND_RESPONSE_FLAG_OPAQUE: ULONG = 0x40;
-pub const HTTP_BYTE_RANGE_TO_EOF: u64 = u64::MAX;
-pub const HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER: ULONG = 1;
-
-pub const HttpServerAuthenticationProperty: i32 = 0;
-pub const HttpServerLoggingProperty: i32 = 1;
-pub const HttpServerQosProperty: i32 = 2;
-pub const HttpServerTimeoutsProperty: i32 = 3;
-pub const HttpServerQueueLengthProperty: i32 = 4;
-pub const HttpServerStateProperty: i32 = 5;
-pub const HttpServer503VerbosityProperty: i32 = 6;
-pub const HttpServerBindingProperty: i32 = 7;
-pub const HttpServerExtendedAuthenticationProperty: i32 = 8;
-pub const HttpServerListenEndpointProperty: i32 = 9;
-pub const HttpServerChannelBindProperty: i32 = 10;
-pub const HttpServerProtectionLevelProperty: i32 = 11;
-
 fn ov_of(p: *mut OVERLAPPED) -> Option<OverlappedPtr> {
     (!p.is_null()).then_some(OverlappedPtr(p as usize))
 }

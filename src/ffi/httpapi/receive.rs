@@ -3,6 +3,7 @@
 use super::*;
 use crate::ffi::guard::*;
 use crate::ffi::types::*;
+use crate::server::abi::*;
 use crate::server::buffer::OutBuf;
 use crate::win32::error::*;
 use crate::win32::overlapped::OVERLAPPED;

@@ -1,102 +1,13 @@
-//! Request properties: `HttpQueryRequestProperty`, `HttpSetRequestProperty` (engine: `server::connection`).
+//! Request properties: `HttpQueryRequestProperty`, `HttpSetRequestProperty` (engine: `server::tcp_info`).
 use super::*;
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
 use crate::ffi::types::*;
+use crate::server::abi::*;
+use crate::server::tcp_info;
 use crate::win32::error::*;
 use crate::win32::overlapped::OVERLAPPED;
 use std::ffi::c_void;
-
-pub const HttpRequestPropertyIsb: i32 = 0;
-pub const HttpRequestPropertyTcpInfoV0: i32 = 1;
-pub const HttpRequestPropertyTcpInfoV1: i32 = 3;
-pub const HttpRequestPropertySni: i32 = 4;
-pub const HttpRequestPropertyStreamError: i32 = 5;
-pub const HttpRequestPropertyTransportIdleConnectionTimeout: i32 = 12;
-pub const HttpRequestPropertyDscpTag: i32 = 13;
-pub const HttpRequestPropertyTlsCipherInfo: i32 = 14;
-
-/// `TCP_INFO_v0` / `TCP_INFO_v1` (mstcpip.h), x64 layout.
-#[repr(C)]
-#[derive(Clone, Copy, Default)]
-pub struct TCP_INFO_v1 {
-    pub State: i32,
-    pub Mss: u32,
-    pub ConnectionTimeMs: u64,
-    pub TimestampsEnabled: u8,
-    pub RttUs: u32,
-    pub MinRttUs: u32,
-    pub BytesInFlight: u32,
-    pub Cwnd: u32,
-    pub SndWnd: u32,
-    pub RcvWnd: u32,
-    pub RcvBuf: u32,
-    pub BytesOut: u64,
-    pub BytesIn: u64,
-    pub BytesReordered: u32,
-    pub BytesRetrans: u32,
-    pub FastRetrans: u32,
-    pub DupAcksIn: u32,
-    pub TimeoutEpisodes: u32,
-    pub SynRetrans: u8,
-    pub SndLimTransRwin: u32,
-    pub SndLimTimeRwin: u32,
-    pub SndLimBytesRwin: u64,
-    pub SndLimTransCwnd: u32,
-    pub SndLimTimeCwnd: u32,
-    pub SndLimBytesCwnd: u64,
-    pub SndLimTransSnd: u32,
-    pub SndLimTimeSnd: u32,
-    pub SndLimBytesSnd: u64,
-}
-/// `TCP_INFO_v0` is the first 88 bytes of `TCP_INFO_v1`.
-pub const TCP_INFO_V0_SIZE: usize = 88;
-const _: () = assert!(std::mem::size_of::<TCP_INFO_v1>() == 136);
-const _: () =
-    assert!(std::mem::offset_of!(TCP_INFO_v1, BytesOut) == 48 && std::mem::offset_of!(TCP_INFO_v1, SynRetrans) == 84);
-const _: () = assert!(
-    std::mem::offset_of!(TCP_INFO_v1, SndLimTransRwin) == TCP_INFO_V0_SIZE
-        && std::mem::offset_of!(TCP_INFO_v1, SndLimBytesSnd) == 128
-);
-
-/// Linux `TCP_*` states to Windows `TCPSTATE`.
-fn tcp_state(linux: u8) -> i32 {
-    match linux {
-        1 => 4,  // ESTABLISHED
-        2 => 2,  // SYN_SENT
-        3 => 3,  // SYN_RECV -> SYN_RCVD
-        4 => 5,  // FIN_WAIT1
-        5 => 6,  // FIN_WAIT2
-        6 => 10, // TIME_WAIT
-        8 => 7,  // CLOSE_WAIT
-        9 => 9,  // LAST_ACK
-        10 => 1, // LISTEN
-        11 => 8, // CLOSING
-        _ => 0,  // CLOSE
-    }
-}
-
-fn tcp_info_of(conn: &crate::server::connection::Connection) -> WinResult<TCP_INFO_v1> {
-    let t = conn.tcp_info().ok_or(ERROR_CONNECTION_INVALID)?;
-    let b = &t;
-    let rcvbuf = conn.sockopt(libc::SOL_SOCKET, libc::SO_RCVBUF).unwrap_or(0).max(0) as u32;
-    Ok(TCP_INFO_v1 {
-        State: tcp_state(b.tcpi_state),
-        Mss: b.tcpi_snd_mss,
-        TimestampsEnabled: (b.tcpi_options & 1 != 0) as u8,
-        RttUs: b.tcpi_rtt,
-        MinRttUs: b.tcpi_min_rtt,
-        BytesInFlight: b.tcpi_unacked.saturating_mul(b.tcpi_snd_mss),
-        Cwnd: b.tcpi_snd_cwnd.saturating_mul(b.tcpi_snd_mss),
-        RcvWnd: b.tcpi_rcv_space,
-        RcvBuf: rcvbuf,
-        BytesOut: b.tcpi_bytes_acked,
-        BytesIn: b.tcpi_bytes_received,
-        BytesRetrans: b.tcpi_total_retrans.saturating_mul(b.tcpi_snd_mss),
-        TimeoutEpisodes: b.tcpi_backoff as u32,
-        ..Default::default()
-    })
-}
 
 #[allow(clippy::too_many_arguments)]
 unsafe fn query_request_property(
@@ -114,13 +25,9 @@ unsafe fn query_request_property(
     let q = queue_of(h)?;
     let req = q.find(id)?;
     let value: Vec<u8> = match prop {
-        HttpRequestPropertyIsb => {
-            // The ideal send backlog: what the congestion window lets through in one round trip.
-            let t = tcp_info_of(&req.conn)?;
-            (t.Cwnd as u64).to_ne_bytes().to_vec()
-        }
+        HttpRequestPropertyIsb => tcp_info::ideal_send_backlog(&req.conn)?.to_ne_bytes().to_vec(),
         HttpRequestPropertyTcpInfoV0 | HttpRequestPropertyTcpInfoV1 => {
-            let t = tcp_info_of(&req.conn)?;
+            let t = tcp_info::tcp_info(&req.conn)?;
             let size = if prop == HttpRequestPropertyTcpInfoV0 {
                 TCP_INFO_V0_SIZE
             } else {

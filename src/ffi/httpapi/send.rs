@@ -1,21 +1,22 @@
-//! Sending: `HttpSendHttpResponse`, `HttpSendResponseEntityBody`, `HttpDeclarePush` (engine: `server::response`).
+//! Sending: `HttpSendHttpResponse`, `HttpSendResponseEntityBody`, `HttpDeclarePush` (engine:
+//! `server::chunks`, `server::response`).
 use super::*;
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
 use crate::ffi::types::*;
+use crate::server;
 use crate::server::abi::*;
-use crate::server::files::{BodyPiece, FileRange};
+use crate::server::chunks::Chunk;
+use crate::server::files::BodyPiece;
 use crate::server::queue::RequestQueue;
 use crate::server::response::ResponseHead;
-use crate::server::{self};
 use crate::win32::error::*;
 use crate::win32::overlapped::OVERLAPPED;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 
-/// Reads the caller's data chunks: memory chunks as slices valid for the call, file chunks as
-/// validated ranges (small ones read now into `owned`, large ones streamed by the connection),
-/// fragment-cache chunks as copies of the queue's fragment (`ERROR_PATH_NOT_FOUND` when it is gone).
+/// Reads the caller's data chunks, one by one in order, and lets the engine decide how each is sent
+/// ([`server::chunks::resolve`]: memory as it is, small file ranges read now, fragments copied).
 unsafe fn read_chunks<'a>(
     q: &RequestQueue,
     wide16: bool,
@@ -30,44 +31,31 @@ unsafe fn read_chunks<'a>(
         return Err(ERROR_INVALID_PARAMETER);
     }
     let list = std::slice::from_raw_parts(chunks, count as usize);
-    let mut pieces: Vec<Option<BodyPiece<'a>>> = Vec::with_capacity(list.len());
+    let mut resolved = Vec::with_capacity(list.len());
     for c in list {
-        match c.DataChunkType {
+        let chunk = match c.DataChunkType {
             HttpDataChunkFromMemory => {
                 let m = c.from_memory();
-                pieces.push(Some(BodyPiece::Mem(bytes_in(m.pBuffer as *const u8, m.BufferLength as usize)?)));
+                Chunk::Memory(bytes_in(m.pBuffer as *const u8, m.BufferLength as usize)?)
             }
             HttpDataChunkFromFileHandle => {
                 let f = c.from_file_handle();
-                let range = FileRange::open(raw(f.FileHandle), f.ByteRange.StartingOffset, f.ByteRange.Length)?;
-                if range.len() <= server::files::READ_NOW_LIMIT {
-                    owned.push(range.read_all()?);
-                    pieces.push(None);
-                } else {
-                    pieces.push(Some(BodyPiece::File(range)));
-                }
+                Chunk::File { handle: raw(f.FileHandle), start: f.ByteRange.StartingOffset, length: f.ByteRange.Length }
             }
             HttpDataChunkFromFragmentCache => {
                 let f = c.from_fragment_cache();
-                let name = fragment_name(f.pFragmentName, f.FragmentNameLength, wide16)?;
-                owned.push(server::cache::read(q, &name)?.to_vec());
-                pieces.push(None);
+                Chunk::Fragment(fragment_name(f.pFragmentName, f.FragmentNameLength, wide16)?)
             }
             HttpDataChunkFromFragmentCacheEx => {
                 let f = c.from_fragment_cache_ex();
                 let name = fragment_name(f.pFragmentName, 0, wide16)?;
-                let data = server::cache::read(q, &name)?;
-                owned.push(server::cache::slice_range(&data, f.ByteRange.StartingOffset, f.ByteRange.Length)?.to_vec());
-                pieces.push(None);
+                Chunk::FragmentRange { name, start: f.ByteRange.StartingOffset, length: f.ByteRange.Length }
             }
             _ => return Err(ERROR_INVALID_PARAMETER),
-        }
+        };
+        resolved.push(server::chunks::resolve(q, chunk)?);
     }
-    let mut small = owned.iter();
-    Ok(pieces
-        .into_iter()
-        .map(|p| p.unwrap_or_else(|| BodyPiece::Mem(small.next().expect("one per small file chunk").as_slice())))
-        .collect())
+    Ok(server::chunks::assemble(resolved, owned))
 }
 
 /// A fragment name of `len` bytes (0: up to its NUL) in the caller's `WCHAR` width.
@@ -291,9 +279,6 @@ pub unsafe extern "C" fn HttpSendResponseEntityBody_w16(
         )
     })
 }
-
-pub const HttpVerbGET: i32 = 4;
-pub const HttpVerbHEAD: i32 = 5;
 
 unsafe fn declare_push<U: WideUnit>(
     h: HANDLE,

@@ -1,18 +1,8 @@
 //! Critical sections (engine: `win32::critsec`).
 use crate::ffi::guard::*;
-use crate::ffi::types::*;
+use crate::win32::abi::*;
 use crate::win32::critsec::CriticalSection;
 use crate::win32::error::*;
-
-/// The caller's `CRITICAL_SECTION` (opaque 64 bytes, align 8, in `windows.h`); its first word holds a
-/// pointer to our [`CriticalSection`], made by `InitializeCriticalSection` (or on first use of a
-/// zero-filled one).
-#[repr(C, align(8))]
-pub struct CRITICAL_SECTION {
-    lock: std::sync::atomic::AtomicUsize,
-    _rest: [u8; 56],
-}
-const _: () = assert!(std::mem::size_of::<CRITICAL_SECTION>() == 64);
 
 pub(crate) unsafe fn critical_section<'a>(cs: *mut CRITICAL_SECTION) -> WinResult<&'a CriticalSection> {
     if cs.is_null() {

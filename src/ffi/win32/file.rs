@@ -3,6 +3,7 @@
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
 use crate::ffi::types::*;
+use crate::win32::abi::*;
 use crate::win32::error::*;
 use crate::win32::file::{self, GET_FILE_EX_INFO_STANDARD, WIN32_FILE_ATTRIBUTE_DATA};
 use crate::win32::last_error;
@@ -370,9 +371,6 @@ pub unsafe extern "C" fn GetTempFileNameW_w16(
 ) -> u32 {
     guard_win32("GetTempFileNameW", 0, || temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName))
 }
-
-/// `INVALID_FILE_ATTRIBUTES`.
-const INVALID_FILE_ATTRIBUTES: DWORD = u32::MAX;
 
 unsafe fn file_attributes<U: WideUnit>(name: *const U) -> WinResult<file::Attributes> {
     let name = wide_cstr(name).ok_or(ERROR_INVALID_PARAMETER)?;

@@ -1,6 +1,7 @@
 //! `CloseHandle` for every kind of handle of the table, `DuplicateHandle` (engine: `win32::handle`).
 use crate::ffi::guard::*;
 use crate::ffi::types::*;
+use crate::win32::abi::*;
 use crate::win32::error::*;
 use crate::win32::handle;
 use crate::win32::thread;
@@ -19,10 +20,7 @@ pub extern "C" fn CloseHandle(hObject: HANDLE) -> BOOL {
     })
 }
 
-use super::thread::{CURRENT_PROCESS_PSEUDO as CURRENT_PROCESS, CURRENT_THREAD_PSEUDO as CURRENT_THREAD};
-/// `DuplicateHandle` options.
-const DUPLICATE_CLOSE_SOURCE: DWORD = 1;
-const DUPLICATE_SAME_ACCESS: DWORD = 2;
+use crate::win32::abi::{CURRENT_PROCESS_PSEUDO as CURRENT_PROCESS, CURRENT_THREAD_PSEUDO as CURRENT_THREAD};
 
 /// The kinds of object a second handle may be made for: the kernel objects whose handles Windows lets a
 /// process duplicate. WinHTTP handles are not kernel handles there (`ERROR_INVALID_HANDLE`); an http.sys

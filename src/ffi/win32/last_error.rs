@@ -1,6 +1,6 @@
 //! `GetLastError`, `SetLastError` (engine: `win32::last_error`).
 use crate::ffi::guard::*;
-use crate::ffi::types::*;
+use crate::win32::abi::*;
 use crate::win32::error::*;
 use crate::win32::last_error;
 

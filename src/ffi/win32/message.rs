@@ -1,21 +1,13 @@
 //! `FormatMessage*` (engine: `win32::message`).
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
-use crate::ffi::types::*;
+use crate::win32::abi::*;
 use crate::win32::error::*;
 use crate::win32::heap;
 use crate::win32::message;
 use crate::win32::module;
 use crate::win32::wstr::{self, WideUnit};
 use std::ffi::{c_char, c_void};
-
-pub const FORMAT_MESSAGE_ALLOCATE_BUFFER: DWORD = 0x100;
-pub const FORMAT_MESSAGE_IGNORE_INSERTS: DWORD = 0x200;
-pub const FORMAT_MESSAGE_FROM_STRING: DWORD = 0x400;
-pub const FORMAT_MESSAGE_FROM_HMODULE: DWORD = 0x800;
-pub const FORMAT_MESSAGE_FROM_SYSTEM: DWORD = 0x1000;
-pub const FORMAT_MESSAGE_ARGUMENT_ARRAY: DWORD = 0x2000;
-pub const FORMAT_MESSAGE_MAX_WIDTH_MASK: DWORD = 0xFF;
 
 /// The message text `FormatMessage` formats, before escapes.
 unsafe fn message_source<U: WideUnit>(

@@ -1,14 +1,11 @@
 //! Modules: `GetModuleHandle*`, `LoadLibrary*`, `GetProcAddress`, `FreeLibrary` (engine: `win32::module`).
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
-use crate::ffi::types::*;
+use crate::win32::abi::*;
 use crate::win32::error::*;
 use crate::win32::module;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_char;
-
-/// `FARPROC`.
-pub type FARPROC = Option<unsafe extern "C" fn() -> isize>;
 
 unsafe fn module_by_name<U: WideUnit>(name: *const U) -> WinResult<HANDLE> {
     let name = wide_cstr(name);

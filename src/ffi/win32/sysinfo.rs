@@ -6,7 +6,7 @@ use crate::ffi::types::*;
 use crate::win32::error::*;
 use crate::win32::sysinfo::{self, SYSTEM_INFO};
 
-use super::thread::CURRENT_PROCESS_PSEUDO as CURRENT_PROCESS;
+use crate::win32::abi::CURRENT_PROCESS_PSEUDO as CURRENT_PROCESS;
 
 /// `GetSystemInfo`: page size, processors and address range of this machine (see
 /// `win32::sysinfo::system_info`). A NULL pointer is ignored.

@@ -2,7 +2,7 @@
 //! `OutputDebugString*` (engine: `win32::text`, `win32::wstr`).
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
-use crate::ffi::types::*;
+use crate::win32::abi::*;
 use crate::win32::error::*;
 use crate::win32::text;
 use crate::win32::wstr::{self, WideUnit};

@@ -2,18 +2,11 @@
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
 use crate::ffi::types::*;
+use crate::win32::abi::*;
 use crate::win32::error::*;
 use crate::win32::handle;
 use crate::win32::thread;
 use std::ffi::c_void;
-
-/// `LPTHREAD_START_ROUTINE`. Declared `C-unwind` so `ExitThread` may unwind through it.
-pub type ThreadStart = unsafe extern "C-unwind" fn(*mut c_void) -> DWORD;
-
-/// `GetCurrentProcess`'s pseudo handle, `(HANDLE)-1`.
-pub const CURRENT_PROCESS_PSEUDO: usize = usize::MAX;
-/// `GetCurrentThread`'s pseudo handle, `(HANDLE)-2`.
-pub const CURRENT_THREAD_PSEUDO: usize = usize::MAX - 1;
 
 /// `CreateThread`: runs `lpStartAddress(lpParameter)` on a new OS thread. The returned handle is
 /// waitable (signaled when the thread ends) and gives the exit code to `GetExitCodeThread`; closing

@@ -1,7 +1,7 @@
 //! Clocks and times (engine: `win32::time`).
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
-use crate::ffi::types::*;
+use crate::win32::abi::*;
 use crate::win32::error::*;
 use crate::win32::time::{self, FILETIME, SYSTEMTIME};
 

@@ -2,13 +2,10 @@
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
 use crate::ffi::types::*;
+use crate::win32::abi::*;
 use crate::win32::error::*;
 use crate::win32::handle;
 use crate::win32::wait::{self, WaitOutcome};
-
-pub const WAIT_OBJECT_0: DWORD = 0;
-pub const WAIT_TIMEOUT: DWORD = 258;
-pub const WAIT_FAILED: DWORD = u32::MAX;
 
 /// `WaitForSingleObject`: `WAIT_OBJECT_0`, `WAIT_TIMEOUT`, or `WAIT_FAILED` with last-error
 /// (`ERROR_INVALID_HANDLE` for a dead handle or one that cannot be waited on).
@@ -24,13 +21,6 @@ pub extern "C" fn WaitForSingleObject(hHandle: HANDLE, dwMilliseconds: DWORD) ->
         })
     })
 }
-
-/// `MAXIMUM_WAIT_OBJECTS`.
-pub const MAXIMUM_WAIT_OBJECTS: DWORD = 64;
-/// `WAIT_ABANDONED_0`: only mutexes are abandoned; we have none, so it is never returned.
-pub const WAIT_ABANDONED_0: DWORD = 0x80;
-/// `WAIT_IO_COMPLETION`: never returned (no APCs on Linux).
-pub const WAIT_IO_COMPLETION: DWORD = 0xC0;
 
 fn wait_handles(handles: &[HANDLE], wait_all: bool, ms: DWORD) -> WinResult<DWORD> {
     if handles.is_empty() || handles.len() > MAXIMUM_WAIT_OBJECTS as usize {

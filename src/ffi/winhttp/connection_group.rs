@@ -1,6 +1,7 @@
 //! Connection groups: `WinHttpQueryConnectionGroup`, `WinHttpFreeQueryConnectionGroupResult`
 //! (engine: the session pool through `client::api`).
 use super::*;
+use crate::client::abi::*;
 use crate::ffi::guard::{guard_httpapi, guard_infallible};
 use crate::ffi::ptr::{free_wide, leak_array, leak_wide, take_array};
 use crate::ffi::types::*;

@@ -1,13 +1,13 @@
 //! Request and response headers: `WinHttpAddRequestHeaders(Ex)`, `WinHttpQueryHeaders(Ex)`
 //! (engine: `client::headers`, `client::query`).
 use super::*;
+use crate::client::abi::*;
 use crate::client::api;
 use crate::client::headers;
 use crate::client::query::{self, QueryValue};
 use crate::ffi::guard::{guard_httpapi, guard_winhttp};
 use crate::ffi::ptr::{bytes_out, narrow_cstr, put_value, put_wide_bytes, wide_cstr, wide_str_len, write_opt};
 use crate::ffi::types::*;
-use crate::ffi::winhttp::types::*;
 use crate::win32::error::*;
 use crate::win32::wstr::{self, WideUnit};
 use std::ffi::c_void;

@@ -16,7 +16,6 @@ pub mod proxy_settings;
 pub mod request;
 pub mod resolver;
 pub mod time;
-pub mod types;
 pub mod url;
 pub mod websocket;
 
@@ -32,18 +31,13 @@ pub use proxy_settings::*;
 pub use request::*;
 pub use resolver::*;
 pub use time::*;
-pub use types::*;
 pub use url::*;
 pub use websocket::*;
 
-use crate::ffi::types::*;
+use crate::client::abi::SYSTEMTIME;
 use crate::http1::date::CivilTime;
 
 const T: &str = "winhttpapi::winhttp";
-const WINHTTP_EXTENDED_HEADER_FLAG_UNICODE: u64 = 1;
-
-/// `WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT` (set on a session; handled with the status callbacks).
-const WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT: DWORD = 99;
 
 fn systemtime_of(t: &CivilTime) -> SYSTEMTIME {
     SYSTEMTIME {

@@ -1,13 +1,13 @@
 //! Options and timeouts: `WinHttpSetOption`, `WinHttpQueryOption`, `WinHttpSetTimeouts`
 //! (engine: `client::options`).
 use super::*;
+use crate::client::abi::*;
 use crate::client::api;
 use crate::client::link::{Schannel, SECPKGCONTEXT_CIPHERINFO_V1};
 use crate::client::options::{self, Kind, Value};
 use crate::ffi::guard::guard_winhttp;
 use crate::ffi::ptr::{alloc_wide, put_value, put_wide_bytes, wide_cstr, wide_str_len};
 use crate::ffi::types::*;
-use crate::ffi::winhttp::types::*;
 use crate::win32::error::*;
 use crate::win32::wstr::WideUnit;
 use std::mem::size_of;

@@ -1,12 +1,12 @@
 //! Proxy configuration: default and IE settings, auto-proxy, `WinHttpGetProxyForUrl`, bypass lists
 //! (engine: `client::proxy`).
 use super::*;
+use crate::client::abi::*;
 use crate::client::api;
 use crate::client::proxy;
 use crate::ffi::guard::{guard_httpapi, guard_winhttp};
 use crate::ffi::ptr::{alloc_wide, wide_cstr};
 use crate::ffi::types::*;
-use crate::ffi::winhttp::types::*;
 use crate::win32::error::*;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;

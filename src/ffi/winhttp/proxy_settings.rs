@@ -1,6 +1,7 @@
 //! The proxy settings store (in-process: Linux has no WinHTTP registry) and proxy change
 //! notifications (engine: `client::proxy`).
 use super::*;
+use crate::client::abi::*;
 use crate::client::api;
 use crate::client::proxy::{self, StoredSettings};
 use crate::ffi::guard::{guard_httpapi, guard_infallible};

@@ -3,18 +3,16 @@
 //! resolver handles (`WinHttpGetProxySettingsEx`, `WinHttpGetProxySettingsResultEx`,
 //! `WinHttpFreeProxySettingsEx`) (engine: `client::resolver`).
 use super::*;
+use crate::client::abi::*;
 use crate::client::resolver::{self, AutoProxyOptions, ProxyEntry};
 use crate::ffi::guard::{guard_httpapi, guard_infallible};
 use crate::ffi::ptr::{free_wide, leak_array, leak_wide, take_array, wide_cstr};
 use crate::ffi::types::*;
-use crate::ffi::winhttp::types::WINHTTP_AUTOPROXY_OPTIONS;
 use crate::win32::error::*;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 use std::mem::size_of;
 use std::ptr::null_mut;
-
-const INTERNET_SCHEME_HTTP: i32 = 1;
 
 unsafe fn create_proxy_resolver(h: HINTERNET, out: *mut HINTERNET) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpCreateProxyResolver({h:?}, {out:?})");

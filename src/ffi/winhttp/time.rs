@@ -1,9 +1,9 @@
 //! HTTP dates: `WinHttpTimeFromSystemTime`, `WinHttpTimeToSystemTime` (engine: `http1::date`).
 use super::*;
+use crate::client::abi::*;
 use crate::ffi::guard::guard_winhttp;
 use crate::ffi::ptr::wide_cstr;
 use crate::ffi::types::*;
-use crate::ffi::winhttp::types::*;
 use crate::http1::date::{self, CivilTime};
 use crate::win32::error::*;
 use crate::win32::wstr::{self, WideUnit};

@@ -1,10 +1,10 @@
 //! URLs: `WinHttpCrackUrl`, `WinHttpCreateUrl` (engine: `client::url`).
 use super::*;
+use crate::client::abi::*;
 use crate::client::url;
 use crate::ffi::guard::guard_winhttp;
 use crate::ffi::ptr::{wide_cstr, wide_str_len};
 use crate::ffi::types::*;
-use crate::ffi::winhttp::types::*;
 use crate::win32::error::*;
 use crate::win32::wstr::{self, WideUnit};
 use std::ffi::c_void;

@@ -1,9 +1,19 @@
-//! `#[repr(C)]` structs of `winhttp.h` that cross the edge, in Windows field order, with the x64 sizes
-//! and offsets of the inventory (section B.3) checked at compile time.
+//! The `winhttp.h` ABI: `#[repr(C)]` structs that cross the edge, in Windows field order, with the x64
+//! sizes and offsets of the inventory (section B.3) checked at compile time, and the constants the edge
+//! reads. (The engine's own constants are defined with the engine modules that act on them.)
 #![allow(non_snake_case, non_camel_case_types)]
-use crate::ffi::types::*;
+use crate::win32::abi::*;
 use std::ffi::c_void;
 use std::mem::{offset_of, size_of};
+
+/// `INTERNET_SCHEME` values of `URL_COMPONENTS.nScheme` and `WINHTTP_PROXY_RESULT_ENTRY.ProxyScheme`.
+pub const INTERNET_SCHEME_HTTP: i32 = 1;
+pub const INTERNET_SCHEME_HTTPS: i32 = 2;
+
+pub const WINHTTP_EXTENDED_HEADER_FLAG_UNICODE: u64 = 1;
+
+/// `WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT` (set on a session; handled with the status callbacks).
+pub const WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT: DWORD = 99;
 
 /// `URL_COMPONENTS` (wide-string pointers are `WCHAR*` of the caller's width; stored untyped).
 #[repr(C)]
