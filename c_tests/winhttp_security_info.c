@@ -3,11 +3,14 @@
  * request went out, 122 with the size needed for a short buffer, then both addresses as Linux
  * sockaddr_in), WINHTTP_OPTION_SECURITY_INFO (zeros before send; Schannel's SecPkgContext_ConnectionInfo
  * and SecPkgContext_CipherInfo after the TLS handshake) and WINHTTP_OPTION_SECURITY_KEY_BITNESS, also read
- * from the SENDING_REQUEST callback as .NET's WinHttpHandler does. Against python's TLS server on loopback
+ * from the SENDING_REQUEST callback as .NET's WinHttpHandler does; WINHTTP_OPTION_SERVER_CERT_CONTEXT (the
+ * server's DER certificate in a CERT_CONTEXT) with wincrypt.h's Cert* functions,
+ * WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT and WINHTTP_OPTION_CLIENT_CERT_CONTEXT. Against python's TLS server on loopback
  * (c_tests/support/winhttp_tls_server.py). The same file runs built with -fshort-wchar
  * (c_tests/check_winhttp_security_w16.sh), where SecPkgContext_CipherInfo has Windows' 16-bit layout. */
 #include <windows.h>
 #include <winhttp.h>
+#include <wincrypt.h>
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,6 +154,136 @@ static void test_before_and_after_send(void) {
     WinHttpCloseHandle(ses);
 }
 
+/* The first certificate of a PEM file, decoded to DER; its length (0 on failure). */
+static size_t pem_first_der(const char *path, unsigned char *out, size_t cap) {
+    static char text[16384];
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = 0;
+    char *p = strstr(text, "-----BEGIN CERTIFICATE-----"), *end = p ? strstr(p, "-----END CERTIFICATE-----") : NULL;
+    if (!p || !end) return 0;
+    p += strlen("-----BEGIN CERTIFICATE-----");
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    unsigned acc = 0;
+    int bits = 0;
+    size_t len = 0;
+    for (; p < end; p++) {
+        const char *at = strchr(alphabet, *p);
+        if (!*p || !at) continue; /* newlines, '=' padding */
+        acc = (acc << 6) | (unsigned)(at - alphabet);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            if (len < cap) out[len++] = (unsigned char)(acc >> bits);
+        }
+    }
+    return len;
+}
+
+/* WINHTTP_OPTION_SERVER_CERT_CONTEXT (the server's own DER certificate, in a CERT_CONTEXT the caller frees),
+ * the wincrypt.h functions around it, WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT and
+ * WINHTTP_OPTION_CLIENT_CERT_CONTEXT with WINHTTP_NO_CLIENT_CERT_CONTEXT. */
+static void test_certificates(const char *dir) {
+    HINTERNET ses = WinHttpOpen(L"winhttp-test/1.0", WINHTTP_ACCESS_TYPE_NO_PROXY, WINHTTP_NO_PROXY_NAME, WINHTTP_NO_PROXY_BYPASS, 0);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    HINTERNET req = WinHttpOpenRequest(con, L"GET", L"/echo", NULL, WINHTTP_NO_REFERER, WINHTTP_DEFAULT_ACCEPT_TYPES, WINHTTP_FLAG_SECURE);
+    HINTERNET plain = WinHttpOpenRequest(con, L"GET", L"/echo", NULL, WINHTTP_NO_REFERER, WINHTTP_DEFAULT_ACCEPT_TYPES, 0);
+    CHECK(ses && con && req && plain, "handles");
+
+    /* No client certificate: accepted on a secure request, the wrong state on a plain one. */
+    CHECK(WinHttpSetOption(req, WINHTTP_OPTION_CLIENT_CERT_CONTEXT, WINHTTP_NO_CLIENT_CERT_CONTEXT, 0), "NO_CLIENT_CERT_CONTEXT on https (%lu)", (unsigned long)GetLastError());
+    CHECK(!WinHttpSetOption(plain, WINHTTP_OPTION_CLIENT_CERT_CONTEXT, WINHTTP_NO_CLIENT_CERT_CONTEXT, 0), "NO_CLIENT_CERT_CONTEXT on http fails");
+    CHECK_EQ(GetLastError(), ERROR_WINHTTP_INCORRECT_HANDLE_STATE, "NO_CLIENT_CERT_CONTEXT on http: 12019");
+
+    PCCERT_CONTEXT cert = NULL;
+    DWORD size = sizeof cert;
+    CHECK(!WinHttpQueryOption(req, WINHTTP_OPTION_SERVER_CERT_CONTEXT, &cert, &size), "SERVER_CERT_CONTEXT before send fails");
+    CHECK_EQ(GetLastError(), ERROR_WINHTTP_INCORRECT_HANDLE_STATE, "SERVER_CERT_CONTEXT before send: 12019 (what .NET waits out)");
+    CHECK(WinHttpSendRequest(req, WINHTTP_NO_ADDITIONAL_HEADERS, 0, WINHTTP_NO_REQUEST_DATA, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "request (%lu)", (unsigned long)GetLastError());
+
+    size = 4;
+    CHECK(!WinHttpQueryOption(req, WINHTTP_OPTION_SERVER_CERT_CONTEXT, &cert, &size), "SERVER_CERT_CONTEXT in 4 bytes fails");
+    CHECK_EQ(GetLastError(), ERROR_INSUFFICIENT_BUFFER, "SERVER_CERT_CONTEXT short: 122");
+    CHECK_EQ(size, sizeof(PCCERT_CONTEXT), "SERVER_CERT_CONTEXT: a pointer's size");
+    CHECK(WinHttpQueryOption(req, WINHTTP_OPTION_SERVER_CERT_CONTEXT, &cert, &size), "SERVER_CERT_CONTEXT after the handshake (%lu)", (unsigned long)GetLastError());
+    CHECK(cert != NULL, "a certificate context");
+    if (!cert) return;
+
+    /* The server's own certificate, byte for byte. */
+    static unsigned char der[8192];
+    char pem[160];
+    snprintf(pem, sizeof pem, "%s/good.pem", dir);
+    size_t der_len = pem_first_der(pem, der, sizeof der);
+    CHECK(der_len > 0, "read %s", pem);
+    CHECK_EQ(cert->dwCertEncodingType, X509_ASN_ENCODING | PKCS_7_ASN_ENCODING, "dwCertEncodingType");
+    CHECK(cert->cbCertEncoded == der_len && memcmp(cert->pbCertEncoded, der, der_len) == 0, "pbCertEncoded is the server's DER (%lu bytes, file %zu)", (unsigned long)cert->cbCertEncoded, der_len);
+    const CERT_INFO *ci = cert->pCertInfo;
+    CHECK(ci != NULL, "pCertInfo");
+    CHECK_EQ(ci->dwVersion, CERT_V3, "dwVersion");
+    CHECK(strcmp(ci->SubjectPublicKeyInfo.Algorithm.pszObjId, szOID_ECC_PUBLIC_KEY) == 0, "key algorithm %s", ci->SubjectPublicKeyInfo.Algorithm.pszObjId);
+    CHECK(ci->SubjectPublicKeyInfo.PublicKey.cbData == 65 && ci->SubjectPublicKeyInfo.PublicKey.pbData[0] == 4, "P-256 point, uncompressed");
+    CHECK(strcmp(ci->SignatureAlgorithm.pszObjId, "1.2.840.10045.4.3.2") == 0, "signature ecdsa-with-SHA256: %s", ci->SignatureAlgorithm.pszObjId);
+    ULONGLONG nb = ((ULONGLONG)ci->NotBefore.dwHighDateTime << 32) | ci->NotBefore.dwLowDateTime;
+    ULONGLONG na = ((ULONGLONG)ci->NotAfter.dwHighDateTime << 32) | ci->NotAfter.dwLowDateTime;
+    CHECK(na > nb && (na - nb) / 10000000ULL / 86400 == 365, "valid for 365 days");
+    CHECK(ci->Subject.cbData > 0 && ci->Issuer.cbData > 0 && ci->SerialNumber.cbData > 0, "subject, issuer, serial blobs");
+    CHECK(ci->cExtension >= 1 && ci->rgExtension != NULL, "extensions (%lu)", (unsigned long)ci->cExtension);
+
+    /* Names. */
+    WCHAR name[64];
+    DWORD n = CertGetNameStringW(cert, CERT_NAME_SIMPLE_DISPLAY_TYPE, 0, NULL, NULL, 0);
+    CHECK_EQ(n, 5, "simple display name size (\"good\" + NUL)");
+    CHECK_EQ(CertGetNameStringW(cert, CERT_NAME_SIMPLE_DISPLAY_TYPE, 0, NULL, name, 64), 5, "simple display name");
+    CHECK(wide_is(name, "good"), "subject CN is good");
+    CHECK_EQ(CertGetNameStringW(cert, CERT_NAME_SIMPLE_DISPLAY_TYPE, CERT_NAME_ISSUER_FLAG, NULL, name, 64), 14, "issuer name");
+    CHECK(wide_is(name, "winhttpapi ca"), "issuer CN");
+    CHECK_EQ(CertGetNameStringW(cert, CERT_NAME_DNS_TYPE, 0, NULL, name, 64), 10, "DNS name");
+    CHECK(wide_is(name, "localhost"), "first DNS subject alternative name");
+    CHECK_EQ(CertGetNameStringW(cert, CERT_NAME_ATTR_TYPE, 0, (void *)szOID_COMMON_NAME, name, 3), 3, "cut to the buffer");
+    CHECK(wide_is(name, "go"), "cut, NUL-terminated");
+    char narrow[64];
+    CHECK_EQ(CertGetNameStringA(cert, CERT_NAME_ATTR_TYPE, CERT_NAME_ISSUER_FLAG, (void *)szOID_COMMON_NAME, narrow, sizeof narrow), 14, "A: issuer CN");
+    CHECK(strcmp(narrow, "winhttpapi ca") == 0, "A: %s", narrow);
+    CHECK_EQ(CertGetNameStringW(cert, CERT_NAME_EMAIL_TYPE, 0, NULL, name, 64), 1, "no e-mail: empty string");
+
+    /* Reference counting, and a context made from the same bytes. */
+    CHECK(CertDuplicateCertificateContext(cert) == cert, "duplicate is the same context");
+    CHECK(CertFreeCertificateContext(cert), "free the duplicate");
+    PCCERT_CONTEXT again = CertCreateCertificateContext(X509_ASN_ENCODING, der, (DWORD)der_len);
+    CHECK(again != NULL && again != cert && again->cbCertEncoded == der_len, "CertCreateCertificateContext");
+    CHECK(again && again->pCertInfo->cExtension == ci->cExtension, "same extensions");
+    CHECK(CertFreeCertificateContext(again), "free the created context");
+    CHECK(CertCreateCertificateContext(X509_ASN_ENCODING, der, 10) == NULL, "truncated DER is refused");
+    CHECK(CertFreeCertificateContext(NULL), "free NULL");
+    CHECK(CertFreeCertificateContext(cert), "free the option's context");
+
+    /* WINHTTP_CERTIFICATE_INFO. */
+    WINHTTP_CERTIFICATE_INFO info;
+    memset(&info, 0, sizeof info);
+    size = sizeof info;
+    CHECK(WinHttpQueryOption(req, WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT, &info, &size), "CERTIFICATE_STRUCT (%lu)", (unsigned long)GetLastError());
+    CHECK(((ULONGLONG)info.ftExpiry.dwHighDateTime << 32 | info.ftExpiry.dwLowDateTime) == na, "ftExpiry is NotAfter");
+    CHECK(((ULONGLONG)info.ftStart.dwHighDateTime << 32 | info.ftStart.dwLowDateTime) == nb, "ftStart is NotBefore");
+    CHECK(info.lpszSubjectInfo && wide_is(info.lpszSubjectInfo, "good"), "lpszSubjectInfo");
+    CHECK(info.lpszIssuerInfo && wide_is(info.lpszIssuerInfo, "winhttpapi ca"), "lpszIssuerInfo");
+    DWORD bits = 0;
+    size = sizeof bits;
+    WinHttpQueryOption(req, WINHTTP_OPTION_SECURITY_KEY_BITNESS, &bits, &size);
+    CHECK_EQ(info.dwKeySize, bits, "dwKeySize is the cipher strength");
+    LocalFree(info.lpszSubjectInfo);
+    LocalFree(info.lpszIssuerInfo);
+
+    char body[256];
+    DWORD got = 0;
+    while (WinHttpReadData(req, body, sizeof body, &got) && got) {}
+    WinHttpCloseHandle(plain);
+    WinHttpCloseHandle(req);
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+}
+
 int main(void) {
     char dir[64];
     snprintf(dir, sizeof dir, "/tmp/winhttp_secinfo.XXXXXX");
@@ -171,6 +304,7 @@ int main(void) {
     setenv("SSL_CERT_FILE", ca, 1);
 
     test_before_and_after_send();
+    test_certificates(dir);
 
     ts_kill(pid);
     char cmd[128];

@@ -847,6 +847,19 @@ fn security_info_matches_windows_sys() {
     assert_eq!(size_of::<SecPkgContext_ConnectionInfo>(), size_of::<WsConn>());
     assert_eq!(offset_of!(SecPkgContext_ConnectionInfo, dwExchStrength), offset_of!(WsConn, dwExchStrength));
     assert_eq!(size_of::<WINHTTP_CONNECTION_INFO>(), 264);
+    use winhttpapi::win32::abi::{CERT_CONTEXT, CERT_EXTENSION, CERT_INFO, CERT_PUBLIC_KEY_INFO};
+    assert_eq!(size_of::<CERT_CONTEXT>(), size_of::<cr::CERT_CONTEXT>());
+    assert_eq!(offset_of!(CERT_CONTEXT, pCertInfo), offset_of!(cr::CERT_CONTEXT, pCertInfo));
+    assert_eq!(offset_of!(CERT_CONTEXT, hCertStore), offset_of!(cr::CERT_CONTEXT, hCertStore));
+    assert_eq!(size_of::<CERT_INFO>(), size_of::<cr::CERT_INFO>());
+    assert_eq!(offset_of!(CERT_INFO, Issuer), offset_of!(cr::CERT_INFO, Issuer));
+    assert_eq!(offset_of!(CERT_INFO, NotAfter), offset_of!(cr::CERT_INFO, NotAfter));
+    assert_eq!(offset_of!(CERT_INFO, SubjectPublicKeyInfo), offset_of!(cr::CERT_INFO, SubjectPublicKeyInfo));
+    assert_eq!(offset_of!(CERT_INFO, cExtension), offset_of!(cr::CERT_INFO, cExtension));
+    assert_eq!(offset_of!(CERT_INFO, rgExtension), offset_of!(cr::CERT_INFO, rgExtension));
+    assert_eq!(size_of::<CERT_PUBLIC_KEY_INFO>(), size_of::<cr::CERT_PUBLIC_KEY_INFO>());
+    assert_eq!(size_of::<CERT_EXTENSION>(), size_of::<cr::CERT_EXTENSION>());
+    assert_eq!(offset_of!(CERT_EXTENSION, Value), offset_of!(cr::CERT_EXTENSION, Value));
     let table: &[(u32, u32, &str)] = &[
         (SP_PROT_TLS1_0_CLIENT, id::SP_PROT_TLS1_0_CLIENT, "SP_PROT_TLS1_0_CLIENT"),
         (SP_PROT_TLS1_1_CLIENT, id::SP_PROT_TLS1_1_CLIENT, "SP_PROT_TLS1_1_CLIENT"),

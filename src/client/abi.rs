@@ -305,3 +305,21 @@ pub struct WINHTTP_SECURITY_INFO<U> {
 const _: () = assert!(size_of::<WINHTTP_SECURITY_INFO<u16>>() == 708);
 const _: () = assert!(offset_of!(WINHTTP_SECURITY_INFO<u16>, CipherInfo) == 28);
 const _: () = assert!(size_of::<WINHTTP_SECURITY_INFO<u32>>() == 1348);
+
+/// `WINHTTP_CERTIFICATE_INFO` (`WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT`): the two strings are the
+/// caller's to free with `LocalFree`; the three names Windows leaves NULL stay NULL.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_CERTIFICATE_INFO {
+    pub ftExpiry: crate::win32::time::FILETIME,
+    pub ftStart: crate::win32::time::FILETIME,
+    pub lpszSubjectInfo: *mut c_void,
+    pub lpszIssuerInfo: *mut c_void,
+    pub lpszProtocolName: *mut c_void,
+    pub lpszSignatureAlgName: *mut c_void,
+    pub lpszEncryptionAlgName: *mut c_void,
+    pub dwKeySize: u32,
+}
+const _: () = assert!(size_of::<WINHTTP_CERTIFICATE_INFO>() == 64);
+const _: () = assert!(offset_of!(WINHTTP_CERTIFICATE_INFO, lpszSubjectInfo) == 16);
+const _: () = assert!(offset_of!(WINHTTP_CERTIFICATE_INFO, dwKeySize) == 56);

@@ -19,17 +19,24 @@ pub const WINHTTP_OPTION_WRITE_BUFFER_SIZE: u32 = 13;
 pub const WINHTTP_OPTION_PARENT_HANDLE: u32 = 21;
 pub const WINHTTP_OPTION_EXTENDED_ERROR: u32 = 24;
 pub const WINHTTP_OPTION_SECURITY_FLAGS: u32 = 31;
+/// Request handles, query only: `WINHTTP_CERTIFICATE_INFO` of the server's certificate.
+pub const WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT: u32 = 32;
 /// Request handles, query only: the cipher strength of the connection in bits (0 before a TLS handshake).
 pub const WINHTTP_OPTION_SECURITY_KEY_BITNESS: u32 = 36;
 pub const WINHTTP_OPTION_URL: u32 = 34;
 pub const WINHTTP_OPTION_PROXY: u32 = 38;
 pub const WINHTTP_OPTION_USER_AGENT: u32 = 41;
 pub const WINHTTP_OPTION_CONTEXT_VALUE: u32 = 45;
+/// Secure request handles: `WINHTTP_NO_CLIENT_CERT_CONTEXT` only (no client certificates here).
+pub const WINHTTP_OPTION_CLIENT_CERT_CONTEXT: u32 = 47;
 pub const WINHTTP_OPTION_HTTP_VERSION: u32 = 59;
 pub const WINHTTP_OPTION_DISABLE_FEATURE: u32 = 63;
 pub const WINHTTP_OPTION_MAX_CONNS_PER_SERVER: u32 = 73;
 pub const WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER: u32 = 74;
 pub const WINHTTP_OPTION_AUTOLOGON_POLICY: u32 = 77;
+/// Request handles, query only: a `CERT_CONTEXT` of the server's certificate, for the caller to free
+/// (`ERROR_WINHTTP_INCORRECT_HANDLE_STATE` before a TLS handshake).
+pub const WINHTTP_OPTION_SERVER_CERT_CONTEXT: u32 = 78;
 pub const WINHTTP_OPTION_ENABLE_FEATURE: u32 = 79;
 /// Queryable on every handle kind (0: the library sizes its own pool); settable on a session.
 pub const WINHTTP_OPTION_WORKER_THREAD_COUNT: u32 = 80;
@@ -78,6 +85,8 @@ pub enum Kind {
     Flag,
     /// A structure the library fills about the connection (query only).
     Info,
+    /// A `PCCERT_CONTEXT` given as the buffer itself (`WINHTTP_NO_CLIENT_CERT_CONTEXT` is NULL).
+    CertContext,
 }
 
 /// An option value in engine form.
@@ -92,6 +101,22 @@ pub enum Value {
     Connection(std::net::SocketAddr, std::net::SocketAddr),
     /// `WINHTTP_SECURITY_INFO` (all zeros for None).
     Security(Option<super::link::Schannel>),
+    /// The server's certificate in DER (a `CERT_CONTEXT` for the caller).
+    ServerCert(Vec<u8>),
+    /// `WINHTTP_CERTIFICATE_INFO`.
+    Certificate(CertificateInfo),
+}
+
+/// What `WINHTTP_CERTIFICATE_INFO` reports: validity as FILETIME values, subject and issuer as
+/// `CertNameToStr` writes them with `CERT_SIMPLE_NAME_STR | CERT_NAME_STR_CRLF_FLAG` (the values, CR LF
+/// apart), the cipher strength.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CertificateInfo {
+    pub not_before: u64,
+    pub not_after: u64,
+    pub subject: String,
+    pub issuer: String,
+    pub key_bits: u32,
 }
 
 /// The handle an option applies to.
@@ -143,9 +168,12 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         WINHTTP_OPTION_PROXY => Kind::Proxy,
         WINHTTP_OPTION_HTTP_VERSION => Kind::Version,
         WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET => Kind::Flag,
-        WINHTTP_OPTION_SECURITY_KEY_BITNESS | WINHTTP_OPTION_CONNECTION_INFO | WINHTTP_OPTION_SECURITY_INFO => {
-            Kind::Info
-        }
+        WINHTTP_OPTION_SECURITY_KEY_BITNESS
+        | WINHTTP_OPTION_CONNECTION_INFO
+        | WINHTTP_OPTION_SECURITY_INFO
+        | WINHTTP_OPTION_SERVER_CERT_CONTEXT
+        | WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => Kind::Info,
+        WINHTTP_OPTION_CLIENT_CERT_CONTEXT => Kind::CertContext,
         _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
     })
 }
@@ -265,7 +293,24 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
         | WINHTTP_OPTION_EXTENDED_ERROR
         | WINHTTP_OPTION_SECURITY_KEY_BITNESS
         | WINHTTP_OPTION_CONNECTION_INFO
-        | WINHTTP_OPTION_SECURITY_INFO => Err(ERROR_WINHTTP_OPTION_NOT_SETTABLE),
+        | WINHTTP_OPTION_SECURITY_INFO
+        | WINHTTP_OPTION_SERVER_CERT_CONTEXT
+        | WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => Err(ERROR_WINHTTP_OPTION_NOT_SETTABLE),
+        WINHTTP_OPTION_CLIENT_CERT_CONTEXT => {
+            let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            // A client certificate belongs to a secure request: on a plain one Windows answers with the
+            // handle's state.
+            if !r.state.lock().target.secure {
+                return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+            }
+            match value {
+                Value::Usize(0) => Ok(()),
+                _ => {
+                    tracing::warn!(target: "winhttpapi::winhttp", "WINHTTP_OPTION_CLIENT_CERT_CONTEXT: client certificates are not supported");
+                    Err(ERROR_NOT_SUPPORTED)
+                }
+            }
+        }
         WINHTTP_OPTION_MAX_CONNS_PER_SERVER | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER => {
             let v = dword()?;
             let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
@@ -372,6 +417,19 @@ fn link_of(obj: &Object) -> WinResult<Option<Arc<super::link::Link>>> {
     Ok(link)
 }
 
+/// The cipher strength of a request's connection (0 without a TLS handshake).
+fn key_bits(link: &Option<Arc<super::link::Link>>) -> u32 {
+    link.as_ref().and_then(|l| l.tls.as_ref()).map_or(0, |t| t.schannel().cipher_bits)
+}
+
+/// A request's connection and the server's own certificate (`ERROR_WINHTTP_INCORRECT_HANDLE_STATE`
+/// before a TLS handshake, which .NET's WinHttpHandler waits out in its SENDING_REQUEST callback).
+fn server_cert(obj: &Object) -> WinResult<(Arc<super::link::Link>, Vec<u8>)> {
+    let link = link_of(obj)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
+    let der = link.tls.as_ref().and_then(|t| t.chain.first()).ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?.clone();
+    Ok((link, der))
+}
+
 /// Reads an option. `parent` is the raw handle of the object's parent (for `PARENT_HANDLE`).
 pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
     Ok(match option {
@@ -433,9 +491,20 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
         WINHTTP_OPTION_SECURITY_INFO => {
             Value::Security(link_of(obj)?.and_then(|l| l.tls.as_ref().map(|t| t.schannel())))
         }
-        WINHTTP_OPTION_SECURITY_KEY_BITNESS => {
-            let tls = link_of(obj)?.and_then(|l| l.tls.as_ref().map(|t| t.schannel()));
-            Value::Dword(tls.map_or(0, |t| t.cipher_bits))
+        WINHTTP_OPTION_SECURITY_KEY_BITNESS => Value::Dword(key_bits(&link_of(obj)?)),
+        WINHTTP_OPTION_SERVER_CERT_CONTEXT => Value::ServerCert(server_cert(obj)?.1),
+        WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => {
+            let (link, der) = server_cert(obj)?;
+            let f = crate::win32::cert::parse(&der)?;
+            let names =
+                |r| crate::win32::cert::name_attributes(&der, r).into_iter().map(|(_, v)| v).collect::<Vec<_>>();
+            Value::Certificate(CertificateInfo {
+                not_before: f.not_before,
+                not_after: f.not_after,
+                subject: names(&f.subject).join("\r\n"),
+                issuer: names(&f.issuer).join("\r\n"),
+                key_bits: key_bits(&Some(link)),
+            })
         }
         WINHTTP_OPTION_MAX_CONNS_PER_SERVER | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER => {
             let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };

@@ -9,6 +9,7 @@ use crate::ffi::guard::guard_winhttp;
 use crate::ffi::ptr::{alloc_wide, put_value, put_wide_bytes, wide_cstr, wide_str_len};
 use crate::ffi::types::*;
 use crate::win32::error::*;
+use crate::win32::time::filetime_from_value;
 use crate::win32::wstr::WideUnit;
 use std::mem::size_of;
 
@@ -42,6 +43,7 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
         Kind::Str => Value::Str(wide_str_len(buf as *const U, len).unwrap_or_default()),
         Kind::Flag => Value::Dword(0),
         Kind::Info => return Err(ERROR_WINHTTP_OPTION_NOT_SETTABLE),
+        Kind::CertContext => Value::Usize(buf as usize),
         Kind::Proxy => {
             if (len as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
                 return Err(ERROR_INSUFFICIENT_BUFFER);
@@ -96,6 +98,8 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
     let need = match option {
         options::WINHTTP_OPTION_CONNECTION_INFO => size_of::<WINHTTP_CONNECTION_INFO>(),
         options::WINHTTP_OPTION_SECURITY_INFO => size_of::<WINHTTP_SECURITY_INFO<U>>(),
+        options::WINHTTP_OPTION_SERVER_CERT_CONTEXT => size_of::<usize>(),
+        options::WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => size_of::<WINHTTP_CERTIFICATE_INFO>(),
         _ => 0,
     };
     if need != 0 && (buf.is_null() || (*len as usize) < need) {
@@ -116,6 +120,21 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
             put_value(info, buf, len)?
         }
         Value::Security(s) => put_value(security_info::<U>(s.unwrap_or_default()), buf, len)?,
+        // The size was checked above, so the new context always reaches the caller.
+        Value::ServerCert(der) => put_value(crate::ffi::wincrypt::new_context(der)? as usize, buf, len)?,
+        Value::Certificate(c) => {
+            let info = WINHTTP_CERTIFICATE_INFO {
+                ftExpiry: filetime_from_value(c.not_after),
+                ftStart: filetime_from_value(c.not_before),
+                lpszSubjectInfo: alloc_wide::<U>(Some(&c.subject)),
+                lpszIssuerInfo: alloc_wide::<U>(Some(&c.issuer)),
+                lpszProtocolName: std::ptr::null_mut(),
+                lpszSignatureAlgName: std::ptr::null_mut(),
+                lpszEncryptionAlgName: std::ptr::null_mut(),
+                dwKeySize: c.key_bits,
+            };
+            put_value(info, buf, len)?
+        }
         Value::Proxy(access, proxy, bypass) => {
             if (*len as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
                 *len = std::mem::size_of::<WINHTTP_PROXY_INFO>() as u32;
