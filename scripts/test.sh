@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test: cargo's unit and integration tests, then the C tests through CMake and ctest.
+# Runs every test: the lints (scripts/lint.sh: cargo fmt --check, cargo clippy -D warnings), cargo's unit and
+# integration tests, then the C tests through CMake and ctest.
 # Installs what a fresh machine lacks (cmake, curl, python3, nginx for the client tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+bash scripts/lint.sh
 cargo build --release
 cargo test --release
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null

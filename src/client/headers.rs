@@ -104,6 +104,24 @@ impl HeaderList {
     }
 }
 
+/// `WinHttpAddRequestHeadersEx`: applies (name, value) pairs with `WinHttpAddRequestHeaders`
+/// modifiers, all or none. A name must be a token; a name or value with CR, LF or NUL is refused
+/// (`ERROR_INVALID_PARAMETER`): pairs are not header text, so a line break cannot smuggle a header in.
+pub fn add_pairs(list: &mut HeaderList, pairs: &[(String, String)], modifiers: u32) -> WinResult<()> {
+    if pairs.is_empty() {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let mut copy = list.clone();
+    for (n, v) in pairs {
+        if n.is_empty() || !n.chars().all(is_tchar) || v.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
+        copy.apply(n, v.trim(), modifiers)?;
+    }
+    *list = copy;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,22 +159,4 @@ mod tests {
         h.add_text("name:", WINHTTP_ADDREQ_FLAG_REPLACE).unwrap();
         assert!(h.find("name").is_none());
     }
-}
-
-/// `WinHttpAddRequestHeadersEx`: applies (name, value) pairs with `WinHttpAddRequestHeaders`
-/// modifiers, all or none. A name must be a token; a name or value with CR, LF or NUL is refused
-/// (`ERROR_INVALID_PARAMETER`): pairs are not header text, so a line break cannot smuggle a header in.
-pub fn add_pairs(list: &mut HeaderList, pairs: &[(String, String)], modifiers: u32) -> WinResult<()> {
-    if pairs.is_empty() {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    let mut copy = list.clone();
-    for (n, v) in pairs {
-        if n.is_empty() || !n.chars().all(is_tchar) || v.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
-            return Err(ERROR_INVALID_PARAMETER);
-        }
-        copy.apply(n, v.trim(), modifiers)?;
-    }
-    *list = copy;
-    Ok(())
 }

@@ -5,11 +5,11 @@
 //! - [`connect`]: `WinHttpConnect` objects (host and port).
 //! - [`request`]: `WinHttpOpenRequest` objects and the send/write/receive/read state machine.
 //! - [`headers`]: request header lists (`WinHttpAddRequestHeaders` rules); [`query`]: `WinHttpQueryHeaders`.
-//! - [`options`]: `WinHttpSetOption`/`WinHttpQueryOption`/`WinHttpSetTimeouts`.
+//! - [`options`][]: `WinHttpSetOption`/`WinHttpQueryOption`/`WinHttpSetTimeouts`.
 //! - [`step`]: how every request step runs, in both modes (one serial queue of steps per request).
 //! - [`conn`]: one connection (TCP, TLS) with non-blocking tries and reactor waits; [`tls`]: rustls setup;
 //!   what a connection is, as the connection and security options report it, is in [`link`].
-//! - [`url`]: `WinHttpCrackUrl`/`WinHttpCreateUrl`.
+//! - [`url`][]: `WinHttpCrackUrl`/`WinHttpCreateUrl`.
 pub mod abi;
 pub mod api;
 pub mod auth;

@@ -438,7 +438,7 @@ mod tests {
             assert_eq!((flags, ctx), (1, 0x42));
             CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         }
-        let token = register_change_notification(1, on_change as usize, 0x42).unwrap();
+        let token = register_change_notification(1, on_change as *const () as usize, 0x42).unwrap();
         assert_eq!(register_change_notification(1, 0, 0), Err(ERROR_INVALID_PARAMETER));
         assert_eq!(read_settings("unit-test-conn", false, false), Err(ERROR_FILE_NOT_FOUND));
         let (d, v0, defaults) = read_settings("unit-test-conn", true, true).unwrap();

@@ -631,7 +631,7 @@ impl Request {
                 host: st.target.host.to_ascii_lowercase(),
                 port: st.target.port,
                 proxy: proxy.clone(),
-                relaxed: st.target.secure.then_some(st.security_flags & super::tls::IGNORE_MASK).unwrap_or(0),
+                relaxed: if st.target.secure { st.security_flags & super::tls::IGNORE_MASK } else { 0 },
             };
             (self.build_head(&st, proxy.is_some()), origin, proxy, st.target.clone(), st.security_flags)
         };

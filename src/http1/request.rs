@@ -174,10 +174,11 @@ pub fn parse_request_head(input: &[u8]) -> Result<Option<(RequestHead, usize)>, 
         return Err(Reject(if line_done { 400 } else { 414 }));
     }
     let buf = input[..end].to_vec();
-    let mut storage = [httparse::EMPTY_HEADER; 64];
+    // Header slots left uninitialized (httparse fills what it uses): no 2 KiB clear per request.
+    let mut storage = [const { std::mem::MaybeUninit::<httparse::Header>::uninit() }; 64];
     let mut big;
-    let mut req = httparse::Request::new(&mut storage);
-    let status = match req.parse(&buf) {
+    let mut req = httparse::Request::new(&mut []);
+    let status = match req.parse_with_uninit_headers(&buf, &mut storage) {
         Err(httparse::Error::TooManyHeaders) => {
             big = vec![httparse::EMPTY_HEADER; 1024];
             req = httparse::Request::new(&mut big);
@@ -207,6 +208,16 @@ pub fn parse_request_head(input: &[u8]) -> Result<Option<(RequestHead, usize)>, 
     for h in req.headers.iter() {
         let name = h.name.as_bytes();
         let value = trim(h.value);
+        // Only five names matter to framing and routing: most fields are passed over after one
+        // length and first-letter test.
+        let interesting = matches!(
+            (name.len(), name.first().map(u8::to_ascii_lowercase)),
+            (4, Some(b'h')) | (14, Some(b'c')) | (17, Some(b't')) | (10, Some(b'c')) | (6, Some(b'e'))
+        );
+        if !interesting {
+            fields.push(Field { name: span_in(&buf, name), value: span_in(&buf, value) });
+            continue;
+        }
         if name.eq_ignore_ascii_case(b"host") {
             if host.is_some() || !valid_host(value) {
                 return Err(Reject(400));

@@ -117,7 +117,7 @@ impl ResponseHead {
         }
         let te: Vec<&str> = self.values("transfer-encoding").collect();
         if !te.is_empty() {
-            let last = te.iter().flat_map(|v| v.split(',')).map(str::trim).filter(|t| !t.is_empty()).last();
+            let last = te.iter().flat_map(|v| v.split(',')).map(str::trim).rfind(|t| !t.is_empty());
             return match last {
                 Some(t) if t.eq_ignore_ascii_case("chunked") => Ok(BodyFraming::Chunked),
                 _ => Ok(BodyFraming::UntilClose),

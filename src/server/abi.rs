@@ -638,7 +638,8 @@ pub const SSL_HASH_LENGTH: usize = 20;
 
 pub const HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE: ULONG = 1;
 
-/// `HttpFeatureDelegateEx`.
+/// `HTTP_FEATURE_ID::HttpFeatureDelegateEx`.
+pub const HTTP_FEATURE_DELEGATE_EX: i32 = 3;
 
 pub const HttpVerbGET: i32 = 4;
 pub const HttpVerbHEAD: i32 = 5;

@@ -1,10 +1,11 @@
 //! File-handle data chunks (`HttpDataChunkFromFileHandle`): a byte range of a file the application
 //! opened with `CreateFile` (the Win32 core's [`File`]).
 //!
-//! Small ranges are read during the send call (one `sendmsg` with the head). Larger ones are streamed:
-//! the connection reads the next [`STREAM_PIECE`] bytes only when the socket has taken the previous
-//! ones, so memory stays bounded whatever the file size. The range keeps the file open itself, so the
-//! application may close its handle as soon as the call returns, as on Windows.
+//! Small ranges are read during the send call, on the caller's thread (one `sendmsg` with the head).
+//! Larger ones go from the file to the socket with `sendfile` as the socket drains ([`FileRange::send_to`]):
+//! no copy through the process, no blocking read on the thread that takes the writable edge, and memory
+//! stays bounded whatever the file size. The range keeps the file open itself, so the application may
+//! close its handle as soon as the call returns, as on Windows.
 use crate::win32::error::*;
 use crate::win32::file::File;
 use crate::win32::handle;
@@ -12,8 +13,6 @@ use std::sync::Arc;
 
 /// Ranges up to this size are read at once.
 pub const READ_NOW_LIMIT: u64 = 64 * 1024;
-/// What a streamed range reads at a time.
-pub const STREAM_PIECE: usize = 256 * 1024;
 
 /// A validated byte range of an open file, consumed from the front.
 pub struct FileRange {
@@ -74,6 +73,39 @@ impl FileRange {
         self.offset += n as u64;
         self.remaining -= n as u64;
         Ok(n)
+    }
+}
+
+impl FileRange {
+    /// Sends up to `max` next bytes of the range to the socket `sock` with `sendfile` (non-blocking);
+    /// returns how many went. `WouldBlock` when the socket is full; a file that shrank under us:
+    /// `UnexpectedEof`.
+    pub fn send_to(&mut self, sock: std::os::fd::RawFd, max: usize) -> std::io::Result<usize> {
+        let n = self.remaining.min(max as u64).min(1 << 30) as usize;
+        if n == 0 {
+            return Ok(0);
+        }
+        let fd = self.file.read_fd().map_err(|_| std::io::Error::from(std::io::ErrorKind::PermissionDenied))?;
+        let mut off = self.offset as libc::off_t;
+        loop {
+            // SAFETY: both descriptors are open (the range holds the file; the caller owns the socket);
+            // `off` is a live off_t the kernel advances.
+            let r = unsafe { libc::sendfile(sock, fd, &mut off, n) };
+            if r < 0 {
+                let e = std::io::Error::last_os_error();
+                if e.kind() == std::io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return Err(e);
+            }
+            if r == 0 {
+                return Err(std::io::Error::from(std::io::ErrorKind::UnexpectedEof));
+            }
+            let r = r as usize;
+            self.offset += r as u64;
+            self.remaining -= r as u64;
+            return Ok(r);
+        }
     }
 }
 

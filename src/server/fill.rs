@@ -65,7 +65,31 @@ pub const REQUEST_HEADER_NAMES: [&str; 41] = [
 
 /// `HTTP_HEADER_ID` of a request header name.
 pub fn request_header_id(name: &[u8]) -> Option<usize> {
-    REQUEST_HEADER_NAMES.iter().position(|n| n.len() == name.len() && n.as_bytes().eq_ignore_ascii_case(name))
+    // Candidates by length first: at most a few names share one.
+    const BY_LEN: [&[u8]; 20] = [
+        &[],
+        &[],
+        &[38],                // TE
+        &[8],                 // Via
+        &[2, 27, 28],         // Date, From, Host
+        &[10, 37],            // Allow, Range
+        &[4, 20, 25, 26],     // Pragma, Accept, Cookie, Expect
+        &[5, 7, 9, 18, 36],   // Trailer, Upgrade, Warning, Expires, Referer
+        &[29, 32],            // If-Match, If-Range
+        &[39],                // Translate
+        &[1, 3, 40],          // Connection, Keep-Alive, User-Agent
+        &[16],                // Content-MD5
+        &[12, 34],            // Content-Type, Max-Forwards
+        &[0, 17, 19, 24, 31], // Cache-Control, Content-Range, Last-Modified, Authorization, If-None-Match
+        &[11, 21],            // Content-Length, Accept-Charset
+        &[22, 23],            // Accept-Encoding, Accept-Language
+        &[13, 14, 15],        // Content-Encoding, Content-Language, Content-Location
+        &[6, 30],             // Transfer-Encoding, If-Modified-Since
+        &[],
+        &[33, 35], // If-Unmodified-Since, Proxy-Authorization
+    ];
+    let cands = BY_LEN.get(name.len())?;
+    cands.iter().map(|&i| i as usize).find(|&i| REQUEST_HEADER_NAMES[i].as_bytes().eq_ignore_ascii_case(name))
 }
 
 const VERBS: [&[u8]; 17] = [
@@ -135,10 +159,18 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
     // Known headers (several occurrences are joined with ", "), unknown ones in order.
     let mut known_len = [0usize; 41];
     let mut known_count = [0u16; 41];
-    let mut ids: Vec<Option<usize>> = Vec::with_capacity(head.fields.len());
+    // Header ids by field (on the stack for the usual few fields).
+    let mut ids_small = [None; 32];
+    let mut ids_big = Vec::new();
+    let ids: &mut [Option<usize>] = if head.fields.len() <= ids_small.len() {
+        &mut ids_small[..head.fields.len()]
+    } else {
+        ids_big.resize(head.fields.len(), None);
+        &mut ids_big
+    };
     let mut unknown_count = 0usize;
     let mut strings = 0usize;
-    for f in &head.fields {
+    for (slot, f) in ids.iter_mut().zip(&head.fields) {
         let id = request_header_id(f.name.of(hb));
         match id {
             Some(i) => {
@@ -150,8 +182,9 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
                 strings += f.name.len as usize + 1 + f.value.len as usize + 1;
             }
         }
-        ids.push(id);
+        *slot = id;
     }
+    let ids: &[Option<usize>] = ids;
     for i in 0..41 {
         if known_count[i] > 0 {
             strings += known_len[i] + 1;
@@ -167,10 +200,18 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
         strings += t.issuer.len() + 1 + t.subject.len() + 1;
     }
 
-    let sh = wstr::encode::<U>(&req.cooked.scheme_host);
-    let path = wstr::encode::<U>(&req.cooked.path);
-    let query = wstr::encode::<U>(&req.cooked.query);
-    let url_units = sh.len() + path.len() + query.len() + 1;
+    // The cooked URL in code units: an ASCII URL (the usual one) widens byte by byte, straight into the
+    // buffer; any other is encoded first.
+    let cooked = &req.cooked;
+    let ascii = cooked.full().is_ascii();
+    let encoded: Option<[Vec<U>; 3]> = (!ascii).then(|| {
+        [wstr::encode::<U>(cooked.scheme_host()), wstr::encode::<U>(cooked.path()), wstr::encode::<U>(cooked.query())]
+    });
+    let (sh_units, path_units, query_units) = match &encoded {
+        Some([a, b, c]) => (a.len(), b.len(), c.len()),
+        None => (cooked.scheme_host().len(), cooked.path().len(), cooked.query().len()),
+    };
+    let url_units = sh_units + path_units + query_units + 1;
 
     let copy_body = flags & (HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY | HTTP_RECEIVE_REQUEST_FLAG_FLUSH_BODY) != 0
         && head.framing != crate::http1::request::Framing::None;
@@ -230,16 +271,27 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
     r.pRawUrl = ptr(s);
     r.RawUrlLength = l as u16;
     for i in 0..41 {
-        if known_count[i] == 0 {
-            continue;
-        }
-        let parts: Vec<&[u8]> =
-            head.fields.iter().zip(&ids).filter(|(_, id)| **id == Some(i)).map(|(f, _)| f.value.of(hb)).collect();
-        let (s, l) = put(out, &parts, b", ");
+        let (s, l) = match known_count[i] {
+            0 => continue,
+            1 => {
+                let f = head.fields.iter().zip(ids).find(|(_, id)| **id == Some(i)).map(|(f, _)| f).expect("counted");
+                put(out, &[f.value.of(hb)], b"")
+            }
+            _ => {
+                let parts: Vec<&[u8]> = head
+                    .fields
+                    .iter()
+                    .zip(ids)
+                    .filter(|(_, id)| **id == Some(i))
+                    .map(|(f, _)| f.value.of(hb))
+                    .collect();
+                put(out, &parts, b", ")
+            }
+        };
         r.Headers.KnownHeaders[i] = HTTP_KNOWN_HEADER { RawValueLength: l as u16, pRawValue: ptr(s) };
     }
     let mut k = 0;
-    for (f, id) in head.fields.iter().zip(&ids) {
+    for (f, id) in head.fields.iter().zip(ids) {
         if id.is_some() {
             continue;
         }
@@ -287,28 +339,36 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
 
     // The cooked URL: one string, host/path/query point into it; lengths in bytes without the NUL.
     let mut u = url_off;
-    for piece in [&sh, &path, &query] {
-        for unit in piece.iter() {
-            out[u..u + U::SIZE].copy_from_slice(struct_bytes(unit));
-            u += U::SIZE;
+    match &encoded {
+        None => {
+            for &b in cooked.full().as_bytes() {
+                out[u..u + U::SIZE].copy_from_slice(struct_bytes(&U::from_ascii(b)));
+                u += U::SIZE;
+            }
+        }
+        Some(pieces) => {
+            for unit in pieces.iter().flatten() {
+                out[u..u + U::SIZE].copy_from_slice(struct_bytes(unit));
+                u += U::SIZE;
+            }
         }
     }
     out[u..u + U::SIZE].fill(0);
     let units = |n: usize| (n * U::SIZE) as u16;
-    let scheme_units = if req.cooked.scheme_host.starts_with("https://") { "https://".len() } else { "http://".len() };
-    let host_units = sh.len() - scheme_units;
+    let scheme_units = if cooked.scheme_host().starts_with("https://") { "https://".len() } else { "http://".len() };
+    let host_units = sh_units - scheme_units;
     r.CookedUrl = HTTP_COOKED_URL {
-        FullUrlLength: units(sh.len() + path.len() + query.len()),
+        FullUrlLength: units(sh_units + path_units + query_units),
         HostLength: units(host_units),
-        AbsPathLength: units(path.len()),
-        QueryStringLength: units(query.len()),
+        AbsPathLength: units(path_units),
+        QueryStringLength: units(query_units),
         pFullUrl: ptr(url_off) as *const _,
         pHost: ptr(url_off + scheme_units * U::SIZE) as *const _,
-        pAbsPath: ptr(url_off + sh.len() * U::SIZE) as *const _,
-        pQueryString: if query.is_empty() {
+        pAbsPath: ptr(url_off + sh_units * U::SIZE) as *const _,
+        pQueryString: if query_units == 0 {
             std::ptr::null()
         } else {
-            ptr(url_off + (sh.len() + path.len()) * U::SIZE) as *const _
+            ptr(url_off + (sh_units + path_units) * U::SIZE) as *const _
         },
     };
 
@@ -370,4 +430,20 @@ fn unsafe_zeroed<T>() -> T {
     // SAFETY: used only for the #[repr(C)] request structures, for which all-zero (NULL pointers,
     // zero counts) is the valid empty value.
     unsafe { std::mem::zeroed() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_ids_by_name_match_the_table() {
+        for (i, n) in REQUEST_HEADER_NAMES.iter().enumerate() {
+            assert_eq!(request_header_id(n.as_bytes()), Some(i), "{n}");
+            assert_eq!(request_header_id(n.to_ascii_lowercase().as_bytes()), Some(i), "{n}");
+        }
+        assert_eq!(request_header_id(b"X-Custom"), None);
+        assert_eq!(request_header_id(b""), None);
+        assert_eq!(request_header_id(b"A-Very-Long-Header-Name-Indeed"), None);
+    }
 }

@@ -3,8 +3,31 @@
 //! like the handle table, never 0 (`HTTP_NULL_ID`), so a closed or forged id is refused. Each table
 //! puts its own tag in the id, so an id of one kind given where the other is expected (a URL group id
 //! to `HttpCloseServerSession`) is refused too, as http.sys refuses it.
+//! Also [`IdMap`]: maps keyed by the sequential request and connection ids.
 use parking_lot::RwLock;
 use std::sync::Arc;
+
+/// Request and connection ids are sequential: a multiplicative hash spreads them well enough, far
+/// cheaper than SipHash on paths every request takes.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map keyed by request or connection id.
+pub type IdMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 struct Slot<T> {
     generation: u32,

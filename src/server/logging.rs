@@ -121,6 +121,11 @@ struct Sink {
 }
 
 static ANY: AtomicBool = AtomicBool::new(false);
+
+/// Whether any session or group logs requests (nothing to prepare per request otherwise).
+pub fn any() -> bool {
+    ANY.load(Ordering::Relaxed)
+}
 static SINKS: Mutex<Option<HashMap<Owner, Arc<Sink>>>> = Mutex::new(None);
 
 /// Sets (`Some`) or removes (`None`, `Present` = 0) an owner's logging. The directory is created

@@ -5,6 +5,11 @@
 //! the requests they carry ([`request`], copied out by [`fill`], answered with [`response`]).
 //! Completion of overlapped and synchronous calls: [`completion`].
 //!
+//! Who does the I/O: the threads receiving from a queue drive its connections themselves
+//! ([`lead`], over the epoll sets of [`poll`]); the runtime ([`reactor`]) keeps accept, the timers,
+//! TLS handshakes and whatever no application thread is there for. Buffers are lent while a connection
+//! holds bytes ([`pool`]).
+//!
 //! `HttpInitialize` / `HttpTerminate` state is kept here: calls nest per flag, as documented.
 pub mod abi;
 pub mod auth;
@@ -16,10 +21,14 @@ pub mod connection;
 pub mod files;
 pub mod fill;
 pub mod ids;
+pub mod lead;
 pub mod logging;
 pub mod notify_hook;
+pub mod poll;
+pub mod pool;
 pub mod prepare;
 pub mod queue;
+pub mod reactor;
 pub mod request;
 pub mod response;
 pub mod router;

@@ -2,10 +2,10 @@
 //! `HttpCreateRequestQueue` for v2). A queue is a kernel object in the one handle table, with an
 //! [`IoBinding`] so `CreateIoCompletionPort(queue, ...)` works, and `cancel_io` for `CancelIoEx`.
 //!
-//! The hot path: a connection's task parses a head and calls [`RequestQueue::deliver`]. If a receive is
-//! waiting, the request is copied into that caller's buffer right there and its completion fired (one
-//! wake-up, no extra thread hop); otherwise it waits in `ready`, and the next `HttpReceiveHttpRequest`
-//! takes it on the caller's own thread without sleeping.
+//! The hot path is in [`super::lead`]: the threads receiving from the queue read its connections
+//! themselves. A request parsed elsewhere (the runtime, a pipelined request found after a response) is
+//! handed over with [`RequestQueue::deliver`]: copied into a pending overlapped receive, or left in
+//! `ready` for the next receiver, waking a waiting thread.
 //!
 //! Operations: [`RequestQueue::receive`], [`RequestQueue::find`] (for sends and body reads by id),
 //! [`RequestQueue::cancel_request`], [`RequestQueue::shutdown`], [`RequestQueue::close`], the v1
@@ -18,6 +18,7 @@ use super::buffer::OutBuf;
 use super::completion::{self, Completion, Start};
 use super::connection::{self, Connection};
 use super::fill;
+use super::lead::{After, QueueDriver, QueueSet};
 use super::notify_hook;
 use super::request::{Request, NEEDS_RERECEIVE, NOT_RECEIVED, RECEIVED};
 use super::router::{self, Registration, Target};
@@ -26,12 +27,13 @@ use crate::notify::abi::*;
 use crate::win32::error::*;
 use crate::win32::handle::KernelObject;
 use crate::win32::overlapped::{IoBinding, OverlappedPtr};
-use parking_lot::Mutex;
+use parking_lot::{Condvar, Mutex};
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
 
-struct PendingReceive {
+/// A pending overlapped `HttpReceiveHttpRequest`.
+pub(super) struct PendingReceive {
     buf: OutBuf,
     flags: u32,
     wide16: bool,
@@ -39,18 +41,28 @@ struct PendingReceive {
 }
 
 #[derive(Default)]
-struct QueueState {
-    ready: VecDeque<Arc<Request>>,
-    receivers: VecDeque<PendingReceive>,
+pub(super) struct QueueState {
+    /// Requests parsed and routed here, not yet received.
+    pub(super) ready: VecDeque<Arc<Request>>,
+    pub(super) receivers: VecDeque<PendingReceive>,
     /// Every request handed to this queue and not yet answered, by id.
-    active: HashMap<u64, Arc<Request>>,
-    closed: bool,
-    shut_down: bool,
+    pub(super) active: super::ids::IdMap<Arc<Request>>,
+    pub(super) closed: bool,
+    pub(super) shut_down: bool,
     v1_regs: Vec<Arc<Registration>>,
     /// Connections with an `HttpWaitForDisconnect` of this queue pending.
     wait_conns: Vec<Weak<Connection>>,
     /// The pending `HttpWaitForDemandStart` (one at a time).
-    demand: Option<Completion>,
+    pub(super) demand: Option<Completion>,
+    /// Leader/followers ([`super::lead`]): a thread leads the queue's epoll set.
+    pub(super) leader: bool,
+    /// Threads in a synchronous receive waiting for a request or the lead.
+    pub(super) followers: usize,
+    /// The runtime watches the set (no thread leads it).
+    pub(super) runtime_armed: bool,
+    /// Counts the times a thread took the lead (the watchdog sees whether anyone did).
+    pub(super) lead_gen: u64,
+    pub(super) watch_seen: u64,
 }
 
 pub struct RequestQueue {
@@ -65,7 +77,15 @@ pub struct RequestQueue {
     pub verbosity: AtomicU32,
     /// Open handles to this queue (named queues can be opened again).
     handles: AtomicUsize,
-    st: Mutex<QueueState>,
+    pub(super) st: Mutex<QueueState>,
+    /// Followers wait here (under `st`).
+    pub(super) cv: Condvar,
+    /// The epoll set of the connections whose last request came here.
+    set: Arc<QueueSet>,
+    /// What the threads of a completion port the queue is bound to drive.
+    _driver: Arc<QueueDriver>,
+    /// Threads out with a request of this queue (not back in a receive yet).
+    pub(super) active_out: AtomicUsize,
     me: Weak<RequestQueue>,
 }
 
@@ -80,17 +100,26 @@ static NAMED: once_cell::sync::Lazy<Mutex<HashMap<String, Weak<RequestQueue>>>> 
 
 impl RequestQueue {
     pub fn new(v2: bool, name: Option<String>, controller: bool) -> Arc<Self> {
-        let q = Arc::new_cyclic(|me| RequestQueue {
-            binding: IoBinding::default(),
-            v2,
-            name,
-            controller,
-            enabled: AtomicBool::new(true),
-            queue_length: AtomicU32::new(DEFAULT_QUEUE_LENGTH),
-            verbosity: AtomicU32::new(0),
-            handles: AtomicUsize::new(1),
-            st: Mutex::new(QueueState::default()),
-            me: me.clone(),
+        let q = Arc::new_cyclic(|me: &Weak<RequestQueue>| {
+            let driver = Arc::new(QueueDriver(me.clone()));
+            let weak_driver: Weak<dyn crate::win32::iocp::PortDriver> = Arc::downgrade(&driver) as _;
+            RequestQueue {
+                binding: IoBinding::with_driver(weak_driver),
+                v2,
+                name,
+                controller,
+                enabled: AtomicBool::new(true),
+                queue_length: AtomicU32::new(DEFAULT_QUEUE_LENGTH),
+                verbosity: AtomicU32::new(0),
+                handles: AtomicUsize::new(1),
+                // No thread leads the new set: the runtime watches it until one does.
+                st: Mutex::new(QueueState { runtime_armed: true, ..Default::default() }),
+                cv: Condvar::new(),
+                set: QueueSet::new(me.clone()).expect("an epoll set for the queue"),
+                _driver: driver,
+                active_out: AtomicUsize::new(0),
+                me: me.clone(),
+            }
         });
         notify_hook::queue(&q, HTTP_NOTIFY_QUEUE_CREATED);
         q
@@ -135,6 +164,11 @@ impl RequestQueue {
     }
     pub fn enabled(&self) -> bool {
         self.enabled.load(Ordering::Acquire)
+    }
+
+    /// The epoll set of the connections whose last request came here.
+    pub fn set(&self) -> &Arc<QueueSet> {
+        &self.set
     }
 
     /// An identity for this queue (disconnect waits remember which queue they belong to).
@@ -197,8 +231,11 @@ impl RequestQueue {
         any
     }
 
-    /// A parsed request for this queue (called on a reactor thread).
+    /// A request routed here by another thread than one of this queue's receivers (the runtime, a
+    /// leader of another queue, a pipelined request found after a response): into a pending overlapped
+    /// receive, or into `ready` with a waiting thread woken.
     pub fn deliver(&self, req: Arc<Request>) {
+        super::reactor::stats::bump(&super::reactor::stats::DELIVERED);
         let mut st = self.st.lock();
         if st.closed || st.shut_down {
             drop(st);
@@ -208,6 +245,7 @@ impl RequestQueue {
         st.active.insert(req.id, req.clone());
         notify_hook::received(self, &req);
         let demand = st.demand.take();
+        let mut after = After::Nothing;
         match st.receivers.pop_front() {
             Some(p) => {
                 drop(st);
@@ -215,9 +253,17 @@ impl RequestQueue {
             }
             None => {
                 st.ready.push_back(req);
+                if st.followers > 0 {
+                    self.cv.notify_one();
+                } else if st.leader {
+                    self.set.wake();
+                } else if let Some(p) = self.binding.port().filter(|p| p.waiting() > 0) {
+                    after = After::PromotePort(p);
+                }
                 drop(st);
             }
         }
+        after.run();
         if let Some(d) = demand {
             d.fire(ERROR_SUCCESS, 0, false);
         }
@@ -274,9 +320,31 @@ impl RequestQueue {
         p.completion.fire(e, n, false);
     }
 
+    /// Completes a pending receive with `req` for a thread waiting on `port`: its packet is returned
+    /// instead of posted when it would go to that port.
+    pub(super) fn complete_receive_to(
+        &self,
+        mut p: PendingReceive,
+        req: &Arc<Request>,
+        port: &crate::win32::iocp::CompletionPort,
+    ) -> Option<crate::win32::iocp::Packet> {
+        let (e, n) = self.copy_out(req, &mut p.buf, p.flags, p.wide16);
+        match p.completion {
+            // SAFETY: the caller keeps its OVERLAPPED valid until the operation completes; this is that
+            // completion.
+            Completion::Overlapped { ov, queue } => unsafe {
+                crate::win32::overlapped::complete_to(Some(&queue.binding), ov, e, n as usize, port)
+            },
+            other => {
+                other.fire(e, n, false);
+                None
+            }
+        }
+    }
+
     /// Copies a request into a caller's buffer; sets its state. Returns the code and byte count
     /// (the size needed, with `ERROR_MORE_DATA`).
-    fn copy_out(&self, req: &Arc<Request>, buf: &mut OutBuf, flags: u32, wide16: bool) -> (Win32Error, u32) {
+    pub(super) fn copy_out(&self, req: &Arc<Request>, buf: &mut OutBuf, flags: u32, wide16: bool) -> (Win32Error, u32) {
         let r = if wide16 {
             fill::fill_request::<u16>(req, buf, flags, self.v2)
         } else {
@@ -333,7 +401,10 @@ impl RequestQueue {
                 Start::Done(e, n, true)
             });
         }
-        completion::run(&me, ov, |c| {
+        let Some(ov) = ov else {
+            return me.receive_sync(flags, buf, wide16);
+        };
+        completion::run(&me, Some(ov), |c| {
             let mut st = self.st.lock();
             if st.closed || st.shut_down {
                 return Start::Done(ERROR_OPERATION_ABORTED, 0, false);
@@ -346,6 +417,10 @@ impl RequestQueue {
                 }
                 None => {
                     st.receivers.push_back(PendingReceive { buf, flags, wide16, completion: c });
+                    // Someone must read the set for it: a thread of the port, or the runtime.
+                    let after = if st.leader { After::Nothing } else { self.vacant(&mut st, 0) };
+                    drop(st);
+                    after.run();
                     Start::Pending
                 }
             }
@@ -409,19 +484,22 @@ impl RequestQueue {
     /// `HttpShutdownRequestQueue`: no more requests; waiting receives and queued requests are
     /// cancelled; responses in flight finish normally.
     pub fn shutdown(&self) {
-        let (receivers, dropped) = {
+        let (receivers, dropped, demand) = {
             let mut st = self.st.lock();
             st.shut_down = true;
+            self.cv.notify_all();
+            self.set.wake();
             let r = Self::take_receivers(&mut st, 0);
             let d: Vec<Arc<Request>> = st.ready.drain(..).collect();
             for x in &d {
                 st.active.remove(&x.id);
             }
-            if let Some(w) = st.demand.take() {
-                w.fire(ERROR_OPERATION_ABORTED, 0, false);
-            }
-            (r, d)
+            (r, d, st.demand.take())
         };
+        // Fired with no lock held: a completion may post to a port whose waiting threads take queue locks.
+        if let Some(w) = demand {
+            w.fire(ERROR_OPERATION_ABORTED, 0, false);
+        }
         notify_hook::queue(self, HTTP_NOTIFY_QUEUE_SHUT_DOWN);
         // The waits belong to this handle: they end as cancelled, before the aborts below end the
         // connections (which would complete them as disconnects).
@@ -437,20 +515,24 @@ impl RequestQueue {
     /// The last handle closed (`CloseHandle`, `HttpCloseRequestQueue`): everything pending is cancelled,
     /// open requests are aborted, v1 prefixes are removed.
     pub fn close(&self) {
-        let (receivers, requests, regs) = {
+        let (receivers, requests, regs, demand) = {
             let mut st = self.st.lock();
             if st.closed {
                 return;
             }
             st.closed = true;
+            self.cv.notify_all();
+            self.set.wake();
+            // The connections homed here stay with the runtime until they close or route elsewhere.
+            self.arm_runtime(&mut st);
             let r = Self::take_receivers(&mut st, 0);
             st.ready.clear();
             let a: Vec<Arc<Request>> = st.active.drain().map(|(_, v)| v).collect();
-            if let Some(w) = st.demand.take() {
-                w.fire(ERROR_OPERATION_ABORTED, 0, false);
-            }
-            (r, a, std::mem::take(&mut st.v1_regs))
+            (r, a, std::mem::take(&mut st.v1_regs), st.demand.take())
         };
+        if let Some(w) = demand {
+            w.fire(ERROR_OPERATION_ABORTED, 0, false);
+        }
         router::unregister(&regs);
         notify_hook::queue_closed(self, &regs);
         super::cache::drop_queue(self.key());
@@ -490,19 +572,21 @@ impl RequestQueue {
 
     fn cancel_matching(&self, ov: usize) -> bool {
         let mut any_demand = false;
+        let mut demand = None;
         let (receivers, requests) = {
             let mut st = self.st.lock();
             let r = Self::take_receivers(&mut st, ov);
             let a: Vec<Arc<Request>> = st.active.values().cloned().collect();
             if st.demand.as_ref().is_some_and(|d| ov == 0 || d.overlapped() == ov) {
-                if let Some(w) = st.demand.take() {
-                    w.fire(ERROR_OPERATION_ABORTED, 0, false);
-                }
+                demand = st.demand.take();
                 any_demand = true;
             }
             (r, a)
         };
         let mut any = !receivers.is_empty() || any_demand;
+        if let Some(w) = demand {
+            w.fire(ERROR_OPERATION_ABORTED, 0, false);
+        }
         for p in receivers {
             p.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
         }

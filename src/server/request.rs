@@ -12,13 +12,33 @@ use std::sync::Arc;
 
 static NEXT_REQUEST_ID: AtomicU64 = AtomicU64::new(0x1_0000_0001);
 
-/// The cooked URL in three pieces (http.sys hands out one string with pointers into it):
-/// `http://host:port`, the absolute path (decoded), the query (with its `?`, or empty).
+/// The cooked URL as http.sys hands it out: one string (`http://host:port`, the absolute path decoded,
+/// the query with its `?` or nothing) with the pieces found by offset.
 #[derive(Clone, Debug)]
 pub struct Cooked {
-    pub scheme_host: String,
-    pub path: String,
-    pub query: String,
+    url: String,
+    path_at: usize,
+    query_at: usize,
+}
+
+impl Cooked {
+    pub fn new(url: String, path_at: usize, query_at: usize) -> Cooked {
+        Cooked { url, path_at, query_at }
+    }
+    /// The whole URL.
+    pub fn full(&self) -> &str {
+        &self.url
+    }
+    /// `http://host:port` (or `https://...`).
+    pub fn scheme_host(&self) -> &str {
+        &self.url[..self.path_at]
+    }
+    pub fn path(&self) -> &str {
+        &self.url[self.path_at..self.query_at]
+    }
+    pub fn query(&self) -> &str {
+        &self.url[self.query_at..]
+    }
 }
 
 /// Where the application is with this request.
@@ -33,8 +53,6 @@ pub struct Request {
     pub head: RequestHead,
     pub url_context: u64,
     pub cooked: Cooked,
-    /// The host without port, lower-cased (what routing matched on).
-    pub route_host: String,
     pub state: AtomicU8,
     /// True for a v2 queue (the structure is `HTTP_REQUEST_V2`, the Server header says 2.0).
     pub v2: bool,
@@ -45,21 +63,13 @@ pub struct Request {
 }
 
 impl Request {
-    pub fn new(
-        conn: Arc<Connection>,
-        head: RequestHead,
-        url_context: u64,
-        cooked: Cooked,
-        route_host: String,
-        v2: bool,
-    ) -> Self {
+    pub fn new(conn: Arc<Connection>, head: RequestHead, url_context: u64, cooked: Cooked, v2: bool) -> Self {
         Request {
             id: NEXT_REQUEST_ID.fetch_add(1, Ordering::Relaxed),
             conn,
             head,
             url_context,
             cooked,
-            route_host,
             state: AtomicU8::new(NOT_RECEIVED),
             v2,
             group: 0,
@@ -82,6 +92,21 @@ fn hex(b: u8) -> Option<u8> {
 /// Percent-decodes a path (UTF-8, as http.sys's default), turns `\` into `/` and removes dot segments
 /// (RFC 3986 section 5.2.4), so routing and the application see the same path a browser meant.
 pub fn cook_path(raw: &[u8]) -> String {
+    let mut out = String::new();
+    cook_path_into(raw, &mut out);
+    out
+}
+
+/// [`cook_path`], appended to `out`. A path with nothing to decode or remove is copied as it is.
+pub fn cook_path_into(raw: &[u8], out: &mut String) {
+    let plain = raw.first() == Some(&b'/')
+        && !raw.iter().any(|&b| b == b'%' || b == b'\\' || b >= 0x80)
+        && !raw.windows(2).any(|w| w == b"/.");
+    if plain {
+        // ASCII checked above.
+        out.push_str(std::str::from_utf8(raw).expect("ASCII"));
+        return;
+    }
     let mut bytes = Vec::with_capacity(raw.len());
     let mut i = 0;
     while i < raw.len() {
@@ -97,34 +122,33 @@ pub fn cook_path(raw: &[u8]) -> String {
         i += 1;
     }
     let s = String::from_utf8_lossy(&bytes);
-    let mut out: Vec<&str> = Vec::new();
+    let mut segs_out: Vec<&str> = Vec::new();
     let segs: Vec<&str> = s.split('/').skip(1).collect();
     let n = segs.len();
     for (k, seg) in segs.iter().enumerate() {
         match *seg {
             "." => {
                 if k + 1 == n {
-                    out.push("");
+                    segs_out.push("");
                 }
             }
             ".." => {
-                out.pop();
+                segs_out.pop();
                 if k + 1 == n {
-                    out.push("");
+                    segs_out.push("");
                 }
             }
-            s => out.push(s),
+            s => segs_out.push(s),
         }
     }
-    let mut path = String::with_capacity(s.len());
-    for seg in &out {
-        path.push('/');
-        path.push_str(seg);
+    let start = out.len();
+    for seg in &segs_out {
+        out.push('/');
+        out.push_str(seg);
     }
-    if path.is_empty() {
-        path.push('/');
+    if out.len() == start {
+        out.push('/');
     }
-    path
 }
 
 /// Splits a request target into (authority if absolute-form, path, query with `?`).
@@ -161,6 +185,9 @@ mod tests {
             ("/../..", "/"),
             ("/bad%zz", "/bad%zz"),
             ("/x%", "/x%"),
+            ("/", "/"),
+            ("/a.b/c", "/a.b/c"),
+            ("/a/.b", "/a/.b"),
         ];
         for (raw, want) in rows {
             assert_eq!(cook_path(raw.as_bytes()), want, "{raw}");

@@ -138,10 +138,27 @@ fn server_token(v2: bool) -> &'static [u8] {
     }
 }
 
+/// Appends `n` in decimal (no formatting machinery on the path every response takes).
+fn push_decimal(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
 /// Serializes the head into `out`.
 pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
     out.reserve(256);
-    let _ = write!(out, "HTTP/1.1 {} ", h.status);
+    out.extend_from_slice(b"HTTP/1.1 ");
+    push_decimal(out, h.status as u64);
+    out.push(b' ');
     if h.reason.is_empty() {
         out.extend_from_slice(reason_phrase(h.status).as_bytes());
     } else {
@@ -158,7 +175,9 @@ pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
         out.extend_from_slice(b"\r\n");
     }
     if let Some(n) = plan.content_length {
-        let _ = write!(out, "Content-Length: {n}\r\n");
+        out.extend_from_slice(b"Content-Length: ");
+        push_decimal(out, n);
+        out.extend_from_slice(b"\r\n");
     }
     out.extend_from_slice(b"Server: ");
     if let Some(s) = h.known(H_SERVER) {
@@ -208,6 +227,9 @@ pub fn completed(
     received: u64,
 ) {
     use super::logging;
+    if !logging::any() {
+        return;
+    }
     let group = (req.group != 0).then_some(req.group);
     let session = group.and_then(super::session::group_session);
     let header = |name: &[u8]| {
@@ -220,8 +242,8 @@ pub fn completed(
             remote,
             local,
             method: req.head.method(),
-            path: &req.cooked.path,
-            query: &req.cooked.query,
+            path: req.cooked.path(),
+            query: req.cooked.query(),
             version: (1, req.head.minor),
             host: req.head.host(),
             user_agent: header(b"user-agent"),

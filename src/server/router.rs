@@ -6,7 +6,7 @@
 //! prefixes on a port are IP literals, only those addresses are bound. A port another process holds
 //! gives `ERROR_SHARING_VIOLATION`; within this process ports are shared as http.sys shares them.
 use super::queue::RequestQueue;
-use super::request::{cook_path, split_target, Cooked};
+use super::request::{cook_path_into, split_target, Cooked};
 use super::session;
 use super::url::{canonical_ip, Host, UrlPrefix};
 use crate::http1::request::RequestHead;
@@ -90,7 +90,10 @@ async fn accept_loop(listener: tokio::net::TcpListener, https: bool) {
             Ok((stream, peer)) if https => {
                 tokio::spawn(super::tls::serve(stream, peer));
             }
-            Ok((stream, peer)) => super::connection::Connection::start(stream, peer),
+            Ok((stream, peer)) => match stream.into_std() {
+                Ok(s) => super::connection::Connection::start(s, peer),
+                Err(e) => tracing::warn!(target: "winhttpapi::httpapi", "accepted socket unusable: {e}"),
+            },
             Err(e) => {
                 tracing::warn!(target: "winhttpapi::httpapi", "accept failed: {e}");
                 tokio::time::sleep(std::time::Duration::from_millis(20)).await;
@@ -227,7 +230,7 @@ pub fn unregister(regs: &[Arc<Registration>]) {
 /// Where a parsed request goes.
 pub enum Routed {
     /// `group`: the URL group whose prefix matched (0 for a v1 queue prefix).
-    Queue { queue: Arc<RequestQueue>, context: u64, cooked: Cooked, host: String, group: u64 },
+    Queue { queue: Arc<RequestQueue>, context: u64, cooked: Cooked, group: u64 },
     /// Answered by the engine: 400 (bad Host), 404 (no prefix), 503 (group/queue unbound or disabled).
     Reject(u16),
 }
@@ -254,17 +257,21 @@ pub fn route(head: &RequestHead, local: SocketAddr, https: bool) -> Routed {
     let (authority, raw_path, query) = split_target(head.target());
     let port = local.port();
     let local_ip = canonical_ip(local.ip());
-    let host_text = match authority.or(head.host()) {
+    let local_text;
+    let host_text: &str = match authority.or(head.host()) {
         Some(h) => match std::str::from_utf8(h) {
-            Ok(s) if !s.is_empty() && !s.contains(['/', '@', ' ']) => s.to_string(),
+            Ok(s) if !s.is_empty() && !s.contains(['/', '@', ' ']) => s,
             _ => return Routed::Reject(400),
         },
-        None => match local_ip {
-            IpAddr::V4(a) => a.to_string(),
-            IpAddr::V6(a) => format!("[{a}]"),
-        },
+        None => {
+            local_text = match local_ip {
+                IpAddr::V4(a) => a.to_string(),
+                IpAddr::V6(a) => format!("[{a}]"),
+            };
+            &local_text
+        }
     };
-    let (name, given_port) = match split_host_port(&host_text) {
+    let (name, given_port) = match split_host_port(host_text) {
         Some(x) => x,
         None => return Routed::Reject(400),
     };
@@ -273,13 +280,36 @@ pub fn route(head: &RequestHead, local: SocketAddr, https: bool) -> Routed {
             return Routed::Reject(400);
         }
     }
-    let route_host = name.trim_start_matches('[').trim_end_matches(']').to_ascii_lowercase();
-    let path = cook_path(raw_path);
-    let regs = SNAPSHOT.read().clone();
-    let best = regs
+    let route_host = name.trim_start_matches('[').trim_end_matches(']');
+    // The cooked URL, built once: scheme and host, the decoded path, the query.
+    let scheme = if https { "https://" } else { "http://" };
+    let mut url = String::with_capacity(scheme.len() + host_text.len() + 6 + raw_path.len() + query.len());
+    url.push_str(scheme);
+    url.push_str(host_text);
+    if given_port.is_none() {
+        url.push(':');
+        let mut digits = [0u8; 5];
+        let mut n = port;
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        url.push_str(std::str::from_utf8(&digits[i..]).expect("digits"));
+    }
+    let path_at = url.len();
+    cook_path_into(raw_path, &mut url);
+    let query_at = url.len();
+    let path = &url[path_at..query_at];
+    let snapshot = SNAPSHOT.read().clone();
+    let best = snapshot
         .iter()
         .filter(|r| r.prefix.port == port)
-        .filter_map(|r| r.prefix.rank(&route_host, local_ip, &path).map(|k| (k, r)))
+        .filter_map(|r| r.prefix.rank(route_host, local_ip, path).map(|k| (k, r)))
         .min_by(|a, b| a.0.cmp(&b.0))
         .map(|(_, r)| r.clone());
     let reg = match best {
@@ -294,20 +324,18 @@ pub fn route(head: &RequestHead, local: SocketAddr, https: bool) -> Routed {
         Some(q) if q.accepting() => q,
         _ => return Routed::Reject(503),
     };
-    let scheme = if https { "https" } else { "http" };
-    let scheme_host = match given_port {
-        Some(_) => format!("{scheme}://{host_text}"),
-        None => format!("{scheme}://{host_text}:{port}"),
-    };
-    let cooked = Cooked { scheme_host, path, query: String::from_utf8_lossy(query).into_owned() };
+    match std::str::from_utf8(query) {
+        Ok(q) => url.push_str(q),
+        Err(_) => url.push_str(&String::from_utf8_lossy(query)),
+    }
     // HTTP_COOKED_URL's lengths are USHORT bytes: a URL whose WCHARs (4 bytes a character at most, in
     // either width) could pass 65535 bytes would reach the application with wrapped lengths.
-    let chars = cooked.scheme_host.chars().count() + cooked.path.chars().count() + cooked.query.chars().count();
-    if chars * 4 > u16::MAX as usize {
+    if url.len() * 4 > u16::MAX as usize && url.chars().count() * 4 > u16::MAX as usize {
         return Routed::Reject(414);
     }
+    let cooked = Cooked::new(url, path_at, query_at);
     let group = if let Target::Group(id) = &reg.target { *id } else { 0 };
-    Routed::Queue { queue, context: reg.context, cooked, host: route_host, group }
+    Routed::Queue { queue, context: reg.context, cooked, group }
 }
 
 /// Whether a registration hands its requests to `queue` (directly, or through its bound URL group).

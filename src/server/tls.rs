@@ -245,7 +245,10 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
             return;
         }
     };
-    let (ours, theirs) = match tokio::net::UnixStream::pair() {
+    let pair = std::os::unix::net::UnixStream::pair()
+        .and_then(|(ours, theirs)| ours.set_nonblocking(true).map(|_| (ours, theirs)))
+        .and_then(|(ours, theirs)| tokio::net::UnixStream::from_std(ours).map(|o| (o, theirs)));
+    let (ours, theirs) = match pair {
         Ok(p) => p,
         Err(e) => {
             tracing::warn!(target: T, "TLS on {local}: no socket pair ({e})");

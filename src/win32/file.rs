@@ -197,6 +197,13 @@ impl File {
         Ok(data.len())
     }
 
+    /// The descriptor to read the file through (`sendfile` of a response body), when the handle was
+    /// opened for reading.
+    pub fn read_fd(&self) -> WinResult<std::os::fd::RawFd> {
+        self.check_read()?;
+        Ok(std::os::fd::AsRawFd::as_raw_fd(&self.file))
+    }
+
     /// The file's size in bytes.
     pub fn size(&self) -> WinResult<u64> {
         Ok(self.file.metadata()?.len())

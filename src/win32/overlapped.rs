@@ -8,10 +8,10 @@
 use super::error::*;
 use super::event::Event;
 use super::handle;
-use super::iocp::{CompletionPort, Packet};
+use super::iocp::{CompletionPort, Packet, PortDriver};
 use parking_lot::{Condvar, Mutex};
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 /// The Windows `OVERLAPPED` structure (x64 layout: 32 bytes).
 #[repr(C)]
@@ -84,9 +84,18 @@ pub fn win32_from_ntstatus(status: u32) -> u32 {
 pub struct IoBinding {
     port: Mutex<Option<(Arc<CompletionPort>, usize)>>,
     modes: AtomicU8,
+    /// What the port's waiting threads may drive for this handle (a request queue's connections).
+    driver: once_cell::sync::OnceCell<Weak<dyn PortDriver>>,
 }
 
 impl IoBinding {
+    /// A binding whose handle the threads of its port can drive once it is bound.
+    pub fn with_driver(driver: Weak<dyn PortDriver>) -> IoBinding {
+        let b = IoBinding::default();
+        let _ = b.driver.set(driver);
+        b
+    }
+
     /// Binds to a port (`CreateIoCompletionPort` on an existing handle). A handle binds once:
     /// a second association fails with `ERROR_INVALID_PARAMETER`, as on Windows.
     pub fn bind(&self, port: Arc<CompletionPort>, key: usize) -> WinResult<()> {
@@ -94,11 +103,18 @@ impl IoBinding {
         if b.is_some() {
             return Err(ERROR_INVALID_PARAMETER);
         }
+        if let Some(d) = self.driver.get() {
+            port.add_driver(d.clone());
+        }
         *b = Some((port, key));
         Ok(())
     }
     pub fn is_bound(&self) -> bool {
         self.port.lock().is_some()
+    }
+    /// The port it is bound to.
+    pub fn port(&self) -> Option<Arc<CompletionPort>> {
+        self.port.lock().as_ref().map(|(p, _)| p.clone())
     }
     pub fn set_modes(&self, modes: u8) {
         self.modes.fetch_or(modes, Ordering::AcqRel);
@@ -153,6 +169,41 @@ static ANY_COMPLETION: (Mutex<u64>, Condvar) = (Mutex::new(0), Condvar::new());
 /// # Safety
 /// `ov` must point to the caller's `OVERLAPPED`, still valid (see [`OverlappedPtr`]).
 pub unsafe fn complete(binding: Option<&IoBinding>, ov: OverlappedPtr, error: Win32Error, bytes: usize, inline: bool) {
+    if let Some((port, packet)) = finish(binding, ov, error, bytes, inline) {
+        port.post(packet);
+    }
+}
+
+/// Reports the end of an overlapped operation to a thread waiting on `port` itself: when the packet would
+/// go to `port`, it is returned instead of posted (the caller hands it out as the packet it dequeued);
+/// otherwise the completion is reported as [`complete`] does and None is returned.
+///
+/// # Safety
+/// As for [`complete`].
+pub unsafe fn complete_to(
+    binding: Option<&IoBinding>,
+    ov: OverlappedPtr,
+    error: Win32Error,
+    bytes: usize,
+    port: &CompletionPort,
+) -> Option<Packet> {
+    let (target, packet) = finish(binding, ov, error, bytes, false)?;
+    if std::ptr::eq(Arc::as_ptr(&target), port) {
+        return Some(packet);
+    }
+    target.post(packet);
+    None
+}
+
+/// Writes the status, sets the event, wakes `GetOverlappedResult` waiters; returns the packet to post
+/// and its port, if any.
+unsafe fn finish(
+    binding: Option<&IoBinding>,
+    ov: OverlappedPtr,
+    error: Win32Error,
+    bytes: usize,
+    inline: bool,
+) -> Option<(Arc<CompletionPort>, Packet)> {
     let p = ov.0 as *mut OVERLAPPED;
     let event = std::ptr::read_volatile(&(*p).hEvent);
     // The port is the one bound when the operation completes: decided before the caller can see the
@@ -182,9 +233,7 @@ pub unsafe fn complete(binding: Option<&IoBinding>, ov: OverlappedPtr, error: Wi
         *n += 1;
         ANY_COMPLETION.1.notify_all();
     }
-    if let Some((port, key)) = target {
-        port.post(Packet { bytes: bytes as u32, key, overlapped: ov.0, error: error.0 });
-    }
+    target.map(|(port, key)| (port, Packet { bytes: bytes as u32, key, overlapped: ov.0, error: error.0 }))
 }
 
 /// Waits for an `OVERLAPPED` with no event to leave `STATUS_PENDING` (`GetOverlappedResult` with

@@ -13,6 +13,8 @@ pub trait WideUnit: Copy + Eq + Default + Send + Sync + 'static {
     fn decode_into(units: &[Self], out: &mut String);
     /// Appends `s` encoded in this width.
     fn encode_into(s: &str, out: &mut Vec<Self>);
+    /// The unit of an ASCII byte.
+    fn from_ascii(b: u8) -> Self;
     fn zero() -> Self;
     fn is_zero(self) -> bool;
 }
@@ -24,6 +26,9 @@ impl WideUnit for u32 {
     }
     fn encode_into(s: &str, out: &mut Vec<u32>) {
         out.extend(s.chars().map(|c| c as u32));
+    }
+    fn from_ascii(b: u8) -> u32 {
+        b as u32
     }
     fn zero() -> u32 {
         0
@@ -40,6 +45,9 @@ impl WideUnit for u16 {
     }
     fn encode_into(s: &str, out: &mut Vec<u16>) {
         out.extend(s.encode_utf16());
+    }
+    fn from_ascii(b: u8) -> u16 {
+        b as u16
     }
     fn zero() -> u16 {
         0
@@ -58,6 +66,9 @@ impl WideUnit for u8 {
     }
     fn encode_into(s: &str, out: &mut Vec<u8>) {
         out.extend_from_slice(s.as_bytes());
+    }
+    fn from_ascii(b: u8) -> u8 {
+        b
     }
     fn zero() -> u8 {
         0

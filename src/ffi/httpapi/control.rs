@@ -363,8 +363,6 @@ pub unsafe extern "C" fn HttpCancelHttpRequest(
 }
 w16_alias!(HttpCancelHttpRequest);
 
-const HTTP_FEATURE_DELEGATE_EX: i32 = 3;
-
 fn feature_supported(id: i32) -> BOOL {
     if id == HTTP_FEATURE_DELEGATE_EX {
         TRUE

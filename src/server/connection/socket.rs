@@ -1,0 +1,239 @@
+//! The connection's socket: non-blocking reads and writes as plain system calls (no runtime in between),
+//! the graceful and the abortive close, and the socket options `HttpQueryRequestProperty` /
+//! `HttpSetRequestProperty` read and set (`TCP_INFO`, `SO_RCVBUF`, DSCP).
+use super::*;
+use std::io::{self, IoSlice};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+
+/// The socket a connection reads and writes: the client's TCP socket, or (HTTPS) the local end of the
+/// TLS relay ([`crate::server::tls`]) with a duplicate of the client's TCP socket for its options.
+pub(super) struct Socket {
+    fd: OwnedFd,
+    /// HTTPS: the client's TCP socket (options, `TCP_INFO`); `fd` is the relay's end.
+    tcp: Option<OwnedFd>,
+}
+
+fn result(n: isize) -> io::Result<usize> {
+    if n < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(n as usize)
+    }
+}
+
+impl Socket {
+    pub fn tcp(s: std::net::TcpStream) -> Socket {
+        Socket { fd: s.into(), tcp: None }
+    }
+
+    pub fn relay(s: std::os::unix::net::UnixStream, tcp: OwnedFd) -> Socket {
+        Socket { fd: s.into(), tcp: Some(tcp) }
+    }
+
+    pub fn fd(&self) -> RawFd {
+        self.fd.as_raw_fd()
+    }
+
+    /// The TCP socket (options).
+    fn tcp_fd(&self) -> RawFd {
+        self.tcp.as_ref().map_or(self.fd(), |t| t.as_raw_fd())
+    }
+
+    /// One non-blocking read.
+    pub fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            // SAFETY: `buf` is writable for its length; the descriptor is ours.
+            let r = result(unsafe { libc::read(self.fd(), buf.as_mut_ptr() as *mut libc::c_void, buf.len()) });
+            match r {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                r => return r,
+            }
+        }
+    }
+
+    /// One non-blocking read of up to `room` bytes into `v`'s spare capacity (no zeroing first).
+    pub fn read_append(&self, v: &mut Vec<u8>, room: usize) -> io::Result<usize> {
+        let room = room.min(v.capacity() - v.len());
+        loop {
+            // SAFETY: the kernel writes at most `room` bytes into the spare capacity, which is allocated;
+            // the length grows by exactly what was written.
+            let r = result(unsafe { libc::read(self.fd(), v.as_mut_ptr().add(v.len()) as *mut libc::c_void, room) });
+            match r {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Ok(n) => {
+                    // SAFETY: `n` bytes past the old length were written by the read above.
+                    unsafe { v.set_len(v.len() + n) };
+                    return Ok(n);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// One non-blocking send. `MSG_NOSIGNAL`: a peer that left must give an error, not kill the
+    /// application with SIGPIPE.
+    pub fn send(&self, buf: &[u8]) -> io::Result<usize> {
+        loop {
+            // SAFETY: `buf` is readable for its length; the descriptor is ours.
+            let r = result(unsafe {
+                libc::send(
+                    self.fd(),
+                    buf.as_ptr() as *const libc::c_void,
+                    buf.len(),
+                    libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT,
+                )
+            });
+            match r {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                r => return r,
+            }
+        }
+    }
+
+    /// Non-blocking `sendmsg` of all the pieces, as far as the socket takes them: the bytes written (short
+    /// when the socket filled up); an error only when nothing could be written because the socket failed.
+    pub fn send_vectored(&self, bufs: &[IoSlice]) -> io::Result<usize> {
+        let mut total = 0usize;
+        let mut start = 0usize;
+        let mut skip = 0usize;
+        let mut iov: [libc::iovec; 64] = [libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 }; 64];
+        while start < bufs.len() {
+            let n_iov = (bufs.len() - start).min(iov.len());
+            for (slot, b) in iov.iter_mut().zip(&bufs[start..start + n_iov]) {
+                *slot = libc::iovec { iov_base: b.as_ptr() as *mut libc::c_void, iov_len: b.len() };
+            }
+            if skip > 0 {
+                iov[0].iov_base = (iov[0].iov_base as usize + skip) as *mut libc::c_void;
+                iov[0].iov_len -= skip;
+            }
+            let asked: usize = iov[..n_iov].iter().map(|v| v.iov_len).sum();
+            // SAFETY: a zeroed msghdr is valid; the iovecs point into live slices for the call.
+            let n = unsafe {
+                let mut msg: libc::msghdr = std::mem::zeroed();
+                msg.msg_iov = iov.as_mut_ptr();
+                msg.msg_iovlen = n_iov as _;
+                libc::sendmsg(self.fd(), &msg, libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT)
+            };
+            if n < 0 {
+                let e = io::Error::last_os_error();
+                if e.kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return if total > 0 || e.kind() == io::ErrorKind::WouldBlock { Ok(total) } else { Err(e) };
+            }
+            let mut n = n as usize;
+            if n == 0 {
+                break;
+            }
+            total += n;
+            let short = n < asked;
+            // Advance over what went out.
+            while start < bufs.len() && n > 0 {
+                let left = bufs[start].len() - skip;
+                if n >= left {
+                    n -= left;
+                    start += 1;
+                    skip = 0;
+                } else {
+                    skip += n;
+                    n = 0;
+                }
+            }
+            while start < bufs.len() && bufs[start].len() == skip {
+                start += 1;
+                skip = 0;
+            }
+            if short {
+                // The socket is full.
+                break;
+            }
+        }
+        Ok(total)
+    }
+
+    /// The graceful end: the peer sees a FIN at once, even while requests still hold the connection
+    /// object (the descriptor itself closes when the last of them lets go).
+    pub fn shutdown(&self) {
+        // SAFETY: our own socket.
+        unsafe { libc::shutdown(self.fd(), libc::SHUT_RDWR) };
+    }
+
+    /// The abortive end (Http503ResponseVerbosityBasic, MinSendRate): the client sees a reset and what is
+    /// still in the send buffer is dropped, not trickled out. Linux disconnects a TCP socket with RST on
+    /// `connect(AF_UNSPEC)`, without closing the descriptor that requests may still hold. (An HTTPS relay
+    /// socket cannot carry a reset: it is shut down and the relay closes the TLS connection.)
+    pub fn abort(&self) {
+        if self.tcp.is_some() {
+            self.shutdown();
+            return;
+        }
+        // SAFETY: our own socket; a zeroed sockaddr with family AF_UNSPEC is the documented form.
+        unsafe {
+            let mut sa: libc::sockaddr = std::mem::zeroed();
+            sa.sa_family = libc::AF_UNSPEC as libc::sa_family_t;
+            libc::connect(self.fd(), &sa, std::mem::size_of::<libc::sockaddr>() as libc::socklen_t);
+        }
+    }
+}
+
+/// Linux's `struct tcp_info` (libc's copy has the fields through `tcpi_min_rtt` and beyond).
+pub type TcpInfo = libc::tcp_info;
+
+/// What `HttpQueryRequestProperty` / `HttpSetRequestProperty` and `HttpDelegateRequestEx` need of a
+/// connection's socket.
+impl Connection {
+    /// The kernel's `TCP_INFO` for this socket (fields a kernel does not have stay 0).
+    pub fn tcp_info(&self) -> Option<TcpInfo> {
+        // SAFETY: the descriptor is this connection's open socket; the buffer is a plain struct of its size.
+        unsafe {
+            let mut info: TcpInfo = std::mem::zeroed();
+            let mut len = std::mem::size_of::<TcpInfo>() as libc::socklen_t;
+            let r = libc::getsockopt(
+                self.sock.tcp_fd(),
+                libc::IPPROTO_TCP,
+                libc::TCP_INFO,
+                &mut info as *mut _ as *mut libc::c_void,
+                &mut len,
+            );
+            (r == 0).then_some(info)
+        }
+    }
+
+    /// An integer socket option (`SO_SNDBUF`, `IP_TOS` ...).
+    pub fn sockopt(&self, level: i32, name: i32) -> Option<i32> {
+        // SAFETY: as above, with an int.
+        unsafe {
+            let mut v: libc::c_int = 0;
+            let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+            let r = libc::getsockopt(self.sock.tcp_fd(), level, name, &mut v as *mut _ as *mut libc::c_void, &mut len);
+            (r == 0).then_some(v)
+        }
+    }
+
+    /// `HttpRequestPropertyDscpTag`: the DSCP bits of the packets this connection sends (`IP_TOS` for
+    /// IPv4, `IPV6_TCLASS` for IPv6; DSCP is the upper six bits).
+    pub fn set_dscp(&self, dscp: u8) -> WinResult<()> {
+        let v: libc::c_int = (dscp as libc::c_int) << 2;
+        let (level, name) = if self.local.is_ipv6()
+            && !matches!(self.local.ip(), std::net::IpAddr::V6(a) if a.to_ipv4_mapped().is_some())
+        {
+            (libc::IPPROTO_IPV6, libc::IPV6_TCLASS)
+        } else {
+            (libc::IPPROTO_IP, libc::IP_TOS)
+        };
+        // SAFETY: the descriptor is this connection's open socket; the value is an int.
+        let r = unsafe {
+            libc::setsockopt(
+                self.sock.tcp_fd(),
+                level,
+                name,
+                &v as *const _ as *const libc::c_void,
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            )
+        };
+        if r != 0 {
+            return Err(Win32Error::from(std::io::Error::last_os_error()));
+        }
+        Ok(())
+    }
+}

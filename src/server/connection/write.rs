@@ -1,0 +1,421 @@
+//! Writing: `HttpSendHttpResponse` / `HttpSendResponseEntityBody` from the application's thread
+//! straight to the socket (head and body in one `sendmsg`), what the socket does not take queued and
+//! flushed on the next writable edge (file ranges with `sendfile`), `BUFFER_DATA` coalescing, and the
+//! bandwidth limits (`HTTP_BANDWIDTH_LIMIT_INFO`) that hold output back until their buckets refill.
+use super::*;
+use crate::server::files::BodyPiece;
+use crate::server::response::{self, ResponseHead};
+use crate::server::timers::Throttle;
+use std::io::IoSlice;
+
+/// What a write did with its bytes.
+pub(super) enum Written {
+    /// Everything is on the wire.
+    All,
+    /// Some or all are queued for the next writable edge (the completion went with them).
+    Queued,
+    /// The socket failed: the connection is gone.
+    Failed(Option<Completion>),
+}
+
+thread_local! {
+    /// The buffer response heads are written into (kept by each sending thread).
+    static HEAD_BUF: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The pieces of one send, on the stack for the usual few.
+struct Slices<'a> {
+    small: [IoSlice<'a>; 8],
+    n: usize,
+    big: Vec<IoSlice<'a>>,
+}
+
+impl<'a> Slices<'a> {
+    fn new() -> Self {
+        Slices { small: [IoSlice::new(&[]); 8], n: 0, big: Vec::new() }
+    }
+    fn push(&mut self, s: IoSlice<'a>) {
+        if self.big.is_empty() && self.n < self.small.len() {
+            self.small[self.n] = s;
+            self.n += 1;
+        } else {
+            if self.big.is_empty() {
+                self.big.extend_from_slice(&self.small[..self.n]);
+            }
+            self.big.push(s);
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Slices<'a> {
+    type Target = [IoSlice<'a>];
+    fn deref(&self) -> &[IoSlice<'a>] {
+        if self.big.is_empty() {
+            &self.small[..self.n]
+        } else {
+            &self.big
+        }
+    }
+}
+
+/// What every bandwidth limit on the connection lets go now, of `want` bytes.
+fn grant(throttles: &[Arc<Throttle>], want: usize) -> usize {
+    let mut n = want;
+    for t in throttles {
+        n = t.take(n);
+        if n == 0 {
+            break;
+        }
+    }
+    n
+}
+
+impl Connection {
+    /// Whether nothing waits to be written.
+    pub(super) fn output_idle(&self) -> bool {
+        self.output.lock().out.is_empty()
+    }
+
+    /// Writes `bufs` now as far as the socket (and the bandwidth limits) take them; queues the rest with
+    /// `done` (fired once it is all out). `req`: the request the bytes belong to (0: the engine's own).
+    pub(super) fn write_locked(
+        &self,
+        out: &mut Output,
+        bufs: &[IoSlice],
+        done: Option<Completion>,
+        req: u64,
+    ) -> Written {
+        let total: usize = bufs.iter().map(|b| b.len()).sum();
+        let mut written = 0usize;
+        if out.out.is_empty() && out.throttles.is_empty() {
+            match self.sock.send_vectored(bufs) {
+                Ok(n) => written = n,
+                Err(_) => return Written::Failed(done),
+            }
+        } else if out.out.is_empty() && out.throttled_until.is_none() {
+            // A bandwidth limit: only what the buckets grant goes now; the rest when they refill.
+            let allowed = grant(&out.throttles, total);
+            let mut cut = Vec::with_capacity(bufs.len());
+            let mut left = allowed;
+            for b in bufs {
+                if left == 0 {
+                    break;
+                }
+                let n = b.len().min(left);
+                cut.push(IoSlice::new(&b[..n]));
+                left -= n;
+            }
+            if !cut.is_empty() {
+                match self.sock.send_vectored(&cut) {
+                    Ok(n) => written = n,
+                    Err(_) => return Written::Failed(done),
+                }
+            }
+            if written == allowed && written < total {
+                self.hold_back(out, total - written);
+            }
+        }
+        if written == total {
+            return Written::All;
+        }
+        let mut rest = Vec::with_capacity(total - written);
+        let mut skip = written;
+        for b in bufs {
+            if skip >= b.len() {
+                skip -= b.len();
+                continue;
+            }
+            rest.extend_from_slice(&b[skip..]);
+            skip = 0;
+        }
+        self.add_backlog(out, rest.len() as u64);
+        out.out.push_back(OutItem { data: rest, pos: 0, done: done.map(|c| (c, total as u32)), req, source: None });
+        Written::Queued
+    }
+
+    /// Output waits for a bandwidth bucket (not for the socket): no writable edge will come, so a timer
+    /// lets it go.
+    fn hold_back(&self, out: &mut Output, want: usize) {
+        if let Some(at) = out.throttles.iter().map(|t| t.ready_at(want)).max() {
+            out.throttled_until = Some(at);
+            self.schedule(at);
+        }
+    }
+
+    /// Counts queued bytes towards the MinSendRate allowance.
+    fn add_backlog(&self, out: &mut Output, n: u64) {
+        out.backlog = Some(match out.backlog {
+            Some((t, b)) => (t, b + n),
+            None => {
+                let now = Instant::now();
+                if let Some(d) = self.send_deadline(now, n) {
+                    self.schedule(d);
+                }
+                (now, n)
+            }
+        });
+    }
+
+    /// Writes what is queued as far as the socket takes it (a writable edge, a bucket refilled).
+    pub(super) fn flush(self: &Arc<Self>) {
+        let mut fired = Vec::new();
+        let mut failed = false;
+        let mut close = false;
+        {
+            let mut out = self.output.lock();
+            if out.throttled_until.is_some() || out.out.is_empty() {
+                return;
+            }
+            let throttles = out.throttles.clone();
+            'items: while let Some(item) = out.out.front_mut() {
+                while item.pos < item.data.len() {
+                    let mut end = item.data.len();
+                    if !throttles.is_empty() {
+                        let granted = grant(&throttles, end - item.pos);
+                        if granted == 0 {
+                            let want = end - item.pos;
+                            self.hold_back(&mut out, want);
+                            break 'items;
+                        }
+                        end = item.pos + granted;
+                    }
+                    match self.sock.send(&item.data[item.pos..end]) {
+                        Ok(n) => item.pos += n,
+                        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break 'items,
+                        Err(_) => {
+                            failed = true;
+                            break 'items;
+                        }
+                    }
+                    if item.pos < end {
+                        break 'items; // the socket is full
+                    }
+                }
+                if let Some(src) = item.source.as_mut() {
+                    while !src.is_empty() {
+                        let mut max = usize::MAX;
+                        if !throttles.is_empty() {
+                            let want = src.len().min(1 << 20) as usize;
+                            max = grant(&throttles, want);
+                            if max == 0 {
+                                self.hold_back(&mut out, want);
+                                break 'items;
+                            }
+                        }
+                        match src.send_to(self.sock.fd(), max) {
+                            Ok(_) => {}
+                            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break 'items,
+                            Err(_) => {
+                                failed = true;
+                                break 'items;
+                            }
+                        }
+                    }
+                }
+                let item = out.out.pop_front().expect("front exists");
+                if let Some((c, bytes)) = item.done {
+                    fired.push((c, ERROR_SUCCESS, bytes));
+                }
+            }
+            if out.out.is_empty() {
+                out.backlog = None;
+                close = out.closing;
+            }
+        }
+        fire_all(fired);
+        if failed {
+            let mut fired = Vec::new();
+            {
+                let mut inp = self.input.lock();
+                inp.broken = true;
+                self.end(&mut inp, &mut fired);
+            }
+            fire_all(fired);
+        } else if close {
+            let mut fired = Vec::new();
+            {
+                let mut inp = self.input.lock();
+                if inp.phase == Phase::Closing {
+                    self.end(&mut inp, &mut fired);
+                }
+            }
+            fire_all(fired);
+        }
+    }
+
+    /// `HttpSendHttpResponse` (with `head`) and `HttpSendResponseEntityBody` (without), on the
+    /// application's thread. `buffer_data`: `HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA` (small pieces may be
+    /// held back, see [`crate::server::buffer::Coalescer`]). File ranges larger than [`crate::server::files::READ_NOW_LIMIT`]
+    /// follow with `sendfile` as the socket drains.
+    #[allow(clippy::too_many_arguments)]
+    pub fn send(
+        self: &Arc<Self>,
+        req: &Request,
+        head: Option<&ResponseHead>,
+        body: Vec<BodyPiece<'_>>,
+        more_data: bool,
+        disconnect: bool,
+        buffer_data: bool,
+        completion: Completion,
+    ) -> Start {
+        let result;
+        let mut ended = None;
+        let mut kick = false;
+        {
+            let mut out = self.output.lock();
+            if out.serving != req.id || out.resp.finished || self.is_closed() {
+                return Start::Done(ERROR_CONNECTION_INVALID, 0, false);
+            }
+            // One send at a time per request (HttpSendResponseEntityBody: ERROR_BAD_COMMAND when
+            // another send is pending on the same request).
+            if out.out.iter().any(|i| i.req == req.id && i.done.is_some()) {
+                return Start::Done(ERROR_BAD_COMMAND, 0, false);
+            }
+            if head.is_some() == out.resp.started {
+                // A second head, or a body before any head.
+                return Start::Done(ERROR_INVALID_PARAMETER, 0, false);
+            }
+            let body_len: u64 = body.iter().map(|b| b.len()).sum();
+            // The head is written into this thread's buffer (no allocation per response).
+            let mut head_buf = HEAD_BUF.with(|b| b.take());
+            head_buf.clear();
+            let head_bytes = &mut head_buf;
+            if let Some(h) = head {
+                let plan = response::plan(h, &req.head, more_data, disconnect, body_len);
+                out.resp.started = true;
+                out.resp.close_after = plan.close;
+                out.resp.no_body |= plan.no_body;
+                out.resp.status = h.status;
+                response::write_head(h, &plan, req.v2, head_bytes);
+            } else if disconnect {
+                out.resp.close_after = true;
+            }
+            let held = std::mem::take(&mut out.resp.coalesce);
+            let mut slices: Slices = Slices::new();
+            if !held.held().is_empty() {
+                slices.push(IoSlice::new(held.held()));
+            }
+            if !head_bytes.is_empty() {
+                slices.push(IoSlice::new(head_bytes));
+            }
+            // The entity goes out as given: http.sys frames nothing. From the first file range on, the
+            // pieces are queued behind it (`tail`).
+            let mut tail: Vec<OutItem> = Vec::new();
+            if !out.resp.no_body {
+                for b in body {
+                    match b {
+                        BodyPiece::Mem([]) => {}
+                        BodyPiece::Mem(m) if tail.is_empty() => slices.push(IoSlice::new(m)),
+                        BodyPiece::Mem(m) => {
+                            tail.push(OutItem { data: m.to_vec(), pos: 0, done: None, req: req.id, source: None })
+                        }
+                        BodyPiece::File(f) => {
+                            tail.push(OutItem { data: Vec::new(), pos: 0, done: None, req: req.id, source: Some(f) })
+                        }
+                    }
+                }
+            }
+            let own: u64 = slices.iter().map(|s| s.len() as u64).sum::<u64>() - held.held().len() as u64;
+            let tail_bytes: u64 =
+                tail.iter().map(|t| t.data.len() as u64 + t.source.as_ref().map_or(0, |f| f.len())).sum();
+            let total = (own + tail_bytes).min(u32::MAX as u64) as u32;
+            out.resp.bytes += total as u64;
+            if more_data && tail.is_empty() && out.resp.coalesce.try_hold(buffer_data, &slices) {
+                // Held: the call is done; the bytes go out with a later send.
+                drop(slices);
+                HEAD_BUF.with(|b| b.set(head_buf));
+                return Start::Done(ERROR_SUCCESS, total, true);
+            }
+            let written = if tail.is_empty() {
+                self.write_locked(&mut out, &slices, Some(completion), req.id)
+            } else {
+                match self.write_locked(&mut out, &slices, None, req.id) {
+                    Written::Failed(_) => Written::Failed(Some(completion)),
+                    written => {
+                        kick = matches!(written, Written::All);
+                        tail.last_mut().expect("not empty").done = Some((completion, total));
+                        self.add_backlog(&mut out, tail_bytes);
+                        out.out.extend(tail);
+                        Written::Queued
+                    }
+                }
+            };
+            drop(slices);
+            drop(held);
+            HEAD_BUF.with(|b| b.set(head_buf));
+            if !more_data {
+                out.resp.finished = true;
+                ended = Some((out.resp.status, out.resp.bytes, out.resp.close_after));
+            }
+            result = match written {
+                Written::All => Start::Done(ERROR_SUCCESS, total, true),
+                Written::Queued => Start::Pending,
+                Written::Failed(c) => {
+                    drop(c);
+                    Start::Done(ERROR_CONNECTION_INVALID, 0, false)
+                }
+            };
+        }
+        if kick {
+            // File ranges (and what follows them) start right away, on this thread: the socket is not
+            // full, so no writable edge would come for them.
+            self.flush();
+        }
+        let failed = matches!(result, Start::Done(ERROR_CONNECTION_INVALID, _, _));
+        match ended {
+            Some((status, sent, close_after)) => self.response_done(req, status, sent, close_after || failed),
+            None if head.is_some() || failed => {
+                // A response began (no 100 Continue any more), or the socket failed.
+                let mut fired = Vec::new();
+                {
+                    let mut inp = self.input.lock();
+                    inp.continue_needed = false;
+                    if failed {
+                        inp.broken = true;
+                        self.end(&mut inp, &mut fired);
+                    }
+                }
+                fire_all(fired);
+            }
+            None => {}
+        }
+        result
+    }
+
+    /// The last send of a response was handed to the socket: the request ends (logged, forgotten by its
+    /// queue), and the connection goes on to the next request (which may be waiting already: pipelined),
+    /// drains the rest of the body, or closes.
+    fn response_done(self: &Arc<Self>, req: &Request, status: u16, sent: u64, close: bool) {
+        let mut fired = Vec::new();
+        let (received, queue, routed) = {
+            let mut inp = self.input.lock();
+            let received = inp.body_raw;
+            let queue = inp.queue.upgrade();
+            let mut routed = None;
+            if inp.current.as_ref().is_some_and(|c| c.id == req.id) {
+                inp.current = None;
+                inp.continue_needed = false;
+                if let Some(p) = inp.body_reader.take() {
+                    fired.push((p.completion, ERROR_CONNECTION_INVALID, 0));
+                }
+                if inp.phase != Phase::Closed {
+                    if close || inp.body_error {
+                        self.set_closing(&mut inp);
+                    } else {
+                        self.request_ended(&mut inp);
+                    }
+                    routed = self.advance(&mut inp, &mut fired);
+                }
+            }
+            (received, queue, routed)
+        };
+        fire_all(fired);
+        response::completed(req, self.local, self.remote, status, sent, received);
+        if let Some(q) = queue {
+            q.forget(req.id);
+        }
+        if let Some((q, r)) = routed {
+            q.deliver(r);
+        }
+    }
+}

@@ -1,0 +1,520 @@
+//! One wake per request (DESIGN.md sections 6 and 9): the threads that ask a queue for requests do its
+//! I/O themselves, taking turns (leader/followers).
+//!
+//! Each queue has an epoll set ([`QueueSet`]) holding the connections whose last request went to it. A
+//! thread in a synchronous `HttpReceiveHttpRequest` takes a request that is already parsed, or leads:
+//! it waits on the set, reads and parses what becomes ready and, when the request is for its queue,
+//! returns it in its own buffer (the thread that returns a request is the one that read it). The others
+//! wait as followers. Threads in `GetQueuedCompletionStatus(Ex)` on the port the queue is bound to lead
+//! the same way ([`crate::win32::iocp::PortDriver`]): the request completes one of the queue's pending
+//! overlapped receives and its packet is returned to the leading thread directly.
+//!
+//! Waking: a leader that leaves with its request wakes a follower only while fewer threads are out
+//! with requests than the process has cores, as a completion port limits its concurrency; otherwise the
+//! thread that finishes first leads next, without any wake. If the followers were left asleep, the
+//! runtime's watchdog ([`super::reactor`]) wakes one when no thread took the lead within a few
+//! milliseconds (a thread blocked in the application). With no thread at all to lead (every thread out,
+//! or receives that complete through an event), the runtime watches the set itself.
+use super::completion::Completion;
+use super::connection;
+use super::poll::{no_event, usable_cpus, Poller, Waker};
+use super::queue::{QueueState, RequestQueue};
+use super::reactor;
+use super::request::Request;
+use crate::win32::error::*;
+use crate::win32::iocp::{CompletionPort, Packet, PortDriver};
+use std::cell::RefCell;
+use std::os::fd::{AsRawFd, RawFd};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Weak};
+use std::time::Instant;
+
+/// The token of the set's waker.
+const WAKE: u64 = u64::MAX;
+
+/// Events one wait on a set takes at most (the rest of a batch waits in the set's stash for the next
+/// leader, usually the same thread once it has answered: no system call per request).
+const BATCH: usize = 16;
+
+/// A queue's epoll set.
+pub struct QueueSet {
+    poller: Poller,
+    /// Events taken from the set and not handled yet (edge-triggered: never dropped, whoever leads next
+    /// handles them first).
+    stash: parking_lot::Mutex<std::collections::VecDeque<(u64, u32)>>,
+    /// Wakes the thread leading the set (a request was delivered to the queue, a packet posted to its
+    /// port, the queue closed).
+    waker: Waker,
+    token: u64,
+    owner: Weak<RequestQueue>,
+}
+
+impl QueueSet {
+    pub fn new(owner: Weak<RequestQueue>) -> std::io::Result<Arc<QueueSet>> {
+        let poller = Poller::new()?;
+        let waker = Waker::new()?;
+        // Level-triggered: every waiter of the set sees it until the one it was meant for resets it.
+        poller.add(waker.as_raw_fd(), WAKE, libc::EPOLLIN as u32)?;
+        let set =
+            Arc::new(QueueSet { poller, stash: Default::default(), waker, token: reactor::new_set_token(), owner });
+        reactor::add_set(&set);
+        reactor::watch_set(&set);
+        Ok(set)
+    }
+
+    pub fn token(&self) -> u64 {
+        self.token
+    }
+
+    pub fn add(&self, fd: RawFd, id: u64) -> std::io::Result<()> {
+        self.poller.add(fd, id, super::poll::CONNECTION_EVENTS)
+    }
+
+    pub fn remove(&self, fd: RawFd) {
+        let _ = self.poller.delete(fd);
+    }
+
+    pub fn wake(&self) {
+        self.waker.wake();
+    }
+
+    /// The runtime's epoll set reported this set ready (it was armed because no thread led it).
+    pub fn runtime_turn(self: &Arc<Self>) {
+        match self.owner.upgrade() {
+            Some(q) => q.runtime_turn(self),
+            None => {
+                // The queue is gone; its connections still live here until they close or route elsewhere.
+                self.drain_events();
+                reactor::watch_set(self);
+            }
+        }
+    }
+
+    /// Handles every event the set has now, stashed ones first (the runtime's turn: requests are
+    /// delivered to their queues).
+    fn drain_events(&self) {
+        let mut events = [no_event(); 64];
+        reactor::stats::bump(&reactor::stats::RUNTIME_TURNS);
+        loop {
+            let stashed = self.stash.lock().pop_front();
+            let Some((token, mask)) = stashed else { break };
+            Self::handle(token, mask);
+        }
+        loop {
+            let n = self.poller.wait(&mut events, 0);
+            reactor::stats::RUNTIME_EVENTS.fetch_add(n as u64, Ordering::Relaxed);
+            for ev in &events[..n] {
+                Self::handle(ev.u64, ev.events);
+            }
+            if n < events.len() {
+                return;
+            }
+        }
+    }
+
+    fn handle(token: u64, mask: u32) {
+        if token == WAKE {
+            return;
+        }
+        if let Some(conn) = connection::get(token) {
+            if let Some((q, req)) = conn.on_event(mask) {
+                q.deliver(req);
+            }
+        }
+    }
+
+    /// Whether events wait in the stash.
+    fn stashed(&self) -> bool {
+        !self.stash.lock().is_empty()
+    }
+
+    /// The watchdog's look at this set: whether it still needs looking at.
+    pub fn watchdog_check(&self) -> bool {
+        self.owner.upgrade().is_some_and(|q| q.watchdog_check())
+    }
+
+    pub fn needs_watch(&self) -> bool {
+        self.owner.upgrade().is_some_and(|q| q.needs_watch())
+    }
+}
+
+impl Drop for QueueSet {
+    fn drop(&mut self) {
+        reactor::remove_set(self.token);
+    }
+}
+
+impl AsRawFd for QueueSet {
+    fn as_raw_fd(&self) -> RawFd {
+        self.poller.as_raw_fd()
+    }
+}
+
+/// What a leader's turn on the set gave.
+enum Turn {
+    /// A request for this queue, read by this thread.
+    Mine(Arc<Request>),
+    /// The waker, an interrupted wait, or an event that gave no request for this queue.
+    Nothing,
+    TimedOut,
+}
+
+/// What to do once the queue's lock is released.
+#[must_use]
+pub(super) enum After {
+    Nothing,
+    /// Wake one thread waiting on the port (it will lead).
+    PromotePort(Arc<CompletionPort>),
+    /// Let the watchdog look at the queue.
+    Poke,
+}
+
+impl After {
+    pub(super) fn run(self) {
+        match self {
+            After::Nothing => {}
+            After::PromotePort(p) => p.promote(),
+            After::Poke => reactor::poke_watchdog(),
+        }
+    }
+}
+
+thread_local! {
+    /// The queue this thread last took a request from (it counts as out with a request until it asks
+    /// that queue again).
+    static OUT_WITH: RefCell<Option<Weak<RequestQueue>>> = const { RefCell::new(None) };
+}
+
+impl RequestQueue {
+    /// This thread asks again: it no longer counts as out with a request.
+    fn came_back(&self) {
+        if let Some(w) = OUT_WITH.with(|o| o.borrow_mut().take()) {
+            if let Some(q) = w.upgrade() {
+                q.st_active_sub();
+            }
+        }
+    }
+
+    /// This thread leaves with a request.
+    fn went_out(self: &Arc<Self>) {
+        self.st_active_add();
+        let me = Arc::downgrade(self);
+        if let Some(w) = OUT_WITH.with(|o| o.borrow_mut().replace(me)) {
+            if let Some(q) = w.upgrade() {
+                q.st_active_sub();
+            }
+        }
+    }
+
+    /// Gives up the lead (queue lock held) and decides who watches the set next. `port_out`: the caller
+    /// is a port's thread leaving with a packet, not counted out yet.
+    pub(super) fn leave_lead(&self, st: &mut QueueState, port_out: bool) -> After {
+        st.leader = false;
+        if st.closed || st.shut_down {
+            self.cv.notify_all();
+            return After::Nothing;
+        }
+        if st.followers > 0 && (!st.ready.is_empty() || self.active() < usable_cpus()) {
+            reactor::stats::bump(&reactor::stats::PROMOTIONS);
+            self.cv.notify_one();
+            return After::Nothing;
+        }
+        self.vacant(st, port_out as usize)
+    }
+
+    /// No thread leads the set: wake one that will, or leave it to the watchdog or the runtime.
+    /// `going_out`: port threads about to leave with a packet, not counted out yet.
+    pub(super) fn vacant(&self, st: &mut QueueState, going_out: usize) -> After {
+        let port = self.port();
+        let port_waiting = port.as_ref().map_or(0, |p| p.waiting());
+        if port_waiting > 0 {
+            let p = port.expect("waiting threads have a port");
+            if p.active() + going_out < usable_cpus() {
+                return After::PromotePort(p);
+            }
+            return After::Poke;
+        }
+        if st.followers > 0 {
+            return After::Poke;
+        }
+        // Nobody to lead: the runtime takes the set until a thread comes back.
+        self.arm_runtime(st);
+        After::Nothing
+    }
+
+    pub(super) fn arm_runtime(&self, st: &mut QueueState) {
+        if !st.runtime_armed {
+            st.runtime_armed = true;
+            if self.set().stashed() {
+                // The stash is not in the set: make the set ready so the runtime takes its turn.
+                self.set().wake();
+            }
+            reactor::watch_set(self.set());
+        }
+    }
+
+    /// One event for the leader: a stashed one, or one wait on the set (taking a batch, the rest
+    /// stashed).
+    fn lead_step(self: &Arc<Self>, timeout_ms: i32) -> Turn {
+        let set = self.set();
+        let stashed = set.stash.lock().pop_front();
+        let (token, mask) = match stashed {
+            Some(ev) => ev,
+            None => {
+                let mut events = [no_event(); BATCH];
+                let n = set.poller.wait(&mut events, timeout_ms);
+                if n == 0 {
+                    return if timeout_ms >= 0 { Turn::TimedOut } else { Turn::Nothing };
+                }
+                if n > 1 {
+                    set.stash.lock().extend(events[1..n].iter().map(|e| (e.u64, e.events)));
+                }
+                (events[0].u64, events[0].events)
+            }
+        };
+        if token == WAKE {
+            self.set().waker.reset();
+            return Turn::Nothing;
+        }
+        let Some(conn) = connection::get(token) else { return Turn::Nothing };
+        match conn.on_event(mask) {
+            Some((q, req)) if Arc::ptr_eq(&q, self) => Turn::Mine(req),
+            Some((q, req)) => {
+                q.deliver(req);
+                Turn::Nothing
+            }
+            None => Turn::Nothing,
+        }
+    }
+
+    /// A synchronous `HttpReceiveHttpRequest` for the next request: one already parsed, or this thread
+    /// leads until it reads one (the hot path: one wake, the epoll wait's).
+    pub(super) fn receive_sync(
+        self: &Arc<Self>,
+        flags: u32,
+        mut buf: super::buffer::OutBuf,
+        wide16: bool,
+    ) -> (Win32Error, u32) {
+        self.came_back();
+        {
+            let mut st = self.st.lock();
+            loop {
+                if st.closed || st.shut_down {
+                    return (ERROR_OPERATION_ABORTED, 0);
+                }
+                if let Some(req) = st.ready.pop_front() {
+                    drop(st);
+                    reactor::stats::bump(&reactor::stats::READY_TAKEN);
+                    self.went_out();
+                    return self.copy_out(&req, &mut buf, flags, wide16);
+                }
+                if !st.leader {
+                    st.leader = true;
+                    st.lead_gen += 1;
+                    break;
+                }
+                st.followers += 1;
+                self.cv.wait(&mut st);
+                st.followers -= 1;
+            }
+        }
+        loop {
+            let turn = self.lead_step(-1);
+            let mut st = self.st.lock();
+            // (the request, whether this thread read it: one from `ready` was delivered already)
+            let got = match turn {
+                Turn::Mine(req) => {
+                    reactor::stats::bump(&reactor::stats::LEADER_OWN);
+                    Some((req, true))
+                }
+                _ => st.ready.pop_front().map(|r| (r, false)),
+            };
+            if st.closed || st.shut_down {
+                let after = self.leave_lead(&mut st, false);
+                drop(st);
+                after.run();
+                if let Some((r, _)) = got {
+                    r.conn.abort();
+                }
+                return (ERROR_OPERATION_ABORTED, 0);
+            }
+            let Some((req, own)) = got else { continue };
+            let demand = if own { self.took(&mut st, &req) } else { None };
+            // Counted out before the lead is given up: the wake decision sees this thread busy.
+            self.went_out();
+            let after = self.leave_lead(&mut st, false);
+            drop(st);
+            after.run();
+            if let Some(d) = demand {
+                d.fire(ERROR_SUCCESS, 0, false);
+            }
+            return self.copy_out(&req, &mut buf, flags, wide16);
+        }
+    }
+
+    /// A request this queue's leader read is the queue's now (queue lock held): found by id from here on.
+    /// Returns a `HttpWaitForDemandStart` to complete.
+    fn took(&self, st: &mut QueueState, req: &Arc<Request>) -> Option<Completion> {
+        st.active.insert(req.id, req.clone());
+        super::notify_hook::received(self, req);
+        st.demand.take()
+    }
+
+    /// The runtime's turn on the set (armed because no thread led it).
+    pub(super) fn runtime_turn(self: &Arc<Self>, set: &Arc<QueueSet>) {
+        {
+            let mut st = self.st.lock();
+            if st.leader {
+                if !st.closed {
+                    // A thread leads again: it takes the events.
+                    st.runtime_armed = false;
+                    return;
+                }
+                // Closed: the connections are the runtime's now, but the wake is the leader's to take.
+            } else {
+                // A wake meant for a leader that has gone.
+                set.waker.reset();
+            }
+        }
+        set.drain_events();
+        let mut st = self.st.lock();
+        if !st.leader || st.closed {
+            reactor::watch_set(set);
+        } else {
+            st.runtime_armed = false;
+        }
+    }
+
+    /// The watchdog's look (every few milliseconds while needed): a set left without a leader since the
+    /// last look, with threads asleep that could lead, gets one of them woken. Returns whether the queue
+    /// still needs looking at.
+    pub(super) fn watchdog_check(&self) -> bool {
+        let after;
+        {
+            let mut st = self.st.lock();
+            if !Self::unwatched(&st, self) {
+                st.watch_seen = st.lead_gen;
+                return false;
+            }
+            if st.watch_seen != st.lead_gen {
+                st.watch_seen = st.lead_gen;
+                return true;
+            }
+            // Nobody took the lead for a whole period.
+            reactor::stats::bump(&reactor::stats::WATCHDOG_WAKES);
+            if st.followers > 0 {
+                self.cv.notify_one();
+                after = After::Nothing;
+            } else {
+                after = match self.port() {
+                    Some(p) if p.waiting() > 0 => After::PromotePort(p),
+                    _ => {
+                        self.arm_runtime(&mut st);
+                        After::Nothing
+                    }
+                };
+            }
+        }
+        if let After::PromotePort(p) = after {
+            p.promote();
+        }
+        true
+    }
+
+    pub(super) fn needs_watch(&self) -> bool {
+        Self::unwatched(&self.st.lock(), self)
+    }
+
+    /// No thread leads the set and the runtime does not watch it, while threads that could are asleep.
+    fn unwatched(st: &QueueState, q: &RequestQueue) -> bool {
+        !st.leader && !st.runtime_armed && !st.closed && (st.followers > 0 || q.port().is_some_and(|p| p.waiting() > 0))
+    }
+
+    /// The completion port the queue is bound to.
+    fn port(&self) -> Option<Arc<CompletionPort>> {
+        self.binding.port()
+    }
+}
+
+/// A request queue as something the threads waiting on its completion port drive.
+pub struct QueueDriver(pub Weak<RequestQueue>);
+
+impl PortDriver for QueueDriver {
+    fn try_lead(&self) -> bool {
+        let Some(q) = self.0.upgrade() else { return false };
+        let mut st = q.st.lock();
+        if st.leader || st.closed || st.shut_down {
+            return false;
+        }
+        st.leader = true;
+        st.lead_gen += 1;
+        true
+    }
+
+    fn lead(&self, port: &CompletionPort, deadline: Option<Instant>) -> Option<Packet> {
+        let q = self.0.upgrade()?;
+        loop {
+            let timeout = match deadline {
+                None => -1,
+                Some(d) => d.saturating_duration_since(Instant::now()).as_millis().min(i32::MAX as u128) as i32,
+            };
+            let turn = q.lead_step(timeout);
+            let mut st = q.st.lock();
+            let req = match turn {
+                Turn::Mine(req) => req,
+                Turn::Nothing | Turn::TimedOut => {
+                    // Woken (a packet was posted, a request delivered) or out of time: the port looks again.
+                    let after = q.leave_lead(&mut st, false);
+                    drop(st);
+                    after.run();
+                    return None;
+                }
+            };
+            if st.closed || st.shut_down {
+                let after = q.leave_lead(&mut st, false);
+                drop(st);
+                after.run();
+                req.conn.abort();
+                return None;
+            }
+            let demand = q.took(&mut st, &req);
+            let Some(p) = st.receivers.pop_front() else {
+                // No receive to complete: the request waits for one; this thread leads on.
+                st.ready.push_back(req);
+                if st.followers > 0 {
+                    q.cv.notify_one();
+                }
+                drop(st);
+                if let Some(d) = demand {
+                    d.fire(ERROR_SUCCESS, 0, false);
+                }
+                continue;
+            };
+            let after = q.leave_lead(&mut st, true);
+            drop(st);
+            after.run();
+            if let Some(d) = demand {
+                d.fire(ERROR_SUCCESS, 0, false);
+            }
+            return q.complete_receive_to(p, &req, port);
+        }
+    }
+
+    fn wake(&self) {
+        if let Some(q) = self.0.upgrade() {
+            q.set().wake();
+        }
+    }
+}
+
+impl RequestQueue {
+    fn active(&self) -> usize {
+        self.active_out.load(Ordering::Acquire)
+    }
+    fn st_active_add(&self) {
+        self.active_out.fetch_add(1, Ordering::AcqRel);
+    }
+    fn st_active_sub(&self) {
+        let _ = self.active_out.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
+    }
+}
