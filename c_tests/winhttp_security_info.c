@@ -5,13 +5,16 @@
  * and SecPkgContext_CipherInfo after the TLS handshake) and WINHTTP_OPTION_SECURITY_KEY_BITNESS, also read
  * from the SENDING_REQUEST callback as .NET's WinHttpHandler does; WINHTTP_OPTION_SERVER_CERT_CONTEXT (the
  * server's DER certificate in a CERT_CONTEXT) with wincrypt.h's Cert* functions,
- * WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT and WINHTTP_OPTION_CLIENT_CERT_CONTEXT. Against python's TLS server on loopback
+ * WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT and WINHTTP_OPTION_CLIENT_CERT_CONTEXT; a TLS server stalling in
+ * the middle of its first flight is ERROR_WINHTTP_TIMEOUT after the receive timeout. Against python's TLS server on loopback
  * (c_tests/support/winhttp_tls_server.py). The same file runs built with -fshort-wchar
  * (c_tests/check_winhttp_security_w16.sh), where SecPkgContext_CipherInfo has Windows' 16-bit layout. */
 #include <windows.h>
 #include <winhttp.h>
 #include <wincrypt.h>
 #include <arpa/inet.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +287,52 @@ static void test_certificates(const char *dir) {
     WinHttpCloseHandle(ses);
 }
 
+/* A TLS server that stops in the middle of its first flight: a handshake record header announcing 200
+ * bytes, then 10 of them, then nothing until the client gives up. */
+static int stall_fd = -1;
+static void *stall_server(void *arg) {
+    (void)arg;
+    int c = accept(stall_fd, NULL, NULL);
+    if (c < 0) return NULL;
+    char hello[4096];
+    if (recv(c, hello, sizeof hello, 0) > 0) {
+        static const unsigned char part[] = {0x16, 0x03, 0x03, 0x00, 0xc8, 0x02, 0x00, 0x00, 0xc4, 0x03, 0x03, 1, 2, 3, 4};
+        ts_send_all(c, part, sizeof part);
+        char rest[64];
+        while (recv(c, rest, sizeof rest, 0) > 0) {} /* until the client closes */
+    }
+    close(c);
+    return NULL;
+}
+
+static void test_stalled_handshake(void) {
+    stall_fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t alen = sizeof a;
+    CHECK(bind(stall_fd, (struct sockaddr *)&a, sizeof a) == 0 && listen(stall_fd, 1) == 0 && getsockname(stall_fd, (struct sockaddr *)&a, &alen) == 0, "stalling server");
+    pthread_t t;
+    pthread_create(&t, NULL, stall_server, NULL);
+
+    HINTERNET ses = WinHttpOpen(L"winhttp-test/1.0", WINHTTP_ACCESS_TYPE_NO_PROXY, WINHTTP_NO_PROXY_NAME, WINHTTP_NO_PROXY_BYPASS, 0);
+    CHECK(WinHttpSetTimeouts(ses, 0, 2000, 2000, 1000), "receive timeout 1 s");
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", ntohs(a.sin_port), 0);
+    HINTERNET req = WinHttpOpenRequest(con, L"GET", L"/", NULL, WINHTTP_NO_REFERER, WINHTTP_DEFAULT_ACCEPT_TYPES, WINHTTP_FLAG_SECURE);
+    uint64_t start = ts_now_ms();
+    SetLastError(0);
+    CHECK(!WinHttpSendRequest(req, WINHTTP_NO_ADDITIONAL_HEADERS, 0, WINHTTP_NO_REQUEST_DATA, 0, 0, 0), "a stalled handshake fails");
+    DWORD err = GetLastError();
+    uint64_t took = ts_now_ms() - start;
+    CHECK_EQ(err, ERROR_WINHTTP_TIMEOUT, "a stalled handshake is a timeout, not a secure failure");
+    CHECK(took >= 900 && took < 10000, "after the receive timeout (%llu ms)", (unsigned long long)took);
+    WinHttpCloseHandle(req);
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+    pthread_join(t, NULL);
+    close(stall_fd);
+}
+
 int main(void) {
     char dir[64];
     snprintf(dir, sizeof dir, "/tmp/winhttp_secinfo.XXXXXX");
@@ -305,6 +354,7 @@ int main(void) {
 
     test_before_and_after_send();
     test_certificates(dir);
+    test_stalled_handshake();
 
     ts_kill(pid);
     char cmd[128];
