@@ -45,6 +45,16 @@ static int all_zero(const void *p, size_t n) {
     return 1;
 }
 
+/* Reads the rest of the response, then closes the three handles. */
+static void drain_and_close(HINTERNET req, HINTERNET con, HINTERNET ses) {
+    char body[256];
+    DWORD got = 0;
+    while (WinHttpReadData(req, body, sizeof body, &got) && got) {}
+    WinHttpCloseHandle(req);
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+}
+
 /* What the SENDING_REQUEST callback saw. */
 static BOOL cb_conn_ok, cb_seen;
 static USHORT cb_remote_port;
@@ -149,22 +159,13 @@ static void test_before_and_after_send(void) {
     /* Read-only. */
     CHECK(!WinHttpSetOption(req, WINHTTP_OPTION_CONNECTION_INFO, &ci, sizeof ci), "CONNECTION_INFO cannot be set");
 
-    char body[256];
-    DWORD got = 0;
-    while (WinHttpReadData(req, body, sizeof body, &got) && got) {}
-    WinHttpCloseHandle(req);
-    WinHttpCloseHandle(con);
-    WinHttpCloseHandle(ses);
+    drain_and_close(req, con, ses);
 }
 
 /* The first certificate of a PEM file, decoded to DER; its length (0 on failure). */
 static size_t pem_first_der(const char *path, unsigned char *out, size_t cap) {
     static char text[16384];
-    FILE *f = fopen(path, "r");
-    if (!f) return 0;
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = 0;
+    if (ts_read_file(path, text, sizeof text) < 0) return 0;
     char *p = strstr(text, "-----BEGIN CERTIFICATE-----"), *end = p ? strstr(p, "-----END CERTIFICATE-----") : NULL;
     if (!p || !end) return 0;
     p += strlen("-----BEGIN CERTIFICATE-----");
@@ -278,13 +279,8 @@ static void test_certificates(const char *dir) {
     LocalFree(info.lpszSubjectInfo);
     LocalFree(info.lpszIssuerInfo);
 
-    char body[256];
-    DWORD got = 0;
-    while (WinHttpReadData(req, body, sizeof body, &got) && got) {}
     WinHttpCloseHandle(plain);
-    WinHttpCloseHandle(req);
-    WinHttpCloseHandle(con);
-    WinHttpCloseHandle(ses);
+    drain_and_close(req, con, ses);
 }
 
 /* A TLS server that stops in the middle of its first flight: a handshake record header announcing 200
