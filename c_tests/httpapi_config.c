@@ -188,34 +188,33 @@ static void check_bad_inputs(void) {
     memset(&ov, 0, sizeof ov);
     char junk[256];
     memset(junk, 0, sizeof junk);
-    struct { const char *what; ULONG got; ULONG want; } rows[] = {
-        {"set NULL info", HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, NULL, sizeof t, NULL), ERROR_INVALID_PARAMETER},
-        {"set short length", HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, &t, 4, NULL), ERROR_INSUFFICIENT_BUFFER},
-        {"set zero length", HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, &t, 0, NULL), ERROR_INSUFFICIENT_BUFFER},
-        {"set with a service handle", HttpSetServiceConfiguration((HANDLE)1, HttpServiceConfigTimeout, &t, sizeof t, NULL), ERROR_INVALID_HANDLE},
-        {"set with an OVERLAPPED", HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, &t, sizeof t, &ov), ERROR_INVALID_PARAMETER},
-        {"set id 99", HttpSetServiceConfiguration(NULL, (HTTP_SERVICE_CONFIG_ID)99, &t, sizeof t, NULL), ERROR_INVALID_PARAMETER},
-        {"set id -1", HttpSetServiceConfiguration(NULL, (HTTP_SERVICE_CONFIG_ID)-1, &t, sizeof t, NULL), ERROR_INVALID_PARAMETER},
-        /* SSL bindings are kept (c_tests/httpapi_tls.c); an all-zero record has no key. */
-        {"set SSL cert, zeroed record", HttpSetServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, junk, sizeof junk, NULL), ERROR_INVALID_PARAMETER},
-        {"set SNI cert, zeroed record", HttpSetServiceConfiguration(NULL, HttpServiceConfigSslSniCertInfo, junk, sizeof junk, NULL), ERROR_INVALID_PARAMETER},
-        {"set CCS cert", HttpSetServiceConfiguration(NULL, HttpServiceConfigSslCcsCertInfo, junk, sizeof junk, NULL), ERROR_NOT_SUPPORTED},
-        {"set cache", HttpSetServiceConfiguration(NULL, HttpServiceConfigCache, junk, sizeof junk, NULL), ERROR_NOT_SUPPORTED},
-        {"query SSL exact, NULL pIpPort", HttpQueryServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, junk, 24, junk, sizeof junk, NULL, NULL), ERROR_INVALID_PARAMETER},
-        {"query SSL NULL input", HttpQueryServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, NULL, 0, junk, sizeof junk, NULL, NULL), ERROR_INVALID_PARAMETER},
-        {"delete SSL, zeroed record", HttpDeleteServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, junk, sizeof junk, NULL), ERROR_INVALID_PARAMETER},
-        {"delete NULL", HttpDeleteServiceConfiguration(NULL, HttpServiceConfigTimeout, NULL, 0, NULL), ERROR_INVALID_PARAMETER},
-        {"delete short", HttpDeleteServiceConfiguration(NULL, HttpServiceConfigTimeout, &t, 2, NULL), ERROR_INVALID_PARAMETER},
-        {"query NULL input", HttpQueryServiceConfiguration(NULL, HttpServiceConfigTimeout, NULL, 0, junk, 2, NULL, NULL), ERROR_INVALID_PARAMETER},
-        {"query id 99", HttpQueryServiceConfiguration(NULL, (HTTP_SERVICE_CONFIG_ID)99, junk, 4, junk, 4, NULL, NULL), ERROR_INVALID_PARAMETER},
-        {"update timeout", HttpUpdateServiceConfiguration(NULL, HttpServiceConfigTimeout, &t, sizeof t, NULL), ERROR_INVALID_PARAMETER},
-        {"update SSL, zeroed record", HttpUpdateServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, junk, sizeof junk, NULL), ERROR_INVALID_PARAMETER},
-        {"update CCS", HttpUpdateServiceConfiguration(NULL, HttpServiceConfigSslCcsCertInfo, junk, sizeof junk, NULL), ERROR_NOT_SUPPORTED},
-        {"urlacl NULL prefix", HttpSetServiceConfiguration(NULL, HttpServiceConfigUrlAclInfo, junk, 16, NULL), ERROR_INVALID_PARAMETER},
-        {"urlacl short", HttpSetServiceConfiguration(NULL, HttpServiceConfigUrlAclInfo, junk, 8, NULL), ERROR_INSUFFICIENT_BUFFER},
-        {"iplisten NULL addr", HttpSetServiceConfiguration(NULL, HttpServiceConfigIPListenList, junk, 16, NULL), ERROR_INVALID_PARAMETER},
-    };
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) CHECK_EQ(rows[i].got, rows[i].want, rows[i].what);
+    /* Each row a statement, so the calls run in the order written (C11 6.7.9p23 leaves the order of
+     * calls inside one initializer unspecified). */
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, NULL, sizeof t, NULL), ERROR_INVALID_PARAMETER, "set NULL info");
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, &t, 4, NULL), ERROR_INSUFFICIENT_BUFFER, "set short length");
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, &t, 0, NULL), ERROR_INSUFFICIENT_BUFFER, "set zero length");
+    CHECK_EQ(HttpSetServiceConfiguration((HANDLE)1, HttpServiceConfigTimeout, &t, sizeof t, NULL), ERROR_INVALID_HANDLE, "set with a service handle");
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, &t, sizeof t, &ov), ERROR_INVALID_PARAMETER, "set with an OVERLAPPED");
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, (HTTP_SERVICE_CONFIG_ID)99, &t, sizeof t, NULL), ERROR_INVALID_PARAMETER, "set id 99");
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, (HTTP_SERVICE_CONFIG_ID)-1, &t, sizeof t, NULL), ERROR_INVALID_PARAMETER, "set id -1");
+    /* SSL bindings are kept (c_tests/httpapi_tls.c); an all-zero record has no key. */
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, junk, sizeof junk, NULL), ERROR_INVALID_PARAMETER, "set SSL cert, zeroed record");
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigSslSniCertInfo, junk, sizeof junk, NULL), ERROR_INVALID_PARAMETER, "set SNI cert, zeroed record");
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigSslCcsCertInfo, junk, sizeof junk, NULL), ERROR_NOT_SUPPORTED, "set CCS cert");
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigCache, junk, sizeof junk, NULL), ERROR_NOT_SUPPORTED, "set cache");
+    CHECK_EQ(HttpQueryServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, junk, 24, junk, sizeof junk, NULL, NULL), ERROR_INVALID_PARAMETER, "query SSL exact, NULL pIpPort");
+    CHECK_EQ(HttpQueryServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, NULL, 0, junk, sizeof junk, NULL, NULL), ERROR_INVALID_PARAMETER, "query SSL NULL input");
+    CHECK_EQ(HttpDeleteServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, junk, sizeof junk, NULL), ERROR_INVALID_PARAMETER, "delete SSL, zeroed record");
+    CHECK_EQ(HttpDeleteServiceConfiguration(NULL, HttpServiceConfigTimeout, NULL, 0, NULL), ERROR_INVALID_PARAMETER, "delete NULL");
+    CHECK_EQ(HttpDeleteServiceConfiguration(NULL, HttpServiceConfigTimeout, &t, 2, NULL), ERROR_INVALID_PARAMETER, "delete short");
+    CHECK_EQ(HttpQueryServiceConfiguration(NULL, HttpServiceConfigTimeout, NULL, 0, junk, 2, NULL, NULL), ERROR_INVALID_PARAMETER, "query NULL input");
+    CHECK_EQ(HttpQueryServiceConfiguration(NULL, (HTTP_SERVICE_CONFIG_ID)99, junk, 4, junk, 4, NULL, NULL), ERROR_INVALID_PARAMETER, "query id 99");
+    CHECK_EQ(HttpUpdateServiceConfiguration(NULL, HttpServiceConfigTimeout, &t, sizeof t, NULL), ERROR_INVALID_PARAMETER, "update timeout");
+    CHECK_EQ(HttpUpdateServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, junk, sizeof junk, NULL), ERROR_INVALID_PARAMETER, "update SSL, zeroed record");
+    CHECK_EQ(HttpUpdateServiceConfiguration(NULL, HttpServiceConfigSslCcsCertInfo, junk, sizeof junk, NULL), ERROR_NOT_SUPPORTED, "update CCS");
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigUrlAclInfo, junk, 16, NULL), ERROR_INVALID_PARAMETER, "urlacl NULL prefix");
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigUrlAclInfo, junk, 8, NULL), ERROR_INSUFFICIENT_BUFFER, "urlacl short");
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigIPListenList, junk, 16, NULL), ERROR_INVALID_PARAMETER, "iplisten NULL addr");
 
     HTTP_SERVICE_CONFIG_TIMEOUT_SET bad_key = {(HTTP_SERVICE_CONFIG_TIMEOUT_KEY)7, 10};
     CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, &bad_key, sizeof bad_key, NULL), ERROR_INVALID_PARAMETER, "bad timeout key");

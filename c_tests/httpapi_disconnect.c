@@ -58,18 +58,16 @@ static void test_errors(HANDLE q, int port) {
     HANDLE other;
     HTTPAPI_VERSION v2 = HTTPAPI_VERSION_2;
     HttpCreateRequestQueue(v2, NULL, NULL, 0, &other);
-    struct { const char *what; ULONG got, want; } rows[] = {
-        {"NULL queue handle", HttpWaitForDisconnect(NULL, conn, NULL), ERROR_INVALID_PARAMETER},
-        {"forged queue handle", HttpWaitForDisconnect((HANDLE)(uintptr_t)0x7777, conn, NULL), ERROR_INVALID_PARAMETER},
-        {"a handle of another kind", HttpWaitForDisconnect(GetCurrentProcess(), conn, NULL), ERROR_INVALID_PARAMETER},
-        {"unknown connection id 0", HttpWaitForDisconnect(q, 0, NULL), ERROR_INVALID_PARAMETER},
-        {"unknown connection id", HttpWaitForDisconnect(q, 0x1234, NULL), ERROR_INVALID_PARAMETER},
-        {"a request id is not a connection id", HttpWaitForDisconnect(q, id, NULL), ERROR_INVALID_PARAMETER},
-        {"Ex with Reserved != 0", HttpWaitForDisconnectEx(q, conn, 1, NULL), ERROR_INVALID_PARAMETER},
-        {"connection of another queue", HttpWaitForDisconnect(other, conn, NULL), ERROR_INVALID_PARAMETER},
-    };
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
-        CHECK(rows[i].got == rows[i].want, "%s: got %lu want %lu", rows[i].what, (unsigned long)rows[i].got, (unsigned long)rows[i].want);
+    /* Each row a statement, so the calls run in the order written (C11 6.7.9p23 leaves the order of
+     * calls inside one initializer unspecified). */
+    CHECK_EQ(HttpWaitForDisconnect(NULL, conn, NULL), ERROR_INVALID_PARAMETER, "NULL queue handle");
+    CHECK_EQ(HttpWaitForDisconnect((HANDLE)(uintptr_t)0x7777, conn, NULL), ERROR_INVALID_PARAMETER, "forged queue handle");
+    CHECK_EQ(HttpWaitForDisconnect(GetCurrentProcess(), conn, NULL), ERROR_INVALID_PARAMETER, "a handle of another kind");
+    CHECK_EQ(HttpWaitForDisconnect(q, 0, NULL), ERROR_INVALID_PARAMETER, "unknown connection id 0");
+    CHECK_EQ(HttpWaitForDisconnect(q, 0x1234, NULL), ERROR_INVALID_PARAMETER, "unknown connection id");
+    CHECK_EQ(HttpWaitForDisconnect(q, id, NULL), ERROR_INVALID_PARAMETER, "a request id is not a connection id");
+    CHECK_EQ(HttpWaitForDisconnectEx(q, conn, 1, NULL), ERROR_INVALID_PARAMETER, "Ex with Reserved != 0");
+    CHECK_EQ(HttpWaitForDisconnect(other, conn, NULL), ERROR_INVALID_PARAMETER, "connection of another queue");
     CloseHandle(other);
     hs_send_simple(q, id, 200, "OK", "x", 0);
     close(fd);

@@ -2,10 +2,13 @@
  * winhttp.dll, httpapi.dll and kernel32.dll (any case, with or without .dll) to this library. */
 #include <windows.h>
 #include <string.h>
+#include <winhttp.h>
 #include "test_support.h"
 
 typedef DWORD(WINAPI *GetTickCount_t)(void);
 typedef BOOL(WINAPI *SetEvent_t)(HANDLE);
+typedef HINTERNET(WINAPI *WinHttpOpen_t)(LPCWSTR, DWORD, LPCWSTR, LPCWSTR, DWORD);
+typedef BOOL(WINAPI *WinHttpCloseHandle_t)(HINTERNET);
 
 int main(void) {
     static const char *const ours[] = {"winhttp.dll", "WINHTTP.DLL", "WinHttp", "httpapi.dll", "HTTPAPI",
@@ -32,7 +35,14 @@ int main(void) {
     HANDLE ev = CreateEventW(NULL, TRUE, FALSE, NULL);
     CHECK(se != NULL && se(ev) && WaitForSingleObject(ev, 0) == WAIT_OBJECT_0, "call through GetProcAddress");
     CloseHandle(ev);
-    CHECK(GetProcAddress(LoadLibraryA("winhttp.dll"), "WinHttpOpen") != NULL || 1, "WinHttpOpen (when built)");
+    /* WinHTTP's exports come through the same way and work through the pointer. */
+    HMODULE wh = LoadLibraryA("winhttp.dll");
+    WinHttpOpen_t wopen = (WinHttpOpen_t)(void *)GetProcAddress(wh, "WinHttpOpen");
+    WinHttpCloseHandle_t wclose = (WinHttpCloseHandle_t)(void *)GetProcAddress(wh, "WinHttpCloseHandle");
+    HINTERNET session = wopen ? wopen(L"win32_modules", WINHTTP_ACCESS_TYPE_NO_PROXY, WINHTTP_NO_PROXY_NAME, WINHTTP_NO_PROXY_BYPASS, 0) : NULL;
+    CHECK(wopen != NULL && wclose != NULL && session != NULL, "WinHttpOpen through GetProcAddress");
+    CHECK(wclose != NULL && session != NULL && wclose(session), "WinHttpCloseHandle through GetProcAddress");
+    CHECK(FreeLibrary(wh), "FreeLibrary(winhttp.dll)");
 
     /* Unknown names and modules. */
     SetLastError(0);

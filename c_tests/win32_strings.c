@@ -6,7 +6,52 @@
 #include <string.h>
 #include <wchar.h>
 #include <winhttp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include "test_support.h"
+
+/* Calls OutputDebugStringA/W (and with NULL) with stderr sent to a file; returns what they wrote there. */
+static void debug_output_to(char *got, size_t size) {
+    fflush(stderr);
+    FILE *f = tmpfile();
+    int saved = dup(2);
+    if (!f || saved < 0) {
+        snprintf(got, size, "(no temporary file)");
+        return;
+    }
+    dup2(fileno(f), 2);
+    OutputDebugStringA("win32_strings: A ");
+    OutputDebugStringW(L"W\n");
+    OutputDebugStringA(NULL);
+    OutputDebugStringW(NULL);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    rewind(f);
+    size_t n = fread(got, 1, size - 1, f);
+    got[n] = 0;
+    fclose(f);
+}
+
+static void check_debug_output(void) {
+    const char *was = getenv("WINHTTPAPI_LOG");
+    char *keep = was ? strdup(was) : NULL;
+    char got[256];
+    if (!keep) {
+        /* With logging on from the start, the log's own lines go to stderr too: only the quiet case then. */
+        debug_output_to(got, sizeof got);
+        CHECK(got[0] == 0, "OutputDebugString without WINHTTPAPI_LOG writes nothing (wrote \"%s\")", got);
+    }
+    setenv("WINHTTPAPI_LOG", keep ? keep : "off", 1);
+    debug_output_to(got, sizeof got);
+    CHECK(strstr(got, "win32_strings: A W\n") != NULL, "OutputDebugString with WINHTTPAPI_LOG writes the text (wrote \"%s\")", got);
+    if (keep) {
+        free(keep);
+    } else {
+        unsetenv("WINHTTPAPI_LOG");
+    }
+}
 
 
 
@@ -71,11 +116,8 @@ int main(void) {
     SetLastError(0);
     CHECK(WideCharToMultiByte(CP_UTF8, 0, L"a", -1, NULL, 5, NULL, NULL) == 0 && GetLastError() == ERROR_INVALID_PARAMETER, "NULL output with size");
 
-    /* Debug output: nothing unless WINHTTPAPI_LOG is set; never crashes. */
-    OutputDebugStringA("win32_strings: OutputDebugStringA\n");
-    OutputDebugStringW(L"win32_strings: OutputDebugStringW\n");
-    OutputDebugStringA(NULL);
-    CHECK(1, "OutputDebugString");
+    /* Debug output: nothing unless WINHTTPAPI_LOG is set, then the text on stderr; NULL is ignored. */
+    check_debug_output();
 
     /* Heap. */
     HANDLE heap = GetProcessHeap();

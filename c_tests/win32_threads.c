@@ -8,6 +8,21 @@
 
 static DWORD WINAPI returns_param(LPVOID p) { return (DWORD)(uintptr_t)p; }
 
+/* 1 if this thread could enter the section p (then leaves it), else 0. */
+static DWORD WINAPI try_section(LPVOID p) {
+    if (!TryEnterCriticalSection((CRITICAL_SECTION *)p)) return 0;
+    LeaveCriticalSection((CRITICAL_SECTION *)p);
+    return 1;
+}
+
+/* Waits for thread t (at most 10 s), closes it, and returns its exit code (STILL_ACTIVE if it hung). */
+static DWORD exit_code_of(HANDLE t) {
+    DWORD code = STILL_ACTIVE;
+    if (t && WaitForSingleObject(t, 10000) == WAIT_OBJECT_0) GetExitCodeThread(t, &code);
+    if (t) CloseHandle(t);
+    return code;
+}
+
 static HANDLE g_go;
 static DWORD WINAPI waits_for_go(LPVOID p) {
     (void)p;
@@ -172,13 +187,21 @@ int main(void) {
     CHECK(!g_overlap, "mutual exclusion");
     DeleteCriticalSection(&g_cs);
 
-    /* A zero-filled section works on first use (lazy), as many programs rely on static storage. */
+    /* A zero-filled section works on first use (lazy), as many programs rely on static storage: it is
+     * recursive for its owner and excludes other threads until the owner leaves. */
     static CRITICAL_SECTION zero;
     EnterCriticalSection(&zero);
+    CHECK(TryEnterCriticalSection(&zero), "zero-filled section: the owner enters again");
     LeaveCriticalSection(&zero);
+    CHECK_EQ(exit_code_of(CreateThread(NULL, 0, try_section, &zero, 0, NULL)), 0, "zero-filled section: owned, another thread cannot enter");
+    LeaveCriticalSection(&zero);
+    CHECK_EQ(exit_code_of(CreateThread(NULL, 0, try_section, &zero, 0, NULL)), 1, "zero-filled section: left, another thread enters");
     LeaveCriticalSection(&zero); /* not owned: ignored, no crash */
+    EnterCriticalSection(&zero);
+    CHECK(TryEnterCriticalSection(&zero), "zero-filled section: still usable after a stray leave");
+    LeaveCriticalSection(&zero);
+    LeaveCriticalSection(&zero);
     DeleteCriticalSection(&zero);
-    CHECK(1, "zero-filled section");
 
     /* Interlocked* (header inlines). */
     LONG v = 5;

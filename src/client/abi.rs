@@ -12,6 +12,10 @@ pub const INTERNET_SCHEME_HTTPS: i32 = 2;
 
 pub const WINHTTP_EXTENDED_HEADER_FLAG_UNICODE: u64 = 1;
 
+/// `WINHTTP_INVALID_STATUS_CALLBACK`: `(WINHTTP_STATUS_CALLBACK)(-1L)`, refused as a callback and
+/// returned by `WinHttpSetStatusCallback` on failure.
+pub const WINHTTP_INVALID_STATUS_CALLBACK: usize = usize::MAX;
+
 /// `WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT` (set on a session; handled with the status callbacks).
 pub const WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT: DWORD = 99;
 

@@ -1,4 +1,4 @@
-//! The engine's entry points, one per WinHTTP function, called by `src/ffi/winhttp.rs` with safe
+//! The engine's entry points, one per WinHTTP function, called by `src/ffi/winhttp/` with safe
 //! values: handle lookups (with WinHTTP's wrong-kind and wrong-state codes), object creation, and the
 //! synchronous runs of the request steps.
 use super::callback::{self, Deliver, Info, Notifier, WINHTTP_CALLBACK_STATUS_HANDLE_CREATED};
@@ -198,9 +198,14 @@ fn close_tree(h: RawHandle, obj: Object) {
     }
 }
 
-/// `WinHttpSetStatusCallback`: the previous callback (0 = none). Any live WinHTTP handle; anything
+/// `WinHttpSetStatusCallback`: the previous callback (None = none). Any live WinHTTP handle; anything
 /// else is `ERROR_INVALID_HANDLE`.
-pub fn set_status_callback(h: RawHandle, cb: usize, flags: u32, wide16: bool) -> WinResult<usize> {
+pub fn set_status_callback(
+    h: RawHandle,
+    cb: Option<callback::StatusCallback>,
+    flags: u32,
+    wide16: bool,
+) -> WinResult<Option<callback::StatusCallback>> {
     if !super::resolver::is_resolver(h) && !matches!(handle::get_as::<super::websocket::WebSocket>(h), Ok(Some(_))) {
         object(h).map_err(|_| ERROR_INVALID_HANDLE)?;
     }

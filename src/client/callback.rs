@@ -114,7 +114,8 @@ struct Queue {
 /// The callback state and serial queue of one handle.
 pub struct Notifier {
     handle: AtomicUsize,
-    callback: AtomicUsize,
+    /// The application's `WINHTTP_STATUS_CALLBACK`, if any.
+    callback: Mutex<Option<StatusCallback>>,
     flags: AtomicU32,
     /// The callback was set through `WinHttpSetStatusCallback_w16`: strings are UTF-16.
     wide16: AtomicBool,
@@ -131,13 +132,13 @@ impl Notifier {
         let (cb, flags, w16) = match &parent {
             Some(p) => {
                 p.queue.lock().children += 1;
-                (p.callback.load(Ordering::Acquire), p.flags.load(Ordering::Acquire), p.wide16.load(Ordering::Relaxed))
+                (*p.callback.lock(), p.flags.load(Ordering::Acquire), p.wide16.load(Ordering::Relaxed))
             }
-            None => (0, 0, false),
+            None => (None, 0, false),
         };
         Arc::new(Notifier {
             handle: AtomicUsize::new(0),
-            callback: AtomicUsize::new(cb),
+            callback: Mutex::new(cb),
             flags: AtomicU32::new(flags),
             wide16: AtomicBool::new(w16),
             unload_event: AtomicUsize::new(0),
@@ -154,11 +155,12 @@ impl Notifier {
         self.handle.load(Ordering::Acquire)
     }
 
-    /// `WinHttpSetStatusCallback`: installs `callback` (0 removes) for `flags`; returns the previous one.
-    pub fn set_callback(&self, callback: usize, flags: u32, wide16: bool) -> usize {
+    /// `WinHttpSetStatusCallback`: installs `callback` (None removes) for `flags`; returns the previous one.
+    pub fn set_callback(&self, callback: Option<StatusCallback>, flags: u32, wide16: bool) -> Option<StatusCallback> {
+        let mut cb = self.callback.lock();
         self.flags.store(flags, Ordering::Release);
         self.wide16.store(wide16, Ordering::Relaxed);
-        self.callback.swap(callback, Ordering::AcqRel)
+        std::mem::replace(&mut *cb, callback)
     }
 
     pub fn set_unload_event(&self, event: usize) {
@@ -167,7 +169,7 @@ impl Notifier {
 
     /// Whether the application asked for `status` (a cheap test before building the information).
     pub fn wants(&self, status: u32) -> bool {
-        self.callback.load(Ordering::Acquire) != 0 && self.flags.load(Ordering::Acquire) & status != 0
+        self.callback.lock().is_some() && self.flags.load(Ordering::Acquire) & status != 0
     }
 
     /// Queues a notification (dropped when not asked for or when the handle is gone).
@@ -266,13 +268,9 @@ impl Notifier {
     }
 
     fn invoke(&self, note: &Note) {
-        let cb = self.callback.load(Ordering::Acquire);
-        if cb == 0 {
+        let Some(f) = *self.callback.lock() else {
             return;
-        }
-        // SAFETY: `cb` is the non-NULL function pointer the application registered with
-        // WinHttpSetStatusCallback (the export checked it is not WINHTTP_INVALID_STATUS_CALLBACK).
-        let f: StatusCallback = unsafe { std::mem::transmute::<usize, StatusCallback>(cb) };
+        };
         let h = self.handle();
         let w16 = self.wide16.load(Ordering::Relaxed);
         let mut dword: u32;

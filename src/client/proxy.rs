@@ -92,12 +92,12 @@ fn valid_proxy_entry(entry: &str) -> bool {
         && port.parse::<u32>().is_ok_and(|p| p <= 65535)
 }
 
-/// Proxy change registrations (`WinHttpRegisterProxyChangeNotification`): token -> (flags, callback
-/// address, context). Windows calls them when the system's effective proxy settings change; a Linux
+/// Proxy change registrations (`WinHttpRegisterProxyChangeNotification`): token -> (flags, callback,
+/// context). Windows calls them when the system's effective proxy settings change; a Linux
 /// process has no system proxy store to watch (the environment variables are fixed at start), so the
 /// only changes are this process's own: `WinHttpSetDefaultProxyConfiguration` and
 /// `WinHttpWriteProxySettings`.
-static CHANGE_CALLBACKS: Mutex<Vec<(usize, u64, usize, usize)>> = Mutex::new(Vec::new());
+static CHANGE_CALLBACKS: Mutex<Vec<(usize, u64, ProxyChangeCallback, usize)>> = Mutex::new(Vec::new());
 static NEXT_TOKEN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0x5000);
 /// The proxy settings version (`WinHttpGetProxySettingsVersion`): bumped by every change.
 static SETTINGS_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
@@ -105,13 +105,15 @@ static SETTINGS_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::Atomi
 static PER_USER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// `WINHTTP_PROXY_CHANGE_CALLBACK`: `(ullFlags, pvContext)`.
-type ProxyChangeCallback = unsafe extern "C" fn(u64, usize);
+pub type ProxyChangeCallback = unsafe extern "C" fn(u64, usize);
 
 /// `WinHttpRegisterProxyChangeNotification`: a registration token (the registration handle).
-pub fn register_change_notification(flags: u64, callback: usize, context: usize) -> WinResult<usize> {
-    if callback == 0 {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
+pub fn register_change_notification(
+    flags: u64,
+    callback: Option<ProxyChangeCallback>,
+    context: usize,
+) -> WinResult<usize> {
+    let callback = callback.ok_or(ERROR_INVALID_PARAMETER)?;
     let token = NEXT_TOKEN.fetch_add(0x10, std::sync::atomic::Ordering::Relaxed);
     CHANGE_CALLBACKS.lock().push((token, flags, callback, context));
     Ok(token)
@@ -131,9 +133,9 @@ fn settings_changed() {
     SETTINGS_VERSION.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
     for (_, flags, cb, ctx) in CHANGE_CALLBACKS.lock().clone() {
         std::thread::spawn(move || {
-            // SAFETY: `cb` is the non-NULL WINHTTP_PROXY_CHANGE_CALLBACK the application registered.
-            let f: ProxyChangeCallback = unsafe { std::mem::transmute::<usize, ProxyChangeCallback>(cb) };
-            unsafe { f(flags, ctx) };
+            // SAFETY: `cb` is the WINHTTP_PROXY_CHANGE_CALLBACK the application registered, callable
+            // until it unregisters (WinHttpRegisterProxyChangeNotification's contract).
+            unsafe { cb(flags, ctx) };
         });
     }
 }
@@ -438,8 +440,8 @@ mod tests {
             assert_eq!((flags, ctx), (1, 0x42));
             CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         }
-        let token = register_change_notification(1, on_change as *const () as usize, 0x42).unwrap();
-        assert_eq!(register_change_notification(1, 0, 0), Err(ERROR_INVALID_PARAMETER));
+        let token = register_change_notification(1, Some(on_change), 0x42).unwrap();
+        assert_eq!(register_change_notification(1, None, 0), Err(ERROR_INVALID_PARAMETER));
         assert_eq!(read_settings("unit-test-conn", false, false), Err(ERROR_FILE_NOT_FOUND));
         let (d, v0, defaults) = read_settings("unit-test-conn", true, true).unwrap();
         assert!(defaults && d.flags == PROXY_TYPE_DIRECT | PROXY_TYPE_AUTO_DETECT);

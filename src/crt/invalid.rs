@@ -5,8 +5,8 @@
 //! process's; with neither, the release runtime ends the process (`_invoke_watson`). A handler that returns
 //! lets the function return its documented error. The handler gets NULL for the expression, function and
 //! file and 0 for the line, as in MSVC's release runtime.
+use parking_lot::Mutex;
 use std::cell::Cell;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The errno values the MSVC functions return; EINVAL and ERANGE are the same numbers on Linux.
 pub const EINVAL: i32 = 22;
@@ -14,31 +14,30 @@ pub const ERANGE: i32 = 34;
 /// MSVC's STRUNCATE (a return value only; errno is not set to it).
 pub const STRUNCATE: i32 = 80;
 
-/// `_invalid_parameter_handler`, as an address (0 = none).
-pub type HandlerAddr = usize;
-type Handler = unsafe extern "C" fn(*const u16, *const u16, *const u16, u32, usize);
+/// `_invalid_parameter_handler`: `(expression, function, file, line, reserved)`.
+pub type Handler = unsafe extern "C" fn(*const u16, *const u16, *const u16, u32, usize);
 
-static PROCESS: AtomicUsize = AtomicUsize::new(0);
+static PROCESS: Mutex<Option<Handler>> = Mutex::new(None);
 
 thread_local! {
-    static THREAD: Cell<HandlerAddr> = const { Cell::new(0) };
+    static THREAD: Cell<Option<Handler>> = const { Cell::new(None) };
 }
 
 /// Sets the process's handler; returns the previous one.
-pub fn set_process_handler(h: HandlerAddr) -> HandlerAddr {
-    PROCESS.swap(h, Ordering::AcqRel)
+pub fn set_process_handler(h: Option<Handler>) -> Option<Handler> {
+    std::mem::replace(&mut *PROCESS.lock(), h)
 }
 
-pub fn process_handler() -> HandlerAddr {
-    PROCESS.load(Ordering::Acquire)
+pub fn process_handler() -> Option<Handler> {
+    *PROCESS.lock()
 }
 
 /// Sets the calling thread's handler (it wins over the process's); returns the previous one.
-pub fn set_thread_handler(h: HandlerAddr) -> HandlerAddr {
+pub fn set_thread_handler(h: Option<Handler>) -> Option<Handler> {
     THREAD.with(|t| t.replace(h))
 }
 
-pub fn thread_handler() -> HandlerAddr {
+pub fn thread_handler() -> Option<Handler> {
     THREAD.with(|t| t.get())
 }
 
@@ -58,22 +57,16 @@ pub fn errno() -> i32 {
 /// return. Without a handler the process ends, as MSVC's release runtime ends it.
 pub fn invalid_parameter(function: &str, code: i32) -> i32 {
     set_errno(code);
-    let h = match thread_handler() {
-        0 => process_handler(),
-        t => t,
-    };
-    if h == 0 {
+    let Some(handler) = thread_handler().or_else(process_handler) else {
         tracing::error!(target: "winhttpapi::crt", "{function}: invalid parameter, no handler: ending the process");
         eprintln!(
             "winhttpapi: invalid parameter passed to {function}; the process ends as under the MSVC runtime \
              (install a handler with _set_invalid_parameter_handler to get the error return instead)"
         );
         std::process::abort();
-    }
+    };
     tracing::debug!(target: "winhttpapi::crt", "{function}: invalid parameter (errno {code})");
-    // SAFETY: `h` was given to us as an `_invalid_parameter_handler` by the program.
-    let handler: Handler = unsafe { std::mem::transmute::<usize, Handler>(h) };
-    // SAFETY: the handler's contract: it may be called with NULL strings and line 0.
+    // SAFETY: the program installed `handler` as an `_invalid_parameter_handler`; the handler's contract: it may be called with NULL strings and line 0.
     unsafe { handler(std::ptr::null(), std::ptr::null(), std::ptr::null(), 0, 0) };
     code
 }

@@ -129,7 +129,7 @@ pub fn guard_infallible<T>(name: &'static str, fallback: T, f: impl FnOnce() -> 
     }
 }
 
-/// The result of a function declared but not built yet: logs at warn level with its name and fails
+/// The result of a function exported but not implemented: logs at warn level with its name and fails
 /// with `ERROR_CALL_NOT_IMPLEMENTED` (DESIGN.md section 3; listed as such in `exports/`).
 pub fn not_implemented<T>(name: &'static str) -> WinResult<T> {
     tracing::warn!(target: "winhttpapi", "{name} is not implemented yet");

@@ -71,25 +71,27 @@ pub(crate) fn errno_of(function: &str, r: Result<i32, i32>) -> c_int {
 /// `_set_invalid_parameter_handler`: sets the process's handler (NULL: none, so a bad argument ends the
 /// process); returns the previous one.
 #[no_mangle]
-pub extern "C" fn _set_invalid_parameter_handler(pNew: usize) -> usize {
-    guard_infallible("_set_invalid_parameter_handler", 0, || invalid::set_process_handler(pNew))
+pub extern "C" fn _set_invalid_parameter_handler(pNew: Option<invalid::Handler>) -> Option<invalid::Handler> {
+    guard_infallible("_set_invalid_parameter_handler", None, || invalid::set_process_handler(pNew))
 }
 
 /// `_get_invalid_parameter_handler`: the process's handler (NULL when none was set).
 #[no_mangle]
-pub extern "C" fn _get_invalid_parameter_handler() -> usize {
-    guard_infallible("_get_invalid_parameter_handler", 0, invalid::process_handler)
+pub extern "C" fn _get_invalid_parameter_handler() -> Option<invalid::Handler> {
+    guard_infallible("_get_invalid_parameter_handler", None, invalid::process_handler)
 }
 
 /// `_set_thread_local_invalid_parameter_handler`: the calling thread's handler, which wins over the
 /// process's; returns the previous one.
 #[no_mangle]
-pub extern "C" fn _set_thread_local_invalid_parameter_handler(pNew: usize) -> usize {
-    guard_infallible("_set_thread_local_invalid_parameter_handler", 0, || invalid::set_thread_handler(pNew))
+pub extern "C" fn _set_thread_local_invalid_parameter_handler(
+    pNew: Option<invalid::Handler>,
+) -> Option<invalid::Handler> {
+    guard_infallible("_set_thread_local_invalid_parameter_handler", None, || invalid::set_thread_handler(pNew))
 }
 
 /// `_get_thread_local_invalid_parameter_handler`: the calling thread's handler.
 #[no_mangle]
-pub extern "C" fn _get_thread_local_invalid_parameter_handler() -> usize {
-    guard_infallible("_get_thread_local_invalid_parameter_handler", 0, invalid::thread_handler)
+pub extern "C" fn _get_thread_local_invalid_parameter_handler() -> Option<invalid::Handler> {
+    guard_infallible("_get_thread_local_invalid_parameter_handler", None, invalid::thread_handler)
 }

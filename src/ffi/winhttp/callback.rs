@@ -1,6 +1,8 @@
 //! `WinHttpSetStatusCallback` (engine: `client::callback`).
 use super::*;
+use crate::client::abi::WINHTTP_INVALID_STATUS_CALLBACK;
 use crate::client::api;
+use crate::client::callback::StatusCallback;
 use crate::ffi::guard::guard_winhttp;
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -8,16 +10,17 @@ use std::ffi::c_void;
 
 fn set_status_callback(
     h: HINTERNET,
-    cb: *mut c_void,
+    cb: Option<StatusCallback>,
     flags: DWORD,
     reserved: usize,
     wide16: bool,
 ) -> WinResult<*mut c_void> {
     tracing::trace!(target: T, "WinHttpSetStatusCallback({h:?}, {cb:?}, {flags:#x}, {reserved})");
-    if cb as usize == usize::MAX {
+    if cb.is_some_and(|f| f as usize == WINHTTP_INVALID_STATUS_CALLBACK) {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    api::set_status_callback(raw(h), cb as usize, flags, wide16).map(|prev| prev as *mut c_void)
+    api::set_status_callback(raw(h), cb, flags, wide16)
+        .map(|prev| prev.map_or(std::ptr::null_mut(), |f| f as *mut c_void))
 }
 
 /// `WinHttpSetStatusCallback`: installs `lpfnInternetCallback` (NULL removes it) for the
@@ -34,11 +37,11 @@ fn set_status_callback(
 #[no_mangle]
 pub extern "C" fn WinHttpSetStatusCallback(
     hInternet: HINTERNET,
-    lpfnInternetCallback: *mut c_void,
+    lpfnInternetCallback: Option<StatusCallback>,
     dwNotificationFlags: DWORD,
     dwReserved: usize,
 ) -> *mut c_void {
-    guard_winhttp("WinHttpSetStatusCallback", usize::MAX as *mut c_void, || {
+    guard_winhttp("WinHttpSetStatusCallback", WINHTTP_INVALID_STATUS_CALLBACK as *mut c_void, || {
         set_status_callback(hInternet, lpfnInternetCallback, dwNotificationFlags, dwReserved, false)
     })
 }
@@ -46,11 +49,11 @@ pub extern "C" fn WinHttpSetStatusCallback(
 #[no_mangle]
 pub extern "C" fn WinHttpSetStatusCallback_w16(
     hInternet: HINTERNET,
-    lpfnInternetCallback: *mut c_void,
+    lpfnInternetCallback: Option<StatusCallback>,
     dwNotificationFlags: DWORD,
     dwReserved: usize,
 ) -> *mut c_void {
-    guard_winhttp("WinHttpSetStatusCallback_w16", usize::MAX as *mut c_void, || {
+    guard_winhttp("WinHttpSetStatusCallback_w16", WINHTTP_INVALID_STATUS_CALLBACK as *mut c_void, || {
         set_status_callback(hInternet, lpfnInternetCallback, dwNotificationFlags, dwReserved, true)
     })
 }

@@ -1,8 +1,8 @@
 //! Exports of `winhttp.h`. Each function with string content is written once, generic over
 //! [`WideUnit`], and exported twice: `Name` (`wchar_t` = UTF-32) and `Name_w16` (`-fshort-wchar`). A
 //! function without string content is written once and exported under both names (`w16_alias!`).
-//! Functions not built yet link, log a warning and fail with `ERROR_CALL_NOT_IMPLEMENTED`
-//! (`exports/winhttp.txt` marks them `not-implemented`).
+//! One function is left unimplemented on purpose, `WinHttpQueryAuthParams` (see `auth`): it links, logs
+//! a warning and fails with `ERROR_CALL_NOT_IMPLEMENTED` (`exports/winhttp.txt` marks it `not-implemented`).
 #![allow(non_snake_case, clippy::too_many_arguments)]
 pub mod auth;
 pub mod callback;

@@ -226,12 +226,17 @@ pub extern "C" fn WinHttpSetProxySettingsPerUser(fProxySettingsPerUser: BOOL) ->
 }
 w16_alias!(WinHttpSetProxySettingsPerUser);
 
-unsafe fn register_proxy_change(flags: u64, cb: *mut c_void, ctx: *mut c_void, out: *mut *mut c_void) -> WinResult<()> {
+unsafe fn register_proxy_change(
+    flags: u64,
+    cb: Option<proxy::ProxyChangeCallback>,
+    ctx: *mut c_void,
+    out: *mut *mut c_void,
+) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpRegisterProxyChangeNotification({flags:#x}, {cb:?}, {ctx:?}, {out:?})");
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let token = proxy::register_change_notification(flags, cb as usize, ctx as usize)?;
+    let token = proxy::register_change_notification(flags, cb, ctx as usize)?;
     *out = token as *mut c_void;
     Ok(())
 }
@@ -243,7 +248,7 @@ unsafe fn register_proxy_change(flags: u64, cb: *mut c_void, ctx: *mut c_void, o
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpRegisterProxyChangeNotification(
     ullFlags: u64,
-    pfnCallback: *mut c_void,
+    pfnCallback: Option<proxy::ProxyChangeCallback>,
     pvContext: *mut c_void,
     hRegistration: *mut *mut c_void,
 ) -> DWORD {
