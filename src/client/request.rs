@@ -862,7 +862,6 @@ impl Request {
                 // A 101 switched protocols: the connection never goes back to the pool.
                 keep_alive: head.keeps_alive() && head.status != 101,
             });
-            let mut head = head;
             if io.body.as_ref().is_some_and(|b| b.decoder.is_some()) {
                 // The compressed length means nothing to the caller: Windows does not report it.
                 head.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("content-length"));
