@@ -41,6 +41,12 @@ fn main() {
     }
 }
 
+/// The package's folder for this run (cargo sets it in the script's environment; `env!` would freeze the
+/// folder the script was compiled in, so a copied target folder would compile another tree's C sources).
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+}
+
 fn link_alias(dir: &Path, alias: &str, target: &str) {
     let path = dir.join(alias);
     if std::fs::read_link(&path).map(|t| t == Path::new(target)).unwrap_or(false) {
@@ -54,7 +60,7 @@ fn link_alias(dir: &Path, alias: &str, target: &str) {
 }
 
 fn build_winmain(out: &Path, dir: &Path, archive: &str, extra: Option<&str>) -> Result<(), String> {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/winmain/winmain.c");
+    let src = manifest_dir().join("src/winmain/winmain.c");
     if !src.exists() {
         return Err("src/winmain/winmain.c missing".into());
     }
@@ -78,7 +84,7 @@ fn build_winmain(out: &Path, dir: &Path, archive: &str, extra: Option<&str>) -> 
 /// `libwinhttpapi_crt.a`, linked into the library (its symbols stay internal: only the Rust exports are
 /// exported).
 fn build_crt(out: &Path) -> Result<(), String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = manifest_dir();
     let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
     let ar = std::env::var("AR").unwrap_or_else(|_| "ar".into());
     let mut objects = Vec::new();

@@ -5,7 +5,7 @@
 # Targets: GETs <= 1.0x, uploads <= 1.1x, 8 GiB peak RSS < 32 MiB.
 # The GET workload is short, so it is run REPS times (default 7) per client, alternating, after one
 # warm-up run each, and the medians are compared. ONLY=gets skips the uploads.
-# usage: [REPS=7] [UPLOAD_REPS=3] [ONLY=gets] [WINHTTP_LIBDIR=dir] bench/client.sh [GETS] [UPLOAD_BYTES] [BIG_BYTES]
+# usage: [REPS=7] [UPLOAD_REPS=3] [ONLY=gets] [PIN=1] [WINHTTP_LIBDIR=dir] bench/client.sh [GETS] [UPLOAD_BYTES] [BIG_BYTES]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 gets=${1:-5000}
@@ -16,31 +16,14 @@ trap 'kill $(cat $work/nginx.pid 2>/dev/null) 2>/dev/null || true; rm -rf $work'
 (cd "$root" && cargo build --release -q)
 # WINHTTP_LIBDIR=dir measures another build of the library (e.g. an older commit's target/release).
 lib=${WINHTTP_LIBDIR:-$root/target/release}
+# Pinned (the machine is shared): nginx on core 0, the clients on core 1; PIN=0 leaves them free.
+if [ "${PIN:-1}" = 1 ]; then pin0="taskset -c 0"; pin1="taskset -c 1"; else pin0=; pin1=; fi
+uptime
 cc -O2 -I"$root/include" -o $work/client_winhttp "$root/bench/client_winhttp.c" -L"$lib" -lwinhttp -Wl,-rpath,"$lib"
 cc -O2 -o $work/client_curl "$root/bench/client_curl.c" -lcurl
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p $work/logs $work/tmp
-cat > $work/nginx.conf <<CONF
-daemon off;
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path $work/tmp;
-  keepalive_requests 100000;
-  server {
-    listen 127.0.0.1:$port;
-    location /small { return 200 "hello"; }
-    # Uploads are read and thrown away by nginx (no body limit, nothing stored).
-    location /upload { client_max_body_size 0; return 200 "ok"; }
-  }
-}
-CONF
-nginx -c $work/nginx.conf -p $work & 
-for i in $(seq 50); do (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
-run() { "$work/$1" $port "$2" "$3"; }
+. "$root/bench/nginx_small.sh"
+start_nginx $work $pin0
+run() { $pin1 "$work/$1" $port "$2" "$3"; }
 ratio() { python3 -c "print(f'{$1/$2:.2f}x')"; }
 printf "%-28s %10s %10s %8s\n" workload winhttp_s libcurl_s ratio
 reps=${REPS:-7}
@@ -55,7 +38,7 @@ tw=$(median "${tws[@]}"); tc=$(median "${tcs[@]}")
 printf "%-28s %10s %10s %8s\n" "gets $gets (median of $reps)" $tw $tc $(ratio $tw $tc)
 echo "  winhttp runs: ${tws[*]}"
 echo "  libcurl runs: ${tcs[*]}"
-[ "${ONLY:-}" = gets ] && exit 0
+[ "${ONLY:-}" = gets ] && { uptime; exit 0; }
 # Uploads are long and few: UPLOAD_REPS (default 3) alternating runs each, medians compared.
 ureps=${UPLOAD_REPS:-3}
 upload() { # name winhttp-mode curl-mode bytes
@@ -72,3 +55,4 @@ upload put put put $up
 upload chunked chunked chunked $up
 upload put-ignore put-ignore put $big
 echo "8 GiB upload peak RSS: winhttp $((peak_w/1024)) MiB, libcurl $((peak_c/1024)) MiB (target < 32 MiB)"
+uptime

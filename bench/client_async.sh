@@ -7,7 +7,7 @@
 # both run REPS times (default 7), alternating, and the medians are compared. Besides the request
 # rate it prints CPU time and context switches per request (whole process, from getrusage), which
 # shift much less than the rate when other programs compete for the cores.
-# usage: [REPS=7] [WINHTTP_LIBDIR=dir] bench/client_async.sh [TOTAL] [CONC]
+# usage: [REPS=7] [PIN=1] [WINHTTP_LIBDIR=dir] bench/client_async.sh [TOTAL] [CONC]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 total=${1:-20000}
@@ -18,34 +18,19 @@ trap 'kill $(cat $work/nginx.pid 2>/dev/null) 2>/dev/null || true; rm -rf $work'
 (cd "$root" && cargo build --release -q)
 # WINHTTP_LIBDIR=dir measures another build of the library (e.g. an older commit's target/release).
 lib=${WINHTTP_LIBDIR:-$root/target/release}
+# Pinned (the machine is shared): nginx on core 0, the clients on core 1; PIN=0 leaves them free.
+if [ "${PIN:-1}" = 1 ]; then pin0="taskset -c 0"; pin1="taskset -c 1"; else pin0=; pin1=; fi
+uptime
 cc -O2 -I"$root/include" -o $work/async_winhttp "$root/bench/client_async_winhttp.c" -L"$lib" -lwinhttp -Wl,-rpath,"$lib"
 cc -O2 -o $work/async_curl "$root/bench/client_async_curl.c" -lcurl
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p $work/logs $work/tmp
-cat > $work/nginx.conf <<CONF
-daemon off;
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/tmp;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$port backlog=1024;
-    location /small { return 200 "hello"; }
-  }
-}
-CONF
-nginx -c $work/nginx.conf -p $work &
-for i in $(seq 50); do (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
-"$work/async_winhttp" $port $((total / 4)) $conc >/dev/null
-"$work/async_curl" $port $((total / 4)) $conc >/dev/null
+. "$root/bench/nginx_small.sh"
+start_nginx $work $pin0
+$pin1 "$work/async_winhttp" $port $((total / 4)) $conc >/dev/null
+$pin1 "$work/async_curl" $port $((total / 4)) $conc >/dev/null
 : > $work/w; : > $work/c
 for i in $(seq $reps); do
-  "$work/async_winhttp" $port $total $conc >> $work/w
-  "$work/async_curl" $port $total $conc >> $work/c
+  $pin1 "$work/async_winhttp" $port $total $conc >> $work/w
+  $pin1 "$work/async_curl" $port $total $conc >> $work/c
 done
 python3 - "$work/w" "$work/c" "$total" "$conc" "$reps" <<'PY'
 import statistics, sys
@@ -59,3 +44,4 @@ print(f"  per-pair ratios: {' '.join(f'{a[1]/b[1]:.2f}' for a, b in zip(w, c))}"
 print(f"  cpu us/request:     winhttp {med(w,2):.1f}  libcurl {med(c,2):.1f}  ({med(w,2)/med(c,2):.2f}x)")
 print(f"  ctx switches/req:   winhttp {med(w,3):.2f}  libcurl {med(c,3):.2f}")
 PY
+uptime

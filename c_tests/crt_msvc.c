@@ -5,6 +5,7 @@
 #include <windows.h>
 #include <tchar.h>
 #include <errno.h>
+#include <locale.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -322,6 +323,73 @@ static void test_format(void) {
     CHECK(_tcsicmp(_T("AbC"), _T("aBc")) == 0 && _ttoi(_T("77")) == 77, "_tcsicmp / _ttoi via tchar.h");
 }
 
+/* What a stream holds (read through its descriptor, so the stream's orientation does not matter). */
+static size_t stream_bytes(FILE *f, char *out, size_t cap) {
+    fflush(f);
+    ssize_t n = pread(fileno(f), out, cap - 1, 0);
+    out[n > 0 ? n : 0] = 0;
+    return n > 0 ? (size_t)n : 0;
+}
+
+static int call_vfprintf_s(FILE *f, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int r = vfprintf_s(f, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+/* printf_s / fprintf_s / wprintf_s / fwprintf_s (and v, tchar forms): Windows' meanings, written out. */
+static void test_print(void) {
+    char back[64];
+    FILE *f = tmpfile();
+    handler_calls = 0;
+    EXPECT(fprintf_s(f, "%s|%S|%d", "n\xc3\xa9", L"w\u00e9\U0001F600", 7), 13, -1, 0, "fprintf_s returns the bytes");
+    EXPECT(call_vfprintf_s(f, "|%hs%ls", "a", L"b"), 3, -1, 0, "vfprintf_s");
+    EXPECT(_ftprintf_s(f, _T("|%s"), _T("T")), 2, -1, 0, "_ftprintf_s (tchar.h)");
+    CHECK(stream_bytes(f, back, sizeof back) == 18 && strcmp(back, "n\xc3\xa9|w\xc3\xa9\xf0\x9f\x98\x80|7|ab|T") == 0,
+          "fprintf_s wrote '%s'", back);
+    fclose(f);
+
+    /* wide output goes through glibc's wide stream, as wprintf's: the locale converts, the stream is wide */
+    CHECK(setlocale(LC_CTYPE, "C.UTF-8") != NULL, "C.UTF-8 locale");
+    f = tmpfile();
+    EXPECT(fwprintf_s(f, L"%s|%S|%d", L"w\u00e9\U0001F600", "n\xc3\xa9", 7), 8, -1, 0, "fwprintf_s returns the WCHARs");
+    CHECK(fwide(f, 0) > 0, "fwprintf_s left the stream wide-oriented, as wprintf does");
+    CHECK(fwprintf(f, L"%ls", L"+") == 1, "glibc's fwprintf after fwprintf_s");
+    EXPECT(fprintf_s(f, "x"), -1, -1, 0, "fprintf_s on a wide-oriented stream fails, as glibc's fprintf");
+    CHECK(stream_bytes(f, back, sizeof back) == 14 && strcmp(back, "w\xc3\xa9\xf0\x9f\x98\x80|n\xc3\xa9|7+") == 0,
+          "fwprintf_s wrote '%s'", back);
+    fclose(f);
+    setlocale(LC_CTYPE, "C");
+
+    /* printf_s to standard output */
+    f = tmpfile();
+    fflush(stdout);
+    int saved = dup(1);
+    dup2(fileno(f), 1);
+    int r = printf_s("%S=%d\n", L"k\u00e9", 5);
+    fflush(stdout);
+    dup2(saved, 1);
+    close(saved);
+    CHECK(r == 6 && stream_bytes(f, back, sizeof back) == 6 && strcmp(back, "k\xc3\xa9=5\n") == 0, "printf_s: %d '%s'", r, back);
+    fclose(f);
+
+    /* bad arguments: EINVAL through the handler, -1 */
+    errno = 0;
+    handler_calls = 0;
+    EXPECT(fprintf_s(NULL, "x"), -1, EINVAL, 1, "fprintf_s NULL stream");
+    errno = 0;
+    handler_calls = 0;
+    EXPECT(printf_s(NULL), -1, EINVAL, 1, "printf_s NULL format");
+    errno = 0;
+    handler_calls = 0;
+    EXPECT(wprintf_s(NULL), -1, EINVAL, 1, "wprintf_s NULL format");
+    errno = 0;
+    handler_calls = 0;
+    EXPECT(fwprintf_s(stderr, NULL), -1, EINVAL, 1, "fwprintf_s NULL format");
+}
+
 static void test_files(void) {
     char dir[MAX_PATH], path[2 * MAX_PATH];
     GetTempPathA(MAX_PATH, dir);
@@ -377,6 +445,7 @@ int main(void) {
     test_compare_and_case();
     test_numbers();
     test_format();
+    test_print();
     test_files();
     test_handlers();
     test_default_handler_ends_process();

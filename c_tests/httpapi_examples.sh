@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The sample servers serve curl: http_server_v1/_v2 (GET, and a binary POST echoed byte-exact) and the
-# thread pool one, http_server_threadpool (GETs, 8 at a time); each exits after its --count of requests.
+# thread pool one, http_server_threadpool (GETs, 8 at a time, each logged with the client's address); each
+# exits after its --count of requests.
 set -u
 src=${1:?source dir}; build=${2:?build dir}
 passed=0 failed=0
@@ -33,6 +34,6 @@ check "threadpool: 40 answers" '[ "$(grep -c "Hey! You hit the server" "$tmp/tp.
 for _ in $(seq 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
 check "threadpool server exits after --count" '! kill -0 $pid 2>/dev/null'
 kill $pid 2>/dev/null; wait $pid 2>/dev/null
-check "threadpool server logged the requests and the total" 'grep -q "Got a GET request for http://127.0.0.1:$p/t/40" "$tmp/tp.log" && grep -q "Served 40 requests" "$tmp/tp.log"'
+check "threadpool server logged the requests and the total" 'grep -q "Got a GET request for http://127.0.0.1:$p/t/40 from 127.0.0.1:[0-9]" "$tmp/tp.log" && grep -q "Served 40 requests" "$tmp/tp.log"'
 echo "httpapi_examples: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

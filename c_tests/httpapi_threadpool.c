@@ -62,6 +62,9 @@ static VOID CALLBACK on_io(PTP_CALLBACK_INSTANCE inst, PVOID ctx, PVOID overlapp
         return;
     }
     PHTTP_REQUEST req = (PHTTP_REQUEST)o->buffer;
+    /* The next receive goes out before this request is answered: once curl has every answer, exactly
+     * OUTSTANDING receives are pending, whatever the timing of the callbacks. */
+    if (!g_stopping && result != ERROR_OPERATION_ABORTED) post_receive();
     if (result == ERROR_OPERATION_ABORTED) {
         InterlockedIncrement(&g_aborted);
     } else if (result == ERROR_MORE_DATA) {
@@ -80,7 +83,6 @@ static VOID CALLBACK on_io(PTP_CALLBACK_INSTANCE inst, PVOID ctx, PVOID overlapp
     } else {
         InterlockedIncrement(&g_other);
     }
-    if (!g_stopping && result != ERROR_OPERATION_ABORTED) post_receive();
     free(o);
 }
 

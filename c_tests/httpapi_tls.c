@@ -554,14 +554,10 @@ static void test_ipv6(void) {
 }
 
 int main(void) {
-    char tmpl[] = "/tmp/httpapi_tls.XXXXXX", path[400];
+    char tmpl[] = "/tmp/httpapi_tls.XXXXXX";
     if (!mkdtemp(tmpl)) return 1;
     snprintf(dir, sizeof dir, "%s", tmpl);
-    snprintf(path, sizeof path, "%s/store", dir);
-    mkdir(path, 0700);
-    setenv("WINHTTPAPI_CERT_STORE", path, 1);
-    snprintf(path, sizeof path, "%s/httpsys.conf", dir);
-    setenv("WINHTTPAPI_HTTPSYS_CONFIG", path, 1);
+    hs_private_config(dir);
     snprintf(ca, sizeof ca, "%s/ca.pem", dir);
     setenv("SSL_CERT_FILE", ca, 1);
     if (make_certificates() != 0) {

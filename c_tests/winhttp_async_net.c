@@ -6,7 +6,8 @@
  * at a time), WinHttpCloseHandle during a connect that never completes (a listening socket whose
  * backlog is full), repeated, 100 requests in flight (the callback threads stay one per core), and
  * more blocked callbacks than the machine has cores (the callback threads grow so the other requests
- * still complete). */
+ * still complete), and a callback that waits for a step it started itself (a helper drives the
+ * callback thread's reactor meanwhile). */
 #include <windows.h>
 #include <winhttp.h>
 #include <string.h>
@@ -319,6 +320,64 @@ static void test_blocked_callbacks(void) {
 }
 
 /* ------------------------------------------------------------------------------------------------
+ * A callback that starts another request's step and waits for its completion: the step waits in
+ * the reactor of the callback's own thread, which a helper drives while the callback blocks. */
+
+static struct {
+    HINTERNET a, b;
+    HANDLE b_sent, b_headers, a_done;
+    DWORD b_status;
+    int b_receive_ok, waited_ok;
+    double waited;
+} cw;
+
+static void CALLBACK cw_cb(HINTERNET h, DWORD_PTR ctx, DWORD status, LPVOID info, DWORD len) {
+    (void)ctx, (void)info, (void)len;
+    if (h == cw.b) {
+        if (status == WINHTTP_CALLBACK_STATUS_SENDREQUEST_COMPLETE) SetEvent(cw.b_sent);
+        if (status == WINHTTP_CALLBACK_STATUS_HEADERS_AVAILABLE) {
+            DWORD sz = sizeof cw.b_status;
+            WinHttpQueryHeaders(h, WINHTTP_QUERY_STATUS_CODE | WINHTTP_QUERY_FLAG_NUMBER, NULL, &cw.b_status, &sz, NULL);
+            SetEvent(cw.b_headers);
+        }
+        if (status == WINHTTP_CALLBACK_STATUS_REQUEST_ERROR) SetEvent(cw.b_headers);
+    } else if (h == cw.a && status == WINHTTP_CALLBACK_STATUS_SENDREQUEST_COMPLETE) {
+        double t0 = now_s();
+        cw.b_receive_ok = WinHttpReceiveResponse(cw.b, NULL);
+        cw.waited_ok = WaitForSingleObject(cw.b_headers, 5000) == WAIT_OBJECT_0;
+        cw.waited = now_s() - t0;
+        SetEvent(cw.a_done);
+    }
+}
+
+static void test_callback_waits_for_own_step(void) {
+    HINTERNET ses = WinHttpOpen(L"winhttp-async-test/1.0", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, WINHTTP_FLAG_ASYNC);
+    WinHttpSetStatusCallback(ses, cw_cb, WINHTTP_CALLBACK_FLAG_ALL_COMPLETIONS, 0);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)aport, 0);
+    cw.b_sent = CreateEventW(NULL, TRUE, FALSE, NULL);
+    cw.b_headers = CreateEventW(NULL, TRUE, FALSE, NULL);
+    cw.a_done = CreateEventW(NULL, TRUE, FALSE, NULL);
+    /* The server answers /conns after 200 ms: B's response is not there when A's callback asks. */
+    cw.b = WinHttpOpenRequest(con, L"GET", L"/conns", NULL, NULL, NULL, 0);
+    cw.a = WinHttpOpenRequest(con, L"GET", L"/ok", NULL, NULL, NULL, 0);
+    CHECK(WinHttpSendRequest(cw.b, NULL, 0, NULL, 0, 0, 1), "B sent");
+    CHECK(WaitForSingleObject(cw.b_sent, 5000) == WAIT_OBJECT_0, "B's SENDREQUEST_COMPLETE");
+    CHECK(WinHttpSendRequest(cw.a, NULL, 0, NULL, 0, 0, 1), "A sent");
+    CHECK(WaitForSingleObject(cw.a_done, 10000) == WAIT_OBJECT_0, "A's callback returned");
+    CHECK(cw.b_receive_ok, "WinHttpReceiveResponse(B) from A's callback");
+    CHECK(cw.waited_ok && cw.b_status == 200, "B's HEADERS_AVAILABLE arrived while A's callback waited for it (%.2f s, status %u)",
+          cw.waited, cw.b_status);
+    WinHttpCloseHandle(cw.a);
+    WinHttpCloseHandle(cw.b);
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+    CloseHandle(cw.b_sent);
+    CloseHandle(cw.b_headers);
+    CloseHandle(cw.a_done);
+    printf("a callback waiting for a step it started: completed after %.2f s\n", cw.waited);
+}
+
+/* ------------------------------------------------------------------------------------------------
  * Load without blocking callbacks does not grow the callback threads: 100 requests in flight. */
 
 static int count_threads(const char *prefix) {
@@ -470,6 +529,7 @@ int main(void) {
     test_max_conns();
     test_no_growth_under_load();
     test_blocked_callbacks();
+    test_callback_waits_for_own_step();
     test_close_during_connect();
 
     ts_kill(pid);

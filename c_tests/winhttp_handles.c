@@ -100,10 +100,15 @@ static void test_handles(void) {
     len = sizeof hv;
     CHECK(WinHttpQueryOption(ses, WINHTTP_OPTION_HTTP_VERSION, &hv, &len) && hv.dwMajorVersion == 1 && hv.dwMinorVersion == 1, "http version");
 
-    /* Closing the session closes its children. */
+    /* Closing the session closes that one handle (Windows): its connect and request handles stay
+     * open, answer options and close on their own. */
     CHECK(WinHttpCloseHandle(ses), "close session");
-    CHECK(!WinHttpCloseHandle(req) && GetLastError() == ERROR_INVALID_HANDLE, "request closed with session");
-    CHECK(!WinHttpCloseHandle(con) && GetLastError() == ERROR_INVALID_HANDLE, "connect closed with session");
+    ctx = 0; len = sizeof ctx;
+    CHECK(WinHttpQueryOption(req, WINHTTP_OPTION_CONTEXT_VALUE, &ctx, &len) && ctx == 0xfeed, "request open after its session closed");
+    CHECK(WinHttpCloseHandle(req), "request closes on its own");
+    CHECK(WinHttpCloseHandle(con), "connect closes on its own");
+    CHECK(!WinHttpCloseHandle(req) && GetLastError() == ERROR_INVALID_HANDLE, "request closed once");
+    CHECK(!WinHttpCloseHandle(con) && GetLastError() == ERROR_INVALID_HANDLE, "connect closed once");
     CHECK(!WinHttpCloseHandle(NULL) && GetLastError() == ERROR_INVALID_HANDLE, "close NULL");
 }
 

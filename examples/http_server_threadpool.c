@@ -6,10 +6,14 @@
  * context from the OVERLAPPED and dispatches to the step's completion routine; several receives are kept
  * outstanding so requests are served in parallel. Stop: a key press (conio.h), or --count N requests;
  * then HttpShutdownRequestQueue ends the outstanding receives and WaitForThreadpoolIoCallbacks waits for
- * their callbacks before the I/O object is closed. It compiles unchanged against Windows' headers.
+ * their callbacks before the I/O object is closed. Each request is logged with the client's address
+ * (WSAAddressToStringW on HTTP_REQUEST.Address). It compiles unchanged against Windows' headers (link
+ * ws2_32.lib there).
  *
  *   http_server_threadpool [port] [--count N]        (default port 8080)
  */
+#include <winsock2.h>
+#include <ws2tcpip.h>
 #include <windows.h>
 #include <http.h>
 #include <conio.h>
@@ -111,7 +115,13 @@ static VOID ProcessReceiveAndPostResponse(PHTTP_IO_REQUEST pIoRequest, PTP_IO Io
     switch (IoResult) {
     case NO_ERROR:
         if (pHttpRequest->Verb == HttpVerbGET) {
-            wprintf(L"Got a GET request for %ls \n", pHttpRequest->CookedUrl.pFullUrl);
+            PSOCKADDR from = pHttpRequest->Address.pRemoteAddress;
+            WCHAR client[64];
+            DWORD clientLength = _countof(client);
+            if (WSAAddressToStringW(from, from->sa_family == AF_INET6 ? sizeof(SOCKADDR_IN6) : sizeof(SOCKADDR_IN),
+                                    NULL, client, &clientLength) != 0)
+                wcscpy_s(client, _countof(client), L"?");
+            wprintf(L"Got a GET request for %ls from %ls\n", pHttpRequest->CookedUrl.pFullUrl, client);
             pIoResponse = CreateMessageResponse(pServerContext, 200, "OK", ResponseBody);
         } else {
             pIoResponse = CreateMessageResponse(pServerContext, 503, "Not Implemented", "Not Implemented");
@@ -239,7 +249,11 @@ int main(int argc, char **argv)
     WCHAR url[64];
     int port = 8080, i;
 
+    WSADATA wsaData;
+
     RtlZeroMemory(&ServerContext, sizeof(ServerContext));
+    if (WSAStartup(MAKEWORD(2, 2), &wsaData) != 0)
+        return 1;
     for (i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--count") && i + 1 < argc)
             ServerContext.limit = atol(argv[++i]);
@@ -268,5 +282,6 @@ int main(int argc, char **argv)
     StopServer(&ServerContext);
     CloseHandle(ServerContext.hLimitReached);
     wprintf(L"Served %ld requests.\n", (long)ServerContext.served);
+    WSACleanup();
     return 0;
 }

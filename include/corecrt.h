@@ -21,7 +21,7 @@
  * <cwchar>/<cstring> and function pointers all reach them, whatever the include order. Their limits:
  * the "C" locale (wcscoll is wcscmp, case folding is simple Unicode lowercasing), multibyte strings are
  * UTF-8, wprintf/fwprintf/fputws write UTF-8 bytes (the stream must not be wide-oriented), and glibc's
- * narrow printf cannot print a 16-bit string (%ls): use the MSVC names (sprintf_s, _snprintf) for that.
+ * narrow printf cannot print a 16-bit string (%ls): use the MSVC names (printf_s, sprintf_s) for that.
  * glibc's fortified wrappers (_FORTIFY_SOURCE with optimisation) call 32-bit checkers, so -fshort-wchar
  * programs must be built without them.
  */
@@ -114,6 +114,14 @@ typedef void(__cdecl *_invalid_parameter_handler)(const wchar_t *, const wchar_t
 #define _vsnwprintf_s _vsnwprintf_s_w16
 #define _scwprintf _scwprintf_w16
 #define _vscwprintf _vscwprintf_w16
+#define printf_s printf_s_w16
+#define vprintf_s vprintf_s_w16
+#define fprintf_s fprintf_s_w16
+#define vfprintf_s vfprintf_s_w16
+#define wprintf_s wprintf_s_w16
+#define vwprintf_s vwprintf_s_w16
+#define fwprintf_s fwprintf_s_w16
+#define vfwprintf_s vfwprintf_s_w16
 #endif
 
 #ifdef __cplusplus
@@ -207,6 +215,17 @@ _ACRTIMP int __cdecl _vsnwprintf_s(wchar_t *_Buffer, size_t _BufferCount, size_t
                                    const wchar_t *_Format, va_list _ArgList);
 _ACRTIMP int __cdecl _scwprintf(const wchar_t *_Format, ...);
 _ACRTIMP int __cdecl _vscwprintf(const wchar_t *_Format, va_list _ArgList);
+/* Output with Windows' meanings: the narrow forms write bytes (as printf), the wide forms in the default
+ * build write through glibc's wide stream conversion (as wprintf: locale, orientation), with -fshort-wchar
+ * UTF-8 bytes (as the UTF-16 wprintf). */
+_ACRTIMP int __cdecl printf_s(const char *_Format, ...);
+_ACRTIMP int __cdecl vprintf_s(const char *_Format, va_list _ArgList);
+_ACRTIMP int __cdecl fprintf_s(FILE *_Stream, const char *_Format, ...);
+_ACRTIMP int __cdecl vfprintf_s(FILE *_Stream, const char *_Format, va_list _ArgList);
+_ACRTIMP int __cdecl wprintf_s(const wchar_t *_Format, ...);
+_ACRTIMP int __cdecl vwprintf_s(const wchar_t *_Format, va_list _ArgList);
+_ACRTIMP int __cdecl fwprintf_s(FILE *_Stream, const wchar_t *_Format, ...);
+_ACRTIMP int __cdecl vfwprintf_s(FILE *_Stream, const wchar_t *_Format, va_list _ArgList);
 
 #ifdef __cplusplus
 }

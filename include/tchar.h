@@ -8,7 +8,7 @@
  *
  * Porting notes:
  *  - glibc's wide printf (_tprintf, _ftprintf under UNICODE) reads %s as a narrow string (Windows: wide);
- *    use %ls there, or the MSVC forms (_stprintf_s, _sntprintf). With -fshort-wchar, corecrt.h gives
+ *    use %ls there, or the MSVC forms (_tprintf_s, _stprintf_s, _sntprintf). With -fshort-wchar, corecrt.h gives
  *    the wide ISO functions UTF-16 versions with Windows' %s meaning.
  *  - _tmain becomes wmain under _UNICODE; the C runtime on Linux only calls main, so link the project's
  *    winmain porting aid (-lwinmain, or -lwinmain_w16 with -fshort-wchar: a main that converts argv and
@@ -127,6 +127,10 @@ typedef wint_t _TINT;
 #define _itot_s _itow_s
 #define _i64tot_s _i64tow_s
 #define _vstprintf_s vswprintf_s
+#define _tprintf_s wprintf_s
+#define _ftprintf_s fwprintf_s
+#define _vtprintf_s vwprintf_s
+#define _vftprintf_s vfwprintf_s
 #define _sntprintf_s _snwprintf_s
 #define _vsntprintf_s _vsnwprintf_s
 #define _sctprintf _scwprintf
@@ -232,6 +236,10 @@ typedef int _TINT;
 #define _itot_s _itoa_s
 #define _i64tot_s _i64toa_s
 #define _vstprintf_s vsprintf_s
+#define _tprintf_s printf_s
+#define _ftprintf_s fprintf_s
+#define _vtprintf_s vprintf_s
+#define _vftprintf_s vfprintf_s
 #define _sntprintf_s _snprintf_s
 #define _vsntprintf_s _vsnprintf_s
 #define _sctprintf _scprintf

@@ -4,7 +4,8 @@
 set -euo pipefail
 need=()
 command -v cmake >/dev/null || need+=(cmake)
-command -v curl >/dev/null || need+=(curl)
+# curl with HTTP/2 (nghttp2), as Debian builds it: c_tests/httpapi_http2.c.
+{ command -v curl >/dev/null && curl -V | grep -qw HTTP2; } || need+=(curl)
 command -v nm >/dev/null || need+=(binutils)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v g++ >/dev/null || need+=(g++)

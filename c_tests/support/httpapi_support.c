@@ -1,6 +1,7 @@
 #include "httpapi_support.h"
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -10,6 +11,15 @@ void hs_init(void) {
         fprintf(stderr, "HttpInitialize failed\n");
         exit(2);
     }
+}
+
+void hs_private_config(const char *dir) {
+    char path[400];
+    snprintf(path, sizeof path, "%s/store", dir);
+    mkdir(path, 0700);
+    setenv("WINHTTPAPI_CERT_STORE", path, 1);
+    snprintf(path, sizeof path, "%s/httpsys.conf", dir);
+    setenv("WINHTTPAPI_HTTPSYS_CONFIG", path, 1);
 }
 
 static ULONG add_v1(HANDLE q, int port, const char *path) {

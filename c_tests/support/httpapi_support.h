@@ -11,6 +11,9 @@
 extern "C" {
 #endif
 
+/* Points the certificate store (dir/store, made here) and the SSL bindings' file (dir/httpsys.conf) into
+ * a test's own directory, so tests never share bindings or certificates. */
+void hs_private_config(const char *dir);
 /* HttpInitialize(version 2, SERVER); aborts the test on failure. */
 void hs_init(void);
 /* A v1 queue with http://+:<port><path> on a free port; returns the port. */

@@ -97,6 +97,19 @@ int main(void) {
     fflush(stdout);
     CHECK(wprintf(L"%s", L"") == 0, "wprintf of nothing");
 
+    /* printf_s / fwprintf_s: Windows' meanings, UTF-8 bytes out */
+    tf = tmpfile();
+    CHECK(fwprintf_s(tf, L"%s|%S|%d", L"\u00e9\U0001F600", "n\xc3\xa9", 5) == 8, "fwprintf_s returns the UTF-16 units");
+    CHECK(fprintf_s(tf, "|%S", L"\U0001F600") == 5, "fprintf_s returns the bytes");
+    CHECK(fprintf_s(NULL, "x") == -1 && errno == EINVAL, "fprintf_s NULL stream");
+    rewind(tf);
+    memset(back, 0, sizeof back);
+    got = fread(back, 1, sizeof back - 1, tf);
+    CHECK(got == 17 && strcmp(back, "\xc3\xa9\xf0\x9f\x98\x80|n\xc3\xa9|5|\xf0\x9f\x98\x80") == 0, "printf_s forms wrote UTF-8");
+    fclose(tf);
+    fflush(stdout);
+    CHECK(wprintf_s(L"%s", L"") == 0 && printf_s("%S", L"") == 0, "wprintf_s / printf_s of nothing");
+
     /* the MSVC names in this width */
     CHECK(_wcsicmp(L"Content-Type", L"content-type") == 0 && _wcsnicmp(L"ABC", L"abd", 2) == 0, "_wcsicmp");
     CHECK(wcscpy_s(f, 32, L"x\U0001F600") == 0 && wcscmp(f, L"x\U0001F600") == 0, "wcscpy_s");

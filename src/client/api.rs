@@ -116,18 +116,10 @@ pub fn connect(hsession: RawHandle, server: Option<String>, port: u16) -> WinRes
     let host = server.ok_or(ERROR_INVALID_PARAMETER)?;
     // Windows copies the session's context value and callback into the new handle.
     let context = session.context.load(Ordering::Relaxed);
-    let c = Arc::new(Connect {
-        session: session.clone(),
-        host,
-        port,
-        context: context.into(),
-        children: Default::default(),
-        parent: hsession,
-    });
+    let c = Arc::new(Connect { session: session.clone(), host, port, context: context.into(), parent: hsession });
     let notifier = Notifier::new(callback::lookup(hsession));
     let h = handle::insert(c);
     callback::register(h, notifier);
-    session.children.lock().push(h);
     announce_created(hsession, context, h);
     Ok(h)
 }
@@ -158,14 +150,16 @@ pub fn open_request(
     let notifier = req.notifier.clone();
     let h = handle::insert(req);
     callback::register(h, notifier);
-    connect.children.lock().push(h);
     announce_created(hconnect, connect.context.load(Ordering::Relaxed), h);
     Ok(h)
 }
 
-/// `WinHttpCloseHandle`: closes the handle and its children, children first. Each gets
-/// HANDLE_CLOSING once its pending operation (cancelled) has completed and its own children have had
-/// theirs: on the calling thread in synchronous mode, on a callback thread in asynchronous mode.
+/// `WinHttpCloseHandle`: closes this one handle, as Windows does. Its children stay open and keep
+/// working (each holds its parent's object): a request whose connect and session handles were
+/// closed still sends, reads and answers options, and closes on its own. The handle gets
+/// HANDLE_CLOSING once its pending operation (cancelled) has completed and every child handle has
+/// had its own (`Notifier::close`): on the calling thread in synchronous mode, on a callback thread
+/// in asynchronous mode. A session's proxy resolvers close with it.
 pub fn close_handle(h: RawHandle) -> WinResult<()> {
     if super::resolver::is_resolver(h) {
         return super::resolver::close(h);
@@ -174,28 +168,23 @@ pub fn close_handle(h: RawHandle) -> WinResult<()> {
         return super::websocket::close_handle(h, ws);
     }
     let obj = object(h)?;
-    close_tree(h, obj);
-    Ok(())
-}
-
-fn close_tree(h: RawHandle, obj: Object) {
-    let (children, context, is_async) = match &obj {
-        Object::Session(s) => (s.children.lock().clone(), s.context.load(Ordering::Relaxed), s.is_async()),
-        Object::Connect(c) => (c.children.lock().clone(), c.context.load(Ordering::Relaxed), c.session.is_async()),
-        Object::Request(r) => (Vec::new(), r.context.load(Ordering::Relaxed), r.is_async()),
-    };
-    for c in children {
-        if let Ok(o) = object(c) {
-            close_tree(c, o);
-        } else if super::resolver::is_resolver(c) {
-            let _ = super::resolver::close(c);
+    let (context, is_async) = match &obj {
+        Object::Session(s) => {
+            let resolvers = std::mem::take(&mut *s.resolvers.lock());
+            for r in resolvers {
+                let _ = super::resolver::close(r);
+            }
+            (s.context.load(Ordering::Relaxed), s.is_async())
         }
-    }
+        Object::Connect(c) => (c.context.load(Ordering::Relaxed), c.session.is_async()),
+        Object::Request(r) => (r.context.load(Ordering::Relaxed), r.is_async()),
+    };
     drop(obj);
     let _ = handle::close(h);
     if let Some(n) = callback::unregister(h) {
         n.close(context, if is_async { Deliver::Pool } else { Deliver::Inline });
     }
+    Ok(())
 }
 
 /// `WinHttpSetStatusCallback`: the previous callback (None = none). Any live WinHTTP handle; anything

@@ -461,30 +461,37 @@ pub fn unregister(h: RawHandle) -> Option<Arc<Notifier>> {
     REGISTRY.lock().remove(&h)
 }
 
-/// The callback threads: our own std threads (never the runtime's I/O threads, so a callback may
-/// block or call back into the API). Each job drains one handle's queue.
+/// The callback threads: our own std threads, each driving a client reactor of its own
+/// (`reactor.rs`) while it has nothing to deliver. A step that waits in that reactor completes on
+/// that thread, and its notifications are delivered there next, outside the reactor (so a
+/// callback may block or call back into the API): the thread that sees the socket ready is the one
+/// that runs the callback, with no hand-off (DESIGN.md sections 5 and 9).
 ///
-/// Performance shape (DESIGN.md section 9): a small fixed set of threads, one per core (at least
-/// two), does the work; a hand-off to an idle one costs a wake-up, so:
-/// - a job submitted from a callback thread (for example the completion of a call a callback made
-///   on another handle, such as the next request it sent) is queued without waking anyone: this
-///   thread takes it once its current job ends;
-/// - a job from an I/O thread wakes one idle thread, if any (otherwise a busy one takes it next).
+/// - Jobs (a handle's queue to drain) a callback thread makes itself (completions in its reactor,
+///   notifications of the calls its callbacks make) go to its own list, taken before anything else
+///   and with no wake-up; jobs from any other thread go to the shared list and wake one idle
+///   callback thread (waiting in its reactor), or start one while fewer than one per core exist.
+/// - An asynchronous step started by a callback waits in that thread's reactor; one started by
+///   another thread waits in one of the per-core threads' reactors, in turn.
 ///
 /// A callback may block. The watchdog notices it: every [`pool::TICK`] it looks at each thread's
-/// heartbeat (bumped at the start and the end of each callback), and while jobs wait and fewer
-/// threads than cores are free of a callback that has run for a whole tick, it adds a thread (up to
-/// [`pool::MAX_THREADS`]). Added threads leave after [`pool::EXTRA_IDLE`] without work. So a blocked
-/// callback holds up nothing but its own handle, and an unblocked pool never grows. An idle thread
-/// sleeps at once: spinning a few microseconds first was measured slower on a 2-core machine.
+/// heartbeat (bumped at the start and the end of each callback). A thread whose callback has run
+/// for a whole tick gives its own jobs to the shared list, and a helper thread drives its reactor
+/// until the callback returns (the reactor is free while a callback runs, so nothing in it waits
+/// for the callback). While shared jobs wait and fewer threads than cores are free of a blocked
+/// callback, it adds a thread (up to [`pool::MAX_THREADS`]); added threads leave after
+/// [`pool::EXTRA_IDLE`] without work, once nothing waits in their reactor. So a blocked callback
+/// holds up nothing but its own handle, and an unblocked pool never grows.
 pub mod pool {
     use super::Notifier;
+    use crate::client::reactor::Reactor;
     use once_cell::sync::Lazy;
     use parking_lot::{Condvar, Mutex};
-    use std::cell::Cell;
+    use std::cell::RefCell;
     use std::collections::VecDeque;
-    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
     use std::sync::Arc;
+    use std::task::{Poll, Waker};
     use std::time::Duration;
 
     pub const MAX_THREADS: usize = 256;
@@ -492,145 +499,319 @@ pub mod pool {
     pub const TICK: Duration = Duration::from_millis(5);
     /// How long a thread added for a blocked callback stays without work.
     pub const EXTRA_IDLE: Duration = Duration::from_secs(2);
+    /// Ticks with every thread waiting for work before the watchdog sleeps.
+    const QUIET_TICKS: u32 = 20;
 
-    /// One callback thread as the watchdog sees it.
+    /// One callback thread.
     struct Worker {
         /// Odd while a callback runs; bumped when one starts and when it ends.
         beat: AtomicU64,
         /// The beat the watchdog saw at its last tick.
         seen: AtomicU64,
+        reactor: Arc<Reactor>,
+        /// Jobs this thread queued itself, taken before the shared ones.
+        local: Mutex<VecDeque<Arc<Notifier>>>,
+        /// Wakes the thread while it waits in its reactor for work.
+        waker: Mutex<Option<Waker>>,
+        /// Waiting for work (and listed in `State::idle` unless `listed` is stale).
+        idle: AtomicBool,
+        /// In `State::idle` (changed under the pool lock).
+        listed: AtomicBool,
+        /// A helper drives the reactor while this thread's callback blocks.
+        helped: AtomicBool,
+        /// Wakes the helper when the callback returns.
+        helper_waker: Mutex<Option<Waker>>,
+        /// One of the per-core threads (never leaves).
+        core: bool,
     }
 
     #[derive(Default)]
     struct State {
+        /// Jobs any callback thread may take.
         jobs: VecDeque<Arc<Notifier>>,
-        idle: usize,
+        /// Threads waiting for work (some entries may have been woken since: `Worker::idle`).
+        idle: Vec<Arc<Worker>>,
         workers: Vec<Arc<Worker>>,
+        /// The per-core thread whose reactor the next step started outside a callback thread uses.
+        next: usize,
         watchdog: bool,
-        /// The watchdog sleeps until woken (nothing queued, nothing running).
-        watchdog_parked: bool,
     }
 
     struct Pool {
         state: Mutex<State>,
-        work: Condvar,
         watchdog: Condvar,
+        /// The watchdog sleeps until woken (every thread waits for work).
+        watchdog_parked: AtomicBool,
         cores: usize,
     }
 
     static POOL: Lazy<Pool> = Lazy::new(|| Pool {
         state: Mutex::new(State::default()),
-        work: Condvar::new(),
         watchdog: Condvar::new(),
+        watchdog_parked: AtomicBool::new(false),
         cores: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(2, 64),
     });
 
     thread_local! {
-        /// This callback thread's heartbeat (null on other threads).
-        static BEAT: Cell<*const AtomicU64> = const { Cell::new(std::ptr::null()) };
+        /// This callback thread (None on other threads).
+        static ME: RefCell<Option<Arc<Worker>>> = const { RefCell::new(None) };
+    }
+
+    fn me() -> Option<Arc<Worker>> {
+        ME.with(|m| m.borrow().clone())
     }
 
     /// A callback starts or ends on this thread (a no-op on threads that are not callback threads).
+    /// When one ends while a helper drives this thread's reactor, the helper is told to stop.
     pub(super) fn beat() {
-        BEAT.with(|b| {
-            let p = b.get();
-            if !p.is_null() {
-                // SAFETY: set by `worker` to its own Worker's field, which outlives the thread's jobs.
-                unsafe { (*p).fetch_add(1, Ordering::Release) };
+        ME.with(|m| {
+            if let Some(w) = m.borrow().as_ref() {
+                let b = w.beat.fetch_add(1, Ordering::AcqRel) + 1;
+                if b % 2 == 0 && w.helped.load(Ordering::Acquire) {
+                    if let Some(k) = w.helper_waker.lock().take() {
+                        k.wake();
+                    }
+                }
             }
-        });
+        })
     }
 
-    fn on_callback_thread() -> bool {
-        BEAT.with(|b| !b.get().is_null())
-    }
-
+    /// Queues a job: on a callback thread, for itself (after its current job; no wake-up, and when
+    /// it waits in its reactor, it returns from there to take it); from any other thread, for the
+    /// first idle callback thread.
     pub(super) fn submit(n: Arc<Notifier>) {
-        let pool = &*POOL;
-        let mut st = pool.state.lock();
-        st.jobs.push_back(n);
-        if st.workers.len() < pool.cores && st.idle == 0 {
-            spawn(&mut st);
-        } else if st.idle > 0 && !on_callback_thread() {
-            pool.work.notify_one();
+        let mine = ME.with(|m| {
+            let m = m.borrow();
+            let Some(w) = m.as_ref() else { return Some(n) };
+            w.local.lock().push_back(n);
+            if let Some(k) = w.waker.lock().take() {
+                k.wake();
+            }
+            None
+        });
+        if let Some(n) = mine {
+            let mut st = POOL.state.lock();
+            st.jobs.push_back(n);
+            if !wake_idle(&mut st) && st.workers.iter().filter(|w| w.core).count() < POOL.cores {
+                spawn(&mut st, true);
+            }
+            drop(st);
+            wake_watchdog();
         }
+    }
+
+    /// The reactor an asynchronous step started on this thread waits in: a callback thread's own;
+    /// otherwise a per-core thread's, in turn (started when missing).
+    pub fn home() -> Arc<Reactor> {
+        if let Some(w) = me() {
+            return w.reactor.clone();
+        }
+        let mut st = POOL.state.lock();
+        while st.workers.iter().filter(|w| w.core).count() < POOL.cores {
+            if !spawn(&mut st, true) {
+                break;
+            }
+        }
+        let cores: Vec<&Arc<Worker>> = st.workers.iter().filter(|w| w.core).collect();
+        let n = cores.len();
+        if n == 0 {
+            // No thread could be started: a reactor nobody drives would hang the step.
+            panic!("no callback thread could be started");
+        }
+        let start = st.next;
+        // A thread whose callback blocks is passed over while another one is free.
+        let pick = (0..n).map(|i| (start + i) % n).find(|&i| cores[i].beat.load(Ordering::Acquire) % 2 == 0);
+        let i = pick.unwrap_or(start % n);
+        let r = cores[i].reactor.clone();
+        st.next = i + 1;
+        r
+    }
+
+    /// Wakes one thread waiting for work, if any.
+    fn wake_idle(st: &mut State) -> bool {
+        while let Some(w) = st.idle.pop() {
+            w.listed.store(false, Ordering::Relaxed);
+            if w.idle.swap(false, Ordering::AcqRel) {
+                if let Some(k) = w.waker.lock().take() {
+                    k.wake();
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    fn wake_watchdog() {
+        if POOL.watchdog_parked.swap(false, Ordering::AcqRel) {
+            let _st = POOL.state.lock();
+            POOL.watchdog.notify_one();
+        }
+    }
+
+    /// Starts a callback thread (and the watchdog with the first one).
+    fn spawn(st: &mut State, core: bool) -> bool {
+        let w = Arc::new(Worker {
+            beat: AtomicU64::new(0),
+            seen: AtomicU64::new(0),
+            reactor: Reactor::new(),
+            local: Mutex::new(VecDeque::new()),
+            waker: Mutex::new(None),
+            idle: AtomicBool::new(false),
+            listed: AtomicBool::new(false),
+            helped: AtomicBool::new(false),
+            helper_waker: Mutex::new(None),
+            core,
+        });
+        let mine = w.clone();
+        if std::thread::Builder::new().name("winhttp-callback".into()).spawn(move || worker(mine)).is_err() {
+            return false;
+        }
+        st.workers.push(w);
         if !st.watchdog {
             st.watchdog = true;
             if std::thread::Builder::new().name("winhttp-cb-watch".into()).spawn(watchdog).is_err() {
                 st.watchdog = false;
             }
-        } else if st.watchdog_parked {
-            st.watchdog_parked = false;
-            pool.watchdog.notify_one();
         }
+        true
     }
 
-    fn spawn(st: &mut State) {
-        let w = Arc::new(Worker { beat: AtomicU64::new(0), seen: AtomicU64::new(0) });
-        let extra = st.workers.len() >= POOL.cores;
-        let mine = w.clone();
-        if std::thread::Builder::new().name("winhttp-callback".into()).spawn(move || worker(mine, extra)).is_ok() {
-            st.workers.push(w);
+    /// The next job for `me`: its own first, then a shared one.
+    fn next_job(me: &Worker) -> Option<Arc<Notifier>> {
+        if let Some(j) = me.local.lock().pop_front() {
+            return Some(j);
         }
+        POOL.state.lock().jobs.pop_front()
     }
 
-    fn worker(me: Arc<Worker>, extra: bool) {
-        BEAT.with(|b| b.set(&me.beat as *const AtomicU64));
-        let pool = &*POOL;
-        let mut st = pool.state.lock();
+    /// Waits in `me`'s reactor (driving it) until a job is there for it.
+    async fn work_arrives(me: &Arc<Worker>) {
+        std::future::poll_fn(|cx| {
+            if !me.local.lock().is_empty() {
+                me.idle.store(false, Ordering::Release);
+                me.waker.lock().take();
+                return Poll::Ready(());
+            }
+            let mut st = POOL.state.lock();
+            if !st.jobs.is_empty() {
+                me.idle.store(false, Ordering::Release);
+                me.waker.lock().take();
+                return Poll::Ready(());
+            }
+            *me.waker.lock() = Some(cx.waker().clone());
+            me.idle.store(true, Ordering::Release);
+            if !me.listed.swap(true, Ordering::Relaxed) {
+                st.idle.push(me.clone());
+            }
+            Poll::Pending
+        })
+        .await
+    }
+
+    fn worker(me: Arc<Worker>) {
+        ME.with(|m| *m.borrow_mut() = Some(me.clone()));
         loop {
-            if let Some(job) = st.jobs.pop_front() {
-                drop(st);
+            if let Some(job) = next_job(&me) {
                 job.drain();
-                drop(job);
-                st = pool.state.lock();
                 continue;
             }
-            st.idle += 1;
-            let timed_out = if extra {
-                pool.work.wait_for(&mut st, EXTRA_IDLE).timed_out()
-            } else {
-                pool.work.wait(&mut st);
-                false
-            };
-            st.idle -= 1;
-            if timed_out && st.jobs.is_empty() {
+            if me.core {
+                me.reactor.block_on(work_arrives(&me));
+                wake_watchdog();
+                continue;
+            }
+            let woke = me.reactor.block_on(async { tokio::time::timeout(EXTRA_IDLE, work_arrives(&me)).await.is_ok() });
+            if woke {
+                wake_watchdog();
+                continue;
+            }
+            // An added thread leaves once idle, unless something still waits in its reactor.
+            let mut st = POOL.state.lock();
+            me.idle.store(false, Ordering::Release);
+            me.waker.lock().take();
+            if st.jobs.is_empty() && me.local.lock().is_empty() && me.reactor.idle() {
                 st.workers.retain(|w| !Arc::ptr_eq(w, &me));
-                BEAT.with(|b| b.set(std::ptr::null()));
+                st.idle.retain(|w| !Arc::ptr_eq(w, &me));
+                drop(st);
+                ME.with(|m| *m.borrow_mut() = None);
                 return;
             }
         }
     }
 
-    /// Adds a thread while jobs wait and fewer than `cores` threads are free of a blocked callback.
+    /// Drives `w`'s reactor while its callback (seen at heartbeat `beat`) blocks.
+    fn help(w: Arc<Worker>, beat: u64) {
+        w.reactor.block_on(std::future::poll_fn(|cx| {
+            if w.beat.load(Ordering::Acquire) != beat {
+                return Poll::Ready(());
+            }
+            *w.helper_waker.lock() = Some(cx.waker().clone());
+            if w.beat.load(Ordering::Acquire) != beat {
+                return Poll::Ready(());
+            }
+            Poll::Pending
+        }));
+        w.helper_waker.lock().take();
+        w.helped.store(false, Ordering::Release);
+    }
+
+    /// Finds blocked callbacks every tick: their threads' jobs go to the shared list and a helper
+    /// drives their reactors; adds a thread while shared jobs wait and fewer than `cores` threads
+    /// are free of a blocked callback.
     fn watchdog() {
         let pool = &*POOL;
+        let mut quiet = 0;
         let mut st = pool.state.lock();
         loop {
-            if st.jobs.is_empty() && st.idle == st.workers.len() {
-                st.watchdog_parked = true;
-                while st.watchdog_parked {
-                    pool.watchdog.wait(&mut st);
+            if quiet >= QUIET_TICKS {
+                pool.watchdog_parked.store(true, Ordering::Release);
+                // Rechecked under the lock a waker takes: a job queued meanwhile is seen.
+                let all_idle = st.jobs.is_empty() && st.workers.iter().all(|w| w.idle.load(Ordering::Acquire));
+                if all_idle {
+                    while pool.watchdog_parked.load(Ordering::Acquire) {
+                        pool.watchdog.wait(&mut st);
+                    }
+                } else {
+                    pool.watchdog_parked.store(false, Ordering::Release);
                 }
+                quiet = 0;
             }
             pool.watchdog.wait_for(&mut st, TICK);
             let mut blocked = 0;
+            let mut helpers = Vec::new();
+            let mut handed = Vec::new();
             for w in &st.workers {
                 let b = w.beat.load(Ordering::Acquire);
                 if b % 2 == 1 && w.seen.swap(b, Ordering::Relaxed) == b {
                     blocked += 1;
+                    handed.extend(w.local.lock().drain(..));
+                    if !w.helped.load(Ordering::Acquire) && !w.reactor.idle() {
+                        w.helped.store(true, Ordering::Release);
+                        helpers.push((w.clone(), b));
+                    }
                 } else {
                     w.seen.store(b, Ordering::Relaxed);
                 }
             }
-            let free = st.workers.len() - blocked;
-            if !st.jobs.is_empty() && st.idle == 0 && free < pool.cores && st.workers.len() < MAX_THREADS {
-                tracing::debug!(target: "winhttpapi::winhttp", blocked, threads = st.workers.len(), "callback thread added: callbacks are blocking");
-                spawn(&mut st);
-            } else if st.idle > 0 && !st.jobs.is_empty() {
-                // A job queued from a callback thread (no wake-up) whose thread is still busy.
-                pool.work.notify_one();
+            st.jobs.extend(handed);
+            for (w, b) in helpers {
+                let h = w.clone();
+                if std::thread::Builder::new().name("winhttp-cb-help".into()).spawn(move || help(h, b)).is_err() {
+                    w.helped.store(false, Ordering::Release);
+                }
             }
+            let free = st.workers.len() - blocked;
+            for _ in 0..st.jobs.len() {
+                if !wake_idle(&mut st) {
+                    break;
+                }
+            }
+            if !st.jobs.is_empty() && free < pool.cores && st.workers.len() < MAX_THREADS {
+                tracing::debug!(target: "winhttpapi::winhttp", blocked, threads = st.workers.len(), "callback thread added: callbacks are blocking");
+                spawn(&mut st, false);
+            }
+            let all_idle = st.jobs.is_empty() && st.workers.iter().all(|w| w.idle.load(Ordering::Acquire));
+            quiet = if all_idle { quiet + 1 } else { 0 };
         }
     }
 }

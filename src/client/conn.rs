@@ -139,6 +139,8 @@ pub struct Conn {
     /// The reactor registration; declared before `sock` so it is dropped (and deregistered) before
     /// the socket closes.
     reactor: Arc<AsyncFd<FdRef>>,
+    /// The client reactor `reactor` is registered with (`reactor.rs`; 0: the shared runtime).
+    bound: u64,
     sock: TcpStream,
     tls: Option<Box<rustls::ClientConnection>>,
     rbuf: Vec<u8>,
@@ -216,14 +218,11 @@ impl Conn {
         events(ConnEvent::Connected(peer.ip()));
         sock.set_nonblocking(true).map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?;
         let _ = sock.set_nodelay(true);
-        let fd = FdRef(sock.as_raw_fd());
-        let both = tokio::io::Interest::READABLE | tokio::io::Interest::WRITABLE;
-        // SAFETY: the descriptor stays open while the registration lives: `reactor` is declared before
-        // `sock` in `Conn`, so it is dropped (deregistered) first.
-        let reactor =
-            Arc::new(unsafe { AsyncFd::register_with_interest(fd, both) }.map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?);
+        let reactor = register(&sock).map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?;
+        let bound = super::reactor::current_id();
         let mut conn = Conn {
             reactor,
+            bound,
             sock,
             tls: None,
             rbuf: vec![0; READ_CHUNK],
@@ -241,6 +240,24 @@ impl Conn {
         Ok(conn)
     }
 
+    /// The client reactor the socket is registered with (`reactor::current_id` numbering).
+    pub fn bound(&self) -> u64 {
+        self.bound
+    }
+
+    /// Registers the socket with the reactor this thread polls in, when it is registered with
+    /// another one (a pooled connection taken by a request of another thread or mode). Only a
+    /// connection that is about to wait pays for it.
+    pub fn bind(&mut self) -> io::Result<()> {
+        let here = super::reactor::current_id();
+        if self.bound != here {
+            // The new registration replaces the old one, which leaves its reactor as it drops.
+            self.reactor = register(&self.sock)?;
+            self.bound = here;
+        }
+        Ok(())
+    }
+
     /// Tries `op` until it does not report `WouldBlock`, waiting for `interest` between tries on the
     /// reactor (whose readiness is cleared only by a try that would block, so no wake-up is lost).
     async fn io<R>(
@@ -255,6 +272,7 @@ impl Conn {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 r => return r.map_err(IoFail::Io),
             }
+            self.bind().map_err(IoFail::Io)?;
             let afd = self.reactor.clone();
             loop {
                 let mut guard = match interest {
@@ -567,6 +585,14 @@ impl Conn {
     pub fn shutdown(&self) {
         let _ = self.sock.shutdown(std::net::Shutdown::Both);
     }
+}
+
+/// The socket's registration with the reactor of this thread's context.
+fn register(sock: &TcpStream) -> io::Result<Arc<AsyncFd<FdRef>>> {
+    let both = tokio::io::Interest::READABLE | tokio::io::Interest::WRITABLE;
+    // SAFETY: the descriptor stays open while the registration lives: `reactor` is declared before
+    // `sock` in `Conn`, so it is dropped (deregistered) first, and `bind` replaces it in place.
+    Ok(Arc::new(unsafe { AsyncFd::register_with_interest(FdRef(sock.as_raw_fd()), both) }?))
 }
 
 /// (part index, offset in it) of byte `at` counted over all of `parts`.

@@ -1,8 +1,8 @@
 //! Connect handles (`WinHttpConnect`): a target server (host and port) within a session. They do not
-//! open a connection themselves; requests opened on them do, through the session's pool.
+//! open a connection themselves; requests opened on them do, through the session's pool. Closing
+//! one leaves its requests open (each holds the `Connect`), as on Windows.
 use super::session::Session;
-use crate::win32::handle::{self, KernelObject, RawHandle};
-use parking_lot::Mutex;
+use crate::win32::handle::{KernelObject, RawHandle};
 use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
 
@@ -12,8 +12,6 @@ pub struct Connect {
     /// The port given to `WinHttpConnect`; 0 (`INTERNET_DEFAULT_PORT`) means 80 or 443 by scheme.
     pub port: u16,
     pub context: AtomicUsize,
-    /// Request handles opened on this connect handle, closed with it.
-    pub children: Mutex<Vec<RawHandle>>,
     /// The session handle (`WINHTTP_OPTION_PARENT_HANDLE`).
     pub parent: RawHandle,
 }
@@ -32,11 +30,5 @@ impl Connect {
 impl KernelObject for Connect {
     fn kind(&self) -> &'static str {
         "winhttp connect"
-    }
-    fn on_close(&self) {
-        let children = std::mem::take(&mut *self.children.lock());
-        for h in children {
-            let _ = handle::close(h);
-        }
     }
 }

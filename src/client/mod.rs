@@ -7,6 +7,7 @@
 //! - [`headers`]: request header lists (`WinHttpAddRequestHeaders` rules); [`query`]: `WinHttpQueryHeaders`.
 //! - [`options`][]: `WinHttpSetOption`/`WinHttpQueryOption`/`WinHttpSetTimeouts`.
 //! - [`step`]: how every request step runs, in both modes (one serial queue of steps per request).
+//! - [`reactor`]: the small runtimes steps wait in (one per callback thread; lent to synchronous calls).
 //! - [`conn`]: one connection (TCP, TLS) with non-blocking tries and reactor waits; [`tls`]: rustls setup;
 //!   what a connection is, as the connection and security options report it, is in [`link`].
 //! - [`url`][]: `WinHttpCrackUrl`/`WinHttpCreateUrl`.
@@ -23,6 +24,7 @@ pub mod options;
 pub mod pool;
 pub mod proxy;
 pub mod query;
+pub mod reactor;
 pub mod request;
 pub mod resolver;
 pub mod session;

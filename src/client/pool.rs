@@ -35,17 +35,22 @@ pub fn put(origin: &Origin, mut conn: Conn, owner: u64) {
     idle.push(Idle { origin: origin.clone(), conn, owner });
 }
 
-/// The most recently pooled usable connection to `origin`; stale ones (closed by the server, or
-/// with bytes waiting) are dropped on the way.
+/// The most recently pooled usable connection to `origin`, preferring one registered with the
+/// reactor this thread polls in (no re-registration before its first wait, `Conn::bind`); stale
+/// ones (closed by the server, or with bytes waiting) are dropped on the way.
 pub fn take(origin: &Origin) -> Option<Conn> {
+    let here = super::reactor::current_id();
     let mut idle = IDLE.lock();
-    while let Some(i) = idle.iter().rposition(|e| e.origin == *origin) {
+    loop {
+        let i = idle
+            .iter()
+            .rposition(|e| e.origin == *origin && e.conn.bound() == here)
+            .or_else(|| idle.iter().rposition(|e| e.origin == *origin))?;
         let e = idle.remove(i);
         if e.conn.is_idle_usable() {
             return Some(e.conn);
         }
     }
-    None
 }
 
 /// Idle connections `owner` handed back that match `keep`.

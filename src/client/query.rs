@@ -160,7 +160,7 @@ pub fn query(req: &Request, level: u32, name: Option<&str>, index: &mut u32) -> 
         let version = format!("HTTP/1.{}", r.minor_version);
         HeadView {
             first_line: format!("{version} {} {}", r.status, r.reason),
-            fields: r.headers.clone(),
+            fields: r.fields_owned(),
             version,
             status: Some(r.status.to_string()),
             reason: Some(r.reason.clone()),
@@ -283,7 +283,7 @@ pub fn query_ex(req: &Request, level: u32, name: Option<&str>, index: &mut u32) 
         if level & WINHTTP_QUERY_FLAG_TRAILERS != 0 {
             Vec::new()
         } else {
-            r.headers.clone()
+            r.fields_owned()
         }
     };
     drop(st);

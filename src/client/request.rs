@@ -74,16 +74,23 @@ impl Target {
     }
     /// `host[:port]`, the port only when it is not the scheme's default; an IPv6 literal in brackets.
     fn host_header(&self) -> String {
-        let default = if self.secure { 443 } else { 80 };
-        let host = if self.host.contains(':') && !self.host.starts_with('[') {
-            format!("[{}]", self.host)
-        } else {
-            self.host.clone()
-        };
-        if self.port == default {
-            host
-        } else {
-            format!("{host}:{}", self.port)
+        let mut h = String::with_capacity(self.host.len() + 8);
+        self.write_host(&mut h);
+        h
+    }
+    /// Appends [`Target::host_header`] to `out` (no allocation of its own: built for every request).
+    fn write_host(&self, out: &mut String) {
+        use std::fmt::Write;
+        let bracket = self.host.contains(':') && !self.host.starts_with('[');
+        if bracket {
+            out.push('[');
+        }
+        out.push_str(&self.host);
+        if bracket {
+            out.push(']');
+        }
+        if self.port != if self.secure { 443 } else { 80 } {
+            let _ = write!(out, ":{}", self.port);
         }
     }
 }
@@ -472,23 +479,45 @@ impl Request {
     /// The head of the request as it would be sent now (also what `WINHTTP_QUERY_FLAG_REQUEST_HEADERS`
     /// reports).
     pub fn build_head(&self, st: &RequestState, through_proxy: bool) -> String {
+        use std::fmt::Write;
         let t = &st.target;
-        let target = if through_proxy && !t.secure { t.url() } else { t.path.clone() };
-        let mut h = format!("{} {} {}\r\n", st.verb, target, self.version);
-        let has = |n: &str| st.headers.find(n).is_some();
-        if !has("Host") {
-            h.push_str(&format!("Host: {}\r\n", t.host_header()));
+        let proxy_form = through_proxy && !t.secure;
+        let url;
+        let target = if proxy_form {
+            url = t.url();
+            url.as_str()
+        } else {
+            t.path.as_str()
+        };
+        // One buffer, written in place: this runs for every request.
+        let mut h =
+            String::with_capacity(256 + st.headers.fields.iter().map(|(n, v)| n.len() + v.len() + 4).sum::<usize>());
+        for part in [st.verb.as_str(), " ", target, " ", self.version.as_str(), "\r\n"] {
+            h.push_str(part);
         }
-        let agent = self.session.agent.lock().clone();
-        if !agent.is_empty() && !has("User-Agent") {
-            h.push_str(&format!("User-Agent: {agent}\r\n"));
+        let has = |n: &str| st.headers.find(n).is_some();
+        let line = |h: &mut String, name: &str, value: &str| {
+            for part in [name, ": ", value, "\r\n"] {
+                h.push_str(part);
+            }
+        };
+        if !has("Host") {
+            h.push_str("Host: ");
+            t.write_host(&mut h);
+            h.push_str("\r\n");
+        }
+        {
+            let agent = self.session.agent.lock();
+            if !agent.is_empty() && !has("User-Agent") {
+                line(&mut h, "User-Agent", &agent);
+            }
         }
         if !self.accept_types.is_empty() && !has("Accept") {
-            h.push_str(&format!("Accept: {}\r\n", self.accept_types.join(", ")));
+            line(&mut h, "Accept", &self.accept_types.join(", "));
         }
         if let Some(r) = &self.referrer {
             if !has("Referer") {
-                h.push_str(&format!("Referer: {r}\r\n"));
+                line(&mut h, "Referer", r);
             }
         }
         if self.flags & WINHTTP_FLAG_REFRESH != 0 {
@@ -500,7 +529,7 @@ impl Request {
                 2 => "deflate",
                 _ => "gzip, deflate",
             };
-            h.push_str(&format!("Accept-Encoding: {enc}\r\n"));
+            line(&mut h, "Accept-Encoding", enc);
         }
         // The stored cookies; a Cookie header of the caller's own is merged with them into one, the
         // caller's value first (Windows).
@@ -512,7 +541,7 @@ impl Request {
         };
         let own_cookie = st.headers.find("Cookie");
         if let (Some(c), None) = (&stored, own_cookie) {
-            h.push_str(&format!("Cookie: {c}\r\n"));
+            line(&mut h, "Cookie", c);
         }
         if let Some(key) = &st.settings.websocket_key {
             h.push_str(&super::websocket::handshake_lines(key));
@@ -526,17 +555,17 @@ impl Request {
         // The caller's own Transfer-Encoding means the caller frames the body (seed page): no length.
         if let Some(n) = st.declared {
             if !has("Content-Length") && !has("Transfer-Encoding") {
-                let verb = st.verb.to_ascii_uppercase();
-                if n > 0 || !(verb == "GET" || verb == "HEAD") {
-                    h.push_str(&format!("Content-Length: {n}\r\n"));
+                let bodiless = st.verb.eq_ignore_ascii_case("GET") || st.verb.eq_ignore_ascii_case("HEAD");
+                if n > 0 || !bodiless {
+                    let _ = write!(h, "Content-Length: {n}\r\n");
                 }
             }
         }
         h.push_str(&super::auth::header_lines(
             st,
             &st.verb,
-            &target,
-            through_proxy && !t.secure,
+            target,
+            proxy_form,
             has("Authorization"),
             has("Proxy-Authorization"),
         ));
@@ -864,7 +893,7 @@ impl Request {
             });
             if io.body.as_ref().is_some_and(|b| b.decoder.is_some()) {
                 // The compressed length means nothing to the caller: Windows does not report it.
-                head.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("content-length"));
+                head.remove("content-length");
             }
             let status = head.status;
             let location = head.values("location").next().map(str::to_string);

@@ -170,7 +170,7 @@ pub fn create(hsession: RawHandle) -> WinResult<RawHandle> {
     let h = handle::insert(r);
     callback::register(h, notifier);
     // Closing the session closes its resolvers, as it closes its connect handles.
-    session.children.lock().push(h);
+    session.resolvers.lock().push(h);
     Ok(h)
 }
 
@@ -309,7 +309,7 @@ pub fn is_resolver(h: RawHandle) -> bool {
 /// operation (if any) has completed.
 pub fn close(h: RawHandle) -> WinResult<()> {
     let r = lookup(h)?;
-    r.session.children.lock().retain(|&c| c != h);
+    r.session.resolvers.lock().retain(|&c| c != h);
     drop(r);
     let _ = handle::close(h);
     if let Some(n) = callback::unregister(h) {

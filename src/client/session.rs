@@ -5,7 +5,7 @@
 //! [`Session::acquire_slot`]), cookies ([`Session::cookie_header`], [`Session::store_cookies`]), and
 //! the options of `WinHttpSetOption`/`WinHttpQueryOption` on a session handle (see `options.rs`).
 use super::conn::{Conn, Timeouts};
-use crate::win32::handle::{self, KernelObject, RawHandle};
+use crate::win32::handle::{KernelObject, RawHandle};
 use parking_lot::Mutex;
 use std::sync::atomic::AtomicUsize;
 
@@ -208,8 +208,9 @@ pub struct Session {
     /// A slot or an idle connection was freed (requests waiting in [`Session::acquire_slot`]).
     pool_freed: tokio::sync::Notify,
     cookies: Mutex<Jar>,
-    /// Connect handles opened on this session, closed with it.
-    pub children: Mutex<Vec<RawHandle>>,
+    /// Proxy resolver handles (`WinHttpCreateProxyResolver`) opened on this session, closed with it
+    /// (its connect handles are not: they outlive it, as on Windows).
+    pub resolvers: Mutex<Vec<RawHandle>>,
 }
 
 impl Session {
@@ -224,7 +225,7 @@ impl Session {
             pool: Mutex::new(Pool::default()),
             pool_freed: tokio::sync::Notify::new(),
             cookies: Mutex::new(Jar::default()),
-            children: Mutex::new(Vec::new()),
+            resolvers: Mutex::new(Vec::new()),
         }
     }
 
@@ -387,14 +388,6 @@ fn release_slot(pool: &mut Pool, origin: &Origin) {
 impl KernelObject for Session {
     fn kind(&self) -> &'static str {
         "winhttp session"
-    }
-    /// Closing a session closes its connect handles (and through them their requests). Its idle
-    /// connections stay in the process's pool (`pool.rs`), as on Windows.
-    fn on_close(&self) {
-        let children = std::mem::take(&mut *self.children.lock());
-        for h in children {
-            let _ = handle::close(h);
-        }
     }
 }
 

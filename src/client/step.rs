@@ -8,26 +8,30 @@
 //! queue of steps. The state option and header queries read (`RequestState`) is locked only for a few
 //! field reads or writes, never across a wait, so those queries answer at once while a step is pending.
 //!
-//! [`launch`] polls the step first on the calling thread, inside the runtime's context: a step whose
-//! data is already there (a response that has fully arrived, buffered body bytes, a write the socket
-//! takes) finishes during the call, with no task and no thread hop. A step that must wait has
-//! registered with the runtime's reactor and timers in that poll; the first wake hands it to the
-//! runtime as an ordinary task, which polls it from then on. Nothing here blocks a runtime thread and
-//! nothing recognises a thread by its name.
+//! [`launch`] polls the step first on the calling thread, inside the context of the client reactor
+//! it is to wait in (`reactor.rs`): a step whose data is already there (a response that has fully
+//! arrived, buffered body bytes, a write the socket takes) finishes during the call, with no task and
+//! no thread hop. A step that must wait has registered with that reactor's epoll and timers in that
+//! poll; the first wake makes it an ordinary task of that reactor, which polls it from then on on the
+//! thread that drives the reactor. Nothing here blocks inside a runtime and nothing recognises a
+//! thread by its name.
 //!
-//! - Synchronous ([`run_sync`]): submit, then wait on a private event (tokio's `block_on` parks the
-//!   thread; the reactor's wake unparks it and the step is polled there: one wake per wait, no task).
-//!   The step's notifications are delivered on the calling thread, in order: those posted before a
-//!   wait when it waits, the rest when it ends.
+//! - Synchronous ([`run_sync`]): the step waits in a reactor lent to the call, driven by the calling
+//!   thread itself (it sleeps in that reactor's epoll; the kernel wakes it when the socket is ready
+//!   and the step is polled there: no other thread, no task). The step's notifications are
+//!   delivered on the calling thread, in order: those posted before a wait when it waits, the rest
+//!   when it ends.
 //! - Asynchronous ([`run_async`]): submit and return. A step that finished during the call delivers
 //!   its notifications and completion on the calling thread (nested when the call came from one of the
 //!   request's callbacks, up to [`MAX_NEST`] levels), and the call reports the count it got.
-//!   A step that waits delivers what it posted so far on the calling thread, and the rest together
-//!   with its completion from the runtime in one hand-off to a callback thread (one more per further
-//!   wait that has news, such as a redirect).
+//!   A step that waits delivers what it posted so far on the calling thread, and waits in the reactor
+//!   of a callback thread (the calling one's when a callback made the call, otherwise one per core in
+//!   turn); that thread sees the socket ready, finishes the step and delivers the rest of its
+//!   notifications itself, outside the reactor: no hand-off between threads.
 //!
 //! Closing the handle while a step is pending ends it with `ERROR_WINHTTP_OPERATION_CANCELLED`.
 use super::callback::*;
+use super::reactor::{self, Reactor};
 use super::request::{Io, Request};
 use crate::win32::error::*;
 use crate::win32::overlapped::CallerBuf;
@@ -181,10 +185,12 @@ const NOTIFIED: u8 = 1;
 const PARKED: u8 = 2;
 const GONE: u8 = 3;
 
-/// The waker of a launched step until it becomes a runtime task.
+/// The waker of a launched step until it becomes a task of the reactor it waits in.
 struct Launch {
     state: AtomicU8,
     parked: Mutex<Option<StepFuture>>,
+    /// Where it becomes a task.
+    handle: tokio::runtime::Handle,
 }
 
 impl Wake for Launch {
@@ -205,21 +211,29 @@ impl Wake for Launch {
                 Err(now) => cur = now,
             }
         }
-        // The step must wait no longer: from now on it is an ordinary task of the runtime (spawned
-        // from the runtime thread that saw its socket or timer, it runs there next).
+        // The step must wait no longer: from now on it is an ordinary task of its reactor (spawned
+        // from the thread that saw its socket or timer, it runs there next).
         if let Some(f) = self.parked.lock().take() {
-            crate::runtime::handle().spawn(f);
+            self.handle.spawn(f);
         }
     }
 }
 
-/// Polls `fut` on this thread inside the runtime's context; true when it finished. Otherwise it
-/// registered what it waits for, and its first wake hands it to the runtime as a task.
-fn launch(mut fut: StepFuture) -> bool {
-    let l = Arc::new(Launch { state: AtomicU8::new(POLLING), parked: Mutex::new(None) });
+/// Polls `fut` on this thread in the context of `home` (a client reactor; None: the shared
+/// runtime); true when it finished. Otherwise it registered what it waits for there, and its first
+/// wake makes it a task of that reactor.
+fn launch(mut fut: StepFuture, home: Option<&Reactor>) -> bool {
+    let handle = match home {
+        Some(r) => r.handle().clone(),
+        None => crate::runtime::handle().clone(),
+    };
+    let _in = match home {
+        Some(r) => r.enter(),
+        None => reactor::enter_shared(),
+    };
+    let l = Arc::new(Launch { state: AtomicU8::new(POLLING), parked: Mutex::new(None), handle });
     let waker = Waker::from(l.clone());
     let mut cx = Context::from_waker(&waker);
-    let _rt = crate::runtime::handle().enter();
     let outer = FIRST_POLL.with(|f| f.replace(true));
     let done = loop {
         if fut.as_mut().poll(&mut cx).is_ready() {
@@ -245,11 +259,14 @@ fn launch(mut fut: StepFuture) -> bool {
 pub fn run_to_end<T: Send + 'static>(fut: impl Future<Output = T> + Send + 'static) -> T {
     let slot: Arc<(Mutex<Option<T>>, Condvar)> = Arc::new((Mutex::new(None), Condvar::new()));
     let s2 = slot.clone();
-    launch(Box::pin(async move {
-        let v = fut.await;
-        *s2.0.lock() = Some(v);
-        s2.1.notify_one();
-    }));
+    launch(
+        Box::pin(async move {
+            let v = fut.await;
+            *s2.0.lock() = Some(v);
+            s2.1.notify_one();
+        }),
+        None,
+    );
     let mut v = slot.0.lock();
     loop {
         if let Some(v) = v.take() {
@@ -262,13 +279,13 @@ pub fn run_to_end<T: Send + 'static>(fut: impl Future<Output = T> + Send + 'stat
 /// Starts `fut` as a step of its own (an asynchronous WebSocket operation) and returns: polled here
 /// first, a runtime task once it must wait. Whether it finished during the call.
 pub fn start(fut: impl Future<Output = ()> + Send + 'static) -> bool {
-    launch(Box::pin(fut))
+    launch(Box::pin(fut), None)
 }
 
 /// A synchronous call: `setup` (the checks and preparation that fail at once), then the step,
-/// waited for on this thread (tokio's `block_on`: the thread parks on its private event, which the
-/// runtime's reactor sets when the socket is ready; the step is polled here, so a response costs
-/// one wake and no task). Its notifications run on this thread, outside the runtime's context:
+/// waited for on this thread in a reactor lent to the call (`reactor.rs`: the thread sleeps in the
+/// reactor's epoll, and the kernel wakes it when the socket is ready; the step is polled here, so a
+/// response costs one wake and no task). Its notifications run on this thread, outside the reactor:
 /// those posted before a wait as soon as it waits, the rest when it ends.
 pub fn run_sync(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinResult<()>) -> WinResult<Done> {
     req.notifier.begin_op();
@@ -278,20 +295,23 @@ pub fn run_sync(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinRe
         req.notifier.end_op(Deliver::Inline);
         return Err(e);
     }
-    let mut fut = Box::pin(step(req, io, op));
-    let r = loop {
-        // Back out of block_on whenever the step waits with notifications to deliver: a callback may
-        // make synchronous calls of its own (on other handles), which must not run inside it.
-        let polled = crate::runtime::block_on(std::future::poll_fn(|cx| match fut.as_mut().poll(cx) {
-            Poll::Ready(r) => Poll::Ready(Some(r)),
-            Poll::Pending if req.notifier.has_notes() => Poll::Ready(None),
-            Poll::Pending => Poll::Pending,
-        }));
+    let mut fut = std::pin::pin!(step(req, io, op));
+    let r = reactor::with_spare(|home| loop {
+        // Back out of the reactor whenever the step waits with notifications to deliver: a callback
+        // may make synchronous calls of its own (on other handles), which must not run inside it.
+        let polled = reactor::block_on_here(
+            home,
+            std::future::poll_fn(|cx| match fut.as_mut().poll(cx) {
+                Poll::Ready(r) => Poll::Ready(Some(r)),
+                Poll::Pending if req.notifier.has_notes() => Poll::Ready(None),
+                Poll::Pending => Poll::Pending,
+            }),
+        );
         match polled {
             Some(r) => break r,
             None => req.notifier.flush(Deliver::Inline),
         }
-    };
+    });
     req.notifier.end_op(Deliver::Inline);
     r
 }
@@ -316,8 +336,11 @@ pub fn run_async(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinR
         _ => 0,
     };
     let r2 = req.clone();
+    let home = super::callback::pool::home();
+    let mark = home.count_step();
     let fut = Flush {
         inner: async move {
+            let _counted = mark;
             let r = step(&r2, io, op).await;
             if in_first_poll() {
                 // Finished in the call: this thread reads it right after the poll.
@@ -327,7 +350,7 @@ pub fn run_async(req: &Arc<Request>, op: Op, setup: impl FnOnce(&mut Io) -> WinR
         },
         req: req.clone(),
     };
-    launch(Box::pin(fut));
+    launch(Box::pin(fut), Some(&home));
     // Read before delivering: a callback's own call (nested below) uses the same slot.
     let inline = INLINE_RESULT.with(|c| c.take());
     if in_call {
@@ -386,14 +409,7 @@ mod tests {
             std::mem::size_of::<F>()
         }
         let session = Arc::new(Session::new(String::new(), ProxyConfig::default(), 0));
-        let connect = Arc::new(Connect {
-            session,
-            host: "h".into(),
-            port: 80,
-            context: 0.into(),
-            children: Default::default(),
-            parent: 0,
-        });
+        let connect = Arc::new(Connect { session, host: "h".into(), port: 80, context: 0.into(), parent: 0 });
         let o = Opening {
             verb: "GET".into(),
             path: "/".into(),

@@ -237,7 +237,12 @@ pub fn complete_upgrade(hrequest: RawHandle, context: usize) -> WinResult<RawHan
     let close_timeout_s = st.settings.websocket_tuning[0];
     drop(st);
     // A second call finds the connection gone.
-    let conn = req.take_upgraded().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
+    let mut conn = req.take_upgraded().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
+    // WebSocket operations wait on the shared runtime (their send and receive share the socket).
+    {
+        let _shared = super::reactor::enter_shared();
+        conn.bind().map_err(|_| ERROR_WINHTTP_CONNECTION_ERROR)?;
+    }
     let fd = conn.fd();
     let ws = Arc::new(WebSocket {
         ready: conn.readiness(),

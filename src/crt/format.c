@@ -20,8 +20,10 @@
 
 #ifdef WINHTTPAPI_SHORT_WCHAR
 #define VFORMAT winhttpapi_crt_vformat16
+#define VFORMAT_ALLOC winhttpapi_crt_vformat16_alloc
 #else
 #define VFORMAT winhttpapi_crt_vformat32
+#define VFORMAT_ALLOC winhttpapi_crt_vformat32_alloc
 #endif
 
 size_t VFORMAT(void *buf, size_t cap, int wide, const void *fmt, va_list ap);
@@ -31,22 +33,24 @@ size_t VFORMAT(void *buf, size_t cap, int wide, const void *fmt, va_list ap)
     return winhttpapi_ss_run(buf, cap, wide, 1, fmt, ap);
 }
 
-#ifdef WINHTTPAPI_SHORT_WCHAR
-/* The whole output in a malloc'd buffer (the va_list can be read only once, so it is copied to measure). */
-size_t winhttpapi_crt_vformat16_alloc(void **out, int wide, const void *fmt, va_list ap);
+/* The whole output in a malloc'd buffer, terminated (the va_list can be read only once, so it is copied to
+ * measure); returns its length in units. *out is NULL when memory ran out. */
+size_t VFORMAT_ALLOC(void **out, int wide, const void *fmt, va_list ap);
 
-size_t winhttpapi_crt_vformat16_alloc(void **out, int wide, const void *fmt, va_list ap)
+size_t VFORMAT_ALLOC(void **out, int wide, const void *fmt, va_list ap)
 {
     va_list copy;
-    size_t n;
+    size_t n, unit = wide ? sizeof(wchar_t) : 1;
     va_copy(copy, ap);
     n = VFORMAT(NULL, 0, wide, fmt, copy);
     va_end(copy);
-    *out = malloc((n + 1) * (wide ? sizeof(wchar_t) : 1));
-    if (*out != NULL) (void)VFORMAT(*out, n, wide, fmt, ap);
+    *out = malloc((n + 1) * unit);
+    if (*out != NULL) {
+        (void)VFORMAT(*out, n, wide, fmt, ap);
+        memset((char *)*out + n * unit, 0, unit);
+    }
     return n;
 }
-#endif
 
 #ifndef WINHTTPAPI_SHORT_WCHAR
 /* `stdout` for the Rust side (a macro-like glibc variable it does not declare). */
@@ -79,6 +83,10 @@ VARIADIC(int, _snprintf_s, _vsnprintf_s, (char *b, size_t n, size_t c, const cha
 VARIADIC(int, _snwprintf_s, _vsnwprintf_s, (wchar_t *b, size_t n, size_t c, const wchar_t *f, ...), (b, n, c, f, ap), f)
 VARIADIC(int, _scprintf, _vscprintf, (const char *f, ...), (f, ap), f)
 VARIADIC(int, _scwprintf, _vscwprintf, (const wchar_t *f, ...), (f, ap), f)
+VARIADIC(int, printf_s, vprintf_s, (const char *f, ...), (f, ap), f)
+VARIADIC(int, fprintf_s, vfprintf_s, (FILE *s, const char *f, ...), (s, f, ap), f)
+VARIADIC(int, wprintf_s, vwprintf_s, (const wchar_t *f, ...), (f, ap), f)
+VARIADIC(int, fwprintf_s, vfwprintf_s, (FILE *s, const wchar_t *f, ...), (s, f, ap), f)
 
 #ifdef WINHTTPAPI_SHORT_WCHAR
 /* The ISO wide functions, whose glibc versions read 32-bit units; the header renames them in this width. */

@@ -22,8 +22,11 @@ extern "C" {
         fmt: *const c_void,
         ap: *mut c_void,
     ) -> usize;
+    fn winhttpapi_crt_vformat32_alloc(out: *mut *mut c_void, wide: c_int, fmt: *const c_void, ap: *mut c_void)
+        -> usize;
     fn winhttpapi_crt_vformat16_alloc(out: *mut *mut c_void, wide: c_int, fmt: *const c_void, ap: *mut c_void)
         -> usize;
+    fn fputws(ws: *const libc::wchar_t, stream: *mut libc::FILE) -> c_int;
 }
 
 /// A caller's `va_list`, as it reaches us: on x86-64 and aarch64 Linux a `va_list` argument is passed as a
@@ -193,18 +196,49 @@ pub unsafe fn count(call: Call) -> FormatResult {
     Ok(as_int(call.raw(std::ptr::null_mut(), 0)))
 }
 
-/// The whole output of a UTF-16 wide format as UTF-8 (`wprintf`, `fwprintf`), and its length in UTF-16
-/// units (what those functions return). None when memory ran out.
+/// The whole output in a `malloc`'d buffer of the call's units, terminated, and its length in units. None
+/// when memory ran out.
 ///
 /// # Safety
-/// As [`Call::raw`], for a wide call of a 2-byte `WCHAR` caller.
-pub unsafe fn to_utf8_w16(call: Call) -> Option<(usize, String)> {
+/// As [`Call::raw`].
+unsafe fn alloc(call: Call) -> Option<(*mut c_void, usize)> {
     let mut out: *mut c_void = std::ptr::null_mut();
-    let n = winhttpapi_crt_vformat16_alloc(&mut out, 1, call.fmt, call.args.0);
-    if out.is_null() {
-        return None;
+    let wide = call.wide as c_int;
+    let n = if call.wchar_size == 2 {
+        winhttpapi_crt_vformat16_alloc(&mut out, wide, call.fmt, call.args.0)
+    } else {
+        winhttpapi_crt_vformat32_alloc(&mut out, wide, call.fmt, call.args.0)
+    };
+    (!out.is_null()).then_some((out, n))
+}
+
+/// `printf_s`, `wprintf_s` and their `f` and `v` forms (and the UTF-16 `wprintf`): formats and writes the
+/// output to `stream`. Narrow output goes out as its bytes; wide output of a 2-byte `WCHAR` caller as UTF-8
+/// bytes; wide output of a 4-byte caller through glibc's `fputws`, so the stream's locale conversion and
+/// orientation are those of glibc's `wprintf`. Returns the units formatted, -1 when memory ran out or the
+/// write failed. NULL stream or format: `EINVAL`.
+///
+/// # Safety
+/// As [`Call::raw`]; `stream` is NULL or an open `FILE`.
+pub unsafe fn print(call: Call, stream: *mut libc::FILE) -> FormatResult {
+    if call.fmt.is_null() || stream.is_null() {
+        return Err(EINVAL);
     }
-    let text = String::from_utf16_lossy(std::slice::from_raw_parts(out as *const u16, n));
-    libc::free(out);
-    Some((n, text))
+    let Some((buf, n)) = alloc(call) else {
+        return Ok(-1);
+    };
+    let written = if call.wide && call.wchar_size == 4 {
+        fputws(buf as *const libc::wchar_t, stream) >= 0
+    } else {
+        let utf8;
+        let bytes = if call.wide {
+            utf8 = String::from_utf16_lossy(std::slice::from_raw_parts(buf as *const u16, n));
+            utf8.as_bytes()
+        } else {
+            std::slice::from_raw_parts(buf as *const u8, n)
+        };
+        bytes.is_empty() || libc::fwrite(bytes.as_ptr() as *const c_void, 1, bytes.len(), stream) == bytes.len()
+    };
+    libc::free(buf);
+    Ok(if written { as_int(n) } else { -1 })
 }

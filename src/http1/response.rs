@@ -10,7 +10,18 @@ pub struct ResponseHead {
     pub minor_version: u8,
     pub status: u16,
     pub reason: String,
-    pub headers: Vec<(String, String)>,
+    /// Every field's name and value, one after another in one buffer (a response costs a few
+    /// allocations, not two per field); `fields` holds where each one is.
+    text: String,
+    fields: Vec<Field>,
+}
+
+/// Where one field's name and value are in `ResponseHead::text` (name from `at`, then the value).
+#[derive(Debug, Clone, Copy)]
+struct Field {
+    at: u32,
+    name_len: u32,
+    value_len: u32,
 }
 
 /// How the body of a response is delimited.
@@ -37,10 +48,11 @@ pub enum HeadError {
     TooLarge,
 }
 
-fn text(bytes: &[u8]) -> String {
+/// Appends `bytes` as text: UTF-8 as it is, anything else byte by byte as Latin-1.
+fn push_text(out: &mut String, bytes: &[u8]) {
     match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => bytes.iter().map(|&b| b as char).collect(),
+        Ok(s) => out.push_str(s),
+        Err(_) => out.extend(bytes.iter().map(|&b| b as char)),
     }
 }
 
@@ -70,11 +82,22 @@ pub fn parse_head(buf: &[u8], limit: usize) -> Result<(ResponseHead, usize), Hea
                 if n > limit {
                     return Err(HeadError::TooLarge);
                 }
+                let mut text = String::with_capacity(n);
+                let mut fields = Vec::with_capacity(r.headers.len());
+                for h in r.headers.iter() {
+                    let at = text.len();
+                    text.push_str(h.name);
+                    let name_len = text.len() - at;
+                    push_text(&mut text, h.value);
+                    let value_len = text.len() - at - name_len;
+                    fields.push(Field { at: at as u32, name_len: name_len as u32, value_len: value_len as u32 });
+                }
                 let head = ResponseHead {
                     minor_version: r.version.unwrap_or(1),
                     status: r.code.unwrap_or(0),
                     reason: r.reason.unwrap_or("").to_string(),
-                    headers: r.headers.iter().map(|h| (h.name.to_string(), text(h.value))).collect(),
+                    text,
+                    fields,
                 };
                 return Ok((head, n));
             }
@@ -88,9 +111,28 @@ pub fn parse_head(buf: &[u8], limit: usize) -> Result<(ResponseHead, usize), Hea
 }
 
 impl ResponseHead {
+    /// Every field as (name, value), in order.
+    pub fn fields(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.fields.iter().map(|f| {
+            let (at, n, v) = (f.at as usize, f.name_len as usize, f.value_len as usize);
+            (&self.text[at..at + n], &self.text[at + n..at + n + v])
+        })
+    }
+
+    /// Every field as owned (name, value) pairs.
+    pub fn fields_owned(&self) -> Vec<(String, String)> {
+        self.fields().map(|(n, v)| (n.to_string(), v.to_string())).collect()
+    }
+
+    /// Drops every field called `name` (case-insensitive).
+    pub fn remove(&mut self, name: &str) {
+        let text = &self.text;
+        self.fields.retain(|f| !text[f.at as usize..(f.at + f.name_len) as usize].eq_ignore_ascii_case(name));
+    }
+
     /// Values of every header called `name` (case-insensitive), in order.
     pub fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.headers.iter().filter(move |(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.fields().filter(move |(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v)
     }
 
     /// Whether the server keeps the connection open after this response.

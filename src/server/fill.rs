@@ -243,6 +243,11 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
     r.RequestId = req.id;
     r.UrlContext = req.url_context;
     r.Version = HTTP_VERSION { MajorVersion: 1, MinorVersion: head.minor as u16 };
+    if ssl.is_some_and(|s| s.http2) {
+        // A stream of an HTTP/2 connection, relayed to this engine as HTTP/1.1 (super::h2).
+        r.Version = HTTP_VERSION { MajorVersion: 2, MinorVersion: 0 };
+        r.Flags |= super::h2::HTTP_REQUEST_FLAG_HTTP2;
+    }
     r.Verb = verb;
 
     // Byte strings.

@@ -20,6 +20,7 @@ pub mod completion;
 pub mod connection;
 pub mod files;
 pub mod fill;
+pub mod h2;
 pub mod ids;
 pub mod lead;
 pub mod logging;

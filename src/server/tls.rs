@@ -53,6 +53,8 @@ pub struct SslInfo {
     pub subject: String,
     /// `HTTP_SSL_PROTOCOL_INFO` (version 2 requests' `HttpRequestInfoTypeSslProtocol`).
     pub protocol: SslProtocol,
+    /// ALPN chose `h2`: the connection's requests are HTTP/2 streams ([`super::h2`]).
+    pub http2: bool,
 }
 
 /// The negotiated protocol in Schannel's terms (`SP_PROT_*`, `CALG_*` ids, strengths in bits).
@@ -109,8 +111,10 @@ fn protocol_of(conn: &rustls::ServerConnection) -> SslProtocol {
 
 /// A certificate with its key, ready for handshakes.
 struct Loaded {
-    /// The handshake configuration serving this certificate (built once per certificate).
+    /// The handshake configurations serving this certificate (built once per certificate): offering
+    /// `h2` and `http/1.1` by ALPN, and `http/1.1` only (`HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2`).
     config: Arc<rustls::ServerConfig>,
+    config_http1: Arc<rustls::ServerConfig>,
     key_bits: u16,
     issuer: String,
     subject: String,
@@ -154,8 +158,10 @@ fn load(hash: &[u8]) -> WinResult<Arc<Loaded>> {
     let key = PrivateKeyDer::from_pem_file(&key_path).map_err(|_| ERROR_NO_SUCH_LOGON_SESSION)?;
     let signer = rustls::crypto::ring::sign::any_supported_type(&key).map_err(|_| ERROR_NO_SUCH_LOGON_SESSION)?;
     let (issuer, subject, key_bits) = describe(leaf.as_ref()).unwrap_or_default();
-    let config = server_config(Arc::new(CertifiedKey::new(chain, signer)));
-    let loaded = Arc::new(Loaded { config, key_bits, issuer, subject, stamp });
+    let key = Arc::new(CertifiedKey::new(chain, signer));
+    let config = server_config(key.clone(), &[super::h2::ALPN_H2, b"http/1.1"]);
+    let config_http1 = server_config(key, &[b"http/1.1"]);
+    let loaded = Arc::new(Loaded { config, config_http1, key_bits, issuer, subject, stamp });
     CACHE.lock().insert(crt, loaded.clone());
     Ok(loaded)
 }
@@ -175,14 +181,14 @@ impl ResolvesServerCert for Chosen {
     }
 }
 
-fn server_config(key: Arc<CertifiedKey>) -> Arc<rustls::ServerConfig> {
+fn server_config(key: Arc<CertifiedKey>, alpn: &[&[u8]]) -> Arc<rustls::ServerConfig> {
     let mut cfg = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
         .with_safe_default_protocol_versions()
         .expect("ring supports the default versions")
         .with_no_client_auth()
         .with_cert_resolver(Arc::new(Chosen(key)));
-    // http.sys speaks HTTP/1.1 here (no HTTP/2 in this engine).
-    cfg.alpn_protocols = vec![b"http/1.1".to_vec()];
+    // The server's order wins: HTTP/2 when the client offers it, as http.sys since Windows 10.
+    cfg.alpn_protocols = alpn.iter().map(|p| p.to_vec()).collect();
     Arc::new(cfg)
 }
 
@@ -201,8 +207,13 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
         let name = start.client_hello().server_name().map(str::to_string);
         let chosen = service_config::ssl_binding_for(local, name.as_deref()).map(|b| (load(&b.hash), b));
         match chosen {
-            Some((Ok(loaded), _)) => {
-                let tls = start.into_stream(loaded.config.clone()).await?;
+            Some((Ok(loaded), b)) => {
+                let config = if b.flags & super::h2::HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2 != 0 {
+                    &loaded.config_http1
+                } else {
+                    &loaded.config
+                };
+                let tls = start.into_stream(config.clone()).await?;
                 Ok::<_, std::io::Error>((tls, loaded))
             }
             Some((Err(e), b)) => {
@@ -237,6 +248,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
         issuer: loaded.issuer.clone(),
         subject: loaded.subject.clone(),
         protocol,
+        http2: conn.alpn_protocol() == Some(super::h2::ALPN_H2),
     });
     let tcp_dup = match std::os::fd::AsFd::as_fd(tcp).try_clone_to_owned() {
         Ok(d) => d,
@@ -245,10 +257,11 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
             return;
         }
     };
-    let pair = std::os::unix::net::UnixStream::pair()
-        .and_then(|(ours, theirs)| ours.set_nonblocking(true).map(|_| (ours, theirs)))
-        .and_then(|(ours, theirs)| tokio::net::UnixStream::from_std(ours).map(|o| (o, theirs)));
-    let (ours, theirs) = match pair {
+    if info.http2 {
+        super::h2::serve(tls, tcp_dup, local, remote, info).await;
+        return;
+    }
+    let (ours, theirs) = match socket_pair() {
         Ok(p) => p,
         Err(e) => {
             tracing::warn!(target: T, "TLS on {local}: no socket pair ({e})");
@@ -257,6 +270,13 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
     };
     super::connection::Connection::start_relayed(theirs, tcp_dup, local, remote, info);
     relay(tls, ours).await;
+}
+
+/// A connected UNIX socket pair: our end for the runtime, the other for a [`super::connection::Connection`].
+pub(super) fn socket_pair() -> std::io::Result<(tokio::net::UnixStream, std::os::unix::net::UnixStream)> {
+    let (ours, theirs) = std::os::unix::net::UnixStream::pair()?;
+    ours.set_nonblocking(true)?;
+    Ok((tokio::net::UnixStream::from_std(ours)?, theirs))
 }
 
 /// One non-blocking `send` on the relay socket. `MSG_NOSIGNAL`: a peer that left must give an error,
@@ -330,7 +350,7 @@ impl tokio::io::AsyncWrite for NoSigPipe {
 }
 
 /// Writes all of `buf` to the relay socket.
-async fn send_all(plain: &tokio::net::UnixStream, mut buf: &[u8]) -> std::io::Result<()> {
+pub(super) async fn send_all(plain: &tokio::net::UnixStream, mut buf: &[u8]) -> std::io::Result<()> {
     use std::os::fd::AsRawFd;
     while !buf.is_empty() {
         plain.writable().await?;

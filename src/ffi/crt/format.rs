@@ -1,7 +1,7 @@
 //! Formatting: `sprintf_s`, `swprintf_s`, `_snprintf`, `_snwprintf`, `_snprintf_s`, `_snwprintf_s`,
-//! `_scprintf`, `_scwprintf` and their `v` forms, in both `WCHAR` widths (the narrow ones too: their `%S`
-//! reads the caller's `WCHAR` strings), plus glibc's `swprintf`, `wprintf` and `fwprintf` for UTF-16 callers
-//! (engine: `crt::format`).
+//! `_scprintf`, `_scwprintf`, `printf_s`, `fprintf_s`, `wprintf_s`, `fwprintf_s` and their `v` forms, in
+//! both `WCHAR` widths (the narrow ones too: their `%S` reads the caller's `WCHAR` strings), plus glibc's
+//! `swprintf`, `wprintf` and `fwprintf` for UTF-16 callers (engine: `crt::format`).
 //!
 //! The `v` functions hold the logic, inside the guard. Stable Rust cannot define a C-variadic function, so
 //! each variadic export is a naked jump to its C body in `src/crt/format.c`, which starts the `va_list` and
@@ -278,20 +278,10 @@ pub unsafe extern "C" fn vswprintf_w16(
     })
 }
 
-/// Formats a UTF-16 wide format and writes the text as UTF-8 to `stream`; returns the `WCHAR`s formatted or
-/// -1 (NULL format: `EINVAL` through the handler; a write error).
-unsafe fn print_w16(function: &str, stream: *mut libc::FILE, fmt: *const u16, ap: *mut c_void) -> c_int {
-    if fmt.is_null() || stream.is_null() {
-        invalid_parameter(function, crate::crt::EINVAL);
-        return -1;
-    }
-    let Some((n, text)) = format::to_utf8_w16(call(2, true, fmt as *const c_void, ap)) else {
-        return -1;
-    };
-    if libc::fwrite(text.as_ptr() as *const c_void, 1, text.len(), stream) != text.len() {
-        return -1;
-    }
-    i32::try_from(n).unwrap_or(i32::MAX)
+/// Formats the call and writes it to `stream` (`crt::format::print`): the units formatted, or -1 (NULL
+/// stream or format: `EINVAL` through the handler; a write error).
+unsafe fn print(function: &str, stream: *mut libc::FILE, call: Call) -> c_int {
+    result_of(function, format::print(call, stream))
 }
 
 extern "C" {
@@ -302,13 +292,74 @@ extern "C" {
 /// returns the `WCHAR`s written, -1 on error.
 #[no_mangle]
 pub unsafe extern "C" fn vwprintf_w16(format: *const u16, argptr: *mut c_void) -> c_int {
-    guard_infallible("vwprintf", -1, || print_w16("vwprintf", winhttpapi_crt_stdout(), format, argptr))
+    guard_infallible("vwprintf", -1, || {
+        print("vwprintf", winhttpapi_crt_stdout(), call(2, true, format as *const c_void, argptr))
+    })
 }
 
 /// `vfwprintf` for `-fshort-wchar` callers: as `vwprintf_w16` to `stream`.
 #[no_mangle]
 pub unsafe extern "C" fn vfwprintf_w16(stream: *mut libc::FILE, format: *const u16, argptr: *mut c_void) -> c_int {
-    guard_infallible("vfwprintf", -1, || print_w16("vfwprintf", stream, format, argptr))
+    guard_infallible("vfwprintf", -1, || print("vfwprintf", stream, call(2, true, format as *const c_void, argptr)))
+}
+
+/// `vprintf_s`: formats with Windows' meanings (`%S` a `WCHAR` string, as UTF-8) and writes the bytes to
+/// `stdout`; returns the bytes written. NULL format: `EINVAL` through the handler, -1; a write error: -1.
+#[no_mangle]
+pub unsafe extern "C" fn vprintf_s(format: *const c_char, argptr: *mut c_void) -> c_int {
+    guard_infallible("vprintf_s", -1, || {
+        print("vprintf_s", winhttpapi_crt_stdout(), call(4, false, format as *const c_void, argptr))
+    })
+}
+
+/// `vprintf_s` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn vprintf_s_w16(format: *const c_char, argptr: *mut c_void) -> c_int {
+    guard_infallible("vprintf_s", -1, || {
+        print("vprintf_s", winhttpapi_crt_stdout(), call(2, false, format as *const c_void, argptr))
+    })
+}
+
+/// `vfprintf_s`: `vprintf_s` to `stream` (NULL: `EINVAL`).
+#[no_mangle]
+pub unsafe extern "C" fn vfprintf_s(stream: *mut libc::FILE, format: *const c_char, argptr: *mut c_void) -> c_int {
+    guard_infallible("vfprintf_s", -1, || print("vfprintf_s", stream, call(4, false, format as *const c_void, argptr)))
+}
+
+/// `vfprintf_s` for `-fshort-wchar` callers.
+#[no_mangle]
+pub unsafe extern "C" fn vfprintf_s_w16(stream: *mut libc::FILE, format: *const c_char, argptr: *mut c_void) -> c_int {
+    guard_infallible("vfprintf_s", -1, || print("vfprintf_s", stream, call(2, false, format as *const c_void, argptr)))
+}
+
+/// `vwprintf_s`: formats with Windows' meanings (`%s` a `WCHAR` string) and writes to `stdout` as glibc's
+/// `wprintf` does (its locale conversion; the stream becomes wide-oriented); returns the `WCHAR`s written.
+/// NULL format: `EINVAL` through the handler, -1; a write error: -1.
+#[no_mangle]
+pub unsafe extern "C" fn vwprintf_s(format: *const u32, argptr: *mut c_void) -> c_int {
+    guard_infallible("vwprintf_s", -1, || {
+        print("vwprintf_s", winhttpapi_crt_stdout(), call(4, true, format as *const c_void, argptr))
+    })
+}
+
+/// `vwprintf_s` for `-fshort-wchar` callers: writes UTF-8 bytes, as `vwprintf_w16`.
+#[no_mangle]
+pub unsafe extern "C" fn vwprintf_s_w16(format: *const u16, argptr: *mut c_void) -> c_int {
+    guard_infallible("vwprintf_s", -1, || {
+        print("vwprintf_s", winhttpapi_crt_stdout(), call(2, true, format as *const c_void, argptr))
+    })
+}
+
+/// `vfwprintf_s`: `vwprintf_s` to `stream` (NULL: `EINVAL`).
+#[no_mangle]
+pub unsafe extern "C" fn vfwprintf_s(stream: *mut libc::FILE, format: *const u32, argptr: *mut c_void) -> c_int {
+    guard_infallible("vfwprintf_s", -1, || print("vfwprintf_s", stream, call(4, true, format as *const c_void, argptr)))
+}
+
+/// `vfwprintf_s` for `-fshort-wchar` callers: writes UTF-8 bytes, as `vfwprintf_w16`.
+#[no_mangle]
+pub unsafe extern "C" fn vfwprintf_s_w16(stream: *mut libc::FILE, format: *const u16, argptr: *mut c_void) -> c_int {
+    guard_infallible("vfwprintf_s", -1, || print("vfwprintf_s", stream, call(2, true, format as *const c_void, argptr)))
 }
 
 extern "C" {
@@ -331,6 +382,14 @@ extern "C" {
     fn winhttpapi_impl_swprintf_w16_body();
     fn winhttpapi_impl_wprintf_w16_body();
     fn winhttpapi_impl_fwprintf_w16_body();
+    fn winhttpapi_impl_printf_s_body();
+    fn winhttpapi_impl_printf_s_w16_body();
+    fn winhttpapi_impl_fprintf_s_body();
+    fn winhttpapi_impl_fprintf_s_w16_body();
+    fn winhttpapi_impl_wprintf_s_body();
+    fn winhttpapi_impl_wprintf_s_w16_body();
+    fn winhttpapi_impl_fwprintf_s_body();
+    fn winhttpapi_impl_fwprintf_s_w16_body();
 }
 
 /// `sprintf_s(...)`: C-variadic; a naked jump to its C body, which calls [`vsprintf_s`] with the arguments.
@@ -464,4 +523,60 @@ pub unsafe extern "C" fn wprintf_w16() {
 #[no_mangle]
 pub unsafe extern "C" fn fwprintf_w16() {
     core::arch::naked_asm!(jump!(), sym winhttpapi_impl_fwprintf_w16_body)
+}
+
+/// `printf_s(...)`: C-variadic; a naked jump to its C body, which calls [`vprintf_s`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn printf_s() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_printf_s_body)
+}
+
+/// `printf_s_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vprintf_s_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn printf_s_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_printf_s_w16_body)
+}
+
+/// `fprintf_s(...)`: C-variadic; a naked jump to its C body, which calls [`vfprintf_s`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn fprintf_s() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_fprintf_s_body)
+}
+
+/// `fprintf_s_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vfprintf_s_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn fprintf_s_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_fprintf_s_w16_body)
+}
+
+/// `wprintf_s(...)`: C-variadic; a naked jump to its C body, which calls [`vwprintf_s`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn wprintf_s() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_wprintf_s_body)
+}
+
+/// `wprintf_s_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vwprintf_s_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn wprintf_s_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_wprintf_s_w16_body)
+}
+
+/// `fwprintf_s(...)`: C-variadic; a naked jump to its C body, which calls [`vfwprintf_s`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn fwprintf_s() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_fwprintf_s_body)
+}
+
+/// `fwprintf_s_w16(...)`: C-variadic; a naked jump to its C body, which calls [`vfwprintf_s_w16`] with the arguments.
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn fwprintf_s_w16() {
+    core::arch::naked_asm!(jump!(), sym winhttpapi_impl_fwprintf_s_w16_body)
 }

@@ -1,0 +1,228 @@
+/* http.sys over HTTP/2: an https:// prefix answers HTTP/2 to a client that offers `h2` by ALPN, as
+ * Windows 10 and later do, and HTTP/1.1 to one that offers only http/1.1 or when the SSL binding has
+ * HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2. The application receives each stream exactly as an
+ * HTTP/1.1 request, with Version 2.0 and HTTP_REQUEST_FLAG_HTTP2.
+ * Client: curl --http2 (nghttp2). Checked: GET, a large POST body echoed, MORE_DATA responses with and
+ * without the application's own chunked framing, HEAD, connection-specific response headers dropped,
+ * eight streams in flight at once on one connection (answered in reverse order), the HTTP/1.1
+ * fallback and the disable flag, and a DISCONNECT response ending only its stream. */
+#include "httpapi_support.h"
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char dir[256], cert[300], curl[400];
+static BYTE thumb[20];
+
+/* Runs a shell command (30 s at most); its exit status, its stdout in `out`. */
+static int run(const char *cmd, char *out, size_t cap) {
+    const char *argv[] = {"sh", "-c", cmd, NULL};
+    return ts_run(argv, out, cap, 30000);
+}
+
+/* One self-signed certificate for 127.0.0.1, imported into the store; its thumbprint in `thumb`. */
+static int make_certificate(void) {
+    char cmd[1200], out[128], script[512];
+    snprintf(cert, sizeof cert, "%s/cert.pem", dir);
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout key.pem -out cert.pem"
+             " -days 2 -subj '/CN=localhost' -addext subjectAltName=IP:127.0.0.1 >openssl.log 2>&1 && bash '%s' cert.pem key.pem",
+             dir, ts_source_path("scripts/import-cert.sh", script, sizeof script));
+    if (run(cmd, out, sizeof out) != 0 || strlen(out) < 40) return -1;
+    for (int i = 0; i < 20; i++) {
+        unsigned v = 0;
+        sscanf(out + 2 * i, "%2x", &v);
+        thumb[i] = (BYTE)v;
+    }
+    return 0;
+}
+
+static ULONG bind_port(int port, DWORD flags) {
+    static const GUID app = {0x48545032, 0x1234, 0x5678, {1, 2, 3, 4, 5, 6, 7, 8}};
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((unsigned short)port);
+    HTTP_SERVICE_CONFIG_SSL_SET s;
+    memset(&s, 0, sizeof s);
+    s.KeyDesc.pIpPort = (PSOCKADDR)&a;
+    s.ParamDesc.SslHashLength = 20;
+    s.ParamDesc.pSslHash = thumb;
+    s.ParamDesc.AppId = app;
+    s.ParamDesc.pSslCertStoreName = (PWSTR)L"MY";
+    s.ParamDesc.DefaultFlags = flags;
+    return HttpSetServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, &s, sizeof s, NULL);
+}
+
+/* A queue with https://127.0.0.1:port/ on a port bound with `flags`. */
+static HANDLE https_queue(int *port, DWORD flags) {
+    HANDLE q = NULL;
+    wchar_t url[64];
+    *port = ts_free_port();
+    CHECK_EQ(bind_port(*port, flags), NO_ERROR, "SSL binding");
+    CHECK_EQ(HttpCreateHttpHandle(&q, 0), NO_ERROR, "queue");
+    swprintf(url, 64, L"https://127.0.0.1:%d/", *port);
+    CHECK_EQ(HttpAddUrl(q, url, NULL), NO_ERROR, "HttpAddUrl https");
+    return q;
+}
+
+/* Receives `n` requests on this thread before answering any (so all are in flight at once), checks each
+ * one's Version and HTTP2 flag, then answers them in reverse order with their path. Returns how many
+ * were as wanted. */
+static int serve_held(HANDLE queue, int n, int major) {
+    static union {
+        HTTP_REQUEST r;
+        char raw[8192];
+    } u[16];
+    int good = 0;
+    for (int i = 0; i < n; i++) {
+        ULONG got = 0;
+        ULONG r = HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, &u[i].r, sizeof u[i], &got, NULL);
+        CHECK_EQ(r, NO_ERROR, "receive a held request");
+        if (r != NO_ERROR) return good;
+        HTTP_REQUEST *q = &u[i].r;
+        int flag = (q->Flags & HTTP_REQUEST_FLAG_HTTP2) != 0;
+        int ok = q->Version.MajorVersion == major && q->Version.MinorVersion == (major == 2 ? 0 : 1) && flag == (major == 2);
+        CHECK(ok, "request %d: Version %u.%u, HTTP2 flag %d (want %d.x)", i, q->Version.MajorVersion, q->Version.MinorVersion, flag, major);
+        /* :authority became Host, :method the verb, :path the URL. */
+        const char *host = q->Headers.KnownHeaders[HttpHeaderHost].pRawValue;
+        CHECK(host && strncmp(host, "127.0.0.1:", 10) == 0, "Host from :authority: %s", host ? host : "(none)");
+        CHECK_EQ(q->Verb, HttpVerbGET, "verb from :method");
+        CHECK(q->CookedUrl.pFullUrl && wcsncmp(q->CookedUrl.pFullUrl, L"https://127.0.0.1:", 18) == 0, "cooked URL is https");
+        good += ok;
+    }
+    for (int i = n - 1; i >= 0; i--) {
+        char path[64];
+        size_t w = u[i].r.CookedUrl.AbsPathLength / sizeof(WCHAR);
+        snprintf(path, sizeof path, "%.*ls", (int)(w < 60 ? w : 60), u[i].r.CookedUrl.pAbsPath);
+        CHECK_EQ(hs_send_simple(queue, u[i].r.RequestId, 200, "OK", path, 0), NO_ERROR, "answer a held request");
+    }
+    return good;
+}
+
+/* Runs curl in the background while this thread serves `n` held requests; `out` gets curl's stdout. */
+static void curl_while_held(HANDLE queue, const char *args, int n, int major, char *out, size_t cap) {
+    char cmd[2000], log[300];
+    snprintf(cmd, sizeof cmd, "%s %s", curl, args);
+    snprintf(log, sizeof log, "%s/curl.out", dir);
+    const char *argv[] = {"sh", "-c", cmd, NULL};
+    pid_t pid = ts_spawn(argv, log);
+    CHECK_EQ(serve_held(queue, n, major), n, "held requests as wanted");
+    int status;
+    waitpid(pid, &status, 0);
+    out[0] = 0;
+    FILE *f = fopen(log, "r");
+    if (f) {
+        size_t k = fread(out, 1, cap - 1, f);
+        out[k] = 0;
+        fclose(f);
+    }
+}
+
+static void test_streams_in_flight(HANDLE queue, int port) {
+    char args[2000], out[2048];
+    int len = snprintf(args, sizeof args, "--no-progress-meter --http2 --parallel --parallel-max 8 -w '%%{http_version} %%{num_connects}\\n'");
+    for (int i = 0; i < 8; i++) len += snprintf(args + len, sizeof args - len, " -o '%s/held%d' https://127.0.0.1:%d/held/%d", dir, i, port, i);
+    curl_while_held(queue, args, 8, 2, out, sizeof out);
+    int v2 = 0, connects = 0;
+    for (const char *p = out; (p = strstr(p, "2 ")) != NULL; p += 2) {
+        v2++;
+        connects += atoi(p + 2);
+    }
+    CHECK(v2 == 8, "eight streams over HTTP/2: '%s'", out);
+    CHECK_EQ(connects, 1, "all eight on one connection");
+    int bodies = 0;
+    for (int i = 0; i < 8; i++) {
+        char cmd[400], body[64], want[32];
+        snprintf(cmd, sizeof cmd, "cat '%s/held%d'", dir, i);
+        snprintf(want, sizeof want, "/held/%d", i);
+        bodies += run(cmd, body, sizeof body) == 0 && strcmp(body, want) == 0;
+    }
+    CHECK_EQ(bodies, 8, "each stream got its own answer (answered in reverse order)");
+}
+
+static void test_fallback(HANDLE queue, int port) {
+    char args[600], out[512];
+    snprintf(args, sizeof args, "--http1.1 -w ' %%{http_version}' https://127.0.0.1:%d/old", port);
+    curl_while_held(queue, args, 1, 1, out, sizeof out);
+    CHECK(strcmp(out, "/old 1.1") == 0, "a client offering only http/1.1 gets HTTP/1.1: '%s'", out);
+}
+
+static void test_disabled(void) {
+    int port;
+    HANDLE q = https_queue(&port, HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2);
+    char args[600], out[512];
+    snprintf(args, sizeof args, "--http2 -w ' %%{http_version}' https://127.0.0.1:%d/nope", port);
+    curl_while_held(q, args, 1, 1, out, sizeof out);
+    CHECK(strcmp(out, "/nope 1.1") == 0, "HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2: HTTP/1.1 for an h2 client: '%s'", out);
+    HttpCloseRequestQueue(q);
+}
+
+/* The application thread answers; curl only looks. */
+static void test_served(int port) {
+    char cmd[2000], out[4096];
+    struct {
+        const char *name, *args, *want;
+    } rows[] = {
+        {"GET", "-w ' %{http_version}' https://127.0.0.1:%d/hello", "hello 2"},
+        {"MORE_DATA, no length", "-w ' %{http_version}' https://127.0.0.1:%d/stream", "one,two,three 2"},
+        {"MORE_DATA, application's chunks", "-w ' %{http_version}' https://127.0.0.1:%d/stream-chunked", "one,two,three 2"},
+        {"HEAD", "-I -o /dev/null -w '%{http_code} %{http_version} %{size_download}' https://127.0.0.1:%d/hello", "200 2 0"},
+        {"DISCONNECT ends its stream only", "-w ' %{num_connects}\\n' https://127.0.0.1:%d/close https://127.0.0.1:%d/hello", "bye 1\nhello 0\n"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char args[600];
+        snprintf(args, sizeof args, rows[i].args, port, port);
+        snprintf(cmd, sizeof cmd, "%s --http2 %s", curl, args);
+        int rc = run(cmd, out, sizeof out);
+        CHECK(rc == 0 && strcmp(out, rows[i].want) == 0, "%s: rc %d '%s' (want '%s')", rows[i].name, rc, out, rows[i].want);
+    }
+    /* The application's Transfer-Encoding and the engine's Connection header are HTTP/1.1's: dropped. */
+    snprintf(cmd, sizeof cmd, "%s --http2 -D - -o /dev/null https://127.0.0.1:%d/stream-chunked | tr -d '\\r' | tr A-Z a-z", curl, port);
+    CHECK(run(cmd, out, sizeof out) == 0 && strncmp(out, "http/2 200", 10) == 0 && !strstr(out, "transfer-encoding") &&
+              !strstr(out, "connection:") && strstr(out, "server:"),
+          "response headers over HTTP/2: '%s'", out);
+    /* 2 MB up, echoed back byte-exact: request and response bodies both span many windows. */
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && head -c 2000000 /dev/urandom > up.bin && %s --http2 --data-binary @up.bin -H 'Content-Type: application/octet-stream'"
+             " -o down.bin -w '%%{http_version}' https://127.0.0.1:%d/echo && cmp up.bin down.bin && echo ' same'",
+             dir, curl, port);
+    CHECK(run(cmd, out, sizeof out) == 0 && strcmp(out, "2 same\n") == 0, "2 MB POST echoed over HTTP/2: '%s'", out);
+}
+
+int main(void) {
+    char tmpl[] = "/tmp/httpapi_http2.XXXXXX", out[256];
+    if (!mkdtemp(tmpl)) return 1;
+    snprintf(dir, sizeof dir, "%s", tmpl);
+    if (run("curl -V | grep -qw HTTP2 && echo yes", out, sizeof out) != 0 || strcmp(out, "yes\n") != 0) {
+        printf("curl without HTTP/2 (nghttp2): scripts/install-deps.sh installs Debian's curl, which has it\n");
+        return 1;
+    }
+    hs_private_config(dir);
+    if (make_certificate() != 0) {
+        printf("cannot make the test certificate with openssl (see %s/openssl.log)\n", dir);
+        return 1;
+    }
+    snprintf(curl, sizeof curl, "curl -s --max-time 20 --cacert '%s'", cert);
+    hs_init();
+    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
+    CHECK_EQ(HttpInitialize(v, HTTP_INITIALIZE_CONFIG, NULL), NO_ERROR, "HttpInitialize CONFIG");
+
+    int port;
+    HANDLE queue = https_queue(&port, 0);
+    test_streams_in_flight(queue, port);
+    test_fallback(queue, port);
+    test_disabled();
+    hs_app app;
+    hs_app_start(&app, queue);
+    test_served(port);
+    hs_app_stop(&app);
+
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (ts_failed == 0) run(cmd, out, sizeof out);
+    return ts_finish("httpapi_http2");
+}
