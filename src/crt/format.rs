@@ -62,9 +62,13 @@ impl Call {
     pub unsafe fn raw(self, buf: *mut c_void, cap: usize) -> usize {
         let wide = self.wide as c_int;
         if self.wchar_size == 2 {
-            winhttpapi_crt_vformat16(buf, cap, wide, self.fmt, self.args.0)
+            // SAFETY: `winhttpapi_crt_vformat16` reads and writes only through the pointers passed to it, which this
+            // function's caller guarantees (its `# Safety`)
+            unsafe { winhttpapi_crt_vformat16(buf, cap, wide, self.fmt, self.args.0) }
         } else {
-            winhttpapi_crt_vformat32(buf, cap, wide, self.fmt, self.args.0)
+            // SAFETY: `winhttpapi_crt_vformat32` reads and writes only through the pointers passed to it, which this
+            // function's caller guarantees (its `# Safety`)
+            unsafe { winhttpapi_crt_vformat32(buf, cap, wide, self.fmt, self.args.0) }
         }
     }
 }
@@ -74,10 +78,13 @@ impl Call {
 /// # Safety
 /// `buf` has room for `at + 1` units.
 unsafe fn terminate(call: &Call, buf: *mut c_void, at: usize) {
-    match call.unit() {
-        1 => *(buf as *mut u8).add(at) = 0,
-        2 => *(buf as *mut u16).add(at) = 0,
-        _ => *(buf as *mut u32).add(at) = 0,
+    // SAFETY: `buf` has room for `at + 1` units of the call's size (this function's contract).
+    unsafe {
+        match call.unit() {
+            1 => *(buf as *mut u8).add(at) = 0,
+            2 => *(buf as *mut u16).add(at) = 0,
+            _ => *(buf as *mut u32).add(at) = 0,
+        }
     }
 }
 
@@ -98,12 +105,16 @@ pub unsafe fn sprintf_s(call: Call, buf: *mut c_void, size: usize) -> FormatResu
     if call.fmt.is_null() || buf.is_null() || size == 0 {
         return Err(EINVAL);
     }
-    let n = call.raw(buf, size - 1);
+    // SAFETY: `raw`: `buf` has room for `size - 1` units (NULL when `size - 1` is 0); `fmt` is a NUL-terminated
+    // format of the right kind and `args` holds arguments matching it, not yet consumed.
+    let n = unsafe { call.raw(buf, size - 1) };
     if n >= size {
-        terminate(&call, buf, 0);
+        // SAFETY: `terminate`: `buf` has room for `at + 1` units.
+        unsafe { terminate(&call, buf, 0) };
         return Err(ERANGE);
     }
-    terminate(&call, buf, n);
+    // SAFETY: `terminate`: `buf` has room for `at + 1` units.
+    unsafe { terminate(&call, buf, n) };
     Ok(as_int(n))
 }
 
@@ -117,13 +128,16 @@ pub unsafe fn snprintf_legacy(call: Call, buf: *mut c_void, size: usize) -> Form
     if call.fmt.is_null() || (buf.is_null() && size != 0) {
         return Err(EINVAL);
     }
-    let n = call.raw(buf, size);
+    // SAFETY: `raw`: `buf` has room for `size` units (NULL when `size` is 0); `fmt` is a NUL-terminated format of
+    // the right kind and `args` holds arguments matching it, not yet consumed.
+    let n = unsafe { call.raw(buf, size) };
     if buf.is_null() {
         return Ok(as_int(n));
     }
     match n.cmp(&size) {
         std::cmp::Ordering::Less => {
-            terminate(&call, buf, n);
+            // SAFETY: `terminate`: `buf` has room for `at + 1` units.
+            unsafe { terminate(&call, buf, n) };
             Ok(as_int(n))
         }
         std::cmp::Ordering::Equal => Ok(as_int(n)),
@@ -141,13 +155,18 @@ pub unsafe fn swprintf_iso(call: Call, buf: *mut c_void, size: usize) -> FormatR
         return Err(EINVAL);
     }
     if buf.is_null() {
-        return Ok(as_int(call.raw(buf, 0)));
+        // SAFETY: `raw`: `buf` has room for `0` units (NULL when `0` is 0); `fmt` is a NUL-terminated format of the
+        // right kind and `args` holds arguments matching it, not yet consumed.
+        return Ok(as_int(unsafe { call.raw(buf, 0) }));
     }
     if size == 0 {
         return Ok(-1);
     }
-    let n = call.raw(buf, size - 1);
-    terminate(&call, buf, n.min(size - 1));
+    // SAFETY: `raw`: `buf` has room for `size - 1` units (NULL when `size - 1` is 0); `fmt` is a NUL-terminated
+    // format of the right kind and `args` holds arguments matching it, not yet consumed.
+    let n = unsafe { call.raw(buf, size - 1) };
+    // SAFETY: `terminate`: `buf` has room for `at + 1` units.
+    unsafe { terminate(&call, buf, n.min(size - 1)) };
     Ok(if n >= size { -1 } else { as_int(n) })
 }
 
@@ -168,20 +187,28 @@ pub unsafe fn snprintf_s(call: Call, buf: *mut c_void, size: usize, count: usize
         return Err(EINVAL);
     }
     if count != TRUNCATE && count < size {
-        let n = call.raw(buf, count);
-        terminate(&call, buf, n.min(count));
+        // SAFETY: `raw`: `buf` has room for `count` units (NULL when `count` is 0); `fmt` is a NUL-terminated format
+        // of the right kind and `args` holds arguments matching it, not yet consumed.
+        let n = unsafe { call.raw(buf, count) };
+        // SAFETY: `terminate`: `buf` has room for `at + 1` units.
+        unsafe { terminate(&call, buf, n.min(count)) };
         return Ok(if n > count { -1 } else { as_int(n) });
     }
-    let n = call.raw(buf, size - 1);
+    // SAFETY: `raw`: `buf` has room for `size - 1` units (NULL when `size - 1` is 0); `fmt` is a NUL-terminated
+    // format of the right kind and `args` holds arguments matching it, not yet consumed.
+    let n = unsafe { call.raw(buf, size - 1) };
     if n < size {
-        terminate(&call, buf, n);
+        // SAFETY: `terminate`: `buf` has room for `at + 1` units.
+        unsafe { terminate(&call, buf, n) };
         return Ok(as_int(n));
     }
     if count == TRUNCATE {
-        terminate(&call, buf, size - 1);
+        // SAFETY: `terminate`: `buf` has room for `at + 1` units.
+        unsafe { terminate(&call, buf, size - 1) };
         return Ok(-1);
     }
-    terminate(&call, buf, 0);
+    // SAFETY: `terminate`: `buf` has room for `at + 1` units.
+    unsafe { terminate(&call, buf, 0) };
     Err(ERANGE)
 }
 
@@ -193,7 +220,9 @@ pub unsafe fn count(call: Call) -> FormatResult {
     if call.fmt.is_null() {
         return Err(EINVAL);
     }
-    Ok(as_int(call.raw(std::ptr::null_mut(), 0)))
+    // SAFETY: `raw`: `std::ptr::null_mut()` has room for `0` units (NULL when `0` is 0); `fmt` is a NUL-terminated
+    // format of the right kind and `args` holds arguments matching it, not yet consumed.
+    Ok(as_int(unsafe { call.raw(std::ptr::null_mut(), 0) }))
 }
 
 /// The whole output in a `malloc`'d buffer of the call's units, terminated, and its length in units. None
@@ -205,9 +234,13 @@ unsafe fn alloc(call: Call) -> Option<(*mut c_void, usize)> {
     let mut out: *mut c_void = std::ptr::null_mut();
     let wide = call.wide as c_int;
     let n = if call.wchar_size == 2 {
-        winhttpapi_crt_vformat16_alloc(&mut out, wide, call.fmt, call.args.0)
+        // SAFETY: `winhttpapi_crt_vformat16_alloc` reads and writes only through the pointers passed to it, which
+        // this function's caller guarantees (its `# Safety`)
+        unsafe { winhttpapi_crt_vformat16_alloc(&mut out, wide, call.fmt, call.args.0) }
     } else {
-        winhttpapi_crt_vformat32_alloc(&mut out, wide, call.fmt, call.args.0)
+        // SAFETY: `winhttpapi_crt_vformat32_alloc` reads and writes only through the pointers passed to it, which
+        // this function's caller guarantees (its `# Safety`)
+        unsafe { winhttpapi_crt_vformat32_alloc(&mut out, wide, call.fmt, call.args.0) }
     };
     (!out.is_null()).then_some((out, n))
 }
@@ -224,21 +257,29 @@ pub unsafe fn print(call: Call, stream: *mut libc::FILE) -> FormatResult {
     if call.fmt.is_null() || stream.is_null() {
         return Err(EINVAL);
     }
-    let Some((buf, n)) = alloc(call) else {
+    // SAFETY: `alloc`: As [`Call::raw`].
+    let Some((buf, n)) = (unsafe { alloc(call) }) else {
         return Ok(-1);
     };
     let written = if call.wide && call.wchar_size == 4 {
-        fputws(buf as *const libc::wchar_t, stream) >= 0
+        // SAFETY: `fputws` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        (unsafe { fputws(buf as *const libc::wchar_t, stream) }) >= 0
     } else {
         let utf8;
         let bytes = if call.wide {
-            utf8 = String::from_utf16_lossy(std::slice::from_raw_parts(buf as *const u16, n));
+            // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
+            utf8 = String::from_utf16_lossy(unsafe { std::slice::from_raw_parts(buf as *const u16, n) });
             utf8.as_bytes()
         } else {
-            std::slice::from_raw_parts(buf as *const u8, n)
+            // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
+            unsafe { std::slice::from_raw_parts(buf as *const u8, n) }
         };
-        bytes.is_empty() || libc::fwrite(bytes.as_ptr() as *const c_void, 1, bytes.len(), stream) == bytes.len()
+        // SAFETY: `bytes` is ours and `stream` is the caller's open FILE (this function's contract).
+        bytes.is_empty()
+            || unsafe { libc::fwrite(bytes.as_ptr() as *const c_void, 1, bytes.len(), stream) } == bytes.len()
     };
-    libc::free(buf);
+    // SAFETY: `buf` came from `alloc` (malloc) above and is freed once, here.
+    unsafe { libc::free(buf) };
     Ok(if written { as_int(n) } else { -1 })
 }

@@ -409,6 +409,7 @@ impl<T> CallerOut<T> {
     /// # Safety
     /// Before the operation's completion is reported (the contract of [`CallerOut::new`]).
     pub unsafe fn write(&self, value: T) {
-        (self.addr as *mut T).write(value)
+        // SAFETY: `write`: Before the operation's completion is reported (the contract of [`CallerOut::new`]).
+        unsafe { (self.addr as *mut T).write(value) }
     }
 }

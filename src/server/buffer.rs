@@ -3,44 +3,6 @@
 //! promised to keep valid until completion (the documented contract of every overlapped call).
 //! The engine only ever sees it as a byte slice.
 
-/// Address and length of caller memory.
-#[derive(Clone, Copy, Debug)]
-pub struct OutBuf {
-    addr: usize,
-    len: usize,
-}
-
-impl OutBuf {
-    /// # Safety
-    /// `addr` points to `len` writable bytes that stay valid, and are not otherwise accessed by the
-    /// library, until the operation this buffer belongs to completes.
-    pub unsafe fn new(addr: *mut u8, len: usize) -> Self {
-        OutBuf { addr: addr as usize, len }
-    }
-    pub fn len(&self) -> usize {
-        self.len
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-    /// The address, for pointers written inside the buffer.
-    pub fn addr(&self) -> usize {
-        self.addr
-    }
-    /// The bytes. Called once by whoever completes the operation.
-    pub fn bytes(&mut self) -> &mut [u8] {
-        if self.len == 0 {
-            return &mut [];
-        }
-        // SAFETY: guaranteed by the constructor's contract; the operation completes only once.
-        unsafe { std::slice::from_raw_parts_mut(self.addr as *mut u8, self.len) }
-    }
-}
-
-// SAFETY: the memory belongs to the caller until completion; moving the description between threads
-// is what overlapped I/O is.
-unsafe impl Send for OutBuf {}
-
 /// `HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA`: small pieces of a streamed response are held back and sent
 /// together with a later piece, as http.sys does, so many small `HttpSendResponseEntityBody` calls do
 /// not become as many small TCP segments. Held bytes go out, in order, in front of the next send that

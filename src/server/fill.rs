@@ -5,9 +5,9 @@
 //! with `HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY`, as much body as is here and fits.
 //!
 //! The structures are the `#[repr(C)]` definitions of the C edge (plain data, no logic).
-use super::buffer::OutBuf;
 use super::request::Request;
 use crate::server::abi::*;
+use crate::win32::overlapped::CallerBuf;
 use crate::win32::wstr::{self, WideUnit};
 use std::net::SocketAddr;
 
@@ -151,7 +151,7 @@ fn struct_bytes<T>(v: &T) -> &[u8] {
 #[allow(clippy::needless_range_loop)] // the 41 known-header slots are indexed by HTTP_HEADER_ID
 /// Fills `buf` with `req`. `Ok(bytes used)`, or `Err(bytes needed)` (`ERROR_MORE_DATA`: only the ids
 /// are written, so the caller can receive the request again by id).
-pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2: bool) -> Result<u32, u32> {
+pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32, v2: bool) -> Result<u32, u32> {
     let head = &req.head;
     let hb = &head.buf;
     let struct_size = if v2 { REQUEST_V2_SIZE } else { REQUEST_V1_SIZE };
@@ -227,7 +227,8 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut OutBuf, flags: u32, v2
     let needed = str_off + strings;
 
     let base = buf.addr();
-    let out = buf.bytes();
+    // SAFETY: the receive that holds `buf` is completing now; the caller's buffer is valid until then.
+    let out = unsafe { buf.slice_mut() };
     let ptr = |off: usize| (base + off) as *const u8;
     if out.len() < needed {
         out[..struct_size].fill(0);

@@ -292,7 +292,7 @@ impl RequestQueue {
     pub(super) fn receive_sync(
         self: &Arc<Self>,
         flags: u32,
-        mut buf: super::buffer::OutBuf,
+        mut buf: crate::win32::overlapped::CallerBuf,
         wide16: bool,
     ) -> (Win32Error, u32) {
         self.came_back();

@@ -14,7 +14,6 @@
 //! (the `RequestQueue` timer), and `HttpWaitForDisconnect` ([`RequestQueue::wait_for_disconnect`]),
 //! whose waits belong to the queue handle: `CancelIoEx` and closing or shutting the queue down end
 //! them with `ERROR_OPERATION_ABORTED`.
-use super::buffer::OutBuf;
 use super::completion::{self, Completion, Start};
 use super::connection::{self, Connection};
 use super::fill;
@@ -26,6 +25,7 @@ use super::url::parse_prefix;
 use crate::notify::abi::*;
 use crate::win32::error::*;
 use crate::win32::handle::KernelObject;
+use crate::win32::overlapped::CallerBuf;
 use crate::win32::overlapped::{IoBinding, OverlappedPtr};
 use parking_lot::{Condvar, Mutex};
 use std::collections::{HashMap, VecDeque};
@@ -34,7 +34,7 @@ use std::sync::{Arc, Weak};
 
 /// A pending overlapped `HttpReceiveHttpRequest`.
 pub(super) struct PendingReceive {
-    buf: OutBuf,
+    buf: CallerBuf,
     flags: u32,
     wide16: bool,
     completion: Completion,
@@ -344,7 +344,13 @@ impl RequestQueue {
 
     /// Copies a request into a caller's buffer; sets its state. Returns the code and byte count
     /// (the size needed, with `ERROR_MORE_DATA`).
-    pub(super) fn copy_out(&self, req: &Arc<Request>, buf: &mut OutBuf, flags: u32, wide16: bool) -> (Win32Error, u32) {
+    pub(super) fn copy_out(
+        &self,
+        req: &Arc<Request>,
+        buf: &mut CallerBuf,
+        flags: u32,
+        wide16: bool,
+    ) -> (Win32Error, u32) {
         let r = if wide16 {
             fill::fill_request::<u16>(req, buf, flags, self.v2)
         } else {
@@ -375,7 +381,7 @@ impl RequestQueue {
         &self,
         id: u64,
         flags: u32,
-        mut buf: OutBuf,
+        mut buf: CallerBuf,
         wide16: bool,
         ov: Option<OverlappedPtr>,
     ) -> (Win32Error, u32) {

@@ -139,9 +139,14 @@ impl OverlappedPtr {
     /// `self` must point to a writable `OVERLAPPED` that stays valid until [`complete`] runs.
     pub unsafe fn mark_pending(self) {
         let ov = self.0 as *mut OVERLAPPED;
-        std::ptr::write_volatile(&mut (*ov).InternalHigh, 0);
-        std::ptr::write_volatile(&mut (*ov).Internal, STATUS_PENDING);
-        let event = std::ptr::read_volatile(&(*ov).hEvent) & !1;
+        // SAFETY: `std::ptr::write_volatile` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { std::ptr::write_volatile(&mut (*ov).InternalHigh, 0) };
+        // SAFETY: `std::ptr::write_volatile` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { std::ptr::write_volatile(&mut (*ov).Internal, STATUS_PENDING) };
+        // SAFETY: `read_volatile`: the source is valid for reading
+        let event = unsafe { std::ptr::read_volatile(&(*ov).hEvent) } & !1;
         if event != 0 {
             if let Ok(Some(e)) = handle::get_as::<Event>(event) {
                 e.signal.reset();
@@ -154,7 +159,8 @@ impl OverlappedPtr {
     /// # Safety
     /// As for [`OverlappedPtr::mark_pending`].
     pub unsafe fn event(self) -> usize {
-        std::ptr::read_volatile(&(*(self.0 as *const OVERLAPPED)).hEvent)
+        // SAFETY: `read_volatile`: the source is valid for reading
+        unsafe { std::ptr::read_volatile(&(*(self.0 as *const OVERLAPPED)).hEvent) }
     }
 }
 
@@ -169,7 +175,9 @@ static ANY_COMPLETION: (Mutex<u64>, Condvar) = (Mutex::new(0), Condvar::new());
 /// # Safety
 /// `ov` must point to the caller's `OVERLAPPED`, still valid (see [`OverlappedPtr`]).
 pub unsafe fn complete(binding: Option<&IoBinding>, ov: OverlappedPtr, error: Win32Error, bytes: usize, inline: bool) {
-    if let Some((port, packet)) = finish(binding, ov, error, bytes, inline) {
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    if let Some((port, packet)) = unsafe { finish(binding, ov, error, bytes, inline) } {
         port.post(packet);
     }
 }
@@ -187,7 +195,9 @@ pub unsafe fn complete_to(
     bytes: usize,
     port: &CompletionPort,
 ) -> Option<Packet> {
-    let (target, packet) = finish(binding, ov, error, bytes, false)?;
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    let (target, packet) = unsafe { finish(binding, ov, error, bytes, false) }?;
     if std::ptr::eq(Arc::as_ptr(&target), port) {
         return Some(packet);
     }
@@ -205,7 +215,8 @@ unsafe fn finish(
     inline: bool,
 ) -> Option<(Arc<CompletionPort>, Packet)> {
     let p = ov.0 as *mut OVERLAPPED;
-    let event = std::ptr::read_volatile(&(*p).hEvent);
+    // SAFETY: `read_volatile`: the source is valid for reading
+    let event = unsafe { std::ptr::read_volatile(&(*p).hEvent) };
     // The port is the one bound when the operation completes: decided before the caller can see the
     // completion (and, say, bind the handle to a port afterwards, which must not receive this packet).
     let target = match binding {
@@ -217,9 +228,13 @@ unsafe fn finish(
         }
         _ => None,
     };
-    std::ptr::write_volatile(&mut (*p).InternalHigh, bytes);
+    // SAFETY: `std::ptr::write_volatile` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    unsafe { std::ptr::write_volatile(&mut (*p).InternalHigh, bytes) };
     std::sync::atomic::fence(Ordering::Release);
-    std::ptr::write_volatile(&mut (*p).Internal, ntstatus_from_win32(error.0) as usize);
+    // SAFETY: `std::ptr::write_volatile` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    unsafe { std::ptr::write_volatile(&mut (*p).Internal, ntstatus_from_win32(error.0) as usize) };
     // From here on the caller may free the OVERLAPPED: touch it no more.
     // SeqCst pairs with the waiter's increment in `wait_without_event` (neither side can miss the other).
     std::sync::atomic::fence(Ordering::SeqCst);
@@ -246,14 +261,16 @@ pub unsafe fn wait_without_event(ov: OverlappedPtr, deadline: Option<std::time::
     WAITERS_WITHOUT_EVENT.fetch_add(1, Ordering::SeqCst);
     let mut n = ANY_COMPLETION.0.lock();
     let done = loop {
-        if std::ptr::read_volatile(&(*p).Internal) != STATUS_PENDING {
+        // SAFETY: `read_volatile`: the source is valid for reading
+        if unsafe { std::ptr::read_volatile(&(*p).Internal) } != STATUS_PENDING {
             break true;
         }
         match deadline {
             None => ANY_COMPLETION.1.wait(&mut n),
             Some(d) => {
                 if ANY_COMPLETION.1.wait_until(&mut n, d).timed_out() {
-                    break std::ptr::read_volatile(&(*p).Internal) != STATUS_PENDING;
+                    // SAFETY: `read_volatile`: the source is valid for reading
+                    break unsafe { std::ptr::read_volatile(&(*p).Internal) } != STATUS_PENDING;
                 }
             }
         }
@@ -266,8 +283,10 @@ pub unsafe fn wait_without_event(ov: OverlappedPtr, deadline: Option<std::time::
 /// A caller's buffer handed to an asynchronous WinHTTP call (`WinHttpReadData`/`WinHttpWriteData` on a
 /// `WINHTTP_FLAG_ASYNC` session). Windows' contract: the buffer stays valid, and untouched by the
 /// caller, from the call until its completion callback (READ_COMPLETE / WRITE_COMPLETE /
-/// REQUEST_ERROR). The address is kept as a number so the operation can run on another thread.
-#[derive(Clone, Copy, Debug)]
+/// REQUEST_ERROR). The address is kept as a number so the operation can run on another thread. Not `Copy`
+/// or `Clone`: one operation holds it, and its bytes are reached only through the `unsafe` accessors.
+/// The http.sys receive calls use it too (`HttpReceiveHttpRequest`, `HttpReceiveRequestEntityBody`).
+#[derive(Debug)]
 pub struct CallerBuf {
     addr: usize,
     len: usize,
@@ -302,7 +321,8 @@ impl CallerBuf {
         if self.len == 0 {
             return &[];
         }
-        std::slice::from_raw_parts(self.addr as *const u8, self.len)
+        // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
+        unsafe { std::slice::from_raw_parts(self.addr as *const u8, self.len) }
     }
 
     /// # Safety
@@ -311,7 +331,8 @@ impl CallerBuf {
         if self.len == 0 {
             return &mut [];
         }
-        std::slice::from_raw_parts_mut(self.addr as *mut u8, self.len)
+        // SAFETY: `from_raw_parts_mut`: the pointer and length describe writable memory of the caller
+        unsafe { std::slice::from_raw_parts_mut(self.addr as *mut u8, self.len) }
     }
 }
 

@@ -17,28 +17,39 @@ unsafe fn open_stream(name: &str, mode: &str) -> *mut libc::FILE {
         set_errno(EINVAL);
         return std::ptr::null_mut();
     };
-    libc::fopen(p.as_ptr(), m.as_ptr())
+    // SAFETY: `libc::fopen` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe { libc::fopen(p.as_ptr(), m.as_ptr()) }
 }
 
 /// The checks `_wfopen` and `fopen_s` share: NULL name or mode, or an empty mode: the handler.
 unsafe fn open_checked<U: Unit>(function: &str, name: *const U, mode: *const U) -> Result<*mut libc::FILE, c_int> {
-    if name.is_null() || mode.is_null() || (*mode).is_zero() {
+    // SAFETY: a non-NULL `mode` is the caller's NUL-terminated string: its first unit is readable.
+    if name.is_null() || mode.is_null() || unsafe { *mode }.is_zero() {
         return Err(invalid_parameter(function, EINVAL));
     }
-    let (name, mode) = (wide_cstr(name).unwrap_or_default(), wide_cstr(mode).unwrap_or_default());
-    Ok(open_stream(&name, &mode))
+    // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`: `mode`
+    // is NULL or points to a readable NUL-terminated array of `U`.
+    let (name, mode) = (unsafe { wide_cstr(name) }.unwrap_or_default(), unsafe { wide_cstr(mode) }.unwrap_or_default());
+    // SAFETY: `open_stream` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    Ok(unsafe { open_stream(&name, &mode) })
 }
 
 unsafe fn fopen_s_body<U: Unit>(function: &str, pf: *mut *mut libc::FILE, name: *const U, mode: *const U) -> c_int {
     if pf.is_null() {
         return invalid_parameter(function, EINVAL);
     }
-    *pf = std::ptr::null_mut();
-    match open_checked(function, name, mode) {
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *pf = std::ptr::null_mut() };
+    // SAFETY: `open_checked` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    match unsafe { open_checked(function, name, mode) } {
         Err(e) => e,
         Ok(f) if f.is_null() => invalid::errno(),
         Ok(f) => {
-            *pf = f;
+            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+            unsafe { *pf = f };
             0
         }
     }
@@ -46,36 +57,73 @@ unsafe fn fopen_s_body<U: Unit>(function: &str, pf: *mut *mut libc::FILE, name: 
 
 /// `fopen_s`: opens a file into `*pFile`. Returns 0, or the errno of the failed open (`*pFile` NULL); NULL
 /// arguments go through the handler (`EINVAL`).
+///
+/// # Safety
+/// `pFile`, `filename`, `mode` are each NULL or point to memory valid for what `fopen_s` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn fopen_s(pFile: *mut *mut libc::FILE, filename: *const c_char, mode: *const c_char) -> c_int {
-    guard_infallible("fopen_s", EINVAL, || fopen_s_body("fopen_s", pFile, filename as *const u8, mode as *const u8))
+    // SAFETY: `fopen_s_body` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("fopen_s", EINVAL, || unsafe {
+        fopen_s_body("fopen_s", pFile, filename as *const u8, mode as *const u8)
+    })
 }
 
 /// `_wfopen`: `fopen` with a wide name and mode; NULL with errno on failure, NULL arguments through the
 /// handler.
+///
+/// # Safety
+/// `filename`, `mode` are each NULL or point to memory valid for what `_wfopen` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wfopen(filename: *const u32, mode: *const u32) -> *mut libc::FILE {
     guard_infallible("_wfopen", std::ptr::null_mut(), || {
-        open_checked("_wfopen", filename, mode).unwrap_or(std::ptr::null_mut())
+        // SAFETY: `open_checked` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { open_checked("_wfopen", filename, mode) }.unwrap_or(std::ptr::null_mut())
     })
 }
 
 /// `_wfopen` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `filename`, `mode` are each NULL or point to memory valid for what `_wfopen` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wfopen_w16(filename: *const u16, mode: *const u16) -> *mut libc::FILE {
     guard_infallible("_wfopen", std::ptr::null_mut(), || {
-        open_checked("_wfopen", filename, mode).unwrap_or(std::ptr::null_mut())
+        // SAFETY: `open_checked` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { open_checked("_wfopen", filename, mode) }.unwrap_or(std::ptr::null_mut())
     })
 }
 
 /// `_wfopen_s`: `fopen_s` with a wide name and mode.
+///
+/// # Safety
+/// `pFile`, `filename`, `mode` are each NULL or point to memory valid for what `_wfopen_s` reads or writes there,
+/// as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed),
+/// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wfopen_s(pFile: *mut *mut libc::FILE, filename: *const u32, mode: *const u32) -> c_int {
-    guard_infallible("_wfopen_s", EINVAL, || fopen_s_body("_wfopen_s", pFile, filename, mode))
+    // SAFETY: `fopen_s_body` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wfopen_s", EINVAL, || unsafe { fopen_s_body("_wfopen_s", pFile, filename, mode) })
 }
 
 /// `_wfopen_s` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pFile`, `filename`, `mode` are each NULL or point to memory valid for what `_wfopen_s` reads or writes there,
+/// as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed),
+/// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wfopen_s_w16(pFile: *mut *mut libc::FILE, filename: *const u16, mode: *const u16) -> c_int {
-    guard_infallible("_wfopen_s", EINVAL, || fopen_s_body("_wfopen_s", pFile, filename, mode))
+    // SAFETY: `fopen_s_body` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wfopen_s", EINVAL, || unsafe { fopen_s_body("_wfopen_s", pFile, filename, mode) })
 }

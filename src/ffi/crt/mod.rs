@@ -34,7 +34,9 @@ pub(crate) const NLSCMPERROR: c_int = i32::MAX;
 /// # Safety
 /// `p` is non-NULL and points to a NUL-terminated array of `U`.
 pub(crate) unsafe fn whole<'a, U: Unit>(p: *const U) -> &'a [U] {
-    units_in(p, units_strlen(p))
+    // SAFETY: `units_in`: `p` points to `units_strlen(p)` readable units valid for `'a` (it may be NULL only when
+    // `units_strlen(p)` is 0).
+    unsafe { units_in(p, units_strlen(p)) }
 }
 
 /// At most `max` units of the caller's string (fewer when its terminator comes first).
@@ -43,10 +45,12 @@ pub(crate) unsafe fn whole<'a, U: Unit>(p: *const U) -> &'a [U] {
 /// `p` is non-NULL and readable up to its terminator or `max` units, whichever comes first.
 pub(crate) unsafe fn prefix<'a, U: Unit>(p: *const U, max: usize) -> &'a [U] {
     let mut n = 0;
-    while n < max && !(*p.add(n)).is_zero() {
+    // SAFETY: `p` holds `max` readable units or a NUL before them (this function's contract).
+    while n < max && !unsafe { *p.add(n) }.is_zero() {
         n += 1;
     }
-    units_in(p, n)
+    // SAFETY: `units_in`: `p` points to `n` readable units valid for `'a` (it may be NULL only when `n` is 0).
+    unsafe { units_in(p, n) }
 }
 
 /// The caller's buffer of `size` units (the size the caller states, as the MSVC functions trust it).
@@ -55,7 +59,9 @@ pub(crate) unsafe fn prefix<'a, U: Unit>(p: *const U, max: usize) -> &'a [U] {
 /// `p` is non-NULL and writable for `size` units.
 pub(crate) unsafe fn buffer<'a, U>(p: *mut U, size: usize) -> &'a mut [U] {
     let size = size.min(isize::MAX as usize / std::mem::size_of::<U>().max(1));
-    units_out(p, size)
+    // SAFETY: `units_out`: `p` points to `size` writable units valid for `'a`, not aliased (NULL only when `size` is
+    // 0).
+    unsafe { units_out(p, size) }
 }
 
 /// An `_s` function's outcome as its `errno_t`: errors go through the invalid parameter handler.

@@ -19,15 +19,19 @@ pub(crate) unsafe fn to_int<U: Unit>(
     max: i64,
 ) -> i64 {
     if !end.is_null() {
-        *end = s as *mut U;
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        unsafe { *end = s as *mut U };
     }
     if s.is_null() || !numbers::base_ok(base) {
         invalid_parameter(function, EINVAL);
         return 0;
     }
-    let p = numbers::parse(whole(s), base as u32);
+    // SAFETY: `whole`: `s` is non-NULL and points to a NUL-terminated array of `U`.
+    let p = numbers::parse(unsafe { whole(s) }, base as u32);
     if !end.is_null() {
-        *end = (s as *mut U).add(p.consumed);
+        // SAFETY: `end` is the caller's writable pointer (non-NULL, checked); `s` + `consumed` stays inside the
+        // string just parsed.
+        unsafe { *end = (s as *mut U).add(p.consumed) };
     }
     let (v, e) = numbers::to_signed(p, min, max);
     if let Some(e) = e {
@@ -39,15 +43,19 @@ pub(crate) unsafe fn to_int<U: Unit>(
 /// As [`to_int`] for an unsigned 64-bit result (`strtoull` rules: a minus sign negates).
 pub(crate) unsafe fn to_uint<U: Unit>(function: &str, s: *const U, end: *mut *mut U, base: c_int, max: u64) -> u64 {
     if !end.is_null() {
-        *end = s as *mut U;
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        unsafe { *end = s as *mut U };
     }
     if s.is_null() || !numbers::base_ok(base) {
         invalid_parameter(function, EINVAL);
         return 0;
     }
-    let p: Parsed = numbers::parse(whole(s), base as u32);
+    // SAFETY: `whole`: `s` is non-NULL and points to a NUL-terminated array of `U`.
+    let p: Parsed = numbers::parse(unsafe { whole(s) }, base as u32);
     if !end.is_null() {
-        *end = (s as *mut U).add(p.consumed);
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset stays
+        // inside the caller's buffer
+        unsafe { *end = (s as *mut U).add(p.consumed) };
     }
     let (v, e) = numbers::to_unsigned(p, max);
     if let Some(e) = e {
@@ -60,85 +68,174 @@ const I32: (i64, i64) = (i32::MIN as i64, i32::MAX as i64);
 
 /// `_wtoi`: the decimal number at the start of the string (after spaces and a sign); out of `int` range:
 /// `INT_MAX`/`INT_MIN` with errno `ERANGE`; NULL: the handler, 0.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_wtoi` reads or writes there, as Windows documents it (strings
+/// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtoi(str: *const u32) -> c_int {
-    guard_infallible("_wtoi", 0, || to_int("_wtoi", str, std::ptr::null_mut(), 10, I32.0, I32.1) as c_int)
+    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wtoi", 0, || unsafe { to_int("_wtoi", str, std::ptr::null_mut(), 10, I32.0, I32.1) } as c_int)
 }
 
 /// `_wtoi` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_wtoi` reads or writes there, as Windows documents it (strings
+/// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtoi_w16(str: *const u16) -> c_int {
-    guard_infallible("_wtoi", 0, || to_int("_wtoi", str, std::ptr::null_mut(), 10, I32.0, I32.1) as c_int)
+    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wtoi", 0, || unsafe { to_int("_wtoi", str, std::ptr::null_mut(), 10, I32.0, I32.1) } as c_int)
 }
 
 /// `_wtol`: as `_wtoi`, clamped to Windows' 32-bit `long`.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_wtol` reads or writes there, as Windows documents it (strings
+/// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtol(str: *const u32) -> c_long {
-    guard_infallible("_wtol", 0, || to_int("_wtol", str, std::ptr::null_mut(), 10, I32.0, I32.1) as c_long)
+    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wtol", 0, || unsafe { to_int("_wtol", str, std::ptr::null_mut(), 10, I32.0, I32.1) } as c_long)
 }
 
 /// `_wtol` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_wtol` reads or writes there, as Windows documents it (strings
+/// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtol_w16(str: *const u16) -> c_long {
-    guard_infallible("_wtol", 0, || to_int("_wtol", str, std::ptr::null_mut(), 10, I32.0, I32.1) as c_long)
+    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wtol", 0, || unsafe { to_int("_wtol", str, std::ptr::null_mut(), 10, I32.0, I32.1) } as c_long)
 }
 
 /// `_wtoi64`: as `_wtoi` for 64-bit values.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_wtoi64` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtoi64(str: *const u32) -> c_longlong {
-    guard_infallible("_wtoi64", 0, || to_int("_wtoi64", str, std::ptr::null_mut(), 10, i64::MIN, i64::MAX))
+    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wtoi64", 0, || unsafe { to_int("_wtoi64", str, std::ptr::null_mut(), 10, i64::MIN, i64::MAX) })
 }
 
 /// `_wtoi64` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_wtoi64` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtoi64_w16(str: *const u16) -> c_longlong {
-    guard_infallible("_wtoi64", 0, || to_int("_wtoi64", str, std::ptr::null_mut(), 10, i64::MIN, i64::MAX))
+    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wtoi64", 0, || unsafe { to_int("_wtoi64", str, std::ptr::null_mut(), 10, i64::MIN, i64::MAX) })
 }
 
 /// `_atoi64`: as `_wtoi64` for a narrow string.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_atoi64` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _atoi64(str: *const c_char) -> c_longlong {
-    guard_infallible("_atoi64", 0, || to_int("_atoi64", str as *const u8, std::ptr::null_mut(), 10, i64::MIN, i64::MAX))
+    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_atoi64", 0, || unsafe {
+        to_int("_atoi64", str as *const u8, std::ptr::null_mut(), 10, i64::MIN, i64::MAX)
+    })
 }
 
 /// `_strtoi64`: `strtoll` with MSVC's checks (NULL string or a base other than 0 and 2..=36: the handler, 0).
+///
+/// # Safety
+/// `strSource`, `endptr` are each NULL or point to memory valid for what `_strtoi64` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _strtoi64(strSource: *const c_char, endptr: *mut *mut c_char, base: c_int) -> c_longlong {
     guard_infallible("_strtoi64", 0, || {
-        to_int("_strtoi64", strSource as *const u8, endptr as *mut *mut u8, base, i64::MIN, i64::MAX)
+        // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { to_int("_strtoi64", strSource as *const u8, endptr as *mut *mut u8, base, i64::MIN, i64::MAX) }
     })
 }
 
 /// `_strtoui64`: `strtoull` with MSVC's checks.
+///
+/// # Safety
+/// `strSource`, `endptr` are each NULL or point to memory valid for what `_strtoui64` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _strtoui64(strSource: *const c_char, endptr: *mut *mut c_char, base: c_int) -> c_ulonglong {
     guard_infallible("_strtoui64", 0, || {
-        to_uint("_strtoui64", strSource as *const u8, endptr as *mut *mut u8, base, u64::MAX)
+        // SAFETY: `to_uint` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { to_uint("_strtoui64", strSource as *const u8, endptr as *mut *mut u8, base, u64::MAX) }
     })
 }
 
 /// `_wcstoi64`: `_strtoi64` for wide strings.
+///
+/// # Safety
+/// `strSource`, `endptr` are each NULL or point to memory valid for what `_wcstoi64` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcstoi64(strSource: *const u32, endptr: *mut *mut u32, base: c_int) -> c_longlong {
-    guard_infallible("_wcstoi64", 0, || to_int("_wcstoi64", strSource, endptr, base, i64::MIN, i64::MAX))
+    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wcstoi64", 0, || unsafe { to_int("_wcstoi64", strSource, endptr, base, i64::MIN, i64::MAX) })
 }
 
 /// `_wcstoi64` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `strSource`, `endptr` are each NULL or point to memory valid for what `_wcstoi64` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcstoi64_w16(strSource: *const u16, endptr: *mut *mut u16, base: c_int) -> c_longlong {
-    guard_infallible("_wcstoi64", 0, || to_int("_wcstoi64", strSource, endptr, base, i64::MIN, i64::MAX))
+    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wcstoi64", 0, || unsafe { to_int("_wcstoi64", strSource, endptr, base, i64::MIN, i64::MAX) })
 }
 
 /// `_wcstoui64`: `_strtoui64` for wide strings.
+///
+/// # Safety
+/// `strSource`, `endptr` are each NULL or point to memory valid for what `_wcstoui64` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcstoui64(strSource: *const u32, endptr: *mut *mut u32, base: c_int) -> c_ulonglong {
-    guard_infallible("_wcstoui64", 0, || to_uint("_wcstoui64", strSource, endptr, base, u64::MAX))
+    // SAFETY: `to_uint` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wcstoui64", 0, || unsafe { to_uint("_wcstoui64", strSource, endptr, base, u64::MAX) })
 }
 
 /// `_wcstoui64` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `strSource`, `endptr` are each NULL or point to memory valid for what `_wcstoui64` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcstoui64_w16(strSource: *const u16, endptr: *mut *mut u16, base: c_int) -> c_ulonglong {
-    guard_infallible("_wcstoui64", 0, || to_uint("_wcstoui64", strSource, endptr, base, u64::MAX))
+    // SAFETY: `to_uint` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wcstoui64", 0, || unsafe { to_uint("_wcstoui64", strSource, endptr, base, u64::MAX) })
 }
 
 /// The floating-point number at the start of a wide string, read by the C library from its ASCII text;
@@ -153,8 +250,12 @@ pub(crate) unsafe fn wide_to_double<U: Unit>(s: &[U]) -> (f64, usize) {
         s[i..].iter().map(|&u| u.into()).take_while(|&v: &u32| v != 0 && v < 0x80).map(|v| v as u8).collect();
     let c = std::ffi::CString::new(ascii).unwrap_or_default();
     let mut end: *mut c_char = std::ptr::null_mut();
-    let v = libc::strtod(c.as_ptr(), &mut end);
-    let used = end.offset_from(c.as_ptr()) as usize;
+    // SAFETY: `libc::strtod` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    let v = unsafe { libc::strtod(c.as_ptr(), &mut end) };
+    // SAFETY: `end.offset_from` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    let used = unsafe { end.offset_from(c.as_ptr()) } as usize;
     (v, if used == 0 { 0 } else { i + used })
 }
 
@@ -163,19 +264,33 @@ unsafe fn to_double<U: Unit>(function: &str, s: *const U) -> f64 {
         invalid_parameter(function, EINVAL);
         return 0.0;
     }
-    wide_to_double(whole(s)).0
+    // SAFETY: `wide_to_double` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe { wide_to_double(whole(s)) }.0
 }
 
 /// `_wtof`: the floating-point number at the start of the string (C locale); NULL: the handler, 0.0.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_wtof` reads or writes there, as Windows documents it (strings
+/// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtof(str: *const u32) -> f64 {
-    guard_infallible("_wtof", 0.0, || to_double("_wtof", str))
+    // SAFETY: `to_double` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wtof", 0.0, || unsafe { to_double("_wtof", str) })
 }
 
 /// `_wtof` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_wtof` reads or writes there, as Windows documents it (strings
+/// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtof_w16(str: *const u16) -> f64 {
-    guard_infallible("_wtof", 0.0, || to_double("_wtof", str))
+    // SAFETY: `to_double` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wtof", 0.0, || unsafe { to_double("_wtof", str) })
 }
 
 /// The shared body of the integer-to-text functions. `size` None: the non-`_s` forms (the buffer is
@@ -186,7 +301,8 @@ unsafe fn xtoa<U: Unit>(function: &str, parts: (bool, u64), buf: *mut U, size: O
     }
     // The non-_s forms: room for the longest text (64 binary digits, a sign and the terminator).
     let size = size.unwrap_or(66);
-    match numbers::write_integer(buffer(buf, size), parts.0, parts.1, radix) {
+    // SAFETY: `buffer`: `buf` is non-NULL and writable for `size` units.
+    match numbers::write_integer(unsafe { buffer(buf, size) }, parts.0, parts.1, radix) {
         Ok(()) => 0,
         Err(e) => invalid_parameter(function, e),
     }
@@ -194,185 +310,332 @@ unsafe fn xtoa<U: Unit>(function: &str, parts: (bool, u64), buf: *mut U, size: O
 
 /// `_itoa`: writes `value` in `radix` (2..=36; negative only in radix 10, other radices show the 32 bits
 /// unsigned), lowercase digits; returns `buffer`. A bad radix empties it (through the handler).
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_itoa` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _itoa(value: c_int, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_itoa", buffer, || {
-        xtoa("_itoa", numbers::signed_parts(value as i64, 32, radix), buffer as *mut u8, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_itoa", numbers::signed_parts(value as i64, 32, radix), buffer as *mut u8, None, radix) };
         buffer
     })
 }
 
 /// `_ltoa`: `_itoa` for Windows' 32-bit `long` (the value is taken as 32 bits).
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_ltoa` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _ltoa(value: c_long, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_ltoa", buffer, || {
-        xtoa("_ltoa", numbers::signed_parts(value as i32 as i64, 32, radix), buffer as *mut u8, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_ltoa", numbers::signed_parts(value as i32 as i64, 32, radix), buffer as *mut u8, None, radix) };
         buffer
     })
 }
 
 /// `_ultoa`: `_itoa` for an unsigned 32-bit value.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_ultoa` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _ultoa(value: c_ulong, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_ultoa", buffer, || {
-        xtoa("_ultoa", (false, value as u32 as u64), buffer as *mut u8, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_ultoa", (false, value as u32 as u64), buffer as *mut u8, None, radix) };
         buffer
     })
 }
 
 /// `_i64toa`: `_itoa` for 64-bit values.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_i64toa` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _i64toa(value: c_longlong, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_i64toa", buffer, || {
-        xtoa("_i64toa", numbers::signed_parts(value, 64, radix), buffer as *mut u8, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_i64toa", numbers::signed_parts(value, 64, radix), buffer as *mut u8, None, radix) };
         buffer
     })
 }
 
 /// `_ui64toa`: `_itoa` for unsigned 64-bit values.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_ui64toa` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _ui64toa(value: c_ulonglong, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_ui64toa", buffer, || {
-        xtoa("_ui64toa", (false, value), buffer as *mut u8, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_ui64toa", (false, value), buffer as *mut u8, None, radix) };
         buffer
     })
 }
 
 /// `_itoa_s`: `_itoa` into a buffer of `size` characters: 0, or through the handler `EINVAL` (NULL buffer,
 /// zero size, bad radix) / `ERANGE` (too small; the buffer is emptied).
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_itoa_s` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _itoa_s(value: c_int, buffer: *mut c_char, size: usize, radix: c_int) -> c_int {
     guard_infallible("_itoa_s", EINVAL, || {
-        xtoa("_itoa_s", numbers::signed_parts(value as i64, 32, radix), buffer as *mut u8, Some(size), radix)
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_itoa_s", numbers::signed_parts(value as i64, 32, radix), buffer as *mut u8, Some(size), radix) }
     })
 }
 
 /// `_i64toa_s`: `_itoa_s` for 64-bit values.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_i64toa_s` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _i64toa_s(value: c_longlong, buffer: *mut c_char, size: usize, radix: c_int) -> c_int {
     guard_infallible("_i64toa_s", EINVAL, || {
-        xtoa("_i64toa_s", numbers::signed_parts(value, 64, radix), buffer as *mut u8, Some(size), radix)
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_i64toa_s", numbers::signed_parts(value, 64, radix), buffer as *mut u8, Some(size), radix) }
     })
 }
 
 /// `_itow`: `_itoa` for wide strings.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_itow` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _itow(value: c_int, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_itow", buffer, || {
-        xtoa("_itow", numbers::signed_parts(value as i64, 32, radix), buffer, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_itow", numbers::signed_parts(value as i64, 32, radix), buffer, None, radix) };
         buffer
     })
 }
 
 /// `_itow` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_itow` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _itow_w16(value: c_int, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_itow", buffer, || {
-        xtoa("_itow", numbers::signed_parts(value as i64, 32, radix), buffer, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_itow", numbers::signed_parts(value as i64, 32, radix), buffer, None, radix) };
         buffer
     })
 }
 
 /// `_ltow`: `_ltoa` for wide strings.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_ltow` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _ltow(value: c_long, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_ltow", buffer, || {
-        xtoa("_ltow", numbers::signed_parts(value as i32 as i64, 32, radix), buffer, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_ltow", numbers::signed_parts(value as i32 as i64, 32, radix), buffer, None, radix) };
         buffer
     })
 }
 
 /// `_ltow` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_ltow` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _ltow_w16(value: c_long, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_ltow", buffer, || {
-        xtoa("_ltow", numbers::signed_parts(value as i32 as i64, 32, radix), buffer, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_ltow", numbers::signed_parts(value as i32 as i64, 32, radix), buffer, None, radix) };
         buffer
     })
 }
 
 /// `_ultow`: `_ultoa` for wide strings.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_ultow` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _ultow(value: c_ulong, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_ultow", buffer, || {
-        xtoa("_ultow", (false, value as u32 as u64), buffer, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_ultow", (false, value as u32 as u64), buffer, None, radix) };
         buffer
     })
 }
 
 /// `_ultow` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_ultow` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _ultow_w16(value: c_ulong, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_ultow", buffer, || {
-        xtoa("_ultow", (false, value as u32 as u64), buffer, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_ultow", (false, value as u32 as u64), buffer, None, radix) };
         buffer
     })
 }
 
 /// `_i64tow`: `_i64toa` for wide strings.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_i64tow` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _i64tow(value: c_longlong, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_i64tow", buffer, || {
-        xtoa("_i64tow", numbers::signed_parts(value, 64, radix), buffer, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_i64tow", numbers::signed_parts(value, 64, radix), buffer, None, radix) };
         buffer
     })
 }
 
 /// `_i64tow` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_i64tow` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _i64tow_w16(value: c_longlong, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_i64tow", buffer, || {
-        xtoa("_i64tow", numbers::signed_parts(value, 64, radix), buffer, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_i64tow", numbers::signed_parts(value, 64, radix), buffer, None, radix) };
         buffer
     })
 }
 
 /// `_ui64tow`: `_ui64toa` for wide strings.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_ui64tow` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _ui64tow(value: c_ulonglong, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_ui64tow", buffer, || {
-        xtoa("_ui64tow", (false, value), buffer, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_ui64tow", (false, value), buffer, None, radix) };
         buffer
     })
 }
 
 /// `_ui64tow` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_ui64tow` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _ui64tow_w16(value: c_ulonglong, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_ui64tow", buffer, || {
-        xtoa("_ui64tow", (false, value), buffer, None, radix);
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_ui64tow", (false, value), buffer, None, radix) };
         buffer
     })
 }
 
 /// `_itow_s`: `_itoa_s` for wide strings.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_itow_s` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _itow_s(value: c_int, buffer: *mut u32, size: usize, radix: c_int) -> c_int {
     guard_infallible("_itow_s", EINVAL, || {
-        xtoa("_itow_s", numbers::signed_parts(value as i64, 32, radix), buffer, Some(size), radix)
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_itow_s", numbers::signed_parts(value as i64, 32, radix), buffer, Some(size), radix) }
     })
 }
 
 /// `_itow_s` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_itow_s` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _itow_s_w16(value: c_int, buffer: *mut u16, size: usize, radix: c_int) -> c_int {
     guard_infallible("_itow_s", EINVAL, || {
-        xtoa("_itow_s", numbers::signed_parts(value as i64, 32, radix), buffer, Some(size), radix)
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_itow_s", numbers::signed_parts(value as i64, 32, radix), buffer, Some(size), radix) }
     })
 }
 
 /// `_i64tow_s`: `_i64toa_s` for wide strings.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_i64tow_s` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _i64tow_s(value: c_longlong, buffer: *mut u32, size: usize, radix: c_int) -> c_int {
     guard_infallible("_i64tow_s", EINVAL, || {
-        xtoa("_i64tow_s", numbers::signed_parts(value, 64, radix), buffer, Some(size), radix)
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_i64tow_s", numbers::signed_parts(value, 64, radix), buffer, Some(size), radix) }
     })
 }
 
 /// `_i64tow_s` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `buffer` is NULL or points to memory valid for what `_i64tow_s` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _i64tow_s_w16(value: c_longlong, buffer: *mut u16, size: usize, radix: c_int) -> c_int {
     guard_infallible("_i64tow_s", EINVAL, || {
-        xtoa("_i64tow_s", numbers::signed_parts(value, 64, radix), buffer, Some(size), radix)
+        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { xtoa("_i64tow_s", numbers::signed_parts(value, 64, radix), buffer, Some(size), radix) }
     })
 }

@@ -16,47 +16,95 @@ unsafe fn icmp<U: Unit>(function: &str, a: *const U, b: *const U, max: Option<us
         return NLSCMPERROR;
     }
     match max {
-        None => strings::icmp(whole(a), whole(b)),
-        Some(n) => strings::icmp(prefix(a, n), prefix(b, n)),
+        // SAFETY: `whole`: `a` is non-NULL and points to a NUL-terminated array of `U`.; `whole`: `b` is non-NULL
+        // and points to a NUL-terminated array of `U`.
+        None => strings::icmp(unsafe { whole(a) }, unsafe { whole(b) }),
+        // SAFETY: `prefix`: `a` is non-NULL and readable up to its terminator or `max` units, whichever comes
+        // first.; `prefix`: `b` is non-NULL and readable up to its terminator or `max` units, whichever comes first.
+        Some(n) => strings::icmp(unsafe { prefix(a, n) }, unsafe { prefix(b, n) }),
     }
 }
 
 /// `_stricmp`: compares ignoring ASCII case (MSVC's "C" locale); NULL: the handler, `_NLSCMPERROR`.
+///
+/// # Safety
+/// `string1`, `string2` are each NULL or point to memory valid for what `_stricmp` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _stricmp(string1: *const c_char, string2: *const c_char) -> c_int {
-    guard_infallible("_stricmp", NLSCMPERROR, || icmp("_stricmp", string1 as *const u8, string2 as *const u8, None))
+    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_stricmp", NLSCMPERROR, || unsafe {
+        icmp("_stricmp", string1 as *const u8, string2 as *const u8, None)
+    })
 }
 
 /// `_strnicmp`: `_stricmp` on at most `count` characters.
+///
+/// # Safety
+/// `string1`, `string2` are each NULL or point to memory valid for what `_strnicmp` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _strnicmp(string1: *const c_char, string2: *const c_char, count: usize) -> c_int {
     guard_infallible("_strnicmp", NLSCMPERROR, || {
-        icmp("_strnicmp", string1 as *const u8, string2 as *const u8, Some(count))
+        // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { icmp("_strnicmp", string1 as *const u8, string2 as *const u8, Some(count)) }
     })
 }
 
 /// `_wcsicmp`: `_stricmp` for wide strings (ASCII letters folded).
+///
+/// # Safety
+/// `string1`, `string2` are each NULL or point to memory valid for what `_wcsicmp` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsicmp(string1: *const u32, string2: *const u32) -> c_int {
-    guard_infallible("_wcsicmp", NLSCMPERROR, || icmp("_wcsicmp", string1, string2, None))
+    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wcsicmp", NLSCMPERROR, || unsafe { icmp("_wcsicmp", string1, string2, None) })
 }
 
 /// `_wcsicmp` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `string1`, `string2` are each NULL or point to memory valid for what `_wcsicmp` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsicmp_w16(string1: *const u16, string2: *const u16) -> c_int {
-    guard_infallible("_wcsicmp", NLSCMPERROR, || icmp("_wcsicmp", string1, string2, None))
+    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wcsicmp", NLSCMPERROR, || unsafe { icmp("_wcsicmp", string1, string2, None) })
 }
 
 /// `_wcsnicmp`: `_wcsicmp` on at most `count` characters.
+///
+/// # Safety
+/// `string1`, `string2` are each NULL or point to memory valid for what `_wcsnicmp` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsnicmp(string1: *const u32, string2: *const u32, count: usize) -> c_int {
-    guard_infallible("_wcsnicmp", NLSCMPERROR, || icmp("_wcsnicmp", string1, string2, Some(count)))
+    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wcsnicmp", NLSCMPERROR, || unsafe { icmp("_wcsnicmp", string1, string2, Some(count)) })
 }
 
 /// `_wcsnicmp` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `string1`, `string2` are each NULL or point to memory valid for what `_wcsnicmp` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsnicmp_w16(string1: *const u16, string2: *const u16, count: usize) -> c_int {
-    guard_infallible("_wcsnicmp", NLSCMPERROR, || icmp("_wcsnicmp", string1, string2, Some(count)))
+    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wcsnicmp", NLSCMPERROR, || unsafe { icmp("_wcsnicmp", string1, string2, Some(count)) })
 }
 
 // ---- copies that allocate, case mapping ----------------------------------------------------------------
@@ -66,33 +114,59 @@ pub(crate) unsafe fn dup<U: Unit>(s: *const U) -> *mut U {
     if s.is_null() {
         return std::ptr::null_mut();
     }
-    let src = whole(s);
-    let out = libc::malloc((src.len() + 1) * std::mem::size_of::<U>()) as *mut U;
+    // SAFETY: `whole`: `s` is non-NULL and points to a NUL-terminated array of `U`.
+    let src = unsafe { whole(s) };
+    // SAFETY: `libc::malloc` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    let out = unsafe { libc::malloc((src.len() + 1) * std::mem::size_of::<U>()) } as *mut U;
     if out.is_null() {
         set_errno(libc::ENOMEM);
         return out;
     }
-    std::ptr::copy_nonoverlapping(src.as_ptr(), out, src.len());
-    *out.add(src.len()) = U::from_u32(0);
+    // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
+    unsafe { std::ptr::copy_nonoverlapping(src.as_ptr(), out, src.len()) };
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *out.add(src.len()) = U::from_u32(0) };
     out
 }
 
 /// `_strdup`: a `malloc`'d copy (free it with `free`); NULL for NULL.
+///
+/// # Safety
+/// `strSource` is NULL or points to memory valid for what `_strdup` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _strdup(strSource: *const c_char) -> *mut c_char {
-    guard_infallible("_strdup", std::ptr::null_mut(), || dup(strSource as *const u8) as *mut c_char)
+    // SAFETY: `dup` reads and writes only through the pointers passed to it, which this function's caller guarantees
+    // (its `# Safety`)
+    guard_infallible("_strdup", std::ptr::null_mut(), || unsafe { dup(strSource as *const u8) } as *mut c_char)
 }
 
 /// `_wcsdup`: `_strdup` for wide strings.
+///
+/// # Safety
+/// `strSource` is NULL or points to memory valid for what `_wcsdup` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsdup(strSource: *const u32) -> *mut u32 {
-    guard_infallible("_wcsdup", std::ptr::null_mut(), || dup(strSource))
+    // SAFETY: `dup` reads and writes only through the pointers passed to it, which this function's caller guarantees
+    // (its `# Safety`)
+    guard_infallible("_wcsdup", std::ptr::null_mut(), || unsafe { dup(strSource) })
 }
 
 /// `_wcsdup` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `strSource` is NULL or points to memory valid for what `_wcsdup` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsdup_w16(strSource: *const u16) -> *mut u16 {
-    guard_infallible("_wcsdup", std::ptr::null_mut(), || dup(strSource))
+    // SAFETY: `dup` reads and writes only through the pointers passed to it, which this function's caller guarantees
+    // (its `# Safety`)
+    guard_infallible("_wcsdup", std::ptr::null_mut(), || unsafe { dup(strSource) })
 }
 
 unsafe fn map_case<U: Unit>(function: &str, s: *mut U, f: fn(u32) -> u32) -> *mut U {
@@ -100,49 +174,93 @@ unsafe fn map_case<U: Unit>(function: &str, s: *mut U, f: fn(u32) -> u32) -> *mu
         invalid_parameter(function, EINVAL);
         return s;
     }
-    let n = units_strlen(s as *const U);
-    strings::map_in_place(units_out(s, n), f);
+    // SAFETY: `units_strlen`: `s as *const U` is non-NULL and points to a readable NUL-terminated array of `U`.
+    let n = unsafe { units_strlen(s as *const U) };
+    // SAFETY: `units_out`: `s` points to `n` writable units valid for `'a`, not aliased (NULL only when `n` is 0).
+    strings::map_in_place(unsafe { units_out(s, n) }, f);
     s
 }
 
 /// `_strlwr`: lowercases ASCII letters in place; returns the string. NULL: the handler, NULL.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_strlwr` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _strlwr(str: *mut c_char) -> *mut c_char {
     guard_infallible("_strlwr", std::ptr::null_mut(), || {
-        map_case("_strlwr", str as *mut u8, strings::ascii_lower) as *mut c_char
+        // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        (unsafe { map_case("_strlwr", str as *mut u8, strings::ascii_lower) }) as *mut c_char
     })
 }
 
 /// `_strupr`: uppercases ASCII letters in place.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_strupr` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _strupr(str: *mut c_char) -> *mut c_char {
     guard_infallible("_strupr", std::ptr::null_mut(), || {
-        map_case("_strupr", str as *mut u8, strings::ascii_upper) as *mut c_char
+        // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        (unsafe { map_case("_strupr", str as *mut u8, strings::ascii_upper) }) as *mut c_char
     })
 }
 
 /// `_wcslwr`: `_strlwr` for wide strings.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_wcslwr` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcslwr(str: *mut u32) -> *mut u32 {
-    guard_infallible("_wcslwr", std::ptr::null_mut(), || map_case("_wcslwr", str, strings::ascii_lower))
+    // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wcslwr", std::ptr::null_mut(), || unsafe { map_case("_wcslwr", str, strings::ascii_lower) })
 }
 
 /// `_wcslwr` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_wcslwr` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcslwr_w16(str: *mut u16) -> *mut u16 {
-    guard_infallible("_wcslwr", std::ptr::null_mut(), || map_case("_wcslwr", str, strings::ascii_lower))
+    // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wcslwr", std::ptr::null_mut(), || unsafe { map_case("_wcslwr", str, strings::ascii_lower) })
 }
 
 /// `_wcsupr`: `_strupr` for wide strings.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_wcsupr` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsupr(str: *mut u32) -> *mut u32 {
-    guard_infallible("_wcsupr", std::ptr::null_mut(), || map_case("_wcsupr", str, strings::ascii_upper))
+    // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wcsupr", std::ptr::null_mut(), || unsafe { map_case("_wcsupr", str, strings::ascii_upper) })
 }
 
 /// `_wcsupr` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `_wcsupr` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsupr_w16(str: *mut u16) -> *mut u16 {
-    guard_infallible("_wcsupr", std::ptr::null_mut(), || map_case("_wcsupr", str, strings::ascii_upper))
+    // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("_wcsupr", std::ptr::null_mut(), || unsafe { map_case("_wcsupr", str, strings::ascii_upper) })
 }
 
 // ---- the _s copies -----------------------------------------------------------------------------------
@@ -151,12 +269,14 @@ unsafe fn copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const 
     if dst.is_null() || size == 0 {
         return invalid_parameter(function, EINVAL);
     }
-    let d = buffer(dst, size);
+    // SAFETY: `buffer`: `dst` is non-NULL and writable for `size` units.
+    let d = unsafe { buffer(dst, size) };
     if src.is_null() {
         d[0] = U::from_u32(0);
         return invalid_parameter(function, EINVAL);
     }
-    errno_of(function, strings::copy_s(d, prefix(src, size)))
+    // SAFETY: `prefix`: `src` is non-NULL and readable up to its terminator or `max` units, whichever comes first.
+    errno_of(function, strings::copy_s(d, unsafe { prefix(src, size) }))
 }
 
 unsafe fn ncopy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: usize) -> c_int {
@@ -166,7 +286,8 @@ unsafe fn ncopy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const
     if dst.is_null() || size == 0 {
         return invalid_parameter(function, EINVAL);
     }
-    let d = buffer(dst, size);
+    // SAFETY: `buffer`: `dst` is non-NULL and writable for `size` units.
+    let d = unsafe { buffer(dst, size) };
     if count == 0 {
         d[0] = U::from_u32(0);
         return 0;
@@ -176,7 +297,8 @@ unsafe fn ncopy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const
         return invalid_parameter(function, EINVAL);
     }
     let limit = if count == TRUNCATE { size } else { count.min(size) };
-    errno_of(function, strings::ncopy_s(d, prefix(src, limit), count))
+    // SAFETY: `prefix`: `src` is non-NULL and readable up to its terminator or `max` units, whichever comes first.
+    errno_of(function, strings::ncopy_s(d, unsafe { prefix(src, limit) }, count))
 }
 
 unsafe fn cat_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: Option<usize>) -> c_int {
@@ -186,15 +308,20 @@ unsafe fn cat_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U
     if dst.is_null() || size == 0 {
         return invalid_parameter(function, EINVAL);
     }
-    let d = buffer(dst, size);
+    // SAFETY: `buffer`: `dst` is non-NULL and writable for `size` units.
+    let d = unsafe { buffer(dst, size) };
     if src.is_null() && count != Some(0) {
         d[0] = U::from_u32(0);
         return invalid_parameter(function, EINVAL);
     }
     let r = match count {
-        None => strings::cat_s(d, prefix(src, size)),
+        // SAFETY: `prefix`: `src` is non-NULL and readable up to its terminator or `max` units, whichever comes
+        // first.
+        None => strings::cat_s(d, unsafe { prefix(src, size) }),
         Some(0) => strings::ncat_s(d, &[], 0),
-        Some(n) => strings::ncat_s(d, prefix(src, if n == TRUNCATE { size } else { n.min(size) }), n),
+        // SAFETY: `prefix`: `src` is non-NULL and readable up to its terminator or `max` units, whichever comes
+        // first.
+        Some(n) => strings::ncat_s(d, unsafe { prefix(src, if n == TRUNCATE { size } else { n.min(size) }) }, n),
     };
     errno_of(function, r)
 }
@@ -202,106 +329,218 @@ unsafe fn cat_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U
 /// `strcpy_s`: copies `strSource` with its terminator into `dest` of `size` bytes. 0, or through the
 /// invalid parameter handler: `EINVAL` (NULL `dest` or zero size: `dest` untouched; NULL source: `dest`
 /// emptied), `ERANGE` (too small: `dest` emptied).
+///
+/// # Safety
+/// `dest`, `strSource` are each NULL or point to memory valid for what `strcpy_s` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn strcpy_s(dest: *mut c_char, size: usize, strSource: *const c_char) -> c_int {
-    guard_infallible("strcpy_s", EINVAL, || copy_s("strcpy_s", dest as *mut u8, size, strSource as *const u8))
+    // SAFETY: `copy_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("strcpy_s", EINVAL, || unsafe {
+        copy_s("strcpy_s", dest as *mut u8, size, strSource as *const u8)
+    })
 }
 
 /// `wcscpy_s`: `strcpy_s` for wide strings (`size` in `WCHAR`s).
+///
+/// # Safety
+/// `dest`, `strSource` are each NULL or point to memory valid for what `wcscpy_s` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscpy_s(dest: *mut u32, size: usize, strSource: *const u32) -> c_int {
-    guard_infallible("wcscpy_s", EINVAL, || copy_s("wcscpy_s", dest, size, strSource))
+    // SAFETY: `copy_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcscpy_s", EINVAL, || unsafe { copy_s("wcscpy_s", dest, size, strSource) })
 }
 
 /// `wcscpy_s` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `dest`, `strSource` are each NULL or point to memory valid for what `wcscpy_s` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscpy_s_w16(dest: *mut u16, size: usize, strSource: *const u16) -> c_int {
-    guard_infallible("wcscpy_s", EINVAL, || copy_s("wcscpy_s", dest, size, strSource))
+    // SAFETY: `copy_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcscpy_s", EINVAL, || unsafe { copy_s("wcscpy_s", dest, size, strSource) })
 }
 
 /// `strncpy_s`: copies at most `count` characters and a terminator. `count` = `_TRUNCATE` copies what fits
 /// and returns `STRUNCATE` when it cut (no handler); count 0 empties `dest` (NULL `dest` with size 0 is
 /// allowed then). Otherwise as `strcpy_s`.
+///
+/// # Safety
+/// `dest`, `strSource` are each NULL or point to memory valid for what `strncpy_s` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn strncpy_s(dest: *mut c_char, size: usize, strSource: *const c_char, count: usize) -> c_int {
-    guard_infallible("strncpy_s", EINVAL, || ncopy_s("strncpy_s", dest as *mut u8, size, strSource as *const u8, count))
+    // SAFETY: `ncopy_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("strncpy_s", EINVAL, || unsafe {
+        ncopy_s("strncpy_s", dest as *mut u8, size, strSource as *const u8, count)
+    })
 }
 
 /// `wcsncpy_s`: `strncpy_s` for wide strings.
+///
+/// # Safety
+/// `dest`, `strSource` are each NULL or point to memory valid for what `wcsncpy_s` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncpy_s(dest: *mut u32, size: usize, strSource: *const u32, count: usize) -> c_int {
-    guard_infallible("wcsncpy_s", EINVAL, || ncopy_s("wcsncpy_s", dest, size, strSource, count))
+    // SAFETY: `ncopy_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcsncpy_s", EINVAL, || unsafe { ncopy_s("wcsncpy_s", dest, size, strSource, count) })
 }
 
 /// `wcsncpy_s` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `dest`, `strSource` are each NULL or point to memory valid for what `wcsncpy_s` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncpy_s_w16(dest: *mut u16, size: usize, strSource: *const u16, count: usize) -> c_int {
-    guard_infallible("wcsncpy_s", EINVAL, || ncopy_s("wcsncpy_s", dest, size, strSource, count))
+    // SAFETY: `ncopy_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcsncpy_s", EINVAL, || unsafe { ncopy_s("wcsncpy_s", dest, size, strSource, count) })
 }
 
 /// `strcat_s`: appends `strSource`. A `dest` without a terminator within `size`: emptied, `EINVAL`; the
 /// result does not fit: emptied, `ERANGE` (both through the handler).
+///
+/// # Safety
+/// `dest`, `strSource` are each NULL or point to memory valid for what `strcat_s` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn strcat_s(dest: *mut c_char, size: usize, strSource: *const c_char) -> c_int {
-    guard_infallible("strcat_s", EINVAL, || cat_s("strcat_s", dest as *mut u8, size, strSource as *const u8, None))
+    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("strcat_s", EINVAL, || unsafe {
+        cat_s("strcat_s", dest as *mut u8, size, strSource as *const u8, None)
+    })
 }
 
 /// `wcscat_s`: `strcat_s` for wide strings.
+///
+/// # Safety
+/// `dest`, `strSource` are each NULL or point to memory valid for what `wcscat_s` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscat_s(dest: *mut u32, size: usize, strSource: *const u32) -> c_int {
-    guard_infallible("wcscat_s", EINVAL, || cat_s("wcscat_s", dest, size, strSource, None))
+    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcscat_s", EINVAL, || unsafe { cat_s("wcscat_s", dest, size, strSource, None) })
 }
 
 /// `wcscat_s` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `dest`, `strSource` are each NULL or point to memory valid for what `wcscat_s` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscat_s_w16(dest: *mut u16, size: usize, strSource: *const u16) -> c_int {
-    guard_infallible("wcscat_s", EINVAL, || cat_s("wcscat_s", dest, size, strSource, None))
+    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcscat_s", EINVAL, || unsafe { cat_s("wcscat_s", dest, size, strSource, None) })
 }
 
 /// `strncat_s`: appends at most `count` characters; `_TRUNCATE` appends what fits (`STRUNCATE` when cut).
+///
+/// # Safety
+/// `dest`, `strSource` are each NULL or point to memory valid for what `strncat_s` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn strncat_s(dest: *mut c_char, size: usize, strSource: *const c_char, count: usize) -> c_int {
     guard_infallible("strncat_s", EINVAL, || {
-        cat_s("strncat_s", dest as *mut u8, size, strSource as *const u8, Some(count))
+        // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { cat_s("strncat_s", dest as *mut u8, size, strSource as *const u8, Some(count)) }
     })
 }
 
 /// `wcsncat_s`: `strncat_s` for wide strings.
+///
+/// # Safety
+/// `dest`, `strSource` are each NULL or point to memory valid for what `wcsncat_s` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncat_s(dest: *mut u32, size: usize, strSource: *const u32, count: usize) -> c_int {
-    guard_infallible("wcsncat_s", EINVAL, || cat_s("wcsncat_s", dest, size, strSource, Some(count)))
+    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcsncat_s", EINVAL, || unsafe { cat_s("wcsncat_s", dest, size, strSource, Some(count)) })
 }
 
 /// `wcsncat_s` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `dest`, `strSource` are each NULL or point to memory valid for what `wcsncat_s` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncat_s_w16(dest: *mut u16, size: usize, strSource: *const u16, count: usize) -> c_int {
-    guard_infallible("wcsncat_s", EINVAL, || cat_s("wcsncat_s", dest, size, strSource, Some(count)))
+    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcsncat_s", EINVAL, || unsafe { cat_s("wcsncat_s", dest, size, strSource, Some(count)) })
 }
 
 unsafe fn nlen_s<U: Unit>(s: *const U, max: usize) -> usize {
     if s.is_null() {
         0
     } else {
-        prefix(s, max).len()
+        // SAFETY: `prefix`: `s` is non-NULL and readable up to its terminator or `max` units, whichever comes first.
+        unsafe { prefix(s, max) }.len()
     }
 }
 
 /// `strnlen_s`: the length, at most `numberOfElements`; 0 for NULL.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `strnlen_s` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn strnlen_s(str: *const c_char, numberOfElements: usize) -> usize {
-    guard_infallible("strnlen_s", 0, || nlen_s(str as *const u8, numberOfElements))
+    // SAFETY: `nlen_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("strnlen_s", 0, || unsafe { nlen_s(str as *const u8, numberOfElements) })
 }
 
 /// `wcsnlen_s`: `strnlen_s` for wide strings.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `wcsnlen_s` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsnlen_s(str: *const u32, numberOfElements: usize) -> usize {
-    guard_infallible("wcsnlen_s", 0, || nlen_s(str, numberOfElements))
+    // SAFETY: `nlen_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcsnlen_s", 0, || unsafe { nlen_s(str, numberOfElements) })
 }
 
 /// `wcsnlen_s` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `wcsnlen_s` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsnlen_s_w16(str: *const u16, numberOfElements: usize) -> usize {
-    guard_infallible("wcsnlen_s", 0, || nlen_s(str, numberOfElements))
+    // SAFETY: `nlen_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcsnlen_s", 0, || unsafe { nlen_s(str, numberOfElements) })
 }
 
 /// The UCRT's `memcpy_s` rules in units of `U`: nothing to copy is success; NULL destination `EINVAL`;
@@ -314,10 +553,12 @@ unsafe fn mem_copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *co
         return invalid_parameter(function, EINVAL);
     }
     if src.is_null() || size < count {
-        std::ptr::write_bytes(dst, 0, size);
+        // SAFETY: `write_bytes`: the destination is valid for writing the count given
+        unsafe { std::ptr::write_bytes(dst, 0, size) };
         return invalid_parameter(function, if src.is_null() { EINVAL } else { crate::crt::ERANGE });
     }
-    std::ptr::copy(src, dst, count);
+    // SAFETY: `copy`: both ranges are valid for the count given
+    unsafe { std::ptr::copy(src, dst, count) };
     0
 }
 
@@ -332,17 +573,32 @@ unsafe fn mem_move_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *co
     if size < count {
         return invalid_parameter(function, crate::crt::ERANGE);
     }
-    std::ptr::copy(src, dst, count);
+    // SAFETY: `copy`: both ranges are valid for the count given
+    unsafe { std::ptr::copy(src, dst, count) };
     0
 }
 
 /// `memcpy_s`: copies `count` bytes into `dest` of `destSize` (see the UCRT rules above).
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `memcpy_s` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn memcpy_s(dest: *mut c_void, destSize: usize, src: *const c_void, count: usize) -> c_int {
-    guard_infallible("memcpy_s", EINVAL, || mem_copy_s("memcpy_s", dest as *mut u8, destSize, src as *const u8, count))
+    // SAFETY: `mem_copy_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("memcpy_s", EINVAL, || unsafe {
+        mem_copy_s("memcpy_s", dest as *mut u8, destSize, src as *const u8, count)
+    })
 }
 
 /// `memmove_s`: `memcpy_s` for overlapping buffers (the destination is not zeroed on error).
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `memmove_s` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn memmove_s(
     dest: *mut c_void,
@@ -351,29 +607,57 @@ pub unsafe extern "C" fn memmove_s(
     count: usize,
 ) -> c_int {
     guard_infallible("memmove_s", EINVAL, || {
-        mem_move_s("memmove_s", dest as *mut u8, numberOfElements, src as *const u8, count)
+        // SAFETY: `mem_move_s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { mem_move_s("memmove_s", dest as *mut u8, numberOfElements, src as *const u8, count) }
     })
 }
 
 /// `wmemcpy_s`: `memcpy_s` in `WCHAR`s.
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `wmemcpy_s` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemcpy_s(dest: *mut u32, destSize: usize, src: *const u32, count: usize) -> c_int {
-    guard_infallible("wmemcpy_s", EINVAL, || mem_copy_s("wmemcpy_s", dest, destSize, src, count))
+    // SAFETY: `mem_copy_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wmemcpy_s", EINVAL, || unsafe { mem_copy_s("wmemcpy_s", dest, destSize, src, count) })
 }
 
 /// `wmemcpy_s` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `wmemcpy_s` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemcpy_s_w16(dest: *mut u16, destSize: usize, src: *const u16, count: usize) -> c_int {
-    guard_infallible("wmemcpy_s", EINVAL, || mem_copy_s("wmemcpy_s", dest, destSize, src, count))
+    // SAFETY: `mem_copy_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wmemcpy_s", EINVAL, || unsafe { mem_copy_s("wmemcpy_s", dest, destSize, src, count) })
 }
 
 /// `wmemmove_s`: `memmove_s` in `WCHAR`s.
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `wmemmove_s` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemmove_s(dest: *mut u32, numberOfElements: usize, src: *const u32, count: usize) -> c_int {
-    guard_infallible("wmemmove_s", EINVAL, || mem_move_s("wmemmove_s", dest, numberOfElements, src, count))
+    // SAFETY: `mem_move_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wmemmove_s", EINVAL, || unsafe { mem_move_s("wmemmove_s", dest, numberOfElements, src, count) })
 }
 
 /// `wmemmove_s` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `wmemmove_s` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemmove_s_w16(
     dest: *mut u16,
@@ -381,5 +665,7 @@ pub unsafe extern "C" fn wmemmove_s_w16(
     src: *const u16,
     count: usize,
 ) -> c_int {
-    guard_infallible("wmemmove_s", EINVAL, || mem_move_s("wmemmove_s", dest, numberOfElements, src, count))
+    // SAFETY: `mem_move_s` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wmemmove_s", EINVAL, || unsafe { mem_move_s("wmemmove_s", dest, numberOfElements, src, count) })
 }

@@ -17,296 +17,546 @@ unsafe fn s<'a>(p: *const W) -> &'a [W] {
     if p.is_null() {
         &[]
     } else {
-        whole(p)
+        // SAFETY: `whole`: `p` is non-NULL and points to a NUL-terminated array of `U`.
+        unsafe { whole(p) }
     }
 }
 
 /// `wcslen` for UTF-16 strings: the units before the terminator.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `wcslen` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcslen_w16(str: *const W) -> usize {
-    guard_infallible("wcslen", 0, || s(str).len())
+    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
+    // (its `# Safety`)
+    guard_infallible("wcslen", 0, || unsafe { s(str) }.len())
 }
 
 /// `wcsnlen` for UTF-16 strings: the length, at most `maxlen`.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `wcsnlen` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsnlen_w16(str: *const W, maxlen: usize) -> usize {
-    guard_infallible("wcsnlen", 0, || if str.is_null() { 0 } else { prefix(str, maxlen).len() })
+    // SAFETY: `prefix`: `str` is non-NULL and readable up to its terminator or `max` units, whichever comes first.
+    guard_infallible("wcsnlen", 0, || if str.is_null() { 0 } else { unsafe { prefix(str, maxlen) }.len() })
 }
 
 /// `wcscpy` for UTF-16 strings; returns `dest`.
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `wcscpy` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscpy_w16(dest: *mut W, src: *const W) -> *mut W {
     guard_infallible("wcscpy", dest, || {
-        let from = s(src);
-        std::ptr::copy(from.as_ptr(), dest, from.len());
-        *dest.add(from.len()) = 0;
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        let from = unsafe { s(src) };
+        // SAFETY: `copy`: both ranges are valid for the count given
+        unsafe { std::ptr::copy(from.as_ptr(), dest, from.len()) };
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        unsafe { *dest.add(from.len()) = 0 };
         dest
     })
 }
 
 /// `wcsncpy` for UTF-16 strings: at most `n` units, the rest of the `n` filled with zeros (no terminator when
 /// the source has `n` units or more); returns `dest`.
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `wcsncpy` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncpy_w16(dest: *mut W, src: *const W, n: usize) -> *mut W {
     guard_infallible("wcsncpy", dest, || {
-        let from = if src.is_null() { &[][..] } else { prefix(src, n) };
-        std::ptr::copy(from.as_ptr(), dest, from.len());
-        std::ptr::write_bytes(dest.add(from.len()), 0, n - from.len());
+        // SAFETY: `prefix`: `src` is non-NULL and readable up to its terminator or `max` units, whichever comes
+        // first.
+        let from = if src.is_null() { &[][..] } else { unsafe { prefix(src, n) } };
+        // SAFETY: `copy`: both ranges are valid for the count given
+        unsafe { std::ptr::copy(from.as_ptr(), dest, from.len()) };
+        // SAFETY: `write_bytes`: the destination is valid for writing the count given
+        unsafe { std::ptr::write_bytes(dest.add(from.len()), 0, n - from.len()) };
         dest
     })
 }
 
 /// `wcscat` for UTF-16 strings; returns `dest`.
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `wcscat` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscat_w16(dest: *mut W, src: *const W) -> *mut W {
     guard_infallible("wcscat", dest, || {
-        let at = units_strlen(dest as *const W);
-        let from = s(src);
-        std::ptr::copy(from.as_ptr(), dest.add(at), from.len());
-        *dest.add(at + from.len()) = 0;
+        // SAFETY: `units_strlen`: `dest as *const W` is non-NULL and points to a readable NUL-terminated array of
+        // `U`.
+        let at = unsafe { units_strlen(dest as *const W) };
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        let from = unsafe { s(src) };
+        // SAFETY: `copy`: both ranges are valid for the count given
+        unsafe { std::ptr::copy(from.as_ptr(), dest.add(at), from.len()) };
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        unsafe { *dest.add(at + from.len()) = 0 };
         dest
     })
 }
 
 /// `wcsncat` for UTF-16 strings: appends at most `n` units and a terminator; returns `dest`.
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `wcsncat` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncat_w16(dest: *mut W, src: *const W, n: usize) -> *mut W {
     guard_infallible("wcsncat", dest, || {
-        let at = units_strlen(dest as *const W);
-        let from = if src.is_null() { &[][..] } else { prefix(src, n) };
-        std::ptr::copy(from.as_ptr(), dest.add(at), from.len());
-        *dest.add(at + from.len()) = 0;
+        // SAFETY: `units_strlen`: `dest as *const W` is non-NULL and points to a readable NUL-terminated array of
+        // `U`.
+        let at = unsafe { units_strlen(dest as *const W) };
+        // SAFETY: `prefix`: `src` is non-NULL and readable up to its terminator or `max` units, whichever comes
+        // first.
+        let from = if src.is_null() { &[][..] } else { unsafe { prefix(src, n) } };
+        // SAFETY: `copy`: both ranges are valid for the count given
+        unsafe { std::ptr::copy(from.as_ptr(), dest.add(at), from.len()) };
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        unsafe { *dest.add(at + from.len()) = 0 };
         dest
     })
 }
 
 /// `wcscmp` for UTF-16 strings (unit order).
+///
+/// # Safety
+/// `s1`, `s2` are each NULL or point to memory valid for what `wcscmp` reads or writes there, as Windows documents
+/// it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscmp_w16(s1: *const W, s2: *const W) -> c_int {
-    guard_infallible("wcscmp", 0, || strings::cmp(s(s1), s(s2)))
+    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
+    // (its `# Safety`)
+    guard_infallible("wcscmp", 0, || strings::cmp(unsafe { s(s1) }, unsafe { s(s2) }))
 }
 
 /// `wcsncmp` for UTF-16 strings: at most `n` units.
+///
+/// # Safety
+/// `s1`, `s2` are each NULL or point to memory valid for what `wcsncmp` reads or writes there, as Windows documents
+/// it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncmp_w16(s1: *const W, s2: *const W, n: usize) -> c_int {
     guard_infallible("wcsncmp", 0, || {
-        let (a, b) = if s1.is_null() || s2.is_null() { (s(s1), s(s2)) } else { (prefix(s1, n), prefix(s2, n)) };
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`); `prefix`: `s1` is non-NULL and readable up to its terminator or `max` units,
+        // whichever comes first.; `prefix`: `s2` is non-NULL and readable up to its terminator or `max` units,
+        // whichever comes first.
+        let (a, b) = if s1.is_null() || s2.is_null() {
+            (unsafe { s(s1) }, unsafe { s(s2) })
+        } else {
+            (unsafe { prefix(s1, n) }, unsafe { prefix(s2, n) })
+        };
         strings::cmp(a, b)
     })
 }
 
 /// `wcscoll` for UTF-16 strings: `wcscmp` (the "C" locale's collation).
+///
+/// # Safety
+/// `s1`, `s2` are each NULL or point to memory valid for what `wcscoll` reads or writes there, as Windows documents
+/// it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscoll_w16(s1: *const W, s2: *const W) -> c_int {
-    guard_infallible("wcscoll", 0, || strings::cmp(s(s1), s(s2)))
+    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
+    // (its `# Safety`)
+    guard_infallible("wcscoll", 0, || strings::cmp(unsafe { s(s1) }, unsafe { s(s2) }))
 }
 
 /// `wcscasecmp` for UTF-16 strings: compares after simple Unicode lowercasing of each unit.
+///
+/// # Safety
+/// `s1`, `s2` are each NULL or point to memory valid for what `wcscasecmp` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscasecmp_w16(s1: *const W, s2: *const W) -> c_int {
-    guard_infallible("wcscasecmp", 0, || strings::compare_by(s(s1), s(s2), strings::unicode_lower).signum())
+    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
+    // (its `# Safety`)
+    guard_infallible("wcscasecmp", 0, || {
+        strings::compare_by(unsafe { s(s1) }, unsafe { s(s2) }, strings::unicode_lower).signum()
+    })
 }
 
 /// `wcsncasecmp` for UTF-16 strings: `wcscasecmp` on at most `n` units.
+///
+/// # Safety
+/// `s1`, `s2` are each NULL or point to memory valid for what `wcsncasecmp` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncasecmp_w16(s1: *const W, s2: *const W, n: usize) -> c_int {
     guard_infallible("wcsncasecmp", 0, || {
-        let (a, b) = if s1.is_null() || s2.is_null() { (s(s1), s(s2)) } else { (prefix(s1, n), prefix(s2, n)) };
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`); `prefix`: `s1` is non-NULL and readable up to its terminator or `max` units,
+        // whichever comes first.; `prefix`: `s2` is non-NULL and readable up to its terminator or `max` units,
+        // whichever comes first.
+        let (a, b) = if s1.is_null() || s2.is_null() {
+            (unsafe { s(s1) }, unsafe { s(s2) })
+        } else {
+            (unsafe { prefix(s1, n) }, unsafe { prefix(s2, n) })
+        };
         strings::compare_by(a, b, strings::unicode_lower).signum()
     })
 }
 
 /// The first (or `last`) unit `c` of the string at `str`; for `c` = 0 its terminator; NULL when absent.
 unsafe fn find_unit(str: *const W, c: W, last: bool) -> *mut W {
-    let t = s(str);
+    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
+    // (its `# Safety`)
+    let t = unsafe { s(str) };
     let at = if last { t.iter().rposition(|&u| u == c) } else { t.iter().position(|&u| u == c) };
     match at {
-        Some(i) => str.add(i) as *mut W,
-        None if c == 0 && !str.is_null() => str.add(t.len()) as *mut W,
+        // SAFETY: `add`: the offset stays inside the caller's buffer
+        Some(i) => (unsafe { str.add(i) }) as *mut W,
+        // SAFETY: `add`: the offset stays inside the caller's buffer
+        None if c == 0 && !str.is_null() => (unsafe { str.add(t.len()) }) as *mut W,
         None => std::ptr::null_mut(),
     }
 }
 
 /// `wcschr` for UTF-16 strings: the first `c` (the terminator itself for 0), or NULL.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `wcschr` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcschr_w16(str: *const W, c: W) -> *mut W {
-    guard_infallible("wcschr", std::ptr::null_mut(), || find_unit(str, c, false))
+    // SAFETY: `find_unit` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcschr", std::ptr::null_mut(), || unsafe { find_unit(str, c, false) })
 }
 
 /// `wcsrchr` for UTF-16 strings: the last `c` (the terminator for 0), or NULL.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `wcsrchr` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsrchr_w16(str: *const W, c: W) -> *mut W {
-    guard_infallible("wcsrchr", std::ptr::null_mut(), || find_unit(str, c, true))
+    // SAFETY: `find_unit` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcsrchr", std::ptr::null_mut(), || unsafe { find_unit(str, c, true) })
 }
 
 /// `wcsstr` for UTF-16 strings: the first occurrence of `needle` (the haystack for an empty needle), or NULL.
+///
+/// # Safety
+/// `haystack`, `needle` are each NULL or point to memory valid for what `wcsstr` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsstr_w16(haystack: *const W, needle: *const W) -> *mut W {
     guard_infallible("wcsstr", std::ptr::null_mut(), || {
         if haystack.is_null() {
             return std::ptr::null_mut();
         }
-        match strings::find(s(haystack), s(needle)) {
-            Some(i) => haystack.add(i) as *mut W,
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        match strings::find(unsafe { s(haystack) }, unsafe { s(needle) }) {
+            // SAFETY: `add`: the offset stays inside the caller's buffer
+            Some(i) => (unsafe { haystack.add(i) }) as *mut W,
             None => std::ptr::null_mut(),
         }
     })
 }
 
 /// `wcspbrk` for UTF-16 strings: the first unit that is in `accept`, or NULL.
+///
+/// # Safety
+/// `str`, `accept` are each NULL or point to memory valid for what `wcspbrk` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcspbrk_w16(str: *const W, accept: *const W) -> *mut W {
     guard_infallible("wcspbrk", std::ptr::null_mut(), || {
-        let set = s(accept);
-        match s(str).iter().position(|u| set.contains(u)) {
-            Some(i) => str.add(i) as *mut W,
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        let set = unsafe { s(accept) };
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        match unsafe { s(str) }.iter().position(|u| set.contains(u)) {
+            // SAFETY: `add`: the offset stays inside the caller's buffer
+            Some(i) => (unsafe { str.add(i) }) as *mut W,
             None => std::ptr::null_mut(),
         }
     })
 }
 
 /// `wcsspn` for UTF-16 strings: the length of the start made only of units in `accept`.
+///
+/// # Safety
+/// `str`, `accept` are each NULL or point to memory valid for what `wcsspn` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsspn_w16(str: *const W, accept: *const W) -> usize {
     guard_infallible("wcsspn", 0, || {
-        let set = s(accept);
-        s(str).iter().take_while(|u| set.contains(u)).count()
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        let set = unsafe { s(accept) };
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { s(str) }.iter().take_while(|u| set.contains(u)).count()
     })
 }
 
 /// `wcscspn` for UTF-16 strings: the length of the start made of units not in `reject`.
+///
+/// # Safety
+/// `str`, `reject` are each NULL or point to memory valid for what `wcscspn` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscspn_w16(str: *const W, reject: *const W) -> usize {
     guard_infallible("wcscspn", 0, || {
-        let set = s(reject);
-        s(str).iter().take_while(|u| !set.contains(u)).count()
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        let set = unsafe { s(reject) };
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { s(str) }.iter().take_while(|u| !set.contains(u)).count()
     })
 }
 
 /// `wcstok` for UTF-16 strings (the ISO form with the caller's `ptr`): the next token of `str` (or of the
 /// string left in `*ptr` when `str` is NULL) separated by units of `delim`; NULL at the end.
+///
+/// # Safety
+/// `str`, `delim`, `ptr` are each NULL or point to memory valid for what `wcstok` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstok_w16(str: *mut W, delim: *const W, ptr: *mut *mut W) -> *mut W {
     guard_infallible("wcstok", std::ptr::null_mut(), || {
-        let start = if str.is_null() { *ptr } else { str };
+        // SAFETY: `ptr` is the caller's non-NULL context pointer (checked by the caller of this helper).
+        let start = if str.is_null() { unsafe { *ptr } } else { str };
         if start.is_null() {
             return std::ptr::null_mut();
         }
-        let set = s(delim);
-        let rest = whole(start as *const W);
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        let set = unsafe { s(delim) };
+        // SAFETY: `whole`: `start as *const W` is non-NULL and points to a NUL-terminated array of `U`.
+        let rest = unsafe { whole(start as *const W) };
         let Some(first) = rest.iter().position(|u| !set.contains(u)) else {
-            *ptr = start.add(rest.len());
+            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset
+            // stays inside the caller's buffer
+            unsafe { *ptr = start.add(rest.len()) };
             return std::ptr::null_mut();
         };
-        let token = start.add(first);
+        // SAFETY: `add`: the offset stays inside the caller's buffer
+        let token = unsafe { start.add(first) };
         let tail = &rest[first..];
         match tail.iter().position(|u| set.contains(u)) {
             Some(end) => {
-                *token.add(end) = 0;
-                *ptr = token.add(end + 1);
+                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                unsafe { *token.add(end) = 0 };
+                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset
+                // stays inside the caller's buffer
+                unsafe { *ptr = token.add(end + 1) };
             }
-            None => *ptr = token.add(tail.len()),
+            // SAFETY: `add`: the offset stays inside the caller's buffer
+            // SAFETY: `ptr` as above; `token` + its length stays inside the string being split.
+            None => unsafe { *ptr = token.add(tail.len()) },
         }
         token
     })
 }
 
 /// `wcsdup` for UTF-16 strings: a `malloc`'d copy.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `wcsdup` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsdup_w16(str: *const W) -> *mut W {
-    guard_infallible("wcsdup", std::ptr::null_mut(), || super::strings::dup(str))
+    // SAFETY: `super::strings::dup` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_infallible("wcsdup", std::ptr::null_mut(), || unsafe { super::strings::dup(str) })
 }
 
 /// The ISO `strtol` family's errors: a bad base is `EINVAL` in errno (no handler: these are the C functions).
 unsafe fn iso_int(str: *const W, end: *mut *mut W, base: c_int, min: i64, max: i64) -> i64 {
     if !end.is_null() {
-        *end = str as *mut W;
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        unsafe { *end = str as *mut W };
     }
     if str.is_null() || !crate::crt::numbers::base_ok(base) {
         set_errno(crate::crt::EINVAL);
         return 0;
     }
-    super::numbers::to_int("wcstol", str, end, base, min, max)
+    // SAFETY: `super::numbers::to_int` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    unsafe { super::numbers::to_int("wcstol", str, end, base, min, max) }
 }
 
 unsafe fn iso_uint(str: *const W, end: *mut *mut W, base: c_int, max: u64) -> u64 {
     if !end.is_null() {
-        *end = str as *mut W;
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        unsafe { *end = str as *mut W };
     }
     if str.is_null() || !crate::crt::numbers::base_ok(base) {
         set_errno(crate::crt::EINVAL);
         return 0;
     }
-    super::numbers::to_uint("wcstoul", str, end, base, max)
+    // SAFETY: `super::numbers::to_uint` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    unsafe { super::numbers::to_uint("wcstoul", str, end, base, max) }
 }
 
 /// `wcstol` for UTF-16 strings (Linux `long`, 64 bits): out of range gives `LONG_MAX`/`LONG_MIN` and `ERANGE`.
+///
+/// # Safety
+/// `str`, `endptr` are each NULL or point to memory valid for what `wcstol` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstol_w16(str: *const W, endptr: *mut *mut W, base: c_int) -> c_long {
-    guard_infallible("wcstol", 0, || iso_int(str, endptr, base, c_long::MIN, c_long::MAX) as c_long)
+    // SAFETY: `iso_int` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcstol", 0, || unsafe { iso_int(str, endptr, base, c_long::MIN, c_long::MAX) } as c_long)
 }
 
 /// `wcstoul` for UTF-16 strings.
+///
+/// # Safety
+/// `str`, `endptr` are each NULL or point to memory valid for what `wcstoul` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstoul_w16(str: *const W, endptr: *mut *mut W, base: c_int) -> c_ulong {
-    guard_infallible("wcstoul", 0, || iso_uint(str, endptr, base, c_ulong::MAX) as c_ulong)
+    // SAFETY: `iso_uint` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcstoul", 0, || unsafe { iso_uint(str, endptr, base, c_ulong::MAX) } as c_ulong)
 }
 
 /// `wcstoll` for UTF-16 strings.
+///
+/// # Safety
+/// `str`, `endptr` are each NULL or point to memory valid for what `wcstoll` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstoll_w16(str: *const W, endptr: *mut *mut W, base: c_int) -> c_longlong {
-    guard_infallible("wcstoll", 0, || iso_int(str, endptr, base, i64::MIN, i64::MAX))
+    // SAFETY: `iso_int` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcstoll", 0, || unsafe { iso_int(str, endptr, base, i64::MIN, i64::MAX) })
 }
 
 /// `wcstoull` for UTF-16 strings.
+///
+/// # Safety
+/// `str`, `endptr` are each NULL or point to memory valid for what `wcstoull` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstoull_w16(str: *const W, endptr: *mut *mut W, base: c_int) -> c_ulonglong {
-    guard_infallible("wcstoull", 0, || iso_uint(str, endptr, base, u64::MAX))
+    // SAFETY: `iso_uint` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("wcstoull", 0, || unsafe { iso_uint(str, endptr, base, u64::MAX) })
 }
 
 /// `wcstod` for UTF-16 strings (the "C" locale's syntax).
+///
+/// # Safety
+/// `str`, `endptr` are each NULL or point to memory valid for what `wcstod` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstod_w16(str: *const W, endptr: *mut *mut W) -> f64 {
     guard_infallible("wcstod", 0.0, || {
-        let (v, used) = super::numbers::wide_to_double(s(str));
+        // SAFETY: `super::numbers::wide_to_double` reads and writes only through the pointers passed to it, which
+        // this function's caller guarantees (its `# Safety`)
+        let (v, used) = unsafe { super::numbers::wide_to_double(s(str)) };
         if !endptr.is_null() {
-            *endptr = (str as *mut W).add(used);
+            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset
+            // stays inside the caller's buffer
+            unsafe { *endptr = (str as *mut W).add(used) };
         }
         v
     })
 }
 
 /// `wmemcpy` for UTF-16 units; returns `dest`.
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `wmemcpy` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemcpy_w16(dest: *mut W, src: *const W, n: usize) -> *mut W {
     guard_infallible("wmemcpy", dest, || {
-        std::ptr::copy(src, dest, n);
+        // SAFETY: `copy`: both ranges are valid for the count given
+        unsafe { std::ptr::copy(src, dest, n) };
         dest
     })
 }
 
 /// `wmemmove` for UTF-16 units; returns `dest`.
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `wmemmove` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemmove_w16(dest: *mut W, src: *const W, n: usize) -> *mut W {
     guard_infallible("wmemmove", dest, || {
-        std::ptr::copy(src, dest, n);
+        // SAFETY: `copy`: both ranges are valid for the count given
+        unsafe { std::ptr::copy(src, dest, n) };
         dest
     })
 }
 
 /// `wmemset` for UTF-16 units; returns `dest`.
+///
+/// # Safety
+/// `dest` is NULL or points to memory valid for what `wmemset` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemset_w16(dest: *mut W, c: W, n: usize) -> *mut W {
     guard_infallible("wmemset", dest, || {
-        units_out(dest, n).fill(c);
+        // SAFETY: `units_out`: `dest` points to `n` writable units valid for `'a`, not aliased (NULL only when `n`
+        // is 0).
+        unsafe { units_out(dest, n) }.fill(c);
         dest
     })
 }
 
 /// `wmemcmp` for UTF-16 units.
+///
+/// # Safety
+/// `s1`, `s2` are each NULL or point to memory valid for what `wmemcmp` reads or writes there, as Windows documents
+/// it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemcmp_w16(s1: *const W, s2: *const W, n: usize) -> c_int {
-    guard_infallible("wmemcmp", 0, || match units_in(s1, n).cmp(units_in(s2, n)) {
+    // SAFETY: `units_in`: `s1` points to `n` readable units valid for `'a` (it may be NULL only when `n` is 0).;
+    // `units_in`: `s2` points to `n` readable units valid for `'a` (it may be NULL only when `n` is 0).
+    guard_infallible("wmemcmp", 0, || match unsafe { units_in(s1, n) }.cmp(unsafe { units_in(s2, n) }) {
         std::cmp::Ordering::Less => -1,
         std::cmp::Ordering::Equal => 0,
         std::cmp::Ordering::Greater => 1,
@@ -314,22 +564,38 @@ pub unsafe extern "C" fn wmemcmp_w16(s1: *const W, s2: *const W, n: usize) -> c_
 }
 
 /// `wmemchr` for UTF-16 units: the first `c` among `n` units, or NULL.
+///
+/// # Safety
+/// `str` is NULL or points to memory valid for what `wmemchr` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemchr_w16(str: *const W, c: W, n: usize) -> *mut W {
-    guard_infallible("wmemchr", std::ptr::null_mut(), || match units_in(str, n).iter().position(|&u| u == c) {
-        Some(i) => str.add(i) as *mut W,
-        None => std::ptr::null_mut(),
+    // SAFETY: `units_in`: `str` points to `n` readable units valid for `'a` (it may be NULL only when `n` is 0).
+    guard_infallible("wmemchr", std::ptr::null_mut(), || {
+        match unsafe { units_in(str, n) }.iter().position(|&u| u == c) {
+            // SAFETY: `add`: the offset stays inside the caller's buffer
+            Some(i) => (unsafe { str.add(i) }) as *mut W,
+            None => std::ptr::null_mut(),
+        }
     })
 }
 
 /// `wcstombs` for UTF-16 strings, to UTF-8: at most `n` bytes (never part of a character), a terminator when
 /// it fits; returns the bytes written without it (NULL `dest`: the bytes needed). A lone surrogate:
 /// `(size_t)-1` with errno `EILSEQ`.
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `wcstombs` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstombs_w16(dest: *mut c_char, src: *const W, n: usize) -> usize {
     guard_infallible("wcstombs", usize::MAX, || {
         let mut out = Vec::new();
-        for r in char::decode_utf16(s(src).iter().copied()) {
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        for r in char::decode_utf16(unsafe { s(src) }.iter().copied()) {
             let Ok(c) = r else {
                 set_errno(libc::EILSEQ);
                 return usize::MAX;
@@ -342,9 +608,11 @@ pub unsafe extern "C" fn wcstombs_w16(dest: *mut c_char, src: *const W, n: usize
             out.extend_from_slice(enc);
         }
         if !dest.is_null() {
-            std::ptr::copy_nonoverlapping(out.as_ptr(), dest as *mut u8, out.len());
+            // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
+            unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), dest as *mut u8, out.len()) };
             if out.len() < n {
-                *dest.add(out.len()) = 0;
+                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                unsafe { *dest.add(out.len()) = 0 };
             }
         }
         out.len()
@@ -354,13 +622,20 @@ pub unsafe extern "C" fn wcstombs_w16(dest: *mut c_char, src: *const W, n: usize
 /// `mbstowcs` for UTF-16 strings, from UTF-8: at most `n` units (a surrogate pair is never split), a
 /// terminator when it fits; returns the units written without it (NULL `dest`: the units needed). Invalid
 /// UTF-8: `(size_t)-1` with errno `EILSEQ`.
+///
+/// # Safety
+/// `dest`, `src` are each NULL or point to memory valid for what `mbstowcs` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn mbstowcs_w16(dest: *mut W, src: *const c_char, n: usize) -> usize {
     guard_infallible("mbstowcs", usize::MAX, || {
         if src.is_null() {
             return 0;
         }
-        let Ok(text) = std::ffi::CStr::from_ptr(src).to_str() else {
+        // SAFETY: `std::ffi::CStr::from_ptr` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        let Ok(text) = unsafe { std::ffi::CStr::from_ptr(src) }.to_str() else {
             set_errno(libc::EILSEQ);
             return usize::MAX;
         };
@@ -372,23 +647,36 @@ pub unsafe extern "C" fn mbstowcs_w16(dest: *mut W, src: *const c_char, n: usize
                 if count + enc.len() > n {
                     break;
                 }
-                std::ptr::copy_nonoverlapping(enc.as_ptr(), dest.add(count), enc.len());
+                // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
+                unsafe { std::ptr::copy_nonoverlapping(enc.as_ptr(), dest.add(count), enc.len()) };
             }
             count += enc.len();
         }
         if !dest.is_null() && count < n {
-            *dest.add(count) = 0;
+            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+            unsafe { *dest.add(count) = 0 };
         }
         count
     })
 }
 
 /// `fputws` for UTF-16 strings: writes the string as UTF-8; a non-negative value, or -1 on a write error.
+///
+/// # Safety
+/// `ws`, `stream` are each NULL or point to memory valid for what `fputws` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn fputws_w16(ws: *const W, stream: *mut libc::FILE) -> c_int {
     guard_infallible("fputws", -1, || {
-        let text = String::from_utf16_lossy(s(ws));
-        if stream.is_null() || libc::fwrite(text.as_ptr() as *const libc::c_void, 1, text.len(), stream) != text.len() {
+        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        let text = String::from_utf16_lossy(unsafe { s(ws) });
+        // SAFETY: `libc::fwrite` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        if stream.is_null()
+            || unsafe { libc::fwrite(text.as_ptr() as *const libc::c_void, 1, text.len(), stream) } != text.len()
+        {
             return -1;
         }
         0

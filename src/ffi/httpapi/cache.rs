@@ -18,24 +18,36 @@ unsafe fn add_fragment_to_cache<U: WideUnit>(
     policy: *const HTTP_CACHE_POLICY,
     ov: *mut OVERLAPPED,
 ) -> WinResult<()> {
-    let name = wide_cstr(prefix);
+    // SAFETY: `wide_cstr`: `prefix` is NULL or points to a readable NUL-terminated array of `U`.
+    let name = unsafe { wide_cstr(prefix) };
     tracing::trace!(target: T, "HttpAddFragmentToCache({h:?}, {name:?}, {chunk:?}, {policy:?}, {ov:?})");
     let q = queue_of(h)?;
     let name = name.ok_or(ERROR_INVALID_PARAMETER)?;
     if chunk.is_null() || policy.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let policy = server::cache::Policy::for_fragment((*policy).Policy, (*policy).SecondsToLive)?;
-    let c = &*chunk;
+    // SAFETY: `policy` and `chunk` are non-NULL (checked above) and the caller's structures.
+    let policy = unsafe { server::cache::Policy::for_fragment((*policy).Policy, (*policy).SecondsToLive) }?;
+    let c = unsafe { &*chunk };
     // A fragment is a block of memory ("an entity body data block" in the docs).
     if c.DataChunkType != HttpDataChunkFromMemory {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let m = c.from_memory();
-    let data = bytes_in(m.pBuffer as *const u8, m.BufferLength as usize)?;
+    // SAFETY: `bytes_in`: `m.pBuffer as *const u8` is NULL or points to `m.BufferLength as usize` readable bytes
+    // that stay valid and unchanged for `'a`.
+    let data = unsafe { bytes_in(m.pBuffer as *const u8, m.BufferLength as usize) }?;
     server::cache::add(&q, &name, data, policy)?;
     let ovp = ov_of(ov);
-    finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)), std::ptr::null_mut(), ovp)
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe {
+        finish(
+            q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)),
+            std::ptr::null_mut(),
+            ovp,
+        )
+    }
 }
 
 /// `HttpAddFragmentToCache`: stores a memory chunk under the name `UrlPrefix` (a full
@@ -44,6 +56,12 @@ unsafe fn add_fragment_to_cache<U: WideUnit>(
 /// (`SecondsToLive` > 0). Bad handle: `ERROR_INVALID_HANDLE`; NULL arguments, another chunk type,
 /// `HttpCachePolicyNocache`, a malformed name or one outside the queue's prefixes:
 /// `ERROR_INVALID_PARAMETER`. Synchronous or overlapped (completes at once, packet posted).
+///
+/// # Safety
+/// `UrlPrefix`, `DataChunk`, `CachePolicy`, `Overlapped` are each NULL or point to memory valid for what
+/// `HttpAddFragmentToCache` reads or writes there, as Windows documents it (strings NUL-terminated unless a length
+/// is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpAddFragmentToCache(
     RequestQueueHandle: HANDLE,
@@ -53,10 +71,18 @@ pub unsafe extern "C" fn HttpAddFragmentToCache(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpAddFragmentToCache", || {
-        add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped)
+        // SAFETY: `add_fragment_to_cache` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped) }
     })
 }
 /// `HttpAddFragmentToCache` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `UrlPrefix`, `DataChunk`, `CachePolicy`, `Overlapped` are each NULL or point to memory valid for what
+/// `HttpAddFragmentToCache` reads or writes there, as Windows documents it (strings NUL-terminated unless a length
+/// is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpAddFragmentToCache_w16(
     RequestQueueHandle: HANDLE,
@@ -66,7 +92,9 @@ pub unsafe extern "C" fn HttpAddFragmentToCache_w16(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpAddFragmentToCache", || {
-        add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped)
+        // SAFETY: `add_fragment_to_cache` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped) }
     })
 }
 
@@ -80,7 +108,8 @@ unsafe fn read_fragment_from_cache<U: WideUnit>(
     read: *mut ULONG,
     ov: *mut OVERLAPPED,
 ) -> WinResult<()> {
-    let name = wide_cstr(prefix);
+    // SAFETY: `wide_cstr`: `prefix` is NULL or points to a readable NUL-terminated array of `U`.
+    let name = unsafe { wide_cstr(prefix) };
     tracing::trace!(target: T, "HttpReadFragmentFromCache({h:?}, {name:?}, {range:?}, {buf:?}, {len}, {read:?}, {ov:?})");
     let q = queue_of(h)?;
     let name = name.ok_or(ERROR_INVALID_PARAMETER)?;
@@ -92,20 +121,26 @@ unsafe fn read_fragment_from_cache<U: WideUnit>(
     let part = if range.is_null() {
         &data[..]
     } else {
-        server::cache::slice_range(&data, (*range).StartingOffset, (*range).Length)?
+        // SAFETY: a non-NULL `range` is the caller's HTTP_BYTE_RANGE.
+        server::cache::slice_range(&data, unsafe { (*range).StartingOffset }, unsafe { (*range).Length })?
     };
     let need = u32::try_from(part.len()).map_err(|_| ERROR_INVALID_PARAMETER)?;
     if need > len || (buf.is_null() && need > 0) {
         // The size needed goes to BytesRead (synchronous calls only, as documented).
         if ovp.is_none() {
-            write_opt(read, need);
+            // SAFETY: `write_opt`: `read` is NULL or points to a writable, aligned `T`.
+            unsafe { write_opt(read, need) };
         }
         return Err(ERROR_INSUFFICIENT_BUFFER);
     }
     if need > 0 {
-        bytes_out(buf as *mut u8, part.len())?.copy_from_slice(part);
+        // SAFETY: `bytes_out`: `buf as *mut u8` is NULL or points to `part.len()` writable bytes, not aliased, valid
+        // for `'a`.
+        unsafe { bytes_out(buf as *mut u8, part.len()) }?.copy_from_slice(part);
     }
-    finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, need, true)), read, ovp)
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe { finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, need, true)), read, ovp) }
 }
 
 /// `HttpReadFragmentFromCache`: copies a fragment (or the `ByteRange` of it; `Length`
@@ -113,6 +148,12 @@ unsafe fn read_fragment_from_cache<U: WideUnit>(
 /// `ERROR_PATH_NOT_FOUND`; `Buffer` too small: `ERROR_INSUFFICIENT_BUFFER` with the size needed in
 /// `*BytesRead`; a range starting beyond the end, a NULL name, or NULL `BytesRead` on a synchronous
 /// call: `ERROR_INVALID_PARAMETER`; bad handle: `ERROR_INVALID_HANDLE`.
+///
+/// # Safety
+/// `UrlPrefix`, `ByteRange`, `Buffer`, `BytesRead`, `Overlapped` are each NULL or point to memory valid for what
+/// `HttpReadFragmentFromCache` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpReadFragmentFromCache(
     RequestQueueHandle: HANDLE,
@@ -124,10 +165,28 @@ pub unsafe extern "C" fn HttpReadFragmentFromCache(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpReadFragmentFromCache", || {
-        read_fragment_from_cache(RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped)
+        // SAFETY: `read_fragment_from_cache` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            read_fragment_from_cache(
+                RequestQueueHandle,
+                UrlPrefix,
+                ByteRange,
+                Buffer,
+                BufferLength,
+                BytesRead,
+                Overlapped,
+            )
+        }
     })
 }
 /// `HttpReadFragmentFromCache` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `UrlPrefix`, `ByteRange`, `Buffer`, `BytesRead`, `Overlapped` are each NULL or point to memory valid for what
+/// `HttpReadFragmentFromCache` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpReadFragmentFromCache_w16(
     RequestQueueHandle: HANDLE,
@@ -139,7 +198,19 @@ pub unsafe extern "C" fn HttpReadFragmentFromCache_w16(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpReadFragmentFromCache", || {
-        read_fragment_from_cache(RequestQueueHandle, UrlPrefix, ByteRange, Buffer, BufferLength, BytesRead, Overlapped)
+        // SAFETY: `read_fragment_from_cache` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            read_fragment_from_cache(
+                RequestQueueHandle,
+                UrlPrefix,
+                ByteRange,
+                Buffer,
+                BufferLength,
+                BytesRead,
+                Overlapped,
+            )
+        }
     })
 }
 
@@ -149,7 +220,8 @@ unsafe fn flush_response_cache<U: WideUnit>(
     flags: ULONG,
     ov: *mut OVERLAPPED,
 ) -> WinResult<()> {
-    let name = wide_cstr(prefix);
+    // SAFETY: `wide_cstr`: `prefix` is NULL or points to a readable NUL-terminated array of `U`.
+    let name = unsafe { wide_cstr(prefix) };
     tracing::trace!(target: T, "HttpFlushResponseCache({h:?}, {name:?}, {flags:#x}, {ov:?})");
     let q = queue_of(h)?;
     let name = name.ok_or(ERROR_INVALID_PARAMETER)?;
@@ -158,13 +230,27 @@ unsafe fn flush_response_cache<U: WideUnit>(
     }
     server::cache::flush(&q, &name, flags & HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE != 0)?;
     let ovp = ov_of(ov);
-    finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)), std::ptr::null_mut(), ovp)
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe {
+        finish(
+            q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)),
+            std::ptr::null_mut(),
+            ovp,
+        )
+    }
 }
 
 /// `HttpFlushResponseCache`: removes the queue's fragments named `UrlPrefix` or directly under it, and
 /// with `HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE` every fragment below it. Nothing to remove is not an
 /// error. Unknown flags, NULL or malformed prefix: `ERROR_INVALID_PARAMETER`; bad handle:
 /// `ERROR_INVALID_HANDLE`.
+///
+/// # Safety
+/// `UrlPrefix`, `Overlapped` are each NULL or point to memory valid for what `HttpFlushResponseCache` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call. An `OVERLAPPED` passed, and the buffers of its operation, stay valid
+/// and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpFlushResponseCache(
     RequestQueueHandle: HANDLE,
@@ -172,9 +258,19 @@ pub unsafe extern "C" fn HttpFlushResponseCache(
     Flags: ULONG,
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
-    guard_httpapi("HttpFlushResponseCache", || flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped))
+    // SAFETY: `flush_response_cache` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_httpapi("HttpFlushResponseCache", || unsafe {
+        flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped)
+    })
 }
 /// `HttpFlushResponseCache` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `UrlPrefix`, `Overlapped` are each NULL or point to memory valid for what `HttpFlushResponseCache` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call. An `OVERLAPPED` passed, and the buffers of its operation, stay valid
+/// and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpFlushResponseCache_w16(
     RequestQueueHandle: HANDLE,
@@ -182,5 +278,9 @@ pub unsafe extern "C" fn HttpFlushResponseCache_w16(
     Flags: ULONG,
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
-    guard_httpapi("HttpFlushResponseCache", || flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped))
+    // SAFETY: `flush_response_cache` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_httpapi("HttpFlushResponseCache", || unsafe {
+        flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped)
+    })
 }

@@ -42,7 +42,9 @@ unsafe fn read_sockaddr(p: *const u8, len: usize) -> WinResult<SocketAddr> {
     if p.is_null() || len < 16 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let b = bytes_in(p, len.min(28))?;
+    // SAFETY: `bytes_in`: `p` is NULL or points to `len.min(28)` readable bytes that stay valid and unchanged for
+    // `'a`.
+    let b = unsafe { bytes_in(p, len.min(28)) }?;
     let family = u16::from_ne_bytes([b[0], b[1]]);
     let port = u16::from_be_bytes([b[2], b[3]]);
     match family as i32 {
@@ -62,13 +64,16 @@ unsafe fn read_sockaddr_by_family(p: *const u8) -> WinResult<SocketAddr> {
     if p.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let b = bytes_in(p, 2)?;
+    // SAFETY: `bytes_in`: `p` is NULL or points to `2` readable bytes that stay valid and unchanged for `'a`.
+    let b = unsafe { bytes_in(p, 2) }?;
     let len = match u16::from_ne_bytes([b[0], b[1]]) as i32 {
         libc::AF_INET => 16,
         libc::AF_INET6 | 23 => 28,
         _ => return Err(ERROR_INVALID_PARAMETER),
     };
-    read_sockaddr(p, len)
+    // SAFETY: `read_sockaddr` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe { read_sockaddr(p, len) }
 }
 
 fn write_sockaddr(out: &mut [u8], a: &SocketAddr) {
@@ -96,10 +101,13 @@ unsafe fn read_ssl_param<U: WideUnit>(p: &HTTP_SERVICE_CONFIG_SSL_PARAM<U>) -> W
     let store = if p.pSslCertStoreName.is_null() {
         String::new()
     } else {
-        wide_cstr(p.pSslCertStoreName).ok_or(ERROR_INVALID_PARAMETER)?
+        // SAFETY: `wide_cstr`: `p.pSslCertStoreName` is NULL or points to a readable NUL-terminated array of `U`.
+        unsafe { wide_cstr(p.pSslCertStoreName) }.ok_or(ERROR_INVALID_PARAMETER)?
     };
     Ok(SslBinding {
-        hash: bytes_in(p.pSslHash, SSL_HASH_LENGTH)?.to_vec(),
+        // SAFETY: `bytes_in`: `p.pSslHash` is NULL or points to `SSL_HASH_LENGTH` readable bytes that stay valid and
+        // unchanged for `'a`.
+        hash: unsafe { bytes_in(p.pSslHash, SSL_HASH_LENGTH) }?.to_vec(),
         app_id: p.AppId,
         store,
         check_mode: p.DefaultCertCheckMode,
@@ -111,8 +119,11 @@ unsafe fn read_ssl_param<U: WideUnit>(p: &HTTP_SERVICE_CONFIG_SSL_PARAM<U>) -> W
 
 /// The SNI key: the host name (not empty) and the port of the `SOCKADDR_STORAGE`.
 unsafe fn read_sni_key<U: WideUnit>(k: &HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U>) -> WinResult<SslKey> {
-    let addr = read_sockaddr(k.IpPort.as_ptr() as *const u8, SOCKADDR_STORAGE_SIZE)?;
-    let host = wide_cstr(k.Host).filter(|h| !h.is_empty()).ok_or(ERROR_INVALID_PARAMETER)?;
+    // SAFETY: `read_sockaddr` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    let addr = unsafe { read_sockaddr(k.IpPort.as_ptr() as *const u8, SOCKADDR_STORAGE_SIZE) }?;
+    // SAFETY: `wide_cstr`: `k.Host` is NULL or points to a readable NUL-terminated array of `U`.
+    let host = unsafe { wide_cstr(k.Host) }.filter(|h| !h.is_empty()).ok_or(ERROR_INVALID_PARAMETER)?;
     Ok(SslKey::Sni(SniKey { host: host.to_ascii_lowercase(), port: addr.port() }))
 }
 
@@ -121,12 +132,20 @@ unsafe fn read_sni_key<U: WideUnit>(k: &HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U>) -> W
 unsafe fn set_ssl<U: WideUnit>(id: i32, info: *mut c_void, len: ULONG, replace: bool) -> WinResult<()> {
     let (key, binding) = match id {
         HttpServiceConfigSSLCertInfo => {
-            let s: HTTP_SERVICE_CONFIG_SSL_SET<U> = read_struct(info, len, ERROR_INSUFFICIENT_BUFFER)?;
-            (SslKey::IpPort(read_sockaddr_by_family(s.pIpPort)?), read_ssl_param(&s.ParamDesc)?)
+            // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let s: HTTP_SERVICE_CONFIG_SSL_SET<U> = unsafe { read_struct(info, len, ERROR_INSUFFICIENT_BUFFER) }?;
+            // SAFETY: `read_sockaddr_by_family` reads and writes only through the pointers passed to it, which this
+            // function's caller guarantees (its `# Safety`); `read_ssl_param` reads and writes only through the
+            // pointers passed to it, which this function's caller guarantees (its `# Safety`)
+            (SslKey::IpPort(unsafe { read_sockaddr_by_family(s.pIpPort) }?), unsafe { read_ssl_param(&s.ParamDesc) }?)
         }
         HttpServiceConfigSslSniCertInfo => {
-            let s: HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> = read_struct(info, len, ERROR_INSUFFICIENT_BUFFER)?;
-            (read_sni_key(&s.KeyDesc)?, read_ssl_param(&s.ParamDesc)?)
+            // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let s: HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> = unsafe { read_struct(info, len, ERROR_INSUFFICIENT_BUFFER) }?;
+            // SAFETY: `read_sni_key` reads and writes only through the pointers passed to it, which this function's
+            // caller guarantees (its `# Safety`); `read_ssl_param` reads and writes only through the pointers passed
+            // to it, which this function's caller guarantees (its `# Safety`)
+            (unsafe { read_sni_key(&s.KeyDesc) }?, unsafe { read_ssl_param(&s.ParamDesc) }?)
         }
         _ => return Err(ERROR_NOT_SUPPORTED),
     };
@@ -152,20 +171,30 @@ unsafe fn set_service_configuration<U: WideUnit>(
     check_reserved(handle, ov)?;
     match id {
         HttpServiceConfigTimeout => {
-            let s: HTTP_SERVICE_CONFIG_TIMEOUT_SET = read_struct(info, len, ERROR_INSUFFICIENT_BUFFER)?;
+            // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let s: HTTP_SERVICE_CONFIG_TIMEOUT_SET = unsafe { read_struct(info, len, ERROR_INSUFFICIENT_BUFFER) }?;
             config::set_timeout(TimeoutKey::from_raw(s.KeyDesc)?, s.ParamDesc, false)
         }
         HttpServiceConfigUrlAclInfo => {
-            let s: HTTP_SERVICE_CONFIG_URLACL_SET<U> = read_struct(info, len, ERROR_INSUFFICIENT_BUFFER)?;
-            let prefix = wide_cstr(s.pUrlPrefix).ok_or(ERROR_INVALID_PARAMETER)?;
-            let sddl = wide_cstr(s.pStringSecurityDescriptor).ok_or(ERROR_INVALID_PARAMETER)?;
+            // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let s: HTTP_SERVICE_CONFIG_URLACL_SET<U> = unsafe { read_struct(info, len, ERROR_INSUFFICIENT_BUFFER) }?;
+            // SAFETY: `wide_cstr`: `s.pUrlPrefix` is NULL or points to a readable NUL-terminated array of `U`.
+            let prefix = unsafe { wide_cstr(s.pUrlPrefix) }.ok_or(ERROR_INVALID_PARAMETER)?;
+            // SAFETY: `wide_cstr`: `s.pStringSecurityDescriptor` is NULL or points to a readable NUL-terminated
+            // array of `U`.
+            let sddl = unsafe { wide_cstr(s.pStringSecurityDescriptor) }.ok_or(ERROR_INVALID_PARAMETER)?;
             config::set_url_acl(&prefix, &sddl, false)
         }
         HttpServiceConfigIPListenList => {
-            let s: HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM = read_struct(info, len, ERROR_INSUFFICIENT_BUFFER)?;
-            config::add_ip_listen(read_sockaddr(s.pAddress, s.AddrLength as usize)?)
+            // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let s: HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM = unsafe { read_struct(info, len, ERROR_INSUFFICIENT_BUFFER) }?;
+            // SAFETY: `read_sockaddr` reads and writes only through the pointers passed to it, which this function's
+            // caller guarantees (its `# Safety`)
+            config::add_ip_listen(unsafe { read_sockaddr(s.pAddress, s.AddrLength as usize) }?)
         }
-        HttpServiceConfigSSLCertInfo | HttpServiceConfigSslSniCertInfo => set_ssl::<U>(id, info, len, false),
+        // SAFETY: `set_ssl::<U>` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        HttpServiceConfigSSLCertInfo | HttpServiceConfigSslSniCertInfo => unsafe { set_ssl::<U>(id, info, len, false) },
         _ if is_ssl_id(id) => Err(ERROR_NOT_SUPPORTED),
         HttpServiceConfigCache | HttpServiceConfigSetting => Err(ERROR_NOT_SUPPORTED),
         _ => Err(ERROR_INVALID_PARAMETER),
@@ -186,6 +215,12 @@ unsafe fn set_service_configuration<U: WideUnit>(
 /// thumbprint (`SslHashLength` 20) names a file of the certificate store directory: not there:
 /// `ERROR_FILE_NOT_FOUND`; no private key: `ERROR_NO_SUCH_LOGON_SESSION`. Other SSL, cache and setting
 /// records: `ERROR_NOT_SUPPORTED`.
+///
+/// # Safety
+/// `pConfigInformation`, `pOverlapped` are each NULL or point to memory valid for what
+/// `HttpSetServiceConfiguration` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetServiceConfiguration(
     ServiceHandle: HANDLE,
@@ -195,16 +230,26 @@ pub unsafe extern "C" fn HttpSetServiceConfiguration(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpSetServiceConfiguration", || {
-        set_service_configuration::<WCHAR>(
-            ServiceHandle,
-            ConfigId,
-            pConfigInformation,
-            ConfigInformationLength,
-            pOverlapped,
-        )
+        // SAFETY: `set_service_configuration::<WCHAR>` reads and writes only through the pointers passed to it,
+        // which this function's caller guarantees (its `# Safety`)
+        unsafe {
+            set_service_configuration::<WCHAR>(
+                ServiceHandle,
+                ConfigId,
+                pConfigInformation,
+                ConfigInformationLength,
+                pOverlapped,
+            )
+        }
     })
 }
 /// `HttpSetServiceConfiguration` for `-fshort-wchar` callers (URL ACL strings are UTF-16).
+///
+/// # Safety
+/// `pConfigInformation`, `pOverlapped` are each NULL or point to memory valid for what
+/// `HttpSetServiceConfiguration` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetServiceConfiguration_w16(
     ServiceHandle: HANDLE,
@@ -214,13 +259,17 @@ pub unsafe extern "C" fn HttpSetServiceConfiguration_w16(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpSetServiceConfiguration", || {
-        set_service_configuration::<u16>(
-            ServiceHandle,
-            ConfigId,
-            pConfigInformation,
-            ConfigInformationLength,
-            pOverlapped,
-        )
+        // SAFETY: `set_service_configuration::<u16>` reads and writes only through the pointers passed to it, which
+        // this function's caller guarantees (its `# Safety`)
+        unsafe {
+            set_service_configuration::<u16>(
+                ServiceHandle,
+                ConfigId,
+                pConfigInformation,
+                ConfigInformationLength,
+                pOverlapped,
+            )
+        }
     })
 }
 
@@ -235,7 +284,9 @@ unsafe fn update_service_configuration<U: WideUnit>(
     check_reserved(handle, ov)?;
     // Documented for the SSL certificate records only.
     if id == HttpServiceConfigSSLCertInfo || id == HttpServiceConfigSslSniCertInfo {
-        return set_ssl::<U>(id, info, len, true);
+        // SAFETY: `set_ssl::<U>` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        return unsafe { set_ssl::<U>(id, info, len, true) };
     }
     if is_ssl_id(id) {
         return Err(ERROR_NOT_SUPPORTED);
@@ -247,6 +298,12 @@ unsafe fn update_service_configuration<U: WideUnit>(
 /// of an IP:port (`HttpServiceConfigSSLCertInfo`) or host:port (`HttpServiceConfigSslSniCertInfo`); no
 /// binding there: `ERROR_FILE_NOT_FOUND`; other errors as `HttpSetServiceConfiguration`. Other SSL
 /// records: `ERROR_NOT_SUPPORTED`; other ids: `ERROR_INVALID_PARAMETER` (use delete, then set).
+///
+/// # Safety
+/// `ConfigInfo`, `Overlapped` are each NULL or point to memory valid for what `HttpUpdateServiceConfiguration`
+/// reads or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at
+/// least the size passed), for the length of the call. An `OVERLAPPED` passed, and the buffers of its operation,
+/// stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpUpdateServiceConfiguration(
     Handle: HANDLE,
@@ -256,10 +313,18 @@ pub unsafe extern "C" fn HttpUpdateServiceConfiguration(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpUpdateServiceConfiguration", || {
-        update_service_configuration::<WCHAR>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped)
+        // SAFETY: `update_service_configuration::<WCHAR>` reads and writes only through the pointers passed to it,
+        // which this function's caller guarantees (its `# Safety`)
+        unsafe { update_service_configuration::<WCHAR>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped) }
     })
 }
 /// `HttpUpdateServiceConfiguration` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `ConfigInfo`, `Overlapped` are each NULL or point to memory valid for what `HttpUpdateServiceConfiguration`
+/// reads or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at
+/// least the size passed), for the length of the call. An `OVERLAPPED` passed, and the buffers of its operation,
+/// stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpUpdateServiceConfiguration_w16(
     Handle: HANDLE,
@@ -269,7 +334,9 @@ pub unsafe extern "C" fn HttpUpdateServiceConfiguration_w16(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpUpdateServiceConfiguration", || {
-        update_service_configuration::<u16>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped)
+        // SAFETY: `update_service_configuration::<u16>` reads and writes only through the pointers passed to it,
+        // which this function's caller guarantees (its `# Safety`)
+        unsafe { update_service_configuration::<u16>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped) }
     })
 }
 
@@ -284,24 +351,36 @@ unsafe fn delete_service_configuration<U: WideUnit>(
     check_reserved(handle, ov)?;
     match id {
         HttpServiceConfigTimeout => {
-            let s: HTTP_SERVICE_CONFIG_TIMEOUT_SET = read_struct(info, len, ERROR_INVALID_PARAMETER)?;
+            // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let s: HTTP_SERVICE_CONFIG_TIMEOUT_SET = unsafe { read_struct(info, len, ERROR_INVALID_PARAMETER) }?;
             config::delete_timeout(TimeoutKey::from_raw(s.KeyDesc)?)
         }
         HttpServiceConfigUrlAclInfo => {
-            let s: HTTP_SERVICE_CONFIG_URLACL_SET<U> = read_struct(info, len, ERROR_INVALID_PARAMETER)?;
-            config::delete_url_acl(&wide_cstr(s.pUrlPrefix).ok_or(ERROR_INVALID_PARAMETER)?)
+            // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let s: HTTP_SERVICE_CONFIG_URLACL_SET<U> = unsafe { read_struct(info, len, ERROR_INVALID_PARAMETER) }?;
+            // SAFETY: `wide_cstr`: `s.pUrlPrefix` is NULL or points to a readable NUL-terminated array of `U`.
+            config::delete_url_acl(&unsafe { wide_cstr(s.pUrlPrefix) }.ok_or(ERROR_INVALID_PARAMETER)?)
         }
         HttpServiceConfigIPListenList => {
-            let s: HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM = read_struct(info, len, ERROR_INVALID_PARAMETER)?;
-            config::delete_ip_listen(read_sockaddr(s.pAddress, s.AddrLength as usize)?)
+            // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let s: HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM = unsafe { read_struct(info, len, ERROR_INVALID_PARAMETER) }?;
+            // SAFETY: `read_sockaddr` reads and writes only through the pointers passed to it, which this function's
+            // caller guarantees (its `# Safety`)
+            config::delete_ip_listen(unsafe { read_sockaddr(s.pAddress, s.AddrLength as usize) }?)
         }
         HttpServiceConfigSSLCertInfo => {
-            let s: HTTP_SERVICE_CONFIG_SSL_SET<U> = read_struct(info, len, ERROR_INVALID_PARAMETER)?;
-            config::delete_ssl(&SslKey::IpPort(read_sockaddr_by_family(s.pIpPort)?))
+            // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let s: HTTP_SERVICE_CONFIG_SSL_SET<U> = unsafe { read_struct(info, len, ERROR_INVALID_PARAMETER) }?;
+            // SAFETY: `read_sockaddr_by_family` reads and writes only through the pointers passed to it, which this
+            // function's caller guarantees (its `# Safety`)
+            config::delete_ssl(&SslKey::IpPort(unsafe { read_sockaddr_by_family(s.pIpPort) }?))
         }
         HttpServiceConfigSslSniCertInfo => {
-            let s: HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> = read_struct(info, len, ERROR_INVALID_PARAMETER)?;
-            config::delete_ssl(&read_sni_key(&s.KeyDesc)?)
+            // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let s: HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> = unsafe { read_struct(info, len, ERROR_INVALID_PARAMETER) }?;
+            // SAFETY: `read_sni_key` reads and writes only through the pointers passed to it, which this function's
+            // caller guarantees (its `# Safety`)
+            config::delete_ssl(&unsafe { read_sni_key(&s.KeyDesc) }?)
         }
         _ if is_ssl_id(id) => {
             if info.is_null() {
@@ -318,6 +397,12 @@ unsafe fn delete_service_configuration<U: WideUnit>(
 /// structure; only its key is read). A record that is not there: `ERROR_FILE_NOT_FOUND`; NULL data, a
 /// short length or a bad key: `ERROR_INVALID_PARAMETER`; no right to change the store:
 /// `ERROR_ACCESS_DENIED`. Deleting a timeout restores the default (2 minutes).
+///
+/// # Safety
+/// `pConfigInformation`, `pOverlapped` are each NULL or point to memory valid for what
+/// `HttpDeleteServiceConfiguration` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpDeleteServiceConfiguration(
     ServiceHandle: HANDLE,
@@ -327,16 +412,26 @@ pub unsafe extern "C" fn HttpDeleteServiceConfiguration(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpDeleteServiceConfiguration", || {
-        delete_service_configuration::<WCHAR>(
-            ServiceHandle,
-            ConfigId,
-            pConfigInformation,
-            ConfigInformationLength,
-            pOverlapped,
-        )
+        // SAFETY: `delete_service_configuration::<WCHAR>` reads and writes only through the pointers passed to it,
+        // which this function's caller guarantees (its `# Safety`)
+        unsafe {
+            delete_service_configuration::<WCHAR>(
+                ServiceHandle,
+                ConfigId,
+                pConfigInformation,
+                ConfigInformationLength,
+                pOverlapped,
+            )
+        }
     })
 }
 /// `HttpDeleteServiceConfiguration` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pConfigInformation`, `pOverlapped` are each NULL or point to memory valid for what
+/// `HttpDeleteServiceConfiguration` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpDeleteServiceConfiguration_w16(
     ServiceHandle: HANDLE,
@@ -346,13 +441,17 @@ pub unsafe extern "C" fn HttpDeleteServiceConfiguration_w16(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpDeleteServiceConfiguration", || {
-        delete_service_configuration::<u16>(
-            ServiceHandle,
-            ConfigId,
-            pConfigInformation,
-            ConfigInformationLength,
-            pOverlapped,
-        )
+        // SAFETY: `delete_service_configuration::<u16>` reads and writes only through the pointers passed to it,
+        // which this function's caller guarantees (its `# Safety`)
+        unsafe {
+            delete_service_configuration::<u16>(
+                ServiceHandle,
+                ConfigId,
+                pConfigInformation,
+                ConfigInformationLength,
+                pOverlapped,
+            )
+        }
     })
 }
 
@@ -371,35 +470,54 @@ unsafe fn query_service_configuration<U: WideUnit>(
     check_reserved(handle, ov)?;
     match id {
         HttpServiceConfigTimeout => {
-            let key: i32 = read_struct(input, in_len, ERROR_INVALID_PARAMETER)?;
+            // SAFETY: `read_struct`: `input` is NULL or points to `in_len` readable bytes (alignment not required).
+            let key: i32 = unsafe { read_struct(input, in_len, ERROR_INVALID_PARAMETER) }?;
             let v = config::query_timeout(TimeoutKey::from_raw(key)?);
-            let buf = out_buffer(out, out_len, ret, 2, ERROR_INSUFFICIENT_BUFFER)?;
+            // SAFETY: `out_buffer`: `ret` is NULL or points to a writable `u32`; `out` is NULL or points to
+            // `out_len` writable bytes, not aliased, valid for `'a`.
+            let buf = unsafe { out_buffer(out, out_len, ret, 2, ERROR_INSUFFICIENT_BUFFER) }?;
             buf.copy_from_slice(&v.to_ne_bytes());
             Ok(())
         }
         HttpServiceConfigUrlAclInfo => {
-            let q: HTTP_SERVICE_CONFIG_URLACL_QUERY<U> = read_struct(input, in_len, ERROR_INVALID_PARAMETER)?;
+            // SAFETY: `read_struct`: `input` is NULL or points to `in_len` readable bytes (alignment not required).
+            let q: HTTP_SERVICE_CONFIG_URLACL_QUERY<U> =
+                unsafe { read_struct(input, in_len, ERROR_INVALID_PARAMETER) }?;
             let (prefix, sddl) = match q.QueryDesc {
                 HttpServiceConfigQueryExact => {
-                    config::query_url_acl(Some(&wide_cstr(q.pUrlPrefix).ok_or(ERROR_INVALID_PARAMETER)?), 0)?
+                    // SAFETY: `wide_cstr`: `q.pUrlPrefix` is NULL or points to a readable NUL-terminated array of
+                    // `U`.
+                    config::query_url_acl(Some(&unsafe { wide_cstr(q.pUrlPrefix) }.ok_or(ERROR_INVALID_PARAMETER)?), 0)?
                 }
                 HttpServiceConfigQueryNext => config::query_url_acl(None, q.dwToken)?,
                 _ => return Err(ERROR_INVALID_PARAMETER),
             };
             let head = size_of::<HTTP_SERVICE_CONFIG_URLACL_SET<U>>();
             let p_len = wide_bytes::<U>(&prefix);
-            let buf = out_buffer(out, out_len, ret, head + p_len + wide_bytes::<U>(&sddl), ERROR_INSUFFICIENT_BUFFER)?;
+            // SAFETY: `out_buffer`: `ret` is NULL or points to a writable `u32`; `out` is NULL or points to
+            // `out_len` writable bytes, not aliased, valid for `'a`.
+            let buf = unsafe {
+                out_buffer(out, out_len, ret, head + p_len + wide_bytes::<U>(&sddl), ERROR_INSUFFICIENT_BUFFER)
+            }?;
             let p = put_wide::<U>(buf, head, &prefix);
             let d = put_wide::<U>(buf, head + p_len, &sddl);
-            (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_URLACL_SET<U>).write_unaligned(
-                HTTP_SERVICE_CONFIG_URLACL_SET { pUrlPrefix: p as *const U, pStringSecurityDescriptor: d as *const U },
-            );
+            // SAFETY: `write_unaligned`: the destination points to writable memory of the value's size
+            unsafe {
+                (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_URLACL_SET<U>).write_unaligned(
+                    HTTP_SERVICE_CONFIG_URLACL_SET {
+                        pUrlPrefix: p as *const U,
+                        pStringSecurityDescriptor: d as *const U,
+                    },
+                )
+            };
             Ok(())
         }
         HttpServiceConfigIPListenList => {
             let list = config::ip_listen_list();
             let needed = IP_LISTEN_QUERY_HEAD + SOCKADDR_STORAGE_SIZE * list.len().max(1);
-            let buf = out_buffer(out, out_len, ret, needed, ERROR_INSUFFICIENT_BUFFER)?;
+            // SAFETY: `out_buffer`: `ret` is NULL or points to a writable `u32`; `out` is NULL or points to
+            // `out_len` writable bytes, not aliased, valid for `'a`.
+            let buf = unsafe { out_buffer(out, out_len, ret, needed, ERROR_INSUFFICIENT_BUFFER) }?;
             buf.fill(0);
             buf[0..4].copy_from_slice(&(list.len() as u32).to_ne_bytes());
             for (i, a) in list.iter().enumerate() {
@@ -409,28 +527,40 @@ unsafe fn query_service_configuration<U: WideUnit>(
             Ok(())
         }
         HttpServiceConfigSSLCertInfo => {
-            let q: HTTP_SERVICE_CONFIG_SSL_QUERY = read_struct(input, in_len, ERROR_INVALID_PARAMETER)?;
+            // SAFETY: `read_struct`: `input` is NULL or points to `in_len` readable bytes (alignment not required).
+            let q: HTTP_SERVICE_CONFIG_SSL_QUERY = unsafe { read_struct(input, in_len, ERROR_INVALID_PARAMETER) }?;
             let found = match q.QueryDesc {
                 HttpServiceConfigQueryExact => {
-                    config::query_ssl(Some(&SslKey::IpPort(read_sockaddr_by_family(q.pIpPort)?)), false, 0)?
+                    // SAFETY: `read_sockaddr_by_family` reads and writes only through the pointers passed to it,
+                    // which this function's caller guarantees (its `# Safety`)
+                    config::query_ssl(Some(&SslKey::IpPort(unsafe { read_sockaddr_by_family(q.pIpPort) }?)), false, 0)?
                 }
                 HttpServiceConfigQueryNext => config::query_ssl(None, false, q.dwToken)?,
                 _ => return Err(ERROR_INVALID_PARAMETER),
             };
-            write_ssl_set::<U>(found, out, out_len, ret)
+            // SAFETY: `write_ssl_set::<U>` reads and writes only through the pointers passed to it, which this
+            // function's caller guarantees (its `# Safety`)
+            unsafe { write_ssl_set::<U>(found, out, out_len, ret) }
         }
         HttpServiceConfigSslSniCertInfo => {
-            let q: HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<U> = read_struct(input, in_len, ERROR_INVALID_PARAMETER)?;
+            // SAFETY: `read_struct`: `input` is NULL or points to `in_len` readable bytes (alignment not required).
+            let q: HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<U> =
+                unsafe { read_struct(input, in_len, ERROR_INVALID_PARAMETER) }?;
             let found = match q.QueryDesc {
-                HttpServiceConfigQueryExact => config::query_ssl(Some(&read_sni_key(&q.KeyDesc)?), true, 0)?,
+                // SAFETY: `read_sni_key` reads and writes only through the pointers passed to it, which this
+                // function's caller guarantees (its `# Safety`)
+                HttpServiceConfigQueryExact => config::query_ssl(Some(&unsafe { read_sni_key(&q.KeyDesc) }?), true, 0)?,
                 HttpServiceConfigQueryNext => config::query_ssl(None, true, q.dwToken)?,
                 _ => return Err(ERROR_INVALID_PARAMETER),
             };
-            write_ssl_set::<U>(found, out, out_len, ret)
+            // SAFETY: `write_ssl_set::<U>` reads and writes only through the pointers passed to it, which this
+            // function's caller guarantees (its `# Safety`)
+            unsafe { write_ssl_set::<U>(found, out, out_len, ret) }
         }
         _ if is_ssl_id(id) => {
             // Every SSL query structure starts with its HTTP_SERVICE_CONFIG_QUERY_TYPE.
-            let kind: i32 = read_struct(input, in_len, ERROR_INVALID_PARAMETER)?;
+            // SAFETY: `read_struct`: `input` is NULL or points to `in_len` readable bytes (alignment not required).
+            let kind: i32 = unsafe { read_struct(input, in_len, ERROR_INVALID_PARAMETER) }?;
             match kind {
                 HttpServiceConfigQueryExact => Err(ERROR_FILE_NOT_FOUND),
                 HttpServiceConfigQueryNext => Err(ERROR_NO_MORE_ITEMS),
@@ -460,7 +590,9 @@ unsafe fn write_ssl_set<U: WideUnit>(
     let host_off = (hash_off + b.hash.len()).next_multiple_of(U::SIZE);
     let store_off = host_off + host.as_deref().map_or(0, wide_bytes::<U>);
     let needed = store_off + if b.store.is_empty() { 0 } else { wide_bytes::<U>(&b.store) };
-    let buf = out_buffer(out, out_len, ret, needed, ERROR_INSUFFICIENT_BUFFER)?;
+    // SAFETY: `out_buffer`: `ret` is NULL or points to a writable `u32`; `out` is NULL or points to `out_len`
+    // writable bytes, not aliased, valid for `'a`.
+    let buf = unsafe { out_buffer(out, out_len, ret, needed, ERROR_INSUFFICIENT_BUFFER) }?;
     buf.fill(0);
     let base = buf.as_ptr() as usize;
     buf[hash_off..hash_off + b.hash.len()].copy_from_slice(&b.hash);
@@ -480,19 +612,28 @@ unsafe fn write_ssl_set<U: WideUnit>(
     match key {
         SslKey::IpPort(a) => {
             write_sockaddr(&mut buf[addr_off..addr_off + SOCKADDR_STORAGE_SIZE], &a);
-            (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_SSL_SET<U>).write_unaligned(HTTP_SERVICE_CONFIG_SSL_SET {
-                pIpPort: (base + addr_off) as *const u8,
-                ParamDesc: param,
-            });
+            // SAFETY: `write_unaligned`: the destination points to writable memory of the value's size
+            unsafe {
+                (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_SSL_SET<U>).write_unaligned(HTTP_SERVICE_CONFIG_SSL_SET {
+                    pIpPort: (base + addr_off) as *const u8,
+                    ParamDesc: param,
+                })
+            };
         }
         SslKey::Sni(k) => {
             let h = put_wide::<U>(buf, host_off, &k.host);
             let mut ip = [0u8; SOCKADDR_STORAGE_SIZE];
             write_sockaddr(&mut ip, &SocketAddr::from(([0, 0, 0, 0], k.port)));
             let mut key = HTTP_SERVICE_CONFIG_SSL_SNI_KEY::<U> { IpPort: [0; 16], Host: h as *const U };
-            std::ptr::copy_nonoverlapping(ip.as_ptr(), key.IpPort.as_mut_ptr() as *mut u8, SOCKADDR_STORAGE_SIZE);
-            (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_SSL_SNI_SET<U>)
-                .write_unaligned(HTTP_SERVICE_CONFIG_SSL_SNI_SET { KeyDesc: key, ParamDesc: param });
+            // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
+            unsafe {
+                std::ptr::copy_nonoverlapping(ip.as_ptr(), key.IpPort.as_mut_ptr() as *mut u8, SOCKADDR_STORAGE_SIZE)
+            };
+            // SAFETY: `write_unaligned`: the destination points to writable memory of the value's size
+            unsafe {
+                (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_SSL_SNI_SET<U>)
+                    .write_unaligned(HTTP_SERVICE_CONFIG_SSL_SNI_SET { KeyDesc: key, ParamDesc: param })
+            };
         }
     }
     Ok(())
@@ -508,6 +649,12 @@ unsafe fn write_ssl_set<U: WideUnit>(
 /// `HTTP_SERVICE_CONFIG_SSL_QUERY`) and `HttpServiceConfigSslSniCertInfo` (input
 /// `HTTP_SERVICE_CONFIG_SSL_SNI_QUERY`), exact or by `dwToken`: output the SET structure followed by
 /// the data its pointers point at (the CTL fields are NULL). Other SSL records: none are kept.
+///
+/// # Safety
+/// `pInput`, `pOutput`, `pReturnLength`, `pOverlapped` are each NULL or point to memory valid for what
+/// `HttpQueryServiceConfiguration` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryServiceConfiguration(
     ServiceHandle: HANDLE,
@@ -520,19 +667,29 @@ pub unsafe extern "C" fn HttpQueryServiceConfiguration(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpQueryServiceConfiguration", || {
-        query_service_configuration::<WCHAR>(
-            ServiceHandle,
-            ConfigId,
-            pInput,
-            InputLength,
-            pOutput,
-            OutputLength,
-            pReturnLength,
-            pOverlapped,
-        )
+        // SAFETY: `query_service_configuration::<WCHAR>` reads and writes only through the pointers passed to it,
+        // which this function's caller guarantees (its `# Safety`)
+        unsafe {
+            query_service_configuration::<WCHAR>(
+                ServiceHandle,
+                ConfigId,
+                pInput,
+                InputLength,
+                pOutput,
+                OutputLength,
+                pReturnLength,
+                pOverlapped,
+            )
+        }
     })
 }
 /// `HttpQueryServiceConfiguration` for `-fshort-wchar` callers (URL ACL strings are UTF-16).
+///
+/// # Safety
+/// `pInput`, `pOutput`, `pReturnLength`, `pOverlapped` are each NULL or point to memory valid for what
+/// `HttpQueryServiceConfiguration` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryServiceConfiguration_w16(
     ServiceHandle: HANDLE,
@@ -545,15 +702,19 @@ pub unsafe extern "C" fn HttpQueryServiceConfiguration_w16(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpQueryServiceConfiguration", || {
-        query_service_configuration::<u16>(
-            ServiceHandle,
-            ConfigId,
-            pInput,
-            InputLength,
-            pOutput,
-            OutputLength,
-            pReturnLength,
-            pOverlapped,
-        )
+        // SAFETY: `query_service_configuration::<u16>` reads and writes only through the pointers passed to it,
+        // which this function's caller guarantees (its `# Safety`)
+        unsafe {
+            query_service_configuration::<u16>(
+                ServiceHandle,
+                ConfigId,
+                pInput,
+                InputLength,
+                pOutput,
+                OutputLength,
+                pReturnLength,
+                pOverlapped,
+            )
+        }
     })
 }

@@ -51,14 +51,22 @@ unsafe fn create_http_handle(out: *mut HANDLE, reserved: ULONG) -> WinResult<()>
     }
     server::require_server_init()?;
     let q = RequestQueue::new(false, None, false);
-    write_req(out, to_handle(handle::insert(q)))
+    // SAFETY: `write_req`: `out` is NULL or points to a writable, aligned `T`.
+    unsafe { write_req(out, to_handle(handle::insert(q))) }
 }
 
 /// `HttpCreateHttpHandle`: a version 1 request queue (closed with `CloseHandle`).
 /// `ERROR_INVALID_PARAMETER` for a NULL out-pointer, `ERROR_DLL_INIT_FAILED` before `HttpInitialize`.
+///
+/// # Safety
+/// `RequestQueueHandle` is NULL or points to memory valid for what `HttpCreateHttpHandle` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpCreateHttpHandle(RequestQueueHandle: *mut HANDLE, Reserved: ULONG) -> ULONG {
-    guard_httpapi("HttpCreateHttpHandle", || create_http_handle(RequestQueueHandle, Reserved))
+    // SAFETY: `create_http_handle` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_httpapi("HttpCreateHttpHandle", || unsafe { create_http_handle(RequestQueueHandle, Reserved) })
 }
 w16_alias!(HttpCreateHttpHandle);
 
@@ -80,7 +88,8 @@ unsafe fn create_request_queue<U: WideUnit>(
     {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let name = wide_cstr(name);
+    // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
+    let name = unsafe { wide_cstr(name) };
     if open_existing && (name.is_none() || !sa.is_null() || controller) {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -92,13 +101,19 @@ unsafe fn create_request_queue<U: WideUnit>(
         Some(n) => RequestQueue::create_named(&n, open_existing, controller)?,
         None => RequestQueue::new(true, None, controller),
     };
-    write_req(out, to_handle(handle::insert(q)))
+    // SAFETY: `write_req`: `out` is NULL or points to a writable, aligned `T`.
+    unsafe { write_req(out, to_handle(handle::insert(q))) }
 }
 
 /// `HttpCreateRequestQueue`: a version 2 request queue. `Version` must be 2.0
 /// (`ERROR_REVISION_MISMATCH`); a named queue can be opened again in this process with
 /// `HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING` (a second create of the name: `ERROR_ALREADY_EXISTS`);
 /// a `CONTROLLER` handle cannot receive. `SecurityAttributes` is accepted and ignored.
+///
+/// # Safety
+/// `Name`, `SecurityAttributes`, `RequestQueueHandle` are each NULL or point to memory valid for what
+/// `HttpCreateRequestQueue` reads or writes there, as Windows documents it (strings NUL-terminated unless a length
+/// is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpCreateRequestQueue(
     Version: HTTPAPI_VERSION,
@@ -108,10 +123,17 @@ pub unsafe extern "C" fn HttpCreateRequestQueue(
     RequestQueueHandle: *mut HANDLE,
 ) -> ULONG {
     guard_httpapi("HttpCreateRequestQueue", || {
-        create_request_queue(Version, Name, SecurityAttributes, Flags, RequestQueueHandle)
+        // SAFETY: `create_request_queue` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { create_request_queue(Version, Name, SecurityAttributes, Flags, RequestQueueHandle) }
     })
 }
 /// `HttpCreateRequestQueue` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `Name`, `SecurityAttributes`, `RequestQueueHandle` are each NULL or point to memory valid for what
+/// `HttpCreateRequestQueue` reads or writes there, as Windows documents it (strings NUL-terminated unless a length
+/// is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpCreateRequestQueue_w16(
     Version: HTTPAPI_VERSION,
@@ -121,7 +143,9 @@ pub unsafe extern "C" fn HttpCreateRequestQueue_w16(
     RequestQueueHandle: *mut HANDLE,
 ) -> ULONG {
     guard_httpapi("HttpCreateRequestQueue", || {
-        create_request_queue(Version, Name, SecurityAttributes, Flags, RequestQueueHandle)
+        // SAFETY: `create_request_queue` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { create_request_queue(Version, Name, SecurityAttributes, Flags, RequestQueueHandle) }
     })
 }
 
@@ -167,18 +191,26 @@ unsafe fn create_server_session(version: HTTPAPI_VERSION, out: *mut u64, reserve
     if reserved != 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    write_req(out, session::create_session())
+    // SAFETY: `write_req`: `out` is NULL or points to a writable, aligned `T`.
+    unsafe { write_req(out, session::create_session()) }
 }
 
 /// `HttpCreateServerSession`: a new session id. NULL out-pointer or `Reserved` ≠ 0:
 /// `ERROR_INVALID_PARAMETER`; a version other than 2.0: `ERROR_REVISION_MISMATCH`.
+///
+/// # Safety
+/// `ServerSessionId` is NULL or points to memory valid for what `HttpCreateServerSession` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpCreateServerSession(
     Version: HTTPAPI_VERSION,
     ServerSessionId: *mut u64,
     Reserved: ULONG,
 ) -> ULONG {
-    guard_httpapi("HttpCreateServerSession", || create_server_session(Version, ServerSessionId, Reserved))
+    // SAFETY: `create_server_session` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_httpapi("HttpCreateServerSession", || unsafe { create_server_session(Version, ServerSessionId, Reserved) })
 }
 w16_alias!(HttpCreateServerSession);
 
@@ -200,14 +232,22 @@ unsafe fn create_url_group(session_id: u64, out: *mut u64, reserved: ULONG) -> W
     if out.is_null() || reserved != 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    write_req(out, session::create_group(session_id)?)
+    // SAFETY: `write_req`: `out` is NULL or points to a writable, aligned `T`.
+    unsafe { write_req(out, session::create_group(session_id)?) }
 }
 
 /// `HttpCreateUrlGroup`: a new URL group in a session. Unknown session, NULL out-pointer or
 /// `Reserved` ≠ 0: `ERROR_INVALID_PARAMETER` (the out value is left alone).
+///
+/// # Safety
+/// `pUrlGroupId` is NULL or points to memory valid for what `HttpCreateUrlGroup` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpCreateUrlGroup(ServerSessionId: u64, pUrlGroupId: *mut u64, Reserved: ULONG) -> ULONG {
-    guard_httpapi("HttpCreateUrlGroup", || create_url_group(ServerSessionId, pUrlGroupId, Reserved))
+    // SAFETY: `create_url_group` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_httpapi("HttpCreateUrlGroup", || unsafe { create_url_group(ServerSessionId, pUrlGroupId, Reserved) })
 }
 w16_alias!(HttpCreateUrlGroup);
 
@@ -225,7 +265,8 @@ pub extern "C" fn HttpCloseUrlGroup(UrlGroupId: u64) -> ULONG {
 w16_alias!(HttpCloseUrlGroup);
 
 unsafe fn add_url_to_url_group<U: WideUnit>(group: u64, url: *const U, context: u64, reserved: ULONG) -> WinResult<()> {
-    let url = wide_cstr(url);
+    // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
+    let url = unsafe { wide_cstr(url) };
     tracing::trace!(target: T, "HttpAddUrlToUrlGroup({group:#x}, {url:?}, {context:#x}, {reserved})");
     if reserved != 0 {
         return Err(ERROR_INVALID_PARAMETER);
@@ -237,6 +278,11 @@ unsafe fn add_url_to_url_group<U: WideUnit>(group: u64, url: *const U, context: 
 /// it routes. Malformed prefix or unknown group: `ERROR_INVALID_PARAMETER`; prefix registered anywhere
 /// in this process: `ERROR_ALREADY_EXISTS`; port held by another process: `ERROR_SHARING_VIOLATION`;
 /// `https://` on a port that has `http://` prefixes (or the reverse): `ERROR_ALREADY_EXISTS`.
+///
+/// # Safety
+/// `pFullyQualifiedUrl` is NULL or points to memory valid for what `HttpAddUrlToUrlGroup` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpAddUrlToUrlGroup(
     UrlGroupId: u64,
@@ -244,9 +290,18 @@ pub unsafe extern "C" fn HttpAddUrlToUrlGroup(
     UrlContext: u64,
     Reserved: ULONG,
 ) -> ULONG {
-    guard_httpapi("HttpAddUrlToUrlGroup", || add_url_to_url_group(UrlGroupId, pFullyQualifiedUrl, UrlContext, Reserved))
+    // SAFETY: `add_url_to_url_group` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_httpapi("HttpAddUrlToUrlGroup", || unsafe {
+        add_url_to_url_group(UrlGroupId, pFullyQualifiedUrl, UrlContext, Reserved)
+    })
 }
 /// `HttpAddUrlToUrlGroup` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pFullyQualifiedUrl` is NULL or points to memory valid for what `HttpAddUrlToUrlGroup` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpAddUrlToUrlGroup_w16(
     UrlGroupId: u64,
@@ -254,11 +309,16 @@ pub unsafe extern "C" fn HttpAddUrlToUrlGroup_w16(
     UrlContext: u64,
     Reserved: ULONG,
 ) -> ULONG {
-    guard_httpapi("HttpAddUrlToUrlGroup", || add_url_to_url_group(UrlGroupId, pFullyQualifiedUrl, UrlContext, Reserved))
+    // SAFETY: `add_url_to_url_group` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_httpapi("HttpAddUrlToUrlGroup", || unsafe {
+        add_url_to_url_group(UrlGroupId, pFullyQualifiedUrl, UrlContext, Reserved)
+    })
 }
 
 unsafe fn remove_url_from_url_group<U: WideUnit>(group: u64, url: *const U, flags: ULONG) -> WinResult<()> {
-    let url = wide_cstr(url);
+    // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
+    let url = unsafe { wide_cstr(url) };
     tracing::trace!(target: T, "HttpRemoveUrlFromUrlGroup({group:#x}, {url:?}, {flags:#x})");
     if flags & !HTTP_URL_FLAG_REMOVE_ALL != 0 {
         return Err(ERROR_INVALID_PARAMETER);
@@ -274,26 +334,45 @@ unsafe fn remove_url_from_url_group<U: WideUnit>(group: u64, url: *const U, flag
 /// `HttpRemoveUrlFromUrlGroup`: removes one prefix, or all with `HTTP_URL_FLAG_REMOVE_ALL` (then the
 /// URL must be NULL). Unknown group or bad flags: `ERROR_INVALID_PARAMETER`; prefix not in the group:
 /// `ERROR_FILE_NOT_FOUND`.
+///
+/// # Safety
+/// `pFullyQualifiedUrl` is NULL or points to memory valid for what `HttpRemoveUrlFromUrlGroup` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpRemoveUrlFromUrlGroup(
     UrlGroupId: u64,
     pFullyQualifiedUrl: *const WCHAR,
     Flags: ULONG,
 ) -> ULONG {
-    guard_httpapi("HttpRemoveUrlFromUrlGroup", || remove_url_from_url_group(UrlGroupId, pFullyQualifiedUrl, Flags))
+    // SAFETY: `remove_url_from_url_group` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_httpapi("HttpRemoveUrlFromUrlGroup", || unsafe {
+        remove_url_from_url_group(UrlGroupId, pFullyQualifiedUrl, Flags)
+    })
 }
 /// `HttpRemoveUrlFromUrlGroup` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pFullyQualifiedUrl` is NULL or points to memory valid for what `HttpRemoveUrlFromUrlGroup` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpRemoveUrlFromUrlGroup_w16(
     UrlGroupId: u64,
     pFullyQualifiedUrl: *const u16,
     Flags: ULONG,
 ) -> ULONG {
-    guard_httpapi("HttpRemoveUrlFromUrlGroup", || remove_url_from_url_group(UrlGroupId, pFullyQualifiedUrl, Flags))
+    // SAFETY: `remove_url_from_url_group` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_httpapi("HttpRemoveUrlFromUrlGroup", || unsafe {
+        remove_url_from_url_group(UrlGroupId, pFullyQualifiedUrl, Flags)
+    })
 }
 
 unsafe fn add_url<U: WideUnit>(h: HANDLE, url: *const U, reserved: *mut c_void) -> WinResult<()> {
-    let url = wide_cstr(url);
+    // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
+    let url = unsafe { wide_cstr(url) };
     tracing::trace!(target: T, "HttpAddUrl({h:?}, {url:?}, {reserved:?})");
     let q = queue_of(h)?;
     q.add_url(&url.ok_or(ERROR_INVALID_PARAMETER)?)
@@ -302,26 +381,41 @@ unsafe fn add_url<U: WideUnit>(h: HANDLE, url: *const U, reserved: *mut c_void) 
 /// `HttpAddUrl` (v1): registers a prefix for a queue. Bad handle: `ERROR_INVALID_HANDLE`; malformed
 /// prefix: `ERROR_INVALID_PARAMETER`; already registered: `ERROR_ALREADY_EXISTS`; port held by another
 /// process: `ERROR_SHARING_VIOLATION`.
+///
+/// # Safety
+/// `FullyQualifiedUrl`, `Reserved` are each NULL or point to memory valid for what `HttpAddUrl` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpAddUrl(
     RequestQueueHandle: HANDLE,
     FullyQualifiedUrl: *const WCHAR,
     Reserved: *mut c_void,
 ) -> ULONG {
-    guard_httpapi("HttpAddUrl", || add_url(RequestQueueHandle, FullyQualifiedUrl, Reserved))
+    // SAFETY: `add_url` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_httpapi("HttpAddUrl", || unsafe { add_url(RequestQueueHandle, FullyQualifiedUrl, Reserved) })
 }
 /// `HttpAddUrl` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `FullyQualifiedUrl`, `Reserved` are each NULL or point to memory valid for what `HttpAddUrl` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpAddUrl_w16(
     RequestQueueHandle: HANDLE,
     FullyQualifiedUrl: *const u16,
     Reserved: *mut c_void,
 ) -> ULONG {
-    guard_httpapi("HttpAddUrl", || add_url(RequestQueueHandle, FullyQualifiedUrl, Reserved))
+    // SAFETY: `add_url` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_httpapi("HttpAddUrl", || unsafe { add_url(RequestQueueHandle, FullyQualifiedUrl, Reserved) })
 }
 
 unsafe fn remove_url<U: WideUnit>(h: HANDLE, url: *const U) -> WinResult<()> {
-    let url = wide_cstr(url);
+    // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
+    let url = unsafe { wide_cstr(url) };
     tracing::trace!(target: T, "HttpRemoveUrl({h:?}, {url:?})");
     // http.sys answers a bad handle here with ERROR_INVALID_PARAMETER (Wine's tests record it).
     let q = queue_of(h).map_err(|_| ERROR_INVALID_PARAMETER)?;
@@ -330,14 +424,28 @@ unsafe fn remove_url<U: WideUnit>(h: HANDLE, url: *const U) -> WinResult<()> {
 
 /// `HttpRemoveUrl` (v1): removes a prefix this queue registered (`ERROR_FILE_NOT_FOUND` otherwise).
 /// Bad handle or NULL URL: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `FullyQualifiedUrl` is NULL or points to memory valid for what `HttpRemoveUrl` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpRemoveUrl(RequestQueueHandle: HANDLE, FullyQualifiedUrl: *const WCHAR) -> ULONG {
-    guard_httpapi("HttpRemoveUrl", || remove_url(RequestQueueHandle, FullyQualifiedUrl))
+    // SAFETY: `remove_url` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_httpapi("HttpRemoveUrl", || unsafe { remove_url(RequestQueueHandle, FullyQualifiedUrl) })
 }
 /// `HttpRemoveUrl` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `FullyQualifiedUrl` is NULL or points to memory valid for what `HttpRemoveUrl` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpRemoveUrl_w16(RequestQueueHandle: HANDLE, FullyQualifiedUrl: *const u16) -> ULONG {
-    guard_httpapi("HttpRemoveUrl", || remove_url(RequestQueueHandle, FullyQualifiedUrl))
+    // SAFETY: `remove_url` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_httpapi("HttpRemoveUrl", || unsafe { remove_url(RequestQueueHandle, FullyQualifiedUrl) })
 }
 
 unsafe fn cancel_http_request(h: HANDLE, id: u64, ov: *mut OVERLAPPED) -> WinResult<()> {
@@ -348,18 +456,28 @@ unsafe fn cancel_http_request(h: HANDLE, id: u64, ov: *mut OVERLAPPED) -> WinRes
         Ok(()) => crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true),
         Err(e) => crate::server::completion::Start::Done(e, 0, false),
     });
-    finish(r, std::ptr::null_mut(), ovp)
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe { finish(r, std::ptr::null_mut(), ovp) }
 }
 
 /// `HttpCancelHttpRequest`: ends a request: its pending receives and sends complete with
 /// `ERROR_OPERATION_ABORTED` and its connection is closed. Unknown id: `ERROR_CONNECTION_INVALID`.
+///
+/// # Safety
+/// `Overlapped` is NULL or points to memory valid for what `HttpCancelHttpRequest` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call. An `OVERLAPPED` passed, and the buffers of its operation, stay valid and in place until
+/// the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpCancelHttpRequest(
     RequestQueueHandle: HANDLE,
     RequestId: u64,
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
-    guard_httpapi("HttpCancelHttpRequest", || cancel_http_request(RequestQueueHandle, RequestId, Overlapped))
+    // SAFETY: `cancel_http_request` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_httpapi("HttpCancelHttpRequest", || unsafe { cancel_http_request(RequestQueueHandle, RequestId, Overlapped) })
 }
 w16_alias!(HttpCancelHttpRequest);
 
@@ -387,7 +505,9 @@ unsafe fn wait_for_demand_start(h: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()>
     // The page documents ERROR_INVALID_PARAMETER for a handle that is not a request queue.
     let q = queue_of(h).map_err(|_| ERROR_INVALID_PARAMETER)?;
     let ovp = ov_of(ov);
-    finish(q.wait_for_demand_start(ovp), std::ptr::null_mut(), ovp)
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe { finish(q.wait_for_demand_start(ovp), std::ptr::null_mut(), ovp) }
 }
 
 /// `HttpWaitForDemandStart`: completes when a request arrives for the queue (at once when one is
@@ -395,9 +515,17 @@ unsafe fn wait_for_demand_start(h: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()>
 /// `ERROR_INVALID_ID_AUTHORITY` otherwise; not a queue: `ERROR_INVALID_PARAMETER`; shut down or
 /// closed: `ERROR_INVALID_HANDLE`; a wait already pending: `ERROR_ALREADY_EXISTS`. `CancelIoEx`,
 /// `HttpShutdownRequestQueue` or closing end it with `ERROR_OPERATION_ABORTED`.
+///
+/// # Safety
+/// `Overlapped` is NULL or points to memory valid for what `HttpWaitForDemandStart` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call. An `OVERLAPPED` passed, and the buffers of its operation, stay valid and in place until
+/// the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpWaitForDemandStart(RequestQueueHandle: HANDLE, Overlapped: *mut OVERLAPPED) -> ULONG {
-    guard_httpapi("HttpWaitForDemandStart", || wait_for_demand_start(RequestQueueHandle, Overlapped))
+    // SAFETY: `wait_for_demand_start` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_httpapi("HttpWaitForDemandStart", || unsafe { wait_for_demand_start(RequestQueueHandle, Overlapped) })
 }
 w16_alias!(HttpWaitForDemandStart);
 
@@ -429,6 +557,11 @@ unsafe fn delegate_request_ex(
 /// queue. Bad handles: `ERROR_INVALID_HANDLE`; the same queue twice, a group not bound to the target,
 /// properties NULL with a count: `ERROR_INVALID_PARAMETER`; unknown or answered request:
 /// `ERROR_CONNECTION_INVALID`. `PropertyInfoSet` entries are accepted and not used.
+///
+/// # Safety
+/// `PropertyInfoSet` is NULL or points to memory valid for what `HttpDelegateRequestEx` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpDelegateRequestEx(
     RequestQueueHandle: HANDLE,
@@ -439,14 +572,18 @@ pub unsafe extern "C" fn HttpDelegateRequestEx(
     PropertyInfoSet: *mut c_void,
 ) -> ULONG {
     guard_httpapi("HttpDelegateRequestEx", || {
-        delegate_request_ex(
-            RequestQueueHandle,
-            DelegateQueueHandle,
-            RequestId,
-            DelegateUrlGroupId,
-            PropertyInfoSetSize,
-            PropertyInfoSet,
-        )
+        // SAFETY: `delegate_request_ex` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            delegate_request_ex(
+                RequestQueueHandle,
+                DelegateQueueHandle,
+                RequestId,
+                DelegateUrlGroupId,
+                PropertyInfoSetSize,
+                PropertyInfoSet,
+            )
+        }
     })
 }
 w16_alias!(HttpDelegateRequestEx);

@@ -50,7 +50,8 @@ fn queue_of(h: HANDLE) -> WinResult<Arc<RequestQueue>> {
 unsafe fn finish(r: (Win32Error, u32), out: *mut ULONG, ov: Option<OverlappedPtr>) -> WinResult<()> {
     let (e, n) = r;
     if ov.is_none() && (e == ERROR_SUCCESS || e == ERROR_MORE_DATA) {
-        write_opt(out, n);
+        // SAFETY: `write_opt`: `out` is NULL or points to a writable, aligned `T`.
+        unsafe { write_opt(out, n) };
     }
     if e == ERROR_SUCCESS {
         Ok(())

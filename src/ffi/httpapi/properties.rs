@@ -22,7 +22,8 @@ unsafe fn set_request_queue_property(h: HANDLE, property: i32, info: *mut c_void
     tracing::trace!(target: T, "HttpSetRequestQueueProperty({h:?}, {property}, {info:?}, {len})");
     let q = queue_of(h)?;
     match property {
-        HttpServerStateProperty => match read_exact::<u32>(info, len)? {
+        // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
+        HttpServerStateProperty => match unsafe { read_exact::<u32>(info, len) }? {
             0 => q.set_enabled(true),
             1 => q.set_enabled(false),
             _ => return Err(ERROR_INVALID_PARAMETER),
@@ -32,14 +33,16 @@ unsafe fn set_request_queue_property(h: HANDLE, property: i32, info: *mut c_void
             return Err(ERROR_NOT_SUPPORTED);
         }
         HttpServerQueueLengthProperty => {
-            let n = read_exact::<u32>(info, len)?;
+            // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let n = unsafe { read_exact::<u32>(info, len) }?;
             if n == 0 || n > 0x7FFF_FFFF {
                 return Err(ERROR_INVALID_PARAMETER);
             }
             q.queue_length.store(n, std::sync::atomic::Ordering::Release);
         }
         HttpServer503VerbosityProperty => {
-            let n = read_exact::<u32>(info, len)?;
+            // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let n = unsafe { read_exact::<u32>(info, len) }?;
             if n > 2 {
                 return Err(ERROR_INVALID_PARAMETER);
             }
@@ -58,6 +61,11 @@ unsafe fn set_request_queue_property(h: HANDLE, property: i32, info: *mut c_void
 /// Basic resets the connection, Limited and Full answer 503). Wrong size or value, or a property a
 /// queue does not have (timeouts, QoS): `ERROR_INVALID_PARAMETER`; length or verbosity on a version 1
 /// queue: `ERROR_NOT_SUPPORTED`.
+///
+/// # Safety
+/// `PropertyInformation`, `Reserved2` are each NULL or point to memory valid for what `HttpSetRequestQueueProperty`
+/// reads or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at
+/// least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetRequestQueueProperty(
     RequestQueueHandle: HANDLE,
@@ -69,7 +77,11 @@ pub unsafe extern "C" fn HttpSetRequestQueueProperty(
 ) -> ULONG {
     guard_httpapi("HttpSetRequestQueueProperty", || {
         let _ = (Reserved1, Reserved2);
-        set_request_queue_property(RequestQueueHandle, Property, PropertyInformation, PropertyInformationLength)
+        // SAFETY: `set_request_queue_property` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            set_request_queue_property(RequestQueueHandle, Property, PropertyInformation, PropertyInformationLength)
+        }
     })
 }
 w16_alias!(HttpSetRequestQueueProperty);
@@ -85,15 +97,32 @@ unsafe fn query_request_queue_property(
     let q = queue_of(h)?;
     use std::sync::atomic::Ordering::Acquire;
     match property {
-        HttpServerStateProperty => put_with_return_length::<u32>(if q.enabled() { 0 } else { 1 }, info, len, ret),
-        HttpServerQueueLengthProperty => put_with_return_length::<u32>(q.queue_length.load(Acquire), info, len, ret),
-        HttpServer503VerbosityProperty => put_with_return_length::<u32>(q.verbosity.load(Acquire), info, len, ret),
+        // SAFETY: `put_with_return_length`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to
+        // `len` writable bytes.
+        HttpServerStateProperty => unsafe {
+            put_with_return_length::<u32>(if q.enabled() { 0 } else { 1 }, info, len, ret)
+        },
+        // SAFETY: `put_with_return_length`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to
+        // `len` writable bytes.
+        HttpServerQueueLengthProperty => unsafe {
+            put_with_return_length::<u32>(q.queue_length.load(Acquire), info, len, ret)
+        },
+        // SAFETY: `put_with_return_length`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to
+        // `len` writable bytes.
+        HttpServer503VerbosityProperty => unsafe {
+            put_with_return_length::<u32>(q.verbosity.load(Acquire), info, len, ret)
+        },
         _ => Err(ERROR_INVALID_PARAMETER),
     }
 }
 
 /// `HttpQueryRequestQueueProperty`: the properties `HttpSetRequestQueueProperty` sets; a buffer too
 /// small gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
+///
+/// # Safety
+/// `PropertyInformation`, `ReturnLength`, `Reserved2` are each NULL or point to memory valid for what
+/// `HttpQueryRequestQueueProperty` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryRequestQueueProperty(
     RequestQueueHandle: HANDLE,
@@ -106,19 +135,24 @@ pub unsafe extern "C" fn HttpQueryRequestQueueProperty(
 ) -> ULONG {
     guard_httpapi("HttpQueryRequestQueueProperty", || {
         let _ = (Reserved1, Reserved2);
-        query_request_queue_property(
-            RequestQueueHandle,
-            Property,
-            PropertyInformation,
-            PropertyInformationLength,
-            ReturnLength,
-        )
+        // SAFETY: `query_request_queue_property` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            query_request_queue_property(
+                RequestQueueHandle,
+                Property,
+                PropertyInformation,
+                PropertyInformationLength,
+                ReturnLength,
+            )
+        }
     })
 }
 w16_alias!(HttpQueryRequestQueueProperty);
 
 unsafe fn read_state_info(info: *mut c_void, len: ULONG) -> WinResult<Option<bool>> {
-    let s: HTTP_STATE_INFO = read_exact(info, len)?;
+    // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
+    let s: HTTP_STATE_INFO = unsafe { read_exact(info, len) }?;
     if s.Flags & 1 == 0 {
         return Ok(None);
     }
@@ -130,12 +164,15 @@ unsafe fn read_state_info(info: *mut c_void, len: ULONG) -> WinResult<Option<boo
 }
 
 unsafe fn put_state_info(enabled: bool, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
-    put_with_return_length(HTTP_STATE_INFO { Flags: 1, State: if enabled { 0 } else { 1 } }, info, len, ret)
+    // SAFETY: `put_with_return_length`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to
+    // `len` writable bytes.
+    unsafe { put_with_return_length(HTTP_STATE_INFO { Flags: 1, State: if enabled { 0 } else { 1 } }, info, len, ret) }
 }
 
 /// `HTTP_TIMEOUT_LIMIT_INFO` in: `None` when `Flags.Present` is clear (the object's setting is removed).
 unsafe fn read_timeouts(info: *mut c_void, len: ULONG) -> WinResult<Option<TimeoutLimits>> {
-    let t: HTTP_TIMEOUT_LIMIT_INFO = read_exact(info, len)?;
+    // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
+    let t: HTTP_TIMEOUT_LIMIT_INFO = unsafe { read_exact(info, len) }?;
     match t.Flags {
         0 => Ok(None),
         1 => Ok(Some(TimeoutLimits {
@@ -163,18 +200,22 @@ unsafe fn put_timeouts(own: bool, t: ConnTimers, info: *mut c_void, len: ULONG, 
         HeaderWait: secs(t.header_wait),
         MinSendRate: t.min_send_rate.unwrap_or(timers::MIN_SEND_RATE_DISABLED),
     };
-    put_with_return_length(info_out, info, len, ret)
+    // SAFETY: `put_with_return_length`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to
+    // `len` writable bytes.
+    unsafe { put_with_return_length(info_out, info, len, ret) }
 }
 
 /// `HTTP_QOS_SETTING_INFO` in, for `scope`: bandwidth (session and group; at least
 /// `HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE`, `HTTP_LIMIT_INFINITE` or `Flags.Present` = 0 removes
 /// it) or connection limit (groups only).
 unsafe fn set_qos(scope: Scope, info: *mut c_void, len: ULONG) -> WinResult<()> {
-    let q: HTTP_QOS_SETTING_INFO = read_exact(info, len)?;
+    // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
+    let q: HTTP_QOS_SETTING_INFO = unsafe { read_exact(info, len) }?;
     if q.QosSetting.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let l = (q.QosSetting as *const HTTP_QOS_LIMIT_INFO).read_unaligned();
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    let l = unsafe { (q.QosSetting as *const HTTP_QOS_LIMIT_INFO).read_unaligned() };
     if l.Flags > 1 {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -198,20 +239,27 @@ unsafe fn set_qos(scope: Scope, info: *mut c_void, len: ULONG) -> WinResult<()> 
 unsafe fn put_qos(scope: Scope, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
     let head = std::mem::size_of::<HTTP_QOS_SETTING_INFO>();
     let size = (head + std::mem::size_of::<HTTP_QOS_LIMIT_INFO>()) as u32;
-    write_opt(ret, size);
+    // SAFETY: `write_opt`: `ret` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(ret, size) };
     if info.is_null() || len < size {
         return Err(ERROR_MORE_DATA);
     }
-    let kind = (info as *const i32).read_unaligned();
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    let kind = unsafe { (info as *const i32).read_unaligned() };
     let limit = match (kind, scope) {
         (HttpQosSettingTypeBandwidth, _) => session::bandwidth(scope)?,
         (HttpQosSettingTypeConnectionLimit, Scope::Group(g)) => session::max_connections(g)?,
         _ => return Err(ERROR_INVALID_PARAMETER),
     };
-    let at = (info as *mut u8).add(head);
-    (at as *mut HTTP_QOS_LIMIT_INFO).write_unaligned(HTTP_QOS_LIMIT_INFO { Flags: 1, Limit: limit });
-    (info as *mut HTTP_QOS_SETTING_INFO)
-        .write_unaligned(HTTP_QOS_SETTING_INFO { QosType: kind, QosSetting: at as *mut c_void });
+    // SAFETY: `add`: the offset stays inside the caller's buffer
+    let at = unsafe { (info as *mut u8).add(head) };
+    // SAFETY: `write_unaligned`: the destination points to writable memory of the value's size
+    unsafe { (at as *mut HTTP_QOS_LIMIT_INFO).write_unaligned(HTTP_QOS_LIMIT_INFO { Flags: 1, Limit: limit }) };
+    // SAFETY: `write_unaligned`: the destination points to writable memory of the value's size
+    unsafe {
+        (info as *mut HTTP_QOS_SETTING_INFO)
+            .write_unaligned(HTTP_QOS_SETTING_INFO { QosType: kind, QosSetting: at as *mut c_void })
+    };
     Ok(())
 }
 
@@ -226,19 +274,29 @@ unsafe fn set_server_session_property<U: WideUnit>(
         return Err(ERROR_INVALID_PARAMETER);
     }
     match property {
-        HttpServerStateProperty => match read_state_info(info, len)? {
+        // SAFETY: `read_state_info` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        HttpServerStateProperty => match unsafe { read_state_info(info, len) }? {
             Some(on) => session::set_session_state(id, on),
             None => Ok(()),
         },
-        HttpServerTimeoutsProperty => session::set_timeouts(Scope::Session(id), read_timeouts(info, len)?),
-        HttpServerQosProperty => set_qos(Scope::Session(id), info, len),
-        _ => set_other_property::<U>(
-            Owner::Session(id),
-            property,
-            info,
-            len,
-            "HttpSetServerSessionProperty(this property)",
-        ),
+        // SAFETY: `read_timeouts` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        HttpServerTimeoutsProperty => session::set_timeouts(Scope::Session(id), unsafe { read_timeouts(info, len) }?),
+        // SAFETY: `set_qos` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        HttpServerQosProperty => unsafe { set_qos(Scope::Session(id), info, len) },
+        // SAFETY: `set_other_property::<U>` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        _ => unsafe {
+            set_other_property::<U>(
+                Owner::Session(id),
+                property,
+                info,
+                len,
+                "HttpSetServerSessionProperty(this property)",
+            )
+        },
     }
 }
 
@@ -246,6 +304,11 @@ unsafe fn set_server_session_property<U: WideUnit>(
 /// 503), `HttpServerTimeoutsProperty` (`HTTP_TIMEOUT_LIMIT_INFO`: a zero timer means the default;
 /// `Flags.Present` = 0 removes the setting), `HttpServerQosProperty` (bandwidth only). Logging and
 /// authentication: see their entries; others, a wrong size or value: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `PropertyInformation` is NULL or points to memory valid for what `HttpSetServerSessionProperty` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetServerSessionProperty(
     ServerSessionId: u64,
@@ -254,10 +317,24 @@ pub unsafe extern "C" fn HttpSetServerSessionProperty(
     PropertyInformationLength: ULONG,
 ) -> ULONG {
     guard_httpapi("HttpSetServerSessionProperty", || {
-        set_server_session_property::<WCHAR>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength)
+        // SAFETY: `set_server_session_property::<WCHAR>` reads and writes only through the pointers passed to it,
+        // which this function's caller guarantees (its `# Safety`)
+        unsafe {
+            set_server_session_property::<WCHAR>(
+                ServerSessionId,
+                Property,
+                PropertyInformation,
+                PropertyInformationLength,
+            )
+        }
     })
 }
 /// `HttpSetServerSessionProperty` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `PropertyInformation` is NULL or points to memory valid for what `HttpSetServerSessionProperty` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetServerSessionProperty_w16(
     ServerSessionId: u64,
@@ -266,7 +343,16 @@ pub unsafe extern "C" fn HttpSetServerSessionProperty_w16(
     PropertyInformationLength: ULONG,
 ) -> ULONG {
     guard_httpapi("HttpSetServerSessionProperty", || {
-        set_server_session_property::<u16>(ServerSessionId, Property, PropertyInformation, PropertyInformationLength)
+        // SAFETY: `set_server_session_property::<u16>` reads and writes only through the pointers passed to it,
+        // which this function's caller guarantees (its `# Safety`)
+        unsafe {
+            set_server_session_property::<u16>(
+                ServerSessionId,
+                Property,
+                PropertyInformation,
+                PropertyInformationLength,
+            )
+        }
     })
 }
 
@@ -279,27 +365,42 @@ unsafe fn query_server_session_property<U: WideUnit>(
 ) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryServerSessionProperty({id:#x}, {property}, {info:?}, {len}, {ret:?})");
     match property {
-        HttpServerStateProperty => put_state_info(session::session_state(id)?, info, len, ret),
+        // SAFETY: `put_state_info` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        HttpServerStateProperty => unsafe { put_state_info(session::session_state(id)?, info, len, ret) },
         _ if !session::session_exists(id) => Err(ERROR_INVALID_PARAMETER),
         HttpServerTimeoutsProperty => {
             let (own, t) = session::timeouts(Scope::Session(id))?;
-            put_timeouts(own, t, info, len, ret)
+            // SAFETY: `put_timeouts` reads and writes only through the pointers passed to it, which this function's
+            // caller guarantees (its `# Safety`)
+            unsafe { put_timeouts(own, t, info, len, ret) }
         }
-        HttpServerQosProperty => put_qos(Scope::Session(id), info, len, ret),
-        _ => query_other_property::<U>(
-            Owner::Session(id),
-            property,
-            info,
-            len,
-            ret,
-            "HttpQueryServerSessionProperty(this property)",
-        ),
+        // SAFETY: `put_qos` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        HttpServerQosProperty => unsafe { put_qos(Scope::Session(id), info, len, ret) },
+        // SAFETY: `query_other_property::<U>` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        _ => unsafe {
+            query_other_property::<U>(
+                Owner::Session(id),
+                property,
+                info,
+                len,
+                ret,
+                "HttpQueryServerSessionProperty(this property)",
+            )
+        },
     }
 }
 
 /// `HttpQueryServerSessionProperty`: `HttpServerStateProperty`, `HttpServerTimeoutsProperty` (the timers
 /// in force), `HttpServerQosProperty` (the caller sets `QosType` in the buffer, 24 bytes); a small buffer
 /// gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
+///
+/// # Safety
+/// `PropertyInformation`, `ReturnLength` are each NULL or point to memory valid for what
+/// `HttpQueryServerSessionProperty` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryServerSessionProperty(
     ServerSessionId: u64,
@@ -309,16 +410,25 @@ pub unsafe extern "C" fn HttpQueryServerSessionProperty(
     ReturnLength: *mut ULONG,
 ) -> ULONG {
     guard_httpapi("HttpQueryServerSessionProperty", || {
-        query_server_session_property::<WCHAR>(
-            ServerSessionId,
-            Property,
-            PropertyInformation,
-            PropertyInformationLength,
-            ReturnLength,
-        )
+        // SAFETY: `query_server_session_property::<WCHAR>` reads and writes only through the pointers passed to it,
+        // which this function's caller guarantees (its `# Safety`)
+        unsafe {
+            query_server_session_property::<WCHAR>(
+                ServerSessionId,
+                Property,
+                PropertyInformation,
+                PropertyInformationLength,
+                ReturnLength,
+            )
+        }
     })
 }
 /// `HttpQueryServerSessionProperty` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `PropertyInformation`, `ReturnLength` are each NULL or point to memory valid for what
+/// `HttpQueryServerSessionProperty` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryServerSessionProperty_w16(
     ServerSessionId: u64,
@@ -328,13 +438,17 @@ pub unsafe extern "C" fn HttpQueryServerSessionProperty_w16(
     ReturnLength: *mut ULONG,
 ) -> ULONG {
     guard_httpapi("HttpQueryServerSessionProperty", || {
-        query_server_session_property::<u16>(
-            ServerSessionId,
-            Property,
-            PropertyInformation,
-            PropertyInformationLength,
-            ReturnLength,
-        )
+        // SAFETY: `query_server_session_property::<u16>` reads and writes only through the pointers passed to it,
+        // which this function's caller guarantees (its `# Safety`)
+        unsafe {
+            query_server_session_property::<u16>(
+                ServerSessionId,
+                Property,
+                PropertyInformation,
+                PropertyInformationLength,
+                ReturnLength,
+            )
+        }
     })
 }
 
@@ -353,21 +467,38 @@ unsafe fn set_url_group_property<U: WideUnit>(
             if len as usize != std::mem::size_of::<HTTP_BINDING_INFO>() {
                 return Err(ERROR_INVALID_PARAMETER);
             }
-            let b = (info as *const HTTP_BINDING_INFO).read_unaligned();
+            // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+            let b = unsafe { (info as *const HTTP_BINDING_INFO).read_unaligned() };
             if b.Flags & 1 == 0 {
                 return session::bind_queue(group, None);
             }
             let q = queue_of(b.RequestQueueHandle).map_err(|_| ERROR_INVALID_PARAMETER)?;
             session::bind_queue(group, Some(&q))
         }
-        HttpServerStateProperty => match read_state_info(info, len)? {
+        // SAFETY: `read_state_info` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        HttpServerStateProperty => match unsafe { read_state_info(info, len) }? {
             Some(on) => session::set_group_state(group, on),
             None => Ok(()),
         },
-        HttpServerTimeoutsProperty => session::set_timeouts(Scope::Group(group), read_timeouts(info, len)?),
-        HttpServerQosProperty => set_qos(Scope::Group(group), info, len),
+        // SAFETY: `read_timeouts` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        HttpServerTimeoutsProperty => session::set_timeouts(Scope::Group(group), unsafe { read_timeouts(info, len) }?),
+        // SAFETY: `set_qos` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        HttpServerQosProperty => unsafe { set_qos(Scope::Group(group), info, len) },
         _ => {
-            set_other_property::<U>(Owner::Group(group), property, info, len, "HttpSetUrlGroupProperty(this property)")
+            // SAFETY: `set_other_property::<U>` reads and writes only through the pointers passed to it, which this
+            // function's caller guarantees (its `# Safety`)
+            unsafe {
+                set_other_property::<U>(
+                    Owner::Group(group),
+                    property,
+                    info,
+                    len,
+                    "HttpSetUrlGroupProperty(this property)",
+                )
+            }
         }
     }
 }
@@ -377,6 +508,11 @@ unsafe fn set_url_group_property<U: WideUnit>(
 /// `HttpServerTimeoutsProperty` (wins over the session's, timer by timer; a zero timer falls back to
 /// the session's, then the default) and `HttpServerQosProperty` (bandwidth and connection limit).
 /// Unknown group, NULL buffer, length 0 or wrong size: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `PropertyInformation` is NULL or points to memory valid for what `HttpSetUrlGroupProperty` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetUrlGroupProperty(
     UrlGroupId: u64,
@@ -385,10 +521,17 @@ pub unsafe extern "C" fn HttpSetUrlGroupProperty(
     PropertyInformationLength: ULONG,
 ) -> ULONG {
     guard_httpapi("HttpSetUrlGroupProperty", || {
-        set_url_group_property::<WCHAR>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength)
+        // SAFETY: `set_url_group_property::<WCHAR>` reads and writes only through the pointers passed to it, which
+        // this function's caller guarantees (its `# Safety`)
+        unsafe { set_url_group_property::<WCHAR>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength) }
     })
 }
 /// `HttpSetUrlGroupProperty` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `PropertyInformation` is NULL or points to memory valid for what `HttpSetUrlGroupProperty` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetUrlGroupProperty_w16(
     UrlGroupId: u64,
@@ -397,7 +540,9 @@ pub unsafe extern "C" fn HttpSetUrlGroupProperty_w16(
     PropertyInformationLength: ULONG,
 ) -> ULONG {
     guard_httpapi("HttpSetUrlGroupProperty", || {
-        set_url_group_property::<u16>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength)
+        // SAFETY: `set_url_group_property::<u16>` reads and writes only through the pointers passed to it, which
+        // this function's caller guarantees (its `# Safety`)
+        unsafe { set_url_group_property::<u16>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength) }
     })
 }
 
@@ -410,27 +555,42 @@ unsafe fn query_url_group_property<U: WideUnit>(
 ) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryUrlGroupProperty({group:#x}, {property}, {info:?}, {len}, {ret:?})");
     match property {
-        HttpServerStateProperty => put_state_info(session::group_state(group)?, info, len, ret),
+        // SAFETY: `put_state_info` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        HttpServerStateProperty => unsafe { put_state_info(session::group_state(group)?, info, len, ret) },
         _ if !session::group_exists(group) => Err(ERROR_INVALID_PARAMETER),
         HttpServerTimeoutsProperty => {
             let (own, t) = session::timeouts(Scope::Group(group))?;
-            put_timeouts(own, t, info, len, ret)
+            // SAFETY: `put_timeouts` reads and writes only through the pointers passed to it, which this function's
+            // caller guarantees (its `# Safety`)
+            unsafe { put_timeouts(own, t, info, len, ret) }
         }
-        HttpServerQosProperty => put_qos(Scope::Group(group), info, len, ret),
-        _ => query_other_property::<U>(
-            Owner::Group(group),
-            property,
-            info,
-            len,
-            ret,
-            "HttpQueryUrlGroupProperty(this property)",
-        ),
+        // SAFETY: `put_qos` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        HttpServerQosProperty => unsafe { put_qos(Scope::Group(group), info, len, ret) },
+        // SAFETY: `query_other_property::<U>` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        _ => unsafe {
+            query_other_property::<U>(
+                Owner::Group(group),
+                property,
+                info,
+                len,
+                ret,
+                "HttpQueryUrlGroupProperty(this property)",
+            )
+        },
     }
 }
 
 /// `HttpQueryUrlGroupProperty`: `HttpServerStateProperty`, `HttpServerTimeoutsProperty` (the timers in
 /// force for the group, `Flags.Present` = whether the group has its own), `HttpServerQosProperty`; a
 /// small buffer gives `ERROR_MORE_DATA` with the size in `*ReturnLength`.
+///
+/// # Safety
+/// `PropertyInformation`, `ReturnLength` are each NULL or point to memory valid for what
+/// `HttpQueryUrlGroupProperty` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryUrlGroupProperty(
     UrlGroupId: u64,
@@ -440,16 +600,25 @@ pub unsafe extern "C" fn HttpQueryUrlGroupProperty(
     ReturnLength: *mut ULONG,
 ) -> ULONG {
     guard_httpapi("HttpQueryUrlGroupProperty", || {
-        query_url_group_property::<WCHAR>(
-            UrlGroupId,
-            Property,
-            PropertyInformation,
-            PropertyInformationLength,
-            ReturnLength,
-        )
+        // SAFETY: `query_url_group_property::<WCHAR>` reads and writes only through the pointers passed to it, which
+        // this function's caller guarantees (its `# Safety`)
+        unsafe {
+            query_url_group_property::<WCHAR>(
+                UrlGroupId,
+                Property,
+                PropertyInformation,
+                PropertyInformationLength,
+                ReturnLength,
+            )
+        }
     })
 }
 /// `HttpQueryUrlGroupProperty` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `PropertyInformation`, `ReturnLength` are each NULL or point to memory valid for what
+/// `HttpQueryUrlGroupProperty` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryUrlGroupProperty_w16(
     UrlGroupId: u64,
@@ -459,18 +628,23 @@ pub unsafe extern "C" fn HttpQueryUrlGroupProperty_w16(
     ReturnLength: *mut ULONG,
 ) -> ULONG {
     guard_httpapi("HttpQueryUrlGroupProperty", || {
-        query_url_group_property::<u16>(
-            UrlGroupId,
-            Property,
-            PropertyInformation,
-            PropertyInformationLength,
-            ReturnLength,
-        )
+        // SAFETY: `query_url_group_property::<u16>` reads and writes only through the pointers passed to it, which
+        // this function's caller guarantees (its `# Safety`)
+        unsafe {
+            query_url_group_property::<u16>(
+                UrlGroupId,
+                Property,
+                PropertyInformation,
+                PropertyInformationLength,
+                ReturnLength,
+            )
+        }
     })
 }
 
 unsafe fn read_logging<U: WideUnit>(info: *const c_void, len: ULONG) -> WinResult<Option<LogConfig>> {
-    let l: HTTP_LOGGING_INFO<U> = read_exact(info, len)?;
+    // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
+    let l: HTTP_LOGGING_INFO<U> = unsafe { read_exact(info, len) }?;
     if l.Flags & 1 == 0 {
         return Ok(None);
     }
@@ -488,7 +662,9 @@ unsafe fn read_logging<U: WideUnit>(info: *const c_void, len: ULONG) -> WinResul
     if l.DirectoryName.is_null() || dlen == 0 || dlen % U::SIZE != 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let directory = wstr::decode(units_in(l.DirectoryName, dlen / U::SIZE));
+    // SAFETY: `units_in`: `l.DirectoryName` points to `dlen / U::SIZE` readable units valid for `'a` (it may be NULL
+    // only when `dlen / U::SIZE` is 0).
+    let directory = wstr::decode(unsafe { units_in(l.DirectoryName, dlen / U::SIZE) });
     if !directory.starts_with('/') || directory.contains('\0') {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -496,7 +672,9 @@ unsafe fn read_logging<U: WideUnit>(info: *const c_void, len: ULONG) -> WinResul
     let software = match (l.SoftwareName.is_null(), slen) {
         (_, 0) => String::new(),
         (true, _) => return Err(ERROR_INVALID_PARAMETER),
-        (false, n) if n % U::SIZE == 0 => wstr::decode(units_in(l.SoftwareName, n / U::SIZE)),
+        // SAFETY: `units_in`: `l.SoftwareName` points to `n / U::SIZE` readable units valid for `'a` (it may be NULL
+        // only when `n / U::SIZE` is 0).
+        (false, n) if n % U::SIZE == 0 => wstr::decode(unsafe { units_in(l.SoftwareName, n / U::SIZE) }),
         _ => return Err(ERROR_INVALID_PARAMETER),
     };
     if l.NumOfExtFields > 0 && l.pExtFields.is_null() {
@@ -533,12 +711,15 @@ pub(super) unsafe fn set_other_property<U: WideUnit>(
     what: &'static str,
 ) -> WinResult<()> {
     match property {
-        HttpServerLoggingProperty => logging::set(owner, read_logging::<U>(info, len)?),
+        // SAFETY: `read_logging::<U>` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        HttpServerLoggingProperty => logging::set(owner, unsafe { read_logging::<U>(info, len) }?),
         HttpServerAuthenticationProperty | HttpServerExtendedAuthenticationProperty => {
             if info.is_null() || len as usize != HTTP_SERVER_AUTHENTICATION_INFO_SIZE {
                 return Err(ERROR_INVALID_PARAMETER);
             }
-            let a = (info as *const HTTP_SERVER_AUTHENTICATION_INFO_HEAD).read_unaligned();
+            // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+            let a = unsafe { (info as *const HTTP_SERVER_AUTHENTICATION_INFO_HEAD).read_unaligned() };
             if a.Flags & 1 == 0 {
                 auth::store(owner, property, None);
                 return Ok(());
@@ -553,7 +734,8 @@ pub(super) unsafe fn set_other_property<U: WideUnit>(
             Ok(())
         }
         HttpServerChannelBindProperty => {
-            let c: HTTP_CHANNEL_BIND_INFO = read_exact(info, len)?;
+            // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let c: HTTP_CHANNEL_BIND_INFO = unsafe { read_exact(info, len) }?;
             if !(0..=2).contains(&c.Hardening) || c.Flags & !0x3F != 0 {
                 return Err(ERROR_INVALID_PARAMETER);
             }
@@ -569,7 +751,8 @@ pub(super) unsafe fn set_other_property<U: WideUnit>(
             if property == HttpServerListenEndpointProperty && matches!(owner, Owner::Group(_)) {
                 return Err(ERROR_INVALID_PARAMETER); // a server session property only
             }
-            let v: HTTP_FLAGGED_VALUE = read_exact(info, len)?;
+            // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
+            let v: HTTP_FLAGGED_VALUE = unsafe { read_exact(info, len) }?;
             if v.Flags & 1 == 0 {
                 auth::store(owner, property, None);
                 return Ok(());
@@ -602,13 +785,18 @@ pub(super) unsafe fn query_other_property<U: WideUnit>(
         HttpServerLoggingProperty => {
             let head = size_of::<HTTP_LOGGING_INFO<U>>();
             let Some(cfg) = logging::get(owner) else {
-                let buf = out_buffer(info, len, ret, head, ERROR_MORE_DATA)?;
+                // SAFETY: `out_buffer`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to
+                // `len` writable bytes, not aliased, valid for `'a`.
+                let buf = unsafe { out_buffer(info, len, ret, head, ERROR_MORE_DATA) }?;
                 buf.fill(0);
                 return Ok(());
             };
             let dir = cfg.directory.to_string_lossy().into_owned();
             let d_len = wide_bytes::<U>(&dir);
-            let buf = out_buffer(info, len, ret, head + d_len + wide_bytes::<U>(&cfg.software), ERROR_MORE_DATA)?;
+            // SAFETY: `out_buffer`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len`
+            // writable bytes, not aliased, valid for `'a`.
+            let buf =
+                unsafe { out_buffer(info, len, ret, head + d_len + wide_bytes::<U>(&cfg.software), ERROR_MORE_DATA) }?;
             let d = put_wide::<U>(buf, head, &dir);
             let s = put_wide::<U>(buf, head + d_len, &cfg.software);
             let (rt, rs) = cfg.rollover.raw();
@@ -628,11 +816,14 @@ pub(super) unsafe fn query_other_property<U: WideUnit>(
                 RolloverSize: rs,
                 pSecurityDescriptor: std::ptr::null(),
             };
-            (buf.as_mut_ptr() as *mut HTTP_LOGGING_INFO<U>).write_unaligned(l);
+            // SAFETY: `write_unaligned`: the destination points to writable memory of the value's size
+            unsafe { (buf.as_mut_ptr() as *mut HTTP_LOGGING_INFO<U>).write_unaligned(l) };
             Ok(())
         }
         HttpServerAuthenticationProperty | HttpServerExtendedAuthenticationProperty => {
-            let buf = out_buffer(info, len, ret, HTTP_SERVER_AUTHENTICATION_INFO_SIZE, ERROR_MORE_DATA)?;
+            // SAFETY: `out_buffer`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len`
+            // writable bytes, not aliased, valid for `'a`.
+            let buf = unsafe { out_buffer(info, len, ret, HTTP_SERVER_AUTHENTICATION_INFO_SIZE, ERROR_MORE_DATA) }?;
             buf.fill(0);
             if let Some(v) = auth::load(owner, property) {
                 let a = HTTP_SERVER_AUTHENTICATION_INFO_HEAD {
@@ -643,12 +834,15 @@ pub(super) unsafe fn query_other_property<U: WideUnit>(
                     DisableNTLMCredentialCaching: (v[3] >> 8) as u8,
                     ExFlags: (v[3] >> 16) as u8,
                 };
-                (buf.as_mut_ptr() as *mut HTTP_SERVER_AUTHENTICATION_INFO_HEAD).write_unaligned(a);
+                // SAFETY: `write_unaligned`: the destination points to writable memory of the value's size
+                unsafe { (buf.as_mut_ptr() as *mut HTTP_SERVER_AUTHENTICATION_INFO_HEAD).write_unaligned(a) };
             }
             Ok(())
         }
         HttpServerChannelBindProperty => {
-            let buf = out_buffer(info, len, ret, size_of::<HTTP_CHANNEL_BIND_INFO>(), ERROR_MORE_DATA)?;
+            // SAFETY: `out_buffer`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len`
+            // writable bytes, not aliased, valid for `'a`.
+            let buf = unsafe { out_buffer(info, len, ret, size_of::<HTTP_CHANNEL_BIND_INFO>(), ERROR_MORE_DATA) }?;
             let v = auth::load(owner, property).unwrap_or_default();
             let c = HTTP_CHANNEL_BIND_INFO {
                 Hardening: v[0] as i32,
@@ -656,17 +850,23 @@ pub(super) unsafe fn query_other_property<U: WideUnit>(
                 ServiceNames: std::ptr::null(),
                 NumberOfServiceNames: 0,
             };
-            (buf.as_mut_ptr() as *mut HTTP_CHANNEL_BIND_INFO).write_unaligned(c);
+            // SAFETY: `write_unaligned`: the destination points to writable memory of the value's size
+            unsafe { (buf.as_mut_ptr() as *mut HTTP_CHANNEL_BIND_INFO).write_unaligned(c) };
             Ok(())
         }
         HttpServerListenEndpointProperty | HttpServerProtectionLevelProperty => {
             if property == HttpServerListenEndpointProperty && matches!(owner, Owner::Group(_)) {
                 return Err(ERROR_INVALID_PARAMETER);
             }
-            let buf = out_buffer(info, len, ret, size_of::<HTTP_FLAGGED_VALUE>(), ERROR_MORE_DATA)?;
+            // SAFETY: `out_buffer`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len`
+            // writable bytes, not aliased, valid for `'a`.
+            let buf = unsafe { out_buffer(info, len, ret, size_of::<HTTP_FLAGGED_VALUE>(), ERROR_MORE_DATA) }?;
             let v = auth::load(owner, property).unwrap_or_default();
-            (buf.as_mut_ptr() as *mut HTTP_FLAGGED_VALUE)
-                .write_unaligned(HTTP_FLAGGED_VALUE { Flags: v[0], Value: v[1] });
+            // SAFETY: `write_unaligned`: the destination points to writable memory of the value's size
+            unsafe {
+                (buf.as_mut_ptr() as *mut HTTP_FLAGGED_VALUE)
+                    .write_unaligned(HTTP_FLAGGED_VALUE { Flags: v[0], Value: v[1] })
+            };
             Ok(())
         }
         _ => {

@@ -4,8 +4,8 @@ use super::*;
 use crate::ffi::guard::*;
 use crate::ffi::types::*;
 use crate::server::abi::*;
-use crate::server::buffer::OutBuf;
 use crate::win32::error::*;
+use crate::win32::overlapped::CallerBuf;
 use crate::win32::overlapped::OVERLAPPED;
 use std::ffi::c_void;
 
@@ -26,8 +26,12 @@ unsafe fn receive_http_request(
         return Err(ERROR_INVALID_PARAMETER);
     }
     let ovp = ov_of(ov);
-    let out = OutBuf::new(buf as *mut u8, len as usize);
-    finish(q.receive(id, flags, out, wide16, ovp), ret, ovp)
+    // SAFETY: `buf` (non-NULL, checked above) is the caller's, writable for `len` bytes until the receive
+    // completes (this export's `# Safety`).
+    let out = unsafe { CallerBuf::new(buf as *const u8, len as usize) }?;
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe { finish(q.receive(id, flags, out, wide16, ovp), ret, ovp) }
 }
 
 /// `HttpReceiveHttpRequest`: the next request (`RequestId` = `HTTP_NULL_ID`), or again the one that got
@@ -38,6 +42,12 @@ unsafe fn receive_http_request(
 /// Smaller than the structure: `ERROR_INSUFFICIENT_BUFFER`. Unknown id or a client that left:
 /// `ERROR_CONNECTION_INVALID`. Queue shut down or closed: `ERROR_OPERATION_ABORTED`.
 /// With `HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY` the body bytes already received that fit follow.
+///
+/// # Safety
+/// `RequestBuffer`, `BytesReturned`, `Overlapped` are each NULL or point to memory valid for what
+/// `HttpReceiveHttpRequest` reads or writes there, as Windows documents it (strings NUL-terminated unless a length
+/// is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpReceiveHttpRequest(
     RequestQueueHandle: HANDLE,
@@ -49,19 +59,29 @@ pub unsafe extern "C" fn HttpReceiveHttpRequest(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpReceiveHttpRequest", || {
-        receive_http_request(
-            RequestQueueHandle,
-            RequestId,
-            Flags,
-            RequestBuffer,
-            RequestBufferLength,
-            BytesReturned,
-            Overlapped,
-            false,
-        )
+        // SAFETY: `receive_http_request` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            receive_http_request(
+                RequestQueueHandle,
+                RequestId,
+                Flags,
+                RequestBuffer,
+                RequestBufferLength,
+                BytesReturned,
+                Overlapped,
+                false,
+            )
+        }
     })
 }
 /// `HttpReceiveHttpRequest` for `-fshort-wchar` callers (the cooked URL is UTF-16).
+///
+/// # Safety
+/// `RequestBuffer`, `BytesReturned`, `Overlapped` are each NULL or point to memory valid for what
+/// `HttpReceiveHttpRequest` reads or writes there, as Windows documents it (strings NUL-terminated unless a length
+/// is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpReceiveHttpRequest_w16(
     RequestQueueHandle: HANDLE,
@@ -73,16 +93,20 @@ pub unsafe extern "C" fn HttpReceiveHttpRequest_w16(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpReceiveHttpRequest", || {
-        receive_http_request(
-            RequestQueueHandle,
-            RequestId,
-            Flags,
-            RequestBuffer,
-            RequestBufferLength,
-            BytesReturned,
-            Overlapped,
-            true,
-        )
+        // SAFETY: `receive_http_request` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            receive_http_request(
+                RequestQueueHandle,
+                RequestId,
+                Flags,
+                RequestBuffer,
+                RequestBufferLength,
+                BytesReturned,
+                Overlapped,
+                true,
+            )
+        }
     })
 }
 
@@ -102,16 +126,26 @@ unsafe fn receive_request_entity_body(
         return Err(ERROR_INVALID_PARAMETER);
     }
     let ovp = ov_of(ov);
-    let out = OutBuf::new(buf as *mut u8, len as usize);
+    // SAFETY: `buf` (non-NULL, checked above) is the caller's, writable for `len` bytes until the receive
+    // completes (this export's `# Safety`).
+    let out = unsafe { CallerBuf::new(buf as *const u8, len as usize) }?;
     let fill = flags & HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER != 0;
     let r = q.run(ovp, |c| req.conn.receive_body(&req, out, fill, c));
-    finish(r, ret, ovp)
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe { finish(r, ret, ovp) }
 }
 
 /// `HttpReceiveRequestEntityBody`: the next bytes of the request body (de-chunked), as many as are here
 /// (waits only when none are); `ERROR_HANDLE_EOF` once it is all read. `Expect: 100-continue` is
 /// answered on the first call. Unknown id, answered request or a client that left:
 /// `ERROR_CONNECTION_INVALID`.
+///
+/// # Safety
+/// `EntityBuffer`, `BytesReturned`, `Overlapped` are each NULL or point to memory valid for what
+/// `HttpReceiveRequestEntityBody` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpReceiveRequestEntityBody(
     RequestQueueHandle: HANDLE,
@@ -123,15 +157,19 @@ pub unsafe extern "C" fn HttpReceiveRequestEntityBody(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpReceiveRequestEntityBody", || {
-        receive_request_entity_body(
-            RequestQueueHandle,
-            RequestId,
-            Flags,
-            EntityBuffer,
-            EntityBufferLength,
-            BytesReturned,
-            Overlapped,
-        )
+        // SAFETY: `receive_request_entity_body` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            receive_request_entity_body(
+                RequestQueueHandle,
+                RequestId,
+                Flags,
+                EntityBuffer,
+                EntityBufferLength,
+                BytesReturned,
+                Overlapped,
+            )
+        }
     })
 }
 w16_alias!(HttpReceiveRequestEntityBody);
@@ -144,7 +182,9 @@ unsafe fn wait_for_disconnect(name: &str, h: HANDLE, id: u64, reserved: ULONG, o
     // The page documents ERROR_INVALID_PARAMETER for every unusable argument, the handle included.
     let q = queue_of(h).map_err(|_| ERROR_INVALID_PARAMETER)?;
     let ovp = ov_of(ov);
-    finish(q.wait_for_disconnect(id, ovp), std::ptr::null_mut(), ovp)
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe { finish(q.wait_for_disconnect(id, ovp), std::ptr::null_mut(), ovp) }
 }
 
 /// `HttpWaitForDisconnect` (seeds/HttpWaitForDisconnect.txt): completes when the connection
@@ -155,6 +195,12 @@ unsafe fn wait_for_disconnect(name: &str, h: HANDLE, id: u64, reserved: ULONG, o
 /// Cancelled by `CancelIoEx` on the queue, or by closing or shutting the queue down:
 /// `ERROR_OPERATION_ABORTED`. Bad handle or an id no request of this queue carried:
 /// `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `Overlapped` is NULL or points to memory valid for what `HttpWaitForDisconnect` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call. An `OVERLAPPED` passed, and the buffers of its operation, stay valid and in place until
+/// the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpWaitForDisconnect(
     RequestQueueHandle: HANDLE,
@@ -162,13 +208,21 @@ pub unsafe extern "C" fn HttpWaitForDisconnect(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpWaitForDisconnect", || {
-        wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped)
+        // SAFETY: `wait_for_disconnect` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped) }
     })
 }
 w16_alias!(HttpWaitForDisconnect);
 
 /// `HttpWaitForDisconnectEx`: `HttpWaitForDisconnect` with a `Reserved` that must be 0
 /// (`ERROR_INVALID_PARAMETER` otherwise).
+///
+/// # Safety
+/// `Overlapped` is NULL or points to memory valid for what `HttpWaitForDisconnectEx` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call. An `OVERLAPPED` passed, and the buffers of its operation, stay valid and in place until
+/// the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpWaitForDisconnectEx(
     RequestQueueHandle: HANDLE,
@@ -177,7 +231,11 @@ pub unsafe extern "C" fn HttpWaitForDisconnectEx(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpWaitForDisconnectEx", || {
-        wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped)
+        // SAFETY: `wait_for_disconnect` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped)
+        }
     })
 }
 w16_alias!(HttpWaitForDisconnectEx);

@@ -33,7 +33,8 @@ unsafe fn query_request_property(
             } else {
                 std::mem::size_of::<TCP_INFO_v1>()
             };
-            std::slice::from_raw_parts(&t as *const TCP_INFO_v1 as *const u8, size).to_vec()
+            // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
+            unsafe { std::slice::from_raw_parts(&t as *const TCP_INFO_v1 as *const u8, size) }.to_vec()
         }
         // TLS-only (SNI, cipher, ClientHello), QUIC-only, and timing properties: the connection is
         // plain HTTP/1.x over TCP, so there is nothing to report.
@@ -44,12 +45,17 @@ unsafe fn query_request_property(
     let need = value.len() as u32;
     if out.is_null() || outlen < need {
         if ovp.is_none() {
-            write_opt(ret, need);
+            // SAFETY: `write_opt`: `ret` is NULL or points to a writable, aligned `T`.
+            unsafe { write_opt(ret, need) };
         }
         return Err(ERROR_INSUFFICIENT_BUFFER);
     }
-    bytes_out(out as *mut u8, value.len())?.copy_from_slice(&value);
-    finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, need, true)), ret, ovp)
+    // SAFETY: `bytes_out`: `out as *mut u8` is NULL or points to `value.len()` writable bytes, not aliased, valid
+    // for `'a`.
+    unsafe { bytes_out(out as *mut u8, value.len()) }?.copy_from_slice(&value);
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe { finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, need, true)), ret, ovp) }
 }
 
 /// `HttpQueryRequestProperty`: `HttpRequestPropertyTcpInfoV0` / `V1` (`TCP_INFO_v0` / `_v1` from the
@@ -57,6 +63,12 @@ unsafe fn query_request_property(
 /// for a received request. TLS, QUIC and timing properties: `ERROR_NOT_SUPPORTED` (plain TCP);
 /// unknown property: `ERROR_INVALID_PARAMETER`; output too small or NULL: `ERROR_INSUFFICIENT_BUFFER`
 /// with the size needed in `*BytesReturned`; unknown request: `ERROR_CONNECTION_INVALID`.
+///
+/// # Safety
+/// `Qualifier`, `Output`, `BytesReturned`, `Overlapped` are each NULL or point to memory valid for what
+/// `HttpQueryRequestProperty` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpQueryRequestProperty(
     RequestQueueHandle: HANDLE,
@@ -70,17 +82,21 @@ pub unsafe extern "C" fn HttpQueryRequestProperty(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpQueryRequestProperty", || {
-        query_request_property(
-            RequestQueueHandle,
-            Id,
-            PropertyId,
-            Qualifier,
-            QualifierSize,
-            Output,
-            OutputBufferSize,
-            BytesReturned,
-            Overlapped,
-        )
+        // SAFETY: `query_request_property` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            query_request_property(
+                RequestQueueHandle,
+                Id,
+                PropertyId,
+                Qualifier,
+                QualifierSize,
+                Output,
+                OutputBufferSize,
+                BytesReturned,
+                Overlapped,
+            )
+        }
     })
 }
 w16_alias!(HttpQueryRequestProperty);
@@ -98,7 +114,9 @@ unsafe fn set_request_property(
     let req = q.find(id)?;
     match prop {
         HttpRequestPropertyDscpTag => {
-            let v = bytes_in(input as *const u8, size as usize)?;
+            // SAFETY: `bytes_in`: `input as *const u8` is NULL or points to `size as usize` readable bytes that stay
+            // valid and unchanged for `'a`.
+            let v = unsafe { bytes_in(input as *const u8, size as usize) }?;
             match v {
                 [d] if *d < 64 => req.conn.set_dscp(*d)?,
                 _ => return Err(ERROR_INVALID_PARAMETER),
@@ -111,13 +129,27 @@ unsafe fn set_request_property(
         _ => return Err(ERROR_INVALID_PARAMETER),
     }
     let ovp = ov_of(ov);
-    finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)), std::ptr::null_mut(), ovp)
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe {
+        finish(
+            q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)),
+            std::ptr::null_mut(),
+            ovp,
+        )
+    }
 }
 
 /// `HttpSetRequestProperty`: `HttpRequestPropertyDscpTag` (one UCHAR, 0..63) marks the connection's
 /// packets (`IP_TOS` / `IPV6_TCLASS`). `HttpRequestPropertyStreamError` and
 /// `HttpRequestPropertyTransportIdleConnectionTimeout` (HTTP/2, HTTP/3): `ERROR_NOT_SUPPORTED`; other
 /// properties or a bad value: `ERROR_INVALID_PARAMETER`; unknown request: `ERROR_CONNECTION_INVALID`.
+///
+/// # Safety
+/// `Input`, `Overlapped` are each NULL or point to memory valid for what `HttpSetRequestProperty` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call. An `OVERLAPPED` passed, and the buffers of its operation, stay valid and in
+/// place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSetRequestProperty(
     RequestQueueHandle: HANDLE,
@@ -128,7 +160,9 @@ pub unsafe extern "C" fn HttpSetRequestProperty(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpSetRequestProperty", || {
-        set_request_property(RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped)
+        // SAFETY: `set_request_property` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { set_request_property(RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped) }
     })
 }
 w16_alias!(HttpSetRequestProperty);

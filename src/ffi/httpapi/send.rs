@@ -30,13 +30,16 @@ unsafe fn read_chunks<'a>(
     if chunks.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let list = std::slice::from_raw_parts(chunks, count as usize);
+    // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
+    let list = unsafe { std::slice::from_raw_parts(chunks, count as usize) };
     let mut resolved = Vec::with_capacity(list.len());
     for c in list {
         let chunk = match c.DataChunkType {
             HttpDataChunkFromMemory => {
                 let m = c.from_memory();
-                Chunk::Memory(bytes_in(m.pBuffer as *const u8, m.BufferLength as usize)?)
+                // SAFETY: `bytes_in`: `m.pBuffer as *const u8` is NULL or points to `m.BufferLength as usize`
+                // readable bytes that stay valid and unchanged for `'a`.
+                Chunk::Memory(unsafe { bytes_in(m.pBuffer as *const u8, m.BufferLength as usize) }?)
             }
             HttpDataChunkFromFileHandle => {
                 let f = c.from_file_handle();
@@ -44,11 +47,15 @@ unsafe fn read_chunks<'a>(
             }
             HttpDataChunkFromFragmentCache => {
                 let f = c.from_fragment_cache();
-                Chunk::Fragment(fragment_name(f.pFragmentName, f.FragmentNameLength, wide16)?)
+                // SAFETY: `fragment_name` reads and writes only through the pointers passed to it, which this
+                // function's caller guarantees (its `# Safety`)
+                Chunk::Fragment(unsafe { fragment_name(f.pFragmentName, f.FragmentNameLength, wide16) }?)
             }
             HttpDataChunkFromFragmentCacheEx => {
                 let f = c.from_fragment_cache_ex();
-                let name = fragment_name(f.pFragmentName, 0, wide16)?;
+                // SAFETY: `fragment_name` reads and writes only through the pointers passed to it, which this
+                // function's caller guarantees (its `# Safety`)
+                let name = unsafe { fragment_name(f.pFragmentName, 0, wide16) }?;
                 Chunk::FragmentRange { name, start: f.ByteRange.StartingOffset, length: f.ByteRange.Length }
             }
             _ => return Err(ERROR_INVALID_PARAMETER),
@@ -61,10 +68,16 @@ unsafe fn read_chunks<'a>(
 /// A fragment name of `len` bytes (0: up to its NUL) in the caller's `WCHAR` width.
 unsafe fn fragment_name(p: *const c_void, len: u16, wide16: bool) -> WinResult<String> {
     let name = match (wide16, len) {
-        (true, 0) => wide_cstr(p as *const u16),
-        (false, 0) => wide_cstr(p as *const u32),
-        (true, n) => wide_str_len(p as *const u16, n as u32 / 2),
-        (false, n) => wide_str_len(p as *const u32, n as u32 / 4),
+        // SAFETY: `wide_cstr`: `p as *const u16` is NULL or points to a readable NUL-terminated array of `U`.
+        (true, 0) => unsafe { wide_cstr(p as *const u16) },
+        // SAFETY: `wide_cstr`: `p as *const u32` is NULL or points to a readable NUL-terminated array of `U`.
+        (false, 0) => unsafe { wide_cstr(p as *const u32) },
+        // SAFETY: `wide_str_len`: `p as *const u16` is NULL or points to `n as u32 / 2` readable units (or a
+        // NUL-terminated string when `n as u32 / 2` is -1).
+        (true, n) => unsafe { wide_str_len(p as *const u16, n as u32 / 2) },
+        // SAFETY: `wide_str_len`: `p as *const u32` is NULL or points to `n as u32 / 4` readable units (or a
+        // NUL-terminated string when `n as u32 / 4` is -1).
+        (false, n) => unsafe { wide_str_len(p as *const u32, n as u32 / 4) },
     };
     name.ok_or(ERROR_INVALID_PARAMETER)
 }
@@ -73,11 +86,15 @@ unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
     if r.StatusCode > 999 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let reason = bytes_in(r.pReason, r.ReasonLength as usize)?;
+    // SAFETY: `bytes_in`: `r.pReason` is NULL or points to `r.ReasonLength as usize` readable bytes that stay valid
+    // and unchanged for `'a`.
+    let reason = unsafe { bytes_in(r.pReason, r.ReasonLength as usize) }?;
     let mut known = Vec::new();
     for (i, k) in r.Headers.KnownHeaders.iter().enumerate() {
         if k.RawValueLength > 0 && !k.pRawValue.is_null() {
-            known.push((i, bytes_in(k.pRawValue, k.RawValueLength as usize)?));
+            // SAFETY: `bytes_in`: `k.pRawValue` is NULL or points to `k.RawValueLength as usize` readable bytes that
+            // stay valid and unchanged for `'a`.
+            known.push((i, unsafe { bytes_in(k.pRawValue, k.RawValueLength as usize) }?));
         }
     }
     let mut unknown = Vec::new();
@@ -85,12 +102,18 @@ unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
         if r.Headers.pUnknownHeaders.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        for u in std::slice::from_raw_parts(r.Headers.pUnknownHeaders, r.Headers.UnknownHeaderCount as usize) {
-            let name = bytes_in(u.pName, u.NameLength as usize)?;
+        // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
+        for u in unsafe { std::slice::from_raw_parts(r.Headers.pUnknownHeaders, r.Headers.UnknownHeaderCount as usize) }
+        {
+            // SAFETY: `bytes_in`: `u.pName` is NULL or points to `u.NameLength as usize` readable bytes that stay
+            // valid and unchanged for `'a`.
+            let name = unsafe { bytes_in(u.pName, u.NameLength as usize) }?;
             if name.is_empty() || name.iter().any(|b| b.is_ascii_whitespace() || *b == b':' || b.is_ascii_control()) {
                 return Err(ERROR_INVALID_PARAMETER);
             }
-            unknown.push((name, bytes_in(u.pRawValue, u.RawValueLength as usize)?));
+            // SAFETY: `bytes_in`: `u.pRawValue` is NULL or points to `u.RawValueLength as usize` readable bytes that
+            // stay valid and unchanged for `'a`.
+            unknown.push((name, unsafe { bytes_in(u.pRawValue, u.RawValueLength as usize) }?));
         }
     }
     Ok(ResponseHead { status: r.StatusCode, reason, known, unknown })
@@ -128,18 +151,26 @@ unsafe fn send_http_response(
     }
     // The kernel response cache is not kept (docs/porting.md): a valid policy is accepted
     // and every later request still reaches the application, as when http.sys declines to cache.
-    if !policy.is_null() && !(0..server::cache::HTTP_CACHE_POLICY_MAXIMUM).contains(&(*policy).Policy) {
+    // SAFETY: a non-NULL `policy` is the caller's HTTP_CACHE_POLICY.
+    if !policy.is_null() && !(0..server::cache::HTTP_CACHE_POLICY_MAXIMUM).contains(&unsafe { (*policy).Policy }) {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (more, disconnect, buffer_data) = check_send_flags(flags)?;
     let req = q.find(id)?;
-    let r = &*response;
-    let head = response_head(r)?;
+    // SAFETY: `response` is non-NULL (checked above) and the caller's HTTP_RESPONSE, only read.
+    let r = unsafe { &*response };
+    // SAFETY: `response_head` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    let head = unsafe { response_head(r) }?;
     let mut owned = Vec::new();
-    let body = read_chunks(&q, wide16, r.EntityChunkCount, r.pEntityChunks, &mut owned)?;
+    // SAFETY: `read_chunks` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    let body = unsafe { read_chunks(&q, wide16, r.EntityChunkCount, r.pEntityChunks, &mut owned) }?;
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, Some(&head), body, more, disconnect, buffer_data, c));
-    finish(res, sent, ovp)
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe { finish(res, sent, ovp) }
 }
 
 /// `HttpSendHttpResponse`: status, reason, known and unknown headers and optional entity chunks (memory
@@ -149,6 +180,12 @@ unsafe fn send_http_response(
 /// (head included). Unknown or answered request, or a client that left: `ERROR_CONNECTION_INVALID`;
 /// a second head for one request, bad flags (`DISCONNECT` with `MORE_DATA`) or chunks:
 /// `ERROR_INVALID_PARAMETER`. The data is read during the call.
+///
+/// # Safety
+/// `HttpResponse`, `CachePolicy`, `BytesSent`, `Reserved1`, `Overlapped`, `LogData` are each NULL or point to
+/// memory valid for what `HttpSendHttpResponse` reads or writes there, as Windows documents it (strings
+/// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call. An
+/// `OVERLAPPED` passed, and the buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSendHttpResponse(
     RequestQueueHandle: HANDLE,
@@ -164,19 +201,29 @@ pub unsafe extern "C" fn HttpSendHttpResponse(
 ) -> ULONG {
     guard_httpapi("HttpSendHttpResponse", || {
         let _ = (Reserved1, Reserved2, LogData);
-        send_http_response(
-            RequestQueueHandle,
-            RequestId,
-            Flags,
-            HttpResponse,
-            CachePolicy,
-            BytesSent,
-            Overlapped,
-            false,
-        )
+        // SAFETY: `send_http_response` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            send_http_response(
+                RequestQueueHandle,
+                RequestId,
+                Flags,
+                HttpResponse,
+                CachePolicy,
+                BytesSent,
+                Overlapped,
+                false,
+            )
+        }
     })
 }
 /// `HttpSendHttpResponse` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `HttpResponse`, `CachePolicy`, `BytesSent`, `Reserved1`, `Overlapped`, `LogData` are each NULL or point to
+/// memory valid for what `HttpSendHttpResponse` reads or writes there, as Windows documents it (strings
+/// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call. An
+/// `OVERLAPPED` passed, and the buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSendHttpResponse_w16(
     RequestQueueHandle: HANDLE,
@@ -192,7 +239,20 @@ pub unsafe extern "C" fn HttpSendHttpResponse_w16(
 ) -> ULONG {
     guard_httpapi("HttpSendHttpResponse", || {
         let _ = (Reserved1, Reserved2, LogData);
-        send_http_response(RequestQueueHandle, RequestId, Flags, HttpResponse, CachePolicy, BytesSent, Overlapped, true)
+        // SAFETY: `send_http_response` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            send_http_response(
+                RequestQueueHandle,
+                RequestId,
+                Flags,
+                HttpResponse,
+                CachePolicy,
+                BytesSent,
+                Overlapped,
+                true,
+            )
+        }
     })
 }
 
@@ -215,15 +275,25 @@ unsafe fn send_response_entity_body(
     }
     let req = q.find(id)?;
     let mut owned = Vec::new();
-    let body = read_chunks(&q, wide16, count, chunks, &mut owned)?;
+    // SAFETY: `read_chunks` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    let body = unsafe { read_chunks(&q, wide16, count, chunks, &mut owned) }?;
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, None, body, more, disconnect, buffer_data, c));
-    finish(res, sent, ovp)
+    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe { finish(res, sent, ovp) }
 }
 
 /// `HttpSendResponseEntityBody`: more of a response started with `HTTP_SEND_RESPONSE_FLAG_MORE_DATA`;
 /// the last call omits that flag (chunked responses then get their last chunk). Before any head:
 /// `ERROR_INVALID_PARAMETER`; more than 9999 chunks: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `EntityChunks`, `BytesSent`, `Reserved1`, `Overlapped`, `LogData` are each NULL or point to memory valid for
+/// what `HttpSendResponseEntityBody` reads or writes there, as Windows documents it (strings NUL-terminated unless
+/// a length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and
+/// the buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSendResponseEntityBody(
     RequestQueueHandle: HANDLE,
@@ -239,19 +309,29 @@ pub unsafe extern "C" fn HttpSendResponseEntityBody(
 ) -> ULONG {
     guard_httpapi("HttpSendResponseEntityBody", || {
         let _ = (Reserved1, Reserved2, LogData);
-        send_response_entity_body(
-            RequestQueueHandle,
-            RequestId,
-            Flags,
-            EntityChunkCount,
-            EntityChunks,
-            BytesSent,
-            Overlapped,
-            false,
-        )
+        // SAFETY: `send_response_entity_body` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            send_response_entity_body(
+                RequestQueueHandle,
+                RequestId,
+                Flags,
+                EntityChunkCount,
+                EntityChunks,
+                BytesSent,
+                Overlapped,
+                false,
+            )
+        }
     })
 }
 /// `HttpSendResponseEntityBody` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `EntityChunks`, `BytesSent`, `Reserved1`, `Overlapped`, `LogData` are each NULL or point to memory valid for
+/// what `HttpSendResponseEntityBody` reads or writes there, as Windows documents it (strings NUL-terminated unless
+/// a length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and
+/// the buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpSendResponseEntityBody_w16(
     RequestQueueHandle: HANDLE,
@@ -267,16 +347,20 @@ pub unsafe extern "C" fn HttpSendResponseEntityBody_w16(
 ) -> ULONG {
     guard_httpapi("HttpSendResponseEntityBody", || {
         let _ = (Reserved1, Reserved2, LogData);
-        send_response_entity_body(
-            RequestQueueHandle,
-            RequestId,
-            Flags,
-            EntityChunkCount,
-            EntityChunks,
-            BytesSent,
-            Overlapped,
-            true,
-        )
+        // SAFETY: `send_response_entity_body` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            send_response_entity_body(
+                RequestQueueHandle,
+                RequestId,
+                Flags,
+                EntityChunkCount,
+                EntityChunks,
+                BytesSent,
+                Overlapped,
+                true,
+            )
+        }
     })
 }
 
@@ -288,7 +372,8 @@ unsafe fn declare_push<U: WideUnit>(
     query: *const u8,
     headers: *const c_void,
 ) -> WinResult<()> {
-    let p = wide_cstr(path);
+    // SAFETY: `wide_cstr`: `path` is NULL or points to a readable NUL-terminated array of `U`.
+    let p = unsafe { wide_cstr(path) };
     tracing::trace!(target: T, "HttpDeclarePush({h:?}, {id:#x}, {verb}, {p:?}, {query:?}, {headers:?})");
     let q = queue_of(h)?;
     q.find(id)?;
@@ -305,6 +390,11 @@ unsafe fn declare_push<U: WideUnit>(
 /// and nothing is pushed (HTTP/1.x connections cannot carry a push). Bad handle:
 /// `ERROR_INVALID_HANDLE`; unknown request: `ERROR_CONNECTION_INVALID`; another verb or NULL path:
 /// `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `Path`, `Query`, `Headers` are each NULL or point to memory valid for what `HttpDeclarePush` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpDeclarePush(
     RequestQueueHandle: HANDLE,
@@ -314,9 +404,18 @@ pub unsafe extern "C" fn HttpDeclarePush(
     Query: *const u8,
     Headers: *const c_void,
 ) -> ULONG {
-    guard_httpapi("HttpDeclarePush", || declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers))
+    // SAFETY: `declare_push` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_httpapi("HttpDeclarePush", || unsafe {
+        declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers)
+    })
 }
 /// `HttpDeclarePush` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `Path`, `Query`, `Headers` are each NULL or point to memory valid for what `HttpDeclarePush` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpDeclarePush_w16(
     RequestQueueHandle: HANDLE,
@@ -326,5 +425,9 @@ pub unsafe extern "C" fn HttpDeclarePush_w16(
     Query: *const u8,
     Headers: *const c_void,
 ) -> ULONG {
-    guard_httpapi("HttpDeclarePush", || declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers))
+    // SAFETY: `declare_push` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_httpapi("HttpDeclarePush", || unsafe {
+        declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers)
+    })
 }

@@ -16,7 +16,8 @@ unsafe fn free_array<U>(p: *mut NOTIFICATION_DATA_ASYNC_RPC<U>, n: usize) {
         return;
     }
     for i in 0..n {
-        let _ = crate::win32::heap::free((*p.add(i)).Name as usize);
+        // SAFETY: `p` is an array of `n` notifications this library handed out (the function's contract).
+        let _ = crate::win32::heap::free(unsafe { (*p.add(i)).Name } as usize);
     }
     let _ = crate::win32::heap::free(p as usize);
 }
@@ -55,10 +56,14 @@ unsafe fn get_notify_async<U: WideUnit>(
     ov: *mut OVERLAPPED,
 ) -> WinResult<()> {
     tracing::trace!(target: T, "ApiGetNotifyAsync({h:?}, {out:?}, {count:?}, {ov:?})");
-    write_opt(out, null_mut());
-    write_opt(count, 0);
+    // SAFETY: `write_opt`: `out` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(out, null_mut()) };
+    // SAFETY: `write_opt`: `count` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(count, 0) };
     let port = port_to_wait_on(h)?;
-    let (Some(out), Some(count)) = (CallerOut::new(out), CallerOut::new(count)) else {
+    // SAFETY: `new`: `addr` points to `len` writable bytes that stay valid, and are not otherwise accessed by the
+    // library, until the operation this buffer belongs to completes.
+    let (Some(out), Some(count)) = (unsafe { CallerOut::new(out) }, unsafe { CallerOut::new(count) }) else {
         return Err(ERROR_INVALID_PARAMETER);
     };
     let deliver = move |batch: Vec<Notification>| -> WinResult<u32> {
@@ -90,22 +95,40 @@ unsafe fn get_notify_async<U: WideUnit>(
 /// before the call); `ERROR_INVALID_FUNCTION` (`ApiUnblockGetNotifyCall` or `ApiCloseNotify` ended the
 /// wait: the thread should stop); `ERROR_INVALID_PARAMETER` (a NULL out-pointer). It never completes
 /// empty for any other reason. On failure `*Notifications` is NULL and `*dwNumNotifications` 0.
+///
+/// # Safety
+/// `Notifications`, `dwNumNotifications` are each NULL or point to memory valid for what `ApiGetNotifyAsync` reads
+/// or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn ApiGetNotifyAsync(
     hNotify: HNOTIFY_RPC,
     Notifications: *mut *mut NOTIFICATION_DATA_ASYNC_RPC<WCHAR>,
     dwNumNotifications: *mut DWORD,
 ) -> error_status_t {
-    guard_rpc("ApiGetNotifyAsync", || get_notify_async(hNotify, Notifications, dwNumNotifications, null_mut()))
+    // SAFETY: `get_notify_async` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_rpc("ApiGetNotifyAsync", || unsafe {
+        get_notify_async(hNotify, Notifications, dwNumNotifications, null_mut())
+    })
 }
 /// `ApiGetNotifyAsync` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `Notifications`, `dwNumNotifications` are each NULL or point to memory valid for what `ApiGetNotifyAsync` reads
+/// or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn ApiGetNotifyAsync_w16(
     hNotify: HNOTIFY_RPC,
     Notifications: *mut *mut NOTIFICATION_DATA_ASYNC_RPC<u16>,
     dwNumNotifications: *mut DWORD,
 ) -> error_status_t {
-    guard_rpc("ApiGetNotifyAsync", || get_notify_async(hNotify, Notifications, dwNumNotifications, null_mut()))
+    // SAFETY: `get_notify_async` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_rpc("ApiGetNotifyAsync", || unsafe {
+        get_notify_async(hNotify, Notifications, dwNumNotifications, null_mut())
+    })
 }
 
 /// `ApiGetNotifyAsyncEx` (ours): `ApiGetNotifyAsync` without blocking the thread. With
@@ -117,6 +140,12 @@ pub unsafe extern "C" fn ApiGetNotifyAsync_w16(
 /// the packet's byte count). `GetOverlappedResult` gives the count, or FALSE with
 /// `ERROR_INVALID_FUNCTION` (unblock, close) or `ERROR_OPERATION_ABORTED` (`CancelIoEx`). The
 /// out-pointers and the `OVERLAPPED` stay valid until then. Other codes as `ApiGetNotifyAsync`.
+///
+/// # Safety
+/// `Notifications`, `dwNumNotifications`, `lpOverlapped` are each NULL or point to memory valid for what
+/// `ApiGetNotifyAsyncEx` reads or writes there, as Windows documents it (strings NUL-terminated unless a length is
+/// passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the buffers
+/// of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn ApiGetNotifyAsyncEx(
     hNotify: HNOTIFY_RPC,
@@ -124,9 +153,19 @@ pub unsafe extern "C" fn ApiGetNotifyAsyncEx(
     dwNumNotifications: *mut DWORD,
     lpOverlapped: *mut OVERLAPPED,
 ) -> error_status_t {
-    guard_rpc("ApiGetNotifyAsyncEx", || get_notify_async(hNotify, Notifications, dwNumNotifications, lpOverlapped))
+    // SAFETY: `get_notify_async` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_rpc("ApiGetNotifyAsyncEx", || unsafe {
+        get_notify_async(hNotify, Notifications, dwNumNotifications, lpOverlapped)
+    })
 }
 /// `ApiGetNotifyAsyncEx` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `Notifications`, `dwNumNotifications`, `lpOverlapped` are each NULL or point to memory valid for what
+/// `ApiGetNotifyAsyncEx` reads or writes there, as Windows documents it (strings NUL-terminated unless a length is
+/// passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the buffers
+/// of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn ApiGetNotifyAsyncEx_w16(
     hNotify: HNOTIFY_RPC,
@@ -134,7 +173,11 @@ pub unsafe extern "C" fn ApiGetNotifyAsyncEx_w16(
     dwNumNotifications: *mut DWORD,
     lpOverlapped: *mut OVERLAPPED,
 ) -> error_status_t {
-    guard_rpc("ApiGetNotifyAsyncEx", || get_notify_async(hNotify, Notifications, dwNumNotifications, lpOverlapped))
+    // SAFETY: `get_notify_async` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_rpc("ApiGetNotifyAsyncEx", || unsafe {
+        get_notify_async(hNotify, Notifications, dwNumNotifications, lpOverlapped)
+    })
 }
 
 fn free_notifications(p: *mut NOTIFICATION_DATA_ASYNC_RPC<WCHAR>, n: DWORD) -> WinResult<()> {
@@ -147,6 +190,11 @@ fn free_notifications(p: *mut NOTIFICATION_DATA_ASYNC_RPC<WCHAR>, n: DWORD) -> W
 
 /// `ApiFreeNotifications` (ours): frees an array `ApiGetNotifyAsync(Ex)` returned, with its
 /// `dwNumNotifications` names. NULL is accepted.
+///
+/// # Safety
+/// `Notifications` is NULL or points to memory valid for what `ApiFreeNotifications` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn ApiFreeNotifications(
     Notifications: *mut NOTIFICATION_DATA_ASYNC_RPC<WCHAR>,
@@ -165,22 +213,33 @@ unsafe fn get_notify<U: WideUnit>(
     rpc_status: *mut error_status_t,
 ) -> WinResult<()> {
     tracing::trace!(target: T, "ApiGetNotify({h:?}, {key:?}, {filter:?}, {seq:?}, {name:?}, {rpc_status:?})");
-    write_opt(rpc_status, 0);
-    write_opt(name, null_mut());
+    // SAFETY: `write_opt`: `rpc_status` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(rpc_status, 0) };
+    // SAFETY: `write_opt`: `name` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(name, null_mut()) };
     let port = port_to_wait_on(h)?;
     let n = port.get(1)?.pop().ok_or(ERROR_INTERNAL_ERROR)?;
     if !name.is_null() {
-        name.write(heap_wide::<U>(&n.name)?);
+        // SAFETY: `write`: Before the operation's completion is reported (the contract of [`CallerOut::new`]).
+        unsafe { name.write(heap_wide::<U>(&n.name)?) };
     }
-    write_opt(key, n.key);
-    write_opt(filter, n.filter);
-    write_opt(seq, n.seq);
+    // SAFETY: `write_opt`: `key` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(key, n.key) };
+    // SAFETY: `write_opt`: `filter` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(filter, n.filter) };
+    // SAFETY: `write_opt`: `seq` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(seq, n.seq) };
     Ok(())
 }
 
 /// `ApiGetNotify` (MS-CMRP 3.1.4.2.66, protocol version 3): as `ApiGetNotifyAsync`, one event at a
 /// time: its key, filter, number on the port (`*dwStateSequence`: 1, 2, ...; a gap shows events
 /// lost) and `*Name` (free it with `LocalFree`). Same return codes. NULL out-pointers are skipped.
+///
+/// # Safety
+/// `dwNotifyKey`, `dwFilter`, `dwStateSequence`, `Name`, `rpc_status` are each NULL or point to memory valid for
+/// what `ApiGetNotify` reads or writes there, as Windows documents it (strings NUL-terminated unless a length is
+/// passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn ApiGetNotify(
     hNotify: HNOTIFY_RPC,
@@ -190,9 +249,18 @@ pub unsafe extern "C" fn ApiGetNotify(
     Name: *mut *mut WCHAR,
     rpc_status: *mut error_status_t,
 ) -> error_status_t {
-    guard_rpc("ApiGetNotify", || get_notify(hNotify, dwNotifyKey, dwFilter, dwStateSequence, Name, rpc_status))
+    // SAFETY: `get_notify` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_rpc("ApiGetNotify", || unsafe {
+        get_notify(hNotify, dwNotifyKey, dwFilter, dwStateSequence, Name, rpc_status)
+    })
 }
 /// `ApiGetNotify` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `dwNotifyKey`, `dwFilter`, `dwStateSequence`, `Name`, `rpc_status` are each NULL or point to memory valid for
+/// what `ApiGetNotify` reads or writes there, as Windows documents it (strings NUL-terminated unless a length is
+/// passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn ApiGetNotify_w16(
     hNotify: HNOTIFY_RPC,
@@ -202,5 +270,9 @@ pub unsafe extern "C" fn ApiGetNotify_w16(
     Name: *mut *mut u16,
     rpc_status: *mut error_status_t,
 ) -> error_status_t {
-    guard_rpc("ApiGetNotify", || get_notify(hNotify, dwNotifyKey, dwFilter, dwStateSequence, Name, rpc_status))
+    // SAFETY: `get_notify` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_rpc("ApiGetNotify", || unsafe {
+        get_notify(hNotify, dwNotifyKey, dwFilter, dwStateSequence, Name, rpc_status)
+    })
 }

@@ -16,14 +16,28 @@ fn create_notify() -> WinResult<HNOTIFY_RPC> {
 /// it), keeping up to `HTTP_NOTIFY_DEFAULT_LIMIT` undelivered events. It queues nothing until an
 /// object is registered with `ApiAddNotifyHttpObject`. `*Status`: `ERROR_SUCCESS`, or the failure
 /// (the handle is then NULL); `*rpc_status`: 0. Either pointer may be NULL.
+///
+/// # Safety
+/// `Status`, `rpc_status` are each NULL or point to memory valid for what `ApiCreateNotify` reads or writes there,
+/// as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed),
+/// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn ApiCreateNotify(Status: *mut error_status_t, rpc_status: *mut error_status_t) -> HNOTIFY_RPC {
-    guard_rpc_handle("ApiCreateNotify", null_mut(), |code| set_status(Status, code, rpc_status), create_notify)
+    // SAFETY: `set_status` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_rpc_handle(
+        "ApiCreateNotify",
+        null_mut(),
+        |code| unsafe { set_status(Status, code, rpc_status) },
+        create_notify,
+    )
 }
 
 unsafe fn set_status(status: *mut error_status_t, code: u32, rpc_status: *mut error_status_t) {
-    write_opt(status, code);
-    write_opt(rpc_status, 0);
+    // SAFETY: `write_opt`: `status` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(status, code) };
+    // SAFETY: `write_opt`: `rpc_status` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(rpc_status, 0) };
 }
 
 unsafe fn close_notify(p: *mut HNOTIFY_RPC) -> WinResult<()> {
@@ -31,10 +45,12 @@ unsafe fn close_notify(p: *mut HNOTIFY_RPC) -> WinResult<()> {
     if p.is_null() {
         return Err(ERROR_INVALID_HANDLE);
     }
-    let h = p.read();
+    // SAFETY: `read`: the source is valid for reading
+    let h = unsafe { p.read() };
     port_of(h)?;
     handle::close(raw(h))?;
-    p.write(null_mut());
+    // SAFETY: `write`: Before the operation's completion is reported (the contract of [`CallerOut::new`]).
+    unsafe { p.write(null_mut()) };
     Ok(())
 }
 
@@ -42,9 +58,16 @@ unsafe fn close_notify(p: *mut HNOTIFY_RPC) -> WinResult<()> {
 /// progress complete with `ERROR_INVALID_FUNCTION`, undelivered events are dropped, registrations end;
 /// later gets with the old handle value answer `ERROR_NO_MORE_ITEMS`. Not a port (or NULL):
 /// `ERROR_INVALID_HANDLE`.
+///
+/// # Safety
+/// `Notify` is NULL or points to memory valid for what `ApiCloseNotify` reads or writes there, as Windows documents
+/// it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn ApiCloseNotify(Notify: *mut HNOTIFY_RPC) -> error_status_t {
-    guard_rpc("ApiCloseNotify", || close_notify(Notify))
+    // SAFETY: `close_notify` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_rpc("ApiCloseNotify", || unsafe { close_notify(Notify) })
 }
 
 fn unblock(h: HNOTIFY_RPC) -> WinResult<()> {

@@ -39,7 +39,8 @@ unsafe fn add_notify(
     rpc_status: *mut error_status_t,
 ) -> WinResult<()> {
     tracing::trace!(target: T, "ApiAddNotifyHttpObject({h:?}, {kind}, {object:#x}, {filter:#x}, {key:#x}, {seq:?}, {rpc_status:?})");
-    write_opt(rpc_status, 0);
+    // SAFETY: `write_opt`: `rpc_status` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(rpc_status, 0) };
     let port = port_of(h)?;
     let (scope, queue) = object_of(kind, object)?;
     if filter == 0 || filter & !HTTP_NOTIFY_ALL != 0 {
@@ -47,7 +48,8 @@ unsafe fn add_notify(
     }
     let pin = queue.map(|q| Arc::downgrade(&q) as std::sync::Weak<dyn std::any::Any + Send + Sync>);
     let n = hook::register(&port, scope, pin, filter, key)?;
-    write_opt(seq, n);
+    // SAFETY: `write_opt`: `seq` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(seq, n) };
     Ok(())
 }
 
@@ -60,6 +62,11 @@ unsafe fn add_notify(
 /// on the port so far (events of this registration come after it). Errors: `ERROR_INVALID_HANDLE`
 /// (not a port, or no such live object), `ERROR_INVALID_PARAMETER` (unknown type, filter 0 or with
 /// unknown bits, `Object` not 0 with `_SERVER`), `ERROR_NO_MORE_ITEMS` (the port was unblocked).
+///
+/// # Safety
+/// `dwStateSequence`, `rpc_status` are each NULL or point to memory valid for what `ApiAddNotifyHttpObject` reads
+/// or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn ApiAddNotifyHttpObject(
     hNotify: HNOTIFY_RPC,
@@ -71,7 +78,9 @@ pub unsafe extern "C" fn ApiAddNotifyHttpObject(
     rpc_status: *mut error_status_t,
 ) -> error_status_t {
     guard_rpc("ApiAddNotifyHttpObject", || {
-        add_notify(hNotify, dwObjectType, Object, dwFilter, dwNotifyKey, dwStateSequence, rpc_status)
+        // SAFETY: `add_notify` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { add_notify(hNotify, dwObjectType, Object, dwFilter, dwNotifyKey, dwStateSequence, rpc_status) }
     })
 }
 
@@ -82,7 +91,8 @@ unsafe fn remove_notify(
     rpc_status: *mut error_status_t,
 ) -> WinResult<()> {
     tracing::trace!(target: T, "ApiRemoveNotifyHttpObject({h:?}, {kind}, {object:#x}, {rpc_status:?})");
-    write_opt(rpc_status, 0);
+    // SAFETY: `write_opt`: `rpc_status` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(rpc_status, 0) };
     let port = port_of(h)?;
     let scope = match kind {
         HTTP_NOTIFY_OBJECT_SERVER => Scope::Server,
@@ -98,6 +108,11 @@ unsafe fn remove_notify(
 /// queued stay). A registration also ends when its object is closed, and with the port. Errors:
 /// `ERROR_INVALID_HANDLE` (not a port; a queue handle that is not live), `ERROR_INVALID_PARAMETER`
 /// (unknown type), `ERROR_NOT_FOUND` (the object is not registered on the port).
+///
+/// # Safety
+/// `rpc_status` is NULL or points to memory valid for what `ApiRemoveNotifyHttpObject` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn ApiRemoveNotifyHttpObject(
     hNotify: HNOTIFY_RPC,
@@ -105,5 +120,7 @@ pub unsafe extern "C" fn ApiRemoveNotifyHttpObject(
     Object: ULONGLONG,
     rpc_status: *mut error_status_t,
 ) -> error_status_t {
-    guard_rpc("ApiRemoveNotifyHttpObject", || remove_notify(hNotify, dwObjectType, Object, rpc_status))
+    // SAFETY: `remove_notify` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_rpc("ApiRemoveNotifyHttpObject", || unsafe { remove_notify(hNotify, dwObjectType, Object, rpc_status) })
 }

@@ -8,7 +8,8 @@ pub(crate) unsafe fn critical_section<'a>(cs: *mut CRITICAL_SECTION) -> WinResul
     if cs.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let slot = &(*cs).lock;
+    // SAFETY: `cs` is a non-NULL CRITICAL_SECTION of the caller's (this function's contract).
+    let slot = unsafe { &(*cs).lock };
     let mut p = slot.load(std::sync::atomic::Ordering::Acquire);
     if p == 0 {
         let fresh = Box::into_raw(Box::new(CriticalSection::new(0))) as usize;
@@ -20,12 +21,15 @@ pub(crate) unsafe fn critical_section<'a>(cs: *mut CRITICAL_SECTION) -> WinResul
         ) {
             Ok(_) => fresh,
             Err(existing) => {
-                drop(Box::from_raw(fresh as *mut CriticalSection));
+                // SAFETY: `fresh` came from Box::into_raw above and lost the race: no one else has it.
+                drop(unsafe { Box::from_raw(fresh as *mut CriticalSection) });
                 existing
             }
         };
     }
-    Ok(&*(p as *const CriticalSection))
+    // SAFETY: the slot holds a Box<CriticalSection> leaked above (or by InitializeCriticalSection), freed only
+    // by DeleteCriticalSection, which the caller does not call while the section is in use.
+    Ok(unsafe { &*(p as *const CriticalSection) })
 }
 
 unsafe fn initialize_critical_section(cs: *mut CRITICAL_SECTION, spin: DWORD) -> WinResult<()> {
@@ -36,18 +40,33 @@ unsafe fn initialize_critical_section(cs: *mut CRITICAL_SECTION, spin: DWORD) ->
     let fresh = Box::into_raw(Box::new(CriticalSection::new(spin))) as usize;
     // Initializing over an initialized section is a bug on Windows too; the old lock is leaked
     // rather than freed under a possible owner.
-    std::ptr::write(cs, CRITICAL_SECTION { lock: std::sync::atomic::AtomicUsize::new(fresh), _rest: [0; 56] });
+    // SAFETY: `write`: Before the operation's completion is reported (the contract of [`CallerOut::new`]).
+    unsafe {
+        std::ptr::write(cs, CRITICAL_SECTION { lock: std::sync::atomic::AtomicUsize::new(fresh), _rest: [0; 56] })
+    };
     Ok(())
 }
 
 /// `InitializeCriticalSection`.
+///
+/// # Safety
+/// `lpCriticalSection` is NULL or points to memory valid for what `InitializeCriticalSection` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn InitializeCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) {
-    guard_win32("InitializeCriticalSection", (), || initialize_critical_section(lpCriticalSection, 0))
+    // SAFETY: `initialize_critical_section` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_win32("InitializeCriticalSection", (), || unsafe { initialize_critical_section(lpCriticalSection, 0) })
 }
 
 /// `InitializeCriticalSectionAndSpinCount`: the spin count is kept and not used (parking_lot spins
 /// adaptively). Always TRUE.
+///
+/// # Safety
+/// `lpCriticalSection` is NULL or points to memory valid for what `InitializeCriticalSectionAndSpinCount` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn InitializeCriticalSectionAndSpinCount(
     lpCriticalSection: *mut CRITICAL_SECTION,
@@ -55,12 +74,19 @@ pub unsafe extern "C" fn InitializeCriticalSectionAndSpinCount(
 ) -> BOOL {
     guard_win32("InitializeCriticalSectionAndSpinCount", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "InitializeCriticalSectionAndSpinCount({lpCriticalSection:?}, {dwSpinCount:?})");
-        initialize_critical_section(lpCriticalSection, dwSpinCount)?;
+        // SAFETY: `initialize_critical_section` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { initialize_critical_section(lpCriticalSection, dwSpinCount) }?;
         Ok(TRUE)
     })
 }
 
 /// `InitializeCriticalSectionEx`: as `InitializeCriticalSectionAndSpinCount`; `Flags` are accepted.
+///
+/// # Safety
+/// `lpCriticalSection` is NULL or points to memory valid for what `InitializeCriticalSectionEx` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn InitializeCriticalSectionEx(
     lpCriticalSection: *mut CRITICAL_SECTION,
@@ -70,38 +96,68 @@ pub unsafe extern "C" fn InitializeCriticalSectionEx(
     guard_win32("InitializeCriticalSectionEx", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "InitializeCriticalSectionEx({lpCriticalSection:?}, {dwSpinCount:?}, {Flags:?})");
         let _ = Flags;
-        initialize_critical_section(lpCriticalSection, dwSpinCount)?;
+        // SAFETY: `initialize_critical_section` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { initialize_critical_section(lpCriticalSection, dwSpinCount) }?;
         Ok(TRUE)
     })
 }
 
 /// `EnterCriticalSection`: recursive; blocks until the calling thread owns the section.
+///
+/// # Safety
+/// `lpCriticalSection` is NULL or points to memory valid for what `EnterCriticalSection` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn EnterCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) {
     guard_win32("EnterCriticalSection", (), || {
         tracing::trace!(target: "winhttpapi::win32", "EnterCriticalSection({lpCriticalSection:?})");
-        critical_section(lpCriticalSection)?.enter();
+        // SAFETY: `critical_section` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { critical_section(lpCriticalSection) }?.enter();
         Ok(())
     })
 }
 
 /// `TryEnterCriticalSection`: TRUE if the calling thread now owns the section (again).
+///
+/// # Safety
+/// `lpCriticalSection` is NULL or points to memory valid for what `TryEnterCriticalSection` reads or writes there,
+/// as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed),
+/// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn TryEnterCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) -> BOOL {
-    guard_win32("TryEnterCriticalSection", FALSE, || Ok(critical_section(lpCriticalSection)?.try_enter() as BOOL))
+    // SAFETY: `critical_section` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_win32("TryEnterCriticalSection", FALSE, || {
+        Ok(unsafe { critical_section(lpCriticalSection) }?.try_enter() as BOOL)
+    })
 }
 
 /// `LeaveCriticalSection`: releases one level of ownership.
+///
+/// # Safety
+/// `lpCriticalSection` is NULL or points to memory valid for what `LeaveCriticalSection` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn LeaveCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) {
     guard_win32("LeaveCriticalSection", (), || {
         tracing::trace!(target: "winhttpapi::win32", "LeaveCriticalSection({lpCriticalSection:?})");
-        critical_section(lpCriticalSection)?.leave();
+        // SAFETY: `critical_section` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { critical_section(lpCriticalSection) }?.leave();
         Ok(())
     })
 }
 
 /// `DeleteCriticalSection`: frees the lock; the section must be re-initialized before reuse.
+///
+/// # Safety
+/// `lpCriticalSection` is NULL or points to memory valid for what `DeleteCriticalSection` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn DeleteCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) {
     guard_win32("DeleteCriticalSection", (), || {
@@ -109,9 +165,11 @@ pub unsafe extern "C" fn DeleteCriticalSection(lpCriticalSection: *mut CRITICAL_
         if lpCriticalSection.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        let p = (*lpCriticalSection).lock.swap(0, std::sync::atomic::Ordering::AcqRel);
+        // SAFETY: `lpCriticalSection` is non-NULL (checked above) and the caller's CRITICAL_SECTION.
+        let p = unsafe { (*lpCriticalSection).lock.swap(0, std::sync::atomic::Ordering::AcqRel) };
         if p != 0 {
-            let cs = Box::from_raw(p as *mut CriticalSection);
+            // SAFETY: `from_raw`: the pointer came from the matching into_raw/leak
+            let cs = unsafe { Box::from_raw(p as *mut CriticalSection) };
             if cs.is_locked() {
                 // Deleting an owned section is undefined on Windows; leaking beats freeing under an owner.
                 tracing::warn!(target: "winhttpapi::win32", "DeleteCriticalSection on an owned section");

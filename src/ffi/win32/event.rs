@@ -11,6 +11,11 @@ use std::ffi::{c_char, c_void};
 
 /// `CreateEventA`: a new event; `lpEventAttributes` is ignored. Returns the handle, or NULL with
 /// last-error set.
+///
+/// # Safety
+/// `lpEventAttributes`, `lpName` are each NULL or point to memory valid for what `CreateEventA` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateEventA(
     lpEventAttributes: *mut c_void,
@@ -21,15 +26,22 @@ pub unsafe extern "C" fn CreateEventA(
     guard_win32("CreateEventA", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateEventA({lpEventAttributes:?}, {bManualReset:?}, {bInitialState:?}, {lpName:?})");
         let _ = lpEventAttributes;
-        create_event(bManualReset, bInitialState, narrow_cstr(lpName))
+        // SAFETY: `narrow_cstr`: `lpName` is NULL or points to a readable NUL-terminated string.
+        create_event(bManualReset, bInitialState, unsafe { narrow_cstr(lpName) })
     })
 }
 
 unsafe fn create_event_w<U: WideUnit>(manual: BOOL, initial: BOOL, name: *const U) -> WinResult<HANDLE> {
-    create_event(manual, initial, wide_cstr(name))
+    // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
+    create_event(manual, initial, unsafe { wide_cstr(name) })
 }
 
 /// `CreateEventW`: as `CreateEventA` with a wide name.
+///
+/// # Safety
+/// `lpEventAttributes`, `lpName` are each NULL or point to memory valid for what `CreateEventW` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateEventW(
     lpEventAttributes: *mut c_void,
@@ -40,11 +52,18 @@ pub unsafe extern "C" fn CreateEventW(
     guard_win32("CreateEventW", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateEventW({lpEventAttributes:?}, {bManualReset:?}, {bInitialState:?}, {lpName:?})");
         let _ = lpEventAttributes;
-        create_event_w(bManualReset, bInitialState, lpName)
+        // SAFETY: `create_event_w` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { create_event_w(bManualReset, bInitialState, lpName) }
     })
 }
 
 /// `CreateEventW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpEventAttributes`, `lpName` are each NULL or point to memory valid for what `CreateEventW` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateEventW_w16(
     lpEventAttributes: *mut c_void,
@@ -55,7 +74,9 @@ pub unsafe extern "C" fn CreateEventW_w16(
     guard_win32("CreateEventW", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateEventW_w16({lpEventAttributes:?}, {bManualReset:?}, {bInitialState:?}, {lpName:?})");
         let _ = lpEventAttributes;
-        create_event_w(bManualReset, bInitialState, lpName)
+        // SAFETY: `create_event_w` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { create_event_w(bManualReset, bInitialState, lpName) }
     })
 }
 
@@ -97,13 +118,21 @@ unsafe fn create_event_ex<U: WideUnit>(name: *const U, flags: DWORD) -> WinResul
     if flags & !(CREATE_EVENT_MANUAL_RESET | CREATE_EVENT_INITIAL_SET) != 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    create_event_named(flags & CREATE_EVENT_MANUAL_RESET != 0, flags & CREATE_EVENT_INITIAL_SET != 0, wide_cstr(name))
+    // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
+    create_event_named(flags & CREATE_EVENT_MANUAL_RESET != 0, flags & CREATE_EVENT_INITIAL_SET != 0, unsafe {
+        wide_cstr(name)
+    })
 }
 
 /// `CreateEventExA`: `CreateEvent` with `CREATE_EVENT_MANUAL_RESET` / `CREATE_EVENT_INITIAL_SET` flags
 /// (other bits: `ERROR_INVALID_PARAMETER`). `lpEventAttributes` and `dwDesiredAccess` are accepted and
 /// not enforced (every handle has all access). A name in use returns the existing event with
 /// `ERROR_ALREADY_EXISTS`.
+///
+/// # Safety
+/// `lpEventAttributes`, `lpName` are each NULL or point to memory valid for what `CreateEventExA` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateEventExA(
     lpEventAttributes: *mut c_void,
@@ -113,11 +142,18 @@ pub unsafe extern "C" fn CreateEventExA(
 ) -> HANDLE {
     guard_win32("CreateEventExA", std::ptr::null_mut(), || {
         let _ = (lpEventAttributes, dwDesiredAccess);
-        create_event_ex(lpName as *const u8, dwFlags)
+        // SAFETY: `create_event_ex` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { create_event_ex(lpName as *const u8, dwFlags) }
     })
 }
 
 /// `CreateEventExW`: as `CreateEventExA` with a wide name.
+///
+/// # Safety
+/// `lpEventAttributes`, `lpName` are each NULL or point to memory valid for what `CreateEventExW` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateEventExW(
     lpEventAttributes: *mut c_void,
@@ -127,11 +163,18 @@ pub unsafe extern "C" fn CreateEventExW(
 ) -> HANDLE {
     guard_win32("CreateEventExW", std::ptr::null_mut(), || {
         let _ = (lpEventAttributes, dwDesiredAccess);
-        create_event_ex(lpName, dwFlags)
+        // SAFETY: `create_event_ex` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { create_event_ex(lpName, dwFlags) }
     })
 }
 
 /// `CreateEventExW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpEventAttributes`, `lpName` are each NULL or point to memory valid for what `CreateEventExW` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateEventExW_w16(
     lpEventAttributes: *mut c_void,
@@ -141,41 +184,65 @@ pub unsafe extern "C" fn CreateEventExW_w16(
 ) -> HANDLE {
     guard_win32("CreateEventExW", std::ptr::null_mut(), || {
         let _ = (lpEventAttributes, dwDesiredAccess);
-        create_event_ex(lpName, dwFlags)
+        // SAFETY: `create_event_ex` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { create_event_ex(lpName, dwFlags) }
     })
 }
 
 unsafe fn open_event<U: WideUnit>(name: *const U) -> WinResult<HANDLE> {
     tracing::trace!(target: "winhttpapi::win32", "OpenEvent({name:?})");
-    let name = wide_cstr(name).ok_or(ERROR_INVALID_PARAMETER)?;
+    // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
+    let name = unsafe { wide_cstr(name) }.ok_or(ERROR_INVALID_PARAMETER)?;
     Ok(to_handle(handle::insert(event::open(&name)?)))
 }
 
 /// `OpenEventA`: a new handle to the live event of that name (made by `CreateEvent(Ex)` in this
 /// process); none: NULL with `ERROR_FILE_NOT_FOUND`. `dwDesiredAccess` and `bInheritHandle` are accepted
 /// and not enforced.
+///
+/// # Safety
+/// `lpName` is NULL or points to memory valid for what `OpenEventA` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn OpenEventA(dwDesiredAccess: DWORD, bInheritHandle: BOOL, lpName: *const c_char) -> HANDLE {
     guard_win32("OpenEventA", std::ptr::null_mut(), || {
         let _ = (dwDesiredAccess, bInheritHandle);
-        open_event(lpName as *const u8)
+        // SAFETY: `open_event` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { open_event(lpName as *const u8) }
     })
 }
 
 /// `OpenEventW`: as `OpenEventA` with a wide name.
+///
+/// # Safety
+/// `lpName` is NULL or points to memory valid for what `OpenEventW` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn OpenEventW(dwDesiredAccess: DWORD, bInheritHandle: BOOL, lpName: *const u32) -> HANDLE {
     guard_win32("OpenEventW", std::ptr::null_mut(), || {
         let _ = (dwDesiredAccess, bInheritHandle);
-        open_event(lpName)
+        // SAFETY: `open_event` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { open_event(lpName) }
     })
 }
 
 /// `OpenEventW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpName` is NULL or points to memory valid for what `OpenEventW` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn OpenEventW_w16(dwDesiredAccess: DWORD, bInheritHandle: BOOL, lpName: *const u16) -> HANDLE {
     guard_win32("OpenEventW", std::ptr::null_mut(), || {
         let _ = (dwDesiredAccess, bInheritHandle);
-        open_event(lpName)
+        // SAFETY: `open_event` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { open_event(lpName) }
     })
 }

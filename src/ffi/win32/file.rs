@@ -17,7 +17,8 @@ unsafe fn create_file<U: WideUnit>(
     disposition: DWORD,
     flags: DWORD,
 ) -> WinResult<HANDLE> {
-    let name = wide_cstr(name).ok_or(ERROR_INVALID_PARAMETER)?;
+    // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
+    let name = unsafe { wide_cstr(name) }.ok_or(ERROR_INVALID_PARAMETER)?;
     tracing::trace!(target: "winhttpapi::win32", "CreateFile({name:?}, {access:#x}, {disposition}, {flags:#x})");
     let opened = file::create(&name, access, disposition, flags)?;
     // CREATE_ALWAYS and OPEN_ALWAYS succeed on an existing file and say so through last-error
@@ -33,6 +34,11 @@ unsafe fn create_file<U: WideUnit>(
 /// `ERROR_PATH_NOT_FOUND`), TRUNCATE_EXISTING (needs write access). `\` in paths is read as `/`.
 /// Share modes, security attributes and templates are accepted and ignored. Failure:
 /// `INVALID_HANDLE_VALUE`.
+///
+/// # Safety
+/// `lpFileName`, `lpSecurityAttributes` are each NULL or point to memory valid for what `CreateFileA` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateFileA(
     lpFileName: *const c_char,
@@ -45,11 +51,18 @@ pub unsafe extern "C" fn CreateFileA(
 ) -> HANDLE {
     guard_win32("CreateFileA", INVALID_HANDLE_VALUE, || {
         let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
-        create_file(lpFileName as *const u8, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes)
+        // SAFETY: `create_file` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { create_file(lpFileName as *const u8, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes) }
     })
 }
 
 /// `CreateFileW`: as `CreateFileA` with a wide name.
+///
+/// # Safety
+/// `lpFileName`, `lpSecurityAttributes` are each NULL or point to memory valid for what `CreateFileW` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateFileW(
     lpFileName: *const u32,
@@ -62,11 +75,18 @@ pub unsafe extern "C" fn CreateFileW(
 ) -> HANDLE {
     guard_win32("CreateFileW", INVALID_HANDLE_VALUE, || {
         let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
-        create_file(lpFileName, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes)
+        // SAFETY: `create_file` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { create_file(lpFileName, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes) }
     })
 }
 
 /// `CreateFileW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpFileName`, `lpSecurityAttributes` are each NULL or point to memory valid for what `CreateFileW` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateFileW_w16(
     lpFileName: *const u16,
@@ -79,14 +99,17 @@ pub unsafe extern "C" fn CreateFileW_w16(
 ) -> HANDLE {
     guard_win32("CreateFileW", INVALID_HANDLE_VALUE, || {
         let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
-        create_file(lpFileName, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes)
+        // SAFETY: `create_file` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { create_file(lpFileName, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes) }
     })
 }
 
 /// The offset an `OVERLAPPED` names; `None` = the end of file (`Offset` and `OffsetHigh` both
 /// 0xFFFFFFFF, WriteFile's "append" value).
 unsafe fn overlapped_offset(ov: *const OVERLAPPED) -> Option<u64> {
-    let (lo, hi) = ((*ov).Offset, (*ov).OffsetHigh);
+    // SAFETY: `ov` is the caller's non-NULL OVERLAPPED (this function's contract).
+    let (lo, hi) = unsafe { ((*ov).Offset, (*ov).OffsetHigh) };
     if lo == u32::MAX && hi == u32::MAX {
         None
     } else {
@@ -104,7 +127,8 @@ unsafe fn file_transfer(
     done: *mut DWORD,
     op: impl FnOnce(Option<Option<u64>>) -> WinResult<usize>,
 ) -> WinResult<BOOL> {
-    write_opt(done, 0);
+    // SAFETY: `write_opt`: `done` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(done, 0) };
     if ov.is_null() {
         if f.overlapped {
             // A handle opened with FILE_FLAG_OVERLAPPED needs an OVERLAPPED (ReadFile docs).
@@ -114,20 +138,29 @@ unsafe fn file_transfer(
             return Err(ERROR_INVALID_PARAMETER);
         }
         let n = op(None)?;
-        write_opt(done, n as DWORD);
+        // SAFETY: `write_opt`: `done` is NULL or points to a writable, aligned `T`.
+        unsafe { write_opt(done, n as DWORD) };
         return Ok(TRUE);
     }
     let ptr = OverlappedPtr(ov as usize);
-    let offset = overlapped_offset(ov);
-    ptr.mark_pending();
+    // SAFETY: `overlapped_offset` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    let offset = unsafe { overlapped_offset(ov) };
+    // SAFETY: `mark_pending`: `self` must point to a writable `OVERLAPPED` that stays valid until [`complete`] runs.
+    unsafe { ptr.mark_pending() };
     match op(Some(offset)) {
         Ok(n) => {
-            write_opt(done, n as DWORD);
-            overlapped::complete(Some(f.binding()), ptr, ERROR_SUCCESS, n, true);
+            // SAFETY: `write_opt`: `done` is NULL or points to a writable, aligned `T`.
+            unsafe { write_opt(done, n as DWORD) };
+            // SAFETY: `complete`: `ptr` must point to the caller's `OVERLAPPED`, still valid (see
+            // [`OverlappedPtr`]).
+            unsafe { overlapped::complete(Some(f.binding()), ptr, ERROR_SUCCESS, n, true) };
             Ok(TRUE)
         }
         Err(e) => {
-            overlapped::complete(None, ptr, e, 0, true);
+            // SAFETY: `complete`: `ptr` must point to the caller's `OVERLAPPED`, still valid (see
+            // [`OverlappedPtr`]).
+            unsafe { overlapped::complete(None, ptr, e, 0, true) };
             Err(e)
         }
     }
@@ -138,6 +171,12 @@ unsafe fn file_transfer(
 /// `ERROR_HANDLE_EOF`), completing through the handle's completion port as overlapped I/O does.
 /// A handle that is not a file, closed or forged: `ERROR_INVALID_HANDLE`; no read access:
 /// `ERROR_ACCESS_DENIED`.
+///
+/// # Safety
+/// `lpNumberOfBytesRead`, `lpOverlapped` are each NULL or point to memory valid for what `ReadFile` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call. An `OVERLAPPED` passed, and the buffers of its operation, stay valid and in
+/// place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn ReadFile(
     hFile: HANDLE,
@@ -149,22 +188,34 @@ pub unsafe extern "C" fn ReadFile(
     guard_win32("ReadFile", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "ReadFile({hFile:?}, {lpBuffer:?}, {nNumberOfBytesToRead}, {lpOverlapped:?})");
         let f = file::file_for_handle(raw(hFile))?;
-        let buf = bytes_out(lpBuffer as *mut u8, nNumberOfBytesToRead as usize)?;
-        file_transfer(&f, lpOverlapped, lpNumberOfBytesRead, |at| match at {
-            None => f.read(buf),
-            Some(offset) => {
-                let n = f.read_at(buf, offset.unwrap_or(0))?;
-                if n == 0 && !buf.is_empty() {
-                    return Err(ERROR_HANDLE_EOF);
+        // SAFETY: `bytes_out`: `lpBuffer as *mut u8` is NULL or points to `nNumberOfBytesToRead as usize` writable
+        // bytes, not aliased, valid for `'a`.
+        let buf = unsafe { bytes_out(lpBuffer as *mut u8, nNumberOfBytesToRead as usize) }?;
+        // SAFETY: `file_transfer` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe {
+            file_transfer(&f, lpOverlapped, lpNumberOfBytesRead, |at| match at {
+                None => f.read(buf),
+                Some(offset) => {
+                    let n = f.read_at(buf, offset.unwrap_or(0))?;
+                    if n == 0 && !buf.is_empty() {
+                        return Err(ERROR_HANDLE_EOF);
+                    }
+                    Ok(n)
                 }
-                Ok(n)
-            }
-        })
+            })
+        }
     })
 }
 
 /// `WriteFile`: writes the buffer, at the file pointer or at the `OVERLAPPED`'s offset (both
 /// 0xFFFFFFFF: at the end), completing as `ReadFile` does. No write access: `ERROR_ACCESS_DENIED`.
+///
+/// # Safety
+/// `lpNumberOfBytesWritten`, `lpOverlapped` are each NULL or point to memory valid for what `WriteFile` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call. An `OVERLAPPED` passed, and the buffers of its operation, stay valid
+/// and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn WriteFile(
     hFile: HANDLE,
@@ -176,23 +227,35 @@ pub unsafe extern "C" fn WriteFile(
     guard_win32("WriteFile", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "WriteFile({hFile:?}, {lpBuffer:?}, {nNumberOfBytesToWrite}, {lpOverlapped:?})");
         let f = file::file_for_handle(raw(hFile))?;
-        let data = bytes_in(lpBuffer as *const u8, nNumberOfBytesToWrite as usize)?;
-        file_transfer(&f, lpOverlapped, lpNumberOfBytesWritten, |at| match at {
-            None => f.write(data),
-            Some(offset) => f.write_at(data, offset),
-        })
+        // SAFETY: `bytes_in`: `lpBuffer as *const u8` is NULL or points to `nNumberOfBytesToWrite as usize` readable
+        // bytes that stay valid and unchanged for `'a`.
+        let data = unsafe { bytes_in(lpBuffer as *const u8, nNumberOfBytesToWrite as usize) }?;
+        // SAFETY: `file_transfer` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe {
+            file_transfer(&f, lpOverlapped, lpNumberOfBytesWritten, |at| match at {
+                None => f.write(data),
+                Some(offset) => f.write_at(data, offset),
+            })
+        }
     })
 }
 
 /// `GetFileSize`: the low 32 bits of the size (the high ones through `lpFileSizeHigh`), or
 /// `INVALID_FILE_SIZE` with last-error. A size whose low part is 0xFFFFFFFF sets last-error to 0 so the
 /// caller can tell it from a failure, as Windows does.
+///
+/// # Safety
+/// `lpFileSizeHigh` is NULL or points to memory valid for what `GetFileSize` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetFileSize(hFile: HANDLE, lpFileSizeHigh: *mut DWORD) -> DWORD {
     guard_win32("GetFileSize", file::INVALID_FILE_SIZE, || {
         tracing::trace!(target: "winhttpapi::win32", "GetFileSize({hFile:?}, {lpFileSizeHigh:?})");
         let size = file::file_for_handle(raw(hFile))?.size()?;
-        write_opt(lpFileSizeHigh, (size >> 32) as DWORD);
+        // SAFETY: `write_opt`: `lpFileSizeHigh` is NULL or points to a writable, aligned `T`.
+        unsafe { write_opt(lpFileSizeHigh, (size >> 32) as DWORD) };
         if size as u32 == file::INVALID_FILE_SIZE {
             last_error::set_last_error(0);
         }
@@ -201,12 +264,18 @@ pub unsafe extern "C" fn GetFileSize(hFile: HANDLE, lpFileSizeHigh: *mut DWORD) 
 }
 
 /// `GetFileSizeEx`: the size as a `LARGE_INTEGER`.
+///
+/// # Safety
+/// `lpFileSize` is NULL or points to memory valid for what `GetFileSizeEx` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetFileSizeEx(hFile: HANDLE, lpFileSize: *mut i64) -> BOOL {
     guard_win32("GetFileSizeEx", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "GetFileSizeEx({hFile:?}, {lpFileSize:?})");
         let size = file::file_for_handle(raw(hFile))?.size()?;
-        write_req(lpFileSize, size as i64)?;
+        // SAFETY: `write_req`: `lpFileSize` is NULL or points to a writable, aligned `T`.
+        unsafe { write_req(lpFileSize, size as i64) }?;
         Ok(TRUE)
     })
 }
@@ -215,6 +284,11 @@ pub unsafe extern "C" fn GetFileSizeEx(hFile: HANDLE, lpFileSize: *mut i64) -> B
 /// 32-bit signed, or 64-bit with `lpDistanceToMoveHigh`, which receives the high part of the new
 /// position. Returns the low part, or `INVALID_SET_FILE_POINTER` with last-error (before the start:
 /// `ERROR_NEGATIVE_SEEK`); a success whose low part is 0xFFFFFFFF sets last-error to 0.
+///
+/// # Safety
+/// `lpDistanceToMoveHigh` is NULL or points to memory valid for what `SetFilePointer` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn SetFilePointer(
     hFile: HANDLE,
@@ -228,11 +302,15 @@ pub unsafe extern "C" fn SetFilePointer(
         let distance = if lpDistanceToMoveHigh.is_null() {
             lDistanceToMove as i64
         } else {
-            ((*lpDistanceToMoveHigh as i64) << 32) | (lDistanceToMove as u32 as i64)
+            // SAFETY: a non-NULL `lpDistanceToMoveHigh` points to the caller's LONG (this export's `# Safety`).
+            ((unsafe { *lpDistanceToMoveHigh } as i64) << 32) | (lDistanceToMove as u32 as i64)
         };
         let pos = f.seek(distance, dwMoveMethod)?;
         if !lpDistanceToMoveHigh.is_null() {
-            *lpDistanceToMoveHigh = (pos >> 32) as i32;
+            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+            unsafe {
+                *lpDistanceToMoveHigh = (pos >> 32) as i32;
+            }
         } else if pos > u32::MAX as u64 {
             // The position does not fit the only value returned.
             return Err(ERROR_INVALID_PARAMETER);
@@ -246,6 +324,11 @@ pub unsafe extern "C" fn SetFilePointer(
 
 /// `SetFilePointerEx`: as `SetFilePointer` with 64-bit values; the new position goes to
 /// `lpNewFilePointer` when it is not NULL.
+///
+/// # Safety
+/// `lpNewFilePointer` is NULL or points to memory valid for what `SetFilePointerEx` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn SetFilePointerEx(
     hFile: HANDLE,
@@ -256,7 +339,8 @@ pub unsafe extern "C" fn SetFilePointerEx(
     guard_win32("SetFilePointerEx", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "SetFilePointerEx({hFile:?}, {liDistanceToMove:?}, {lpNewFilePointer:?}, {dwMoveMethod:?})");
         let pos = file::file_for_handle(raw(hFile))?.seek(liDistanceToMove, dwMoveMethod)?;
-        write_opt(lpNewFilePointer, pos as i64);
+        // SAFETY: `write_opt`: `lpNewFilePointer` is NULL or points to a writable, aligned `T`.
+        unsafe { write_opt(lpNewFilePointer, pos as i64) };
         Ok(TRUE)
     })
 }
@@ -272,53 +356,97 @@ pub extern "C" fn FlushFileBuffers(hFile: HANDLE) -> BOOL {
 }
 
 unsafe fn delete_file<U: WideUnit>(name: *const U) -> WinResult<BOOL> {
-    let name = wide_cstr(name).ok_or(ERROR_INVALID_PARAMETER)?;
+    // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
+    let name = unsafe { wide_cstr(name) }.ok_or(ERROR_INVALID_PARAMETER)?;
     tracing::trace!(target: "winhttpapi::win32", "DeleteFile({name:?})");
     file::delete(&name)?;
     Ok(TRUE)
 }
 
 /// `DeleteFileA`: missing: `ERROR_FILE_NOT_FOUND`; a directory: `ERROR_ACCESS_DENIED`.
+///
+/// # Safety
+/// `lpFileName` is NULL or points to memory valid for what `DeleteFileA` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn DeleteFileA(lpFileName: *const c_char) -> BOOL {
-    guard_win32("DeleteFileA", FALSE, || delete_file(lpFileName as *const u8))
+    // SAFETY: `delete_file` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_win32("DeleteFileA", FALSE, || unsafe { delete_file(lpFileName as *const u8) })
 }
 
 /// `DeleteFileW`: as `DeleteFileA`.
+///
+/// # Safety
+/// `lpFileName` is NULL or points to memory valid for what `DeleteFileW` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn DeleteFileW(lpFileName: *const u32) -> BOOL {
-    guard_win32("DeleteFileW", FALSE, || delete_file(lpFileName))
+    // SAFETY: `delete_file` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_win32("DeleteFileW", FALSE, || unsafe { delete_file(lpFileName) })
 }
 
 /// `DeleteFileW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpFileName` is NULL or points to memory valid for what `DeleteFileW` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn DeleteFileW_w16(lpFileName: *const u16) -> BOOL {
-    guard_win32("DeleteFileW", FALSE, || delete_file(lpFileName))
+    // SAFETY: `delete_file` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_win32("DeleteFileW", FALSE, || unsafe { delete_file(lpFileName) })
 }
 
 /// `GetTempPathA`: `$TMPDIR` or `/tmp`, ending in `/`. Returns the length without the NUL, or, when
 /// `nBufferLength` is too small, the size needed including it (nothing written).
+///
+/// # Safety
+/// `lpBuffer` is NULL or points to memory valid for what `GetTempPathA` reads or writes there, as Windows documents
+/// it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn GetTempPathA(nBufferLength: DWORD, lpBuffer: *mut c_char) -> DWORD {
-    guard_win32("GetTempPathA", 0, || copy_out_or_size(&file::temp_path(), lpBuffer as *mut u8, nBufferLength))
+    // SAFETY: `copy_out_or_size`: `lpBuffer as *mut u8` is NULL or points to `nBufferLength` writable units.
+    guard_win32("GetTempPathA", 0, || unsafe {
+        copy_out_or_size(&file::temp_path(), lpBuffer as *mut u8, nBufferLength)
+    })
 }
 
 /// `GetTempPathW`: as `GetTempPathA`, in `WCHAR`s.
+///
+/// # Safety
+/// `lpBuffer` is NULL or points to memory valid for what `GetTempPathW` reads or writes there, as Windows documents
+/// it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn GetTempPathW(nBufferLength: DWORD, lpBuffer: *mut u32) -> DWORD {
-    guard_win32("GetTempPathW", 0, || copy_out_or_size(&file::temp_path(), lpBuffer, nBufferLength))
+    // SAFETY: `copy_out_or_size`: `lpBuffer` is NULL or points to `nBufferLength` writable units.
+    guard_win32("GetTempPathW", 0, || unsafe { copy_out_or_size(&file::temp_path(), lpBuffer, nBufferLength) })
 }
 
 /// `GetTempPathW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpBuffer` is NULL or points to memory valid for what `GetTempPathW` reads or writes there, as Windows documents
+/// it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn GetTempPathW_w16(nBufferLength: DWORD, lpBuffer: *mut u16) -> DWORD {
-    guard_win32("GetTempPathW", 0, || copy_out_or_size(&file::temp_path(), lpBuffer, nBufferLength))
+    // SAFETY: `copy_out_or_size`: `lpBuffer` is NULL or points to `nBufferLength` writable units.
+    guard_win32("GetTempPathW", 0, || unsafe { copy_out_or_size(&file::temp_path(), lpBuffer, nBufferLength) })
 }
 
 unsafe fn temp_file_name<U: WideUnit>(path: *const U, prefix: *const U, unique: u32, out: *mut U) -> WinResult<u32> {
     tracing::trace!(target: "winhttpapi::win32", "GetTempFileName({path:?}, {prefix:?}, {unique}, {out:?})");
-    let dir = wide_cstr(path).ok_or(ERROR_INVALID_PARAMETER)?;
-    let prefix = wide_cstr(prefix).unwrap_or_default();
+    // SAFETY: `wide_cstr`: `path` is NULL or points to a readable NUL-terminated array of `U`.
+    let dir = unsafe { wide_cstr(path) }.ok_or(ERROR_INVALID_PARAMETER)?;
+    // SAFETY: `wide_cstr`: `prefix` is NULL or points to a readable NUL-terminated array of `U`.
+    let prefix = unsafe { wide_cstr(prefix) }.unwrap_or_default();
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
@@ -331,13 +459,20 @@ unsafe fn temp_file_name<U: WideUnit>(path: *const U, prefix: *const U, unique: 
         }
         return Err(ERROR_BUFFER_OVERFLOW);
     }
-    units_out(out, units.len()).copy_from_slice(&units);
+    // SAFETY: `units_out`: `out` points to `units.len()` writable units valid for `'a`, not aliased (NULL only when
+    // `units.len()` is 0).
+    unsafe { units_out(out, units.len()) }.copy_from_slice(&units);
     Ok(n)
 }
 
 /// `GetTempFileNameA`: `<path>/<prefix, 3 chars><hex>.TMP` into a `MAX_PATH` buffer. `uUnique` = 0
 /// picks a free number and creates the file; otherwise the name is only formed. Returns the number
 /// used, 0 with last-error on failure (a missing directory: `ERROR_DIRECTORY`).
+///
+/// # Safety
+/// `lpPathName`, `lpPrefixString`, `lpTempFileName` are each NULL or point to memory valid for what
+/// `GetTempFileNameA` reads or writes there, as Windows documents it (strings NUL-terminated unless a length is
+/// passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetTempFileNameA(
     lpPathName: *const c_char,
@@ -346,11 +481,20 @@ pub unsafe extern "C" fn GetTempFileNameA(
     lpTempFileName: *mut c_char,
 ) -> u32 {
     guard_win32("GetTempFileNameA", 0, || {
-        temp_file_name(lpPathName as *const u8, lpPrefixString as *const u8, uUnique, lpTempFileName as *mut u8)
+        // SAFETY: `temp_file_name` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe {
+            temp_file_name(lpPathName as *const u8, lpPrefixString as *const u8, uUnique, lpTempFileName as *mut u8)
+        }
     })
 }
 
 /// `GetTempFileNameW`: as `GetTempFileNameA`.
+///
+/// # Safety
+/// `lpPathName`, `lpPrefixString`, `lpTempFileName` are each NULL or point to memory valid for what
+/// `GetTempFileNameW` reads or writes there, as Windows documents it (strings NUL-terminated unless a length is
+/// passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetTempFileNameW(
     lpPathName: *const u32,
@@ -358,10 +502,19 @@ pub unsafe extern "C" fn GetTempFileNameW(
     uUnique: u32,
     lpTempFileName: *mut u32,
 ) -> u32 {
-    guard_win32("GetTempFileNameW", 0, || temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName))
+    // SAFETY: `temp_file_name` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_win32("GetTempFileNameW", 0, || unsafe {
+        temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName)
+    })
 }
 
 /// `GetTempFileNameW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpPathName`, `lpPrefixString`, `lpTempFileName` are each NULL or point to memory valid for what
+/// `GetTempFileNameW` reads or writes there, as Windows documents it (strings NUL-terminated unless a length is
+/// passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetTempFileNameW_w16(
     lpPathName: *const u16,
@@ -369,11 +522,16 @@ pub unsafe extern "C" fn GetTempFileNameW_w16(
     uUnique: u32,
     lpTempFileName: *mut u16,
 ) -> u32 {
-    guard_win32("GetTempFileNameW", 0, || temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName))
+    // SAFETY: `temp_file_name` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_win32("GetTempFileNameW", 0, || unsafe {
+        temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName)
+    })
 }
 
 unsafe fn file_attributes<U: WideUnit>(name: *const U) -> WinResult<file::Attributes> {
-    let name = wide_cstr(name).ok_or(ERROR_INVALID_PARAMETER)?;
+    // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
+    let name = unsafe { wide_cstr(name) }.ok_or(ERROR_INVALID_PARAMETER)?;
     tracing::trace!(target: "winhttpapi::win32", "GetFileAttributes({name:?})");
     file::attributes(&name)
 }
@@ -381,37 +539,74 @@ unsafe fn file_attributes<U: WideUnit>(name: *const U) -> WinResult<file::Attrib
 /// `GetFileAttributesA`: the attributes of a file or directory (see `win32::file::attributes` for the
 /// mapping from `stat`), or `INVALID_FILE_ATTRIBUTES` with `ERROR_FILE_NOT_FOUND` (missing) /
 /// `ERROR_PATH_NOT_FOUND` (a directory on the way missing) / `ERROR_ACCESS_DENIED`.
+///
+/// # Safety
+/// `lpFileName` is NULL or points to memory valid for what `GetFileAttributesA` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetFileAttributesA(lpFileName: *const c_char) -> DWORD {
     guard_win32("GetFileAttributesA", INVALID_FILE_ATTRIBUTES, || {
-        Ok(file_attributes(lpFileName as *const u8)?.attributes)
+        // SAFETY: `file_attributes` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        Ok(unsafe { file_attributes(lpFileName as *const u8) }?.attributes)
     })
 }
 
 /// `GetFileAttributesW`: as `GetFileAttributesA` with a wide name.
+///
+/// # Safety
+/// `lpFileName` is NULL or points to memory valid for what `GetFileAttributesW` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetFileAttributesW(lpFileName: *const u32) -> DWORD {
-    guard_win32("GetFileAttributesW", INVALID_FILE_ATTRIBUTES, || Ok(file_attributes(lpFileName)?.attributes))
+    // SAFETY: `file_attributes` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_win32(
+        "GetFileAttributesW",
+        INVALID_FILE_ATTRIBUTES,
+        || Ok(unsafe { file_attributes(lpFileName) }?.attributes),
+    )
 }
 
 /// `GetFileAttributesW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpFileName` is NULL or points to memory valid for what `GetFileAttributesW` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetFileAttributesW_w16(lpFileName: *const u16) -> DWORD {
-    guard_win32("GetFileAttributesW", INVALID_FILE_ATTRIBUTES, || Ok(file_attributes(lpFileName)?.attributes))
+    // SAFETY: `file_attributes` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_win32(
+        "GetFileAttributesW",
+        INVALID_FILE_ATTRIBUTES,
+        || Ok(unsafe { file_attributes(lpFileName) }?.attributes),
+    )
 }
 
 unsafe fn file_attributes_ex<U: WideUnit>(name: *const U, level: i32, out: *mut c_void) -> WinResult<BOOL> {
     if level != GET_FILE_EX_INFO_STANDARD || out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let data = WIN32_FILE_ATTRIBUTE_DATA::from(file_attributes(name)?);
-    write_req(out as *mut WIN32_FILE_ATTRIBUTE_DATA, data)?;
+    // SAFETY: `file_attributes` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    let data = WIN32_FILE_ATTRIBUTE_DATA::from(unsafe { file_attributes(name) }?);
+    // SAFETY: `write_req`: `out as *mut WIN32_FILE_ATTRIBUTE_DATA` is NULL or points to a writable, aligned `T`.
+    unsafe { write_req(out as *mut WIN32_FILE_ATTRIBUTE_DATA, data) }?;
     Ok(TRUE)
 }
 
 /// `GetFileAttributesExA`: with `GetFileExInfoStandard` fills `WIN32_FILE_ATTRIBUTE_DATA` (attributes,
 /// creation / last access / last write times, size; 0 for a directory). Another level or a NULL
 /// output: `ERROR_INVALID_PARAMETER`. Errors as `GetFileAttributesA`.
+///
+/// # Safety
+/// `lpFileName`, `lpFileInformation` are each NULL or point to memory valid for what `GetFileAttributesExA` reads
+/// or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetFileAttributesExA(
     lpFileName: *const c_char,
@@ -419,26 +614,46 @@ pub unsafe extern "C" fn GetFileAttributesExA(
     lpFileInformation: *mut c_void,
 ) -> BOOL {
     guard_win32("GetFileAttributesExA", FALSE, || {
-        file_attributes_ex(lpFileName as *const u8, fInfoLevelId, lpFileInformation)
+        // SAFETY: `file_attributes_ex` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { file_attributes_ex(lpFileName as *const u8, fInfoLevelId, lpFileInformation) }
     })
 }
 
 /// `GetFileAttributesExW`: as `GetFileAttributesExA` with a wide name.
+///
+/// # Safety
+/// `lpFileName`, `lpFileInformation` are each NULL or point to memory valid for what `GetFileAttributesExW` reads
+/// or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetFileAttributesExW(
     lpFileName: *const u32,
     fInfoLevelId: i32,
     lpFileInformation: *mut c_void,
 ) -> BOOL {
-    guard_win32("GetFileAttributesExW", FALSE, || file_attributes_ex(lpFileName, fInfoLevelId, lpFileInformation))
+    // SAFETY: `file_attributes_ex` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_win32("GetFileAttributesExW", FALSE, || unsafe {
+        file_attributes_ex(lpFileName, fInfoLevelId, lpFileInformation)
+    })
 }
 
 /// `GetFileAttributesExW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpFileName`, `lpFileInformation` are each NULL or point to memory valid for what `GetFileAttributesExW` reads
+/// or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetFileAttributesExW_w16(
     lpFileName: *const u16,
     fInfoLevelId: i32,
     lpFileInformation: *mut c_void,
 ) -> BOOL {
-    guard_win32("GetFileAttributesExW", FALSE, || file_attributes_ex(lpFileName, fInfoLevelId, lpFileInformation))
+    // SAFETY: `file_attributes_ex` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_win32("GetFileAttributesExW", FALSE, || unsafe {
+        file_attributes_ex(lpFileName, fInfoLevelId, lpFileInformation)
+    })
 }

@@ -40,6 +40,11 @@ fn duplicable(kind: &str) -> WinResult<()> {
 /// access masks and inheritance are accepted and not enforced. A NULL `lpTargetHandle` duplicates
 /// nothing the caller could see, as documented. Duplicating `GetCurrentProcess()` is `ERROR_NOT_SUPPORTED`
 /// (there is no process object here).
+///
+/// # Safety
+/// `lpTargetHandle` is NULL or points to memory valid for what `DuplicateHandle` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn DuplicateHandle(
     hSourceProcessHandle: HANDLE,
@@ -75,7 +80,10 @@ pub unsafe extern "C" fn DuplicateHandle(
             if lpTargetHandle.is_null() {
                 let _ = handle::close(new);
             } else {
-                *lpTargetHandle = to_handle(new);
+                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                unsafe {
+                    *lpTargetHandle = to_handle(new);
+                }
             }
             Ok(())
         })();

@@ -65,6 +65,12 @@ pub extern "C" fn PostQueuedCompletionStatus(
 /// `GetQueuedCompletionStatus`: TRUE with a packet of a successful operation; FALSE with the packet
 /// filled and last-error set to a failed operation's code; FALSE with `*lpOverlapped` = NULL and
 /// `WAIT_TIMEOUT` on timeout, or `ERROR_ABANDONED_WAIT_0` when the port is closed.
+///
+/// # Safety
+/// `lpNumberOfBytesTransferred`, `lpCompletionKey`, `lpOverlapped` are each NULL or point to memory valid for what
+/// `GetQueuedCompletionStatus` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn GetQueuedCompletionStatus(
     CompletionPort: HANDLE,
@@ -81,9 +87,18 @@ pub unsafe extern "C" fn GetQueuedCompletionStatus(
         let port = handle::get_typed::<self::CompletionPort>(raw(CompletionPort))?;
         match port.dequeue(wait::deadline_after(dwMilliseconds)) {
             Ok(p) => {
-                *lpNumberOfBytesTransferred = p.bytes;
-                *lpCompletionKey = p.key;
-                *lpOverlapped = p.overlapped as *mut OVERLAPPED;
+                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                unsafe {
+                    *lpNumberOfBytesTransferred = p.bytes;
+                }
+                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                unsafe {
+                    *lpCompletionKey = p.key;
+                }
+                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                unsafe {
+                    *lpOverlapped = p.overlapped as *mut OVERLAPPED;
+                }
                 if p.error != 0 {
                     Err(Win32Error(p.error))
                 } else {
@@ -91,7 +106,10 @@ pub unsafe extern "C" fn GetQueuedCompletionStatus(
                 }
             }
             Err(e) => {
-                *lpOverlapped = std::ptr::null_mut();
+                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                unsafe {
+                    *lpOverlapped = std::ptr::null_mut();
+                }
                 Err(match e {
                     DequeueError::TimedOut => ERROR_WAIT_TIMEOUT,
                     DequeueError::Closed => ERROR_ABANDONED_WAIT_0,
@@ -105,6 +123,12 @@ pub unsafe extern "C" fn GetQueuedCompletionStatus(
 /// (`Internal` = the operation's status). TRUE with `*ulNumEntriesRemoved` >= 1, even when some
 /// operations failed; FALSE with `WAIT_TIMEOUT` on timeout, `ERROR_ABANDONED_WAIT_0` when the port is
 /// closed. `fAlertable` is accepted (no APCs on Linux).
+///
+/// # Safety
+/// `lpCompletionPortEntries`, `ulNumEntriesRemoved` are each NULL or point to memory valid for what
+/// `GetQueuedCompletionStatusEx` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn GetQueuedCompletionStatusEx(
     CompletionPort: HANDLE,
@@ -119,12 +143,17 @@ pub unsafe extern "C" fn GetQueuedCompletionStatusEx(
         if lpCompletionPortEntries.is_null() || ulNumEntriesRemoved.is_null() || ulCount == 0 {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        *ulNumEntriesRemoved = 0;
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        unsafe {
+            *ulNumEntriesRemoved = 0;
+        }
         let port = handle::get_typed::<self::CompletionPort>(raw(CompletionPort))?;
         let mut packets = vec![Packet { bytes: 0, key: 0, overlapped: 0, error: 0 }; (ulCount as usize).min(4096)];
         match port.dequeue_many(&mut packets, wait::deadline_after(dwMilliseconds)) {
             Ok(n) => {
-                let entries = units_out(lpCompletionPortEntries, n);
+                // SAFETY: `units_out`: `lpCompletionPortEntries` points to `n` writable units valid for `'a`, not
+                // aliased (NULL only when `n` is 0).
+                let entries = unsafe { units_out(lpCompletionPortEntries, n) };
                 for (e, p) in entries.iter_mut().zip(&packets[..n]) {
                     *e = OVERLAPPED_ENTRY {
                         lpCompletionKey: p.key,
@@ -133,7 +162,10 @@ pub unsafe extern "C" fn GetQueuedCompletionStatusEx(
                         dwNumberOfBytesTransferred: p.bytes,
                     };
                 }
-                *ulNumEntriesRemoved = n as ULONG;
+                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                unsafe {
+                    *ulNumEntriesRemoved = n as ULONG;
+                }
                 Ok(TRUE)
             }
             Err(DequeueError::TimedOut) => Err(ERROR_WAIT_TIMEOUT),

@@ -17,7 +17,8 @@ unsafe fn message_source<U: WideUnit>(
     language: DWORD,
 ) -> WinResult<(String, bool)> {
     if flags & FORMAT_MESSAGE_FROM_STRING != 0 {
-        let s = wide_cstr(source as *const U).ok_or(ERROR_INVALID_PARAMETER)?;
+        // SAFETY: `wide_cstr`: `source as *const U` is NULL or points to a readable NUL-terminated array of `U`.
+        let s = unsafe { wide_cstr(source as *const U) }.ok_or(ERROR_INVALID_PARAMETER)?;
         return Ok((s, false));
     }
     if flags & (FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_FROM_HMODULE) == 0 {
@@ -53,7 +54,9 @@ unsafe fn format_message<U: WideUnit>(
     if lpBuffer.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let (text, from_table) = message_source::<U>(dwFlags, lpSource, dwMessageId, dwLanguageId)?;
+    // SAFETY: `message_source::<U>` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    let (text, from_table) = unsafe { message_source::<U>(dwFlags, lpSource, dwMessageId, dwLanguageId) }?;
     let width = dwFlags & FORMAT_MESSAGE_MAX_WIDTH_MASK;
     // Inserts need arguments; reading a va_list is not possible from here, so only
     // FORMAT_MESSAGE_IGNORE_INSERTS (or a text without inserts) is supported (docs/porting.md).
@@ -72,14 +75,21 @@ unsafe fn format_message<U: WideUnit>(
         // lpBuffer is really an LPTSTR* receiving a LocalAlloc'ed buffer of at least nSize units.
         let count = units.len().max(nSize as usize);
         let block = heap::alloc(count * U::SIZE, true)?;
-        units_out(block as *mut U, units.len()).copy_from_slice(&units);
-        *(lpBuffer as *mut *mut U) = block as *mut U;
+        // SAFETY: `units_out`: `block as *mut U` points to `units.len()` writable units valid for `'a`, not aliased
+        // (NULL only when `units.len()` is 0).
+        unsafe { units_out(block as *mut U, units.len()) }.copy_from_slice(&units);
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        unsafe {
+            *(lpBuffer as *mut *mut U) = block as *mut U;
+        }
         return Ok(len);
     }
     if units.len() > nSize as usize {
         return Err(ERROR_INSUFFICIENT_BUFFER);
     }
-    units_out(lpBuffer, units.len()).copy_from_slice(&units);
+    // SAFETY: `units_out`: `lpBuffer` points to `units.len()` writable units valid for `'a`, not aliased (NULL only
+    // when `units.len()` is 0).
+    unsafe { units_out(lpBuffer, units.len()) }.copy_from_slice(&units);
     Ok(len)
 }
 
@@ -90,6 +100,11 @@ unsafe fn format_message<U: WideUnit>(
 /// `*(LPSTR*)lpBuffer`. Returns the length without the NUL; 0 with last-error on failure (unknown id:
 /// `ERROR_MR_MID_NOT_FOUND`; small buffer: `ERROR_INSUFFICIENT_BUFFER`; inserts without
 /// `FORMAT_MESSAGE_IGNORE_INSERTS`: `ERROR_INVALID_PARAMETER`).
+///
+/// # Safety
+/// `lpSource`, `lpBuffer`, `Arguments` are each NULL or point to memory valid for what `FormatMessageA` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn FormatMessageA(
     dwFlags: DWORD,
@@ -101,11 +116,18 @@ pub unsafe extern "C" fn FormatMessageA(
     Arguments: *mut c_void,
 ) -> DWORD {
     guard_win32("FormatMessageA", 0, || {
-        format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer as *mut u8, nSize, Arguments)
+        // SAFETY: `format_message` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer as *mut u8, nSize, Arguments) }
     })
 }
 
 /// `FormatMessageW`: as `FormatMessageA`, in `WCHAR`s.
+///
+/// # Safety
+/// `lpSource`, `lpBuffer`, `Arguments` are each NULL or point to memory valid for what `FormatMessageW` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn FormatMessageW(
     dwFlags: DWORD,
@@ -117,11 +139,18 @@ pub unsafe extern "C" fn FormatMessageW(
     Arguments: *mut c_void,
 ) -> DWORD {
     guard_win32("FormatMessageW", 0, || {
-        format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer, nSize, Arguments)
+        // SAFETY: `format_message` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer, nSize, Arguments) }
     })
 }
 
 /// `FormatMessageW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpSource`, `lpBuffer`, `Arguments` are each NULL or point to memory valid for what `FormatMessageW` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn FormatMessageW_w16(
     dwFlags: DWORD,
@@ -133,6 +162,8 @@ pub unsafe extern "C" fn FormatMessageW_w16(
     Arguments: *mut c_void,
 ) -> DWORD {
     guard_win32("FormatMessageW", 0, || {
-        format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer, nSize, Arguments)
+        // SAFETY: `format_message` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer, nSize, Arguments) }
     })
 }

@@ -19,12 +19,15 @@ unsafe fn overlapped_result(
         return Err(ERROR_INVALID_PARAMETER);
     }
     let ov = OverlappedPtr(lpOverlapped as usize);
-    let pending = || std::ptr::read_volatile(&(*lpOverlapped).Internal) == STATUS_PENDING;
+    // SAFETY: `lpOverlapped` is the caller's non-NULL OVERLAPPED (checked above), read volatile as the completing
+    // thread writes it.
+    let pending = || unsafe { std::ptr::read_volatile(&(*lpOverlapped).Internal) } == STATUS_PENDING;
     if pending() {
         let Some(deadline) = wait else {
             return Err(ERROR_IO_INCOMPLETE);
         };
-        let ev = ov.event() & !1;
+        // SAFETY: `event`: As for [`OverlappedPtr::mark_pending`].
+        let ev = unsafe { ov.event() } & !1;
         if ev != 0 {
             let object = handle::get(ev)?;
             let w = object.waitable().ok_or(ERROR_INVALID_HANDLE)?;
@@ -36,13 +39,17 @@ unsafe fn overlapped_result(
                     break;
                 }
             }
-        } else if !overlapped::wait_without_event(ov, deadline) {
+        // SAFETY: `wait_without_event`: `ov` must point to a readable `OVERLAPPED`.
+        } else if !unsafe { overlapped::wait_without_event(ov, deadline) } {
             return Err(ERROR_WAIT_TIMEOUT);
         }
     }
     std::sync::atomic::fence(std::sync::atomic::Ordering::Acquire);
-    *lpNumberOfBytesTransferred = std::ptr::read_volatile(&(*lpOverlapped).InternalHigh) as DWORD;
-    let code = overlapped::win32_from_ntstatus(std::ptr::read_volatile(&(*lpOverlapped).Internal) as u32);
+    // SAFETY: both are the caller's, non-NULL (checked above): the OVERLAPPED is readable (read volatile, as
+    // the completing thread writes it) and `lpNumberOfBytesTransferred` is a writable DWORD.
+    unsafe { *lpNumberOfBytesTransferred = std::ptr::read_volatile(&(*lpOverlapped).InternalHigh) as DWORD };
+    // SAFETY: `read_volatile`: the source is valid for reading
+    let code = overlapped::win32_from_ntstatus(unsafe { std::ptr::read_volatile(&(*lpOverlapped).Internal) } as u32);
     if code != 0 {
         Err(Win32Error(code))
     } else {
@@ -53,6 +60,12 @@ unsafe fn overlapped_result(
 /// `GetOverlappedResult`: the result of an overlapped operation. While pending: with `bWait` it waits
 /// (on `hEvent`, or for the operation itself when there is none), without it FALSE with
 /// `ERROR_IO_INCOMPLETE`. A failed operation: FALSE with its code.
+///
+/// # Safety
+/// `lpOverlapped`, `lpNumberOfBytesTransferred` are each NULL or point to memory valid for what
+/// `GetOverlappedResult` reads or writes there, as Windows documents it (strings NUL-terminated unless a length is
+/// passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the buffers
+/// of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn GetOverlappedResult(
     hFile: HANDLE,
@@ -62,13 +75,23 @@ pub unsafe extern "C" fn GetOverlappedResult(
 ) -> BOOL {
     guard_win32("GetOverlappedResult", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "GetOverlappedResult({hFile:?}, {lpOverlapped:?}, {bWait})");
-        overlapped_result(lpOverlapped, lpNumberOfBytesTransferred, if bWait != 0 { Some(None) } else { None })
+        // SAFETY: `overlapped_result` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe {
+            overlapped_result(lpOverlapped, lpNumberOfBytesTransferred, if bWait != 0 { Some(None) } else { None })
+        }
     })
 }
 
 /// `GetOverlappedResultEx`: as `GetOverlappedResult` with a timeout. Pending with `dwMilliseconds` = 0:
 /// FALSE with `ERROR_IO_INCOMPLETE`; still pending when the timeout runs out: FALSE with
 /// `WAIT_TIMEOUT`. `bAlertable` is accepted; there are no APCs on Linux (see docs/porting.md).
+///
+/// # Safety
+/// `lpOverlapped`, `lpNumberOfBytesTransferred` are each NULL or point to memory valid for what
+/// `GetOverlappedResultEx` reads or writes there, as Windows documents it (strings NUL-terminated unless a length
+/// is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn GetOverlappedResultEx(
     hFile: HANDLE,
@@ -80,12 +103,20 @@ pub unsafe extern "C" fn GetOverlappedResultEx(
     guard_win32("GetOverlappedResultEx", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "GetOverlappedResultEx({hFile:?}, {lpOverlapped:?}, {dwMilliseconds}, {bAlertable})");
         let wait = if dwMilliseconds == 0 { None } else { Some(wait::deadline_after(dwMilliseconds)) };
-        overlapped_result(lpOverlapped, lpNumberOfBytesTransferred, wait)
+        // SAFETY: `overlapped_result` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { overlapped_result(lpOverlapped, lpNumberOfBytesTransferred, wait) }
     })
 }
 
 /// `HasOverlappedIoCompleted` is a macro in the header; this export serves callers that take its
 /// address or call it from another language: TRUE once `Internal` is no longer `STATUS_PENDING`.
+///
+/// # Safety
+/// `lpOverlapped` is NULL or points to memory valid for what `HasOverlappedIoCompleted` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call. An `OVERLAPPED` passed, and the buffers of its operation, stay valid and in place until
+/// the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HasOverlappedIoCompleted(lpOverlapped: *const OVERLAPPED) -> BOOL {
     guard_win32("HasOverlappedIoCompleted", FALSE, || {
@@ -93,7 +124,8 @@ pub unsafe extern "C" fn HasOverlappedIoCompleted(lpOverlapped: *const OVERLAPPE
         if lpOverlapped.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        Ok((std::ptr::read_volatile(&(*lpOverlapped).Internal) as u32 != STATUS_PENDING as u32) as BOOL)
+        // SAFETY: `read_volatile`: the source is valid for reading
+        Ok((unsafe { std::ptr::read_volatile(&(*lpOverlapped).Internal) } as u32 != STATUS_PENDING as u32) as BOOL)
     })
 }
 

@@ -37,8 +37,10 @@ unsafe fn multi_byte_to_wide_char<U: WideUnit>(
     }
     let src = lpMultiByteStr as *const u8;
     // -1: the string up to and including its NUL, which is converted too.
-    let len = if cbMultiByte == -1 { units_strlen(src) + 1 } else { cbMultiByte as usize };
-    let wide = text::utf8_to_wide::<U>(units_in(src, len), dwFlags & text::MB_ERR_INVALID_CHARS != 0)?;
+    // SAFETY: `units_strlen`: `src` is non-NULL and points to a readable NUL-terminated array of `U`.
+    let len = if cbMultiByte == -1 { (unsafe { units_strlen(src) }) + 1 } else { cbMultiByte as usize };
+    // SAFETY: `units_in`: `src` points to `len` readable units valid for `'a` (it may be NULL only when `len` is 0).
+    let wide = text::utf8_to_wide::<U>(unsafe { units_in(src, len) }, dwFlags & text::MB_ERR_INVALID_CHARS != 0)?;
     let needed = i32::try_from(wide.len()).map_err(|_| ERROR_INVALID_PARAMETER)?;
     if cchWideChar == 0 {
         return Ok(needed);
@@ -46,7 +48,9 @@ unsafe fn multi_byte_to_wide_char<U: WideUnit>(
     if needed > cchWideChar {
         return Err(ERROR_INSUFFICIENT_BUFFER);
     }
-    units_out(lpWideCharStr, wide.len()).copy_from_slice(&wide);
+    // SAFETY: `units_out`: `lpWideCharStr` points to `wide.len()` writable units valid for `'a`, not aliased (NULL
+    // only when `wide.len()` is 0).
+    unsafe { units_out(lpWideCharStr, wide.len()) }.copy_from_slice(&wide);
     Ok(needed)
 }
 
@@ -55,6 +59,11 @@ unsafe fn multi_byte_to_wide_char<U: WideUnit>(
 /// returns the size needed; a small buffer: 0 with `ERROR_INSUFFICIENT_BUFFER`; invalid input with
 /// `MB_ERR_INVALID_CHARS`: `ERROR_NO_UNICODE_TRANSLATION`, otherwise U+FFFD; other pages:
 /// `ERROR_INVALID_PARAMETER`; flags `CP_UTF8` does not take: `ERROR_INVALID_FLAGS`.
+///
+/// # Safety
+/// `lpMultiByteStr`, `lpWideCharStr` are each NULL or point to memory valid for what `MultiByteToWideChar` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn MultiByteToWideChar(
     CodePage: u32,
@@ -65,11 +74,18 @@ pub unsafe extern "C" fn MultiByteToWideChar(
     cchWideChar: i32,
 ) -> i32 {
     guard_win32("MultiByteToWideChar", 0, || {
-        multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar)
+        // SAFETY: `multi_byte_to_wide_char` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar) }
     })
 }
 
 /// `MultiByteToWideChar` for `-fshort-wchar` callers (UTF-16).
+///
+/// # Safety
+/// `lpMultiByteStr`, `lpWideCharStr` are each NULL or point to memory valid for what `MultiByteToWideChar` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn MultiByteToWideChar_w16(
     CodePage: u32,
@@ -80,7 +96,9 @@ pub unsafe extern "C" fn MultiByteToWideChar_w16(
     cchWideChar: i32,
 ) -> i32 {
     guard_win32("MultiByteToWideChar", 0, || {
-        multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar)
+        // SAFETY: `multi_byte_to_wide_char` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar) }
     })
 }
 
@@ -120,9 +138,13 @@ unsafe fn wide_char_to_multi_byte<U: WideUnit>(
     {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let len = if cchWideChar == -1 { units_strlen(lpWideCharStr) + 1 } else { cchWideChar as usize };
-    let bytes = text::wide_to_utf8(units_in(lpWideCharStr, len), dwFlags & text::WC_ERR_INVALID_CHARS != 0)?;
-    write_opt(lpUsedDefaultChar, FALSE);
+    // SAFETY: `units_strlen`: `lpWideCharStr` is non-NULL and points to a readable NUL-terminated array of `U`.
+    let len = if cchWideChar == -1 { (unsafe { units_strlen(lpWideCharStr) }) + 1 } else { cchWideChar as usize };
+    // SAFETY: `units_in`: `lpWideCharStr` points to `len` readable units valid for `'a` (it may be NULL only when
+    // `len` is 0).
+    let bytes = text::wide_to_utf8(unsafe { units_in(lpWideCharStr, len) }, dwFlags & text::WC_ERR_INVALID_CHARS != 0)?;
+    // SAFETY: `write_opt`: `lpUsedDefaultChar` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(lpUsedDefaultChar, FALSE) };
     let needed = i32::try_from(bytes.len()).map_err(|_| ERROR_INVALID_PARAMETER)?;
     if cbMultiByte == 0 {
         return Ok(needed);
@@ -130,7 +152,9 @@ unsafe fn wide_char_to_multi_byte<U: WideUnit>(
     if needed > cbMultiByte {
         return Err(ERROR_INSUFFICIENT_BUFFER);
     }
-    units_out(lpMultiByteStr as *mut u8, bytes.len()).copy_from_slice(&bytes);
+    // SAFETY: `units_out`: `lpMultiByteStr as *mut u8` points to `bytes.len()` writable units valid for `'a`, not
+    // aliased (NULL only when `bytes.len()` is 0).
+    unsafe { units_out(lpMultiByteStr as *mut u8, bytes.len()) }.copy_from_slice(&bytes);
     Ok(needed)
 }
 
@@ -139,6 +163,11 @@ unsafe fn wide_char_to_multi_byte<U: WideUnit>(
 /// buffer: `ERROR_INSUFFICIENT_BUFFER`; a lone surrogate or invalid code point with
 /// `WC_ERR_INVALID_CHARS`: `ERROR_NO_UNICODE_TRANSLATION`, otherwise U+FFFD; `CP_UTF8` with a default
 /// character: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `lpWideCharStr`, `lpMultiByteStr`, `lpDefaultChar`, `lpUsedDefaultChar` are each NULL or point to memory valid
+/// for what `WideCharToMultiByte` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WideCharToMultiByte(
     CodePage: u32,
@@ -151,20 +180,29 @@ pub unsafe extern "C" fn WideCharToMultiByte(
     lpUsedDefaultChar: *mut BOOL,
 ) -> i32 {
     guard_win32("WideCharToMultiByte", 0, || {
-        wide_char_to_multi_byte(
-            CodePage,
-            dwFlags,
-            lpWideCharStr,
-            cchWideChar,
-            lpMultiByteStr,
-            cbMultiByte,
-            lpDefaultChar,
-            lpUsedDefaultChar,
-        )
+        // SAFETY: `wide_char_to_multi_byte` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            wide_char_to_multi_byte(
+                CodePage,
+                dwFlags,
+                lpWideCharStr,
+                cchWideChar,
+                lpMultiByteStr,
+                cbMultiByte,
+                lpDefaultChar,
+                lpUsedDefaultChar,
+            )
+        }
     })
 }
 
 /// `WideCharToMultiByte` for `-fshort-wchar` callers (UTF-16).
+///
+/// # Safety
+/// `lpWideCharStr`, `lpMultiByteStr`, `lpDefaultChar`, `lpUsedDefaultChar` are each NULL or point to memory valid
+/// for what `WideCharToMultiByte` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WideCharToMultiByte_w16(
     CodePage: u32,
@@ -177,16 +215,20 @@ pub unsafe extern "C" fn WideCharToMultiByte_w16(
     lpUsedDefaultChar: *mut BOOL,
 ) -> i32 {
     guard_win32("WideCharToMultiByte", 0, || {
-        wide_char_to_multi_byte(
-            CodePage,
-            dwFlags,
-            lpWideCharStr,
-            cchWideChar,
-            lpMultiByteStr,
-            cbMultiByte,
-            lpDefaultChar,
-            lpUsedDefaultChar,
-        )
+        // SAFETY: `wide_char_to_multi_byte` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            wide_char_to_multi_byte(
+                CodePage,
+                dwFlags,
+                lpWideCharStr,
+                cchWideChar,
+                lpMultiByteStr,
+                cbMultiByte,
+                lpDefaultChar,
+                lpUsedDefaultChar,
+            )
+        }
     })
 }
 
@@ -194,26 +236,48 @@ unsafe fn string_length<U: WideUnit>(p: *const U) -> i32 {
     if p.is_null() {
         0
     } else {
-        units_strlen(p).min(i32::MAX as usize) as i32
+        // SAFETY: `units_strlen`: `p` is non-NULL and points to a readable NUL-terminated array of `U`.
+        unsafe { units_strlen(p) }.min(i32::MAX as usize) as i32
     }
 }
 
 /// `lstrlenA`: the length in bytes, without the NUL; NULL gives 0.
+///
+/// # Safety
+/// `lpString` is NULL or points to memory valid for what `lstrlenA` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn lstrlenA(lpString: *const c_char) -> i32 {
-    guard_infallible("lstrlenA", 0, || string_length(lpString as *const u8))
+    // SAFETY: `string_length` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("lstrlenA", 0, || unsafe { string_length(lpString as *const u8) })
 }
 
 /// `lstrlenW`: the length in `WCHAR`s, without the NUL; NULL gives 0.
+///
+/// # Safety
+/// `lpString` is NULL or points to memory valid for what `lstrlenW` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn lstrlenW(lpString: *const u32) -> i32 {
-    guard_infallible("lstrlenW", 0, || string_length(lpString))
+    // SAFETY: `string_length` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("lstrlenW", 0, || unsafe { string_length(lpString) })
 }
 
 /// `lstrlenW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpString` is NULL or points to memory valid for what `lstrlenW` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn lstrlenW_w16(lpString: *const u16) -> i32 {
-    guard_infallible("lstrlenW", 0, || string_length(lpString))
+    // SAFETY: `string_length` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_infallible("lstrlenW", 0, || unsafe { string_length(lpString) })
 }
 
 unsafe fn output_debug_string<U: WideUnit>(s: *const U) {
@@ -221,24 +285,47 @@ unsafe fn output_debug_string<U: WideUnit>(s: *const U) {
     if s.is_null() || std::env::var_os("WINHTTPAPI_LOG").is_none() {
         return;
     }
-    let text = wstr::decode(units_in(s, units_strlen(s)));
+    // SAFETY: `units_in`: `s` points to `units_strlen(s)` readable units valid for `'a` (it may be NULL only when
+    // `units_strlen(s)` is 0).
+    let text = wstr::decode(unsafe { units_in(s, units_strlen(s)) });
     eprint!("{text}");
 }
 
 /// `OutputDebugStringA`: writes the text to stderr when `WINHTTPAPI_LOG` is set, else nothing.
+///
+/// # Safety
+/// `lpOutputString` is NULL or points to memory valid for what `OutputDebugStringA` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn OutputDebugStringA(lpOutputString: *const c_char) {
-    guard_infallible("OutputDebugStringA", (), || output_debug_string(lpOutputString as *const u8))
+    // SAFETY: `output_debug_string` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_infallible("OutputDebugStringA", (), || unsafe { output_debug_string(lpOutputString as *const u8) })
 }
 
 /// `OutputDebugStringW`: as `OutputDebugStringA`.
+///
+/// # Safety
+/// `lpOutputString` is NULL or points to memory valid for what `OutputDebugStringW` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn OutputDebugStringW(lpOutputString: *const u32) {
-    guard_infallible("OutputDebugStringW", (), || output_debug_string(lpOutputString))
+    // SAFETY: `output_debug_string` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_infallible("OutputDebugStringW", (), || unsafe { output_debug_string(lpOutputString) })
 }
 
 /// `OutputDebugStringW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpOutputString` is NULL or points to memory valid for what `OutputDebugStringW` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn OutputDebugStringW_w16(lpOutputString: *const u16) {
-    guard_infallible("OutputDebugStringW", (), || output_debug_string(lpOutputString))
+    // SAFETY: `output_debug_string` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_infallible("OutputDebugStringW", (), || unsafe { output_debug_string(lpOutputString) })
 }

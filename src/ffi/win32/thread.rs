@@ -12,6 +12,11 @@ use std::ffi::c_void;
 /// waitable (signaled when the thread ends) and gives the exit code to `GetExitCodeThread`; closing
 /// it does not stop the thread. `CREATE_SUSPENDED` holds the thread until `ResumeThread`.
 /// `lpThreadAttributes` is ignored. NULL start routine: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `lpThreadAttributes`, `lpParameter`, `lpThreadId` are each NULL or point to memory valid for what `CreateThread`
+/// reads or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at
+/// least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateThread(
     lpThreadAttributes: *mut c_void,
@@ -28,7 +33,8 @@ pub unsafe extern "C" fn CreateThread(
         // SAFETY (of the closure): the caller's start routine and parameter, as CreateThread's contract.
         let body = Box::new(move || unsafe { start(param as *mut c_void) });
         let t = thread::spawn(dwStackSize, dwCreationFlags & thread::CREATE_SUSPENDED != 0, body)?;
-        write_opt(lpThreadId, t.id);
+        // SAFETY: `write_opt`: `lpThreadId` is NULL or points to a writable, aligned `T`.
+        unsafe { write_opt(lpThreadId, t.id) };
         Ok(to_handle(handle::insert(t)))
     })
 }
@@ -42,6 +48,11 @@ pub extern "C-unwind" fn ExitThread(dwExitCode: DWORD) {
 }
 
 /// `GetExitCodeThread`: the exit code, or `STILL_ACTIVE` (259) while the thread runs.
+///
+/// # Safety
+/// `lpExitCode` is NULL or points to memory valid for what `GetExitCodeThread` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetExitCodeThread(hThread: HANDLE, lpExitCode: *mut DWORD) -> BOOL {
     guard_win32("GetExitCodeThread", FALSE, || {
@@ -51,7 +62,8 @@ pub unsafe extern "C" fn GetExitCodeThread(hThread: HANDLE, lpExitCode: *mut DWO
         } else {
             handle::get_typed::<thread::Thread>(raw(hThread))?.exit_code()
         };
-        write_req(lpExitCode, code)?;
+        // SAFETY: `write_req`: `lpExitCode` is NULL or points to a writable, aligned `T`.
+        unsafe { write_req(lpExitCode, code) }?;
         Ok(TRUE)
     })
 }

@@ -21,14 +21,21 @@ unsafe fn environment(pcbe: *const TP_CALLBACK_ENVIRON_V3) -> WinResult<Environm
     if pcbe.is_null() {
         return Ok(env);
     }
-    let version = std::ptr::addr_of!((*pcbe).Version).read_unaligned();
-    let pool = std::ptr::addr_of!((*pcbe).Pool).read_unaligned();
-    let group = std::ptr::addr_of!((*pcbe).CleanupGroup).read_unaligned();
-    env.cancel_callback = std::ptr::addr_of!((*pcbe).CleanupGroupCancelCallback).read_unaligned();
-    env.finalization = std::ptr::addr_of!((*pcbe).FinalizationCallback).read_unaligned();
-    env.long_function = std::ptr::addr_of!((*pcbe).Flags).read_unaligned() & 1 != 0;
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    let version = unsafe { std::ptr::addr_of!((*pcbe).Version).read_unaligned() };
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    let pool = unsafe { std::ptr::addr_of!((*pcbe).Pool).read_unaligned() };
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    let group = unsafe { std::ptr::addr_of!((*pcbe).CleanupGroup).read_unaligned() };
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    env.cancel_callback = unsafe { std::ptr::addr_of!((*pcbe).CleanupGroupCancelCallback).read_unaligned() };
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    env.finalization = unsafe { std::ptr::addr_of!((*pcbe).FinalizationCallback).read_unaligned() };
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    env.long_function = unsafe { std::ptr::addr_of!((*pcbe).Flags).read_unaligned() } & 1 != 0;
     if version >= 3 {
-        let p = std::ptr::addr_of!((*pcbe).CallbackPriority).read_unaligned();
+        // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+        let p = unsafe { std::ptr::addr_of!((*pcbe).CallbackPriority).read_unaligned() };
         if !(0..=2).contains(&p) {
             return Err(ERROR_INVALID_PARAMETER);
         }
@@ -48,7 +55,9 @@ unsafe fn create(callback: Callback, address: usize, context: *mut c_void, pcbe:
     if address == 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let env = environment(pcbe as *const TP_CALLBACK_ENVIRON_V3)?;
+    // SAFETY: `environment` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    let env = unsafe { environment(pcbe as *const TP_CALLBACK_ENVIRON_V3) }?;
     let object = TpObject::new(callback, context as usize, env);
     let h = handle::insert(object.clone());
     object.set_handle(h);
@@ -69,7 +78,8 @@ unsafe fn due(p: *const FILETIME) -> Option<Due> {
     if p.is_null() {
         return None;
     }
-    let ft = p.read_unaligned();
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    let ft = unsafe { p.read_unaligned() };
     Some(Due::from_filetime(((ft.dwHighDateTime as u64) << 32 | ft.dwLowDateTime as u64) as i64))
 }
 
@@ -164,6 +174,11 @@ pub extern "C" fn CloseThreadpoolCleanupGroup(ptpcg: HANDLE) {
 
 /// `TrySubmitThreadpoolCallback`: runs `pfns(instance, pv)` once on the environment's pool. FALSE only for
 /// a bad environment or callback.
+///
+/// # Safety
+/// `pv`, `pcbe` are each NULL or point to memory valid for what `TrySubmitThreadpoolCallback` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn TrySubmitThreadpoolCallback(pfns: usize, pv: *mut c_void, pcbe: *const c_void) -> BOOL {
     guard_win32("TrySubmitThreadpoolCallback", FALSE, || {
@@ -171,7 +186,9 @@ pub unsafe extern "C" fn TrySubmitThreadpoolCallback(pfns: usize, pv: *mut c_voi
         if pfns == 0 {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        let env = environment(pcbe as *const TP_CALLBACK_ENVIRON_V3)?;
+        // SAFETY: `environment` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        let env = unsafe { environment(pcbe as *const TP_CALLBACK_ENVIRON_V3) }?;
         TpObject::new(Callback::Simple(pfns), pv as usize, env).submit_work();
         Ok(TRUE)
     })
@@ -180,11 +197,18 @@ pub unsafe extern "C" fn TrySubmitThreadpoolCallback(pfns: usize, pv: *mut c_voi
 /// `CreateThreadpoolWork`: a work object whose callback is `pfnwk(instance, pv, work)`. NULL with last
 /// error on failure (`ERROR_INVALID_PARAMETER`: no callback or a bad priority; `ERROR_INVALID_HANDLE`: a
 /// closed pool or group in the environment).
+///
+/// # Safety
+/// `pv`, `pcbe` are each NULL or point to memory valid for what `CreateThreadpoolWork` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateThreadpoolWork(pfnwk: usize, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
     guard_win32("CreateThreadpoolWork", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolWork({pfnwk:#x}, {pv:?}, {pcbe:?})");
-        create(Callback::Work(pfnwk), pfnwk, pv, pcbe)
+        // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { create(Callback::Work(pfnwk), pfnwk, pv, pcbe) }
     })
 }
 
@@ -231,21 +255,35 @@ pub extern "C" fn CloseThreadpoolWork(pwk: HANDLE) {
 // ---- timers -------------------------------------------------------------------------------------------
 
 /// `CreateThreadpoolTimer`: a timer object whose callback is `pfnti(instance, pv, timer)`.
+///
+/// # Safety
+/// `pv`, `pcbe` are each NULL or point to memory valid for what `CreateThreadpoolTimer` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateThreadpoolTimer(pfnti: usize, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
     guard_win32("CreateThreadpoolTimer", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolTimer({pfnti:#x}, {pv:?}, {pcbe:?})");
-        create(Callback::Timer(pfnti), pfnti, pv, pcbe)
+        // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { create(Callback::Timer(pfnti), pfnti, pv, pcbe) }
     })
 }
 
 unsafe fn set_timer(pti: HANDLE, pftDueTime: *const FILETIME, msPeriod: DWORD) -> WinResult<BOOL> {
-    Ok(object(pti, Callback::Timer)?.set_timer(due(pftDueTime), msPeriod) as BOOL)
+    // SAFETY: `due` reads and writes only through the pointers passed to it, which this function's caller guarantees
+    // (its `# Safety`)
+    Ok(object(pti, Callback::Timer)?.set_timer(unsafe { due(pftDueTime) }, msPeriod) as BOOL)
 }
 
 /// `SetThreadpoolTimer`: expires at `*pftDueTime` (negative: relative, in 100 ns; positive: absolute UTC
 /// `FILETIME`; 0: now), then every `msPeriod` ms if non-zero; NULL stops it (callbacks already queued still
 /// run). `msWindowLength` (how late an expiry may be, for coalescing) is accepted; expiries are not delayed.
+///
+/// # Safety
+/// `pftDueTime` is NULL or points to memory valid for what `SetThreadpoolTimer` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn SetThreadpoolTimer(
     pti: HANDLE,
@@ -255,11 +293,18 @@ pub unsafe extern "C" fn SetThreadpoolTimer(
 ) {
     guard_win32("SetThreadpoolTimer", (), || {
         tracing::trace!(target: "winhttpapi::win32", "SetThreadpoolTimer({pti:?}, {pftDueTime:?}, {msPeriod}, {msWindowLength})");
-        set_timer(pti, pftDueTime, msPeriod).map(drop)
+        // SAFETY: `set_timer` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { set_timer(pti, pftDueTime, msPeriod) }.map(drop)
     })
 }
 
 /// `SetThreadpoolTimerEx`: as `SetThreadpoolTimer`; TRUE when an expiry was still to come (and is replaced).
+///
+/// # Safety
+/// `pftDueTime` is NULL or points to memory valid for what `SetThreadpoolTimerEx` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn SetThreadpoolTimerEx(
     pti: HANDLE,
@@ -269,7 +314,9 @@ pub unsafe extern "C" fn SetThreadpoolTimerEx(
 ) -> BOOL {
     guard_win32("SetThreadpoolTimerEx", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "SetThreadpoolTimerEx({pti:?}, {pftDueTime:?}, {msPeriod}, {msWindowLength})");
-        set_timer(pti, pftDueTime, msPeriod)
+        // SAFETY: `set_timer` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { set_timer(pti, pftDueTime, msPeriod) }
     })
 }
 
@@ -304,11 +351,18 @@ pub extern "C" fn CloseThreadpoolTimer(pti: HANDLE) {
 // ---- waits --------------------------------------------------------------------------------------------
 
 /// `CreateThreadpoolWait`: a wait object whose callback is `pfnwa(instance, pv, wait, result)`.
+///
+/// # Safety
+/// `pv`, `pcbe` are each NULL or point to memory valid for what `CreateThreadpoolWait` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateThreadpoolWait(pfnwa: usize, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
     guard_win32("CreateThreadpoolWait", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolWait({pfnwa:#x}, {pv:?}, {pcbe:?})");
-        create(Callback::Wait(pfnwa), pfnwa, pv, pcbe)
+        // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { create(Callback::Wait(pfnwa), pfnwa, pv, pcbe) }
     })
 }
 
@@ -321,23 +375,37 @@ unsafe fn set_wait(pwa: HANDLE, h: HANDLE, pftTimeout: *const FILETIME) -> WinRe
         t.waitable().ok_or(ERROR_INVALID_HANDLE)?;
         Some(t)
     };
-    Ok(o.set_wait(target, due(pftTimeout)) as BOOL)
+    // SAFETY: `due` reads and writes only through the pointers passed to it, which this function's caller guarantees
+    // (its `# Safety`)
+    Ok(o.set_wait(target, unsafe { due(pftTimeout) }) as BOOL)
 }
 
 /// `SetThreadpoolWait`: waits for `h` (any waitable handle: event, thread, file) until `*pftTimeout` (as
 /// for timers; NULL: no timeout; 0: now), then queues one callback with `WAIT_OBJECT_0` or `WAIT_TIMEOUT`;
 /// the wait is then over (set it again for another). Replaces a previous wait; `h` NULL stops waiting.
 /// An auto-reset event is consumed by the wait it ends.
+///
+/// # Safety
+/// `pftTimeout` is NULL or points to memory valid for what `SetThreadpoolWait` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn SetThreadpoolWait(pwa: HANDLE, h: HANDLE, pftTimeout: *const FILETIME) {
     guard_win32("SetThreadpoolWait", (), || {
         tracing::trace!(target: "winhttpapi::win32", "SetThreadpoolWait({pwa:?}, {h:?}, {pftTimeout:?})");
-        set_wait(pwa, h, pftTimeout).map(drop)
+        // SAFETY: `set_wait` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { set_wait(pwa, h, pftTimeout) }.map(drop)
     })
 }
 
 /// `SetThreadpoolWaitEx`: as `SetThreadpoolWait`; TRUE when a previous wait was still waiting (and is
 /// cancelled). `Reserved` must be NULL.
+///
+/// # Safety
+/// `pftTimeout`, `Reserved` are each NULL or point to memory valid for what `SetThreadpoolWaitEx` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn SetThreadpoolWaitEx(
     pwa: HANDLE,
@@ -350,7 +418,9 @@ pub unsafe extern "C" fn SetThreadpoolWaitEx(
         if !Reserved.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        set_wait(pwa, h, pftTimeout)
+        // SAFETY: `set_wait` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { set_wait(pwa, h, pftTimeout) }
     })
 }
 
@@ -379,13 +449,20 @@ pub extern "C" fn CloseThreadpoolWait(pwa: HANDLE) {
 /// queue) to the pool's completion port; each completion of an operation announced by `StartThreadpoolIo`
 /// runs `pfnio(instance, pv, overlapped, result, bytes, io)` on a worker. A handle already bound to a port:
 /// `ERROR_INVALID_PARAMETER`; a handle without overlapped I/O: `ERROR_INVALID_HANDLE`.
+///
+/// # Safety
+/// `pv`, `pcbe` are each NULL or point to memory valid for what `CreateThreadpoolIo` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn CreateThreadpoolIo(fl: HANDLE, pfnio: usize, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
     guard_win32("CreateThreadpoolIo", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolIo({fl:?}, {pfnio:#x}, {pv:?}, {pcbe:?})");
         let target = handle::get(raw(fl))?;
         let binding = target.io_binding().ok_or(ERROR_INVALID_HANDLE)?;
-        let h = create(Callback::Io(pfnio), pfnio, pv, pcbe)?;
+        // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        let h = unsafe { create(Callback::Io(pfnio), pfnio, pv, pcbe) }?;
         let io = handle::get_typed::<TpObject>(raw(h))?;
         if let Err(e) = binding.bind(io.pool().port(), raw(h)) {
             io.release();
@@ -453,11 +530,18 @@ pub extern "C" fn SetEventWhenCallbackReturns(pci: usize, evt: HANDLE) {
 }
 
 /// `LeaveCriticalSectionWhenCallbackReturns`: leaves `pcs` once the running callback returns.
+///
+/// # Safety
+/// `pcs` is NULL or points to memory valid for what `LeaveCriticalSectionWhenCallbackReturns` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn LeaveCriticalSectionWhenCallbackReturns(pci: usize, pcs: *mut c_void) {
     guard_win32("LeaveCriticalSectionWhenCallbackReturns", (), || {
         tracing::trace!(target: "winhttpapi::win32", "LeaveCriticalSectionWhenCallbackReturns({pci:#x}, {pcs:?})");
-        critical_section(pcs as *mut _)?;
+        // SAFETY: `critical_section` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { critical_section(pcs as *mut _) }?;
         let at = pcs as usize;
         Instance::on_return(
             pci,

@@ -18,40 +18,71 @@ pub extern "C" fn GetTickCount64() -> ULONGLONG {
 }
 
 /// `QueryPerformanceCounter`: nanoseconds of `CLOCK_MONOTONIC` (frequency 10^9).
+///
+/// # Safety
+/// `lpPerformanceCount` is NULL or points to memory valid for what `QueryPerformanceCounter` reads or writes there,
+/// as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed),
+/// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn QueryPerformanceCounter(lpPerformanceCount: *mut i64) -> BOOL {
     guard_win32("QueryPerformanceCounter", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "QueryPerformanceCounter({lpPerformanceCount:?})");
-        write_req(lpPerformanceCount, time::performance_counter())?;
+        // SAFETY: `write_req`: `lpPerformanceCount` is NULL or points to a writable, aligned `T`.
+        unsafe { write_req(lpPerformanceCount, time::performance_counter()) }?;
         Ok(TRUE)
     })
 }
 
 /// `QueryPerformanceFrequency`: 1,000,000,000 counts per second.
+///
+/// # Safety
+/// `lpFrequency` is NULL or points to memory valid for what `QueryPerformanceFrequency` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn QueryPerformanceFrequency(lpFrequency: *mut i64) -> BOOL {
     guard_win32("QueryPerformanceFrequency", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "QueryPerformanceFrequency({lpFrequency:?})");
-        write_req(lpFrequency, time::PERFORMANCE_FREQUENCY)?;
+        // SAFETY: `write_req`: `lpFrequency` is NULL or points to a writable, aligned `T`.
+        unsafe { write_req(lpFrequency, time::PERFORMANCE_FREQUENCY) }?;
         Ok(TRUE)
     })
 }
 
 /// `GetSystemTime`: the current UTC time.
+///
+/// # Safety
+/// `lpSystemTime` is NULL or points to memory valid for what `GetSystemTime` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetSystemTime(lpSystemTime: *mut SYSTEMTIME) {
-    guard_win32("GetSystemTime", (), || write_req(lpSystemTime, time::system_time_from_filetime(time::now_filetime())?))
+    // SAFETY: `write_req`: `lpSystemTime` is NULL or points to a writable, aligned `T`.
+    guard_win32("GetSystemTime", (), || unsafe {
+        write_req(lpSystemTime, time::system_time_from_filetime(time::now_filetime())?)
+    })
 }
 
 /// `GetSystemTimeAsFileTime`: the current UTC time in 100-ns units since 1601.
+///
+/// # Safety
+/// `lpSystemTimeAsFileTime` is NULL or points to memory valid for what `GetSystemTimeAsFileTime` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetSystemTimeAsFileTime(lpSystemTimeAsFileTime: *mut FILETIME) {
     guard_win32("GetSystemTimeAsFileTime", (), || {
-        write_req(lpSystemTimeAsFileTime, time::filetime_from_value(time::now_filetime()))
+        // SAFETY: `write_req`: `lpSystemTimeAsFileTime` is NULL or points to a writable, aligned `T`.
+        unsafe { write_req(lpSystemTimeAsFileTime, time::filetime_from_value(time::now_filetime())) }
     })
 }
 
 /// `SystemTimeToFileTime`: fields out of range: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `lpSystemTime`, `lpFileTime` are each NULL or point to memory valid for what `SystemTimeToFileTime` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn SystemTimeToFileTime(lpSystemTime: *const SYSTEMTIME, lpFileTime: *mut FILETIME) -> BOOL {
     guard_win32("SystemTimeToFileTime", FALSE, || {
@@ -59,13 +90,20 @@ pub unsafe extern "C" fn SystemTimeToFileTime(lpSystemTime: *const SYSTEMTIME, l
         if lpSystemTime.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        let ft = time::filetime_from_system_time(&*lpSystemTime)?;
-        write_req(lpFileTime, time::filetime_from_value(ft))?;
+        // SAFETY: `lpSystemTime` is non-NULL (checked above) and points to the caller's SYSTEMTIME.
+        let ft = time::filetime_from_system_time(unsafe { &*lpSystemTime })?;
+        // SAFETY: `write_req`: `lpFileTime` is NULL or points to a writable, aligned `T`.
+        unsafe { write_req(lpFileTime, time::filetime_from_value(ft)) }?;
         Ok(TRUE)
     })
 }
 
 /// `FileTimeToSystemTime`: a value above 0x7FFFFFFFFFFFFFFF: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `lpFileTime`, `lpSystemTime` are each NULL or point to memory valid for what `FileTimeToSystemTime` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn FileTimeToSystemTime(lpFileTime: *const FILETIME, lpSystemTime: *mut SYSTEMTIME) -> BOOL {
     guard_win32("FileTimeToSystemTime", FALSE, || {
@@ -73,8 +111,10 @@ pub unsafe extern "C" fn FileTimeToSystemTime(lpFileTime: *const FILETIME, lpSys
         if lpFileTime.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        let st = time::system_time_from_filetime(time::filetime_value(&*lpFileTime))?;
-        write_req(lpSystemTime, st)?;
+        // SAFETY: `lpFileTime` is non-NULL (checked above) and points to the caller's FILETIME.
+        let st = time::system_time_from_filetime(time::filetime_value(unsafe { &*lpFileTime }))?;
+        // SAFETY: `write_req`: `lpSystemTime` is NULL or points to a writable, aligned `T`.
+        unsafe { write_req(lpSystemTime, st) }?;
         Ok(TRUE)
     })
 }

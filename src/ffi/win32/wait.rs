@@ -64,7 +64,9 @@ unsafe fn wait_multiple(
     if nCount == 0 || nCount > MAXIMUM_WAIT_OBJECTS || lpHandles.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let handles = units_in(lpHandles, nCount as usize);
+    // SAFETY: `units_in`: `lpHandles` points to `nCount as usize` readable units valid for `'a` (it may be NULL only
+    // when `nCount as usize` is 0).
+    let handles = unsafe { units_in(lpHandles, nCount as usize) };
     wait_handles(handles, bWaitAll != 0, dwMilliseconds)
 }
 
@@ -72,6 +74,11 @@ unsafe fn wait_multiple(
 /// up to `MAXIMUM_WAIT_OBJECTS` (64) handles. More, none, or a NULL array: `ERROR_INVALID_PARAMETER`;
 /// a dead or unwaitable handle: `WAIT_FAILED` with `ERROR_INVALID_HANDLE`; the same handle twice in a
 /// wait-all: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `lpHandles` is NULL or points to memory valid for what `WaitForMultipleObjects` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WaitForMultipleObjects(
     nCount: DWORD,
@@ -81,11 +88,18 @@ pub unsafe extern "C" fn WaitForMultipleObjects(
 ) -> DWORD {
     guard_win32("WaitForMultipleObjects", WAIT_FAILED, || {
         tracing::trace!(target: "winhttpapi::win32", "WaitForMultipleObjects({nCount}, {lpHandles:?}, {bWaitAll}, {dwMilliseconds})");
-        wait_multiple(nCount, lpHandles, bWaitAll, dwMilliseconds)
+        // SAFETY: `wait_multiple` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { wait_multiple(nCount, lpHandles, bWaitAll, dwMilliseconds) }
     })
 }
 
 /// `WaitForMultipleObjectsEx`: as `WaitForMultipleObjects`; `bAlertable` is accepted (no APCs).
+///
+/// # Safety
+/// `lpHandles` is NULL or points to memory valid for what `WaitForMultipleObjectsEx` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WaitForMultipleObjectsEx(
     nCount: DWORD,
@@ -96,6 +110,8 @@ pub unsafe extern "C" fn WaitForMultipleObjectsEx(
 ) -> DWORD {
     guard_win32("WaitForMultipleObjectsEx", WAIT_FAILED, || {
         tracing::trace!(target: "winhttpapi::win32", "WaitForMultipleObjectsEx({nCount}, {lpHandles:?}, {bWaitAll}, {dwMilliseconds}, {bAlertable})");
-        wait_multiple(nCount, lpHandles, bWaitAll, dwMilliseconds)
+        // SAFETY: `wait_multiple` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { wait_multiple(nCount, lpHandles, bWaitAll, dwMilliseconds) }
     })
 }

@@ -22,9 +22,12 @@ unsafe fn query_auth_schemes(
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (s, f, t) = auth::query_schemes(&req)?;
-    *supported = s;
-    *first = f;
-    *target = t;
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *supported = s };
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *first = f };
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *target = t };
     Ok(TRUE)
 }
 
@@ -34,6 +37,11 @@ unsafe fn query_auth_schemes(
 /// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER`
 /// (a NULL out-pointer), `ERROR_INVALID_OPERATION` (no response yet, or no challenge); the outputs
 /// are untouched on failure.
+///
+/// # Safety
+/// `lpdwSupportedSchemes`, `lpdwFirstScheme`, `pdwAuthTarget` are each NULL or point to memory valid for what
+/// `WinHttpQueryAuthSchemes` reads or writes there, as Windows documents it (strings NUL-terminated unless a length
+/// is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryAuthSchemes(
     hRequest: HINTERNET,
@@ -42,7 +50,9 @@ pub unsafe extern "C" fn WinHttpQueryAuthSchemes(
     pdwAuthTarget: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryAuthSchemes", FALSE, || {
-        query_auth_schemes(hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget)
+        // SAFETY: `query_auth_schemes` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { query_auth_schemes(hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget) }
     })
 }
 w16_alias!(WinHttpQueryAuthSchemes);
@@ -70,7 +80,9 @@ unsafe fn set_credentials<U: WideUnit>(
     password: *const U,
     params: LPVOID,
 ) -> WinResult<BOOL> {
-    let (user, password) = (wide_cstr(user), wide_cstr(password));
+    // SAFETY: `wide_cstr`: `user` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`:
+    // `password` is NULL or points to a readable NUL-terminated array of `U`.
+    let (user, password) = (unsafe { wide_cstr(user) }, unsafe { wide_cstr(password) });
     tracing::trace!(target: T, "WinHttpSetCredentials({h:?}, {target}, {scheme:#x}, {user:?}, <password>, {params:?})");
     let req = api::request(raw(h))?;
     auth::set_credentials(&req, target, scheme, user, password).map(|_| TRUE)
@@ -83,6 +95,11 @@ unsafe fn set_credentials<U: WideUnit>(
 /// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER`
 /// (unknown target or scheme, Basic/Digest without user name or password), `ERROR_NOT_SUPPORTED`
 /// (NTLM, Negotiate, Passport: no Windows security packages on Linux).
+///
+/// # Safety
+/// `pwszUserName`, `pwszPassword` are each NULL or point to memory valid for what `WinHttpSetCredentials` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpSetCredentials(
     hRequest: HINTERNET,
@@ -93,10 +110,17 @@ pub unsafe extern "C" fn WinHttpSetCredentials(
     pAuthParams: LPVOID,
 ) -> BOOL {
     guard_winhttp("WinHttpSetCredentials", FALSE, || {
-        set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams)
+        // SAFETY: `set_credentials` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams) }
     })
 }
 /// `WinHttpSetCredentials` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pwszUserName`, `pwszPassword` are each NULL or point to memory valid for what `WinHttpSetCredentials` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpSetCredentials_w16(
     hRequest: HINTERNET,
@@ -107,6 +131,8 @@ pub unsafe extern "C" fn WinHttpSetCredentials_w16(
     pAuthParams: LPVOID,
 ) -> BOOL {
     guard_winhttp("WinHttpSetCredentials_w16", FALSE, || {
-        set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams)
+        // SAFETY: `set_credentials` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams) }
     })
 }

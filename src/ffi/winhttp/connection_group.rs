@@ -16,7 +16,8 @@ unsafe fn query_connection_group<U: WideUnit>(
     out: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpQueryConnectionGroup({h:?}, {guid:?}, {flags:#x}, {out:?})");
-    let g = (!guid.is_null()).then(|| guid.read_unaligned());
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    let g = (!guid.is_null()).then(|| unsafe { guid.read_unaligned() });
     let hosts = crate::client::conn_group::query(raw(h), g, flags)?;
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
@@ -38,7 +39,8 @@ unsafe fn query_connection_group<U: WideUnit>(
         })
         .collect();
     let result = Box::new(WINHTTP_QUERY_CONNECTION_GROUP_RESULT { cHosts: n, pHostConnectionGroups: leak_array(arr) });
-    *out = Box::into_raw(result);
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *out = Box::into_raw(result) };
     Ok(())
 }
 
@@ -48,6 +50,11 @@ unsafe fn query_connection_group<U: WideUnit>(
 /// none is left out (`cHosts` 0). `*ppResult` is allocated by the library: free it with
 /// `WinHttpFreeQueryConnectionGroupResult`. Errors: `ERROR_INVALID_HANDLE`,
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL `ppResult`, unknown flags).
+///
+/// # Safety
+/// `pGuidConnection`, `ppResult` are each NULL or point to memory valid for what `WinHttpQueryConnectionGroup`
+/// reads or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at
+/// least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryConnectionGroup(
     hInternet: HINTERNET,
@@ -56,10 +63,17 @@ pub unsafe extern "C" fn WinHttpQueryConnectionGroup(
     ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) -> DWORD {
     guard_httpapi("WinHttpQueryConnectionGroup", || {
-        query_connection_group::<u32>(hInternet, pGuidConnection, ullFlags, ppResult)
+        // SAFETY: `query_connection_group::<u32>` reads and writes only through the pointers passed to it, which
+        // this function's caller guarantees (its `# Safety`)
+        unsafe { query_connection_group::<u32>(hInternet, pGuidConnection, ullFlags, ppResult) }
     })
 }
 /// `WinHttpQueryConnectionGroup` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pGuidConnection`, `ppResult` are each NULL or point to memory valid for what `WinHttpQueryConnectionGroup`
+/// reads or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at
+/// least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryConnectionGroup_w16(
     hInternet: HINTERNET,
@@ -68,7 +82,9 @@ pub unsafe extern "C" fn WinHttpQueryConnectionGroup_w16(
     ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) -> DWORD {
     guard_httpapi("WinHttpQueryConnectionGroup_w16", || {
-        query_connection_group::<u16>(hInternet, pGuidConnection, ullFlags, ppResult)
+        // SAFETY: `query_connection_group::<u16>` reads and writes only through the pointers passed to it, which
+        // this function's caller guarantees (its `# Safety`)
+        unsafe { query_connection_group::<u16>(hInternet, pGuidConnection, ullFlags, ppResult) }
     })
 }
 
@@ -77,24 +93,46 @@ unsafe fn free_query_connection_group_result<U: WideUnit>(p: *mut WINHTTP_QUERY_
     if p.is_null() {
         return;
     }
-    let r = Box::from_raw(p);
-    for hg in take_array(r.pHostConnectionGroups, r.cHosts as usize) {
-        free_wide(hg.pwszHost as *mut U);
-        drop(take_array(hg.pConnectionGroups, hg.cConnectionGroups as usize));
+    // SAFETY: `from_raw`: the pointer came from the matching into_raw/leak
+    let r = unsafe { Box::from_raw(p) };
+    // SAFETY: `take_array`: `r.pHostConnectionGroups` is NULL or came from `leak_array` with `r.cHosts as usize`
+    // elements and was not freed yet.
+    for hg in unsafe { take_array(r.pHostConnectionGroups, r.cHosts as usize) } {
+        // SAFETY: `free_wide`: `hg.pwszHost as *mut U` is NULL or came from `leak_wide::<U>` and was not freed yet.
+        unsafe { free_wide(hg.pwszHost as *mut U) };
+        // SAFETY: `take_array`: `hg.pConnectionGroups` is NULL or came from `leak_array` with `hg.cConnectionGroups
+        // as usize` elements and was not freed yet.
+        drop(unsafe { take_array(hg.pConnectionGroups, hg.cConnectionGroups as usize) });
     }
 }
 
 /// `WinHttpFreeQueryConnectionGroupResult`: frees a `WinHttpQueryConnectionGroup` result (NULL is ignored).
+///
+/// # Safety
+/// `pResult` is NULL or points to memory valid for what `WinHttpFreeQueryConnectionGroupResult` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeQueryConnectionGroupResult(pResult: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT) {
-    guard_infallible("WinHttpFreeQueryConnectionGroupResult", (), || free_query_connection_group_result::<u32>(pResult))
+    // SAFETY: `free_query_connection_group_result::<u32>` reads and writes only through the pointers passed to it,
+    // which this function's caller guarantees (its `# Safety`)
+    guard_infallible("WinHttpFreeQueryConnectionGroupResult", (), || unsafe {
+        free_query_connection_group_result::<u32>(pResult)
+    })
 }
 /// `WinHttpFreeQueryConnectionGroupResult` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pResult` is NULL or points to memory valid for what `WinHttpFreeQueryConnectionGroupResult` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeQueryConnectionGroupResult_w16(
     pResult: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) {
     guard_infallible("WinHttpFreeQueryConnectionGroupResult_w16", (), || {
-        free_query_connection_group_result::<u16>(pResult)
+        // SAFETY: `free_query_connection_group_result::<u16>` reads and writes only through the pointers passed to
+        // it, which this function's caller guarantees (its `# Safety`)
+        unsafe { free_query_connection_group_result::<u16>(pResult) }
     })
 }

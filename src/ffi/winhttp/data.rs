@@ -9,13 +9,17 @@ use crate::win32::error::*;
 
 unsafe fn write_data(h: HINTERNET, buf: LPCVOID, n: DWORD, written: *mut DWORD) -> WinResult<BOOL> {
     // "sets this value to zero before doing any work or error checking"
-    write_opt(written, 0);
+    // SAFETY: `write_opt`: `written` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(written, 0) };
     tracing::trace!(target: T, "WinHttpWriteData({h:?}, {buf:?}, {n})");
     // Asynchronous: the count arrives with WRITE_COMPLETE; *lpdwNumberOfBytesWritten stays 0.
     let is_async = api::is_async_request(raw(h))?;
-    if let Some(w) = api::write_data(raw(h), CallerBuf::new(buf as *const u8, n as usize)?)? {
+    // SAFETY: `new`: `buf as *const u8` points to `n as usize` writable bytes that stay valid, and are not otherwise
+    // accessed by the library, until the operation this buffer belongs to completes.
+    if let Some(w) = api::write_data(raw(h), unsafe { CallerBuf::new(buf as *const u8, n as usize) }?)? {
         if !is_async {
-            write_opt(written, w);
+            // SAFETY: `write_opt`: `written` is NULL or points to a writable, aligned `T`.
+            unsafe { write_opt(written, w) };
         }
     }
     Ok(TRUE)
@@ -29,6 +33,11 @@ unsafe fn write_data(h: HINTERNET, buf: LPCVOID, n: DWORD, written: *mut DWORD) 
 /// (`API_WRITE_DATA`) follows on a callback thread; `lpBuffer` must stay valid until then and
 /// `*lpdwNumberOfBytesWritten` is never written after the call returns (pass NULL). Another operation
 /// pending on the request: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
+///
+/// # Safety
+/// `lpdwNumberOfBytesWritten` is NULL or points to memory valid for what `WinHttpWriteData` reads or writes there,
+/// as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed),
+/// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpWriteData(
     hRequest: HINTERNET,
@@ -37,7 +46,9 @@ pub unsafe extern "C" fn WinHttpWriteData(
     lpdwNumberOfBytesWritten: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpWriteData", FALSE, || {
-        write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten)
+        // SAFETY: `write_data` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten) }
     })
 }
 w16_alias!(WinHttpWriteData);
@@ -47,7 +58,8 @@ unsafe fn query_data_available(h: HINTERNET, avail: *mut DWORD) -> WinResult<BOO
     // Asynchronous: written when the count was known during the call (bytes already there), as
     // Windows does; otherwise DATA_AVAILABLE carries it.
     if let Some(n) = api::query_data_available(raw(h))? {
-        write_opt(avail, n);
+        // SAFETY: `write_opt`: `avail` is NULL or points to a writable, aligned `T`.
+        unsafe { write_opt(avail, n) };
     }
     Ok(TRUE)
 }
@@ -58,24 +70,37 @@ unsafe fn query_data_available(h: HINTERNET, avail: *mut DWORD) -> WinResult<BOO
 /// (`API_QUERY_DATA_AVAILABLE`) follows on a callback thread; when bytes are already there the call
 /// completes during the call, as on Windows: DATA_AVAILABLE runs on the calling thread (nested in the
 /// callback that made the call) and `*lpdwNumberOfBytesAvailable` is written.
+///
+/// # Safety
+/// `lpdwNumberOfBytesAvailable` is NULL or points to memory valid for what `WinHttpQueryDataAvailable` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryDataAvailable(
     hRequest: HINTERNET,
     lpdwNumberOfBytesAvailable: *mut DWORD,
 ) -> BOOL {
-    guard_winhttp("WinHttpQueryDataAvailable", FALSE, || query_data_available(hRequest, lpdwNumberOfBytesAvailable))
+    // SAFETY: `query_data_available` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpQueryDataAvailable", FALSE, || unsafe {
+        query_data_available(hRequest, lpdwNumberOfBytesAvailable)
+    })
 }
 w16_alias!(WinHttpQueryDataAvailable);
 
 unsafe fn read_data(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fill: bool) -> WinResult<u32> {
-    write_opt(read, 0);
+    // SAFETY: `write_opt`: `read` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(read, 0) };
     tracing::trace!(target: T, "WinHttpReadData({h:?}, {buf:?}, {n})");
     // Asynchronous: READ_COMPLETE carries lpBuffer and the count, and the buffer is the library's
     // until then; a read that finished during the call (bytes already there) also writes the count.
     let is_async = api::is_async_request(raw(h))?;
-    match api::read_data(raw(h), CallerBuf::new(buf as *const u8, n as usize)?, fill)? {
+    // SAFETY: `new`: `buf as *const u8` points to `n as usize` writable bytes that stay valid, and are not otherwise
+    // accessed by the library, until the operation this buffer belongs to completes.
+    match api::read_data(raw(h), unsafe { CallerBuf::new(buf as *const u8, n as usize) }?, fill)? {
         Some(got) => {
-            write_opt(read, got);
+            // SAFETY: `write_opt`: `read` is NULL or points to a writable, aligned `T`.
+            unsafe { write_opt(read, got) };
             if is_async {
                 return Err(ERROR_IO_PENDING);
             }
@@ -94,6 +119,11 @@ unsafe fn read_data(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fill:
 /// When the bytes are already there the read completes during the call: READ_COMPLETE runs on the
 /// calling thread (nested in the callback that made the call) and `*lpdwNumberOfBytesRead` is written.
 /// Another operation pending on the request: `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`.
+///
+/// # Safety
+/// `lpdwNumberOfBytesRead` is NULL or points to memory valid for what `WinHttpReadData` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpReadData(
     hRequest: HINTERNET,
@@ -102,14 +132,18 @@ pub unsafe extern "C" fn WinHttpReadData(
     lpdwNumberOfBytesRead: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpReadData", FALSE, || {
-        read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead)
+        // SAFETY: `read_data_bool` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead) }
     })
 }
 w16_alias!(WinHttpReadData);
 
 /// `WinHttpReadData`'s BOOL form: an asynchronous read that was started is TRUE.
 unsafe fn read_data_bool(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD) -> WinResult<BOOL> {
-    match read_data(h, buf, n, read, false) {
+    // SAFETY: `read_data` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    match unsafe { read_data(h, buf, n, read, false) } {
         Ok(_) | Err(ERROR_IO_PENDING) => Ok(TRUE),
         Err(e) => Err(e),
     }
@@ -128,13 +162,20 @@ unsafe fn read_data_ex(
     if cb != 0 || !prop.is_null() || flags & !1 != 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    read_data(h, buf, n, read, flags & 1 != 0).map(|_| ())
+    // SAFETY: `read_data` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    unsafe { read_data(h, buf, n, read, flags & 1 != 0) }.map(|_| ())
 }
 
 /// `WinHttpReadDataEx`: as `WinHttpReadData`, returning the error code; with
 /// `WINHTTP_READ_DATA_EX_FLAG_FILL_BUFFER` (1) it reads until the buffer is full or the body ends.
 /// Asynchronous sessions: `ERROR_IO_PENDING`, then READ_COMPLETE or REQUEST_ERROR as for
 /// `WinHttpReadData`.
+///
+/// # Safety
+/// `lpdwNumberOfBytesRead` is NULL or points to memory valid for what `WinHttpReadDataEx` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpReadDataEx(
     hRequest: HINTERNET,
@@ -146,7 +187,19 @@ pub unsafe extern "C" fn WinHttpReadDataEx(
     pvProperty: LPVOID,
 ) -> DWORD {
     guard_httpapi("WinHttpReadDataEx", || {
-        read_data_ex(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead, ullFlags, cbProperty, pvProperty)
+        // SAFETY: `read_data_ex` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe {
+            read_data_ex(
+                hRequest,
+                lpBuffer,
+                dwNumberOfBytesToRead,
+                lpdwNumberOfBytesRead,
+                ullFlags,
+                cbProperty,
+                pvProperty,
+            )
+        }
     })
 }
 w16_alias!(WinHttpReadDataEx);

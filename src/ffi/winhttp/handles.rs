@@ -16,7 +16,11 @@ unsafe fn open<U: WideUnit>(
     bypass: *const U,
     flags: DWORD,
 ) -> WinResult<HINTERNET> {
-    let (agent, proxy, bypass) = (wide_cstr(agent), wide_cstr(proxy), wide_cstr(bypass));
+    // SAFETY: `wide_cstr`: `agent` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`:
+    // `proxy` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`: `bypass` is NULL or points
+    // to a readable NUL-terminated array of `U`.
+    let (agent, proxy, bypass) =
+        (unsafe { wide_cstr(agent) }, unsafe { wide_cstr(proxy) }, unsafe { wide_cstr(bypass) });
     tracing::trace!(target: T, "WinHttpOpen({agent:?}, {access}, {proxy:?}, {bypass:?}, {flags:#x})");
     api::open_session(agent, access, proxy, bypass, flags).map(to_handle)
 }
@@ -25,6 +29,11 @@ unsafe fn open<U: WideUnit>(
 /// direct (Linux has no WinHTTP proxy store); NAMED_PROXY needs `pszProxyW` (`ERROR_INVALID_PARAMETER`
 /// otherwise) and sends http requests to it in absolute form. `WINHTTP_FLAG_ASYNC` is recorded; the
 /// asynchronous completions are issue 6. NULL + last error on failure.
+///
+/// # Safety
+/// `pszAgentW`, `pszProxyW`, `pszProxyBypassW` are each NULL or point to memory valid for what `WinHttpOpen` reads
+/// or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpOpen(
     pszAgentW: *const WCHAR,
@@ -33,9 +42,18 @@ pub unsafe extern "C" fn WinHttpOpen(
     pszProxyBypassW: *const WCHAR,
     dwFlags: DWORD,
 ) -> HINTERNET {
-    guard_winhttp("WinHttpOpen", null_mut(), || open(pszAgentW, dwAccessType, pszProxyW, pszProxyBypassW, dwFlags))
+    // SAFETY: `open` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_winhttp("WinHttpOpen", null_mut(), || unsafe {
+        open(pszAgentW, dwAccessType, pszProxyW, pszProxyBypassW, dwFlags)
+    })
 }
 /// `WinHttpOpen` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pszAgentW`, `pszProxyW`, `pszProxyBypassW` are each NULL or point to memory valid for what `WinHttpOpen` reads
+/// or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpOpen_w16(
     pszAgentW: *const u16,
@@ -44,11 +62,16 @@ pub unsafe extern "C" fn WinHttpOpen_w16(
     pszProxyBypassW: *const u16,
     dwFlags: DWORD,
 ) -> HINTERNET {
-    guard_winhttp("WinHttpOpen_w16", null_mut(), || open(pszAgentW, dwAccessType, pszProxyW, pszProxyBypassW, dwFlags))
+    // SAFETY: `open` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_winhttp("WinHttpOpen_w16", null_mut(), || unsafe {
+        open(pszAgentW, dwAccessType, pszProxyW, pszProxyBypassW, dwFlags)
+    })
 }
 
 unsafe fn connect<U: WideUnit>(h: HINTERNET, server: *const U, port: u16, reserved: DWORD) -> WinResult<HINTERNET> {
-    let server = wide_cstr(server);
+    // SAFETY: `wide_cstr`: `server` is NULL or points to a readable NUL-terminated array of `U`.
+    let server = unsafe { wide_cstr(server) };
     tracing::trace!(target: T, "WinHttpConnect({h:?}, {server:?}, {port}, {reserved})");
     api::connect(raw(h), server, port).map(to_handle)
 }
@@ -56,6 +79,11 @@ unsafe fn connect<U: WideUnit>(h: HINTERNET, server: *const U, port: u16, reserv
 /// `WinHttpConnect`: a connect handle for `pswzServerName:nServerPort` (0 = 80 or 443 by the request's
 /// scheme). No connection is made yet. Errors: `ERROR_INVALID_HANDLE`,
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL server).
+///
+/// # Safety
+/// `pswzServerName` is NULL or points to memory valid for what `WinHttpConnect` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpConnect(
     hSession: HINTERNET,
@@ -63,9 +91,18 @@ pub unsafe extern "C" fn WinHttpConnect(
     nServerPort: u16,
     dwReserved: DWORD,
 ) -> HINTERNET {
-    guard_winhttp("WinHttpConnect", null_mut(), || connect(hSession, pswzServerName, nServerPort, dwReserved))
+    // SAFETY: `connect` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_winhttp("WinHttpConnect", null_mut(), || unsafe {
+        connect(hSession, pswzServerName, nServerPort, dwReserved)
+    })
 }
 /// `WinHttpConnect` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pswzServerName` is NULL or points to memory valid for what `WinHttpConnect` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpConnect_w16(
     hSession: HINTERNET,
@@ -73,7 +110,11 @@ pub unsafe extern "C" fn WinHttpConnect_w16(
     nServerPort: u16,
     dwReserved: DWORD,
 ) -> HINTERNET {
-    guard_winhttp("WinHttpConnect_w16", null_mut(), || connect(hSession, pswzServerName, nServerPort, dwReserved))
+    // SAFETY: `connect` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_winhttp("WinHttpConnect_w16", null_mut(), || unsafe {
+        connect(hSession, pswzServerName, nServerPort, dwReserved)
+    })
 }
 
 unsafe fn open_request<U: WideUnit>(
@@ -86,13 +127,19 @@ unsafe fn open_request<U: WideUnit>(
     flags: DWORD,
 ) -> WinResult<HINTERNET> {
     let (verb, object, version, referrer) =
-        (wide_cstr(verb), wide_cstr(object), wide_cstr(version), wide_cstr(referrer));
+        // SAFETY: `wide_cstr`: `verb` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`:
+        // `object` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`: `version` is NULL or
+        // points to a readable NUL-terminated array of `U`.; `wide_cstr`: `referrer` is NULL or points to a readable
+        // NUL-terminated array of `U`.
+        (unsafe { wide_cstr(verb) }, unsafe { wide_cstr(object) }, unsafe { wide_cstr(version) }, unsafe { wide_cstr(referrer) });
     let mut accept_types = Vec::new();
     if !accept.is_null() {
         // A NULL-terminated array of strings (WINHTTP_DEFAULT_ACCEPT_TYPES is NULL itself).
         let mut i = 0;
-        while !(*accept.add(i)).is_null() && i < 256 {
-            accept_types.extend(wide_cstr(*accept.add(i)));
+        // SAFETY: `accept` is the caller's NULL-terminated array of string pointers (WinHttpOpenRequest's contract).
+        while !unsafe { *accept.add(i) }.is_null() && i < 256 {
+            // SAFETY: `wide_cstr`: `*accept.add(i)` is NULL or points to a readable NUL-terminated array of `U`.
+            accept_types.extend(unsafe { wide_cstr(*accept.add(i)) });
             i += 1;
         }
     }
@@ -105,6 +152,11 @@ unsafe fn open_request<U: WideUnit>(
 /// `WINHTTP_FLAG_ESCAPE_DISABLE` (`_ESCAPE_PERCENT`, `_ESCAPE_DISABLE_QUERY` as documented);
 /// `WINHTTP_FLAG_REFRESH` adds no-cache headers. Errors: `ERROR_INVALID_HANDLE`,
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
+///
+/// # Safety
+/// `pwszVerb`, `pwszObjectName`, `pwszVersion`, `pwszReferrer`, `ppwszAcceptTypes` are each NULL or point to memory
+/// valid for what `WinHttpOpenRequest` reads or writes there, as Windows documents it (strings NUL-terminated
+/// unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpOpenRequest(
     hConnect: HINTERNET,
@@ -116,10 +168,19 @@ pub unsafe extern "C" fn WinHttpOpenRequest(
     dwFlags: DWORD,
 ) -> HINTERNET {
     guard_winhttp("WinHttpOpenRequest", null_mut(), || {
-        open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags)
+        // SAFETY: `open_request` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe {
+            open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags)
+        }
     })
 }
 /// `WinHttpOpenRequest` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pwszVerb`, `pwszObjectName`, `pwszVersion`, `pwszReferrer`, `ppwszAcceptTypes` are each NULL or point to memory
+/// valid for what `WinHttpOpenRequest` reads or writes there, as Windows documents it (strings NUL-terminated
+/// unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpOpenRequest_w16(
     hConnect: HINTERNET,
@@ -131,7 +192,11 @@ pub unsafe extern "C" fn WinHttpOpenRequest_w16(
     dwFlags: DWORD,
 ) -> HINTERNET {
     guard_winhttp("WinHttpOpenRequest_w16", null_mut(), || {
-        open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags)
+        // SAFETY: `open_request` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe {
+            open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags)
+        }
     })
 }
 

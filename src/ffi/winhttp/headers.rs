@@ -22,7 +22,9 @@ unsafe fn add_request_headers<U: WideUnit>(
     if headers.is_null() || len == 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let text = wide_str_len(headers, len);
+    // SAFETY: `wide_str_len`: `headers` is NULL or points to `len` readable units (or a NUL-terminated string when
+    // `len` is -1).
+    let text = unsafe { wide_str_len(headers, len) };
     api::add_request_headers(raw(h), text, modifiers).map(|_| TRUE)
 }
 
@@ -30,6 +32,11 @@ unsafe fn add_request_headers<U: WideUnit>(
 /// terminated) with `WINHTTP_ADDREQ_FLAG_ADD`, `_ADD_IF_NEW` (`ERROR_WINHTTP_HEADER_ALREADY_EXISTS`),
 /// `_REPLACE` (`ERROR_WINHTTP_HEADER_NOT_FOUND`; an empty value removes), `_COALESCE[_WITH_COMMA|
 /// _WITH_SEMICOLON]`. A malformed line fails with `ERROR_INVALID_PARAMETER` and adds nothing.
+///
+/// # Safety
+/// `lpszHeaders` is NULL or points to memory valid for what `WinHttpAddRequestHeaders` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpAddRequestHeaders(
     hRequest: HINTERNET,
@@ -38,10 +45,17 @@ pub unsafe extern "C" fn WinHttpAddRequestHeaders(
     dwModifiers: DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpAddRequestHeaders", FALSE, || {
-        add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers)
+        // SAFETY: `add_request_headers` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers) }
     })
 }
 /// `WinHttpAddRequestHeaders` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpszHeaders` is NULL or points to memory valid for what `WinHttpAddRequestHeaders` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpAddRequestHeaders_w16(
     hRequest: HINTERNET,
@@ -50,7 +64,9 @@ pub unsafe extern "C" fn WinHttpAddRequestHeaders_w16(
     dwModifiers: DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpAddRequestHeaders_w16", FALSE, || {
-        add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers)
+        // SAFETY: `add_request_headers` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers) }
     })
 }
 
@@ -62,21 +78,31 @@ unsafe fn query_headers<U: WideUnit>(
     len: *mut DWORD,
     index: *mut DWORD,
 ) -> WinResult<BOOL> {
-    let name = wide_cstr(name);
+    // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
+    let name = unsafe { wide_cstr(name) };
     tracing::trace!(target: T, "WinHttpQueryHeaders({h:?}, {level:#x}, {name:?}, {buf:?})");
     if len.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let mut idx = if index.is_null() { 0 } else { *index };
+    // SAFETY: a non-NULL `lpdwIndex` is the caller's DWORD.
+    let mut idx = if index.is_null() { 0 } else { unsafe { *index } };
     let v = api::query_headers(raw(h), level, name.as_deref(), &mut idx)?;
     match v {
-        QueryValue::Text(s) => put_wide_bytes::<U>(&s, buf, len)?,
-        QueryValue::Number(n) => put_value(n, buf, len)?,
-        QueryValue::Number64(n) => put_value(n, buf, len)?,
-        QueryValue::Time(t) => put_value(systemtime_of(&t), buf, len)?,
+        // SAFETY: `put_wide_bytes`: As [`put_value`].
+        QueryValue::Text(s) => unsafe { put_wide_bytes::<U>(&s, buf, len) }?,
+        // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+        // writable bytes.
+        QueryValue::Number(n) => unsafe { put_value(n, buf, len) }?,
+        // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+        // writable bytes.
+        QueryValue::Number64(n) => unsafe { put_value(n, buf, len) }?,
+        // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+        // writable bytes.
+        QueryValue::Time(t) => unsafe { put_value(systemtime_of(&t), buf, len) }?,
     }
     // The index moves on only when the value was delivered.
-    write_opt(index, idx);
+    // SAFETY: `write_opt`: `index` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(index, idx) };
     Ok(TRUE)
 }
 
@@ -87,6 +113,11 @@ unsafe fn query_headers<U: WideUnit>(
 /// `*lpdwIndex` picks the occurrence and moves to the next. Errors: `ERROR_INSUFFICIENT_BUFFER` (bytes
 /// needed in `*lpdwBufferLength`), `ERROR_WINHTTP_HEADER_NOT_FOUND`,
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (no response yet), `ERROR_WINHTTP_INVALID_QUERY_REQUEST`.
+///
+/// # Safety
+/// `pwszName`, `lpdwBufferLength`, `lpdwIndex` are each NULL or point to memory valid for what
+/// `WinHttpQueryHeaders` reads or writes there, as Windows documents it (strings NUL-terminated unless a length is
+/// passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryHeaders(
     hRequest: HINTERNET,
@@ -97,10 +128,17 @@ pub unsafe extern "C" fn WinHttpQueryHeaders(
     lpdwIndex: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryHeaders", FALSE, || {
-        query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex)
+        // SAFETY: `query_headers` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex) }
     })
 }
 /// `WinHttpQueryHeaders` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pwszName`, `lpdwBufferLength`, `lpdwIndex` are each NULL or point to memory valid for what
+/// `WinHttpQueryHeaders` reads or writes there, as Windows documents it (strings NUL-terminated unless a length is
+/// passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryHeaders_w16(
     hRequest: HINTERNET,
@@ -111,7 +149,9 @@ pub unsafe extern "C" fn WinHttpQueryHeaders_w16(
     lpdwIndex: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryHeaders_w16", FALSE, || {
-        query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex)
+        // SAFETY: `query_headers` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex) }
     })
 }
 
@@ -119,9 +159,12 @@ pub unsafe extern "C" fn WinHttpQueryHeaders_w16(
 /// (UTF-8, the Linux "ANSI" page).
 unsafe fn ex_string<U: WideUnit>(p: *const c_void, wide: bool) -> Option<String> {
     if wide {
-        wide_cstr(p as *const U)
+        // SAFETY: `wide_cstr`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`.
+        unsafe { wide_cstr(p as *const U) }
     } else {
-        narrow_cstr(p as *const std::ffi::c_char)
+        // SAFETY: `narrow_cstr`: `p as *const std::ffi::c_char` is NULL or points to a readable NUL-terminated
+        // string.
+        unsafe { narrow_cstr(p as *const std::ffi::c_char) }
     }
 }
 
@@ -141,8 +184,13 @@ unsafe fn add_request_headers_ex<U: WideUnit>(
     let wide = flags & WINHTTP_EXTENDED_HEADER_FLAG_UNICODE != 0;
     let mut pairs = Vec::with_capacity(count as usize);
     for i in 0..count as usize {
-        let x = headers.add(i).read_unaligned();
-        let (Some(n), Some(v)) = (ex_string::<U>(x.pszName, wide), ex_string::<U>(x.pszValue, wide)) else {
+        // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+        let x = unsafe { headers.add(i).read_unaligned() };
+        // SAFETY: `ex_string::<U>` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        let (Some(n), Some(v)) =
+            (unsafe { ex_string::<U>(x.pszName, wide) }, unsafe { ex_string::<U>(x.pszValue, wide) })
+        else {
             return Err(ERROR_INVALID_PARAMETER);
         };
         pairs.push((n, v));
@@ -160,6 +208,11 @@ unsafe fn add_request_headers_ex<U: WideUnit>(
 /// `ERROR_INVALID_PARAMETER` (no headers, NULL array or string, unknown flags, `ullExtra` not 0, a name
 /// that is not a token, CR/LF in a name or value), `ERROR_WINHTTP_HEADER_NOT_FOUND` (REPLACE of a
 /// missing header), `ERROR_WINHTTP_HEADER_ALREADY_EXISTS` (ADD_IF_NEW).
+///
+/// # Safety
+/// `pHeaders` is NULL or points to memory valid for what `WinHttpAddRequestHeadersEx` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpAddRequestHeadersEx(
     hRequest: HINTERNET,
@@ -170,10 +223,17 @@ pub unsafe extern "C" fn WinHttpAddRequestHeadersEx(
     pHeaders: *mut WINHTTP_EXTENDED_HEADER,
 ) -> DWORD {
     guard_httpapi("WinHttpAddRequestHeadersEx", || {
-        add_request_headers_ex::<u32>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders)
+        // SAFETY: `add_request_headers_ex::<u32>` reads and writes only through the pointers passed to it, which
+        // this function's caller guarantees (its `# Safety`)
+        unsafe { add_request_headers_ex::<u32>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders) }
     })
 }
 /// `WinHttpAddRequestHeadersEx` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pHeaders` is NULL or points to memory valid for what `WinHttpAddRequestHeadersEx` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpAddRequestHeadersEx_w16(
     hRequest: HINTERNET,
@@ -184,7 +244,9 @@ pub unsafe extern "C" fn WinHttpAddRequestHeadersEx_w16(
     pHeaders: *mut WINHTTP_EXTENDED_HEADER,
 ) -> DWORD {
     guard_httpapi("WinHttpAddRequestHeadersEx_w16", || {
-        add_request_headers_ex::<u16>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders)
+        // SAFETY: `add_request_headers_ex::<u16>` reads and writes only through the pointers passed to it, which
+        // this function's caller guarantees (its `# Safety`)
+        unsafe { add_request_headers_ex::<u16>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders) }
     })
 }
 
@@ -211,11 +273,14 @@ unsafe fn query_headers_ex<U: WideUnit>(
             return Err(ERROR_INVALID_PARAMETER);
         }
         // WINHTTP_HEADER_NAME is a union of one pointer.
-        ex_string::<U>(*(name as *const *const c_void), wide)
+        // SAFETY: `ex_string::<U>` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { ex_string::<U>(*(name as *const *const c_void), wide) }
     } else {
         None
     };
-    let mut idx = if index.is_null() { 0 } else { *index };
+    // SAFETY: a non-NULL `lpdwIndex` is the caller's DWORD.
+    let mut idx = if index.is_null() { 0 } else { unsafe { *index } };
     let pairs = query::query_ex(&req, level, wanted.as_deref(), &mut idx)?;
     // Layout: the header array first, then each name and value with its NUL.
     let encode = |s: &str| -> Vec<u8> {
@@ -224,7 +289,8 @@ unsafe fn query_headers_ex<U: WideUnit>(
                 .iter()
                 .flat_map(|u| {
                     let mut b = vec![0u8; U::SIZE];
-                    std::ptr::copy_nonoverlapping(u as *const U as *const u8, b.as_mut_ptr(), U::SIZE);
+                    // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
+                    unsafe { std::ptr::copy_nonoverlapping(u as *const U as *const u8, b.as_mut_ptr(), U::SIZE) };
                     b
                 })
                 .collect()
@@ -237,28 +303,40 @@ unsafe fn query_headers_ex<U: WideUnit>(
     let strings: Vec<(Vec<u8>, Vec<u8>)> = pairs.iter().map(|(n, v)| (encode(n), encode(v))).collect();
     let array = pairs.len() * std::mem::size_of::<WINHTTP_EXTENDED_HEADER>();
     let need = array + strings.iter().map(|(n, v)| n.len() + v.len()).sum::<usize>();
-    if buf.is_null() || (*len as usize) < need {
-        *len = need as u32;
+    // SAFETY: `len` is non-NULL (checked above) and the caller's DWORD.
+    if buf.is_null() || (unsafe { *len } as usize) < need {
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        unsafe { *len = need as u32 };
         return Err(ERROR_INSUFFICIENT_BUFFER);
     }
-    let out = bytes_out(buf as *mut u8, need)?;
+    // SAFETY: `bytes_out`: `buf as *mut u8` is NULL or points to `need` writable bytes, not aliased, valid for `'a`.
+    let out = unsafe { bytes_out(buf as *mut u8, need) }?;
     let mut at = array;
     for (i, (n, v)) in strings.iter().enumerate() {
         let base = out.as_mut_ptr();
         out[at..at + n.len()].copy_from_slice(n);
         out[at + n.len()..at + n.len() + v.len()].copy_from_slice(v);
         let hdr = WINHTTP_EXTENDED_HEADER {
-            pszName: base.add(at) as *const c_void,
-            pszValue: base.add(at + n.len()) as *const c_void,
+            // SAFETY: `add`: the offset stays inside the caller's buffer
+            pszName: unsafe { base.add(at) } as *const c_void,
+            // SAFETY: `add`: the offset stays inside the caller's buffer
+            pszValue: unsafe { base.add(at + n.len()) } as *const c_void,
         };
-        (base.add(i * std::mem::size_of::<WINHTTP_EXTENDED_HEADER>()) as *mut WINHTTP_EXTENDED_HEADER)
-            .write_unaligned(hdr);
+        // SAFETY: `write_unaligned`: the destination points to writable memory of the value's size
+        unsafe {
+            (base.add(i * std::mem::size_of::<WINHTTP_EXTENDED_HEADER>()) as *mut WINHTTP_EXTENDED_HEADER)
+                .write_unaligned(hdr)
+        };
         at += n.len() + v.len();
     }
-    *len = need as u32;
-    *count_out = pairs.len() as u32;
-    write_opt(headers_out, buf as *mut WINHTTP_EXTENDED_HEADER);
-    write_opt(index, idx);
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *len = need as u32 };
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *count_out = pairs.len() as u32 };
+    // SAFETY: `write_opt`: `headers_out` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(headers_out, buf as *mut WINHTTP_EXTENDED_HEADER) };
+    // SAFETY: `write_opt`: `index` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(index, idx) };
     Ok(())
 }
 
@@ -272,6 +350,11 @@ unsafe fn query_headers_ex<U: WideUnit>(
 /// `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_WINHTTP_INCORRECT_HANDLE_STATE`
 /// (no response yet), `ERROR_WINHTTP_HEADER_NOT_FOUND`, `ERROR_INVALID_PARAMETER` (version/status/CRLF
 /// levels, NUMBER/SYSTEMTIME forms, `ullFlags` not 0, NULL length or count pointer, CUSTOM without a name).
+///
+/// # Safety
+/// `pdwIndex`, `pHeaderName`, `pBuffer`, `pdwBufferLength`, `ppHeaders`, `pdwHeadersCount` are each NULL or point
+/// to memory valid for what `WinHttpQueryHeadersEx` reads or writes there, as Windows documents it (strings
+/// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryHeadersEx(
     hRequest: HINTERNET,
@@ -286,21 +369,30 @@ pub unsafe extern "C" fn WinHttpQueryHeadersEx(
     pdwHeadersCount: *mut DWORD,
 ) -> DWORD {
     guard_httpapi("WinHttpQueryHeadersEx", || {
-        query_headers_ex::<u32>(
-            hRequest,
-            dwInfoLevel,
-            ullFlags,
-            uiCodePage,
-            pdwIndex,
-            pHeaderName,
-            pBuffer,
-            pdwBufferLength,
-            ppHeaders,
-            pdwHeadersCount,
-        )
+        // SAFETY: `query_headers_ex::<u32>` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            query_headers_ex::<u32>(
+                hRequest,
+                dwInfoLevel,
+                ullFlags,
+                uiCodePage,
+                pdwIndex,
+                pHeaderName,
+                pBuffer,
+                pdwBufferLength,
+                ppHeaders,
+                pdwHeadersCount,
+            )
+        }
     })
 }
 /// `WinHttpQueryHeadersEx` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pdwIndex`, `pHeaderName`, `pBuffer`, `pdwBufferLength`, `ppHeaders`, `pdwHeadersCount` are each NULL or point
+/// to memory valid for what `WinHttpQueryHeadersEx` reads or writes there, as Windows documents it (strings
+/// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryHeadersEx_w16(
     hRequest: HINTERNET,
@@ -315,17 +407,21 @@ pub unsafe extern "C" fn WinHttpQueryHeadersEx_w16(
     pdwHeadersCount: *mut DWORD,
 ) -> DWORD {
     guard_httpapi("WinHttpQueryHeadersEx_w16", || {
-        query_headers_ex::<u16>(
-            hRequest,
-            dwInfoLevel,
-            ullFlags,
-            uiCodePage,
-            pdwIndex,
-            pHeaderName,
-            pBuffer,
-            pdwBufferLength,
-            ppHeaders,
-            pdwHeadersCount,
-        )
+        // SAFETY: `query_headers_ex::<u16>` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            query_headers_ex::<u16>(
+                hRequest,
+                dwInfoLevel,
+                ullFlags,
+                uiCodePage,
+                pdwIndex,
+                pHeaderName,
+                pBuffer,
+                pdwBufferLength,
+                ppHeaders,
+                pdwHeadersCount,
+            )
+        }
     })
 }

@@ -19,7 +19,8 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
         if buf.is_null() || (len as usize) != std::mem::size_of::<HANDLE>() {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        api::set_unload_event(raw(h), (buf as *const usize).read_unaligned())?;
+        // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+        api::set_unload_event(raw(h), unsafe { (buf as *const usize).read_unaligned() })?;
         return Ok(TRUE);
     }
     let kind = options::kind(option)?;
@@ -31,16 +32,20 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
             if len != 4 || buf.is_null() {
                 return Err(options::wrong_dword_size(option, len));
             }
-            Value::Dword((buf as *const u32).read_unaligned())
+            // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+            Value::Dword(unsafe { (buf as *const u32).read_unaligned() })
         }
         Kind::Usize => {
             if (len as usize) != std::mem::size_of::<usize>() || buf.is_null() {
                 return Err(ERROR_INSUFFICIENT_BUFFER);
             }
-            Value::Usize((buf as *const usize).read_unaligned())
+            // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+            Value::Usize(unsafe { (buf as *const usize).read_unaligned() })
         }
         // String options give their length in characters.
-        Kind::Str => Value::Str(wide_str_len(buf as *const U, len).unwrap_or_default()),
+        // SAFETY: `wide_str_len`: `buf as *const U` is NULL or points to `len` readable units (or a NUL-terminated
+        // string when `len` is -1).
+        Kind::Str => Value::Str(unsafe { wide_str_len(buf as *const U, len) }.unwrap_or_default()),
         Kind::Flag => Value::Dword(0),
         Kind::Info => return Err(ERROR_WINHTTP_OPTION_NOT_SETTABLE),
         Kind::CertContext => Value::Usize(buf as usize),
@@ -48,14 +53,21 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
             if (len as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
                 return Err(ERROR_INSUFFICIENT_BUFFER);
             }
-            let p = (buf as *const WINHTTP_PROXY_INFO).read_unaligned();
-            Value::Proxy(p.dwAccessType, wide_cstr(p.lpszProxy as *const U), wide_cstr(p.lpszProxyBypass as *const U))
+            // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+            let p = unsafe { (buf as *const WINHTTP_PROXY_INFO).read_unaligned() };
+            // SAFETY: `wide_cstr`: `p.lpszProxy as *const U` is NULL or points to a readable NUL-terminated array of
+            // `U`.; `wide_cstr`: `p.lpszProxyBypass as *const U` is NULL or points to a readable NUL-terminated
+            // array of `U`.
+            Value::Proxy(p.dwAccessType, unsafe { wide_cstr(p.lpszProxy as *const U) }, unsafe {
+                wide_cstr(p.lpszProxyBypass as *const U)
+            })
         }
         Kind::Version => {
             if (len as usize) < std::mem::size_of::<HTTP_VERSION_INFO>() || buf.is_null() {
                 return Err(ERROR_INSUFFICIENT_BUFFER);
             }
-            let v = (buf as *const HTTP_VERSION_INFO).read_unaligned();
+            // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+            let v = unsafe { (buf as *const HTTP_VERSION_INFO).read_unaligned() };
             Value::Version(v.dwMajorVersion, v.dwMinorVersion)
         }
     };
@@ -68,6 +80,9 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
 /// `dwBufferLength == 4` (`ERROR_INSUFFICIENT_BUFFER`); string lengths are in characters. Unknown:
 /// `ERROR_WINHTTP_INVALID_OPTION`; read-only: `ERROR_WINHTTP_OPTION_NOT_SETTABLE`; wrong handle:
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`.
+///
+/// # Safety
+/// The arguments are as Windows documents them for `WinHttpSetOption`.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpSetOption(
     hInternet: HINTERNET,
@@ -75,9 +90,16 @@ pub unsafe extern "C" fn WinHttpSetOption(
     lpBuffer: LPVOID,
     dwBufferLength: DWORD,
 ) -> BOOL {
-    guard_winhttp("WinHttpSetOption", FALSE, || set_option::<u32>(hInternet, dwOption, lpBuffer, dwBufferLength))
+    // SAFETY: `set_option::<u32>` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpSetOption", FALSE, || unsafe {
+        set_option::<u32>(hInternet, dwOption, lpBuffer, dwBufferLength)
+    })
 }
 /// `WinHttpSetOption` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// The arguments are as Windows documents them for `WinHttpSetOption`.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpSetOption_w16(
     hInternet: HINTERNET,
@@ -85,7 +107,11 @@ pub unsafe extern "C" fn WinHttpSetOption_w16(
     lpBuffer: LPVOID,
     dwBufferLength: DWORD,
 ) -> BOOL {
-    guard_winhttp("WinHttpSetOption_w16", FALSE, || set_option::<u16>(hInternet, dwOption, lpBuffer, dwBufferLength))
+    // SAFETY: `set_option::<u16>` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpSetOption_w16", FALSE, || unsafe {
+        set_option::<u16>(hInternet, dwOption, lpBuffer, dwBufferLength)
+    })
 }
 
 unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len: *mut DWORD) -> WinResult<BOOL> {
@@ -102,26 +128,46 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         options::WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => size_of::<WINHTTP_CERTIFICATE_INFO>(),
         _ => 0,
     };
-    if need != 0 && (buf.is_null() || (*len as usize) < need) {
-        *len = need as u32;
+    // SAFETY: `len` is non-NULL (checked above) and the caller's writable DWORD (this function's `# Safety`).
+    if need != 0 && (buf.is_null() || (unsafe { *len } as usize) < need) {
+        // SAFETY: as above.
+        unsafe { *len = need as u32 };
         return Err(ERROR_INSUFFICIENT_BUFFER);
     }
     match api::query_option(raw(h), option)? {
-        Value::Dword(v) => put_value(v, buf, len)?,
-        Value::Usize(v) => put_value(v, buf, len)?,
-        Value::Str(s) => put_wide_bytes::<U>(&s, buf, len)?,
-        Value::Version(a, b) => put_value(HTTP_VERSION_INFO { dwMajorVersion: a, dwMinorVersion: b }, buf, len)?,
+        // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+        // writable bytes.
+        Value::Dword(v) => unsafe { put_value(v, buf, len) }?,
+        // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+        // writable bytes.
+        Value::Usize(v) => unsafe { put_value(v, buf, len) }?,
+        // SAFETY: `put_wide_bytes`: As [`put_value`].
+        Value::Str(s) => unsafe { put_wide_bytes::<U>(&s, buf, len) }?,
+        // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+        // writable bytes.
+        Value::Version(a, b) => {
+            unsafe { put_value(HTTP_VERSION_INFO { dwMajorVersion: a, dwMinorVersion: b }, buf, len) }?
+        }
         Value::Connection(local, remote) => {
             let info = WINHTTP_CONNECTION_INFO {
                 cbSize: size_of::<WINHTTP_CONNECTION_INFO>() as u32,
                 LocalAddress: sockaddr_storage(local),
                 RemoteAddress: sockaddr_storage(remote),
             };
-            put_value(info, buf, len)?
+            // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+            // writable bytes.
+            unsafe { put_value(info, buf, len) }?
         }
-        Value::Security(s) => put_value(security_info::<U>(s.unwrap_or_default()), buf, len)?,
+        // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+        // writable bytes.
+        Value::Security(s) => unsafe { put_value(security_info::<U>(s.unwrap_or_default()), buf, len) }?,
         // The size was checked above, so the new context always reaches the caller.
-        Value::ServerCert(der) => put_value(crate::ffi::wincrypt::new_context(der)? as usize, buf, len)?,
+        Value::ServerCert(der) => {
+            let ctx = crate::ffi::wincrypt::new_context(der)? as usize;
+            // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+            // writable bytes.
+            unsafe { put_value(ctx, buf, len) }?
+        }
         Value::Certificate(c) => {
             let info = WINHTTP_CERTIFICATE_INFO {
                 ftExpiry: filetime_from_value(c.not_after),
@@ -133,11 +179,15 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
                 lpszEncryptionAlgName: std::ptr::null_mut(),
                 dwKeySize: c.key_bits,
             };
-            put_value(info, buf, len)?
+            // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+            // writable bytes.
+            unsafe { put_value(info, buf, len) }?
         }
         Value::Proxy(access, proxy, bypass) => {
-            if (*len as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
-                *len = std::mem::size_of::<WINHTTP_PROXY_INFO>() as u32;
+            // SAFETY: `len` is non-NULL (checked above) and the caller's DWORD.
+            if (unsafe { *len } as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
+                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                unsafe { *len = std::mem::size_of::<WINHTTP_PROXY_INFO>() as u32 };
                 return Err(ERROR_INSUFFICIENT_BUFFER);
             }
             let info = WINHTTP_PROXY_INFO {
@@ -145,7 +195,9 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
                 lpszProxy: alloc_wide::<U>(proxy.as_deref()),
                 lpszProxyBypass: alloc_wide::<U>(bypass.as_deref()),
             };
-            put_value(info, buf, len)?;
+            // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+            // writable bytes.
+            unsafe { put_value(info, buf, len) }?;
         }
     }
     Ok(TRUE)
@@ -195,6 +247,11 @@ fn security_info<U: WideUnit>(s: Schannel) -> WINHTTP_SECURITY_INFO<U> {
 /// `WinHttpQueryOption`: reads an option. Too small or NULL buffer: `ERROR_INSUFFICIENT_BUFFER` with
 /// the bytes needed; strings come back with their length in bytes without the NUL. The strings of
 /// `WINHTTP_OPTION_PROXY` are allocated for the caller (`GlobalFree`).
+///
+/// # Safety
+/// `lpdwBufferLength` is NULL or points to memory valid for what `WinHttpQueryOption` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryOption(
     hInternet: HINTERNET,
@@ -202,9 +259,18 @@ pub unsafe extern "C" fn WinHttpQueryOption(
     lpBuffer: LPVOID,
     lpdwBufferLength: *mut DWORD,
 ) -> BOOL {
-    guard_winhttp("WinHttpQueryOption", FALSE, || query_option::<u32>(hInternet, dwOption, lpBuffer, lpdwBufferLength))
+    // SAFETY: `query_option::<u32>` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpQueryOption", FALSE, || unsafe {
+        query_option::<u32>(hInternet, dwOption, lpBuffer, lpdwBufferLength)
+    })
 }
 /// `WinHttpQueryOption` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpdwBufferLength` is NULL or points to memory valid for what `WinHttpQueryOption` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpQueryOption_w16(
     hInternet: HINTERNET,
@@ -213,7 +279,9 @@ pub unsafe extern "C" fn WinHttpQueryOption_w16(
     lpdwBufferLength: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryOption_w16", FALSE, || {
-        query_option::<u16>(hInternet, dwOption, lpBuffer, lpdwBufferLength)
+        // SAFETY: `query_option::<u16>` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { query_option::<u16>(hInternet, dwOption, lpBuffer, lpdwBufferLength) }
     })
 }
 

@@ -18,25 +18,41 @@ unsafe fn get_default_proxy<U: WideUnit>(info: *mut WINHTTP_PROXY_INFO) -> WinRe
         return Err(ERROR_INVALID_PARAMETER);
     }
     let cfg = proxy::default_config();
-    *info = WINHTTP_PROXY_INFO {
+    let value = WINHTTP_PROXY_INFO {
         dwAccessType: cfg.access_type,
         lpszProxy: alloc_wide::<U>(cfg.proxy.as_deref()),
         lpszProxyBypass: alloc_wide::<U>(cfg.bypass.as_deref()),
     };
+    // SAFETY: `info` is non-NULL (checked above) and points to the caller's writable structure.
+    unsafe { *info = value };
     Ok(TRUE)
 }
 
 /// `WinHttpGetDefaultProxyConfiguration`: the process's default proxy (what
 /// `WinHttpSetDefaultProxyConfiguration` set), else `WINHTTP_ACCESS_TYPE_NO_PROXY` with NULL strings.
 /// The strings are the caller's to free with `GlobalFree`. Errors: `ERROR_INVALID_PARAMETER` (NULL).
+///
+/// # Safety
+/// `pProxyInfo` is NULL or points to memory valid for what `WinHttpGetDefaultProxyConfiguration` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetDefaultProxyConfiguration(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
-    guard_winhttp("WinHttpGetDefaultProxyConfiguration", FALSE, || get_default_proxy::<u32>(pProxyInfo))
+    // SAFETY: `get_default_proxy::<u32>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpGetDefaultProxyConfiguration", FALSE, || unsafe { get_default_proxy::<u32>(pProxyInfo) })
 }
 /// `WinHttpGetDefaultProxyConfiguration` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pProxyInfo` is NULL or points to memory valid for what `WinHttpGetDefaultProxyConfiguration` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetDefaultProxyConfiguration_w16(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
-    guard_winhttp("WinHttpGetDefaultProxyConfiguration_w16", FALSE, || get_default_proxy::<u16>(pProxyInfo))
+    // SAFETY: `get_default_proxy::<u16>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpGetDefaultProxyConfiguration_w16", FALSE, || unsafe { get_default_proxy::<u16>(pProxyInfo) })
 }
 
 unsafe fn get_ie_proxy<U: WideUnit>(cfg: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG) -> WinResult<BOOL> {
@@ -45,12 +61,14 @@ unsafe fn get_ie_proxy<U: WideUnit>(cfg: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONF
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (auto, url, proxy_list, bypass) = proxy::user_config(|n| std::env::var(n).ok());
-    *cfg = WINHTTP_CURRENT_USER_IE_PROXY_CONFIG {
+    let value = WINHTTP_CURRENT_USER_IE_PROXY_CONFIG {
         fAutoDetect: auto as BOOL,
         lpszAutoConfigUrl: alloc_wide::<U>(url.as_deref()),
         lpszProxy: alloc_wide::<U>(proxy_list.as_deref()),
         lpszProxyBypass: alloc_wide::<U>(bypass.as_deref()),
     };
+    // SAFETY: `cfg` is non-NULL (checked above) and points to the caller's writable structure.
+    unsafe { *cfg = value };
     Ok(TRUE)
 }
 
@@ -59,18 +77,32 @@ unsafe fn get_ie_proxy<U: WideUnit>(cfg: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONF
 /// case too): `lpszProxy` is `host:port` (both the same) or `http=host:port;https=host:port`,
 /// `lpszProxyBypass` the `no_proxy` entries joined by `;` (`.x.com` as `*.x.com`), NULL when unset;
 /// no auto-detect, no script URL. Strings are freed with `GlobalFree`. Errors: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `pProxyConfig` is NULL or points to memory valid for what `WinHttpGetIEProxyConfigForCurrentUser` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser(
     pProxyConfig: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG,
 ) -> BOOL {
-    guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser", FALSE, || get_ie_proxy::<u32>(pProxyConfig))
+    // SAFETY: `get_ie_proxy::<u32>` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser", FALSE, || unsafe { get_ie_proxy::<u32>(pProxyConfig) })
 }
 /// `WinHttpGetIEProxyConfigForCurrentUser` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pProxyConfig` is NULL or points to memory valid for what `WinHttpGetIEProxyConfigForCurrentUser` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser_w16(
     pProxyConfig: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG,
 ) -> BOOL {
-    guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser_w16", FALSE, || get_ie_proxy::<u16>(pProxyConfig))
+    // SAFETY: `get_ie_proxy::<u16>` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser_w16", FALSE, || unsafe { get_ie_proxy::<u16>(pProxyConfig) })
 }
 
 unsafe fn detect_auto_proxy_config_url(flags: DWORD, out: *mut *mut c_void) -> WinResult<BOOL> {
@@ -78,7 +110,8 @@ unsafe fn detect_auto_proxy_config_url(flags: DWORD, out: *mut *mut c_void) -> W
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    *out = null_mut();
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *out = null_mut() };
     proxy::detect_auto_proxy_config_url(flags).map(|_| TRUE)
 }
 
@@ -86,23 +119,37 @@ unsafe fn detect_auto_proxy_config_url(flags: DWORD, out: *mut *mut c_void) -> W
 /// fails with `ERROR_WINHTTP_AUTODETECTION_FAILED` (as on a network without WPAD) and sets
 /// `*ppwstrAutoConfigUrl` to NULL. Errors: `ERROR_INVALID_PARAMETER` (NULL out-pointer, flags not a
 /// non-empty set of `WINHTTP_AUTO_DETECT_TYPE_DHCP`/`_DNS_A`).
+///
+/// # Safety
+/// `ppwstrAutoConfigUrl` is NULL or points to memory valid for what `WinHttpDetectAutoProxyConfigUrl` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpDetectAutoProxyConfigUrl(
     dwAutoDetectFlags: DWORD,
     ppwstrAutoConfigUrl: *mut *mut c_void,
 ) -> BOOL {
     guard_winhttp("WinHttpDetectAutoProxyConfigUrl", FALSE, || {
-        detect_auto_proxy_config_url(dwAutoDetectFlags, ppwstrAutoConfigUrl)
+        // SAFETY: `detect_auto_proxy_config_url` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { detect_auto_proxy_config_url(dwAutoDetectFlags, ppwstrAutoConfigUrl) }
     })
 }
 /// `WinHttpDetectAutoProxyConfigUrl` (same for both widths: no string is ever returned).
+///
+/// # Safety
+/// `ppwstrAutoConfigUrl` is NULL or points to memory valid for what `WinHttpDetectAutoProxyConfigUrl` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpDetectAutoProxyConfigUrl_w16(
     dwAutoDetectFlags: DWORD,
     ppwstrAutoConfigUrl: *mut *mut c_void,
 ) -> BOOL {
     guard_winhttp("WinHttpDetectAutoProxyConfigUrl_w16", FALSE, || {
-        detect_auto_proxy_config_url(dwAutoDetectFlags, ppwstrAutoConfigUrl)
+        // SAFETY: `detect_auto_proxy_config_url` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { detect_auto_proxy_config_url(dwAutoDetectFlags, ppwstrAutoConfigUrl) }
     })
 }
 
@@ -111,11 +158,16 @@ unsafe fn set_default_proxy<U: WideUnit>(info: *const WINHTTP_PROXY_INFO) -> Win
     if info.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let i = info.read_unaligned();
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    let i = unsafe { info.read_unaligned() };
     proxy::set_default_config(
         i.dwAccessType,
-        wide_cstr(i.lpszProxy as *const U),
-        wide_cstr(i.lpszProxyBypass as *const U),
+        // SAFETY: `wide_cstr`: `i.lpszProxy as *const U` is NULL or points to a readable NUL-terminated array of
+        // `U`.
+        unsafe { wide_cstr(i.lpszProxy as *const U) },
+        // SAFETY: `wide_cstr`: `i.lpszProxyBypass as *const U` is NULL or points to a readable NUL-terminated array
+        // of `U`.
+        unsafe { wide_cstr(i.lpszProxyBypass as *const U) },
     )
     .map(|_| TRUE)
 }
@@ -124,14 +176,28 @@ unsafe fn set_default_proxy<U: WideUnit>(info: *const WINHTTP_PROXY_INFO) -> Win
 /// returns and that sessions opened with `WINHTTP_ACCESS_TYPE_DEFAULT_PROXY` use. Windows stores it
 /// in the registry for every process; here it lasts for this process. `dwAccessType` must be
 /// `WINHTTP_ACCESS_TYPE_NO_PROXY` or `_NAMED_PROXY` (with a proxy name). Errors: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `pProxyInfo` is NULL or points to memory valid for what `WinHttpSetDefaultProxyConfiguration` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpSetDefaultProxyConfiguration(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
-    guard_winhttp("WinHttpSetDefaultProxyConfiguration", FALSE, || set_default_proxy::<u32>(pProxyInfo))
+    // SAFETY: `set_default_proxy::<u32>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpSetDefaultProxyConfiguration", FALSE, || unsafe { set_default_proxy::<u32>(pProxyInfo) })
 }
 /// `WinHttpSetDefaultProxyConfiguration` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pProxyInfo` is NULL or points to memory valid for what `WinHttpSetDefaultProxyConfiguration` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpSetDefaultProxyConfiguration_w16(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
-    guard_winhttp("WinHttpSetDefaultProxyConfiguration_w16", FALSE, || set_default_proxy::<u16>(pProxyInfo))
+    // SAFETY: `set_default_proxy::<u16>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpSetDefaultProxyConfiguration_w16", FALSE, || unsafe { set_default_proxy::<u16>(pProxyInfo) })
 }
 
 unsafe fn get_proxy_for_url<U: WideUnit>(
@@ -140,13 +206,15 @@ unsafe fn get_proxy_for_url<U: WideUnit>(
     opts: *const WINHTTP_AUTOPROXY_OPTIONS,
     info: *mut WINHTTP_PROXY_INFO,
 ) -> WinResult<BOOL> {
-    let url_s = wide_cstr(url);
+    // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
+    let url_s = unsafe { wide_cstr(url) };
     tracing::trace!(target: T, "WinHttpGetProxyForUrl({h:?}, {url_s:?}, {opts:?}, {info:?})");
     api::session(raw(h))?;
     let (Some(url), false, false) = (url_s, opts.is_null(), info.is_null()) else {
         return Err(ERROR_INVALID_PARAMETER);
     };
-    let o = opts.read_unaligned();
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    let o = unsafe { opts.read_unaligned() };
     proxy::check_autoproxy_options(
         o.dwFlags,
         o.dwAutoDetectFlags,
@@ -165,6 +233,11 @@ unsafe fn get_proxy_for_url<U: WideUnit>(
 /// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER`
 /// (NULL URL/options/info, no detection kind, auto-detect without DHCP/DNS_A, CONFIG_URL without a URL,
 /// reserved fields set), `ERROR_WINHTTP_INVALID_URL`, `ERROR_WINHTTP_UNRECOGNIZED_SCHEME`.
+///
+/// # Safety
+/// `lpcwszUrl`, `pAutoProxyOptions`, `pProxyInfo` are each NULL or point to memory valid for what
+/// `WinHttpGetProxyForUrl` reads or writes there, as Windows documents it (strings NUL-terminated unless a length
+/// is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxyForUrl(
     hSession: HINTERNET,
@@ -173,10 +246,17 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrl(
     pProxyInfo: *mut WINHTTP_PROXY_INFO,
 ) -> BOOL {
     guard_winhttp("WinHttpGetProxyForUrl", FALSE, || {
-        get_proxy_for_url(hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo)
+        // SAFETY: `get_proxy_for_url` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { get_proxy_for_url(hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo) }
     })
 }
 /// `WinHttpGetProxyForUrl` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpcwszUrl`, `pAutoProxyOptions`, `pProxyInfo` are each NULL or point to memory valid for what
+/// `WinHttpGetProxyForUrl` reads or writes there, as Windows documents it (strings NUL-terminated unless a length
+/// is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxyForUrl_w16(
     hSession: HINTERNET,
@@ -185,7 +265,9 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrl_w16(
     pProxyInfo: *mut WINHTTP_PROXY_INFO,
 ) -> BOOL {
     guard_winhttp("WinHttpGetProxyForUrl_w16", FALSE, || {
-        get_proxy_for_url(hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo)
+        // SAFETY: `get_proxy_for_url` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { get_proxy_for_url(hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo) }
     })
 }
 
@@ -211,14 +293,19 @@ unsafe fn is_host_in_bypass_list<U: WideUnit>(
     port: u16,
     out: *mut BOOL,
 ) -> WinResult<()> {
-    let host_s = wide_cstr(host);
+    // SAFETY: `wide_cstr`: `host` is NULL or points to a readable NUL-terminated array of `U`.
+    let host_s = unsafe { wide_cstr(host) };
     tracing::trace!(target: T, "WinHttpIsHostInProxyBypassList({info:?}, {host_s:?}, {scheme}, {port}, {out:?})");
     let (Some(host), false, false) = (host_s, info.is_null(), out.is_null()) else {
         return Err(ERROR_INVALID_PARAMETER);
     };
-    let i = info.read_unaligned();
-    let bypass = wide_cstr(i.lpszProxyBypass as *const U);
-    *out = proxy::is_host_in_bypass_list(bypass.as_deref(), &host, scheme, port)? as BOOL;
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    let i = unsafe { info.read_unaligned() };
+    // SAFETY: `wide_cstr`: `i.lpszProxyBypass as *const U` is NULL or points to a readable NUL-terminated array of
+    // `U`.
+    let bypass = unsafe { wide_cstr(i.lpszProxyBypass as *const U) };
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *out = proxy::is_host_in_bypass_list(bypass.as_deref(), &host, scheme, port)? as BOOL };
     Ok(())
 }
 
@@ -226,6 +313,11 @@ unsafe fn is_host_in_bypass_list<U: WideUnit>(
 /// the scheme's default) matches `pProxyInfo->lpszProxyBypass`: `<local>` (names without a dot),
 /// `*` wildcards, optional `scheme://` prefix and `:port` suffix. Returns `ERROR_SUCCESS` with
 /// `*pfIsInBypassList` set, or `ERROR_INVALID_PARAMETER` (NULL argument, scheme not HTTP/HTTPS).
+///
+/// # Safety
+/// `pProxyInfo`, `pwszHost`, `pfIsInBypassList` are each NULL or point to memory valid for what
+/// `WinHttpIsHostInProxyBypassList` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList(
     pProxyInfo: *const WINHTTP_PROXY_INFO,
@@ -235,10 +327,17 @@ pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList(
     pfIsInBypassList: *mut BOOL,
 ) -> DWORD {
     guard_httpapi("WinHttpIsHostInProxyBypassList", || {
-        is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList)
+        // SAFETY: `is_host_in_bypass_list` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList) }
     })
 }
 /// `WinHttpIsHostInProxyBypassList` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pProxyInfo`, `pwszHost`, `pfIsInBypassList` are each NULL or point to memory valid for what
+/// `WinHttpIsHostInProxyBypassList` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList_w16(
     pProxyInfo: *const WINHTTP_PROXY_INFO,
@@ -248,6 +347,8 @@ pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList_w16(
     pfIsInBypassList: *mut BOOL,
 ) -> DWORD {
     guard_httpapi("WinHttpIsHostInProxyBypassList_w16", || {
-        is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList)
+        // SAFETY: `is_host_in_bypass_list` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList) }
     })
 }

@@ -19,19 +19,29 @@ unsafe fn get_proxy_settings_version(h: HINTERNET, out: *mut DWORD) -> WinResult
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    *out = proxy::settings_version();
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *out = proxy::settings_version() };
     Ok(())
 }
 
 /// `WinHttpGetProxySettingsVersion`: the version of this process's proxy settings (bumped by
 /// `WinHttpWriteProxySettings` and `WinHttpSetDefaultProxyConfiguration`). Errors:
 /// `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL out).
+///
+/// # Safety
+/// `pdwProxySettingsVersion` is NULL or points to memory valid for what `WinHttpGetProxySettingsVersion` reads or
+/// writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxySettingsVersion(
     hSession: HINTERNET,
     pdwProxySettingsVersion: *mut DWORD,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsVersion", || get_proxy_settings_version(hSession, pdwProxySettingsVersion))
+    // SAFETY: `get_proxy_settings_version` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_httpapi("WinHttpGetProxySettingsVersion", || unsafe {
+        get_proxy_settings_version(hSession, pdwProxySettingsVersion)
+    })
 }
 w16_alias!(WinHttpGetProxySettingsVersion);
 
@@ -44,14 +54,15 @@ unsafe fn read_proxy_settings<U: WideUnit>(
     defaults: *mut BOOL,
     out: *mut WINHTTP_PROXY_SETTINGS,
 ) -> WinResult<()> {
-    let name_s = wide_cstr(name);
+    // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
+    let name_s = unsafe { wide_cstr(name) };
     tracing::trace!(target: T, "WinHttpReadProxySettings({h:?}, {name_s:?}, {fallback}, {autodetect}, {version:?}, {defaults:?}, {out:?})");
     api::session(raw(h))?;
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (s, v, d) = proxy::read_settings(name_s.as_deref().unwrap_or(""), fallback != 0, autodetect != 0)?;
-    *out = WINHTTP_PROXY_SETTINGS {
+    let value = WINHTTP_PROXY_SETTINGS {
         dwStructSize: size_of::<WINHTTP_PROXY_SETTINGS>() as DWORD,
         dwFlags: s.flags,
         dwCurrentSettingsVersion: v,
@@ -69,8 +80,12 @@ unsafe fn read_proxy_settings<U: WideUnit>(
         cNetworkKeys: 0,
         pNetworkKeys: null_mut(),
     };
-    write_opt(version, v);
-    write_opt(defaults, d as BOOL);
+    // SAFETY: `out` is non-NULL (checked above) and points to the caller's writable structure.
+    unsafe { *out = value };
+    // SAFETY: `write_opt`: `version` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(version, v) };
+    // SAFETY: `write_opt`: `defaults` is NULL or points to a writable, aligned `T`.
+    unsafe { write_opt(defaults, d as BOOL) };
     Ok(())
 }
 
@@ -80,6 +95,12 @@ unsafe fn read_proxy_settings<U: WideUnit>(
 /// plus `PROXY_TYPE_AUTO_DETECT` with `fSetAutoDiscoverForDefaultSettings`) when
 /// `fFallBackToDefaultSettings`, with `*pfDefaultSettingsAreReturned` TRUE, else `ERROR_FILE_NOT_FOUND`.
 /// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `pcwszConnectionName`, `pdwSettingsVersion`, `pfDefaultSettingsAreReturned`, `pWinHttpProxySettings` are each
+/// NULL or point to memory valid for what `WinHttpReadProxySettings` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpReadProxySettings(
     hSession: HINTERNET,
@@ -91,18 +112,28 @@ pub unsafe extern "C" fn WinHttpReadProxySettings(
     pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
 ) -> DWORD {
     guard_httpapi("WinHttpReadProxySettings", || {
-        read_proxy_settings(
-            hSession,
-            pcwszConnectionName,
-            fFallBackToDefaultSettings,
-            fSetAutoDiscoverForDefaultSettings,
-            pdwSettingsVersion,
-            pfDefaultSettingsAreReturned,
-            pWinHttpProxySettings,
-        )
+        // SAFETY: `read_proxy_settings` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            read_proxy_settings(
+                hSession,
+                pcwszConnectionName,
+                fFallBackToDefaultSettings,
+                fSetAutoDiscoverForDefaultSettings,
+                pdwSettingsVersion,
+                pfDefaultSettingsAreReturned,
+                pWinHttpProxySettings,
+            )
+        }
     })
 }
 /// `WinHttpReadProxySettings` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pcwszConnectionName`, `pdwSettingsVersion`, `pfDefaultSettingsAreReturned`, `pWinHttpProxySettings` are each
+/// NULL or point to memory valid for what `WinHttpReadProxySettings` reads or writes there, as Windows documents it
+/// (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpReadProxySettings_w16(
     hSession: HINTERNET,
@@ -114,15 +145,19 @@ pub unsafe extern "C" fn WinHttpReadProxySettings_w16(
     pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
 ) -> DWORD {
     guard_httpapi("WinHttpReadProxySettings_w16", || {
-        read_proxy_settings(
-            hSession,
-            pcwszConnectionName,
-            fFallBackToDefaultSettings,
-            fSetAutoDiscoverForDefaultSettings,
-            pdwSettingsVersion,
-            pfDefaultSettingsAreReturned,
-            pWinHttpProxySettings,
-        )
+        // SAFETY: `read_proxy_settings` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            read_proxy_settings(
+                hSession,
+                pcwszConnectionName,
+                fFallBackToDefaultSettings,
+                fSetAutoDiscoverForDefaultSettings,
+                pdwSettingsVersion,
+                pfDefaultSettingsAreReturned,
+                pWinHttpProxySettings,
+            )
+        }
     })
 }
 
@@ -136,17 +171,28 @@ unsafe fn write_proxy_settings<U: WideUnit>(
     if s.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let s = s.read_unaligned();
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    let s = unsafe { s.read_unaligned() };
     if s.dwStructSize as usize != size_of::<WINHTTP_PROXY_SETTINGS>() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let name = wide_cstr(s.pwszConnectionName as *const U).unwrap_or_default();
+    // SAFETY: `wide_cstr`: `s.pwszConnectionName as *const U` is NULL or points to a readable NUL-terminated array
+    // of `U`.
+    let name = unsafe { wide_cstr(s.pwszConnectionName as *const U) }.unwrap_or_default();
     let stored = StoredSettings {
         flags: s.dwFlags,
-        proxy: wide_cstr(s.pwszProxy as *const U),
-        bypass: wide_cstr(s.pwszProxyBypass as *const U),
-        autoconfig_url: wide_cstr(s.pwszAutoconfigUrl as *const U),
-        autoconfig_secondary_url: wide_cstr(s.pwszAutoconfigSecondaryUrl as *const U),
+        // SAFETY: `wide_cstr`: `s.pwszProxy as *const U` is NULL or points to a readable NUL-terminated array of
+        // `U`.
+        proxy: unsafe { wide_cstr(s.pwszProxy as *const U) },
+        // SAFETY: `wide_cstr`: `s.pwszProxyBypass as *const U` is NULL or points to a readable NUL-terminated array
+        // of `U`.
+        bypass: unsafe { wide_cstr(s.pwszProxyBypass as *const U) },
+        // SAFETY: `wide_cstr`: `s.pwszAutoconfigUrl as *const U` is NULL or points to a readable NUL-terminated
+        // array of `U`.
+        autoconfig_url: unsafe { wide_cstr(s.pwszAutoconfigUrl as *const U) },
+        // SAFETY: `wide_cstr`: `s.pwszAutoconfigSecondaryUrl as *const U` is NULL or points to a readable
+        // NUL-terminated array of `U`.
+        autoconfig_secondary_url: unsafe { wide_cstr(s.pwszAutoconfigSecondaryUrl as *const U) },
         auto_discovery_flags: s.dwAutoDiscoveryFlags,
     };
     proxy::write_settings(&name, stored, force != 0, s.dwCurrentSettingsVersion)
@@ -159,6 +205,11 @@ unsafe fn write_proxy_settings<U: WideUnit>(
 /// (`ERROR_WINHTTP_INCORRECT_HANDLE_STATE` otherwise). Errors: `ERROR_INVALID_HANDLE`,
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL, wrong `dwStructSize`,
 /// unknown `PROXY_TYPE_*` flags).
+///
+/// # Safety
+/// `pWinHttpProxySettings` is NULL or points to memory valid for what `WinHttpWriteProxySettings` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpWriteProxySettings(
     hSession: HINTERNET,
@@ -166,10 +217,17 @@ pub unsafe extern "C" fn WinHttpWriteProxySettings(
     pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
 ) -> DWORD {
     guard_httpapi("WinHttpWriteProxySettings", || {
-        write_proxy_settings::<u32>(hSession, fForceUpdate, pWinHttpProxySettings)
+        // SAFETY: `write_proxy_settings::<u32>` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { write_proxy_settings::<u32>(hSession, fForceUpdate, pWinHttpProxySettings) }
     })
 }
 /// `WinHttpWriteProxySettings` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pWinHttpProxySettings` is NULL or points to memory valid for what `WinHttpWriteProxySettings` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpWriteProxySettings_w16(
     hSession: HINTERNET,
@@ -177,7 +235,9 @@ pub unsafe extern "C" fn WinHttpWriteProxySettings_w16(
     pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
 ) -> DWORD {
     guard_httpapi("WinHttpWriteProxySettings_w16", || {
-        write_proxy_settings::<u16>(hSession, fForceUpdate, pWinHttpProxySettings)
+        // SAFETY: `write_proxy_settings::<u16>` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { write_proxy_settings::<u16>(hSession, fForceUpdate, pWinHttpProxySettings) }
     })
 }
 
@@ -186,7 +246,8 @@ unsafe fn free_proxy_settings<U: WideUnit>(s: *mut WINHTTP_PROXY_SETTINGS) {
     if s.is_null() {
         return;
     }
-    let v = s.read_unaligned();
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    let v = unsafe { s.read_unaligned() };
     for p in [
         v.pwszConnectionName,
         v.pwszProxy,
@@ -195,21 +256,39 @@ unsafe fn free_proxy_settings<U: WideUnit>(s: *mut WINHTTP_PROXY_SETTINGS) {
         v.pwszAutoconfigSecondaryUrl,
         v.pwszLastKnownGoodAutoConfigUrl,
     ] {
-        free_wide(p as *mut U);
+        // SAFETY: `free_wide`: `p as *mut U` is NULL or came from `leak_wide::<U>` and was not freed yet.
+        unsafe { free_wide(p as *mut U) };
     }
-    std::ptr::write_bytes(s, 0, 1);
+    // SAFETY: `write_bytes`: the destination is valid for writing the count given
+    unsafe { std::ptr::write_bytes(s, 0, 1) };
 }
 
 /// `WinHttpFreeProxySettings`: frees the strings `WinHttpReadProxySettings` allocated and zeroes the
 /// structure (NULL is ignored).
+///
+/// # Safety
+/// `pWinHttpProxySettings` is NULL or points to memory valid for what `WinHttpFreeProxySettings` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxySettings(pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS) {
-    guard_infallible("WinHttpFreeProxySettings", (), || free_proxy_settings::<u32>(pWinHttpProxySettings))
+    // SAFETY: `free_proxy_settings::<u32>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_infallible("WinHttpFreeProxySettings", (), || unsafe { free_proxy_settings::<u32>(pWinHttpProxySettings) })
 }
 /// `WinHttpFreeProxySettings` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pWinHttpProxySettings` is NULL or points to memory valid for what `WinHttpFreeProxySettings` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxySettings_w16(pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS) {
-    guard_infallible("WinHttpFreeProxySettings_w16", (), || free_proxy_settings::<u16>(pWinHttpProxySettings))
+    // SAFETY: `free_proxy_settings::<u16>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_infallible("WinHttpFreeProxySettings_w16", (), || unsafe {
+        free_proxy_settings::<u16>(pWinHttpProxySettings)
+    })
 }
 
 fn set_proxy_settings_per_user(per_user: BOOL) -> WinResult<()> {
@@ -237,7 +316,8 @@ unsafe fn register_proxy_change(
         return Err(ERROR_INVALID_PARAMETER);
     }
     let token = proxy::register_change_notification(flags, cb, ctx as usize)?;
-    *out = token as *mut c_void;
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *out = token as *mut c_void };
     Ok(())
 }
 
@@ -245,6 +325,12 @@ unsafe fn register_proxy_change(
 /// thread) whenever this process changes its proxy settings (`WinHttpSetDefaultProxyConfiguration`,
 /// `WinHttpWriteProxySettings`); Linux has no system proxy settings to watch. Errors:
 /// `ERROR_INVALID_PARAMETER` (NULL callback or `hRegistration`).
+///
+/// # Safety
+/// `pvContext`, `hRegistration` are each NULL or point to memory valid for what
+/// `WinHttpRegisterProxyChangeNotification` reads or writes there, as Windows documents it (strings NUL-terminated
+/// unless a length is passed, buffers at least the size passed), for the length of the call. `pfnCallback`: NULL or
+/// a function of the documented signature, callable until it is removed.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpRegisterProxyChangeNotification(
     ullFlags: u64,
@@ -253,7 +339,9 @@ pub unsafe extern "C" fn WinHttpRegisterProxyChangeNotification(
     hRegistration: *mut *mut c_void,
 ) -> DWORD {
     guard_httpapi("WinHttpRegisterProxyChangeNotification", || {
-        register_proxy_change(ullFlags, pfnCallback, pvContext, hRegistration)
+        // SAFETY: `register_proxy_change` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { register_proxy_change(ullFlags, pfnCallback, pvContext, hRegistration) }
     })
 }
 w16_alias!(WinHttpRegisterProxyChangeNotification);

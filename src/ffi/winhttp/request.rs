@@ -19,9 +19,13 @@ unsafe fn send_request<U: WideUnit>(
 ) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpSendRequest({h:?}, {headers:?}, {hlen}, {optional:?}, {olen}, {total}, {context:#x})");
     // Length 0 with headers given: read up to the NUL, as Windows does (`-1L` is the documented way).
-    let text = wide_str_len(headers, if hlen == 0 { u32::MAX } else { hlen });
+    // SAFETY: `wide_str_len`: `headers` is NULL or points to `if hlen == 0 { u32::MAX } else { hlen }` readable
+    // units (or a NUL-terminated string when `if hlen == 0 { u32::MAX } else { hlen }` is -1).
+    let text = unsafe { wide_str_len(headers, if hlen == 0 { u32::MAX } else { hlen }) };
     // "If dwOptionalLength is 0, lpOptional is ignored and set to NULL."
-    let optional = if olen == 0 { &[][..] } else { bytes_in(optional as *const u8, olen as usize)? };
+    // SAFETY: `bytes_in`: `optional as *const u8` is NULL or points to `olen as usize` readable bytes that stay
+    // valid and unchanged for `'a`.
+    let optional = if olen == 0 { &[][..] } else { unsafe { bytes_in(optional as *const u8, olen as usize) }? };
     api::send_request(raw(h), text, optional, total, context).map(|_| TRUE)
 }
 
@@ -33,6 +37,11 @@ unsafe fn send_request<U: WideUnit>(
 /// Content-Length and Transfer-Encoding, `lpOptional` or a total with Transfer-Encoding. Connection
 /// errors: `ERROR_WINHTTP_NAME_NOT_RESOLVED`, `_CANNOT_CONNECT`, `_TIMEOUT`, `_CONNECTION_ERROR`,
 /// `_SECURE_FAILURE`. The request may be sent again once its response was read.
+///
+/// # Safety
+/// `lpszHeaders` is NULL or points to memory valid for what `WinHttpSendRequest` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpSendRequest(
     hRequest: HINTERNET,
@@ -44,10 +53,19 @@ pub unsafe extern "C" fn WinHttpSendRequest(
     dwContext: usize,
 ) -> BOOL {
     guard_winhttp("WinHttpSendRequest", FALSE, || {
-        send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext)
+        // SAFETY: `send_request` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe {
+            send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext)
+        }
     })
 }
 /// `WinHttpSendRequest` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpszHeaders` is NULL or points to memory valid for what `WinHttpSendRequest` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpSendRequest_w16(
     hRequest: HINTERNET,
@@ -59,7 +77,11 @@ pub unsafe extern "C" fn WinHttpSendRequest_w16(
     dwContext: usize,
 ) -> BOOL {
     guard_winhttp("WinHttpSendRequest_w16", FALSE, || {
-        send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext)
+        // SAFETY: `send_request` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe {
+            send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext)
+        }
     })
 }
 

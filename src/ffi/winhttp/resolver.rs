@@ -21,7 +21,8 @@ unsafe fn create_proxy_resolver(h: HINTERNET, out: *mut HINTERNET) -> WinResult<
         let _ = resolver::close(r);
         return Err(ERROR_INVALID_PARAMETER);
     }
-    *out = r as HINTERNET;
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *out = r as HINTERNET };
     Ok(())
 }
 
@@ -29,9 +30,16 @@ unsafe fn create_proxy_resolver(h: HINTERNET, out: *mut HINTERNET) -> WinResult<
 /// `WinHttpCloseHandle`; it copies the session's status callback. Returns `ERROR_SUCCESS`,
 /// `ERROR_INVALID_HANDLE` (NULL/closed session), `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE` (not a session,
 /// or a session opened without `WINHTTP_FLAG_ASYNC`), `ERROR_INVALID_PARAMETER` (NULL `phResolver`).
+///
+/// # Safety
+/// `phResolver` is NULL or points to memory valid for what `WinHttpCreateProxyResolver` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpCreateProxyResolver(hSession: HINTERNET, phResolver: *mut HINTERNET) -> DWORD {
-    guard_httpapi("WinHttpCreateProxyResolver", || create_proxy_resolver(hSession, phResolver))
+    // SAFETY: `create_proxy_resolver` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_httpapi("WinHttpCreateProxyResolver", || unsafe { create_proxy_resolver(hSession, phResolver) })
 }
 w16_alias!(WinHttpCreateProxyResolver);
 
@@ -41,14 +49,18 @@ unsafe fn get_proxy_for_url_ex<U: WideUnit>(
     opts: *const WINHTTP_AUTOPROXY_OPTIONS,
     context: usize,
 ) -> WinResult<()> {
-    let url_s = wide_cstr(url);
+    // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
+    let url_s = unsafe { wide_cstr(url) };
     tracing::trace!(target: T, "WinHttpGetProxyForUrlEx({h:?}, {url_s:?}, {opts:?}, {context:#x})");
     let o = (!opts.is_null()).then(|| {
-        let o = opts.read_unaligned();
+        // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+        let o = unsafe { opts.read_unaligned() };
         AutoProxyOptions {
             flags: o.dwFlags,
             detect_flags: o.dwAutoDetectFlags,
-            config_url: wide_cstr(o.lpszAutoConfigUrl as *const U),
+            // SAFETY: `wide_cstr`: `o.lpszAutoConfigUrl as *const U` is NULL or points to a readable NUL-terminated
+            // array of `U`.
+            config_url: unsafe { wide_cstr(o.lpszAutoConfigUrl as *const U) },
             reserved_ptr: !o.lpvReserved.is_null(),
             reserved: o.dwReserved,
         }
@@ -67,6 +79,11 @@ unsafe fn get_proxy_for_url_ex<U: WideUnit>(
 /// `ERROR_INVALID_PARAMETER` (NULL URL/options, no method flag, auto-detect without DHCP/DNS_A,
 /// CONFIG_URL without a URL, reserved fields set), `ERROR_WINHTTP_INVALID_URL`,
 /// `ERROR_WINHTTP_UNRECOGNIZED_SCHEME`, `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (one already pending).
+///
+/// # Safety
+/// `pcwszUrl`, `pAutoProxyOptions` are each NULL or point to memory valid for what `WinHttpGetProxyForUrlEx` reads
+/// or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxyForUrlEx(
     hResolver: HINTERNET,
@@ -74,9 +91,18 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx(
     pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
     pContext: usize,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxyForUrlEx", || get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext))
+    // SAFETY: `get_proxy_for_url_ex` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_httpapi("WinHttpGetProxyForUrlEx", || unsafe {
+        get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext)
+    })
 }
 /// `WinHttpGetProxyForUrlEx` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pcwszUrl`, `pAutoProxyOptions` are each NULL or point to memory valid for what `WinHttpGetProxyForUrlEx` reads
+/// or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the
+/// size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxyForUrlEx_w16(
     hResolver: HINTERNET,
@@ -85,7 +111,9 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx_w16(
     pContext: usize,
 ) -> DWORD {
     guard_httpapi("WinHttpGetProxyForUrlEx_w16", || {
-        get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext)
+        // SAFETY: `get_proxy_for_url_ex` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext) }
     })
 }
 
@@ -103,12 +131,19 @@ unsafe fn get_proxy_for_url_ex2<U: WideUnit>(
     if (cb != 0) == ctx.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    get_proxy_for_url_ex(h, url, opts, context)
+    // SAFETY: `get_proxy_for_url_ex` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    unsafe { get_proxy_for_url_ex(h, url, opts, context) }
 }
 
 /// `WinHttpGetProxyForUrlEx2`: `WinHttpGetProxyForUrlEx` with an interface selection context
 /// (`cbInterfaceSelectionContext` bytes at `pInterfaceSelectionContext`: both zero/NULL or both set,
 /// else `ERROR_INVALID_PARAMETER`; the context does not change the answer on Linux).
+///
+/// # Safety
+/// `pcwszUrl`, `pAutoProxyOptions`, `pInterfaceSelectionContext` are each NULL or point to memory valid for what
+/// `WinHttpGetProxyForUrlEx2` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2(
     hResolver: HINTERNET,
@@ -119,17 +154,26 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2(
     pContext: usize,
 ) -> DWORD {
     guard_httpapi("WinHttpGetProxyForUrlEx2", || {
-        get_proxy_for_url_ex2(
-            hResolver,
-            pcwszUrl,
-            pAutoProxyOptions,
-            cbInterfaceSelectionContext,
-            pInterfaceSelectionContext,
-            pContext,
-        )
+        // SAFETY: `get_proxy_for_url_ex2` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            get_proxy_for_url_ex2(
+                hResolver,
+                pcwszUrl,
+                pAutoProxyOptions,
+                cbInterfaceSelectionContext,
+                pInterfaceSelectionContext,
+                pContext,
+            )
+        }
     })
 }
 /// `WinHttpGetProxyForUrlEx2` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pcwszUrl`, `pAutoProxyOptions`, `pInterfaceSelectionContext` are each NULL or point to memory valid for what
+/// `WinHttpGetProxyForUrlEx2` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2_w16(
     hResolver: HINTERNET,
@@ -140,14 +184,18 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2_w16(
     pContext: usize,
 ) -> DWORD {
     guard_httpapi("WinHttpGetProxyForUrlEx2_w16", || {
-        get_proxy_for_url_ex2(
-            hResolver,
-            pcwszUrl,
-            pAutoProxyOptions,
-            cbInterfaceSelectionContext,
-            pInterfaceSelectionContext,
-            pContext,
-        )
+        // SAFETY: `get_proxy_for_url_ex2` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe {
+            get_proxy_for_url_ex2(
+                hResolver,
+                pcwszUrl,
+                pAutoProxyOptions,
+                cbInterfaceSelectionContext,
+                pInterfaceSelectionContext,
+                pContext,
+            )
+        }
     })
 }
 
@@ -168,8 +216,10 @@ fn leak_entries<U: WideUnit>(entries: Vec<ProxyEntry>) -> (DWORD, *mut WINHTTP_P
 }
 
 unsafe fn free_entries<U: WideUnit>(n: DWORD, p: *mut WINHTTP_PROXY_RESULT_ENTRY) {
-    for e in take_array(p, n as usize) {
-        free_wide(e.pwszProxy as *mut U);
+    // SAFETY: `take_array`: `p` is NULL or came from `leak_array` with `n as usize` elements and was not freed yet.
+    for e in unsafe { take_array(p, n as usize) } {
+        // SAFETY: `free_wide`: `e.pwszProxy as *mut U` is NULL or came from `leak_wide::<U>` and was not freed yet.
+        unsafe { free_wide(e.pwszProxy as *mut U) };
     }
 }
 
@@ -180,7 +230,8 @@ unsafe fn get_proxy_result<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RE
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (n, p) = leak_entries::<U>(resolver::result(raw(h))?);
-    *out = WINHTTP_PROXY_RESULT { cEntries: n, pEntries: p };
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *out = WINHTTP_PROXY_RESULT { cEntries: n, pEntries: p } };
     Ok(())
 }
 
@@ -189,17 +240,31 @@ unsafe fn get_proxy_result<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RE
 /// (`fProxy`, scheme HTTP, host, port) or direct access (`fBypass` when the bypass list said so).
 /// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER`
 /// (NULL result), `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (no successful completion yet).
+///
+/// # Safety
+/// `pProxyResult` is NULL or points to memory valid for what `WinHttpGetProxyResult` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxyResult(hResolver: HINTERNET, pProxyResult: *mut WINHTTP_PROXY_RESULT) -> DWORD {
-    guard_httpapi("WinHttpGetProxyResult", || get_proxy_result::<u32>(hResolver, pProxyResult))
+    // SAFETY: `get_proxy_result::<u32>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_httpapi("WinHttpGetProxyResult", || unsafe { get_proxy_result::<u32>(hResolver, pProxyResult) })
 }
 /// `WinHttpGetProxyResult` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pProxyResult` is NULL or points to memory valid for what `WinHttpGetProxyResult` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxyResult_w16(
     hResolver: HINTERNET,
     pProxyResult: *mut WINHTTP_PROXY_RESULT,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxyResult_w16", || get_proxy_result::<u16>(hResolver, pProxyResult))
+    // SAFETY: `get_proxy_result::<u16>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_httpapi("WinHttpGetProxyResult_w16", || unsafe { get_proxy_result::<u16>(hResolver, pProxyResult) })
 }
 
 unsafe fn get_proxy_result_ex<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RESULT_EX) -> WinResult<()> {
@@ -209,32 +274,48 @@ unsafe fn get_proxy_result_ex<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (n, p) = leak_entries::<U>(resolver::result(raw(h))?);
-    *out = WINHTTP_PROXY_RESULT_EX {
+    let value = WINHTTP_PROXY_RESULT_EX {
         cEntries: n,
         pEntries: p,
         hProxyDetectionHandle: null_mut(),
         dwProxyInterfaceAffinity: 0,
     };
+    // SAFETY: `out` is non-NULL (checked above) and points to the caller's writable structure.
+    unsafe { *out = value };
     Ok(())
 }
 
 /// `WinHttpGetProxyResultEx`: as `WinHttpGetProxyResult`, with `hProxyDetectionHandle` NULL and
 /// `dwProxyInterfaceAffinity` 0 (no per-interface detection on Linux). Free with
 /// `WinHttpFreeProxyResultEx`. Same errors.
+///
+/// # Safety
+/// `pProxyResultEx` is NULL or points to memory valid for what `WinHttpGetProxyResultEx` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxyResultEx(
     hResolver: HINTERNET,
     pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxyResultEx", || get_proxy_result_ex::<u32>(hResolver, pProxyResultEx))
+    // SAFETY: `get_proxy_result_ex::<u32>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_httpapi("WinHttpGetProxyResultEx", || unsafe { get_proxy_result_ex::<u32>(hResolver, pProxyResultEx) })
 }
 /// `WinHttpGetProxyResultEx` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pProxyResultEx` is NULL or points to memory valid for what `WinHttpGetProxyResultEx` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxyResultEx_w16(
     hResolver: HINTERNET,
     pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxyResultEx_w16", || get_proxy_result_ex::<u16>(hResolver, pProxyResultEx))
+    // SAFETY: `get_proxy_result_ex::<u16>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_httpapi("WinHttpGetProxyResultEx_w16", || unsafe { get_proxy_result_ex::<u16>(hResolver, pProxyResultEx) })
 }
 
 unsafe fn free_proxy_result<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT) {
@@ -242,21 +323,43 @@ unsafe fn free_proxy_result<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT) {
     if r.is_null() {
         return;
     }
-    free_entries::<U>((*r).cEntries, (*r).pEntries);
-    (*r).cEntries = 0;
-    (*r).pEntries = null_mut();
+    // SAFETY: `free_entries::<U>` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    unsafe { free_entries::<U>((*r).cEntries, (*r).pEntries) };
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe {
+        (*r).cEntries = 0;
+    }
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe {
+        (*r).pEntries = null_mut();
+    }
 }
 
 /// `WinHttpFreeProxyResult`: frees what `WinHttpGetProxyResult` allocated and zeroes the structure
 /// (NULL is ignored).
+///
+/// # Safety
+/// `pProxyResult` is NULL or points to memory valid for what `WinHttpFreeProxyResult` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxyResult(pProxyResult: *mut WINHTTP_PROXY_RESULT) {
-    guard_infallible("WinHttpFreeProxyResult", (), || free_proxy_result::<u32>(pProxyResult))
+    // SAFETY: `free_proxy_result::<u32>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_infallible("WinHttpFreeProxyResult", (), || unsafe { free_proxy_result::<u32>(pProxyResult) })
 }
 /// `WinHttpFreeProxyResult` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pProxyResult` is NULL or points to memory valid for what `WinHttpFreeProxyResult` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxyResult_w16(pProxyResult: *mut WINHTTP_PROXY_RESULT) {
-    guard_infallible("WinHttpFreeProxyResult_w16", (), || free_proxy_result::<u16>(pProxyResult))
+    // SAFETY: `free_proxy_result::<u16>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_infallible("WinHttpFreeProxyResult_w16", (), || unsafe { free_proxy_result::<u16>(pProxyResult) })
 }
 
 unsafe fn free_proxy_result_ex<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT_EX) {
@@ -264,20 +367,42 @@ unsafe fn free_proxy_result_ex<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT_EX) {
     if r.is_null() {
         return;
     }
-    free_entries::<U>((*r).cEntries, (*r).pEntries);
-    (*r).cEntries = 0;
-    (*r).pEntries = null_mut();
+    // SAFETY: `free_entries::<U>` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    unsafe { free_entries::<U>((*r).cEntries, (*r).pEntries) };
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe {
+        (*r).cEntries = 0;
+    }
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe {
+        (*r).pEntries = null_mut();
+    }
 }
 
 /// `WinHttpFreeProxyResultEx`: frees what `WinHttpGetProxyResultEx` allocated (NULL is ignored).
+///
+/// # Safety
+/// `pProxyResultEx` is NULL or points to memory valid for what `WinHttpFreeProxyResultEx` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxyResultEx(pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX) {
-    guard_infallible("WinHttpFreeProxyResultEx", (), || free_proxy_result_ex::<u32>(pProxyResultEx))
+    // SAFETY: `free_proxy_result_ex::<u32>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_infallible("WinHttpFreeProxyResultEx", (), || unsafe { free_proxy_result_ex::<u32>(pProxyResultEx) })
 }
 /// `WinHttpFreeProxyResultEx` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pProxyResultEx` is NULL or points to memory valid for what `WinHttpFreeProxyResultEx` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxyResultEx_w16(pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX) {
-    guard_infallible("WinHttpFreeProxyResultEx_w16", (), || free_proxy_result_ex::<u16>(pProxyResultEx))
+    // SAFETY: `free_proxy_result_ex::<u16>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_infallible("WinHttpFreeProxyResultEx_w16", (), || unsafe { free_proxy_result_ex::<u16>(pProxyResultEx) })
 }
 
 unsafe fn get_proxy_settings_ex<U: WideUnit>(
@@ -287,7 +412,9 @@ unsafe fn get_proxy_settings_ex<U: WideUnit>(
     context: usize,
 ) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpGetProxySettingsEx({h:?}, {ty}, {param:?}, {context:#x})");
-    let name = if param.is_null() { None } else { wide_cstr((*param).pcwszConnectionName as *const U) };
+    // SAFETY: `wide_cstr`: `(*param).pcwszConnectionName as *const U` is NULL or points to a readable NUL-terminated
+    // array of `U`.
+    let name = if param.is_null() { None } else { unsafe { wide_cstr((*param).pcwszConnectionName as *const U) } };
     resolver::get_proxy_settings(raw(h), ty, name, context)
 }
 
@@ -297,6 +424,11 @@ unsafe fn get_proxy_settings_ex<U: WideUnit>(
 /// `_Wsa`) get this process's static settings (environment variables, else the default proxy).
 /// Errors: `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE` (not a resolver),
 /// `ERROR_INVALID_PARAMETER` (unknown type).
+///
+/// # Safety
+/// `pProxySettingsParam` is NULL or points to memory valid for what `WinHttpGetProxySettingsEx` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxySettingsEx(
     hResolver: HINTERNET,
@@ -305,10 +437,17 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsEx(
     pContext: usize,
 ) -> DWORD {
     guard_httpapi("WinHttpGetProxySettingsEx", || {
-        get_proxy_settings_ex::<u32>(hResolver, ProxySettingsType, pProxySettingsParam, pContext)
+        // SAFETY: `get_proxy_settings_ex::<u32>` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { get_proxy_settings_ex::<u32>(hResolver, ProxySettingsType, pProxySettingsParam, pContext) }
     })
 }
 /// `WinHttpGetProxySettingsEx` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pProxySettingsParam` is NULL or points to memory valid for what `WinHttpGetProxySettingsEx` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxySettingsEx_w16(
     hResolver: HINTERNET,
@@ -317,7 +456,9 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsEx_w16(
     pContext: usize,
 ) -> DWORD {
     guard_httpapi("WinHttpGetProxySettingsEx_w16", || {
-        get_proxy_settings_ex::<u16>(hResolver, ProxySettingsType, pProxySettingsParam, pContext)
+        // SAFETY: `get_proxy_settings_ex::<u16>` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { get_proxy_settings_ex::<u16>(hResolver, ProxySettingsType, pProxySettingsParam, pContext) }
     })
 }
 
@@ -330,17 +471,20 @@ unsafe fn get_proxy_settings_result_ex<U: WideUnit>(h: HINTERNET, out: *mut c_vo
     let s = resolver::proxy_settings_result(raw(h))?;
     let bypasses: Vec<*mut c_void> = s.bypasses.iter().map(|b| leak_wide::<U>(Some(b)) as *mut c_void).collect();
     let n = bypasses.len() as DWORD;
-    (out as *mut WINHTTP_PROXY_SETTINGS_EX).write_unaligned(WINHTTP_PROXY_SETTINGS_EX {
-        ullGenerationId: s.generation,
-        ullFlags: s.flags,
-        pcwszAutoconfigUrl: leak_wide::<U>(s.autoconfig_url.as_deref()) as *mut c_void,
-        pcwszProxy: leak_wide::<U>(s.proxy.as_deref()) as *mut c_void,
-        pcwszSecureProxy: leak_wide::<U>(s.secure_proxy.as_deref()) as *mut c_void,
-        cProxyBypasses: n,
-        rgpcwszProxyBypasses: leak_array(bypasses),
-        dwInterfaceIndex: 0,
-        pcwszConnectionName: leak_wide::<U>(s.connection_name.as_deref()) as *mut c_void,
-    });
+    // SAFETY: `write_unaligned`: the destination points to writable memory of the value's size
+    unsafe {
+        (out as *mut WINHTTP_PROXY_SETTINGS_EX).write_unaligned(WINHTTP_PROXY_SETTINGS_EX {
+            ullGenerationId: s.generation,
+            ullFlags: s.flags,
+            pcwszAutoconfigUrl: leak_wide::<U>(s.autoconfig_url.as_deref()) as *mut c_void,
+            pcwszProxy: leak_wide::<U>(s.proxy.as_deref()) as *mut c_void,
+            pcwszSecureProxy: leak_wide::<U>(s.secure_proxy.as_deref()) as *mut c_void,
+            cProxyBypasses: n,
+            rgpcwszProxyBypasses: leak_array(bypasses),
+            dwInterfaceIndex: 0,
+            pcwszConnectionName: leak_wide::<U>(s.connection_name.as_deref()) as *mut c_void,
+        })
+    };
     Ok(())
 }
 
@@ -349,20 +493,34 @@ unsafe fn get_proxy_settings_result_ex<U: WideUnit>(h: HINTERNET, out: *mut c_vo
 /// library: free with `WinHttpFreeProxySettingsEx`; `dwInterfaceIndex` 0). Errors:
 /// `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (NULL),
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_STATE` (no completed `WinHttpGetProxySettingsEx`).
+///
+/// # Safety
+/// `pProxySettingsEx` is NULL or points to memory valid for what `WinHttpGetProxySettingsResultEx` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx(hResolver: HINTERNET, pProxySettingsEx: *mut c_void) -> DWORD {
     guard_httpapi("WinHttpGetProxySettingsResultEx", || {
-        get_proxy_settings_result_ex::<u32>(hResolver, pProxySettingsEx)
+        // SAFETY: `get_proxy_settings_result_ex::<u32>` reads and writes only through the pointers passed to it,
+        // which this function's caller guarantees (its `# Safety`)
+        unsafe { get_proxy_settings_result_ex::<u32>(hResolver, pProxySettingsEx) }
     })
 }
 /// `WinHttpGetProxySettingsResultEx` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pProxySettingsEx` is NULL or points to memory valid for what `WinHttpGetProxySettingsResultEx` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx_w16(
     hResolver: HINTERNET,
     pProxySettingsEx: *mut c_void,
 ) -> DWORD {
     guard_httpapi("WinHttpGetProxySettingsResultEx_w16", || {
-        get_proxy_settings_result_ex::<u16>(hResolver, pProxySettingsEx)
+        // SAFETY: `get_proxy_settings_result_ex::<u16>` reads and writes only through the pointers passed to it,
+        // which this function's caller guarantees (its `# Safety`)
+        unsafe { get_proxy_settings_result_ex::<u16>(hResolver, pProxySettingsEx) }
     })
 }
 
@@ -374,30 +532,52 @@ unsafe fn free_proxy_settings_ex<U: WideUnit>(ty: i32, p: *mut c_void) -> WinRes
         return Err(ERROR_INVALID_PARAMETER);
     }
     let s = p as *mut WINHTTP_PROXY_SETTINGS_EX;
-    let v = s.read_unaligned();
-    for b in take_array(v.rgpcwszProxyBypasses, v.cProxyBypasses as usize) {
-        free_wide(b as *mut U);
+    // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+    let v = unsafe { s.read_unaligned() };
+    // SAFETY: `take_array`: `v.rgpcwszProxyBypasses` is NULL or came from `leak_array` with `v.cProxyBypasses as
+    // usize` elements and was not freed yet.
+    for b in unsafe { take_array(v.rgpcwszProxyBypasses, v.cProxyBypasses as usize) } {
+        // SAFETY: `free_wide`: `b as *mut U` is NULL or came from `leak_wide::<U>` and was not freed yet.
+        unsafe { free_wide(b as *mut U) };
     }
     for w in [v.pcwszAutoconfigUrl, v.pcwszProxy, v.pcwszSecureProxy, v.pcwszConnectionName] {
-        free_wide(w as *mut U);
+        // SAFETY: `free_wide`: `w as *mut U` is NULL or came from `leak_wide::<U>` and was not freed yet.
+        unsafe { free_wide(w as *mut U) };
     }
-    std::ptr::write_bytes(s as *mut u8, 0, size_of::<WINHTTP_PROXY_SETTINGS_EX>());
+    // SAFETY: `write_bytes`: the destination is valid for writing the count given
+    unsafe { std::ptr::write_bytes(s as *mut u8, 0, size_of::<WINHTTP_PROXY_SETTINGS_EX>()) };
     Ok(())
 }
 
 /// `WinHttpFreeProxySettingsEx`: frees what `WinHttpGetProxySettingsResultEx` allocated and zeroes
 /// the structure. Errors: `ERROR_INVALID_PARAMETER` (unknown type, NULL pointer).
+///
+/// # Safety
+/// `pProxySettingsEx` is NULL or points to memory valid for what `WinHttpFreeProxySettingsEx` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxySettingsEx(ProxySettingsType: i32, pProxySettingsEx: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpFreeProxySettingsEx", || free_proxy_settings_ex::<u32>(ProxySettingsType, pProxySettingsEx))
+    // SAFETY: `free_proxy_settings_ex::<u32>` reads and writes only through the pointers passed to it, which this
+    // function's caller guarantees (its `# Safety`)
+    guard_httpapi("WinHttpFreeProxySettingsEx", || unsafe {
+        free_proxy_settings_ex::<u32>(ProxySettingsType, pProxySettingsEx)
+    })
 }
 /// `WinHttpFreeProxySettingsEx` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pProxySettingsEx` is NULL or points to memory valid for what `WinHttpFreeProxySettingsEx` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxySettingsEx_w16(
     ProxySettingsType: i32,
     pProxySettingsEx: *mut c_void,
 ) -> DWORD {
     guard_httpapi("WinHttpFreeProxySettingsEx_w16", || {
-        free_proxy_settings_ex::<u16>(ProxySettingsType, pProxySettingsEx)
+        // SAFETY: `free_proxy_settings_ex::<u16>` reads and writes only through the pointers passed to it, which
+        // this function's caller guarantees (its `# Safety`)
+        unsafe { free_proxy_settings_ex::<u16>(ProxySettingsType, pProxySettingsEx) }
     })
 }

@@ -13,7 +13,8 @@ unsafe fn time_from_system_time<U: WideUnit>(st: *const SYSTEMTIME, out: *mut U)
     if st.is_null() || out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let s = *st;
+    // SAFETY: the caller's pointer is valid for reading (this function's `# Safety`)
+    let s = unsafe { *st };
     let mut t = CivilTime {
         year: s.wYear,
         month: s.wMonth,
@@ -32,20 +33,35 @@ unsafe fn time_from_system_time<U: WideUnit>(st: *const SYSTEMTIME, out: *mut U)
     if units.len() > 31 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    std::ptr::copy_nonoverlapping(units.as_ptr(), out, units.len());
+    // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
+    unsafe { std::ptr::copy_nonoverlapping(units.as_ptr(), out, units.len()) };
     Ok(TRUE)
 }
 
 /// `WinHttpTimeFromSystemTime`: formats a UTC `SYSTEMTIME` as an RFC 1123 date into a buffer of
 /// `WINHTTP_TIME_FORMAT_BUFSIZE` bytes. NULL arguments: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// `pst`, `pwszTime` are each NULL or point to memory valid for what `WinHttpTimeFromSystemTime` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeFromSystemTime(pst: *const SYSTEMTIME, pwszTime: *mut WCHAR) -> BOOL {
-    guard_winhttp("WinHttpTimeFromSystemTime", FALSE, || time_from_system_time(pst, pwszTime))
+    // SAFETY: `time_from_system_time` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpTimeFromSystemTime", FALSE, || unsafe { time_from_system_time(pst, pwszTime) })
 }
 /// `WinHttpTimeFromSystemTime` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pst`, `pwszTime` are each NULL or point to memory valid for what `WinHttpTimeFromSystemTime` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeFromSystemTime_w16(pst: *const SYSTEMTIME, pwszTime: *mut u16) -> BOOL {
-    guard_winhttp("WinHttpTimeFromSystemTime_w16", FALSE, || time_from_system_time(pst, pwszTime))
+    // SAFETY: `time_from_system_time` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpTimeFromSystemTime_w16", FALSE, || unsafe { time_from_system_time(pst, pwszTime) })
 }
 
 unsafe fn time_to_system_time<U: WideUnit>(s: *const U, st: *mut SYSTEMTIME) -> WinResult<BOOL> {
@@ -53,20 +69,36 @@ unsafe fn time_to_system_time<U: WideUnit>(s: *const U, st: *mut SYSTEMTIME) -> 
     if s.is_null() || st.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let text = wide_cstr(s).unwrap_or_default();
+    // SAFETY: `wide_cstr`: `s` is NULL or points to a readable NUL-terminated array of `U`.
+    let text = unsafe { wide_cstr(s) }.unwrap_or_default();
     let t = date::parse_lenient(&text).ok_or(ERROR_INVALID_PARAMETER)?;
-    *st = systemtime_of(&t);
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *st = systemtime_of(&t) };
     Ok(TRUE)
 }
 
 /// `WinHttpTimeToSystemTime`: parses an HTTP date (RFC 1123, RFC 850, asctime, and the loose forms Windows
 /// accepts: any case, no comma, spaces for colons, no `GMT`) into a `SYSTEMTIME`.
+///
+/// # Safety
+/// `pwszTime`, `pst` are each NULL or point to memory valid for what `WinHttpTimeToSystemTime` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeToSystemTime(pwszTime: *const WCHAR, pst: *mut SYSTEMTIME) -> BOOL {
-    guard_winhttp("WinHttpTimeToSystemTime", FALSE, || time_to_system_time(pwszTime, pst))
+    // SAFETY: `time_to_system_time` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpTimeToSystemTime", FALSE, || unsafe { time_to_system_time(pwszTime, pst) })
 }
 /// `WinHttpTimeToSystemTime` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pwszTime`, `pst` are each NULL or point to memory valid for what `WinHttpTimeToSystemTime` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeToSystemTime_w16(pwszTime: *const u16, pst: *mut SYSTEMTIME) -> BOOL {
-    guard_winhttp("WinHttpTimeToSystemTime_w16", FALSE, || time_to_system_time(pwszTime, pst))
+    // SAFETY: `time_to_system_time` reads and writes only through the pointers passed to it, which this function's
+    // caller guarantees (its `# Safety`)
+    guard_winhttp("WinHttpTimeToSystemTime_w16", FALSE, || unsafe { time_to_system_time(pwszTime, pst) })
 }

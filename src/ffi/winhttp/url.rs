@@ -25,16 +25,23 @@ unsafe fn put_component<U: WideUnit>(
     overflow: &mut bool,
     escapable: bool,
 ) {
-    if *len == 0 {
+    // SAFETY: `ptr` and `len` point into the caller's URL_COMPONENTS (crack_url checked it is non-NULL and of
+    // the right size).
+    let (p0, n0) = unsafe { (*ptr, *len) };
+    if n0 == 0 {
         return;
     }
-    if (*ptr).is_null() {
+    if p0.is_null() {
         match range {
             Some(r) => {
-                *ptr = base.add(r.start) as *mut c_void;
-                *len = r.len() as u32;
+                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset
+                // stays inside the caller's buffer
+                unsafe { *ptr = base.add(r.start) as *mut c_void };
+                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                unsafe { *len = r.len() as u32 };
             }
-            None => *len = 0,
+            // SAFETY: as above.
+            None => unsafe { *len = 0 },
         }
         return;
     }
@@ -46,13 +53,16 @@ unsafe fn put_component<U: WideUnit>(
         text = url::escape(&text);
     }
     let out = wstr::encode_nul::<U>(&text);
-    if (*len as usize) < out.len() {
-        *len = out.len() as u32;
+    if (n0 as usize) < out.len() {
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        unsafe { *len = out.len() as u32 };
         *overflow = true;
         return;
     }
-    std::ptr::copy_nonoverlapping(out.as_ptr(), *ptr as *mut U, out.len());
-    *len = (out.len() - 1) as u32;
+    // SAFETY: the caller's buffer `p0` holds `n0` >= out.len() units; `out` is ours, so they do not overlap.
+    unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), p0 as *mut U, out.len()) };
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *len = (out.len() - 1) as u32 };
 }
 
 unsafe fn crack_url<U: WideUnit>(
@@ -62,24 +72,31 @@ unsafe fn crack_url<U: WideUnit>(
     comps: *mut URL_COMPONENTS,
 ) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpCrackUrl({u:?}, {ulen}, {flags:#x}, {comps:?})");
-    if u.is_null() || comps.is_null() || (*comps).dwStructSize as usize != std::mem::size_of::<URL_COMPONENTS>() {
+    // SAFETY: a non-NULL `comps` is the caller's URL_COMPONENTS (this function's contract).
+    if u.is_null()
+        || comps.is_null()
+        || (unsafe { (*comps).dwStructSize }) as usize != std::mem::size_of::<URL_COMPONENTS>()
+    {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let mut n = 0usize;
     if ulen == 0 {
-        while !(*u.add(n)).is_zero() {
+        // SAFETY: with length 0 the URL is NUL-terminated (WinHttpCrackUrl's contract): reading stops at the NUL.
+        while !unsafe { *u.add(n) }.is_zero() {
             n += 1;
         }
     } else {
         n = ulen as usize;
     }
-    let units = std::slice::from_raw_parts(u, n);
+    // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
+    let units = unsafe { std::slice::from_raw_parts(u, n) };
     let widened: Vec<u32> = units
         .iter()
         .map(|&c| wstr::decode(std::slice::from_ref(&c)).chars().next().map(|ch| ch as u32).unwrap_or(0xFFFD))
         .collect();
     let mut c = url::crack(&widened)?;
-    let uc = &mut *comps;
+    // SAFETY: `comps` is non-NULL (checked above) and the caller's, not aliased during the call.
+    let uc = unsafe { &mut *comps };
     // Extra info not asked for: the query stays part of the path.
     if uc.lpszExtraInfo.is_null() && uc.dwExtraInfoLength == 0 {
         c.path = c.path.start..c.extra.end;
@@ -97,16 +114,20 @@ unsafe fn crack_url<U: WideUnit>(
     // text would have to be decoded or escaped, is ERROR_INVALID_PARAMETER (Wine's tests on Windows).
     for (range, (ptr, len)) in &parts {
         let pointer_mode_changes = flags & (url::ICU_DECODE | url::ICU_ESCAPE) != 0
-            && (**ptr).is_null()
-            && **len != 0
+            // SAFETY: `ptr` and `len` point into `uc`, the caller's URL_COMPONENTS.
+            && unsafe { (**ptr).is_null() }
+            && unsafe { **len } != 0
             && range.as_ref().is_some_and(|r| !r.is_empty());
-        if (!(**ptr).is_null() && **len == 0) || pointer_mode_changes {
+        // SAFETY: as above.
+        if (unsafe { !(**ptr).is_null() && **len == 0 }) || pointer_mode_changes {
             return Err(ERROR_INVALID_PARAMETER);
         }
     }
     let mut overflow = false;
     for (i, (range, slot)) in parts.into_iter().enumerate() {
-        put_component(u, units, range, slot, flags, &mut overflow, i >= 4);
+        // SAFETY: `put_component` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe { put_component(u, units, range, slot, flags, &mut overflow, i >= 4) };
     }
     uc.nScheme = c.n_scheme;
     uc.nPort = c.port;
@@ -121,6 +142,11 @@ unsafe fn crack_url<U: WideUnit>(
 /// lengths in characters; `ICU_DECODE` decodes, `ICU_ESCAPE` escapes path and extra info).
 /// Errors: `ERROR_WINHTTP_UNRECOGNIZED_SCHEME`, `ERROR_WINHTTP_INVALID_URL`, `ERROR_INVALID_PARAMETER`,
 /// `ERROR_INSUFFICIENT_BUFFER` (length = characters needed with the NUL).
+///
+/// # Safety
+/// `pwszUrl`, `lpUrlComponents` are each NULL or point to memory valid for what `WinHttpCrackUrl` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpCrackUrl(
     pwszUrl: *const WCHAR,
@@ -128,9 +154,16 @@ pub unsafe extern "C" fn WinHttpCrackUrl(
     dwFlags: DWORD,
     lpUrlComponents: *mut URL_COMPONENTS,
 ) -> BOOL {
-    guard_winhttp("WinHttpCrackUrl", FALSE, || crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents))
+    // SAFETY: `crack_url` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_winhttp("WinHttpCrackUrl", FALSE, || unsafe { crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents) })
 }
 /// `WinHttpCrackUrl` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pwszUrl`, `lpUrlComponents` are each NULL or point to memory valid for what `WinHttpCrackUrl` reads or writes
+/// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
+/// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpCrackUrl_w16(
     pwszUrl: *const u16,
@@ -138,7 +171,9 @@ pub unsafe extern "C" fn WinHttpCrackUrl_w16(
     dwFlags: DWORD,
     lpUrlComponents: *mut URL_COMPONENTS,
 ) -> BOOL {
-    guard_winhttp("WinHttpCrackUrl_w16", FALSE, || crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents))
+    // SAFETY: `crack_url` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_winhttp("WinHttpCrackUrl_w16", FALSE, || unsafe { crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents) })
 }
 
 unsafe fn component<U: WideUnit>(p: *mut c_void, len: u32) -> Option<String> {
@@ -146,9 +181,12 @@ unsafe fn component<U: WideUnit>(p: *mut c_void, len: u32) -> Option<String> {
         return None;
     }
     if len == 0 {
-        wide_cstr(p as *const U)
+        // SAFETY: `wide_cstr`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`.
+        unsafe { wide_cstr(p as *const U) }
     } else {
-        wide_str_len(p as *const U, len)
+        // SAFETY: `wide_str_len`: `p as *const U` is NULL or points to `len` readable units (or a NUL-terminated
+        // string when `len` is -1).
+        unsafe { wide_str_len(p as *const U, len) }
     }
 }
 
@@ -159,32 +197,53 @@ unsafe fn create_url<U: WideUnit>(
     out_len: *mut DWORD,
 ) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpCreateUrl({comps:?}, {flags:#x}, {out:?}, {out_len:?})");
-    if comps.is_null() || out_len.is_null() || (*comps).dwStructSize as usize != std::mem::size_of::<URL_COMPONENTS>() {
+    // SAFETY: a non-NULL `comps` is the caller's URL_COMPONENTS (this function's contract).
+    if comps.is_null()
+        || out_len.is_null()
+        || (unsafe { (*comps).dwStructSize }) as usize != std::mem::size_of::<URL_COMPONENTS>()
+    {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let c = &*comps;
+    // SAFETY: as above; only read.
+    let c = unsafe { &*comps };
     let parts = url::Parts {
-        scheme: component::<U>(c.lpszScheme, c.dwSchemeLength),
+        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        scheme: unsafe { component::<U>(c.lpszScheme, c.dwSchemeLength) },
         n_scheme: c.nScheme,
-        host: component::<U>(c.lpszHostName, c.dwHostNameLength),
+        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        host: unsafe { component::<U>(c.lpszHostName, c.dwHostNameLength) },
         port: c.nPort,
-        user: component::<U>(c.lpszUserName, c.dwUserNameLength),
-        password: component::<U>(c.lpszPassword, c.dwPasswordLength),
-        path: component::<U>(c.lpszUrlPath, c.dwUrlPathLength),
-        extra: component::<U>(c.lpszExtraInfo, c.dwExtraInfoLength),
+        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        user: unsafe { component::<U>(c.lpszUserName, c.dwUserNameLength) },
+        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        password: unsafe { component::<U>(c.lpszPassword, c.dwPasswordLength) },
+        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        path: unsafe { component::<U>(c.lpszUrlPath, c.dwUrlPathLength) },
+        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        extra: unsafe { component::<U>(c.lpszExtraInfo, c.dwExtraInfoLength) },
     };
     let s = url::create(&parts, flags)?;
     let units = wstr::encode_nul::<U>(&s);
-    if (*out_len as usize) < units.len() {
-        *out_len = units.len() as u32;
+    // SAFETY: `out_len` is non-NULL (checked above) and the caller's DWORD.
+    if (unsafe { *out_len } as usize) < units.len() {
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        unsafe { *out_len = units.len() as u32 };
         return Err(ERROR_INSUFFICIENT_BUFFER);
     }
     // A length big enough with no buffer: ERROR_INVALID_PARAMETER, the length left alone (Windows 7+).
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    std::ptr::copy_nonoverlapping(units.as_ptr(), out, units.len());
-    *out_len = (units.len() - 1) as u32;
+    // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
+    unsafe { std::ptr::copy_nonoverlapping(units.as_ptr(), out, units.len()) };
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe { *out_len = (units.len() - 1) as u32 };
     Ok(TRUE)
 }
 
@@ -192,6 +251,11 @@ unsafe fn create_url<U: WideUnit>(
 /// `ICU_REJECT_USERPWD` refuses credentials). `*pdwUrlLength` is in characters: too small ->
 /// `ERROR_INSUFFICIENT_BUFFER` with the characters needed (NUL included); big enough but `pwszUrl` NULL
 /// -> `ERROR_INVALID_PARAMETER`, length unchanged; success -> the length without the NUL.
+///
+/// # Safety
+/// `lpUrlComponents`, `pwszUrl`, `pdwUrlLength` are each NULL or point to memory valid for what `WinHttpCreateUrl`
+/// reads or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at
+/// least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpCreateUrl(
     lpUrlComponents: *const URL_COMPONENTS,
@@ -199,9 +263,16 @@ pub unsafe extern "C" fn WinHttpCreateUrl(
     pwszUrl: *mut WCHAR,
     pdwUrlLength: *mut DWORD,
 ) -> BOOL {
-    guard_winhttp("WinHttpCreateUrl", FALSE, || create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength))
+    // SAFETY: `create_url` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_winhttp("WinHttpCreateUrl", FALSE, || unsafe { create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength) })
 }
 /// `WinHttpCreateUrl` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpUrlComponents`, `pwszUrl`, `pdwUrlLength` are each NULL or point to memory valid for what `WinHttpCreateUrl`
+/// reads or writes there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at
+/// least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpCreateUrl_w16(
     lpUrlComponents: *const URL_COMPONENTS,
@@ -209,5 +280,9 @@ pub unsafe extern "C" fn WinHttpCreateUrl_w16(
     pwszUrl: *mut u16,
     pdwUrlLength: *mut DWORD,
 ) -> BOOL {
-    guard_winhttp("WinHttpCreateUrl_w16", FALSE, || create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength))
+    // SAFETY: `create_url` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_winhttp("WinHttpCreateUrl_w16", FALSE, || unsafe {
+        create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength)
+    })
 }

@@ -30,7 +30,9 @@ w16_alias!(WinHttpWebSocketCompleteUpgrade);
 unsafe fn ws_send(h: HINTERNET, buffer_type: i32, buf: *mut c_void, len: DWORD) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpWebSocketSend({h:?}, {buffer_type}, {buf:?}, {len})");
     let ws = websocket::lookup(raw(h))?;
-    let buf = CallerBuf::new(buf as *const u8, len as usize)?;
+    // SAFETY: `new`: `buf as *const u8` points to `len as usize` writable bytes that stay valid, and are not
+    // otherwise accessed by the library, until the operation this buffer belongs to completes.
+    let buf = unsafe { CallerBuf::new(buf as *const u8, len as usize) }?;
     ws.send(buffer_type as u32, buf).map(|_| ())
 }
 
@@ -40,6 +42,11 @@ unsafe fn ws_send(h: HINTERNET, buffer_type: i32, buf: *mut c_void, len: DWORD) 
 /// `ERROR_INVALID_PARAMETER` (bad type, NULL buffer with a length, a fragment sequence switching
 /// between binary and UTF-8), `ERROR_INVALID_OPERATION` (a send or close pending, or our close frame
 /// already sent), or the connection's error. Async: WRITE_COMPLETE with `WINHTTP_WEB_SOCKET_STATUS`.
+///
+/// # Safety
+/// `pvBuffer` is NULL or points to memory valid for what `WinHttpWebSocketSend` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpWebSocketSend(
     hWebSocket: HINTERNET,
@@ -47,7 +54,9 @@ pub unsafe extern "C" fn WinHttpWebSocketSend(
     pvBuffer: *mut c_void,
     dwBufferLength: DWORD,
 ) -> DWORD {
-    guard_httpapi("WinHttpWebSocketSend", || ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength))
+    // SAFETY: `ws_send` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_httpapi("WinHttpWebSocketSend", || unsafe { ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength) })
 }
 w16_alias!(WinHttpWebSocketSend);
 
@@ -57,11 +66,15 @@ unsafe fn ws_receive(h: HINTERNET, buf: *mut c_void, len: DWORD, read: *mut DWOR
     if buf.is_null() || len == 0 || read.is_null() || kind.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let buf = CallerBuf::new(buf as *const u8, len as usize)?;
+    // SAFETY: `new`: `buf as *const u8` points to `len as usize` writable bytes that stay valid, and are not
+    // otherwise accessed by the library, until the operation this buffer belongs to completes.
+    let buf = unsafe { CallerBuf::new(buf as *const u8, len as usize) }?;
     // Asynchronous receives leave the out-parameters alone: READ_COMPLETE carries the result.
     if let Some((n, t)) = ws.receive(buf)? {
-        write_req(read, n)?;
-        write_req(kind, t as i32)?;
+        // SAFETY: `write_req`: `read` is NULL or points to a writable, aligned `T`.
+        unsafe { write_req(read, n) }?;
+        // SAFETY: `write_req`: `kind` is NULL or points to a writable, aligned `T`.
+        unsafe { write_req(kind, t as i32) }?;
     }
     Ok(())
 }
@@ -74,6 +87,11 @@ unsafe fn ws_receive(h: HINTERNET, buf: *mut c_void, len: DWORD, read: *mut DWOR
 /// receive or close pending, or the peer's close already received), `ERROR_WINHTTP_OPERATION_CANCELLED`
 /// (a close ended it), `ERROR_WINHTTP_INVALID_SERVER_RESPONSE` (protocol violation), or the
 /// connection's error. Async: READ_COMPLETE with `WINHTTP_WEB_SOCKET_STATUS`.
+///
+/// # Safety
+/// `pvBuffer`, `pdwBytesRead`, `peBufferType` are each NULL or point to memory valid for what
+/// `WinHttpWebSocketReceive` reads or writes there, as Windows documents it (strings NUL-terminated unless a length
+/// is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpWebSocketReceive(
     hWebSocket: HINTERNET,
@@ -83,7 +101,9 @@ pub unsafe extern "C" fn WinHttpWebSocketReceive(
     peBufferType: *mut i32,
 ) -> DWORD {
     guard_httpapi("WinHttpWebSocketReceive", || {
-        ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType)
+        // SAFETY: `ws_receive` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        unsafe { ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType) }
     })
 }
 w16_alias!(WinHttpWebSocketReceive);
@@ -95,7 +115,9 @@ unsafe fn ws_close(h: HINTERNET, status: u16, reason: *mut c_void, len: DWORD, w
     if len as usize > websocket::WINHTTP_WEB_SOCKET_MAX_CLOSE_REASON_LENGTH {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let reason = bytes_in(reason as *const u8, len as usize)?.to_vec();
+    // SAFETY: `bytes_in`: `reason as *const u8` is NULL or points to `len as usize` readable bytes that stay valid
+    // and unchanged for `'a`.
+    let reason = unsafe { bytes_in(reason as *const u8, len as usize) }?.to_vec();
     if wait {
         ws.close(status, reason).map(|_| ())
     } else {
@@ -108,6 +130,11 @@ unsafe fn ws_close(h: HINTERNET, status: u16, reason: *mut c_void, len: DWORD, w
 /// `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`, `ERROR_INVALID_PARAMETER` (reason
 /// too long or NULL with a length, a status that cannot be sent), `ERROR_INVALID_OPERATION` (a send
 /// or close pending, or already shut down). Async: SHUTDOWN_COMPLETE.
+///
+/// # Safety
+/// `pvReason` is NULL or points to memory valid for what `WinHttpWebSocketShutdown` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpWebSocketShutdown(
     hWebSocket: HINTERNET,
@@ -115,7 +142,11 @@ pub unsafe extern "C" fn WinHttpWebSocketShutdown(
     pvReason: *mut c_void,
     dwReasonLength: DWORD,
 ) -> DWORD {
-    guard_httpapi("WinHttpWebSocketShutdown", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, false))
+    // SAFETY: `ws_close` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_httpapi("WinHttpWebSocketShutdown", || unsafe {
+        ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, false)
+    })
 }
 w16_alias!(WinHttpWebSocketShutdown);
 
@@ -123,6 +154,11 @@ w16_alias!(WinHttpWebSocketShutdown);
 /// `ERROR_WINHTTP_OPERATION_CANCELLED`, and waits (10 s at most) for the peer's close frame. The
 /// handle stays open (`WinHttpCloseHandle` closes it). Errors as Shutdown, plus
 /// `ERROR_WINHTTP_TIMEOUT`. Async: CLOSE_COMPLETE.
+///
+/// # Safety
+/// `pvReason` is NULL or points to memory valid for what `WinHttpWebSocketClose` reads or writes there, as Windows
+/// documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the
+/// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpWebSocketClose(
     hWebSocket: HINTERNET,
@@ -130,7 +166,9 @@ pub unsafe extern "C" fn WinHttpWebSocketClose(
     pvReason: *mut c_void,
     dwReasonLength: DWORD,
 ) -> DWORD {
-    guard_httpapi("WinHttpWebSocketClose", || ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true))
+    // SAFETY: `ws_close` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_httpapi("WinHttpWebSocketClose", || unsafe { ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true) })
 }
 w16_alias!(WinHttpWebSocketClose);
 
@@ -149,18 +187,28 @@ unsafe fn ws_query_close_status(
     let (code, text) = ws.query_close_status()?;
     if text.len() > len as usize {
         // With pvReason NULL and length 0, pdwReasonLengthConsumed says how much to allocate.
-        write_req(consumed, text.len() as u32)?;
+        // SAFETY: `write_req`: `consumed` is NULL or points to a writable, aligned `T`.
+        unsafe { write_req(consumed, text.len() as u32) }?;
         return Err(ERROR_INSUFFICIENT_BUFFER);
     }
-    bytes_out(reason as *mut u8, text.len())?.copy_from_slice(&text);
-    write_req(status, code)?;
-    write_req(consumed, text.len() as u32)
+    // SAFETY: `bytes_out`: `reason as *mut u8` is NULL or points to `text.len()` writable bytes, not aliased, valid
+    // for `'a`.
+    unsafe { bytes_out(reason as *mut u8, text.len()) }?.copy_from_slice(&text);
+    // SAFETY: `write_req`: `status` is NULL or points to a writable, aligned `T`.
+    unsafe { write_req(status, code) }?;
+    // SAFETY: `write_req`: `consumed` is NULL or points to a writable, aligned `T`.
+    unsafe { write_req(consumed, text.len() as u32) }
 }
 
 /// `WinHttpWebSocketQueryCloseStatus`: the close status and reason the peer sent. Returns
 /// `NO_ERROR`, `ERROR_INVALID_HANDLE`, `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`,
 /// `ERROR_INVALID_PARAMETER` (NULL out-pointers), `ERROR_INVALID_OPERATION` (no close frame received
 /// yet; nothing written), `ERROR_INSUFFICIENT_BUFFER` (`*pdwReasonLengthConsumed` = the size needed).
+///
+/// # Safety
+/// `pusStatus`, `pvReason`, `pdwReasonLengthConsumed` are each NULL or point to memory valid for what
+/// `WinHttpWebSocketQueryCloseStatus` reads or writes there, as Windows documents it (strings NUL-terminated unless
+/// a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus(
     hWebSocket: HINTERNET,
@@ -170,7 +218,9 @@ pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus(
     pdwReasonLengthConsumed: *mut DWORD,
 ) -> DWORD {
     guard_httpapi("WinHttpWebSocketQueryCloseStatus", || {
-        ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed)
+        // SAFETY: `ws_query_close_status` reads and writes only through the pointers passed to it, which this
+        // function's caller guarantees (its `# Safety`)
+        unsafe { ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed) }
     })
 }
 w16_alias!(WinHttpWebSocketQueryCloseStatus);

@@ -31,6 +31,11 @@ const _: () = assert!(std::mem::size_of::<WSADATA>() == 408);
 /// `WSAStartup`: returns 0 and fills `*lpWSAData` (the version granted: the one asked for, at most 2.2),
 /// or the error code (`WSAVERNOTSUPPORTED` below 1.0, `WSAEFAULT` for a NULL pointer). There is nothing to
 /// start on Linux; each success needs its `WSACleanup`.
+///
+/// # Safety
+/// `lpWSAData` is NULL or points to memory valid for what `WSAStartup` reads or writes there, as Windows documents
+/// it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the
+/// call.
 #[no_mangle]
 pub unsafe extern "C" fn WSAStartup(wVersionRequested: u16, lpWSAData: *mut WSADATA) -> c_int {
     guard_infallible("WSAStartup", WSAEFAULT.0 as c_int, || {
@@ -51,7 +56,9 @@ pub unsafe extern "C" fn WSAStartup(wVersionRequested: u16, lpWSAData: *mut WSAD
                 };
                 data.szDescription[..11].copy_from_slice(b"WinSock 2.0");
                 data.szSystemStatus[..7].copy_from_slice(b"Running");
-                lpWSAData.write(data);
+                // SAFETY: `write`: Before the operation's completion is reported (the contract of
+                // [`CallerOut::new`]).
+                unsafe { lpWSAData.write(data) };
                 0
             }
             Err(e) => e.0 as c_int,
@@ -113,14 +120,25 @@ unsafe fn address_to_string<U: WideUnit>(
     if !info.is_null() {
         tracing::warn!(target: "winhttpapi::win32", "WSAAddressToString: lpProtocolInfo ignored");
     }
-    let text = winsock::socket_address_text(bytes_in(sa, len as usize)?)?;
+    // SAFETY: `bytes_in`: `sa` is NULL or points to `len as usize` readable bytes that stay valid and unchanged for
+    // `'a`.
+    let text = winsock::socket_address_text(unsafe { bytes_in(sa, len as usize) }?)?;
     let units = wstr::encode_nul::<U>(&text);
-    if out.is_null() || (*out_len as usize) < units.len() {
-        *out_len = units.len() as DWORD;
+    // SAFETY: `out_len` is non-NULL (checked above) and the caller's DWORD.
+    if out.is_null() || (unsafe { *out_len } as usize) < units.len() {
+        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        unsafe {
+            *out_len = units.len() as DWORD;
+        }
         return Err(WSAEFAULT);
     }
-    units_out(out, units.len()).copy_from_slice(&units);
-    *out_len = units.len() as DWORD;
+    // SAFETY: `units_out`: `out` points to `units.len()` writable units valid for `'a`, not aliased (NULL only when
+    // `units.len()` is 0).
+    unsafe { units_out(out, units.len()) }.copy_from_slice(&units);
+    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    unsafe {
+        *out_len = units.len() as DWORD;
+    }
     Ok(0)
 }
 
@@ -128,6 +146,11 @@ unsafe fn address_to_string<U: WideUnit>(
 /// is 0) into `lpszAddressString` of `*lpdwAddressStringLength` characters; the length used (with the NUL)
 /// is stored back. Too small or NULL: `SOCKET_ERROR`, `WSAEFAULT` and the length needed; a structure shorter
 /// than `dwAddressLength` says: `WSAEFAULT`; a family other than AF_INET / AF_INET6: `WSAEINVAL`.
+///
+/// # Safety
+/// `lpsaAddress`, `lpProtocolInfo`, `lpszAddressString`, `lpdwAddressStringLength` are each NULL or point to memory
+/// valid for what `WSAAddressToStringA` reads or writes there, as Windows documents it (strings NUL-terminated
+/// unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WSAAddressToStringA(
     lpsaAddress: *const c_void,
@@ -137,17 +160,26 @@ pub unsafe extern "C" fn WSAAddressToStringA(
     lpdwAddressStringLength: *mut DWORD,
 ) -> c_int {
     guard_win32("WSAAddressToStringA", SOCKET_ERROR, || {
-        address_to_string(
-            lpsaAddress as *const u8,
-            dwAddressLength,
-            lpProtocolInfo,
-            lpszAddressString as *mut u8,
-            lpdwAddressStringLength,
-        )
+        // SAFETY: `address_to_string` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe {
+            address_to_string(
+                lpsaAddress as *const u8,
+                dwAddressLength,
+                lpProtocolInfo,
+                lpszAddressString as *mut u8,
+                lpdwAddressStringLength,
+            )
+        }
     })
 }
 
 /// `WSAAddressToStringW`: as `WSAAddressToStringA` in `WCHAR`s.
+///
+/// # Safety
+/// `lpsaAddress`, `lpProtocolInfo`, `lpszAddressString`, `lpdwAddressStringLength` are each NULL or point to memory
+/// valid for what `WSAAddressToStringW` reads or writes there, as Windows documents it (strings NUL-terminated
+/// unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WSAAddressToStringW(
     lpsaAddress: *const c_void,
@@ -157,17 +189,26 @@ pub unsafe extern "C" fn WSAAddressToStringW(
     lpdwAddressStringLength: *mut DWORD,
 ) -> c_int {
     guard_win32("WSAAddressToStringW", SOCKET_ERROR, || {
-        address_to_string(
-            lpsaAddress as *const u8,
-            dwAddressLength,
-            lpProtocolInfo,
-            lpszAddressString,
-            lpdwAddressStringLength,
-        )
+        // SAFETY: `address_to_string` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe {
+            address_to_string(
+                lpsaAddress as *const u8,
+                dwAddressLength,
+                lpProtocolInfo,
+                lpszAddressString,
+                lpdwAddressStringLength,
+            )
+        }
     })
 }
 
 /// `WSAAddressToStringW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `lpsaAddress`, `lpProtocolInfo`, `lpszAddressString`, `lpdwAddressStringLength` are each NULL or point to memory
+/// valid for what `WSAAddressToStringW` reads or writes there, as Windows documents it (strings NUL-terminated
+/// unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WSAAddressToStringW_w16(
     lpsaAddress: *const c_void,
@@ -177,13 +218,17 @@ pub unsafe extern "C" fn WSAAddressToStringW_w16(
     lpdwAddressStringLength: *mut DWORD,
 ) -> c_int {
     guard_win32("WSAAddressToStringW", SOCKET_ERROR, || {
-        address_to_string(
-            lpsaAddress as *const u8,
-            dwAddressLength,
-            lpProtocolInfo,
-            lpszAddressString,
-            lpdwAddressStringLength,
-        )
+        // SAFETY: `address_to_string` reads and writes only through the pointers passed to it, which this function's
+        // caller guarantees (its `# Safety`)
+        unsafe {
+            address_to_string(
+                lpsaAddress as *const u8,
+                dwAddressLength,
+                lpProtocolInfo,
+                lpszAddressString,
+                lpdwAddressStringLength,
+            )
+        }
     })
 }
 
@@ -197,18 +242,26 @@ unsafe fn ntop<U: WideUnit>(family: c_int, addr: *const u8, out: *mut U, size: u
         winsock::AF_INET6 => 16,
         _ => return Err(WSAEAFNOSUPPORT),
     };
-    let text = winsock::address_text(family, bytes_in(addr, len)?)?;
+    // SAFETY: `bytes_in`: `addr` is NULL or points to `len` readable bytes that stay valid and unchanged for `'a`.
+    let text = winsock::address_text(family, unsafe { bytes_in(addr, len) }?)?;
     let units = wstr::encode_nul::<U>(&text);
     if out.is_null() || size < units.len() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    units_out(out, units.len()).copy_from_slice(&units);
+    // SAFETY: `units_out`: `out` points to `units.len()` writable units valid for `'a`, not aliased (NULL only when
+    // `units.len()` is 0).
+    unsafe { units_out(out, units.len()) }.copy_from_slice(&units);
     Ok(out)
 }
 
 /// `InetNtopA`: the text of an IPv4 (`in_addr`) or IPv6 (`in6_addr`) address into `pStringBuf` of
 /// `StringBufSize` characters; returns the buffer, or NULL with `WSAEAFNOSUPPORT` (a family other than
 /// AF_INET and AF_INET6) / `ERROR_INVALID_PARAMETER` (NULL buffer or address, buffer too small).
+///
+/// # Safety
+/// `pAddr`, `pStringBuf` are each NULL or point to memory valid for what `InetNtopA` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn InetNtopA(
     Family: c_int,
@@ -217,11 +270,18 @@ pub unsafe extern "C" fn InetNtopA(
     StringBufSize: usize,
 ) -> *const c_char {
     guard_win32("InetNtopA", std::ptr::null(), || {
-        Ok(ntop(Family, pAddr as *const u8, pStringBuf as *mut u8, StringBufSize)? as *const c_char)
+        // SAFETY: `ntop` reads and writes only through the pointers passed to it, which this function's caller
+        // guarantees (its `# Safety`)
+        Ok(unsafe { ntop(Family, pAddr as *const u8, pStringBuf as *mut u8, StringBufSize) }? as *const c_char)
     })
 }
 
 /// `InetNtopW`: as `InetNtopA` in `WCHAR`s.
+///
+/// # Safety
+/// `pAddr`, `pStringBuf` are each NULL or point to memory valid for what `InetNtopW` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn InetNtopW(
     Family: c_int,
@@ -229,10 +289,19 @@ pub unsafe extern "C" fn InetNtopW(
     pStringBuf: *mut u32,
     StringBufSize: usize,
 ) -> *const u32 {
-    guard_win32("InetNtopW", std::ptr::null(), || ntop(Family, pAddr as *const u8, pStringBuf, StringBufSize))
+    // SAFETY: `ntop` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_win32("InetNtopW", std::ptr::null(), || unsafe {
+        ntop(Family, pAddr as *const u8, pStringBuf, StringBufSize)
+    })
 }
 
 /// `InetNtopW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pAddr`, `pStringBuf` are each NULL or point to memory valid for what `InetNtopW` reads or writes there, as
+/// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
+/// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn InetNtopW_w16(
     Family: c_int,
@@ -240,7 +309,11 @@ pub unsafe extern "C" fn InetNtopW_w16(
     pStringBuf: *mut u16,
     StringBufSize: usize,
 ) -> *const u16 {
-    guard_win32("InetNtopW", std::ptr::null(), || ntop(Family, pAddr as *const u8, pStringBuf, StringBufSize))
+    // SAFETY: `ntop` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_win32("InetNtopW", std::ptr::null(), || unsafe {
+        ntop(Family, pAddr as *const u8, pStringBuf, StringBufSize)
+    })
 }
 
 unsafe fn pton<U: WideUnit>(family: c_int, text: *const U, out: *mut u8) -> WinResult<c_int> {
@@ -248,13 +321,16 @@ unsafe fn pton<U: WideUnit>(family: c_int, text: *const U, out: *mut u8) -> WinR
     if family != winsock::AF_INET && family != winsock::AF_INET6 {
         return Err(WSAEAFNOSUPPORT);
     }
-    let Some(text) = wide_cstr(text) else { return Err(WSAEFAULT) };
+    // SAFETY: `wide_cstr`: `text` is NULL or points to a readable NUL-terminated array of `U`.
+    let Some(text) = (unsafe { wide_cstr(text) }) else { return Err(WSAEFAULT) };
     if out.is_null() {
         return Err(WSAEFAULT);
     }
     match winsock::parse_address(family, &text)? {
         Some(bytes) => {
-            units_out(out, bytes.len()).copy_from_slice(&bytes);
+            // SAFETY: `units_out`: `out` points to `bytes.len()` writable units valid for `'a`, not aliased (NULL
+            // only when `bytes.len()` is 0).
+            unsafe { units_out(out, bytes.len()) }.copy_from_slice(&bytes);
             Ok(1)
         }
         None => Ok(0),
@@ -264,19 +340,40 @@ unsafe fn pton<U: WideUnit>(family: c_int, text: *const U, out: *mut u8) -> WinR
 /// `InetPtonA`: the binary form (`in_addr` / `in6_addr`, network order) of a dotted-decimal IPv4 or an
 /// IPv6 address: 1; 0 when the text is not one; -1 with `WSAEAFNOSUPPORT` (another family) or
 /// `WSAEFAULT` (NULL pointers).
+///
+/// # Safety
+/// `pszAddrString`, `pAddrBuf` are each NULL or point to memory valid for what `InetPtonA` reads or writes there,
+/// as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed),
+/// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn InetPtonA(Family: c_int, pszAddrString: *const c_char, pAddrBuf: *mut c_void) -> c_int {
-    guard_win32("InetPtonA", -1, || pton(Family, pszAddrString as *const u8, pAddrBuf as *mut u8))
+    // SAFETY: `pton` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_win32("InetPtonA", -1, || unsafe { pton(Family, pszAddrString as *const u8, pAddrBuf as *mut u8) })
 }
 
 /// `InetPtonW`: as `InetPtonA` with a wide string.
+///
+/// # Safety
+/// `pszAddrString`, `pAddrBuf` are each NULL or point to memory valid for what `InetPtonW` reads or writes there,
+/// as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed),
+/// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn InetPtonW(Family: c_int, pszAddrString: *const u32, pAddrBuf: *mut c_void) -> c_int {
-    guard_win32("InetPtonW", -1, || pton(Family, pszAddrString, pAddrBuf as *mut u8))
+    // SAFETY: `pton` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_win32("InetPtonW", -1, || unsafe { pton(Family, pszAddrString, pAddrBuf as *mut u8) })
 }
 
 /// `InetPtonW` for `-fshort-wchar` callers.
+///
+/// # Safety
+/// `pszAddrString`, `pAddrBuf` are each NULL or point to memory valid for what `InetPtonW` reads or writes there,
+/// as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed),
+/// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn InetPtonW_w16(Family: c_int, pszAddrString: *const u16, pAddrBuf: *mut c_void) -> c_int {
-    guard_win32("InetPtonW", -1, || pton(Family, pszAddrString, pAddrBuf as *mut u8))
+    // SAFETY: `pton` reads and writes only through the pointers passed to it, which this function's caller
+    // guarantees (its `# Safety`)
+    guard_win32("InetPtonW", -1, || unsafe { pton(Family, pszAddrString, pAddrBuf as *mut u8) })
 }

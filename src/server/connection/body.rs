@@ -3,8 +3,8 @@
 //! body bytes `HttpReceiveHttpRequest` copies with `HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY`, and draining
 //! what the application left unread once the response is sent.
 use super::*;
-use crate::server::buffer::OutBuf;
 use crate::server::response;
+use crate::win32::overlapped::CallerBuf;
 
 /// Decoded body bytes buffered ahead of the application.
 pub(super) const BODY_AHEAD: usize = 64 * 1024;
@@ -95,7 +95,8 @@ impl Connection {
                 let mut p = inp.body_reader.take().expect("checked");
                 let n = avail.min(p.buf.len() - p.filled);
                 let (from, at) = (inp.dpos, p.filled);
-                p.buf.bytes()[at..at + n].copy_from_slice(&inp.decoded[from..from + n]);
+                // SAFETY: the pending receive that holds `p.buf` completes here; the caller's buffer is valid.
+                (unsafe { p.buf.slice_mut() })[at..at + n].copy_from_slice(&inp.decoded[from..from + n]);
                 inp.dpos += n;
                 p.filled += n;
                 let ended = inp.dpos == inp.decoded.len() && Self::body_done(inp);
@@ -124,11 +125,11 @@ impl Connection {
     /// nothing buffered the socket is read right here; only then does the read wait for the next input
     /// edge. `fill`: `HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER` (complete with a full buffer, or
     /// with what is left when the body ends).
-    pub fn receive_body(self: &Arc<Self>, req: &Request, mut buf: OutBuf, fill: bool, completion: Completion) -> Start {
+    pub fn receive_body(self: &Arc<Self>, req: &Request, buf: CallerBuf, fill: bool, completion: Completion) -> Start {
         let mut fired = Vec::new();
         let start = {
             let mut inp = self.input.lock();
-            self.receive_body_locked(&mut inp, req, &mut buf, fill, completion, &mut fired)
+            self.receive_body_locked(&mut inp, req, buf, fill, completion, &mut fired)
         };
         fire_all(fired);
         start
@@ -138,7 +139,7 @@ impl Connection {
         self: &Arc<Self>,
         inp: &mut Input,
         req: &Request,
-        buf: &mut OutBuf,
+        buf: CallerBuf,
         fill: bool,
         completion: Completion,
         fired: &mut Fired,
@@ -168,7 +169,8 @@ impl Connection {
             if avail > 0 {
                 let n = avail.min(buf.len() - filled);
                 let from = inp.dpos;
-                buf.bytes()[filled..filled + n].copy_from_slice(&inp.decoded[from..from + n]);
+                // SAFETY: the receive that holds `buf` is running; the caller's buffer is valid until it completes.
+                (unsafe { buf.slice_mut() })[filled..filled + n].copy_from_slice(&inp.decoded[from..from + n]);
                 inp.dpos += n;
                 filled += n;
                 let ended = inp.dpos == inp.decoded.len() && Self::body_done(inp);
@@ -201,7 +203,7 @@ impl Connection {
             let _ = self.advance(inp, fired);
             return Start::Done(ERROR_CONNECTION_INVALID, 0, false);
         }
-        inp.body_reader = Some(PendingBody { buf: *buf, completion, fill, filled });
+        inp.body_reader = Some(PendingBody { buf, completion, fill, filled });
         self.note_body_reading(true);
         Start::Pending
     }

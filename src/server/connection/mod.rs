@@ -97,7 +97,7 @@ enum BodyKind {
 
 /// A pending `HttpReceiveRequestEntityBody`.
 struct PendingBody {
-    buf: super::buffer::OutBuf,
+    buf: crate::win32::overlapped::CallerBuf,
     completion: Completion,
     /// `HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER`: complete only when `buf` is full (or the
     /// body ends); `filled` bytes are in it so far.
