@@ -28,12 +28,7 @@ static ULONG query_timeout(int key, USHORT *out) {
 
 static int file_contains(const char *needle) {
     static char buf[8192];
-    FILE *f = fopen(path, "r");
-    if (!f) return 0;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = 0;
-    return strstr(buf, needle) != NULL;
+    return ts_read_file(path, buf, sizeof buf) >= 0 && strstr(buf, needle) != NULL;
 }
 
 static int count_dir_entries(void) {

@@ -191,6 +191,49 @@ static void test_served(int port) {
              " -o down.bin -w '%%{http_version}' https://127.0.0.1:%d/echo && cmp up.bin down.bin && echo ' same'",
              dir, curl, port);
     CHECK(run(cmd, out, sizeof out) == 0 && strcmp(out, "2 same\n") == 0, "2 MB POST echoed over HTTP/2: '%s'", out);
+    /* A body of unknown length (no content-length: curl -T - over HTTP/2) is relayed chunked, echoed whole. */
+    snprintf(cmd, sizeof cmd, "cd '%s' && %s --http2 -T - -o down2.bin -w '%%{http_version}' https://127.0.0.1:%d/echo < up.bin && cmp up.bin down2.bin && echo ' same'",
+             dir, curl, port);
+    CHECK(run(cmd, out, sizeof out) == 0 && strcmp(out, "2 same\n") == 0, "2 MB upload of unknown length echoed over HTTP/2: '%s'", out);
+}
+
+/* A connection with no stream open for the machine-wide IdleConnection time (1 s here) gets a GOAWAY
+ * and is closed, as an idle HTTP/1.1 connection is. The client: python's ssl with ALPN h2, sending the
+ * preface and an empty SETTINGS, then only reading. */
+static void test_idle_goaway(int port) {
+    HTTP_SERVICE_CONFIG_TIMEOUT_SET idle = {IdleConnectionTimeout, 1};
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, &idle, sizeof idle, NULL), NO_ERROR, "machine IdleConnection 1 s");
+    usleep(1100000); /* the engine re-reads the store at most once a second */
+    char script[300], cmd[800], out[256];
+    snprintf(script, sizeof script, "%s/idle.py", dir);
+    FILE *f = fopen(script, "w");
+    if (!f) return;
+    fputs("import socket, ssl, sys, time\n"
+          "ctx = ssl.create_default_context(cafile=sys.argv[1]); ctx.set_alpn_protocols(['h2'])\n"
+          "s = ctx.wrap_socket(socket.create_connection(('127.0.0.1', int(sys.argv[2]))), server_hostname='127.0.0.1')\n"
+          "s.sendall(b'PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n' + bytes([0, 0, 0, 4, 0, 0, 0, 0, 0]))\n"
+          "t0 = time.monotonic(); s.settimeout(8); buf = b''; goaway = None\n"
+          "while True:\n"
+          "    try: d = s.recv(4096)\n"
+          "    except (ConnectionError, ssl.SSLError): d = b''\n"
+          "    if not d: break\n"
+          "    buf += d\n"
+          "    while len(buf) >= 9 and len(buf) >= 9 + int.from_bytes(buf[:3], 'big'):\n"
+          "        n = int.from_bytes(buf[:3], 'big')\n"
+          "        if buf[3] == 7 and goaway is None: goaway = time.monotonic() - t0\n"
+          "        buf = buf[9 + n:]\n"
+          "print(s.selected_alpn_protocol(), 'goaway' if goaway is not None else 'none', int((goaway or 0) * 1000), int((time.monotonic() - t0) * 1000))\n",
+          f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "python3 '%s' '%s' %d", script, cert, port);
+    int rc = run(cmd, out, sizeof out);
+    printf("idle client: %s", out);
+    char alpn[16] = "", what[16] = "";
+    int at = -1, closed = -1;
+    sscanf(out, "%15s %15s %d %d", alpn, what, &at, &closed);
+    CHECK(rc == 0 && !strcmp(alpn, "h2") && !strcmp(what, "goaway") && at >= 500 && at <= 3500 && closed >= at && closed <= 6000,
+          "idle HTTP/2 connection: GOAWAY after the machine-wide IdleConnection, then closed: rc %d '%s'", rc, out);
+    HttpDeleteServiceConfiguration(NULL, HttpServiceConfigTimeout, &idle, sizeof idle, NULL);
 }
 
 int main(void) {
@@ -219,6 +262,7 @@ int main(void) {
     hs_app app;
     hs_app_start(&app, queue);
     test_served(port);
+    test_idle_goaway(port);
     hs_app_stop(&app);
 
     char cmd[400];

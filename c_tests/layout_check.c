@@ -768,6 +768,29 @@ _Static_assert(offsetof(WINHTTP_CERTIFICATE_INFO, lpszProtocolName) == 32, "WINH
 _Static_assert(offsetof(WINHTTP_CERTIFICATE_INFO, lpszSignatureAlgName) == 40, "WINHTTP_CERTIFICATE_INFO.lpszSignatureAlgName");
 _Static_assert(offsetof(WINHTTP_CERTIFICATE_INFO, lpszEncryptionAlgName) == 48, "WINHTTP_CERTIFICATE_INFO.lpszEncryptionAlgName");
 _Static_assert(offsetof(WINHTTP_CERTIFICATE_INFO, dwKeySize) == 56, "WINHTTP_CERTIFICATE_INFO.dwKeySize");
+/* SecPkgContext_ConnectionInfo, SecPkgContext_CipherInfo, WINHTTP_SECURITY_INFO (WINHTTP_OPTION_SECURITY_INFO):
+ * CipherInfo holds five WCHAR[64] arrays, so its size follows the WCHAR width (680 on Windows). */
+_Static_assert(sizeof(SecPkgContext_ConnectionInfo) == 28, "SecPkgContext_ConnectionInfo size");
+_Static_assert(offsetof(SecPkgContext_ConnectionInfo, aiCipher) == 4, "SecPkgContext_ConnectionInfo.aiCipher");
+_Static_assert(offsetof(SecPkgContext_ConnectionInfo, dwExchStrength) == 24, "SecPkgContext_ConnectionInfo.dwExchStrength");
+_Static_assert(sizeof(SecPkgContext_CipherInfo) == 5 * 64 * sizeof(WCHAR) + 40, "SecPkgContext_CipherInfo size");
+_Static_assert(offsetof(SecPkgContext_CipherInfo, szCipherSuite) == 16, "SecPkgContext_CipherInfo.szCipherSuite");
+_Static_assert(offsetof(SecPkgContext_CipherInfo, szCipher) == 16 + 64 * sizeof(WCHAR), "SecPkgContext_CipherInfo.szCipher");
+_Static_assert(offsetof(SecPkgContext_CipherInfo, dwCipherLen) == 16 + 128 * sizeof(WCHAR), "SecPkgContext_CipherInfo.dwCipherLen");
+_Static_assert(offsetof(SecPkgContext_CipherInfo, szHash) == 24 + 128 * sizeof(WCHAR), "SecPkgContext_CipherInfo.szHash");
+_Static_assert(offsetof(SecPkgContext_CipherInfo, dwHashLen) == 24 + 192 * sizeof(WCHAR), "SecPkgContext_CipherInfo.dwHashLen");
+_Static_assert(offsetof(SecPkgContext_CipherInfo, szExchange) == 28 + 192 * sizeof(WCHAR), "SecPkgContext_CipherInfo.szExchange");
+_Static_assert(offsetof(SecPkgContext_CipherInfo, dwMinExchangeLen) == 28 + 256 * sizeof(WCHAR), "SecPkgContext_CipherInfo.dwMinExchangeLen");
+_Static_assert(offsetof(SecPkgContext_CipherInfo, szCertificate) == 36 + 256 * sizeof(WCHAR), "SecPkgContext_CipherInfo.szCertificate");
+_Static_assert(offsetof(SecPkgContext_CipherInfo, dwKeyType) == 36 + 320 * sizeof(WCHAR), "SecPkgContext_CipherInfo.dwKeyType");
+_Static_assert(offsetof(WINHTTP_SECURITY_INFO, CipherInfo) == 28, "WINHTTP_SECURITY_INFO.CipherInfo");
+_Static_assert(sizeof(WINHTTP_SECURITY_INFO) == 28 + sizeof(SecPkgContext_CipherInfo), "WINHTTP_SECURITY_INFO size");
+#if WINHTTPAPI_WCHAR_IS_16
+_Static_assert(sizeof(SecPkgContext_CipherInfo) == 680, "SecPkgContext_CipherInfo Windows size with 16-bit wchar_t");
+_Static_assert(sizeof(WINHTTP_SECURITY_INFO) == 708, "WINHTTP_SECURITY_INFO Windows size with 16-bit wchar_t");
+#else
+_Static_assert(sizeof(WINHTTP_SECURITY_INFO) == 1348, "WINHTTP_SECURITY_INFO size with 4-byte wchar_t (the library's)");
+#endif
 /* WINHTTP_PROXY_RESULT_ENTRY */
 _Static_assert(sizeof(WINHTTP_PROXY_RESULT_ENTRY) == 32, "WINHTTP_PROXY_RESULT_ENTRY size");
 _Static_assert(_Alignof(WINHTTP_PROXY_RESULT_ENTRY) == 8, "WINHTTP_PROXY_RESULT_ENTRY align");

@@ -134,6 +134,28 @@ typedef struct _SEC_WINNT_AUTH_IDENTITY_A {
 #define SEC_I_INCOMPLETE_CREDENTIALS ((SECURITY_STATUS)0x00090320)
 #define SEC_I_RENEGOTIATE ((SECURITY_STATUS)0x00090321)
 
+/* SecPkgContext_CipherInfo (the second half of WINHTTP_SECURITY_INFO): its names are inline WCHAR arrays,
+ * so it is 680 bytes with a 16-bit WCHAR (-fshort-wchar, as on Windows) and 1320 with wchar_t. */
+#define SZ_ALG_MAX_SIZE 64
+#define SECPKGCONTEXT_CIPHERINFO_V1 1
+typedef struct _SecPkgContext_CipherInfo {
+    DWORD dwVersion;
+    DWORD dwProtocol;
+    DWORD dwCipherSuite;
+    DWORD dwBaseCipherSuite;
+    WCHAR szCipherSuite[SZ_ALG_MAX_SIZE];
+    WCHAR szCipher[SZ_ALG_MAX_SIZE];
+    DWORD dwCipherLen;
+    DWORD dwCipherBlockLen;
+    WCHAR szHash[SZ_ALG_MAX_SIZE];
+    DWORD dwHashLen;
+    WCHAR szExchange[SZ_ALG_MAX_SIZE];
+    DWORD dwMinExchangeLen;
+    DWORD dwMaxExchangeLen;
+    WCHAR szCertificate[SZ_ALG_MAX_SIZE];
+    DWORD dwKeyType;
+} SecPkgContext_CipherInfo, *PSecPkgContext_CipherInfo;
+
 #define NTLMSP_NAME_A "NTLM"
 #define NEGOSSP_NAME_A "Negotiate"
 #define MICROSOFT_KERBEROS_NAME_A "Kerberos"

@@ -20,6 +20,7 @@
 #endif
 
 #include <windows.h>
+#include <schannel.h> /* SecPkgContext_ConnectionInfo / _CipherInfo of WINHTTP_SECURITY_INFO */
 
 #define WINHTTPAPI
 #define BOOLAPI WINHTTPAPI BOOL WINAPI
@@ -1019,6 +1020,14 @@ typedef struct _WINHTTP_CONNECTION_INFO {
     SOCKADDR_STORAGE LocalAddress;
     SOCKADDR_STORAGE RemoteAddress;
 } WINHTTP_CONNECTION_INFO, *PWINHTTP_CONNECTION_INFO;
+
+/* WINHTTP_SECURITY_INFO (WINHTTP_OPTION_SECURITY_INFO): Schannel's two structures, filled from the rustls
+ * session. Size 708 with a 16-bit WCHAR (as on Windows), 1348 with wchar_t (SecPkgContext_CipherInfo
+ * holds WCHAR arrays). */
+typedef struct _WINHTTP_SECURITY_INFO {
+    SecPkgContext_ConnectionInfo ConnectionInfo;
+    SecPkgContext_CipherInfo CipherInfo;
+} WINHTTP_SECURITY_INFO, *PWINHTTP_SECURITY_INFO;
 
 /* WINHTTP_REQUEST_TIMES: x64 size 520 */
 typedef struct _WINHTTP_REQUEST_TIMES {

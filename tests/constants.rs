@@ -828,6 +828,73 @@ fn header_defines_match_windows_sys() {
     assert!(bad.is_empty(), "header constants differ from windows-sys:\n{}", bad.join("\n"));
 }
 
+/// The Schannel structures of `WINHTTP_SECURITY_INFO` (16-bit `WCHAR` is Windows' layout) and the values the
+/// security options report.
+#[test]
+fn security_info_matches_windows_sys() {
+    use std::mem::{offset_of, size_of};
+    use winhttpapi::client::abi::{SecPkgContext_CipherInfo, SecPkgContext_ConnectionInfo, WINHTTP_CONNECTION_INFO};
+    use winhttpapi::client::link::*;
+    use ws::Security::Authentication::Identity as id;
+    use ws::Security::Cryptography as cr;
+    type WsCipher = id::SecPkgContext_CipherInfo;
+    assert_eq!(size_of::<SecPkgContext_CipherInfo<u16>>(), size_of::<WsCipher>());
+    assert_eq!(offset_of!(SecPkgContext_CipherInfo<u16>, szCipher), offset_of!(WsCipher, szCipher));
+    assert_eq!(offset_of!(SecPkgContext_CipherInfo<u16>, dwHashLen), offset_of!(WsCipher, dwHashLen));
+    assert_eq!(offset_of!(SecPkgContext_CipherInfo<u16>, szCertificate), offset_of!(WsCipher, szCertificate));
+    assert_eq!(offset_of!(SecPkgContext_CipherInfo<u16>, dwKeyType), offset_of!(WsCipher, dwKeyType));
+    type WsConn = id::SecPkgContext_ConnectionInfo;
+    assert_eq!(size_of::<SecPkgContext_ConnectionInfo>(), size_of::<WsConn>());
+    assert_eq!(offset_of!(SecPkgContext_ConnectionInfo, dwExchStrength), offset_of!(WsConn, dwExchStrength));
+    assert_eq!(size_of::<WINHTTP_CONNECTION_INFO>(), 264);
+    use winhttpapi::win32::abi::{CERT_CONTEXT, CERT_EXTENSION, CERT_INFO, CERT_PUBLIC_KEY_INFO};
+    assert_eq!(size_of::<CERT_CONTEXT>(), size_of::<cr::CERT_CONTEXT>());
+    assert_eq!(offset_of!(CERT_CONTEXT, pCertInfo), offset_of!(cr::CERT_CONTEXT, pCertInfo));
+    assert_eq!(offset_of!(CERT_CONTEXT, hCertStore), offset_of!(cr::CERT_CONTEXT, hCertStore));
+    assert_eq!(size_of::<CERT_INFO>(), size_of::<cr::CERT_INFO>());
+    assert_eq!(offset_of!(CERT_INFO, Issuer), offset_of!(cr::CERT_INFO, Issuer));
+    assert_eq!(offset_of!(CERT_INFO, NotAfter), offset_of!(cr::CERT_INFO, NotAfter));
+    assert_eq!(offset_of!(CERT_INFO, SubjectPublicKeyInfo), offset_of!(cr::CERT_INFO, SubjectPublicKeyInfo));
+    assert_eq!(offset_of!(CERT_INFO, cExtension), offset_of!(cr::CERT_INFO, cExtension));
+    assert_eq!(offset_of!(CERT_INFO, rgExtension), offset_of!(cr::CERT_INFO, rgExtension));
+    assert_eq!(size_of::<CERT_PUBLIC_KEY_INFO>(), size_of::<cr::CERT_PUBLIC_KEY_INFO>());
+    assert_eq!(size_of::<CERT_EXTENSION>(), size_of::<cr::CERT_EXTENSION>());
+    assert_eq!(offset_of!(CERT_EXTENSION, Value), offset_of!(cr::CERT_EXTENSION, Value));
+    let table: &[(u32, u32, &str)] = &[
+        (SP_PROT_TLS1_0_CLIENT, id::SP_PROT_TLS1_0_CLIENT, "SP_PROT_TLS1_0_CLIENT"),
+        (SP_PROT_TLS1_1_CLIENT, id::SP_PROT_TLS1_1_CLIENT, "SP_PROT_TLS1_1_CLIENT"),
+        (SP_PROT_TLS1_2_CLIENT, id::SP_PROT_TLS1_2_CLIENT, "SP_PROT_TLS1_2_CLIENT"),
+        (SP_PROT_TLS1_3_CLIENT, id::SP_PROT_TLS1_3_CLIENT, "SP_PROT_TLS1_3_CLIENT"),
+        (CALG_AES_128, cr::CALG_AES_128, "CALG_AES_128"),
+        (CALG_AES_256, cr::CALG_AES_256, "CALG_AES_256"),
+        (CALG_SHA_256, cr::CALG_SHA_256, "CALG_SHA_256"),
+        (CALG_SHA_384, cr::CALG_SHA_384, "CALG_SHA_384"),
+        (CALG_ECDH_EPHEM, cr::CALG_ECDH_EPHEM, "CALG_ECDH_EPHEM"),
+        (SECPKGCONTEXT_CIPHERINFO_V1, id::SECPKGCONTEXT_CIPHERINFO_V1, "SECPKGCONTEXT_CIPHERINFO_V1"),
+        (
+            winhttpapi::client::options::WINHTTP_OPTION_SECURITY_INFO,
+            ws::Networking::WinHttp::WINHTTP_OPTION_SECURITY_INFO,
+            "WINHTTP_OPTION_SECURITY_INFO",
+        ),
+        (
+            winhttpapi::client::options::WINHTTP_OPTION_CONNECTION_INFO,
+            ws::Networking::WinHttp::WINHTTP_OPTION_CONNECTION_INFO,
+            "WINHTTP_OPTION_CONNECTION_INFO",
+        ),
+        (
+            winhttpapi::client::options::WINHTTP_OPTION_SECURITY_KEY_BITNESS,
+            ws::Networking::WinHttp::WINHTTP_OPTION_SECURITY_KEY_BITNESS,
+            "WINHTTP_OPTION_SECURITY_KEY_BITNESS",
+        ),
+    ];
+    let bad: Vec<String> = table
+        .iter()
+        .filter(|(a, b, _)| a != b)
+        .map(|(a, b, n)| format!("{n}: ours {a:#x}, windows-sys {b:#x}"))
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
 /// An integer constant of our own source: a decimal or hex literal (underscores, type suffix), or
 /// `u32::MAX`/`u64::MAX`/`usize::MAX`; anything else (expressions, pointers) is skipped.
 fn parse_rust_integer(s: &str) -> Option<i128> {

@@ -24,7 +24,7 @@ widths=("" "-fshort-wchar")
 headers=(windows.h winhttp.h http.h httpnotify.h tchar.h strsafe.h Windows.h WinHttp.h Http.h Strsafe.h winerror.h winbase.h
          minwinbase.h minwindef.h windef.h winnt.h basetsd.h sal.h handleapi.h synchapi.h ioapiset.h
          errhandlingapi.h processthreadsapi.h corecrt.h conio.h threadpoolapiset.h winsock2.h ws2tcpip.h winsock.h
-         sspi.h security.h Security.h)
+         sspi.h security.h Security.h schannel.h wincrypt.h)
 
 # one translation unit per header, plus all of them in both orders
 tus=()
@@ -125,7 +125,7 @@ done
 # those the headers rename to (`#define X X_w16`) and the glibc functions corecrt.h redirects by assembler
 # name (WINHTTPAPI_W16(x) -> x_w16). Kernel32 style functions are marked WINAPI, Winsock ones WSAAPI, C
 # runtime ones __cdecl.
-api_headers=(windows.h winhttp.h http.h httpnotify.h corecrt.h conio.h threadpoolapiset.h winsock2.h ws2tcpip.h)
+api_headers=(windows.h winhttp.h http.h httpnotify.h corecrt.h conio.h threadpoolapiset.h winsock2.h ws2tcpip.h wincrypt.h)
 expected_list() {
   for h in "${api_headers[@]}"; do
     grep -oE '(WINAPI|WSAAPI|__cdecl) [A-Za-z0-9_]+\(' "$inc/$h" | sed -E 's/(WINAPI|WSAAPI|__cdecl) //; s/\(//' | awk -v h="$h" '{print h " " $1}'

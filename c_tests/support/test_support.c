@@ -237,6 +237,18 @@ void ts_kill(pid_t pid) {
     waitpid(pid, &status, 0);
 }
 
+long ts_read_file(const char *path, char *buf, size_t cap) {
+    FILE *f = fopen(path, "r");
+    if (!f || cap == 0) {
+        if (f) fclose(f);
+        return -1;
+    }
+    size_t n = fread(buf, 1, cap - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    return (long)n;
+}
+
 const char *ts_source_path(const char *rel, char *buf, size_t cap) {
     const char *root = getenv("WINHTTPAPI_SOURCE_DIR");
     snprintf(buf, cap, "%s/%s", root ? root : ".", rel);

@@ -7,7 +7,7 @@ usage: winhttp_server.py PORT
 Paths: /echo (body = raw request), /chunked, /close (close-delimited), /cut (cut mid-body),
 /bad (not HTTP), /badchunk, /redirect[N] (302 chains to /echo), /r303, /r307, /gzip, /deflate,
 /setcookie, /multi (repeated headers), /slow (3 s before answering), /big (1 MiB), /status/NNN,
-/empty (Content-Length: 0), /hugehead (80 KiB of header), /count (requests seen on this connection),
+/empty (Content-Length: 0), /passport (302 asking for Passport1.4), /hugehead (80 KiB of header), /count (requests seen on this connection),
 /continueN (N interim 1xx responses before a 200), /sc...?c=V&c=V (a Set-Cookie header per c, then
 as /echo), /go...?to=URL[&code=N] (a redirect, 302 unless told, to URL; without `to`: as /echo),
 /stall?ms=N (answers after N ms, default 1000), /chunks?mode=together|apart|split|bytes (chunks of 70
@@ -141,6 +141,9 @@ def handle(conn):
                 n = int(path[len("/redirect"):] or "1")
                 loc = "/echo" if n <= 1 else "/redirect%d" % (n - 1)
                 respond(conn, "302 Found", [("Location", loc), ("Content-Length", 4)], b"gone")
+            elif path == "/passport":
+                respond(conn, "302 Found", [("Location", "/echo"), ("WWW-Authenticate", "Passport1.4 da-status=failed"),
+                                            ("Content-Length", 4)], b"auth")
             elif path.startswith("/continue"):
                 # N interim responses (100 Continue, 102 Processing, 103 Early Hints in turn), then 200.
                 n = int(path[len("/continue"):] or "1")

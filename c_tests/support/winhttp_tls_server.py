@@ -22,10 +22,11 @@ def openssl(*args):
     subprocess.run(["openssl", *args], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def make_ca(d, name):
+def make_ca(d, name, san=None):
     key, pem = os.path.join(d, name + ".key"), os.path.join(d, name + ".pem")
+    extra = ["-addext", "subjectAltName=" + san] if san else []
     openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key,
-            "-out", pem, "-days", "3650", "-subj", "/CN=winhttpapi " + name)
+            "-out", pem, "-days", "3650", "-subj", "/CN=winhttpapi " + name, *extra)
     return key, pem
 
 
@@ -137,6 +138,10 @@ def main():
     ]
     for port, (cert, key) in zip(ports[:4], certs):
         serve_tls(port, cert, key)
+    if len(ports) > 5:
+        # A self-signed certificate as `openssl req -x509` makes it (CA:TRUE), naming the server.
+        selfca = make_ca(d, "selfca", "IP:127.0.0.1,DNS:localhost")
+        serve_tls(ports[5], selfca[1], selfca[0])
     if len(ports) > 4:
         serve_proxy(ports[4], os.path.join(d, "connects.txt"))
     else:

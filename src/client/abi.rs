@@ -236,3 +236,94 @@ pub struct WINHTTP_QUERY_CONNECTION_GROUP_RESULT {
     pub pHostConnectionGroups: *mut WINHTTP_HOST_CONNECTION_GROUP,
 }
 const _: () = assert!(size_of::<WINHTTP_QUERY_CONNECTION_GROUP_RESULT>() == 16);
+
+/// `WINHTTP_CONNECTION_INFO`: the addresses are Linux `sockaddr_storage`s (DESIGN.md section 3).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_CONNECTION_INFO {
+    pub cbSize: u32,
+    pub LocalAddress: libc::sockaddr_storage,
+    pub RemoteAddress: libc::sockaddr_storage,
+}
+const _: () = assert!(size_of::<WINHTTP_CONNECTION_INFO>() == 264);
+const _: () = assert!(offset_of!(WINHTTP_CONNECTION_INFO, LocalAddress) == 8);
+const _: () = assert!(offset_of!(WINHTTP_CONNECTION_INFO, RemoteAddress) == 136);
+
+/// Schannel's `SecPkgContext_ConnectionInfo` (schannel.h): `ALG_ID`s are `DWORD`s.
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+pub struct SecPkgContext_ConnectionInfo {
+    pub dwProtocol: u32,
+    pub aiCipher: u32,
+    pub dwCipherStrength: u32,
+    pub aiHash: u32,
+    pub dwHashStrength: u32,
+    pub aiExch: u32,
+    pub dwExchStrength: u32,
+}
+const _: () = assert!(size_of::<SecPkgContext_ConnectionInfo>() == 28);
+
+/// `SZ_ALG_MAX_SIZE`: the length of the `WCHAR` arrays of `SecPkgContext_CipherInfo`.
+pub const SZ_ALG_MAX_SIZE: usize = 64;
+
+/// Schannel's `SecPkgContext_CipherInfo` (sspi.h) for callers whose `WCHAR` is `U`: its names are inline
+/// `WCHAR` arrays, so the layout differs between the two widths (680 bytes with a 16-bit `WCHAR`, as on
+/// Windows; 1320 with `wchar_t`).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct SecPkgContext_CipherInfo<U> {
+    pub dwVersion: u32,
+    pub dwProtocol: u32,
+    pub dwCipherSuite: u32,
+    pub dwBaseCipherSuite: u32,
+    pub szCipherSuite: [U; SZ_ALG_MAX_SIZE],
+    pub szCipher: [U; SZ_ALG_MAX_SIZE],
+    pub dwCipherLen: u32,
+    pub dwCipherBlockLen: u32,
+    pub szHash: [U; SZ_ALG_MAX_SIZE],
+    pub dwHashLen: u32,
+    pub szExchange: [U; SZ_ALG_MAX_SIZE],
+    pub dwMinExchangeLen: u32,
+    pub dwMaxExchangeLen: u32,
+    pub szCertificate: [U; SZ_ALG_MAX_SIZE],
+    pub dwKeyType: u32,
+}
+const _: () = assert!(size_of::<SecPkgContext_CipherInfo<u16>>() == 680);
+const _: () = assert!(offset_of!(SecPkgContext_CipherInfo<u16>, szCipher) == 144);
+const _: () = assert!(offset_of!(SecPkgContext_CipherInfo<u16>, dwCipherLen) == 272);
+const _: () = assert!(offset_of!(SecPkgContext_CipherInfo<u16>, szHash) == 280);
+const _: () = assert!(offset_of!(SecPkgContext_CipherInfo<u16>, szExchange) == 412);
+const _: () = assert!(offset_of!(SecPkgContext_CipherInfo<u16>, szCertificate) == 548);
+const _: () = assert!(offset_of!(SecPkgContext_CipherInfo<u16>, dwKeyType) == 676);
+const _: () = assert!(size_of::<SecPkgContext_CipherInfo<u32>>() == 1320);
+const _: () = assert!(offset_of!(SecPkgContext_CipherInfo<u32>, dwCipherLen) == 528);
+const _: () = assert!(offset_of!(SecPkgContext_CipherInfo<u32>, dwKeyType) == 1316);
+
+/// `WINHTTP_SECURITY_INFO` (`WINHTTP_OPTION_SECURITY_INFO`) for callers whose `WCHAR` is `U`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_SECURITY_INFO<U> {
+    pub ConnectionInfo: SecPkgContext_ConnectionInfo,
+    pub CipherInfo: SecPkgContext_CipherInfo<U>,
+}
+const _: () = assert!(size_of::<WINHTTP_SECURITY_INFO<u16>>() == 708);
+const _: () = assert!(offset_of!(WINHTTP_SECURITY_INFO<u16>, CipherInfo) == 28);
+const _: () = assert!(size_of::<WINHTTP_SECURITY_INFO<u32>>() == 1348);
+
+/// `WINHTTP_CERTIFICATE_INFO` (`WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT`): the two strings are the
+/// caller's to free with `LocalFree`; the three names Windows leaves NULL stay NULL.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_CERTIFICATE_INFO {
+    pub ftExpiry: crate::win32::time::FILETIME,
+    pub ftStart: crate::win32::time::FILETIME,
+    pub lpszSubjectInfo: *mut c_void,
+    pub lpszIssuerInfo: *mut c_void,
+    pub lpszProtocolName: *mut c_void,
+    pub lpszSignatureAlgName: *mut c_void,
+    pub lpszEncryptionAlgName: *mut c_void,
+    pub dwKeySize: u32,
+}
+const _: () = assert!(size_of::<WINHTTP_CERTIFICATE_INFO>() == 64);
+const _: () = assert!(offset_of!(WINHTTP_CERTIFICATE_INFO, lpszSubjectInfo) == 16);
+const _: () = assert!(offset_of!(WINHTTP_CERTIFICATE_INFO, dwKeySize) == 56);

@@ -243,6 +243,14 @@ pub fn send_request(
     context: usize,
 ) -> WinResult<()> {
     let req = request(h)?;
+    {
+        // A WebSocket handshake whose send buffer could not hold a frame header: Windows fails the send
+        // with ERROR_NOT_ENOUGH_MEMORY before it connects.
+        let st = req.state.lock();
+        if st.settings.websocket && st.settings.websocket_tuning[3] < 16 {
+            return Err(ERROR_NOT_ENOUGH_MEMORY);
+        }
+    }
     // dwContext is what the callbacks of this request receive from now on (0 keeps the current value).
     if context != 0 {
         req.context.store(context, Ordering::Relaxed);

@@ -100,16 +100,29 @@ pub struct Timeouts {
     pub connect_retries: u32,
 }
 
+impl Timeouts {
+    /// How long to wait for a response head: `WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT` when set, else the
+    /// receive timeout.
+    pub fn response_wait(&self) -> u32 {
+        if self.receive_response == u32::MAX {
+            self.receive
+        } else {
+            self.receive_response
+        }
+    }
+}
+
 impl Default for Timeouts {
-    /// WinHTTP's documented defaults: resolve infinite, connect 60 s, send 30 s, receive 30 s,
-    /// receive-response 90 s.
+    /// WinHTTP's defaults: resolve infinite, connect 60 s, send 30 s, receive 30 s, receive-response
+    /// not set (`~0u`, as Windows reports it).
     fn default() -> Self {
         Timeouts {
             resolve: 0,
             connect: 60_000,
             send: 30_000,
             receive: 30_000,
-            receive_response: 90_000,
+            // Not set: the head waits under the receive timeout (Windows reports ~0u until set).
+            receive_response: u32::MAX,
             connect_retries: 5,
         }
     }
@@ -136,6 +149,8 @@ pub struct Conn {
     /// Set once the connection has carried a request (a reused connection may be stale).
     pub reused: bool,
     pub peer: SocketAddr,
+    /// What the connection is (`link.rs`), worked out on first use.
+    link: Option<Arc<super::link::Link>>,
 }
 
 fn io_error(e: &io::Error) -> Win32Error {
@@ -205,8 +220,18 @@ impl Conn {
         let _ = sock.set_nodelay(true);
         let reactor = register(&sock).map_err(|_| ERROR_WINHTTP_CANNOT_CONNECT)?;
         let bound = super::reactor::current_id();
-        let mut conn =
-            Conn { reactor, bound, sock, tls: None, rbuf: vec![0; READ_CHUNK], rpos: 0, rend: 0, reused: false, peer };
+        let mut conn = Conn {
+            reactor,
+            bound,
+            sock,
+            tls: None,
+            rbuf: vec![0; READ_CHUNK],
+            rpos: 0,
+            rend: 0,
+            reused: false,
+            peer,
+            link: None,
+        };
         if let Some(t) = tls {
             let c = rustls::ClientConnection::new(t.config, t.server_name).map_err(|_| ERROR_WINHTTP_SECURE_FAILURE)?;
             conn.tls = Some(Box::new(c));
@@ -269,7 +294,18 @@ impl Conn {
     pub async fn start_tls(&mut self, t: TlsSetup, timeouts: &Timeouts) -> WinResult<()> {
         let c = rustls::ClientConnection::new(t.config, t.server_name).map_err(|_| ERROR_WINHTTP_SECURE_FAILURE)?;
         self.tls = Some(Box::new(c));
+        self.link = None;
         self.handshake(timeouts).await
+    }
+
+    /// What this connection is: its addresses and TLS facts (`link.rs`), worked out once.
+    pub fn link(&mut self) -> Arc<super::link::Link> {
+        if let Some(l) = &self.link {
+            return l.clone();
+        }
+        let l = Arc::new(super::link::Link::of(&self.sock, self.peer, self.tls.as_deref()));
+        self.link = Some(l.clone());
+        l
     }
 
     pub fn fd(&self) -> i32 {

@@ -8,7 +8,8 @@
 //! - [`options`][]: `WinHttpSetOption`/`WinHttpQueryOption`/`WinHttpSetTimeouts`.
 //! - [`step`]: how every request step runs, in both modes (one serial queue of steps per request).
 //! - [`reactor`]: the small runtimes steps wait in (one per callback thread; lent to synchronous calls).
-//! - [`conn`]: one connection (TCP, TLS) with non-blocking tries and reactor waits; [`tls`]: rustls setup.
+//! - [`conn`]: one connection (TCP, TLS) with non-blocking tries and reactor waits; [`tls`]: rustls setup;
+//!   what a connection is, as the connection and security options report it, is in [`link`].
 //! - [`url`][]: `WinHttpCrackUrl`/`WinHttpCreateUrl`.
 pub mod abi;
 pub mod api;
@@ -18,6 +19,7 @@ pub mod conn;
 pub mod conn_group;
 pub mod connect;
 pub mod headers;
+pub mod link;
 pub mod options;
 pub mod pool;
 pub mod proxy;

@@ -19,22 +19,41 @@ pub const WINHTTP_OPTION_WRITE_BUFFER_SIZE: u32 = 13;
 pub const WINHTTP_OPTION_PARENT_HANDLE: u32 = 21;
 pub const WINHTTP_OPTION_EXTENDED_ERROR: u32 = 24;
 pub const WINHTTP_OPTION_SECURITY_FLAGS: u32 = 31;
+/// Request handles, query only: `WINHTTP_CERTIFICATE_INFO` of the server's certificate.
+pub const WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT: u32 = 32;
+/// Request handles, query only: the cipher strength of the connection in bits (0 before a TLS handshake).
+pub const WINHTTP_OPTION_SECURITY_KEY_BITNESS: u32 = 36;
 pub const WINHTTP_OPTION_URL: u32 = 34;
 pub const WINHTTP_OPTION_PROXY: u32 = 38;
 pub const WINHTTP_OPTION_USER_AGENT: u32 = 41;
 pub const WINHTTP_OPTION_CONTEXT_VALUE: u32 = 45;
+/// Secure request handles: `WINHTTP_NO_CLIENT_CERT_CONTEXT` only (no client certificates here).
+pub const WINHTTP_OPTION_CLIENT_CERT_CONTEXT: u32 = 47;
 pub const WINHTTP_OPTION_HTTP_VERSION: u32 = 59;
 pub const WINHTTP_OPTION_DISABLE_FEATURE: u32 = 63;
 pub const WINHTTP_OPTION_MAX_CONNS_PER_SERVER: u32 = 73;
 pub const WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER: u32 = 74;
 pub const WINHTTP_OPTION_AUTOLOGON_POLICY: u32 = 77;
+/// Request handles, query only: a `CERT_CONTEXT` of the server's certificate, for the caller to free
+/// (`ERROR_WINHTTP_INCORRECT_HANDLE_STATE` before a TLS handshake).
+pub const WINHTTP_OPTION_SERVER_CERT_CONTEXT: u32 = 78;
 pub const WINHTTP_OPTION_ENABLE_FEATURE: u32 = 79;
+/// Queryable on every handle kind (0: the library sizes its own pool); settable on a session.
+pub const WINHTTP_OPTION_WORKER_THREAD_COUNT: u32 = 80;
+/// Session handles: accepted (Passport is not available here); see `request.rs` for Passport1.4 302s.
+pub const WINHTTP_OPTION_CONFIGURE_PASSPORT_AUTH: u32 = 83;
 pub const WINHTTP_OPTION_SECURE_PROTOCOLS: u32 = 84;
 pub const WINHTTP_OPTION_REDIRECT_POLICY: u32 = 88;
 pub const WINHTTP_OPTION_MAX_HTTP_AUTOMATIC_REDIRECTS: u32 = 89;
 pub const WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE: u32 = 90;
 pub const WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE: u32 = 91;
 pub const WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE: u32 = 92;
+/// Request handles, query only: the local and remote address of the connection that carried the last send
+/// (`ERROR_WINHTTP_INCORRECT_HANDLE_STATE` before one did).
+pub const WINHTTP_OPTION_CONNECTION_INFO: u32 = 93;
+/// Request handles, query only: `WINHTTP_SECURITY_INFO` (Schannel's connection and cipher information,
+/// zeros while no TLS handshake is behind the request).
+pub const WINHTTP_OPTION_SECURITY_INFO: u32 = 151;
 pub const WINHTTP_OPTION_DECOMPRESSION: u32 = 118;
 /// Request handles, before send: the request becomes a WebSocket handshake (`websocket.rs`).
 pub const WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET: u32 = 114;
@@ -44,7 +63,7 @@ pub const WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT: u32 = 115;
 pub const WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL: u32 = 116;
 pub const WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE: u32 = 122;
 pub const WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE: u32 = 123;
-const WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE: u32 = 15_000;
+pub const WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE: u32 = 15_000;
 
 /// Query-only bit of `WINHTTP_OPTION_SECURITY_FLAGS`: the channel uses strong (128-bit+) encryption,
 /// which every TLS 1.2/1.3 suite rustls offers does.
@@ -64,6 +83,10 @@ pub enum Kind {
     Version,
     /// No value (`lpBuffer` NULL, length 0): setting the option is the action.
     Flag,
+    /// A structure the library fills about the connection (query only).
+    Info,
+    /// A `PCCERT_CONTEXT` given as the buffer itself (`WINHTTP_NO_CLIENT_CERT_CONTEXT` is NULL).
+    CertContext,
 }
 
 /// An option value in engine form.
@@ -74,6 +97,26 @@ pub enum Value {
     Str(String),
     Proxy(u32, Option<String>, Option<String>),
     Version(u32, u32),
+    /// `WINHTTP_CONNECTION_INFO`: local, remote.
+    Connection(std::net::SocketAddr, std::net::SocketAddr),
+    /// `WINHTTP_SECURITY_INFO` (all zeros for None).
+    Security(Option<super::link::Schannel>),
+    /// The server's certificate in DER (a `CERT_CONTEXT` for the caller).
+    ServerCert(Vec<u8>),
+    /// `WINHTTP_CERTIFICATE_INFO`.
+    Certificate(CertificateInfo),
+}
+
+/// What `WINHTTP_CERTIFICATE_INFO` reports: validity as FILETIME values, subject and issuer as
+/// `CertNameToStr` writes them with `CERT_SIMPLE_NAME_STR | CERT_NAME_STR_CRLF_FLAG` (the values, CR LF
+/// apart), the cipher strength.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CertificateInfo {
+    pub not_before: u64,
+    pub not_after: u64,
+    pub subject: String,
+    pub issuer: String,
+    pub key_bits: u32,
 }
 
 /// The handle an option applies to.
@@ -106,6 +149,8 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER
         | WINHTTP_OPTION_AUTOLOGON_POLICY
         | WINHTTP_OPTION_ENABLE_FEATURE
+        | WINHTTP_OPTION_WORKER_THREAD_COUNT
+        | WINHTTP_OPTION_CONFIGURE_PASSPORT_AUTH
         | WINHTTP_OPTION_SECURE_PROTOCOLS
         | WINHTTP_OPTION_REDIRECT_POLICY
         | WINHTTP_OPTION_MAX_HTTP_AUTOMATIC_REDIRECTS
@@ -123,8 +168,25 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         WINHTTP_OPTION_PROXY => Kind::Proxy,
         WINHTTP_OPTION_HTTP_VERSION => Kind::Version,
         WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET => Kind::Flag,
+        WINHTTP_OPTION_SECURITY_KEY_BITNESS
+        | WINHTTP_OPTION_CONNECTION_INFO
+        | WINHTTP_OPTION_SECURITY_INFO
+        | WINHTTP_OPTION_SERVER_CERT_CONTEXT
+        | WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => Kind::Info,
+        WINHTTP_OPTION_CLIENT_CERT_CONTEXT => Kind::CertContext,
         _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
     })
+}
+
+/// The error for a `DWORD` option given a buffer of another size: `ERROR_INSUFFICIENT_BUFFER`, except
+/// where Windows answers `ERROR_INVALID_PARAMETER` (`ENABLE_FEATURE` with length 0, the WebSocket
+/// keep-alive interval with anything but 4 bytes).
+pub fn wrong_dword_size(option: u32, len: u32) -> Win32Error {
+    match option {
+        WINHTTP_OPTION_ENABLE_FEATURE if len == 0 => ERROR_INVALID_PARAMETER,
+        WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL => ERROR_INVALID_PARAMETER,
+        _ => ERROR_INSUFFICIENT_BUFFER,
+    }
 }
 
 fn settings_of(obj: &Object) -> WinResult<parking_lot::MappedMutexGuard<'_, super::session::Settings>> {
@@ -146,7 +208,7 @@ pub fn set_timeouts(obj: &Object, resolve: i32, connect: i32, send: i32, receive
     s.timeouts.connect = ms(connect);
     s.timeouts.send = ms(send);
     s.timeouts.receive = ms(receive);
-    s.timeouts.receive_response = ms(receive);
+    // RECEIVE_RESPONSE_TIMEOUT is its own option on Windows: WinHttpSetTimeouts leaves it alone.
     Ok(())
 }
 
@@ -210,6 +272,11 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
         }
         WINHTTP_OPTION_SECURITY_FLAGS => {
             let v = dword()?;
+            // SECURITY_FLAG_SECURE and the SECURITY_FLAG_STRENGTH_* bits describe a connection: Windows
+            // refuses them as input.
+            if v & (1 | 0x1000_0000 | SECURITY_FLAG_STRENGTH_STRONG | 0x4000_0000) != 0 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
             match obj {
                 Object::Request(r) => {
                     let mut st = r.state.lock();
@@ -223,7 +290,27 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
         WINHTTP_OPTION_HANDLE_TYPE
         | WINHTTP_OPTION_PARENT_HANDLE
         | WINHTTP_OPTION_URL
-        | WINHTTP_OPTION_EXTENDED_ERROR => Err(ERROR_WINHTTP_OPTION_NOT_SETTABLE),
+        | WINHTTP_OPTION_EXTENDED_ERROR
+        | WINHTTP_OPTION_SECURITY_KEY_BITNESS
+        | WINHTTP_OPTION_CONNECTION_INFO
+        | WINHTTP_OPTION_SECURITY_INFO
+        | WINHTTP_OPTION_SERVER_CERT_CONTEXT
+        | WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => Err(ERROR_WINHTTP_OPTION_NOT_SETTABLE),
+        WINHTTP_OPTION_CLIENT_CERT_CONTEXT => {
+            let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            // A client certificate belongs to a secure request: on a plain one Windows answers with the
+            // handle's state.
+            if !r.state.lock().target.secure {
+                return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
+            }
+            match value {
+                Value::Usize(0) => Ok(()),
+                _ => {
+                    tracing::warn!(target: "winhttpapi::winhttp", "WINHTTP_OPTION_CLIENT_CERT_CONTEXT: client certificates are not supported");
+                    Err(ERROR_NOT_SUPPORTED)
+                }
+            }
+        }
         WINHTTP_OPTION_MAX_CONNS_PER_SERVER | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER => {
             let v = dword()?;
             let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
@@ -255,6 +342,26 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
         }
         WINHTTP_OPTION_SECURE_PROTOCOLS | WINHTTP_OPTION_READ_BUFFER_SIZE | WINHTTP_OPTION_WRITE_BUFFER_SIZE => {
             dword()?;
+            // Protocols are a session or request choice; a connect handle is the wrong kind.
+            if option == WINHTTP_OPTION_SECURE_PROTOCOLS && matches!(obj, Object::Connect(_)) {
+                return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE);
+            }
+            Ok(())
+        }
+        WINHTTP_OPTION_WORKER_THREAD_COUNT | WINHTTP_OPTION_CONFIGURE_PASSPORT_AUTH => {
+            dword()?;
+            let Object::Session(_) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            Ok(())
+        }
+        // Windows takes the keep-alive interval on WebSocket handles (websocket.rs), not on requests.
+        WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL if matches!(obj, Object::Request(_)) => {
+            Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE)
+        }
+        WINHTTP_OPTION_DISABLE_FEATURE => {
+            // A request option on Windows: a session or connect handle is the wrong kind.
+            let v = dword()?;
+            let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            r.state.lock().settings.disabled |= v;
             Ok(())
         }
         _ => {
@@ -281,7 +388,6 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
                     s.timeouts.connect_retries = v;
                 }
                 WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE => s.max_status_continue = v,
-                WINHTTP_OPTION_DISABLE_FEATURE => s.disabled |= v,
                 WINHTTP_OPTION_REDIRECT_POLICY => {
                     if v > 2 {
                         return Err(ERROR_INVALID_PARAMETER);
@@ -302,6 +408,26 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             Ok(())
         }
     }
+}
+
+/// The connection that carried a request's last send (request handles only).
+fn link_of(obj: &Object) -> WinResult<Option<Arc<super::link::Link>>> {
+    let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+    let link = r.state.lock().link.clone();
+    Ok(link)
+}
+
+/// The cipher strength of a request's connection (0 without a TLS handshake).
+fn key_bits(link: &Option<Arc<super::link::Link>>) -> u32 {
+    link.as_ref().and_then(|l| l.tls.as_ref()).map_or(0, |t| t.schannel().cipher_bits)
+}
+
+/// A request's connection and the server's own certificate (`ERROR_WINHTTP_INCORRECT_HANDLE_STATE`
+/// before a TLS handshake, which .NET's WinHttpHandler waits out in its SENDING_REQUEST callback).
+fn server_cert(obj: &Object) -> WinResult<(Arc<super::link::Link>, Vec<u8>)> {
+    let link = link_of(obj)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
+    let der = link.tls.as_ref().and_then(|t| t.chain.first()).ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?.clone();
+    Ok((link, der))
 }
 
 /// Reads an option. `parent` is the raw handle of the object's parent (for `PARENT_HANDLE`).
@@ -345,7 +471,11 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
             Object::Request(r) => {
                 // After a secure connection Windows adds the strength of the channel (query only).
                 let st = r.state.lock();
-                let strong = if st.target.secure && st.sent_head.is_some() { SECURITY_FLAG_STRENGTH_STRONG } else { 0 };
+                // Before the request went out Windows reports 0 (plus any ignore bits set), not SECURE.
+                if st.sent_head.is_none() {
+                    return Ok(Value::Dword(st.security_flags & !1));
+                }
+                let strong = if st.target.secure { SECURITY_FLAG_STRENGTH_STRONG } else { 0 };
                 Value::Dword(st.security_flags | strong)
             }
             _ => return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
@@ -354,11 +484,53 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
             let s = settings_of(obj)?;
             Value::Version(s.http_version.0, s.http_version.1)
         }
+        WINHTTP_OPTION_CONNECTION_INFO => {
+            let link = link_of(obj)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
+            Value::Connection(link.local, link.remote)
+        }
+        WINHTTP_OPTION_SECURITY_INFO => {
+            Value::Security(link_of(obj)?.and_then(|l| l.tls.as_ref().map(|t| t.schannel())))
+        }
+        WINHTTP_OPTION_SECURITY_KEY_BITNESS => Value::Dword(key_bits(&link_of(obj)?)),
+        WINHTTP_OPTION_SERVER_CERT_CONTEXT => Value::ServerCert(server_cert(obj)?.1),
+        WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => {
+            let (link, der) = server_cert(obj)?;
+            let f = crate::win32::cert::parse(&der)?;
+            let names =
+                |r| crate::win32::cert::name_attributes(&der, r).into_iter().map(|(_, v)| v).collect::<Vec<_>>();
+            Value::Certificate(CertificateInfo {
+                not_before: f.not_before,
+                not_after: f.not_after,
+                subject: names(&f.subject).join("\r\n"),
+                issuer: names(&f.issuer).join("\r\n"),
+                key_bits: key_bits(&Some(link)),
+            })
+        }
         WINHTTP_OPTION_MAX_CONNS_PER_SERVER | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER => {
             let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
             Value::Dword(s.settings.lock().max_conns_per_server)
         }
         WINHTTP_OPTION_READ_BUFFER_SIZE | WINHTTP_OPTION_WRITE_BUFFER_SIZE => Value::Dword(64 * 1024),
+        WINHTTP_OPTION_WORKER_THREAD_COUNT => Value::Dword(0),
+        // Set-only on Windows.
+        WINHTTP_OPTION_DECOMPRESSION
+        | WINHTTP_OPTION_CONFIGURE_PASSPORT_AUTH
+        | WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL => return Err(ERROR_INVALID_PARAMETER),
+        // A connect handle answers the timeouts with its session's values.
+        WINHTTP_OPTION_RESOLVE_TIMEOUT..=WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT
+            if matches!(obj, Object::Connect(_)) =>
+        {
+            let Object::Connect(c) = obj else { unreachable!() };
+            let t = c.session.settings.lock().timeouts;
+            Value::Dword(match option {
+                WINHTTP_OPTION_RESOLVE_TIMEOUT => t.resolve,
+                WINHTTP_OPTION_CONNECT_TIMEOUT => t.connect,
+                WINHTTP_OPTION_CONNECT_RETRIES => t.connect_retries,
+                WINHTTP_OPTION_SEND_TIMEOUT => t.send,
+                WINHTTP_OPTION_RECEIVE_TIMEOUT => t.receive,
+                _ => t.receive_response,
+            })
+        }
         _ => {
             kind(option)?;
             let s = settings_of(obj)?;
@@ -378,7 +550,6 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
                 WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE => s.max_status_continue,
                 WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE => s.max_header_size,
                 WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE => s.max_drain_size,
-                WINHTTP_OPTION_DECOMPRESSION => s.decompression,
                 WINHTTP_OPTION_DISABLE_FEATURE | WINHTTP_OPTION_ENABLE_FEATURE => return Err(ERROR_INVALID_PARAMETER),
                 _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
             })

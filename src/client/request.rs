@@ -189,6 +189,8 @@ pub struct RequestState {
     pub context: usize,
     /// Credentials and the last challenges (`auth.rs`).
     pub auth: super::auth::AuthState,
+    /// The connection that carried the last send (`link.rs`; connection and security options).
+    pub link: Option<Arc<super::link::Link>>,
 }
 
 /// What the running step owns (the connection, the body decoder, the write state). A step takes it
@@ -275,6 +277,7 @@ impl Request {
                 security_flags,
                 context: 0,
                 auth: Default::default(),
+                link: None,
             }),
             io: Mutex::new(Some(Box::default())),
             // Windows copies the connect handle's context value and callback into a new request.
@@ -687,6 +690,7 @@ impl Request {
         let mut reuse = self.session.take_idle(origin, io.cfg.max_conns_per_server);
         loop {
             if let Some(mut conn) = reuse.take() {
+                self.state.lock().link = Some(conn.link());
                 self.note(WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || Info::None);
                 match conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
                     Ok(()) => {
@@ -760,6 +764,8 @@ impl Request {
         io.conn = Some(conn);
         io.origin = Some(origin.clone());
         let conn = io.conn.as_mut().expect("just set");
+        // Before SENDING_REQUEST: callers read the connection and certificate options there.
+        self.state.lock().link = Some(conn.link());
         self.note(WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || Info::None);
         if let Err(e) = conn.write_all(&[head.as_bytes(), optional], send_timeout).await {
             self.discard_conn(io);
@@ -820,7 +826,7 @@ impl Request {
                 self.send_body(io, &[&held]).await?;
             }
             self.note(WINHTTP_CALLBACK_STATUS_RECEIVING_RESPONSE, || Info::None);
-            let head = match self.read_head(io).await {
+            let mut head = match self.read_head(io).await {
                 Ok((h, n)) => {
                     self.note(WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED, || Info::Dword(n as u32));
                     h
@@ -836,6 +842,12 @@ impl Request {
                     return Err(self.cancelled_or(e));
                 }
             };
+            // Windows reports a 302 that asks for Passport1.4 authentication as a 401 (the status text
+            // stays) instead of following it, so the caller sees the challenge.
+            if head.status == 302 && head.values("www-authenticate").any(|v| v.trim_start().starts_with("Passport1.4"))
+            {
+                head.status = 401;
+            }
             let (is_head, target) = {
                 let st = self.state.lock();
                 (st.verb.eq_ignore_ascii_case("HEAD"), st.target.clone())
@@ -879,7 +891,6 @@ impl Request {
                 // A 101 switched protocols: the connection never goes back to the pool.
                 keep_alive: head.keeps_alive() && head.status != 101,
             });
-            let mut head = head;
             if io.body.as_ref().is_some_and(|b| b.decoder.is_some()) {
                 // The compressed length means nothing to the caller: Windows does not report it.
                 head.remove("content-length");
@@ -981,7 +992,7 @@ impl Request {
 
     async fn read_head(&self, io: &mut Io) -> Result<(ResponseHead, usize), RetryOr> {
         let limit = io.cfg.max_header_size as usize;
-        let timeout = io.cfg.timeouts.receive_response;
+        let timeout = io.cfg.timeouts.response_wait();
         let can_retry = || {
             let st = self.state.lock();
             !st.streamed && is_idempotent(&st.verb)

@@ -69,7 +69,8 @@ impl Default for Settings {
             enabled: 0,
             websocket: false,
             websocket_key: None,
-            websocket_tuning: [10, 30_000, 8192, 8192],
+            // Close timeout 10 s, keep-alive 30 s, receive and send buffers 32768 bytes (Windows' defaults).
+            websocket_tuning: [10, 30_000, 32_768, 32_768],
         }
     }
 }

@@ -41,6 +41,13 @@ struct Relaxed {
     ignore: u32,
 }
 
+/// Whether webpki refused the server's certificate for being a CA (`CaUsedAsEndEntity`), which is what
+/// a self-signed certificate made by `openssl req -x509` (CA:TRUE by default) meets. rustls passes that
+/// error on only as `CertificateError::Other`, so it is recognised by name.
+fn is_ca_as_leaf(c: &CertificateError) -> bool {
+    matches!(c, CertificateError::Other(o) if format!("{o:?}").contains("CaUsedAsEndEntity"))
+}
+
 impl Relaxed {
     fn ignored(&self, e: &TlsError) -> bool {
         let TlsError::InvalidCertificate(c) = e else { return false };
@@ -48,6 +55,8 @@ impl Relaxed {
             CertificateError::UnknownIssuer | CertificateError::BadSignature => {
                 self.ignore & SECURITY_FLAG_IGNORE_UNKNOWN_CA != 0
             }
+            // Windows reports a self-signed CA certificate as an untrusted root: IGNORE_UNKNOWN_CA lets it in.
+            c if is_ca_as_leaf(c) => self.ignore & SECURITY_FLAG_IGNORE_UNKNOWN_CA != 0,
             CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
                 self.ignore & SECURITY_FLAG_IGNORE_CERT_CN_INVALID != 0
             }
@@ -101,6 +110,9 @@ impl ServerCertVerifier for Relaxed {
                 CertificateError::UnknownIssuer | CertificateError::BadSignature => {
                     return check_name_only(end_entity, server_name, self.ignore)
                 }
+                // A self-signed CA as the server's certificate: no chain can make webpki take it, so
+                // with the CA ignored only the name is checked.
+                c if is_ca_as_leaf(c) => return check_name_only(end_entity, server_name, self.ignore),
                 CertificateError::ExpiredContext { not_after, .. } => now = *not_after,
                 CertificateError::NotValidYetContext { not_before, .. } => now = *not_before,
                 // Name and usage are checked last: nothing else is left to check.
@@ -223,6 +235,7 @@ pub fn failure_flag(e: &TlsError) -> u32 {
     match e {
         TlsError::InvalidCertificate(c) => match c {
             CertificateError::UnknownIssuer | CertificateError::BadSignature => WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA,
+            c if is_ca_as_leaf(c) => WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA,
             CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
                 WINHTTP_CALLBACK_STATUS_FLAG_CERT_CN_INVALID
             }

@@ -43,7 +43,7 @@ pub async fn open(
             Err(HeadError::Partial) => {}
             Err(_) => return Err(ERROR_WINHTTP_INVALID_SERVER_RESPONSE),
         }
-        if conn.fill(timeouts.receive_response).await? == 0 {
+        if conn.fill(timeouts.response_wait()).await? == 0 {
             return Err(ERROR_WINHTTP_CANNOT_CONNECT);
         }
     }

@@ -340,12 +340,20 @@ impl Kind {
 const WINHTTP_HANDLE_TYPE_WEBSOCKET: u32 = 5;
 
 impl WebSocket {
-    /// `WinHttpSetOption` on a WebSocket handle: its context value.
+    /// `WinHttpSetOption` on a WebSocket handle: its context value; the keep-alive interval (at least
+    /// `WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE` ms, else `ERROR_INVALID_PARAMETER`; accepted, no pings are
+    /// sent, see docs/porting.md).
     pub fn set_option(&self, option: u32, value: Value) -> WinResult<()> {
         options::kind(option)?;
         match (option, value) {
             (options::WINHTTP_OPTION_CONTEXT_VALUE, Value::Usize(v)) => {
                 self.context.store(v, Ordering::Relaxed);
+                Ok(())
+            }
+            (options::WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL, Value::Dword(v)) => {
+                if v < options::WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE {
+                    return Err(ERROR_INVALID_PARAMETER);
+                }
                 Ok(())
             }
             (options::WINHTTP_OPTION_CONTEXT_VALUE, _) => Err(ERROR_INVALID_PARAMETER),
@@ -360,6 +368,8 @@ impl WebSocket {
             options::WINHTTP_OPTION_HANDLE_TYPE => Ok(Value::Dword(WINHTTP_HANDLE_TYPE_WEBSOCKET)),
             options::WINHTTP_OPTION_CONTEXT_VALUE => Ok(Value::Usize(self.context.load(Ordering::Relaxed))),
             options::WINHTTP_OPTION_PARENT_HANDLE => Ok(Value::Usize(self.parent)),
+            // Set-only on Windows.
+            options::WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL => Err(ERROR_INVALID_PARAMETER),
             _ => Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
         }
     }

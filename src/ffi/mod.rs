@@ -1,5 +1,5 @@
 //! The C edge: a folder per header family (`win32`, `winhttp`, `httpapi`, `notify`,
-//! `crt`, `winsock`), a file per function family
+//! `crt`, `winsock`, `wincrypt`), a file per function family
 //! inside it. Exports check arguments, convert pointers and strings, and call safe engine code inside a
 //! guard ([`guard`]); no logic lives here.
 /// Gives the export `$name` a second exported symbol, `$name_w16`: one function under both names (an
@@ -33,5 +33,6 @@ pub mod notify;
 pub mod ptr;
 pub mod types;
 pub mod win32;
+pub mod wincrypt;
 pub mod winhttp;
 pub mod winsock;

@@ -2,7 +2,7 @@
 //! constants the exports take and return, and the `#[repr(C)]` structures the caller owns. Constants are
 //! checked against windows-sys by `tests/constants.rs`. (Structures the engine itself works on stay with
 //! it: `OVERLAPPED` in [`crate::win32::overlapped`], `SYSTEMTIME`/`FILETIME` in [`crate::win32::time`].)
-#![allow(non_camel_case_types, clippy::upper_case_acronyms)]
+#![allow(non_camel_case_types, non_snake_case, clippy::upper_case_acronyms)]
 use std::ffi::c_void;
 
 pub type BOOL = i32;
@@ -70,3 +70,91 @@ pub struct CRITICAL_SECTION {
     pub(crate) _rest: [u8; 56],
 }
 const _: () = assert!(std::mem::size_of::<CRITICAL_SECTION>() == 64);
+
+// ---- wincrypt.h: the certificate context WinHTTP's certificate options hand out (`ffi::wincrypt`) ----
+
+/// `dwCertEncodingType` bits.
+pub const X509_ASN_ENCODING: DWORD = 1;
+pub const PKCS_7_ASN_ENCODING: DWORD = 0x10000;
+
+/// `CRYPT_INTEGER_BLOB` (also `CERT_NAME_BLOB`, `CRYPT_OBJID_BLOB`, `CRYPT_DATA_BLOB`: one `CRYPTOAPI_BLOB`).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct CRYPT_INTEGER_BLOB {
+    pub cbData: DWORD,
+    pub pbData: *mut u8,
+}
+const _: () = assert!(std::mem::size_of::<CRYPT_INTEGER_BLOB>() == 16);
+
+/// `CRYPT_ALGORITHM_IDENTIFIER`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct CRYPT_ALGORITHM_IDENTIFIER {
+    pub pszObjId: *mut std::ffi::c_char,
+    pub Parameters: CRYPT_INTEGER_BLOB,
+}
+const _: () = assert!(std::mem::size_of::<CRYPT_ALGORITHM_IDENTIFIER>() == 24);
+
+/// `CRYPT_BIT_BLOB`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct CRYPT_BIT_BLOB {
+    pub cbData: DWORD,
+    pub pbData: *mut u8,
+    pub cUnusedBits: DWORD,
+}
+const _: () = assert!(std::mem::size_of::<CRYPT_BIT_BLOB>() == 24);
+
+/// `CERT_PUBLIC_KEY_INFO`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct CERT_PUBLIC_KEY_INFO {
+    pub Algorithm: CRYPT_ALGORITHM_IDENTIFIER,
+    pub PublicKey: CRYPT_BIT_BLOB,
+}
+const _: () = assert!(std::mem::size_of::<CERT_PUBLIC_KEY_INFO>() == 48);
+
+/// `CERT_EXTENSION`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct CERT_EXTENSION {
+    pub pszObjId: *mut std::ffi::c_char,
+    pub fCritical: BOOL,
+    pub Value: CRYPT_INTEGER_BLOB,
+}
+const _: () = assert!(std::mem::size_of::<CERT_EXTENSION>() == 32);
+
+/// `CERT_INFO`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct CERT_INFO {
+    pub dwVersion: DWORD,
+    pub SerialNumber: CRYPT_INTEGER_BLOB,
+    pub SignatureAlgorithm: CRYPT_ALGORITHM_IDENTIFIER,
+    pub Issuer: CRYPT_INTEGER_BLOB,
+    pub NotBefore: crate::win32::time::FILETIME,
+    pub NotAfter: crate::win32::time::FILETIME,
+    pub Subject: CRYPT_INTEGER_BLOB,
+    pub SubjectPublicKeyInfo: CERT_PUBLIC_KEY_INFO,
+    pub IssuerUniqueId: CRYPT_BIT_BLOB,
+    pub SubjectUniqueId: CRYPT_BIT_BLOB,
+    pub cExtension: DWORD,
+    pub rgExtension: *mut CERT_EXTENSION,
+}
+const _: () = assert!(std::mem::size_of::<CERT_INFO>() == 208);
+const _: () = assert!(std::mem::offset_of!(CERT_INFO, Issuer) == 48);
+const _: () = assert!(std::mem::offset_of!(CERT_INFO, NotAfter) == 72);
+const _: () = assert!(std::mem::offset_of!(CERT_INFO, SubjectPublicKeyInfo) == 96);
+const _: () = assert!(std::mem::offset_of!(CERT_INFO, rgExtension) == 200);
+
+/// `CERT_CONTEXT`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct CERT_CONTEXT {
+    pub dwCertEncodingType: DWORD,
+    pub pbCertEncoded: *mut u8,
+    pub cbCertEncoded: DWORD,
+    pub pCertInfo: *mut CERT_INFO,
+    pub hCertStore: HANDLE,
+}
+const _: () = assert!(std::mem::size_of::<CERT_CONTEXT>() == 40);

@@ -1,6 +1,7 @@
 //! The Win32 core both APIs stand on: errors and last-error, the handle table, waitable objects and
 //! events, `OVERLAPPED` completion, completion ports, the thread pool, wide strings.
 pub mod abi;
+pub mod cert;
 pub mod critsec;
 pub mod error;
 pub mod event;

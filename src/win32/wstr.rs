@@ -99,6 +99,16 @@ pub fn encode_nul<U: WideUnit>(s: &str) -> Vec<U> {
     v
 }
 
+/// `s` in a fixed `WCHAR[N]` field: cut to `N - 1` units, the rest NUL (the ASCII names of Schannel's
+/// `SecPkgContext_CipherInfo` and the like).
+pub fn encode_fixed<U: WideUnit, const N: usize>(s: &str) -> [U; N] {
+    let mut out = [U::zero(); N];
+    for (o, u) in out.iter_mut().zip(encode::<U>(s).into_iter().take(N.saturating_sub(1))) {
+        *o = u;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

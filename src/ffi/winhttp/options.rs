@@ -3,12 +3,15 @@
 use super::*;
 use crate::client::abi::*;
 use crate::client::api;
+use crate::client::link::{Schannel, SECPKGCONTEXT_CIPHERINFO_V1};
 use crate::client::options::{self, Kind, Value};
 use crate::ffi::guard::guard_winhttp;
 use crate::ffi::ptr::{alloc_wide, put_value, put_wide_bytes, wide_cstr, wide_str_len};
 use crate::ffi::types::*;
 use crate::win32::error::*;
+use crate::win32::time::filetime_from_value;
 use crate::win32::wstr::WideUnit;
+use std::mem::size_of;
 
 unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len: DWORD) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpSetOption({h:?}, {option}, {buf:?}, {len})");
@@ -27,7 +30,7 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
     let value = match kind {
         Kind::Dword => {
             if len != 4 || buf.is_null() {
-                return Err(ERROR_INSUFFICIENT_BUFFER);
+                return Err(options::wrong_dword_size(option, len));
             }
             // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
             Value::Dword(unsafe { (buf as *const u32).read_unaligned() })
@@ -44,6 +47,8 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
         // string when `len` is -1).
         Kind::Str => Value::Str(unsafe { wide_str_len(buf as *const U, len) }.unwrap_or_default()),
         Kind::Flag => Value::Dword(0),
+        Kind::Info => return Err(ERROR_WINHTTP_OPTION_NOT_SETTABLE),
+        Kind::CertContext => Value::Usize(buf as usize),
         Kind::Proxy => {
             if (len as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
                 return Err(ERROR_INSUFFICIENT_BUFFER);
@@ -115,6 +120,20 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         return Err(ERROR_INVALID_PARAMETER);
     }
     options::query_kind(option)?;
+    // The structure's size is checked before the request's state, as Wine records for CONNECTION_INFO.
+    let need = match option {
+        options::WINHTTP_OPTION_CONNECTION_INFO => size_of::<WINHTTP_CONNECTION_INFO>(),
+        options::WINHTTP_OPTION_SECURITY_INFO => size_of::<WINHTTP_SECURITY_INFO<U>>(),
+        options::WINHTTP_OPTION_SERVER_CERT_CONTEXT => size_of::<usize>(),
+        options::WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => size_of::<WINHTTP_CERTIFICATE_INFO>(),
+        _ => 0,
+    };
+    // SAFETY: `len` is non-NULL (checked above) and the caller's writable DWORD (this function's `# Safety`).
+    if need != 0 && (buf.is_null() || (unsafe { *len } as usize) < need) {
+        // SAFETY: as above.
+        unsafe { *len = need as u32 };
+        return Err(ERROR_INSUFFICIENT_BUFFER);
+    }
     match api::query_option(raw(h), option)? {
         // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
         // writable bytes.
@@ -128,6 +147,41 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         // writable bytes.
         Value::Version(a, b) => {
             unsafe { put_value(HTTP_VERSION_INFO { dwMajorVersion: a, dwMinorVersion: b }, buf, len) }?
+        }
+        Value::Connection(local, remote) => {
+            let info = WINHTTP_CONNECTION_INFO {
+                cbSize: size_of::<WINHTTP_CONNECTION_INFO>() as u32,
+                LocalAddress: sockaddr_storage(local),
+                RemoteAddress: sockaddr_storage(remote),
+            };
+            // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+            // writable bytes.
+            unsafe { put_value(info, buf, len) }?
+        }
+        // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+        // writable bytes.
+        Value::Security(s) => unsafe { put_value(security_info::<U>(s.unwrap_or_default()), buf, len) }?,
+        // The size was checked above, so the new context always reaches the caller.
+        Value::ServerCert(der) => {
+            let ctx = crate::ffi::wincrypt::new_context(der)? as usize;
+            // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+            // writable bytes.
+            unsafe { put_value(ctx, buf, len) }?
+        }
+        Value::Certificate(c) => {
+            let info = WINHTTP_CERTIFICATE_INFO {
+                ftExpiry: filetime_from_value(c.not_after),
+                ftStart: filetime_from_value(c.not_before),
+                lpszSubjectInfo: alloc_wide::<U>(Some(&c.subject)),
+                lpszIssuerInfo: alloc_wide::<U>(Some(&c.issuer)),
+                lpszProtocolName: std::ptr::null_mut(),
+                lpszSignatureAlgName: std::ptr::null_mut(),
+                lpszEncryptionAlgName: std::ptr::null_mut(),
+                dwKeySize: c.key_bits,
+            };
+            // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+            // writable bytes.
+            unsafe { put_value(info, buf, len) }?
         }
         Value::Proxy(access, proxy, bypass) => {
             // SAFETY: `len` is non-NULL (checked above) and the caller's DWORD.
@@ -147,6 +201,47 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         }
     }
     Ok(TRUE)
+}
+
+/// A Linux `sockaddr_storage` holding `a` (`sockaddr_in` / `sockaddr_in6`, DESIGN.md section 3).
+fn sockaddr_storage(a: std::net::SocketAddr) -> libc::sockaddr_storage {
+    let sa = socket2::SockAddr::from(a);
+    // SAFETY: `SockAddr` keeps a whole `sockaddr_storage` (socket2's storage type is that struct).
+    unsafe { (sa.as_ptr() as *const libc::sockaddr_storage).read() }
+}
+
+/// `WINHTTP_SECURITY_INFO` in the caller's `WCHAR` width (all zeros before a TLS handshake).
+fn security_info<U: WideUnit>(s: Schannel) -> WINHTTP_SECURITY_INFO<U> {
+    use crate::win32::wstr::encode_fixed;
+    let present = s.protocol != 0;
+    WINHTTP_SECURITY_INFO {
+        ConnectionInfo: SecPkgContext_ConnectionInfo {
+            dwProtocol: s.protocol,
+            aiCipher: s.cipher_alg,
+            dwCipherStrength: s.cipher_bits,
+            aiHash: s.hash_alg,
+            dwHashStrength: s.hash_bits,
+            aiExch: s.exch_alg,
+            dwExchStrength: s.exch_bits,
+        },
+        CipherInfo: SecPkgContext_CipherInfo {
+            dwVersion: if present { SECPKGCONTEXT_CIPHERINFO_V1 } else { 0 },
+            dwProtocol: s.version,
+            dwCipherSuite: s.suite,
+            dwBaseCipherSuite: s.suite,
+            szCipherSuite: encode_fixed(&s.suite_name),
+            szCipher: encode_fixed(s.cipher_name),
+            dwCipherLen: s.cipher_bits,
+            dwCipherBlockLen: s.block_len,
+            szHash: encode_fixed(s.hash_name),
+            dwHashLen: s.hash_bits,
+            szExchange: encode_fixed(s.exch_name),
+            dwMinExchangeLen: s.exch_bits,
+            dwMaxExchangeLen: s.exch_bits,
+            szCertificate: encode_fixed(s.cert_name),
+            dwKeyType: s.key_type,
+        },
+    }
 }
 
 /// `WinHttpQueryOption`: reads an option. Too small or NULL buffer: `ERROR_INSUFFICIENT_BUFFER` with

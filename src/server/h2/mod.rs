@@ -63,8 +63,28 @@ where
         Err(_) => return,
     };
     // Accepting also drives the connection (it reads and writes every stream's frames): the loop runs
-    // until the client closes or a protocol error ends it with a GOAWAY.
-    while let Some(next) = conn.accept().await {
+    // until the client closes or a protocol error ends it with a GOAWAY. A connection with no stream open
+    // for the machine-wide IdleConnection time gets a GOAWAY, as an idle HTTP/1.1 connection is closed
+    // (each stream's own timers are its engine connection's); one that does not end within another
+    // such time after it is dropped.
+    let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut goaway = false;
+    loop {
+        let next = match tokio::time::timeout(limit, conn.accept()).await {
+            Ok(Some(next)) => next,
+            Ok(None) => break,
+            Err(_) => {
+                if open.load(std::sync::atomic::Ordering::Acquire) == 0 {
+                    if goaway {
+                        break;
+                    }
+                    tracing::debug!(target: T, "HTTP/2 connection from {remote} idle: GOAWAY");
+                    conn.graceful_shutdown();
+                    goaway = true;
+                }
+                continue;
+            }
+        };
         let (request, respond) = match next {
             Ok(x) => x,
             Err(e) => {
@@ -80,7 +100,12 @@ where
             }
         };
         let tls = tls.clone();
-        tokio::spawn(stream(request, respond, tcp, local, remote, tls));
+        let open = open.clone();
+        open.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        tokio::spawn(async move {
+            stream(request, respond, tcp, local, remote, tls).await;
+            open.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+        });
     }
 }
 
