@@ -11,6 +11,7 @@
 //!   `-fshort-wchar` programs.
 #![deny(unsafe_op_in_unsafe_fn, clippy::missing_safety_doc)]
 
+pub mod calendar;
 pub mod client;
 pub mod crt;
 pub mod ffi;

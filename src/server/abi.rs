@@ -644,3 +644,41 @@ pub const HTTP_FEATURE_DELEGATE_EX: i32 = 3;
 /// `HTTP_VERB` values the engine names.
 pub const HttpVerbGET: i32 = 4;
 pub const HttpVerbHEAD: i32 = 5;
+
+/// The names of the `HTTP_HEADER_ID`s both sides share (0..19: general and entity headers); the request
+/// side continues at 20 with `Accept`, the response side with `Accept-Ranges`.
+pub const COMMON_HEADER_NAMES: [&str; 20] = [
+    "Cache-Control",
+    "Connection",
+    "Date",
+    "Keep-Alive",
+    "Pragma",
+    "Trailer",
+    "Transfer-Encoding",
+    "Upgrade",
+    "Via",
+    "Warning",
+    "Allow",
+    "Content-Length",
+    "Content-Type",
+    "Content-Encoding",
+    "Content-Language",
+    "Content-Location",
+    "Content-MD5",
+    "Content-Range",
+    "Expires",
+    "Last-Modified",
+];
+
+/// A side's whole header name table: the shared names, then the side's own from id 20 on.
+pub const fn header_names<const N: usize>(own: &[&'static str]) -> [&'static str; N] {
+    assert!(COMMON_HEADER_NAMES.len() + own.len() == N);
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] =
+            if i < COMMON_HEADER_NAMES.len() { COMMON_HEADER_NAMES[i] } else { own[i - COMMON_HEADER_NAMES.len()] };
+        i += 1;
+    }
+    out
+}

@@ -19,27 +19,7 @@ pub const HTTP_RECEIVE_REQUEST_FLAG_FLUSH_BODY: u32 = 2;
 pub const HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS: u32 = 1;
 
 /// Request header names by `HTTP_HEADER_ID` (request side, 0..40).
-pub const REQUEST_HEADER_NAMES: [&str; 41] = [
-    "Cache-Control",
-    "Connection",
-    "Date",
-    "Keep-Alive",
-    "Pragma",
-    "Trailer",
-    "Transfer-Encoding",
-    "Upgrade",
-    "Via",
-    "Warning",
-    "Allow",
-    "Content-Length",
-    "Content-Type",
-    "Content-Encoding",
-    "Content-Language",
-    "Content-Location",
-    "Content-MD5",
-    "Content-Range",
-    "Expires",
-    "Last-Modified",
+pub const REQUEST_HEADER_NAMES: [&str; 41] = crate::server::abi::header_names(&[
     "Accept",
     "Accept-Charset",
     "Accept-Encoding",
@@ -61,7 +41,7 @@ pub const REQUEST_HEADER_NAMES: [&str; 41] = [
     "TE",
     "Translate",
     "User-Agent",
-];
+]);
 
 /// `HTTP_HEADER_ID` of a request header name.
 pub fn request_header_id(name: &[u8]) -> Option<usize> {

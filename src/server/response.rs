@@ -12,27 +12,7 @@ use crate::http1::request::RequestHead;
 use std::io::Write;
 
 /// Response header names by `HTTP_HEADER_ID` (response side, 0..29).
-pub const RESPONSE_HEADER_NAMES: [&str; 30] = [
-    "Cache-Control",
-    "Connection",
-    "Date",
-    "Keep-Alive",
-    "Pragma",
-    "Trailer",
-    "Transfer-Encoding",
-    "Upgrade",
-    "Via",
-    "Warning",
-    "Allow",
-    "Content-Length",
-    "Content-Type",
-    "Content-Encoding",
-    "Content-Language",
-    "Content-Location",
-    "Content-MD5",
-    "Content-Range",
-    "Expires",
-    "Last-Modified",
+pub const RESPONSE_HEADER_NAMES: [&str; 30] = crate::server::abi::header_names(&[
     "Accept-Ranges",
     "Age",
     "ETag",
@@ -43,7 +23,7 @@ pub const RESPONSE_HEADER_NAMES: [&str; 30] = [
     "Set-Cookie",
     "Vary",
     "WWW-Authenticate",
-];
+]);
 const H_CONNECTION: usize = 1;
 const H_DATE: usize = 2;
 const H_TRANSFER_ENCODING: usize = 6;

@@ -1,7 +1,7 @@
 //! Clocks and calendar times: `GetTickCount(64)`, `QueryPerformanceCounter/Frequency`,
 //! `SYSTEMTIME` and `FILETIME` (100-ns intervals since 1601-01-01 UTC) conversions.
 use super::error::*;
-use crate::http1::date::{civil_from_unix, unix_from_civil, CivilTime};
+use crate::calendar::{civil_from_unix, unix_from_civil, CivilTime};
 
 /// `SYSTEMTIME` (16 bytes, align 2).
 #[repr(C)]

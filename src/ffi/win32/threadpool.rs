@@ -9,7 +9,10 @@ use crate::win32::error::*;
 use crate::win32::event::Event;
 use crate::win32::handle;
 use crate::win32::threadpool::object::{Due, CLEANUP_FREE_LIBRARY, CLEANUP_LEAVE_CRITICAL_SECTION, CLEANUP_SET_EVENT};
-use crate::win32::threadpool::{Callback, Environment, Group, Instance, Pool, TpObject, TP_CALLBACK_ENVIRON_V3};
+use crate::win32::threadpool::{
+    Callback, Environment, Group, Instance, IoFn, Kind, ObjectFn, Pool, SimpleFn, TpObject, WaitFn,
+    TP_CALLBACK_ENVIRON_V3,
+};
 use crate::win32::time::FILETIME;
 use std::ffi::c_void;
 use std::sync::Arc;
@@ -51,10 +54,8 @@ unsafe fn environment(pcbe: *const TP_CALLBACK_ENVIRON_V3) -> WinResult<Environm
 }
 
 /// A new object in the handle table; its handle is what its callbacks receive.
-unsafe fn create(callback: Callback, address: usize, context: *mut c_void, pcbe: *const c_void) -> WinResult<HANDLE> {
-    if address == 0 {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
+unsafe fn create(callback: Option<Callback>, context: *mut c_void, pcbe: *const c_void) -> WinResult<HANDLE> {
+    let callback = callback.ok_or(ERROR_INVALID_PARAMETER)?;
     // SAFETY: `environment` reads and writes only through the pointers passed to it, which this function's caller
     // guarantees (its `# Safety`)
     let env = unsafe { environment(pcbe as *const TP_CALLBACK_ENVIRON_V3) }?;
@@ -65,9 +66,9 @@ unsafe fn create(callback: Callback, address: usize, context: *mut c_void, pcbe:
 }
 
 /// The object behind a `PTP_*` of the expected kind.
-fn object(h: HANDLE, kind: fn(usize) -> Callback) -> WinResult<Arc<TpObject>> {
+fn object(h: HANDLE, kind: Kind) -> WinResult<Arc<TpObject>> {
     let o = handle::get_typed::<TpObject>(raw(h))?;
-    if std::mem::discriminant(&o.callback()) != std::mem::discriminant(&kind(0)) {
+    if o.callback().kind() != kind {
         return Err(ERROR_INVALID_HANDLE);
     }
     Ok(o)
@@ -180,12 +181,14 @@ pub extern "C" fn CloseThreadpoolCleanupGroup(ptpcg: HANDLE) {
 /// there, as Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size
 /// passed), for the length of the call.
 #[no_mangle]
-pub unsafe extern "C" fn TrySubmitThreadpoolCallback(pfns: usize, pv: *mut c_void, pcbe: *const c_void) -> BOOL {
+pub unsafe extern "C" fn TrySubmitThreadpoolCallback(
+    pfns: Option<SimpleFn>,
+    pv: *mut c_void,
+    pcbe: *const c_void,
+) -> BOOL {
     guard_win32("TrySubmitThreadpoolCallback", FALSE, || {
-        tracing::trace!(target: "winhttpapi::win32", "TrySubmitThreadpoolCallback({pfns:#x}, {pv:?}, {pcbe:?})");
-        if pfns == 0 {
-            return Err(ERROR_INVALID_PARAMETER);
-        }
+        tracing::trace!(target: "winhttpapi::win32", "TrySubmitThreadpoolCallback({pfns:?}, {pv:?}, {pcbe:?})");
+        let pfns = pfns.ok_or(ERROR_INVALID_PARAMETER)?;
         // SAFETY: `environment` reads and writes only through the pointers passed to it, which this function's
         // caller guarantees (its `# Safety`)
         let env = unsafe { environment(pcbe as *const TP_CALLBACK_ENVIRON_V3) }?;
@@ -203,12 +206,12 @@ pub unsafe extern "C" fn TrySubmitThreadpoolCallback(pfns: usize, pv: *mut c_voi
 /// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
 /// the length of the call.
 #[no_mangle]
-pub unsafe extern "C" fn CreateThreadpoolWork(pfnwk: usize, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
+pub unsafe extern "C" fn CreateThreadpoolWork(pfnwk: Option<ObjectFn>, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
     guard_win32("CreateThreadpoolWork", std::ptr::null_mut(), || {
-        tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolWork({pfnwk:#x}, {pv:?}, {pcbe:?})");
+        tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolWork({pfnwk:?}, {pv:?}, {pcbe:?})");
         // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
         // guarantees (its `# Safety`)
-        unsafe { create(Callback::Work(pfnwk), pfnwk, pv, pcbe) }
+        unsafe { create(pfnwk.map(Callback::Work), pv, pcbe) }
     })
 }
 
@@ -218,7 +221,7 @@ pub unsafe extern "C" fn CreateThreadpoolWork(pfnwk: usize, pv: *mut c_void, pcb
 pub extern "C" fn SubmitThreadpoolWork(pwk: HANDLE) {
     guard_win32("SubmitThreadpoolWork", (), || {
         tracing::trace!(target: "winhttpapi::win32", "SubmitThreadpoolWork({pwk:?})");
-        object(pwk, Callback::Work)?.submit_work();
+        object(pwk, Kind::Work)?.submit_work();
         Ok(())
     })
 }
@@ -229,7 +232,7 @@ pub extern "C" fn SubmitThreadpoolWork(pwk: HANDLE) {
 pub extern "C" fn WaitForThreadpoolWorkCallbacks(pwk: HANDLE, fCancelPendingCallbacks: BOOL) {
     guard_win32("WaitForThreadpoolWorkCallbacks", (), || {
         tracing::trace!(target: "winhttpapi::win32", "WaitForThreadpoolWorkCallbacks({pwk:?}, {fCancelPendingCallbacks})");
-        wait_for(object(pwk, Callback::Work)?, fCancelPendingCallbacks)
+        wait_for(object(pwk, Kind::Work)?, fCancelPendingCallbacks)
     })
 }
 
@@ -247,7 +250,7 @@ fn wait_for(o: Arc<TpObject>, cancel: BOOL) -> WinResult<()> {
 pub extern "C" fn CloseThreadpoolWork(pwk: HANDLE) {
     guard_win32("CloseThreadpoolWork", (), || {
         tracing::trace!(target: "winhttpapi::win32", "CloseThreadpoolWork({pwk:?})");
-        object(pwk, Callback::Work)?.release();
+        object(pwk, Kind::Work)?.release();
         Ok(())
     })
 }
@@ -261,19 +264,23 @@ pub extern "C" fn CloseThreadpoolWork(pwk: HANDLE) {
 /// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
 /// the length of the call.
 #[no_mangle]
-pub unsafe extern "C" fn CreateThreadpoolTimer(pfnti: usize, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
+pub unsafe extern "C" fn CreateThreadpoolTimer(
+    pfnti: Option<ObjectFn>,
+    pv: *mut c_void,
+    pcbe: *const c_void,
+) -> HANDLE {
     guard_win32("CreateThreadpoolTimer", std::ptr::null_mut(), || {
-        tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolTimer({pfnti:#x}, {pv:?}, {pcbe:?})");
+        tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolTimer({pfnti:?}, {pv:?}, {pcbe:?})");
         // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
         // guarantees (its `# Safety`)
-        unsafe { create(Callback::Timer(pfnti), pfnti, pv, pcbe) }
+        unsafe { create(pfnti.map(Callback::Timer), pv, pcbe) }
     })
 }
 
 unsafe fn set_timer(pti: HANDLE, pftDueTime: *const FILETIME, msPeriod: DWORD) -> WinResult<BOOL> {
     // SAFETY: `due` reads and writes only through the pointers passed to it, which this function's caller guarantees
     // (its `# Safety`)
-    Ok(object(pti, Callback::Timer)?.set_timer(unsafe { due(pftDueTime) }, msPeriod) as BOOL)
+    Ok(object(pti, Kind::Timer)?.set_timer(unsafe { due(pftDueTime) }, msPeriod) as BOOL)
 }
 
 /// `SetThreadpoolTimer`: expires at `*pftDueTime` (negative: relative, in 100 ns; positive: absolute UTC
@@ -325,7 +332,7 @@ pub unsafe extern "C" fn SetThreadpoolTimerEx(
 pub extern "C" fn IsThreadpoolTimerSet(pti: HANDLE) -> BOOL {
     guard_win32("IsThreadpoolTimerSet", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "IsThreadpoolTimerSet({pti:?})");
-        Ok(object(pti, Callback::Timer)?.is_timer_set() as BOOL)
+        Ok(object(pti, Kind::Timer)?.is_timer_set() as BOOL)
     })
 }
 
@@ -334,7 +341,7 @@ pub extern "C" fn IsThreadpoolTimerSet(pti: HANDLE) -> BOOL {
 pub extern "C" fn WaitForThreadpoolTimerCallbacks(pti: HANDLE, fCancelPendingCallbacks: BOOL) {
     guard_win32("WaitForThreadpoolTimerCallbacks", (), || {
         tracing::trace!(target: "winhttpapi::win32", "WaitForThreadpoolTimerCallbacks({pti:?}, {fCancelPendingCallbacks})");
-        wait_for(object(pti, Callback::Timer)?, fCancelPendingCallbacks)
+        wait_for(object(pti, Kind::Timer)?, fCancelPendingCallbacks)
     })
 }
 
@@ -343,7 +350,7 @@ pub extern "C" fn WaitForThreadpoolTimerCallbacks(pti: HANDLE, fCancelPendingCal
 pub extern "C" fn CloseThreadpoolTimer(pti: HANDLE) {
     guard_win32("CloseThreadpoolTimer", (), || {
         tracing::trace!(target: "winhttpapi::win32", "CloseThreadpoolTimer({pti:?})");
-        object(pti, Callback::Timer)?.release();
+        object(pti, Kind::Timer)?.release();
         Ok(())
     })
 }
@@ -357,17 +364,17 @@ pub extern "C" fn CloseThreadpoolTimer(pti: HANDLE) {
 /// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
 /// the length of the call.
 #[no_mangle]
-pub unsafe extern "C" fn CreateThreadpoolWait(pfnwa: usize, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
+pub unsafe extern "C" fn CreateThreadpoolWait(pfnwa: Option<WaitFn>, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
     guard_win32("CreateThreadpoolWait", std::ptr::null_mut(), || {
-        tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolWait({pfnwa:#x}, {pv:?}, {pcbe:?})");
+        tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolWait({pfnwa:?}, {pv:?}, {pcbe:?})");
         // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
         // guarantees (its `# Safety`)
-        unsafe { create(Callback::Wait(pfnwa), pfnwa, pv, pcbe) }
+        unsafe { create(pfnwa.map(Callback::Wait), pv, pcbe) }
     })
 }
 
 unsafe fn set_wait(pwa: HANDLE, h: HANDLE, pftTimeout: *const FILETIME) -> WinResult<BOOL> {
-    let o = object(pwa, Callback::Wait)?;
+    let o = object(pwa, Kind::Wait)?;
     let target = if h.is_null() {
         None
     } else {
@@ -429,7 +436,7 @@ pub unsafe extern "C" fn SetThreadpoolWaitEx(
 pub extern "C" fn WaitForThreadpoolWaitCallbacks(pwa: HANDLE, fCancelPendingCallbacks: BOOL) {
     guard_win32("WaitForThreadpoolWaitCallbacks", (), || {
         tracing::trace!(target: "winhttpapi::win32", "WaitForThreadpoolWaitCallbacks({pwa:?}, {fCancelPendingCallbacks})");
-        wait_for(object(pwa, Callback::Wait)?, fCancelPendingCallbacks)
+        wait_for(object(pwa, Kind::Wait)?, fCancelPendingCallbacks)
     })
 }
 
@@ -438,7 +445,7 @@ pub extern "C" fn WaitForThreadpoolWaitCallbacks(pwa: HANDLE, fCancelPendingCall
 pub extern "C" fn CloseThreadpoolWait(pwa: HANDLE) {
     guard_win32("CloseThreadpoolWait", (), || {
         tracing::trace!(target: "winhttpapi::win32", "CloseThreadpoolWait({pwa:?})");
-        object(pwa, Callback::Wait)?.release();
+        object(pwa, Kind::Wait)?.release();
         Ok(())
     })
 }
@@ -455,14 +462,19 @@ pub extern "C" fn CloseThreadpoolWait(pwa: HANDLE) {
 /// Windows documents it (strings NUL-terminated unless a length is passed, buffers at least the size passed), for
 /// the length of the call.
 #[no_mangle]
-pub unsafe extern "C" fn CreateThreadpoolIo(fl: HANDLE, pfnio: usize, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
+pub unsafe extern "C" fn CreateThreadpoolIo(
+    fl: HANDLE,
+    pfnio: Option<IoFn>,
+    pv: *mut c_void,
+    pcbe: *const c_void,
+) -> HANDLE {
     guard_win32("CreateThreadpoolIo", std::ptr::null_mut(), || {
-        tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolIo({fl:?}, {pfnio:#x}, {pv:?}, {pcbe:?})");
+        tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolIo({fl:?}, {pfnio:?}, {pv:?}, {pcbe:?})");
         let target = handle::get(raw(fl))?;
         let binding = target.io_binding().ok_or(ERROR_INVALID_HANDLE)?;
         // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
         // guarantees (its `# Safety`)
-        let h = unsafe { create(Callback::Io(pfnio), pfnio, pv, pcbe) }?;
+        let h = unsafe { create(pfnio.map(Callback::Io), pv, pcbe) }?;
         let io = handle::get_typed::<TpObject>(raw(h))?;
         if let Err(e) = binding.bind(io.pool().port(), raw(h)) {
             io.release();
@@ -478,7 +490,7 @@ pub unsafe extern "C" fn CreateThreadpoolIo(fl: HANDLE, pfnio: usize, pv: *mut c
 pub extern "C" fn StartThreadpoolIo(pio: HANDLE) {
     guard_win32("StartThreadpoolIo", (), || {
         tracing::trace!(target: "winhttpapi::win32", "StartThreadpoolIo({pio:?})");
-        object(pio, Callback::Io)?.start_io();
+        object(pio, Kind::Io)?.start_io();
         Ok(())
     })
 }
@@ -489,7 +501,7 @@ pub extern "C" fn StartThreadpoolIo(pio: HANDLE) {
 pub extern "C" fn CancelThreadpoolIo(pio: HANDLE) {
     guard_win32("CancelThreadpoolIo", (), || {
         tracing::trace!(target: "winhttpapi::win32", "CancelThreadpoolIo({pio:?})");
-        object(pio, Callback::Io)?.cancel_io();
+        object(pio, Kind::Io)?.cancel_io();
         Ok(())
     })
 }
@@ -501,7 +513,7 @@ pub extern "C" fn CancelThreadpoolIo(pio: HANDLE) {
 pub extern "C" fn WaitForThreadpoolIoCallbacks(pio: HANDLE, fCancelPendingCallbacks: BOOL) {
     guard_win32("WaitForThreadpoolIoCallbacks", (), || {
         tracing::trace!(target: "winhttpapi::win32", "WaitForThreadpoolIoCallbacks({pio:?}, {fCancelPendingCallbacks})");
-        wait_for(object(pio, Callback::Io)?, fCancelPendingCallbacks)
+        wait_for(object(pio, Kind::Io)?, fCancelPendingCallbacks)
     })
 }
 
@@ -511,7 +523,7 @@ pub extern "C" fn WaitForThreadpoolIoCallbacks(pio: HANDLE, fCancelPendingCallba
 pub extern "C" fn CloseThreadpoolIo(pio: HANDLE) {
     guard_win32("CloseThreadpoolIo", (), || {
         tracing::trace!(target: "winhttpapi::win32", "CloseThreadpoolIo({pio:?})");
-        object(pio, Callback::Io)?.release();
+        object(pio, Kind::Io)?.release();
         Ok(())
     })
 }

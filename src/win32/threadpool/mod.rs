@@ -24,7 +24,7 @@ pub mod pool;
 pub mod timers;
 
 pub use group::Group;
-pub use object::{Callback, Instance, TpObject};
+pub use object::{Callback, Instance, IoFn, Kind, ObjectFn, SimpleFn, TpObject, WaitFn};
 pub use pool::Pool;
 
 /// `TP_CALLBACK_ENVIRON_V3` (x64: 72 bytes). Version 1 environments end after `u`.
@@ -35,10 +35,10 @@ pub struct TP_CALLBACK_ENVIRON_V3 {
     pub Version: u32,
     pub Pool: usize,
     pub CleanupGroup: usize,
-    pub CleanupGroupCancelCallback: usize,
+    pub CleanupGroupCancelCallback: Option<SimpleFn>,
     pub RaceDll: usize,
     pub ActivationContext: usize,
-    pub FinalizationCallback: usize,
+    pub FinalizationCallback: Option<SimpleFn>,
     /// `u.Flags`: bit 0 `LongFunction`, bit 1 `Persistent`.
     pub Flags: u32,
     pub CallbackPriority: i32,
@@ -60,10 +60,10 @@ pub struct Environment {
     pub pool: Option<std::sync::Arc<Pool>>,
     pub group: Option<std::sync::Arc<Group>>,
     /// `PTP_CLEANUP_GROUP_CANCEL_CALLBACK`, called by `CloseThreadpoolCleanupGroupMembers` with
-    /// `fCancelPendingCallbacks` for each member not closed before (0: none).
-    pub cancel_callback: usize,
+    /// `fCancelPendingCallbacks` for each member not closed before.
+    pub cancel_callback: Option<SimpleFn>,
     /// `FinalizationCallback`: called after each callback, with the instance and the object's context.
-    pub finalization: usize,
+    pub finalization: Option<SimpleFn>,
     /// `SetThreadpoolCallbackRunsLong`.
     pub long_function: bool,
     pub priority: usize,

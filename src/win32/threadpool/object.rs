@@ -16,19 +16,48 @@ use std::time::{Duration, Instant};
 pub const WAIT_OBJECT_0: u32 = 0;
 pub const WAIT_TIMEOUT: u32 = 258;
 
-/// The program's callback and its kind (the address of a C function).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `PTP_SIMPLE_CALLBACK(instance, context)`; also the cleanup group's cancel callback
+/// (`PTP_CLEANUP_GROUP_CANCEL_CALLBACK(object context, cleanup context)`) and the environment's
+/// finalization callback, which have the same C type.
+pub type SimpleFn = unsafe extern "C" fn(usize, usize);
+/// `PTP_WORK_CALLBACK` / `PTP_TIMER_CALLBACK(instance, context, object)`.
+pub type ObjectFn = unsafe extern "C" fn(usize, usize, usize);
+/// `PTP_WAIT_CALLBACK(instance, context, wait, result)`.
+pub type WaitFn = unsafe extern "C" fn(usize, usize, usize, u32);
+/// `PTP_WIN32_IO_CALLBACK(instance, context, overlapped, result, bytes, io)`.
+pub type IoFn = unsafe extern "C" fn(usize, usize, usize, u32, usize, usize);
+
+/// The program's callback, typed by its kind.
+#[derive(Clone, Copy, Debug)]
 pub enum Callback {
-    /// `PTP_SIMPLE_CALLBACK(instance, context)`, `TrySubmitThreadpoolCallback`.
-    Simple(usize),
-    /// `PTP_WORK_CALLBACK(instance, context, work)`.
-    Work(usize),
-    /// `PTP_TIMER_CALLBACK(instance, context, timer)`.
-    Timer(usize),
-    /// `PTP_WAIT_CALLBACK(instance, context, wait, result)`.
-    Wait(usize),
-    /// `PTP_WIN32_IO_CALLBACK(instance, context, overlapped, result, bytes, io)`.
-    Io(usize),
+    /// `TrySubmitThreadpoolCallback`.
+    Simple(SimpleFn),
+    Work(ObjectFn),
+    Timer(ObjectFn),
+    Wait(WaitFn),
+    Io(IoFn),
+}
+
+/// The kind of a thread pool object, as the functions taking a `PTP_*` check it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Simple,
+    Work,
+    Timer,
+    Wait,
+    Io,
+}
+
+impl Callback {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Callback::Simple(_) => Kind::Simple,
+            Callback::Work(_) => Kind::Work,
+            Callback::Timer(_) => Kind::Timer,
+            Callback::Wait(_) => Kind::Wait,
+            Callback::Io(_) => Kind::Io,
+        }
+    }
 }
 
 /// What one queued callback carries.
@@ -280,10 +309,9 @@ impl TpObject {
 
     /// The cleanup group's cancel callback for this object (`CloseThreadpoolCleanupGroupMembers`).
     pub fn call_group_cancel(&self, cleanup_context: usize) {
-        if self.env.cancel_callback != 0 {
-            type F = unsafe extern "C" fn(usize, usize);
-            // SAFETY: the program gave this address as a PTP_CLEANUP_GROUP_CANCEL_CALLBACK.
-            unsafe { std::mem::transmute::<usize, F>(self.env.cancel_callback)(self.context, cleanup_context) }
+        if let Some(cancel) = self.env.cancel_callback {
+            // SAFETY: the program gave this function as the environment's PTP_CLEANUP_GROUP_CANCEL_CALLBACK.
+            unsafe { cancel(self.context, cleanup_context) }
         }
     }
 
@@ -471,32 +499,19 @@ impl TpObject {
         // SAFETY: each address was given by the program as the callback type its Create* function takes.
         unsafe {
             match (self.callback, payload) {
-                (Callback::Simple(f), _) => {
-                    std::mem::transmute::<usize, unsafe extern "C" fn(usize, usize)>(f)(token, self.context)
-                }
-                (Callback::Work(f), _) | (Callback::Timer(f), _) => {
-                    std::mem::transmute::<usize, unsafe extern "C" fn(usize, usize, usize)>(f)(token, self.context, h)
-                }
+                (Callback::Simple(f), _) => f(token, self.context),
+                (Callback::Work(f), _) | (Callback::Timer(f), _) => f(token, self.context, h),
                 (Callback::Wait(f), p) => {
                     let result = if let Payload::Wait(r) = p { r } else { WAIT_OBJECT_0 };
-                    std::mem::transmute::<usize, unsafe extern "C" fn(usize, usize, usize, u32)>(f)(
-                        token,
-                        self.context,
-                        h,
-                        result,
-                    )
+                    f(token, self.context, h, result)
                 }
                 (Callback::Io(f), Payload::Io { overlapped, error, bytes }) => {
-                    type F = unsafe extern "C" fn(usize, usize, usize, u32, usize, usize);
-                    std::mem::transmute::<usize, F>(f)(token, self.context, overlapped, error, bytes, h)
+                    f(token, self.context, overlapped, error, bytes, h)
                 }
                 (Callback::Io(_), _) => {}
             }
-            if self.env.finalization != 0 {
-                std::mem::transmute::<usize, unsafe extern "C" fn(usize, usize)>(self.env.finalization)(
-                    token,
-                    self.context,
-                );
+            if let Some(finalization) = self.env.finalization {
+                finalization(token, self.context);
             }
         }
         let state = CURRENT.with(|c| c.borrow_mut().take()).expect("set above");
