@@ -5,7 +5,10 @@
  * Client: curl --http2 (nghttp2). Checked: GET, a large POST body echoed, MORE_DATA responses with and
  * without the application's own chunked framing, HEAD, connection-specific response headers dropped,
  * eight streams in flight at once on one connection (answered in reverse order), the HTTP/1.1
- * fallback and the disable flag, and a DISCONNECT response ending only its stream. */
+ * fallback and the disable flag, and a DISCONNECT response ending only its stream.
+ * Client: python's h2 (c_tests/support/h2_peer.py): response trailers (HttpDataChunkTrailers), stream
+ * resets (HttpRequestPropertyStreamError), 60 concurrent streams, 8 MiB both ways on one stream, a client
+ * reset mid-body, the client's GOAWAY. */
 #include "httpapi_support.h"
 #include <arpa/inet.h>
 #include <stdlib.h>
@@ -171,6 +174,8 @@ static void test_served(int port) {
         {"MORE_DATA, no length", "-w ' %{http_version}' https://127.0.0.1:%d/stream", "one,two,three 2"},
         {"MORE_DATA, application's chunks", "-w ' %{http_version}' https://127.0.0.1:%d/stream-chunked", "one,two,three 2"},
         {"HEAD", "-I -o /dev/null -w '%{http_code} %{http_version} %{size_download}' https://127.0.0.1:%d/hello", "200 2 0"},
+        /* http.sys frames no chunks on HTTP/1.1: HttpDataChunkTrailers there are dropped, the body stands. */
+        {"HTTP/1.1: trailers dropped", "--http1.1 -w ' %{http_version}' https://127.0.0.1:%d/trailers", "abcdef 1.1"},
         {"DISCONNECT ends its stream only", "-w ' %{num_connects}\\n' https://127.0.0.1:%d/close https://127.0.0.1:%d/hello", "bye 1\nhello 0\n"},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -236,6 +241,36 @@ static void test_idle_goaway(int port) {
     HttpDeleteServiceConfiguration(NULL, HttpServiceConfigTimeout, &idle, sizeof idle, NULL);
 }
 
+/* python's h2 as the client (c_tests/support/h2_peer.py): each row a command and the lines it must print. */
+static void test_python_peers(hs_app *app, int port) {
+    char script[300], cmd[800], out[2048];
+    ts_source_path("c_tests/support/h2_peer.py", script, sizeof script);
+    struct {
+        const char *what, *want;
+    } rows[] = {
+        /* HttpDataChunkTrailers: a trailing HEADERS frame after the body (also after a body of known length
+         * ended by an earlier send, and after no body at all). */
+        {"trailers", "/trailers: 200 abcdef [grpc-status=0,grpc-message=ok]\n/trailers-length: 200 abcdef [x-checksum=6]\n"
+                     "/trailers-only: 200  [x-only=1]\n"},
+        /* HttpRequestPropertyStreamError: RST_STREAM with the application's code; the connection lives on. */
+        {"reset", "/reset: data 'partial' reset 8\n/reset-early: data '' reset 13\nafter: 200 hello\n"},
+        {"many", "many: 60 of 60\n"},
+        {"big", "big: 200 8388608 same=True\n"},
+        {"cancel", "cancel: then 200 hello goaway=None\n"},
+        {"goaway", "goaway: 200 hello closed=True in_time=True\n"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        /* Debian's python3-h2 is for Debian's python3, which a python3 earlier on PATH may hide. */
+        snprintf(cmd, sizeof cmd, "py=python3; python3 -c 'import h2' 2>/dev/null || py=/usr/bin/python3; timeout 30 $py '%s' '%s' %d %s 2>&1",
+                 script, cert, port, rows[i].what);
+        int rc = run(cmd, out, sizeof out);
+        CHECK(rc == 0 && strcmp(out, rows[i].want) == 0, "python h2 %s: rc %d '%s' (want '%s')", rows[i].what, rc, out, rows[i].want);
+    }
+    CHECK_EQ(app->reset_result, NO_ERROR, "HttpSetRequestProperty(HttpRequestPropertyStreamError) on an HTTP/2 request");
+    CHECK_EQ(app->after_reset, ERROR_CONNECTION_INVALID, "a send after the reset");
+    CHECK(HttpIsFeatureSupported(HttpFeatureResponseTrailers), "HttpFeatureResponseTrailers reported");
+}
+
 int main(void) {
     char tmpl[] = "/tmp/httpapi_http2.XXXXXX", out[256];
     if (!mkdtemp(tmpl)) return 1;
@@ -262,6 +297,7 @@ int main(void) {
     hs_app app;
     hs_app_start(&app, queue);
     test_served(port);
+    test_python_peers(&app, port);
     test_idle_goaway(port);
     hs_app_stop(&app);
 

@@ -101,6 +101,52 @@ static ULONG send_bytes(HANDLE q, HTTP_REQUEST_ID id, const char *data, ULONG le
     return HttpSendHttpResponse(q, id, 0, &resp, NULL, &sent, NULL, 0, NULL, NULL);
 }
 
+/* /trailers: head (MORE_DATA, no length), "abc", then a last send of "def" and the trailers grpc-status: 0,
+ * grpc-message: ok. /trailers-length: Content-Length 6, "abcdef" with the head (MORE_DATA), then a last
+ * send of the trailer x-checksum: 6 alone. /trailers-only: one HttpSendHttpResponse with no body and the
+ * trailer x-only: 1. */
+static void send_with_trailers(hs_app *app, HTTP_REQUEST_ID id, const char *path) {
+    static HTTP_UNKNOWN_HEADER grpc[] = {{11, 1, "grpc-status", "0"}, {12, 2, "grpc-message", "ok"}};
+    static HTTP_UNKNOWN_HEADER sum[] = {{10, 1, "x-checksum", "6"}};
+    static HTTP_UNKNOWN_HEADER only[] = {{6, 1, "x-only", "1"}};
+    HTTP_RESPONSE resp;
+    HTTP_DATA_CHUNK c[2];
+    ULONG sent;
+    memset(&resp, 0, sizeof(resp));
+    memset(c, 0, sizeof(c));
+    resp.StatusCode = 200;
+    c[1].DataChunkType = HttpDataChunkTrailers;
+    if (!strcmp(path, "/trailers-only")) {
+        c[1].Trailers.TrailerCount = 1;
+        c[1].Trailers.pTrailers = only;
+        resp.EntityChunkCount = 1;
+        resp.pEntityChunks = &c[1];
+        HttpSendHttpResponse(app->queue, id, 0, &resp, NULL, &sent, NULL, 0, NULL, NULL);
+        return;
+    }
+    int length = !strcmp(path, "/trailers-length");
+    c[0].DataChunkType = HttpDataChunkFromMemory;
+    c[0].FromMemory.pBuffer = length ? "abcdef" : "abc";
+    c[0].FromMemory.BufferLength = length ? 6 : 3;
+    if (length) {
+        resp.Headers.KnownHeaders[HttpHeaderContentLength].pRawValue = "6";
+        resp.Headers.KnownHeaders[HttpHeaderContentLength].RawValueLength = 1;
+    }
+    resp.EntityChunkCount = 1;
+    resp.pEntityChunks = c;
+    HttpSendHttpResponse(app->queue, id, HTTP_SEND_RESPONSE_FLAG_MORE_DATA, &resp, NULL, &sent, NULL, 0, NULL, NULL);
+    if (length) {
+        c[1].Trailers.TrailerCount = 1;
+        c[1].Trailers.pTrailers = sum;
+        HttpSendResponseEntityBody(app->queue, id, 0, 1, &c[1], &sent, NULL, 0, NULL, NULL);
+    } else {
+        c[0].FromMemory.pBuffer = "def";
+        c[1].Trailers.TrailerCount = 2;
+        c[1].Trailers.pTrailers = grpc;
+        HttpSendResponseEntityBody(app->queue, id, 0, 2, c, &sent, NULL, 0, NULL, NULL);
+    }
+}
+
 static void *app_main(void *arg) {
     hs_app *app = (hs_app *)arg;
     ULONG cap = 16384, got;
@@ -174,6 +220,33 @@ static void *app_main(void *arg) {
             }
         } else if (!strcmp(path, "/close")) {
             hs_send_simple(app->queue, req->RequestId, 200, "OK", "bye", HTTP_SEND_RESPONSE_FLAG_DISCONNECT);
+        } else if (!strncmp(path, "/trailers", 9)) {
+            send_with_trailers(app, req->RequestId, path);
+        } else if (!strncmp(path, "/reset", 6)) {
+            /* /reset: part of a body, then the stream reset with CANCEL (8); /reset-early: reset with
+             * HTTP_1_1_REQUIRED (0xd) before any response. The request is over: a later send fails. */
+            HTTP_REQUEST_PROPERTY_STREAM_ERROR e = {!strcmp(path, "/reset") ? 8u : 0xdu};
+            if (!strcmp(path, "/reset")) {
+                static const char part[] = "partial";
+                HTTP_RESPONSE resp;
+                HTTP_DATA_CHUNK chunk;
+                ULONG sent;
+                memset(&resp, 0, sizeof(resp));
+                resp.StatusCode = 200;
+                chunk.DataChunkType = HttpDataChunkFromMemory;
+                chunk.FromMemory.pBuffer = (void *)part;
+                chunk.FromMemory.BufferLength = 7;
+                resp.EntityChunkCount = 1;
+                resp.pEntityChunks = &chunk;
+                HttpSendHttpResponse(app->queue, req->RequestId, HTTP_SEND_RESPONSE_FLAG_MORE_DATA, &resp, NULL, &sent,
+                                     NULL, 0, NULL, NULL);
+            }
+            r = HttpSetRequestProperty(app->queue, req->RequestId, HttpRequestPropertyStreamError, &e, sizeof e, NULL);
+            app->reset_result = r;
+            if (r == NO_ERROR)
+                app->after_reset = hs_send_simple(app->queue, req->RequestId, 200, "OK", "late", 0);
+            else
+                hs_send_simple(app->queue, req->RequestId, 200, "OK", "not reset", 0);
         } else {
             hs_send_simple(app->queue, req->RequestId, 200, "OK", path, 0);
         }

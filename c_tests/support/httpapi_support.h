@@ -30,13 +30,17 @@ typedef struct {
     volatile HTTP_CONNECTION_ID last_conn[2];
     volatile HTTP_URL_CONTEXT last_context;
     volatile unsigned long last_error;
+    /* /reset*: what HttpSetRequestProperty(HttpRequestPropertyStreamError) returned, and a send after it. */
+    volatile unsigned long reset_result, after_reset;
 } hs_app;
 
 /* Starts a thread answering requests on `queue` until a receive fails (queue closed):
  *   /hello -> 200 "hello"; /echo -> the request body; /stream -> "one," "two," "three" sent in three calls
  *   with HTTP_SEND_RESPONSE_FLAG_MORE_DATA and no length (raw, close-delimited); /stream-chunked -> the
  *   same with Transfer-Encoding: chunked framed by the application; /close -> "bye" with
- *   HTTP_SEND_RESPONSE_FLAG_DISCONNECT;
+ *   HTTP_SEND_RESPONSE_FLAG_DISCONNECT; /trailers, /trailers-length, /trailers-only -> bodies with
+ *   HttpDataChunkTrailers (see send_with_trailers); /reset, /reset-early -> the stream reset with
+ *   HttpRequestPropertyStreamError (codes 8 and 0xd);
  *   anything else -> 200 with the cooked path as body. */
 void hs_app_start(hs_app *app, HANDLE queue);
 /* Closes the queue and joins the thread. */

@@ -157,12 +157,26 @@ impl HTTP_DATA_CHUNK {
         // SAFETY: as above.
         unsafe { std::ptr::read_unaligned(self.Anonymous.as_ptr() as *const HTTP_DATA_CHUNK_FROM_FILE_HANDLE) }
     }
+    pub fn trailers(&self) -> HTTP_DATA_CHUNK_TRAILERS {
+        // SAFETY: as above.
+        unsafe { std::ptr::read_unaligned(self.Anonymous.as_ptr() as *const HTTP_DATA_CHUNK_TRAILERS) }
+    }
 }
 
 pub const HttpDataChunkFromMemory: i32 = 0;
 pub const HttpDataChunkFromFileHandle: i32 = 1;
 pub const HttpDataChunkFromFragmentCache: i32 = 2;
 pub const HttpDataChunkFromFragmentCacheEx: i32 = 3;
+pub const HttpDataChunkTrailers: i32 = 4;
+
+/// `HTTP_DATA_CHUNK.Trailers`: the response trailers (HTTP/2: a trailing HEADERS frame).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HTTP_DATA_CHUNK_TRAILERS {
+    pub TrailerCount: u16,
+    pub pTrailers: *const HTTP_UNKNOWN_HEADER,
+}
+const _: () = assert!(size_of::<HTTP_DATA_CHUNK_TRAILERS>() == 16);
 
 #[repr(C)]
 #[derive(Clone, Copy)]
@@ -640,6 +654,8 @@ pub const HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE: ULONG = 1;
 
 /// `HTTP_FEATURE_ID::HttpFeatureDelegateEx`.
 pub const HTTP_FEATURE_DELEGATE_EX: i32 = 3;
+/// `HTTP_FEATURE_ID::HttpFeatureResponseTrailers`.
+pub const HTTP_FEATURE_RESPONSE_TRAILERS: i32 = 1;
 
 /// `HTTP_VERB` values the engine names.
 pub const HttpVerbGET: i32 = 4;

@@ -268,7 +268,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
             return;
         }
     };
-    super::connection::Connection::start_relayed(theirs, tcp_dup, local, remote, info);
+    super::connection::Connection::start_relayed(theirs, tcp_dup, local, remote, info, None);
     relay(tls, ours).await;
 }
 

@@ -482,7 +482,7 @@ pub unsafe extern "C" fn HttpCancelHttpRequest(
 w16_alias!(HttpCancelHttpRequest);
 
 fn feature_supported(id: i32) -> BOOL {
-    if id == HTTP_FEATURE_DELEGATE_EX {
+    if id == HTTP_FEATURE_DELEGATE_EX || id == HTTP_FEATURE_RESPONSE_TRAILERS {
         TRUE
     } else {
         FALSE
@@ -490,7 +490,8 @@ fn feature_supported(id: i32) -> BOOL {
 }
 
 /// `HttpIsFeatureSupported`: TRUE for `HttpFeatureDelegateEx` (`HttpDelegateRequestEx` works between
-/// queues of the process), FALSE for the others (trailers, HTTP/3, TLS and timing features do not exist here).
+/// queues of the process) and `HttpFeatureResponseTrailers` (`HttpDataChunkTrailers` on HTTP/2), FALSE for
+/// the others (HTTP/3, TLS and timing features do not exist here).
 #[no_mangle]
 pub extern "C" fn HttpIsFeatureSupported(FeatureId: i32) -> BOOL {
     guard_infallible("HttpIsFeatureSupported", FALSE, || {

@@ -122,10 +122,19 @@ unsafe fn set_request_property(
                 _ => return Err(ERROR_INVALID_PARAMETER),
             }
         }
-        // HTTP/2 and HTTP/3 stream resets, and the QUIC idle timeout: no such streams here.
-        HttpRequestPropertyStreamError | HttpRequestPropertyTransportIdleConnectionTimeout => {
-            return Err(ERROR_NOT_SUPPORTED)
+        // An HTTP/2 stream's reset, with the application's error code (`HTTP_REQUEST_PROPERTY_STREAM_ERROR`):
+        // the relay sends RST_STREAM, and the request ends here (its pending I/O aborted).
+        HttpRequestPropertyStreamError => {
+            let Some(ctl) = req.conn.h2.as_ref() else { return Err(ERROR_NOT_SUPPORTED) };
+            // SAFETY: `bytes_in`: `input as *const u8` is NULL or points to `size as usize` readable bytes that stay
+            // valid and unchanged for `'a`.
+            let v = unsafe { bytes_in(input as *const u8, size as usize) }?;
+            let code: [u8; 4] = v.try_into().map_err(|_| ERROR_INVALID_PARAMETER)?;
+            ctl.reset(u32::from_ne_bytes(code));
+            req.conn.abort();
         }
+        // The QUIC idle timeout: no HTTP/3 here.
+        HttpRequestPropertyTransportIdleConnectionTimeout => return Err(ERROR_NOT_SUPPORTED),
         _ => return Err(ERROR_INVALID_PARAMETER),
     }
     let ovp = ov_of(ov);
@@ -141,9 +150,12 @@ unsafe fn set_request_property(
 }
 
 /// `HttpSetRequestProperty`: `HttpRequestPropertyDscpTag` (one UCHAR, 0..63) marks the connection's
-/// packets (`IP_TOS` / `IPV6_TCLASS`). `HttpRequestPropertyStreamError` and
-/// `HttpRequestPropertyTransportIdleConnectionTimeout` (HTTP/2, HTTP/3): `ERROR_NOT_SUPPORTED`; other
-/// properties or a bad value: `ERROR_INVALID_PARAMETER`; unknown request: `ERROR_CONNECTION_INVALID`.
+/// packets (`IP_TOS` / `IPV6_TCLASS`). `HttpRequestPropertyStreamError`
+/// (`HTTP_REQUEST_PROPERTY_STREAM_ERROR`, a ULONG) resets a request's HTTP/2 stream with that error code
+/// (RST_STREAM) and ends the request (its pending I/O completes with `ERROR_OPERATION_ABORTED`); on an
+/// HTTP/1.1 request it is `ERROR_NOT_SUPPORTED`, as is `HttpRequestPropertyTransportIdleConnectionTimeout`
+/// (HTTP/3); other properties or a bad value or size: `ERROR_INVALID_PARAMETER`; unknown request:
+/// `ERROR_CONNECTION_INVALID`.
 ///
 /// # Safety
 /// `Input`, `Overlapped` are each NULL or point to memory valid for what `HttpSetRequestProperty` reads or writes

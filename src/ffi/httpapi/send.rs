@@ -17,12 +17,14 @@ use std::ffi::c_void;
 
 /// Reads the caller's data chunks, one by one in order, and lets the engine decide how each is sent
 /// ([`server::chunks::resolve`]: memory as it is, small file ranges read now, fragments copied).
+/// `HttpDataChunkTrailers` chunks go to `trailers`.
 unsafe fn read_chunks<'a>(
     q: &RequestQueue,
     wide16: bool,
     count: u16,
     chunks: *const HTTP_DATA_CHUNK,
     owned: &'a mut Vec<Vec<u8>>,
+    trailers: &mut Vec<server::h2::control::Trailer>,
 ) -> WinResult<Vec<BodyPiece<'a>>> {
     if count == 0 {
         return Ok(Vec::new());
@@ -57,6 +59,14 @@ unsafe fn read_chunks<'a>(
                 // function's caller guarantees (its `# Safety`)
                 let name = unsafe { fragment_name(f.pFragmentName, 0, wide16) }?;
                 Chunk::FragmentRange { name, start: f.ByteRange.StartingOffset, length: f.ByteRange.Length }
+            }
+            HttpDataChunkTrailers => {
+                let t = c.trailers();
+                // SAFETY: `unknown_headers`: the caller's `TrailerCount` HTTP_UNKNOWN_HEADERs (its `# Safety`).
+                for (name, value) in unsafe { unknown_headers(t.TrailerCount, t.pTrailers) }? {
+                    trailers.push((name.to_vec(), value.to_vec()));
+                }
+                continue;
             }
             _ => return Err(ERROR_INVALID_PARAMETER),
         };
@@ -97,14 +107,21 @@ unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
             known.push((i, unsafe { bytes_in(k.pRawValue, k.RawValueLength as usize) }?));
         }
     }
+    // SAFETY: `unknown_headers`: the caller's `UnknownHeaderCount` HTTP_UNKNOWN_HEADERs (its `# Safety`).
+    let unknown = unsafe { unknown_headers(r.Headers.UnknownHeaderCount, r.Headers.pUnknownHeaders) }?;
+    Ok(ResponseHead { status: r.StatusCode, reason, known, unknown })
+}
+
+/// `count` `HTTP_UNKNOWN_HEADER`s (response headers or trailers): names non-empty, without white space,
+/// colons or controls.
+unsafe fn unknown_headers<'a>(count: u16, list: *const HTTP_UNKNOWN_HEADER) -> WinResult<Vec<(&'a [u8], &'a [u8])>> {
     let mut unknown = Vec::new();
-    if r.Headers.UnknownHeaderCount > 0 {
-        if r.Headers.pUnknownHeaders.is_null() {
+    if count > 0 {
+        if list.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
         // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
-        for u in unsafe { std::slice::from_raw_parts(r.Headers.pUnknownHeaders, r.Headers.UnknownHeaderCount as usize) }
-        {
+        for u in unsafe { std::slice::from_raw_parts(list, count as usize) } {
             // SAFETY: `bytes_in`: `u.pName` is NULL or points to `u.NameLength as usize` readable bytes that stay
             // valid and unchanged for `'a`.
             let name = unsafe { bytes_in(u.pName, u.NameLength as usize) }?;
@@ -116,7 +133,16 @@ unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
             unknown.push((name, unsafe { bytes_in(u.pRawValue, u.RawValueLength as usize) }?));
         }
     }
-    Ok(ResponseHead { status: r.StatusCode, reason, known, unknown })
+    Ok(unknown)
+}
+
+/// Tells an HTTP/2 stream's relay about this send before the engine writes it (its trailers, whether it
+/// is the last). On HTTP/1.1 trailers are dropped: http.sys frames no chunks there (the application
+/// that streams chunked writes its own last chunk, trailer fields included).
+fn tell_stream(req: &server::request::Request, trailers: Vec<server::h2::control::Trailer>, more: bool) {
+    if let Some(ctl) = &req.conn.h2 {
+        ctl.on_send(trailers, !more);
+    }
 }
 
 fn check_send_flags(flags: ULONG) -> WinResult<(bool, bool, bool)> {
@@ -163,9 +189,11 @@ unsafe fn send_http_response(
     // guarantees (its `# Safety`)
     let head = unsafe { response_head(r) }?;
     let mut owned = Vec::new();
+    let mut trailers = Vec::new();
     // SAFETY: `read_chunks` reads and writes only through the pointers passed to it, which this function's caller
     // guarantees (its `# Safety`)
-    let body = unsafe { read_chunks(&q, wide16, r.EntityChunkCount, r.pEntityChunks, &mut owned) }?;
+    let body = unsafe { read_chunks(&q, wide16, r.EntityChunkCount, r.pEntityChunks, &mut owned, &mut trailers) }?;
+    tell_stream(&req, trailers, more);
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, Some(&head), body, more, disconnect, buffer_data, c));
     // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
@@ -275,9 +303,11 @@ unsafe fn send_response_entity_body(
     }
     let req = q.find(id)?;
     let mut owned = Vec::new();
+    let mut trailers = Vec::new();
     // SAFETY: `read_chunks` reads and writes only through the pointers passed to it, which this function's caller
     // guarantees (its `# Safety`)
-    let body = unsafe { read_chunks(&q, wide16, count, chunks, &mut owned) }?;
+    let body = unsafe { read_chunks(&q, wide16, count, chunks, &mut owned, &mut trailers) }?;
+    tell_stream(&req, trailers, more);
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, None, body, more, disconnect, buffer_data, c));
     // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller

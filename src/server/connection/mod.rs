@@ -225,6 +225,8 @@ pub struct Connection {
     pub remote: SocketAddr,
     /// HTTPS: what `HTTP_REQUEST.pSslInfo` reports (None: plain HTTP).
     pub tls: Option<Arc<SslInfo>>,
+    /// An HTTP/2 stream's side channel to its relay (trailers, the last send, a reset).
+    pub h2: Option<Arc<super::h2::control::StreamControl>>,
     input: Mutex<Input>,
     output: Mutex<Output>,
     waits: Mutex<Waits>,
@@ -251,23 +253,30 @@ impl Connection {
         let _ = stream.set_nodelay(true);
         let _ = stream.set_nonblocking(true);
         let Ok(local) = stream.local_addr() else { return };
-        Self::launch(Socket::tcp(stream), local, remote, None);
+        Self::launch(Socket::tcp(stream), local, remote, None, None);
     }
 
     /// Takes the local end of an HTTPS connection's TLS relay (`local`, `remote`: the TCP addresses).
-    /// `tcp`: a duplicate of the client's TCP socket (socket options).
+    /// `tcp`: a duplicate of the client's TCP socket (socket options). `h2`: an HTTP/2 stream's.
     pub fn start_relayed(
         stream: std::os::unix::net::UnixStream,
         tcp: std::os::fd::OwnedFd,
         local: SocketAddr,
         remote: SocketAddr,
         tls: Arc<SslInfo>,
+        h2: Option<Arc<super::h2::control::StreamControl>>,
     ) {
         let _ = stream.set_nonblocking(true);
-        Self::launch(Socket::relay(stream, tcp), local, remote, Some(tls));
+        Self::launch(Socket::relay(stream, tcp), local, remote, Some(tls), h2);
     }
 
-    fn launch(sock: Socket, local: SocketAddr, remote: SocketAddr, tls: Option<Arc<SslInfo>>) {
+    fn launch(
+        sock: Socket,
+        local: SocketAddr,
+        remote: SocketAddr,
+        tls: Option<Arc<SslInfo>>,
+        h2: Option<Arc<super::h2::control::StreamControl>>,
+    ) {
         let now = Instant::now();
         let first_timers = super::timers::machine_first_request();
         let conn = Arc::new(Connection {
@@ -276,6 +285,7 @@ impl Connection {
             local,
             remote,
             tls,
+            h2,
             input: Mutex::new(Input {
                 phase: Phase::Head,
                 buf: Vec::new(),

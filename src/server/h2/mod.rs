@@ -16,7 +16,10 @@
 //! and cancellation are the HTTP/1.1 path's own. What differs from Windows: each stream has its own
 //! `HTTP_CONNECTION_ID` (Windows: one per TCP connection), and `HttpWaitForDisconnect` on it completes
 //! when that stream ends.
+pub mod control;
+
 use super::connection::Connection;
+use control::StreamControl;
 use super::tls::{send_all, SslInfo};
 use bytes::{Bytes, BytesMut};
 use h2::server::SendResponse;
@@ -39,6 +42,10 @@ pub const ALPN_H2: &[u8] = b"h2";
 const MAX_CONCURRENT_STREAMS: u32 = 100;
 /// The request head limit of the HTTP/1.1 path (16 KiB, as http.sys), for the header block.
 const MAX_HEADER_LIST: u32 = 16 * 1024;
+/// How long a stream reset by the application waits for what the application sent before it.
+const RESET_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+/// And for the connection to write that to the socket.
+const RESET_FLUSH: std::time::Duration = std::time::Duration::from_millis(20);
 /// The longest response head the relay accepts from the engine.
 const MAX_RESPONSE_HEAD: usize = 64 * 1024;
 
@@ -131,22 +138,44 @@ async fn stream(
             return;
         }
     };
-    Connection::start_relayed(theirs, tcp, local, remote, tls);
+    let ctl = StreamControl::new();
+    Connection::start_relayed(theirs, tcp, local, remote, tls, Some(ctl.clone()));
     let no_body = parts.method == http::Method::HEAD;
     // The response decides: once it is complete (or failed) the stream is done, whatever of the request
-    // body the application left unread; dropping the socket pair then ends the engine's connection.
+    // body the application left unread; dropping the socket pair then ends the engine's connection. A
+    // reset the application asks for (HttpRequestPropertyStreamError) ends it at once, with its code.
     let outcome = {
         let up = send_request(&ours, head, body, chunked);
-        let down = relay_response(&ours, &mut respond, no_body);
+        let down = relay_response(&ours, &mut respond, no_body, &ctl);
+        let reset = ctl.wait_reset();
         tokio::pin!(up);
         tokio::pin!(down);
-        tokio::select! {
-            r = &mut down => r,
-            _ = &mut up => down.await,
+        tokio::pin!(reset);
+        let reset_code = tokio::select! {
+            r = &mut down => Err(r),
+            code = &mut reset => Ok(code),
+            _ = &mut up => tokio::select! {
+                r = &mut down => Err(r),
+                code = &mut reset => Ok(code),
+            },
+        };
+        match reset_code {
+            Err(r) => r,
+            Ok(code) => {
+                // What the application sent before the reset goes out first, as on Windows: the engine's
+                // connection is aborted, so the relay reaches its end at once (bounded, in case the
+                // client's window is shut). h2 drops a stream's unsent frames when it resets it, so the
+                // connection task gets a moment to write them.
+                let _ = tokio::time::timeout(RESET_GRACE, &mut down).await;
+                tokio::time::sleep(RESET_FLUSH).await;
+                Err(Reason::from(code))
+            }
         }
     };
-    if let Err(reason) = outcome {
-        respond.send_reset(reason);
+    match (ctl.reset_code(), outcome) {
+        (Some(code), _) => respond.send_reset(Reason::from(code)),
+        (None, Err(reason)) => respond.send_reset(reason),
+        (None, Ok(())) => {}
     }
 }
 
@@ -258,6 +287,7 @@ async fn relay_response(
     plain: &tokio::net::UnixStream,
     respond: &mut SendResponse<Bytes>,
     no_body: bool,
+    ctl: &StreamControl,
 ) -> Result<(), Reason> {
     let mut buf = BytesMut::with_capacity(16 * 1024);
     // Interim responses (100 Continue) are the HTTP/1.1 path's business: skipped.
@@ -273,18 +303,27 @@ async fn relay_response(
             return Err(Reason::INTERNAL_ERROR);
         }
     };
-    let ended = matches!(framing, Framing::None | Framing::Length(0));
-    let mut send = respond.send_response(response, ended).map_err(|_| Reason::INTERNAL_ERROR)?;
+    // The application's response (it records each send before writing it), or one the engine made
+    // itself (400, 503 ...), which has no trailers and no later send to wait for.
+    let app = ctl.started();
+    let bodiless = matches!(framing, Framing::None | Framing::Length(0));
+    if bodiless && (!app || (ctl.finished() && !ctl.has_trailers())) {
+        respond.send_response(response, true).map_err(|_| Reason::INTERNAL_ERROR)?;
+        return Ok(());
+    }
+    let mut send = respond.send_response(response, false).map_err(|_| Reason::INTERNAL_ERROR)?;
+    let end = End { plain, ctl, app };
     match framing {
-        Framing::None | Framing::Length(0) => Ok(()),
+        Framing::None | Framing::Length(0) => end.body_done(&mut send, Bytes::new()).await,
         Framing::Length(mut left) => loop {
             let take = (buf.len() as u64).min(left) as usize;
             if take > 0 {
                 left -= take as u64;
-                send_data(&mut send, buf.split_to(take).freeze(), left == 0).await?;
-            }
-            if left == 0 {
-                return Ok(());
+                let part = buf.split_to(take).freeze();
+                if left == 0 {
+                    return end.body_done(&mut send, part).await;
+                }
+                send_data(&mut send, part, false).await?;
             }
             if read_some(plain, &mut buf).await? == 0 {
                 return Err(Reason::INTERNAL_ERROR);
@@ -294,24 +333,66 @@ async fn relay_response(
             let mut out = BytesMut::new();
             let used = dec.decode(&buf, |d| out.extend_from_slice(d)).map_err(|_| Reason::INTERNAL_ERROR)?;
             let _ = buf.split_to(used);
-            let done = dec.is_done();
-            if !out.is_empty() || done {
-                send_data(&mut send, out.freeze(), done).await?;
+            if dec.is_done() {
+                return end.body_done(&mut send, out.freeze()).await;
             }
-            if done {
-                return Ok(());
-            }
+            send_data(&mut send, out.freeze(), false).await?;
             if read_some(plain, &mut buf).await? == 0 {
                 return Err(Reason::INTERNAL_ERROR);
             }
         },
         Framing::Close => loop {
-            let eof = buf.is_empty() && read_some(plain, &mut buf).await? == 0;
-            send_data(&mut send, buf.split().freeze(), eof).await?;
-            if eof {
-                return Ok(());
+            if buf.is_empty() && read_some(plain, &mut buf).await? == 0 {
+                // The engine closes after the application's last send; closing before it (a timer, an
+                // abort) cut the response short.
+                if app && !ctl.finished() {
+                    return Err(Reason::INTERNAL_ERROR);
+                }
+                return end.body_done(&mut send, Bytes::new()).await;
             }
+            send_data(&mut send, buf.split().freeze(), false).await?;
         },
+    }
+}
+
+/// How a stream's response ends once its body has: after the application's last send (which may still
+/// bring trailers), with the trailers as a last HEADERS frame, or with END_STREAM on the last DATA.
+struct End<'a> {
+    plain: &'a tokio::net::UnixStream,
+    ctl: &'a StreamControl,
+    app: bool,
+}
+
+impl End<'_> {
+    async fn body_done(&self, send: &mut SendStream<Bytes>, mut last: Bytes) -> Result<(), Reason> {
+        if self.app && !self.ctl.finished() {
+            send_data(send, last, false).await?;
+            last = Bytes::new();
+            // The application may still send (trailers, an empty last send); the engine closing ends the
+            // wait too.
+            tokio::select! {
+                _ = self.ctl.wait_finished() => {}
+                _ = drain(self.plain) => {}
+            }
+        }
+        match self.ctl.take_trailers() {
+            Some(trailers) => {
+                send_data(send, last, false).await?;
+                send.send_trailers(trailers).map_err(|_| Reason::CANCEL)
+            }
+            None => send_data(send, last, true).await,
+        }
+    }
+}
+
+/// Reads and drops what the engine writes until it closes.
+async fn drain(plain: &tokio::net::UnixStream) {
+    let mut buf = BytesMut::new();
+    while let Ok(n) = read_some(plain, &mut buf).await {
+        if n == 0 {
+            return;
+        }
+        buf.clear();
     }
 }
 
@@ -331,7 +412,7 @@ async fn read_some(plain: &tokio::net::UnixStream, buf: &mut BytesMut) -> Result
 
 /// Headers HTTP/2 forbids in a message (RFC 9113 section 8.2.2): what the application set for its
 /// HTTP/1.1 connection is dropped, as http.sys drops it.
-fn connection_specific(name: &[u8]) -> bool {
+pub(crate) fn connection_specific(name: &[u8]) -> bool {
     const NAMES: [&[u8]; 6] =
         [b"connection", b"keep-alive", b"proxy-connection", b"transfer-encoding", b"upgrade", b"te"];
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
