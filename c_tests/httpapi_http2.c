@@ -176,6 +176,11 @@ static void test_served(int port) {
         {"HEAD", "-I -o /dev/null -w '%{http_code} %{http_version} %{size_download}' https://127.0.0.1:%d/hello", "200 2 0"},
         /* http.sys frames no chunks on HTTP/1.1: HttpDataChunkTrailers there are dropped, the body stands. */
         {"HTTP/1.1: trailers dropped", "--http1.1 -w ' %{http_version}' https://127.0.0.1:%d/trailers", "abcdef 1.1"},
+        /* ... unless the client asked for them (TE: trailers) and the application frames chunks: then in its
+         * last chunk. */
+        {"HTTP/1.1 TE: trailers", "--http1.1 --raw -H 'TE: trailers' https://127.0.0.1:%d/trailers-chunked",
+         "6\r\nabcdef\r\n0\r\ngrpc-status: 0\r\ngrpc-message: ok\r\n\r\n"},
+        {"HTTP/1.1 no TE", "--http1.1 --raw https://127.0.0.1:%d/trailers-chunked", "6\r\nabcdef\r\n0\r\n\r\n"},
         {"DISCONNECT ends its stream only", "-w ' %{num_connects}\\n' https://127.0.0.1:%d/close https://127.0.0.1:%d/hello", "bye 1\nhello 0\n"},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -251,7 +256,7 @@ static void test_python_peers(hs_app *app, int port) {
         /* HttpDataChunkTrailers: a trailing HEADERS frame after the body (also after a body of known length
          * ended by an earlier send, and after no body at all). */
         {"trailers", "/trailers: 200 abcdef [grpc-status=0,grpc-message=ok]\n/trailers-length: 200 abcdef [x-checksum=6]\n"
-                     "/trailers-only: 200  [x-only=1]\n"},
+                     "/trailers-only: 200  [x-only=1]\n/trailers-chunked: 200 abcdef [grpc-status=0,grpc-message=ok]\n"},
         /* HttpRequestPropertyStreamError: RST_STREAM with the application's code; the connection lives on. */
         {"reset", "/reset: data 'partial' reset 8\n/reset-early: data '' reset 13\nafter: 200 hello\n"},
         {"many", "many: 60 of 60\n"},

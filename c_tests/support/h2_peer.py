@@ -3,7 +3,8 @@
     h2_peer.py CAFILE PORT COMMAND
 
 Prints one line per check, "name: what was seen", for the C test to compare. Commands:
-  trailers  GET /trailers, /trailers-length, /trailers-only (te: trailers): body and trailers of each
+  trailers  GET /trailers, /trailers-length, /trailers-only, /trailers-chunked (te: trailers): body and
+            trailers of each
   reset     GET /reset, /reset-early: the data before the reset and the RST_STREAM code; then /hello still
             answers on the same connection
   many      60 concurrent streams on one connection: 40 GETs of /hello and 20 POSTs of 256 KiB to /echo
@@ -122,7 +123,7 @@ def show_trailers(t):
 
 
 def cmd_trailers(c):
-    for path in ("/trailers", "/trailers-length", "/trailers-only"):
+    for path in ("/trailers", "/trailers-length", "/trailers-only", "/trailers-chunked"):
         s = c.get(path)
         print("%s: %s %s [%s]" % (path, s["status"], s["data"].decode(), show_trailers(s["trailers"])))
 

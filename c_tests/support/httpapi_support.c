@@ -104,7 +104,8 @@ static ULONG send_bytes(HANDLE q, HTTP_REQUEST_ID id, const char *data, ULONG le
 /* /trailers: head (MORE_DATA, no length), "abc", then a last send of "def" and the trailers grpc-status: 0,
  * grpc-message: ok. /trailers-length: Content-Length 6, "abcdef" with the head (MORE_DATA), then a last
  * send of the trailer x-checksum: 6 alone. /trailers-only: one HttpSendHttpResponse with no body and the
- * trailer x-only: 1. */
+ * trailer x-only: 1. /trailers-chunked: Transfer-Encoding: chunked framed by the application, its last chunk and
+ * the trailers of /trailers in one last send. */
 static void send_with_trailers(hs_app *app, HTTP_REQUEST_ID id, const char *path) {
     static HTTP_UNKNOWN_HEADER grpc[] = {{11, 1, "grpc-status", "0"}, {12, 2, "grpc-message", "ok"}};
     static HTTP_UNKNOWN_HEADER sum[] = {{10, 1, "x-checksum", "6"}};
@@ -122,6 +123,19 @@ static void send_with_trailers(hs_app *app, HTTP_REQUEST_ID id, const char *path
         resp.EntityChunkCount = 1;
         resp.pEntityChunks = &c[1];
         HttpSendHttpResponse(app->queue, id, 0, &resp, NULL, &sent, NULL, 0, NULL, NULL);
+        return;
+    }
+    if (!strcmp(path, "/trailers-chunked")) {
+        /* The application's own chunked framing, its last chunk in the last send with the trailers. */
+        resp.Headers.KnownHeaders[HttpHeaderTransferEncoding].pRawValue = "chunked";
+        resp.Headers.KnownHeaders[HttpHeaderTransferEncoding].RawValueLength = 7;
+        HttpSendHttpResponse(app->queue, id, HTTP_SEND_RESPONSE_FLAG_MORE_DATA, &resp, NULL, &sent, NULL, 0, NULL, NULL);
+        c[0].DataChunkType = HttpDataChunkFromMemory;
+        c[0].FromMemory.pBuffer = "6\r\nabcdef\r\n0\r\n\r\n";
+        c[0].FromMemory.BufferLength = 16;
+        c[1].Trailers.TrailerCount = 2;
+        c[1].Trailers.pTrailers = grpc;
+        HttpSendResponseEntityBody(app->queue, id, 0, 2, c, &sent, NULL, 0, NULL, NULL);
         return;
     }
     int length = !strcmp(path, "/trailers-length");

@@ -38,7 +38,7 @@ typedef struct {
  *   /hello -> 200 "hello"; /echo -> the request body; /stream -> "one," "two," "three" sent in three calls
  *   with HTTP_SEND_RESPONSE_FLAG_MORE_DATA and no length (raw, close-delimited); /stream-chunked -> the
  *   same with Transfer-Encoding: chunked framed by the application; /close -> "bye" with
- *   HTTP_SEND_RESPONSE_FLAG_DISCONNECT; /trailers, /trailers-length, /trailers-only -> bodies with
+ *   HTTP_SEND_RESPONSE_FLAG_DISCONNECT; /trailers, /trailers-length, /trailers-only, /trailers-chunked -> bodies with
  *   HttpDataChunkTrailers (see send_with_trailers); /reset, /reset-early -> the stream reset with
  *   HttpRequestPropertyStreamError (codes 8 and 0xd);
  *   anything else -> 200 with the cooked path as body. */

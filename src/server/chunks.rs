@@ -66,3 +66,65 @@ pub fn assemble<'a>(resolved: Vec<Resolved<'a>>, owned: &'a mut Vec<Vec<u8>>) ->
         .map(|p| p.unwrap_or_else(|| BodyPiece::Mem(copied.next().expect("one per copied chunk").as_slice())))
         .collect()
 }
+
+/// HTTP/1.1 response trailers (`HttpDataChunkTrailers`). http.sys frames no chunks there, so they can
+/// only go where the application's own chunked body ends: when the request allows them (`TE: trailers`)
+/// and the last send's last memory piece ends with the last chunk and an empty trailer section
+/// (`0\r\n\r\n`), that piece is re-made with the fields before its final CRLF. Otherwise (`None`) they
+/// are dropped, as RFC 9110 section 6.5.1 lets a sender do for a recipient that did not ask for them.
+/// Fields whose value holds CR or LF are left out.
+pub fn http1_trailers(
+    req: &crate::http1::request::RequestHead,
+    last: &[u8],
+    trailers: &[super::h2::control::Trailer],
+) -> Option<Vec<u8>> {
+    let te = req.fields.iter().any(|f| {
+        req.name(f).eq_ignore_ascii_case(b"te")
+            && req.value(f).split(|b| *b == b',').any(|t| {
+                let t = t.trim_ascii();
+                t.len() >= 8 && t[..8].eq_ignore_ascii_case(b"trailers")
+            })
+    });
+    let ends = last == b"0\r\n\r\n" || last.ends_with(b"\r\n0\r\n\r\n");
+    if !te || !ends || trailers.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(last.len() + 64);
+    out.extend_from_slice(&last[..last.len() - 2]);
+    for (name, value) in trailers {
+        if value.iter().any(|b| *b == b'\r' || *b == b'\n') {
+            continue;
+        }
+        out.extend_from_slice(name);
+        out.extend_from_slice(b": ");
+        out.extend_from_slice(value);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b"\r\n");
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http1_trailers_go_into_the_applications_last_chunk_when_asked_for() {
+        let head = |te: &str| {
+            let text = format!("GET / HTTP/1.1\r\nHost: h\r\n{te}\r\n");
+            crate::http1::request::parse_request_head(text.as_bytes()).unwrap().unwrap().0
+        };
+        let t = vec![(b"grpc-status".to_vec(), b"0".to_vec()), (b"x-bad".to_vec(), b"a\r\nb".to_vec())];
+        let asked = head("TE: gzip, trailers\r\n");
+        assert_eq!(
+            http1_trailers(&asked, b"3\r\nabc\r\n0\r\n\r\n", &t).unwrap(),
+            b"3\r\nabc\r\n0\r\ngrpc-status: 0\r\n\r\n"
+        );
+        assert_eq!(http1_trailers(&asked, b"0\r\n\r\n", &t).unwrap(), b"0\r\ngrpc-status: 0\r\n\r\n");
+        // Not asked for, not the application's last chunk, or nothing to add: dropped.
+        assert!(http1_trailers(&head(""), b"0\r\n\r\n", &t).is_none());
+        assert!(http1_trailers(&asked, b"abc", &t).is_none());
+        assert!(http1_trailers(&asked, b"3\r\n0\r\n\r\n", &t).is_none());
+        assert!(http1_trailers(&asked, b"0\r\n\r\n", &[]).is_none());
+    }
+}

@@ -136,12 +136,23 @@ unsafe fn unknown_headers<'a>(count: u16, list: *const HTTP_UNKNOWN_HEADER) -> W
     Ok(unknown)
 }
 
-/// Tells an HTTP/2 stream's relay about this send before the engine writes it (its trailers, whether it
-/// is the last). On HTTP/1.1 trailers are dropped: http.sys frames no chunks there (the application
-/// that streams chunked writes its own last chunk, trailer fields included).
-fn tell_stream(req: &server::request::Request, trailers: Vec<server::h2::control::Trailer>, more: bool) {
+/// Where this send's trailers go: an HTTP/2 stream's relay is told before the engine writes the send
+/// (its trailers, whether it is the last); on HTTP/1.1 they go into the application's own last chunk
+/// when the client asked for them ([`server::chunks::http1_trailers`]: returns that piece re-made, for
+/// the caller to send in place of the last one), else they are dropped.
+fn place_trailers(
+    req: &server::request::Request,
+    trailers: Vec<server::h2::control::Trailer>,
+    more: bool,
+    body: &[BodyPiece<'_>],
+) -> Option<Vec<u8>> {
     if let Some(ctl) = &req.conn.h2 {
         ctl.on_send(trailers, !more);
+        return None;
+    }
+    match body.last() {
+        Some(BodyPiece::Mem(last)) if !more => server::chunks::http1_trailers(&req.head, last, &trailers),
+        _ => None,
     }
 }
 
@@ -192,8 +203,12 @@ unsafe fn send_http_response(
     let mut trailers = Vec::new();
     // SAFETY: `read_chunks` reads and writes only through the pointers passed to it, which this function's caller
     // guarantees (its `# Safety`)
-    let body = unsafe { read_chunks(&q, wide16, r.EntityChunkCount, r.pEntityChunks, &mut owned, &mut trailers) }?;
-    tell_stream(&req, trailers, more);
+    let mut body = unsafe { read_chunks(&q, wide16, r.EntityChunkCount, r.pEntityChunks, &mut owned, &mut trailers) }?;
+    let spliced = place_trailers(&req, trailers, more, &body);
+    if let Some(last) = &spliced {
+        body.pop();
+        body.push(BodyPiece::Mem(last));
+    }
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, Some(&head), body, more, disconnect, buffer_data, c));
     // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
@@ -306,8 +321,12 @@ unsafe fn send_response_entity_body(
     let mut trailers = Vec::new();
     // SAFETY: `read_chunks` reads and writes only through the pointers passed to it, which this function's caller
     // guarantees (its `# Safety`)
-    let body = unsafe { read_chunks(&q, wide16, count, chunks, &mut owned, &mut trailers) }?;
-    tell_stream(&req, trailers, more);
+    let mut body = unsafe { read_chunks(&q, wide16, count, chunks, &mut owned, &mut trailers) }?;
+    let spliced = place_trailers(&req, trailers, more, &body);
+    if let Some(last) = &spliced {
+        body.pop();
+        body.push(BodyPiece::Mem(last));
+    }
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, None, body, more, disconnect, buffer_data, c));
     // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller

@@ -19,9 +19,9 @@
 pub mod control;
 
 use super::connection::Connection;
-use control::StreamControl;
 use super::tls::{send_all, SslInfo};
 use bytes::{Bytes, BytesMut};
+use control::StreamControl;
 use h2::server::SendResponse;
 use h2::{Reason, RecvStream, SendStream};
 use std::net::SocketAddr;
