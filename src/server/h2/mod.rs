@@ -17,11 +17,13 @@
 //! `HTTP_CONNECTION_ID` (Windows: one per TCP connection), and `HttpWaitForDisconnect` on it completes
 //! when that stream ends.
 pub mod control;
+mod guard;
 
 use super::connection::Connection;
 use super::tls::{send_all, SslInfo};
 use bytes::{Bytes, BytesMut};
 use control::StreamControl;
+use guard::Guard;
 use h2::server::SendResponse;
 use h2::{Reason, RecvStream, SendStream};
 use std::net::SocketAddr;
@@ -37,6 +39,16 @@ pub const ALPN_H2: &[u8] = b"h2";
 const MAX_CONCURRENT_STREAMS: u32 = 100;
 /// The request head limit of the HTTP/1.1 path (16 KiB, as http.sys), for the header block.
 const MAX_HEADER_LIST: u32 = 16 * 1024;
+/// Streams the client resets before they are accepted, at once (the h2 crate's default).
+const MAX_PENDING_ACCEPT_RESETS: usize = 20;
+/// Streams reset for the client's protocol errors before the connection gets a GOAWAY.
+const MAX_LOCAL_ERROR_RESETS: usize = 256;
+/// Reset streams remembered (so late frames for them are not errors).
+const MAX_CONCURRENT_RESETS: usize = 200;
+/// How long a connection we end with a GOAWAY reads what its client still sends.
+const LINGER: std::time::Duration = std::time::Duration::from_secs(1);
+/// Response bytes buffered per stream ahead of the socket.
+const MAX_SEND_BUFFER: usize = 128 * 1024;
 /// How long a stream reset by the application waits for what the application sent before it.
 const RESET_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
 /// And for the connection to write that to the socket.
@@ -51,11 +63,19 @@ pub async fn serve<IO>(io: IO, tcp: OwnedFd, local: SocketAddr, remote: SocketAd
 where
     IO: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
 {
+    let limit = super::timers::machine_first_request().0;
+    let guard = Guard::new(limit);
     let handshake = h2::server::Builder::new()
         .max_concurrent_streams(MAX_CONCURRENT_STREAMS)
         .max_header_list_size(MAX_HEADER_LIST)
-        .handshake::<IO, Bytes>(io);
-    let limit = super::timers::machine_first_request().0;
+        // Flood limits (the h2 crate's; guard.rs adds what it has none for): streams the client resets
+        // before they are accepted, streams reset for the client's protocol errors, reset streams
+        // remembered, and the bytes buffered per stream.
+        .max_pending_accept_reset_streams(MAX_PENDING_ACCEPT_RESETS)
+        .max_local_error_reset_streams(Some(MAX_LOCAL_ERROR_RESETS))
+        .max_concurrent_reset_streams(MAX_CONCURRENT_RESETS)
+        .max_send_buffer_size(MAX_SEND_BUFFER)
+        .handshake::<_, Bytes>(guard::Watched::new(io, guard.clone()));
     let mut conn = match tokio::time::timeout(limit, handshake).await {
         Ok(Ok(c)) => c,
         Ok(Err(e)) => {
@@ -68,18 +88,28 @@ where
     // until the client closes or a protocol error ends it with a GOAWAY. A connection with no stream open
     // for the machine-wide IdleConnection time gets a GOAWAY, as an idle HTTP/1.1 connection is closed
     // (each stream's own timers are its engine connection's); one that does not end within another
-    // such time after it is dropped.
+    // such time after it is dropped. A connection over a flood budget (guard.rs) gets a GOAWAY with
+    // ENHANCE_YOUR_CALM and the same time to end.
     let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let mut goaway = false;
     loop {
-        let next = match tokio::time::timeout(limit, conn.accept()).await {
+        let next = tokio::select! {
+            next = tokio::time::timeout(limit, conn.accept()) => next,
+            _ = guard.tripped(), if !goaway => {
+                tracing::info!(target: T, "HTTP/2 connection from {remote}: {}: GOAWAY", guard.why());
+                conn.abrupt_shutdown(Reason::ENHANCE_YOUR_CALM);
+                goaway = true;
+                continue;
+            }
+        };
+        let next = match next {
             Ok(Some(next)) => next,
             Ok(None) => break,
             Err(_) => {
+                if goaway {
+                    break;
+                }
                 if open.load(std::sync::atomic::Ordering::Acquire) == 0 {
-                    if goaway {
-                        break;
-                    }
                     tracing::debug!(target: T, "HTTP/2 connection from {remote} idle: GOAWAY");
                     conn.graceful_shutdown();
                     goaway = true;
@@ -90,10 +120,15 @@ where
         let (request, respond) = match next {
             Ok(x) => x,
             Err(e) => {
+                // A protocol error or the h2 crate's own flood limits: it sent a GOAWAY.
                 tracing::debug!(target: T, "HTTP/2 connection from {remote} ended: {e}");
+                goaway |= e.is_go_away() && !e.is_remote();
                 break;
             }
         };
+        if open.load(std::sync::atomic::Ordering::Acquire) >= 2 * MAX_CONCURRENT_STREAMS as usize {
+            guard.trip("streams reset faster than they end");
+        }
         let tcp = match tcp.try_clone() {
             Ok(t) => t,
             Err(e) => {
@@ -103,12 +138,41 @@ where
         };
         let tls = tls.clone();
         let open = open.clone();
+        let guard = guard.clone();
         open.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         tokio::spawn(async move {
-            stream(request, respond, tcp, local, remote, tls).await;
+            stream(request, respond, tcp, local, remote, tls, &guard).await;
             open.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
         });
     }
+    if goaway {
+        drop(conn);
+        linger(&tcp).await;
+    }
+}
+
+/// After our GOAWAY: the client's last bytes are read and dropped for a moment before the socket closes,
+/// so that a client still sending (a flood) gets the GOAWAY and a FIN, not a reset that could discard it.
+async fn linger(tcp: &OwnedFd) {
+    let Ok(dup) = tcp.try_clone() else { return };
+    let sock = std::net::TcpStream::from(dup);
+    let _ = sock.shutdown(std::net::Shutdown::Write);
+    let Ok(sock) = tokio::net::TcpStream::from_std(sock) else { return };
+    let mut sink = [0u8; 16 * 1024];
+    let _ = tokio::time::timeout(LINGER, async {
+        loop {
+            if sock.readable().await.is_err() {
+                return;
+            }
+            match sock.try_read(&mut sink) {
+                Ok(0) => return,
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+                Err(_) => return,
+            }
+        }
+    })
+    .await;
 }
 
 /// Serves one stream: relays it to a connection of the HTTP/1.1 engine and its answer back.
@@ -119,6 +183,7 @@ async fn stream(
     local: SocketAddr,
     remote: SocketAddr,
     tls: Arc<SslInfo>,
+    guard: &Guard,
 ) {
     let (parts, body) = request.into_parts();
     let Some((head, chunked)) = request_head(&parts, body.is_end_stream()) else {
@@ -141,7 +206,7 @@ async fn stream(
     // reset the application asks for (HttpRequestPropertyStreamError) ends it at once, with its code.
     let outcome = {
         let up = send_request(&ours, head, body, chunked);
-        let down = relay_response(&ours, &mut respond, no_body, &ctl);
+        let down = relay_response(&ours, &mut respond, no_body, &ctl, guard);
         let reset = ctl.wait_reset();
         tokio::pin!(up);
         tokio::pin!(down);
@@ -283,6 +348,7 @@ async fn relay_response(
     respond: &mut SendResponse<Bytes>,
     no_body: bool,
     ctl: &StreamControl,
+    guard: &Guard,
 ) -> Result<(), Reason> {
     let mut buf = BytesMut::with_capacity(16 * 1024);
     // Interim responses (100 Continue) are the HTTP/1.1 path's business: skipped.
@@ -307,7 +373,7 @@ async fn relay_response(
         return Ok(());
     }
     let mut send = respond.send_response(response, false).map_err(|_| Reason::INTERNAL_ERROR)?;
-    let end = End { plain, ctl, app };
+    let end = End { plain, ctl, app, guard };
     match framing {
         Framing::None | Framing::Length(0) => end.body_done(&mut send, Bytes::new()).await,
         Framing::Length(mut left) => loop {
@@ -318,7 +384,7 @@ async fn relay_response(
                 if left == 0 {
                     return end.body_done(&mut send, part).await;
                 }
-                send_data(&mut send, part, false).await?;
+                send_data(&mut send, part, false, guard).await?;
             }
             if read_some(plain, &mut buf).await? == 0 {
                 return Err(Reason::INTERNAL_ERROR);
@@ -331,7 +397,7 @@ async fn relay_response(
             if dec.is_done() {
                 return end.body_done(&mut send, out.freeze()).await;
             }
-            send_data(&mut send, out.freeze(), false).await?;
+            send_data(&mut send, out.freeze(), false, guard).await?;
             if read_some(plain, &mut buf).await? == 0 {
                 return Err(Reason::INTERNAL_ERROR);
             }
@@ -345,7 +411,7 @@ async fn relay_response(
                 }
                 return end.body_done(&mut send, Bytes::new()).await;
             }
-            send_data(&mut send, buf.split().freeze(), false).await?;
+            send_data(&mut send, buf.split().freeze(), false, guard).await?;
         },
     }
 }
@@ -356,12 +422,13 @@ struct End<'a> {
     plain: &'a tokio::net::UnixStream,
     ctl: &'a StreamControl,
     app: bool,
+    guard: &'a Guard,
 }
 
 impl End<'_> {
     async fn body_done(&self, send: &mut SendStream<Bytes>, mut last: Bytes) -> Result<(), Reason> {
         if self.app && !self.ctl.finished() {
-            send_data(send, last, false).await?;
+            send_data(send, last, false, self.guard).await?;
             last = Bytes::new();
             // The application may still send (trailers, an empty last send); the engine closing ends the
             // wait too.
@@ -372,10 +439,10 @@ impl End<'_> {
         }
         match self.ctl.take_trailers() {
             Some(trailers) => {
-                send_data(send, last, false).await?;
+                send_data(send, last, false, self.guard).await?;
                 send.send_trailers(trailers).map_err(|_| Reason::CANCEL)
             }
-            None => send_data(send, last, true).await,
+            None => send_data(send, last, true, self.guard).await,
         }
     }
 }
@@ -466,13 +533,20 @@ fn parse_response(buf: &[u8], no_body: bool) -> Result<Option<Parsed>, Reason> {
 
 /// Sends `data` on the stream as the client's window allows (never more than it granted), ending the
 /// stream after it when `end`.
-async fn send_data(send: &mut SendStream<Bytes>, mut data: Bytes, end: bool) -> Result<(), Reason> {
+/// A client that keeps its window shut longer than the connection's idle time trips the guard (a
+/// zero-window stall: the connection gets a GOAWAY).
+async fn send_data(send: &mut SendStream<Bytes>, mut data: Bytes, end: bool, guard: &Guard) -> Result<(), Reason> {
     if data.is_empty() {
         return if end { send.send_data(data, true).map_err(|_| Reason::CANCEL) } else { Ok(()) };
     }
     while !data.is_empty() {
         send.reserve_capacity(data.len());
-        let granted = match std::future::poll_fn(|cx| send.poll_capacity(cx)).await {
+        let capacity = tokio::time::timeout(guard.stall, std::future::poll_fn(|cx| send.poll_capacity(cx)));
+        let Ok(capacity) = capacity.await else {
+            guard.trip("zero-window stall");
+            return Err(Reason::CANCEL);
+        };
+        let granted = match capacity {
             Some(Ok(n)) => n,
             // The client reset the stream, or the connection went.
             Some(Err(_)) | None => return Err(Reason::CANCEL),

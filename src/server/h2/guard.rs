@@ -1,0 +1,221 @@
+//! Flood defences of an HTTP/2 connection, beside the `h2` crate's own (pending-accept resets, locally
+//! made resets, CONTINUATION frames per header block, small DATA frames, one pending PING and SETTINGS
+//! acknowledgement at a time): what it has no limit for is counted here, and a connection over its budget
+//! gets a GOAWAY with ENHANCE_YOUR_CALM ([`Guard::tripped`], acted on by [`super::serve`]).
+//!
+//! - Control frames: SETTINGS and PING (not acknowledgements), PRIORITY, RST_STREAM and unknown frame types
+//!   spend a token bucket ([`BURST`] tokens, [`RATE`] a second; a RST_STREAM costs [`RESET_COST`]: rapid
+//!   reset opens a stream the engine has already started to serve). [`Watched`] sees them by reading
+//!   the 9-byte frame headers as the bytes pass to the `h2` crate.
+//! - Streams outliving their resets: more stream tasks running than twice the concurrent-stream limit
+//!   means the client resets streams faster than they end.
+//! - Zero-window stalls: a response that waits longer than the connection's idle time for the client to
+//!   open its window ([`super::send_data`]).
+use parking_lot::Mutex;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Instant;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::sync::Notify;
+
+/// Control frames a client may send at once.
+pub const BURST: u32 = 1000;
+/// Control frames a second a client may send in the long run.
+pub const RATE: u32 = 200;
+/// What one RST_STREAM costs.
+pub const RESET_COST: u32 = 4;
+
+/// The length of the client connection preface ("PRI * HTTP/2.0...").
+const PREFACE_LEN: usize = 24;
+
+struct Bucket {
+    tokens: u32,
+    at: Instant,
+}
+
+/// One connection's budgets and whether it went over one.
+pub struct Guard {
+    /// How long a response may wait for the client's window (the connection's idle time).
+    pub stall: std::time::Duration,
+    bucket: Mutex<Bucket>,
+    tripped: AtomicBool,
+    why: Mutex<&'static str>,
+    changed: Notify,
+}
+
+impl Guard {
+    pub fn new(stall: std::time::Duration) -> Arc<Self> {
+        Arc::new(Guard {
+            stall,
+            bucket: Mutex::new(Bucket { tokens: BURST, at: Instant::now() }),
+            tripped: AtomicBool::new(false),
+            why: Mutex::new(""),
+            changed: Notify::new(),
+        })
+    }
+
+    /// The connection is over a budget: it gets a GOAWAY.
+    pub fn trip(&self, why: &'static str) {
+        if !self.tripped.swap(true, Ordering::AcqRel) {
+            *self.why.lock() = why;
+        }
+        self.changed.notify_waiters();
+    }
+
+    pub fn is_tripped(&self) -> bool {
+        self.tripped.load(Ordering::Acquire)
+    }
+
+    pub fn why(&self) -> &'static str {
+        *self.why.lock()
+    }
+
+    /// Until the connection is over a budget.
+    pub async fn tripped(&self) {
+        loop {
+            let changed = self.changed.notified();
+            tokio::pin!(changed);
+            changed.as_mut().enable();
+            if self.is_tripped() {
+                return;
+            }
+            changed.await;
+        }
+    }
+
+    /// A frame header the client sent: type, flags.
+    fn frame(&self, kind: u8, flags: u8) {
+        const ACK: u8 = 0x1;
+        let cost = match kind {
+            // DATA, HEADERS, PUSH_PROMISE, GOAWAY, WINDOW_UPDATE, CONTINUATION: the h2 crate's limits.
+            0 | 1 | 5 | 7 | 8 | 9 => return,
+            // SETTINGS, PING: their acknowledgements answer ours.
+            4 | 6 if flags & ACK != 0 => return,
+            3 => RESET_COST,
+            _ => 1,
+        };
+        let mut b = self.bucket.lock();
+        let now = Instant::now();
+        let earned = (now.duration_since(b.at).as_millis() as u64 * RATE as u64 / 1000) as u32;
+        if earned > 0 {
+            b.tokens = (b.tokens.saturating_add(earned)).min(BURST);
+            b.at = now;
+        }
+        if b.tokens < cost {
+            drop(b);
+            self.trip("control frame flood (SETTINGS, PING, PRIORITY, RST_STREAM)");
+        } else {
+            b.tokens -= cost;
+        }
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The connection's transport, read through: each frame header the client sends is shown to its
+    /// [`Guard`] on the way to the `h2` crate.
+    pub struct Watched<IO> {
+        #[pin]
+        io: IO,
+        guard: Arc<Guard>,
+        // Payload (or preface) bytes still to pass before the next frame header.
+        skip: usize,
+        head: [u8; 9],
+        have: usize,
+    }
+}
+
+impl<IO> Watched<IO> {
+    pub fn new(io: IO, guard: Arc<Guard>) -> Self {
+        Watched { io, guard, skip: PREFACE_LEN, head: [0; 9], have: 0 }
+    }
+}
+
+/// Walks `bytes` (the next bytes of the stream), reporting each complete frame header.
+fn scan(mut bytes: &[u8], skip: &mut usize, head: &mut [u8; 9], have: &mut usize, guard: &Guard) {
+    while !bytes.is_empty() {
+        if *skip > 0 {
+            let n = (*skip).min(bytes.len());
+            *skip -= n;
+            bytes = &bytes[n..];
+            continue;
+        }
+        let n = (9 - *have).min(bytes.len());
+        head[*have..*have + n].copy_from_slice(&bytes[..n]);
+        *have += n;
+        bytes = &bytes[n..];
+        if *have == 9 {
+            *have = 0;
+            *skip = u32::from_be_bytes([0, head[0], head[1], head[2]]) as usize;
+            guard.frame(head[3], head[4]);
+        }
+    }
+}
+
+impl<IO: AsyncRead> AsyncRead for Watched<IO> {
+    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
+        let this = self.project();
+        let before = buf.filled().len();
+        let r = this.io.poll_read(cx, buf);
+        if let Poll::Ready(Ok(())) = r {
+            scan(&buf.filled()[before..], this.skip, this.head, this.have, this.guard);
+        }
+        r
+    }
+}
+
+impl<IO: AsyncWrite> AsyncWrite for Watched<IO> {
+    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        self.project().io.poll_write(cx, buf)
+    }
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        self.project().io.poll_write_vectored(cx, bufs)
+    }
+    fn is_write_vectored(&self) -> bool {
+        self.io.is_write_vectored()
+    }
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        self.project().io.poll_flush(cx)
+    }
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        self.project().io.poll_shutdown(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(kind: u8, flags: u8, len: usize) -> Vec<u8> {
+        let mut f = vec![(len >> 16) as u8, (len >> 8) as u8, len as u8, kind, flags, 0, 0, 0, 1];
+        f.resize(9 + len, 0xaa);
+        f
+    }
+
+    #[test]
+    fn control_frames_spend_the_budget_wherever_reads_split_them() {
+        let g = Guard::new(std::time::Duration::from_secs(1));
+        let mut wire = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec();
+        wire.extend(frame(4, 0, 6)); // SETTINGS
+        wire.extend(frame(0, 0, 100)); // DATA: not counted
+        wire.extend(frame(4, 1, 0)); // SETTINGS ACK: not counted
+        for _ in 0..(BURST - 2) {
+            wire.extend(frame(6, 0, 8)); // PING
+        }
+        let (mut skip, mut head, mut have) = (PREFACE_LEN, [0u8; 9], 0);
+        for piece in wire.chunks(7) {
+            scan(piece, &mut skip, &mut head, &mut have, &g);
+        }
+        assert!(!g.is_tripped(), "within the burst");
+        for _ in 0..20 {
+            scan(&frame(3, 0, 4), &mut skip, &mut head, &mut have, &g);
+        }
+        assert!(g.is_tripped(), "a RST_STREAM over the budget");
+        assert!(g.why().contains("flood"));
+    }
+}
