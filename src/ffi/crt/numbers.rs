@@ -295,6 +295,9 @@ pub unsafe extern "C" fn _wtof_w16(str: *const u16) -> f64 {
 
 /// The shared body of the integer-to-text functions. `size` None: the non-`_s` forms (the buffer is
 /// trusted to be large enough). Returns the errno (0 on success); errors went through the handler.
+///
+/// # Safety
+/// `buf` is NULL or writable for `size` units.
 unsafe fn xtoa<U: Unit>(function: &str, parts: (bool, u64), buf: *mut U, size: Option<usize>, radix: c_int) -> c_int {
     if buf.is_null() || size == Some(0) {
         return invalid_parameter(function, EINVAL);
@@ -318,8 +321,7 @@ unsafe fn xtoa<U: Unit>(function: &str, parts: (bool, u64), buf: *mut U, size: O
 #[no_mangle]
 pub unsafe extern "C" fn _itoa(value: c_int, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_itoa", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or writable for `None` units.
         unsafe { xtoa("_itoa", numbers::signed_parts(value as i64, 32, radix), buffer as *mut u8, None, radix) };
         buffer
     })
@@ -334,8 +336,7 @@ pub unsafe extern "C" fn _itoa(value: c_int, buffer: *mut c_char, radix: c_int) 
 #[no_mangle]
 pub unsafe extern "C" fn _ltoa(value: c_long, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_ltoa", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or writable for `None` units.
         unsafe { xtoa("_ltoa", numbers::signed_parts(value as i32 as i64, 32, radix), buffer as *mut u8, None, radix) };
         buffer
     })
@@ -350,8 +351,7 @@ pub unsafe extern "C" fn _ltoa(value: c_long, buffer: *mut c_char, radix: c_int)
 #[no_mangle]
 pub unsafe extern "C" fn _ultoa(value: c_ulong, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_ultoa", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or writable for `None` units.
         unsafe { xtoa("_ultoa", (false, value as u32 as u64), buffer as *mut u8, None, radix) };
         buffer
     })
@@ -366,8 +366,7 @@ pub unsafe extern "C" fn _ultoa(value: c_ulong, buffer: *mut c_char, radix: c_in
 #[no_mangle]
 pub unsafe extern "C" fn _i64toa(value: c_longlong, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_i64toa", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or writable for `None` units.
         unsafe { xtoa("_i64toa", numbers::signed_parts(value, 64, radix), buffer as *mut u8, None, radix) };
         buffer
     })
@@ -382,8 +381,7 @@ pub unsafe extern "C" fn _i64toa(value: c_longlong, buffer: *mut c_char, radix: 
 #[no_mangle]
 pub unsafe extern "C" fn _ui64toa(value: c_ulonglong, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_ui64toa", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or writable for `None` units.
         unsafe { xtoa("_ui64toa", (false, value), buffer as *mut u8, None, radix) };
         buffer
     })
@@ -399,8 +397,7 @@ pub unsafe extern "C" fn _ui64toa(value: c_ulonglong, buffer: *mut c_char, radix
 #[no_mangle]
 pub unsafe extern "C" fn _itoa_s(value: c_int, buffer: *mut c_char, size: usize, radix: c_int) -> c_int {
     guard_infallible("_itoa_s", EINVAL, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or writable for `Some(size)` units.
         unsafe { xtoa("_itoa_s", numbers::signed_parts(value as i64, 32, radix), buffer as *mut u8, Some(size), radix) }
     })
 }
@@ -414,8 +411,7 @@ pub unsafe extern "C" fn _itoa_s(value: c_int, buffer: *mut c_char, size: usize,
 #[no_mangle]
 pub unsafe extern "C" fn _i64toa_s(value: c_longlong, buffer: *mut c_char, size: usize, radix: c_int) -> c_int {
     guard_infallible("_i64toa_s", EINVAL, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or writable for `Some(size)` units.
         unsafe { xtoa("_i64toa_s", numbers::signed_parts(value, 64, radix), buffer as *mut u8, Some(size), radix) }
     })
 }
@@ -429,8 +425,7 @@ pub unsafe extern "C" fn _i64toa_s(value: c_longlong, buffer: *mut c_char, size:
 #[no_mangle]
 pub unsafe extern "C" fn _itow(value: c_int, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_itow", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
         unsafe { xtoa("_itow", numbers::signed_parts(value as i64, 32, radix), buffer, None, radix) };
         buffer
     })
@@ -445,8 +440,7 @@ pub unsafe extern "C" fn _itow(value: c_int, buffer: *mut u32, radix: c_int) -> 
 #[no_mangle]
 pub unsafe extern "C" fn _itow_w16(value: c_int, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_itow", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
         unsafe { xtoa("_itow", numbers::signed_parts(value as i64, 32, radix), buffer, None, radix) };
         buffer
     })
@@ -461,8 +455,7 @@ pub unsafe extern "C" fn _itow_w16(value: c_int, buffer: *mut u16, radix: c_int)
 #[no_mangle]
 pub unsafe extern "C" fn _ltow(value: c_long, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_ltow", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
         unsafe { xtoa("_ltow", numbers::signed_parts(value as i32 as i64, 32, radix), buffer, None, radix) };
         buffer
     })
@@ -477,8 +470,7 @@ pub unsafe extern "C" fn _ltow(value: c_long, buffer: *mut u32, radix: c_int) ->
 #[no_mangle]
 pub unsafe extern "C" fn _ltow_w16(value: c_long, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_ltow", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
         unsafe { xtoa("_ltow", numbers::signed_parts(value as i32 as i64, 32, radix), buffer, None, radix) };
         buffer
     })
@@ -493,8 +485,7 @@ pub unsafe extern "C" fn _ltow_w16(value: c_long, buffer: *mut u16, radix: c_int
 #[no_mangle]
 pub unsafe extern "C" fn _ultow(value: c_ulong, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_ultow", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
         unsafe { xtoa("_ultow", (false, value as u32 as u64), buffer, None, radix) };
         buffer
     })
@@ -509,8 +500,7 @@ pub unsafe extern "C" fn _ultow(value: c_ulong, buffer: *mut u32, radix: c_int) 
 #[no_mangle]
 pub unsafe extern "C" fn _ultow_w16(value: c_ulong, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_ultow", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
         unsafe { xtoa("_ultow", (false, value as u32 as u64), buffer, None, radix) };
         buffer
     })
@@ -525,8 +515,7 @@ pub unsafe extern "C" fn _ultow_w16(value: c_ulong, buffer: *mut u16, radix: c_i
 #[no_mangle]
 pub unsafe extern "C" fn _i64tow(value: c_longlong, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_i64tow", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
         unsafe { xtoa("_i64tow", numbers::signed_parts(value, 64, radix), buffer, None, radix) };
         buffer
     })
@@ -541,8 +530,7 @@ pub unsafe extern "C" fn _i64tow(value: c_longlong, buffer: *mut u32, radix: c_i
 #[no_mangle]
 pub unsafe extern "C" fn _i64tow_w16(value: c_longlong, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_i64tow", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
         unsafe { xtoa("_i64tow", numbers::signed_parts(value, 64, radix), buffer, None, radix) };
         buffer
     })
@@ -557,8 +545,7 @@ pub unsafe extern "C" fn _i64tow_w16(value: c_longlong, buffer: *mut u16, radix:
 #[no_mangle]
 pub unsafe extern "C" fn _ui64tow(value: c_ulonglong, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_ui64tow", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
         unsafe { xtoa("_ui64tow", (false, value), buffer, None, radix) };
         buffer
     })
@@ -573,8 +560,7 @@ pub unsafe extern "C" fn _ui64tow(value: c_ulonglong, buffer: *mut u32, radix: c
 #[no_mangle]
 pub unsafe extern "C" fn _ui64tow_w16(value: c_ulonglong, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_ui64tow", buffer, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
         unsafe { xtoa("_ui64tow", (false, value), buffer, None, radix) };
         buffer
     })
@@ -589,8 +575,7 @@ pub unsafe extern "C" fn _ui64tow_w16(value: c_ulonglong, buffer: *mut u16, radi
 #[no_mangle]
 pub unsafe extern "C" fn _itow_s(value: c_int, buffer: *mut u32, size: usize, radix: c_int) -> c_int {
     guard_infallible("_itow_s", EINVAL, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `Some(size)` units.
         unsafe { xtoa("_itow_s", numbers::signed_parts(value as i64, 32, radix), buffer, Some(size), radix) }
     })
 }
@@ -604,8 +589,7 @@ pub unsafe extern "C" fn _itow_s(value: c_int, buffer: *mut u32, size: usize, ra
 #[no_mangle]
 pub unsafe extern "C" fn _itow_s_w16(value: c_int, buffer: *mut u16, size: usize, radix: c_int) -> c_int {
     guard_infallible("_itow_s", EINVAL, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `Some(size)` units.
         unsafe { xtoa("_itow_s", numbers::signed_parts(value as i64, 32, radix), buffer, Some(size), radix) }
     })
 }
@@ -619,8 +603,7 @@ pub unsafe extern "C" fn _itow_s_w16(value: c_int, buffer: *mut u16, size: usize
 #[no_mangle]
 pub unsafe extern "C" fn _i64tow_s(value: c_longlong, buffer: *mut u32, size: usize, radix: c_int) -> c_int {
     guard_infallible("_i64tow_s", EINVAL, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `Some(size)` units.
         unsafe { xtoa("_i64tow_s", numbers::signed_parts(value, 64, radix), buffer, Some(size), radix) }
     })
 }
@@ -634,8 +617,7 @@ pub unsafe extern "C" fn _i64tow_s(value: c_longlong, buffer: *mut u32, size: us
 #[no_mangle]
 pub unsafe extern "C" fn _i64tow_s_w16(value: c_longlong, buffer: *mut u16, size: usize, radix: c_int) -> c_int {
     guard_infallible("_i64tow_s", EINVAL, || {
-        // SAFETY: `xtoa` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `xtoa`: `buffer` is NULL or writable for `Some(size)` units.
         unsafe { xtoa("_i64tow_s", numbers::signed_parts(value, 64, radix), buffer, Some(size), radix) }
     })
 }

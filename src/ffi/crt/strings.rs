@@ -265,6 +265,9 @@ pub unsafe extern "C" fn _wcsupr_w16(str: *mut u16) -> *mut u16 {
 
 // ---- the _s copies -----------------------------------------------------------------------------------
 
+/// # Safety
+/// `dst` is NULL or writable for `size` units; `src` is NULL or readable up to its terminator or `max` units, whichever
+/// comes first.
 unsafe fn copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U) -> c_int {
     if dst.is_null() || size == 0 {
         return invalid_parameter(function, EINVAL);
@@ -279,6 +282,9 @@ unsafe fn copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const 
     errno_of(function, strings::copy_s(d, unsafe { prefix(src, size) }))
 }
 
+/// # Safety
+/// `dst` is NULL or writable for `size` units; `src` is NULL or readable up to its terminator or `max` units, whichever
+/// comes first.
 unsafe fn ncopy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: usize) -> c_int {
     if count == 0 && dst.is_null() && size == 0 {
         return 0;
@@ -301,6 +307,9 @@ unsafe fn ncopy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const
     errno_of(function, strings::ncopy_s(d, unsafe { prefix(src, limit) }, count))
 }
 
+/// # Safety
+/// `dst` is NULL or writable for `size` units; `src` is NULL or readable up to its terminator or `max` units, whichever
+/// comes first.
 unsafe fn cat_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: Option<usize>) -> c_int {
     if count == Some(0) && dst.is_null() && size == 0 {
         return 0;
@@ -336,8 +345,8 @@ unsafe fn cat_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn strcpy_s(dest: *mut c_char, size: usize, strSource: *const c_char) -> c_int {
-    // SAFETY: `copy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `copy_s`: `dest as *mut u8` is NULL or writable for `size` units; `strSource as *const u8` is NULL or
+    // readable up to its terminator or `max` units, whichever comes first.
     guard_infallible("strcpy_s", EINVAL, || unsafe {
         copy_s("strcpy_s", dest as *mut u8, size, strSource as *const u8)
     })
@@ -351,8 +360,8 @@ pub unsafe extern "C" fn strcpy_s(dest: *mut c_char, size: usize, strSource: *co
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscpy_s(dest: *mut u32, size: usize, strSource: *const u32) -> c_int {
-    // SAFETY: `copy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `copy_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcscpy_s", EINVAL, || unsafe { copy_s("wcscpy_s", dest, size, strSource) })
 }
 
@@ -364,8 +373,8 @@ pub unsafe extern "C" fn wcscpy_s(dest: *mut u32, size: usize, strSource: *const
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscpy_s_w16(dest: *mut u16, size: usize, strSource: *const u16) -> c_int {
-    // SAFETY: `copy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `copy_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcscpy_s", EINVAL, || unsafe { copy_s("wcscpy_s", dest, size, strSource) })
 }
 
@@ -379,8 +388,8 @@ pub unsafe extern "C" fn wcscpy_s_w16(dest: *mut u16, size: usize, strSource: *c
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn strncpy_s(dest: *mut c_char, size: usize, strSource: *const c_char, count: usize) -> c_int {
-    // SAFETY: `ncopy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `ncopy_s`: `dest as *mut u8` is NULL or writable for `size` units; `strSource as *const u8` is NULL or
+    // readable up to its terminator or `max` units, whichever comes first.
     guard_infallible("strncpy_s", EINVAL, || unsafe {
         ncopy_s("strncpy_s", dest as *mut u8, size, strSource as *const u8, count)
     })
@@ -394,8 +403,8 @@ pub unsafe extern "C" fn strncpy_s(dest: *mut c_char, size: usize, strSource: *c
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncpy_s(dest: *mut u32, size: usize, strSource: *const u32, count: usize) -> c_int {
-    // SAFETY: `ncopy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `ncopy_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcsncpy_s", EINVAL, || unsafe { ncopy_s("wcsncpy_s", dest, size, strSource, count) })
 }
 
@@ -407,8 +416,8 @@ pub unsafe extern "C" fn wcsncpy_s(dest: *mut u32, size: usize, strSource: *cons
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncpy_s_w16(dest: *mut u16, size: usize, strSource: *const u16, count: usize) -> c_int {
-    // SAFETY: `ncopy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `ncopy_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcsncpy_s", EINVAL, || unsafe { ncopy_s("wcsncpy_s", dest, size, strSource, count) })
 }
 
@@ -421,8 +430,8 @@ pub unsafe extern "C" fn wcsncpy_s_w16(dest: *mut u16, size: usize, strSource: *
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn strcat_s(dest: *mut c_char, size: usize, strSource: *const c_char) -> c_int {
-    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `cat_s`: `dest as *mut u8` is NULL or writable for `size` units; `strSource as *const u8` is NULL or
+    // readable up to its terminator or `max` units, whichever comes first.
     guard_infallible("strcat_s", EINVAL, || unsafe {
         cat_s("strcat_s", dest as *mut u8, size, strSource as *const u8, None)
     })
@@ -436,8 +445,8 @@ pub unsafe extern "C" fn strcat_s(dest: *mut c_char, size: usize, strSource: *co
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscat_s(dest: *mut u32, size: usize, strSource: *const u32) -> c_int {
-    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `cat_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcscat_s", EINVAL, || unsafe { cat_s("wcscat_s", dest, size, strSource, None) })
 }
 
@@ -449,8 +458,8 @@ pub unsafe extern "C" fn wcscat_s(dest: *mut u32, size: usize, strSource: *const
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscat_s_w16(dest: *mut u16, size: usize, strSource: *const u16) -> c_int {
-    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `cat_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcscat_s", EINVAL, || unsafe { cat_s("wcscat_s", dest, size, strSource, None) })
 }
 
@@ -463,8 +472,8 @@ pub unsafe extern "C" fn wcscat_s_w16(dest: *mut u16, size: usize, strSource: *c
 #[no_mangle]
 pub unsafe extern "C" fn strncat_s(dest: *mut c_char, size: usize, strSource: *const c_char, count: usize) -> c_int {
     guard_infallible("strncat_s", EINVAL, || {
-        // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `cat_s`: `dest as *mut u8` is NULL or writable for `size` units; `strSource as *const u8` is NULL or
+        // readable up to its terminator or `max` units, whichever comes first.
         unsafe { cat_s("strncat_s", dest as *mut u8, size, strSource as *const u8, Some(count)) }
     })
 }
@@ -477,8 +486,8 @@ pub unsafe extern "C" fn strncat_s(dest: *mut c_char, size: usize, strSource: *c
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncat_s(dest: *mut u32, size: usize, strSource: *const u32, count: usize) -> c_int {
-    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `cat_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcsncat_s", EINVAL, || unsafe { cat_s("wcsncat_s", dest, size, strSource, Some(count)) })
 }
 
@@ -490,11 +499,13 @@ pub unsafe extern "C" fn wcsncat_s(dest: *mut u32, size: usize, strSource: *cons
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncat_s_w16(dest: *mut u16, size: usize, strSource: *const u16, count: usize) -> c_int {
-    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `cat_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcsncat_s", EINVAL, || unsafe { cat_s("wcsncat_s", dest, size, strSource, Some(count)) })
 }
 
+/// # Safety
+/// `s` is NULL or readable up to its terminator or `max` units, whichever comes first.
 unsafe fn nlen_s<U: Unit>(s: *const U, max: usize) -> usize {
     if s.is_null() {
         0
@@ -512,8 +523,8 @@ unsafe fn nlen_s<U: Unit>(s: *const U, max: usize) -> usize {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn strnlen_s(str: *const c_char, numberOfElements: usize) -> usize {
-    // SAFETY: `nlen_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `nlen_s`: `str as *const u8` is NULL or readable up to its terminator or `numberOfElements` units,
+    // whichever comes first.
     guard_infallible("strnlen_s", 0, || unsafe { nlen_s(str as *const u8, numberOfElements) })
 }
 
@@ -525,8 +536,8 @@ pub unsafe extern "C" fn strnlen_s(str: *const c_char, numberOfElements: usize) 
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsnlen_s(str: *const u32, numberOfElements: usize) -> usize {
-    // SAFETY: `nlen_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `nlen_s`: `str` is NULL or readable up to its terminator or `numberOfElements` units, whichever comes
+    // first.
     guard_infallible("wcsnlen_s", 0, || unsafe { nlen_s(str, numberOfElements) })
 }
 
@@ -538,8 +549,8 @@ pub unsafe extern "C" fn wcsnlen_s(str: *const u32, numberOfElements: usize) -> 
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsnlen_s_w16(str: *const u16, numberOfElements: usize) -> usize {
-    // SAFETY: `nlen_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `nlen_s`: `str` is NULL or readable up to its terminator or `numberOfElements` units, whichever comes
+    // first.
     guard_infallible("wcsnlen_s", 0, || unsafe { nlen_s(str, numberOfElements) })
 }
 

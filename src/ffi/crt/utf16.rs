@@ -13,6 +13,9 @@ use std::ffi::{c_char, c_int, c_long, c_longlong, c_ulong, c_ulonglong};
 type W = u16;
 
 /// The string at `p` (empty for NULL).
+///
+/// # Safety
+/// `p` is NULL or points to a NUL-terminated array of `U`.
 unsafe fn s<'a>(p: *const W) -> &'a [W] {
     if p.is_null() {
         &[]
@@ -30,8 +33,7 @@ unsafe fn s<'a>(p: *const W) -> &'a [W] {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcslen_w16(str: *const W) -> usize {
-    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `s`: `str` is NULL or points to a NUL-terminated array of `U`.
     guard_infallible("wcslen", 0, || unsafe { s(str) }.len())
 }
 
@@ -56,8 +58,7 @@ pub unsafe extern "C" fn wcsnlen_w16(str: *const W, maxlen: usize) -> usize {
 #[no_mangle]
 pub unsafe extern "C" fn wcscpy_w16(dest: *mut W, src: *const W) -> *mut W {
     guard_infallible("wcscpy", dest, || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `src` is NULL or points to a NUL-terminated array of `U`.
         let from = unsafe { s(src) };
         // SAFETY: `copy`: both ranges are valid for the count given
         unsafe { std::ptr::copy(from.as_ptr(), dest, from.len()) };
@@ -100,8 +101,7 @@ pub unsafe extern "C" fn wcscat_w16(dest: *mut W, src: *const W) -> *mut W {
         // SAFETY: `units_strlen`: `dest as *const W` is non-NULL and points to a readable NUL-terminated array of
         // `U`.
         let at = unsafe { units_strlen(dest as *const W) };
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `src` is NULL or points to a NUL-terminated array of `U`.
         let from = unsafe { s(src) };
         // SAFETY: `copy`: both ranges are valid for the count given
         unsafe { std::ptr::copy(from.as_ptr(), dest.add(at), from.len()) };
@@ -142,8 +142,7 @@ pub unsafe extern "C" fn wcsncat_w16(dest: *mut W, src: *const W, n: usize) -> *
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscmp_w16(s1: *const W, s2: *const W) -> c_int {
-    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `s`: `s1` is NULL or points to a NUL-terminated array of `U`.
     guard_infallible("wcscmp", 0, || strings::cmp(unsafe { s(s1) }, unsafe { s(s2) }))
 }
 
@@ -156,8 +155,7 @@ pub unsafe extern "C" fn wcscmp_w16(s1: *const W, s2: *const W) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn wcsncmp_w16(s1: *const W, s2: *const W, n: usize) -> c_int {
     guard_infallible("wcsncmp", 0, || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`); `prefix`: `s1` is non-NULL and readable up to its terminator or `max` units,
+        // SAFETY: `s`: `s1` is NULL or points to a NUL-terminated array of `U`.; `prefix`: `s1` is non-NULL and readable up to its terminator or `max` units,
         // whichever comes first.; `prefix`: `s2` is non-NULL and readable up to its terminator or `max` units,
         // whichever comes first.
         let (a, b) = if s1.is_null() || s2.is_null() {
@@ -177,8 +175,7 @@ pub unsafe extern "C" fn wcsncmp_w16(s1: *const W, s2: *const W, n: usize) -> c_
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscoll_w16(s1: *const W, s2: *const W) -> c_int {
-    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `s`: `s1` is NULL or points to a NUL-terminated array of `U`.
     guard_infallible("wcscoll", 0, || strings::cmp(unsafe { s(s1) }, unsafe { s(s2) }))
 }
 
@@ -190,8 +187,7 @@ pub unsafe extern "C" fn wcscoll_w16(s1: *const W, s2: *const W) -> c_int {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscasecmp_w16(s1: *const W, s2: *const W) -> c_int {
-    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `s`: `s1` is NULL or points to a NUL-terminated array of `U`.
     guard_infallible("wcscasecmp", 0, || {
         strings::compare_by(unsafe { s(s1) }, unsafe { s(s2) }, strings::unicode_lower).signum()
     })
@@ -206,8 +202,7 @@ pub unsafe extern "C" fn wcscasecmp_w16(s1: *const W, s2: *const W) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn wcsncasecmp_w16(s1: *const W, s2: *const W, n: usize) -> c_int {
     guard_infallible("wcsncasecmp", 0, || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`); `prefix`: `s1` is non-NULL and readable up to its terminator or `max` units,
+        // SAFETY: `s`: `s1` is NULL or points to a NUL-terminated array of `U`.; `prefix`: `s1` is non-NULL and readable up to its terminator or `max` units,
         // whichever comes first.; `prefix`: `s2` is non-NULL and readable up to its terminator or `max` units,
         // whichever comes first.
         let (a, b) = if s1.is_null() || s2.is_null() {
@@ -221,8 +216,7 @@ pub unsafe extern "C" fn wcsncasecmp_w16(s1: *const W, s2: *const W, n: usize) -
 
 /// The first (or `last`) unit `c` of the string at `str`; for `c` = 0 its terminator; NULL when absent.
 unsafe fn find_unit(str: *const W, c: W, last: bool) -> *mut W {
-    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `s`: `str` is NULL or points to a NUL-terminated array of `U`.
     let t = unsafe { s(str) };
     let at = if last { t.iter().rposition(|&u| u == c) } else { t.iter().position(|&u| u == c) };
     match at {
@@ -272,8 +266,7 @@ pub unsafe extern "C" fn wcsstr_w16(haystack: *const W, needle: *const W) -> *mu
         if haystack.is_null() {
             return std::ptr::null_mut();
         }
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `haystack` is NULL or points to a NUL-terminated array of `U`.
         match strings::find(unsafe { s(haystack) }, unsafe { s(needle) }) {
             // SAFETY: `add`: the offset stays inside the caller's buffer
             Some(i) => (unsafe { haystack.add(i) }) as *mut W,
@@ -291,11 +284,9 @@ pub unsafe extern "C" fn wcsstr_w16(haystack: *const W, needle: *const W) -> *mu
 #[no_mangle]
 pub unsafe extern "C" fn wcspbrk_w16(str: *const W, accept: *const W) -> *mut W {
     guard_infallible("wcspbrk", std::ptr::null_mut(), || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `accept` is NULL or points to a NUL-terminated array of `U`.
         let set = unsafe { s(accept) };
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `str` is NULL or points to a NUL-terminated array of `U`.
         match unsafe { s(str) }.iter().position(|u| set.contains(u)) {
             // SAFETY: `add`: the offset stays inside the caller's buffer
             Some(i) => (unsafe { str.add(i) }) as *mut W,
@@ -313,11 +304,9 @@ pub unsafe extern "C" fn wcspbrk_w16(str: *const W, accept: *const W) -> *mut W 
 #[no_mangle]
 pub unsafe extern "C" fn wcsspn_w16(str: *const W, accept: *const W) -> usize {
     guard_infallible("wcsspn", 0, || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `accept` is NULL or points to a NUL-terminated array of `U`.
         let set = unsafe { s(accept) };
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `str` is NULL or points to a NUL-terminated array of `U`.
         unsafe { s(str) }.iter().take_while(|u| set.contains(u)).count()
     })
 }
@@ -331,11 +320,9 @@ pub unsafe extern "C" fn wcsspn_w16(str: *const W, accept: *const W) -> usize {
 #[no_mangle]
 pub unsafe extern "C" fn wcscspn_w16(str: *const W, reject: *const W) -> usize {
     guard_infallible("wcscspn", 0, || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `reject` is NULL or points to a NUL-terminated array of `U`.
         let set = unsafe { s(reject) };
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `str` is NULL or points to a NUL-terminated array of `U`.
         unsafe { s(str) }.iter().take_while(|u| !set.contains(u)).count()
     })
 }
@@ -355,8 +342,7 @@ pub unsafe extern "C" fn wcstok_w16(str: *mut W, delim: *const W, ptr: *mut *mut
         if start.is_null() {
             return std::ptr::null_mut();
         }
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `delim` is NULL or points to a NUL-terminated array of `U`.
         let set = unsafe { s(delim) };
         // SAFETY: `whole`: `start as *const W` is non-NULL and points to a NUL-terminated array of `U`.
         let rest = unsafe { whole(start as *const W) };
@@ -593,8 +579,7 @@ pub unsafe extern "C" fn wmemchr_w16(str: *const W, c: W, n: usize) -> *mut W {
 pub unsafe extern "C" fn wcstombs_w16(dest: *mut c_char, src: *const W, n: usize) -> usize {
     guard_infallible("wcstombs", usize::MAX, || {
         let mut out = Vec::new();
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `src` is NULL or points to a NUL-terminated array of `U`.
         for r in char::decode_utf16(unsafe { s(src) }.iter().copied()) {
             let Ok(c) = r else {
                 set_errno(libc::EILSEQ);
@@ -669,8 +654,7 @@ pub unsafe extern "C" fn mbstowcs_w16(dest: *mut W, src: *const c_char, n: usize
 #[no_mangle]
 pub unsafe extern "C" fn fputws_w16(ws: *const W, stream: *mut libc::FILE) -> c_int {
     guard_infallible("fputws", -1, || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `ws` is NULL or points to a NUL-terminated array of `U`.
         let text = String::from_utf16_lossy(unsafe { s(ws) });
         // SAFETY: `libc::fwrite` reads and writes only through the pointers passed to it, which this function's
         // caller guarantees (its `# Safety`)

@@ -39,8 +39,7 @@ unsafe fn add_fragment_to_cache<U: WideUnit>(
     let data = unsafe { bytes_in(m.pBuffer as *const u8, m.BufferLength as usize) }?;
     server::cache::add(&q, &name, data, policy)?;
     let ovp = ov_of(ov);
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: the output pointer is NULL: nothing is written through it.
     unsafe {
         finish(
             q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)),
@@ -138,8 +137,7 @@ unsafe fn read_fragment_from_cache<U: WideUnit>(
         // for `'a`.
         unsafe { bytes_out(buf as *mut u8, part.len()) }?.copy_from_slice(part);
     }
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `read` is NULL or points to a writable, aligned `T`.
     unsafe { finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, need, true)), read, ovp) }
 }
 
@@ -230,8 +228,7 @@ unsafe fn flush_response_cache<U: WideUnit>(
     }
     server::cache::flush(&q, &name, flags & HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE != 0)?;
     let ovp = ov_of(ov);
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: the output pointer is NULL: nothing is written through it.
     unsafe {
         finish(
             q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)),

@@ -38,6 +38,9 @@ fn is_ssl_id(id: i32) -> bool {
 }
 
 /// Reads a Linux `sockaddr_in` / `sockaddr_in6` (Windows' `AF_INET6` = 23 accepted too).
+///
+/// # Safety
+/// `p` is NULL or points to `len.min(28)` readable bytes that stay valid and unchanged for `'a`.
 unsafe fn read_sockaddr(p: *const u8, len: usize) -> WinResult<SocketAddr> {
     if p.is_null() || len < 16 {
         return Err(ERROR_INVALID_PARAMETER);
@@ -71,8 +74,8 @@ unsafe fn read_sockaddr_by_family(p: *const u8) -> WinResult<SocketAddr> {
         libc::AF_INET6 | 23 => 28,
         _ => return Err(ERROR_INVALID_PARAMETER),
     };
-    // SAFETY: `read_sockaddr` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `read_sockaddr`: `p` is NULL or points to `len.min(28)` readable bytes that stay valid and unchanged for
+    // `'a`.
     unsafe { read_sockaddr(p, len) }
 }
 
@@ -118,9 +121,13 @@ unsafe fn read_ssl_param<U: WideUnit>(p: &HTTP_SERVICE_CONFIG_SSL_PARAM<U>) -> W
 }
 
 /// The SNI key: the host name (not empty) and the port of the `SOCKADDR_STORAGE`.
+///
+/// # Safety
+/// `k.IpPort.as_ptr() as *const u8` is NULL or points to `SOCKADDR_STORAGE_SIZE.min(28)` readable bytes that stay valid
+/// and unchanged for `'a`; `k.Host` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn read_sni_key<U: WideUnit>(k: &HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U>) -> WinResult<SslKey> {
-    // SAFETY: `read_sockaddr` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `read_sockaddr`: `k.IpPort.as_ptr() as *const u8` is NULL or points to `SOCKADDR_STORAGE_SIZE.min(28)`
+    // readable bytes that stay valid and unchanged for `'a`.
     let addr = unsafe { read_sockaddr(k.IpPort.as_ptr() as *const u8, SOCKADDR_STORAGE_SIZE) }?;
     // SAFETY: `wide_cstr`: `k.Host` is NULL or points to a readable NUL-terminated array of `U`.
     let host = unsafe { wide_cstr(k.Host) }.filter(|h| !h.is_empty()).ok_or(ERROR_INVALID_PARAMETER)?;
@@ -142,8 +149,9 @@ unsafe fn set_ssl<U: WideUnit>(id: i32, info: *mut c_void, len: ULONG, replace: 
         HttpServiceConfigSslSniCertInfo => {
             // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
             let s: HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> = unsafe { read_struct(info, len, ERROR_INSUFFICIENT_BUFFER) }?;
-            // SAFETY: `read_sni_key` reads and writes only through the pointers passed to it, which this function's
-            // caller guarantees (its `# Safety`); `read_ssl_param` reads and writes only through the pointers passed
+            // SAFETY: `read_sni_key`: `k.IpPort.as_ptr() as *const u8` is NULL or points to
+            // `SOCKADDR_STORAGE_SIZE.min(28)` readable bytes that stay valid and unchanged for `'a`; `k.Host` is NULL
+            // or points to a readable NUL-terminated array of `U`.; `read_ssl_param` reads and writes only through the pointers passed
             // to it, which this function's caller guarantees (its `# Safety`)
             (unsafe { read_sni_key(&s.KeyDesc) }?, unsafe { read_ssl_param(&s.ParamDesc) }?)
         }
@@ -188,8 +196,8 @@ unsafe fn set_service_configuration<U: WideUnit>(
         HttpServiceConfigIPListenList => {
             // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
             let s: HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM = unsafe { read_struct(info, len, ERROR_INSUFFICIENT_BUFFER) }?;
-            // SAFETY: `read_sockaddr` reads and writes only through the pointers passed to it, which this function's
-            // caller guarantees (its `# Safety`)
+            // SAFETY: `read_sockaddr`: `s.pAddress` is NULL or points to `len.min(28)` readable bytes that stay valid
+            // and unchanged for `'a`.
             config::add_ip_listen(unsafe { read_sockaddr(s.pAddress, s.AddrLength as usize) }?)
         }
         // SAFETY: `set_ssl::<U>` reads and writes only through the pointers passed to it, which this function's
@@ -364,8 +372,8 @@ unsafe fn delete_service_configuration<U: WideUnit>(
         HttpServiceConfigIPListenList => {
             // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
             let s: HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM = unsafe { read_struct(info, len, ERROR_INVALID_PARAMETER) }?;
-            // SAFETY: `read_sockaddr` reads and writes only through the pointers passed to it, which this function's
-            // caller guarantees (its `# Safety`)
+            // SAFETY: `read_sockaddr`: `s.pAddress` is NULL or points to `len.min(28)` readable bytes that stay valid
+            // and unchanged for `'a`.
             config::delete_ip_listen(unsafe { read_sockaddr(s.pAddress, s.AddrLength as usize) }?)
         }
         HttpServiceConfigSSLCertInfo => {
@@ -378,8 +386,9 @@ unsafe fn delete_service_configuration<U: WideUnit>(
         HttpServiceConfigSslSniCertInfo => {
             // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
             let s: HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> = unsafe { read_struct(info, len, ERROR_INVALID_PARAMETER) }?;
-            // SAFETY: `read_sni_key` reads and writes only through the pointers passed to it, which this function's
-            // caller guarantees (its `# Safety`)
+            // SAFETY: `read_sni_key`: `k.IpPort.as_ptr() as *const u8` is NULL or points to
+            // `SOCKADDR_STORAGE_SIZE.min(28)` readable bytes that stay valid and unchanged for `'a`; `k.Host` is NULL
+            // or points to a readable NUL-terminated array of `U`.
             config::delete_ssl(&unsafe { read_sni_key(&s.KeyDesc) }?)
         }
         _ if is_ssl_id(id) => {
@@ -547,8 +556,9 @@ unsafe fn query_service_configuration<U: WideUnit>(
             let q: HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<U> =
                 unsafe { read_struct(input, in_len, ERROR_INVALID_PARAMETER) }?;
             let found = match q.QueryDesc {
-                // SAFETY: `read_sni_key` reads and writes only through the pointers passed to it, which this
-                // function's caller guarantees (its `# Safety`)
+                // SAFETY: `read_sni_key`: `k.IpPort.as_ptr() as *const u8` is NULL or points to
+                // `SOCKADDR_STORAGE_SIZE.min(28)` readable bytes that stay valid and unchanged for `'a`; `k.Host` is
+                // NULL or points to a readable NUL-terminated array of `U`.
                 HttpServiceConfigQueryExact => config::query_ssl(Some(&unsafe { read_sni_key(&q.KeyDesc) }?), true, 0)?,
                 HttpServiceConfigQueryNext => config::query_ssl(None, true, q.dwToken)?,
                 _ => return Err(ERROR_INVALID_PARAMETER),

@@ -44,6 +44,8 @@ pub extern "C" fn HttpTerminate(Flags: ULONG, pReserved: *mut c_void) -> ULONG {
 }
 w16_alias!(HttpTerminate);
 
+/// # Safety
+/// `out` is NULL or points to a writable, aligned `T`.
 unsafe fn create_http_handle(out: *mut HANDLE, reserved: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCreateHttpHandle({out:?}, {reserved})");
     if out.is_null() {
@@ -64,8 +66,7 @@ unsafe fn create_http_handle(out: *mut HANDLE, reserved: ULONG) -> WinResult<()>
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpCreateHttpHandle(RequestQueueHandle: *mut HANDLE, Reserved: ULONG) -> ULONG {
-    // SAFETY: `create_http_handle` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `create_http_handle`: `RequestQueueHandle` is NULL or points to a writable, aligned `T`.
     guard_httpapi("HttpCreateHttpHandle", || unsafe { create_http_handle(RequestQueueHandle, Reserved) })
 }
 w16_alias!(HttpCreateHttpHandle);
@@ -179,6 +180,8 @@ pub extern "C" fn HttpShutdownRequestQueue(RequestQueueHandle: HANDLE) -> ULONG 
 }
 w16_alias!(HttpShutdownRequestQueue);
 
+/// # Safety
+/// `out` is NULL or points to a writable, aligned `T`.
 unsafe fn create_server_session(version: HTTPAPI_VERSION, out: *mut u64, reserved: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCreateServerSession({version:?}, {out:?}, {reserved})");
     if out.is_null() {
@@ -208,8 +211,7 @@ pub unsafe extern "C" fn HttpCreateServerSession(
     ServerSessionId: *mut u64,
     Reserved: ULONG,
 ) -> ULONG {
-    // SAFETY: `create_server_session` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `create_server_session`: `ServerSessionId` is NULL or points to a writable, aligned `T`.
     guard_httpapi("HttpCreateServerSession", || unsafe { create_server_session(Version, ServerSessionId, Reserved) })
 }
 w16_alias!(HttpCreateServerSession);
@@ -227,6 +229,8 @@ pub extern "C" fn HttpCloseServerSession(ServerSessionId: u64) -> ULONG {
 }
 w16_alias!(HttpCloseServerSession);
 
+/// # Safety
+/// `out` is NULL or points to a writable, aligned `T`.
 unsafe fn create_url_group(session_id: u64, out: *mut u64, reserved: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCreateUrlGroup({session_id:#x}, {out:?}, {reserved})");
     if out.is_null() || reserved != 0 {
@@ -245,8 +249,7 @@ unsafe fn create_url_group(session_id: u64, out: *mut u64, reserved: ULONG) -> W
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpCreateUrlGroup(ServerSessionId: u64, pUrlGroupId: *mut u64, Reserved: ULONG) -> ULONG {
-    // SAFETY: `create_url_group` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `create_url_group`: `pUrlGroupId` is NULL or points to a writable, aligned `T`.
     guard_httpapi("HttpCreateUrlGroup", || unsafe { create_url_group(ServerSessionId, pUrlGroupId, Reserved) })
 }
 w16_alias!(HttpCreateUrlGroup);
@@ -264,6 +267,8 @@ pub extern "C" fn HttpCloseUrlGroup(UrlGroupId: u64) -> ULONG {
 }
 w16_alias!(HttpCloseUrlGroup);
 
+/// # Safety
+/// `url` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn add_url_to_url_group<U: WideUnit>(group: u64, url: *const U, context: u64, reserved: ULONG) -> WinResult<()> {
     // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
     let url = unsafe { wide_cstr(url) };
@@ -290,8 +295,7 @@ pub unsafe extern "C" fn HttpAddUrlToUrlGroup(
     UrlContext: u64,
     Reserved: ULONG,
 ) -> ULONG {
-    // SAFETY: `add_url_to_url_group` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `add_url_to_url_group`: `pFullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpAddUrlToUrlGroup", || unsafe {
         add_url_to_url_group(UrlGroupId, pFullyQualifiedUrl, UrlContext, Reserved)
     })
@@ -309,13 +313,14 @@ pub unsafe extern "C" fn HttpAddUrlToUrlGroup_w16(
     UrlContext: u64,
     Reserved: ULONG,
 ) -> ULONG {
-    // SAFETY: `add_url_to_url_group` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `add_url_to_url_group`: `pFullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpAddUrlToUrlGroup", || unsafe {
         add_url_to_url_group(UrlGroupId, pFullyQualifiedUrl, UrlContext, Reserved)
     })
 }
 
+/// # Safety
+/// `url` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn remove_url_from_url_group<U: WideUnit>(group: u64, url: *const U, flags: ULONG) -> WinResult<()> {
     // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
     let url = unsafe { wide_cstr(url) };
@@ -345,8 +350,8 @@ pub unsafe extern "C" fn HttpRemoveUrlFromUrlGroup(
     pFullyQualifiedUrl: *const WCHAR,
     Flags: ULONG,
 ) -> ULONG {
-    // SAFETY: `remove_url_from_url_group` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `remove_url_from_url_group`: `pFullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of
+    // `U`.
     guard_httpapi("HttpRemoveUrlFromUrlGroup", || unsafe {
         remove_url_from_url_group(UrlGroupId, pFullyQualifiedUrl, Flags)
     })
@@ -363,8 +368,8 @@ pub unsafe extern "C" fn HttpRemoveUrlFromUrlGroup_w16(
     pFullyQualifiedUrl: *const u16,
     Flags: ULONG,
 ) -> ULONG {
-    // SAFETY: `remove_url_from_url_group` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `remove_url_from_url_group`: `pFullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of
+    // `U`.
     guard_httpapi("HttpRemoveUrlFromUrlGroup", || unsafe {
         remove_url_from_url_group(UrlGroupId, pFullyQualifiedUrl, Flags)
     })
@@ -413,6 +418,8 @@ pub unsafe extern "C" fn HttpAddUrl_w16(
     guard_httpapi("HttpAddUrl", || unsafe { add_url(RequestQueueHandle, FullyQualifiedUrl, Reserved) })
 }
 
+/// # Safety
+/// `url` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn remove_url<U: WideUnit>(h: HANDLE, url: *const U) -> WinResult<()> {
     // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
     let url = unsafe { wide_cstr(url) };
@@ -431,8 +438,7 @@ unsafe fn remove_url<U: WideUnit>(h: HANDLE, url: *const U) -> WinResult<()> {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpRemoveUrl(RequestQueueHandle: HANDLE, FullyQualifiedUrl: *const WCHAR) -> ULONG {
-    // SAFETY: `remove_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `remove_url`: `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpRemoveUrl", || unsafe { remove_url(RequestQueueHandle, FullyQualifiedUrl) })
 }
 /// `HttpRemoveUrl` for `-fshort-wchar` callers.
@@ -443,8 +449,7 @@ pub unsafe extern "C" fn HttpRemoveUrl(RequestQueueHandle: HANDLE, FullyQualifie
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpRemoveUrl_w16(RequestQueueHandle: HANDLE, FullyQualifiedUrl: *const u16) -> ULONG {
-    // SAFETY: `remove_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `remove_url`: `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpRemoveUrl", || unsafe { remove_url(RequestQueueHandle, FullyQualifiedUrl) })
 }
 
@@ -456,8 +461,7 @@ unsafe fn cancel_http_request(h: HANDLE, id: u64, ov: *mut OVERLAPPED) -> WinRes
         Ok(()) => crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true),
         Err(e) => crate::server::completion::Start::Done(e, 0, false),
     });
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: the output pointer is NULL: nothing is written through it.
     unsafe { finish(r, std::ptr::null_mut(), ovp) }
 }
 
@@ -505,8 +509,7 @@ unsafe fn wait_for_demand_start(h: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()>
     // The page documents ERROR_INVALID_PARAMETER for a handle that is not a request queue.
     let q = queue_of(h).map_err(|_| ERROR_INVALID_PARAMETER)?;
     let ovp = ov_of(ov);
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: the output pointer is NULL: nothing is written through it.
     unsafe { finish(q.wait_for_demand_start(ovp), std::ptr::null_mut(), ovp) }
 }
 

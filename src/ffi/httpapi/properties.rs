@@ -18,6 +18,8 @@ use crate::win32::wstr::{self, WideUnit};
 use std::ffi::c_void;
 use std::mem::size_of;
 
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes (alignment not required).
 unsafe fn set_request_queue_property(h: HANDLE, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSetRequestQueueProperty({h:?}, {property}, {info:?}, {len})");
     let q = queue_of(h)?;
@@ -77,8 +79,8 @@ pub unsafe extern "C" fn HttpSetRequestQueueProperty(
 ) -> ULONG {
     guard_httpapi("HttpSetRequestQueueProperty", || {
         let _ = (Reserved1, Reserved2);
-        // SAFETY: `set_request_queue_property` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_request_queue_property`: `PropertyInformation` is NULL or points to `PropertyInformationLength`
+        // readable bytes (alignment not required).
         unsafe {
             set_request_queue_property(RequestQueueHandle, Property, PropertyInformation, PropertyInformationLength)
         }
@@ -86,6 +88,8 @@ pub unsafe extern "C" fn HttpSetRequestQueueProperty(
 }
 w16_alias!(HttpSetRequestQueueProperty);
 
+/// # Safety
+/// `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len` writable bytes.
 unsafe fn query_request_queue_property(
     h: HANDLE,
     property: i32,
@@ -135,8 +139,8 @@ pub unsafe extern "C" fn HttpQueryRequestQueueProperty(
 ) -> ULONG {
     guard_httpapi("HttpQueryRequestQueueProperty", || {
         let _ = (Reserved1, Reserved2);
-        // SAFETY: `query_request_queue_property` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_request_queue_property`: `ReturnLength` is NULL or points to a writable `u32`;
+        // `PropertyInformation` is NULL or points to `PropertyInformationLength` writable bytes.
         unsafe {
             query_request_queue_property(
                 RequestQueueHandle,
@@ -150,6 +154,8 @@ pub unsafe extern "C" fn HttpQueryRequestQueueProperty(
 }
 w16_alias!(HttpQueryRequestQueueProperty);
 
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes (alignment not required).
 unsafe fn read_state_info(info: *mut c_void, len: ULONG) -> WinResult<Option<bool>> {
     // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
     let s: HTTP_STATE_INFO = unsafe { read_exact(info, len) }?;
@@ -163,6 +169,8 @@ unsafe fn read_state_info(info: *mut c_void, len: ULONG) -> WinResult<Option<boo
     }
 }
 
+/// # Safety
+/// `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len` writable bytes.
 unsafe fn put_state_info(enabled: bool, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
     // SAFETY: `put_with_return_length`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to
     // `len` writable bytes.
@@ -170,6 +178,9 @@ unsafe fn put_state_info(enabled: bool, info: *mut c_void, len: ULONG, ret: *mut
 }
 
 /// `HTTP_TIMEOUT_LIMIT_INFO` in: `None` when `Flags.Present` is clear (the object's setting is removed).
+///
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes (alignment not required).
 unsafe fn read_timeouts(info: *mut c_void, len: ULONG) -> WinResult<Option<TimeoutLimits>> {
     // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
     let t: HTTP_TIMEOUT_LIMIT_INFO = unsafe { read_exact(info, len) }?;
@@ -189,6 +200,9 @@ unsafe fn read_timeouts(info: *mut c_void, len: ULONG) -> WinResult<Option<Timeo
 
 /// `HTTP_TIMEOUT_LIMIT_INFO` out: the timers in force at this level; `Flags.Present` says whether the
 /// object has its own setting.
+///
+/// # Safety
+/// `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len` writable bytes.
 unsafe fn put_timeouts(own: bool, t: ConnTimers, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
     let secs = |d: std::time::Duration| d.as_secs().min(u16::MAX as u64) as u16;
     let info_out = HTTP_TIMEOUT_LIMIT_INFO {
@@ -274,14 +288,12 @@ unsafe fn set_server_session_property<U: WideUnit>(
         return Err(ERROR_INVALID_PARAMETER);
     }
     match property {
-        // SAFETY: `read_state_info` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `read_state_info`: `info` is NULL or points to `len` readable bytes (alignment not required).
         HttpServerStateProperty => match unsafe { read_state_info(info, len) }? {
             Some(on) => session::set_session_state(id, on),
             None => Ok(()),
         },
-        // SAFETY: `read_timeouts` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `read_timeouts`: `info` is NULL or points to `len` readable bytes (alignment not required).
         HttpServerTimeoutsProperty => session::set_timeouts(Scope::Session(id), unsafe { read_timeouts(info, len) }?),
         // SAFETY: `set_qos` reads and writes only through the pointers passed to it, which this function's caller
         // guarantees (its `# Safety`)
@@ -365,14 +377,14 @@ unsafe fn query_server_session_property<U: WideUnit>(
 ) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryServerSessionProperty({id:#x}, {property}, {info:?}, {len}, {ret:?})");
     match property {
-        // SAFETY: `put_state_info` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `put_state_info`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len`
+        // writable bytes.
         HttpServerStateProperty => unsafe { put_state_info(session::session_state(id)?, info, len, ret) },
         _ if !session::session_exists(id) => Err(ERROR_INVALID_PARAMETER),
         HttpServerTimeoutsProperty => {
             let (own, t) = session::timeouts(Scope::Session(id))?;
-            // SAFETY: `put_timeouts` reads and writes only through the pointers passed to it, which this function's
-            // caller guarantees (its `# Safety`)
+            // SAFETY: `put_timeouts`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len`
+            // writable bytes.
             unsafe { put_timeouts(own, t, info, len, ret) }
         }
         // SAFETY: `put_qos` reads and writes only through the pointers passed to it, which this function's caller
@@ -475,14 +487,12 @@ unsafe fn set_url_group_property<U: WideUnit>(
             let q = queue_of(b.RequestQueueHandle).map_err(|_| ERROR_INVALID_PARAMETER)?;
             session::bind_queue(group, Some(&q))
         }
-        // SAFETY: `read_state_info` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `read_state_info`: `info` is NULL or points to `len` readable bytes (alignment not required).
         HttpServerStateProperty => match unsafe { read_state_info(info, len) }? {
             Some(on) => session::set_group_state(group, on),
             None => Ok(()),
         },
-        // SAFETY: `read_timeouts` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `read_timeouts`: `info` is NULL or points to `len` readable bytes (alignment not required).
         HttpServerTimeoutsProperty => session::set_timeouts(Scope::Group(group), unsafe { read_timeouts(info, len) }?),
         // SAFETY: `set_qos` reads and writes only through the pointers passed to it, which this function's caller
         // guarantees (its `# Safety`)
@@ -555,14 +565,14 @@ unsafe fn query_url_group_property<U: WideUnit>(
 ) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryUrlGroupProperty({group:#x}, {property}, {info:?}, {len}, {ret:?})");
     match property {
-        // SAFETY: `put_state_info` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `put_state_info`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len`
+        // writable bytes.
         HttpServerStateProperty => unsafe { put_state_info(session::group_state(group)?, info, len, ret) },
         _ if !session::group_exists(group) => Err(ERROR_INVALID_PARAMETER),
         HttpServerTimeoutsProperty => {
             let (own, t) = session::timeouts(Scope::Group(group))?;
-            // SAFETY: `put_timeouts` reads and writes only through the pointers passed to it, which this function's
-            // caller guarantees (its `# Safety`)
+            // SAFETY: `put_timeouts`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len`
+            // writable bytes.
             unsafe { put_timeouts(own, t, info, len, ret) }
         }
         // SAFETY: `put_qos` reads and writes only through the pointers passed to it, which this function's caller

@@ -29,8 +29,7 @@ unsafe fn receive_http_request(
     // SAFETY: `buf` (non-NULL, checked above) is the caller's, writable for `len` bytes until the receive
     // completes (this export's `# Safety`).
     let out = unsafe { CallerBuf::new(buf as *const u8, len as usize) }?;
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `ret` is NULL or points to a writable, aligned `T`.
     unsafe { finish(q.receive(id, flags, out, wide16, ovp), ret, ovp) }
 }
 
@@ -131,8 +130,7 @@ unsafe fn receive_request_entity_body(
     let out = unsafe { CallerBuf::new(buf as *const u8, len as usize) }?;
     let fill = flags & HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER != 0;
     let r = q.run(ovp, |c| req.conn.receive_body(&req, out, fill, c));
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `ret` is NULL or points to a writable, aligned `T`.
     unsafe { finish(r, ret, ovp) }
 }
 
@@ -182,8 +180,7 @@ unsafe fn wait_for_disconnect(name: &str, h: HANDLE, id: u64, reserved: ULONG, o
     // The page documents ERROR_INVALID_PARAMETER for every unusable argument, the handle included.
     let q = queue_of(h).map_err(|_| ERROR_INVALID_PARAMETER)?;
     let ovp = ov_of(ov);
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: the output pointer is NULL: nothing is written through it.
     unsafe { finish(q.wait_for_disconnect(id, ovp), std::ptr::null_mut(), ovp) }
 }
 

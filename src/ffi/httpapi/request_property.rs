@@ -53,8 +53,7 @@ unsafe fn query_request_property(
     // SAFETY: `bytes_out`: `out as *mut u8` is NULL or points to `value.len()` writable bytes, not aliased, valid
     // for `'a`.
     unsafe { bytes_out(out as *mut u8, value.len()) }?.copy_from_slice(&value);
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `ret` is NULL or points to a writable, aligned `T`.
     unsafe { finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, need, true)), ret, ovp) }
 }
 
@@ -129,8 +128,7 @@ unsafe fn set_request_property(
         _ => return Err(ERROR_INVALID_PARAMETER),
     }
     let ovp = ov_of(ov);
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: the output pointer is NULL: nothing is written through it.
     unsafe {
         finish(
             q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)),

@@ -168,8 +168,7 @@ unsafe fn send_http_response(
     let body = unsafe { read_chunks(&q, wide16, r.EntityChunkCount, r.pEntityChunks, &mut owned) }?;
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, Some(&head), body, more, disconnect, buffer_data, c));
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `sent` is NULL or points to a writable, aligned `T`.
     unsafe { finish(res, sent, ovp) }
 }
 
@@ -280,8 +279,7 @@ unsafe fn send_response_entity_body(
     let body = unsafe { read_chunks(&q, wide16, count, chunks, &mut owned) }?;
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, None, body, more, disconnect, buffer_data, c));
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `sent` is NULL or points to a writable, aligned `T`.
     unsafe { finish(res, sent, ovp) }
 }
 

@@ -69,6 +69,9 @@ pub unsafe extern "C" fn HttpPrepareUrl_w16(
     guard_httpapi("HttpPrepareUrl", || unsafe { prepare_url(Reserved, Flags, Url, PreparedUrl) })
 }
 
+/// # Safety
+/// `url` is NULL or points to a readable NUL-terminated array of `U`; `out` is NULL or points to a writable, aligned
+/// `T`.
 unsafe fn find_url_group_id<U: WideUnit>(url: *const U, h: HANDLE, out: *mut u64) -> WinResult<()> {
     // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
     let text = unsafe { wide_cstr(url) };
@@ -97,8 +100,8 @@ pub unsafe extern "C" fn HttpFindUrlGroupId(
     RequestQueueHandle: HANDLE,
     UrlGroupId: *mut u64,
 ) -> ULONG {
-    // SAFETY: `find_url_group_id` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `find_url_group_id`: `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`;
+    // `UrlGroupId` is NULL or points to a writable, aligned `T`.
     guard_httpapi("HttpFindUrlGroupId", || unsafe {
         find_url_group_id(FullyQualifiedUrl, RequestQueueHandle, UrlGroupId)
     })
@@ -115,8 +118,8 @@ pub unsafe extern "C" fn HttpFindUrlGroupId_w16(
     RequestQueueHandle: HANDLE,
     UrlGroupId: *mut u64,
 ) -> ULONG {
-    // SAFETY: `find_url_group_id` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `find_url_group_id`: `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`;
+    // `UrlGroupId` is NULL or points to a writable, aligned `T`.
     guard_httpapi("HttpFindUrlGroupId", || unsafe {
         find_url_group_id(FullyQualifiedUrl, RequestQueueHandle, UrlGroupId)
     })

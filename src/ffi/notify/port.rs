@@ -23,8 +23,8 @@ fn create_notify() -> WinResult<HNOTIFY_RPC> {
 /// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn ApiCreateNotify(Status: *mut error_status_t, rpc_status: *mut error_status_t) -> HNOTIFY_RPC {
-    // SAFETY: `set_status` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `set_status`: `Status` is NULL or points to a writable, aligned `T`; `rpc_status` is NULL or points to a
+    // writable, aligned `T`.
     guard_rpc_handle(
         "ApiCreateNotify",
         null_mut(),
@@ -33,6 +33,8 @@ pub unsafe extern "C" fn ApiCreateNotify(Status: *mut error_status_t, rpc_status
     )
 }
 
+/// # Safety
+/// `status` is NULL or points to a writable, aligned `T`; `rpc_status` is NULL or points to a writable, aligned `T`.
 unsafe fn set_status(status: *mut error_status_t, code: u32, rpc_status: *mut error_status_t) {
     // SAFETY: `write_opt`: `status` is NULL or points to a writable, aligned `T`.
     unsafe { write_opt(status, code) };

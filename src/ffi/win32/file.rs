@@ -11,6 +11,8 @@ use crate::win32::overlapped::{self, OverlappedPtr};
 use crate::win32::wstr::{self, WideUnit};
 use std::ffi::{c_char, c_void};
 
+/// # Safety
+/// `name` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn create_file<U: WideUnit>(
     name: *const U,
     access: DWORD,
@@ -51,8 +53,7 @@ pub unsafe extern "C" fn CreateFileA(
 ) -> HANDLE {
     guard_win32("CreateFileA", INVALID_HANDLE_VALUE, || {
         let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
-        // SAFETY: `create_file` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `create_file`: `lpFileName as *const u8` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { create_file(lpFileName as *const u8, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes) }
     })
 }
@@ -75,8 +76,7 @@ pub unsafe extern "C" fn CreateFileW(
 ) -> HANDLE {
     guard_win32("CreateFileW", INVALID_HANDLE_VALUE, || {
         let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
-        // SAFETY: `create_file` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `create_file`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { create_file(lpFileName, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes) }
     })
 }
@@ -99,8 +99,7 @@ pub unsafe extern "C" fn CreateFileW_w16(
 ) -> HANDLE {
     guard_win32("CreateFileW", INVALID_HANDLE_VALUE, || {
         let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
-        // SAFETY: `create_file` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `create_file`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { create_file(lpFileName, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes) }
     })
 }
@@ -355,6 +354,8 @@ pub extern "C" fn FlushFileBuffers(hFile: HANDLE) -> BOOL {
     })
 }
 
+/// # Safety
+/// `name` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn delete_file<U: WideUnit>(name: *const U) -> WinResult<BOOL> {
     // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
     let name = unsafe { wide_cstr(name) }.ok_or(ERROR_INVALID_PARAMETER)?;
@@ -371,8 +372,7 @@ unsafe fn delete_file<U: WideUnit>(name: *const U) -> WinResult<BOOL> {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn DeleteFileA(lpFileName: *const c_char) -> BOOL {
-    // SAFETY: `delete_file` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `delete_file`: `lpFileName as *const u8` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("DeleteFileA", FALSE, || unsafe { delete_file(lpFileName as *const u8) })
 }
 
@@ -384,8 +384,7 @@ pub unsafe extern "C" fn DeleteFileA(lpFileName: *const c_char) -> BOOL {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn DeleteFileW(lpFileName: *const u32) -> BOOL {
-    // SAFETY: `delete_file` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `delete_file`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("DeleteFileW", FALSE, || unsafe { delete_file(lpFileName) })
 }
 
@@ -397,8 +396,7 @@ pub unsafe extern "C" fn DeleteFileW(lpFileName: *const u32) -> BOOL {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn DeleteFileW_w16(lpFileName: *const u16) -> BOOL {
-    // SAFETY: `delete_file` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `delete_file`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("DeleteFileW", FALSE, || unsafe { delete_file(lpFileName) })
 }
 
@@ -529,6 +527,8 @@ pub unsafe extern "C" fn GetTempFileNameW_w16(
     })
 }
 
+/// # Safety
+/// `name` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn file_attributes<U: WideUnit>(name: *const U) -> WinResult<file::Attributes> {
     // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
     let name = unsafe { wide_cstr(name) }.ok_or(ERROR_INVALID_PARAMETER)?;
@@ -547,8 +547,8 @@ unsafe fn file_attributes<U: WideUnit>(name: *const U) -> WinResult<file::Attrib
 #[no_mangle]
 pub unsafe extern "C" fn GetFileAttributesA(lpFileName: *const c_char) -> DWORD {
     guard_win32("GetFileAttributesA", INVALID_FILE_ATTRIBUTES, || {
-        // SAFETY: `file_attributes` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `file_attributes`: `lpFileName as *const u8` is NULL or points to a readable NUL-terminated array of
+        // `U`.
         Ok(unsafe { file_attributes(lpFileName as *const u8) }?.attributes)
     })
 }
@@ -561,8 +561,7 @@ pub unsafe extern "C" fn GetFileAttributesA(lpFileName: *const c_char) -> DWORD 
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetFileAttributesW(lpFileName: *const u32) -> DWORD {
-    // SAFETY: `file_attributes` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `file_attributes`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32(
         "GetFileAttributesW",
         INVALID_FILE_ATTRIBUTES,
@@ -578,8 +577,7 @@ pub unsafe extern "C" fn GetFileAttributesW(lpFileName: *const u32) -> DWORD {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetFileAttributesW_w16(lpFileName: *const u16) -> DWORD {
-    // SAFETY: `file_attributes` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `file_attributes`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32(
         "GetFileAttributesW",
         INVALID_FILE_ATTRIBUTES,
@@ -587,12 +585,14 @@ pub unsafe extern "C" fn GetFileAttributesW_w16(lpFileName: *const u16) -> DWORD
     )
 }
 
+/// # Safety
+/// `name` is NULL or points to a readable NUL-terminated array of `U`; `out as *mut WIN32_FILE_ATTRIBUTE_DATA` is NULL
+/// or points to a writable, aligned `T`.
 unsafe fn file_attributes_ex<U: WideUnit>(name: *const U, level: i32, out: *mut c_void) -> WinResult<BOOL> {
     if level != GET_FILE_EX_INFO_STANDARD || out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `file_attributes` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `file_attributes`: `name` is NULL or points to a readable NUL-terminated array of `U`.
     let data = WIN32_FILE_ATTRIBUTE_DATA::from(unsafe { file_attributes(name) }?);
     // SAFETY: `write_req`: `out as *mut WIN32_FILE_ATTRIBUTE_DATA` is NULL or points to a writable, aligned `T`.
     unsafe { write_req(out as *mut WIN32_FILE_ATTRIBUTE_DATA, data) }?;
@@ -614,8 +614,8 @@ pub unsafe extern "C" fn GetFileAttributesExA(
     lpFileInformation: *mut c_void,
 ) -> BOOL {
     guard_win32("GetFileAttributesExA", FALSE, || {
-        // SAFETY: `file_attributes_ex` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `file_attributes_ex`: `lpFileName as *const u8` is NULL or points to a readable NUL-terminated array
+        // of `U`; `lpFileInformation as *mut WIN32_FILE_ATTRIBUTE_DATA` is NULL or points to a writable, aligned `T`.
         unsafe { file_attributes_ex(lpFileName as *const u8, fInfoLevelId, lpFileInformation) }
     })
 }
@@ -632,8 +632,8 @@ pub unsafe extern "C" fn GetFileAttributesExW(
     fInfoLevelId: i32,
     lpFileInformation: *mut c_void,
 ) -> BOOL {
-    // SAFETY: `file_attributes_ex` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `file_attributes_ex`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`;
+    // `lpFileInformation as *mut WIN32_FILE_ATTRIBUTE_DATA` is NULL or points to a writable, aligned `T`.
     guard_win32("GetFileAttributesExW", FALSE, || unsafe {
         file_attributes_ex(lpFileName, fInfoLevelId, lpFileInformation)
     })
@@ -651,8 +651,8 @@ pub unsafe extern "C" fn GetFileAttributesExW_w16(
     fInfoLevelId: i32,
     lpFileInformation: *mut c_void,
 ) -> BOOL {
-    // SAFETY: `file_attributes_ex` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `file_attributes_ex`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`;
+    // `lpFileInformation as *mut WIN32_FILE_ATTRIBUTE_DATA` is NULL or points to a writable, aligned `T`.
     guard_win32("GetFileAttributesExW", FALSE, || unsafe {
         file_attributes_ex(lpFileName, fInfoLevelId, lpFileInformation)
     })

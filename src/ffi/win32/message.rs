@@ -10,6 +10,9 @@ use crate::win32::wstr::{self, WideUnit};
 use std::ffi::{c_char, c_void};
 
 /// The message text `FormatMessage` formats, before escapes.
+///
+/// # Safety
+/// `source as *const U` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn message_source<U: WideUnit>(
     flags: DWORD,
     source: *const c_void,
@@ -54,8 +57,7 @@ unsafe fn format_message<U: WideUnit>(
     if lpBuffer.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `message_source::<U>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `message_source`: `lpSource as *const U` is NULL or points to a readable NUL-terminated array of `U`.
     let (text, from_table) = unsafe { message_source::<U>(dwFlags, lpSource, dwMessageId, dwLanguageId) }?;
     let width = dwFlags & FORMAT_MESSAGE_MAX_WIDTH_MASK;
     // Inserts need arguments; reading a va_list is not possible from here, so only

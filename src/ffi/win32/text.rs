@@ -226,6 +226,8 @@ pub unsafe extern "C" fn WideCharToMultiByte_w16(
     })
 }
 
+/// # Safety
+/// `p` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn string_length<U: WideUnit>(p: *const U) -> i32 {
     if p.is_null() {
         0
@@ -243,8 +245,7 @@ unsafe fn string_length<U: WideUnit>(p: *const U) -> i32 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn lstrlenA(lpString: *const c_char) -> i32 {
-    // SAFETY: `string_length` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `string_length`: `lpString as *const u8` is NULL or points to a readable NUL-terminated array of `U`.
     guard_infallible("lstrlenA", 0, || unsafe { string_length(lpString as *const u8) })
 }
 
@@ -256,8 +257,7 @@ pub unsafe extern "C" fn lstrlenA(lpString: *const c_char) -> i32 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn lstrlenW(lpString: *const u32) -> i32 {
-    // SAFETY: `string_length` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `string_length`: `lpString` is NULL or points to a readable NUL-terminated array of `U`.
     guard_infallible("lstrlenW", 0, || unsafe { string_length(lpString) })
 }
 
@@ -269,8 +269,7 @@ pub unsafe extern "C" fn lstrlenW(lpString: *const u32) -> i32 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn lstrlenW_w16(lpString: *const u16) -> i32 {
-    // SAFETY: `string_length` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `string_length`: `lpString` is NULL or points to a readable NUL-terminated array of `U`.
     guard_infallible("lstrlenW", 0, || unsafe { string_length(lpString) })
 }
 

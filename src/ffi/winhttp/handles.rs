@@ -69,6 +69,8 @@ pub unsafe extern "C" fn WinHttpOpen_w16(
     })
 }
 
+/// # Safety
+/// `server` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn connect<U: WideUnit>(h: HINTERNET, server: *const U, port: u16, reserved: DWORD) -> WinResult<HINTERNET> {
     // SAFETY: `wide_cstr`: `server` is NULL or points to a readable NUL-terminated array of `U`.
     let server = unsafe { wide_cstr(server) };
@@ -91,8 +93,7 @@ pub unsafe extern "C" fn WinHttpConnect(
     nServerPort: u16,
     dwReserved: DWORD,
 ) -> HINTERNET {
-    // SAFETY: `connect` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `connect`: `pswzServerName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_winhttp("WinHttpConnect", null_mut(), || unsafe {
         connect(hSession, pswzServerName, nServerPort, dwReserved)
     })
@@ -110,8 +111,7 @@ pub unsafe extern "C" fn WinHttpConnect_w16(
     nServerPort: u16,
     dwReserved: DWORD,
 ) -> HINTERNET {
-    // SAFETY: `connect` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `connect`: `pswzServerName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_winhttp("WinHttpConnect_w16", null_mut(), || unsafe {
         connect(hSession, pswzServerName, nServerPort, dwReserved)
     })

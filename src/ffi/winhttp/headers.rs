@@ -12,6 +12,8 @@ use crate::win32::error::*;
 use crate::win32::wstr::{self, WideUnit};
 use std::ffi::c_void;
 
+/// # Safety
+/// `headers` is NULL or points to `len` readable units (or a NUL-terminated string when `len` is -1).
 unsafe fn add_request_headers<U: WideUnit>(
     h: HINTERNET,
     headers: *const U,
@@ -45,8 +47,8 @@ pub unsafe extern "C" fn WinHttpAddRequestHeaders(
     dwModifiers: DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpAddRequestHeaders", FALSE, || {
-        // SAFETY: `add_request_headers` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `add_request_headers`: `lpszHeaders` is NULL or points to `dwHeadersLength` readable units (or a
+        // NUL-terminated string when `dwHeadersLength` is -1).
         unsafe { add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers) }
     })
 }
@@ -64,8 +66,8 @@ pub unsafe extern "C" fn WinHttpAddRequestHeaders_w16(
     dwModifiers: DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpAddRequestHeaders_w16", FALSE, || {
-        // SAFETY: `add_request_headers` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `add_request_headers`: `lpszHeaders` is NULL or points to `dwHeadersLength` readable units (or a
+        // NUL-terminated string when `dwHeadersLength` is -1).
         unsafe { add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers) }
     })
 }
@@ -157,6 +159,10 @@ pub unsafe extern "C" fn WinHttpQueryHeaders_w16(
 
 /// A string of `WINHTTP_EXTENDED_HEADER`/`WINHTTP_HEADER_NAME`: wide of the caller's width, or narrow
 /// (UTF-8, the Linux "ANSI" page).
+///
+/// # Safety
+/// `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as *const std::ffi::c_char` is NULL
+/// or points to a readable NUL-terminated string.
 unsafe fn ex_string<U: WideUnit>(p: *const c_void, wide: bool) -> Option<String> {
     if wide {
         // SAFETY: `wide_cstr`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`.
@@ -186,8 +192,8 @@ unsafe fn add_request_headers_ex<U: WideUnit>(
     for i in 0..count as usize {
         // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
         let x = unsafe { headers.add(i).read_unaligned() };
-        // SAFETY: `ex_string::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `ex_string`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
+        // *const std::ffi::c_char` is NULL or points to a readable NUL-terminated string.
         let (Some(n), Some(v)) =
             (unsafe { ex_string::<U>(x.pszName, wide) }, unsafe { ex_string::<U>(x.pszValue, wide) })
         else {
@@ -273,8 +279,8 @@ unsafe fn query_headers_ex<U: WideUnit>(
             return Err(ERROR_INVALID_PARAMETER);
         }
         // WINHTTP_HEADER_NAME is a union of one pointer.
-        // SAFETY: `ex_string::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `ex_string`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
+        // *const std::ffi::c_char` is NULL or points to a readable NUL-terminated string.
         unsafe { ex_string::<U>(*(name as *const *const c_void), wide) }
     } else {
         None

@@ -176,6 +176,9 @@ pub unsafe extern "C" fn WinHttpCrackUrl_w16(
     guard_winhttp("WinHttpCrackUrl_w16", FALSE, || unsafe { crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents) })
 }
 
+/// # Safety
+/// `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as *const U` is NULL or points to
+/// `len` readable units (or a NUL-terminated string when `len` is -1).
 unsafe fn component<U: WideUnit>(p: *mut c_void, len: u32) -> Option<String> {
     if p.is_null() {
         return None;
@@ -207,25 +210,31 @@ unsafe fn create_url<U: WideUnit>(
     // SAFETY: as above; only read.
     let c = unsafe { &*comps };
     let parts = url::Parts {
-        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
+        // *const U` is NULL or points to `c.dwSchemeLength` readable units (or a NUL-terminated string when
+        // `c.dwSchemeLength` is -1).
         scheme: unsafe { component::<U>(c.lpszScheme, c.dwSchemeLength) },
         n_scheme: c.nScheme,
-        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
+        // *const U` is NULL or points to `c.dwHostNameLength` readable units (or a NUL-terminated string when
+        // `c.dwHostNameLength` is -1).
         host: unsafe { component::<U>(c.lpszHostName, c.dwHostNameLength) },
         port: c.nPort,
-        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
+        // *const U` is NULL or points to `c.dwUserNameLength` readable units (or a NUL-terminated string when
+        // `c.dwUserNameLength` is -1).
         user: unsafe { component::<U>(c.lpszUserName, c.dwUserNameLength) },
-        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
+        // *const U` is NULL or points to `c.dwPasswordLength` readable units (or a NUL-terminated string when
+        // `c.dwPasswordLength` is -1).
         password: unsafe { component::<U>(c.lpszPassword, c.dwPasswordLength) },
-        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
+        // *const U` is NULL or points to `c.dwUrlPathLength` readable units (or a NUL-terminated string when
+        // `c.dwUrlPathLength` is -1).
         path: unsafe { component::<U>(c.lpszUrlPath, c.dwUrlPathLength) },
-        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
+        // *const U` is NULL or points to `c.dwExtraInfoLength` readable units (or a NUL-terminated string when
+        // `c.dwExtraInfoLength` is -1).
         extra: unsafe { component::<U>(c.lpszExtraInfo, c.dwExtraInfoLength) },
     };
     let s = url::create(&parts, flags)?;
