@@ -23,6 +23,12 @@ unsafe fn open_stream(name: &str, mode: &str) -> *mut libc::FILE {
 }
 
 /// The checks `_wfopen` and `fopen_s` share: NULL name or mode, or an empty mode: the handler.
+///
+/// # Safety
+/// The pointers are the arguments of `_wfopen` (and of its twins), which its `# Safety` asks the caller to make NULL or
+/// valid for what Windows documents the function reads or writes through them: `name` is its `filename`, `mode` is its
+/// `mode`. In particular: `mode` is NULL or the caller's NUL-terminated string: its first unit is readable; `name` is
+/// NULL or points to a readable NUL-terminated array of `U`..
 unsafe fn open_checked<U: Unit>(function: &str, name: *const U, mode: *const U) -> Result<*mut libc::FILE, c_int> {
     // SAFETY: a non-NULL `mode` is the caller's NUL-terminated string: its first unit is readable.
     if name.is_null() || mode.is_null() || unsafe { *mode }.is_zero() {
@@ -36,6 +42,11 @@ unsafe fn open_checked<U: Unit>(function: &str, name: *const U, mode: *const U) 
     Ok(unsafe { open_stream(&name, &mode) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `_wfopen_s` (and of its twins), which its `# Safety` asks the caller to make NULL
+/// or valid for what Windows documents the function reads or writes through them: `pf` is its `pFile`, `name` is its
+/// `filename`, `mode` is its `mode`. In particular: `mode` is NULL or the caller's NUL-terminated string: its first
+/// unit is readable; `name` is NULL or points to a readable NUL-terminated array of `U`..
 unsafe fn fopen_s_body<U: Unit>(function: &str, pf: *mut *mut libc::FILE, name: *const U, mode: *const U) -> c_int {
     if pf.is_null() {
         return invalid_parameter(function, EINVAL);
@@ -81,8 +92,10 @@ pub unsafe extern "C" fn fopen_s(pFile: *mut *mut libc::FILE, filename: *const c
 #[no_mangle]
 pub unsafe extern "C" fn _wfopen(filename: *const u32, mode: *const u32) -> *mut libc::FILE {
     guard_infallible("_wfopen", std::ptr::null_mut(), || {
-        // SAFETY: `open_checked` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `open_checked`: `filename`, `mode` are this export's own arguments, passed on unchanged; its `#
+        // Safety` makes them NULL or valid for what Windows documents `_wfopen` reads or writes through them; in
+        // particular `mode` is NULL or the caller's NUL-terminated string: its first unit is readable; `filename` is
+        // NULL or points to a readable NUL-terminated array of `U`..
         unsafe { open_checked("_wfopen", filename, mode) }.unwrap_or(std::ptr::null_mut())
     })
 }
@@ -96,8 +109,10 @@ pub unsafe extern "C" fn _wfopen(filename: *const u32, mode: *const u32) -> *mut
 #[no_mangle]
 pub unsafe extern "C" fn _wfopen_w16(filename: *const u16, mode: *const u16) -> *mut libc::FILE {
     guard_infallible("_wfopen", std::ptr::null_mut(), || {
-        // SAFETY: `open_checked` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `open_checked`: `filename`, `mode` are this export's own arguments, passed on unchanged; its `#
+        // Safety` makes them NULL or valid for what Windows documents `_wfopen` reads or writes through them; in
+        // particular `mode` is NULL or the caller's NUL-terminated string: its first unit is readable; `filename` is
+        // NULL or points to a readable NUL-terminated array of `U`..
         unsafe { open_checked("_wfopen", filename, mode) }.unwrap_or(std::ptr::null_mut())
     })
 }
@@ -110,8 +125,10 @@ pub unsafe extern "C" fn _wfopen_w16(filename: *const u16, mode: *const u16) -> 
 /// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wfopen_s(pFile: *mut *mut libc::FILE, filename: *const u32, mode: *const u32) -> c_int {
-    // SAFETY: `fopen_s_body` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `fopen_s_body`: `pFile`, `filename`, `mode` are this export's own arguments, passed on unchanged; its `#
+    // Safety` makes them NULL or valid for what Windows documents `_wfopen_s` reads or writes through them; in
+    // particular `mode` is NULL or the caller's NUL-terminated string: its first unit is readable; `filename` is NULL
+    // or points to a readable NUL-terminated array of `U`..
     guard_infallible("_wfopen_s", EINVAL, || unsafe { fopen_s_body("_wfopen_s", pFile, filename, mode) })
 }
 
@@ -123,7 +140,9 @@ pub unsafe extern "C" fn _wfopen_s(pFile: *mut *mut libc::FILE, filename: *const
 /// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wfopen_s_w16(pFile: *mut *mut libc::FILE, filename: *const u16, mode: *const u16) -> c_int {
-    // SAFETY: `fopen_s_body` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `fopen_s_body`: `pFile`, `filename`, `mode` are this export's own arguments, passed on unchanged; its `#
+    // Safety` makes them NULL or valid for what Windows documents `_wfopen_s` reads or writes through them; in
+    // particular `mode` is NULL or the caller's NUL-terminated string: its first unit is readable; `filename` is NULL
+    // or points to a readable NUL-terminated array of `U`..
     guard_infallible("_wfopen_s", EINVAL, || unsafe { fopen_s_body("_wfopen_s", pFile, filename, mode) })
 }

@@ -10,6 +10,12 @@ use std::ffi::{c_char, c_int, c_long, c_longlong, c_ulong, c_ulonglong};
 
 /// Parses `s` in `base` and clamps to [min, max] (`ERANGE` in errno when it did not fit); stores the end in
 /// `*end`. NULL string or a bad base: the handler, 0.
+///
+/// # Safety
+/// The pointers are the arguments of `_wcstoi64` (and of its twins), which its `# Safety` asks the caller to make NULL
+/// or valid for what Windows documents the function reads or writes through them: `s` is its `strSource`, `end` is its
+/// `endptr`. In particular: `s` is NULL or points to a NUL-terminated array of `U`; `end` is NULL or a writable
+/// pointer.
 pub(crate) unsafe fn to_int<U: Unit>(
     function: &str,
     s: *const U,
@@ -41,6 +47,11 @@ pub(crate) unsafe fn to_int<U: Unit>(
 }
 
 /// As [`to_int`] for an unsigned 64-bit result (`strtoull` rules: a minus sign negates).
+///
+/// # Safety
+/// The pointers are the arguments of `_wcstoui64` (and of its twins), which its `# Safety` asks the caller to make NULL
+/// or valid for what Windows documents the function reads or writes through them: `s` is its `strSource`, `end` is its
+/// `endptr`. In particular: `s` is NULL or points to a NUL-terminated array of `U`.
 pub(crate) unsafe fn to_uint<U: Unit>(function: &str, s: *const U, end: *mut *mut U, base: c_int, max: u64) -> u64 {
     if !end.is_null() {
         // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
@@ -194,8 +205,9 @@ pub unsafe extern "C" fn _strtoui64(strSource: *const c_char, endptr: *mut *mut 
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcstoi64(strSource: *const u32, endptr: *mut *mut u32, base: c_int) -> c_longlong {
-    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `to_int`: `strSource`, `endptr` are this export's own arguments, passed on unchanged; its `# Safety`
+    // makes them NULL or valid for what Windows documents `_wcstoi64` reads or writes through them; in particular
+    // `strSource` is NULL or points to a NUL-terminated array of `U`; `endptr` is NULL or a writable pointer.
     guard_infallible("_wcstoi64", 0, || unsafe { to_int("_wcstoi64", strSource, endptr, base, i64::MIN, i64::MAX) })
 }
 
@@ -207,8 +219,9 @@ pub unsafe extern "C" fn _wcstoi64(strSource: *const u32, endptr: *mut *mut u32,
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcstoi64_w16(strSource: *const u16, endptr: *mut *mut u16, base: c_int) -> c_longlong {
-    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `to_int`: `strSource`, `endptr` are this export's own arguments, passed on unchanged; its `# Safety`
+    // makes them NULL or valid for what Windows documents `_wcstoi64` reads or writes through them; in particular
+    // `strSource` is NULL or points to a NUL-terminated array of `U`; `endptr` is NULL or a writable pointer.
     guard_infallible("_wcstoi64", 0, || unsafe { to_int("_wcstoi64", strSource, endptr, base, i64::MIN, i64::MAX) })
 }
 
@@ -220,8 +233,9 @@ pub unsafe extern "C" fn _wcstoi64_w16(strSource: *const u16, endptr: *mut *mut 
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcstoui64(strSource: *const u32, endptr: *mut *mut u32, base: c_int) -> c_ulonglong {
-    // SAFETY: `to_uint` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `to_uint`: `strSource`, `endptr` are this export's own arguments, passed on unchanged; its `# Safety`
+    // makes them NULL or valid for what Windows documents `_wcstoui64` reads or writes through them; in particular
+    // `strSource` is NULL or points to a NUL-terminated array of `U`.
     guard_infallible("_wcstoui64", 0, || unsafe { to_uint("_wcstoui64", strSource, endptr, base, u64::MAX) })
 }
 
@@ -233,8 +247,9 @@ pub unsafe extern "C" fn _wcstoui64(strSource: *const u32, endptr: *mut *mut u32
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcstoui64_w16(strSource: *const u16, endptr: *mut *mut u16, base: c_int) -> c_ulonglong {
-    // SAFETY: `to_uint` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `to_uint`: `strSource`, `endptr` are this export's own arguments, passed on unchanged; its `# Safety`
+    // makes them NULL or valid for what Windows documents `_wcstoui64` reads or writes through them; in particular
+    // `strSource` is NULL or points to a NUL-terminated array of `U`.
     guard_infallible("_wcstoui64", 0, || unsafe { to_uint("_wcstoui64", strSource, endptr, base, u64::MAX) })
 }
 
@@ -259,6 +274,9 @@ pub(crate) unsafe fn wide_to_double<U: Unit>(s: &[U]) -> (f64, usize) {
     (v, if used == 0 { 0 } else { i + used })
 }
 
+/// # Safety
+/// The pointers are the arguments of `_wtof` (and of its twins), which its `# Safety` asks the caller to make NULL or
+/// valid for what Windows documents the function reads or writes through them: `s` is its `str`.
 unsafe fn to_double<U: Unit>(function: &str, s: *const U) -> f64 {
     if s.is_null() {
         invalid_parameter(function, EINVAL);
@@ -276,8 +294,8 @@ unsafe fn to_double<U: Unit>(function: &str, s: *const U) -> f64 {
 /// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtof(str: *const u32) -> f64 {
-    // SAFETY: `to_double` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `to_double`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wtof` reads or writes through it.
     guard_infallible("_wtof", 0.0, || unsafe { to_double("_wtof", str) })
 }
 
@@ -288,8 +306,8 @@ pub unsafe extern "C" fn _wtof(str: *const u32) -> f64 {
 /// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtof_w16(str: *const u16) -> f64 {
-    // SAFETY: `to_double` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `to_double`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wtof` reads or writes through it.
     guard_infallible("_wtof", 0.0, || unsafe { to_double("_wtof", str) })
 }
 

@@ -10,6 +10,11 @@ use std::ffi::{c_char, c_int, c_void};
 
 // ---- comparisons -------------------------------------------------------------------------------------
 
+/// # Safety
+/// The pointers are the arguments of `_wcsicmp` (and of its twins), which its `# Safety` asks the caller to make NULL
+/// or valid for what Windows documents the function reads or writes through them: `a` is its `string1`, `b` is its
+/// `string2`. In particular: `a` is NULL or points to a NUL-terminated array of `U`.; `a` is NULL or readable up to its
+/// terminator or `max` units, whichever comes first..
 unsafe fn icmp<U: Unit>(function: &str, a: *const U, b: *const U, max: Option<usize>) -> c_int {
     if a.is_null() || b.is_null() {
         invalid_parameter(function, EINVAL);
@@ -63,8 +68,10 @@ pub unsafe extern "C" fn _strnicmp(string1: *const c_char, string2: *const c_cha
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsicmp(string1: *const u32, string2: *const u32) -> c_int {
-    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `_wcsicmp` reads or writes through them; in particular `string1` is
+    // NULL or points to a NUL-terminated array of `U`.; `string1` is NULL or readable up to its terminator or `None`
+    // units, whichever comes first..
     guard_infallible("_wcsicmp", NLSCMPERROR, || unsafe { icmp("_wcsicmp", string1, string2, None) })
 }
 
@@ -76,8 +83,10 @@ pub unsafe extern "C" fn _wcsicmp(string1: *const u32, string2: *const u32) -> c
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsicmp_w16(string1: *const u16, string2: *const u16) -> c_int {
-    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `_wcsicmp` reads or writes through them; in particular `string1` is
+    // NULL or points to a NUL-terminated array of `U`.; `string1` is NULL or readable up to its terminator or `None`
+    // units, whichever comes first..
     guard_infallible("_wcsicmp", NLSCMPERROR, || unsafe { icmp("_wcsicmp", string1, string2, None) })
 }
 
@@ -89,8 +98,10 @@ pub unsafe extern "C" fn _wcsicmp_w16(string1: *const u16, string2: *const u16) 
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsnicmp(string1: *const u32, string2: *const u32, count: usize) -> c_int {
-    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `_wcsnicmp` reads or writes through them; in particular `string1`
+    // is NULL or points to a NUL-terminated array of `U`.; `string1` is NULL or readable up to its terminator or
+    // `Some(count)` units, whichever comes first..
     guard_infallible("_wcsnicmp", NLSCMPERROR, || unsafe { icmp("_wcsnicmp", string1, string2, Some(count)) })
 }
 
@@ -102,14 +113,21 @@ pub unsafe extern "C" fn _wcsnicmp(string1: *const u32, string2: *const u32, cou
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsnicmp_w16(string1: *const u16, string2: *const u16, count: usize) -> c_int {
-    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `_wcsnicmp` reads or writes through them; in particular `string1`
+    // is NULL or points to a NUL-terminated array of `U`.; `string1` is NULL or readable up to its terminator or
+    // `Some(count)` units, whichever comes first..
     guard_infallible("_wcsnicmp", NLSCMPERROR, || unsafe { icmp("_wcsnicmp", string1, string2, Some(count)) })
 }
 
 // ---- copies that allocate, case mapping ----------------------------------------------------------------
 
 /// A copy of `s` in `malloc` memory (freed with `free`), NULL for NULL or when memory runs out (errno ENOMEM).
+///
+/// # Safety
+/// The pointers are the arguments of `_wcsdup` (and of its twins), which its `# Safety` asks the caller to make NULL or
+/// valid for what Windows documents the function reads or writes through them: `s` is its `strSource`. In particular:
+/// `s` is NULL or points to a NUL-terminated array of `U`.
 pub(crate) unsafe fn dup<U: Unit>(s: *const U) -> *mut U {
     if s.is_null() {
         return std::ptr::null_mut();
@@ -151,8 +169,9 @@ pub unsafe extern "C" fn _strdup(strSource: *const c_char) -> *mut c_char {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsdup(strSource: *const u32) -> *mut u32 {
-    // SAFETY: `dup` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `dup`: `strSource` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wcsdup` reads or writes through it; in particular `strSource` is NULL or
+    // points to a NUL-terminated array of `U`.
     guard_infallible("_wcsdup", std::ptr::null_mut(), || unsafe { dup(strSource) })
 }
 
@@ -164,11 +183,16 @@ pub unsafe extern "C" fn _wcsdup(strSource: *const u32) -> *mut u32 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsdup_w16(strSource: *const u16) -> *mut u16 {
-    // SAFETY: `dup` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `dup`: `strSource` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wcsdup` reads or writes through it; in particular `strSource` is NULL or
+    // points to a NUL-terminated array of `U`.
     guard_infallible("_wcsdup", std::ptr::null_mut(), || unsafe { dup(strSource) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `_wcslwr` (and of its twins), which its `# Safety` asks the caller to make NULL or
+/// valid for what Windows documents the function reads or writes through them: `s` is its `str`. In particular: `s as
+/// *const U` is non-NULL and points to a readable NUL-terminated array of `U`.
 unsafe fn map_case<U: Unit>(function: &str, s: *mut U, f: fn(u32) -> u32) -> *mut U {
     if s.is_null() {
         invalid_parameter(function, EINVAL);
@@ -219,8 +243,9 @@ pub unsafe extern "C" fn _strupr(str: *mut c_char) -> *mut c_char {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcslwr(str: *mut u32) -> *mut u32 {
-    // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `map_case`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wcslwr` reads or writes through it; in particular `str as *const U` is
+    // non-NULL and points to a readable NUL-terminated array of `U`.
     guard_infallible("_wcslwr", std::ptr::null_mut(), || unsafe { map_case("_wcslwr", str, strings::ascii_lower) })
 }
 
@@ -232,8 +257,9 @@ pub unsafe extern "C" fn _wcslwr(str: *mut u32) -> *mut u32 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcslwr_w16(str: *mut u16) -> *mut u16 {
-    // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `map_case`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wcslwr` reads or writes through it; in particular `str as *const U` is
+    // non-NULL and points to a readable NUL-terminated array of `U`.
     guard_infallible("_wcslwr", std::ptr::null_mut(), || unsafe { map_case("_wcslwr", str, strings::ascii_lower) })
 }
 
@@ -245,8 +271,9 @@ pub unsafe extern "C" fn _wcslwr_w16(str: *mut u16) -> *mut u16 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsupr(str: *mut u32) -> *mut u32 {
-    // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `map_case`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wcsupr` reads or writes through it; in particular `str as *const U` is
+    // non-NULL and points to a readable NUL-terminated array of `U`.
     guard_infallible("_wcsupr", std::ptr::null_mut(), || unsafe { map_case("_wcsupr", str, strings::ascii_upper) })
 }
 
@@ -258,8 +285,9 @@ pub unsafe extern "C" fn _wcsupr(str: *mut u32) -> *mut u32 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsupr_w16(str: *mut u16) -> *mut u16 {
-    // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `map_case`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wcsupr` reads or writes through it; in particular `str as *const U` is
+    // non-NULL and points to a readable NUL-terminated array of `U`.
     guard_infallible("_wcsupr", std::ptr::null_mut(), || unsafe { map_case("_wcsupr", str, strings::ascii_upper) })
 }
 
@@ -556,6 +584,11 @@ pub unsafe extern "C" fn wcsnlen_s_w16(str: *const u16, numberOfElements: usize)
 
 /// The UCRT's `memcpy_s` rules in units of `U`: nothing to copy is success; NULL destination `EINVAL`;
 /// NULL source or too small a destination zero the destination first (`EINVAL` / `ERANGE`).
+///
+/// # Safety
+/// The pointers are the arguments of `wmemcpy_s` (and of its twins), which its `# Safety` asks the caller to make NULL
+/// or valid for what Windows documents the function reads or writes through them: `dst` is its `dest`, `src` is its
+/// `src`.
 unsafe fn mem_copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: usize) -> c_int {
     if count == 0 {
         return 0;
@@ -574,6 +607,11 @@ unsafe fn mem_copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *co
 }
 
 /// The UCRT's `memmove_s` rules: as `memcpy_s` without zeroing, and overlap allowed.
+///
+/// # Safety
+/// The pointers are the arguments of `wmemmove_s` (and of its twins), which its `# Safety` asks the caller to make NULL
+/// or valid for what Windows documents the function reads or writes through them: `dst` is its `dest`, `src` is its
+/// `src`.
 unsafe fn mem_move_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: usize) -> c_int {
     if count == 0 {
         return 0;
@@ -632,8 +670,8 @@ pub unsafe extern "C" fn memmove_s(
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemcpy_s(dest: *mut u32, destSize: usize, src: *const u32, count: usize) -> c_int {
-    // SAFETY: `mem_copy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `mem_copy_s`: `dest`, `src` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wmemcpy_s` reads or writes through them.
     guard_infallible("wmemcpy_s", EINVAL, || unsafe { mem_copy_s("wmemcpy_s", dest, destSize, src, count) })
 }
 
@@ -645,8 +683,8 @@ pub unsafe extern "C" fn wmemcpy_s(dest: *mut u32, destSize: usize, src: *const 
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemcpy_s_w16(dest: *mut u16, destSize: usize, src: *const u16, count: usize) -> c_int {
-    // SAFETY: `mem_copy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `mem_copy_s`: `dest`, `src` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wmemcpy_s` reads or writes through them.
     guard_infallible("wmemcpy_s", EINVAL, || unsafe { mem_copy_s("wmemcpy_s", dest, destSize, src, count) })
 }
 
@@ -658,8 +696,8 @@ pub unsafe extern "C" fn wmemcpy_s_w16(dest: *mut u16, destSize: usize, src: *co
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemmove_s(dest: *mut u32, numberOfElements: usize, src: *const u32, count: usize) -> c_int {
-    // SAFETY: `mem_move_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `mem_move_s`: `dest`, `src` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wmemmove_s` reads or writes through them.
     guard_infallible("wmemmove_s", EINVAL, || unsafe { mem_move_s("wmemmove_s", dest, numberOfElements, src, count) })
 }
 
@@ -676,7 +714,7 @@ pub unsafe extern "C" fn wmemmove_s_w16(
     src: *const u16,
     count: usize,
 ) -> c_int {
-    // SAFETY: `mem_move_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `mem_move_s`: `dest`, `src` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wmemmove_s` reads or writes through them.
     guard_infallible("wmemmove_s", EINVAL, || unsafe { mem_move_s("wmemmove_s", dest, numberOfElements, src, count) })
 }

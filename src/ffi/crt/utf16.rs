@@ -215,6 +215,11 @@ pub unsafe extern "C" fn wcsncasecmp_w16(s1: *const W, s2: *const W, n: usize) -
 }
 
 /// The first (or `last`) unit `c` of the string at `str`; for `c` = 0 its terminator; NULL when absent.
+///
+/// # Safety
+/// The pointers are the arguments of `wcschr` (and of its twins), which its `# Safety` asks the caller to make NULL or
+/// valid for what Windows documents the function reads or writes through them: `str` is its `str`. In particular: `str`
+/// is NULL or points to a NUL-terminated array of `U`.
 unsafe fn find_unit(str: *const W, c: W, last: bool) -> *mut W {
     // SAFETY: `s`: `str` is NULL or points to a NUL-terminated array of `U`.
     let t = unsafe { s(str) };
@@ -236,8 +241,9 @@ unsafe fn find_unit(str: *const W, c: W, last: bool) -> *mut W {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcschr_w16(str: *const W, c: W) -> *mut W {
-    // SAFETY: `find_unit` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `find_unit`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `wcschr` reads or writes through it; in particular `str` is NULL or points to a
+    // NUL-terminated array of `U`.
     guard_infallible("wcschr", std::ptr::null_mut(), || unsafe { find_unit(str, c, false) })
 }
 
@@ -249,8 +255,9 @@ pub unsafe extern "C" fn wcschr_w16(str: *const W, c: W) -> *mut W {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsrchr_w16(str: *const W, c: W) -> *mut W {
-    // SAFETY: `find_unit` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `find_unit`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `wcsrchr` reads or writes through it; in particular `str` is NULL or points to a
+    // NUL-terminated array of `U`.
     guard_infallible("wcsrchr", std::ptr::null_mut(), || unsafe { find_unit(str, c, true) })
 }
 
@@ -385,6 +392,11 @@ pub unsafe extern "C" fn wcsdup_w16(str: *const W) -> *mut W {
 }
 
 /// The ISO `strtol` family's errors: a bad base is `EINVAL` in errno (no handler: these are the C functions).
+///
+/// # Safety
+/// The pointers are the arguments of `wcstol` (and of its twins), which its `# Safety` asks the caller to make NULL or
+/// valid for what Windows documents the function reads or writes through them: `str` is its `str`, `end` is its
+/// `endptr`.
 unsafe fn iso_int(str: *const W, end: *mut *mut W, base: c_int, min: i64, max: i64) -> i64 {
     if !end.is_null() {
         // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
@@ -399,6 +411,10 @@ unsafe fn iso_int(str: *const W, end: *mut *mut W, base: c_int, min: i64, max: i
     unsafe { super::numbers::to_int("wcstol", str, end, base, min, max) }
 }
 
+/// # Safety
+/// The pointers are the arguments of `wcstoul` (and of its twins), which its `# Safety` asks the caller to make NULL or
+/// valid for what Windows documents the function reads or writes through them: `str` is its `str`, `end` is its
+/// `endptr`.
 unsafe fn iso_uint(str: *const W, end: *mut *mut W, base: c_int, max: u64) -> u64 {
     if !end.is_null() {
         // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
@@ -421,8 +437,8 @@ unsafe fn iso_uint(str: *const W, end: *mut *mut W, base: c_int, max: u64) -> u6
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstol_w16(str: *const W, endptr: *mut *mut W, base: c_int) -> c_long {
-    // SAFETY: `iso_int` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `iso_int`: `str`, `endptr` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wcstol` reads or writes through them.
     guard_infallible("wcstol", 0, || unsafe { iso_int(str, endptr, base, c_long::MIN, c_long::MAX) } as c_long)
 }
 
@@ -434,8 +450,8 @@ pub unsafe extern "C" fn wcstol_w16(str: *const W, endptr: *mut *mut W, base: c_
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstoul_w16(str: *const W, endptr: *mut *mut W, base: c_int) -> c_ulong {
-    // SAFETY: `iso_uint` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `iso_uint`: `str`, `endptr` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wcstoul` reads or writes through them.
     guard_infallible("wcstoul", 0, || unsafe { iso_uint(str, endptr, base, c_ulong::MAX) } as c_ulong)
 }
 
@@ -447,8 +463,8 @@ pub unsafe extern "C" fn wcstoul_w16(str: *const W, endptr: *mut *mut W, base: c
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstoll_w16(str: *const W, endptr: *mut *mut W, base: c_int) -> c_longlong {
-    // SAFETY: `iso_int` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `iso_int`: `str`, `endptr` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wcstoll` reads or writes through them.
     guard_infallible("wcstoll", 0, || unsafe { iso_int(str, endptr, base, i64::MIN, i64::MAX) })
 }
 
@@ -460,8 +476,8 @@ pub unsafe extern "C" fn wcstoll_w16(str: *const W, endptr: *mut *mut W, base: c
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstoull_w16(str: *const W, endptr: *mut *mut W, base: c_int) -> c_ulonglong {
-    // SAFETY: `iso_uint` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `iso_uint`: `str`, `endptr` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wcstoull` reads or writes through them.
     guard_infallible("wcstoull", 0, || unsafe { iso_uint(str, endptr, base, u64::MAX) })
 }
 

@@ -11,6 +11,11 @@ use crate::win32::error::*;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 
+/// # Safety
+/// The pointers are the arguments of `HttpAddFragmentToCache` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `prefix` is its
+/// `UrlPrefix`, `chunk` is its `DataChunk`, `policy` is its `CachePolicy`, `ov` is its `Overlapped`. In particular:
+/// `prefix` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn add_fragment_to_cache<U: WideUnit>(
     h: HANDLE,
     prefix: *const U,
@@ -70,8 +75,10 @@ pub unsafe extern "C" fn HttpAddFragmentToCache(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpAddFragmentToCache", || {
-        // SAFETY: `add_fragment_to_cache` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `add_fragment_to_cache`: `UrlPrefix`, `DataChunk`, `CachePolicy`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpAddFragmentToCache` reads or writes through them; in particular `UrlPrefix` is NULL or points to a
+        // readable NUL-terminated array of `U`.
         unsafe { add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped) }
     })
 }
@@ -91,12 +98,20 @@ pub unsafe extern "C" fn HttpAddFragmentToCache_w16(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpAddFragmentToCache", || {
-        // SAFETY: `add_fragment_to_cache` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `add_fragment_to_cache`: `UrlPrefix`, `DataChunk`, `CachePolicy`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpAddFragmentToCache` reads or writes through them; in particular `UrlPrefix` is NULL or points to a
+        // readable NUL-terminated array of `U`.
         unsafe { add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpReadFragmentFromCache` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `prefix` is its
+/// `UrlPrefix`, `range` is its `ByteRange`, `buf` is its `Buffer`, `read` is its `BytesRead`, `ov` is its `Overlapped`.
+/// In particular: `prefix` is NULL or points to a readable NUL-terminated array of `U`; `range` is NULL or the caller's
+/// HTTP_BYTE_RANGE; `read` is NULL or points to a writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn read_fragment_from_cache<U: WideUnit>(
     h: HANDLE,
@@ -163,8 +178,11 @@ pub unsafe extern "C" fn HttpReadFragmentFromCache(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpReadFragmentFromCache", || {
-        // SAFETY: `read_fragment_from_cache` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `read_fragment_from_cache`: `UrlPrefix`, `ByteRange`, `Buffer`, `BytesRead`, `Overlapped` are this
+        // export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows
+        // documents `HttpReadFragmentFromCache` reads or writes through them; in particular `UrlPrefix` is NULL or
+        // points to a readable NUL-terminated array of `U`; `ByteRange` is NULL or the caller's HTTP_BYTE_RANGE;
+        // `BytesRead` is NULL or points to a writable, aligned `T`.
         unsafe {
             read_fragment_from_cache(
                 RequestQueueHandle,
@@ -196,8 +214,11 @@ pub unsafe extern "C" fn HttpReadFragmentFromCache_w16(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpReadFragmentFromCache", || {
-        // SAFETY: `read_fragment_from_cache` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `read_fragment_from_cache`: `UrlPrefix`, `ByteRange`, `Buffer`, `BytesRead`, `Overlapped` are this
+        // export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows
+        // documents `HttpReadFragmentFromCache` reads or writes through them; in particular `UrlPrefix` is NULL or
+        // points to a readable NUL-terminated array of `U`; `ByteRange` is NULL or the caller's HTTP_BYTE_RANGE;
+        // `BytesRead` is NULL or points to a writable, aligned `T`.
         unsafe {
             read_fragment_from_cache(
                 RequestQueueHandle,
@@ -212,6 +233,11 @@ pub unsafe extern "C" fn HttpReadFragmentFromCache_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpFlushResponseCache` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `prefix` is its
+/// `UrlPrefix`, `ov` is its `Overlapped`. In particular: `prefix` is NULL or points to a readable NUL-terminated array
+/// of `U`.
 unsafe fn flush_response_cache<U: WideUnit>(
     h: HANDLE,
     prefix: *const U,
@@ -255,8 +281,9 @@ pub unsafe extern "C" fn HttpFlushResponseCache(
     Flags: ULONG,
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
-    // SAFETY: `flush_response_cache` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `flush_response_cache`: `UrlPrefix`, `Overlapped` are this export's own arguments, passed on unchanged;
+    // its `# Safety` makes them NULL or valid for what Windows documents `HttpFlushResponseCache` reads or writes
+    // through them; in particular `UrlPrefix` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpFlushResponseCache", || unsafe {
         flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped)
     })
@@ -275,8 +302,9 @@ pub unsafe extern "C" fn HttpFlushResponseCache_w16(
     Flags: ULONG,
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
-    // SAFETY: `flush_response_cache` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `flush_response_cache`: `UrlPrefix`, `Overlapped` are this export's own arguments, passed on unchanged;
+    // its `# Safety` makes them NULL or valid for what Windows documents `HttpFlushResponseCache` reads or writes
+    // through them; in particular `UrlPrefix` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpFlushResponseCache", || unsafe {
         flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped)
     })

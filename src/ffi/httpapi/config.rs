@@ -168,6 +168,11 @@ unsafe fn set_ssl<U: WideUnit>(id: i32, info: *mut c_void, len: ULONG, replace: 
     config::set_ssl(key, binding, replace)
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpSetServiceConfiguration` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `pConfigInformation`, `ov` is its `pOverlapped`. In particular: `info` is NULL or points to `len` readable bytes
+/// (alignment not required).
 unsafe fn set_service_configuration<U: WideUnit>(
     handle: HANDLE,
     id: i32,
@@ -238,8 +243,10 @@ pub unsafe extern "C" fn HttpSetServiceConfiguration(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpSetServiceConfiguration", || {
-        // SAFETY: `set_service_configuration::<WCHAR>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_service_configuration`: `pConfigInformation`, `pOverlapped` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpSetServiceConfiguration` reads or writes through them; in particular `pConfigInformation` is NULL or
+        // points to `ConfigInformationLength` readable bytes (alignment not required).
         unsafe {
             set_service_configuration::<WCHAR>(
                 ServiceHandle,
@@ -267,8 +274,10 @@ pub unsafe extern "C" fn HttpSetServiceConfiguration_w16(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpSetServiceConfiguration", || {
-        // SAFETY: `set_service_configuration::<u16>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_service_configuration`: `pConfigInformation`, `pOverlapped` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpSetServiceConfiguration` reads or writes through them; in particular `pConfigInformation` is NULL or
+        // points to `ConfigInformationLength` readable bytes (alignment not required).
         unsafe {
             set_service_configuration::<u16>(
                 ServiceHandle,
@@ -281,6 +290,11 @@ pub unsafe extern "C" fn HttpSetServiceConfiguration_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpUpdateServiceConfiguration` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `ConfigInfo`, `ov` is its `Overlapped`. In particular: `info` is NULL or points to `len` readable bytes (alignment
+/// not required).
 unsafe fn update_service_configuration<U: WideUnit>(
     handle: HANDLE,
     id: i32,
@@ -321,8 +335,10 @@ pub unsafe extern "C" fn HttpUpdateServiceConfiguration(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpUpdateServiceConfiguration", || {
-        // SAFETY: `update_service_configuration::<WCHAR>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `update_service_configuration`: `ConfigInfo`, `Overlapped` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpUpdateServiceConfiguration` reads or writes through them; in particular `ConfigInfo` is NULL or points
+        // to `ConfigInfoLength` readable bytes (alignment not required).
         unsafe { update_service_configuration::<WCHAR>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped) }
     })
 }
@@ -342,12 +358,19 @@ pub unsafe extern "C" fn HttpUpdateServiceConfiguration_w16(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpUpdateServiceConfiguration", || {
-        // SAFETY: `update_service_configuration::<u16>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `update_service_configuration`: `ConfigInfo`, `Overlapped` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpUpdateServiceConfiguration` reads or writes through them; in particular `ConfigInfo` is NULL or points
+        // to `ConfigInfoLength` readable bytes (alignment not required).
         unsafe { update_service_configuration::<u16>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpDeleteServiceConfiguration` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `pConfigInformation`, `ov` is its `pOverlapped`. In particular: `info` is NULL or points to `len` readable bytes
+/// (alignment not required).
 unsafe fn delete_service_configuration<U: WideUnit>(
     handle: HANDLE,
     id: i32,
@@ -421,8 +444,10 @@ pub unsafe extern "C" fn HttpDeleteServiceConfiguration(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpDeleteServiceConfiguration", || {
-        // SAFETY: `delete_service_configuration::<WCHAR>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `delete_service_configuration`: `pConfigInformation`, `pOverlapped` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpDeleteServiceConfiguration` reads or writes through them; in particular `pConfigInformation` is NULL or
+        // points to `ConfigInformationLength` readable bytes (alignment not required).
         unsafe {
             delete_service_configuration::<WCHAR>(
                 ServiceHandle,
@@ -450,8 +475,10 @@ pub unsafe extern "C" fn HttpDeleteServiceConfiguration_w16(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpDeleteServiceConfiguration", || {
-        // SAFETY: `delete_service_configuration::<u16>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `delete_service_configuration`: `pConfigInformation`, `pOverlapped` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpDeleteServiceConfiguration` reads or writes through them; in particular `pConfigInformation` is NULL or
+        // points to `ConfigInformationLength` readable bytes (alignment not required).
         unsafe {
             delete_service_configuration::<u16>(
                 ServiceHandle,
@@ -464,6 +491,12 @@ pub unsafe extern "C" fn HttpDeleteServiceConfiguration_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpQueryServiceConfiguration` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `input` is its
+/// `pInput`, `out` is its `pOutput`, `ret` is its `pReturnLength`, `ov` is its `pOverlapped`. In particular: `input` is
+/// NULL or points to `in_len` readable bytes (alignment not required); `ret` is NULL or points to a writable `u32`;
+/// `out` is NULL or points to `out_len` writable bytes, not aliased, valid for `'a`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn query_service_configuration<U: WideUnit>(
     handle: HANDLE,
@@ -677,8 +710,11 @@ pub unsafe extern "C" fn HttpQueryServiceConfiguration(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpQueryServiceConfiguration", || {
-        // SAFETY: `query_service_configuration::<WCHAR>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_service_configuration`: `pInput`, `pOutput`, `pReturnLength`, `pOverlapped` are this export's
+        // own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryServiceConfiguration` reads or writes through them; in particular `pInput` is NULL or points to
+        // `InputLength` readable bytes (alignment not required); `pReturnLength` is NULL or points to a writable `u32`;
+        // `pOutput` is NULL or points to `OutputLength` writable bytes, not aliased, valid for `'a`.
         unsafe {
             query_service_configuration::<WCHAR>(
                 ServiceHandle,
@@ -712,8 +748,11 @@ pub unsafe extern "C" fn HttpQueryServiceConfiguration_w16(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpQueryServiceConfiguration", || {
-        // SAFETY: `query_service_configuration::<u16>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_service_configuration`: `pInput`, `pOutput`, `pReturnLength`, `pOverlapped` are this export's
+        // own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryServiceConfiguration` reads or writes through them; in particular `pInput` is NULL or points to
+        // `InputLength` readable bytes (alignment not required); `pReturnLength` is NULL or points to a writable `u32`;
+        // `pOutput` is NULL or points to `OutputLength` writable bytes, not aliased, valid for `'a`.
         unsafe {
             query_service_configuration::<u16>(
                 ServiceHandle,

@@ -71,6 +71,11 @@ pub unsafe extern "C" fn HttpCreateHttpHandle(RequestQueueHandle: *mut HANDLE, R
 }
 w16_alias!(HttpCreateHttpHandle);
 
+/// # Safety
+/// The pointers are the arguments of `HttpCreateRequestQueue` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `name` is its `Name`,
+/// `sa` is its `SecurityAttributes`, `out` is its `RequestQueueHandle`. In particular: `name` is NULL or points to a
+/// readable NUL-terminated array of `U`; `out` is NULL or points to a writable, aligned `T`.
 unsafe fn create_request_queue<U: WideUnit>(
     version: HTTPAPI_VERSION,
     name: *const U,
@@ -124,8 +129,10 @@ pub unsafe extern "C" fn HttpCreateRequestQueue(
     RequestQueueHandle: *mut HANDLE,
 ) -> ULONG {
     guard_httpapi("HttpCreateRequestQueue", || {
-        // SAFETY: `create_request_queue` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `create_request_queue`: `Name`, `SecurityAttributes`, `RequestQueueHandle` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpCreateRequestQueue` reads or writes through them; in particular `Name` is NULL or points to a readable
+        // NUL-terminated array of `U`; `RequestQueueHandle` is NULL or points to a writable, aligned `T`.
         unsafe { create_request_queue(Version, Name, SecurityAttributes, Flags, RequestQueueHandle) }
     })
 }
@@ -144,8 +151,10 @@ pub unsafe extern "C" fn HttpCreateRequestQueue_w16(
     RequestQueueHandle: *mut HANDLE,
 ) -> ULONG {
     guard_httpapi("HttpCreateRequestQueue", || {
-        // SAFETY: `create_request_queue` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `create_request_queue`: `Name`, `SecurityAttributes`, `RequestQueueHandle` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpCreateRequestQueue` reads or writes through them; in particular `Name` is NULL or points to a readable
+        // NUL-terminated array of `U`; `RequestQueueHandle` is NULL or points to a writable, aligned `T`.
         unsafe { create_request_queue(Version, Name, SecurityAttributes, Flags, RequestQueueHandle) }
     })
 }
@@ -375,6 +384,10 @@ pub unsafe extern "C" fn HttpRemoveUrlFromUrlGroup_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpAddUrl` (and of its twins), which its `# Safety` asks the caller to make NULL
+/// or valid for what Windows documents the function reads or writes through them: `url` is its `FullyQualifiedUrl`,
+/// `reserved` is its `Reserved`. In particular: `url` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn add_url<U: WideUnit>(h: HANDLE, url: *const U, reserved: *mut c_void) -> WinResult<()> {
     // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
     let url = unsafe { wide_cstr(url) };
@@ -397,8 +410,9 @@ pub unsafe extern "C" fn HttpAddUrl(
     FullyQualifiedUrl: *const WCHAR,
     Reserved: *mut c_void,
 ) -> ULONG {
-    // SAFETY: `add_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `add_url`: `FullyQualifiedUrl`, `Reserved` are this export's own arguments, passed on unchanged; its `#
+    // Safety` makes them NULL or valid for what Windows documents `HttpAddUrl` reads or writes through them; in
+    // particular `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpAddUrl", || unsafe { add_url(RequestQueueHandle, FullyQualifiedUrl, Reserved) })
 }
 /// `HttpAddUrl` for `-fshort-wchar` callers.
@@ -413,8 +427,9 @@ pub unsafe extern "C" fn HttpAddUrl_w16(
     FullyQualifiedUrl: *const u16,
     Reserved: *mut c_void,
 ) -> ULONG {
-    // SAFETY: `add_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `add_url`: `FullyQualifiedUrl`, `Reserved` are this export's own arguments, passed on unchanged; its `#
+    // Safety` makes them NULL or valid for what Windows documents `HttpAddUrl` reads or writes through them; in
+    // particular `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpAddUrl", || unsafe { add_url(RequestQueueHandle, FullyQualifiedUrl, Reserved) })
 }
 
@@ -453,6 +468,10 @@ pub unsafe extern "C" fn HttpRemoveUrl_w16(RequestQueueHandle: HANDLE, FullyQual
     guard_httpapi("HttpRemoveUrl", || unsafe { remove_url(RequestQueueHandle, FullyQualifiedUrl) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpCancelHttpRequest` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `ov` is its
+/// `Overlapped`.
 unsafe fn cancel_http_request(h: HANDLE, id: u64, ov: *mut OVERLAPPED) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCancelHttpRequest({h:?}, {id:#x}, {ov:?})");
     let q = queue_of(h)?;
@@ -479,8 +498,8 @@ pub unsafe extern "C" fn HttpCancelHttpRequest(
     RequestId: u64,
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
-    // SAFETY: `cancel_http_request` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `cancel_http_request`: `Overlapped` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `HttpCancelHttpRequest` reads or writes through it.
     guard_httpapi("HttpCancelHttpRequest", || unsafe { cancel_http_request(RequestQueueHandle, RequestId, Overlapped) })
 }
 w16_alias!(HttpCancelHttpRequest);
@@ -504,6 +523,10 @@ pub extern "C" fn HttpIsFeatureSupported(FeatureId: i32) -> BOOL {
 }
 w16_alias!(HttpIsFeatureSupported);
 
+/// # Safety
+/// The pointers are the arguments of `HttpWaitForDemandStart` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `ov` is its
+/// `Overlapped`.
 unsafe fn wait_for_demand_start(h: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()> {
     tracing::trace!(target: T, "HttpWaitForDemandStart({h:?}, {ov:?})");
     // The page documents ERROR_INVALID_PARAMETER for a handle that is not a request queue.
@@ -526,12 +549,16 @@ unsafe fn wait_for_demand_start(h: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()>
 /// the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpWaitForDemandStart(RequestQueueHandle: HANDLE, Overlapped: *mut OVERLAPPED) -> ULONG {
-    // SAFETY: `wait_for_demand_start` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `wait_for_demand_start`: `Overlapped` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `HttpWaitForDemandStart` reads or writes through it.
     guard_httpapi("HttpWaitForDemandStart", || unsafe { wait_for_demand_start(RequestQueueHandle, Overlapped) })
 }
 w16_alias!(HttpWaitForDemandStart);
 
+/// # Safety
+/// The pointers are the arguments of `HttpDelegateRequestEx` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `props` is its
+/// `PropertyInfoSet`.
 unsafe fn delegate_request_ex(
     h: HANDLE,
     target: HANDLE,
@@ -575,8 +602,8 @@ pub unsafe extern "C" fn HttpDelegateRequestEx(
     PropertyInfoSet: *mut c_void,
 ) -> ULONG {
     guard_httpapi("HttpDelegateRequestEx", || {
-        // SAFETY: `delegate_request_ex` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `delegate_request_ex`: `PropertyInfoSet` is this export's own argument, passed on unchanged; its `#
+        // Safety` makes it NULL or valid for what Windows documents `HttpDelegateRequestEx` reads or writes through it.
         unsafe {
             delegate_request_ex(
                 RequestQueueHandle,

@@ -277,6 +277,10 @@ unsafe fn put_qos(scope: Scope, info: *mut c_void, len: ULONG, ret: *mut ULONG) 
     Ok(())
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpSetServerSessionProperty` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `PropertyInformation`. In particular: `info` is NULL or points to `len` readable bytes (alignment not required).
 unsafe fn set_server_session_property<U: WideUnit>(
     id: u64,
     property: i32,
@@ -329,8 +333,10 @@ pub unsafe extern "C" fn HttpSetServerSessionProperty(
     PropertyInformationLength: ULONG,
 ) -> ULONG {
     guard_httpapi("HttpSetServerSessionProperty", || {
-        // SAFETY: `set_server_session_property::<WCHAR>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_server_session_property`: `PropertyInformation` is this export's own argument, passed on
+        // unchanged; its `# Safety` makes it NULL or valid for what Windows documents `HttpSetServerSessionProperty`
+        // reads or writes through it; in particular `PropertyInformation` is NULL or points to
+        // `PropertyInformationLength` readable bytes (alignment not required).
         unsafe {
             set_server_session_property::<WCHAR>(
                 ServerSessionId,
@@ -355,8 +361,10 @@ pub unsafe extern "C" fn HttpSetServerSessionProperty_w16(
     PropertyInformationLength: ULONG,
 ) -> ULONG {
     guard_httpapi("HttpSetServerSessionProperty", || {
-        // SAFETY: `set_server_session_property::<u16>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_server_session_property`: `PropertyInformation` is this export's own argument, passed on
+        // unchanged; its `# Safety` makes it NULL or valid for what Windows documents `HttpSetServerSessionProperty`
+        // reads or writes through it; in particular `PropertyInformation` is NULL or points to
+        // `PropertyInformationLength` readable bytes (alignment not required).
         unsafe {
             set_server_session_property::<u16>(
                 ServerSessionId,
@@ -368,6 +376,11 @@ pub unsafe extern "C" fn HttpSetServerSessionProperty_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpQueryServerSessionProperty` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `PropertyInformation`, `ret` is its `ReturnLength`. In particular: `ret` is NULL or points to a writable `u32`;
+/// `info` is NULL or points to `len` writable bytes; `ret` is NULL or points to a writable, aligned `T`.
 unsafe fn query_server_session_property<U: WideUnit>(
     id: u64,
     property: i32,
@@ -422,8 +435,11 @@ pub unsafe extern "C" fn HttpQueryServerSessionProperty(
     ReturnLength: *mut ULONG,
 ) -> ULONG {
     guard_httpapi("HttpQueryServerSessionProperty", || {
-        // SAFETY: `query_server_session_property::<WCHAR>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_server_session_property`: `PropertyInformation`, `ReturnLength` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryServerSessionProperty` reads or writes through them; in particular `ReturnLength` is NULL or points
+        // to a writable `u32`; `PropertyInformation` is NULL or points to `PropertyInformationLength` writable bytes;
+        // `ReturnLength` is NULL or points to a writable, aligned `T`.
         unsafe {
             query_server_session_property::<WCHAR>(
                 ServerSessionId,
@@ -450,8 +466,11 @@ pub unsafe extern "C" fn HttpQueryServerSessionProperty_w16(
     ReturnLength: *mut ULONG,
 ) -> ULONG {
     guard_httpapi("HttpQueryServerSessionProperty", || {
-        // SAFETY: `query_server_session_property::<u16>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_server_session_property`: `PropertyInformation`, `ReturnLength` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryServerSessionProperty` reads or writes through them; in particular `ReturnLength` is NULL or points
+        // to a writable `u32`; `PropertyInformation` is NULL or points to `PropertyInformationLength` writable bytes;
+        // `ReturnLength` is NULL or points to a writable, aligned `T`.
         unsafe {
             query_server_session_property::<u16>(
                 ServerSessionId,
@@ -464,6 +483,10 @@ pub unsafe extern "C" fn HttpQueryServerSessionProperty_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpSetUrlGroupProperty` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `PropertyInformation`. In particular: `info` is NULL or points to `len` readable bytes (alignment not required).
 unsafe fn set_url_group_property<U: WideUnit>(
     group: u64,
     property: i32,
@@ -531,8 +554,10 @@ pub unsafe extern "C" fn HttpSetUrlGroupProperty(
     PropertyInformationLength: ULONG,
 ) -> ULONG {
     guard_httpapi("HttpSetUrlGroupProperty", || {
-        // SAFETY: `set_url_group_property::<WCHAR>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_url_group_property`: `PropertyInformation` is this export's own argument, passed on unchanged;
+        // its `# Safety` makes it NULL or valid for what Windows documents `HttpSetUrlGroupProperty` reads or writes
+        // through it; in particular `PropertyInformation` is NULL or points to `PropertyInformationLength` readable
+        // bytes (alignment not required).
         unsafe { set_url_group_property::<WCHAR>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength) }
     })
 }
@@ -550,12 +575,19 @@ pub unsafe extern "C" fn HttpSetUrlGroupProperty_w16(
     PropertyInformationLength: ULONG,
 ) -> ULONG {
     guard_httpapi("HttpSetUrlGroupProperty", || {
-        // SAFETY: `set_url_group_property::<u16>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_url_group_property`: `PropertyInformation` is this export's own argument, passed on unchanged;
+        // its `# Safety` makes it NULL or valid for what Windows documents `HttpSetUrlGroupProperty` reads or writes
+        // through it; in particular `PropertyInformation` is NULL or points to `PropertyInformationLength` readable
+        // bytes (alignment not required).
         unsafe { set_url_group_property::<u16>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpQueryUrlGroupProperty` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `PropertyInformation`, `ret` is its `ReturnLength`. In particular: `ret` is NULL or points to a writable `u32`;
+/// `info` is NULL or points to `len` writable bytes; `ret` is NULL or points to a writable, aligned `T`.
 unsafe fn query_url_group_property<U: WideUnit>(
     group: u64,
     property: i32,
@@ -610,8 +642,11 @@ pub unsafe extern "C" fn HttpQueryUrlGroupProperty(
     ReturnLength: *mut ULONG,
 ) -> ULONG {
     guard_httpapi("HttpQueryUrlGroupProperty", || {
-        // SAFETY: `query_url_group_property::<WCHAR>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_url_group_property`: `PropertyInformation`, `ReturnLength` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryUrlGroupProperty` reads or writes through them; in particular `ReturnLength` is NULL or points to a
+        // writable `u32`; `PropertyInformation` is NULL or points to `PropertyInformationLength` writable bytes;
+        // `ReturnLength` is NULL or points to a writable, aligned `T`.
         unsafe {
             query_url_group_property::<WCHAR>(
                 UrlGroupId,
@@ -638,8 +673,11 @@ pub unsafe extern "C" fn HttpQueryUrlGroupProperty_w16(
     ReturnLength: *mut ULONG,
 ) -> ULONG {
     guard_httpapi("HttpQueryUrlGroupProperty", || {
-        // SAFETY: `query_url_group_property::<u16>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_url_group_property`: `PropertyInformation`, `ReturnLength` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryUrlGroupProperty` reads or writes through them; in particular `ReturnLength` is NULL or points to a
+        // writable `u32`; `PropertyInformation` is NULL or points to `PropertyInformationLength` writable bytes;
+        // `ReturnLength` is NULL or points to a writable, aligned `T`.
         unsafe {
             query_url_group_property::<u16>(
                 UrlGroupId,

@@ -9,6 +9,11 @@ use crate::win32::abi::OVERLAPPED;
 use crate::win32::error::*;
 use std::ffi::c_void;
 
+/// # Safety
+/// The pointers are the arguments of `HttpQueryRequestProperty` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `qualifier` is
+/// its `Qualifier`, `out` is its `Output`, `ret` is its `BytesReturned`, `ov` is its `Overlapped`. In particular: `ret`
+/// is NULL or points to a writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn query_request_property(
     h: HANDLE,
@@ -81,8 +86,10 @@ pub unsafe extern "C" fn HttpQueryRequestProperty(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpQueryRequestProperty", || {
-        // SAFETY: `query_request_property` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_request_property`: `Qualifier`, `Output`, `BytesReturned`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryRequestProperty` reads or writes through them; in particular `BytesReturned` is NULL or points to a
+        // writable, aligned `T`.
         unsafe {
             query_request_property(
                 RequestQueueHandle,
@@ -100,6 +107,11 @@ pub unsafe extern "C" fn HttpQueryRequestProperty(
 }
 w16_alias!(HttpQueryRequestProperty);
 
+/// # Safety
+/// The pointers are the arguments of `HttpSetRequestProperty` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `input` is its `Input`,
+/// `ov` is its `Overlapped`. In particular: `input as *const u8` is NULL or points to `size as usize` readable bytes
+/// that stay valid and unchanged for `'a`.
 unsafe fn set_request_property(
     h: HANDLE,
     id: u64,
@@ -158,8 +170,10 @@ pub unsafe extern "C" fn HttpSetRequestProperty(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpSetRequestProperty", || {
-        // SAFETY: `set_request_property` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_request_property`: `Input`, `Overlapped` are this export's own arguments, passed on unchanged;
+        // its `# Safety` makes them NULL or valid for what Windows documents `HttpSetRequestProperty` reads or writes
+        // through them; in particular `Input as *const u8` is NULL or points to `InputPropertySize as usize` readable
+        // bytes that stay valid and unchanged for `'a`.
         unsafe { set_request_property(RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped) }
     })
 }

@@ -133,6 +133,11 @@ fn check_send_flags(flags: ULONG) -> WinResult<(bool, bool, bool)> {
     Ok((more, disconnect, flags & HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA != 0))
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpSendHttpResponse` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `response` is its
+/// `HttpResponse`, `policy` is its `CachePolicy`, `sent` is its `BytesSent`, `ov` is its `Overlapped`. In particular:
+/// `policy` is NULL or the caller's HTTP_CACHE_POLICY; `sent` is NULL or points to a writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn send_http_response(
     h: HANDLE,
@@ -200,8 +205,10 @@ pub unsafe extern "C" fn HttpSendHttpResponse(
 ) -> ULONG {
     guard_httpapi("HttpSendHttpResponse", || {
         let _ = (Reserved1, Reserved2, LogData);
-        // SAFETY: `send_http_response` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `send_http_response`: `HttpResponse`, `CachePolicy`, `BytesSent`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpSendHttpResponse` reads or writes through them; in particular `CachePolicy` is NULL or the caller's
+        // HTTP_CACHE_POLICY; `BytesSent` is NULL or points to a writable, aligned `T`.
         unsafe {
             send_http_response(
                 RequestQueueHandle,
@@ -238,8 +245,10 @@ pub unsafe extern "C" fn HttpSendHttpResponse_w16(
 ) -> ULONG {
     guard_httpapi("HttpSendHttpResponse", || {
         let _ = (Reserved1, Reserved2, LogData);
-        // SAFETY: `send_http_response` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `send_http_response`: `HttpResponse`, `CachePolicy`, `BytesSent`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpSendHttpResponse` reads or writes through them; in particular `CachePolicy` is NULL or the caller's
+        // HTTP_CACHE_POLICY; `BytesSent` is NULL or points to a writable, aligned `T`.
         unsafe {
             send_http_response(
                 RequestQueueHandle,
@@ -255,6 +264,11 @@ pub unsafe extern "C" fn HttpSendHttpResponse_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpSendResponseEntityBody` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `chunks` is its
+/// `EntityChunks`, `sent` is its `BytesSent`, `ov` is its `Overlapped`. In particular: `sent` is NULL or points to a
+/// writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn send_response_entity_body(
     h: HANDLE,
@@ -307,8 +321,10 @@ pub unsafe extern "C" fn HttpSendResponseEntityBody(
 ) -> ULONG {
     guard_httpapi("HttpSendResponseEntityBody", || {
         let _ = (Reserved1, Reserved2, LogData);
-        // SAFETY: `send_response_entity_body` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `send_response_entity_body`: `EntityChunks`, `BytesSent`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpSendResponseEntityBody` reads or writes through them; in particular `BytesSent` is NULL or points to a
+        // writable, aligned `T`.
         unsafe {
             send_response_entity_body(
                 RequestQueueHandle,
@@ -345,8 +361,10 @@ pub unsafe extern "C" fn HttpSendResponseEntityBody_w16(
 ) -> ULONG {
     guard_httpapi("HttpSendResponseEntityBody", || {
         let _ = (Reserved1, Reserved2, LogData);
-        // SAFETY: `send_response_entity_body` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `send_response_entity_body`: `EntityChunks`, `BytesSent`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpSendResponseEntityBody` reads or writes through them; in particular `BytesSent` is NULL or points to a
+        // writable, aligned `T`.
         unsafe {
             send_response_entity_body(
                 RequestQueueHandle,
@@ -362,6 +380,11 @@ pub unsafe extern "C" fn HttpSendResponseEntityBody_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpDeclarePush` (and of its twins), which its `# Safety` asks the caller to make
+/// NULL or valid for what Windows documents the function reads or writes through them: `path` is its `Path`, `query` is
+/// its `Query`, `headers` is its `Headers`. In particular: `path` is NULL or points to a readable NUL-terminated array
+/// of `U`.
 unsafe fn declare_push<U: WideUnit>(
     h: HANDLE,
     id: u64,
@@ -402,8 +425,9 @@ pub unsafe extern "C" fn HttpDeclarePush(
     Query: *const u8,
     Headers: *const c_void,
 ) -> ULONG {
-    // SAFETY: `declare_push` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `declare_push`: `Path`, `Query`, `Headers` are this export's own arguments, passed on unchanged; its `#
+    // Safety` makes them NULL or valid for what Windows documents `HttpDeclarePush` reads or writes through them; in
+    // particular `Path` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpDeclarePush", || unsafe {
         declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers)
     })
@@ -423,8 +447,9 @@ pub unsafe extern "C" fn HttpDeclarePush_w16(
     Query: *const u8,
     Headers: *const c_void,
 ) -> ULONG {
-    // SAFETY: `declare_push` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `declare_push`: `Path`, `Query`, `Headers` are this export's own arguments, passed on unchanged; its `#
+    // Safety` makes them NULL or valid for what Windows documents `HttpDeclarePush` reads or writes through them; in
+    // particular `Path` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpDeclarePush", || unsafe {
         declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers)
     })

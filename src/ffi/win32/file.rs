@@ -439,6 +439,11 @@ pub unsafe extern "C" fn GetTempPathW_w16(nBufferLength: DWORD, lpBuffer: *mut u
     guard_win32("GetTempPathW", 0, || unsafe { copy_out_or_size(&file::temp_path(), lpBuffer, nBufferLength) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `GetTempFileNameW` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `path` is its `lpPathName`,
+/// `prefix` is its `lpPrefixString`, `out` is its `lpTempFileName`. In particular: `path` is NULL or points to a
+/// readable NUL-terminated array of `U`; `prefix` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn temp_file_name<U: WideUnit>(path: *const U, prefix: *const U, unique: u32, out: *mut U) -> WinResult<u32> {
     tracing::trace!(target: "winhttpapi::win32", "GetTempFileName({path:?}, {prefix:?}, {unique}, {out:?})");
     // SAFETY: `wide_cstr`: `path` is NULL or points to a readable NUL-terminated array of `U`.
@@ -500,8 +505,10 @@ pub unsafe extern "C" fn GetTempFileNameW(
     uUnique: u32,
     lpTempFileName: *mut u32,
 ) -> u32 {
-    // SAFETY: `temp_file_name` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `temp_file_name`: `lpPathName`, `lpPrefixString`, `lpTempFileName` are this export's own arguments,
+    // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `GetTempFileNameW` reads
+    // or writes through them; in particular `lpPathName` is NULL or points to a readable NUL-terminated array of `U`;
+    // `lpPrefixString` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("GetTempFileNameW", 0, || unsafe {
         temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName)
     })
@@ -520,8 +527,10 @@ pub unsafe extern "C" fn GetTempFileNameW_w16(
     uUnique: u32,
     lpTempFileName: *mut u16,
 ) -> u32 {
-    // SAFETY: `temp_file_name` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `temp_file_name`: `lpPathName`, `lpPrefixString`, `lpTempFileName` are this export's own arguments,
+    // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `GetTempFileNameW` reads
+    // or writes through them; in particular `lpPathName` is NULL or points to a readable NUL-terminated array of `U`;
+    // `lpPrefixString` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("GetTempFileNameW", 0, || unsafe {
         temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName)
     })

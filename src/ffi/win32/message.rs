@@ -43,6 +43,11 @@ unsafe fn message_source<U: WideUnit>(
     Ok((text.to_string(), true))
 }
 
+/// # Safety
+/// The pointers are the arguments of `FormatMessageW` (and of its twins), which its `# Safety` asks the caller to make
+/// NULL or valid for what Windows documents the function reads or writes through them: `lpSource` is its `lpSource`,
+/// `lpBuffer` is its `lpBuffer`, `Arguments` is its `Arguments`. In particular: `lpSource as *const U` is NULL or
+/// points to a readable NUL-terminated array of `U`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn format_message<U: WideUnit>(
     dwFlags: DWORD,
@@ -141,8 +146,10 @@ pub unsafe extern "C" fn FormatMessageW(
     Arguments: *mut c_void,
 ) -> DWORD {
     guard_win32("FormatMessageW", 0, || {
-        // SAFETY: `format_message` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `format_message`: `lpSource`, `lpBuffer`, `Arguments` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `FormatMessageW` reads or
+        // writes through them; in particular `lpSource as *const U` is NULL or points to a readable NUL-terminated
+        // array of `U`.
         unsafe { format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer, nSize, Arguments) }
     })
 }
@@ -164,8 +171,10 @@ pub unsafe extern "C" fn FormatMessageW_w16(
     Arguments: *mut c_void,
 ) -> DWORD {
     guard_win32("FormatMessageW", 0, || {
-        // SAFETY: `format_message` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `format_message`: `lpSource`, `lpBuffer`, `Arguments` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `FormatMessageW` reads or
+        // writes through them; in particular `lpSource as *const U` is NULL or points to a readable NUL-terminated
+        // array of `U`.
         unsafe { format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer, nSize, Arguments) }
     })
 }

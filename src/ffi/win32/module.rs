@@ -102,6 +102,10 @@ pub unsafe extern "C" fn LoadLibraryW_w16(lpLibFileName: *const u16) -> HANDLE {
     guard_win32("LoadLibraryW", std::ptr::null_mut(), || unsafe { load_library(lpLibFileName) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `GetProcAddress` (and of its twins), which its `# Safety` asks the caller to make
+/// NULL or valid for what Windows documents the function reads or writes through them: `lpProcName` is its
+/// `lpProcName`. In particular: `lpProcName` is NULL or points to a readable NUL-terminated string.
 unsafe fn proc_address(hModule: HANDLE, lpProcName: *const c_char, twin_first: bool) -> WinResult<FARPROC> {
     // Names below 0x10000 are ordinals; our exports have none.
     if (lpProcName as usize) < 0x10000 {
@@ -131,8 +135,9 @@ unsafe fn proc_address(hModule: HANDLE, lpProcName: *const c_char, twin_first: b
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetProcAddress(hModule: HANDLE, lpProcName: *const c_char) -> FARPROC {
-    // SAFETY: `proc_address` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `proc_address`: `lpProcName` is this export's own argument, passed on unchanged; its `# Safety` makes it
+    // NULL or valid for what Windows documents `GetProcAddress` reads or writes through it; in particular `lpProcName`
+    // is NULL or points to a readable NUL-terminated string.
     guard_win32("GetProcAddress", None, || unsafe { proc_address(hModule, lpProcName, false) })
 }
 
@@ -145,8 +150,9 @@ pub unsafe extern "C" fn GetProcAddress(hModule: HANDLE, lpProcName: *const c_ch
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetProcAddress_w16(hModule: HANDLE, lpProcName: *const c_char) -> FARPROC {
-    // SAFETY: `proc_address` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `proc_address`: `lpProcName` is this export's own argument, passed on unchanged; its `# Safety` makes it
+    // NULL or valid for what Windows documents `GetProcAddress` reads or writes through it; in particular `lpProcName`
+    // is NULL or points to a readable NUL-terminated string.
     guard_win32("GetProcAddress", None, || unsafe { proc_address(hModule, lpProcName, true) })
 }
 

@@ -9,6 +9,11 @@ use crate::win32::wstr::{self, WideUnit};
 use std::ffi::c_char;
 
 /// The body of `MultiByteToWideChar` for either `wchar_t` width.
+///
+/// # Safety
+/// The pointers are the arguments of `MultiByteToWideChar` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `lpMultiByteStr` is its
+/// `lpMultiByteStr`, `lpWideCharStr` is its `lpWideCharStr`.
 unsafe fn multi_byte_to_wide_char<U: WideUnit>(
     CodePage: u32,
     dwFlags: DWORD,
@@ -71,8 +76,9 @@ pub unsafe extern "C" fn MultiByteToWideChar(
     cchWideChar: i32,
 ) -> i32 {
     guard_win32("MultiByteToWideChar", 0, || {
-        // SAFETY: `multi_byte_to_wide_char` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `multi_byte_to_wide_char`: `lpMultiByteStr`, `lpWideCharStr` are this export's own arguments, passed
+        // on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `MultiByteToWideChar` reads
+        // or writes through them.
         unsafe { multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar) }
     })
 }
@@ -93,13 +99,21 @@ pub unsafe extern "C" fn MultiByteToWideChar_w16(
     cchWideChar: i32,
 ) -> i32 {
     guard_win32("MultiByteToWideChar", 0, || {
-        // SAFETY: `multi_byte_to_wide_char` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `multi_byte_to_wide_char`: `lpMultiByteStr`, `lpWideCharStr` are this export's own arguments, passed
+        // on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `MultiByteToWideChar` reads
+        // or writes through them.
         unsafe { multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar) }
     })
 }
 
 /// The body of `WideCharToMultiByte` for either `wchar_t` width.
+///
+/// # Safety
+/// The pointers are the arguments of `WideCharToMultiByte` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `lpWideCharStr` is its
+/// `lpWideCharStr`, `lpMultiByteStr` is its `lpMultiByteStr`, `lpDefaultChar` is its `lpDefaultChar`,
+/// `lpUsedDefaultChar` is its `lpUsedDefaultChar`. In particular: `lpWideCharStr` is NULL or points to a readable
+/// NUL-terminated array of `U`; `lpUsedDefaultChar` is NULL or points to a writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn wide_char_to_multi_byte<U: WideUnit>(
     CodePage: u32,
@@ -174,8 +188,11 @@ pub unsafe extern "C" fn WideCharToMultiByte(
     lpUsedDefaultChar: *mut BOOL,
 ) -> i32 {
     guard_win32("WideCharToMultiByte", 0, || {
-        // SAFETY: `wide_char_to_multi_byte` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `wide_char_to_multi_byte`: `lpWideCharStr`, `lpMultiByteStr`, `lpDefaultChar`, `lpUsedDefaultChar`
+        // are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what
+        // Windows documents `WideCharToMultiByte` reads or writes through them; in particular `lpWideCharStr` is NULL
+        // or points to a readable NUL-terminated array of `U`; `lpUsedDefaultChar` is NULL or points to a writable,
+        // aligned `T`.
         unsafe {
             wide_char_to_multi_byte(
                 CodePage,
@@ -209,8 +226,11 @@ pub unsafe extern "C" fn WideCharToMultiByte_w16(
     lpUsedDefaultChar: *mut BOOL,
 ) -> i32 {
     guard_win32("WideCharToMultiByte", 0, || {
-        // SAFETY: `wide_char_to_multi_byte` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `wide_char_to_multi_byte`: `lpWideCharStr`, `lpMultiByteStr`, `lpDefaultChar`, `lpUsedDefaultChar`
+        // are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what
+        // Windows documents `WideCharToMultiByte` reads or writes through them; in particular `lpWideCharStr` is NULL
+        // or points to a readable NUL-terminated array of `U`; `lpUsedDefaultChar` is NULL or points to a writable,
+        // aligned `T`.
         unsafe {
             wide_char_to_multi_byte(
                 CodePage,
@@ -273,6 +293,10 @@ pub unsafe extern "C" fn lstrlenW_w16(lpString: *const u16) -> i32 {
     guard_infallible("lstrlenW", 0, || unsafe { string_length(lpString) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `OutputDebugStringW` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `s` is its
+/// `lpOutputString`.
 unsafe fn output_debug_string<U: WideUnit>(s: *const U) {
     // There is no debugger channel on Linux: the text goes to stderr when logging is on.
     if s.is_null() || std::env::var_os("WINHTTPAPI_LOG").is_none() {
@@ -305,8 +329,8 @@ pub unsafe extern "C" fn OutputDebugStringA(lpOutputString: *const c_char) {
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn OutputDebugStringW(lpOutputString: *const u32) {
-    // SAFETY: `output_debug_string` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `output_debug_string`: `lpOutputString` is this export's own argument, passed on unchanged; its `#
+    // Safety` makes it NULL or valid for what Windows documents `OutputDebugStringW` reads or writes through it.
     guard_infallible("OutputDebugStringW", (), || unsafe { output_debug_string(lpOutputString) })
 }
 
@@ -318,7 +342,7 @@ pub unsafe extern "C" fn OutputDebugStringW(lpOutputString: *const u32) {
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn OutputDebugStringW_w16(lpOutputString: *const u16) {
-    // SAFETY: `output_debug_string` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `output_debug_string`: `lpOutputString` is this export's own argument, passed on unchanged; its `#
+    // Safety` makes it NULL or valid for what Windows documents `OutputDebugStringW` reads or writes through it.
     guard_infallible("OutputDebugStringW", (), || unsafe { output_debug_string(lpOutputString) })
 }

@@ -55,6 +55,11 @@ unsafe fn environment(pcbe: *const TP_CALLBACK_ENVIRON_V3) -> WinResult<Environm
 }
 
 /// A new object in the handle table; its handle is what its callbacks receive.
+///
+/// # Safety
+/// The pointers are the arguments of `CreateThreadpoolWork` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `context` is its `pv`,
+/// `pcbe` is its `pcbe`.
 unsafe fn create(callback: Option<Callback>, context: *mut c_void, pcbe: *const c_void) -> WinResult<HANDLE> {
     let callback = callback.ok_or(ERROR_INVALID_PARAMETER)?;
     // SAFETY: `environment` reads and writes only through the pointers passed to it, which this function's caller
@@ -210,8 +215,8 @@ pub unsafe extern "C" fn TrySubmitThreadpoolCallback(
 pub unsafe extern "C" fn CreateThreadpoolWork(pfnwk: Option<ObjectFn>, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
     guard_win32("CreateThreadpoolWork", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolWork({pfnwk:?}, {pv:?}, {pcbe:?})");
-        // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `create`: `pv`, `pcbe` are this export's own arguments, passed on unchanged; its `# Safety` makes
+        // them NULL or valid for what Windows documents `CreateThreadpoolWork` reads or writes through them.
         unsafe { create(pfnwk.map(Callback::Work), pv, pcbe) }
     })
 }
@@ -272,12 +277,16 @@ pub unsafe extern "C" fn CreateThreadpoolTimer(
 ) -> HANDLE {
     guard_win32("CreateThreadpoolTimer", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolTimer({pfnti:?}, {pv:?}, {pcbe:?})");
-        // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `create`: `pv`, `pcbe` are this export's own arguments, passed on unchanged; its `# Safety` makes
+        // them NULL or valid for what Windows documents `CreateThreadpoolTimer` reads or writes through them.
         unsafe { create(pfnti.map(Callback::Timer), pv, pcbe) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `SetThreadpoolTimer` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `pftDueTime` is its
+/// `pftDueTime`.
 unsafe fn set_timer(pti: HANDLE, pftDueTime: *const FILETIME, msPeriod: DWORD) -> WinResult<BOOL> {
     // SAFETY: `due` reads and writes only through the pointers passed to it, which this function's caller guarantees
     // (its `# Safety`)
@@ -301,8 +310,8 @@ pub unsafe extern "C" fn SetThreadpoolTimer(
 ) {
     guard_win32("SetThreadpoolTimer", (), || {
         tracing::trace!(target: "winhttpapi::win32", "SetThreadpoolTimer({pti:?}, {pftDueTime:?}, {msPeriod}, {msWindowLength})");
-        // SAFETY: `set_timer` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `set_timer`: `pftDueTime` is this export's own argument, passed on unchanged; its `# Safety` makes it
+        // NULL or valid for what Windows documents `SetThreadpoolTimer` reads or writes through it.
         unsafe { set_timer(pti, pftDueTime, msPeriod) }.map(drop)
     })
 }
@@ -322,8 +331,8 @@ pub unsafe extern "C" fn SetThreadpoolTimerEx(
 ) -> BOOL {
     guard_win32("SetThreadpoolTimerEx", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "SetThreadpoolTimerEx({pti:?}, {pftDueTime:?}, {msPeriod}, {msWindowLength})");
-        // SAFETY: `set_timer` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `set_timer`: `pftDueTime` is this export's own argument, passed on unchanged; its `# Safety` makes it
+        // NULL or valid for what Windows documents `SetThreadpoolTimerEx` reads or writes through it.
         unsafe { set_timer(pti, pftDueTime, msPeriod) }
     })
 }
@@ -368,12 +377,16 @@ pub extern "C" fn CloseThreadpoolTimer(pti: HANDLE) {
 pub unsafe extern "C" fn CreateThreadpoolWait(pfnwa: Option<WaitFn>, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
     guard_win32("CreateThreadpoolWait", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolWait({pfnwa:?}, {pv:?}, {pcbe:?})");
-        // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `create`: `pv`, `pcbe` are this export's own arguments, passed on unchanged; its `# Safety` makes
+        // them NULL or valid for what Windows documents `CreateThreadpoolWait` reads or writes through them.
         unsafe { create(pfnwa.map(Callback::Wait), pv, pcbe) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `SetThreadpoolWait` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `pftTimeout` is its
+/// `pftTimeout`.
 unsafe fn set_wait(pwa: HANDLE, h: HANDLE, pftTimeout: *const FILETIME) -> WinResult<BOOL> {
     let o = object(pwa, Kind::Wait)?;
     let target = if h.is_null() {
@@ -401,8 +414,8 @@ unsafe fn set_wait(pwa: HANDLE, h: HANDLE, pftTimeout: *const FILETIME) -> WinRe
 pub unsafe extern "C" fn SetThreadpoolWait(pwa: HANDLE, h: HANDLE, pftTimeout: *const FILETIME) {
     guard_win32("SetThreadpoolWait", (), || {
         tracing::trace!(target: "winhttpapi::win32", "SetThreadpoolWait({pwa:?}, {h:?}, {pftTimeout:?})");
-        // SAFETY: `set_wait` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `set_wait`: `pftTimeout` is this export's own argument, passed on unchanged; its `# Safety` makes it
+        // NULL or valid for what Windows documents `SetThreadpoolWait` reads or writes through it.
         unsafe { set_wait(pwa, h, pftTimeout) }.map(drop)
     })
 }
@@ -426,8 +439,8 @@ pub unsafe extern "C" fn SetThreadpoolWaitEx(
         if !Reserved.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        // SAFETY: `set_wait` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `set_wait`: `pftTimeout` is this export's own argument, passed on unchanged; its `# Safety` makes it
+        // NULL or valid for what Windows documents `SetThreadpoolWaitEx` reads or writes through it.
         unsafe { set_wait(pwa, h, pftTimeout) }
     })
 }
@@ -473,8 +486,8 @@ pub unsafe extern "C" fn CreateThreadpoolIo(
         tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolIo({fl:?}, {pfnio:?}, {pv:?}, {pcbe:?})");
         let target = handle::get(raw(fl))?;
         let binding = target.io_binding().ok_or(ERROR_INVALID_HANDLE)?;
-        // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `create`: `pv`, `pcbe` are this export's own arguments, passed on unchanged; its `# Safety` makes
+        // them NULL or valid for what Windows documents `CreateThreadpoolIo` reads or writes through them.
         let h = unsafe { create(pfnio.map(Callback::Io), pv, pcbe) }?;
         let io = handle::get_typed::<TpObject>(raw(h))?;
         if let Err(e) = binding.bind(io.pool().port(), raw(h)) {

@@ -10,6 +10,10 @@ use crate::win32::error::*;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpQueryAuthSchemes` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `supported` is its
+/// `lpdwSupportedSchemes`, `first` is its `lpdwFirstScheme`, `target` is its `pdwAuthTarget`.
 unsafe fn query_auth_schemes(
     h: HINTERNET,
     supported: *mut DWORD,
@@ -50,8 +54,9 @@ pub unsafe extern "C" fn WinHttpQueryAuthSchemes(
     pdwAuthTarget: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryAuthSchemes", FALSE, || {
-        // SAFETY: `query_auth_schemes` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_auth_schemes`: `lpdwSupportedSchemes`, `lpdwFirstScheme`, `pdwAuthTarget` are this export's
+        // own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `WinHttpQueryAuthSchemes` reads or writes through them.
         unsafe { query_auth_schemes(hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget) }
     })
 }
@@ -72,6 +77,11 @@ pub extern "C" fn WinHttpQueryAuthParams(
 }
 w16_alias!(WinHttpQueryAuthParams);
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpSetCredentials` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `user` is its
+/// `pwszUserName`, `password` is its `pwszPassword`. In particular: `user` is NULL or points to a readable
+/// NUL-terminated array of `U`..
 unsafe fn set_credentials<U: WideUnit>(
     h: HINTERNET,
     target: DWORD,
@@ -110,8 +120,10 @@ pub unsafe extern "C" fn WinHttpSetCredentials(
     pAuthParams: LPVOID,
 ) -> BOOL {
     guard_winhttp("WinHttpSetCredentials", FALSE, || {
-        // SAFETY: `set_credentials` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `set_credentials`: `pwszUserName`, `pwszPassword` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpSetCredentials` reads
+        // or writes through them; in particular `pwszUserName` is NULL or points to a readable NUL-terminated array of
+        // `U`..
         unsafe { set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams) }
     })
 }
@@ -131,8 +143,10 @@ pub unsafe extern "C" fn WinHttpSetCredentials_w16(
     pAuthParams: LPVOID,
 ) -> BOOL {
     guard_winhttp("WinHttpSetCredentials_w16", FALSE, || {
-        // SAFETY: `set_credentials` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `set_credentials`: `pwszUserName`, `pwszPassword` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpSetCredentials` reads
+        // or writes through them; in particular `pwszUserName` is NULL or points to a readable NUL-terminated array of
+        // `U`..
         unsafe { set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams) }
     })
 }

@@ -9,6 +9,10 @@ use crate::win32::error::*;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpQueryConnectionGroup` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `guid` is its
+/// `pGuidConnection`, `out` is its `ppResult`.
 unsafe fn query_connection_group<U: WideUnit>(
     h: HINTERNET,
     guid: *const [u8; 16],
@@ -63,8 +67,9 @@ pub unsafe extern "C" fn WinHttpQueryConnectionGroup(
     ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) -> DWORD {
     guard_httpapi("WinHttpQueryConnectionGroup", || {
-        // SAFETY: `query_connection_group::<u32>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_connection_group`: `pGuidConnection`, `ppResult` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpQueryConnectionGroup`
+        // reads or writes through them.
         unsafe { query_connection_group::<u32>(hInternet, pGuidConnection, ullFlags, ppResult) }
     })
 }
@@ -82,12 +87,17 @@ pub unsafe extern "C" fn WinHttpQueryConnectionGroup_w16(
     ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) -> DWORD {
     guard_httpapi("WinHttpQueryConnectionGroup_w16", || {
-        // SAFETY: `query_connection_group::<u16>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_connection_group`: `pGuidConnection`, `ppResult` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpQueryConnectionGroup`
+        // reads or writes through them.
         unsafe { query_connection_group::<u16>(hInternet, pGuidConnection, ullFlags, ppResult) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpFreeQueryConnectionGroupResult` (and of its twins), which its `# Safety`
+/// asks the caller to make NULL or valid for what Windows documents the function reads or writes through them: `p` is
+/// its `pResult`.
 unsafe fn free_query_connection_group_result<U: WideUnit>(p: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT) {
     tracing::trace!(target: T, "WinHttpFreeQueryConnectionGroupResult({p:?})");
     if p.is_null() {
@@ -114,8 +124,9 @@ unsafe fn free_query_connection_group_result<U: WideUnit>(p: *mut WINHTTP_QUERY_
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeQueryConnectionGroupResult(pResult: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT) {
-    // SAFETY: `free_query_connection_group_result::<u32>` reads and writes only through the pointers passed to it,
-    // which this function's caller guarantees (its `# Safety`)
+    // SAFETY: `free_query_connection_group_result`: `pResult` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeQueryConnectionGroupResult` reads or
+    // writes through it.
     guard_infallible("WinHttpFreeQueryConnectionGroupResult", (), || unsafe {
         free_query_connection_group_result::<u32>(pResult)
     })

@@ -72,6 +72,12 @@ pub unsafe extern "C" fn WinHttpAddRequestHeaders_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpQueryHeaders` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `name` is its `pwszName`,
+/// `len` is its `lpdwBufferLength`, `index` is its `lpdwIndex`. In particular: `name` is NULL or points to a readable
+/// NUL-terminated array of `U`; `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len` writable
+/// bytes; `index` is NULL or points to a writable, aligned `T`.
 unsafe fn query_headers<U: WideUnit>(
     h: HINTERNET,
     level: DWORD,
@@ -130,8 +136,11 @@ pub unsafe extern "C" fn WinHttpQueryHeaders(
     lpdwIndex: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryHeaders", FALSE, || {
-        // SAFETY: `query_headers` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `query_headers`: `pwszName`, `lpdwBufferLength`, `lpdwIndex` are this export's own arguments, passed
+        // on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpQueryHeaders` reads
+        // or writes through them; in particular `pwszName` is NULL or points to a readable NUL-terminated array of `U`;
+        // `lpdwBufferLength` is NULL or points to a writable `u32`; `lpBuffer` is NULL or points to `*len` writable
+        // bytes; `lpdwIndex` is NULL or points to a writable, aligned `T`.
         unsafe { query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex) }
     })
 }
@@ -151,8 +160,11 @@ pub unsafe extern "C" fn WinHttpQueryHeaders_w16(
     lpdwIndex: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryHeaders_w16", FALSE, || {
-        // SAFETY: `query_headers` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `query_headers`: `pwszName`, `lpdwBufferLength`, `lpdwIndex` are this export's own arguments, passed
+        // on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpQueryHeaders` reads
+        // or writes through them; in particular `pwszName` is NULL or points to a readable NUL-terminated array of `U`;
+        // `lpdwBufferLength` is NULL or points to a writable `u32`; `lpBuffer` is NULL or points to `*len` writable
+        // bytes; `lpdwIndex` is NULL or points to a writable, aligned `T`.
         unsafe { query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex) }
     })
 }
@@ -174,6 +186,10 @@ unsafe fn ex_string<U: WideUnit>(p: *const c_void, wide: bool) -> Option<String>
     }
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpAddRequestHeadersEx` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `headers` is its
+/// `pHeaders`.
 unsafe fn add_request_headers_ex<U: WideUnit>(
     h: HINTERNET,
     modifiers: DWORD,
@@ -229,8 +245,9 @@ pub unsafe extern "C" fn WinHttpAddRequestHeadersEx(
     pHeaders: *mut WINHTTP_EXTENDED_HEADER,
 ) -> DWORD {
     guard_httpapi("WinHttpAddRequestHeadersEx", || {
-        // SAFETY: `add_request_headers_ex::<u32>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `add_request_headers_ex`: `pHeaders` is this export's own argument, passed on unchanged; its `#
+        // Safety` makes it NULL or valid for what Windows documents `WinHttpAddRequestHeadersEx` reads or writes
+        // through it.
         unsafe { add_request_headers_ex::<u32>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders) }
     })
 }
@@ -250,12 +267,19 @@ pub unsafe extern "C" fn WinHttpAddRequestHeadersEx_w16(
     pHeaders: *mut WINHTTP_EXTENDED_HEADER,
 ) -> DWORD {
     guard_httpapi("WinHttpAddRequestHeadersEx_w16", || {
-        // SAFETY: `add_request_headers_ex::<u16>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `add_request_headers_ex`: `pHeaders` is this export's own argument, passed on unchanged; its `#
+        // Safety` makes it NULL or valid for what Windows documents `WinHttpAddRequestHeadersEx` reads or writes
+        // through it.
         unsafe { add_request_headers_ex::<u16>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpQueryHeadersEx` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `index` is its
+/// `pdwIndex`, `name` is its `pHeaderName`, `buf` is its `pBuffer`, `len` is its `pdwBufferLength`, `headers_out` is
+/// its `ppHeaders`, `count_out` is its `pdwHeadersCount`. In particular: `headers_out` is NULL or points to a writable,
+/// aligned `T`; `index` is NULL or points to a writable, aligned `T`.
 unsafe fn query_headers_ex<U: WideUnit>(
     h: HINTERNET,
     level: DWORD,
@@ -375,8 +399,11 @@ pub unsafe extern "C" fn WinHttpQueryHeadersEx(
     pdwHeadersCount: *mut DWORD,
 ) -> DWORD {
     guard_httpapi("WinHttpQueryHeadersEx", || {
-        // SAFETY: `query_headers_ex::<u32>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_headers_ex`: `pdwIndex`, `pHeaderName`, `pBuffer`, `pdwBufferLength`, `ppHeaders`,
+        // `pdwHeadersCount` are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or
+        // valid for what Windows documents `WinHttpQueryHeadersEx` reads or writes through them; in particular
+        // `ppHeaders` is NULL or points to a writable, aligned `T`; `pdwIndex` is NULL or points to a writable, aligned
+        // `T`.
         unsafe {
             query_headers_ex::<u32>(
                 hRequest,
@@ -413,8 +440,11 @@ pub unsafe extern "C" fn WinHttpQueryHeadersEx_w16(
     pdwHeadersCount: *mut DWORD,
 ) -> DWORD {
     guard_httpapi("WinHttpQueryHeadersEx_w16", || {
-        // SAFETY: `query_headers_ex::<u16>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_headers_ex`: `pdwIndex`, `pHeaderName`, `pBuffer`, `pdwBufferLength`, `ppHeaders`,
+        // `pdwHeadersCount` are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or
+        // valid for what Windows documents `WinHttpQueryHeadersEx` reads or writes through them; in particular
+        // `ppHeaders` is NULL or points to a writable, aligned `T`; `pdwIndex` is NULL or points to a writable, aligned
+        // `T`.
         unsafe {
             query_headers_ex::<u16>(
                 hRequest,

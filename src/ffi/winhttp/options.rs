@@ -114,6 +114,11 @@ pub unsafe extern "C" fn WinHttpSetOption_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpQueryOption` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `len` is its
+/// `lpdwBufferLength`. In particular: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+/// writable bytes.
 unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len: *mut DWORD) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpQueryOption({h:?}, {option}, {buf:?})");
     if len.is_null() {
@@ -259,8 +264,9 @@ pub unsafe extern "C" fn WinHttpQueryOption(
     lpBuffer: LPVOID,
     lpdwBufferLength: *mut DWORD,
 ) -> BOOL {
-    // SAFETY: `query_option::<u32>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `query_option`: `lpdwBufferLength` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `WinHttpQueryOption` reads or writes through it; in particular
+    // `lpdwBufferLength` is NULL or points to a writable `u32`; `lpBuffer` is NULL or points to `*len` writable bytes.
     guard_winhttp("WinHttpQueryOption", FALSE, || unsafe {
         query_option::<u32>(hInternet, dwOption, lpBuffer, lpdwBufferLength)
     })
@@ -279,8 +285,10 @@ pub unsafe extern "C" fn WinHttpQueryOption_w16(
     lpdwBufferLength: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryOption_w16", FALSE, || {
-        // SAFETY: `query_option::<u16>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_option`: `lpdwBufferLength` is this export's own argument, passed on unchanged; its `# Safety`
+        // makes it NULL or valid for what Windows documents `WinHttpQueryOption` reads or writes through it; in
+        // particular `lpdwBufferLength` is NULL or points to a writable `u32`; `lpBuffer` is NULL or points to `*len`
+        // writable bytes.
         unsafe { query_option::<u16>(hInternet, dwOption, lpBuffer, lpdwBufferLength) }
     })
 }

@@ -65,6 +65,10 @@ unsafe fn put_component<U: WideUnit>(
     unsafe { *len = (out.len() - 1) as u32 };
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpCrackUrl` (and of its twins), which its `# Safety` asks the caller to make
+/// NULL or valid for what Windows documents the function reads or writes through them: `u` is its `pwszUrl`, `comps` is
+/// its `lpUrlComponents`.
 unsafe fn crack_url<U: WideUnit>(
     u: *const U,
     ulen: DWORD,
@@ -154,8 +158,8 @@ pub unsafe extern "C" fn WinHttpCrackUrl(
     dwFlags: DWORD,
     lpUrlComponents: *mut URL_COMPONENTS,
 ) -> BOOL {
-    // SAFETY: `crack_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `crack_url`: `pwszUrl`, `lpUrlComponents` are this export's own arguments, passed on unchanged; its `#
+    // Safety` makes them NULL or valid for what Windows documents `WinHttpCrackUrl` reads or writes through them.
     guard_winhttp("WinHttpCrackUrl", FALSE, || unsafe { crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents) })
 }
 /// `WinHttpCrackUrl` for `-fshort-wchar` callers.
@@ -171,8 +175,8 @@ pub unsafe extern "C" fn WinHttpCrackUrl_w16(
     dwFlags: DWORD,
     lpUrlComponents: *mut URL_COMPONENTS,
 ) -> BOOL {
-    // SAFETY: `crack_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `crack_url`: `pwszUrl`, `lpUrlComponents` are this export's own arguments, passed on unchanged; its `#
+    // Safety` makes them NULL or valid for what Windows documents `WinHttpCrackUrl` reads or writes through them.
     guard_winhttp("WinHttpCrackUrl_w16", FALSE, || unsafe { crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents) })
 }
 
@@ -193,6 +197,10 @@ unsafe fn component<U: WideUnit>(p: *mut c_void, len: u32) -> Option<String> {
     }
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpCreateUrl` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `comps` is its
+/// `lpUrlComponents`, `out` is its `pwszUrl`, `out_len` is its `pdwUrlLength`.
 unsafe fn create_url<U: WideUnit>(
     comps: *const URL_COMPONENTS,
     flags: DWORD,
@@ -272,8 +280,9 @@ pub unsafe extern "C" fn WinHttpCreateUrl(
     pwszUrl: *mut WCHAR,
     pdwUrlLength: *mut DWORD,
 ) -> BOOL {
-    // SAFETY: `create_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `create_url`: `lpUrlComponents`, `pwszUrl`, `pdwUrlLength` are this export's own arguments, passed on
+    // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpCreateUrl` reads or writes
+    // through them.
     guard_winhttp("WinHttpCreateUrl", FALSE, || unsafe { create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength) })
 }
 /// `WinHttpCreateUrl` for `-fshort-wchar` callers.
@@ -289,8 +298,9 @@ pub unsafe extern "C" fn WinHttpCreateUrl_w16(
     pwszUrl: *mut u16,
     pdwUrlLength: *mut DWORD,
 ) -> BOOL {
-    // SAFETY: `create_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `create_url`: `lpUrlComponents`, `pwszUrl`, `pdwUrlLength` are this export's own arguments, passed on
+    // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpCreateUrl` reads or writes
+    // through them.
     guard_winhttp("WinHttpCreateUrl_w16", FALSE, || unsafe {
         create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength)
     })

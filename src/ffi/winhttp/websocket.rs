@@ -184,6 +184,11 @@ pub unsafe extern "C" fn WinHttpWebSocketClose(
 }
 w16_alias!(WinHttpWebSocketClose);
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpWebSocketQueryCloseStatus` (and of its twins), which its `# Safety` asks
+/// the caller to make NULL or valid for what Windows documents the function reads or writes through them: `status` is
+/// its `pusStatus`, `reason` is its `pvReason`, `consumed` is its `pdwReasonLengthConsumed`. In particular: `consumed`
+/// is NULL or points to a writable, aligned `T`; `status` is NULL or points to a writable, aligned `T`.
 unsafe fn ws_query_close_status(
     h: HINTERNET,
     status: *mut u16,
@@ -230,8 +235,10 @@ pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus(
     pdwReasonLengthConsumed: *mut DWORD,
 ) -> DWORD {
     guard_httpapi("WinHttpWebSocketQueryCloseStatus", || {
-        // SAFETY: `ws_query_close_status` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `ws_query_close_status`: `pusStatus`, `pvReason`, `pdwReasonLengthConsumed` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `WinHttpWebSocketQueryCloseStatus` reads or writes through them; in particular `pdwReasonLengthConsumed` is
+        // NULL or points to a writable, aligned `T`; `pusStatus` is NULL or points to a writable, aligned `T`.
         unsafe { ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed) }
     })
 }
