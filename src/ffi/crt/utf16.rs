@@ -15,7 +15,7 @@ type W = u16;
 /// The string at `p` (empty for NULL).
 ///
 /// # Safety
-/// `p` is NULL or points to a NUL-terminated array of `U`.
+/// `p` is NULL or points to a readable NUL-terminated array of UTF-16 units, unchanged while the slice is used.
 unsafe fn s<'a>(p: *const W) -> &'a [W] {
     if p.is_null() {
         &[]
@@ -142,7 +142,7 @@ pub unsafe extern "C" fn wcsncat_w16(dest: *mut W, src: *const W, n: usize) -> *
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscmp_w16(s1: *const W, s2: *const W) -> c_int {
-    // SAFETY: `s`: `s1` is NULL or points to a NUL-terminated array of `U`.
+    // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string (this export's `# Safety`).
     guard_infallible("wcscmp", 0, || strings::cmp(unsafe { s(s1) }, unsafe { s(s2) }))
 }
 
@@ -155,9 +155,9 @@ pub unsafe extern "C" fn wcscmp_w16(s1: *const W, s2: *const W) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn wcsncmp_w16(s1: *const W, s2: *const W, n: usize) -> c_int {
     guard_infallible("wcsncmp", 0, || {
-        // SAFETY: `s`: `s1` is NULL or points to a NUL-terminated array of `U`.; `prefix`: `s1` is non-NULL and readable up to its terminator or `max` units,
-        // whichever comes first.; `prefix`: `s2` is non-NULL and readable up to its terminator or `max` units,
-        // whichever comes first.
+        // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string; `prefix` (both checked
+        // non-NULL on that branch): `s1` and `s2` are readable up to their terminator or `n` units, whichever comes
+        // first (this export's `# Safety`).
         let (a, b) = if s1.is_null() || s2.is_null() {
             (unsafe { s(s1) }, unsafe { s(s2) })
         } else {
@@ -175,7 +175,7 @@ pub unsafe extern "C" fn wcsncmp_w16(s1: *const W, s2: *const W, n: usize) -> c_
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscoll_w16(s1: *const W, s2: *const W) -> c_int {
-    // SAFETY: `s`: `s1` is NULL or points to a NUL-terminated array of `U`.
+    // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string (this export's `# Safety`).
     guard_infallible("wcscoll", 0, || strings::cmp(unsafe { s(s1) }, unsafe { s(s2) }))
 }
 
@@ -187,7 +187,7 @@ pub unsafe extern "C" fn wcscoll_w16(s1: *const W, s2: *const W) -> c_int {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscasecmp_w16(s1: *const W, s2: *const W) -> c_int {
-    // SAFETY: `s`: `s1` is NULL or points to a NUL-terminated array of `U`.
+    // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string (this export's `# Safety`).
     guard_infallible("wcscasecmp", 0, || {
         strings::compare_by(unsafe { s(s1) }, unsafe { s(s2) }, strings::unicode_lower).signum()
     })
@@ -202,9 +202,9 @@ pub unsafe extern "C" fn wcscasecmp_w16(s1: *const W, s2: *const W) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn wcsncasecmp_w16(s1: *const W, s2: *const W, n: usize) -> c_int {
     guard_infallible("wcsncasecmp", 0, || {
-        // SAFETY: `s`: `s1` is NULL or points to a NUL-terminated array of `U`.; `prefix`: `s1` is non-NULL and readable up to its terminator or `max` units,
-        // whichever comes first.; `prefix`: `s2` is non-NULL and readable up to its terminator or `max` units,
-        // whichever comes first.
+        // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string; `prefix` (both checked
+        // non-NULL on that branch): `s1` and `s2` are readable up to their terminator or `n` units, whichever comes
+        // first (this export's `# Safety`).
         let (a, b) = if s1.is_null() || s2.is_null() {
             (unsafe { s(s1) }, unsafe { s(s2) })
         } else {
@@ -273,7 +273,8 @@ pub unsafe extern "C" fn wcsstr_w16(haystack: *const W, needle: *const W) -> *mu
         if haystack.is_null() {
             return std::ptr::null_mut();
         }
-        // SAFETY: `s`: `haystack` is NULL or points to a NUL-terminated array of `U`.
+        // SAFETY: `s`: `haystack` (non-NULL here) and `needle` are each NULL or a readable NUL-terminated UTF-16
+        // string (this export's `# Safety`).
         match strings::find(unsafe { s(haystack) }, unsafe { s(needle) }) {
             // SAFETY: `add`: the offset stays inside the caller's buffer
             Some(i) => (unsafe { haystack.add(i) }) as *mut W,

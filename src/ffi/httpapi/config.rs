@@ -123,8 +123,7 @@ unsafe fn read_ssl_param<U: WideUnit>(p: &HTTP_SERVICE_CONFIG_SSL_PARAM<U>) -> W
 /// The SNI key: the host name (not empty) and the port of the `SOCKADDR_STORAGE`.
 ///
 /// # Safety
-/// `k.IpPort.as_ptr() as *const u8` is NULL or points to `SOCKADDR_STORAGE_SIZE.min(28)` readable bytes that stay valid
-/// and unchanged for `'a`; `k.Host` is NULL or points to a readable NUL-terminated array of `U`.
+/// `k.Host` is NULL or points to a readable NUL-terminated array of `U` (`k.IpPort` is inline, always readable).
 unsafe fn read_sni_key<U: WideUnit>(k: &HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U>) -> WinResult<SslKey> {
     // SAFETY: `read_sockaddr`: `k.IpPort.as_ptr() as *const u8` is NULL or points to `SOCKADDR_STORAGE_SIZE.min(28)`
     // readable bytes that stay valid and unchanged for `'a`.
@@ -149,10 +148,9 @@ unsafe fn set_ssl<U: WideUnit>(id: i32, info: *mut c_void, len: ULONG, replace: 
         HttpServiceConfigSslSniCertInfo => {
             // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
             let s: HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> = unsafe { read_struct(info, len, ERROR_INSUFFICIENT_BUFFER) }?;
-            // SAFETY: `read_sni_key`: `k.IpPort.as_ptr() as *const u8` is NULL or points to
-            // `SOCKADDR_STORAGE_SIZE.min(28)` readable bytes that stay valid and unchanged for `'a`; `k.Host` is NULL
-            // or points to a readable NUL-terminated array of `U`.; `read_ssl_param` reads and writes only through the pointers passed
-            // to it, which this function's caller guarantees (its `# Safety`)
+            // SAFETY: `read_sni_key`: `s.KeyDesc.Host` is NULL or a readable NUL-terminated string of `U`;
+            // `read_ssl_param`: the pointers of `s.ParamDesc` are NULL or valid for what they describe. Both are the
+            // caller's `HTTP_SERVICE_CONFIG_SSL_SNI_SET` (this function's `# Safety`).
             (unsafe { read_sni_key(&s.KeyDesc) }?, unsafe { read_ssl_param(&s.ParamDesc) }?)
         }
         _ => return Err(ERROR_NOT_SUPPORTED),

@@ -173,8 +173,7 @@ pub unsafe extern "C" fn WinHttpQueryHeaders_w16(
 /// (UTF-8, the Linux "ANSI" page).
 ///
 /// # Safety
-/// `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as *const std::ffi::c_char` is NULL
-/// or points to a readable NUL-terminated string.
+/// `p` is NULL or points to a readable NUL-terminated string: of `U` when `wide`, of bytes otherwise.
 unsafe fn ex_string<U: WideUnit>(p: *const c_void, wide: bool) -> Option<String> {
     if wide {
         // SAFETY: `wide_cstr`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`.
@@ -208,8 +207,8 @@ unsafe fn add_request_headers_ex<U: WideUnit>(
     for i in 0..count as usize {
         // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
         let x = unsafe { headers.add(i).read_unaligned() };
-        // SAFETY: `ex_string`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
-        // *const std::ffi::c_char` is NULL or points to a readable NUL-terminated string.
+        // SAFETY: `ex_string`: `x.pszName` and `x.pszValue` are each NULL or a readable NUL-terminated string of the
+        // width `wide` says (the caller's `WINHTTP_EXTENDED_HEADER` array, this function's `# Safety`).
         let (Some(n), Some(v)) =
             (unsafe { ex_string::<U>(x.pszName, wide) }, unsafe { ex_string::<U>(x.pszValue, wide) })
         else {
@@ -303,8 +302,9 @@ unsafe fn query_headers_ex<U: WideUnit>(
             return Err(ERROR_INVALID_PARAMETER);
         }
         // WINHTTP_HEADER_NAME is a union of one pointer.
-        // SAFETY: `ex_string`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
-        // *const std::ffi::c_char` is NULL or points to a readable NUL-terminated string.
+        // SAFETY: `name` is non-NULL (checked above) and points to the caller's `WINHTTP_HEADER_NAME`, a union of one
+        // pointer, readable; `ex_string`: that pointer is NULL or a readable NUL-terminated string of the width `wide`
+        // says (this function's `# Safety`).
         unsafe { ex_string::<U>(*(name as *const *const c_void), wide) }
     } else {
         None
