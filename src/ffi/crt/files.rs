@@ -75,8 +75,9 @@ unsafe fn fopen_s_body<U: Unit>(function: &str, pf: *mut *mut libc::FILE, name: 
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn fopen_s(pFile: *mut *mut libc::FILE, filename: *const c_char, mode: *const c_char) -> c_int {
-    // SAFETY: `fopen_s_body` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `fopen_s_body`: `pFile`, `filename`, `mode` are this export's own arguments, passed on (cast to the
+    // helper's types where they differ); its `# Safety` makes them NULL or valid for what Windows documents `fopen_s`
+    // reads or writes through them.
     guard_infallible("fopen_s", EINVAL, || unsafe {
         fopen_s_body("fopen_s", pFile, filename as *const u8, mode as *const u8)
     })

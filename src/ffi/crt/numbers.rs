@@ -85,8 +85,9 @@ const I32: (i64, i64) = (i32::MIN as i64, i32::MAX as i64);
 /// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtoi(str: *const u32) -> c_int {
-    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `to_int`: `str` is this export's own argument, passed on (cast to the helper's types where they differ);
+    // its `# Safety` makes it NULL or valid for what Windows documents `_wtoi` reads or writes through it; `end` is
+    // NULL.
     guard_infallible("_wtoi", 0, || unsafe { to_int("_wtoi", str, std::ptr::null_mut(), 10, I32.0, I32.1) } as c_int)
 }
 
@@ -97,8 +98,9 @@ pub unsafe extern "C" fn _wtoi(str: *const u32) -> c_int {
 /// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtoi_w16(str: *const u16) -> c_int {
-    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `to_int`: `str` is this export's own argument, passed on (cast to the helper's types where they differ);
+    // its `# Safety` makes it NULL or valid for what Windows documents `_wtoi` reads or writes through it; `end` is
+    // NULL.
     guard_infallible("_wtoi", 0, || unsafe { to_int("_wtoi", str, std::ptr::null_mut(), 10, I32.0, I32.1) } as c_int)
 }
 
@@ -109,8 +111,9 @@ pub unsafe extern "C" fn _wtoi_w16(str: *const u16) -> c_int {
 /// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtol(str: *const u32) -> c_long {
-    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `to_int`: `str` is this export's own argument, passed on (cast to the helper's types where they differ);
+    // its `# Safety` makes it NULL or valid for what Windows documents `_wtol` reads or writes through it; `end` is
+    // NULL.
     guard_infallible("_wtol", 0, || unsafe { to_int("_wtol", str, std::ptr::null_mut(), 10, I32.0, I32.1) } as c_long)
 }
 
@@ -121,8 +124,9 @@ pub unsafe extern "C" fn _wtol(str: *const u32) -> c_long {
 /// NUL-terminated unless a length is passed, buffers at least the size passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtol_w16(str: *const u16) -> c_long {
-    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `to_int`: `str` is this export's own argument, passed on (cast to the helper's types where they differ);
+    // its `# Safety` makes it NULL or valid for what Windows documents `_wtol` reads or writes through it; `end` is
+    // NULL.
     guard_infallible("_wtol", 0, || unsafe { to_int("_wtol", str, std::ptr::null_mut(), 10, I32.0, I32.1) } as c_long)
 }
 
@@ -134,8 +138,9 @@ pub unsafe extern "C" fn _wtol_w16(str: *const u16) -> c_long {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtoi64(str: *const u32) -> c_longlong {
-    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `to_int`: `str` is this export's own argument, passed on (cast to the helper's types where they differ);
+    // its `# Safety` makes it NULL or valid for what Windows documents `_wtoi64` reads or writes through it; `end` is
+    // NULL.
     guard_infallible("_wtoi64", 0, || unsafe { to_int("_wtoi64", str, std::ptr::null_mut(), 10, i64::MIN, i64::MAX) })
 }
 
@@ -147,8 +152,9 @@ pub unsafe extern "C" fn _wtoi64(str: *const u32) -> c_longlong {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wtoi64_w16(str: *const u16) -> c_longlong {
-    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `to_int`: `str` is this export's own argument, passed on (cast to the helper's types where they differ);
+    // its `# Safety` makes it NULL or valid for what Windows documents `_wtoi64` reads or writes through it; `end` is
+    // NULL.
     guard_infallible("_wtoi64", 0, || unsafe { to_int("_wtoi64", str, std::ptr::null_mut(), 10, i64::MIN, i64::MAX) })
 }
 
@@ -160,8 +166,9 @@ pub unsafe extern "C" fn _wtoi64_w16(str: *const u16) -> c_longlong {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _atoi64(str: *const c_char) -> c_longlong {
-    // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `to_int`: `str` is this export's own argument, passed on (cast to the helper's types where they differ);
+    // its `# Safety` makes it NULL or valid for what Windows documents `_atoi64` reads or writes through it; `end` is
+    // NULL.
     guard_infallible("_atoi64", 0, || unsafe {
         to_int("_atoi64", str as *const u8, std::ptr::null_mut(), 10, i64::MIN, i64::MAX)
     })
@@ -176,8 +183,9 @@ pub unsafe extern "C" fn _atoi64(str: *const c_char) -> c_longlong {
 #[no_mangle]
 pub unsafe extern "C" fn _strtoi64(strSource: *const c_char, endptr: *mut *mut c_char, base: c_int) -> c_longlong {
     guard_infallible("_strtoi64", 0, || {
-        // SAFETY: `to_int` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `to_int`: `strSource`, `endptr` are this export's own arguments, passed on (cast to the helper's
+        // types where they differ); its `# Safety` makes them NULL or valid for what Windows documents `_strtoi64`
+        // reads or writes through them.
         unsafe { to_int("_strtoi64", strSource as *const u8, endptr as *mut *mut u8, base, i64::MIN, i64::MAX) }
     })
 }
@@ -191,8 +199,9 @@ pub unsafe extern "C" fn _strtoi64(strSource: *const c_char, endptr: *mut *mut c
 #[no_mangle]
 pub unsafe extern "C" fn _strtoui64(strSource: *const c_char, endptr: *mut *mut c_char, base: c_int) -> c_ulonglong {
     guard_infallible("_strtoui64", 0, || {
-        // SAFETY: `to_uint` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `to_uint`: `strSource`, `endptr` are this export's own arguments, passed on (cast to the helper's
+        // types where they differ); its `# Safety` makes them NULL or valid for what Windows documents `_strtoui64`
+        // reads or writes through them.
         unsafe { to_uint("_strtoui64", strSource as *const u8, endptr as *mut *mut u8, base, u64::MAX) }
     })
 }

@@ -38,8 +38,9 @@ unsafe fn icmp<U: Unit>(function: &str, a: *const U, b: *const U, max: Option<us
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _stricmp(string1: *const c_char, string2: *const c_char) -> c_int {
-    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on (cast to the helper's types where
+    // they differ); its `# Safety` makes them NULL or valid for what Windows documents `_stricmp` reads or writes
+    // through them.
     guard_infallible("_stricmp", NLSCMPERROR, || unsafe {
         icmp("_stricmp", string1 as *const u8, string2 as *const u8, None)
     })
@@ -54,8 +55,9 @@ pub unsafe extern "C" fn _stricmp(string1: *const c_char, string2: *const c_char
 #[no_mangle]
 pub unsafe extern "C" fn _strnicmp(string1: *const c_char, string2: *const c_char, count: usize) -> c_int {
     guard_infallible("_strnicmp", NLSCMPERROR, || {
-        // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on (cast to the helper's types
+        // where they differ); its `# Safety` makes them NULL or valid for what Windows documents `_strnicmp` reads or
+        // writes through them.
         unsafe { icmp("_strnicmp", string1 as *const u8, string2 as *const u8, Some(count)) }
     })
 }
@@ -156,8 +158,8 @@ pub(crate) unsafe fn dup<U: Unit>(s: *const U) -> *mut U {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _strdup(strSource: *const c_char) -> *mut c_char {
-    // SAFETY: `dup` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `dup`: `strSource` is this export's own argument, passed on (cast to the helper's types where they
+    // differ); its `# Safety` makes it NULL or valid for what Windows documents `_strdup` reads or writes through it.
     guard_infallible("_strdup", std::ptr::null_mut(), || unsafe { dup(strSource as *const u8) } as *mut c_char)
 }
 
@@ -214,8 +216,9 @@ unsafe fn map_case<U: Unit>(function: &str, s: *mut U, f: fn(u32) -> u32) -> *mu
 #[no_mangle]
 pub unsafe extern "C" fn _strlwr(str: *mut c_char) -> *mut c_char {
     guard_infallible("_strlwr", std::ptr::null_mut(), || {
-        // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `map_case`: `str` is this export's own argument, passed on (cast to the helper's types where they
+        // differ); its `# Safety` makes it NULL or valid for what Windows documents `_strlwr` reads or writes through
+        // it.
         (unsafe { map_case("_strlwr", str as *mut u8, strings::ascii_lower) }) as *mut c_char
     })
 }
@@ -229,8 +232,9 @@ pub unsafe extern "C" fn _strlwr(str: *mut c_char) -> *mut c_char {
 #[no_mangle]
 pub unsafe extern "C" fn _strupr(str: *mut c_char) -> *mut c_char {
     guard_infallible("_strupr", std::ptr::null_mut(), || {
-        // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `map_case`: `str` is this export's own argument, passed on (cast to the helper's types where they
+        // differ); its `# Safety` makes it NULL or valid for what Windows documents `_strupr` reads or writes through
+        // it.
         (unsafe { map_case("_strupr", str as *mut u8, strings::ascii_upper) }) as *mut c_char
     })
 }
@@ -635,8 +639,9 @@ unsafe fn mem_move_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *co
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn memcpy_s(dest: *mut c_void, destSize: usize, src: *const c_void, count: usize) -> c_int {
-    // SAFETY: `mem_copy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `mem_copy_s`: `dest`, `src` are this export's own arguments, passed on (cast to the helper's types where
+    // they differ); its `# Safety` makes them NULL or valid for what Windows documents `memcpy_s` reads or writes
+    // through them.
     guard_infallible("memcpy_s", EINVAL, || unsafe {
         mem_copy_s("memcpy_s", dest as *mut u8, destSize, src as *const u8, count)
     })
@@ -656,8 +661,9 @@ pub unsafe extern "C" fn memmove_s(
     count: usize,
 ) -> c_int {
     guard_infallible("memmove_s", EINVAL, || {
-        // SAFETY: `mem_move_s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `mem_move_s`: `dest`, `src` are this export's own arguments, passed on (cast to the helper's types
+        // where they differ); its `# Safety` makes them NULL or valid for what Windows documents `memmove_s` reads or
+        // writes through them.
         unsafe { mem_move_s("memmove_s", dest as *mut u8, numberOfElements, src as *const u8, count) }
     })
 }

@@ -484,8 +484,9 @@ pub unsafe extern "C" fn GetTempFileNameA(
     lpTempFileName: *mut c_char,
 ) -> u32 {
     guard_win32("GetTempFileNameA", 0, || {
-        // SAFETY: `temp_file_name` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `temp_file_name`: `lpPathName`, `lpPrefixString`, `lpTempFileName` are this export's own arguments,
+        // passed on (cast to the helper's types where they differ); its `# Safety` makes them NULL or valid for what
+        // Windows documents `GetTempFileNameA` reads or writes through them.
         unsafe {
             temp_file_name(lpPathName as *const u8, lpPrefixString as *const u8, uUnique, lpTempFileName as *mut u8)
         }

@@ -123,8 +123,9 @@ pub unsafe extern "C" fn FormatMessageA(
     Arguments: *mut c_void,
 ) -> DWORD {
     guard_win32("FormatMessageA", 0, || {
-        // SAFETY: `format_message` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `format_message`: `lpSource`, `lpBuffer`, `Arguments` are this export's own arguments, passed on
+        // (cast to the helper's types where they differ); its `# Safety` makes them NULL or valid for what Windows
+        // documents `FormatMessageA` reads or writes through them.
         unsafe { format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer as *mut u8, nSize, Arguments) }
     })
 }

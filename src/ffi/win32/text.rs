@@ -316,8 +316,9 @@ unsafe fn output_debug_string<U: WideUnit>(s: *const U) {
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn OutputDebugStringA(lpOutputString: *const c_char) {
-    // SAFETY: `output_debug_string` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `output_debug_string`: `lpOutputString` is this export's own argument, passed on (cast to the helper's
+    // types where they differ); its `# Safety` makes it NULL or valid for what Windows documents `OutputDebugStringA`
+    // reads or writes through it.
     guard_infallible("OutputDebugStringA", (), || unsafe { output_debug_string(lpOutputString as *const u8) })
 }
 

@@ -20,6 +20,11 @@ use std::sync::Arc;
 
 /// The environment a `PTP_CALLBACK_ENVIRON` describes (NULL: the default pool, normal priority). Version 1
 /// environments have no priority. A priority other than high, normal or low: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// The pointers are the arguments of `TrySubmitThreadpoolCallback` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `pcbe` is its
+/// `pcbe`.
 unsafe fn environment(pcbe: *const TP_CALLBACK_ENVIRON_V3) -> WinResult<Environment> {
     let mut env = Environment { priority: abi::TP_CALLBACK_PRIORITY_NORMAL, ..Default::default() };
     if pcbe.is_null() {
@@ -195,8 +200,9 @@ pub unsafe extern "C" fn TrySubmitThreadpoolCallback(
     guard_win32("TrySubmitThreadpoolCallback", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "TrySubmitThreadpoolCallback({pfns:?}, {pv:?}, {pcbe:?})");
         let pfns = pfns.ok_or(ERROR_INVALID_PARAMETER)?;
-        // SAFETY: `environment` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `environment`: `pcbe` is this export's own argument, passed on (cast to the helper's types where they
+        // differ); its `# Safety` makes it NULL or valid for what Windows documents `TrySubmitThreadpoolCallback` reads
+        // or writes through it.
         let env = unsafe { environment(pcbe as *const TP_CALLBACK_ENVIRON_V3) }?;
         TpObject::new(Callback::Simple(pfns), pv as usize, env).submit_work();
         Ok(TRUE)
@@ -565,8 +571,9 @@ pub extern "C" fn SetEventWhenCallbackReturns(pci: usize, evt: HANDLE) {
 pub unsafe extern "C" fn LeaveCriticalSectionWhenCallbackReturns(pci: usize, pcs: *mut c_void) {
     guard_win32("LeaveCriticalSectionWhenCallbackReturns", (), || {
         tracing::trace!(target: "winhttpapi::win32", "LeaveCriticalSectionWhenCallbackReturns({pci:#x}, {pcs:?})");
-        // SAFETY: `critical_section` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `critical_section`: `pcs` is this export's own argument, passed on (cast to the helper's types where
+        // they differ); its `# Safety` makes it NULL or valid for what Windows documents
+        // `LeaveCriticalSectionWhenCallbackReturns` reads or writes through it.
         unsafe { critical_section(pcs as *mut _) }?;
         let at = pcs as usize;
         Instance::on_return(
