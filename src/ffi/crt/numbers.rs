@@ -264,6 +264,10 @@ pub unsafe extern "C" fn _wcstoui64_w16(strSource: *const u16, endptr: *mut *mut
 
 /// The floating-point number at the start of a wide string, read by the C library from its ASCII text;
 /// returns the value and the units consumed (0: no number).
+///
+/// # Safety
+/// Nothing beyond the slice's own validity: `s` is read only through the slice (it is `unsafe` because callers build
+/// that slice from a caller's pointer).
 pub(crate) unsafe fn wide_to_double<U: Unit>(s: &[U]) -> (f64, usize) {
     let mut i = 0;
     while i < s.len() && char::from_u32(s[i].into()).is_some_and(char::is_whitespace) {
@@ -274,11 +278,10 @@ pub(crate) unsafe fn wide_to_double<U: Unit>(s: &[U]) -> (f64, usize) {
         s[i..].iter().map(|&u| u.into()).take_while(|&v: &u32| v != 0 && v < 0x80).map(|v| v as u8).collect();
     let c = std::ffi::CString::new(ascii).unwrap_or_default();
     let mut end: *mut c_char = std::ptr::null_mut();
-    // SAFETY: `libc::strtod` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `libc::strtod`: `c` is a NUL-terminated `CString` we own; `end` is a local it sets to a point inside `c`.
     let v = unsafe { libc::strtod(c.as_ptr(), &mut end) };
-    // SAFETY: `end.offset_from` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `offset_from`: `strtod` left `end` inside `c` (at its start when nothing was read), so both pointers are
+    // in the same allocation.
     let used = unsafe { end.offset_from(c.as_ptr()) } as usize;
     (v, if used == 0 { 0 } else { i + used })
 }
@@ -291,8 +294,8 @@ unsafe fn to_double<U: Unit>(function: &str, s: *const U) -> f64 {
         invalid_parameter(function, EINVAL);
         return 0.0;
     }
-    // SAFETY: `wide_to_double` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `wide_to_double` reads only the slice it is given: `whole(s)` is the caller's NUL-terminated string (`s`
+    // non-NULL, checked above; this function's `# Safety`).
     unsafe { wide_to_double(whole(s)) }.0
 }
 

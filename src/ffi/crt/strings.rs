@@ -13,7 +13,7 @@ use std::ffi::{c_char, c_int, c_void};
 /// # Safety
 /// The pointers are the arguments of `_wcsicmp` (and of its twins), which its `# Safety` asks the caller to make NULL
 /// or valid for what Windows documents the function reads or writes through them: `a` is its `string1`, `b` is its
-/// `string2`. In particular: `a` is NULL or points to a NUL-terminated array of `U`.; `a` is NULL or readable up to its
+/// `string2`. In particular: `a` is NULL or points to a NUL-terminated array of `U`; `a` is NULL or readable up to its
 /// terminator or `max` units, whichever comes first..
 unsafe fn icmp<U: Unit>(function: &str, a: *const U, b: *const U, max: Option<usize>) -> c_int {
     if a.is_null() || b.is_null() {
@@ -21,7 +21,7 @@ unsafe fn icmp<U: Unit>(function: &str, a: *const U, b: *const U, max: Option<us
         return NLSCMPERROR;
     }
     match max {
-        // SAFETY: `whole`: `a` is non-NULL and points to a NUL-terminated array of `U`.; `whole`: `b` is non-NULL
+        // SAFETY: `whole`: `a` is non-NULL and points to a NUL-terminated array of `U`; `whole`: `b` is non-NULL
         // and points to a NUL-terminated array of `U`.
         None => strings::icmp(unsafe { whole(a) }, unsafe { whole(b) }),
         // SAFETY: `prefix`: `a` is non-NULL and readable up to its terminator or `max` units, whichever comes
@@ -72,7 +72,7 @@ pub unsafe extern "C" fn _strnicmp(string1: *const c_char, string2: *const c_cha
 pub unsafe extern "C" fn _wcsicmp(string1: *const u32, string2: *const u32) -> c_int {
     // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on unchanged; its `# Safety` makes
     // them NULL or valid for what Windows documents `_wcsicmp` reads or writes through them; in particular `string1` is
-    // NULL or points to a NUL-terminated array of `U`.; `string1` is NULL or readable up to its terminator or `None`
+    // NULL or points to a NUL-terminated array of `U`; `string1` is NULL or readable up to its terminator or `None`
     // units, whichever comes first..
     guard_infallible("_wcsicmp", NLSCMPERROR, || unsafe { icmp("_wcsicmp", string1, string2, None) })
 }
@@ -87,7 +87,7 @@ pub unsafe extern "C" fn _wcsicmp(string1: *const u32, string2: *const u32) -> c
 pub unsafe extern "C" fn _wcsicmp_w16(string1: *const u16, string2: *const u16) -> c_int {
     // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on unchanged; its `# Safety` makes
     // them NULL or valid for what Windows documents `_wcsicmp` reads or writes through them; in particular `string1` is
-    // NULL or points to a NUL-terminated array of `U`.; `string1` is NULL or readable up to its terminator or `None`
+    // NULL or points to a NUL-terminated array of `U`; `string1` is NULL or readable up to its terminator or `None`
     // units, whichever comes first..
     guard_infallible("_wcsicmp", NLSCMPERROR, || unsafe { icmp("_wcsicmp", string1, string2, None) })
 }
@@ -102,7 +102,7 @@ pub unsafe extern "C" fn _wcsicmp_w16(string1: *const u16, string2: *const u16) 
 pub unsafe extern "C" fn _wcsnicmp(string1: *const u32, string2: *const u32, count: usize) -> c_int {
     // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on unchanged; its `# Safety` makes
     // them NULL or valid for what Windows documents `_wcsnicmp` reads or writes through them; in particular `string1`
-    // is NULL or points to a NUL-terminated array of `U`.; `string1` is NULL or readable up to its terminator or
+    // is NULL or points to a NUL-terminated array of `U`; `string1` is NULL or readable up to its terminator or
     // `Some(count)` units, whichever comes first..
     guard_infallible("_wcsnicmp", NLSCMPERROR, || unsafe { icmp("_wcsnicmp", string1, string2, Some(count)) })
 }
@@ -117,7 +117,7 @@ pub unsafe extern "C" fn _wcsnicmp(string1: *const u32, string2: *const u32, cou
 pub unsafe extern "C" fn _wcsnicmp_w16(string1: *const u16, string2: *const u16, count: usize) -> c_int {
     // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on unchanged; its `# Safety` makes
     // them NULL or valid for what Windows documents `_wcsnicmp` reads or writes through them; in particular `string1`
-    // is NULL or points to a NUL-terminated array of `U`.; `string1` is NULL or readable up to its terminator or
+    // is NULL or points to a NUL-terminated array of `U`; `string1` is NULL or readable up to its terminator or
     // `Some(count)` units, whichever comes first..
     guard_infallible("_wcsnicmp", NLSCMPERROR, || unsafe { icmp("_wcsnicmp", string1, string2, Some(count)) })
 }
@@ -136,8 +136,8 @@ pub(crate) unsafe fn dup<U: Unit>(s: *const U) -> *mut U {
     }
     // SAFETY: `whole`: `s` is non-NULL and points to a NUL-terminated array of `U`.
     let src = unsafe { whole(s) };
-    // SAFETY: `libc::malloc` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `libc::malloc` only allocates (size computed from `src.len()`, no overflow for a string that exists in
+    // memory).
     let out = unsafe { libc::malloc((src.len() + 1) * std::mem::size_of::<U>()) } as *mut U;
     if out.is_null() {
         set_errno(libc::ENOMEM);

@@ -387,8 +387,8 @@ pub unsafe extern "C" fn wcstok_w16(str: *mut W, delim: *const W, ptr: *mut *mut
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsdup_w16(str: *const W) -> *mut W {
-    // SAFETY: `super::strings::dup` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `dup`: `str` is this export's own argument, NULL or a readable NUL-terminated UTF-16 string (its `#
+    // Safety`).
     guard_infallible("wcsdup", std::ptr::null_mut(), || unsafe { super::strings::dup(str) })
 }
 
@@ -407,8 +407,8 @@ unsafe fn iso_int(str: *const W, end: *mut *mut W, base: c_int, min: i64, max: i
         set_errno(crate::crt::EINVAL);
         return 0;
     }
-    // SAFETY: `super::numbers::to_int` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `to_int`: `str` and `end` are this function's own arguments, those of `wcstol` (NULL or a readable
+    // NUL-terminated string; NULL or a writable pointer), as its `# Safety` asks.
     unsafe { super::numbers::to_int("wcstol", str, end, base, min, max) }
 }
 
@@ -425,8 +425,8 @@ unsafe fn iso_uint(str: *const W, end: *mut *mut W, base: c_int, max: u64) -> u6
         set_errno(crate::crt::EINVAL);
         return 0;
     }
-    // SAFETY: `super::numbers::to_uint` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `to_uint`: `str` and `end` are this function's own arguments, those of `wcstoul` (NULL or a readable
+    // NUL-terminated string; NULL or a writable pointer), as its `# Safety` asks.
     unsafe { super::numbers::to_uint("wcstoul", str, end, base, max) }
 }
 
@@ -491,8 +491,8 @@ pub unsafe extern "C" fn wcstoull_w16(str: *const W, endptr: *mut *mut W, base: 
 #[no_mangle]
 pub unsafe extern "C" fn wcstod_w16(str: *const W, endptr: *mut *mut W) -> f64 {
     guard_infallible("wcstod", 0.0, || {
-        // SAFETY: `super::numbers::wide_to_double` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `s`: `str` is NULL or a readable NUL-terminated UTF-16 string (this export's `# Safety`);
+        // `wide_to_double` reads only that slice.
         let (v, used) = unsafe { super::numbers::wide_to_double(s(str)) };
         if !endptr.is_null() {
             // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset
@@ -635,8 +635,8 @@ pub unsafe extern "C" fn mbstowcs_w16(dest: *mut W, src: *const c_char, n: usize
         if src.is_null() {
             return 0;
         }
-        // SAFETY: `std::ffi::CStr::from_ptr` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `CStr::from_ptr`: `src` is non-NULL (checked above) and a readable NUL-terminated string, unchanged
+        // during the call (this export's `# Safety`).
         let Ok(text) = unsafe { std::ffi::CStr::from_ptr(src) }.to_str() else {
             set_errno(libc::EILSEQ);
             return usize::MAX;
@@ -673,8 +673,8 @@ pub unsafe extern "C" fn fputws_w16(ws: *const W, stream: *mut libc::FILE) -> c_
     guard_infallible("fputws", -1, || {
         // SAFETY: `s`: `ws` is NULL or points to a NUL-terminated array of `U`.
         let text = String::from_utf16_lossy(unsafe { s(ws) });
-        // SAFETY: `libc::fwrite` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `libc::fwrite`: reads `text.len()` bytes of `text`, a local `String`; `stream` is non-NULL (checked
+        // first) and an open `FILE` (this export's `# Safety`).
         if stream.is_null()
             || unsafe { libc::fwrite(text.as_ptr() as *const libc::c_void, 1, text.len(), stream) } != text.len()
         {

@@ -63,6 +63,9 @@ unsafe fn read_sockaddr(p: *const u8, len: usize) -> WinResult<SocketAddr> {
 }
 
 /// Reads a `SOCKADDR` whose size is given by its family (`HTTP_SERVICE_CONFIG_SSL_KEY.pIpPort`).
+///
+/// # Safety
+/// `p` is NULL or points to a readable `SOCKADDR_IN` or `SOCKADDR_IN6`, as its family field says.
 unsafe fn read_sockaddr_by_family(p: *const u8) -> WinResult<SocketAddr> {
     if p.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
@@ -135,14 +138,18 @@ unsafe fn read_sni_key<U: WideUnit>(k: &HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U>) -> W
 
 /// Set or update (`replace`) of the SSL records this implementation keeps; the certificate must be
 /// in the store with its private key.
+///
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes holding the `HTTP_SERVICE_CONFIG_SSL_(SNI_)SET<U>` `id` names; its
+/// pointers (address, hash, store name, host) are NULL or valid for what they describe, for the length of the call.
 unsafe fn set_ssl<U: WideUnit>(id: i32, info: *mut c_void, len: ULONG, replace: bool) -> WinResult<()> {
     let (key, binding) = match id {
         HttpServiceConfigSSLCertInfo => {
             // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
             let s: HTTP_SERVICE_CONFIG_SSL_SET<U> = unsafe { read_struct(info, len, ERROR_INSUFFICIENT_BUFFER) }?;
-            // SAFETY: `read_sockaddr_by_family` reads and writes only through the pointers passed to it, which this
-            // function's caller guarantees (its `# Safety`); `read_ssl_param` reads and writes only through the
-            // pointers passed to it, which this function's caller guarantees (its `# Safety`)
+            // SAFETY: `read_sockaddr_by_family`: the `pIpPort` of the caller's structure (read above) is NULL or a
+            // readable `SOCKADDR` of its family's size (this function's `# Safety`); `read_ssl_param`: the pointers of
+            // `s.ParamDesc` are NULL or valid for what they describe.
             (SslKey::IpPort(unsafe { read_sockaddr_by_family(s.pIpPort) }?), unsafe { read_ssl_param(&s.ParamDesc) }?)
         }
         HttpServiceConfigSslSniCertInfo => {
@@ -203,8 +210,8 @@ unsafe fn set_service_configuration<U: WideUnit>(
             // and unchanged for `'a`.
             config::add_ip_listen(unsafe { read_sockaddr(s.pAddress, s.AddrLength as usize) }?)
         }
-        // SAFETY: `set_ssl::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `set_ssl`: `info` is NULL or `len` readable bytes holding the SSL SET structure, whose pointers are
+        // NULL or valid for what they describe (this function's `# Safety`).
         HttpServiceConfigSSLCertInfo | HttpServiceConfigSslSniCertInfo => unsafe { set_ssl::<U>(id, info, len, false) },
         _ if is_ssl_id(id) => Err(ERROR_NOT_SUPPORTED),
         HttpServiceConfigCache | HttpServiceConfigSetting => Err(ERROR_NOT_SUPPORTED),
@@ -304,8 +311,8 @@ unsafe fn update_service_configuration<U: WideUnit>(
     check_reserved(handle, ov)?;
     // Documented for the SSL certificate records only.
     if id == HttpServiceConfigSSLCertInfo || id == HttpServiceConfigSslSniCertInfo {
-        // SAFETY: `set_ssl::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `set_ssl`: `info` is NULL or `len` readable bytes holding the SSL SET structure, whose pointers are
+        // NULL or valid for what they describe (this function's `# Safety`).
         return unsafe { set_ssl::<U>(id, info, len, true) };
     }
     if is_ssl_id(id) {
@@ -400,8 +407,8 @@ unsafe fn delete_service_configuration<U: WideUnit>(
         HttpServiceConfigSSLCertInfo => {
             // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
             let s: HTTP_SERVICE_CONFIG_SSL_SET<U> = unsafe { read_struct(info, len, ERROR_INVALID_PARAMETER) }?;
-            // SAFETY: `read_sockaddr_by_family` reads and writes only through the pointers passed to it, which this
-            // function's caller guarantees (its `# Safety`)
+            // SAFETY: `read_sockaddr_by_family`: the `pIpPort` of the caller's structure (read above) is NULL or a
+            // readable `SOCKADDR` of its family's size (this function's `# Safety`).
             config::delete_ssl(&SslKey::IpPort(unsafe { read_sockaddr_by_family(s.pIpPort) }?))
         }
         HttpServiceConfigSslSniCertInfo => {
@@ -571,15 +578,15 @@ unsafe fn query_service_configuration<U: WideUnit>(
             let q: HTTP_SERVICE_CONFIG_SSL_QUERY = unsafe { read_struct(input, in_len, ERROR_INVALID_PARAMETER) }?;
             let found = match q.QueryDesc {
                 HttpServiceConfigQueryExact => {
-                    // SAFETY: `read_sockaddr_by_family` reads and writes only through the pointers passed to it,
-                    // which this function's caller guarantees (its `# Safety`)
+                    // SAFETY: `read_sockaddr_by_family`: the `pIpPort` of the caller's structure (read above) is NULL
+                    // or a readable `SOCKADDR` of its family's size (this function's `# Safety`).
                     config::query_ssl(Some(&SslKey::IpPort(unsafe { read_sockaddr_by_family(q.pIpPort) }?)), false, 0)?
                 }
                 HttpServiceConfigQueryNext => config::query_ssl(None, false, q.dwToken)?,
                 _ => return Err(ERROR_INVALID_PARAMETER),
             };
-            // SAFETY: `write_ssl_set::<U>` reads and writes only through the pointers passed to it, which this
-            // function's caller guarantees (its `# Safety`)
+            // SAFETY: `write_ssl_set`: `out` is NULL or `out_len` writable bytes; `ret` is NULL or a writable `ULONG`
+            // (this function's `# Safety`).
             unsafe { write_ssl_set::<U>(found, out, out_len, ret) }
         }
         HttpServiceConfigSslSniCertInfo => {
@@ -594,8 +601,8 @@ unsafe fn query_service_configuration<U: WideUnit>(
                 HttpServiceConfigQueryNext => config::query_ssl(None, true, q.dwToken)?,
                 _ => return Err(ERROR_INVALID_PARAMETER),
             };
-            // SAFETY: `write_ssl_set::<U>` reads and writes only through the pointers passed to it, which this
-            // function's caller guarantees (its `# Safety`)
+            // SAFETY: `write_ssl_set`: `out` is NULL or `out_len` writable bytes; `ret` is NULL or a writable `ULONG`
+            // (this function's `# Safety`).
             unsafe { write_ssl_set::<U>(found, out, out_len, ret) }
         }
         _ if is_ssl_id(id) => {
@@ -615,6 +622,9 @@ unsafe fn query_service_configuration<U: WideUnit>(
 
 /// Writes an SSL record as its SET structure, followed by what its pointers point at (the address as a
 /// `SOCKADDR_STORAGE`, the thumbprint, the host name and store name).
+///
+/// # Safety
+/// `out` is NULL or points to `out_len` writable bytes; `ret` is NULL or points to a writable `ULONG`.
 unsafe fn write_ssl_set<U: WideUnit>(
     (key, b): (SslKey, SslBinding),
     out: *mut c_void,

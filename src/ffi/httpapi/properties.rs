@@ -222,6 +222,10 @@ unsafe fn put_timeouts(own: bool, t: ConnTimers, info: *mut c_void, len: ULONG, 
 /// `HTTP_QOS_SETTING_INFO` in, for `scope`: bandwidth (session and group; at least
 /// `HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE`, `HTTP_LIMIT_INFINITE` or `Flags.Present` = 0 removes
 /// it) or connection limit (groups only).
+///
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes holding an `HTTP_QOS_SETTING_INFO` whose `QosSetting` is NULL or
+/// points to a readable `HTTP_QOS_LIMIT_INFO`.
 unsafe fn set_qos(scope: Scope, info: *mut c_void, len: ULONG) -> WinResult<()> {
     // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
     let q: HTTP_QOS_SETTING_INFO = unsafe { read_exact(info, len) }?;
@@ -250,6 +254,10 @@ unsafe fn set_qos(scope: Scope, info: *mut c_void, len: ULONG) -> WinResult<()> 
 
 /// `HTTP_QOS_SETTING_INFO` out: the caller names the `QosType` in the buffer; the limit structure is
 /// written right after the `HTTP_QOS_SETTING_INFO`, which points to it (24 bytes in all).
+///
+/// # Safety
+/// `info` is NULL or points to `len` readable and writable bytes (the caller's `HTTP_QOS_SETTING_INFO` in, the limit
+/// structure written after it); `ret` is NULL or points to a writable `ULONG`.
 unsafe fn put_qos(scope: Scope, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
     let head = std::mem::size_of::<HTTP_QOS_SETTING_INFO>();
     let size = (head + std::mem::size_of::<HTTP_QOS_LIMIT_INFO>()) as u32;
@@ -299,11 +307,11 @@ unsafe fn set_server_session_property<U: WideUnit>(
         },
         // SAFETY: `read_timeouts`: `info` is NULL or points to `len` readable bytes (alignment not required).
         HttpServerTimeoutsProperty => session::set_timeouts(Scope::Session(id), unsafe { read_timeouts(info, len) }?),
-        // SAFETY: `set_qos` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `set_qos`: `info` is NULL or `len` readable bytes holding an `HTTP_QOS_SETTING_INFO`
+        // whose `QosSetting` is NULL or a readable `HTTP_QOS_LIMIT_INFO` (this function's `# Safety`).
         HttpServerQosProperty => unsafe { set_qos(Scope::Session(id), info, len) },
-        // SAFETY: `set_other_property::<U>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_other_property`: `info` is NULL or `len` readable bytes holding the property's structure, whose
+        // pointers are valid in turn (this function's `# Safety`).
         _ => unsafe {
             set_other_property::<U>(
                 Owner::Session(id),
@@ -400,11 +408,11 @@ unsafe fn query_server_session_property<U: WideUnit>(
             // writable bytes.
             unsafe { put_timeouts(own, t, info, len, ret) }
         }
-        // SAFETY: `put_qos` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `put_qos`: `info` is NULL or `len` readable and writable bytes; `ret` is NULL or a writable `ULONG`
+        // (this function's `# Safety`).
         HttpServerQosProperty => unsafe { put_qos(Scope::Session(id), info, len, ret) },
-        // SAFETY: `query_other_property::<U>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_other_property`: `info` is NULL or `len` writable bytes; `ret` is NULL or a writable `ULONG`
+        // (this function's `# Safety`).
         _ => unsafe {
             query_other_property::<U>(
                 Owner::Session(id),
@@ -517,12 +525,12 @@ unsafe fn set_url_group_property<U: WideUnit>(
         },
         // SAFETY: `read_timeouts`: `info` is NULL or points to `len` readable bytes (alignment not required).
         HttpServerTimeoutsProperty => session::set_timeouts(Scope::Group(group), unsafe { read_timeouts(info, len) }?),
-        // SAFETY: `set_qos` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `set_qos`: `info` is NULL or `len` readable bytes holding an `HTTP_QOS_SETTING_INFO`
+        // whose `QosSetting` is NULL or a readable `HTTP_QOS_LIMIT_INFO` (this function's `# Safety`).
         HttpServerQosProperty => unsafe { set_qos(Scope::Group(group), info, len) },
         _ => {
-            // SAFETY: `set_other_property::<U>` reads and writes only through the pointers passed to it, which this
-            // function's caller guarantees (its `# Safety`)
+            // SAFETY: `set_other_property`: `info` is NULL or `len` readable bytes holding the property's structure,
+            // whose pointers are valid in turn (this function's `# Safety`).
             unsafe {
                 set_other_property::<U>(
                     Owner::Group(group),
@@ -607,11 +615,11 @@ unsafe fn query_url_group_property<U: WideUnit>(
             // writable bytes.
             unsafe { put_timeouts(own, t, info, len, ret) }
         }
-        // SAFETY: `put_qos` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `put_qos`: `info` is NULL or `len` readable and writable bytes; `ret` is NULL or a writable `ULONG`
+        // (this function's `# Safety`).
         HttpServerQosProperty => unsafe { put_qos(Scope::Group(group), info, len, ret) },
-        // SAFETY: `query_other_property::<U>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_other_property`: `info` is NULL or `len` writable bytes; `ret` is NULL or a writable `ULONG`
+        // (this function's `# Safety`).
         _ => unsafe {
             query_other_property::<U>(
                 Owner::Group(group),
@@ -690,6 +698,9 @@ pub unsafe extern "C" fn HttpQueryUrlGroupProperty_w16(
     })
 }
 
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes holding an `HTTP_LOGGING_INFO<U>` whose string pointers are NULL or
+/// readable NUL-terminated strings of `U` with the lengths it states.
 unsafe fn read_logging<U: WideUnit>(info: *const c_void, len: ULONG) -> WinResult<Option<LogConfig>> {
     // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
     let l: HTTP_LOGGING_INFO<U> = unsafe { read_exact(info, len) }?;
@@ -751,6 +762,11 @@ unsafe fn read_logging<U: WideUnit>(info: *const c_void, len: ULONG) -> WinResul
 
 /// `HttpSetServerSessionProperty` / `HttpSetUrlGroupProperty` for the properties this module keeps.
 /// The owner exists (checked by the caller).
+///
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes holding the structure Windows documents for `property`; the
+/// pointers in that structure (strings of `U`, arrays) are NULL or valid for what they describe, for the length of the
+/// call.
 pub(super) unsafe fn set_other_property<U: WideUnit>(
     owner: Owner,
     property: i32,
@@ -759,8 +775,8 @@ pub(super) unsafe fn set_other_property<U: WideUnit>(
     what: &'static str,
 ) -> WinResult<()> {
     match property {
-        // SAFETY: `read_logging::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `read_logging`: `info` is NULL or `len` readable bytes holding an `HTTP_LOGGING_INFO` whose string
+        // pointers are NULL or NUL-terminated strings of `U` (this function's `# Safety`).
         HttpServerLoggingProperty => logging::set(owner, unsafe { read_logging::<U>(info, len) }?),
         HttpServerAuthenticationProperty | HttpServerExtendedAuthenticationProperty => {
             if info.is_null() || len as usize != HTTP_SERVER_AUTHENTICATION_INFO_SIZE {
@@ -821,6 +837,9 @@ pub(super) unsafe fn set_other_property<U: WideUnit>(
 
 /// `HttpQueryServerSessionProperty` / `HttpQueryUrlGroupProperty` for the properties this module keeps.
 /// A buffer too small: `ERROR_MORE_DATA` with the size in `*ReturnLength`.
+///
+/// # Safety
+/// `info` is NULL or points to `len` writable bytes; `ret` is NULL or points to a writable `ULONG`.
 pub(super) unsafe fn query_other_property<U: WideUnit>(
     owner: Owner,
     property: i32,

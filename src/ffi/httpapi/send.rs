@@ -17,6 +17,10 @@ use std::ffi::c_void;
 
 /// Reads the caller's data chunks, one by one in order, and lets the engine decide how each is sent
 /// ([`server::chunks::resolve`]: memory as it is, small file ranges read now, fragments copied).
+///
+/// # Safety
+/// `chunks` is NULL or points to `count` readable `HTTP_DATA_CHUNK`s; each chunk's pointers (buffers with their
+/// lengths, fragment names) are valid for what they describe until the send completes.
 unsafe fn read_chunks<'a>(
     q: &RequestQueue,
     wide16: bool,
@@ -47,14 +51,16 @@ unsafe fn read_chunks<'a>(
             }
             HttpDataChunkFromFragmentCache => {
                 let f = c.from_fragment_cache();
-                // SAFETY: `fragment_name` reads and writes only through the pointers passed to it, which this
-                // function's caller guarantees (its `# Safety`)
+                // SAFETY: `fragment_name`: `f.pFragmentName` is NULL or a readable string of the caller's width
+                // (`FragmentNameLength` bytes, or NUL-terminated), part of the caller's chunk array (this function's `#
+                // Safety`).
                 Chunk::Fragment(unsafe { fragment_name(f.pFragmentName, f.FragmentNameLength, wide16) }?)
             }
             HttpDataChunkFromFragmentCacheEx => {
                 let f = c.from_fragment_cache_ex();
-                // SAFETY: `fragment_name` reads and writes only through the pointers passed to it, which this
-                // function's caller guarantees (its `# Safety`)
+                // SAFETY: `fragment_name`: `f.pFragmentName` is NULL or a readable string of the caller's width
+                // (`FragmentNameLength` bytes, or NUL-terminated), part of the caller's chunk array (this function's `#
+                // Safety`).
                 let name = unsafe { fragment_name(f.pFragmentName, 0, wide16) }?;
                 Chunk::FragmentRange { name, start: f.ByteRange.StartingOffset, length: f.ByteRange.Length }
             }
@@ -66,6 +72,10 @@ unsafe fn read_chunks<'a>(
 }
 
 /// A fragment name of `len` bytes (0: up to its NUL) in the caller's `WCHAR` width.
+///
+/// # Safety
+/// `p` is NULL or points to a readable string of the caller's `WCHAR` width (`wide16`): `len` bytes, or NUL-terminated
+/// when `len` is 0.
 unsafe fn fragment_name(p: *const c_void, len: u16, wide16: bool) -> WinResult<String> {
     let name = match (wide16, len) {
         // SAFETY: `wide_cstr`: `p as *const u16` is NULL or points to a readable NUL-terminated array of `U`.
@@ -82,6 +92,9 @@ unsafe fn fragment_name(p: *const c_void, len: u16, wide16: bool) -> WinResult<S
     name.ok_or(ERROR_INVALID_PARAMETER)
 }
 
+/// # Safety
+/// The pointers in `r` (reason, known and unknown headers) are NULL or valid for the lengths `r` states, for the length
+/// of the call.
 unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
     if r.StatusCode > 999 {
         return Err(ERROR_INVALID_PARAMETER);
@@ -164,12 +177,12 @@ unsafe fn send_http_response(
     let req = q.find(id)?;
     // SAFETY: `response` is non-NULL (checked above) and the caller's HTTP_RESPONSE, only read.
     let r = unsafe { &*response };
-    // SAFETY: `response_head` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `response_head`: `r` is the caller's `HTTP_RESPONSE`, whose pointers (reason, headers, unknown headers)
+    // are NULL or valid for the lengths it states (this function's `# Safety`).
     let head = unsafe { response_head(r) }?;
     let mut owned = Vec::new();
-    // SAFETY: `read_chunks` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `read_chunks`: the chunk array (`count` entries) and what each chunk points to (memory, fragment names)
+    // are the caller's, valid until the operation completes (this function's `# Safety`).
     let body = unsafe { read_chunks(&q, wide16, r.EntityChunkCount, r.pEntityChunks, &mut owned) }?;
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, Some(&head), body, more, disconnect, buffer_data, c));
@@ -288,8 +301,8 @@ unsafe fn send_response_entity_body(
     }
     let req = q.find(id)?;
     let mut owned = Vec::new();
-    // SAFETY: `read_chunks` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `read_chunks`: the chunk array (`count` entries) and what each chunk points to (memory, fragment names)
+    // are the caller's, valid until the operation completes (this function's `# Safety`).
     let body = unsafe { read_chunks(&q, wide16, count, chunks, &mut owned) }?;
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, None, body, more, disconnect, buffer_data, c));

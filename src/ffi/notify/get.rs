@@ -112,8 +112,8 @@ pub unsafe extern "C" fn ApiGetNotifyAsync(
     Notifications: *mut *mut NOTIFICATION_DATA_ASYNC_RPC<WCHAR>,
     dwNumNotifications: *mut DWORD,
 ) -> error_status_t {
-    // SAFETY: `get_notify_async` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `get_notify_async`: `Notifications` and `dwNumNotifications` are this export's own arguments, NULL or
+    // writable as `ApiGetNotifyAsync` documents (its `# Safety`); no OVERLAPPED is passed (NULL).
     guard_rpc("ApiGetNotifyAsync", || unsafe {
         get_notify_async(hNotify, Notifications, dwNumNotifications, null_mut())
     })
@@ -130,8 +130,8 @@ pub unsafe extern "C" fn ApiGetNotifyAsync_w16(
     Notifications: *mut *mut NOTIFICATION_DATA_ASYNC_RPC<u16>,
     dwNumNotifications: *mut DWORD,
 ) -> error_status_t {
-    // SAFETY: `get_notify_async` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `get_notify_async`: `Notifications` and `dwNumNotifications` are this export's own arguments, NULL or
+    // writable as `ApiGetNotifyAsync` documents (its `# Safety`); no OVERLAPPED is passed (NULL).
     guard_rpc("ApiGetNotifyAsync", || unsafe {
         get_notify_async(hNotify, Notifications, dwNumNotifications, null_mut())
     })

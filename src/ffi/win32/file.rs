@@ -106,6 +106,9 @@ pub unsafe extern "C" fn CreateFileW_w16(
 
 /// The offset an `OVERLAPPED` names; `None` = the end of file (`Offset` and `OffsetHigh` both
 /// 0xFFFFFFFF, WriteFile's "append" value).
+///
+/// # Safety
+/// `ov` is non-NULL and points to a readable `OVERLAPPED`.
 unsafe fn overlapped_offset(ov: *const OVERLAPPED) -> Option<u64> {
     // SAFETY: `ov` is the caller's non-NULL OVERLAPPED (this function's contract).
     let (lo, hi) = unsafe { ((*ov).Offset, (*ov).OffsetHigh) };
@@ -120,6 +123,10 @@ unsafe fn overlapped_offset(ov: *const OVERLAPPED) -> Option<u64> {
 /// call returns (status in `Internal`/`InternalHigh`, event set, packet posted to a bound port unless
 /// the event is tagged or the handle skips the port on success). A failure returned at once posts no
 /// packet, as on Windows.
+///
+/// # Safety
+/// `ov` is NULL or points to an `OVERLAPPED` that stays valid and writable until the operation completes; `done` is
+/// NULL or points to a writable `DWORD`.
 unsafe fn file_transfer(
     f: &file::File,
     ov: *mut OVERLAPPED,
@@ -142,8 +149,8 @@ unsafe fn file_transfer(
         return Ok(TRUE);
     }
     let ptr = OverlappedPtr(ov as usize);
-    // SAFETY: `overlapped_offset` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `overlapped_offset`: `ov` is non-NULL (checked above) and the caller's readable `OVERLAPPED` (this
+    // function's `# Safety`).
     let offset = unsafe { overlapped_offset(ov) };
     // SAFETY: `mark_pending`: `self` must point to a writable `OVERLAPPED` that stays valid until [`complete`] runs.
     unsafe { ptr.mark_pending() };
@@ -190,8 +197,8 @@ pub unsafe extern "C" fn ReadFile(
         // SAFETY: `bytes_out`: `lpBuffer as *mut u8` is NULL or points to `nNumberOfBytesToRead as usize` writable
         // bytes, not aliased, valid for `'a`.
         let buf = unsafe { bytes_out(lpBuffer as *mut u8, nNumberOfBytesToRead as usize) }?;
-        // SAFETY: `file_transfer` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `file_transfer`: `lpOverlapped` and the byte count pointer are this export's own arguments: NULL, or
+        // an `OVERLAPPED` valid until the operation completes and a writable DWORD (its `# Safety`).
         unsafe {
             file_transfer(&f, lpOverlapped, lpNumberOfBytesRead, |at| match at {
                 None => f.read(buf),
@@ -229,8 +236,8 @@ pub unsafe extern "C" fn WriteFile(
         // SAFETY: `bytes_in`: `lpBuffer as *const u8` is NULL or points to `nNumberOfBytesToWrite as usize` readable
         // bytes that stay valid and unchanged for `'a`.
         let data = unsafe { bytes_in(lpBuffer as *const u8, nNumberOfBytesToWrite as usize) }?;
-        // SAFETY: `file_transfer` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `file_transfer`: `lpOverlapped` and the byte count pointer are this export's own arguments: NULL, or
+        // an `OVERLAPPED` valid until the operation completes and a writable DWORD (its `# Safety`).
         unsafe {
             file_transfer(&f, lpOverlapped, lpNumberOfBytesWritten, |at| match at {
                 None => f.write(data),

@@ -67,8 +67,8 @@ unsafe fn environment(pcbe: *const TP_CALLBACK_ENVIRON_V3) -> WinResult<Environm
 /// `pcbe` is its `pcbe`.
 unsafe fn create(callback: Option<Callback>, context: *mut c_void, pcbe: *const c_void) -> WinResult<HANDLE> {
     let callback = callback.ok_or(ERROR_INVALID_PARAMETER)?;
-    // SAFETY: `environment` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `environment`: `pcbe` is this export's own argument: NULL or a readable `TP_CALLBACK_ENVIRON` of the
+    // version it states (its `# Safety`).
     let env = unsafe { environment(pcbe as *const TP_CALLBACK_ENVIRON_V3) }?;
     let object = TpObject::new(callback, context as usize, env);
     let h = handle::insert(object.clone());
@@ -86,6 +86,9 @@ fn object(h: HANDLE, kind: Kind) -> WinResult<Arc<TpObject>> {
 }
 
 /// A `FILETIME` argument as a due time (NULL: none).
+///
+/// # Safety
+/// `p` is NULL or points to a readable `FILETIME` (alignment not required).
 unsafe fn due(p: *const FILETIME) -> Option<Due> {
     if p.is_null() {
         return None;
@@ -294,8 +297,7 @@ pub unsafe extern "C" fn CreateThreadpoolTimer(
 /// make NULL or valid for what Windows documents the function reads or writes through them: `pftDueTime` is its
 /// `pftDueTime`.
 unsafe fn set_timer(pti: HANDLE, pftDueTime: *const FILETIME, msPeriod: DWORD) -> WinResult<BOOL> {
-    // SAFETY: `due` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `due`: the due-time argument is this export's own, NULL or a readable `FILETIME` (its `# Safety`).
     Ok(object(pti, Kind::Timer)?.set_timer(unsafe { due(pftDueTime) }, msPeriod) as BOOL)
 }
 
@@ -402,8 +404,7 @@ unsafe fn set_wait(pwa: HANDLE, h: HANDLE, pftTimeout: *const FILETIME) -> WinRe
         t.waitable().ok_or(ERROR_INVALID_HANDLE)?;
         Some(t)
     };
-    // SAFETY: `due` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `due`: the due-time argument is this export's own, NULL or a readable `FILETIME` (its `# Safety`).
     Ok(o.set_wait(target, unsafe { due(pftTimeout) }) as BOOL)
 }
 

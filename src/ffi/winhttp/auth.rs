@@ -81,7 +81,7 @@ w16_alias!(WinHttpQueryAuthParams);
 /// The pointers are the arguments of `WinHttpSetCredentials` (and of its twins), which its `# Safety` asks the caller
 /// to make NULL or valid for what Windows documents the function reads or writes through them: `user` is its
 /// `pwszUserName`, `password` is its `pwszPassword`. In particular: `user` is NULL or points to a readable
-/// NUL-terminated array of `U`..
+/// NUL-terminated array of `U`.
 unsafe fn set_credentials<U: WideUnit>(
     h: HINTERNET,
     target: DWORD,
@@ -90,7 +90,7 @@ unsafe fn set_credentials<U: WideUnit>(
     password: *const U,
     params: LPVOID,
 ) -> WinResult<BOOL> {
-    // SAFETY: `wide_cstr`: `user` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`:
+    // SAFETY: `wide_cstr`: `user` is NULL or points to a readable NUL-terminated array of `U`; `wide_cstr`:
     // `password` is NULL or points to a readable NUL-terminated array of `U`.
     let (user, password) = (unsafe { wide_cstr(user) }, unsafe { wide_cstr(password) });
     tracing::trace!(target: T, "WinHttpSetCredentials({h:?}, {target}, {scheme:#x}, {user:?}, <password>, {params:?})");
@@ -123,7 +123,7 @@ pub unsafe extern "C" fn WinHttpSetCredentials(
         // SAFETY: `set_credentials`: `pwszUserName`, `pwszPassword` are this export's own arguments, passed on
         // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpSetCredentials` reads
         // or writes through them; in particular `pwszUserName` is NULL or points to a readable NUL-terminated array of
-        // `U`..
+        // `U`.
         unsafe { set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams) }
     })
 }
@@ -146,7 +146,7 @@ pub unsafe extern "C" fn WinHttpSetCredentials_w16(
         // SAFETY: `set_credentials`: `pwszUserName`, `pwszPassword` are this export's own arguments, passed on
         // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpSetCredentials` reads
         // or writes through them; in particular `pwszUserName` is NULL or points to a readable NUL-terminated array of
-        // `U`..
+        // `U`.
         unsafe { set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams) }
     })
 }

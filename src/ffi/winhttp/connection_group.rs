@@ -142,8 +142,8 @@ pub unsafe extern "C" fn WinHttpFreeQueryConnectionGroupResult_w16(
     pResult: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) {
     guard_infallible("WinHttpFreeQueryConnectionGroupResult_w16", (), || {
-        // SAFETY: `free_query_connection_group_result::<u16>` reads and writes only through the pointers passed to
-        // it, which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `free_query_connection_group_result`: `pResult` is this export's own argument: NULL or a result
+        // `WinHttpQueryConnectionGroup` filled and not freed yet (its `# Safety`).
         unsafe { free_query_connection_group_result::<u16>(pResult) }
     })
 }

@@ -13,7 +13,7 @@ use std::ptr::null_mut;
 /// The pointers are the arguments of `WinHttpOpen` (and of its twins), which its `# Safety` asks the caller to make
 /// NULL or valid for what Windows documents the function reads or writes through them: `agent` is its `pszAgentW`,
 /// `proxy` is its `pszProxyW`, `bypass` is its `pszProxyBypassW`. In particular: `agent` is NULL or points to a
-/// readable NUL-terminated array of `U`..
+/// readable NUL-terminated array of `U`.
 unsafe fn open<U: WideUnit>(
     agent: *const U,
     access: DWORD,
@@ -21,8 +21,8 @@ unsafe fn open<U: WideUnit>(
     bypass: *const U,
     flags: DWORD,
 ) -> WinResult<HINTERNET> {
-    // SAFETY: `wide_cstr`: `agent` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`:
-    // `proxy` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`: `bypass` is NULL or points
+    // SAFETY: `wide_cstr`: `agent` is NULL or points to a readable NUL-terminated array of `U`; `wide_cstr`:
+    // `proxy` is NULL or points to a readable NUL-terminated array of `U`; `wide_cstr`: `bypass` is NULL or points
     // to a readable NUL-terminated array of `U`.
     let (agent, proxy, bypass) =
         (unsafe { wide_cstr(agent) }, unsafe { wide_cstr(proxy) }, unsafe { wide_cstr(bypass) });
@@ -49,7 +49,7 @@ pub unsafe extern "C" fn WinHttpOpen(
 ) -> HINTERNET {
     // SAFETY: `open`: `pszAgentW`, `pszProxyW`, `pszProxyBypassW` are this export's own arguments, passed on unchanged;
     // its `# Safety` makes them NULL or valid for what Windows documents `WinHttpOpen` reads or writes through them; in
-    // particular `pszAgentW` is NULL or points to a readable NUL-terminated array of `U`..
+    // particular `pszAgentW` is NULL or points to a readable NUL-terminated array of `U`.
     guard_winhttp("WinHttpOpen", null_mut(), || unsafe {
         open(pszAgentW, dwAccessType, pszProxyW, pszProxyBypassW, dwFlags)
     })
@@ -70,7 +70,7 @@ pub unsafe extern "C" fn WinHttpOpen_w16(
 ) -> HINTERNET {
     // SAFETY: `open`: `pszAgentW`, `pszProxyW`, `pszProxyBypassW` are this export's own arguments, passed on unchanged;
     // its `# Safety` makes them NULL or valid for what Windows documents `WinHttpOpen` reads or writes through them; in
-    // particular `pszAgentW` is NULL or points to a readable NUL-terminated array of `U`..
+    // particular `pszAgentW` is NULL or points to a readable NUL-terminated array of `U`.
     guard_winhttp("WinHttpOpen_w16", null_mut(), || unsafe {
         open(pszAgentW, dwAccessType, pszProxyW, pszProxyBypassW, dwFlags)
     })
@@ -128,7 +128,7 @@ pub unsafe extern "C" fn WinHttpConnect_w16(
 /// The pointers are the arguments of `WinHttpOpenRequest` (and of its twins), which its `# Safety` asks the caller to
 /// make NULL or valid for what Windows documents the function reads or writes through them: `verb` is its `pwszVerb`,
 /// `object` is its `pwszObjectName`, `version` is its `pwszVersion`, `referrer` is its `pwszReferrer`, `accept` is its
-/// `ppwszAcceptTypes`. In particular: `verb` is NULL or points to a readable NUL-terminated array of `U`.; `accept` is
+/// `ppwszAcceptTypes`. In particular: `verb` is NULL or points to a readable NUL-terminated array of `U`; `accept` is
 /// the caller's NULL-terminated array of string pointers (WinHttpOpenRequest's contract).
 unsafe fn open_request<U: WideUnit>(
     h: HINTERNET,
@@ -140,9 +140,9 @@ unsafe fn open_request<U: WideUnit>(
     flags: DWORD,
 ) -> WinResult<HINTERNET> {
     let (verb, object, version, referrer) =
-        // SAFETY: `wide_cstr`: `verb` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`:
-        // `object` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`: `version` is NULL or
-        // points to a readable NUL-terminated array of `U`.; `wide_cstr`: `referrer` is NULL or points to a readable
+        // SAFETY: `wide_cstr`: `verb` is NULL or points to a readable NUL-terminated array of `U`; `wide_cstr`:
+        // `object` is NULL or points to a readable NUL-terminated array of `U`; `wide_cstr`: `version` is NULL or
+        // points to a readable NUL-terminated array of `U`; `wide_cstr`: `referrer` is NULL or points to a readable
         // NUL-terminated array of `U`.
         (unsafe { wide_cstr(verb) }, unsafe { wide_cstr(object) }, unsafe { wide_cstr(version) }, unsafe { wide_cstr(referrer) });
     let mut accept_types = Vec::new();
@@ -184,7 +184,7 @@ pub unsafe extern "C" fn WinHttpOpenRequest(
         // SAFETY: `open_request`: `pwszVerb`, `pwszObjectName`, `pwszVersion`, `pwszReferrer`, `ppwszAcceptTypes` are
         // this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows
         // documents `WinHttpOpenRequest` reads or writes through them; in particular `pwszVerb` is NULL or points to a
-        // readable NUL-terminated array of `U`.; `ppwszAcceptTypes` is the caller's NULL-terminated array of string
+        // readable NUL-terminated array of `U`; `ppwszAcceptTypes` is the caller's NULL-terminated array of string
         // pointers (WinHttpOpenRequest's contract).
         unsafe {
             open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags)
@@ -211,7 +211,7 @@ pub unsafe extern "C" fn WinHttpOpenRequest_w16(
         // SAFETY: `open_request`: `pwszVerb`, `pwszObjectName`, `pwszVersion`, `pwszReferrer`, `ppwszAcceptTypes` are
         // this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows
         // documents `WinHttpOpenRequest` reads or writes through them; in particular `pwszVerb` is NULL or points to a
-        // readable NUL-terminated array of `U`.; `ppwszAcceptTypes` is the caller's NULL-terminated array of string
+        // readable NUL-terminated array of `U`; `ppwszAcceptTypes` is the caller's NULL-terminated array of string
         // pointers (WinHttpOpenRequest's contract).
         unsafe {
             open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags)

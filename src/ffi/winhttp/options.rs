@@ -13,6 +13,9 @@ use crate::win32::time::filetime_from_value;
 use crate::win32::wstr::WideUnit;
 use std::mem::size_of;
 
+/// # Safety
+/// `buf` is NULL or points to `len` readable bytes laid out as Windows documents for `option` (a DWORD, a string of
+/// `U`, a structure whose pointers are valid in turn), for the length of the call.
 unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len: DWORD) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpSetOption({h:?}, {option}, {buf:?}, {len})");
     if option == WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT {
@@ -56,7 +59,7 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
             // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
             let p = unsafe { (buf as *const WINHTTP_PROXY_INFO).read_unaligned() };
             // SAFETY: `wide_cstr`: `p.lpszProxy as *const U` is NULL or points to a readable NUL-terminated array of
-            // `U`.; `wide_cstr`: `p.lpszProxyBypass as *const U` is NULL or points to a readable NUL-terminated
+            // `U`; `wide_cstr`: `p.lpszProxyBypass as *const U` is NULL or points to a readable NUL-terminated
             // array of `U`.
             Value::Proxy(p.dwAccessType, unsafe { wide_cstr(p.lpszProxy as *const U) }, unsafe {
                 wide_cstr(p.lpszProxyBypass as *const U)
@@ -90,8 +93,8 @@ pub unsafe extern "C" fn WinHttpSetOption(
     lpBuffer: LPVOID,
     dwBufferLength: DWORD,
 ) -> BOOL {
-    // SAFETY: `set_option::<u32>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `set_option`: `lpBuffer` is this export's own argument, NULL or valid for `dwBufferLength` bytes of what
+    // the option takes (its `# Safety`).
     guard_winhttp("WinHttpSetOption", FALSE, || unsafe {
         set_option::<u32>(hInternet, dwOption, lpBuffer, dwBufferLength)
     })
@@ -107,8 +110,8 @@ pub unsafe extern "C" fn WinHttpSetOption_w16(
     lpBuffer: LPVOID,
     dwBufferLength: DWORD,
 ) -> BOOL {
-    // SAFETY: `set_option::<u16>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `set_option`: `lpBuffer` is this export's own argument, NULL or valid for `dwBufferLength` bytes of what
+    // the option takes (its `# Safety`).
     guard_winhttp("WinHttpSetOption_w16", FALSE, || unsafe {
         set_option::<u16>(hInternet, dwOption, lpBuffer, dwBufferLength)
     })

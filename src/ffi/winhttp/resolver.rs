@@ -146,8 +146,9 @@ unsafe fn get_proxy_for_url_ex2<U: WideUnit>(
     if (cb != 0) == ctx.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `get_proxy_for_url_ex` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `get_proxy_for_url_ex`: `url` and `opts` are this function's own arguments, those of
+    // `WinHttpGetProxyForUrlEx2` (NULL or a NUL-terminated string of `U`; NULL or a `WINHTTP_AUTOPROXY_OPTIONS`), as
+    // its `# Safety` asks.
     unsafe { get_proxy_for_url_ex(h, url, opts, context) }
 }
 
@@ -234,6 +235,9 @@ fn leak_entries<U: WideUnit>(entries: Vec<ProxyEntry>) -> (DWORD, *mut WINHTTP_P
     (n, leak_array(v))
 }
 
+/// # Safety
+/// `p` is NULL or came from `leak_array` with `n` entries whose `pwszProxy` strings came from `leak_wide::<U>`, none
+/// freed yet.
 unsafe fn free_entries<U: WideUnit>(n: DWORD, p: *mut WINHTTP_PROXY_RESULT_ENTRY) {
     // SAFETY: `take_array`: `p` is NULL or came from `leak_array` with `n as usize` elements and was not freed yet.
     for e in unsafe { take_array(p, n as usize) } {
@@ -354,8 +358,9 @@ unsafe fn free_proxy_result<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT) {
     if r.is_null() {
         return;
     }
-    // SAFETY: `free_entries::<U>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `free_entries`: `r` is non-NULL (checked above) and the caller's result, filled by
+    // `WinHttpGetProxyResult(Ex)` and not freed yet (this function's `# Safety`): `pEntries` came from `leak_array`
+    // with `cEntries` entries.
     unsafe { free_entries::<U>((*r).cEntries, (*r).pEntries) };
     // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
     unsafe {
@@ -402,8 +407,9 @@ unsafe fn free_proxy_result_ex<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT_EX) {
     if r.is_null() {
         return;
     }
-    // SAFETY: `free_entries::<U>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `free_entries`: `r` is non-NULL (checked above) and the caller's result, filled by
+    // `WinHttpGetProxyResult(Ex)` and not freed yet (this function's `# Safety`): `pEntries` came from `leak_array`
+    // with `cEntries` entries.
     unsafe { free_entries::<U>((*r).cEntries, (*r).pEntries) };
     // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
     unsafe {

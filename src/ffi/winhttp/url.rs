@@ -129,8 +129,9 @@ unsafe fn crack_url<U: WideUnit>(
     }
     let mut overflow = false;
     for (i, (range, slot)) in parts.into_iter().enumerate() {
-        // SAFETY: `put_component` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `put_component`: `u` is the caller's URL (`units` the slice read from it); `slot` points into
+        // `comps`, the caller's URL_COMPONENTS, non-NULL and of the right size (checked above; this function's `#
+        // Safety`).
         unsafe { put_component(u, units, range, slot, flags, &mut overflow, i >= 4) };
     }
     uc.nScheme = c.n_scheme;
