@@ -155,12 +155,13 @@ pub unsafe extern "C" fn wcscmp_w16(s1: *const W, s2: *const W) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn wcsncmp_w16(s1: *const W, s2: *const W, n: usize) -> c_int {
     guard_infallible("wcsncmp", 0, || {
-        // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string; `prefix` (both checked
-        // non-NULL on that branch): `s1` and `s2` are readable up to their terminator or `n` units, whichever comes
-        // first (this export's `# Safety`).
         let (a, b) = if s1.is_null() || s2.is_null() {
+            // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string (this export's
+            // `# Safety`).
             (unsafe { s(s1) }, unsafe { s(s2) })
         } else {
+            // SAFETY: `prefix`: `s1` and `s2` are non-NULL (checked above) and readable up to their terminator or `n`
+            // units, whichever comes first (this export's `# Safety`).
             (unsafe { prefix(s1, n) }, unsafe { prefix(s2, n) })
         };
         strings::cmp(a, b)
@@ -187,8 +188,9 @@ pub unsafe extern "C" fn wcscoll_w16(s1: *const W, s2: *const W) -> c_int {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscasecmp_w16(s1: *const W, s2: *const W) -> c_int {
-    // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string (this export's `# Safety`).
     guard_infallible("wcscasecmp", 0, || {
+        // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string (this export's
+        // `# Safety`).
         strings::compare_by(unsafe { s(s1) }, unsafe { s(s2) }, strings::unicode_lower).signum()
     })
 }
@@ -202,12 +204,13 @@ pub unsafe extern "C" fn wcscasecmp_w16(s1: *const W, s2: *const W) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn wcsncasecmp_w16(s1: *const W, s2: *const W, n: usize) -> c_int {
     guard_infallible("wcsncasecmp", 0, || {
-        // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string; `prefix` (both checked
-        // non-NULL on that branch): `s1` and `s2` are readable up to their terminator or `n` units, whichever comes
-        // first (this export's `# Safety`).
         let (a, b) = if s1.is_null() || s2.is_null() {
+            // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string (this export's
+            // `# Safety`).
             (unsafe { s(s1) }, unsafe { s(s2) })
         } else {
+            // SAFETY: `prefix`: `s1` and `s2` are non-NULL (checked above) and readable up to their terminator or `n`
+            // units, whichever comes first (this export's `# Safety`).
             (unsafe { prefix(s1, n) }, unsafe { prefix(s2, n) })
         };
         strings::compare_by(a, b, strings::unicode_lower).signum()
@@ -574,8 +577,8 @@ pub unsafe extern "C" fn wmemcmp_w16(s1: *const W, s2: *const W, n: usize) -> c_
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemchr_w16(str: *const W, c: W, n: usize) -> *mut W {
-    // SAFETY: `units_in`: `str` points to `n` readable units valid for `'a` (it may be NULL only when `n` is 0).
     guard_infallible("wmemchr", std::ptr::null_mut(), || {
+        // SAFETY: `units_in`: `str` points to `n` readable units valid for `'a` (it may be NULL only when `n` is 0).
         match unsafe { units_in(str, n) }.iter().position(|&u| u == c) {
             // SAFETY: `add`: the offset stays inside the caller's buffer
             Some(i) => (unsafe { str.add(i) }) as *mut W,
@@ -673,9 +676,9 @@ pub unsafe extern "C" fn fputws_w16(ws: *const W, stream: *mut libc::FILE) -> c_
     guard_infallible("fputws", -1, || {
         // SAFETY: `s`: `ws` is NULL or points to a NUL-terminated array of `U`.
         let text = String::from_utf16_lossy(unsafe { s(ws) });
-        // SAFETY: `libc::fwrite`: reads `text.len()` bytes of `text`, a local `String`; `stream` is non-NULL (checked
-        // first) and an open `FILE` (this export's `# Safety`).
         if stream.is_null()
+            // SAFETY: `libc::fwrite`: reads `text.len()` bytes of `text`, a local `String`; `stream` is non-NULL
+            // (checked first) and an open `FILE` (this export's `# Safety`).
             || unsafe { libc::fwrite(text.as_ptr() as *const libc::c_void, 1, text.len(), stream) } != text.len()
         {
             return -1;

@@ -33,6 +33,7 @@ unsafe fn add_fragment_to_cache<U: WideUnit>(
     }
     // SAFETY: `policy` and `chunk` are non-NULL (checked above) and the caller's structures.
     let policy = unsafe { server::cache::Policy::for_fragment((*policy).Policy, (*policy).SecondsToLive) }?;
+    // SAFETY: `chunk` is non-NULL (checked above) and the caller's `HTTP_DATA_CHUNK`, readable for the call.
     let c = unsafe { &*chunk };
     // A fragment is a block of memory ("an entity body data block" in the docs).
     if c.DataChunkType != HttpDataChunkFromMemory {

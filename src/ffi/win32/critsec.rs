@@ -139,9 +139,9 @@ pub unsafe extern "C" fn EnterCriticalSection(lpCriticalSection: *mut CRITICAL_S
 /// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn TryEnterCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) -> BOOL {
-    // SAFETY: `critical_section`: `lpCriticalSection` is this export's own argument, passed on unchanged; its `#
-    // Safety` makes it NULL or valid for what Windows documents `TryEnterCriticalSection` reads or writes through it.
     guard_win32("TryEnterCriticalSection", FALSE, || {
+        // SAFETY: `critical_section`: `lpCriticalSection` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `TryEnterCriticalSection` reads or writes.
         Ok(unsafe { critical_section(lpCriticalSection) }?.try_enter() as BOOL)
     })
 }

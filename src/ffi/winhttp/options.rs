@@ -151,9 +151,9 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         Value::Usize(v) => unsafe { put_value(v, buf, len) }?,
         // SAFETY: `put_wide_bytes`: As [`put_value`].
         Value::Str(s) => unsafe { put_wide_bytes::<U>(&s, buf, len) }?,
-        // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
-        // writable bytes.
         Value::Version(a, b) => {
+            // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+            // writable bytes.
             unsafe { put_value(HTTP_VERSION_INFO { dwMajorVersion: a, dwMinorVersion: b }, buf, len) }?
         }
         Value::Connection(local, remote) => {

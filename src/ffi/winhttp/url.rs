@@ -76,9 +76,9 @@ unsafe fn crack_url<U: WideUnit>(
     comps: *mut URL_COMPONENTS,
 ) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpCrackUrl({u:?}, {ulen}, {flags:#x}, {comps:?})");
-    // SAFETY: a non-NULL `comps` is the caller's URL_COMPONENTS (this function's contract).
     if u.is_null()
         || comps.is_null()
+        // SAFETY: `comps` is non-NULL (checked just before) and the caller's URL_COMPONENTS (this function's contract).
         || (unsafe { (*comps).dwStructSize }) as usize != std::mem::size_of::<URL_COMPONENTS>()
     {
         return Err(ERROR_INVALID_PARAMETER);
@@ -118,8 +118,9 @@ unsafe fn crack_url<U: WideUnit>(
     // text would have to be decoded or escaped, is ERROR_INVALID_PARAMETER (Wine's tests on Windows).
     for (range, (ptr, len)) in &parts {
         let pointer_mode_changes = flags & (ICU_DECODE | ICU_ESCAPE) != 0
-            // SAFETY: `ptr` and `len` point into `uc`, the caller's URL_COMPONENTS.
+            // SAFETY: `ptr` points into `uc`, the caller's URL_COMPONENTS.
             && unsafe { (**ptr).is_null() }
+            // SAFETY: `len` points into `uc`, the caller's URL_COMPONENTS.
             && unsafe { **len } != 0
             && range.as_ref().is_some_and(|r| !r.is_empty());
         // SAFETY: as above.
@@ -209,9 +210,9 @@ unsafe fn create_url<U: WideUnit>(
     out_len: *mut DWORD,
 ) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpCreateUrl({comps:?}, {flags:#x}, {out:?}, {out_len:?})");
-    // SAFETY: a non-NULL `comps` is the caller's URL_COMPONENTS (this function's contract).
     if comps.is_null()
         || out_len.is_null()
+        // SAFETY: `comps` is non-NULL (checked just before) and the caller's URL_COMPONENTS (this function's contract).
         || (unsafe { (*comps).dwStructSize }) as usize != std::mem::size_of::<URL_COMPONENTS>()
     {
         return Err(ERROR_INVALID_PARAMETER);
