@@ -66,7 +66,8 @@ pub fn invalid_parameter(function: &str, code: i32) -> i32 {
         std::process::abort();
     };
     tracing::debug!(target: "winhttpapi::crt", "{function}: invalid parameter (errno {code})");
-    // SAFETY: the program installed `handler` as an `_invalid_parameter_handler`; the handler's contract: it may be called with NULL strings and line 0.
+    // SAFETY: the program installed `handler` as an `_invalid_parameter_handler`; the handler's contract: it may be
+    // called with NULL strings and line 0.
     unsafe { handler(std::ptr::null(), std::ptr::null(), std::ptr::null(), 0, 0) };
     code
 }

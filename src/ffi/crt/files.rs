@@ -54,7 +54,8 @@ unsafe fn fopen_s_body<U: Unit>(function: &str, pf: *mut *mut libc::FILE, name: 
     if pf.is_null() {
         return invalid_parameter(function, EINVAL);
     }
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `pf` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
+    // Safety`)
     unsafe { *pf = std::ptr::null_mut() };
     // SAFETY: `open_checked`: `name` and `mode` are this function's own arguments, each NULL or a readable
     // NUL-terminated string of `U` (its `# Safety`).
@@ -62,7 +63,8 @@ unsafe fn fopen_s_body<U: Unit>(function: &str, pf: *mut *mut libc::FILE, name: 
         Err(e) => e,
         Ok(f) if f.is_null() => invalid::errno(),
         Ok(f) => {
-            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+            // SAFETY: `pf` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+            // function's `# Safety`)
             unsafe { *pf = f };
             0
         }

@@ -25,7 +25,8 @@ pub(crate) unsafe fn to_int<U: Unit>(
     max: i64,
 ) -> i64 {
     if !end.is_null() {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `end` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+        // `# Safety`)
         unsafe { *end = s as *mut U };
     }
     if s.is_null() || !numbers::base_ok(base) {
@@ -54,7 +55,8 @@ pub(crate) unsafe fn to_int<U: Unit>(
 /// `endptr`. In particular: `s` is NULL or points to a NUL-terminated array of `U`.
 pub(crate) unsafe fn to_uint<U: Unit>(function: &str, s: *const U, end: *mut *mut U, base: c_int, max: u64) -> u64 {
     if !end.is_null() {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `end` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+        // `# Safety`)
         unsafe { *end = s as *mut U };
     }
     if s.is_null() || !numbers::base_ok(base) {
@@ -64,8 +66,8 @@ pub(crate) unsafe fn to_uint<U: Unit>(function: &str, s: *const U, end: *mut *mu
     // SAFETY: `whole`: `s` is non-NULL and points to a NUL-terminated array of `U`.
     let p: Parsed = numbers::parse(unsafe { whole(s) }, base as u32);
     if !end.is_null() {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset stays
-        // inside the caller's buffer
+        // SAFETY: `end` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+        // `# Safety`); `add`: the offset stays inside the caller's buffer
         unsafe { *end = (s as *mut U).add(p.consumed) };
     }
     let (v, e) = numbers::to_unsigned(p, max);

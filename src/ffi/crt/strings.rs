@@ -145,7 +145,8 @@ pub(crate) unsafe fn dup<U: Unit>(s: *const U) -> *mut U {
     }
     // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
     unsafe { std::ptr::copy_nonoverlapping(src.as_ptr(), out, src.len()) };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
+    // Safety`)
     unsafe { *out.add(src.len()) = U::from_u32(0) };
     out
 }

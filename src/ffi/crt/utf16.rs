@@ -62,7 +62,7 @@ pub unsafe extern "C" fn wcscpy_w16(dest: *mut W, src: *const W) -> *mut W {
         let from = unsafe { s(src) };
         // SAFETY: `copy`: both ranges are valid for the count given
         unsafe { std::ptr::copy(from.as_ptr(), dest, from.len()) };
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `dest` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
         unsafe { *dest.add(from.len()) = 0 };
         dest
     })
@@ -105,7 +105,7 @@ pub unsafe extern "C" fn wcscat_w16(dest: *mut W, src: *const W) -> *mut W {
         let from = unsafe { s(src) };
         // SAFETY: `copy`: both ranges are valid for the count given
         unsafe { std::ptr::copy(from.as_ptr(), dest.add(at), from.len()) };
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `dest` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
         unsafe { *dest.add(at + from.len()) = 0 };
         dest
     })
@@ -128,7 +128,7 @@ pub unsafe extern "C" fn wcsncat_w16(dest: *mut W, src: *const W, n: usize) -> *
         let from = if src.is_null() { &[][..] } else { unsafe { prefix(src, n) } };
         // SAFETY: `copy`: both ranges are valid for the count given
         unsafe { std::ptr::copy(from.as_ptr(), dest.add(at), from.len()) };
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `dest` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
         unsafe { *dest.add(at + from.len()) = 0 };
         dest
     })
@@ -358,8 +358,8 @@ pub unsafe extern "C" fn wcstok_w16(str: *mut W, delim: *const W, ptr: *mut *mut
         // SAFETY: `whole`: `start as *const W` is non-NULL and points to a NUL-terminated array of `U`.
         let rest = unsafe { whole(start as *const W) };
         let Some(first) = rest.iter().position(|u| !set.contains(u)) else {
-            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset
-            // stays inside the caller's buffer
+            // SAFETY: `ptr` is the caller's pointer, valid for writing what is stored (this function's `# Safety`);
+            // `add`: the offset stays inside the caller's buffer
             unsafe { *ptr = start.add(rest.len()) };
             return std::ptr::null_mut();
         };
@@ -368,10 +368,11 @@ pub unsafe extern "C" fn wcstok_w16(str: *mut W, delim: *const W, ptr: *mut *mut
         let tail = &rest[first..];
         match tail.iter().position(|u| set.contains(u)) {
             Some(end) => {
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `token` is the caller's pointer, valid for writing what is stored (this function's `#
+                // Safety`)
                 unsafe { *token.add(end) = 0 };
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset
-                // stays inside the caller's buffer
+                // SAFETY: `ptr` is the caller's pointer, valid for writing what is stored (this function's `# Safety`);
+                // `add`: the offset stays inside the caller's buffer
                 unsafe { *ptr = token.add(end + 1) };
             }
             // SAFETY: `add`: the offset stays inside the caller's buffer
@@ -403,7 +404,8 @@ pub unsafe extern "C" fn wcsdup_w16(str: *const W) -> *mut W {
 /// `endptr`.
 unsafe fn iso_int(str: *const W, end: *mut *mut W, base: c_int, min: i64, max: i64) -> i64 {
     if !end.is_null() {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `end` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+        // `# Safety`)
         unsafe { *end = str as *mut W };
     }
     if str.is_null() || !crate::crt::numbers::base_ok(base) {
@@ -421,7 +423,8 @@ unsafe fn iso_int(str: *const W, end: *mut *mut W, base: c_int, min: i64, max: i
 /// `endptr`.
 unsafe fn iso_uint(str: *const W, end: *mut *mut W, base: c_int, max: u64) -> u64 {
     if !end.is_null() {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `end` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+        // `# Safety`)
         unsafe { *end = str as *mut W };
     }
     if str.is_null() || !crate::crt::numbers::base_ok(base) {
@@ -498,8 +501,8 @@ pub unsafe extern "C" fn wcstod_w16(str: *const W, endptr: *mut *mut W) -> f64 {
         // `wide_to_double` reads only that slice.
         let (v, used) = unsafe { super::numbers::wide_to_double(s(str)) };
         if !endptr.is_null() {
-            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset
-            // stays inside the caller's buffer
+            // SAFETY: `endptr` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+            // function's `# Safety`); `add`: the offset stays inside the caller's buffer
             unsafe { *endptr = (str as *mut W).add(used) };
         }
         v
@@ -616,7 +619,8 @@ pub unsafe extern "C" fn wcstombs_w16(dest: *mut c_char, src: *const W, n: usize
             // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
             unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), dest as *mut u8, out.len()) };
             if out.len() < n {
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `dest` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+                // function's `# Safety`)
                 unsafe { *dest.add(out.len()) = 0 };
             }
         }
@@ -658,7 +662,8 @@ pub unsafe extern "C" fn mbstowcs_w16(dest: *mut W, src: *const c_char, n: usize
             count += enc.len();
         }
         if !dest.is_null() && count < n {
-            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+            // SAFETY: `dest` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+            // function's `# Safety`)
             unsafe { *dest.add(count) = 0 };
         }
         count

@@ -313,7 +313,8 @@ pub unsafe extern "C" fn SetFilePointer(
         };
         let pos = f.seek(distance, dwMoveMethod)?;
         if !lpDistanceToMoveHigh.is_null() {
-            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+            // SAFETY: `lpDistanceToMoveHigh` is non-NULL (checked above) and the caller's, valid for writing what is
+            // stored (this function's `# Safety`)
             unsafe {
                 *lpDistanceToMoveHigh = (pos >> 32) as i32;
             }

@@ -85,7 +85,8 @@ unsafe fn format_message<U: WideUnit>(
         // SAFETY: `units_out`: `block as *mut U` points to `units.len()` writable units valid for `'a`, not aliased
         // (NULL only when `units.len()` is 0).
         unsafe { units_out(block as *mut U, units.len()) }.copy_from_slice(&units);
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `lpBuffer` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+        // function's `# Safety`)
         unsafe {
             *(lpBuffer as *mut *mut U) = block as *mut U;
         }

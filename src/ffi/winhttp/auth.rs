@@ -26,11 +26,14 @@ unsafe fn query_auth_schemes(
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (s, f, t) = auth::query_schemes(&req)?;
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `supported` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+    // function's `# Safety`)
     unsafe { *supported = s };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `first` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *first = f };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `target` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *target = t };
     Ok(TRUE)
 }

@@ -43,7 +43,8 @@ unsafe fn query_connection_group<U: WideUnit>(
         })
         .collect();
     let result = Box::new(WINHTTP_QUERY_CONNECTION_GROUP_RESULT { cHosts: n, pHostConnectionGroups: leak_array(arr) });
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
+    // Safety`)
     unsafe { *out = Box::into_raw(result) };
     Ok(())
 }

@@ -335,7 +335,7 @@ unsafe fn query_headers_ex<U: WideUnit>(
     let need = array + strings.iter().map(|(n, v)| n.len() + v.len()).sum::<usize>();
     // SAFETY: `len` is non-NULL (checked above) and the caller's DWORD.
     if buf.is_null() || (unsafe { *len } as usize) < need {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
         unsafe { *len = need as u32 };
         return Err(ERROR_INSUFFICIENT_BUFFER);
     }
@@ -359,9 +359,9 @@ unsafe fn query_headers_ex<U: WideUnit>(
         };
         at += n.len() + v.len();
     }
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
     unsafe { *len = need as u32 };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `count_out` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
     unsafe { *count_out = pairs.len() as u32 };
     // SAFETY: `write_opt`: `headers_out` is NULL or points to a writable, aligned `T`.
     unsafe { write_opt(headers_out, buf as *mut WINHTTP_EXTENDED_HEADER) };

@@ -194,7 +194,7 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         Value::Proxy(access, proxy, bypass) => {
             // SAFETY: `len` is non-NULL (checked above) and the caller's DWORD.
             if (unsafe { *len } as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
                 unsafe { *len = std::mem::size_of::<WINHTTP_PROXY_INFO>() as u32 };
                 return Err(ERROR_INSUFFICIENT_BUFFER);
             }

@@ -23,7 +23,8 @@ unsafe fn get_proxy_settings_version(h: HINTERNET, out: *mut DWORD) -> WinResult
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
+    // Safety`)
     unsafe { *out = proxy::settings_version() };
     Ok(())
 }
@@ -364,7 +365,8 @@ unsafe fn register_proxy_change(
         return Err(ERROR_INVALID_PARAMETER);
     }
     let token = proxy::register_change_notification(flags, cb, ctx as usize)?;
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
+    // Safety`)
     unsafe { *out = token as *mut c_void };
     Ok(())
 }

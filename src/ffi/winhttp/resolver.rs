@@ -25,7 +25,8 @@ unsafe fn create_proxy_resolver(h: HINTERNET, out: *mut HINTERNET) -> WinResult<
         let _ = resolver::close(r);
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
+    // Safety`)
     unsafe { *out = r as HINTERNET };
     Ok(())
 }
@@ -257,7 +258,8 @@ unsafe fn get_proxy_result<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RE
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (n, p) = leak_entries::<U>(resolver::result(raw(h))?);
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
+    // Safety`)
     unsafe { *out = WINHTTP_PROXY_RESULT { cEntries: n, pEntries: p } };
     Ok(())
 }
@@ -362,11 +364,11 @@ unsafe fn free_proxy_result<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT) {
     // `WinHttpGetProxyResult(Ex)` and not freed yet (this function's `# Safety`): `pEntries` came from `leak_array`
     // with `cEntries` entries.
     unsafe { free_entries::<U>((*r).cEntries, (*r).pEntries) };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `r` is non-NULL (checked above) and the caller's result, valid for writing (this function's `# Safety`)
     unsafe {
         (*r).cEntries = 0;
     }
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `r` is non-NULL (checked above) and the caller's result, valid for writing (this function's `# Safety`)
     unsafe {
         (*r).pEntries = null_mut();
     }
@@ -411,11 +413,11 @@ unsafe fn free_proxy_result_ex<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT_EX) {
     // `WinHttpGetProxyResult(Ex)` and not freed yet (this function's `# Safety`): `pEntries` came from `leak_array`
     // with `cEntries` entries.
     unsafe { free_entries::<U>((*r).cEntries, (*r).pEntries) };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `r` is non-NULL (checked above) and the caller's result, valid for writing (this function's `# Safety`)
     unsafe {
         (*r).cEntries = 0;
     }
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `r` is non-NULL (checked above) and the caller's result, valid for writing (this function's `# Safety`)
     unsafe {
         (*r).pEntries = null_mut();
     }

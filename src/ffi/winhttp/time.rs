@@ -82,7 +82,8 @@ unsafe fn time_to_system_time<U: WideUnit>(s: *const U, st: *mut SYSTEMTIME) -> 
     // SAFETY: `wide_cstr`: `s` is NULL or points to a readable NUL-terminated array of `U`.
     let text = unsafe { wide_cstr(s) }.unwrap_or_default();
     let t = date::parse_lenient(&text).ok_or(ERROR_INVALID_PARAMETER)?;
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `st` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
+    // Safety`)
     unsafe { *st = systemtime_of(&t) };
     Ok(TRUE)
 }

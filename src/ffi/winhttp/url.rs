@@ -34,10 +34,10 @@ unsafe fn put_component<U: WideUnit>(
     if p0.is_null() {
         match range {
             Some(r) => {
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset
-                // stays inside the caller's buffer
+                // SAFETY: `ptr` is the caller's pointer, valid for writing what is stored (this function's `# Safety`);
+                // `add`: the offset stays inside the caller's buffer
                 unsafe { *ptr = base.add(r.start) as *mut c_void };
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
                 unsafe { *len = r.len() as u32 };
             }
             // SAFETY: as above.
@@ -54,14 +54,14 @@ unsafe fn put_component<U: WideUnit>(
     }
     let out = wstr::encode_nul::<U>(&text);
     if (n0 as usize) < out.len() {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
         unsafe { *len = out.len() as u32 };
         *overflow = true;
         return;
     }
     // SAFETY: the caller's buffer `p0` holds `n0` >= out.len() units; `out` is ours, so they do not overlap.
     unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), p0 as *mut U, out.len()) };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
     unsafe { *len = (out.len() - 1) as u32 };
 }
 
@@ -251,7 +251,8 @@ unsafe fn create_url<U: WideUnit>(
     let units = wstr::encode_nul::<U>(&s);
     // SAFETY: `out_len` is non-NULL (checked above) and the caller's DWORD.
     if (unsafe { *out_len } as usize) < units.len() {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `out_len` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+        // function's `# Safety`)
         unsafe { *out_len = units.len() as u32 };
         return Err(ERROR_INSUFFICIENT_BUFFER);
     }
@@ -261,7 +262,7 @@ unsafe fn create_url<U: WideUnit>(
     }
     // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
     unsafe { std::ptr::copy_nonoverlapping(units.as_ptr(), out, units.len()) };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out_len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
     unsafe { *out_len = (units.len() - 1) as u32 };
     Ok(TRUE)
 }

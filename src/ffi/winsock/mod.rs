@@ -118,7 +118,8 @@ unsafe fn address_to_string<U: WideUnit>(
     let units = wstr::encode_nul::<U>(&text);
     // SAFETY: `out_len` is non-NULL (checked above) and the caller's DWORD.
     if out.is_null() || (unsafe { *out_len } as usize) < units.len() {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `out_len` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+        // function's `# Safety`)
         unsafe {
             *out_len = units.len() as DWORD;
         }
@@ -127,7 +128,8 @@ unsafe fn address_to_string<U: WideUnit>(
     // SAFETY: `units_out`: `out` points to `units.len()` writable units valid for `'a`, not aliased (NULL only when
     // `units.len()` is 0).
     unsafe { units_out(out, units.len()) }.copy_from_slice(&units);
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out_len` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe {
         *out_len = units.len() as DWORD;
     }
