@@ -46,10 +46,11 @@ unsafe fn open_checked<U: Unit>(function: &str, name: *const U, mode: *const U) 
 }
 
 /// # Safety
-/// The pointers are the arguments of `_wfopen_s` (and of its twins), which its `# Safety` asks the caller to make NULL
-/// or valid for what Windows documents the function reads or writes through them: `pf` is its `pFile`, `name` is its
-/// `filename`, `mode` is its `mode`. In particular: `mode` is NULL or the caller's NUL-terminated string: its first
-/// unit is readable; `name` is NULL or points to a readable NUL-terminated array of `U`.
+/// The pointers are arguments of the exports that call it (`_wfopen_s`, `fopen_s`, and their `_w16` twins), whose `#
+/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
+/// them; as called from `_wfopen_s`: `pf` is its `pFile`, `name` is its `filename`, `mode` is its `mode`. In
+/// particular: `mode` is NULL or the caller's NUL-terminated string: its first unit is readable; `name` is NULL or
+/// points to a readable NUL-terminated array of `U`.
 unsafe fn fopen_s_body<U: Unit>(function: &str, pf: *mut *mut libc::FILE, name: *const U, mode: *const U) -> c_int {
     if pf.is_null() {
         return invalid_parameter(function, EINVAL);

@@ -12,9 +12,10 @@ use std::ffi::{c_char, c_int, c_long, c_longlong, c_ulong, c_ulonglong};
 /// `*end`. NULL string or a bad base: the handler, 0.
 ///
 /// # Safety
-/// The pointers are the arguments of `_wcstoi64` (and of its twins), which its `# Safety` asks the caller to make NULL
-/// or valid for what Windows documents the function reads or writes through them: `s` is its `strSource`, `end` is its
-/// `endptr`. In particular: `s` is NULL or points to a NUL-terminated array of `U`; `end` is NULL or a writable
+/// The pointers are arguments of the exports that call it (`_atoi64`, `_strtoi64`, `_wcstoi64`, `_wtoi`, `_wtoi64`,
+/// `_wtol`, and their `_w16` twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows
+/// documents the function reads or writes through them; as called from `_wcstoi64`: `s` is its `strSource`, `end` is
+/// its `endptr`. In particular: `s` is NULL or points to a NUL-terminated array of `U`; `end` is NULL or a writable
 /// pointer.
 pub(crate) unsafe fn to_int<U: Unit>(
     function: &str,
@@ -50,9 +51,10 @@ pub(crate) unsafe fn to_int<U: Unit>(
 /// As [`to_int`] for an unsigned 64-bit result (`strtoull` rules: a minus sign negates).
 ///
 /// # Safety
-/// The pointers are the arguments of `_wcstoui64` (and of its twins), which its `# Safety` asks the caller to make NULL
-/// or valid for what Windows documents the function reads or writes through them: `s` is its `strSource`, `end` is its
-/// `endptr`. In particular: `s` is NULL or points to a NUL-terminated array of `U`.
+/// The pointers are arguments of the exports that call it (`_strtoui64`, `_wcstoui64`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `_wcstoui64`: `s` is its `strSource`, `end` is its `endptr`. In particular: `s` is NULL
+/// or points to a NUL-terminated array of `U`.
 pub(crate) unsafe fn to_uint<U: Unit>(function: &str, s: *const U, end: *mut *mut U, base: c_int, max: u64) -> u64 {
     if !end.is_null() {
         // SAFETY: `end` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's

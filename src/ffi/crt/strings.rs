@@ -11,10 +11,11 @@ use std::ffi::{c_char, c_int, c_void};
 // ---- comparisons -------------------------------------------------------------------------------------
 
 /// # Safety
-/// The pointers are the arguments of `_wcsicmp` (and of its twins), which its `# Safety` asks the caller to make NULL
-/// or valid for what Windows documents the function reads or writes through them: `a` is its `string1`, `b` is its
-/// `string2`. In particular: `a` is NULL or points to a NUL-terminated array of `U`; `a` is NULL or readable up to its
-/// terminator or `max` units, whichever comes first..
+/// The pointers are arguments of the exports that call it (`_stricmp`, `_strnicmp`, `_wcsicmp`, `_wcsnicmp`, and their
+/// `_w16` twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function
+/// reads or writes through them; as called from `_wcsicmp`: `a` is its `string1`, `b` is its `string2`. In particular:
+/// `a` is NULL or points to a NUL-terminated array of `U`; `a` is NULL or readable up to its terminator or `max` units,
+/// whichever comes first..
 unsafe fn icmp<U: Unit>(function: &str, a: *const U, b: *const U, max: Option<usize>) -> c_int {
     if a.is_null() || b.is_null() {
         invalid_parameter(function, EINVAL);
@@ -127,9 +128,10 @@ pub unsafe extern "C" fn _wcsnicmp_w16(string1: *const u16, string2: *const u16,
 /// A copy of `s` in `malloc` memory (freed with `free`), NULL for NULL or when memory runs out (errno ENOMEM).
 ///
 /// # Safety
-/// The pointers are the arguments of `_wcsdup` (and of its twins), which its `# Safety` asks the caller to make NULL or
-/// valid for what Windows documents the function reads or writes through them: `s` is its `strSource`. In particular:
-/// `s` is NULL or points to a NUL-terminated array of `U`.
+/// The pointers are arguments of the exports that call it (`_strdup`, `_wcsdup`, and their `_w16` twins), whose `#
+/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
+/// them; as called from `_wcsdup`: `s` is its `strSource`. In particular: `s` is NULL or points to a NUL-terminated
+/// array of `U`.
 pub(crate) unsafe fn dup<U: Unit>(s: *const U) -> *mut U {
     if s.is_null() {
         return std::ptr::null_mut();
@@ -193,9 +195,10 @@ pub unsafe extern "C" fn _wcsdup_w16(strSource: *const u16) -> *mut u16 {
 }
 
 /// # Safety
-/// The pointers are the arguments of `_wcslwr` (and of its twins), which its `# Safety` asks the caller to make NULL or
-/// valid for what Windows documents the function reads or writes through them: `s` is its `str`. In particular: `s as
-/// *const U` is non-NULL and points to a readable NUL-terminated array of `U`.
+/// The pointers are arguments of the exports that call it (`_strlwr`, `_strupr`, `_wcslwr`, `_wcsupr`, and their `_w16`
+/// twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or
+/// writes through them; as called from `_wcslwr`: `s` is its `str`. In particular: `s as *const U` is non-NULL and
+/// points to a readable NUL-terminated array of `U`.
 unsafe fn map_case<U: Unit>(function: &str, s: *mut U, f: fn(u32) -> u32) -> *mut U {
     if s.is_null() {
         invalid_parameter(function, EINVAL);
@@ -591,9 +594,9 @@ pub unsafe extern "C" fn wcsnlen_s_w16(str: *const u16, numberOfElements: usize)
 /// NULL source or too small a destination zero the destination first (`EINVAL` / `ERANGE`).
 ///
 /// # Safety
-/// The pointers are the arguments of `wmemcpy_s` (and of its twins), which its `# Safety` asks the caller to make NULL
-/// or valid for what Windows documents the function reads or writes through them: `dst` is its `dest`, `src` is its
-/// `src`.
+/// The pointers are arguments of the exports that call it (`memcpy_s`, `wmemcpy_s`, and their `_w16` twins), whose `#
+/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
+/// them; as called from `wmemcpy_s`: `dst` is its `dest`, `src` is its `src`.
 unsafe fn mem_copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: usize) -> c_int {
     if count == 0 {
         return 0;
@@ -614,9 +617,9 @@ unsafe fn mem_copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *co
 /// The UCRT's `memmove_s` rules: as `memcpy_s` without zeroing, and overlap allowed.
 ///
 /// # Safety
-/// The pointers are the arguments of `wmemmove_s` (and of its twins), which its `# Safety` asks the caller to make NULL
-/// or valid for what Windows documents the function reads or writes through them: `dst` is its `dest`, `src` is its
-/// `src`.
+/// The pointers are arguments of the exports that call it (`memmove_s`, `wmemmove_s`, and their `_w16` twins), whose `#
+/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
+/// them; as called from `wmemmove_s`: `dst` is its `dest`, `src` is its `src`.
 unsafe fn mem_move_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: usize) -> c_int {
     if count == 0 {
         return 0;

@@ -189,9 +189,9 @@ pub unsafe extern "C" fn HttpReceiveRequestEntityBody(
 w16_alias!(HttpReceiveRequestEntityBody);
 
 /// # Safety
-/// The pointers are the arguments of `HttpWaitForDisconnect` (and of its twins), which its `# Safety` asks the caller
-/// to make NULL or valid for what Windows documents the function reads or writes through them: `ov` is its
-/// `Overlapped`.
+/// The pointers are arguments of the exports that call it (`HttpWaitForDisconnect`, `HttpWaitForDisconnectEx`, and
+/// their `_w16` twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the
+/// function reads or writes through them; as called from `HttpWaitForDisconnect`: `ov` is its `Overlapped`.
 unsafe fn wait_for_disconnect(name: &str, h: HANDLE, id: u64, reserved: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
     tracing::trace!(target: T, "{name}({h:?}, {id:#x}, {reserved}, {ov:?})");
     if reserved != 0 {

@@ -51,10 +51,11 @@ fn batch_to_c<U: WideUnit>(batch: Vec<Notification>) -> WinResult<(*mut NOTIFICA
 }
 
 /// # Safety
-/// The pointers are the arguments of `ApiGetNotifyAsyncEx` (and of its twins), which its `# Safety` asks the caller to
-/// make NULL or valid for what Windows documents the function reads or writes through them: `out` is its
-/// `Notifications`, `count` is its `dwNumNotifications`, `ov` is its `lpOverlapped`. In particular: `out` is NULL or
-/// points to a writable, aligned `T`; `count` is NULL or points to a writable, aligned `T`.
+/// The pointers are arguments of the exports that call it (`ApiGetNotifyAsync`, `ApiGetNotifyAsyncEx`, and their `_w16`
+/// twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or
+/// writes through them; as called from `ApiGetNotifyAsyncEx`: `out` is its `Notifications`, `count` is its
+/// `dwNumNotifications`, `ov` is its `lpOverlapped`. In particular: `out` is NULL or points to a writable, aligned `T`;
+/// `count` is NULL or points to a writable, aligned `T`.
 unsafe fn get_notify_async<U: WideUnit>(
     h: HNOTIFY_RPC,
     out: *mut *mut NOTIFICATION_DATA_ASYNC_RPC<U>,

@@ -5,9 +5,10 @@ use crate::win32::critsec::CriticalSection;
 use crate::win32::error::*;
 
 /// # Safety
-/// The pointers are the arguments of `EnterCriticalSection` (and of its twins), which its `# Safety` asks the caller to
-/// make NULL or valid for what Windows documents the function reads or writes through them: `cs` is its
-/// `lpCriticalSection`.
+/// The pointers are arguments of the exports that call it (`EnterCriticalSection`, `LeaveCriticalSection`,
+/// `LeaveCriticalSectionWhenCallbackReturns`, `TryEnterCriticalSection`, and their `_w16` twins), whose `# Safety` asks
+/// the caller to make them NULL or valid for what Windows documents the function reads or writes through them; as
+/// called from `EnterCriticalSection`: `cs` is its `lpCriticalSection`.
 pub(crate) unsafe fn critical_section<'a>(cs: *mut CRITICAL_SECTION) -> WinResult<&'a CriticalSection> {
     if cs.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
@@ -37,9 +38,10 @@ pub(crate) unsafe fn critical_section<'a>(cs: *mut CRITICAL_SECTION) -> WinResul
 }
 
 /// # Safety
-/// The pointers are the arguments of `InitializeCriticalSection` (and of its twins), which its `# Safety` asks the
-/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `cs` is its
-/// `lpCriticalSection`.
+/// The pointers are arguments of the exports that call it (`InitializeCriticalSection`,
+/// `InitializeCriticalSectionAndSpinCount`, `InitializeCriticalSectionEx`, and their `_w16` twins), whose `# Safety`
+/// asks the caller to make them NULL or valid for what Windows documents the function reads or writes through them; as
+/// called from `InitializeCriticalSection`: `cs` is its `lpCriticalSection`.
 unsafe fn initialize_critical_section(cs: *mut CRITICAL_SECTION, spin: DWORD) -> WinResult<()> {
     tracing::trace!(target: "winhttpapi::win32", "InitializeCriticalSection({cs:?}, {spin})");
     if cs.is_null() {

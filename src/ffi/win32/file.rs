@@ -448,10 +448,11 @@ pub unsafe extern "C" fn GetTempPathW_w16(nBufferLength: DWORD, lpBuffer: *mut u
 }
 
 /// # Safety
-/// The pointers are the arguments of `GetTempFileNameW` (and of its twins), which its `# Safety` asks the caller to
-/// make NULL or valid for what Windows documents the function reads or writes through them: `path` is its `lpPathName`,
-/// `prefix` is its `lpPrefixString`, `out` is its `lpTempFileName`. In particular: `path` is NULL or points to a
-/// readable NUL-terminated array of `U`; `prefix` is NULL or points to a readable NUL-terminated array of `U`.
+/// The pointers are arguments of the exports that call it (`GetTempFileNameA`, `GetTempFileNameW`, and their `_w16`
+/// twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or
+/// writes through them; as called from `GetTempFileNameW`: `path` is its `lpPathName`, `prefix` is its
+/// `lpPrefixString`, `out` is its `lpTempFileName`. In particular: `path` is NULL or points to a readable
+/// NUL-terminated array of `U`; `prefix` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn temp_file_name<U: WideUnit>(path: *const U, prefix: *const U, unique: u32, out: *mut U) -> WinResult<u32> {
     tracing::trace!(target: "winhttpapi::win32", "GetTempFileName({path:?}, {prefix:?}, {unique}, {out:?})");
     // SAFETY: `wide_cstr`: `path` is NULL or points to a readable NUL-terminated array of `U`.

@@ -44,10 +44,11 @@ unsafe fn message_source<U: WideUnit>(
 }
 
 /// # Safety
-/// The pointers are the arguments of `FormatMessageW` (and of its twins), which its `# Safety` asks the caller to make
-/// NULL or valid for what Windows documents the function reads or writes through them: `lpSource` is its `lpSource`,
-/// `lpBuffer` is its `lpBuffer`, `Arguments` is its `Arguments`. In particular: `lpSource as *const U` is NULL or
-/// points to a readable NUL-terminated array of `U`.
+/// The pointers are arguments of the exports that call it (`FormatMessageA`, `FormatMessageW`, and their `_w16` twins),
+/// whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `FormatMessageW`: `lpSource` is its `lpSource`, `lpBuffer` is its `lpBuffer`,
+/// `Arguments` is its `Arguments`. In particular: `lpSource as *const U` is NULL or points to a readable NUL-terminated
+/// array of `U`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn format_message<U: WideUnit>(
     dwFlags: DWORD,

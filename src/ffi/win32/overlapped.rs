@@ -13,9 +13,10 @@ use crate::win32::wait::{self, WaitOutcome};
 /// itself when there is none) until the deadline (then `WAIT_TIMEOUT`).
 ///
 /// # Safety
-/// The pointers are the arguments of `GetOverlappedResult` (and of its twins), which its `# Safety` asks the caller to
-/// make NULL or valid for what Windows documents the function reads or writes through them: `lpOverlapped` is its
-/// `lpOverlapped`, `lpNumberOfBytesTransferred` is its `lpNumberOfBytesTransferred`.
+/// The pointers are arguments of the exports that call it (`GetOverlappedResult`, `GetOverlappedResultEx`, and their
+/// `_w16` twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function
+/// reads or writes through them; as called from `GetOverlappedResult`: `lpOverlapped` is its `lpOverlapped`,
+/// `lpNumberOfBytesTransferred` is its `lpNumberOfBytesTransferred`.
 unsafe fn overlapped_result(
     lpOverlapped: *mut OVERLAPPED,
     lpNumberOfBytesTransferred: *mut DWORD,

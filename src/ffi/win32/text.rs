@@ -294,9 +294,9 @@ pub unsafe extern "C" fn lstrlenW_w16(lpString: *const u16) -> i32 {
 }
 
 /// # Safety
-/// The pointers are the arguments of `OutputDebugStringW` (and of its twins), which its `# Safety` asks the caller to
-/// make NULL or valid for what Windows documents the function reads or writes through them: `s` is its
-/// `lpOutputString`.
+/// The pointers are arguments of the exports that call it (`OutputDebugStringA`, `OutputDebugStringW`, and their `_w16`
+/// twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or
+/// writes through them; as called from `OutputDebugStringW`: `s` is its `lpOutputString`.
 unsafe fn output_debug_string<U: WideUnit>(s: *const U) {
     // There is no debugger channel on Linux: the text goes to stderr when logging is on.
     if s.is_null() || std::env::var_os("WINHTTPAPI_LOG").is_none() {

@@ -62,9 +62,10 @@ unsafe fn environment(pcbe: *const TP_CALLBACK_ENVIRON_V3) -> WinResult<Environm
 /// A new object in the handle table; its handle is what its callbacks receive.
 ///
 /// # Safety
-/// The pointers are the arguments of `CreateThreadpoolWork` (and of its twins), which its `# Safety` asks the caller to
-/// make NULL or valid for what Windows documents the function reads or writes through them: `context` is its `pv`,
-/// `pcbe` is its `pcbe`.
+/// The pointers are arguments of the exports that call it (`CreateThreadpoolIo`, `CreateThreadpoolTimer`,
+/// `CreateThreadpoolWait`, `CreateThreadpoolWork`, and their `_w16` twins), whose `# Safety` asks the caller to make
+/// them NULL or valid for what Windows documents the function reads or writes through them; as called from
+/// `CreateThreadpoolWork`: `context` is its `pv`, `pcbe` is its `pcbe`.
 unsafe fn create(callback: Option<Callback>, context: *mut c_void, pcbe: *const c_void) -> WinResult<HANDLE> {
     let callback = callback.ok_or(ERROR_INVALID_PARAMETER)?;
     // SAFETY: `environment`: `pcbe` is this export's own argument: NULL or a readable `TP_CALLBACK_ENVIRON` of the
@@ -293,9 +294,9 @@ pub unsafe extern "C" fn CreateThreadpoolTimer(
 }
 
 /// # Safety
-/// The pointers are the arguments of `SetThreadpoolTimer` (and of its twins), which its `# Safety` asks the caller to
-/// make NULL or valid for what Windows documents the function reads or writes through them: `pftDueTime` is its
-/// `pftDueTime`.
+/// The pointers are arguments of the exports that call it (`SetThreadpoolTimer`, `SetThreadpoolTimerEx`, and their
+/// `_w16` twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function
+/// reads or writes through them; as called from `SetThreadpoolTimer`: `pftDueTime` is its `pftDueTime`.
 unsafe fn set_timer(pti: HANDLE, pftDueTime: *const FILETIME, msPeriod: DWORD) -> WinResult<BOOL> {
     // SAFETY: `due`: the due-time argument is this export's own, NULL or a readable `FILETIME` (its `# Safety`).
     Ok(object(pti, Kind::Timer)?.set_timer(unsafe { due(pftDueTime) }, msPeriod) as BOOL)
@@ -392,9 +393,9 @@ pub unsafe extern "C" fn CreateThreadpoolWait(pfnwa: Option<WaitFn>, pv: *mut c_
 }
 
 /// # Safety
-/// The pointers are the arguments of `SetThreadpoolWait` (and of its twins), which its `# Safety` asks the caller to
-/// make NULL or valid for what Windows documents the function reads or writes through them: `pftTimeout` is its
-/// `pftTimeout`.
+/// The pointers are arguments of the exports that call it (`SetThreadpoolWait`, `SetThreadpoolWaitEx`, and their `_w16`
+/// twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or
+/// writes through them; as called from `SetThreadpoolWait`: `pftTimeout` is its `pftTimeout`.
 unsafe fn set_wait(pwa: HANDLE, h: HANDLE, pftTimeout: *const FILETIME) -> WinResult<BOOL> {
     let o = object(pwa, Kind::Wait)?;
     let target = if h.is_null() {

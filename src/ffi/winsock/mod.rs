@@ -94,10 +94,11 @@ pub extern "C" fn closesocket(s: usize) -> c_int {
 }
 
 /// # Safety
-/// The pointers are the arguments of `WSAAddressToStringA` (and of its twins), which its `# Safety` asks the caller to
-/// make NULL or valid for what Windows documents the function reads or writes through them: `sa` is its `lpsaAddress`,
-/// `info` is its `lpProtocolInfo`, `out` is its `lpszAddressString`, `out_len` is its `lpdwAddressStringLength`. In
-/// particular: `sa` is NULL or points to `len as usize` readable bytes that stay valid and unchanged for `'a`.
+/// The pointers are arguments of the exports that call it (`WSAAddressToStringA`, `WSAAddressToStringW`, and their
+/// `_w16` twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function
+/// reads or writes through them; as called from `WSAAddressToStringA`: `sa` is its `lpsaAddress`, `info` is its
+/// `lpProtocolInfo`, `out` is its `lpszAddressString`, `out_len` is its `lpdwAddressStringLength`. In particular: `sa`
+/// is NULL or points to `len as usize` readable bytes that stay valid and unchanged for `'a`.
 unsafe fn address_to_string<U: WideUnit>(
     sa: *const u8,
     len: DWORD,
@@ -230,9 +231,9 @@ pub unsafe extern "C" fn WSAAddressToStringW_w16(
 }
 
 /// # Safety
-/// The pointers are the arguments of `InetNtopA` (and of its twins), which its `# Safety` asks the caller to make NULL
-/// or valid for what Windows documents the function reads or writes through them: `addr` is its `pAddr`, `out` is its
-/// `pStringBuf`.
+/// The pointers are arguments of the exports that call it (`InetNtopA`, `InetNtopW`, and their `_w16` twins), whose `#
+/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
+/// them; as called from `InetNtopA`: `addr` is its `pAddr`, `out` is its `pStringBuf`.
 unsafe fn ntop<U: WideUnit>(family: c_int, addr: *const u8, out: *mut U, size: usize) -> WinResult<*const U> {
     tracing::trace!(target: "winhttpapi::win32", "InetNtop({family}, {addr:?}, {out:?}, {size})");
     if addr.is_null() {
@@ -321,9 +322,10 @@ pub unsafe extern "C" fn InetNtopW_w16(
 }
 
 /// # Safety
-/// The pointers are the arguments of `InetPtonA` (and of its twins), which its `# Safety` asks the caller to make NULL
-/// or valid for what Windows documents the function reads or writes through them: `text` is its `pszAddrString`, `out`
-/// is its `pAddrBuf`. In particular: `text` is NULL or points to a readable NUL-terminated array of `U`.
+/// The pointers are arguments of the exports that call it (`InetPtonA`, `InetPtonW`, and their `_w16` twins), whose `#
+/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
+/// them; as called from `InetPtonA`: `text` is its `pszAddrString`, `out` is its `pAddrBuf`. In particular: `text` is
+/// NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn pton<U: WideUnit>(family: c_int, text: *const U, out: *mut u8) -> WinResult<c_int> {
     tracing::trace!(target: "winhttpapi::win32", "InetPton({family}, {text:?}, {out:?})");
     if family != winsock::AF_INET && family != winsock::AF_INET6 {
