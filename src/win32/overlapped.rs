@@ -196,12 +196,12 @@ unsafe fn finish(
         }
         _ => None,
     };
-    // SAFETY: `write_volatile`: `p` points to the caller's `OVERLAPPED`, still valid and writable (this function's `#
-    // Safety`).
+    // SAFETY: `write_volatile`: `p` points to the caller's `OVERLAPPED`, still valid and writable (this function's
+    // `# Safety`).
     unsafe { std::ptr::write_volatile(&mut (*p).InternalHigh, bytes) };
     std::sync::atomic::fence(Ordering::Release);
-    // SAFETY: `write_volatile`: `p` points to the caller's `OVERLAPPED`, still valid and writable (this function's `#
-    // Safety`).
+    // SAFETY: `write_volatile`: `p` points to the caller's `OVERLAPPED`, still valid and writable (this function's
+    // `# Safety`).
     unsafe { std::ptr::write_volatile(&mut (*p).Internal, ntstatus_from_win32(error.0) as usize) };
     // From here on the caller may free the OVERLAPPED: touch it no more.
     // SeqCst pairs with the waiter's increment in `wait_without_event` (neither side can miss the other).

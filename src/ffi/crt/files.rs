@@ -46,17 +46,17 @@ unsafe fn open_checked<U: Unit>(function: &str, name: *const U, mode: *const U) 
 }
 
 /// # Safety
-/// The pointers are arguments of the exports that call it (`_wfopen_s`, `fopen_s`, and their `_w16` twins), whose `#
-/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
-/// them; as called from `_wfopen_s`: `pf` is its `pFile`, `name` is its `filename`, `mode` is its `mode`. In
+/// The pointers are arguments of the exports that call it (`_wfopen_s`, `fopen_s`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `_wfopen_s`: `pf` is its `pFile`, `name` is its `filename`, `mode` is its `mode`. In
 /// particular: `mode` is NULL or the caller's NUL-terminated string: its first unit is readable; `name` is NULL or
 /// points to a readable NUL-terminated array of `U`.
 unsafe fn fopen_s_body<U: Unit>(function: &str, pf: *mut *mut libc::FILE, name: *const U, mode: *const U) -> c_int {
     if pf.is_null() {
         return invalid_parameter(function, EINVAL);
     }
-    // SAFETY: `pf` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
-    // Safety`)
+    // SAFETY: `pf` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *pf = std::ptr::null_mut() };
     // SAFETY: `open_checked`: `name` and `mode` are this function's own arguments, each NULL or a readable
     // NUL-terminated string of `U` (its `# Safety`).
@@ -99,8 +99,8 @@ pub unsafe extern "C" fn fopen_s(pFile: *mut *mut libc::FILE, filename: *const c
 #[no_mangle]
 pub unsafe extern "C" fn _wfopen(filename: *const u32, mode: *const u32) -> *mut libc::FILE {
     guard_infallible("_wfopen", std::ptr::null_mut(), || {
-        // SAFETY: `open_checked`: `filename`, `mode` are this export's own arguments, passed on unchanged; its `#
-        // Safety` makes them NULL or valid for what Windows documents `_wfopen` reads or writes through them; in
+        // SAFETY: `open_checked`: `filename`, `mode` are this export's own arguments, passed on unchanged; its
+        // `# Safety` makes them NULL or valid for what Windows documents `_wfopen` reads or writes through them; in
         // particular `mode` is NULL or the caller's NUL-terminated string: its first unit is readable; `filename` is
         // NULL or points to a readable NUL-terminated array of `U`.
         unsafe { open_checked("_wfopen", filename, mode) }.unwrap_or(std::ptr::null_mut())
@@ -116,8 +116,8 @@ pub unsafe extern "C" fn _wfopen(filename: *const u32, mode: *const u32) -> *mut
 #[no_mangle]
 pub unsafe extern "C" fn _wfopen_w16(filename: *const u16, mode: *const u16) -> *mut libc::FILE {
     guard_infallible("_wfopen", std::ptr::null_mut(), || {
-        // SAFETY: `open_checked`: `filename`, `mode` are this export's own arguments, passed on unchanged; its `#
-        // Safety` makes them NULL or valid for what Windows documents `_wfopen` reads or writes through them; in
+        // SAFETY: `open_checked`: `filename`, `mode` are this export's own arguments, passed on unchanged; its
+        // `# Safety` makes them NULL or valid for what Windows documents `_wfopen` reads or writes through them; in
         // particular `mode` is NULL or the caller's NUL-terminated string: its first unit is readable; `filename` is
         // NULL or points to a readable NUL-terminated array of `U`.
         unsafe { open_checked("_wfopen", filename, mode) }.unwrap_or(std::ptr::null_mut())
@@ -132,8 +132,8 @@ pub unsafe extern "C" fn _wfopen_w16(filename: *const u16, mode: *const u16) -> 
 /// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wfopen_s(pFile: *mut *mut libc::FILE, filename: *const u32, mode: *const u32) -> c_int {
-    // SAFETY: `fopen_s_body`: `pFile`, `filename`, `mode` are this export's own arguments, passed on unchanged; its `#
-    // Safety` makes them NULL or valid for what Windows documents `_wfopen_s` reads or writes through them; in
+    // SAFETY: `fopen_s_body`: `pFile`, `filename`, `mode` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `_wfopen_s` reads or writes through them; in
     // particular `mode` is NULL or the caller's NUL-terminated string: its first unit is readable; `filename` is NULL
     // or points to a readable NUL-terminated array of `U`.
     guard_infallible("_wfopen_s", EINVAL, || unsafe { fopen_s_body("_wfopen_s", pFile, filename, mode) })
@@ -147,8 +147,8 @@ pub unsafe extern "C" fn _wfopen_s(pFile: *mut *mut libc::FILE, filename: *const
 /// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wfopen_s_w16(pFile: *mut *mut libc::FILE, filename: *const u16, mode: *const u16) -> c_int {
-    // SAFETY: `fopen_s_body`: `pFile`, `filename`, `mode` are this export's own arguments, passed on unchanged; its `#
-    // Safety` makes them NULL or valid for what Windows documents `_wfopen_s` reads or writes through them; in
+    // SAFETY: `fopen_s_body`: `pFile`, `filename`, `mode` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `_wfopen_s` reads or writes through them; in
     // particular `mode` is NULL or the caller's NUL-terminated string: its first unit is readable; `filename` is NULL
     // or points to a readable NUL-terminated array of `U`.
     guard_infallible("_wfopen_s", EINVAL, || unsafe { fopen_s_body("_wfopen_s", pFile, filename, mode) })

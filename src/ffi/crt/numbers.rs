@@ -331,7 +331,8 @@ pub unsafe extern "C" fn _wtof_w16(str: *const u16) -> f64 {
 /// trusted to be large enough). Returns the errno (0 on success); errors went through the handler.
 ///
 /// # Safety
-/// `buf` is NULL or writable for `size` units.
+/// `buf` is NULL or writable for `size` units when `size` is `Some`; with `None`, non-NULL `buf` has room for the
+/// longest result in `radix` (65 units: 64 digits and the NUL), as the non-`_s` functions assume.
 unsafe fn xtoa<U: Unit>(function: &str, parts: (bool, u64), buf: *mut U, size: Option<usize>, radix: c_int) -> c_int {
     if buf.is_null() || size == Some(0) {
         return invalid_parameter(function, EINVAL);
@@ -355,7 +356,8 @@ unsafe fn xtoa<U: Unit>(function: &str, parts: (bool, u64), buf: *mut U, size: O
 #[no_mangle]
 pub unsafe extern "C" fn _itoa(value: c_int, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_itoa", buffer, || {
-        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or has room for the longest result in `radix` (what the non-`_s`
+        // function assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_itoa", numbers::signed_parts(value as i64, 32, radix), buffer as *mut u8, None, radix) };
         buffer
     })
@@ -370,7 +372,8 @@ pub unsafe extern "C" fn _itoa(value: c_int, buffer: *mut c_char, radix: c_int) 
 #[no_mangle]
 pub unsafe extern "C" fn _ltoa(value: c_long, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_ltoa", buffer, || {
-        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or has room for the longest result in `radix` (what the non-`_s`
+        // function assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_ltoa", numbers::signed_parts(value as i32 as i64, 32, radix), buffer as *mut u8, None, radix) };
         buffer
     })
@@ -385,7 +388,8 @@ pub unsafe extern "C" fn _ltoa(value: c_long, buffer: *mut c_char, radix: c_int)
 #[no_mangle]
 pub unsafe extern "C" fn _ultoa(value: c_ulong, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_ultoa", buffer, || {
-        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or has room for the longest result in `radix` (what the non-`_s`
+        // function assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_ultoa", (false, value as u32 as u64), buffer as *mut u8, None, radix) };
         buffer
     })
@@ -400,7 +404,8 @@ pub unsafe extern "C" fn _ultoa(value: c_ulong, buffer: *mut c_char, radix: c_in
 #[no_mangle]
 pub unsafe extern "C" fn _i64toa(value: c_longlong, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_i64toa", buffer, || {
-        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or has room for the longest result in `radix` (what the non-`_s`
+        // function assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_i64toa", numbers::signed_parts(value, 64, radix), buffer as *mut u8, None, radix) };
         buffer
     })
@@ -415,7 +420,8 @@ pub unsafe extern "C" fn _i64toa(value: c_longlong, buffer: *mut c_char, radix: 
 #[no_mangle]
 pub unsafe extern "C" fn _ui64toa(value: c_ulonglong, buffer: *mut c_char, radix: c_int) -> *mut c_char {
     guard_infallible("_ui64toa", buffer, || {
-        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer as *mut u8` is NULL or has room for the longest result in `radix` (what the non-`_s`
+        // function assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_ui64toa", (false, value), buffer as *mut u8, None, radix) };
         buffer
     })
@@ -459,7 +465,8 @@ pub unsafe extern "C" fn _i64toa_s(value: c_longlong, buffer: *mut c_char, size:
 #[no_mangle]
 pub unsafe extern "C" fn _itow(value: c_int, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_itow", buffer, || {
-        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer` is NULL or has room for the longest result in `radix` (what the non-`_s` function
+        // assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_itow", numbers::signed_parts(value as i64, 32, radix), buffer, None, radix) };
         buffer
     })
@@ -474,7 +481,8 @@ pub unsafe extern "C" fn _itow(value: c_int, buffer: *mut u32, radix: c_int) -> 
 #[no_mangle]
 pub unsafe extern "C" fn _itow_w16(value: c_int, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_itow", buffer, || {
-        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer` is NULL or has room for the longest result in `radix` (what the non-`_s` function
+        // assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_itow", numbers::signed_parts(value as i64, 32, radix), buffer, None, radix) };
         buffer
     })
@@ -489,7 +497,8 @@ pub unsafe extern "C" fn _itow_w16(value: c_int, buffer: *mut u16, radix: c_int)
 #[no_mangle]
 pub unsafe extern "C" fn _ltow(value: c_long, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_ltow", buffer, || {
-        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer` is NULL or has room for the longest result in `radix` (what the non-`_s` function
+        // assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_ltow", numbers::signed_parts(value as i32 as i64, 32, radix), buffer, None, radix) };
         buffer
     })
@@ -504,7 +513,8 @@ pub unsafe extern "C" fn _ltow(value: c_long, buffer: *mut u32, radix: c_int) ->
 #[no_mangle]
 pub unsafe extern "C" fn _ltow_w16(value: c_long, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_ltow", buffer, || {
-        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer` is NULL or has room for the longest result in `radix` (what the non-`_s` function
+        // assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_ltow", numbers::signed_parts(value as i32 as i64, 32, radix), buffer, None, radix) };
         buffer
     })
@@ -519,7 +529,8 @@ pub unsafe extern "C" fn _ltow_w16(value: c_long, buffer: *mut u16, radix: c_int
 #[no_mangle]
 pub unsafe extern "C" fn _ultow(value: c_ulong, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_ultow", buffer, || {
-        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer` is NULL or has room for the longest result in `radix` (what the non-`_s` function
+        // assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_ultow", (false, value as u32 as u64), buffer, None, radix) };
         buffer
     })
@@ -534,7 +545,8 @@ pub unsafe extern "C" fn _ultow(value: c_ulong, buffer: *mut u32, radix: c_int) 
 #[no_mangle]
 pub unsafe extern "C" fn _ultow_w16(value: c_ulong, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_ultow", buffer, || {
-        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer` is NULL or has room for the longest result in `radix` (what the non-`_s` function
+        // assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_ultow", (false, value as u32 as u64), buffer, None, radix) };
         buffer
     })
@@ -549,7 +561,8 @@ pub unsafe extern "C" fn _ultow_w16(value: c_ulong, buffer: *mut u16, radix: c_i
 #[no_mangle]
 pub unsafe extern "C" fn _i64tow(value: c_longlong, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_i64tow", buffer, || {
-        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer` is NULL or has room for the longest result in `radix` (what the non-`_s` function
+        // assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_i64tow", numbers::signed_parts(value, 64, radix), buffer, None, radix) };
         buffer
     })
@@ -564,7 +577,8 @@ pub unsafe extern "C" fn _i64tow(value: c_longlong, buffer: *mut u32, radix: c_i
 #[no_mangle]
 pub unsafe extern "C" fn _i64tow_w16(value: c_longlong, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_i64tow", buffer, || {
-        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer` is NULL or has room for the longest result in `radix` (what the non-`_s` function
+        // assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_i64tow", numbers::signed_parts(value, 64, radix), buffer, None, radix) };
         buffer
     })
@@ -579,7 +593,8 @@ pub unsafe extern "C" fn _i64tow_w16(value: c_longlong, buffer: *mut u16, radix:
 #[no_mangle]
 pub unsafe extern "C" fn _ui64tow(value: c_ulonglong, buffer: *mut u32, radix: c_int) -> *mut u32 {
     guard_infallible("_ui64tow", buffer, || {
-        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer` is NULL or has room for the longest result in `radix` (what the non-`_s` function
+        // assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_ui64tow", (false, value), buffer, None, radix) };
         buffer
     })
@@ -594,7 +609,8 @@ pub unsafe extern "C" fn _ui64tow(value: c_ulonglong, buffer: *mut u32, radix: c
 #[no_mangle]
 pub unsafe extern "C" fn _ui64tow_w16(value: c_ulonglong, buffer: *mut u16, radix: c_int) -> *mut u16 {
     guard_infallible("_ui64tow", buffer, || {
-        // SAFETY: `xtoa`: `buffer` is NULL or writable for `None` units.
+        // SAFETY: `xtoa`: `buffer` is NULL or has room for the longest result in `radix` (what the non-`_s` function
+        // assumes of its caller's buffer, this export's `# Safety`).
         unsafe { xtoa("_ui64tow", (false, value), buffer, None, radix) };
         buffer
     })

@@ -128,10 +128,10 @@ pub unsafe extern "C" fn _wcsnicmp_w16(string1: *const u16, string2: *const u16,
 /// A copy of `s` in `malloc` memory (freed with `free`), NULL for NULL or when memory runs out (errno ENOMEM).
 ///
 /// # Safety
-/// The pointers are arguments of the exports that call it (`_strdup`, `_wcsdup`, and their `_w16` twins), whose `#
-/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
-/// them; as called from `_wcsdup`: `s` is its `strSource`. In particular: `s` is NULL or points to a NUL-terminated
-/// array of `U`.
+/// The pointers are arguments of the exports that call it (`_strdup`, `_wcsdup`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `_wcsdup`: `s` is its `strSource`. In particular: `s` is NULL or points to a
+/// NUL-terminated array of `U`.
 pub(crate) unsafe fn dup<U: Unit>(s: *const U) -> *mut U {
     if s.is_null() {
         return std::ptr::null_mut();
@@ -147,8 +147,8 @@ pub(crate) unsafe fn dup<U: Unit>(s: *const U) -> *mut U {
     }
     // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
     unsafe { std::ptr::copy_nonoverlapping(src.as_ptr(), out, src.len()) };
-    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
-    // Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out.add(src.len()) = U::from_u32(0) };
     out
 }
@@ -594,9 +594,9 @@ pub unsafe extern "C" fn wcsnlen_s_w16(str: *const u16, numberOfElements: usize)
 /// NULL source or too small a destination zero the destination first (`EINVAL` / `ERANGE`).
 ///
 /// # Safety
-/// The pointers are arguments of the exports that call it (`memcpy_s`, `wmemcpy_s`, and their `_w16` twins), whose `#
-/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
-/// them; as called from `wmemcpy_s`: `dst` is its `dest`, `src` is its `src`.
+/// The pointers are arguments of the exports that call it (`memcpy_s`, `wmemcpy_s`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `wmemcpy_s`: `dst` is its `dest`, `src` is its `src`.
 unsafe fn mem_copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: usize) -> c_int {
     if count == 0 {
         return 0;
@@ -617,9 +617,9 @@ unsafe fn mem_copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *co
 /// The UCRT's `memmove_s` rules: as `memcpy_s` without zeroing, and overlap allowed.
 ///
 /// # Safety
-/// The pointers are arguments of the exports that call it (`memmove_s`, `wmemmove_s`, and their `_w16` twins), whose `#
-/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
-/// them; as called from `wmemmove_s`: `dst` is its `dest`, `src` is its `src`.
+/// The pointers are arguments of the exports that call it (`memmove_s`, `wmemmove_s`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `wmemmove_s`: `dst` is its `dest`, `src` is its `src`.
 unsafe fn mem_move_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: usize) -> c_int {
     if count == 0 {
         return 0;

@@ -220,10 +220,10 @@ pub unsafe extern "C" fn wcsncasecmp_w16(s1: *const W, s2: *const W, n: usize) -
 /// The first (or `last`) unit `c` of the string at `str`; for `c` = 0 its terminator; NULL when absent.
 ///
 /// # Safety
-/// The pointers are arguments of the exports that call it (`wcschr`, `wcsrchr`, and their `_w16` twins), whose `#
-/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
-/// them; as called from `wcschr`: `str` is its `str`. In particular: `str` is NULL or points to a NUL-terminated array
-/// of `U`.
+/// The pointers are arguments of the exports that call it (`wcschr`, `wcsrchr`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `wcschr`: `str` is its `str`. In particular: `str` is NULL or points to a
+/// NUL-terminated array of `U`.
 unsafe fn find_unit(str: *const W, c: W, last: bool) -> *mut W {
     // SAFETY: `s`: `str` is NULL or points to a NUL-terminated array of `U`.
     let t = unsafe { s(str) };
@@ -369,8 +369,8 @@ pub unsafe extern "C" fn wcstok_w16(str: *mut W, delim: *const W, ptr: *mut *mut
         let tail = &rest[first..];
         match tail.iter().position(|u| set.contains(u)) {
             Some(end) => {
-                // SAFETY: `token` is the caller's pointer, valid for writing what is stored (this function's `#
-                // Safety`)
+                // SAFETY: `token` is the caller's pointer, valid for writing what is stored (this function's
+                // `# Safety`)
                 unsafe { *token.add(end) = 0 };
                 // SAFETY: `ptr` is the caller's pointer, valid for writing what is stored (this function's `# Safety`);
                 // `add`: the offset stays inside the caller's buffer
@@ -392,17 +392,17 @@ pub unsafe extern "C" fn wcstok_w16(str: *mut W, delim: *const W, ptr: *mut *mut
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsdup_w16(str: *const W) -> *mut W {
-    // SAFETY: `dup`: `str` is this export's own argument, NULL or a readable NUL-terminated UTF-16 string (its `#
-    // Safety`).
+    // SAFETY: `dup`: `str` is this export's own argument, NULL or a readable NUL-terminated UTF-16 string (its
+    // `# Safety`).
     guard_infallible("wcsdup", std::ptr::null_mut(), || unsafe { super::strings::dup(str) })
 }
 
 /// The ISO `strtol` family's errors: a bad base is `EINVAL` in errno (no handler: these are the C functions).
 ///
 /// # Safety
-/// The pointers are arguments of the exports that call it (`wcstol`, `wcstoll`, and their `_w16` twins), whose `#
-/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
-/// them; as called from `wcstol`: `str` is its `str`, `end` is its `endptr`.
+/// The pointers are arguments of the exports that call it (`wcstol`, `wcstoll`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `wcstol`: `str` is its `str`, `end` is its `endptr`.
 unsafe fn iso_int(str: *const W, end: *mut *mut W, base: c_int, min: i64, max: i64) -> i64 {
     if !end.is_null() {
         // SAFETY: `end` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
@@ -419,9 +419,9 @@ unsafe fn iso_int(str: *const W, end: *mut *mut W, base: c_int, min: i64, max: i
 }
 
 /// # Safety
-/// The pointers are arguments of the exports that call it (`wcstoul`, `wcstoull`, and their `_w16` twins), whose `#
-/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
-/// them; as called from `wcstoul`: `str` is its `str`, `end` is its `endptr`.
+/// The pointers are arguments of the exports that call it (`wcstoul`, `wcstoull`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `wcstoul`: `str` is its `str`, `end` is its `endptr`.
 unsafe fn iso_uint(str: *const W, end: *mut *mut W, base: c_int, max: u64) -> u64 {
     if !end.is_null() {
         // SAFETY: `end` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's

@@ -410,8 +410,8 @@ pub unsafe extern "C" fn HttpAddUrl(
     FullyQualifiedUrl: *const WCHAR,
     Reserved: *mut c_void,
 ) -> ULONG {
-    // SAFETY: `add_url`: `FullyQualifiedUrl`, `Reserved` are this export's own arguments, passed on unchanged; its `#
-    // Safety` makes them NULL or valid for what Windows documents `HttpAddUrl` reads or writes through them; in
+    // SAFETY: `add_url`: `FullyQualifiedUrl`, `Reserved` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `HttpAddUrl` reads or writes through them; in
     // particular `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpAddUrl", || unsafe { add_url(RequestQueueHandle, FullyQualifiedUrl, Reserved) })
 }
@@ -427,8 +427,8 @@ pub unsafe extern "C" fn HttpAddUrl_w16(
     FullyQualifiedUrl: *const u16,
     Reserved: *mut c_void,
 ) -> ULONG {
-    // SAFETY: `add_url`: `FullyQualifiedUrl`, `Reserved` are this export's own arguments, passed on unchanged; its `#
-    // Safety` makes them NULL or valid for what Windows documents `HttpAddUrl` reads or writes through them; in
+    // SAFETY: `add_url`: `FullyQualifiedUrl`, `Reserved` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `HttpAddUrl` reads or writes through them; in
     // particular `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpAddUrl", || unsafe { add_url(RequestQueueHandle, FullyQualifiedUrl, Reserved) })
 }
@@ -602,8 +602,9 @@ pub unsafe extern "C" fn HttpDelegateRequestEx(
     PropertyInfoSet: *mut c_void,
 ) -> ULONG {
     guard_httpapi("HttpDelegateRequestEx", || {
-        // SAFETY: `delegate_request_ex`: `PropertyInfoSet` is this export's own argument, passed on unchanged; its `#
-        // Safety` makes it NULL or valid for what Windows documents `HttpDelegateRequestEx` reads or writes through it.
+        // SAFETY: `delegate_request_ex`: `PropertyInfoSet` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `HttpDelegateRequestEx` reads or writes through
+        // it.
         unsafe {
             delegate_request_ex(
                 RequestQueueHandle,

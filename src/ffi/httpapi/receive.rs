@@ -225,8 +225,9 @@ pub unsafe extern "C" fn HttpWaitForDisconnect(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpWaitForDisconnect", || {
-        // SAFETY: `wait_for_disconnect`: `Overlapped` is this export's own argument, passed on unchanged; its `#
-        // Safety` makes it NULL or valid for what Windows documents `HttpWaitForDisconnect` reads or writes through it.
+        // SAFETY: `wait_for_disconnect`: `Overlapped` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `HttpWaitForDisconnect` reads or writes through
+        // it.
         unsafe { wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped) }
     })
 }
@@ -248,9 +249,9 @@ pub unsafe extern "C" fn HttpWaitForDisconnectEx(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpWaitForDisconnectEx", || {
-        // SAFETY: `wait_for_disconnect`: `Overlapped` is this export's own argument, passed on unchanged; its `#
-        // Safety` makes it NULL or valid for what Windows documents `HttpWaitForDisconnectEx` reads or writes through
-        // it.
+        // SAFETY: `wait_for_disconnect`: `Overlapped` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `HttpWaitForDisconnectEx` reads or writes
+        // through it.
         unsafe {
             wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped)
         }

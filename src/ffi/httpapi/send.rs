@@ -52,15 +52,15 @@ unsafe fn read_chunks<'a>(
             HttpDataChunkFromFragmentCache => {
                 let f = c.from_fragment_cache();
                 // SAFETY: `fragment_name`: `f.pFragmentName` is NULL or a readable string of the caller's width
-                // (`FragmentNameLength` bytes, or NUL-terminated), part of the caller's chunk array (this function's `#
-                // Safety`).
+                // (`FragmentNameLength` bytes, or NUL-terminated), part of the caller's chunk array (this function's
+                // `# Safety`).
                 Chunk::Fragment(unsafe { fragment_name(f.pFragmentName, f.FragmentNameLength, wide16) }?)
             }
             HttpDataChunkFromFragmentCacheEx => {
                 let f = c.from_fragment_cache_ex();
                 // SAFETY: `fragment_name`: `f.pFragmentName` is NULL or a readable string of the caller's width
-                // (`FragmentNameLength` bytes, or NUL-terminated), part of the caller's chunk array (this function's `#
-                // Safety`).
+                // (`FragmentNameLength` bytes, or NUL-terminated), part of the caller's chunk array (this function's
+                // `# Safety`).
                 let name = unsafe { fragment_name(f.pFragmentName, 0, wide16) }?;
                 Chunk::FragmentRange { name, start: f.ByteRange.StartingOffset, length: f.ByteRange.Length }
             }
@@ -438,8 +438,8 @@ pub unsafe extern "C" fn HttpDeclarePush(
     Query: *const u8,
     Headers: *const c_void,
 ) -> ULONG {
-    // SAFETY: `declare_push`: `Path`, `Query`, `Headers` are this export's own arguments, passed on unchanged; its `#
-    // Safety` makes them NULL or valid for what Windows documents `HttpDeclarePush` reads or writes through them; in
+    // SAFETY: `declare_push`: `Path`, `Query`, `Headers` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `HttpDeclarePush` reads or writes through them; in
     // particular `Path` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpDeclarePush", || unsafe {
         declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers)
@@ -460,8 +460,8 @@ pub unsafe extern "C" fn HttpDeclarePush_w16(
     Query: *const u8,
     Headers: *const c_void,
 ) -> ULONG {
-    // SAFETY: `declare_push`: `Path`, `Query`, `Headers` are this export's own arguments, passed on unchanged; its `#
-    // Safety` makes them NULL or valid for what Windows documents `HttpDeclarePush` reads or writes through them; in
+    // SAFETY: `declare_push`: `Path`, `Query`, `Headers` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `HttpDeclarePush` reads or writes through them; in
     // particular `Path` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpDeclarePush", || unsafe {
         declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers)

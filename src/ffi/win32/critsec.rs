@@ -126,8 +126,9 @@ pub unsafe extern "C" fn InitializeCriticalSectionEx(
 pub unsafe extern "C" fn EnterCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) {
     guard_win32("EnterCriticalSection", (), || {
         tracing::trace!(target: "winhttpapi::win32", "EnterCriticalSection({lpCriticalSection:?})");
-        // SAFETY: `critical_section`: `lpCriticalSection` is this export's own argument, passed on unchanged; its `#
-        // Safety` makes it NULL or valid for what Windows documents `EnterCriticalSection` reads or writes through it.
+        // SAFETY: `critical_section`: `lpCriticalSection` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `EnterCriticalSection` reads or writes through
+        // it.
         unsafe { critical_section(lpCriticalSection) }?.enter();
         Ok(())
     })
@@ -158,8 +159,9 @@ pub unsafe extern "C" fn TryEnterCriticalSection(lpCriticalSection: *mut CRITICA
 pub unsafe extern "C" fn LeaveCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) {
     guard_win32("LeaveCriticalSection", (), || {
         tracing::trace!(target: "winhttpapi::win32", "LeaveCriticalSection({lpCriticalSection:?})");
-        // SAFETY: `critical_section`: `lpCriticalSection` is this export's own argument, passed on unchanged; its `#
-        // Safety` makes it NULL or valid for what Windows documents `LeaveCriticalSection` reads or writes through it.
+        // SAFETY: `critical_section`: `lpCriticalSection` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `LeaveCriticalSection` reads or writes through
+        // it.
         unsafe { critical_section(lpCriticalSection) }?.leave();
         Ok(())
     })

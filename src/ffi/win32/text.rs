@@ -330,8 +330,8 @@ pub unsafe extern "C" fn OutputDebugStringA(lpOutputString: *const c_char) {
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn OutputDebugStringW(lpOutputString: *const u32) {
-    // SAFETY: `output_debug_string`: `lpOutputString` is this export's own argument, passed on unchanged; its `#
-    // Safety` makes it NULL or valid for what Windows documents `OutputDebugStringW` reads or writes through it.
+    // SAFETY: `output_debug_string`: `lpOutputString` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `OutputDebugStringW` reads or writes through it.
     guard_infallible("OutputDebugStringW", (), || unsafe { output_debug_string(lpOutputString) })
 }
 
@@ -343,7 +343,7 @@ pub unsafe extern "C" fn OutputDebugStringW(lpOutputString: *const u32) {
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn OutputDebugStringW_w16(lpOutputString: *const u16) {
-    // SAFETY: `output_debug_string`: `lpOutputString` is this export's own argument, passed on unchanged; its `#
-    // Safety` makes it NULL or valid for what Windows documents `OutputDebugStringW` reads or writes through it.
+    // SAFETY: `output_debug_string`: `lpOutputString` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `OutputDebugStringW` reads or writes through it.
     guard_infallible("OutputDebugStringW", (), || unsafe { output_debug_string(lpOutputString) })
 }

@@ -43,8 +43,8 @@ unsafe fn query_connection_group<U: WideUnit>(
         })
         .collect();
     let result = Box::new(WINHTTP_QUERY_CONNECTION_GROUP_RESULT { cHosts: n, pHostConnectionGroups: leak_array(arr) });
-    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
-    // Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = Box::into_raw(result) };
     Ok(())
 }
@@ -111,8 +111,8 @@ unsafe fn free_query_connection_group_result<U: WideUnit>(p: *mut WINHTTP_QUERY_
     for hg in unsafe { take_array(r.pHostConnectionGroups, r.cHosts as usize) } {
         // SAFETY: `free_wide`: `hg.pwszHost as *mut U` is NULL or came from `leak_wide::<U>` and was not freed yet.
         unsafe { free_wide(hg.pwszHost as *mut U) };
-        // SAFETY: `take_array`: `hg.pConnectionGroups` is NULL or came from `leak_array` with `hg.cConnectionGroups
-        // as usize` elements and was not freed yet.
+        // SAFETY: `take_array`: `hg.pConnectionGroups` is NULL or came from `leak_array` with
+        // `hg.cConnectionGroups as usize` elements and was not freed yet.
         drop(unsafe { take_array(hg.pConnectionGroups, hg.cConnectionGroups as usize) });
     }
 }

@@ -50,9 +50,9 @@ pub unsafe extern "C" fn WinHttpWriteData(
     lpdwNumberOfBytesWritten: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpWriteData", FALSE, || {
-        // SAFETY: `write_data`: `lpdwNumberOfBytesWritten` is NULL or points to a writable, aligned `T`; `lpBuffer as
-        // *const u8` points to `dwNumberOfBytesToWrite as usize` writable bytes that stay valid, and are not otherwise
-        // accessed by the library, until the operation this buffer belongs to completes.
+        // SAFETY: `write_data`: `lpdwNumberOfBytesWritten` is NULL or points to a writable, aligned `T`;
+        // `lpBuffer as *const u8` points to `dwNumberOfBytesToWrite as usize` writable bytes that stay valid, and are
+        // not otherwise accessed by the library, until the operation this buffer belongs to completes.
         unsafe { write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten) }
     })
 }
@@ -141,9 +141,9 @@ pub unsafe extern "C" fn WinHttpReadData(
     lpdwNumberOfBytesRead: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpReadData", FALSE, || {
-        // SAFETY: `read_data_bool`: `lpdwNumberOfBytesRead` is NULL or points to a writable, aligned `T`; `lpBuffer as
-        // *const u8` points to `dwNumberOfBytesToRead as usize` writable bytes that stay valid, and are not otherwise
-        // accessed by the library, until the operation this buffer belongs to completes.
+        // SAFETY: `read_data_bool`: `lpdwNumberOfBytesRead` is NULL or points to a writable, aligned `T`;
+        // `lpBuffer as *const u8` points to `dwNumberOfBytesToRead as usize` writable bytes that stay valid, and are
+        // not otherwise accessed by the library, until the operation this buffer belongs to completes.
         unsafe { read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead) }
     })
 }
@@ -155,9 +155,9 @@ w16_alias!(WinHttpReadData);
 /// `read` is NULL or points to a writable, aligned `T`; `buf as *const u8` points to `n as usize` writable bytes that
 /// stay valid, and are not otherwise accessed by the library, until the operation this buffer belongs to completes.
 unsafe fn read_data_bool(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD) -> WinResult<BOOL> {
-    // SAFETY: `read_data`: `read` is NULL or points to a writable, aligned `T`; `buf as *const u8` points to `n as
-    // usize` writable bytes that stay valid, and are not otherwise accessed by the library, until the operation this
-    // buffer belongs to completes.
+    // SAFETY: `read_data`: `read` is NULL or points to a writable, aligned `T`; `buf as *const u8` points to
+    // `n as usize` writable bytes that stay valid, and are not otherwise accessed by the library, until the operation
+    // this buffer belongs to completes.
     match unsafe { read_data(h, buf, n, read, false) } {
         Ok(_) | Err(ERROR_IO_PENDING) => Ok(TRUE),
         Err(e) => Err(e),
@@ -180,9 +180,9 @@ unsafe fn read_data_ex(
     if cb != 0 || !prop.is_null() || flags & !1 != 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `read_data`: `read` is NULL or points to a writable, aligned `T`; `buf as *const u8` points to `n as
-    // usize` writable bytes that stay valid, and are not otherwise accessed by the library, until the operation this
-    // buffer belongs to completes.
+    // SAFETY: `read_data`: `read` is NULL or points to a writable, aligned `T`; `buf as *const u8` points to
+    // `n as usize` writable bytes that stay valid, and are not otherwise accessed by the library, until the operation
+    // this buffer belongs to completes.
     unsafe { read_data(h, buf, n, read, flags & 1 != 0) }.map(|_| ())
 }
 
@@ -206,9 +206,9 @@ pub unsafe extern "C" fn WinHttpReadDataEx(
     pvProperty: LPVOID,
 ) -> DWORD {
     guard_httpapi("WinHttpReadDataEx", || {
-        // SAFETY: `read_data_ex`: `lpdwNumberOfBytesRead` is NULL or points to a writable, aligned `T`; `lpBuffer as
-        // *const u8` points to `dwNumberOfBytesToRead as usize` writable bytes that stay valid, and are not otherwise
-        // accessed by the library, until the operation this buffer belongs to completes.
+        // SAFETY: `read_data_ex`: `lpdwNumberOfBytesRead` is NULL or points to a writable, aligned `T`;
+        // `lpBuffer as *const u8` points to `dwNumberOfBytesToRead as usize` writable bytes that stay valid, and are
+        // not otherwise accessed by the library, until the operation this buffer belongs to completes.
         unsafe {
             read_data_ex(
                 hRequest,

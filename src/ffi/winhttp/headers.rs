@@ -244,8 +244,8 @@ pub unsafe extern "C" fn WinHttpAddRequestHeadersEx(
     pHeaders: *mut WINHTTP_EXTENDED_HEADER,
 ) -> DWORD {
     guard_httpapi("WinHttpAddRequestHeadersEx", || {
-        // SAFETY: `add_request_headers_ex`: `pHeaders` is this export's own argument, passed on unchanged; its `#
-        // Safety` makes it NULL or valid for what Windows documents `WinHttpAddRequestHeadersEx` reads or writes
+        // SAFETY: `add_request_headers_ex`: `pHeaders` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `WinHttpAddRequestHeadersEx` reads or writes
         // through it.
         unsafe { add_request_headers_ex::<u32>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders) }
     })
@@ -266,8 +266,8 @@ pub unsafe extern "C" fn WinHttpAddRequestHeadersEx_w16(
     pHeaders: *mut WINHTTP_EXTENDED_HEADER,
 ) -> DWORD {
     guard_httpapi("WinHttpAddRequestHeadersEx_w16", || {
-        // SAFETY: `add_request_headers_ex`: `pHeaders` is this export's own argument, passed on unchanged; its `#
-        // Safety` makes it NULL or valid for what Windows documents `WinHttpAddRequestHeadersEx` reads or writes
+        // SAFETY: `add_request_headers_ex`: `pHeaders` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `WinHttpAddRequestHeadersEx` reads or writes
         // through it.
         unsafe { add_request_headers_ex::<u16>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders) }
     })

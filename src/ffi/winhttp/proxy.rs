@@ -124,8 +124,8 @@ unsafe fn detect_auto_proxy_config_url(flags: DWORD, out: *mut *mut c_void) -> W
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
-    // Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = null_mut() };
     proxy::detect_auto_proxy_config_url(flags).map(|_| TRUE)
 }
@@ -341,8 +341,8 @@ unsafe fn is_host_in_bypass_list<U: WideUnit>(
     // SAFETY: `wide_cstr`: `i.lpszProxyBypass as *const U` is NULL or points to a readable NUL-terminated array of
     // `U`.
     let bypass = unsafe { wide_cstr(i.lpszProxyBypass as *const U) };
-    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
-    // Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = proxy::is_host_in_bypass_list(bypass.as_deref(), &host, scheme, port)? as BOOL };
     Ok(())
 }

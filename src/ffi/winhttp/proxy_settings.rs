@@ -23,8 +23,8 @@ unsafe fn get_proxy_settings_version(h: HINTERNET, out: *mut DWORD) -> WinResult
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
-    // Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = proxy::settings_version() };
     Ok(())
 }
@@ -187,9 +187,9 @@ pub unsafe extern "C" fn WinHttpReadProxySettings_w16(
 /// caller to make NULL or valid for what Windows documents the function reads or writes through them: `s` is its
 /// `pWinHttpProxySettings`. In particular: `s.pwszConnectionName as *const U` is NULL or points to a readable
 /// NUL-terminated array of `U`; `s.pwszProxy as *const U` is NULL or points to a readable NUL-terminated array of `U`;
-/// `s.pwszProxyBypass as *const U` is NULL or points to a readable NUL-terminated array of `U`; `s.pwszAutoconfigUrl as
-/// *const U` is NULL or points to a readable NUL-terminated array of `U`; `s.pwszAutoconfigSecondaryUrl as *const U` is
-/// NULL or points to a readable NUL-terminated array of `U`.
+/// `s.pwszProxyBypass as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+/// `s.pwszAutoconfigUrl as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+/// `s.pwszAutoconfigSecondaryUrl as *const U` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn write_proxy_settings<U: WideUnit>(
     h: HINTERNET,
     force: BOOL,
@@ -252,8 +252,9 @@ pub unsafe extern "C" fn WinHttpWriteProxySettings(
         // readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszProxy as *const U` is NULL or points to a
         // readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszProxyBypass as *const U` is NULL or points
         // to a readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszAutoconfigUrl as *const U` is NULL or
-        // points to a readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszAutoconfigSecondaryUrl as *const
-        // U` is NULL or points to a readable NUL-terminated array of `U`.
+        // points to a readable NUL-terminated array of `U`;
+        // `pWinHttpProxySettings.pwszAutoconfigSecondaryUrl as *const U` is NULL or points to a readable NUL-terminated
+        // array of `U`.
         unsafe { write_proxy_settings::<u32>(hSession, fForceUpdate, pWinHttpProxySettings) }
     })
 }
@@ -276,8 +277,9 @@ pub unsafe extern "C" fn WinHttpWriteProxySettings_w16(
         // readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszProxy as *const U` is NULL or points to a
         // readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszProxyBypass as *const U` is NULL or points
         // to a readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszAutoconfigUrl as *const U` is NULL or
-        // points to a readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszAutoconfigSecondaryUrl as *const
-        // U` is NULL or points to a readable NUL-terminated array of `U`.
+        // points to a readable NUL-terminated array of `U`;
+        // `pWinHttpProxySettings.pwszAutoconfigSecondaryUrl as *const U` is NULL or points to a readable NUL-terminated
+        // array of `U`.
         unsafe { write_proxy_settings::<u16>(hSession, fForceUpdate, pWinHttpProxySettings) }
     })
 }
@@ -317,8 +319,9 @@ unsafe fn free_proxy_settings<U: WideUnit>(s: *mut WINHTTP_PROXY_SETTINGS) {
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxySettings(pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS) {
-    // SAFETY: `free_proxy_settings`: `pWinHttpProxySettings` is this export's own argument, passed on unchanged; its `#
-    // Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxySettings` reads or writes through it.
+    // SAFETY: `free_proxy_settings`: `pWinHttpProxySettings` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxySettings` reads or writes through
+    // it.
     guard_infallible("WinHttpFreeProxySettings", (), || unsafe { free_proxy_settings::<u32>(pWinHttpProxySettings) })
 }
 /// `WinHttpFreeProxySettings` for `-fshort-wchar` callers.
@@ -329,8 +332,9 @@ pub unsafe extern "C" fn WinHttpFreeProxySettings(pWinHttpProxySettings: *mut WI
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxySettings_w16(pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS) {
-    // SAFETY: `free_proxy_settings`: `pWinHttpProxySettings` is this export's own argument, passed on unchanged; its `#
-    // Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxySettings` reads or writes through it.
+    // SAFETY: `free_proxy_settings`: `pWinHttpProxySettings` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxySettings` reads or writes through
+    // it.
     guard_infallible("WinHttpFreeProxySettings_w16", (), || unsafe {
         free_proxy_settings::<u16>(pWinHttpProxySettings)
     })
@@ -365,8 +369,8 @@ unsafe fn register_proxy_change(
         return Err(ERROR_INVALID_PARAMETER);
     }
     let token = proxy::register_change_notification(flags, cb, ctx as usize)?;
-    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
-    // Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = token as *mut c_void };
     Ok(())
 }

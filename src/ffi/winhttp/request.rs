@@ -58,9 +58,9 @@ pub unsafe extern "C" fn WinHttpSendRequest(
 ) -> BOOL {
     guard_winhttp("WinHttpSendRequest", FALSE, || {
         // SAFETY: `send_request`: `lpszHeaders` is NULL or points to `if hlen == 0 { u32::MAX } else { hlen }` readable
-        // units (or a NUL-terminated string when `if hlen == 0 { u32::MAX } else { hlen }` is -1); `lpOptional as
-        // *const u8` is NULL or points to `dwOptionalLength as usize` readable bytes that stay valid and unchanged for
-        // `'a`.
+        // units (or a NUL-terminated string when `if hlen == 0 { u32::MAX } else { hlen }` is -1);
+        // `lpOptional as *const u8` is NULL or points to `dwOptionalLength as usize` readable bytes that stay valid and
+        // unchanged for `'a`.
         unsafe {
             send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext)
         }
@@ -84,9 +84,9 @@ pub unsafe extern "C" fn WinHttpSendRequest_w16(
 ) -> BOOL {
     guard_winhttp("WinHttpSendRequest_w16", FALSE, || {
         // SAFETY: `send_request`: `lpszHeaders` is NULL or points to `if hlen == 0 { u32::MAX } else { hlen }` readable
-        // units (or a NUL-terminated string when `if hlen == 0 { u32::MAX } else { hlen }` is -1); `lpOptional as
-        // *const u8` is NULL or points to `dwOptionalLength as usize` readable bytes that stay valid and unchanged for
-        // `'a`.
+        // units (or a NUL-terminated string when `if hlen == 0 { u32::MAX } else { hlen }` is -1);
+        // `lpOptional as *const u8` is NULL or points to `dwOptionalLength as usize` readable bytes that stay valid and
+        // unchanged for `'a`.
         unsafe {
             send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext)
         }

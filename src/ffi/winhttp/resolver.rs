@@ -25,8 +25,8 @@ unsafe fn create_proxy_resolver(h: HINTERNET, out: *mut HINTERNET) -> WinResult<
         let _ = resolver::close(r);
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
-    // Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = r as HINTERNET };
     Ok(())
 }
@@ -258,8 +258,8 @@ unsafe fn get_proxy_result<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RE
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (n, p) = leak_entries::<U>(resolver::result(raw(h))?);
-    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
-    // Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = WINHTTP_PROXY_RESULT { cEntries: n, pEntries: p } };
     Ok(())
 }
@@ -331,8 +331,9 @@ pub unsafe extern "C" fn WinHttpGetProxyResultEx(
     hResolver: HINTERNET,
     pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX,
 ) -> DWORD {
-    // SAFETY: `get_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its `#
-    // Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxyResultEx` reads or writes through it.
+    // SAFETY: `get_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxyResultEx` reads or writes through
+    // it.
     guard_httpapi("WinHttpGetProxyResultEx", || unsafe { get_proxy_result_ex::<u32>(hResolver, pProxyResultEx) })
 }
 /// `WinHttpGetProxyResultEx` for `-fshort-wchar` callers.
@@ -346,8 +347,9 @@ pub unsafe extern "C" fn WinHttpGetProxyResultEx_w16(
     hResolver: HINTERNET,
     pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX,
 ) -> DWORD {
-    // SAFETY: `get_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its `#
-    // Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxyResultEx` reads or writes through it.
+    // SAFETY: `get_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxyResultEx` reads or writes through
+    // it.
     guard_httpapi("WinHttpGetProxyResultEx_w16", || unsafe { get_proxy_result_ex::<u16>(hResolver, pProxyResultEx) })
 }
 
@@ -431,8 +433,9 @@ unsafe fn free_proxy_result_ex<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT_EX) {
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxyResultEx(pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX) {
-    // SAFETY: `free_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its `#
-    // Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxyResultEx` reads or writes through it.
+    // SAFETY: `free_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxyResultEx` reads or writes through
+    // it.
     guard_infallible("WinHttpFreeProxyResultEx", (), || unsafe { free_proxy_result_ex::<u32>(pProxyResultEx) })
 }
 /// `WinHttpFreeProxyResultEx` for `-fshort-wchar` callers.
@@ -443,8 +446,9 @@ pub unsafe extern "C" fn WinHttpFreeProxyResultEx(pProxyResultEx: *mut WINHTTP_P
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxyResultEx_w16(pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX) {
-    // SAFETY: `free_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its `#
-    // Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxyResultEx` reads or writes through it.
+    // SAFETY: `free_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxyResultEx` reads or writes through
+    // it.
     guard_infallible("WinHttpFreeProxyResultEx_w16", (), || unsafe { free_proxy_result_ex::<u16>(pProxyResultEx) })
 }
 
@@ -594,8 +598,8 @@ unsafe fn free_proxy_settings_ex<U: WideUnit>(ty: i32, p: *mut c_void) -> WinRes
     let s = p as *mut WINHTTP_PROXY_SETTINGS_EX;
     // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
     let v = unsafe { s.read_unaligned() };
-    // SAFETY: `take_array`: `v.rgpcwszProxyBypasses` is NULL or came from `leak_array` with `v.cProxyBypasses as
-    // usize` elements and was not freed yet.
+    // SAFETY: `take_array`: `v.rgpcwszProxyBypasses` is NULL or came from `leak_array` with `v.cProxyBypasses as usize`
+    // elements and was not freed yet.
     for b in unsafe { take_array(v.rgpcwszProxyBypasses, v.cProxyBypasses as usize) } {
         // SAFETY: `free_wide`: `b as *mut U` is NULL or came from `leak_wide::<U>` and was not freed yet.
         unsafe { free_wide(b as *mut U) };
@@ -618,8 +622,8 @@ unsafe fn free_proxy_settings_ex<U: WideUnit>(ty: i32, p: *mut c_void) -> WinRes
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxySettingsEx(ProxySettingsType: i32, pProxySettingsEx: *mut c_void) -> DWORD {
-    // SAFETY: `free_proxy_settings_ex`: `pProxySettingsEx` is this export's own argument, passed on unchanged; its `#
-    // Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxySettingsEx` reads or writes through
+    // SAFETY: `free_proxy_settings_ex`: `pProxySettingsEx` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxySettingsEx` reads or writes through
     // it.
     guard_httpapi("WinHttpFreeProxySettingsEx", || unsafe {
         free_proxy_settings_ex::<u32>(ProxySettingsType, pProxySettingsEx)

@@ -51,9 +51,9 @@ unsafe fn time_from_system_time<U: WideUnit>(st: *const SYSTEMTIME, out: *mut U)
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeFromSystemTime(pst: *const SYSTEMTIME, pwszTime: *mut WCHAR) -> BOOL {
-    // SAFETY: `time_from_system_time`: `pst`, `pwszTime` are this export's own arguments, passed on unchanged; its `#
-    // Safety` makes them NULL or valid for what Windows documents `WinHttpTimeFromSystemTime` reads or writes through
-    // them.
+    // SAFETY: `time_from_system_time`: `pst`, `pwszTime` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `WinHttpTimeFromSystemTime` reads or writes
+    // through them.
     guard_winhttp("WinHttpTimeFromSystemTime", FALSE, || unsafe { time_from_system_time(pst, pwszTime) })
 }
 /// `WinHttpTimeFromSystemTime` for `-fshort-wchar` callers.
@@ -64,9 +64,9 @@ pub unsafe extern "C" fn WinHttpTimeFromSystemTime(pst: *const SYSTEMTIME, pwszT
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeFromSystemTime_w16(pst: *const SYSTEMTIME, pwszTime: *mut u16) -> BOOL {
-    // SAFETY: `time_from_system_time`: `pst`, `pwszTime` are this export's own arguments, passed on unchanged; its `#
-    // Safety` makes them NULL or valid for what Windows documents `WinHttpTimeFromSystemTime` reads or writes through
-    // them.
+    // SAFETY: `time_from_system_time`: `pst`, `pwszTime` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `WinHttpTimeFromSystemTime` reads or writes
+    // through them.
     guard_winhttp("WinHttpTimeFromSystemTime_w16", FALSE, || unsafe { time_from_system_time(pst, pwszTime) })
 }
 
@@ -82,8 +82,8 @@ unsafe fn time_to_system_time<U: WideUnit>(s: *const U, st: *mut SYSTEMTIME) -> 
     // SAFETY: `wide_cstr`: `s` is NULL or points to a readable NUL-terminated array of `U`.
     let text = unsafe { wide_cstr(s) }.unwrap_or_default();
     let t = date::parse_lenient(&text).ok_or(ERROR_INVALID_PARAMETER)?;
-    // SAFETY: `st` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's `#
-    // Safety`)
+    // SAFETY: `st` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *st = systemtime_of(&t) };
     Ok(TRUE)
 }
@@ -97,8 +97,8 @@ unsafe fn time_to_system_time<U: WideUnit>(s: *const U, st: *mut SYSTEMTIME) -> 
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeToSystemTime(pwszTime: *const WCHAR, pst: *mut SYSTEMTIME) -> BOOL {
-    // SAFETY: `time_to_system_time`: `pwszTime`, `pst` are this export's own arguments, passed on unchanged; its `#
-    // Safety` makes them NULL or valid for what Windows documents `WinHttpTimeToSystemTime` reads or writes through
+    // SAFETY: `time_to_system_time`: `pwszTime`, `pst` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `WinHttpTimeToSystemTime` reads or writes through
     // them; in particular `pwszTime` is NULL or points to a readable NUL-terminated array of `U`.
     guard_winhttp("WinHttpTimeToSystemTime", FALSE, || unsafe { time_to_system_time(pwszTime, pst) })
 }
@@ -110,8 +110,8 @@ pub unsafe extern "C" fn WinHttpTimeToSystemTime(pwszTime: *const WCHAR, pst: *m
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeToSystemTime_w16(pwszTime: *const u16, pst: *mut SYSTEMTIME) -> BOOL {
-    // SAFETY: `time_to_system_time`: `pwszTime`, `pst` are this export's own arguments, passed on unchanged; its `#
-    // Safety` makes them NULL or valid for what Windows documents `WinHttpTimeToSystemTime` reads or writes through
+    // SAFETY: `time_to_system_time`: `pwszTime`, `pst` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `WinHttpTimeToSystemTime` reads or writes through
     // them; in particular `pwszTime` is NULL or points to a readable NUL-terminated array of `U`.
     guard_winhttp("WinHttpTimeToSystemTime_w16", FALSE, || unsafe { time_to_system_time(pwszTime, pst) })
 }

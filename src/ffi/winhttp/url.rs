@@ -131,8 +131,8 @@ unsafe fn crack_url<U: WideUnit>(
     let mut overflow = false;
     for (i, (range, slot)) in parts.into_iter().enumerate() {
         // SAFETY: `put_component`: `u` is the caller's URL (`units` the slice read from it); `slot` points into
-        // `comps`, the caller's URL_COMPONENTS, non-NULL and of the right size (checked above; this function's `#
-        // Safety`).
+        // `comps`, the caller's URL_COMPONENTS, non-NULL and of the right size (checked above; this function's
+        // `# Safety`).
         unsafe { put_component(u, units, range, slot, flags, &mut overflow, i >= 4) };
     }
     uc.nScheme = c.n_scheme;
@@ -160,8 +160,8 @@ pub unsafe extern "C" fn WinHttpCrackUrl(
     dwFlags: DWORD,
     lpUrlComponents: *mut URL_COMPONENTS,
 ) -> BOOL {
-    // SAFETY: `crack_url`: `pwszUrl`, `lpUrlComponents` are this export's own arguments, passed on unchanged; its `#
-    // Safety` makes them NULL or valid for what Windows documents `WinHttpCrackUrl` reads or writes through them.
+    // SAFETY: `crack_url`: `pwszUrl`, `lpUrlComponents` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `WinHttpCrackUrl` reads or writes through them.
     guard_winhttp("WinHttpCrackUrl", FALSE, || unsafe { crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents) })
 }
 /// `WinHttpCrackUrl` for `-fshort-wchar` callers.
@@ -177,8 +177,8 @@ pub unsafe extern "C" fn WinHttpCrackUrl_w16(
     dwFlags: DWORD,
     lpUrlComponents: *mut URL_COMPONENTS,
 ) -> BOOL {
-    // SAFETY: `crack_url`: `pwszUrl`, `lpUrlComponents` are this export's own arguments, passed on unchanged; its `#
-    // Safety` makes them NULL or valid for what Windows documents `WinHttpCrackUrl` reads or writes through them.
+    // SAFETY: `crack_url`: `pwszUrl`, `lpUrlComponents` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `WinHttpCrackUrl` reads or writes through them.
     guard_winhttp("WinHttpCrackUrl_w16", FALSE, || unsafe { crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents) })
 }
 
@@ -220,30 +220,30 @@ unsafe fn create_url<U: WideUnit>(
     // SAFETY: as above; only read.
     let c = unsafe { &*comps };
     let parts = url::Parts {
-        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
-        // *const U` is NULL or points to `c.dwSchemeLength` readable units (or a NUL-terminated string when
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+        // `p as *const U` is NULL or points to `c.dwSchemeLength` readable units (or a NUL-terminated string when
         // `c.dwSchemeLength` is -1).
         scheme: unsafe { component::<U>(c.lpszScheme, c.dwSchemeLength) },
         n_scheme: c.nScheme,
-        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
-        // *const U` is NULL or points to `c.dwHostNameLength` readable units (or a NUL-terminated string when
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+        // `p as *const U` is NULL or points to `c.dwHostNameLength` readable units (or a NUL-terminated string when
         // `c.dwHostNameLength` is -1).
         host: unsafe { component::<U>(c.lpszHostName, c.dwHostNameLength) },
         port: c.nPort,
-        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
-        // *const U` is NULL or points to `c.dwUserNameLength` readable units (or a NUL-terminated string when
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+        // `p as *const U` is NULL or points to `c.dwUserNameLength` readable units (or a NUL-terminated string when
         // `c.dwUserNameLength` is -1).
         user: unsafe { component::<U>(c.lpszUserName, c.dwUserNameLength) },
-        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
-        // *const U` is NULL or points to `c.dwPasswordLength` readable units (or a NUL-terminated string when
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+        // `p as *const U` is NULL or points to `c.dwPasswordLength` readable units (or a NUL-terminated string when
         // `c.dwPasswordLength` is -1).
         password: unsafe { component::<U>(c.lpszPassword, c.dwPasswordLength) },
-        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
-        // *const U` is NULL or points to `c.dwUrlPathLength` readable units (or a NUL-terminated string when
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+        // `p as *const U` is NULL or points to `c.dwUrlPathLength` readable units (or a NUL-terminated string when
         // `c.dwUrlPathLength` is -1).
         path: unsafe { component::<U>(c.lpszUrlPath, c.dwUrlPathLength) },
-        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as
-        // *const U` is NULL or points to `c.dwExtraInfoLength` readable units (or a NUL-terminated string when
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+        // `p as *const U` is NULL or points to `c.dwExtraInfoLength` readable units (or a NUL-terminated string when
         // `c.dwExtraInfoLength` is -1).
         extra: unsafe { component::<U>(c.lpszExtraInfo, c.dwExtraInfoLength) },
     };

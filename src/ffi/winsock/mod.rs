@@ -231,9 +231,9 @@ pub unsafe extern "C" fn WSAAddressToStringW_w16(
 }
 
 /// # Safety
-/// The pointers are arguments of the exports that call it (`InetNtopA`, `InetNtopW`, and their `_w16` twins), whose `#
-/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
-/// them; as called from `InetNtopA`: `addr` is its `pAddr`, `out` is its `pStringBuf`.
+/// The pointers are arguments of the exports that call it (`InetNtopA`, `InetNtopW`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `InetNtopA`: `addr` is its `pAddr`, `out` is its `pStringBuf`.
 unsafe fn ntop<U: WideUnit>(family: c_int, addr: *const u8, out: *mut U, size: usize) -> WinResult<*const U> {
     tracing::trace!(target: "winhttpapi::win32", "InetNtop({family}, {addr:?}, {out:?}, {size})");
     if addr.is_null() {
@@ -322,10 +322,10 @@ pub unsafe extern "C" fn InetNtopW_w16(
 }
 
 /// # Safety
-/// The pointers are arguments of the exports that call it (`InetPtonA`, `InetPtonW`, and their `_w16` twins), whose `#
-/// Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes through
-/// them; as called from `InetPtonA`: `text` is its `pszAddrString`, `out` is its `pAddrBuf`. In particular: `text` is
-/// NULL or points to a readable NUL-terminated array of `U`.
+/// The pointers are arguments of the exports that call it (`InetPtonA`, `InetPtonW`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `InetPtonA`: `text` is its `pszAddrString`, `out` is its `pAddrBuf`. In particular:
+/// `text` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn pton<U: WideUnit>(family: c_int, text: *const U, out: *mut u8) -> WinResult<c_int> {
     tracing::trace!(target: "winhttpapi::win32", "InetPton({family}, {text:?}, {out:?})");
     if family != winsock::AF_INET && family != winsock::AF_INET6 {
