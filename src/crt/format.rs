@@ -3,7 +3,7 @@
 //!
 //! The formatter runs in raw mode: it stores at most `cap` units, writes no terminator, and returns the
 //! length of the whole output, so each function below decides truncation and termination itself.
-use super::invalid::{EINVAL, ERANGE};
+use super::abi::{EINVAL, ERANGE};
 use super::TRUNCATE;
 use std::ffi::{c_int, c_void};
 

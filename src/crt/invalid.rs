@@ -8,12 +8,6 @@
 use parking_lot::Mutex;
 use std::cell::Cell;
 
-/// The errno values the MSVC functions return; EINVAL and ERANGE are the same numbers on Linux.
-pub const EINVAL: i32 = 22;
-pub const ERANGE: i32 = 34;
-/// MSVC's STRUNCATE (a return value only; errno is not set to it).
-pub const STRUNCATE: i32 = 80;
-
 /// `_invalid_parameter_handler`: `(expression, function, file, line, reserved)`.
 pub type Handler = unsafe extern "C" fn(*const u16, *const u16, *const u16, u32, usize);
 

@@ -1,6 +1,7 @@
 //! Files: `fopen_s`, `_wfopen`, `_wfopen_s`.
 #![allow(non_snake_case)]
-use crate::crt::invalid::{self, invalid_parameter, set_errno, EINVAL};
+use crate::crt::abi::EINVAL;
+use crate::crt::invalid::{self, invalid_parameter, set_errno};
 use crate::crt::Unit;
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;

@@ -2,7 +2,8 @@
 //! `_itow`, `_itoa_s`... (engine: `crt::numbers`).
 #![allow(non_snake_case)]
 use super::*;
-use crate::crt::invalid::{invalid_parameter, set_errno, EINVAL};
+use crate::crt::abi::EINVAL;
+use crate::crt::invalid::{invalid_parameter, set_errno};
 use crate::crt::numbers::{self, Parsed};
 use crate::crt::Unit;
 use crate::ffi::guard::*;

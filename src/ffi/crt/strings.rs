@@ -1,7 +1,8 @@
 //! String functions: comparisons, copies, `_s` copies and appends, case mapping (engine: `crt::strings`).
 #![allow(non_snake_case)]
 use super::*;
-use crate::crt::invalid::{invalid_parameter, set_errno, EINVAL};
+use crate::crt::abi::EINVAL;
+use crate::crt::invalid::{invalid_parameter, set_errno};
 use crate::crt::strings;
 use crate::crt::{Unit, TRUNCATE};
 use crate::ffi::guard::*;
