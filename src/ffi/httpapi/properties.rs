@@ -237,16 +237,16 @@ unsafe fn set_qos(scope: Scope, info: *mut c_void, len: ULONG) -> WinResult<()> 
     if l.Flags > 1 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let limit = (l.Flags == 1 && l.Limit != timers::LIMIT_INFINITE).then_some(l.Limit);
+    let limit = (l.Flags == 1 && l.Limit != HTTP_LIMIT_INFINITE).then_some(l.Limit);
     match (q.QosType, scope) {
         (HttpQosSettingTypeBandwidth, _) => {
-            if limit.is_some_and(|r| r < timers::MIN_BANDWIDTH) {
+            if limit.is_some_and(|r| r < HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE) {
                 return Err(ERROR_INVALID_PARAMETER);
             }
             session::set_bandwidth(scope, limit)
         }
         (HttpQosSettingTypeConnectionLimit, Scope::Group(g)) => {
-            session::set_max_connections(g, limit.unwrap_or(timers::LIMIT_INFINITE))
+            session::set_max_connections(g, limit.unwrap_or(HTTP_LIMIT_INFINITE))
         }
         _ => Err(ERROR_INVALID_PARAMETER),
     }
