@@ -17,6 +17,7 @@
 //! readiness edges as a plain one: no task, no second socket, no copy. Connections that chose `h2` by
 //! ALPN stay on the runtime ([`super::h2`]).
 use super::service_config;
+use crate::server::abi;
 use crate::win32::error::*;
 use parking_lot::Mutex;
 use rustls::pki_types::pem::PemObject;
@@ -209,7 +210,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
         let chosen = service_config::ssl_binding_for(local, name.as_deref()).map(|b| (load(&b.hash), b));
         match chosen {
             Some((Ok(loaded), b)) => {
-                let config = if b.flags & super::h2::HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2 != 0 {
+                let config = if b.flags & abi::HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2 != 0 {
                     &loaded.config_http1
                 } else {
                     &loaded.config
