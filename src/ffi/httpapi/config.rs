@@ -100,6 +100,10 @@ fn write_sockaddr(out: &mut [u8], a: &SocketAddr) {
 }
 
 /// Reads `HTTP_SERVICE_CONFIG_SSL_PARAM`: a 20-byte thumbprint (else `ERROR_INVALID_PARAMETER`).
+///
+/// # Safety
+/// The pointers in `p` (the certificate hash, the store name) are NULL or valid for what they describe: `SslHashLength`
+/// readable bytes, a NUL-terminated string of `U`.
 unsafe fn read_ssl_param<U: WideUnit>(p: &HTTP_SERVICE_CONFIG_SSL_PARAM<U>) -> WinResult<SslBinding> {
     if p.pSslHash.is_null() || p.SslHashLength as usize != SSL_HASH_LENGTH {
         return Err(ERROR_INVALID_PARAMETER);

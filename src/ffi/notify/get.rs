@@ -12,6 +12,9 @@ use crate::win32::wstr::WideUnit;
 use std::ptr::null_mut;
 
 /// Frees an array [`batch_to_c`] allocated, with its names.
+///
+/// # Safety
+/// `p` is NULL or an array of `n` entries that [`batch_to_c`] allocated, with the names it allocated, none freed yet.
 unsafe fn free_array<U>(p: *mut NOTIFICATION_DATA_ASYNC_RPC<U>, n: usize) {
     if p.is_null() {
         return;

@@ -175,6 +175,9 @@ pub extern "C" fn CertFreeCertificateContext(pCertContext: *const CERT_CONTEXT) 
     })
 }
 
+/// # Safety
+/// `p` is NULL or a context this library handed out (others are refused before any read); `para` is NULL or what `kind`
+/// needs (a NUL-terminated OID string for `CERT_NAME_ATTR_TYPE`); `out` is NULL or points to `cch` writable units.
 unsafe fn get_name<U: WideUnit>(
     p: *const CERT_CONTEXT,
     kind: DWORD,

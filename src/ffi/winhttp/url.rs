@@ -16,6 +16,11 @@ type Slot = (*mut *mut c_void, *mut u32);
 /// NULL and 0 for a part the URL does not have), a copy into the caller's buffer (pointer non-NULL;
 /// length = capacity in characters), or nothing (length 0). A buffer too small gets the length needed
 /// (NUL included) and sets `*overflow`; the other components are still delivered, as Windows does.
+///
+/// # Safety
+/// `ptr` and `len` point to a component's pointer and length fields in the caller's `URL_COMPONENTS`, readable and
+/// writable; a non-NULL component pointer there points to as many writable units as its length says; `base` is the URL
+/// `units` was read from (the pointers handed back point into it).
 unsafe fn put_component<U: WideUnit>(
     base: *const U,
     units: &[U],
