@@ -2,7 +2,7 @@
 //! the engine sends them: memory as it is, file ranges read now when small and streamed by the
 //! connection when large ([`READ_NOW_LIMIT`]), fragments copied out of the queue's cache.
 use super::cache;
-use super::files::{BodyPiece, FileRange, READ_NOW_LIMIT};
+use super::files::{Body, BodyPiece, FileRange, READ_NOW_LIMIT};
 use super::queue::RequestQueue;
 use crate::win32::error::*;
 
@@ -49,8 +49,11 @@ pub fn resolve<'a>(q: &RequestQueue, chunk: Chunk<'a>) -> WinResult<Resolved<'a>
 }
 
 /// The body in the caller's order; copied bytes are kept in `owned` for the duration of the send.
-pub fn assemble<'a>(resolved: Vec<Resolved<'a>>, owned: &'a mut Vec<Vec<u8>>) -> Vec<BodyPiece<'a>> {
-    let mut pieces = Vec::with_capacity(resolved.len());
+pub fn assemble<'a>(
+    resolved: impl IntoIterator<Item = Resolved<'a>>,
+    owned: &'a mut Vec<Vec<u8>>,
+) -> Body<'a> {
+    let mut pieces = smallvec::SmallVec::<[Option<BodyPiece<'a>>; 4]>::new();
     for r in resolved {
         match r {
             Resolved::Piece(p) => pieces.push(Some(p)),

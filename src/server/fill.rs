@@ -183,7 +183,7 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     // The cooked URL in code units: an ASCII URL (the usual one) widens byte by byte, straight into the
     // buffer; any other is encoded first.
     let cooked = &req.cooked;
-    let ascii = cooked.full().is_ascii();
+    let ascii = cooked.is_ascii();
     let encoded: Option<[Vec<U>; 3]> = (!ascii).then(|| {
         [wstr::encode::<U>(cooked.scheme_host()), wstr::encode::<U>(cooked.path()), wstr::encode::<U>(cooked.query())]
     });

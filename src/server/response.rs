@@ -35,8 +35,8 @@ pub struct ResponseHead<'a> {
     pub status: u16,
     pub reason: &'a [u8],
     /// `(HTTP_HEADER_ID, value)` for each known header with a value.
-    pub known: Vec<(usize, &'a [u8])>,
-    pub unknown: Vec<(&'a [u8], &'a [u8])>,
+    pub known: smallvec::SmallVec<[(usize, &'a [u8]); 8]>,
+    pub unknown: smallvec::SmallVec<[(&'a [u8], &'a [u8]); 8]>,
 }
 
 impl ResponseHead<'_> {
@@ -252,11 +252,11 @@ mod tests {
         let get11 = req("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
         let get10 = req("GET / HTTP/1.0\r\n\r\n");
         let head = req("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n");
-        let plain = ResponseHead { status: 200, reason: b"", known: vec![], unknown: vec![] };
+        let plain = ResponseHead { status: 200, reason: b"", known: Default::default(), unknown: Default::default() };
         let with_len =
-            ResponseHead { status: 200, reason: b"", known: vec![(H_CONTENT_LENGTH, b"5")], unknown: vec![] };
+            ResponseHead { status: 200, reason: b"", known: smallvec::smallvec![(H_CONTENT_LENGTH, &b"5"[..])], unknown: Default::default() };
         let app_chunked =
-            ResponseHead { status: 200, reason: b"", known: vec![(H_TRANSFER_ENCODING, b"chunked")], unknown: vec![] };
+            ResponseHead { status: 200, reason: b"", known: smallvec::smallvec![(H_TRANSFER_ENCODING, &b"chunked"[..])], unknown: Default::default() };
         struct Row<'a> {
             head: &'a ResponseHead<'a>,
             req: &'a RequestHead,

@@ -240,7 +240,7 @@ impl Connection {
     /// Routes a parsed head: answers it here, or makes it the connection's current request and returns
     /// it with its queue.
     fn dispatch(self: &Arc<Self>, inp: &mut Input, head: RequestHead, fired: &mut Fired) -> Option<Routed> {
-        let (queue, context, cooked, group) = match router::route(&head, self.local, self.tls.is_some()) {
+        let (queue, context, cooked, group) = match router::route(&head, self.local, self.tls.is_some(), &mut inp.route_memo) {
             router::Routed::Reject(status) => {
                 notify_hook::rejected(self, status);
                 let keep = head.keep_alive && head.framing == Framing::None && status != 400;
