@@ -35,8 +35,8 @@ pub struct ResponseHead<'a> {
     pub status: u16,
     pub reason: &'a [u8],
     /// `(HTTP_HEADER_ID, value)` for each known header with a value.
-    pub known: smallvec::SmallVec<[(usize, &'a [u8]); 8]>,
-    pub unknown: smallvec::SmallVec<[(&'a [u8], &'a [u8]); 8]>,
+    pub known: smallvec::SmallVec<[(usize, &'a [u8]); 4]>,
+    pub unknown: smallvec::SmallVec<[(&'a [u8], &'a [u8]); 4]>,
 }
 
 impl ResponseHead<'_> {
