@@ -137,8 +137,13 @@ fn push_decimal(out: &mut Vec<u8>, mut n: u64) {
 pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
     out.reserve(256);
     out.extend_from_slice(b"HTTP/1.1 ");
-    push_decimal(out, h.status as u64);
-    out.push(b' ');
+    if (100..1000).contains(&h.status) {
+        let s = h.status;
+        out.extend_from_slice(&[b'0' + (s / 100) as u8, b'0' + (s / 10 % 10) as u8, b'0' + (s % 10) as u8, b' ']);
+    } else {
+        push_decimal(out, h.status as u64);
+        out.push(b' ');
+    }
     if h.reason.is_empty() {
         out.extend_from_slice(reason_phrase(h.status).as_bytes());
     } else {

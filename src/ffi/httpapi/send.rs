@@ -32,7 +32,7 @@ unsafe fn read_chunks<'a>(
     }
     // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
     let list = unsafe { std::slice::from_raw_parts(chunks, count as usize) };
-    let mut resolved = smallvec::SmallVec::<[_; 4]>::with_capacity(list.len());
+    let mut resolved = server::chunks::ResolvedList::with_capacity(list.len());
     for c in list {
         let chunk = match c.DataChunkType {
             HttpDataChunkFromMemory => {
