@@ -86,17 +86,18 @@ pub fn run(
     start: impl FnOnce(Completion) -> Start,
 ) -> (Win32Error, u32) {
     match ov {
-        None => {
-            // The thread's slot, reused while nothing else holds it (no allocation per call).
-            let slot = SYNC_SLOT.with(|s| s.take()).filter(|s| Arc::strong_count(s) == 1).unwrap_or_default();
+        // The thread's slot, reused while nothing else holds it (no allocation per call; a nested call
+        // finds none and makes its own).
+        None => SYNC_SLOT.with(|cell| {
+            let slot = cell.take().filter(|s| Arc::strong_count(s) == 1).unwrap_or_default();
             *slot.result.lock() = None;
             let r = match start(Completion::Sync(slot.clone())) {
                 Start::Done(e, n, _) => (e, n),
                 Start::Pending => slot.wait(),
             };
-            SYNC_SLOT.with(|s| s.set(Some(slot)));
+            cell.set(Some(slot));
             r
-        }
+        }),
         Some(ov) => {
             // SAFETY: the caller's OVERLAPPED, valid until completion (see `fire`).
             unsafe { ov.mark_pending() };

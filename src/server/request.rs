@@ -70,7 +70,15 @@ pub struct Request {
 }
 
 impl Request {
-    pub fn new(conn: Arc<Connection>, head: RequestHead, url_context: u64, cooked: Arc<Cooked>, v2: bool) -> Self {
+    /// `received`: when its head was parsed.
+    pub fn new(
+        conn: Arc<Connection>,
+        head: RequestHead,
+        url_context: u64,
+        cooked: Arc<Cooked>,
+        v2: bool,
+        received: std::time::Instant,
+    ) -> Self {
         Request {
             id: NEXT_REQUEST_ID.fetch_add(1, Ordering::Relaxed),
             conn,
@@ -80,7 +88,7 @@ impl Request {
             state: AtomicU8::new(NOT_RECEIVED),
             v2,
             group: 0,
-            received: std::time::Instant::now(),
+            received,
         }
     }
     pub fn with_group(mut self, group: u64) -> Self {

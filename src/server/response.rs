@@ -258,10 +258,18 @@ mod tests {
         let get10 = req("GET / HTTP/1.0\r\n\r\n");
         let head = req("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n");
         let plain = ResponseHead { status: 200, reason: b"", known: Default::default(), unknown: Default::default() };
-        let with_len =
-            ResponseHead { status: 200, reason: b"", known: smallvec::smallvec![(H_CONTENT_LENGTH, &b"5"[..])], unknown: Default::default() };
-        let app_chunked =
-            ResponseHead { status: 200, reason: b"", known: smallvec::smallvec![(H_TRANSFER_ENCODING, &b"chunked"[..])], unknown: Default::default() };
+        let with_len = ResponseHead {
+            status: 200,
+            reason: b"",
+            known: smallvec::smallvec![(H_CONTENT_LENGTH, &b"5"[..])],
+            unknown: Default::default(),
+        };
+        let app_chunked = ResponseHead {
+            status: 200,
+            reason: b"",
+            known: smallvec::smallvec![(H_TRANSFER_ENCODING, &b"chunked"[..])],
+            unknown: Default::default(),
+        };
         struct Row<'a> {
             head: &'a ResponseHead<'a>,
             req: &'a RequestHead,

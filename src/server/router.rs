@@ -283,7 +283,13 @@ impl RouteMemo {
             }
     }
 
-    fn remember(memo: &mut Option<Box<RouteMemo>>, head: &RequestHead, generation: u64, reg: &Arc<Registration>, cooked: &Arc<Cooked>) {
+    fn remember(
+        memo: &mut Option<Box<RouteMemo>>,
+        head: &RequestHead,
+        generation: u64,
+        reg: &Arc<Registration>,
+        cooked: &Arc<Cooked>,
+    ) {
         let host = head.host();
         let target = head.target();
         if host.map_or(0, <[u8]>::len) + target.len() > MEMO_KEY_MAX {
