@@ -271,7 +271,7 @@ mod tests {
             unknown: Default::default(),
         };
         struct Row<'a> {
-            head: &'a ResponseHead<'a>,
+            head: &'a ResponseHead<'static>,
             req: &'a RequestHead,
             more_data: bool,
             disconnect: bool,
