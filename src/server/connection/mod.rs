@@ -22,6 +22,7 @@ mod body;
 mod read;
 mod socket;
 mod timers;
+mod tls_stream;
 mod write;
 
 pub use socket::TcpInfo;
@@ -144,6 +145,8 @@ struct Input {
     reset: bool,
     /// The settings of the last URL group routed to, with the settings generation they were read at.
     route_cache: Option<(Option<u64>, u64, Arc<super::session::RouteSettings>)>,
+    /// The last routing of this connection's requests.
+    route_memo: Option<Box<super::router::RouteMemo>>,
 }
 
 /// One item of output waiting for the socket.
@@ -256,8 +259,22 @@ impl Connection {
         Self::launch(Socket::tcp(stream), local, remote, None, None);
     }
 
-    /// Takes the local end of an HTTPS connection's TLS relay (`local`, `remote`: the TCP addresses).
-    /// `tcp`: a duplicate of the client's TCP socket (socket options). `h2`: an HTTP/2 stream's.
+    /// Takes an HTTPS connection whose handshake is done: `conn` reads and writes through TLS on the
+    /// client's own socket from now on.
+    pub fn start_tls(
+        stream: std::net::TcpStream,
+        remote: SocketAddr,
+        conn: rustls::ServerConnection,
+        tls: Arc<SslInfo>,
+    ) {
+        let _ = stream.set_nonblocking(true);
+        let Ok(local) = stream.local_addr() else { return };
+        Self::launch(Socket::tls(stream, conn), local, remote, Some(tls), None);
+    }
+
+    /// Takes the local end of an HTTP/2 stream's relay ([`super::h2`]; `local`, `remote`: the TCP
+    /// addresses). `tcp`: a duplicate of the client's TCP socket (socket options); `h2`: the stream's side
+    /// channel ([`super::h2::control`]).
     pub fn start_relayed(
         stream: std::os::unix::net::UnixStream,
         tcp: std::os::fd::OwnedFd,
@@ -278,6 +295,7 @@ impl Connection {
         h2: Option<Arc<super::h2::control::StreamControl>>,
     ) {
         let now = Instant::now();
+        let sock_tls = sock.is_tls();
         let first_timers = super::timers::machine_first_request();
         let conn = Arc::new(Connection {
             id: NEXT_CONNECTION_ID.fetch_add(1, Ordering::Relaxed),
@@ -290,7 +308,9 @@ impl Connection {
                 phase: Phase::Head,
                 buf: Vec::new(),
                 pos: 0,
-                readable: false,
+                // TLS: the handshake may have read the first request's records already (no edge will
+                // come for them).
+                readable: sock_tls,
                 peer_eof: false,
                 broken: false,
                 current: None,
@@ -306,6 +326,7 @@ impl Connection {
                 conn_slot: None,
                 reset: false,
                 route_cache: None,
+                route_memo: None,
             }),
             output: Mutex::new(Output {
                 serving: 0,
