@@ -8,9 +8,12 @@
  * fallback and the disable flag, and a DISCONNECT response ending only its stream.
  * Client: python's h2 (c_tests/support/h2_peer.py): response trailers (HttpDataChunkTrailers), stream
  * resets (HttpRequestPropertyStreamError), 60 concurrent streams, 8 MiB both ways on one stream, a client
- * reset mid-body, the client's GOAWAY. */
+ * reset mid-body, the client's GOAWAY; a grpcio client (c_tests/support/grpc_peer.py) calling unary and
+ * server-streaming methods this program implements (grpc-status in the trailers); six flood shapes
+ * (c_tests/support/h2_flood.py), each ending in a GOAWAY with memory bounded. */
 #include "httpapi_support.h"
 #include <arpa/inet.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -276,6 +279,94 @@ static void test_python_peers(hs_app *app, int port) {
     CHECK(HttpIsFeatureSupported(HttpFeatureResponseTrailers), "HttpFeatureResponseTrailers reported");
 }
 
+/* gRPC on http.sys: a second queue takes https://127.0.0.1:port/test.Echo/ and implements, as a C program
+ * with the HTTP Server API alone, a unary method (Say: "hello, " + the request), a server-streaming one
+ * (Count: the messages "1".."n" in separate sends) and one that fails (Fail: grpc-status 5 and a
+ * grpc-message), each ended by HttpDataChunkTrailers carrying grpc-status. Messages are raw bytes in
+ * gRPC's length-prefixed framing (no protobuf). */
+static ULONG grpc_send(HANDLE q, HTTP_REQUEST_ID id, const char *msg, size_t len) {
+    unsigned char frame[300];
+    HTTP_DATA_CHUNK c;
+    ULONG sent;
+    frame[0] = 0;
+    frame[1] = 0, frame[2] = 0, frame[3] = (unsigned char)(len >> 8), frame[4] = (unsigned char)len;
+    memcpy(frame + 5, msg, len);
+    c.DataChunkType = HttpDataChunkFromMemory;
+    c.FromMemory.pBuffer = frame;
+    c.FromMemory.BufferLength = (ULONG)(5 + len);
+    return HttpSendResponseEntityBody(q, id, HTTP_SEND_RESPONSE_FLAG_MORE_DATA, 1, &c, &sent, NULL, 0, NULL, NULL);
+}
+
+static void *grpc_main(void *arg) {
+    HANDLE q = (HANDLE)arg;
+    static union {
+        HTTP_REQUEST r;
+        char raw[8192];
+    } u;
+    for (;;) {
+        ULONG got = 0, n = 0, used = 0;
+        if (HttpReceiveHttpRequest(q, HTTP_NULL_ID, 0, &u.r, sizeof u, &got, NULL) != NO_ERROR) break;
+        HTTP_REQUEST_ID id = u.r.RequestId;
+        char body[256], path[64];
+        while (used < sizeof body &&
+               HttpReceiveRequestEntityBody(q, id, 0, body + used, (ULONG)sizeof body - used, &n, NULL) == NO_ERROR)
+            used += n;
+        size_t mlen = used >= 5 ? used - 5 : 0;
+        char msg[200];
+        snprintf(msg, sizeof msg, "%.*s", (int)(mlen < 150 ? mlen : 150), body + 5);
+        snprintf(path, sizeof path, "%.*ls", (int)(u.r.CookedUrl.AbsPathLength / sizeof(WCHAR)), u.r.CookedUrl.pAbsPath);
+        HTTP_RESPONSE resp;
+        ULONG sent;
+        memset(&resp, 0, sizeof resp);
+        resp.StatusCode = 200;
+        resp.Headers.KnownHeaders[HttpHeaderContentType].pRawValue = "application/grpc";
+        resp.Headers.KnownHeaders[HttpHeaderContentType].RawValueLength = 16;
+        HttpSendHttpResponse(q, id, HTTP_SEND_RESPONSE_FLAG_MORE_DATA, &resp, NULL, &sent, NULL, 0, NULL, NULL);
+        static HTTP_UNKNOWN_HEADER ok[] = {{11, 1, "grpc-status", "0"}};
+        static HTTP_UNKNOWN_HEADER notfound[] = {{11, 1, "grpc-status", "5"}, {12, 13, "grpc-message", "no such thing"}};
+        HTTP_DATA_CHUNK t;
+        memset(&t, 0, sizeof t);
+        t.DataChunkType = HttpDataChunkTrailers;
+        t.Trailers.TrailerCount = 1;
+        t.Trailers.pTrailers = ok;
+        if (!strcmp(path, "/test.Echo/Say")) {
+            char out[220];
+            int k = snprintf(out, sizeof out, "hello, %s", msg);
+            grpc_send(q, id, out, (size_t)k);
+        } else if (!strcmp(path, "/test.Echo/Count")) {
+            for (int i = 1; i <= atoi(msg) && i <= 100; i++) {
+                char out[16];
+                int k = snprintf(out, sizeof out, "%d", i);
+                grpc_send(q, id, out, (size_t)k);
+            }
+        } else {
+            t.Trailers.TrailerCount = 2;
+            t.Trailers.pTrailers = notfound;
+        }
+        HttpSendResponseEntityBody(q, id, 0, 1, &t, &sent, NULL, 0, NULL, NULL);
+    }
+    return NULL;
+}
+
+static void test_grpc(int port) {
+    HANDLE q = NULL;
+    wchar_t url[80];
+    CHECK_EQ(HttpCreateHttpHandle(&q, 0), NO_ERROR, "gRPC queue");
+    swprintf(url, 80, L"https://127.0.0.1:%d/test.Echo/", port);
+    CHECK_EQ(HttpAddUrl(q, url, NULL), NO_ERROR, "HttpAddUrl https .../test.Echo/");
+    pthread_t th;
+    pthread_create(&th, NULL, grpc_main, q);
+    char script[300], cmd[800], out[1024];
+    ts_source_path("c_tests/support/grpc_peer.py", script, sizeof script);
+    snprintf(cmd, sizeof cmd, "py=python3; python3 -c 'import grpc' 2>/dev/null || py=/usr/bin/python3; timeout 60 $py '%s' '%s' %d 2>&1",
+             script, cert, port);
+    int rc = run(cmd, out, sizeof out);
+    CHECK(rc == 0 && !strcmp(out, "say: hello, world\ncount: 1,2,3,4,5\nfail: NOT_FOUND no such thing\n"),
+          "grpcio client against http.sys: rc %d '%s'", rc, out);
+    HttpCloseRequestQueue(q);
+    pthread_join(th, NULL);
+}
+
 /* Resident memory of this process (the server), in KiB. */
 static long rss_kib(void) {
     char line[256];
@@ -346,6 +437,7 @@ int main(void) {
     hs_app_start(&app, queue);
     test_served(port);
     test_python_peers(&app, port);
+    test_grpc(port);
     test_idle_goaway(port);
     test_floods(port);
     hs_app_stop(&app);

@@ -13,7 +13,7 @@ import socket
 import ssl
 import struct
 import sys
-import threading
+import select
 import time
 
 PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
@@ -40,46 +40,21 @@ def main():
     state = {"goaway": None, "closed": False}
     stop = time.monotonic() + 15
 
-    def reader():
-        buf = b""
-        while time.monotonic() < stop:
-            try:
-                d = s.recv(65536)
-            except socket.timeout:
-                continue
-            except (OSError, ssl.SSLError):
-                d = b""
-            if not d:
-                state["closed"] = True
-                return
-            buf += d
-            while len(buf) >= 9 and len(buf) >= 9 + int.from_bytes(buf[:3], "big"):
-                n = int.from_bytes(buf[:3], "big")
-                if buf[3] == 7 and state["goaway"] is None:
-                    state["goaway"] = int.from_bytes(buf[13:17], "big")
-                buf = buf[9 + n:]
-
     settings = b""
     if shape == "zero-window":
         settings = struct.pack(">HI", 4, 0)  # SETTINGS_INITIAL_WINDOW_SIZE = 0
     s.sendall(PREFACE + frame(4, 0, 0, settings))
-    s.settimeout(0.5)
-    t = threading.Thread(target=reader, daemon=True)
-    t.start()
+    # One thread, non-blocking, reading and writing as the socket allows (an SSL socket is not to be read
+    # and written from two threads).
+    s.setblocking(False)
+    inbox = b""
+    out = b""
     sent = 0
-
-    def send(data, count):
-        nonlocal sent
-        try:
-            s.sendall(data)
-            sent += count
-            return True
-        except (OSError, ssl.SSLError):
-            return False
-
     block = request_block(authority)
     sid = 1
-    while time.monotonic() < stop and not state["closed"] and state["goaway"] is None:
+
+    def next_batch():
+        nonlocal sid
         batch = []
         if shape == "rapid-reset":
             for _ in range(100):
@@ -99,15 +74,39 @@ def main():
             batch = [frame(4, 0, 0, struct.pack(">HI", 3, 100))] * 200
         elif shape == "ping":
             batch = [frame(6, 0, 0, b"12345678")] * 200
-        elif shape == "zero-window":
-            if sent == 0:
-                batch.append(frame(1, 0x5, 1, block))
-            else:
-                time.sleep(0.1)
-                continue
-        if not send(b"".join(batch), len(batch)):
-            break
-    t.join(max(0.0, stop - time.monotonic()))
+        elif shape == "zero-window" and sent == 0:
+            batch.append(frame(1, 0x5, 1, block))
+        return batch
+
+    while time.monotonic() < stop and not state["closed"]:
+        if not out and state["goaway"] is None:
+            batch = next_batch()
+            sent += len(batch)
+            out = b"".join(batch)
+        r, w, _ = select.select([s], [s] if out else [], [], 0.1)
+        if r or s.pending():
+            try:
+                d = s.recv(65536)
+                if not d:
+                    state["closed"] = True
+                inbox += d
+            except (ssl.SSLWantReadError, ssl.SSLWantWriteError, BlockingIOError):
+                pass
+            except (OSError, ssl.SSLError):
+                state["closed"] = True
+            while len(inbox) >= 9 and len(inbox) >= 9 + int.from_bytes(inbox[:3], "big"):
+                n = int.from_bytes(inbox[:3], "big")
+                if inbox[3] == 7 and state["goaway"] is None:
+                    state["goaway"] = int.from_bytes(inbox[13:17], "big")
+                inbox = inbox[9 + n:]
+        if w and out:
+            try:
+                n = s.send(out[:65536])
+                out = out[n:]
+            except (ssl.SSLWantReadError, ssl.SSLWantWriteError, BlockingIOError):
+                pass
+            except (OSError, ssl.SSLError):
+                out = b""
     goaway = state["goaway"] if state["goaway"] is not None else "none"
     print("%s: goaway=%s closed=%s sent=%d" % (shape, goaway, "yes" if state["closed"] else "no", sent))
 

@@ -228,13 +228,13 @@ unsafe fn send_http_response(
     let head = unsafe { response_head(r) }?;
     let mut owned = Vec::new();
     let mut trailers = Vec::new();
-    // The last piece re-made with HTTP/1.1 trailers (declared first: the body borrows it).
-    let spliced: Option<Vec<u8>>;
+    // The last piece re-made with HTTP/1.1 trailers, if any (declared first: the body borrows it).
+    let mut spliced: Vec<Vec<u8>> = Vec::new();
     // SAFETY: `read_chunks`: the chunk array (`count` entries) and what each chunk points to (memory, fragment names)
     // are the caller's, valid until the operation completes (this function's `# Safety`).
     let mut body = unsafe { read_chunks(&q, wide16, r.EntityChunkCount, r.pEntityChunks, &mut owned, &mut trailers) }?;
-    spliced = place_trailers(&req, trailers, more, &body);
-    if let Some(last) = &spliced {
+    spliced.extend(place_trailers(&req, trailers, more, &body));
+    if let Some(last) = spliced.first() {
         body.pop();
         body.push(BodyPiece::Mem(last));
     }
@@ -356,13 +356,13 @@ unsafe fn send_response_entity_body(
     let req = q.find(id)?;
     let mut owned = Vec::new();
     let mut trailers = Vec::new();
-    // The last piece re-made with HTTP/1.1 trailers (declared first: the body borrows it).
-    let spliced: Option<Vec<u8>>;
+    // The last piece re-made with HTTP/1.1 trailers, if any (declared first: the body borrows it).
+    let mut spliced: Vec<Vec<u8>> = Vec::new();
     // SAFETY: `read_chunks`: the chunk array (`count` entries) and what each chunk points to (memory, fragment names)
     // are the caller's, valid until the operation completes (this function's `# Safety`).
     let mut body = unsafe { read_chunks(&q, wide16, count, chunks, &mut owned, &mut trailers) }?;
-    spliced = place_trailers(&req, trailers, more, &body);
-    if let Some(last) = &spliced {
+    spliced.extend(place_trailers(&req, trailers, more, &body));
+    if let Some(last) = spliced.first() {
         body.pop();
         body.push(BodyPiece::Mem(last));
     }

@@ -48,6 +48,11 @@ impl StreamControl {
         }
     }
 
+    /// Ready for the next stream of a relay that serves another.
+    pub fn clear(&self) {
+        *self.state.lock() = State::default();
+    }
+
     /// The application resets the stream with `code` (an HTTP/2 error code).
     pub fn reset(&self, code: u32) {
         self.state.lock().reset.get_or_insert(code);

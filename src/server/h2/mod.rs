@@ -45,6 +45,8 @@ const MAX_PENDING_ACCEPT_RESETS: usize = 20;
 const MAX_LOCAL_ERROR_RESETS: usize = 256;
 /// Reset streams remembered (so late frames for them are not errors).
 const MAX_CONCURRENT_RESETS: usize = 200;
+/// Idle relays kept per connection (each holds an engine connection and a socket pair).
+const MAX_IDLE_RELAYS: usize = 32;
 /// How long a connection we end with a GOAWAY reads what its client still sends.
 const LINGER: std::time::Duration = std::time::Duration::from_secs(1);
 /// Response bytes buffered per stream ahead of the socket.
@@ -91,14 +93,17 @@ where
     // such time after it is dropped. A connection over a flood budget (guard.rs) gets a GOAWAY with
     // ENHANCE_YOUR_CALM and the same time to end.
     let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let shared = Arc::new(Shared { tcp, local, remote, tls, guard: guard.clone(), idle: Default::default() });
     let mut goaway = false;
+    // Our GOAWAY was for a flood (ENHANCE_YOUR_CALM).
+    let mut calm = false;
     loop {
         let next = tokio::select! {
             next = tokio::time::timeout(limit, conn.accept()) => next,
-            _ = guard.tripped(), if !goaway => {
+            _ = guard.tripped(), if !calm => {
                 tracing::info!(target: T, "HTTP/2 connection from {remote}: {}: GOAWAY", guard.why());
                 conn.abrupt_shutdown(Reason::ENHANCE_YOUR_CALM);
-                goaway = true;
+                (goaway, calm) = (true, true);
                 continue;
             }
         };
@@ -108,6 +113,10 @@ where
             Err(_) => {
                 if goaway {
                     break;
+                }
+                if guard.is_tripped() {
+                    // Tripped as the timer ran out: the flood's GOAWAY, not the idle one.
+                    continue;
                 }
                 if open.load(std::sync::atomic::Ordering::Acquire) == 0 {
                     tracing::debug!(target: T, "HTTP/2 connection from {remote} idle: GOAWAY");
@@ -129,25 +138,68 @@ where
         if open.load(std::sync::atomic::Ordering::Acquire) >= 2 * MAX_CONCURRENT_STREAMS as usize {
             guard.trip("streams reset faster than they end");
         }
-        let tcp = match tcp.try_clone() {
-            Ok(t) => t,
-            Err(e) => {
-                tracing::warn!(target: T, "HTTP/2 from {remote}: cannot duplicate the socket ({e})");
-                break;
-            }
-        };
-        let tls = tls.clone();
         let open = open.clone();
-        let guard = guard.clone();
+        let shared = shared.clone();
         open.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         tokio::spawn(async move {
-            stream(request, respond, tcp, local, remote, tls, &guard).await;
+            stream(request, respond, &shared).await;
             open.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
         });
     }
     if goaway {
         drop(conn);
-        linger(&tcp).await;
+        linger(&shared.tcp).await;
+    }
+}
+
+/// What the streams of one connection share.
+struct Shared {
+    /// The client's TCP socket (a duplicate): lent to each engine connection for its socket options.
+    tcp: OwnedFd,
+    local: SocketAddr,
+    remote: SocketAddr,
+    tls: Arc<SslInfo>,
+    guard: Arc<Guard>,
+    /// Relays whose last exchange ended cleanly, for the next streams ([`Relay`]).
+    idle: parking_lot::Mutex<Vec<Relay>>,
+}
+
+/// One relayed HTTP/1.1 connection of the engine: our end of its socket pair and its side channel. A
+/// stream takes an idle one of its connection, or starts one; one whose exchange ended cleanly (the
+/// whole request relayed, the whole response read, the engine keeping the connection) goes back for
+/// the next stream, as an HTTP/1.1 keep-alive connection serves its next request. So the streams of a
+/// connection share a few engine connections (and their `HTTP_CONNECTION_ID`s) instead of making one
+/// each.
+struct Relay {
+    plain: tokio::net::UnixStream,
+    ctl: Arc<StreamControl>,
+}
+
+impl Shared {
+    fn take_relay(&self) -> std::io::Result<Relay> {
+        loop {
+            let Some(r) = self.idle.lock().pop() else { break };
+            // One the engine has closed since (its idle timer) is dropped.
+            match r.plain.try_read(&mut [0u8; 1]) {
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    r.ctl.clear();
+                    return Ok(r);
+                }
+                _ => continue,
+            }
+        }
+        let (plain, theirs) = super::tls::socket_pair()?;
+        let tcp = self.tcp.try_clone()?;
+        let ctl = StreamControl::new();
+        Connection::start_relayed(theirs, tcp, self.local, self.remote, self.tls.clone(), Some(ctl.clone()));
+        Ok(Relay { plain, ctl })
+    }
+
+    fn give_back(&self, r: Relay) {
+        let mut idle = self.idle.lock();
+        if idle.len() < MAX_IDLE_RELAYS {
+            idle.push(r);
+        }
     }
 }
 
@@ -176,37 +228,30 @@ async fn linger(tcp: &OwnedFd) {
 }
 
 /// Serves one stream: relays it to a connection of the HTTP/1.1 engine and its answer back.
-async fn stream(
-    request: http::Request<RecvStream>,
-    mut respond: SendResponse<Bytes>,
-    tcp: OwnedFd,
-    local: SocketAddr,
-    remote: SocketAddr,
-    tls: Arc<SslInfo>,
-    guard: &Guard,
-) {
+async fn stream(request: http::Request<RecvStream>, mut respond: SendResponse<Bytes>, shared: &Shared) {
     let (parts, body) = request.into_parts();
     let Some((head, chunked)) = request_head(&parts, body.is_end_stream()) else {
         respond.send_reset(Reason::PROTOCOL_ERROR);
         return;
     };
-    let (ours, theirs) = match super::tls::socket_pair() {
-        Ok(p) => p,
+    let relay = match shared.take_relay() {
+        Ok(r) => r,
         Err(e) => {
-            tracing::warn!(target: T, "HTTP/2 on {local}: no socket pair ({e})");
+            tracing::warn!(target: T, "HTTP/2 on {}: no relay ({e})", shared.local);
             respond.send_reset(Reason::INTERNAL_ERROR);
             return;
         }
     };
-    let ctl = StreamControl::new();
-    Connection::start_relayed(theirs, tcp, local, remote, tls, Some(ctl.clone()));
+    let (ours, ctl, guard) = (&relay.plain, &relay.ctl, &*shared.guard);
     let no_body = parts.method == http::Method::HEAD;
     // The response decides: once it is complete (or failed) the stream is done, whatever of the request
     // body the application left unread; dropping the socket pair then ends the engine's connection. A
     // reset the application asks for (HttpRequestPropertyStreamError) ends it at once, with its code.
+    let mut keep = false;
+    let mut sent_all = false;
     let outcome = {
-        let up = send_request(&ours, head, body, chunked);
-        let down = relay_response(&ours, &mut respond, no_body, &ctl, guard);
+        let up = send_request(ours, head, body, chunked);
+        let down = relay_response(ours, &mut respond, no_body, ctl, guard, &mut keep);
         let reset = ctl.wait_reset();
         tokio::pin!(up);
         tokio::pin!(down);
@@ -214,11 +259,18 @@ async fn stream(
         let reset_code = tokio::select! {
             r = &mut down => Err(r),
             code = &mut reset => Ok(code),
-            _ = &mut up => tokio::select! {
-                r = &mut down => Err(r),
-                code = &mut reset => Ok(code),
+            ok = &mut up => {
+                sent_all = ok;
+                tokio::select! {
+                    r = &mut down => Err(r),
+                    code = &mut reset => Ok(code),
+                }
             },
         };
+        if !sent_all {
+            // The request may have been relayed whole by now (the response raced its last write).
+            sent_all = tokio::select! { biased; ok = &mut up => ok, _ = std::future::ready(()) => false };
+        }
         match reset_code {
             Err(r) => r,
             Ok(code) => {
@@ -235,6 +287,7 @@ async fn stream(
     match (ctl.reset_code(), outcome) {
         (Some(code), _) => respond.send_reset(Reason::from(code)),
         (None, Err(reason)) => respond.send_reset(reason),
+        (None, Ok(())) if keep && sent_all => shared.give_back(relay),
         (None, Ok(())) => {}
     }
 }
@@ -298,15 +351,16 @@ fn request_head(parts: &http::request::Parts, ended: bool) -> Option<(Vec<u8>, b
 /// Writes the head and then the stream's DATA frames to the engine, returning each frame's bytes to
 /// the client's window once the engine has taken them (so a client sends no faster than the
 /// application reads).
-async fn send_request(plain: &tokio::net::UnixStream, head: Vec<u8>, mut body: RecvStream, chunked: bool) {
+/// True when the whole request went to the engine.
+async fn send_request(plain: &tokio::net::UnixStream, head: Vec<u8>, mut body: RecvStream, chunked: bool) -> bool {
     if send_all(plain, &head).await.is_err() {
-        return;
+        return false;
     }
     while let Some(data) = body.data().await {
         let Ok(data) = data else {
             // The client reset the stream: the engine sees the request end early.
             let _ = socket2::SockRef::from(plain).shutdown(std::net::Shutdown::Write);
-            return;
+            return false;
         };
         let n = data.len();
         if n == 0 {
@@ -316,20 +370,18 @@ async fn send_request(plain: &tokio::net::UnixStream, head: Vec<u8>, mut body: R
             let mut size = Vec::with_capacity(12);
             crate::http1::chunked::chunk_head(n, &mut size);
             if send_all(plain, &size).await.is_err() {
-                return;
+                return false;
             }
         }
         if send_all(plain, &data).await.is_err() {
-            return;
+            return false;
         }
         if chunked && send_all(plain, b"\r\n").await.is_err() {
-            return;
+            return false;
         }
         let _ = body.flow_control().release_capacity(n);
     }
-    if chunked {
-        let _ = send_all(plain, b"0\r\n\r\n").await;
-    }
+    !chunked || send_all(plain, b"0\r\n\r\n").await.is_ok()
 }
 
 /// How the engine's response body ends.
@@ -349,11 +401,14 @@ async fn relay_response(
     no_body: bool,
     ctl: &StreamControl,
     guard: &Guard,
+    keep: &mut bool,
 ) -> Result<(), Reason> {
     let mut buf = BytesMut::with_capacity(16 * 1024);
     // Interim responses (100 Continue) are the HTTP/1.1 path's business: skipped.
     let (response, framing) = loop {
         if let Some((response, framing, used)) = parse_response(&buf, no_body)? {
+            // The engine keeps the connection after this response: it may serve another stream.
+            *keep = !matches!(framing, Framing::Close) && !closes(&buf[..used]);
             let _ = buf.split_to(used);
             match response {
                 Some(r) => break (r, framing),
@@ -367,6 +422,7 @@ async fn relay_response(
     // The application's response (it records each send before writing it), or one the engine made
     // itself (400, 503 ...), which has no trailers and no later send to wait for.
     let app = ctl.started();
+    *keep &= app;
     let bodiless = matches!(framing, Framing::None | Framing::Length(0));
     if bodiless && (!app || (ctl.finished() && !ctl.has_trailers())) {
         respond.send_response(response, true).map_err(|_| Reason::INTERNAL_ERROR)?;
@@ -470,6 +526,19 @@ async fn read_some(plain: &tokio::net::UnixStream, buf: &mut BytesMut) -> Result
             Err(_) => return Ok(0),
         }
     }
+}
+
+/// The response head says `Connection: close`.
+fn closes(head: &[u8]) -> bool {
+    let mut headers = [httparse::EMPTY_HEADER; 128];
+    let mut r = httparse::Response::new(&mut headers);
+    if r.parse(head).is_err() {
+        return true;
+    }
+    r.headers.iter().any(|h| {
+        h.name.eq_ignore_ascii_case("connection")
+            && h.value.split(|b| *b == b',').any(|t| t.trim_ascii().eq_ignore_ascii_case(b"close"))
+    })
 }
 
 /// Headers HTTP/2 forbids in a message (RFC 9113 section 8.2.2): what the application set for its
