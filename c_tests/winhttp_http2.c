@@ -329,11 +329,11 @@ static pid_t start_nginx(int port) {
              "daemon off;\nworker_processes 1;\npid %s/nginx.pid;\nerror_log %s/error.log warn;\n"
              "events { worker_connections 256; }\n"
              "http {\n  access_log off;\n  client_body_temp_path %s/tmp;\n  proxy_temp_path %s/tmp;\n  fastcgi_temp_path %s/tmp;\n"
-             "  server {\n    listen 127.0.0.1:%d ssl http2;\n    ssl_certificate %s/cert.pem;\n    ssl_certificate_key %s/key.pem;\n"
+             "  server {\n    listen 127.0.0.1:%d ssl http2;\n    ssl_certificate %s/cert.pem;\n    ssl_certificate_key %s/key.pem;\n    root %s/www;\n"
              "    location = /conn { return 200 \"$connection\"; }\n"
              "    location = /trailer { add_trailer grpc-status 0 always; add_trailer X-Sum abc always; return 200 \"body\"; }\n"
              "  }\n}\n",
-             dir, dir, dir, dir, dir, port, dir, dir);
+             dir, dir, dir, dir, dir, port, dir, dir, dir);
     snprintf(path, sizeof path, "%s/nginx.conf", dir);
     FILE *f = fopen(path, "w");
     if (f) {
@@ -343,6 +343,8 @@ static pid_t start_nginx(int port) {
     snprintf(path, sizeof path, "%s/tmp", dir);
     mkdir(path, 0777);
     chmod(path, 0777);
+    snprintf(path, sizeof path, "%s/www", dir);
+    mkdir(path, 0755);
     chmod(dir, 0755);
     char key[512];
     snprintf(key, sizeof key, "%s/key.pem", dir);
@@ -363,7 +365,30 @@ static void test_nginx(void) {
     pid_t pid = start_nginx(port);
     char body[256];
     HINTERNET ses = session(0, 1);
+    /* The smallest window HTTP/2 allows and pings every second: a 2 MiB body still arrives whole. */
+    DWORD window = 65535, ka = 1000, small = 100;
+    CHECK(!WinHttpSetOption(ses, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, &small, sizeof small) && GetLastError() == ERROR_INVALID_PARAMETER,
+          "a window under 65535: %u", GetLastError());
+    CHECK(WinHttpSetOption(ses, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, &window, sizeof window), "HTTP2_RECEIVE_WINDOW");
+    CHECK(WinHttpSetOption(ses, WINHTTP_OPTION_HTTP2_KEEPALIVE, &ka, sizeof ka), "HTTP2_KEEPALIVE");
+    CHECK_EQ(dword_option(ses, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW), 65535, "window read back");
+    CHECK_EQ(dword_option(ses, WINHTTP_OPTION_HTTP2_KEEPALIVE), 1000, "keep-alive read back");
     HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    {
+        enum { BIG = 2 << 20 };
+        char *big = malloc(BIG), *back = malloc(BIG + 1);
+        for (int i = 0; i < BIG; i++) big[i] = (char)(i * 31 + (i >> 12));
+        char path[512];
+        snprintf(path, sizeof path, "%s/www/big.bin", dir);
+        FILE *f = fopen(path, "wb");
+        CHECK(f && fwrite(big, 1, BIG, f) == BIG, "write big.bin");
+        if (f) fclose(f);
+        chmod(path, 0644);
+        CHECK_EQ(get(con, L"/big.bin", WINHTTP_PROTOCOL_FLAG_HTTP2, back, BIG + 1), 200, "GET 2 MiB over HTTP/2");
+        CHECK(memcmp(back, big, BIG) == 0, "2 MiB byte-exact through a 64 KiB window");
+        free(big);
+        free(back);
+    }
     CHECK_EQ(get(con, L"/conn", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body), 200, "GET /conn over HTTP/2");
     char first[256];
     snprintf(first, sizeof first, "%s", body);

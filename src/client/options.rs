@@ -69,6 +69,10 @@ pub const WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL: u32 = 133;
 /// Request handles, query only: the advanced protocol the last response came over (0: HTTP/1.x).
 pub const WINHTTP_OPTION_HTTP_PROTOCOL_USED: u32 = 134;
 pub const WINHTTP_PROTOCOL_FLAG_HTTP2: u32 = 1;
+/// Session or request handles: milliseconds between PING frames on a new HTTP/2 connection (0: none).
+pub const WINHTTP_OPTION_HTTP2_KEEPALIVE: u32 = 164;
+/// Session or request handles: the stream receive window a new HTTP/2 connection announces (bytes).
+pub const WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW: u32 = 183;
 pub const WINHTTP_PROTOCOL_FLAG_HTTP3: u32 = 2;
 
 /// Query-only bit of `WINHTTP_OPTION_SECURITY_FLAGS`: the channel uses strong (128-bit+) encryption,
@@ -169,7 +173,9 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         | WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE
         | WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE
         | WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL
-        | WINHTTP_OPTION_HTTP_PROTOCOL_USED => Kind::Dword,
+        | WINHTTP_OPTION_HTTP_PROTOCOL_USED
+        | WINHTTP_OPTION_HTTP2_KEEPALIVE
+        | WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW => Kind::Dword,
         WINHTTP_OPTION_PARENT_HANDLE | WINHTTP_OPTION_CONTEXT_VALUE => Kind::Usize,
         WINHTTP_OPTION_URL | WINHTTP_OPTION_USER_AGENT => Kind::Str,
         super::auth::WINHTTP_OPTION_USERNAME..=super::auth::WINHTTP_OPTION_PROXY_PASSWORD => Kind::Str,
@@ -422,6 +428,14 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
                 }
                 WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE => s.max_drain_size = v,
                 WINHTTP_OPTION_DECOMPRESSION => s.decompression = v & 3,
+                WINHTTP_OPTION_HTTP2_KEEPALIVE => s.h2_keepalive = v,
+                WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW => {
+                    // HTTP/2's bounds for a window (RFC 9113 section 6.5.2).
+                    if !(65_535..=0x7FFF_FFFF).contains(&v) {
+                        return Err(ERROR_INVALID_PARAMETER);
+                    }
+                    s.h2_window = v
+                }
                 _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
             }
             Ok(())
@@ -574,6 +588,14 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
                 WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE => s.max_status_continue,
                 WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE => s.max_header_size,
                 WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE => s.max_drain_size,
+                WINHTTP_OPTION_HTTP2_KEEPALIVE => s.h2_keepalive,
+                WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW => {
+                    if s.h2_window == 0 {
+                        super::h2::STREAM_WINDOW
+                    } else {
+                        s.h2_window
+                    }
+                }
                 WINHTTP_OPTION_DISABLE_FEATURE | WINHTTP_OPTION_ENABLE_FEATURE => return Err(ERROR_INVALID_PARAMETER),
                 _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
             })

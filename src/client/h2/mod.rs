@@ -35,7 +35,7 @@ use std::task::{Context, Poll};
 
 /// The stream window a new connection announces, and its connection window
 /// (`WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW` sets the first).
-const STREAM_WINDOW: u32 = 1 << 20;
+pub const STREAM_WINDOW: u32 = 1 << 20;
 const CONN_WINDOW: u32 = 4 << 20;
 
 /// One HTTP/2 connection to an origin.
@@ -86,9 +86,9 @@ fn tls_config(security_flags: u32) -> WinResult<Arc<rustls::ClientConfig>> {
 }
 
 fn h2_error(e: &::h2::Error) -> Win32Error {
-    if e.is_io() {
-        ERROR_WINHTTP_CONNECTION_ERROR
-    } else if e.is_reset() || e.is_go_away() {
+    // The connection or the stream ended under us (I/O, RST_STREAM, GOAWAY); anything else is the
+    // peer breaking the protocol.
+    if e.is_io() || e.is_reset() || e.is_go_away() {
         ERROR_WINHTTP_CONNECTION_ERROR
     } else {
         ERROR_WINHTTP_INVALID_SERVER_RESPONSE
