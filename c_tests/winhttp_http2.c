@@ -273,8 +273,10 @@ static void CALLBACK on_status(HINTERNET h, DWORD_PTR ctx, DWORD status, LPVOID 
     }
 }
 
-/* NREQ asynchronous GETs of `path` started at once; returns how many finished with 200. */
-static int async_batch(int port, const wchar_t *path) {
+/* NREQ asynchronous GETs of `path` started at once; returns how many finished with 200. With `resent`,
+ * a request may go again after RECEIVING_RESPONSE (a stream the server refused: SENDING_REQUEST and
+ * REQUEST_SENT again, then RECEIVING_RESPONSE), as on a stale HTTP/1.1 connection. */
+static int async_batch(int port, const wchar_t *path, int resent) {
     HINTERNET ses = session(WINHTTP_FLAG_ASYNC, 1);
     HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
     resolving = 0;
@@ -303,6 +305,12 @@ static int async_batch(int port, const wchar_t *path) {
         a->order[a->n] = 0;
         /* Windows' order: sending, sent, send complete, receiving, received, headers, ..., end. */
         int ordered = strncmp(a->order, "stCrRH", 6) == 0 && a->order[a->n - 1] == 'E';
+        if (resent) {
+            /* stCr, then any number of "str" resends, then RH...E */
+            const char *p = a->order + 4;
+            while (strncmp(p, "str", 3) == 0) p += 3;
+            ordered = strncmp(a->order, "stCr", 4) == 0 && strncmp(p, "RH", 2) == 0 && a->order[a->n - 1] == 'E';
+        }
         if (a->done == 1 && a->status == 200 && ordered) good++;
         else fprintf(stderr, "  request %d: done %d status %u error %u order %s\n", i, a->done, a->status, a->error, a->order);
         CHECK_EQ(dword_option(a->req, WINHTTP_OPTION_HTTP_PROTOCOL_USED), WINHTTP_PROTOCOL_FLAG_HTTP2, "async over HTTP/2");
@@ -316,14 +324,14 @@ static int async_batch(int port, const wchar_t *path) {
 
 static void test_async_ours(int port) {
     printf("async, our server\n");
-    CHECK_EQ(async_batch(port, L"/hello"), NREQ, "all requests 200 in Windows' order");
+    CHECK_EQ(async_batch(port, L"/hello", 0), NREQ, "all requests 200 in Windows' order");
     for (int i = 0; i < NREQ; i++) CHECK(strcmp(reqs[i].body, "hello") == 0, "body %d '%s'", i, reqs[i].body);
     /* The connection of the synchronous test is shared: no name resolution at all. */
     CHECK_EQ(resolving, 0, "a shared connection reports no RESOLVING_NAME");
 }
 
 /* ---- nginx with http2 ---- */
-static pid_t start_nginx(int port) {
+static pid_t start_nginx(int port, int port2) {
     char conf[4096], path[512];
     snprintf(conf, sizeof conf,
              "daemon off;\nworker_processes 1;\npid %s/nginx.pid;\nerror_log %s/error.log warn;\n"
@@ -332,8 +340,10 @@ static pid_t start_nginx(int port) {
              "  server {\n    listen 127.0.0.1:%d ssl http2;\n    ssl_certificate %s/cert.pem;\n    ssl_certificate_key %s/key.pem;\n    root %s/www;\n"
              "    location = /conn { return 200 \"$connection\"; }\n"
              "    location = /trailer { add_trailer grpc-status 0 always; add_trailer X-Sum abc always; return 200 \"body\"; }\n"
-             "  }\n}\n",
-             dir, dir, dir, dir, dir, port, dir, dir, dir);
+             "  }\n"
+             "  server {\n    listen 127.0.0.1:%d ssl http2;\n    ssl_certificate %s/cert.pem;\n    ssl_certificate_key %s/key.pem;\n"
+             "    keepalive_requests 5;\n    location = /conn { return 200 \"$connection\"; }\n  }\n}\n",
+             dir, dir, dir, dir, dir, port, dir, dir, dir, port2, dir, dir);
     snprintf(path, sizeof path, "%s/nginx.conf", dir);
     FILE *f = fopen(path, "w");
     if (f) {
@@ -359,10 +369,27 @@ static pid_t start_nginx(int port) {
     return pid;
 }
 
+/* nginx ends a connection with GOAWAY after 5 requests (keepalive_requests 5): requests sent after it,
+ * and streams it refused, go on a new connection; none fails. */
+static void test_goaway(int port) {
+    printf("GOAWAY every 5 requests\n");
+    char body[256];
+    HINTERNET ses = session(0, 1);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    int ok = 0;
+    for (int i = 0; i < 12; i++) ok += get(con, L"/conn", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body) == 200;
+    CHECK_EQ(ok, 12, "12 sequential GETs across GOAWAYs");
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+    CHECK_EQ(async_batch(port, L"/conn", 1), NREQ, "32 at once across GOAWAYs");
+}
+
 static void test_nginx(void) {
     printf("nginx http2\n");
-    int port = ts_free_port();
-    pid_t pid = start_nginx(port);
+    int port = ts_free_port(), port2 = ts_free_port();
+    while (port2 == port) port2 = ts_free_port();
+    pid_t pid = start_nginx(port, port2);
+    CHECK(ts_wait_port(port2, 10000) == 0, "nginx's second server up");
     char body[256];
     HINTERNET ses = session(0, 1);
     /* The smallest window HTTP/2 allows and pings every second: a 2 MiB body still arrives whole. */
@@ -422,10 +449,11 @@ static void test_nginx(void) {
     WinHttpCloseHandle(ses);
 
     /* 32 at once from another session: every one on the same nginx connection. */
-    CHECK_EQ(async_batch(port, L"/conn"), NREQ, "all requests 200 in Windows' order");
+    CHECK_EQ(async_batch(port, L"/conn", 0), NREQ, "all requests 200 in Windows' order");
     int same = 0;
     for (int i = 0; i < NREQ; i++) same += strcmp(reqs[i].body, first) == 0;
     CHECK(same == NREQ, "every request on nginx connection %s (%d of %d)", first, same, NREQ);
+    test_goaway(port2);
     ts_kill(pid);
 }
 

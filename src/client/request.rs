@@ -217,6 +217,8 @@ pub struct Io {
     pub(super) cfg: Settings,
     /// The request's HTTP/2 stream when it went over `h2` (`client::h2`; `conn` is None then).
     pub(super) h2: Option<Box<super::h2::Stream>>,
+    /// Streams of this send the server refused unprocessed and that went again (bounded).
+    h2_resent: u8,
 }
 
 /// A request handle's object.
@@ -652,6 +654,7 @@ impl Request {
             self.discard_conn(io);
         }
         io.optional = optional.to_vec();
+        io.h2_resent = 0;
         Ok(())
     }
 
@@ -1029,7 +1032,16 @@ impl Request {
 
     async fn read_head(&self, io: &mut Io) -> Result<(ResponseHead, usize), RetryOr> {
         if io.h2.is_some() {
-            return super::h2::read_head(self, io).await.map_err(RetryOr::Fail);
+            // A stream the server refused unprocessed goes again on a new connection (as a request
+            // on a stale HTTP/1.1 connection does), unless part of its body went with WinHttpWriteData.
+            return match super::h2::read_head(io).await {
+                Ok(h) => Ok(h),
+                Err((_, true)) if io.h2_resent < 8 && !self.state.lock().streamed => {
+                    io.h2_resent += 1;
+                    Err(RetryOr::Retry)
+                }
+                Err((e, _)) => Err(RetryOr::Fail(e)),
+            };
         }
         let limit = io.cfg.max_header_size as usize;
         let timeout = io.cfg.timeouts.response_wait();

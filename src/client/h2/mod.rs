@@ -239,20 +239,21 @@ pub async fn transmit(
     };
     let request = build(head, &verb, &target.path)?;
     let send_timeout = io_cfg(io).timeouts.send;
-    // A connection that ended since it was last used is replaced once.
-    for attempt in 0..2 {
+    // A connection that ended (or got a GOAWAY) since it was last used is replaced; a few times, as
+    // a server that ends connections after a few streams may end the next one too meanwhile.
+    const ATTEMPTS: u32 = 5;
+    for attempt in 0..ATTEMPTS {
         let Some(c) = connection(req, io, origin, target, security_flags).await? else { return Ok(false) };
         {
             let mut st = req.state.lock();
             st.link = Some(c.link.clone());
             st.protocol_used = WINHTTP_PROTOCOL_FLAG_HTTP2;
         }
-        req.note(super::callback::WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || super::callback::Info::None);
         let ready = match within(send_timeout, c.send.clone().ready()).await? {
             Ok(s) => s,
             Err(e) => {
                 c.dead.store(true, Ordering::Release);
-                if attempt == 0 {
+                if attempt + 1 < ATTEMPTS {
                     continue;
                 }
                 return Err(h2_error(&e));
@@ -263,12 +264,14 @@ pub async fn transmit(
             Ok(x) => x,
             Err(e) => {
                 c.dead.store(true, Ordering::Release);
-                if attempt == 0 {
+                if attempt + 1 < ATTEMPTS {
                     continue;
                 }
                 return Err(h2_error(&e));
             }
         };
+        // Once, for the stream that carries it (a connection found ended is passed over first).
+        req.note(super::callback::WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || super::callback::Info::None);
         let mut s = Stream {
             send: (declared != 0).then_some(send),
             resp: Some(resp),
@@ -303,16 +306,20 @@ pub async fn write(req: &Request, io: &mut Io, data: &[u8]) -> WinResult<u32> {
     Ok(data.len() as u32)
 }
 
-/// The response head of an HTTP/2 stream, and its size for RESPONSE_RECEIVED.
-pub async fn read_head(req: &Request, io: &mut Io) -> WinResult<(ResponseHead, usize)> {
+/// The response head of an HTTP/2 stream, and its size for RESPONSE_RECEIVED. The error says
+/// whether the server never processed the stream (REFUSED_STREAM, or above the last stream a GOAWAY
+/// kept): the request may then go again, on a new connection.
+pub async fn read_head(io: &mut Io) -> Result<(ResponseHead, usize), (Win32Error, bool)> {
     let timeout = io_cfg(io).timeouts.response_wait();
-    let s = io.h2.as_deref_mut().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
-    let resp = s.resp.take().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
-    let r = within(timeout, resp).await?.map_err(|e| h2_error(&e))?;
+    let s = io.h2.as_deref_mut().ok_or((ERROR_WINHTTP_INCORRECT_HANDLE_STATE, false))?;
+    let resp = s.resp.take().ok_or((ERROR_WINHTTP_INCORRECT_HANDLE_STATE, false))?;
+    let r = within(timeout, resp).await.map_err(|e| (e, false))?.map_err(|e| {
+        let refused = (e.is_go_away() && e.is_remote()) || e.reason() == Some(::h2::Reason::REFUSED_STREAM);
+        (h2_error(&e), refused)
+    })?;
     let (parts, body) = r.into_parts();
     s.ended = body.is_end_stream();
     s.recv = Some(body);
-    let _ = req;
     let size = 12 + parts.headers.iter().map(|(n, v)| n.as_str().len() + v.len() + 4).sum::<usize>();
     let head =
         ResponseHead::from_fields(parts.status.as_u16(), parts.headers.iter().map(|(n, v)| (n.as_str(), v.as_bytes())));
