@@ -19,8 +19,8 @@
 //! answer `WINHTTP_QUERY_FLAG_TRAILERS`.
 mod io;
 
+use super::abi::WINHTTP_PROTOCOL_FLAG_HTTP2;
 use super::conn::{within, TlsSetup};
-use super::options::WINHTTP_PROTOCOL_FLAG_HTTP2;
 use super::request::{Io, Request, Target};
 use super::session::{Origin, Settings};
 use crate::http1::response::{BodyFraming, ResponseHead};
@@ -271,7 +271,7 @@ pub async fn transmit(
             }
         };
         // Once, for the stream that carries it (a connection found ended is passed over first).
-        req.note(super::callback::WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || super::callback::Info::None);
+        req.note(super::abi::WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || super::callback::Info::None);
         let mut s = Stream {
             send: (declared != 0).then_some(send),
             resp: Some(resp),
@@ -284,7 +284,7 @@ pub async fn transmit(
             s.send_all(optional, optional.len() as u64 == declared, send_timeout).await?;
         }
         let sent = (head.len() + optional.len()) as u32;
-        req.note(super::callback::WINHTTP_CALLBACK_STATUS_REQUEST_SENT, || super::callback::Info::Dword(sent));
+        req.note(super::abi::WINHTTP_CALLBACK_STATUS_REQUEST_SENT, || super::callback::Info::Dword(sent));
         io.h2 = Some(Box::new(s));
         return Ok(true);
     }
