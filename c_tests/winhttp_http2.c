@@ -27,41 +27,12 @@ static int run(const char *cmd, char *out, size_t cap) {
     return ts_run(argv, out, cap, 30000);
 }
 
-/* A self-signed certificate for 127.0.0.1 (dir/cert.pem, dir/key.pem), imported into the store. */
-static int make_certificate(void) {
-    char cmd[1200], out[128], script[512];
-    snprintf(cmd, sizeof cmd,
-             "cd '%s' && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout key.pem -out cert.pem"
-             " -days 2 -subj '/CN=localhost' -addext subjectAltName=IP:127.0.0.1 >openssl.log 2>&1 && bash '%s' cert.pem key.pem",
-             dir, ts_source_path("scripts/import-cert.sh", script, sizeof script));
-    if (run(cmd, out, sizeof out) != 0 || strlen(out) < 40) return -1;
-    for (int i = 0; i < 20; i++) {
-        unsigned v = 0;
-        sscanf(out + 2 * i, "%2x", &v);
-        thumb[i] = (BYTE)v;
-    }
-    return 0;
-}
-
-/* A queue with https://127.0.0.1:port/ (SSL binding flags `flags`) served by the support application. */
+/* A queue with https://127.0.0.1:port/ (SSL binding flags `flags`), for the support application. */
 static HANDLE https_queue(int *port, DWORD flags) {
-    static const GUID app = {0x48545032, 0x4321, 0x5678, {1, 2, 3, 4, 5, 6, 7, 8}};
-    struct sockaddr_in a;
     HANDLE q = NULL;
     wchar_t url[64];
     *port = ts_free_port();
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_port = htons((unsigned short)*port);
-    HTTP_SERVICE_CONFIG_SSL_SET s;
-    memset(&s, 0, sizeof s);
-    s.KeyDesc.pIpPort = (PSOCKADDR)&a;
-    s.ParamDesc.SslHashLength = 20;
-    s.ParamDesc.pSslHash = thumb;
-    s.ParamDesc.AppId = app;
-    s.ParamDesc.pSslCertStoreName = (PWSTR)L"MY";
-    s.ParamDesc.DefaultFlags = flags;
-    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, &s, sizeof s, NULL), NO_ERROR, "SSL binding");
+    CHECK_EQ(hs_bind_certificate(*port, thumb, flags), NO_ERROR, "SSL binding");
     CHECK_EQ(HttpCreateHttpHandle(&q, 0), NO_ERROR, "queue");
     swprintf(url, 64, L"https://127.0.0.1:%d/", *port);
     CHECK_EQ(HttpAddUrl(q, url, NULL), NO_ERROR, "HttpAddUrl https");
@@ -462,7 +433,7 @@ int main(void) {
     if (!mkdtemp(tmpl)) return 1;
     snprintf(dir, sizeof dir, "%s", tmpl);
     hs_private_config(dir);
-    if (make_certificate() != 0) {
+    if (hs_make_certificate(dir, thumb) != 0) {
         printf("cannot make the test certificate with openssl (see %s/openssl.log)\n", dir);
         return 1;
     }

@@ -249,18 +249,11 @@ pub async fn transmit(
             st.link = Some(c.link.clone());
             st.protocol_used = WINHTTP_PROTOCOL_FLAG_HTTP2;
         }
-        let ready = match within(send_timeout, c.send.clone().ready()).await? {
-            Ok(s) => s,
-            Err(e) => {
-                c.dead.store(true, Ordering::Release);
-                if attempt + 1 < ATTEMPTS {
-                    continue;
-                }
-                return Err(h2_error(&e));
-            }
+        let opened = match within(send_timeout, c.send.clone().ready()).await? {
+            Ok(mut ready) => ready.send_request(request.clone(), declared == 0),
+            Err(e) => Err(e),
         };
-        let mut ready = ready;
-        let (resp, send) = match ready.send_request(request.clone(), declared == 0) {
+        let (resp, send) = match opened {
             Ok(x) => x,
             Err(e) => {
                 c.dead.store(true, Ordering::Release);
