@@ -711,11 +711,31 @@ impl Request {
             // WINHTTP_OPTION_MAX_CONNS_PER_SERVER: the step waits on the runtime and takes the
             // connection another request hands back, when there is one.
             let (max, connect_timeout) = (io.cfg.max_conns_per_server, io.cfg.timeouts.connect);
-            match self.session.acquire_slot(origin, max, connect_timeout).await? {
+            // Boxed: rare paths (waiting for a slot, opening a connection) keep the step's future
+            // small, so the common step costs a small allocation and copy (see step.rs).
+            match Box::pin(self.session.acquire_slot(origin, max, connect_timeout)).await? {
                 Some(conn) => reuse = Some(conn),
                 None => break,
             }
         }
+        Box::pin(self.open_and_send(io, origin, proxy, target, security_flags, head, optional)).await
+    }
+
+    /// The rest of [`Request::transmit_on`] when no pooled connection carries the request: opens a new
+    /// one (resolving, connecting, TLS, a proxy tunnel) and sends on it. Boxed by its caller: the
+    /// common step (a pooled connection) keeps a small future.
+    #[allow(clippy::too_many_arguments)]
+    async fn open_and_send(
+        &self,
+        io: &mut Io,
+        origin: &Origin,
+        proxy: Option<&(String, u16)>,
+        target: &Target,
+        security_flags: u32,
+        head: &str,
+        optional: &[u8],
+    ) -> WinResult<()> {
+        let send_timeout = io.cfg.timeouts.send;
         let (host, port) = match proxy {
             Some((h, p)) => (h.clone(), *p),
             None => (target.host.clone(), target.port),
@@ -833,7 +853,7 @@ impl Request {
                 }
                 Err(RetryOr::Retry) => {
                     self.discard_conn(io);
-                    self.transmit(io).await?;
+                    Box::pin(self.transmit(io)).await?;
                     continue;
                 }
                 Err(RetryOr::Fail(e)) => {
@@ -902,11 +922,15 @@ impl Request {
                 st.response = Some(head);
                 st.phase = Phase::Receiving;
             }
-            if super::auth::answer_challenge(self, io).await? {
-                continue;
+            if matches!(status, 401 | 407) {
+                if Box::pin(super::auth::answer_challenge(self, io)).await? {
+                    continue;
+                }
+            } else {
+                super::auth::no_challenge(self);
             }
             if let Some(loc) = location.filter(|_| matches!(status, 301 | 302 | 303 | 307 | 308)) {
-                if self.follow_redirect(io, status, &loc).await? {
+                if Box::pin(self.follow_redirect(io, status, &loc)).await? {
                     continue;
                 }
             }
