@@ -16,6 +16,7 @@
 //! writes with the same non-blocking system calls it uses on TCP: the plain-HTTP path is not touched,
 //! and TLS costs one extra local copy each way.
 use super::service_config;
+use crate::server::abi;
 use crate::win32::error::*;
 use parking_lot::Mutex;
 use rustls::pki_types::pem::PemObject;
@@ -208,7 +209,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
         let chosen = service_config::ssl_binding_for(local, name.as_deref()).map(|b| (load(&b.hash), b));
         match chosen {
             Some((Ok(loaded), b)) => {
-                let config = if b.flags & super::h2::HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2 != 0 {
+                let config = if b.flags & abi::HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2 != 0 {
                     &loaded.config_http1
                 } else {
                     &loaded.config

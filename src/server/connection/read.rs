@@ -4,7 +4,7 @@
 use super::*;
 use crate::http1::request::{parse_request_head, Framing, RequestHead};
 use crate::notify::abi::HTTP_NOTIFY_REQUEST_503;
-use crate::server::queue::VERBOSITY_BASIC;
+use crate::server::abi::VERBOSITY_BASIC;
 use crate::server::{notify_hook, pool, response, router, session};
 
 /// Raw bytes read ahead of the parser once the body is done (the next pipelined request).
