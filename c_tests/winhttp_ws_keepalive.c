@@ -19,18 +19,6 @@
 
 static int port;
 
-static HINTERNET ws_open(HINTERNET ses) {
-    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
-    HINTERNET req = WinHttpOpenRequest(con, L"GET", L"/echo", NULL, NULL, NULL, 0);
-    HINTERNET ws = NULL;
-    if (WinHttpSetOption(req, WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET, NULL, 0) && WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) &&
-        WinHttpReceiveResponse(req, NULL))
-        ws = WinHttpWebSocketCompleteUpgrade(req, 0);
-    WinHttpCloseHandle(req);
-    WinHttpCloseHandle(con);
-    return ws;
-}
-
 static HINTERNET session_with(DWORD interval) {
     HINTERNET ses = WinHttpOpen(L"ws-test", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, 0);
     CHECK(WinHttpSetOption(ses, WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL, &interval, sizeof interval), "session interval %u: %u",
@@ -73,9 +61,9 @@ int main(void) {
     CHECK(port != 0, "server started");
     if (port) {
         HINTERNET s_on = session_with(15000), s_off = session_with(0);
-        ws[0].ws = ws_open(s_on);
-        ws[1].ws = ws_open(s_off);
-        ws[2].ws = ws_open(s_off);
+        ws[0].ws = whs_ws_open(s_on, port);
+        ws[1].ws = whs_ws_open(s_off, port);
+        ws[2].ws = whs_ws_open(s_off, port);
         CHECK(ws[0].ws && ws[1].ws && ws[2].ws, "three upgrades");
         DWORD v = 15000, low = 14999;
         CHECK(!WinHttpSetOption(ws[1].ws, WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL, &low, sizeof low) &&
