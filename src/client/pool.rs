@@ -26,13 +26,13 @@ struct Idle {
 static IDLE: Lazy<Mutex<Vec<Idle>>> = Lazy::new(|| Mutex::new(Vec::new()));
 
 /// Keeps a connection whose response was read whole, for the next request to `origin`.
-pub fn put(origin: Origin, mut conn: Conn, owner: u64) {
+pub fn put(origin: &Origin, mut conn: Conn, owner: u64) {
     conn.reused = true;
     let mut idle = IDLE.lock();
     if idle.len() >= MAX_IDLE {
         idle.remove(0);
     }
-    idle.push(Idle { origin, conn, owner });
+    idle.push(Idle { origin: origin.clone(), conn, owner });
 }
 
 /// The most recently pooled usable connection to `origin`, preferring one registered with the

@@ -467,7 +467,7 @@ impl Request {
             && !self.closed.load(Ordering::Acquire);
         if keep {
             if let (Some(conn), Some(origin)) = (io.conn.take(), io.origin.take()) {
-                self.session.put_idle(origin, conn);
+                self.session.put_idle(&origin, conn);
                 return;
             }
         }
@@ -649,7 +649,7 @@ impl Request {
         io.body = None;
         io.written = 0;
         io.held.clear();
-        let (head, origin, proxy, security_flags) = {
+        let (head, origin, proxy, target, security_flags) = {
             let mut st = self.state.lock();
             st.response = None;
             let proxy = self.session.proxy.lock().proxy_for(&st.target.host, st.target.secure);
@@ -660,10 +660,10 @@ impl Request {
                 proxy: proxy.clone(),
                 relaxed: if st.target.secure { st.security_flags & super::tls::IGNORE_MASK } else { 0 },
             };
-            (self.build_head(&st, proxy.is_some()), origin, proxy, st.security_flags)
+            (self.build_head(&st, proxy.is_some()), origin, proxy, st.target.clone(), st.security_flags)
         };
         let optional = std::mem::take(&mut io.optional);
-        let r = self.transmit_on(io, origin, proxy.as_ref(), security_flags, &head, &optional).await;
+        let r = self.transmit_on(io, &origin, proxy.as_ref(), &target, security_flags, &head, &optional).await;
         io.optional = optional;
         r?;
         io.written = io.optional.len() as u64;
@@ -677,14 +677,15 @@ impl Request {
     async fn transmit_on(
         &self,
         io: &mut Io,
-        origin: Origin,
+        origin: &Origin,
         proxy: Option<&(String, u16)>,
+        target: &Target,
         security_flags: u32,
         head: &str,
         optional: &[u8],
     ) -> WinResult<()> {
         let send_timeout = io.cfg.timeouts.send;
-        let mut reuse = self.session.take_idle(&origin, io.cfg.max_conns_per_server);
+        let mut reuse = self.session.take_idle(origin, io.cfg.max_conns_per_server);
         loop {
             if let Some(mut conn) = reuse.take() {
                 self.state.lock().link = Some(conn.link());
@@ -694,13 +695,13 @@ impl Request {
                         let sent = (head.len() + optional.len()) as u32;
                         self.note(WINHTTP_CALLBACK_STATUS_REQUEST_SENT, || Info::Dword(sent));
                         io.conn = Some(conn);
-                        io.origin = Some(origin);
+                        io.origin = Some(origin.clone());
                         return Ok(());
                     }
                     Err(_) => {
                         // A stale keep-alive connection: the server closed it while idle. Nothing of the
                         // request reached it, so a new connection carries it.
-                        self.session.drop_conn(&origin, Some(conn));
+                        self.session.drop_conn(origin, Some(conn));
                     }
                 }
             }
@@ -710,12 +711,12 @@ impl Request {
             let (max, connect_timeout) = (io.cfg.max_conns_per_server, io.cfg.timeouts.connect);
             // Boxed: rare paths (waiting for a slot, opening a connection) keep the step's future
             // small, so the common step costs a small allocation and copy (see step.rs).
-            match Box::pin(self.session.acquire_slot(&origin, max, connect_timeout)).await? {
+            match Box::pin(self.session.acquire_slot(origin, max, connect_timeout)).await? {
                 Some(conn) => reuse = Some(conn),
                 None => break,
             }
         }
-        Box::pin(self.open_and_send(io, &origin, proxy, security_flags, head, optional)).await
+        Box::pin(self.open_and_send(io, origin, proxy, target, security_flags, head, optional)).await
     }
 
     /// The rest of [`Request::transmit_on`] when no pooled connection carries the request: opens a new
@@ -727,12 +728,12 @@ impl Request {
         io: &mut Io,
         origin: &Origin,
         proxy: Option<&(String, u16)>,
+        target: &Target,
         security_flags: u32,
         head: &str,
         optional: &[u8],
     ) -> WinResult<()> {
         let send_timeout = io.cfg.timeouts.send;
-        let target = &self.state.lock().target.clone();
         let (host, port) = match proxy {
             Some((h, p)) => (h.clone(), *p),
             None => (target.host.clone(), target.port),
@@ -1381,7 +1382,7 @@ impl KernelObject for Request {
         if let Some(mut io) = parked {
             if self.skip_buffered_body(&mut io) {
                 if let (Some(conn), Some(origin)) = (io.conn.take(), io.origin.take()) {
-                    self.session.put_idle(origin, conn);
+                    self.session.put_idle(&origin, conn);
                 }
             }
             self.discard_conn(&mut io);

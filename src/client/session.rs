@@ -291,12 +291,10 @@ impl Session {
 
     /// Returns a connection whose response was fully read to the process's pool, for the next
     /// request to the same origin (of this session or any other).
-    pub fn put_idle(&self, origin: Origin, conn: Conn) {
-        // Under the session's lock (taken before the pool's, as in `take_idle`): the slot is free
-        // and the connection pooled at once for whoever looks next.
-        let mut pool = self.pool.lock();
-        release_slot(&mut pool, &origin);
+    pub fn put_idle(&self, origin: &Origin, conn: Conn) {
         super::pool::put(origin, conn, self.id);
+        let mut pool = self.pool.lock();
+        release_slot(&mut pool, origin);
         self.signal_freed(&pool);
     }
 
