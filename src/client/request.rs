@@ -1350,6 +1350,11 @@ impl KernelObject for Request {
     fn kind(&self) -> &'static str {
         "winhttp request"
     }
+    /// An HINTERNET, not a kernel handle: `WinHttpCloseHandle` closes it (with its notifications and
+    /// its parent's count), `CloseHandle` refuses it.
+    fn closed_by_close_handle(&self) -> bool {
+        false
+    }
     /// Closing a request aborts any transfer: a pending step wakes and ends with
     /// `ERROR_WINHTTP_OPERATION_CANCELLED`, and the connection is not pooled.
     fn on_close(&self) {

@@ -2,7 +2,7 @@
 //! (engine: the session pool through `client::api`).
 use super::*;
 use crate::client::abi::*;
-use crate::ffi::guard::{guard_httpapi, guard_infallible};
+use crate::ffi::guard::{guard_infallible, guard_winhttp_code};
 use crate::ffi::ptr::{free_wide, leak_array, leak_wide, take_array};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -62,7 +62,7 @@ pub unsafe extern "C" fn WinHttpQueryConnectionGroup(
     ullFlags: u64,
     ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) -> DWORD {
-    guard_httpapi("WinHttpQueryConnectionGroup", || {
+    guard_winhttp_code("WinHttpQueryConnectionGroup", || {
         // SAFETY: `query_connection_group::<u32>` reads and writes only through the pointers passed to it, which
         // this function's caller guarantees (its `# Safety`)
         unsafe { query_connection_group::<u32>(hInternet, pGuidConnection, ullFlags, ppResult) }
@@ -81,7 +81,7 @@ pub unsafe extern "C" fn WinHttpQueryConnectionGroup_w16(
     ullFlags: u64,
     ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) -> DWORD {
-    guard_httpapi("WinHttpQueryConnectionGroup_w16", || {
+    guard_winhttp_code("WinHttpQueryConnectionGroup_w16", || {
         // SAFETY: `query_connection_group::<u16>` reads and writes only through the pointers passed to it, which
         // this function's caller guarantees (its `# Safety`)
         unsafe { query_connection_group::<u16>(hInternet, pGuidConnection, ullFlags, ppResult) }

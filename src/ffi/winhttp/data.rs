@@ -2,7 +2,7 @@
 //! `WinHttpReadData(Ex)` (engine: `client::api`).
 use super::*;
 use crate::client::api;
-use crate::ffi::guard::{guard_httpapi, guard_winhttp};
+use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
 use crate::ffi::ptr::{write_opt, CallerBuf};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -186,7 +186,7 @@ pub unsafe extern "C" fn WinHttpReadDataEx(
     cbProperty: DWORD,
     pvProperty: LPVOID,
 ) -> DWORD {
-    guard_httpapi("WinHttpReadDataEx", || {
+    guard_winhttp_code("WinHttpReadDataEx", || {
         // SAFETY: `read_data_ex` reads and writes only through the pointers passed to it, which this function's
         // caller guarantees (its `# Safety`)
         unsafe {

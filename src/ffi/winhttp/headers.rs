@@ -5,7 +5,7 @@ use crate::client::abi::*;
 use crate::client::api;
 use crate::client::headers;
 use crate::client::query::{self, QueryValue};
-use crate::ffi::guard::{guard_httpapi, guard_winhttp};
+use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
 use crate::ffi::ptr::{bytes_out, narrow_cstr, put_value, put_wide_bytes, wide_cstr, wide_str_len, write_opt};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -222,7 +222,7 @@ pub unsafe extern "C" fn WinHttpAddRequestHeadersEx(
     cHeaders: DWORD,
     pHeaders: *mut WINHTTP_EXTENDED_HEADER,
 ) -> DWORD {
-    guard_httpapi("WinHttpAddRequestHeadersEx", || {
+    guard_winhttp_code("WinHttpAddRequestHeadersEx", || {
         // SAFETY: `add_request_headers_ex::<u32>` reads and writes only through the pointers passed to it, which
         // this function's caller guarantees (its `# Safety`)
         unsafe { add_request_headers_ex::<u32>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders) }
@@ -243,7 +243,7 @@ pub unsafe extern "C" fn WinHttpAddRequestHeadersEx_w16(
     cHeaders: DWORD,
     pHeaders: *mut WINHTTP_EXTENDED_HEADER,
 ) -> DWORD {
-    guard_httpapi("WinHttpAddRequestHeadersEx_w16", || {
+    guard_winhttp_code("WinHttpAddRequestHeadersEx_w16", || {
         // SAFETY: `add_request_headers_ex::<u16>` reads and writes only through the pointers passed to it, which
         // this function's caller guarantees (its `# Safety`)
         unsafe { add_request_headers_ex::<u16>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders) }
@@ -368,7 +368,7 @@ pub unsafe extern "C" fn WinHttpQueryHeadersEx(
     ppHeaders: *mut *mut WINHTTP_EXTENDED_HEADER,
     pdwHeadersCount: *mut DWORD,
 ) -> DWORD {
-    guard_httpapi("WinHttpQueryHeadersEx", || {
+    guard_winhttp_code("WinHttpQueryHeadersEx", || {
         // SAFETY: `query_headers_ex::<u32>` reads and writes only through the pointers passed to it, which this
         // function's caller guarantees (its `# Safety`)
         unsafe {
@@ -406,7 +406,7 @@ pub unsafe extern "C" fn WinHttpQueryHeadersEx_w16(
     ppHeaders: *mut *mut WINHTTP_EXTENDED_HEADER,
     pdwHeadersCount: *mut DWORD,
 ) -> DWORD {
-    guard_httpapi("WinHttpQueryHeadersEx_w16", || {
+    guard_winhttp_code("WinHttpQueryHeadersEx_w16", || {
         // SAFETY: `query_headers_ex::<u16>` reads and writes only through the pointers passed to it, which this
         // function's caller guarantees (its `# Safety`)
         unsafe {

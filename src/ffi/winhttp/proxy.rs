@@ -4,7 +4,7 @@ use super::*;
 use crate::client::abi::*;
 use crate::client::api;
 use crate::client::proxy;
-use crate::ffi::guard::{guard_httpapi, guard_winhttp};
+use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
 use crate::ffi::ptr::{alloc_wide, wide_cstr};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -282,7 +282,7 @@ fn reset_auto_proxy(h: HINTERNET, flags: DWORD) -> WinResult<()> {
 /// or `ERROR_INVALID_PARAMETER` (unknown flags).
 #[no_mangle]
 pub extern "C" fn WinHttpResetAutoProxy(hSession: HINTERNET, dwFlags: DWORD) -> DWORD {
-    guard_httpapi("WinHttpResetAutoProxy", || reset_auto_proxy(hSession, dwFlags))
+    guard_winhttp_code("WinHttpResetAutoProxy", || reset_auto_proxy(hSession, dwFlags))
 }
 w16_alias!(WinHttpResetAutoProxy);
 
@@ -326,7 +326,7 @@ pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList(
     nPort: u16,
     pfIsInBypassList: *mut BOOL,
 ) -> DWORD {
-    guard_httpapi("WinHttpIsHostInProxyBypassList", || {
+    guard_winhttp_code("WinHttpIsHostInProxyBypassList", || {
         // SAFETY: `is_host_in_bypass_list` reads and writes only through the pointers passed to it, which this
         // function's caller guarantees (its `# Safety`)
         unsafe { is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList) }
@@ -346,7 +346,7 @@ pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList_w16(
     nPort: u16,
     pfIsInBypassList: *mut BOOL,
 ) -> DWORD {
-    guard_httpapi("WinHttpIsHostInProxyBypassList_w16", || {
+    guard_winhttp_code("WinHttpIsHostInProxyBypassList_w16", || {
         // SAFETY: `is_host_in_bypass_list` reads and writes only through the pointers passed to it, which this
         // function's caller guarantees (its `# Safety`)
         unsafe { is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList) }

@@ -5,7 +5,7 @@
 use super::*;
 use crate::client::abi::*;
 use crate::client::resolver::{self, AutoProxyOptions, ProxyEntry};
-use crate::ffi::guard::{guard_httpapi, guard_infallible};
+use crate::ffi::guard::{guard_infallible, guard_winhttp_code};
 use crate::ffi::ptr::{free_wide, leak_array, leak_wide, take_array, wide_cstr};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -39,7 +39,7 @@ unsafe fn create_proxy_resolver(h: HINTERNET, out: *mut HINTERNET) -> WinResult<
 pub unsafe extern "C" fn WinHttpCreateProxyResolver(hSession: HINTERNET, phResolver: *mut HINTERNET) -> DWORD {
     // SAFETY: `create_proxy_resolver` reads and writes only through the pointers passed to it, which this function's
     // caller guarantees (its `# Safety`)
-    guard_httpapi("WinHttpCreateProxyResolver", || unsafe { create_proxy_resolver(hSession, phResolver) })
+    guard_winhttp_code("WinHttpCreateProxyResolver", || unsafe { create_proxy_resolver(hSession, phResolver) })
 }
 w16_alias!(WinHttpCreateProxyResolver);
 
@@ -93,7 +93,7 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx(
 ) -> DWORD {
     // SAFETY: `get_proxy_for_url_ex` reads and writes only through the pointers passed to it, which this function's
     // caller guarantees (its `# Safety`)
-    guard_httpapi("WinHttpGetProxyForUrlEx", || unsafe {
+    guard_winhttp_code("WinHttpGetProxyForUrlEx", || unsafe {
         get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext)
     })
 }
@@ -110,7 +110,7 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx_w16(
     pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
     pContext: usize,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxyForUrlEx_w16", || {
+    guard_winhttp_code("WinHttpGetProxyForUrlEx_w16", || {
         // SAFETY: `get_proxy_for_url_ex` reads and writes only through the pointers passed to it, which this
         // function's caller guarantees (its `# Safety`)
         unsafe { get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext) }
@@ -153,7 +153,7 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2(
     pInterfaceSelectionContext: *mut u8,
     pContext: usize,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxyForUrlEx2", || {
+    guard_winhttp_code("WinHttpGetProxyForUrlEx2", || {
         // SAFETY: `get_proxy_for_url_ex2` reads and writes only through the pointers passed to it, which this
         // function's caller guarantees (its `# Safety`)
         unsafe {
@@ -183,7 +183,7 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2_w16(
     pInterfaceSelectionContext: *mut u8,
     pContext: usize,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxyForUrlEx2_w16", || {
+    guard_winhttp_code("WinHttpGetProxyForUrlEx2_w16", || {
         // SAFETY: `get_proxy_for_url_ex2` reads and writes only through the pointers passed to it, which this
         // function's caller guarantees (its `# Safety`)
         unsafe {
@@ -249,7 +249,7 @@ unsafe fn get_proxy_result<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RE
 pub unsafe extern "C" fn WinHttpGetProxyResult(hResolver: HINTERNET, pProxyResult: *mut WINHTTP_PROXY_RESULT) -> DWORD {
     // SAFETY: `get_proxy_result::<u32>` reads and writes only through the pointers passed to it, which this
     // function's caller guarantees (its `# Safety`)
-    guard_httpapi("WinHttpGetProxyResult", || unsafe { get_proxy_result::<u32>(hResolver, pProxyResult) })
+    guard_winhttp_code("WinHttpGetProxyResult", || unsafe { get_proxy_result::<u32>(hResolver, pProxyResult) })
 }
 /// `WinHttpGetProxyResult` for `-fshort-wchar` callers.
 ///
@@ -264,7 +264,7 @@ pub unsafe extern "C" fn WinHttpGetProxyResult_w16(
 ) -> DWORD {
     // SAFETY: `get_proxy_result::<u16>` reads and writes only through the pointers passed to it, which this
     // function's caller guarantees (its `# Safety`)
-    guard_httpapi("WinHttpGetProxyResult_w16", || unsafe { get_proxy_result::<u16>(hResolver, pProxyResult) })
+    guard_winhttp_code("WinHttpGetProxyResult_w16", || unsafe { get_proxy_result::<u16>(hResolver, pProxyResult) })
 }
 
 unsafe fn get_proxy_result_ex<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RESULT_EX) -> WinResult<()> {
@@ -300,7 +300,7 @@ pub unsafe extern "C" fn WinHttpGetProxyResultEx(
 ) -> DWORD {
     // SAFETY: `get_proxy_result_ex::<u32>` reads and writes only through the pointers passed to it, which this
     // function's caller guarantees (its `# Safety`)
-    guard_httpapi("WinHttpGetProxyResultEx", || unsafe { get_proxy_result_ex::<u32>(hResolver, pProxyResultEx) })
+    guard_winhttp_code("WinHttpGetProxyResultEx", || unsafe { get_proxy_result_ex::<u32>(hResolver, pProxyResultEx) })
 }
 /// `WinHttpGetProxyResultEx` for `-fshort-wchar` callers.
 ///
@@ -315,7 +315,9 @@ pub unsafe extern "C" fn WinHttpGetProxyResultEx_w16(
 ) -> DWORD {
     // SAFETY: `get_proxy_result_ex::<u16>` reads and writes only through the pointers passed to it, which this
     // function's caller guarantees (its `# Safety`)
-    guard_httpapi("WinHttpGetProxyResultEx_w16", || unsafe { get_proxy_result_ex::<u16>(hResolver, pProxyResultEx) })
+    guard_winhttp_code("WinHttpGetProxyResultEx_w16", || unsafe {
+        get_proxy_result_ex::<u16>(hResolver, pProxyResultEx)
+    })
 }
 
 unsafe fn free_proxy_result<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT) {
@@ -436,7 +438,7 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsEx(
     pProxySettingsParam: *mut WINHTTP_PROXY_SETTINGS_PARAM,
     pContext: usize,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsEx", || {
+    guard_winhttp_code("WinHttpGetProxySettingsEx", || {
         // SAFETY: `get_proxy_settings_ex::<u32>` reads and writes only through the pointers passed to it, which this
         // function's caller guarantees (its `# Safety`)
         unsafe { get_proxy_settings_ex::<u32>(hResolver, ProxySettingsType, pProxySettingsParam, pContext) }
@@ -455,7 +457,7 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsEx_w16(
     pProxySettingsParam: *mut WINHTTP_PROXY_SETTINGS_PARAM,
     pContext: usize,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsEx_w16", || {
+    guard_winhttp_code("WinHttpGetProxySettingsEx_w16", || {
         // SAFETY: `get_proxy_settings_ex::<u16>` reads and writes only through the pointers passed to it, which this
         // function's caller guarantees (its `# Safety`)
         unsafe { get_proxy_settings_ex::<u16>(hResolver, ProxySettingsType, pProxySettingsParam, pContext) }
@@ -500,7 +502,7 @@ unsafe fn get_proxy_settings_result_ex<U: WideUnit>(h: HINTERNET, out: *mut c_vo
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx(hResolver: HINTERNET, pProxySettingsEx: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsResultEx", || {
+    guard_winhttp_code("WinHttpGetProxySettingsResultEx", || {
         // SAFETY: `get_proxy_settings_result_ex::<u32>` reads and writes only through the pointers passed to it,
         // which this function's caller guarantees (its `# Safety`)
         unsafe { get_proxy_settings_result_ex::<u32>(hResolver, pProxySettingsEx) }
@@ -517,7 +519,7 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx_w16(
     hResolver: HINTERNET,
     pProxySettingsEx: *mut c_void,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsResultEx_w16", || {
+    guard_winhttp_code("WinHttpGetProxySettingsResultEx_w16", || {
         // SAFETY: `get_proxy_settings_result_ex::<u16>` reads and writes only through the pointers passed to it,
         // which this function's caller guarantees (its `# Safety`)
         unsafe { get_proxy_settings_result_ex::<u16>(hResolver, pProxySettingsEx) }
@@ -560,7 +562,7 @@ unsafe fn free_proxy_settings_ex<U: WideUnit>(ty: i32, p: *mut c_void) -> WinRes
 pub unsafe extern "C" fn WinHttpFreeProxySettingsEx(ProxySettingsType: i32, pProxySettingsEx: *mut c_void) -> DWORD {
     // SAFETY: `free_proxy_settings_ex::<u32>` reads and writes only through the pointers passed to it, which this
     // function's caller guarantees (its `# Safety`)
-    guard_httpapi("WinHttpFreeProxySettingsEx", || unsafe {
+    guard_winhttp_code("WinHttpFreeProxySettingsEx", || unsafe {
         free_proxy_settings_ex::<u32>(ProxySettingsType, pProxySettingsEx)
     })
 }
@@ -575,7 +577,7 @@ pub unsafe extern "C" fn WinHttpFreeProxySettingsEx_w16(
     ProxySettingsType: i32,
     pProxySettingsEx: *mut c_void,
 ) -> DWORD {
-    guard_httpapi("WinHttpFreeProxySettingsEx_w16", || {
+    guard_winhttp_code("WinHttpFreeProxySettingsEx_w16", || {
         // SAFETY: `free_proxy_settings_ex::<u16>` reads and writes only through the pointers passed to it, which
         // this function's caller guarantees (its `# Safety`)
         unsafe { free_proxy_settings_ex::<u16>(ProxySettingsType, pProxySettingsEx) }

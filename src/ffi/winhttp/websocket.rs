@@ -3,7 +3,7 @@
 //! the operation's completion notification.
 use super::*;
 use crate::client::websocket;
-use crate::ffi::guard::{guard_httpapi, guard_winhttp};
+use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
 use crate::ffi::ptr::{bytes_in, bytes_out, write_req, CallerBuf};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -56,7 +56,7 @@ pub unsafe extern "C" fn WinHttpWebSocketSend(
 ) -> DWORD {
     // SAFETY: `ws_send` reads and writes only through the pointers passed to it, which this function's caller
     // guarantees (its `# Safety`)
-    guard_httpapi("WinHttpWebSocketSend", || unsafe { ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength) })
+    guard_winhttp_code("WinHttpWebSocketSend", || unsafe { ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength) })
 }
 w16_alias!(WinHttpWebSocketSend);
 
@@ -100,7 +100,7 @@ pub unsafe extern "C" fn WinHttpWebSocketReceive(
     pdwBytesRead: *mut DWORD,
     peBufferType: *mut i32,
 ) -> DWORD {
-    guard_httpapi("WinHttpWebSocketReceive", || {
+    guard_winhttp_code("WinHttpWebSocketReceive", || {
         // SAFETY: `ws_receive` reads and writes only through the pointers passed to it, which this function's caller
         // guarantees (its `# Safety`)
         unsafe { ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType) }
@@ -144,7 +144,7 @@ pub unsafe extern "C" fn WinHttpWebSocketShutdown(
 ) -> DWORD {
     // SAFETY: `ws_close` reads and writes only through the pointers passed to it, which this function's caller
     // guarantees (its `# Safety`)
-    guard_httpapi("WinHttpWebSocketShutdown", || unsafe {
+    guard_winhttp_code("WinHttpWebSocketShutdown", || unsafe {
         ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, false)
     })
 }
@@ -168,7 +168,9 @@ pub unsafe extern "C" fn WinHttpWebSocketClose(
 ) -> DWORD {
     // SAFETY: `ws_close` reads and writes only through the pointers passed to it, which this function's caller
     // guarantees (its `# Safety`)
-    guard_httpapi("WinHttpWebSocketClose", || unsafe { ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true) })
+    guard_winhttp_code("WinHttpWebSocketClose", || unsafe {
+        ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true)
+    })
 }
 w16_alias!(WinHttpWebSocketClose);
 
@@ -217,7 +219,7 @@ pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus(
     dwReasonLength: DWORD,
     pdwReasonLengthConsumed: *mut DWORD,
 ) -> DWORD {
-    guard_httpapi("WinHttpWebSocketQueryCloseStatus", || {
+    guard_winhttp_code("WinHttpWebSocketQueryCloseStatus", || {
         // SAFETY: `ws_query_close_status` reads and writes only through the pointers passed to it, which this
         // function's caller guarantees (its `# Safety`)
         unsafe { ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed) }
