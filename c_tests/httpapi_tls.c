@@ -553,6 +553,122 @@ static void test_v2_group(int port) {
     HttpCloseServerSession(session);
 }
 
+/* TLS driven on the connection's own socket (no relay): what a plain connection does, the TLS records
+ * around it included. Served by a thread of a v2 queue of our own:
+ * - a file-handle response of 8 MiB (encrypted from the file as the socket drains) with DISCONNECT, to a
+ *   client with a small receive buffer that waits before reading: the records the socket cannot take
+ *   wait in TLS, and all of them go out before close_notify and the FIN (a clean TLS end);
+ * - a request followed at once by the client's FIN (no close_notify): answered all the same;
+ * - two pipelined requests in one TLS record: both answered, in order. */
+struct own_server {
+    HANDLE queue;
+    HANDLE file;
+    int served;
+};
+
+static void *serve_own(void *arg) {
+    struct own_server *s = arg;
+    union {
+        HTTP_REQUEST_V2 r;
+        char raw[8192];
+    } u;
+    for (;;) {
+        ULONG got = 0;
+        if (HttpReceiveHttpRequest(s->queue, HTTP_NULL_ID, 0, (PHTTP_REQUEST)&u.r, sizeof u, &got, NULL) != NO_ERROR) break;
+        char path[64] = "";
+        snprintf(path, sizeof path, "%.*s", (int)u.r.RawUrlLength, u.r.pRawUrl);
+        if (!strcmp(path, "/own/file")) {
+            HTTP_RESPONSE resp;
+            HTTP_DATA_CHUNK c;
+            memset(&resp, 0, sizeof resp);
+            memset(&c, 0, sizeof c);
+            resp.StatusCode = 200;
+            resp.pReason = "OK";
+            resp.ReasonLength = 2;
+            c.DataChunkType = HttpDataChunkFromFileHandle;
+            c.FromFileHandle.ByteRange.StartingOffset.QuadPart = 5;
+            c.FromFileHandle.ByteRange.Length.QuadPart = 8 << 20;
+            c.FromFileHandle.FileHandle = s->file;
+            resp.EntityChunkCount = 1;
+            resp.pEntityChunks = &c;
+            ULONG sent = 0;
+            if (HttpSendHttpResponse(s->queue, u.r.RequestId, HTTP_SEND_RESPONSE_FLAG_DISCONNECT, &resp, NULL, &sent, NULL, 0, NULL, NULL) == NO_ERROR) s->served++;
+        } else if (hs_send_simple(s->queue, u.r.RequestId, 200, "OK", path, 0) == NO_ERROR) {
+            s->served++;
+        }
+    }
+    return NULL;
+}
+
+static void test_on_socket(int port) {
+    HTTP_SERVER_SESSION_ID session = 0;
+    HTTP_URL_GROUP_ID group = 0;
+    struct own_server s = {NULL, INVALID_HANDLE_VALUE, 0};
+    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
+    CHECK(HttpCreateServerSession(v, &session, 0) == NO_ERROR && HttpCreateUrlGroup(session, &group, 0) == NO_ERROR &&
+              HttpCreateRequestQueue(v, NULL, NULL, 0, &s.queue) == NO_ERROR, "own session, group, queue");
+    HTTP_BINDING_INFO b;
+    memset(&b, 0, sizeof b);
+    b.Flags.Present = 1;
+    b.RequestQueueHandle = s.queue;
+    CHECK_EQ(HttpSetUrlGroupProperty(group, HttpServerBindingProperty, &b, sizeof b), NO_ERROR, "bind group to queue");
+    wchar_t url[64];
+    swprintf(url, 64, L"https://127.0.0.1:%d/own/", port);
+    CHECK_EQ(HttpAddUrlToUrlGroup(group, url, 7, 0), NO_ERROR, "https prefix /own/");
+    char path[300];
+    snprintf(path, sizeof path, "%s/file.bin", dir);
+    FILE *f = fopen(path, "wb");
+    static unsigned char block[251 * 256];
+    for (size_t i = 0; i < sizeof block; i++) block[i] = (unsigned char)(i % 251);
+    for (int i = 0; i < 140; i++) fwrite(block, 1, sizeof block, f); /* 8.6 MiB: 8 MiB from offset 5 */
+    fclose(f);
+    s.file = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    CHECK(s.file != INVALID_HANDLE_VALUE, "open the file");
+    pthread_t t;
+    pthread_create(&t, NULL, serve_own, &s);
+    char out[512];
+    run_python("own.py",
+            "import os, socket, ssl, sys, time\n"
+            "ctx = ssl.create_default_context(cafile=sys.argv[1])\n"
+            "def conn(rcvbuf=0):\n"
+            "    r = socket.socket()\n"
+            "    if rcvbuf: r.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)\n"
+            "    r.settimeout(10); r.connect(('127.0.0.1', int(sys.argv[2])))\n"
+            "    return ctx.wrap_socket(r, server_hostname='localhost')\n"
+            "def read_all(s):\n"
+            "    parts = []; clean = True\n"
+            "    try:\n"
+            "        while True:\n"
+            "            d = s.recv(65536)\n"
+            "            if not d: break\n"
+            "            parts.append(d)\n"
+            "    except ssl.SSLEOFError: clean = False\n"
+            "    return b''.join(parts), clean\n"
+            "s = conn(16384); s.sendall(b'GET /own/file HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n'); time.sleep(0.5)\n"
+            "data, clean = read_all(s)\n"
+            "head, _, body = data.partition(b'\\r\\n\\r\\n')\n"
+            "n = 8 << 20; want = (bytes(range(251)) * (n // 251 + 2))[5:5 + n]\n"
+            "print('file', len(body), 'exact' if body == want else 'differs', 'clean' if clean else 'no-close_notify', b'Content-Length: %d' % n in head)\n"
+            "s = conn(); s.sendall(b'GET /own/half HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n')\n"
+            "raw = socket.socket(fileno=os.dup(s.fileno())); raw.shutdown(socket.SHUT_WR)\n"
+            "data, clean = read_all(s)\n"
+            "print('half', data.split(b'\\r\\n')[0].decode(), data.endswith(b'/own/half'))\n"
+            "s = conn(); s.sendall(b'GET /own/p1 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\nGET /own/p2 HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n')\n"
+            "data, clean = read_all(s)\n"
+            "print('pipelined', data.count(b'HTTP/1.1 200'), data.find(b'/own/p1') < data.find(b'/own/p2'))\n",
+            port, out, sizeof out);
+    CHECK(strstr(out, "file 8388608 exact clean True") != NULL, "8 MiB file range over TLS to a slow reader, then close_notify: '%s'", out);
+    CHECK(strstr(out, "half HTTP/1.1 200 OK True") != NULL, "request then the client's FIN: answered: '%s'", out);
+    CHECK(strstr(out, "pipelined 2 True") != NULL, "two pipelined requests in one record: '%s'", out);
+    HttpShutdownRequestQueue(s.queue);
+    pthread_join(t, NULL);
+    CHECK_EQ(s.served, 4, "four requests served");
+    CloseHandle(s.file);
+    HttpCloseUrlGroup(group);
+    HttpCloseServerSession(session);
+    HttpCloseRequestQueue(s.queue);
+}
+
 /* UTF-16 callers: the SNI host and store name are char16_t strings both ways. */
 static void test_w16(int port) {
     static const char16_t host[] = u"w16.example", store[] = u"MY";
@@ -670,6 +786,7 @@ int main(void) {
     test_no_binding(&app, queue);
     test_w16(port);
     test_v2_group(port);
+    test_on_socket(port);
     test_ipv6();
 
     /* Deleting the binding: new handshakes fail. */

@@ -384,204 +384,204 @@ fn error_codes_match_windows_sys() {
 #[test]
 fn win32_constants_match_windows_sys() {
     let table: &[(i64, i64, &str)] = &[
-        (winhttpapi::win32::file::GENERIC_READ as i64, ws::Foundation::GENERIC_READ as i64, "GENERIC_READ"),
-        (winhttpapi::win32::file::GENERIC_WRITE as i64, ws::Foundation::GENERIC_WRITE as i64, "GENERIC_WRITE"),
-        (winhttpapi::win32::file::GENERIC_EXECUTE as i64, ws::Foundation::GENERIC_EXECUTE as i64, "GENERIC_EXECUTE"),
-        (winhttpapi::win32::file::GENERIC_ALL as i64, ws::Foundation::GENERIC_ALL as i64, "GENERIC_ALL"),
+        (winhttpapi::win32::abi::GENERIC_READ as i64, ws::Foundation::GENERIC_READ as i64, "GENERIC_READ"),
+        (winhttpapi::win32::abi::GENERIC_WRITE as i64, ws::Foundation::GENERIC_WRITE as i64, "GENERIC_WRITE"),
+        (winhttpapi::win32::abi::GENERIC_EXECUTE as i64, ws::Foundation::GENERIC_EXECUTE as i64, "GENERIC_EXECUTE"),
+        (winhttpapi::win32::abi::GENERIC_ALL as i64, ws::Foundation::GENERIC_ALL as i64, "GENERIC_ALL"),
         (
-            winhttpapi::win32::file::FILE_READ_DATA as i64,
+            winhttpapi::win32::abi::FILE_READ_DATA as i64,
             ws::Storage::FileSystem::FILE_READ_DATA as i64,
             "FILE_READ_DATA",
         ),
         (
-            winhttpapi::win32::file::FILE_WRITE_DATA as i64,
+            winhttpapi::win32::abi::FILE_WRITE_DATA as i64,
             ws::Storage::FileSystem::FILE_WRITE_DATA as i64,
             "FILE_WRITE_DATA",
         ),
         (
-            winhttpapi::win32::file::FILE_APPEND_DATA as i64,
+            winhttpapi::win32::abi::FILE_APPEND_DATA as i64,
             ws::Storage::FileSystem::FILE_APPEND_DATA as i64,
             "FILE_APPEND_DATA",
         ),
         (
-            winhttpapi::win32::file::FILE_ALL_ACCESS as i64,
+            winhttpapi::win32::abi::FILE_ALL_ACCESS as i64,
             ws::Storage::FileSystem::FILE_ALL_ACCESS as i64,
             "FILE_ALL_ACCESS",
         ),
         (
-            winhttpapi::win32::file::FILE_GENERIC_READ as i64,
+            winhttpapi::win32::abi::FILE_GENERIC_READ as i64,
             ws::Storage::FileSystem::FILE_GENERIC_READ as i64,
             "FILE_GENERIC_READ",
         ),
         (
-            winhttpapi::win32::file::FILE_GENERIC_WRITE as i64,
+            winhttpapi::win32::abi::FILE_GENERIC_WRITE as i64,
             ws::Storage::FileSystem::FILE_GENERIC_WRITE as i64,
             "FILE_GENERIC_WRITE",
         ),
-        (winhttpapi::win32::file::CREATE_NEW as i64, ws::Storage::FileSystem::CREATE_NEW as i64, "CREATE_NEW"),
-        (winhttpapi::win32::file::CREATE_ALWAYS as i64, ws::Storage::FileSystem::CREATE_ALWAYS as i64, "CREATE_ALWAYS"),
-        (winhttpapi::win32::file::OPEN_EXISTING as i64, ws::Storage::FileSystem::OPEN_EXISTING as i64, "OPEN_EXISTING"),
-        (winhttpapi::win32::file::OPEN_ALWAYS as i64, ws::Storage::FileSystem::OPEN_ALWAYS as i64, "OPEN_ALWAYS"),
+        (winhttpapi::win32::abi::CREATE_NEW as i64, ws::Storage::FileSystem::CREATE_NEW as i64, "CREATE_NEW"),
+        (winhttpapi::win32::abi::CREATE_ALWAYS as i64, ws::Storage::FileSystem::CREATE_ALWAYS as i64, "CREATE_ALWAYS"),
+        (winhttpapi::win32::abi::OPEN_EXISTING as i64, ws::Storage::FileSystem::OPEN_EXISTING as i64, "OPEN_EXISTING"),
+        (winhttpapi::win32::abi::OPEN_ALWAYS as i64, ws::Storage::FileSystem::OPEN_ALWAYS as i64, "OPEN_ALWAYS"),
         (
-            winhttpapi::win32::file::TRUNCATE_EXISTING as i64,
+            winhttpapi::win32::abi::TRUNCATE_EXISTING as i64,
             ws::Storage::FileSystem::TRUNCATE_EXISTING as i64,
             "TRUNCATE_EXISTING",
         ),
         (
-            winhttpapi::win32::file::FILE_SHARE_READ as i64,
+            winhttpapi::win32::abi::FILE_SHARE_READ as i64,
             ws::Storage::FileSystem::FILE_SHARE_READ as i64,
             "FILE_SHARE_READ",
         ),
         (
-            winhttpapi::win32::file::FILE_SHARE_WRITE as i64,
+            winhttpapi::win32::abi::FILE_SHARE_WRITE as i64,
             ws::Storage::FileSystem::FILE_SHARE_WRITE as i64,
             "FILE_SHARE_WRITE",
         ),
         (
-            winhttpapi::win32::file::FILE_SHARE_DELETE as i64,
+            winhttpapi::win32::abi::FILE_SHARE_DELETE as i64,
             ws::Storage::FileSystem::FILE_SHARE_DELETE as i64,
             "FILE_SHARE_DELETE",
         ),
         (
-            winhttpapi::win32::file::FILE_ATTRIBUTE_READONLY as i64,
+            winhttpapi::win32::abi::FILE_ATTRIBUTE_READONLY as i64,
             ws::Storage::FileSystem::FILE_ATTRIBUTE_READONLY as i64,
             "FILE_ATTRIBUTE_READONLY",
         ),
         (
-            winhttpapi::win32::file::FILE_ATTRIBUTE_NORMAL as i64,
+            winhttpapi::win32::abi::FILE_ATTRIBUTE_NORMAL as i64,
             ws::Storage::FileSystem::FILE_ATTRIBUTE_NORMAL as i64,
             "FILE_ATTRIBUTE_NORMAL",
         ),
         (
-            winhttpapi::win32::file::FILE_ATTRIBUTE_TEMPORARY as i64,
+            winhttpapi::win32::abi::FILE_ATTRIBUTE_TEMPORARY as i64,
             ws::Storage::FileSystem::FILE_ATTRIBUTE_TEMPORARY as i64,
             "FILE_ATTRIBUTE_TEMPORARY",
         ),
         (
-            winhttpapi::win32::file::FILE_FLAG_WRITE_THROUGH as i64,
+            winhttpapi::win32::abi::FILE_FLAG_WRITE_THROUGH as i64,
             ws::Storage::FileSystem::FILE_FLAG_WRITE_THROUGH as i64,
             "FILE_FLAG_WRITE_THROUGH",
         ),
         (
-            winhttpapi::win32::file::FILE_FLAG_OVERLAPPED as i64,
+            winhttpapi::win32::abi::FILE_FLAG_OVERLAPPED as i64,
             ws::Storage::FileSystem::FILE_FLAG_OVERLAPPED as i64,
             "FILE_FLAG_OVERLAPPED",
         ),
         (
-            winhttpapi::win32::file::FILE_FLAG_NO_BUFFERING as i64,
+            winhttpapi::win32::abi::FILE_FLAG_NO_BUFFERING as i64,
             ws::Storage::FileSystem::FILE_FLAG_NO_BUFFERING as i64,
             "FILE_FLAG_NO_BUFFERING",
         ),
         (
-            winhttpapi::win32::file::FILE_FLAG_RANDOM_ACCESS as i64,
+            winhttpapi::win32::abi::FILE_FLAG_RANDOM_ACCESS as i64,
             ws::Storage::FileSystem::FILE_FLAG_RANDOM_ACCESS as i64,
             "FILE_FLAG_RANDOM_ACCESS",
         ),
         (
-            winhttpapi::win32::file::FILE_FLAG_SEQUENTIAL_SCAN as i64,
+            winhttpapi::win32::abi::FILE_FLAG_SEQUENTIAL_SCAN as i64,
             ws::Storage::FileSystem::FILE_FLAG_SEQUENTIAL_SCAN as i64,
             "FILE_FLAG_SEQUENTIAL_SCAN",
         ),
         (
-            winhttpapi::win32::file::FILE_FLAG_DELETE_ON_CLOSE as i64,
+            winhttpapi::win32::abi::FILE_FLAG_DELETE_ON_CLOSE as i64,
             ws::Storage::FileSystem::FILE_FLAG_DELETE_ON_CLOSE as i64,
             "FILE_FLAG_DELETE_ON_CLOSE",
         ),
         (
-            winhttpapi::win32::file::FILE_FLAG_BACKUP_SEMANTICS as i64,
+            winhttpapi::win32::abi::FILE_FLAG_BACKUP_SEMANTICS as i64,
             ws::Storage::FileSystem::FILE_FLAG_BACKUP_SEMANTICS as i64,
             "FILE_FLAG_BACKUP_SEMANTICS",
         ),
-        (winhttpapi::win32::file::FILE_BEGIN as i64, ws::Storage::FileSystem::FILE_BEGIN as i64, "FILE_BEGIN"),
-        (winhttpapi::win32::file::FILE_CURRENT as i64, ws::Storage::FileSystem::FILE_CURRENT as i64, "FILE_CURRENT"),
-        (winhttpapi::win32::file::FILE_END as i64, ws::Storage::FileSystem::FILE_END as i64, "FILE_END"),
+        (winhttpapi::win32::abi::FILE_BEGIN as i64, ws::Storage::FileSystem::FILE_BEGIN as i64, "FILE_BEGIN"),
+        (winhttpapi::win32::abi::FILE_CURRENT as i64, ws::Storage::FileSystem::FILE_CURRENT as i64, "FILE_CURRENT"),
+        (winhttpapi::win32::abi::FILE_END as i64, ws::Storage::FileSystem::FILE_END as i64, "FILE_END"),
         (
-            winhttpapi::win32::file::INVALID_FILE_SIZE as i64,
+            winhttpapi::win32::abi::INVALID_FILE_SIZE as i64,
             ws::Storage::FileSystem::INVALID_FILE_SIZE as i64,
             "INVALID_FILE_SIZE",
         ),
         (
-            winhttpapi::win32::file::INVALID_SET_FILE_POINTER as i64,
+            winhttpapi::win32::abi::INVALID_SET_FILE_POINTER as i64,
             ws::Storage::FileSystem::INVALID_SET_FILE_POINTER as i64,
             "INVALID_SET_FILE_POINTER",
         ),
-        (winhttpapi::win32::file::MAX_PATH as i64, ws::Foundation::MAX_PATH as i64, "MAX_PATH"),
+        (winhttpapi::win32::abi::MAX_PATH as i64, ws::Foundation::MAX_PATH as i64, "MAX_PATH"),
         (
-            winhttpapi::win32::heap::HEAP_NO_SERIALIZE as i64,
+            winhttpapi::win32::abi::HEAP_NO_SERIALIZE as i64,
             ws::System::Memory::HEAP_NO_SERIALIZE as i64,
             "HEAP_NO_SERIALIZE",
         ),
         (
-            winhttpapi::win32::heap::HEAP_GENERATE_EXCEPTIONS as i64,
+            winhttpapi::win32::abi::HEAP_GENERATE_EXCEPTIONS as i64,
             ws::System::Memory::HEAP_GENERATE_EXCEPTIONS as i64,
             "HEAP_GENERATE_EXCEPTIONS",
         ),
         (
-            winhttpapi::win32::heap::HEAP_ZERO_MEMORY as i64,
+            winhttpapi::win32::abi::HEAP_ZERO_MEMORY as i64,
             ws::System::Memory::HEAP_ZERO_MEMORY as i64,
             "HEAP_ZERO_MEMORY",
         ),
         (
-            winhttpapi::win32::heap::HEAP_REALLOC_IN_PLACE_ONLY as i64,
+            winhttpapi::win32::abi::HEAP_REALLOC_IN_PLACE_ONLY as i64,
             ws::System::Memory::HEAP_REALLOC_IN_PLACE_ONLY as i64,
             "HEAP_REALLOC_IN_PLACE_ONLY",
         ),
-        (winhttpapi::win32::heap::LMEM_FIXED as i64, ws::System::Memory::LMEM_FIXED as i64, "LMEM_FIXED"),
-        (winhttpapi::win32::heap::LMEM_MOVEABLE as i64, ws::System::Memory::LMEM_MOVEABLE as i64, "LMEM_MOVEABLE"),
-        (winhttpapi::win32::heap::LMEM_ZEROINIT as i64, ws::System::Memory::LMEM_ZEROINIT as i64, "LMEM_ZEROINIT"),
-        (winhttpapi::win32::heap::LPTR as i64, ws::System::Memory::LPTR as i64, "LPTR"),
-        (winhttpapi::win32::heap::GMEM_FIXED as i64, ws::System::Memory::GMEM_FIXED as i64, "GMEM_FIXED"),
-        (winhttpapi::win32::heap::GMEM_MOVEABLE as i64, ws::System::Memory::GMEM_MOVEABLE as i64, "GMEM_MOVEABLE"),
-        (winhttpapi::win32::heap::GMEM_ZEROINIT as i64, ws::System::Memory::GMEM_ZEROINIT as i64, "GMEM_ZEROINIT"),
-        (winhttpapi::win32::heap::GPTR as i64, ws::System::Memory::GPTR as i64, "GPTR"),
-        (winhttpapi::win32::text::CP_ACP as i64, ws::Globalization::CP_ACP as i64, "CP_ACP"),
-        (winhttpapi::win32::text::CP_OEMCP as i64, ws::Globalization::CP_OEMCP as i64, "CP_OEMCP"),
-        (winhttpapi::win32::text::CP_MACCP as i64, ws::Globalization::CP_MACCP as i64, "CP_MACCP"),
-        (winhttpapi::win32::text::CP_THREAD_ACP as i64, ws::Globalization::CP_THREAD_ACP as i64, "CP_THREAD_ACP"),
-        (winhttpapi::win32::text::CP_UTF8 as i64, ws::Globalization::CP_UTF8 as i64, "CP_UTF8"),
-        (winhttpapi::win32::text::MB_PRECOMPOSED as i64, ws::Globalization::MB_PRECOMPOSED as i64, "MB_PRECOMPOSED"),
+        (winhttpapi::win32::abi::LMEM_FIXED as i64, ws::System::Memory::LMEM_FIXED as i64, "LMEM_FIXED"),
+        (winhttpapi::win32::abi::LMEM_MOVEABLE as i64, ws::System::Memory::LMEM_MOVEABLE as i64, "LMEM_MOVEABLE"),
+        (winhttpapi::win32::abi::LMEM_ZEROINIT as i64, ws::System::Memory::LMEM_ZEROINIT as i64, "LMEM_ZEROINIT"),
+        (winhttpapi::win32::abi::LPTR as i64, ws::System::Memory::LPTR as i64, "LPTR"),
+        (winhttpapi::win32::abi::GMEM_FIXED as i64, ws::System::Memory::GMEM_FIXED as i64, "GMEM_FIXED"),
+        (winhttpapi::win32::abi::GMEM_MOVEABLE as i64, ws::System::Memory::GMEM_MOVEABLE as i64, "GMEM_MOVEABLE"),
+        (winhttpapi::win32::abi::GMEM_ZEROINIT as i64, ws::System::Memory::GMEM_ZEROINIT as i64, "GMEM_ZEROINIT"),
+        (winhttpapi::win32::abi::GPTR as i64, ws::System::Memory::GPTR as i64, "GPTR"),
+        (winhttpapi::win32::abi::CP_ACP as i64, ws::Globalization::CP_ACP as i64, "CP_ACP"),
+        (winhttpapi::win32::abi::CP_OEMCP as i64, ws::Globalization::CP_OEMCP as i64, "CP_OEMCP"),
+        (winhttpapi::win32::abi::CP_MACCP as i64, ws::Globalization::CP_MACCP as i64, "CP_MACCP"),
+        (winhttpapi::win32::abi::CP_THREAD_ACP as i64, ws::Globalization::CP_THREAD_ACP as i64, "CP_THREAD_ACP"),
+        (winhttpapi::win32::abi::CP_UTF8 as i64, ws::Globalization::CP_UTF8 as i64, "CP_UTF8"),
+        (winhttpapi::win32::abi::MB_PRECOMPOSED as i64, ws::Globalization::MB_PRECOMPOSED as i64, "MB_PRECOMPOSED"),
         (
-            winhttpapi::win32::text::MB_ERR_INVALID_CHARS as i64,
+            winhttpapi::win32::abi::MB_ERR_INVALID_CHARS as i64,
             ws::Globalization::MB_ERR_INVALID_CHARS as i64,
             "MB_ERR_INVALID_CHARS",
         ),
         (
-            winhttpapi::win32::text::WC_ERR_INVALID_CHARS as i64,
+            winhttpapi::win32::abi::WC_ERR_INVALID_CHARS as i64,
             ws::Globalization::WC_ERR_INVALID_CHARS as i64,
             "WC_ERR_INVALID_CHARS",
         ),
         (
-            winhttpapi::win32::text::WC_NO_BEST_FIT_CHARS as i64,
+            winhttpapi::win32::abi::WC_NO_BEST_FIT_CHARS as i64,
             ws::Globalization::WC_NO_BEST_FIT_CHARS as i64,
             "WC_NO_BEST_FIT_CHARS",
         ),
         (
-            winhttpapi::win32::text::WC_COMPOSITECHECK as i64,
+            winhttpapi::win32::abi::WC_COMPOSITECHECK as i64,
             ws::Globalization::WC_COMPOSITECHECK as i64,
             "WC_COMPOSITECHECK",
         ),
-        (winhttpapi::win32::thread::STILL_ACTIVE as i64, ws::Foundation::STILL_ACTIVE as i64, "STILL_ACTIVE"),
+        (winhttpapi::win32::abi::STILL_ACTIVE as i64, ws::Foundation::STILL_ACTIVE as i64, "STILL_ACTIVE"),
         (
-            winhttpapi::win32::thread::CREATE_SUSPENDED as i64,
+            winhttpapi::win32::abi::CREATE_SUSPENDED as i64,
             ws::System::Threading::CREATE_SUSPENDED as i64,
             "CREATE_SUSPENDED",
         ),
         (
-            winhttpapi::win32::thread::STACK_SIZE_PARAM_IS_A_RESERVATION as i64,
+            winhttpapi::win32::abi::STACK_SIZE_PARAM_IS_A_RESERVATION as i64,
             ws::System::Threading::STACK_SIZE_PARAM_IS_A_RESERVATION as i64,
             "STACK_SIZE_PARAM_IS_A_RESERVATION",
         ),
         (
-            winhttpapi::win32::overlapped::FILE_SKIP_COMPLETION_PORT_ON_SUCCESS as i64,
+            winhttpapi::win32::abi::FILE_SKIP_COMPLETION_PORT_ON_SUCCESS as i64,
             ws::System::WindowsProgramming::FILE_SKIP_COMPLETION_PORT_ON_SUCCESS as i64,
             "FILE_SKIP_COMPLETION_PORT_ON_SUCCESS",
         ),
         (
-            winhttpapi::win32::overlapped::FILE_SKIP_SET_EVENT_ON_HANDLE as i64,
+            winhttpapi::win32::abi::FILE_SKIP_SET_EVENT_ON_HANDLE as i64,
             ws::System::WindowsProgramming::FILE_SKIP_SET_EVENT_ON_HANDLE as i64,
             "FILE_SKIP_SET_EVENT_ON_HANDLE",
         ),
-        (winhttpapi::win32::overlapped::STATUS_PENDING as i64, ws::Foundation::STATUS_PENDING as i64, "STATUS_PENDING"),
+        (winhttpapi::win32::abi::STATUS_PENDING as i64, ws::Foundation::STATUS_PENDING as i64, "STATUS_PENDING"),
         (winhttpapi::win32::abi::WAIT_OBJECT_0 as i64, ws::Foundation::WAIT_OBJECT_0 as i64, "WAIT_OBJECT_0"),
         (winhttpapi::win32::abi::WAIT_TIMEOUT as i64, ws::Foundation::WAIT_TIMEOUT as i64, "WAIT_TIMEOUT"),
         (winhttpapi::win32::abi::WAIT_FAILED as i64, ws::Foundation::WAIT_FAILED as i64, "WAIT_FAILED"),
@@ -641,8 +641,8 @@ fn win32_constants_match_windows_sys() {
 #[test]
 fn struct_layouts_match_windows_sys() {
     use std::mem::{offset_of, size_of};
-    use winhttpapi::win32::overlapped::{OVERLAPPED, OVERLAPPED_ENTRY};
-    use winhttpapi::win32::time::{FILETIME, SYSTEMTIME};
+    use winhttpapi::win32::abi::{FILETIME, SYSTEMTIME};
+    use winhttpapi::win32::abi::{OVERLAPPED, OVERLAPPED_ENTRY};
     assert_eq!(size_of::<OVERLAPPED>(), size_of::<ws::System::IO::OVERLAPPED>());
     assert_eq!(offset_of!(OVERLAPPED, hEvent), offset_of!(ws::System::IO::OVERLAPPED, hEvent));
     assert_eq!(size_of::<OVERLAPPED_ENTRY>(), size_of::<ws::System::IO::OVERLAPPED_ENTRY>());
@@ -655,8 +655,8 @@ fn struct_layouts_match_windows_sys() {
     assert_eq!(offset_of!(SYSTEMTIME, wMilliseconds), offset_of!(ws::Foundation::SYSTEMTIME, wMilliseconds));
     assert_eq!(size_of::<FILETIME>(), size_of::<ws::Foundation::FILETIME>());
 
-    use winhttpapi::win32::file::WIN32_FILE_ATTRIBUTE_DATA;
-    use winhttpapi::win32::sysinfo::SYSTEM_INFO;
+    use winhttpapi::win32::abi::SYSTEM_INFO;
+    use winhttpapi::win32::abi::WIN32_FILE_ATTRIBUTE_DATA;
     type WsFad = ws::Storage::FileSystem::WIN32_FILE_ATTRIBUTE_DATA;
     assert_eq!(size_of::<WIN32_FILE_ATTRIBUTE_DATA>(), size_of::<WsFad>());
     assert_eq!(offset_of!(WIN32_FILE_ATTRIBUTE_DATA, ftLastWriteTime), offset_of!(WsFad, ftLastWriteTime));
@@ -669,7 +669,7 @@ fn struct_layouts_match_windows_sys() {
     assert_eq!(offset_of!(SYSTEM_INFO, dwAllocationGranularity), offset_of!(WsSi, dwAllocationGranularity));
     assert_eq!(offset_of!(SYSTEM_INFO, wProcessorRevision), offset_of!(WsSi, wProcessorRevision));
 
-    use winhttpapi::win32::threadpool::TP_CALLBACK_ENVIRON_V3;
+    use winhttpapi::win32::abi::TP_CALLBACK_ENVIRON_V3;
     type WsEnv = ws::System::Threading::TP_CALLBACK_ENVIRON_V3;
     assert_eq!(size_of::<TP_CALLBACK_ENVIRON_V3>(), size_of::<WsEnv>());
     assert_eq!(offset_of!(TP_CALLBACK_ENVIRON_V3, Pool), offset_of!(WsEnv, Pool));
@@ -833,8 +833,7 @@ fn header_defines_match_windows_sys() {
 #[test]
 fn security_info_matches_windows_sys() {
     use std::mem::{offset_of, size_of};
-    use winhttpapi::client::abi::{SecPkgContext_CipherInfo, SecPkgContext_ConnectionInfo, WINHTTP_CONNECTION_INFO};
-    use winhttpapi::client::link::*;
+    use winhttpapi::client::abi::*;
     use ws::Security::Authentication::Identity as id;
     use ws::Security::Cryptography as cr;
     type WsCipher = id::SecPkgContext_CipherInfo;
@@ -872,17 +871,17 @@ fn security_info_matches_windows_sys() {
         (CALG_ECDH_EPHEM, cr::CALG_ECDH_EPHEM, "CALG_ECDH_EPHEM"),
         (SECPKGCONTEXT_CIPHERINFO_V1, id::SECPKGCONTEXT_CIPHERINFO_V1, "SECPKGCONTEXT_CIPHERINFO_V1"),
         (
-            winhttpapi::client::options::WINHTTP_OPTION_SECURITY_INFO,
+            winhttpapi::client::abi::WINHTTP_OPTION_SECURITY_INFO,
             ws::Networking::WinHttp::WINHTTP_OPTION_SECURITY_INFO,
             "WINHTTP_OPTION_SECURITY_INFO",
         ),
         (
-            winhttpapi::client::options::WINHTTP_OPTION_CONNECTION_INFO,
+            winhttpapi::client::abi::WINHTTP_OPTION_CONNECTION_INFO,
             ws::Networking::WinHttp::WINHTTP_OPTION_CONNECTION_INFO,
             "WINHTTP_OPTION_CONNECTION_INFO",
         ),
         (
-            winhttpapi::client::options::WINHTTP_OPTION_SECURITY_KEY_BITNESS,
+            winhttpapi::client::abi::WINHTTP_OPTION_SECURITY_KEY_BITNESS,
             ws::Networking::WinHttp::WINHTTP_OPTION_SECURITY_KEY_BITNESS,
             "WINHTTP_OPTION_SECURITY_KEY_BITNESS",
         ),

@@ -1,13 +1,19 @@
 //! The engine's entry points, one per WinHTTP function, called by `src/ffi/winhttp/` with safe
 //! values: handle lookups (with WinHTTP's wrong-kind and wrong-state codes), object creation, and the
 //! synchronous runs of the request steps.
-use super::callback::{self, Deliver, Info, Notifier, WINHTTP_CALLBACK_STATUS_HANDLE_CREATED};
+use super::callback::{self, Deliver, Info, Notifier};
 use super::connect::Connect;
 use super::options::{self, Object, Value};
 use super::query::{self, QueryValue};
 use super::request::*;
 use super::session::*;
 use super::step::{self, Done, Op};
+use crate::client::abi;
+use crate::client::abi::WINHTTP_CALLBACK_STATUS_HANDLE_CREATED;
+use crate::client::abi::{
+    WINHTTP_ACCESS_TYPE_AUTOMATIC_PROXY, WINHTTP_ACCESS_TYPE_DEFAULT_PROXY, WINHTTP_ACCESS_TYPE_NAMED_PROXY,
+    WINHTTP_ACCESS_TYPE_NO_PROXY,
+};
 use crate::win32::error::*;
 use crate::win32::handle::{self, KernelObject, RawHandle};
 use crate::win32::overlapped::CallerBuf;
@@ -218,8 +224,7 @@ pub fn add_request_headers(h: RawHandle, text: Option<String>, modifiers: u32) -
     if text.is_empty() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let modifiers =
-        if modifiers & 0xFFFF_0000 == 0 { modifiers | super::headers::WINHTTP_ADDREQ_FLAG_ADD } else { modifiers };
+    let modifiers = if modifiers & 0xFFFF_0000 == 0 { modifiers | abi::WINHTTP_ADDREQ_FLAG_ADD } else { modifiers };
     let r = req.state.lock().headers.add_text(&text, modifiers);
     r
 }
@@ -283,7 +288,7 @@ pub fn receive_response(h: RawHandle) -> WinResult<()> {
         let refused = req.check_receive_now();
         if let Err(e) = refused {
             if e != ERROR_WINHTTP_OPERATION_CANCELLED {
-                return step::refuse_async(&req, super::callback::API_RECEIVE_RESPONSE, e);
+                return step::refuse_async(&req, abi::API_RECEIVE_RESPONSE, e);
             }
         }
     }

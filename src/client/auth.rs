@@ -19,22 +19,14 @@
 //! [`header_lines`] (the hook in `Request::build_head`), [`answer_challenge`] (the hook in
 //! `Request::receive`).
 use super::request::{Io, Request, RequestState};
-use super::session::WINHTTP_DISABLE_AUTHENTICATION;
+use crate::client::abi::WINHTTP_DISABLE_AUTHENTICATION;
+use crate::client::abi::{
+    WINHTTP_AUTH_SCHEME_BASIC, WINHTTP_AUTH_SCHEME_DIGEST, WINHTTP_AUTH_SCHEME_NEGOTIATE, WINHTTP_AUTH_SCHEME_NTLM,
+    WINHTTP_AUTH_SCHEME_PASSPORT, WINHTTP_AUTH_TARGET_PROXY, WINHTTP_AUTH_TARGET_SERVER, WINHTTP_OPTION_PASSWORD,
+    WINHTTP_OPTION_PROXY_USERNAME, WINHTTP_OPTION_USERNAME,
+};
 use crate::win32::error::*;
 use std::sync::atomic::{AtomicU32, Ordering};
-
-pub const WINHTTP_AUTH_SCHEME_BASIC: u32 = 0x1;
-pub const WINHTTP_AUTH_SCHEME_NTLM: u32 = 0x2;
-pub const WINHTTP_AUTH_SCHEME_PASSPORT: u32 = 0x4;
-pub const WINHTTP_AUTH_SCHEME_DIGEST: u32 = 0x8;
-pub const WINHTTP_AUTH_SCHEME_NEGOTIATE: u32 = 0x10;
-pub const WINHTTP_AUTH_TARGET_SERVER: u32 = 0;
-pub const WINHTTP_AUTH_TARGET_PROXY: u32 = 1;
-
-pub const WINHTTP_OPTION_USERNAME: u32 = 0x1000;
-pub const WINHTTP_OPTION_PASSWORD: u32 = 0x1001;
-pub const WINHTTP_OPTION_PROXY_USERNAME: u32 = 0x1002;
-pub const WINHTTP_OPTION_PROXY_PASSWORD: u32 = 0x1003;
 
 /// Automatic answers to challenges within one chain of 401/407 responses (a server that keeps
 /// answering `stale=true` must not loop us forever).

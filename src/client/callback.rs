@@ -20,6 +20,7 @@
 //! Operations: [`Notifier::new`], [`Notifier::set_callback`], [`Notifier::post`],
 //! [`Notifier::begin_op`]/[`Notifier::try_begin_async`]/[`Notifier::end_op`]/[`Notifier::complete_op`],
 //! [`Notifier::close`]; the handle registry ([`register`], [`lookup`], [`unregister`]).
+use crate::client::abi::WINHTTP_CALLBACK_STATUS_HANDLE_CLOSING;
 use crate::win32::error::*;
 use crate::win32::handle::RawHandle;
 use once_cell::sync::Lazy;
@@ -27,34 +28,6 @@ use parking_lot::Mutex;
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::sync::Arc;
-
-pub const WINHTTP_CALLBACK_STATUS_RESOLVING_NAME: u32 = 0x0000_0001;
-pub const WINHTTP_CALLBACK_STATUS_NAME_RESOLVED: u32 = 0x0000_0002;
-pub const WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER: u32 = 0x0000_0004;
-pub const WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER: u32 = 0x0000_0008;
-pub const WINHTTP_CALLBACK_STATUS_SENDING_REQUEST: u32 = 0x0000_0010;
-pub const WINHTTP_CALLBACK_STATUS_REQUEST_SENT: u32 = 0x0000_0020;
-pub const WINHTTP_CALLBACK_STATUS_RECEIVING_RESPONSE: u32 = 0x0000_0040;
-pub const WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED: u32 = 0x0000_0080;
-pub const WINHTTP_CALLBACK_STATUS_CLOSING_CONNECTION: u32 = 0x0000_0100;
-pub const WINHTTP_CALLBACK_STATUS_CONNECTION_CLOSED: u32 = 0x0000_0200;
-pub const WINHTTP_CALLBACK_STATUS_HANDLE_CREATED: u32 = 0x0000_0400;
-pub const WINHTTP_CALLBACK_STATUS_HANDLE_CLOSING: u32 = 0x0000_0800;
-pub const WINHTTP_CALLBACK_STATUS_REDIRECT: u32 = 0x0000_4000;
-pub const WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE: u32 = 0x0000_8000;
-pub const WINHTTP_CALLBACK_STATUS_SECURE_FAILURE: u32 = 0x0001_0000;
-pub const WINHTTP_CALLBACK_STATUS_HEADERS_AVAILABLE: u32 = 0x0002_0000;
-pub const WINHTTP_CALLBACK_STATUS_DATA_AVAILABLE: u32 = 0x0004_0000;
-pub const WINHTTP_CALLBACK_STATUS_READ_COMPLETE: u32 = 0x0008_0000;
-pub const WINHTTP_CALLBACK_STATUS_WRITE_COMPLETE: u32 = 0x0010_0000;
-pub const WINHTTP_CALLBACK_STATUS_REQUEST_ERROR: u32 = 0x0020_0000;
-pub const WINHTTP_CALLBACK_STATUS_SENDREQUEST_COMPLETE: u32 = 0x0040_0000;
-
-pub const API_RECEIVE_RESPONSE: u32 = 1;
-pub const API_QUERY_DATA_AVAILABLE: u32 = 2;
-pub const API_READ_DATA: u32 = 3;
-pub const API_WRITE_DATA: u32 = 4;
-pub const API_SEND_REQUEST: u32 = 5;
 
 /// `WINHTTP_STATUS_CALLBACK`: `(hInternet, dwContext, dwInternetStatus, lpvStatusInformation,
 /// dwStatusInformationLength)`.

@@ -4,11 +4,11 @@
 //!
 //! Operations: [`query`].
 use super::connect::Connect;
-use super::request::{Request, WINHTTP_FLAG_SECURE};
+use super::request::Request;
+use crate::client::abi::WINHTTP_FLAG_SECURE;
+use crate::client::abi::WINHTTP_QUERY_CONNECTION_GROUP_FLAG_INSECURE;
 use crate::win32::error::*;
 use crate::win32::handle::RawHandle;
-
-pub const WINHTTP_QUERY_CONNECTION_GROUP_FLAG_INSECURE: u64 = 0x1;
 
 /// One `WINHTTP_HOST_CONNECTION_GROUP`: the host and its (connection count, group GUID) pairs.
 #[derive(Clone, Debug, PartialEq, Eq)]

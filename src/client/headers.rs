@@ -7,13 +7,11 @@
 //! removes); REPLACE of a missing header fails with `ERROR_WINHTTP_HEADER_NOT_FOUND` unless ADD is
 //! also given; ADD_IF_NEW fails with `ERROR_WINHTTP_HEADER_ALREADY_EXISTS`; COALESCE appends `", v"`
 //! (or `"; v"`) to the first header of that name.
+use crate::client::abi::{
+    WINHTTP_ADDREQ_FLAG_ADD, WINHTTP_ADDREQ_FLAG_ADD_IF_NEW, WINHTTP_ADDREQ_FLAG_COALESCE_WITH_COMMA,
+    WINHTTP_ADDREQ_FLAG_COALESCE_WITH_SEMICOLON, WINHTTP_ADDREQ_FLAG_REPLACE,
+};
 use crate::win32::error::*;
-
-pub const WINHTTP_ADDREQ_FLAG_COALESCE_WITH_SEMICOLON: u32 = 0x0100_0000;
-pub const WINHTTP_ADDREQ_FLAG_ADD_IF_NEW: u32 = 0x1000_0000;
-pub const WINHTTP_ADDREQ_FLAG_ADD: u32 = 0x2000_0000;
-pub const WINHTTP_ADDREQ_FLAG_COALESCE_WITH_COMMA: u32 = 0x4000_0000;
-pub const WINHTTP_ADDREQ_FLAG_REPLACE: u32 = 0x8000_0000;
 
 /// An ordered list of request header fields.
 #[derive(Debug, Clone, Default)]

@@ -4,6 +4,10 @@
 //! `WINHTTP_CALLBACK_STATUS_SENDING_REQUEST` (where .NET's WinHttpHandler reads the server certificate and
 //! the connection info). Answers `WINHTTP_OPTION_CONNECTION_INFO`, `_SECURITY_INFO`,
 //! `_SECURITY_KEY_BITNESS` and `_SERVER_CERT_CONTEXT` in Schannel's terms ([`Schannel`]).
+use crate::client::abi::{
+    CALG_AES_128, CALG_AES_256, CALG_ECDH_EPHEM, CALG_SHA_256, CALG_SHA_384, SP_PROT_TLS1_0_CLIENT,
+    SP_PROT_TLS1_1_CLIENT, SP_PROT_TLS1_2_CLIENT, SP_PROT_TLS1_3_CLIENT,
+};
 use std::net::{SocketAddr, TcpStream};
 
 /// One connection as the options report it.
@@ -54,20 +58,6 @@ impl TlsFacts {
         }
     }
 }
-
-/// `SP_PROT_*_CLIENT` of `SecPkgContext_ConnectionInfo.dwProtocol`.
-pub const SP_PROT_TLS1_0_CLIENT: u32 = 0x80;
-pub const SP_PROT_TLS1_1_CLIENT: u32 = 0x200;
-pub const SP_PROT_TLS1_2_CLIENT: u32 = 0x800;
-pub const SP_PROT_TLS1_3_CLIENT: u32 = 0x2000;
-/// `ALG_ID`s of wincrypt.h.
-pub const CALG_AES_128: u32 = 0x660e;
-pub const CALG_AES_256: u32 = 0x6610;
-pub const CALG_SHA_256: u32 = 0x800c;
-pub const CALG_SHA_384: u32 = 0x800d;
-pub const CALG_ECDH_EPHEM: u32 = 0xae06;
-/// `SecPkgContext_CipherInfo.dwVersion`.
-pub const SECPKGCONTEXT_CIPHERINFO_V1: u32 = 1;
 
 /// A TLS session in the terms of Schannel's `SecPkgContext_ConnectionInfo` and `SecPkgContext_CipherInfo`
 /// (the two halves of `WINHTTP_SECURITY_INFO`). Names are the BCrypt algorithm names Windows reports

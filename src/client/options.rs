@@ -3,71 +3,28 @@
 use super::connect::Connect;
 use super::request::Request;
 use super::session::{ProxyConfig, Session};
+use crate::client::abi;
+use crate::client::abi::{
+    SECURITY_FLAG_STRENGTH_STRONG, WINHTTP_OPTION_AUTOLOGON_POLICY, WINHTTP_OPTION_CLIENT_CERT_CONTEXT,
+    WINHTTP_OPTION_CONFIGURE_PASSPORT_AUTH, WINHTTP_OPTION_CONNECTION_INFO, WINHTTP_OPTION_CONNECT_RETRIES,
+    WINHTTP_OPTION_CONNECT_TIMEOUT, WINHTTP_OPTION_CONTEXT_VALUE, WINHTTP_OPTION_DECOMPRESSION,
+    WINHTTP_OPTION_DISABLE_FEATURE, WINHTTP_OPTION_ENABLE_FEATURE, WINHTTP_OPTION_EXTENDED_ERROR,
+    WINHTTP_OPTION_HANDLE_TYPE, WINHTTP_OPTION_HTTP_VERSION, WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER,
+    WINHTTP_OPTION_MAX_CONNS_PER_SERVER, WINHTTP_OPTION_MAX_HTTP_AUTOMATIC_REDIRECTS,
+    WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE, WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE,
+    WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE, WINHTTP_OPTION_PARENT_HANDLE, WINHTTP_OPTION_PROXY,
+    WINHTTP_OPTION_READ_BUFFER_SIZE, WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT, WINHTTP_OPTION_RECEIVE_TIMEOUT,
+    WINHTTP_OPTION_REDIRECT_POLICY, WINHTTP_OPTION_RESOLVE_TIMEOUT, WINHTTP_OPTION_SECURE_PROTOCOLS,
+    WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT, WINHTTP_OPTION_SECURITY_FLAGS, WINHTTP_OPTION_SECURITY_INFO,
+    WINHTTP_OPTION_SECURITY_KEY_BITNESS, WINHTTP_OPTION_SEND_TIMEOUT, WINHTTP_OPTION_SERVER_CERT_CONTEXT,
+    WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET, WINHTTP_OPTION_URL, WINHTTP_OPTION_USER_AGENT,
+    WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT, WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL,
+    WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE, WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE,
+    WINHTTP_OPTION_WORKER_THREAD_COUNT, WINHTTP_OPTION_WRITE_BUFFER_SIZE, WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE,
+};
 use crate::win32::error::*;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
-
-pub const WINHTTP_OPTION_RESOLVE_TIMEOUT: u32 = 2;
-pub const WINHTTP_OPTION_CONNECT_TIMEOUT: u32 = 3;
-pub const WINHTTP_OPTION_CONNECT_RETRIES: u32 = 4;
-pub const WINHTTP_OPTION_SEND_TIMEOUT: u32 = 5;
-pub const WINHTTP_OPTION_RECEIVE_TIMEOUT: u32 = 6;
-pub const WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT: u32 = 7;
-pub const WINHTTP_OPTION_HANDLE_TYPE: u32 = 9;
-pub const WINHTTP_OPTION_READ_BUFFER_SIZE: u32 = 12;
-pub const WINHTTP_OPTION_WRITE_BUFFER_SIZE: u32 = 13;
-pub const WINHTTP_OPTION_PARENT_HANDLE: u32 = 21;
-pub const WINHTTP_OPTION_EXTENDED_ERROR: u32 = 24;
-pub const WINHTTP_OPTION_SECURITY_FLAGS: u32 = 31;
-/// Request handles, query only: `WINHTTP_CERTIFICATE_INFO` of the server's certificate.
-pub const WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT: u32 = 32;
-/// Request handles, query only: the cipher strength of the connection in bits (0 before a TLS handshake).
-pub const WINHTTP_OPTION_SECURITY_KEY_BITNESS: u32 = 36;
-pub const WINHTTP_OPTION_URL: u32 = 34;
-pub const WINHTTP_OPTION_PROXY: u32 = 38;
-pub const WINHTTP_OPTION_USER_AGENT: u32 = 41;
-pub const WINHTTP_OPTION_CONTEXT_VALUE: u32 = 45;
-/// Secure request handles: `WINHTTP_NO_CLIENT_CERT_CONTEXT` only (no client certificates here).
-pub const WINHTTP_OPTION_CLIENT_CERT_CONTEXT: u32 = 47;
-pub const WINHTTP_OPTION_HTTP_VERSION: u32 = 59;
-pub const WINHTTP_OPTION_DISABLE_FEATURE: u32 = 63;
-pub const WINHTTP_OPTION_MAX_CONNS_PER_SERVER: u32 = 73;
-pub const WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER: u32 = 74;
-pub const WINHTTP_OPTION_AUTOLOGON_POLICY: u32 = 77;
-/// Request handles, query only: a `CERT_CONTEXT` of the server's certificate, for the caller to free
-/// (`ERROR_WINHTTP_INCORRECT_HANDLE_STATE` before a TLS handshake).
-pub const WINHTTP_OPTION_SERVER_CERT_CONTEXT: u32 = 78;
-pub const WINHTTP_OPTION_ENABLE_FEATURE: u32 = 79;
-/// Queryable on every handle kind (0: the library sizes its own pool); settable on a session.
-pub const WINHTTP_OPTION_WORKER_THREAD_COUNT: u32 = 80;
-/// Session handles: accepted (Passport is not available here); see `request.rs` for Passport1.4 302s.
-pub const WINHTTP_OPTION_CONFIGURE_PASSPORT_AUTH: u32 = 83;
-pub const WINHTTP_OPTION_SECURE_PROTOCOLS: u32 = 84;
-pub const WINHTTP_OPTION_REDIRECT_POLICY: u32 = 88;
-pub const WINHTTP_OPTION_MAX_HTTP_AUTOMATIC_REDIRECTS: u32 = 89;
-pub const WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE: u32 = 90;
-pub const WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE: u32 = 91;
-pub const WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE: u32 = 92;
-/// Request handles, query only: the local and remote address of the connection that carried the last send
-/// (`ERROR_WINHTTP_INCORRECT_HANDLE_STATE` before one did).
-pub const WINHTTP_OPTION_CONNECTION_INFO: u32 = 93;
-/// Request handles, query only: `WINHTTP_SECURITY_INFO` (Schannel's connection and cipher information,
-/// zeros while no TLS handshake is behind the request).
-pub const WINHTTP_OPTION_SECURITY_INFO: u32 = 151;
-pub const WINHTTP_OPTION_DECOMPRESSION: u32 = 118;
-/// Request handles, before send: the request becomes a WebSocket handshake (`websocket.rs`).
-pub const WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET: u32 = 114;
-/// Seconds `WinHttpWebSocketClose` waits for the peer's close frame (default 10).
-pub const WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT: u32 = 115;
-/// Kept and reported; see docs/porting.md (no keep-alive pings are sent).
-pub const WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL: u32 = 116;
-pub const WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE: u32 = 122;
-pub const WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE: u32 = 123;
-pub const WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE: u32 = 15_000;
-
-/// Query-only bit of `WINHTTP_OPTION_SECURITY_FLAGS`: the channel uses strong (128-bit+) encryption,
-/// which every TLS 1.2/1.3 suite rustls offers does.
-pub const SECURITY_FLAG_STRENGTH_STRONG: u32 = 0x2000_0000;
 
 /// The C type of an option's value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,7 +121,7 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         | WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE => Kind::Dword,
         WINHTTP_OPTION_PARENT_HANDLE | WINHTTP_OPTION_CONTEXT_VALUE => Kind::Usize,
         WINHTTP_OPTION_URL | WINHTTP_OPTION_USER_AGENT => Kind::Str,
-        super::auth::WINHTTP_OPTION_USERNAME..=super::auth::WINHTTP_OPTION_PROXY_PASSWORD => Kind::Str,
+        abi::WINHTTP_OPTION_USERNAME..=abi::WINHTTP_OPTION_PROXY_PASSWORD => Kind::Str,
         WINHTTP_OPTION_PROXY => Kind::Proxy,
         WINHTTP_OPTION_HTTP_VERSION => Kind::Version,
         WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET => Kind::Flag,
@@ -242,7 +199,7 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             *s.agent.lock() = a.clone();
             Ok(())
         }
-        super::auth::WINHTTP_OPTION_USERNAME..=super::auth::WINHTTP_OPTION_PROXY_PASSWORD => {
+        abi::WINHTTP_OPTION_USERNAME..=abi::WINHTTP_OPTION_PROXY_PASSWORD => {
             let (Object::Request(r), Value::Str(v)) = (obj, value) else {
                 return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE);
             };
@@ -251,9 +208,9 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
         }
         WINHTTP_OPTION_PROXY => {
             let Value::Proxy(access, proxy, bypass) = value else { return Err(ERROR_INVALID_PARAMETER) };
-            if access != super::session::WINHTTP_ACCESS_TYPE_NO_PROXY
-                && access != super::session::WINHTTP_ACCESS_TYPE_NAMED_PROXY
-                && access != super::session::WINHTTP_ACCESS_TYPE_DEFAULT_PROXY
+            if access != abi::WINHTTP_ACCESS_TYPE_NO_PROXY
+                && access != abi::WINHTTP_ACCESS_TYPE_NAMED_PROXY
+                && access != abi::WINHTTP_ACCESS_TYPE_DEFAULT_PROXY
             {
                 return Err(ERROR_INVALID_PARAMETER);
             }
@@ -454,7 +411,7 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
             let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
             Value::Str(s.agent.lock().clone())
         }
-        super::auth::WINHTTP_OPTION_USERNAME..=super::auth::WINHTTP_OPTION_PROXY_PASSWORD => {
+        abi::WINHTTP_OPTION_USERNAME..=abi::WINHTTP_OPTION_PROXY_PASSWORD => {
             let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
             Value::Str(super::auth::query_option(&r.state.lock(), option))
         }
@@ -464,7 +421,7 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
                 Object::Request(r) => r.session.proxy.lock().clone(),
                 Object::Connect(_) => return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
             };
-            let access = if p.access_type == super::session::WINHTTP_ACCESS_TYPE_NAMED_PROXY { 3 } else { 1 };
+            let access = if p.access_type == abi::WINHTTP_ACCESS_TYPE_NAMED_PROXY { 3 } else { 1 };
             Value::Proxy(access, p.proxy, p.bypass)
         }
         WINHTTP_OPTION_SECURITY_FLAGS => match obj {

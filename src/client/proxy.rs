@@ -8,18 +8,17 @@
 //! [`detect_auto_proxy_config_url`], [`is_host_in_bypass_list`], [`reset_auto_proxy`]; the in-process
 //! settings store ([`read_settings`], [`write_settings`], [`settings_version`]) and proxy change
 //! notifications ([`register_change_notification`], [`unregister_change_notification`]).
-use super::session::{ProxyConfig, WINHTTP_ACCESS_TYPE_NAMED_PROXY, WINHTTP_ACCESS_TYPE_NO_PROXY};
+use super::session::ProxyConfig;
+use crate::client::abi::{
+    PROXY_TYPE_AUTO_DETECT, PROXY_TYPE_AUTO_PROXY_URL, PROXY_TYPE_DIRECT, PROXY_TYPE_PROXY,
+    WINHTTP_AUTOPROXY_AUTO_DETECT, WINHTTP_AUTOPROXY_CONFIG_URL, WINHTTP_AUTO_DETECT_TYPE_DHCP,
+    WINHTTP_AUTO_DETECT_TYPE_DNS_A, WINHTTP_RESET_ALL, WINHTTP_RESET_DISCARD_RESOLVERS,
+    WINHTTP_RESET_NOTIFY_NETWORK_CHANGED, WINHTTP_RESET_OUT_OF_PROC,
+};
+use crate::client::abi::{WINHTTP_ACCESS_TYPE_NAMED_PROXY, WINHTTP_ACCESS_TYPE_NO_PROXY};
 use crate::win32::error::*;
 use parking_lot::Mutex;
 
-pub const WINHTTP_AUTOPROXY_AUTO_DETECT: u32 = 0x1;
-pub const WINHTTP_AUTOPROXY_CONFIG_URL: u32 = 0x2;
-pub const WINHTTP_AUTO_DETECT_TYPE_DHCP: u32 = 0x1;
-pub const WINHTTP_AUTO_DETECT_TYPE_DNS_A: u32 = 0x2;
-pub const WINHTTP_RESET_ALL: u32 = 0x0000_FFFF;
-pub const WINHTTP_RESET_NOTIFY_NETWORK_CHANGED: u32 = 0x0001_0000;
-pub const WINHTTP_RESET_OUT_OF_PROC: u32 = 0x0002_0000;
-pub const WINHTTP_RESET_DISCARD_RESOLVERS: u32 = 0x0004_0000;
 pub use super::abi::{INTERNET_SCHEME_HTTP, INTERNET_SCHEME_HTTPS};
 
 /// The machine default of this process. Windows keeps it in the registry (`netsh winhttp set
@@ -161,12 +160,6 @@ pub struct StoredSettings {
     pub autoconfig_secondary_url: Option<String>,
     pub auto_discovery_flags: u32,
 }
-
-/// `PROXY_TYPE_*` of `WINHTTP_PROXY_SETTINGS.dwFlags`.
-pub const PROXY_TYPE_DIRECT: u32 = 0x1;
-pub const PROXY_TYPE_PROXY: u32 = 0x2;
-pub const PROXY_TYPE_AUTO_PROXY_URL: u32 = 0x4;
-pub const PROXY_TYPE_AUTO_DETECT: u32 = 0x8;
 
 /// The in-process settings store, by connection name (lower case; "" = the LAN settings).
 static STORE: Mutex<Vec<(String, StoredSettings)>> = Mutex::new(Vec::new());

@@ -1,22 +1,15 @@
 //! `WinHttpQueryHeaders`: the `WINHTTP_QUERY_*` info levels over the response head, or over the
 //! request head with `WINHTTP_QUERY_FLAG_REQUEST_HEADERS`.
 use super::request::{Phase, Request};
+use crate::client::abi::{
+    WINHTTP_QUERY_CUSTOM, WINHTTP_QUERY_EX_ALL_HEADERS, WINHTTP_QUERY_FLAG_NUMBER, WINHTTP_QUERY_FLAG_NUMBER64,
+    WINHTTP_QUERY_FLAG_REQUEST_HEADERS, WINHTTP_QUERY_FLAG_SYSTEMTIME, WINHTTP_QUERY_FLAG_TRAILERS,
+    WINHTTP_QUERY_FLAG_WIRE_ENCODING, WINHTTP_QUERY_MAX, WINHTTP_QUERY_RAW_HEADERS, WINHTTP_QUERY_RAW_HEADERS_CRLF,
+    WINHTTP_QUERY_REQUEST_METHOD, WINHTTP_QUERY_STATUS_CODE, WINHTTP_QUERY_STATUS_TEXT, WINHTTP_QUERY_VERSION,
+};
 use crate::http1::date::{self, CivilTime};
 use crate::win32::error::*;
 
-pub const WINHTTP_QUERY_VERSION: u32 = 18;
-pub const WINHTTP_QUERY_STATUS_CODE: u32 = 19;
-pub const WINHTTP_QUERY_STATUS_TEXT: u32 = 20;
-pub const WINHTTP_QUERY_RAW_HEADERS: u32 = 21;
-pub const WINHTTP_QUERY_RAW_HEADERS_CRLF: u32 = 22;
-pub const WINHTTP_QUERY_REQUEST_METHOD: u32 = 45;
-pub const WINHTTP_QUERY_CUSTOM: u32 = 65535;
-/// The highest info level winhttp.h defines.
-pub const WINHTTP_QUERY_MAX: u32 = 78;
-pub const WINHTTP_QUERY_FLAG_NUMBER64: u32 = 0x0800_0000;
-pub const WINHTTP_QUERY_FLAG_NUMBER: u32 = 0x2000_0000;
-pub const WINHTTP_QUERY_FLAG_SYSTEMTIME: u32 = 0x4000_0000;
-pub const WINHTTP_QUERY_FLAG_REQUEST_HEADERS: u32 = 0x8000_0000;
 const MODIFIER_MASK: u32 = 0xFFFF_0000;
 const KNOWN_MODIFIERS: u32 = 0x8000_0000 | 0x4000_0000 | 0x2000_0000 | 0x0800_0000 | 0x0100_0000 | 0x0200_0000;
 
@@ -239,10 +232,6 @@ pub fn query(req: &Request, level: u32, name: Option<&str>, index: &mut u32) -> 
     }
     Ok(QueryValue::Text(text))
 }
-
-pub const WINHTTP_QUERY_EX_ALL_HEADERS: u32 = WINHTTP_QUERY_RAW_HEADERS;
-pub const WINHTTP_QUERY_FLAG_WIRE_ENCODING: u32 = 0x0100_0000;
-pub const WINHTTP_QUERY_FLAG_TRAILERS: u32 = 0x0200_0000;
 
 /// `WinHttpQueryHeadersEx`: the parsed (name, value) pairs asked for. `WINHTTP_QUERY_EX_ALL_HEADERS`
 /// gives every header of the response (or of the request with `WINHTTP_QUERY_FLAG_REQUEST_HEADERS`);

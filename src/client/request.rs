@@ -10,7 +10,17 @@
 //! Operations: [`Request::send`], [`Request::write`], [`Request::receive`], [`Request::available`],
 //! [`Request::read`], header queries (`query.rs`), options (`options.rs`), and close ([`KernelObject::on_close`]).
 use super::callback::{self, Deliver, Info, Notifier};
-use super::callback::{
+use super::conn::{Conn, ConnEvent, TlsSetup};
+use super::connect::Connect;
+use super::headers::HeaderList;
+use super::session::*;
+use crate::client::abi;
+use crate::client::abi::{
+    REDIRECT_POLICY_DISALLOW_HTTPS_TO_HTTP, REDIRECT_POLICY_NEVER, WINHTTP_DISABLE_COOKIES, WINHTTP_DISABLE_KEEP_ALIVE,
+    WINHTTP_DISABLE_REDIRECTS,
+};
+use crate::client::abi::{WINHTTP_ADDREQ_FLAG_ADD, WINHTTP_ADDREQ_FLAG_REPLACE};
+use crate::client::abi::{
     WINHTTP_CALLBACK_STATUS_CLOSING_CONNECTION, WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER,
     WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER, WINHTTP_CALLBACK_STATUS_CONNECTION_CLOSED,
     WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE, WINHTTP_CALLBACK_STATUS_NAME_RESOLVED,
@@ -18,10 +28,9 @@ use super::callback::{
     WINHTTP_CALLBACK_STATUS_RESOLVING_NAME, WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED,
     WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, WINHTTP_CALLBACK_STATUS_SENDING_REQUEST,
 };
-use super::conn::{Conn, ConnEvent, TlsSetup};
-use super::connect::Connect;
-use super::headers::{HeaderList, WINHTTP_ADDREQ_FLAG_ADD, WINHTTP_ADDREQ_FLAG_REPLACE};
-use super::session::*;
+use crate::client::abi::{
+    WINHTTP_DECOMPRESSION_FLAG_DEFLATE, WINHTTP_DECOMPRESSION_FLAG_GZIP, WINHTTP_FLAG_REFRESH, WINHTTP_FLAG_SECURE,
+};
 use crate::http1::chunked::ChunkedDecoder;
 use crate::http1::response::{parse_head, BodyFraming, HeadError, ResponseHead};
 use crate::win32::error::*;
@@ -30,17 +39,6 @@ use parking_lot::Mutex;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
-
-pub const WINHTTP_FLAG_SECURE: u32 = 0x0080_0000;
-pub const WINHTTP_FLAG_ESCAPE_PERCENT: u32 = 0x0000_0004;
-pub const WINHTTP_FLAG_NULL_CODEPAGE: u32 = 0x0000_0008;
-pub const WINHTTP_FLAG_ESCAPE_DISABLE: u32 = 0x0000_0040;
-pub const WINHTTP_FLAG_ESCAPE_DISABLE_QUERY: u32 = 0x0000_0080;
-pub const WINHTTP_FLAG_BYPASS_PROXY_CACHE: u32 = 0x0000_0100;
-pub const WINHTTP_FLAG_REFRESH: u32 = WINHTTP_FLAG_BYPASS_PROXY_CACHE;
-
-pub const WINHTTP_DECOMPRESSION_FLAG_GZIP: u32 = 1;
-pub const WINHTTP_DECOMPRESSION_FLAG_DEFLATE: u32 = 2;
 
 /// Where a request is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -394,7 +392,7 @@ impl Request {
         self.check_open()?;
         let st = self.state.lock();
         match api {
-            callback::API_WRITE_DATA => {
+            abi::API_WRITE_DATA => {
                 if st.phase != Phase::Sending || io.conn.is_none() {
                     return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
                 }
@@ -402,7 +400,7 @@ impl Request {
                     return Err(ERROR_INVALID_PARAMETER);
                 }
             }
-            callback::API_QUERY_DATA_AVAILABLE | callback::API_READ_DATA
+            abi::API_QUERY_DATA_AVAILABLE | abi::API_READ_DATA
                 if !matches!(st.phase, Phase::Receiving | Phase::Done) =>
             {
                 return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);

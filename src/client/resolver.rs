@@ -17,17 +17,18 @@
 //! [`proxy_settings_result`], [`close`].
 use super::callback::{self, Deliver, Info, Notifier};
 use super::proxy;
-use super::session::{ProxyConfig, Session, WINHTTP_ACCESS_TYPE_NAMED_PROXY};
+use super::session::{ProxyConfig, Session};
+use crate::client::abi;
+use crate::client::abi::WINHTTP_ACCESS_TYPE_NAMED_PROXY;
+use crate::client::abi::{
+    API_GET_PROXY_FOR_URL, WINHTTP_AUTOPROXY_ALLOW_AUTOCONFIG, WINHTTP_AUTOPROXY_ALLOW_STATIC,
+    WINHTTP_CALLBACK_STATUS_GETPROXYFORURL_COMPLETE, WINHTTP_CALLBACK_STATUS_GETPROXYSETTINGS_COMPLETE,
+    WINHTTP_PROXY_SETTINGS_TYPE_WSA, WINHTTP_PROXY_SETTINGS_TYPE_WSL,
+};
 use crate::win32::error::*;
 use crate::win32::handle::{self, KernelObject, RawHandle};
 use parking_lot::Mutex;
 use std::sync::Arc;
-
-pub const WINHTTP_CALLBACK_STATUS_GETPROXYFORURL_COMPLETE: u32 = 0x0100_0000;
-pub const API_GET_PROXY_FOR_URL: u32 = 6;
-pub const WINHTTP_AUTOPROXY_ALLOW_AUTOCONFIG: u32 = 0x0000_0100;
-pub const WINHTTP_AUTOPROXY_ALLOW_STATIC: u32 = 0x0000_0200;
-pub const WINHTTP_AUTOPROXY_ALLOW_CM: u32 = 0x0000_0400;
 
 /// One `WINHTTP_PROXY_RESULT_ENTRY`: a proxy (host, port; scheme HTTP) or direct access, and whether
 /// direct access comes from the bypass list.
@@ -57,10 +58,6 @@ pub struct Resolver {
     settings: Mutex<Option<SettingsEx>>,
 }
 
-pub const WINHTTP_CALLBACK_STATUS_GETPROXYSETTINGS_COMPLETE: u32 = 0x0800_0000;
-pub const WINHTTP_PROXY_SETTINGS_TYPE_WSL: i32 = 1;
-pub const WINHTTP_PROXY_SETTINGS_TYPE_WSA: i32 = 2;
-
 /// `WINHTTP_PROXY_SETTINGS_EX` as the engine sees it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SettingsEx {
@@ -79,7 +76,7 @@ pub fn settings_ex() -> SettingsEx {
     let cfg = static_config();
     let mut out = SettingsEx {
         generation: proxy::settings_version() as u64,
-        flags: proxy::PROXY_TYPE_DIRECT as u64,
+        flags: abi::PROXY_TYPE_DIRECT as u64,
         ..Default::default()
     };
     if cfg.access_type == WINHTTP_ACCESS_TYPE_NAMED_PROXY {
@@ -100,7 +97,7 @@ pub fn settings_ex() -> SettingsEx {
             }
         }
         if out.proxy.is_some() || out.secure_proxy.is_some() {
-            out.flags = proxy::PROXY_TYPE_PROXY as u64;
+            out.flags = abi::PROXY_TYPE_PROXY as u64;
         }
         out.bypasses = cfg
             .bypass
@@ -234,10 +231,10 @@ pub fn entries_for(cfg: &ProxyConfig, host: &str, secure: bool) -> Vec<ProxyEntr
 /// The outcome of a resolution, computed once the arguments are valid.
 fn resolve(host: &str, secure: bool, flags: u32) -> WinResult<Vec<ProxyEntry>> {
     let mut failure = ERROR_WINHTTP_AUTO_PROXY_SERVICE_ERROR;
-    if flags & proxy::WINHTTP_AUTOPROXY_AUTO_DETECT != 0 {
+    if flags & abi::WINHTTP_AUTOPROXY_AUTO_DETECT != 0 {
         failure = ERROR_WINHTTP_AUTODETECTION_FAILED;
     }
-    if flags & proxy::WINHTTP_AUTOPROXY_CONFIG_URL != 0 {
+    if flags & abi::WINHTTP_AUTOPROXY_CONFIG_URL != 0 {
         failure = ERROR_WINHTTP_BAD_AUTO_PROXY_SCRIPT;
     }
     if flags & WINHTTP_AUTOPROXY_ALLOW_STATIC != 0 {
@@ -259,19 +256,19 @@ pub fn get_proxy_for_url(
     if o.reserved_ptr || o.reserved != 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let kinds = proxy::WINHTTP_AUTOPROXY_AUTO_DETECT
-        | proxy::WINHTTP_AUTOPROXY_CONFIG_URL
+    let kinds = abi::WINHTTP_AUTOPROXY_AUTO_DETECT
+        | abi::WINHTTP_AUTOPROXY_CONFIG_URL
         | WINHTTP_AUTOPROXY_ALLOW_STATIC
         | WINHTTP_AUTOPROXY_ALLOW_AUTOCONFIG;
     if o.flags & kinds == 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    if o.flags & proxy::WINHTTP_AUTOPROXY_AUTO_DETECT != 0
-        && o.detect_flags & (proxy::WINHTTP_AUTO_DETECT_TYPE_DHCP | proxy::WINHTTP_AUTO_DETECT_TYPE_DNS_A) == 0
+    if o.flags & abi::WINHTTP_AUTOPROXY_AUTO_DETECT != 0
+        && o.detect_flags & (abi::WINHTTP_AUTO_DETECT_TYPE_DHCP | abi::WINHTTP_AUTO_DETECT_TYPE_DNS_A) == 0
     {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    if o.flags & proxy::WINHTTP_AUTOPROXY_CONFIG_URL != 0 {
+    if o.flags & abi::WINHTTP_AUTOPROXY_CONFIG_URL != 0 {
         let cfg_url = o.config_url.as_deref().ok_or(ERROR_INVALID_PARAMETER)?;
         url_host(cfg_url)?;
     }
@@ -280,10 +277,9 @@ pub fn get_proxy_for_url(
     let outcome = resolve(&host, secure, o.flags);
     let (status, info) = match &outcome {
         Ok(_) => (WINHTTP_CALLBACK_STATUS_GETPROXYFORURL_COMPLETE, Info::None),
-        Err(e) => (
-            callback::WINHTTP_CALLBACK_STATUS_REQUEST_ERROR,
-            Info::AsyncResult { api: API_GET_PROXY_FOR_URL, error: e.0 },
-        ),
+        Err(e) => {
+            (abi::WINHTTP_CALLBACK_STATUS_REQUEST_ERROR, Info::AsyncResult { api: API_GET_PROXY_FOR_URL, error: e.0 })
+        }
     };
     // The result is in place before the completion can be seen.
     if let Ok(entries) = outcome {

@@ -5,24 +5,10 @@
 //! [`Session::acquire_slot`]), cookies ([`Session::cookie_header`], [`Session::store_cookies`]), and
 //! the options of `WinHttpSetOption`/`WinHttpQueryOption` on a session handle (see `options.rs`).
 use super::conn::{Conn, Timeouts};
+use crate::client::abi::{REDIRECT_POLICY_DISALLOW_HTTPS_TO_HTTP, WINHTTP_ACCESS_TYPE_NAMED_PROXY, WINHTTP_FLAG_ASYNC};
 use crate::win32::handle::{KernelObject, RawHandle};
 use parking_lot::Mutex;
 use std::sync::atomic::AtomicUsize;
-
-pub const WINHTTP_ACCESS_TYPE_DEFAULT_PROXY: u32 = 0;
-pub const WINHTTP_ACCESS_TYPE_NO_PROXY: u32 = 1;
-pub const WINHTTP_ACCESS_TYPE_NAMED_PROXY: u32 = 3;
-pub const WINHTTP_ACCESS_TYPE_AUTOMATIC_PROXY: u32 = 4;
-pub const WINHTTP_FLAG_ASYNC: u32 = 0x1000_0000;
-
-pub const WINHTTP_DISABLE_COOKIES: u32 = 1;
-pub const WINHTTP_DISABLE_REDIRECTS: u32 = 2;
-pub const WINHTTP_DISABLE_AUTHENTICATION: u32 = 4;
-pub const WINHTTP_DISABLE_KEEP_ALIVE: u32 = 8;
-
-pub const REDIRECT_POLICY_NEVER: u32 = 0;
-pub const REDIRECT_POLICY_DISALLOW_HTTPS_TO_HTTP: u32 = 1;
-pub const REDIRECT_POLICY_ALWAYS: u32 = 2;
 
 /// Options a request copies from its session when it is opened (Windows semantics: setting a session
 /// option later does not change requests already open).

@@ -33,6 +33,12 @@
 use super::callback::*;
 use super::reactor::{self, Reactor};
 use super::request::{Io, Request};
+use crate::client::abi::{
+    API_QUERY_DATA_AVAILABLE, API_READ_DATA, API_RECEIVE_RESPONSE, API_SEND_REQUEST, API_WRITE_DATA,
+    WINHTTP_CALLBACK_STATUS_DATA_AVAILABLE, WINHTTP_CALLBACK_STATUS_HEADERS_AVAILABLE,
+    WINHTTP_CALLBACK_STATUS_READ_COMPLETE, WINHTTP_CALLBACK_STATUS_REQUEST_ERROR,
+    WINHTTP_CALLBACK_STATUS_SENDREQUEST_COMPLETE, WINHTTP_CALLBACK_STATUS_WRITE_COMPLETE,
+};
 use crate::win32::error::*;
 use crate::win32::overlapped::CallerBuf;
 use parking_lot::{Condvar, Mutex};

@@ -1,6 +1,14 @@
 //! HTTPS through rustls with the system's CA store (`rustls-native-certs`). The
 //! `SECURITY_FLAG_IGNORE_*` bits of `WINHTTP_OPTION_SECURITY_FLAGS` relax exactly the check they
 //! name: the standard WebPKI verification runs, and an error of an ignored kind is let through.
+use crate::client::abi::{
+    SECURITY_FLAG_IGNORE_CERT_CN_INVALID, SECURITY_FLAG_IGNORE_CERT_DATE_INVALID,
+    SECURITY_FLAG_IGNORE_CERT_WRONG_USAGE, SECURITY_FLAG_IGNORE_UNKNOWN_CA,
+    WINHTTP_CALLBACK_STATUS_FLAG_CERT_CN_INVALID, WINHTTP_CALLBACK_STATUS_FLAG_CERT_DATE_INVALID,
+    WINHTTP_CALLBACK_STATUS_FLAG_CERT_REVOKED, WINHTTP_CALLBACK_STATUS_FLAG_CERT_WRONG_USAGE,
+    WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA, WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CERT,
+    WINHTTP_CALLBACK_STATUS_FLAG_SECURITY_CHANNEL_ERROR,
+};
 use crate::win32::error::*;
 use once_cell::sync::Lazy;
 use parking_lot::Mutex;
@@ -11,10 +19,6 @@ use rustls::{CertificateError, DigitallySignedStruct, Error as TlsError, RootCer
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub const SECURITY_FLAG_IGNORE_UNKNOWN_CA: u32 = 0x100;
-pub const SECURITY_FLAG_IGNORE_CERT_WRONG_USAGE: u32 = 0x200;
-pub const SECURITY_FLAG_IGNORE_CERT_CN_INVALID: u32 = 0x1000;
-pub const SECURITY_FLAG_IGNORE_CERT_DATE_INVALID: u32 = 0x2000;
 pub const IGNORE_MASK: u32 = 0x100 | 0x200 | 0x1000 | 0x2000;
 
 fn provider() -> Arc<rustls::crypto::CryptoProvider> {
@@ -214,15 +218,6 @@ fn check_name_only(
     }
     Ok(ServerCertVerified::assertion())
 }
-
-pub const WINHTTP_CALLBACK_STATUS_FLAG_CERT_REV_FAILED: u32 = 0x01;
-pub const WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CERT: u32 = 0x02;
-pub const WINHTTP_CALLBACK_STATUS_FLAG_CERT_REVOKED: u32 = 0x04;
-pub const WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA: u32 = 0x08;
-pub const WINHTTP_CALLBACK_STATUS_FLAG_CERT_CN_INVALID: u32 = 0x10;
-pub const WINHTTP_CALLBACK_STATUS_FLAG_CERT_DATE_INVALID: u32 = 0x20;
-pub const WINHTTP_CALLBACK_STATUS_FLAG_CERT_WRONG_USAGE: u32 = 0x40;
-pub const WINHTTP_CALLBACK_STATUS_FLAG_SECURITY_CHANNEL_ERROR: u32 = 0x8000_0000;
 
 thread_local! {
     /// The `WINHTTP_CALLBACK_STATUS_FLAG_*` bits of the certificate problems met by the last

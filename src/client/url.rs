@@ -3,14 +3,12 @@
 //! The cracker works on the caller's code units (UTF-32 or UTF-16, widened to `u32`) so component
 //! positions are offsets the edge can turn into pointers into the caller's own string, as Windows
 //! returns them when a component's pointer is NULL and its length non-zero.
-use super::request::{WINHTTP_FLAG_ESCAPE_DISABLE, WINHTTP_FLAG_ESCAPE_DISABLE_QUERY, WINHTTP_FLAG_ESCAPE_PERCENT};
+use crate::client::abi::{ICU_ESCAPE, ICU_REJECT_USERPWD};
+use crate::client::abi::{WINHTTP_FLAG_ESCAPE_DISABLE, WINHTTP_FLAG_ESCAPE_DISABLE_QUERY, WINHTTP_FLAG_ESCAPE_PERCENT};
 use crate::win32::error::*;
 use std::ops::Range;
 
 pub use super::abi::{INTERNET_SCHEME_HTTP, INTERNET_SCHEME_HTTPS};
-pub const ICU_DECODE: u32 = 0x1000_0000;
-pub const ICU_ESCAPE: u32 = 0x8000_0000;
-pub const ICU_REJECT_USERPWD: u32 = 0x0000_4000;
 
 /// Component ranges (in code units) of a cracked URL.
 #[derive(Debug, Clone, PartialEq, Eq)]

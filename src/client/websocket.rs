@@ -24,13 +24,23 @@
 //!
 //! Operations: [`complete_upgrade`], [`WebSocket::send`], [`WebSocket::receive`],
 //! [`WebSocket::close`], [`WebSocket::shutdown`], [`WebSocket::query_close_status`], [`close_handle`].
-use super::callback::{
-    self, Deliver, Info, Notifier, WINHTTP_CALLBACK_STATUS_READ_COMPLETE, WINHTTP_CALLBACK_STATUS_REQUEST_ERROR,
-    WINHTTP_CALLBACK_STATUS_WRITE_COMPLETE,
-};
+use super::callback::{self, Deliver, Info, Notifier};
 use super::conn::{shutdown_fd, Conn, Interest, Readiness, ReadyGuard};
 use super::options::{self, Value};
 use super::request::Request;
+use crate::client::abi;
+use crate::client::abi::{
+    WINHTTP_CALLBACK_STATUS_CLOSE_COMPLETE, WINHTTP_CALLBACK_STATUS_SHUTDOWN_COMPLETE,
+    WINHTTP_WEB_SOCKET_BINARY_FRAGMENT_BUFFER_TYPE, WINHTTP_WEB_SOCKET_BINARY_MESSAGE_BUFFER_TYPE,
+    WINHTTP_WEB_SOCKET_CLOSE_BUFFER_TYPE, WINHTTP_WEB_SOCKET_CLOSE_OPERATION,
+    WINHTTP_WEB_SOCKET_MAX_CLOSE_REASON_LENGTH, WINHTTP_WEB_SOCKET_RECEIVE_OPERATION,
+    WINHTTP_WEB_SOCKET_SEND_OPERATION, WINHTTP_WEB_SOCKET_SHUTDOWN_OPERATION,
+    WINHTTP_WEB_SOCKET_UTF8_FRAGMENT_BUFFER_TYPE, WINHTTP_WEB_SOCKET_UTF8_MESSAGE_BUFFER_TYPE,
+};
+use crate::client::abi::{
+    WINHTTP_CALLBACK_STATUS_READ_COMPLETE, WINHTTP_CALLBACK_STATUS_REQUEST_ERROR,
+    WINHTTP_CALLBACK_STATUS_WRITE_COMPLETE,
+};
 use crate::win32::error::*;
 use crate::win32::handle::{self, KernelObject, RawHandle};
 use crate::win32::overlapped::CallerBuf;
@@ -40,22 +50,6 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub const WINHTTP_WEB_SOCKET_BINARY_MESSAGE_BUFFER_TYPE: u32 = 0;
-pub const WINHTTP_WEB_SOCKET_BINARY_FRAGMENT_BUFFER_TYPE: u32 = 1;
-pub const WINHTTP_WEB_SOCKET_UTF8_MESSAGE_BUFFER_TYPE: u32 = 2;
-pub const WINHTTP_WEB_SOCKET_UTF8_FRAGMENT_BUFFER_TYPE: u32 = 3;
-pub const WINHTTP_WEB_SOCKET_CLOSE_BUFFER_TYPE: u32 = 4;
-
-pub const WINHTTP_WEB_SOCKET_SEND_OPERATION: u32 = 0;
-pub const WINHTTP_WEB_SOCKET_RECEIVE_OPERATION: u32 = 1;
-pub const WINHTTP_WEB_SOCKET_CLOSE_OPERATION: u32 = 2;
-pub const WINHTTP_WEB_SOCKET_SHUTDOWN_OPERATION: u32 = 3;
-
-pub const WINHTTP_CALLBACK_STATUS_CLOSE_COMPLETE: u32 = 0x0200_0000;
-pub const WINHTTP_CALLBACK_STATUS_SHUTDOWN_COMPLETE: u32 = 0x0400_0000;
-
-/// `WINHTTP_WEB_SOCKET_MAX_CLOSE_REASON_LENGTH`: a close frame's payload is at most 125 bytes.
-pub const WINHTTP_WEB_SOCKET_MAX_CLOSE_REASON_LENGTH: usize = 123;
 const EMPTY_CLOSE_STATUS: u16 = 1005;
 
 const OP_CONT: u8 = 0;
@@ -291,7 +285,7 @@ pub fn complete_upgrade(hrequest: RawHandle, context: usize) -> WinResult<RawHan
     // HANDLE_CREATED goes to the request's callback, as for the other child handles.
     if let Some(n) = callback::lookup(hrequest) {
         n.post(
-            callback::WINHTTP_CALLBACK_STATUS_HANDLE_CREATED,
+            abi::WINHTTP_CALLBACK_STATUS_HANDLE_CREATED,
             Info::Handle(h),
             req.context.load(Ordering::Relaxed),
             Deliver::Inline,
@@ -351,17 +345,17 @@ impl WebSocket {
     pub fn set_option(&self, option: u32, value: Value) -> WinResult<()> {
         options::kind(option)?;
         match (option, value) {
-            (options::WINHTTP_OPTION_CONTEXT_VALUE, Value::Usize(v)) => {
+            (abi::WINHTTP_OPTION_CONTEXT_VALUE, Value::Usize(v)) => {
                 self.context.store(v, Ordering::Relaxed);
                 Ok(())
             }
-            (options::WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL, Value::Dword(v)) => {
-                if v < options::WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE {
+            (abi::WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL, Value::Dword(v)) => {
+                if v < abi::WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE {
                     return Err(ERROR_INVALID_PARAMETER);
                 }
                 Ok(())
             }
-            (options::WINHTTP_OPTION_CONTEXT_VALUE, _) => Err(ERROR_INVALID_PARAMETER),
+            (abi::WINHTTP_OPTION_CONTEXT_VALUE, _) => Err(ERROR_INVALID_PARAMETER),
             _ => Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
         }
     }
@@ -370,11 +364,11 @@ impl WebSocket {
     pub fn query_option(&self, option: u32) -> WinResult<Value> {
         options::kind(option)?;
         match option {
-            options::WINHTTP_OPTION_HANDLE_TYPE => Ok(Value::Dword(WINHTTP_HANDLE_TYPE_WEBSOCKET)),
-            options::WINHTTP_OPTION_CONTEXT_VALUE => Ok(Value::Usize(self.context.load(Ordering::Relaxed))),
-            options::WINHTTP_OPTION_PARENT_HANDLE => Ok(Value::Usize(self.parent)),
+            abi::WINHTTP_OPTION_HANDLE_TYPE => Ok(Value::Dword(WINHTTP_HANDLE_TYPE_WEBSOCKET)),
+            abi::WINHTTP_OPTION_CONTEXT_VALUE => Ok(Value::Usize(self.context.load(Ordering::Relaxed))),
+            abi::WINHTTP_OPTION_PARENT_HANDLE => Ok(Value::Usize(self.parent)),
             // Set-only on Windows.
-            options::WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL => Err(ERROR_INVALID_PARAMETER),
+            abi::WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL => Err(ERROR_INVALID_PARAMETER),
             _ => Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE),
         }
     }

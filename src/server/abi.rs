@@ -1,5 +1,7 @@
-//! The `http.h` structures that cross the C edge, in Windows field order, with the x64 sizes and offsets
-//! of the API inventory (section A.5) checked at compile time. Wide-string fields (`PCWSTR`) are plain
+//! The `http.h` ABI, in one place (DESIGN.md section 2): the structures that cross the C edge, in Windows
+//! field order, with the x64 sizes and offsets of the API inventory (section A.5) checked at compile time,
+//! and the http.sys constants, whether the edge or the engine reads them (values checked against
+//! windows-sys by `tests/constants.rs`). Wide-string fields (`PCWSTR`) are plain
 //! pointers here: their unit width is the caller's (`u32`, or `u16` for `_w16` entry points).
 #![allow(non_snake_case, non_camel_case_types, non_upper_case_globals, clippy::upper_case_acronyms)]
 use crate::win32::abi::{DWORD, ULONG};
@@ -682,3 +684,36 @@ pub const fn header_names<const N: usize>(own: &[&'static str]) -> [&'static str
     }
     out
 }
+
+// ---- `HTTP_LOGGING_INFO.LoggingFlags` (`server::logging`) ----
+pub const HTTP_LOGGING_FLAG_LOCAL_TIME_ROLLOVER: u32 = 1;
+pub const HTTP_LOGGING_FLAG_USE_UTF8_CONVERSION: u32 = 2;
+pub const HTTP_LOGGING_FLAG_LOG_ERRORS_ONLY: u32 = 4;
+pub const HTTP_LOGGING_FLAG_LOG_SUCCESS_ONLY: u32 = 8;
+
+// ---- `HTTP_CACHE_POLICY_TYPE` (`server::cache`) ----
+/// `HTTP_CACHE_POLICY_TYPE`.
+pub const HTTP_CACHE_POLICY_NOCACHE: i32 = 0;
+pub const HTTP_CACHE_POLICY_USER_INVALIDATES: i32 = 1;
+pub const HTTP_CACHE_POLICY_TIME_TO_LIVE: i32 = 2;
+pub const HTTP_CACHE_POLICY_MAXIMUM: i32 = 3;
+
+// ---- `HTTP_503_RESPONSE_VERBOSITY` (`server::queue`) ----
+/// `HTTP_503_RESPONSE_VERBOSITY`: Basic resets the connection; Limited and Full answer 503.
+pub const VERBOSITY_BASIC: u32 = 0;
+pub const VERBOSITY_FULL: u32 = 2;
+
+// ---- HTTP/2 flags (`server::h2`) ----
+/// `HTTP_SERVICE_CONFIG_SSL_PARAM.DefaultFlags`: this binding answers HTTP/1.1 only.
+pub const HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2: u32 = 0x10;
+/// `HTTP_REQUEST_V1.Flags`: the request came on an HTTP/2 stream.
+pub const HTTP_REQUEST_FLAG_HTTP2: u32 = 0x4;
+
+// ---- `HttpInitialize` flags (`server`) ----
+pub const HTTP_INITIALIZE_SERVER: u32 = 1;
+pub const HTTP_INITIALIZE_CONFIG: u32 = 2;
+
+// ---- `HttpReceiveHttpRequest` flags and `HTTP_REQUEST.Flags` (`server::fill`) ----
+pub const HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY: u32 = 1;
+pub const HTTP_RECEIVE_REQUEST_FLAG_FLUSH_BODY: u32 = 2;
+pub const HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS: u32 = 1;

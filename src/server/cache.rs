@@ -9,17 +9,12 @@
 use super::prepare::prepare_url;
 use super::queue::RequestQueue;
 use super::router;
+use crate::server::abi::{HTTP_CACHE_POLICY_TIME_TO_LIVE, HTTP_CACHE_POLICY_USER_INVALIDATES};
 use crate::win32::error::*;
 use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-/// `HTTP_CACHE_POLICY_TYPE`.
-pub const HTTP_CACHE_POLICY_NOCACHE: i32 = 0;
-pub const HTTP_CACHE_POLICY_USER_INVALIDATES: i32 = 1;
-pub const HTTP_CACHE_POLICY_TIME_TO_LIVE: i32 = 2;
-pub const HTTP_CACHE_POLICY_MAXIMUM: i32 = 3;
 
 /// How long a fragment lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

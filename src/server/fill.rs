@@ -6,6 +6,7 @@
 //!
 //! The structures are the `#[repr(C)]` definitions of the C edge (plain data, no logic).
 use super::request::Request;
+use crate::server::abi;
 use crate::server::abi::*;
 use crate::win32::overlapped::CallerBuf;
 use crate::win32::wstr::{self, WideUnit};
@@ -14,12 +15,8 @@ use std::net::SocketAddr;
 pub const REQUEST_V1_SIZE: usize = std::mem::size_of::<HTTP_REQUEST_V1>();
 pub const REQUEST_V2_SIZE: usize = std::mem::size_of::<HTTP_REQUEST_V2>();
 
-pub const HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY: u32 = 1;
-pub const HTTP_RECEIVE_REQUEST_FLAG_FLUSH_BODY: u32 = 2;
-pub const HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS: u32 = 1;
-
 /// Request header names by `HTTP_HEADER_ID` (request side, 0..40).
-pub const REQUEST_HEADER_NAMES: [&str; 41] = crate::server::abi::header_names(&[
+pub const REQUEST_HEADER_NAMES: [&str; 41] = abi::header_names(&[
     "Accept",
     "Accept-Charset",
     "Accept-Encoding",
@@ -227,7 +224,7 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     if ssl.is_some_and(|s| s.http2) {
         // A stream of an HTTP/2 connection, relayed to this engine as HTTP/1.1 (super::h2).
         r.Version = HTTP_VERSION { MajorVersion: 2, MinorVersion: 0 };
-        r.Flags |= super::h2::HTTP_REQUEST_FLAG_HTTP2;
+        r.Flags |= HTTP_REQUEST_FLAG_HTTP2;
     }
     r.Verb = verb;
 

@@ -10,6 +10,7 @@
 //!
 //! Cost when nothing is configured: one relaxed atomic load per response.
 use crate::http1::date::civil_from_unix;
+use crate::server::abi::{HTTP_LOGGING_FLAG_LOG_ERRORS_ONLY, HTTP_LOGGING_FLAG_LOG_SUCCESS_ONLY};
 use crate::win32::error::*;
 use parking_lot::Mutex;
 use std::collections::HashMap;
@@ -19,11 +20,6 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-pub const HTTP_LOGGING_FLAG_LOCAL_TIME_ROLLOVER: u32 = 1;
-pub const HTTP_LOGGING_FLAG_USE_UTF8_CONVERSION: u32 = 2;
-pub const HTTP_LOGGING_FLAG_LOG_ERRORS_ONLY: u32 = 4;
-pub const HTTP_LOGGING_FLAG_LOG_SUCCESS_ONLY: u32 = 8;
 
 /// `HTTP_LOGGING_ROLLOVER_TYPE`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

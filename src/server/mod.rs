@@ -11,6 +11,7 @@
 //! holds bytes ([`pool`]).
 //!
 //! `HttpInitialize` / `HttpTerminate` state is kept here: calls nest per flag, as documented.
+use crate::server::abi::{HTTP_INITIALIZE_CONFIG, HTTP_INITIALIZE_SERVER};
 pub mod abi;
 pub mod auth;
 pub mod buffer;
@@ -42,9 +43,6 @@ pub mod url;
 
 use crate::win32::error::*;
 use parking_lot::Mutex;
-
-pub const HTTP_INITIALIZE_SERVER: u32 = 1;
-pub const HTTP_INITIALIZE_CONFIG: u32 = 2;
 
 static INIT: Mutex<(u32, u32)> = Mutex::new((0, 0));
 

@@ -12,12 +12,13 @@
 //! `Name`: the queue's name, the prefix, or the connection id in decimal for connection and request
 //! events; empty for unnamed queues.
 use super::connection::{Connection, Timer};
-use super::queue::{RequestQueue, VERBOSITY_BASIC};
+use super::queue::RequestQueue;
 use super::request::Request;
 use super::router::{self, Registration, Target};
 use super::session;
 use crate::notify::abi::*;
 use crate::notify::{self, hook, Name, Scope};
+use crate::server::abi::VERBOSITY_BASIC;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 

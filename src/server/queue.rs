@@ -91,9 +91,6 @@ pub struct RequestQueue {
 
 /// http.sys's default `HttpServerQueueLengthProperty`.
 pub const DEFAULT_QUEUE_LENGTH: u32 = 1000;
-/// `HTTP_503_RESPONSE_VERBOSITY`: Basic resets the connection; Limited and Full answer 503.
-pub const VERBOSITY_BASIC: u32 = 0;
-pub const VERBOSITY_FULL: u32 = 2;
 
 static NAMED: once_cell::sync::Lazy<Mutex<HashMap<String, Weak<RequestQueue>>>> =
     once_cell::sync::Lazy::new(Default::default);

@@ -1,5 +1,5 @@
-//! HTTPS for `https://` prefixes: the certificate store stand-in, the TLS handshake, and the relay
-//! that lets the plain HTTP/1.1 connection code ([`super::connection`]) serve the decrypted stream.
+//! HTTPS for `https://` prefixes: the certificate store stand-in and the TLS handshake, after which the
+//! HTTP/1.1 connection code ([`super::connection`]) reads and writes through TLS on the client's socket.
 //!
 //! Certificate store: Windows binds a certificate by its SHA-1 thumbprint (`netsh http add sslcert
 //! certhash=...`), found in the machine's certificate store. Here the store is a directory
@@ -11,11 +11,13 @@
 //! the ClientHello, picks the binding as http.sys does (SNI host:port, then IP:port, then the
 //! 0.0.0.0 / [::] wildcard; [`service_config::ssl_binding_for`]) and completes the handshake. No
 //! binding, or a certificate that is gone from the store: the connection is reset, as http.sys resets
-//! a handshake it cannot serve. After the handshake, a task copies between the TLS stream and one end
-//! of a UNIX socket pair whose other end the ordinary [`super::connection::Connection`] reads and
-//! writes with the same non-blocking system calls it uses on TCP: the plain-HTTP path is not touched,
-//! and TLS costs one extra local copy each way.
+//! a handshake it cannot serve. After the handshake the runtime lets go of the socket: an HTTP/1.1
+//! connection's socket and its rustls state go to an ordinary [`super::connection::Connection`], which
+//! drives TLS on that socket itself (`connection/tls_stream.rs`) with the same non-blocking calls and
+//! readiness edges as a plain one: no task, no second socket, no copy. Connections that chose `h2` by
+//! ALPN stay on the runtime ([`super::h2`]).
 use super::service_config;
+use crate::server::abi;
 use crate::win32::error::*;
 use parking_lot::Mutex;
 use rustls::pki_types::pem::PemObject;
@@ -208,7 +210,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
         let chosen = service_config::ssl_binding_for(local, name.as_deref()).map(|b| (load(&b.hash), b));
         match chosen {
             Some((Ok(loaded), b)) => {
-                let config = if b.flags & super::h2::HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2 != 0 {
+                let config = if b.flags & abi::HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2 != 0 {
                     &loaded.config_http1
                 } else {
                     &loaded.config
@@ -250,37 +252,36 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
         protocol,
         http2: conn.alpn_protocol() == Some(super::h2::ALPN_H2),
     });
-    let tcp_dup = match std::os::fd::AsFd::as_fd(tcp).try_clone_to_owned() {
-        Ok(d) => d,
-        Err(e) => {
-            tracing::warn!(target: T, "TLS on {local}: cannot duplicate the socket ({e})");
-            return;
-        }
-    };
     if info.http2 {
+        let tcp_dup = match std::os::fd::AsFd::as_fd(tcp).try_clone_to_owned() {
+            Ok(d) => d,
+            Err(e) => {
+                tracing::warn!(target: T, "TLS on {local}: cannot duplicate the socket ({e})");
+                return;
+            }
+        };
         super::h2::serve(tls, tcp_dup, local, remote, info).await;
         return;
     }
-    let (ours, theirs) = match socket_pair() {
-        Ok(p) => p,
-        Err(e) => {
-            tracing::warn!(target: T, "TLS on {local}: no socket pair ({e})");
-            return;
-        }
-    };
-    super::connection::Connection::start_relayed(theirs, tcp_dup, local, remote, info);
-    relay(tls, ours).await;
+    // HTTP/1.1: the engine's connection takes the socket and the TLS state; the runtime is done with it.
+    let (NoSigPipe(tcp), conn) = tls.into_inner();
+    match tcp.into_std() {
+        Ok(tcp) => super::connection::Connection::start_tls(tcp, remote, conn, info),
+        Err(e) => tracing::warn!(target: T, "TLS on {local}: cannot take the socket from the runtime ({e})"),
+    }
 }
 
-/// A connected UNIX socket pair: our end for the runtime, the other for a [`super::connection::Connection`].
+/// A connected UNIX socket pair: our end for the runtime, the other for a [`super::connection::Connection`]
+/// (the streams of an HTTP/2 connection, [`super::h2`]).
 pub(super) fn socket_pair() -> std::io::Result<(tokio::net::UnixStream, std::os::unix::net::UnixStream)> {
     let (ours, theirs) = std::os::unix::net::UnixStream::pair()?;
     ours.set_nonblocking(true)?;
     Ok((tokio::net::UnixStream::from_std(ours)?, theirs))
 }
 
-/// One non-blocking `send` on the relay socket. `MSG_NOSIGNAL`: a peer that left must give an error,
-/// not kill the application with SIGPIPE (a plain `write` on a UNIX socket would).
+/// One non-blocking `send` on a socket (an HTTP/2 stream's relay, the client's socket during the
+/// handshake). `MSG_NOSIGNAL`: a peer that left must give an error, not kill the application with SIGPIPE
+/// (a plain `write` on a UNIX socket would).
 pub(super) fn send_nosignal(fd: std::os::fd::RawFd, buf: &[u8]) -> std::io::Result<usize> {
     // SAFETY: `buf` is a live slice for the duration of the call; `fd` is a socket the caller owns.
     let n = unsafe {
@@ -349,7 +350,7 @@ impl tokio::io::AsyncWrite for NoSigPipe {
     }
 }
 
-/// Writes all of `buf` to the relay socket.
+/// Writes all of `buf` to an HTTP/2 stream's relay socket.
 pub(super) async fn send_all(plain: &tokio::net::UnixStream, mut buf: &[u8]) -> std::io::Result<()> {
     use std::os::fd::AsRawFd;
     while !buf.is_empty() {
@@ -361,128 +362,6 @@ pub(super) async fn send_all(plain: &tokio::net::UnixStream, mut buf: &[u8]) -> 
         }
     }
     Ok(())
-}
-
-/// One direction of the relay: bytes read and not yet written (`buf[pos..len]`).
-struct Pipe {
-    buf: Box<[u8]>,
-    pos: usize,
-    len: usize,
-    /// The source ended (or either side failed).
-    done: bool,
-}
-
-impl Pipe {
-    fn new() -> Self {
-        Pipe { buf: vec![0u8; 16 * 1024].into_boxed_slice(), pos: 0, len: 0, done: false }
-    }
-    fn pending(&self) -> &[u8] {
-        &self.buf[self.pos..self.len]
-    }
-}
-
-/// Copies both ways until either side is done; then ends the other (close_notify to the client). One
-/// task owns the TLS stream, so a record the TLS layer makes by itself, with no HTTP data (the alert
-/// refusing a renegotiation), goes out as soon as it is made, not with the next response bytes.
-async fn relay(mut tls: tokio_rustls::server::TlsStream<NoSigPipe>, plain: tokio::net::UnixStream) {
-    use std::future::Future;
-    use std::os::fd::AsRawFd;
-    use std::pin::Pin;
-    use std::task::Poll;
-    use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, ReadBuf};
-    let mut up = Pipe::new(); // client -> connection
-    let mut down = Pipe::new(); // connection -> client
-
-    // Once the client has finished, the connection gets a few seconds to finish its answer: a client that
-    // keeps the TCP connection open after the response's close_notify does not keep the task.
-    let mut grace: Option<Pin<Box<tokio::time::Sleep>>> = None;
-    let shut_plain = |plain: &tokio::net::UnixStream| {
-        let _ = socket2::SockRef::from(plain).shutdown(std::net::Shutdown::Write);
-    };
-    let client_ok = std::future::poll_fn(|cx| loop {
-        let mut moved = false;
-        // Client -> connection.
-        if !up.done && up.pending().is_empty() {
-            let mut rb = ReadBuf::new(&mut up.buf);
-            match Pin::new(&mut tls).poll_read(cx, &mut rb) {
-                Poll::Ready(Ok(())) if !rb.filled().is_empty() => {
-                    (up.pos, up.len) = (0, rb.filled().len());
-                    moved = true;
-                }
-                Poll::Ready(_) => {
-                    up.done = true;
-                    shut_plain(&plain);
-                }
-                Poll::Pending => {}
-            }
-        }
-        while !up.pending().is_empty() {
-            match plain.poll_write_ready(cx) {
-                Poll::Ready(Ok(())) => {
-                    match plain.try_io(tokio::io::Interest::WRITABLE, || send_nosignal(plain.as_raw_fd(), up.pending()))
-                    {
-                        Ok(n) => {
-                            up.pos += n;
-                            moved = true;
-                        }
-                        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
-                        Err(_) => (up.pos, up.len, up.done) = (0, 0, true),
-                    }
-                }
-                Poll::Ready(Err(_)) => (up.pos, up.len, up.done) = (0, 0, true),
-                Poll::Pending => break,
-            }
-        }
-        // Connection -> client.
-        if !down.done && down.pending().is_empty() {
-            match plain.poll_read_ready(cx) {
-                Poll::Ready(Ok(())) => match plain.try_read(&mut down.buf) {
-                    Ok(0) => down.done = true,
-                    Ok(n) => {
-                        (down.pos, down.len) = (0, n);
-                        moved = true;
-                    }
-                    // Readiness was cleared: polled again, which registers the wake.
-                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => moved = true,
-                    Err(_) => down.done = true,
-                },
-                Poll::Ready(Err(_)) => down.done = true,
-                Poll::Pending => {}
-            }
-        }
-        while !down.pending().is_empty() {
-            match Pin::new(&mut tls).poll_write(cx, down.pending()) {
-                Poll::Ready(Ok(n)) if n > 0 => {
-                    down.pos += n;
-                    moved = true;
-                }
-                Poll::Ready(_) => return Poll::Ready(false),
-                Poll::Pending => break,
-            }
-        }
-        // What the TLS layer holds: the tail of a write, or records of its own (alerts).
-        if tls.get_ref().1.wants_write() {
-            if let Poll::Ready(Err(_)) = Pin::new(&mut tls).poll_flush(cx) {
-                return Poll::Ready(false);
-            }
-        }
-        if down.done && down.pending().is_empty() {
-            return Poll::Ready(true);
-        }
-        if up.done {
-            let g = grace.get_or_insert_with(|| Box::pin(tokio::time::sleep(std::time::Duration::from_secs(5))));
-            if g.as_mut().poll(cx).is_ready() {
-                return Poll::Ready(false);
-            }
-        }
-        if !moved {
-            return Poll::Pending;
-        }
-    })
-    .await;
-    if client_ok {
-        let _ = tokio::time::timeout(std::time::Duration::from_secs(5), tls.shutdown()).await;
-    }
 }
 
 /// The key size of a cipher suite, by its IANA name.

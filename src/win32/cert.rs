@@ -2,8 +2,14 @@
 //! for the fields `CERT_INFO` holds and the names `CertGetNameStringW` returns. The certificate is the one a
 //! TLS server sent (`WINHTTP_OPTION_SERVER_CERT_CONTEXT`) or one a program hands to
 //! `CertCreateCertificateContext`; nothing here verifies it (rustls did, during the handshake).
+use crate::win32::abi::SYSTEMTIME;
+use crate::win32::abi::{
+    CERT_NAME_ATTR_TYPE, CERT_NAME_DNS_TYPE, CERT_NAME_EMAIL_TYPE, CERT_NAME_FRIENDLY_DISPLAY_TYPE,
+    CERT_NAME_ISSUER_FLAG, CERT_NAME_SIMPLE_DISPLAY_TYPE, SZ_OID_COMMON_NAME, SZ_OID_ORGANIZATIONAL_UNIT_NAME,
+    SZ_OID_ORGANIZATION_NAME, SZ_OID_RSA_EMAIL_ADDR, SZ_OID_SUBJECT_ALT_NAME2,
+};
 use crate::win32::error::*;
-use crate::win32::time::{filetime_from_system_time, SYSTEMTIME};
+use crate::win32::time::filetime_from_system_time;
 use std::ops::Range;
 
 /// One DER element: its tag, the whole encoding and the contents, as ranges of the certificate.
@@ -239,20 +245,6 @@ pub fn name_attributes(der: &[u8], name: &Range<usize>) -> Vec<(String, String)>
     }
     out
 }
-
-pub const SZ_OID_COMMON_NAME: &str = "2.5.4.3";
-pub const SZ_OID_ORGANIZATIONAL_UNIT_NAME: &str = "2.5.4.11";
-pub const SZ_OID_ORGANIZATION_NAME: &str = "2.5.4.10";
-pub const SZ_OID_RSA_EMAIL_ADDR: &str = "1.2.840.113549.1.9.1";
-pub const SZ_OID_SUBJECT_ALT_NAME2: &str = "2.5.29.17";
-
-/// `CertGetNameString` types.
-pub const CERT_NAME_EMAIL_TYPE: u32 = 1;
-pub const CERT_NAME_ATTR_TYPE: u32 = 3;
-pub const CERT_NAME_SIMPLE_DISPLAY_TYPE: u32 = 4;
-pub const CERT_NAME_FRIENDLY_DISPLAY_TYPE: u32 = 5;
-pub const CERT_NAME_DNS_TYPE: u32 = 6;
-pub const CERT_NAME_ISSUER_FLAG: u32 = 1;
 
 /// The dNSName entries (`[2]`) or rfc822Name entries (`[1]`) of the subject alternative names.
 fn alt_names(der: &[u8], f: &CertFields, tag: u8) -> Vec<String> {

@@ -34,10 +34,6 @@ impl KernelObject for Event {
     }
 }
 
-/// `CreateEventEx` flags.
-pub const CREATE_EVENT_MANUAL_RESET: u32 = 0x1;
-pub const CREATE_EVENT_INITIAL_SET: u32 = 0x2;
-
 static NAMES: Mutex<Option<HashMap<String, Weak<Event>>>> = Mutex::new(None);
 
 /// The key a name is filed under: `Local\x` and `x` are the same object; `Global\x` is another namespace.

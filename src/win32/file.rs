@@ -6,53 +6,17 @@ use super::error::*;
 use super::handle::{self, KernelObject, RawHandle};
 use super::overlapped::IoBinding;
 use super::wait::Waitable;
+use crate::win32::abi::WIN32_FILE_ATTRIBUTE_DATA;
+use crate::win32::abi::{
+    CREATE_ALWAYS, CREATE_NEW, FILE_APPEND_DATA, FILE_ATTRIBUTE_ARCHIVE, FILE_ATTRIBUTE_DIRECTORY,
+    FILE_ATTRIBUTE_HIDDEN, FILE_ATTRIBUTE_READONLY, FILE_BEGIN, FILE_CURRENT, FILE_END, FILE_FLAG_BACKUP_SEMANTICS,
+    FILE_FLAG_DELETE_ON_CLOSE, FILE_FLAG_OVERLAPPED, FILE_FLAG_WRITE_THROUGH, FILE_GENERIC_READ, FILE_READ_DATA,
+    FILE_WRITE_DATA, GENERIC_ALL, GENERIC_READ, GENERIC_WRITE, OPEN_ALWAYS, OPEN_EXISTING, TRUNCATE_EXISTING,
+};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{FileExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-pub const GENERIC_READ: u32 = 0x8000_0000;
-pub const GENERIC_WRITE: u32 = 0x4000_0000;
-pub const GENERIC_EXECUTE: u32 = 0x2000_0000;
-pub const GENERIC_ALL: u32 = 0x1000_0000;
-pub const FILE_READ_DATA: u32 = 0x1;
-pub const FILE_WRITE_DATA: u32 = 0x2;
-pub const FILE_APPEND_DATA: u32 = 0x4;
-pub const FILE_ALL_ACCESS: u32 = 0x001F_01FF;
-pub const FILE_GENERIC_READ: u32 = 0x0012_0089;
-pub const FILE_GENERIC_WRITE: u32 = 0x0012_0116;
-
-pub const CREATE_NEW: u32 = 1;
-pub const CREATE_ALWAYS: u32 = 2;
-pub const OPEN_EXISTING: u32 = 3;
-pub const OPEN_ALWAYS: u32 = 4;
-pub const TRUNCATE_EXISTING: u32 = 5;
-
-pub const FILE_SHARE_READ: u32 = 1;
-pub const FILE_SHARE_WRITE: u32 = 2;
-pub const FILE_SHARE_DELETE: u32 = 4;
-
-pub const FILE_ATTRIBUTE_READONLY: u32 = 0x1;
-pub const FILE_ATTRIBUTE_HIDDEN: u32 = 0x2;
-pub const FILE_ATTRIBUTE_DIRECTORY: u32 = 0x10;
-pub const FILE_ATTRIBUTE_ARCHIVE: u32 = 0x20;
-pub const FILE_ATTRIBUTE_NORMAL: u32 = 0x80;
-pub const FILE_ATTRIBUTE_TEMPORARY: u32 = 0x100;
-pub const FILE_FLAG_WRITE_THROUGH: u32 = 0x8000_0000;
-pub const FILE_FLAG_OVERLAPPED: u32 = 0x4000_0000;
-pub const FILE_FLAG_NO_BUFFERING: u32 = 0x2000_0000;
-pub const FILE_FLAG_RANDOM_ACCESS: u32 = 0x1000_0000;
-pub const FILE_FLAG_SEQUENTIAL_SCAN: u32 = 0x0800_0000;
-pub const FILE_FLAG_DELETE_ON_CLOSE: u32 = 0x0400_0000;
-pub const FILE_FLAG_BACKUP_SEMANTICS: u32 = 0x0200_0000;
-
-pub const FILE_BEGIN: u32 = 0;
-pub const FILE_CURRENT: u32 = 1;
-pub const FILE_END: u32 = 2;
-
-pub const INVALID_FILE_SIZE: u32 = 0xFFFF_FFFF;
-pub const INVALID_SET_FILE_POINTER: u32 = 0xFFFF_FFFF;
-pub const MAX_PATH: usize = 260;
 
 /// An open file.
 pub struct File {
@@ -289,23 +253,6 @@ impl KernelObject for File {
 pub fn file_for_handle(h: RawHandle) -> WinResult<Arc<File>> {
     handle::get_typed::<File>(h)
 }
-
-/// `WIN32_FILE_ATTRIBUTE_DATA` (36 bytes, align 4), `GetFileAttributesEx`'s `GetFileExInfoStandard` output.
-#[repr(C)]
-#[allow(non_snake_case)]
-#[derive(Clone, Copy, Debug, Default)]
-pub struct WIN32_FILE_ATTRIBUTE_DATA {
-    pub dwFileAttributes: u32,
-    pub ftCreationTime: super::time::FILETIME,
-    pub ftLastAccessTime: super::time::FILETIME,
-    pub ftLastWriteTime: super::time::FILETIME,
-    pub nFileSizeHigh: u32,
-    pub nFileSizeLow: u32,
-}
-const _: () = assert!(std::mem::size_of::<WIN32_FILE_ATTRIBUTE_DATA>() == 36);
-
-/// `GET_FILEEX_INFO_LEVELS`: the only level Windows documents for `GetFileAttributesEx`.
-pub const GET_FILE_EX_INFO_STANDARD: i32 = 0;
 
 impl From<Attributes> for WIN32_FILE_ATTRIBUTE_DATA {
     fn from(a: Attributes) -> Self {

@@ -8,19 +8,6 @@ use super::error::*;
 /// zero, a generation the table never uses).
 pub const PROCESS_HEAP: usize = 0x4845_4150;
 
-pub const HEAP_NO_SERIALIZE: u32 = 0x1;
-pub const HEAP_GENERATE_EXCEPTIONS: u32 = 0x4;
-pub const HEAP_ZERO_MEMORY: u32 = 0x8;
-pub const HEAP_REALLOC_IN_PLACE_ONLY: u32 = 0x10;
-pub const LMEM_FIXED: u32 = 0x0;
-pub const LMEM_MOVEABLE: u32 = 0x2;
-pub const LMEM_ZEROINIT: u32 = 0x40;
-pub const LPTR: u32 = 0x40;
-pub const GMEM_FIXED: u32 = 0x0;
-pub const GMEM_MOVEABLE: u32 = 0x2;
-pub const GMEM_ZEROINIT: u32 = 0x40;
-pub const GPTR: u32 = 0x40;
-
 const HEADER: usize = 16;
 const MAGIC: usize = 0x5741_4C4C_4F43_4B21; // "WALLOCK!": catches frees of foreign pointers
 

@@ -9,43 +9,10 @@ use super::error::*;
 use super::event::Event;
 use super::handle;
 use super::iocp::{CompletionPort, Packet, PortDriver};
+use crate::win32::abi::{FILE_SKIP_COMPLETION_PORT_ON_SUCCESS, OVERLAPPED, STATUS_PENDING};
 use parking_lot::{Condvar, Mutex};
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
-
-/// The Windows `OVERLAPPED` structure (x64 layout: 32 bytes).
-#[repr(C)]
-#[allow(non_snake_case)]
-pub struct OVERLAPPED {
-    pub Internal: usize,
-    pub InternalHigh: usize,
-    pub Offset: u32,
-    pub OffsetHigh: u32,
-    pub hEvent: usize,
-}
-const _: () = assert!(std::mem::size_of::<OVERLAPPED>() == 32);
-const _: () = assert!(std::mem::offset_of!(OVERLAPPED, hEvent) == 24);
-
-/// `OVERLAPPED_ENTRY`, one element of `GetQueuedCompletionStatusEx`'s array (x64: 32 bytes).
-#[repr(C)]
-#[allow(non_snake_case)]
-pub struct OVERLAPPED_ENTRY {
-    pub lpCompletionKey: usize,
-    pub lpOverlapped: usize,
-    pub Internal: usize,
-    pub dwNumberOfBytesTransferred: u32,
-}
-const _: () = assert!(std::mem::size_of::<OVERLAPPED_ENTRY>() == 32);
-const _: () = assert!(std::mem::offset_of!(OVERLAPPED_ENTRY, lpOverlapped) == 8);
-const _: () = assert!(std::mem::offset_of!(OVERLAPPED_ENTRY, Internal) == 16);
-const _: () = assert!(std::mem::offset_of!(OVERLAPPED_ENTRY, dwNumberOfBytesTransferred) == 24);
-
-/// `STATUS_PENDING`: what `Internal` holds while the operation runs (`HasOverlappedIoCompleted`).
-pub const STATUS_PENDING: usize = 0x103;
-
-/// `SetFileCompletionNotificationModes` flags.
-pub const FILE_SKIP_COMPLETION_PORT_ON_SUCCESS: u8 = 1;
-pub const FILE_SKIP_SET_EVENT_ON_HANDLE: u8 = 2;
 
 /// The NTSTATUS values Windows stores in `Internal` for the Win32 codes our operations end with.
 /// Codes without an entry are stored as `0xE000_0000 | code` (customer bit set), which maps back.

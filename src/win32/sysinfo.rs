@@ -1,32 +1,9 @@
 //! `GetSystemInfo`/`GetNativeSystemInfo` and `GetProcessAffinityMask`: what a Windows program asks about
 //! the machine, answered from Linux (`sysconf`, `sched_getaffinity`, `cpuid`).
-
-/// `SYSTEM_INFO` (x64 layout: 48 bytes). The first member is a union of `dwOemId` with
-/// `wProcessorArchitecture` + `wReserved`.
-#[repr(C)]
-#[allow(non_snake_case)]
-#[derive(Clone, Copy, Debug, Default)]
-pub struct SYSTEM_INFO {
-    pub wProcessorArchitecture: u16,
-    pub wReserved: u16,
-    pub dwPageSize: u32,
-    pub lpMinimumApplicationAddress: usize,
-    pub lpMaximumApplicationAddress: usize,
-    pub dwActiveProcessorMask: usize,
-    pub dwNumberOfProcessors: u32,
-    pub dwProcessorType: u32,
-    pub dwAllocationGranularity: u32,
-    pub wProcessorLevel: u16,
-    pub wProcessorRevision: u16,
-}
-const _: () = assert!(std::mem::size_of::<SYSTEM_INFO>() == 48);
-const _: () = assert!(std::mem::offset_of!(SYSTEM_INFO, dwActiveProcessorMask) == 24);
-const _: () = assert!(std::mem::offset_of!(SYSTEM_INFO, wProcessorRevision) == 46);
-
-pub const PROCESSOR_ARCHITECTURE_AMD64: u16 = 9;
-pub const PROCESSOR_ARCHITECTURE_ARM64: u16 = 12;
-pub const PROCESSOR_ARCHITECTURE_UNKNOWN: u16 = 0xFFFF;
-pub const PROCESSOR_AMD_X8664: u32 = 8664;
+use crate::win32::abi::SYSTEM_INFO;
+use crate::win32::abi::{
+    PROCESSOR_AMD_X8664, PROCESSOR_ARCHITECTURE_AMD64, PROCESSOR_ARCHITECTURE_ARM64, PROCESSOR_ARCHITECTURE_UNKNOWN,
+};
 
 /// Windows' allocation granularity (64 KiB), kept because programs align to it; it is a multiple of
 /// the Linux page size, so any alignment derived from it is valid here too.

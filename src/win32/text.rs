@@ -2,20 +2,7 @@
 //! so the ANSI and OEM pages (`CP_ACP`, `CP_OEMCP`, `CP_THREAD_ACP`) are UTF-8 here, as `CP_UTF8` is.
 use super::error::*;
 use super::wstr::WideUnit;
-
-pub const CP_ACP: u32 = 0;
-pub const CP_OEMCP: u32 = 1;
-pub const CP_MACCP: u32 = 2;
-pub const CP_THREAD_ACP: u32 = 3;
-pub const CP_UTF8: u32 = 65001;
-pub const MB_PRECOMPOSED: u32 = 0x1;
-pub const MB_ERR_INVALID_CHARS: u32 = 0x8;
-pub const WC_ERR_INVALID_CHARS: u32 = 0x80;
-pub const WC_NO_BEST_FIT_CHARS: u32 = 0x400;
-pub const WC_COMPOSITECHECK: u32 = 0x200;
-
-/// `ERROR_NO_UNICODE_TRANSLATION`: invalid input with `*_ERR_INVALID_CHARS`.
-pub const ERROR_NO_UNICODE_TRANSLATION_CODE: u32 = 1113;
+use crate::win32::abi::{CP_ACP, CP_MACCP, CP_OEMCP, CP_THREAD_ACP, CP_UTF8};
 
 /// Checks the code page: every page we accept is UTF-8.
 pub fn check_code_page(code_page: u32) -> WinResult<()> {

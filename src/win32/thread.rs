@@ -4,16 +4,10 @@
 use super::error::*;
 use super::handle::KernelObject;
 use super::wait::Waitable;
+use crate::win32::abi::STILL_ACTIVE;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
-
-/// `STILL_ACTIVE`: `GetExitCodeThread`'s value for a running thread (= `STATUS_PENDING`).
-pub const STILL_ACTIVE: u32 = 259;
-/// `CREATE_SUSPENDED`: the thread waits for `ResumeThread` before running.
-pub const CREATE_SUSPENDED: u32 = 0x4;
-/// `STACK_SIZE_PARAM_IS_A_RESERVATION`: `dwStackSize` is the reservation (same for us).
-pub const STACK_SIZE_PARAM_IS_A_RESERVATION: u32 = 0x0001_0000;
 
 /// A thread object.
 pub struct Thread {

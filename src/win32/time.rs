@@ -2,34 +2,7 @@
 //! `SYSTEMTIME` and `FILETIME` (100-ns intervals since 1601-01-01 UTC) conversions.
 use super::error::*;
 use crate::calendar::{civil_from_unix, unix_from_civil, CivilTime};
-
-/// `SYSTEMTIME` (16 bytes, align 2).
-#[repr(C)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[allow(non_snake_case)]
-pub struct SYSTEMTIME {
-    pub wYear: u16,
-    pub wMonth: u16,
-    pub wDayOfWeek: u16,
-    pub wDay: u16,
-    pub wHour: u16,
-    pub wMinute: u16,
-    pub wSecond: u16,
-    pub wMilliseconds: u16,
-}
-const _: () = assert!(std::mem::size_of::<SYSTEMTIME>() == 16);
-const _: () = assert!(std::mem::offset_of!(SYSTEMTIME, wMilliseconds) == 14);
-
-/// `FILETIME` (8 bytes, align 4).
-#[repr(C)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[allow(non_snake_case)]
-pub struct FILETIME {
-    pub dwLowDateTime: u32,
-    pub dwHighDateTime: u32,
-}
-const _: () = assert!(std::mem::size_of::<FILETIME>() == 8);
-const _: () = assert!(std::mem::offset_of!(FILETIME, dwHighDateTime) == 4);
+use crate::win32::abi::{FILETIME, SYSTEMTIME};
 
 /// 100-ns intervals between 1601-01-01 and 1970-01-01.
 pub const UNIX_EPOCH_AS_FILETIME: u64 = 116_444_736_000_000_000;

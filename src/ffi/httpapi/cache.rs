@@ -6,8 +6,8 @@ use crate::ffi::ptr::*;
 use crate::ffi::types::*;
 use crate::server::abi::*;
 use crate::server::{self};
+use crate::win32::abi::OVERLAPPED;
 use crate::win32::error::*;
-use crate::win32::overlapped::OVERLAPPED;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 

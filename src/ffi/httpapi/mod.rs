@@ -29,9 +29,10 @@ pub use url::*;
 use crate::ffi::ptr::*;
 use crate::ffi::types::*;
 use crate::server::queue::RequestQueue;
+use crate::win32::abi::OVERLAPPED;
 use crate::win32::error::*;
 use crate::win32::handle;
-use crate::win32::overlapped::{OverlappedPtr, OVERLAPPED};
+use crate::win32::overlapped::OverlappedPtr;
 use std::sync::Arc;
 
 const T: &str = "winhttpapi::httpapi";

@@ -4,9 +4,9 @@ use super::*;
 use crate::ffi::guard::*;
 use crate::ffi::types::*;
 use crate::server::abi::*;
+use crate::win32::abi::OVERLAPPED;
 use crate::win32::error::*;
 use crate::win32::overlapped::CallerBuf;
-use crate::win32::overlapped::OVERLAPPED;
 use std::ffi::c_void;
 
 #[allow(clippy::too_many_arguments)]

@@ -5,8 +5,8 @@ use crate::ffi::ptr::*;
 use crate::ffi::types::*;
 use crate::server::abi::*;
 use crate::server::tcp_info;
+use crate::win32::abi::OVERLAPPED;
 use crate::win32::error::*;
-use crate::win32::overlapped::OVERLAPPED;
 use std::ffi::c_void;
 
 #[allow(clippy::too_many_arguments)]

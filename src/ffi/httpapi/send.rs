@@ -10,8 +10,8 @@ use crate::server::chunks::Chunk;
 use crate::server::files::BodyPiece;
 use crate::server::queue::RequestQueue;
 use crate::server::response::ResponseHead;
+use crate::win32::abi::OVERLAPPED;
 use crate::win32::error::*;
-use crate::win32::overlapped::OVERLAPPED;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 
@@ -152,7 +152,7 @@ unsafe fn send_http_response(
     // The kernel response cache is not kept (docs/porting.md): a valid policy is accepted
     // and every later request still reaches the application, as when http.sys declines to cache.
     // SAFETY: a non-NULL `policy` is the caller's HTTP_CACHE_POLICY.
-    if !policy.is_null() && !(0..server::cache::HTTP_CACHE_POLICY_MAXIMUM).contains(&unsafe { (*policy).Policy }) {
+    if !policy.is_null() && !(0..HTTP_CACHE_POLICY_MAXIMUM).contains(&unsafe { (*policy).Policy }) {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (more, disconnect, buffer_data) = check_send_flags(flags)?;

@@ -5,8 +5,9 @@ use crate::ffi::ptr::*;
 use crate::ffi::types::*;
 use crate::notify::abi::*;
 use crate::notify::port::{Notification, PendingGet};
+use crate::win32::abi::OVERLAPPED;
 use crate::win32::error::*;
-use crate::win32::overlapped::{OverlappedPtr, OVERLAPPED};
+use crate::win32::overlapped::OverlappedPtr;
 use crate::win32::wstr::WideUnit;
 use std::ptr::null_mut;
 

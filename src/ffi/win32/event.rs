@@ -2,8 +2,9 @@
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
 use crate::ffi::types::*;
+use crate::win32::abi::{CREATE_EVENT_INITIAL_SET, CREATE_EVENT_MANUAL_RESET};
 use crate::win32::error::*;
-use crate::win32::event::{self, Event, CREATE_EVENT_INITIAL_SET, CREATE_EVENT_MANUAL_RESET};
+use crate::win32::event::{self, Event};
 use crate::win32::handle;
 use crate::win32::last_error;
 use crate::win32::wstr::WideUnit;

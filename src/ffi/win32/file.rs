@@ -5,9 +5,9 @@ use crate::ffi::ptr::*;
 use crate::ffi::types::*;
 use crate::win32::abi::*;
 use crate::win32::error::*;
-use crate::win32::file::{self, GET_FILE_EX_INFO_STANDARD, WIN32_FILE_ATTRIBUTE_DATA};
+use crate::win32::file::{self};
 use crate::win32::last_error;
-use crate::win32::overlapped::{self, OverlappedPtr, OVERLAPPED};
+use crate::win32::overlapped::{self, OverlappedPtr};
 use crate::win32::wstr::{self, WideUnit};
 use std::ffi::{c_char, c_void};
 
@@ -23,7 +23,7 @@ unsafe fn create_file<U: WideUnit>(
     let opened = file::create(&name, access, disposition, flags)?;
     // CREATE_ALWAYS and OPEN_ALWAYS succeed on an existing file and say so through last-error
     // (ERROR_ALREADY_EXISTS); otherwise a successful CreateFile sets it to 0 (CreateFile docs).
-    let already = opened.existed && matches!(disposition, file::CREATE_ALWAYS | file::OPEN_ALWAYS);
+    let already = opened.existed && matches!(disposition, CREATE_ALWAYS | OPEN_ALWAYS);
     last_error::set_last_error(if already { ERROR_ALREADY_EXISTS.0 } else { 0 });
     Ok(to_handle(opened.handle))
 }
@@ -251,12 +251,12 @@ pub unsafe extern "C" fn WriteFile(
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetFileSize(hFile: HANDLE, lpFileSizeHigh: *mut DWORD) -> DWORD {
-    guard_win32("GetFileSize", file::INVALID_FILE_SIZE, || {
+    guard_win32("GetFileSize", INVALID_FILE_SIZE, || {
         tracing::trace!(target: "winhttpapi::win32", "GetFileSize({hFile:?}, {lpFileSizeHigh:?})");
         let size = file::file_for_handle(raw(hFile))?.size()?;
         // SAFETY: `write_opt`: `lpFileSizeHigh` is NULL or points to a writable, aligned `T`.
         unsafe { write_opt(lpFileSizeHigh, (size >> 32) as DWORD) };
-        if size as u32 == file::INVALID_FILE_SIZE {
+        if size as u32 == INVALID_FILE_SIZE {
             last_error::set_last_error(0);
         }
         Ok(size as DWORD)
@@ -296,7 +296,7 @@ pub unsafe extern "C" fn SetFilePointer(
     lpDistanceToMoveHigh: *mut i32,
     dwMoveMethod: DWORD,
 ) -> DWORD {
-    guard_win32("SetFilePointer", file::INVALID_SET_FILE_POINTER, || {
+    guard_win32("SetFilePointer", INVALID_SET_FILE_POINTER, || {
         tracing::trace!(target: "winhttpapi::win32", "SetFilePointer({hFile:?}, {lDistanceToMove:?}, {lpDistanceToMoveHigh:?}, {dwMoveMethod:?})");
         let f = file::file_for_handle(raw(hFile))?;
         let distance = if lpDistanceToMoveHigh.is_null() {
@@ -315,7 +315,7 @@ pub unsafe extern "C" fn SetFilePointer(
                 *lpDistanceToMoveHigh = (pos >> 32) as i32;
             }
         }
-        if pos as u32 == file::INVALID_SET_FILE_POINTER {
+        if pos as u32 == INVALID_SET_FILE_POINTER {
             last_error::set_last_error(0);
         }
         Ok(pos as DWORD)
@@ -453,7 +453,7 @@ unsafe fn temp_file_name<U: WideUnit>(path: *const U, prefix: *const U, unique: 
     let (name, n) = file::temp_file_name(&dir, &prefix, unique)?;
     let units = wstr::encode_nul::<U>(&name);
     // The buffer is MAX_PATH characters by contract.
-    if units.len() > file::MAX_PATH {
+    if units.len() > MAX_PATH {
         if unique == 0 {
             let _ = std::fs::remove_file(&name);
         }

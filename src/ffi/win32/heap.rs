@@ -1,6 +1,7 @@
 //! The process heap and `Local*`/`Global*` (engine: `win32::heap`).
 use crate::ffi::guard::*;
 use crate::ffi::types::*;
+use crate::win32::abi;
 use crate::win32::error::*;
 use crate::win32::heap;
 
@@ -24,7 +25,7 @@ pub extern "C" fn HeapAlloc(hHeap: HANDLE, dwFlags: DWORD, dwBytes: usize) -> LP
     guard_win32("HeapAlloc", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "HeapAlloc({hHeap:?}, {dwFlags:?}, {dwBytes:?})");
         check_heap(hHeap)?;
-        Ok(heap::alloc(dwBytes, dwFlags & heap::HEAP_ZERO_MEMORY != 0)? as LPVOID)
+        Ok(heap::alloc(dwBytes, dwFlags & abi::HEAP_ZERO_MEMORY != 0)? as LPVOID)
     })
 }
 
@@ -41,8 +42,8 @@ pub extern "C" fn HeapReAlloc(hHeap: HANDLE, dwFlags: DWORD, lpMem: LPVOID, dwBy
         Ok(heap::realloc(
             lpMem as usize,
             dwBytes,
-            dwFlags & heap::HEAP_ZERO_MEMORY != 0,
-            dwFlags & heap::HEAP_REALLOC_IN_PLACE_ONLY != 0,
+            dwFlags & abi::HEAP_ZERO_MEMORY != 0,
+            dwFlags & abi::HEAP_REALLOC_IN_PLACE_ONLY != 0,
         )? as LPVOID)
     })
 }
@@ -75,7 +76,7 @@ pub extern "C" fn HeapSize(hHeap: HANDLE, dwFlags: DWORD, lpMem: LPCVOID) -> usi
 #[no_mangle]
 pub extern "C" fn LocalAlloc(uFlags: u32, uBytes: usize) -> LPVOID {
     guard_win32("LocalAlloc", std::ptr::null_mut(), || {
-        Ok(heap::alloc(uBytes, uFlags & heap::LMEM_ZEROINIT != 0)? as LPVOID)
+        Ok(heap::alloc(uBytes, uFlags & abi::LMEM_ZEROINIT != 0)? as LPVOID)
     })
 }
 
@@ -93,7 +94,7 @@ pub extern "C" fn LocalFree(hMem: LPVOID) -> LPVOID {
 #[no_mangle]
 pub extern "C" fn GlobalAlloc(uFlags: u32, dwBytes: usize) -> LPVOID {
     guard_win32("GlobalAlloc", std::ptr::null_mut(), || {
-        Ok(heap::alloc(dwBytes, uFlags & heap::GMEM_ZEROINIT != 0)? as LPVOID)
+        Ok(heap::alloc(dwBytes, uFlags & abi::GMEM_ZEROINIT != 0)? as LPVOID)
     })
 }
 

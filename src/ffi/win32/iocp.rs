@@ -3,10 +3,12 @@
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
 use crate::ffi::types::*;
+use crate::win32::abi;
+use crate::win32::abi::{OVERLAPPED, OVERLAPPED_ENTRY};
 use crate::win32::error::*;
 use crate::win32::handle;
 use crate::win32::iocp::{CompletionPort, DequeueError, Packet};
-use crate::win32::overlapped::{self, OVERLAPPED, OVERLAPPED_ENTRY};
+use crate::win32::overlapped::{self};
 use crate::win32::wait::{self};
 use std::sync::Arc;
 
@@ -175,8 +177,7 @@ pub unsafe extern "C" fn GetQueuedCompletionStatusEx(
 }
 
 /// `FILE_SKIP_COMPLETION_PORT_ON_SUCCESS` | `FILE_SKIP_SET_EVENT_ON_HANDLE`.
-const COMPLETION_MODES: u8 =
-    overlapped::FILE_SKIP_COMPLETION_PORT_ON_SUCCESS | overlapped::FILE_SKIP_SET_EVENT_ON_HANDLE;
+const COMPLETION_MODES: u8 = abi::FILE_SKIP_COMPLETION_PORT_ON_SUCCESS | abi::FILE_SKIP_SET_EVENT_ON_HANDLE;
 
 /// `SetFileCompletionNotificationModes`: with `FILE_SKIP_COMPLETION_PORT_ON_SUCCESS`, an operation that
 /// succeeds at once (the call returns TRUE / `NO_ERROR`) posts no packet; `FILE_SKIP_SET_EVENT_ON_HANDLE`

@@ -2,9 +2,10 @@
 //! `CancelIo`, `CancelIoEx` (engine: `win32::overlapped`).
 use crate::ffi::guard::*;
 use crate::ffi::types::*;
+use crate::win32::abi::{OVERLAPPED, STATUS_PENDING};
 use crate::win32::error::*;
 use crate::win32::handle;
-use crate::win32::overlapped::{self, OverlappedPtr, OVERLAPPED, STATUS_PENDING};
+use crate::win32::overlapped::{self, OverlappedPtr};
 use crate::win32::wait::{self, WaitOutcome};
 
 /// The shared body of `GetOverlappedResult(Ex)`. `wait` = None: do not wait (pending is

@@ -3,8 +3,9 @@
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
 use crate::ffi::types::*;
+use crate::win32::abi::SYSTEM_INFO;
 use crate::win32::error::*;
-use crate::win32::sysinfo::{self, SYSTEM_INFO};
+use crate::win32::sysinfo::{self};
 
 use crate::win32::abi::CURRENT_PROCESS_PSEUDO as CURRENT_PROCESS;
 

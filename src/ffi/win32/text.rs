@@ -19,11 +19,8 @@ unsafe fn multi_byte_to_wide_char<U: WideUnit>(
 ) -> WinResult<i32> {
     tracing::trace!(target: "winhttpapi::win32", "MultiByteToWideChar({CodePage}, {dwFlags:#x}, {lpMultiByteStr:?}, {cbMultiByte}, {lpWideCharStr:?}, {cchWideChar})");
     text::check_code_page(CodePage)?;
-    let allowed = if CodePage == text::CP_UTF8 {
-        text::MB_ERR_INVALID_CHARS
-    } else {
-        text::MB_ERR_INVALID_CHARS | text::MB_PRECOMPOSED | 0x2 | 0x4
-    };
+    let allowed =
+        if CodePage == CP_UTF8 { MB_ERR_INVALID_CHARS } else { MB_ERR_INVALID_CHARS | MB_PRECOMPOSED | 0x2 | 0x4 };
     if dwFlags & !allowed != 0 {
         return Err(ERROR_INVALID_FLAGS);
     }
@@ -40,7 +37,7 @@ unsafe fn multi_byte_to_wide_char<U: WideUnit>(
     // SAFETY: `units_strlen`: `src` is non-NULL and points to a readable NUL-terminated array of `U`.
     let len = if cbMultiByte == -1 { (unsafe { units_strlen(src) }) + 1 } else { cbMultiByte as usize };
     // SAFETY: `units_in`: `src` points to `len` readable units valid for `'a` (it may be NULL only when `len` is 0).
-    let wide = text::utf8_to_wide::<U>(unsafe { units_in(src, len) }, dwFlags & text::MB_ERR_INVALID_CHARS != 0)?;
+    let wide = text::utf8_to_wide::<U>(unsafe { units_in(src, len) }, dwFlags & MB_ERR_INVALID_CHARS != 0)?;
     let needed = i32::try_from(wide.len()).map_err(|_| ERROR_INVALID_PARAMETER)?;
     if cchWideChar == 0 {
         return Ok(needed);
@@ -116,18 +113,15 @@ unsafe fn wide_char_to_multi_byte<U: WideUnit>(
 ) -> WinResult<i32> {
     tracing::trace!(target: "winhttpapi::win32", "WideCharToMultiByte({CodePage}, {dwFlags:#x}, {lpWideCharStr:?}, {cchWideChar}, {lpMultiByteStr:?}, {cbMultiByte})");
     text::check_code_page(CodePage)?;
-    if CodePage == text::CP_UTF8 {
+    if CodePage == CP_UTF8 {
         // CP_UTF8 takes no default character (WideCharToMultiByte docs).
         if !lpDefaultChar.is_null() || !lpUsedDefaultChar.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        if dwFlags & !text::WC_ERR_INVALID_CHARS != 0 {
+        if dwFlags & !WC_ERR_INVALID_CHARS != 0 {
             return Err(ERROR_INVALID_FLAGS);
         }
-    } else if dwFlags
-        & !(text::WC_ERR_INVALID_CHARS | text::WC_NO_BEST_FIT_CHARS | text::WC_COMPOSITECHECK | 0x10 | 0x20 | 0x40)
-        != 0
-    {
+    } else if dwFlags & !(WC_ERR_INVALID_CHARS | WC_NO_BEST_FIT_CHARS | WC_COMPOSITECHECK | 0x10 | 0x20 | 0x40) != 0 {
         return Err(ERROR_INVALID_FLAGS);
     }
     if lpWideCharStr.is_null()
@@ -142,7 +136,7 @@ unsafe fn wide_char_to_multi_byte<U: WideUnit>(
     let len = if cchWideChar == -1 { (unsafe { units_strlen(lpWideCharStr) }) + 1 } else { cchWideChar as usize };
     // SAFETY: `units_in`: `lpWideCharStr` points to `len` readable units valid for `'a` (it may be NULL only when
     // `len` is 0).
-    let bytes = text::wide_to_utf8(unsafe { units_in(lpWideCharStr, len) }, dwFlags & text::WC_ERR_INVALID_CHARS != 0)?;
+    let bytes = text::wide_to_utf8(unsafe { units_in(lpWideCharStr, len) }, dwFlags & WC_ERR_INVALID_CHARS != 0)?;
     // SAFETY: `write_opt`: `lpUsedDefaultChar` is NULL or points to a writable, aligned `T`.
     unsafe { write_opt(lpUsedDefaultChar, FALSE) };
     let needed = i32::try_from(bytes.len()).map_err(|_| ERROR_INVALID_PARAMETER)?;

@@ -32,7 +32,7 @@ pub unsafe extern "C" fn CreateThread(
         let param = lpParameter as usize;
         // SAFETY (of the closure): the caller's start routine and parameter, as CreateThread's contract.
         let body = Box::new(move || unsafe { start(param as *mut c_void) });
-        let t = thread::spawn(dwStackSize, dwCreationFlags & thread::CREATE_SUSPENDED != 0, body)?;
+        let t = thread::spawn(dwStackSize, dwCreationFlags & CREATE_SUSPENDED != 0, body)?;
         // SAFETY: `write_opt`: `lpThreadId` is NULL or points to a writable, aligned `T`.
         unsafe { write_opt(lpThreadId, t.id) };
         Ok(to_handle(handle::insert(t)))
@@ -58,7 +58,7 @@ pub unsafe extern "C" fn GetExitCodeThread(hThread: HANDLE, lpExitCode: *mut DWO
     guard_win32("GetExitCodeThread", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "GetExitCodeThread({hThread:?})");
         let code = if raw(hThread) == CURRENT_THREAD_PSEUDO {
-            thread::STILL_ACTIVE
+            STILL_ACTIVE
         } else {
             handle::get_typed::<thread::Thread>(raw(hThread))?.exit_code()
         };

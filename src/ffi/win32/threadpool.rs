@@ -5,22 +5,23 @@
 use super::critsec::critical_section;
 use crate::ffi::guard::*;
 use crate::ffi::types::*;
+use crate::win32::abi;
+use crate::win32::abi::FILETIME;
+use crate::win32::abi::TP_CALLBACK_ENVIRON_V3;
 use crate::win32::error::*;
 use crate::win32::event::Event;
 use crate::win32::handle;
 use crate::win32::threadpool::object::{Due, CLEANUP_FREE_LIBRARY, CLEANUP_LEAVE_CRITICAL_SECTION, CLEANUP_SET_EVENT};
 use crate::win32::threadpool::{
     Callback, Environment, Group, Instance, IoFn, Kind, ObjectFn, Pool, SimpleFn, TpObject, WaitFn,
-    TP_CALLBACK_ENVIRON_V3,
 };
-use crate::win32::time::FILETIME;
 use std::ffi::c_void;
 use std::sync::Arc;
 
 /// The environment a `PTP_CALLBACK_ENVIRON` describes (NULL: the default pool, normal priority). Version 1
 /// environments have no priority. A priority other than high, normal or low: `ERROR_INVALID_PARAMETER`.
 unsafe fn environment(pcbe: *const TP_CALLBACK_ENVIRON_V3) -> WinResult<Environment> {
-    let mut env = Environment { priority: crate::win32::threadpool::PRIORITY_NORMAL, ..Default::default() };
+    let mut env = Environment { priority: abi::TP_CALLBACK_PRIORITY_NORMAL, ..Default::default() };
     if pcbe.is_null() {
         return Ok(env);
     }

@@ -3,7 +3,7 @@ use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
 use crate::win32::abi::*;
 use crate::win32::error::*;
-use crate::win32::time::{self, FILETIME, SYSTEMTIME};
+use crate::win32::time::{self};
 
 /// `GetTickCount`: milliseconds since boot, wrapping every 49.7 days.
 #[no_mangle]

@@ -187,8 +187,7 @@ unsafe fn get_name<U: WideUnit>(
     let name = match block(p) {
         Some(b) => {
             // SAFETY: for CERT_NAME_ATTR_TYPE `pvTypePara` is the attribute's OID (a C string) or NULL.
-            let attr =
-                if kind == cert::CERT_NAME_ATTR_TYPE { unsafe { narrow_cstr(para as *const c_char) } } else { None };
+            let attr = if kind == CERT_NAME_ATTR_TYPE { unsafe { narrow_cstr(para as *const c_char) } } else { None };
             cert::name_string(&b.der, &b.fields, kind, flags, attr.as_deref())
         }
         None => String::new(),

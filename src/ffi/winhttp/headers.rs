@@ -196,7 +196,7 @@ unsafe fn add_request_headers_ex<U: WideUnit>(
         pairs.push((n, v));
     }
     // As WinHttpAddRequestHeaders: no modifier given means WINHTTP_ADDREQ_FLAG_ADD.
-    let modifiers = if modifiers & 0xFFFF_0000 == 0 { modifiers | headers::WINHTTP_ADDREQ_FLAG_ADD } else { modifiers };
+    let modifiers = if modifiers & 0xFFFF_0000 == 0 { modifiers | WINHTTP_ADDREQ_FLAG_ADD } else { modifiers };
     let mut st = req.state.lock();
     headers::add_pairs(&mut st.headers, &pairs, modifiers)
 }
@@ -267,8 +267,8 @@ unsafe fn query_headers_ex<U: WideUnit>(
     if flags != 0 || len.is_null() || count_out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let wide = level & query::WINHTTP_QUERY_FLAG_WIRE_ENCODING == 0;
-    let wanted = if level & 0xFFFF == query::WINHTTP_QUERY_CUSTOM {
+    let wide = level & WINHTTP_QUERY_FLAG_WIRE_ENCODING == 0;
+    let wanted = if level & 0xFFFF == WINHTTP_QUERY_CUSTOM {
         if name.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }

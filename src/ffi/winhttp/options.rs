@@ -3,7 +3,7 @@
 use super::*;
 use crate::client::abi::*;
 use crate::client::api;
-use crate::client::link::{Schannel, SECPKGCONTEXT_CIPHERINFO_V1};
+use crate::client::link::Schannel;
 use crate::client::options::{self, Kind, Value};
 use crate::ffi::guard::guard_winhttp;
 use crate::ffi::ptr::{alloc_wide, put_value, put_wide_bytes, wide_cstr, wide_str_len};
@@ -122,10 +122,10 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
     options::query_kind(option)?;
     // The structure's size is checked before the request's state, as Wine records for CONNECTION_INFO.
     let need = match option {
-        options::WINHTTP_OPTION_CONNECTION_INFO => size_of::<WINHTTP_CONNECTION_INFO>(),
-        options::WINHTTP_OPTION_SECURITY_INFO => size_of::<WINHTTP_SECURITY_INFO<U>>(),
-        options::WINHTTP_OPTION_SERVER_CERT_CONTEXT => size_of::<usize>(),
-        options::WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => size_of::<WINHTTP_CERTIFICATE_INFO>(),
+        WINHTTP_OPTION_CONNECTION_INFO => size_of::<WINHTTP_CONNECTION_INFO>(),
+        WINHTTP_OPTION_SECURITY_INFO => size_of::<WINHTTP_SECURITY_INFO<U>>(),
+        WINHTTP_OPTION_SERVER_CERT_CONTEXT => size_of::<usize>(),
+        WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => size_of::<WINHTTP_CERTIFICATE_INFO>(),
         _ => 0,
     };
     // SAFETY: `len` is non-NULL (checked above) and the caller's writable DWORD (this function's `# Safety`).

@@ -528,9 +528,7 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx_w16(
 
 unsafe fn free_proxy_settings_ex<U: WideUnit>(ty: i32, p: *mut c_void) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpFreeProxySettingsEx({ty}, {p:?})");
-    if (ty != resolver::WINHTTP_PROXY_SETTINGS_TYPE_WSL && ty != resolver::WINHTTP_PROXY_SETTINGS_TYPE_WSA)
-        || p.is_null()
-    {
+    if (ty != WINHTTP_PROXY_SETTINGS_TYPE_WSL && ty != WINHTTP_PROXY_SETTINGS_TYPE_WSA) || p.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
     let s = p as *mut WINHTTP_PROXY_SETTINGS_EX;

@@ -46,10 +46,10 @@ unsafe fn put_component<U: WideUnit>(
         return;
     }
     let mut text = range.map(|r| wstr::decode(&units[r])).unwrap_or_default();
-    if flags & url::ICU_DECODE != 0 {
+    if flags & ICU_DECODE != 0 {
         text = url::decode(&text);
     }
-    if flags & url::ICU_ESCAPE != 0 && escapable {
+    if flags & ICU_ESCAPE != 0 && escapable {
         text = url::escape(&text);
     }
     let out = wstr::encode_nul::<U>(&text);
@@ -113,7 +113,7 @@ unsafe fn crack_url<U: WideUnit>(
     // Checked before anything is written: a buffer with length 0, or a pointer into the URL where the
     // text would have to be decoded or escaped, is ERROR_INVALID_PARAMETER (Wine's tests on Windows).
     for (range, (ptr, len)) in &parts {
-        let pointer_mode_changes = flags & (url::ICU_DECODE | url::ICU_ESCAPE) != 0
+        let pointer_mode_changes = flags & (ICU_DECODE | ICU_ESCAPE) != 0
             // SAFETY: `ptr` and `len` point into `uc`, the caller's URL_COMPONENTS.
             && unsafe { (**ptr).is_null() }
             && unsafe { **len } != 0

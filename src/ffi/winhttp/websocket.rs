@@ -2,6 +2,7 @@
 //! of BOOL + last error; in asynchronous sessions NO_ERROR means "started" and the result arrives as
 //! the operation's completion notification.
 use super::*;
+use crate::client::abi;
 use crate::client::websocket;
 use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
 use crate::ffi::ptr::{bytes_in, bytes_out, write_req, CallerBuf};
@@ -112,7 +113,7 @@ unsafe fn ws_close(h: HINTERNET, status: u16, reason: *mut c_void, len: DWORD, w
     let name = if wait { "WinHttpWebSocketClose" } else { "WinHttpWebSocketShutdown" };
     tracing::trace!(target: T, "{name}({h:?}, {status}, {reason:?}, {len})");
     let ws = websocket::lookup(raw(h))?;
-    if len as usize > websocket::WINHTTP_WEB_SOCKET_MAX_CLOSE_REASON_LENGTH {
+    if len as usize > abi::WINHTTP_WEB_SOCKET_MAX_CLOSE_REASON_LENGTH {
         return Err(ERROR_INVALID_PARAMETER);
     }
     // SAFETY: `bytes_in`: `reason as *const u8` is NULL or points to `len as usize` readable bytes that stay valid

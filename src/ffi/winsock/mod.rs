@@ -5,6 +5,7 @@
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
 use crate::ffi::types::*;
+use crate::win32::abi::WSADATA;
 use crate::win32::error::*;
 use crate::win32::last_error;
 use crate::win32::winsock::{self, WSAEAFNOSUPPORT, WSAEFAULT, WSAENOTSOCK};
@@ -13,20 +14,6 @@ use std::ffi::{c_char, c_int, c_void};
 
 /// `SOCKET_ERROR`.
 const SOCKET_ERROR: c_int = -1;
-
-/// `WSADATA` (x64 layout: 408 bytes).
-#[repr(C)]
-#[allow(non_snake_case)]
-pub struct WSADATA {
-    pub wVersion: u16,
-    pub wHighVersion: u16,
-    pub iMaxSockets: u16,
-    pub iMaxUdpDg: u16,
-    pub lpVendorInfo: *mut c_char,
-    pub szDescription: [u8; 257],
-    pub szSystemStatus: [u8; 129],
-}
-const _: () = assert!(std::mem::size_of::<WSADATA>() == 408);
 
 /// `WSAStartup`: returns 0 and fills `*lpWSAData` (the version granted: the one asked for, at most 2.2),
 /// or the error code (`WSAVERNOTSUPPORTED` below 1.0, `WSAEFAULT` for a NULL pointer). There is nothing to

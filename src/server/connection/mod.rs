@@ -22,6 +22,7 @@ mod body;
 mod read;
 mod socket;
 mod timers;
+mod tls_stream;
 mod write;
 
 pub use socket::TcpInfo;
@@ -254,8 +255,21 @@ impl Connection {
         Self::launch(Socket::tcp(stream), local, remote, None);
     }
 
-    /// Takes the local end of an HTTPS connection's TLS relay (`local`, `remote`: the TCP addresses).
-    /// `tcp`: a duplicate of the client's TCP socket (socket options).
+    /// Takes an HTTPS connection whose handshake is done: `conn` reads and writes through TLS on the
+    /// client's own socket from now on.
+    pub fn start_tls(
+        stream: std::net::TcpStream,
+        remote: SocketAddr,
+        conn: rustls::ServerConnection,
+        tls: Arc<SslInfo>,
+    ) {
+        let _ = stream.set_nonblocking(true);
+        let Ok(local) = stream.local_addr() else { return };
+        Self::launch(Socket::tls(stream, conn), local, remote, Some(tls));
+    }
+
+    /// Takes the local end of an HTTP/2 stream's relay ([`super::h2`]; `local`, `remote`: the TCP
+    /// addresses). `tcp`: a duplicate of the client's TCP socket (socket options).
     pub fn start_relayed(
         stream: std::os::unix::net::UnixStream,
         tcp: std::os::fd::OwnedFd,
@@ -269,6 +283,7 @@ impl Connection {
 
     fn launch(sock: Socket, local: SocketAddr, remote: SocketAddr, tls: Option<Arc<SslInfo>>) {
         let now = Instant::now();
+        let sock_tls = sock.is_tls();
         let first_timers = super::timers::machine_first_request();
         let conn = Arc::new(Connection {
             id: NEXT_CONNECTION_ID.fetch_add(1, Ordering::Relaxed),
@@ -280,7 +295,9 @@ impl Connection {
                 phase: Phase::Head,
                 buf: Vec::new(),
                 pos: 0,
-                readable: false,
+                // TLS: the handshake may have read the first request's records already (no edge will
+                // come for them).
+                readable: sock_tls,
                 peer_eof: false,
                 broken: false,
                 current: None,

@@ -4,7 +4,7 @@
 use super::*;
 use crate::http1::request::{parse_request_head, Framing, RequestHead};
 use crate::notify::abi::HTTP_NOTIFY_REQUEST_503;
-use crate::server::queue::VERBOSITY_BASIC;
+use crate::server::abi::VERBOSITY_BASIC;
 use crate::server::{notify_hook, pool, response, router, session};
 
 /// Raw bytes read ahead of the parser once the body is done (the next pipelined request).
@@ -127,8 +127,9 @@ impl Connection {
                 Err(_) => return (Got::Failed, None),
             };
             if n < scratch.len() {
-                // The socket is empty now: the next input comes with a new edge.
-                inp.readable = false;
+                // The socket is empty now: the next input comes with a new edge (TLS: unless it found
+                // the end of the input behind these bytes).
+                inp.readable = self.sock.has_more();
             }
             match parse_request_head(&scratch[..n]) {
                 Ok(Some((head, used))) => {
@@ -195,7 +196,7 @@ impl Connection {
             Ok(0) => Got::Eof,
             Ok(n) => {
                 if n < room {
-                    inp.readable = false;
+                    inp.readable = self.sock.has_more();
                 }
                 self.note_progress();
                 Got::Data

@@ -1,16 +1,23 @@
 //! The connection's socket: non-blocking reads and writes as plain system calls (no runtime in between),
 //! the graceful and the abortive close, and the socket options `HttpQueryRequestProperty` /
-//! `HttpSetRequestProperty` read and set (`TCP_INFO`, `SO_RCVBUF`, DSCP).
+//! `HttpSetRequestProperty` read and set (`TCP_INFO`, `SO_RCVBUF`, DSCP). HTTPS connections read and
+//! write through TLS on the same socket ([`super::tls_stream`]).
+use super::tls_stream::TlsStream;
 use super::*;
+use crate::server::files::FileRange;
 use std::io::{self, IoSlice};
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 
-/// The socket a connection reads and writes: the client's TCP socket, or (HTTPS) the local end of the
-/// TLS relay ([`crate::server::tls`]) with a duplicate of the client's TCP socket for its options.
+/// The socket a connection reads and writes: the client's TCP socket, plain or with TLS on it, or (the
+/// streams of an HTTP/2 connection, [`crate::server::h2`]) the local end of a UNIX socket pair with a
+/// duplicate of the client's TCP socket for its options.
 pub(super) struct Socket {
     fd: OwnedFd,
-    /// HTTPS: the client's TCP socket (options, `TCP_INFO`); `fd` is the relay's end.
+    /// HTTP/2 streams: the client's TCP socket (options, `TCP_INFO`); `fd` is the relay's end.
     tcp: Option<OwnedFd>,
+    /// HTTPS (HTTP/1.1): the TLS connection on `fd`. Locked by whichever side reads or writes (the input
+    /// and output locks are taken before it, never after).
+    tls: Option<Box<Mutex<TlsStream>>>,
 }
 
 fn result(n: isize) -> io::Result<usize> {
@@ -23,11 +30,19 @@ fn result(n: isize) -> io::Result<usize> {
 
 impl Socket {
     pub fn tcp(s: std::net::TcpStream) -> Socket {
-        Socket { fd: s.into(), tcp: None }
+        Socket { fd: s.into(), tcp: None, tls: None }
+    }
+
+    pub fn tls(s: std::net::TcpStream, conn: rustls::ServerConnection) -> Socket {
+        Socket { fd: s.into(), tcp: None, tls: Some(Box::new(Mutex::new(TlsStream::new(conn)))) }
     }
 
     pub fn relay(s: std::os::unix::net::UnixStream, tcp: OwnedFd) -> Socket {
-        Socket { fd: s.into(), tcp: Some(tcp) }
+        Socket { fd: s.into(), tcp: Some(tcp), tls: None }
+    }
+
+    pub fn is_tls(&self) -> bool {
+        self.tls.is_some()
     }
 
     pub fn fd(&self) -> RawFd {
@@ -39,8 +54,35 @@ impl Socket {
         self.tcp.as_ref().map_or(self.fd(), |t| t.as_raw_fd())
     }
 
+    /// TLS: records wait for the socket (the engine's output is not all written yet).
+    pub fn pending(&self) -> bool {
+        self.tls.as_ref().is_some_and(|t| t.lock().pending())
+    }
+
+    /// TLS: sends the records that wait, as far as the socket takes them; `Ok(true)` when none is left
+    /// (always so on a plain socket).
+    pub fn flush_pending(&self) -> io::Result<bool> {
+        match &self.tls {
+            Some(t) => t.lock().flush(self.fd()),
+            None => Ok(true),
+        }
+    }
+
+    /// After a read shorter than asked: whether the next read returns without a new input edge (TLS
+    /// found the end of the input behind the bytes it returned). A plain socket is empty then.
+    pub fn has_more(&self) -> bool {
+        self.tls.as_ref().is_some_and(|t| t.lock().ended())
+    }
+
     /// One non-blocking read.
     pub fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
+        if let Some(t) = &self.tls {
+            let mut at = 0;
+            return t.lock().read(self.fd(), buf.len(), |plain| {
+                buf[at..at + plain.len()].copy_from_slice(plain);
+                at += plain.len();
+            });
+        }
         loop {
             // SAFETY: `buf` is writable for its length; the descriptor is ours.
             let r = result(unsafe { libc::read(self.fd(), buf.as_mut_ptr() as *mut libc::c_void, buf.len()) });
@@ -54,6 +96,9 @@ impl Socket {
     /// One non-blocking read of up to `room` bytes into `v`'s spare capacity (no zeroing first).
     pub fn read_append(&self, v: &mut Vec<u8>, room: usize) -> io::Result<usize> {
         let room = room.min(v.capacity() - v.len());
+        if let Some(t) = &self.tls {
+            return t.lock().read(self.fd(), room, |plain| v.extend_from_slice(plain));
+        }
         loop {
             // SAFETY: the kernel writes at most `room` bytes into the spare capacity, which is allocated;
             // the length grows by exactly what was written.
@@ -73,6 +118,12 @@ impl Socket {
     /// One non-blocking send. `MSG_NOSIGNAL`: a peer that left must give an error, not kill the
     /// application with SIGPIPE.
     pub fn send(&self, buf: &[u8]) -> io::Result<usize> {
+        if let Some(t) = &self.tls {
+            return match t.lock().send_vectored(self.fd(), &[IoSlice::new(buf)]) {
+                Ok(0) if !buf.is_empty() => Err(io::Error::from(io::ErrorKind::WouldBlock)),
+                r => r,
+            };
+        }
         loop {
             // SAFETY: `buf` is readable for its length; the descriptor is ours.
             let r = result(unsafe {
@@ -93,6 +144,9 @@ impl Socket {
     /// Non-blocking `sendmsg` of all the pieces, as far as the socket takes them: the bytes written (short
     /// when the socket filled up); an error only when nothing could be written because the socket failed.
     pub fn send_vectored(&self, bufs: &[IoSlice]) -> io::Result<usize> {
+        if let Some(t) = &self.tls {
+            return t.lock().send_vectored(self.fd(), bufs);
+        }
         let mut total = 0usize;
         let mut start = 0usize;
         let mut skip = 0usize;
@@ -151,9 +205,21 @@ impl Socket {
         Ok(total)
     }
 
-    /// The graceful end: the peer sees a FIN at once, even while requests still hold the connection
-    /// object (the descriptor itself closes when the last of them lets go).
+    /// Sends up to `max` next bytes of a file range (`sendfile` on a plain socket, read and encrypted on
+    /// TLS): `WouldBlock` when the socket is full.
+    pub fn send_file(&self, src: &mut FileRange, max: usize) -> io::Result<usize> {
+        match &self.tls {
+            Some(t) => t.lock().send_file(self.fd(), src, max),
+            None => src.send_to(self.fd(), max),
+        }
+    }
+
+    /// The graceful end: the peer sees a FIN at once (TLS: after close_notify), even while requests
+    /// still hold the connection object (the descriptor itself closes when the last of them lets go).
     pub fn shutdown(&self) {
+        if let Some(t) = &self.tls {
+            t.lock().close(self.fd());
+        }
         // SAFETY: our own socket.
         unsafe { libc::shutdown(self.fd(), libc::SHUT_RDWR) };
     }
@@ -161,8 +227,8 @@ impl Socket {
     /// The abortive end (Http503ResponseVerbosityBasic, MinSendRate): the client sees a reset and what is
     /// still in the send buffer is dropped, not trickled out. Linux disconnects a TCP socket with RST on
     /// `connect(AF_UNSPEC)`, without closing the descriptor that requests may still hold. HTTPS: the
-    /// client's TCP socket (the relay's too: `tcp` is a duplicate) is reset the same way, and the relay
-    /// socket shut down, which ends the relay.
+    /// same (no close_notify: the TCP connection is reset under TLS). HTTP/2 streams: the client's TCP
+    /// socket (`tcp` is a duplicate) is reset the same way, and the relay socket shut down.
     pub fn abort(&self) {
         // SAFETY: our own socket; a zeroed sockaddr with family AF_UNSPEC is the documented form.
         unsafe {

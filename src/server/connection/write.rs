@@ -71,9 +71,9 @@ fn grant(throttles: &[Arc<Throttle>], want: usize) -> usize {
 }
 
 impl Connection {
-    /// Whether nothing waits to be written.
+    /// Whether nothing waits to be written (TLS: no record either).
     pub(super) fn output_idle(&self) -> bool {
-        self.output.lock().out.is_empty()
+        self.output.lock().out.is_empty() && !self.sock.pending()
     }
 
     /// Writes `bufs` now as far as the socket (and the bandwidth limits) take them; queues the rest with
@@ -163,11 +163,21 @@ impl Connection {
         let mut close = false;
         {
             let mut out = self.output.lock();
-            if out.throttled_until.is_some() || out.out.is_empty() {
+            if out.throttled_until.is_some() {
                 return;
+            }
+            // TLS: the records of earlier writes go first (a plain socket holds none).
+            match self.sock.flush_pending() {
+                Ok(true) if out.out.is_empty() && !out.closing => return,
+                Ok(true) => {}
+                Ok(false) => return,
+                Err(_) => failed = true,
             }
             let throttles = out.throttles.clone();
             'items: while let Some(item) = out.out.front_mut() {
+                if failed {
+                    break;
+                }
                 while item.pos < item.data.len() {
                     let mut end = item.data.len();
                     if !throttles.is_empty() {
@@ -202,7 +212,7 @@ impl Connection {
                                 break 'items;
                             }
                         }
-                        match src.send_to(self.sock.fd(), max) {
+                        match self.sock.send_file(src, max) {
                             Ok(_) => {}
                             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break 'items,
                             Err(_) => {
@@ -217,7 +227,7 @@ impl Connection {
                     fired.push((c, ERROR_SUCCESS, bytes));
                 }
             }
-            if out.out.is_empty() {
+            if out.out.is_empty() && !failed && !self.sock.pending() {
                 out.backlog = None;
                 close = out.closing;
             }

@@ -27,11 +27,6 @@ use std::sync::Arc;
 
 const T: &str = "winhttpapi::httpapi";
 
-/// `HTTP_SERVICE_CONFIG_SSL_PARAM.DefaultFlags`: this binding answers HTTP/1.1 only.
-pub const HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2: u32 = 0x10;
-/// `HTTP_REQUEST_V1.Flags`: the request came on an HTTP/2 stream.
-pub const HTTP_REQUEST_FLAG_HTTP2: u32 = 0x4;
-
 /// The ALPN protocol id of HTTP/2 over TLS.
 pub const ALPN_H2: &[u8] = b"h2";
 

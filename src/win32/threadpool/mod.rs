@@ -27,32 +27,6 @@ pub use group::Group;
 pub use object::{Callback, Instance, IoFn, Kind, ObjectFn, SimpleFn, TpObject, WaitFn};
 pub use pool::Pool;
 
-/// `TP_CALLBACK_ENVIRON_V3` (x64: 72 bytes). Version 1 environments end after `u`.
-#[repr(C)]
-#[allow(non_snake_case)]
-#[derive(Clone, Copy, Debug, Default)]
-pub struct TP_CALLBACK_ENVIRON_V3 {
-    pub Version: u32,
-    pub Pool: usize,
-    pub CleanupGroup: usize,
-    pub CleanupGroupCancelCallback: Option<SimpleFn>,
-    pub RaceDll: usize,
-    pub ActivationContext: usize,
-    pub FinalizationCallback: Option<SimpleFn>,
-    /// `u.Flags`: bit 0 `LongFunction`, bit 1 `Persistent`.
-    pub Flags: u32,
-    pub CallbackPriority: i32,
-    pub Size: u32,
-}
-const _: () = assert!(std::mem::size_of::<TP_CALLBACK_ENVIRON_V3>() == 72);
-const _: () = assert!(std::mem::offset_of!(TP_CALLBACK_ENVIRON_V3, Flags) == 56);
-const _: () = assert!(std::mem::offset_of!(TP_CALLBACK_ENVIRON_V3, CallbackPriority) == 60);
-
-/// `TP_CALLBACK_PRIORITY_HIGH`, `_NORMAL`, `_LOW`.
-pub const PRIORITY_HIGH: usize = 0;
-pub const PRIORITY_NORMAL: usize = 1;
-pub const PRIORITY_LOW: usize = 2;
-
 /// What an object takes from its callback environment (resolved handles and values).
 #[derive(Clone, Default)]
 pub struct Environment {

@@ -4,6 +4,7 @@
 use super::pool::Pool;
 use super::timers::{self, TimerId};
 use super::Environment;
+use crate::win32::abi::{WAIT_OBJECT_0, WAIT_TIMEOUT};
 use crate::win32::handle::{self, KernelObject};
 use crate::win32::wait::Waiter;
 use parking_lot::{Condvar, Mutex};
@@ -11,10 +12,6 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
-
-/// `WAIT_OBJECT_0` and `WAIT_TIMEOUT`, what a wait callback is told.
-pub const WAIT_OBJECT_0: u32 = 0;
-pub const WAIT_TIMEOUT: u32 = 258;
 
 /// `PTP_SIMPLE_CALLBACK(instance, context)`; also the cleanup group's cancel callback
 /// (`PTP_CLEANUP_GROUP_CANCEL_CALLBACK(object context, cleanup context)`) and the environment's
