@@ -73,10 +73,11 @@ impl Write for NoSigPipe<'_> {
         Ok(n as usize)
     }
     fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
-        // SAFETY: IoSlice is ABI-compatible with iovec; the msghdr points at them for this call only.
+        // SAFETY: `msghdr` is plain C data; all-zero is a valid empty value.
         let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
         msg.msg_iov = bufs.as_ptr() as *mut libc::iovec;
         msg.msg_iovlen = bufs.len().min(1024) as _;
+        // SAFETY: `msg` points at `bufs` (IoSlice is ABI-compatible with iovec), alive for this call; the fd is ours.
         let n = unsafe { libc::sendmsg(self.0.as_raw_fd(), &msg, libc::MSG_NOSIGNAL) };
         if n < 0 {
             return Err(io::Error::last_os_error());
