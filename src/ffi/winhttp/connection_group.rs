@@ -2,7 +2,7 @@
 //! (engine: the session pool through `client::api`).
 use super::*;
 use crate::client::abi::*;
-use crate::ffi::guard::{guard_winhttp_code, guard_infallible};
+use crate::ffi::guard::{guard_infallible, guard_winhttp_code};
 use crate::ffi::ptr::{free_wide, leak_array, leak_wide, take_array};
 use crate::ffi::types::*;
 use crate::win32::error::*;

@@ -2,7 +2,7 @@
 //! `WinHttpReadData(Ex)` (engine: `client::api`).
 use super::*;
 use crate::client::api;
-use crate::ffi::guard::{guard_winhttp_code, guard_winhttp};
+use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
 use crate::ffi::ptr::{write_opt, CallerBuf};
 use crate::ffi::types::*;
 use crate::win32::error::*;

@@ -5,7 +5,7 @@ use crate::client::abi::*;
 use crate::client::api;
 use crate::client::headers;
 use crate::client::query::{self, QueryValue};
-use crate::ffi::guard::{guard_winhttp_code, guard_winhttp};
+use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
 use crate::ffi::ptr::{bytes_out, narrow_cstr, put_value, put_wide_bytes, wide_cstr, wide_str_len, write_opt};
 use crate::ffi::types::*;
 use crate::win32::error::*;

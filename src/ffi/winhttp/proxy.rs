@@ -4,7 +4,7 @@ use super::*;
 use crate::client::abi::*;
 use crate::client::api;
 use crate::client::proxy;
-use crate::ffi::guard::{guard_winhttp_code, guard_winhttp};
+use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
 use crate::ffi::ptr::{alloc_wide, wide_cstr};
 use crate::ffi::types::*;
 use crate::win32::error::*;

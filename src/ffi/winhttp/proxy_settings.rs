@@ -4,7 +4,7 @@ use super::*;
 use crate::client::abi::*;
 use crate::client::api;
 use crate::client::proxy::{self, StoredSettings};
-use crate::ffi::guard::{guard_winhttp_code, guard_infallible};
+use crate::ffi::guard::{guard_infallible, guard_winhttp_code};
 use crate::ffi::ptr::{free_wide, leak_wide, wide_cstr, write_opt};
 use crate::ffi::types::*;
 use crate::win32::error::*;

@@ -5,7 +5,7 @@
 use super::*;
 use crate::client::abi::*;
 use crate::client::resolver::{self, AutoProxyOptions, ProxyEntry};
-use crate::ffi::guard::{guard_winhttp_code, guard_infallible};
+use crate::ffi::guard::{guard_infallible, guard_winhttp_code};
 use crate::ffi::ptr::{free_wide, leak_array, leak_wide, take_array, wide_cstr};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -350,7 +350,9 @@ pub unsafe extern "C" fn WinHttpGetProxyResultEx_w16(
     // SAFETY: `get_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its
     // `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxyResultEx` reads or writes through
     // it.
-    guard_winhttp_code("WinHttpGetProxyResultEx_w16", || unsafe { get_proxy_result_ex::<u16>(hResolver, pProxyResultEx) })
+    guard_winhttp_code("WinHttpGetProxyResultEx_w16", || unsafe {
+        get_proxy_result_ex::<u16>(hResolver, pProxyResultEx)
+    })
 }
 
 /// # Safety

@@ -4,7 +4,7 @@
 use super::*;
 use crate::client::abi;
 use crate::client::websocket;
-use crate::ffi::guard::{guard_winhttp_code, guard_winhttp};
+use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
 use crate::ffi::ptr::{bytes_in, bytes_out, write_req, CallerBuf};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -180,7 +180,9 @@ pub unsafe extern "C" fn WinHttpWebSocketClose(
 ) -> DWORD {
     // SAFETY: `ws_close`: `pvReason as *const u8` is NULL or points to `dwReasonLength as usize` readable bytes that
     // stay valid and unchanged for `'a`.
-    guard_winhttp_code("WinHttpWebSocketClose", || unsafe { ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true) })
+    guard_winhttp_code("WinHttpWebSocketClose", || unsafe {
+        ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true)
+    })
 }
 w16_alias!(WinHttpWebSocketClose);
 
