@@ -529,6 +529,51 @@ static void test_overlapped_resets_event(void) {
     CloseHandle(q);
 }
 
+/* One keep-alive connection asks for the same URL again and again while the prefixes and the queue's
+ * state change between its requests: each request is routed by the prefixes and state of its own
+ * moment (the engine remembers a connection's last routing; this checks it never serves a stale one). */
+static void test_routing_on_a_kept_connection(void) {
+    HTTP_SERVER_SESSION_ID s;
+    HTTP_URL_GROUP_ID g;
+    HANDLE q;
+    int port = hs_v2_setup(&s, &g, &q, "/", 7);
+    hs_app app;
+    hs_app_start(&app, q);
+    int fd = ts_connect(port, 0);
+    CHECK(fd >= 0, "connect");
+    const char get[] = "GET /x/y HTTP/1.1\r\nHost: h\r\n\r\n";
+    char resp[4096];
+    WCHAR url[64];
+    swprintf(url, 64, L"http://+:%d/x/", port);
+    /* context expected for each step: /, /, /x/ added, /x/ again, /x/ removed */
+    for (int step = 0; step < 5; step++) {
+        if (step == 2)
+            CHECK_EQ(HttpAddUrlToUrlGroup(g, url, 8, 0), NO_ERROR, "add /x/");
+        if (step == 4)
+            CHECK_EQ(HttpRemoveUrlFromUrlGroup(g, url, 0), NO_ERROR, "remove /x/");
+        ts_send_all(fd, get, sizeof get - 1);
+        ssize_t n = ts_recv_until(fd, resp, sizeof resp, "\r\n\r\n/x/y", 3000);
+        CHECK(n > 0 && !strncmp(resp, "HTTP/1.1 200 ", 13), "step %d: 200 (%.20s)", step, resp);
+        unsigned long want = step == 2 || step == 3 ? 8 : 7;
+        CHECK(app.last_context == want, "step %d: routed with context %lu (got %lu)", step, want,
+              (unsigned long)app.last_context);
+    }
+    /* The queue disabled between two requests of the connection: 503, then 200 once enabled again. */
+    HTTP_ENABLED_STATE qs = HttpEnabledStateInactive;
+    CHECK_EQ(HttpSetRequestQueueProperty(q, HttpServerStateProperty, &qs, sizeof qs, 0, NULL), NO_ERROR, "disable queue");
+    ts_send_all(fd, get, sizeof get - 1);
+    ssize_t n = ts_recv_until(fd, resp, sizeof resp, "</HTML>\r\n", 3000);
+    CHECK(n > 0 && !strncmp(resp, "HTTP/1.1 503 ", 13), "disabled queue on the kept connection: 503 (%.20s)", resp);
+    qs = HttpEnabledStateActive;
+    HttpSetRequestQueueProperty(q, HttpServerStateProperty, &qs, sizeof qs, 0, NULL);
+    ts_send_all(fd, get, sizeof get - 1);
+    n = ts_recv_until(fd, resp, sizeof resp, "\r\n\r\n/x/y", 3000);
+    CHECK(n > 0 && !strncmp(resp, "HTTP/1.1 200 ", 13), "enabled again on the kept connection: 200 (%.20s)", resp);
+    close(fd);
+    HttpCloseServerSession(s);
+    hs_app_stop(&app);
+}
+
 int main(void) {
     test_init_and_ids();
     hs_init();
@@ -539,6 +584,7 @@ int main(void) {
     test_files_and_cancelio();
     test_client_gone();
     test_overlapped_resets_event();
+    test_routing_on_a_kept_connection();
     HttpTerminate(HTTP_INITIALIZE_SERVER, NULL);
     return ts_finish("httpapi_api");
 }

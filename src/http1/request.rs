@@ -75,6 +75,34 @@ impl RequestHead {
     }
 }
 
+/// Head buffers kept per thread for the next head it parses ([`recycle`]): the steady path allocates
+/// nothing per request for its head.
+type Buffers = (Vec<u8>, Vec<Field>);
+thread_local! {
+    static POOL: std::cell::RefCell<Vec<Buffers>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+/// Buffers kept per thread, and the largest kept (bigger ones are freed).
+const POOL_KEEP: usize = 16;
+const POOL_BUF_MAX: usize = 4096;
+const POOL_FIELDS_MAX: usize = 64;
+
+/// Gives a head's buffers back to this thread's pool (the head is left empty).
+pub fn recycle(head: &mut RequestHead) {
+    if head.buf.capacity() == 0 || head.buf.capacity() > POOL_BUF_MAX || head.fields.capacity() > POOL_FIELDS_MAX {
+        return;
+    }
+    let mut buf = std::mem::take(&mut head.buf);
+    let mut fields = std::mem::take(&mut head.fields);
+    buf.clear();
+    fields.clear();
+    let _ = POOL.try_with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len() < POOL_KEEP {
+            p.push((buf, fields));
+        }
+    });
+}
+
 /// Why a head was refused: the status to answer before closing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Reject(pub u16);
@@ -173,7 +201,8 @@ pub fn parse_request_head(input: &[u8]) -> Result<Option<(RequestHead, usize)>, 
         let line_done = input[..MAX_HEAD].contains(&b'\n');
         return Err(Reject(if line_done { 400 } else { 414 }));
     }
-    let buf = input[..end].to_vec();
+    let (mut buf, mut fields) = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+    buf.extend_from_slice(&input[..end]);
     // Header slots left uninitialized (httparse fills what it uses): no 2 KiB clear per request.
     let mut storage = [const { std::mem::MaybeUninit::<httparse::Header>::uninit() }; 64];
     let mut big;
@@ -197,7 +226,7 @@ pub fn parse_request_head(input: &[u8]) -> Result<Option<(RequestHead, usize)>, 
     }
     let target = span_in(&buf, target_s);
     let minor = req.version.unwrap_or(1);
-    let mut fields = Vec::with_capacity(req.headers.len());
+    fields.reserve(req.headers.len());
     let mut host = None;
     let mut length: Option<u64> = None;
     let mut te_count = 0;

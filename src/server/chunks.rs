@@ -2,7 +2,7 @@
 //! the engine sends them: memory as it is, file ranges read now when small and streamed by the
 //! connection when large ([`READ_NOW_LIMIT`]), fragments copied out of the queue's cache.
 use super::cache;
-use super::files::{BodyPiece, FileRange, READ_NOW_LIMIT};
+use super::files::{Body, BodyPiece, FileRange, READ_NOW_LIMIT};
 use super::queue::RequestQueue;
 use crate::win32::error::*;
 
@@ -24,6 +24,9 @@ pub enum Resolved<'a> {
     Piece(BodyPiece<'a>),
     Copied(Vec<u8>),
 }
+
+/// The chunks of one send, resolved (inline for the usual few).
+pub type ResolvedList<'a> = smallvec::SmallVec<[Resolved<'a>; 2]>;
 
 /// Decides how one chunk is sent. A file range up to [`READ_NOW_LIMIT`] is read now (it goes out with
 /// the head in one `sendmsg`); a larger one is streamed. A fragment is copied, so a flush during the
@@ -49,8 +52,18 @@ pub fn resolve<'a>(q: &RequestQueue, chunk: Chunk<'a>) -> WinResult<Resolved<'a>
 }
 
 /// The body in the caller's order; copied bytes are kept in `owned` for the duration of the send.
-pub fn assemble<'a>(resolved: Vec<Resolved<'a>>, owned: &'a mut Vec<Vec<u8>>) -> Vec<BodyPiece<'a>> {
-    let mut pieces = Vec::with_capacity(resolved.len());
+pub fn assemble<'a>(resolved: ResolvedList<'a>, owned: &'a mut Vec<Vec<u8>>) -> Body<'a> {
+    if resolved.iter().all(|r| matches!(r, Resolved::Piece(_))) {
+        // The usual case (memory, large file ranges): nothing copied, the pieces as they are.
+        return resolved
+            .into_iter()
+            .filter_map(|r| match r {
+                Resolved::Piece(p) => Some(p),
+                Resolved::Copied(_) => None,
+            })
+            .collect();
+    }
+    let mut pieces = smallvec::SmallVec::<[Option<BodyPiece<'a>>; 4]>::new();
     for r in resolved {
         match r {
             Resolved::Piece(p) => pieces.push(Some(p)),

@@ -36,6 +36,11 @@ impl SyncSlot {
     }
 }
 
+thread_local! {
+    /// The slot this thread's synchronous calls wait on.
+    static SYNC_SLOT: std::cell::Cell<Option<Arc<SyncSlot>>> = const { std::cell::Cell::new(None) };
+}
+
 /// Where the end of one operation goes.
 pub enum Completion {
     Sync(Arc<SyncSlot>),
@@ -81,13 +86,18 @@ pub fn run(
     start: impl FnOnce(Completion) -> Start,
 ) -> (Win32Error, u32) {
     match ov {
-        None => {
-            let slot = SyncSlot::new();
-            match start(Completion::Sync(slot.clone())) {
+        // The thread's slot, reused while nothing else holds it (no allocation per call; a nested call
+        // finds none and makes its own).
+        None => SYNC_SLOT.with(|cell| {
+            let slot = cell.take().filter(|s| Arc::strong_count(s) == 1).unwrap_or_default();
+            *slot.result.lock() = None;
+            let r = match start(Completion::Sync(slot.clone())) {
                 Start::Done(e, n, _) => (e, n),
                 Start::Pending => slot.wait(),
-            }
-        }
+            };
+            cell.set(Some(slot));
+            r
+        }),
         Some(ov) => {
             // SAFETY: the caller's OVERLAPPED, valid until completion (see `fire`).
             unsafe { ov.mark_pending() };

@@ -110,6 +110,9 @@ impl FileRange {
 }
 
 /// One piece of a response body as the application gave it.
+/// A response's entity pieces, in order (inline for the usual few: no allocation per send).
+pub type Body<'a> = smallvec::SmallVec<[BodyPiece<'a>; 2]>;
+
 pub enum BodyPiece<'a> {
     Mem(&'a [u8]),
     File(FileRange),

@@ -125,7 +125,6 @@ fn struct_bytes<T>(v: &T) -> &[u8] {
     unsafe { std::slice::from_raw_parts(v as *const T as *const u8, std::mem::size_of::<T>()) }
 }
 
-#[allow(clippy::needless_range_loop)] // the 41 known-header slots are indexed by HTTP_HEADER_ID
 /// Fills `buf` with `req`. `Ok(bytes used)`, or `Err(bytes needed)` (`ERROR_MORE_DATA`: only the ids
 /// are written, so the caller can receive the request again by id).
 pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32, v2: bool) -> Result<u32, u32> {
@@ -133,9 +132,12 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     let hb = &head.buf;
     let struct_size = if v2 { REQUEST_V2_SIZE } else { REQUEST_V1_SIZE };
 
-    // Known headers (several occurrences are joined with ", "), unknown ones in order.
-    let mut known_len = [0usize; 41];
-    let mut known_count = [0u16; 41];
+    // Known headers (several occurrences are joined with ", "), unknown ones in order. Which ids occur
+    // (and which more than once) are bit sets, so only the headers present are visited.
+    let mut known: u64 = 0;
+    let mut repeated: u64 = 0;
+    // The field of each known id's first occurrence.
+    let mut first = [0u16; 41];
     // Header ids by field (on the stack for the usual few fields).
     let mut ids_small = [None; 32];
     let mut ids_big = Vec::new();
@@ -147,12 +149,18 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     };
     let mut unknown_count = 0usize;
     let mut strings = 0usize;
-    for (slot, f) in ids.iter_mut().zip(&head.fields) {
+    for (k, (slot, f)) in ids.iter_mut().zip(&head.fields).enumerate() {
         let id = request_header_id(f.name.of(hb));
         match id {
+            Some(i) if known & (1 << i) != 0 => {
+                // Joined to the first with ", ".
+                repeated |= 1 << i;
+                strings += f.value.len as usize + 2;
+            }
             Some(i) => {
-                known_len[i] += f.value.len as usize + if known_count[i] > 0 { 2 } else { 0 };
-                known_count[i] += 1;
+                known |= 1 << i;
+                first[i] = k as u16;
+                strings += f.value.len as usize + 1;
             }
             None => {
                 unknown_count += 1;
@@ -162,11 +170,6 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
         *slot = id;
     }
     let ids: &[Option<usize>] = ids;
-    for i in 0..41 {
-        if known_count[i] > 0 {
-            strings += known_len[i] + 1;
-        }
-    }
     let verb = verb_of(head.method());
     if verb == HTTP_VERB_UNKNOWN {
         strings += head.method.len as usize + 1;
@@ -180,7 +183,7 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     // The cooked URL in code units: an ASCII URL (the usual one) widens byte by byte, straight into the
     // buffer; any other is encoded first.
     let cooked = &req.cooked;
-    let ascii = cooked.full().is_ascii();
+    let ascii = cooked.is_ascii();
     let encoded: Option<[Vec<U>; 3]> = (!ascii).then(|| {
         [wstr::encode::<U>(cooked.scheme_host()), wstr::encode::<U>(cooked.path()), wstr::encode::<U>(cooked.query())]
     });
@@ -253,13 +256,12 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     let (s, l) = put(out, &[head.target()], b"");
     r.pRawUrl = ptr(s);
     r.RawUrlLength = l as u16;
-    for i in 0..41 {
-        let (s, l) = match known_count[i] {
-            0 => continue,
-            1 => {
-                let f = head.fields.iter().zip(ids).find(|(_, id)| **id == Some(i)).map(|(f, _)| f).expect("counted");
-                put(out, &[f.value.of(hb)], b"")
-            }
+    let mut left = known;
+    while left != 0 {
+        let i = left.trailing_zeros() as usize;
+        left &= left - 1;
+        let (s, l) = match repeated & (1 << i) {
+            0 => put(out, &[head.fields[first[i] as usize].value.of(hb)], b""),
             _ => {
                 let parts: Vec<&[u8]> = head
                     .fields
@@ -324,10 +326,19 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     let mut u = url_off;
     match &encoded {
         None => {
-            for &b in cooked.full().as_bytes() {
-                out[u..u + U::SIZE].copy_from_slice(struct_bytes(&U::from_ascii(b)));
-                u += U::SIZE;
+            let bytes = cooked.full().as_bytes();
+            let dst = &mut out[u..u + bytes.len() * U::SIZE];
+            // Widened a unit at a time with the width known at compile time (no per-byte slicing).
+            if U::SIZE == 2 {
+                for (d, &b) in dst.chunks_exact_mut(2).zip(bytes) {
+                    d.copy_from_slice(&(b as u16).to_ne_bytes());
+                }
+            } else {
+                for (d, &b) in dst.chunks_exact_mut(4).zip(bytes) {
+                    d.copy_from_slice(&(b as u32).to_ne_bytes());
+                }
             }
+            u += bytes.len() * U::SIZE;
         }
         Some(pieces) => {
             for unit in pieces.iter().flatten() {

@@ -19,11 +19,17 @@ pub struct Cooked {
     url: String,
     path_at: usize,
     query_at: usize,
+    ascii: bool,
 }
 
 impl Cooked {
     pub fn new(url: String, path_at: usize, query_at: usize) -> Cooked {
-        Cooked { url, path_at, query_at }
+        let ascii = url.is_ascii();
+        Cooked { url, path_at, query_at, ascii }
+    }
+    /// Whether the URL is ASCII (one code unit a byte in either `WCHAR` width).
+    pub fn is_ascii(&self) -> bool {
+        self.ascii
     }
     /// The whole URL.
     pub fn full(&self) -> &str {
@@ -52,7 +58,8 @@ pub struct Request {
     pub conn: Arc<Connection>,
     pub head: RequestHead,
     pub url_context: u64,
-    pub cooked: Cooked,
+    /// Shared with the connection's routing memo ([`super::router::RouteMemo`]).
+    pub cooked: Arc<Cooked>,
     pub state: AtomicU8,
     /// True for a v2 queue (the structure is `HTTP_REQUEST_V2`, the Server header says 2.0).
     pub v2: bool,
@@ -63,7 +70,15 @@ pub struct Request {
 }
 
 impl Request {
-    pub fn new(conn: Arc<Connection>, head: RequestHead, url_context: u64, cooked: Cooked, v2: bool) -> Self {
+    /// `received`: when its head was parsed.
+    pub fn new(
+        conn: Arc<Connection>,
+        head: RequestHead,
+        url_context: u64,
+        cooked: Arc<Cooked>,
+        v2: bool,
+        received: std::time::Instant,
+    ) -> Self {
         Request {
             id: NEXT_REQUEST_ID.fetch_add(1, Ordering::Relaxed),
             conn,
@@ -73,7 +88,7 @@ impl Request {
             state: AtomicU8::new(NOT_RECEIVED),
             v2,
             group: 0,
-            received: std::time::Instant::now(),
+            received,
         }
     }
     pub fn with_group(mut self, group: u64) -> Self {
@@ -82,6 +97,13 @@ impl Request {
     }
     pub fn is_head_verb(&self) -> bool {
         self.head.method() == b"HEAD"
+    }
+}
+
+impl Drop for Request {
+    fn drop(&mut self) {
+        // The head's buffers go back to this thread's pool for the next request it parses.
+        crate::http1::request::recycle(&mut self.head);
     }
 }
 

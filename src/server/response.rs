@@ -35,8 +35,8 @@ pub struct ResponseHead<'a> {
     pub status: u16,
     pub reason: &'a [u8],
     /// `(HTTP_HEADER_ID, value)` for each known header with a value.
-    pub known: Vec<(usize, &'a [u8])>,
-    pub unknown: Vec<(&'a [u8], &'a [u8])>,
+    pub known: smallvec::SmallVec<[(usize, &'a [u8]); 4]>,
+    pub unknown: smallvec::SmallVec<[(&'a [u8], &'a [u8]); 4]>,
 }
 
 impl ResponseHead<'_> {
@@ -137,8 +137,13 @@ fn push_decimal(out: &mut Vec<u8>, mut n: u64) {
 pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
     out.reserve(256);
     out.extend_from_slice(b"HTTP/1.1 ");
-    push_decimal(out, h.status as u64);
-    out.push(b' ');
+    if (100..1000).contains(&h.status) {
+        let s = h.status;
+        out.extend_from_slice(&[b'0' + (s / 100) as u8, b'0' + (s / 10 % 10) as u8, b'0' + (s % 10) as u8, b' ']);
+    } else {
+        push_decimal(out, h.status as u64);
+        out.push(b' ');
+    }
     if h.reason.is_empty() {
         out.extend_from_slice(reason_phrase(h.status).as_bytes());
     } else {
@@ -252,13 +257,21 @@ mod tests {
         let get11 = req("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
         let get10 = req("GET / HTTP/1.0\r\n\r\n");
         let head = req("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n");
-        let plain = ResponseHead { status: 200, reason: b"", known: vec![], unknown: vec![] };
-        let with_len =
-            ResponseHead { status: 200, reason: b"", known: vec![(H_CONTENT_LENGTH, b"5")], unknown: vec![] };
-        let app_chunked =
-            ResponseHead { status: 200, reason: b"", known: vec![(H_TRANSFER_ENCODING, b"chunked")], unknown: vec![] };
+        let plain = ResponseHead { status: 200, reason: b"", known: Default::default(), unknown: Default::default() };
+        let with_len = ResponseHead {
+            status: 200,
+            reason: b"",
+            known: smallvec::smallvec![(H_CONTENT_LENGTH, &b"5"[..])],
+            unknown: Default::default(),
+        };
+        let app_chunked = ResponseHead {
+            status: 200,
+            reason: b"",
+            known: smallvec::smallvec![(H_TRANSFER_ENCODING, &b"chunked"[..])],
+            unknown: Default::default(),
+        };
         struct Row<'a> {
-            head: &'a ResponseHead<'a>,
+            head: &'a ResponseHead<'static>,
             req: &'a RequestHead,
             more_data: bool,
             disconnect: bool,

@@ -14,6 +14,7 @@ use crate::win32::error::*;
 use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 
 /// Who receives the requests of a prefix.
@@ -50,6 +51,8 @@ static ROUTER: once_cell::sync::Lazy<Mutex<Router>> = once_cell::sync::Lazy::new
 /// beyond one `Arc` clone).
 static SNAPSHOT: once_cell::sync::Lazy<parking_lot::RwLock<Arc<Vec<Arc<Registration>>>>> =
     once_cell::sync::Lazy::new(Default::default);
+/// Bumped after every new snapshot: a connection's [`RouteMemo`] from an older one is not used.
+static GENERATION: AtomicU64 = AtomicU64::new(0);
 
 /// Every registered prefix now (the routing snapshot).
 pub fn registrations() -> Arc<Vec<Arc<Registration>>> {
@@ -176,6 +179,7 @@ fn sync_port(r: &mut Router, port: u16) -> WinResult<()> {
 
 fn publish(r: &Router) {
     *SNAPSHOT.write() = Arc::new(r.regs.clone());
+    GENERATION.fetch_add(1, Ordering::AcqRel);
 }
 
 /// Adds a prefix: `ERROR_ALREADY_EXISTS` when any queue or group has it already, or when the port
@@ -230,7 +234,7 @@ pub fn unregister(regs: &[Arc<Registration>]) {
 /// Where a parsed request goes.
 pub enum Routed {
     /// `group`: the URL group whose prefix matched (0 for a v1 queue prefix).
-    Queue { queue: Arc<RequestQueue>, context: u64, cooked: Cooked, group: u64 },
+    Queue { queue: Arc<RequestQueue>, context: u64, cooked: Arc<Cooked>, group: u64 },
     /// Answered by the engine: 400 (bad Host), 404 (no prefix), 503 (group/queue unbound or disabled).
     Reject(u16),
 }
@@ -252,8 +256,93 @@ fn split_host_port(h: &str) -> Option<(&str, Option<&str>)> {
     }
 }
 
-/// Routes a request that arrived on `local` (`https`: over TLS).
-pub fn route(head: &RequestHead, local: SocketAddr, https: bool) -> Routed {
+/// A connection's last routing: the prefix chosen and the cooked URL for one Host and target. A
+/// keep-alive client usually asks for the same URL again, which then costs no ranking of prefixes and
+/// no new cooked URL (routing depends on nothing else that can change while the prefixes stay the same:
+/// the local address and the scheme are the connection's).
+pub struct RouteMemo {
+    generation: u64,
+    /// The Host value (when there was one) followed by the target.
+    key: Vec<u8>,
+    /// Length of the Host value in `key`; `usize::MAX` for no Host.
+    host_len: usize,
+    reg: Arc<Registration>,
+    cooked: Arc<Cooked>,
+}
+
+/// Keys longer than this are not remembered (an idle connection stays small).
+const MEMO_KEY_MAX: usize = 512;
+
+impl RouteMemo {
+    fn matches(&self, head: &RequestHead, generation: u64) -> bool {
+        let target = head.target();
+        self.generation == generation
+            && match head.host() {
+                Some(h) => self.host_len == h.len() && self.key[..h.len()] == *h && self.key[h.len()..] == *target,
+                None => self.host_len == usize::MAX && self.key == target,
+            }
+    }
+
+    fn remember(
+        memo: &mut Option<Box<RouteMemo>>,
+        head: &RequestHead,
+        generation: u64,
+        reg: &Arc<Registration>,
+        cooked: &Arc<Cooked>,
+    ) {
+        let host = head.host();
+        let target = head.target();
+        if host.map_or(0, <[u8]>::len) + target.len() > MEMO_KEY_MAX {
+            *memo = None;
+            return;
+        }
+        let m = memo.get_or_insert_with(|| {
+            Box::new(RouteMemo { generation, key: Vec::new(), host_len: 0, reg: reg.clone(), cooked: cooked.clone() })
+        });
+        m.generation = generation;
+        m.key.clear();
+        m.host_len = match host {
+            Some(h) => {
+                m.key.extend_from_slice(h);
+                h.len()
+            }
+            None => usize::MAX,
+        };
+        m.key.extend_from_slice(target);
+        m.reg = reg.clone();
+        m.cooked = cooked.clone();
+    }
+}
+
+/// The queue a registration hands its requests to now, if it takes them.
+fn accepting_queue(reg: &Registration) -> Option<Arc<RequestQueue>> {
+    let queue = match &reg.target {
+        Target::Queue(w) => w.upgrade(),
+        Target::Group(id) => session::group_queue(*id),
+    };
+    queue.filter(|q| q.accepting())
+}
+
+fn group_of(reg: &Registration) -> u64 {
+    if let Target::Group(id) = &reg.target {
+        *id
+    } else {
+        0
+    }
+}
+
+/// Routes a request that arrived on `local` (`https`: over TLS). `memo`: the connection's last
+/// routing, used when it fits and replaced when a new one succeeds.
+pub fn route(head: &RequestHead, local: SocketAddr, https: bool, memo: &mut Option<Box<RouteMemo>>) -> Routed {
+    let generation = GENERATION.load(Ordering::Acquire);
+    if let Some(m) = memo.as_deref().filter(|m| m.matches(head, generation)) {
+        return match accepting_queue(&m.reg) {
+            Some(queue) => {
+                Routed::Queue { queue, context: m.reg.context, cooked: m.cooked.clone(), group: group_of(&m.reg) }
+            }
+            None => Routed::Reject(503),
+        };
+    }
     let (authority, raw_path, query) = split_target(head.target());
     let port = local.port();
     let local_ip = canonical_ip(local.ip());
@@ -316,14 +405,7 @@ pub fn route(head: &RequestHead, local: SocketAddr, https: bool) -> Routed {
         Some(r) => r,
         None => return Routed::Reject(404),
     };
-    let queue = match &reg.target {
-        Target::Queue(w) => w.upgrade(),
-        Target::Group(id) => session::group_queue(*id),
-    };
-    let queue = match queue {
-        Some(q) if q.accepting() => q,
-        _ => return Routed::Reject(503),
-    };
+    let Some(queue) = accepting_queue(&reg) else { return Routed::Reject(503) };
     match std::str::from_utf8(query) {
         Ok(q) => url.push_str(q),
         Err(_) => url.push_str(&String::from_utf8_lossy(query)),
@@ -333,9 +415,9 @@ pub fn route(head: &RequestHead, local: SocketAddr, https: bool) -> Routed {
     if url.len() * 4 > u16::MAX as usize && url.chars().count() * 4 > u16::MAX as usize {
         return Routed::Reject(414);
     }
-    let cooked = Cooked::new(url, path_at, query_at);
-    let group = if let Target::Group(id) = &reg.target { *id } else { 0 };
-    Routed::Queue { queue, context: reg.context, cooked, group }
+    let cooked = Arc::new(Cooked::new(url, path_at, query_at));
+    RouteMemo::remember(memo, head, generation, &reg, &cooked);
+    Routed::Queue { queue, context: reg.context, cooked, group: group_of(&reg) }
 }
 
 /// Whether a registration hands its requests to `queue` (directly, or through its bound URL group).

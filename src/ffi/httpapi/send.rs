@@ -7,7 +7,7 @@ use crate::ffi::types::*;
 use crate::server;
 use crate::server::abi::*;
 use crate::server::chunks::Chunk;
-use crate::server::files::BodyPiece;
+use crate::server::files::Body;
 use crate::server::queue::RequestQueue;
 use crate::server::response::ResponseHead;
 use crate::win32::abi::OVERLAPPED;
@@ -23,16 +23,16 @@ unsafe fn read_chunks<'a>(
     count: u16,
     chunks: *const HTTP_DATA_CHUNK,
     owned: &'a mut Vec<Vec<u8>>,
-) -> WinResult<Vec<BodyPiece<'a>>> {
+) -> WinResult<Body<'a>> {
     if count == 0 {
-        return Ok(Vec::new());
+        return Ok(Body::new());
     }
     if chunks.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
     // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
     let list = unsafe { std::slice::from_raw_parts(chunks, count as usize) };
-    let mut resolved = Vec::with_capacity(list.len());
+    let mut resolved = server::chunks::ResolvedList::with_capacity(list.len());
     for c in list {
         let chunk = match c.DataChunkType {
             HttpDataChunkFromMemory => {
@@ -89,7 +89,7 @@ unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
     // SAFETY: `bytes_in`: `r.pReason` is NULL or points to `r.ReasonLength as usize` readable bytes that stay valid
     // and unchanged for `'a`.
     let reason = unsafe { bytes_in(r.pReason, r.ReasonLength as usize) }?;
-    let mut known = Vec::new();
+    let mut known = smallvec::SmallVec::new();
     for (i, k) in r.Headers.KnownHeaders.iter().enumerate() {
         if k.RawValueLength > 0 && !k.pRawValue.is_null() {
             // SAFETY: `bytes_in`: `k.pRawValue` is NULL or points to `k.RawValueLength as usize` readable bytes that
@@ -97,7 +97,7 @@ unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
             known.push((i, unsafe { bytes_in(k.pRawValue, k.RawValueLength as usize) }?));
         }
     }
-    let mut unknown = Vec::new();
+    let mut unknown = smallvec::SmallVec::new();
     if r.Headers.UnknownHeaderCount > 0 {
         if r.Headers.pUnknownHeaders.is_null() {
             return Err(ERROR_INVALID_PARAMETER);

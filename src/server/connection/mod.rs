@@ -145,6 +145,8 @@ struct Input {
     reset: bool,
     /// The settings of the last URL group routed to, with the settings generation they were read at.
     route_cache: Option<(Option<u64>, u64, Arc<super::session::RouteSettings>)>,
+    /// The last routing of this connection's requests.
+    route_memo: Option<Box<super::router::RouteMemo>>,
 }
 
 /// One item of output waiting for the socket.
@@ -313,6 +315,7 @@ impl Connection {
                 conn_slot: None,
                 reset: false,
                 route_cache: None,
+                route_memo: None,
             }),
             output: Mutex::new(Output {
                 serving: 0,

@@ -241,20 +241,21 @@ impl Connection {
     /// Routes a parsed head: answers it here, or makes it the connection's current request and returns
     /// it with its queue.
     fn dispatch(self: &Arc<Self>, inp: &mut Input, head: RequestHead, fired: &mut Fired) -> Option<Routed> {
-        let (queue, context, cooked, group) = match router::route(&head, self.local, self.tls.is_some()) {
-            router::Routed::Reject(status) => {
-                notify_hook::rejected(self, status);
-                let keep = head.keep_alive && head.framing == Framing::None && status != 400;
-                self.queue_bytes(response::error_response(status, !keep));
-                if keep {
-                    self.request_ended(inp);
-                } else {
-                    self.set_closing(inp);
+        let (queue, context, cooked, group) =
+            match router::route(&head, self.local, self.tls.is_some(), &mut inp.route_memo) {
+                router::Routed::Reject(status) => {
+                    notify_hook::rejected(self, status);
+                    let keep = head.keep_alive && head.framing == Framing::None && status != 400;
+                    self.queue_bytes(response::error_response(status, !keep));
+                    if keep {
+                        self.request_ended(inp);
+                    } else {
+                        self.set_closing(inp);
+                    }
+                    return None;
                 }
-                return None;
-            }
-            router::Routed::Queue { queue, context, cooked, group } => (queue, context, cooked, group),
-        };
+                router::Routed::Queue { queue, context, cooked, group } => (queue, context, cooked, group),
+            };
         let gen = session::settings_generation();
         let group_id = (group != 0).then_some(group);
         let settings = match inp.route_cache.as_ref().filter(|c| c.0 == group_id && c.1 == gen) {
@@ -298,7 +299,9 @@ impl Connection {
         }
         let framing = head.framing;
         let expect = head.expect_continue;
-        let req = Arc::new(Request::new(self.clone(), head, context, cooked, queue.v2).with_group(group));
+        // One clock reading for the request's time-taken and its connection's timers.
+        let now = std::time::Instant::now();
+        let req = Arc::new(Request::new(self.clone(), head, context, cooked, queue.v2, now).with_group(group));
         inp.current = Some(req.clone());
         inp.queue = Arc::downgrade(&queue);
         inp.body = match framing {
@@ -325,7 +328,7 @@ impl Connection {
                 w.queues_seen.push(key);
             }
         }
-        self.request_routed(settings.timers);
+        self.request_routed(settings.timers, now);
         // A chunked body that arrived with its head is checked before the application sees the request:
         // a smuggling attempt never reaches it.
         if Self::pump_body(inp).is_err() {

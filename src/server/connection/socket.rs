@@ -168,7 +168,8 @@ impl Socket {
         let mut total = 0usize;
         let mut start = 0usize;
         let mut skip = 0usize;
-        let mut iov: [libc::iovec; 64] = [libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 }; 64];
+        // Few pieces a response (head, body): a small array, cleared cheaply every call.
+        let mut iov: [libc::iovec; 16] = [libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 }; 16];
         while start < bufs.len() {
             let n_iov = (bufs.len() - start).min(iov.len());
             for (slot, b) in iov.iter_mut().zip(&bufs[start..start + n_iov]) {

@@ -71,10 +71,9 @@ impl Connection {
     }
 
     /// A request was routed: the application's timers apply from now on (RequestQueue starts).
-    pub(super) fn request_routed(&self, conn_timers: timers::ConnTimers) {
+    pub(super) fn request_routed(&self, conn_timers: timers::ConnTimers, now: Instant) {
         let at = {
             let mut t = self.timing.lock();
-            let now = Instant::now();
             t.timers = conn_timers;
             t.first = false;
             t.head_started = None;

@@ -262,7 +262,7 @@ impl Connection {
         self: &Arc<Self>,
         req: &Request,
         head: Option<&ResponseHead>,
-        body: Vec<BodyPiece<'_>>,
+        body: crate::server::files::Body<'_>,
         more_data: bool,
         disconnect: bool,
         buffer_data: bool,
