@@ -9,7 +9,7 @@
 //! - [`server`]: the http.sys engine. [`client`]: the WinHTTP engine. [`notify`]: notification ports.
 //! - [`crt`]: the MSVC C runtime functions Windows programs use, and UTF-16 wide functions for
 //!   `-fshort-wchar` programs.
-#![deny(unsafe_op_in_unsafe_fn, clippy::missing_safety_doc)]
+#![deny(unsafe_op_in_unsafe_fn, clippy::missing_safety_doc, clippy::undocumented_unsafe_blocks)]
 
 pub mod calendar;
 pub mod client;

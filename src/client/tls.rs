@@ -19,7 +19,11 @@ use rustls::{CertificateError, DigitallySignedStruct, Error as TlsError, RootCer
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub const IGNORE_MASK: u32 = 0x100 | 0x200 | 0x1000 | 0x2000;
+/// The `SECURITY_FLAG_IGNORE_*` bits this engine honours.
+pub const IGNORE_MASK: u32 = SECURITY_FLAG_IGNORE_UNKNOWN_CA
+    | SECURITY_FLAG_IGNORE_CERT_WRONG_USAGE
+    | SECURITY_FLAG_IGNORE_CERT_CN_INVALID
+    | SECURITY_FLAG_IGNORE_CERT_DATE_INVALID;
 
 fn provider() -> Arc<rustls::crypto::CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())

@@ -10,8 +10,7 @@ use parking_lot::Mutex;
 /// One character given back by `_ungetch`, read before the terminal.
 static PUSHBACK: Mutex<Option<u8>> = Mutex::new(None);
 
-/// `EOF`, what `_getch` returns when standard input has ended.
-pub const EOF: i32 = -1;
+use super::abi::EOF;
 
 /// Runs `f` with the terminal on fd 0 in non-canonical, no-echo mode (when it is a terminal).
 fn with_raw_terminal<T>(f: impl FnOnce() -> T) -> T {

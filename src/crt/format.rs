@@ -3,7 +3,7 @@
 //!
 //! The formatter runs in raw mode: it stores at most `cap` units, writes no terminator, and returns the
 //! length of the whole output, so each function below decides truncation and termination itself.
-use super::invalid::{EINVAL, ERANGE};
+use super::abi::{EINVAL, ERANGE};
 use super::TRUNCATE;
 use std::ffi::{c_int, c_void};
 
@@ -62,12 +62,14 @@ impl Call {
     pub unsafe fn raw(self, buf: *mut c_void, cap: usize) -> usize {
         let wide = self.wide as c_int;
         if self.wchar_size == 2 {
-            // SAFETY: `winhttpapi_crt_vformat16` reads and writes only through the pointers passed to it, which this
-            // function's caller guarantees (its `# Safety`)
+            // SAFETY: `winhttpapi_crt_vformat16` (c/format.c) writes at most `cap` units to `buf` and reads `fmt` and
+            // the arguments in `self.args`: `buf` has room for `cap` units, `fmt` is a NUL-terminated format of the
+            // right kind and `args` matches it (this function's `# Safety`).
             unsafe { winhttpapi_crt_vformat16(buf, cap, wide, self.fmt, self.args.0) }
         } else {
-            // SAFETY: `winhttpapi_crt_vformat32` reads and writes only through the pointers passed to it, which this
-            // function's caller guarantees (its `# Safety`)
+            // SAFETY: `winhttpapi_crt_vformat32` (c/format.c) writes at most `cap` units to `buf` and reads `fmt` and
+            // the arguments in `self.args`: `buf` has room for `cap` units, `fmt` is a NUL-terminated format of the
+            // right kind and `args` matches it (this function's `# Safety`).
             unsafe { winhttpapi_crt_vformat32(buf, cap, wide, self.fmt, self.args.0) }
         }
     }
@@ -234,12 +236,14 @@ unsafe fn alloc(call: Call) -> Option<(*mut c_void, usize)> {
     let mut out: *mut c_void = std::ptr::null_mut();
     let wide = call.wide as c_int;
     let n = if call.wchar_size == 2 {
-        // SAFETY: `winhttpapi_crt_vformat16_alloc` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `winhttpapi_crt_vformat16_alloc` (c/format.c) stores a `malloc`'d buffer (or NULL) in `out`, a local,
+        // and reads `call.fmt` and `call.args`: a NUL-terminated format of the right kind with matching arguments (this
+        // function's `# Safety`).
         unsafe { winhttpapi_crt_vformat16_alloc(&mut out, wide, call.fmt, call.args.0) }
     } else {
-        // SAFETY: `winhttpapi_crt_vformat32_alloc` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `winhttpapi_crt_vformat32_alloc` (c/format.c) stores a `malloc`'d buffer (or NULL) in `out`, a local,
+        // and reads `call.fmt` and `call.args`: a NUL-terminated format of the right kind with matching arguments (this
+        // function's `# Safety`).
         unsafe { winhttpapi_crt_vformat32_alloc(&mut out, wide, call.fmt, call.args.0) }
     };
     (!out.is_null()).then_some((out, n))
@@ -262,8 +266,8 @@ pub unsafe fn print(call: Call, stream: *mut libc::FILE) -> FormatResult {
         return Ok(-1);
     };
     let written = if call.wide && call.wchar_size == 4 {
-        // SAFETY: `fputws` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `fputws` (glibc): `buf` is the NUL-terminated 4-byte wide string `alloc` just made; `stream` is
+        // non-NULL (checked above) and an open `FILE` (this function's `# Safety`).
         (unsafe { fputws(buf as *const libc::wchar_t, stream) }) >= 0
     } else {
         let utf8;

@@ -8,12 +8,6 @@
 use parking_lot::Mutex;
 use std::cell::Cell;
 
-/// The errno values the MSVC functions return; EINVAL and ERANGE are the same numbers on Linux.
-pub const EINVAL: i32 = 22;
-pub const ERANGE: i32 = 34;
-/// MSVC's STRUNCATE (a return value only; errno is not set to it).
-pub const STRUNCATE: i32 = 80;
-
 /// `_invalid_parameter_handler`: `(expression, function, file, line, reserved)`.
 pub type Handler = unsafe extern "C" fn(*const u16, *const u16, *const u16, u32, usize);
 
@@ -66,7 +60,8 @@ pub fn invalid_parameter(function: &str, code: i32) -> i32 {
         std::process::abort();
     };
     tracing::debug!(target: "winhttpapi::crt", "{function}: invalid parameter (errno {code})");
-    // SAFETY: the program installed `handler` as an `_invalid_parameter_handler`; the handler's contract: it may be called with NULL strings and line 0.
+    // SAFETY: the program installed `handler` as an `_invalid_parameter_handler`; the handler's contract: it may be
+    // called with NULL strings and line 0.
     unsafe { handler(std::ptr::null(), std::ptr::null(), std::ptr::null(), 0, 0) };
     code
 }

@@ -6,16 +6,14 @@
 //! handler), truncation asked for with `_TRUNCATE` is not an error, case folding is ASCII-only (the "C"
 //! locale). Everything here works on slices and values; `src/ffi/crt*.rs` turn the caller's pointers into
 //! them. Formatting is strsafe.h's formatter, compiled into the library from `format.c` ([`format`]).
+pub mod abi;
 pub mod conio;
 pub mod format;
 pub mod invalid;
 pub mod numbers;
 pub mod strings;
 
-pub use invalid::{EINVAL, ERANGE, STRUNCATE};
-
-/// `_TRUNCATE`: the count that asks the `_s` functions to truncate instead of failing.
-pub const TRUNCATE: usize = usize::MAX;
+pub use abi::{EINVAL, ERANGE, STRUNCATE, TRUNCATE};
 
 /// One code unit of a C runtime string: `char` (u8), UTF-16 `wchar_t` (u16) or UTF-32 `wchar_t` (u32).
 pub trait Unit: crate::win32::wstr::WideUnit + Into<u32> {

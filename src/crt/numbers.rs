@@ -1,5 +1,5 @@
 //! Integer parsing (`_wtoi`, `_strtoi64`, `wcstol` ...) and formatting (`_itoa`, `_itow` ...).
-use super::invalid::{EINVAL, ERANGE};
+use super::abi::{EINVAL, ERANGE};
 use super::Unit;
 
 /// What a parse read: the sign, the magnitude (saturated at `u64::MAX` with `overflow` set), and the units

@@ -3,7 +3,7 @@
 //! (`corecrt_internal_string_templates.h`): a destination too small is emptied and fails with `ERANGE`; a
 //! destination without a terminator given to a `cat` function is emptied and fails with `EINVAL`; `_TRUNCATE`
 //! keeps what fits and returns `STRUNCATE`.
-use super::invalid::{EINVAL, ERANGE, STRUNCATE};
+use super::abi::{EINVAL, ERANGE, STRUNCATE};
 use super::{Unit, TRUNCATE};
 
 /// How an `_s` copy ended: `Ok(0)` or `Ok(STRUNCATE)`, or the errno to report through the handler.

@@ -438,6 +438,8 @@ pub const HttpServiceConfigQueryNext: i32 = 1;
 
 pub const HTTP_MIN_ALLOWED_LOG_FILE_ROLLOVER_SIZE: u32 = 1024 * 1024;
 pub const HTTP_LIMIT_INFINITE: u32 = u32::MAX;
+/// `HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE`: the lowest bandwidth limit `HttpServerQosProperty` takes.
+pub const HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE: u32 = 1024;
 
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]

@@ -241,7 +241,7 @@ pub fn bandwidth(scope: Scope) -> WinResult<u32> {
         Scope::Session(id) => session(id)?.bandwidth.lock().clone(),
         Scope::Group(id) => group(id)?.bandwidth.lock().clone(),
     };
-    Ok(t.map_or(timers::LIMIT_INFINITE, |t| t.rate))
+    Ok(t.map_or(crate::server::abi::HTTP_LIMIT_INFINITE, |t| t.rate))
 }
 
 /// `HttpQosSettingTypeConnectionLimit` on a URL group (`HTTP_LIMIT_INFINITE`: none).

@@ -8,6 +8,7 @@
 //!
 //! The timers themselves run in the connection task ([`super::connection`]): each state of the
 //! connection arms one deadline in the task's `select!`, so there is no timer wheel to keep in step.
+use crate::server::abi::HTTP_LIMIT_INFINITE;
 use parking_lot::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
@@ -17,10 +18,6 @@ pub const DEFAULT_SECONDS: u16 = 120;
 pub const DEFAULT_MIN_SEND_RATE: u32 = 150;
 /// `MinSendRate` = `MAXULONG` switches the send-rate check off.
 pub const MIN_SEND_RATE_DISABLED: u32 = u32::MAX;
-/// `HTTP_LIMIT_INFINITE`: no bandwidth or connection limit.
-pub const LIMIT_INFINITE: u32 = u32::MAX;
-/// `HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE`.
-pub const MIN_BANDWIDTH: u32 = 1024;
 
 /// One object's `HttpServerTimeoutsProperty`, in seconds (0: this level does not set the timer).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -132,13 +129,15 @@ pub struct ConnectionLimit {
 
 impl ConnectionLimit {
     pub fn new() -> Self {
-        ConnectionLimit { max: AtomicU32::new(LIMIT_INFINITE), current: AtomicU32::new(0) }
+        ConnectionLimit { max: AtomicU32::new(HTTP_LIMIT_INFINITE), current: AtomicU32::new(0) }
     }
     /// Takes a place for one more connection, if the limit allows.
     pub fn acquire(&self) -> bool {
         let max = self.max.load(Ordering::Acquire);
         self.current
-            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |c| (max == LIMIT_INFINITE || c < max).then_some(c + 1))
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |c| {
+                (max == HTTP_LIMIT_INFINITE || c < max).then_some(c + 1)
+            })
             .is_ok()
     }
     pub fn release(&self) {

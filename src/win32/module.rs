@@ -23,6 +23,7 @@ fn anchor() {}
 pub fn self_module() -> WinResult<(ModuleHandle, usize)> {
     SELF_HANDLE
         .get_or_try_init(|| {
+            // SAFETY: `Dl_info` is plain C data (pointers and integers); all-zero is a valid value.
             let mut info: libc::Dl_info = unsafe { std::mem::zeroed() };
             // SAFETY: `anchor` is a function of this library; `info` is a valid out-pointer.
             let found = unsafe { libc::dladdr(anchor as *const () as *const libc::c_void, &mut info) };
@@ -84,6 +85,7 @@ pub fn proc_address(h: ModuleHandle, name: &str) -> WinResult<usize> {
         return Err(ERROR_PROC_NOT_FOUND);
     }
     if h != main_module() {
+        // SAFETY: `Dl_info` is plain C data (pointers and integers); all-zero is a valid value.
         let mut info: libc::Dl_info = unsafe { std::mem::zeroed() };
         // SAFETY: `sym` is an address dlsym returned; `info` is a valid out-pointer.
         let found = unsafe { libc::dladdr(sym, &mut info) };

@@ -106,11 +106,11 @@ impl OverlappedPtr {
     /// `self` must point to a writable `OVERLAPPED` that stays valid until [`complete`] runs.
     pub unsafe fn mark_pending(self) {
         let ov = self.0 as *mut OVERLAPPED;
-        // SAFETY: `std::ptr::write_volatile` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `write_volatile`: `ov` points to a writable `OVERLAPPED` (this function's `# Safety`), so its field
+        // is valid and aligned.
         unsafe { std::ptr::write_volatile(&mut (*ov).InternalHigh, 0) };
-        // SAFETY: `std::ptr::write_volatile` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `write_volatile`: `ov` points to a writable `OVERLAPPED` (this function's `# Safety`), so its field
+        // is valid and aligned.
         unsafe { std::ptr::write_volatile(&mut (*ov).Internal, STATUS_PENDING) };
         // SAFETY: `read_volatile`: the source is valid for reading
         let event = unsafe { std::ptr::read_volatile(&(*ov).hEvent) } & !1;
@@ -142,8 +142,7 @@ static ANY_COMPLETION: (Mutex<u64>, Condvar) = (Mutex::new(0), Condvar::new());
 /// # Safety
 /// `ov` must point to the caller's `OVERLAPPED`, still valid (see [`OverlappedPtr`]).
 pub unsafe fn complete(binding: Option<&IoBinding>, ov: OverlappedPtr, error: Win32Error, bytes: usize, inline: bool) {
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `ov` points to the caller's `OVERLAPPED`, still valid (this function's `# Safety`).
     if let Some((port, packet)) = unsafe { finish(binding, ov, error, bytes, inline) } {
         port.post(packet);
     }
@@ -162,8 +161,7 @@ pub unsafe fn complete_to(
     bytes: usize,
     port: &CompletionPort,
 ) -> Option<Packet> {
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `ov` points to the caller's `OVERLAPPED`, still valid (this function's `# Safety`).
     let (target, packet) = unsafe { finish(binding, ov, error, bytes, false) }?;
     if std::ptr::eq(Arc::as_ptr(&target), port) {
         return Some(packet);
@@ -174,6 +172,9 @@ pub unsafe fn complete_to(
 
 /// Writes the status, sets the event, wakes `GetOverlappedResult` waiters; returns the packet to post
 /// and its port, if any.
+///
+/// # Safety
+/// `ov` points to the caller's `OVERLAPPED`, still valid and writable; it is not touched after the status is written.
 unsafe fn finish(
     binding: Option<&IoBinding>,
     ov: OverlappedPtr,
@@ -195,12 +196,12 @@ unsafe fn finish(
         }
         _ => None,
     };
-    // SAFETY: `std::ptr::write_volatile` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `write_volatile`: `p` points to the caller's `OVERLAPPED`, still valid and writable (this function's
+    // `# Safety`).
     unsafe { std::ptr::write_volatile(&mut (*p).InternalHigh, bytes) };
     std::sync::atomic::fence(Ordering::Release);
-    // SAFETY: `std::ptr::write_volatile` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `write_volatile`: `p` points to the caller's `OVERLAPPED`, still valid and writable (this function's
+    // `# Safety`).
     unsafe { std::ptr::write_volatile(&mut (*p).Internal, ntstatus_from_win32(error.0) as usize) };
     // From here on the caller may free the OVERLAPPED: touch it no more.
     // SeqCst pairs with the waiter's increment in `wait_without_event` (neither side can miss the other).

@@ -1,4 +1,5 @@
 //! `conio.h`: `_kbhit`, `_getch`, `_getche`, `_ungetch`, `_putch` (engine: `crt::conio`).
+use crate::crt::abi::EOF;
 use crate::crt::conio;
 use crate::ffi::guard::*;
 use std::ffi::c_int;
@@ -12,23 +13,23 @@ pub extern "C" fn _kbhit() -> c_int {
 /// `_getch`: the next key, without waiting for Enter and without echo; `EOF` (-1) at the end of input.
 #[no_mangle]
 pub extern "C" fn _getch() -> c_int {
-    guard_infallible("_getch", conio::EOF, || conio::getch(false))
+    guard_infallible("_getch", EOF, || conio::getch(false))
 }
 
 /// `_getche`: `_getch` that echoes the key to standard output.
 #[no_mangle]
 pub extern "C" fn _getche() -> c_int {
-    guard_infallible("_getche", conio::EOF, || conio::getch(true))
+    guard_infallible("_getche", EOF, || conio::getch(true))
 }
 
 /// `_ungetch`: gives a key back to the next `_getch`; `EOF` when one is already waiting.
 #[no_mangle]
 pub extern "C" fn _ungetch(c: c_int) -> c_int {
-    guard_infallible("_ungetch", conio::EOF, || conio::ungetch(c))
+    guard_infallible("_ungetch", EOF, || conio::ungetch(c))
 }
 
 /// `_putch`: writes one character to standard output at once; returns it, or `EOF`.
 #[no_mangle]
 pub extern "C" fn _putch(c: c_int) -> c_int {
-    guard_infallible("_putch", conio::EOF, || conio::putch(c))
+    guard_infallible("_putch", EOF, || conio::putch(c))
 }

@@ -404,6 +404,10 @@ pub unsafe extern "C" fn vswprintf_w16(
 
 /// Formats the call and writes it to `stream` (`crt::format::print`): the units formatted, or -1 (NULL
 /// stream or format: `EINVAL` through the handler; a write error).
+///
+/// # Safety
+/// `stream` is NULL or an open `FILE`; `call.fmt` is NULL or a NUL-terminated format of the kind `call.wide` says, and
+/// `call.args` holds arguments matching it, not yet consumed (as [`crate::crt::format::Call::raw`]).
 unsafe fn print(function: &str, stream: *mut libc::FILE, call: Call) -> c_int {
     // SAFETY: `print`: As [`Call::raw`]; `stream` is NULL or an open `FILE`.
     result_of(function, unsafe { format::print(call, stream) })

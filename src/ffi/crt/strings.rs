@@ -1,7 +1,8 @@
 //! String functions: comparisons, copies, `_s` copies and appends, case mapping (engine: `crt::strings`).
 #![allow(non_snake_case)]
 use super::*;
-use crate::crt::invalid::{invalid_parameter, set_errno, EINVAL};
+use crate::crt::abi::EINVAL;
+use crate::crt::invalid::{invalid_parameter, set_errno};
 use crate::crt::strings;
 use crate::crt::{Unit, TRUNCATE};
 use crate::ffi::guard::*;
@@ -10,13 +11,19 @@ use std::ffi::{c_char, c_int, c_void};
 
 // ---- comparisons -------------------------------------------------------------------------------------
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`_stricmp`, `_strnicmp`, `_wcsicmp`, `_wcsnicmp`, and their
+/// `_w16` twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function
+/// reads or writes through them; as called from `_wcsicmp`: `a` is its `string1`, `b` is its `string2`. In particular:
+/// `a` is NULL or points to a NUL-terminated array of `U`; `a` is NULL or readable up to its terminator or `max` units,
+/// whichever comes first..
 unsafe fn icmp<U: Unit>(function: &str, a: *const U, b: *const U, max: Option<usize>) -> c_int {
     if a.is_null() || b.is_null() {
         invalid_parameter(function, EINVAL);
         return NLSCMPERROR;
     }
     match max {
-        // SAFETY: `whole`: `a` is non-NULL and points to a NUL-terminated array of `U`.; `whole`: `b` is non-NULL
+        // SAFETY: `whole`: `a` is non-NULL and points to a NUL-terminated array of `U`; `whole`: `b` is non-NULL
         // and points to a NUL-terminated array of `U`.
         None => strings::icmp(unsafe { whole(a) }, unsafe { whole(b) }),
         // SAFETY: `prefix`: `a` is non-NULL and readable up to its terminator or `max` units, whichever comes
@@ -33,8 +40,9 @@ unsafe fn icmp<U: Unit>(function: &str, a: *const U, b: *const U, max: Option<us
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _stricmp(string1: *const c_char, string2: *const c_char) -> c_int {
-    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on (cast to the helper's types where
+    // they differ); its `# Safety` makes them NULL or valid for what Windows documents `_stricmp` reads or writes
+    // through them.
     guard_infallible("_stricmp", NLSCMPERROR, || unsafe {
         icmp("_stricmp", string1 as *const u8, string2 as *const u8, None)
     })
@@ -49,8 +57,9 @@ pub unsafe extern "C" fn _stricmp(string1: *const c_char, string2: *const c_char
 #[no_mangle]
 pub unsafe extern "C" fn _strnicmp(string1: *const c_char, string2: *const c_char, count: usize) -> c_int {
     guard_infallible("_strnicmp", NLSCMPERROR, || {
-        // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on (cast to the helper's types
+        // where they differ); its `# Safety` makes them NULL or valid for what Windows documents `_strnicmp` reads or
+        // writes through them.
         unsafe { icmp("_strnicmp", string1 as *const u8, string2 as *const u8, Some(count)) }
     })
 }
@@ -63,8 +72,10 @@ pub unsafe extern "C" fn _strnicmp(string1: *const c_char, string2: *const c_cha
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsicmp(string1: *const u32, string2: *const u32) -> c_int {
-    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `_wcsicmp` reads or writes through them; in particular `string1` is
+    // NULL or points to a NUL-terminated array of `U`; `string1` is NULL or readable up to its terminator or `None`
+    // units, whichever comes first..
     guard_infallible("_wcsicmp", NLSCMPERROR, || unsafe { icmp("_wcsicmp", string1, string2, None) })
 }
 
@@ -76,8 +87,10 @@ pub unsafe extern "C" fn _wcsicmp(string1: *const u32, string2: *const u32) -> c
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsicmp_w16(string1: *const u16, string2: *const u16) -> c_int {
-    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `_wcsicmp` reads or writes through them; in particular `string1` is
+    // NULL or points to a NUL-terminated array of `U`; `string1` is NULL or readable up to its terminator or `None`
+    // units, whichever comes first..
     guard_infallible("_wcsicmp", NLSCMPERROR, || unsafe { icmp("_wcsicmp", string1, string2, None) })
 }
 
@@ -89,8 +102,10 @@ pub unsafe extern "C" fn _wcsicmp_w16(string1: *const u16, string2: *const u16) 
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsnicmp(string1: *const u32, string2: *const u32, count: usize) -> c_int {
-    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `_wcsnicmp` reads or writes through them; in particular `string1`
+    // is NULL or points to a NUL-terminated array of `U`; `string1` is NULL or readable up to its terminator or
+    // `Some(count)` units, whichever comes first..
     guard_infallible("_wcsnicmp", NLSCMPERROR, || unsafe { icmp("_wcsnicmp", string1, string2, Some(count)) })
 }
 
@@ -102,22 +117,30 @@ pub unsafe extern "C" fn _wcsnicmp(string1: *const u32, string2: *const u32, cou
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsnicmp_w16(string1: *const u16, string2: *const u16, count: usize) -> c_int {
-    // SAFETY: `icmp` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `icmp`: `string1`, `string2` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `_wcsnicmp` reads or writes through them; in particular `string1`
+    // is NULL or points to a NUL-terminated array of `U`; `string1` is NULL or readable up to its terminator or
+    // `Some(count)` units, whichever comes first..
     guard_infallible("_wcsnicmp", NLSCMPERROR, || unsafe { icmp("_wcsnicmp", string1, string2, Some(count)) })
 }
 
 // ---- copies that allocate, case mapping ----------------------------------------------------------------
 
 /// A copy of `s` in `malloc` memory (freed with `free`), NULL for NULL or when memory runs out (errno ENOMEM).
+///
+/// # Safety
+/// The pointers are arguments of the exports that call it (`_strdup`, `_wcsdup`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `_wcsdup`: `s` is its `strSource`. In particular: `s` is NULL or points to a
+/// NUL-terminated array of `U`.
 pub(crate) unsafe fn dup<U: Unit>(s: *const U) -> *mut U {
     if s.is_null() {
         return std::ptr::null_mut();
     }
     // SAFETY: `whole`: `s` is non-NULL and points to a NUL-terminated array of `U`.
     let src = unsafe { whole(s) };
-    // SAFETY: `libc::malloc` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `libc::malloc` only allocates (size computed from `src.len()`, no overflow for a string that exists in
+    // memory).
     let out = unsafe { libc::malloc((src.len() + 1) * std::mem::size_of::<U>()) } as *mut U;
     if out.is_null() {
         set_errno(libc::ENOMEM);
@@ -125,7 +148,8 @@ pub(crate) unsafe fn dup<U: Unit>(s: *const U) -> *mut U {
     }
     // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
     unsafe { std::ptr::copy_nonoverlapping(src.as_ptr(), out, src.len()) };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out.add(src.len()) = U::from_u32(0) };
     out
 }
@@ -138,8 +162,8 @@ pub(crate) unsafe fn dup<U: Unit>(s: *const U) -> *mut U {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _strdup(strSource: *const c_char) -> *mut c_char {
-    // SAFETY: `dup` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `dup`: `strSource` is this export's own argument, passed on (cast to the helper's types where they
+    // differ); its `# Safety` makes it NULL or valid for what Windows documents `_strdup` reads or writes through it.
     guard_infallible("_strdup", std::ptr::null_mut(), || unsafe { dup(strSource as *const u8) } as *mut c_char)
 }
 
@@ -151,8 +175,9 @@ pub unsafe extern "C" fn _strdup(strSource: *const c_char) -> *mut c_char {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsdup(strSource: *const u32) -> *mut u32 {
-    // SAFETY: `dup` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `dup`: `strSource` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wcsdup` reads or writes through it; in particular `strSource` is NULL or
+    // points to a NUL-terminated array of `U`.
     guard_infallible("_wcsdup", std::ptr::null_mut(), || unsafe { dup(strSource) })
 }
 
@@ -164,11 +189,17 @@ pub unsafe extern "C" fn _wcsdup(strSource: *const u32) -> *mut u32 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsdup_w16(strSource: *const u16) -> *mut u16 {
-    // SAFETY: `dup` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `dup`: `strSource` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wcsdup` reads or writes through it; in particular `strSource` is NULL or
+    // points to a NUL-terminated array of `U`.
     guard_infallible("_wcsdup", std::ptr::null_mut(), || unsafe { dup(strSource) })
 }
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`_strlwr`, `_strupr`, `_wcslwr`, `_wcsupr`, and their `_w16`
+/// twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or
+/// writes through them; as called from `_wcslwr`: `s` is its `str`. In particular: `s as *const U` is non-NULL and
+/// points to a readable NUL-terminated array of `U`.
 unsafe fn map_case<U: Unit>(function: &str, s: *mut U, f: fn(u32) -> u32) -> *mut U {
     if s.is_null() {
         invalid_parameter(function, EINVAL);
@@ -190,8 +221,9 @@ unsafe fn map_case<U: Unit>(function: &str, s: *mut U, f: fn(u32) -> u32) -> *mu
 #[no_mangle]
 pub unsafe extern "C" fn _strlwr(str: *mut c_char) -> *mut c_char {
     guard_infallible("_strlwr", std::ptr::null_mut(), || {
-        // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `map_case`: `str` is this export's own argument, passed on (cast to the helper's types where they
+        // differ); its `# Safety` makes it NULL or valid for what Windows documents `_strlwr` reads or writes through
+        // it.
         (unsafe { map_case("_strlwr", str as *mut u8, strings::ascii_lower) }) as *mut c_char
     })
 }
@@ -205,8 +237,9 @@ pub unsafe extern "C" fn _strlwr(str: *mut c_char) -> *mut c_char {
 #[no_mangle]
 pub unsafe extern "C" fn _strupr(str: *mut c_char) -> *mut c_char {
     guard_infallible("_strupr", std::ptr::null_mut(), || {
-        // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `map_case`: `str` is this export's own argument, passed on (cast to the helper's types where they
+        // differ); its `# Safety` makes it NULL or valid for what Windows documents `_strupr` reads or writes through
+        // it.
         (unsafe { map_case("_strupr", str as *mut u8, strings::ascii_upper) }) as *mut c_char
     })
 }
@@ -219,8 +252,9 @@ pub unsafe extern "C" fn _strupr(str: *mut c_char) -> *mut c_char {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcslwr(str: *mut u32) -> *mut u32 {
-    // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `map_case`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wcslwr` reads or writes through it; in particular `str as *const U` is
+    // non-NULL and points to a readable NUL-terminated array of `U`.
     guard_infallible("_wcslwr", std::ptr::null_mut(), || unsafe { map_case("_wcslwr", str, strings::ascii_lower) })
 }
 
@@ -232,8 +266,9 @@ pub unsafe extern "C" fn _wcslwr(str: *mut u32) -> *mut u32 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcslwr_w16(str: *mut u16) -> *mut u16 {
-    // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `map_case`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wcslwr` reads or writes through it; in particular `str as *const U` is
+    // non-NULL and points to a readable NUL-terminated array of `U`.
     guard_infallible("_wcslwr", std::ptr::null_mut(), || unsafe { map_case("_wcslwr", str, strings::ascii_lower) })
 }
 
@@ -245,8 +280,9 @@ pub unsafe extern "C" fn _wcslwr_w16(str: *mut u16) -> *mut u16 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsupr(str: *mut u32) -> *mut u32 {
-    // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `map_case`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wcsupr` reads or writes through it; in particular `str as *const U` is
+    // non-NULL and points to a readable NUL-terminated array of `U`.
     guard_infallible("_wcsupr", std::ptr::null_mut(), || unsafe { map_case("_wcsupr", str, strings::ascii_upper) })
 }
 
@@ -258,13 +294,17 @@ pub unsafe extern "C" fn _wcsupr(str: *mut u32) -> *mut u32 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn _wcsupr_w16(str: *mut u16) -> *mut u16 {
-    // SAFETY: `map_case` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `map_case`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `_wcsupr` reads or writes through it; in particular `str as *const U` is
+    // non-NULL and points to a readable NUL-terminated array of `U`.
     guard_infallible("_wcsupr", std::ptr::null_mut(), || unsafe { map_case("_wcsupr", str, strings::ascii_upper) })
 }
 
 // ---- the _s copies -----------------------------------------------------------------------------------
 
+/// # Safety
+/// `dst` is NULL or writable for `size` units; `src` is NULL or readable up to its terminator or `max` units, whichever
+/// comes first.
 unsafe fn copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U) -> c_int {
     if dst.is_null() || size == 0 {
         return invalid_parameter(function, EINVAL);
@@ -279,6 +319,9 @@ unsafe fn copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const 
     errno_of(function, strings::copy_s(d, unsafe { prefix(src, size) }))
 }
 
+/// # Safety
+/// `dst` is NULL or writable for `size` units; `src` is NULL or readable up to its terminator or `max` units, whichever
+/// comes first.
 unsafe fn ncopy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: usize) -> c_int {
     if count == 0 && dst.is_null() && size == 0 {
         return 0;
@@ -301,6 +344,9 @@ unsafe fn ncopy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const
     errno_of(function, strings::ncopy_s(d, unsafe { prefix(src, limit) }, count))
 }
 
+/// # Safety
+/// `dst` is NULL or writable for `size` units; `src` is NULL or readable up to its terminator or `max` units, whichever
+/// comes first.
 unsafe fn cat_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: Option<usize>) -> c_int {
     if count == Some(0) && dst.is_null() && size == 0 {
         return 0;
@@ -336,8 +382,8 @@ unsafe fn cat_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn strcpy_s(dest: *mut c_char, size: usize, strSource: *const c_char) -> c_int {
-    // SAFETY: `copy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `copy_s`: `dest as *mut u8` is NULL or writable for `size` units; `strSource as *const u8` is NULL or
+    // readable up to its terminator or `max` units, whichever comes first.
     guard_infallible("strcpy_s", EINVAL, || unsafe {
         copy_s("strcpy_s", dest as *mut u8, size, strSource as *const u8)
     })
@@ -351,8 +397,8 @@ pub unsafe extern "C" fn strcpy_s(dest: *mut c_char, size: usize, strSource: *co
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscpy_s(dest: *mut u32, size: usize, strSource: *const u32) -> c_int {
-    // SAFETY: `copy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `copy_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcscpy_s", EINVAL, || unsafe { copy_s("wcscpy_s", dest, size, strSource) })
 }
 
@@ -364,8 +410,8 @@ pub unsafe extern "C" fn wcscpy_s(dest: *mut u32, size: usize, strSource: *const
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscpy_s_w16(dest: *mut u16, size: usize, strSource: *const u16) -> c_int {
-    // SAFETY: `copy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `copy_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcscpy_s", EINVAL, || unsafe { copy_s("wcscpy_s", dest, size, strSource) })
 }
 
@@ -379,8 +425,8 @@ pub unsafe extern "C" fn wcscpy_s_w16(dest: *mut u16, size: usize, strSource: *c
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn strncpy_s(dest: *mut c_char, size: usize, strSource: *const c_char, count: usize) -> c_int {
-    // SAFETY: `ncopy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `ncopy_s`: `dest as *mut u8` is NULL or writable for `size` units; `strSource as *const u8` is NULL or
+    // readable up to its terminator or `max` units, whichever comes first.
     guard_infallible("strncpy_s", EINVAL, || unsafe {
         ncopy_s("strncpy_s", dest as *mut u8, size, strSource as *const u8, count)
     })
@@ -394,8 +440,8 @@ pub unsafe extern "C" fn strncpy_s(dest: *mut c_char, size: usize, strSource: *c
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncpy_s(dest: *mut u32, size: usize, strSource: *const u32, count: usize) -> c_int {
-    // SAFETY: `ncopy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `ncopy_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcsncpy_s", EINVAL, || unsafe { ncopy_s("wcsncpy_s", dest, size, strSource, count) })
 }
 
@@ -407,8 +453,8 @@ pub unsafe extern "C" fn wcsncpy_s(dest: *mut u32, size: usize, strSource: *cons
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncpy_s_w16(dest: *mut u16, size: usize, strSource: *const u16, count: usize) -> c_int {
-    // SAFETY: `ncopy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `ncopy_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcsncpy_s", EINVAL, || unsafe { ncopy_s("wcsncpy_s", dest, size, strSource, count) })
 }
 
@@ -421,8 +467,8 @@ pub unsafe extern "C" fn wcsncpy_s_w16(dest: *mut u16, size: usize, strSource: *
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn strcat_s(dest: *mut c_char, size: usize, strSource: *const c_char) -> c_int {
-    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `cat_s`: `dest as *mut u8` is NULL or writable for `size` units; `strSource as *const u8` is NULL or
+    // readable up to its terminator or `max` units, whichever comes first.
     guard_infallible("strcat_s", EINVAL, || unsafe {
         cat_s("strcat_s", dest as *mut u8, size, strSource as *const u8, None)
     })
@@ -436,8 +482,8 @@ pub unsafe extern "C" fn strcat_s(dest: *mut c_char, size: usize, strSource: *co
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscat_s(dest: *mut u32, size: usize, strSource: *const u32) -> c_int {
-    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `cat_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcscat_s", EINVAL, || unsafe { cat_s("wcscat_s", dest, size, strSource, None) })
 }
 
@@ -449,8 +495,8 @@ pub unsafe extern "C" fn wcscat_s(dest: *mut u32, size: usize, strSource: *const
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscat_s_w16(dest: *mut u16, size: usize, strSource: *const u16) -> c_int {
-    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `cat_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcscat_s", EINVAL, || unsafe { cat_s("wcscat_s", dest, size, strSource, None) })
 }
 
@@ -463,8 +509,8 @@ pub unsafe extern "C" fn wcscat_s_w16(dest: *mut u16, size: usize, strSource: *c
 #[no_mangle]
 pub unsafe extern "C" fn strncat_s(dest: *mut c_char, size: usize, strSource: *const c_char, count: usize) -> c_int {
     guard_infallible("strncat_s", EINVAL, || {
-        // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `cat_s`: `dest as *mut u8` is NULL or writable for `size` units; `strSource as *const u8` is NULL or
+        // readable up to its terminator or `max` units, whichever comes first.
         unsafe { cat_s("strncat_s", dest as *mut u8, size, strSource as *const u8, Some(count)) }
     })
 }
@@ -477,8 +523,8 @@ pub unsafe extern "C" fn strncat_s(dest: *mut c_char, size: usize, strSource: *c
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncat_s(dest: *mut u32, size: usize, strSource: *const u32, count: usize) -> c_int {
-    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `cat_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcsncat_s", EINVAL, || unsafe { cat_s("wcsncat_s", dest, size, strSource, Some(count)) })
 }
 
@@ -490,11 +536,13 @@ pub unsafe extern "C" fn wcsncat_s(dest: *mut u32, size: usize, strSource: *cons
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsncat_s_w16(dest: *mut u16, size: usize, strSource: *const u16, count: usize) -> c_int {
-    // SAFETY: `cat_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `cat_s`: `dest` is NULL or writable for `size` units; `strSource` is NULL or readable up to its
+    // terminator or `max` units, whichever comes first.
     guard_infallible("wcsncat_s", EINVAL, || unsafe { cat_s("wcsncat_s", dest, size, strSource, Some(count)) })
 }
 
+/// # Safety
+/// `s` is NULL or readable up to its terminator or `max` units, whichever comes first.
 unsafe fn nlen_s<U: Unit>(s: *const U, max: usize) -> usize {
     if s.is_null() {
         0
@@ -512,8 +560,8 @@ unsafe fn nlen_s<U: Unit>(s: *const U, max: usize) -> usize {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn strnlen_s(str: *const c_char, numberOfElements: usize) -> usize {
-    // SAFETY: `nlen_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `nlen_s`: `str as *const u8` is NULL or readable up to its terminator or `numberOfElements` units,
+    // whichever comes first.
     guard_infallible("strnlen_s", 0, || unsafe { nlen_s(str as *const u8, numberOfElements) })
 }
 
@@ -525,8 +573,8 @@ pub unsafe extern "C" fn strnlen_s(str: *const c_char, numberOfElements: usize) 
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsnlen_s(str: *const u32, numberOfElements: usize) -> usize {
-    // SAFETY: `nlen_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `nlen_s`: `str` is NULL or readable up to its terminator or `numberOfElements` units, whichever comes
+    // first.
     guard_infallible("wcsnlen_s", 0, || unsafe { nlen_s(str, numberOfElements) })
 }
 
@@ -538,13 +586,18 @@ pub unsafe extern "C" fn wcsnlen_s(str: *const u32, numberOfElements: usize) -> 
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsnlen_s_w16(str: *const u16, numberOfElements: usize) -> usize {
-    // SAFETY: `nlen_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `nlen_s`: `str` is NULL or readable up to its terminator or `numberOfElements` units, whichever comes
+    // first.
     guard_infallible("wcsnlen_s", 0, || unsafe { nlen_s(str, numberOfElements) })
 }
 
 /// The UCRT's `memcpy_s` rules in units of `U`: nothing to copy is success; NULL destination `EINVAL`;
 /// NULL source or too small a destination zero the destination first (`EINVAL` / `ERANGE`).
+///
+/// # Safety
+/// The pointers are arguments of the exports that call it (`memcpy_s`, `wmemcpy_s`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `wmemcpy_s`: `dst` is its `dest`, `src` is its `src`.
 unsafe fn mem_copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: usize) -> c_int {
     if count == 0 {
         return 0;
@@ -563,6 +616,11 @@ unsafe fn mem_copy_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *co
 }
 
 /// The UCRT's `memmove_s` rules: as `memcpy_s` without zeroing, and overlap allowed.
+///
+/// # Safety
+/// The pointers are arguments of the exports that call it (`memmove_s`, `wmemmove_s`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `wmemmove_s`: `dst` is its `dest`, `src` is its `src`.
 unsafe fn mem_move_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *const U, count: usize) -> c_int {
     if count == 0 {
         return 0;
@@ -586,8 +644,9 @@ unsafe fn mem_move_s<U: Unit>(function: &str, dst: *mut U, size: usize, src: *co
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn memcpy_s(dest: *mut c_void, destSize: usize, src: *const c_void, count: usize) -> c_int {
-    // SAFETY: `mem_copy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `mem_copy_s`: `dest`, `src` are this export's own arguments, passed on (cast to the helper's types where
+    // they differ); its `# Safety` makes them NULL or valid for what Windows documents `memcpy_s` reads or writes
+    // through them.
     guard_infallible("memcpy_s", EINVAL, || unsafe {
         mem_copy_s("memcpy_s", dest as *mut u8, destSize, src as *const u8, count)
     })
@@ -607,8 +666,9 @@ pub unsafe extern "C" fn memmove_s(
     count: usize,
 ) -> c_int {
     guard_infallible("memmove_s", EINVAL, || {
-        // SAFETY: `mem_move_s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `mem_move_s`: `dest`, `src` are this export's own arguments, passed on (cast to the helper's types
+        // where they differ); its `# Safety` makes them NULL or valid for what Windows documents `memmove_s` reads or
+        // writes through them.
         unsafe { mem_move_s("memmove_s", dest as *mut u8, numberOfElements, src as *const u8, count) }
     })
 }
@@ -621,8 +681,8 @@ pub unsafe extern "C" fn memmove_s(
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemcpy_s(dest: *mut u32, destSize: usize, src: *const u32, count: usize) -> c_int {
-    // SAFETY: `mem_copy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `mem_copy_s`: `dest`, `src` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wmemcpy_s` reads or writes through them.
     guard_infallible("wmemcpy_s", EINVAL, || unsafe { mem_copy_s("wmemcpy_s", dest, destSize, src, count) })
 }
 
@@ -634,8 +694,8 @@ pub unsafe extern "C" fn wmemcpy_s(dest: *mut u32, destSize: usize, src: *const 
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemcpy_s_w16(dest: *mut u16, destSize: usize, src: *const u16, count: usize) -> c_int {
-    // SAFETY: `mem_copy_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `mem_copy_s`: `dest`, `src` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wmemcpy_s` reads or writes through them.
     guard_infallible("wmemcpy_s", EINVAL, || unsafe { mem_copy_s("wmemcpy_s", dest, destSize, src, count) })
 }
 
@@ -647,8 +707,8 @@ pub unsafe extern "C" fn wmemcpy_s_w16(dest: *mut u16, destSize: usize, src: *co
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemmove_s(dest: *mut u32, numberOfElements: usize, src: *const u32, count: usize) -> c_int {
-    // SAFETY: `mem_move_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `mem_move_s`: `dest`, `src` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wmemmove_s` reads or writes through them.
     guard_infallible("wmemmove_s", EINVAL, || unsafe { mem_move_s("wmemmove_s", dest, numberOfElements, src, count) })
 }
 
@@ -665,7 +725,7 @@ pub unsafe extern "C" fn wmemmove_s_w16(
     src: *const u16,
     count: usize,
 ) -> c_int {
-    // SAFETY: `mem_move_s` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `mem_move_s`: `dest`, `src` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wmemmove_s` reads or writes through them.
     guard_infallible("wmemmove_s", EINVAL, || unsafe { mem_move_s("wmemmove_s", dest, numberOfElements, src, count) })
 }

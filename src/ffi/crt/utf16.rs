@@ -13,6 +13,9 @@ use std::ffi::{c_char, c_int, c_long, c_longlong, c_ulong, c_ulonglong};
 type W = u16;
 
 /// The string at `p` (empty for NULL).
+///
+/// # Safety
+/// `p` is NULL or points to a readable NUL-terminated array of UTF-16 units, unchanged while the slice is used.
 unsafe fn s<'a>(p: *const W) -> &'a [W] {
     if p.is_null() {
         &[]
@@ -30,8 +33,7 @@ unsafe fn s<'a>(p: *const W) -> &'a [W] {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcslen_w16(str: *const W) -> usize {
-    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `s`: `str` is NULL or points to a NUL-terminated array of `U`.
     guard_infallible("wcslen", 0, || unsafe { s(str) }.len())
 }
 
@@ -56,12 +58,11 @@ pub unsafe extern "C" fn wcsnlen_w16(str: *const W, maxlen: usize) -> usize {
 #[no_mangle]
 pub unsafe extern "C" fn wcscpy_w16(dest: *mut W, src: *const W) -> *mut W {
     guard_infallible("wcscpy", dest, || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `src` is NULL or points to a NUL-terminated array of `U`.
         let from = unsafe { s(src) };
         // SAFETY: `copy`: both ranges are valid for the count given
         unsafe { std::ptr::copy(from.as_ptr(), dest, from.len()) };
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `dest` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
         unsafe { *dest.add(from.len()) = 0 };
         dest
     })
@@ -100,12 +101,11 @@ pub unsafe extern "C" fn wcscat_w16(dest: *mut W, src: *const W) -> *mut W {
         // SAFETY: `units_strlen`: `dest as *const W` is non-NULL and points to a readable NUL-terminated array of
         // `U`.
         let at = unsafe { units_strlen(dest as *const W) };
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `src` is NULL or points to a NUL-terminated array of `U`.
         let from = unsafe { s(src) };
         // SAFETY: `copy`: both ranges are valid for the count given
         unsafe { std::ptr::copy(from.as_ptr(), dest.add(at), from.len()) };
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `dest` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
         unsafe { *dest.add(at + from.len()) = 0 };
         dest
     })
@@ -128,7 +128,7 @@ pub unsafe extern "C" fn wcsncat_w16(dest: *mut W, src: *const W, n: usize) -> *
         let from = if src.is_null() { &[][..] } else { unsafe { prefix(src, n) } };
         // SAFETY: `copy`: both ranges are valid for the count given
         unsafe { std::ptr::copy(from.as_ptr(), dest.add(at), from.len()) };
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `dest` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
         unsafe { *dest.add(at + from.len()) = 0 };
         dest
     })
@@ -142,8 +142,7 @@ pub unsafe extern "C" fn wcsncat_w16(dest: *mut W, src: *const W, n: usize) -> *
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscmp_w16(s1: *const W, s2: *const W) -> c_int {
-    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string (this export's `# Safety`).
     guard_infallible("wcscmp", 0, || strings::cmp(unsafe { s(s1) }, unsafe { s(s2) }))
 }
 
@@ -156,13 +155,13 @@ pub unsafe extern "C" fn wcscmp_w16(s1: *const W, s2: *const W) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn wcsncmp_w16(s1: *const W, s2: *const W, n: usize) -> c_int {
     guard_infallible("wcsncmp", 0, || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`); `prefix`: `s1` is non-NULL and readable up to its terminator or `max` units,
-        // whichever comes first.; `prefix`: `s2` is non-NULL and readable up to its terminator or `max` units,
-        // whichever comes first.
         let (a, b) = if s1.is_null() || s2.is_null() {
+            // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string (this export's
+            // `# Safety`).
             (unsafe { s(s1) }, unsafe { s(s2) })
         } else {
+            // SAFETY: `prefix`: `s1` and `s2` are non-NULL (checked above) and readable up to their terminator or `n`
+            // units, whichever comes first (this export's `# Safety`).
             (unsafe { prefix(s1, n) }, unsafe { prefix(s2, n) })
         };
         strings::cmp(a, b)
@@ -177,8 +176,7 @@ pub unsafe extern "C" fn wcsncmp_w16(s1: *const W, s2: *const W, n: usize) -> c_
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscoll_w16(s1: *const W, s2: *const W) -> c_int {
-    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string (this export's `# Safety`).
     guard_infallible("wcscoll", 0, || strings::cmp(unsafe { s(s1) }, unsafe { s(s2) }))
 }
 
@@ -190,9 +188,9 @@ pub unsafe extern "C" fn wcscoll_w16(s1: *const W, s2: *const W) -> c_int {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcscasecmp_w16(s1: *const W, s2: *const W) -> c_int {
-    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
     guard_infallible("wcscasecmp", 0, || {
+        // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string (this export's
+        // `# Safety`).
         strings::compare_by(unsafe { s(s1) }, unsafe { s(s2) }, strings::unicode_lower).signum()
     })
 }
@@ -206,13 +204,13 @@ pub unsafe extern "C" fn wcscasecmp_w16(s1: *const W, s2: *const W) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn wcsncasecmp_w16(s1: *const W, s2: *const W, n: usize) -> c_int {
     guard_infallible("wcsncasecmp", 0, || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`); `prefix`: `s1` is non-NULL and readable up to its terminator or `max` units,
-        // whichever comes first.; `prefix`: `s2` is non-NULL and readable up to its terminator or `max` units,
-        // whichever comes first.
         let (a, b) = if s1.is_null() || s2.is_null() {
+            // SAFETY: `s`: `s1` and `s2` are each NULL or a readable NUL-terminated UTF-16 string (this export's
+            // `# Safety`).
             (unsafe { s(s1) }, unsafe { s(s2) })
         } else {
+            // SAFETY: `prefix`: `s1` and `s2` are non-NULL (checked above) and readable up to their terminator or `n`
+            // units, whichever comes first (this export's `# Safety`).
             (unsafe { prefix(s1, n) }, unsafe { prefix(s2, n) })
         };
         strings::compare_by(a, b, strings::unicode_lower).signum()
@@ -220,9 +218,14 @@ pub unsafe extern "C" fn wcsncasecmp_w16(s1: *const W, s2: *const W, n: usize) -
 }
 
 /// The first (or `last`) unit `c` of the string at `str`; for `c` = 0 its terminator; NULL when absent.
+///
+/// # Safety
+/// The pointers are arguments of the exports that call it (`wcschr`, `wcsrchr`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `wcschr`: `str` is its `str`. In particular: `str` is NULL or points to a
+/// NUL-terminated array of `U`.
 unsafe fn find_unit(str: *const W, c: W, last: bool) -> *mut W {
-    // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `s`: `str` is NULL or points to a NUL-terminated array of `U`.
     let t = unsafe { s(str) };
     let at = if last { t.iter().rposition(|&u| u == c) } else { t.iter().position(|&u| u == c) };
     match at {
@@ -242,8 +245,9 @@ unsafe fn find_unit(str: *const W, c: W, last: bool) -> *mut W {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcschr_w16(str: *const W, c: W) -> *mut W {
-    // SAFETY: `find_unit` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `find_unit`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `wcschr` reads or writes through it; in particular `str` is NULL or points to a
+    // NUL-terminated array of `U`.
     guard_infallible("wcschr", std::ptr::null_mut(), || unsafe { find_unit(str, c, false) })
 }
 
@@ -255,8 +259,9 @@ pub unsafe extern "C" fn wcschr_w16(str: *const W, c: W) -> *mut W {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsrchr_w16(str: *const W, c: W) -> *mut W {
-    // SAFETY: `find_unit` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `find_unit`: `str` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL or
+    // valid for what Windows documents `wcsrchr` reads or writes through it; in particular `str` is NULL or points to a
+    // NUL-terminated array of `U`.
     guard_infallible("wcsrchr", std::ptr::null_mut(), || unsafe { find_unit(str, c, true) })
 }
 
@@ -272,8 +277,8 @@ pub unsafe extern "C" fn wcsstr_w16(haystack: *const W, needle: *const W) -> *mu
         if haystack.is_null() {
             return std::ptr::null_mut();
         }
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `haystack` (non-NULL here) and `needle` are each NULL or a readable NUL-terminated UTF-16
+        // string (this export's `# Safety`).
         match strings::find(unsafe { s(haystack) }, unsafe { s(needle) }) {
             // SAFETY: `add`: the offset stays inside the caller's buffer
             Some(i) => (unsafe { haystack.add(i) }) as *mut W,
@@ -291,11 +296,9 @@ pub unsafe extern "C" fn wcsstr_w16(haystack: *const W, needle: *const W) -> *mu
 #[no_mangle]
 pub unsafe extern "C" fn wcspbrk_w16(str: *const W, accept: *const W) -> *mut W {
     guard_infallible("wcspbrk", std::ptr::null_mut(), || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `accept` is NULL or points to a NUL-terminated array of `U`.
         let set = unsafe { s(accept) };
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `str` is NULL or points to a NUL-terminated array of `U`.
         match unsafe { s(str) }.iter().position(|u| set.contains(u)) {
             // SAFETY: `add`: the offset stays inside the caller's buffer
             Some(i) => (unsafe { str.add(i) }) as *mut W,
@@ -313,11 +316,9 @@ pub unsafe extern "C" fn wcspbrk_w16(str: *const W, accept: *const W) -> *mut W 
 #[no_mangle]
 pub unsafe extern "C" fn wcsspn_w16(str: *const W, accept: *const W) -> usize {
     guard_infallible("wcsspn", 0, || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `accept` is NULL or points to a NUL-terminated array of `U`.
         let set = unsafe { s(accept) };
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `str` is NULL or points to a NUL-terminated array of `U`.
         unsafe { s(str) }.iter().take_while(|u| set.contains(u)).count()
     })
 }
@@ -331,11 +332,9 @@ pub unsafe extern "C" fn wcsspn_w16(str: *const W, accept: *const W) -> usize {
 #[no_mangle]
 pub unsafe extern "C" fn wcscspn_w16(str: *const W, reject: *const W) -> usize {
     guard_infallible("wcscspn", 0, || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `reject` is NULL or points to a NUL-terminated array of `U`.
         let set = unsafe { s(reject) };
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `str` is NULL or points to a NUL-terminated array of `U`.
         unsafe { s(str) }.iter().take_while(|u| !set.contains(u)).count()
     })
 }
@@ -355,14 +354,13 @@ pub unsafe extern "C" fn wcstok_w16(str: *mut W, delim: *const W, ptr: *mut *mut
         if start.is_null() {
             return std::ptr::null_mut();
         }
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `delim` is NULL or points to a NUL-terminated array of `U`.
         let set = unsafe { s(delim) };
         // SAFETY: `whole`: `start as *const W` is non-NULL and points to a NUL-terminated array of `U`.
         let rest = unsafe { whole(start as *const W) };
         let Some(first) = rest.iter().position(|u| !set.contains(u)) else {
-            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset
-            // stays inside the caller's buffer
+            // SAFETY: `ptr` is the caller's pointer, valid for writing what is stored (this function's `# Safety`);
+            // `add`: the offset stays inside the caller's buffer
             unsafe { *ptr = start.add(rest.len()) };
             return std::ptr::null_mut();
         };
@@ -371,10 +369,11 @@ pub unsafe extern "C" fn wcstok_w16(str: *mut W, delim: *const W, ptr: *mut *mut
         let tail = &rest[first..];
         match tail.iter().position(|u| set.contains(u)) {
             Some(end) => {
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `token` is the caller's pointer, valid for writing what is stored (this function's
+                // `# Safety`)
                 unsafe { *token.add(end) = 0 };
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset
-                // stays inside the caller's buffer
+                // SAFETY: `ptr` is the caller's pointer, valid for writing what is stored (this function's `# Safety`);
+                // `add`: the offset stays inside the caller's buffer
                 unsafe { *ptr = token.add(end + 1) };
             }
             // SAFETY: `add`: the offset stays inside the caller's buffer
@@ -393,37 +392,48 @@ pub unsafe extern "C" fn wcstok_w16(str: *mut W, delim: *const W, ptr: *mut *mut
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wcsdup_w16(str: *const W) -> *mut W {
-    // SAFETY: `super::strings::dup` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `dup`: `str` is this export's own argument, NULL or a readable NUL-terminated UTF-16 string (its
+    // `# Safety`).
     guard_infallible("wcsdup", std::ptr::null_mut(), || unsafe { super::strings::dup(str) })
 }
 
 /// The ISO `strtol` family's errors: a bad base is `EINVAL` in errno (no handler: these are the C functions).
+///
+/// # Safety
+/// The pointers are arguments of the exports that call it (`wcstol`, `wcstoll`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `wcstol`: `str` is its `str`, `end` is its `endptr`.
 unsafe fn iso_int(str: *const W, end: *mut *mut W, base: c_int, min: i64, max: i64) -> i64 {
     if !end.is_null() {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `end` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+        // `# Safety`)
         unsafe { *end = str as *mut W };
     }
     if str.is_null() || !crate::crt::numbers::base_ok(base) {
         set_errno(crate::crt::EINVAL);
         return 0;
     }
-    // SAFETY: `super::numbers::to_int` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `to_int`: `str` and `end` are this function's own arguments, those of `wcstol` (NULL or a readable
+    // NUL-terminated string; NULL or a writable pointer), as its `# Safety` asks.
     unsafe { super::numbers::to_int("wcstol", str, end, base, min, max) }
 }
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`wcstoul`, `wcstoull`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `wcstoul`: `str` is its `str`, `end` is its `endptr`.
 unsafe fn iso_uint(str: *const W, end: *mut *mut W, base: c_int, max: u64) -> u64 {
     if !end.is_null() {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `end` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+        // `# Safety`)
         unsafe { *end = str as *mut W };
     }
     if str.is_null() || !crate::crt::numbers::base_ok(base) {
         set_errno(crate::crt::EINVAL);
         return 0;
     }
-    // SAFETY: `super::numbers::to_uint` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `to_uint`: `str` and `end` are this function's own arguments, those of `wcstoul` (NULL or a readable
+    // NUL-terminated string; NULL or a writable pointer), as its `# Safety` asks.
     unsafe { super::numbers::to_uint("wcstoul", str, end, base, max) }
 }
 
@@ -435,8 +445,8 @@ unsafe fn iso_uint(str: *const W, end: *mut *mut W, base: c_int, max: u64) -> u6
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstol_w16(str: *const W, endptr: *mut *mut W, base: c_int) -> c_long {
-    // SAFETY: `iso_int` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `iso_int`: `str`, `endptr` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wcstol` reads or writes through them.
     guard_infallible("wcstol", 0, || unsafe { iso_int(str, endptr, base, c_long::MIN, c_long::MAX) } as c_long)
 }
 
@@ -448,8 +458,8 @@ pub unsafe extern "C" fn wcstol_w16(str: *const W, endptr: *mut *mut W, base: c_
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstoul_w16(str: *const W, endptr: *mut *mut W, base: c_int) -> c_ulong {
-    // SAFETY: `iso_uint` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `iso_uint`: `str`, `endptr` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wcstoul` reads or writes through them.
     guard_infallible("wcstoul", 0, || unsafe { iso_uint(str, endptr, base, c_ulong::MAX) } as c_ulong)
 }
 
@@ -461,8 +471,8 @@ pub unsafe extern "C" fn wcstoul_w16(str: *const W, endptr: *mut *mut W, base: c
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstoll_w16(str: *const W, endptr: *mut *mut W, base: c_int) -> c_longlong {
-    // SAFETY: `iso_int` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `iso_int`: `str`, `endptr` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wcstoll` reads or writes through them.
     guard_infallible("wcstoll", 0, || unsafe { iso_int(str, endptr, base, i64::MIN, i64::MAX) })
 }
 
@@ -474,8 +484,8 @@ pub unsafe extern "C" fn wcstoll_w16(str: *const W, endptr: *mut *mut W, base: c
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn wcstoull_w16(str: *const W, endptr: *mut *mut W, base: c_int) -> c_ulonglong {
-    // SAFETY: `iso_uint` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `iso_uint`: `str`, `endptr` are this export's own arguments, passed on unchanged; its `# Safety` makes
+    // them NULL or valid for what Windows documents `wcstoull` reads or writes through them.
     guard_infallible("wcstoull", 0, || unsafe { iso_uint(str, endptr, base, u64::MAX) })
 }
 
@@ -488,12 +498,12 @@ pub unsafe extern "C" fn wcstoull_w16(str: *const W, endptr: *mut *mut W, base: 
 #[no_mangle]
 pub unsafe extern "C" fn wcstod_w16(str: *const W, endptr: *mut *mut W) -> f64 {
     guard_infallible("wcstod", 0.0, || {
-        // SAFETY: `super::numbers::wide_to_double` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `s`: `str` is NULL or a readable NUL-terminated UTF-16 string (this export's `# Safety`);
+        // `wide_to_double` reads only that slice.
         let (v, used) = unsafe { super::numbers::wide_to_double(s(str)) };
         if !endptr.is_null() {
-            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset
-            // stays inside the caller's buffer
+            // SAFETY: `endptr` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+            // function's `# Safety`); `add`: the offset stays inside the caller's buffer
             unsafe { *endptr = (str as *mut W).add(used) };
         }
         v
@@ -571,8 +581,8 @@ pub unsafe extern "C" fn wmemcmp_w16(s1: *const W, s2: *const W, n: usize) -> c_
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn wmemchr_w16(str: *const W, c: W, n: usize) -> *mut W {
-    // SAFETY: `units_in`: `str` points to `n` readable units valid for `'a` (it may be NULL only when `n` is 0).
     guard_infallible("wmemchr", std::ptr::null_mut(), || {
+        // SAFETY: `units_in`: `str` points to `n` readable units valid for `'a` (it may be NULL only when `n` is 0).
         match unsafe { units_in(str, n) }.iter().position(|&u| u == c) {
             // SAFETY: `add`: the offset stays inside the caller's buffer
             Some(i) => (unsafe { str.add(i) }) as *mut W,
@@ -593,8 +603,7 @@ pub unsafe extern "C" fn wmemchr_w16(str: *const W, c: W, n: usize) -> *mut W {
 pub unsafe extern "C" fn wcstombs_w16(dest: *mut c_char, src: *const W, n: usize) -> usize {
     guard_infallible("wcstombs", usize::MAX, || {
         let mut out = Vec::new();
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `src` is NULL or points to a NUL-terminated array of `U`.
         for r in char::decode_utf16(unsafe { s(src) }.iter().copied()) {
             let Ok(c) = r else {
                 set_errno(libc::EILSEQ);
@@ -611,7 +620,8 @@ pub unsafe extern "C" fn wcstombs_w16(dest: *mut c_char, src: *const W, n: usize
             // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
             unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), dest as *mut u8, out.len()) };
             if out.len() < n {
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `dest` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+                // function's `# Safety`)
                 unsafe { *dest.add(out.len()) = 0 };
             }
         }
@@ -633,8 +643,8 @@ pub unsafe extern "C" fn mbstowcs_w16(dest: *mut W, src: *const c_char, n: usize
         if src.is_null() {
             return 0;
         }
-        // SAFETY: `std::ffi::CStr::from_ptr` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `CStr::from_ptr`: `src` is non-NULL (checked above) and a readable NUL-terminated string, unchanged
+        // during the call (this export's `# Safety`).
         let Ok(text) = unsafe { std::ffi::CStr::from_ptr(src) }.to_str() else {
             set_errno(libc::EILSEQ);
             return usize::MAX;
@@ -653,7 +663,8 @@ pub unsafe extern "C" fn mbstowcs_w16(dest: *mut W, src: *const c_char, n: usize
             count += enc.len();
         }
         if !dest.is_null() && count < n {
-            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+            // SAFETY: `dest` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+            // function's `# Safety`)
             unsafe { *dest.add(count) = 0 };
         }
         count
@@ -669,12 +680,11 @@ pub unsafe extern "C" fn mbstowcs_w16(dest: *mut W, src: *const c_char, n: usize
 #[no_mangle]
 pub unsafe extern "C" fn fputws_w16(ws: *const W, stream: *mut libc::FILE) -> c_int {
     guard_infallible("fputws", -1, || {
-        // SAFETY: `s` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `s`: `ws` is NULL or points to a NUL-terminated array of `U`.
         let text = String::from_utf16_lossy(unsafe { s(ws) });
-        // SAFETY: `libc::fwrite` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
         if stream.is_null()
+            // SAFETY: `libc::fwrite`: reads `text.len()` bytes of `text`, a local `String`; `stream` is non-NULL
+            // (checked first) and an open `FILE` (this export's `# Safety`).
             || unsafe { libc::fwrite(text.as_ptr() as *const libc::c_void, 1, text.len(), stream) } != text.len()
         {
             return -1;

@@ -11,6 +11,11 @@ use crate::win32::error::*;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 
+/// # Safety
+/// The pointers are the arguments of `HttpAddFragmentToCache` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `prefix` is its
+/// `UrlPrefix`, `chunk` is its `DataChunk`, `policy` is its `CachePolicy`, `ov` is its `Overlapped`. In particular:
+/// `prefix` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn add_fragment_to_cache<U: WideUnit>(
     h: HANDLE,
     prefix: *const U,
@@ -28,6 +33,7 @@ unsafe fn add_fragment_to_cache<U: WideUnit>(
     }
     // SAFETY: `policy` and `chunk` are non-NULL (checked above) and the caller's structures.
     let policy = unsafe { server::cache::Policy::for_fragment((*policy).Policy, (*policy).SecondsToLive) }?;
+    // SAFETY: `chunk` is non-NULL (checked above) and the caller's `HTTP_DATA_CHUNK`, readable for the call.
     let c = unsafe { &*chunk };
     // A fragment is a block of memory ("an entity body data block" in the docs).
     if c.DataChunkType != HttpDataChunkFromMemory {
@@ -39,8 +45,7 @@ unsafe fn add_fragment_to_cache<U: WideUnit>(
     let data = unsafe { bytes_in(m.pBuffer as *const u8, m.BufferLength as usize) }?;
     server::cache::add(&q, &name, data, policy)?;
     let ovp = ov_of(ov);
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: the output pointer is NULL: nothing is written through it.
     unsafe {
         finish(
             q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)),
@@ -71,8 +76,10 @@ pub unsafe extern "C" fn HttpAddFragmentToCache(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpAddFragmentToCache", || {
-        // SAFETY: `add_fragment_to_cache` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `add_fragment_to_cache`: `UrlPrefix`, `DataChunk`, `CachePolicy`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpAddFragmentToCache` reads or writes through them; in particular `UrlPrefix` is NULL or points to a
+        // readable NUL-terminated array of `U`.
         unsafe { add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped) }
     })
 }
@@ -92,12 +99,20 @@ pub unsafe extern "C" fn HttpAddFragmentToCache_w16(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpAddFragmentToCache", || {
-        // SAFETY: `add_fragment_to_cache` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `add_fragment_to_cache`: `UrlPrefix`, `DataChunk`, `CachePolicy`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpAddFragmentToCache` reads or writes through them; in particular `UrlPrefix` is NULL or points to a
+        // readable NUL-terminated array of `U`.
         unsafe { add_fragment_to_cache(RequestQueueHandle, UrlPrefix, DataChunk, CachePolicy, Overlapped) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpReadFragmentFromCache` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `prefix` is its
+/// `UrlPrefix`, `range` is its `ByteRange`, `buf` is its `Buffer`, `read` is its `BytesRead`, `ov` is its `Overlapped`.
+/// In particular: `prefix` is NULL or points to a readable NUL-terminated array of `U`; `range` is NULL or the caller's
+/// HTTP_BYTE_RANGE; `read` is NULL or points to a writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn read_fragment_from_cache<U: WideUnit>(
     h: HANDLE,
@@ -138,8 +153,7 @@ unsafe fn read_fragment_from_cache<U: WideUnit>(
         // for `'a`.
         unsafe { bytes_out(buf as *mut u8, part.len()) }?.copy_from_slice(part);
     }
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `read` is NULL or points to a writable, aligned `T`.
     unsafe { finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, need, true)), read, ovp) }
 }
 
@@ -165,8 +179,11 @@ pub unsafe extern "C" fn HttpReadFragmentFromCache(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpReadFragmentFromCache", || {
-        // SAFETY: `read_fragment_from_cache` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `read_fragment_from_cache`: `UrlPrefix`, `ByteRange`, `Buffer`, `BytesRead`, `Overlapped` are this
+        // export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows
+        // documents `HttpReadFragmentFromCache` reads or writes through them; in particular `UrlPrefix` is NULL or
+        // points to a readable NUL-terminated array of `U`; `ByteRange` is NULL or the caller's HTTP_BYTE_RANGE;
+        // `BytesRead` is NULL or points to a writable, aligned `T`.
         unsafe {
             read_fragment_from_cache(
                 RequestQueueHandle,
@@ -198,8 +215,11 @@ pub unsafe extern "C" fn HttpReadFragmentFromCache_w16(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpReadFragmentFromCache", || {
-        // SAFETY: `read_fragment_from_cache` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `read_fragment_from_cache`: `UrlPrefix`, `ByteRange`, `Buffer`, `BytesRead`, `Overlapped` are this
+        // export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows
+        // documents `HttpReadFragmentFromCache` reads or writes through them; in particular `UrlPrefix` is NULL or
+        // points to a readable NUL-terminated array of `U`; `ByteRange` is NULL or the caller's HTTP_BYTE_RANGE;
+        // `BytesRead` is NULL or points to a writable, aligned `T`.
         unsafe {
             read_fragment_from_cache(
                 RequestQueueHandle,
@@ -214,6 +234,11 @@ pub unsafe extern "C" fn HttpReadFragmentFromCache_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpFlushResponseCache` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `prefix` is its
+/// `UrlPrefix`, `ov` is its `Overlapped`. In particular: `prefix` is NULL or points to a readable NUL-terminated array
+/// of `U`.
 unsafe fn flush_response_cache<U: WideUnit>(
     h: HANDLE,
     prefix: *const U,
@@ -230,8 +255,7 @@ unsafe fn flush_response_cache<U: WideUnit>(
     }
     server::cache::flush(&q, &name, flags & HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE != 0)?;
     let ovp = ov_of(ov);
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: the output pointer is NULL: nothing is written through it.
     unsafe {
         finish(
             q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)),
@@ -258,8 +282,9 @@ pub unsafe extern "C" fn HttpFlushResponseCache(
     Flags: ULONG,
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
-    // SAFETY: `flush_response_cache` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `flush_response_cache`: `UrlPrefix`, `Overlapped` are this export's own arguments, passed on unchanged;
+    // its `# Safety` makes them NULL or valid for what Windows documents `HttpFlushResponseCache` reads or writes
+    // through them; in particular `UrlPrefix` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpFlushResponseCache", || unsafe {
         flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped)
     })
@@ -278,8 +303,9 @@ pub unsafe extern "C" fn HttpFlushResponseCache_w16(
     Flags: ULONG,
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
-    // SAFETY: `flush_response_cache` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `flush_response_cache`: `UrlPrefix`, `Overlapped` are this export's own arguments, passed on unchanged;
+    // its `# Safety` makes them NULL or valid for what Windows documents `HttpFlushResponseCache` reads or writes
+    // through them; in particular `UrlPrefix` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpFlushResponseCache", || unsafe {
         flush_response_cache(RequestQueueHandle, UrlPrefix, Flags, Overlapped)
     })

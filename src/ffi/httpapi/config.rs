@@ -38,6 +38,9 @@ fn is_ssl_id(id: i32) -> bool {
 }
 
 /// Reads a Linux `sockaddr_in` / `sockaddr_in6` (Windows' `AF_INET6` = 23 accepted too).
+///
+/// # Safety
+/// `p` is NULL or points to `len.min(28)` readable bytes that stay valid and unchanged for `'a`.
 unsafe fn read_sockaddr(p: *const u8, len: usize) -> WinResult<SocketAddr> {
     if p.is_null() || len < 16 {
         return Err(ERROR_INVALID_PARAMETER);
@@ -60,6 +63,9 @@ unsafe fn read_sockaddr(p: *const u8, len: usize) -> WinResult<SocketAddr> {
 }
 
 /// Reads a `SOCKADDR` whose size is given by its family (`HTTP_SERVICE_CONFIG_SSL_KEY.pIpPort`).
+///
+/// # Safety
+/// `p` is NULL or points to a readable `SOCKADDR_IN` or `SOCKADDR_IN6`, as its family field says.
 unsafe fn read_sockaddr_by_family(p: *const u8) -> WinResult<SocketAddr> {
     if p.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
@@ -71,8 +77,8 @@ unsafe fn read_sockaddr_by_family(p: *const u8) -> WinResult<SocketAddr> {
         libc::AF_INET6 | 23 => 28,
         _ => return Err(ERROR_INVALID_PARAMETER),
     };
-    // SAFETY: `read_sockaddr` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `read_sockaddr`: `p` is NULL or points to `len.min(28)` readable bytes that stay valid and unchanged for
+    // `'a`.
     unsafe { read_sockaddr(p, len) }
 }
 
@@ -94,6 +100,10 @@ fn write_sockaddr(out: &mut [u8], a: &SocketAddr) {
 }
 
 /// Reads `HTTP_SERVICE_CONFIG_SSL_PARAM`: a 20-byte thumbprint (else `ERROR_INVALID_PARAMETER`).
+///
+/// # Safety
+/// The pointers in `p` (the certificate hash, the store name) are NULL or valid for what they describe: `SslHashLength`
+/// readable bytes, a NUL-terminated string of `U`.
 unsafe fn read_ssl_param<U: WideUnit>(p: &HTTP_SERVICE_CONFIG_SSL_PARAM<U>) -> WinResult<SslBinding> {
     if p.pSslHash.is_null() || p.SslHashLength as usize != SSL_HASH_LENGTH {
         return Err(ERROR_INVALID_PARAMETER);
@@ -118,9 +128,12 @@ unsafe fn read_ssl_param<U: WideUnit>(p: &HTTP_SERVICE_CONFIG_SSL_PARAM<U>) -> W
 }
 
 /// The SNI key: the host name (not empty) and the port of the `SOCKADDR_STORAGE`.
+///
+/// # Safety
+/// `k.Host` is NULL or points to a readable NUL-terminated array of `U` (`k.IpPort` is inline, always readable).
 unsafe fn read_sni_key<U: WideUnit>(k: &HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U>) -> WinResult<SslKey> {
-    // SAFETY: `read_sockaddr` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `read_sockaddr`: `k.IpPort.as_ptr() as *const u8` is NULL or points to `SOCKADDR_STORAGE_SIZE.min(28)`
+    // readable bytes that stay valid and unchanged for `'a`.
     let addr = unsafe { read_sockaddr(k.IpPort.as_ptr() as *const u8, SOCKADDR_STORAGE_SIZE) }?;
     // SAFETY: `wide_cstr`: `k.Host` is NULL or points to a readable NUL-terminated array of `U`.
     let host = unsafe { wide_cstr(k.Host) }.filter(|h| !h.is_empty()).ok_or(ERROR_INVALID_PARAMETER)?;
@@ -129,22 +142,26 @@ unsafe fn read_sni_key<U: WideUnit>(k: &HTTP_SERVICE_CONFIG_SSL_SNI_KEY<U>) -> W
 
 /// Set or update (`replace`) of the SSL records this implementation keeps; the certificate must be
 /// in the store with its private key.
+///
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes holding the `HTTP_SERVICE_CONFIG_SSL_(SNI_)SET<U>` `id` names; its
+/// pointers (address, hash, store name, host) are NULL or valid for what they describe, for the length of the call.
 unsafe fn set_ssl<U: WideUnit>(id: i32, info: *mut c_void, len: ULONG, replace: bool) -> WinResult<()> {
     let (key, binding) = match id {
         HttpServiceConfigSSLCertInfo => {
             // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
             let s: HTTP_SERVICE_CONFIG_SSL_SET<U> = unsafe { read_struct(info, len, ERROR_INSUFFICIENT_BUFFER) }?;
-            // SAFETY: `read_sockaddr_by_family` reads and writes only through the pointers passed to it, which this
-            // function's caller guarantees (its `# Safety`); `read_ssl_param` reads and writes only through the
-            // pointers passed to it, which this function's caller guarantees (its `# Safety`)
+            // SAFETY: `read_sockaddr_by_family`: the `pIpPort` of the caller's structure (read above) is NULL or a
+            // readable `SOCKADDR` of its family's size (this function's `# Safety`); `read_ssl_param`: the pointers of
+            // `s.ParamDesc` are NULL or valid for what they describe.
             (SslKey::IpPort(unsafe { read_sockaddr_by_family(s.pIpPort) }?), unsafe { read_ssl_param(&s.ParamDesc) }?)
         }
         HttpServiceConfigSslSniCertInfo => {
             // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
             let s: HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> = unsafe { read_struct(info, len, ERROR_INSUFFICIENT_BUFFER) }?;
-            // SAFETY: `read_sni_key` reads and writes only through the pointers passed to it, which this function's
-            // caller guarantees (its `# Safety`); `read_ssl_param` reads and writes only through the pointers passed
-            // to it, which this function's caller guarantees (its `# Safety`)
+            // SAFETY: `read_sni_key`: `s.KeyDesc.Host` is NULL or a readable NUL-terminated string of `U`;
+            // `read_ssl_param`: the pointers of `s.ParamDesc` are NULL or valid for what they describe. Both are the
+            // caller's `HTTP_SERVICE_CONFIG_SSL_SNI_SET` (this function's `# Safety`).
             (unsafe { read_sni_key(&s.KeyDesc) }?, unsafe { read_ssl_param(&s.ParamDesc) }?)
         }
         _ => return Err(ERROR_NOT_SUPPORTED),
@@ -160,6 +177,11 @@ unsafe fn set_ssl<U: WideUnit>(id: i32, info: *mut c_void, len: ULONG, replace: 
     config::set_ssl(key, binding, replace)
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpSetServiceConfiguration` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `pConfigInformation`, `ov` is its `pOverlapped`. In particular: `info` is NULL or points to `len` readable bytes
+/// (alignment not required).
 unsafe fn set_service_configuration<U: WideUnit>(
     handle: HANDLE,
     id: i32,
@@ -188,12 +210,12 @@ unsafe fn set_service_configuration<U: WideUnit>(
         HttpServiceConfigIPListenList => {
             // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
             let s: HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM = unsafe { read_struct(info, len, ERROR_INSUFFICIENT_BUFFER) }?;
-            // SAFETY: `read_sockaddr` reads and writes only through the pointers passed to it, which this function's
-            // caller guarantees (its `# Safety`)
+            // SAFETY: `read_sockaddr`: `s.pAddress` is NULL or points to `len.min(28)` readable bytes that stay valid
+            // and unchanged for `'a`.
             config::add_ip_listen(unsafe { read_sockaddr(s.pAddress, s.AddrLength as usize) }?)
         }
-        // SAFETY: `set_ssl::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `set_ssl`: `info` is NULL or `len` readable bytes holding the SSL SET structure, whose pointers are
+        // NULL or valid for what they describe (this function's `# Safety`).
         HttpServiceConfigSSLCertInfo | HttpServiceConfigSslSniCertInfo => unsafe { set_ssl::<U>(id, info, len, false) },
         _ if is_ssl_id(id) => Err(ERROR_NOT_SUPPORTED),
         HttpServiceConfigCache | HttpServiceConfigSetting => Err(ERROR_NOT_SUPPORTED),
@@ -230,8 +252,10 @@ pub unsafe extern "C" fn HttpSetServiceConfiguration(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpSetServiceConfiguration", || {
-        // SAFETY: `set_service_configuration::<WCHAR>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_service_configuration`: `pConfigInformation`, `pOverlapped` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpSetServiceConfiguration` reads or writes through them; in particular `pConfigInformation` is NULL or
+        // points to `ConfigInformationLength` readable bytes (alignment not required).
         unsafe {
             set_service_configuration::<WCHAR>(
                 ServiceHandle,
@@ -259,8 +283,10 @@ pub unsafe extern "C" fn HttpSetServiceConfiguration_w16(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpSetServiceConfiguration", || {
-        // SAFETY: `set_service_configuration::<u16>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_service_configuration`: `pConfigInformation`, `pOverlapped` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpSetServiceConfiguration` reads or writes through them; in particular `pConfigInformation` is NULL or
+        // points to `ConfigInformationLength` readable bytes (alignment not required).
         unsafe {
             set_service_configuration::<u16>(
                 ServiceHandle,
@@ -273,6 +299,11 @@ pub unsafe extern "C" fn HttpSetServiceConfiguration_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpUpdateServiceConfiguration` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `ConfigInfo`, `ov` is its `Overlapped`. In particular: `info` is NULL or points to `len` readable bytes (alignment
+/// not required).
 unsafe fn update_service_configuration<U: WideUnit>(
     handle: HANDLE,
     id: i32,
@@ -284,8 +315,8 @@ unsafe fn update_service_configuration<U: WideUnit>(
     check_reserved(handle, ov)?;
     // Documented for the SSL certificate records only.
     if id == HttpServiceConfigSSLCertInfo || id == HttpServiceConfigSslSniCertInfo {
-        // SAFETY: `set_ssl::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `set_ssl`: `info` is NULL or `len` readable bytes holding the SSL SET structure, whose pointers are
+        // NULL or valid for what they describe (this function's `# Safety`).
         return unsafe { set_ssl::<U>(id, info, len, true) };
     }
     if is_ssl_id(id) {
@@ -313,8 +344,10 @@ pub unsafe extern "C" fn HttpUpdateServiceConfiguration(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpUpdateServiceConfiguration", || {
-        // SAFETY: `update_service_configuration::<WCHAR>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `update_service_configuration`: `ConfigInfo`, `Overlapped` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpUpdateServiceConfiguration` reads or writes through them; in particular `ConfigInfo` is NULL or points
+        // to `ConfigInfoLength` readable bytes (alignment not required).
         unsafe { update_service_configuration::<WCHAR>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped) }
     })
 }
@@ -334,12 +367,19 @@ pub unsafe extern "C" fn HttpUpdateServiceConfiguration_w16(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpUpdateServiceConfiguration", || {
-        // SAFETY: `update_service_configuration::<u16>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `update_service_configuration`: `ConfigInfo`, `Overlapped` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpUpdateServiceConfiguration` reads or writes through them; in particular `ConfigInfo` is NULL or points
+        // to `ConfigInfoLength` readable bytes (alignment not required).
         unsafe { update_service_configuration::<u16>(Handle, ConfigId, ConfigInfo, ConfigInfoLength, Overlapped) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpDeleteServiceConfiguration` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `pConfigInformation`, `ov` is its `pOverlapped`. In particular: `info` is NULL or points to `len` readable bytes
+/// (alignment not required).
 unsafe fn delete_service_configuration<U: WideUnit>(
     handle: HANDLE,
     id: i32,
@@ -364,22 +404,23 @@ unsafe fn delete_service_configuration<U: WideUnit>(
         HttpServiceConfigIPListenList => {
             // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
             let s: HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM = unsafe { read_struct(info, len, ERROR_INVALID_PARAMETER) }?;
-            // SAFETY: `read_sockaddr` reads and writes only through the pointers passed to it, which this function's
-            // caller guarantees (its `# Safety`)
+            // SAFETY: `read_sockaddr`: `s.pAddress` is NULL or points to `len.min(28)` readable bytes that stay valid
+            // and unchanged for `'a`.
             config::delete_ip_listen(unsafe { read_sockaddr(s.pAddress, s.AddrLength as usize) }?)
         }
         HttpServiceConfigSSLCertInfo => {
             // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
             let s: HTTP_SERVICE_CONFIG_SSL_SET<U> = unsafe { read_struct(info, len, ERROR_INVALID_PARAMETER) }?;
-            // SAFETY: `read_sockaddr_by_family` reads and writes only through the pointers passed to it, which this
-            // function's caller guarantees (its `# Safety`)
+            // SAFETY: `read_sockaddr_by_family`: the `pIpPort` of the caller's structure (read above) is NULL or a
+            // readable `SOCKADDR` of its family's size (this function's `# Safety`).
             config::delete_ssl(&SslKey::IpPort(unsafe { read_sockaddr_by_family(s.pIpPort) }?))
         }
         HttpServiceConfigSslSniCertInfo => {
             // SAFETY: `read_struct`: `info` is NULL or points to `len` readable bytes (alignment not required).
             let s: HTTP_SERVICE_CONFIG_SSL_SNI_SET<U> = unsafe { read_struct(info, len, ERROR_INVALID_PARAMETER) }?;
-            // SAFETY: `read_sni_key` reads and writes only through the pointers passed to it, which this function's
-            // caller guarantees (its `# Safety`)
+            // SAFETY: `read_sni_key`: `k.IpPort.as_ptr() as *const u8` is NULL or points to
+            // `SOCKADDR_STORAGE_SIZE.min(28)` readable bytes that stay valid and unchanged for `'a`; `k.Host` is NULL
+            // or points to a readable NUL-terminated array of `U`.
             config::delete_ssl(&unsafe { read_sni_key(&s.KeyDesc) }?)
         }
         _ if is_ssl_id(id) => {
@@ -412,8 +453,10 @@ pub unsafe extern "C" fn HttpDeleteServiceConfiguration(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpDeleteServiceConfiguration", || {
-        // SAFETY: `delete_service_configuration::<WCHAR>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `delete_service_configuration`: `pConfigInformation`, `pOverlapped` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpDeleteServiceConfiguration` reads or writes through them; in particular `pConfigInformation` is NULL or
+        // points to `ConfigInformationLength` readable bytes (alignment not required).
         unsafe {
             delete_service_configuration::<WCHAR>(
                 ServiceHandle,
@@ -441,8 +484,10 @@ pub unsafe extern "C" fn HttpDeleteServiceConfiguration_w16(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpDeleteServiceConfiguration", || {
-        // SAFETY: `delete_service_configuration::<u16>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `delete_service_configuration`: `pConfigInformation`, `pOverlapped` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpDeleteServiceConfiguration` reads or writes through them; in particular `pConfigInformation` is NULL or
+        // points to `ConfigInformationLength` readable bytes (alignment not required).
         unsafe {
             delete_service_configuration::<u16>(
                 ServiceHandle,
@@ -455,6 +500,12 @@ pub unsafe extern "C" fn HttpDeleteServiceConfiguration_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpQueryServiceConfiguration` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `input` is its
+/// `pInput`, `out` is its `pOutput`, `ret` is its `pReturnLength`, `ov` is its `pOverlapped`. In particular: `input` is
+/// NULL or points to `in_len` readable bytes (alignment not required); `ret` is NULL or points to a writable `u32`;
+/// `out` is NULL or points to `out_len` writable bytes, not aliased, valid for `'a`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn query_service_configuration<U: WideUnit>(
     handle: HANDLE,
@@ -531,15 +582,15 @@ unsafe fn query_service_configuration<U: WideUnit>(
             let q: HTTP_SERVICE_CONFIG_SSL_QUERY = unsafe { read_struct(input, in_len, ERROR_INVALID_PARAMETER) }?;
             let found = match q.QueryDesc {
                 HttpServiceConfigQueryExact => {
-                    // SAFETY: `read_sockaddr_by_family` reads and writes only through the pointers passed to it,
-                    // which this function's caller guarantees (its `# Safety`)
+                    // SAFETY: `read_sockaddr_by_family`: the `pIpPort` of the caller's structure (read above) is NULL
+                    // or a readable `SOCKADDR` of its family's size (this function's `# Safety`).
                     config::query_ssl(Some(&SslKey::IpPort(unsafe { read_sockaddr_by_family(q.pIpPort) }?)), false, 0)?
                 }
                 HttpServiceConfigQueryNext => config::query_ssl(None, false, q.dwToken)?,
                 _ => return Err(ERROR_INVALID_PARAMETER),
             };
-            // SAFETY: `write_ssl_set::<U>` reads and writes only through the pointers passed to it, which this
-            // function's caller guarantees (its `# Safety`)
+            // SAFETY: `write_ssl_set`: `out` is NULL or `out_len` writable bytes; `ret` is NULL or a writable `ULONG`
+            // (this function's `# Safety`).
             unsafe { write_ssl_set::<U>(found, out, out_len, ret) }
         }
         HttpServiceConfigSslSniCertInfo => {
@@ -547,14 +598,15 @@ unsafe fn query_service_configuration<U: WideUnit>(
             let q: HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<U> =
                 unsafe { read_struct(input, in_len, ERROR_INVALID_PARAMETER) }?;
             let found = match q.QueryDesc {
-                // SAFETY: `read_sni_key` reads and writes only through the pointers passed to it, which this
-                // function's caller guarantees (its `# Safety`)
+                // SAFETY: `read_sni_key`: `k.IpPort.as_ptr() as *const u8` is NULL or points to
+                // `SOCKADDR_STORAGE_SIZE.min(28)` readable bytes that stay valid and unchanged for `'a`; `k.Host` is
+                // NULL or points to a readable NUL-terminated array of `U`.
                 HttpServiceConfigQueryExact => config::query_ssl(Some(&unsafe { read_sni_key(&q.KeyDesc) }?), true, 0)?,
                 HttpServiceConfigQueryNext => config::query_ssl(None, true, q.dwToken)?,
                 _ => return Err(ERROR_INVALID_PARAMETER),
             };
-            // SAFETY: `write_ssl_set::<U>` reads and writes only through the pointers passed to it, which this
-            // function's caller guarantees (its `# Safety`)
+            // SAFETY: `write_ssl_set`: `out` is NULL or `out_len` writable bytes; `ret` is NULL or a writable `ULONG`
+            // (this function's `# Safety`).
             unsafe { write_ssl_set::<U>(found, out, out_len, ret) }
         }
         _ if is_ssl_id(id) => {
@@ -574,6 +626,9 @@ unsafe fn query_service_configuration<U: WideUnit>(
 
 /// Writes an SSL record as its SET structure, followed by what its pointers point at (the address as a
 /// `SOCKADDR_STORAGE`, the thumbprint, the host name and store name).
+///
+/// # Safety
+/// `out` is NULL or points to `out_len` writable bytes; `ret` is NULL or points to a writable `ULONG`.
 unsafe fn write_ssl_set<U: WideUnit>(
     (key, b): (SslKey, SslBinding),
     out: *mut c_void,
@@ -667,8 +722,11 @@ pub unsafe extern "C" fn HttpQueryServiceConfiguration(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpQueryServiceConfiguration", || {
-        // SAFETY: `query_service_configuration::<WCHAR>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_service_configuration`: `pInput`, `pOutput`, `pReturnLength`, `pOverlapped` are this export's
+        // own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryServiceConfiguration` reads or writes through them; in particular `pInput` is NULL or points to
+        // `InputLength` readable bytes (alignment not required); `pReturnLength` is NULL or points to a writable `u32`;
+        // `pOutput` is NULL or points to `OutputLength` writable bytes, not aliased, valid for `'a`.
         unsafe {
             query_service_configuration::<WCHAR>(
                 ServiceHandle,
@@ -702,8 +760,11 @@ pub unsafe extern "C" fn HttpQueryServiceConfiguration_w16(
     pOverlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpQueryServiceConfiguration", || {
-        // SAFETY: `query_service_configuration::<u16>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_service_configuration`: `pInput`, `pOutput`, `pReturnLength`, `pOverlapped` are this export's
+        // own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryServiceConfiguration` reads or writes through them; in particular `pInput` is NULL or points to
+        // `InputLength` readable bytes (alignment not required); `pReturnLength` is NULL or points to a writable `u32`;
+        // `pOutput` is NULL or points to `OutputLength` writable bytes, not aliased, valid for `'a`.
         unsafe {
             query_service_configuration::<u16>(
                 ServiceHandle,

@@ -44,6 +44,8 @@ pub extern "C" fn HttpTerminate(Flags: ULONG, pReserved: *mut c_void) -> ULONG {
 }
 w16_alias!(HttpTerminate);
 
+/// # Safety
+/// `out` is NULL or points to a writable, aligned `T`.
 unsafe fn create_http_handle(out: *mut HANDLE, reserved: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCreateHttpHandle({out:?}, {reserved})");
     if out.is_null() {
@@ -64,12 +66,16 @@ unsafe fn create_http_handle(out: *mut HANDLE, reserved: ULONG) -> WinResult<()>
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpCreateHttpHandle(RequestQueueHandle: *mut HANDLE, Reserved: ULONG) -> ULONG {
-    // SAFETY: `create_http_handle` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `create_http_handle`: `RequestQueueHandle` is NULL or points to a writable, aligned `T`.
     guard_httpapi("HttpCreateHttpHandle", || unsafe { create_http_handle(RequestQueueHandle, Reserved) })
 }
 w16_alias!(HttpCreateHttpHandle);
 
+/// # Safety
+/// The pointers are the arguments of `HttpCreateRequestQueue` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `name` is its `Name`,
+/// `sa` is its `SecurityAttributes`, `out` is its `RequestQueueHandle`. In particular: `name` is NULL or points to a
+/// readable NUL-terminated array of `U`; `out` is NULL or points to a writable, aligned `T`.
 unsafe fn create_request_queue<U: WideUnit>(
     version: HTTPAPI_VERSION,
     name: *const U,
@@ -123,8 +129,10 @@ pub unsafe extern "C" fn HttpCreateRequestQueue(
     RequestQueueHandle: *mut HANDLE,
 ) -> ULONG {
     guard_httpapi("HttpCreateRequestQueue", || {
-        // SAFETY: `create_request_queue` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `create_request_queue`: `Name`, `SecurityAttributes`, `RequestQueueHandle` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpCreateRequestQueue` reads or writes through them; in particular `Name` is NULL or points to a readable
+        // NUL-terminated array of `U`; `RequestQueueHandle` is NULL or points to a writable, aligned `T`.
         unsafe { create_request_queue(Version, Name, SecurityAttributes, Flags, RequestQueueHandle) }
     })
 }
@@ -143,8 +151,10 @@ pub unsafe extern "C" fn HttpCreateRequestQueue_w16(
     RequestQueueHandle: *mut HANDLE,
 ) -> ULONG {
     guard_httpapi("HttpCreateRequestQueue", || {
-        // SAFETY: `create_request_queue` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `create_request_queue`: `Name`, `SecurityAttributes`, `RequestQueueHandle` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpCreateRequestQueue` reads or writes through them; in particular `Name` is NULL or points to a readable
+        // NUL-terminated array of `U`; `RequestQueueHandle` is NULL or points to a writable, aligned `T`.
         unsafe { create_request_queue(Version, Name, SecurityAttributes, Flags, RequestQueueHandle) }
     })
 }
@@ -179,6 +189,8 @@ pub extern "C" fn HttpShutdownRequestQueue(RequestQueueHandle: HANDLE) -> ULONG 
 }
 w16_alias!(HttpShutdownRequestQueue);
 
+/// # Safety
+/// `out` is NULL or points to a writable, aligned `T`.
 unsafe fn create_server_session(version: HTTPAPI_VERSION, out: *mut u64, reserved: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCreateServerSession({version:?}, {out:?}, {reserved})");
     if out.is_null() {
@@ -208,8 +220,7 @@ pub unsafe extern "C" fn HttpCreateServerSession(
     ServerSessionId: *mut u64,
     Reserved: ULONG,
 ) -> ULONG {
-    // SAFETY: `create_server_session` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `create_server_session`: `ServerSessionId` is NULL or points to a writable, aligned `T`.
     guard_httpapi("HttpCreateServerSession", || unsafe { create_server_session(Version, ServerSessionId, Reserved) })
 }
 w16_alias!(HttpCreateServerSession);
@@ -227,6 +238,8 @@ pub extern "C" fn HttpCloseServerSession(ServerSessionId: u64) -> ULONG {
 }
 w16_alias!(HttpCloseServerSession);
 
+/// # Safety
+/// `out` is NULL or points to a writable, aligned `T`.
 unsafe fn create_url_group(session_id: u64, out: *mut u64, reserved: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCreateUrlGroup({session_id:#x}, {out:?}, {reserved})");
     if out.is_null() || reserved != 0 {
@@ -245,8 +258,7 @@ unsafe fn create_url_group(session_id: u64, out: *mut u64, reserved: ULONG) -> W
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpCreateUrlGroup(ServerSessionId: u64, pUrlGroupId: *mut u64, Reserved: ULONG) -> ULONG {
-    // SAFETY: `create_url_group` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `create_url_group`: `pUrlGroupId` is NULL or points to a writable, aligned `T`.
     guard_httpapi("HttpCreateUrlGroup", || unsafe { create_url_group(ServerSessionId, pUrlGroupId, Reserved) })
 }
 w16_alias!(HttpCreateUrlGroup);
@@ -264,6 +276,8 @@ pub extern "C" fn HttpCloseUrlGroup(UrlGroupId: u64) -> ULONG {
 }
 w16_alias!(HttpCloseUrlGroup);
 
+/// # Safety
+/// `url` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn add_url_to_url_group<U: WideUnit>(group: u64, url: *const U, context: u64, reserved: ULONG) -> WinResult<()> {
     // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
     let url = unsafe { wide_cstr(url) };
@@ -290,8 +304,7 @@ pub unsafe extern "C" fn HttpAddUrlToUrlGroup(
     UrlContext: u64,
     Reserved: ULONG,
 ) -> ULONG {
-    // SAFETY: `add_url_to_url_group` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `add_url_to_url_group`: `pFullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpAddUrlToUrlGroup", || unsafe {
         add_url_to_url_group(UrlGroupId, pFullyQualifiedUrl, UrlContext, Reserved)
     })
@@ -309,13 +322,14 @@ pub unsafe extern "C" fn HttpAddUrlToUrlGroup_w16(
     UrlContext: u64,
     Reserved: ULONG,
 ) -> ULONG {
-    // SAFETY: `add_url_to_url_group` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `add_url_to_url_group`: `pFullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpAddUrlToUrlGroup", || unsafe {
         add_url_to_url_group(UrlGroupId, pFullyQualifiedUrl, UrlContext, Reserved)
     })
 }
 
+/// # Safety
+/// `url` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn remove_url_from_url_group<U: WideUnit>(group: u64, url: *const U, flags: ULONG) -> WinResult<()> {
     // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
     let url = unsafe { wide_cstr(url) };
@@ -345,8 +359,8 @@ pub unsafe extern "C" fn HttpRemoveUrlFromUrlGroup(
     pFullyQualifiedUrl: *const WCHAR,
     Flags: ULONG,
 ) -> ULONG {
-    // SAFETY: `remove_url_from_url_group` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `remove_url_from_url_group`: `pFullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of
+    // `U`.
     guard_httpapi("HttpRemoveUrlFromUrlGroup", || unsafe {
         remove_url_from_url_group(UrlGroupId, pFullyQualifiedUrl, Flags)
     })
@@ -363,13 +377,17 @@ pub unsafe extern "C" fn HttpRemoveUrlFromUrlGroup_w16(
     pFullyQualifiedUrl: *const u16,
     Flags: ULONG,
 ) -> ULONG {
-    // SAFETY: `remove_url_from_url_group` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `remove_url_from_url_group`: `pFullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of
+    // `U`.
     guard_httpapi("HttpRemoveUrlFromUrlGroup", || unsafe {
         remove_url_from_url_group(UrlGroupId, pFullyQualifiedUrl, Flags)
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpAddUrl` (and of its twins), which its `# Safety` asks the caller to make NULL
+/// or valid for what Windows documents the function reads or writes through them: `url` is its `FullyQualifiedUrl`,
+/// `reserved` is its `Reserved`. In particular: `url` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn add_url<U: WideUnit>(h: HANDLE, url: *const U, reserved: *mut c_void) -> WinResult<()> {
     // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
     let url = unsafe { wide_cstr(url) };
@@ -392,8 +410,9 @@ pub unsafe extern "C" fn HttpAddUrl(
     FullyQualifiedUrl: *const WCHAR,
     Reserved: *mut c_void,
 ) -> ULONG {
-    // SAFETY: `add_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `add_url`: `FullyQualifiedUrl`, `Reserved` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `HttpAddUrl` reads or writes through them; in
+    // particular `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpAddUrl", || unsafe { add_url(RequestQueueHandle, FullyQualifiedUrl, Reserved) })
 }
 /// `HttpAddUrl` for `-fshort-wchar` callers.
@@ -408,11 +427,14 @@ pub unsafe extern "C" fn HttpAddUrl_w16(
     FullyQualifiedUrl: *const u16,
     Reserved: *mut c_void,
 ) -> ULONG {
-    // SAFETY: `add_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `add_url`: `FullyQualifiedUrl`, `Reserved` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `HttpAddUrl` reads or writes through them; in
+    // particular `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpAddUrl", || unsafe { add_url(RequestQueueHandle, FullyQualifiedUrl, Reserved) })
 }
 
+/// # Safety
+/// `url` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn remove_url<U: WideUnit>(h: HANDLE, url: *const U) -> WinResult<()> {
     // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
     let url = unsafe { wide_cstr(url) };
@@ -431,8 +453,7 @@ unsafe fn remove_url<U: WideUnit>(h: HANDLE, url: *const U) -> WinResult<()> {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpRemoveUrl(RequestQueueHandle: HANDLE, FullyQualifiedUrl: *const WCHAR) -> ULONG {
-    // SAFETY: `remove_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `remove_url`: `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpRemoveUrl", || unsafe { remove_url(RequestQueueHandle, FullyQualifiedUrl) })
 }
 /// `HttpRemoveUrl` for `-fshort-wchar` callers.
@@ -443,11 +464,14 @@ pub unsafe extern "C" fn HttpRemoveUrl(RequestQueueHandle: HANDLE, FullyQualifie
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn HttpRemoveUrl_w16(RequestQueueHandle: HANDLE, FullyQualifiedUrl: *const u16) -> ULONG {
-    // SAFETY: `remove_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `remove_url`: `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpRemoveUrl", || unsafe { remove_url(RequestQueueHandle, FullyQualifiedUrl) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpCancelHttpRequest` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `ov` is its
+/// `Overlapped`.
 unsafe fn cancel_http_request(h: HANDLE, id: u64, ov: *mut OVERLAPPED) -> WinResult<()> {
     tracing::trace!(target: T, "HttpCancelHttpRequest({h:?}, {id:#x}, {ov:?})");
     let q = queue_of(h)?;
@@ -456,8 +480,7 @@ unsafe fn cancel_http_request(h: HANDLE, id: u64, ov: *mut OVERLAPPED) -> WinRes
         Ok(()) => crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true),
         Err(e) => crate::server::completion::Start::Done(e, 0, false),
     });
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: the output pointer is NULL: nothing is written through it.
     unsafe { finish(r, std::ptr::null_mut(), ovp) }
 }
 
@@ -475,8 +498,8 @@ pub unsafe extern "C" fn HttpCancelHttpRequest(
     RequestId: u64,
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
-    // SAFETY: `cancel_http_request` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `cancel_http_request`: `Overlapped` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `HttpCancelHttpRequest` reads or writes through it.
     guard_httpapi("HttpCancelHttpRequest", || unsafe { cancel_http_request(RequestQueueHandle, RequestId, Overlapped) })
 }
 w16_alias!(HttpCancelHttpRequest);
@@ -500,13 +523,16 @@ pub extern "C" fn HttpIsFeatureSupported(FeatureId: i32) -> BOOL {
 }
 w16_alias!(HttpIsFeatureSupported);
 
+/// # Safety
+/// The pointers are the arguments of `HttpWaitForDemandStart` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `ov` is its
+/// `Overlapped`.
 unsafe fn wait_for_demand_start(h: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()> {
     tracing::trace!(target: T, "HttpWaitForDemandStart({h:?}, {ov:?})");
     // The page documents ERROR_INVALID_PARAMETER for a handle that is not a request queue.
     let q = queue_of(h).map_err(|_| ERROR_INVALID_PARAMETER)?;
     let ovp = ov_of(ov);
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: the output pointer is NULL: nothing is written through it.
     unsafe { finish(q.wait_for_demand_start(ovp), std::ptr::null_mut(), ovp) }
 }
 
@@ -523,12 +549,16 @@ unsafe fn wait_for_demand_start(h: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()>
 /// the operation completes.
 #[no_mangle]
 pub unsafe extern "C" fn HttpWaitForDemandStart(RequestQueueHandle: HANDLE, Overlapped: *mut OVERLAPPED) -> ULONG {
-    // SAFETY: `wait_for_demand_start` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `wait_for_demand_start`: `Overlapped` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `HttpWaitForDemandStart` reads or writes through it.
     guard_httpapi("HttpWaitForDemandStart", || unsafe { wait_for_demand_start(RequestQueueHandle, Overlapped) })
 }
 w16_alias!(HttpWaitForDemandStart);
 
+/// # Safety
+/// The pointers are the arguments of `HttpDelegateRequestEx` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `props` is its
+/// `PropertyInfoSet`.
 unsafe fn delegate_request_ex(
     h: HANDLE,
     target: HANDLE,
@@ -572,8 +602,9 @@ pub unsafe extern "C" fn HttpDelegateRequestEx(
     PropertyInfoSet: *mut c_void,
 ) -> ULONG {
     guard_httpapi("HttpDelegateRequestEx", || {
-        // SAFETY: `delegate_request_ex` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `delegate_request_ex`: `PropertyInfoSet` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `HttpDelegateRequestEx` reads or writes through
+        // it.
         unsafe {
             delegate_request_ex(
                 RequestQueueHandle,

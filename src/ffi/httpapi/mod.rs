@@ -48,6 +48,9 @@ fn queue_of(h: HANDLE) -> WinResult<Arc<RequestQueue>> {
 
 /// A synchronous call's result: the byte count goes to the out-pointer on success (and the size
 /// needed with `ERROR_MORE_DATA`).
+///
+/// # Safety
+/// `out` is NULL or points to a writable, aligned `T`.
 unsafe fn finish(r: (Win32Error, u32), out: *mut ULONG, ov: Option<OverlappedPtr>) -> WinResult<()> {
     let (e, n) = r;
     if ov.is_none() && (e == ERROR_SUCCESS || e == ERROR_MORE_DATA) {

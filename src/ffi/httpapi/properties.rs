@@ -18,6 +18,8 @@ use crate::win32::wstr::{self, WideUnit};
 use std::ffi::c_void;
 use std::mem::size_of;
 
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes (alignment not required).
 unsafe fn set_request_queue_property(h: HANDLE, property: i32, info: *mut c_void, len: ULONG) -> WinResult<()> {
     tracing::trace!(target: T, "HttpSetRequestQueueProperty({h:?}, {property}, {info:?}, {len})");
     let q = queue_of(h)?;
@@ -77,8 +79,8 @@ pub unsafe extern "C" fn HttpSetRequestQueueProperty(
 ) -> ULONG {
     guard_httpapi("HttpSetRequestQueueProperty", || {
         let _ = (Reserved1, Reserved2);
-        // SAFETY: `set_request_queue_property` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_request_queue_property`: `PropertyInformation` is NULL or points to `PropertyInformationLength`
+        // readable bytes (alignment not required).
         unsafe {
             set_request_queue_property(RequestQueueHandle, Property, PropertyInformation, PropertyInformationLength)
         }
@@ -86,6 +88,8 @@ pub unsafe extern "C" fn HttpSetRequestQueueProperty(
 }
 w16_alias!(HttpSetRequestQueueProperty);
 
+/// # Safety
+/// `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len` writable bytes.
 unsafe fn query_request_queue_property(
     h: HANDLE,
     property: i32,
@@ -135,8 +139,8 @@ pub unsafe extern "C" fn HttpQueryRequestQueueProperty(
 ) -> ULONG {
     guard_httpapi("HttpQueryRequestQueueProperty", || {
         let _ = (Reserved1, Reserved2);
-        // SAFETY: `query_request_queue_property` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_request_queue_property`: `ReturnLength` is NULL or points to a writable `u32`;
+        // `PropertyInformation` is NULL or points to `PropertyInformationLength` writable bytes.
         unsafe {
             query_request_queue_property(
                 RequestQueueHandle,
@@ -150,6 +154,8 @@ pub unsafe extern "C" fn HttpQueryRequestQueueProperty(
 }
 w16_alias!(HttpQueryRequestQueueProperty);
 
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes (alignment not required).
 unsafe fn read_state_info(info: *mut c_void, len: ULONG) -> WinResult<Option<bool>> {
     // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
     let s: HTTP_STATE_INFO = unsafe { read_exact(info, len) }?;
@@ -163,6 +169,8 @@ unsafe fn read_state_info(info: *mut c_void, len: ULONG) -> WinResult<Option<boo
     }
 }
 
+/// # Safety
+/// `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len` writable bytes.
 unsafe fn put_state_info(enabled: bool, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
     // SAFETY: `put_with_return_length`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to
     // `len` writable bytes.
@@ -170,6 +178,9 @@ unsafe fn put_state_info(enabled: bool, info: *mut c_void, len: ULONG, ret: *mut
 }
 
 /// `HTTP_TIMEOUT_LIMIT_INFO` in: `None` when `Flags.Present` is clear (the object's setting is removed).
+///
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes (alignment not required).
 unsafe fn read_timeouts(info: *mut c_void, len: ULONG) -> WinResult<Option<TimeoutLimits>> {
     // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
     let t: HTTP_TIMEOUT_LIMIT_INFO = unsafe { read_exact(info, len) }?;
@@ -189,6 +200,9 @@ unsafe fn read_timeouts(info: *mut c_void, len: ULONG) -> WinResult<Option<Timeo
 
 /// `HTTP_TIMEOUT_LIMIT_INFO` out: the timers in force at this level; `Flags.Present` says whether the
 /// object has its own setting.
+///
+/// # Safety
+/// `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len` writable bytes.
 unsafe fn put_timeouts(own: bool, t: ConnTimers, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
     let secs = |d: std::time::Duration| d.as_secs().min(u16::MAX as u64) as u16;
     let info_out = HTTP_TIMEOUT_LIMIT_INFO {
@@ -208,6 +222,10 @@ unsafe fn put_timeouts(own: bool, t: ConnTimers, info: *mut c_void, len: ULONG, 
 /// `HTTP_QOS_SETTING_INFO` in, for `scope`: bandwidth (session and group; at least
 /// `HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE`, `HTTP_LIMIT_INFINITE` or `Flags.Present` = 0 removes
 /// it) or connection limit (groups only).
+///
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes holding an `HTTP_QOS_SETTING_INFO` whose `QosSetting` is NULL or
+/// points to a readable `HTTP_QOS_LIMIT_INFO`.
 unsafe fn set_qos(scope: Scope, info: *mut c_void, len: ULONG) -> WinResult<()> {
     // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
     let q: HTTP_QOS_SETTING_INFO = unsafe { read_exact(info, len) }?;
@@ -219,16 +237,16 @@ unsafe fn set_qos(scope: Scope, info: *mut c_void, len: ULONG) -> WinResult<()> 
     if l.Flags > 1 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    let limit = (l.Flags == 1 && l.Limit != timers::LIMIT_INFINITE).then_some(l.Limit);
+    let limit = (l.Flags == 1 && l.Limit != HTTP_LIMIT_INFINITE).then_some(l.Limit);
     match (q.QosType, scope) {
         (HttpQosSettingTypeBandwidth, _) => {
-            if limit.is_some_and(|r| r < timers::MIN_BANDWIDTH) {
+            if limit.is_some_and(|r| r < HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE) {
                 return Err(ERROR_INVALID_PARAMETER);
             }
             session::set_bandwidth(scope, limit)
         }
         (HttpQosSettingTypeConnectionLimit, Scope::Group(g)) => {
-            session::set_max_connections(g, limit.unwrap_or(timers::LIMIT_INFINITE))
+            session::set_max_connections(g, limit.unwrap_or(HTTP_LIMIT_INFINITE))
         }
         _ => Err(ERROR_INVALID_PARAMETER),
     }
@@ -236,6 +254,10 @@ unsafe fn set_qos(scope: Scope, info: *mut c_void, len: ULONG) -> WinResult<()> 
 
 /// `HTTP_QOS_SETTING_INFO` out: the caller names the `QosType` in the buffer; the limit structure is
 /// written right after the `HTTP_QOS_SETTING_INFO`, which points to it (24 bytes in all).
+///
+/// # Safety
+/// `info` is NULL or points to `len` readable and writable bytes (the caller's `HTTP_QOS_SETTING_INFO` in, the limit
+/// structure written after it); `ret` is NULL or points to a writable `ULONG`.
 unsafe fn put_qos(scope: Scope, info: *mut c_void, len: ULONG, ret: *mut ULONG) -> WinResult<()> {
     let head = std::mem::size_of::<HTTP_QOS_SETTING_INFO>();
     let size = (head + std::mem::size_of::<HTTP_QOS_LIMIT_INFO>()) as u32;
@@ -263,6 +285,10 @@ unsafe fn put_qos(scope: Scope, info: *mut c_void, len: ULONG, ret: *mut ULONG) 
     Ok(())
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpSetServerSessionProperty` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `PropertyInformation`. In particular: `info` is NULL or points to `len` readable bytes (alignment not required).
 unsafe fn set_server_session_property<U: WideUnit>(
     id: u64,
     property: i32,
@@ -274,20 +300,18 @@ unsafe fn set_server_session_property<U: WideUnit>(
         return Err(ERROR_INVALID_PARAMETER);
     }
     match property {
-        // SAFETY: `read_state_info` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `read_state_info`: `info` is NULL or points to `len` readable bytes (alignment not required).
         HttpServerStateProperty => match unsafe { read_state_info(info, len) }? {
             Some(on) => session::set_session_state(id, on),
             None => Ok(()),
         },
-        // SAFETY: `read_timeouts` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `read_timeouts`: `info` is NULL or points to `len` readable bytes (alignment not required).
         HttpServerTimeoutsProperty => session::set_timeouts(Scope::Session(id), unsafe { read_timeouts(info, len) }?),
-        // SAFETY: `set_qos` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `set_qos`: `info` is NULL or `len` readable bytes holding an `HTTP_QOS_SETTING_INFO`
+        // whose `QosSetting` is NULL or a readable `HTTP_QOS_LIMIT_INFO` (this function's `# Safety`).
         HttpServerQosProperty => unsafe { set_qos(Scope::Session(id), info, len) },
-        // SAFETY: `set_other_property::<U>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_other_property`: `info` is NULL or `len` readable bytes holding the property's structure, whose
+        // pointers are valid in turn (this function's `# Safety`).
         _ => unsafe {
             set_other_property::<U>(
                 Owner::Session(id),
@@ -317,8 +341,10 @@ pub unsafe extern "C" fn HttpSetServerSessionProperty(
     PropertyInformationLength: ULONG,
 ) -> ULONG {
     guard_httpapi("HttpSetServerSessionProperty", || {
-        // SAFETY: `set_server_session_property::<WCHAR>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_server_session_property`: `PropertyInformation` is this export's own argument, passed on
+        // unchanged; its `# Safety` makes it NULL or valid for what Windows documents `HttpSetServerSessionProperty`
+        // reads or writes through it; in particular `PropertyInformation` is NULL or points to
+        // `PropertyInformationLength` readable bytes (alignment not required).
         unsafe {
             set_server_session_property::<WCHAR>(
                 ServerSessionId,
@@ -343,8 +369,10 @@ pub unsafe extern "C" fn HttpSetServerSessionProperty_w16(
     PropertyInformationLength: ULONG,
 ) -> ULONG {
     guard_httpapi("HttpSetServerSessionProperty", || {
-        // SAFETY: `set_server_session_property::<u16>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_server_session_property`: `PropertyInformation` is this export's own argument, passed on
+        // unchanged; its `# Safety` makes it NULL or valid for what Windows documents `HttpSetServerSessionProperty`
+        // reads or writes through it; in particular `PropertyInformation` is NULL or points to
+        // `PropertyInformationLength` readable bytes (alignment not required).
         unsafe {
             set_server_session_property::<u16>(
                 ServerSessionId,
@@ -356,6 +384,11 @@ pub unsafe extern "C" fn HttpSetServerSessionProperty_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpQueryServerSessionProperty` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `PropertyInformation`, `ret` is its `ReturnLength`. In particular: `ret` is NULL or points to a writable `u32`;
+/// `info` is NULL or points to `len` writable bytes; `ret` is NULL or points to a writable, aligned `T`.
 unsafe fn query_server_session_property<U: WideUnit>(
     id: u64,
     property: i32,
@@ -365,21 +398,21 @@ unsafe fn query_server_session_property<U: WideUnit>(
 ) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryServerSessionProperty({id:#x}, {property}, {info:?}, {len}, {ret:?})");
     match property {
-        // SAFETY: `put_state_info` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `put_state_info`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len`
+        // writable bytes.
         HttpServerStateProperty => unsafe { put_state_info(session::session_state(id)?, info, len, ret) },
         _ if !session::session_exists(id) => Err(ERROR_INVALID_PARAMETER),
         HttpServerTimeoutsProperty => {
             let (own, t) = session::timeouts(Scope::Session(id))?;
-            // SAFETY: `put_timeouts` reads and writes only through the pointers passed to it, which this function's
-            // caller guarantees (its `# Safety`)
+            // SAFETY: `put_timeouts`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len`
+            // writable bytes.
             unsafe { put_timeouts(own, t, info, len, ret) }
         }
-        // SAFETY: `put_qos` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `put_qos`: `info` is NULL or `len` readable and writable bytes; `ret` is NULL or a writable `ULONG`
+        // (this function's `# Safety`).
         HttpServerQosProperty => unsafe { put_qos(Scope::Session(id), info, len, ret) },
-        // SAFETY: `query_other_property::<U>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_other_property`: `info` is NULL or `len` writable bytes; `ret` is NULL or a writable `ULONG`
+        // (this function's `# Safety`).
         _ => unsafe {
             query_other_property::<U>(
                 Owner::Session(id),
@@ -410,8 +443,11 @@ pub unsafe extern "C" fn HttpQueryServerSessionProperty(
     ReturnLength: *mut ULONG,
 ) -> ULONG {
     guard_httpapi("HttpQueryServerSessionProperty", || {
-        // SAFETY: `query_server_session_property::<WCHAR>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_server_session_property`: `PropertyInformation`, `ReturnLength` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryServerSessionProperty` reads or writes through them; in particular `ReturnLength` is NULL or points
+        // to a writable `u32`; `PropertyInformation` is NULL or points to `PropertyInformationLength` writable bytes;
+        // `ReturnLength` is NULL or points to a writable, aligned `T`.
         unsafe {
             query_server_session_property::<WCHAR>(
                 ServerSessionId,
@@ -438,8 +474,11 @@ pub unsafe extern "C" fn HttpQueryServerSessionProperty_w16(
     ReturnLength: *mut ULONG,
 ) -> ULONG {
     guard_httpapi("HttpQueryServerSessionProperty", || {
-        // SAFETY: `query_server_session_property::<u16>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_server_session_property`: `PropertyInformation`, `ReturnLength` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryServerSessionProperty` reads or writes through them; in particular `ReturnLength` is NULL or points
+        // to a writable `u32`; `PropertyInformation` is NULL or points to `PropertyInformationLength` writable bytes;
+        // `ReturnLength` is NULL or points to a writable, aligned `T`.
         unsafe {
             query_server_session_property::<u16>(
                 ServerSessionId,
@@ -452,6 +491,10 @@ pub unsafe extern "C" fn HttpQueryServerSessionProperty_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpSetUrlGroupProperty` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `PropertyInformation`. In particular: `info` is NULL or points to `len` readable bytes (alignment not required).
 unsafe fn set_url_group_property<U: WideUnit>(
     group: u64,
     property: i32,
@@ -475,21 +518,19 @@ unsafe fn set_url_group_property<U: WideUnit>(
             let q = queue_of(b.RequestQueueHandle).map_err(|_| ERROR_INVALID_PARAMETER)?;
             session::bind_queue(group, Some(&q))
         }
-        // SAFETY: `read_state_info` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `read_state_info`: `info` is NULL or points to `len` readable bytes (alignment not required).
         HttpServerStateProperty => match unsafe { read_state_info(info, len) }? {
             Some(on) => session::set_group_state(group, on),
             None => Ok(()),
         },
-        // SAFETY: `read_timeouts` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `read_timeouts`: `info` is NULL or points to `len` readable bytes (alignment not required).
         HttpServerTimeoutsProperty => session::set_timeouts(Scope::Group(group), unsafe { read_timeouts(info, len) }?),
-        // SAFETY: `set_qos` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `set_qos`: `info` is NULL or `len` readable bytes holding an `HTTP_QOS_SETTING_INFO`
+        // whose `QosSetting` is NULL or a readable `HTTP_QOS_LIMIT_INFO` (this function's `# Safety`).
         HttpServerQosProperty => unsafe { set_qos(Scope::Group(group), info, len) },
         _ => {
-            // SAFETY: `set_other_property::<U>` reads and writes only through the pointers passed to it, which this
-            // function's caller guarantees (its `# Safety`)
+            // SAFETY: `set_other_property`: `info` is NULL or `len` readable bytes holding the property's structure,
+            // whose pointers are valid in turn (this function's `# Safety`).
             unsafe {
                 set_other_property::<U>(
                     Owner::Group(group),
@@ -521,8 +562,10 @@ pub unsafe extern "C" fn HttpSetUrlGroupProperty(
     PropertyInformationLength: ULONG,
 ) -> ULONG {
     guard_httpapi("HttpSetUrlGroupProperty", || {
-        // SAFETY: `set_url_group_property::<WCHAR>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_url_group_property`: `PropertyInformation` is this export's own argument, passed on unchanged;
+        // its `# Safety` makes it NULL or valid for what Windows documents `HttpSetUrlGroupProperty` reads or writes
+        // through it; in particular `PropertyInformation` is NULL or points to `PropertyInformationLength` readable
+        // bytes (alignment not required).
         unsafe { set_url_group_property::<WCHAR>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength) }
     })
 }
@@ -540,12 +583,19 @@ pub unsafe extern "C" fn HttpSetUrlGroupProperty_w16(
     PropertyInformationLength: ULONG,
 ) -> ULONG {
     guard_httpapi("HttpSetUrlGroupProperty", || {
-        // SAFETY: `set_url_group_property::<u16>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_url_group_property`: `PropertyInformation` is this export's own argument, passed on unchanged;
+        // its `# Safety` makes it NULL or valid for what Windows documents `HttpSetUrlGroupProperty` reads or writes
+        // through it; in particular `PropertyInformation` is NULL or points to `PropertyInformationLength` readable
+        // bytes (alignment not required).
         unsafe { set_url_group_property::<u16>(UrlGroupId, Property, PropertyInformation, PropertyInformationLength) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpQueryUrlGroupProperty` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `PropertyInformation`, `ret` is its `ReturnLength`. In particular: `ret` is NULL or points to a writable `u32`;
+/// `info` is NULL or points to `len` writable bytes; `ret` is NULL or points to a writable, aligned `T`.
 unsafe fn query_url_group_property<U: WideUnit>(
     group: u64,
     property: i32,
@@ -555,21 +605,21 @@ unsafe fn query_url_group_property<U: WideUnit>(
 ) -> WinResult<()> {
     tracing::trace!(target: T, "HttpQueryUrlGroupProperty({group:#x}, {property}, {info:?}, {len}, {ret:?})");
     match property {
-        // SAFETY: `put_state_info` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `put_state_info`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len`
+        // writable bytes.
         HttpServerStateProperty => unsafe { put_state_info(session::group_state(group)?, info, len, ret) },
         _ if !session::group_exists(group) => Err(ERROR_INVALID_PARAMETER),
         HttpServerTimeoutsProperty => {
             let (own, t) = session::timeouts(Scope::Group(group))?;
-            // SAFETY: `put_timeouts` reads and writes only through the pointers passed to it, which this function's
-            // caller guarantees (its `# Safety`)
+            // SAFETY: `put_timeouts`: `ret` is NULL or points to a writable `u32`; `info` is NULL or points to `len`
+            // writable bytes.
             unsafe { put_timeouts(own, t, info, len, ret) }
         }
-        // SAFETY: `put_qos` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `put_qos`: `info` is NULL or `len` readable and writable bytes; `ret` is NULL or a writable `ULONG`
+        // (this function's `# Safety`).
         HttpServerQosProperty => unsafe { put_qos(Scope::Group(group), info, len, ret) },
-        // SAFETY: `query_other_property::<U>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_other_property`: `info` is NULL or `len` writable bytes; `ret` is NULL or a writable `ULONG`
+        // (this function's `# Safety`).
         _ => unsafe {
             query_other_property::<U>(
                 Owner::Group(group),
@@ -600,8 +650,11 @@ pub unsafe extern "C" fn HttpQueryUrlGroupProperty(
     ReturnLength: *mut ULONG,
 ) -> ULONG {
     guard_httpapi("HttpQueryUrlGroupProperty", || {
-        // SAFETY: `query_url_group_property::<WCHAR>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_url_group_property`: `PropertyInformation`, `ReturnLength` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryUrlGroupProperty` reads or writes through them; in particular `ReturnLength` is NULL or points to a
+        // writable `u32`; `PropertyInformation` is NULL or points to `PropertyInformationLength` writable bytes;
+        // `ReturnLength` is NULL or points to a writable, aligned `T`.
         unsafe {
             query_url_group_property::<WCHAR>(
                 UrlGroupId,
@@ -628,8 +681,11 @@ pub unsafe extern "C" fn HttpQueryUrlGroupProperty_w16(
     ReturnLength: *mut ULONG,
 ) -> ULONG {
     guard_httpapi("HttpQueryUrlGroupProperty", || {
-        // SAFETY: `query_url_group_property::<u16>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_url_group_property`: `PropertyInformation`, `ReturnLength` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryUrlGroupProperty` reads or writes through them; in particular `ReturnLength` is NULL or points to a
+        // writable `u32`; `PropertyInformation` is NULL or points to `PropertyInformationLength` writable bytes;
+        // `ReturnLength` is NULL or points to a writable, aligned `T`.
         unsafe {
             query_url_group_property::<u16>(
                 UrlGroupId,
@@ -642,6 +698,9 @@ pub unsafe extern "C" fn HttpQueryUrlGroupProperty_w16(
     })
 }
 
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes holding an `HTTP_LOGGING_INFO<U>` whose string pointers are NULL or
+/// readable NUL-terminated strings of `U` with the lengths it states.
 unsafe fn read_logging<U: WideUnit>(info: *const c_void, len: ULONG) -> WinResult<Option<LogConfig>> {
     // SAFETY: `read_exact`: `info` is NULL or points to `len` readable bytes (alignment not required).
     let l: HTTP_LOGGING_INFO<U> = unsafe { read_exact(info, len) }?;
@@ -703,6 +762,11 @@ unsafe fn read_logging<U: WideUnit>(info: *const c_void, len: ULONG) -> WinResul
 
 /// `HttpSetServerSessionProperty` / `HttpSetUrlGroupProperty` for the properties this module keeps.
 /// The owner exists (checked by the caller).
+///
+/// # Safety
+/// `info` is NULL or points to `len` readable bytes holding the structure Windows documents for `property`; the
+/// pointers in that structure (strings of `U`, arrays) are NULL or valid for what they describe, for the length of the
+/// call.
 pub(super) unsafe fn set_other_property<U: WideUnit>(
     owner: Owner,
     property: i32,
@@ -711,8 +775,8 @@ pub(super) unsafe fn set_other_property<U: WideUnit>(
     what: &'static str,
 ) -> WinResult<()> {
     match property {
-        // SAFETY: `read_logging::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `read_logging`: `info` is NULL or `len` readable bytes holding an `HTTP_LOGGING_INFO` whose string
+        // pointers are NULL or NUL-terminated strings of `U` (this function's `# Safety`).
         HttpServerLoggingProperty => logging::set(owner, unsafe { read_logging::<U>(info, len) }?),
         HttpServerAuthenticationProperty | HttpServerExtendedAuthenticationProperty => {
             if info.is_null() || len as usize != HTTP_SERVER_AUTHENTICATION_INFO_SIZE {
@@ -773,6 +837,9 @@ pub(super) unsafe fn set_other_property<U: WideUnit>(
 
 /// `HttpQueryServerSessionProperty` / `HttpQueryUrlGroupProperty` for the properties this module keeps.
 /// A buffer too small: `ERROR_MORE_DATA` with the size in `*ReturnLength`.
+///
+/// # Safety
+/// `info` is NULL or points to `len` writable bytes; `ret` is NULL or points to a writable `ULONG`.
 pub(super) unsafe fn query_other_property<U: WideUnit>(
     owner: Owner,
     property: i32,

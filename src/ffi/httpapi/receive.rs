@@ -9,6 +9,11 @@ use crate::win32::error::*;
 use crate::win32::overlapped::CallerBuf;
 use std::ffi::c_void;
 
+/// # Safety
+/// The pointers are the arguments of `HttpReceiveHttpRequest` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `buf` is its
+/// `RequestBuffer`, `ret` is its `BytesReturned`, `ov` is its `Overlapped`. In particular: `ret` is NULL or points to a
+/// writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn receive_http_request(
     h: HANDLE,
@@ -29,8 +34,7 @@ unsafe fn receive_http_request(
     // SAFETY: `buf` (non-NULL, checked above) is the caller's, writable for `len` bytes until the receive
     // completes (this export's `# Safety`).
     let out = unsafe { CallerBuf::new(buf as *const u8, len as usize) }?;
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `ret` is NULL or points to a writable, aligned `T`.
     unsafe { finish(q.receive(id, flags, out, wide16, ovp), ret, ovp) }
 }
 
@@ -59,8 +63,10 @@ pub unsafe extern "C" fn HttpReceiveHttpRequest(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpReceiveHttpRequest", || {
-        // SAFETY: `receive_http_request` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `receive_http_request`: `RequestBuffer`, `BytesReturned`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpReceiveHttpRequest` reads or writes through them; in particular `BytesReturned` is NULL or points to a
+        // writable, aligned `T`.
         unsafe {
             receive_http_request(
                 RequestQueueHandle,
@@ -93,8 +99,10 @@ pub unsafe extern "C" fn HttpReceiveHttpRequest_w16(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpReceiveHttpRequest", || {
-        // SAFETY: `receive_http_request` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `receive_http_request`: `RequestBuffer`, `BytesReturned`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpReceiveHttpRequest` reads or writes through them; in particular `BytesReturned` is NULL or points to a
+        // writable, aligned `T`.
         unsafe {
             receive_http_request(
                 RequestQueueHandle,
@@ -110,6 +118,11 @@ pub unsafe extern "C" fn HttpReceiveHttpRequest_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpReceiveRequestEntityBody` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `buf` is its
+/// `EntityBuffer`, `ret` is its `BytesReturned`, `ov` is its `Overlapped`. In particular: `ret` is NULL or points to a
+/// writable, aligned `T`.
 unsafe fn receive_request_entity_body(
     h: HANDLE,
     id: u64,
@@ -131,8 +144,7 @@ unsafe fn receive_request_entity_body(
     let out = unsafe { CallerBuf::new(buf as *const u8, len as usize) }?;
     let fill = flags & HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER != 0;
     let r = q.run(ovp, |c| req.conn.receive_body(&req, out, fill, c));
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `ret` is NULL or points to a writable, aligned `T`.
     unsafe { finish(r, ret, ovp) }
 }
 
@@ -157,8 +169,10 @@ pub unsafe extern "C" fn HttpReceiveRequestEntityBody(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpReceiveRequestEntityBody", || {
-        // SAFETY: `receive_request_entity_body` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `receive_request_entity_body`: `EntityBuffer`, `BytesReturned`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpReceiveRequestEntityBody` reads or writes through them; in particular `BytesReturned` is NULL or points
+        // to a writable, aligned `T`.
         unsafe {
             receive_request_entity_body(
                 RequestQueueHandle,
@@ -174,6 +188,10 @@ pub unsafe extern "C" fn HttpReceiveRequestEntityBody(
 }
 w16_alias!(HttpReceiveRequestEntityBody);
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`HttpWaitForDisconnect`, `HttpWaitForDisconnectEx`, and
+/// their `_w16` twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the
+/// function reads or writes through them; as called from `HttpWaitForDisconnect`: `ov` is its `Overlapped`.
 unsafe fn wait_for_disconnect(name: &str, h: HANDLE, id: u64, reserved: ULONG, ov: *mut OVERLAPPED) -> WinResult<()> {
     tracing::trace!(target: T, "{name}({h:?}, {id:#x}, {reserved}, {ov:?})");
     if reserved != 0 {
@@ -182,8 +200,7 @@ unsafe fn wait_for_disconnect(name: &str, h: HANDLE, id: u64, reserved: ULONG, o
     // The page documents ERROR_INVALID_PARAMETER for every unusable argument, the handle included.
     let q = queue_of(h).map_err(|_| ERROR_INVALID_PARAMETER)?;
     let ovp = ov_of(ov);
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: the output pointer is NULL: nothing is written through it.
     unsafe { finish(q.wait_for_disconnect(id, ovp), std::ptr::null_mut(), ovp) }
 }
 
@@ -208,8 +225,9 @@ pub unsafe extern "C" fn HttpWaitForDisconnect(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpWaitForDisconnect", || {
-        // SAFETY: `wait_for_disconnect` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `wait_for_disconnect`: `Overlapped` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `HttpWaitForDisconnect` reads or writes through
+        // it.
         unsafe { wait_for_disconnect("HttpWaitForDisconnect", RequestQueueHandle, ConnectionId, 0, Overlapped) }
     })
 }
@@ -231,8 +249,9 @@ pub unsafe extern "C" fn HttpWaitForDisconnectEx(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpWaitForDisconnectEx", || {
-        // SAFETY: `wait_for_disconnect` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `wait_for_disconnect`: `Overlapped` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `HttpWaitForDisconnectEx` reads or writes
+        // through it.
         unsafe {
             wait_for_disconnect("HttpWaitForDisconnectEx", RequestQueueHandle, ConnectionId, Reserved, Overlapped)
         }

@@ -9,6 +9,11 @@ use crate::win32::abi::OVERLAPPED;
 use crate::win32::error::*;
 use std::ffi::c_void;
 
+/// # Safety
+/// The pointers are the arguments of `HttpQueryRequestProperty` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `qualifier` is
+/// its `Qualifier`, `out` is its `Output`, `ret` is its `BytesReturned`, `ov` is its `Overlapped`. In particular: `ret`
+/// is NULL or points to a writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn query_request_property(
     h: HANDLE,
@@ -53,8 +58,7 @@ unsafe fn query_request_property(
     // SAFETY: `bytes_out`: `out as *mut u8` is NULL or points to `value.len()` writable bytes, not aliased, valid
     // for `'a`.
     unsafe { bytes_out(out as *mut u8, value.len()) }?.copy_from_slice(&value);
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `ret` is NULL or points to a writable, aligned `T`.
     unsafe { finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, need, true)), ret, ovp) }
 }
 
@@ -82,8 +86,10 @@ pub unsafe extern "C" fn HttpQueryRequestProperty(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpQueryRequestProperty", || {
-        // SAFETY: `query_request_property` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_request_property`: `Qualifier`, `Output`, `BytesReturned`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryRequestProperty` reads or writes through them; in particular `BytesReturned` is NULL or points to a
+        // writable, aligned `T`.
         unsafe {
             query_request_property(
                 RequestQueueHandle,
@@ -101,6 +107,11 @@ pub unsafe extern "C" fn HttpQueryRequestProperty(
 }
 w16_alias!(HttpQueryRequestProperty);
 
+/// # Safety
+/// The pointers are the arguments of `HttpSetRequestProperty` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `input` is its `Input`,
+/// `ov` is its `Overlapped`. In particular: `input as *const u8` is NULL or points to `size as usize` readable bytes
+/// that stay valid and unchanged for `'a`.
 unsafe fn set_request_property(
     h: HANDLE,
     id: u64,
@@ -129,8 +140,7 @@ unsafe fn set_request_property(
         _ => return Err(ERROR_INVALID_PARAMETER),
     }
     let ovp = ov_of(ov);
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: the output pointer is NULL: nothing is written through it.
     unsafe {
         finish(
             q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, 0, true)),
@@ -160,8 +170,10 @@ pub unsafe extern "C" fn HttpSetRequestProperty(
     Overlapped: *mut OVERLAPPED,
 ) -> ULONG {
     guard_httpapi("HttpSetRequestProperty", || {
-        // SAFETY: `set_request_property` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `set_request_property`: `Input`, `Overlapped` are this export's own arguments, passed on unchanged;
+        // its `# Safety` makes them NULL or valid for what Windows documents `HttpSetRequestProperty` reads or writes
+        // through them; in particular `Input as *const u8` is NULL or points to `InputPropertySize as usize` readable
+        // bytes that stay valid and unchanged for `'a`.
         unsafe { set_request_property(RequestQueueHandle, Id, PropertyId, Input, InputPropertySize, Overlapped) }
     })
 }

@@ -17,6 +17,10 @@ use std::ffi::c_void;
 
 /// Reads the caller's data chunks, one by one in order, and lets the engine decide how each is sent
 /// ([`server::chunks::resolve`]: memory as it is, small file ranges read now, fragments copied).
+///
+/// # Safety
+/// `chunks` is NULL or points to `count` readable `HTTP_DATA_CHUNK`s; each chunk's pointers (buffers with their
+/// lengths, fragment names) are valid for what they describe until the send completes.
 unsafe fn read_chunks<'a>(
     q: &RequestQueue,
     wide16: bool,
@@ -47,14 +51,16 @@ unsafe fn read_chunks<'a>(
             }
             HttpDataChunkFromFragmentCache => {
                 let f = c.from_fragment_cache();
-                // SAFETY: `fragment_name` reads and writes only through the pointers passed to it, which this
-                // function's caller guarantees (its `# Safety`)
+                // SAFETY: `fragment_name`: `f.pFragmentName` is NULL or a readable string of the caller's width
+                // (`FragmentNameLength` bytes, or NUL-terminated), part of the caller's chunk array (this function's
+                // `# Safety`).
                 Chunk::Fragment(unsafe { fragment_name(f.pFragmentName, f.FragmentNameLength, wide16) }?)
             }
             HttpDataChunkFromFragmentCacheEx => {
                 let f = c.from_fragment_cache_ex();
-                // SAFETY: `fragment_name` reads and writes only through the pointers passed to it, which this
-                // function's caller guarantees (its `# Safety`)
+                // SAFETY: `fragment_name`: `f.pFragmentName` is NULL or a readable string of the caller's width
+                // (`FragmentNameLength` bytes, or NUL-terminated), part of the caller's chunk array (this function's
+                // `# Safety`).
                 let name = unsafe { fragment_name(f.pFragmentName, 0, wide16) }?;
                 Chunk::FragmentRange { name, start: f.ByteRange.StartingOffset, length: f.ByteRange.Length }
             }
@@ -66,6 +72,10 @@ unsafe fn read_chunks<'a>(
 }
 
 /// A fragment name of `len` bytes (0: up to its NUL) in the caller's `WCHAR` width.
+///
+/// # Safety
+/// `p` is NULL or points to a readable string of the caller's `WCHAR` width (`wide16`): `len` bytes, or NUL-terminated
+/// when `len` is 0.
 unsafe fn fragment_name(p: *const c_void, len: u16, wide16: bool) -> WinResult<String> {
     let name = match (wide16, len) {
         // SAFETY: `wide_cstr`: `p as *const u16` is NULL or points to a readable NUL-terminated array of `U`.
@@ -82,6 +92,9 @@ unsafe fn fragment_name(p: *const c_void, len: u16, wide16: bool) -> WinResult<S
     name.ok_or(ERROR_INVALID_PARAMETER)
 }
 
+/// # Safety
+/// The pointers in `r` (reason, known and unknown headers) are NULL or valid for the lengths `r` states, for the length
+/// of the call.
 unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
     if r.StatusCode > 999 {
         return Err(ERROR_INVALID_PARAMETER);
@@ -133,6 +146,11 @@ fn check_send_flags(flags: ULONG) -> WinResult<(bool, bool, bool)> {
     Ok((more, disconnect, flags & HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA != 0))
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpSendHttpResponse` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `response` is its
+/// `HttpResponse`, `policy` is its `CachePolicy`, `sent` is its `BytesSent`, `ov` is its `Overlapped`. In particular:
+/// `policy` is NULL or the caller's HTTP_CACHE_POLICY; `sent` is NULL or points to a writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn send_http_response(
     h: HANDLE,
@@ -159,17 +177,16 @@ unsafe fn send_http_response(
     let req = q.find(id)?;
     // SAFETY: `response` is non-NULL (checked above) and the caller's HTTP_RESPONSE, only read.
     let r = unsafe { &*response };
-    // SAFETY: `response_head` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `response_head`: `r` is the caller's `HTTP_RESPONSE`, whose pointers (reason, headers, unknown headers)
+    // are NULL or valid for the lengths it states (this function's `# Safety`).
     let head = unsafe { response_head(r) }?;
     let mut owned = Vec::new();
-    // SAFETY: `read_chunks` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `read_chunks`: the chunk array (`count` entries) and what each chunk points to (memory, fragment names)
+    // are the caller's, valid until the operation completes (this function's `# Safety`).
     let body = unsafe { read_chunks(&q, wide16, r.EntityChunkCount, r.pEntityChunks, &mut owned) }?;
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, Some(&head), body, more, disconnect, buffer_data, c));
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `sent` is NULL or points to a writable, aligned `T`.
     unsafe { finish(res, sent, ovp) }
 }
 
@@ -201,8 +218,10 @@ pub unsafe extern "C" fn HttpSendHttpResponse(
 ) -> ULONG {
     guard_httpapi("HttpSendHttpResponse", || {
         let _ = (Reserved1, Reserved2, LogData);
-        // SAFETY: `send_http_response` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `send_http_response`: `HttpResponse`, `CachePolicy`, `BytesSent`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpSendHttpResponse` reads or writes through them; in particular `CachePolicy` is NULL or the caller's
+        // HTTP_CACHE_POLICY; `BytesSent` is NULL or points to a writable, aligned `T`.
         unsafe {
             send_http_response(
                 RequestQueueHandle,
@@ -239,8 +258,10 @@ pub unsafe extern "C" fn HttpSendHttpResponse_w16(
 ) -> ULONG {
     guard_httpapi("HttpSendHttpResponse", || {
         let _ = (Reserved1, Reserved2, LogData);
-        // SAFETY: `send_http_response` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `send_http_response`: `HttpResponse`, `CachePolicy`, `BytesSent`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpSendHttpResponse` reads or writes through them; in particular `CachePolicy` is NULL or the caller's
+        // HTTP_CACHE_POLICY; `BytesSent` is NULL or points to a writable, aligned `T`.
         unsafe {
             send_http_response(
                 RequestQueueHandle,
@@ -256,6 +277,11 @@ pub unsafe extern "C" fn HttpSendHttpResponse_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpSendResponseEntityBody` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `chunks` is its
+/// `EntityChunks`, `sent` is its `BytesSent`, `ov` is its `Overlapped`. In particular: `sent` is NULL or points to a
+/// writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn send_response_entity_body(
     h: HANDLE,
@@ -275,13 +301,12 @@ unsafe fn send_response_entity_body(
     }
     let req = q.find(id)?;
     let mut owned = Vec::new();
-    // SAFETY: `read_chunks` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `read_chunks`: the chunk array (`count` entries) and what each chunk points to (memory, fragment names)
+    // are the caller's, valid until the operation completes (this function's `# Safety`).
     let body = unsafe { read_chunks(&q, wide16, count, chunks, &mut owned) }?;
     let ovp = ov_of(ov);
     let res = q.run(ovp, |c| req.conn.send(&req, None, body, more, disconnect, buffer_data, c));
-    // SAFETY: `finish` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `finish`: `sent` is NULL or points to a writable, aligned `T`.
     unsafe { finish(res, sent, ovp) }
 }
 
@@ -309,8 +334,10 @@ pub unsafe extern "C" fn HttpSendResponseEntityBody(
 ) -> ULONG {
     guard_httpapi("HttpSendResponseEntityBody", || {
         let _ = (Reserved1, Reserved2, LogData);
-        // SAFETY: `send_response_entity_body` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `send_response_entity_body`: `EntityChunks`, `BytesSent`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpSendResponseEntityBody` reads or writes through them; in particular `BytesSent` is NULL or points to a
+        // writable, aligned `T`.
         unsafe {
             send_response_entity_body(
                 RequestQueueHandle,
@@ -347,8 +374,10 @@ pub unsafe extern "C" fn HttpSendResponseEntityBody_w16(
 ) -> ULONG {
     guard_httpapi("HttpSendResponseEntityBody", || {
         let _ = (Reserved1, Reserved2, LogData);
-        // SAFETY: `send_response_entity_body` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `send_response_entity_body`: `EntityChunks`, `BytesSent`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpSendResponseEntityBody` reads or writes through them; in particular `BytesSent` is NULL or points to a
+        // writable, aligned `T`.
         unsafe {
             send_response_entity_body(
                 RequestQueueHandle,
@@ -364,6 +393,11 @@ pub unsafe extern "C" fn HttpSendResponseEntityBody_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `HttpDeclarePush` (and of its twins), which its `# Safety` asks the caller to make
+/// NULL or valid for what Windows documents the function reads or writes through them: `path` is its `Path`, `query` is
+/// its `Query`, `headers` is its `Headers`. In particular: `path` is NULL or points to a readable NUL-terminated array
+/// of `U`.
 unsafe fn declare_push<U: WideUnit>(
     h: HANDLE,
     id: u64,
@@ -404,8 +438,9 @@ pub unsafe extern "C" fn HttpDeclarePush(
     Query: *const u8,
     Headers: *const c_void,
 ) -> ULONG {
-    // SAFETY: `declare_push` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `declare_push`: `Path`, `Query`, `Headers` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `HttpDeclarePush` reads or writes through them; in
+    // particular `Path` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpDeclarePush", || unsafe {
         declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers)
     })
@@ -425,8 +460,9 @@ pub unsafe extern "C" fn HttpDeclarePush_w16(
     Query: *const u8,
     Headers: *const c_void,
 ) -> ULONG {
-    // SAFETY: `declare_push` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `declare_push`: `Path`, `Query`, `Headers` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `HttpDeclarePush` reads or writes through them; in
+    // particular `Path` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("HttpDeclarePush", || unsafe {
         declare_push(RequestQueueHandle, RequestId, Verb, Path, Query, Headers)
     })

@@ -8,6 +8,11 @@ use crate::win32::error::*;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 
+/// # Safety
+/// The pointers are the arguments of `HttpPrepareUrl` (and of its twins), which its `# Safety` asks the caller to make
+/// NULL or valid for what Windows documents the function reads or writes through them: `reserved` is its `Reserved`,
+/// `url` is its `Url`, `out` is its `PreparedUrl`. In particular: `url` is NULL or points to a readable NUL-terminated
+/// array of `U`; `out` is NULL or points to a writable, aligned `T`.
 unsafe fn prepare_url<U: WideUnit>(
     reserved: *mut c_void,
     flags: ULONG,
@@ -47,8 +52,10 @@ pub unsafe extern "C" fn HttpPrepareUrl(
     Url: *const WCHAR,
     PreparedUrl: *mut *mut WCHAR,
 ) -> ULONG {
-    // SAFETY: `prepare_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `prepare_url`: `Reserved`, `Url`, `PreparedUrl` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `HttpPrepareUrl` reads or writes through them; in
+    // particular `Url` is NULL or points to a readable NUL-terminated array of `U`; `PreparedUrl` is NULL or points to
+    // a writable, aligned `T`.
     guard_httpapi("HttpPrepareUrl", || unsafe { prepare_url(Reserved, Flags, Url, PreparedUrl) })
 }
 /// `HttpPrepareUrl` for `-fshort-wchar` callers (the result is UTF-16).
@@ -64,11 +71,16 @@ pub unsafe extern "C" fn HttpPrepareUrl_w16(
     Url: *const u16,
     PreparedUrl: *mut *mut u16,
 ) -> ULONG {
-    // SAFETY: `prepare_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `prepare_url`: `Reserved`, `Url`, `PreparedUrl` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `HttpPrepareUrl` reads or writes through them; in
+    // particular `Url` is NULL or points to a readable NUL-terminated array of `U`; `PreparedUrl` is NULL or points to
+    // a writable, aligned `T`.
     guard_httpapi("HttpPrepareUrl", || unsafe { prepare_url(Reserved, Flags, Url, PreparedUrl) })
 }
 
+/// # Safety
+/// `url` is NULL or points to a readable NUL-terminated array of `U`; `out` is NULL or points to a writable, aligned
+/// `T`.
 unsafe fn find_url_group_id<U: WideUnit>(url: *const U, h: HANDLE, out: *mut u64) -> WinResult<()> {
     // SAFETY: `wide_cstr`: `url` is NULL or points to a readable NUL-terminated array of `U`.
     let text = unsafe { wide_cstr(url) };
@@ -97,8 +109,8 @@ pub unsafe extern "C" fn HttpFindUrlGroupId(
     RequestQueueHandle: HANDLE,
     UrlGroupId: *mut u64,
 ) -> ULONG {
-    // SAFETY: `find_url_group_id` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `find_url_group_id`: `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`;
+    // `UrlGroupId` is NULL or points to a writable, aligned `T`.
     guard_httpapi("HttpFindUrlGroupId", || unsafe {
         find_url_group_id(FullyQualifiedUrl, RequestQueueHandle, UrlGroupId)
     })
@@ -115,8 +127,8 @@ pub unsafe extern "C" fn HttpFindUrlGroupId_w16(
     RequestQueueHandle: HANDLE,
     UrlGroupId: *mut u64,
 ) -> ULONG {
-    // SAFETY: `find_url_group_id` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `find_url_group_id`: `FullyQualifiedUrl` is NULL or points to a readable NUL-terminated array of `U`;
+    // `UrlGroupId` is NULL or points to a writable, aligned `T`.
     guard_httpapi("HttpFindUrlGroupId", || unsafe {
         find_url_group_id(FullyQualifiedUrl, RequestQueueHandle, UrlGroupId)
     })

@@ -12,6 +12,9 @@ use crate::win32::wstr::WideUnit;
 use std::ptr::null_mut;
 
 /// Frees an array [`batch_to_c`] allocated, with its names.
+///
+/// # Safety
+/// `p` is NULL or an array of `n` entries that [`batch_to_c`] allocated, with the names it allocated, none freed yet.
 unsafe fn free_array<U>(p: *mut NOTIFICATION_DATA_ASYNC_RPC<U>, n: usize) {
     if p.is_null() {
         return;
@@ -50,6 +53,12 @@ fn batch_to_c<U: WideUnit>(batch: Vec<Notification>) -> WinResult<(*mut NOTIFICA
     }
 }
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`ApiGetNotifyAsync`, `ApiGetNotifyAsyncEx`, and their `_w16`
+/// twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or
+/// writes through them; as called from `ApiGetNotifyAsyncEx`: `out` is its `Notifications`, `count` is its
+/// `dwNumNotifications`, `ov` is its `lpOverlapped`. In particular: `out` is NULL or points to a writable, aligned `T`;
+/// `count` is NULL or points to a writable, aligned `T`.
 unsafe fn get_notify_async<U: WideUnit>(
     h: HNOTIFY_RPC,
     out: *mut *mut NOTIFICATION_DATA_ASYNC_RPC<U>,
@@ -107,8 +116,8 @@ pub unsafe extern "C" fn ApiGetNotifyAsync(
     Notifications: *mut *mut NOTIFICATION_DATA_ASYNC_RPC<WCHAR>,
     dwNumNotifications: *mut DWORD,
 ) -> error_status_t {
-    // SAFETY: `get_notify_async` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `get_notify_async`: `Notifications` and `dwNumNotifications` are this export's own arguments, NULL or
+    // writable as `ApiGetNotifyAsync` documents (its `# Safety`); no OVERLAPPED is passed (NULL).
     guard_rpc("ApiGetNotifyAsync", || unsafe {
         get_notify_async(hNotify, Notifications, dwNumNotifications, null_mut())
     })
@@ -125,8 +134,8 @@ pub unsafe extern "C" fn ApiGetNotifyAsync_w16(
     Notifications: *mut *mut NOTIFICATION_DATA_ASYNC_RPC<u16>,
     dwNumNotifications: *mut DWORD,
 ) -> error_status_t {
-    // SAFETY: `get_notify_async` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `get_notify_async`: `Notifications` and `dwNumNotifications` are this export's own arguments, NULL or
+    // writable as `ApiGetNotifyAsync` documents (its `# Safety`); no OVERLAPPED is passed (NULL).
     guard_rpc("ApiGetNotifyAsync", || unsafe {
         get_notify_async(hNotify, Notifications, dwNumNotifications, null_mut())
     })
@@ -154,8 +163,10 @@ pub unsafe extern "C" fn ApiGetNotifyAsyncEx(
     dwNumNotifications: *mut DWORD,
     lpOverlapped: *mut OVERLAPPED,
 ) -> error_status_t {
-    // SAFETY: `get_notify_async` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `get_notify_async`: `Notifications`, `dwNumNotifications`, `lpOverlapped` are this export's own
+    // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+    // `ApiGetNotifyAsyncEx` reads or writes through them; in particular `Notifications` is NULL or points to a
+    // writable, aligned `T`; `dwNumNotifications` is NULL or points to a writable, aligned `T`.
     guard_rpc("ApiGetNotifyAsyncEx", || unsafe {
         get_notify_async(hNotify, Notifications, dwNumNotifications, lpOverlapped)
     })
@@ -174,8 +185,10 @@ pub unsafe extern "C" fn ApiGetNotifyAsyncEx_w16(
     dwNumNotifications: *mut DWORD,
     lpOverlapped: *mut OVERLAPPED,
 ) -> error_status_t {
-    // SAFETY: `get_notify_async` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `get_notify_async`: `Notifications`, `dwNumNotifications`, `lpOverlapped` are this export's own
+    // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+    // `ApiGetNotifyAsyncEx` reads or writes through them; in particular `Notifications` is NULL or points to a
+    // writable, aligned `T`; `dwNumNotifications` is NULL or points to a writable, aligned `T`.
     guard_rpc("ApiGetNotifyAsyncEx", || unsafe {
         get_notify_async(hNotify, Notifications, dwNumNotifications, lpOverlapped)
     })
@@ -204,6 +217,13 @@ pub unsafe extern "C" fn ApiFreeNotifications(
     guard_rpc("ApiFreeNotifications", || free_notifications(Notifications, dwNumNotifications));
 }
 
+/// # Safety
+/// The pointers are the arguments of `ApiGetNotify` (and of its twins), which its `# Safety` asks the caller to make
+/// NULL or valid for what Windows documents the function reads or writes through them: `key` is its `dwNotifyKey`,
+/// `filter` is its `dwFilter`, `seq` is its `dwStateSequence`, `name` is its `Name`, `rpc_status` is its `rpc_status`.
+/// In particular: `rpc_status` is NULL or points to a writable, aligned `T`; `name` is NULL or points to a writable,
+/// aligned `T`; `key` is NULL or points to a writable, aligned `T`; `filter` is NULL or points to a writable, aligned
+/// `T`; `seq` is NULL or points to a writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn get_notify<U: WideUnit>(
     h: HNOTIFY_RPC,
@@ -250,8 +270,11 @@ pub unsafe extern "C" fn ApiGetNotify(
     Name: *mut *mut WCHAR,
     rpc_status: *mut error_status_t,
 ) -> error_status_t {
-    // SAFETY: `get_notify` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `get_notify`: `dwNotifyKey`, `dwFilter`, `dwStateSequence`, `Name`, `rpc_status` are this export's own
+    // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `ApiGetNotify`
+    // reads or writes through them; in particular `rpc_status` is NULL or points to a writable, aligned `T`; `Name` is
+    // NULL or points to a writable, aligned `T`; `dwNotifyKey` is NULL or points to a writable, aligned `T`; `dwFilter`
+    // is NULL or points to a writable, aligned `T`; `dwStateSequence` is NULL or points to a writable, aligned `T`.
     guard_rpc("ApiGetNotify", || unsafe {
         get_notify(hNotify, dwNotifyKey, dwFilter, dwStateSequence, Name, rpc_status)
     })
@@ -271,8 +294,11 @@ pub unsafe extern "C" fn ApiGetNotify_w16(
     Name: *mut *mut u16,
     rpc_status: *mut error_status_t,
 ) -> error_status_t {
-    // SAFETY: `get_notify` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `get_notify`: `dwNotifyKey`, `dwFilter`, `dwStateSequence`, `Name`, `rpc_status` are this export's own
+    // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `ApiGetNotify`
+    // reads or writes through them; in particular `rpc_status` is NULL or points to a writable, aligned `T`; `Name` is
+    // NULL or points to a writable, aligned `T`; `dwNotifyKey` is NULL or points to a writable, aligned `T`; `dwFilter`
+    // is NULL or points to a writable, aligned `T`; `dwStateSequence` is NULL or points to a writable, aligned `T`.
     guard_rpc("ApiGetNotify", || unsafe {
         get_notify(hNotify, dwNotifyKey, dwFilter, dwStateSequence, Name, rpc_status)
     })

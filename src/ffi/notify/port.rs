@@ -23,8 +23,8 @@ fn create_notify() -> WinResult<HNOTIFY_RPC> {
 /// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn ApiCreateNotify(Status: *mut error_status_t, rpc_status: *mut error_status_t) -> HNOTIFY_RPC {
-    // SAFETY: `set_status` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `set_status`: `Status` is NULL or points to a writable, aligned `T`; `rpc_status` is NULL or points to a
+    // writable, aligned `T`.
     guard_rpc_handle(
         "ApiCreateNotify",
         null_mut(),
@@ -33,6 +33,8 @@ pub unsafe extern "C" fn ApiCreateNotify(Status: *mut error_status_t, rpc_status
     )
 }
 
+/// # Safety
+/// `status` is NULL or points to a writable, aligned `T`; `rpc_status` is NULL or points to a writable, aligned `T`.
 unsafe fn set_status(status: *mut error_status_t, code: u32, rpc_status: *mut error_status_t) {
     // SAFETY: `write_opt`: `status` is NULL or points to a writable, aligned `T`.
     unsafe { write_opt(status, code) };
@@ -40,6 +42,9 @@ unsafe fn set_status(status: *mut error_status_t, code: u32, rpc_status: *mut er
     unsafe { write_opt(rpc_status, 0) };
 }
 
+/// # Safety
+/// The pointers are the arguments of `ApiCloseNotify` (and of its twins), which its `# Safety` asks the caller to make
+/// NULL or valid for what Windows documents the function reads or writes through them: `p` is its `Notify`.
 unsafe fn close_notify(p: *mut HNOTIFY_RPC) -> WinResult<()> {
     tracing::trace!(target: T, "ApiCloseNotify({p:?})");
     if p.is_null() {
@@ -65,8 +70,8 @@ unsafe fn close_notify(p: *mut HNOTIFY_RPC) -> WinResult<()> {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn ApiCloseNotify(Notify: *mut HNOTIFY_RPC) -> error_status_t {
-    // SAFETY: `close_notify` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `close_notify`: `Notify` is this export's own argument, passed on unchanged; its `# Safety` makes it NULL
+    // or valid for what Windows documents `ApiCloseNotify` reads or writes through it.
     guard_rpc("ApiCloseNotify", || unsafe { close_notify(Notify) })
 }
 

@@ -28,6 +28,8 @@ fn object_of(kind: DWORD, object: ULONGLONG) -> WinResult<(Scope, Option<Arc<Req
     }
 }
 
+/// # Safety
+/// `rpc_status` is NULL or points to a writable, aligned `T`; `seq` is NULL or points to a writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn add_notify(
     h: HNOTIFY_RPC,
@@ -78,12 +80,14 @@ pub unsafe extern "C" fn ApiAddNotifyHttpObject(
     rpc_status: *mut error_status_t,
 ) -> error_status_t {
     guard_rpc("ApiAddNotifyHttpObject", || {
-        // SAFETY: `add_notify` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `add_notify`: `rpc_status` is NULL or points to a writable, aligned `T`; `dwStateSequence` is NULL or
+        // points to a writable, aligned `T`.
         unsafe { add_notify(hNotify, dwObjectType, Object, dwFilter, dwNotifyKey, dwStateSequence, rpc_status) }
     })
 }
 
+/// # Safety
+/// `rpc_status` is NULL or points to a writable, aligned `T`.
 unsafe fn remove_notify(
     h: HNOTIFY_RPC,
     kind: DWORD,
@@ -120,7 +124,6 @@ pub unsafe extern "C" fn ApiRemoveNotifyHttpObject(
     Object: ULONGLONG,
     rpc_status: *mut error_status_t,
 ) -> error_status_t {
-    // SAFETY: `remove_notify` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `remove_notify`: `rpc_status` is NULL or points to a writable, aligned `T`.
     guard_rpc("ApiRemoveNotifyHttpObject", || unsafe { remove_notify(hNotify, dwObjectType, Object, rpc_status) })
 }

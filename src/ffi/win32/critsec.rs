@@ -4,6 +4,11 @@ use crate::win32::abi::*;
 use crate::win32::critsec::CriticalSection;
 use crate::win32::error::*;
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`EnterCriticalSection`, `LeaveCriticalSection`,
+/// `LeaveCriticalSectionWhenCallbackReturns`, `TryEnterCriticalSection`, and their `_w16` twins), whose `# Safety` asks
+/// the caller to make them NULL or valid for what Windows documents the function reads or writes through them; as
+/// called from `EnterCriticalSection`: `cs` is its `lpCriticalSection`.
 pub(crate) unsafe fn critical_section<'a>(cs: *mut CRITICAL_SECTION) -> WinResult<&'a CriticalSection> {
     if cs.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
@@ -32,6 +37,11 @@ pub(crate) unsafe fn critical_section<'a>(cs: *mut CRITICAL_SECTION) -> WinResul
     Ok(unsafe { &*(p as *const CriticalSection) })
 }
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`InitializeCriticalSection`,
+/// `InitializeCriticalSectionAndSpinCount`, `InitializeCriticalSectionEx`, and their `_w16` twins), whose `# Safety`
+/// asks the caller to make them NULL or valid for what Windows documents the function reads or writes through them; as
+/// called from `InitializeCriticalSection`: `cs` is its `lpCriticalSection`.
 unsafe fn initialize_critical_section(cs: *mut CRITICAL_SECTION, spin: DWORD) -> WinResult<()> {
     tracing::trace!(target: "winhttpapi::win32", "InitializeCriticalSection({cs:?}, {spin})");
     if cs.is_null() {
@@ -55,8 +65,9 @@ unsafe fn initialize_critical_section(cs: *mut CRITICAL_SECTION, spin: DWORD) ->
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn InitializeCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) {
-    // SAFETY: `initialize_critical_section` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `initialize_critical_section`: `lpCriticalSection` is this export's own argument, passed on unchanged;
+    // its `# Safety` makes it NULL or valid for what Windows documents `InitializeCriticalSection` reads or writes
+    // through it.
     guard_win32("InitializeCriticalSection", (), || unsafe { initialize_critical_section(lpCriticalSection, 0) })
 }
 
@@ -74,8 +85,9 @@ pub unsafe extern "C" fn InitializeCriticalSectionAndSpinCount(
 ) -> BOOL {
     guard_win32("InitializeCriticalSectionAndSpinCount", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "InitializeCriticalSectionAndSpinCount({lpCriticalSection:?}, {dwSpinCount:?})");
-        // SAFETY: `initialize_critical_section` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `initialize_critical_section`: `lpCriticalSection` is this export's own argument, passed on
+        // unchanged; its `# Safety` makes it NULL or valid for what Windows documents
+        // `InitializeCriticalSectionAndSpinCount` reads or writes through it.
         unsafe { initialize_critical_section(lpCriticalSection, dwSpinCount) }?;
         Ok(TRUE)
     })
@@ -96,8 +108,9 @@ pub unsafe extern "C" fn InitializeCriticalSectionEx(
     guard_win32("InitializeCriticalSectionEx", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "InitializeCriticalSectionEx({lpCriticalSection:?}, {dwSpinCount:?}, {Flags:?})");
         let _ = Flags;
-        // SAFETY: `initialize_critical_section` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `initialize_critical_section`: `lpCriticalSection` is this export's own argument, passed on
+        // unchanged; its `# Safety` makes it NULL or valid for what Windows documents `InitializeCriticalSectionEx`
+        // reads or writes through it.
         unsafe { initialize_critical_section(lpCriticalSection, dwSpinCount) }?;
         Ok(TRUE)
     })
@@ -113,8 +126,9 @@ pub unsafe extern "C" fn InitializeCriticalSectionEx(
 pub unsafe extern "C" fn EnterCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) {
     guard_win32("EnterCriticalSection", (), || {
         tracing::trace!(target: "winhttpapi::win32", "EnterCriticalSection({lpCriticalSection:?})");
-        // SAFETY: `critical_section` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `critical_section`: `lpCriticalSection` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `EnterCriticalSection` reads or writes through
+        // it.
         unsafe { critical_section(lpCriticalSection) }?.enter();
         Ok(())
     })
@@ -128,9 +142,9 @@ pub unsafe extern "C" fn EnterCriticalSection(lpCriticalSection: *mut CRITICAL_S
 /// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn TryEnterCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) -> BOOL {
-    // SAFETY: `critical_section` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
     guard_win32("TryEnterCriticalSection", FALSE, || {
+        // SAFETY: `critical_section`: `lpCriticalSection` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `TryEnterCriticalSection` reads or writes.
         Ok(unsafe { critical_section(lpCriticalSection) }?.try_enter() as BOOL)
     })
 }
@@ -145,8 +159,9 @@ pub unsafe extern "C" fn TryEnterCriticalSection(lpCriticalSection: *mut CRITICA
 pub unsafe extern "C" fn LeaveCriticalSection(lpCriticalSection: *mut CRITICAL_SECTION) {
     guard_win32("LeaveCriticalSection", (), || {
         tracing::trace!(target: "winhttpapi::win32", "LeaveCriticalSection({lpCriticalSection:?})");
-        // SAFETY: `critical_section` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `critical_section`: `lpCriticalSection` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `LeaveCriticalSection` reads or writes through
+        // it.
         unsafe { critical_section(lpCriticalSection) }?.leave();
         Ok(())
     })

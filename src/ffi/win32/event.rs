@@ -32,6 +32,8 @@ pub unsafe extern "C" fn CreateEventA(
     })
 }
 
+/// # Safety
+/// `name` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn create_event_w<U: WideUnit>(manual: BOOL, initial: BOOL, name: *const U) -> WinResult<HANDLE> {
     // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
     create_event(manual, initial, unsafe { wide_cstr(name) })
@@ -53,8 +55,7 @@ pub unsafe extern "C" fn CreateEventW(
     guard_win32("CreateEventW", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateEventW({lpEventAttributes:?}, {bManualReset:?}, {bInitialState:?}, {lpName:?})");
         let _ = lpEventAttributes;
-        // SAFETY: `create_event_w` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `create_event_w`: `lpName` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { create_event_w(bManualReset, bInitialState, lpName) }
     })
 }
@@ -75,8 +76,7 @@ pub unsafe extern "C" fn CreateEventW_w16(
     guard_win32("CreateEventW", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateEventW_w16({lpEventAttributes:?}, {bManualReset:?}, {bInitialState:?}, {lpName:?})");
         let _ = lpEventAttributes;
-        // SAFETY: `create_event_w` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `create_event_w`: `lpName` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { create_event_w(bManualReset, bInitialState, lpName) }
     })
 }
@@ -114,6 +114,8 @@ fn create_event_named(manual_reset: bool, initial: bool, name: Option<String>) -
     Ok(to_handle(h))
 }
 
+/// # Safety
+/// `name` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn create_event_ex<U: WideUnit>(name: *const U, flags: DWORD) -> WinResult<HANDLE> {
     tracing::trace!(target: "winhttpapi::win32", "CreateEventEx({name:?}, {flags:#x})");
     if flags & !(CREATE_EVENT_MANUAL_RESET | CREATE_EVENT_INITIAL_SET) != 0 {
@@ -143,8 +145,7 @@ pub unsafe extern "C" fn CreateEventExA(
 ) -> HANDLE {
     guard_win32("CreateEventExA", std::ptr::null_mut(), || {
         let _ = (lpEventAttributes, dwDesiredAccess);
-        // SAFETY: `create_event_ex` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `create_event_ex`: `lpName as *const u8` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { create_event_ex(lpName as *const u8, dwFlags) }
     })
 }
@@ -164,8 +165,7 @@ pub unsafe extern "C" fn CreateEventExW(
 ) -> HANDLE {
     guard_win32("CreateEventExW", std::ptr::null_mut(), || {
         let _ = (lpEventAttributes, dwDesiredAccess);
-        // SAFETY: `create_event_ex` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `create_event_ex`: `lpName` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { create_event_ex(lpName, dwFlags) }
     })
 }
@@ -185,12 +185,13 @@ pub unsafe extern "C" fn CreateEventExW_w16(
 ) -> HANDLE {
     guard_win32("CreateEventExW", std::ptr::null_mut(), || {
         let _ = (lpEventAttributes, dwDesiredAccess);
-        // SAFETY: `create_event_ex` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `create_event_ex`: `lpName` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { create_event_ex(lpName, dwFlags) }
     })
 }
 
+/// # Safety
+/// `name` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn open_event<U: WideUnit>(name: *const U) -> WinResult<HANDLE> {
     tracing::trace!(target: "winhttpapi::win32", "OpenEvent({name:?})");
     // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
@@ -210,8 +211,7 @@ unsafe fn open_event<U: WideUnit>(name: *const U) -> WinResult<HANDLE> {
 pub unsafe extern "C" fn OpenEventA(dwDesiredAccess: DWORD, bInheritHandle: BOOL, lpName: *const c_char) -> HANDLE {
     guard_win32("OpenEventA", std::ptr::null_mut(), || {
         let _ = (dwDesiredAccess, bInheritHandle);
-        // SAFETY: `open_event` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `open_event`: `lpName as *const u8` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { open_event(lpName as *const u8) }
     })
 }
@@ -226,8 +226,7 @@ pub unsafe extern "C" fn OpenEventA(dwDesiredAccess: DWORD, bInheritHandle: BOOL
 pub unsafe extern "C" fn OpenEventW(dwDesiredAccess: DWORD, bInheritHandle: BOOL, lpName: *const u32) -> HANDLE {
     guard_win32("OpenEventW", std::ptr::null_mut(), || {
         let _ = (dwDesiredAccess, bInheritHandle);
-        // SAFETY: `open_event` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `open_event`: `lpName` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { open_event(lpName) }
     })
 }
@@ -242,8 +241,7 @@ pub unsafe extern "C" fn OpenEventW(dwDesiredAccess: DWORD, bInheritHandle: BOOL
 pub unsafe extern "C" fn OpenEventW_w16(dwDesiredAccess: DWORD, bInheritHandle: BOOL, lpName: *const u16) -> HANDLE {
     guard_win32("OpenEventW", std::ptr::null_mut(), || {
         let _ = (dwDesiredAccess, bInheritHandle);
-        // SAFETY: `open_event` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `open_event`: `lpName` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { open_event(lpName) }
     })
 }

@@ -11,6 +11,8 @@ use crate::win32::overlapped::{self, OverlappedPtr};
 use crate::win32::wstr::{self, WideUnit};
 use std::ffi::{c_char, c_void};
 
+/// # Safety
+/// `name` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn create_file<U: WideUnit>(
     name: *const U,
     access: DWORD,
@@ -51,8 +53,7 @@ pub unsafe extern "C" fn CreateFileA(
 ) -> HANDLE {
     guard_win32("CreateFileA", INVALID_HANDLE_VALUE, || {
         let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
-        // SAFETY: `create_file` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `create_file`: `lpFileName as *const u8` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { create_file(lpFileName as *const u8, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes) }
     })
 }
@@ -75,8 +76,7 @@ pub unsafe extern "C" fn CreateFileW(
 ) -> HANDLE {
     guard_win32("CreateFileW", INVALID_HANDLE_VALUE, || {
         let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
-        // SAFETY: `create_file` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `create_file`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { create_file(lpFileName, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes) }
     })
 }
@@ -99,14 +99,16 @@ pub unsafe extern "C" fn CreateFileW_w16(
 ) -> HANDLE {
     guard_win32("CreateFileW", INVALID_HANDLE_VALUE, || {
         let _ = (dwShareMode, lpSecurityAttributes, hTemplateFile);
-        // SAFETY: `create_file` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `create_file`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { create_file(lpFileName, dwDesiredAccess, dwCreationDisposition, dwFlagsAndAttributes) }
     })
 }
 
 /// The offset an `OVERLAPPED` names; `None` = the end of file (`Offset` and `OffsetHigh` both
 /// 0xFFFFFFFF, WriteFile's "append" value).
+///
+/// # Safety
+/// `ov` is non-NULL and points to a readable `OVERLAPPED`.
 unsafe fn overlapped_offset(ov: *const OVERLAPPED) -> Option<u64> {
     // SAFETY: `ov` is the caller's non-NULL OVERLAPPED (this function's contract).
     let (lo, hi) = unsafe { ((*ov).Offset, (*ov).OffsetHigh) };
@@ -121,6 +123,10 @@ unsafe fn overlapped_offset(ov: *const OVERLAPPED) -> Option<u64> {
 /// call returns (status in `Internal`/`InternalHigh`, event set, packet posted to a bound port unless
 /// the event is tagged or the handle skips the port on success). A failure returned at once posts no
 /// packet, as on Windows.
+///
+/// # Safety
+/// `ov` is NULL or points to an `OVERLAPPED` that stays valid and writable until the operation completes; `done` is
+/// NULL or points to a writable `DWORD`.
 unsafe fn file_transfer(
     f: &file::File,
     ov: *mut OVERLAPPED,
@@ -143,8 +149,8 @@ unsafe fn file_transfer(
         return Ok(TRUE);
     }
     let ptr = OverlappedPtr(ov as usize);
-    // SAFETY: `overlapped_offset` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `overlapped_offset`: `ov` is non-NULL (checked above) and the caller's readable `OVERLAPPED` (this
+    // function's `# Safety`).
     let offset = unsafe { overlapped_offset(ov) };
     // SAFETY: `mark_pending`: `self` must point to a writable `OVERLAPPED` that stays valid until [`complete`] runs.
     unsafe { ptr.mark_pending() };
@@ -191,8 +197,8 @@ pub unsafe extern "C" fn ReadFile(
         // SAFETY: `bytes_out`: `lpBuffer as *mut u8` is NULL or points to `nNumberOfBytesToRead as usize` writable
         // bytes, not aliased, valid for `'a`.
         let buf = unsafe { bytes_out(lpBuffer as *mut u8, nNumberOfBytesToRead as usize) }?;
-        // SAFETY: `file_transfer` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `file_transfer`: `lpOverlapped` and the byte count pointer are this export's own arguments: NULL, or
+        // an `OVERLAPPED` valid until the operation completes and a writable DWORD (its `# Safety`).
         unsafe {
             file_transfer(&f, lpOverlapped, lpNumberOfBytesRead, |at| match at {
                 None => f.read(buf),
@@ -230,8 +236,8 @@ pub unsafe extern "C" fn WriteFile(
         // SAFETY: `bytes_in`: `lpBuffer as *const u8` is NULL or points to `nNumberOfBytesToWrite as usize` readable
         // bytes that stay valid and unchanged for `'a`.
         let data = unsafe { bytes_in(lpBuffer as *const u8, nNumberOfBytesToWrite as usize) }?;
-        // SAFETY: `file_transfer` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `file_transfer`: `lpOverlapped` and the byte count pointer are this export's own arguments: NULL, or
+        // an `OVERLAPPED` valid until the operation completes and a writable DWORD (its `# Safety`).
         unsafe {
             file_transfer(&f, lpOverlapped, lpNumberOfBytesWritten, |at| match at {
                 None => f.write(data),
@@ -307,7 +313,8 @@ pub unsafe extern "C" fn SetFilePointer(
         };
         let pos = f.seek(distance, dwMoveMethod)?;
         if !lpDistanceToMoveHigh.is_null() {
-            // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+            // SAFETY: `lpDistanceToMoveHigh` is non-NULL (checked above) and the caller's, valid for writing what is
+            // stored (this function's `# Safety`)
             unsafe {
                 *lpDistanceToMoveHigh = (pos >> 32) as i32;
             }
@@ -355,6 +362,8 @@ pub extern "C" fn FlushFileBuffers(hFile: HANDLE) -> BOOL {
     })
 }
 
+/// # Safety
+/// `name` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn delete_file<U: WideUnit>(name: *const U) -> WinResult<BOOL> {
     // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
     let name = unsafe { wide_cstr(name) }.ok_or(ERROR_INVALID_PARAMETER)?;
@@ -371,8 +380,7 @@ unsafe fn delete_file<U: WideUnit>(name: *const U) -> WinResult<BOOL> {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn DeleteFileA(lpFileName: *const c_char) -> BOOL {
-    // SAFETY: `delete_file` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `delete_file`: `lpFileName as *const u8` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("DeleteFileA", FALSE, || unsafe { delete_file(lpFileName as *const u8) })
 }
 
@@ -384,8 +392,7 @@ pub unsafe extern "C" fn DeleteFileA(lpFileName: *const c_char) -> BOOL {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn DeleteFileW(lpFileName: *const u32) -> BOOL {
-    // SAFETY: `delete_file` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `delete_file`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("DeleteFileW", FALSE, || unsafe { delete_file(lpFileName) })
 }
 
@@ -397,8 +404,7 @@ pub unsafe extern "C" fn DeleteFileW(lpFileName: *const u32) -> BOOL {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn DeleteFileW_w16(lpFileName: *const u16) -> BOOL {
-    // SAFETY: `delete_file` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `delete_file`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("DeleteFileW", FALSE, || unsafe { delete_file(lpFileName) })
 }
 
@@ -441,6 +447,12 @@ pub unsafe extern "C" fn GetTempPathW_w16(nBufferLength: DWORD, lpBuffer: *mut u
     guard_win32("GetTempPathW", 0, || unsafe { copy_out_or_size(&file::temp_path(), lpBuffer, nBufferLength) })
 }
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`GetTempFileNameA`, `GetTempFileNameW`, and their `_w16`
+/// twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or
+/// writes through them; as called from `GetTempFileNameW`: `path` is its `lpPathName`, `prefix` is its
+/// `lpPrefixString`, `out` is its `lpTempFileName`. In particular: `path` is NULL or points to a readable
+/// NUL-terminated array of `U`; `prefix` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn temp_file_name<U: WideUnit>(path: *const U, prefix: *const U, unique: u32, out: *mut U) -> WinResult<u32> {
     tracing::trace!(target: "winhttpapi::win32", "GetTempFileName({path:?}, {prefix:?}, {unique}, {out:?})");
     // SAFETY: `wide_cstr`: `path` is NULL or points to a readable NUL-terminated array of `U`.
@@ -481,8 +493,9 @@ pub unsafe extern "C" fn GetTempFileNameA(
     lpTempFileName: *mut c_char,
 ) -> u32 {
     guard_win32("GetTempFileNameA", 0, || {
-        // SAFETY: `temp_file_name` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `temp_file_name`: `lpPathName`, `lpPrefixString`, `lpTempFileName` are this export's own arguments,
+        // passed on (cast to the helper's types where they differ); its `# Safety` makes them NULL or valid for what
+        // Windows documents `GetTempFileNameA` reads or writes through them.
         unsafe {
             temp_file_name(lpPathName as *const u8, lpPrefixString as *const u8, uUnique, lpTempFileName as *mut u8)
         }
@@ -502,8 +515,10 @@ pub unsafe extern "C" fn GetTempFileNameW(
     uUnique: u32,
     lpTempFileName: *mut u32,
 ) -> u32 {
-    // SAFETY: `temp_file_name` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `temp_file_name`: `lpPathName`, `lpPrefixString`, `lpTempFileName` are this export's own arguments,
+    // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `GetTempFileNameW` reads
+    // or writes through them; in particular `lpPathName` is NULL or points to a readable NUL-terminated array of `U`;
+    // `lpPrefixString` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("GetTempFileNameW", 0, || unsafe {
         temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName)
     })
@@ -522,13 +537,17 @@ pub unsafe extern "C" fn GetTempFileNameW_w16(
     uUnique: u32,
     lpTempFileName: *mut u16,
 ) -> u32 {
-    // SAFETY: `temp_file_name` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `temp_file_name`: `lpPathName`, `lpPrefixString`, `lpTempFileName` are this export's own arguments,
+    // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `GetTempFileNameW` reads
+    // or writes through them; in particular `lpPathName` is NULL or points to a readable NUL-terminated array of `U`;
+    // `lpPrefixString` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("GetTempFileNameW", 0, || unsafe {
         temp_file_name(lpPathName, lpPrefixString, uUnique, lpTempFileName)
     })
 }
 
+/// # Safety
+/// `name` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn file_attributes<U: WideUnit>(name: *const U) -> WinResult<file::Attributes> {
     // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
     let name = unsafe { wide_cstr(name) }.ok_or(ERROR_INVALID_PARAMETER)?;
@@ -547,8 +566,8 @@ unsafe fn file_attributes<U: WideUnit>(name: *const U) -> WinResult<file::Attrib
 #[no_mangle]
 pub unsafe extern "C" fn GetFileAttributesA(lpFileName: *const c_char) -> DWORD {
     guard_win32("GetFileAttributesA", INVALID_FILE_ATTRIBUTES, || {
-        // SAFETY: `file_attributes` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `file_attributes`: `lpFileName as *const u8` is NULL or points to a readable NUL-terminated array of
+        // `U`.
         Ok(unsafe { file_attributes(lpFileName as *const u8) }?.attributes)
     })
 }
@@ -561,8 +580,7 @@ pub unsafe extern "C" fn GetFileAttributesA(lpFileName: *const c_char) -> DWORD 
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetFileAttributesW(lpFileName: *const u32) -> DWORD {
-    // SAFETY: `file_attributes` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `file_attributes`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32(
         "GetFileAttributesW",
         INVALID_FILE_ATTRIBUTES,
@@ -578,8 +596,7 @@ pub unsafe extern "C" fn GetFileAttributesW(lpFileName: *const u32) -> DWORD {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetFileAttributesW_w16(lpFileName: *const u16) -> DWORD {
-    // SAFETY: `file_attributes` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `file_attributes`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32(
         "GetFileAttributesW",
         INVALID_FILE_ATTRIBUTES,
@@ -587,12 +604,14 @@ pub unsafe extern "C" fn GetFileAttributesW_w16(lpFileName: *const u16) -> DWORD
     )
 }
 
+/// # Safety
+/// `name` is NULL or points to a readable NUL-terminated array of `U`; `out as *mut WIN32_FILE_ATTRIBUTE_DATA` is NULL
+/// or points to a writable, aligned `T`.
 unsafe fn file_attributes_ex<U: WideUnit>(name: *const U, level: i32, out: *mut c_void) -> WinResult<BOOL> {
     if level != GET_FILE_EX_INFO_STANDARD || out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `file_attributes` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `file_attributes`: `name` is NULL or points to a readable NUL-terminated array of `U`.
     let data = WIN32_FILE_ATTRIBUTE_DATA::from(unsafe { file_attributes(name) }?);
     // SAFETY: `write_req`: `out as *mut WIN32_FILE_ATTRIBUTE_DATA` is NULL or points to a writable, aligned `T`.
     unsafe { write_req(out as *mut WIN32_FILE_ATTRIBUTE_DATA, data) }?;
@@ -614,8 +633,8 @@ pub unsafe extern "C" fn GetFileAttributesExA(
     lpFileInformation: *mut c_void,
 ) -> BOOL {
     guard_win32("GetFileAttributesExA", FALSE, || {
-        // SAFETY: `file_attributes_ex` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `file_attributes_ex`: `lpFileName as *const u8` is NULL or points to a readable NUL-terminated array
+        // of `U`; `lpFileInformation as *mut WIN32_FILE_ATTRIBUTE_DATA` is NULL or points to a writable, aligned `T`.
         unsafe { file_attributes_ex(lpFileName as *const u8, fInfoLevelId, lpFileInformation) }
     })
 }
@@ -632,8 +651,8 @@ pub unsafe extern "C" fn GetFileAttributesExW(
     fInfoLevelId: i32,
     lpFileInformation: *mut c_void,
 ) -> BOOL {
-    // SAFETY: `file_attributes_ex` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `file_attributes_ex`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`;
+    // `lpFileInformation as *mut WIN32_FILE_ATTRIBUTE_DATA` is NULL or points to a writable, aligned `T`.
     guard_win32("GetFileAttributesExW", FALSE, || unsafe {
         file_attributes_ex(lpFileName, fInfoLevelId, lpFileInformation)
     })
@@ -651,8 +670,8 @@ pub unsafe extern "C" fn GetFileAttributesExW_w16(
     fInfoLevelId: i32,
     lpFileInformation: *mut c_void,
 ) -> BOOL {
-    // SAFETY: `file_attributes_ex` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `file_attributes_ex`: `lpFileName` is NULL or points to a readable NUL-terminated array of `U`;
+    // `lpFileInformation as *mut WIN32_FILE_ATTRIBUTE_DATA` is NULL or points to a writable, aligned `T`.
     guard_win32("GetFileAttributesExW", FALSE, || unsafe {
         file_attributes_ex(lpFileName, fInfoLevelId, lpFileInformation)
     })

@@ -80,7 +80,8 @@ pub unsafe extern "C" fn DuplicateHandle(
             if lpTargetHandle.is_null() {
                 let _ = handle::close(new);
             } else {
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `lpTargetHandle` is non-NULL (checked above) and the caller's, valid for writing what is
+                // stored (this function's `# Safety`)
                 unsafe {
                     *lpTargetHandle = to_handle(new);
                 }

@@ -89,15 +89,18 @@ pub unsafe extern "C" fn GetQueuedCompletionStatus(
         let port = handle::get_typed::<self::CompletionPort>(raw(CompletionPort))?;
         match port.dequeue(wait::deadline_after(dwMilliseconds)) {
             Ok(p) => {
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `lpNumberOfBytesTransferred` is non-NULL (checked above) and the caller's, valid for writing
+                // what is stored (this function's `# Safety`)
                 unsafe {
                     *lpNumberOfBytesTransferred = p.bytes;
                 }
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `lpCompletionKey` is non-NULL (checked above) and the caller's, valid for writing what is
+                // stored (this function's `# Safety`)
                 unsafe {
                     *lpCompletionKey = p.key;
                 }
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `lpOverlapped` is non-NULL (checked above) and the caller's, valid for writing what is stored
+                // (this function's `# Safety`)
                 unsafe {
                     *lpOverlapped = p.overlapped as *mut OVERLAPPED;
                 }
@@ -108,7 +111,8 @@ pub unsafe extern "C" fn GetQueuedCompletionStatus(
                 }
             }
             Err(e) => {
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `lpOverlapped` is non-NULL (checked above) and the caller's, valid for writing what is stored
+                // (this function's `# Safety`)
                 unsafe {
                     *lpOverlapped = std::ptr::null_mut();
                 }
@@ -145,7 +149,8 @@ pub unsafe extern "C" fn GetQueuedCompletionStatusEx(
         if lpCompletionPortEntries.is_null() || ulNumEntriesRemoved.is_null() || ulCount == 0 {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `ulNumEntriesRemoved` is non-NULL (checked above) and the caller's, valid for writing what is stored
+        // (this function's `# Safety`)
         unsafe {
             *ulNumEntriesRemoved = 0;
         }
@@ -164,7 +169,8 @@ pub unsafe extern "C" fn GetQueuedCompletionStatusEx(
                         dwNumberOfBytesTransferred: p.bytes,
                     };
                 }
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `ulNumEntriesRemoved` is non-NULL (checked above) and the caller's, valid for writing what is
+                // stored (this function's `# Safety`)
                 unsafe {
                     *ulNumEntriesRemoved = n as ULONG;
                 }

@@ -10,6 +10,9 @@ use crate::win32::wstr::{self, WideUnit};
 use std::ffi::{c_char, c_void};
 
 /// The message text `FormatMessage` formats, before escapes.
+///
+/// # Safety
+/// `source as *const U` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn message_source<U: WideUnit>(
     flags: DWORD,
     source: *const c_void,
@@ -40,6 +43,12 @@ unsafe fn message_source<U: WideUnit>(
     Ok((text.to_string(), true))
 }
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`FormatMessageA`, `FormatMessageW`, and their `_w16` twins),
+/// whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `FormatMessageW`: `lpSource` is its `lpSource`, `lpBuffer` is its `lpBuffer`,
+/// `Arguments` is its `Arguments`. In particular: `lpSource as *const U` is NULL or points to a readable NUL-terminated
+/// array of `U`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn format_message<U: WideUnit>(
     dwFlags: DWORD,
@@ -54,8 +63,7 @@ unsafe fn format_message<U: WideUnit>(
     if lpBuffer.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `message_source::<U>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `message_source`: `lpSource as *const U` is NULL or points to a readable NUL-terminated array of `U`.
     let (text, from_table) = unsafe { message_source::<U>(dwFlags, lpSource, dwMessageId, dwLanguageId) }?;
     let width = dwFlags & FORMAT_MESSAGE_MAX_WIDTH_MASK;
     // Inserts need arguments; reading a va_list is not possible from here, so only
@@ -78,7 +86,8 @@ unsafe fn format_message<U: WideUnit>(
         // SAFETY: `units_out`: `block as *mut U` points to `units.len()` writable units valid for `'a`, not aliased
         // (NULL only when `units.len()` is 0).
         unsafe { units_out(block as *mut U, units.len()) }.copy_from_slice(&units);
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `lpBuffer` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+        // function's `# Safety`)
         unsafe {
             *(lpBuffer as *mut *mut U) = block as *mut U;
         }
@@ -116,8 +125,9 @@ pub unsafe extern "C" fn FormatMessageA(
     Arguments: *mut c_void,
 ) -> DWORD {
     guard_win32("FormatMessageA", 0, || {
-        // SAFETY: `format_message` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `format_message`: `lpSource`, `lpBuffer`, `Arguments` are this export's own arguments, passed on
+        // (cast to the helper's types where they differ); its `# Safety` makes them NULL or valid for what Windows
+        // documents `FormatMessageA` reads or writes through them.
         unsafe { format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer as *mut u8, nSize, Arguments) }
     })
 }
@@ -139,8 +149,10 @@ pub unsafe extern "C" fn FormatMessageW(
     Arguments: *mut c_void,
 ) -> DWORD {
     guard_win32("FormatMessageW", 0, || {
-        // SAFETY: `format_message` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `format_message`: `lpSource`, `lpBuffer`, `Arguments` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `FormatMessageW` reads or
+        // writes through them; in particular `lpSource as *const U` is NULL or points to a readable NUL-terminated
+        // array of `U`.
         unsafe { format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer, nSize, Arguments) }
     })
 }
@@ -162,8 +174,10 @@ pub unsafe extern "C" fn FormatMessageW_w16(
     Arguments: *mut c_void,
 ) -> DWORD {
     guard_win32("FormatMessageW", 0, || {
-        // SAFETY: `format_message` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `format_message`: `lpSource`, `lpBuffer`, `Arguments` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `FormatMessageW` reads or
+        // writes through them; in particular `lpSource as *const U` is NULL or points to a readable NUL-terminated
+        // array of `U`.
         unsafe { format_message(dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer, nSize, Arguments) }
     })
 }

@@ -7,6 +7,8 @@ use crate::win32::module;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_char;
 
+/// # Safety
+/// `name` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn module_by_name<U: WideUnit>(name: *const U) -> WinResult<HANDLE> {
     // SAFETY: `wide_cstr`: `name` is NULL or points to a readable NUL-terminated array of `U`.
     let name = unsafe { wide_cstr(name) };
@@ -24,8 +26,8 @@ unsafe fn module_by_name<U: WideUnit>(name: *const U) -> WinResult<HANDLE> {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetModuleHandleA(lpModuleName: *const c_char) -> HANDLE {
-    // SAFETY: `module_by_name` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `module_by_name`: `lpModuleName as *const u8` is NULL or points to a readable NUL-terminated array of
+    // `U`.
     guard_win32("GetModuleHandleA", std::ptr::null_mut(), || unsafe { module_by_name(lpModuleName as *const u8) })
 }
 
@@ -37,8 +39,7 @@ pub unsafe extern "C" fn GetModuleHandleA(lpModuleName: *const c_char) -> HANDLE
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetModuleHandleW(lpModuleName: *const u32) -> HANDLE {
-    // SAFETY: `module_by_name` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `module_by_name`: `lpModuleName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("GetModuleHandleW", std::ptr::null_mut(), || unsafe { module_by_name(lpModuleName) })
 }
 
@@ -50,17 +51,17 @@ pub unsafe extern "C" fn GetModuleHandleW(lpModuleName: *const u32) -> HANDLE {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetModuleHandleW_w16(lpModuleName: *const u16) -> HANDLE {
-    // SAFETY: `module_by_name` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `module_by_name`: `lpModuleName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("GetModuleHandleW", std::ptr::null_mut(), || unsafe { module_by_name(lpModuleName) })
 }
 
+/// # Safety
+/// `name` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn load_library<U: WideUnit>(name: *const U) -> WinResult<HANDLE> {
     if name.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `module_by_name` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `module_by_name`: `name` is NULL or points to a readable NUL-terminated array of `U`.
     unsafe { module_by_name(name) }
 }
 
@@ -73,8 +74,7 @@ unsafe fn load_library<U: WideUnit>(name: *const U) -> WinResult<HANDLE> {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn LoadLibraryA(lpLibFileName: *const c_char) -> HANDLE {
-    // SAFETY: `load_library` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `load_library`: `lpLibFileName as *const u8` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("LoadLibraryA", std::ptr::null_mut(), || unsafe { load_library(lpLibFileName as *const u8) })
 }
 
@@ -86,8 +86,7 @@ pub unsafe extern "C" fn LoadLibraryA(lpLibFileName: *const c_char) -> HANDLE {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn LoadLibraryW(lpLibFileName: *const u32) -> HANDLE {
-    // SAFETY: `load_library` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `load_library`: `lpLibFileName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("LoadLibraryW", std::ptr::null_mut(), || unsafe { load_library(lpLibFileName) })
 }
 
@@ -99,11 +98,14 @@ pub unsafe extern "C" fn LoadLibraryW(lpLibFileName: *const u32) -> HANDLE {
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn LoadLibraryW_w16(lpLibFileName: *const u16) -> HANDLE {
-    // SAFETY: `load_library` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `load_library`: `lpLibFileName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_win32("LoadLibraryW", std::ptr::null_mut(), || unsafe { load_library(lpLibFileName) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `GetProcAddress` (and of its twins), which its `# Safety` asks the caller to make
+/// NULL or valid for what Windows documents the function reads or writes through them: `lpProcName` is its
+/// `lpProcName`. In particular: `lpProcName` is NULL or points to a readable NUL-terminated string.
 unsafe fn proc_address(hModule: HANDLE, lpProcName: *const c_char, twin_first: bool) -> WinResult<FARPROC> {
     // Names below 0x10000 are ordinals; our exports have none.
     if (lpProcName as usize) < 0x10000 {
@@ -133,8 +135,9 @@ unsafe fn proc_address(hModule: HANDLE, lpProcName: *const c_char, twin_first: b
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetProcAddress(hModule: HANDLE, lpProcName: *const c_char) -> FARPROC {
-    // SAFETY: `proc_address` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `proc_address`: `lpProcName` is this export's own argument, passed on unchanged; its `# Safety` makes it
+    // NULL or valid for what Windows documents `GetProcAddress` reads or writes through it; in particular `lpProcName`
+    // is NULL or points to a readable NUL-terminated string.
     guard_win32("GetProcAddress", None, || unsafe { proc_address(hModule, lpProcName, false) })
 }
 
@@ -147,8 +150,9 @@ pub unsafe extern "C" fn GetProcAddress(hModule: HANDLE, lpProcName: *const c_ch
 /// length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn GetProcAddress_w16(hModule: HANDLE, lpProcName: *const c_char) -> FARPROC {
-    // SAFETY: `proc_address` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `proc_address`: `lpProcName` is this export's own argument, passed on unchanged; its `# Safety` makes it
+    // NULL or valid for what Windows documents `GetProcAddress` reads or writes through it; in particular `lpProcName`
+    // is NULL or points to a readable NUL-terminated string.
     guard_win32("GetProcAddress", None, || unsafe { proc_address(hModule, lpProcName, true) })
 }
 

@@ -11,6 +11,12 @@ use crate::win32::wait::{self, WaitOutcome};
 /// The shared body of `GetOverlappedResult(Ex)`. `wait` = None: do not wait (pending is
 /// `ERROR_IO_INCOMPLETE`); Some(deadline): wait for the operation (on `hEvent`, or for the operation
 /// itself when there is none) until the deadline (then `WAIT_TIMEOUT`).
+///
+/// # Safety
+/// The pointers are arguments of the exports that call it (`GetOverlappedResult`, `GetOverlappedResultEx`, and their
+/// `_w16` twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function
+/// reads or writes through them; as called from `GetOverlappedResult`: `lpOverlapped` is its `lpOverlapped`,
+/// `lpNumberOfBytesTransferred` is its `lpNumberOfBytesTransferred`.
 unsafe fn overlapped_result(
     lpOverlapped: *mut OVERLAPPED,
     lpNumberOfBytesTransferred: *mut DWORD,
@@ -76,8 +82,9 @@ pub unsafe extern "C" fn GetOverlappedResult(
 ) -> BOOL {
     guard_win32("GetOverlappedResult", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "GetOverlappedResult({hFile:?}, {lpOverlapped:?}, {bWait})");
-        // SAFETY: `overlapped_result` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `overlapped_result`: `lpOverlapped`, `lpNumberOfBytesTransferred` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `GetOverlappedResult`
+        // reads or writes through them.
         unsafe {
             overlapped_result(lpOverlapped, lpNumberOfBytesTransferred, if bWait != 0 { Some(None) } else { None })
         }
@@ -104,8 +111,9 @@ pub unsafe extern "C" fn GetOverlappedResultEx(
     guard_win32("GetOverlappedResultEx", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "GetOverlappedResultEx({hFile:?}, {lpOverlapped:?}, {dwMilliseconds}, {bAlertable})");
         let wait = if dwMilliseconds == 0 { None } else { Some(wait::deadline_after(dwMilliseconds)) };
-        // SAFETY: `overlapped_result` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `overlapped_result`: `lpOverlapped`, `lpNumberOfBytesTransferred` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `GetOverlappedResultEx` reads or writes through them.
         unsafe { overlapped_result(lpOverlapped, lpNumberOfBytesTransferred, wait) }
     })
 }

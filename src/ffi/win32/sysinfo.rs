@@ -63,11 +63,13 @@ pub unsafe extern "C" fn GetProcessAffinityMask(
             return Err(ERROR_INVALID_PARAMETER);
         }
         let (process, system) = sysinfo::process_affinity();
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `lpProcessAffinityMask` is non-NULL (checked above) and the caller's, valid for writing what is
+        // stored (this function's `# Safety`)
         unsafe {
             *lpProcessAffinityMask = process;
         }
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `lpSystemAffinityMask` is non-NULL (checked above) and the caller's, valid for writing what is stored
+        // (this function's `# Safety`)
         unsafe {
             *lpSystemAffinityMask = system;
         }

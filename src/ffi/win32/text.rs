@@ -9,6 +9,11 @@ use crate::win32::wstr::{self, WideUnit};
 use std::ffi::c_char;
 
 /// The body of `MultiByteToWideChar` for either `wchar_t` width.
+///
+/// # Safety
+/// The pointers are the arguments of `MultiByteToWideChar` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `lpMultiByteStr` is its
+/// `lpMultiByteStr`, `lpWideCharStr` is its `lpWideCharStr`.
 unsafe fn multi_byte_to_wide_char<U: WideUnit>(
     CodePage: u32,
     dwFlags: DWORD,
@@ -71,8 +76,9 @@ pub unsafe extern "C" fn MultiByteToWideChar(
     cchWideChar: i32,
 ) -> i32 {
     guard_win32("MultiByteToWideChar", 0, || {
-        // SAFETY: `multi_byte_to_wide_char` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `multi_byte_to_wide_char`: `lpMultiByteStr`, `lpWideCharStr` are this export's own arguments, passed
+        // on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `MultiByteToWideChar` reads
+        // or writes through them.
         unsafe { multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar) }
     })
 }
@@ -93,13 +99,21 @@ pub unsafe extern "C" fn MultiByteToWideChar_w16(
     cchWideChar: i32,
 ) -> i32 {
     guard_win32("MultiByteToWideChar", 0, || {
-        // SAFETY: `multi_byte_to_wide_char` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `multi_byte_to_wide_char`: `lpMultiByteStr`, `lpWideCharStr` are this export's own arguments, passed
+        // on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `MultiByteToWideChar` reads
+        // or writes through them.
         unsafe { multi_byte_to_wide_char(CodePage, dwFlags, lpMultiByteStr, cbMultiByte, lpWideCharStr, cchWideChar) }
     })
 }
 
 /// The body of `WideCharToMultiByte` for either `wchar_t` width.
+///
+/// # Safety
+/// The pointers are the arguments of `WideCharToMultiByte` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `lpWideCharStr` is its
+/// `lpWideCharStr`, `lpMultiByteStr` is its `lpMultiByteStr`, `lpDefaultChar` is its `lpDefaultChar`,
+/// `lpUsedDefaultChar` is its `lpUsedDefaultChar`. In particular: `lpWideCharStr` is NULL or points to a readable
+/// NUL-terminated array of `U`; `lpUsedDefaultChar` is NULL or points to a writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn wide_char_to_multi_byte<U: WideUnit>(
     CodePage: u32,
@@ -174,8 +188,11 @@ pub unsafe extern "C" fn WideCharToMultiByte(
     lpUsedDefaultChar: *mut BOOL,
 ) -> i32 {
     guard_win32("WideCharToMultiByte", 0, || {
-        // SAFETY: `wide_char_to_multi_byte` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `wide_char_to_multi_byte`: `lpWideCharStr`, `lpMultiByteStr`, `lpDefaultChar`, `lpUsedDefaultChar`
+        // are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what
+        // Windows documents `WideCharToMultiByte` reads or writes through them; in particular `lpWideCharStr` is NULL
+        // or points to a readable NUL-terminated array of `U`; `lpUsedDefaultChar` is NULL or points to a writable,
+        // aligned `T`.
         unsafe {
             wide_char_to_multi_byte(
                 CodePage,
@@ -209,8 +226,11 @@ pub unsafe extern "C" fn WideCharToMultiByte_w16(
     lpUsedDefaultChar: *mut BOOL,
 ) -> i32 {
     guard_win32("WideCharToMultiByte", 0, || {
-        // SAFETY: `wide_char_to_multi_byte` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `wide_char_to_multi_byte`: `lpWideCharStr`, `lpMultiByteStr`, `lpDefaultChar`, `lpUsedDefaultChar`
+        // are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what
+        // Windows documents `WideCharToMultiByte` reads or writes through them; in particular `lpWideCharStr` is NULL
+        // or points to a readable NUL-terminated array of `U`; `lpUsedDefaultChar` is NULL or points to a writable,
+        // aligned `T`.
         unsafe {
             wide_char_to_multi_byte(
                 CodePage,
@@ -226,6 +246,8 @@ pub unsafe extern "C" fn WideCharToMultiByte_w16(
     })
 }
 
+/// # Safety
+/// `p` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn string_length<U: WideUnit>(p: *const U) -> i32 {
     if p.is_null() {
         0
@@ -243,8 +265,7 @@ unsafe fn string_length<U: WideUnit>(p: *const U) -> i32 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn lstrlenA(lpString: *const c_char) -> i32 {
-    // SAFETY: `string_length` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `string_length`: `lpString as *const u8` is NULL or points to a readable NUL-terminated array of `U`.
     guard_infallible("lstrlenA", 0, || unsafe { string_length(lpString as *const u8) })
 }
 
@@ -256,8 +277,7 @@ pub unsafe extern "C" fn lstrlenA(lpString: *const c_char) -> i32 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn lstrlenW(lpString: *const u32) -> i32 {
-    // SAFETY: `string_length` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `string_length`: `lpString` is NULL or points to a readable NUL-terminated array of `U`.
     guard_infallible("lstrlenW", 0, || unsafe { string_length(lpString) })
 }
 
@@ -269,11 +289,14 @@ pub unsafe extern "C" fn lstrlenW(lpString: *const u32) -> i32 {
 /// call.
 #[no_mangle]
 pub unsafe extern "C" fn lstrlenW_w16(lpString: *const u16) -> i32 {
-    // SAFETY: `string_length` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `string_length`: `lpString` is NULL or points to a readable NUL-terminated array of `U`.
     guard_infallible("lstrlenW", 0, || unsafe { string_length(lpString) })
 }
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`OutputDebugStringA`, `OutputDebugStringW`, and their `_w16`
+/// twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or
+/// writes through them; as called from `OutputDebugStringW`: `s` is its `lpOutputString`.
 unsafe fn output_debug_string<U: WideUnit>(s: *const U) {
     // There is no debugger channel on Linux: the text goes to stderr when logging is on.
     if s.is_null() || std::env::var_os("WINHTTPAPI_LOG").is_none() {
@@ -293,8 +316,9 @@ unsafe fn output_debug_string<U: WideUnit>(s: *const U) {
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn OutputDebugStringA(lpOutputString: *const c_char) {
-    // SAFETY: `output_debug_string` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `output_debug_string`: `lpOutputString` is this export's own argument, passed on (cast to the helper's
+    // types where they differ); its `# Safety` makes it NULL or valid for what Windows documents `OutputDebugStringA`
+    // reads or writes through it.
     guard_infallible("OutputDebugStringA", (), || unsafe { output_debug_string(lpOutputString as *const u8) })
 }
 
@@ -306,8 +330,8 @@ pub unsafe extern "C" fn OutputDebugStringA(lpOutputString: *const c_char) {
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn OutputDebugStringW(lpOutputString: *const u32) {
-    // SAFETY: `output_debug_string` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `output_debug_string`: `lpOutputString` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `OutputDebugStringW` reads or writes through it.
     guard_infallible("OutputDebugStringW", (), || unsafe { output_debug_string(lpOutputString) })
 }
 
@@ -319,7 +343,7 @@ pub unsafe extern "C" fn OutputDebugStringW(lpOutputString: *const u32) {
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn OutputDebugStringW_w16(lpOutputString: *const u16) {
-    // SAFETY: `output_debug_string` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `output_debug_string`: `lpOutputString` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `OutputDebugStringW` reads or writes through it.
     guard_infallible("OutputDebugStringW", (), || unsafe { output_debug_string(lpOutputString) })
 }

@@ -30,7 +30,8 @@ pub unsafe extern "C" fn CreateThread(
         tracing::trace!(target: "winhttpapi::win32", "CreateThread({lpThreadAttributes:?}, {dwStackSize}, {lpParameter:?}, {dwCreationFlags:#x})");
         let start = lpStartAddress.ok_or(ERROR_INVALID_PARAMETER)?;
         let param = lpParameter as usize;
-        // SAFETY (of the closure): the caller's start routine and parameter, as CreateThread's contract.
+        // SAFETY: `start` is the caller's thread routine, called once with its parameter, as `CreateThread`'s contract
+        // (this export's `# Safety`) allows.
         let body = Box::new(move || unsafe { start(param as *mut c_void) });
         let t = thread::spawn(dwStackSize, dwCreationFlags & CREATE_SUSPENDED != 0, body)?;
         // SAFETY: `write_opt`: `lpThreadId` is NULL or points to a writable, aligned `T`.

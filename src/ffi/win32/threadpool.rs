@@ -20,6 +20,11 @@ use std::sync::Arc;
 
 /// The environment a `PTP_CALLBACK_ENVIRON` describes (NULL: the default pool, normal priority). Version 1
 /// environments have no priority. A priority other than high, normal or low: `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+/// The pointers are the arguments of `TrySubmitThreadpoolCallback` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `pcbe` is its
+/// `pcbe`.
 unsafe fn environment(pcbe: *const TP_CALLBACK_ENVIRON_V3) -> WinResult<Environment> {
     let mut env = Environment { priority: abi::TP_CALLBACK_PRIORITY_NORMAL, ..Default::default() };
     if pcbe.is_null() {
@@ -55,10 +60,16 @@ unsafe fn environment(pcbe: *const TP_CALLBACK_ENVIRON_V3) -> WinResult<Environm
 }
 
 /// A new object in the handle table; its handle is what its callbacks receive.
+///
+/// # Safety
+/// The pointers are arguments of the exports that call it (`CreateThreadpoolIo`, `CreateThreadpoolTimer`,
+/// `CreateThreadpoolWait`, `CreateThreadpoolWork`, and their `_w16` twins), whose `# Safety` asks the caller to make
+/// them NULL or valid for what Windows documents the function reads or writes through them; as called from
+/// `CreateThreadpoolWork`: `context` is its `pv`, `pcbe` is its `pcbe`.
 unsafe fn create(callback: Option<Callback>, context: *mut c_void, pcbe: *const c_void) -> WinResult<HANDLE> {
     let callback = callback.ok_or(ERROR_INVALID_PARAMETER)?;
-    // SAFETY: `environment` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `environment`: `pcbe` is this export's own argument: NULL or a readable `TP_CALLBACK_ENVIRON` of the
+    // version it states (its `# Safety`).
     let env = unsafe { environment(pcbe as *const TP_CALLBACK_ENVIRON_V3) }?;
     let object = TpObject::new(callback, context as usize, env);
     let h = handle::insert(object.clone());
@@ -76,6 +87,9 @@ fn object(h: HANDLE, kind: Kind) -> WinResult<Arc<TpObject>> {
 }
 
 /// A `FILETIME` argument as a due time (NULL: none).
+///
+/// # Safety
+/// `p` is NULL or points to a readable `FILETIME` (alignment not required).
 unsafe fn due(p: *const FILETIME) -> Option<Due> {
     if p.is_null() {
         return None;
@@ -190,8 +204,9 @@ pub unsafe extern "C" fn TrySubmitThreadpoolCallback(
     guard_win32("TrySubmitThreadpoolCallback", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "TrySubmitThreadpoolCallback({pfns:?}, {pv:?}, {pcbe:?})");
         let pfns = pfns.ok_or(ERROR_INVALID_PARAMETER)?;
-        // SAFETY: `environment` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `environment`: `pcbe` is this export's own argument, passed on (cast to the helper's types where they
+        // differ); its `# Safety` makes it NULL or valid for what Windows documents `TrySubmitThreadpoolCallback` reads
+        // or writes through it.
         let env = unsafe { environment(pcbe as *const TP_CALLBACK_ENVIRON_V3) }?;
         TpObject::new(Callback::Simple(pfns), pv as usize, env).submit_work();
         Ok(TRUE)
@@ -210,8 +225,8 @@ pub unsafe extern "C" fn TrySubmitThreadpoolCallback(
 pub unsafe extern "C" fn CreateThreadpoolWork(pfnwk: Option<ObjectFn>, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
     guard_win32("CreateThreadpoolWork", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolWork({pfnwk:?}, {pv:?}, {pcbe:?})");
-        // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `create`: `pv`, `pcbe` are this export's own arguments, passed on unchanged; its `# Safety` makes
+        // them NULL or valid for what Windows documents `CreateThreadpoolWork` reads or writes through them.
         unsafe { create(pfnwk.map(Callback::Work), pv, pcbe) }
     })
 }
@@ -272,15 +287,18 @@ pub unsafe extern "C" fn CreateThreadpoolTimer(
 ) -> HANDLE {
     guard_win32("CreateThreadpoolTimer", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolTimer({pfnti:?}, {pv:?}, {pcbe:?})");
-        // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `create`: `pv`, `pcbe` are this export's own arguments, passed on unchanged; its `# Safety` makes
+        // them NULL or valid for what Windows documents `CreateThreadpoolTimer` reads or writes through them.
         unsafe { create(pfnti.map(Callback::Timer), pv, pcbe) }
     })
 }
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`SetThreadpoolTimer`, `SetThreadpoolTimerEx`, and their
+/// `_w16` twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function
+/// reads or writes through them; as called from `SetThreadpoolTimer`: `pftDueTime` is its `pftDueTime`.
 unsafe fn set_timer(pti: HANDLE, pftDueTime: *const FILETIME, msPeriod: DWORD) -> WinResult<BOOL> {
-    // SAFETY: `due` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `due`: the due-time argument is this export's own, NULL or a readable `FILETIME` (its `# Safety`).
     Ok(object(pti, Kind::Timer)?.set_timer(unsafe { due(pftDueTime) }, msPeriod) as BOOL)
 }
 
@@ -301,8 +319,8 @@ pub unsafe extern "C" fn SetThreadpoolTimer(
 ) {
     guard_win32("SetThreadpoolTimer", (), || {
         tracing::trace!(target: "winhttpapi::win32", "SetThreadpoolTimer({pti:?}, {pftDueTime:?}, {msPeriod}, {msWindowLength})");
-        // SAFETY: `set_timer` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `set_timer`: `pftDueTime` is this export's own argument, passed on unchanged; its `# Safety` makes it
+        // NULL or valid for what Windows documents `SetThreadpoolTimer` reads or writes through it.
         unsafe { set_timer(pti, pftDueTime, msPeriod) }.map(drop)
     })
 }
@@ -322,8 +340,8 @@ pub unsafe extern "C" fn SetThreadpoolTimerEx(
 ) -> BOOL {
     guard_win32("SetThreadpoolTimerEx", FALSE, || {
         tracing::trace!(target: "winhttpapi::win32", "SetThreadpoolTimerEx({pti:?}, {pftDueTime:?}, {msPeriod}, {msWindowLength})");
-        // SAFETY: `set_timer` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `set_timer`: `pftDueTime` is this export's own argument, passed on unchanged; its `# Safety` makes it
+        // NULL or valid for what Windows documents `SetThreadpoolTimerEx` reads or writes through it.
         unsafe { set_timer(pti, pftDueTime, msPeriod) }
     })
 }
@@ -368,12 +386,16 @@ pub extern "C" fn CloseThreadpoolTimer(pti: HANDLE) {
 pub unsafe extern "C" fn CreateThreadpoolWait(pfnwa: Option<WaitFn>, pv: *mut c_void, pcbe: *const c_void) -> HANDLE {
     guard_win32("CreateThreadpoolWait", std::ptr::null_mut(), || {
         tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolWait({pfnwa:?}, {pv:?}, {pcbe:?})");
-        // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `create`: `pv`, `pcbe` are this export's own arguments, passed on unchanged; its `# Safety` makes
+        // them NULL or valid for what Windows documents `CreateThreadpoolWait` reads or writes through them.
         unsafe { create(pfnwa.map(Callback::Wait), pv, pcbe) }
     })
 }
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`SetThreadpoolWait`, `SetThreadpoolWaitEx`, and their `_w16`
+/// twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or
+/// writes through them; as called from `SetThreadpoolWait`: `pftTimeout` is its `pftTimeout`.
 unsafe fn set_wait(pwa: HANDLE, h: HANDLE, pftTimeout: *const FILETIME) -> WinResult<BOOL> {
     let o = object(pwa, Kind::Wait)?;
     let target = if h.is_null() {
@@ -383,8 +405,7 @@ unsafe fn set_wait(pwa: HANDLE, h: HANDLE, pftTimeout: *const FILETIME) -> WinRe
         t.waitable().ok_or(ERROR_INVALID_HANDLE)?;
         Some(t)
     };
-    // SAFETY: `due` reads and writes only through the pointers passed to it, which this function's caller guarantees
-    // (its `# Safety`)
+    // SAFETY: `due`: the due-time argument is this export's own, NULL or a readable `FILETIME` (its `# Safety`).
     Ok(o.set_wait(target, unsafe { due(pftTimeout) }) as BOOL)
 }
 
@@ -401,8 +422,8 @@ unsafe fn set_wait(pwa: HANDLE, h: HANDLE, pftTimeout: *const FILETIME) -> WinRe
 pub unsafe extern "C" fn SetThreadpoolWait(pwa: HANDLE, h: HANDLE, pftTimeout: *const FILETIME) {
     guard_win32("SetThreadpoolWait", (), || {
         tracing::trace!(target: "winhttpapi::win32", "SetThreadpoolWait({pwa:?}, {h:?}, {pftTimeout:?})");
-        // SAFETY: `set_wait` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `set_wait`: `pftTimeout` is this export's own argument, passed on unchanged; its `# Safety` makes it
+        // NULL or valid for what Windows documents `SetThreadpoolWait` reads or writes through it.
         unsafe { set_wait(pwa, h, pftTimeout) }.map(drop)
     })
 }
@@ -426,8 +447,8 @@ pub unsafe extern "C" fn SetThreadpoolWaitEx(
         if !Reserved.is_null() {
             return Err(ERROR_INVALID_PARAMETER);
         }
-        // SAFETY: `set_wait` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `set_wait`: `pftTimeout` is this export's own argument, passed on unchanged; its `# Safety` makes it
+        // NULL or valid for what Windows documents `SetThreadpoolWaitEx` reads or writes through it.
         unsafe { set_wait(pwa, h, pftTimeout) }
     })
 }
@@ -473,8 +494,8 @@ pub unsafe extern "C" fn CreateThreadpoolIo(
         tracing::trace!(target: "winhttpapi::win32", "CreateThreadpoolIo({fl:?}, {pfnio:?}, {pv:?}, {pcbe:?})");
         let target = handle::get(raw(fl))?;
         let binding = target.io_binding().ok_or(ERROR_INVALID_HANDLE)?;
-        // SAFETY: `create` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `create`: `pv`, `pcbe` are this export's own arguments, passed on unchanged; its `# Safety` makes
+        // them NULL or valid for what Windows documents `CreateThreadpoolIo` reads or writes through them.
         let h = unsafe { create(pfnio.map(Callback::Io), pv, pcbe) }?;
         let io = handle::get_typed::<TpObject>(raw(h))?;
         if let Err(e) = binding.bind(io.pool().port(), raw(h)) {
@@ -552,8 +573,9 @@ pub extern "C" fn SetEventWhenCallbackReturns(pci: usize, evt: HANDLE) {
 pub unsafe extern "C" fn LeaveCriticalSectionWhenCallbackReturns(pci: usize, pcs: *mut c_void) {
     guard_win32("LeaveCriticalSectionWhenCallbackReturns", (), || {
         tracing::trace!(target: "winhttpapi::win32", "LeaveCriticalSectionWhenCallbackReturns({pci:#x}, {pcs:?})");
-        // SAFETY: `critical_section` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `critical_section`: `pcs` is this export's own argument, passed on (cast to the helper's types where
+        // they differ); its `# Safety` makes it NULL or valid for what Windows documents
+        // `LeaveCriticalSectionWhenCallbackReturns` reads or writes through it.
         unsafe { critical_section(pcs as *mut _) }?;
         let at = pcs as usize;
         Instance::on_return(

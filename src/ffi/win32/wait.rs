@@ -55,6 +55,9 @@ pub extern "C" fn WaitForSingleObjectEx(hHandle: HANDLE, dwMilliseconds: DWORD, 
     })
 }
 
+/// # Safety
+/// `lpHandles` points to `nCount as usize` readable units valid for `'a` (it may be NULL only when `nCount as usize` is
+/// 0).
 unsafe fn wait_multiple(
     nCount: DWORD,
     lpHandles: *const HANDLE,
@@ -88,8 +91,8 @@ pub unsafe extern "C" fn WaitForMultipleObjects(
 ) -> DWORD {
     guard_win32("WaitForMultipleObjects", WAIT_FAILED, || {
         tracing::trace!(target: "winhttpapi::win32", "WaitForMultipleObjects({nCount}, {lpHandles:?}, {bWaitAll}, {dwMilliseconds})");
-        // SAFETY: `wait_multiple` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `wait_multiple`: `lpHandles` points to `nCount as usize` readable units valid for `'a` (it may be
+        // NULL only when `nCount as usize` is 0).
         unsafe { wait_multiple(nCount, lpHandles, bWaitAll, dwMilliseconds) }
     })
 }
@@ -110,8 +113,8 @@ pub unsafe extern "C" fn WaitForMultipleObjectsEx(
 ) -> DWORD {
     guard_win32("WaitForMultipleObjectsEx", WAIT_FAILED, || {
         tracing::trace!(target: "winhttpapi::win32", "WaitForMultipleObjectsEx({nCount}, {lpHandles:?}, {bWaitAll}, {dwMilliseconds}, {bAlertable})");
-        // SAFETY: `wait_multiple` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `wait_multiple`: `lpHandles` points to `nCount as usize` readable units valid for `'a` (it may be
+        // NULL only when `nCount as usize` is 0).
         unsafe { wait_multiple(nCount, lpHandles, bWaitAll, dwMilliseconds) }
     })
 }

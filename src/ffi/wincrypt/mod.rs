@@ -175,6 +175,9 @@ pub extern "C" fn CertFreeCertificateContext(pCertContext: *const CERT_CONTEXT) 
     })
 }
 
+/// # Safety
+/// `p` is NULL or a context this library handed out (others are refused before any read); `para` is NULL or what `kind`
+/// needs (a NUL-terminated OID string for `CERT_NAME_ATTR_TYPE`); `out` is NULL or points to `cch` writable units.
 unsafe fn get_name<U: WideUnit>(
     p: *const CERT_CONTEXT,
     kind: DWORD,
@@ -223,6 +226,9 @@ pub unsafe extern "C" fn CertGetNameStringW(
     pszNameString: *mut WCHAR,
     cchNameString: DWORD,
 ) -> DWORD {
+    // SAFETY: `get_name`: `pCertContext` is NULL or a context this library handed out, `pvTypePara` NULL or what
+    // `dwType` needs, `pszNameString` NULL or `cchNameString` writable units: this export's own arguments (its
+    // `# Safety`).
     guard_infallible("CertGetNameStringW", 1, || unsafe {
         get_name::<u32>(pCertContext, dwType, dwFlags, pvTypePara, pszNameString, cchNameString)
     })
@@ -240,6 +246,9 @@ pub unsafe extern "C" fn CertGetNameStringW_w16(
     pszNameString: *mut u16,
     cchNameString: DWORD,
 ) -> DWORD {
+    // SAFETY: `get_name`: `pCertContext` is NULL or a context this library handed out, `pvTypePara` NULL or what
+    // `dwType` needs, `pszNameString` NULL or `cchNameString` writable units: this export's own arguments (its
+    // `# Safety`).
     guard_infallible("CertGetNameStringW_w16", 1, || unsafe {
         get_name::<u16>(pCertContext, dwType, dwFlags, pvTypePara, pszNameString, cchNameString)
     })
@@ -257,6 +266,9 @@ pub unsafe extern "C" fn CertGetNameStringA(
     pszNameString: *mut c_char,
     cchNameString: DWORD,
 ) -> DWORD {
+    // SAFETY: `get_name`: `pCertContext` is NULL or a context this library handed out, `pvTypePara` NULL or what
+    // `dwType` needs, `pszNameString` NULL or `cchNameString` writable units: this export's own arguments (its
+    // `# Safety`).
     guard_infallible("CertGetNameStringA", 1, || unsafe {
         get_name::<u8>(pCertContext, dwType, dwFlags, pvTypePara, pszNameString as *mut u8, cchNameString)
     })

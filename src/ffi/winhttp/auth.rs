@@ -10,6 +10,10 @@ use crate::win32::error::*;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpQueryAuthSchemes` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `supported` is its
+/// `lpdwSupportedSchemes`, `first` is its `lpdwFirstScheme`, `target` is its `pdwAuthTarget`.
 unsafe fn query_auth_schemes(
     h: HINTERNET,
     supported: *mut DWORD,
@@ -22,11 +26,14 @@ unsafe fn query_auth_schemes(
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (s, f, t) = auth::query_schemes(&req)?;
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `supported` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+    // function's `# Safety`)
     unsafe { *supported = s };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `first` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *first = f };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `target` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *target = t };
     Ok(TRUE)
 }
@@ -50,8 +57,9 @@ pub unsafe extern "C" fn WinHttpQueryAuthSchemes(
     pdwAuthTarget: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryAuthSchemes", FALSE, || {
-        // SAFETY: `query_auth_schemes` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_auth_schemes`: `lpdwSupportedSchemes`, `lpdwFirstScheme`, `pdwAuthTarget` are this export's
+        // own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `WinHttpQueryAuthSchemes` reads or writes through them.
         unsafe { query_auth_schemes(hRequest, lpdwSupportedSchemes, lpdwFirstScheme, pdwAuthTarget) }
     })
 }
@@ -72,6 +80,11 @@ pub extern "C" fn WinHttpQueryAuthParams(
 }
 w16_alias!(WinHttpQueryAuthParams);
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpSetCredentials` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `user` is its
+/// `pwszUserName`, `password` is its `pwszPassword`. In particular: `user` is NULL or points to a readable
+/// NUL-terminated array of `U`.
 unsafe fn set_credentials<U: WideUnit>(
     h: HINTERNET,
     target: DWORD,
@@ -80,7 +93,7 @@ unsafe fn set_credentials<U: WideUnit>(
     password: *const U,
     params: LPVOID,
 ) -> WinResult<BOOL> {
-    // SAFETY: `wide_cstr`: `user` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`:
+    // SAFETY: `wide_cstr`: `user` is NULL or points to a readable NUL-terminated array of `U`; `wide_cstr`:
     // `password` is NULL or points to a readable NUL-terminated array of `U`.
     let (user, password) = (unsafe { wide_cstr(user) }, unsafe { wide_cstr(password) });
     tracing::trace!(target: T, "WinHttpSetCredentials({h:?}, {target}, {scheme:#x}, {user:?}, <password>, {params:?})");
@@ -110,8 +123,10 @@ pub unsafe extern "C" fn WinHttpSetCredentials(
     pAuthParams: LPVOID,
 ) -> BOOL {
     guard_winhttp("WinHttpSetCredentials", FALSE, || {
-        // SAFETY: `set_credentials` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `set_credentials`: `pwszUserName`, `pwszPassword` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpSetCredentials` reads
+        // or writes through them; in particular `pwszUserName` is NULL or points to a readable NUL-terminated array of
+        // `U`.
         unsafe { set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams) }
     })
 }
@@ -131,8 +146,10 @@ pub unsafe extern "C" fn WinHttpSetCredentials_w16(
     pAuthParams: LPVOID,
 ) -> BOOL {
     guard_winhttp("WinHttpSetCredentials_w16", FALSE, || {
-        // SAFETY: `set_credentials` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `set_credentials`: `pwszUserName`, `pwszPassword` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpSetCredentials` reads
+        // or writes through them; in particular `pwszUserName` is NULL or points to a readable NUL-terminated array of
+        // `U`.
         unsafe { set_credentials(hRequest, AuthTargets, AuthScheme, pwszUserName, pwszPassword, pAuthParams) }
     })
 }

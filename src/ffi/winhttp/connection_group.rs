@@ -9,6 +9,10 @@ use crate::win32::error::*;
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpQueryConnectionGroup` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `guid` is its
+/// `pGuidConnection`, `out` is its `ppResult`.
 unsafe fn query_connection_group<U: WideUnit>(
     h: HINTERNET,
     guid: *const [u8; 16],
@@ -39,7 +43,8 @@ unsafe fn query_connection_group<U: WideUnit>(
         })
         .collect();
     let result = Box::new(WINHTTP_QUERY_CONNECTION_GROUP_RESULT { cHosts: n, pHostConnectionGroups: leak_array(arr) });
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = Box::into_raw(result) };
     Ok(())
 }
@@ -63,8 +68,9 @@ pub unsafe extern "C" fn WinHttpQueryConnectionGroup(
     ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) -> DWORD {
     guard_httpapi("WinHttpQueryConnectionGroup", || {
-        // SAFETY: `query_connection_group::<u32>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_connection_group`: `pGuidConnection`, `ppResult` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpQueryConnectionGroup`
+        // reads or writes through them.
         unsafe { query_connection_group::<u32>(hInternet, pGuidConnection, ullFlags, ppResult) }
     })
 }
@@ -82,12 +88,17 @@ pub unsafe extern "C" fn WinHttpQueryConnectionGroup_w16(
     ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) -> DWORD {
     guard_httpapi("WinHttpQueryConnectionGroup_w16", || {
-        // SAFETY: `query_connection_group::<u16>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_connection_group`: `pGuidConnection`, `ppResult` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpQueryConnectionGroup`
+        // reads or writes through them.
         unsafe { query_connection_group::<u16>(hInternet, pGuidConnection, ullFlags, ppResult) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpFreeQueryConnectionGroupResult` (and of its twins), which its `# Safety`
+/// asks the caller to make NULL or valid for what Windows documents the function reads or writes through them: `p` is
+/// its `pResult`.
 unsafe fn free_query_connection_group_result<U: WideUnit>(p: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT) {
     tracing::trace!(target: T, "WinHttpFreeQueryConnectionGroupResult({p:?})");
     if p.is_null() {
@@ -100,8 +111,8 @@ unsafe fn free_query_connection_group_result<U: WideUnit>(p: *mut WINHTTP_QUERY_
     for hg in unsafe { take_array(r.pHostConnectionGroups, r.cHosts as usize) } {
         // SAFETY: `free_wide`: `hg.pwszHost as *mut U` is NULL or came from `leak_wide::<U>` and was not freed yet.
         unsafe { free_wide(hg.pwszHost as *mut U) };
-        // SAFETY: `take_array`: `hg.pConnectionGroups` is NULL or came from `leak_array` with `hg.cConnectionGroups
-        // as usize` elements and was not freed yet.
+        // SAFETY: `take_array`: `hg.pConnectionGroups` is NULL or came from `leak_array` with
+        // `hg.cConnectionGroups as usize` elements and was not freed yet.
         drop(unsafe { take_array(hg.pConnectionGroups, hg.cConnectionGroups as usize) });
     }
 }
@@ -114,8 +125,9 @@ unsafe fn free_query_connection_group_result<U: WideUnit>(p: *mut WINHTTP_QUERY_
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeQueryConnectionGroupResult(pResult: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT) {
-    // SAFETY: `free_query_connection_group_result::<u32>` reads and writes only through the pointers passed to it,
-    // which this function's caller guarantees (its `# Safety`)
+    // SAFETY: `free_query_connection_group_result`: `pResult` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeQueryConnectionGroupResult` reads or
+    // writes through it.
     guard_infallible("WinHttpFreeQueryConnectionGroupResult", (), || unsafe {
         free_query_connection_group_result::<u32>(pResult)
     })
@@ -131,8 +143,8 @@ pub unsafe extern "C" fn WinHttpFreeQueryConnectionGroupResult_w16(
     pResult: *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) {
     guard_infallible("WinHttpFreeQueryConnectionGroupResult_w16", (), || {
-        // SAFETY: `free_query_connection_group_result::<u16>` reads and writes only through the pointers passed to
-        // it, which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `free_query_connection_group_result`: `pResult` is this export's own argument: NULL or a result
+        // `WinHttpQueryConnectionGroup` filled and not freed yet (its `# Safety`).
         unsafe { free_query_connection_group_result::<u16>(pResult) }
     })
 }

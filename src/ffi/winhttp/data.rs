@@ -7,6 +7,10 @@ use crate::ffi::ptr::{write_opt, CallerBuf};
 use crate::ffi::types::*;
 use crate::win32::error::*;
 
+/// # Safety
+/// `written` is NULL or points to a writable, aligned `T`; `buf as *const u8` points to `n as usize` writable bytes
+/// that stay valid, and are not otherwise accessed by the library, until the operation this buffer belongs to
+/// completes.
 unsafe fn write_data(h: HINTERNET, buf: LPCVOID, n: DWORD, written: *mut DWORD) -> WinResult<BOOL> {
     // "sets this value to zero before doing any work or error checking"
     // SAFETY: `write_opt`: `written` is NULL or points to a writable, aligned `T`.
@@ -46,13 +50,16 @@ pub unsafe extern "C" fn WinHttpWriteData(
     lpdwNumberOfBytesWritten: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpWriteData", FALSE, || {
-        // SAFETY: `write_data` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `write_data`: `lpdwNumberOfBytesWritten` is NULL or points to a writable, aligned `T`;
+        // `lpBuffer as *const u8` points to `dwNumberOfBytesToWrite as usize` writable bytes that stay valid, and are
+        // not otherwise accessed by the library, until the operation this buffer belongs to completes.
         unsafe { write_data(hRequest, lpBuffer, dwNumberOfBytesToWrite, lpdwNumberOfBytesWritten) }
     })
 }
 w16_alias!(WinHttpWriteData);
 
+/// # Safety
+/// `avail` is NULL or points to a writable, aligned `T`.
 unsafe fn query_data_available(h: HINTERNET, avail: *mut DWORD) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpQueryDataAvailable({h:?})");
     // Asynchronous: written when the count was known during the call (bytes already there), as
@@ -80,14 +87,16 @@ pub unsafe extern "C" fn WinHttpQueryDataAvailable(
     hRequest: HINTERNET,
     lpdwNumberOfBytesAvailable: *mut DWORD,
 ) -> BOOL {
-    // SAFETY: `query_data_available` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `query_data_available`: `lpdwNumberOfBytesAvailable` is NULL or points to a writable, aligned `T`.
     guard_winhttp("WinHttpQueryDataAvailable", FALSE, || unsafe {
         query_data_available(hRequest, lpdwNumberOfBytesAvailable)
     })
 }
 w16_alias!(WinHttpQueryDataAvailable);
 
+/// # Safety
+/// `read` is NULL or points to a writable, aligned `T`; `buf as *const u8` points to `n as usize` writable bytes that
+/// stay valid, and are not otherwise accessed by the library, until the operation this buffer belongs to completes.
 unsafe fn read_data(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD, fill: bool) -> WinResult<u32> {
     // SAFETY: `write_opt`: `read` is NULL or points to a writable, aligned `T`.
     unsafe { write_opt(read, 0) };
@@ -132,23 +141,32 @@ pub unsafe extern "C" fn WinHttpReadData(
     lpdwNumberOfBytesRead: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpReadData", FALSE, || {
-        // SAFETY: `read_data_bool` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `read_data_bool`: `lpdwNumberOfBytesRead` is NULL or points to a writable, aligned `T`;
+        // `lpBuffer as *const u8` points to `dwNumberOfBytesToRead as usize` writable bytes that stay valid, and are
+        // not otherwise accessed by the library, until the operation this buffer belongs to completes.
         unsafe { read_data_bool(hRequest, lpBuffer, dwNumberOfBytesToRead, lpdwNumberOfBytesRead) }
     })
 }
 w16_alias!(WinHttpReadData);
 
 /// `WinHttpReadData`'s BOOL form: an asynchronous read that was started is TRUE.
+///
+/// # Safety
+/// `read` is NULL or points to a writable, aligned `T`; `buf as *const u8` points to `n as usize` writable bytes that
+/// stay valid, and are not otherwise accessed by the library, until the operation this buffer belongs to completes.
 unsafe fn read_data_bool(h: HINTERNET, buf: LPVOID, n: DWORD, read: *mut DWORD) -> WinResult<BOOL> {
-    // SAFETY: `read_data` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `read_data`: `read` is NULL or points to a writable, aligned `T`; `buf as *const u8` points to
+    // `n as usize` writable bytes that stay valid, and are not otherwise accessed by the library, until the operation
+    // this buffer belongs to completes.
     match unsafe { read_data(h, buf, n, read, false) } {
         Ok(_) | Err(ERROR_IO_PENDING) => Ok(TRUE),
         Err(e) => Err(e),
     }
 }
 
+/// # Safety
+/// `read` is NULL or points to a writable, aligned `T`; `buf as *const u8` points to `n as usize` writable bytes that
+/// stay valid, and are not otherwise accessed by the library, until the operation this buffer belongs to completes.
 unsafe fn read_data_ex(
     h: HINTERNET,
     buf: LPVOID,
@@ -162,8 +180,9 @@ unsafe fn read_data_ex(
     if cb != 0 || !prop.is_null() || flags & !1 != 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `read_data` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `read_data`: `read` is NULL or points to a writable, aligned `T`; `buf as *const u8` points to
+    // `n as usize` writable bytes that stay valid, and are not otherwise accessed by the library, until the operation
+    // this buffer belongs to completes.
     unsafe { read_data(h, buf, n, read, flags & 1 != 0) }.map(|_| ())
 }
 
@@ -187,8 +206,9 @@ pub unsafe extern "C" fn WinHttpReadDataEx(
     pvProperty: LPVOID,
 ) -> DWORD {
     guard_httpapi("WinHttpReadDataEx", || {
-        // SAFETY: `read_data_ex` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `read_data_ex`: `lpdwNumberOfBytesRead` is NULL or points to a writable, aligned `T`;
+        // `lpBuffer as *const u8` points to `dwNumberOfBytesToRead as usize` writable bytes that stay valid, and are
+        // not otherwise accessed by the library, until the operation this buffer belongs to completes.
         unsafe {
             read_data_ex(
                 hRequest,

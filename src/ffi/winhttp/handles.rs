@@ -9,6 +9,11 @@ use crate::win32::error::*;
 use crate::win32::wstr::WideUnit;
 use std::ptr::null_mut;
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpOpen` (and of its twins), which its `# Safety` asks the caller to make
+/// NULL or valid for what Windows documents the function reads or writes through them: `agent` is its `pszAgentW`,
+/// `proxy` is its `pszProxyW`, `bypass` is its `pszProxyBypassW`. In particular: `agent` is NULL or points to a
+/// readable NUL-terminated array of `U`.
 unsafe fn open<U: WideUnit>(
     agent: *const U,
     access: DWORD,
@@ -16,8 +21,8 @@ unsafe fn open<U: WideUnit>(
     bypass: *const U,
     flags: DWORD,
 ) -> WinResult<HINTERNET> {
-    // SAFETY: `wide_cstr`: `agent` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`:
-    // `proxy` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`: `bypass` is NULL or points
+    // SAFETY: `wide_cstr`: `agent` is NULL or points to a readable NUL-terminated array of `U`; `wide_cstr`:
+    // `proxy` is NULL or points to a readable NUL-terminated array of `U`; `wide_cstr`: `bypass` is NULL or points
     // to a readable NUL-terminated array of `U`.
     let (agent, proxy, bypass) =
         (unsafe { wide_cstr(agent) }, unsafe { wide_cstr(proxy) }, unsafe { wide_cstr(bypass) });
@@ -42,8 +47,9 @@ pub unsafe extern "C" fn WinHttpOpen(
     pszProxyBypassW: *const WCHAR,
     dwFlags: DWORD,
 ) -> HINTERNET {
-    // SAFETY: `open` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `open`: `pszAgentW`, `pszProxyW`, `pszProxyBypassW` are this export's own arguments, passed on unchanged;
+    // its `# Safety` makes them NULL or valid for what Windows documents `WinHttpOpen` reads or writes through them; in
+    // particular `pszAgentW` is NULL or points to a readable NUL-terminated array of `U`.
     guard_winhttp("WinHttpOpen", null_mut(), || unsafe {
         open(pszAgentW, dwAccessType, pszProxyW, pszProxyBypassW, dwFlags)
     })
@@ -62,13 +68,16 @@ pub unsafe extern "C" fn WinHttpOpen_w16(
     pszProxyBypassW: *const u16,
     dwFlags: DWORD,
 ) -> HINTERNET {
-    // SAFETY: `open` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `open`: `pszAgentW`, `pszProxyW`, `pszProxyBypassW` are this export's own arguments, passed on unchanged;
+    // its `# Safety` makes them NULL or valid for what Windows documents `WinHttpOpen` reads or writes through them; in
+    // particular `pszAgentW` is NULL or points to a readable NUL-terminated array of `U`.
     guard_winhttp("WinHttpOpen_w16", null_mut(), || unsafe {
         open(pszAgentW, dwAccessType, pszProxyW, pszProxyBypassW, dwFlags)
     })
 }
 
+/// # Safety
+/// `server` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn connect<U: WideUnit>(h: HINTERNET, server: *const U, port: u16, reserved: DWORD) -> WinResult<HINTERNET> {
     // SAFETY: `wide_cstr`: `server` is NULL or points to a readable NUL-terminated array of `U`.
     let server = unsafe { wide_cstr(server) };
@@ -91,8 +100,7 @@ pub unsafe extern "C" fn WinHttpConnect(
     nServerPort: u16,
     dwReserved: DWORD,
 ) -> HINTERNET {
-    // SAFETY: `connect` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `connect`: `pswzServerName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_winhttp("WinHttpConnect", null_mut(), || unsafe {
         connect(hSession, pswzServerName, nServerPort, dwReserved)
     })
@@ -110,13 +118,18 @@ pub unsafe extern "C" fn WinHttpConnect_w16(
     nServerPort: u16,
     dwReserved: DWORD,
 ) -> HINTERNET {
-    // SAFETY: `connect` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `connect`: `pswzServerName` is NULL or points to a readable NUL-terminated array of `U`.
     guard_winhttp("WinHttpConnect_w16", null_mut(), || unsafe {
         connect(hSession, pswzServerName, nServerPort, dwReserved)
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpOpenRequest` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `verb` is its `pwszVerb`,
+/// `object` is its `pwszObjectName`, `version` is its `pwszVersion`, `referrer` is its `pwszReferrer`, `accept` is its
+/// `ppwszAcceptTypes`. In particular: `verb` is NULL or points to a readable NUL-terminated array of `U`; `accept` is
+/// the caller's NULL-terminated array of string pointers (WinHttpOpenRequest's contract).
 unsafe fn open_request<U: WideUnit>(
     h: HINTERNET,
     verb: *const U,
@@ -127,9 +140,9 @@ unsafe fn open_request<U: WideUnit>(
     flags: DWORD,
 ) -> WinResult<HINTERNET> {
     let (verb, object, version, referrer) =
-        // SAFETY: `wide_cstr`: `verb` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`:
-        // `object` is NULL or points to a readable NUL-terminated array of `U`.; `wide_cstr`: `version` is NULL or
-        // points to a readable NUL-terminated array of `U`.; `wide_cstr`: `referrer` is NULL or points to a readable
+        // SAFETY: `wide_cstr`: `verb` is NULL or points to a readable NUL-terminated array of `U`; `wide_cstr`:
+        // `object` is NULL or points to a readable NUL-terminated array of `U`; `wide_cstr`: `version` is NULL or
+        // points to a readable NUL-terminated array of `U`; `wide_cstr`: `referrer` is NULL or points to a readable
         // NUL-terminated array of `U`.
         (unsafe { wide_cstr(verb) }, unsafe { wide_cstr(object) }, unsafe { wide_cstr(version) }, unsafe { wide_cstr(referrer) });
     let mut accept_types = Vec::new();
@@ -168,8 +181,11 @@ pub unsafe extern "C" fn WinHttpOpenRequest(
     dwFlags: DWORD,
 ) -> HINTERNET {
     guard_winhttp("WinHttpOpenRequest", null_mut(), || {
-        // SAFETY: `open_request` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `open_request`: `pwszVerb`, `pwszObjectName`, `pwszVersion`, `pwszReferrer`, `ppwszAcceptTypes` are
+        // this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows
+        // documents `WinHttpOpenRequest` reads or writes through them; in particular `pwszVerb` is NULL or points to a
+        // readable NUL-terminated array of `U`; `ppwszAcceptTypes` is the caller's NULL-terminated array of string
+        // pointers (WinHttpOpenRequest's contract).
         unsafe {
             open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags)
         }
@@ -192,8 +208,11 @@ pub unsafe extern "C" fn WinHttpOpenRequest_w16(
     dwFlags: DWORD,
 ) -> HINTERNET {
     guard_winhttp("WinHttpOpenRequest_w16", null_mut(), || {
-        // SAFETY: `open_request` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `open_request`: `pwszVerb`, `pwszObjectName`, `pwszVersion`, `pwszReferrer`, `ppwszAcceptTypes` are
+        // this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows
+        // documents `WinHttpOpenRequest` reads or writes through them; in particular `pwszVerb` is NULL or points to a
+        // readable NUL-terminated array of `U`; `ppwszAcceptTypes` is the caller's NULL-terminated array of string
+        // pointers (WinHttpOpenRequest's contract).
         unsafe {
             open_request(hConnect, pwszVerb, pwszObjectName, pwszVersion, pwszReferrer, ppwszAcceptTypes, dwFlags)
         }

@@ -12,6 +12,8 @@ use crate::win32::error::*;
 use crate::win32::wstr::{self, WideUnit};
 use std::ffi::c_void;
 
+/// # Safety
+/// `headers` is NULL or points to `len` readable units (or a NUL-terminated string when `len` is -1).
 unsafe fn add_request_headers<U: WideUnit>(
     h: HINTERNET,
     headers: *const U,
@@ -45,8 +47,8 @@ pub unsafe extern "C" fn WinHttpAddRequestHeaders(
     dwModifiers: DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpAddRequestHeaders", FALSE, || {
-        // SAFETY: `add_request_headers` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `add_request_headers`: `lpszHeaders` is NULL or points to `dwHeadersLength` readable units (or a
+        // NUL-terminated string when `dwHeadersLength` is -1).
         unsafe { add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers) }
     })
 }
@@ -64,12 +66,18 @@ pub unsafe extern "C" fn WinHttpAddRequestHeaders_w16(
     dwModifiers: DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpAddRequestHeaders_w16", FALSE, || {
-        // SAFETY: `add_request_headers` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `add_request_headers`: `lpszHeaders` is NULL or points to `dwHeadersLength` readable units (or a
+        // NUL-terminated string when `dwHeadersLength` is -1).
         unsafe { add_request_headers(hRequest, lpszHeaders, dwHeadersLength, dwModifiers) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpQueryHeaders` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `name` is its `pwszName`,
+/// `len` is its `lpdwBufferLength`, `index` is its `lpdwIndex`. In particular: `name` is NULL or points to a readable
+/// NUL-terminated array of `U`; `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len` writable
+/// bytes; `index` is NULL or points to a writable, aligned `T`.
 unsafe fn query_headers<U: WideUnit>(
     h: HINTERNET,
     level: DWORD,
@@ -128,8 +136,11 @@ pub unsafe extern "C" fn WinHttpQueryHeaders(
     lpdwIndex: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryHeaders", FALSE, || {
-        // SAFETY: `query_headers` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `query_headers`: `pwszName`, `lpdwBufferLength`, `lpdwIndex` are this export's own arguments, passed
+        // on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpQueryHeaders` reads
+        // or writes through them; in particular `pwszName` is NULL or points to a readable NUL-terminated array of `U`;
+        // `lpdwBufferLength` is NULL or points to a writable `u32`; `lpBuffer` is NULL or points to `*len` writable
+        // bytes; `lpdwIndex` is NULL or points to a writable, aligned `T`.
         unsafe { query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex) }
     })
 }
@@ -149,14 +160,20 @@ pub unsafe extern "C" fn WinHttpQueryHeaders_w16(
     lpdwIndex: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryHeaders_w16", FALSE, || {
-        // SAFETY: `query_headers` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `query_headers`: `pwszName`, `lpdwBufferLength`, `lpdwIndex` are this export's own arguments, passed
+        // on unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpQueryHeaders` reads
+        // or writes through them; in particular `pwszName` is NULL or points to a readable NUL-terminated array of `U`;
+        // `lpdwBufferLength` is NULL or points to a writable `u32`; `lpBuffer` is NULL or points to `*len` writable
+        // bytes; `lpdwIndex` is NULL or points to a writable, aligned `T`.
         unsafe { query_headers(hRequest, dwInfoLevel, pwszName, lpBuffer, lpdwBufferLength, lpdwIndex) }
     })
 }
 
 /// A string of `WINHTTP_EXTENDED_HEADER`/`WINHTTP_HEADER_NAME`: wide of the caller's width, or narrow
 /// (UTF-8, the Linux "ANSI" page).
+///
+/// # Safety
+/// `p` is NULL or points to a readable NUL-terminated string: of `U` when `wide`, of bytes otherwise.
 unsafe fn ex_string<U: WideUnit>(p: *const c_void, wide: bool) -> Option<String> {
     if wide {
         // SAFETY: `wide_cstr`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`.
@@ -168,6 +185,10 @@ unsafe fn ex_string<U: WideUnit>(p: *const c_void, wide: bool) -> Option<String>
     }
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpAddRequestHeadersEx` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `headers` is its
+/// `pHeaders`.
 unsafe fn add_request_headers_ex<U: WideUnit>(
     h: HINTERNET,
     modifiers: DWORD,
@@ -186,8 +207,8 @@ unsafe fn add_request_headers_ex<U: WideUnit>(
     for i in 0..count as usize {
         // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
         let x = unsafe { headers.add(i).read_unaligned() };
-        // SAFETY: `ex_string::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `ex_string`: `x.pszName` and `x.pszValue` are each NULL or a readable NUL-terminated string of the
+        // width `wide` says (the caller's `WINHTTP_EXTENDED_HEADER` array, this function's `# Safety`).
         let (Some(n), Some(v)) =
             (unsafe { ex_string::<U>(x.pszName, wide) }, unsafe { ex_string::<U>(x.pszValue, wide) })
         else {
@@ -223,8 +244,9 @@ pub unsafe extern "C" fn WinHttpAddRequestHeadersEx(
     pHeaders: *mut WINHTTP_EXTENDED_HEADER,
 ) -> DWORD {
     guard_httpapi("WinHttpAddRequestHeadersEx", || {
-        // SAFETY: `add_request_headers_ex::<u32>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `add_request_headers_ex`: `pHeaders` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `WinHttpAddRequestHeadersEx` reads or writes
+        // through it.
         unsafe { add_request_headers_ex::<u32>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders) }
     })
 }
@@ -244,12 +266,19 @@ pub unsafe extern "C" fn WinHttpAddRequestHeadersEx_w16(
     pHeaders: *mut WINHTTP_EXTENDED_HEADER,
 ) -> DWORD {
     guard_httpapi("WinHttpAddRequestHeadersEx_w16", || {
-        // SAFETY: `add_request_headers_ex::<u16>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `add_request_headers_ex`: `pHeaders` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `WinHttpAddRequestHeadersEx` reads or writes
+        // through it.
         unsafe { add_request_headers_ex::<u16>(hRequest, dwModifiers, ullFlags, ullExtra, cHeaders, pHeaders) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpQueryHeadersEx` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `index` is its
+/// `pdwIndex`, `name` is its `pHeaderName`, `buf` is its `pBuffer`, `len` is its `pdwBufferLength`, `headers_out` is
+/// its `ppHeaders`, `count_out` is its `pdwHeadersCount`. In particular: `headers_out` is NULL or points to a writable,
+/// aligned `T`; `index` is NULL or points to a writable, aligned `T`.
 unsafe fn query_headers_ex<U: WideUnit>(
     h: HINTERNET,
     level: DWORD,
@@ -273,8 +302,9 @@ unsafe fn query_headers_ex<U: WideUnit>(
             return Err(ERROR_INVALID_PARAMETER);
         }
         // WINHTTP_HEADER_NAME is a union of one pointer.
-        // SAFETY: `ex_string::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `name` is non-NULL (checked above) and points to the caller's `WINHTTP_HEADER_NAME`, a union of one
+        // pointer, readable; `ex_string`: that pointer is NULL or a readable NUL-terminated string of the width `wide`
+        // says (this function's `# Safety`).
         unsafe { ex_string::<U>(*(name as *const *const c_void), wide) }
     } else {
         None
@@ -305,7 +335,7 @@ unsafe fn query_headers_ex<U: WideUnit>(
     let need = array + strings.iter().map(|(n, v)| n.len() + v.len()).sum::<usize>();
     // SAFETY: `len` is non-NULL (checked above) and the caller's DWORD.
     if buf.is_null() || (unsafe { *len } as usize) < need {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
         unsafe { *len = need as u32 };
         return Err(ERROR_INSUFFICIENT_BUFFER);
     }
@@ -329,9 +359,9 @@ unsafe fn query_headers_ex<U: WideUnit>(
         };
         at += n.len() + v.len();
     }
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
     unsafe { *len = need as u32 };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `count_out` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
     unsafe { *count_out = pairs.len() as u32 };
     // SAFETY: `write_opt`: `headers_out` is NULL or points to a writable, aligned `T`.
     unsafe { write_opt(headers_out, buf as *mut WINHTTP_EXTENDED_HEADER) };
@@ -369,8 +399,11 @@ pub unsafe extern "C" fn WinHttpQueryHeadersEx(
     pdwHeadersCount: *mut DWORD,
 ) -> DWORD {
     guard_httpapi("WinHttpQueryHeadersEx", || {
-        // SAFETY: `query_headers_ex::<u32>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_headers_ex`: `pdwIndex`, `pHeaderName`, `pBuffer`, `pdwBufferLength`, `ppHeaders`,
+        // `pdwHeadersCount` are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or
+        // valid for what Windows documents `WinHttpQueryHeadersEx` reads or writes through them; in particular
+        // `ppHeaders` is NULL or points to a writable, aligned `T`; `pdwIndex` is NULL or points to a writable, aligned
+        // `T`.
         unsafe {
             query_headers_ex::<u32>(
                 hRequest,
@@ -407,8 +440,11 @@ pub unsafe extern "C" fn WinHttpQueryHeadersEx_w16(
     pdwHeadersCount: *mut DWORD,
 ) -> DWORD {
     guard_httpapi("WinHttpQueryHeadersEx_w16", || {
-        // SAFETY: `query_headers_ex::<u16>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_headers_ex`: `pdwIndex`, `pHeaderName`, `pBuffer`, `pdwBufferLength`, `ppHeaders`,
+        // `pdwHeadersCount` are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or
+        // valid for what Windows documents `WinHttpQueryHeadersEx` reads or writes through them; in particular
+        // `ppHeaders` is NULL or points to a writable, aligned `T`; `pdwIndex` is NULL or points to a writable, aligned
+        // `T`.
         unsafe {
             query_headers_ex::<u16>(
                 hRequest,

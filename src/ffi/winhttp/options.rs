@@ -13,6 +13,9 @@ use crate::win32::time::filetime_from_value;
 use crate::win32::wstr::WideUnit;
 use std::mem::size_of;
 
+/// # Safety
+/// `buf` is NULL or points to `len` readable bytes laid out as Windows documents for `option` (a DWORD, a string of
+/// `U`, a structure whose pointers are valid in turn), for the length of the call.
 unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len: DWORD) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpSetOption({h:?}, {option}, {buf:?}, {len})");
     if option == WINHTTP_OPTION_UNLOAD_NOTIFY_EVENT {
@@ -56,7 +59,7 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
             // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
             let p = unsafe { (buf as *const WINHTTP_PROXY_INFO).read_unaligned() };
             // SAFETY: `wide_cstr`: `p.lpszProxy as *const U` is NULL or points to a readable NUL-terminated array of
-            // `U`.; `wide_cstr`: `p.lpszProxyBypass as *const U` is NULL or points to a readable NUL-terminated
+            // `U`; `wide_cstr`: `p.lpszProxyBypass as *const U` is NULL or points to a readable NUL-terminated
             // array of `U`.
             Value::Proxy(p.dwAccessType, unsafe { wide_cstr(p.lpszProxy as *const U) }, unsafe {
                 wide_cstr(p.lpszProxyBypass as *const U)
@@ -90,8 +93,8 @@ pub unsafe extern "C" fn WinHttpSetOption(
     lpBuffer: LPVOID,
     dwBufferLength: DWORD,
 ) -> BOOL {
-    // SAFETY: `set_option::<u32>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `set_option`: `lpBuffer` is this export's own argument, NULL or valid for `dwBufferLength` bytes of what
+    // the option takes (its `# Safety`).
     guard_winhttp("WinHttpSetOption", FALSE, || unsafe {
         set_option::<u32>(hInternet, dwOption, lpBuffer, dwBufferLength)
     })
@@ -107,13 +110,18 @@ pub unsafe extern "C" fn WinHttpSetOption_w16(
     lpBuffer: LPVOID,
     dwBufferLength: DWORD,
 ) -> BOOL {
-    // SAFETY: `set_option::<u16>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `set_option`: `lpBuffer` is this export's own argument, NULL or valid for `dwBufferLength` bytes of what
+    // the option takes (its `# Safety`).
     guard_winhttp("WinHttpSetOption_w16", FALSE, || unsafe {
         set_option::<u16>(hInternet, dwOption, lpBuffer, dwBufferLength)
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpQueryOption` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `len` is its
+/// `lpdwBufferLength`. In particular: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+/// writable bytes.
 unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len: *mut DWORD) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpQueryOption({h:?}, {option}, {buf:?})");
     if len.is_null() {
@@ -143,9 +151,9 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         Value::Usize(v) => unsafe { put_value(v, buf, len) }?,
         // SAFETY: `put_wide_bytes`: As [`put_value`].
         Value::Str(s) => unsafe { put_wide_bytes::<U>(&s, buf, len) }?,
-        // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
-        // writable bytes.
         Value::Version(a, b) => {
+            // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
+            // writable bytes.
             unsafe { put_value(HTTP_VERSION_INFO { dwMajorVersion: a, dwMinorVersion: b }, buf, len) }?
         }
         Value::Connection(local, remote) => {
@@ -186,7 +194,7 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         Value::Proxy(access, proxy, bypass) => {
             // SAFETY: `len` is non-NULL (checked above) and the caller's DWORD.
             if (unsafe { *len } as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
                 unsafe { *len = std::mem::size_of::<WINHTTP_PROXY_INFO>() as u32 };
                 return Err(ERROR_INSUFFICIENT_BUFFER);
             }
@@ -259,8 +267,9 @@ pub unsafe extern "C" fn WinHttpQueryOption(
     lpBuffer: LPVOID,
     lpdwBufferLength: *mut DWORD,
 ) -> BOOL {
-    // SAFETY: `query_option::<u32>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `query_option`: `lpdwBufferLength` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `WinHttpQueryOption` reads or writes through it; in particular
+    // `lpdwBufferLength` is NULL or points to a writable `u32`; `lpBuffer` is NULL or points to `*len` writable bytes.
     guard_winhttp("WinHttpQueryOption", FALSE, || unsafe {
         query_option::<u32>(hInternet, dwOption, lpBuffer, lpdwBufferLength)
     })
@@ -279,8 +288,10 @@ pub unsafe extern "C" fn WinHttpQueryOption_w16(
     lpdwBufferLength: *mut DWORD,
 ) -> BOOL {
     guard_winhttp("WinHttpQueryOption_w16", FALSE, || {
-        // SAFETY: `query_option::<u16>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `query_option`: `lpdwBufferLength` is this export's own argument, passed on unchanged; its `# Safety`
+        // makes it NULL or valid for what Windows documents `WinHttpQueryOption` reads or writes through it; in
+        // particular `lpdwBufferLength` is NULL or points to a writable `u32`; `lpBuffer` is NULL or points to `*len`
+        // writable bytes.
         unsafe { query_option::<u16>(hInternet, dwOption, lpBuffer, lpdwBufferLength) }
     })
 }

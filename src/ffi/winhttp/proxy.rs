@@ -12,6 +12,10 @@ use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 use std::ptr::null_mut;
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpGetDefaultProxyConfiguration` (and of its twins), which its `# Safety`
+/// asks the caller to make NULL or valid for what Windows documents the function reads or writes through them: `info`
+/// is its `pProxyInfo`.
 unsafe fn get_default_proxy<U: WideUnit>(info: *mut WINHTTP_PROXY_INFO) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpGetDefaultProxyConfiguration({info:?})");
     if info.is_null() {
@@ -38,8 +42,9 @@ unsafe fn get_default_proxy<U: WideUnit>(info: *mut WINHTTP_PROXY_INFO) -> WinRe
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetDefaultProxyConfiguration(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
-    // SAFETY: `get_default_proxy::<u32>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `get_default_proxy`: `pProxyInfo` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `WinHttpGetDefaultProxyConfiguration` reads or writes through
+    // it.
     guard_winhttp("WinHttpGetDefaultProxyConfiguration", FALSE, || unsafe { get_default_proxy::<u32>(pProxyInfo) })
 }
 /// `WinHttpGetDefaultProxyConfiguration` for `-fshort-wchar` callers.
@@ -50,11 +55,16 @@ pub unsafe extern "C" fn WinHttpGetDefaultProxyConfiguration(pProxyInfo: *mut WI
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetDefaultProxyConfiguration_w16(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
-    // SAFETY: `get_default_proxy::<u16>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `get_default_proxy`: `pProxyInfo` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `WinHttpGetDefaultProxyConfiguration` reads or writes through
+    // it.
     guard_winhttp("WinHttpGetDefaultProxyConfiguration_w16", FALSE, || unsafe { get_default_proxy::<u16>(pProxyInfo) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpGetIEProxyConfigForCurrentUser` (and of its twins), which its `# Safety`
+/// asks the caller to make NULL or valid for what Windows documents the function reads or writes through them: `cfg` is
+/// its `pProxyConfig`.
 unsafe fn get_ie_proxy<U: WideUnit>(cfg: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpGetIEProxyConfigForCurrentUser({cfg:?})");
     if cfg.is_null() {
@@ -86,8 +96,8 @@ unsafe fn get_ie_proxy<U: WideUnit>(cfg: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONF
 pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser(
     pProxyConfig: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG,
 ) -> BOOL {
-    // SAFETY: `get_ie_proxy::<u32>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `get_ie_proxy`: `pProxyConfig` is this export's own argument, passed on unchanged; its `# Safety` makes
+    // it NULL or valid for what Windows documents `WinHttpGetIEProxyConfigForCurrentUser` reads or writes through it.
     guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser", FALSE, || unsafe { get_ie_proxy::<u32>(pProxyConfig) })
 }
 /// `WinHttpGetIEProxyConfigForCurrentUser` for `-fshort-wchar` callers.
@@ -100,17 +110,22 @@ pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser(
 pub unsafe extern "C" fn WinHttpGetIEProxyConfigForCurrentUser_w16(
     pProxyConfig: *mut WINHTTP_CURRENT_USER_IE_PROXY_CONFIG,
 ) -> BOOL {
-    // SAFETY: `get_ie_proxy::<u16>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `get_ie_proxy`: `pProxyConfig` is this export's own argument, passed on unchanged; its `# Safety` makes
+    // it NULL or valid for what Windows documents `WinHttpGetIEProxyConfigForCurrentUser` reads or writes through it.
     guard_winhttp("WinHttpGetIEProxyConfigForCurrentUser_w16", FALSE, || unsafe { get_ie_proxy::<u16>(pProxyConfig) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpDetectAutoProxyConfigUrl` (and of its twins), which its `# Safety` asks
+/// the caller to make NULL or valid for what Windows documents the function reads or writes through them: `out` is its
+/// `ppwstrAutoConfigUrl`.
 unsafe fn detect_auto_proxy_config_url(flags: DWORD, out: *mut *mut c_void) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpDetectAutoProxyConfigUrl({flags:#x}, {out:?})");
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = null_mut() };
     proxy::detect_auto_proxy_config_url(flags).map(|_| TRUE)
 }
@@ -130,8 +145,9 @@ pub unsafe extern "C" fn WinHttpDetectAutoProxyConfigUrl(
     ppwstrAutoConfigUrl: *mut *mut c_void,
 ) -> BOOL {
     guard_winhttp("WinHttpDetectAutoProxyConfigUrl", FALSE, || {
-        // SAFETY: `detect_auto_proxy_config_url` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `detect_auto_proxy_config_url`: `ppwstrAutoConfigUrl` is this export's own argument, passed on
+        // unchanged; its `# Safety` makes it NULL or valid for what Windows documents `WinHttpDetectAutoProxyConfigUrl`
+        // reads or writes through it.
         unsafe { detect_auto_proxy_config_url(dwAutoDetectFlags, ppwstrAutoConfigUrl) }
     })
 }
@@ -147,12 +163,17 @@ pub unsafe extern "C" fn WinHttpDetectAutoProxyConfigUrl_w16(
     ppwstrAutoConfigUrl: *mut *mut c_void,
 ) -> BOOL {
     guard_winhttp("WinHttpDetectAutoProxyConfigUrl_w16", FALSE, || {
-        // SAFETY: `detect_auto_proxy_config_url` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `detect_auto_proxy_config_url`: `ppwstrAutoConfigUrl` is this export's own argument, passed on
+        // unchanged; its `# Safety` makes it NULL or valid for what Windows documents `WinHttpDetectAutoProxyConfigUrl`
+        // reads or writes through it.
         unsafe { detect_auto_proxy_config_url(dwAutoDetectFlags, ppwstrAutoConfigUrl) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpSetDefaultProxyConfiguration` (and of its twins), which its `# Safety`
+/// asks the caller to make NULL or valid for what Windows documents the function reads or writes through them: `info`
+/// is its `pProxyInfo`.
 unsafe fn set_default_proxy<U: WideUnit>(info: *const WINHTTP_PROXY_INFO) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpSetDefaultProxyConfiguration({info:?})");
     if info.is_null() {
@@ -183,8 +204,9 @@ unsafe fn set_default_proxy<U: WideUnit>(info: *const WINHTTP_PROXY_INFO) -> Win
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpSetDefaultProxyConfiguration(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
-    // SAFETY: `set_default_proxy::<u32>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `set_default_proxy`: `pProxyInfo` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `WinHttpSetDefaultProxyConfiguration` reads or writes through
+    // it.
     guard_winhttp("WinHttpSetDefaultProxyConfiguration", FALSE, || unsafe { set_default_proxy::<u32>(pProxyInfo) })
 }
 /// `WinHttpSetDefaultProxyConfiguration` for `-fshort-wchar` callers.
@@ -195,11 +217,17 @@ pub unsafe extern "C" fn WinHttpSetDefaultProxyConfiguration(pProxyInfo: *mut WI
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpSetDefaultProxyConfiguration_w16(pProxyInfo: *mut WINHTTP_PROXY_INFO) -> BOOL {
-    // SAFETY: `set_default_proxy::<u16>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `set_default_proxy`: `pProxyInfo` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `WinHttpSetDefaultProxyConfiguration` reads or writes through
+    // it.
     guard_winhttp("WinHttpSetDefaultProxyConfiguration_w16", FALSE, || unsafe { set_default_proxy::<u16>(pProxyInfo) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpGetProxyForUrl` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `url` is its
+/// `lpcwszUrl`, `opts` is its `pAutoProxyOptions`, `info` is its `pProxyInfo`. In particular: `url` is NULL or points
+/// to a readable NUL-terminated array of `U`.
 unsafe fn get_proxy_for_url<U: WideUnit>(
     h: HINTERNET,
     url: *const U,
@@ -246,8 +274,10 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrl(
     pProxyInfo: *mut WINHTTP_PROXY_INFO,
 ) -> BOOL {
     guard_winhttp("WinHttpGetProxyForUrl", FALSE, || {
-        // SAFETY: `get_proxy_for_url` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `get_proxy_for_url`: `lpcwszUrl`, `pAutoProxyOptions`, `pProxyInfo` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `WinHttpGetProxyForUrl` reads or writes through them; in particular `lpcwszUrl` is NULL or points to a
+        // readable NUL-terminated array of `U`.
         unsafe { get_proxy_for_url(hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo) }
     })
 }
@@ -265,8 +295,10 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrl_w16(
     pProxyInfo: *mut WINHTTP_PROXY_INFO,
 ) -> BOOL {
     guard_winhttp("WinHttpGetProxyForUrl_w16", FALSE, || {
-        // SAFETY: `get_proxy_for_url` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `get_proxy_for_url`: `lpcwszUrl`, `pAutoProxyOptions`, `pProxyInfo` are this export's own arguments,
+        // passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `WinHttpGetProxyForUrl` reads or writes through them; in particular `lpcwszUrl` is NULL or points to a
+        // readable NUL-terminated array of `U`.
         unsafe { get_proxy_for_url(hSession, lpcwszUrl, pAutoProxyOptions, pProxyInfo) }
     })
 }
@@ -286,6 +318,11 @@ pub extern "C" fn WinHttpResetAutoProxy(hSession: HINTERNET, dwFlags: DWORD) -> 
 }
 w16_alias!(WinHttpResetAutoProxy);
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpIsHostInProxyBypassList` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `info` is its
+/// `pProxyInfo`, `host` is its `pwszHost`, `out` is its `pfIsInBypassList`. In particular: `host` is NULL or points to
+/// a readable NUL-terminated array of `U`.
 unsafe fn is_host_in_bypass_list<U: WideUnit>(
     info: *const WINHTTP_PROXY_INFO,
     host: *const U,
@@ -304,7 +341,8 @@ unsafe fn is_host_in_bypass_list<U: WideUnit>(
     // SAFETY: `wide_cstr`: `i.lpszProxyBypass as *const U` is NULL or points to a readable NUL-terminated array of
     // `U`.
     let bypass = unsafe { wide_cstr(i.lpszProxyBypass as *const U) };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = proxy::is_host_in_bypass_list(bypass.as_deref(), &host, scheme, port)? as BOOL };
     Ok(())
 }
@@ -327,8 +365,10 @@ pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList(
     pfIsInBypassList: *mut BOOL,
 ) -> DWORD {
     guard_httpapi("WinHttpIsHostInProxyBypassList", || {
-        // SAFETY: `is_host_in_bypass_list` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `is_host_in_bypass_list`: `pProxyInfo`, `pwszHost`, `pfIsInBypassList` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `WinHttpIsHostInProxyBypassList` reads or writes through them; in particular `pwszHost` is NULL or points to
+        // a readable NUL-terminated array of `U`.
         unsafe { is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList) }
     })
 }
@@ -347,8 +387,10 @@ pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList_w16(
     pfIsInBypassList: *mut BOOL,
 ) -> DWORD {
     guard_httpapi("WinHttpIsHostInProxyBypassList_w16", || {
-        // SAFETY: `is_host_in_bypass_list` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `is_host_in_bypass_list`: `pProxyInfo`, `pwszHost`, `pfIsInBypassList` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `WinHttpIsHostInProxyBypassList` reads or writes through them; in particular `pwszHost` is NULL or points to
+        // a readable NUL-terminated array of `U`.
         unsafe { is_host_in_bypass_list(pProxyInfo, pwszHost, tScheme, nPort, pfIsInBypassList) }
     })
 }

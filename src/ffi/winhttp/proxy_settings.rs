@@ -13,13 +13,18 @@ use std::ffi::c_void;
 use std::mem::size_of;
 use std::ptr::null_mut;
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpGetProxySettingsVersion` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `out` is its
+/// `pdwProxySettingsVersion`.
 unsafe fn get_proxy_settings_version(h: HINTERNET, out: *mut DWORD) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpGetProxySettingsVersion({h:?}, {out:?})");
     api::session(raw(h))?;
     if out.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = proxy::settings_version() };
     Ok(())
 }
@@ -37,14 +42,22 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsVersion(
     hSession: HINTERNET,
     pdwProxySettingsVersion: *mut DWORD,
 ) -> DWORD {
-    // SAFETY: `get_proxy_settings_version` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `get_proxy_settings_version`: `pdwProxySettingsVersion` is this export's own argument, passed on
+    // unchanged; its `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxySettingsVersion`
+    // reads or writes through it.
     guard_httpapi("WinHttpGetProxySettingsVersion", || unsafe {
         get_proxy_settings_version(hSession, pdwProxySettingsVersion)
     })
 }
 w16_alias!(WinHttpGetProxySettingsVersion);
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpReadProxySettings` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `name` is its
+/// `pcwszConnectionName`, `version` is its `pdwSettingsVersion`, `defaults` is its `pfDefaultSettingsAreReturned`,
+/// `out` is its `pWinHttpProxySettings`. In particular: `name` is NULL or points to a readable NUL-terminated array of
+/// `U`; `version` is NULL or points to a writable, aligned `T`; `defaults` is NULL or points to a writable, aligned
+/// `T`.
 unsafe fn read_proxy_settings<U: WideUnit>(
     h: HINTERNET,
     name: *const U,
@@ -112,8 +125,12 @@ pub unsafe extern "C" fn WinHttpReadProxySettings(
     pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
 ) -> DWORD {
     guard_httpapi("WinHttpReadProxySettings", || {
-        // SAFETY: `read_proxy_settings` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `read_proxy_settings`: `pcwszConnectionName`, `pdwSettingsVersion`, `pfDefaultSettingsAreReturned`,
+        // `pWinHttpProxySettings` are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL
+        // or valid for what Windows documents `WinHttpReadProxySettings` reads or writes through them; in particular
+        // `pcwszConnectionName` is NULL or points to a readable NUL-terminated array of `U`; `pdwSettingsVersion` is
+        // NULL or points to a writable, aligned `T`; `pfDefaultSettingsAreReturned` is NULL or points to a writable,
+        // aligned `T`.
         unsafe {
             read_proxy_settings(
                 hSession,
@@ -145,8 +162,12 @@ pub unsafe extern "C" fn WinHttpReadProxySettings_w16(
     pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
 ) -> DWORD {
     guard_httpapi("WinHttpReadProxySettings_w16", || {
-        // SAFETY: `read_proxy_settings` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `read_proxy_settings`: `pcwszConnectionName`, `pdwSettingsVersion`, `pfDefaultSettingsAreReturned`,
+        // `pWinHttpProxySettings` are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL
+        // or valid for what Windows documents `WinHttpReadProxySettings` reads or writes through them; in particular
+        // `pcwszConnectionName` is NULL or points to a readable NUL-terminated array of `U`; `pdwSettingsVersion` is
+        // NULL or points to a writable, aligned `T`; `pfDefaultSettingsAreReturned` is NULL or points to a writable,
+        // aligned `T`.
         unsafe {
             read_proxy_settings(
                 hSession,
@@ -161,6 +182,14 @@ pub unsafe extern "C" fn WinHttpReadProxySettings_w16(
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpWriteProxySettings` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `s` is its
+/// `pWinHttpProxySettings`. In particular: `s.pwszConnectionName as *const U` is NULL or points to a readable
+/// NUL-terminated array of `U`; `s.pwszProxy as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+/// `s.pwszProxyBypass as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+/// `s.pwszAutoconfigUrl as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+/// `s.pwszAutoconfigSecondaryUrl as *const U` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn write_proxy_settings<U: WideUnit>(
     h: HINTERNET,
     force: BOOL,
@@ -217,8 +246,15 @@ pub unsafe extern "C" fn WinHttpWriteProxySettings(
     pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
 ) -> DWORD {
     guard_httpapi("WinHttpWriteProxySettings", || {
-        // SAFETY: `write_proxy_settings::<u32>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `write_proxy_settings`: `pWinHttpProxySettings` is this export's own argument, passed on unchanged;
+        // its `# Safety` makes it NULL or valid for what Windows documents `WinHttpWriteProxySettings` reads or writes
+        // through it; in particular `pWinHttpProxySettings.pwszConnectionName as *const U` is NULL or points to a
+        // readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszProxy as *const U` is NULL or points to a
+        // readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszProxyBypass as *const U` is NULL or points
+        // to a readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszAutoconfigUrl as *const U` is NULL or
+        // points to a readable NUL-terminated array of `U`;
+        // `pWinHttpProxySettings.pwszAutoconfigSecondaryUrl as *const U` is NULL or points to a readable NUL-terminated
+        // array of `U`.
         unsafe { write_proxy_settings::<u32>(hSession, fForceUpdate, pWinHttpProxySettings) }
     })
 }
@@ -235,12 +271,23 @@ pub unsafe extern "C" fn WinHttpWriteProxySettings_w16(
     pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
 ) -> DWORD {
     guard_httpapi("WinHttpWriteProxySettings_w16", || {
-        // SAFETY: `write_proxy_settings::<u16>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `write_proxy_settings`: `pWinHttpProxySettings` is this export's own argument, passed on unchanged;
+        // its `# Safety` makes it NULL or valid for what Windows documents `WinHttpWriteProxySettings` reads or writes
+        // through it; in particular `pWinHttpProxySettings.pwszConnectionName as *const U` is NULL or points to a
+        // readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszProxy as *const U` is NULL or points to a
+        // readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszProxyBypass as *const U` is NULL or points
+        // to a readable NUL-terminated array of `U`; `pWinHttpProxySettings.pwszAutoconfigUrl as *const U` is NULL or
+        // points to a readable NUL-terminated array of `U`;
+        // `pWinHttpProxySettings.pwszAutoconfigSecondaryUrl as *const U` is NULL or points to a readable NUL-terminated
+        // array of `U`.
         unsafe { write_proxy_settings::<u16>(hSession, fForceUpdate, pWinHttpProxySettings) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpFreeProxySettings` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `s` is its
+/// `pWinHttpProxySettings`.
 unsafe fn free_proxy_settings<U: WideUnit>(s: *mut WINHTTP_PROXY_SETTINGS) {
     tracing::trace!(target: T, "WinHttpFreeProxySettings({s:?})");
     if s.is_null() {
@@ -272,8 +319,9 @@ unsafe fn free_proxy_settings<U: WideUnit>(s: *mut WINHTTP_PROXY_SETTINGS) {
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxySettings(pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS) {
-    // SAFETY: `free_proxy_settings::<u32>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `free_proxy_settings`: `pWinHttpProxySettings` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxySettings` reads or writes through
+    // it.
     guard_infallible("WinHttpFreeProxySettings", (), || unsafe { free_proxy_settings::<u32>(pWinHttpProxySettings) })
 }
 /// `WinHttpFreeProxySettings` for `-fshort-wchar` callers.
@@ -284,8 +332,9 @@ pub unsafe extern "C" fn WinHttpFreeProxySettings(pWinHttpProxySettings: *mut WI
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxySettings_w16(pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS) {
-    // SAFETY: `free_proxy_settings::<u16>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `free_proxy_settings`: `pWinHttpProxySettings` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxySettings` reads or writes through
+    // it.
     guard_infallible("WinHttpFreeProxySettings_w16", (), || unsafe {
         free_proxy_settings::<u16>(pWinHttpProxySettings)
     })
@@ -305,6 +354,10 @@ pub extern "C" fn WinHttpSetProxySettingsPerUser(fProxySettingsPerUser: BOOL) ->
 }
 w16_alias!(WinHttpSetProxySettingsPerUser);
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpRegisterProxyChangeNotification` (and of its twins), which its `# Safety`
+/// asks the caller to make NULL or valid for what Windows documents the function reads or writes through them: `ctx` is
+/// its `pvContext`, `out` is its `hRegistration`.
 unsafe fn register_proxy_change(
     flags: u64,
     cb: Option<proxy::ProxyChangeCallback>,
@@ -316,7 +369,8 @@ unsafe fn register_proxy_change(
         return Err(ERROR_INVALID_PARAMETER);
     }
     let token = proxy::register_change_notification(flags, cb, ctx as usize)?;
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = token as *mut c_void };
     Ok(())
 }
@@ -339,8 +393,9 @@ pub unsafe extern "C" fn WinHttpRegisterProxyChangeNotification(
     hRegistration: *mut *mut c_void,
 ) -> DWORD {
     guard_httpapi("WinHttpRegisterProxyChangeNotification", || {
-        // SAFETY: `register_proxy_change` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `register_proxy_change`: `pvContext`, `hRegistration` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `WinHttpRegisterProxyChangeNotification` reads or writes through them.
         unsafe { register_proxy_change(ullFlags, pfnCallback, pvContext, hRegistration) }
     })
 }

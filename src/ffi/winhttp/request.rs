@@ -8,6 +8,10 @@ use crate::ffi::types::*;
 use crate::win32::error::*;
 use crate::win32::wstr::WideUnit;
 
+/// # Safety
+/// `headers` is NULL or points to `if hlen == 0 { u32::MAX } else { hlen }` readable units (or a NUL-terminated string
+/// when `if hlen == 0 { u32::MAX } else { hlen }` is -1); `optional as *const u8` is NULL or points to `olen as usize`
+/// readable bytes that stay valid and unchanged for `'a`.
 unsafe fn send_request<U: WideUnit>(
     h: HINTERNET,
     headers: *const U,
@@ -53,8 +57,10 @@ pub unsafe extern "C" fn WinHttpSendRequest(
     dwContext: usize,
 ) -> BOOL {
     guard_winhttp("WinHttpSendRequest", FALSE, || {
-        // SAFETY: `send_request` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `send_request`: `lpszHeaders` is NULL or points to `if hlen == 0 { u32::MAX } else { hlen }` readable
+        // units (or a NUL-terminated string when `if hlen == 0 { u32::MAX } else { hlen }` is -1);
+        // `lpOptional as *const u8` is NULL or points to `dwOptionalLength as usize` readable bytes that stay valid and
+        // unchanged for `'a`.
         unsafe {
             send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext)
         }
@@ -77,8 +83,10 @@ pub unsafe extern "C" fn WinHttpSendRequest_w16(
     dwContext: usize,
 ) -> BOOL {
     guard_winhttp("WinHttpSendRequest_w16", FALSE, || {
-        // SAFETY: `send_request` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `send_request`: `lpszHeaders` is NULL or points to `if hlen == 0 { u32::MAX } else { hlen }` readable
+        // units (or a NUL-terminated string when `if hlen == 0 { u32::MAX } else { hlen }` is -1);
+        // `lpOptional as *const u8` is NULL or points to `dwOptionalLength as usize` readable bytes that stay valid and
+        // unchanged for `'a`.
         unsafe {
             send_request(hRequest, lpszHeaders, dwHeadersLength, lpOptional, dwOptionalLength, dwTotalLength, dwContext)
         }

@@ -14,6 +14,10 @@ use std::ffi::c_void;
 use std::mem::size_of;
 use std::ptr::null_mut;
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpCreateProxyResolver` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `out` is its
+/// `phResolver`.
 unsafe fn create_proxy_resolver(h: HINTERNET, out: *mut HINTERNET) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpCreateProxyResolver({h:?}, {out:?})");
     let r = resolver::create(raw(h))?;
@@ -21,7 +25,8 @@ unsafe fn create_proxy_resolver(h: HINTERNET, out: *mut HINTERNET) -> WinResult<
         let _ = resolver::close(r);
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = r as HINTERNET };
     Ok(())
 }
@@ -37,12 +42,16 @@ unsafe fn create_proxy_resolver(h: HINTERNET, out: *mut HINTERNET) -> WinResult<
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpCreateProxyResolver(hSession: HINTERNET, phResolver: *mut HINTERNET) -> DWORD {
-    // SAFETY: `create_proxy_resolver` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `create_proxy_resolver`: `phResolver` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `WinHttpCreateProxyResolver` reads or writes through it.
     guard_httpapi("WinHttpCreateProxyResolver", || unsafe { create_proxy_resolver(hSession, phResolver) })
 }
 w16_alias!(WinHttpCreateProxyResolver);
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpGetProxyForUrlEx` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `url` is its `pcwszUrl`,
+/// `opts` is its `pAutoProxyOptions`. In particular: `url` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn get_proxy_for_url_ex<U: WideUnit>(
     h: HINTERNET,
     url: *const U,
@@ -91,8 +100,9 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx(
     pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
     pContext: usize,
 ) -> DWORD {
-    // SAFETY: `get_proxy_for_url_ex` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `get_proxy_for_url_ex`: `pcwszUrl`, `pAutoProxyOptions` are this export's own arguments, passed on
+    // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpGetProxyForUrlEx` reads or
+    // writes through them; in particular `pcwszUrl` is NULL or points to a readable NUL-terminated array of `U`.
     guard_httpapi("WinHttpGetProxyForUrlEx", || unsafe {
         get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext)
     })
@@ -111,12 +121,18 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx_w16(
     pContext: usize,
 ) -> DWORD {
     guard_httpapi("WinHttpGetProxyForUrlEx_w16", || {
-        // SAFETY: `get_proxy_for_url_ex` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `get_proxy_for_url_ex`: `pcwszUrl`, `pAutoProxyOptions` are this export's own arguments, passed on
+        // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpGetProxyForUrlEx` reads
+        // or writes through them; in particular `pcwszUrl` is NULL or points to a readable NUL-terminated array of `U`.
         unsafe { get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpGetProxyForUrlEx2` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `url` is its
+/// `pcwszUrl`, `opts` is its `pAutoProxyOptions`, `ctx` is its `pInterfaceSelectionContext`. In particular: `url` is
+/// NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn get_proxy_for_url_ex2<U: WideUnit>(
     h: HINTERNET,
     url: *const U,
@@ -131,8 +147,9 @@ unsafe fn get_proxy_for_url_ex2<U: WideUnit>(
     if (cb != 0) == ctx.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `get_proxy_for_url_ex` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `get_proxy_for_url_ex`: `url` and `opts` are this function's own arguments, those of
+    // `WinHttpGetProxyForUrlEx2` (NULL or a NUL-terminated string of `U`; NULL or a `WINHTTP_AUTOPROXY_OPTIONS`), as
+    // its `# Safety` asks.
     unsafe { get_proxy_for_url_ex(h, url, opts, context) }
 }
 
@@ -154,8 +171,10 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2(
     pContext: usize,
 ) -> DWORD {
     guard_httpapi("WinHttpGetProxyForUrlEx2", || {
-        // SAFETY: `get_proxy_for_url_ex2` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `get_proxy_for_url_ex2`: `pcwszUrl`, `pAutoProxyOptions`, `pInterfaceSelectionContext` are this
+        // export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows
+        // documents `WinHttpGetProxyForUrlEx2` reads or writes through them; in particular `pcwszUrl` is NULL or points
+        // to a readable NUL-terminated array of `U`.
         unsafe {
             get_proxy_for_url_ex2(
                 hResolver,
@@ -184,8 +203,10 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2_w16(
     pContext: usize,
 ) -> DWORD {
     guard_httpapi("WinHttpGetProxyForUrlEx2_w16", || {
-        // SAFETY: `get_proxy_for_url_ex2` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `get_proxy_for_url_ex2`: `pcwszUrl`, `pAutoProxyOptions`, `pInterfaceSelectionContext` are this
+        // export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows
+        // documents `WinHttpGetProxyForUrlEx2` reads or writes through them; in particular `pcwszUrl` is NULL or points
+        // to a readable NUL-terminated array of `U`.
         unsafe {
             get_proxy_for_url_ex2(
                 hResolver,
@@ -215,6 +236,9 @@ fn leak_entries<U: WideUnit>(entries: Vec<ProxyEntry>) -> (DWORD, *mut WINHTTP_P
     (n, leak_array(v))
 }
 
+/// # Safety
+/// `p` is NULL or came from `leak_array` with `n` entries whose `pwszProxy` strings came from `leak_wide::<U>`, none
+/// freed yet.
 unsafe fn free_entries<U: WideUnit>(n: DWORD, p: *mut WINHTTP_PROXY_RESULT_ENTRY) {
     // SAFETY: `take_array`: `p` is NULL or came from `leak_array` with `n as usize` elements and was not freed yet.
     for e in unsafe { take_array(p, n as usize) } {
@@ -223,6 +247,10 @@ unsafe fn free_entries<U: WideUnit>(n: DWORD, p: *mut WINHTTP_PROXY_RESULT_ENTRY
     }
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpGetProxyResult` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `out` is its
+/// `pProxyResult`.
 unsafe fn get_proxy_result<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RESULT) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpGetProxyResult({h:?}, {out:?})");
     resolver::check(raw(h))?;
@@ -230,7 +258,8 @@ unsafe fn get_proxy_result<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RE
         return Err(ERROR_INVALID_PARAMETER);
     }
     let (n, p) = leak_entries::<U>(resolver::result(raw(h))?);
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *out = WINHTTP_PROXY_RESULT { cEntries: n, pEntries: p } };
     Ok(())
 }
@@ -247,8 +276,8 @@ unsafe fn get_proxy_result<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RE
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxyResult(hResolver: HINTERNET, pProxyResult: *mut WINHTTP_PROXY_RESULT) -> DWORD {
-    // SAFETY: `get_proxy_result::<u32>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `get_proxy_result`: `pProxyResult` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `WinHttpGetProxyResult` reads or writes through it.
     guard_httpapi("WinHttpGetProxyResult", || unsafe { get_proxy_result::<u32>(hResolver, pProxyResult) })
 }
 /// `WinHttpGetProxyResult` for `-fshort-wchar` callers.
@@ -262,11 +291,15 @@ pub unsafe extern "C" fn WinHttpGetProxyResult_w16(
     hResolver: HINTERNET,
     pProxyResult: *mut WINHTTP_PROXY_RESULT,
 ) -> DWORD {
-    // SAFETY: `get_proxy_result::<u16>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `get_proxy_result`: `pProxyResult` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `WinHttpGetProxyResult` reads or writes through it.
     guard_httpapi("WinHttpGetProxyResult_w16", || unsafe { get_proxy_result::<u16>(hResolver, pProxyResult) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpGetProxyResultEx` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `out` is its
+/// `pProxyResultEx`.
 unsafe fn get_proxy_result_ex<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RESULT_EX) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpGetProxyResultEx({h:?}, {out:?})");
     resolver::check(raw(h))?;
@@ -298,8 +331,9 @@ pub unsafe extern "C" fn WinHttpGetProxyResultEx(
     hResolver: HINTERNET,
     pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX,
 ) -> DWORD {
-    // SAFETY: `get_proxy_result_ex::<u32>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `get_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxyResultEx` reads or writes through
+    // it.
     guard_httpapi("WinHttpGetProxyResultEx", || unsafe { get_proxy_result_ex::<u32>(hResolver, pProxyResultEx) })
 }
 /// `WinHttpGetProxyResultEx` for `-fshort-wchar` callers.
@@ -313,24 +347,30 @@ pub unsafe extern "C" fn WinHttpGetProxyResultEx_w16(
     hResolver: HINTERNET,
     pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX,
 ) -> DWORD {
-    // SAFETY: `get_proxy_result_ex::<u16>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `get_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxyResultEx` reads or writes through
+    // it.
     guard_httpapi("WinHttpGetProxyResultEx_w16", || unsafe { get_proxy_result_ex::<u16>(hResolver, pProxyResultEx) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpFreeProxyResult` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `r` is its
+/// `pProxyResult`.
 unsafe fn free_proxy_result<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT) {
     tracing::trace!(target: T, "WinHttpFreeProxyResult({r:?})");
     if r.is_null() {
         return;
     }
-    // SAFETY: `free_entries::<U>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `free_entries`: `r` is non-NULL (checked above) and the caller's result, filled by
+    // `WinHttpGetProxyResult(Ex)` and not freed yet (this function's `# Safety`): `pEntries` came from `leak_array`
+    // with `cEntries` entries.
     unsafe { free_entries::<U>((*r).cEntries, (*r).pEntries) };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `r` is non-NULL (checked above) and the caller's result, valid for writing (this function's `# Safety`)
     unsafe {
         (*r).cEntries = 0;
     }
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `r` is non-NULL (checked above) and the caller's result, valid for writing (this function's `# Safety`)
     unsafe {
         (*r).pEntries = null_mut();
     }
@@ -345,8 +385,8 @@ unsafe fn free_proxy_result<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT) {
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxyResult(pProxyResult: *mut WINHTTP_PROXY_RESULT) {
-    // SAFETY: `free_proxy_result::<u32>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `free_proxy_result`: `pProxyResult` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `WinHttpFreeProxyResult` reads or writes through it.
     guard_infallible("WinHttpFreeProxyResult", (), || unsafe { free_proxy_result::<u32>(pProxyResult) })
 }
 /// `WinHttpFreeProxyResult` for `-fshort-wchar` callers.
@@ -357,24 +397,29 @@ pub unsafe extern "C" fn WinHttpFreeProxyResult(pProxyResult: *mut WINHTTP_PROXY
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxyResult_w16(pProxyResult: *mut WINHTTP_PROXY_RESULT) {
-    // SAFETY: `free_proxy_result::<u16>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `free_proxy_result`: `pProxyResult` is this export's own argument, passed on unchanged; its `# Safety`
+    // makes it NULL or valid for what Windows documents `WinHttpFreeProxyResult` reads or writes through it.
     guard_infallible("WinHttpFreeProxyResult_w16", (), || unsafe { free_proxy_result::<u16>(pProxyResult) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpFreeProxyResultEx` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `r` is its
+/// `pProxyResultEx`.
 unsafe fn free_proxy_result_ex<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT_EX) {
     tracing::trace!(target: T, "WinHttpFreeProxyResultEx({r:?})");
     if r.is_null() {
         return;
     }
-    // SAFETY: `free_entries::<U>` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `free_entries`: `r` is non-NULL (checked above) and the caller's result, filled by
+    // `WinHttpGetProxyResult(Ex)` and not freed yet (this function's `# Safety`): `pEntries` came from `leak_array`
+    // with `cEntries` entries.
     unsafe { free_entries::<U>((*r).cEntries, (*r).pEntries) };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `r` is non-NULL (checked above) and the caller's result, valid for writing (this function's `# Safety`)
     unsafe {
         (*r).cEntries = 0;
     }
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `r` is non-NULL (checked above) and the caller's result, valid for writing (this function's `# Safety`)
     unsafe {
         (*r).pEntries = null_mut();
     }
@@ -388,8 +433,9 @@ unsafe fn free_proxy_result_ex<U: WideUnit>(r: *mut WINHTTP_PROXY_RESULT_EX) {
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxyResultEx(pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX) {
-    // SAFETY: `free_proxy_result_ex::<u32>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `free_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxyResultEx` reads or writes through
+    // it.
     guard_infallible("WinHttpFreeProxyResultEx", (), || unsafe { free_proxy_result_ex::<u32>(pProxyResultEx) })
 }
 /// `WinHttpFreeProxyResultEx` for `-fshort-wchar` callers.
@@ -400,11 +446,17 @@ pub unsafe extern "C" fn WinHttpFreeProxyResultEx(pProxyResultEx: *mut WINHTTP_P
 /// the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxyResultEx_w16(pProxyResultEx: *mut WINHTTP_PROXY_RESULT_EX) {
-    // SAFETY: `free_proxy_result_ex::<u16>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `free_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxyResultEx` reads or writes through
+    // it.
     guard_infallible("WinHttpFreeProxyResultEx_w16", (), || unsafe { free_proxy_result_ex::<u16>(pProxyResultEx) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpGetProxySettingsEx` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `param` is its
+/// `pProxySettingsParam`. In particular: `(*param).pcwszConnectionName as *const U` is NULL or points to a readable
+/// NUL-terminated array of `U`.
 unsafe fn get_proxy_settings_ex<U: WideUnit>(
     h: HINTERNET,
     ty: i32,
@@ -437,8 +489,10 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsEx(
     pContext: usize,
 ) -> DWORD {
     guard_httpapi("WinHttpGetProxySettingsEx", || {
-        // SAFETY: `get_proxy_settings_ex::<u32>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `get_proxy_settings_ex`: `pProxySettingsParam` is this export's own argument, passed on unchanged;
+        // its `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxySettingsEx` reads or writes
+        // through it; in particular `(*param).pcwszConnectionName as *const U` is NULL or points to a readable
+        // NUL-terminated array of `U`.
         unsafe { get_proxy_settings_ex::<u32>(hResolver, ProxySettingsType, pProxySettingsParam, pContext) }
     })
 }
@@ -456,12 +510,18 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsEx_w16(
     pContext: usize,
 ) -> DWORD {
     guard_httpapi("WinHttpGetProxySettingsEx_w16", || {
-        // SAFETY: `get_proxy_settings_ex::<u16>` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `get_proxy_settings_ex`: `pProxySettingsParam` is this export's own argument, passed on unchanged;
+        // its `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxySettingsEx` reads or writes
+        // through it; in particular `(*param).pcwszConnectionName as *const U` is NULL or points to a readable
+        // NUL-terminated array of `U`.
         unsafe { get_proxy_settings_ex::<u16>(hResolver, ProxySettingsType, pProxySettingsParam, pContext) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpGetProxySettingsResultEx` (and of its twins), which its `# Safety` asks
+/// the caller to make NULL or valid for what Windows documents the function reads or writes through them: `out` is its
+/// `pProxySettingsEx`.
 unsafe fn get_proxy_settings_result_ex<U: WideUnit>(h: HINTERNET, out: *mut c_void) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpGetProxySettingsResultEx({h:?}, {out:?})");
     resolver::check(raw(h))?;
@@ -501,8 +561,9 @@ unsafe fn get_proxy_settings_result_ex<U: WideUnit>(h: HINTERNET, out: *mut c_vo
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx(hResolver: HINTERNET, pProxySettingsEx: *mut c_void) -> DWORD {
     guard_httpapi("WinHttpGetProxySettingsResultEx", || {
-        // SAFETY: `get_proxy_settings_result_ex::<u32>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `get_proxy_settings_result_ex`: `pProxySettingsEx` is this export's own argument, passed on
+        // unchanged; its `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxySettingsResultEx`
+        // reads or writes through it.
         unsafe { get_proxy_settings_result_ex::<u32>(hResolver, pProxySettingsEx) }
     })
 }
@@ -518,12 +579,17 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx_w16(
     pProxySettingsEx: *mut c_void,
 ) -> DWORD {
     guard_httpapi("WinHttpGetProxySettingsResultEx_w16", || {
-        // SAFETY: `get_proxy_settings_result_ex::<u16>` reads and writes only through the pointers passed to it,
-        // which this function's caller guarantees (its `# Safety`)
+        // SAFETY: `get_proxy_settings_result_ex`: `pProxySettingsEx` is this export's own argument, passed on
+        // unchanged; its `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxySettingsResultEx`
+        // reads or writes through it.
         unsafe { get_proxy_settings_result_ex::<u16>(hResolver, pProxySettingsEx) }
     })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpFreeProxySettingsEx` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `p` is its
+/// `pProxySettingsEx`.
 unsafe fn free_proxy_settings_ex<U: WideUnit>(ty: i32, p: *mut c_void) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpFreeProxySettingsEx({ty}, {p:?})");
     if (ty != WINHTTP_PROXY_SETTINGS_TYPE_WSL && ty != WINHTTP_PROXY_SETTINGS_TYPE_WSA) || p.is_null() {
@@ -532,8 +598,8 @@ unsafe fn free_proxy_settings_ex<U: WideUnit>(ty: i32, p: *mut c_void) -> WinRes
     let s = p as *mut WINHTTP_PROXY_SETTINGS_EX;
     // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
     let v = unsafe { s.read_unaligned() };
-    // SAFETY: `take_array`: `v.rgpcwszProxyBypasses` is NULL or came from `leak_array` with `v.cProxyBypasses as
-    // usize` elements and was not freed yet.
+    // SAFETY: `take_array`: `v.rgpcwszProxyBypasses` is NULL or came from `leak_array` with `v.cProxyBypasses as usize`
+    // elements and was not freed yet.
     for b in unsafe { take_array(v.rgpcwszProxyBypasses, v.cProxyBypasses as usize) } {
         // SAFETY: `free_wide`: `b as *mut U` is NULL or came from `leak_wide::<U>` and was not freed yet.
         unsafe { free_wide(b as *mut U) };
@@ -556,8 +622,9 @@ unsafe fn free_proxy_settings_ex<U: WideUnit>(ty: i32, p: *mut c_void) -> WinRes
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpFreeProxySettingsEx(ProxySettingsType: i32, pProxySettingsEx: *mut c_void) -> DWORD {
-    // SAFETY: `free_proxy_settings_ex::<u32>` reads and writes only through the pointers passed to it, which this
-    // function's caller guarantees (its `# Safety`)
+    // SAFETY: `free_proxy_settings_ex`: `pProxySettingsEx` is this export's own argument, passed on unchanged; its
+    // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxySettingsEx` reads or writes through
+    // it.
     guard_httpapi("WinHttpFreeProxySettingsEx", || unsafe {
         free_proxy_settings_ex::<u32>(ProxySettingsType, pProxySettingsEx)
     })
@@ -574,8 +641,9 @@ pub unsafe extern "C" fn WinHttpFreeProxySettingsEx_w16(
     pProxySettingsEx: *mut c_void,
 ) -> DWORD {
     guard_httpapi("WinHttpFreeProxySettingsEx_w16", || {
-        // SAFETY: `free_proxy_settings_ex::<u16>` reads and writes only through the pointers passed to it, which
-        // this function's caller guarantees (its `# Safety`)
+        // SAFETY: `free_proxy_settings_ex`: `pProxySettingsEx` is this export's own argument, passed on unchanged; its
+        // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxySettingsEx` reads or writes
+        // through it.
         unsafe { free_proxy_settings_ex::<u16>(ProxySettingsType, pProxySettingsEx) }
     })
 }

@@ -8,6 +8,10 @@ use crate::http1::date::{self, CivilTime};
 use crate::win32::error::*;
 use crate::win32::wstr::{self, WideUnit};
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpTimeFromSystemTime` (and of its twins), which its `# Safety` asks the
+/// caller to make NULL or valid for what Windows documents the function reads or writes through them: `st` is its
+/// `pst`, `out` is its `pwszTime`.
 unsafe fn time_from_system_time<U: WideUnit>(st: *const SYSTEMTIME, out: *mut U) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpTimeFromSystemTime({st:?}, {out:?})");
     if st.is_null() || out.is_null() {
@@ -47,8 +51,9 @@ unsafe fn time_from_system_time<U: WideUnit>(st: *const SYSTEMTIME, out: *mut U)
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeFromSystemTime(pst: *const SYSTEMTIME, pwszTime: *mut WCHAR) -> BOOL {
-    // SAFETY: `time_from_system_time` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `time_from_system_time`: `pst`, `pwszTime` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `WinHttpTimeFromSystemTime` reads or writes
+    // through them.
     guard_winhttp("WinHttpTimeFromSystemTime", FALSE, || unsafe { time_from_system_time(pst, pwszTime) })
 }
 /// `WinHttpTimeFromSystemTime` for `-fshort-wchar` callers.
@@ -59,11 +64,16 @@ pub unsafe extern "C" fn WinHttpTimeFromSystemTime(pst: *const SYSTEMTIME, pwszT
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeFromSystemTime_w16(pst: *const SYSTEMTIME, pwszTime: *mut u16) -> BOOL {
-    // SAFETY: `time_from_system_time` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `time_from_system_time`: `pst`, `pwszTime` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `WinHttpTimeFromSystemTime` reads or writes
+    // through them.
     guard_winhttp("WinHttpTimeFromSystemTime_w16", FALSE, || unsafe { time_from_system_time(pst, pwszTime) })
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpTimeToSystemTime` (and of its twins), which its `# Safety` asks the caller
+/// to make NULL or valid for what Windows documents the function reads or writes through them: `s` is its `pwszTime`,
+/// `st` is its `pst`. In particular: `s` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn time_to_system_time<U: WideUnit>(s: *const U, st: *mut SYSTEMTIME) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpTimeToSystemTime({s:?}, {st:?})");
     if s.is_null() || st.is_null() {
@@ -72,7 +82,8 @@ unsafe fn time_to_system_time<U: WideUnit>(s: *const U, st: *mut SYSTEMTIME) -> 
     // SAFETY: `wide_cstr`: `s` is NULL or points to a readable NUL-terminated array of `U`.
     let text = unsafe { wide_cstr(s) }.unwrap_or_default();
     let t = date::parse_lenient(&text).ok_or(ERROR_INVALID_PARAMETER)?;
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `st` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe { *st = systemtime_of(&t) };
     Ok(TRUE)
 }
@@ -86,8 +97,9 @@ unsafe fn time_to_system_time<U: WideUnit>(s: *const U, st: *mut SYSTEMTIME) -> 
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeToSystemTime(pwszTime: *const WCHAR, pst: *mut SYSTEMTIME) -> BOOL {
-    // SAFETY: `time_to_system_time` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `time_to_system_time`: `pwszTime`, `pst` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `WinHttpTimeToSystemTime` reads or writes through
+    // them; in particular `pwszTime` is NULL or points to a readable NUL-terminated array of `U`.
     guard_winhttp("WinHttpTimeToSystemTime", FALSE, || unsafe { time_to_system_time(pwszTime, pst) })
 }
 /// `WinHttpTimeToSystemTime` for `-fshort-wchar` callers.
@@ -98,7 +110,8 @@ pub unsafe extern "C" fn WinHttpTimeToSystemTime(pwszTime: *const WCHAR, pst: *m
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpTimeToSystemTime_w16(pwszTime: *const u16, pst: *mut SYSTEMTIME) -> BOOL {
-    // SAFETY: `time_to_system_time` reads and writes only through the pointers passed to it, which this function's
-    // caller guarantees (its `# Safety`)
+    // SAFETY: `time_to_system_time`: `pwszTime`, `pst` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `WinHttpTimeToSystemTime` reads or writes through
+    // them; in particular `pwszTime` is NULL or points to a readable NUL-terminated array of `U`.
     guard_winhttp("WinHttpTimeToSystemTime_w16", FALSE, || unsafe { time_to_system_time(pwszTime, pst) })
 }

@@ -16,6 +16,11 @@ type Slot = (*mut *mut c_void, *mut u32);
 /// NULL and 0 for a part the URL does not have), a copy into the caller's buffer (pointer non-NULL;
 /// length = capacity in characters), or nothing (length 0). A buffer too small gets the length needed
 /// (NUL included) and sets `*overflow`; the other components are still delivered, as Windows does.
+///
+/// # Safety
+/// `ptr` and `len` point to a component's pointer and length fields in the caller's `URL_COMPONENTS`, readable and
+/// writable; a non-NULL component pointer there points to as many writable units as its length says; `base` is the URL
+/// `units` was read from (the pointers handed back point into it).
 unsafe fn put_component<U: WideUnit>(
     base: *const U,
     units: &[U],
@@ -34,10 +39,10 @@ unsafe fn put_component<U: WideUnit>(
     if p0.is_null() {
         match range {
             Some(r) => {
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`); `add`: the offset
-                // stays inside the caller's buffer
+                // SAFETY: `ptr` is the caller's pointer, valid for writing what is stored (this function's `# Safety`);
+                // `add`: the offset stays inside the caller's buffer
                 unsafe { *ptr = base.add(r.start) as *mut c_void };
-                // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+                // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
                 unsafe { *len = r.len() as u32 };
             }
             // SAFETY: as above.
@@ -54,17 +59,21 @@ unsafe fn put_component<U: WideUnit>(
     }
     let out = wstr::encode_nul::<U>(&text);
     if (n0 as usize) < out.len() {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
         unsafe { *len = out.len() as u32 };
         *overflow = true;
         return;
     }
     // SAFETY: the caller's buffer `p0` holds `n0` >= out.len() units; `out` is ours, so they do not overlap.
     unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), p0 as *mut U, out.len()) };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
     unsafe { *len = (out.len() - 1) as u32 };
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpCrackUrl` (and of its twins), which its `# Safety` asks the caller to make
+/// NULL or valid for what Windows documents the function reads or writes through them: `u` is its `pwszUrl`, `comps` is
+/// its `lpUrlComponents`.
 unsafe fn crack_url<U: WideUnit>(
     u: *const U,
     ulen: DWORD,
@@ -72,9 +81,9 @@ unsafe fn crack_url<U: WideUnit>(
     comps: *mut URL_COMPONENTS,
 ) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpCrackUrl({u:?}, {ulen}, {flags:#x}, {comps:?})");
-    // SAFETY: a non-NULL `comps` is the caller's URL_COMPONENTS (this function's contract).
     if u.is_null()
         || comps.is_null()
+        // SAFETY: `comps` is non-NULL (checked just before) and the caller's URL_COMPONENTS (this function's contract).
         || (unsafe { (*comps).dwStructSize }) as usize != std::mem::size_of::<URL_COMPONENTS>()
     {
         return Err(ERROR_INVALID_PARAMETER);
@@ -114,8 +123,9 @@ unsafe fn crack_url<U: WideUnit>(
     // text would have to be decoded or escaped, is ERROR_INVALID_PARAMETER (Wine's tests on Windows).
     for (range, (ptr, len)) in &parts {
         let pointer_mode_changes = flags & (ICU_DECODE | ICU_ESCAPE) != 0
-            // SAFETY: `ptr` and `len` point into `uc`, the caller's URL_COMPONENTS.
+            // SAFETY: `ptr` points into `uc`, the caller's URL_COMPONENTS.
             && unsafe { (**ptr).is_null() }
+            // SAFETY: `len` points into `uc`, the caller's URL_COMPONENTS.
             && unsafe { **len } != 0
             && range.as_ref().is_some_and(|r| !r.is_empty());
         // SAFETY: as above.
@@ -125,8 +135,9 @@ unsafe fn crack_url<U: WideUnit>(
     }
     let mut overflow = false;
     for (i, (range, slot)) in parts.into_iter().enumerate() {
-        // SAFETY: `put_component` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `put_component`: `u` is the caller's URL (`units` the slice read from it); `slot` points into
+        // `comps`, the caller's URL_COMPONENTS, non-NULL and of the right size (checked above; this function's
+        // `# Safety`).
         unsafe { put_component(u, units, range, slot, flags, &mut overflow, i >= 4) };
     }
     uc.nScheme = c.n_scheme;
@@ -154,8 +165,8 @@ pub unsafe extern "C" fn WinHttpCrackUrl(
     dwFlags: DWORD,
     lpUrlComponents: *mut URL_COMPONENTS,
 ) -> BOOL {
-    // SAFETY: `crack_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `crack_url`: `pwszUrl`, `lpUrlComponents` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `WinHttpCrackUrl` reads or writes through them.
     guard_winhttp("WinHttpCrackUrl", FALSE, || unsafe { crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents) })
 }
 /// `WinHttpCrackUrl` for `-fshort-wchar` callers.
@@ -171,11 +182,14 @@ pub unsafe extern "C" fn WinHttpCrackUrl_w16(
     dwFlags: DWORD,
     lpUrlComponents: *mut URL_COMPONENTS,
 ) -> BOOL {
-    // SAFETY: `crack_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `crack_url`: `pwszUrl`, `lpUrlComponents` are this export's own arguments, passed on unchanged; its
+    // `# Safety` makes them NULL or valid for what Windows documents `WinHttpCrackUrl` reads or writes through them.
     guard_winhttp("WinHttpCrackUrl_w16", FALSE, || unsafe { crack_url(pwszUrl, dwUrlLength, dwFlags, lpUrlComponents) })
 }
 
+/// # Safety
+/// `p as *const U` is NULL or points to a readable NUL-terminated array of `U`; `p as *const U` is NULL or points to
+/// `len` readable units (or a NUL-terminated string when `len` is -1).
 unsafe fn component<U: WideUnit>(p: *mut c_void, len: u32) -> Option<String> {
     if p.is_null() {
         return None;
@@ -190,6 +204,10 @@ unsafe fn component<U: WideUnit>(p: *mut c_void, len: u32) -> Option<String> {
     }
 }
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpCreateUrl` (and of its twins), which its `# Safety` asks the caller to
+/// make NULL or valid for what Windows documents the function reads or writes through them: `comps` is its
+/// `lpUrlComponents`, `out` is its `pwszUrl`, `out_len` is its `pdwUrlLength`.
 unsafe fn create_url<U: WideUnit>(
     comps: *const URL_COMPONENTS,
     flags: DWORD,
@@ -197,9 +215,9 @@ unsafe fn create_url<U: WideUnit>(
     out_len: *mut DWORD,
 ) -> WinResult<BOOL> {
     tracing::trace!(target: T, "WinHttpCreateUrl({comps:?}, {flags:#x}, {out:?}, {out_len:?})");
-    // SAFETY: a non-NULL `comps` is the caller's URL_COMPONENTS (this function's contract).
     if comps.is_null()
         || out_len.is_null()
+        // SAFETY: `comps` is non-NULL (checked just before) and the caller's URL_COMPONENTS (this function's contract).
         || (unsafe { (*comps).dwStructSize }) as usize != std::mem::size_of::<URL_COMPONENTS>()
     {
         return Err(ERROR_INVALID_PARAMETER);
@@ -207,32 +225,39 @@ unsafe fn create_url<U: WideUnit>(
     // SAFETY: as above; only read.
     let c = unsafe { &*comps };
     let parts = url::Parts {
-        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+        // `p as *const U` is NULL or points to `c.dwSchemeLength` readable units (or a NUL-terminated string when
+        // `c.dwSchemeLength` is -1).
         scheme: unsafe { component::<U>(c.lpszScheme, c.dwSchemeLength) },
         n_scheme: c.nScheme,
-        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+        // `p as *const U` is NULL or points to `c.dwHostNameLength` readable units (or a NUL-terminated string when
+        // `c.dwHostNameLength` is -1).
         host: unsafe { component::<U>(c.lpszHostName, c.dwHostNameLength) },
         port: c.nPort,
-        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+        // `p as *const U` is NULL or points to `c.dwUserNameLength` readable units (or a NUL-terminated string when
+        // `c.dwUserNameLength` is -1).
         user: unsafe { component::<U>(c.lpszUserName, c.dwUserNameLength) },
-        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+        // `p as *const U` is NULL or points to `c.dwPasswordLength` readable units (or a NUL-terminated string when
+        // `c.dwPasswordLength` is -1).
         password: unsafe { component::<U>(c.lpszPassword, c.dwPasswordLength) },
-        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+        // `p as *const U` is NULL or points to `c.dwUrlPathLength` readable units (or a NUL-terminated string when
+        // `c.dwUrlPathLength` is -1).
         path: unsafe { component::<U>(c.lpszUrlPath, c.dwUrlPathLength) },
-        // SAFETY: `component::<U>` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `component`: `p as *const U` is NULL or points to a readable NUL-terminated array of `U`;
+        // `p as *const U` is NULL or points to `c.dwExtraInfoLength` readable units (or a NUL-terminated string when
+        // `c.dwExtraInfoLength` is -1).
         extra: unsafe { component::<U>(c.lpszExtraInfo, c.dwExtraInfoLength) },
     };
     let s = url::create(&parts, flags)?;
     let units = wstr::encode_nul::<U>(&s);
     // SAFETY: `out_len` is non-NULL (checked above) and the caller's DWORD.
     if (unsafe { *out_len } as usize) < units.len() {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `out_len` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+        // function's `# Safety`)
         unsafe { *out_len = units.len() as u32 };
         return Err(ERROR_INSUFFICIENT_BUFFER);
     }
@@ -242,7 +267,7 @@ unsafe fn create_url<U: WideUnit>(
     }
     // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
     unsafe { std::ptr::copy_nonoverlapping(units.as_ptr(), out, units.len()) };
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out_len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
     unsafe { *out_len = (units.len() - 1) as u32 };
     Ok(TRUE)
 }
@@ -263,8 +288,9 @@ pub unsafe extern "C" fn WinHttpCreateUrl(
     pwszUrl: *mut WCHAR,
     pdwUrlLength: *mut DWORD,
 ) -> BOOL {
-    // SAFETY: `create_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `create_url`: `lpUrlComponents`, `pwszUrl`, `pdwUrlLength` are this export's own arguments, passed on
+    // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpCreateUrl` reads or writes
+    // through them.
     guard_winhttp("WinHttpCreateUrl", FALSE, || unsafe { create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength) })
 }
 /// `WinHttpCreateUrl` for `-fshort-wchar` callers.
@@ -280,8 +306,9 @@ pub unsafe extern "C" fn WinHttpCreateUrl_w16(
     pwszUrl: *mut u16,
     pdwUrlLength: *mut DWORD,
 ) -> BOOL {
-    // SAFETY: `create_url` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `create_url`: `lpUrlComponents`, `pwszUrl`, `pdwUrlLength` are this export's own arguments, passed on
+    // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpCreateUrl` reads or writes
+    // through them.
     guard_winhttp("WinHttpCreateUrl_w16", FALSE, || unsafe {
         create_url(lpUrlComponents, dwFlags, pwszUrl, pdwUrlLength)
     })

@@ -28,6 +28,9 @@ pub extern "C" fn WinHttpWebSocketCompleteUpgrade(hRequest: HINTERNET, pContext:
 }
 w16_alias!(WinHttpWebSocketCompleteUpgrade);
 
+/// # Safety
+/// `buf as *const u8` points to `len as usize` writable bytes that stay valid, and are not otherwise accessed by the
+/// library, until the operation this buffer belongs to completes.
 unsafe fn ws_send(h: HINTERNET, buffer_type: i32, buf: *mut c_void, len: DWORD) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpWebSocketSend({h:?}, {buffer_type}, {buf:?}, {len})");
     let ws = websocket::lookup(raw(h))?;
@@ -55,12 +58,16 @@ pub unsafe extern "C" fn WinHttpWebSocketSend(
     pvBuffer: *mut c_void,
     dwBufferLength: DWORD,
 ) -> DWORD {
-    // SAFETY: `ws_send` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `ws_send`: `pvBuffer as *const u8` points to `dwBufferLength as usize` writable bytes that stay valid,
+    // and are not otherwise accessed by the library, until the operation this buffer belongs to completes.
     guard_httpapi("WinHttpWebSocketSend", || unsafe { ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength) })
 }
 w16_alias!(WinHttpWebSocketSend);
 
+/// # Safety
+/// `buf as *const u8` points to `len as usize` writable bytes that stay valid, and are not otherwise accessed by the
+/// library, until the operation this buffer belongs to completes; `read` is NULL or points to a writable, aligned `T`;
+/// `kind` is NULL or points to a writable, aligned `T`.
 unsafe fn ws_receive(h: HINTERNET, buf: *mut c_void, len: DWORD, read: *mut DWORD, kind: *mut i32) -> WinResult<()> {
     tracing::trace!(target: T, "WinHttpWebSocketReceive({h:?}, {buf:?}, {len}, {read:?}, {kind:?})");
     let ws = websocket::lookup(raw(h))?;
@@ -102,13 +109,17 @@ pub unsafe extern "C" fn WinHttpWebSocketReceive(
     peBufferType: *mut i32,
 ) -> DWORD {
     guard_httpapi("WinHttpWebSocketReceive", || {
-        // SAFETY: `ws_receive` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `ws_receive`: `pvBuffer as *const u8` points to `dwBufferLength as usize` writable bytes that stay
+        // valid, and are not otherwise accessed by the library, until the operation this buffer belongs to completes;
+        // `pdwBytesRead` is NULL or points to a writable, aligned `T`; `peBufferType` is NULL or points to a writable,
+        // aligned `T`.
         unsafe { ws_receive(hWebSocket, pvBuffer, dwBufferLength, pdwBytesRead, peBufferType) }
     })
 }
 w16_alias!(WinHttpWebSocketReceive);
 
+/// # Safety
+/// `reason as *const u8` is NULL or points to `len as usize` readable bytes that stay valid and unchanged for `'a`.
 unsafe fn ws_close(h: HINTERNET, status: u16, reason: *mut c_void, len: DWORD, wait: bool) -> WinResult<()> {
     let name = if wait { "WinHttpWebSocketClose" } else { "WinHttpWebSocketShutdown" };
     tracing::trace!(target: T, "{name}({h:?}, {status}, {reason:?}, {len})");
@@ -143,8 +154,8 @@ pub unsafe extern "C" fn WinHttpWebSocketShutdown(
     pvReason: *mut c_void,
     dwReasonLength: DWORD,
 ) -> DWORD {
-    // SAFETY: `ws_close` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `ws_close`: `pvReason as *const u8` is NULL or points to `dwReasonLength as usize` readable bytes that
+    // stay valid and unchanged for `'a`.
     guard_httpapi("WinHttpWebSocketShutdown", || unsafe {
         ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, false)
     })
@@ -167,12 +178,17 @@ pub unsafe extern "C" fn WinHttpWebSocketClose(
     pvReason: *mut c_void,
     dwReasonLength: DWORD,
 ) -> DWORD {
-    // SAFETY: `ws_close` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `ws_close`: `pvReason as *const u8` is NULL or points to `dwReasonLength as usize` readable bytes that
+    // stay valid and unchanged for `'a`.
     guard_httpapi("WinHttpWebSocketClose", || unsafe { ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true) })
 }
 w16_alias!(WinHttpWebSocketClose);
 
+/// # Safety
+/// The pointers are the arguments of `WinHttpWebSocketQueryCloseStatus` (and of its twins), which its `# Safety` asks
+/// the caller to make NULL or valid for what Windows documents the function reads or writes through them: `status` is
+/// its `pusStatus`, `reason` is its `pvReason`, `consumed` is its `pdwReasonLengthConsumed`. In particular: `consumed`
+/// is NULL or points to a writable, aligned `T`; `status` is NULL or points to a writable, aligned `T`.
 unsafe fn ws_query_close_status(
     h: HINTERNET,
     status: *mut u16,
@@ -219,8 +235,10 @@ pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus(
     pdwReasonLengthConsumed: *mut DWORD,
 ) -> DWORD {
     guard_httpapi("WinHttpWebSocketQueryCloseStatus", || {
-        // SAFETY: `ws_query_close_status` reads and writes only through the pointers passed to it, which this
-        // function's caller guarantees (its `# Safety`)
+        // SAFETY: `ws_query_close_status`: `pusStatus`, `pvReason`, `pdwReasonLengthConsumed` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `WinHttpWebSocketQueryCloseStatus` reads or writes through them; in particular `pdwReasonLengthConsumed` is
+        // NULL or points to a writable, aligned `T`; `pusStatus` is NULL or points to a writable, aligned `T`.
         unsafe { ws_query_close_status(hWebSocket, pusStatus, pvReason, dwReasonLength, pdwReasonLengthConsumed) }
     })
 }

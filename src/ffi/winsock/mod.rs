@@ -93,6 +93,12 @@ pub extern "C" fn closesocket(s: usize) -> c_int {
     })
 }
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`WSAAddressToStringA`, `WSAAddressToStringW`, and their
+/// `_w16` twins), whose `# Safety` asks the caller to make them NULL or valid for what Windows documents the function
+/// reads or writes through them; as called from `WSAAddressToStringA`: `sa` is its `lpsaAddress`, `info` is its
+/// `lpProtocolInfo`, `out` is its `lpszAddressString`, `out_len` is its `lpdwAddressStringLength`. In particular: `sa`
+/// is NULL or points to `len as usize` readable bytes that stay valid and unchanged for `'a`.
 unsafe fn address_to_string<U: WideUnit>(
     sa: *const u8,
     len: DWORD,
@@ -113,7 +119,8 @@ unsafe fn address_to_string<U: WideUnit>(
     let units = wstr::encode_nul::<U>(&text);
     // SAFETY: `out_len` is non-NULL (checked above) and the caller's DWORD.
     if out.is_null() || (unsafe { *out_len } as usize) < units.len() {
-        // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+        // SAFETY: `out_len` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+        // function's `# Safety`)
         unsafe {
             *out_len = units.len() as DWORD;
         }
@@ -122,7 +129,8 @@ unsafe fn address_to_string<U: WideUnit>(
     // SAFETY: `units_out`: `out` points to `units.len()` writable units valid for `'a`, not aliased (NULL only when
     // `units.len()` is 0).
     unsafe { units_out(out, units.len()) }.copy_from_slice(&units);
-    // SAFETY: the caller's pointer is valid for writing (this function's `# Safety`)
+    // SAFETY: `out_len` is non-NULL (checked above) and the caller's, valid for writing what is stored (this function's
+    // `# Safety`)
     unsafe {
         *out_len = units.len() as DWORD;
     }
@@ -147,8 +155,9 @@ pub unsafe extern "C" fn WSAAddressToStringA(
     lpdwAddressStringLength: *mut DWORD,
 ) -> c_int {
     guard_win32("WSAAddressToStringA", SOCKET_ERROR, || {
-        // SAFETY: `address_to_string` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `address_to_string`: `lpsaAddress`, `lpProtocolInfo`, `lpszAddressString`, `lpdwAddressStringLength`
+        // are this export's own arguments, passed on (cast to the helper's types where they differ); its `# Safety`
+        // makes them NULL or valid for what Windows documents `WSAAddressToStringA` reads or writes through them.
         unsafe {
             address_to_string(
                 lpsaAddress as *const u8,
@@ -176,8 +185,9 @@ pub unsafe extern "C" fn WSAAddressToStringW(
     lpdwAddressStringLength: *mut DWORD,
 ) -> c_int {
     guard_win32("WSAAddressToStringW", SOCKET_ERROR, || {
-        // SAFETY: `address_to_string` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `address_to_string`: `lpsaAddress`, `lpProtocolInfo`, `lpszAddressString`, `lpdwAddressStringLength`
+        // are this export's own arguments, passed on (cast to the helper's types where they differ); its `# Safety`
+        // makes them NULL or valid for what Windows documents `WSAAddressToStringW` reads or writes through them.
         unsafe {
             address_to_string(
                 lpsaAddress as *const u8,
@@ -205,8 +215,9 @@ pub unsafe extern "C" fn WSAAddressToStringW_w16(
     lpdwAddressStringLength: *mut DWORD,
 ) -> c_int {
     guard_win32("WSAAddressToStringW", SOCKET_ERROR, || {
-        // SAFETY: `address_to_string` reads and writes only through the pointers passed to it, which this function's
-        // caller guarantees (its `# Safety`)
+        // SAFETY: `address_to_string`: `lpsaAddress`, `lpProtocolInfo`, `lpszAddressString`, `lpdwAddressStringLength`
+        // are this export's own arguments, passed on (cast to the helper's types where they differ); its `# Safety`
+        // makes them NULL or valid for what Windows documents `WSAAddressToStringW` reads or writes through them.
         unsafe {
             address_to_string(
                 lpsaAddress as *const u8,
@@ -219,6 +230,10 @@ pub unsafe extern "C" fn WSAAddressToStringW_w16(
     })
 }
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`InetNtopA`, `InetNtopW`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `InetNtopA`: `addr` is its `pAddr`, `out` is its `pStringBuf`.
 unsafe fn ntop<U: WideUnit>(family: c_int, addr: *const u8, out: *mut U, size: usize) -> WinResult<*const U> {
     tracing::trace!(target: "winhttpapi::win32", "InetNtop({family}, {addr:?}, {out:?}, {size})");
     if addr.is_null() {
@@ -257,8 +272,9 @@ pub unsafe extern "C" fn InetNtopA(
     StringBufSize: usize,
 ) -> *const c_char {
     guard_win32("InetNtopA", std::ptr::null(), || {
-        // SAFETY: `ntop` reads and writes only through the pointers passed to it, which this function's caller
-        // guarantees (its `# Safety`)
+        // SAFETY: `ntop`: `pAddr`, `pStringBuf` are this export's own arguments, passed on (cast to the helper's types
+        // where they differ); its `# Safety` makes them NULL or valid for what Windows documents `InetNtopA` reads or
+        // writes through them.
         Ok(unsafe { ntop(Family, pAddr as *const u8, pStringBuf as *mut u8, StringBufSize) }? as *const c_char)
     })
 }
@@ -276,8 +292,9 @@ pub unsafe extern "C" fn InetNtopW(
     pStringBuf: *mut u32,
     StringBufSize: usize,
 ) -> *const u32 {
-    // SAFETY: `ntop` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `ntop`: `pAddr`, `pStringBuf` are this export's own arguments, passed on (cast to the helper's types
+    // where they differ); its `# Safety` makes them NULL or valid for what Windows documents `InetNtopW` reads or
+    // writes through them.
     guard_win32("InetNtopW", std::ptr::null(), || unsafe {
         ntop(Family, pAddr as *const u8, pStringBuf, StringBufSize)
     })
@@ -296,13 +313,19 @@ pub unsafe extern "C" fn InetNtopW_w16(
     pStringBuf: *mut u16,
     StringBufSize: usize,
 ) -> *const u16 {
-    // SAFETY: `ntop` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `ntop`: `pAddr`, `pStringBuf` are this export's own arguments, passed on (cast to the helper's types
+    // where they differ); its `# Safety` makes them NULL or valid for what Windows documents `InetNtopW` reads or
+    // writes through them.
     guard_win32("InetNtopW", std::ptr::null(), || unsafe {
         ntop(Family, pAddr as *const u8, pStringBuf, StringBufSize)
     })
 }
 
+/// # Safety
+/// The pointers are arguments of the exports that call it (`InetPtonA`, `InetPtonW`, and their `_w16` twins), whose
+/// `# Safety` asks the caller to make them NULL or valid for what Windows documents the function reads or writes
+/// through them; as called from `InetPtonA`: `text` is its `pszAddrString`, `out` is its `pAddrBuf`. In particular:
+/// `text` is NULL or points to a readable NUL-terminated array of `U`.
 unsafe fn pton<U: WideUnit>(family: c_int, text: *const U, out: *mut u8) -> WinResult<c_int> {
     tracing::trace!(target: "winhttpapi::win32", "InetPton({family}, {text:?}, {out:?})");
     if family != winsock::AF_INET && family != winsock::AF_INET6 {
@@ -334,8 +357,9 @@ unsafe fn pton<U: WideUnit>(family: c_int, text: *const U, out: *mut u8) -> WinR
 /// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn InetPtonA(Family: c_int, pszAddrString: *const c_char, pAddrBuf: *mut c_void) -> c_int {
-    // SAFETY: `pton` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `pton`: `pszAddrString`, `pAddrBuf` are this export's own arguments, passed on (cast to the helper's
+    // types where they differ); its `# Safety` makes them NULL or valid for what Windows documents `InetPtonA` reads or
+    // writes through them.
     guard_win32("InetPtonA", -1, || unsafe { pton(Family, pszAddrString as *const u8, pAddrBuf as *mut u8) })
 }
 
@@ -347,8 +371,9 @@ pub unsafe extern "C" fn InetPtonA(Family: c_int, pszAddrString: *const c_char, 
 /// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn InetPtonW(Family: c_int, pszAddrString: *const u32, pAddrBuf: *mut c_void) -> c_int {
-    // SAFETY: `pton` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `pton`: `pszAddrString`, `pAddrBuf` are this export's own arguments, passed on (cast to the helper's
+    // types where they differ); its `# Safety` makes them NULL or valid for what Windows documents `InetPtonW` reads or
+    // writes through them.
     guard_win32("InetPtonW", -1, || unsafe { pton(Family, pszAddrString, pAddrBuf as *mut u8) })
 }
 
@@ -360,7 +385,8 @@ pub unsafe extern "C" fn InetPtonW(Family: c_int, pszAddrString: *const u32, pAd
 /// for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn InetPtonW_w16(Family: c_int, pszAddrString: *const u16, pAddrBuf: *mut c_void) -> c_int {
-    // SAFETY: `pton` reads and writes only through the pointers passed to it, which this function's caller
-    // guarantees (its `# Safety`)
+    // SAFETY: `pton`: `pszAddrString`, `pAddrBuf` are this export's own arguments, passed on (cast to the helper's
+    // types where they differ); its `# Safety` makes them NULL or valid for what Windows documents `InetPtonW` reads or
+    // writes through them.
     guard_win32("InetPtonW", -1, || unsafe { pton(Family, pszAddrString, pAddrBuf as *mut u8) })
 }
