@@ -278,6 +278,11 @@ impl KernelObject for WebSocket {
     fn kind(&self) -> &'static str {
         "winhttp websocket"
     }
+    /// An HINTERNET, not a kernel handle: `WinHttpCloseHandle` closes it (with its notifications and
+    /// its parent's count), `CloseHandle` refuses it.
+    fn closed_by_close_handle(&self) -> bool {
+        false
+    }
     /// Closing the handle aborts the connection: a pending operation wakes and ends with
     /// `ERROR_WINHTTP_OPERATION_CANCELLED`.
     fn on_close(&self) {
