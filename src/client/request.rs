@@ -770,11 +770,31 @@ impl Request {
             // WINHTTP_OPTION_MAX_CONNS_PER_SERVER: the step waits on the runtime and takes the
             // connection another request hands back, when there is one.
             let (max, connect_timeout) = (io.cfg.max_conns_per_server, io.cfg.timeouts.connect);
-            match self.session.acquire_slot(origin, max, connect_timeout).await? {
+            // Boxed: rare paths (waiting for a slot, opening a connection) keep the step's future
+            // small, so the common step costs a small allocation and copy (see step.rs).
+            match Box::pin(self.session.acquire_slot(origin, max, connect_timeout)).await? {
                 Some(conn) => reuse = Some(conn),
                 None => break,
             }
         }
+        Box::pin(self.open_and_send(io, origin, proxy, target, security_flags, head, optional)).await
+    }
+
+    /// The rest of [`Request::transmit_on`] when no pooled connection carries the request: opens a new
+    /// one (resolving, connecting, TLS, a proxy tunnel) and sends on it. Boxed by its caller: the
+    /// common step (a pooled connection) keeps a small future.
+    #[allow(clippy::too_many_arguments)]
+    async fn open_and_send(
+        &self,
+        io: &mut Io,
+        origin: &Origin,
+        proxy: Option<&(String, u16)>,
+        target: &Target,
+        security_flags: u32,
+        head: &str,
+        optional: &[u8],
+    ) -> WinResult<()> {
+        let send_timeout = io.cfg.timeouts.send;
         let (host, port) = match proxy {
             Some((h, p)) => (h.clone(), *p),
             None => (target.host.clone(), target.port),
@@ -869,7 +889,7 @@ impl Request {
                 }
                 Err(RetryOr::Retry) => {
                     self.discard_conn(io);
-                    self.transmit(io).await?;
+                    Box::pin(self.transmit(io)).await?;
                     continue;
                 }
                 Err(RetryOr::Fail(e)) => {
@@ -884,10 +904,7 @@ impl Request {
             {
                 head.status = 401;
             }
-            let (is_head, target) = {
-                let st = self.state.lock();
-                (st.verb.eq_ignore_ascii_case("HEAD"), st.target.clone())
-            };
+            let is_head = self.state.lock().verb.eq_ignore_ascii_case("HEAD");
             let framing = match head.framing(is_head) {
                 // HTTP/2: the stream's end ends the body (`client::h2`), whatever the fields say.
                 Ok(f) if io.h2.is_some() => super::h2::framing(io, f),
@@ -899,7 +916,8 @@ impl Request {
                 }
             };
             if io.cfg.disabled & WINHTTP_DISABLE_COOKIES == 0 && head.values("set-cookie").next().is_some() {
-                if let Some(u) = target.parsed() {
+                let url = self.state.lock().target.parsed();
+                if let Some(u) = url {
                     self.session.store_cookies(&u, head.values("set-cookie"));
                 }
             }
@@ -940,11 +958,15 @@ impl Request {
                 st.response = Some(head);
                 st.phase = Phase::Receiving;
             }
-            if super::auth::answer_challenge(self, io).await? {
-                continue;
+            if matches!(status, 401 | 407) {
+                if Box::pin(super::auth::answer_challenge(self, io)).await? {
+                    continue;
+                }
+            } else {
+                super::auth::no_challenge(self);
             }
             if let Some(loc) = location.filter(|_| matches!(status, 301 | 302 | 303 | 307 | 308)) {
-                if self.follow_redirect(io, status, &loc).await? {
+                if Box::pin(self.follow_redirect(io, status, &loc)).await? {
                     continue;
                 }
             }
@@ -1426,6 +1448,11 @@ fn resolve_location(base: &Target, loc: &str) -> Option<Target> {
 impl KernelObject for Request {
     fn kind(&self) -> &'static str {
         "winhttp request"
+    }
+    /// An HINTERNET, not a kernel handle: `WinHttpCloseHandle` closes it (with its notifications and
+    /// its parent's count), `CloseHandle` refuses it.
+    fn closed_by_close_handle(&self) -> bool {
+        false
     }
     /// Closing a request aborts any transfer: a pending step wakes and ends with
     /// `ERROR_WINHTTP_OPERATION_CANCELLED`, and the connection is not pooled.

@@ -384,6 +384,11 @@ impl KernelObject for Session {
     fn kind(&self) -> &'static str {
         "winhttp session"
     }
+    /// An HINTERNET, not a kernel handle: `WinHttpCloseHandle` closes it (with its notifications and
+    /// its parent's count), `CloseHandle` refuses it.
+    fn closed_by_close_handle(&self) -> bool {
+        false
+    }
 }
 
 #[cfg(test)]
