@@ -1,6 +1,8 @@
 /* Async client benchmark, libcurl multi side (the reference): TOTAL GETs of /small with CONC
  * transfers in flight at a time on one multi handle (connections reused). Prints "seconds rps cpu_us_per_request context_switches_per_request".
- * usage: client_async_curl PORT TOTAL CONC */
+ * With "h2" as a fourth argument: https with HTTP/2 multiplexed on one connection (CURLPIPE_MULTIPLEX,
+ * PIPEWAIT; the test certificate is not checked).
+ * usage: client_async_curl PORT TOTAL CONC [h2] */
 #include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,11 +20,13 @@ int main(int argc, char **argv) {
     int port = atoi(argv[1]);
     long total = atol(argv[2]);
     int conc = atoi(argv[3]);
+    int h2 = argc > 4 && argv[4][0] == 'h';
     char url[128];
-    snprintf(url, sizeof url, "http://127.0.0.1:%d/small", port);
+    snprintf(url, sizeof url, "%s://127.0.0.1:%d/small", h2 ? "https" : "http", port);
     curl_global_init(CURL_GLOBAL_ALL);
     CURLM *m = curl_multi_init();
     curl_multi_setopt(m, CURLMOPT_MAXCONNECTS, (long)conc);
+    if (h2) curl_multi_setopt(m, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
     long started = 0, finished = 0;
     CURL **easies = calloc(conc, sizeof *easies);
     double t0 = now();
@@ -30,6 +34,12 @@ int main(int argc, char **argv) {
         easies[i] = curl_easy_init();
         curl_easy_setopt(easies[i], CURLOPT_URL, url);
         curl_easy_setopt(easies[i], CURLOPT_WRITEFUNCTION, sink);
+        if (h2) {
+            curl_easy_setopt(easies[i], CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+            curl_easy_setopt(easies[i], CURLOPT_PIPEWAIT, 1L);
+            curl_easy_setopt(easies[i], CURLOPT_SSL_VERIFYPEER, 0L);
+            curl_easy_setopt(easies[i], CURLOPT_SSL_VERIFYHOST, 0L);
+        }
         curl_multi_add_handle(m, easies[i]);
     }
     while (finished < total) {

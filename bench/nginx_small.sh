@@ -1,12 +1,16 @@
 # Sourced by the client benchmarks: start_nginx WORK [PREFIX...] starts nginx on a free loopback
 # port (sets $port; its pid file is WORK/nginx.pid) with /small (200 "hello") and /upload (reads
 # and throws away any body), long keep-alive, and waits until it accepts. PREFIX runs it (e.g.
-# taskset -c 0).
+# taskset -c 0). With H2_CERT=dir (cert.pem, key.pem there) it listens with TLS and HTTP/2 instead.
 start_nginx() {
   local work=$1
   shift
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   mkdir -p "$work/logs" "$work/tmp"
+  local listen="listen 127.0.0.1:$port backlog=1024;"
+  if [ -n "${H2_CERT:-}" ]; then
+    listen="listen 127.0.0.1:$port ssl http2 backlog=1024; ssl_certificate $H2_CERT/cert.pem; ssl_certificate_key $H2_CERT/key.pem; http2_max_concurrent_streams 1000;"
+  fi
   cat > "$work/nginx.conf" <<CONF
 daemon off;
 worker_processes 1;
@@ -18,7 +22,7 @@ http {
   client_body_temp_path $work/tmp;
   keepalive_requests 1000000;
   server {
-    listen 127.0.0.1:$port backlog=1024;
+    $listen
     location /small { return 200 "hello"; }
     location /upload { client_max_body_size 0; return 200 "ok"; }
   }

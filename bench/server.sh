@@ -47,6 +47,8 @@ gcc -O2 -Wall -Wextra -Werror -I"$LIB_ROOT/include" "$root/examples/hello_server
   -lwinhttpapi -lpthread -Wl,-rpath,"$LIB_ROOT/target/release" -o "$work/hello_server"
 gcc -O2 -Wall -Wextra -Werror "$root/bench/epoll_hello.c" -o "$work/epoll_hello"
 (cd "$root/bench/hyper-hello" && cargo build --release -q)
+# What the builds wrote goes to disk now, not in writeback during the first server's figures.
+sync
 
 source "$root/bench/common.sh"
 load() { taskset -c "$CLIENT_CPU" wrk "$@"; }

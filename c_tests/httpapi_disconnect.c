@@ -195,6 +195,20 @@ static void test_port_and_cancel(void) {
     CloseHandle(iocp);
 }
 
+/* A partial head followed at once by the client's FIN (both in one readiness edge, most of the time): the
+ * server finds the FIN behind the bytes and closes at once, without waiting for the HeaderWait timer. */
+static void test_partial_head_then_fin(int port) {
+    int closed = 0;
+    for (int i = 0; i < 20; i++) {
+        int fd = ts_connect(port, 0);
+        ts_send_all(fd, "GET /x HT", 9);
+        shutdown(fd, SHUT_WR);
+        closed += ts_peer_closed(fd, 1000);
+        close(fd);
+    }
+    CHECK_EQ(closed, 20, "partial head then FIN: every connection closed within 1 s");
+}
+
 int main(void) {
     hs_init();
     HTTP_SERVER_SESSION_ID s;
@@ -204,6 +218,7 @@ int main(void) {
     CHECK(port > 0, "setup");
     test_errors(q, port);
     test_sync_and_events(q, port);
+    test_partial_head_then_fin(port);
     CloseHandle(q);
     HttpCloseServerSession(s);
     test_port_and_cancel();

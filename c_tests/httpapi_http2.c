@@ -31,36 +31,12 @@ static int run(const char *cmd, char *out, size_t cap) {
 
 /* One self-signed certificate for 127.0.0.1, imported into the store; its thumbprint in `thumb`. */
 static int make_certificate(void) {
-    char cmd[1200], out[128], script[512];
     snprintf(cert, sizeof cert, "%s/cert.pem", dir);
-    snprintf(cmd, sizeof cmd,
-             "cd '%s' && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout key.pem -out cert.pem"
-             " -days 2 -subj '/CN=localhost' -addext subjectAltName=IP:127.0.0.1 >openssl.log 2>&1 && bash '%s' cert.pem key.pem",
-             dir, ts_source_path("scripts/import-cert.sh", script, sizeof script));
-    if (run(cmd, out, sizeof out) != 0 || strlen(out) < 40) return -1;
-    for (int i = 0; i < 20; i++) {
-        unsigned v = 0;
-        sscanf(out + 2 * i, "%2x", &v);
-        thumb[i] = (BYTE)v;
-    }
-    return 0;
+    return hs_make_certificate(dir, thumb);
 }
 
 static ULONG bind_port(int port, DWORD flags) {
-    static const GUID app = {0x48545032, 0x1234, 0x5678, {1, 2, 3, 4, 5, 6, 7, 8}};
-    struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_port = htons((unsigned short)port);
-    HTTP_SERVICE_CONFIG_SSL_SET s;
-    memset(&s, 0, sizeof s);
-    s.KeyDesc.pIpPort = (PSOCKADDR)&a;
-    s.ParamDesc.SslHashLength = 20;
-    s.ParamDesc.pSslHash = thumb;
-    s.ParamDesc.AppId = app;
-    s.ParamDesc.pSslCertStoreName = (PWSTR)L"MY";
-    s.ParamDesc.DefaultFlags = flags;
-    return HttpSetServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, &s, sizeof s, NULL);
+    return hs_bind_certificate(port, thumb, flags);
 }
 
 /* A queue with https://127.0.0.1:port/ on a port bound with `flags`. */

@@ -9,6 +9,7 @@
 #include "httpapi_support.h"
 #include <winhttp.h>
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -560,6 +561,15 @@ static void test_v2_group(int port) {
  *   wait in TLS, and all of them go out before close_notify and the FIN (a clean TLS end);
  * - a request followed at once by the client's FIN (no close_notify): answered all the same;
  * - two pipelined requests in one TLS record: both answered, in order. */
+static int count_fds(void) {
+    int n = 0;
+    DIR *d = opendir("/proc/self/fd");
+    if (!d) return -1;
+    while (readdir(d)) n++;
+    closedir(d);
+    return n;
+}
+
 struct own_server {
     HANDLE queue;
     HANDLE file;
@@ -660,9 +670,27 @@ static void test_on_socket(int port) {
     CHECK(strstr(out, "file 8388608 exact clean True") != NULL, "8 MiB file range over TLS to a slow reader, then close_notify: '%s'", out);
     CHECK(strstr(out, "half HTTP/1.1 200 OK True") != NULL, "request then the client's FIN: answered: '%s'", out);
     CHECK(strstr(out, "pipelined 2 True") != NULL, "two pipelined requests in one record: '%s'", out);
+    /* Clients that send three pipelined requests and reset at once: every connection ends (its descriptor is
+     * closed) whatever step the reset finds it at; none waits for an edge that will not come. */
+    int before = count_fds();
+    run_python("rst.py",
+            "import socket, ssl, struct, sys\n"
+            "ctx = ssl.create_default_context(cafile=sys.argv[1])\n"
+            "for i in range(60):\n"
+            "    s = ctx.wrap_socket(socket.create_connection(('127.0.0.1', int(sys.argv[2]))), server_hostname='localhost')\n"
+            "    s.sendall(b'GET /own/r HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n' * 3)\n"
+            "    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0)); s.close()\n"
+            "print('done')\n",
+            port, out, sizeof out);
+    int after = count_fds();
+    for (int i = 0; i < 50 && after > before; i++) {
+        usleep(100000);
+        after = count_fds();
+    }
+    CHECK(strcmp(out, "done\n") == 0 && after <= before, "60 clients reset mid-pipeline: descriptors %d -> %d ('%s')", before, after, out);
     HttpShutdownRequestQueue(s.queue);
     pthread_join(t, NULL);
-    CHECK_EQ(s.served, 4, "four requests served");
+    CHECK(s.served >= 4, "the requests served (%d)", s.served);
     CloseHandle(s.file);
     HttpCloseUrlGroup(group);
     HttpCloseServerSession(session);

@@ -11,6 +11,8 @@
 #include <windows.h>
 #include <winhttp.h>
 #include <http.h>
+#include <winsock2.h>
+#include <wincrypt.h>
 
 #if defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 2
 #define WINHTTPAPI_WCHAR_IS_16 1
@@ -1009,6 +1011,15 @@ _Static_assert(sizeof(GUID) == 16 && _Alignof(GUID) == 4 && offsetof(GUID, Data4
 _Static_assert(sizeof(FILETIME) == 8 && _Alignof(FILETIME) == 4, "FILETIME");
 _Static_assert(sizeof(SYSTEMTIME) == 16 && _Alignof(SYSTEMTIME) == 2 && offsetof(SYSTEMTIME, wMilliseconds) == 14, "SYSTEMTIME");
 _Static_assert(sizeof(SECURITY_ATTRIBUTES) == 24 && offsetof(SECURITY_ATTRIBUTES, lpSecurityDescriptor) == 8 && offsetof(SECURITY_ATTRIBUTES, bInheritHandle) == 16, "SECURITY_ATTRIBUTES");
+/* Structs of the headers outside api-inventory.md, with Windows x64's sizes and offsets (windows-sys 0.59;
+ * tests/layouts.rs holds the Rust side to the same numbers). */
+_Static_assert(sizeof(WSADATA) == 408 && offsetof(WSADATA, lpVendorInfo) == 8 && offsetof(WSADATA, szDescription) == 16, "WSADATA (x64 field order)");
+_Static_assert(sizeof(TP_CALLBACK_ENVIRON_V3) == 72 && offsetof(TP_CALLBACK_ENVIRON_V3, Pool) == 8 && offsetof(TP_CALLBACK_ENVIRON_V3, FinalizationCallback) == 48 && offsetof(TP_CALLBACK_ENVIRON_V3, u) == 56 && offsetof(TP_CALLBACK_ENVIRON_V3, CallbackPriority) == 60 && offsetof(TP_CALLBACK_ENVIRON_V3, Size) == 64, "TP_CALLBACK_ENVIRON_V3");
+_Static_assert(sizeof(CERT_CONTEXT) == 40 && offsetof(CERT_CONTEXT, pCertInfo) == 24, "CERT_CONTEXT");
+_Static_assert(sizeof(CERT_INFO) == 208 && offsetof(CERT_INFO, Issuer) == 48 && offsetof(CERT_INFO, NotAfter) == 72 && offsetof(CERT_INFO, SubjectPublicKeyInfo) == 96 && offsetof(CERT_INFO, cExtension) == 192 && offsetof(CERT_INFO, rgExtension) == 200, "CERT_INFO");
+_Static_assert(sizeof(CERT_EXTENSION) == 32 && offsetof(CERT_EXTENSION, Value) == 16, "CERT_EXTENSION");
+_Static_assert(sizeof(CERT_PUBLIC_KEY_INFO) == 48 && offsetof(CERT_PUBLIC_KEY_INFO, PublicKey) == 24, "CERT_PUBLIC_KEY_INFO");
+_Static_assert(sizeof(CRYPT_ALGORITHM_IDENTIFIER) == 24 && sizeof(CRYPT_BIT_BLOB) == 24 && sizeof(CRYPT_INTEGER_BLOB) == 16, "CRYPT_* blobs");
 /* CRITICAL_SECTION: the library's own opaque layout (64 bytes, 8-aligned), not Windows' 40 */
 _Static_assert(sizeof(CRITICAL_SECTION) == 64 && _Alignof(CRITICAL_SECTION) == 8, "CRITICAL_SECTION");
 /* socket addresses are Linux's, with Windows' sizes */

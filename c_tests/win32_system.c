@@ -1,9 +1,11 @@
 /* kernel32 additions as programs use them: GetSystemInfo / GetNativeSystemInfo and GetProcessAffinityMask
  * to size thread pools; CreateEventEx and named events shared through CreateEvent / OpenEvent; and
  * DuplicateHandle (a second handle that keeps the object alive, a real handle for the calling thread,
- * DUPLICATE_CLOSE_SOURCE, and the errors). */
+ * DUPLICATE_CLOSE_SOURCE, and the errors); and the handles that are not kernel handles (WinHTTP's HINTERNETs,
+ * thread-pool objects), which CloseHandle and DuplicateHandle refuse without closing them. */
 #define _GNU_SOURCE 1
 #include <windows.h>
+#include <winhttp.h>
 #include <string.h>
 #include <unistd.h>
 #include <sched.h>
@@ -163,8 +165,46 @@ static void test_duplicate(void) {
     CHECK(!DuplicateHandle(e, e, GetCurrentProcess(), &d, 0, FALSE, DUPLICATE_CLOSE_SOURCE) && !SetEvent(e), "DUPLICATE_CLOSE_SOURCE closes the source even on failure");
 }
 
+static VOID CALLBACK nothing_work(PTP_CALLBACK_INSTANCE inst, PVOID ctx, PTP_WORK work) {
+    (void)inst; (void)ctx; (void)work;
+}
+
+static void test_not_kernel_handles(void) {
+    HINTERNET ses = WinHttpOpen(L"win32_system", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, 0);
+    CHECK(ses != NULL, "WinHttpOpen");
+    SetLastError(0);
+    CHECK(!CloseHandle(ses) && GetLastError() == ERROR_INVALID_HANDLE, "CloseHandle(HINTERNET): %u", GetLastError());
+    HANDLE d = NULL;
+    SetLastError(0);
+    CHECK(!DuplicateHandle(GetCurrentProcess(), ses, GetCurrentProcess(), &d, 0, FALSE, DUPLICATE_CLOSE_SOURCE | DUPLICATE_SAME_ACCESS) && GetLastError() == ERROR_INVALID_HANDLE,
+          "DuplicateHandle(HINTERNET): %u", GetLastError());
+    DWORD timeout = 0, size = sizeof timeout;
+    CHECK(WinHttpQueryOption(ses, WINHTTP_OPTION_CONNECT_TIMEOUT, &timeout, &size), "the session is still open (%u)", GetLastError());
+    CHECK(WinHttpCloseHandle(ses), "WinHttpCloseHandle closes it (%u)", GetLastError());
+
+    PTP_WORK work = CreateThreadpoolWork(nothing_work, NULL, NULL);
+    CHECK(work != NULL, "CreateThreadpoolWork");
+    SetLastError(0);
+    CHECK(!CloseHandle((HANDLE)work) && GetLastError() == ERROR_INVALID_HANDLE, "CloseHandle(PTP_WORK): %u", GetLastError());
+    CHECK(!DuplicateHandle(GetCurrentProcess(), (HANDLE)work, GetCurrentProcess(), &d, 0, FALSE, DUPLICATE_CLOSE_SOURCE), "DuplicateHandle(PTP_WORK) fails");
+    SubmitThreadpoolWork(work);
+    WaitForThreadpoolWorkCallbacks(work, FALSE);
+    CloseThreadpoolWork(work);
+
+    /* hTargetProcessHandle may be NULL with DUPLICATE_CLOSE_SOURCE: the call only closes the source. */
+    HANDLE e = CreateEventA(NULL, TRUE, FALSE, NULL);
+    CHECK(DuplicateHandle(GetCurrentProcess(), e, NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE), "close through DuplicateHandle (%u)", GetLastError());
+    SetLastError(0);
+    CHECK(!SetEvent(e) && GetLastError() == ERROR_INVALID_HANDLE, "the source is closed");
+    e = CreateEventA(NULL, TRUE, FALSE, NULL);
+    SetLastError(0);
+    CHECK(!DuplicateHandle(GetCurrentProcess(), e, NULL, &d, 0, FALSE, DUPLICATE_SAME_ACCESS) && GetLastError() == ERROR_INVALID_HANDLE, "NULL target process without CLOSE_SOURCE");
+    CHECK(CloseHandle(e), "the event stayed open");
+}
+
 int main(void) {
     test_system_info();
+    test_not_kernel_handles();
     test_events();
     test_duplicate();
     return ts_finish("win32_system");

@@ -259,7 +259,14 @@ static void test_certificates(const char *dir) {
     CHECK(again != NULL && again != cert && again->cbCertEncoded == der_len, "CertCreateCertificateContext");
     CHECK(again && again->pCertInfo->cExtension == ci->cExtension, "same extensions");
     CHECK(CertFreeCertificateContext(again), "free the created context");
+    SetLastError(0);
     CHECK(CertCreateCertificateContext(X509_ASN_ENCODING, der, 10) == NULL, "truncated DER is refused");
+    CHECK_EQ(GetLastError(), (DWORD)CRYPT_E_ASN1_EOD, "truncated DER: CRYPT_E_ASN1_EOD");
+    static const BYTE not_cert[] = {0x30, 0x03, 0x02, 0x01, 0x05}; /* SEQUENCE { INTEGER 5 } */
+    CHECK(CertCreateCertificateContext(X509_ASN_ENCODING, not_cert, sizeof not_cert) == NULL, "not a certificate");
+    CHECK_EQ(GetLastError(), (DWORD)CRYPT_E_ASN1_BADTAG, "not a certificate: CRYPT_E_ASN1_BADTAG");
+    CHECK(CertCreateCertificateContext(PKCS_7_ASN_ENCODING, der, (DWORD)der_len) == NULL, "PKCS#7 alone is refused");
+    CHECK_EQ(GetLastError(), (DWORD)E_INVALIDARG, "other encoding type: E_INVALIDARG");
     CHECK(CertFreeCertificateContext(NULL), "free NULL");
     CHECK(CertFreeCertificateContext(cert), "free the option's context");
 

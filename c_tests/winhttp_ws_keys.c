@@ -64,21 +64,9 @@ static void test_key_at_send(void) {
     printf("the handshake key is chosen at each send\n");
 }
 
-static HINTERNET ws_open(HINTERNET ses) {
-    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
-    HINTERNET req = WinHttpOpenRequest(con, L"GET", L"/echo", NULL, NULL, NULL, 0);
-    HINTERNET ws = NULL;
-    if (WinHttpSetOption(req, WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET, NULL, 0) && WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) &&
-        WinHttpReceiveResponse(req, NULL))
-        ws = WinHttpWebSocketCompleteUpgrade(req, 0);
-    WinHttpCloseHandle(req);
-    WinHttpCloseHandle(con);
-    return ws;
-}
-
 static void test_large_binary_in_pieces(void) {
     HINTERNET ses = WinHttpOpen(L"ws-test", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, 0);
-    HINTERNET ws = ws_open(ses);
+    HINTERNET ws = whs_ws_open(ses, port);
     CHECK(ws != NULL, "upgrade");
     if (ws) {
         CHECK_EQ(WinHttpWebSocketSend(ws, WINHTTP_WEB_SOCKET_UTF8_MESSAGE_BUFFER_TYPE, (PVOID) "big:100", 7), NO_ERROR, "ask for 100 bytes");
@@ -124,7 +112,7 @@ static void *receive_one(void *p) {
 
 static void test_send_while_receive_pending(void) {
     HINTERNET ses = WinHttpOpen(L"ws-test", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, 0);
-    HINTERNET ws = ws_open(ses);
+    HINTERNET ws = whs_ws_open(ses, port);
     CHECK(ws != NULL, "upgrade");
     if (ws) {
         static struct pending r;

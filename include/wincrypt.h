@@ -32,6 +32,10 @@ typedef unsigned int ALG_ID;
 #define X509_ASN_ENCODING 0x00000001
 #define PKCS_7_ASN_ENCODING 0x00010000
 
+/* CertCreateCertificateContext's last-error for bytes that are not a certificate. */
+#define CRYPT_E_ASN1_EOD ((HRESULT)0x80093102L)
+#define CRYPT_E_ASN1_BADTAG ((HRESULT)0x8009310BL)
+
 #define CERT_V1 0
 #define CERT_V2 1
 #define CERT_V3 2

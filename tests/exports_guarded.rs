@@ -40,7 +40,9 @@ fn every_export_is_guarded_and_lives_in_ffi() {
             }
         }
         for (i, l) in lines.iter().enumerate() {
-            if l.trim() != "#[no_mangle]" {
+            // Any spelling that exports a symbol: `#[no_mangle]`, `#[unsafe(no_mangle)]`, `#[export_name = ...]`.
+            let t = l.trim();
+            if !(t.starts_with("#[") && (t.contains("no_mangle") || t.contains("export_name"))) {
                 continue;
             }
             count += 1;

@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <wchar.h>
+#include <arpa/inet.h>
+#include <stdio.h>
 
 void hs_init(void) {
     HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
@@ -20,6 +22,39 @@ void hs_private_config(const char *dir) {
     setenv("WINHTTPAPI_CERT_STORE", path, 1);
     snprintf(path, sizeof path, "%s/httpsys.conf", dir);
     setenv("WINHTTPAPI_HTTPSYS_CONFIG", path, 1);
+}
+
+int hs_make_certificate(const char *dir, BYTE thumb[20]) {
+    char cmd[1200], out[128], script[512];
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout key.pem -out cert.pem"
+             " -days 2 -subj '/CN=localhost' -addext subjectAltName=IP:127.0.0.1 >openssl.log 2>&1 && bash '%s' cert.pem key.pem",
+             dir, ts_source_path("scripts/import-cert.sh", script, sizeof script));
+    const char *argv[] = {"sh", "-c", cmd, NULL};
+    if (ts_run(argv, out, sizeof out, 30000) != 0 || strlen(out) < 40) return -1;
+    for (int i = 0; i < 20; i++) {
+        unsigned v = 0;
+        sscanf(out + 2 * i, "%2x", &v);
+        thumb[i] = (BYTE)v;
+    }
+    return 0;
+}
+
+ULONG hs_bind_certificate(int port, const BYTE thumb[20], DWORD flags) {
+    static const GUID app = {0x48545032, 0x1234, 0x5678, {1, 2, 3, 4, 5, 6, 7, 8}};
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((unsigned short)port);
+    HTTP_SERVICE_CONFIG_SSL_SET s;
+    memset(&s, 0, sizeof s);
+    s.KeyDesc.pIpPort = (PSOCKADDR)&a;
+    s.ParamDesc.SslHashLength = 20;
+    s.ParamDesc.pSslHash = (PVOID)thumb;
+    s.ParamDesc.AppId = app;
+    s.ParamDesc.pSslCertStoreName = (PWSTR)L"MY";
+    s.ParamDesc.DefaultFlags = flags;
+    return HttpSetServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, &s, sizeof s, NULL);
 }
 
 static ULONG add_v1(HANDLE q, int port, const char *path) {

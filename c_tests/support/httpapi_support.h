@@ -14,6 +14,11 @@ extern "C" {
 /* Points the certificate store (dir/store, made here) and the SSL bindings' file (dir/httpsys.conf) into
  * a test's own directory, so tests never share bindings or certificates. */
 void hs_private_config(const char *dir);
+/* A self-signed certificate for 127.0.0.1 made with openssl in dir (cert.pem, key.pem), imported into the
+ * store hs_private_config set (scripts/import-cert.sh); its SHA-1 thumbprint into `thumb`. 0 or -1. */
+int hs_make_certificate(const char *dir, BYTE thumb[20]);
+/* The SSL binding 127.0.0.1:port -> the certificate `thumb` (store "MY") with DefaultFlags `flags`. */
+ULONG hs_bind_certificate(int port, const BYTE thumb[20], DWORD flags);
 /* HttpInitialize(version 2, SERVER); aborts the test on failure. */
 void hs_init(void);
 /* A v1 queue with http://+:<port><path> on a free port; returns the port. */

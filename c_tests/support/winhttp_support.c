@@ -68,3 +68,15 @@ int whs_start_script(const char *rel, pid_t *pid) {
     if (*pid <= 0 || ts_wait_port(port, 10000) != 0) return 0;
     return port;
 }
+
+HINTERNET whs_ws_open(HINTERNET ses, int port) {
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    HINTERNET req = WinHttpOpenRequest(con, L"GET", L"/echo", NULL, NULL, NULL, 0);
+    HINTERNET ws = NULL;
+    if (WinHttpSetOption(req, WINHTTP_OPTION_UPGRADE_TO_WEB_SOCKET, NULL, 0) && WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) &&
+        WinHttpReceiveResponse(req, NULL))
+        ws = WinHttpWebSocketCompleteUpgrade(req, 0);
+    WinHttpCloseHandle(req);
+    WinHttpCloseHandle(con);
+    return ws;
+}

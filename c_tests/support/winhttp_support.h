@@ -18,4 +18,7 @@ DWORD whs_status(HINTERNET req);
 long whs_get(HINTERNET ses, int port, const wchar_t *path, char *buf, size_t cap, DWORD *status);
 /* Starts another python server of c_tests/ (path relative to the source dir) on a free port. */
 int whs_start_script(const char *rel, pid_t *pid);
+/* A synchronous WebSocket to /echo of winhttp_ws_server.py on 127.0.0.1:port (request and connect
+ * handles closed), or NULL. */
+HINTERNET whs_ws_open(HINTERNET ses, int port);
 #endif

@@ -461,6 +461,16 @@ pub const WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL: u32 = 116;
 pub const WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE: u32 = 122;
 pub const WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE: u32 = 123;
 pub const WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE: u32 = 15_000;
+/// Session or request handles: the advanced protocols a secure request may use (`client::h2`).
+pub const WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL: u32 = 133;
+/// Request handles, query only: the advanced protocol the last response came over (0: HTTP/1.x).
+pub const WINHTTP_OPTION_HTTP_PROTOCOL_USED: u32 = 134;
+/// Session or request handles: milliseconds between PING frames on a new HTTP/2 connection (0: none).
+pub const WINHTTP_OPTION_HTTP2_KEEPALIVE: u32 = 164;
+/// Session or request handles: the stream receive window a new HTTP/2 connection announces (bytes).
+pub const WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW: u32 = 183;
+pub const WINHTTP_PROTOCOL_FLAG_HTTP2: u32 = 1;
+pub const WINHTTP_PROTOCOL_FLAG_HTTP3: u32 = 2;
 
 /// Query-only bit of `WINHTTP_OPTION_SECURITY_FLAGS`: the channel uses strong (128-bit+) encryption,
 /// which every TLS 1.2/1.3 suite rustls offers does.

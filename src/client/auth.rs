@@ -416,6 +416,12 @@ fn sent_header(st: &RequestState, name: &str) -> bool {
     })
 }
 
+/// Hook in `Request::receive` for a final response that is no 401/407: the next challenge starts
+/// the count of automatic answers anew.
+pub fn no_challenge(req: &Request) {
+    req.state.lock().auth.auto_answers = 0;
+}
+
 /// Hook in `Request::receive` once a final response head is in `st.response`: remembers a 401/407
 /// challenge and, when credentials known before it can answer it, drains the body and re-sends the
 /// request. Returns true when the request was re-sent (the caller reads the next response).

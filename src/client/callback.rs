@@ -522,7 +522,10 @@ pub mod pool {
         state: Mutex::new(State::default()),
         watchdog: Condvar::new(),
         watchdog_parked: AtomicBool::new(false),
-        cores: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(2, 64),
+        // One per core this process may run on (its CPU affinity and quota): a second thread on one
+        // core only adds switches between the two (a callback that blocks is covered by the
+        // watchdog, which adds threads).
+        cores: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(1, 64),
     });
 
     thread_local! {

@@ -50,7 +50,7 @@ enum IoFail {
 }
 
 /// Bounds a runtime wait by a WinHTTP timeout (0 = none).
-async fn within<F: std::future::Future>(timeout_ms: u32, fut: F) -> WinResult<F::Output> {
+pub(super) async fn within<F: std::future::Future>(timeout_ms: u32, fut: F) -> WinResult<F::Output> {
     if timeout_ms == 0 {
         return Ok(fut.await);
     }
@@ -580,6 +580,23 @@ impl Conn {
         // SAFETY: one valid pollfd on the stack; zero timeout.
         let r = unsafe { libc::poll(&mut p, 1, 0) };
         r == 0
+    }
+
+    /// Whether the TLS handshake chose `h2` by ALPN (`client::h2`).
+    pub fn alpn_is_h2(&self) -> bool {
+        self.tls.as_ref().and_then(|t| t.alpn_protocol()) == Some(b"h2".as_slice())
+    }
+
+    /// The socket and its TLS session, for a connection that leaves this type (HTTP/2 runs on them
+    /// as an async stream, `client::h2::io`). None without TLS or with plaintext already buffered.
+    pub fn into_tls(self) -> Option<(TcpStream, Box<rustls::ClientConnection>)> {
+        if self.rend > self.rpos {
+            return None;
+        }
+        let Conn { reactor, sock, tls, .. } = self;
+        // Deregistered before the socket moves on.
+        drop(reactor);
+        Some((sock, tls?))
     }
 
     /// Shuts the socket down both ways (wakes any wait on it).

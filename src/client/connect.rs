@@ -31,4 +31,9 @@ impl KernelObject for Connect {
     fn kind(&self) -> &'static str {
         "winhttp connect"
     }
+    /// An HINTERNET, not a kernel handle: `WinHttpCloseHandle` closes it (with its notifications and
+    /// its parent's count), `CloseHandle` refuses it.
+    fn closed_by_close_handle(&self) -> bool {
+        false
+    }
 }

@@ -18,6 +18,7 @@ pub mod callback;
 pub mod conn;
 pub mod conn_group;
 pub mod connect;
+pub mod h2;
 pub mod headers;
 pub mod link;
 pub mod options;

@@ -22,6 +22,10 @@ use crate::client::abi::{
     WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE, WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE,
     WINHTTP_OPTION_WORKER_THREAD_COUNT, WINHTTP_OPTION_WRITE_BUFFER_SIZE, WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE,
 };
+use crate::client::abi::{
+    WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL, WINHTTP_OPTION_HTTP2_KEEPALIVE, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW,
+    WINHTTP_OPTION_HTTP_PROTOCOL_USED, WINHTTP_PROTOCOL_FLAG_HTTP2, WINHTTP_PROTOCOL_FLAG_HTTP3,
+};
 use crate::win32::error::*;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -118,7 +122,11 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         | WINHTTP_OPTION_WEB_SOCKET_CLOSE_TIMEOUT
         | WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL
         | WINHTTP_OPTION_WEB_SOCKET_RECEIVE_BUFFER_SIZE
-        | WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE => Kind::Dword,
+        | WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE
+        | WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL
+        | WINHTTP_OPTION_HTTP_PROTOCOL_USED
+        | WINHTTP_OPTION_HTTP2_KEEPALIVE
+        | WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW => Kind::Dword,
         WINHTTP_OPTION_PARENT_HANDLE | WINHTTP_OPTION_CONTEXT_VALUE => Kind::Usize,
         WINHTTP_OPTION_URL | WINHTTP_OPTION_USER_AGENT => Kind::Str,
         abi::WINHTTP_OPTION_USERNAME..=abi::WINHTTP_OPTION_PROXY_PASSWORD => Kind::Str,
@@ -244,7 +252,18 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             }
             Ok(())
         }
+        WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL => {
+            let v = dword()?;
+            if v & !(WINHTTP_PROTOCOL_FLAG_HTTP2 | WINHTTP_PROTOCOL_FLAG_HTTP3) != 0 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            // HTTP/3 is accepted and never used (docs/porting.md): Windows falls back the same way
+            // when the server offers no HTTP/3.
+            settings_of(obj)?.http_protocol = v;
+            Ok(())
+        }
         WINHTTP_OPTION_HANDLE_TYPE
+        | WINHTTP_OPTION_HTTP_PROTOCOL_USED
         | WINHTTP_OPTION_PARENT_HANDLE
         | WINHTTP_OPTION_URL
         | WINHTTP_OPTION_EXTENDED_ERROR
@@ -360,6 +379,14 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
                 }
                 WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE => s.max_drain_size = v,
                 WINHTTP_OPTION_DECOMPRESSION => s.decompression = v & 3,
+                WINHTTP_OPTION_HTTP2_KEEPALIVE => s.h2_keepalive = v,
+                WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW => {
+                    // HTTP/2's bounds for a window (RFC 9113 section 6.5.2).
+                    if !(65_535..=0x7FFF_FFFF).contains(&v) {
+                        return Err(ERROR_INVALID_PARAMETER);
+                    }
+                    s.h2_window = v
+                }
                 _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
             }
             Ok(())
@@ -441,6 +468,11 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
             let s = settings_of(obj)?;
             Value::Version(s.http_version.0, s.http_version.1)
         }
+        WINHTTP_OPTION_HTTP_PROTOCOL_USED => {
+            let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            Value::Dword(r.state.lock().protocol_used)
+        }
+        WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL => Value::Dword(settings_of(obj)?.http_protocol),
         WINHTTP_OPTION_CONNECTION_INFO => {
             let link = link_of(obj)?.ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
             Value::Connection(link.local, link.remote)
@@ -507,6 +539,14 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
                 WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE => s.max_status_continue,
                 WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE => s.max_header_size,
                 WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE => s.max_drain_size,
+                WINHTTP_OPTION_HTTP2_KEEPALIVE => s.h2_keepalive,
+                WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW => {
+                    if s.h2_window == 0 {
+                        super::h2::STREAM_WINDOW
+                    } else {
+                        s.h2_window
+                    }
+                }
                 WINHTTP_OPTION_DISABLE_FEATURE | WINHTTP_OPTION_ENABLE_FEATURE => return Err(ERROR_INVALID_PARAMETER),
                 _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
             })

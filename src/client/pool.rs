@@ -7,6 +7,9 @@
 //! use (`WINHTTP_OPTION_MAX_CONNS_PER_SERVER`), and the idle ones it handed back
 //! ([`owned_by`], for `WinHttpQueryConnectionGroup`).
 //!
+//! HTTP/2 connections are not in here: one per origin, shared by every request to it, is in
+//! `client::h2` (`ORIGINS`).
+//!
 //! Operations: [`put`], [`take`], [`owned_by`].
 use super::conn::Conn;
 use super::session::Origin;

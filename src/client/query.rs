@@ -150,10 +150,15 @@ pub fn query(req: &Request, level: u32, name: Option<&str>, index: &mut u32) -> 
         request_view(&raw, &st.verb, &req.version)
     } else {
         let r = st.response.as_ref().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
-        let version = format!("HTTP/1.{}", r.minor_version);
+        // An HTTP/2 response has no reason phrase and no minor version (`client::h2`).
+        let h2 = st.protocol_used & super::abi::WINHTTP_PROTOCOL_FLAG_HTTP2 != 0;
+        let version = if h2 { "HTTP/2".to_string() } else { format!("HTTP/1.{}", r.minor_version) };
+        let first_line =
+            if h2 { format!("{version} {}", r.status) } else { format!("{version} {} {}", r.status, r.reason) };
+        let trailers = level & WINHTTP_QUERY_FLAG_TRAILERS != 0;
         HeadView {
-            first_line: format!("{version} {} {}", r.status, r.reason),
-            fields: r.fields_owned(),
+            first_line: if trailers { String::new() } else { first_line },
+            fields: if trailers { st.trailers.clone() } else { r.fields_owned() },
             version,
             status: Some(r.status.to_string()),
             reason: Some(r.reason.clone()),
@@ -237,8 +242,8 @@ pub fn query(req: &Request, level: u32, name: Option<&str>, index: &mut u32) -> 
 /// gives every header of the response (or of the request with `WINHTTP_QUERY_FLAG_REQUEST_HEADERS`);
 /// a header level or `WINHTTP_QUERY_CUSTOM` with `name` gives the `*index`-th occurrence, and `*index`
 /// moves to the next one. The levels without a header (version, status) and the number, time and
-/// CRLF forms are `ERROR_INVALID_PARAMETER` (Microsoft's page); trailers are never received here, so
-/// `WINHTTP_QUERY_FLAG_TRAILERS` finds none.
+/// CRLF forms are `ERROR_INVALID_PARAMETER` (Microsoft's page); `WINHTTP_QUERY_FLAG_TRAILERS` gives the
+/// trailer fields of an HTTP/2 response (none over HTTP/1.1).
 pub fn query_ex(req: &Request, level: u32, name: Option<&str>, index: &mut u32) -> WinResult<Vec<(String, String)>> {
     let base = level & 0xFFFF;
     let modifiers = level & MODIFIER_MASK;
@@ -270,7 +275,7 @@ pub fn query_ex(req: &Request, level: u32, name: Option<&str>, index: &mut u32) 
     } else {
         let r = st.response.as_ref().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
         if level & WINHTTP_QUERY_FLAG_TRAILERS != 0 {
-            Vec::new()
+            st.trailers.clone()
         } else {
             r.fields_owned()
         }

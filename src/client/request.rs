@@ -189,6 +189,10 @@ pub struct RequestState {
     pub auth: super::auth::AuthState,
     /// The connection that carried the last send (`link.rs`; connection and security options).
     pub link: Option<Arc<super::link::Link>>,
+    /// `WINHTTP_OPTION_HTTP_PROTOCOL_USED` of the last send (`WINHTTP_PROTOCOL_FLAG_HTTP2` over `h2`).
+    pub protocol_used: u32,
+    /// The trailer fields of the last response (HTTP/2), for `WINHTTP_QUERY_FLAG_TRAILERS`.
+    pub trailers: Vec<(String, String)>,
 }
 
 /// What the running step owns (the connection, the body decoder, the write state). A step takes it
@@ -201,14 +205,18 @@ pub struct Io {
     origin: Option<Origin>,
     /// `lpOptional` of the last send (kept for redirects and authentication resends).
     optional: Vec<u8>,
-    written: u64,
+    pub(super) written: u64,
     /// Small `WinHttpWriteData` pieces not yet on the wire (a caller framing its own chunks writes a
     /// few bytes of chunk head, the data, then CRLF): they go out with the next larger write or before
     /// the response is read, one `writev` instead of a syscall and a TCP segment each.
     held: Vec<u8>,
     body: Option<Body>,
     /// The request's options as the step started (an option set meanwhile applies to the next step).
-    cfg: Settings,
+    pub(super) cfg: Settings,
+    /// The request's HTTP/2 stream when it went over `h2` (`client::h2`; `conn` is None then).
+    pub(super) h2: Option<Box<super::h2::Stream>>,
+    /// Streams of this send the server refused unprocessed and that went again (bounded).
+    h2_resent: u8,
 }
 
 /// A request handle's object.
@@ -276,6 +284,8 @@ impl Request {
                 context: 0,
                 auth: Default::default(),
                 link: None,
+                protocol_used: 0,
+                trailers: Vec::new(),
             }),
             io: Mutex::new(Some(Box::default())),
             // Windows copies the connect handle's context value and callback into a new request.
@@ -359,6 +369,8 @@ impl Request {
     /// Drops the current connection (not reusable).
     pub(super) fn discard_conn(&self, io: &mut Io) {
         io.held.clear();
+        // An HTTP/2 stream not read to its end is reset; its connection stays with the others.
+        io.h2 = None;
         let had = io.conn.is_some();
         if had {
             self.note(WINHTTP_CALLBACK_STATUS_CLOSING_CONNECTION, || Info::None);
@@ -393,7 +405,7 @@ impl Request {
         let st = self.state.lock();
         match api {
             abi::API_WRITE_DATA => {
-                if st.phase != Phase::Sending || io.conn.is_none() {
+                if st.phase != Phase::Sending || (io.conn.is_none() && io.h2.is_none()) {
                     return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
                 }
                 if st.declared.is_some_and(|d| io.written + len as u64 > d) {
@@ -640,6 +652,7 @@ impl Request {
             self.discard_conn(io);
         }
         io.optional = optional.to_vec();
+        io.h2_resent = 0;
         Ok(())
     }
 
@@ -652,6 +665,8 @@ impl Request {
         let (head, origin, proxy, target, security_flags) = {
             let mut st = self.state.lock();
             st.response = None;
+            st.protocol_used = 0;
+            st.trailers.clear();
             let proxy = self.session.proxy.lock().proxy_for(&st.target.host, st.target.secure);
             let origin = Origin {
                 secure: st.target.secure,
@@ -673,6 +688,49 @@ impl Request {
         Ok(())
     }
 
+    /// Opens a connection to `host`:`port` (the origin, or the proxy: `tunnel` then runs CONNECT
+    /// first), reporting resolve and connect to the status callback, and SECURE_FAILURE with the
+    /// certificate problems when the TLS handshake fails.
+    pub(super) async fn open_conn(
+        &self,
+        io: &Io,
+        host: &str,
+        port: u16,
+        tunnel: bool,
+        target: &Target,
+        tls: Option<TlsSetup>,
+    ) -> WinResult<Conn> {
+        let mut events = |ev: ConnEvent<'_>| match ev {
+            ConnEvent::Resolving(h) => self.note(WINHTTP_CALLBACK_STATUS_RESOLVING_NAME, || Info::Wide(h.to_string())),
+            ConnEvent::Resolved(ip) => self.note(WINHTTP_CALLBACK_STATUS_NAME_RESOLVED, || Info::Wide(ip.to_string())),
+            ConnEvent::Connecting(ip) => {
+                self.note(WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER, || Info::Wide(ip.to_string()))
+            }
+            ConnEvent::Connected(ip) => {
+                self.note(WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER, || Info::Wide(ip.to_string()))
+            }
+        };
+        let agent = self.session.agent.lock().clone();
+        let opened = match (tunnel, tls) {
+            (true, Some(tls)) => {
+                super::tunnel::open(host, port, target, &agent, &io.cfg.timeouts, tls, &mut events).await
+            }
+            (_, tls) => Conn::open(host, port, &io.cfg.timeouts, tls, &mut events).await,
+        };
+        opened.map_err(|e| {
+            if target.secure && is_secure_error(e) {
+                // The certificate problems the handshake met (recorded on this thread by the
+                // verifier in this very poll: the failure returned here without waiting since).
+                let flags = match super::tls::failure_flags() {
+                    0 => secure_failure_flags(e),
+                    f => f,
+                };
+                self.note(WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, || Info::Dword(flags));
+            }
+            self.cancelled_or(e)
+        })
+    }
+
     #[allow(clippy::too_many_arguments)]
     async fn transmit_on(
         &self,
@@ -684,6 +742,9 @@ impl Request {
         head: &str,
         optional: &[u8],
     ) -> WinResult<()> {
+        if super::h2::transmit(self, io, origin, proxy.is_some(), target, security_flags, head, optional).await? {
+            return Ok(());
+        }
         let send_timeout = io.cfg.timeouts.send;
         let mut reuse = self.session.take_idle(origin, io.cfg.max_conns_per_server);
         loop {
@@ -709,11 +770,31 @@ impl Request {
             // WINHTTP_OPTION_MAX_CONNS_PER_SERVER: the step waits on the runtime and takes the
             // connection another request hands back, when there is one.
             let (max, connect_timeout) = (io.cfg.max_conns_per_server, io.cfg.timeouts.connect);
-            match self.session.acquire_slot(origin, max, connect_timeout).await? {
+            // Boxed: rare paths (waiting for a slot, opening a connection) keep the step's future
+            // small, so the common step costs a small allocation and copy (see step.rs).
+            match Box::pin(self.session.acquire_slot(origin, max, connect_timeout)).await? {
                 Some(conn) => reuse = Some(conn),
                 None => break,
             }
         }
+        Box::pin(self.open_and_send(io, origin, proxy, target, security_flags, head, optional)).await
+    }
+
+    /// The rest of [`Request::transmit_on`] when no pooled connection carries the request: opens a new
+    /// one (resolving, connecting, TLS, a proxy tunnel) and sends on it. Boxed by its caller: the
+    /// common step (a pooled connection) keeps a small future.
+    #[allow(clippy::too_many_arguments)]
+    async fn open_and_send(
+        &self,
+        io: &mut Io,
+        origin: &Origin,
+        proxy: Option<&(String, u16)>,
+        target: &Target,
+        security_flags: u32,
+        head: &str,
+        optional: &[u8],
+    ) -> WinResult<()> {
+        let send_timeout = io.cfg.timeouts.send;
         let (host, port) = match proxy {
             Some((h, p)) => (h.clone(), *p),
             None => (target.host.clone(), target.port),
@@ -726,37 +807,11 @@ impl Request {
         } else {
             None
         };
-        let mut events = |ev: ConnEvent<'_>| match ev {
-            ConnEvent::Resolving(h) => self.note(WINHTTP_CALLBACK_STATUS_RESOLVING_NAME, || Info::Wide(h.to_string())),
-            ConnEvent::Resolved(ip) => self.note(WINHTTP_CALLBACK_STATUS_NAME_RESOLVED, || Info::Wide(ip.to_string())),
-            ConnEvent::Connecting(ip) => {
-                self.note(WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER, || Info::Wide(ip.to_string()))
-            }
-            ConnEvent::Connected(ip) => {
-                self.note(WINHTTP_CALLBACK_STATUS_CONNECTED_TO_SERVER, || Info::Wide(ip.to_string()))
-            }
-        };
-        let agent = self.session.agent.lock().clone();
-        let opened = match (proxy.is_some(), tls) {
-            (true, Some(tls)) => {
-                super::tunnel::open(&host, port, target, &agent, &io.cfg.timeouts, tls, &mut events).await
-            }
-            (_, tls) => Conn::open(&host, port, &io.cfg.timeouts, tls, &mut events).await,
-        };
-        let conn = match opened {
+        let conn = match self.open_conn(io, &host, port, proxy.is_some(), target, tls).await {
             Ok(c) => c,
             Err(e) => {
-                if target.secure && is_secure_error(e) {
-                    // The certificate problems the handshake met (recorded on this thread by the
-                    // verifier in this very poll: the failure returned here without waiting since).
-                    let flags = match super::tls::failure_flags() {
-                        0 => secure_failure_flags(e),
-                        f => f,
-                    };
-                    self.note(WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, || Info::Dword(flags));
-                }
                 self.session.drop_conn(origin, None);
-                return Err(self.cancelled_or(e));
+                return Err(e);
             }
         };
         io.conn = Some(conn);
@@ -786,10 +841,13 @@ impl Request {
             if st.declared.is_some_and(|d| io.written + data.len() as u64 > d) {
                 return Err(ERROR_INVALID_PARAMETER);
             }
-            if io.conn.is_none() {
+            if io.conn.is_none() && io.h2.is_none() {
                 return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
             }
             st.streamed = true;
+        }
+        if io.h2.is_some() {
+            return super::h2::write(self, io, data).await;
         }
         if data.len() <= HOLD_PIECE && io.held.len() + data.len() <= HOLD_LIMIT {
             io.held.extend_from_slice(data);
@@ -831,7 +889,7 @@ impl Request {
                 }
                 Err(RetryOr::Retry) => {
                     self.discard_conn(io);
-                    self.transmit(io).await?;
+                    Box::pin(self.transmit(io)).await?;
                     continue;
                 }
                 Err(RetryOr::Fail(e)) => {
@@ -846,11 +904,10 @@ impl Request {
             {
                 head.status = 401;
             }
-            let (is_head, target) = {
-                let st = self.state.lock();
-                (st.verb.eq_ignore_ascii_case("HEAD"), st.target.clone())
-            };
+            let is_head = self.state.lock().verb.eq_ignore_ascii_case("HEAD");
             let framing = match head.framing(is_head) {
+                // HTTP/2: the stream's end ends the body (`client::h2`), whatever the fields say.
+                Ok(f) if io.h2.is_some() => super::h2::framing(io, f),
                 Ok(f) => f,
                 Err(_) => {
                     self.discard_conn(io);
@@ -859,7 +916,8 @@ impl Request {
                 }
             };
             if io.cfg.disabled & WINHTTP_DISABLE_COOKIES == 0 && head.values("set-cookie").next().is_some() {
-                if let Some(u) = target.parsed() {
+                let url = self.state.lock().target.parsed();
+                if let Some(u) = url {
                     self.session.store_cookies(&u, head.values("set-cookie"));
                 }
             }
@@ -900,11 +958,15 @@ impl Request {
                 st.response = Some(head);
                 st.phase = Phase::Receiving;
             }
-            if super::auth::answer_challenge(self, io).await? {
-                continue;
+            if matches!(status, 401 | 407) {
+                if Box::pin(super::auth::answer_challenge(self, io)).await? {
+                    continue;
+                }
+            } else {
+                super::auth::no_challenge(self);
             }
             if let Some(loc) = location.filter(|_| matches!(status, 301 | 302 | 303 | 307 | 308)) {
-                if self.follow_redirect(io, status, &loc).await? {
+                if Box::pin(self.follow_redirect(io, status, &loc)).await? {
                     continue;
                 }
             }
@@ -989,6 +1051,18 @@ impl Request {
     }
 
     async fn read_head(&self, io: &mut Io) -> Result<(ResponseHead, usize), RetryOr> {
+        if io.h2.is_some() {
+            // A stream the server refused unprocessed goes again on a new connection (as a request
+            // on a stale HTTP/1.1 connection does), unless part of its body went with WinHttpWriteData.
+            return match super::h2::read_head(io).await {
+                Ok(h) => Ok(h),
+                Err((_, true)) if io.h2_resent < 8 && !self.state.lock().streamed => {
+                    io.h2_resent += 1;
+                    Err(RetryOr::Retry)
+                }
+                Err((e, _)) => Err(RetryOr::Fail(e)),
+            };
+        }
         let limit = io.cfg.max_header_size as usize;
         let timeout = io.cfg.timeouts.response_wait();
         let can_retry = || {
@@ -1038,6 +1112,14 @@ impl Request {
         let body = io.body.as_mut().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
         if body.raw_done || buf.is_empty() {
             return Ok(0);
+        }
+        if let Some(s) = io.h2.as_mut() {
+            let n = s.read(buf, timeout).await?;
+            if n == 0 {
+                body.raw_done = true;
+                self.state.lock().trailers = s.take_trailers();
+            }
+            return Ok(n);
         }
         let conn = io.conn.as_mut().ok_or(ERROR_WINHTTP_CONNECTION_ERROR)?;
         match body.framing {
@@ -1154,7 +1236,7 @@ impl Request {
 
     async fn read_decoded(&self, io: &mut Io, buf: &mut [u8]) -> WinResult<usize> {
         if io.body.as_ref().is_none_or(|b| b.decoder.is_none()) {
-            if io.conn.is_none() {
+            if io.conn.is_none() && io.h2.is_none() {
                 return Ok(0);
             }
             return self.read_raw(io, buf).await;
@@ -1167,7 +1249,7 @@ impl Request {
                 body.pending_pos += n;
                 return Ok(n);
             }
-            if body.raw_done && io.conn.is_none() {
+            if body.raw_done && io.conn.is_none() && io.h2.is_none() {
                 return Ok(0);
             }
             let mut raw = vec![0u8; 16 * 1024];
@@ -1197,6 +1279,17 @@ impl Request {
         if body.decoder.is_some() {
             let n = body.pending.len() - body.pending_pos;
             return Ok((n > 0).then_some(n as u32));
+        }
+        if !body.raw_done {
+            if let Some(s) = io.h2.as_mut() {
+                let n = s.available_now();
+                if n == Some(0) {
+                    body.raw_done = true;
+                    self.state.lock().trailers = s.take_trailers();
+                    self.finish_body(io);
+                }
+                return Ok(n);
+            }
         }
         if body.raw_done || io.conn.is_none() {
             return Ok(Some(0));
@@ -1254,6 +1347,14 @@ impl Request {
             }
             let until_close = body.framing == BodyFraming::UntilClose;
             let timeout = io.cfg.timeouts.receive;
+            if let Some(s) = io.h2.as_mut() {
+                if let Err(e) = s.fill(timeout).await {
+                    self.discard_conn(io);
+                    self.set_phase(Phase::Done);
+                    return Err(self.cancelled_or(e));
+                }
+                continue;
+            }
             let conn = io.conn.as_mut().expect("available_now saw a connection");
             match conn.fill(timeout).await {
                 Ok(0) => {
@@ -1347,6 +1448,11 @@ fn resolve_location(base: &Target, loc: &str) -> Option<Target> {
 impl KernelObject for Request {
     fn kind(&self) -> &'static str {
         "winhttp request"
+    }
+    /// An HINTERNET, not a kernel handle: `WinHttpCloseHandle` closes it (with its notifications and
+    /// its parent's count), `CloseHandle` refuses it.
+    fn closed_by_close_handle(&self) -> bool {
+        false
     }
     /// Closing a request aborts any transfer: a pending step wakes and ends with
     /// `ERROR_WINHTTP_OPERATION_CANCELLED`, and the connection is not pooled.

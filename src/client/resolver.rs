@@ -144,6 +144,11 @@ impl KernelObject for Resolver {
     fn kind(&self) -> &'static str {
         "winhttp proxy resolver"
     }
+    /// An HINTERNET, not a kernel handle: `WinHttpCloseHandle` closes it (with its notifications and
+    /// its parent's count), `CloseHandle` refuses it.
+    fn closed_by_close_handle(&self) -> bool {
+        false
+    }
 }
 
 fn lookup(h: RawHandle) -> WinResult<Arc<Resolver>> {

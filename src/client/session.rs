@@ -35,6 +35,12 @@ pub struct Settings {
     pub websocket_key: Option<String>,
     /// WebSocket close timeout (s), keep-alive interval (ms), receive and send buffer sizes.
     pub websocket_tuning: [u32; 4],
+    /// `WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL` (`WINHTTP_PROTOCOL_FLAG_HTTP2`: offer `h2` by ALPN).
+    pub http_protocol: u32,
+    /// `WINHTTP_OPTION_HTTP2_KEEPALIVE` (ms, 0: no pings) and `WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW`
+    /// (the stream window, 0: the default), applied to a new HTTP/2 connection.
+    pub h2_keepalive: u32,
+    pub h2_window: u32,
 }
 
 impl Default for Settings {
@@ -57,6 +63,9 @@ impl Default for Settings {
             websocket_key: None,
             // Close timeout 10 s, keep-alive 30 s, receive and send buffers 32768 bytes (Windows' defaults).
             websocket_tuning: [10, 30_000, 32_768, 32_768],
+            http_protocol: 0,
+            h2_keepalive: 0,
+            h2_window: 0,
         }
     }
 }
@@ -189,7 +198,7 @@ pub struct Session {
     pub settings: Mutex<Settings>,
     pub context: AtomicUsize,
     /// Tells this session's idle connections in the process's pool apart.
-    id: u64,
+    pub(super) id: u64,
     pool: Mutex<Pool>,
     /// A slot or an idle connection was freed (requests waiting in [`Session::acquire_slot`]).
     pool_freed: tokio::sync::Notify,
@@ -374,6 +383,11 @@ fn release_slot(pool: &mut Pool, origin: &Origin) {
 impl KernelObject for Session {
     fn kind(&self) -> &'static str {
         "winhttp session"
+    }
+    /// An HINTERNET, not a kernel handle: `WinHttpCloseHandle` closes it (with its notifications and
+    /// its parent's count), `CloseHandle` refuses it.
+    fn closed_by_close_handle(&self) -> bool {
+        false
     }
 }
 

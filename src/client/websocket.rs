@@ -46,9 +46,9 @@ use crate::win32::handle::{self, KernelObject, RawHandle};
 use crate::win32::overlapped::CallerBuf;
 use parking_lot::Mutex;
 use std::io;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Weak};
+use std::time::{Duration, Instant};
 
 const EMPTY_CLOSE_STATUS: u16 = 1005;
 
@@ -216,11 +216,72 @@ pub struct WebSocket {
     close_timeout_s: u32,
     /// The request handle it was upgraded from (`WINHTTP_OPTION_PARENT_HANDLE`).
     parent: RawHandle,
+    /// `WINHTTP_OPTION_WEB_SOCKET_KEEPALIVE_INTERVAL` in ms (0 = off): a keep-alive frame goes out
+    /// once nothing was sent for that long ([`keepalive`]).
+    keepalive_ms: AtomicU32,
+    /// When the last frame went out (ms since [`epoch`]).
+    last_sent: AtomicU64,
+    /// Wakes the keep-alive task: the interval changed, or the handle closed.
+    keepalive_wake: Arc<tokio::sync::Notify>,
+}
+
+/// The clock of `WebSocket::last_sent`.
+fn epoch() -> Instant {
+    static EPOCH: once_cell::sync::Lazy<Instant> = once_cell::sync::Lazy::new(Instant::now);
+    *EPOCH
+}
+
+fn now_ms() -> u64 {
+    epoch().elapsed().as_millis() as u64
+}
+
+/// A WebSocket's keep-alive, a task of the shared runtime for as long as the handle lives: once
+/// nothing was sent for the interval, an unsolicited pong with no payload goes out (RFC 6455 section
+/// 5.5.3: a unidirectional heartbeat; Windows' WebSocket component sends the same,
+/// `WEB_SOCKET_UNSOLICITED_PONG_BUFFER_TYPE`), in turn with the other frames. It holds the handle
+/// only while it sends, so it ends soon after the handle is closed or its close frame went out.
+async fn keepalive(ws: Weak<WebSocket>, wake: Arc<tokio::sync::Notify>) {
+    loop {
+        let woken = wake.notified();
+        tokio::pin!(woken);
+        // Registered before the state is read: a change or close meanwhile still wakes us.
+        woken.as_mut().enable();
+        let due = {
+            let Some(ws) = ws.upgrade() else { return };
+            if ws.closed.load(Ordering::Acquire) || ws.state.lock().sent_close {
+                return;
+            }
+            match ws.keepalive_ms.load(Ordering::Acquire) {
+                0 => None,
+                every => Some((ws.last_sent.load(Ordering::Acquire) + every as u64).saturating_sub(now_ms())),
+            }
+        };
+        match due {
+            None => woken.await,
+            Some(0) => {
+                let Some(ws) = ws.upgrade() else { return };
+                if ws.send_keepalive().await.is_err() {
+                    return;
+                }
+            }
+            Some(ms) => {
+                tokio::select! {
+                    _ = tokio::time::sleep(Duration::from_millis(ms)) => {}
+                    _ = &mut woken => {}
+                }
+            }
+        }
+    }
 }
 
 impl KernelObject for WebSocket {
     fn kind(&self) -> &'static str {
         "winhttp websocket"
+    }
+    /// An HINTERNET, not a kernel handle: `WinHttpCloseHandle` closes it (with its notifications and
+    /// its parent's count), `CloseHandle` refuses it.
+    fn closed_by_close_handle(&self) -> bool {
+        false
     }
     /// Closing the handle aborts the connection: a pending operation wakes and ends with
     /// `ERROR_WINHTTP_OPERATION_CANCELLED`.
@@ -228,6 +289,7 @@ impl KernelObject for WebSocket {
         self.closed.store(true, Ordering::Release);
         shutdown_fd(self.fd);
         self.recv_wake.notify_waiters();
+        self.keepalive_wake.notify_waiters();
     }
 }
 
@@ -249,6 +311,7 @@ pub fn complete_upgrade(hrequest: RawHandle, context: usize) -> WinResult<RawHan
     }
     let timeout = st.settings.timeouts.send;
     let close_timeout_s = st.settings.websocket_tuning[0];
+    let keepalive_ms = st.settings.websocket_tuning[1];
     drop(st);
     // A second call finds the connection gone.
     let mut conn = req.take_upgraded().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
@@ -273,7 +336,11 @@ pub fn complete_upgrade(hrequest: RawHandle, context: usize) -> WinResult<RawHan
         send_timeout: timeout,
         close_timeout_s,
         parent: hrequest,
+        keepalive_ms: AtomicU32::new(keepalive_ms),
+        last_sent: AtomicU64::new(now_ms()),
+        keepalive_wake: Arc::new(tokio::sync::Notify::new()),
     });
+    crate::runtime::handle().spawn(keepalive(Arc::downgrade(&ws), ws.keepalive_wake.clone()));
     let notifier = ws.notifier.clone();
     let h = handle::insert(ws);
     callback::register(h, notifier);
@@ -335,8 +402,8 @@ const WINHTTP_HANDLE_TYPE_WEBSOCKET: u32 = 5;
 
 impl WebSocket {
     /// `WinHttpSetOption` on a WebSocket handle: its context value; the keep-alive interval (at least
-    /// `WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE` ms, else `ERROR_INVALID_PARAMETER`; accepted, no pings are
-    /// sent, see docs/porting.md).
+    /// `WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE` ms, else `ERROR_INVALID_PARAMETER`), counted from the
+    /// last frame sent.
     pub fn set_option(&self, option: u32, value: Value) -> WinResult<()> {
         options::kind(option)?;
         match (option, value) {
@@ -348,6 +415,8 @@ impl WebSocket {
                 if v < abi::WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE {
                     return Err(ERROR_INVALID_PARAMETER);
                 }
+                self.keepalive_ms.store(v, Ordering::Release);
+                self.keepalive_wake.notify_waiters();
                 Ok(())
             }
             (abi::WINHTTP_OPTION_CONTEXT_VALUE, _) => Err(ERROR_INVALID_PARAMETER),
@@ -581,11 +650,34 @@ impl WebSocket {
         let at = frame.len();
         frame.extend_from_slice(data);
         mask(&mut frame[at..], key);
-        let _turn = self.write_turn.lock().await;
+        let turn = self.write_turn.lock().await;
+        self.write_whole(&frame, turn).await
+    }
+
+    /// The keep-alive frame (an empty unsolicited pong), unless our close frame went out: checked in
+    /// the write turn, so it never follows the close frame.
+    async fn send_keepalive(&self) -> WinResult<()> {
+        let frame = frame_header(OP_PONG, true, 0, mask_key());
+        let turn = self.write_turn.lock().await;
+        if self.state.lock().sent_close {
+            return Err(ERROR_INVALID_OPERATION);
+        }
+        // A frame that went out while this one waited for the turn already kept the connection alive.
+        let every = self.keepalive_ms.load(Ordering::Acquire) as u64;
+        if every == 0 || self.last_sent.load(Ordering::Acquire) + every > now_ms() {
+            return Ok(());
+        }
+        self.write_whole(&frame, turn).await
+    }
+
+    /// Writes one whole frame in the write turn `_turn`; the connection is locked only for each
+    /// non-blocking try. Counts as the last frame sent for the keep-alive.
+    async fn write_whole(&self, frame: &[u8], _turn: tokio::sync::MutexGuard<'_, ()>) -> WinResult<()> {
         if self.closed.load(Ordering::Acquire) {
             return Err(ERROR_WINHTTP_OPERATION_CANCELLED);
         }
-        let parts: [&[u8]; 1] = [&frame];
+        self.last_sent.store(now_ms(), Ordering::Release);
+        let parts: [&[u8]; 1] = [frame];
         let mut done = 0usize;
         let mut guard = None;
         loop {

@@ -7,7 +7,7 @@
 //! - [`guard_winhttp`]: WinHTTP style. Sets last-error on failure, and `ERROR_SUCCESS` on success
 //!   (WinHTTP functions reset it).
 //! - [`guard_httpapi`]: http.sys style. Returns the code (`NO_ERROR`, `ERROR_IO_PENDING`, an error);
-//!   last-error untouched.
+//!   last-error untouched. [`guard_winhttp_code`]: the same for WinHTTP's functions returning a `DWORD`.
 //! - [`guard_rpc`], [`guard_rpc_handle`]: the MS-CMRP style of `httpnotify.h`. Returns the code as
 //!   `error_status_t` (or, for `ApiCreateNotify`, a handle with the code in an out-parameter);
 //!   last-error untouched.
@@ -64,40 +64,52 @@ pub fn guard_winhttp<T>(name: &'static str, fail: T, f: impl FnOnce() -> WinResu
     }
 }
 
-/// http.sys convention; see the module doc. `Err(ERROR_IO_PENDING)` is how an engine says "pending".
-pub fn guard_httpapi(name: &'static str, f: impl FnOnce() -> WinResult<()>) -> u32 {
+/// The convention of the functions that return their code (http.sys, WinHTTP's `DWORD` functions,
+/// MS-CMRP): the code, last-error untouched; a panic becomes `panic_code`. `Err(ERROR_IO_PENDING)` is how
+/// an engine says "pending" (not logged as a failure).
+fn guard_code(target: Family, name: &'static str, panic_code: Win32Error, f: impl FnOnce() -> WinResult<()>) -> u32 {
     crate::log::ensure_init();
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(())) => ERROR_SUCCESS.0,
         Ok(Err(e)) => {
             if e != ERROR_IO_PENDING {
-                tracing::debug!(target: "winhttpapi::httpapi", "{name} failed: {}", e.0);
+                match target {
+                    Family::HttpApi => tracing::debug!(target: "winhttpapi::httpapi", "{name} failed: {}", e.0),
+                    Family::WinHttp => tracing::debug!(target: "winhttpapi::winhttp", "{name} failed: {}", e.0),
+                    Family::Notify => tracing::debug!(target: "winhttpapi::notify", "{name} failed: {}", e.0),
+                }
             }
             e.0
         }
         Err(p) => {
             report_panic(name, &*p);
-            ERROR_INTERNAL_ERROR.0
+            panic_code.0
         }
     }
 }
 
-/// MS-CMRP convention (`httpnotify.h`); see the module doc. `Err(ERROR_IO_PENDING)` is "pending".
+/// The log target of a code-returning family (tracing targets are static per call site).
+#[derive(Clone, Copy)]
+enum Family {
+    HttpApi,
+    WinHttp,
+    Notify,
+}
+
+/// http.sys convention; see the module doc.
+pub fn guard_httpapi(name: &'static str, f: impl FnOnce() -> WinResult<()>) -> u32 {
+    guard_code(Family::HttpApi, name, ERROR_INTERNAL_ERROR, f)
+}
+
+/// WinHTTP's functions that return a `DWORD` code (`WinHttpWebSocketSend`, `WinHttpGetProxyForUrlEx`,
+/// `WinHttpReadDataEx`...): the code, last-error untouched, a panic `ERROR_WINHTTP_INTERNAL_ERROR`.
+pub fn guard_winhttp_code(name: &'static str, f: impl FnOnce() -> WinResult<()>) -> u32 {
+    guard_code(Family::WinHttp, name, ERROR_WINHTTP_INTERNAL_ERROR, f)
+}
+
+/// MS-CMRP convention (`httpnotify.h`); see the module doc.
 pub fn guard_rpc(name: &'static str, f: impl FnOnce() -> WinResult<()>) -> u32 {
-    crate::log::ensure_init();
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(Ok(())) => ERROR_SUCCESS.0,
-        Ok(Err(e)) => {
-            if e != ERROR_IO_PENDING {
-                tracing::debug!(target: "winhttpapi::notify", "{name} failed: {}", e.0);
-            }
-            e.0
-        }
-        Err(p) => {
-            report_panic(name, &*p);
-            ERROR_INTERNAL_ERROR.0
-        }
-    }
+    guard_code(Family::Notify, name, ERROR_INTERNAL_ERROR, f)
 }
 
 /// MS-CMRP convention for a method returning a handle (`ApiCreateNotify`): `fail` on failure, and the

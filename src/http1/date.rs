@@ -1,7 +1,6 @@
 //! HTTP dates (IMF-fixdate, RFC 9110 section 5.6.7): formatting for the `Date` header, parsing of the three
 //! forms for `WinHttpTimeToSystemTime` and `If-Modified-Since`. The formatted current date is cached per
 //! second, since a server writes it into every response.
-use parking_lot::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -96,18 +95,35 @@ pub fn parse_lenient(s: &str) -> Option<CivilTime> {
     Some(t)
 }
 
-static CACHE: Mutex<(u64, [u8; 29])> = Mutex::new((u64::MAX, [0; 29]));
+thread_local! {
+    /// Each thread's last formatted second (no lock shared by the threads that answer requests).
+    static CACHE: std::cell::Cell<(u64, [u8; 29])> = const { std::cell::Cell::new((u64::MAX, [0; 29])) };
+}
 
-/// The current time as a 29-byte IMF-fixdate, formatted at most once a second.
-pub fn now_imf() -> [u8; 29] {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let mut c = CACHE.lock();
-    if c.0 != secs {
-        let s = format(&civil_from_unix(secs as i64));
-        c.1.copy_from_slice(&s.as_bytes()[..29]);
-        c.0 = secs;
+/// Seconds since the epoch from the coarse real-time clock (a few milliseconds' resolution, ample for
+/// a date to the second, and cheaper to read than the precise one).
+fn coarse_secs() -> u64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes one timespec through a valid pointer.
+    if unsafe { libc::clock_gettime(libc::CLOCK_REALTIME_COARSE, &mut ts) } == 0 && ts.tv_sec >= 0 {
+        return ts.tv_sec as u64;
     }
-    c.1
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+}
+
+/// The current time as a 29-byte IMF-fixdate, formatted at most once a second per thread.
+pub fn now_imf() -> [u8; 29] {
+    let secs = coarse_secs();
+    CACHE.with(|c| {
+        let (at, text) = c.get();
+        if at == secs {
+            return text;
+        }
+        let mut text = [0u8; 29];
+        text.copy_from_slice(&format(&civil_from_unix(secs as i64)).as_bytes()[..29]);
+        c.set((secs, text));
+        text
+    })
 }
 
 #[cfg(test)]

@@ -140,7 +140,7 @@ fn head_end(input: &[u8]) -> Result<Option<usize>, Reject> {
     }
     let mut line_start = i;
     let mut first = true;
-    while let Some(off) = input[i..].iter().position(|&b| b == b'\n') {
+    while let Some(off) = memchr::memchr(b'\n', &input[i..]) {
         let nl = i + off;
         if nl == 0 || input[nl - 1] != b'\r' {
             return Err(Reject(400));

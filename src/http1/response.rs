@@ -111,6 +111,19 @@ pub fn parse_head(buf: &[u8], limit: usize) -> Result<(ResponseHead, usize), Hea
 }
 
 impl ResponseHead {
+    /// A head from fields received another way (HTTP/2 HEADERS: no reason phrase).
+    pub fn from_fields<'a>(status: u16, fields: impl Iterator<Item = (&'a str, &'a [u8])>) -> ResponseHead {
+        let mut head = ResponseHead { minor_version: 1, status, ..Default::default() };
+        for (name, value) in fields {
+            let at = head.text.len();
+            head.text.push_str(name);
+            push_text(&mut head.text, value);
+            let value_len = head.text.len() - at - name.len();
+            head.fields.push(Field { at: at as u32, name_len: name.len() as u32, value_len: value_len as u32 });
+        }
+        head
+    }
+
     /// Every field as (name, value), in order.
     pub fn fields(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
         self.fields.iter().map(|f| {

@@ -344,6 +344,9 @@ impl RequestQueue {
             self.went_out();
             let after = self.leave_lead(&mut st, false);
             drop(st);
+            if own {
+                super::notify_hook::received(self, &req);
+            }
             after.run();
             if let Some(d) = demand {
                 d.fire(ERROR_SUCCESS, 0, false);
@@ -353,10 +356,10 @@ impl RequestQueue {
     }
 
     /// A request this queue's leader read is the queue's now (queue lock held): found by id from here on.
-    /// Returns a `HttpWaitForDemandStart` to complete.
+    /// Returns a `HttpWaitForDemandStart` to complete. The caller sends the request-received notification
+    /// once the queue lock is dropped (see `deliver`).
     fn took(&self, st: &mut QueueState, req: &Arc<Request>) -> Option<Completion> {
         st.active.insert(req.id, req.clone());
-        super::notify_hook::received(self, req);
         st.demand.take()
     }
 
@@ -480,11 +483,12 @@ impl PortDriver for QueueDriver {
             let demand = q.took(&mut st, &req);
             let Some(p) = st.receivers.pop_front() else {
                 // No receive to complete: the request waits for one; this thread leads on.
-                st.ready.push_back(req);
+                st.ready.push_back(req.clone());
                 if st.followers > 0 {
                     q.cv.notify_one();
                 }
                 drop(st);
+                super::notify_hook::received(&q, &req);
                 if let Some(d) = demand {
                     d.fire(ERROR_SUCCESS, 0, false);
                 }
@@ -492,6 +496,7 @@ impl PortDriver for QueueDriver {
             };
             let after = q.leave_lead(&mut st, true);
             drop(st);
+            super::notify_hook::received(&q, &req);
             after.run();
             if let Some(d) = demand {
                 d.fire(ERROR_SUCCESS, 0, false);

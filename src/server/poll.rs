@@ -14,6 +14,8 @@ pub const CONNECTION_EVENTS: u32 = (libc::EPOLLIN | libc::EPOLLOUT | libc::EPOLL
 /// An event that says the socket has input (data, a FIN, or an error to read).
 pub const INPUT_EVENTS: u32 = (libc::EPOLLIN | libc::EPOLLRDHUP | libc::EPOLLHUP | libc::EPOLLERR) as u32;
 pub const OUTPUT_EVENTS: u32 = (libc::EPOLLOUT | libc::EPOLLHUP | libc::EPOLLERR) as u32;
+/// An event that says the peer half-closed or the connection failed: no input edge follows it.
+pub const END_EVENTS: u32 = (libc::EPOLLRDHUP | libc::EPOLLHUP | libc::EPOLLERR) as u32;
 
 /// One epoll set.
 pub struct Poller {

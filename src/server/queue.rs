@@ -240,16 +240,19 @@ impl RequestQueue {
             return;
         }
         st.active.insert(req.id, req.clone());
-        notify_hook::received(self, &req);
         let demand = st.demand.take();
         let mut after = After::Nothing;
+        // The notification goes out with no queue lock held: a notification port's completion takes the
+        // lock of a completion port whose waiting threads take queue locks (DESIGN section 1 lets one
+        // port carry both).
         match st.receivers.pop_front() {
             Some(p) => {
                 drop(st);
+                notify_hook::received(self, &req);
                 self.complete_receive(p, &req);
             }
             None => {
-                st.ready.push_back(req);
+                st.ready.push_back(req.clone());
                 if st.followers > 0 {
                     self.cv.notify_one();
                 } else if st.leader {
@@ -258,6 +261,7 @@ impl RequestQueue {
                     after = After::PromotePort(p);
                 }
                 drop(st);
+                notify_hook::received(self, &req);
             }
         }
         after.run();
@@ -604,6 +608,11 @@ impl RequestQueue {
 impl KernelObject for RequestQueue {
     fn kind(&self) -> &'static str {
         "request queue"
+    }
+    /// A kernel handle on Windows, but its engine closes by its own rules (`HttpCloseRequestQueue`
+    /// and the handle count): a second handle is not made here.
+    fn duplicable(&self) -> WinResult<()> {
+        Err(ERROR_NOT_SUPPORTED)
     }
     fn on_close(&self) {
         if self.handles.fetch_sub(1, Ordering::AcqRel) == 1 {

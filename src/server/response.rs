@@ -136,11 +136,13 @@ fn push_decimal(out: &mut Vec<u8>, mut n: u64) {
 /// Serializes the head into `out`.
 pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
     out.reserve(256);
-    out.extend_from_slice(b"HTTP/1.1 ");
     if (100..1000).contains(&h.status) {
         let s = h.status;
-        out.extend_from_slice(&[b'0' + (s / 100) as u8, b'0' + (s / 10 % 10) as u8, b'0' + (s % 10) as u8, b' ']);
+        let mut line = *b"HTTP/1.1 000 ";
+        line[9..12].copy_from_slice(&[b'0' + (s / 100) as u8, b'0' + (s / 10 % 10) as u8, b'0' + (s % 10) as u8]);
+        out.extend_from_slice(&line);
     } else {
+        out.extend_from_slice(b"HTTP/1.1 ");
         push_decimal(out, h.status as u64);
         out.push(b' ');
     }
@@ -164,15 +166,22 @@ pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
         push_decimal(out, n);
         out.extend_from_slice(b"\r\n");
     }
-    out.extend_from_slice(b"Server: ");
-    if let Some(s) = h.known(H_SERVER) {
-        out.extend_from_slice(s);
-        out.push(b' ');
+    match h.known(H_SERVER) {
+        Some(s) => {
+            out.extend_from_slice(b"Server: ");
+            out.extend_from_slice(s);
+            out.push(b' ');
+            out.extend_from_slice(server_token(v2));
+            out.extend_from_slice(b"\r\nDate: ");
+        }
+        // The usual case in one piece.
+        None if v2 => out.extend_from_slice(b"Server: Microsoft-HTTPAPI/2.0\r\nDate: "),
+        None => out.extend_from_slice(b"Server: Microsoft-HTTPAPI/1.0\r\nDate: "),
     }
-    out.extend_from_slice(server_token(v2));
-    out.extend_from_slice(b"\r\nDate: ");
-    out.extend_from_slice(&now_imf());
-    out.extend_from_slice(b"\r\n");
+    let mut date = [0u8; 31];
+    date[..29].copy_from_slice(&now_imf());
+    date[29..].copy_from_slice(b"\r\n");
+    out.extend_from_slice(&date);
     for (name, value) in &h.unknown {
         out.extend_from_slice(name);
         out.extend_from_slice(b": ");

@@ -150,10 +150,17 @@ fn algorithm(der: &[u8], t: &Tlv) -> Option<Algorithm> {
     Some(Algorithm { oid: oid_text(&der[oid.body.clone()]), params })
 }
 
-/// Reads the `CERT_INFO` fields of a DER certificate (`CRYPT_E_ASN1_BADTAG`-like failures are
-/// `ERROR_INVALID_DATA`).
+/// Reads the `CERT_INFO` fields of a DER certificate. Bytes that end before the outer structure does:
+/// `CRYPT_E_ASN1_EOD`; anything else that is not a certificate: `CRYPT_E_ASN1_BADTAG`.
 pub fn parse(der: &[u8]) -> WinResult<CertFields> {
-    parse_fields(der).ok_or(ERROR_INVALID_DATA)
+    parse_fields(der).ok_or_else(|| {
+        let cut_short = der.len() < 2 || tlv(der, 0).is_none_or(|t| t.whole.end > der.len());
+        if cut_short {
+            CRYPT_E_ASN1_EOD
+        } else {
+            CRYPT_E_ASN1_BADTAG
+        }
+    })
 }
 
 fn parse_fields(der: &[u8]) -> Option<CertFields> {
@@ -306,9 +313,9 @@ mod tests {
     }
 
     #[test]
-    fn truncated_and_foreign_bytes_are_invalid_data() {
-        assert_eq!(parse(b""), Err(ERROR_INVALID_DATA));
-        assert_eq!(parse(&[0x30, 0x05, 0x01]), Err(ERROR_INVALID_DATA));
-        assert_eq!(parse(&[0x30, 0x00]), Err(ERROR_INVALID_DATA));
+    fn truncated_and_foreign_bytes_are_asn1_errors() {
+        assert_eq!(parse(b""), Err(CRYPT_E_ASN1_EOD));
+        assert_eq!(parse(&[0x30, 0x05, 0x01]), Err(CRYPT_E_ASN1_EOD));
+        assert_eq!(parse(&[0x30, 0x00]), Err(CRYPT_E_ASN1_BADTAG));
     }
 }

@@ -182,3 +182,10 @@ codes! {
     ERROR_WINHTTP_RESERVED_189 = 12189;
     ERROR_WINHTTP_HTTP_PROTOCOL_MISMATCH = 12190;
 }
+
+/// HRESULTs some functions leave as their last-error (outside `ALL_CODES`: `FormatMessage` has no text
+/// for them here). `E_INVALIDARG`: `CertCreateCertificateContext`'s bad encoding type; the ASN.1 codes:
+/// its bytes that are not a certificate (cut short, or another structure).
+pub const E_INVALIDARG: Win32Error = Win32Error(0x8007_0057);
+pub const CRYPT_E_ASN1_EOD: Win32Error = Win32Error(0x8009_3102);
+pub const CRYPT_E_ASN1_BADTAG: Win32Error = Win32Error(0x8009_310B);

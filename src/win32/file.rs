@@ -176,6 +176,12 @@ impl File {
     /// Moves the file pointer (`SetFilePointer(Ex)`); a position before the start is
     /// `ERROR_NEGATIVE_SEEK`.
     pub fn seek(&self, distance: i64, method: u32) -> WinResult<u64> {
+        self.seek_within(distance, method, u64::MAX)
+    }
+
+    /// `seek` to a position no further than `limit` (`SetFilePointer` without a high part can only
+    /// return 32 bits): past it, `ERROR_INVALID_PARAMETER` and the pointer stays where it was.
+    pub fn seek_within(&self, distance: i64, method: u32, limit: u64) -> WinResult<u64> {
         let base: i64 = match method {
             FILE_BEGIN => 0,
             FILE_CURRENT => (&self.file).stream_position()? as i64,
@@ -185,6 +191,9 @@ impl File {
         let target = base.checked_add(distance).ok_or(ERROR_INVALID_PARAMETER)?;
         if target < 0 {
             return Err(ERROR_NEGATIVE_SEEK);
+        }
+        if target as u64 > limit {
+            return Err(ERROR_INVALID_PARAMETER);
         }
         Ok((&self.file).seek(SeekFrom::Start(target as u64))?)
     }

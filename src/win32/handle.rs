@@ -25,6 +25,16 @@ pub trait KernelObject: Any + Send + Sync {
     fn closed_by_close_handle(&self) -> bool {
         true
     }
+    /// Whether `DuplicateHandle` may make a second handle to it: the kernel objects `CloseHandle` closes
+    /// (events, threads, completion ports, files); the others are `ERROR_INVALID_HANDLE`, as a handle
+    /// Windows does not keep in the process's kernel table. An object may refuse with its own code.
+    fn duplicable(&self) -> WinResult<()> {
+        if self.closed_by_close_handle() {
+            Ok(())
+        } else {
+            Err(ERROR_INVALID_HANDLE)
+        }
+    }
     /// The waitable state, for objects `WaitForSingleObject` accepts.
     fn waitable(&self) -> Option<&super::wait::Waitable> {
         None

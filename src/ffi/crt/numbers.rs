@@ -338,10 +338,23 @@ unsafe fn xtoa<U: Unit>(function: &str, parts: (bool, u64), buf: *mut U, size: O
     if buf.is_null() || size == Some(0) {
         return invalid_parameter(function, EINVAL);
     }
-    // The non-_s forms: room for the longest text (64 binary digits, a sign and the terminator).
-    let size = size.unwrap_or(66);
-    // SAFETY: `buffer`: `buf` is non-NULL and writable for `size` units.
-    match numbers::write_integer(unsafe { buffer(buf, size) }, parts.0, parts.1, radix) {
+    let written = match size {
+        // SAFETY: `buffer`: `buf` is non-NULL and writable for `size` units (the `_s` contract).
+        Some(size) => numbers::write_integer(unsafe { buffer(buf, size) }, parts.0, parts.1, radix),
+        None => {
+            // The non-_s forms trust the buffer to hold the text, whatever its real size: written here
+            // first (room for 64 binary digits, a sign and the terminator), then only the text and its
+            // terminator are copied out.
+            let mut local = [U::from_u32(0); 66];
+            let r = numbers::write_integer(&mut local, parts.0, parts.1, radix);
+            let len = local.iter().position(|&u| Into::<u32>::into(u) == 0).map_or(local.len(), |n| n + 1);
+            // SAFETY: `buf` is non-NULL and, by the caller's contract for the non-`_s` forms, writable
+            // for the text and its terminator (`len` units); `local` is ours, so the two do not overlap.
+            unsafe { std::ptr::copy_nonoverlapping(local.as_ptr(), buf, len) };
+            r
+        }
+    };
+    match written {
         Ok(()) => 0,
         Err(e) => invalid_parameter(function, e),
     }

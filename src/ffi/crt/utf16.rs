@@ -349,7 +349,11 @@ pub unsafe extern "C" fn wcscspn_w16(str: *const W, reject: *const W) -> usize {
 #[no_mangle]
 pub unsafe extern "C" fn wcstok_w16(str: *mut W, delim: *const W, ptr: *mut *mut W) -> *mut W {
     guard_infallible("wcstok", std::ptr::null_mut(), || {
-        // SAFETY: `ptr` is the caller's non-NULL context pointer (checked by the caller of this helper).
+        if ptr.is_null() {
+            return std::ptr::null_mut();
+        }
+        // SAFETY: `ptr` is non-NULL (checked above) and the caller's context pointer (this function's
+        // `# Safety`).
         let start = if str.is_null() { unsafe { *ptr } } else { str };
         if start.is_null() {
             return std::ptr::null_mut();

@@ -311,16 +311,16 @@ pub unsafe extern "C" fn SetFilePointer(
             // SAFETY: a non-NULL `lpDistanceToMoveHigh` points to the caller's LONG (this export's `# Safety`).
             ((unsafe { *lpDistanceToMoveHigh } as i64) << 32) | (lDistanceToMove as u32 as i64)
         };
-        let pos = f.seek(distance, dwMoveMethod)?;
+        // Without a high part the position must fit the only value returned; the pointer does not move
+        // when it would not.
+        let limit = if lpDistanceToMoveHigh.is_null() { u32::MAX as u64 } else { u64::MAX };
+        let pos = f.seek_within(distance, dwMoveMethod, limit)?;
         if !lpDistanceToMoveHigh.is_null() {
             // SAFETY: `lpDistanceToMoveHigh` is non-NULL (checked above) and the caller's, valid for writing what is
             // stored (this function's `# Safety`)
             unsafe {
                 *lpDistanceToMoveHigh = (pos >> 32) as i32;
             }
-        } else if pos > u32::MAX as u64 {
-            // The position does not fit the only value returned.
-            return Err(ERROR_INVALID_PARAMETER);
         }
         if pos as u32 == INVALID_SET_FILE_POINTER {
             last_error::set_last_error(0);

@@ -22,21 +22,11 @@ pub extern "C" fn CloseHandle(hObject: HANDLE) -> BOOL {
 
 use crate::win32::abi::{CURRENT_PROCESS_PSEUDO as CURRENT_PROCESS, CURRENT_THREAD_PSEUDO as CURRENT_THREAD};
 
-/// The kinds of object a second handle may be made for: the kernel objects whose handles Windows lets a
-/// process duplicate. WinHTTP handles are not kernel handles there (`ERROR_INVALID_HANDLE`); an http.sys
-/// request queue is, but its engine closes by its own rules, so it is `ERROR_NOT_SUPPORTED` here.
-fn duplicable(kind: &str) -> WinResult<()> {
-    match kind {
-        "event" | "thread" | "completion port" | "file" => Ok(()),
-        "request queue" => Err(ERROR_NOT_SUPPORTED),
-        _ => Err(ERROR_INVALID_HANDLE),
-    }
-}
-
 /// `DuplicateHandle`: a second handle to the same object, within this process (both process handles
 /// must be `GetCurrentProcess()`, else `ERROR_INVALID_HANDLE`). The object lives until every handle to
 /// it is closed. `GetCurrentThread()` as the source gives a real handle to the calling thread (waitable,
-/// signaled when it ends). `DUPLICATE_CLOSE_SOURCE` closes the source handle whatever the outcome;
+/// signaled when it ends). `DUPLICATE_CLOSE_SOURCE` closes the source handle whatever the outcome (a handle `CloseHandle`
+/// refuses stays open), and with it a NULL `hTargetProcessHandle` only closes the source;
 /// access masks and inheritance are accepted and not enforced. A NULL `lpTargetHandle` duplicates
 /// nothing the caller could see, as documented. Duplicating `GetCurrentProcess()` is `ERROR_NOT_SUPPORTED`
 /// (there is no process object here).
@@ -60,17 +50,23 @@ pub unsafe extern "C" fn DuplicateHandle(
         let source = raw(hSourceHandle);
         let close_source = dwOptions & DUPLICATE_CLOSE_SOURCE != 0;
         let result = (|| {
-            if raw(hSourceProcessHandle) != CURRENT_PROCESS || raw(hTargetProcessHandle) != CURRENT_PROCESS {
+            if raw(hSourceProcessHandle) != CURRENT_PROCESS {
                 return Err(ERROR_INVALID_HANDLE);
             }
             if dwOptions & !(DUPLICATE_CLOSE_SOURCE | DUPLICATE_SAME_ACCESS) != 0 {
                 return Err(ERROR_INVALID_PARAMETER);
             }
+            match raw(hTargetProcessHandle) {
+                CURRENT_PROCESS => {}
+                // Optional with DUPLICATE_CLOSE_SOURCE: the call only closes the source.
+                0 if close_source => return handle::get(source).map(|_| ()),
+                _ => return Err(ERROR_INVALID_HANDLE),
+            }
             let new = match source {
                 CURRENT_THREAD => handle::insert(thread::current_object()),
                 CURRENT_PROCESS => return Err(ERROR_NOT_SUPPORTED),
                 _ => {
-                    duplicable(handle::get(source)?.kind())?;
+                    handle::get(source)?.duplicable()?;
                     if lpTargetHandle.is_null() {
                         return Ok(());
                     }
@@ -88,7 +84,11 @@ pub unsafe extern "C" fn DuplicateHandle(
             }
             Ok(())
         })();
-        if close_source && source != CURRENT_THREAD && source != CURRENT_PROCESS {
+        if close_source
+            && source != CURRENT_THREAD
+            && source != CURRENT_PROCESS
+            && handle::get(source).is_ok_and(|o| o.closed_by_close_handle())
+        {
             let _ = handle::close(source);
         }
         result.map(|()| TRUE)

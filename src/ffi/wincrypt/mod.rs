@@ -113,8 +113,8 @@ fn block<'a>(p: *const CERT_CONTEXT) -> Option<&'a CertBlock> {
 }
 
 /// `CertCreateCertificateContext`: a context for an X.509 certificate in DER (`X509_ASN_ENCODING`).
-/// Free it with `CertFreeCertificateContext`. Another encoding type: `ERROR_INVALID_PARAMETER` (Windows: `E_INVALIDARG`); bytes that are not a
-/// certificate: NULL with `ERROR_INVALID_DATA` (Windows: a `CRYPT_E_ASN1_*` code).
+/// Free it with `CertFreeCertificateContext`. Another encoding type: NULL with `E_INVALIDARG`; bytes that
+/// are not a certificate: NULL with an ASN.1 code (`CRYPT_E_ASN1_EOD` cut short, `CRYPT_E_ASN1_BADTAG`).
 ///
 /// # Safety
 /// `pbCertEncoded` points to `cbCertEncoded` readable bytes.
@@ -127,7 +127,7 @@ pub unsafe extern "C" fn CertCreateCertificateContext(
     guard_win32("CertCreateCertificateContext", std::ptr::null(), || {
         tracing::trace!(target: T, "CertCreateCertificateContext({dwCertEncodingType:#x}, {pbCertEncoded:?}, {cbCertEncoded})");
         if dwCertEncodingType & X509_ASN_ENCODING == 0 {
-            return Err(ERROR_INVALID_PARAMETER);
+            return Err(E_INVALIDARG);
         }
         // SAFETY: caller's contract.
         let der = unsafe { crate::ffi::ptr::bytes_in(pbCertEncoded, cbCertEncoded as usize) }?;

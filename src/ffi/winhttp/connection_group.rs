@@ -2,7 +2,7 @@
 //! (engine: the session pool through `client::api`).
 use super::*;
 use crate::client::abi::*;
-use crate::ffi::guard::{guard_httpapi, guard_infallible};
+use crate::ffi::guard::{guard_infallible, guard_winhttp_code};
 use crate::ffi::ptr::{free_wide, leak_array, leak_wide, take_array};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -67,7 +67,7 @@ pub unsafe extern "C" fn WinHttpQueryConnectionGroup(
     ullFlags: u64,
     ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) -> DWORD {
-    guard_httpapi("WinHttpQueryConnectionGroup", || {
+    guard_winhttp_code("WinHttpQueryConnectionGroup", || {
         // SAFETY: `query_connection_group`: `pGuidConnection`, `ppResult` are this export's own arguments, passed on
         // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpQueryConnectionGroup`
         // reads or writes through them.
@@ -87,7 +87,7 @@ pub unsafe extern "C" fn WinHttpQueryConnectionGroup_w16(
     ullFlags: u64,
     ppResult: *mut *mut WINHTTP_QUERY_CONNECTION_GROUP_RESULT,
 ) -> DWORD {
-    guard_httpapi("WinHttpQueryConnectionGroup_w16", || {
+    guard_winhttp_code("WinHttpQueryConnectionGroup_w16", || {
         // SAFETY: `query_connection_group`: `pGuidConnection`, `ppResult` are this export's own arguments, passed on
         // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpQueryConnectionGroup`
         // reads or writes through them.

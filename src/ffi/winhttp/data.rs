@@ -2,7 +2,7 @@
 //! `WinHttpReadData(Ex)` (engine: `client::api`).
 use super::*;
 use crate::client::api;
-use crate::ffi::guard::{guard_httpapi, guard_winhttp};
+use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
 use crate::ffi::ptr::{write_opt, CallerBuf};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -205,7 +205,7 @@ pub unsafe extern "C" fn WinHttpReadDataEx(
     cbProperty: DWORD,
     pvProperty: LPVOID,
 ) -> DWORD {
-    guard_httpapi("WinHttpReadDataEx", || {
+    guard_winhttp_code("WinHttpReadDataEx", || {
         // SAFETY: `read_data_ex`: `lpdwNumberOfBytesRead` is NULL or points to a writable, aligned `T`;
         // `lpBuffer as *const u8` points to `dwNumberOfBytesToRead as usize` writable bytes that stay valid, and are
         // not otherwise accessed by the library, until the operation this buffer belongs to completes.

@@ -150,7 +150,7 @@ unsafe fn open_request<U: WideUnit>(
         // A NULL-terminated array of strings (WINHTTP_DEFAULT_ACCEPT_TYPES is NULL itself).
         let mut i = 0;
         // SAFETY: `accept` is the caller's NULL-terminated array of string pointers (WinHttpOpenRequest's contract).
-        while !unsafe { *accept.add(i) }.is_null() && i < 256 {
+        while i < 256 && !unsafe { *accept.add(i) }.is_null() {
             // SAFETY: `wide_cstr`: `*accept.add(i)` is NULL or points to a readable NUL-terminated array of `U`.
             accept_types.extend(unsafe { wide_cstr(*accept.add(i)) });
             i += 1;

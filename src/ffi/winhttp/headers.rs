@@ -5,7 +5,7 @@ use crate::client::abi::*;
 use crate::client::api;
 use crate::client::headers;
 use crate::client::query::{self, QueryValue};
-use crate::ffi::guard::{guard_httpapi, guard_winhttp};
+use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
 use crate::ffi::ptr::{bytes_out, narrow_cstr, put_value, put_wide_bytes, wide_cstr, wide_str_len, write_opt};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -243,7 +243,7 @@ pub unsafe extern "C" fn WinHttpAddRequestHeadersEx(
     cHeaders: DWORD,
     pHeaders: *mut WINHTTP_EXTENDED_HEADER,
 ) -> DWORD {
-    guard_httpapi("WinHttpAddRequestHeadersEx", || {
+    guard_winhttp_code("WinHttpAddRequestHeadersEx", || {
         // SAFETY: `add_request_headers_ex`: `pHeaders` is this export's own argument, passed on unchanged; its
         // `# Safety` makes it NULL or valid for what Windows documents `WinHttpAddRequestHeadersEx` reads or writes
         // through it.
@@ -265,7 +265,7 @@ pub unsafe extern "C" fn WinHttpAddRequestHeadersEx_w16(
     cHeaders: DWORD,
     pHeaders: *mut WINHTTP_EXTENDED_HEADER,
 ) -> DWORD {
-    guard_httpapi("WinHttpAddRequestHeadersEx_w16", || {
+    guard_winhttp_code("WinHttpAddRequestHeadersEx_w16", || {
         // SAFETY: `add_request_headers_ex`: `pHeaders` is this export's own argument, passed on unchanged; its
         // `# Safety` makes it NULL or valid for what Windows documents `WinHttpAddRequestHeadersEx` reads or writes
         // through it.
@@ -398,7 +398,7 @@ pub unsafe extern "C" fn WinHttpQueryHeadersEx(
     ppHeaders: *mut *mut WINHTTP_EXTENDED_HEADER,
     pdwHeadersCount: *mut DWORD,
 ) -> DWORD {
-    guard_httpapi("WinHttpQueryHeadersEx", || {
+    guard_winhttp_code("WinHttpQueryHeadersEx", || {
         // SAFETY: `query_headers_ex`: `pdwIndex`, `pHeaderName`, `pBuffer`, `pdwBufferLength`, `ppHeaders`,
         // `pdwHeadersCount` are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or
         // valid for what Windows documents `WinHttpQueryHeadersEx` reads or writes through them; in particular
@@ -439,7 +439,7 @@ pub unsafe extern "C" fn WinHttpQueryHeadersEx_w16(
     ppHeaders: *mut *mut WINHTTP_EXTENDED_HEADER,
     pdwHeadersCount: *mut DWORD,
 ) -> DWORD {
-    guard_httpapi("WinHttpQueryHeadersEx_w16", || {
+    guard_winhttp_code("WinHttpQueryHeadersEx_w16", || {
         // SAFETY: `query_headers_ex`: `pdwIndex`, `pHeaderName`, `pBuffer`, `pdwBufferLength`, `ppHeaders`,
         // `pdwHeadersCount` are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL or
         // valid for what Windows documents `WinHttpQueryHeadersEx` reads or writes through them; in particular

@@ -4,7 +4,7 @@ use super::*;
 use crate::client::abi::*;
 use crate::client::api;
 use crate::client::proxy;
-use crate::ffi::guard::{guard_httpapi, guard_winhttp};
+use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
 use crate::ffi::ptr::{alloc_wide, wide_cstr};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -314,7 +314,7 @@ fn reset_auto_proxy(h: HINTERNET, flags: DWORD) -> WinResult<()> {
 /// or `ERROR_INVALID_PARAMETER` (unknown flags).
 #[no_mangle]
 pub extern "C" fn WinHttpResetAutoProxy(hSession: HINTERNET, dwFlags: DWORD) -> DWORD {
-    guard_httpapi("WinHttpResetAutoProxy", || reset_auto_proxy(hSession, dwFlags))
+    guard_winhttp_code("WinHttpResetAutoProxy", || reset_auto_proxy(hSession, dwFlags))
 }
 w16_alias!(WinHttpResetAutoProxy);
 
@@ -364,7 +364,7 @@ pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList(
     nPort: u16,
     pfIsInBypassList: *mut BOOL,
 ) -> DWORD {
-    guard_httpapi("WinHttpIsHostInProxyBypassList", || {
+    guard_winhttp_code("WinHttpIsHostInProxyBypassList", || {
         // SAFETY: `is_host_in_bypass_list`: `pProxyInfo`, `pwszHost`, `pfIsInBypassList` are this export's own
         // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
         // `WinHttpIsHostInProxyBypassList` reads or writes through them; in particular `pwszHost` is NULL or points to
@@ -386,7 +386,7 @@ pub unsafe extern "C" fn WinHttpIsHostInProxyBypassList_w16(
     nPort: u16,
     pfIsInBypassList: *mut BOOL,
 ) -> DWORD {
-    guard_httpapi("WinHttpIsHostInProxyBypassList_w16", || {
+    guard_winhttp_code("WinHttpIsHostInProxyBypassList_w16", || {
         // SAFETY: `is_host_in_bypass_list`: `pProxyInfo`, `pwszHost`, `pfIsInBypassList` are this export's own
         // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
         // `WinHttpIsHostInProxyBypassList` reads or writes through them; in particular `pwszHost` is NULL or points to

@@ -4,7 +4,7 @@ use super::*;
 use crate::client::abi::*;
 use crate::client::api;
 use crate::client::proxy::{self, StoredSettings};
-use crate::ffi::guard::{guard_httpapi, guard_infallible};
+use crate::ffi::guard::{guard_infallible, guard_winhttp_code};
 use crate::ffi::ptr::{free_wide, leak_wide, wide_cstr, write_opt};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -45,7 +45,7 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsVersion(
     // SAFETY: `get_proxy_settings_version`: `pdwProxySettingsVersion` is this export's own argument, passed on
     // unchanged; its `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxySettingsVersion`
     // reads or writes through it.
-    guard_httpapi("WinHttpGetProxySettingsVersion", || unsafe {
+    guard_winhttp_code("WinHttpGetProxySettingsVersion", || unsafe {
         get_proxy_settings_version(hSession, pdwProxySettingsVersion)
     })
 }
@@ -124,7 +124,7 @@ pub unsafe extern "C" fn WinHttpReadProxySettings(
     pfDefaultSettingsAreReturned: *mut BOOL,
     pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
 ) -> DWORD {
-    guard_httpapi("WinHttpReadProxySettings", || {
+    guard_winhttp_code("WinHttpReadProxySettings", || {
         // SAFETY: `read_proxy_settings`: `pcwszConnectionName`, `pdwSettingsVersion`, `pfDefaultSettingsAreReturned`,
         // `pWinHttpProxySettings` are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL
         // or valid for what Windows documents `WinHttpReadProxySettings` reads or writes through them; in particular
@@ -161,7 +161,7 @@ pub unsafe extern "C" fn WinHttpReadProxySettings_w16(
     pfDefaultSettingsAreReturned: *mut BOOL,
     pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
 ) -> DWORD {
-    guard_httpapi("WinHttpReadProxySettings_w16", || {
+    guard_winhttp_code("WinHttpReadProxySettings_w16", || {
         // SAFETY: `read_proxy_settings`: `pcwszConnectionName`, `pdwSettingsVersion`, `pfDefaultSettingsAreReturned`,
         // `pWinHttpProxySettings` are this export's own arguments, passed on unchanged; its `# Safety` makes them NULL
         // or valid for what Windows documents `WinHttpReadProxySettings` reads or writes through them; in particular
@@ -245,7 +245,7 @@ pub unsafe extern "C" fn WinHttpWriteProxySettings(
     fForceUpdate: BOOL,
     pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
 ) -> DWORD {
-    guard_httpapi("WinHttpWriteProxySettings", || {
+    guard_winhttp_code("WinHttpWriteProxySettings", || {
         // SAFETY: `write_proxy_settings`: `pWinHttpProxySettings` is this export's own argument, passed on unchanged;
         // its `# Safety` makes it NULL or valid for what Windows documents `WinHttpWriteProxySettings` reads or writes
         // through it; in particular `pWinHttpProxySettings.pwszConnectionName as *const U` is NULL or points to a
@@ -270,7 +270,7 @@ pub unsafe extern "C" fn WinHttpWriteProxySettings_w16(
     fForceUpdate: BOOL,
     pWinHttpProxySettings: *mut WINHTTP_PROXY_SETTINGS,
 ) -> DWORD {
-    guard_httpapi("WinHttpWriteProxySettings_w16", || {
+    guard_winhttp_code("WinHttpWriteProxySettings_w16", || {
         // SAFETY: `write_proxy_settings`: `pWinHttpProxySettings` is this export's own argument, passed on unchanged;
         // its `# Safety` makes it NULL or valid for what Windows documents `WinHttpWriteProxySettings` reads or writes
         // through it; in particular `pWinHttpProxySettings.pwszConnectionName as *const U` is NULL or points to a
@@ -350,7 +350,7 @@ fn set_proxy_settings_per_user(per_user: BOOL) -> WinResult<()> {
 /// `ERROR_SUCCESS`; this process has one settings store either way.
 #[no_mangle]
 pub extern "C" fn WinHttpSetProxySettingsPerUser(fProxySettingsPerUser: BOOL) -> DWORD {
-    guard_httpapi("WinHttpSetProxySettingsPerUser", || set_proxy_settings_per_user(fProxySettingsPerUser))
+    guard_winhttp_code("WinHttpSetProxySettingsPerUser", || set_proxy_settings_per_user(fProxySettingsPerUser))
 }
 w16_alias!(WinHttpSetProxySettingsPerUser);
 
@@ -392,7 +392,7 @@ pub unsafe extern "C" fn WinHttpRegisterProxyChangeNotification(
     pvContext: *mut c_void,
     hRegistration: *mut *mut c_void,
 ) -> DWORD {
-    guard_httpapi("WinHttpRegisterProxyChangeNotification", || {
+    guard_winhttp_code("WinHttpRegisterProxyChangeNotification", || {
         // SAFETY: `register_proxy_change`: `pvContext`, `hRegistration` are this export's own arguments, passed on
         // unchanged; its `# Safety` makes them NULL or valid for what Windows documents
         // `WinHttpRegisterProxyChangeNotification` reads or writes through them.
@@ -410,6 +410,6 @@ fn unregister_proxy_change(h: *mut c_void) -> WinResult<()> {
 /// may still run). Errors: `ERROR_INVALID_HANDLE` (NULL, unknown or already removed).
 #[no_mangle]
 pub extern "C" fn WinHttpUnregisterProxyChangeNotification(hRegistration: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpUnregisterProxyChangeNotification", || unregister_proxy_change(hRegistration))
+    guard_winhttp_code("WinHttpUnregisterProxyChangeNotification", || unregister_proxy_change(hRegistration))
 }
 w16_alias!(WinHttpUnregisterProxyChangeNotification);

@@ -5,7 +5,7 @@
 use super::*;
 use crate::client::abi::*;
 use crate::client::resolver::{self, AutoProxyOptions, ProxyEntry};
-use crate::ffi::guard::{guard_httpapi, guard_infallible};
+use crate::ffi::guard::{guard_infallible, guard_winhttp_code};
 use crate::ffi::ptr::{free_wide, leak_array, leak_wide, take_array, wide_cstr};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -44,7 +44,7 @@ unsafe fn create_proxy_resolver(h: HINTERNET, out: *mut HINTERNET) -> WinResult<
 pub unsafe extern "C" fn WinHttpCreateProxyResolver(hSession: HINTERNET, phResolver: *mut HINTERNET) -> DWORD {
     // SAFETY: `create_proxy_resolver`: `phResolver` is this export's own argument, passed on unchanged; its `# Safety`
     // makes it NULL or valid for what Windows documents `WinHttpCreateProxyResolver` reads or writes through it.
-    guard_httpapi("WinHttpCreateProxyResolver", || unsafe { create_proxy_resolver(hSession, phResolver) })
+    guard_winhttp_code("WinHttpCreateProxyResolver", || unsafe { create_proxy_resolver(hSession, phResolver) })
 }
 w16_alias!(WinHttpCreateProxyResolver);
 
@@ -103,7 +103,7 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx(
     // SAFETY: `get_proxy_for_url_ex`: `pcwszUrl`, `pAutoProxyOptions` are this export's own arguments, passed on
     // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpGetProxyForUrlEx` reads or
     // writes through them; in particular `pcwszUrl` is NULL or points to a readable NUL-terminated array of `U`.
-    guard_httpapi("WinHttpGetProxyForUrlEx", || unsafe {
+    guard_winhttp_code("WinHttpGetProxyForUrlEx", || unsafe {
         get_proxy_for_url_ex(hResolver, pcwszUrl, pAutoProxyOptions, pContext)
     })
 }
@@ -120,7 +120,7 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx_w16(
     pAutoProxyOptions: *mut WINHTTP_AUTOPROXY_OPTIONS,
     pContext: usize,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxyForUrlEx_w16", || {
+    guard_winhttp_code("WinHttpGetProxyForUrlEx_w16", || {
         // SAFETY: `get_proxy_for_url_ex`: `pcwszUrl`, `pAutoProxyOptions` are this export's own arguments, passed on
         // unchanged; its `# Safety` makes them NULL or valid for what Windows documents `WinHttpGetProxyForUrlEx` reads
         // or writes through them; in particular `pcwszUrl` is NULL or points to a readable NUL-terminated array of `U`.
@@ -170,7 +170,7 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2(
     pInterfaceSelectionContext: *mut u8,
     pContext: usize,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxyForUrlEx2", || {
+    guard_winhttp_code("WinHttpGetProxyForUrlEx2", || {
         // SAFETY: `get_proxy_for_url_ex2`: `pcwszUrl`, `pAutoProxyOptions`, `pInterfaceSelectionContext` are this
         // export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows
         // documents `WinHttpGetProxyForUrlEx2` reads or writes through them; in particular `pcwszUrl` is NULL or points
@@ -202,7 +202,7 @@ pub unsafe extern "C" fn WinHttpGetProxyForUrlEx2_w16(
     pInterfaceSelectionContext: *mut u8,
     pContext: usize,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxyForUrlEx2_w16", || {
+    guard_winhttp_code("WinHttpGetProxyForUrlEx2_w16", || {
         // SAFETY: `get_proxy_for_url_ex2`: `pcwszUrl`, `pAutoProxyOptions`, `pInterfaceSelectionContext` are this
         // export's own arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows
         // documents `WinHttpGetProxyForUrlEx2` reads or writes through them; in particular `pcwszUrl` is NULL or points
@@ -278,7 +278,7 @@ unsafe fn get_proxy_result<U: WideUnit>(h: HINTERNET, out: *mut WINHTTP_PROXY_RE
 pub unsafe extern "C" fn WinHttpGetProxyResult(hResolver: HINTERNET, pProxyResult: *mut WINHTTP_PROXY_RESULT) -> DWORD {
     // SAFETY: `get_proxy_result`: `pProxyResult` is this export's own argument, passed on unchanged; its `# Safety`
     // makes it NULL or valid for what Windows documents `WinHttpGetProxyResult` reads or writes through it.
-    guard_httpapi("WinHttpGetProxyResult", || unsafe { get_proxy_result::<u32>(hResolver, pProxyResult) })
+    guard_winhttp_code("WinHttpGetProxyResult", || unsafe { get_proxy_result::<u32>(hResolver, pProxyResult) })
 }
 /// `WinHttpGetProxyResult` for `-fshort-wchar` callers.
 ///
@@ -293,7 +293,7 @@ pub unsafe extern "C" fn WinHttpGetProxyResult_w16(
 ) -> DWORD {
     // SAFETY: `get_proxy_result`: `pProxyResult` is this export's own argument, passed on unchanged; its `# Safety`
     // makes it NULL or valid for what Windows documents `WinHttpGetProxyResult` reads or writes through it.
-    guard_httpapi("WinHttpGetProxyResult_w16", || unsafe { get_proxy_result::<u16>(hResolver, pProxyResult) })
+    guard_winhttp_code("WinHttpGetProxyResult_w16", || unsafe { get_proxy_result::<u16>(hResolver, pProxyResult) })
 }
 
 /// # Safety
@@ -334,7 +334,7 @@ pub unsafe extern "C" fn WinHttpGetProxyResultEx(
     // SAFETY: `get_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its
     // `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxyResultEx` reads or writes through
     // it.
-    guard_httpapi("WinHttpGetProxyResultEx", || unsafe { get_proxy_result_ex::<u32>(hResolver, pProxyResultEx) })
+    guard_winhttp_code("WinHttpGetProxyResultEx", || unsafe { get_proxy_result_ex::<u32>(hResolver, pProxyResultEx) })
 }
 /// `WinHttpGetProxyResultEx` for `-fshort-wchar` callers.
 ///
@@ -350,7 +350,9 @@ pub unsafe extern "C" fn WinHttpGetProxyResultEx_w16(
     // SAFETY: `get_proxy_result_ex`: `pProxyResultEx` is this export's own argument, passed on unchanged; its
     // `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxyResultEx` reads or writes through
     // it.
-    guard_httpapi("WinHttpGetProxyResultEx_w16", || unsafe { get_proxy_result_ex::<u16>(hResolver, pProxyResultEx) })
+    guard_winhttp_code("WinHttpGetProxyResultEx_w16", || unsafe {
+        get_proxy_result_ex::<u16>(hResolver, pProxyResultEx)
+    })
 }
 
 /// # Safety
@@ -488,7 +490,7 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsEx(
     pProxySettingsParam: *mut WINHTTP_PROXY_SETTINGS_PARAM,
     pContext: usize,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsEx", || {
+    guard_winhttp_code("WinHttpGetProxySettingsEx", || {
         // SAFETY: `get_proxy_settings_ex`: `pProxySettingsParam` is this export's own argument, passed on unchanged;
         // its `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxySettingsEx` reads or writes
         // through it; in particular `(*param).pcwszConnectionName as *const U` is NULL or points to a readable
@@ -509,7 +511,7 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsEx_w16(
     pProxySettingsParam: *mut WINHTTP_PROXY_SETTINGS_PARAM,
     pContext: usize,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsEx_w16", || {
+    guard_winhttp_code("WinHttpGetProxySettingsEx_w16", || {
         // SAFETY: `get_proxy_settings_ex`: `pProxySettingsParam` is this export's own argument, passed on unchanged;
         // its `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxySettingsEx` reads or writes
         // through it; in particular `(*param).pcwszConnectionName as *const U` is NULL or points to a readable
@@ -560,7 +562,7 @@ unsafe fn get_proxy_settings_result_ex<U: WideUnit>(h: HINTERNET, out: *mut c_vo
 /// passed), for the length of the call.
 #[no_mangle]
 pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx(hResolver: HINTERNET, pProxySettingsEx: *mut c_void) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsResultEx", || {
+    guard_winhttp_code("WinHttpGetProxySettingsResultEx", || {
         // SAFETY: `get_proxy_settings_result_ex`: `pProxySettingsEx` is this export's own argument, passed on
         // unchanged; its `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxySettingsResultEx`
         // reads or writes through it.
@@ -578,7 +580,7 @@ pub unsafe extern "C" fn WinHttpGetProxySettingsResultEx_w16(
     hResolver: HINTERNET,
     pProxySettingsEx: *mut c_void,
 ) -> DWORD {
-    guard_httpapi("WinHttpGetProxySettingsResultEx_w16", || {
+    guard_winhttp_code("WinHttpGetProxySettingsResultEx_w16", || {
         // SAFETY: `get_proxy_settings_result_ex`: `pProxySettingsEx` is this export's own argument, passed on
         // unchanged; its `# Safety` makes it NULL or valid for what Windows documents `WinHttpGetProxySettingsResultEx`
         // reads or writes through it.
@@ -625,7 +627,7 @@ pub unsafe extern "C" fn WinHttpFreeProxySettingsEx(ProxySettingsType: i32, pPro
     // SAFETY: `free_proxy_settings_ex`: `pProxySettingsEx` is this export's own argument, passed on unchanged; its
     // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxySettingsEx` reads or writes through
     // it.
-    guard_httpapi("WinHttpFreeProxySettingsEx", || unsafe {
+    guard_winhttp_code("WinHttpFreeProxySettingsEx", || unsafe {
         free_proxy_settings_ex::<u32>(ProxySettingsType, pProxySettingsEx)
     })
 }
@@ -640,7 +642,7 @@ pub unsafe extern "C" fn WinHttpFreeProxySettingsEx_w16(
     ProxySettingsType: i32,
     pProxySettingsEx: *mut c_void,
 ) -> DWORD {
-    guard_httpapi("WinHttpFreeProxySettingsEx_w16", || {
+    guard_winhttp_code("WinHttpFreeProxySettingsEx_w16", || {
         // SAFETY: `free_proxy_settings_ex`: `pProxySettingsEx` is this export's own argument, passed on unchanged; its
         // `# Safety` makes it NULL or valid for what Windows documents `WinHttpFreeProxySettingsEx` reads or writes
         // through it.

@@ -4,7 +4,7 @@
 use super::*;
 use crate::client::abi;
 use crate::client::websocket;
-use crate::ffi::guard::{guard_httpapi, guard_winhttp};
+use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
 use crate::ffi::ptr::{bytes_in, bytes_out, write_req, CallerBuf};
 use crate::ffi::types::*;
 use crate::win32::error::*;
@@ -60,7 +60,7 @@ pub unsafe extern "C" fn WinHttpWebSocketSend(
 ) -> DWORD {
     // SAFETY: `ws_send`: `pvBuffer as *const u8` points to `dwBufferLength as usize` writable bytes that stay valid,
     // and are not otherwise accessed by the library, until the operation this buffer belongs to completes.
-    guard_httpapi("WinHttpWebSocketSend", || unsafe { ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength) })
+    guard_winhttp_code("WinHttpWebSocketSend", || unsafe { ws_send(hWebSocket, eBufferType, pvBuffer, dwBufferLength) })
 }
 w16_alias!(WinHttpWebSocketSend);
 
@@ -108,7 +108,7 @@ pub unsafe extern "C" fn WinHttpWebSocketReceive(
     pdwBytesRead: *mut DWORD,
     peBufferType: *mut i32,
 ) -> DWORD {
-    guard_httpapi("WinHttpWebSocketReceive", || {
+    guard_winhttp_code("WinHttpWebSocketReceive", || {
         // SAFETY: `ws_receive`: `pvBuffer as *const u8` points to `dwBufferLength as usize` writable bytes that stay
         // valid, and are not otherwise accessed by the library, until the operation this buffer belongs to completes;
         // `pdwBytesRead` is NULL or points to a writable, aligned `T`; `peBufferType` is NULL or points to a writable,
@@ -156,7 +156,7 @@ pub unsafe extern "C" fn WinHttpWebSocketShutdown(
 ) -> DWORD {
     // SAFETY: `ws_close`: `pvReason as *const u8` is NULL or points to `dwReasonLength as usize` readable bytes that
     // stay valid and unchanged for `'a`.
-    guard_httpapi("WinHttpWebSocketShutdown", || unsafe {
+    guard_winhttp_code("WinHttpWebSocketShutdown", || unsafe {
         ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, false)
     })
 }
@@ -180,7 +180,9 @@ pub unsafe extern "C" fn WinHttpWebSocketClose(
 ) -> DWORD {
     // SAFETY: `ws_close`: `pvReason as *const u8` is NULL or points to `dwReasonLength as usize` readable bytes that
     // stay valid and unchanged for `'a`.
-    guard_httpapi("WinHttpWebSocketClose", || unsafe { ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true) })
+    guard_winhttp_code("WinHttpWebSocketClose", || unsafe {
+        ws_close(hWebSocket, usStatus, pvReason, dwReasonLength, true)
+    })
 }
 w16_alias!(WinHttpWebSocketClose);
 
@@ -234,7 +236,7 @@ pub unsafe extern "C" fn WinHttpWebSocketQueryCloseStatus(
     dwReasonLength: DWORD,
     pdwReasonLengthConsumed: *mut DWORD,
 ) -> DWORD {
-    guard_httpapi("WinHttpWebSocketQueryCloseStatus", || {
+    guard_winhttp_code("WinHttpWebSocketQueryCloseStatus", || {
         // SAFETY: `ws_query_close_status`: `pusStatus`, `pvReason`, `pdwReasonLengthConsumed` are this export's own
         // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
         // `WinHttpWebSocketQueryCloseStatus` reads or writes through them; in particular `pdwReasonLengthConsumed` is

@@ -376,6 +376,9 @@ impl Connection {
             let mut inp = self.input.lock();
             if events & super::poll::INPUT_EVENTS != 0 {
                 inp.readable = true;
+                if events & super::poll::END_EVENTS != 0 {
+                    self.sock.hung_up();
+                }
             }
             self.advance(&mut inp, &mut fired)
         };

@@ -18,6 +18,9 @@ pub(super) struct Socket {
     /// HTTPS (HTTP/1.1): the TLS connection on `fd`. Locked by whichever side reads or writes (the input
     /// and output locks are taken before it, never after).
     tls: Option<Box<Mutex<TlsStream>>>,
+    /// The peer half-closed or the connection failed (an RDHUP/HUP/ERR edge came): no input edge follows,
+    /// so a short read no longer means there is nothing more to read (the end is still to be found).
+    hung_up: AtomicBool,
 }
 
 fn result(n: isize) -> io::Result<usize> {
@@ -30,15 +33,20 @@ fn result(n: isize) -> io::Result<usize> {
 
 impl Socket {
     pub fn tcp(s: std::net::TcpStream) -> Socket {
-        Socket { fd: s.into(), tcp: None, tls: None }
+        Socket { fd: s.into(), tcp: None, tls: None, hung_up: AtomicBool::new(false) }
     }
 
     pub fn tls(s: std::net::TcpStream, conn: rustls::ServerConnection) -> Socket {
-        Socket { fd: s.into(), tcp: None, tls: Some(Box::new(Mutex::new(TlsStream::new(conn)))) }
+        Socket {
+            fd: s.into(),
+            tcp: None,
+            tls: Some(Box::new(Mutex::new(TlsStream::new(conn)))),
+            hung_up: AtomicBool::new(false),
+        }
     }
 
     pub fn relay(s: std::os::unix::net::UnixStream, tcp: OwnedFd) -> Socket {
-        Socket { fd: s.into(), tcp: Some(tcp), tls: None }
+        Socket { fd: s.into(), tcp: Some(tcp), tls: None, hung_up: AtomicBool::new(false) }
     }
 
     pub fn is_tls(&self) -> bool {
@@ -68,10 +76,20 @@ impl Socket {
         }
     }
 
-    /// After a read shorter than asked: whether the next read returns without a new input edge (TLS
-    /// found the end of the input behind the bytes it returned). A plain socket is empty then.
+    /// An epoll event said the peer half-closed or the connection failed: the bytes before that end may
+    /// come in the same edge, so reads go on until they find it (TLS reads too, past a short TCP read).
+    pub fn hung_up(&self) {
+        self.hung_up.store(true, Ordering::Relaxed);
+        if let Some(t) = &self.tls {
+            t.lock().hang_up();
+        }
+    }
+
+    /// After a read shorter than asked: whether to read again without waiting for an input edge. Not
+    /// usually (the socket is empty), but yes when the peer's end is still to be found: an end edge came
+    /// ([`Self::hung_up`]), or TLS found the end behind the bytes it returned.
     pub fn has_more(&self) -> bool {
-        self.tls.as_ref().is_some_and(|t| t.lock().ended())
+        self.hung_up.load(Ordering::Relaxed) || self.tls.as_ref().is_some_and(|t| t.lock().ended())
     }
 
     /// One non-blocking read.

@@ -83,6 +83,11 @@ pub(super) struct TlsStream {
     conn: rustls::ServerConnection,
     /// The input ended after the plaintext the last read returned: the next read reports it.
     end: Option<End>,
+    /// The peer half-closed or reset (an RDHUP/HUP/ERR edge came): no edge follows, so a short TCP read no
+    /// longer means the socket is empty; reads go on until they find the end behind the bytes.
+    hung_up: bool,
+    /// Sending failed (the peer reset): what rustls still holds will never go; nothing is pending.
+    dead: bool,
 }
 
 thread_local! {
@@ -100,12 +105,17 @@ fn failed() -> io::Error {
 
 impl TlsStream {
     pub fn new(conn: rustls::ServerConnection) -> TlsStream {
-        TlsStream { conn, end: None }
+        TlsStream { conn, end: None, hung_up: false, dead: false }
     }
 
-    /// Whether records wait for the socket.
+    /// The peer half-closed or reset the TCP connection (see `hung_up`).
+    pub fn hang_up(&mut self) {
+        self.hung_up = true;
+    }
+
+    /// Whether records wait for the socket (never once sending failed).
     pub fn pending(&self) -> bool {
-        self.conn.wants_write()
+        !self.dead && self.conn.wants_write()
     }
 
     /// Whether the next read reports the end of the input without waiting for an edge: the end was found
@@ -116,13 +126,19 @@ impl TlsStream {
 
     /// Sends the records that wait, as far as the socket takes them: `Ok(true)` when none is left.
     pub fn flush(&mut self, fd: RawFd) -> io::Result<bool> {
+        if self.dead {
+            return Err(io::Error::from(io::ErrorKind::BrokenPipe));
+        }
         let mut io = Fd { fd, short: false };
         while self.conn.wants_write() {
             match self.conn.write_tls(&mut io) {
                 Ok(0) => return Ok(false),
                 Ok(_) => {}
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(false),
-                Err(e) => return Err(e),
+                Err(e) => {
+                    self.dead = true;
+                    return Err(e);
+                }
             }
         }
         Ok(true)
@@ -167,7 +183,7 @@ impl TlsStream {
             match self.conn.read_tls(&mut io) {
                 // The FIN: rustls notes it; the reader reports it above.
                 Ok(0) => {}
-                Ok(_) => empty = io.short,
+                Ok(_) => empty = io.short && !self.hung_up,
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
                 Err(_) => {
                     end = Some(End::Failed);
@@ -204,16 +220,15 @@ impl TlsStream {
 
     /// Encrypts and sends `bufs` as far as the socket takes the records; returns the bytes taken (short
     /// when the socket filled up: the tail of the last record may then wait, see [`Self::pending`]). An
-    /// error only when nothing was taken because the connection failed.
+    /// error when the socket failed.
     pub fn send_vectored(&mut self, fd: RawFd, bufs: &[IoSlice]) -> io::Result<usize> {
         let want: usize = bufs.iter().map(|b| b.len()).sum();
         let mut taken = 0usize;
         loop {
-            match self.flush(fd) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) if taken == 0 => return Err(e),
-                Err(_) => break,
+            // A socket that failed fails the send even when rustls took some bytes already: they cannot
+            // reach the client, and the engine must end the connection (no output edge will come).
+            if !self.flush(fd)? {
+                break;
             }
             if taken == want {
                 break;
@@ -224,11 +239,9 @@ impl TlsStream {
                 let rest = rest_of(bufs, taken);
                 self.conn.writer().write_vectored(&rest)
             };
-            match k {
-                Ok(0) => break,
-                Ok(k) => taken += k,
-                Err(e) if taken == 0 => return Err(e),
-                Err(_) => break,
+            match k? {
+                0 => break,
+                k => taken += k,
             }
         }
         Ok(taken)

@@ -1,0 +1,521 @@
+#define _GNU_SOURCE
+/* WinHTTP over HTTP/2: WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL with WINHTTP_PROTOCOL_FLAG_HTTP2 makes a secure
+ * request offer h2 by ALPN; WINHTTP_OPTION_HTTP_PROTOCOL_USED tells what carried the response.
+ * Against our own http.sys over HTTPS (self-signed certificate made with openssl) and nginx with http2:
+ * - synchronous GET (status, version "HTTP/2", the raw headers' first line, body), POST with lpOptional and
+ *   WinHttpWriteData up to dwTotalLength (echoed byte-exact), the seeds' error rule (a write past the total
+ *   is ERROR_INVALID_PARAMETER), the option's own errors;
+ * - without the option, and against a binding with HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2, HTTP/1.1;
+ * - asynchronous: 32 requests started at once on one session, each with its own callback sequence in
+ *   Windows' order, all on ONE connection (nginx's $connection), one RESOLVING_NAME in all;
+ * - response trailers through WINHTTP_QUERY_FLAG_TRAILERS and WinHttpQueryHeadersEx (nginx add_trailer).
+ * 127.0.0.1 only; every wait bounded. */
+#include "httpapi_support.h"
+#include <winhttp.h>
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define IGNORE_CERT (SECURITY_FLAG_IGNORE_UNKNOWN_CA | SECURITY_FLAG_IGNORE_CERT_CN_INVALID)
+static char dir[256];
+static BYTE thumb[20];
+
+static int run(const char *cmd, char *out, size_t cap) {
+    const char *argv[] = {"sh", "-c", cmd, NULL};
+    return ts_run(argv, out, cap, 30000);
+}
+
+/* A queue with https://127.0.0.1:port/ (SSL binding flags `flags`), for the support application. */
+static HANDLE https_queue(int *port, DWORD flags) {
+    HANDLE q = NULL;
+    wchar_t url[64];
+    *port = ts_free_port();
+    CHECK_EQ(hs_bind_certificate(*port, thumb, flags), NO_ERROR, "SSL binding");
+    CHECK_EQ(HttpCreateHttpHandle(&q, 0), NO_ERROR, "queue");
+    swprintf(url, 64, L"https://127.0.0.1:%d/", *port);
+    CHECK_EQ(HttpAddUrl(q, url, NULL), NO_ERROR, "HttpAddUrl https");
+    return q;
+}
+
+static HINTERNET session(DWORD flags, int h2) {
+    HINTERNET ses = WinHttpOpen(L"h2-test/1.0", WINHTTP_ACCESS_TYPE_NO_PROXY, WINHTTP_NO_PROXY_NAME, WINHTTP_NO_PROXY_BYPASS, flags);
+    CHECK(ses != NULL, "WinHttpOpen");
+    if (h2) {
+        DWORD v = WINHTTP_PROTOCOL_FLAG_HTTP2;
+        CHECK(WinHttpSetOption(ses, WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL, &v, sizeof v), "ENABLE_HTTP_PROTOCOL on the session");
+    }
+    return ses;
+}
+
+static HINTERNET open_req(HINTERNET con, const wchar_t *verb, const wchar_t *path) {
+    HINTERNET req = WinHttpOpenRequest(con, verb, path, NULL, WINHTTP_NO_REFERER, WINHTTP_DEFAULT_ACCEPT_TYPES, WINHTTP_FLAG_SECURE);
+    CHECK(req != NULL, "WinHttpOpenRequest");
+    DWORD f = IGNORE_CERT;
+    CHECK(WinHttpSetOption(req, WINHTTP_OPTION_SECURITY_FLAGS, &f, sizeof f), "security flags");
+    return req;
+}
+
+static DWORD dword_option(HINTERNET h, DWORD option) {
+    DWORD v = 0xdead, len = sizeof v;
+    if (!WinHttpQueryOption(h, option, &v, &len)) return 0xffffffff;
+    return v;
+}
+
+static long read_all(HINTERNET req, char *buf, size_t cap) {
+    size_t total = 0;
+    for (;;) {
+        DWORD avail = 0, got = 0;
+        if (!WinHttpQueryDataAvailable(req, &avail)) return -1;
+        if (avail == 0) break;
+        if (total + avail >= cap) avail = (DWORD)(cap - 1 - total);
+        if (avail == 0 || !WinHttpReadData(req, buf + total, avail, &got)) return -1;
+        total += got;
+    }
+    buf[total] = 0;
+    return (long)total;
+}
+
+/* GET `path` synchronously; checks the protocol used. Returns the status. */
+static DWORD get(HINTERNET con, const wchar_t *path, DWORD want_proto, char *body, size_t cap) {
+    HINTERNET req = open_req(con, L"GET", path);
+    DWORD status = 0, len = sizeof status;
+    if (WinHttpSendRequest(req, WINHTTP_NO_ADDITIONAL_HEADERS, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL)) {
+        WinHttpQueryHeaders(req, WINHTTP_QUERY_STATUS_CODE | WINHTTP_QUERY_FLAG_NUMBER, NULL, &status, &len, NULL);
+        CHECK_EQ(dword_option(req, WINHTTP_OPTION_HTTP_PROTOCOL_USED), want_proto, "WINHTTP_OPTION_HTTP_PROTOCOL_USED");
+        wchar_t ver[32];
+        DWORD vl = sizeof ver;
+        CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_VERSION, NULL, ver, &vl, NULL), "WINHTTP_QUERY_VERSION");
+        CHECK(wcscmp(ver, want_proto ? L"HTTP/2" : L"HTTP/1.1") == 0, "version %ls", ver);
+        CHECK(read_all(req, body, cap) >= 0, "body read");
+    } else {
+        fprintf(stderr, "  GET %ls failed: %u\n", path, GetLastError());
+    }
+    WinHttpCloseHandle(req);
+    return status;
+}
+
+static void test_sync_ours(int port) {
+    printf("sync, our server\n");
+    char body[4096];
+    HINTERNET ses = session(0, 1);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    CHECK_EQ(get(con, L"/hello", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body), 200, "GET /hello over HTTP/2");
+    CHECK(strcmp(body, "hello") == 0, "body '%s'", body);
+
+    /* The raw headers' first line: version and status, no reason phrase (HTTP/2 has none). */
+    HINTERNET req = open_req(con, L"GET", L"/hello");
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "GET again");
+    wchar_t raw[2048];
+    DWORD rl = sizeof raw;
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_RAW_HEADERS_CRLF, NULL, raw, &rl, NULL), "RAW_HEADERS_CRLF");
+    CHECK(wcsncmp(raw, L"HTTP/2 200\r\n", 12) == 0, "first line: %.20ls", raw);
+    CHECK(wcsstr(raw, L"content-length: 5\r\n") != NULL, "fields as received: %ls", raw);
+    DWORD cl = 0, cll = sizeof cl;
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_CONTENT_LENGTH | WINHTTP_QUERY_FLAG_NUMBER, NULL, &cl, &cll, NULL) && cl == 5,
+          "Content-Length 5");
+    CHECK(read_all(req, (char *)raw, sizeof raw) == 5, "body");
+    WinHttpCloseHandle(req);
+
+    /* POST: lpOptional then WinHttpWriteData up to dwTotalLength, echoed whole. */
+    enum { TOTAL = 300000, FIRST = 70000 };
+    static char up[TOTAL], back[TOTAL + 1];
+    for (int i = 0; i < TOTAL; i++) up[i] = (char)('a' + (i * 7) % 26);
+    req = open_req(con, L"POST", L"/echo");
+    CHECK(WinHttpSendRequest(req, NULL, 0, up, FIRST, TOTAL, 0), "POST with lpOptional");
+    DWORD w = 0;
+    CHECK(WinHttpWriteData(req, up + FIRST, 100000, &w) && w == 100000, "WinHttpWriteData");
+    CHECK(WinHttpWriteData(req, up + FIRST + 100000, TOTAL - FIRST - 100000, &w), "WinHttpWriteData the rest");
+    CHECK(!WinHttpWriteData(req, up, 1, &w) && GetLastError() == ERROR_INVALID_PARAMETER, "a write past dwTotalLength: %u", GetLastError());
+    CHECK(WinHttpReceiveResponse(req, NULL), "receive the echo");
+    CHECK_EQ(dword_option(req, WINHTTP_OPTION_HTTP_PROTOCOL_USED), WINHTTP_PROTOCOL_FLAG_HTTP2, "POST over HTTP/2");
+    CHECK(read_all(req, back, sizeof back) == TOTAL && memcmp(back, up, TOTAL) == 0, "echoed byte-exact");
+    WinHttpCloseHandle(req);
+
+    /* A request turning HTTP/2 off again gets HTTP/1.1 (its own connection). */
+    req = open_req(con, L"GET", L"/hello");
+    DWORD none = 0;
+    CHECK(WinHttpSetOption(req, WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL, &none, sizeof none), "ENABLE_HTTP_PROTOCOL 0 on a request");
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "GET over HTTP/1.1");
+    CHECK_EQ(dword_option(req, WINHTTP_OPTION_HTTP_PROTOCOL_USED), 0, "HTTP/1.1 used");
+    WinHttpCloseHandle(req);
+
+    /* The option's errors. */
+    DWORD bad = 4;
+    CHECK(!WinHttpSetOption(ses, WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL, &bad, sizeof bad) && GetLastError() == ERROR_INVALID_PARAMETER,
+          "unknown protocol bit: %u", GetLastError());
+    DWORD one = 1;
+    CHECK(!WinHttpSetOption(ses, WINHTTP_OPTION_HTTP_PROTOCOL_USED, &one, sizeof one) && GetLastError() == ERROR_WINHTTP_OPTION_NOT_SETTABLE,
+          "PROTOCOL_USED is not settable: %u", GetLastError());
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+
+    /* Without the option: HTTP/1.1, as before. */
+    ses = session(0, 0);
+    con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    CHECK_EQ(get(con, L"/hello", 0, body, sizeof body), 200, "GET /hello without the option");
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+}
+
+/* A server that does not offer h2 (DISABLE_HTTP2 binding): HTTP/1.1, the request goes on. */
+static void test_refused(void) {
+    printf("server refusing h2\n");
+    int port;
+    HANDLE q = https_queue(&port, HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2);
+    hs_app app;
+    hs_app_start(&app, q);
+    char body[256];
+    HINTERNET ses = session(0, 1);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    CHECK_EQ(get(con, L"/hello", 0, body, sizeof body), 200, "GET falls back to HTTP/1.1");
+    CHECK_EQ(get(con, L"/hello", 0, body, sizeof body), 200, "and again");
+    CHECK(strcmp(body, "hello") == 0, "body '%s'", body);
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+    hs_app_stop(&app);
+}
+
+/* ---- asynchronous: many requests at once ---- */
+#define NREQ 32
+typedef struct {
+    HINTERNET req;
+    char body[256];
+    DWORD got;
+    DWORD status;
+    char order[64];
+    int n;
+    volatile int done;
+    DWORD error;
+} areq;
+static areq reqs[NREQ];
+static volatile long resolving;
+
+static void mark(areq *a, char c) {
+    if (a->n < (int)sizeof a->order - 1) a->order[a->n++] = c;
+}
+
+static void CALLBACK on_status(HINTERNET h, DWORD_PTR ctx, DWORD status, LPVOID info, DWORD len) {
+    areq *a = (areq *)ctx;
+    (void)h;
+    (void)len;
+    if (!a) return;
+    switch (status) {
+    case WINHTTP_CALLBACK_STATUS_RESOLVING_NAME: __sync_fetch_and_add(&resolving, 1); break;
+    case WINHTTP_CALLBACK_STATUS_SENDING_REQUEST: mark(a, 's'); break;
+    case WINHTTP_CALLBACK_STATUS_REQUEST_SENT: mark(a, 't'); break;
+    case WINHTTP_CALLBACK_STATUS_SENDREQUEST_COMPLETE:
+        mark(a, 'C');
+        if (!WinHttpReceiveResponse(a->req, NULL)) a->done = 2;
+        break;
+    case WINHTTP_CALLBACK_STATUS_RECEIVING_RESPONSE: mark(a, 'r'); break;
+    case WINHTTP_CALLBACK_STATUS_RESPONSE_RECEIVED: mark(a, 'R'); break;
+    case WINHTTP_CALLBACK_STATUS_HEADERS_AVAILABLE: {
+        mark(a, 'H');
+        DWORD l = sizeof a->status;
+        WinHttpQueryHeaders(a->req, WINHTTP_QUERY_STATUS_CODE | WINHTTP_QUERY_FLAG_NUMBER, NULL, &a->status, &l, NULL);
+        if (!WinHttpQueryDataAvailable(a->req, NULL)) a->done = 2;
+        break;
+    }
+    case WINHTTP_CALLBACK_STATUS_DATA_AVAILABLE: {
+        DWORD n = *(DWORD *)info;
+        if (n == 0) {
+            mark(a, 'E');
+            a->done = 1;
+        } else if (!WinHttpReadData(a->req, a->body + a->got, sizeof a->body - 1 - a->got, NULL)) {
+            a->done = 2;
+        }
+        break;
+    }
+    case WINHTTP_CALLBACK_STATUS_READ_COMPLETE:
+        a->got += len;
+        if (len == 0) {
+            a->done = 1;
+        } else if (!WinHttpQueryDataAvailable(a->req, NULL)) {
+            a->done = 2;
+        }
+        break;
+    case WINHTTP_CALLBACK_STATUS_REQUEST_ERROR:
+        a->error = ((WINHTTP_ASYNC_RESULT *)info)->dwError;
+        a->done = 2;
+        break;
+    default: break;
+    }
+}
+
+/* NREQ asynchronous GETs of `path` started at once; returns how many finished with 200. With `resent`,
+ * a request may go again after RECEIVING_RESPONSE (a stream the server refused: SENDING_REQUEST and
+ * REQUEST_SENT again, then RECEIVING_RESPONSE), as on a stale HTTP/1.1 connection. */
+static int async_batch(int port, const wchar_t *path, int resent) {
+    HINTERNET ses = session(WINHTTP_FLAG_ASYNC, 1);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    resolving = 0;
+    memset(reqs, 0, sizeof reqs);
+    for (int i = 0; i < NREQ; i++) {
+        areq *a = &reqs[i];
+        a->req = open_req(con, L"GET", path);
+        WinHttpSetStatusCallback(a->req, on_status, WINHTTP_CALLBACK_FLAG_ALL_NOTIFICATIONS, 0);
+        DWORD_PTR ctx = (DWORD_PTR)a;
+        WinHttpSetOption(a->req, WINHTTP_OPTION_CONTEXT_VALUE, &ctx, sizeof ctx);
+    }
+    for (int i = 0; i < NREQ; i++)
+        if (!WinHttpSendRequest(reqs[i].req, NULL, 0, NULL, 0, 0, (DWORD_PTR)&reqs[i])) reqs[i].done = 2;
+    uint64_t end = ts_now_ms() + 15000;
+    int finished;
+    do {
+        finished = 0;
+        for (int i = 0; i < NREQ; i++) finished += reqs[i].done != 0;
+        if (finished < NREQ) usleep(2000);
+    } while (finished < NREQ && ts_now_ms() < end);
+    CHECK_EQ(finished, NREQ, "every asynchronous request finished within 15 s");
+    int good = 0;
+    for (int i = 0; i < NREQ; i++) {
+        areq *a = &reqs[i];
+        a->body[a->got] = 0;
+        a->order[a->n] = 0;
+        /* Windows' order: sending, sent, send complete, receiving, received, headers, ..., end. */
+        int ordered = strncmp(a->order, "stCrRH", 6) == 0 && a->order[a->n - 1] == 'E';
+        if (resent) {
+            /* stCr, then any number of "str" resends, then RH...E */
+            const char *p = a->order + 4;
+            while (strncmp(p, "str", 3) == 0) p += 3;
+            ordered = strncmp(a->order, "stCr", 4) == 0 && strncmp(p, "RH", 2) == 0 && a->order[a->n - 1] == 'E';
+        }
+        if (a->done == 1 && a->status == 200 && ordered) good++;
+        else fprintf(stderr, "  request %d: done %d status %u error %u order %s\n", i, a->done, a->status, a->error, a->order);
+        CHECK_EQ(dword_option(a->req, WINHTTP_OPTION_HTTP_PROTOCOL_USED), WINHTTP_PROTOCOL_FLAG_HTTP2, "async over HTTP/2");
+        WinHttpSetStatusCallback(a->req, NULL, 0, 0);
+        WinHttpCloseHandle(a->req);
+    }
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+    return good;
+}
+
+/* An asynchronous POST over HTTP/2: WinHttpWriteData from the callbacks (two writes up to dwTotalLength,
+ * no lpOptional), then the echo read back. */
+enum { UP = 200000 };
+static char up_data[UP], up_back[UP + 1];
+static struct {
+    HINTERNET req;
+    int writes;
+    DWORD got;
+    volatile int done;
+} up;
+
+static void CALLBACK on_upload(HINTERNET h, DWORD_PTR ctx, DWORD status, LPVOID info, DWORD len) {
+    (void)ctx;
+    switch (status) {
+    case WINHTTP_CALLBACK_STATUS_SENDREQUEST_COMPLETE:
+    case WINHTTP_CALLBACK_STATUS_WRITE_COMPLETE:
+        if (up.writes < 2) {
+            int w = up.writes++;
+            if (!WinHttpWriteData(h, up_data + w * (UP / 2), UP / 2, NULL)) up.done = 2;
+        } else if (!WinHttpReceiveResponse(h, NULL)) {
+            up.done = 2;
+        }
+        break;
+    case WINHTTP_CALLBACK_STATUS_HEADERS_AVAILABLE:
+    case WINHTTP_CALLBACK_STATUS_READ_COMPLETE:
+        if (status == WINHTTP_CALLBACK_STATUS_READ_COMPLETE) {
+            up.got += len;
+            if (len == 0) {
+                up.done = 1;
+                break;
+            }
+        }
+        if (up.got >= UP) {
+            up.done = 1;
+        } else if (!WinHttpReadData(h, up_back + up.got, UP - up.got, NULL)) {
+            up.done = 2;
+        }
+        break;
+    case WINHTTP_CALLBACK_STATUS_REQUEST_ERROR: up.done = 2; break;
+    default: break;
+    }
+    (void)info;
+}
+
+static void test_async_upload(int port) {
+    printf("async upload\n");
+    for (int i = 0; i < UP; i++) up_data[i] = (char)('A' + (i * 13) % 26);
+    HINTERNET ses = session(WINHTTP_FLAG_ASYNC, 1);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    up.req = open_req(con, L"POST", L"/echo");
+    WinHttpSetStatusCallback(up.req, on_upload, WINHTTP_CALLBACK_FLAG_ALL_NOTIFICATIONS, 0);
+    CHECK(WinHttpSendRequest(up.req, NULL, 0, NULL, 0, UP, 0), "async POST");
+    uint64_t end = ts_now_ms() + 15000;
+    while (!up.done && ts_now_ms() < end) usleep(2000);
+    CHECK_EQ(up.done, 1, "async upload and echo finished");
+    CHECK(up.got == UP && memcmp(up_back, up_data, UP) == 0, "echo byte-exact (%u bytes)", up.got);
+    CHECK_EQ(dword_option(up.req, WINHTTP_OPTION_HTTP_PROTOCOL_USED), WINHTTP_PROTOCOL_FLAG_HTTP2, "upload over HTTP/2");
+    WinHttpSetStatusCallback(up.req, NULL, 0, 0);
+    WinHttpCloseHandle(up.req);
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+}
+
+static void test_async_ours(int port) {
+    printf("async, our server\n");
+    CHECK_EQ(async_batch(port, L"/hello", 0), NREQ, "all requests 200 in Windows' order");
+    for (int i = 0; i < NREQ; i++) CHECK(strcmp(reqs[i].body, "hello") == 0, "body %d '%s'", i, reqs[i].body);
+    /* The connection of the synchronous test is shared: no name resolution at all. */
+    CHECK_EQ(resolving, 0, "a shared connection reports no RESOLVING_NAME");
+}
+
+/* ---- nginx with http2 ---- */
+static pid_t start_nginx(int port, int port2) {
+    char conf[4096], path[512];
+    snprintf(conf, sizeof conf,
+             "daemon off;\nworker_processes 1;\npid %s/nginx.pid;\nerror_log %s/error.log warn;\n"
+             "events { worker_connections 256; }\n"
+             "http {\n  access_log off;\n  client_body_temp_path %s/tmp;\n  proxy_temp_path %s/tmp;\n  fastcgi_temp_path %s/tmp;\n"
+             "  server {\n    listen 127.0.0.1:%d ssl http2;\n    ssl_certificate %s/cert.pem;\n    ssl_certificate_key %s/key.pem;\n    root %s/www;\n"
+             "    location = /conn { return 200 \"$connection\"; }\n"
+             "    location = /trailer { add_trailer grpc-status 0 always; add_trailer X-Sum abc always; return 200 \"body\"; }\n"
+             "  }\n"
+             "  server {\n    listen 127.0.0.1:%d ssl http2;\n    ssl_certificate %s/cert.pem;\n    ssl_certificate_key %s/key.pem;\n"
+             "    keepalive_requests 5;\n    location = /conn { return 200 \"$connection\"; }\n  }\n}\n",
+             dir, dir, dir, dir, dir, port, dir, dir, dir, port2, dir, dir);
+    snprintf(path, sizeof path, "%s/nginx.conf", dir);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(conf, f);
+        fclose(f);
+    }
+    snprintf(path, sizeof path, "%s/tmp", dir);
+    mkdir(path, 0777);
+    chmod(path, 0777);
+    snprintf(path, sizeof path, "%s/www", dir);
+    mkdir(path, 0755);
+    chmod(dir, 0755);
+    char key[512];
+    snprintf(key, sizeof key, "%s/key.pem", dir);
+    chmod(key, 0644);
+    const char *nginx = access("/usr/sbin/nginx", X_OK) == 0 ? "/usr/sbin/nginx" : "nginx";
+    char cf[512], log[512];
+    snprintf(cf, sizeof cf, "%s/nginx.conf", dir);
+    snprintf(log, sizeof log, "%s/nginx.out", dir);
+    const char *argv[] = {nginx, "-c", cf, "-p", dir, NULL};
+    pid_t pid = ts_spawn(argv, log);
+    CHECK(ts_wait_port(port, 10000) == 0, "nginx up (installed by scripts/install-deps.sh?)");
+    return pid;
+}
+
+/* nginx ends a connection with GOAWAY after 5 requests (keepalive_requests 5): requests sent after it,
+ * and streams it refused, go on a new connection; none fails. */
+static void test_goaway(int port) {
+    printf("GOAWAY every 5 requests\n");
+    char body[256];
+    HINTERNET ses = session(0, 1);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    int ok = 0;
+    for (int i = 0; i < 12; i++) ok += get(con, L"/conn", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body) == 200;
+    CHECK_EQ(ok, 12, "12 sequential GETs across GOAWAYs");
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+    CHECK_EQ(async_batch(port, L"/conn", 1), NREQ, "32 at once across GOAWAYs");
+}
+
+static void test_nginx(void) {
+    printf("nginx http2\n");
+    int port = ts_free_port(), port2 = ts_free_port();
+    while (port2 == port) port2 = ts_free_port();
+    pid_t pid = start_nginx(port, port2);
+    CHECK(ts_wait_port(port2, 10000) == 0, "nginx's second server up");
+    char body[256];
+    HINTERNET ses = session(0, 1);
+    /* The smallest window HTTP/2 allows and pings every second: a 2 MiB body still arrives whole. */
+    DWORD window = 65535, ka = 1000, small = 100;
+    CHECK(!WinHttpSetOption(ses, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, &small, sizeof small) && GetLastError() == ERROR_INVALID_PARAMETER,
+          "a window under 65535: %u", GetLastError());
+    CHECK(WinHttpSetOption(ses, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, &window, sizeof window), "HTTP2_RECEIVE_WINDOW");
+    CHECK(WinHttpSetOption(ses, WINHTTP_OPTION_HTTP2_KEEPALIVE, &ka, sizeof ka), "HTTP2_KEEPALIVE");
+    CHECK_EQ(dword_option(ses, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW), 65535, "window read back");
+    CHECK_EQ(dword_option(ses, WINHTTP_OPTION_HTTP2_KEEPALIVE), 1000, "keep-alive read back");
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    {
+        enum { BIG = 2 << 20 };
+        char *big = malloc(BIG), *back = malloc(BIG + 1);
+        for (int i = 0; i < BIG; i++) big[i] = (char)(i * 31 + (i >> 12));
+        char path[512];
+        snprintf(path, sizeof path, "%s/www/big.bin", dir);
+        FILE *f = fopen(path, "wb");
+        CHECK(f && fwrite(big, 1, BIG, f) == BIG, "write big.bin");
+        if (f) fclose(f);
+        chmod(path, 0644);
+        CHECK_EQ(get(con, L"/big.bin", WINHTTP_PROTOCOL_FLAG_HTTP2, back, BIG + 1), 200, "GET 2 MiB over HTTP/2");
+        CHECK(memcmp(back, big, BIG) == 0, "2 MiB byte-exact through a 64 KiB window");
+        free(big);
+        free(back);
+    }
+    CHECK_EQ(get(con, L"/conn", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body), 200, "GET /conn over HTTP/2");
+    char first[256];
+    snprintf(first, sizeof first, "%s", body);
+
+    /* Trailers. */
+    HINTERNET req = open_req(con, L"GET", L"/trailer");
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "GET /trailer");
+    CHECK(read_all(req, body, sizeof body) == 4 && strcmp(body, "body") == 0, "body before the trailers");
+    wchar_t v[64];
+    DWORD vl = sizeof v;
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_TRAILERS, L"grpc-status", v, &vl, NULL) && wcscmp(v, L"0") == 0,
+          "grpc-status trailer: %u", GetLastError());
+    vl = sizeof v;
+    CHECK(!WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM, L"grpc-status", v, &vl, NULL) && GetLastError() == ERROR_WINHTTP_HEADER_NOT_FOUND,
+          "a trailer is not a header");
+    DWORD size = 0, count = 0;
+    WINHTTP_EXTENDED_HEADER *hs = NULL;
+    DWORD r = WinHttpQueryHeadersEx(req, WINHTTP_QUERY_EX_ALL_HEADERS | WINHTTP_QUERY_FLAG_TRAILERS, 0, CP_ACP, NULL, NULL, NULL, &size, &hs, &count);
+    CHECK_EQ(r, ERROR_INSUFFICIENT_BUFFER, "QueryHeadersEx sizes the trailers");
+    void *buf = malloc(size);
+    r = WinHttpQueryHeadersEx(req, WINHTTP_QUERY_EX_ALL_HEADERS | WINHTTP_QUERY_FLAG_TRAILERS, 0, CP_ACP, NULL, NULL, buf, &size, &hs, &count);
+    CHECK_EQ(r, NO_ERROR, "QueryHeadersEx trailers");
+    CHECK_EQ(count, 2, "two trailer fields");
+    if (r == NO_ERROR && count == 2) {
+        CHECK(wcscmp(hs[0].pwszName, L"grpc-status") == 0 && wcscmp(hs[0].pwszValue, L"0") == 0, "first %ls", hs[0].pwszName);
+        CHECK(wcscmp(hs[1].pwszName, L"x-sum") == 0 && wcscmp(hs[1].pwszValue, L"abc") == 0, "second %ls", hs[1].pwszName);
+    }
+    free(buf);
+    WinHttpCloseHandle(req);
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+
+    /* 32 at once from another session: every one on the same nginx connection. */
+    CHECK_EQ(async_batch(port, L"/conn", 0), NREQ, "all requests 200 in Windows' order");
+    int same = 0;
+    for (int i = 0; i < NREQ; i++) same += strcmp(reqs[i].body, first) == 0;
+    CHECK(same == NREQ, "every request on nginx connection %s (%d of %d)", first, same, NREQ);
+    test_goaway(port2);
+    ts_kill(pid);
+}
+
+int main(void) {
+    char tmpl[] = "/tmp/winhttp_http2.XXXXXX", out[256];
+    if (!mkdtemp(tmpl)) return 1;
+    snprintf(dir, sizeof dir, "%s", tmpl);
+    hs_private_config(dir);
+    if (hs_make_certificate(dir, thumb) != 0) {
+        printf("cannot make the test certificate with openssl (see %s/openssl.log)\n", dir);
+        return 1;
+    }
+    hs_init();
+    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
+    CHECK_EQ(HttpInitialize(v, HTTP_INITIALIZE_CONFIG, NULL), NO_ERROR, "HttpInitialize CONFIG");
+    int port;
+    HANDLE queue = https_queue(&port, 0);
+    hs_app app;
+    hs_app_start(&app, queue);
+    test_sync_ours(port);
+    test_async_ours(port);
+    test_async_upload(port);
+    hs_app_stop(&app);
+    test_refused();
+    test_nginx();
+
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (ts_failed == 0) run(cmd, out, sizeof out);
+    return ts_finish("winhttp_http2");
+}

@@ -1,0 +1,426 @@
+//! WinHTTP over HTTP/2 (`WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL` with `WINHTTP_PROTOCOL_FLAG_HTTP2`),
+//! on the `h2` crate.
+//!
+//! A secure request (no proxy, not a WebSocket handshake, not framing its own chunks) of a session
+//! or request with the flag set offers `h2` and `http/1.1` by ALPN on a new connection. A server that
+//! picks `h2` gets one connection per origin for the whole process ([`ORIGINS`]): every request to
+//! that origin, of any session, becomes a stream on it (no resolve or connect notifications then),
+//! so many requests are in flight at once on one connection. A server that picks `http/1.1` (or
+//! offers no ALPN) keeps the connection as an ordinary HTTP/1.1 one (it goes to the idle pool and
+//! carries the request at once) and the origin is remembered as HTTP/1.1.
+//!
+//! The connection itself (frames, HPACK, flow control, pings) is a task of the shared runtime; a
+//! request's step waits on its stream wherever it runs (`step.rs`) and is woken from there.
+//! The hook in `request.rs` is small: [`transmit`] in the send, [`write`] for
+//! `WinHttpWriteData`, [`read_head`] in the receive, and the [`Stream`] for body reads.
+//!
+//! The response is seen as an HTTP/1.1 one would be (`WinHttpQueryHeaders`, decoding, cookies,
+//! redirects, authentication), with `HTTP/2` as its version and no reason phrase; its trailers
+//! answer `WINHTTP_QUERY_FLAG_TRAILERS`.
+mod io;
+
+use super::abi::WINHTTP_PROTOCOL_FLAG_HTTP2;
+use super::conn::{within, TlsSetup};
+use super::request::{Io, Request, Target};
+use super::session::{Origin, Settings};
+use crate::http1::response::{BodyFraming, ResponseHead};
+use crate::win32::error::*;
+use bytes::{Buf, Bytes};
+use once_cell::sync::Lazy;
+use parking_lot::Mutex;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+/// The stream window a new connection announces, and its connection window
+/// (`WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW` sets the first).
+pub const STREAM_WINDOW: u32 = 1 << 20;
+const CONN_WINDOW: u32 = 4 << 20;
+
+/// One HTTP/2 connection to an origin.
+pub struct H2Conn {
+    send: ::h2::client::SendRequest<Bytes>,
+    link: Arc<super::link::Link>,
+    /// The connection ended (closed, GOAWAY, error): no new stream goes on it.
+    dead: Arc<AtomicBool>,
+}
+
+/// What the process knows of an origin.
+enum Known {
+    Http1,
+    Http2(Arc<H2Conn>),
+}
+
+/// One origin's entry: the lock is held while a connection to it is opened, so the requests that
+/// start meanwhile wait for it and share it.
+type Slot = Arc<tokio::sync::Mutex<Option<Known>>>;
+
+/// The process-wide map of origins to their HTTP/2 connection (or to "speaks HTTP/1.1").
+static ORIGINS: Lazy<Mutex<Vec<(Origin, Slot)>>> = Lazy::new(|| Mutex::new(Vec::new()));
+
+fn slot(origin: &Origin) -> Slot {
+    let mut all = ORIGINS.lock();
+    if let Some((_, s)) = all.iter().find(|(o, _)| o == origin) {
+        return s.clone();
+    }
+    let s: Slot = Arc::new(tokio::sync::Mutex::new(None));
+    all.push((origin.clone(), s.clone()));
+    s
+}
+
+/// The client configuration offering `h2` and `http/1.1` (cached per certificate-check flags).
+fn tls_config(security_flags: u32) -> WinResult<Arc<rustls::ClientConfig>> {
+    static CONFIGS: Lazy<Mutex<HashMap<usize, Arc<rustls::ClientConfig>>>> = Lazy::new(|| Mutex::new(HashMap::new()));
+    let base = super::tls::config(security_flags)?;
+    let key = Arc::as_ptr(&base) as usize;
+    let mut cache = CONFIGS.lock();
+    Ok(cache
+        .entry(key)
+        .or_insert_with(|| {
+            let mut c = (*base).clone();
+            c.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+            Arc::new(c)
+        })
+        .clone())
+}
+
+fn h2_error(e: &::h2::Error) -> Win32Error {
+    // The connection or the stream ended under us (I/O, RST_STREAM, GOAWAY); anything else is the
+    // peer breaking the protocol.
+    if e.is_io() || e.is_reset() || e.is_go_away() {
+        ERROR_WINHTTP_CONNECTION_ERROR
+    } else {
+        ERROR_WINHTTP_INVALID_SERVER_RESPONSE
+    }
+}
+
+/// Starts the HTTP/2 connection on a connection whose handshake chose `h2`: the `h2` client runs
+/// as a task of the shared runtime.
+async fn start(mut conn: super::conn::Conn, cfg: &Settings) -> WinResult<Arc<H2Conn>> {
+    let link = conn.link();
+    let (sock, tls) = conn.into_tls().ok_or(ERROR_WINHTTP_CONNECTION_ERROR)?;
+    let window = if cfg.h2_window != 0 { cfg.h2_window } else { STREAM_WINDOW };
+    let keepalive = cfg.h2_keepalive;
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    crate::runtime::handle().spawn(async move {
+        let stream = match io::TlsIo::new(sock, tls) {
+            Ok(s) => s,
+            Err(_) => {
+                let _ = tx.send(Err(ERROR_WINHTTP_CONNECTION_ERROR));
+                return;
+            }
+        };
+        let mut b = ::h2::client::Builder::new();
+        b.enable_push(false).initial_window_size(window).initial_connection_window_size(CONN_WINDOW.max(window));
+        let (send, mut connection) = match b.handshake::<_, Bytes>(stream).await {
+            Ok(x) => x,
+            Err(e) => {
+                let _ = tx.send(Err(h2_error(&e)));
+                return;
+            }
+        };
+        let dead = Arc::new(AtomicBool::new(false));
+        let c = Arc::new(H2Conn { send, link, dead: dead.clone() });
+        let _ = tx.send(Ok(c));
+        if keepalive != 0 {
+            if let Some(pp) = connection.ping_pong() {
+                tokio::spawn(pings(pp, keepalive, dead.clone()));
+            }
+        }
+        let _ = connection.await;
+        dead.store(true, Ordering::Release);
+    });
+    rx.await.map_err(|_| ERROR_WINHTTP_CONNECTION_ERROR)?
+}
+
+/// `WINHTTP_OPTION_HTTP2_KEEPALIVE`: a PING every `ms` while the connection lives.
+async fn pings(mut pp: ::h2::PingPong, ms: u32, dead: Arc<AtomicBool>) {
+    let every = std::time::Duration::from_millis(ms as u64);
+    while !dead.load(Ordering::Acquire) {
+        tokio::time::sleep(every).await;
+        if pp.ping(::h2::Ping::opaque()).await.is_err() {
+            return;
+        }
+    }
+}
+
+/// Whether this request goes over HTTP/2 (when its origin speaks it).
+fn eligible(req: &Request, io: &Io, via_proxy: bool, target: &Target) -> bool {
+    target.secure
+        && !via_proxy
+        && io_cfg(io).http_protocol & WINHTTP_PROTOCOL_FLAG_HTTP2 != 0
+        && !io_cfg(io).websocket
+        // A caller's own Transfer-Encoding frames the body itself: HTTP/1.1 only.
+        && req.state.lock().declared.is_some()
+}
+
+fn io_cfg(io: &Io) -> &Settings {
+    &io.cfg
+}
+
+/// The connection a request to `origin` goes on: the origin's HTTP/2 connection, opened now when
+/// there is none (None: the origin speaks HTTP/1.1; a connection just opened to find that out is in
+/// the idle pool for the ordinary path).
+async fn connection(
+    req: &Request,
+    io: &Io,
+    origin: &Origin,
+    target: &Target,
+    security_flags: u32,
+) -> WinResult<Option<Arc<H2Conn>>> {
+    let slot = slot(origin);
+    let mut known = slot.lock().await;
+    match &*known {
+        Some(Known::Http1) => return Ok(None),
+        Some(Known::Http2(c)) if !c.dead.load(Ordering::Acquire) => return Ok(Some(c.clone())),
+        _ => {}
+    }
+    *known = None;
+    let tls = TlsSetup { config: tls_config(security_flags)?, server_name: super::tls::server_name(&target.host)? };
+    let conn = req.open_conn(io, &target.host, target.port, false, target, Some(tls)).await?;
+    if !conn.alpn_is_h2() {
+        *known = Some(Known::Http1);
+        super::pool::put(origin, conn, req.session.id);
+        return Ok(None);
+    }
+    let c = start(conn, io_cfg(io)).await?;
+    *known = Some(Known::Http2(c.clone()));
+    Ok(Some(c))
+}
+
+/// The request as `h2` sends it, from the HTTP/1.1 head the request would send (so cookies,
+/// credentials, agent and the caller's headers come out the same): `Host` becomes `:authority`, and
+/// the fields HTTP/2 forbids are left out.
+fn build(head: &str, verb: &str, path: &str) -> WinResult<::http::Request<()>> {
+    let mut lines = head.split("\r\n");
+    lines.next();
+    let mut authority = None;
+    let mut b = ::http::Request::builder().method(verb.as_bytes()).version(::http::Version::HTTP_2);
+    for line in lines.filter(|l| !l.is_empty()) {
+        let Some((name, value)) = line.split_once(':') else { continue };
+        let value = value.trim();
+        if name.eq_ignore_ascii_case("host") {
+            authority.get_or_insert_with(|| value.to_string());
+            continue;
+        }
+        let hop = ["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade"];
+        if hop.iter().any(|h| name.eq_ignore_ascii_case(h))
+            || (name.eq_ignore_ascii_case("te") && !value.eq_ignore_ascii_case("trailers"))
+        {
+            continue;
+        }
+        b = b.header(name, value);
+    }
+    let authority = authority.ok_or(ERROR_WINHTTP_INVALID_URL)?;
+    let uri = format!("https://{authority}{path}");
+    b.uri(uri).body(()).map_err(|_| ERROR_WINHTTP_INVALID_URL)
+}
+
+/// The send of a request that may go over HTTP/2: true when it went (the stream is in `io`), false
+/// when the ordinary HTTP/1.1 path is to carry it.
+#[allow(clippy::too_many_arguments)]
+pub async fn transmit(
+    req: &Request,
+    io: &mut Io,
+    origin: &Origin,
+    via_proxy: bool,
+    target: &Target,
+    security_flags: u32,
+    head: &str,
+    optional: &[u8],
+) -> WinResult<bool> {
+    if !eligible(req, io, via_proxy, target) {
+        return Ok(false);
+    }
+    let (verb, declared) = {
+        let st = req.state.lock();
+        (st.verb.clone(), st.declared.unwrap_or(0))
+    };
+    let request = build(head, &verb, &target.path)?;
+    let send_timeout = io_cfg(io).timeouts.send;
+    // A connection that ended (or got a GOAWAY) since it was last used is replaced; a few times, as
+    // a server that ends connections after a few streams may end the next one too meanwhile.
+    const ATTEMPTS: u32 = 5;
+    for attempt in 0..ATTEMPTS {
+        let Some(c) = connection(req, io, origin, target, security_flags).await? else { return Ok(false) };
+        {
+            let mut st = req.state.lock();
+            st.link = Some(c.link.clone());
+            st.protocol_used = WINHTTP_PROTOCOL_FLAG_HTTP2;
+        }
+        let opened = match within(send_timeout, c.send.clone().ready()).await? {
+            Ok(mut ready) => ready.send_request(request.clone(), declared == 0),
+            Err(e) => Err(e),
+        };
+        let (resp, send) = match opened {
+            Ok(x) => x,
+            Err(e) => {
+                c.dead.store(true, Ordering::Release);
+                if attempt + 1 < ATTEMPTS {
+                    continue;
+                }
+                return Err(h2_error(&e));
+            }
+        };
+        // Once, for the stream that carries it (a connection found ended is passed over first).
+        req.note(super::abi::WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || super::callback::Info::None);
+        let mut s = Stream {
+            send: (declared != 0).then_some(send),
+            resp: Some(resp),
+            recv: None,
+            data: Bytes::new(),
+            ended: false,
+            trailers: Vec::new(),
+        };
+        if !optional.is_empty() {
+            s.send_all(optional, optional.len() as u64 == declared, send_timeout).await?;
+        }
+        let sent = (head.len() + optional.len()) as u32;
+        req.note(super::abi::WINHTTP_CALLBACK_STATUS_REQUEST_SENT, || super::callback::Info::Dword(sent));
+        io.h2 = Some(Box::new(s));
+        return Ok(true);
+    }
+    Err(ERROR_WINHTTP_CONNECTION_ERROR)
+}
+
+/// `WinHttpWriteData` on an HTTP/2 stream: DATA frames as the peer's window allows; the last byte
+/// the request declared ends the stream.
+pub async fn write(req: &Request, io: &mut Io, data: &[u8]) -> WinResult<u32> {
+    let declared = req.state.lock().declared;
+    let end = declared.is_some_and(|d| io.written + data.len() as u64 == d);
+    let timeout = io_cfg(io).timeouts.send;
+    let s = io.h2.as_deref_mut().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
+    if let Err(e) = s.send_all(data, end, timeout).await {
+        req.discard_conn(io);
+        return Err(e);
+    }
+    io.written += data.len() as u64;
+    Ok(data.len() as u32)
+}
+
+/// The response head of an HTTP/2 stream, and its size for RESPONSE_RECEIVED. The error says
+/// whether the server never processed the stream (REFUSED_STREAM, or above the last stream a GOAWAY
+/// kept): the request may then go again, on a new connection.
+pub async fn read_head(io: &mut Io) -> Result<(ResponseHead, usize), (Win32Error, bool)> {
+    let timeout = io_cfg(io).timeouts.response_wait();
+    let s = io.h2.as_deref_mut().ok_or((ERROR_WINHTTP_INCORRECT_HANDLE_STATE, false))?;
+    let resp = s.resp.take().ok_or((ERROR_WINHTTP_INCORRECT_HANDLE_STATE, false))?;
+    let r = within(timeout, resp).await.map_err(|e| (e, false))?.map_err(|e| {
+        let refused = (e.is_go_away() && e.is_remote()) || e.reason() == Some(::h2::Reason::REFUSED_STREAM);
+        (h2_error(&e), refused)
+    })?;
+    let (parts, body) = r.into_parts();
+    s.ended = body.is_end_stream();
+    s.recv = Some(body);
+    let size = 12 + parts.headers.iter().map(|(n, v)| n.as_str().len() + v.len() + 4).sum::<usize>();
+    let head =
+        ResponseHead::from_fields(parts.status.as_u16(), parts.headers.iter().map(|(n, v)| (n.as_str(), v.as_bytes())));
+    Ok((head, size))
+}
+
+/// The body framing of an HTTP/2 response: the stream's end ends it.
+pub fn framing(io: &Io, f: BodyFraming) -> BodyFraming {
+    match io.h2.as_deref() {
+        Some(s) if s.ended => BodyFraming::Empty,
+        _ if f == BodyFraming::Empty => BodyFraming::Empty,
+        _ => BodyFraming::UntilClose,
+    }
+}
+
+/// A request's stream.
+pub struct Stream {
+    /// Until the request body has ended.
+    send: Option<::h2::SendStream<Bytes>>,
+    /// Until the response head came.
+    resp: Option<::h2::client::ResponseFuture>,
+    recv: Option<::h2::RecvStream>,
+    /// Received body bytes not handed out yet.
+    data: Bytes,
+    /// The body has ended (END_STREAM).
+    ended: bool,
+    trailers: Vec<(String, String)>,
+}
+
+impl Stream {
+    async fn send_all(&mut self, data: &[u8], end: bool, timeout: u32) -> WinResult<()> {
+        let send = self.send.as_mut().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
+        let mut rest = Bytes::copy_from_slice(data);
+        while !rest.is_empty() {
+            send.reserve_capacity(rest.len());
+            let cap = within(timeout, std::future::poll_fn(|cx| send.poll_capacity(cx))).await?;
+            let n = match cap {
+                Some(Ok(n)) => n.min(rest.len()),
+                Some(Err(e)) => return Err(h2_error(&e)),
+                None => return Err(ERROR_WINHTTP_CONNECTION_ERROR),
+            };
+            if n == 0 {
+                continue;
+            }
+            let chunk = rest.split_to(n);
+            send.send_data(chunk, end && rest.is_empty()).map_err(|e| h2_error(&e))?;
+        }
+        if end && data.is_empty() {
+            send.send_data(Bytes::new(), true).map_err(|e| h2_error(&e))?;
+        }
+        if end {
+            self.send = None;
+        }
+        Ok(())
+    }
+
+    /// Takes what the stream has for us, without waiting past `cx`.
+    fn poll_fill(&mut self, cx: &mut Context<'_>) -> Poll<WinResult<()>> {
+        if !self.data.is_empty() || self.ended {
+            return Poll::Ready(Ok(()));
+        }
+        let Some(recv) = self.recv.as_mut() else { return Poll::Ready(Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)) };
+        match recv.poll_data(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(Some(Ok(b))) => {
+                let _ = recv.flow_control().release_capacity(b.len());
+                self.data = b;
+                Poll::Ready(Ok(()))
+            }
+            Poll::Ready(Some(Err(e))) => Poll::Ready(Err(h2_error(&e))),
+            Poll::Ready(None) => {
+                self.ended = true;
+                if let Poll::Ready(Ok(Some(t))) = recv.poll_trailers(cx) {
+                    self.trailers = t
+                        .iter()
+                        .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+                        .collect();
+                }
+                Poll::Ready(Ok(()))
+            }
+        }
+    }
+
+    /// Bytes a read returns now (Some(0): the body has ended; None: none yet).
+    pub fn available_now(&mut self) -> Option<u32> {
+        let mut cx = Context::from_waker(std::task::Waker::noop());
+        match self.poll_fill(&mut cx) {
+            Poll::Ready(Ok(())) => Some(self.data.len().min(u32::MAX as usize) as u32),
+            _ => None,
+        }
+    }
+
+    /// Waits for body bytes or the end.
+    pub async fn fill(&mut self, timeout: u32) -> WinResult<()> {
+        within(timeout, std::future::poll_fn(|cx| self.poll_fill(cx))).await?
+    }
+
+    /// Body bytes into `buf` (0: the body has ended).
+    pub async fn read(&mut self, buf: &mut [u8], timeout: u32) -> WinResult<usize> {
+        self.fill(timeout).await?;
+        let n = buf.len().min(self.data.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data.advance(n);
+        Ok(n)
+    }
+
+    /// The trailer fields, once the body has ended.
+    pub fn take_trailers(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.trailers)
+    }
+}
