@@ -16,13 +16,10 @@ TOTAL=${TOTAL:-200000}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-4}
 INSTR=${INSTR:-0}
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+source "$root/bench/common.sh"
+bench_init
 servers=("$@")
 [ ${#servers[@]} -gt 0 ] || servers=(sync iocp hyper nginx ceiling)
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 echo "before: $(uptime)"
 if [ "$LIB_ROOT" = "$root" ]; then (cd "$root" && cargo build --release -q); fi
@@ -32,8 +29,6 @@ gcc -O2 -Wall -Wextra -Werror "$root/bench/epoll_hello.c" -o "$work/epoll_hello"
 gcc -O2 -Wall -Wextra -Werror "$root/bench/load.c" -o "$work/load"
 (cd "$root/bench/hyper-hello" && cargo build --release -q)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 400); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 load() { taskset -c 1 "$work/load" "$port" "$1" "$CONNS" >/dev/null; }
 
 start() { # server [wrapper ...]

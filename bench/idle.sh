@@ -9,24 +9,17 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 LIB_ROOT=${LIB_ROOT:-$root}
 N=${N:-10000}
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+source "$root/bench/common.sh"
+bench_init
 # Client and server are separate processes: each needs N descriptors and a few.
 want=$(( N + 512 ))
 hard=$(ulimit -Hn)
 [ "$hard" = unlimited ] || [ "$hard" -ge "$want" ] || { echo "the descriptor limit ($hard) is below $want"; exit 1; }
 ulimit -n "$want"
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 echo "before: $(uptime)"
-if [ "$LIB_ROOT" = "$root" ]; then (cd "$root" && cargo build --release -q); fi
-gcc -O2 -Wall -Wextra -Werror -I"$LIB_ROOT/include" "$root/examples/hello_server.c" -L"$LIB_ROOT/target/release" \
-  -lwinhttpapi -lpthread -Wl,-rpath,"$LIB_ROOT/target/release" -o "$work/hello_server"
+build_hello
 (cd "$root/bench/hyper-hello" && cargo build --release -q)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 200); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 
 measure() { # name pid port
   echo "== $1"

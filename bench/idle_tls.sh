@@ -10,28 +10,18 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 LIB_ROOT=${LIB_ROOT:-$root}
 N=${N:-2000}
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+source "$root/bench/common.sh"
+bench_init
 # Room for 4 descriptors per connection in the server (what the relay used to take: TCP, its duplicate,
 # the socket pair), so "before" runs too.
 want=$(( 4 * N + 512 ))
 hard=$(ulimit -Hn)
 [ "$hard" = unlimited ] || [ "$hard" -ge "$want" ] || { echo "the descriptor limit ($hard) is below $want"; exit 1; }
 ulimit -n "$want"
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 echo "before: $(uptime)"
-if [ "$LIB_ROOT" = "$root" ]; then (cd "$root" && cargo build --release -q); fi
-gcc -O2 -Wall -Wextra -Werror -I"$LIB_ROOT/include" "$root/examples/hello_server.c" -L"$LIB_ROOT/target/release" \
-  -lwinhttpapi -lpthread -Wl,-rpath,"$LIB_ROOT/target/release" -o "$work/hello_server"
-mkdir -p "$work/store"
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/server.key" -out "$work/server.pem" -days 2 \
-  -subj '/CN=localhost' -addext 'subjectAltName=IP:127.0.0.1,DNS:localhost' >/dev/null 2>&1
-export WINHTTPAPI_CERT_STORE="$work/store" WINHTTPAPI_HTTPSYS_CONFIG="$work/httpsys.conf"
-thumb=$(bash "$root/scripts/import-cert.sh" "$work/server.pem" "$work/server.key")
-source "$root/bench/common.sh"
+build_hello
+make_cert
 
 cat > "$work/idle_tls.py" <<'PY'
 import os, socket, ssl, sys, time

@@ -24,10 +24,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 REQUESTS=${REQUESTS:-4000}
 DURATION=${DURATION:-5}
 ROUNDS=${ROUNDS:-3}
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+source "$root/bench/common.sh"
+bench_init
 for tool in valgrind callgrind_control wrk curl taskset bc; do
   command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install valgrind wrk curl util-linux bc)"; exit 1; }
 done
@@ -56,7 +54,6 @@ cc_hello "$nohooks/target/release" "$work/hello_nohooks"
 gcc -O2 -Wall -Wextra -shared -fPIC -I"$root/include" "$root/examples/preload/notify_monitor.c" -L"$lib" \
   -lwinhttpapi -lpthread -Wl,-rpath,"$lib" -o "$work/notify_monitor.so"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 600); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 

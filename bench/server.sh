@@ -21,10 +21,8 @@ LIB_ROOT=${LIB_ROOT:-$root}
 DURATION=${DURATION:-10}
 THREADS=${THREADS:-4}
 HYPER_THREADS=${HYPER_THREADS:-1}
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+source "$root/bench/common.sh"
+bench_init
 
 need=()
 command -v wrk >/dev/null || need+=(wrk)
@@ -35,22 +33,15 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1 || {
     apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; }
 fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-SERVER_CPU=0
-CLIENT_CPU=1
-[ "$(nproc)" -ge 2 ] || CLIENT_CPU=0
 
 echo "before: $(uptime)"
 echo "building ..."
-if [ "$LIB_ROOT" = "$root" ]; then (cd "$root" && cargo build --release -q); fi
-gcc -O2 -Wall -Wextra -Werror -I"$LIB_ROOT/include" "$root/examples/hello_server.c" -L"$LIB_ROOT/target/release" \
-  -lwinhttpapi -lpthread -Wl,-rpath,"$LIB_ROOT/target/release" -o "$work/hello_server"
+build_hello
 gcc -O2 -Wall -Wextra -Werror "$root/bench/epoll_hello.c" -o "$work/epoll_hello"
 (cd "$root/bench/hyper-hello" && cargo build --release -q)
 # What the builds wrote goes to disk now, not in writeback during the first server's figures.
 sync
 
-source "$root/bench/common.sh"
 load() { taskset -c "$CLIENT_CPU" wrk "$@"; }
 
 start_nginx() { # port

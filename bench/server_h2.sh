@@ -15,34 +15,16 @@ DURATION=${DURATION:-10}
 CONNS=${CONNS:-8}
 STREAMS=${STREAMS:-16}
 THREADS=${THREADS:-4}
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+source "$root/bench/common.sh"
+bench_init
 command -v h2load >/dev/null || { echo "needs h2load (scripts/install-deps.sh installs nghttp2-client)"; exit 1; }
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 "$NGINX" -V 2>&1 | grep -q -- --with-http_v2_module || { echo "this nginx has no http_v2 module"; exit 1; }
-SERVER_CPU=0
-CLIENT_CPU=1
-[ "$(nproc)" -ge 2 ] || CLIENT_CPU=0
-PERF=1
-perf stat -e task-clock true >/dev/null 2>&1 || PERF=0
 
 echo "before: $(uptime)"
 echo "building ..."
-if [ "$LIB_ROOT" = "$root" ]; then (cd "$root" && cargo build --release -q); fi
-gcc -O2 -Wall -Wextra -Werror -I"$LIB_ROOT/include" "$root/examples/hello_server.c" -L"$LIB_ROOT/target/release" \
-  -lwinhttpapi -lpthread -Wl,-rpath,"$LIB_ROOT/target/release" -o "$work/hello_server"
+build_hello
 
-# One certificate for both servers, in a store of our own (WINHTTPAPI_CERT_STORE) with the binding
-# configuration in a file of our own (WINHTTPAPI_HTTPSYS_CONFIG): no root needed, nothing left behind.
-mkdir -p "$work/store"
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/server.key" -out "$work/server.pem" -days 2 \
-  -subj '/CN=localhost' -addext 'subjectAltName=IP:127.0.0.1,DNS:localhost' >/dev/null 2>&1
-export WINHTTPAPI_CERT_STORE="$work/store" WINHTTPAPI_HTTPSYS_CONFIG="$work/httpsys.conf"
-thumb=$(bash "$root/scripts/import-cert.sh" "$work/server.pem" "$work/server.key")
-
-source "$root/bench/common.sh"
+make_cert
 
 start() { # server
   case $1 in

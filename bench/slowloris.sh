@@ -12,10 +12,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 SLOW=${SLOW:-300}
 DURATION=${DURATION:-15}
 HEADER_WAIT=${HEADER_WAIT:-5}
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+source "$root/bench/common.sh"
+bench_init
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
 
 (cd "$root" && cargo build --release -q)

@@ -953,3 +953,27 @@ fn abi_module_constants_match_windows_sys() {
     assert!(checked > 50, "too few ABI constants found in windows-sys ({checked} of {seen})");
     assert!(bad.is_empty(), "ABI constants differ from windows-sys:\n{}", bad.join("\n"));
 }
+
+/// The codes outside `ALL_CODES`: Winsock's and the HRESULTs some functions leave as their last-error.
+#[test]
+fn winsock_codes_and_hresults_match_windows_sys() {
+    use ws::Networking::WinSock as wsk;
+    let table: &[(u32, i64, &str)] = &[
+        (WSAEFAULT.0, wsk::WSAEFAULT as i64, "WSAEFAULT"),
+        (WSAEINVAL.0, wsk::WSAEINVAL as i64, "WSAEINVAL"),
+        (WSAENOTSOCK.0, wsk::WSAENOTSOCK as i64, "WSAENOTSOCK"),
+        (WSAEAFNOSUPPORT.0, wsk::WSAEAFNOSUPPORT as i64, "WSAEAFNOSUPPORT"),
+        (WSAVERNOTSUPPORTED.0, wsk::WSAVERNOTSUPPORTED as i64, "WSAVERNOTSUPPORTED"),
+        (WSANOTINITIALISED.0, wsk::WSANOTINITIALISED as i64, "WSANOTINITIALISED"),
+        (E_INVALIDARG.0, ws::Foundation::E_INVALIDARG as i64, "E_INVALIDARG"),
+        (CRYPT_E_ASN1_EOD.0, ws::Foundation::CRYPT_E_ASN1_EOD as i64, "CRYPT_E_ASN1_EOD"),
+        (CRYPT_E_ASN1_BADTAG.0, ws::Foundation::CRYPT_E_ASN1_BADTAG as i64, "CRYPT_E_ASN1_BADTAG"),
+    ];
+    // HRESULTs are i32 in windows-sys: compare the 32-bit patterns.
+    let bad: Vec<String> = table
+        .iter()
+        .filter(|(ours, theirs, _)| *ours != *theirs as u32)
+        .map(|(ours, theirs, n)| format!("{n}: ours {ours:#x}, windows-sys {theirs:#x}"))
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

@@ -189,3 +189,12 @@ codes! {
 pub const E_INVALIDARG: Win32Error = Win32Error(0x8007_0057);
 pub const CRYPT_E_ASN1_EOD: Win32Error = Win32Error(0x8009_3102);
 pub const CRYPT_E_ASN1_BADTAG: Win32Error = Win32Error(0x8009_310B);
+
+/// The Windows Sockets codes `WSAStartup`, `InetNtop`, `InetPton`, `WSAAddressToString`... report
+/// (`WSAGetLastError` values; outside `ALL_CODES` like the HRESULTs above).
+pub const WSAEFAULT: Win32Error = Win32Error(10014);
+pub const WSAEINVAL: Win32Error = Win32Error(10022);
+pub const WSAENOTSOCK: Win32Error = Win32Error(10038);
+pub const WSAEAFNOSUPPORT: Win32Error = Win32Error(10047);
+pub const WSAVERNOTSUPPORTED: Win32Error = Win32Error(10092);
+pub const WSANOTINITIALISED: Win32Error = Win32Error(10093);

@@ -9,14 +9,6 @@ use std::sync::atomic::{AtomicU32, Ordering};
 pub const AF_INET: i32 = libc::AF_INET;
 pub const AF_INET6: i32 = libc::AF_INET6;
 
-/// The Windows Sockets codes these functions report.
-pub const WSAEFAULT: Win32Error = Win32Error(10014);
-pub const WSAEINVAL: Win32Error = Win32Error(10022);
-pub const WSAEAFNOSUPPORT: Win32Error = Win32Error(10047);
-pub const WSAVERNOTSUPPORTED: Win32Error = Win32Error(10092);
-pub const WSANOTINITIALISED: Win32Error = Win32Error(10093);
-pub const WSAENOTSOCK: Win32Error = Win32Error(10038);
-
 /// The highest Winsock version (2.2), what `WSADATA.wHighVersion` reports.
 pub const HIGHEST_VERSION: u16 = 0x0202;
 

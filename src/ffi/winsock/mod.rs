@@ -8,7 +8,7 @@ use crate::ffi::types::*;
 use crate::win32::abi::WSADATA;
 use crate::win32::error::*;
 use crate::win32::last_error;
-use crate::win32::winsock::{self, WSAEAFNOSUPPORT, WSAEFAULT, WSAENOTSOCK};
+use crate::win32::winsock;
 use crate::win32::wstr::{self, WideUnit};
 use std::ffi::{c_char, c_int, c_void};
 
