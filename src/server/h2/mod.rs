@@ -53,8 +53,9 @@ const LINGER: std::time::Duration = std::time::Duration::from_secs(1);
 const MAX_SEND_BUFFER: usize = 128 * 1024;
 /// How long a stream reset by the application waits for what the application sent before it.
 const RESET_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
-/// And for the connection to write that to the socket.
-const RESET_FLUSH: std::time::Duration = std::time::Duration::from_millis(20);
+/// And for the connection task to write that to the socket (h2 gives no signal that a stream's frames
+/// went out; 20 ms was too short when the machine was busy and the data was dropped with the stream).
+const RESET_FLUSH: std::time::Duration = std::time::Duration::from_millis(100);
 /// The longest response head the relay accepts from the engine.
 const MAX_RESPONSE_HEAD: usize = 64 * 1024;
 
