@@ -607,10 +607,14 @@ mod tests {
         assert_eq!(Records::parse(&r.render()).unwrap(), r);
         // Binding choice: SNI name, then exact IP:port, then the wildcard.
         let local: SocketAddr = "127.0.0.1:8443".parse().unwrap();
-        assert_eq!(pick_ssl_binding(&r, local, Some("WWW.example.com")).map(|(b, sni)| (b.hash, sni)), Some((vec![1; 20], true)));
+        assert_eq!(
+            pick_ssl_binding(&r, local, Some("WWW.example.com")).map(|(b, sni)| (b.hash, sni)),
+            Some((vec![1; 20], true))
+        );
         assert!(pick_ssl_binding(&r, local, Some("other")).is_none());
         assert_eq!(
-            pick_ssl_binding(&r, "127.0.0.1:443".parse().unwrap(), Some("www.example.com")).map(|(b, sni)| (b.hash, sni)),
+            pick_ssl_binding(&r, "127.0.0.1:443".parse().unwrap(), Some("www.example.com"))
+                .map(|(b, sni)| (b.hash, sni)),
             Some((vec![0xab; 20], false))
         );
         assert_eq!(pick_ssl_binding(&r, "[::1]:443".parse().unwrap(), None).unwrap().0.hash, vec![0xab; 20]);

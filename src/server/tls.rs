@@ -229,7 +229,8 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
     let handshake = async {
         let start = tokio_rustls::LazyConfigAcceptor::new(Acceptor::default(), NoSigPipe(tcp)).await?;
         let name = start.client_hello().server_name().map(str::to_string);
-        let chosen = service_config::ssl_binding_for(local, name.as_deref()).map(|(b, by_sni)| (load(&b.hash), b, by_sni));
+        let chosen =
+            service_config::ssl_binding_for(local, name.as_deref()).map(|(b, by_sni)| (load(&b.hash), b, by_sni));
         match chosen {
             Some((Ok(loaded), b, by_sni)) => {
                 let config = if b.flags & abi::HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2 != 0 {
