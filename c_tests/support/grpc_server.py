@@ -5,11 +5,14 @@
 
 DIR holds cert.pem and key.pem. Methods of the service test.Echo:
   Say:       unary, answers "hello, " + the request (grpc-status 0 in the trailers)
-  Fail:      unary, sends the response headers, then fails with NOT_FOUND "no such thing"
-             (grpc-status 5 and grpc-message in the trailers)
+  Fail:      unary, sends the response headers, then (50 ms later) fails with NOT_FOUND "no such
+             thing": grpc-status 5 and grpc-message in the trailers, or, when grpcio sends the headers
+             and the status together (it may, under load), a trailers-only response
   FailEarly: unary, fails with NOT_FOUND "no such thing" at once (a trailers-only response: grpc-status
              in the one HEADERS frame, no trailers)
   Count:     server-streaming, answers "1".."n" for the request "n", one message each
+  CountFail: server-streaming, answers "1".."n", then fails with NOT_FOUND "no such thing" (always in
+             the trailers: they follow the messages)
 Prints "ready" once serving; runs until killed (or 120 s).
 """
 import sys
@@ -25,6 +28,7 @@ def say(request, context):
 
 def fail(request, context):
     context.send_initial_metadata(())
+    time.sleep(0.05)
     context.abort(grpc.StatusCode.NOT_FOUND, "no such thing")
 
 
@@ -35,6 +39,11 @@ def fail_early(request, context):
 def count(request, context):
     for i in range(1, int(request.decode()) + 1):
         yield str(i).encode()
+
+
+def count_fail(request, context):
+    yield from count(request, context)
+    context.abort(grpc.StatusCode.NOT_FOUND, "no such thing")
 
 
 def main():
@@ -49,6 +58,7 @@ def main():
             "Fail": grpc.unary_unary_rpc_method_handler(fail, **raw),
             "FailEarly": grpc.unary_unary_rpc_method_handler(fail_early, **raw),
             "Count": grpc.unary_stream_rpc_method_handler(count, **raw),
+            "CountFail": grpc.unary_stream_rpc_method_handler(count_fail, **raw),
         },
     )
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=8))
