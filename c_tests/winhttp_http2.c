@@ -8,7 +8,8 @@
  * - without the option, and against a binding with HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2, HTTP/1.1;
  * - asynchronous: 32 requests started at once on one session, each with its own callback sequence in
  *   Windows' order, all on ONE connection (nginx's $connection), one RESOLVING_NAME in all;
- * - response trailers through WINHTTP_QUERY_FLAG_TRAILERS and WinHttpQueryHeadersEx (nginx add_trailer).
+ * - response trailers through WINHTTP_QUERY_FLAG_TRAILERS and WinHttpQueryHeadersEx (nginx add_trailer, and our
+ *   server's HttpDataChunkTrailers: /trailers, /trailers-length, /trailers-only, /trailers-chunked).
  * 127.0.0.1 only; every wait bounded. */
 #include "httpapi_support.h"
 #include <winhttp.h>
@@ -77,6 +78,49 @@ static long read_all(HINTERNET req, char *buf, size_t cap) {
     return (long)total;
 }
 
+/* The response trailers through WinHttpQueryHeadersEx(WINHTTP_QUERY_EX_ALL_HEADERS | WINHTTP_QUERY_FLAG_TRAILERS),
+ * as "name=value,..." into out; returns the field count, or -1 (error printed). */
+static int trailers_text(HINTERNET req, char *out, size_t cap) {
+    DWORD size = 0, count = 0, level = WINHTTP_QUERY_EX_ALL_HEADERS | WINHTTP_QUERY_FLAG_TRAILERS;
+    WINHTTP_EXTENDED_HEADER *hs = NULL;
+    out[0] = 0;
+    DWORD r = WinHttpQueryHeadersEx(req, level, 0, CP_ACP, NULL, NULL, NULL, &size, &hs, &count);
+    if (r == NO_ERROR && count == 0) return 0;
+    if (r != ERROR_INSUFFICIENT_BUFFER) {
+        fprintf(stderr, "  QueryHeadersEx trailers sizing: %u\n", r);
+        return -1;
+    }
+    void *buf = malloc(size);
+    r = WinHttpQueryHeadersEx(req, level, 0, CP_ACP, NULL, NULL, buf, &size, &hs, &count);
+    for (DWORD i = 0; r == NO_ERROR && i < count; i++) {
+        size_t used = strlen(out);
+        snprintf(out + used, cap - used, "%s%ls=%ls", i ? "," : "", hs[i].pwszName, hs[i].pwszValue);
+    }
+    free(buf);
+    if (r != NO_ERROR) fprintf(stderr, "  QueryHeadersEx trailers: %u\n", r);
+    return r == NO_ERROR ? (int)count : -1;
+}
+
+/* GET `path` with TE: trailers; "status body [trailers]" into out (the trailers read once the body has
+ * been read to its end). */
+static void get_with_trailers(HINTERNET con, const wchar_t *path, DWORD want_proto, char *out, size_t cap) {
+    char body[128], tr[128];
+    HINTERNET req = open_req(con, L"GET", path);
+    out[0] = 0;
+    if (!WinHttpSendRequest(req, L"TE: trailers\r\n", (DWORD)-1L, NULL, 0, 0, 0) || !WinHttpReceiveResponse(req, NULL)) {
+        snprintf(out, cap, "failed %u", GetLastError());
+        WinHttpCloseHandle(req);
+        return;
+    }
+    CHECK_EQ(dword_option(req, WINHTTP_OPTION_HTTP_PROTOCOL_USED), want_proto, "WINHTTP_OPTION_HTTP_PROTOCOL_USED");
+    DWORD status = 0, len = sizeof status;
+    WinHttpQueryHeaders(req, WINHTTP_QUERY_STATUS_CODE | WINHTTP_QUERY_FLAG_NUMBER, NULL, &status, &len, NULL);
+    long n = read_all(req, body, sizeof body);
+    int count = trailers_text(req, tr, sizeof tr);
+    snprintf(out, cap, "%u %s [%s]%s", status, n >= 0 ? body : "(read failed)", tr, count < 0 ? " (query failed)" : "");
+    WinHttpCloseHandle(req);
+}
+
 /* GET `path` synchronously; checks the protocol used. Returns the status. */
 static DWORD get(HINTERNET con, const wchar_t *path, DWORD want_proto, char *body, size_t cap) {
     HINTERNET req = open_req(con, L"GET", path);
@@ -131,6 +175,30 @@ static void test_sync_ours(int port) {
     CHECK(WinHttpReceiveResponse(req, NULL), "receive the echo");
     CHECK_EQ(dword_option(req, WINHTTP_OPTION_HTTP_PROTOCOL_USED), WINHTTP_PROTOCOL_FLAG_HTTP2, "POST over HTTP/2");
     CHECK(read_all(req, back, sizeof back) == TOTAL && memcmp(back, up, TOTAL) == 0, "echoed byte-exact");
+    WinHttpCloseHandle(req);
+
+    /* Our server's trailers (HttpDataChunkTrailers, see httpapi_support.c send_with_trailers) over HTTP/2. */
+    static const struct {
+        const wchar_t *path;
+        const char *want;
+    } trailer_rows[] = {
+        {L"/trailers", "200 abcdef [grpc-status=0,grpc-message=ok]"},
+        {L"/trailers-length", "200 abcdef [x-checksum=6]"},
+        {L"/trailers-only", "200  [x-only=1]"},
+        {L"/trailers-chunked", "200 abcdef [grpc-status=0,grpc-message=ok]"},
+    };
+    for (size_t i = 0; i < sizeof trailer_rows / sizeof trailer_rows[0]; i++) {
+        char got[320];
+        get_with_trailers(con, trailer_rows[i].path, WINHTTP_PROTOCOL_FLAG_HTTP2, got, sizeof got);
+        CHECK(strcmp(got, trailer_rows[i].want) == 0, "%ls over HTTP/2: '%s'", trailer_rows[i].path, got);
+    }
+    req = open_req(con, L"GET", L"/trailers");
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "GET /trailers");
+    wchar_t gs[16];
+    DWORD gsl = sizeof gs;
+    CHECK(read_all(req, (char *)raw, sizeof raw) == 6, "body of /trailers");
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_TRAILERS, L"grpc-status", gs, &gsl, NULL) && wcscmp(gs, L"0") == 0,
+          "grpc-status through WinHttpQueryHeaders: %u", GetLastError());
     WinHttpCloseHandle(req);
 
     /* A request turning HTTP/2 off again gets HTTP/1.1 (its own connection). */
@@ -465,19 +533,8 @@ static void test_nginx(void) {
     vl = sizeof v;
     CHECK(!WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM, L"grpc-status", v, &vl, NULL) && GetLastError() == ERROR_WINHTTP_HEADER_NOT_FOUND,
           "a trailer is not a header");
-    DWORD size = 0, count = 0;
-    WINHTTP_EXTENDED_HEADER *hs = NULL;
-    DWORD r = WinHttpQueryHeadersEx(req, WINHTTP_QUERY_EX_ALL_HEADERS | WINHTTP_QUERY_FLAG_TRAILERS, 0, CP_ACP, NULL, NULL, NULL, &size, &hs, &count);
-    CHECK_EQ(r, ERROR_INSUFFICIENT_BUFFER, "QueryHeadersEx sizes the trailers");
-    void *buf = malloc(size);
-    r = WinHttpQueryHeadersEx(req, WINHTTP_QUERY_EX_ALL_HEADERS | WINHTTP_QUERY_FLAG_TRAILERS, 0, CP_ACP, NULL, NULL, buf, &size, &hs, &count);
-    CHECK_EQ(r, NO_ERROR, "QueryHeadersEx trailers");
-    CHECK_EQ(count, 2, "two trailer fields");
-    if (r == NO_ERROR && count == 2) {
-        CHECK(wcscmp(hs[0].pwszName, L"grpc-status") == 0 && wcscmp(hs[0].pwszValue, L"0") == 0, "first %ls", hs[0].pwszName);
-        CHECK(wcscmp(hs[1].pwszName, L"x-sum") == 0 && wcscmp(hs[1].pwszValue, L"abc") == 0, "second %ls", hs[1].pwszName);
-    }
-    free(buf);
+    char tr[256];
+    CHECK(trailers_text(req, tr, sizeof tr) == 2 && strcmp(tr, "grpc-status=0,x-sum=abc") == 0, "QueryHeadersEx trailers '%s'", tr);
     WinHttpCloseHandle(req);
     WinHttpCloseHandle(con);
     WinHttpCloseHandle(ses);
