@@ -196,7 +196,16 @@ static void test_sync_ours(int port) {
     CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "GET /trailers");
     wchar_t gs[16];
     DWORD gsl = sizeof gs;
+    CHECK(!WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_TRAILERS, L"grpc-status", gs, &gsl, NULL) &&
+              GetLastError() == ERROR_WINHTTP_HEADER_NOT_FOUND,
+          "no trailers before the body's end: %u", GetLastError());
+    gsl = sizeof gs;
     CHECK(read_all(req, (char *)raw, sizeof raw) == 6, "body of /trailers");
+    /* The trailers as raw text (what .NET's WinHttpHandler reads): no status line. */
+    rl = sizeof raw;
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_RAW_HEADERS_CRLF | WINHTTP_QUERY_FLAG_TRAILERS, NULL, raw, &rl, NULL) &&
+              wcscmp(raw, L"grpc-status: 0\r\ngrpc-message: ok\r\n\r\n") == 0,
+          "RAW_HEADERS_CRLF | FLAG_TRAILERS: '%ls' (%u)", raw, GetLastError());
     CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_TRAILERS, L"grpc-status", gs, &gsl, NULL) && wcscmp(gs, L"0") == 0,
           "grpc-status through WinHttpQueryHeaders: %u", GetLastError());
     WinHttpCloseHandle(req);
@@ -223,6 +232,20 @@ static void test_sync_ours(int port) {
     ses = session(0, 0);
     con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
     CHECK_EQ(get(con, L"/hello", 0, body, sizeof body), 200, "GET /hello without the option");
+    /* Over HTTP/1.1 our server sends the trailers in the chunked body (TE: trailers); WinHTTP reads the
+     * body and exposes no trailers (WINHTTP_QUERY_FLAG_TRAILERS is HTTP/2 only: .NET's WinHttpHandler
+     * reads them only for HTTP/2 responses for that reason). */
+    char got[320];
+    get_with_trailers(con, L"/trailers", 0, got, sizeof got);
+    CHECK(strcmp(got, "200 abcdef []") == 0, "/trailers over HTTP/1.1 chunked: '%s'", got);
+    req = open_req(con, L"GET", L"/trailers");
+    CHECK(WinHttpSendRequest(req, L"TE: trailers\r\n", (DWORD)-1L, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "GET /trailers 1.1");
+    CHECK(read_all(req, body, sizeof body) == 6, "chunked body of /trailers");
+    rl = sizeof raw;
+    CHECK(!WinHttpQueryHeaders(req, WINHTTP_QUERY_RAW_HEADERS_CRLF | WINHTTP_QUERY_FLAG_TRAILERS, NULL, raw, &rl, NULL) &&
+              GetLastError() == ERROR_WINHTTP_HEADER_NOT_FOUND,
+          "no trailers over HTTP/1.1: %u", GetLastError());
+    WinHttpCloseHandle(req);
     WinHttpCloseHandle(con);
     WinHttpCloseHandle(ses);
 }
@@ -432,6 +455,66 @@ static void test_async_ours(int port) {
     CHECK_EQ(resolving, 0, "a shared connection reports no RESOLVING_NAME");
 }
 
+/* ---- python's h2 as the server (c_tests/support/h2_server.py): what nginx and http.sys do not send ---- */
+static pid_t start_h2_server(int port) {
+    char script[400], cmd[1200], log[400];
+    ts_source_path("c_tests/support/h2_server.py", script, sizeof script);
+    snprintf(cmd, sizeof cmd, "py=python3; python3 -c 'import h2' 2>/dev/null || py=/usr/bin/python3; exec timeout 120 $py '%s' '%s' %d", script, dir,
+             port);
+    snprintf(log, sizeof log, "%s/h2_server.log", dir);
+    const char *argv[] = {"sh", "-c", cmd, NULL};
+    pid_t pid = ts_spawn(argv, log);
+    CHECK(ts_wait_port(port, 15000) == 0, "python h2 server up (python3-h2, scripts/install-deps.sh), see %s", log);
+    return pid;
+}
+
+static DWORD interim_codes[8], interim_len;
+static volatile int ninterim;
+
+static void CALLBACK on_interim(HINTERNET h, DWORD_PTR ctx, DWORD status, LPVOID info, DWORD len) {
+    (void)h;
+    (void)ctx;
+    if (status == WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE && ninterim < 8) {
+        interim_codes[ninterim++] = *(DWORD *)info;
+        interim_len = len;
+    }
+}
+
+/* Interim responses over HTTP/2 (HEADERS with :status 102 and 103 before the final one): one
+ * WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE each, with the status code, as over HTTP/1.1; more than
+ * WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE of them fail the receive. */
+static void test_interim(int port) {
+    printf("interim responses over HTTP/2\n");
+    char body[256];
+    HINTERNET ses = session(0, 1);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    HINTERNET req = open_req(con, L"GET", L"/interim");
+    ninterim = 0;
+    WinHttpSetStatusCallback(req, on_interim, WINHTTP_CALLBACK_FLAG_INTERMEDIATE_RESPONSE, 0);
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "GET /interim: %u", GetLastError());
+    CHECK_EQ(dword_option(req, WINHTTP_OPTION_HTTP_PROTOCOL_USED), WINHTTP_PROTOCOL_FLAG_HTTP2, "/interim over HTTP/2");
+    DWORD status = 0, len = sizeof status;
+    WinHttpQueryHeaders(req, WINHTTP_QUERY_STATUS_CODE | WINHTTP_QUERY_FLAG_NUMBER, NULL, &status, &len, NULL);
+    CHECK_EQ(status, 200, "the final status");
+    CHECK(read_all(req, body, sizeof body) == 5 && strcmp(body, "final") == 0, "the final body '%s'", body);
+    CHECK(ninterim == 2 && interim_codes[0] == 102 && interim_codes[1] == 103 && interim_len == sizeof(DWORD),
+          "INTERMEDIATE_RESPONSE 102, 103: %d callbacks (%u, %u)", ninterim, interim_codes[0], interim_codes[1]);
+    WinHttpSetStatusCallback(req, NULL, 0, 0);
+    WinHttpCloseHandle(req);
+
+    req = open_req(con, L"GET", L"/interim");
+    DWORD one = 1;
+    CHECK(WinHttpSetOption(req, WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE, &one, sizeof one), "MAX_HTTP_STATUS_CONTINUE 1");
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0), "GET /interim again");
+    CHECK(!WinHttpReceiveResponse(req, NULL) && GetLastError() == ERROR_WINHTTP_INVALID_SERVER_RESPONSE,
+          "two interim responses past a limit of one: %u", GetLastError());
+    WinHttpCloseHandle(req);
+    /* The connection goes on serving other streams. */
+    CHECK_EQ(get(con, L"/hello", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body), 200, "GET /hello after the failed stream");
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+}
+
 /* ---- nginx with http2 ---- */
 static pid_t start_nginx(int port, int port2) {
     char conf[4096], path[512];
@@ -570,6 +653,10 @@ int main(void) {
     hs_app_stop(&app);
     test_refused();
     test_nginx();
+    int pyport = ts_free_port();
+    pid_t py = start_h2_server(pyport);
+    test_interim(pyport);
+    ts_kill(py);
 
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
