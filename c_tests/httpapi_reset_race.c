@@ -10,21 +10,12 @@
  * that showed once in thousands of clients shows in a third of them (468 of 1,161 before the fix).
  * Bounded: 40 clients of each kind, the descriptors back within 5 s. */
 #include "httpapi_support.h"
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 static char dir[256], cert[300];
 
-static int count_fds(void) {
-    int n = 0;
-    DIR *d = opendir("/proc/self/fd");
-    if (!d) return -1;
-    while (readdir(d)) n++;
-    closedir(d);
-    return n;
-}
 
 /* Runs the python client `script` with the certificate and the two ports as arguments; its output in `out`. */
 static int run_python(const char *script, int plain, int tls, const char *extra, char *out, size_t cap) {
@@ -97,12 +88,12 @@ int main(void) {
     /* A request of each kind first: the engine's own descriptors (epoll sets, the runtime's) exist before the count. */
     run_python(client, plain, tls, "warm", out, sizeof out);
     CHECK(strcmp(out, "warm True True\n") == 0, "warm-up: '%s'", out);
-    int before = count_fds();
+    int before = ts_count_fds();
     run_python(client, plain, tls, "", out, sizeof out);
-    int after = count_fds();
+    int after = ts_count_fds();
     for (int i = 0; i < 50 && after > before; i++) {
         usleep(100000);
-        after = count_fds();
+        after = ts_count_fds();
     }
     CHECK(strncmp(out, "done True True", 14) == 0, "80 clients reset mid-pipeline, then still serving: '%s'", out);
     CHECK(after <= before, "every descriptor closed within 5 s: %d -> %d", before, after);

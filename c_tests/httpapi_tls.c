@@ -9,7 +9,6 @@
 #include "httpapi_support.h"
 #include <winhttp.h>
 #include <arpa/inet.h>
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -240,19 +239,28 @@ static void test_query(int port) {
     CHECK(run(cmd, text, sizeof text) == 0 && atoi(text) == 1, "binding stored in the configuration file");
 }
 
-/* One request received on this thread, to look at HTTP_REQUEST (curl runs in the background). */
-static void test_request_fields(HANDLE queue, int port) {
-    char cmd[600], log[300];
-    snprintf(cmd, sizeof cmd, "curl -s --max-time 10 --cacert '%s' https://127.0.0.1:%d/fields?x=1", ca, port);
-    snprintf(log, sizeof log, "%s/curl-fields.out", dir);
+/* Starts curl on `target` (its arguments after the CA; its body into `log`) and receives its request on this
+ * thread into `r`. Returns curl's pid (the caller answers, then waits for it). */
+static pid_t curl_request(HANDLE queue, const char *target, const char *log, HTTP_REQUEST *r, ULONG cap) {
+    char cmd[800];
+    snprintf(cmd, sizeof cmd, "curl -s --max-time 10 --cacert '%s' %s", ca, target);
     const char *argv[] = {"sh", "-c", cmd, NULL};
     pid_t pid = ts_spawn(argv, log);
+    ULONG got = 0;
+    CHECK(HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, r, cap, &got, NULL) == NO_ERROR, "receive over TLS from curl %s", target);
+    return pid;
+}
+
+/* One request received on this thread, to look at HTTP_REQUEST (curl runs in the background). */
+static void test_request_fields(HANDLE queue, int port) {
+    char target[300], log[300];
+    snprintf(target, sizeof target, "https://127.0.0.1:%d/fields?x=1", port);
+    snprintf(log, sizeof log, "%s/curl-fields.out", dir);
     union {
         HTTP_REQUEST r;
         char raw[16384];
     } u;
-    ULONG got = 0;
-    CHECK_EQ(HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, &u.r, sizeof u, &got, NULL), NO_ERROR, "receive over TLS");
+    pid_t pid = curl_request(queue, target, log, &u.r, sizeof u);
     HTTP_SSL_INFO *ssl = u.r.pSslInfo;
     CHECK(ssl != NULL, "pSslInfo set for an https request");
     if (ssl) {
@@ -501,18 +509,14 @@ static void test_sni_property(HANDLE queue, int port) {
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         if (rows[i].sni_binding)
             CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigSslSniCertInfo, &sni, sizeof sni, NULL), NO_ERROR, "SNI binding localhost:port");
-        char cmd[800], target[300], log[300];
+        char target[300], log[300];
         snprintf(target, sizeof target, rows[i].target, port, port);
-        snprintf(cmd, sizeof cmd, "curl -s --max-time 10 --cacert '%s' %s", ca, target);
         snprintf(log, sizeof log, "%s/curl-sni.out", dir);
-        const char *argv[] = {"sh", "-c", cmd, NULL};
-        pid_t pid = ts_spawn(argv, log);
         union {
             HTTP_REQUEST r;
             char raw[16384];
         } u;
-        ULONG got = 0;
-        CHECK(HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, &u.r, sizeof u, &got, NULL) == NO_ERROR, "%s: receive", rows[i].name);
+        pid_t pid = curl_request(queue, target, log, &u.r, sizeof u);
         HTTP_REQUEST_PROPERTY_SNI p;
         memset(&p, 0x55, sizeof p);
         ULONG n = 0;
@@ -633,14 +637,6 @@ static void test_v2_group(int port) {
  *   wait in TLS, and all of them go out before close_notify and the FIN (a clean TLS end);
  * - a request followed at once by the client's FIN (no close_notify): answered all the same;
  * - two pipelined requests in one TLS record: both answered, in order. */
-static int count_fds(void) {
-    int n = 0;
-    DIR *d = opendir("/proc/self/fd");
-    if (!d) return -1;
-    while (readdir(d)) n++;
-    closedir(d);
-    return n;
-}
 
 struct own_server {
     HANDLE queue;
@@ -744,7 +740,7 @@ static void test_on_socket(int port) {
     CHECK(strstr(out, "pipelined 2 True") != NULL, "two pipelined requests in one record: '%s'", out);
     /* Clients that send three pipelined requests and reset at once: every connection ends (its descriptor is
      * closed) whatever step the reset finds it at; none waits for an edge that will not come. */
-    int before = count_fds();
+    int before = ts_count_fds();
     run_python("rst.py",
             "import socket, ssl, struct, sys\n"
             "ctx = ssl.create_default_context(cafile=sys.argv[1])\n"
@@ -754,10 +750,10 @@ static void test_on_socket(int port) {
             "    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0)); s.close()\n"
             "print('done')\n",
             port, out, sizeof out);
-    int after = count_fds();
+    int after = ts_count_fds();
     for (int i = 0; i < 50 && after > before; i++) {
         usleep(100000);
-        after = count_fds();
+        after = ts_count_fds();
     }
     CHECK(strcmp(out, "done\n") == 0 && after <= before, "60 clients reset mid-pipeline: descriptors %d -> %d ('%s')", before, after, out);
     HttpShutdownRequestQueue(s.queue);
