@@ -159,6 +159,8 @@ struct OutItem {
     req: u64,
     /// A file range sent after `data`, as the socket drains.
     source: Option<super::files::FileRange>,
+    /// `source` is out with a thread sending it, the output lock released (write.rs `flush`).
+    sending: bool,
 }
 
 #[derive(Default)]
@@ -186,6 +188,10 @@ struct Output {
     throttled_until: Option<Instant>,
     /// The connection closes once the queue is written (the input phase is Closing).
     closing: bool,
+    /// A thread sends the front item's file range with this lock released: nobody else writes.
+    file_busy: bool,
+    /// A flush was asked for meanwhile (a writable edge, a refilled bucket): that thread goes on.
+    flush_again: bool,
 }
 
 /// One `HttpWaitForDisconnect` of one queue.
@@ -336,6 +342,8 @@ impl Connection {
                 throttles: Vec::new(),
                 throttled_until: None,
                 closing: false,
+                file_busy: false,
+                flush_again: false,
             }),
             waits: Mutex::new(Waits::default()),
             timing: Mutex::new(Timing {

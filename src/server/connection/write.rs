@@ -129,7 +129,7 @@ impl Connection {
             skip = 0;
         }
         self.add_backlog(out, rest.len() as u64);
-        out.out.push_back(OutItem { data: rest, pos: 0, done: done.map(|c| (c, total as u32)), req, source: None });
+        out.out.push_back(OutItem { data: rest, pos: 0, done: done.map(|c| (c, total as u32)), req, source: None, sending: false });
         Written::Queued
     }
 
@@ -163,6 +163,11 @@ impl Connection {
         let mut close = false;
         {
             let mut out = self.output.lock();
+            if out.file_busy {
+                // Another thread is sending a file range with the lock released; it flushes again.
+                out.flush_again = true;
+                return;
+            }
             if out.throttled_until.is_some() {
                 return;
             }
@@ -201,24 +206,43 @@ impl Connection {
                         break 'items; // the socket is full
                     }
                 }
-                if let Some(src) = item.source.as_mut() {
-                    while !src.is_empty() {
-                        let mut max = usize::MAX;
-                        if !throttles.is_empty() {
-                            let want = src.len().min(1 << 20) as usize;
-                            max = grant(&throttles, want);
-                            if max == 0 {
-                                self.hold_back(&mut out, want);
-                                break 'items;
-                            }
+                // The file range is sent with the lock released (a cold page cache may block in
+                // `sendfile`): the item stays at the front, marked, so nothing overtakes it, and a
+                // flush asked for meanwhile is left to this thread (`flush_again`).
+                while out.out.front().is_some_and(|f| f.source.as_ref().is_some_and(|s| !s.is_empty())) {
+                    let item = out.out.front_mut().expect("front exists");
+                    let mut src = item.source.take().expect("a range");
+                    let mut max = usize::MAX;
+                    if !throttles.is_empty() {
+                        let want = src.len().min(1 << 20) as usize;
+                        max = grant(&throttles, want);
+                        if max == 0 {
+                            item.source = Some(src);
+                            self.hold_back(&mut out, want);
+                            break 'items;
                         }
-                        match self.sock.send_file(src, max) {
-                            Ok(_) => {}
-                            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break 'items,
-                            Err(_) => {
-                                failed = true;
-                                break 'items;
-                            }
+                    }
+                    item.sending = true;
+                    out.file_busy = true;
+                    out.flush_again = false;
+                    let r = parking_lot::MutexGuard::unlocked(&mut out, || self.sock.send_file(&mut src, max));
+                    out.file_busy = false;
+                    let again = std::mem::take(&mut out.flush_again);
+                    match out.out.front_mut() {
+                        Some(f) if f.sending => {
+                            f.sending = false;
+                            f.source = Some(src);
+                        }
+                        // The connection ended meanwhile: its output is gone.
+                        _ => break 'items,
+                    }
+                    match r {
+                        Ok(_) => {}
+                        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock && again => {}
+                        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break 'items,
+                        Err(_) => {
+                            failed = true;
+                            break 'items;
                         }
                     }
                 }
@@ -317,10 +341,10 @@ impl Connection {
                         BodyPiece::Mem([]) => {}
                         BodyPiece::Mem(m) if tail.is_empty() => slices.push(IoSlice::new(m)),
                         BodyPiece::Mem(m) => {
-                            tail.push(OutItem { data: m.to_vec(), pos: 0, done: None, req: req.id, source: None })
+                            tail.push(OutItem { data: m.to_vec(), pos: 0, done: None, req: req.id, source: None, sending: false })
                         }
                         BodyPiece::File(f) => {
-                            tail.push(OutItem { data: Vec::new(), pos: 0, done: None, req: req.id, source: Some(f) })
+                            tail.push(OutItem { data: Vec::new(), pos: 0, done: None, req: req.id, source: Some(f), sending: false })
                         }
                     }
                 }
