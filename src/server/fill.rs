@@ -66,7 +66,12 @@ pub fn request_header_id(name: &[u8]) -> Option<usize> {
         &[33, 35], // If-Unmodified-Since, Proxy-Authorization
     ];
     let cands = BY_LEN.get(name.len())?;
-    cands.iter().map(|&i| i as usize).find(|&i| REQUEST_HEADER_NAMES[i].as_bytes().eq_ignore_ascii_case(name))
+    // The first letter (case folded) tells most candidates apart before a whole comparison.
+    let first = name.first()?.to_ascii_lowercase();
+    cands.iter().map(|&i| i as usize).find(|&i| {
+        let known = REQUEST_HEADER_NAMES[i].as_bytes();
+        known[0].to_ascii_lowercase() == first && known.eq_ignore_ascii_case(name)
+    })
 }
 
 const VERBS: [&[u8]; 17] = [

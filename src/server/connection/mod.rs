@@ -145,6 +145,9 @@ struct Input {
     reset: bool,
     /// The settings of the last URL group routed to, with the settings generation they were read at.
     route_cache: Option<(Option<u64>, u64, Arc<super::session::RouteSettings>)>,
+    /// The queue key last added to `Waits::queues_seen` (which only grows): a request routed to the
+    /// same queue again takes no `waits` lock.
+    seen_queue: usize,
     /// The last routing of this connection's requests.
     route_memo: Option<Box<super::router::RouteMemo>>,
 }
@@ -332,6 +335,7 @@ impl Connection {
                 conn_slot: None,
                 reset: false,
                 route_cache: None,
+                seen_queue: 0,
                 route_memo: None,
             }),
             output: Mutex::new(Output {
