@@ -198,9 +198,14 @@ impl CompletionPort {
     }
 
     fn went_out(self: &Arc<Self>) {
-        OutWith::went_out(&OUT_WITH, self, |p| {
-            p.active.fetch_add(1, Ordering::AcqRel);
-        }, Self::active_sub);
+        OutWith::went_out(
+            &OUT_WITH,
+            self,
+            |p| {
+                p.active.fetch_add(1, Ordering::AcqRel);
+            },
+            Self::active_sub,
+        );
     }
 
     /// A driver nobody leads, now led by the caller.

@@ -177,7 +177,14 @@ impl Connection {
             skip = 0;
         }
         self.add_backlog(out, rest.len() as u64);
-        out.out.push_back(OutItem { data: rest, pos: 0, done: done.map(|c| (c, total as u32)), req, source: None, sending: false });
+        out.out.push_back(OutItem {
+            data: rest,
+            pos: 0,
+            done: done.map(|c| (c, total as u32)),
+            req,
+            source: None,
+            sending: false,
+        });
         Written::Queued
     }
 
@@ -391,12 +398,22 @@ impl Connection {
                     match b {
                         BodyPiece::Mem([]) => {}
                         BodyPiece::Mem(m) if tail.is_empty() => slices.push(IoSlice::new(m)),
-                        BodyPiece::Mem(m) => {
-                            tail.push(OutItem { data: m.to_vec(), pos: 0, done: None, req: req.id, source: None, sending: false })
-                        }
-                        BodyPiece::File(f) => {
-                            tail.push(OutItem { data: Vec::new(), pos: 0, done: None, req: req.id, source: Some(f), sending: false })
-                        }
+                        BodyPiece::Mem(m) => tail.push(OutItem {
+                            data: m.to_vec(),
+                            pos: 0,
+                            done: None,
+                            req: req.id,
+                            source: None,
+                            sending: false,
+                        }),
+                        BodyPiece::File(f) => tail.push(OutItem {
+                            data: Vec::new(),
+                            pos: 0,
+                            done: None,
+                            req: req.id,
+                            source: Some(f),
+                            sending: false,
+                        }),
                     }
                 }
             }
