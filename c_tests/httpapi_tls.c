@@ -486,7 +486,7 @@ static void test_no_binding(hs_app *app, HANDLE queue) {
 
 /* HttpQueryRequestProperty(HttpRequestPropertySni): the server name of the client's ClientHello and how it
  * was used (HTTP_REQUEST_PROPERTY_SNI_FLAG_SNI_USED when it picked an SNI binding, _NO_SNI without one), in
- * the caller's WCHAR width. One curl request per row, received and answered on this thread. */
+ * the caller's WCHAR width; and HttpRequestPropertyTlsCipherInfo. One curl request per row, received and answered on this thread. */
 static void test_sni_property(HANDLE queue, int port) {
     static const struct {
         const char *name;
@@ -538,7 +538,17 @@ static void test_sni_property(HANDLE queue, int port) {
             n = 0;
             CHECK_EQ(HttpQueryRequestProperty(queue, u.r.RequestId, HttpRequestPropertySni, NULL, 0, &p, sizeof p - 1, &n, NULL), ERROR_INSUFFICIENT_BUFFER, "Sni: small buffer");
             CHECK_EQ(n, sizeof p, "Sni: small buffer: the size needed");
-            CHECK_EQ(HttpQueryRequestProperty(queue, u.r.RequestId, HttpRequestPropertyTlsCipherInfo, NULL, 0, &p, sizeof p, &n, NULL), ERROR_NOT_SUPPORTED, "TlsCipherInfo: not kept");
+            /* HttpRequestPropertyTlsCipherInfo: Schannel's SecPkgContext_CipherInfo of the session. */
+            SecPkgContext_CipherInfo ci;
+            memset(&ci, 0, sizeof ci);
+            n = 0;
+            CHECK_EQ(HttpQueryRequestProperty(queue, u.r.RequestId, HttpRequestPropertyTlsCipherInfo, NULL, 0, &ci, sizeof ci, &n, NULL), NO_ERROR, "TlsCipherInfo");
+            CHECK(n == sizeof ci && ci.dwVersion == SECPKGCONTEXT_CIPHERINFO_V1 && (ci.dwProtocol == 0x0304 || ci.dwProtocol == 0x0303) &&
+                      wcsncmp(ci.szCipherSuite, L"TLS_", 4) == 0 && (ci.dwCipherLen == 128 || ci.dwCipherLen == 256) &&
+                      wcscmp(ci.szExchange, L"ECDH") == 0 && ci.dwKeyType != 0,
+                  "TlsCipherInfo: %lu bytes, version %lu, protocol %#lx, suite %ls, cipher %ls %lu, exchange %ls, key type %lu", (unsigned long)n,
+                  (unsigned long)ci.dwVersion, (unsigned long)ci.dwProtocol, ci.szCipherSuite, ci.szCipher, (unsigned long)ci.dwCipherLen,
+                  ci.szExchange, (unsigned long)ci.dwKeyType);
         }
         CHECK(hs_send_simple(queue, u.r.RequestId, 200, "OK", "sni", 0) == NO_ERROR, "%s: respond", rows[i].name);
         int status;

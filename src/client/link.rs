@@ -4,10 +4,12 @@
 //! `WINHTTP_CALLBACK_STATUS_SENDING_REQUEST` (where .NET's WinHttpHandler reads the server certificate and
 //! the connection info). Answers `WINHTTP_OPTION_CONNECTION_INFO`, `_SECURITY_INFO`,
 //! `_SECURITY_KEY_BITNESS` and `_SERVER_CERT_CONTEXT` in Schannel's terms ([`Schannel`]).
+use crate::client::abi::{SecPkgContext_CipherInfo, SECPKGCONTEXT_CIPHERINFO_V1};
 use crate::client::abi::{
     CALG_AES_128, CALG_AES_256, CALG_ECDH_EPHEM, CALG_SHA_256, CALG_SHA_384, SP_PROT_TLS1_0_CLIENT,
     SP_PROT_TLS1_1_CLIENT, SP_PROT_TLS1_2_CLIENT, SP_PROT_TLS1_3_CLIENT,
 };
+use crate::win32::wstr::{encode_fixed, WideUnit};
 use std::net::{SocketAddr, TcpStream};
 
 /// One connection as the options report it.
@@ -36,12 +38,13 @@ impl Link {
     /// The facts of a connected socket, with its TLS session when there is one.
     pub fn of(sock: &TcpStream, remote: SocketAddr, tls: Option<&rustls::ClientConnection>) -> Link {
         let local = sock.local_addr().unwrap_or_else(|_| SocketAddr::from(([0, 0, 0, 0], 0)));
-        Link { local, remote, tls: tls.map(TlsFacts::of) }
+        Link { local, remote, tls: tls.map(|c| TlsFacts::of::<rustls::client::ClientConnectionData>(c)) }
     }
 }
 
 impl TlsFacts {
-    fn of(c: &rustls::ClientConnection) -> TlsFacts {
+    /// The facts of a TLS session, either side's (the server's `HttpRequestPropertyTlsCipherInfo` too).
+    pub fn of<D>(c: &rustls::ConnectionCommon<D>) -> TlsFacts {
         let suite = c.negotiated_cipher_suite().map(|s| s.suite());
         // rustls names TLS 1.3 suites `TLS13_*`; Windows (and IANA) `TLS_*`.
         let name = suite.and_then(|s| s.as_str()).unwrap_or_default();
@@ -142,6 +145,30 @@ impl TlsFacts {
             exch_name: "ECDH",
             cert_name,
             key_type: self.group as u32,
+        }
+    }
+}
+
+impl Schannel {
+    /// Schannel's `SecPkgContext_CipherInfo` of the session, in the caller's `WCHAR` width (all zeros
+    /// without TLS).
+    pub fn cipher_info<U: WideUnit>(&self) -> SecPkgContext_CipherInfo<U> {
+        SecPkgContext_CipherInfo {
+            dwVersion: if self.protocol != 0 { SECPKGCONTEXT_CIPHERINFO_V1 } else { 0 },
+            dwProtocol: self.version,
+            dwCipherSuite: self.suite,
+            dwBaseCipherSuite: self.suite,
+            szCipherSuite: encode_fixed(&self.suite_name),
+            szCipher: encode_fixed(self.cipher_name),
+            dwCipherLen: self.cipher_bits,
+            dwCipherBlockLen: self.block_len,
+            szHash: encode_fixed(self.hash_name),
+            dwHashLen: self.hash_bits,
+            szExchange: encode_fixed(self.exch_name),
+            dwMinExchangeLen: self.exch_bits,
+            dwMaxExchangeLen: self.exch_bits,
+            szCertificate: encode_fixed(self.cert_name),
+            dwKeyType: self.key_type,
         }
     }
 }

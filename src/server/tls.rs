@@ -59,6 +59,8 @@ pub struct SslInfo {
     pub http2: bool,
     /// The client's server name (`HttpRequestPropertySni`).
     pub sni: Sni,
+    /// The session in Schannel's terms (`HttpRequestPropertyTlsCipherInfo`).
+    pub schannel: crate::client::link::Schannel,
 }
 
 /// The server name of the client's ClientHello, and whether it picked the certificate binding.
@@ -275,6 +277,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
         protocol,
         http2: conn.alpn_protocol() == Some(super::h2::ALPN_H2),
         sni,
+        schannel: crate::client::link::TlsFacts::of::<rustls::server::ServerConnectionData>(conn).schannel(),
     });
     if info.http2 {
         let tcp_dup = match std::os::fd::AsFd::as_fd(tcp).try_clone_to_owned() {

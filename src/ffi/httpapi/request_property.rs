@@ -49,9 +49,13 @@ unsafe fn query_request_property<U: WideUnit>(
             Some(tls) => sni_property::<U>(&tls.sni),
             None => return Err(ERROR_NOT_SUPPORTED),
         },
-        // QUIC-only and timing properties, the cached ClientHello and the cipher information: not kept
-        // here, nothing to report.
-        2 | 6..=11 | HttpRequestPropertyTlsCipherInfo => return Err(ERROR_NOT_SUPPORTED),
+        // Schannel's SecPkgContext_CipherInfo of the TLS session (plain HTTP: as for the SNI).
+        HttpRequestPropertyTlsCipherInfo => match &req.conn.tls {
+            Some(tls) => as_bytes(&tls.schannel.cipher_info::<U>()),
+            None => return Err(ERROR_NOT_SUPPORTED),
+        },
+        // QUIC-only and timing properties and the cached ClientHello: not kept here, nothing to report.
+        2 | 6..=11 => return Err(ERROR_NOT_SUPPORTED),
         _ => return Err(ERROR_INVALID_PARAMETER),
     };
     let ovp = ov_of(ov);
@@ -73,22 +77,28 @@ unsafe fn query_request_property<U: WideUnit>(
 /// `HTTP_REQUEST_PROPERTY_SNI` in the caller's `WCHAR` width, as bytes: the host name (cut to
 /// `HTTP_REQUEST_PROPERTY_SNI_HOST_MAX_LENGTH` units, NUL-terminated; empty without SNI) and the flags.
 fn sni_property<U: WideUnit>(sni: &crate::server::tls::Sni) -> Vec<u8> {
-    let p = HTTP_REQUEST_PROPERTY_SNI::<U> {
+    as_bytes(&HTTP_REQUEST_PROPERTY_SNI::<U> {
         Hostname: crate::win32::wstr::encode_fixed(sni.name.as_deref().unwrap_or("")),
         Flags: sni.flags(),
-    };
-    // SAFETY: `from_raw_parts`: `p` is a live, initialised plain struct (integer arrays and a ULONG, no padding
-    // between them: its size is their sum, checked in server::abi), read as its own bytes.
-    unsafe { std::slice::from_raw_parts(&p as *const HTTP_REQUEST_PROPERTY_SNI<U> as *const u8, size_of_val(&p)) }
-        .to_vec()
+    })
+}
+
+/// The bytes of a property structure made of integers and integer arrays with no padding between them
+/// (`HTTP_REQUEST_PROPERTY_SNI`, `SecPkgContext_CipherInfo`: their sizes, the sums of their fields', are
+/// checked in server::abi and client::abi).
+fn as_bytes<T: Copy>(p: &T) -> Vec<u8> {
+    // SAFETY: `from_raw_parts`: `p` is a live, initialised value of a plain `repr(C)` struct without padding
+    // (the callers above), read as its own bytes for the length of the call.
+    unsafe { std::slice::from_raw_parts(p as *const T as *const u8, size_of_val(p)) }.to_vec()
 }
 
 /// `HttpQueryRequestProperty`: `HttpRequestPropertyTcpInfoV0` / `V1` (`TCP_INFO_v0` / `_v1` from the
 /// socket's Linux `TCP_INFO`) and `HttpRequestPropertyIsb` (ULONG64: the congestion window in bytes)
 /// for a received request. `HttpRequestPropertySni`: an HTTPS request's `HTTP_REQUEST_PROPERTY_SNI`
 /// (the ClientHello's server name and `HTTP_REQUEST_PROPERTY_SNI_FLAG_SNI_USED` when it chose an SNI
-/// binding, or `_NO_SNI`); a plain HTTP request: `ERROR_NOT_SUPPORTED`. The other TLS properties
-/// (`TlsClientHello`, `TlsCipherInfo`), QUIC and timing properties: `ERROR_NOT_SUPPORTED`;
+/// binding, or `_NO_SNI`); `HttpRequestPropertyTlsCipherInfo`: Schannel's `SecPkgContext_CipherInfo` of the
+/// session (in the caller's `WCHAR` width); a plain HTTP request: `ERROR_NOT_SUPPORTED` for both.
+/// `TlsClientHello` (not cached), QUIC and timing properties: `ERROR_NOT_SUPPORTED`;
 /// unknown property: `ERROR_INVALID_PARAMETER`; output too small or NULL: `ERROR_INSUFFICIENT_BUFFER`
 /// with the size needed in `*BytesReturned`; unknown request: `ERROR_CONNECTION_INVALID`.
 ///

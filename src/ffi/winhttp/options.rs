@@ -220,8 +220,6 @@ fn sockaddr_storage(a: std::net::SocketAddr) -> libc::sockaddr_storage {
 
 /// `WINHTTP_SECURITY_INFO` in the caller's `WCHAR` width (all zeros before a TLS handshake).
 fn security_info<U: WideUnit>(s: Schannel) -> WINHTTP_SECURITY_INFO<U> {
-    use crate::win32::wstr::encode_fixed;
-    let present = s.protocol != 0;
     WINHTTP_SECURITY_INFO {
         ConnectionInfo: SecPkgContext_ConnectionInfo {
             dwProtocol: s.protocol,
@@ -232,23 +230,7 @@ fn security_info<U: WideUnit>(s: Schannel) -> WINHTTP_SECURITY_INFO<U> {
             aiExch: s.exch_alg,
             dwExchStrength: s.exch_bits,
         },
-        CipherInfo: SecPkgContext_CipherInfo {
-            dwVersion: if present { SECPKGCONTEXT_CIPHERINFO_V1 } else { 0 },
-            dwProtocol: s.version,
-            dwCipherSuite: s.suite,
-            dwBaseCipherSuite: s.suite,
-            szCipherSuite: encode_fixed(&s.suite_name),
-            szCipher: encode_fixed(s.cipher_name),
-            dwCipherLen: s.cipher_bits,
-            dwCipherBlockLen: s.block_len,
-            szHash: encode_fixed(s.hash_name),
-            dwHashLen: s.hash_bits,
-            szExchange: encode_fixed(s.exch_name),
-            dwMinExchangeLen: s.exch_bits,
-            dwMaxExchangeLen: s.exch_bits,
-            szCertificate: encode_fixed(s.cert_name),
-            dwKeyType: s.key_type,
-        },
+        CipherInfo: s.cipher_info(),
     }
 }
 
