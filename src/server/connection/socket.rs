@@ -5,8 +5,8 @@
 use super::tls_stream::TlsStream;
 use super::*;
 use crate::server::files::FileRange;
-use std::io::{self, IoSlice};
 use crate::server::h2::pipe::Pipe;
+use std::io::{self, IoSlice};
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 
 /// The socket a connection reads and writes: the client's TCP socket, plain or with TLS on it, or (the

@@ -19,6 +19,7 @@
 pub mod control;
 mod guard;
 pub mod pipe;
+mod streams;
 
 use super::connection::Connection;
 use super::tls::SslInfo;
@@ -95,13 +96,17 @@ where
     // (each stream's own timers are its engine connection's); one that does not end within another
     // such time after it is dropped. A connection over a flood budget (guard.rs) gets a GOAWAY with
     // ENHANCE_YOUR_CALM and the same time to end.
-    let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let shared = Arc::new(Shared { tcp, local, remote, tls, guard: guard.clone(), idle: Default::default() });
+    let shared = Shared { tcp, local, remote, tls, guard: guard.clone(), idle: Default::default() };
+    // The streams run in this task (streams.rs): polled before the connection, so what they send
+    // together goes out together.
+    let mut open = streams::Streams::new();
     let mut goaway = false;
     // Our GOAWAY was for a flood (ENHANCE_YOUR_CALM).
     let mut calm = false;
     loop {
         let next = tokio::select! {
+            biased;
+            () = open.drive() => continue,
             next = tokio::time::timeout(limit, conn.accept()) => next,
             _ = guard.tripped(), if !calm => {
                 tracing::info!(target: T, "HTTP/2 connection from {remote}: {}: GOAWAY", guard.why());
@@ -121,7 +126,7 @@ where
                     // Tripped as the timer ran out: the flood's GOAWAY, not the idle one.
                     continue;
                 }
-                if open.load(std::sync::atomic::Ordering::Acquire) == 0 {
+                if open.len() == 0 {
                     tracing::debug!(target: T, "HTTP/2 connection from {remote} idle: GOAWAY");
                     conn.graceful_shutdown();
                     goaway = true;
@@ -138,17 +143,12 @@ where
                 break;
             }
         };
-        if open.load(std::sync::atomic::Ordering::Acquire) >= 2 * MAX_CONCURRENT_STREAMS as usize {
+        if open.len() >= 2 * MAX_CONCURRENT_STREAMS as usize {
             guard.trip("streams reset faster than they end");
         }
-        let open = open.clone();
-        let shared = shared.clone();
-        open.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
-        tokio::spawn(async move {
-            stream(request, respond, &shared).await;
-            open.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
-        });
+        open.push(stream(request, respond, &shared));
     }
+    drop(open);
     if goaway {
         drop(conn);
         linger(&shared.tcp).await;
@@ -198,7 +198,15 @@ impl Shared {
         let pipe = Arc::new(Pipe::new()?);
         let (edge, tcp) = (pipe.edge_fd()?, self.tcp.try_clone()?);
         let ctl = StreamControl::new();
-        Connection::start_relayed(pipe.clone(), edge, tcp, self.local, self.remote, self.tls.clone(), Some(ctl.clone()));
+        Connection::start_relayed(
+            pipe.clone(),
+            edge,
+            tcp,
+            self.local,
+            self.remote,
+            self.tls.clone(),
+            Some(ctl.clone()),
+        );
         Ok(Relay { pipe, ctl })
     }
 
