@@ -11,7 +11,7 @@
 use bytes::{Buf, BytesMut};
 use parking_lot::Mutex;
 use std::io::{self, IoSlice};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd};
 use tokio::sync::Notify;
 
 /// Bytes one direction holds ahead of its reader.
@@ -38,7 +38,7 @@ struct State {
 pub struct Pipe {
     state: Mutex<State>,
     /// The engine's edge (an `eventfd`, non-blocking).
-    edge: OwnedFd,
+    edge: crate::server::poll::Waker,
     /// The engine wrote output or closed.
     data: Notify,
     /// The engine took input (below [`CAP`] again) or closed.
@@ -47,27 +47,20 @@ pub struct Pipe {
 
 impl Pipe {
     pub fn new() -> io::Result<Pipe> {
-        // SAFETY: plain system call; the flags are valid.
-        let fd = unsafe { libc::eventfd(0, libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) };
-        if fd < 0 {
-            return Err(io::Error::last_os_error());
-        }
-        // SAFETY: `fd` is a new descriptor nobody else owns.
-        let edge = unsafe { OwnedFd::from_raw_fd(fd) };
+        let edge = crate::server::poll::Waker::new()?;
         Ok(Pipe { state: Default::default(), edge, data: Notify::new(), room: Notify::new() })
     }
 
     /// A descriptor the engine's connection registers in its epoll set (a duplicate of the `eventfd`).
     pub fn edge_fd(&self) -> io::Result<OwnedFd> {
-        self.edge.try_clone()
+        // SAFETY: the descriptor is the waker's, open for as long as `self` lives (past this call).
+        unsafe { BorrowedFd::borrow_raw(self.edge.as_raw_fd()) }.try_clone_to_owned()
     }
 
     /// An edge for the engine: every write of an `eventfd` wakes an edge-triggered watcher (its counter
     /// is never read; it cannot reach its limit at one a write).
     fn signal(&self) {
-        let one: u64 = 1;
-        // SAFETY: our own descriptor; 8 readable bytes.
-        unsafe { libc::write(self.edge.as_raw_fd(), &one as *const u64 as *const libc::c_void, 8) };
+        self.edge.wake();
     }
 
     // ---- the engine's side (non-blocking, as a socket) ----
