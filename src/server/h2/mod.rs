@@ -7,15 +7,16 @@
 //!
 //! How: the `h2` crate speaks the protocol (framing, HPACK, flow control, the stream limits) on the
 //! TLS stream ([`serve`], called by [`super::tls`] once ALPN has chosen `h2`). Each stream that opens
-//! becomes one relayed HTTP/1.1 exchange ([`stream`]): a UNIX socket pair whose other end an ordinary
-//! [`super::connection::Connection`] serves, exactly as it serves a TLS connection's decrypted bytes.
+//! becomes one relayed HTTP/1.1 exchange ([`stream`], run inside the connection's task: [`streams`]):
+//! an in-process pipe ([`pipe`]) whose other end an ordinary [`super::connection::Connection`] serves,
+//! exactly as it serves a TLS connection's decrypted bytes.
 //! The stream's pseudo-headers become the request line and `Host` (as http.sys maps them), its DATA
 //! frames the body; the response head the application sent becomes the stream's HEADERS, without the
 //! connection-specific fields HTTP/2 forbids, and its body the DATA frames, each sent as the client's
 //! window allows. So the request queue, receive by id, bodies, `MORE_DATA`, file chunks, the timers
-//! and cancellation are the HTTP/1.1 path's own. What differs from Windows: each stream has its own
-//! `HTTP_CONNECTION_ID` (Windows: one per TCP connection), and `HttpWaitForDisconnect` on it completes
-//! when that stream ends.
+//! and cancellation are the HTTP/1.1 path's own. What differs from Windows: the streams of a
+//! connection share a few relays ([`Relay`]), each with its own `HTTP_CONNECTION_ID` (Windows: one per
+//! TCP connection), and `HttpWaitForDisconnect` on it completes when that relay ends.
 pub mod control;
 mod guard;
 pub mod pipe;
@@ -167,7 +168,7 @@ struct Shared {
     idle: parking_lot::Mutex<Vec<Relay>>,
 }
 
-/// One relayed HTTP/1.1 connection of the engine: our end of its socket pair and its side channel. A
+/// One relayed HTTP/1.1 connection of the engine: our end of its pipe and its side channel. A
 /// stream takes an idle one of its connection, or starts one; one whose exchange ended cleanly (the
 /// whole request relayed, the whole response read, the engine keeping the connection) goes back for
 /// the next stream, as an HTTP/1.1 keep-alive connection serves its next request. So the streams of a
