@@ -73,7 +73,8 @@ pub fn request_header_id(name: &[u8]) -> Option<usize> {
     let first = name.first()?.to_ascii_lowercase();
     cands.iter().map(|&i| i as usize).find(|&i| {
         let known = NAMES[i].as_bytes();
-        known[0].to_ascii_lowercase() == first && known.eq_ignore_ascii_case(name)
+        known[0].to_ascii_lowercase() == first
+            && known.iter().zip(name).all(|(&k, &b)| k == b || (k.is_ascii_alphabetic() && k ^ 0x20 == b))
     })
 }
 
@@ -445,6 +446,9 @@ mod tests {
             assert_eq!(request_header_id(n.as_bytes()), Some(i), "{n}");
             assert_eq!(request_header_id(n.to_ascii_lowercase().as_bytes()), Some(i), "{n}");
         }
+        assert_eq!(request_header_id(b"USER-AGENT"), Some(40));
+        // Case folds letters only: a byte that differs from '-' by the case bit is another name.
+        assert_eq!(request_header_id(b"User\rAgent"), None);
         assert_eq!(request_header_id(b"X-Custom"), None);
         assert_eq!(request_header_id(b""), None);
         assert_eq!(request_header_id(b"A-Very-Long-Header-Name-Indeed"), None);
