@@ -65,11 +65,20 @@ pub fn request_header_id(name: &[u8]) -> Option<usize> {
         &[],
         &[33, 35], // If-Unmodified-Since, Proxy-Authorization
     ];
-    let cands = BY_LEN.get(name.len())?;
-    cands.iter().map(|&i| i as usize).find(|&i| REQUEST_HEADER_NAMES[i].as_bytes().eq_ignore_ascii_case(name))
+    // Statics, not consts: indexed at run time, a const table would be copied onto the stack each call.
+    static BY_LEN_TABLE: [&[u8]; 20] = BY_LEN;
+    static NAMES: [&str; 41] = REQUEST_HEADER_NAMES;
+    let cands = BY_LEN_TABLE.get(name.len())?;
+    // The first letter (case folded) tells most candidates apart before a whole comparison.
+    let first = name.first()?.to_ascii_lowercase();
+    cands.iter().map(|&i| i as usize).find(|&i| {
+        let known = NAMES[i].as_bytes();
+        known[0].to_ascii_lowercase() == first
+            && known.iter().zip(name).all(|(&k, &b)| k == b || (k.is_ascii_alphabetic() && k ^ 0x20 == b))
+    })
 }
 
-const VERBS: [&[u8]; 17] = [
+static VERBS: [&[u8]; 17] = [
     b"OPTIONS",
     b"GET",
     b"HEAD",
@@ -141,7 +150,7 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     // Header ids by field (on the stack for the usual few fields).
     let mut ids_small = [None; 32];
     let mut ids_big = Vec::new();
-    let ids: &mut [Option<usize>] = if head.fields.len() <= ids_small.len() {
+    let ids: &mut [Option<u8>] = if head.fields.len() <= ids_small.len() {
         &mut ids_small[..head.fields.len()]
     } else {
         ids_big.resize(head.fields.len(), None);
@@ -167,9 +176,10 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
                 strings += f.name.len as usize + 1 + f.value.len as usize + 1;
             }
         }
-        *slot = id;
+        // Ids are below 41: a byte each keeps the list small.
+        *slot = id.map(|i| i as u8);
     }
-    let ids: &[Option<usize>] = ids;
+    let ids: &[Option<u8>] = ids;
     let verb = verb_of(head.method());
     if verb == HTTP_VERB_UNKNOWN {
         strings += head.method.len as usize + 1;
@@ -267,7 +277,7 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
                     .fields
                     .iter()
                     .zip(ids)
-                    .filter(|(_, id)| **id == Some(i))
+                    .filter(|(_, id)| **id == Some(i as u8))
                     .map(|(f, _)| f.value.of(hb))
                     .collect();
                 put(out, &parts, b", ")
@@ -436,6 +446,9 @@ mod tests {
             assert_eq!(request_header_id(n.as_bytes()), Some(i), "{n}");
             assert_eq!(request_header_id(n.to_ascii_lowercase().as_bytes()), Some(i), "{n}");
         }
+        assert_eq!(request_header_id(b"USER-AGENT"), Some(40));
+        // Case folds letters only: a byte that differs from '-' by the case bit is another name.
+        assert_eq!(request_header_id(b"User\rAgent"), None);
         assert_eq!(request_header_id(b"X-Custom"), None);
         assert_eq!(request_header_id(b""), None);
         assert_eq!(request_header_id(b"A-Very-Long-Header-Name-Indeed"), None);

@@ -22,7 +22,7 @@ use super::queue::{QueueState, RequestQueue};
 use super::reactor;
 use super::request::Request;
 use crate::win32::error::*;
-use crate::win32::iocp::{CompletionPort, Packet, PortDriver};
+use crate::win32::iocp::{CompletionPort, OutWith, Packet, PortDriver};
 use std::cell::RefCell;
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::atomic::Ordering;
@@ -182,28 +182,18 @@ impl After {
 thread_local! {
     /// The queue this thread last took a request from (it counts as out with a request until it asks
     /// that queue again).
-    static OUT_WITH: RefCell<Option<Weak<RequestQueue>>> = const { RefCell::new(None) };
+    static OUT_WITH: RefCell<OutWith<RequestQueue>> = const { RefCell::new(OutWith::new()) };
 }
 
 impl RequestQueue {
     /// This thread asks again: it no longer counts as out with a request.
     fn came_back(&self) {
-        if let Some(w) = OUT_WITH.with(|o| o.borrow_mut().take()) {
-            if let Some(q) = w.upgrade() {
-                q.st_active_sub();
-            }
-        }
+        OutWith::came_back(&OUT_WITH, self, Self::st_active_sub);
     }
 
     /// This thread leaves with a request.
     fn went_out(self: &Arc<Self>) {
-        self.st_active_add();
-        let me = Arc::downgrade(self);
-        if let Some(w) = OUT_WITH.with(|o| o.borrow_mut().replace(me)) {
-            if let Some(q) = w.upgrade() {
-                q.st_active_sub();
-            }
-        }
+        OutWith::went_out(&OUT_WITH, self, Self::st_active_add, Self::st_active_sub);
     }
 
     /// Gives up the lead (queue lock held) and decides who watches the set next. `port_out`: the caller
@@ -339,7 +329,14 @@ impl RequestQueue {
                 return (ERROR_OPERATION_ABORTED, 0);
             }
             let Some((req, own)) = got else { continue };
-            let demand = if own { self.took(&mut st, &req) } else { None };
+            let demand = if own {
+                let Some(demand) = self.took(&mut st, &req) else {
+                    continue; // its connection ended meanwhile
+                };
+                demand
+            } else {
+                None
+            };
             // Counted out before the lead is given up: the wake decision sees this thread busy.
             self.went_out();
             let after = self.leave_lead(&mut st, false);
@@ -356,11 +353,11 @@ impl RequestQueue {
     }
 
     /// A request this queue's leader read is the queue's now (queue lock held): found by id from here on.
-    /// Returns a `HttpWaitForDemandStart` to complete. The caller sends the request-received notification
-    /// once the queue lock is dropped (see `deliver`).
-    fn took(&self, st: &mut QueueState, req: &Arc<Request>) -> Option<Completion> {
-        st.active.insert(req.id, req.clone());
-        st.demand.take()
+    /// Returns a `HttpWaitForDemandStart` to complete, or `None` when the request's connection ended
+    /// meanwhile (dropped, see [`RequestQueue::admit`]). The caller sends the request-received
+    /// notification once the queue lock is dropped (see `deliver`).
+    fn took(&self, st: &mut QueueState, req: &Arc<Request>) -> Option<Option<Completion>> {
+        Self::admit(st, req).then(|| st.demand.take())
     }
 
     /// The runtime's turn on the set (armed because no thread led it).
@@ -480,7 +477,9 @@ impl PortDriver for QueueDriver {
                 req.conn.abort();
                 return None;
             }
-            let demand = q.took(&mut st, &req);
+            let Some(demand) = q.took(&mut st, &req) else {
+                continue; // its connection ended meanwhile
+            };
             let Some(p) = st.receivers.pop_front() else {
                 // No receive to complete: the request waits for one; this thread leads on.
                 st.ready.push_back(req.clone());

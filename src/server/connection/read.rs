@@ -319,10 +319,13 @@ impl Connection {
             let mut out = self.output.lock();
             out.serving = req.id;
             out.resp = RespState { no_body: req.is_head_verb(), ..Default::default() };
-            out.throttles.clone_from(&settings.throttles);
+            if !(out.throttles.is_empty() && settings.throttles.is_empty()) {
+                out.throttles.clone_from(&settings.throttles);
+            }
         }
-        {
-            let key = queue.key();
+        let key = queue.key();
+        if inp.seen_queue != key {
+            inp.seen_queue = key;
             let mut w = self.waits.lock();
             if !w.queues_seen.contains(&key) {
                 w.queues_seen.push(key);
