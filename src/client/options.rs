@@ -126,7 +126,8 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         | WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL
         | WINHTTP_OPTION_HTTP_PROTOCOL_USED
         | WINHTTP_OPTION_HTTP2_KEEPALIVE
-        | WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW => Kind::Dword,
+        | WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW
+        | abi::WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT => Kind::Dword,
         WINHTTP_OPTION_PARENT_HANDLE | WINHTTP_OPTION_CONTEXT_VALUE => Kind::Usize,
         WINHTTP_OPTION_URL | WINHTTP_OPTION_USER_AGENT => Kind::Str,
         abi::WINHTTP_OPTION_USERNAME..=abi::WINHTTP_OPTION_PROXY_PASSWORD => Kind::Str,
@@ -286,6 +287,16 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
                     Err(ERROR_NOT_SUPPORTED)
                 }
             }
+        }
+        abi::WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT => {
+            // A session's, at least 5 s (Windows: an error, not a clamp).
+            let v = dword()?;
+            let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            if v < 5_000 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            s.settings.lock().idle_timeout = v;
+            Ok(())
         }
         WINHTTP_OPTION_MAX_CONNS_PER_SERVER | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER => {
             let v = dword()?;
@@ -540,6 +551,7 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
                 WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE => s.max_header_size,
                 WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE => s.max_drain_size,
                 WINHTTP_OPTION_HTTP2_KEEPALIVE => s.h2_keepalive,
+                abi::WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT => s.idle_timeout,
                 WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW => {
                     if s.h2_window == 0 {
                         super::h2::STREAM_WINDOW
