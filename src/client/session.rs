@@ -321,7 +321,7 @@ impl Session {
         let matches = |o: &Origin| o.secure == secure && o.port == port && o.host.eq_ignore_ascii_case(host);
         let pool = self.pool.lock();
         let active: u32 = pool.active.0.iter().filter(|(o, _)| matches(o)).map(|(_, n)| *n).sum();
-        active + super::pool::owned_by(self.id, &matches) + super::h2::used_by(self.id, &matches)
+        active + super::pool::owned_by(self.id, matches) + super::h2::used_by(self.id, matches)
     }
 
     /// Whether the jar holds any cookie (expired ones included).
