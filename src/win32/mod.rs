@@ -13,6 +13,7 @@ pub mod last_error;
 pub mod message;
 pub mod module;
 pub mod overlapped;
+pub mod sockaddr;
 pub mod sysinfo;
 pub mod text;
 pub mod thread;

@@ -9,6 +9,7 @@ use crate::ffi::guard::guard_winhttp;
 use crate::ffi::ptr::{alloc_wide, put_value, put_wide_bytes, wide_cstr, wide_str_len};
 use crate::ffi::types::*;
 use crate::win32::error::*;
+use crate::win32::sockaddr;
 use crate::win32::time::filetime_from_value;
 use crate::win32::wstr::WideUnit;
 use std::mem::size_of;
@@ -159,8 +160,8 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         Value::Connection(local, remote) => {
             let info = WINHTTP_CONNECTION_INFO {
                 cbSize: size_of::<WINHTTP_CONNECTION_INFO>() as u32,
-                LocalAddress: sockaddr_storage(local),
-                RemoteAddress: sockaddr_storage(remote),
+                LocalAddress: sockaddr::to_storage(&local),
+                RemoteAddress: sockaddr::to_storage(&remote),
             };
             // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
             // writable bytes.
@@ -209,13 +210,6 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         }
     }
     Ok(TRUE)
-}
-
-/// A Linux `sockaddr_storage` holding `a` (`sockaddr_in` / `sockaddr_in6`, DESIGN.md section 3).
-fn sockaddr_storage(a: std::net::SocketAddr) -> libc::sockaddr_storage {
-    let sa = socket2::SockAddr::from(a);
-    // SAFETY: `SockAddr` keeps a whole `sockaddr_storage` (socket2's storage type is that struct).
-    unsafe { (sa.as_ptr() as *const libc::sockaddr_storage).read() }
 }
 
 /// `WINHTTP_SECURITY_INFO` in the caller's `WCHAR` width (all zeros before a TLS handshake).
