@@ -2,6 +2,7 @@
 //! events, `OVERLAPPED` completion, completion ports, the thread pool, wide strings.
 pub mod abi;
 pub mod cert;
+pub mod cert_context;
 pub mod critsec;
 pub mod error;
 pub mod event;

@@ -129,14 +129,7 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         return Err(ERROR_INVALID_PARAMETER);
     }
     options::query_kind(option)?;
-    // The structure's size is checked before the request's state, as Wine records for CONNECTION_INFO.
-    let need = match option {
-        WINHTTP_OPTION_CONNECTION_INFO => size_of::<WINHTTP_CONNECTION_INFO>(),
-        WINHTTP_OPTION_SECURITY_INFO => size_of::<WINHTTP_SECURITY_INFO<U>>(),
-        WINHTTP_OPTION_SERVER_CERT_CONTEXT => size_of::<usize>(),
-        WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => size_of::<WINHTTP_CERTIFICATE_INFO>(),
-        _ => 0,
-    };
+    let need = options::query_size::<U>(option);
     // SAFETY: `len` is non-NULL (checked above) and the caller's writable DWORD (this function's `# Safety`).
     if need != 0 && (buf.is_null() || (unsafe { *len } as usize) < need) {
         // SAFETY: as above.
@@ -172,7 +165,7 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         Value::Security(s) => unsafe { put_value(security_info::<U>(s.unwrap_or_default()), buf, len) }?,
         // The size was checked above, so the new context always reaches the caller.
         Value::ServerCert(der) => {
-            let ctx = crate::ffi::wincrypt::new_context(der)? as usize;
+            let ctx = crate::win32::cert_context::create(der)? as usize;
             // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
             // writable bytes.
             unsafe { put_value(ctx, buf, len) }?
