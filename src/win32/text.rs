@@ -86,17 +86,17 @@ mod tests {
     #[test]
     fn prefixes_keep_whole_characters_and_check_only_what_they_take() {
         let w = |s: &str| s.encode_utf16().collect::<Vec<u16>>();
-        // (units, max bytes, expected)
-        let lone_late = [0x61u16, 0x62, 0xD800];
-        let rows: &[(&[u16], usize, Result<&[u8], Win32Error>)] = &[
+        let lone_late = [0x61u16, 0x62, 0x63, 0xD800];
+        type WideRow<'a> = (&'a [u16], usize, WinResult<&'a [u8]>);
+        let rows: &[WideRow] = &[
             (&w("h\u{e9}\u{1F600}"), 32, Ok("h\u{e9}\u{1F600}".as_bytes())),
             (&w("ab\u{e9}"), 3, Ok(b"ab")),
             (&w("\u{1F600}"), 3, Ok(b"")),
             (&w("x\u{FFFD}"), 8, Ok("x\u{FFFD}".as_bytes())),
             (&[0xD800], 8, Err(ERROR_NO_UNICODE_TRANSLATION)),
-            // The invalid unit lies past the limit: not looked at.
+            // The invalid unit lies after a character that did not fit: not looked at.
             (&lone_late, 2, Ok(b"ab")),
-            // At the limit it is looked at (checked before the fit, as the CRT converts it first).
+            // Right after the limit it is looked at (each character is converted before its fit is checked).
             (&lone_late, 3, Err(ERROR_NO_UNICODE_TRANSLATION)),
             (&lone_late, usize::MAX, Err(ERROR_NO_UNICODE_TRANSLATION)),
         ];
@@ -105,7 +105,8 @@ mod tests {
         }
         assert_eq!(wide_to_utf8_prefix::<u32>(&[0x61, 0x11_0000], 8), Err(ERROR_NO_UNICODE_TRANSLATION));
 
-        let rows: &[(&[u8], usize, Result<Vec<u16>, Win32Error>)] = &[
+        type NarrowRow<'a> = (&'a [u8], usize, WinResult<Vec<u16>>);
+        let rows: &[NarrowRow] = &[
             ("\u{1F600}!".as_bytes(), 8, Ok(w("\u{1F600}!"))),
             ("\u{1F600}!".as_bytes(), 1, Ok(vec![])),
             ("a\u{1F600}".as_bytes(), 2, Ok(w("a"))),
