@@ -8,7 +8,8 @@
  * - without the option, and against a binding with HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2, HTTP/1.1;
  * - asynchronous: 32 requests started at once on one session, each with its own callback sequence in
  *   Windows' order, all on ONE connection (nginx's $connection), one RESOLVING_NAME in all;
- * - response trailers through WINHTTP_QUERY_FLAG_TRAILERS and WinHttpQueryHeadersEx (nginx add_trailer).
+ * - response trailers through WINHTTP_QUERY_FLAG_TRAILERS and WinHttpQueryHeadersEx (nginx add_trailer, and our
+ *   server's HttpDataChunkTrailers: /trailers, /trailers-length, /trailers-only, /trailers-chunked).
  * 127.0.0.1 only; every wait bounded. */
 #include "httpapi_support.h"
 #include <winhttp.h>
@@ -77,6 +78,49 @@ static long read_all(HINTERNET req, char *buf, size_t cap) {
     return (long)total;
 }
 
+/* The response trailers through WinHttpQueryHeadersEx(WINHTTP_QUERY_EX_ALL_HEADERS | WINHTTP_QUERY_FLAG_TRAILERS),
+ * as "name=value,..." into out; returns the field count, or -1 (error printed). */
+static int trailers_text(HINTERNET req, char *out, size_t cap) {
+    DWORD size = 0, count = 0, level = WINHTTP_QUERY_EX_ALL_HEADERS | WINHTTP_QUERY_FLAG_TRAILERS;
+    WINHTTP_EXTENDED_HEADER *hs = NULL;
+    out[0] = 0;
+    DWORD r = WinHttpQueryHeadersEx(req, level, 0, CP_ACP, NULL, NULL, NULL, &size, &hs, &count);
+    if (r == NO_ERROR && count == 0) return 0;
+    if (r != ERROR_INSUFFICIENT_BUFFER) {
+        fprintf(stderr, "  QueryHeadersEx trailers sizing: %u\n", r);
+        return -1;
+    }
+    void *buf = malloc(size);
+    r = WinHttpQueryHeadersEx(req, level, 0, CP_ACP, NULL, NULL, buf, &size, &hs, &count);
+    for (DWORD i = 0; r == NO_ERROR && i < count; i++) {
+        size_t used = strlen(out);
+        snprintf(out + used, cap - used, "%s%ls=%ls", i ? "," : "", hs[i].pwszName, hs[i].pwszValue);
+    }
+    free(buf);
+    if (r != NO_ERROR) fprintf(stderr, "  QueryHeadersEx trailers: %u\n", r);
+    return r == NO_ERROR ? (int)count : -1;
+}
+
+/* GET `path` with TE: trailers; "status body [trailers]" into out (the trailers read once the body has
+ * been read to its end). */
+static void get_with_trailers(HINTERNET con, const wchar_t *path, DWORD want_proto, char *out, size_t cap) {
+    char body[128], tr[128];
+    HINTERNET req = open_req(con, L"GET", path);
+    out[0] = 0;
+    if (!WinHttpSendRequest(req, L"TE: trailers\r\n", (DWORD)-1L, NULL, 0, 0, 0) || !WinHttpReceiveResponse(req, NULL)) {
+        snprintf(out, cap, "failed %u", GetLastError());
+        WinHttpCloseHandle(req);
+        return;
+    }
+    CHECK_EQ(dword_option(req, WINHTTP_OPTION_HTTP_PROTOCOL_USED), want_proto, "WINHTTP_OPTION_HTTP_PROTOCOL_USED");
+    DWORD status = 0, len = sizeof status;
+    WinHttpQueryHeaders(req, WINHTTP_QUERY_STATUS_CODE | WINHTTP_QUERY_FLAG_NUMBER, NULL, &status, &len, NULL);
+    long n = read_all(req, body, sizeof body);
+    int count = trailers_text(req, tr, sizeof tr);
+    snprintf(out, cap, "%u %s [%s]%s", status, n >= 0 ? body : "(read failed)", tr, count < 0 ? " (query failed)" : "");
+    WinHttpCloseHandle(req);
+}
+
 /* GET `path` synchronously; checks the protocol used. Returns the status. */
 static DWORD get(HINTERNET con, const wchar_t *path, DWORD want_proto, char *body, size_t cap) {
     HINTERNET req = open_req(con, L"GET", path);
@@ -133,6 +177,39 @@ static void test_sync_ours(int port) {
     CHECK(read_all(req, back, sizeof back) == TOTAL && memcmp(back, up, TOTAL) == 0, "echoed byte-exact");
     WinHttpCloseHandle(req);
 
+    /* Our server's trailers (HttpDataChunkTrailers, see httpapi_support.c send_with_trailers) over HTTP/2. */
+    static const struct {
+        const wchar_t *path;
+        const char *want;
+    } trailer_rows[] = {
+        {L"/trailers", "200 abcdef [grpc-status=0,grpc-message=ok]"},
+        {L"/trailers-length", "200 abcdef [x-checksum=6]"},
+        {L"/trailers-only", "200  [x-only=1]"},
+        {L"/trailers-chunked", "200 abcdef [grpc-status=0,grpc-message=ok]"},
+    };
+    for (size_t i = 0; i < sizeof trailer_rows / sizeof trailer_rows[0]; i++) {
+        char got[320];
+        get_with_trailers(con, trailer_rows[i].path, WINHTTP_PROTOCOL_FLAG_HTTP2, got, sizeof got);
+        CHECK(strcmp(got, trailer_rows[i].want) == 0, "%ls over HTTP/2: '%s'", trailer_rows[i].path, got);
+    }
+    req = open_req(con, L"GET", L"/trailers");
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "GET /trailers");
+    wchar_t gs[16];
+    DWORD gsl = sizeof gs;
+    CHECK(!WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_TRAILERS, L"grpc-status", gs, &gsl, NULL) &&
+              GetLastError() == ERROR_WINHTTP_HEADER_NOT_FOUND,
+          "no trailers before the body's end: %u", GetLastError());
+    gsl = sizeof gs;
+    CHECK(read_all(req, (char *)raw, sizeof raw) == 6, "body of /trailers");
+    /* The trailers as raw text (what .NET's WinHttpHandler reads): no status line. */
+    rl = sizeof raw;
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_RAW_HEADERS_CRLF | WINHTTP_QUERY_FLAG_TRAILERS, NULL, raw, &rl, NULL) &&
+              wcscmp(raw, L"grpc-status: 0\r\ngrpc-message: ok\r\n\r\n") == 0,
+          "RAW_HEADERS_CRLF | FLAG_TRAILERS: '%ls' (%u)", raw, GetLastError());
+    CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_TRAILERS, L"grpc-status", gs, &gsl, NULL) && wcscmp(gs, L"0") == 0,
+          "grpc-status through WinHttpQueryHeaders: %u", GetLastError());
+    WinHttpCloseHandle(req);
+
     /* A request turning HTTP/2 off again gets HTTP/1.1 (its own connection). */
     req = open_req(con, L"GET", L"/hello");
     DWORD none = 0;
@@ -155,6 +232,20 @@ static void test_sync_ours(int port) {
     ses = session(0, 0);
     con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
     CHECK_EQ(get(con, L"/hello", 0, body, sizeof body), 200, "GET /hello without the option");
+    /* Over HTTP/1.1 our server sends the trailers in the chunked body (TE: trailers); WinHTTP reads the
+     * body and exposes no trailers (WINHTTP_QUERY_FLAG_TRAILERS is HTTP/2 only: .NET's WinHttpHandler
+     * reads them only for HTTP/2 responses for that reason). */
+    char got[320];
+    get_with_trailers(con, L"/trailers", 0, got, sizeof got);
+    CHECK(strcmp(got, "200 abcdef []") == 0, "/trailers over HTTP/1.1 chunked: '%s'", got);
+    req = open_req(con, L"GET", L"/trailers");
+    CHECK(WinHttpSendRequest(req, L"TE: trailers\r\n", (DWORD)-1L, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "GET /trailers 1.1");
+    CHECK(read_all(req, body, sizeof body) == 6, "chunked body of /trailers");
+    rl = sizeof raw;
+    CHECK(!WinHttpQueryHeaders(req, WINHTTP_QUERY_RAW_HEADERS_CRLF | WINHTTP_QUERY_FLAG_TRAILERS, NULL, raw, &rl, NULL) &&
+              GetLastError() == ERROR_WINHTTP_HEADER_NOT_FOUND,
+          "no trailers over HTTP/1.1: %u", GetLastError());
+    WinHttpCloseHandle(req);
     WinHttpCloseHandle(con);
     WinHttpCloseHandle(ses);
 }
@@ -364,6 +455,66 @@ static void test_async_ours(int port) {
     CHECK_EQ(resolving, 0, "a shared connection reports no RESOLVING_NAME");
 }
 
+/* ---- python's h2 as the server (c_tests/support/h2_server.py): what nginx and http.sys do not send ---- */
+static pid_t start_h2_server(int port) {
+    char script[400], cmd[1200], log[400];
+    ts_source_path("c_tests/support/h2_server.py", script, sizeof script);
+    snprintf(cmd, sizeof cmd, "py=python3; python3 -c 'import h2' 2>/dev/null || py=/usr/bin/python3; exec timeout 120 $py '%s' '%s' %d", script, dir,
+             port);
+    snprintf(log, sizeof log, "%s/h2_server.log", dir);
+    const char *argv[] = {"sh", "-c", cmd, NULL};
+    pid_t pid = ts_spawn(argv, log);
+    CHECK(ts_wait_port(port, 15000) == 0, "python h2 server up (python3-h2, scripts/install-deps.sh), see %s", log);
+    return pid;
+}
+
+static DWORD interim_codes[8], interim_len;
+static volatile int ninterim;
+
+static void CALLBACK on_interim(HINTERNET h, DWORD_PTR ctx, DWORD status, LPVOID info, DWORD len) {
+    (void)h;
+    (void)ctx;
+    if (status == WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE && ninterim < 8) {
+        interim_codes[ninterim++] = *(DWORD *)info;
+        interim_len = len;
+    }
+}
+
+/* Interim responses over HTTP/2 (HEADERS with :status 102 and 103 before the final one): one
+ * WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE each, with the status code, as over HTTP/1.1; more than
+ * WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE of them fail the receive. */
+static void test_interim(int port) {
+    printf("interim responses over HTTP/2\n");
+    char body[256];
+    HINTERNET ses = session(0, 1);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    HINTERNET req = open_req(con, L"GET", L"/interim");
+    ninterim = 0;
+    WinHttpSetStatusCallback(req, on_interim, WINHTTP_CALLBACK_FLAG_INTERMEDIATE_RESPONSE, 0);
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "GET /interim: %u", GetLastError());
+    CHECK_EQ(dword_option(req, WINHTTP_OPTION_HTTP_PROTOCOL_USED), WINHTTP_PROTOCOL_FLAG_HTTP2, "/interim over HTTP/2");
+    DWORD status = 0, len = sizeof status;
+    WinHttpQueryHeaders(req, WINHTTP_QUERY_STATUS_CODE | WINHTTP_QUERY_FLAG_NUMBER, NULL, &status, &len, NULL);
+    CHECK_EQ(status, 200, "the final status");
+    CHECK(read_all(req, body, sizeof body) == 5 && strcmp(body, "final") == 0, "the final body '%s'", body);
+    CHECK(ninterim == 2 && interim_codes[0] == 102 && interim_codes[1] == 103 && interim_len == sizeof(DWORD),
+          "INTERMEDIATE_RESPONSE 102, 103: %d callbacks (%u, %u)", ninterim, interim_codes[0], interim_codes[1]);
+    WinHttpSetStatusCallback(req, NULL, 0, 0);
+    WinHttpCloseHandle(req);
+
+    req = open_req(con, L"GET", L"/interim");
+    DWORD one = 1;
+    CHECK(WinHttpSetOption(req, WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE, &one, sizeof one), "MAX_HTTP_STATUS_CONTINUE 1");
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0), "GET /interim again");
+    CHECK(!WinHttpReceiveResponse(req, NULL) && GetLastError() == ERROR_WINHTTP_INVALID_SERVER_RESPONSE,
+          "two interim responses past a limit of one: %u", GetLastError());
+    WinHttpCloseHandle(req);
+    /* The connection goes on serving other streams. */
+    CHECK_EQ(get(con, L"/hello", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body), 200, "GET /hello after the failed stream");
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+}
+
 /* ---- nginx with http2 ---- */
 static pid_t start_nginx(int port, int port2) {
     char conf[4096], path[512];
@@ -465,19 +616,8 @@ static void test_nginx(void) {
     vl = sizeof v;
     CHECK(!WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM, L"grpc-status", v, &vl, NULL) && GetLastError() == ERROR_WINHTTP_HEADER_NOT_FOUND,
           "a trailer is not a header");
-    DWORD size = 0, count = 0;
-    WINHTTP_EXTENDED_HEADER *hs = NULL;
-    DWORD r = WinHttpQueryHeadersEx(req, WINHTTP_QUERY_EX_ALL_HEADERS | WINHTTP_QUERY_FLAG_TRAILERS, 0, CP_ACP, NULL, NULL, NULL, &size, &hs, &count);
-    CHECK_EQ(r, ERROR_INSUFFICIENT_BUFFER, "QueryHeadersEx sizes the trailers");
-    void *buf = malloc(size);
-    r = WinHttpQueryHeadersEx(req, WINHTTP_QUERY_EX_ALL_HEADERS | WINHTTP_QUERY_FLAG_TRAILERS, 0, CP_ACP, NULL, NULL, buf, &size, &hs, &count);
-    CHECK_EQ(r, NO_ERROR, "QueryHeadersEx trailers");
-    CHECK_EQ(count, 2, "two trailer fields");
-    if (r == NO_ERROR && count == 2) {
-        CHECK(wcscmp(hs[0].pwszName, L"grpc-status") == 0 && wcscmp(hs[0].pwszValue, L"0") == 0, "first %ls", hs[0].pwszName);
-        CHECK(wcscmp(hs[1].pwszName, L"x-sum") == 0 && wcscmp(hs[1].pwszValue, L"abc") == 0, "second %ls", hs[1].pwszName);
-    }
-    free(buf);
+    char tr[256];
+    CHECK(trailers_text(req, tr, sizeof tr) == 2 && strcmp(tr, "grpc-status=0,x-sum=abc") == 0, "QueryHeadersEx trailers '%s'", tr);
     WinHttpCloseHandle(req);
     WinHttpCloseHandle(con);
     WinHttpCloseHandle(ses);
@@ -513,6 +653,10 @@ int main(void) {
     hs_app_stop(&app);
     test_refused();
     test_nginx();
+    int pyport = ts_free_port();
+    pid_t py = start_h2_server(pyport);
+    test_interim(pyport);
+    ts_kill(py);
 
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

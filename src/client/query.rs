@@ -181,8 +181,16 @@ pub fn query(req: &Request, level: u32, name: Option<&str>, index: &mut u32) -> 
         WINHTTP_QUERY_REQUEST_METHOD => single(view.method.clone())?,
         WINHTTP_QUERY_RAW_HEADERS | WINHTTP_QUERY_RAW_HEADERS_CRLF => {
             let sep = if base == WINHTTP_QUERY_RAW_HEADERS { "\0" } else { "\r\n" };
+            // The trailers alone: no first line (.NET's WinHttpHandler parses them from the first
+            // character), and none at all is "not found", as .NET expects of Windows.
+            let trailers = level & WINHTTP_QUERY_FLAG_TRAILERS != 0;
+            if trailers && view.fields.is_empty() {
+                return Err(ERROR_WINHTTP_HEADER_NOT_FOUND);
+            }
             let mut s = view.first_line.clone();
-            s.push_str(sep);
+            if !trailers {
+                s.push_str(sep);
+            }
             for (n, v) in &view.fields {
                 s.push_str(n);
                 s.push_str(": ");

@@ -1054,7 +1054,7 @@ impl Request {
         if io.h2.is_some() {
             // A stream the server refused unprocessed goes again on a new connection (as a request
             // on a stale HTTP/1.1 connection does), unless part of its body went with WinHttpWriteData.
-            return match super::h2::read_head(io).await {
+            return match super::h2::read_head(self, io).await {
                 Ok(h) => Ok(h),
                 Err((_, true)) if io.h2_resent < 8 && !self.state.lock().streamed => {
                     io.h2_resent += 1;

@@ -29,6 +29,7 @@ use bytes::{Buf, Bytes};
 use once_cell::sync::Lazy;
 use parking_lot::Mutex;
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
@@ -302,11 +303,45 @@ pub async fn write(req: &Request, io: &mut Io, data: &[u8]) -> WinResult<u32> {
 /// The response head of an HTTP/2 stream, and its size for RESPONSE_RECEIVED. The error says
 /// whether the server never processed the stream (REFUSED_STREAM, or above the last stream a GOAWAY
 /// kept): the request may then go again, on a new connection.
-pub async fn read_head(io: &mut Io) -> Result<(ResponseHead, usize), (Win32Error, bool)> {
+///
+/// Interim responses (1xx but 101) before it are reported as over HTTP/1.1: one
+/// `WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE` each with the status code, at most
+/// `WINHTTP_OPTION_MAX_HTTP_STATUS_CONTINUE` of them (`ERROR_WINHTTP_INVALID_SERVER_RESPONSE` past it).
+pub async fn read_head(req: &Request, io: &mut Io) -> Result<(ResponseHead, usize), (Win32Error, bool)> {
     let timeout = io_cfg(io).timeouts.response_wait();
+    let max_interim = io_cfg(io).max_status_continue;
     let s = io.h2.as_deref_mut().ok_or((ERROR_WINHTTP_INCORRECT_HANDLE_STATE, false))?;
-    let resp = s.resp.take().ok_or((ERROR_WINHTTP_INCORRECT_HANDLE_STATE, false))?;
-    let r = within(timeout, resp).await.map_err(|e| (e, false))?.map_err(|e| {
+    let mut resp = s.resp.take().ok_or((ERROR_WINHTTP_INCORRECT_HANDLE_STATE, false))?;
+    let mut interim = 0u32;
+    let r = loop {
+        let next = within(
+            timeout,
+            std::future::poll_fn(|cx| {
+                // h2 keeps interim HEADERS apart from the final one; they come out here first.
+                if let Poll::Ready(Some(r)) = resp.poll_informational(cx) {
+                    return Poll::Ready(Err(r.map(|r| r.status().as_u16())));
+                }
+                std::pin::Pin::new(&mut resp).poll(cx).map(Ok)
+            }),
+        )
+        .await
+        .map_err(|e| (e, false))?;
+        match next {
+            Ok(r) => break r,
+            Err(Ok(code)) => {
+                let code = u32::from(code);
+                req.note(super::abi::WINHTTP_CALLBACK_STATUS_INTERMEDIATE_RESPONSE, || {
+                    super::callback::Info::Dword(code)
+                });
+                interim += 1;
+                if interim > max_interim {
+                    return Err((ERROR_WINHTTP_INVALID_SERVER_RESPONSE, false));
+                }
+            }
+            Err(Err(e)) => break Err(e),
+        }
+    };
+    let r = r.map_err(|e| {
         let refused = (e.is_go_away() && e.is_remote()) || e.reason() == Some(::h2::Reason::REFUSED_STREAM);
         (h2_error(&e), refused)
     })?;
