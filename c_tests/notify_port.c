@@ -832,17 +832,7 @@ typedef struct {
 
 static void *load_main(void *arg) {
     load_client *c = (load_client *)arg;
-    char buf[1024];
-    const char get[] = "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n";
-    int fd = ts_connect(c->port, 0);
-    for (int i = 0; fd >= 0 && i < c->count; i++) {
-        ts_send_all(fd, get, sizeof get - 1);
-        if (ts_recv_until(fd, buf, sizeof buf, "hello", 5000) <= 0)
-            break;
-        c->ok++;
-    }
-    if (fd >= 0)
-        close(fd);
+    c->ok = hs_repeat_on_connection(c->port, "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n", "hello", c->count, 5000);
     return NULL;
 }
 

@@ -100,17 +100,7 @@ typedef struct {
 
 static void *client_main(void *arg) {
     client *c = (client *)arg;
-    char buf[1024];
-    const char get[] = "GET /shared HTTP/1.1\r\nHost: a\r\n\r\n";
-    int fd = ts_connect(c->port, 0);
-    for (int i = 0; fd >= 0 && i < c->count; i++) {
-        ts_send_all(fd, get, sizeof get - 1);
-        if (ts_recv_until(fd, buf, sizeof buf, "\r\n\r\nok", 10000) <= 0)
-            break;
-        c->ok++;
-    }
-    if (fd >= 0)
-        close(fd);
+    c->ok = hs_repeat_on_connection(c->port, "GET /shared HTTP/1.1\r\nHost: a\r\n\r\n", "\r\n\r\nok", c->count, 10000);
     return NULL;
 }
 

@@ -316,6 +316,21 @@ void hs_app_stop(hs_app *app) {
     pthread_join(app->thread, NULL);
 }
 
+int hs_repeat_on_connection(int port, const char *request, const char *needle, int count, int timeout_ms) {
+    char buf[1024];
+    int ok = 0;
+    int fd = ts_connect(port, 0);
+    for (int i = 0; fd >= 0 && i < count; i++) {
+        ts_send_all(fd, request, strlen(request));
+        if (ts_recv_until(fd, buf, sizeof buf, needle, timeout_ms) <= 0)
+            break;
+        ok++;
+    }
+    if (fd >= 0)
+        close(fd);
+    return ok;
+}
+
 ssize_t hs_exchange(int port, const char *request, size_t len, char *out, size_t cap, int timeout_ms) {
     int fd = ts_connect(port, 0);
     if (fd < 0)

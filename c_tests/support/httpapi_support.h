@@ -54,6 +54,9 @@ void hs_app_stop(hs_app *app);
 /* Sends `request` on a new connection to 127.0.0.1:port and reads until the peer closes or timeout_ms;
  * returns bytes read (NUL-terminated). */
 ssize_t hs_exchange(int port, const char *request, size_t len, char *out, size_t cap, int timeout_ms);
+/* Sends `request` `count` times on one keep-alive connection to 127.0.0.1:port, reading each answer up to
+ * `needle`; returns how many answers came (it stops at the first that does not within timeout_ms). */
+int hs_repeat_on_connection(int port, const char *request, const char *needle, int count, int timeout_ms);
 /* Sends a response built from status/reason/body synchronously. */
 ULONG hs_send_simple(HANDLE queue, HTTP_REQUEST_ID id, USHORT status, const char *reason, const char *body, ULONG flags);
 
