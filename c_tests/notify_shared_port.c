@@ -94,16 +94,6 @@ static void *port_thread(void *arg) {
     return NULL;
 }
 
-typedef struct {
-    int port, count, ok;
-} client;
-
-static void *client_main(void *arg) {
-    client *c = (client *)arg;
-    c->ok = hs_repeat_on_connection(c->port, "GET /shared HTTP/1.1\r\nHost: a\r\n\r\n", "\r\n\r\nok", c->count, 10000);
-    return NULL;
-}
-
 static void *watchdog(void *arg) {
     (void)arg;
     sleep(BOUND_SECONDS);
@@ -114,8 +104,7 @@ static void *watchdog(void *arg) {
 }
 
 int main(void) {
-    pthread_t dog, threads[PORT_THREADS], ct[CLIENTS];
-    client clients[CLIENTS];
+    pthread_t dog, threads[PORT_THREADS];
     HTTP_SERVER_SESSION_ID sid;
     HTTP_URL_GROUP_ID group;
     pthread_create(&dog, NULL, watchdog, NULL);
@@ -142,15 +131,7 @@ int main(void) {
         post_receive(&slots[i]);
 
     uint64_t t0 = ts_now_ms();
-    for (int i = 0; i < CLIENTS; i++) {
-        clients[i] = (client){port, REQUESTS / CLIENTS, 0};
-        pthread_create(&ct[i], NULL, client_main, &clients[i]);
-    }
-    int ok = 0;
-    for (int i = 0; i < CLIENTS; i++) {
-        pthread_join(ct[i], NULL);
-        ok += clients[i].ok;
-    }
+    int ok = hs_load(port, CLIENTS, REQUESTS / CLIENTS, "GET /shared HTTP/1.1\r\nHost: a\r\n\r\n", "\r\n\r\nok", 10000);
     uint64_t ms = ts_now_ms() - t0;
     for (uint64_t end = ts_now_ms() + 10000;
          __atomic_load_n(&received_events, __ATOMIC_SEQ_CST) < REQUESTS && ts_now_ms() < end;)
