@@ -91,6 +91,9 @@ pub fn http1_trailers(
     last: &[u8],
     trailers: &[super::h2::control::Trailer],
 ) -> Option<Vec<u8>> {
+    if trailers.is_empty() {
+        return None;
+    }
     let te = req.fields.iter().any(|f| {
         req.name(f).eq_ignore_ascii_case(b"te")
             && req.value(f).split(|b| *b == b',').any(|t| {
@@ -99,7 +102,7 @@ pub fn http1_trailers(
             })
     });
     let ends = last == b"0\r\n\r\n" || last.ends_with(b"\r\n0\r\n\r\n");
-    if !te || !ends || trailers.is_empty() {
+    if !te || !ends {
         return None;
     }
     let mut out = Vec::with_capacity(last.len() + 64);

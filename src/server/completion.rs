@@ -89,8 +89,12 @@ pub fn run(
         // The thread's slot, reused while nothing else holds it (no allocation per call; a nested call
         // finds none and makes its own).
         None => SYNC_SLOT.with(|cell| {
-            let slot = cell.take().filter(|s| Arc::strong_count(s) == 1).unwrap_or_default();
-            *slot.result.lock() = None;
+            let mut slot = cell.take().filter(|s| Arc::strong_count(s) == 1).unwrap_or_default();
+            // The only reference: cleared without taking its lock.
+            match Arc::get_mut(&mut slot) {
+                Some(s) => *s.result.get_mut() = None,
+                None => *slot.result.lock() = None,
+            }
             let r = match start(Completion::Sync(slot.clone())) {
                 Start::Done(e, n, _) => (e, n),
                 Start::Pending => slot.wait(),

@@ -66,7 +66,12 @@ pub fn request_header_id(name: &[u8]) -> Option<usize> {
         &[33, 35], // If-Unmodified-Since, Proxy-Authorization
     ];
     let cands = BY_LEN.get(name.len())?;
-    cands.iter().map(|&i| i as usize).find(|&i| REQUEST_HEADER_NAMES[i].as_bytes().eq_ignore_ascii_case(name))
+    // The first letter (case folded) tells most candidates apart before a whole comparison.
+    let first = name.first()?.to_ascii_lowercase();
+    cands.iter().map(|&i| i as usize).find(|&i| {
+        let known = REQUEST_HEADER_NAMES[i].as_bytes();
+        known[0].to_ascii_lowercase() == first && known.eq_ignore_ascii_case(name)
+    })
 }
 
 const VERBS: [&[u8]; 17] = [
@@ -122,7 +127,7 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     // Header ids by field (on the stack for the usual few fields).
     let mut ids_small = [None; 32];
     let mut ids_big = Vec::new();
-    let ids: &mut [Option<usize>] = if head.fields.len() <= ids_small.len() {
+    let ids: &mut [Option<u8>] = if head.fields.len() <= ids_small.len() {
         &mut ids_small[..head.fields.len()]
     } else {
         ids_big.resize(head.fields.len(), None);
@@ -148,9 +153,10 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
                 strings += f.name.len as usize + 1 + f.value.len as usize + 1;
             }
         }
-        *slot = id;
+        // Ids are below 41: a byte each keeps the list small.
+        *slot = id.map(|i| i as u8);
     }
-    let ids: &[Option<usize>] = ids;
+    let ids: &[Option<u8>] = ids;
     let verb = verb_of(head.method());
     if verb == HTTP_VERB_UNKNOWN {
         strings += head.method.len as usize + 1;
@@ -248,7 +254,7 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
                     .fields
                     .iter()
                     .zip(ids)
-                    .filter(|(_, id)| **id == Some(i))
+                    .filter(|(_, id)| **id == Some(i as u8))
                     .map(|(f, _)| f.value.of(hb))
                     .collect();
                 put(out, &parts, b", ")

@@ -22,7 +22,7 @@ use super::queue::{QueueState, RequestQueue};
 use super::reactor;
 use super::request::Request;
 use crate::win32::error::*;
-use crate::win32::iocp::{CompletionPort, Packet, PortDriver};
+use crate::win32::iocp::{CompletionPort, OutWith, Packet, PortDriver};
 use std::cell::RefCell;
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::atomic::Ordering;
@@ -182,28 +182,18 @@ impl After {
 thread_local! {
     /// The queue this thread last took a request from (it counts as out with a request until it asks
     /// that queue again).
-    static OUT_WITH: RefCell<Option<Weak<RequestQueue>>> = const { RefCell::new(None) };
+    static OUT_WITH: RefCell<OutWith<RequestQueue>> = const { RefCell::new(OutWith::new()) };
 }
 
 impl RequestQueue {
     /// This thread asks again: it no longer counts as out with a request.
     fn came_back(&self) {
-        if let Some(w) = OUT_WITH.with(|o| o.borrow_mut().take()) {
-            if let Some(q) = w.upgrade() {
-                q.st_active_sub();
-            }
-        }
+        OutWith::came_back(&OUT_WITH, self, Self::st_active_sub);
     }
 
     /// This thread leaves with a request.
     fn went_out(self: &Arc<Self>) {
-        self.st_active_add();
-        let me = Arc::downgrade(self);
-        if let Some(w) = OUT_WITH.with(|o| o.borrow_mut().replace(me)) {
-            if let Some(q) = w.upgrade() {
-                q.st_active_sub();
-            }
-        }
+        OutWith::went_out(&OUT_WITH, self, Self::st_active_add, Self::st_active_sub);
     }
 
     /// Gives up the lead (queue lock held) and decides who watches the set next. `port_out`: the caller

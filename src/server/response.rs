@@ -133,8 +133,48 @@ fn push_decimal(out: &mut Vec<u8>, mut n: u64) {
     out.extend_from_slice(&digits[i..]);
 }
 
-/// Serializes the head into `out`.
-pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
+/// Everything [`write_head`] writes a head from except the Date, as a sequence of byte pieces handed
+/// to `part` in order (each variable piece after its length, so two sequences are equal only when the
+/// heads are): what a memo of the last head is keyed on (connection/write.rs). Stops, returning false,
+/// as soon as `part` does.
+pub fn head_key(h: &ResponseHead, plan: &Plan, v2: bool, mut part: impl FnMut(&[u8]) -> bool) -> bool {
+    let len = |n: usize| (n as u32).to_le_bytes();
+    let mut fixed = [0u8; 20];
+    fixed[..2].copy_from_slice(&h.status.to_le_bytes());
+    fixed[2] = v2 as u8 | (plan.announce_close as u8) << 1 | (plan.keep_alive_10 as u8) << 2;
+    fixed[3] = plan.content_length.is_some() as u8;
+    fixed[4..12].copy_from_slice(&plan.content_length.unwrap_or(0).to_le_bytes());
+    fixed[12..16].copy_from_slice(&len(h.known.len()));
+    fixed[16..20].copy_from_slice(&len(h.unknown.len()));
+    if !part(&fixed) || !part(&len(h.reason.len())) || !part(h.reason) {
+        return false;
+    }
+    for (id, value) in &h.known {
+        let mut k = [0u8; 8];
+        k[..4].copy_from_slice(&len(*id));
+        k[4..].copy_from_slice(&len(value.len()));
+        if !part(&k) || !part(value) {
+            return false;
+        }
+    }
+    for (name, value) in &h.unknown {
+        if !part(&len(name.len())) || !part(name) || !part(&len(value.len())) || !part(value) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Puts the current Date into a head [`write_head`] wrote, at the offset it returned.
+pub fn refresh_date(head: &mut [u8], at: usize) {
+    let now = now_imf();
+    if head[at..at + now.len()] != now {
+        head[at..at + now.len()].copy_from_slice(&now);
+    }
+}
+
+/// Serializes the head into `out`; returns where its Date value starts.
+pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) -> usize {
     out.reserve(256);
     if (100..1000).contains(&h.status) {
         let s = h.status;
@@ -178,6 +218,7 @@ pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
         None if v2 => out.extend_from_slice(b"Server: Microsoft-HTTPAPI/2.0\r\nDate: "),
         None => out.extend_from_slice(b"Server: Microsoft-HTTPAPI/1.0\r\nDate: "),
     }
+    let date_at = out.len();
     let mut date = [0u8; 31];
     date[..29].copy_from_slice(&now_imf());
     date[29..].copy_from_slice(b"\r\n");
@@ -194,6 +235,7 @@ pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) {
         out.extend_from_slice(b"Connection: keep-alive\r\n");
     }
     out.extend_from_slice(b"\r\n");
+    date_at
 }
 
 /// A response the engine sends by itself, with a small HTML body as http.sys does.

@@ -2,9 +2,11 @@
 //! `PostQueuedCompletionStatus`): a packet queue that any number of threads drain.
 use super::handle::KernelObject;
 use parking_lot::{Condvar, Mutex};
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
+use std::thread::LocalKey;
 use std::time::Instant;
 
 /// One completion packet, as `GetQueuedCompletionStatus` hands it out.
@@ -73,7 +75,60 @@ impl Default for CompletionPort {
 
 thread_local! {
     /// The port this thread last returned a packet from (it counts as out until it waits there again).
-    static OUT_WITH: std::cell::RefCell<Option<Weak<CompletionPort>>> = const { std::cell::RefCell::new(None) };
+    static OUT_WITH: std::cell::RefCell<OutWith<CompletionPort>> = const { std::cell::RefCell::new(OutWith::new()) };
+}
+
+/// What a thread is counted "out" with: the object (a port, a request queue) it last left with work, so
+/// that object's count of busy threads drops when the thread asks it again. The object is remembered
+/// after the thread comes back, so the usual loop on one object (back, out, back ...) only adds and
+/// subtracts: no `Weak` made or upgraded per turn (a `Weak` keeps the allocation, so its address names
+/// the object while it is held).
+pub(crate) struct OutWith<T> {
+    with: Option<Weak<T>>,
+    /// The thread counts in `with`'s busy threads now.
+    counted: bool,
+}
+
+impl<T> OutWith<T> {
+    pub const fn new() -> Self {
+        OutWith { with: None, counted: false }
+    }
+
+    /// The thread asks `me` again: it no longer counts as out (with `me`, or with what it left last).
+    pub fn came_back(cell: &'static LocalKey<RefCell<Self>>, me: &T, sub: impl Fn(&T)) {
+        let (mine, other) = cell.with(|o| {
+            let mut o = o.borrow_mut();
+            if !std::mem::replace(&mut o.counted, false) {
+                return (false, None);
+            }
+            match &o.with {
+                Some(w) if std::ptr::eq(w.as_ptr(), me) => (true, None),
+                w => (false, w.clone()),
+            }
+        });
+        if mine {
+            sub(me);
+        } else if let Some(x) = other.and_then(|w| w.upgrade()) {
+            sub(&x);
+        }
+    }
+
+    /// The thread leaves `me` with work: it counts as out with `me` (and no longer with another).
+    pub fn went_out(cell: &'static LocalKey<RefCell<Self>>, me: &Arc<T>, add: impl Fn(&T), sub: impl Fn(&T)) {
+        add(me);
+        let (mine, other) = cell.with(|o| {
+            let mut o = o.borrow_mut();
+            let counted = std::mem::replace(&mut o.counted, true);
+            let same = o.with.as_ref().is_some_and(|w| std::ptr::eq(w.as_ptr(), Arc::as_ptr(me)));
+            let old = if same { None } else { o.with.replace(Arc::downgrade(me)) };
+            (counted && same, old.filter(|_| counted))
+        });
+        if mine {
+            sub(me);
+        } else if let Some(x) = other.and_then(|w| w.upgrade()) {
+            sub(&x);
+        }
+    }
 }
 
 impl CompletionPort {
@@ -134,17 +189,23 @@ impl CompletionPort {
         self.dequeue_many(&mut out, deadline).map(|_| out[0])
     }
 
+    fn active_sub(&self) {
+        let _ = self.active.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
+    }
+
     fn came_back(&self) {
-        if let Some(w) = OUT_WITH.with(|o| o.borrow_mut().take()) {
-            if let Some(p) = w.upgrade() {
-                let _ = p.active.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
-            }
-        }
+        OutWith::came_back(&OUT_WITH, self, Self::active_sub);
     }
 
     fn went_out(self: &Arc<Self>) {
-        self.active.fetch_add(1, Ordering::AcqRel);
-        OUT_WITH.with(|o| *o.borrow_mut() = Some(Arc::downgrade(self)));
+        OutWith::went_out(
+            &OUT_WITH,
+            self,
+            |p| {
+                p.active.fetch_add(1, Ordering::AcqRel);
+            },
+            Self::active_sub,
+        );
     }
 
     /// A driver nobody leads, now led by the caller.

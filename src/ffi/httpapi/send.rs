@@ -38,6 +38,17 @@ unsafe fn read_chunks<'a>(
     }
     // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
     let list = unsafe { std::slice::from_raw_parts(chunks, count as usize) };
+    if list.iter().all(|c| c.DataChunkType == HttpDataChunkFromMemory) {
+        // The usual case: the caller's memory as it is, nothing to resolve or keep.
+        let mut body = Body::new();
+        for c in list {
+            let m = c.from_memory();
+            // SAFETY: `bytes_in`: `m.pBuffer as *const u8` is NULL or points to `m.BufferLength as usize`
+            // readable bytes that stay valid and unchanged for `'a` (this function's `# Safety`).
+            body.push(BodyPiece::Mem(unsafe { bytes_in(m.pBuffer as *const u8, m.BufferLength as usize) }?));
+        }
+        return Ok(body);
+    }
     let mut resolved = server::chunks::ResolvedList::with_capacity(list.len());
     for c in list {
         let chunk = match c.DataChunkType {

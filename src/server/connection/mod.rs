@@ -145,6 +145,9 @@ struct Input {
     reset: bool,
     /// The settings of the last URL group routed to, with the settings generation they were read at.
     route_cache: Option<(Option<u64>, u64, Arc<super::session::RouteSettings>)>,
+    /// The queue key last added to `Waits::queues_seen` (which only grows): a request routed to the
+    /// same queue again takes no `waits` lock.
+    seen_queue: usize,
     /// The last routing of this connection's requests.
     route_memo: Option<Box<super::router::RouteMemo>>,
 }
@@ -159,6 +162,8 @@ struct OutItem {
     req: u64,
     /// A file range sent after `data`, as the socket drains.
     source: Option<super::files::FileRange>,
+    /// `source` is out with a thread sending it, the output lock released (write.rs `flush`).
+    sending: bool,
 }
 
 #[derive(Default)]
@@ -186,6 +191,10 @@ struct Output {
     throttled_until: Option<Instant>,
     /// The connection closes once the queue is written (the input phase is Closing).
     closing: bool,
+    /// A thread sends the front item's file range with this lock released: nobody else writes.
+    file_busy: bool,
+    /// A flush was asked for meanwhile (a writable edge, a refilled bucket): that thread goes on.
+    flush_again: bool,
 }
 
 /// One `HttpWaitForDisconnect` of one queue.
@@ -326,6 +335,7 @@ impl Connection {
                 conn_slot: None,
                 reset: false,
                 route_cache: None,
+                seen_queue: 0,
                 route_memo: None,
             }),
             output: Mutex::new(Output {
@@ -336,6 +346,8 @@ impl Connection {
                 throttles: Vec::new(),
                 throttled_until: None,
                 closing: false,
+                file_busy: false,
+                flush_again: false,
             }),
             waits: Mutex::new(Waits::default()),
             timing: Mutex::new(Timing {

@@ -321,8 +321,9 @@ impl Connection {
             out.resp = RespState { no_body: req.is_head_verb(), ..Default::default() };
             out.throttles.clone_from(&settings.throttles);
         }
-        {
-            let key = queue.key();
+        let key = queue.key();
+        if inp.seen_queue != key {
+            inp.seen_queue = key;
             let mut w = self.waits.lock();
             if !w.queues_seen.contains(&key) {
                 w.queues_seen.push(key);

@@ -162,8 +162,31 @@ impl Socket {
     /// Non-blocking `sendmsg` of all the pieces, as far as the socket takes them: the bytes written (short
     /// when the socket filled up); an error only when nothing could be written because the socket failed.
     pub fn send_vectored(&self, bufs: &[IoSlice]) -> io::Result<usize> {
+        /// Pieces passed to the kernel as they are (well under IOV_MAX).
+        const SENDMSG_DIRECT: usize = 64;
         if let Some(t) = &self.tls {
             return t.lock().send_vectored(self.fd(), bufs);
+        }
+        if !bufs.is_empty() && bufs.len() <= SENDMSG_DIRECT {
+            // The usual send (a head and a body): the slices as they are, in one call. A short count
+            // means the socket is full, as below.
+            // SAFETY: `IoSlice` is ABI-compatible with `iovec` on Unix (std documents it); `bufs` lives
+            // for the call and the kernel only reads through `msg_iov`; a zeroed msghdr is valid.
+            let n = unsafe {
+                let mut msg: libc::msghdr = std::mem::zeroed();
+                msg.msg_iov = bufs.as_ptr() as *mut libc::iovec;
+                msg.msg_iovlen = bufs.len() as _;
+                libc::sendmsg(self.fd(), &msg, libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT)
+            };
+            if n >= 0 {
+                return Ok(n as usize);
+            }
+            let e = io::Error::last_os_error();
+            match e.kind() {
+                io::ErrorKind::WouldBlock => return Ok(0),
+                io::ErrorKind::Interrupted => {}
+                _ => return Err(e),
+            }
         }
         let mut total = 0usize;
         let mut start = 0usize;

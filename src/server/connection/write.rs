@@ -19,8 +19,56 @@ pub(super) enum Written {
 }
 
 thread_local! {
-    /// The buffer response heads are written into (kept by each sending thread).
-    static HEAD_BUF: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The last response head this thread wrote (its buffer is reused: no allocation per response).
+    static HEAD_MEMO: std::cell::Cell<HeadMemo> = const { std::cell::Cell::new(HeadMemo::new()) };
+}
+
+/// Heads longer than this are written every time (not compared).
+const MEMO_MAX: usize = 2048;
+
+/// A response head as last written, and what it was written from ([`response::head_key`]): a response
+/// identical in every byte that makes its head (status, reason, headers, the engine's framing decision)
+/// reuses the bytes, with the Date refreshed. Servers answer many responses alike.
+#[derive(Default)]
+struct HeadMemo {
+    bytes: Vec<u8>,
+    /// Empty: nothing to compare with.
+    key: Vec<u8>,
+    date_at: usize,
+}
+
+impl HeadMemo {
+    const fn new() -> Self {
+        HeadMemo { bytes: Vec::new(), key: Vec::new(), date_at: 0 }
+    }
+
+    /// Makes `bytes` the head for `h`.
+    fn write(&mut self, h: &ResponseHead, plan: &response::Plan, v2: bool) {
+        let key = &self.key;
+        let mut pos = 0;
+        let same = !key.is_empty()
+            && response::head_key(h, plan, v2, |p| {
+                let end = pos + p.len();
+                let ok = key.get(pos..end) == Some(p);
+                pos = end;
+                ok
+            })
+            && pos == key.len();
+        if same {
+            response::refresh_date(&mut self.bytes, self.date_at);
+            return;
+        }
+        self.bytes.clear();
+        self.key.clear();
+        self.date_at = response::write_head(h, plan, v2, &mut self.bytes);
+        if self.bytes.len() <= MEMO_MAX {
+            let key = &mut self.key;
+            response::head_key(h, plan, v2, |p| {
+                key.extend_from_slice(p);
+                true
+            });
+        }
+    }
 }
 
 /// The pieces of one send, on the stack for the usual few.
@@ -129,7 +177,14 @@ impl Connection {
             skip = 0;
         }
         self.add_backlog(out, rest.len() as u64);
-        out.out.push_back(OutItem { data: rest, pos: 0, done: done.map(|c| (c, total as u32)), req, source: None });
+        out.out.push_back(OutItem {
+            data: rest,
+            pos: 0,
+            done: done.map(|c| (c, total as u32)),
+            req,
+            source: None,
+            sending: false,
+        });
         Written::Queued
     }
 
@@ -163,6 +218,11 @@ impl Connection {
         let mut close = false;
         {
             let mut out = self.output.lock();
+            if out.file_busy {
+                // Another thread is sending a file range with the lock released; it flushes again.
+                out.flush_again = true;
+                return;
+            }
             if out.throttled_until.is_some() {
                 return;
             }
@@ -201,24 +261,43 @@ impl Connection {
                         break 'items; // the socket is full
                     }
                 }
-                if let Some(src) = item.source.as_mut() {
-                    while !src.is_empty() {
-                        let mut max = usize::MAX;
-                        if !throttles.is_empty() {
-                            let want = src.len().min(1 << 20) as usize;
-                            max = grant(&throttles, want);
-                            if max == 0 {
-                                self.hold_back(&mut out, want);
-                                break 'items;
-                            }
+                // The file range is sent with the lock released (a cold page cache may block in
+                // `sendfile`): the item stays at the front, marked, so nothing overtakes it, and a
+                // flush asked for meanwhile is left to this thread (`flush_again`).
+                while out.out.front().is_some_and(|f| f.source.as_ref().is_some_and(|s| !s.is_empty())) {
+                    let item = out.out.front_mut().expect("front exists");
+                    let mut src = item.source.take().expect("a range");
+                    let mut max = usize::MAX;
+                    if !throttles.is_empty() {
+                        let want = src.len().min(1 << 20) as usize;
+                        max = grant(&throttles, want);
+                        if max == 0 {
+                            item.source = Some(src);
+                            self.hold_back(&mut out, want);
+                            break 'items;
                         }
-                        match self.sock.send_file(src, max) {
-                            Ok(_) => {}
-                            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break 'items,
-                            Err(_) => {
-                                failed = true;
-                                break 'items;
-                            }
+                    }
+                    item.sending = true;
+                    out.file_busy = true;
+                    out.flush_again = false;
+                    let r = parking_lot::MutexGuard::unlocked(&mut out, || self.sock.send_file(&mut src, max));
+                    out.file_busy = false;
+                    let again = std::mem::take(&mut out.flush_again);
+                    match out.out.front_mut() {
+                        Some(f) if f.sending => {
+                            f.sending = false;
+                            f.source = Some(src);
+                        }
+                        // The connection ended meanwhile: its output is gone.
+                        _ => break 'items,
+                    }
+                    match r {
+                        Ok(_) => {}
+                        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock && again => {}
+                        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break 'items,
+                        Err(_) => {
+                            failed = true;
+                            break 'items;
                         }
                     }
                 }
@@ -286,20 +365,23 @@ impl Connection {
                 return Start::Done(ERROR_INVALID_PARAMETER, 0, false);
             }
             let body_len: u64 = body.iter().map(|b| b.len()).sum();
-            // The head is written into this thread's buffer (no allocation per response).
-            let mut head_buf = HEAD_BUF.with(|b| b.take());
-            head_buf.clear();
-            let head_bytes = &mut head_buf;
-            if let Some(h) = head {
+            // The head is this thread's memo (no allocation per response, no writing for a head like
+            // the last).
+            let mut memo = HEAD_MEMO.with(|b| b.take());
+            let head_bytes: &[u8] = if let Some(h) = head {
                 let plan = response::plan(h, &req.head, more_data, disconnect, body_len);
                 out.resp.started = true;
                 out.resp.close_after = plan.close;
                 out.resp.no_body |= plan.no_body;
                 out.resp.status = h.status;
-                response::write_head(h, &plan, req.v2, head_bytes);
-            } else if disconnect {
-                out.resp.close_after = true;
-            }
+                memo.write(h, &plan, req.v2);
+                &memo.bytes
+            } else {
+                if disconnect {
+                    out.resp.close_after = true;
+                }
+                &[]
+            };
             let held = std::mem::take(&mut out.resp.coalesce);
             let mut slices: Slices = Slices::new();
             if !held.held().is_empty() {
@@ -316,12 +398,22 @@ impl Connection {
                     match b {
                         BodyPiece::Mem([]) => {}
                         BodyPiece::Mem(m) if tail.is_empty() => slices.push(IoSlice::new(m)),
-                        BodyPiece::Mem(m) => {
-                            tail.push(OutItem { data: m.to_vec(), pos: 0, done: None, req: req.id, source: None })
-                        }
-                        BodyPiece::File(f) => {
-                            tail.push(OutItem { data: Vec::new(), pos: 0, done: None, req: req.id, source: Some(f) })
-                        }
+                        BodyPiece::Mem(m) => tail.push(OutItem {
+                            data: m.to_vec(),
+                            pos: 0,
+                            done: None,
+                            req: req.id,
+                            source: None,
+                            sending: false,
+                        }),
+                        BodyPiece::File(f) => tail.push(OutItem {
+                            data: Vec::new(),
+                            pos: 0,
+                            done: None,
+                            req: req.id,
+                            source: Some(f),
+                            sending: false,
+                        }),
                     }
                 }
             }
@@ -333,7 +425,7 @@ impl Connection {
             if more_data && tail.is_empty() && out.resp.coalesce.try_hold(buffer_data, &slices) {
                 // Held: the call is done; the bytes go out with a later send.
                 drop(slices);
-                HEAD_BUF.with(|b| b.set(head_buf));
+                HEAD_MEMO.with(|b| b.set(memo));
                 return Start::Done(ERROR_SUCCESS, total, true);
             }
             let written = if tail.is_empty() {
@@ -352,7 +444,7 @@ impl Connection {
             };
             drop(slices);
             drop(held);
-            HEAD_BUF.with(|b| b.set(head_buf));
+            HEAD_MEMO.with(|b| b.set(memo));
             if !more_data {
                 out.resp.finished = true;
                 ended = Some((out.resp.status, out.resp.bytes, out.resp.close_after));
