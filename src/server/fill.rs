@@ -65,16 +65,20 @@ pub fn request_header_id(name: &[u8]) -> Option<usize> {
         &[],
         &[33, 35], // If-Unmodified-Since, Proxy-Authorization
     ];
-    let cands = BY_LEN.get(name.len())?;
+    // Statics, not consts: indexed at run time, a const table would be copied onto the stack each call.
+    static BY_LEN_TABLE: [&[u8]; 20] = BY_LEN;
+    static NAMES: [&str; 41] = REQUEST_HEADER_NAMES;
+    let cands = BY_LEN_TABLE.get(name.len())?;
     // The first letter (case folded) tells most candidates apart before a whole comparison.
     let first = name.first()?.to_ascii_lowercase();
     cands.iter().map(|&i| i as usize).find(|&i| {
-        let known = REQUEST_HEADER_NAMES[i].as_bytes();
-        known[0].to_ascii_lowercase() == first && known.eq_ignore_ascii_case(name)
+        let known = NAMES[i].as_bytes();
+        known[0].to_ascii_lowercase() == first
+            && known.iter().zip(name).all(|(&k, &b)| k == b || (k.is_ascii_alphabetic() && k ^ 0x20 == b))
     })
 }
 
-const VERBS: [&[u8]; 17] = [
+static VERBS: [&[u8]; 17] = [
     b"OPTIONS",
     b"GET",
     b"HEAD",
@@ -423,6 +427,9 @@ mod tests {
             assert_eq!(request_header_id(n.as_bytes()), Some(i), "{n}");
             assert_eq!(request_header_id(n.to_ascii_lowercase().as_bytes()), Some(i), "{n}");
         }
+        assert_eq!(request_header_id(b"USER-AGENT"), Some(40));
+        // Case folds letters only: a byte that differs from '-' by the case bit is another name.
+        assert_eq!(request_header_id(b"User\rAgent"), None);
         assert_eq!(request_header_id(b"X-Custom"), None);
         assert_eq!(request_header_id(b""), None);
         assert_eq!(request_header_id(b"A-Very-Long-Header-Name-Indeed"), None);
