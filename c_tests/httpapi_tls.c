@@ -9,7 +9,6 @@
 #include "httpapi_support.h"
 #include <winhttp.h>
 #include <arpa/inet.h>
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,6 +21,7 @@
 ULONG HttpSetServiceConfiguration_w16(HANDLE, HTTP_SERVICE_CONFIG_ID, PVOID, ULONG, LPOVERLAPPED);
 ULONG HttpQueryServiceConfiguration_w16(HANDLE, HTTP_SERVICE_CONFIG_ID, PVOID, ULONG, PVOID, ULONG, PULONG, LPOVERLAPPED);
 ULONG HttpDeleteServiceConfiguration_w16(HANDLE, HTTP_SERVICE_CONFIG_ID, PVOID, ULONG, LPOVERLAPPED);
+ULONG HttpQueryRequestProperty_w16(HANDLE, HTTP_OPAQUE_ID, HTTP_REQUEST_PROPERTY, VOID *, ULONG, PVOID, ULONG, PULONG, LPOVERLAPPED);
 
 static char dir[256], ca[300], thumb_hex[64], nokey_hex[64];
 static BYTE thumb[20], nokey[20], unknown[20];
@@ -239,19 +239,28 @@ static void test_query(int port) {
     CHECK(run(cmd, text, sizeof text) == 0 && atoi(text) == 1, "binding stored in the configuration file");
 }
 
-/* One request received on this thread, to look at HTTP_REQUEST (curl runs in the background). */
-static void test_request_fields(HANDLE queue, int port) {
-    char cmd[600], log[300];
-    snprintf(cmd, sizeof cmd, "curl -s --max-time 10 --cacert '%s' https://127.0.0.1:%d/fields?x=1", ca, port);
-    snprintf(log, sizeof log, "%s/curl-fields.out", dir);
+/* Starts curl on `target` (its arguments after the CA; its body into `log`) and receives its request on this
+ * thread into `r`. Returns curl's pid (the caller answers, then waits for it). */
+static pid_t curl_request(HANDLE queue, const char *target, const char *log, HTTP_REQUEST *r, ULONG cap) {
+    char cmd[800];
+    snprintf(cmd, sizeof cmd, "curl -s --max-time 10 --cacert '%s' %s", ca, target);
     const char *argv[] = {"sh", "-c", cmd, NULL};
     pid_t pid = ts_spawn(argv, log);
+    ULONG got = 0;
+    CHECK(HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, r, cap, &got, NULL) == NO_ERROR, "receive over TLS from curl %s", target);
+    return pid;
+}
+
+/* One request received on this thread, to look at HTTP_REQUEST (curl runs in the background). */
+static void test_request_fields(HANDLE queue, int port) {
+    char target[300], log[300];
+    snprintf(target, sizeof target, "https://127.0.0.1:%d/fields?x=1", port);
+    snprintf(log, sizeof log, "%s/curl-fields.out", dir);
     union {
         HTTP_REQUEST r;
         char raw[16384];
     } u;
-    ULONG got = 0;
-    CHECK_EQ(HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, &u.r, sizeof u, &got, NULL), NO_ERROR, "receive over TLS");
+    pid_t pid = curl_request(queue, target, log, &u.r, sizeof u);
     HTTP_SSL_INFO *ssl = u.r.pSslInfo;
     CHECK(ssl != NULL, "pSslInfo set for an https request");
     if (ssl) {
@@ -475,6 +484,73 @@ static void test_no_binding(hs_app *app, HANDLE queue) {
     CHECK_EQ(HttpRemoveUrl(queue, url), NO_ERROR, "second https prefix removed");
 }
 
+/* HttpQueryRequestProperty(HttpRequestPropertySni): the server name of the client's ClientHello and how it
+ * was used (HTTP_REQUEST_PROPERTY_SNI_FLAG_SNI_USED when it picked an SNI binding, _NO_SNI without one), in
+ * the caller's WCHAR width. One curl request per row, received and answered on this thread. */
+static void test_sni_property(HANDLE queue, int port) {
+    static const struct {
+        const char *name;
+        int sni_binding;     /* an SNI binding localhost:port exists besides 0.0.0.0:port */
+        const char *target;  /* curl's arguments after the CA */
+        const wchar_t *host; /* Hostname wanted */
+        ULONG flags;
+    } rows[] = {
+        {"IP literal: no SNI", 0, "https://127.0.0.1:%d/sni", L"", HTTP_REQUEST_PROPERTY_SNI_FLAG_NO_SNI},
+        {"SNI localhost, IP binding used", 0, "--resolve localhost:%d:127.0.0.1 https://localhost:%d/sni", L"localhost", 0},
+        {"SNI localhost, SNI binding used", 1, "--resolve localhost:%d:127.0.0.1 https://localhost:%d/sni", L"localhost", HTTP_REQUEST_PROPERTY_SNI_FLAG_SNI_USED},
+    };
+    HTTP_SERVICE_CONFIG_SSL_SNI_SET sni;
+    memset(&sni, 0, sizeof sni);
+    struct sockaddr_in any = v4("0.0.0.0", port);
+    memcpy(&sni.KeyDesc.IpPort, &any, sizeof any);
+    sni.KeyDesc.Host = (PWSTR)L"localhost";
+    sni.ParamDesc.SslHashLength = 20;
+    sni.ParamDesc.pSslHash = thumb;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        if (rows[i].sni_binding)
+            CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigSslSniCertInfo, &sni, sizeof sni, NULL), NO_ERROR, "SNI binding localhost:port");
+        char target[300], log[300];
+        snprintf(target, sizeof target, rows[i].target, port, port);
+        snprintf(log, sizeof log, "%s/curl-sni.out", dir);
+        union {
+            HTTP_REQUEST r;
+            char raw[16384];
+        } u;
+        pid_t pid = curl_request(queue, target, log, &u.r, sizeof u);
+        HTTP_REQUEST_PROPERTY_SNI p;
+        memset(&p, 0x55, sizeof p);
+        ULONG n = 0;
+        CHECK(HttpQueryRequestProperty(queue, u.r.RequestId, HttpRequestPropertySni, NULL, 0, &p, sizeof p, &n, NULL) == NO_ERROR, "%s: query", rows[i].name);
+        CHECK(n == sizeof p && wcscmp(p.Hostname, rows[i].host) == 0 && p.Flags == rows[i].flags,
+              "%s: %lu bytes, Hostname '%ls', Flags %lu", rows[i].name, (unsigned long)n, p.Hostname, (unsigned long)p.Flags);
+        /* -fshort-wchar callers: 16-bit WCHARs, 516 bytes as on Windows. */
+        struct {
+            char16_t Hostname[HTTP_REQUEST_PROPERTY_SNI_HOST_MAX_LENGTH + 1];
+            ULONG Flags;
+        } p16;
+        n = 0;
+        CHECK(HttpQueryRequestProperty_w16(queue, u.r.RequestId, HttpRequestPropertySni, NULL, 0, &p16, sizeof p16, &n, NULL) == NO_ERROR, "%s: query (w16)", rows[i].name);
+        size_t k = 0;
+        while (rows[i].host[k] && p16.Hostname[k] == (char16_t)rows[i].host[k]) k++;
+        CHECK(n == 516 && sizeof p16 == 516 && !rows[i].host[k] && p16.Hostname[k] == 0 && p16.Flags == rows[i].flags,
+              "%s (w16): %lu bytes, Flags %lu", rows[i].name, (unsigned long)n, (unsigned long)p16.Flags);
+        if (i == 0) {
+            n = 0;
+            CHECK_EQ(HttpQueryRequestProperty(queue, u.r.RequestId, HttpRequestPropertySni, NULL, 0, &p, sizeof p - 1, &n, NULL), ERROR_INSUFFICIENT_BUFFER, "Sni: small buffer");
+            CHECK_EQ(n, sizeof p, "Sni: small buffer: the size needed");
+            CHECK_EQ(HttpQueryRequestProperty(queue, u.r.RequestId, HttpRequestPropertyTlsCipherInfo, NULL, 0, &p, sizeof p, &n, NULL), ERROR_NOT_SUPPORTED, "TlsCipherInfo: not kept");
+        }
+        CHECK(hs_send_simple(queue, u.r.RequestId, 200, "OK", "sni", 0) == NO_ERROR, "%s: respond", rows[i].name);
+        int status;
+        waitpid(pid, &status, 0);
+        char body[64] = {0};
+        ts_read_file(log, body, sizeof body);
+        CHECK(strcmp(body, "sni") == 0, "%s: curl got the response: '%s'", rows[i].name, body);
+        if (rows[i].sni_binding)
+            CHECK_EQ(HttpDeleteServiceConfiguration(NULL, HttpServiceConfigSslSniCertInfo, &sni, sizeof sni, NULL), NO_ERROR, "SNI binding deleted");
+    }
+}
+
 /* Version 2: an https prefix in a URL group on the same port, served by its own queue. */
 static void test_v2_group(int port) {
     HTTP_SERVER_SESSION_ID session = 0;
@@ -561,14 +637,6 @@ static void test_v2_group(int port) {
  *   wait in TLS, and all of them go out before close_notify and the FIN (a clean TLS end);
  * - a request followed at once by the client's FIN (no close_notify): answered all the same;
  * - two pipelined requests in one TLS record: both answered, in order. */
-static int count_fds(void) {
-    int n = 0;
-    DIR *d = opendir("/proc/self/fd");
-    if (!d) return -1;
-    while (readdir(d)) n++;
-    closedir(d);
-    return n;
-}
 
 struct own_server {
     HANDLE queue;
@@ -672,7 +740,7 @@ static void test_on_socket(int port) {
     CHECK(strstr(out, "pipelined 2 True") != NULL, "two pipelined requests in one record: '%s'", out);
     /* Clients that send three pipelined requests and reset at once: every connection ends (its descriptor is
      * closed) whatever step the reset finds it at; none waits for an edge that will not come. */
-    int before = count_fds();
+    int before = ts_count_fds();
     run_python("rst.py",
             "import socket, ssl, struct, sys\n"
             "ctx = ssl.create_default_context(cafile=sys.argv[1])\n"
@@ -682,10 +750,10 @@ static void test_on_socket(int port) {
             "    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0)); s.close()\n"
             "print('done')\n",
             port, out, sizeof out);
-    int after = count_fds();
+    int after = ts_count_fds();
     for (int i = 0; i < 50 && after > before; i++) {
         usleep(100000);
-        after = count_fds();
+        after = ts_count_fds();
     }
     CHECK(strcmp(out, "done\n") == 0 && after <= before, "60 clients reset mid-pipeline: descriptors %d -> %d ('%s')", before, after, out);
     HttpShutdownRequestQueue(s.queue);
@@ -804,6 +872,7 @@ int main(void) {
     CHECK_EQ(HttpAddUrl(queue, plain, NULL), ERROR_ALREADY_EXISTS, "http on an https port conflicts");
 
     test_request_fields(queue, port);
+    test_sni_property(queue, port);
     hs_app app;
     hs_app_start(&app, queue);
     test_curl(port);

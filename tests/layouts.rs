@@ -60,6 +60,7 @@ fn server_structs_match_windows_sys() {
     same!(ours::HTTP_SERVICE_CONFIG_SSL_SNI_KEY<u16>, ws::Networking::HttpServer::HTTP_SERVICE_CONFIG_SSL_SNI_KEY; IpPort, Host);
     same!(ours::HTTP_SERVICE_CONFIG_SSL_SNI_SET<u16>, ws::Networking::HttpServer::HTTP_SERVICE_CONFIG_SSL_SNI_SET; KeyDesc, ParamDesc);
     same!(ours::HTTP_SERVICE_CONFIG_SSL_SNI_QUERY<u16>, ws::Networking::HttpServer::HTTP_SERVICE_CONFIG_SSL_SNI_QUERY; QueryDesc, KeyDesc, dwToken);
+    same!(ours::HTTP_REQUEST_PROPERTY_SNI<u16>, ws::Networking::HttpServer::HTTP_REQUEST_PROPERTY_SNI; Hostname, Flags);
 }
 
 #[test]

@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <dirent.h>
 #include "test_support.h"
 #include <arpa/inet.h>
 #include <errno.h>
@@ -235,6 +236,15 @@ void ts_kill(pid_t pid) {
     }
     kill(pid, SIGKILL);
     waitpid(pid, &status, 0);
+}
+
+int ts_count_fds(void) {
+    int n = 0;
+    DIR *d = opendir("/proc/self/fd");
+    if (!d) return -1;
+    while (readdir(d)) n++;
+    closedir(d);
+    return n;
 }
 
 long ts_read_file(const char *path, char *buf, size_t cap) {

@@ -48,6 +48,8 @@ int ts_run(const char *const argv[], char *out, size_t cap, int timeout_ms);
 void ts_kill(pid_t pid);
 /* Path of a file under the source tree (WINHTTPAPI_SOURCE_DIR, set by ctest). */
 const char *ts_source_path(const char *rel, char *buf, size_t cap);
+/* The number of this process' open descriptors (entries of /proc/self/fd), -1 when it cannot be read. */
+int ts_count_fds(void);
 /* Reads a whole (small) file into buf, NUL-terminated; its length, or -1 when it cannot be opened. */
 long ts_read_file(const char *path, char *buf, size_t cap);
 

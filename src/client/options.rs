@@ -96,6 +96,22 @@ pub fn query_kind(option: u32) -> WinResult<Kind> {
     kind(option)
 }
 
+/// The buffer size `WinHttpQueryOption` needs for `option` before it looks at the handle's state (0: no
+/// fixed size; the value says). The options that fill a structure answer a short buffer with
+/// `ERROR_INSUFFICIENT_BUFFER` and this size first, as Wine records for `WINHTTP_OPTION_CONNECTION_INFO`.
+/// `U` is the caller's `WCHAR` (`WINHTTP_SECURITY_INFO` holds wide strings).
+pub fn query_size<U: crate::win32::wstr::WideUnit>(option: u32) -> usize {
+    use std::mem::size_of;
+    match option {
+        WINHTTP_OPTION_CONNECTION_INFO => size_of::<abi::WINHTTP_CONNECTION_INFO>(),
+        WINHTTP_OPTION_SECURITY_INFO => size_of::<abi::WINHTTP_SECURITY_INFO<U>>(),
+        // A PCCERT_CONTEXT.
+        WINHTTP_OPTION_SERVER_CERT_CONTEXT => size_of::<usize>(),
+        WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => size_of::<abi::WINHTTP_CERTIFICATE_INFO>(),
+        _ => 0,
+    }
+}
+
 /// The value type of a known option, or `ERROR_WINHTTP_INVALID_OPTION`.
 pub fn kind(option: u32) -> WinResult<Kind> {
     Ok(match option {

@@ -373,6 +373,26 @@ pub const HttpRequestPropertyTransportIdleConnectionTimeout: i32 = 12;
 pub const HttpRequestPropertyDscpTag: i32 = 13;
 pub const HttpRequestPropertyTlsCipherInfo: i32 = 14;
 
+pub const HTTP_REQUEST_PROPERTY_SNI_HOST_MAX_LENGTH: u32 = 255;
+/// The client's SNI picked the certificate binding (an SNI binding, not the IP:port one).
+pub const HTTP_REQUEST_PROPERTY_SNI_FLAG_SNI_USED: u32 = 1;
+/// The client sent no SNI.
+pub const HTTP_REQUEST_PROPERTY_SNI_FLAG_NO_SNI: u32 = 2;
+
+/// `HTTP_REQUEST_PROPERTY_SNI` (`HttpQueryRequestProperty(HttpRequestPropertySni)`): the host name of the
+/// client's ClientHello, NUL-terminated, in the caller's `WCHAR` width `U`, and how it was used.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct HTTP_REQUEST_PROPERTY_SNI<U> {
+    pub Hostname: [U; HTTP_REQUEST_PROPERTY_SNI_HOST_MAX_LENGTH as usize + 1],
+    pub Flags: ULONG,
+}
+const _: () = assert!(
+    size_of::<HTTP_REQUEST_PROPERTY_SNI<u16>>() == 516
+        && offset_of!(HTTP_REQUEST_PROPERTY_SNI<u16>, Flags) == 512
+        && size_of::<HTTP_REQUEST_PROPERTY_SNI<u32>>() == 1028
+);
+
 /// `TCP_INFO_v0` / `TCP_INFO_v1` (mstcpip.h), x64 layout.
 #[repr(C)]
 #[derive(Clone, Copy, Default)]

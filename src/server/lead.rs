@@ -329,7 +329,14 @@ impl RequestQueue {
                 return (ERROR_OPERATION_ABORTED, 0);
             }
             let Some((req, own)) = got else { continue };
-            let demand = if own { self.took(&mut st, &req) } else { None };
+            let demand = if own {
+                let Some(demand) = self.took(&mut st, &req) else {
+                    continue; // its connection ended meanwhile
+                };
+                demand
+            } else {
+                None
+            };
             // Counted out before the lead is given up: the wake decision sees this thread busy.
             self.went_out();
             let after = self.leave_lead(&mut st, false);
@@ -346,11 +353,11 @@ impl RequestQueue {
     }
 
     /// A request this queue's leader read is the queue's now (queue lock held): found by id from here on.
-    /// Returns a `HttpWaitForDemandStart` to complete. The caller sends the request-received notification
-    /// once the queue lock is dropped (see `deliver`).
-    fn took(&self, st: &mut QueueState, req: &Arc<Request>) -> Option<Completion> {
-        st.active.insert(req.id, req.clone());
-        st.demand.take()
+    /// Returns a `HttpWaitForDemandStart` to complete, or `None` when the request's connection ended
+    /// meanwhile (dropped, see [`RequestQueue::admit`]). The caller sends the request-received
+    /// notification once the queue lock is dropped (see `deliver`).
+    fn took(&self, st: &mut QueueState, req: &Arc<Request>) -> Option<Option<Completion>> {
+        Self::admit(st, req).then(|| st.demand.take())
     }
 
     /// The runtime's turn on the set (armed because no thread led it).
@@ -470,7 +477,9 @@ impl PortDriver for QueueDriver {
                 req.conn.abort();
                 return None;
             }
-            let demand = q.took(&mut st, &req);
+            let Some(demand) = q.took(&mut st, &req) else {
+                continue; // its connection ended meanwhile
+            };
             let Some(p) = st.receivers.pop_front() else {
                 // No receive to complete: the request waits for one; this thread leads on.
                 st.ready.push_back(req.clone());

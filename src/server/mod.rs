@@ -19,6 +19,7 @@ pub mod cache;
 pub mod chunks;
 pub mod completion;
 pub mod connection;
+pub mod failpoint;
 pub mod files;
 pub mod fill;
 pub mod h2;

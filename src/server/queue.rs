@@ -233,13 +233,16 @@ impl RequestQueue {
     /// receive, or into `ready` with a waiting thread woken.
     pub fn deliver(&self, req: Arc<Request>) {
         super::reactor::stats::bump(&super::reactor::stats::DELIVERED);
+        super::failpoint::pause_before_deliver();
         let mut st = self.st.lock();
         if st.closed || st.shut_down {
             drop(st);
             req.conn.abort();
             return;
         }
-        st.active.insert(req.id, req.clone());
+        if !Self::admit(&mut st, &req) {
+            return;
+        }
         let demand = st.demand.take();
         let mut after = After::Nothing;
         // The notification goes out with no queue lock held: a notification port's completion takes the
@@ -268,6 +271,20 @@ impl RequestQueue {
         if let Some(d) = demand {
             d.fire(ERROR_SUCCESS, 0, false);
         }
+    }
+
+    /// Makes `req` one of this queue's requests, found by id from now on (queue lock held), unless its
+    /// connection ended since it routed the request: the connection's end forgets only the requests a
+    /// queue holds, so one admitted after it would never be forgotten, and would keep the connection
+    /// (its descriptor) for as long as the queue lives. Such a request is dropped: nobody can answer it.
+    /// The connection marks itself closed before it asks its queue to forget, so under this lock either
+    /// the mark is seen here or the forget comes after the insertion.
+    pub(super) fn admit(st: &mut QueueState, req: &Arc<Request>) -> bool {
+        if req.conn.is_closed() {
+            return false;
+        }
+        st.active.insert(req.id, req.clone());
+        true
     }
 
     /// `HttpWaitForDemandStart`: completes when a request arrives (at once when one is already waiting

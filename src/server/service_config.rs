@@ -551,21 +551,22 @@ pub fn query_ssl(key: Option<&SslKey>, sni: bool, index: u32) -> WinResult<(SslK
 
 /// The binding a TLS connection to `local` uses, as http.sys picks it: the SNI binding for
 /// (`server_name`, port) when the client sent that name, else the binding of the exact IP:port, else
-/// the wildcard (0.0.0.0:port for IPv4, [::]:port for IPv6).
-pub fn ssl_binding_for(local: SocketAddr, server_name: Option<&str>) -> Option<SslBinding> {
+/// the wildcard (0.0.0.0:port for IPv4, [::]:port for IPv6). With whether it was the SNI binding
+/// (`HTTP_REQUEST_PROPERTY_SNI_FLAG_SNI_USED`).
+pub fn ssl_binding_for(local: SocketAddr, server_name: Option<&str>) -> Option<(SslBinding, bool)> {
     pick_ssl_binding(&current(), local, server_name)
 }
 
-fn pick_ssl_binding(r: &Records, local: SocketAddr, server_name: Option<&str>) -> Option<SslBinding> {
+fn pick_ssl_binding(r: &Records, local: SocketAddr, server_name: Option<&str>) -> Option<(SslBinding, bool)> {
     let port = local.port();
     if let Some(name) = server_name {
         if let Some((_, b)) = r.ssl_sni.iter().find(|(k, _)| k.port == port && k.host.eq_ignore_ascii_case(name)) {
-            return Some(b.clone());
+            return Some((b.clone(), true));
         }
     }
     let ip = super::url::canonical_ip(local.ip());
     if let Some((_, b)) = r.ssl_certs.iter().find(|(a, _)| a.port() == port && super::url::canonical_ip(a.ip()) == ip) {
-        return Some(b.clone());
+        return Some((b.clone(), false));
     }
     let wildcard = |a: &SocketAddr| a.port() == port && a.ip().is_unspecified() && (a.is_ipv4() == ip.is_ipv4());
     let any = r
@@ -573,7 +574,7 @@ fn pick_ssl_binding(r: &Records, local: SocketAddr, server_name: Option<&str>) -
         .iter()
         .find(|(a, _)| wildcard(a))
         .or_else(|| r.ssl_certs.iter().find(|(a, _)| a.port() == port && a.ip().is_unspecified()));
-    any.map(|(_, b)| b.clone())
+    any.map(|(_, b)| (b.clone(), false))
 }
 
 #[cfg(test)]
@@ -606,19 +607,23 @@ mod tests {
         assert_eq!(Records::parse(&r.render()).unwrap(), r);
         // Binding choice: SNI name, then exact IP:port, then the wildcard.
         let local: SocketAddr = "127.0.0.1:8443".parse().unwrap();
-        assert_eq!(pick_ssl_binding(&r, local, Some("WWW.example.com")).unwrap().hash, vec![1; 20]);
+        assert_eq!(
+            pick_ssl_binding(&r, local, Some("WWW.example.com")).map(|(b, sni)| (b.hash, sni)),
+            Some((vec![1; 20], true))
+        );
         assert!(pick_ssl_binding(&r, local, Some("other")).is_none());
         assert_eq!(
-            pick_ssl_binding(&r, "127.0.0.1:443".parse().unwrap(), Some("www.example.com")).unwrap().hash,
-            vec![0xab; 20]
+            pick_ssl_binding(&r, "127.0.0.1:443".parse().unwrap(), Some("www.example.com"))
+                .map(|(b, sni)| (b.hash, sni)),
+            Some((vec![0xab; 20], false))
         );
-        assert_eq!(pick_ssl_binding(&r, "[::1]:443".parse().unwrap(), None).unwrap().hash, vec![0xab; 20]);
+        assert_eq!(pick_ssl_binding(&r, "[::1]:443".parse().unwrap(), None).unwrap().0.hash, vec![0xab; 20]);
         let mut exact = r.clone();
         exact
             .ssl_certs
             .push(("127.0.0.1:443".parse().unwrap(), SslBinding { hash: vec![2; 20], ..Default::default() }));
-        assert_eq!(pick_ssl_binding(&exact, "127.0.0.1:443".parse().unwrap(), None).unwrap().hash, vec![2; 20]);
-        assert_eq!(pick_ssl_binding(&exact, "10.0.0.1:443".parse().unwrap(), None).unwrap().hash, vec![0xab; 20]);
+        assert_eq!(pick_ssl_binding(&exact, "127.0.0.1:443".parse().unwrap(), None).unwrap().0.hash, vec![2; 20]);
+        assert_eq!(pick_ssl_binding(&exact, "10.0.0.1:443".parse().unwrap(), None).unwrap().0.hash, vec![0xab; 20]);
         for bad in [
             "timeout IdleConnectionTimeout x",
             "timeout Foo 3",

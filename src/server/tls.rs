@@ -57,6 +57,28 @@ pub struct SslInfo {
     pub protocol: SslProtocol,
     /// ALPN chose `h2`: the connection's requests are HTTP/2 streams ([`super::h2`]).
     pub http2: bool,
+    /// The client's server name (`HttpRequestPropertySni`).
+    pub sni: Sni,
+}
+
+/// The server name of the client's ClientHello, and whether it picked the certificate binding.
+#[derive(Debug, Clone, Default)]
+pub struct Sni {
+    /// None: the client sent no SNI.
+    pub name: Option<String>,
+    /// An SNI binding (host:port) was used, not the IP:port or wildcard one.
+    pub by_sni: bool,
+}
+
+impl Sni {
+    /// `HTTP_REQUEST_PROPERTY_SNI.Flags`.
+    pub fn flags(&self) -> u32 {
+        match (&self.name, self.by_sni) {
+            (None, _) => abi::HTTP_REQUEST_PROPERTY_SNI_FLAG_NO_SNI,
+            (Some(_), true) => abi::HTTP_REQUEST_PROPERTY_SNI_FLAG_SNI_USED,
+            (Some(_), false) => 0,
+        }
+    }
 }
 
 /// The negotiated protocol in Schannel's terms (`SP_PROT_*`, `CALG_*` ids, strengths in bits).
@@ -207,18 +229,19 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
     let handshake = async {
         let start = tokio_rustls::LazyConfigAcceptor::new(Acceptor::default(), NoSigPipe(tcp)).await?;
         let name = start.client_hello().server_name().map(str::to_string);
-        let chosen = service_config::ssl_binding_for(local, name.as_deref()).map(|b| (load(&b.hash), b));
+        let chosen =
+            service_config::ssl_binding_for(local, name.as_deref()).map(|(b, by_sni)| (load(&b.hash), b, by_sni));
         match chosen {
-            Some((Ok(loaded), b)) => {
+            Some((Ok(loaded), b, by_sni)) => {
                 let config = if b.flags & abi::HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2 != 0 {
                     &loaded.config_http1
                 } else {
                     &loaded.config
                 };
                 let tls = start.into_stream(config.clone()).await?;
-                Ok::<_, std::io::Error>((tls, loaded))
+                Ok::<_, std::io::Error>((tls, loaded, Sni { name, by_sni }))
             }
-            Some((Err(e), b)) => {
+            Some((Err(e), b, _)) => {
                 tracing::warn!(target: T, "TLS on {local}: certificate {} is not usable ({e:?})", b.thumbprint());
                 Err(std::io::Error::other("certificate not usable"))
             }
@@ -234,7 +257,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
     let outcome = tokio::time::timeout(limit, handshake)
         .await
         .unwrap_or_else(|_| Err(std::io::Error::from(std::io::ErrorKind::TimedOut)));
-    let (tls, loaded) = match outcome {
+    let (tls, loaded, sni) = match outcome {
         Ok(x) => x,
         Err(e) => {
             tracing::debug!(target: T, "TLS handshake with {remote} failed: {e}");
@@ -251,6 +274,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
         subject: loaded.subject.clone(),
         protocol,
         http2: conn.alpn_protocol() == Some(super::h2::ALPN_H2),
+        sni,
     });
     if info.http2 {
         let tcp_dup = match std::os::fd::AsFd::as_fd(tcp).try_clone_to_owned() {

@@ -7,6 +7,7 @@ use crate::server::abi::*;
 use crate::server::tcp_info;
 use crate::win32::abi::OVERLAPPED;
 use crate::win32::error::*;
+use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 
 /// # Safety
@@ -15,7 +16,7 @@ use std::ffi::c_void;
 /// its `Qualifier`, `out` is its `Output`, `ret` is its `BytesReturned`, `ov` is its `Overlapped`. In particular: `ret`
 /// is NULL or points to a writable, aligned `T`.
 #[allow(clippy::too_many_arguments)]
-unsafe fn query_request_property(
+unsafe fn query_request_property<U: WideUnit>(
     h: HANDLE,
     id: u64,
     prop: i32,
@@ -41,9 +42,16 @@ unsafe fn query_request_property(
             // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
             unsafe { std::slice::from_raw_parts(&t as *const TCP_INFO_v1 as *const u8, size) }.to_vec()
         }
-        // TLS-only (SNI, cipher, ClientHello), QUIC-only, and timing properties: the connection is
-        // plain HTTP/1.x over TCP, so there is nothing to report.
-        2 | HttpRequestPropertySni | 6..=11 | HttpRequestPropertyTlsCipherInfo => return Err(ERROR_NOT_SUPPORTED),
+        // The server name of the client's ClientHello. A plain HTTP request has none: Windows documents no
+        // code for that case; ERROR_NOT_SUPPORTED, as for the properties below (ASP.NET Core takes any
+        // failure as "no SNI").
+        HttpRequestPropertySni => match &req.conn.tls {
+            Some(tls) => sni_property::<U>(&tls.sni),
+            None => return Err(ERROR_NOT_SUPPORTED),
+        },
+        // QUIC-only and timing properties, the cached ClientHello and the cipher information: not kept
+        // here, nothing to report.
+        2 | 6..=11 | HttpRequestPropertyTlsCipherInfo => return Err(ERROR_NOT_SUPPORTED),
         _ => return Err(ERROR_INVALID_PARAMETER),
     };
     let ovp = ov_of(ov);
@@ -62,9 +70,25 @@ unsafe fn query_request_property(
     unsafe { finish(q.run(ovp, |_| crate::server::completion::Start::Done(ERROR_SUCCESS, need, true)), ret, ovp) }
 }
 
+/// `HTTP_REQUEST_PROPERTY_SNI` in the caller's `WCHAR` width, as bytes: the host name (cut to
+/// `HTTP_REQUEST_PROPERTY_SNI_HOST_MAX_LENGTH` units, NUL-terminated; empty without SNI) and the flags.
+fn sni_property<U: WideUnit>(sni: &crate::server::tls::Sni) -> Vec<u8> {
+    let p = HTTP_REQUEST_PROPERTY_SNI::<U> {
+        Hostname: crate::win32::wstr::encode_fixed(sni.name.as_deref().unwrap_or("")),
+        Flags: sni.flags(),
+    };
+    // SAFETY: `from_raw_parts`: `p` is a live, initialised plain struct (integer arrays and a ULONG, no padding
+    // between them: its size is their sum, checked in server::abi), read as its own bytes.
+    unsafe { std::slice::from_raw_parts(&p as *const HTTP_REQUEST_PROPERTY_SNI<U> as *const u8, size_of_val(&p)) }
+        .to_vec()
+}
+
 /// `HttpQueryRequestProperty`: `HttpRequestPropertyTcpInfoV0` / `V1` (`TCP_INFO_v0` / `_v1` from the
 /// socket's Linux `TCP_INFO`) and `HttpRequestPropertyIsb` (ULONG64: the congestion window in bytes)
-/// for a received request. TLS, QUIC and timing properties: `ERROR_NOT_SUPPORTED` (plain TCP);
+/// for a received request. `HttpRequestPropertySni`: an HTTPS request's `HTTP_REQUEST_PROPERTY_SNI`
+/// (the ClientHello's server name and `HTTP_REQUEST_PROPERTY_SNI_FLAG_SNI_USED` when it chose an SNI
+/// binding, or `_NO_SNI`); a plain HTTP request: `ERROR_NOT_SUPPORTED`. The other TLS properties
+/// (`TlsClientHello`, `TlsCipherInfo`), QUIC and timing properties: `ERROR_NOT_SUPPORTED`;
 /// unknown property: `ERROR_INVALID_PARAMETER`; output too small or NULL: `ERROR_INSUFFICIENT_BUFFER`
 /// with the size needed in `*BytesReturned`; unknown request: `ERROR_CONNECTION_INVALID`.
 ///
@@ -91,7 +115,7 @@ pub unsafe extern "C" fn HttpQueryRequestProperty(
         // `HttpQueryRequestProperty` reads or writes through them; in particular `BytesReturned` is NULL or points to a
         // writable, aligned `T`.
         unsafe {
-            query_request_property(
+            query_request_property::<u32>(
                 RequestQueueHandle,
                 Id,
                 PropertyId,
@@ -105,7 +129,45 @@ pub unsafe extern "C" fn HttpQueryRequestProperty(
         }
     })
 }
-w16_alias!(HttpQueryRequestProperty);
+/// `HttpQueryRequestProperty` for `-fshort-wchar` callers (`HTTP_REQUEST_PROPERTY_SNI` with 16-bit `WCHAR`s).
+///
+/// # Safety
+/// `Qualifier`, `Output`, `BytesReturned`, `Overlapped` are each NULL or point to memory valid for what
+/// `HttpQueryRequestProperty` reads or writes there, as Windows documents it (strings NUL-terminated unless a
+/// length is passed, buffers at least the size passed), for the length of the call. An `OVERLAPPED` passed, and the
+/// buffers of its operation, stay valid and in place until the operation completes.
+#[no_mangle]
+pub unsafe extern "C" fn HttpQueryRequestProperty_w16(
+    RequestQueueHandle: HANDLE,
+    Id: u64,
+    PropertyId: i32,
+    Qualifier: *mut c_void,
+    QualifierSize: ULONG,
+    Output: *mut c_void,
+    OutputBufferSize: ULONG,
+    BytesReturned: *mut ULONG,
+    Overlapped: *mut OVERLAPPED,
+) -> ULONG {
+    guard_httpapi("HttpQueryRequestProperty", || {
+        // SAFETY: `query_request_property`: `Qualifier`, `Output`, `BytesReturned`, `Overlapped` are this export's own
+        // arguments, passed on unchanged; its `# Safety` makes them NULL or valid for what Windows documents
+        // `HttpQueryRequestProperty` reads or writes through them; in particular `BytesReturned` is NULL or points to a
+        // writable, aligned `T`.
+        unsafe {
+            query_request_property::<u16>(
+                RequestQueueHandle,
+                Id,
+                PropertyId,
+                Qualifier,
+                QualifierSize,
+                Output,
+                OutputBufferSize,
+                BytesReturned,
+                Overlapped,
+            )
+        }
+    })
+}
 
 /// # Safety
 /// The pointers are the arguments of `HttpSetRequestProperty` (and of its twins), which its `# Safety` asks the caller

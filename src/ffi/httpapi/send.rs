@@ -123,13 +123,13 @@ unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
     }
     // SAFETY: `bytes_in`: `r.pReason` is NULL or points to `r.ReasonLength as usize` readable bytes that stay valid
     // and unchanged for `'a`.
-    let reason = unsafe { bytes_in(r.pReason, r.ReasonLength as usize) }?;
+    let reason = field_text(unsafe { bytes_in(r.pReason, r.ReasonLength as usize) }?)?;
     let mut known = smallvec::SmallVec::new();
     for (i, k) in r.Headers.KnownHeaders.iter().enumerate() {
         if k.RawValueLength > 0 && !k.pRawValue.is_null() {
             // SAFETY: `bytes_in`: `k.pRawValue` is NULL or points to `k.RawValueLength as usize` readable bytes that
             // stay valid and unchanged for `'a`.
-            known.push((i, unsafe { bytes_in(k.pRawValue, k.RawValueLength as usize) }?));
+            known.push((i, field_text(unsafe { bytes_in(k.pRawValue, k.RawValueLength as usize) }?)?));
         }
     }
     // SAFETY: `unknown_headers`: `r.Headers.pUnknownHeaders` is NULL or the caller's `UnknownHeaderCount`
@@ -138,11 +138,23 @@ unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
     Ok(ResponseHead { status: r.StatusCode, reason, known, unknown })
 }
 
+/// A header value or the reason phrase, refused (`ERROR_INVALID_PARAMETER`) when it holds CR, LF or NUL:
+/// the head is written as given, so a line end in a value would end the header there and start another
+/// (or the body) with the caller's bytes (response splitting). No Microsoft page states what http.sys
+/// does with such a value; its managed callers (HttpListener's `WebHeaderCollection`, ASP.NET Core's
+/// HttpSys server) refuse CR and LF before they call it.
+fn field_text(v: &[u8]) -> WinResult<&[u8]> {
+    if v.iter().any(|b| matches!(b, b'\r' | b'\n' | 0)) {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    Ok(v)
+}
+
 /// Unknown headers as `ResponseHead` keeps them.
 type UnknownHeaders<'a> = smallvec::SmallVec<[(&'a [u8], &'a [u8]); 4]>;
 
 /// `count` `HTTP_UNKNOWN_HEADER`s (response headers or trailers): names non-empty, without white space,
-/// colons or controls.
+/// colons or controls; values without CR, LF or NUL ([`field_text`]).
 ///
 /// # Safety
 /// `list` is NULL or points to `count` readable `HTTP_UNKNOWN_HEADER`s whose names and values are valid for their
@@ -163,7 +175,7 @@ unsafe fn unknown_headers<'a>(count: u16, list: *const HTTP_UNKNOWN_HEADER) -> W
             }
             // SAFETY: `bytes_in`: `u.pRawValue` is NULL or points to `u.RawValueLength as usize` readable bytes that
             // stay valid and unchanged for `'a`.
-            unknown.push((name, unsafe { bytes_in(u.pRawValue, u.RawValueLength as usize) }?));
+            unknown.push((name, field_text(unsafe { bytes_in(u.pRawValue, u.RawValueLength as usize) }?)?));
         }
     }
     Ok(unknown)

@@ -250,6 +250,10 @@ pub struct Connection {
 type Fired = Vec<(Completion, Win32Error, u32)>;
 
 fn fire_all(list: Fired) {
+    if list.is_empty() {
+        // The usual case: nothing to fire, nothing to drop.
+        return;
+    }
     for (c, e, n) in list {
         c.fire(e, n, false);
     }

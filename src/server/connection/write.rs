@@ -164,6 +164,12 @@ impl Connection {
             }
         }
         if written == total {
+            // TLS: records the socket did not take wait in the TLS layer. They count towards MinSendRate as
+            // queued bytes do: a client that stops reading must not hold the connection with no timer
+            // running (a closing connection has no other).
+            if out.backlog.is_none() && self.sock.pending() {
+                self.add_backlog(out, written as u64);
+            }
             return Written::All;
         }
         let mut rest = Vec::with_capacity(total - written);
@@ -228,7 +234,10 @@ impl Connection {
             }
             // TLS: the records of earlier writes go first (a plain socket holds none).
             match self.sock.flush_pending() {
-                Ok(true) if out.out.is_empty() && !out.closing => return,
+                Ok(true) if out.out.is_empty() && !out.closing => {
+                    out.backlog = None;
+                    return;
+                }
                 Ok(true) => {}
                 Ok(false) => return,
                 Err(_) => failed = true,
