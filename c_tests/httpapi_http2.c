@@ -9,7 +9,7 @@
  * Client: python's h2 (c_tests/support/h2_peer.py): response trailers (HttpDataChunkTrailers), stream
  * resets (HttpRequestPropertyStreamError), 60 concurrent streams, 8 MiB both ways on one stream, a client
  * reset mid-body, the client's GOAWAY; a grpcio client (c_tests/support/grpc_peer.py) calling unary and
- * server-streaming methods this program implements (grpc-status in the trailers); six flood shapes
+ * server-streaming methods this program implements (grpc-status in the trailers); seven flood shapes
  * (c_tests/support/h2_flood.py), each ending in a GOAWAY with memory bounded. */
 #include "httpapi_support.h"
 #include <arpa/inet.h>
@@ -364,7 +364,7 @@ static void test_floods(int port) {
     usleep(1100000);
     char script[300], cmd[800], out[512];
     ts_source_path("c_tests/support/h2_flood.py", script, sizeof script);
-    static const char *shapes[] = {"rapid-reset", "continuation", "headers", "settings", "ping", "zero-window"};
+    static const char *shapes[] = {"rapid-reset", "continuation", "headers", "settings", "ping", "window-update", "zero-window"};
     long before = rss_kib();
     for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
         snprintf(cmd, sizeof cmd, "timeout 30 python3 '%s' '%s' %d %s 2>&1", script, cert, port, shapes[i]);

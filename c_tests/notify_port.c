@@ -827,26 +827,6 @@ static void test_503_queue_full_and_timers(void) {
 /* ---- 10,000 events under load ------------------------------------------------------------------ */
 enum { LOAD_CLIENTS = 8, LOAD_REQUESTS = 10000 };
 typedef struct {
-    int port, count, ok;
-} load_client;
-
-static void *load_main(void *arg) {
-    load_client *c = (load_client *)arg;
-    char buf[1024];
-    const char get[] = "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n";
-    int fd = ts_connect(c->port, 0);
-    for (int i = 0; fd >= 0 && i < c->count; i++) {
-        ts_send_all(fd, get, sizeof get - 1);
-        if (ts_recv_until(fd, buf, sizeof buf, "hello", 5000) <= 0)
-            break;
-        c->ok++;
-    }
-    if (fd >= 0)
-        close(fd);
-    return NULL;
-}
-
-typedef struct {
     HNOTIFY_RPC port;
     long received, opened, closed, lost, total;
     error_status_t last;
@@ -873,17 +853,7 @@ static void *counter_main(void *arg) {
 }
 
 static void run_load(int port, int requests) {
-    load_client c[LOAD_CLIENTS];
-    pthread_t t[LOAD_CLIENTS];
-    for (int i = 0; i < LOAD_CLIENTS; i++) {
-        c[i] = (load_client){port, requests / LOAD_CLIENTS, 0};
-        pthread_create(&t[i], NULL, load_main, &c[i]);
-    }
-    int ok = 0;
-    for (int i = 0; i < LOAD_CLIENTS; i++) {
-        pthread_join(t[i], NULL);
-        ok += c[i].ok;
-    }
+    int ok = hs_load(port, LOAD_CLIENTS, requests / LOAD_CLIENTS, "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n", "hello", 5000);
     CHECK_EQ(ok, requests, "every request served");
 }
 

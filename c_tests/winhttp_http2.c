@@ -8,6 +8,10 @@
  * - without the option, and against a binding with HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2, HTTP/1.1;
  * - asynchronous: 32 requests started at once on one session, each with its own callback sequence in
  *   Windows' order, all on ONE connection (nginx's $connection), one RESOLVING_NAME in all;
+ * - python's h2 as the server (c_tests/support/h2_server.py): interim responses (102, 103) as
+ *   INTERMEDIATE_RESPONSE callbacks; the HTTP/2 connection counted once by WinHttpQueryConnectionGroup, four
+ *   streams at once under MAX_CONNS_PER_SERVER 1, closed after WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT (5 s)
+ *   without a stream (the server sees a new connection next), and an idle HTTP/1.1 one no longer pooled;
  * - response trailers through WINHTTP_QUERY_FLAG_TRAILERS and WinHttpQueryHeadersEx (nginx add_trailer, and our
  *   server's HttpDataChunkTrailers: /trailers, /trailers-length, /trailers-only, /trailers-chunked).
  * 127.0.0.1 only; every wait bounded. */
@@ -515,6 +519,82 @@ static void test_interim(int port) {
     WinHttpCloseHandle(ses);
 }
 
+/* ---- the HTTP/2 connection counted and closed like Windows' pooled connections ---- */
+#define OPTION_CONNECTION_IDLE_TIMEOUT 135 /* WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT: not in the SDK's winhttp.h */
+
+/* Connections WinHttpQueryConnectionGroup reports for the handle's host (HTTPS), summed over groups. */
+static DWORD group_count(HINTERNET h) {
+    WINHTTP_QUERY_CONNECTION_GROUP_RESULT *res = NULL;
+    DWORD n = 0;
+    if (WinHttpQueryConnectionGroup(h, NULL, 0, &res) != ERROR_SUCCESS || !res) return 0xffffffff;
+    for (ULONG i = 0; i < res->cHosts; i++)
+        for (ULONG g = 0; g < res->pHostConnectionGroups[i].cConnectionGroups; g++) n += res->pHostConnectionGroups[i].pConnectionGroups[g].cConnections;
+    WinHttpFreeQueryConnectionGroupResult(res);
+    return n;
+}
+
+/* `port2`: a fresh python h2 server (its /stats counts connections); `h1port`: our server on a binding
+ * without HTTP/2. Both sessions idle-time out after 5 s (the option's minimum); one wait serves both. */
+static void test_idle(int port2, int h1port) {
+    printf("connection count and idle timeout\n");
+    char body[256];
+    HINTERNET ses = session(0, 1);
+    DWORD v = 4999, one = 1;
+    CHECK(!WinHttpSetOption(ses, OPTION_CONNECTION_IDLE_TIMEOUT, &v, sizeof v) && GetLastError() == ERROR_INVALID_PARAMETER,
+          "an idle timeout under 5 s: %u", GetLastError());
+    v = 5000;
+    CHECK(WinHttpSetOption(ses, OPTION_CONNECTION_IDLE_TIMEOUT, &v, sizeof v), "CONNECTION_IDLE_TIMEOUT 5000: %u", GetLastError());
+    CHECK_EQ(dword_option(ses, OPTION_CONNECTION_IDLE_TIMEOUT), 5000, "idle timeout read back");
+    CHECK(WinHttpSetOption(ses, WINHTTP_OPTION_MAX_CONNS_PER_SERVER, &one, sizeof one), "MAX_CONNS_PER_SERVER 1");
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port2, 0);
+    CHECK_EQ(group_count(con), 0, "no connection before the first request");
+
+    /* Four requests in flight at once from one thread, synchronously, under MAX_CONNS_PER_SERVER 1: the
+     * streams share the one HTTP/2 connection (over HTTP/1.1 the second send would wait for the first). */
+    HINTERNET reqs4[4];
+    for (int i = 0; i < 4; i++) {
+        reqs4[i] = open_req(con, L"GET", L"/stats");
+        CHECK(WinHttpSendRequest(reqs4[i], NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(reqs4[i], NULL), "request %d: %u", i, GetLastError());
+    }
+    CHECK_EQ(group_count(con), 1, "WinHttpQueryConnectionGroup: one HTTP/2 connection for four streams");
+    for (int i = 0; i < 4; i++) {
+        CHECK(read_all(reqs4[i], body, sizeof body) > 0 && strcmp(body, "open=1 accepted=1") == 0, "stats %d '%s'", i, body);
+        WinHttpCloseHandle(reqs4[i]);
+    }
+    CHECK_EQ(group_count(con), 1, "the idle HTTP/2 connection still counts");
+    HINTERNET other = session(0, 1);
+    HINTERNET ocon = WinHttpConnect(other, L"127.0.0.1", (INTERNET_PORT)port2, 0);
+    CHECK_EQ(group_count(ocon), 0, "another session that has not used it does not count it");
+
+    /* HTTP/1.1 (a binding without HTTP/2): the idle pooled connection counts until its idle time. */
+    HINTERNET h1ses = session(0, 1);
+    CHECK(WinHttpSetOption(h1ses, OPTION_CONNECTION_IDLE_TIMEOUT, &v, sizeof v), "idle timeout on the HTTP/1.1 session");
+    HINTERNET h1con = WinHttpConnect(h1ses, L"127.0.0.1", (INTERNET_PORT)h1port, 0);
+    CHECK_EQ(get(h1con, L"/hello", 0, body, sizeof body), 200, "GET over HTTP/1.1");
+    CHECK_EQ(group_count(h1con), 1, "the idle HTTP/1.1 connection counts");
+
+    usleep(5500 * 1000);
+    /* The idle time has run out; the close itself may lag a little on a loaded machine (bounded: 5 s). */
+    uint64_t end = ts_now_ms() + 5000;
+    while (group_count(con) != 0 && ts_now_ms() < end) usleep(50 * 1000);
+    CHECK_EQ(group_count(con), 0, "the HTTP/2 connection is gone after 5 s without a stream");
+    CHECK_EQ(group_count(h1con), 0, "the HTTP/1.1 connection is not reused after 5 s idle");
+    /* The server sees the old connection end (GOAWAY, then the socket closed) and a new one. */
+    for (int i = 0; i < 20; i++) {
+        CHECK_EQ(get(con, L"/stats", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body), 200, "GET after the idle time");
+        if (strcmp(body, "open=1 accepted=2") == 0) break;
+        usleep(100 * 1000);
+    }
+    CHECK(strcmp(body, "open=1 accepted=2") == 0, "a new connection, the old one closed by the client: '%s'", body);
+    CHECK_EQ(get(h1con, L"/hello", 0, body, sizeof body), 200, "GET over HTTP/1.1 after the idle time");
+    WinHttpCloseHandle(h1con);
+    WinHttpCloseHandle(h1ses);
+    WinHttpCloseHandle(ocon);
+    WinHttpCloseHandle(other);
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+}
+
 /* ---- nginx with http2 ---- */
 static pid_t start_nginx(int port, int port2) {
     char conf[4096], path[512];
@@ -656,6 +736,17 @@ int main(void) {
     int pyport = ts_free_port();
     pid_t py = start_h2_server(pyport);
     test_interim(pyport);
+    /* A fresh python server (its /stats counts connections) and our server on a binding without HTTP/2. */
+    int pyport2 = ts_free_port();
+    while (pyport2 == pyport) pyport2 = ts_free_port();
+    pid_t py2 = start_h2_server(pyport2);
+    int h1port;
+    HANDLE h1q = https_queue(&h1port, HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2);
+    hs_app h1app;
+    hs_app_start(&h1app, h1q);
+    test_idle(pyport2, h1port);
+    hs_app_stop(&h1app);
+    ts_kill(py2);
     ts_kill(py);
 
     char cmd[400];

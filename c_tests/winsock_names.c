@@ -99,11 +99,16 @@ static void check_request(HANDLE queue, const char *url, int family, int port, c
         CHECK(ntohs(l4->sin_port) == port, "local port %u", ntohs(l4->sin_port));
         CHECK(InetNtopW(AF_INET, &r4->sin_addr, text, _countof(text)) && wcscmp(text, ip) == 0, "remote %ls", text);
         remote_port = ntohs(r4->sin_port);
+        static const unsigned char zero[8];
+        CHECK(memcmp(r4->sin_zero, zero, 8) == 0 && memcmp(l4->sin_zero, zero, 8) == 0, "sin_zero is zero");
     } else {
         PSOCKADDR_IN6 r6 = (PSOCKADDR_IN6)remote, l6 = (PSOCKADDR_IN6)local;
         CHECK(ntohs(l6->sin6_port) == port, "local port %u", ntohs(l6->sin6_port));
         CHECK(InetNtopW(AF_INET6, &r6->sin6_addr, text, _countof(text)) && wcscmp(text, ip) == 0, "remote %ls", text);
         CHECK(IN6_IS_ADDR_LOOPBACK(&r6->sin6_addr), "IN6_IS_ADDR_LOOPBACK");
+        /* As Windows fills a TCP peer's address: no flow label, no scope for a global (here loopback) address. */
+        CHECK(r6->sin6_flowinfo == 0 && l6->sin6_flowinfo == 0, "sin6_flowinfo 0 (%u)", (unsigned)r6->sin6_flowinfo);
+        CHECK(r6->sin6_scope_id == 0 && l6->sin6_scope_id == 0, "sin6_scope_id 0 (%u)", (unsigned)r6->sin6_scope_id);
         remote_port = ntohs(r6->sin6_port);
     }
     CHECK(remote_port != 0 && remote_port != port && SS_PORT(remote) == htons(remote_port), "remote port %u (SS_PORT)", remote_port);

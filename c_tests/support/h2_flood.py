@@ -5,7 +5,8 @@ a flooding client does not play by the protocol's rules).
 
 Shapes: rapid-reset (HEADERS then RST_STREAM, over and over), continuation (one header block that never
 ends), headers (streams opened far past SETTINGS_MAX_CONCURRENT_STREAMS), settings (SETTINGS frames),
-ping (PING frames), zero-window (a GET with every window shut). Prints "SHAPE: goaway=CODE closed=yes|no
+ping (PING frames), window-update (the connection's window opened a byte at a time), zero-window (a GET
+with every window shut). Prints "SHAPE: goaway=CODE closed=yes|no
 sent=FRAMES" once the server has closed the connection or 15 s have passed; CODE is the GOAWAY's error
 code (11: ENHANCE_YOUR_CALM) or "none".
 """
@@ -74,6 +75,9 @@ def main():
             batch = [frame(4, 0, 0, struct.pack(">HI", 3, 100))] * 200
         elif shape == "ping":
             batch = [frame(6, 0, 0, b"12345678")] * 200
+        elif shape == "window-update":
+            # The connection's window opened a byte at a time.
+            batch = [frame(8, 0, 0, struct.pack(">I", 1))] * 200
         elif shape == "zero-window" and sent == 0:
             batch.append(frame(1, 0x5, 1, block))
         return batch

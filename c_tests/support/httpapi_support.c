@@ -316,6 +316,49 @@ void hs_app_stop(hs_app *app) {
     pthread_join(app->thread, NULL);
 }
 
+int hs_repeat_on_connection(int port, const char *request, const char *needle, int count, int timeout_ms) {
+    char buf[1024];
+    int ok = 0;
+    int fd = ts_connect(port, 0);
+    for (int i = 0; fd >= 0 && i < count; i++) {
+        ts_send_all(fd, request, strlen(request));
+        if (ts_recv_until(fd, buf, sizeof buf, needle, timeout_ms) <= 0)
+            break;
+        ok++;
+    }
+    if (fd >= 0)
+        close(fd);
+    return ok;
+}
+
+typedef struct {
+    int port, count, timeout_ms, ok;
+    const char *request, *needle;
+} load_client;
+
+static void *load_main(void *arg) {
+    load_client *c = (load_client *)arg;
+    c->ok = hs_repeat_on_connection(c->port, c->request, c->needle, c->count, c->timeout_ms);
+    return NULL;
+}
+
+int hs_load(int port, int clients, int per_client, const char *request, const char *needle, int timeout_ms) {
+    load_client *c = calloc((size_t)clients, sizeof *c);
+    pthread_t *t = calloc((size_t)clients, sizeof *t);
+    int ok = 0;
+    for (int i = 0; i < clients; i++) {
+        c[i] = (load_client){port, per_client, timeout_ms, 0, request, needle};
+        pthread_create(&t[i], NULL, load_main, &c[i]);
+    }
+    for (int i = 0; i < clients; i++) {
+        pthread_join(t[i], NULL);
+        ok += c[i].ok;
+    }
+    free(c);
+    free(t);
+    return ok;
+}
+
 ssize_t hs_exchange(int port, const char *request, size_t len, char *out, size_t cap, int timeout_ms) {
     int fd = ts_connect(port, 0);
     if (fd < 0)

@@ -54,6 +54,12 @@ void hs_app_stop(hs_app *app);
 /* Sends `request` on a new connection to 127.0.0.1:port and reads until the peer closes or timeout_ms;
  * returns bytes read (NUL-terminated). */
 ssize_t hs_exchange(int port, const char *request, size_t len, char *out, size_t cap, int timeout_ms);
+/* Sends `request` `count` times on one keep-alive connection to 127.0.0.1:port, reading each answer up to
+ * `needle`; returns how many answers came (it stops at the first that does not within timeout_ms). */
+int hs_repeat_on_connection(int port, const char *request, const char *needle, int count, int timeout_ms);
+/* `clients` threads, each doing hs_repeat_on_connection(port, request, needle, per_client, timeout_ms) on its
+ * own connection at the same time; returns the answers that came in all. */
+int hs_load(int port, int clients, int per_client, const char *request, const char *needle, int timeout_ms);
 /* Sends a response built from status/reason/body synchronously. */
 ULONG hs_send_simple(HANDLE queue, HTTP_REQUEST_ID id, USHORT status, const char *reason, const char *body, ULONG flags);
 

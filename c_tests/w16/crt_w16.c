@@ -74,6 +74,18 @@ int main(void) {
     CHECK(mbstowcs(w, "\xf0\x9f\x98\x80!", 8) == 3 && w[0] == 0xD83D && w[1] == 0xDE00 && w[2] == L'!' && w[3] == 0, "mbstowcs surrogate pair");
     CHECK(mbstowcs(NULL, "abc", 0) == 3, "mbstowcs counts");
     CHECK(mbstowcs(w, "\xff", 8) == (size_t)-1, "mbstowcs invalid UTF-8");
+    /* The CRT's rules kept through win32::text: a character that does not fit ends the conversion before
+     * a later invalid unit is looked at; the NULL-destination count; a surrogate pair is never split. */
+    wchar_t late[] = {L'a', L'b', L'c', 0xD800, 0};
+    CHECK(wcstombs(u8, late, 2) == 2 && memcmp(u8, "ab", 2) == 0, "wcstombs stops before a later lone surrogate");
+    errno = 0;
+    CHECK(wcstombs(NULL, late, 0) == (size_t)-1 && errno == EILSEQ, "wcstombs count: lone surrogate is -1");
+    CHECK(wcstombs(NULL, L"h\u00e9\U0001F600", 0) == 7, "wcstombs count: UTF-8 bytes");
+    w[0] = L'x';
+    CHECK(mbstowcs(w, "\xf0\x9f\x98\x80", 1) == 0 && w[0] == 0, "mbstowcs does not split a pair (terminator fits)");
+    CHECK(mbstowcs(NULL, "\xf0\x9f\x98\x80!", 0) == 3, "mbstowcs count: UTF-16 units");
+    errno = 0;
+    CHECK(mbstowcs(NULL, "ok\xff", 0) == (size_t)-1 && errno == EILSEQ, "mbstowcs count: invalid UTF-8 is -1");
 
     /* formatting, with Windows' %s (WCHAR) / %S (char) */
     wchar_t f[32];
@@ -89,10 +101,12 @@ int main(void) {
     FILE *tf = tmpfile();
     CHECK(fwprintf(tf, L"%s|%d\n", L"\u00e9\U0001F600", 5) == 6, "fwprintf returns the WCHARs written");
     CHECK(fputws(L"end", tf) >= 0, "fputws");
+    wchar_t lone_mid[] = {L'|', 0xDC00, 0};
+    CHECK(fputws(lone_mid, tf) >= 0, "fputws with a lone surrogate");
     rewind(tf);
     char back[32] = {0};
     size_t got = fread(back, 1, sizeof back - 1, tf);
-    CHECK(got == 12 && strcmp(back, "\xc3\xa9\xf0\x9f\x98\x80|5\nend") == 0, "UTF-8 in the file");
+    CHECK(got == 16 && strcmp(back, "\xc3\xa9\xf0\x9f\x98\x80|5\nend|\xef\xbf\xbd") == 0, "UTF-8 in the file (U+FFFD for the lone surrogate)");
     fclose(tf);
     fflush(stdout);
     CHECK(wprintf(L"%s", L"") == 0, "wprintf of nothing");

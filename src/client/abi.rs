@@ -465,6 +465,10 @@ pub const WINHTTP_WEB_SOCKET_MIN_KEEPALIVE_VALUE: u32 = 15_000;
 pub const WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL: u32 = 133;
 /// Request handles, query only: the advanced protocol the last response came over (0: HTTP/1.x).
 pub const WINHTTP_OPTION_HTTP_PROTOCOL_USED: u32 = 134;
+/// How long an idle pooled connection stays usable (DWORD ms on a session, at least 5,000; Windows'
+/// default is one minute). Not in the SDK's winhttp.h: its number and rules are those Microsoft's own
+/// `fetch_winhttp` crate (microsoft/oxidizer) documents from the Windows sources.
+pub const WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT: u32 = 135;
 /// Session or request handles: milliseconds between PING frames on a new HTTP/2 connection (0: none).
 pub const WINHTTP_OPTION_HTTP2_KEEPALIVE: u32 = 164;
 /// Session or request handles: the stream receive window a new HTTP/2 connection announces (bytes).

@@ -96,6 +96,22 @@ pub fn query_kind(option: u32) -> WinResult<Kind> {
     kind(option)
 }
 
+/// The buffer size `WinHttpQueryOption` needs for `option` before it looks at the handle's state (0: no
+/// fixed size; the value says). The options that fill a structure answer a short buffer with
+/// `ERROR_INSUFFICIENT_BUFFER` and this size first, as Wine records for `WINHTTP_OPTION_CONNECTION_INFO`.
+/// `U` is the caller's `WCHAR` (`WINHTTP_SECURITY_INFO` holds wide strings).
+pub fn query_size<U: crate::win32::wstr::WideUnit>(option: u32) -> usize {
+    use std::mem::size_of;
+    match option {
+        WINHTTP_OPTION_CONNECTION_INFO => size_of::<abi::WINHTTP_CONNECTION_INFO>(),
+        WINHTTP_OPTION_SECURITY_INFO => size_of::<abi::WINHTTP_SECURITY_INFO<U>>(),
+        // A PCCERT_CONTEXT.
+        WINHTTP_OPTION_SERVER_CERT_CONTEXT => size_of::<usize>(),
+        WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => size_of::<abi::WINHTTP_CERTIFICATE_INFO>(),
+        _ => 0,
+    }
+}
+
 /// The value type of a known option, or `ERROR_WINHTTP_INVALID_OPTION`.
 pub fn kind(option: u32) -> WinResult<Kind> {
     Ok(match option {
@@ -126,7 +142,8 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         | WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL
         | WINHTTP_OPTION_HTTP_PROTOCOL_USED
         | WINHTTP_OPTION_HTTP2_KEEPALIVE
-        | WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW => Kind::Dword,
+        | WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW
+        | abi::WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT => Kind::Dword,
         WINHTTP_OPTION_PARENT_HANDLE | WINHTTP_OPTION_CONTEXT_VALUE => Kind::Usize,
         WINHTTP_OPTION_URL | WINHTTP_OPTION_USER_AGENT => Kind::Str,
         abi::WINHTTP_OPTION_USERNAME..=abi::WINHTTP_OPTION_PROXY_PASSWORD => Kind::Str,
@@ -286,6 +303,16 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
                     Err(ERROR_NOT_SUPPORTED)
                 }
             }
+        }
+        abi::WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT => {
+            // A session's, at least 5 s (Windows: an error, not a clamp).
+            let v = dword()?;
+            let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            if v < 5_000 {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            s.settings.lock().idle_timeout = v;
+            Ok(())
         }
         WINHTTP_OPTION_MAX_CONNS_PER_SERVER | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER => {
             let v = dword()?;
@@ -540,6 +567,7 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
                 WINHTTP_OPTION_MAX_RESPONSE_HEADER_SIZE => s.max_header_size,
                 WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE => s.max_drain_size,
                 WINHTTP_OPTION_HTTP2_KEEPALIVE => s.h2_keepalive,
+                abi::WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT => s.idle_timeout,
                 WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW => {
                     if s.h2_window == 0 {
                         super::h2::STREAM_WINDOW

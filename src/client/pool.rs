@@ -7,8 +7,12 @@
 //! use (`WINHTTP_OPTION_MAX_CONNS_PER_SERVER`), and the idle ones it handed back
 //! ([`owned_by`], for `WinHttpQueryConnectionGroup`).
 //!
+//! An idle connection is not used after the idle timeout of the session that handed it back
+//! (`WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT`, one minute by default, as on Windows); it is closed
+//! on the next look-up.
+//!
 //! HTTP/2 connections are not in here: one per origin, shared by every request to it, is in
-//! `client::h2` (`ORIGINS`).
+//! `client::h2` (`ORIGINS`), closed there after the same idle time without a stream.
 //!
 //! Operations: [`put`], [`take`], [`owned_by`].
 use super::conn::Conn;
@@ -24,18 +28,30 @@ struct Idle {
     conn: Conn,
     /// The session that handed it back last.
     owner: u64,
+    /// Not used after this (`WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT` of that session).
+    until: std::time::Instant,
+}
+
+/// Drops the connections idle past their time (Windows: they are not used again; the socket
+/// closes on the next look-up).
+fn expire(idle: &mut Vec<Idle>) {
+    let now = std::time::Instant::now();
+    idle.retain(|e| e.until > now);
 }
 
 static IDLE: Lazy<Mutex<Vec<Idle>>> = Lazy::new(|| Mutex::new(Vec::new()));
 
 /// Keeps a connection whose response was read whole, for the next request to `origin`.
-pub fn put(origin: &Origin, mut conn: Conn, owner: u64) {
+/// It is not used after `idle_ms` (`WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT`).
+pub fn put(origin: &Origin, mut conn: Conn, owner: u64, idle_ms: u32) {
     conn.reused = true;
+    let until = std::time::Instant::now() + std::time::Duration::from_millis(idle_ms as u64);
     let mut idle = IDLE.lock();
+    expire(&mut idle);
     if idle.len() >= MAX_IDLE {
         idle.remove(0);
     }
-    idle.push(Idle { origin: origin.clone(), conn, owner });
+    idle.push(Idle { origin: origin.clone(), conn, owner, until });
 }
 
 /// The most recently pooled usable connection to `origin`, preferring one registered with the
@@ -44,6 +60,7 @@ pub fn put(origin: &Origin, mut conn: Conn, owner: u64) {
 pub fn take(origin: &Origin) -> Option<Conn> {
     let here = super::reactor::current_id();
     let mut idle = IDLE.lock();
+    expire(&mut idle);
     loop {
         let i = idle
             .iter()
@@ -58,5 +75,7 @@ pub fn take(origin: &Origin) -> Option<Conn> {
 
 /// Idle connections `owner` handed back that match `keep`.
 pub fn owned_by(owner: u64, keep: impl Fn(&Origin) -> bool) -> u32 {
-    IDLE.lock().iter().filter(|e| e.owner == owner && keep(&e.origin)).count() as u32
+    let mut idle = IDLE.lock();
+    expire(&mut idle);
+    idle.iter().filter(|e| e.owner == owner && keep(&e.origin)).count() as u32
 }

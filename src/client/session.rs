@@ -10,6 +10,9 @@ use crate::win32::handle::{KernelObject, RawHandle};
 use parking_lot::Mutex;
 use std::sync::atomic::AtomicUsize;
 
+/// Windows' idle timeout of pooled connections (HTTP/1.1, HTTP/2 and HTTP/3 alike): one minute.
+pub const DEFAULT_IDLE_TIMEOUT: u32 = 60_000;
+
 /// Options a request copies from its session when it is opened (Windows semantics: setting a session
 /// option later does not change requests already open).
 #[derive(Clone, Debug)]
@@ -41,6 +44,9 @@ pub struct Settings {
     /// (the stream window, 0: the default), applied to a new HTTP/2 connection.
     pub h2_keepalive: u32,
     pub h2_window: u32,
+    /// `WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT` (ms): an idle pooled HTTP/1.1 connection is not used
+    /// again after it, an HTTP/2 connection without a stream for that long is closed (GOAWAY).
+    pub idle_timeout: u32,
 }
 
 impl Default for Settings {
@@ -66,6 +72,7 @@ impl Default for Settings {
             http_protocol: 0,
             h2_keepalive: 0,
             h2_window: 0,
+            idle_timeout: DEFAULT_IDLE_TIMEOUT,
         }
     }
 }
@@ -301,19 +308,20 @@ impl Session {
     /// Returns a connection whose response was fully read to the process's pool, for the next
     /// request to the same origin (of this session or any other).
     pub fn put_idle(&self, origin: &Origin, conn: Conn) {
-        super::pool::put(origin, conn, self.id);
+        let idle = self.settings.lock().idle_timeout;
+        super::pool::put(origin, conn, self.id, idle);
         let mut pool = self.pool.lock();
         release_slot(&mut pool, origin);
         self.signal_freed(&pool);
     }
 
     /// Connections to `host`:`port`, over TLS or not, in use by this session or handed back by it
-    /// and idle (`WinHttpQueryConnectionGroup`).
+    /// and idle, and the live HTTP/2 connections its requests used (`WinHttpQueryConnectionGroup`).
     pub fn connection_count(&self, host: &str, port: u16, secure: bool) -> u32 {
         let matches = |o: &Origin| o.secure == secure && o.port == port && o.host.eq_ignore_ascii_case(host);
         let pool = self.pool.lock();
         let active: u32 = pool.active.0.iter().filter(|(o, _)| matches(o)).map(|(_, n)| *n).sum();
-        active + super::pool::owned_by(self.id, matches)
+        active + super::pool::owned_by(self.id, matches) + super::h2::used_by(self.id, matches)
     }
 
     /// Whether the jar holds any cookie (expired ones included).

@@ -273,8 +273,9 @@ pub unsafe fn print(call: Call, stream: *mut libc::FILE) -> FormatResult {
         let utf8;
         let bytes = if call.wide {
             // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
-            utf8 = String::from_utf16_lossy(unsafe { std::slice::from_raw_parts(buf as *const u16, n) });
-            utf8.as_bytes()
+            utf8 = crate::win32::text::wide_to_utf8(unsafe { std::slice::from_raw_parts(buf as *const u16, n) }, false)
+                .unwrap_or_default();
+            &utf8[..]
         } else {
             // SAFETY: `from_raw_parts`: the pointer and length describe readable memory of the caller
             unsafe { std::slice::from_raw_parts(buf as *const u8, n) }

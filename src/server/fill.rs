@@ -9,8 +9,8 @@ use super::request::Request;
 use crate::server::abi;
 use crate::server::abi::*;
 use crate::win32::overlapped::CallerBuf;
+use crate::win32::sockaddr;
 use crate::win32::wstr::{self, WideUnit};
-use std::net::SocketAddr;
 
 pub const REQUEST_V1_SIZE: usize = std::mem::size_of::<HTTP_REQUEST_V1>();
 pub const REQUEST_V2_SIZE: usize = std::mem::size_of::<HTTP_REQUEST_V2>();
@@ -65,16 +65,20 @@ pub fn request_header_id(name: &[u8]) -> Option<usize> {
         &[],
         &[33, 35], // If-Unmodified-Since, Proxy-Authorization
     ];
-    let cands = BY_LEN.get(name.len())?;
+    // Statics, not consts: indexed at run time, a const table would be copied onto the stack each call.
+    static BY_LEN_TABLE: [&[u8]; 20] = BY_LEN;
+    static NAMES: [&str; 41] = REQUEST_HEADER_NAMES;
+    let cands = BY_LEN_TABLE.get(name.len())?;
     // The first letter (case folded) tells most candidates apart before a whole comparison.
     let first = name.first()?.to_ascii_lowercase();
     cands.iter().map(|&i| i as usize).find(|&i| {
-        let known = REQUEST_HEADER_NAMES[i].as_bytes();
-        known[0].to_ascii_lowercase() == first && known.eq_ignore_ascii_case(name)
+        let known = NAMES[i].as_bytes();
+        known[0].to_ascii_lowercase() == first
+            && known.iter().zip(name).all(|(&k, &b)| k == b || (k.is_ascii_alphabetic() && k ^ 0x20 == b))
     })
 }
 
-const VERBS: [&[u8]; 17] = [
+static VERBS: [&[u8]; 17] = [
     b"OPTIONS",
     b"GET",
     b"HEAD",
@@ -105,25 +109,6 @@ fn align(n: usize, a: usize) -> usize {
 }
 
 const SOCKADDR_SLOT: usize = 32;
-
-/// Writes a Linux `sockaddr_in` / `sockaddr_in6` (DESIGN.md section 3).
-fn write_sockaddr(out: &mut [u8], a: &SocketAddr) {
-    match a {
-        SocketAddr::V4(v4) => {
-            out[0..2].copy_from_slice(&(libc::AF_INET as u16).to_ne_bytes());
-            out[2..4].copy_from_slice(&v4.port().to_be_bytes());
-            out[4..8].copy_from_slice(&v4.ip().octets());
-            out[8..16].fill(0);
-        }
-        SocketAddr::V6(v6) => {
-            out[0..2].copy_from_slice(&(libc::AF_INET6 as u16).to_ne_bytes());
-            out[2..4].copy_from_slice(&v6.port().to_be_bytes());
-            out[4..8].copy_from_slice(&v6.flowinfo().to_be_bytes());
-            out[8..24].copy_from_slice(&v6.ip().octets());
-            out[24..28].copy_from_slice(&v6.scope_id().to_ne_bytes());
-        }
-    }
-}
 
 fn struct_bytes<T>(v: &T) -> &[u8] {
     // SAFETY: T is a plain #[repr(C)] structure of integers and pointers; reading its bytes is sound.
@@ -321,8 +306,8 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     }
 
     // Addresses.
-    write_sockaddr(&mut out[addr_off..addr_off + SOCKADDR_SLOT], &req.conn.remote);
-    write_sockaddr(&mut out[addr_off + SOCKADDR_SLOT..addr_off + 2 * SOCKADDR_SLOT], &req.conn.local);
+    sockaddr::write(&mut out[addr_off..addr_off + SOCKADDR_SLOT], &req.conn.remote);
+    sockaddr::write(&mut out[addr_off + SOCKADDR_SLOT..addr_off + 2 * SOCKADDR_SLOT], &req.conn.local);
     r.Address = HTTP_TRANSPORT_ADDRESS {
         pRemoteAddress: ptr(addr_off) as *const _,
         pLocalAddress: ptr(addr_off + SOCKADDR_SLOT) as *const _,
@@ -442,6 +427,9 @@ mod tests {
             assert_eq!(request_header_id(n.as_bytes()), Some(i), "{n}");
             assert_eq!(request_header_id(n.to_ascii_lowercase().as_bytes()), Some(i), "{n}");
         }
+        assert_eq!(request_header_id(b"USER-AGENT"), Some(40));
+        // Case folds letters only: a byte that differs from '-' by the case bit is another name.
+        assert_eq!(request_header_id(b"User\rAgent"), None);
         assert_eq!(request_header_id(b"X-Custom"), None);
         assert_eq!(request_header_id(b""), None);
         assert_eq!(request_header_id(b"A-Very-Long-Header-Name-Indeed"), None);

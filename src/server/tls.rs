@@ -298,15 +298,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
     }
 }
 
-/// A connected UNIX socket pair: our end for the runtime, the other for a [`super::connection::Connection`]
-/// (the streams of an HTTP/2 connection, [`super::h2`]).
-pub(super) fn socket_pair() -> std::io::Result<(tokio::net::UnixStream, std::os::unix::net::UnixStream)> {
-    let (ours, theirs) = std::os::unix::net::UnixStream::pair()?;
-    ours.set_nonblocking(true)?;
-    Ok((tokio::net::UnixStream::from_std(ours)?, theirs))
-}
-
-/// One non-blocking `send` on a socket (an HTTP/2 stream's relay, the client's socket during the
+/// One non-blocking `send` on a socket (the client's socket during the
 /// handshake). `MSG_NOSIGNAL`: a peer that left must give an error, not kill the application with SIGPIPE
 /// (a plain `write` on a UNIX socket would).
 pub(super) fn send_nosignal(fd: std::os::fd::RawFd, buf: &[u8]) -> std::io::Result<usize> {
@@ -375,20 +367,6 @@ impl tokio::io::AsyncWrite for NoSigPipe {
     ) -> std::task::Poll<std::io::Result<()>> {
         std::pin::Pin::new(&mut self.get_mut().0).poll_shutdown(cx)
     }
-}
-
-/// Writes all of `buf` to an HTTP/2 stream's relay socket.
-pub(super) async fn send_all(plain: &tokio::net::UnixStream, mut buf: &[u8]) -> std::io::Result<()> {
-    use std::os::fd::AsRawFd;
-    while !buf.is_empty() {
-        plain.writable().await?;
-        match plain.try_io(tokio::io::Interest::WRITABLE, || send_nosignal(plain.as_raw_fd(), buf)) {
-            Ok(n) => buf = &buf[n..],
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(())
 }
 
 /// The key size of a cipher suite, by its IANA name.

@@ -2,6 +2,7 @@
 //! events, `OVERLAPPED` completion, completion ports, the thread pool, wide strings.
 pub mod abi;
 pub mod cert;
+pub mod cert_context;
 pub mod critsec;
 pub mod error;
 pub mod event;
@@ -13,6 +14,7 @@ pub mod last_error;
 pub mod message;
 pub mod module;
 pub mod overlapped;
+pub mod sockaddr;
 pub mod sysinfo;
 pub mod text;
 pub mod thread;

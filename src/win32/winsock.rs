@@ -2,7 +2,8 @@
 //! `WSACleanup` bookkeeping and the text forms of IPv4 and IPv6 addresses (`InetNtop`, `InetPton`,
 //! `WSAAddressToString`). The address structures are Linux's `sockaddr_in` / `sockaddr_in6`.
 use super::error::*;
-use std::net::{Ipv4Addr, Ipv6Addr};
+use super::sockaddr::{self, BadAddress, Families};
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Linux's address families (Windows' AF_INET6 is 23; the headers use Linux's values, DESIGN.md section 3).
@@ -61,59 +62,39 @@ pub fn parse_address(family: i32, text: &str) -> WinResult<Option<Vec<u8>>> {
 /// (and brackets) when it is 0, without the scope when it is 0. `raw` is the caller's `dwAddressLength`
 /// bytes of the structure; shorter than its family's structure: `WSAEFAULT`; another family: `WSAEINVAL`.
 pub fn socket_address_text(raw: &[u8]) -> WinResult<String> {
-    if raw.len() < 2 {
-        return Err(WSAEFAULT);
-    }
-    let family = u16::from_ne_bytes([raw[0], raw[1]]) as i32;
-    match family {
-        AF_INET => {
-            if raw.len() < std::mem::size_of::<libc::sockaddr_in>() {
-                return Err(WSAEFAULT);
-            }
-            let port = u16::from_be_bytes([raw[2], raw[3]]);
-            let ip = Ipv4Addr::new(raw[4], raw[5], raw[6], raw[7]);
-            Ok(if port == 0 { ip.to_string() } else { format!("{ip}:{port}") })
-        }
-        AF_INET6 => {
-            if raw.len() < std::mem::size_of::<libc::sockaddr_in6>() {
-                return Err(WSAEFAULT);
-            }
-            let port = u16::from_be_bytes([raw[2], raw[3]]);
-            let ip = Ipv6Addr::from(<[u8; 16]>::try_from(&raw[8..24]).expect("16 bytes"));
-            let scope = u32::from_ne_bytes([raw[24], raw[25], raw[26], raw[27]]);
-            let mut text = ip.to_string();
-            if scope != 0 {
-                text = format!("{text}%{scope}");
-            }
-            Ok(if port == 0 { text } else { format!("[{text}]:{port}") })
-        }
-        _ => Err(WSAEINVAL),
-    }
+    let a = sockaddr::read(raw, Families::Linux).map_err(|e| match e {
+        BadAddress::Short => WSAEFAULT,
+        BadAddress::Family => WSAEINVAL,
+    })?;
+    let text = match a {
+        SocketAddr::V4(a) => a.ip().to_string(),
+        SocketAddr::V6(a) if a.scope_id() != 0 => format!("{}%{}", a.ip(), a.scope_id()),
+        SocketAddr::V6(a) => a.ip().to_string(),
+    };
+    Ok(match a {
+        _ if a.port() == 0 => text,
+        SocketAddr::V4(_) => format!("{text}:{}", a.port()),
+        SocketAddr::V6(_) => format!("[{text}]:{}", a.port()),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The caller's bytes for `a` (their layout is `sockaddr`'s test).
+    fn raw(a: SocketAddr) -> Vec<u8> {
+        let mut b = vec![0u8; sockaddr::size_of(&a)];
+        sockaddr::write(&mut b, &a);
+        b
+    }
+
     fn v4(ip: [u8; 4], port: u16) -> Vec<u8> {
-        // SAFETY: a zeroed sockaddr_in is valid.
-        let mut sa: libc::sockaddr_in = unsafe { std::mem::zeroed() };
-        sa.sin_family = AF_INET as u16;
-        sa.sin_port = port.to_be();
-        sa.sin_addr.s_addr = u32::from_ne_bytes(ip);
-        // SAFETY: reading the bytes of a plain struct.
-        unsafe { std::slice::from_raw_parts(&sa as *const _ as *const u8, std::mem::size_of_val(&sa)).to_vec() }
+        raw(SocketAddr::from((ip, port)))
     }
 
     fn v6(ip: Ipv6Addr, port: u16, scope: u32) -> Vec<u8> {
-        // SAFETY: a zeroed sockaddr_in6 is valid.
-        let mut sa: libc::sockaddr_in6 = unsafe { std::mem::zeroed() };
-        sa.sin6_family = AF_INET6 as u16;
-        sa.sin6_port = port.to_be();
-        sa.sin6_addr.s6_addr = ip.octets();
-        sa.sin6_scope_id = scope;
-        // SAFETY: reading the bytes of a plain struct.
-        unsafe { std::slice::from_raw_parts(&sa as *const _ as *const u8, std::mem::size_of_val(&sa)).to_vec() }
+        raw(SocketAddr::V6(std::net::SocketAddrV6::new(ip, port, 0, scope)))
     }
 
     #[test]

@@ -43,8 +43,81 @@ const CONN_WINDOW: u32 = 4 << 20;
 pub struct H2Conn {
     send: ::h2::client::SendRequest<Bytes>,
     link: Arc<super::link::Link>,
-    /// The connection ended (closed, GOAWAY, error): no new stream goes on it.
+    /// The connection ended (closed, GOAWAY, error, idle): no new stream goes on it.
     dead: Arc<AtomicBool>,
+    use_: Mutex<Use>,
+}
+
+/// Who uses a connection, and since when it has had no stream.
+struct Use {
+    /// Streams open on it (a [`Stream`] not dropped yet).
+    streams: usize,
+    /// When the last stream ended (or the connection opened).
+    idle_since: std::time::Instant,
+    /// The sessions whose requests went on it (`WinHttpQueryConnectionGroup` counts it for them).
+    sessions: Vec<u64>,
+}
+
+impl H2Conn {
+    /// A stream of `session`'s opens on the connection.
+    fn stream_opened(&self, session: u64) {
+        let mut u = self.use_.lock();
+        u.streams += 1;
+        if !u.sessions.contains(&session) {
+            u.sessions.push(session);
+        }
+    }
+}
+
+/// `WinHttpQueryConnectionGroup`: the live HTTP/2 connections to origins `keep` matches that
+/// `session`'s requests used (one each, however many streams they carry). A connection being opened
+/// at this moment is not counted yet.
+pub fn used_by(session: u64, keep: impl Fn(&Origin) -> bool) -> u32 {
+    let slots: Vec<Slot> = ORIGINS.lock().iter().filter(|(o, _)| keep(o)).map(|(_, s)| s.clone()).collect();
+    slots
+        .iter()
+        .filter(|s| match s.try_lock().as_deref() {
+            Ok(Some(Known::Http2(c))) => !c.dead.load(Ordering::Acquire) && c.use_.lock().sessions.contains(&session),
+            _ => false,
+        })
+        .count() as u32
+}
+
+/// Closes the connection once it has had no stream for `idle` (Windows' idle timeout of pooled
+/// connections, `WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT`): it leaves the origin's slot, so the next
+/// request opens a new one, and with the last handle gone h2 ends it with GOAWAY.
+async fn close_when_idle(c: std::sync::Weak<H2Conn>, slot: Slot, idle: std::time::Duration) {
+    loop {
+        let wait = {
+            let Some(c) = c.upgrade() else { return };
+            if c.dead.load(Ordering::Acquire) {
+                return;
+            }
+            let u = c.use_.lock();
+            if u.streams > 0 {
+                idle
+            } else {
+                idle.saturating_sub(u.idle_since.elapsed())
+            }
+        };
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
+            continue;
+        }
+        let mut known = slot.lock().await;
+        let Some(c) = c.upgrade() else { return };
+        {
+            let u = c.use_.lock();
+            if u.streams > 0 || u.idle_since.elapsed() < idle {
+                continue;
+            }
+        }
+        c.dead.store(true, Ordering::Release);
+        if matches!(&*known, Some(Known::Http2(k)) if Arc::ptr_eq(k, &c)) {
+            *known = None;
+        }
+        return;
+    }
 }
 
 /// What the process knows of an origin.
@@ -98,11 +171,12 @@ fn h2_error(e: &::h2::Error) -> Win32Error {
 
 /// Starts the HTTP/2 connection on a connection whose handshake chose `h2`: the `h2` client runs
 /// as a task of the shared runtime.
-async fn start(mut conn: super::conn::Conn, cfg: &Settings) -> WinResult<Arc<H2Conn>> {
+async fn start(mut conn: super::conn::Conn, cfg: &Settings, slot: Slot) -> WinResult<Arc<H2Conn>> {
     let link = conn.link();
     let (sock, tls) = conn.into_tls().ok_or(ERROR_WINHTTP_CONNECTION_ERROR)?;
     let window = if cfg.h2_window != 0 { cfg.h2_window } else { STREAM_WINDOW };
     let keepalive = cfg.h2_keepalive;
+    let idle = std::time::Duration::from_millis(cfg.idle_timeout as u64);
     let (tx, rx) = tokio::sync::oneshot::channel();
     crate::runtime::handle().spawn(async move {
         let stream = match io::TlsIo::new(sock, tls) {
@@ -122,14 +196,24 @@ async fn start(mut conn: super::conn::Conn, cfg: &Settings) -> WinResult<Arc<H2C
             }
         };
         let dead = Arc::new(AtomicBool::new(false));
-        let c = Arc::new(H2Conn { send, link, dead: dead.clone() });
+        let use_ = Mutex::new(Use { streams: 0, idle_since: std::time::Instant::now(), sessions: Vec::new() });
+        let c = Arc::new(H2Conn { send, link, dead: dead.clone(), use_ });
+        let weak = Arc::downgrade(&c);
         let _ = tx.send(Ok(c));
         if keepalive != 0 {
             if let Some(pp) = connection.ping_pong() {
                 tokio::spawn(pings(pp, keepalive, dead.clone()));
             }
         }
-        let _ = connection.await;
+        tokio::pin!(connection);
+        // Until the server ends it, or it has been idle long enough: then h2 sends GOAWAY and ends
+        // it once the last handle (a request still holding it) is gone.
+        tokio::select! {
+            _ = &mut connection => {}
+            _ = close_when_idle(weak, slot, idle) => {
+                let _ = connection.await;
+            }
+        }
         dead.store(true, Ordering::Release);
     });
     rx.await.map_err(|_| ERROR_WINHTTP_CONNECTION_ERROR)?
@@ -182,10 +266,10 @@ async fn connection(
     let conn = req.open_conn(io, &target.host, target.port, false, target, Some(tls)).await?;
     if !conn.alpn_is_h2() {
         *known = Some(Known::Http1);
-        super::pool::put(origin, conn, req.session.id);
+        super::pool::put(origin, conn, req.session.id, io_cfg(io).idle_timeout);
         return Ok(None);
     }
-    let c = start(conn, io_cfg(io)).await?;
+    let c = start(conn, io_cfg(io), slot.clone()).await?;
     *known = Some(Known::Http2(c.clone()));
     Ok(Some(c))
 }
@@ -266,7 +350,9 @@ pub async fn transmit(
         };
         // Once, for the stream that carries it (a connection found ended is passed over first).
         req.note(super::abi::WINHTTP_CALLBACK_STATUS_SENDING_REQUEST, || super::callback::Info::None);
+        c.stream_opened(req.session.id);
         let mut s = Stream {
+            conn: c.clone(),
             send: (declared != 0).then_some(send),
             resp: Some(resp),
             recv: None,
@@ -365,6 +451,8 @@ pub fn framing(io: &Io, f: BodyFraming) -> BodyFraming {
 
 /// A request's stream.
 pub struct Stream {
+    /// Its connection, which counts it as open until it is dropped.
+    conn: Arc<H2Conn>,
     /// Until the request body has ended.
     send: Option<::h2::SendStream<Bytes>>,
     /// Until the response head came.
@@ -375,6 +463,14 @@ pub struct Stream {
     /// The body has ended (END_STREAM).
     ended: bool,
     trailers: Vec<(String, String)>,
+}
+
+impl Drop for Stream {
+    fn drop(&mut self) {
+        let mut u = self.conn.use_.lock();
+        u.streams -= 1;
+        u.idle_since = std::time::Instant::now();
+    }
 }
 
 impl Stream {

@@ -8,6 +8,7 @@ use crate::crt::invalid::set_errno;
 use crate::crt::strings;
 use crate::ffi::guard::*;
 use crate::ffi::ptr::*;
+use crate::win32::text;
 use std::ffi::{c_char, c_int, c_long, c_longlong, c_ulong, c_ulonglong};
 
 type W = u16;
@@ -606,22 +607,16 @@ pub unsafe extern "C" fn wmemchr_w16(str: *const W, c: W, n: usize) -> *mut W {
 #[no_mangle]
 pub unsafe extern "C" fn wcstombs_w16(dest: *mut c_char, src: *const W, n: usize) -> usize {
     guard_infallible("wcstombs", usize::MAX, || {
-        let mut out = Vec::new();
+        // NULL `dest`: the whole string's length; else the characters that fit in `n` bytes.
+        let max = if dest.is_null() { usize::MAX } else { n };
         // SAFETY: `s`: `src` is NULL or points to a NUL-terminated array of `U`.
-        for r in char::decode_utf16(unsafe { s(src) }.iter().copied()) {
-            let Ok(c) = r else {
-                set_errno(libc::EILSEQ);
-                return usize::MAX;
-            };
-            let mut b = [0u8; 4];
-            let enc = c.encode_utf8(&mut b).as_bytes();
-            if !dest.is_null() && out.len() + enc.len() > n {
-                break;
-            }
-            out.extend_from_slice(enc);
-        }
+        let Ok(out) = text::wide_to_utf8_prefix(unsafe { s(src) }, max) else {
+            set_errno(libc::EILSEQ);
+            return usize::MAX;
+        };
         if !dest.is_null() {
-            // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
+            // SAFETY: `copy_nonoverlapping`: `out` is ours; `dest` is non-NULL (checked above) and holds `n` >=
+            // `out.len()` writable bytes (this export's `# Safety`); they do not overlap.
             unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), dest as *mut u8, out.len()) };
             if out.len() < n {
                 // SAFETY: `dest` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
@@ -649,29 +644,24 @@ pub unsafe extern "C" fn mbstowcs_w16(dest: *mut W, src: *const c_char, n: usize
         }
         // SAFETY: `CStr::from_ptr`: `src` is non-NULL (checked above) and a readable NUL-terminated string, unchanged
         // during the call (this export's `# Safety`).
-        let Ok(text) = unsafe { std::ffi::CStr::from_ptr(src) }.to_str() else {
+        let bytes = unsafe { std::ffi::CStr::from_ptr(src) }.to_bytes();
+        // NULL `dest`: the whole string's length; else the characters that fit in `n` units.
+        let max = if dest.is_null() { usize::MAX } else { n };
+        let Ok(units) = text::utf8_to_wide_prefix::<W>(bytes, max) else {
             set_errno(libc::EILSEQ);
             return usize::MAX;
         };
-        let mut count = 0usize;
-        for c in text.chars() {
-            let mut b = [0u16; 2];
-            let enc = c.encode_utf16(&mut b);
-            if !dest.is_null() {
-                if count + enc.len() > n {
-                    break;
-                }
-                // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
-                unsafe { std::ptr::copy_nonoverlapping(enc.as_ptr(), dest.add(count), enc.len()) };
+        if !dest.is_null() {
+            // SAFETY: `copy_nonoverlapping`: `units` is ours; `dest` is non-NULL (checked above) and holds `n` >=
+            // `units.len()` writable units (this export's `# Safety`); they do not overlap.
+            unsafe { std::ptr::copy_nonoverlapping(units.as_ptr(), dest, units.len()) };
+            if units.len() < n {
+                // SAFETY: `dest` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
+                // function's `# Safety`)
+                unsafe { *dest.add(units.len()) = 0 };
             }
-            count += enc.len();
         }
-        if !dest.is_null() && count < n {
-            // SAFETY: `dest` is non-NULL (checked above) and the caller's, valid for writing what is stored (this
-            // function's `# Safety`)
-            unsafe { *dest.add(count) = 0 };
-        }
-        count
+        units.len()
     })
 }
 
@@ -685,11 +675,12 @@ pub unsafe extern "C" fn mbstowcs_w16(dest: *mut W, src: *const c_char, n: usize
 pub unsafe extern "C" fn fputws_w16(ws: *const W, stream: *mut libc::FILE) -> c_int {
     guard_infallible("fputws", -1, || {
         // SAFETY: `s`: `ws` is NULL or points to a NUL-terminated array of `U`.
-        let text = String::from_utf16_lossy(unsafe { s(ws) });
+        // Lossy: an unpaired surrogate is written as U+FFFD (the conversion cannot fail then).
+        let Ok(utf8) = text::wide_to_utf8(unsafe { s(ws) }, false) else { return -1 };
         if stream.is_null()
-            // SAFETY: `libc::fwrite`: reads `text.len()` bytes of `text`, a local `String`; `stream` is non-NULL
+            // SAFETY: `libc::fwrite`: reads `utf8.len()` bytes of `utf8`, a local `Vec`; `stream` is non-NULL
             // (checked first) and an open `FILE` (this export's `# Safety`).
-            || unsafe { libc::fwrite(text.as_ptr() as *const libc::c_void, 1, text.len(), stream) } != text.len()
+            || unsafe { libc::fwrite(utf8.as_ptr() as *const libc::c_void, 1, utf8.len(), stream) } != utf8.len()
         {
             return -1;
         }

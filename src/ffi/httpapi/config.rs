@@ -17,10 +17,11 @@ use crate::server::service_config::{self as config, SniKey, SslBinding, SslKey, 
 use crate::server::tls;
 use crate::win32::abi::OVERLAPPED;
 use crate::win32::error::*;
+use crate::win32::sockaddr::{self, Families};
 use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 use std::mem::size_of;
-use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
+use std::net::SocketAddr;
 
 fn check_reserved(handle: HANDLE, ov: *mut OVERLAPPED) -> WinResult<()> {
     // Both are documented as reserved: NULL.
@@ -37,29 +38,19 @@ fn is_ssl_id(id: i32) -> bool {
     matches!(id, 1 | 5 | 6 | 8..=12)
 }
 
-/// Reads a Linux `sockaddr_in` / `sockaddr_in6` (Windows' `AF_INET6` = 23 accepted too).
+/// Reads a `SOCKADDR_IN` / `SOCKADDR_IN6` of `len` bytes (Windows' `AF_INET6` = 23 accepted too); anything
+/// else: `ERROR_INVALID_PARAMETER`.
 ///
 /// # Safety
-/// `p` is NULL or points to `len.min(28)` readable bytes that stay valid and unchanged for `'a`.
+/// `p` is NULL or points to `len.min(28)` readable bytes that stay valid and unchanged for the call.
 unsafe fn read_sockaddr(p: *const u8, len: usize) -> WinResult<SocketAddr> {
-    if p.is_null() || len < 16 {
+    if p.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `bytes_in`: `p` is NULL or points to `len.min(28)` readable bytes that stay valid and unchanged for
-    // `'a`.
-    let b = unsafe { bytes_in(p, len.min(28)) }?;
-    let family = u16::from_ne_bytes([b[0], b[1]]);
-    let port = u16::from_be_bytes([b[2], b[3]]);
-    match family as i32 {
-        libc::AF_INET => Ok(SocketAddr::V4(SocketAddrV4::new(Ipv4Addr::new(b[4], b[5], b[6], b[7]), port))),
-        libc::AF_INET6 | 23 if b.len() >= 28 => {
-            let mut o = [0u8; 16];
-            o.copy_from_slice(&b[8..24]);
-            let scope = u32::from_ne_bytes([b[24], b[25], b[26], b[27]]);
-            Ok(SocketAddr::V6(SocketAddrV6::new(Ipv6Addr::from(o), port, 0, scope)))
-        }
-        _ => Err(ERROR_INVALID_PARAMETER),
-    }
+    // SAFETY: `bytes_in`: `p` is non-NULL (checked above) and points to `len.min(28)` readable bytes (this
+    // function's `# Safety`).
+    let b = unsafe { bytes_in(p, len.min(sockaddr::SOCKADDR_IN6_SIZE)) }?;
+    sockaddr::read(b, Families::WithWindowsInet6).map_err(|_| ERROR_INVALID_PARAMETER)
 }
 
 /// Reads a `SOCKADDR` whose size is given by its family (`HTTP_SERVICE_CONFIG_SSL_KEY.pIpPort`).
@@ -70,33 +61,14 @@ unsafe fn read_sockaddr_by_family(p: *const u8) -> WinResult<SocketAddr> {
     if p.is_null() {
         return Err(ERROR_INVALID_PARAMETER);
     }
-    // SAFETY: `bytes_in`: `p` is NULL or points to `2` readable bytes that stay valid and unchanged for `'a`.
+    // SAFETY: `bytes_in`: `p` is non-NULL (checked above) and points to at least the 2-byte family field (this
+    // function's `# Safety`).
     let b = unsafe { bytes_in(p, 2) }?;
-    let len = match u16::from_ne_bytes([b[0], b[1]]) as i32 {
-        libc::AF_INET => 16,
-        libc::AF_INET6 | 23 => 28,
-        _ => return Err(ERROR_INVALID_PARAMETER),
-    };
-    // SAFETY: `read_sockaddr`: `p` is NULL or points to `len.min(28)` readable bytes that stay valid and unchanged for
-    // `'a`.
+    let len = sockaddr::struct_size(u16::from_ne_bytes([b[0], b[1]]), Families::WithWindowsInet6)
+        .ok_or(ERROR_INVALID_PARAMETER)?;
+    // SAFETY: `read_sockaddr`: `p` points to the structure its family names, `len` bytes (this function's
+    // `# Safety`).
     unsafe { read_sockaddr(p, len) }
-}
-
-fn write_sockaddr(out: &mut [u8], a: &SocketAddr) {
-    out.fill(0);
-    match a {
-        SocketAddr::V4(v4) => {
-            out[0..2].copy_from_slice(&(libc::AF_INET as u16).to_ne_bytes());
-            out[2..4].copy_from_slice(&v4.port().to_be_bytes());
-            out[4..8].copy_from_slice(&v4.ip().octets());
-        }
-        SocketAddr::V6(v6) => {
-            out[0..2].copy_from_slice(&(libc::AF_INET6 as u16).to_ne_bytes());
-            out[2..4].copy_from_slice(&v6.port().to_be_bytes());
-            out[8..24].copy_from_slice(&v6.ip().octets());
-            out[24..28].copy_from_slice(&v6.scope_id().to_ne_bytes());
-        }
-    }
 }
 
 /// Reads `HTTP_SERVICE_CONFIG_SSL_PARAM`: a 20-byte thumbprint (else `ERROR_INVALID_PARAMETER`).
@@ -573,7 +545,7 @@ unsafe fn query_service_configuration<U: WideUnit>(
             buf[0..4].copy_from_slice(&(list.len() as u32).to_ne_bytes());
             for (i, a) in list.iter().enumerate() {
                 let at = IP_LISTEN_QUERY_HEAD + i * SOCKADDR_STORAGE_SIZE;
-                write_sockaddr(&mut buf[at..at + SOCKADDR_STORAGE_SIZE], a);
+                sockaddr::write(&mut buf[at..at + SOCKADDR_STORAGE_SIZE], a);
             }
             Ok(())
         }
@@ -666,7 +638,7 @@ unsafe fn write_ssl_set<U: WideUnit>(
     };
     match key {
         SslKey::IpPort(a) => {
-            write_sockaddr(&mut buf[addr_off..addr_off + SOCKADDR_STORAGE_SIZE], &a);
+            sockaddr::write(&mut buf[addr_off..addr_off + SOCKADDR_STORAGE_SIZE], &a);
             // SAFETY: `write_unaligned`: the destination points to writable memory of the value's size
             unsafe {
                 (buf.as_mut_ptr() as *mut HTTP_SERVICE_CONFIG_SSL_SET<U>).write_unaligned(HTTP_SERVICE_CONFIG_SSL_SET {
@@ -678,7 +650,7 @@ unsafe fn write_ssl_set<U: WideUnit>(
         SslKey::Sni(k) => {
             let h = put_wide::<U>(buf, host_off, &k.host);
             let mut ip = [0u8; SOCKADDR_STORAGE_SIZE];
-            write_sockaddr(&mut ip, &SocketAddr::from(([0, 0, 0, 0], k.port)));
+            sockaddr::write(&mut ip, &SocketAddr::from(([0, 0, 0, 0], k.port)));
             let mut key = HTTP_SERVICE_CONFIG_SSL_SNI_KEY::<U> { IpPort: [0; 16], Host: h as *const U };
             // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
             unsafe {

@@ -1,116 +1,17 @@
 //! The wincrypt.h subset that goes with WinHTTP's certificate options: `CertCreateCertificateContext`,
 //! `CertDuplicateCertificateContext`, `CertFreeCertificateContext`, `CertGetNameStringA/W` (engine:
-//! `win32::cert`). A `CERT_CONTEXT` handed out here (also by `WINHTTP_OPTION_SERVER_CERT_CONTEXT`) is one
-//! reference-counted block holding the context, its `CERT_INFO` (pointing into the encoded certificate)
-//! and the bytes; the last `CertFreeCertificateContext` frees it. `hCertStore` is NULL: there are no
-//! certificate stores here (docs/porting.md).
+//! `win32::cert_context`, which keeps the reference-counted contexts, and `win32::cert`, which reads the
+//! certificate). `hCertStore` is NULL: there are no certificate stores here (docs/porting.md).
 #![allow(non_snake_case)]
 use crate::ffi::guard::*;
 use crate::ffi::ptr::{narrow_cstr, units_out};
 use crate::win32::abi::*;
-use crate::win32::cert::{self, CertFields};
+use crate::win32::cert_context;
 use crate::win32::error::*;
-use crate::win32::time::filetime_from_value;
 use crate::win32::wstr::{self, WideUnit};
-use once_cell::sync::Lazy;
-use parking_lot::Mutex;
-use std::collections::HashSet;
-use std::ffi::{c_char, CString};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::ffi::c_char;
 
 const T: &str = "winhttpapi::win32";
-
-/// One certificate context and everything it points to. `ctx` comes first: the `PCCERT_CONTEXT` handed
-/// out is the block's address.
-#[repr(C)]
-struct CertBlock {
-    ctx: CERT_CONTEXT,
-    info: CERT_INFO,
-    refs: AtomicUsize,
-    der: Box<[u8]>,
-    fields: CertFields,
-    serial: Box<[u8]>,
-    oids: Vec<CString>,
-    extensions: Box<[CERT_EXTENSION]>,
-}
-
-/// The blocks alive, so a pointer that is not one of ours (or is freed) is refused, never dereferenced.
-static LIVE: Lazy<Mutex<HashSet<usize>>> = Lazy::new(|| Mutex::new(HashSet::new()));
-
-fn blob(der: &[u8], r: &std::ops::Range<usize>) -> CRYPT_INTEGER_BLOB {
-    CRYPT_INTEGER_BLOB { cbData: r.len() as u32, pbData: der[r.clone()].as_ptr() as *mut u8 }
-}
-
-/// A new context (one reference) for a DER certificate; `ERROR_INVALID_DATA` when it does not parse.
-pub fn new_context(der: Vec<u8>) -> WinResult<*const CERT_CONTEXT> {
-    let fields = cert::parse(&der)?;
-    let der = der.into_boxed_slice();
-    // CryptoAPI keeps the serial number little-endian.
-    let serial: Box<[u8]> = der[fields.serial.clone()].iter().rev().copied().collect();
-    let cstr = |s: &str| CString::new(s).unwrap_or_default();
-    let mut oids = vec![cstr(&fields.signature.oid), cstr(&fields.key_algorithm.oid)];
-    oids.extend(fields.extensions.iter().map(|e| cstr(&e.oid)));
-    let extensions: Box<[CERT_EXTENSION]> = fields
-        .extensions
-        .iter()
-        .zip(&oids[2..])
-        .map(|(e, o)| CERT_EXTENSION {
-            pszObjId: o.as_ptr() as *mut c_char,
-            fCritical: e.critical as BOOL,
-            Value: blob(&der, &e.value),
-        })
-        .collect();
-    let empty_bits = CRYPT_BIT_BLOB { cbData: 0, pbData: std::ptr::null_mut(), cUnusedBits: 0 };
-    let info = CERT_INFO {
-        dwVersion: fields.version,
-        SerialNumber: CRYPT_INTEGER_BLOB { cbData: serial.len() as u32, pbData: serial.as_ptr() as *mut u8 },
-        SignatureAlgorithm: CRYPT_ALGORITHM_IDENTIFIER {
-            pszObjId: oids[0].as_ptr() as *mut c_char,
-            Parameters: blob(&der, &fields.signature.params),
-        },
-        Issuer: blob(&der, &fields.issuer),
-        NotBefore: filetime_from_value(fields.not_before),
-        NotAfter: filetime_from_value(fields.not_after),
-        Subject: blob(&der, &fields.subject),
-        SubjectPublicKeyInfo: CERT_PUBLIC_KEY_INFO {
-            Algorithm: CRYPT_ALGORITHM_IDENTIFIER {
-                pszObjId: oids[1].as_ptr() as *mut c_char,
-                Parameters: blob(&der, &fields.key_algorithm.params),
-            },
-            PublicKey: CRYPT_BIT_BLOB {
-                cbData: fields.key.len() as u32,
-                pbData: der[fields.key.clone()].as_ptr() as *mut u8,
-                cUnusedBits: fields.key_unused_bits,
-            },
-        },
-        IssuerUniqueId: empty_bits,
-        SubjectUniqueId: empty_bits,
-        cExtension: extensions.len() as u32,
-        rgExtension: if extensions.is_empty() { std::ptr::null_mut() } else { extensions.as_ptr() as *mut _ },
-    };
-    let ctx = CERT_CONTEXT {
-        dwCertEncodingType: X509_ASN_ENCODING | PKCS_7_ASN_ENCODING,
-        pbCertEncoded: der.as_ptr() as *mut u8,
-        cbCertEncoded: der.len() as u32,
-        pCertInfo: std::ptr::null_mut(),
-        hCertStore: std::ptr::null_mut(),
-    };
-    let block = Box::new(CertBlock { ctx, info, refs: AtomicUsize::new(1), der, fields, serial, oids, extensions });
-    let p = Box::into_raw(block);
-    // SAFETY: `p` is the block just leaked; its `info` does not move again (the box is never moved).
-    unsafe { (*p).ctx.pCertInfo = &mut (*p).info };
-    LIVE.lock().insert(p as usize);
-    Ok(p as *const CERT_CONTEXT)
-}
-
-/// The block of one of our contexts (None for any other pointer).
-fn block<'a>(p: *const CERT_CONTEXT) -> Option<&'a CertBlock> {
-    if p.is_null() || !LIVE.lock().contains(&(p as usize)) {
-        return None;
-    }
-    // SAFETY: `p` is a live block of ours; the caller holds a reference to it, so it is not freed while used.
-    Some(unsafe { &*(p as *const CertBlock) })
-}
 
 /// `CertCreateCertificateContext`: a context for an X.509 certificate in DER (`X509_ASN_ENCODING`).
 /// Free it with `CertFreeCertificateContext`. Another encoding type: NULL with `E_INVALIDARG`; bytes that
@@ -131,7 +32,7 @@ pub unsafe extern "C" fn CertCreateCertificateContext(
         }
         // SAFETY: caller's contract.
         let der = unsafe { crate::ffi::ptr::bytes_in(pbCertEncoded, cbCertEncoded as usize) }?;
-        new_context(der.to_vec())
+        cert_context::create(der.to_vec())
     })
 }
 
@@ -144,8 +45,9 @@ pub extern "C" fn CertDuplicateCertificateContext(pCertContext: *const CERT_CONT
         if pCertContext.is_null() {
             return Ok(std::ptr::null());
         }
-        let b = block(pCertContext).ok_or(ERROR_INVALID_PARAMETER)?;
-        b.refs.fetch_add(1, Ordering::AcqRel);
+        if !cert_context::add_ref(pCertContext) {
+            return Err(ERROR_INVALID_PARAMETER);
+        }
         Ok(pCertContext)
     })
 }
@@ -159,17 +61,8 @@ pub extern "C" fn CertFreeCertificateContext(pCertContext: *const CERT_CONTEXT) 
         if pCertContext.is_null() {
             return Ok(TRUE);
         }
-        let mut live = LIVE.lock();
-        if !live.contains(&(pCertContext as usize)) {
+        if !cert_context::release(pCertContext) {
             tracing::warn!(target: T, "CertFreeCertificateContext: {pCertContext:?} is not a live context");
-            return Ok(TRUE);
-        }
-        // SAFETY: a live block of ours (checked under the lock that also guards its removal).
-        let b = unsafe { &*(pCertContext as *const CertBlock) };
-        if b.refs.fetch_sub(1, Ordering::AcqRel) == 1 {
-            live.remove(&(pCertContext as usize));
-            // SAFETY: the last reference: the block was leaked by `new_context` and is no longer listed.
-            drop(unsafe { Box::from_raw(pCertContext as *mut CertBlock) });
         }
         Ok(TRUE)
     })
@@ -187,14 +80,10 @@ unsafe fn get_name<U: WideUnit>(
     cch: DWORD,
 ) -> DWORD {
     tracing::trace!(target: T, "CertGetNameString({p:?}, {kind}, {flags:#x}, {para:?}, {out:?}, {cch})");
-    let name = match block(p) {
-        Some(b) => {
-            // SAFETY: for CERT_NAME_ATTR_TYPE `pvTypePara` is the attribute's OID (a C string) or NULL.
-            let attr = if kind == CERT_NAME_ATTR_TYPE { unsafe { narrow_cstr(para as *const c_char) } } else { None };
-            cert::name_string(&b.der, &b.fields, kind, flags, attr.as_deref())
-        }
-        None => String::new(),
-    };
+    // SAFETY: for CERT_NAME_ATTR_TYPE `pvTypePara` is the attribute's OID (a C string) or NULL (this function's
+    // `# Safety`).
+    let attr = if kind == CERT_NAME_ATTR_TYPE { unsafe { narrow_cstr(para as *const c_char) } } else { None };
+    let name = cert_context::name(p, kind, flags, attr.as_deref()).unwrap_or_default();
     let units = wstr::encode_nul::<U>(&name);
     if out.is_null() || cch == 0 {
         return units.len() as DWORD;

@@ -6,10 +6,12 @@ use crate::client::api;
 use crate::client::headers;
 use crate::client::query::{self, QueryValue};
 use crate::ffi::guard::{guard_winhttp, guard_winhttp_code};
-use crate::ffi::ptr::{bytes_out, narrow_cstr, put_value, put_wide_bytes, wide_cstr, wide_str_len, write_opt};
+use crate::ffi::ptr::{
+    bytes_out, narrow_cstr, put_value, put_wide, put_wide_bytes, wide_bytes, wide_cstr, wide_str_len, write_opt,
+};
 use crate::ffi::types::*;
 use crate::win32::error::*;
-use crate::win32::wstr::{self, WideUnit};
+use crate::win32::wstr::WideUnit;
 use std::ffi::c_void;
 
 /// # Safety
@@ -313,26 +315,12 @@ unsafe fn query_headers_ex<U: WideUnit>(
     let mut idx = if index.is_null() { 0 } else { unsafe { *index } };
     let pairs = query::query_ex(&req, level, wanted.as_deref(), &mut idx)?;
     // Layout: the header array first, then each name and value with its NUL.
-    let encode = |s: &str| -> Vec<u8> {
-        if wide {
-            wstr::encode_nul::<U>(s)
-                .iter()
-                .flat_map(|u| {
-                    let mut b = vec![0u8; U::SIZE];
-                    // SAFETY: `copy_nonoverlapping`: both ranges are valid for the count given and do not overlap
-                    unsafe { std::ptr::copy_nonoverlapping(u as *const U as *const u8, b.as_mut_ptr(), U::SIZE) };
-                    b
-                })
-                .collect()
-        } else {
-            let mut b = s.as_bytes().to_vec();
-            b.push(0);
-            b
-        }
-    };
-    let strings: Vec<(Vec<u8>, Vec<u8>)> = pairs.iter().map(|(n, v)| (encode(n), encode(v))).collect();
+    // Each string with its NUL, in the caller's WCHAR width or as the bytes on the wire.
+    let size = |s: &str| if wide { wide_bytes::<U>(s) } else { wide_bytes::<u8>(s) };
+    let put =
+        |out: &mut [u8], at: usize, s: &str| if wide { put_wide::<U>(out, at, s) } else { put_wide::<u8>(out, at, s) };
     let array = pairs.len() * std::mem::size_of::<WINHTTP_EXTENDED_HEADER>();
-    let need = array + strings.iter().map(|(n, v)| n.len() + v.len()).sum::<usize>();
+    let need = array + pairs.iter().map(|(n, v)| size(n) + size(v)).sum::<usize>();
     // SAFETY: `len` is non-NULL (checked above) and the caller's DWORD.
     if buf.is_null() || (unsafe { *len } as usize) < need {
         // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
@@ -342,22 +330,18 @@ unsafe fn query_headers_ex<U: WideUnit>(
     // SAFETY: `bytes_out`: `buf as *mut u8` is NULL or points to `need` writable bytes, not aliased, valid for `'a`.
     let out = unsafe { bytes_out(buf as *mut u8, need) }?;
     let mut at = array;
-    for (i, (n, v)) in strings.iter().enumerate() {
+    for (i, (n, v)) in pairs.iter().enumerate() {
+        let name = put(out, at, n);
+        at += size(n);
+        let value = put(out, at, v);
+        at += size(v);
+        let hdr = WINHTTP_EXTENDED_HEADER { pszName: name as *const c_void, pszValue: value as *const c_void };
         let base = out.as_mut_ptr();
-        out[at..at + n.len()].copy_from_slice(n);
-        out[at + n.len()..at + n.len() + v.len()].copy_from_slice(v);
-        let hdr = WINHTTP_EXTENDED_HEADER {
-            // SAFETY: `add`: the offset stays inside the caller's buffer
-            pszName: unsafe { base.add(at) } as *const c_void,
-            // SAFETY: `add`: the offset stays inside the caller's buffer
-            pszValue: unsafe { base.add(at + n.len()) } as *const c_void,
-        };
         // SAFETY: `write_unaligned`: the destination points to writable memory of the value's size
         unsafe {
             (base.add(i * std::mem::size_of::<WINHTTP_EXTENDED_HEADER>()) as *mut WINHTTP_EXTENDED_HEADER)
                 .write_unaligned(hdr)
         };
-        at += n.len() + v.len();
     }
     // SAFETY: `len` is the caller's pointer, valid for writing what is stored (this function's `# Safety`)
     unsafe { *len = need as u32 };

@@ -9,6 +9,7 @@ use crate::ffi::guard::guard_winhttp;
 use crate::ffi::ptr::{alloc_wide, put_value, put_wide_bytes, wide_cstr, wide_str_len};
 use crate::ffi::types::*;
 use crate::win32::error::*;
+use crate::win32::sockaddr;
 use crate::win32::time::filetime_from_value;
 use crate::win32::wstr::WideUnit;
 use std::mem::size_of;
@@ -128,14 +129,7 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         return Err(ERROR_INVALID_PARAMETER);
     }
     options::query_kind(option)?;
-    // The structure's size is checked before the request's state, as Wine records for CONNECTION_INFO.
-    let need = match option {
-        WINHTTP_OPTION_CONNECTION_INFO => size_of::<WINHTTP_CONNECTION_INFO>(),
-        WINHTTP_OPTION_SECURITY_INFO => size_of::<WINHTTP_SECURITY_INFO<U>>(),
-        WINHTTP_OPTION_SERVER_CERT_CONTEXT => size_of::<usize>(),
-        WINHTTP_OPTION_SECURITY_CERTIFICATE_STRUCT => size_of::<WINHTTP_CERTIFICATE_INFO>(),
-        _ => 0,
-    };
+    let need = options::query_size::<U>(option);
     // SAFETY: `len` is non-NULL (checked above) and the caller's writable DWORD (this function's `# Safety`).
     if need != 0 && (buf.is_null() || (unsafe { *len } as usize) < need) {
         // SAFETY: as above.
@@ -159,8 +153,8 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         Value::Connection(local, remote) => {
             let info = WINHTTP_CONNECTION_INFO {
                 cbSize: size_of::<WINHTTP_CONNECTION_INFO>() as u32,
-                LocalAddress: sockaddr_storage(local),
-                RemoteAddress: sockaddr_storage(remote),
+                LocalAddress: sockaddr::to_storage(&local),
+                RemoteAddress: sockaddr::to_storage(&remote),
             };
             // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
             // writable bytes.
@@ -171,7 +165,7 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         Value::Security(s) => unsafe { put_value(security_info::<U>(s.unwrap_or_default()), buf, len) }?,
         // The size was checked above, so the new context always reaches the caller.
         Value::ServerCert(der) => {
-            let ctx = crate::ffi::wincrypt::new_context(der)? as usize;
+            let ctx = crate::win32::cert_context::create(der)? as usize;
             // SAFETY: `put_value`: `len` is NULL or points to a writable `u32`; `buf` is NULL or points to `*len`
             // writable bytes.
             unsafe { put_value(ctx, buf, len) }?
@@ -209,13 +203,6 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
         }
     }
     Ok(TRUE)
-}
-
-/// A Linux `sockaddr_storage` holding `a` (`sockaddr_in` / `sockaddr_in6`, DESIGN.md section 3).
-fn sockaddr_storage(a: std::net::SocketAddr) -> libc::sockaddr_storage {
-    let sa = socket2::SockAddr::from(a);
-    // SAFETY: `SockAddr` keeps a whole `sockaddr_storage` (socket2's storage type is that struct).
-    unsafe { (sa.as_ptr() as *const libc::sockaddr_storage).read() }
 }
 
 /// `WINHTTP_SECURITY_INFO` in the caller's `WCHAR` width (all zeros before a TLS handshake).

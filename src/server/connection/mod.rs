@@ -250,6 +250,10 @@ pub struct Connection {
 type Fired = Vec<(Completion, Win32Error, u32)>;
 
 fn fire_all(list: Fired) {
+    if list.is_empty() {
+        // The usual case: nothing to fire, nothing to drop.
+        return;
+    }
     for (c, e, n) in list {
         c.fire(e, n, false);
     }
@@ -281,19 +285,19 @@ impl Connection {
         Self::launch(Socket::tls(stream, conn), local, remote, Some(tls), None);
     }
 
-    /// Takes the local end of an HTTP/2 stream's relay ([`super::h2`]; `local`, `remote`: the TCP
-    /// addresses). `tcp`: a duplicate of the client's TCP socket (socket options); `h2`: the stream's side
-    /// channel ([`super::h2::control`]).
+    /// Takes the engine's end of an HTTP/2 stream's relay ([`super::h2`]: the pipe, and `edge`, its
+    /// `eventfd`; `local`, `remote`: the TCP addresses). `tcp`: a duplicate of the client's TCP socket
+    /// (socket options); `h2`: the stream's side channel ([`super::h2::control`]).
     pub fn start_relayed(
-        stream: std::os::unix::net::UnixStream,
+        pipe: Arc<super::h2::pipe::Pipe>,
+        edge: std::os::fd::OwnedFd,
         tcp: std::os::fd::OwnedFd,
         local: SocketAddr,
         remote: SocketAddr,
         tls: Arc<SslInfo>,
         h2: Option<Arc<super::h2::control::StreamControl>>,
     ) {
-        let _ = stream.set_nonblocking(true);
-        Self::launch(Socket::relay(stream, tcp), local, remote, Some(tls), h2);
+        Self::launch(Socket::piped(pipe, edge, tcp), local, remote, Some(tls), h2);
     }
 
     fn launch(

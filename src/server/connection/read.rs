@@ -319,7 +319,9 @@ impl Connection {
             let mut out = self.output.lock();
             out.serving = req.id;
             out.resp = RespState { no_body: req.is_head_verb(), ..Default::default() };
-            out.throttles.clone_from(&settings.throttles);
+            if !(out.throttles.is_empty() && settings.throttles.is_empty()) {
+                out.throttles.clone_from(&settings.throttles);
+            }
         }
         let key = queue.key();
         if inp.seen_queue != key {

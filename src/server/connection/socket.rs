@@ -5,16 +5,19 @@
 use super::tls_stream::TlsStream;
 use super::*;
 use crate::server::files::FileRange;
+use crate::server::h2::pipe::Pipe;
 use std::io::{self, IoSlice};
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 
 /// The socket a connection reads and writes: the client's TCP socket, plain or with TLS on it, or (the
-/// streams of an HTTP/2 connection, [`crate::server::h2`]) the local end of a UNIX socket pair with a
-/// duplicate of the client's TCP socket for its options.
+/// streams of an HTTP/2 connection, [`crate::server::h2`]) an in-process pipe to the stream's relay
+/// with a duplicate of the client's TCP socket for its options.
 pub(super) struct Socket {
     fd: OwnedFd,
-    /// HTTP/2 streams: the client's TCP socket (options, `TCP_INFO`); `fd` is the relay's end.
+    /// HTTP/2 streams: the client's TCP socket (options, `TCP_INFO`); `fd` is the pipe's edge.
     tcp: Option<OwnedFd>,
+    /// HTTP/2 streams: the bytes go through this pipe ([`crate::server::h2::pipe`]), not `fd`.
+    pipe: Option<Arc<Pipe>>,
     /// HTTPS (HTTP/1.1): the TLS connection on `fd`. Locked by whichever side reads or writes (the input
     /// and output locks are taken before it, never after).
     tls: Option<Box<Mutex<TlsStream>>>,
@@ -33,20 +36,22 @@ fn result(n: isize) -> io::Result<usize> {
 
 impl Socket {
     pub fn tcp(s: std::net::TcpStream) -> Socket {
-        Socket { fd: s.into(), tcp: None, tls: None, hung_up: AtomicBool::new(false) }
+        Socket { fd: s.into(), tcp: None, pipe: None, tls: None, hung_up: AtomicBool::new(false) }
     }
 
     pub fn tls(s: std::net::TcpStream, conn: rustls::ServerConnection) -> Socket {
         Socket {
             fd: s.into(),
             tcp: None,
+            pipe: None,
             tls: Some(Box::new(Mutex::new(TlsStream::new(conn)))),
             hung_up: AtomicBool::new(false),
         }
     }
 
-    pub fn relay(s: std::os::unix::net::UnixStream, tcp: OwnedFd) -> Socket {
-        Socket { fd: s.into(), tcp: Some(tcp), tls: None, hung_up: AtomicBool::new(false) }
+    /// `edge`: the pipe's `eventfd` (what the epoll sets watch).
+    pub fn piped(pipe: Arc<Pipe>, edge: OwnedFd, tcp: OwnedFd) -> Socket {
+        Socket { fd: edge, tcp: Some(tcp), pipe: Some(pipe), tls: None, hung_up: AtomicBool::new(false) }
     }
 
     pub fn is_tls(&self) -> bool {
@@ -94,6 +99,9 @@ impl Socket {
 
     /// One non-blocking read.
     pub fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
+        if let Some(p) = &self.pipe {
+            return p.read(buf);
+        }
         if let Some(t) = &self.tls {
             let mut at = 0;
             return t.lock().read(self.fd(), buf.len(), |plain| {
@@ -114,6 +122,9 @@ impl Socket {
     /// One non-blocking read of up to `room` bytes into `v`'s spare capacity (no zeroing first).
     pub fn read_append(&self, v: &mut Vec<u8>, room: usize) -> io::Result<usize> {
         let room = room.min(v.capacity() - v.len());
+        if let Some(p) = &self.pipe {
+            return p.read_append(v, room);
+        }
         if let Some(t) = &self.tls {
             return t.lock().read(self.fd(), room, |plain| v.extend_from_slice(plain));
         }
@@ -136,6 +147,9 @@ impl Socket {
     /// One non-blocking send. `MSG_NOSIGNAL`: a peer that left must give an error, not kill the
     /// application with SIGPIPE.
     pub fn send(&self, buf: &[u8]) -> io::Result<usize> {
+        if let Some(p) = &self.pipe {
+            return p.send(buf);
+        }
         if let Some(t) = &self.tls {
             return match t.lock().send_vectored(self.fd(), &[IoSlice::new(buf)]) {
                 Ok(0) if !buf.is_empty() => Err(io::Error::from(io::ErrorKind::WouldBlock)),
@@ -164,6 +178,9 @@ impl Socket {
     pub fn send_vectored(&self, bufs: &[IoSlice]) -> io::Result<usize> {
         /// Pieces passed to the kernel as they are (well under IOV_MAX).
         const SENDMSG_DIRECT: usize = 64;
+        if let Some(p) = &self.pipe {
+            return p.send_vectored(bufs);
+        }
         if let Some(t) = &self.tls {
             return t.lock().send_vectored(self.fd(), bufs);
         }
@@ -250,6 +267,9 @@ impl Socket {
     /// Sends up to `max` next bytes of a file range (`sendfile` on a plain socket, read and encrypted on
     /// TLS): `WouldBlock` when the socket is full.
     pub fn send_file(&self, src: &mut FileRange, max: usize) -> io::Result<usize> {
+        if let Some(p) = &self.pipe {
+            return p.send_file(src, max);
+        }
         match &self.tls {
             Some(t) => t.lock().send_file(self.fd(), src, max),
             None => src.send_to(self.fd(), max),
@@ -259,6 +279,10 @@ impl Socket {
     /// The graceful end: the peer sees a FIN at once (TLS: after close_notify), even while requests
     /// still hold the connection object (the descriptor itself closes when the last of them lets go).
     pub fn shutdown(&self) {
+        if let Some(p) = &self.pipe {
+            p.engine_close();
+            return;
+        }
         if let Some(t) = &self.tls {
             t.lock().close(self.fd());
         }
@@ -270,7 +294,7 @@ impl Socket {
     /// still in the send buffer is dropped, not trickled out. Linux disconnects a TCP socket with RST on
     /// `connect(AF_UNSPEC)`, without closing the descriptor that requests may still hold. HTTPS: the
     /// same (no close_notify: the TCP connection is reset under TLS). HTTP/2 streams: the client's TCP
-    /// socket (`tcp` is a duplicate) is reset the same way, and the relay socket shut down.
+    /// socket (`tcp` is a duplicate) is reset the same way, and the pipe closed.
     pub fn abort(&self) {
         // SAFETY: our own socket; a zeroed sockaddr with family AF_UNSPEC is the documented form.
         unsafe {

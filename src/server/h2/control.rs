@@ -2,7 +2,7 @@
 //! (`HttpDataChunkTrailers`), that its last send was made, and a reset
 //! (`HttpSetRequestProperty(HttpRequestPropertyStreamError)`). The engine's connection of the stream
 //! holds one ([`super::super::connection::Connection::h2`]) and records them; the stream's relay task
-//! ([`super::stream`]) reads them when the relayed body ends, so they travel beside the socket pair,
+//! ([`super::stream`]) reads them when the relayed body ends, so they travel beside the pipe,
 //! not in it. The engine records before it writes the bytes of the same send, so the relay never sees
 //! the last byte of a body before it can know whether trailers follow.
 use parking_lot::Mutex;

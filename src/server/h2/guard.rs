@@ -7,6 +7,10 @@
 //!   spend a token bucket ([`BURST`] tokens, [`RATE`] a second; a RST_STREAM costs [`RESET_COST`]: rapid
 //!   reset opens a stream the engine has already started to serve). [`Watched`] sees them by reading
 //!   the 9-byte frame headers as the bytes pass to the `h2` crate.
+//! - WINDOW_UPDATE floods: an increment below [`SMALL_INCREMENT`] spends a token of the same bucket (a
+//!   client that opens its windows a few bytes at a time makes us send tiny DATA frames and answers each
+//!   with another update). Clients open windows by tens of KiB (curl, nghttp2, grpc, the `h2` crate):
+//!   their updates are free.
 //! - Streams outliving their resets: more stream tasks running than twice the concurrent-stream limit
 //!   means the client resets streams faster than they end.
 //! - Zero-window stalls: a response that waits longer than the connection's idle time for the client to
@@ -26,6 +30,11 @@ pub const BURST: u32 = 1000;
 pub const RATE: u32 = 200;
 /// What one RST_STREAM costs.
 pub const RESET_COST: u32 = 4;
+
+/// WINDOW_UPDATE increments below this spend a token.
+pub const SMALL_INCREMENT: u32 = 1024;
+/// The WINDOW_UPDATE frame type.
+const WINDOW_UPDATE: u8 = 8;
 
 /// The length of the client connection preface ("PRI * HTTP/2.0...").
 const PREFACE_LEN: usize = 24;
@@ -96,6 +105,17 @@ impl Guard {
             3 => RESET_COST,
             _ => 1,
         };
+        self.spend(cost, "control frame flood (SETTINGS, PING, PRIORITY, RST_STREAM)");
+    }
+
+    /// A WINDOW_UPDATE the client sent, by its increment.
+    fn window_update(&self, increment: u32) {
+        if increment < SMALL_INCREMENT {
+            self.spend(1, "WINDOW_UPDATE flood (small increments)");
+        }
+    }
+
+    fn spend(&self, cost: u32, why: &'static str) {
         let mut b = self.bucket.lock();
         let now = Instant::now();
         let earned = (now.duration_since(b.at).as_millis() as u64 * RATE as u64 / 1000) as u32;
@@ -105,7 +125,7 @@ impl Guard {
         }
         if b.tokens < cost {
             drop(b);
-            self.trip("control frame flood (SETTINGS, PING, PRIORITY, RST_STREAM)");
+            self.trip(why);
         } else {
             b.tokens -= cost;
         }
@@ -121,19 +141,23 @@ pin_project_lite::pin_project! {
         guard: Arc<Guard>,
         // Payload (or preface) bytes still to pass before the next frame header.
         skip: usize,
-        head: [u8; 9],
+        // The frame header being read (and a WINDOW_UPDATE's increment after it).
+        head: [u8; 13],
         have: usize,
     }
 }
 
 impl<IO> Watched<IO> {
     pub fn new(io: IO, guard: Arc<Guard>) -> Self {
-        Watched { io, guard, skip: PREFACE_LEN, head: [0; 9], have: 0 }
+        Watched { io, guard, skip: PREFACE_LEN, head: [0; 13], have: 0 }
     }
 }
 
-/// Walks `bytes` (the next bytes of the stream), reporting each complete frame header.
-fn scan(mut bytes: &[u8], skip: &mut usize, head: &mut [u8; 9], have: &mut usize, guard: &Guard) {
+/// Walks `bytes` (the next bytes of the stream), reporting each complete frame header (and each
+/// WINDOW_UPDATE's increment).
+fn scan(mut bytes: &[u8], skip: &mut usize, head: &mut [u8; 13], have: &mut usize, guard: &Guard) {
+    // The header read so far is a WINDOW_UPDATE's (its 4-byte increment is read too).
+    let update = |h: &[u8; 13], have: usize| have >= 9 && h[3] == WINDOW_UPDATE && h[..3] == [0, 0, 4];
     while !bytes.is_empty() {
         if *skip > 0 {
             let n = (*skip).min(bytes.len());
@@ -141,15 +165,22 @@ fn scan(mut bytes: &[u8], skip: &mut usize, head: &mut [u8; 9], have: &mut usize
             bytes = &bytes[n..];
             continue;
         }
-        let n = (9 - *have).min(bytes.len());
+        let want = if update(head, *have) { 13 } else { 9 };
+        let n = (want - *have).min(bytes.len());
         head[*have..*have + n].copy_from_slice(&bytes[..n]);
         *have += n;
         bytes = &bytes[n..];
-        if *have == 9 {
-            *have = 0;
+        // (Its type is known once 9 bytes are in: a WINDOW_UPDATE's increment follows.)
+        if *have < if update(head, *have) { 13 } else { 9 } {
+            continue;
+        }
+        if *have == 13 {
+            guard.window_update(u32::from_be_bytes([head[9], head[10], head[11], head[12]]) & 0x7fff_ffff);
+        } else {
             *skip = u32::from_be_bytes([0, head[0], head[1], head[2]]) as usize;
             guard.frame(head[3], head[4]);
         }
+        *have = 0;
     }
 }
 
@@ -207,7 +238,7 @@ mod tests {
         for _ in 0..(BURST - 2) {
             wire.extend(frame(6, 0, 8)); // PING
         }
-        let (mut skip, mut head, mut have) = (PREFACE_LEN, [0u8; 9], 0);
+        let (mut skip, mut head, mut have) = (PREFACE_LEN, [0u8; 13], 0);
         for piece in wire.chunks(7) {
             scan(piece, &mut skip, &mut head, &mut have, &g);
         }
@@ -217,5 +248,37 @@ mod tests {
         }
         assert!(g.is_tripped(), "a RST_STREAM over the budget");
         assert!(g.why().contains("flood"));
+    }
+
+    fn window_update(increment: u32) -> Vec<u8> {
+        let mut f = frame(WINDOW_UPDATE, 0, 4);
+        f[9..13].copy_from_slice(&increment.to_be_bytes());
+        f
+    }
+
+    #[test]
+    fn small_window_updates_spend_the_budget_large_ones_do_not() {
+        let g = Guard::new(std::time::Duration::from_secs(1));
+        let mut wire = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec();
+        for _ in 0..(3 * BURST) {
+            wire.extend(window_update(32 * 1024));
+            wire.extend(frame(0, 0, 5)); // DATA between them
+        }
+        let (mut skip, mut head, mut have) = (PREFACE_LEN, [0u8; 13], 0);
+        for piece in wire.chunks(5) {
+            scan(piece, &mut skip, &mut head, &mut have, &g);
+        }
+        assert!(!g.is_tripped(), "updates of 32 KiB are free");
+        // Small ones, split across reads: the budget (plus what it earns meanwhile) and no more.
+        let mut small = 0;
+        while !g.is_tripped() && small < 3 * BURST {
+            for piece in window_update(1).chunks(3) {
+                scan(piece, &mut skip, &mut head, &mut have, &g);
+            }
+            small += 1;
+        }
+        assert!(g.is_tripped(), "small increments over the budget");
+        assert!(small >= BURST, "not before the burst is spent: {small}");
+        assert!(g.why().contains("WINDOW_UPDATE"));
     }
 }

@@ -7,25 +7,29 @@
 //!
 //! How: the `h2` crate speaks the protocol (framing, HPACK, flow control, the stream limits) on the
 //! TLS stream ([`serve`], called by [`super::tls`] once ALPN has chosen `h2`). Each stream that opens
-//! becomes one relayed HTTP/1.1 exchange ([`stream`]): a UNIX socket pair whose other end an ordinary
-//! [`super::connection::Connection`] serves, exactly as it serves a TLS connection's decrypted bytes.
+//! becomes one relayed HTTP/1.1 exchange ([`stream`], run inside the connection's task: [`streams`]):
+//! an in-process pipe ([`pipe`]) whose other end an ordinary [`super::connection::Connection`] serves,
+//! exactly as it serves a TLS connection's decrypted bytes.
 //! The stream's pseudo-headers become the request line and `Host` (as http.sys maps them), its DATA
 //! frames the body; the response head the application sent becomes the stream's HEADERS, without the
 //! connection-specific fields HTTP/2 forbids, and its body the DATA frames, each sent as the client's
 //! window allows. So the request queue, receive by id, bodies, `MORE_DATA`, file chunks, the timers
-//! and cancellation are the HTTP/1.1 path's own. What differs from Windows: each stream has its own
-//! `HTTP_CONNECTION_ID` (Windows: one per TCP connection), and `HttpWaitForDisconnect` on it completes
-//! when that stream ends.
+//! and cancellation are the HTTP/1.1 path's own. What differs from Windows: the streams of a
+//! connection share a few relays ([`Relay`]), each with its own `HTTP_CONNECTION_ID` (Windows: one per
+//! TCP connection), and `HttpWaitForDisconnect` on it completes when that relay ends.
 pub mod control;
 mod guard;
+pub mod pipe;
+mod streams;
 
 use super::connection::Connection;
-use super::tls::{send_all, SslInfo};
+use super::tls::SslInfo;
 use bytes::{Bytes, BytesMut};
 use control::StreamControl;
 use guard::Guard;
 use h2::server::SendResponse;
 use h2::{Reason, RecvStream, SendStream};
+use pipe::Pipe;
 use std::net::SocketAddr;
 use std::os::fd::OwnedFd;
 use std::sync::Arc;
@@ -45,7 +49,7 @@ const MAX_PENDING_ACCEPT_RESETS: usize = 20;
 const MAX_LOCAL_ERROR_RESETS: usize = 256;
 /// Reset streams remembered (so late frames for them are not errors).
 const MAX_CONCURRENT_RESETS: usize = 200;
-/// Idle relays kept per connection (each holds an engine connection and a socket pair).
+/// Idle relays kept per connection (each holds an engine connection and a pipe).
 const MAX_IDLE_RELAYS: usize = 32;
 /// How long a connection we end with a GOAWAY reads what its client still sends.
 const LINGER: std::time::Duration = std::time::Duration::from_secs(1);
@@ -93,13 +97,17 @@ where
     // (each stream's own timers are its engine connection's); one that does not end within another
     // such time after it is dropped. A connection over a flood budget (guard.rs) gets a GOAWAY with
     // ENHANCE_YOUR_CALM and the same time to end.
-    let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let shared = Arc::new(Shared { tcp, local, remote, tls, guard: guard.clone(), idle: Default::default() });
+    let shared = Shared { tcp, local, remote, tls, guard: guard.clone(), idle: Default::default() };
+    // The streams run in this task (streams.rs): polled before the connection, so what they send
+    // together goes out together.
+    let mut open = streams::Streams::new();
     let mut goaway = false;
     // Our GOAWAY was for a flood (ENHANCE_YOUR_CALM).
     let mut calm = false;
     loop {
         let next = tokio::select! {
+            biased;
+            () = open.drive() => continue,
             next = tokio::time::timeout(limit, conn.accept()) => next,
             _ = guard.tripped(), if !calm => {
                 tracing::info!(target: T, "HTTP/2 connection from {remote}: {}: GOAWAY", guard.why());
@@ -119,7 +127,7 @@ where
                     // Tripped as the timer ran out: the flood's GOAWAY, not the idle one.
                     continue;
                 }
-                if open.load(std::sync::atomic::Ordering::Acquire) == 0 {
+                if open.len() == 0 {
                     tracing::debug!(target: T, "HTTP/2 connection from {remote} idle: GOAWAY");
                     conn.graceful_shutdown();
                     goaway = true;
@@ -136,17 +144,12 @@ where
                 break;
             }
         };
-        if open.load(std::sync::atomic::Ordering::Acquire) >= 2 * MAX_CONCURRENT_STREAMS as usize {
+        if open.len() >= 2 * MAX_CONCURRENT_STREAMS as usize {
             guard.trip("streams reset faster than they end");
         }
-        let open = open.clone();
-        let shared = shared.clone();
-        open.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
-        tokio::spawn(async move {
-            stream(request, respond, &shared).await;
-            open.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
-        });
+        open.push(stream(request, respond, &shared));
     }
+    drop(open);
     if goaway {
         drop(conn);
         linger(&shared.tcp).await;
@@ -165,15 +168,22 @@ struct Shared {
     idle: parking_lot::Mutex<Vec<Relay>>,
 }
 
-/// One relayed HTTP/1.1 connection of the engine: our end of its socket pair and its side channel. A
+/// One relayed HTTP/1.1 connection of the engine: our end of its pipe and its side channel. A
 /// stream takes an idle one of its connection, or starts one; one whose exchange ended cleanly (the
 /// whole request relayed, the whole response read, the engine keeping the connection) goes back for
 /// the next stream, as an HTTP/1.1 keep-alive connection serves its next request. So the streams of a
 /// connection share a few engine connections (and their `HTTP_CONNECTION_ID`s) instead of making one
 /// each.
 struct Relay {
-    plain: tokio::net::UnixStream,
+    pipe: Arc<Pipe>,
     ctl: Arc<StreamControl>,
+}
+
+impl Drop for Relay {
+    /// The engine's connection sees the end of its input and ends.
+    fn drop(&mut self) {
+        self.pipe.relay_close();
+    }
 }
 
 impl Shared {
@@ -181,19 +191,24 @@ impl Shared {
         loop {
             let Some(r) = self.idle.lock().pop() else { break };
             // One the engine has closed since (its idle timer) is dropped.
-            match r.plain.try_read(&mut [0u8; 1]) {
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                    r.ctl.clear();
-                    return Ok(r);
-                }
-                _ => continue,
+            if r.pipe.is_clear() {
+                r.ctl.clear();
+                return Ok(r);
             }
         }
-        let (plain, theirs) = super::tls::socket_pair()?;
-        let tcp = self.tcp.try_clone()?;
+        let pipe = Arc::new(Pipe::new()?);
+        let (edge, tcp) = (pipe.edge_fd()?, self.tcp.try_clone()?);
         let ctl = StreamControl::new();
-        Connection::start_relayed(theirs, tcp, self.local, self.remote, self.tls.clone(), Some(ctl.clone()));
-        Ok(Relay { plain, ctl })
+        Connection::start_relayed(
+            pipe.clone(),
+            edge,
+            tcp,
+            self.local,
+            self.remote,
+            self.tls.clone(),
+            Some(ctl.clone()),
+        );
+        Ok(Relay { pipe, ctl })
     }
 
     fn give_back(&self, r: Relay) {
@@ -243,13 +258,14 @@ async fn stream(request: http::Request<RecvStream>, mut respond: SendResponse<By
             return;
         }
     };
-    let (ours, ctl, guard) = (&relay.plain, &relay.ctl, &*shared.guard);
+    let (ours, ctl, guard) = (&*relay.pipe, &relay.ctl, &*shared.guard);
     let no_body = parts.method == http::Method::HEAD;
     // The response decides: once it is complete (or failed) the stream is done, whatever of the request
-    // body the application left unread; dropping the socket pair then ends the engine's connection. A
+    // body the application left unread; dropping the relay then ends the engine's connection. A
     // reset the application asks for (HttpRequestPropertyStreamError) ends it at once, with its code.
     let mut keep = false;
-    let mut sent_all = false;
+    // How the request's relay ended (None: not yet).
+    let mut up_done: Option<bool> = None;
     let outcome = {
         let up = send_request(ours, head, body, chunked);
         let down = relay_response(ours, &mut respond, no_body, ctl, guard, &mut keep);
@@ -261,19 +277,26 @@ async fn stream(request: http::Request<RecvStream>, mut respond: SendResponse<By
             r = &mut down => Err(r),
             code = &mut reset => Ok(code),
             ok = &mut up => {
-                sent_all = ok;
+                up_done = Some(ok);
                 tokio::select! {
                     r = &mut down => Err(r),
                     code = &mut reset => Ok(code),
                 }
             },
         };
-        if !sent_all {
+        if up_done.is_none() {
             // The request may have been relayed whole by now (the response raced its last write).
-            sent_all = tokio::select! { biased; ok = &mut up => ok, _ = std::future::ready(()) => false };
+            up_done = tokio::select! { biased; ok = &mut up => Some(ok), _ = std::future::ready(()) => None };
         }
         match reset_code {
-            Err(r) => r,
+            Err(r) => {
+                if ctl.reset_code().is_some() {
+                    // The response ended because of the reset (the engine's end came with the last
+                    // data): that data goes out before the RST_STREAM, as below.
+                    tokio::time::sleep(RESET_FLUSH).await;
+                }
+                r
+            }
             Ok(code) => {
                 // What the application sent before the reset goes out first, as on Windows: the engine's
                 // connection is aborted, so the relay reaches its end at once (bounded, in case the
@@ -288,7 +311,7 @@ async fn stream(request: http::Request<RecvStream>, mut respond: SendResponse<By
     match (ctl.reset_code(), outcome) {
         (Some(code), _) => respond.send_reset(Reason::from(code)),
         (None, Err(reason)) => respond.send_reset(reason),
-        (None, Ok(())) if keep && sent_all => shared.give_back(relay),
+        (None, Ok(())) if keep && up_done == Some(true) => shared.give_back(relay),
         (None, Ok(())) => {}
     }
 }
@@ -353,14 +376,14 @@ fn request_head(parts: &http::request::Parts, ended: bool) -> Option<(Vec<u8>, b
 /// the client's window once the engine has taken them (so a client sends no faster than the
 /// application reads).
 /// True when the whole request went to the engine.
-async fn send_request(plain: &tokio::net::UnixStream, head: Vec<u8>, mut body: RecvStream, chunked: bool) -> bool {
-    if send_all(plain, &head).await.is_err() {
+async fn send_request(plain: &Pipe, head: Vec<u8>, mut body: RecvStream, chunked: bool) -> bool {
+    if plain.write_all(&head).await.is_err() {
         return false;
     }
     while let Some(data) = body.data().await {
         let Ok(data) = data else {
             // The client reset the stream: the engine sees the request end early.
-            let _ = socket2::SockRef::from(plain).shutdown(std::net::Shutdown::Write);
+            plain.end_input();
             return false;
         };
         let n = data.len();
@@ -370,19 +393,19 @@ async fn send_request(plain: &tokio::net::UnixStream, head: Vec<u8>, mut body: R
         if chunked {
             let mut size = Vec::with_capacity(12);
             crate::http1::chunked::chunk_head(n, &mut size);
-            if send_all(plain, &size).await.is_err() {
+            if plain.write_all(&size).await.is_err() {
                 return false;
             }
         }
-        if send_all(plain, &data).await.is_err() {
+        if plain.write_all(&data).await.is_err() {
             return false;
         }
-        if chunked && send_all(plain, b"\r\n").await.is_err() {
+        if chunked && plain.write_all(b"\r\n").await.is_err() {
             return false;
         }
         let _ = body.flow_control().release_capacity(n);
     }
-    !chunked || send_all(plain, b"0\r\n\r\n").await.is_ok()
+    !chunked || plain.write_all(b"0\r\n\r\n").await.is_ok()
 }
 
 /// How the engine's response body ends.
@@ -397,7 +420,7 @@ enum Framing {
 /// Reads the engine's response for this stream and sends it on the stream. `Err` is the reset to send
 /// when the stream cannot end properly (the engine closed before a whole response, the client left).
 async fn relay_response(
-    plain: &tokio::net::UnixStream,
+    plain: &Pipe,
     respond: &mut SendResponse<Bytes>,
     no_body: bool,
     ctl: &StreamControl,
@@ -407,9 +430,9 @@ async fn relay_response(
     let mut buf = BytesMut::with_capacity(16 * 1024);
     // Interim responses (100 Continue) are the HTTP/1.1 path's business: skipped.
     let (response, framing) = loop {
-        if let Some((response, framing, used)) = parse_response(&buf, no_body)? {
+        if let Some((response, framing, used, close)) = parse_response(&buf, no_body)? {
             // The engine keeps the connection after this response: it may serve another stream.
-            *keep = !matches!(framing, Framing::Close) && !closes(&buf[..used]);
+            *keep = !matches!(framing, Framing::Close) && !close;
             let _ = buf.split_to(used);
             match response {
                 Some(r) => break (r, framing),
@@ -476,7 +499,7 @@ async fn relay_response(
 /// How a stream's response ends once its body has: after the application's last send (which may still
 /// bring trailers), with the trailers as a last HEADERS frame, or with END_STREAM on the last DATA.
 struct End<'a> {
-    plain: &'a tokio::net::UnixStream,
+    plain: &'a Pipe,
     ctl: &'a StreamControl,
     app: bool,
     guard: &'a Guard,
@@ -505,41 +528,16 @@ impl End<'_> {
 }
 
 /// Reads and drops what the engine writes until it closes.
-async fn drain(plain: &tokio::net::UnixStream) {
+async fn drain(plain: &Pipe) {
     let mut buf = BytesMut::new();
-    while let Ok(n) = read_some(plain, &mut buf).await {
-        if n == 0 {
-            return;
-        }
+    while plain.read_into(&mut buf).await > 0 {
         buf.clear();
     }
 }
 
-/// One read from the engine, appended to `buf`; 0 at its end.
-async fn read_some(plain: &tokio::net::UnixStream, buf: &mut BytesMut) -> Result<usize, Reason> {
-    buf.reserve(16 * 1024);
-    loop {
-        plain.readable().await.map_err(|_| Reason::INTERNAL_ERROR)?;
-        match plain.try_read_buf(buf) {
-            Ok(n) => return Ok(n),
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
-            // A reset from the engine (a connection it aborted) ends the stream like a close.
-            Err(_) => return Ok(0),
-        }
-    }
-}
-
-/// The response head says `Connection: close`.
-fn closes(head: &[u8]) -> bool {
-    let mut headers = [httparse::EMPTY_HEADER; 128];
-    let mut r = httparse::Response::new(&mut headers);
-    if r.parse(head).is_err() {
-        return true;
-    }
-    r.headers.iter().any(|h| {
-        h.name.eq_ignore_ascii_case("connection")
-            && h.value.split(|b| *b == b',').any(|t| t.trim_ascii().eq_ignore_ascii_case(b"close"))
-    })
+/// One read from the engine, appended to `buf`; 0 at its end (a close or an abort).
+async fn read_some(plain: &Pipe, buf: &mut BytesMut) -> Result<usize, Reason> {
+    Ok(plain.read_into(buf).await)
 }
 
 /// Headers HTTP/2 forbids in a message (RFC 9113 section 8.2.2): what the application set for its
@@ -550,10 +548,11 @@ pub(crate) fn connection_specific(name: &[u8]) -> bool {
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
-type Parsed = (Option<http::Response<()>>, Framing, usize);
+type Parsed = (Option<http::Response<()>>, Framing, usize, bool);
 
 /// A complete response head at the start of `buf`: the response for the stream (`None` for an interim
-/// 1xx), how its body ends, and the head's length. `Ok(None)`: not complete yet.
+/// 1xx), how its body ends, the head's length, and whether it says `Connection: close`. `Ok(None)`: not
+/// complete yet.
 fn parse_response(buf: &[u8], no_body: bool) -> Result<Option<Parsed>, Reason> {
     let mut headers = [httparse::EMPTY_HEADER; 128];
     let mut r = httparse::Response::new(&mut headers);
@@ -564,7 +563,7 @@ fn parse_response(buf: &[u8], no_body: bool) -> Result<Option<Parsed>, Reason> {
     };
     let status = r.code.ok_or(Reason::INTERNAL_ERROR)?;
     if (100..200).contains(&status) {
-        return Ok(Some((None, Framing::None, used)));
+        return Ok(Some((None, Framing::None, used, false)));
     }
     let mut framing = Framing::Close;
     let mut dropped: Vec<&[u8]> = Vec::new();
@@ -598,7 +597,8 @@ fn parse_response(buf: &[u8], no_body: bool) -> Result<Option<Parsed>, Reason> {
         };
         map.append(n, v);
     }
-    Ok(Some((Some(response), framing, used)))
+    let close = dropped.iter().any(|d| d.eq_ignore_ascii_case(b"close"));
+    Ok(Some((Some(response), framing, used, close)))
 }
 
 /// Sends `data` on the stream as the client's window allows (never more than it granted), ending the
@@ -673,7 +673,8 @@ mod tests {
             (b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n", true, &["content-length"], "none"),
         ];
         for (bytes, no_body, want, framing) in rows {
-            let (resp, f, used) = parse_response(bytes, no_body).unwrap().unwrap();
+            let (resp, f, used, close) = parse_response(bytes, no_body).unwrap().unwrap();
+            assert_eq!(close, bytes.windows(6).any(|w| w == b"close,"));
             let resp = resp.unwrap();
             let names: Vec<&str> = resp.headers().keys().map(|k| k.as_str()).collect();
             assert_eq!(names, want, "{}", String::from_utf8_lossy(bytes));
@@ -686,7 +687,7 @@ mod tests {
             assert_eq!(got, framing);
             assert!(used <= bytes.len());
         }
-        assert!(matches!(parse_response(b"HTTP/1.1 100 Continue\r\n\r\n", false), Ok(Some((None, _, 25)))));
+        assert!(matches!(parse_response(b"HTTP/1.1 100 Continue\r\n\r\n", false), Ok(Some((None, _, 25, false)))));
         assert!(parse_response(b"HTTP/1.1 200 OK\r\n", false).unwrap().is_none());
     }
 }

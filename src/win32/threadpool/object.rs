@@ -9,6 +9,7 @@ use crate::win32::handle::{self, KernelObject};
 use crate::win32::wait::Waiter;
 use parking_lot::{Condvar, Mutex};
 use std::cell::RefCell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
@@ -481,8 +482,39 @@ impl TpObject {
     // ---- running ----
 
     /// Runs one callback on the calling worker, then the instance's clean-up actions, then counts it done.
+    /// The counting always happens: a panic in our own part (the instance set-up, a clean-up action) is
+    /// caught and logged, so `WaitForThreadpool*Callbacks` never waits for a callback that is gone.
     pub(crate) fn run(&self, payload: Payload) {
         let token = next_token();
+        let called = catch_unwind(AssertUnwindSafe(|| self.call(token, payload)));
+        if called.is_err() {
+            tracing::error!(target: "winhttpapi::win32", "thread pool: a callback of {} panicked", self.kind());
+        }
+        // Still set when the callback ran (None only if setting it up panicked: then it counts as associated).
+        let state = CURRENT.with(|c| c.borrow_mut().take());
+        let associated = state.as_ref().is_none_or(|s| s.associated);
+        for action in state.into_iter().flat_map(|s| s.cleanup).flatten() {
+            // Each action runs even if an earlier one panicked (they are independent: leave a critical
+            // section, set an event, free a library).
+            if catch_unwind(AssertUnwindSafe(action)).is_err() {
+                tracing::error!(target: "winhttpapi::win32", "thread pool: a clean-up action panicked");
+            }
+        }
+        let mut c = self.counts.lock();
+        if matches!(self.callback, Callback::Simple(_)) {
+            c.shutdown = true;
+        }
+        c.running -= 1;
+        if associated {
+            c.associated -= 1;
+        }
+        drop(c);
+        self.idle.notify_all();
+    }
+
+    /// Makes `token` the calling thread's running instance and calls the program's callback (and the
+    /// environment's finalization callback).
+    fn call(&self, token: usize, payload: Payload) {
         CURRENT.with(|c| {
             *c.borrow_mut() = Some(InstanceState {
                 token,
@@ -511,20 +543,6 @@ impl TpObject {
                 finalization(token, self.context);
             }
         }
-        let state = CURRENT.with(|c| c.borrow_mut().take()).expect("set above");
-        for action in state.cleanup.into_iter().flatten() {
-            action();
-        }
-        let mut c = self.counts.lock();
-        if matches!(self.callback, Callback::Simple(_)) {
-            c.shutdown = true;
-        }
-        c.running -= 1;
-        if state.associated {
-            c.associated -= 1;
-        }
-        drop(c);
-        self.idle.notify_all();
     }
 }
 
@@ -635,5 +653,52 @@ mod tests {
         assert_eq!(Due::from_filetime(5), Due::At(5));
         // A time in the past is due now.
         assert!(Due::At(1).deadline() <= Instant::now());
+    }
+
+    static RAN: AtomicUsize = AtomicUsize::new(0);
+    static CLEANED: AtomicUsize = AtomicUsize::new(0);
+
+    /// A work callback that asks for two clean-up actions: the first panics, the second counts.
+    unsafe extern "C" fn panicking_cleanup(instance: usize, _context: usize, _work: usize) {
+        RAN.fetch_add(1, Ordering::SeqCst);
+        Instance::on_return(instance, CLEANUP_LEAVE_CRITICAL_SECTION, Box::new(|| panic!("a clean-up action panics")));
+        Instance::on_return(
+            instance,
+            CLEANUP_SET_EVENT,
+            Box::new(|| {
+                CLEANED.fetch_add(1, Ordering::SeqCst);
+            }),
+        );
+    }
+
+    #[test]
+    fn panicking_cleanup_action_keeps_worker_and_counts() {
+        // A pool of its own with one worker: if the panic killed it, the second round would never run.
+        let pool = Pool::new();
+        pool.set_max(1);
+        let env = Environment { pool: Some(pool.clone()), ..Default::default() };
+        let work = TpObject::new(Callback::Work(panicking_cleanup), 0, env);
+        for round in 1..=2 {
+            work.submit_work();
+            let (tx, rx) = std::sync::mpsc::channel();
+            let w = work.clone();
+            std::thread::spawn(move || {
+                w.wait_callbacks(false);
+                let _ = tx.send(());
+            });
+            rx.recv_timeout(Duration::from_secs(10)).expect("WaitForThreadpoolWorkCallbacks returns (counts kept)");
+            assert_eq!(RAN.load(Ordering::SeqCst), round, "the callback ran");
+            assert_eq!(CLEANED.load(Ordering::SeqCst), round, "the next clean-up action still ran");
+            let c = work.counts.lock();
+            assert_eq!((c.pending, c.running, c.associated), (0, 0, 0), "round {round}: nothing left counted");
+        }
+        for _ in 0..1000 {
+            if pool.state.lock().busy == 0 {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        assert_eq!(pool.state.lock().busy, 0, "the worker is idle again");
+        work.release();
     }
 }

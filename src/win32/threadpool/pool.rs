@@ -5,6 +5,7 @@ use crate::win32::handle::{self, KernelObject};
 use crate::win32::iocp::{CompletionPort, DequeueError, Packet};
 use parking_lot::Mutex;
 use std::collections::VecDeque;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -20,7 +21,7 @@ pub(crate) struct PoolState {
     pub(crate) queues: [VecDeque<(Arc<TpObject>, Payload)>; 3],
     workers: u32,
     /// Workers running a callback.
-    busy: u32,
+    pub(super) busy: u32,
     min: u32,
     max: u32,
     /// Live objects of this pool: while there are any, the last worker stays.
@@ -78,7 +79,7 @@ impl Pool {
         if st.objects == 0 && st.closed {
             // Let the workers see it and leave.
             for _ in 0..st.workers {
-                self.port.post(Packet { bytes: 0, key: WAKE, overlapped: 0, error: 0 });
+                self.wake_one();
             }
         }
     }
@@ -93,7 +94,7 @@ impl Pool {
         }
     }
 
-    /// Posts the wake-up packet that matches one queued callback.
+    /// Posts one wake-up packet: for one queued callback, or for a worker to see that the pool closed.
     pub(crate) fn wake_one(&self) {
         self.port.post(Packet { bytes: 0, key: WAKE, overlapped: 0, error: 0 });
     }
@@ -125,7 +126,7 @@ impl Pool {
         st.closed = true;
         if st.objects == 0 {
             for _ in 0..st.workers {
-                self.port.post(Packet { bytes: 0, key: WAKE, overlapped: 0, error: 0 });
+                self.wake_one();
             }
         }
     }
@@ -206,7 +207,11 @@ impl Pool {
             }
             next
         };
-        object.run(payload);
+        // `run` catches its own panics and counts the callback done; this guard keeps the worker and
+        // the pool's count should anything outside those catches panic.
+        if catch_unwind(AssertUnwindSafe(|| object.run(payload))).is_err() {
+            tracing::error!(target: "winhttpapi::win32", "thread pool: running a callback panicked");
+        }
         self.state.lock().busy -= 1;
     }
 }
