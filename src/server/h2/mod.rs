@@ -430,10 +430,9 @@ async fn relay_response(
     let mut buf = BytesMut::with_capacity(16 * 1024);
     // Interim responses (100 Continue) are the HTTP/1.1 path's business: skipped.
     let (response, framing) = loop {
-        if let Some((response, framing, used, close)) = parse_response(&buf, no_body)? {
+        if let Some((response, framing, close)) = parse_response(&mut buf, no_body)? {
             // The engine keeps the connection after this response: it may serve another stream.
             *keep = !matches!(framing, Framing::Close) && !close;
-            let _ = buf.split_to(used);
             match response {
                 Some(r) => break (r, framing),
                 None => continue,
@@ -548,57 +547,104 @@ pub(crate) fn connection_specific(name: &[u8]) -> bool {
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
-type Parsed = (Option<http::Response<()>>, Framing, usize, bool);
+type Parsed = (Option<http::Response<()>>, Framing, bool);
 
-/// A complete response head at the start of `buf`: the response for the stream (`None` for an interim
-/// 1xx), how its body ends, the head's length, and whether it says `Connection: close`. `Ok(None)`: not
-/// complete yet.
-fn parse_response(buf: &[u8], no_body: bool) -> Result<Option<Parsed>, Reason> {
-    let mut headers = [httparse::EMPTY_HEADER; 128];
-    let mut r = httparse::Response::new(&mut headers);
+/// A complete response head at the start of `buf`, taken from it: the response for the stream (`None`
+/// for an interim 1xx), how its body ends, and whether it says `Connection: close`. `Ok(None)`: not
+/// complete yet (`buf` untouched). The field values are not copied: they share the head's bytes.
+fn parse_response(buf: &mut BytesMut, no_body: bool) -> Result<Option<Parsed>, Reason> {
+    if buf.is_empty() {
+        return Ok(None);
+    }
+    // Most heads are small: a short field table first (it is zeroed at each call), the full one when
+    // the head has more fields.
+    let head = match parse_head(buf, &mut [httparse::EMPTY_HEADER; 16], no_body) {
+        Err(None) => parse_head(buf, &mut [httparse::EMPTY_HEADER; 128], no_body),
+        r => r,
+    };
+    let Some(Head { used, status, framing, close, kept }) = head.map_err(|_| Reason::INTERNAL_ERROR)? else {
+        return Ok(None);
+    };
+    let head = buf.split_to(used).freeze();
+    if (100..200).contains(&status) {
+        return Ok(Some((None, Framing::None, false)));
+    }
+    let mut response = http::Response::new(());
+    *response.status_mut() = http::StatusCode::from_u16(status).map_err(|_| Reason::INTERNAL_ERROR)?;
+    let map = response.headers_mut();
+    map.reserve(kept.len());
+    for (n, at) in kept {
+        match http::HeaderValue::from_maybe_shared(head.slice(at)) {
+            Ok(v) => {
+                map.append(n, v);
+            }
+            Err(_) => tracing::debug!(target: T, "HTTP/2 response: header {n} dropped"),
+        }
+    }
+    Ok(Some((Some(response), framing, close)))
+}
+
+/// A response head read by [`parse_head`].
+struct Head {
+    used: usize,
+    status: u16,
+    framing: Framing,
+    close: bool,
+    /// Each field kept for HTTP/2: its name and where its value lies in the head.
+    kept: smallvec::SmallVec<[(http::HeaderName, std::ops::Range<usize>); 16]>,
+}
+
+/// The head at the start of `buf`, with `headers` as httparse's field table. `Err(None)`: more fields
+/// than it holds.
+fn parse_head<'b>(
+    buf: &'b [u8],
+    headers: &mut [httparse::Header<'b>],
+    no_body: bool,
+) -> Result<Option<Head>, Option<Reason>> {
+    let mut r = httparse::Response::new(headers);
     let used = match r.parse(buf) {
         Ok(httparse::Status::Complete(n)) => n,
         Ok(httparse::Status::Partial) => return Ok(None),
-        Err(_) => return Err(Reason::INTERNAL_ERROR),
+        Err(httparse::Error::TooManyHeaders) => return Err(None),
+        Err(_) => return Err(Some(Reason::INTERNAL_ERROR)),
     };
     let status = r.code.ok_or(Reason::INTERNAL_ERROR)?;
+    let mut head = Head { used, status, framing: Framing::Close, close: false, kept: Default::default() };
     if (100..200).contains(&status) {
-        return Ok(Some((None, Framing::None, used, false)));
+        return Ok(Some(head));
     }
-    let mut framing = Framing::Close;
-    let mut dropped: Vec<&[u8]> = Vec::new();
+    let mut dropped: smallvec::SmallVec<[&[u8]; 4]> = smallvec::SmallVec::new();
     for h in r.headers.iter() {
         if h.name.eq_ignore_ascii_case("connection") {
             dropped.extend(h.value.split(|b| *b == b',').map(|t| t.trim_ascii()));
         } else if h.name.eq_ignore_ascii_case("transfer-encoding") {
             if h.value.trim_ascii().eq_ignore_ascii_case(b"chunked") {
-                framing = Framing::Chunked(Box::default());
+                head.framing = Framing::Chunked(Box::default());
             }
-        } else if h.name.eq_ignore_ascii_case("content-length") && !matches!(framing, Framing::Chunked(_)) {
+        } else if h.name.eq_ignore_ascii_case("content-length") && !matches!(head.framing, Framing::Chunked(_)) {
             let n = std::str::from_utf8(h.value).ok().and_then(|v| v.trim().parse().ok());
-            framing = Framing::Length(n.ok_or(Reason::INTERNAL_ERROR)?);
+            head.framing = Framing::Length(n.ok_or(Reason::INTERNAL_ERROR)?);
         }
     }
     if no_body || status == 204 || status == 304 {
-        framing = Framing::None;
+        head.framing = Framing::None;
     }
-    let mut response = http::Response::new(());
-    *response.status_mut() = http::StatusCode::from_u16(status).map_err(|_| Reason::INTERNAL_ERROR)?;
-    let map = response.headers_mut();
+    let base = buf.as_ptr() as usize;
     for h in r.headers.iter() {
         let name = h.name.as_bytes();
         if connection_specific(name) || dropped.iter().any(|d| d.eq_ignore_ascii_case(name)) {
             continue;
         }
         // A field HTTP/2 cannot carry (a name with upper-case letters is lowered by `from_bytes`).
-        let (Ok(n), Ok(v)) = (http::HeaderName::from_bytes(name), http::HeaderValue::from_bytes(h.value)) else {
+        let Ok(n) = http::HeaderName::from_bytes(name) else {
             tracing::debug!(target: T, "HTTP/2 response: header {:?} dropped", h.name);
             continue;
         };
-        map.append(n, v);
+        let at = h.value.as_ptr() as usize - base;
+        head.kept.push((n, at..at + h.value.len()));
     }
-    let close = dropped.iter().any(|d| d.eq_ignore_ascii_case(b"close"));
-    Ok(Some((Some(response), framing, used, close)))
+    head.close = dropped.iter().any(|d| d.eq_ignore_ascii_case(b"close"));
+    Ok(Some(head))
 }
 
 /// Sends `data` on the stream as the client's window allows (never more than it granted), ending the
@@ -673,7 +719,9 @@ mod tests {
             (b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n", true, &["content-length"], "none"),
         ];
         for (bytes, no_body, want, framing) in rows {
-            let (resp, f, used, close) = parse_response(bytes, no_body).unwrap().unwrap();
+            let mut buf = BytesMut::from(bytes);
+            let (resp, f, close) = parse_response(&mut buf, no_body).unwrap().unwrap();
+            let used = bytes.len() - buf.len();
             assert_eq!(close, bytes.windows(6).any(|w| w == b"close,"));
             let resp = resp.unwrap();
             let names: Vec<&str> = resp.headers().keys().map(|k| k.as_str()).collect();
@@ -687,7 +735,21 @@ mod tests {
             assert_eq!(got, framing);
             assert!(used <= bytes.len());
         }
-        assert!(matches!(parse_response(b"HTTP/1.1 100 Continue\r\n\r\n", false), Ok(Some((None, _, 25, false)))));
-        assert!(parse_response(b"HTTP/1.1 200 OK\r\n", false).unwrap().is_none());
+        let mut buf = BytesMut::from(&b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n"[..]);
+        assert!(matches!(parse_response(&mut buf, false), Ok(Some((None, _, false)))));
+        assert_eq!(buf.len(), 17);
+        assert!(parse_response(&mut buf, false).unwrap().is_none());
+        assert_eq!(buf.len(), 17);
+        // More fields than the short table holds.
+        let mut many = b"HTTP/1.1 200 OK\r\n".to_vec();
+        for i in 0..40 {
+            many.extend_from_slice(format!("X-F{i}: v{i}\r\n").as_bytes());
+        }
+        many.extend_from_slice(b"Content-Length: 0\r\n\r\n");
+        let (resp, f, _) = parse_response(&mut BytesMut::from(&many[..]), false).unwrap().unwrap();
+        let resp = resp.unwrap();
+        assert_eq!(resp.headers().len(), 41);
+        assert_eq!(resp.headers()["x-f39"], "v39");
+        assert!(matches!(f, Framing::Length(0)));
     }
 }
