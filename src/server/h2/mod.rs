@@ -640,7 +640,8 @@ fn parse_head<'b>(
             tracing::debug!(target: T, "HTTP/2 response: header {:?} dropped", h.name);
             continue;
         };
-        let at = h.value.as_ptr() as usize - base;
+        // (An empty value may not point into `buf`.)
+        let at = if h.value.is_empty() { 0 } else { h.value.as_ptr() as usize - base };
         head.kept.push((n, at..at + h.value.len()));
     }
     head.close = dropped.iter().any(|d| d.eq_ignore_ascii_case(b"close"));
