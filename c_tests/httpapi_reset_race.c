@@ -58,16 +58,9 @@ static const char client[] =
 int main(void) {
     /* Read once, when the engine first hands a request to a queue: set before any call. */
     setenv("WINHTTPAPI_TEST_PAUSE_DELIVER_US", "2000", 1);
-    char tmpl[] = "/tmp/httpapi_reset_race.XXXXXX";
-    if (!mkdtemp(tmpl)) return 1;
-    snprintf(dir, sizeof dir, "%s", tmpl);
-    snprintf(cert, sizeof cert, "%s/cert.pem", dir);
-    hs_private_config(dir);
     BYTE thumb[20];
-    if (hs_make_certificate(dir, thumb) != 0) {
-        printf("cannot make the test certificate with openssl (see %s/openssl.log)\n", dir);
-        return 1;
-    }
+    if (hs_tls_test_dir("httpapi_reset_race", dir, sizeof dir, thumb) != 0) return 1;
+    snprintf(cert, sizeof cert, "%s/cert.pem", dir);
     hs_init();
     HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
     CHECK_EQ(HttpInitialize(v, HTTP_INITIALIZE_CONFIG, NULL), NO_ERROR, "HttpInitialize CONFIG");

@@ -712,14 +712,8 @@ static void test_nginx(void) {
 }
 
 int main(void) {
-    char tmpl[] = "/tmp/winhttp_http2.XXXXXX", out[256];
-    if (!mkdtemp(tmpl)) return 1;
-    snprintf(dir, sizeof dir, "%s", tmpl);
-    hs_private_config(dir);
-    if (hs_make_certificate(dir, thumb) != 0) {
-        printf("cannot make the test certificate with openssl (see %s/openssl.log)\n", dir);
-        return 1;
-    }
+    char out[256];
+    if (hs_tls_test_dir("winhttp_http2", dir, sizeof dir, thumb) != 0) return 1;
     hs_init();
     HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
     CHECK_EQ(HttpInitialize(v, HTTP_INITIALIZE_CONFIG, NULL), NO_ERROR, "HttpInitialize CONFIG");

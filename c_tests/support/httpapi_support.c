@@ -40,6 +40,19 @@ int hs_make_certificate(const char *dir, BYTE thumb[20]) {
     return 0;
 }
 
+int hs_tls_test_dir(const char *name, char *dir, size_t size, BYTE thumb[20]) {
+    if (snprintf(dir, size, "/tmp/%s.XXXXXX", name) >= (int)size || !mkdtemp(dir)) {
+        printf("cannot make a directory for %s under /tmp\n", name);
+        return -1;
+    }
+    hs_private_config(dir);
+    if (hs_make_certificate(dir, thumb) != 0) {
+        printf("cannot make the test certificate with openssl (see %s/openssl.log)\n", dir);
+        return -1;
+    }
+    return 0;
+}
+
 ULONG hs_bind_certificate(int port, const BYTE thumb[20], DWORD flags) {
     static const GUID app = {0x48545032, 0x1234, 0x5678, {1, 2, 3, 4, 5, 6, 7, 8}};
     struct sockaddr_in a;

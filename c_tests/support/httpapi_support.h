@@ -17,6 +17,10 @@ void hs_private_config(const char *dir);
 /* A self-signed certificate for 127.0.0.1 made with openssl in dir (cert.pem, key.pem), imported into the
  * store hs_private_config set (scripts/import-cert.sh); its SHA-1 thumbprint into `thumb`. 0 or -1. */
 int hs_make_certificate(const char *dir, BYTE thumb[20]);
+/* A TLS test's own directory: a fresh /tmp/<name>.XXXXXX written into dir (size bytes), its private
+ * configuration (hs_private_config) and a certificate made there (hs_make_certificate). 0, or -1 after
+ * printing what failed. */
+int hs_tls_test_dir(const char *name, char *dir, size_t size, BYTE thumb[20]);
 /* The SSL binding 127.0.0.1:port -> the certificate `thumb` (store "MY") with DefaultFlags `flags`. */
 ULONG hs_bind_certificate(int port, const BYTE thumb[20], DWORD flags);
 /* HttpInitialize(version 2, SERVER); aborts the test on failure. */
