@@ -23,26 +23,18 @@ enum {
 #define KEY_POSTED ((ULONG_PTR)2)
 #define KEY_QUIT ((ULONG_PTR)3)
 
-typedef struct {
-    OVERLAPPED ov; /* first: the packet's OVERLAPPED is the slot */
-    char DECLSPEC_ALIGN(8) buf[8192];
-} receive_slot;
-
 static HANDLE iocp, queue;
-static receive_slot slots[RECEIVES];
+static hs_receive_slot slots[RECEIVES];
 static long per_client[CLIENTS], foreign, failures, batches, multi;
 static unsigned char posted_seen[POSTS];
 static volatile long posted_taken; /* the number of the last posted packet taken, +1 */
 static int port;
 
-static void post_receive(receive_slot *s) {
-    memset(&s->ov, 0, sizeof s->ov);
-    ULONG rc = HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, (PHTTP_REQUEST)s->buf, sizeof s->buf, NULL, &s->ov);
-    if (rc != NO_ERROR && rc != ERROR_IO_PENDING && rc != ERROR_OPERATION_ABORTED)
-        __atomic_add_fetch(&failures, 1, __ATOMIC_SEQ_CST);
+static void post_receive(hs_receive_slot *s) {
+    hs_post_receive(queue, s, &failures);
 }
 
-static void served(receive_slot *s) {
+static void served(hs_receive_slot *s) {
     PHTTP_REQUEST req = (PHTTP_REQUEST)s->buf;
     int c = -1;
     if (req->pRawUrl && sscanf(req->pRawUrl, "/c%d", &c) == 1 && c >= 0 && c < CLIENTS)
@@ -81,7 +73,7 @@ static void *port_thread(void *arg) {
                 __atomic_store_n(&posted_taken, (long)k + 1, __ATOMIC_SEQ_CST);
                 continue;
             }
-            receive_slot *s = (receive_slot *)e[i].lpOverlapped;
+            hs_receive_slot *s = (hs_receive_slot *)e[i].lpOverlapped;
             /* A receive completed with an error: the queue is closing. */
             if (e[i].lpCompletionKey != KEY_QUEUE || s == NULL || s->ov.Internal != 0)
                 continue;

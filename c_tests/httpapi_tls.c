@@ -239,16 +239,22 @@ static void test_query(int port) {
     CHECK(run(cmd, text, sizeof text) == 0 && atoi(text) == 1, "binding stored in the configuration file");
 }
 
+/* Starts the shell command `cmd` (its output into `log`) and receives its request on this thread into `r`.
+ * Returns its pid (the caller answers, then waits for it). */
+static pid_t client_request(HANDLE queue, const char *cmd, const char *log, HTTP_REQUEST *r, ULONG cap) {
+    const char *argv[] = {"sh", "-c", cmd, NULL};
+    pid_t pid = ts_spawn(argv, log);
+    ULONG got = 0;
+    CHECK(HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, r, cap, &got, NULL) == NO_ERROR, "receive over TLS from %s", cmd);
+    return pid;
+}
+
 /* Starts curl on `target` (its arguments after the CA; its body into `log`) and receives its request on this
  * thread into `r`. Returns curl's pid (the caller answers, then waits for it). */
 static pid_t curl_request(HANDLE queue, const char *target, const char *log, HTTP_REQUEST *r, ULONG cap) {
     char cmd[800];
     snprintf(cmd, sizeof cmd, "curl -s --max-time 10 --cacert '%s' %s", ca, target);
-    const char *argv[] = {"sh", "-c", cmd, NULL};
-    pid_t pid = ts_spawn(argv, log);
-    ULONG got = 0;
-    CHECK(HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, r, cap, &got, NULL) == NO_ERROR, "receive over TLS from curl %s", target);
-    return pid;
+    return client_request(queue, cmd, log, r, cap);
 }
 
 /* One request received on this thread, to look at HTTP_REQUEST (curl runs in the background). */
@@ -616,14 +622,12 @@ static void test_client_hello(HANDLE queue, int port) {
     fputs(script, f);
     fclose(f);
     snprintf(cmd, sizeof cmd, "python3 '%s' '%s' %d", path, ca, port);
-    const char *argv[] = {"sh", "-c", cmd, NULL};
-    pid_t pid = ts_spawn(argv, log);
-    union {
+    static union {
         HTTP_REQUEST r;
         char raw[16384];
     } u;
+    pid_t pid = client_request(queue, cmd, log, &u.r, sizeof u);
     ULONG n = 0;
-    CHECK_EQ(HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, &u.r, sizeof u, &n, NULL), NO_ERROR, "receive from the memory-BIO client");
     HTTP_REQUEST_ID id = u.r.RequestId;
     ULONG need = 0;
     CHECK_EQ(HttpQueryRequestProperty(queue, id, HttpRequestPropertyTlsClientHello, NULL, 0, NULL, 0, &need, NULL), ERROR_INSUFFICIENT_BUFFER,
