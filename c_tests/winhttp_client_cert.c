@@ -92,10 +92,7 @@ int main(void) {
     char script[300], log[300], portarg[16];
     snprintf(script, sizeof script, "%s/server.py", dir);
     snprintf(log, sizeof log, "%s/server.log", dir);
-    FILE *f = fopen(script, "w");
-    CHECK(f != NULL, "server script written");
-    fputs(server_py, f);
-    fclose(f);
+    CHECK(ts_write_file(script, server_py) == 0, "server script written");
     port = ts_free_port();
     snprintf(portarg, sizeof portarg, "%d", port);
     const char *argv[] = {"python3", script, dir, portarg, NULL};

@@ -1,6 +1,7 @@
 //! Certificate contexts (`PCCERT_CONTEXT`): the reference-counted blocks `CertCreateCertificateContext`,
 //! `CertDuplicateCertificateContext` and `WINHTTP_OPTION_SERVER_CERT_CONTEXT` hand out and
-//! `CertFreeCertificateContext` releases. Operations: [`create`], [`add_ref`], [`release`], [`name`].
+//! `CertFreeCertificateContext` releases. Operations: [`create`], [`add_ref`], [`release`], [`name`]; [`CertRef`]
+//! is a reference held by an object (a request's `WINHTTP_OPTION_CLIENT_CERT_CONTEXT`).
 //!
 //! A context is one block holding the `CERT_CONTEXT`, its `CERT_INFO` (pointing into the encoded
 //! certificate) and the bytes; the `PCCERT_CONTEXT` is the block's address, so (unlike a handle) the
