@@ -88,10 +88,7 @@ pub fn fields(h: &ResponseHead, plan: &Plan, v2: bool) -> Result<Parsed, Reason>
         }
     }
     let vals = vals.freeze();
-    let mut response = http::Response::new(());
-    *response.status_mut() = status;
-    let map = response.headers_mut();
-    map.reserve(kept.len());
+    let mut map = http::HeaderMap::with_capacity(kept.len());
     for (name, at) in kept {
         match HeaderValue::from_maybe_shared(vals.slice(at)) {
             Ok(v) => {
@@ -100,5 +97,66 @@ pub fn fields(h: &ResponseHead, plan: &Plan, v2: bool) -> Result<Parsed, Reason>
             Err(_) => tracing::debug!(target: super::T, "HTTP/2 response: header {name} dropped"),
         }
     }
+    let mut response = http::Response::new(());
+    *response.status_mut() = status;
+    *response.headers_mut() = map;
     Ok((Some(response), framing, plan.close))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http1::request::parse_request_head;
+    use crate::server::response::plan;
+
+    #[test]
+    fn the_head_as_fields_with_the_engines_framing() {
+        let get = parse_request_head(b"GET / HTTP/1.1\r\nHost: a\r\n\r\n").unwrap().unwrap().0;
+        let head = parse_request_head(b"HEAD / HTTP/1.1\r\nHost: a\r\n\r\n").unwrap().unwrap().0;
+        let h = ResponseHead {
+            status: 200,
+            reason: b"Fine",
+            known: smallvec::smallvec![(H_CONNECTION, &b"X-Hop, close"[..]), (H_SERVER, &b"app"[..])],
+            unknown: smallvec::smallvec![
+                (&b"X-Hop"[..], &b"1"[..]),
+                (&b"X-Keep"[..], &b"2"[..]),
+                (&b"Bad Name"[..], &b"3"[..])
+            ],
+        };
+        let (r, f, close) = fields(&h, &plan(&h, &get, false, false, 5), true).unwrap();
+        let r = r.unwrap();
+        let names: Vec<&str> = r.headers().keys().map(|k| k.as_str()).collect();
+        assert_eq!(names, ["content-length", "server", "date", "x-keep"]);
+        assert_eq!(r.headers()["content-length"], "5");
+        assert_eq!(r.headers()["server"], "app Microsoft-HTTPAPI/2.0");
+        assert!(matches!(f, Framing::Length(5)));
+        // The engine keeps the connection (only a Connection header of exactly "close" ends it).
+        assert!(!close);
+        let (_, _, close) = fields(&h, &plan(&h, &get, false, true, 5), true).unwrap();
+        assert!(close);
+        // Streamed without a length: the engine's end ends the body; the application's own chunks.
+        let plain = ResponseHead { status: 200, reason: b"", known: Default::default(), unknown: Default::default() };
+        let (_, f, close) = fields(&plain, &plan(&plain, &get, true, false, 0), false).unwrap();
+        assert!(matches!(f, Framing::Close) && close);
+        let chunked = ResponseHead {
+            status: 200,
+            reason: b"",
+            known: smallvec::smallvec![(H_TRANSFER_ENCODING, &b"chunked"[..])],
+            unknown: Default::default(),
+        };
+        let (r, f, close) = fields(&chunked, &plan(&chunked, &get, true, false, 0), false).unwrap();
+        assert!(matches!(f, Framing::Chunked(_)) && !close);
+        assert!(r.unwrap().headers().get("transfer-encoding").is_none());
+        let (_, f, _) = fields(&plain, &plan(&plain, &head, false, false, 0), false).unwrap();
+        assert!(matches!(f, Framing::None));
+        let bad = ResponseHead {
+            status: 200,
+            reason: b"",
+            known: smallvec::smallvec![(H_CONTENT_LENGTH, &b"x"[..])],
+            unknown: Default::default(),
+        };
+        assert!(fields(&bad, &plan(&bad, &get, false, false, 0), false).is_err());
+        let interim = ResponseHead { status: 103, ..plain };
+        assert!(fields(&interim, &plan(&interim, &get, false, false, 0), false).unwrap().0.is_none());
+    }
 }

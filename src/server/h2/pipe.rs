@@ -159,12 +159,7 @@ impl Pipe {
 
     /// The application's response head (engine side, in place of writing it): the relay takes it as
     /// fields, after any bytes written before it.
-    pub fn put_head(
-        &self,
-        h: &crate::server::response::ResponseHead,
-        plan: &crate::server::response::Plan,
-        v2: bool,
-    ) {
+    pub fn put_head(&self, h: &crate::server::response::ResponseHead, plan: &crate::server::response::Plan, v2: bool) {
         let head = Box::new(super::head::fields(h, plan, v2));
         {
             let mut s = self.state.lock();
