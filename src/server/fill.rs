@@ -186,7 +186,8 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
 
     let copy_body = flags & (HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY | HTTP_RECEIVE_REQUEST_FLAG_FLUSH_BODY) != 0
         && head.framing != crate::http1::request::Framing::None;
-    let unknown_off = align(struct_size, 8);
+    // Offsets from the end of the structure (its size is a multiple of 8, so alignments hold either way).
+    let unknown_off = 0;
     let addr_off = align(unknown_off + unknown_count * 24, 8);
     let chunk_off = addr_off + 2 * SOCKADDR_SLOT;
     let ssl_off = align(chunk_off + if copy_body { 32 } else { 0 }, 8);
@@ -195,12 +196,10 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     let with_info = v2 && ssl.is_some();
     let url_off = align(info_off + if with_info { REQUEST_INFO_SIZE + SSL_PROTOCOL_INFO_SIZE } else { 0 }, 8);
     let str_off = url_off + url_units * U::SIZE;
-    let needed = str_off + strings;
+    let needed = struct_size + str_off + strings;
 
-    let base = buf.addr();
     // SAFETY: the receive that holds `buf` is completing now; the caller's buffer is valid until then.
     let out = unsafe { buf.slice_mut() };
-    let ptr = |off: usize| (base + off) as *const u8;
     if out.len() < needed {
         out[..struct_size].fill(0);
         let mut r: HTTP_REQUEST_V1 = unsafe_zeroed();
@@ -209,8 +208,22 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
         out[..REQUEST_V1_SIZE].copy_from_slice(struct_bytes(&r));
         return Err(needed as u32);
     }
-
-    let mut r: HTTP_REQUEST_V1 = unsafe_zeroed();
+    // The structure is built in place at the start of the caller's buffer (no copy of ~850 bytes from the
+    // stack); `out` is what follows it, where everything it points to goes.
+    let (head_bytes, out) = out.split_at_mut(struct_size);
+    assert!(head_bytes.as_ptr() as usize % std::mem::align_of::<HTTP_REQUEST_V2>() == 0, "receive checks alignment");
+    let base = buf.addr() + struct_size;
+    let ptr = |off: usize| (base + off) as *const u8;
+    head_bytes.fill(0);
+    let (r, r2): (&mut HTTP_REQUEST_V1, Option<(&mut u16, &mut *const std::ffi::c_void)>) = if v2 {
+        // SAFETY: `head_bytes` is `REQUEST_V2_SIZE` bytes, aligned (asserted above), all zero: a valid
+        // `HTTP_REQUEST_V2` (plain integers and pointers), borrowed exclusively for the rest of this call.
+        let r = unsafe { &mut *(head_bytes.as_mut_ptr() as *mut HTTP_REQUEST_V2) };
+        (&mut r.Base, Some((&mut r.RequestInfoCount, &mut r.pRequestInfo)))
+    } else {
+        // SAFETY: as above, `REQUEST_V1_SIZE` bytes, an `HTTP_REQUEST_V1`.
+        (unsafe { &mut *(head_bytes.as_mut_ptr() as *mut HTTP_REQUEST_V1) }, None)
+    };
     r.ConnectionId = req.conn.id;
     r.RequestId = req.id;
     r.UrlContext = req.url_context;
@@ -359,12 +372,13 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
 
     // Body: what is already here, as much as fits after everything else.
     let mut used = needed;
+    let body_off = needed - struct_size;
     let (more, raw) = if copy_body {
-        let (n, more, raw) = req.conn.copy_body_into(req, &mut out[needed..]);
+        let (n, more, raw) = req.conn.copy_body_into(req, &mut out[body_off..]);
         if n > 0 {
             let chunk = HTTP_DATA_CHUNK {
                 DataChunkType: HttpDataChunkFromMemory,
-                Anonymous: [(base + needed) as u64, n as u64, 0],
+                Anonymous: [(base + body_off) as u64, n as u64, 0],
             };
             out[chunk_off..chunk_off + 32].copy_from_slice(struct_bytes(&chunk));
             r.EntityChunkCount = 1;
@@ -380,33 +394,29 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     }
     r.BytesReceived = hb.len() as u64 + raw;
 
-    out[..REQUEST_V1_SIZE].copy_from_slice(struct_bytes(&r));
-    if v2 {
-        // RequestInfoCount = 0, pRequestInfo = NULL: no authentication information to report; over
+    if let (true, Some(t), Some((count, info_ptr))) = (with_info, ssl, r2) {
+        // RequestInfoCount = 0, pRequestInfo = NULL otherwise: no authentication information to report; over
         // TLS one entry, the negotiated protocol.
-        out[REQUEST_V1_SIZE..REQUEST_V2_SIZE].fill(0);
-        if let (true, Some(t)) = (with_info, ssl) {
-            let p = &t.protocol;
-            let proto = HTTP_SSL_PROTOCOL_INFO {
-                Protocol: p.protocol,
-                CipherType: p.cipher_type,
-                CipherStrength: p.cipher_strength,
-                HashType: p.hash_type,
-                HashStrength: p.hash_strength,
-                KeyExchangeType: p.key_exchange_type,
-                KeyExchangeStrength: p.key_exchange_strength,
-            };
-            let data_off = info_off + REQUEST_INFO_SIZE;
-            out[data_off..data_off + SSL_PROTOCOL_INFO_SIZE].copy_from_slice(struct_bytes(&proto));
-            let info = HTTP_REQUEST_INFO {
-                InfoType: HttpRequestInfoTypeSslProtocol,
-                InfoLength: SSL_PROTOCOL_INFO_SIZE as u32,
-                pInfo: ptr(data_off) as *const _,
-            };
-            out[info_off..info_off + REQUEST_INFO_SIZE].copy_from_slice(struct_bytes(&info));
-            out[REQUEST_V1_SIZE..REQUEST_V1_SIZE + 2].copy_from_slice(&1u16.to_ne_bytes());
-            out[REQUEST_V1_SIZE + 8..REQUEST_V2_SIZE].copy_from_slice(&(ptr(info_off) as usize).to_ne_bytes());
-        }
+        let p = &t.protocol;
+        let proto = HTTP_SSL_PROTOCOL_INFO {
+            Protocol: p.protocol,
+            CipherType: p.cipher_type,
+            CipherStrength: p.cipher_strength,
+            HashType: p.hash_type,
+            HashStrength: p.hash_strength,
+            KeyExchangeType: p.key_exchange_type,
+            KeyExchangeStrength: p.key_exchange_strength,
+        };
+        let data_off = info_off + REQUEST_INFO_SIZE;
+        out[data_off..data_off + SSL_PROTOCOL_INFO_SIZE].copy_from_slice(struct_bytes(&proto));
+        let info = HTTP_REQUEST_INFO {
+            InfoType: HttpRequestInfoTypeSslProtocol,
+            InfoLength: SSL_PROTOCOL_INFO_SIZE as u32,
+            pInfo: ptr(data_off) as *const _,
+        };
+        out[info_off..info_off + REQUEST_INFO_SIZE].copy_from_slice(struct_bytes(&info));
+        *count = 1;
+        *info_ptr = ptr(info_off) as *const _;
     }
     Ok(used as u32)
 }

@@ -73,6 +73,9 @@ pub struct RequestQueue {
     /// A controller handle cannot do I/O (`HTTP_CREATE_REQUEST_QUEUE_FLAG_CONTROLLER`).
     pub controller: bool,
     enabled: AtomicBool,
+    /// Shut down or closed (`st.shut_down || st.closed`, set under `st`): read by routing without the lock
+    /// (whoever takes the request rechecks under it).
+    ended: AtomicBool,
     pub queue_length: AtomicU32,
     pub verbosity: AtomicU32,
     /// Open handles to this queue (named queues can be opened again).
@@ -106,6 +109,7 @@ impl RequestQueue {
                 name,
                 controller,
                 enabled: AtomicBool::new(true),
+                ended: AtomicBool::new(false),
                 queue_length: AtomicU32::new(DEFAULT_QUEUE_LENGTH),
                 verbosity: AtomicU32::new(0),
                 handles: AtomicUsize::new(1),
@@ -147,11 +151,7 @@ impl RequestQueue {
 
     /// Whether routing may hand requests to this queue now.
     pub fn accepting(&self) -> bool {
-        if !self.enabled.load(Ordering::Acquire) {
-            return false;
-        }
-        let st = self.st.lock();
-        !st.closed && !st.shut_down
+        self.enabled.load(Ordering::Acquire) && !self.ended.load(Ordering::Acquire)
     }
 
     pub fn set_enabled(&self, on: bool) {
@@ -511,6 +511,7 @@ impl RequestQueue {
         let (receivers, dropped, demand) = {
             let mut st = self.st.lock();
             st.shut_down = true;
+            self.ended.store(true, Ordering::Release);
             self.cv.notify_all();
             self.set.wake();
             let r = Self::take_receivers(&mut st, 0);
@@ -545,6 +546,7 @@ impl RequestQueue {
                 return;
             }
             st.closed = true;
+            self.ended.store(true, Ordering::Release);
             self.cv.notify_all();
             self.set.wake();
             // The connections homed here stay with the runtime until they close or route elsewhere.
