@@ -303,7 +303,7 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             let Value::ClientCert(cert) = value else { return Err(ERROR_INVALID_PARAMETER) };
             // The request keeps its reference until the next set or the handle closes; the certificate's key
             // is looked up when a connection is made (`client::tls::ClientKey`).
-            st.client_cert = cert;
+            st.client_cert = Some(cert);
             Ok(())
         }
         abi::WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT => {

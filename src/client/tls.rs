@@ -41,8 +41,9 @@ static ROOTS: Lazy<Arc<RootCertStore>> = Lazy::new(|| {
     Arc::new(roots)
 });
 
-/// By the `SECURITY_FLAG_IGNORE_*` bits and the client certificate's thumbprint.
-type ConfigKey = (u32, Option<[u8; 20]>);
+/// By the `SECURITY_FLAG_IGNORE_*` bits and the client certificate's thumbprint (or whether the
+/// option was never set: [`ClientAuth::Unset`] notes the server's request).
+type ConfigKey = (u32, Option<[u8; 20]>, bool);
 static CONFIGS: Lazy<Mutex<HashMap<ConfigKey, Arc<rustls::ClientConfig>>>> = Lazy::new(|| Mutex::new(HashMap::new()));
 
 /// A client certificate with its private key (`WINHTTP_OPTION_CLIENT_CERT_CONTEXT`), compared by the
@@ -82,6 +83,48 @@ impl std::fmt::Debug for ClientKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let hex: String = self.thumbprint.iter().map(|b| format!("{b:02x}")).collect();
         write!(f, "ClientKey({hex})")
+    }
+}
+
+/// What a request answers a server's certificate request with (`WINHTTP_OPTION_CLIENT_CERT_CONTEXT`); a
+/// connection's pool key part (`session::Origin`): a connection carries only requests with the same answer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ClientAuth {
+    /// The option was never set: a server that asks for a certificate gets none, and the connection is
+    /// given up with `ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED` (the program then sets the option and sends
+    /// again).
+    #[default]
+    Unset,
+    /// `WINHTTP_NO_CLIENT_CERT_CONTEXT` set: the handshake goes on without a certificate.
+    Declined,
+    /// A certificate set: offered to a server that asks.
+    Key(ClientKey),
+}
+
+thread_local! {
+    /// Whether the server of the handshake step running on this thread asked for a certificate of a
+    /// connection made for [`ClientAuth::Unset`] (the resolver runs inside `process_new_packets`, and the
+    /// handshake checks right after it in the same poll, as with `FAILURE_FLAGS`).
+    static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the server asked for a client certificate in the handshake step just run on this thread
+/// (a connection made for [`ClientAuth::Unset`]); clears the record.
+pub fn take_cert_asked() -> bool {
+    ASKED.with(|a| a.replace(false))
+}
+
+/// The resolver of [`ClientAuth::Unset`]: notes that the server asked and offers nothing.
+#[derive(Debug)]
+struct NoteAsked;
+
+impl rustls::client::ResolvesClientCert for NoteAsked {
+    fn resolve(&self, _hints: &[&[u8]], _schemes: &[SignatureScheme]) -> Option<Arc<rustls::sign::CertifiedKey>> {
+        ASKED.with(|a| a.set(true));
+        None
+    }
+    fn has_certs(&self) -> bool {
+        false
     }
 }
 
@@ -205,12 +248,17 @@ impl ServerCertVerifier for Relaxed {
     }
 }
 
-/// The client configuration for a set of security flags and client certificate (cached per combination).
-pub fn config(security_flags: u32, client: Option<&ClientKey>) -> WinResult<Arc<rustls::ClientConfig>> {
+/// The client configuration for a set of security flags and client certificate answer (cached per
+/// combination).
+pub fn config(security_flags: u32, client: &ClientAuth) -> WinResult<Arc<rustls::ClientConfig>> {
     // Called right before each new TLS connection: start its failure report afresh.
     reset_failure_flags();
     let ignore = security_flags & IGNORE_MASK;
-    let key = (ignore, client.map(|c| c.thumbprint));
+    let thumbprint = match client {
+        ClientAuth::Key(c) => Some(c.thumbprint),
+        _ => None,
+    };
+    let key = (ignore, thumbprint, *client == ClientAuth::Unset);
     if let Some(c) = CONFIGS.lock().get(&key) {
         return Ok(c.clone());
     }
@@ -237,8 +285,9 @@ pub fn config(security_flags: u32, client: Option<&ClientKey>) -> WinResult<Arc<
         builder.dangerous().with_custom_certificate_verifier(Arc::new(Relaxed { inner, ignore }))
     };
     let cfg = Arc::new(match client {
-        None => verified.with_no_client_auth(),
-        Some(c) => verified.with_client_cert_resolver(Arc::new(OneClientCert(c.key.clone()))),
+        ClientAuth::Unset => verified.with_client_cert_resolver(Arc::new(NoteAsked)),
+        ClientAuth::Declined => verified.with_no_client_auth(),
+        ClientAuth::Key(c) => verified.with_client_cert_resolver(Arc::new(OneClientCert(c.key.clone()))),
     });
     CONFIGS.lock().insert(key, cfg.clone());
     Ok(cfg)
@@ -315,9 +364,10 @@ fn note_failure(e: &TlsError) {
     FAILURE_FLAGS.with(|f| f.set(f.get() | failure_flag(e)));
 }
 
-/// Clears the failure bits before a handshake.
+/// Clears the failure bits (and the "server asked for a certificate" record) before a handshake step.
 pub fn reset_failure_flags() {
     FAILURE_FLAGS.with(|f| f.set(0));
+    ASKED.with(|a| a.set(false));
 }
 
 /// The `WINHTTP_CALLBACK_STATUS_FLAG_*` bits of the last failed handshake on this thread, for the

@@ -145,7 +145,7 @@ fn slot(origin: &Origin) -> Slot {
 
 /// The client configuration offering `h2` and `http/1.1` (cached per certificate-check flags and client
 /// certificate).
-fn tls_config(security_flags: u32, client: Option<&super::tls::ClientKey>) -> WinResult<Arc<rustls::ClientConfig>> {
+fn tls_config(security_flags: u32, client: &super::tls::ClientAuth) -> WinResult<Arc<rustls::ClientConfig>> {
     static CONFIGS: Lazy<Mutex<HashMap<usize, Arc<rustls::ClientConfig>>>> = Lazy::new(|| Mutex::new(HashMap::new()));
     let base = super::tls::config(security_flags, client)?;
     let key = Arc::as_ptr(&base) as usize;
@@ -264,7 +264,7 @@ async fn connection(
     }
     *known = None;
     let tls = TlsSetup {
-        config: tls_config(security_flags, origin.client.as_ref())?,
+        config: tls_config(security_flags, &origin.client)?,
         server_name: super::tls::server_name(&target.host)?,
     };
     let conn = req.open_conn(io, &target.host, target.port, false, target, Some(tls)).await?;
