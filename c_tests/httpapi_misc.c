@@ -160,6 +160,7 @@ static void test_request_properties(HANDLE q, int port) {
     CHECK_EQ(got, TCPINFO_V0_SIZE, "size needed");
     CHECK_EQ(HttpQueryRequestProperty(q, id, HttpRequestPropertyTcpInfoV0, NULL, 0, NULL, 0, &got, NULL), ERROR_INSUFFICIENT_BUFFER, "NULL output");
     CHECK_EQ(HttpQueryRequestProperty(q, id, HttpRequestPropertySni, NULL, 0, buf, sizeof buf, &got, NULL), ERROR_NOT_SUPPORTED, "Sni on plain TCP");
+    CHECK_EQ(HttpQueryRequestProperty(q, id, HttpRequestPropertyTlsClientHello, NULL, 0, buf, sizeof buf, &got, NULL), ERROR_NOT_SUPPORTED, "TlsClientHello on plain TCP");
     CHECK_EQ(HttpQueryRequestProperty(q, id, HttpRequestPropertyQuicStats, NULL, 0, buf, sizeof buf, &got, NULL), ERROR_NOT_SUPPORTED, "QUIC stats");
     CHECK_EQ(HttpQueryRequestProperty(q, id, 99, NULL, 0, buf, sizeof buf, &got, NULL), ERROR_INVALID_PARAMETER, "unknown property");
     CHECK_EQ(HttpQueryRequestProperty(q, 0x1234, HttpRequestPropertyTcpInfoV0, NULL, 0, buf, sizeof buf, &got, NULL), ERROR_CONNECTION_INVALID, "unknown request");
@@ -293,6 +294,7 @@ static void test_demand_start(HTTP_SERVER_SESSION_ID s, HANDLE worker) {
 static void test_delegate(HTTP_SERVER_SESSION_ID s, HTTP_URL_GROUP_ID ga, HANDLE qa, int port) {
     CHECK(HttpIsFeatureSupported(HttpFeatureDelegateEx), "HttpFeatureDelegateEx reported");
     CHECK(!HttpIsFeatureSupported(HttpFeatureHttp3), "HttpFeatureHttp3 not reported");
+    CHECK(HttpIsFeatureSupported(HttpFeatureCacheTlsClientHello), "HttpFeatureCacheTlsClientHello reported");
     HANDLE qb;
     HTTPAPI_VERSION v2 = HTTPAPI_VERSION_2;
     CHECK_EQ(HttpCreateRequestQueue(v2, NULL, NULL, 0, &qb), NO_ERROR, "target queue");

@@ -239,16 +239,22 @@ static void test_query(int port) {
     CHECK(run(cmd, text, sizeof text) == 0 && atoi(text) == 1, "binding stored in the configuration file");
 }
 
+/* Starts the shell command `cmd` (its output into `log`) and receives its request on this thread into `r`.
+ * Returns its pid (the caller answers, then waits for it). */
+static pid_t client_request(HANDLE queue, const char *cmd, const char *log, HTTP_REQUEST *r, ULONG cap) {
+    const char *argv[] = {"sh", "-c", cmd, NULL};
+    pid_t pid = ts_spawn(argv, log);
+    ULONG got = 0;
+    CHECK(HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, r, cap, &got, NULL) == NO_ERROR, "receive over TLS from %s", cmd);
+    return pid;
+}
+
 /* Starts curl on `target` (its arguments after the CA; its body into `log`) and receives its request on this
  * thread into `r`. Returns curl's pid (the caller answers, then waits for it). */
 static pid_t curl_request(HANDLE queue, const char *target, const char *log, HTTP_REQUEST *r, ULONG cap) {
     char cmd[800];
     snprintf(cmd, sizeof cmd, "curl -s --max-time 10 --cacert '%s' %s", ca, target);
-    const char *argv[] = {"sh", "-c", cmd, NULL};
-    pid_t pid = ts_spawn(argv, log);
-    ULONG got = 0;
-    CHECK(HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, r, cap, &got, NULL) == NO_ERROR, "receive over TLS from curl %s", target);
-    return pid;
+    return client_request(queue, cmd, log, r, cap);
 }
 
 /* One request received on this thread, to look at HTTP_REQUEST (curl runs in the background). */
@@ -538,6 +544,8 @@ static void test_sni_property(HANDLE queue, int port) {
             n = 0;
             CHECK_EQ(HttpQueryRequestProperty(queue, u.r.RequestId, HttpRequestPropertySni, NULL, 0, &p, sizeof p - 1, &n, NULL), ERROR_INSUFFICIENT_BUFFER, "Sni: small buffer");
             CHECK_EQ(n, sizeof p, "Sni: small buffer: the size needed");
+            CHECK_EQ(HttpQueryRequestProperty(queue, u.r.RequestId, HttpRequestPropertyTlsClientHello, NULL, 0, NULL, 0, &n, NULL), ERROR_NOT_SUPPORTED,
+                     "TlsClientHello: the binding does not keep it (no HTTP_SERVICE_CONFIG_SSL_FLAG_ENABLE_CACHE_CLIENT_HELLO)");
             /* HttpRequestPropertyTlsCipherInfo: Schannel's SecPkgContext_CipherInfo of the session. */
             SecPkgContext_CipherInfo ci;
             memset(&ci, 0, sizeof ci);
@@ -559,6 +567,99 @@ static void test_sni_property(HANDLE queue, int port) {
         if (rows[i].sni_binding)
             CHECK_EQ(HttpDeleteServiceConfiguration(NULL, HttpServiceConfigSslSniCertInfo, &sni, sizeof sni, NULL), NO_ERROR, "SNI binding deleted");
     }
+}
+
+/* HttpRequestPropertyTlsClientHello: with HTTP_SERVICE_CONFIG_SSL_FLAG_ENABLE_CACHE_CLIENT_HELLO on the binding,
+ * the ClientHello's TLS records exactly as the client sent them. The python client drives its TLS through memory
+ * BIOs, so it knows the bytes it put on the wire and prints them; the size probe (NULL buffer, then one byte short)
+ * and both widths are checked. */
+static void test_client_hello(HANDLE queue, int port) {
+    static const char script[] =
+        "import socket, ssl, sys\n"
+        "ctx = ssl.create_default_context(cafile=sys.argv[1])\n"
+        "inc, out = ssl.MemoryBIO(), ssl.MemoryBIO()\n"
+        "tls = ctx.wrap_bio(inc, out, server_hostname='127.0.0.1')\n"
+        "s = socket.create_connection(('127.0.0.1', int(sys.argv[2])), timeout=10)\n"
+        "def flush():\n"
+        "    d = out.read()\n"
+        "    if d: s.sendall(d)\n"
+        "    return d\n"
+        "def fill():\n"
+        "    r = s.recv(65536)\n"
+        "    inc.write(r) if r else inc.write_eof()\n"
+        "    return r\n"
+        "hello = None\n"
+        "while True:\n"
+        "    try:\n"
+        "        tls.do_handshake(); flush(); break\n"
+        "    except ssl.SSLWantReadError:\n"
+        "        d = flush()\n"
+        "        hello = d if hello is None else hello\n"
+        "        if not fill(): sys.exit('closed during the handshake')\n"
+        "tls.write(b'GET /client-hello HTTP/1.1\\r\\nHost: a\\r\\nConnection: close\\r\\n\\r\\n'); flush()\n"
+        "got = b''\n"
+        "while True:\n"
+        "    try:\n"
+        "        c = tls.read(65536)\n"
+        "        if not c: break\n"
+        "        got += c\n"
+        "    except ssl.SSLWantReadError:\n"
+        "        if not fill(): break\n"
+        "    except (ssl.SSLZeroReturnError, ssl.SSLEOFError):\n"
+        "        break\n"
+        "print(hello.hex(), got.split(b'\\r\\n\\r\\n', 1)[-1].decode())\n";
+    struct sockaddr_in any = v4("0.0.0.0", port);
+    HTTP_SERVICE_CONFIG_SSL_SET keep = ssl_set(&any, thumb);
+    keep.ParamDesc.DefaultFlags = HTTP_SERVICE_CONFIG_SSL_FLAG_ENABLE_CACHE_CLIENT_HELLO;
+    CHECK_EQ(HttpUpdateServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, &keep, sizeof keep, NULL), NO_ERROR,
+             "binding updated with HTTP_SERVICE_CONFIG_SSL_FLAG_ENABLE_CACHE_CLIENT_HELLO");
+    CHECK(HttpIsFeatureSupported(HttpFeatureCacheTlsClientHello), "HttpFeatureCacheTlsClientHello reported");
+    char path[300], log[300], cmd[800];
+    snprintf(path, sizeof path, "%s/hello.py", dir);
+    snprintf(log, sizeof log, "%s/hello.out", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL, "python client written");
+    fputs(script, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "python3 '%s' '%s' %d", path, ca, port);
+    static union {
+        HTTP_REQUEST r;
+        char raw[16384];
+    } u;
+    pid_t pid = client_request(queue, cmd, log, &u.r, sizeof u);
+    ULONG n = 0;
+    HTTP_REQUEST_ID id = u.r.RequestId;
+    ULONG need = 0;
+    CHECK_EQ(HttpQueryRequestProperty(queue, id, HttpRequestPropertyTlsClientHello, NULL, 0, NULL, 0, &need, NULL), ERROR_INSUFFICIENT_BUFFER,
+             "TlsClientHello: NULL buffer");
+    CHECK(need > 5 + 4 + 38, "TlsClientHello: the size needed in BytesReturned (%lu)", (unsigned long)need);
+    static BYTE hello[70000], hello16[70000];
+    n = 0;
+    CHECK_EQ(HttpQueryRequestProperty(queue, id, HttpRequestPropertyTlsClientHello, NULL, 0, hello, need - 1, &n, NULL), ERROR_INSUFFICIENT_BUFFER,
+             "TlsClientHello: one byte short");
+    CHECK_EQ(n, need, "TlsClientHello: one byte short: the size needed");
+    n = 0;
+    CHECK_EQ(HttpQueryRequestProperty(queue, id, HttpRequestPropertyTlsClientHello, NULL, 0, hello, sizeof hello, &n, NULL), NO_ERROR, "TlsClientHello");
+    CHECK_EQ(n, need, "TlsClientHello: BytesReturned");
+    /* A handshake record (22) holding a ClientHello (1). */
+    CHECK(hello[0] == 22 && hello[1] == 3 && hello[5] == 1, "TlsClientHello: record %u version %u.%u, message %u", hello[0], hello[1], hello[2], hello[5]);
+    ULONG n16 = 0;
+    CHECK_EQ(HttpQueryRequestProperty_w16(queue, id, HttpRequestPropertyTlsClientHello, NULL, 0, hello16, sizeof hello16, &n16, NULL), NO_ERROR,
+             "TlsClientHello (w16)");
+    CHECK(n16 == n && memcmp(hello, hello16, n) == 0, "TlsClientHello (w16): the same bytes");
+    CHECK(hs_send_simple(queue, id, 200, "OK", "client-hello", 0) == NO_ERROR, "respond");
+    int status = 0;
+    waitpid(pid, &status, 0);
+    static char out[200000];
+    ts_read_file(log, out, sizeof out);
+    static char hex[140001];
+    for (ULONG i = 0; i < n && i < 70000; i++)
+        snprintf(hex + 2 * i, 3, "%02x", hello[i]);
+    CHECK(strncmp(out, hex, 2 * n) == 0 && out[2 * n] == ' ', "TlsClientHello: the bytes the client sent (%lu bytes; client printed %.40s...)",
+          (unsigned long)n, out);
+    CHECK(strstr(out, " client-hello") != NULL, "client got the response: '%.*s'", 60, out + (strlen(out) > 60 ? strlen(out) - 60 : 0));
+    keep.ParamDesc.DefaultFlags = 0;
+    CHECK_EQ(HttpUpdateServiceConfiguration(NULL, HttpServiceConfigSSLCertInfo, &keep, sizeof keep, NULL), NO_ERROR, "binding flags back to 0");
 }
 
 /* Version 2: an https prefix in a URL group on the same port, served by its own queue. */
@@ -883,6 +984,7 @@ int main(void) {
 
     test_request_fields(queue, port);
     test_sni_property(queue, port);
+    test_client_hello(queue, port);
     hs_app app;
     hs_app_start(&app, queue);
     test_curl(port);

@@ -23,27 +23,17 @@ enum {
 #define KEY_NOTIFY ((ULONG_PTR)2)
 #define KEY_QUIT ((ULONG_PTR)3)
 
-typedef struct {
-    OVERLAPPED ov; /* first: the packet's OVERLAPPED is the slot */
-    char DECLSPEC_ALIGN(8) buf[8192];
-} receive_slot;
-
 static HANDLE iocp, queue;
 static HNOTIFY_RPC nport;
-static receive_slot slots[RECEIVES];
+static hs_receive_slot slots[RECEIVES];
 /* The one notification wait: its OVERLAPPED and out-parameters stay valid until its packet. */
 static OVERLAPPED notify_ov;
 static PNOTIFICATION_DATA_ASYNC_RPC notify_arr;
 static DWORD notify_n;
 static long served, received_events, other_events, failures;
 
-static void post_receive(receive_slot *s) {
-    memset(&s->ov, 0, sizeof s->ov);
-    ULONG rc = HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, (PHTTP_REQUEST)s->buf, sizeof s->buf, NULL, &s->ov);
-    /* Done at once or pending: either way a packet comes (no FILE_SKIP_COMPLETION_PORT_ON_SUCCESS). An error
-     * ends this slot (the queue is closing). */
-    if (rc != NO_ERROR && rc != ERROR_IO_PENDING)
-        __atomic_add_fetch(&failures, rc == ERROR_OPERATION_ABORTED ? 0 : 1, __ATOMIC_SEQ_CST);
+static void post_receive(hs_receive_slot *s) {
+    hs_post_receive(queue, s, &failures);
 }
 
 static void post_notify_wait(void) {
@@ -81,7 +71,7 @@ static void *port_thread(void *arg) {
             continue;
         }
         if (key == KEY_QUEUE) {
-            receive_slot *s = (receive_slot *)ov;
+            hs_receive_slot *s = (hs_receive_slot *)ov;
             if (!ok)
                 continue; /* aborted: the queue closed */
             PHTTP_REQUEST req = (PHTTP_REQUEST)s->buf;

@@ -381,3 +381,10 @@ ssize_t hs_exchange(int port, const char *request, size_t len, char *out, size_t
     close(fd);
     return n;
 }
+
+void hs_post_receive(HANDLE queue, hs_receive_slot *s, long *failures) {
+    memset(&s->ov, 0, sizeof s->ov);
+    ULONG rc = HttpReceiveHttpRequest(queue, HTTP_NULL_ID, 0, (PHTTP_REQUEST)s->buf, sizeof s->buf, NULL, &s->ov);
+    if (rc != NO_ERROR && rc != ERROR_IO_PENDING && rc != ERROR_OPERATION_ABORTED)
+        __atomic_add_fetch(failures, 1, __ATOMIC_SEQ_CST);
+}

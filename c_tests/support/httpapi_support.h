@@ -64,6 +64,15 @@ int hs_repeat_on_connection(int port, const char *request, const char *needle, i
 /* `clients` threads, each doing hs_repeat_on_connection(port, request, needle, per_client, timeout_ms) on its
  * own connection at the same time; returns the answers that came in all. */
 int hs_load(int port, int clients, int per_client, const char *request, const char *needle, int timeout_ms);
+/* A receive kept pending on a completion port; its OVERLAPPED first (the packet's OVERLAPPED is the slot). */
+typedef struct {
+    OVERLAPPED ov;
+    char DECLSPEC_ALIGN(8) buf[8192];
+} hs_receive_slot;
+/* HttpReceiveHttpRequest into `s` with its OVERLAPPED zeroed: done at once or pending, a packet comes (no
+ * FILE_SKIP_COMPLETION_PORT_ON_SUCCESS); any other error but ERROR_OPERATION_ABORTED (the queue is closing)
+ * adds one to *failures. */
+void hs_post_receive(HANDLE queue, hs_receive_slot *s, long *failures);
 /* Sends a response built from status/reason/body synchronously. */
 ULONG hs_send_simple(HANDLE queue, HTTP_REQUEST_ID id, USHORT status, const char *reason, const char *body, ULONG flags);
 

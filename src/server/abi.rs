@@ -369,6 +369,7 @@ pub const HttpRequestPropertyTcpInfoV0: i32 = 1;
 pub const HttpRequestPropertyTcpInfoV1: i32 = 3;
 pub const HttpRequestPropertySni: i32 = 4;
 pub const HttpRequestPropertyStreamError: i32 = 5;
+pub const HttpRequestPropertyTlsClientHello: i32 = 11;
 pub const HttpRequestPropertyTransportIdleConnectionTimeout: i32 = 12;
 pub const HttpRequestPropertyDscpTag: i32 = 13;
 pub const HttpRequestPropertyTlsCipherInfo: i32 = 14;
@@ -680,6 +681,8 @@ pub const HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE: ULONG = 1;
 pub const HTTP_FEATURE_DELEGATE_EX: i32 = 3;
 /// `HTTP_FEATURE_ID::HttpFeatureResponseTrailers`.
 pub const HTTP_FEATURE_RESPONSE_TRAILERS: i32 = 1;
+/// `HTTP_FEATURE_ID::HttpFeatureCacheTlsClientHello`.
+pub const HTTP_FEATURE_CACHE_TLS_CLIENT_HELLO: i32 = 11;
 
 /// `HTTP_VERB` values the engine names.
 pub const HttpVerbGET: i32 = 4;
@@ -744,6 +747,9 @@ pub const VERBOSITY_FULL: u32 = 2;
 // ---- HTTP/2 flags (`server::h2`) ----
 /// `HTTP_SERVICE_CONFIG_SSL_PARAM.DefaultFlags`: this binding answers HTTP/1.1 only.
 pub const HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2: u32 = 0x10;
+/// `HTTP_SERVICE_CONFIG_SSL_PARAM.DefaultFlags`: keep each connection's ClientHello for
+/// `HttpQueryRequestProperty(HttpRequestPropertyTlsClientHello)`.
+pub const HTTP_SERVICE_CONFIG_SSL_FLAG_ENABLE_CACHE_CLIENT_HELLO: u32 = 0x8000;
 /// `HTTP_REQUEST_V1.Flags`: the request came on an HTTP/2 stream.
 pub const HTTP_REQUEST_FLAG_HTTP2: u32 = 0x4;
 

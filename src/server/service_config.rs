@@ -23,12 +23,14 @@
 //! new file, never half of one. Changing the system file needs root (Windows: administrator); a caller
 //! that cannot write the file gets `ERROR_ACCESS_DENIED`. A file that does not parse is reported (a
 //! tracing warning) and treated as empty: the defaults apply.
+use super::abi;
 use crate::win32::error::*;
 use parking_lot::Mutex;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::os::fd::AsRawFd;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 const T: &str = "winhttpapi::httpapi";
@@ -282,6 +284,33 @@ struct Cache {
 
 static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
 
+/// Whether a binding of the records in force asks for the ClientHello to be kept
+/// (`HTTP_SERVICE_CONFIG_SSL_FLAG_ENABLE_CACHE_CLIENT_HELLO`): 0 not known yet, 1 none does, 2 one does.
+/// Set wherever [`CACHE`] is, so a handshake asks it with one load ([`client_hello_wanted`]).
+static HELLO_WANTED: AtomicU8 = AtomicU8::new(0);
+
+/// Installs `cache` (under [`CACHE`]'s lock) and notes whether one of its bindings keeps the ClientHello.
+fn install(slot: &mut Option<Cache>, cache: Cache) {
+    let r = &cache.records;
+    let keeps = |b: &SslBinding| b.flags & abi::HTTP_SERVICE_CONFIG_SSL_FLAG_ENABLE_CACHE_CLIENT_HELLO != 0;
+    let any = r.ssl_certs.iter().any(|(_, b)| keeps(b)) || r.ssl_sni.iter().any(|(_, b)| keeps(b));
+    HELLO_WANTED.store(if any { 2 } else { 1 }, Ordering::Relaxed);
+    *slot = Some(cache);
+}
+
+/// Whether some SSL binding keeps the ClientHello (then a handshake records its bytes until the binding
+/// is chosen, and keeps them only if that binding asks). One atomic load once the records are read; as
+/// fresh as [`current`] (a change by another process is seen within a second).
+pub fn client_hello_wanted() -> bool {
+    match HELLO_WANTED.load(Ordering::Relaxed) {
+        0 => {
+            let _ = current();
+            HELLO_WANTED.load(Ordering::Relaxed) == 2
+        }
+        v => v == 2,
+    }
+}
+
 /// The records now in force, re-read when the file changed (checked at most once a second, so the
 /// per-connection call stays cheap).
 pub fn current() -> Records {
@@ -301,7 +330,7 @@ pub fn current() -> Records {
     }
     let stamp = stamp_of(&path);
     let records = load(&path);
-    *c = Some(Cache { path, checked: Some(Instant::now()), stamp, records: records.clone() });
+    install(&mut c, Cache { path, checked: Some(Instant::now()), stamp, records: records.clone() });
     records
 }
 
@@ -368,7 +397,7 @@ fn modify<R>(change: impl FnOnce(&mut Records) -> WinResult<R>) -> WinResult<R> 
             return Err(denied(e));
         }
         let stamp = stamp_of(&path);
-        *CACHE.lock() = Some(Cache { path, checked: Some(Instant::now()), stamp, records });
+        install(&mut CACHE.lock(), Cache { path, checked: Some(Instant::now()), stamp, records });
     }
     Ok(out)
 }

@@ -61,6 +61,9 @@ pub struct SslInfo {
     pub sni: Sni,
     /// The session in Schannel's terms (`HttpRequestPropertyTlsCipherInfo`).
     pub schannel: crate::client::link::Schannel,
+    /// The ClientHello's TLS records as received (`HttpRequestPropertyTlsClientHello`), kept only when the
+    /// binding has `HTTP_SERVICE_CONFIG_SSL_FLAG_ENABLE_CACHE_CLIENT_HELLO`.
+    pub client_hello: Option<Box<[u8]>>,
 }
 
 /// The server name of the client's ClientHello, and whether it picked the certificate binding.
@@ -229,7 +232,10 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
     // http.sys refuses a handshake.
     let _ = socket2::SockRef::from(&tcp).set_linger(Some(std::time::Duration::ZERO));
     let handshake = async {
-        let start = tokio_rustls::LazyConfigAcceptor::new(Acceptor::default(), NoSigPipe(tcp)).await?;
+        // The bytes the acceptor reads are recorded only while some binding keeps the ClientHello.
+        let record = service_config::client_hello_wanted().then(Vec::new);
+        let mut start = tokio_rustls::LazyConfigAcceptor::new(Acceptor::default(), NoSigPipe(tcp, record)).await?;
+        let read = start.io.1.take();
         let name = start.client_hello().server_name().map(str::to_string);
         let chosen =
             service_config::ssl_binding_for(local, name.as_deref()).map(|(b, by_sni)| (load(&b.hash), b, by_sni));
@@ -240,8 +246,11 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
                 } else {
                     &loaded.config
                 };
+                let hello = read
+                    .filter(|_| b.flags & abi::HTTP_SERVICE_CONFIG_SSL_FLAG_ENABLE_CACHE_CLIENT_HELLO != 0)
+                    .and_then(|r| client_hello_records(&r).map(Box::from));
                 let tls = start.into_stream(config.clone()).await?;
-                Ok::<_, std::io::Error>((tls, loaded, Sni { name, by_sni }))
+                Ok::<_, std::io::Error>((tls, loaded, Sni { name, by_sni }, hello))
             }
             Some((Err(e), b, _)) => {
                 tracing::warn!(target: T, "TLS on {local}: certificate {} is not usable ({e:?})", b.thumbprint());
@@ -259,14 +268,14 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
     let outcome = tokio::time::timeout(limit, handshake)
         .await
         .unwrap_or_else(|_| Err(std::io::Error::from(std::io::ErrorKind::TimedOut)));
-    let (tls, loaded, sni) = match outcome {
+    let (tls, loaded, sni, client_hello) = match outcome {
         Ok(x) => x,
         Err(e) => {
             tracing::debug!(target: T, "TLS handshake with {remote} failed: {e}");
             return;
         }
     };
-    let (NoSigPipe(tcp), conn) = tls.get_ref();
+    let (NoSigPipe(tcp, _), conn) = tls.get_ref();
     let _ = socket2::SockRef::from(tcp).set_linger(None);
     let protocol = protocol_of(conn);
     let info = Arc::new(SslInfo {
@@ -278,6 +287,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
         http2: conn.alpn_protocol() == Some(super::h2::ALPN_H2),
         sni,
         schannel: crate::client::link::TlsFacts::of::<rustls::server::ServerConnectionData>(conn).schannel(),
+        client_hello,
     });
     if info.http2 {
         let tcp_dup = match std::os::fd::AsFd::as_fd(tcp).try_clone_to_owned() {
@@ -291,7 +301,7 @@ pub async fn serve(tcp: tokio::net::TcpStream, remote: SocketAddr) {
         return;
     }
     // HTTP/1.1: the engine's connection takes the socket and the TLS state; the runtime is done with it.
-    let (NoSigPipe(tcp), conn) = tls.into_inner();
+    let (NoSigPipe(tcp, _), conn) = tls.into_inner();
     match tcp.into_std() {
         Ok(tcp) => super::connection::Connection::start_tls(tcp, remote, conn, info),
         Err(e) => tracing::warn!(target: T, "TLS on {local}: cannot take the socket from the runtime ({e})"),
@@ -315,8 +325,9 @@ pub(super) fn send_nosignal(fd: std::os::fd::RawFd, buf: &[u8]) -> std::io::Resu
 
 /// The client's TCP socket as the TLS layer writes it: with `MSG_NOSIGNAL`, never `writev` (which
 /// `std`'s vectored write uses, and which raises SIGPIPE when the client has gone, killing the C
-/// program that hosts the server).
-struct NoSigPipe(tokio::net::TcpStream);
+/// program that hosts the server). The second field, when there, records what is read (the
+/// ClientHello, for a binding that keeps it; taken out once the acceptor has it).
+struct NoSigPipe(tokio::net::TcpStream, Option<Vec<u8>>);
 
 impl tokio::io::AsyncRead for NoSigPipe {
     fn poll_read(
@@ -324,7 +335,43 @@ impl tokio::io::AsyncRead for NoSigPipe {
         cx: &mut std::task::Context<'_>,
         buf: &mut tokio::io::ReadBuf<'_>,
     ) -> std::task::Poll<std::io::Result<()>> {
-        std::pin::Pin::new(&mut self.get_mut().0).poll_read(cx, buf)
+        let this = self.get_mut();
+        let Some(record) = this.1.as_mut() else { return std::pin::Pin::new(&mut this.0).poll_read(cx, buf) };
+        let before = buf.filled().len();
+        let r = std::pin::Pin::new(&mut this.0).poll_read(cx, buf);
+        // A ClientHello fits in a few records; more than that is not recorded (the extract then fails).
+        if record.len() < MAX_CLIENT_HELLO {
+            record.extend_from_slice(&buf.filled()[before..]);
+        }
+        r
+    }
+}
+
+/// The most ClientHello bytes recorded (a handshake message is at most 2^24 bytes; rustls takes at most
+/// 64 KiB of them, so a longer one is refused anyway).
+const MAX_CLIENT_HELLO: usize = 64 * 1024 + 5 * 8;
+
+/// The TLS records carrying the ClientHello at the start of `read` (what the acceptor read from the
+/// socket: the ClientHello's records, perhaps followed by more): the record headers and fragments up to the
+/// end of the record that completes the handshake message. None when they are not all there.
+fn client_hello_records(read: &[u8]) -> Option<&[u8]> {
+    const HANDSHAKE: u8 = 22;
+    let mut at = 0;
+    let mut message = Vec::new();
+    loop {
+        let header = read.get(at..at + 5)?;
+        if header[0] != HANDSHAKE {
+            return None;
+        }
+        let len = u16::from_be_bytes([header[3], header[4]]) as usize;
+        message.extend_from_slice(read.get(at + 5..at + 5 + len)?);
+        at += 5 + len;
+        if message.len() >= 4 {
+            let body = u32::from_be_bytes([0, message[1], message[2], message[3]]) as usize;
+            if message.len() >= 4 + body {
+                return Some(&read[..at]);
+            }
+        }
     }
 }
 

@@ -47,6 +47,9 @@ struct PortState {
     packets: VecDeque<Packet>,
     /// Drivers being led by a thread of this port (woken when a packet is posted and nobody waits).
     leading: Vec<Arc<dyn PortDriver>>,
+    /// Counts [`CompletionPort::promote`] calls: a thread that looked for a driver to lead with the lock
+    /// released sees by it that a driver lost its leader meanwhile, and looks again rather than sleep.
+    promotions: u64,
 }
 
 /// A completion port. Operations: `post`, `dequeue`, `dequeue_many`; objects bound to it by
@@ -179,7 +182,8 @@ impl CompletionPort {
 
     /// Wakes one waiting thread (a driver needs a leader).
     pub fn promote(&self) {
-        let _q = self.queue.lock();
+        let mut q = self.queue.lock();
+        q.promotions = q.promotions.wrapping_add(1);
         self.ready.notify_one();
     }
 
@@ -242,9 +246,23 @@ impl CompletionPort {
             if deadline.is_some_and(|d| Instant::now() >= d) {
                 return Err(DequeueError::TimedOut);
             }
-            if let Some(d) = self.take_lead() {
+            // Look for a driver to lead with the port's lock released: `try_lead` takes the driver's own
+            // lock (a request queue's), and threads that hold that lock post here (queue -> port); the port's
+            // lock is never held while a driver's is taken. What can happen meanwhile is checked after:
+            // a packet posted (taken at the loop's top, or it ends the lead at once: the driver's waker
+            // keeps a wake given before `lead` starts), the port closed, a driver left without a leader.
+            let promotions = q.promotions;
+            drop(q);
+            let led = self.take_lead();
+            pause_after_take_lead();
+            q = self.queue.lock();
+            if let Some(d) = led {
                 q.leading.push(d.clone());
+                let missed = !q.packets.is_empty() || self.closed.load(Ordering::Acquire);
                 drop(q);
+                if missed {
+                    d.wake();
+                }
                 let got = d.lead(self, deadline);
                 q = self.queue.lock();
                 if let Some(i) = q.leading.iter().position(|x| Arc::ptr_eq(x, &d)) {
@@ -256,6 +274,9 @@ impl CompletionPort {
                     self.went_out();
                     return Ok(1);
                 }
+                continue;
+            }
+            if !q.packets.is_empty() || q.promotions != promotions || self.closed.load(Ordering::Acquire) {
                 continue;
             }
             self.waiting.fetch_add(1, Ordering::AcqRel);
@@ -276,6 +297,18 @@ impl CompletionPort {
     /// Packets waiting (for tests).
     pub fn pending(&self) -> usize {
         self.queue.lock().packets.len()
+    }
+}
+
+/// `WINHTTPAPI_TEST_PAUSE_PORT_LEAD_US` (fault injection for c_tests/httpapi_port_ex.c, read once; off
+/// unless set): microseconds between a port's thread taking a driver's lead and taking the port's lock back,
+/// the window in which a packet posted must still end the lead at once.
+fn pause_after_take_lead() {
+    static PAUSE: once_cell::sync::Lazy<Option<std::time::Duration>> = once_cell::sync::Lazy::new(|| {
+        std::env::var("WINHTTPAPI_TEST_PAUSE_PORT_LEAD_US").ok()?.parse().ok().map(std::time::Duration::from_micros)
+    });
+    if let Some(d) = *PAUSE {
+        std::thread::sleep(d);
     }
 }
 

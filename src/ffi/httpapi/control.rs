@@ -505,7 +505,10 @@ pub unsafe extern "C" fn HttpCancelHttpRequest(
 w16_alias!(HttpCancelHttpRequest);
 
 fn feature_supported(id: i32) -> BOOL {
-    if id == HTTP_FEATURE_DELEGATE_EX || id == HTTP_FEATURE_RESPONSE_TRAILERS {
+    if id == HTTP_FEATURE_DELEGATE_EX
+        || id == HTTP_FEATURE_RESPONSE_TRAILERS
+        || id == HTTP_FEATURE_CACHE_TLS_CLIENT_HELLO
+    {
         TRUE
     } else {
         FALSE
@@ -513,8 +516,9 @@ fn feature_supported(id: i32) -> BOOL {
 }
 
 /// `HttpIsFeatureSupported`: TRUE for `HttpFeatureDelegateEx` (`HttpDelegateRequestEx` works between
-/// queues of the process) and `HttpFeatureResponseTrailers` (`HttpDataChunkTrailers` on HTTP/2), FALSE for
-/// the others (HTTP/3, TLS and timing features do not exist here).
+/// queues of the process), `HttpFeatureResponseTrailers` (`HttpDataChunkTrailers` on HTTP/2) and
+/// `HttpFeatureCacheTlsClientHello` (`HttpRequestPropertyTlsClientHello`), FALSE for the others (HTTP/3, the
+/// other TLS and the timing features do not exist here).
 #[no_mangle]
 pub extern "C" fn HttpIsFeatureSupported(FeatureId: i32) -> BOOL {
     guard_infallible("HttpIsFeatureSupported", FALSE, || {

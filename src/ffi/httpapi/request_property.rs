@@ -54,8 +54,14 @@ unsafe fn query_request_property<U: WideUnit>(
             Some(tls) => as_bytes(&tls.schannel.cipher_info::<U>()),
             None => return Err(ERROR_NOT_SUPPORTED),
         },
-        // QUIC-only and timing properties and the cached ClientHello: not kept here, nothing to report.
-        2 | 6..=11 => return Err(ERROR_NOT_SUPPORTED),
+        // The ClientHello's TLS records as the client sent them, kept when the connection's SSL binding has
+        // HTTP_SERVICE_CONFIG_SSL_FLAG_ENABLE_CACHE_CLIENT_HELLO. Not kept, or plain HTTP: as for the SNI.
+        HttpRequestPropertyTlsClientHello => match req.conn.tls.as_ref().and_then(|t| t.client_hello.as_deref()) {
+            Some(hello) => hello.to_vec(),
+            None => return Err(ERROR_NOT_SUPPORTED),
+        },
+        // QUIC-only and timing properties: not kept here, nothing to report.
+        2 | 6..=10 => return Err(ERROR_NOT_SUPPORTED),
         _ => return Err(ERROR_INVALID_PARAMETER),
     };
     let ovp = ov_of(ov);
@@ -97,8 +103,10 @@ fn as_bytes<T: Copy>(p: &T) -> Vec<u8> {
 /// for a received request. `HttpRequestPropertySni`: an HTTPS request's `HTTP_REQUEST_PROPERTY_SNI`
 /// (the ClientHello's server name and `HTTP_REQUEST_PROPERTY_SNI_FLAG_SNI_USED` when it chose an SNI
 /// binding, or `_NO_SNI`); `HttpRequestPropertyTlsCipherInfo`: Schannel's `SecPkgContext_CipherInfo` of the
-/// session (in the caller's `WCHAR` width); a plain HTTP request: `ERROR_NOT_SUPPORTED` for both.
-/// `TlsClientHello` (not cached), QUIC and timing properties: `ERROR_NOT_SUPPORTED`;
+/// session (in the caller's `WCHAR` width); `HttpRequestPropertyTlsClientHello`: the TLS records of the
+/// connection's ClientHello as received, when its SSL binding has
+/// `HTTP_SERVICE_CONFIG_SSL_FLAG_ENABLE_CACHE_CLIENT_HELLO` (not kept: `ERROR_NOT_SUPPORTED`); a plain HTTP
+/// request: `ERROR_NOT_SUPPORTED` for these three. QUIC and timing properties: `ERROR_NOT_SUPPORTED`;
 /// unknown property: `ERROR_INVALID_PARAMETER`; output too small or NULL: `ERROR_INSUFFICIENT_BUFFER`
 /// with the size needed in `*BytesReturned`; unknown request: `ERROR_CONNECTION_INVALID`.
 ///
