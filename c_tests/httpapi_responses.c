@@ -223,34 +223,58 @@ static long maxrss_kb(void) {
     return ru.ru_maxrss;
 }
 
-static void test_file_stream(void) {
-    const unsigned long long mib = 1024 * 1024, size = 66 * mib, off = 1 * mib + 7, len = 64 * mib;
-    char path[128];
-    snprintf(path, sizeof path, "/tmp/winhttpapi-responses-%d.bin", (int)getpid());
+/* Writes `size` bytes of the pattern to `path` (`cold`: synced and dropped from the page cache) and opens
+ * it with CreateFileA. */
+static HANDLE pattern_file(const char *path, unsigned long long size, int cold) {
     FILE *f = fopen(path, "wb");
     static unsigned char block[1 << 16];
     for (unsigned long long i = 0; i < size; i += sizeof block) {
         for (size_t j = 0; j < sizeof block; j++) block[j] = pattern(i + j);
         fwrite(block, 1, sizeof block, f);
     }
+    if (cold) {
+        fflush(f);
+        fsync(fileno(f));
+        CHECK_EQ(posix_fadvise(fileno(f), 0, 0, POSIX_FADV_DONTNEED), 0, "pages dropped from the cache");
+    }
     fclose(f);
     HANDLE h = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
     CHECK(h != INVALID_HANDLE_VALUE, "open file");
+    return h;
+}
 
-    int fd = ts_connect(port, 0);
-    const char *req = "GET /f HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-    ts_send_all(fd, req, strlen(req));
-    HTTP_REQUEST_ID id = receive();
-    struct reader r = {fd, len, 0, off, 0, 0};
-    pthread_t t;
-    pthread_create(&t, NULL, read_file_response, &r);
-    long before = maxrss_kb();
+/* A new connection sends `req`; returns its id as received (the socket in *fd). */
+static HTTP_REQUEST_ID ask(int *fd, const char *req) {
+    *fd = ts_connect(port, 0);
+    ts_send_all(*fd, req, strlen(req));
+    return receive();
+}
+
+/* One file-handle chunk: `len` bytes from `off` of `h`. */
+static HTTP_DATA_CHUNK file_chunk(HANDLE h, unsigned long long off, unsigned long long len) {
     HTTP_DATA_CHUNK c;
     memset(&c, 0, sizeof c);
     c.DataChunkType = HttpDataChunkFromFileHandle;
     c.FromFileHandle.ByteRange.StartingOffset.QuadPart = off;
     c.FromFileHandle.ByteRange.Length.QuadPart = len;
     c.FromFileHandle.FileHandle = h;
+    return c;
+}
+
+static void test_file_stream(void) {
+    const unsigned long long mib = 1024 * 1024, size = 66 * mib, off = 1 * mib + 7, len = 64 * mib;
+    char path[128];
+    snprintf(path, sizeof path, "/tmp/winhttpapi-responses-%d.bin", (int)getpid());
+    HANDLE h = pattern_file(path, size, 0);
+
+    int fd;
+    const char *req = "GET /f HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    HTTP_REQUEST_ID id = ask(&fd, req);
+    struct reader r = {fd, len, 0, off, 0, 0};
+    pthread_t t;
+    pthread_create(&t, NULL, read_file_response, &r);
+    long before = maxrss_kb();
+    HTTP_DATA_CHUNK c = file_chunk(h, off, len);
     uint64_t t0 = ts_now_ms();
     CHECK_EQ(send_head(id, 0, &c, 1), NO_ERROR, "64 MiB file range");
     /* The file may be closed as soon as the call returns. */
@@ -286,28 +310,11 @@ static void test_cold_file(void) {
     const unsigned long long mib = 1024 * 1024, len = 24 * mib;
     char path[128];
     snprintf(path, sizeof path, "/tmp/winhttpapi-cold-%d.bin", (int)getpid());
-    FILE *f = fopen(path, "wb");
-    static unsigned char block[1 << 16];
-    for (unsigned long long i = 0; i < len; i += sizeof block) {
-        for (size_t j = 0; j < sizeof block; j++) block[j] = pattern(i + j);
-        fwrite(block, 1, sizeof block, f);
-    }
-    fflush(f);
-    fsync(fileno(f));
-    CHECK_EQ(posix_fadvise(fileno(f), 0, 0, POSIX_FADV_DONTNEED), 0, "pages dropped from the cache");
-    fclose(f);
-    HANDLE h = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
-    CHECK(h != INVALID_HANDLE_VALUE, "open file");
+    HANDLE h = pattern_file(path, len, 1);
 
-    int fd = ts_connect(port, 0);
-    const char *req = "GET /cold HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-    ts_send_all(fd, req, strlen(req));
-    HTTP_REQUEST_ID id = receive();
-    HTTP_DATA_CHUNK c;
-    memset(&c, 0, sizeof c);
-    c.DataChunkType = HttpDataChunkFromFileHandle;
-    c.FromFileHandle.ByteRange.Length.QuadPart = HTTP_BYTE_RANGE_TO_EOF;
-    c.FromFileHandle.FileHandle = h;
+    int fd;
+    HTTP_REQUEST_ID id = ask(&fd, "GET /cold HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    HTTP_DATA_CHUNK c = file_chunk(h, 0, HTTP_BYTE_RANGE_TO_EOF);
     /* The reader starts late: the call sends what the socket takes, the rest follows on writable
      * edges, past the part asked into the cache when the send started. */
     struct reader r = {fd, len, 0, 0, 0, 200};
@@ -317,10 +324,8 @@ static void test_cold_file(void) {
     CHECK_EQ(send_head(id, 0, &c, 1), NO_ERROR, "24 MiB cold file");
     CloseHandle(h);
 
-    int fd2 = ts_connect(port, 0);
-    const char *req2 = "GET /other HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-    ts_send_all(fd2, req2, strlen(req2));
-    HTTP_REQUEST_ID id2 = receive();
+    int fd2;
+    HTTP_REQUEST_ID id2 = ask(&fd2, "GET /other HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     CHECK(id2 != HTTP_NULL_ID, "another connection's request while the range streams");
     CHECK_EQ(hs_send_simple(queue, id2, 200, "OK", "other", 0), NO_ERROR, "answered");
     char got2[512];
