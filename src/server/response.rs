@@ -24,11 +24,11 @@ pub const RESPONSE_HEADER_NAMES: [&str; 30] = crate::server::abi::header_names(&
     "Vary",
     "WWW-Authenticate",
 ]);
-const H_CONNECTION: usize = 1;
-const H_DATE: usize = 2;
-const H_TRANSFER_ENCODING: usize = 6;
-const H_CONTENT_LENGTH: usize = 11;
-const H_SERVER: usize = 26;
+pub(crate) const H_CONNECTION: usize = 1;
+pub(crate) const H_DATE: usize = 2;
+pub(crate) const H_TRANSFER_ENCODING: usize = 6;
+pub(crate) const H_CONTENT_LENGTH: usize = 11;
+pub(crate) const H_SERVER: usize = 26;
 
 /// A response head as the application gave it (borrowed from its `HTTP_RESPONSE`).
 pub struct ResponseHead<'a> {
@@ -40,7 +40,7 @@ pub struct ResponseHead<'a> {
 }
 
 impl ResponseHead<'_> {
-    fn known(&self, id: usize) -> Option<&[u8]> {
+    pub(crate) fn known(&self, id: usize) -> Option<&[u8]> {
         self.known.iter().find(|(i, _)| *i == id).map(|(_, v)| *v)
     }
 }
@@ -54,6 +54,13 @@ pub struct Plan {
     pub no_body: bool,
     content_length: Option<u64>,
     keep_alive_10: bool,
+}
+
+impl Plan {
+    /// The `Content-Length` the engine adds (the application gave the whole body and no length).
+    pub fn added_length(&self) -> Option<u64> {
+        self.content_length
+    }
 }
 
 /// Decides framing for a response to `req`. `body_len`: bytes given with the head.
@@ -110,7 +117,7 @@ pub fn reason_phrase(status: u16) -> &'static str {
     }
 }
 
-fn server_token(v2: bool) -> &'static [u8] {
+pub(crate) fn server_token(v2: bool) -> &'static [u8] {
     if v2 {
         b"Microsoft-HTTPAPI/2.0"
     } else {

@@ -97,6 +97,11 @@ impl Socket {
         self.hung_up.load(Ordering::Relaxed) || self.tls.as_ref().is_some_and(|t| t.lock().ended())
     }
 
+    /// HTTP/2 streams: the pipe to the stream's relay.
+    pub fn pipe(&self) -> Option<&Arc<Pipe>> {
+        self.pipe.as_ref()
+    }
+
     /// One non-blocking read.
     pub fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
         if let Some(p) = &self.pipe {

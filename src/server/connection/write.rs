@@ -421,8 +421,14 @@ impl Connection {
                 out.resp.close_after = plan.close;
                 out.resp.no_body |= plan.no_body;
                 out.resp.status = h.status;
-                memo.write(h, &plan, req.v2);
-                &memo.bytes
+                if let Some(pipe) = self.sock.pipe() {
+                    // An HTTP/2 stream: the head goes to its relay as fields, not HTTP/1.1 text.
+                    pipe.put_head(h, &plan, req.v2);
+                    &[]
+                } else {
+                    memo.write(h, &plan, req.v2);
+                    &memo.bytes
+                }
             } else {
                 if disconnect {
                     out.resp.close_after = true;

@@ -19,6 +19,7 @@
 //! TCP connection), and `HttpWaitForDisconnect` on it completes when that relay ends.
 pub mod control;
 mod guard;
+mod head;
 pub mod pipe;
 mod streams;
 
@@ -430,7 +431,16 @@ async fn relay_response(
     let mut buf = BytesMut::with_capacity(16 * 1024);
     // Interim responses (100 Continue) are the HTTP/1.1 path's business: skipped.
     let (response, framing) = loop {
-        if let Some((response, framing, close)) = parse_response(&mut buf, no_body)? {
+        // The application's head comes as fields (head.rs); the engine's own answers as text.
+        let parsed = match plain.take_head() {
+            Some(head) => {
+                // Before it: only interim responses of the engine's (100 Continue), skipped.
+                buf.clear();
+                Some(head?)
+            }
+            None => parse_response(&mut buf, no_body)?,
+        };
+        if let Some((response, framing, close)) = parsed {
             // The engine keeps the connection after this response: it may serve another stream.
             *keep = !matches!(framing, Framing::Close) && !close;
             match response {
@@ -438,7 +448,7 @@ async fn relay_response(
                 None => continue,
             }
         }
-        if buf.len() > MAX_RESPONSE_HEAD || read_some(plain, &mut buf).await? == 0 {
+        if buf.len() > MAX_RESPONSE_HEAD || (read_some(plain, &mut buf).await? == 0 && !plain.head_waits()) {
             return Err(Reason::INTERNAL_ERROR);
         }
     };

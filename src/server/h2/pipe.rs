@@ -33,7 +33,13 @@ struct State {
     relay_closed: bool,
     /// The engine found the output full and waits for an edge.
     engine_waits: bool,
+    /// The application's response head as fields ([`super::head`]), and how many output bytes come
+    /// before it (an interim response the engine wrote itself).
+    head: Option<Box<HeadFields>>,
+    head_at: usize,
 }
+
+type HeadFields = Result<super::Parsed, h2::Reason>;
 
 pub struct Pipe {
     state: Mutex<State>,
@@ -151,6 +157,21 @@ impl Pipe {
         }
     }
 
+    /// The application's response head (engine side, in place of writing it): the relay takes it as
+    /// fields, after any bytes written before it.
+    pub fn put_head(&self, h: &crate::server::response::ResponseHead, plan: &crate::server::response::Plan, v2: bool) {
+        let head = Box::new(super::head::fields(h, plan, v2));
+        {
+            let mut s = self.state.lock();
+            if s.relay_closed || s.engine_closed {
+                return;
+            }
+            s.head_at = s.output.len();
+            s.head = Some(head);
+        }
+        self.data.notify_one();
+    }
+
     /// The engine's connection ended (shut down or aborted): the relay reads the end of the response.
     pub fn engine_close(&self) {
         self.state.lock().engine_closed = true;
@@ -195,16 +216,22 @@ impl Pipe {
         self.signal();
     }
 
-    /// One read of the response: what is there (appended to `buf`), waiting for some; 0 at the end.
+    /// One read of the response: what is there (appended to `buf`), waiting for some; 0 at the end, or
+    /// when a response head waits ([`Self::take_head`]) with no byte before it.
     pub async fn read_into(&self, buf: &mut BytesMut) -> usize {
         loop {
             let data = self.data.notified();
             {
                 let mut s = self.state.lock();
-                let n = s.output.len();
+                let n = if s.head.is_some() { s.head_at } else { s.output.len() };
                 if n > 0 {
-                    buf.extend_from_slice(&s.output);
-                    s.output.clear();
+                    buf.extend_from_slice(&s.output[..n]);
+                    if n == s.output.len() {
+                        s.output.clear();
+                    } else {
+                        s.output.advance(n);
+                    }
+                    s.head_at -= n.min(s.head_at);
                     let wake = std::mem::take(&mut s.engine_waits);
                     drop(s);
                     if wake {
@@ -212,12 +239,26 @@ impl Pipe {
                     }
                     return n;
                 }
-                if s.engine_closed {
+                if s.engine_closed || s.head.is_some() {
                     return 0;
                 }
             }
             data.await;
         }
+    }
+
+    /// The application's response head, once every byte written before it has been read.
+    pub(super) fn take_head(&self) -> Option<HeadFields> {
+        let mut s = self.state.lock();
+        if s.head_at > 0 {
+            return None;
+        }
+        s.head.take().map(|h| *h)
+    }
+
+    /// Whether a response head waits ([`Self::take_head`]).
+    pub(super) fn head_waits(&self) -> bool {
+        self.state.lock().head.is_some()
     }
 
     /// The relay goes: the engine reads the end of the request and its writes fail.
@@ -230,7 +271,7 @@ impl Pipe {
     /// the engine may still be reading the last request's unread body).
     pub fn is_clear(&self) -> bool {
         let s = self.state.lock();
-        s.output.is_empty() && !s.engine_closed
+        s.output.is_empty() && s.head.is_none() && !s.engine_closed
     }
 }
 
