@@ -193,6 +193,8 @@ pub struct RequestState {
     pub protocol_used: u32,
     /// The trailer fields of the last response (HTTP/2), for `WINHTTP_QUERY_FLAG_TRAILERS`.
     pub trailers: Vec<(String, String)>,
+    /// `WINHTTP_OPTION_CLIENT_CERT_CONTEXT`: the client certificate's context (our own reference).
+    pub client_cert: Option<crate::win32::cert_context::CertRef>,
 }
 
 /// What the running step owns (the connection, the body decoder, the write state). A step takes it
@@ -284,6 +286,7 @@ impl Request {
                 context: 0,
                 auth: Default::default(),
                 link: None,
+                client_cert: None,
                 protocol_used: 0,
                 trailers: Vec::new(),
             }),
@@ -662,7 +665,7 @@ impl Request {
         io.body = None;
         io.written = 0;
         io.held.clear();
-        let (head, origin, proxy, target, security_flags) = {
+        let (head, mut origin, proxy, target, security_flags, cert) = {
             let mut st = self.state.lock();
             st.response = None;
             st.protocol_used = 0;
@@ -674,9 +677,12 @@ impl Request {
                 port: st.target.port,
                 proxy: proxy.clone(),
                 relaxed: if st.target.secure { st.security_flags & super::tls::IGNORE_MASK } else { 0 },
+                client: None,
             };
-            (self.build_head(&st, proxy.is_some()), origin, proxy, st.target.clone(), st.security_flags)
+            let cert = st.client_cert.clone().filter(|_| st.target.secure);
+            (self.build_head(&st, proxy.is_some()), origin, proxy, st.target.clone(), st.security_flags, cert)
         };
+        origin.client = cert.map(|c| super::tls::ClientKey::of(c.der())).transpose()?;
         let optional = std::mem::take(&mut io.optional);
         let r = self.transmit_on(io, &origin, proxy.as_ref(), &target, security_flags, &head, &optional).await;
         io.optional = optional;
@@ -801,7 +807,7 @@ impl Request {
         };
         let tls = if target.secure {
             Some(TlsSetup {
-                config: super::tls::config(security_flags)?,
+                config: super::tls::config(security_flags, origin.client.as_ref())?,
                 server_name: super::tls::server_name(&target.host)?,
             })
         } else {

@@ -143,6 +143,9 @@ pub struct Origin {
     /// The `SECURITY_FLAG_IGNORE_*` bits a TLS connection was verified under: a connection accepted
     /// with a relaxed check must not carry a request that asked for the full check.
     pub relaxed: u32,
+    /// The client certificate a TLS connection authenticated with (`WINHTTP_OPTION_CLIENT_CERT_CONTEXT`):
+    /// such a connection carries only requests with the same certificate.
+    pub client: Option<super::tls::ClientKey>,
 }
 
 /// Per-origin lists, searched linearly: a session talks to a handful of origins, and comparing a few

@@ -41,7 +41,62 @@ static ROOTS: Lazy<Arc<RootCertStore>> = Lazy::new(|| {
     Arc::new(roots)
 });
 
-static CONFIGS: Lazy<Mutex<HashMap<u32, Arc<rustls::ClientConfig>>>> = Lazy::new(|| Mutex::new(HashMap::new()));
+/// By the `SECURITY_FLAG_IGNORE_*` bits and the client certificate's thumbprint.
+type ConfigKey = (u32, Option<[u8; 20]>);
+static CONFIGS: Lazy<Mutex<HashMap<ConfigKey, Arc<rustls::ClientConfig>>>> = Lazy::new(|| Mutex::new(HashMap::new()));
+
+/// A client certificate with its private key (`WINHTTP_OPTION_CLIENT_CERT_CONTEXT`), compared by the
+/// certificate's SHA-1 thumbprint (connections made with it are pooled apart).
+#[derive(Clone)]
+pub struct ClientKey {
+    thumbprint: [u8; 20],
+    key: Arc<rustls::sign::CertifiedKey>,
+}
+
+impl ClientKey {
+    /// The key of the certificate `der`. Windows finds a context's private key through the store the
+    /// certificate came from; here the store is the certificate store directory http.sys's SSL bindings use
+    /// (`server::tls::store_dir`, filled by scripts/import-cert.sh), looked up by the thumbprint. No key there:
+    /// `ERROR_WINHTTP_CLIENT_CERT_NO_PRIVATE_KEY`.
+    pub fn of(der: &[u8]) -> WinResult<ClientKey> {
+        let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, der);
+        let thumbprint: [u8; 20] = digest.as_ref().try_into().expect("SHA-1 is 20 bytes");
+        let key =
+            crate::server::tls::certified_key(&thumbprint).map_err(|_| ERROR_WINHTTP_CLIENT_CERT_NO_PRIVATE_KEY)?;
+        Ok(ClientKey { thumbprint, key })
+    }
+}
+
+impl PartialEq for ClientKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.thumbprint == other.thumbprint
+    }
+}
+impl Eq for ClientKey {}
+impl std::hash::Hash for ClientKey {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.thumbprint.hash(h)
+    }
+}
+impl std::fmt::Debug for ClientKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let hex: String = self.thumbprint.iter().map(|b| format!("{b:02x}")).collect();
+        write!(f, "ClientKey({hex})")
+    }
+}
+
+/// The client certificate offered to every server that asks for one.
+#[derive(Debug)]
+struct OneClientCert(Arc<rustls::sign::CertifiedKey>);
+
+impl rustls::client::ResolvesClientCert for OneClientCert {
+    fn resolve(&self, _hints: &[&[u8]], _schemes: &[SignatureScheme]) -> Option<Arc<rustls::sign::CertifiedKey>> {
+        Some(self.0.clone())
+    }
+    fn has_certs(&self) -> bool {
+        true
+    }
+}
 
 #[derive(Debug)]
 struct Relaxed {
@@ -150,19 +205,20 @@ impl ServerCertVerifier for Relaxed {
     }
 }
 
-/// The client configuration for a set of security flags (cached per flag combination).
-pub fn config(security_flags: u32) -> WinResult<Arc<rustls::ClientConfig>> {
+/// The client configuration for a set of security flags and client certificate (cached per combination).
+pub fn config(security_flags: u32, client: Option<&ClientKey>) -> WinResult<Arc<rustls::ClientConfig>> {
     // Called right before each new TLS connection: start its failure report afresh.
     reset_failure_flags();
     let ignore = security_flags & IGNORE_MASK;
-    if let Some(c) = CONFIGS.lock().get(&ignore) {
+    let key = (ignore, client.map(|c| c.thumbprint));
+    if let Some(c) = CONFIGS.lock().get(&key) {
         return Ok(c.clone());
     }
     let builder = rustls::ClientConfig::builder_with_provider(provider())
         .with_safe_default_protocol_versions()
         .map_err(|_| ERROR_WINHTTP_SECURE_FAILURE)?;
-    let cfg = if ignore == 0 {
-        builder.with_root_certificates(ROOTS.clone()).with_no_client_auth()
+    let verified = if ignore == 0 {
+        builder.with_root_certificates(ROOTS.clone())
     } else {
         let roots = if ROOTS.is_empty() { Arc::new(RootCertStore::empty()) } else { ROOTS.clone() };
         let inner = WebPkiServerVerifier::builder_with_provider(roots, provider()).build().unwrap_or_else(|_| {
@@ -178,10 +234,13 @@ pub fn config(security_flags: u32) -> WinResult<Arc<rustls::ClientConfig>> {
             .build()
             .expect("verifier with one root")
         });
-        builder.dangerous().with_custom_certificate_verifier(Arc::new(Relaxed { inner, ignore })).with_no_client_auth()
+        builder.dangerous().with_custom_certificate_verifier(Arc::new(Relaxed { inner, ignore }))
     };
-    let cfg = Arc::new(cfg);
-    CONFIGS.lock().insert(ignore, cfg.clone());
+    let cfg = Arc::new(match client {
+        None => verified.with_no_client_auth(),
+        Some(c) => verified.with_client_cert_resolver(Arc::new(OneClientCert(c.key.clone()))),
+    });
+    CONFIGS.lock().insert(key, cfg.clone());
     Ok(cfg)
 }
 
