@@ -215,12 +215,9 @@ impl RequestQueue {
     /// No thread leads the set: wake one that will, or leave it to the watchdog or the runtime.
     /// `going_out`: port threads about to leave with a packet, not counted out yet.
     pub(super) fn vacant(&self, st: &mut QueueState, going_out: usize) -> After {
-        let port = self.port();
-        let port_waiting = port.as_ref().map_or(0, |p| p.waiting());
-        if port_waiting > 0 {
-            let p = port.expect("waiting threads have a port");
+        if let Some(p) = self.port().filter(|p| p.waiting() > 0) {
             if p.active() + going_out < usable_cpus() {
-                return After::PromotePort(p);
+                return After::PromotePort(p.clone());
             }
             return After::Poke;
         }
@@ -407,7 +404,7 @@ impl RequestQueue {
                 after = After::Nothing;
             } else {
                 after = match self.port() {
-                    Some(p) if p.waiting() > 0 => After::PromotePort(p),
+                    Some(p) if p.waiting() > 0 => After::PromotePort(p.clone()),
                     _ => {
                         self.arm_runtime(&mut st);
                         After::Nothing
@@ -431,7 +428,7 @@ impl RequestQueue {
     }
 
     /// The completion port the queue is bound to.
-    fn port(&self) -> Option<Arc<CompletionPort>> {
+    fn port(&self) -> Option<&Arc<CompletionPort>> {
         self.binding.port()
     }
 }

@@ -261,7 +261,7 @@ impl RequestQueue {
                 } else if st.leader {
                     self.set.wake();
                 } else if let Some(p) = self.binding.port().filter(|p| p.waiting() > 0) {
-                    after = After::PromotePort(p);
+                    after = After::PromotePort(p.clone());
                 }
                 drop(st);
                 notify_hook::received(self, &req);
