@@ -219,14 +219,26 @@ impl RequestQueue {
             if p.active() + going_out < usable_cpus() {
                 return After::PromotePort(p.clone());
             }
+            st.watched_gen = Some(st.lead_gen);
             return After::Poke;
         }
+        st.watched_gen = Some(st.lead_gen);
         if st.followers > 0 {
             return After::Poke;
         }
         // Nobody to lead: the runtime takes the set until a thread comes back.
         self.arm_runtime(st);
         After::Nothing
+    }
+
+    /// The set's vacancy was left to the watchdog or the runtime and still is: nobody took the lead since,
+    /// and the runtime watches it or threads the watchdog can wake are there. A second look at the same
+    /// vacancy (a port thread posting its next receive after leaving the lead with a request) then has
+    /// nothing to add: `vacant` would poke the watchdog again or find the runtime armed. A promotion it
+    /// would make now means a thread came back to the port, which takes the lead itself.
+    pub(super) fn still_watched(&self, st: &QueueState) -> bool {
+        st.watched_gen == Some(st.lead_gen)
+            && (st.runtime_armed || st.followers > 0 || self.port().is_some_and(|p| p.waiting() > 0))
     }
 
     pub(super) fn arm_runtime(&self, st: &mut QueueState) {
