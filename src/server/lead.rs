@@ -170,6 +170,7 @@ pub(super) enum After {
 }
 
 impl After {
+    #[inline]
     pub(super) fn run(self) {
         match self {
             After::Nothing => {}
