@@ -446,7 +446,8 @@ impl RequestQueue {
                     st.receivers.push_back(PendingReceive { buf, flags, wide16, completion: c });
                     // Someone must read the set for it: a thread of the port, or the runtime.
                     // (once per request: the thread that left the lead with the last request decided it already)
-                    let after = if st.leader || self.still_watched(&st) { After::Nothing } else { self.vacant(&mut st, 0) };
+                    let after =
+                        if st.leader || self.still_watched(&st) { After::Nothing } else { self.vacant(&mut st, 0) };
                     drop(st);
                     after.run();
                     Start::Pending
