@@ -343,6 +343,77 @@ static void test_grpc(int port) {
     pthread_join(th, NULL);
 }
 
+/* MinSendRate on an HTTP/2 stream whose client does not read: that stream is reset (RST_STREAM CANCEL), not
+ * the TCP connection its other streams share (/hello answers on it afterwards), and the application's send
+ * fails. A v2 URL group of its own takes https://127.0.0.1:port/slow/ with MinSendRate 4 MB/s; its
+ * application sends 4 MiB in one call to a client that opens a 64 KiB window and never more. */
+static volatile ULONG slow_result = 0xffffffff;
+
+static void *slow_main(void *arg) {
+    HANDLE q = (HANDLE)arg;
+    static union {
+        HTTP_REQUEST r;
+        char raw[8192];
+    } u;
+    ULONG got = 0, sent = 0;
+    if (HttpReceiveHttpRequest(q, HTTP_NULL_ID, 0, &u.r, sizeof u, &got, NULL) != NO_ERROR) return NULL;
+    size_t n = (size_t)4 << 20;
+    char *body = (char *)malloc(n);
+    memset(body, 'x', n);
+    HTTP_RESPONSE resp;
+    HTTP_DATA_CHUNK c;
+    memset(&resp, 0, sizeof resp);
+    memset(&c, 0, sizeof c);
+    resp.StatusCode = 200;
+    c.DataChunkType = HttpDataChunkFromMemory;
+    c.FromMemory.pBuffer = body;
+    c.FromMemory.BufferLength = (ULONG)n;
+    resp.EntityChunkCount = 1;
+    resp.pEntityChunks = &c;
+    slow_result = HttpSendHttpResponse(q, u.r.RequestId, 0, &resp, NULL, &sent, NULL, 0, NULL, NULL);
+    free(body);
+    return NULL;
+}
+
+static void test_min_send_rate(int port) {
+    HTTP_SERVER_SESSION_ID s = 0;
+    HTTP_URL_GROUP_ID g = 0;
+    HANDLE q = NULL;
+    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
+    CHECK_EQ(HttpCreateServerSession(v, &s, 0), NO_ERROR, "slow: session");
+    CHECK_EQ(HttpCreateUrlGroup(s, &g, 0), NO_ERROR, "slow: group");
+    CHECK_EQ(HttpCreateRequestQueue(v, NULL, NULL, 0, &q), NO_ERROR, "slow: queue");
+    HTTP_BINDING_INFO b;
+    memset(&b, 0, sizeof b);
+    b.Flags.Present = 1;
+    b.RequestQueueHandle = q;
+    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerBindingProperty, &b, sizeof b), NO_ERROR, "slow: binding");
+    HTTP_TIMEOUT_LIMIT_INFO t;
+    memset(&t, 0, sizeof t);
+    t.Flags.Present = 1;
+    t.MinSendRate = 4000000;
+    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerTimeoutsProperty, &t, sizeof t), NO_ERROR, "slow: MinSendRate");
+    wchar_t url[80];
+    swprintf(url, 80, L"https://127.0.0.1:%d/slow/", port);
+    CHECK_EQ(HttpAddUrlToUrlGroup(g, url, 0, 0), NO_ERROR, "slow: HttpAddUrlToUrlGroup https .../slow/");
+    pthread_t th;
+    pthread_create(&th, NULL, slow_main, q);
+    char script[300], cmd[800], out[1024];
+    ts_source_path("c_tests/support/h2_peer.py", script, sizeof script);
+    snprintf(cmd, sizeof cmd, "py=python3; python3 -c 'import h2' 2>/dev/null || py=/usr/bin/python3; timeout 30 $py '%s' '%s' %d slow 2>&1",
+             script, cert, port);
+    int rc = run(cmd, out, sizeof out);
+    CHECK(rc == 0 && !strcmp(out, "slow: reset 8 short=True then 200 hello goaway=None\n"),
+          "MinSendRate resets the stream, not the connection: rc %d '%s'", rc, out);
+    for (int i = 0; i < 50 && slow_result == 0xffffffff; i++) usleep(100000);
+    ULONG r = slow_result;
+    HttpCloseRequestQueue(q);
+    pthread_join(th, NULL);
+    CHECK(r != NO_ERROR && r != 0xffffffff, "the application's send on the reset stream fails (%lu)", (unsigned long)r);
+    HttpCloseUrlGroup(g);
+    HttpCloseServerSession(s);
+}
+
 /* Resident memory of this process (the server), in KiB. */
 static long rss_kib(void) {
     char line[256];
@@ -414,6 +485,7 @@ int main(void) {
     test_served(port);
     test_python_peers(&app, port);
     test_grpc(port);
+    test_min_send_rate(port);
     test_idle_goaway(port);
     test_floods(port);
     hs_app_stop(&app);
