@@ -2,11 +2,13 @@
  * given plus Date and Server, the bytes raw, the connection ends the body; an application that sets
  * Transfer-Encoding: chunked frames its own chunks, which pass through, and the connection stays; the byte
  * counts are the application's bytes), HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA coalescing, a 64 MiB
- * file range streamed with bounded memory and byte-exact content, HttpReceiveRequestEntityBody with
+ * file range streamed with bounded memory and byte-exact content (also from a file dropped from the page
+ * cache), HttpReceiveRequestEntityBody with
  * HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER, and ERROR_BAD_COMMAND for a second send while one
  * is pending on the same request. Clients are raw loopback sockets. */
 #include "httpapi_support.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -186,6 +188,7 @@ struct reader {
     unsigned long long want, got;
     unsigned long long offset; /* pattern offset of the first body byte */
     int exact;
+    int delay_ms; /* before the first read */
 };
 
 static unsigned char pattern(unsigned long long i) { return (unsigned char)((i * 131u) ^ (i >> 13)); }
@@ -195,6 +198,7 @@ static void *read_file_response(void *arg) {
     static char buf[1 << 16];
     char head[4096];
     size_t hl = 0;
+    if (r->delay_ms > 0) usleep((useconds_t)r->delay_ms * 1000);
     /* The head, byte by byte up to the blank line. */
     while (hl < sizeof head - 1) {
         if (recv(r->fd, head + hl, 1, 0) != 1) return NULL;
@@ -219,34 +223,58 @@ static long maxrss_kb(void) {
     return ru.ru_maxrss;
 }
 
-static void test_file_stream(void) {
-    const unsigned long long mib = 1024 * 1024, size = 66 * mib, off = 1 * mib + 7, len = 64 * mib;
-    char path[128];
-    snprintf(path, sizeof path, "/tmp/winhttpapi-responses-%d.bin", (int)getpid());
+/* Writes `size` bytes of the pattern to `path` (`cold`: synced and dropped from the page cache) and opens
+ * it with CreateFileA. */
+static HANDLE pattern_file(const char *path, unsigned long long size, int cold) {
     FILE *f = fopen(path, "wb");
     static unsigned char block[1 << 16];
     for (unsigned long long i = 0; i < size; i += sizeof block) {
         for (size_t j = 0; j < sizeof block; j++) block[j] = pattern(i + j);
         fwrite(block, 1, sizeof block, f);
     }
+    if (cold) {
+        fflush(f);
+        fsync(fileno(f));
+        CHECK_EQ(posix_fadvise(fileno(f), 0, 0, POSIX_FADV_DONTNEED), 0, "pages dropped from the cache");
+    }
     fclose(f);
     HANDLE h = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
     CHECK(h != INVALID_HANDLE_VALUE, "open file");
+    return h;
+}
 
-    int fd = ts_connect(port, 0);
-    const char *req = "GET /f HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-    ts_send_all(fd, req, strlen(req));
-    HTTP_REQUEST_ID id = receive();
-    struct reader r = {fd, len, 0, off, 0};
-    pthread_t t;
-    pthread_create(&t, NULL, read_file_response, &r);
-    long before = maxrss_kb();
+/* A new connection sends `req`; returns its id as received (the socket in *fd). */
+static HTTP_REQUEST_ID ask(int *fd, const char *req) {
+    *fd = ts_connect(port, 0);
+    ts_send_all(*fd, req, strlen(req));
+    return receive();
+}
+
+/* One file-handle chunk: `len` bytes from `off` of `h`. */
+static HTTP_DATA_CHUNK file_chunk(HANDLE h, unsigned long long off, unsigned long long len) {
     HTTP_DATA_CHUNK c;
     memset(&c, 0, sizeof c);
     c.DataChunkType = HttpDataChunkFromFileHandle;
     c.FromFileHandle.ByteRange.StartingOffset.QuadPart = off;
     c.FromFileHandle.ByteRange.Length.QuadPart = len;
     c.FromFileHandle.FileHandle = h;
+    return c;
+}
+
+static void test_file_stream(void) {
+    const unsigned long long mib = 1024 * 1024, size = 66 * mib, off = 1 * mib + 7, len = 64 * mib;
+    char path[128];
+    snprintf(path, sizeof path, "/tmp/winhttpapi-responses-%d.bin", (int)getpid());
+    HANDLE h = pattern_file(path, size, 0);
+
+    int fd;
+    const char *req = "GET /f HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    HTTP_REQUEST_ID id = ask(&fd, req);
+    struct reader r = {fd, len, 0, off, 0, 0};
+    pthread_t t;
+    pthread_create(&t, NULL, read_file_response, &r);
+    long before = maxrss_kb();
+    HTTP_DATA_CHUNK c = file_chunk(h, off, len);
     uint64_t t0 = ts_now_ms();
     CHECK_EQ(send_head(id, 0, &c, 1), NO_ERROR, "64 MiB file range");
     /* The file may be closed as soon as the call returns. */
@@ -270,6 +298,44 @@ static void test_file_stream(void) {
     CHECK_EQ(send_head(id, 0, &c, 1), ERROR_INVALID_PARAMETER, "range past the end");
     CHECK_EQ(hs_send_simple(queue, id, 200, "OK", "x", 0), NO_ERROR, "answered after all");
     CloseHandle(h);
+    close(fd);
+    unlink(path);
+}
+
+/* A file range whose pages are not in the page cache (written, synced and dropped from the cache with
+ * POSIX_FADV_DONTNEED): a thread that drives events sends only cached parts and hands a cold part to the
+ * blocking pool, which reads it from the disk. The bytes arrive exact, and another connection is answered
+ * while the range streams (the thread in HttpReceiveHttpRequest leads the set that drives both). */
+static void test_cold_file(void) {
+    const unsigned long long mib = 1024 * 1024, len = 24 * mib;
+    char path[128];
+    snprintf(path, sizeof path, "/tmp/winhttpapi-cold-%d.bin", (int)getpid());
+    HANDLE h = pattern_file(path, len, 1);
+
+    int fd;
+    HTTP_REQUEST_ID id = ask(&fd, "GET /cold HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    HTTP_DATA_CHUNK c = file_chunk(h, 0, HTTP_BYTE_RANGE_TO_EOF);
+    /* The reader starts late: the call sends what the socket takes, the rest follows on writable
+     * edges, past the part asked into the cache when the send started. */
+    struct reader r = {fd, len, 0, 0, 0, 200};
+    pthread_t t;
+    pthread_create(&t, NULL, read_file_response, &r);
+    uint64_t t0 = ts_now_ms();
+    CHECK_EQ(send_head(id, 0, &c, 1), NO_ERROR, "24 MiB cold file");
+    CloseHandle(h);
+
+    int fd2;
+    HTTP_REQUEST_ID id2 = ask(&fd2, "GET /other HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    CHECK(id2 != HTTP_NULL_ID, "another connection's request while the range streams");
+    CHECK_EQ(hs_send_simple(queue, id2, 200, "OK", "other", 0), NO_ERROR, "answered");
+    char got2[512];
+    CHECK(ts_recv_until(fd2, got2, sizeof got2, "other", 5000) > 0, "its answer arrived");
+    close(fd2);
+
+    pthread_join(t, NULL);
+    printf("24 MiB cold file: %llu bytes in %llu ms\n", r.got, (unsigned long long)(ts_now_ms() - t0));
+    CHECK_EQ(r.got, len, "all bytes arrived");
+    CHECK(r.exact, "byte-exact content");
     close(fd);
     unlink(path);
 }
@@ -336,6 +402,7 @@ int main(void) {
     port = hs_v2_setup(&session, &group, &queue, "/", 1);
     /* First, so the peak RSS it measures is not masked by the 32 MiB buffer of test_second_send. */
     test_file_stream();
+    test_cold_file();
     test_buffer_data();
     test_no_framing();
     test_pipelined_one_at_a_time();

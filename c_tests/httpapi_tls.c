@@ -120,10 +120,7 @@ static int run(const char *cmd, char *out, size_t cap) {
 static int run_python(const char *name, const char *script, int port, char *out, size_t cap) {
     char path[300], cmd[800];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (!f) return -1;
-    fputs(script, f);
-    fclose(f);
+    if (ts_write_file(path, script) != 0) return -1;
     snprintf(cmd, sizeof cmd, "python3 '%s' '%s' %d", path, ca, port);
     return run(cmd, out, cap);
 }
@@ -617,10 +614,7 @@ static void test_client_hello(HANDLE queue, int port) {
     char path[300], log[300], cmd[800];
     snprintf(path, sizeof path, "%s/hello.py", dir);
     snprintf(log, sizeof log, "%s/hello.out", dir);
-    FILE *f = fopen(path, "w");
-    CHECK(f != NULL, "python client written");
-    fputs(script, f);
-    fclose(f);
+    CHECK(ts_write_file(path, script) == 0, "python client written");
     snprintf(cmd, sizeof cmd, "python3 '%s' '%s' %d", path, ca, port);
     static union {
         HTTP_REQUEST r;

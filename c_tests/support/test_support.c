@@ -259,6 +259,13 @@ long ts_read_file(const char *path, char *buf, size_t cap) {
     return (long)n;
 }
 
+int ts_write_file(const char *path, const char *text) {
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    int ok = fputs(text, f) >= 0;
+    return fclose(f) == 0 && ok ? 0 : -1;
+}
+
 const char *ts_source_path(const char *rel, char *buf, size_t cap) {
     const char *root = getenv("WINHTTPAPI_SOURCE_DIR");
     snprintf(buf, cap, "%s/%s", root ? root : ".", rel);

@@ -52,6 +52,8 @@ const char *ts_source_path(const char *rel, char *buf, size_t cap);
 int ts_count_fds(void);
 /* Reads a whole (small) file into buf, NUL-terminated; its length, or -1 when it cannot be opened. */
 long ts_read_file(const char *path, char *buf, size_t cap);
+/* Writes `text` as the whole file `path`; 0, or -1 when it cannot be written. */
+int ts_write_file(const char *path, const char *text);
 
 #ifdef __cplusplus
 }

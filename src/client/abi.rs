@@ -424,7 +424,7 @@ pub const WINHTTP_OPTION_URL: u32 = 34;
 pub const WINHTTP_OPTION_PROXY: u32 = 38;
 pub const WINHTTP_OPTION_USER_AGENT: u32 = 41;
 pub const WINHTTP_OPTION_CONTEXT_VALUE: u32 = 45;
-/// Secure request handles: `WINHTTP_NO_CLIENT_CERT_CONTEXT` only (no client certificates here).
+/// Secure request handles: a `PCCERT_CONTEXT` or `WINHTTP_NO_CLIENT_CERT_CONTEXT` (`client::tls::ClientAuth`).
 pub const WINHTTP_OPTION_CLIENT_CERT_CONTEXT: u32 = 47;
 pub const WINHTTP_OPTION_HTTP_VERSION: u32 = 59;
 pub const WINHTTP_OPTION_DISABLE_FEATURE: u32 = 63;

@@ -350,6 +350,12 @@ impl Conn {
                         let _ = tls.write_tls(&mut NoSigPipe(&self.sock));
                         return Err(super::tls::map_error(&e));
                     }
+                    // A server asked for a certificate and the request never set
+                    // WINHTTP_OPTION_CLIENT_CERT_CONTEXT: the connection is given up before the client's
+                    // answer goes out (nothing of it is used), the program decides and sends again.
+                    if super::tls::take_cert_asked() {
+                        return Err(ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED);
+                    }
                 }
                 Err(IoFail::Wait(e)) => return Err(e),
                 Err(IoFail::Io(_)) => return Err(ERROR_WINHTTP_SECURE_FAILURE),

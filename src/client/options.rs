@@ -66,6 +66,9 @@ pub enum Value {
     ServerCert(Vec<u8>),
     /// `WINHTTP_CERTIFICATE_INFO`.
     Certificate(CertificateInfo),
+    /// `WINHTTP_OPTION_CLIENT_CERT_CONTEXT`: a reference of our own to the program's context (None:
+    /// `WINHTTP_NO_CLIENT_CERT_CONTEXT`).
+    ClientCert(Option<crate::win32::cert_context::CertRef>),
 }
 
 /// What `WINHTTP_CERTIFICATE_INFO` reports: validity as FILETIME values, subject and issuer as
@@ -293,16 +296,15 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
             // A client certificate belongs to a secure request: on a plain one Windows answers with the
             // handle's state.
-            if !r.state.lock().target.secure {
+            let mut st = r.state.lock();
+            if !st.target.secure {
                 return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
             }
-            match value {
-                Value::Usize(0) => Ok(()),
-                _ => {
-                    tracing::warn!(target: "winhttpapi::winhttp", "WINHTTP_OPTION_CLIENT_CERT_CONTEXT: client certificates are not supported");
-                    Err(ERROR_NOT_SUPPORTED)
-                }
-            }
+            let Value::ClientCert(cert) = value else { return Err(ERROR_INVALID_PARAMETER) };
+            // The request keeps its reference until the next set or the handle closes; the certificate's key
+            // is looked up when a connection is made (`client::tls::ClientKey`).
+            st.client_cert = Some(cert);
+            Ok(())
         }
         abi::WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT => {
             // A session's, at least 5 s (Windows: an error, not a clamp).

@@ -193,6 +193,9 @@ pub struct RequestState {
     pub protocol_used: u32,
     /// The trailer fields of the last response (HTTP/2), for `WINHTTP_QUERY_FLAG_TRAILERS`.
     pub trailers: Vec<(String, String)>,
+    /// `WINHTTP_OPTION_CLIENT_CERT_CONTEXT`: None never set, `Some(None)` `WINHTTP_NO_CLIENT_CERT_CONTEXT`,
+    /// else the client certificate's context (our own reference).
+    pub client_cert: Option<Option<crate::win32::cert_context::CertRef>>,
 }
 
 /// What the running step owns (the connection, the body decoder, the write state). A step takes it
@@ -217,6 +220,9 @@ pub struct Io {
     pub(super) h2: Option<Box<super::h2::Stream>>,
     /// Streams of this send the server refused unprocessed and that went again (bounded).
     h2_resent: u8,
+    /// The server asked for a client certificate and the request never set one: the send went no
+    /// further (no connection), `WinHttpReceiveResponse` reports `ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED`.
+    cert_needed: bool,
 }
 
 /// A request handle's object.
@@ -284,6 +290,7 @@ impl Request {
                 context: 0,
                 auth: Default::default(),
                 link: None,
+                client_cert: None,
                 protocol_used: 0,
                 trailers: Vec::new(),
             }),
@@ -405,7 +412,7 @@ impl Request {
         let st = self.state.lock();
         match api {
             abi::API_WRITE_DATA => {
-                if st.phase != Phase::Sending || (io.conn.is_none() && io.h2.is_none()) {
+                if st.phase != Phase::Sending || (io.conn.is_none() && io.h2.is_none() && !io.cert_needed) {
                     return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
                 }
                 if st.declared.is_some_and(|d| io.written + len as u64 > d) {
@@ -653,6 +660,7 @@ impl Request {
         }
         io.optional = optional.to_vec();
         io.h2_resent = 0;
+        io.cert_needed = false;
         Ok(())
     }
 
@@ -662,7 +670,7 @@ impl Request {
         io.body = None;
         io.written = 0;
         io.held.clear();
-        let (head, origin, proxy, target, security_flags) = {
+        let (head, mut origin, proxy, target, security_flags, cert) = {
             let mut st = self.state.lock();
             st.response = None;
             st.protocol_used = 0;
@@ -674,13 +682,25 @@ impl Request {
                 port: st.target.port,
                 proxy: proxy.clone(),
                 relaxed: if st.target.secure { st.security_flags & super::tls::IGNORE_MASK } else { 0 },
+                client: super::tls::ClientAuth::Unset,
             };
-            (self.build_head(&st, proxy.is_some()), origin, proxy, st.target.clone(), st.security_flags)
+            let cert = st.client_cert.clone().filter(|_| st.target.secure);
+            (self.build_head(&st, proxy.is_some()), origin, proxy, st.target.clone(), st.security_flags, cert)
+        };
+        origin.client = match cert {
+            None => super::tls::ClientAuth::Unset,
+            Some(None) => super::tls::ClientAuth::Declined,
+            Some(Some(c)) => super::tls::ClientAuth::Key(super::tls::ClientKey::of(c.der())?),
         };
         let optional = std::mem::take(&mut io.optional);
         let r = self.transmit_on(io, &origin, proxy.as_ref(), &target, security_flags, &head, &optional).await;
         io.optional = optional;
-        r?;
+        match r {
+            // As on Windows (Microsoft's "SSL in WinHTTP" sample, .NET's WinHttpHandler): the send completes
+            // and WinHttpReceiveResponse (REQUEST_ERROR with API_RECEIVE_RESPONSE) reports the request.
+            Err(e) if e == ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED => io.cert_needed = true,
+            r => r?,
+        }
         io.written = io.optional.len() as u64;
         let mut st = self.state.lock();
         st.sent_head = Some(head);
@@ -801,7 +821,7 @@ impl Request {
         };
         let tls = if target.secure {
             Some(TlsSetup {
-                config: super::tls::config(security_flags)?,
+                config: super::tls::config(security_flags, &origin.client)?,
                 server_name: super::tls::server_name(&target.host)?,
             })
         } else {
@@ -841,6 +861,11 @@ impl Request {
             if st.declared.is_some_and(|d| io.written + data.len() as u64 > d) {
                 return Err(ERROR_INVALID_PARAMETER);
             }
+            if io.cert_needed {
+                // No connection: the body goes nowhere, WinHttpReceiveResponse reports why.
+                io.written += data.len() as u64;
+                return Ok(data.len() as u32);
+            }
             if io.conn.is_none() && io.h2.is_none() {
                 return Err(ERROR_WINHTTP_INCORRECT_HANDLE_STATE);
             }
@@ -877,6 +902,13 @@ impl Request {
     pub async fn receive(&self, io: &mut Io) -> WinResult<()> {
         self.check_receive(io)?;
         loop {
+            // The send (or a redirect's or an authentication's resend) met a server asking for a client
+            // certificate the request never set.
+            if std::mem::take(&mut io.cert_needed) {
+                io.held.clear();
+                self.set_phase(Phase::Opened);
+                return Err(ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED);
+            }
             if !io.held.is_empty() {
                 let held = std::mem::take(&mut io.held);
                 self.send_body(io, &[&held]).await?;

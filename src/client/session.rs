@@ -143,6 +143,10 @@ pub struct Origin {
     /// The `SECURITY_FLAG_IGNORE_*` bits a TLS connection was verified under: a connection accepted
     /// with a relaxed check must not carry a request that asked for the full check.
     pub relaxed: u32,
+    /// What a TLS connection answers a certificate request with (`WINHTTP_OPTION_CLIENT_CERT_CONTEXT`:
+    /// never set, `WINHTTP_NO_CLIENT_CERT_CONTEXT`, a certificate): a connection carries only requests
+    /// with the same answer.
+    pub client: super::tls::ClientAuth,
 }
 
 /// Per-origin lists, searched linearly: a session talks to a handful of origins, and comparing a few

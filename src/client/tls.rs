@@ -41,7 +41,105 @@ static ROOTS: Lazy<Arc<RootCertStore>> = Lazy::new(|| {
     Arc::new(roots)
 });
 
-static CONFIGS: Lazy<Mutex<HashMap<u32, Arc<rustls::ClientConfig>>>> = Lazy::new(|| Mutex::new(HashMap::new()));
+/// By the `SECURITY_FLAG_IGNORE_*` bits and the client certificate's thumbprint (or whether the
+/// option was never set: [`ClientAuth::Unset`] notes the server's request).
+type ConfigKey = (u32, Option<[u8; 20]>, bool);
+static CONFIGS: Lazy<Mutex<HashMap<ConfigKey, Arc<rustls::ClientConfig>>>> = Lazy::new(|| Mutex::new(HashMap::new()));
+
+/// A client certificate with its private key (`WINHTTP_OPTION_CLIENT_CERT_CONTEXT`), compared by the
+/// certificate's SHA-1 thumbprint (connections made with it are pooled apart).
+#[derive(Clone)]
+pub struct ClientKey {
+    thumbprint: [u8; 20],
+    key: Arc<rustls::sign::CertifiedKey>,
+}
+
+impl ClientKey {
+    /// The key of the certificate `der`. Windows finds a context's private key through the store the
+    /// certificate came from; here the store is the certificate store directory http.sys's SSL bindings use
+    /// (`server::tls::store_dir`, filled by scripts/import-cert.sh), looked up by the thumbprint. No key there:
+    /// `ERROR_WINHTTP_CLIENT_CERT_NO_PRIVATE_KEY`.
+    pub fn of(der: &[u8]) -> WinResult<ClientKey> {
+        let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, der);
+        let thumbprint: [u8; 20] = digest.as_ref().try_into().expect("SHA-1 is 20 bytes");
+        let key =
+            crate::server::tls::certified_key(&thumbprint).map_err(|_| ERROR_WINHTTP_CLIENT_CERT_NO_PRIVATE_KEY)?;
+        Ok(ClientKey { thumbprint, key })
+    }
+}
+
+impl PartialEq for ClientKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.thumbprint == other.thumbprint
+    }
+}
+impl Eq for ClientKey {}
+impl std::hash::Hash for ClientKey {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.thumbprint.hash(h)
+    }
+}
+impl std::fmt::Debug for ClientKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let hex: String = self.thumbprint.iter().map(|b| format!("{b:02x}")).collect();
+        write!(f, "ClientKey({hex})")
+    }
+}
+
+/// What a request answers a server's certificate request with (`WINHTTP_OPTION_CLIENT_CERT_CONTEXT`); a
+/// connection's pool key part (`session::Origin`): a connection carries only requests with the same answer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ClientAuth {
+    /// The option was never set: a server that asks for a certificate gets none, and the connection is
+    /// given up with `ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED` (the program then sets the option and sends
+    /// again).
+    #[default]
+    Unset,
+    /// `WINHTTP_NO_CLIENT_CERT_CONTEXT` set: the handshake goes on without a certificate.
+    Declined,
+    /// A certificate set: offered to a server that asks.
+    Key(ClientKey),
+}
+
+thread_local! {
+    /// Whether the server of the handshake step running on this thread asked for a certificate of a
+    /// connection made for [`ClientAuth::Unset`] (the resolver runs inside `process_new_packets`, and the
+    /// handshake checks right after it in the same poll, as with `FAILURE_FLAGS`).
+    static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the server asked for a client certificate in the handshake step just run on this thread
+/// (a connection made for [`ClientAuth::Unset`]); clears the record.
+pub fn take_cert_asked() -> bool {
+    ASKED.with(|a| a.replace(false))
+}
+
+/// The resolver of [`ClientAuth::Unset`]: notes that the server asked and offers nothing.
+#[derive(Debug)]
+struct NoteAsked;
+
+impl rustls::client::ResolvesClientCert for NoteAsked {
+    fn resolve(&self, _hints: &[&[u8]], _schemes: &[SignatureScheme]) -> Option<Arc<rustls::sign::CertifiedKey>> {
+        ASKED.with(|a| a.set(true));
+        None
+    }
+    fn has_certs(&self) -> bool {
+        false
+    }
+}
+
+/// The client certificate offered to every server that asks for one.
+#[derive(Debug)]
+struct OneClientCert(Arc<rustls::sign::CertifiedKey>);
+
+impl rustls::client::ResolvesClientCert for OneClientCert {
+    fn resolve(&self, _hints: &[&[u8]], _schemes: &[SignatureScheme]) -> Option<Arc<rustls::sign::CertifiedKey>> {
+        Some(self.0.clone())
+    }
+    fn has_certs(&self) -> bool {
+        true
+    }
+}
 
 #[derive(Debug)]
 struct Relaxed {
@@ -150,19 +248,25 @@ impl ServerCertVerifier for Relaxed {
     }
 }
 
-/// The client configuration for a set of security flags (cached per flag combination).
-pub fn config(security_flags: u32) -> WinResult<Arc<rustls::ClientConfig>> {
+/// The client configuration for a set of security flags and client certificate answer (cached per
+/// combination).
+pub fn config(security_flags: u32, client: &ClientAuth) -> WinResult<Arc<rustls::ClientConfig>> {
     // Called right before each new TLS connection: start its failure report afresh.
     reset_failure_flags();
     let ignore = security_flags & IGNORE_MASK;
-    if let Some(c) = CONFIGS.lock().get(&ignore) {
+    let thumbprint = match client {
+        ClientAuth::Key(c) => Some(c.thumbprint),
+        _ => None,
+    };
+    let key = (ignore, thumbprint, *client == ClientAuth::Unset);
+    if let Some(c) = CONFIGS.lock().get(&key) {
         return Ok(c.clone());
     }
     let builder = rustls::ClientConfig::builder_with_provider(provider())
         .with_safe_default_protocol_versions()
         .map_err(|_| ERROR_WINHTTP_SECURE_FAILURE)?;
-    let cfg = if ignore == 0 {
-        builder.with_root_certificates(ROOTS.clone()).with_no_client_auth()
+    let verified = if ignore == 0 {
+        builder.with_root_certificates(ROOTS.clone())
     } else {
         let roots = if ROOTS.is_empty() { Arc::new(RootCertStore::empty()) } else { ROOTS.clone() };
         let inner = WebPkiServerVerifier::builder_with_provider(roots, provider()).build().unwrap_or_else(|_| {
@@ -178,10 +282,14 @@ pub fn config(security_flags: u32) -> WinResult<Arc<rustls::ClientConfig>> {
             .build()
             .expect("verifier with one root")
         });
-        builder.dangerous().with_custom_certificate_verifier(Arc::new(Relaxed { inner, ignore })).with_no_client_auth()
+        builder.dangerous().with_custom_certificate_verifier(Arc::new(Relaxed { inner, ignore }))
     };
-    let cfg = Arc::new(cfg);
-    CONFIGS.lock().insert(ignore, cfg.clone());
+    let cfg = Arc::new(match client {
+        ClientAuth::Unset => verified.with_client_cert_resolver(Arc::new(NoteAsked)),
+        ClientAuth::Declined => verified.with_no_client_auth(),
+        ClientAuth::Key(c) => verified.with_client_cert_resolver(Arc::new(OneClientCert(c.key.clone()))),
+    });
+    CONFIGS.lock().insert(key, cfg.clone());
     Ok(cfg)
 }
 
@@ -256,9 +364,10 @@ fn note_failure(e: &TlsError) {
     FAILURE_FLAGS.with(|f| f.set(f.get() | failure_flag(e)));
 }
 
-/// Clears the failure bits before a handshake.
+/// Clears the failure bits (and the "server asked for a certificate" record) before a handshake step.
 pub fn reset_failure_flags() {
     FAILURE_FLAGS.with(|f| f.set(0));
+    ASKED.with(|a| a.set(false));
 }
 
 /// The `WINHTTP_CALLBACK_STATUS_FLAG_*` bits of the last failed handshake on this thread, for the

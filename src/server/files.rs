@@ -14,8 +14,14 @@ use std::sync::Arc;
 /// Ranges up to this size are read at once.
 pub const READ_NOW_LIMIT: u64 = 64 * 1024;
 
-/// How much of a larger range is asked into the page cache when the send starts.
+/// How much of a larger range is asked into the page cache when the send starts (and again when a
+/// blocking pool thread sends a part that was not there).
 const READ_AHEAD: u64 = 4 << 20;
+
+/// At most this much of a range goes in one `sendfile` on a thread that drives events (the runtime, a
+/// queue's leader), and only when it is in the page cache ([`FileRange::cached`]): such a thread never
+/// waits for the disk. A part that is not cached goes from a blocking pool thread.
+pub const EDGE_CHUNK: usize = 256 * 1024;
 
 /// A validated byte range of an open file, consumed from the front.
 pub struct FileRange {
@@ -48,13 +54,34 @@ impl FileRange {
     /// Asks the kernel to start reading the front of the range into the page cache now, on the
     /// application's thread, so the `sendfile` that follows on a reactor or leader thread finds it there
     /// rather than waiting for the disk (DESIGN.md section 9). A hint: failures are ignored.
-    fn read_ahead(&self) {
+    pub fn read_ahead(&self) {
         if let Ok(fd) = self.file.read_fd() {
             let n = self.remaining.min(READ_AHEAD) as libc::off_t;
             // SAFETY: `fd` is the range's own open descriptor (`self.file` keeps it open); posix_fadvise
             // only reads its arguments.
             unsafe { libc::posix_fadvise(fd, self.offset as libc::off_t, n, libc::POSIX_FADV_WILLNEED) };
         }
+    }
+
+    /// Whether the next `n` bytes of the range are in the page cache, probed at their first and last
+    /// byte with `preadv2(RWF_NOWAIT)` (EAGAIN instead of waiting for the disk; the read-ahead fills
+    /// whole windows, so the ends stand for what lies between). When the probe cannot tell (a kernel
+    /// without RWF_NOWAIT, a descriptor it does not apply to): true, as before the probe existed.
+    pub fn cached(&self, n: usize) -> bool {
+        let n = self.remaining.min(n as u64);
+        if n == 0 {
+            return true;
+        }
+        let Ok(fd) = self.file.read_fd() else { return true };
+        let probe = |at: u64| {
+            let mut byte = 0u8;
+            let iov = libc::iovec { iov_base: (&mut byte as *mut u8).cast(), iov_len: 1 };
+            // SAFETY: `fd` is the range's own open descriptor; `iov` describes one writable byte on the
+            // stack, alive for the call.
+            let r = unsafe { libc::preadv2(fd, &iov, 1, at as libc::off_t, libc::RWF_NOWAIT) };
+            r >= 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::EAGAIN)
+        };
+        probe(self.offset) && (n == 1 || probe(self.offset + n - 1))
     }
 
     /// Bytes not yet read.

@@ -267,6 +267,8 @@ pub struct RouteMemo {
     /// Length of the Host value in `key`; `usize::MAX` for no Host.
     host_len: usize,
     reg: Arc<Registration>,
+    /// The registration's URL group (`None`: a v1 queue's prefix, or a group closed meanwhile).
+    group: Option<Arc<session::UrlGroup>>,
     cooked: Arc<Cooked>,
 }
 
@@ -297,7 +299,14 @@ impl RouteMemo {
             return;
         }
         let m = memo.get_or_insert_with(|| {
-            Box::new(RouteMemo { generation, key: Vec::new(), host_len: 0, reg: reg.clone(), cooked: cooked.clone() })
+            Box::new(RouteMemo {
+                generation,
+                key: Vec::new(),
+                host_len: 0,
+                reg: reg.clone(),
+                group: None,
+                cooked: cooked.clone(),
+            })
         });
         m.generation = generation;
         m.key.clear();
@@ -310,7 +319,20 @@ impl RouteMemo {
         };
         m.key.extend_from_slice(target);
         m.reg = reg.clone();
+        m.group = match reg.target {
+            Target::Group(id) => session::url_group(id),
+            Target::Queue(_) => None,
+        };
         m.cooked = cooked.clone();
+    }
+
+    /// [`accepting_queue`] of the remembered registration.
+    fn queue(&self) -> Option<Arc<RequestQueue>> {
+        match (&self.reg.target, &self.group) {
+            (Target::Group(_), Some(g)) => g.queue().filter(|q| q.accepting()),
+            (Target::Group(_), None) => None,
+            (Target::Queue(_), _) => accepting_queue(&self.reg),
+        }
     }
 }
 
@@ -336,7 +358,7 @@ fn group_of(reg: &Registration) -> u64 {
 pub fn route(head: &RequestHead, local: SocketAddr, https: bool, memo: &mut Option<Box<RouteMemo>>) -> Routed {
     let generation = GENERATION.load(Ordering::Acquire);
     if let Some(m) = memo.as_deref().filter(|m| m.matches(head, generation)) {
-        return match accepting_queue(&m.reg) {
+        return match m.queue() {
             Some(queue) => {
                 Routed::Queue { queue, context: m.reg.context, cooked: m.cooked.clone(), group: group_of(&m.reg) }
             }

@@ -24,7 +24,8 @@ use std::sync::{Arc, Weak};
 
 pub struct ServerSession {
     pub id: u64,
-    enabled: AtomicBool,
+    /// Shared with its groups, which read it when they route (no session lookup per request).
+    enabled: Arc<AtomicBool>,
     groups: Mutex<Vec<u64>>,
     timeouts: Mutex<Option<TimeoutLimits>>,
     bandwidth: Mutex<Option<Arc<Throttle>>>,
@@ -33,6 +34,11 @@ pub struct ServerSession {
 pub struct UrlGroup {
     pub id: u64,
     pub session: u64,
+    /// The session's enabled state (the same atomic).
+    session_enabled: Arc<AtomicBool>,
+    /// False once `HttpCloseUrlGroup` (or its session's close) removed it: a routing memo that still
+    /// holds it routes nowhere.
+    open: AtomicBool,
     queue: Mutex<Weak<RequestQueue>>,
     enabled: AtomicBool,
     regs: Mutex<Vec<Arc<Registration>>>,
@@ -59,7 +65,7 @@ pub fn create_session() -> u64 {
     SESSIONS
         .insert_with(|id| ServerSession {
             id,
-            enabled: AtomicBool::new(true),
+            enabled: Arc::new(AtomicBool::new(true)),
             groups: Mutex::new(Vec::new()),
             timeouts: Mutex::new(None),
             bandwidth: Mutex::new(None),
@@ -99,6 +105,8 @@ pub fn create_group(session_id: u64) -> WinResult<u64> {
     let (id, _) = GROUPS.insert_with(|id| UrlGroup {
         id,
         session: session_id,
+        session_enabled: s.enabled.clone(),
+        open: AtomicBool::new(true),
         queue: Mutex::new(Weak::new()),
         enabled: AtomicBool::new(true),
         regs: Mutex::new(Vec::new()),
@@ -112,6 +120,7 @@ pub fn create_group(session_id: u64) -> WinResult<u64> {
 
 pub fn close_group(id: u64) -> WinResult<()> {
     let g = GROUPS.remove(id).ok_or(ERROR_INVALID_PARAMETER)?;
+    g.open.store(false, Ordering::Release);
     settings_changed();
     super::logging::forget(super::logging::Owner::Group(id));
     if let Some(s) = SESSIONS.get(g.session) {
@@ -179,16 +188,25 @@ pub fn session_state(id: u64) -> WinResult<bool> {
 /// The queue a group's requests go to, when the group, its session and a bound queue are all active
 /// (otherwise http.sys answers 503).
 pub fn group_queue(group_id: u64) -> Option<Arc<RequestQueue>> {
-    let g = GROUPS.get(group_id)?;
-    if !g.enabled.load(Ordering::Acquire) {
-        return None;
+    GROUPS.get(group_id)?.queue()
+}
+
+/// The group `group_id` itself (a connection's routing memo keeps it: no table lookups per request).
+pub fn url_group(group_id: u64) -> Option<Arc<UrlGroup>> {
+    GROUPS.get(group_id)
+}
+
+impl UrlGroup {
+    /// [`group_queue`] of this group.
+    pub fn queue(&self) -> Option<Arc<RequestQueue>> {
+        if !self.open.load(Ordering::Acquire)
+            || !self.enabled.load(Ordering::Acquire)
+            || !self.session_enabled.load(Ordering::Acquire)
+        {
+            return None;
+        }
+        self.queue.lock().upgrade()
     }
-    let s = SESSIONS.get(g.session)?;
-    if !s.enabled.load(Ordering::Acquire) {
-        return None;
-    }
-    let q = g.queue.lock().upgrade();
-    q
 }
 
 /// Which object a property call names.

@@ -144,6 +144,8 @@ struct Loaded {
     /// `h2` and `http/1.1` by ALPN, and `http/1.1` only (`HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2`).
     config: Arc<rustls::ServerConfig>,
     config_http1: Arc<rustls::ServerConfig>,
+    /// The chain and its signing key (a WinHTTP client certificate's too: `certified_key`).
+    key: Arc<CertifiedKey>,
     key_bits: u16,
     issuer: String,
     subject: String,
@@ -189,10 +191,16 @@ fn load(hash: &[u8]) -> WinResult<Arc<Loaded>> {
     let (issuer, subject, key_bits) = describe(leaf.as_ref()).unwrap_or_default();
     let key = Arc::new(CertifiedKey::new(chain, signer));
     let config = server_config(key.clone(), &[super::h2::ALPN_H2, b"http/1.1"]);
-    let config_http1 = server_config(key, &[b"http/1.1"]);
-    let loaded = Arc::new(Loaded { config, config_http1, key_bits, issuer, subject, stamp });
+    let config_http1 = server_config(key.clone(), &[b"http/1.1"]);
+    let loaded = Arc::new(Loaded { config, config_http1, key, key_bits, issuer, subject, stamp });
     CACHE.lock().insert(crt, loaded.clone());
     Ok(loaded)
+}
+
+/// The certificate of thumbprint `hash` from the store, with its chain and private key (a WinHTTP client
+/// certificate, `client::tls::ClientKey`); errors as [`load`].
+pub fn certified_key(hash: &[u8]) -> WinResult<Arc<CertifiedKey>> {
+    load(hash).map(|l| l.key.clone())
 }
 
 /// Checks at `HttpSetServiceConfiguration` time that the certificate is in the store with its key.

@@ -1,6 +1,7 @@
 //! Certificate contexts (`PCCERT_CONTEXT`): the reference-counted blocks `CertCreateCertificateContext`,
 //! `CertDuplicateCertificateContext` and `WINHTTP_OPTION_SERVER_CERT_CONTEXT` hand out and
-//! `CertFreeCertificateContext` releases. Operations: [`create`], [`add_ref`], [`release`], [`name`].
+//! `CertFreeCertificateContext` releases. Operations: [`create`], [`add_ref`], [`release`], [`name`]; [`CertRef`]
+//! is a reference held by an object (a request's `WINHTTP_OPTION_CLIENT_CERT_CONTEXT`).
 //!
 //! A context is one block holding the `CERT_CONTEXT`, its `CERT_INFO` (pointing into the encoded
 //! certificate) and the bytes; the `PCCERT_CONTEXT` is the block's address, so (unlike a handle) the
@@ -134,6 +135,38 @@ pub fn release(p: *const CERT_CONTEXT) -> bool {
     true
 }
 
+/// A reference of its own to one of our contexts (what `CertDuplicateCertificateContext` gives), released
+/// when dropped (`CertFreeCertificateContext`'s release): what an object holds that keeps a program's context
+/// (`WINHTTP_OPTION_CLIENT_CERT_CONTEXT`), so the program may free its own reference at once, as on Windows.
+/// The block's address is kept as a number (never read through outside this module).
+#[derive(Debug, PartialEq, Eq)]
+pub struct CertRef(usize);
+
+impl CertRef {
+    /// A new reference to `p`; None when `p` is not a live context of ours.
+    pub fn dup(p: *const CERT_CONTEXT) -> Option<CertRef> {
+        add_ref(p).then_some(CertRef(p as usize))
+    }
+
+    /// The certificate's DER bytes.
+    pub fn der(&self) -> &[u8] {
+        // The reference held keeps the block alive and listed.
+        block(self.0 as *const CERT_CONTEXT).map_or(&[], |b| &b.der)
+    }
+}
+
+impl Clone for CertRef {
+    fn clone(&self) -> Self {
+        CertRef::dup(self.0 as *const CERT_CONTEXT).expect("a context with a reference held is live")
+    }
+}
+
+impl Drop for CertRef {
+    fn drop(&mut self) {
+        release(self.0 as *const CERT_CONTEXT);
+    }
+}
+
 /// A name of the context's certificate (`CertGetNameString`'s `kind`, `flags` and attribute OID, see
 /// [`cert::name_string`]); None when `p` is not a live context of ours.
 pub fn name(p: *const CERT_CONTEXT, kind: u32, flags: u32, attr: Option<&str>) -> Option<String> {
@@ -150,5 +183,6 @@ mod tests {
         let forged = 0x1000 as *const CERT_CONTEXT;
         assert!(!add_ref(forged) && !release(forged) && name(forged, 0, 0, None).is_none());
         assert!(!add_ref(std::ptr::null()) && !release(std::ptr::null()));
+        assert!(CertRef::dup(forged).is_none());
     }
 }

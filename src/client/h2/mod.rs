@@ -143,10 +143,11 @@ fn slot(origin: &Origin) -> Slot {
     s
 }
 
-/// The client configuration offering `h2` and `http/1.1` (cached per certificate-check flags).
-fn tls_config(security_flags: u32) -> WinResult<Arc<rustls::ClientConfig>> {
+/// The client configuration offering `h2` and `http/1.1` (cached per certificate-check flags and client
+/// certificate).
+fn tls_config(security_flags: u32, client: &super::tls::ClientAuth) -> WinResult<Arc<rustls::ClientConfig>> {
     static CONFIGS: Lazy<Mutex<HashMap<usize, Arc<rustls::ClientConfig>>>> = Lazy::new(|| Mutex::new(HashMap::new()));
-    let base = super::tls::config(security_flags)?;
+    let base = super::tls::config(security_flags, client)?;
     let key = Arc::as_ptr(&base) as usize;
     let mut cache = CONFIGS.lock();
     Ok(cache
@@ -262,7 +263,10 @@ async fn connection(
         _ => {}
     }
     *known = None;
-    let tls = TlsSetup { config: tls_config(security_flags)?, server_name: super::tls::server_name(&target.host)? };
+    let tls = TlsSetup {
+        config: tls_config(security_flags, &origin.client)?,
+        server_name: super::tls::server_name(&target.host)?,
+    };
     let conn = req.open_conn(io, &target.host, target.port, false, target, Some(tls)).await?;
     if !conn.alpn_is_h2() {
         *known = Some(Known::Http1);

@@ -8,6 +8,8 @@ use crate::client::options::{self, Kind, Value};
 use crate::ffi::guard::guard_winhttp;
 use crate::ffi::ptr::{alloc_wide, put_value, put_wide_bytes, wide_cstr, wide_str_len};
 use crate::ffi::types::*;
+use crate::win32::abi::CERT_CONTEXT;
+use crate::win32::cert_context::CertRef;
 use crate::win32::error::*;
 use crate::win32::sockaddr;
 use crate::win32::time::filetime_from_value;
@@ -52,7 +54,11 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
         Kind::Str => Value::Str(unsafe { wide_str_len(buf as *const U, len) }.unwrap_or_default()),
         Kind::Flag => Value::Dword(0),
         Kind::Info => return Err(ERROR_WINHTTP_OPTION_NOT_SETTABLE),
-        Kind::CertContext => Value::Usize(buf as usize),
+        // WinHTTP keeps its own reference to the program's context (Windows duplicates it).
+        Kind::CertContext => Value::ClientCert(match buf.is_null() {
+            true => None,
+            false => Some(CertRef::dup(buf as *const CERT_CONTEXT).ok_or(ERROR_INVALID_PARAMETER)?),
+        }),
         Kind::Proxy => {
             if (len as usize) < std::mem::size_of::<WINHTTP_PROXY_INFO>() || buf.is_null() {
                 return Err(ERROR_INSUFFICIENT_BUFFER);
@@ -170,6 +176,8 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
             // writable bytes.
             unsafe { put_value(ctx, buf, len) }?
         }
+        // A value WinHttpSetOption takes; no query gives it.
+        Value::ClientCert(_) => return Err(ERROR_INVALID_PARAMETER),
         Value::Certificate(c) => {
             let info = WINHTTP_CERTIFICATE_INFO {
                 ftExpiry: filetime_from_value(c.not_after),

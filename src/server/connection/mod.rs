@@ -195,6 +195,9 @@ struct Output {
     file_busy: bool,
     /// A flush was asked for meanwhile (a writable edge, a refilled bucket): that thread goes on.
     flush_again: bool,
+    /// The front file range was not in the page cache when a thread driving events came to send it: a
+    /// blocking pool thread flushes next ([`Flusher::Pool`]); nobody else writes until it starts.
+    file_pool: bool,
 }
 
 /// One `HttpWaitForDisconnect` of one queue.
@@ -352,6 +355,7 @@ impl Connection {
                 closing: false,
                 file_busy: false,
                 flush_again: false,
+                file_pool: false,
             }),
             waits: Mutex::new(Waits::default()),
             timing: Mutex::new(Timing {

@@ -3,7 +3,7 @@
 //! flushed on the next writable edge (file ranges with `sendfile`), `BUFFER_DATA` coalescing, and the
 //! bandwidth limits (`HTTP_BANDWIDTH_LIMIT_INFO`) that hold output back until their buckets refill.
 use super::*;
-use crate::server::files::BodyPiece;
+use crate::server::files::{BodyPiece, EDGE_CHUNK};
 use crate::server::response::{self, ResponseHead};
 use crate::server::timers::Throttle;
 use std::io::IoSlice;
@@ -104,6 +104,18 @@ impl<'a> std::ops::Deref for Slices<'a> {
             &self.big
         }
     }
+}
+
+/// Which thread flushes a connection's output (file ranges: who may wait for the disk).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Flusher {
+    /// One driving events (the runtime on a writable edge or a timer, a queue's leader): sends only
+    /// what is in the page cache, [`EDGE_CHUNK`] at a time, and hands a cold part to the blocking pool.
+    Edge,
+    /// The application's own, in its send call (as a synchronous send on Windows, it may wait).
+    Caller,
+    /// A blocking pool thread a cold part was handed to.
+    Pool,
 }
 
 /// What every bandwidth limit on the connection lets go now, of `want` bytes.
@@ -217,15 +229,25 @@ impl Connection {
         });
     }
 
-    /// Writes what is queued as far as the socket takes it (a writable edge, a bucket refilled).
+    /// Writes what is queued as far as the socket takes it (a writable edge, a bucket refilled), on a
+    /// thread that drives events: it never waits for the disk.
     pub(super) fn flush(self: &Arc<Self>) {
+        self.flush_as(Flusher::Edge);
+    }
+
+    /// Writes what is queued as far as the socket takes it, on `who`'s thread.
+    fn flush_as(self: &Arc<Self>, who: Flusher) {
         let mut fired = Vec::new();
         let mut failed = false;
         let mut close = false;
         {
             let mut out = self.output.lock();
-            if out.file_busy {
-                // Another thread is sending a file range with the lock released; it flushes again.
+            if who == Flusher::Pool {
+                out.file_pool = false;
+            }
+            if out.file_busy || out.file_pool {
+                // Another thread is sending a file range with the lock released, or a pool thread is
+                // about to: it flushes again.
                 out.flush_again = true;
                 return;
             }
@@ -276,9 +298,25 @@ impl Connection {
                 while out.out.front().is_some_and(|f| f.source.as_ref().is_some_and(|s| !s.is_empty())) {
                     let item = out.out.front_mut().expect("front exists");
                     let mut src = item.source.take().expect("a range");
-                    let mut max = usize::MAX;
+                    let cap = match who {
+                        Flusher::Edge => EDGE_CHUNK,
+                        Flusher::Caller | Flusher::Pool => usize::MAX,
+                    };
+                    if who == Flusher::Edge && !src.cached(cap) {
+                        // A cold disk would stall this thread (and every connection it drives): the part
+                        // goes from a blocking pool thread, which asks the next window in as it sends.
+                        item.source = Some(src);
+                        out.file_pool = true;
+                        let me = self.clone();
+                        crate::runtime::handle().spawn_blocking(move || me.flush_as(Flusher::Pool));
+                        break 'items;
+                    }
+                    if who == Flusher::Pool {
+                        src.read_ahead();
+                    }
+                    let mut max = cap;
                     if !throttles.is_empty() {
-                        let want = src.len().min(1 << 20) as usize;
+                        let want = src.len().min(1 << 20).min(cap as u64) as usize;
                         max = grant(&throttles, want);
                         if max == 0 {
                             item.source = Some(src);
@@ -476,7 +514,7 @@ impl Connection {
         if kick {
             // File ranges (and what follows them) start right away, on this thread: the socket is not
             // full, so no writable edge would come for them.
-            self.flush();
+            self.flush_as(Flusher::Caller);
         }
         let failed = matches!(result, Start::Done(ERROR_CONNECTION_INVALID, _, _));
         match ended {
