@@ -225,10 +225,21 @@ static void test_idle_goaway(int port) {
     HttpDeleteServiceConfiguration(NULL, HttpServiceConfigTimeout, &idle, sizeof idle, NULL);
 }
 
+/* Runs the python peer c_tests/support/NAME against this server's port with the test CA and the command
+ * WHAT, within SECS seconds; `module` is the Debian module it needs (python3-h2, python3-grpcio are for
+ * Debian's python3, which a python3 earlier on PATH may hide). */
+static int run_peer(const char *name, const char *module, int secs, int port, const char *what, char *out, size_t cap) {
+    char script[300], cmd[900];
+    snprintf(cmd, sizeof cmd, "c_tests/support/%s", name);
+    ts_source_path(cmd, script, sizeof script);
+    snprintf(cmd, sizeof cmd, "py=python3; python3 -c 'import %s' 2>/dev/null || py=/usr/bin/python3; timeout %d $py '%s' '%s' %d %s 2>&1",
+             module, secs, script, cert, port, what);
+    return run(cmd, out, cap);
+}
+
 /* python's h2 as the client (c_tests/support/h2_peer.py): each row a command and the lines it must print. */
 static void test_python_peers(hs_app *app, int port) {
-    char script[300], cmd[800], out[2048];
-    ts_source_path("c_tests/support/h2_peer.py", script, sizeof script);
+    char out[2048];
     struct {
         const char *what, *want;
     } rows[] = {
@@ -244,10 +255,7 @@ static void test_python_peers(hs_app *app, int port) {
         {"goaway", "goaway: 200 hello closed=True in_time=True\n"},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        /* Debian's python3-h2 is for Debian's python3, which a python3 earlier on PATH may hide. */
-        snprintf(cmd, sizeof cmd, "py=python3; python3 -c 'import h2' 2>/dev/null || py=/usr/bin/python3; timeout 30 $py '%s' '%s' %d %s 2>&1",
-                 script, cert, port, rows[i].what);
-        int rc = run(cmd, out, sizeof out);
+        int rc = run_peer("h2_peer.py", "h2", 30, port, rows[i].what, out, sizeof out);
         CHECK(rc == 0 && strcmp(out, rows[i].want) == 0, "python h2 %s: rc %d '%s' (want '%s')", rows[i].what, rc, out, rows[i].want);
     }
     CHECK_EQ(app->reset_result, NO_ERROR, "HttpSetRequestProperty(HttpRequestPropertyStreamError) on an HTTP/2 request");
@@ -332,15 +340,70 @@ static void test_grpc(int port) {
     CHECK_EQ(HttpAddUrl(q, url, NULL), NO_ERROR, "HttpAddUrl https .../test.Echo/");
     pthread_t th;
     pthread_create(&th, NULL, grpc_main, q);
-    char script[300], cmd[800], out[1024];
-    ts_source_path("c_tests/support/grpc_peer.py", script, sizeof script);
-    snprintf(cmd, sizeof cmd, "py=python3; python3 -c 'import grpc' 2>/dev/null || py=/usr/bin/python3; timeout 60 $py '%s' '%s' %d 2>&1",
-             script, cert, port);
-    int rc = run(cmd, out, sizeof out);
+    char out[1024];
+    int rc = run_peer("grpc_peer.py", "grpc", 60, port, "", out, sizeof out);
     CHECK(rc == 0 && !strcmp(out, "say: hello, world\ncount: 1,2,3,4,5\nfail: NOT_FOUND no such thing\n"),
           "grpcio client against http.sys: rc %d '%s'", rc, out);
     HttpCloseRequestQueue(q);
     pthread_join(th, NULL);
+}
+
+/* MinSendRate on an HTTP/2 stream whose client does not read: that stream is reset (RST_STREAM CANCEL), not
+ * the TCP connection its other streams share (/hello answers on it afterwards), and the application's send
+ * fails. A v2 URL group of its own takes https://127.0.0.1:port/slow/ with MinSendRate 4 MB/s; its
+ * application sends 4 MiB in one call to a client that opens a 64 KiB window and never more. */
+static volatile ULONG slow_result = 0xffffffff;
+
+static void *slow_main(void *arg) {
+    HANDLE q = (HANDLE)arg;
+    HTTP_REQUEST *r = (HTTP_REQUEST *)malloc(8192);
+    ULONG got = 0;
+    if (HttpReceiveHttpRequest(q, HTTP_NULL_ID, 0, r, 8192, &got, NULL) == NO_ERROR) {
+        size_t n = (size_t)4 << 20;
+        char *body = (char *)malloc(n + 1);
+        memset(body, 'x', n);
+        body[n] = 0;
+        slow_result = hs_send_simple(q, r->RequestId, 200, "OK", body, 0);
+        free(body);
+    }
+    free(r);
+    return NULL;
+}
+
+static void test_min_send_rate(int port) {
+    HTTP_SERVER_SESSION_ID s = 0;
+    HTTP_URL_GROUP_ID g = 0;
+    HANDLE q = NULL;
+    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
+    CHECK_EQ(HttpCreateServerSession(v, &s, 0), NO_ERROR, "slow: session");
+    CHECK_EQ(HttpCreateUrlGroup(s, &g, 0), NO_ERROR, "slow: group");
+    CHECK_EQ(HttpCreateRequestQueue(v, NULL, NULL, 0, &q), NO_ERROR, "slow: queue");
+    HTTP_BINDING_INFO b;
+    memset(&b, 0, sizeof b);
+    b.Flags.Present = 1;
+    b.RequestQueueHandle = q;
+    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerBindingProperty, &b, sizeof b), NO_ERROR, "slow: binding");
+    HTTP_TIMEOUT_LIMIT_INFO t;
+    memset(&t, 0, sizeof t);
+    t.Flags.Present = 1;
+    t.MinSendRate = 4000000;
+    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerTimeoutsProperty, &t, sizeof t), NO_ERROR, "slow: MinSendRate");
+    wchar_t url[80];
+    swprintf(url, 80, L"https://127.0.0.1:%d/slow/", port);
+    CHECK_EQ(HttpAddUrlToUrlGroup(g, url, 0, 0), NO_ERROR, "slow: HttpAddUrlToUrlGroup https .../slow/");
+    pthread_t th;
+    pthread_create(&th, NULL, slow_main, q);
+    char out[1024];
+    int rc = run_peer("h2_peer.py", "h2", 30, port, "slow", out, sizeof out);
+    CHECK(rc == 0 && !strcmp(out, "slow: reset 8 short=True then 200 hello goaway=None\n"),
+          "MinSendRate resets the stream, not the connection: rc %d '%s'", rc, out);
+    for (int i = 0; i < 50 && slow_result == 0xffffffff; i++) usleep(100000);
+    ULONG r = slow_result;
+    HttpCloseRequestQueue(q);
+    pthread_join(th, NULL);
+    CHECK(r != NO_ERROR && r != 0xffffffff, "the application's send on the reset stream fails (%lu)", (unsigned long)r);
+    HttpCloseUrlGroup(g);
+    HttpCloseServerSession(s);
 }
 
 /* Resident memory of this process (the server), in KiB. */
@@ -414,6 +477,7 @@ int main(void) {
     test_served(port);
     test_python_peers(&app, port);
     test_grpc(port);
+    test_min_send_rate(port);
     test_idle_goaway(port);
     test_floods(port);
     hs_app_stop(&app);

@@ -11,6 +11,8 @@ Prints one line per check, "name: what was seen", for the C test to compare. Com
   big       one 8 MiB POST to /echo and its echo, both ways at once on one stream
   cancel    a POST to /echo reset by the client (CANCEL) mid-body, then /hello on the same connection
   goaway    a GET, then the client's GOAWAY: the server closes the connection
+  slow      a GET of /slow/big whose data the client never acknowledges (its stream window shuts at 64 KiB):
+            how the stream ends (reset code, whether its body came short), then /hello on the same connection
 Every command ends within its own deadline (20 s).
 """
 import socket
@@ -88,7 +90,8 @@ class Client:
                 s["status"] = dict(ev.headers)[":status"]
             elif isinstance(ev, h2.events.DataReceived):
                 s["data"] += ev.data
-                self.conn.acknowledge_received_data(ev.flow_controlled_length, ev.stream_id)
+                if not s.get("noack"):
+                    self.conn.acknowledge_received_data(ev.flow_controlled_length, ev.stream_id)
             elif isinstance(ev, h2.events.TrailersReceived):
                 s["trailers"] = list(ev.headers)
             elif isinstance(ev, h2.events.StreamEnded):
@@ -181,6 +184,16 @@ def cmd_goaway(c):
     while not c.closed and time.monotonic() < c.deadline:
         c.step()
     print("goaway: %s %s closed=%s in_time=%s" % (s["status"], s["data"].decode(), c.closed, time.monotonic() - t0 < 5))
+
+
+def cmd_slow(c):
+    sid = c.request("GET", "/slow/big")
+    c.streams[sid]["noack"] = True
+    c.wait(sid)
+    s = c.streams[sid]
+    h = c.get("/hello")
+    print("slow: reset %s short=%s then %s %s goaway=%s" % (int(s["reset"]) if s["reset"] is not None else "none",
+                                                           len(s["data"]) < 4 << 20, h["status"], h["data"].decode(), c.goaway))
 
 
 def main():

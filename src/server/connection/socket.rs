@@ -298,17 +298,18 @@ impl Socket {
     /// The abortive end (Http503ResponseVerbosityBasic, MinSendRate): the client sees a reset and what is
     /// still in the send buffer is dropped, not trickled out. Linux disconnects a TCP socket with RST on
     /// `connect(AF_UNSPEC)`, without closing the descriptor that requests may still hold. HTTPS: the
-    /// same (no close_notify: the TCP connection is reset under TLS). HTTP/2 streams: the client's TCP
-    /// socket (`tcp` is a duplicate) is reset the same way, and the pipe closed.
+    /// same (no close_notify: the TCP connection is reset under TLS). HTTP/2 streams: the stream is
+    /// reset (RST_STREAM), not the TCP connection its client's other streams share.
     pub fn abort(&self) {
+        if let Some(p) = &self.pipe {
+            p.engine_abort();
+            return;
+        }
         // SAFETY: our own socket; a zeroed sockaddr with family AF_UNSPEC is the documented form.
         unsafe {
             let mut sa: libc::sockaddr = std::mem::zeroed();
             sa.sa_family = libc::AF_UNSPEC as libc::sa_family_t;
             libc::connect(self.tcp_fd(), &sa, std::mem::size_of::<libc::sockaddr>() as libc::socklen_t);
-        }
-        if self.tcp.is_some() {
-            self.shutdown();
         }
     }
 }

@@ -58,9 +58,10 @@ const LINGER: std::time::Duration = std::time::Duration::from_secs(1);
 const MAX_SEND_BUFFER: usize = 128 * 1024;
 /// How long a stream reset by the application waits for what the application sent before it.
 const RESET_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
-/// And for the connection task to write that to the socket (h2 gives no signal that a stream's frames
-/// went out; 20 ms was too short when the machine was busy and the data was dropped with the stream).
-const RESET_FLUSH: std::time::Duration = std::time::Duration::from_millis(100);
+/// The longest a reset stream waits for the connection's turn that writes its data ([`Turns`]): only
+/// reached when the connection cannot write at all (before, a fixed 100 ms sleep stood for the turn, and
+/// a busy machine could let it pass first: the data went with the stream).
+const RESET_FLUSH: std::time::Duration = std::time::Duration::from_millis(500);
 /// The longest response head the relay accepts from the engine.
 const MAX_RESPONSE_HEAD: usize = 64 * 1024;
 
@@ -98,7 +99,8 @@ where
     // (each stream's own timers are its engine connection's); one that does not end within another
     // such time after it is dropped. A connection over a flood budget (guard.rs) gets a GOAWAY with
     // ENHANCE_YOUR_CALM and the same time to end.
-    let shared = Shared { tcp, local, remote, tls, guard: guard.clone(), idle: Default::default() };
+    let shared =
+        Shared { tcp, local, remote, tls, guard: guard.clone(), idle: Default::default(), turns: Default::default() };
     // The streams run in this task (streams.rs): polled before the connection, so what they send
     // together goes out together.
     let mut open = streams::Streams::new();
@@ -110,6 +112,8 @@ where
             biased;
             () = open.drive() => continue,
             next = tokio::time::timeout(limit, conn.accept()) => next,
+            // After the connection's poll (which moved the streams' queued frames to the socket): a turn.
+            () = shared.turns.count() => unreachable!(),
             _ = guard.tripped(), if !calm => {
                 tracing::info!(target: T, "HTTP/2 connection from {remote}: {}: GOAWAY", guard.why());
                 conn.abrupt_shutdown(Reason::ENHANCE_YOUR_CALM);
@@ -167,6 +171,52 @@ struct Shared {
     guard: Arc<Guard>,
     /// Relays whose last exchange ended cleanly, for the next streams ([`Relay`]).
     idle: parking_lot::Mutex<Vec<Relay>>,
+    turns: Turns,
+}
+
+/// The connection's turns: each poll of the `h2` connection after the streams' (`serve`'s biased
+/// select) moves what they queued into its write buffer and writes it. A stream the application reset
+/// waits for one turn after its last data before its RST_STREAM: the h2 crate drops a stream's frames
+/// still queued when it is reset, and has no signal for "this stream's frames are written".
+#[derive(Default)]
+struct Turns {
+    done: std::sync::atomic::AtomicU64,
+    waiting: std::sync::atomic::AtomicUsize,
+    next: tokio::sync::Notify,
+}
+
+impl Turns {
+    /// Counts a turn when polled (after the connection), waking the streams that wait for it. Never ready.
+    fn count(&self) -> impl std::future::Future<Output = ()> + '_ {
+        std::future::poll_fn(move |_| {
+            self.done.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+            if self.waiting.load(std::sync::atomic::Ordering::Acquire) > 0 {
+                self.next.notify_waiters();
+            }
+            std::task::Poll::Pending
+        })
+    }
+
+    /// Until the connection has had a turn after this call.
+    async fn wait(&self) {
+        use std::sync::atomic::Ordering;
+        struct Waiting<'a>(&'a std::sync::atomic::AtomicUsize);
+        impl Drop for Waiting<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_sub(1, Ordering::AcqRel);
+            }
+        }
+        self.waiting.fetch_add(1, Ordering::AcqRel);
+        let _waiting = Waiting(&self.waiting);
+        let seen = self.done.load(Ordering::Acquire);
+        loop {
+            let next = self.next.notified();
+            if self.done.load(Ordering::Acquire) > seen {
+                return;
+            }
+            next.await;
+        }
+    }
 }
 
 /// One relayed HTTP/1.1 connection of the engine: our end of its pipe and its side channel. A
@@ -197,9 +247,9 @@ impl Shared {
                 return Ok(r);
             }
         }
-        let pipe = Arc::new(Pipe::new()?);
-        let (edge, tcp) = (pipe.edge_fd()?, self.tcp.try_clone()?);
         let ctl = StreamControl::new();
+        let pipe = Arc::new(Pipe::new(ctl.clone())?);
+        let (edge, tcp) = (pipe.edge_fd()?, self.tcp.try_clone()?);
         Connection::start_relayed(
             pipe.clone(),
             edge,
@@ -294,7 +344,7 @@ async fn stream(request: http::Request<RecvStream>, mut respond: SendResponse<By
                 if ctl.reset_code().is_some() {
                     // The response ended because of the reset (the engine's end came with the last
                     // data): that data goes out before the RST_STREAM, as below.
-                    tokio::time::sleep(RESET_FLUSH).await;
+                    let _ = tokio::time::timeout(RESET_FLUSH, shared.turns.wait()).await;
                 }
                 r
             }
@@ -302,9 +352,9 @@ async fn stream(request: http::Request<RecvStream>, mut respond: SendResponse<By
                 // What the application sent before the reset goes out first, as on Windows: the engine's
                 // connection is aborted, so the relay reaches its end at once (bounded, in case the
                 // client's window is shut). h2 drops a stream's unsent frames when it resets it, so the
-                // connection task gets a moment to write them.
+                // connection has its turn to write them first.
                 let _ = tokio::time::timeout(RESET_GRACE, &mut down).await;
-                tokio::time::sleep(RESET_FLUSH).await;
+                let _ = tokio::time::timeout(RESET_FLUSH, shared.turns.wait()).await;
                 Err(Reason::from(code))
             }
         }

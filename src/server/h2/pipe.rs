@@ -49,12 +49,14 @@ pub struct Pipe {
     data: Notify,
     /// The engine took input (below [`CAP`] again) or closed.
     room: Notify,
+    /// The stream's side channel: the engine's abortive end resets the stream ([`Self::engine_abort`]).
+    ctl: std::sync::Arc<super::control::StreamControl>,
 }
 
 impl Pipe {
-    pub fn new() -> io::Result<Pipe> {
+    pub fn new(ctl: std::sync::Arc<super::control::StreamControl>) -> io::Result<Pipe> {
         let edge = crate::server::poll::Waker::new()?;
-        Ok(Pipe { state: Default::default(), edge, data: Notify::new(), room: Notify::new() })
+        Ok(Pipe { state: Default::default(), edge, data: Notify::new(), room: Notify::new(), ctl })
     }
 
     /// A descriptor the engine's connection registers in its epoll set (a duplicate of the `eventfd`).
@@ -179,6 +181,19 @@ impl Pipe {
         self.room.notify_one();
     }
 
+    /// The engine's abortive end (MinSendRate, Http503ResponseVerbosityBasic): what the relay has not
+    /// taken is dropped and the stream is reset (CANCEL), not the client's TCP connection, which the
+    /// connection's other streams share.
+    pub fn engine_abort(&self) {
+        {
+            let mut s = self.state.lock();
+            s.output.clear();
+            s.head_at = 0;
+        }
+        self.engine_close();
+        self.ctl.reset(u32::from(h2::Reason::CANCEL));
+    }
+
     // ---- the relay's side ----
 
     /// Whether the engine has closed its end (an idle relay its timer ended).
@@ -282,7 +297,7 @@ mod tests {
     #[test]
     fn bytes_cross_both_ways_with_their_ends() {
         let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
-        let p = Pipe::new().unwrap();
+        let p = Pipe::new(super::super::control::StreamControl::new()).unwrap();
         let mut b = [0u8; 8];
         assert_eq!(p.read(&mut b).unwrap_err().kind(), io::ErrorKind::WouldBlock);
         rt.block_on(p.write_all(b"GET / HTTP/1.1\r\n")).unwrap();
