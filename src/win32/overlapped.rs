@@ -178,13 +178,13 @@ pub unsafe fn complete_to(
 ///
 /// # Safety
 /// `ov` points to the caller's `OVERLAPPED`, still valid and writable; it is not touched after the status is written.
-unsafe fn finish<'a>(
-    binding: Option<&'a IoBinding>,
+unsafe fn finish(
+    binding: Option<&IoBinding>,
     ov: OverlappedPtr,
     error: Win32Error,
     bytes: usize,
     inline: bool,
-) -> Option<(&'a CompletionPort, Packet)> {
+) -> Option<(&CompletionPort, Packet)> {
     let p = ov.0 as *mut OVERLAPPED;
     // SAFETY: `read_volatile`: the source is valid for reading
     let event = unsafe { std::ptr::read_volatile(&(*p).hEvent) };
