@@ -7,7 +7,7 @@
 //! work keeps its object alive after the handle closes (DESIGN.md section 4).
 use super::error::{WinResult, ERROR_INVALID_HANDLE};
 use parking_lot::RwLock;
-use std::any::Any;
+use std::any::{Any, TypeId};
 use std::sync::Arc;
 
 /// A raw handle value as C sees it.
@@ -53,6 +53,9 @@ pub trait KernelObject: Any + Send + Sync {
 struct Slot {
     generation: u32,
     object: Option<Arc<dyn KernelObject>>,
+    /// The concrete type of `object`, read when it was put here: a typed lookup ([`get_as`]) compares
+    /// it, with no call through the object's vtable (every http.sys call looks its handle up).
+    type_id: TypeId,
     /// The kind of the object whose close last bumped `generation` (see [`closed_kind`]).
     closed: Option<&'static str>,
 }
@@ -88,14 +91,17 @@ fn decode(h: RawHandle) -> Option<(usize, u32)> {
 
 /// Puts an object in the table and returns its new handle.
 pub fn insert(object: Arc<dyn KernelObject>) -> RawHandle {
+    // Through `dyn Any` (an upcast keeps the object's own vtable): its concrete type, not `dyn KernelObject`.
+    let type_id = (&*object as &dyn Any).type_id();
     let mut t = TABLE.write();
     if let Some(slot) = t.free.pop() {
         let s = &mut t.slots[slot as usize];
         s.object = Some(object);
+        s.type_id = type_id;
         encode(slot, s.generation)
     } else {
         let slot = t.slots.len() as u32;
-        t.slots.push(Slot { generation: 1, object: Some(object), closed: None });
+        t.slots.push(Slot { generation: 1, object: Some(object), type_id, closed: None });
         encode(slot, 1)
     }
 }
@@ -114,9 +120,20 @@ pub fn get(h: RawHandle) -> WinResult<Arc<dyn KernelObject>> {
 /// another kind, so each family picks its own wrong-type code (WinHTTP:
 /// `ERROR_WINHTTP_INCORRECT_HANDLE_TYPE`; http.sys and kernel32: mostly `ERROR_INVALID_HANDLE`).
 pub fn get_as<T: KernelObject>(h: RawHandle) -> WinResult<Option<Arc<T>>> {
-    let object = get(h)?;
-    let any: Arc<dyn Any + Send + Sync> = object;
-    Ok(any.downcast::<T>().ok())
+    let (slot, generation) = decode(h).ok_or(ERROR_INVALID_HANDLE)?;
+    let t = TABLE.read();
+    match t.slots.get(slot) {
+        Some(Slot { generation: g, object: Some(o), type_id, .. }) if *g == generation => {
+            if *type_id != TypeId::of::<T>() {
+                return Ok(None);
+            }
+            let raw = Arc::into_raw(o.clone()) as *const T;
+            // SAFETY: `from_raw`: the object's concrete type is `T` (its `TypeId`, read at `insert`), so the
+            // pointer is that of an `Arc<T>`'s value, from `into_raw`, as `Arc::downcast` makes it.
+            Ok(Some(unsafe { Arc::from_raw(raw) }))
+        }
+        _ => Err(ERROR_INVALID_HANDLE),
+    }
 }
 
 /// Like [`get_as`], with one code for both a dead handle and a wrong kind.
