@@ -148,10 +148,6 @@ impl RequestQueue {
         Ok(q)
     }
 
-    fn arc(&self) -> Arc<Self> {
-        self.me.upgrade().expect("a queue in use is alive")
-    }
-
     /// Whether routing may hand requests to this queue now.
     pub fn accepting(&self) -> bool {
         self.enabled.load(Ordering::Acquire) && !self.ended.load(Ordering::Acquire)
@@ -195,7 +191,7 @@ impl RequestQueue {
 
     /// `HttpWaitForDisconnect(Ex)`: completes when connection `id` ends (at once when it already has).
     /// An id no request of this queue carried: `ERROR_INVALID_PARAMETER`.
-    pub fn wait_for_disconnect(&self, id: u64, ov: Option<OverlappedPtr>) -> (Win32Error, u32) {
+    pub fn wait_for_disconnect(self: &Arc<Self>, id: u64, ov: Option<OverlappedPtr>) -> (Win32Error, u32) {
         if self.controller {
             return (ERROR_INVALID_PARAMETER, 0);
         }
@@ -294,7 +290,7 @@ impl RequestQueue {
     /// to be received). Only the controller may wait (`ERROR_INVALID_ID_AUTHORITY`); one wait at a time
     /// (`ERROR_ALREADY_EXISTS`); a queue shut down or closed: `ERROR_INVALID_HANDLE`. `CancelIoEx`, the
     /// shutdown or the close end a pending wait with `ERROR_OPERATION_ABORTED`.
-    pub fn wait_for_demand_start(&self, ov: Option<OverlappedPtr>) -> (Win32Error, u32) {
+    pub fn wait_for_demand_start(self: &Arc<Self>, ov: Option<OverlappedPtr>) -> (Win32Error, u32) {
         if !self.controller {
             return (ERROR_INVALID_ID_AUTHORITY, 0);
         }
@@ -399,7 +395,7 @@ impl RequestQueue {
     /// `HttpReceiveHttpRequest`. `id` = 0 takes the next request; otherwise the one that got
     /// `ERROR_MORE_DATA` is received again.
     pub fn receive(
-        &self,
+        self: &Arc<Self>,
         id: u64,
         flags: u32,
         mut buf: CallerBuf,
@@ -416,14 +412,14 @@ impl RequestQueue {
         if buf.addr() % 8 != 0 {
             return (ERROR_NOACCESS, 0);
         }
-        let me = self.arc();
+        let me = self;
         if id != 0 {
             let req = self.st.lock().active.get(&id).cloned();
             let req = match req {
                 Some(r) if r.state.load(Ordering::Acquire) == NEEDS_RERECEIVE && !r.conn.is_closed() => r,
                 _ => return (ERROR_CONNECTION_INVALID, 0),
             };
-            return completion::run(&me, ov, |_c| {
+            return completion::run(me, ov, |_c| {
                 let (e, n) = self.copy_out(&req, &mut buf, flags, wide16);
                 Start::Done(e, n, true)
             });
@@ -431,7 +427,7 @@ impl RequestQueue {
         let Some(ov) = ov else {
             return me.receive_sync(flags, buf, wide16);
         };
-        completion::run(&me, Some(ov), |c| {
+        completion::run(me, Some(ov), |c| {
             let mut st = self.st.lock();
             if st.closed || st.shut_down {
                 return Start::Done(ERROR_OPERATION_ABORTED, 0, false);
@@ -492,8 +488,12 @@ impl RequestQueue {
     }
 
     /// Runs `start` as an operation of this queue (sync, event or port completion).
-    pub fn run(&self, ov: Option<OverlappedPtr>, start: impl FnOnce(Completion) -> Start) -> (Win32Error, u32) {
-        completion::run(&self.arc(), ov, start)
+    pub fn run(
+        self: &Arc<Self>,
+        ov: Option<OverlappedPtr>,
+        start: impl FnOnce(Completion) -> Start,
+    ) -> (Win32Error, u32) {
+        completion::run(self, ov, start)
     }
 
     fn take_receivers(st: &mut QueueState, ov: usize) -> Vec<PendingReceive> {
