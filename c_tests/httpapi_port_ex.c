@@ -125,9 +125,9 @@ static void *watchdog(void *arg) {
 
 /* The child run (`lead-window`, with WINHTTPAPI_TEST_PAUSE_PORT_LEAD_US set): ONE thread in
  * GetQueuedCompletionStatusEx, no client traffic, a pending receive (so the thread leads the queue), and packets
- * posted one at a time, each while the thread sits in the widened window between taking the queue's lead and
- * taking the port's lock back. Each must end the lead at once: the exit status says whether all were taken
- * within a second. */
+ * posted one at a time, each while the thread sits in the widened window between taking the queue's lead (the
+ * port's lock released) and leading it. Each must end the lead at once: the exit status says whether all were
+ * taken within a second. Without the port's wake of its drivers in that window (`leaders`), a packet waits 3 s. */
 static int lead_window(void) {
     HTTP_SERVER_SESSION_ID sid;
     HTTP_URL_GROUP_ID group;

@@ -450,19 +450,31 @@ impl RequestQueue {
 pub struct QueueDriver(pub Weak<RequestQueue>);
 
 impl PortDriver for QueueDriver {
-    fn try_lead(&self) -> bool {
-        let Some(q) = self.0.upgrade() else { return false };
-        let mut st = q.st.lock();
-        if st.leader || st.closed || st.shut_down {
-            return false;
+    fn lead(&self, port: &CompletionPort, deadline: Option<Instant>) -> Option<Option<Packet>> {
+        let q = self.0.upgrade()?;
+        {
+            let mut st = q.st.lock();
+            if st.leader || st.closed || st.shut_down {
+                return None;
+            }
+            st.leader = true;
+            st.lead_gen += 1;
         }
-        st.leader = true;
-        st.lead_gen += 1;
-        true
+        crate::win32::iocp::pause_after_take_lead();
+        Some(Self::lead_taken(&q, port, deadline))
     }
 
-    fn lead(&self, port: &CompletionPort, deadline: Option<Instant>) -> Option<Packet> {
-        let q = self.0.upgrade()?;
+    fn wake(&self) {
+        if let Some(q) = self.0.upgrade() {
+            q.set().wake();
+        }
+    }
+}
+
+impl QueueDriver {
+    /// Leads `q` (the lead is taken) until a request completes one of its pending receives for `port`'s
+    /// thread, or a wake or `deadline` ends the turn; gives the lead up.
+    fn lead_taken(q: &Arc<RequestQueue>, port: &CompletionPort, deadline: Option<Instant>) -> Option<Packet> {
         loop {
             let timeout = match deadline {
                 None => -1,
@@ -497,7 +509,7 @@ impl PortDriver for QueueDriver {
                     q.cv.notify_one();
                 }
                 drop(st);
-                super::notify_hook::received(&q, &req);
+                super::notify_hook::received(q, &req);
                 if let Some(d) = demand {
                     d.fire(ERROR_SUCCESS, 0, false);
                 }
@@ -505,18 +517,12 @@ impl PortDriver for QueueDriver {
             };
             let after = q.leave_lead(&mut st, true);
             drop(st);
-            super::notify_hook::received(&q, &req);
+            super::notify_hook::received(q, &req);
             after.run();
             if let Some(d) = demand {
                 d.fire(ERROR_SUCCESS, 0, false);
             }
             return q.complete_receive_to(p, &req, port);
-        }
-    }
-
-    fn wake(&self) {
-        if let Some(q) = self.0.upgrade() {
-            q.set().wake();
         }
     }
 }

@@ -32,12 +32,10 @@ pub enum DequeueError {
 /// the port, whose connections they read themselves (leader/followers, DESIGN.md section 6), so the
 /// thread that returns a request's packet is the one that read the request.
 pub trait PortDriver: Send + Sync {
-    /// Takes the lead if nobody has it (false: led already, or closed).
-    fn try_lead(&self) -> bool;
-    /// Leads (the lead was taken with `try_lead`) until it has a packet for the caller (returned in place
-    /// of being posted), it is woken (a packet was posted to the port), or `deadline` passes. Gives the
-    /// lead up before returning.
-    fn lead(&self, port: &CompletionPort, deadline: Option<Instant>) -> Option<Packet>;
+    /// Takes the lead if nobody has it (None: led already, or closed) and leads until it has a packet for
+    /// the caller (returned in place of being posted), it is woken (a packet was posted to the port, the
+    /// port closed), or `deadline` passes (`Some(None)`). Gives the lead up before returning.
+    fn lead(&self, port: &CompletionPort, deadline: Option<Instant>) -> Option<Option<Packet>>;
     /// Wakes the thread leading it.
     fn wake(&self);
 }
@@ -45,8 +43,9 @@ pub trait PortDriver: Send + Sync {
 #[derive(Default)]
 struct PortState {
     packets: VecDeque<Packet>,
-    /// Drivers being led by a thread of this port (woken when a packet is posted and nobody waits).
-    leading: Vec<Arc<dyn PortDriver>>,
+    /// The bound drivers again, for waking them with only this lock held (`drivers` is taken before a
+    /// driver's own lock, and a thread holding that lock may post here).
+    drivers: Vec<Weak<dyn PortDriver>>,
     /// Counts [`CompletionPort::promote`] calls: a thread that looked for a driver to lead with the lock
     /// released sees by it that a driver lost its leader meanwhile, and looks again rather than sleep.
     promotions: u64,
@@ -68,6 +67,10 @@ pub struct CompletionPort {
     waiting: AtomicUsize,
     /// Threads that returned a packet and have not come back.
     active: AtomicUsize,
+    /// Threads of this port leading a driver, or about to (raised under the port's lock after the packets were
+    /// found empty): a packet posted or the port closed while it is not zero wakes the drivers, which
+    /// ends such a lead at once (a driver's waker keeps a wake given before its lead starts).
+    leaders: AtomicUsize,
 }
 
 impl Default for CompletionPort {
@@ -143,18 +146,20 @@ impl CompletionPort {
             drivers: Mutex::new(Vec::new()),
             waiting: AtomicUsize::new(0),
             active: AtomicUsize::new(0),
+            leaders: AtomicUsize::new(0),
         }
     }
 
-    /// Queues a packet and wakes one waiting thread (or the one leading a driver, when none waits).
+    /// Queues a packet and wakes one waiting thread (or the drivers, when none waits and a thread of the
+    /// port may be leading one).
     pub fn post(&self, packet: Packet) {
         let leading = {
             let mut q = self.queue.lock();
             q.packets.push_back(packet);
-            if self.waiting.load(Ordering::Acquire) > 0 {
-                Vec::new()
+            if self.waiting.load(Ordering::Acquire) == 0 && self.leaders.load(Ordering::Acquire) > 0 {
+                Self::drivers_of(&q)
             } else {
-                q.leading.clone()
+                Default::default()
             }
         };
         self.ready.notify_one();
@@ -163,11 +168,19 @@ impl CompletionPort {
         }
     }
 
+    /// The live drivers (port lock held), to wake once it is released.
+    fn drivers_of(q: &PortState) -> smallvec::SmallVec<[Arc<dyn PortDriver>; 2]> {
+        q.drivers.iter().filter_map(Weak::upgrade).collect()
+    }
+
     /// A bound object its waiting threads may drive.
     pub fn add_driver(&self, d: Weak<dyn PortDriver>) {
         let mut v = self.drivers.lock();
         v.retain(|w| w.strong_count() > 0);
-        v.push(d);
+        v.push(d.clone());
+        let mut q = self.queue.lock();
+        q.drivers.retain(|w| w.strong_count() > 0);
+        q.drivers.push(d);
     }
 
     /// Threads waiting for a packet now.
@@ -212,9 +225,18 @@ impl CompletionPort {
         );
     }
 
-    /// A driver nobody leads, now led by the caller.
-    fn take_lead(&self) -> Option<Arc<dyn PortDriver>> {
-        self.drivers.lock().iter().filter_map(Weak::upgrade).find(|d| d.try_lead())
+    /// Leads a driver nobody leads: None when there is none; its result otherwise (see
+    /// [`PortDriver::lead`]). The drivers' list is not locked while a driver's lead is taken or led (one
+    /// at a time is taken from it: no copy of the list per call).
+    fn lead_a_driver(&self, deadline: Option<Instant>) -> Option<Option<Packet>> {
+        let mut i = 0;
+        loop {
+            let d = self.drivers.lock().get(i).map(Weak::upgrade)?;
+            i += 1;
+            if let Some(r) = d.and_then(|d| d.lead(self, deadline)) {
+                return Some(r);
+            }
+        }
     }
 
     /// Takes up to `out.len()` packets (at least one), waiting until `deadline` for the first; while no
@@ -246,35 +268,29 @@ impl CompletionPort {
             if deadline.is_some_and(|d| Instant::now() >= d) {
                 return Err(DequeueError::TimedOut);
             }
-            // Look for a driver to lead with the port's lock released: `try_lead` takes the driver's own
+            // Look for a driver to lead with the port's lock released: taking the lead takes the driver's own
             // lock (a request queue's), and threads that hold that lock post here (queue -> port); the port's
-            // lock is never held while a driver's is taken. What can happen meanwhile is checked after:
-            // a packet posted (taken at the loop's top, or it ends the lead at once: the driver's waker
-            // keeps a wake given before `lead` starts), the port closed, a driver left without a leader.
+            // lock is never held while a driver's is taken. What can happen meanwhile is caught: a packet
+            // posted or the port closed wakes the drivers, as `leaders` is raised under this lock (one posted
+            // before was seen above), and the driver's waker keeps a wake given before `lead` starts; a
+            // driver left without a leader (`promote`) is seen by the generation count, and the thread looks
+            // again rather than sleep.
             let promotions = q.promotions;
+            self.leaders.fetch_add(1, Ordering::AcqRel);
             drop(q);
-            let led = self.take_lead();
-            pause_after_take_lead();
-            q = self.queue.lock();
-            if let Some(d) = led {
-                q.leading.push(d.clone());
-                let missed = !q.packets.is_empty() || self.closed.load(Ordering::Acquire);
-                drop(q);
-                if missed {
-                    d.wake();
-                }
-                let got = d.lead(self, deadline);
-                q = self.queue.lock();
-                if let Some(i) = q.leading.iter().position(|x| Arc::ptr_eq(x, &d)) {
-                    q.leading.swap_remove(i);
-                }
-                if let Some(p) = got {
+            let got = self.lead_a_driver(deadline);
+            self.leaders.fetch_sub(1, Ordering::AcqRel);
+            match got {
+                Some(Some(p)) => {
                     out[0] = p;
-                    drop(q);
                     self.went_out();
                     return Ok(1);
                 }
-                continue;
+                Some(None) => {
+                    q = self.queue.lock();
+                    continue;
+                }
+                None => q = self.queue.lock(),
             }
             if !q.packets.is_empty() || q.promotions != promotions || self.closed.load(Ordering::Acquire) {
                 continue;
@@ -301,9 +317,9 @@ impl CompletionPort {
 }
 
 /// `WINHTTPAPI_TEST_PAUSE_PORT_LEAD_US` (fault injection for c_tests/httpapi_port_ex.c, read once; off
-/// unless set): microseconds between a port's thread taking a driver's lead and taking the port's lock back,
-/// the window in which a packet posted must still end the lead at once.
-fn pause_after_take_lead() {
+/// unless set): microseconds between a port's thread taking a driver's lead and leading it, the window in
+/// which a packet posted must still end the lead at once.
+pub(crate) fn pause_after_take_lead() {
     static PAUSE: once_cell::sync::Lazy<Option<std::time::Duration>> = once_cell::sync::Lazy::new(|| {
         std::env::var("WINHTTPAPI_TEST_PAUSE_PORT_LEAD_US").ok()?.parse().ok().map(std::time::Duration::from_micros)
     });
@@ -319,9 +335,16 @@ impl KernelObject for CompletionPort {
     fn on_close(&self) {
         // Threads blocked in GetQueuedCompletionStatus on a closed port return ERROR_ABANDONED_WAIT_0.
         self.closed.store(true, Ordering::Release);
-        let q = self.queue.lock();
-        self.ready.notify_all();
-        for d in &q.leading {
+        let leading = {
+            let q = self.queue.lock();
+            self.ready.notify_all();
+            if self.leaders.load(Ordering::Acquire) > 0 {
+                Self::drivers_of(&q)
+            } else {
+                Default::default()
+            }
+        };
+        for d in leading {
             d.wake();
         }
     }
