@@ -332,15 +332,10 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
         None => {
             let bytes = cooked.full().as_bytes();
             let dst = &mut out[u..u + bytes.len() * U::SIZE];
-            // Widened a unit at a time with the width known at compile time (no per-byte slicing).
             if U::SIZE == 2 {
-                for (d, &b) in dst.chunks_exact_mut(2).zip(bytes) {
-                    d.copy_from_slice(&(b as u16).to_ne_bytes());
-                }
+                widen::<2>(bytes, dst);
             } else {
-                for (d, &b) in dst.chunks_exact_mut(4).zip(bytes) {
-                    d.copy_from_slice(&(b as u32).to_ne_bytes());
-                }
+                widen::<4>(bytes, dst);
             }
             u += bytes.len() * U::SIZE;
         }
@@ -421,6 +416,34 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     Ok(used as u32)
 }
 
+/// Widens ASCII `bytes` into `dst` (`bytes.len() * W` bytes), `W` bytes a unit in native order: eight
+/// units at a time through a fixed-size block the compiler widens in registers (a URL is tens of bytes;
+/// a unit at a time cost five instructions a byte).
+fn widen<const W: usize>(bytes: &[u8], dst: &mut [u8]) {
+    let mut src = bytes.chunks_exact(8);
+    let mut out = dst.chunks_exact_mut(8 * W);
+    for (d, b) in out.by_ref().zip(src.by_ref()) {
+        let mut block = [0u8; 32];
+        for k in 0..8 {
+            unit::<W>(b[k], &mut block[k * W..k * W + W]);
+        }
+        d.copy_from_slice(&block[..8 * W]);
+    }
+    for (d, &b) in out.into_remainder().chunks_exact_mut(W).zip(src.remainder()) {
+        unit::<W>(b, d);
+    }
+}
+
+/// One byte as a `W`-byte unit in native order.
+#[inline(always)]
+fn unit<const W: usize>(b: u8, d: &mut [u8]) {
+    if W == 2 {
+        d.copy_from_slice(&(b as u16).to_ne_bytes());
+    } else {
+        d.copy_from_slice(&(b as u32).to_ne_bytes());
+    }
+}
+
 fn unsafe_zeroed<T>() -> T {
     // SAFETY: used only for the #[repr(C)] request structures, for which all-zero (NULL pointers,
     // zero counts) is the valid empty value.
@@ -443,5 +466,21 @@ mod tests {
         assert_eq!(request_header_id(b"X-Custom"), None);
         assert_eq!(request_header_id(b""), None);
         assert_eq!(request_header_id(b"A-Very-Long-Header-Name-Indeed"), None);
+    }
+
+    #[test]
+    fn urls_widen_to_either_unit_whatever_their_length() {
+        let text: Vec<u8> = (0..40u8).map(|i| b'!' + i).collect();
+        for n in 0..=text.len() {
+            let bytes = &text[..n];
+            let mut two = vec![0xAAu8; n * 2];
+            widen::<2>(bytes, &mut two);
+            let want2: Vec<u8> = bytes.iter().flat_map(|&b| (b as u16).to_ne_bytes()).collect();
+            assert_eq!(two, want2, "UTF-16, {n} bytes");
+            let mut four = vec![0xAAu8; n * 4];
+            widen::<4>(bytes, &mut four);
+            let want4: Vec<u8> = bytes.iter().flat_map(|&b| (b as u32).to_ne_bytes()).collect();
+            assert_eq!(four, want4, "UTF-32, {n} bytes");
+        }
     }
 }
