@@ -252,11 +252,17 @@ pub struct Connection {
 
 type Fired = Vec<(Completion, Win32Error, u32)>;
 
+#[inline]
 fn fire_all(list: Fired) {
     if list.is_empty() {
-        // The usual case: nothing to fire, nothing to drop.
+        // The usual case (twice a request): nothing to fire, no call.
         return;
     }
+    fire_each(list);
+}
+
+#[inline(never)]
+fn fire_each(list: Fired) {
     for (c, e, n) in list {
         c.fire(e, n, false);
     }

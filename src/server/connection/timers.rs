@@ -26,7 +26,12 @@ pub(in crate::server) enum Timer {
 impl Connection {
     /// Makes sure the runtime wakes this connection by `at` (an earlier deadline than the one armed).
     pub(super) fn schedule(&self, at: Instant) {
-        let mut t = self.timing.lock();
+        self.schedule_in(self.timing.lock(), at);
+    }
+
+    /// [`Connection::schedule`] with the timing lock already held (released here, before the heap is
+    /// touched): the per-request updates take the lock once.
+    fn schedule_in(&self, mut t: parking_lot::MutexGuard<'_, Timing>, at: Instant) {
         if t.armed.is_none_or(|a| at < a) {
             t.armed = Some(at);
             drop(t);
@@ -72,31 +77,26 @@ impl Connection {
 
     /// A request was routed: the application's timers apply from now on (RequestQueue starts).
     pub(super) fn request_routed(&self, conn_timers: timers::ConnTimers, now: Instant) {
-        let at = {
-            let mut t = self.timing.lock();
-            t.timers = conn_timers;
-            t.first = false;
-            t.head_started = None;
-            t.queued_at = now;
-            t.body_progress = now;
-            t.reading_body = false;
-            now + conn_timers.request_queue
-        };
-        self.schedule(at);
+        let mut t = self.timing.lock();
+        t.timers = conn_timers;
+        t.first = false;
+        t.head_started = None;
+        t.queued_at = now;
+        t.body_progress = now;
+        t.reading_body = false;
+        self.schedule_in(t, now + conn_timers.request_queue);
     }
 
     /// A response ended (IdleConnection or DrainEntityBody starts).
     pub(super) fn response_ended(&self) {
-        let at = {
-            let mut t = self.timing.lock();
-            let now = Instant::now();
-            t.idle_since = now;
-            t.drain_started = now;
-            t.head_started = None;
-            t.reading_body = false;
-            now + t.timers.idle_connection.min(t.timers.drain_entity_body)
-        };
-        self.schedule(at);
+        let mut t = self.timing.lock();
+        let now = Instant::now();
+        t.idle_since = now;
+        t.drain_started = now;
+        t.head_started = None;
+        t.reading_body = false;
+        let at = now + t.timers.idle_connection.min(t.timers.drain_entity_body);
+        self.schedule_in(t, at);
     }
 
     /// When a send backlog of `bytes` starting `now` must be written by (MinSendRate).
