@@ -295,23 +295,35 @@ impl RequestQueue {
         mut buf: crate::win32::overlapped::CallerBuf,
         wide16: bool,
     ) -> (Win32Error, u32) {
-        self.came_back();
+        // A thread back from this queue's last request stays counted out until it waits as a follower or
+        // leaves without a request; leaving with one, it is counted already (the usual turn touches the
+        // count and the thread's state once). Only a leader reads the count, and the thread is the leader
+        // or about to be until it waits.
+        let mut still_out = OutWith::came_back_lazily(&OUT_WITH, &**self, Self::st_active_sub);
         {
             let mut st = self.st.lock();
             loop {
                 if st.closed || st.shut_down {
+                    if still_out {
+                        self.came_back();
+                    }
                     return (ERROR_OPERATION_ABORTED, 0);
                 }
                 if let Some(req) = st.ready.pop_front() {
                     drop(st);
                     reactor::stats::bump(&reactor::stats::READY_TAKEN);
-                    self.went_out();
+                    if !still_out {
+                        self.went_out();
+                    }
                     return self.copy_out(&req, &mut buf, flags, wide16);
                 }
                 if !st.leader {
                     st.leader = true;
                     st.lead_gen += 1;
                     break;
+                }
+                if std::mem::take(&mut still_out) {
+                    self.came_back();
                 }
                 st.followers += 1;
                 self.cv.wait(&mut st);
@@ -336,6 +348,9 @@ impl RequestQueue {
                 if let Some((r, _)) = got {
                     r.conn.abort();
                 }
+                if still_out {
+                    self.came_back();
+                }
                 return (ERROR_OPERATION_ABORTED, 0);
             }
             let Some((req, own)) = got else { continue };
@@ -348,7 +363,9 @@ impl RequestQueue {
                 None
             };
             // Counted out before the lead is given up: the wake decision sees this thread busy.
-            self.went_out();
+            if !still_out {
+                self.went_out();
+            }
             let after = self.leave_lead(&mut st, false);
             drop(st);
             if own {

@@ -90,7 +90,8 @@ pub struct RequestQueue {
     set: Arc<QueueSet>,
     /// What the threads of a completion port the queue is bound to drive.
     _driver: Arc<QueueDriver>,
-    /// Threads out with a request of this queue (not back in a receive yet).
+    /// Threads out with a request of this queue (not back in a receive yet; a synchronous receiver back
+    /// from its last request counts until it waits as a follower: see `receive_sync`).
     pub(super) active_out: AtomicUsize,
     me: Weak<RequestQueue>,
 }

@@ -43,9 +43,6 @@ pub trait PortDriver: Send + Sync {
 #[derive(Default)]
 struct PortState {
     packets: VecDeque<Packet>,
-    /// The bound drivers again, for waking them with only this lock held (`drivers` is taken before a
-    /// driver's own lock, and a thread holding that lock may post here).
-    drivers: Vec<Weak<dyn PortDriver>>,
     /// Counts [`CompletionPort::promote`] calls: a thread that looked for a driver to lead with the lock
     /// released sees by it that a driver lost its leader meanwhile, and looks again rather than sleep.
     promotions: u64,
@@ -62,7 +59,12 @@ pub struct CompletionPort {
     queue: Mutex<PortState>,
     ready: Condvar,
     closed: AtomicBool,
+    /// The bound drivers. Its lock is taken with no other held, and nothing is locked under it.
     drivers: Mutex<Vec<Weak<dyn PortDriver>>>,
+    /// The first driver bound, read without a lock while it is the only one (the usual port: one request
+    /// queue); `more_drivers` once another was bound.
+    first_driver: once_cell::sync::OnceCell<Weak<dyn PortDriver>>,
+    more_drivers: AtomicBool,
     /// Threads blocked in the condition wait.
     waiting: AtomicUsize,
     /// Threads that returned a packet and have not come back.
@@ -119,6 +121,37 @@ impl<T> OutWith<T> {
         }
     }
 
+    /// As [`OutWith::came_back`], except when the thread counts as out with `me` itself: then it stays
+    /// counted and true is returned. The caller leaves with work again (it is counted already: nothing
+    /// to do, no second look at the thread's state), or calls `came_back` before it waits or leaves
+    /// without work. Only for an object whose busy count nobody else reads meanwhile (a request queue's,
+    /// read by its leader alone).
+    pub fn came_back_lazily(cell: &'static LocalKey<RefCell<Self>>, me: &T, sub: impl Fn(&T)) -> bool {
+        let other = cell.with(|o| {
+            let mut o = o.borrow_mut();
+            if !o.counted {
+                return Ok(None);
+            }
+            match &o.with {
+                Some(w) if std::ptr::eq(w.as_ptr(), me) => Err(()),
+                w => {
+                    let w = w.clone();
+                    o.counted = false;
+                    Ok(w)
+                }
+            }
+        });
+        match other {
+            Err(()) => true,
+            Ok(other) => {
+                if let Some(x) = other.and_then(|w| w.upgrade()) {
+                    sub(&x);
+                }
+                false
+            }
+        }
+    }
+
     /// The thread leaves `me` with work: it counts as out with `me` (and no longer with another).
     pub fn went_out(cell: &'static LocalKey<RefCell<Self>>, me: &Arc<T>, add: impl Fn(&T), sub: impl Fn(&T)) {
         add(me);
@@ -144,6 +177,8 @@ impl CompletionPort {
             ready: Condvar::new(),
             closed: AtomicBool::new(false),
             drivers: Mutex::new(Vec::new()),
+            first_driver: once_cell::sync::OnceCell::new(),
+            more_drivers: AtomicBool::new(false),
             waiting: AtomicUsize::new(0),
             active: AtomicUsize::new(0),
             leaders: AtomicUsize::new(0),
@@ -156,21 +191,21 @@ impl CompletionPort {
         let leading = {
             let mut q = self.queue.lock();
             q.packets.push_back(packet);
-            if self.waiting.load(Ordering::Acquire) == 0 && self.leaders.load(Ordering::Acquire) > 0 {
-                Self::drivers_of(&q)
-            } else {
-                Default::default()
-            }
+            self.waiting.load(Ordering::Acquire) == 0 && self.leaders.load(Ordering::Acquire) > 0
         };
         self.ready.notify_one();
-        for d in leading {
-            d.wake();
+        if leading {
+            self.wake_drivers();
         }
     }
 
-    /// The live drivers (port lock held), to wake once it is released.
-    fn drivers_of(q: &PortState) -> smallvec::SmallVec<[Arc<dyn PortDriver>; 2]> {
-        q.drivers.iter().filter_map(Weak::upgrade).collect()
+    /// Wakes the thread leading each bound driver (no lock of the port's held: a driver's waker takes none).
+    fn wake_drivers(&self) {
+        let drivers: smallvec::SmallVec<[Arc<dyn PortDriver>; 2]> =
+            self.drivers.lock().iter().filter_map(Weak::upgrade).collect();
+        for d in drivers {
+            d.wake();
+        }
     }
 
     /// A bound object its waiting threads may drive.
@@ -178,9 +213,9 @@ impl CompletionPort {
         let mut v = self.drivers.lock();
         v.retain(|w| w.strong_count() > 0);
         v.push(d.clone());
-        let mut q = self.queue.lock();
-        q.drivers.retain(|w| w.strong_count() > 0);
-        q.drivers.push(d);
+        if self.first_driver.set(d).is_err() {
+            self.more_drivers.store(true, Ordering::Release);
+        }
     }
 
     /// Threads waiting for a packet now.
@@ -226,9 +261,12 @@ impl CompletionPort {
     }
 
     /// Leads a driver nobody leads: None when there is none; its result otherwise (see
-    /// [`PortDriver::lead`]). The drivers' list is not locked while a driver's lead is taken or led (one
-    /// at a time is taken from it: no copy of the list per call).
+    /// [`PortDriver::lead`]). The only driver is read without a lock; of several, one at a time is taken
+    /// from the list (not locked while its lead is taken or led; no copy of the list per call).
     fn lead_a_driver(&self, deadline: Option<Instant>) -> Option<Option<Packet>> {
+        if !self.more_drivers.load(Ordering::Acquire) {
+            return self.first_driver.get()?.upgrade()?.lead(self, deadline);
+        }
         let mut i = 0;
         loop {
             let d = self.drivers.lock().get(i).map(Weak::upgrade)?;
@@ -336,16 +374,12 @@ impl KernelObject for CompletionPort {
         // Threads blocked in GetQueuedCompletionStatus on a closed port return ERROR_ABANDONED_WAIT_0.
         self.closed.store(true, Ordering::Release);
         let leading = {
-            let q = self.queue.lock();
+            let _q = self.queue.lock();
             self.ready.notify_all();
-            if self.leaders.load(Ordering::Acquire) > 0 {
-                Self::drivers_of(&q)
-            } else {
-                Default::default()
-            }
+            self.leaders.load(Ordering::Acquire) > 0
         };
-        for d in leading {
-            d.wake();
+        if leading {
+            self.wake_drivers();
         }
     }
 }
