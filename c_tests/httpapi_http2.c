@@ -12,7 +12,8 @@
  * server-streaming methods this program implements (grpc-status in the trailers); seven flood shapes
  * (c_tests/support/h2_flood.py), each ending in a GOAWAY with memory bounded.
  * The HTTP/1.1 path's calls on streams: receive by id after ERROR_MORE_DATA, a file-handle response,
- * HttpCancelHttpRequest, HttpWaitForDisconnect, and request trailers (not exposed, as on Windows). */
+ * HttpCancelHttpRequest, HttpWaitForDisconnect, and request trailers (not exposed, as on Windows); the
+ * timers per stream: MinSendRate and EntityBody reset the stream, not the connection. */
 #include "httpapi_support.h"
 #include <arpa/inet.h>
 #include <pthread.h>
@@ -601,6 +602,69 @@ static void test_min_send_rate(int port) {
     HttpCloseServerSession(s);
 }
 
+/* EntityBody on an HTTP/2 stream whose client stops sending its body: the application's pending body read
+ * fails with ERROR_CONNECTION_INVALID about EntityBody (1 s here) after the last byte, as on HTTP/1.1, and
+ * the end is the stream's (RST_STREAM), not the TCP connection's: /hello answers on it afterwards. A v2 URL
+ * group of its own takes https://127.0.0.1:port/stall/ with EntityBody 1 s. */
+static volatile ULONG stall_read = 0xffffffff, stall_first = 0xffffffff;
+static volatile long stall_ms = -1;
+
+static void *stall_main(void *arg) {
+    HANDLE q = (HANDLE)arg;
+    HTTP_REQUEST *r = (HTTP_REQUEST *)malloc(8192);
+    ULONG got = 0;
+    if (HttpReceiveHttpRequest(q, HTTP_NULL_ID, 0, r, 8192, &got, NULL) == NO_ERROR) {
+        char body[4096];
+        ULONG n = 0, used = 0;
+        while (used < 1000 && (stall_first = HttpReceiveRequestEntityBody(q, r->RequestId, 0, body, sizeof body, &n, NULL)) == NO_ERROR) used += n;
+        uint64_t t0 = ts_now_ms();
+        stall_read = HttpReceiveRequestEntityBody(q, r->RequestId, 0, body, sizeof body, &n, NULL);
+        stall_ms = (long)(ts_now_ms() - t0);
+    }
+    free(r);
+    return NULL;
+}
+
+static void test_entity_body_timer(int port) {
+    HTTP_SERVER_SESSION_ID s = 0;
+    HTTP_URL_GROUP_ID g = 0;
+    HANDLE q = NULL;
+    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
+    CHECK_EQ(HttpCreateServerSession(v, &s, 0), NO_ERROR, "stall: session");
+    CHECK_EQ(HttpCreateUrlGroup(s, &g, 0), NO_ERROR, "stall: group");
+    CHECK_EQ(HttpCreateRequestQueue(v, NULL, NULL, 0, &q), NO_ERROR, "stall: queue");
+    HTTP_BINDING_INFO b;
+    memset(&b, 0, sizeof b);
+    b.Flags.Present = 1;
+    b.RequestQueueHandle = q;
+    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerBindingProperty, &b, sizeof b), NO_ERROR, "stall: binding");
+    HTTP_TIMEOUT_LIMIT_INFO t;
+    memset(&t, 0, sizeof t);
+    t.Flags.Present = 1;
+    t.EntityBody = 1;
+    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerTimeoutsProperty, &t, sizeof t), NO_ERROR, "stall: EntityBody 1 s");
+    wchar_t url[80];
+    swprintf(url, 80, L"https://127.0.0.1:%d/stall/", port);
+    CHECK_EQ(HttpAddUrlToUrlGroup(g, url, 0, 0), NO_ERROR, "stall: HttpAddUrlToUrlGroup https .../stall/");
+    pthread_t th;
+    pthread_create(&th, NULL, stall_main, q);
+    char out[1024];
+    int rc = run_peer("h2_peer.py", "h2", 30, port, "stall", out, sizeof out);
+    CHECK(rc == 0 && !strcmp(out, "stall: status=None reset=yes then 200 hello goaway=None\n"),
+          "EntityBody ends the stream, not the connection: rc %d '%s'", rc, out);
+    for (int i = 0; i < 50 && stall_ms < 0; i++) usleep(100000);
+    long ms = stall_ms;
+    ULONG first = stall_first, read = stall_read;
+    HttpCloseRequestQueue(q);
+    pthread_join(th, NULL);
+    printf("EntityBody on a stream: the stalled read failed after %ld ms\n", ms);
+    CHECK_EQ(first, NO_ERROR, "the body's first 1000 bytes read");
+    CHECK_EQ(read, ERROR_CONNECTION_INVALID, "the stalled body read fails as on HTTP/1.1");
+    CHECK(ms >= 300 && ms <= 3500, "at EntityBody (1 s after the last byte): %ld ms", ms);
+    HttpCloseUrlGroup(g);
+    HttpCloseServerSession(s);
+}
+
 /* Resident memory of this process (the server), in KiB. */
 static long rss_kib(void) {
     char line[256];
@@ -674,6 +738,7 @@ int main(void) {
     test_grpc(port);
     test_stream_calls(port);
     test_min_send_rate(port);
+    test_entity_body_timer(port);
     test_idle_goaway(port);
     test_floods(port);
     hs_app_stop(&app);
