@@ -221,6 +221,7 @@ pub(super) enum After {
 }
 
 impl After {
+    #[inline]
     pub(super) fn run(self) {
         match self {
             After::Nothing => {}
@@ -266,21 +267,30 @@ impl RequestQueue {
     /// No thread leads the set: wake one that will, or leave it to the watchdog or the runtime.
     /// `going_out`: port threads about to leave with a packet, not counted out yet.
     pub(super) fn vacant(&self, st: &mut QueueState, going_out: usize) -> After {
-        let port = self.port();
-        let port_waiting = port.as_ref().map_or(0, |p| p.waiting());
-        if port_waiting > 0 {
-            let p = port.expect("waiting threads have a port");
+        if let Some(p) = self.port().filter(|p| p.waiting() > 0) {
             if p.active() + going_out < usable_cpus() {
-                return After::PromotePort(p);
+                return After::PromotePort(p.clone());
             }
+            st.watched_gen = Some(st.lead_gen);
             return After::Poke;
         }
+        st.watched_gen = Some(st.lead_gen);
         if st.followers > 0 {
             return After::Poke;
         }
         // Nobody to lead: the runtime takes the set until a thread comes back.
         self.arm_runtime(st);
         After::Nothing
+    }
+
+    /// The set's vacancy was left to the watchdog or the runtime and still is: nobody took the lead since,
+    /// and the runtime watches it or threads the watchdog can wake are there. A second look at the same
+    /// vacancy (a port thread posting its next receive after leaving the lead with a request) then has
+    /// nothing to add: `vacant` would poke the watchdog again or find the runtime armed. A promotion it
+    /// would make now means a thread came back to the port, which takes the lead itself.
+    pub(super) fn still_watched(&self, st: &QueueState) -> bool {
+        st.watched_gen == Some(st.lead_gen)
+            && (st.runtime_armed || st.followers > 0 || self.port().is_some_and(|p| p.waiting() > 0))
     }
 
     pub(super) fn arm_runtime(&self, st: &mut QueueState) {
@@ -463,7 +473,7 @@ impl RequestQueue {
                 after = After::Nothing;
             } else {
                 after = match self.port() {
-                    Some(p) if p.waiting() > 0 => After::PromotePort(p),
+                    Some(p) if p.waiting() > 0 => After::PromotePort(p.clone()),
                     _ => {
                         self.arm_runtime(&mut st);
                         After::Nothing
@@ -487,7 +497,7 @@ impl RequestQueue {
     }
 
     /// The completion port the queue is bound to.
-    fn port(&self) -> Option<Arc<CompletionPort>> {
+    fn port(&self) -> Option<&Arc<CompletionPort>> {
         self.binding.port()
     }
 }

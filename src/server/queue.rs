@@ -63,6 +63,9 @@ pub(super) struct QueueState {
     /// Counts the times a thread took the lead (the watchdog sees whether anyone did).
     pub(super) lead_gen: u64,
     pub(super) watch_seen: u64,
+    /// The `lead_gen` whose vacancy was last left to the watchdog or the runtime ([`RequestQueue::vacant`]):
+    /// while nobody took the lead since and the set is still watched, that decision stands.
+    pub(super) watched_gen: Option<u64>,
 }
 
 pub struct RequestQueue {
@@ -261,7 +264,7 @@ impl RequestQueue {
                 } else if st.leader {
                     self.set.wake();
                 } else if let Some(p) = self.binding.port().filter(|p| p.waiting() > 0) {
-                    after = After::PromotePort(p);
+                    after = After::PromotePort(p.clone());
                 }
                 drop(st);
                 notify_hook::received(self, &req);
@@ -442,7 +445,9 @@ impl RequestQueue {
                 None => {
                     st.receivers.push_back(PendingReceive { buf, flags, wide16, completion: c });
                     // Someone must read the set for it: a thread of the port, or the runtime.
-                    let after = if st.leader { After::Nothing } else { self.vacant(&mut st, 0) };
+                    // (once per request: the thread that left the lead with the last request decided it already)
+                    let after =
+                        if st.leader || self.still_watched(&st) { After::Nothing } else { self.vacant(&mut st, 0) };
                     drop(st);
                     after.run();
                     Start::Pending

@@ -49,7 +49,10 @@ pub fn win32_from_ntstatus(status: u32) -> u32 {
 /// The completion-port binding of a handle that does overlapped I/O.
 #[derive(Default)]
 pub struct IoBinding {
-    port: Mutex<Option<(Arc<CompletionPort>, usize)>>,
+    /// Set once (a handle binds once), read without a lock on every completion and wake decision.
+    port: once_cell::sync::OnceCell<(Arc<CompletionPort>, usize)>,
+    /// Serialises `bind` (the driver is added to the port before the binding shows).
+    binding: Mutex<()>,
     modes: AtomicU8,
     /// What the port's waiting threads may drive for this handle (a request queue's connections).
     driver: once_cell::sync::OnceCell<Weak<dyn PortDriver>>,
@@ -66,22 +69,22 @@ impl IoBinding {
     /// Binds to a port (`CreateIoCompletionPort` on an existing handle). A handle binds once:
     /// a second association fails with `ERROR_INVALID_PARAMETER`, as on Windows.
     pub fn bind(&self, port: Arc<CompletionPort>, key: usize) -> WinResult<()> {
-        let mut b = self.port.lock();
-        if b.is_some() {
+        let _serial = self.binding.lock();
+        if self.port.get().is_some() {
             return Err(ERROR_INVALID_PARAMETER);
         }
         if let Some(d) = self.driver.get() {
             port.add_driver(d.clone());
         }
-        *b = Some((port, key));
+        let _ = self.port.set((port, key));
         Ok(())
     }
     pub fn is_bound(&self) -> bool {
-        self.port.lock().is_some()
+        self.port.get().is_some()
     }
     /// The port it is bound to.
-    pub fn port(&self) -> Option<Arc<CompletionPort>> {
-        self.port.lock().as_ref().map(|(p, _)| p.clone())
+    pub fn port(&self) -> Option<&Arc<CompletionPort>> {
+        self.port.get().map(|(p, _)| p)
     }
     pub fn set_modes(&self, modes: u8) {
         self.modes.fetch_or(modes, Ordering::AcqRel);
@@ -163,7 +166,7 @@ pub unsafe fn complete_to(
 ) -> Option<Packet> {
     // SAFETY: `finish`: `ov` points to the caller's `OVERLAPPED`, still valid (this function's `# Safety`).
     let (target, packet) = unsafe { finish(binding, ov, error, bytes, false) }?;
-    if std::ptr::eq(Arc::as_ptr(&target), port) {
+    if std::ptr::eq(target, port) {
         return Some(packet);
     }
     target.post(packet);
@@ -181,7 +184,7 @@ unsafe fn finish(
     error: Win32Error,
     bytes: usize,
     inline: bool,
-) -> Option<(Arc<CompletionPort>, Packet)> {
+) -> Option<(&CompletionPort, Packet)> {
     let p = ov.0 as *mut OVERLAPPED;
     // SAFETY: `read_volatile`: the source is valid for reading
     let event = unsafe { std::ptr::read_volatile(&(*p).hEvent) };
@@ -192,7 +195,7 @@ unsafe fn finish(
             if event & 1 == 0
                 && !(inline && error == ERROR_SUCCESS && b.modes() & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS != 0) =>
         {
-            b.port.lock().clone()
+            b.port.get()
         }
         _ => None,
     };
@@ -216,7 +219,7 @@ unsafe fn finish(
         *n += 1;
         ANY_COMPLETION.1.notify_all();
     }
-    target.map(|(port, key)| (port, Packet { bytes: bytes as u32, key, overlapped: ov.0, error: error.0 }))
+    target.map(|(port, key)| (&**port, Packet { bytes: bytes as u32, key: *key, overlapped: ov.0, error: error.0 }))
 }
 
 /// Waits for an `OVERLAPPED` with no event to leave `STATUS_PENDING` (`GetOverlappedResult` with
