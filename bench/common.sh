@@ -35,6 +35,20 @@ make_cert() {
   thumb=$(bash "$root/scripts/import-cert.sh" "$work/server.pem" "$work/server.key")
 }
 
+# measured OUT CMD...: runs the load CMD (its output to OUT) and, with perf, counts the task-clock of the
+# server started last (${pids[-1]}) meanwhile; sets ms to the server's CPU milliseconds (empty without perf).
+measured() {
+  local out=$1
+  shift
+  if [ "$PERF" = 1 ]; then
+    perf stat -x, -e task-clock -o "$out.perf" -p "${pids[-1]}" -- "$@" > "$out"
+    ms=$(awk -F, '/task-clock/ {print $1}' "$out.perf")
+  else
+    "$@" > "$out"
+    ms=
+  fi
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 400); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 

@@ -71,14 +71,7 @@ start() {
 # and, with perf, the server's CPU time per request (task-clock of the server process) to cpus[S].
 t1() {
   local r ms n
-  if [ "$PERF" = 1 ]; then
-    perf stat -x, -e task-clock -o "$work/perf.$1" -p "${pids[-1]}" -- \
-      taskset -c "$CLIENT_CPU" wrk -t1 -c64 -d"${DURATION}s" "http://127.0.0.1:$port/" > "$work/wrk.$1"
-    ms=$(awk -F, '/task-clock/ {print $1}' "$work/perf.$1")
-  else
-    load -t1 -c64 -d"${DURATION}s" "http://127.0.0.1:$port/" > "$work/wrk.$1"
-    ms=
-  fi
+  measured "$work/wrk.$1" taskset -c "$CLIENT_CPU" wrk -t1 -c64 -d"${DURATION}s" "http://127.0.0.1:$port/"
   r=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.$1")
   n=$(awk '/requests in/ {print $1}' "$work/wrk.$1")
   runs[$1]="${runs[$1]:+${runs[$1]} }$r"

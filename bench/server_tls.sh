@@ -44,14 +44,7 @@ for s in "${servers[@]}"; do
   port=$(free_port)
   start "$s"
   load -t1 -c64 -d1s "https://127.0.0.1:$port/" >/dev/null 2>&1 || true # warm up (handshakes)
-  if [ "$PERF" = 1 ]; then
-    perf stat -x, -e task-clock -o "$work/perf.$s" -p "${pids[-1]}" -- \
-      taskset -c "$CLIENT_CPU" wrk -t1 -c64 -d"${DURATION}s" "https://127.0.0.1:$port/" > "$work/wrk.$s"
-    ms=$(awk -F, '/task-clock/ {print $1}' "$work/perf.$s")
-  else
-    load -t1 -c64 -d"${DURATION}s" "https://127.0.0.1:$port/" > "$work/wrk.$s"
-    ms=
-  fi
+  measured "$work/wrk.$s" taskset -c "$CLIENT_CPU" wrk -t1 -c64 -d"${DURATION}s" "https://127.0.0.1:$port/"
   rps[$s]=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.$s")
   total=$(awk '/requests in/ {print $1}' "$work/wrk.$s")
   cpu[$s]=$([ -n "$ms" ] && python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) * 1000 / int(sys.argv[2])))" "$ms" "$total" || echo -)

@@ -10,12 +10,16 @@
  * resets (HttpRequestPropertyStreamError), 60 concurrent streams, 8 MiB both ways on one stream, a client
  * reset mid-body, the client's GOAWAY; a grpcio client (c_tests/support/grpc_peer.py) calling unary and
  * server-streaming methods this program implements (grpc-status in the trailers); seven flood shapes
- * (c_tests/support/h2_flood.py), each ending in a GOAWAY with memory bounded. */
+ * (c_tests/support/h2_flood.py), each ending in a GOAWAY with memory bounded.
+ * The HTTP/1.1 path's calls on streams: receive by id after ERROR_MORE_DATA, a file-handle response,
+ * HttpCancelHttpRequest, HttpWaitForDisconnect, and request trailers (not exposed, as on Windows); the
+ * timers per stream: MinSendRate and EntityBody reset the stream, not the connection. */
 #include "httpapi_support.h"
 #include <arpa/inet.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -348,6 +352,198 @@ static void test_grpc(int port) {
     pthread_join(th, NULL);
 }
 
+/* The request calls of the HTTP/1.1 path on HTTP/2 streams (issue 15 item 1 names them): a queue of its own
+ * takes https://127.0.0.1:port/calls/ and its thread receives every request first into a buffer of
+ * sizeof(HTTP_REQUEST) alone (ERROR_MORE_DATA, the id in the buffer), then by that id into a large one.
+ *   /calls/file      a response from a file handle (HttpDataChunkFromFileHandle, 3 MiB from offset 7: many
+ *                    windows of flow control), fetched by curl --http2 and compared byte for byte;
+ *   /calls/cancel    HttpCancelHttpRequest while a body read is pending: the read ends with
+ *                    ERROR_OPERATION_ABORTED, a second cancel and a later send get ERROR_CONNECTION_INVALID,
+ *                    the client sees its stream reset and the connection serves /hello afterwards;
+ *   /calls/wait      HttpWaitForDisconnect (event) on the request's connection: pending while the client keeps
+ *                    the connection open after the response, complete once it closes it;
+ *   /calls/trailers  a request body followed by trailers: the body reads whole and the trailers are not among
+ *                    the request's headers (http.sys passes request trailers to no API: "IIS and HTTP.sys only
+ *                    support HTTP/2 response trailers", Microsoft's Kestrel HTTP/2 page). */
+#define CALLS_FILE_OFF 7
+#define CALLS_FILE_LEN (3u << 20)
+
+static struct {
+    HANDLE q, file;
+    volatile int received, more_data, by_id, trailer_fields;
+    volatile ULONG file_result, read_pending, cancel, aborted, cancel_twice, send_after_cancel;
+    volatile ULONG wait_pending, wait_result;
+    volatile int wait_early, wait_done;
+} calls;
+
+static unsigned char calls_pattern(unsigned long long i) { return (unsigned char)((i * 131u) ^ (i >> 11)); }
+
+/* Receives one request: first into a buffer that holds the structure alone, then by id. NULL when the
+ * queue is closed. */
+static HTTP_REQUEST *calls_receive(HTTP_REQUEST *big, ULONG cap) {
+    static HTTP_REQUEST small;
+    ULONG got = 0;
+    memset(&small, 0, sizeof small);
+    ULONG r = HttpReceiveHttpRequest(calls.q, HTTP_NULL_ID, 0, &small, sizeof small, &got, NULL);
+    if (r == NO_ERROR) return &small;
+    if (r != ERROR_MORE_DATA) return NULL;
+    calls.more_data += got > sizeof small && small.RequestId != HTTP_NULL_ID;
+    HTTP_REQUEST_ID id = small.RequestId;
+    if (HttpReceiveHttpRequest(calls.q, id, 0, big, cap, &got, NULL) != NO_ERROR) return NULL;
+    calls.by_id += big->RequestId == id && (big->Flags & HTTP_REQUEST_FLAG_HTTP2) && big->Version.MajorVersion == 2;
+    return big;
+}
+
+static void calls_cancel(HTTP_REQUEST_ID id) {
+    char body[4096];
+    ULONG n = 0, used = 0;
+    /* The client sent 1000 bytes of a longer body and waits: read those, then one read that pends. */
+    while (used < 1000 && HttpReceiveRequestEntityBody(calls.q, id, 0, body, sizeof body, &n, NULL) == NO_ERROR) used += n;
+    OVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+    calls.read_pending = HttpReceiveRequestEntityBody(calls.q, id, 0, body, sizeof body, NULL, &ov);
+    calls.cancel = HttpCancelHttpRequest(calls.q, id, NULL);
+    DWORD got;
+    if (WaitForSingleObject(ov.hEvent, 5000) == WAIT_OBJECT_0)
+        calls.aborted = GetOverlappedResult(calls.q, &ov, &got, FALSE) ? NO_ERROR : GetLastError();
+    calls.cancel_twice = HttpCancelHttpRequest(calls.q, id, NULL);
+    calls.send_after_cancel = hs_send_simple(calls.q, id, 200, "OK", "late", 0);
+    CloseHandle(ov.hEvent);
+}
+
+static void calls_wait(HTTP_REQUEST *r) {
+    OVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+    calls.wait_pending = HttpWaitForDisconnect(calls.q, r->ConnectionId, &ov);
+    hs_send_simple(calls.q, r->RequestId, 200, "OK", "waiting", 0);
+    /* The client holds the connection a second after the response: no completion yet. */
+    calls.wait_early = WaitForSingleObject(ov.hEvent, 400) == WAIT_OBJECT_0;
+    if (WaitForSingleObject(ov.hEvent, 15000) == WAIT_OBJECT_0) {
+        DWORD got;
+        calls.wait_result = GetOverlappedResult(calls.q, &ov, &got, FALSE) ? NO_ERROR : GetLastError();
+        calls.wait_done = 1;
+    }
+    CloseHandle(ov.hEvent);
+}
+
+static void calls_trailers(HTTP_REQUEST *r) {
+    char body[256];
+    ULONG n = 0, used = 0;
+    while (used < sizeof body - 1 && HttpReceiveRequestEntityBody(calls.q, r->RequestId, 0, body + used, (ULONG)(sizeof body - 1 - used), &n, NULL) == NO_ERROR)
+        used += n;
+    body[used] = 0;
+    for (USHORT i = 0; i < r->Headers.UnknownHeaderCount; i++) {
+        const HTTP_UNKNOWN_HEADER *h = &r->Headers.pUnknownHeaders[i];
+        calls.trailer_fields += h->NameLength == 13 && strncasecmp(h->pName, "x-req-trailer", 13) == 0;
+    }
+    hs_send_simple(calls.q, r->RequestId, 200, "OK", body, 0);
+}
+
+static void *calls_main(void *arg) {
+    (void)arg;
+    static union {
+        HTTP_REQUEST r;
+        char raw[16384];
+    } u;
+    HTTP_REQUEST *r;
+    while ((r = calls_receive(&u.r, sizeof u)) != NULL) {
+        char path[64];
+        snprintf(path, sizeof path, "%.*ls", (int)(r->CookedUrl.AbsPathLength / sizeof(WCHAR)), r->CookedUrl.pAbsPath);
+        calls.received++;
+        if (!strcmp(path, "/calls/file")) {
+            HTTP_RESPONSE resp;
+            HTTP_DATA_CHUNK c;
+            ULONG sent = 0;
+            memset(&resp, 0, sizeof resp);
+            memset(&c, 0, sizeof c);
+            resp.StatusCode = 200;
+            c.DataChunkType = HttpDataChunkFromFileHandle;
+            c.FromFileHandle.ByteRange.StartingOffset.QuadPart = CALLS_FILE_OFF;
+            c.FromFileHandle.ByteRange.Length.QuadPart = CALLS_FILE_LEN;
+            c.FromFileHandle.FileHandle = calls.file;
+            resp.EntityChunkCount = 1;
+            resp.pEntityChunks = &c;
+            calls.file_result = HttpSendHttpResponse(calls.q, r->RequestId, 0, &resp, NULL, &sent, NULL, 0, NULL, NULL);
+        } else if (!strcmp(path, "/calls/cancel")) {
+            calls_cancel(r->RequestId);
+        } else if (!strcmp(path, "/calls/wait")) {
+            calls_wait(r);
+        } else if (!strcmp(path, "/calls/trailers")) {
+            calls_trailers(r);
+        } else {
+            hs_send_simple(calls.q, r->RequestId, 404, "Not Found", path, 0);
+        }
+    }
+    return NULL;
+}
+
+static void test_stream_calls(int port) {
+    char path[300], cmd[1200], out[2048];
+    memset(&calls, 0, sizeof calls);
+    calls.file_result = calls.read_pending = calls.cancel = calls.aborted = 0xffffffff;
+    calls.cancel_twice = calls.send_after_cancel = calls.wait_pending = calls.wait_result = 0xffffffff;
+    snprintf(path, sizeof path, "%s/calls.bin", dir);
+    FILE *f = fopen(path, "wb");
+    for (unsigned long long i = 0; f && i < CALLS_FILE_OFF + CALLS_FILE_LEN + 100; i++) fputc(calls_pattern(i), f);
+    if (f) fclose(f);
+    calls.file = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    CHECK(calls.file != INVALID_HANDLE_VALUE, "open the file to send");
+    wchar_t url[80];
+    CHECK_EQ(HttpCreateHttpHandle(&calls.q, 0), NO_ERROR, "calls queue");
+    swprintf(url, 80, L"https://127.0.0.1:%d/calls/", port);
+    CHECK_EQ(HttpAddUrl(calls.q, url, NULL), NO_ERROR, "HttpAddUrl https .../calls/");
+    pthread_t th;
+    pthread_create(&th, NULL, calls_main, NULL);
+
+    /* A file-handle response on a stream. */
+    snprintf(cmd, sizeof cmd, "cd '%s' && %s --http2 -o calls.out -w '%%{http_code} %%{http_version} %%{size_download}' https://127.0.0.1:%d/calls/file",
+             dir, curl, port);
+    char want[64];
+    snprintf(want, sizeof want, "200 2 %u", CALLS_FILE_LEN);
+    CHECK(run(cmd, out, sizeof out) == 0 && !strcmp(out, want), "file-handle response over HTTP/2: '%s' (want '%s')", out, want);
+    CHECK_EQ(calls.file_result, NO_ERROR, "HttpSendHttpResponse with a file-handle chunk on an HTTP/2 request");
+    snprintf(path, sizeof path, "%s/calls.out", dir);
+    FILE *g = fopen(path, "rb");
+    unsigned long long same = 0;
+    int ch;
+    while (g && (ch = fgetc(g)) != EOF && (unsigned char)ch == calls_pattern(CALLS_FILE_OFF + same)) same++;
+    if (g) fclose(g);
+    CHECK(same == CALLS_FILE_LEN, "the file's range arrived byte-exact (%llu of %u bytes)", same, CALLS_FILE_LEN);
+
+    /* python's h2: cancellation, the disconnect wait, request trailers. */
+    struct {
+        const char *what, *want;
+    } rows[] = {
+        {"appcancel", "appcancel: status=None reset=yes then 200 hello goaway=None\n"},
+        {"waitdisc", "waitdisc: 200 waiting then 200 hello\n"},
+        {"reqtrailers", "reqtrailers: 200 abc\n"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        int rc = run_peer("h2_peer.py", "h2", 30, port, rows[i].what, out, sizeof out);
+        CHECK(rc == 0 && strcmp(out, rows[i].want) == 0, "python h2 %s: rc %d '%s' (want '%s')", rows[i].what, rc, out, rows[i].want);
+    }
+    CHECK_EQ(calls.read_pending, ERROR_IO_PENDING, "a body read pends on an HTTP/2 stream");
+    CHECK_EQ(calls.cancel, NO_ERROR, "HttpCancelHttpRequest on an HTTP/2 request");
+    CHECK_EQ(calls.aborted, ERROR_OPERATION_ABORTED, "the pending body read ends aborted");
+    CHECK_EQ(calls.cancel_twice, ERROR_CONNECTION_INVALID, "cancel twice");
+    CHECK_EQ(calls.send_after_cancel, ERROR_CONNECTION_INVALID, "a send after the cancel");
+    for (int i = 0; i < 100 && !calls.wait_done; i++) usleep(100000);
+    CHECK_EQ(calls.wait_pending, ERROR_IO_PENDING, "HttpWaitForDisconnect on an HTTP/2 request's connection pends");
+    CHECK_EQ(calls.wait_early, 0, "not complete while the client keeps the connection");
+    CHECK(calls.wait_done && calls.wait_result == NO_ERROR, "complete once the client closed it (%d, %lu)", calls.wait_done,
+          (unsigned long)calls.wait_result);
+    CHECK_EQ(calls.trailer_fields, 0, "the request's trailers are not among its headers");
+
+    HttpCloseRequestQueue(calls.q);
+    pthread_join(th, NULL);
+    CHECK_EQ(calls.received, 4, "four requests on the calls queue");
+    CHECK_EQ(calls.more_data, 4, "each first answered ERROR_MORE_DATA with its id and the size needed");
+    CHECK_EQ(calls.by_id, 4, "each then received by id (Version 2.0, HTTP_REQUEST_FLAG_HTTP2)");
+    CloseHandle(calls.file);
+}
+
 /* MinSendRate on an HTTP/2 stream whose client does not read: that stream is reset (RST_STREAM CANCEL), not
  * the TCP connection its other streams share (/hello answers on it afterwards), and the application's send
  * fails. A v2 URL group of its own takes https://127.0.0.1:port/slow/ with MinSendRate 4 MB/s; its
@@ -402,6 +598,69 @@ static void test_min_send_rate(int port) {
     HttpCloseRequestQueue(q);
     pthread_join(th, NULL);
     CHECK(r != NO_ERROR && r != 0xffffffff, "the application's send on the reset stream fails (%lu)", (unsigned long)r);
+    HttpCloseUrlGroup(g);
+    HttpCloseServerSession(s);
+}
+
+/* EntityBody on an HTTP/2 stream whose client stops sending its body: the application's pending body read
+ * fails with ERROR_CONNECTION_INVALID about EntityBody (1 s here) after the last byte, as on HTTP/1.1, and
+ * the end is the stream's (RST_STREAM), not the TCP connection's: /hello answers on it afterwards. A v2 URL
+ * group of its own takes https://127.0.0.1:port/stall/ with EntityBody 1 s. */
+static volatile ULONG stall_read = 0xffffffff, stall_first = 0xffffffff;
+static volatile long stall_ms = -1;
+
+static void *stall_main(void *arg) {
+    HANDLE q = (HANDLE)arg;
+    HTTP_REQUEST *r = (HTTP_REQUEST *)malloc(8192);
+    ULONG got = 0;
+    if (HttpReceiveHttpRequest(q, HTTP_NULL_ID, 0, r, 8192, &got, NULL) == NO_ERROR) {
+        char body[4096];
+        ULONG n = 0, used = 0;
+        while (used < 1000 && (stall_first = HttpReceiveRequestEntityBody(q, r->RequestId, 0, body, sizeof body, &n, NULL)) == NO_ERROR) used += n;
+        uint64_t t0 = ts_now_ms();
+        stall_read = HttpReceiveRequestEntityBody(q, r->RequestId, 0, body, sizeof body, &n, NULL);
+        stall_ms = (long)(ts_now_ms() - t0);
+    }
+    free(r);
+    return NULL;
+}
+
+static void test_entity_body_timer(int port) {
+    HTTP_SERVER_SESSION_ID s = 0;
+    HTTP_URL_GROUP_ID g = 0;
+    HANDLE q = NULL;
+    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
+    CHECK_EQ(HttpCreateServerSession(v, &s, 0), NO_ERROR, "stall: session");
+    CHECK_EQ(HttpCreateUrlGroup(s, &g, 0), NO_ERROR, "stall: group");
+    CHECK_EQ(HttpCreateRequestQueue(v, NULL, NULL, 0, &q), NO_ERROR, "stall: queue");
+    HTTP_BINDING_INFO b;
+    memset(&b, 0, sizeof b);
+    b.Flags.Present = 1;
+    b.RequestQueueHandle = q;
+    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerBindingProperty, &b, sizeof b), NO_ERROR, "stall: binding");
+    HTTP_TIMEOUT_LIMIT_INFO t;
+    memset(&t, 0, sizeof t);
+    t.Flags.Present = 1;
+    t.EntityBody = 1;
+    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerTimeoutsProperty, &t, sizeof t), NO_ERROR, "stall: EntityBody 1 s");
+    wchar_t url[80];
+    swprintf(url, 80, L"https://127.0.0.1:%d/stall/", port);
+    CHECK_EQ(HttpAddUrlToUrlGroup(g, url, 0, 0), NO_ERROR, "stall: HttpAddUrlToUrlGroup https .../stall/");
+    pthread_t th;
+    pthread_create(&th, NULL, stall_main, q);
+    char out[1024];
+    int rc = run_peer("h2_peer.py", "h2", 30, port, "stall", out, sizeof out);
+    CHECK(rc == 0 && !strcmp(out, "stall: status=None reset=yes then 200 hello goaway=None\n"),
+          "EntityBody ends the stream, not the connection: rc %d '%s'", rc, out);
+    for (int i = 0; i < 50 && stall_ms < 0; i++) usleep(100000);
+    long ms = stall_ms;
+    ULONG first = stall_first, read = stall_read;
+    HttpCloseRequestQueue(q);
+    pthread_join(th, NULL);
+    printf("EntityBody on a stream: the stalled read failed after %ld ms\n", ms);
+    CHECK_EQ(first, NO_ERROR, "the body's first 1000 bytes read");
+    CHECK_EQ(read, ERROR_CONNECTION_INVALID, "the stalled body read fails as on HTTP/1.1");
+    CHECK(ms >= 300 && ms <= 3500, "at EntityBody (1 s after the last byte): %ld ms", ms);
     HttpCloseUrlGroup(g);
     HttpCloseServerSession(s);
 }
@@ -477,7 +736,9 @@ int main(void) {
     test_served(port);
     test_python_peers(&app, port);
     test_grpc(port);
+    test_stream_calls(port);
     test_min_send_rate(port);
+    test_entity_body_timer(port);
     test_idle_goaway(port);
     test_floods(port);
     hs_app_stop(&app);

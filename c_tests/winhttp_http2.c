@@ -12,6 +12,7 @@
  *   INTERMEDIATE_RESPONSE callbacks; the HTTP/2 connection counted once by WinHttpQueryConnectionGroup, four
  *   streams at once under MAX_CONNS_PER_SERVER 1, closed after WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT (5 s)
  *   without a stream (the server sees a new connection next), and an idle HTTP/1.1 one no longer pooled;
+ *   WINHTTP_OPTION_HTTP2_KEEPALIVE (5000 ms, its floor) pinging an idle connection;
  * - response trailers through WINHTTP_QUERY_FLAG_TRAILERS and WinHttpQueryHeadersEx (nginx add_trailer, and our
  *   server's HttpDataChunkTrailers: /trailers, /trailers-length, /trailers-only, /trailers-chunked).
  * 127.0.0.1 only; every wait bounded. */
@@ -285,7 +286,7 @@ typedef struct {
     DWORD error;
 } areq;
 static areq reqs[NREQ];
-static volatile long resolving;
+static volatile long resolving, connecting;
 
 static void mark(areq *a, char c) {
     if (a->n < (int)sizeof a->order - 1) a->order[a->n++] = c;
@@ -298,6 +299,7 @@ static void CALLBACK on_status(HINTERNET h, DWORD_PTR ctx, DWORD status, LPVOID 
     if (!a) return;
     switch (status) {
     case WINHTTP_CALLBACK_STATUS_RESOLVING_NAME: __sync_fetch_and_add(&resolving, 1); break;
+    case WINHTTP_CALLBACK_STATUS_CONNECTING_TO_SERVER: __sync_fetch_and_add(&connecting, 1); break;
     case WINHTTP_CALLBACK_STATUS_SENDING_REQUEST: mark(a, 's'); break;
     case WINHTTP_CALLBACK_STATUS_REQUEST_SENT: mark(a, 't'); break;
     case WINHTTP_CALLBACK_STATUS_SENDREQUEST_COMPLETE:
@@ -345,7 +347,7 @@ static void CALLBACK on_status(HINTERNET h, DWORD_PTR ctx, DWORD status, LPVOID 
 static int async_batch(int port, const wchar_t *path, int resent) {
     HINTERNET ses = session(WINHTTP_FLAG_ASYNC, 1);
     HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
-    resolving = 0;
+    resolving = connecting = 0;
     memset(reqs, 0, sizeof reqs);
     for (int i = 0; i < NREQ; i++) {
         areq *a = &reqs[i];
@@ -457,6 +459,7 @@ static void test_async_ours(int port) {
     for (int i = 0; i < NREQ; i++) CHECK(strcmp(reqs[i].body, "hello") == 0, "body %d '%s'", i, reqs[i].body);
     /* The connection of the synchronous test is shared: no name resolution at all. */
     CHECK_EQ(resolving, 0, "a shared connection reports no RESOLVING_NAME");
+    CHECK_EQ(connecting, 0, "nor CONNECTING_TO_SERVER");
 }
 
 /* ---- python's h2 as the server (c_tests/support/h2_server.py): what nginx and http.sys do not send ---- */
@@ -534,8 +537,12 @@ static DWORD group_count(HINTERNET h) {
 }
 
 /* `port2`: a fresh python h2 server (its /stats counts connections); `h1port`: our server on a binding
- * without HTTP/2. Both sessions idle-time out after 5 s (the option's minimum); one wait serves both. */
-static void test_idle(int port2, int h1port) {
+ * without HTTP/2. Both sessions idle-time out after 5 s (the option's minimum); one wait serves both.
+ * The same wait serves WINHTTP_OPTION_HTTP2_KEEPALIVE against `ping_port` (a third python server, no
+ * connection to it yet, whose /pings counts the PING frames of the connection it comes on): a session with the option's floor, 5000 ms,
+ * has pinged its idle connection when the wait is over ("after there is no activity on a connection for
+ * that timeout period, WinHttp will begin to send HTTP/2 PING frames", option-flags page). */
+static void test_idle(int port2, int h1port, int ping_port) {
     printf("connection count and idle timeout\n");
     char body[256];
     HINTERNET ses = session(0, 1);
@@ -573,6 +580,13 @@ static void test_idle(int port2, int h1port) {
     CHECK_EQ(get(h1con, L"/hello", 0, body, sizeof body), 200, "GET over HTTP/1.1");
     CHECK_EQ(group_count(h1con), 1, "the idle HTTP/1.1 connection counts");
 
+    HINTERNET kses = session(0, 1);
+    DWORD ka = 5000;
+    CHECK(WinHttpSetOption(kses, WINHTTP_OPTION_HTTP2_KEEPALIVE, &ka, sizeof ka), "HTTP2_KEEPALIVE 5000: %u", GetLastError());
+    HINTERNET kcon = WinHttpConnect(kses, L"127.0.0.1", (INTERNET_PORT)ping_port, 0);
+    CHECK_EQ(get(kcon, L"/pings", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body), 200, "GET /pings, keep-alive session");
+    CHECK(strcmp(body, "pings=0") == 0, "no PING yet: '%s'", body);
+
     usleep(5500 * 1000);
     /* The idle time has run out; the close itself may lag a little on a loaded machine (bounded: 5 s). */
     uint64_t end = ts_now_ms() + 5000;
@@ -587,6 +601,15 @@ static void test_idle(int port2, int h1port) {
     }
     CHECK(strcmp(body, "open=1 accepted=2") == 0, "a new connection, the old one closed by the client: '%s'", body);
     CHECK_EQ(get(h1con, L"/hello", 0, body, sizeof body), 200, "GET over HTTP/1.1 after the idle time");
+    int pinged = 0;
+    for (int i = 0; i < 30 && !pinged; i++) {
+        CHECK_EQ(get(kcon, L"/pings", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body), 200, "GET /pings after the wait");
+        pinged = strncmp(body, "pings=", 6) == 0 && atoi(body + 6) >= 1;
+        if (!pinged) usleep(100 * 1000);
+    }
+    CHECK(pinged, "HTTP2_KEEPALIVE 5000: the idle connection was pinged: '%s'", body);
+    WinHttpCloseHandle(kcon);
+    WinHttpCloseHandle(kses);
     WinHttpCloseHandle(h1con);
     WinHttpCloseHandle(h1ses);
     WinHttpCloseHandle(ocon);
@@ -657,14 +680,15 @@ static void test_nginx(void) {
     CHECK(ts_wait_port(port2, 10000) == 0, "nginx's second server up");
     char body[256];
     HINTERNET ses = session(0, 1);
-    /* The smallest window HTTP/2 allows and pings every second: a 2 MiB body still arrives whole. */
-    DWORD window = 65535, ka = 1000, small = 100;
+    /* The smallest window HTTP/2 allows and pings every 5 s (the option's floor): a 2 MiB body still
+     * arrives whole. */
+    DWORD window = 65535, ka = 5000, small = 100;
     CHECK(!WinHttpSetOption(ses, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, &small, sizeof small) && GetLastError() == ERROR_INVALID_PARAMETER,
           "a window under 65535: %u", GetLastError());
     CHECK(WinHttpSetOption(ses, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, &window, sizeof window), "HTTP2_RECEIVE_WINDOW");
     CHECK(WinHttpSetOption(ses, WINHTTP_OPTION_HTTP2_KEEPALIVE, &ka, sizeof ka), "HTTP2_KEEPALIVE");
     CHECK_EQ(dword_option(ses, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW), 65535, "window read back");
-    CHECK_EQ(dword_option(ses, WINHTTP_OPTION_HTTP2_KEEPALIVE), 1000, "keep-alive read back");
+    CHECK_EQ(dword_option(ses, WINHTTP_OPTION_HTTP2_KEEPALIVE), 5000, "keep-alive read back");
     HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
     {
         enum { BIG = 2 << 20 };
@@ -734,12 +758,18 @@ int main(void) {
     int pyport2 = ts_free_port();
     while (pyport2 == pyport) pyport2 = ts_free_port();
     pid_t py2 = start_h2_server(pyport2);
+    /* And one no session has used yet (the client shares an origin's HTTP/2 connection between sessions,
+     * and HTTP2_KEEPALIVE applies to connections opened after it is set). */
+    int pyport3 = ts_free_port();
+    while (pyport3 == pyport || pyport3 == pyport2) pyport3 = ts_free_port();
+    pid_t py3 = start_h2_server(pyport3);
     int h1port;
     HANDLE h1q = https_queue(&h1port, HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2);
     hs_app h1app;
     hs_app_start(&h1app, h1q);
-    test_idle(pyport2, h1port);
+    test_idle(pyport2, h1port, pyport3);
     hs_app_stop(&h1app);
+    ts_kill(py3);
     ts_kill(py2);
     ts_kill(py);
 

@@ -1,7 +1,8 @@
 /* WinHTTP options as Windows answers them (issue 12): WORKER_THREAD_COUNT on every handle kind,
  * DISABLE_FEATURE only on requests, DECOMPRESSION and CONFIGURE_PASSPORT_AUTH set-only, ENABLE_FEATURE
  * with length 0, the timeouts of a connect handle (its session's), RECEIVE_RESPONSE_TIMEOUT kept apart
- * from WinHttpSetTimeouts, and a 302 asking for Passport1.4 reported as 401. Each table row is
+ * from WinHttpSetTimeouts, HTTP2_KEEPALIVE's 5000 ms floor, HTTP2_RECEIVE_WINDOW given a
+ * WINHTTP_HTTP2_RECEIVE_WINDOW, and a 302 asking for Passport1.4 reported as 401. Each table row is
  * (handle, option, buffer length) -> (result, value). */
 #include <windows.h>
 #include <winhttp.h>
@@ -16,6 +17,10 @@ static void test_option_rows(void) {
     DWORD feature = WINHTTP_DISABLE_COOKIES, dec = WINHTTP_DECOMPRESSION_FLAG_ALL, passport = WINHTTP_ENABLE_PASSPORT_AUTH;
     CHECK(WinHttpSetOption(ses, WINHTTP_OPTION_DECOMPRESSION, &dec, sizeof dec), "decompression set");
     CHECK(WinHttpSetTimeouts(ses, 1000, 2000, 3000, 4000), "session timeouts");
+    /* HTTP/2 options as Microsoft's option-flags page gives them: a keep-alive interval of at least 5000 ms,
+     * the receive window as a WINHTTP_HTTP2_RECEIVE_WINDOW (a bare DWORD window is taken too). */
+    DWORD ka_short = 4999, ka_min = 5000, off = 0, bare = 131072;
+    WINHTTP_HTTP2_RECEIVE_WINDOW win = {1u << 20, 1u << 18}, tiny = {100, 0};
     const struct {
         const char *what;
         HINTERNET h;
@@ -44,6 +49,16 @@ static void test_option_rows(void) {
         {"RECEIVE_RESPONSE_TIMEOUT session, untouched by WinHttpSetTimeouts", ses, 0, WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT, NULL, 4, 0, ~0u},
         {"RECEIVE_RESPONSE_TIMEOUT connect", con, 0, WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT, NULL, 4, 0, ~0u},
         {"RECEIVE_RESPONSE_TIMEOUT request", req, 0, WINHTTP_OPTION_RECEIVE_RESPONSE_TIMEOUT, NULL, 4, 0, ~0u},
+        {"HTTP2_KEEPALIVE under 5000 ms", ses, 1, WINHTTP_OPTION_HTTP2_KEEPALIVE, &ka_short, 4, ERROR_INVALID_PARAMETER, 0},
+        {"HTTP2_KEEPALIVE 5000 ms", ses, 1, WINHTTP_OPTION_HTTP2_KEEPALIVE, &ka_min, 4, 0, 0},
+        {"HTTP2_KEEPALIVE read back", ses, 0, WINHTTP_OPTION_HTTP2_KEEPALIVE, NULL, 4, 0, 5000},
+        {"HTTP2_KEEPALIVE 0 (no pings)", ses, 1, WINHTTP_OPTION_HTTP2_KEEPALIVE, &off, 4, 0, 0},
+        {"HTTP2_KEEPALIVE read back 0", ses, 0, WINHTTP_OPTION_HTTP2_KEEPALIVE, NULL, 4, 0, 0},
+        {"HTTP2_RECEIVE_WINDOW as WINHTTP_HTTP2_RECEIVE_WINDOW", ses, 1, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, (DWORD *)&win, sizeof win, 0, 0},
+        {"HTTP2_RECEIVE_WINDOW read back (its window)", ses, 0, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, NULL, 4, 0, 1u << 20},
+        {"HTTP2_RECEIVE_WINDOW struct, window under 65535", ses, 1, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, (DWORD *)&tiny, sizeof tiny, ERROR_INVALID_PARAMETER, 0},
+        {"HTTP2_RECEIVE_WINDOW as a DWORD", req, 1, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, &bare, 4, 0, 0},
+        {"HTTP2_RECEIVE_WINDOW read back on the request", req, 0, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, NULL, 4, 0, 131072},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         BOOL ok;

@@ -70,6 +70,7 @@ fn client_structs_match_windows_sys() {
     same!(ours::WINHTTP_PROXY_INFO, ws::Networking::WinHttp::WINHTTP_PROXY_INFO; dwAccessType, lpszProxy, lpszProxyBypass);
     same!(ours::WINHTTP_CURRENT_USER_IE_PROXY_CONFIG, ws::Networking::WinHttp::WINHTTP_CURRENT_USER_IE_PROXY_CONFIG; fAutoDetect, lpszAutoConfigUrl, lpszProxy, lpszProxyBypass);
     same!(ours::HTTP_VERSION_INFO, ws::Networking::WinHttp::HTTP_VERSION_INFO; dwMajorVersion, dwMinorVersion);
+    same!(ours::WINHTTP_HTTP2_RECEIVE_WINDOW, ws::Networking::WinHttp::WINHTTP_HTTP2_RECEIVE_WINDOW; ulStreamWindow, ulStreamWindowUpdateDelta);
     same!(ours::WINHTTP_ASYNC_RESULT, ws::Networking::WinHttp::WINHTTP_ASYNC_RESULT; dwResult, dwError);
     same!(ours::WINHTTP_AUTOPROXY_OPTIONS, ws::Networking::WinHttp::WINHTTP_AUTOPROXY_OPTIONS; dwFlags, dwAutoDetectFlags, lpszAutoConfigUrl, lpvReserved, dwReserved, fAutoLogonIfChallenged);
     same!(ours::WINHTTP_EXTENDED_HEADER, ws::Networking::WinHttp::WINHTTP_EXTENDED_HEADER; );

@@ -13,6 +13,14 @@ Prints one line per check, "name: what was seen", for the C test to compare. Com
   goaway    a GET, then the client's GOAWAY: the server closes the connection
   slow      a GET of /slow/big whose data the client never acknowledges (its stream window shuts at 64 KiB):
             how the stream ends (reset code, whether its body came short), then /hello on the same connection
+  appcancel POST /calls/cancel with 1000 bytes of a longer body, which the application cancels
+            (HttpCancelHttpRequest): how the stream ended, then /hello on the same connection
+  waitdisc  GET /calls/wait (the application waits for the connection's end), GET /hello, then holds the
+            connection a second before closing it
+  reqtrailers  POST /calls/trailers: body "abc", then trailers (x-req-trailer: 1) ending the stream; the
+            response (the body as the application read it)
+  stall     POST /stall/x with 1000 bytes of a 1,000,000-byte body, then nothing more (the server's EntityBody
+            timer ends it): how the stream ended, then /hello on the same connection
 Every command ends within its own deadline (20 s).
 """
 import socket
@@ -194,6 +202,40 @@ def cmd_slow(c):
     h = c.get("/hello")
     print("slow: reset %s short=%s then %s %s goaway=%s" % (int(s["reset"]) if s["reset"] is not None else "none",
                                                            len(s["data"]) < 4 << 20, h["status"], h["data"].decode(), c.goaway))
+
+
+def cmd_appcancel(c):
+    sid = c.request("POST", "/calls/cancel", b"x" * 1000, end=False, extra=[("content-length", "1000000")])
+    c.wait(sid)
+    s = c.streams[sid]
+    h = c.get("/hello")
+    print("appcancel: status=%s reset=%s then %s %s goaway=%s" % (s["status"], "yes" if s["reset"] is not None else "no",
+                                                                  h["status"], h["data"].decode(), c.goaway))
+
+
+def cmd_stall(c):
+    sid = c.request("POST", "/stall/x", b"x" * 1000, end=False, extra=[("content-length", "1000000")])
+    c.wait(sid)
+    s = c.streams[sid]
+    h = c.get("/hello")
+    print("stall: status=%s reset=%s then %s %s goaway=%s" % (s["status"], "yes" if s["reset"] is not None else "no",
+                                                              h["status"], h["data"].decode(), c.goaway))
+
+
+def cmd_waitdisc(c):
+    s = c.get("/calls/wait")
+    h = c.get("/hello")
+    time.sleep(1.0)
+    print("waitdisc: %s %s then %s %s" % (s["status"], s["data"].decode(), h["status"], h["data"].decode()))
+
+
+def cmd_reqtrailers(c):
+    sid = c.request("POST", "/calls/trailers", b"abc", end=False)
+    c.conn.send_headers(sid, [("x-req-trailer", "1")], end_stream=True)
+    c.flush()
+    c.wait(sid)
+    s = c.streams[sid]
+    print("reqtrailers: %s %s" % (s["status"], s["data"].decode()))
 
 
 def main():

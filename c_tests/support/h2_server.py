@@ -6,6 +6,7 @@ what nginx and our own server do not send, and what the client does with its con
 DIR holds cert.pem and key.pem. Every connection gets a thread; requests (any verb, bodies ignored):
   /interim  two interim responses (102, then 103 with a link field), then 200 "final"
   /stats    200 "open=N accepted=M": connections open now and accepted so far (this one included)
+  /pings    200 "pings=N": PING frames (not acknowledgements) this connection has received
   anything else  200 "hello"
 Prints "ready" once listening; runs until killed (or 120 s).
 """
@@ -24,11 +25,13 @@ lock = threading.Lock()
 counts = {"open": 0, "accepted": 0}
 
 
-def answer(conn, sid, path):
+def answer(conn, sid, path, pings):
     if path == "/interim":
         conn.send_headers(sid, [(":status", "102")])
         conn.send_headers(sid, [(":status", "103"), ("link", "</style.css>; rel=preload")])
         body = b"final"
+    elif path == "/pings":
+        body = ("pings=%d" % pings).encode()
     elif path == "/stats":
         with lock:
             body = ("open=%d accepted=%d" % (counts["open"], counts["accepted"])).encode()
@@ -43,6 +46,7 @@ def serve(sock):
     conn.initiate_connection()
     sock.sendall(conn.data_to_send())
     paths = {}
+    pings = 0
     try:
         while True:
             data = sock.recv(65536)
@@ -52,11 +56,13 @@ def serve(sock):
                 if isinstance(ev, h2.events.RequestReceived):
                     paths[ev.stream_id] = dict(ev.headers).get(b":path", b"/").decode()
                     if ev.stream_ended:
-                        answer(conn, ev.stream_id, paths.pop(ev.stream_id))
+                        answer(conn, ev.stream_id, paths.pop(ev.stream_id), pings)
                 elif isinstance(ev, h2.events.DataReceived):
                     conn.acknowledge_received_data(ev.flow_controlled_length, ev.stream_id)
                 elif isinstance(ev, h2.events.StreamEnded) and ev.stream_id in paths:
-                    answer(conn, ev.stream_id, paths.pop(ev.stream_id))
+                    answer(conn, ev.stream_id, paths.pop(ev.stream_id), pings)
+                elif isinstance(ev, h2.events.PingReceived):
+                    pings += 1
                 elif isinstance(ev, h2.events.ConnectionTerminated):
                     sock.sendall(conn.data_to_send())
                     return

@@ -63,6 +63,16 @@ const _: () = assert!(size_of::<WINHTTP_PROXY_INFO>() == 24);
 const _: () = assert!(offset_of!(WINHTTP_PROXY_INFO, lpszProxy) == 8);
 const _: () = assert!(offset_of!(WINHTTP_PROXY_INFO, lpszProxyBypass) == 16);
 
+/// `WINHTTP_HTTP2_RECEIVE_WINDOW`: what `WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW` takes ("the initial HTTP/2
+/// stream receive window size and the threshold for sending window updates", option-flags page).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct WINHTTP_HTTP2_RECEIVE_WINDOW {
+    pub ulStreamWindow: u32,
+    pub ulStreamWindowUpdateDelta: u32,
+}
+const _: () = assert!(size_of::<WINHTTP_HTTP2_RECEIVE_WINDOW>() == 8);
+
 /// `WINHTTP_CURRENT_USER_IE_PROXY_CONFIG`.
 #[repr(C)]
 pub struct WINHTTP_CURRENT_USER_IE_PROXY_CONFIG {
@@ -469,10 +479,15 @@ pub const WINHTTP_OPTION_HTTP_PROTOCOL_USED: u32 = 134;
 /// default is one minute). Not in the SDK's winhttp.h: its number and rules are those Microsoft's own
 /// `fetch_winhttp` crate (microsoft/oxidizer) documents from the Windows sources.
 pub const WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT: u32 = 135;
-/// Session or request handles: milliseconds between PING frames on a new HTTP/2 connection (0: none).
+/// Session or request handles: milliseconds between PING frames on a new HTTP/2 connection (0: none;
+/// otherwise at least 5,000, as Microsoft's option-flags page states).
 pub const WINHTTP_OPTION_HTTP2_KEEPALIVE: u32 = 164;
-/// Session or request handles: the stream receive window a new HTTP/2 connection announces (bytes).
+/// Session or request handles: the stream receive window a new HTTP/2 connection announces (bytes),
+/// set with a [`WINHTTP_HTTP2_RECEIVE_WINDOW`] (or a bare `DWORD` window); queried as a `DWORD`.
 pub const WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW: u32 = 183;
+/// The smallest `WINHTTP_OPTION_HTTP2_KEEPALIVE` interval other than 0 ("Callers cannot set a timeout
+/// value less than 5000 milliseconds", option-flags page).
+pub const HTTP2_KEEPALIVE_MIN_MS: u32 = 5_000;
 pub const WINHTTP_PROTOCOL_FLAG_HTTP2: u32 = 1;
 pub const WINHTTP_PROTOCOL_FLAG_HTTP3: u32 = 2;
 

@@ -408,7 +408,14 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
                 }
                 WINHTTP_OPTION_MAX_RESPONSE_DRAIN_SIZE => s.max_drain_size = v,
                 WINHTTP_OPTION_DECOMPRESSION => s.decompression = v & 3,
-                WINHTTP_OPTION_HTTP2_KEEPALIVE => s.h2_keepalive = v,
+                WINHTTP_OPTION_HTTP2_KEEPALIVE => {
+                    // "Callers cannot set a timeout value less than 5000 milliseconds" (option-flags page);
+                    // 0, the default, stays settable: no pings.
+                    if v != 0 && v < abi::HTTP2_KEEPALIVE_MIN_MS {
+                        return Err(ERROR_INVALID_PARAMETER);
+                    }
+                    s.h2_keepalive = v
+                }
                 WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW => {
                     // HTTP/2's bounds for a window (RFC 9113 section 6.5.2).
                     if !(65_535..=0x7FFF_FFFF).contains(&v) {

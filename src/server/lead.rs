@@ -25,7 +25,7 @@ use crate::win32::error::*;
 use crate::win32::iocp::{CompletionPort, OutWith, Packet, PortDriver};
 use std::cell::RefCell;
 use std::os::fd::{AsRawFd, RawFd};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Instant;
 
@@ -47,6 +47,12 @@ pub struct QueueSet {
     waker: Waker,
     token: u64,
     owner: Weak<RequestQueue>,
+    /// A leader sleeps in the set's epoll wait (set under the stash lock when it found the stash empty).
+    parked: AtomicBool,
+    /// The runtime watches the set (no thread leads it).
+    runtime: AtomicBool,
+    /// [`Self::post`] woke the set and no one has taken that wake yet: later posts need no other.
+    kicked: AtomicBool,
 }
 
 impl QueueSet {
@@ -55,10 +61,18 @@ impl QueueSet {
         let waker = Waker::new()?;
         // Level-triggered: every waiter of the set sees it until the one it was meant for resets it.
         poller.add(waker.as_raw_fd(), WAKE, libc::EPOLLIN as u32)?;
-        let set =
-            Arc::new(QueueSet { poller, stash: Default::default(), waker, token: reactor::new_set_token(), owner });
+        let set = Arc::new(QueueSet {
+            poller,
+            stash: Default::default(),
+            waker,
+            token: reactor::new_set_token(),
+            owner,
+            parked: AtomicBool::new(false),
+            runtime: AtomicBool::new(true),
+            kicked: AtomicBool::new(false),
+        });
         reactor::add_set(&set);
-        reactor::watch_set(&set);
+        set.watch();
         Ok(set)
     }
 
@@ -78,14 +92,51 @@ impl QueueSet {
         self.waker.wake();
     }
 
+    /// An edge for one of the set's connections raised inside the process (an HTTP/2 stream's relay
+    /// brought its engine connection input, [`super::h2::pipe`]): stashed for whoever leads next, as if
+    /// an epoll wait had returned it, instead of a write of the connection's `eventfd` (one system call a
+    /// request). The set is woken only when nobody would look at the stash without it: a leader asleep in
+    /// the epoll wait, or the runtime watching the set; and once for the posts of a burst, not once each.
+    /// With no leader and no runtime watch, the next leader (a thread coming back, or one the watchdog
+    /// wakes) takes the stash first, as it would take the edge from the set.
+    pub fn post(&self, id: u64, mask: u32) {
+        self.stash.lock().push_back((id, mask));
+        // (SeqCst: against the stores of `lead_step` and `watch`, each made before that side looks at the
+        // stash: either it sees this event or this sees its flag.)
+        if (self.parked.load(Ordering::SeqCst) || self.runtime.load(Ordering::SeqCst))
+            && !self.kicked.swap(true, Ordering::SeqCst)
+        {
+            self.waker.wake();
+        }
+    }
+
+    /// The wake was seen: reset, then later posts may wake again (in this order: a post in between finds
+    /// `kicked` still set and does not wake, and its event is in the stash the caller looks at next).
+    fn take_wake(&self) {
+        self.waker.reset();
+        self.kicked.store(false, Ordering::SeqCst);
+    }
+
+    /// The runtime watches the set from now on (one turn); events stashed already make the set ready, as
+    /// the stash is not in the set.
+    fn watch(&self) {
+        self.runtime.store(true, Ordering::SeqCst);
+        if self.stashed() {
+            self.wake();
+        }
+        reactor::watch_set(self);
+    }
+
     /// The runtime's epoll set reported this set ready (it was armed because no thread led it).
     pub fn runtime_turn(self: &Arc<Self>) {
+        // The watch was one turn: this one (posts wake the set again only once it is watched again).
+        self.runtime.store(false, Ordering::SeqCst);
         match self.owner.upgrade() {
             Some(q) => q.runtime_turn(self),
             None => {
                 // The queue is gone; its connections still live here until they close or route elsewhere.
                 self.drain_events();
-                reactor::watch_set(self);
+                self.watch();
             }
         }
     }
@@ -245,11 +296,8 @@ impl RequestQueue {
     pub(super) fn arm_runtime(&self, st: &mut QueueState) {
         if !st.runtime_armed {
             st.runtime_armed = true;
-            if self.set().stashed() {
-                // The stash is not in the set: make the set ready so the runtime takes its turn.
-                self.set().wake();
-            }
-            reactor::watch_set(self.set());
+            // (The stash is not in the set: events stashed make the set ready so the runtime takes its turn.)
+            self.set().watch();
         }
     }
 
@@ -257,12 +305,20 @@ impl RequestQueue {
     /// stashed).
     fn lead_step(self: &Arc<Self>, timeout_ms: i32) -> Turn {
         let set = self.set();
-        let stashed = set.stash.lock().pop_front();
+        let stashed = {
+            let mut stash = set.stash.lock();
+            let ev = stash.pop_front();
+            // About to sleep in the wait: posts from now on wake the set ([`QueueSet::post`]).
+            set.parked.store(ev.is_none(), Ordering::SeqCst);
+            ev
+        };
         let (token, mask) = match stashed {
             Some(ev) => ev,
             None => {
                 let mut events = [no_event(); BATCH];
                 let n = set.poller.wait(&mut events, timeout_ms);
+                // Awake: this thread looks at the stash before it sleeps again.
+                set.parked.store(false, Ordering::SeqCst);
                 if n == 0 {
                     return if timeout_ms >= 0 { Turn::TimedOut } else { Turn::Nothing };
                 }
@@ -273,7 +329,7 @@ impl RequestQueue {
             }
         };
         if token == WAKE {
-            self.set().waker.reset();
+            self.set().take_wake();
             return Turn::Nothing;
         }
         let Some(conn) = connection::get(token) else { return Turn::Nothing };
@@ -400,13 +456,13 @@ impl RequestQueue {
                 // Closed: the connections are the runtime's now, but the wake is the leader's to take.
             } else {
                 // A wake meant for a leader that has gone.
-                set.waker.reset();
+                set.take_wake();
             }
         }
         set.drain_events();
         let mut st = self.st.lock();
         if !st.leader || st.closed {
-            reactor::watch_set(set);
+            set.watch();
         } else {
             st.runtime_armed = false;
         }

@@ -34,6 +34,16 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
         return Err(ERROR_INVALID_PARAMETER);
     }
     let value = match kind {
+        // Windows takes a WINHTTP_HTTP2_RECEIVE_WINDOW here (option-flags page); its window is the value. The
+        // update threshold is left to the h2 crate (a WINDOW_UPDATE once half the window is consumed).
+        Kind::Dword
+            if option == WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW
+                && len as usize == size_of::<WINHTTP_HTTP2_RECEIVE_WINDOW>()
+                && !buf.is_null() =>
+        {
+            // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
+            Value::Dword(unsafe { (buf as *const WINHTTP_HTTP2_RECEIVE_WINDOW).read_unaligned() }.ulStreamWindow)
+        }
         Kind::Dword => {
             if len != 4 || buf.is_null() {
                 return Err(options::wrong_dword_size(option, len));

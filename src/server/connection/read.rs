@@ -371,6 +371,10 @@ impl Connection {
         } else if super::super::reactor::register(fd, self.id).is_ok() {
             inp.home = Home::Runtime;
         }
+        // An HTTP/2 stream's relay brings its edges to the set directly (h2::pipe).
+        if let Some(p) = self.sock.pipe() {
+            p.route_to(self.id, if let Home::Queue(s) = &inp.home { Some(s) } else { None });
+        }
     }
 
     /// Queues a complete response the engine itself sends (400, 404, 503, 100 Continue).

@@ -8,10 +8,12 @@
 //! watches an `eventfd` (in the same epoll sets as every connection) that the relay writes when it
 //! brings input, ends it, or makes room in a full output; the relay's task is woken through [`Notify`]s.
 //! Both directions hold at most [`CAP`] bytes ahead of their reader, as a socket's buffers would.
+use crate::server::lead::QueueSet;
 use bytes::{Buf, BytesMut};
 use parking_lot::Mutex;
 use std::io::{self, IoSlice};
 use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd};
+use std::sync::{Arc, Weak};
 use tokio::sync::Notify;
 
 /// Bytes one direction holds ahead of its reader.
@@ -37,6 +39,9 @@ struct State {
     /// before it (an interim response the engine wrote itself).
     head: Option<Box<HeadFields>>,
     head_at: usize,
+    /// The engine connection's id and the queue set it waits in (after its first request): edges go to
+    /// that set's stash ([`QueueSet::post`]) rather than through the `eventfd`.
+    route: Option<(u64, Weak<QueueSet>)>,
 }
 
 type HeadFields = Result<super::Parsed, h2::Reason>;
@@ -65,10 +70,23 @@ impl Pipe {
         unsafe { BorrowedFd::borrow_raw(self.edge.as_raw_fd()) }.try_clone_to_owned()
     }
 
-    /// An edge for the engine: every write of an `eventfd` wakes an edge-triggered watcher (its counter
-    /// is never read; it cannot reach its limit at one a write).
+    /// An edge for the engine (input, or room for output): posted to the stash of the queue set its
+    /// connection waits in, which wakes that set only when nobody would look at it otherwise
+    /// ([`QueueSet::post`]: one wake for a burst of streams, not a system call each); before the first
+    /// request (the runtime's set), a write of the `eventfd`, which wakes an edge-triggered watcher at
+    /// every write (its counter is never read; it cannot reach its limit at one a write).
     fn signal(&self) {
-        self.edge.wake();
+        let route = self.state.lock().route.as_ref().and_then(|(id, set)| Some((*id, set.upgrade()?)));
+        match route {
+            Some((id, set)) => set.post(id, (libc::EPOLLIN | libc::EPOLLOUT) as u32),
+            None => self.edge.wake(),
+        }
+    }
+
+    /// Where the engine's connection `id` waits for its edges now: the queue set it moved to, or `None`
+    /// (the runtime's set, or gone): the `eventfd`.
+    pub fn route_to(&self, id: u64, set: Option<&Arc<QueueSet>>) {
+        self.state.lock().route = set.map(|s| (id, Arc::downgrade(s)));
     }
 
     // ---- the engine's side (non-blocking, as a socket) ----
@@ -176,7 +194,11 @@ impl Pipe {
 
     /// The engine's connection ended (shut down or aborted): the relay reads the end of the response.
     pub fn engine_close(&self) {
-        self.state.lock().engine_closed = true;
+        {
+            let mut s = self.state.lock();
+            s.engine_closed = true;
+            s.route = None;
+        }
         self.data.notify_one();
         self.room.notify_one();
     }
