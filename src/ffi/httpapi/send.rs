@@ -125,16 +125,31 @@ unsafe fn response_head(r: &HTTP_RESPONSE_V1) -> WinResult<ResponseHead<'_>> {
     // and unchanged for `'a`.
     let reason = field_text(unsafe { bytes_in(r.pReason, r.ReasonLength as usize) }?)?;
     let mut known = smallvec::SmallVec::new();
-    for (i, k) in r.Headers.KnownHeaders.iter().enumerate() {
-        if k.RawValueLength > 0 && !k.pRawValue.is_null() {
+    // Which of the 30 known headers have a value: one branch-free pass over the lengths, then only those are
+    // read (a response sets a few).
+    let kh = &r.Headers.KnownHeaders;
+    let mut present = 0u32;
+    for (i, k) in kh.iter().enumerate() {
+        present |= ((k.RawValueLength != 0) as u32) << i;
+    }
+    while present != 0 {
+        let i = present.trailing_zeros() as usize;
+        present &= present - 1;
+        let k = &kh[i];
+        if !k.pRawValue.is_null() {
             // SAFETY: `bytes_in`: `k.pRawValue` is NULL or points to `k.RawValueLength as usize` readable bytes that
             // stay valid and unchanged for `'a`.
             known.push((i, field_text(unsafe { bytes_in(k.pRawValue, k.RawValueLength as usize) }?)?));
         }
     }
-    // SAFETY: `unknown_headers`: `r.Headers.pUnknownHeaders` is NULL or the caller's `UnknownHeaderCount`
-    // HTTP_UNKNOWN_HEADERs (this function's `# Safety`).
-    let unknown = unsafe { unknown_headers(r.Headers.UnknownHeaderCount, r.Headers.pUnknownHeaders) }?;
+    let unknown = if r.Headers.UnknownHeaderCount == 0 {
+        // The usual response: no call, no list moved out of one.
+        UnknownHeaders::new()
+    } else {
+        // SAFETY: `unknown_headers`: `r.Headers.pUnknownHeaders` is NULL or the caller's `UnknownHeaderCount`
+        // HTTP_UNKNOWN_HEADERs (this function's `# Safety`).
+        unsafe { unknown_headers(r.Headers.UnknownHeaderCount, r.Headers.pUnknownHeaders) }?
+    };
     Ok(ResponseHead { status: r.StatusCode, reason, known, unknown })
 }
 
