@@ -523,7 +523,7 @@ impl RequestQueue {
 pub struct QueueDriver(pub Weak<RequestQueue>);
 
 impl PortDriver for QueueDriver {
-    fn lead(&self, port: &CompletionPort, deadline: Option<Instant>) -> Option<Option<Packet>> {
+    fn lead(&self, port: &CompletionPort, deadline: Option<Instant>, counted: bool) -> Option<Option<Packet>> {
         let q = self.0.upgrade()?;
         {
             let mut st = q.st.lock();
@@ -534,7 +534,7 @@ impl PortDriver for QueueDriver {
             st.lead_gen += 1;
         }
         crate::win32::iocp::pause_after_take_lead();
-        Some(Self::lead_taken(&q, port, deadline))
+        Some(Self::lead_taken(&q, port, deadline, counted))
     }
 
     fn wake(&self) {
@@ -547,7 +547,13 @@ impl PortDriver for QueueDriver {
 impl QueueDriver {
     /// Leads `q` (the lead is taken) until a request completes one of its pending receives for `port`'s
     /// thread, or a wake or `deadline` ends the turn; gives the lead up.
-    fn lead_taken(q: &Arc<RequestQueue>, port: &CompletionPort, deadline: Option<Instant>) -> Option<Packet> {
+    /// `counted`: the thread counts as out with a packet of `port` already.
+    fn lead_taken(
+        q: &Arc<RequestQueue>,
+        port: &CompletionPort,
+        deadline: Option<Instant>,
+        counted: bool,
+    ) -> Option<Packet> {
         loop {
             let timeout = match deadline {
                 None => -1,
@@ -588,7 +594,7 @@ impl QueueDriver {
                 }
                 continue;
             };
-            let after = q.leave_lead(&mut st, true);
+            let after = q.leave_lead(&mut st, !counted);
             drop(st);
             super::notify_hook::received(q, &req);
             after.run();

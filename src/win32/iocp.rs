@@ -35,7 +35,9 @@ pub trait PortDriver: Send + Sync {
     /// Takes the lead if nobody has it (None: led already, or closed) and leads until it has a packet for
     /// the caller (returned in place of being posted), it is woken (a packet was posted to the port, the
     /// port closed), or `deadline` passes (`Some(None)`). Gives the lead up before returning.
-    fn lead(&self, port: &CompletionPort, deadline: Option<Instant>) -> Option<Option<Packet>>;
+    /// `counted`: the caller counts as out with a packet already ([`CompletionPort::active`]), so leaving
+    /// with one adds nothing.
+    fn lead(&self, port: &CompletionPort, deadline: Option<Instant>, counted: bool) -> Option<Option<Packet>>;
     /// Wakes the thread leading it.
     fn wake(&self);
 }
@@ -263,15 +265,15 @@ impl CompletionPort {
     /// Leads a driver nobody leads: None when there is none; its result otherwise (see
     /// [`PortDriver::lead`]). The only driver is read without a lock; of several, one at a time is taken
     /// from the list (not locked while its lead is taken or led; no copy of the list per call).
-    fn lead_a_driver(&self, deadline: Option<Instant>) -> Option<Option<Packet>> {
+    fn lead_a_driver(&self, deadline: Option<Instant>, counted: bool) -> Option<Option<Packet>> {
         if !self.more_drivers.load(Ordering::Acquire) {
-            return self.first_driver.get()?.upgrade()?.lead(self, deadline);
+            return self.first_driver.get()?.upgrade()?.lead(self, deadline, counted);
         }
         let mut i = 0;
         loop {
             let d = self.drivers.lock().get(i).map(Weak::upgrade)?;
             i += 1;
-            if let Some(r) = d.and_then(|d| d.lead(self, deadline)) {
+            if let Some(r) = d.and_then(|d| d.lead(self, deadline, counted)) {
                 return Some(r);
             }
         }
@@ -284,7 +286,17 @@ impl CompletionPort {
         out: &mut [Packet],
         deadline: Option<Instant>,
     ) -> Result<usize, DequeueError> {
-        self.came_back();
+        // A thread back from this port's last packet stays counted out while the port drives one object (the
+        // usual port: one request queue), until it waits here or leaves without a packet; leaving with one,
+        // it is counted already (no second look at its state, no count moved). Only that object's leader
+        // reads the count meanwhile, and this thread is the leader, about to lead, or counted back before
+        // it waits.
+        let mut still_out = if self.more_drivers.load(Ordering::Acquire) {
+            self.came_back();
+            false
+        } else {
+            OutWith::came_back_lazily(&OUT_WITH, &**self, Self::active_sub)
+        };
         let mut q = self.queue.lock();
         loop {
             if !q.packets.is_empty() {
@@ -297,13 +309,21 @@ impl CompletionPort {
                     self.ready.notify_one();
                 }
                 drop(q);
-                self.went_out();
+                if !still_out {
+                    self.went_out();
+                }
                 return Ok(n);
             }
             if self.closed.load(Ordering::Acquire) {
+                if still_out {
+                    self.came_back();
+                }
                 return Err(DequeueError::Closed);
             }
             if deadline.is_some_and(|d| Instant::now() >= d) {
+                if still_out {
+                    self.came_back();
+                }
                 return Err(DequeueError::TimedOut);
             }
             // Look for a driver to lead with the port's lock released: taking the lead takes the driver's own
@@ -316,12 +336,14 @@ impl CompletionPort {
             let promotions = q.promotions;
             self.leaders.fetch_add(1, Ordering::AcqRel);
             drop(q);
-            let got = self.lead_a_driver(deadline);
+            let got = self.lead_a_driver(deadline, still_out);
             self.leaders.fetch_sub(1, Ordering::AcqRel);
             match got {
                 Some(Some(p)) => {
                     out[0] = p;
-                    self.went_out();
+                    if !still_out {
+                        self.went_out();
+                    }
                     return Ok(1);
                 }
                 Some(None) => {
@@ -332,6 +354,9 @@ impl CompletionPort {
             }
             if !q.packets.is_empty() || q.promotions != promotions || self.closed.load(Ordering::Acquire) {
                 continue;
+            }
+            if std::mem::take(&mut still_out) {
+                self.came_back();
             }
             self.waiting.fetch_add(1, Ordering::AcqRel);
             let timed_out = match deadline {
