@@ -19,6 +19,8 @@ Prints one line per check, "name: what was seen", for the C test to compare. Com
             connection a second before closing it
   reqtrailers  POST /calls/trailers: body "abc", then trailers (x-req-trailer: 1) ending the stream; the
             response (the body as the application read it)
+  stall     POST /stall/x with 1000 bytes of a 1,000,000-byte body, then nothing more (the server's EntityBody
+            timer ends it): how the stream ended, then /hello on the same connection
 Every command ends within its own deadline (20 s).
 """
 import socket
@@ -209,6 +211,15 @@ def cmd_appcancel(c):
     h = c.get("/hello")
     print("appcancel: status=%s reset=%s then %s %s goaway=%s" % (s["status"], "yes" if s["reset"] is not None else "no",
                                                                   h["status"], h["data"].decode(), c.goaway))
+
+
+def cmd_stall(c):
+    sid = c.request("POST", "/stall/x", b"x" * 1000, end=False, extra=[("content-length", "1000000")])
+    c.wait(sid)
+    s = c.streams[sid]
+    h = c.get("/hello")
+    print("stall: status=%s reset=%s then %s %s goaway=%s" % (s["status"], "yes" if s["reset"] is not None else "no",
+                                                              h["status"], h["data"].decode(), c.goaway))
 
 
 def cmd_waitdisc(c):
