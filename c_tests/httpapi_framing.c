@@ -2,7 +2,8 @@
  * that is the fitting answer) and a closed connection, and the application never sees the request.
  * Each row is sent raw on a fresh connection. Rows marked "at once" send only a request line that cannot
  * start a request: http.sys answers 400 with Connection: close as soon as that line is complete, without
- * waiting for the rest of the head, and closes gracefully (a FIN, not a reset). */
+ * waiting for the rest of the head, and closes gracefully (a FIN, not a reset). A well-formed trailer
+ * section is read and dropped: the body and a pipelined request after it are served. */
 #include "httpapi_support.h"
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,15 @@ int main(void) {
     const char good[] = "GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
     ssize_t n = hs_exchange(port, good, strlen(good), out, sizeof out, 3000);
     CHECK(n > 0 && strstr(out, "\r\n\r\nhello"), "a well-formed request is served: %.40s", out);
+    /* A chunked body's well-formed trailer section is read and dropped (http.sys gives request trailers to no
+     * API): the body arrives whole, and the request pipelined after it is served on the same connection. */
+    const char trailed[] = "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                           "3\r\nabc\r\n0\r\nX-Req-Trailer: 1\r\n\r\n"
+                           "GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    n = hs_exchange(port, trailed, strlen(trailed), out, sizeof out, 3000);
+    const char *second = n > 0 ? strstr(out, "\r\n\r\nabc") : NULL;
+    CHECK(second && !strncmp(out, "HTTP/1.1 200 ", 13) && strstr(second, "HTTP/1.1 200 ") && strstr(second, "\r\n\r\nhello"),
+          "a chunked body with a trailer, then a pipelined request: %.200s", n > 0 ? out : "(nothing)");
     hs_app_stop(&app);
     HttpTerminate(HTTP_INITIALIZE_SERVER, NULL);
     return ts_finish("httpapi_framing");

@@ -13,7 +13,8 @@
  * (c_tests/support/h2_flood.py), each ending in a GOAWAY with memory bounded.
  * The HTTP/1.1 path's calls on streams: receive by id after ERROR_MORE_DATA, a file-handle response,
  * HttpCancelHttpRequest, HttpWaitForDisconnect, and request trailers (not exposed, as on Windows); the
- * timers per stream: MinSendRate and EntityBody reset the stream, not the connection. */
+ * timers per stream: MinSendRate and EntityBody reset the stream, not the connection; RequestQueue answers
+ * 503 on the stream. */
 #include "httpapi_support.h"
 #include <arpa/inet.h>
 #include <pthread.h>
@@ -665,6 +666,49 @@ static void test_entity_body_timer(int port) {
     HttpCloseServerSession(s);
 }
 
+/* RequestQueue on an HTTP/2 stream: a request no thread takes within RequestQueue (1 s here) is answered 503
+ * by the engine, as on HTTP/1.1 (httpapi_timers), on its stream: the connection serves the next request. A v2
+ * URL group of its own takes https://127.0.0.1:port/queued/ with RequestQueue 1 s; nobody receives on its
+ * queue. */
+static void test_request_queue_timer(int port) {
+    HTTP_SERVER_SESSION_ID s = 0;
+    HTTP_URL_GROUP_ID g = 0;
+    HANDLE q = NULL;
+    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
+    CHECK_EQ(HttpCreateServerSession(v, &s, 0), NO_ERROR, "queued: session");
+    CHECK_EQ(HttpCreateUrlGroup(s, &g, 0), NO_ERROR, "queued: group");
+    CHECK_EQ(HttpCreateRequestQueue(v, NULL, NULL, 0, &q), NO_ERROR, "queued: queue");
+    HTTP_BINDING_INFO b;
+    memset(&b, 0, sizeof b);
+    b.Flags.Present = 1;
+    b.RequestQueueHandle = q;
+    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerBindingProperty, &b, sizeof b), NO_ERROR, "queued: binding");
+    HTTP_TIMEOUT_LIMIT_INFO t;
+    memset(&t, 0, sizeof t);
+    t.Flags.Present = 1;
+    t.RequestQueue = 1;
+    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerTimeoutsProperty, &t, sizeof t), NO_ERROR, "queued: RequestQueue 1 s");
+    wchar_t url[80];
+    swprintf(url, 80, L"https://127.0.0.1:%d/queued/", port);
+    CHECK_EQ(HttpAddUrlToUrlGroup(g, url, 0, 0), NO_ERROR, "queued: HttpAddUrlToUrlGroup https .../queued/");
+    char cmd[1000], out[512];
+    snprintf(cmd, sizeof cmd,
+             "%s --http2 -o /dev/null -w '%%{http_code} %%{http_version} %%{num_connects} %%{time_total}\\n' https://127.0.0.1:%d/queued/x"
+             " -o /dev/null https://127.0.0.1:%d/hello",
+             curl, port, port);
+    int rc = run(cmd, out, sizeof out);
+    int code = 0, ver = 0, conns = -1, code2 = 0, ver2 = 0, conns2 = -1;
+    double secs = -1, secs2 = -1;
+    int n = sscanf(out, "%d %d %d %lf %d %d %d %lf", &code, &ver, &conns, &secs, &code2, &ver2, &conns2, &secs2);
+    printf("RequestQueue on a stream: %s", out);
+    CHECK(rc == 0 && n == 8 && code == 503 && ver == 2 && conns == 1 && code2 == 200 && ver2 == 2 && conns2 == 0,
+          "RequestQueue: 503 on the stream, the connection serves /hello next: rc %d '%s'", rc, out);
+    CHECK(secs >= 0.7 && secs <= 3.5, "the 503 after RequestQueue (1 s): %.2f s", secs);
+    HttpCloseRequestQueue(q);
+    HttpCloseUrlGroup(g);
+    HttpCloseServerSession(s);
+}
+
 /* Resident memory of this process (the server), in KiB. */
 static long rss_kib(void) {
     char line[256];
@@ -739,6 +783,7 @@ int main(void) {
     test_stream_calls(port);
     test_min_send_rate(port);
     test_entity_body_timer(port);
+    test_request_queue_timer(port);
     test_idle_goaway(port);
     test_floods(port);
     hs_app_stop(&app);

@@ -237,6 +237,14 @@ static void test_sync_ours(int port) {
     ses = session(0, 0);
     con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
     CHECK_EQ(get(con, L"/hello", 0, body, sizeof body), 200, "GET /hello without the option");
+    /* The option on the request alone (its session without it): that request offers h2 and gets it. */
+    req = open_req(con, L"GET", L"/hello");
+    DWORD h2only = WINHTTP_PROTOCOL_FLAG_HTTP2;
+    CHECK(WinHttpSetOption(req, WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL, &h2only, sizeof h2only), "ENABLE_HTTP_PROTOCOL on a request");
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "GET with the request's own option: %u", GetLastError());
+    CHECK_EQ(dword_option(req, WINHTTP_OPTION_HTTP_PROTOCOL_USED), WINHTTP_PROTOCOL_FLAG_HTTP2, "the request's own option: HTTP/2");
+    CHECK(read_all(req, body, sizeof body) == 5 && strcmp(body, "hello") == 0, "body '%s'", body);
+    WinHttpCloseHandle(req);
     /* Over HTTP/1.1 our server sends the trailers in the chunked body (TE: trailers); WinHTTP reads the
      * body and exposes no trailers (WINHTTP_QUERY_FLAG_TRAILERS is HTTP/2 only: .NET's WinHttpHandler
      * reads them only for HTTP/2 responses for that reason). */

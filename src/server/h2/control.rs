@@ -27,7 +27,11 @@ struct State {
 #[derive(Default)]
 pub struct StreamControl {
     state: Mutex<State>,
+    /// The last send was made, or a reset asked for ([`Self::wait_finished`]).
     changed: Notify,
+    /// A reset was asked for ([`Self::wait_reset`], which every stream's relay waits on from its start:
+    /// apart, so the last send of each response does not wake it for nothing).
+    reset_asked: Notify,
 }
 
 impl StreamControl {
@@ -57,6 +61,7 @@ impl StreamControl {
     pub fn reset(&self, code: u32) {
         self.state.lock().reset.get_or_insert(code);
         self.changed.notify_waiters();
+        self.reset_asked.notify_waiters();
     }
 
     pub fn started(&self) -> bool {
@@ -95,9 +100,9 @@ impl StreamControl {
     }
 
     /// Waits until `done` holds of the state (checked again at each change, without a missed wake).
-    async fn wait(&self, done: impl Fn(&State) -> bool) {
+    async fn wait(&self, on: &Notify, done: impl Fn(&State) -> bool) {
         loop {
-            let changed = self.changed.notified();
+            let changed = on.notified();
             tokio::pin!(changed);
             changed.as_mut().enable();
             if done(&self.state.lock()) {
@@ -109,12 +114,12 @@ impl StreamControl {
 
     /// Until the last send was made or a reset asked for.
     pub async fn wait_finished(&self) {
-        self.wait(|s| s.finished || s.reset.is_some()).await
+        self.wait(&self.changed, |s| s.finished || s.reset.is_some()).await
     }
 
     /// Until a reset is asked for: its code.
     pub async fn wait_reset(&self) -> u32 {
-        self.wait(|s| s.reset.is_some()).await;
+        self.wait(&self.reset_asked, |s| s.reset.is_some()).await;
         self.reset_code().unwrap_or(0)
     }
 }

@@ -478,7 +478,7 @@ async fn relay_response(
     guard: &Guard,
     keep: &mut bool,
 ) -> Result<(), Reason> {
-    let mut buf = BytesMut::with_capacity(16 * 1024);
+    let mut buf = BytesMut::new();
     // Interim responses (100 Continue) are the HTTP/1.1 path's business: skipped.
     let (response, framing) = loop {
         // The application's head comes as fields (head.rs); the engine's own answers as text.

@@ -5,6 +5,7 @@
 use parking_lot::Mutex;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
@@ -17,10 +18,13 @@ struct Woken {
     task: Mutex<Option<Waker>>,
 }
 
-/// One stream's waker: marks its slot and wakes the connection's task.
+/// One stream's waker: marks its slot and wakes the connection's task, once until the stream is polled
+/// (a response wakes its stream twice or more: the pipe's data, the window, the application's last send).
 struct Slot {
     at: usize,
     woken: Arc<Woken>,
+    /// In the woken list, not polled since.
+    listed: AtomicBool,
 }
 
 impl Wake for Slot {
@@ -28,6 +32,9 @@ impl Wake for Slot {
         self.wake_by_ref();
     }
     fn wake_by_ref(self: &Arc<Self>) {
+        if self.listed.swap(true, Ordering::SeqCst) {
+            return;
+        }
         self.woken.list.lock().push(self.at);
         if let Some(w) = &*self.woken.task.lock() {
             w.wake_by_ref();
@@ -37,7 +44,7 @@ impl Wake for Slot {
 
 /// The live streams (a slab; a slot is reused once its stream ended).
 pub struct Streams<'a> {
-    slots: Vec<Option<(Task<'a>, Waker)>>,
+    slots: Vec<Option<(Task<'a>, Arc<Slot>, Waker)>>,
     free: Vec<usize>,
     woken: Arc<Woken>,
     live: usize,
@@ -56,11 +63,12 @@ impl<'a> Streams<'a> {
     /// Adds a stream; it is first polled by the next [`Self::drive`].
     pub fn push(&mut self, task: impl Future<Output = ()> + Send + 'a) {
         let at = self.free.pop().unwrap_or(self.slots.len());
-        let waker = Waker::from(Arc::new(Slot { at, woken: self.woken.clone() }));
+        let slot = Arc::new(Slot { at, woken: self.woken.clone(), listed: AtomicBool::new(true) });
+        let waker = Waker::from(slot.clone());
         if at == self.slots.len() {
             self.slots.push(None);
         }
-        self.slots[at] = Some((Box::pin(task), waker));
+        self.slots[at] = Some((Box::pin(task), slot, waker));
         self.live += 1;
         self.woken.list.lock().push(at);
     }
@@ -80,7 +88,9 @@ impl<'a> Streams<'a> {
         let woken = std::mem::take(&mut *self.woken.list.lock());
         for at in woken {
             // A stale wake (the stream ended, its slot free or reused) polls nothing or polls early.
-            let Some(Some((task, waker))) = self.slots.get_mut(at) else { continue };
+            let Some(Some((task, slot, waker))) = self.slots.get_mut(at) else { continue };
+            // Wakes from now on list it again (before the poll: a wake during it is not lost).
+            slot.listed.store(false, Ordering::SeqCst);
             let mut scx = Context::from_waker(waker);
             if task.as_mut().poll(&mut scx).is_ready() {
                 self.slots[at] = None;
@@ -115,6 +125,36 @@ mod tests {
             assert_eq!(s.len(), 0);
             s.push(async {});
             assert_eq!(s.slots.len(), 3);
+        });
+    }
+
+    #[test]
+    fn a_stream_woken_often_between_drives_is_polled_once() {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+        rt.block_on(async {
+            let polls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+            let waker: Arc<Mutex<Option<Waker>>> = Default::default();
+            let mut s = Streams::new();
+            let (p, w) = (polls.clone(), waker.clone());
+            s.push(std::future::poll_fn(move |cx| {
+                p.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                *w.lock() = Some(cx.waker().clone());
+                Poll::<()>::Pending
+            }));
+            let once = std::time::Duration::from_millis(5);
+            let _ = tokio::time::timeout(once, s.drive()).await;
+            assert_eq!(polls.load(std::sync::atomic::Ordering::SeqCst), 1);
+            // Three wakes (the pipe's data, the window, the last send): one poll.
+            for _ in 0..3 {
+                waker.lock().as_ref().unwrap().wake_by_ref();
+            }
+            assert_eq!(s.woken.list.lock().len(), 1);
+            let _ = tokio::time::timeout(once, s.drive()).await;
+            assert_eq!(polls.load(std::sync::atomic::Ordering::SeqCst), 2);
+            // Woken again after that poll: polled again.
+            waker.lock().as_ref().unwrap().wake_by_ref();
+            let _ = tokio::time::timeout(once, s.drive()).await;
+            assert_eq!(polls.load(std::sync::atomic::Ordering::SeqCst), 3);
         });
     }
 }
