@@ -617,3 +617,62 @@ impl RequestQueue {
         let _ = self.active_out.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A set of no queue, apart from the runtime (no reactor registration, so nothing else takes its wakes).
+    fn lone_set() -> QueueSet {
+        let (poller, waker) = (Poller::new().unwrap(), Waker::new().unwrap());
+        poller.add(waker.as_raw_fd(), WAKE, libc::EPOLLIN as u32).unwrap();
+        QueueSet {
+            poller,
+            stash: Default::default(),
+            waker,
+            token: u64::MAX - 1,
+            owner: Weak::new(),
+            parked: AtomicBool::new(false),
+            runtime: AtomicBool::new(false),
+            kicked: AtomicBool::new(false),
+        }
+    }
+
+    /// The writes of the set's waker since the last look (its eventfd counter, read and reset).
+    fn wakes(set: &QueueSet) -> u64 {
+        let mut v: u64 = 0;
+        // SAFETY: reads 8 bytes into a live u64 from the set's non-blocking eventfd.
+        unsafe { libc::read(set.waker.as_raw_fd(), &mut v as *mut u64 as *mut libc::c_void, 8) };
+        v
+    }
+
+    #[test]
+    fn posts_wake_the_set_only_when_nobody_would_look_and_once_a_burst() {
+        // (leader parked in the wait, runtime watching, posts) -> waker writes
+        let rows: [(bool, bool, usize, u64); 5] = [
+            (false, false, 3, 0), // a leader at work, or one coming back: it takes the stash first
+            (true, false, 1, 1),  // a leader asleep in the wait
+            (true, false, 5, 1),  // a burst: one wake
+            (false, true, 2, 1),  // the runtime watches the set
+            (true, true, 1, 1),
+        ];
+        for (i, (parked, runtime, posts, want)) in rows.into_iter().enumerate() {
+            let set = lone_set();
+            set.parked.store(parked, Ordering::SeqCst);
+            set.runtime.store(runtime, Ordering::SeqCst);
+            for id in 0..posts as u64 {
+                set.post(id, libc::EPOLLIN as u32);
+            }
+            assert_eq!(set.stash.lock().len(), posts, "row {i}");
+            assert_eq!(wakes(&set), want, "row {i}");
+        }
+        // Once the wake is taken, the next post wakes again.
+        let set = lone_set();
+        set.parked.store(true, Ordering::SeqCst);
+        set.post(1, libc::EPOLLIN as u32);
+        set.take_wake();
+        set.post(2, libc::EPOLLIN as u32);
+        assert_eq!(wakes(&set), 1);
+        assert_eq!(set.stash.lock().iter().map(|e| e.0).collect::<Vec<_>>(), [1, 2]);
+    }
+}
