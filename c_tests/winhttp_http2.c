@@ -13,6 +13,7 @@
  *   streams at once under MAX_CONNS_PER_SERVER 1, closed after WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT (5 s)
  *   without a stream (the server sees a new connection next), and an idle HTTP/1.1 one no longer pooled;
  *   WINHTTP_OPTION_HTTP2_KEEPALIVE (5000 ms, its floor) pinging an idle connection;
+ * - WINHTTP_OPTION_STREAM_ERROR_CODE after our server resets a stream (HttpRequestPropertyStreamError);
  * - response trailers through WINHTTP_QUERY_FLAG_TRAILERS and WinHttpQueryHeadersEx (nginx add_trailer, and our
  *   server's HttpDataChunkTrailers: /trailers, /trailers-length, /trailers-only, /trailers-chunked).
  * 127.0.0.1 only; every wait bounded. */
@@ -214,6 +215,27 @@ static void test_sync_ours(int port) {
     CHECK(WinHttpQueryHeaders(req, WINHTTP_QUERY_CUSTOM | WINHTTP_QUERY_FLAG_TRAILERS, L"grpc-status", gs, &gsl, NULL) && wcscmp(gs, L"0") == 0,
           "grpc-status through WinHttpQueryHeaders: %u", GetLastError());
     WinHttpCloseHandle(req);
+
+    /* WINHTTP_OPTION_STREAM_ERROR_CODE ("the error code indicated by a RST_STREAM frame received on an HTTP
+     * stream", request handles, query only): our server sends /reset's "partial", then resets the stream with
+     * CANCEL (8) through HttpRequestPropertyStreamError; the read that meets the reset fails and the option
+     * gives the code. A session handle: ERROR_WINHTTP_INCORRECT_HANDLE_TYPE (what .NET's WinHttpHandler
+     * probes for to learn that trailers are supported); not settable. */
+    req = open_req(con, L"GET", L"/reset");
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL), "GET /reset: %u", GetLastError());
+    CHECK(read_all(req, (char *)raw, sizeof raw) < 0, "the body read ends in an error at the reset");
+    CHECK_EQ(dword_option(req, WINHTTP_OPTION_STREAM_ERROR_CODE), 8, "STREAM_ERROR_CODE: the server's RST_STREAM code (CANCEL)");
+    WinHttpCloseHandle(req);
+    req = open_req(con, L"GET", L"/hello");
+    CHECK(WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL) && read_all(req, (char *)raw, sizeof raw) == 5,
+          "GET /hello on the same connection after the reset");
+    CHECK_EQ(dword_option(req, WINHTTP_OPTION_STREAM_ERROR_CODE), 0, "STREAM_ERROR_CODE: 0 for a stream not reset");
+    WinHttpCloseHandle(req);
+    DWORD sec = 0, secl = sizeof sec;
+    CHECK(!WinHttpQueryOption(ses, WINHTTP_OPTION_STREAM_ERROR_CODE, &sec, &secl) && GetLastError() == ERROR_WINHTTP_INCORRECT_HANDLE_TYPE,
+          "STREAM_ERROR_CODE on a session handle: %u", GetLastError());
+    CHECK(!WinHttpSetOption(ses, WINHTTP_OPTION_STREAM_ERROR_CODE, &sec, sizeof sec) && GetLastError() == ERROR_WINHTTP_OPTION_NOT_SETTABLE,
+          "STREAM_ERROR_CODE is not settable: %u", GetLastError());
 
     /* A request turning HTTP/2 off again gets HTTP/1.1 (its own connection). */
     req = open_req(con, L"GET", L"/hello");

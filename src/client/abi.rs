@@ -485,6 +485,9 @@ pub const WINHTTP_OPTION_HTTP2_KEEPALIVE: u32 = 164;
 /// Session or request handles: the stream receive window a new HTTP/2 connection announces (bytes),
 /// set with a [`WINHTTP_HTTP2_RECEIVE_WINDOW`] (or a bare `DWORD` window); queried as a `DWORD`.
 pub const WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW: u32 = 183;
+/// Request handles, query only: the error code of the RST_STREAM the server ended the request's HTTP/2
+/// stream with (0: none), as Microsoft's option-flags page describes it.
+pub const WINHTTP_OPTION_STREAM_ERROR_CODE: u32 = 159;
 /// The smallest `WINHTTP_OPTION_HTTP2_KEEPALIVE` interval other than 0 ("Callers cannot set a timeout
 /// value less than 5000 milliseconds", option-flags page).
 pub const HTTP2_KEEPALIVE_MIN_MS: u32 = 5_000;

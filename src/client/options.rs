@@ -144,6 +144,7 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         | WINHTTP_OPTION_WEB_SOCKET_SEND_BUFFER_SIZE
         | WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL
         | WINHTTP_OPTION_HTTP_PROTOCOL_USED
+        | abi::WINHTTP_OPTION_STREAM_ERROR_CODE
         | WINHTTP_OPTION_HTTP2_KEEPALIVE
         | WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW
         | abi::WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT => Kind::Dword,
@@ -284,6 +285,7 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
         }
         WINHTTP_OPTION_HANDLE_TYPE
         | WINHTTP_OPTION_HTTP_PROTOCOL_USED
+        | abi::WINHTTP_OPTION_STREAM_ERROR_CODE
         | WINHTTP_OPTION_PARENT_HANDLE
         | WINHTTP_OPTION_URL
         | WINHTTP_OPTION_EXTENDED_ERROR
@@ -507,6 +509,12 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
         WINHTTP_OPTION_HTTP_PROTOCOL_USED => {
             let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
             Value::Dword(r.state.lock().protocol_used)
+        }
+        // A request handle's only (.NET's WinHttpHandler probes a session handle for
+        // ERROR_WINHTTP_INCORRECT_HANDLE_TYPE to learn that trailers are supported).
+        abi::WINHTTP_OPTION_STREAM_ERROR_CODE => {
+            let Object::Request(r) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            Value::Dword(r.state.lock().stream_error.load(Ordering::Relaxed))
         }
         WINHTTP_OPTION_ENABLE_HTTP_PROTOCOL => Value::Dword(settings_of(obj)?.http_protocol),
         WINHTTP_OPTION_CONNECTION_INFO => {

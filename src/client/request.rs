@@ -191,6 +191,9 @@ pub struct RequestState {
     pub link: Option<Arc<super::link::Link>>,
     /// `WINHTTP_OPTION_HTTP_PROTOCOL_USED` of the last send (`WINHTTP_PROTOCOL_FLAG_HTTP2` over `h2`).
     pub protocol_used: u32,
+    /// `WINHTTP_OPTION_STREAM_ERROR_CODE`: the code of the server's RST_STREAM on the last send's HTTP/2
+    /// stream (0: none), written by its [`super::h2::Stream`].
+    pub stream_error: Arc<std::sync::atomic::AtomicU32>,
     /// The trailer fields of the last response (HTTP/2), for `WINHTTP_QUERY_FLAG_TRAILERS`.
     pub trailers: Vec<(String, String)>,
     /// `WINHTTP_OPTION_CLIENT_CERT_CONTEXT`: None never set, `Some(None)` `WINHTTP_NO_CLIENT_CERT_CONTEXT`,
@@ -292,6 +295,7 @@ impl Request {
                 link: None,
                 client_cert: None,
                 protocol_used: 0,
+                stream_error: Default::default(),
                 trailers: Vec::new(),
             }),
             io: Mutex::new(Some(Box::default())),
@@ -674,6 +678,7 @@ impl Request {
             let mut st = self.state.lock();
             st.response = None;
             st.protocol_used = 0;
+            st.stream_error.store(0, std::sync::atomic::Ordering::Relaxed);
             st.trailers.clear();
             let proxy = self.session.proxy.lock().proxy_for(&st.target.host, st.target.secure);
             let origin = Origin {

@@ -67,16 +67,55 @@ pub fn request_header_id(name: &[u8]) -> Option<usize> {
     ];
     // Statics, not consts: indexed at run time, a const table would be copied onto the stack each call.
     static BY_LEN_TABLE: [&[u8]; 20] = BY_LEN;
-    static NAMES: [&str; 41] = REQUEST_HEADER_NAMES;
     let cands = BY_LEN_TABLE.get(name.len())?;
-    // The first letter (case folded) tells most candidates apart before a whole comparison.
-    let first = name.first()?.to_ascii_lowercase();
+    // A word at a time: each candidate's letters may differ from the name's by their case bit alone.
+    let mut bytes = [0u8; 24];
+    bytes[..name.len()].copy_from_slice(name);
+    let word = |j: usize| u64::from_le_bytes(bytes[8 * j..8 * j + 8].try_into().expect("eight bytes"));
+    let (w0, w1, w2) = (word(0), word(1), word(2));
     cands.iter().map(|&i| i as usize).find(|&i| {
-        let known = NAMES[i].as_bytes();
-        known[0].to_ascii_lowercase() == first
-            && known.iter().zip(name).all(|(&k, &b)| k == b || (k.is_ascii_alphabetic() && k ^ 0x20 == b))
+        let k = &NAME_WORDS[i];
+        w0 | k.fold[0] == k.lower[0] && w1 | k.fold[1] == k.lower[1] && w2 | k.fold[2] == k.lower[2]
     })
 }
+
+/// A known request header name (at most 24 bytes) as three little-endian words: its bytes with letters
+/// lowercased, and the case bit (0x20) at each letter. A name's word OR `fold` equals `lower` exactly when
+/// the name is this one in any letter case (a non-letter must match as it is).
+#[derive(Clone, Copy)]
+struct NameWords {
+    lower: [u64; 3],
+    fold: [u64; 3],
+}
+
+const fn name_words(name: &str) -> NameWords {
+    let b = name.as_bytes();
+    assert!(b.len() <= 24);
+    let mut w = NameWords { lower: [0; 3], fold: [0; 3] };
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let shift = 8 * (i % 8);
+        if c.is_ascii_alphabetic() {
+            w.lower[i / 8] |= ((c | 0x20) as u64) << shift;
+            w.fold[i / 8] |= 0x20 << shift;
+        } else {
+            w.lower[i / 8] |= (c as u64) << shift;
+        }
+        i += 1;
+    }
+    w
+}
+
+static NAME_WORDS: [NameWords; 41] = {
+    let mut out = [NameWords { lower: [0; 3], fold: [0; 3] }; 41];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = name_words(REQUEST_HEADER_NAMES[i]);
+        i += 1;
+    }
+    out
+};
 
 static VERBS: [&[u8]; 17] = [
     b"OPTIONS",
@@ -466,6 +505,12 @@ mod tests {
         assert_eq!(request_header_id(b"X-Custom"), None);
         assert_eq!(request_header_id(b""), None);
         assert_eq!(request_header_id(b"A-Very-Long-Header-Name-Indeed"), None);
+        // Compared a word at a time: every byte counts, a letter's case alone may differ.
+        assert_eq!(request_header_id(b"hOsT"), Some(28));
+        assert_eq!(request_header_id(b"If_Match"), None);
+        assert_eq!(request_header_id(b"Proxy-Authorizatiom"), None);
+        assert_eq!(request_header_id(b"proxy-authorization"), Some(35));
+        assert_eq!(request_header_id(b"Hos\x14"), None);
     }
 
     #[test]

@@ -30,7 +30,7 @@ use once_cell::sync::Lazy;
 use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::future::Future;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
@@ -333,11 +333,12 @@ pub async fn transmit(
     const ATTEMPTS: u32 = 5;
     for attempt in 0..ATTEMPTS {
         let Some(c) = connection(req, io, origin, target, security_flags).await? else { return Ok(false) };
-        {
+        let stream_error = {
             let mut st = req.state.lock();
             st.link = Some(c.link.clone());
             st.protocol_used = WINHTTP_PROTOCOL_FLAG_HTTP2;
-        }
+            st.stream_error.clone()
+        };
         let opened = match within(send_timeout, c.send.clone().ready()).await? {
             Ok(mut ready) => ready.send_request(request.clone(), declared == 0),
             Err(e) => Err(e),
@@ -360,6 +361,7 @@ pub async fn transmit(
             send: (declared != 0).then_some(send),
             resp: Some(resp),
             recv: None,
+            stream_error,
             data: Bytes::new(),
             ended: false,
             trailers: Vec::new(),
@@ -433,7 +435,7 @@ pub async fn read_head(req: &Request, io: &mut Io) -> Result<(ResponseHead, usiz
     };
     let r = r.map_err(|e| {
         let refused = (e.is_go_away() && e.is_remote()) || e.reason() == Some(::h2::Reason::REFUSED_STREAM);
-        (h2_error(&e), refused)
+        (s.fail(&e), refused)
     })?;
     let (parts, body) = r.into_parts();
     s.ended = body.is_end_stream();
@@ -467,6 +469,8 @@ pub struct Stream {
     /// The body has ended (END_STREAM).
     ended: bool,
     trailers: Vec<(String, String)>,
+    /// The request's `WINHTTP_OPTION_STREAM_ERROR_CODE`.
+    stream_error: Arc<AtomicU32>,
 }
 
 impl Drop for Stream {
@@ -478,6 +482,15 @@ impl Drop for Stream {
 }
 
 impl Stream {
+    /// The Win32 error for an h2 error on this stream; a RST_STREAM from the server leaves its code for
+    /// `WINHTTP_OPTION_STREAM_ERROR_CODE`.
+    fn fail(&self, e: &::h2::Error) -> Win32Error {
+        if let (true, true, Some(r)) = (e.is_reset(), e.is_remote(), e.reason()) {
+            self.stream_error.store(u32::from(r), Ordering::Relaxed);
+        }
+        h2_error(e)
+    }
+
     async fn send_all(&mut self, data: &[u8], end: bool, timeout: u32) -> WinResult<()> {
         let send = self.send.as_mut().ok_or(ERROR_WINHTTP_INCORRECT_HANDLE_STATE)?;
         let mut rest = Bytes::copy_from_slice(data);
@@ -486,17 +499,21 @@ impl Stream {
             let cap = within(timeout, std::future::poll_fn(|cx| send.poll_capacity(cx))).await?;
             let n = match cap {
                 Some(Ok(n)) => n.min(rest.len()),
-                Some(Err(e)) => return Err(h2_error(&e)),
+                Some(Err(e)) => return Err(self.fail(&e)),
                 None => return Err(ERROR_WINHTTP_CONNECTION_ERROR),
             };
             if n == 0 {
                 continue;
             }
             let chunk = rest.split_to(n);
-            send.send_data(chunk, end && rest.is_empty()).map_err(|e| h2_error(&e))?;
+            if let Err(e) = send.send_data(chunk, end && rest.is_empty()) {
+                return Err(self.fail(&e));
+            }
         }
         if end && data.is_empty() {
-            send.send_data(Bytes::new(), true).map_err(|e| h2_error(&e))?;
+            if let Err(e) = send.send_data(Bytes::new(), true) {
+                return Err(self.fail(&e));
+            }
         }
         if end {
             self.send = None;
@@ -517,7 +534,7 @@ impl Stream {
                 self.data = b;
                 Poll::Ready(Ok(()))
             }
-            Poll::Ready(Some(Err(e))) => Poll::Ready(Err(h2_error(&e))),
+            Poll::Ready(Some(Err(e))) => Poll::Ready(Err(self.fail(&e))),
             Poll::Ready(None) => {
                 self.ended = true;
                 if let Poll::Ready(Ok(Some(t))) = recv.poll_trailers(cx) {
