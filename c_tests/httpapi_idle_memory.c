@@ -4,8 +4,11 @@
  * 2 KiB target; this test holds the shape with fewer and a looser bound so a busy machine does not fail it:
  * N connections each send one request, get their answer and stay open; the server's resident memory
  * (this process: the clients' sockets cost the kernel, not this process's pages) may grow by at most
- * BOUND bytes per connection; every connection then answers a second request; all are closed, and a
- * second round of N grows the memory by at most a quarter of the first round's bound (reused, not grown). */
+ * BOUND bytes per connection; every connection then answers a second request; all are closed, and two more
+ * rounds of N follow: the last grows the memory by at most a quarter of the first round's bound (reused, not
+ * grown). Two, not one: glibc gives each thread an arena of its own, so a round whose connections another
+ * runtime thread happened to accept (it depends on the machine's load) fills that thread's arena once; from
+ * then on every arena has what closed connections gave back. */
 #include "httpapi_support.h"
 #include <stdlib.h>
 #include <string.h>
@@ -80,15 +83,19 @@ int main(void) {
     for (int i = 0; i < N; i++) again += ask(fds[i]);
     CHECK_EQ(again, N, "every idle connection answers a second request");
 
-    for (int i = 0; i < N; i++) close(fds[i]);
-    usleep(500 * 1000);
-    long closed = rss_kib();
-    CHECK_EQ(open_round(port), N, "second round: every connection answered");
-    usleep(200 * 1000);
-    long second = rss_kib();
-    printf("closed: %ld KiB; a second round of %d: %ld KiB\n", closed, N, second);
-    CHECK(second - idle <= (long)N * BOUND / 4 / 1024, "memory of closed connections reused: %ld KiB after the first round, %ld after the second",
-          idle, second);
+    long rounds[3] = {idle, 0, 0};
+    for (int r = 1; r < 3; r++) {
+        for (int i = 0; i < N; i++) close(fds[i]);
+        usleep(500 * 1000);
+        int ok = open_round(port);
+        CHECK(ok == N, "round %d: every connection answered (%d)", r + 1, ok);
+        usleep(200 * 1000);
+        rounds[r] = rss_kib();
+    }
+    long most = rounds[0] > rounds[1] ? rounds[0] : rounds[1];
+    printf("RSS after each round of %d: %ld, %ld, %ld KiB\n", N, rounds[0], rounds[1], rounds[2]);
+    CHECK(rounds[2] - most <= (long)N * BOUND / 4 / 1024,
+          "memory of closed connections reused: %ld KiB after the third round, %ld before it", rounds[2], most);
     for (int i = 0; i < N; i++) close(fds[i]);
 
     hs_app_stop(&app);
