@@ -570,8 +570,9 @@ static DWORD group_count(HINTERNET h) {
  * without HTTP/2. Both sessions idle-time out after 5 s (the option's minimum); one wait serves both.
  * The same wait serves WINHTTP_OPTION_HTTP2_KEEPALIVE against `ping_port` (a third python server, no
  * connection to it yet, whose /pings counts the PING frames of the connection it comes on): a session with the option's floor, 5000 ms,
- * has pinged its idle connection when the wait is over ("after there is no activity on a connection for
- * that timeout period, WinHttp will begin to send HTTP/2 PING frames", option-flags page). */
+ * keeps its connection busy through that wait (a request every 250 ms) and has sent no PING; idle 5.5 s more,
+ * it has ("after there is no activity on a connection for that timeout period, WinHttp will begin to send
+ * HTTP/2 PING frames", option-flags page). */
 static void test_idle(int port2, int h1port, int ping_port) {
     printf("connection count and idle timeout\n");
     char body[256];
@@ -617,7 +618,14 @@ static void test_idle(int port2, int h1port, int ping_port) {
     CHECK_EQ(get(kcon, L"/pings", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body), 200, "GET /pings, keep-alive session");
     CHECK(strcmp(body, "pings=0") == 0, "no PING yet: '%s'", body);
 
-    usleep(5500 * 1000);
+    /* The wait: the keep-alive session's connection busy all through it. */
+    uint64_t busy_end = ts_now_ms() + 5500;
+    int quiet_pings = 1;
+    while (ts_now_ms() < busy_end) {
+        usleep(250 * 1000);
+        quiet_pings &= get(kcon, L"/pings", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body) == 200 && strcmp(body, "pings=0") == 0;
+    }
+    CHECK(quiet_pings, "HTTP2_KEEPALIVE 5000: no PING on a connection busy for 5.5 s: '%s'", body);
     /* The idle time has run out; the close itself may lag a little on a loaded machine (bounded: 5 s). */
     uint64_t end = ts_now_ms() + 5000;
     while (group_count(con) != 0 && ts_now_ms() < end) usleep(50 * 1000);
@@ -631,6 +639,7 @@ static void test_idle(int port2, int h1port, int ping_port) {
     }
     CHECK(strcmp(body, "open=1 accepted=2") == 0, "a new connection, the old one closed by the client: '%s'", body);
     CHECK_EQ(get(h1con, L"/hello", 0, body, sizeof body), 200, "GET over HTTP/1.1 after the idle time");
+    usleep(5500 * 1000); /* the keep-alive session's connection idle now */
     int pinged = 0;
     for (int i = 0; i < 30 && !pinged; i++) {
         CHECK_EQ(get(kcon, L"/pings", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body), 200, "GET /pings after the wait");

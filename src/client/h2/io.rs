@@ -2,13 +2,40 @@
 //! [`Conn`](crate::client::conn::Conn) handshook (ALPN `h2`), driven by the shared runtime.
 use std::io::{self, Read, Write};
 use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::task::{ready, Context, Poll};
+use std::time::{Duration, Instant};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 
 pub struct TlsIo {
     sock: TcpStream,
     tls: Box<rustls::ClientConnection>,
+    heard: Arc<Heard>,
+}
+
+/// When the connection last heard from its peer: WINHTTP_OPTION_HTTP2_KEEPALIVE pings only "after there is
+/// no activity on a connection for that timeout period" (Microsoft's option-flags page).
+pub struct Heard {
+    start: Instant,
+    /// Milliseconds from `start` to the last TLS bytes read.
+    last_ms: AtomicU64,
+}
+
+impl Heard {
+    pub fn new() -> Heard {
+        Heard { start: Instant::now(), last_ms: AtomicU64::new(0) }
+    }
+
+    fn mark(&self) {
+        self.last_ms.store(self.start.elapsed().as_millis() as u64, Ordering::Relaxed);
+    }
+
+    /// How long the peer has been silent.
+    pub fn quiet_for(&self) -> Duration {
+        self.start.elapsed().saturating_sub(Duration::from_millis(self.last_ms.load(Ordering::Relaxed)))
+    }
 }
 
 /// Non-blocking reads and writes on the tokio socket, for rustls's `read_tls` / `write_tls`.
@@ -34,8 +61,9 @@ impl Write for Try<'_> {
 
 impl TlsIo {
     /// Must run inside the runtime that is to drive it (the socket registers there).
-    pub fn new(sock: std::net::TcpStream, tls: Box<rustls::ClientConnection>) -> io::Result<TlsIo> {
-        Ok(TlsIo { sock: TcpStream::from_std(sock)?, tls })
+    /// `heard` is marked at every read of the peer's bytes.
+    pub fn new(sock: std::net::TcpStream, tls: Box<rustls::ClientConnection>, heard: Arc<Heard>) -> io::Result<TlsIo> {
+        Ok(TlsIo { sock: TcpStream::from_std(sock)?, tls, heard })
     }
 
     /// Writes the TLS records rustls holds, as far as the socket takes them.
@@ -69,6 +97,7 @@ impl AsyncRead for TlsIo {
             match this.tls.read_tls(&mut Try(&this.sock)) {
                 Ok(0) => return Poll::Ready(Ok(())),
                 Ok(_) => {
+                    this.heard.mark();
                     if let Err(e) = this.tls.process_new_packets() {
                         let _ = this.flush_tls(cx);
                         return Poll::Ready(Err(io::Error::new(io::ErrorKind::InvalidData, e)));

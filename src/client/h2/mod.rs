@@ -180,7 +180,8 @@ async fn start(mut conn: super::conn::Conn, cfg: &Settings, slot: Slot) -> WinRe
     let idle = std::time::Duration::from_millis(cfg.idle_timeout as u64);
     let (tx, rx) = tokio::sync::oneshot::channel();
     crate::runtime::handle().spawn(async move {
-        let stream = match io::TlsIo::new(sock, tls) {
+        let heard = Arc::new(io::Heard::new());
+        let stream = match io::TlsIo::new(sock, tls, heard.clone()) {
             Ok(s) => s,
             Err(_) => {
                 let _ = tx.send(Err(ERROR_WINHTTP_CONNECTION_ERROR));
@@ -203,7 +204,7 @@ async fn start(mut conn: super::conn::Conn, cfg: &Settings, slot: Slot) -> WinRe
         let _ = tx.send(Ok(c));
         if keepalive != 0 {
             if let Some(pp) = connection.ping_pong() {
-                tokio::spawn(pings(pp, keepalive, dead.clone()));
+                tokio::spawn(pings(pp, keepalive, heard, dead.clone()));
             }
         }
         tokio::pin!(connection);
@@ -220,11 +221,17 @@ async fn start(mut conn: super::conn::Conn, cfg: &Settings, slot: Slot) -> WinRe
     rx.await.map_err(|_| ERROR_WINHTTP_CONNECTION_ERROR)?
 }
 
-/// `WINHTTP_OPTION_HTTP2_KEEPALIVE`: a PING every `ms` while the connection lives.
-async fn pings(mut pp: ::h2::PingPong, ms: u32, dead: Arc<AtomicBool>) {
+/// `WINHTTP_OPTION_HTTP2_KEEPALIVE`: while the connection lives, a PING whenever the server has been silent
+/// for `ms` (its answer counts as hearing from it, so an idle connection is pinged every `ms`; a busy one
+/// never).
+async fn pings(mut pp: ::h2::PingPong, ms: u32, heard: Arc<io::Heard>, dead: Arc<AtomicBool>) {
     let every = std::time::Duration::from_millis(ms as u64);
     while !dead.load(Ordering::Acquire) {
-        tokio::time::sleep(every).await;
+        let quiet = heard.quiet_for();
+        if quiet < every {
+            tokio::time::sleep(every - quiet).await;
+            continue;
+        }
         if pp.ping(::h2::Ping::opaque()).await.is_err() {
             return;
         }
