@@ -545,6 +545,27 @@ static void test_stream_calls(int port) {
     CloseHandle(calls.file);
 }
 
+/* A v2 server session, URL group and queue of their own taking https://127.0.0.1:port/PATH/, with the group's
+ * HTTP_TIMEOUT_LIMIT_INFO `t` (Flags set here): the per-stream timer rows below. Returns the queue. */
+static HANDLE timed_group(int port, const char *path, HTTP_TIMEOUT_LIMIT_INFO *t, HTTP_SERVER_SESSION_ID *s, HTTP_URL_GROUP_ID *g) {
+    HANDLE q = NULL;
+    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
+    CHECK(HttpCreateServerSession(v, s, 0) == NO_ERROR, "%s: session", path);
+    CHECK(HttpCreateUrlGroup(*s, g, 0) == NO_ERROR, "%s: group", path);
+    CHECK(HttpCreateRequestQueue(v, NULL, NULL, 0, &q) == NO_ERROR, "%s: queue", path);
+    HTTP_BINDING_INFO b;
+    memset(&b, 0, sizeof b);
+    b.Flags.Present = 1;
+    b.RequestQueueHandle = q;
+    CHECK(HttpSetUrlGroupProperty(*g, HttpServerBindingProperty, &b, sizeof b) == NO_ERROR, "%s: binding", path);
+    t->Flags.Present = 1;
+    CHECK(HttpSetUrlGroupProperty(*g, HttpServerTimeoutsProperty, t, sizeof *t) == NO_ERROR, "%s: timeouts", path);
+    wchar_t url[80];
+    swprintf(url, 80, L"https://127.0.0.1:%d/%s/", port, path);
+    CHECK(HttpAddUrlToUrlGroup(*g, url, 0, 0) == NO_ERROR, "%s: HttpAddUrlToUrlGroup", path);
+    return q;
+}
+
 /* MinSendRate on an HTTP/2 stream whose client does not read: that stream is reset (RST_STREAM CANCEL), not
  * the TCP connection its other streams share (/hello answers on it afterwards), and the application's send
  * fails. A v2 URL group of its own takes https://127.0.0.1:port/slow/ with MinSendRate 4 MB/s; its
@@ -568,26 +589,12 @@ static void *slow_main(void *arg) {
 }
 
 static void test_min_send_rate(int port) {
-    HTTP_SERVER_SESSION_ID s = 0;
-    HTTP_URL_GROUP_ID g = 0;
-    HANDLE q = NULL;
-    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
-    CHECK_EQ(HttpCreateServerSession(v, &s, 0), NO_ERROR, "slow: session");
-    CHECK_EQ(HttpCreateUrlGroup(s, &g, 0), NO_ERROR, "slow: group");
-    CHECK_EQ(HttpCreateRequestQueue(v, NULL, NULL, 0, &q), NO_ERROR, "slow: queue");
-    HTTP_BINDING_INFO b;
-    memset(&b, 0, sizeof b);
-    b.Flags.Present = 1;
-    b.RequestQueueHandle = q;
-    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerBindingProperty, &b, sizeof b), NO_ERROR, "slow: binding");
     HTTP_TIMEOUT_LIMIT_INFO t;
     memset(&t, 0, sizeof t);
-    t.Flags.Present = 1;
     t.MinSendRate = 4000000;
-    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerTimeoutsProperty, &t, sizeof t), NO_ERROR, "slow: MinSendRate");
-    wchar_t url[80];
-    swprintf(url, 80, L"https://127.0.0.1:%d/slow/", port);
-    CHECK_EQ(HttpAddUrlToUrlGroup(g, url, 0, 0), NO_ERROR, "slow: HttpAddUrlToUrlGroup https .../slow/");
+    HTTP_SERVER_SESSION_ID s = 0;
+    HTTP_URL_GROUP_ID g = 0;
+    HANDLE q = timed_group(port, "slow", &t, &s, &g);
     pthread_t th;
     pthread_create(&th, NULL, slow_main, q);
     char out[1024];
@@ -627,26 +634,12 @@ static void *stall_main(void *arg) {
 }
 
 static void test_entity_body_timer(int port) {
-    HTTP_SERVER_SESSION_ID s = 0;
-    HTTP_URL_GROUP_ID g = 0;
-    HANDLE q = NULL;
-    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
-    CHECK_EQ(HttpCreateServerSession(v, &s, 0), NO_ERROR, "stall: session");
-    CHECK_EQ(HttpCreateUrlGroup(s, &g, 0), NO_ERROR, "stall: group");
-    CHECK_EQ(HttpCreateRequestQueue(v, NULL, NULL, 0, &q), NO_ERROR, "stall: queue");
-    HTTP_BINDING_INFO b;
-    memset(&b, 0, sizeof b);
-    b.Flags.Present = 1;
-    b.RequestQueueHandle = q;
-    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerBindingProperty, &b, sizeof b), NO_ERROR, "stall: binding");
     HTTP_TIMEOUT_LIMIT_INFO t;
     memset(&t, 0, sizeof t);
-    t.Flags.Present = 1;
     t.EntityBody = 1;
-    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerTimeoutsProperty, &t, sizeof t), NO_ERROR, "stall: EntityBody 1 s");
-    wchar_t url[80];
-    swprintf(url, 80, L"https://127.0.0.1:%d/stall/", port);
-    CHECK_EQ(HttpAddUrlToUrlGroup(g, url, 0, 0), NO_ERROR, "stall: HttpAddUrlToUrlGroup https .../stall/");
+    HTTP_SERVER_SESSION_ID s = 0;
+    HTTP_URL_GROUP_ID g = 0;
+    HANDLE q = timed_group(port, "stall", &t, &s, &g);
     pthread_t th;
     pthread_create(&th, NULL, stall_main, q);
     char out[1024];
@@ -671,26 +664,12 @@ static void test_entity_body_timer(int port) {
  * URL group of its own takes https://127.0.0.1:port/queued/ with RequestQueue 1 s; nobody receives on its
  * queue. */
 static void test_request_queue_timer(int port) {
-    HTTP_SERVER_SESSION_ID s = 0;
-    HTTP_URL_GROUP_ID g = 0;
-    HANDLE q = NULL;
-    HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
-    CHECK_EQ(HttpCreateServerSession(v, &s, 0), NO_ERROR, "queued: session");
-    CHECK_EQ(HttpCreateUrlGroup(s, &g, 0), NO_ERROR, "queued: group");
-    CHECK_EQ(HttpCreateRequestQueue(v, NULL, NULL, 0, &q), NO_ERROR, "queued: queue");
-    HTTP_BINDING_INFO b;
-    memset(&b, 0, sizeof b);
-    b.Flags.Present = 1;
-    b.RequestQueueHandle = q;
-    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerBindingProperty, &b, sizeof b), NO_ERROR, "queued: binding");
     HTTP_TIMEOUT_LIMIT_INFO t;
     memset(&t, 0, sizeof t);
-    t.Flags.Present = 1;
     t.RequestQueue = 1;
-    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerTimeoutsProperty, &t, sizeof t), NO_ERROR, "queued: RequestQueue 1 s");
-    wchar_t url[80];
-    swprintf(url, 80, L"https://127.0.0.1:%d/queued/", port);
-    CHECK_EQ(HttpAddUrlToUrlGroup(g, url, 0, 0), NO_ERROR, "queued: HttpAddUrlToUrlGroup https .../queued/");
+    HTTP_SERVER_SESSION_ID s = 0;
+    HTTP_URL_GROUP_ID g = 0;
+    HANDLE q = timed_group(port, "queued", &t, &s, &g);
     char cmd[1000], out[512];
     snprintf(cmd, sizeof cmd,
              "%s --http2 -o /dev/null -w '%%{http_code} %%{http_version} %%{num_connects} %%{time_total}\\n' https://127.0.0.1:%d/queued/x"
@@ -709,18 +688,6 @@ static void test_request_queue_timer(int port) {
     HttpCloseServerSession(s);
 }
 
-/* Resident memory of this process (the server), in KiB. */
-static long rss_kib(void) {
-    char line[256];
-    long kib = -1;
-    FILE *f = fopen("/proc/self/status", "r");
-    if (!f) return -1;
-    while (fgets(line, sizeof line, f))
-        if (sscanf(line, "VmRSS: %ld", &kib) == 1) break;
-    fclose(f);
-    return kib;
-}
-
 /* Each flood shape (c_tests/support/h2_flood.py) gets a GOAWAY with ENHANCE_YOUR_CALM (11) and the
  * connection closed, within the script's 15 s, the server's memory stays bounded, and a new client is
  * served afterwards. The machine-wide IdleConnection is 1 s here, the zero-window stall limit. */
@@ -731,7 +698,7 @@ static void test_floods(int port) {
     char script[300], cmd[800], out[512];
     ts_source_path("c_tests/support/h2_flood.py", script, sizeof script);
     static const char *shapes[] = {"rapid-reset", "continuation", "headers", "settings", "ping", "window-update", "zero-window"};
-    long before = rss_kib();
+    long before = ts_rss_kib();
     for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
         snprintf(cmd, sizeof cmd, "timeout 30 python3 '%s' '%s' %d %s 2>&1", script, cert, port, shapes[i]);
         int rc = run(cmd, out, sizeof out);
@@ -744,7 +711,7 @@ static void test_floods(int port) {
         int ok = code == 11 || (!strcmp(shapes[i], "continuation") && code > 0);
         CHECK(rc == 0 && ok && strstr(out, " closed=yes "), "%s flood: GOAWAY and closed: rc %d '%s'", shapes[i], rc, out);
     }
-    long after = rss_kib();
+    long after = ts_rss_kib();
     printf("server RSS: %ld KiB before the floods, %ld KiB after\n", before, after);
     CHECK(before > 0 && after - before < 64 * 1024, "memory bounded under floods: %ld -> %ld KiB", before, after);
     snprintf(cmd, sizeof cmd, "%s --http2 -w ' %%{http_version}' https://127.0.0.1:%d/hello", curl, port);

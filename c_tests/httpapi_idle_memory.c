@@ -23,17 +23,6 @@ enum {
 static const char req[] = "GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
 static int fds[N];
 
-static long rss_kib(void) {
-    char line[256];
-    long kib = -1;
-    FILE *f = fopen("/proc/self/status", "r");
-    if (!f) return -1;
-    while (fgets(line, sizeof line, f))
-        if (sscanf(line, "VmRSS: %ld", &kib) == 1) break;
-    fclose(f);
-    return kib;
-}
-
 /* One request on `fd` and its whole answer; 1 when it came. */
 static int ask(int fd) {
     char buf[1024];
@@ -72,10 +61,10 @@ int main(void) {
     }
     usleep(200 * 1000);
 
-    long before = rss_kib();
+    long before = ts_rss_kib();
     CHECK_EQ(open_round(port), N, "every connection answered");
     usleep(200 * 1000);
-    long idle = rss_kib();
+    long idle = ts_rss_kib();
     long per = (idle - before) * 1024 / N;
     printf("%d idle keep-alive connections: RSS %ld -> %ld KiB, %ld bytes each (bound %d)\n", N, before, idle, per, BOUND);
     CHECK(before > 0 && per <= BOUND, "bytes per idle connection %ld <= %d", per, BOUND);
@@ -90,7 +79,7 @@ int main(void) {
         int ok = open_round(port);
         CHECK(ok == N, "round %d: every connection answered (%d)", r + 1, ok);
         usleep(200 * 1000);
-        rounds[r] = rss_kib();
+        rounds[r] = ts_rss_kib();
     }
     long most = rounds[0] > rounds[1] ? rounds[0] : rounds[1];
     printf("RSS after each round of %d: %ld, %ld, %ld KiB\n", N, rounds[0], rounds[1], rounds[2]);

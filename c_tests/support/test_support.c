@@ -57,6 +57,17 @@ uint64_t ts_now_ms(void) {
     return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
+long ts_rss_kib(void) {
+    char line[256];
+    long kib = -1;
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f) return -1;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "VmRSS: %ld", &kib) == 1) break;
+    fclose(f);
+    return kib;
+}
+
 /* Whether nothing (listener, connection, TIME_WAIT) holds 127.0.0.1:port: a bind without SO_REUSEADDR. */
 static int port_unused(int port) {
     int fd = socket(AF_INET, SOCK_STREAM, 0);

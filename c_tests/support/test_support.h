@@ -27,6 +27,8 @@ int ts_finish(const char *name);
 
 /* Milliseconds from a monotonic clock. */
 uint64_t ts_now_ms(void);
+/* This process's resident memory (VmRSS), in KiB; -1 when unknown. */
+long ts_rss_kib(void);
 /* A TCP port on 127.0.0.1 that was free a moment ago, outside the kernel's range for outgoing connections. */
 int ts_free_port(void);
 /* Connects to 127.0.0.1:port (or [::1] when ipv6); -1 on failure. Sets a 10 s receive timeout. */
