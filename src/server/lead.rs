@@ -34,7 +34,7 @@ const WAKE: u64 = u64::MAX;
 
 /// Events one wait on a set takes at most (the rest of a batch waits in the set's stash for the next
 /// leader, usually the same thread once it has answered: no system call per request).
-const BATCH: usize = 16;
+const BATCH: usize = 64;
 
 /// A queue's epoll set.
 pub struct QueueSet {
