@@ -4,9 +4,10 @@
 //!
 //! Before, a UNIX socket pair carried them: five system calls a request (the relay's send of the head,
 //! the engine's read, the engine's `sendmsg` of the response, the relay's read and its `EAGAIN`). Now
-//! the bytes are copied under a lock. The engine still sees edges as from a socket: its connection
-//! watches an `eventfd` (in the same epoll sets as every connection) that the relay writes when it
-//! brings input, ends it, or makes room in a full output; the relay's task is woken through [`Notify`]s.
+//! the bytes are copied under a lock. The engine still sees edges as from a socket: when the relay
+//! brings input, ends it, or makes room in a full output, the edge goes to the stash of the queue set
+//! the engine's connection waits in ([`QueueSet::post`]), or, before its first request, through an
+//! `eventfd` registered in the runtime's epoll set; the relay's task is woken through [`Notify`]s.
 //! Both directions hold at most [`CAP`] bytes ahead of their reader, as a socket's buffers would.
 use crate::server::lead::QueueSet;
 use bytes::{Buf, BytesMut};
