@@ -308,8 +308,12 @@ impl RequestQueue {
         let stashed = {
             let mut stash = set.stash.lock();
             let ev = stash.pop_front();
-            // About to sleep in the wait: posts from now on wake the set ([`QueueSet::post`]).
-            set.parked.store(ev.is_none(), Ordering::SeqCst);
+            // About to sleep in the wait: posts from now on wake the set ([`QueueSet::post`]). Only the
+            // leader stores the flag: it is false here unless this thread set it, so an event taken from
+            // the stash (the usual turn) stores nothing.
+            if ev.is_none() {
+                set.parked.store(true, Ordering::SeqCst);
+            }
             ev
         };
         let (token, mask) = match stashed {

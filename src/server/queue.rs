@@ -40,10 +40,58 @@ pub(super) struct PendingReceive {
     completion: Completion,
 }
 
+/// The requests parsed and routed to a queue, not yet received, in order. Its length is mirrored in an
+/// atomic the queue reads without its lock ([`RequestQueue::is_full`], asked by routing for every
+/// request): every change goes through these methods, under the queue's lock.
+pub(super) struct Ready<T = Arc<Request>> {
+    list: VecDeque<T>,
+    len: Arc<AtomicUsize>,
+}
+
+impl<T> Default for Ready<T> {
+    fn default() -> Self {
+        Ready::new(Arc::default())
+    }
+}
+
+impl<T> Ready<T> {
+    fn new(len: Arc<AtomicUsize>) -> Self {
+        Ready { list: VecDeque::new(), len }
+    }
+    fn mirror(&self) {
+        self.len.store(self.list.len(), Ordering::Relaxed);
+    }
+    pub(super) fn push_back(&mut self, r: T) {
+        self.list.push_back(r);
+        self.mirror();
+    }
+    pub(super) fn pop_front(&mut self) -> Option<T> {
+        let r = self.list.pop_front()?;
+        self.mirror();
+        Some(r)
+    }
+    pub(super) fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+    /// Removes the first entry `is` picks; whether there was one.
+    fn remove_first(&mut self, is: impl FnMut(&T) -> bool) -> bool {
+        let Some(i) = self.list.iter().position(is) else { return false };
+        self.list.remove(i);
+        self.mirror();
+        true
+    }
+    /// Takes every request out.
+    fn take_all(&mut self) -> Vec<T> {
+        let all = self.list.drain(..).collect();
+        self.mirror();
+        all
+    }
+}
+
 #[derive(Default)]
 pub(super) struct QueueState {
     /// Requests parsed and routed here, not yet received.
-    pub(super) ready: VecDeque<Arc<Request>>,
+    pub(super) ready: Ready,
     pub(super) receivers: VecDeque<PendingReceive>,
     /// Every request handed to this queue and not yet answered, by id.
     pub(super) active: super::ids::IdMap<Arc<Request>>,
@@ -93,6 +141,8 @@ pub struct RequestQueue {
     /// Threads out with a request of this queue (not back in a receive yet; a synchronous receiver back
     /// from its last request counts until it waits as a follower: see `receive_sync`).
     pub(super) active_out: AtomicUsize,
+    /// `st.ready`'s length (see [`Ready`]).
+    ready_len: Arc<AtomicUsize>,
     me: Weak<RequestQueue>,
 }
 
@@ -107,6 +157,7 @@ impl RequestQueue {
         let q = Arc::new_cyclic(|me: &Weak<RequestQueue>| {
             let driver = Arc::new(QueueDriver(me.clone()));
             let weak_driver: Weak<dyn crate::win32::iocp::PortDriver> = Arc::downgrade(&driver) as _;
+            let ready_len = Arc::new(AtomicUsize::new(0));
             RequestQueue {
                 binding: IoBinding::with_driver(weak_driver),
                 v2,
@@ -118,11 +169,16 @@ impl RequestQueue {
                 verbosity: AtomicU32::new(0),
                 handles: AtomicUsize::new(1),
                 // No thread leads the new set: the runtime watches it until one does.
-                st: Mutex::new(QueueState { runtime_armed: true, ..Default::default() }),
+                st: Mutex::new(QueueState {
+                    runtime_armed: true,
+                    ready: Ready::new(ready_len.clone()),
+                    ..Default::default()
+                }),
                 cv: Condvar::new(),
                 set: QueueSet::new(me.clone()).expect("an epoll set for the queue"),
                 _driver: driver,
                 active_out: AtomicUsize::new(0),
+                ready_len,
                 me: me.clone(),
             }
         });
@@ -173,19 +229,19 @@ impl RequestQueue {
         self as *const Self as usize
     }
 
-    /// Whether as many requests wait for the application as `HttpServerQueueLengthProperty` allows.
+    /// Whether as many requests wait for the application as `HttpServerQueueLengthProperty` allows (no
+    /// lock: the count as last changed; the request routed next is admitted under the lock anyway).
     pub fn is_full(&self) -> bool {
-        self.st.lock().ready.len() >= self.queue_length.load(Ordering::Acquire) as usize
+        self.ready_len.load(Ordering::Relaxed) >= self.queue_length.load(Ordering::Acquire) as usize
     }
 
     /// The `RequestQueue` timer: takes back a request the application has not received. False when
     /// the application took it meanwhile.
     pub fn take_back(&self, id: u64) -> bool {
         let mut st = self.st.lock();
-        let Some(i) = st.ready.iter().position(|r| r.id == id) else {
+        if !st.ready.remove_first(|r| r.id == id) {
             return false;
-        };
-        st.ready.remove(i);
+        }
         st.active.remove(&id);
         true
     }
@@ -470,7 +526,7 @@ impl RequestQueue {
         let mut st = self.st.lock();
         if let Some(r) = st.active.remove(&id) {
             if r.state.load(Ordering::Acquire) == NOT_RECEIVED {
-                st.ready.retain(|x| x.id != id);
+                st.ready.remove_first(|r| r.id == id);
             }
         }
     }
@@ -481,7 +537,7 @@ impl RequestQueue {
         let req = {
             let mut st = self.st.lock();
             let r = st.active.remove(&id).ok_or(ERROR_CONNECTION_INVALID)?;
-            st.ready.retain(|x| x.id != id);
+            st.ready.remove_first(|r| r.id == id);
             r
         };
         req.conn.abort();
@@ -521,7 +577,7 @@ impl RequestQueue {
             self.cv.notify_all();
             self.set.wake();
             let r = Self::take_receivers(&mut st, 0);
-            let d: Vec<Arc<Request>> = st.ready.drain(..).collect();
+            let d = st.ready.take_all();
             for x in &d {
                 st.active.remove(&x.id);
             }
@@ -558,7 +614,7 @@ impl RequestQueue {
             // The connections homed here stay with the runtime until they close or route elsewhere.
             self.arm_runtime(&mut st);
             let r = Self::take_receivers(&mut st, 0);
-            st.ready.clear();
+            st.ready.take_all();
             let a: Vec<Arc<Request>> = st.active.drain().map(|(_, v)| v).collect();
             (r, a, std::mem::take(&mut st.v1_regs), st.demand.take())
         };
@@ -649,5 +705,30 @@ impl KernelObject for RequestQueue {
     }
     fn cancel_io(&self, overlapped: usize) -> bool {
         self.cancel_matching(overlapped)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ready_list_mirrors_its_length_through_every_change() {
+        let len = Arc::new(AtomicUsize::new(0));
+        let mut r: Ready<u64> = Ready::new(len.clone());
+        let seen = |want: usize| assert_eq!(len.load(Ordering::Relaxed), want);
+        for id in 1..=4 {
+            r.push_back(id);
+        }
+        seen(4);
+        assert_eq!(r.pop_front(), Some(1));
+        seen(3);
+        assert!(r.remove_first(|&x| x == 3));
+        assert!(!r.remove_first(|&x| x == 3), "gone already");
+        seen(2);
+        assert_eq!(r.take_all(), [2, 4]);
+        seen(0);
+        assert!(r.is_empty() && r.pop_front().is_none());
+        seen(0);
     }
 }

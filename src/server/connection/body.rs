@@ -236,6 +236,11 @@ impl Connection {
     /// Whether body remains to be read, and the raw body bytes received so far (for the request's
     /// `Flags` and `BytesReceived` when the body is not copied).
     pub fn body_status(&self, req: &Request) -> (bool, u64) {
+        if req.head.framing == crate::http1::request::Framing::None {
+            // No body (the usual request): nothing to read, none received, whatever the connection does
+            // now; no lock taken.
+            return (false, 0);
+        }
         let mut inp = self.input.lock();
         if !Self::is_current(&inp, req) {
             return (false, 0);

@@ -303,7 +303,10 @@ impl Connection {
         let now = std::time::Instant::now();
         let req = Arc::new(Request::new(self.clone(), head, context, cooked, queue.v2, now).with_group(group));
         inp.current = Some(req.clone());
-        inp.queue = Arc::downgrade(&queue);
+        if !std::ptr::eq(inp.queue.as_ptr(), Arc::as_ptr(&queue)) {
+            // (The same queue as the last request's, usually: no weak count changed.)
+            inp.queue = Arc::downgrade(&queue);
+        }
         inp.body = match framing {
             Framing::None => BodyKind::Done,
             Framing::Length(n) => BodyKind::Length(n),

@@ -26,6 +26,27 @@ pub(super) struct Socket {
     hung_up: AtomicBool,
 }
 
+/// `read(2)` through `syscall(2)`, not glibc's `read`: glibc wraps every cancellation point in two atomic
+/// read-modify-writes of the thread's cancellation state (entering and leaving asynchronous
+/// cancellation), paid on every request's read. The descriptors read here are non-blocking, so the call
+/// never waits and a cancellation has nothing to interrupt; `syscall` sets `errno` as `read` does.
+///
+/// # Safety
+/// As `read(2)`: `buf` is writable for `len` bytes.
+unsafe fn sys_read(fd: RawFd, buf: *mut libc::c_void, len: usize) -> isize {
+    // SAFETY: the arguments are `read(2)`'s, valid per this function's `# Safety`.
+    unsafe { libc::syscall(libc::SYS_read, fd, buf, len) as isize }
+}
+
+/// `sendmsg(2)` through `syscall(2)` (see [`sys_read`]: the sends here never wait, `MSG_DONTWAIT`).
+///
+/// # Safety
+/// As `sendmsg(2)`: `msg` and the buffers it points to are valid for the call.
+unsafe fn sys_sendmsg(fd: RawFd, msg: *const libc::msghdr, flags: libc::c_int) -> isize {
+    // SAFETY: the arguments are `sendmsg(2)`'s, valid per this function's `# Safety`.
+    unsafe { libc::syscall(libc::SYS_sendmsg, fd, msg, flags) as isize }
+}
+
 fn result(n: isize) -> io::Result<usize> {
     if n < 0 {
         Err(io::Error::last_os_error())
@@ -116,7 +137,7 @@ impl Socket {
         }
         loop {
             // SAFETY: `buf` is writable for its length; the descriptor is ours.
-            let r = result(unsafe { libc::read(self.fd(), buf.as_mut_ptr() as *mut libc::c_void, buf.len()) });
+            let r = result(unsafe { sys_read(self.fd(), buf.as_mut_ptr() as *mut libc::c_void, buf.len()) });
             match r {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 r => return r,
@@ -136,7 +157,7 @@ impl Socket {
         loop {
             // SAFETY: the kernel writes at most `room` bytes into the spare capacity, which is allocated;
             // the length grows by exactly what was written.
-            let r = result(unsafe { libc::read(self.fd(), v.as_mut_ptr().add(v.len()) as *mut libc::c_void, room) });
+            let r = result(unsafe { sys_read(self.fd(), v.as_mut_ptr().add(v.len()) as *mut libc::c_void, room) });
             match r {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Ok(n) => {
@@ -198,7 +219,7 @@ impl Socket {
                 let mut msg: libc::msghdr = std::mem::zeroed();
                 msg.msg_iov = bufs.as_ptr() as *mut libc::iovec;
                 msg.msg_iovlen = bufs.len() as _;
-                libc::sendmsg(self.fd(), &msg, libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT)
+                sys_sendmsg(self.fd(), &msg, libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT)
             };
             if n >= 0 {
                 return Ok(n as usize);
@@ -230,7 +251,7 @@ impl Socket {
                 let mut msg: libc::msghdr = std::mem::zeroed();
                 msg.msg_iov = iov.as_mut_ptr();
                 msg.msg_iovlen = n_iov as _;
-                libc::sendmsg(self.fd(), &msg, libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT)
+                sys_sendmsg(self.fd(), &msg, libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT)
             };
             if n < 0 {
                 let e = io::Error::last_os_error();
