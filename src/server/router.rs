@@ -269,6 +269,8 @@ pub struct RouteMemo {
     reg: Arc<Registration>,
     /// The registration's URL group (`None`: a v1 queue's prefix, or a group closed meanwhile).
     group: Option<Arc<session::UrlGroup>>,
+    /// The group's binding as last seen ([`session::UrlGroup::queue_via`]).
+    bound: (u64, Weak<RequestQueue>),
     cooked: Arc<Cooked>,
 }
 
@@ -305,6 +307,7 @@ impl RouteMemo {
                 host_len: 0,
                 reg: reg.clone(),
                 group: None,
+                bound: (u64::MAX, Weak::new()),
                 cooked: cooked.clone(),
             })
         });
@@ -323,13 +326,14 @@ impl RouteMemo {
             Target::Group(id) => session::url_group(id),
             Target::Queue(_) => None,
         };
+        m.bound = (u64::MAX, Weak::new());
         m.cooked = cooked.clone();
     }
 
     /// [`accepting_queue`] of the remembered registration.
-    fn queue(&self) -> Option<Arc<RequestQueue>> {
+    fn queue(&mut self) -> Option<Arc<RequestQueue>> {
         match (&self.reg.target, &self.group) {
-            (Target::Group(_), Some(g)) => g.queue().filter(|q| q.accepting()),
+            (Target::Group(_), Some(g)) => g.queue_via(&mut self.bound).filter(|q| q.accepting()),
             (Target::Group(_), None) => None,
             (Target::Queue(_), _) => accepting_queue(&self.reg),
         }
@@ -357,7 +361,7 @@ fn group_of(reg: &Registration) -> u64 {
 /// routing, used when it fits and replaced when a new one succeeds.
 pub fn route(head: &RequestHead, local: SocketAddr, https: bool, memo: &mut Option<Box<RouteMemo>>) -> Routed {
     let generation = GENERATION.load(Ordering::Acquire);
-    if let Some(m) = memo.as_deref().filter(|m| m.matches(head, generation)) {
+    if let Some(m) = memo.as_deref_mut().filter(|m| m.matches(head, generation)) {
         return match m.queue() {
             Some(queue) => {
                 Routed::Queue { queue, context: m.reg.context, cooked: m.cooked.clone(), group: group_of(&m.reg) }

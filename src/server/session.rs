@@ -39,7 +39,11 @@ pub struct UrlGroup {
     /// False once `HttpCloseUrlGroup` (or its session's close) removed it: a routing memo that still
     /// holds it routes nowhere.
     open: AtomicBool,
-    queue: Mutex<Weak<RequestQueue>>,
+    /// The bound queue, with the number of bindings so far (a routing memo keeps both: while the count
+    /// stays the same, the memo's weak reference is the binding, read without this lock).
+    queue: Mutex<(u64, Weak<RequestQueue>)>,
+    /// `queue`'s count, readable without the lock.
+    bound: std::sync::atomic::AtomicU64,
     enabled: AtomicBool,
     regs: Mutex<Vec<Arc<Registration>>>,
     timeouts: Mutex<Option<TimeoutLimits>>,
@@ -107,7 +111,8 @@ pub fn create_group(session_id: u64) -> WinResult<u64> {
         session: session_id,
         session_enabled: s.enabled.clone(),
         open: AtomicBool::new(true),
-        queue: Mutex::new(Weak::new()),
+        queue: Mutex::new((0, Weak::new())),
+        bound: std::sync::atomic::AtomicU64::new(0),
         enabled: AtomicBool::new(true),
         regs: Mutex::new(Vec::new()),
         timeouts: Mutex::new(None),
@@ -163,7 +168,10 @@ pub fn remove_url(group_id: u64, url: Option<&str>) -> WinResult<()> {
 
 pub fn bind_queue(group_id: u64, queue: Option<&Arc<RequestQueue>>) -> WinResult<()> {
     let g = group(group_id)?;
-    *g.queue.lock() = queue.map(Arc::downgrade).unwrap_or_default();
+    let mut b = g.queue.lock();
+    b.0 += 1;
+    b.1 = queue.map(Arc::downgrade).unwrap_or_default();
+    g.bound.store(b.0, Ordering::Release);
     Ok(())
 }
 
@@ -199,13 +207,30 @@ pub fn url_group(group_id: u64) -> Option<Arc<UrlGroup>> {
 impl UrlGroup {
     /// [`group_queue`] of this group.
     pub fn queue(&self) -> Option<Arc<RequestQueue>> {
-        if !self.open.load(Ordering::Acquire)
-            || !self.enabled.load(Ordering::Acquire)
-            || !self.session_enabled.load(Ordering::Acquire)
-        {
+        if !self.routable() {
             return None;
         }
-        self.queue.lock().upgrade()
+        self.queue.lock().1.upgrade()
+    }
+
+    /// Open, enabled, and its session enabled.
+    fn routable(&self) -> bool {
+        self.open.load(Ordering::Acquire)
+            && self.enabled.load(Ordering::Acquire)
+            && self.session_enabled.load(Ordering::Acquire)
+    }
+
+    /// [`UrlGroup::queue`] through a binding a routing memo kept (`kept`: the count and queue it saw; read
+    /// again, under the lock, only when the group was bound since).
+    pub fn queue_via(&self, kept: &mut (u64, Weak<RequestQueue>)) -> Option<Arc<RequestQueue>> {
+        if !self.routable() {
+            return None;
+        }
+        if self.bound.load(Ordering::Acquire) != kept.0 {
+            let b = self.queue.lock();
+            *kept = (b.0, b.1.clone());
+        }
+        kept.1.upgrade()
     }
 }
 

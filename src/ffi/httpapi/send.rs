@@ -277,7 +277,7 @@ unsafe fn send_http_response(
         body.push(BodyPiece::Mem(last));
     }
     let ovp = ov_of(ov);
-    let res = q.run(ovp, |c| req.conn.send(&req, Some(&head), body, more, disconnect, buffer_data, c));
+    let res = q.run(ovp, |c| req.conn.send(&q, &req, Some(&head), body, more, disconnect, buffer_data, c));
     // SAFETY: `finish`: `sent` is NULL or points to a writable, aligned `T`.
     unsafe { finish(res, sent, ovp) }
 }
@@ -405,7 +405,7 @@ unsafe fn send_response_entity_body(
         body.push(BodyPiece::Mem(last));
     }
     let ovp = ov_of(ov);
-    let res = q.run(ovp, |c| req.conn.send(&req, None, body, more, disconnect, buffer_data, c));
+    let res = q.run(ovp, |c| req.conn.send(&q, &req, None, body, more, disconnect, buffer_data, c));
     // SAFETY: `finish`: `sent` is NULL or points to a writable, aligned `T`.
     unsafe { finish(res, sent, ovp) }
 }

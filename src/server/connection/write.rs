@@ -382,10 +382,11 @@ impl Connection {
     /// `HttpSendHttpResponse` (with `head`) and `HttpSendResponseEntityBody` (without), on the
     /// application's thread. `buffer_data`: `HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA` (small pieces may be
     /// held back, see [`crate::server::buffer::Coalescer`]). File ranges larger than [`crate::server::files::READ_NOW_LIMIT`]
-    /// follow with `sendfile` as the socket drains.
+    /// follow with `sendfile` as the socket drains. `queue`: the queue the caller found `req` in.
     #[allow(clippy::too_many_arguments)]
     pub fn send(
         self: &Arc<Self>,
+        queue: &Arc<RequestQueue>,
         req: &Request,
         head: Option<&ResponseHead>,
         body: crate::server::files::Body<'_>,
@@ -518,7 +519,7 @@ impl Connection {
         }
         let failed = matches!(result, Start::Done(ERROR_CONNECTION_INVALID, _, _));
         match ended {
-            Some((status, sent, close_after)) => self.response_done(req, status, sent, close_after || failed),
+            Some((status, sent, close_after)) => self.response_done(queue, req, status, sent, close_after || failed),
             None if head.is_some() || failed => {
                 // A response began (no 100 Continue any more), or the socket failed.
                 let mut fired = Vec::new();
@@ -540,12 +541,18 @@ impl Connection {
     /// The last send of a response was handed to the socket: the request ends (logged, forgotten by its
     /// queue), and the connection goes on to the next request (which may be waiting already: pipelined),
     /// drains the rest of the body, or closes.
-    fn response_done(self: &Arc<Self>, req: &Request, status: u16, sent: u64, close: bool) {
+    /// `found_in`: the queue the caller found the request in (usually the connection's: then no weak
+    /// upgrade is needed to forget it there).
+    fn response_done(self: &Arc<Self>, found_in: &Arc<RequestQueue>, req: &Request, status: u16, sent: u64, close: bool) {
         let mut fired = Vec::new();
         let (received, queue, routed) = {
             let mut inp = self.input.lock();
             let received = inp.body_raw;
-            let queue = inp.queue.upgrade();
+            let queue = if std::ptr::eq(inp.queue.as_ptr(), Arc::as_ptr(found_in)) {
+                Some(std::borrow::Cow::Borrowed(found_in))
+            } else {
+                inp.queue.upgrade().map(std::borrow::Cow::Owned)
+            };
             let mut routed = None;
             if inp.current.as_ref().is_some_and(|c| c.id == req.id) {
                 inp.current = None;
