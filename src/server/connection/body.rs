@@ -84,7 +84,7 @@ impl Connection {
             if Self::body_done(inp) {
                 inp.decoded = Vec::new();
                 inp.phase = Phase::Head;
-                self.response_ended();
+                self.response_ended(inp);
                 return true;
             }
             return false;
@@ -204,7 +204,7 @@ impl Connection {
             return Start::Done(ERROR_CONNECTION_INVALID, 0, false);
         }
         inp.body_reader = Some(PendingBody { buf, completion, fill, filled });
-        self.note_body_reading(true);
+        self.note_body_reading(inp, true);
         Start::Pending
     }
 

@@ -9,10 +9,11 @@
 //! request). Responses are written from the application's thread straight to the socket; only what
 //! the socket does not take waits for the next writable edge, whoever takes it.
 //!
-//! State, in four parts locked separately, always in this order when more than one is needed:
-//! [`Input`] (the phase, bytes read ahead of the parser, the request and its body), [`Output`] (the
-//! response in progress and what waits to be written), the disconnect waits ([`Waits`]), and the
-//! timestamps the timers run on ([`Timing`]). Completions are fired only after every lock is released.
+//! State, in three parts locked separately, always in this order when more than one is needed:
+//! [`Input`] (the phase, bytes read ahead of the parser, the request and its body, and the timestamps
+//! the timers run on, [`Timing`]), [`Output`] (the response in progress and what waits to be written),
+//! and the disconnect waits ([`Waits`]); the deadline armed in the runtime's heap is an atomic.
+//! Completions are fired only after every lock is released.
 //!
 //! Operations (by file): [`Connection::on_event`] (an epoll event: read, parse, route, flush),
 //! `send` / `flush` (write.rs), `receive_body` / `copy_body_into` / `body_status` (body.rs),
@@ -150,6 +151,8 @@ struct Input {
     seen_queue: usize,
     /// The last routing of this connection's requests.
     route_memo: Option<Box<super::router::RouteMemo>>,
+    /// What the timers run on (kept with the input: the per-request updates take no other lock).
+    timing: Timing,
 }
 
 /// One item of output waiting for the socket.
@@ -198,6 +201,8 @@ struct Output {
     /// The front file range was not in the page cache when a thread driving events came to send it: a
     /// blocking pool thread flushes next ([`Flusher::Pool`]); nobody else writes until it starts.
     file_pool: bool,
+    /// MinSendRate in bytes a second (the timers of the last routed request; `None`: off).
+    min_send_rate: Option<u32>,
 }
 
 /// One `HttpWaitForDisconnect` of one queue.
@@ -228,8 +233,9 @@ struct Timing {
     reading_body: bool,
     queued_at: Instant,
     drain_started: Instant,
-    /// The deadline this connection has in the runtime's timer heap (None: none).
-    armed: Option<Instant>,
+    /// No earlier than the deadline armed in the heap (`Connection::armed`), when set: the input side
+    /// arms a deadline only when it is earlier than this (timers.rs `schedule_input`).
+    armed_hint: Option<Instant>,
 }
 
 /// A live connection.
@@ -245,7 +251,9 @@ pub struct Connection {
     input: Mutex<Input>,
     output: Mutex<Output>,
     waits: Mutex<Waits>,
-    timing: Mutex<Timing>,
+    /// The deadline this connection has in the runtime's timer heap ([`timers::armed_at`];
+    /// [`timers::NOT_ARMED`]: none).
+    armed: AtomicU64,
     /// The phase is Closed (read without a lock).
     closed: AtomicBool,
 }
@@ -319,6 +327,7 @@ impl Connection {
         let now = Instant::now();
         let sock_tls = sock.is_tls();
         let first_timers = super::timers::machine_first_request();
+        let timers = super::timers::ConnTimers::default();
         let conn = Arc::new(Connection {
             id: NEXT_CONNECTION_ID.fetch_add(1, Ordering::Relaxed),
             sock,
@@ -350,6 +359,18 @@ impl Connection {
                 route_cache: None,
                 seen_queue: 0,
                 route_memo: None,
+                timing: Timing {
+                    timers,
+                    first: true,
+                    first_timers,
+                    idle_since: now,
+                    head_started: None,
+                    body_progress: now,
+                    reading_body: false,
+                    queued_at: now,
+                    drain_started: now,
+                    armed_hint: None,
+                },
             }),
             output: Mutex::new(Output {
                 serving: 0,
@@ -362,20 +383,10 @@ impl Connection {
                 file_busy: false,
                 flush_again: false,
                 file_pool: false,
+                min_send_rate: timers.min_send_rate,
             }),
             waits: Mutex::new(Waits::default()),
-            timing: Mutex::new(Timing {
-                timers: Default::default(),
-                first: true,
-                first_timers,
-                idle_since: now,
-                head_started: None,
-                body_progress: now,
-                reading_body: false,
-                queued_at: now,
-                drain_started: now,
-                armed: None,
-            }),
+            armed: AtomicU64::new(timers::NOT_ARMED),
             closed: AtomicBool::new(false),
         });
         LIVE.write().insert(conn.id, conn.clone());

@@ -54,7 +54,7 @@ impl Connection {
                                 }
                                 continue;
                             }
-                            Ok(None) => self.head_begun(),
+                            Ok(None) => self.head_begun(inp),
                         }
                     }
                     if inp.peer_eof {
@@ -103,7 +103,8 @@ impl Connection {
                     } else {
                         inp.decoded.len() - inp.dpos < super::body::BODY_AHEAD && !inp.continue_needed
                     };
-                    self.note_body_reading(want && !Self::body_done(inp));
+                    let reading = want && !Self::body_done(inp);
+                    self.note_body_reading(inp, reading);
                     if !want || !inp.readable {
                         return None;
                     }
@@ -198,7 +199,7 @@ impl Connection {
                 if n < room {
                     inp.readable = self.sock.has_more();
                 }
-                self.note_progress();
+                Self::note_progress(inp);
                 Got::Data
             }
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => Got::WouldBlock,
@@ -322,6 +323,7 @@ impl Connection {
             let mut out = self.output.lock();
             out.serving = req.id;
             out.resp = RespState { no_body: req.is_head_verb(), ..Default::default() };
+            out.min_send_rate = settings.timers.min_send_rate;
             if !(out.throttles.is_empty() && settings.throttles.is_empty()) {
                 out.throttles.clone_from(&settings.throttles);
             }
@@ -334,7 +336,7 @@ impl Connection {
                 w.queues_seen.push(key);
             }
         }
-        self.request_routed(settings.timers, now);
+        self.request_routed(inp, settings.timers, now);
         // A chunked body that arrived with its head is checked before the application sees the request:
         // a smuggling attempt never reaches it.
         if Self::pump_body(inp).is_err() {
@@ -351,7 +353,7 @@ impl Connection {
     /// the connection): back to waiting for a head, or draining the rest of the body first.
     pub(super) fn request_ended(&self, inp: &mut Input) {
         inp.phase = if Self::body_done(inp) { Phase::Head } else { Phase::Drain };
-        self.response_ended();
+        self.response_ended(inp);
     }
 
     /// Moves the socket to the epoll set of the queue its request went to, where that queue's threads

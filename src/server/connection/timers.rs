@@ -23,90 +23,113 @@ pub(in crate::server) enum Timer {
     Throttle,
 }
 
+/// A deadline as the atomic [`Connection`]'s `armed` holds it: nanoseconds since the first deadline the
+/// process computed (earlier instants count as that one: armed a little early, which only makes the
+/// heap fire early, see the module doc). [`NOT_ARMED`]: none.
+pub(super) fn armed_at(at: Instant) -> u64 {
+    static BASE: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    let base = *BASE.get_or_init(Instant::now);
+    let d = at.saturating_duration_since(base);
+    d.as_secs().saturating_mul(1_000_000_000).saturating_add(d.subsec_nanos() as u64).min(NOT_ARMED - 1)
+}
+
+/// `armed` when the heap holds no deadline of the connection.
+pub(super) const NOT_ARMED: u64 = u64::MAX;
+
 impl Connection {
     /// Makes sure the runtime wakes this connection by `at` (an earlier deadline than the one armed).
+    /// Lock-free: the per-request updates (a later deadline, the usual case) only read the armed one.
     pub(super) fn schedule(&self, at: Instant) {
-        self.schedule_in(self.timing.lock(), at);
+        let n = armed_at(at);
+        let mut cur = self.armed.load(Ordering::Acquire);
+        loop {
+            if cur != NOT_ARMED && cur <= n {
+                return;
+            }
+            match self.armed.compare_exchange_weak(cur, n, Ordering::AcqRel, Ordering::Acquire) {
+                Ok(_) => break,
+                Err(c) => cur = c,
+            }
+        }
+        reactor::schedule_timer(self.id, at);
     }
 
-    /// [`Connection::schedule`] with the timing lock already held (released here, before the heap is
-    /// touched): the per-request updates take the lock once.
-    fn schedule_in(&self, mut t: parking_lot::MutexGuard<'_, Timing>, at: Instant) {
-        if t.armed.is_none_or(|a| at < a) {
-            t.armed = Some(at);
-            drop(t);
-            reactor::schedule_timer(self.id, at);
+    /// [`Connection::schedule`] from the input side (input lock held), through `armed_hint`: a deadline
+    /// at or after the hint, the usual per-request update, needs nothing (the armed one is no later than
+    /// the hint: only this side raises it, and `expire` clears both).
+    fn schedule_input(&self, t: &mut Timing, at: Instant) {
+        if t.armed_hint.is_some_and(|h| h <= at) {
+            return;
         }
+        self.schedule(at);
+        t.armed_hint = Some(at);
     }
 
     /// The first bytes of a head are here (HeaderWait starts).
-    pub(super) fn head_begun(&self) {
-        let at = {
-            let mut t = self.timing.lock();
-            if t.head_started.is_some() {
-                return;
-            }
-            let now = Instant::now();
-            t.head_started = Some(now);
-            now + if t.first { t.first_timers.1 } else { t.timers.header_wait }
-        };
-        self.schedule(at);
+    pub(super) fn head_begun(&self, inp: &mut Input) {
+        let t = &mut inp.timing;
+        if t.head_started.is_some() {
+            return;
+        }
+        let now = Instant::now();
+        t.head_started = Some(now);
+        let at = now + if t.first { t.first_timers.1 } else { t.timers.header_wait };
+        self.schedule_input(t, at);
     }
 
     /// Body bytes arrived (EntityBody restarts).
-    pub(super) fn note_progress(&self) {
-        self.timing.lock().body_progress = Instant::now();
+    pub(super) fn note_progress(inp: &mut Input) {
+        inp.timing.body_progress = Instant::now();
     }
 
     /// Whether the connection now waits for body bytes (EntityBody runs while it does).
-    pub(super) fn note_body_reading(&self, want: bool) {
-        let at = {
-            let mut t = self.timing.lock();
-            if want == t.reading_body {
-                return;
-            }
-            t.reading_body = want;
-            if !want {
-                return;
-            }
-            t.body_progress = Instant::now();
-            t.body_progress + t.timers.entity_body
-        };
-        self.schedule(at);
+    pub(super) fn note_body_reading(&self, inp: &mut Input, want: bool) {
+        let t = &mut inp.timing;
+        if want == t.reading_body {
+            return;
+        }
+        t.reading_body = want;
+        if !want {
+            return;
+        }
+        t.body_progress = Instant::now();
+        let at = t.body_progress + t.timers.entity_body;
+        self.schedule_input(t, at);
     }
 
     /// A request was routed: the application's timers apply from now on (RequestQueue starts).
-    pub(super) fn request_routed(&self, conn_timers: timers::ConnTimers, now: Instant) {
-        let mut t = self.timing.lock();
+    pub(super) fn request_routed(&self, inp: &mut Input, conn_timers: timers::ConnTimers, now: Instant) {
+        let t = &mut inp.timing;
         t.timers = conn_timers;
         t.first = false;
         t.head_started = None;
         t.queued_at = now;
         t.body_progress = now;
         t.reading_body = false;
-        self.schedule_in(t, now + conn_timers.request_queue);
+        self.schedule_input(t, now + conn_timers.request_queue);
     }
 
     /// A response ended (IdleConnection or DrainEntityBody starts).
-    pub(super) fn response_ended(&self) {
-        let mut t = self.timing.lock();
+    pub(super) fn response_ended(&self, inp: &mut Input) {
+        let t = &mut inp.timing;
         let now = Instant::now();
         t.idle_since = now;
         t.drain_started = now;
         t.head_started = None;
         t.reading_body = false;
         let at = now + t.timers.idle_connection.min(t.timers.drain_entity_body);
-        self.schedule_in(t, at);
+        self.schedule_input(t, at);
     }
 
     /// When a send backlog of `bytes` starting `now` must be written by (MinSendRate).
-    pub(super) fn send_deadline(&self, now: Instant, bytes: u64) -> Option<Instant> {
-        let rate = self.timing.lock().timers.min_send_rate?;
+    pub(super) fn send_deadline(out: &Output, now: Instant, bytes: u64) -> Option<Instant> {
+        let rate = out.min_send_rate?;
         Some(now + timers::send_allowance(bytes, rate))
     }
 
     /// The deadlines the connection's state arms now.
-    fn deadlines(inp: &Input, out: &Output, t: &Timing) -> [Option<(Instant, Timer)>; 4] {
+    fn deadlines(inp: &Input, out: &Output) -> [Option<(Instant, Timer)>; 4] {
+        let t = &inp.timing;
         let mut d = [None; 4];
         match inp.phase {
             Phase::Head => {
@@ -130,7 +153,7 @@ impl Connection {
             Phase::Drain => d[0] = Some((t.drain_started + t.timers.drain_entity_body, Timer::DrainEntityBody)),
             Phase::Closing | Phase::Closed => {}
         }
-        if let (Some((t0, n)), Some(rate)) = (out.backlog, t.timers.min_send_rate) {
+        if let (Some((t0, n)), Some(rate)) = (out.backlog, out.min_send_rate) {
             d[2] = Some((t0 + timers::send_allowance(n, rate), Timer::MinSendRate));
         }
         if let Some(at) = out.throttled_until {
@@ -152,10 +175,10 @@ impl Connection {
                 return;
             }
             let mut out = self.output.lock();
-            let mut t = self.timing.lock();
-            t.armed = None;
+            self.armed.store(NOT_ARMED, Ordering::Release);
+            inp.timing.armed_hint = None;
             let mut close = None;
-            for (_, timer) in Self::deadlines(&inp, &out, &t).into_iter().flatten().filter(|(at, _)| *at <= now) {
+            for (_, timer) in Self::deadlines(&inp, &out).into_iter().flatten().filter(|(at, _)| *at <= now) {
                 match timer {
                     Timer::Throttle => {
                         out.throttled_until = None;
@@ -174,17 +197,11 @@ impl Connection {
                 // A reader too slow for MinSendRate must not get the rest of the socket's buffer at its own
                 // pace: that connection is reset.
                 inp.reset |= timer == Timer::MinSendRate;
-                drop(t);
                 drop(out);
                 self.end(&mut inp, &mut fired);
                 next = None;
             } else {
-                next = Self::deadlines(&inp, &out, &t)
-                    .into_iter()
-                    .flatten()
-                    .map(|(at, _)| at)
-                    .filter(|at| *at > now)
-                    .min();
+                next = Self::deadlines(&inp, &out).into_iter().flatten().map(|(at, _)| at).filter(|at| *at > now).min();
             }
         }
         fire_all(fired);

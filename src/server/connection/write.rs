@@ -221,7 +221,7 @@ impl Connection {
             Some((t, b)) => (t, b + n),
             None => {
                 let now = Instant::now();
-                if let Some(d) = self.send_deadline(now, n) {
+                if let Some(d) = Self::send_deadline(out, now, n) {
                     self.schedule(d);
                 }
                 (now, n)
@@ -543,7 +543,14 @@ impl Connection {
     /// drains the rest of the body, or closes.
     /// `found_in`: the queue the caller found the request in (usually the connection's: then no weak
     /// upgrade is needed to forget it there).
-    fn response_done(self: &Arc<Self>, found_in: &Arc<RequestQueue>, req: &Request, status: u16, sent: u64, close: bool) {
+    fn response_done(
+        self: &Arc<Self>,
+        found_in: &Arc<RequestQueue>,
+        req: &Request,
+        status: u16,
+        sent: u64,
+        close: bool,
+    ) {
         let mut fired = Vec::new();
         let (received, queue, routed) = {
             let mut inp = self.input.lock();
