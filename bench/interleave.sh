@@ -10,7 +10,9 @@
 # Prints each server's CPU us per request (total over the rounds) and, for every server after the first,
 # its ratio to the first: over the totals, and the median of the per-round ratios.
 #
-#   bench/interleave.sh [server ...]   servers: sync iocp hyper nginx ceiling (default: sync hyper iocp)
+#   bench/interleave.sh [server ...]   servers: sync iocp hyper nginx ceiling (default: sync hyper iocp);
+#                                      sync@TREE / iocp@TREE: the hello server on another built tree's library
+#                                      (before/after in one run: bench/interleave.sh sync sync@/tmp/before)
 #                                      env: ROUNDS=20 BURST=40000 CONNS=64 THREADS=4 LIB_ROOT (as server.sh)
 #                                      DEBUG=1 prints each burst's CPU counters
 set -euo pipefail
@@ -36,9 +38,16 @@ declare -A port pid
 for s in "${servers[@]}"; do
   port[$s]=$(free_port)
   p=${port[$s]}
+  bin=$work/hello_server
+  if [[ $s == *@* ]]; then
+    tree=${s#*@}
+    bin=$work/hello_server.$p
+    gcc -O2 -Wall -Wextra -Werror -I"$tree/include" "$root/examples/hello_server.c" -L"$tree/target/release" \
+      -lwinhttpapi -lpthread -Wl,-rpath,"$tree/target/release" -o "$bin"
+  fi
   case $s in
-    sync) taskset -c "$SERVER_CPU" "$work/hello_server" "$p" "$THREADS" sync >/dev/null 2>&1 & ;;
-    iocp) taskset -c "$SERVER_CPU" "$work/hello_server" "$p" "$THREADS" iocp >/dev/null 2>&1 & ;;
+    sync|sync@*) taskset -c "$SERVER_CPU" "$bin" "$p" "$THREADS" sync >/dev/null 2>&1 & ;;
+    iocp|iocp@*) taskset -c "$SERVER_CPU" "$bin" "$p" "$THREADS" iocp >/dev/null 2>&1 & ;;
     hyper) taskset -c "$SERVER_CPU" "$root/bench/hyper-hello/target/release/hyper-hello" "$p" 1 >/dev/null 2>&1 & ;;
     ceiling) taskset -c "$SERVER_CPU" "$work/epoll_hello" "$p" >/dev/null 2>&1 & ;;
     nginx)
@@ -78,10 +87,11 @@ burst = int(sys.argv[1])
 names = sys.argv[2::2]
 ns = {n: [int(x) for x in v.split()] for n, v in zip(names, sys.argv[3::2])}
 us = {n: [x / 1000 / burst for x in v] for n, v in ns.items()}
-print(f"  {'server':<10} {'us/req':>7} {'median':>7} {'min':>6} {'max':>6}")
+w = max(10, max(len(n) for n in names))
+print(f"  {'server':<{w}} {'us/req':>7} {'median':>7} {'min':>6} {'max':>6}")
 for n in names:
     v = us[n]
-    print(f"  {n:<10} {sum(v) / len(v):7.2f} {statistics.median(v):7.2f} {min(v):6.2f} {max(v):6.2f}")
+    print(f"  {n:<{w}} {sum(v) / len(v):7.2f} {statistics.median(v):7.2f} {min(v):6.2f} {max(v):6.2f}")
 first = names[0]
 for n in names[1:]:
     per = [b / a for a, b in zip(us[first], us[n])]
