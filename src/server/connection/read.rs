@@ -326,10 +326,7 @@ impl Connection {
         let key = queue.key();
         if inp.seen_queue != key {
             inp.seen_queue = key;
-            let mut w = self.waits.lock();
-            if !w.queues_seen.contains(&key) {
-                w.queues_seen.push(key);
-            }
+            self.saw_queue(key);
         }
         self.request_routed(settings.timers, now);
         // A chunked body that arrived with its head is checked before the application sees the request:
