@@ -84,7 +84,7 @@ pub async fn serve<IO>(io: IO, tcp: OwnedFd, local: SocketAddr, remote: SocketAd
 where
     IO: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
 {
-    let limit = super::timers::machine_first_request().0;
+    let (limit, header_wait) = super::timers::machine_first_request();
     let guard = Guard::new(limit);
     let handshake = h2::server::Builder::new()
         .max_concurrent_streams(MAX_CONCURRENT_STREAMS)
@@ -132,16 +132,27 @@ where
     // Our GOAWAY was for a flood (ENHANCE_YOUR_CALM).
     let mut calm = false;
     loop {
+        // A header block begun and not ended: HeaderWait runs (the module doc).
+        let block = guard.header_block();
+        let block_end = block.map(|at| tokio::time::Instant::from_std(at + header_wait));
         let next = tokio::select! {
             biased;
             () = open.drive() => continue,
             next = tokio::time::timeout(limit, conn.accept()) => next,
             // After the connection's poll (which moved the streams' queued frames to the socket): a turn.
             () = shared.turns.count() => unreachable!(),
-            _ = guard.tripped(), if !calm => {
-                tracing::info!(target: T, "HTTP/2 connection from {remote}: {}: GOAWAY", guard.why());
-                conn.abrupt_shutdown(Reason::ENHANCE_YOUR_CALM);
-                (goaway, calm) = (true, true);
+            _ = guard.changed(block), if !calm => {
+                if guard.is_tripped() {
+                    tracing::info!(target: T, "HTTP/2 connection from {remote}: {}: GOAWAY", guard.why());
+                    conn.abrupt_shutdown(Reason::ENHANCE_YOUR_CALM);
+                    (goaway, calm) = (true, true);
+                }
+                continue;
+            }
+            () = tokio::time::sleep_until(block_end.unwrap_or_else(tokio::time::Instant::now)), if block_end.is_some() && !goaway => {
+                tracing::debug!(target: T, "HTTP/2 connection from {remote}: header block not complete within HeaderWait: GOAWAY");
+                conn.abrupt_shutdown(Reason::NO_ERROR);
+                goaway = true;
                 continue;
             }
         };
