@@ -10,7 +10,8 @@
 # server's -t1 -c64 runs counts (all are printed), so no server is favoured or hurt by its place in the run
 # (the first one runs on a machine just out of the build). With perf, each -t1 -c64 run also gives the
 # server's CPU time per request (task-clock of the server process / requests; the lowest counts): on this
-# small machine req/s moves 25-30% between runs, CPU per request much less.
+# small machine req/s moves 25-30% between runs, CPU per request much less. For CPU ratios that hold
+# through the machine's slow spells, bench/interleave.sh measures the servers in interleaved bursts.
 # Prints requests/s, the ratios (targets of issue 10: >= 1.0x hyper and >= 0.85x the ceiling at -t1 -c64,
 # completion-port within 10% of synchronous), and `uptime` before and after (the machine must be quiet).
 #

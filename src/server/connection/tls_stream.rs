@@ -26,7 +26,7 @@ impl Read for Fd {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         loop {
             // SAFETY: `buf` is writable for its length; the descriptor is the connection's open socket.
-            let n = unsafe { libc::read(self.fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
+            let n = unsafe { libc::recv(self.fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len(), 0) };
             if n >= 0 {
                 self.short = (n as usize) < buf.len();
                 return Ok(n as usize);
