@@ -12,7 +12,12 @@
  *   INTERMEDIATE_RESPONSE callbacks; the HTTP/2 connection counted once by WinHttpQueryConnectionGroup, four
  *   streams at once under MAX_CONNS_PER_SERVER 1, closed after WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT (5 s)
  *   without a stream (the server sees a new connection next), and an idle HTTP/1.1 one no longer pooled;
- *   WINHTTP_OPTION_HTTP2_KEEPALIVE (5000 ms, its floor) pinging an idle connection;
+ *   WINHTTP_OPTION_HTTP2_KEEPALIVE (5000 ms, its floor) pinging an idle connection, and not the connection of
+ *   a session without it; whose connection a request rides: sessions with the same settings share one (Windows'
+ *   default global pooling), a session with another HTTP2_RECEIVE_WINDOW gets its own (the server sees its
+ *   window), WINHTTP_OPTION_DISABLE_GLOBAL_POOLING gives a session its own (its concurrent requests on it),
+ *   closed when the session handle closes while the others go on; ulStreamWindowUpdateDelta: the stream
+ *   WINDOW_UPDATE increments the server sees are multiples of it;
  * - WINHTTP_OPTION_STREAM_ERROR_CODE after our server resets a stream (HttpRequestPropertyStreamError);
  * - response trailers through WINHTTP_QUERY_FLAG_TRAILERS and WinHttpQueryHeadersEx (nginx add_trailer, and our
  *   server's HttpDataChunkTrailers: /trailers, /trailers-length, /trailers-only, /trailers-chunked).
@@ -552,6 +557,43 @@ static void test_interim(int port) {
     WinHttpCloseHandle(ses);
 }
 
+/* ---- a python h2 server's view of the client's connections (c_tests/support/h2_server.py) ---- */
+typedef struct {
+    int id, window, pings;
+} conn_info;
+
+/* GET /conn on `con` (a fresh python h2 server's: "conn=ID window=W pings=N"). */
+static conn_info conn_of(HINTERNET con) {
+    char body[128];
+    conn_info c = {-1, -1, -1};
+    if (get(con, L"/conn", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body) == 200) sscanf(body, "conn=%d window=%d pings=%d", &c.id, &c.window, &c.pings);
+    return c;
+}
+
+/* Whether the python server still has connection `id` open (asked through `con`). */
+static int alive(HINTERNET con, int id) {
+    char body[64];
+    wchar_t path[32];
+    swprintf(path, 32, L"/alive/%d", id);
+    return get(con, path, WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body) == 200 && strcmp(body, "alive=1") == 0;
+}
+
+/* GET /big/N on `con`, every byte read; then the stream WINDOW_UPDATE increments the server saw for it
+ * ("updates=a,b,..."), into incs (at most 64); returns their count, or -1. */
+static int big_updates(HINTERNET con, int n, unsigned *incs) {
+    static char buf[1 << 20];
+    wchar_t path[32];
+    swprintf(path, 32, L"/big/%d", n);
+    if (get(con, path, WINHTTP_PROTOCOL_FLAG_HTTP2, buf, sizeof buf) != 200 || (int)strlen(buf) != n || strncmp(buf, "0123456789", 10) != 0) return -1;
+    if (get(con, L"/updates", WINHTTP_PROTOCOL_FLAG_HTTP2, buf, sizeof buf) != 200 || strncmp(buf, "updates=", 8) != 0) return -1;
+    int count = 0;
+    for (char *p = buf + 8; *p && count < 64; p++) {
+        incs[count++] = (unsigned)strtoul(p, &p, 10);
+        if (*p != ',') break;
+    }
+    return count;
+}
+
 /* ---- the HTTP/2 connection counted and closed like Windows' pooled connections ---- */
 #define OPTION_CONNECTION_IDLE_TIMEOUT 135 /* WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT: not in the SDK's winhttp.h */
 
@@ -617,6 +659,12 @@ static void test_idle(int port2, int h1port, int ping_port) {
     HINTERNET kcon = WinHttpConnect(kses, L"127.0.0.1", (INTERNET_PORT)ping_port, 0);
     CHECK_EQ(get(kcon, L"/pings", WINHTTP_PROTOCOL_FLAG_HTTP2, body, sizeof body), 200, "GET /pings, keep-alive session");
     CHECK(strcmp(body, "pings=0") == 0, "no PING yet: '%s'", body);
+    /* A session without the option, to the same server: its own connection (each session's HTTP2_KEEPALIVE
+     * applies to the connections it uses), idle through the whole wait and never pinged. */
+    HINTERNET nses = session(0, 1);
+    HINTERNET ncon = WinHttpConnect(nses, L"127.0.0.1", (INTERNET_PORT)ping_port, 0);
+    conn_info kc = conn_of(kcon), nc = conn_of(ncon);
+    CHECK(kc.id > 0 && nc.id > 0 && kc.id != nc.id, "keep-alive and plain sessions on their own connections: %d %d", kc.id, nc.id);
 
     /* The wait: the keep-alive session's connection busy all through it. */
     uint64_t busy_end = ts_now_ms() + 5500;
@@ -647,6 +695,10 @@ static void test_idle(int port2, int h1port, int ping_port) {
         if (!pinged) usleep(100 * 1000);
     }
     CHECK(pinged, "HTTP2_KEEPALIVE 5000: the idle connection was pinged: '%s'", body);
+    nc = conn_of(ncon);
+    CHECK(nc.id > 0 && nc.pings == 0, "the session without HTTP2_KEEPALIVE: its connection %d idle 11 s, pings %d", nc.id, nc.pings);
+    WinHttpCloseHandle(ncon);
+    WinHttpCloseHandle(nses);
     WinHttpCloseHandle(kcon);
     WinHttpCloseHandle(kses);
     WinHttpCloseHandle(h1con);
@@ -655,6 +707,107 @@ static void test_idle(int port2, int h1port, int ping_port) {
     WinHttpCloseHandle(other);
     WinHttpCloseHandle(con);
     WinHttpCloseHandle(ses);
+}
+
+/* ---- whose connection: sessions, their settings, WINHTTP_OPTION_DISABLE_GLOBAL_POOLING ---- */
+/* Windows pools connections across sessions by default ("global, cross-session pooling is legacy behavior
+ * that's supported by default", option-flags page, WINHTTP_OPTION_DISABLE_GLOBAL_POOLING), yet each
+ * session's HTTP2_RECEIVE_WINDOW applies to the connections it uses: sessions with the same settings share
+ * one HTTP/2 connection, a session with other settings gets its own. A session with
+ * WINHTTP_OPTION_DISABLE_GLOBAL_POOLING has its own connection, its concurrent requests multiplexed on it,
+ * and closing its handle closes it (the server sees it end) while the others go on.
+ * WINHTTP_HTTP2_RECEIVE_WINDOW.ulStreamWindowUpdateDelta ("the threshold for sending window updates"): every
+ * stream WINDOW_UPDATE the server sees is a multiple of it (the server sends 1000-byte DATA frames). */
+static void test_sessions(int port) {
+    printf("connections per session settings and DISABLE_GLOBAL_POOLING\n");
+    DWORD small = 65535, one = 1;
+    WINHTTP_HTTP2_RECEIVE_WINDOW big = {131072, 0};
+    HINTERNET sa = session(0, 1), sb = session(0, 1), sc = session(0, 1);
+    CHECK(WinHttpSetOption(sa, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, &small, sizeof small), "window 65535 (a DWORD)");
+    CHECK(WinHttpSetOption(sb, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, &big, sizeof big), "window 131072 (WINHTTP_HTTP2_RECEIVE_WINDOW): %u", GetLastError());
+    CHECK_EQ(dword_option(sb, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW), 131072, "the structure's window read back");
+    HINTERNET ca = WinHttpConnect(sa, L"127.0.0.1", (INTERNET_PORT)port, 0), cb = WinHttpConnect(sb, L"127.0.0.1", (INTERNET_PORT)port, 0),
+              cc = WinHttpConnect(sc, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    conn_info a = conn_of(ca), b = conn_of(cb), c = conn_of(cc);
+    CHECK(a.id > 0 && b.id > 0 && c.id > 0, "/conn answered: %d %d %d", a.id, b.id, c.id);
+    CHECK(a.id != b.id && a.id != c.id && b.id != c.id, "three settings, three connections: %d %d %d", a.id, b.id, c.id);
+    CHECK_EQ(a.window, 65535, "session A's connection announces its window");
+    CHECK_EQ(b.window, 131072, "session B's connection announces its window");
+    CHECK_EQ(c.window, 1 << 20, "session C's connection announces the default (1 MiB)");
+    /* Same settings: the connection is shared (Windows' global pooling), and outlives C's handle. */
+    HINTERNET sd = session(0, 1);
+    HINTERNET cd = WinHttpConnect(sd, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    CHECK_EQ(conn_of(cd).id, c.id, "a session with C's settings shares C's connection");
+    WinHttpCloseHandle(cc);
+    WinHttpCloseHandle(sc);
+    CHECK_EQ(conn_of(cd).id, c.id, "closing C's handle leaves the process's pooled connection to D");
+
+    /* DISABLE_GLOBAL_POOLING: a session handle's option (a DWORD), read back; a request's is the wrong kind. */
+    HINTERNET se = session(0, 1), sf = session(0, 1);
+    CHECK(WinHttpSetOption(se, WINHTTP_OPTION_DISABLE_GLOBAL_POOLING, &one, sizeof one), "DISABLE_GLOBAL_POOLING on E: %u", GetLastError());
+    CHECK(WinHttpSetOption(sf, WINHTTP_OPTION_DISABLE_GLOBAL_POOLING, &one, sizeof one), "DISABLE_GLOBAL_POOLING on F");
+    CHECK_EQ(dword_option(se, WINHTTP_OPTION_DISABLE_GLOBAL_POOLING), 1, "DISABLE_GLOBAL_POOLING read back");
+    HINTERNET ce = WinHttpConnect(se, L"127.0.0.1", (INTERNET_PORT)port, 0), cf = WinHttpConnect(sf, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    HINTERNET r = open_req(ce, L"GET", L"/conn");
+    CHECK(!WinHttpSetOption(r, WINHTTP_OPTION_DISABLE_GLOBAL_POOLING, &one, sizeof one) && GetLastError() == ERROR_WINHTTP_INCORRECT_HANDLE_TYPE,
+          "DISABLE_GLOBAL_POOLING on a request: %u", GetLastError());
+    WinHttpCloseHandle(r);
+    /* E's four requests in flight at once (sent and answered, bodies unread): one connection, E's own. */
+    HINTERNET four[4];
+    for (int i = 0; i < 4; i++) {
+        four[i] = open_req(ce, L"GET", L"/conn");
+        CHECK(WinHttpSendRequest(four[i], NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(four[i], NULL), "E's request %d: %u", i, GetLastError());
+    }
+    int e_id = -1, same = 0;
+    for (int i = 0; i < 4; i++) {
+        char body[128];
+        int id = -1;
+        CHECK(read_all(four[i], body, sizeof body) > 0 && sscanf(body, "conn=%d", &id) == 1, "E's body %d '%s'", i, body);
+        if (i == 0) e_id = id;
+        same += id == e_id;
+        WinHttpCloseHandle(four[i]);
+    }
+    CHECK_EQ(same, 4, "E's four concurrent requests on one connection");
+    conn_info f = conn_of(cf);
+    CHECK(e_id > 0 && f.id > 0 && e_id != f.id && e_id != c.id && f.id != c.id,
+          "E and F (same settings as C and D) each on their own connection: E %d F %d C/D %d", e_id, f.id, c.id);
+    CHECK(alive(cf, e_id), "E's connection open before its session closes");
+    /* Closing E's session handle (its connect handle still open) closes its connection; F's goes on. */
+    WinHttpCloseHandle(se);
+    uint64_t end = ts_now_ms() + 5000;
+    int e_alive = 1;
+    while ((e_alive = alive(cf, e_id)) && ts_now_ms() < end) usleep(50 * 1000);
+    CHECK(!e_alive, "the server saw E's connection close when E's session handle closed");
+    CHECK_EQ(conn_of(cf).id, f.id, "F's connection goes on");
+    CHECK_EQ(conn_of(cd).id, c.id, "D's (the process's) goes on");
+    WinHttpCloseHandle(ce);
+
+    /* ulStreamWindowUpdateDelta 40001 on a 65535 window (at least a third of it: each update is one step,
+     * or a few if the reads outrun the connection's writer); without it, h2's own rule (updates of whole
+     * DATA frames, 1000 bytes each here). */
+    WINHTTP_HTTP2_RECEIVE_WINDOW delta = {65535, 40001};
+    HINTERNET sg = session(0, 1);
+    CHECK(WinHttpSetOption(sg, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, &delta, sizeof delta), "window 65535, delta 40001");
+    HINTERNET cg = WinHttpConnect(sg, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    unsigned incs[64];
+    int n = big_updates(cg, 400000, incs), steps = 0;
+    CHECK(n >= 3, "400000 bytes through a 65535 window: stream WINDOW_UPDATEs (%d)", n);
+    for (int i = 0; i < n; i++) steps += incs[i] != 0 && incs[i] % 40001 == 0;
+    CHECK(n > 0 && steps == n, "every increment a multiple of 40001 (%d of %d; first %u)", steps, n, n > 0 ? incs[0] : 0);
+    n = big_updates(ca, 400000, incs);
+    steps = 0;
+    for (int i = 0; i < n; i++) steps += incs[i] % 40001 == 0;
+    CHECK(n >= 3 && steps == 0, "without a delta (session A, same window): h2's own increments (%d, first %u)", n, n > 0 ? incs[0] : 0);
+    WinHttpCloseHandle(cg);
+    WinHttpCloseHandle(sg);
+    WinHttpCloseHandle(cf);
+    WinHttpCloseHandle(sf);
+    WinHttpCloseHandle(cd);
+    WinHttpCloseHandle(sd);
+    WinHttpCloseHandle(cb);
+    WinHttpCloseHandle(sb);
+    WinHttpCloseHandle(ca);
+    WinHttpCloseHandle(sa);
 }
 
 /* ---- nginx with http2 ---- */
@@ -765,11 +918,13 @@ static void test_nginx(void) {
     WinHttpCloseHandle(con);
     WinHttpCloseHandle(ses);
 
-    /* 32 at once from another session: every one on the same nginx connection. */
+    /* 32 at once from another session, with the default window and no pings: every one on one nginx
+     * connection, not the first session's (whose settings differ: each session's apply to its connections). */
     CHECK_EQ(async_batch(port, L"/conn", 0), NREQ, "all requests 200 in Windows' order");
     int same = 0;
-    for (int i = 0; i < NREQ; i++) same += strcmp(reqs[i].body, first) == 0;
-    CHECK(same == NREQ, "every request on nginx connection %s (%d of %d)", first, same, NREQ);
+    for (int i = 0; i < NREQ; i++) same += strcmp(reqs[i].body, reqs[0].body) == 0;
+    CHECK(same == NREQ, "every request on nginx connection %s (%d of %d)", reqs[0].body, same, NREQ);
+    CHECK(strcmp(reqs[0].body, first) != 0, "not the connection of the session with other settings (%s)", first);
     test_goaway(port2);
     ts_kill(pid);
 }
@@ -793,12 +948,12 @@ int main(void) {
     int pyport = ts_free_port();
     pid_t py = start_h2_server(pyport);
     test_interim(pyport);
+    test_sessions(pyport);
     /* A fresh python server (its /stats counts connections) and our server on a binding without HTTP/2. */
     int pyport2 = ts_free_port();
     while (pyport2 == pyport) pyport2 = ts_free_port();
     pid_t py2 = start_h2_server(pyport2);
-    /* And one no session has used yet (the client shares an origin's HTTP/2 connection between sessions,
-     * and HTTP2_KEEPALIVE applies to connections opened after it is set). */
+    /* And one no session has used yet (its /pings counts the PINGs of the connection a request comes on). */
     int pyport3 = ts_free_port();
     while (pyport3 == pyport || pyport3 == pyport2) pyport3 = ts_free_port();
     pid_t py3 = start_h2_server(pyport3);

@@ -2,7 +2,7 @@
  * DISABLE_FEATURE only on requests, DECOMPRESSION and CONFIGURE_PASSPORT_AUTH set-only, ENABLE_FEATURE
  * with length 0, the timeouts of a connect handle (its session's), RECEIVE_RESPONSE_TIMEOUT kept apart
  * from WinHttpSetTimeouts, HTTP2_KEEPALIVE's 5000 ms floor, HTTP2_RECEIVE_WINDOW given a
- * WINHTTP_HTTP2_RECEIVE_WINDOW, and a 302 asking for Passport1.4 reported as 401. Each table row is
+ * WINHTTP_HTTP2_RECEIVE_WINDOW, DISABLE_GLOBAL_POOLING on sessions only, and a 302 asking for Passport1.4 reported as 401. Each table row is
  * (handle, option, buffer length) -> (result, value). */
 #include <windows.h>
 #include <winhttp.h>
@@ -19,7 +19,7 @@ static void test_option_rows(void) {
     CHECK(WinHttpSetTimeouts(ses, 1000, 2000, 3000, 4000), "session timeouts");
     /* HTTP/2 options as Microsoft's option-flags page gives them: a keep-alive interval of at least 5000 ms,
      * the receive window as a WINHTTP_HTTP2_RECEIVE_WINDOW (a bare DWORD window is taken too). */
-    DWORD ka_short = 4999, ka_min = 5000, off = 0, bare = 131072;
+    DWORD ka_short = 4999, ka_min = 5000, off = 0, bare = 131072, one = 1;
     WINHTTP_HTTP2_RECEIVE_WINDOW win = {1u << 20, 1u << 18}, tiny = {100, 0};
     const struct {
         const char *what;
@@ -59,6 +59,11 @@ static void test_option_rows(void) {
         {"HTTP2_RECEIVE_WINDOW struct, window under 65535", ses, 1, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, (DWORD *)&tiny, sizeof tiny, ERROR_INVALID_PARAMETER, 0},
         {"HTTP2_RECEIVE_WINDOW as a DWORD", req, 1, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, &bare, 4, 0, 0},
         {"HTTP2_RECEIVE_WINDOW read back on the request", req, 0, WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW, NULL, 4, 0, 131072},
+        {"DISABLE_GLOBAL_POOLING read before it is set", ses, 0, WINHTTP_OPTION_DISABLE_GLOBAL_POOLING, NULL, 4, 0, 0},
+        {"DISABLE_GLOBAL_POOLING on a session", ses, 1, WINHTTP_OPTION_DISABLE_GLOBAL_POOLING, &one, 4, 0, 0},
+        {"DISABLE_GLOBAL_POOLING read back", ses, 0, WINHTTP_OPTION_DISABLE_GLOBAL_POOLING, NULL, 4, 0, 1},
+        {"DISABLE_GLOBAL_POOLING on a connect handle", con, 1, WINHTTP_OPTION_DISABLE_GLOBAL_POOLING, &one, 4, ERROR_WINHTTP_INCORRECT_HANDLE_TYPE, 0},
+        {"DISABLE_GLOBAL_POOLING on a request", req, 1, WINHTTP_OPTION_DISABLE_GLOBAL_POOLING, &one, 4, ERROR_WINHTTP_INCORRECT_HANDLE_TYPE, 0},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         BOOL ok;

@@ -8,7 +8,10 @@
  * - WinHttpQueryDataAvailable on a chunked body reports the current chunk, and a read of that count
  *   returns exactly that many bytes, whatever the arrival pattern (chunks together, apart, heads
  *   split across segments, one byte at a time);
- * - after gzip or deflate decoding, Content-Length is not reported. */
+ * - after gzip or deflate decoding, Content-Length is not reported;
+ * - WINHTTP_OPTION_DISABLE_GLOBAL_POOLING ("Disables global, cross-session pooling", option-flags page): the
+ *   session's idle connections are its own (it takes none of the process's, no other session takes its),
+ *   and they close with its handle. */
 #include <windows.h>
 #include <winhttp.h>
 #include <string.h>
@@ -63,6 +66,50 @@ static void test_pool_outlives_sessions(void) {
     WinHttpCloseHandle(con);
     WinHttpCloseHandle(ses);
     printf("an idle connection outlives its session and serves the next one\n");
+}
+
+/* GET /count on `con`: the number of requests its connection has carried (0 on failure). With `close`,
+ * WINHTTP_DISABLE_KEEP_ALIVE: the connection is not pooled after it. */
+static int count_on(HINTERNET con, int close) {
+    char buf[32];
+    DWORD err;
+    HINTERNET req = WinHttpOpenRequest(con, L"GET", L"/count", NULL, NULL, NULL, 0);
+    buf[0] = 0;
+    DWORD no_keep_alive = WINHTTP_DISABLE_KEEP_ALIVE;
+    if (close) WinHttpSetOption(req, WINHTTP_OPTION_DISABLE_FEATURE, &no_keep_alive, sizeof no_keep_alive);
+    if (WinHttpSendRequest(req, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(req, NULL)) whs_read_all(req, buf, sizeof buf, &err);
+    WinHttpCloseHandle(req);
+    return atoi(buf);
+}
+
+/* Runs first, with no idle connection in the process's pool, and leaves none there. */
+static void test_own_pool(void) {
+    DWORD one = 1;
+    HINTERNET own = WinHttpOpen(L"pool-test", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, 0);
+    CHECK(WinHttpSetOption(own, WINHTTP_OPTION_DISABLE_GLOBAL_POOLING, &one, sizeof one), "DISABLE_GLOBAL_POOLING: %u", GetLastError());
+    HINTERNET ocon = WinHttpConnect(own, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    CHECK_EQ(count_on(ocon, 0), 1, "the own-pool session's first request: a new connection");
+    CHECK_EQ(count_on(ocon, 0), 2, "its second: its own idle connection again");
+    /* Another session (the process's pool) does not take the own-pool session's idle connection. */
+    HINTERNET ses = WinHttpOpen(L"pool-test", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, 0);
+    HINTERNET con = WinHttpConnect(ses, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    CHECK_EQ(count_on(con, 1), 1, "another session opens a connection of its own (keep-alive off)");
+    /* Nor does a second own-pool session take the first one's. */
+    HINTERNET own2 = WinHttpOpen(L"pool-test", WINHTTP_ACCESS_TYPE_NO_PROXY, NULL, NULL, 0);
+    CHECK(WinHttpSetOption(own2, WINHTTP_OPTION_DISABLE_GLOBAL_POOLING, &one, sizeof one), "DISABLE_GLOBAL_POOLING on a second session");
+    HINTERNET ocon2 = WinHttpConnect(own2, L"127.0.0.1", (INTERNET_PORT)port, 0);
+    CHECK_EQ(count_on(ocon2, 0), 1, "a second own-pool session: a new connection");
+    WinHttpCloseHandle(con);
+    WinHttpCloseHandle(ses);
+    /* Closing the own-pool session handle closes its idle connection (its socket). */
+    int fds = ts_count_fds();
+    WinHttpCloseHandle(ocon);
+    WinHttpCloseHandle(own);
+    CHECK(ts_count_fds() <= fds - 1, "closing the own-pool session closed its idle connection (%d -> %d fds)", fds, ts_count_fds());
+    CHECK_EQ(count_on(ocon2, 0), 2, "the second own-pool session's connection goes on");
+    WinHttpCloseHandle(ocon2);
+    WinHttpCloseHandle(own2);
+    printf("DISABLE_GLOBAL_POOLING: a session's own idle connections, closed with it\n");
 }
 
 static void test_close_unread_keeps_connection(void) {
@@ -171,6 +218,7 @@ int main(void) {
     port = whs_start_server(&pid);
     CHECK(port != 0, "server started");
     if (port) {
+        test_own_pool();
         test_pool_outlives_sessions();
         test_close_unread_keeps_connection();
         test_chunk_counts();

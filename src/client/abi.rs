@@ -485,6 +485,9 @@ pub const WINHTTP_OPTION_HTTP2_KEEPALIVE: u32 = 164;
 /// Session or request handles: the stream receive window a new HTTP/2 connection announces (bytes),
 /// set with a [`WINHTTP_HTTP2_RECEIVE_WINDOW`] (or a bare `DWORD` window); queried as a `DWORD`.
 pub const WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW: u32 = 183;
+/// Session handles: the session's connections are its own ("Disables global, cross-session pooling",
+/// option-flags page), closed with its handle. A `DWORD`: non-zero turns the process's pool off for it.
+pub const WINHTTP_OPTION_DISABLE_GLOBAL_POOLING: u32 = 195;
 /// Request handles, query only: the error code of the RST_STREAM the server ended the request's HTTP/2
 /// stream with (0: none), as Microsoft's option-flags page describes it.
 pub const WINHTTP_OPTION_STREAM_ERROR_CODE: u32 = 159;

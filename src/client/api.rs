@@ -165,7 +165,8 @@ pub fn open_request(
 /// closed still sends, reads and answers options, and closes on its own. The handle gets
 /// HANDLE_CLOSING once its pending operation (cancelled) has completed and every child handle has
 /// had its own (`Notifier::close`): on the calling thread in synchronous mode, on a callback thread
-/// in asynchronous mode. A session's proxy resolvers close with it.
+/// in asynchronous mode. A session's proxy resolvers close with it, and so do its connections when it
+/// keeps its own pool (`WINHTTP_OPTION_DISABLE_GLOBAL_POOLING`; the process's pool outlives it).
 pub fn close_handle(h: RawHandle) -> WinResult<()> {
     if super::resolver::is_resolver(h) {
         return super::resolver::close(h);
@@ -180,6 +181,7 @@ pub fn close_handle(h: RawHandle) -> WinResult<()> {
             for r in resolvers {
                 let _ = super::resolver::close(r);
             }
+            s.close_own_pool();
             (s.context.load(Ordering::Relaxed), s.is_async())
         }
         Object::Connect(c) => (c.context.load(Ordering::Relaxed), c.session.is_async()),

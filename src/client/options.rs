@@ -69,6 +69,8 @@ pub enum Value {
     /// `WINHTTP_OPTION_CLIENT_CERT_CONTEXT`: a reference of our own to the program's context (None:
     /// `WINHTTP_NO_CLIENT_CERT_CONTEXT`).
     ClientCert(Option<crate::win32::cert_context::CertRef>),
+    /// A `WINHTTP_HTTP2_RECEIVE_WINDOW`: the stream window and the update threshold (bytes).
+    ReceiveWindow(u32, u32),
 }
 
 /// What `WINHTTP_CERTIFICATE_INFO` reports: validity as FILETIME values, subject and issuer as
@@ -147,6 +149,7 @@ pub fn kind(option: u32) -> WinResult<Kind> {
         | abi::WINHTTP_OPTION_STREAM_ERROR_CODE
         | WINHTTP_OPTION_HTTP2_KEEPALIVE
         | WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW
+        | abi::WINHTTP_OPTION_DISABLE_GLOBAL_POOLING
         | abi::WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT => Kind::Dword,
         WINHTTP_OPTION_PARENT_HANDLE | WINHTTP_OPTION_CONTEXT_VALUE => Kind::Usize,
         WINHTTP_OPTION_URL | WINHTTP_OPTION_USER_AGENT => Kind::Str,
@@ -308,6 +311,28 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
             st.client_cert = Some(cert);
             Ok(())
         }
+        abi::WINHTTP_OPTION_DISABLE_GLOBAL_POOLING => {
+            let v = dword()?;
+            let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            s.set_own_pool(v != 0);
+            Ok(())
+        }
+        WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW => {
+            // The structure Windows documents, or a bare DWORD window (no threshold of its own).
+            let (window, delta) = match value {
+                Value::ReceiveWindow(w, d) => (w, d),
+                Value::Dword(w) => (w, 0),
+                _ => return Err(ERROR_INVALID_PARAMETER),
+            };
+            // HTTP/2's bounds for a window (RFC 9113 section 6.5.2).
+            if !(65_535..=0x7FFF_FFFF).contains(&window) {
+                return Err(ERROR_INVALID_PARAMETER);
+            }
+            let mut s = settings_of(obj)?;
+            s.h2_window = window;
+            s.h2_delta = delta;
+            Ok(())
+        }
         abi::WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT => {
             // A session's, at least 5 s (Windows: an error, not a clamp).
             let v = dword()?;
@@ -417,13 +442,6 @@ pub fn set(obj: &Object, option: u32, value: Value) -> WinResult<()> {
                         return Err(ERROR_INVALID_PARAMETER);
                     }
                     s.h2_keepalive = v
-                }
-                WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW => {
-                    // HTTP/2's bounds for a window (RFC 9113 section 6.5.2).
-                    if !(65_535..=0x7FFF_FFFF).contains(&v) {
-                        return Err(ERROR_INVALID_PARAMETER);
-                    }
-                    s.h2_window = v
                 }
                 _ => return Err(ERROR_WINHTTP_INVALID_OPTION),
             }
@@ -542,6 +560,10 @@ pub fn query(obj: &Object, option: u32, parent: usize) -> WinResult<Value> {
         WINHTTP_OPTION_MAX_CONNS_PER_SERVER | WINHTTP_OPTION_MAX_CONNS_PER_1_0_SERVER => {
             let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
             Value::Dword(s.settings.lock().max_conns_per_server)
+        }
+        abi::WINHTTP_OPTION_DISABLE_GLOBAL_POOLING => {
+            let Object::Session(s) = obj else { return Err(ERROR_WINHTTP_INCORRECT_HANDLE_TYPE) };
+            Value::Dword(s.has_own_pool() as u32)
         }
         WINHTTP_OPTION_READ_BUFFER_SIZE | WINHTTP_OPTION_WRITE_BUFFER_SIZE => Value::Dword(64 * 1024),
         WINHTTP_OPTION_WORKER_THREAD_COUNT => Value::Dword(0),

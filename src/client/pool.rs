@@ -1,7 +1,10 @@
-//! The process-wide pool of idle keep-alive connections. Windows keeps it per process: an idle
-//! connection survives closing its request, connect and session handles, and a request of any
-//! session to the same server (scheme, host, port, proxy, relaxed certificate checks) reuses it, so
-//! its send reports no resolving or connecting notifications.
+//! The process-wide pool of idle keep-alive connections. Windows keeps it per process by default
+//! ("global, cross-session pooling", Microsoft's option-flags page): an idle connection survives
+//! closing its request, connect and session handles, and a request of any session to the same server
+//! (scheme, host, port, proxy, relaxed certificate checks) reuses it, so its send reports no
+//! resolving or connecting notifications. A session that set `WINHTTP_OPTION_DISABLE_GLOBAL_POOLING`
+//! keeps its own: its connections carry `Origin::pool` = its id, so no other session takes them,
+//! and [`close_pool`] closes them with its handle.
 //!
 //! A connection in here is counted by no session: a session counts the connections its requests
 //! use (`WINHTTP_OPTION_MAX_CONNS_PER_SERVER`), and the idle ones it handed back
@@ -11,10 +14,11 @@
 //! (`WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT`, one minute by default, as on Windows); it is closed
 //! on the next look-up.
 //!
-//! HTTP/2 connections are not in here: one per origin, shared by every request to it, is in
-//! `client::h2` (`ORIGINS`), closed there after the same idle time without a stream.
+//! HTTP/2 connections are not in here: one per origin and connection settings, shared by every
+//! request that matches, is in `client::h2` (`CONNS`), closed there after the same idle time without
+//! a stream.
 //!
-//! Operations: [`put`], [`take`], [`owned_by`].
+//! Operations: [`put`], [`take`], [`owned_by`], [`close_pool`].
 use super::conn::Conn;
 use super::session::Origin;
 use once_cell::sync::Lazy;
@@ -78,4 +82,17 @@ pub fn owned_by(owner: u64, keep: impl Fn(&Origin) -> bool) -> u32 {
     let mut idle = IDLE.lock();
     expire(&mut idle);
     idle.iter().filter(|e| e.owner == owner && keep(&e.origin)).count() as u32
+}
+
+/// Closes the idle connections of a session's own pool (`WinHttpCloseHandle` on a session that set
+/// `WINHTTP_OPTION_DISABLE_GLOBAL_POOLING`). Connections its requests still use close with them.
+pub fn close_pool(pool: u64) {
+    // Dropped outside the lock: closing a TLS socket writes close_notify.
+    let closed: Vec<Idle> = {
+        let mut idle = IDLE.lock();
+        let (gone, kept) = std::mem::take(&mut *idle).into_iter().partition(|e| e.origin.pool == pool);
+        *idle = kept;
+        gone
+    };
+    drop(closed);
 }

@@ -688,6 +688,7 @@ impl Request {
                 proxy: proxy.clone(),
                 relaxed: if st.target.secure { st.security_flags & super::tls::IGNORE_MASK } else { 0 },
                 client: super::tls::ClientAuth::Unset,
+                pool: self.session.pool_id(),
             };
             let cert = st.client_cert.clone().filter(|_| st.target.secure);
             (self.build_head(&st, proxy.is_some()), origin, proxy, st.target.clone(), st.security_flags, cert)

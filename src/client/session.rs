@@ -2,6 +2,7 @@
 //! connection pool and the cookie jar shared by every request of the session.
 //!
 //! Operations: [`Session::new`], the pool ([`Session::take_idle`], [`Session::put_idle`],
+//! [`Session::set_own_pool`] and [`Session::close_own_pool`] for `WINHTTP_OPTION_DISABLE_GLOBAL_POOLING`,
 //! [`Session::acquire_slot`]), cookies ([`Session::cookie_header`], [`Session::store_cookies`]), and
 //! the options of `WinHttpSetOption`/`WinHttpQueryOption` on a session handle (see `options.rs`).
 use super::conn::{Conn, Timeouts};
@@ -44,6 +45,9 @@ pub struct Settings {
     /// (the stream window, 0: the default), applied to a new HTTP/2 connection.
     pub h2_keepalive: u32,
     pub h2_window: u32,
+    /// The `ulStreamWindowUpdateDelta` of `WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW` (0: the h2 crate's own
+    /// rule): a stream's WINDOW_UPDATE goes out once that many body bytes have been read.
+    pub h2_delta: u32,
     /// `WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT` (ms): an idle pooled HTTP/1.1 connection is not used
     /// again after it, an HTTP/2 connection without a stream for that long is closed (GOAWAY).
     pub idle_timeout: u32,
@@ -72,6 +76,7 @@ impl Default for Settings {
             http_protocol: 0,
             h2_keepalive: 0,
             h2_window: 0,
+            h2_delta: 0,
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
         }
     }
@@ -147,6 +152,10 @@ pub struct Origin {
     /// never set, `WINHTTP_NO_CLIENT_CERT_CONTEXT`, a certificate): a connection carries only requests
     /// with the same answer.
     pub client: super::tls::ClientAuth,
+    /// Whose pool the connection is in: 0 for the process's (Windows' default "global, cross-session
+    /// pooling"), otherwise the id of the session that set `WINHTTP_OPTION_DISABLE_GLOBAL_POOLING`, whose
+    /// connections no other session uses and which close with its handle.
+    pub pool: u64,
 }
 
 /// Per-origin lists, searched linearly: a session talks to a handful of origins, and comparing a few
@@ -210,6 +219,11 @@ pub struct Session {
     pub context: AtomicUsize,
     /// Tells this session's idle connections in the process's pool apart.
     pub(super) id: u64,
+    /// `WINHTTP_OPTION_DISABLE_GLOBAL_POOLING` was set: the session's connections are its own
+    /// ([`Session::pool_id`]).
+    own_pool: std::sync::atomic::AtomicBool,
+    /// The session handle closed its own pool ([`Session::close_own_pool`]).
+    pool_closed: std::sync::atomic::AtomicBool,
     pool: Mutex<Pool>,
     /// A slot or an idle connection was freed (requests waiting in [`Session::acquire_slot`]).
     pool_freed: tokio::sync::Notify,
@@ -228,6 +242,8 @@ impl Session {
             settings: Mutex::new(Settings::default()),
             context: AtomicUsize::new(0),
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            own_pool: std::sync::atomic::AtomicBool::new(false),
+            pool_closed: std::sync::atomic::AtomicBool::new(false),
             pool: Mutex::new(Pool::default()),
             pool_freed: tokio::sync::Notify::new(),
             cookies: Mutex::new(Jar::default()),
@@ -237,6 +253,36 @@ impl Session {
 
     pub fn is_async(&self) -> bool {
         self.flags & WINHTTP_FLAG_ASYNC != 0
+    }
+
+    /// `WINHTTP_OPTION_DISABLE_GLOBAL_POOLING` (Microsoft's option-flags page: "Disables global,
+    /// cross-session pooling"): connections opened from now on are the session's own.
+    pub fn set_own_pool(&self, on: bool) {
+        self.own_pool.store(on, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn has_own_pool(&self) -> bool {
+        self.own_pool.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The pool a new request's connection belongs to ([`Origin::pool`]).
+    pub fn pool_id(&self) -> u64 {
+        if self.has_own_pool() {
+            self.id
+        } else {
+            0
+        }
+    }
+
+    /// `WinHttpCloseHandle` on the session: with its own pool, its idle HTTP/1.1 connections close now
+    /// and its HTTP/2 connections take no new stream and end (GOAWAY) once their streams are done. The
+    /// process's pool is left alone (its connections outlive every session, as on Windows).
+    pub fn close_own_pool(&self) {
+        if self.has_own_pool() {
+            self.pool_closed.store(true, std::sync::atomic::Ordering::Relaxed);
+            super::pool::close_pool(self.id);
+            super::h2::close_pool(self.id);
+        }
     }
 
     /// A usable idle connection to `origin` from the process's pool, counted as in use by this
@@ -310,8 +356,12 @@ impl Session {
     }
 
     /// Returns a connection whose response was fully read to the process's pool, for the next
-    /// request to the same origin (of this session or any other).
+    /// request to the same origin (of this session or any other), or to the session's own pool (closed
+    /// instead once the session handle is: a request outlives its session's handle).
     pub fn put_idle(&self, origin: &Origin, conn: Conn) {
+        if origin.pool != 0 && self.pool_closed.load(std::sync::atomic::Ordering::Relaxed) {
+            return self.drop_conn(origin, Some(conn));
+        }
         let idle = self.settings.lock().idle_timeout;
         super::pool::put(origin, conn, self.id, idle);
         let mut pool = self.pool.lock();

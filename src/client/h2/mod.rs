@@ -3,11 +3,17 @@
 //!
 //! A secure request (no proxy, not a WebSocket handshake, not framing its own chunks) of a session
 //! or request with the flag set offers `h2` and `http/1.1` by ALPN on a new connection. A server that
-//! picks `h2` gets one connection per origin for the whole process ([`ORIGINS`]): every request to
-//! that origin, of any session, becomes a stream on it (no resolve or connect notifications then),
-//! so many requests are in flight at once on one connection. A server that picks `http/1.1` (or
-//! offers no ALPN) keeps the connection as an ordinary HTTP/1.1 one (it goes to the idle pool and
-//! carries the request at once) and the origin is remembered as HTTP/1.1.
+//! picks `h2` gets one connection per [`Key`] ([`CONNS`]): the origin (which also holds the pool, the
+//! relaxed certificate checks and the client certificate) and the settings the connection is opened
+//! with ([`Tuning`]: `WINHTTP_OPTION_HTTP2_KEEPALIVE`, `WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW`, the idle
+//! timeout). Every request with that key becomes a stream on it (no resolve or connect notifications
+//! then), so many requests are in flight at once on one connection. Sessions with the same settings
+//! share it, as Windows' default "global, cross-session pooling" shares connections; a session never
+//! rides a connection opened with other settings, so each applies its own; a session that set
+//! `WINHTTP_OPTION_DISABLE_GLOBAL_POOLING` has its own connections ([`Origin::pool`]), closed
+//! ([`close_pool`]) when its handle closes. A server that picks `http/1.1` (or offers no ALPN) keeps
+//! the connection as an ordinary HTTP/1.1 one (it goes to the idle pool and carries the request at
+//! once) and the key is remembered as HTTP/1.1.
 //!
 //! The connection itself (frames, HPACK, flow control, pings) is a task of the shared runtime; a
 //! request's step waits on its stream wherever it runs (`step.rs`) and is woken from there.
@@ -17,6 +23,12 @@
 //! The response is seen as an HTTP/1.1 one would be (`WinHttpQueryHeaders`, decoding, cookies,
 //! redirects, authentication), with `HTTP/2` as its version and no reason phrase; its trailers
 //! answer `WINHTTP_QUERY_FLAG_TRAILERS`.
+//!
+//! Flow control: the connection announces the session's stream window; the body bytes a stream
+//! hands out are released to its flow controller at once, or, with a `ulStreamWindowUpdateDelta`,
+//! in steps of that many bytes ([`Stream`]): h2 sends a stream's WINDOW_UPDATE when what was
+//! released reaches half the window still open, so every update is a whole number of steps, and
+//! exactly one step when the step is at least a third of the window (see docs/porting.md).
 mod io;
 
 use super::abi::WINHTTP_PROTOCOL_FLAG_HTTP2;
@@ -48,6 +60,35 @@ pub struct H2Conn {
     use_: Mutex<Use>,
 }
 
+/// The settings a connection is opened with, from the request's copy of its session's options:
+/// requests with other settings never go on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Tuning {
+    /// The stream window it announces (`WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW`).
+    window: u32,
+    /// Body bytes read between two releases to a stream's flow controller (0: each read at once):
+    /// `ulStreamWindowUpdateDelta`, at most the window (a larger step would stall the stream).
+    step: u32,
+    /// `WINHTTP_OPTION_HTTP2_KEEPALIVE` (ms, 0: no pings).
+    keepalive: u32,
+    /// `WINHTTP_OPTION_CONNECTION_IDLE_TIMEOUT` (ms without a stream before it closes).
+    idle: u32,
+}
+
+impl Tuning {
+    fn of(cfg: &Settings) -> Tuning {
+        let window = if cfg.h2_window != 0 { cfg.h2_window } else { STREAM_WINDOW };
+        Tuning { window, step: cfg.h2_delta.min(window), keepalive: cfg.h2_keepalive, idle: cfg.idle_timeout }
+    }
+}
+
+/// What tells connections apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Key {
+    origin: Origin,
+    tuning: Tuning,
+}
+
 /// Who uses a connection, and since when it has had no stream.
 struct Use {
     /// Streams open on it (a [`Stream`] not dropped yet).
@@ -73,7 +114,7 @@ impl H2Conn {
 /// `session`'s requests used (one each, however many streams they carry). A connection being opened
 /// at this moment is not counted yet.
 pub fn used_by(session: u64, keep: impl Fn(&Origin) -> bool) -> u32 {
-    let slots: Vec<Slot> = ORIGINS.lock().iter().filter(|(o, _)| keep(o)).map(|(_, s)| s.clone()).collect();
+    let slots: Vec<Slot> = CONNS.lock().iter().filter(|(k, _)| keep(&k.origin)).map(|(_, s)| s.clone()).collect();
     slots
         .iter()
         .filter(|s| match s.try_lock().as_deref() {
@@ -120,27 +161,48 @@ async fn close_when_idle(c: std::sync::Weak<H2Conn>, slot: Slot, idle: std::time
     }
 }
 
-/// What the process knows of an origin.
+/// What the process knows of a key.
 enum Known {
     Http1,
     Http2(Arc<H2Conn>),
 }
 
-/// One origin's entry: the lock is held while a connection to it is opened, so the requests that
+/// One key's entry: the lock is held while a connection for it is opened, so the requests that
 /// start meanwhile wait for it and share it.
 type Slot = Arc<tokio::sync::Mutex<Option<Known>>>;
 
-/// The process-wide map of origins to their HTTP/2 connection (or to "speaks HTTP/1.1").
-static ORIGINS: Lazy<Mutex<Vec<(Origin, Slot)>>> = Lazy::new(|| Mutex::new(Vec::new()));
+/// The process-wide map of keys to their HTTP/2 connection (or to "speaks HTTP/1.1"). Searched
+/// linearly: a process talks to a handful of origins with a handful of settings.
+static CONNS: Lazy<Mutex<Vec<(Key, Slot)>>> = Lazy::new(|| Mutex::new(Vec::new()));
 
-fn slot(origin: &Origin) -> Slot {
-    let mut all = ORIGINS.lock();
-    if let Some((_, s)) = all.iter().find(|(o, _)| o == origin) {
+fn slot(origin: &Origin, tuning: Tuning) -> Slot {
+    let mut all = CONNS.lock();
+    if let Some((_, s)) = all.iter().find(|(k, _)| k.tuning == tuning && k.origin == *origin) {
         return s.clone();
     }
     let s: Slot = Arc::new(tokio::sync::Mutex::new(None));
-    all.push((origin.clone(), s.clone()));
+    all.push((Key { origin: origin.clone(), tuning }, s.clone()));
     s
+}
+
+/// `WinHttpCloseHandle` on a session with its own pool (`WINHTTP_OPTION_DISABLE_GLOBAL_POOLING`):
+/// its connections take no new stream and end (GOAWAY, then the socket closes) once the streams its
+/// requests still read are done; at once when they have none.
+pub fn close_pool(pool: u64) {
+    let gone: Vec<Slot> = {
+        let mut all = CONNS.lock();
+        let (gone, kept) = std::mem::take(&mut *all).into_iter().partition(|(k, _)| k.origin.pool == pool);
+        *all = kept;
+        gone.into_iter().map(|(_, s)| s).collect()
+    };
+    for slot in gone {
+        // The slot's lock may be held by a request opening a connection: wait for it on the runtime.
+        crate::runtime::handle().spawn(async move {
+            if let Some(Known::Http2(c)) = slot.lock().await.take() {
+                c.dead.store(true, Ordering::Release);
+            }
+        });
+    }
 }
 
 /// The client configuration offering `h2` and `http/1.1` (cached per certificate-check flags and client
@@ -172,12 +234,12 @@ fn h2_error(e: &::h2::Error) -> Win32Error {
 
 /// Starts the HTTP/2 connection on a connection whose handshake chose `h2`: the `h2` client runs
 /// as a task of the shared runtime.
-async fn start(mut conn: super::conn::Conn, cfg: &Settings, slot: Slot) -> WinResult<Arc<H2Conn>> {
+async fn start(mut conn: super::conn::Conn, tuning: Tuning, slot: Slot) -> WinResult<Arc<H2Conn>> {
     let link = conn.link();
     let (sock, tls) = conn.into_tls().ok_or(ERROR_WINHTTP_CONNECTION_ERROR)?;
-    let window = if cfg.h2_window != 0 { cfg.h2_window } else { STREAM_WINDOW };
-    let keepalive = cfg.h2_keepalive;
-    let idle = std::time::Duration::from_millis(cfg.idle_timeout as u64);
+    let window = tuning.window;
+    let keepalive = tuning.keepalive;
+    let idle = std::time::Duration::from_millis(tuning.idle as u64);
     let (tx, rx) = tokio::sync::oneshot::channel();
     crate::runtime::handle().spawn(async move {
         let heard = Arc::new(io::Heard::new());
@@ -252,17 +314,18 @@ fn io_cfg(io: &Io) -> &Settings {
     &io.cfg
 }
 
-/// The connection a request to `origin` goes on: the origin's HTTP/2 connection, opened now when
-/// there is none (None: the origin speaks HTTP/1.1; a connection just opened to find that out is in
-/// the idle pool for the ordinary path).
+/// The connection a request to `origin` with `tuning` goes on: their HTTP/2 connection, opened now
+/// when there is none (None: the origin speaks HTTP/1.1; a connection just opened to find that out
+/// is in the idle pool for the ordinary path).
 async fn connection(
     req: &Request,
     io: &Io,
     origin: &Origin,
+    tuning: Tuning,
     target: &Target,
     security_flags: u32,
 ) -> WinResult<Option<Arc<H2Conn>>> {
-    let slot = slot(origin);
+    let slot = slot(origin, tuning);
     let mut known = slot.lock().await;
     match &*known {
         Some(Known::Http1) => return Ok(None),
@@ -280,7 +343,7 @@ async fn connection(
         super::pool::put(origin, conn, req.session.id, io_cfg(io).idle_timeout);
         return Ok(None);
     }
-    let c = start(conn, io_cfg(io), slot.clone()).await?;
+    let c = start(conn, tuning, slot.clone()).await?;
     *known = Some(Known::Http2(c.clone()));
     Ok(Some(c))
 }
@@ -335,11 +398,12 @@ pub async fn transmit(
     };
     let request = build(head, &verb, &target.path)?;
     let send_timeout = io_cfg(io).timeouts.send;
+    let tuning = Tuning::of(io_cfg(io));
     // A connection that ended (or got a GOAWAY) since it was last used is replaced; a few times, as
     // a server that ends connections after a few streams may end the next one too meanwhile.
     const ATTEMPTS: u32 = 5;
     for attempt in 0..ATTEMPTS {
-        let Some(c) = connection(req, io, origin, target, security_flags).await? else { return Ok(false) };
+        let Some(c) = connection(req, io, origin, tuning, target, security_flags).await? else { return Ok(false) };
         let stream_error = {
             let mut st = req.state.lock();
             st.link = Some(c.link.clone());
@@ -372,6 +436,8 @@ pub async fn transmit(
             data: Bytes::new(),
             ended: false,
             trailers: Vec::new(),
+            step: tuning.step as usize,
+            unreleased: 0,
         };
         if !optional.is_empty() {
             s.send_all(optional, optional.len() as u64 == declared, send_timeout).await?;
@@ -463,6 +529,14 @@ pub fn framing(io: &Io, f: BodyFraming) -> BodyFraming {
 }
 
 /// A request's stream.
+///
+/// The body bytes it takes from h2 are released to the stream's flow controller at once, or, with a
+/// `ulStreamWindowUpdateDelta` (`step`), once a whole step has been read: "the threshold for sending
+/// window updates" (Microsoft's option-flags page). h2 sends the stream's WINDOW_UPDATE when the
+/// released bytes reach half of the window still open, so each update is a whole number of steps,
+/// exactly one when the step is at least a third of the window (the window still open at a release
+/// is then at most twice the step). Bytes never released go back to the connection's window when
+/// the stream ends (h2 does that for a closed stream).
 pub struct Stream {
     /// Its connection, which counts it as open until it is dropped.
     conn: Arc<H2Conn>,
@@ -478,6 +552,10 @@ pub struct Stream {
     trailers: Vec<(String, String)>,
     /// The request's `WINHTTP_OPTION_STREAM_ERROR_CODE`.
     stream_error: Arc<AtomicU32>,
+    /// Bytes released per step (0: every read at once).
+    step: usize,
+    /// Bytes read and not released yet (less than a step).
+    unreleased: usize,
 }
 
 impl Drop for Stream {
@@ -537,7 +615,17 @@ impl Stream {
         match recv.poll_data(cx) {
             Poll::Pending => Poll::Pending,
             Poll::Ready(Some(Ok(b))) => {
-                let _ = recv.flow_control().release_capacity(b.len());
+                let release = if self.step == 0 {
+                    b.len()
+                } else {
+                    self.unreleased += b.len();
+                    let whole = self.unreleased - self.unreleased % self.step;
+                    self.unreleased -= whole;
+                    whole
+                };
+                if release != 0 {
+                    let _ = recv.flow_control().release_capacity(release);
+                }
                 self.data = b;
                 Poll::Ready(Ok(()))
             }

@@ -34,15 +34,16 @@ unsafe fn set_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, len:
         return Err(ERROR_INVALID_PARAMETER);
     }
     let value = match kind {
-        // Windows takes a WINHTTP_HTTP2_RECEIVE_WINDOW here (option-flags page); its window is the value. The
-        // update threshold is left to the h2 crate (a WINDOW_UPDATE once half the window is consumed).
+        // Windows takes a WINHTTP_HTTP2_RECEIVE_WINDOW here ("the initial HTTP/2 stream receive window size and
+        // the threshold for sending window updates", option-flags page).
         Kind::Dword
             if option == WINHTTP_OPTION_HTTP2_RECEIVE_WINDOW
                 && len as usize == size_of::<WINHTTP_HTTP2_RECEIVE_WINDOW>()
                 && !buf.is_null() =>
         {
             // SAFETY: `read_unaligned`: the source points to readable memory of the value's size
-            Value::Dword(unsafe { (buf as *const WINHTTP_HTTP2_RECEIVE_WINDOW).read_unaligned() }.ulStreamWindow)
+            let w = unsafe { (buf as *const WINHTTP_HTTP2_RECEIVE_WINDOW).read_unaligned() };
+            Value::ReceiveWindow(w.ulStreamWindow, w.ulStreamWindowUpdateDelta)
         }
         Kind::Dword => {
             if len != 4 || buf.is_null() {
@@ -187,7 +188,7 @@ unsafe fn query_option<U: WideUnit>(h: HINTERNET, option: DWORD, buf: LPVOID, le
             unsafe { put_value(ctx, buf, len) }?
         }
         // A value WinHttpSetOption takes; no query gives it.
-        Value::ClientCert(_) => return Err(ERROR_INVALID_PARAMETER),
+        Value::ClientCert(_) | Value::ReceiveWindow(..) => return Err(ERROR_INVALID_PARAMETER),
         Value::Certificate(c) => {
             let info = WINHTTP_CERTIFICATE_INFO {
                 ftExpiry: filetime_from_value(c.not_after),
