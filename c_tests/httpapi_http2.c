@@ -20,7 +20,8 @@
  * One HTTP_CONNECTION_ID per TCP connection, as on Windows: every stream's request reports it (two streams
  * in flight at once, curl and python), another connection's differs; HttpWaitForDisconnect on it outlives
  * the streams and completes when the client closes the TCP connection; HttpReceiveClientCertificate knows
- * it (ERROR_NOT_FOUND: none negotiated) and after the close ERROR_CONNECTION_INVALID. */
+ * it (ERROR_NOT_FOUND: none negotiated) and after the close ERROR_CONNECTION_INVALID; a URL group's
+ * connection limit counts the TCP connection once, however many streams it has in flight. */
 #include "httpapi_support.h"
 #include <arpa/inet.h>
 #include <pthread.h>
@@ -924,6 +925,59 @@ static void test_connection_id(int port) {
     if (cid.ov.hEvent) CloseHandle(cid.ov.hEvent);
 }
 
+/* HTTP_CONNECTION_LIMIT_INFO over HTTP/2: a v2 URL group taking https://127.0.0.1:port/limit/ allows one
+ * connection. Two streams in flight at once on one TCP connection are both served (the connection counts
+ * once, not once per stream); a second TCP connection meanwhile gets 503 on its stream; once the first is
+ * closed, a third is served. The group's thread holds each /limit/pair/ request until the next arrives. */
+static void *limit_main(void *arg) {
+    HANDLE q = (HANDLE)arg;
+    static union {
+        HTTP_REQUEST r;
+        char raw[8192];
+    } u[2];
+    int held = 0;
+    for (;;) {
+        HTTP_REQUEST *r = &u[held].r;
+        ULONG got = 0;
+        if (HttpReceiveHttpRequest(q, HTTP_NULL_ID, 0, r, sizeof u[0], &got, NULL) != NO_ERROR) break;
+        if (r->CookedUrl.AbsPathLength >= 11 * sizeof(WCHAR) && !wcsncmp(r->CookedUrl.pAbsPath, L"/limit/pair", 11)) {
+            if (++held < 2) continue;
+            hs_send_simple(q, u[0].r.RequestId, 200, "OK", "pair", 0);
+            hs_send_simple(q, u[1].r.RequestId, 200, "OK", "pair", 0);
+            held = 0;
+        } else {
+            hs_send_simple(q, r->RequestId, 200, "OK", "solo", 0);
+        }
+    }
+    return NULL;
+}
+
+static void test_connection_limit(int port) {
+    HTTP_TIMEOUT_LIMIT_INFO t;
+    memset(&t, 0, sizeof t);
+    HTTP_SERVER_SESSION_ID s = 0;
+    HTTP_URL_GROUP_ID g = 0;
+    HANDLE q = timed_group(port, "limit", &t, &s, &g);
+    HTTP_CONNECTION_LIMIT_INFO cl;
+    HTTP_QOS_SETTING_INFO qi;
+    memset(&cl, 0, sizeof cl);
+    cl.Flags.Present = 1;
+    cl.MaxConnections = 1;
+    qi.QosType = HttpQosSettingTypeConnectionLimit;
+    qi.QosSetting = &cl;
+    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerQosProperty, &qi, sizeof qi), NO_ERROR, "limit: connection limit 1");
+    pthread_t th;
+    pthread_create(&th, NULL, limit_main, q);
+    char out[512];
+    int rc = run_peer("h2_peer.py", "h2", 30, port, "limit", out, sizeof out);
+    CHECK(rc == 0 && !strcmp(out, "limit: 200 200 other 503 after close 200\n"),
+          "connection limit 1: an HTTP/2 connection counts once: rc %d '%s'", rc, out);
+    HttpCloseRequestQueue(q);
+    pthread_join(th, NULL);
+    HttpCloseUrlGroup(g);
+    HttpCloseServerSession(s);
+}
+
 /* Each flood shape (c_tests/support/h2_flood.py) gets a GOAWAY with ENHANCE_YOUR_CALM (11) and the
  * connection closed, within the script's 15 s, the server's memory stays bounded, and a new client is
  * served afterwards. The machine-wide IdleConnection is 1 s here, the zero-window stall limit. */
@@ -989,6 +1043,7 @@ int main(void) {
     test_request_queue_timer(port);
     test_drain_entity_body_timer(port);
     test_connection_id(port);
+    test_connection_limit(port);
     test_header_wait(port);
     test_idle_goaway(port);
     test_floods(port);

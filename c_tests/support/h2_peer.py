@@ -29,6 +29,9 @@ Prints one line per check, "name: what was seen", for the C test to compare. Com
             HTTP_SEND_RESPONSE_FLAG_DISCONNECT), then /cid/after; the first connection is held 1.5 s, then
             closed. Each body is the HTTP_CONNECTION_ID the application saw: whether the first
             connection's are all the same and differ from the second's
+  limit     (a URL group with a connection limit of 1 takes /limit/) /limit/pair/1 and /limit/pair/2 in flight
+            at once on one connection, then /limit/solo on a second connection while the first is open, then
+            the first closed and /limit/solo on a third: the statuses
 Every command ends within its own deadline (20 s).
 """
 import socket
@@ -261,6 +264,23 @@ def cmd_connid(c):
     print("connid: pair %s %s wait %s after %s same=%s differs=%s held=%s" % (
         a["status"], b["status"], w["status"], after["status"], len(set(ids)) == 1 and ids[0] != b"",
         bytes(solo["data"]) not in ids, held))
+
+
+def cmd_limit(c):
+    a, b = c.request("GET", "/limit/pair/1"), c.request("GET", "/limit/pair/2")
+    c.wait(a, b)
+    other = Client(c.cafile, c.port)
+    o = other.get("/limit/solo")
+    c.sock.close()
+    # The server sees the close a moment later.
+    t = time.monotonic() + 3
+    while True:
+        third = Client(c.cafile, c.port)
+        s = third.get("/limit/solo")
+        if s["status"] == "200" or time.monotonic() > t:
+            break
+        time.sleep(0.1)
+    print("limit: %s %s other %s after close %s" % (c.streams[a]["status"], c.streams[b]["status"], o["status"], s["status"]))
 
 
 def cmd_waitdisc(c):

@@ -9,13 +9,17 @@
 //! finds it by that id, it keeps the disconnect waits, and the HTTP/2 connection's task ends it
 //! ([`Multiplexed::end`]) when the TCP connection ends. The relays' own ids are never reported.
 //!
+//! It also holds the connection's places in URL group connection limits (`HTTP_CONNECTION_LIMIT_INFO`):
+//! the TCP connection counts, not each relay.
+//!
 //! Operations: [`Multiplexed::open`], [`Multiplexed::end`], the disconnect waits
-//! ([`ClientConnection`]), [`get`].
+//! ([`ClientConnection`]), [`Multiplexed::count_against`], [`get`].
 use super::{ClientConnection, Waits};
 use crate::notify::abi::{HTTP_NOTIFY_CONNECTION_CLOSED, HTTP_NOTIFY_CONNECTION_OPENED};
 use crate::server::completion::{Completion, Start};
 use crate::server::ids::IdMap;
 use crate::server::notify_hook;
+use crate::server::timers::ConnectionLimit;
 use crate::server::tls::SslInfo;
 use crate::win32::error::*;
 use parking_lot::{Mutex, RwLock};
@@ -43,6 +47,8 @@ pub struct Multiplexed {
 struct State {
     waits: Waits,
     ended: bool,
+    /// The URL group connection limits (`HTTP_CONNECTION_LIMIT_INFO`) this connection holds a place in.
+    places: Vec<Arc<ConnectionLimit>>,
 }
 
 impl Multiplexed {
@@ -62,6 +68,9 @@ impl Multiplexed {
             if std::mem::replace(&mut s.ended, true) {
                 return;
             }
+            for place in s.places.drain(..) {
+                place.release();
+            }
             std::mem::take(&mut s.waits.waiters)
         };
         LIVE.write().remove(&self.id);
@@ -69,6 +78,20 @@ impl Multiplexed {
         for w in waiters {
             w.completion.fire(ERROR_SUCCESS, 0, false);
         }
+    }
+
+    /// A request of one of its streams goes to a URL group with the connection limit `limit`: whether
+    /// the connection has (or now takes) a place in it. The places are given back when it ends.
+    pub(super) fn count_against(&self, limit: &Arc<ConnectionLimit>) -> bool {
+        let mut s = self.state.lock();
+        if s.places.iter().any(|p| Arc::ptr_eq(p, limit)) {
+            return true;
+        }
+        if s.ended || !limit.acquire() {
+            return false;
+        }
+        s.places.push(limit.clone());
+        true
     }
 
     /// A request of one of its streams went to the queue `key` (which may now wait for its end).
