@@ -14,7 +14,14 @@
  * The HTTP/1.1 path's calls on streams: receive by id after ERROR_MORE_DATA, a file-handle response,
  * HttpCancelHttpRequest, HttpWaitForDisconnect, and request trailers (not exposed, as on Windows); the
  * timers per stream: MinSendRate and EntityBody reset the stream, not the connection; RequestQueue answers
- * 503 on the stream. */
+ * 503 on the stream; DrainEntityBody has nothing to drain (a response before the whole body ends the stream
+ * with RST_STREAM NO_ERROR); HeaderWait (machine-wide) ends a connection whose header block stops coming
+ * (c_tests/support/h2_stuck.py), IdleConnection one that sends nothing.
+ * One HTTP_CONNECTION_ID per TCP connection, as on Windows: every stream's request reports it (two streams
+ * in flight at once, curl and python), another connection's differs; HttpWaitForDisconnect on it outlives
+ * the streams and completes when the client closes the TCP connection; HttpReceiveClientCertificate knows
+ * it (ERROR_NOT_FOUND: none negotiated) and after the close ERROR_CONNECTION_INVALID; a URL group's
+ * connection limit counts the TCP connection once, however many streams it has in flight. */
 #include "httpapi_support.h"
 #include <arpa/inet.h>
 #include <pthread.h>
@@ -688,6 +695,289 @@ static void test_request_queue_timer(int port) {
     HttpCloseServerSession(s);
 }
 
+/* DrainEntityBody on an HTTP/2 stream: the application answers a POST at once, before the rest of its body
+ * (1,000,000 bytes announced, 1000 sent). On HTTP/1.1 http.sys would now drain the body for DrainEntityBody
+ * and close the connection after it (a pipelined request may wait behind it); on HTTP/2 nothing waits
+ * behind a stream's body, so the stream ends with the response and RST_STREAM NO_ERROR (RFC 9113 section
+ * 8.1: stop sending), and the connection serves /hello after a wait longer than DrainEntityBody (1 s here).
+ * A v2 URL group of its own takes https://127.0.0.1:port/drain/. */
+static volatile ULONG drain_result = 0xffffffff;
+
+static void *drain_main(void *arg) {
+    HANDLE q = (HANDLE)arg;
+    HTTP_REQUEST *r = (HTTP_REQUEST *)malloc(8192);
+    ULONG got = 0;
+    if (HttpReceiveHttpRequest(q, HTTP_NULL_ID, 0, r, 8192, &got, NULL) == NO_ERROR)
+        drain_result = hs_send_simple(q, r->RequestId, 200, "OK", "early", 0);
+    free(r);
+    return NULL;
+}
+
+static void test_drain_entity_body_timer(int port) {
+    HTTP_TIMEOUT_LIMIT_INFO t;
+    memset(&t, 0, sizeof t);
+    t.DrainEntityBody = 1;
+    HTTP_SERVER_SESSION_ID s = 0;
+    HTTP_URL_GROUP_ID g = 0;
+    HANDLE q = timed_group(port, "drain", &t, &s, &g);
+    pthread_t th;
+    pthread_create(&th, NULL, drain_main, q);
+    char out[1024];
+    int rc = run_peer("h2_peer.py", "h2", 30, port, "drain", out, sizeof out);
+    CHECK(rc == 0 && !strcmp(out, "drain: 200 early reset=0 then 200 hello goaway=None\n"),
+          "DrainEntityBody: the stream ends with its response (RST_STREAM NO_ERROR), the connection lives: rc %d '%s'", rc, out);
+    HttpCloseRequestQueue(q);
+    pthread_join(th, NULL);
+    CHECK_EQ(drain_result, NO_ERROR, "the response sent before the body");
+    HttpCloseUrlGroup(g);
+    HttpCloseServerSession(s);
+}
+
+/* HeaderWait over HTTP/2 (HTTP_TIMEOUT_LIMIT_INFO: the time allowed to parse the request header; the
+ * machine-wide one applies until a request is routed, since the queue is unknown before): a header block
+ * that has begun and stops coming (HEADERS without END_HEADERS, or a HEADERS frame cut short) holds up the
+ * whole connection (nothing may come between its frames), so the machine-wide HeaderWait (1 s here) ends
+ * the connection: a GOAWAY, then the close. A client that sends nothing runs under the machine-wide
+ * IdleConnection (3 s here) instead, with or without its preface, as an HTTP/1.1 connection without a byte
+ * of a head does. Rows: the shape (c_tests/support/h2_stuck.py), whether a GOAWAY comes, and the window it
+ * or the close must come in. */
+static void test_header_wait(int port) {
+    HTTP_SERVICE_CONFIG_TIMEOUT_SET idle = {IdleConnectionTimeout, 3}, hw = {HeaderWaitTimeout, 1};
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, &idle, sizeof idle, NULL), NO_ERROR, "machine IdleConnection 3 s");
+    CHECK_EQ(HttpSetServiceConfiguration(NULL, HttpServiceConfigTimeout, &hw, sizeof hw, NULL), NO_ERROR, "machine HeaderWait 1 s");
+    usleep(1100000); /* the engine re-reads the store at most once a second */
+    struct {
+        const char *shape;
+        int goaway, lo, hi;
+    } rows[] = {
+        {"silent", 0, 2500, 5500},
+        {"idle", 1, 2500, 5500},
+        {"headers", 1, 500, 2500},
+        {"cut", 1, 500, 2500},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char out[256], code[16] = "";
+        int rc = run_peer("h2_stuck.py", "ssl", 30, port, rows[i].shape, out, sizeof out);
+        printf("%s", out);
+        char want[32];
+        int n = snprintf(want, sizeof want, "%s: goaway=", rows[i].shape), at = -2, closed = -2;
+        if (strncmp(out, want, (size_t)n) == 0) sscanf(out + n, "%15s at=%d closed=%d", code, &at, &closed);
+        if (rows[i].goaway) {
+            int in_time = at >= rows[i].lo && at <= rows[i].hi;
+            int ends = !strcmp(rows[i].shape, "idle") || (closed >= at && closed <= at + 2500);
+            CHECK(rc == 0 && !strcmp(code, "0") && in_time && ends, "%s: GOAWAY (NO_ERROR) in %d..%d ms, then closed: rc %d '%s'",
+                  rows[i].shape, rows[i].lo, rows[i].hi, rc, out);
+        } else {
+            CHECK(rc == 0 && !strcmp(code, "none") && closed >= rows[i].lo && closed <= rows[i].hi,
+                  "%s: closed without a GOAWAY in %d..%d ms: rc %d '%s'", rows[i].shape, rows[i].lo, rows[i].hi, rc, out);
+        }
+    }
+    HttpDeleteServiceConfiguration(NULL, HttpServiceConfigTimeout, &hw, sizeof hw, NULL);
+    HttpDeleteServiceConfiguration(NULL, HttpServiceConfigTimeout, &idle, sizeof idle, NULL);
+}
+
+/* One HTTP_CONNECTION_ID per TCP connection, as on Windows (ASP.NET Core's HttpSys server and IIS key
+ * per-connection state on it). A queue of its own takes https://127.0.0.1:port/cid/; its thread answers each
+ * request with the ConnectionId it saw (hex) and records it by path:
+ *   /cid/pair/X   held until a second /cid/pair/ request arrives, then both answered: two streams in flight
+ *                 at once (so on two of the engine's relays);
+ *   /cid/solo     answered;
+ *   /cid/wait     HttpWaitForDisconnect (event) on its ConnectionId, HttpReceiveClientCertificate on it, then
+ *                 a response with HTTP_SEND_RESPONSE_FLAG_DISCONNECT (which ends only its stream);
+ *   /cid/after    answered; then the wait must still pend (its stream and this one have ended, the client
+ *                 holds the connection 1.5 s) and complete once the client closes the TCP connection; after
+ *                 that the id names a closed connection. */
+#define CID_SEEN 16
+
+static struct {
+    HANDLE q;
+    OVERLAPPED ov;
+    struct {
+        char path[32];
+        HTTP_CONNECTION_ID id;
+    } seen[CID_SEEN];
+    volatile int n;
+    volatile ULONG wait_pending, cert_live, wait_result, cert_gone, wait_gone, disconnect_send;
+    volatile int wait_at_after, wait_done, checked;
+    volatile long wait_ms;
+} cid;
+
+static HTTP_CONNECTION_ID cid_of(const char *path) {
+    for (int i = 0; i < cid.n; i++)
+        if (!strcmp(cid.seen[i].path, path)) return cid.seen[i].id;
+    return HTTP_NULL_ID;
+}
+
+static ULONG cid_answer(HTTP_REQUEST *r, ULONG flags) {
+    char body[32];
+    snprintf(body, sizeof body, "%llx", (unsigned long long)r->ConnectionId);
+    return hs_send_simple(cid.q, r->RequestId, 200, "OK", body, flags);
+}
+
+static void cid_after_closed(HTTP_CONNECTION_ID id) {
+    /* Still pending: the streams ended, the TCP connection did not. */
+    cid.wait_at_after = WaitForSingleObject(cid.ov.hEvent, 300) == WAIT_OBJECT_0;
+    uint64_t t0 = ts_now_ms();
+    if (WaitForSingleObject(cid.ov.hEvent, 10000) == WAIT_OBJECT_0) {
+        DWORD got;
+        cid.wait_result = GetOverlappedResult(cid.q, &cid.ov, &got, FALSE) ? NO_ERROR : GetLastError();
+        cid.wait_ms = (long)(ts_now_ms() - t0);
+        cid.wait_done = 1;
+    }
+    HTTP_SSL_CLIENT_CERT_INFO info;
+    ULONG n = 0;
+    usleep(100000);
+    cid.cert_gone = HttpReceiveClientCertificate(cid.q, id, 0, &info, sizeof info, &n, NULL);
+    cid.wait_gone = HttpWaitForDisconnect(cid.q, id, NULL);
+    cid.checked = 1;
+}
+
+static void *cid_main(void *arg) {
+    (void)arg;
+    static union {
+        HTTP_REQUEST r;
+        char raw[8192];
+    } u[2];
+    int held = 0;
+    for (;;) {
+        HTTP_REQUEST *r = &u[held].r;
+        ULONG got = 0;
+        if (HttpReceiveHttpRequest(cid.q, HTTP_NULL_ID, 0, r, sizeof u[0], &got, NULL) != NO_ERROR) break;
+        char path[32];
+        snprintf(path, sizeof path, "%.*ls", (int)(r->CookedUrl.AbsPathLength / sizeof(WCHAR)), r->CookedUrl.pAbsPath);
+        if (cid.n < CID_SEEN) {
+            snprintf(cid.seen[cid.n].path, sizeof cid.seen[0].path, "%s", path);
+            cid.seen[cid.n].id = r->ConnectionId;
+            cid.n++;
+        }
+        if (!strncmp(path, "/cid/pair/", 10)) {
+            if (++held < 2) continue;
+            cid_answer(&u[0].r, 0);
+            cid_answer(&u[1].r, 0);
+            held = 0;
+        } else if (!strcmp(path, "/cid/wait")) {
+            HTTP_SSL_CLIENT_CERT_INFO info;
+            ULONG n = 0;
+            memset(&cid.ov, 0, sizeof cid.ov);
+            cid.ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+            cid.wait_pending = HttpWaitForDisconnect(cid.q, r->ConnectionId, &cid.ov);
+            cid.cert_live = HttpReceiveClientCertificate(cid.q, r->ConnectionId, 0, &info, sizeof info, &n, NULL);
+            cid.disconnect_send = cid_answer(r, HTTP_SEND_RESPONSE_FLAG_DISCONNECT);
+        } else if (!strcmp(path, "/cid/after")) {
+            cid_answer(r, 0);
+            if (cid.wait_pending == ERROR_IO_PENDING) cid_after_closed(r->ConnectionId);
+        } else {
+            cid_answer(r, 0);
+        }
+    }
+    return NULL;
+}
+
+static void test_connection_id(int port) {
+    memset(&cid, 0, sizeof cid);
+    cid.wait_pending = cid.cert_live = cid.wait_result = cid.cert_gone = cid.wait_gone = cid.disconnect_send = 0xffffffff;
+    wchar_t url[80];
+    CHECK_EQ(HttpCreateHttpHandle(&cid.q, 0), NO_ERROR, "cid queue");
+    swprintf(url, 80, L"https://127.0.0.1:%d/cid/", port);
+    CHECK_EQ(HttpAddUrl(cid.q, url, NULL), NO_ERROR, "HttpAddUrl https .../cid/");
+    pthread_t th;
+    pthread_create(&th, NULL, cid_main, NULL);
+
+    /* curl: two streams in flight on one connection. */
+    char cmd[1000], out[1024];
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && %s --http2 --parallel --parallel-max 2 -w '%%{http_version} %%{num_connects}\n' -o cid1 https://127.0.0.1:%d/cid/pair/c1 "
+             "-o cid2 https://127.0.0.1:%d/cid/pair/c2 && cat cid1 && echo && cat cid2",
+             dir, curl, port, port);
+    int rc = run(cmd, out, sizeof out);
+    unsigned long long b1 = 0, b2 = 0;
+    int v1 = 0, v2 = 0, n1 = -1, n2 = -1;
+    int got = sscanf(out, "%d %d %d %d %llx %llx", &v1, &n1, &v2, &n2, &b1, &b2);
+    HTTP_CONNECTION_ID c1 = cid_of("/cid/pair/c1"), c2 = cid_of("/cid/pair/c2");
+    CHECK(rc == 0 && got == 6 && v1 == 2 && v2 == 2 && n1 + n2 == 1, "curl: two streams over one HTTP/2 connection: rc %d '%s'", rc, out);
+    CHECK(c1 != HTTP_NULL_ID && c1 == c2, "curl: both streams' requests report one ConnectionId (%llx, %llx)", (unsigned long long)c1,
+          (unsigned long long)c2);
+    CHECK(b1 == c1 && b2 == c2, "curl got the ids the application saw");
+
+    /* python's h2: the pair, the disconnect wait, another connection. */
+    rc = run_peer("h2_peer.py", "h2", 30, port, "connid", out, sizeof out);
+    CHECK(rc == 0 && !strcmp(out, "connid: pair 200 200 wait 200 after 200 same=True differs=True held=True\n"),
+          "python h2 connid: rc %d '%s'", rc, out);
+    for (int i = 0; i < 150 && !cid.checked; i++) usleep(100000);
+    HTTP_CONNECTION_ID p1 = cid_of("/cid/pair/1"), p2 = cid_of("/cid/pair/2"), w = cid_of("/cid/wait"), a = cid_of("/cid/after"),
+                       solo = cid_of("/cid/solo");
+    CHECK(p1 != HTTP_NULL_ID && p1 == p2 && p1 == w && p1 == a, "every stream of one connection reports one ConnectionId (%llx %llx %llx %llx)",
+          (unsigned long long)p1, (unsigned long long)p2, (unsigned long long)w, (unsigned long long)a);
+    CHECK(solo != HTTP_NULL_ID && solo != p1 && solo != c1 && p1 != c1, "other connections report other ids (%llx, %llx, %llx)",
+          (unsigned long long)solo, (unsigned long long)p1, (unsigned long long)c1);
+    CHECK_EQ(cid.wait_pending, ERROR_IO_PENDING, "HttpWaitForDisconnect on the HTTP/2 connection's id pends");
+    CHECK_EQ(cid.cert_live, ERROR_NOT_FOUND, "HttpReceiveClientCertificate knows the id (no certificate negotiated)");
+    CHECK_EQ(cid.disconnect_send, NO_ERROR, "a DISCONNECT response on a stream");
+    CHECK_EQ(cid.wait_at_after, 0, "still pending after its stream and a later one ended");
+    CHECK(cid.wait_done && cid.wait_result == NO_ERROR, "complete once the client closed the TCP connection (%d, %lu)", cid.wait_done,
+          (unsigned long)cid.wait_result);
+    CHECK(cid.wait_ms >= 700 && cid.wait_ms <= 5000, "at the close (the client held the connection 1.5 s): %ld ms after the last response",
+          cid.wait_ms + 300);
+    CHECK_EQ(cid.cert_gone, ERROR_CONNECTION_INVALID, "HttpReceiveClientCertificate after the close");
+    CHECK_EQ(cid.wait_gone, NO_ERROR, "HttpWaitForDisconnect after the close: complete at once");
+    HttpCloseRequestQueue(cid.q);
+    pthread_join(th, NULL);
+    if (cid.ov.hEvent) CloseHandle(cid.ov.hEvent);
+}
+
+/* HTTP_CONNECTION_LIMIT_INFO over HTTP/2: a v2 URL group taking https://127.0.0.1:port/limit/ allows one
+ * connection. Two streams in flight at once on one TCP connection are both served (the connection counts
+ * once, not once per stream); a second TCP connection meanwhile gets 503 on its stream; once the first is
+ * closed, a third is served. The group's thread holds each /limit/pair/ request until the next arrives. */
+static void *limit_main(void *arg) {
+    HANDLE q = (HANDLE)arg;
+    static union {
+        HTTP_REQUEST r;
+        char raw[8192];
+    } u[2];
+    int held = 0;
+    for (;;) {
+        HTTP_REQUEST *r = &u[held].r;
+        ULONG got = 0;
+        if (HttpReceiveHttpRequest(q, HTTP_NULL_ID, 0, r, sizeof u[0], &got, NULL) != NO_ERROR) break;
+        if (r->CookedUrl.AbsPathLength >= 11 * sizeof(WCHAR) && !wcsncmp(r->CookedUrl.pAbsPath, L"/limit/pair", 11)) {
+            if (++held < 2) continue;
+            hs_send_simple(q, u[0].r.RequestId, 200, "OK", "pair", 0);
+            hs_send_simple(q, u[1].r.RequestId, 200, "OK", "pair", 0);
+            held = 0;
+        } else {
+            hs_send_simple(q, r->RequestId, 200, "OK", "solo", 0);
+        }
+    }
+    return NULL;
+}
+
+static void test_connection_limit(int port) {
+    HTTP_TIMEOUT_LIMIT_INFO t;
+    memset(&t, 0, sizeof t);
+    HTTP_SERVER_SESSION_ID s = 0;
+    HTTP_URL_GROUP_ID g = 0;
+    HANDLE q = timed_group(port, "limit", &t, &s, &g);
+    HTTP_CONNECTION_LIMIT_INFO cl;
+    HTTP_QOS_SETTING_INFO qi;
+    memset(&cl, 0, sizeof cl);
+    cl.Flags.Present = 1;
+    cl.MaxConnections = 1;
+    qi.QosType = HttpQosSettingTypeConnectionLimit;
+    qi.QosSetting = &cl;
+    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerQosProperty, &qi, sizeof qi), NO_ERROR, "limit: connection limit 1");
+    pthread_t th;
+    pthread_create(&th, NULL, limit_main, q);
+    char out[512];
+    int rc = run_peer("h2_peer.py", "h2", 30, port, "limit", out, sizeof out);
+    CHECK(rc == 0 && !strcmp(out, "limit: 200 200 other 503 after close 200\n"),
+          "connection limit 1: an HTTP/2 connection counts once: rc %d '%s'", rc, out);
+    HttpCloseRequestQueue(q);
+    pthread_join(th, NULL);
+    HttpCloseUrlGroup(g);
+    HttpCloseServerSession(s);
+}
+
 /* Each flood shape (c_tests/support/h2_flood.py) gets a GOAWAY with ENHANCE_YOUR_CALM (11) and the
  * connection closed, within the script's 15 s, the server's memory stays bounded, and a new client is
  * served afterwards. The machine-wide IdleConnection is 1 s here, the zero-window stall limit. */
@@ -751,6 +1041,10 @@ int main(void) {
     test_min_send_rate(port);
     test_entity_body_timer(port);
     test_request_queue_timer(port);
+    test_drain_entity_body_timer(port);
+    test_connection_id(port);
+    test_connection_limit(port);
+    test_header_wait(port);
     test_idle_goaway(port);
     test_floods(port);
     hs_app_stop(&app);

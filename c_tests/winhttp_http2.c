@@ -780,6 +780,18 @@ static void test_sessions(int port) {
     CHECK(!e_alive, "the server saw E's connection close when E's session handle closed");
     CHECK_EQ(conn_of(cf).id, f.id, "F's connection goes on");
     CHECK_EQ(conn_of(cd).id, c.id, "D's (the process's) goes on");
+    /* A request opened on E's connect handle after E's session handle closed still goes (handles outlive
+     * their parents here), on a connection for it alone that ends when it is done. */
+    HINTERNET late = open_req(ce, L"GET", L"/conn");
+    char lbody[128];
+    int late_id = -1;
+    CHECK(WinHttpSendRequest(late, NULL, 0, NULL, 0, 0, 0) && WinHttpReceiveResponse(late, NULL), "a request of closed E: %u", GetLastError());
+    CHECK(read_all(late, lbody, sizeof lbody) > 0 && sscanf(lbody, "conn=%d", &late_id) == 1, "its body '%s'", lbody);
+    CHECK(late_id > 0 && late_id != e_id && late_id != f.id && late_id != c.id, "on a new connection (%d)", late_id);
+    WinHttpCloseHandle(late);
+    end = ts_now_ms() + 5000;
+    while ((e_alive = alive(cf, late_id)) && ts_now_ms() < end) usleep(50 * 1000);
+    CHECK(!e_alive, "that connection ended with the request");
     WinHttpCloseHandle(ce);
 
     /* ulStreamWindowUpdateDelta 40001 on a 65535 window (at least a third of it: each update is one step,

@@ -21,6 +21,17 @@ Prints one line per check, "name: what was seen", for the C test to compare. Com
             response (the body as the application read it)
   stall     POST /stall/x with 1000 bytes of a 1,000,000-byte body, then nothing more (the server's EntityBody
             timer ends it): how the stream ended, then /hello on the same connection
+  drain     POST /drain/x with 1000 bytes of a 1,000,000-byte body, which the application answers at once: the
+            response, how the stream ended (RST_STREAM NO_ERROR: stop sending), then after a wait longer
+            than the server's DrainEntityBody /hello on the same connection
+  connid    a second connection GETs /cid/solo and stays open; on the first, /cid/pair/1 and /cid/pair/2 in
+            flight at once, then /cid/wait (the application waits for the connection's end and answers with
+            HTTP_SEND_RESPONSE_FLAG_DISCONNECT), then /cid/after; the first connection is held 1.5 s, then
+            closed. Each body is the HTTP_CONNECTION_ID the application saw: whether the first
+            connection's are all the same and differ from the second's
+  limit     (a URL group with a connection limit of 1 takes /limit/) /limit/pair/1 and /limit/pair/2 in flight
+            at once on one connection, then /limit/solo on a second connection while the first is open, then
+            the first closed and /limit/solo on a third: the statuses
 Every command ends within its own deadline (20 s).
 """
 import socket
@@ -42,6 +53,7 @@ class Client:
         self.sock = ctx.wrap_socket(raw, server_hostname="127.0.0.1")
         assert self.sock.selected_alpn_protocol() == "h2", self.sock.selected_alpn_protocol()
         self.authority = "127.0.0.1:%d" % port
+        self.cafile, self.port = cafile, port
         self.conn = h2.connection.H2Connection(h2.config.H2Configuration(client_side=True, header_encoding="utf-8"))
         self.conn.initiate_connection()
         self.conn.increment_flow_control_window(16 * 1024 * 1024)
@@ -220,6 +232,55 @@ def cmd_stall(c):
     h = c.get("/hello")
     print("stall: status=%s reset=%s then %s %s goaway=%s" % (s["status"], "yes" if s["reset"] is not None else "no",
                                                               h["status"], h["data"].decode(), c.goaway))
+
+
+def cmd_drain(c):
+    sid = c.request("POST", "/drain/x", b"x" * 1000, end=False, extra=[("content-length", "1000000")])
+    c.wait(sid)
+    s = c.streams[sid]
+    t = time.monotonic() + 1.5
+    while time.monotonic() < t and not c.closed:
+        c.step(0.1)
+    h = c.get("/hello")
+    reset = int(s["reset"]) if s["reset"] is not None else None
+    print("drain: %s %s reset=%s then %s %s goaway=%s" % (s["status"], s["data"].decode(), reset, h["status"],
+                                                          h["data"].decode(), c.goaway))
+
+
+def cmd_connid(c):
+    other = Client(c.cafile, c.port)
+    solo = other.get("/cid/solo")
+    a, b = c.request("GET", "/cid/pair/1"), c.request("GET", "/cid/pair/2")
+    c.wait(a, b)
+    a, b = c.streams[a], c.streams[b]
+    w = c.get("/cid/wait")
+    after = c.get("/cid/after")
+    t = time.monotonic() + 1.5
+    while time.monotonic() < t and not c.closed:
+        c.step(0.1)
+    held = not c.closed
+    c.sock.close()
+    ids = [bytes(s["data"]) for s in (a, b, w, after)]
+    print("connid: pair %s %s wait %s after %s same=%s differs=%s held=%s" % (
+        a["status"], b["status"], w["status"], after["status"], len(set(ids)) == 1 and ids[0] != b"",
+        bytes(solo["data"]) not in ids, held))
+
+
+def cmd_limit(c):
+    a, b = c.request("GET", "/limit/pair/1"), c.request("GET", "/limit/pair/2")
+    c.wait(a, b)
+    other = Client(c.cafile, c.port)
+    o = other.get("/limit/solo")
+    c.sock.close()
+    # The server sees the close a moment later.
+    t = time.monotonic() + 3
+    while True:
+        third = Client(c.cafile, c.port)
+        s = third.get("/limit/solo")
+        if s["status"] == "200" or time.monotonic() > t:
+            break
+        time.sleep(0.1)
+    print("limit: %s %s other %s after close %s" % (c.streams[a]["status"], c.streams[b]["status"], o["status"], s["status"]))
 
 
 def cmd_waitdisc(c):

@@ -265,6 +265,11 @@ impl Session {
         self.own_pool.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// The session handle closed its own pool: a connection its requests open now is not kept.
+    pub fn own_pool_closed(&self) -> bool {
+        self.pool_closed.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// The pool a new request's connection belongs to ([`Origin::pool`]).
     pub fn pool_id(&self) -> u64 {
         if self.has_own_pool() {
@@ -359,7 +364,7 @@ impl Session {
     /// request to the same origin (of this session or any other), or to the session's own pool (closed
     /// instead once the session handle is: a request outlives its session's handle).
     pub fn put_idle(&self, origin: &Origin, conn: Conn) {
-        if origin.pool != 0 && self.pool_closed.load(std::sync::atomic::Ordering::Relaxed) {
+        if origin.pool != 0 && self.own_pool_closed() {
             return self.drop_conn(origin, Some(conn));
         }
         let idle = self.settings.lock().idle_timeout;

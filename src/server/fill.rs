@@ -242,7 +242,7 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
     if out.len() < needed {
         out[..struct_size].fill(0);
         let mut r: HTTP_REQUEST_V1 = unsafe_zeroed();
-        r.ConnectionId = req.conn.id;
+        r.ConnectionId = req.conn.reported_id();
         r.RequestId = req.id;
         out[..REQUEST_V1_SIZE].copy_from_slice(struct_bytes(&r));
         return Err(needed as u32);
@@ -263,7 +263,7 @@ pub fn fill_request<U: WideUnit>(req: &Request, buf: &mut CallerBuf, flags: u32,
         // SAFETY: as above, `REQUEST_V1_SIZE` bytes, an `HTTP_REQUEST_V1`.
         (unsafe { &mut *(head_bytes.as_mut_ptr() as *mut HTTP_REQUEST_V1) }, None)
     };
-    r.ConnectionId = req.conn.id;
+    r.ConnectionId = req.conn.reported_id();
     r.RequestId = req.id;
     r.UrlContext = req.url_context;
     r.Version = HTTP_VERSION { MajorVersion: 1, MinorVersion: head.minor as u16 };

@@ -111,17 +111,31 @@ fn port_scopes(port: u16) -> Vec<Scope> {
     unique
 }
 
-/// A connection event (`HTTP_NOTIFY_CONNECTION_*`, a connection timer, a 503 before routing).
+/// A connection event (`HTTP_NOTIFY_CONNECTION_*`, a connection timer, a 503 before routing), named by
+/// the id the connection's requests report. An HTTP/2 stream's relay opens and closes with its
+/// stream's: its TCP connection's opening and closing are reported ([`client_connection`]), not its own.
 #[inline]
 pub fn connection(c: &Connection, filter: u32) {
     if notify::watching(filter) {
-        emit_connection(c, filter);
+        if c.mux.is_some() && filter & (HTTP_NOTIFY_CONNECTION_OPENED | HTTP_NOTIFY_CONNECTION_CLOSED) != 0 {
+            return;
+        }
+        emit_connection(c.local, c.reported_id(), filter);
+    }
+}
+
+/// A connection event of a client connection the engine serves through several connections
+/// ([`super::connection::multiplexed`]).
+#[inline]
+pub fn client_connection(local: std::net::SocketAddr, id: u64, filter: u32) {
+    if notify::watching(filter) {
+        emit_connection(local, id, filter);
     }
 }
 
 #[cold]
-fn emit_connection(c: &Connection, filter: u32) {
-    notify::emit(filter, &port_scopes(c.local.port()), Name::Id(c.id));
+fn emit_connection(local: std::net::SocketAddr, id: u64, filter: u32) {
+    notify::emit(filter, &port_scopes(local.port()), Name::Id(id));
 }
 
 /// A connection timer closed the connection.
@@ -166,7 +180,7 @@ fn emit_request(filter: u32, c: &Connection, queue: Option<&RequestQueue>, group
         if group != 0 { Scope::Group(group) } else { Scope::Server },
         session.map_or(Scope::Server, Scope::Session),
     ];
-    notify::emit(filter, &scopes, Name::Id(c.id));
+    notify::emit(filter, &scopes, Name::Id(c.reported_id()));
 }
 
 /// A request was queued for the application.

@@ -15,7 +15,7 @@
 //! whose waits belong to the queue handle: `CancelIoEx` and closing or shutting the queue down end
 //! them with `ERROR_OPERATION_ABORTED`.
 use super::completion::{self, Completion, Start};
-use super::connection::{self, Connection};
+use super::connection::{self, ClientConnection};
 use super::fill;
 use super::lead::{After, QueueDriver, QueueSet};
 use super::notify_hook;
@@ -99,7 +99,7 @@ pub(super) struct QueueState {
     pub(super) shut_down: bool,
     v1_regs: Vec<Arc<Registration>>,
     /// Connections with an `HttpWaitForDisconnect` of this queue pending.
-    wait_conns: Vec<Weak<Connection>>,
+    wait_conns: Vec<Weak<dyn ClientConnection>>,
     /// The pending `HttpWaitForDemandStart` (one at a time).
     pub(super) demand: Option<Completion>,
     /// Leader/followers ([`super::lead`]): a thread leads the queue's epoll set.
@@ -266,7 +266,7 @@ impl RequestQueue {
                     return Start::Done(ERROR_OPERATION_ABORTED, 0, false);
                 }
                 st.wait_conns.retain(|w| w.strong_count() > 0);
-                if !st.wait_conns.iter().any(|w| std::ptr::eq(w.as_ptr(), Arc::as_ptr(&conn))) {
+                if !st.wait_conns.iter().any(|w| std::ptr::addr_eq(w.as_ptr(), Arc::as_ptr(&conn))) {
                     st.wait_conns.push(Arc::downgrade(&conn));
                 }
             }
@@ -276,7 +276,8 @@ impl RequestQueue {
 
     /// Ends this queue's disconnect waits matching `ov` (0: all) with `ERROR_OPERATION_ABORTED`.
     fn cancel_disconnect_waits(&self, ov: usize) -> bool {
-        let conns: Vec<Arc<Connection>> = self.st.lock().wait_conns.iter().filter_map(|w| w.upgrade()).collect();
+        let conns: Vec<Arc<dyn ClientConnection>> =
+            self.st.lock().wait_conns.iter().filter_map(|w| w.upgrade()).collect();
         let mut any = false;
         for c in conns {
             any |= c.cancel_disconnect_waiters(self.key(), ov);

@@ -404,6 +404,11 @@ pub async fn transmit(
     const ATTEMPTS: u32 = 5;
     for attempt in 0..ATTEMPTS {
         let Some(c) = connection(req, io, origin, tuning, target, security_flags).await? else { return Ok(false) };
+        if origin.pool != 0 && req.session.own_pool_closed() {
+            // A request outliving its own-pool session's handle: the connection is for it alone, and
+            // ends once its stream does.
+            close_pool(origin.pool);
+        }
         let stream_error = {
             let mut st = req.state.lock();
             st.link = Some(c.link.clone());

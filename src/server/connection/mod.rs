@@ -18,8 +18,10 @@
 //! Operations (by file): [`Connection::on_event`] (an epoll event: read, parse, route, flush),
 //! `send` / `flush` (write.rs), `receive_body` / `copy_body_into` / `body_status` (body.rs),
 //! `expire` (timers.rs), [`Connection::cancel`], [`Connection::abort`], the disconnect waits, and the
-//! socket options (socket.rs). [`lookup`] finds a connection by its `HTTP_CONNECTION_ID`.
+//! socket options (socket.rs). [`lookup`] finds a connection by its `HTTP_CONNECTION_ID`: an engine
+//! connection's own id, or the id the relays of an HTTP/2 TCP connection share ([`multiplexed`]).
 mod body;
+pub mod multiplexed;
 mod read;
 mod socket;
 mod timers;
@@ -49,13 +51,32 @@ use std::time::Instant;
 const FIRST_CONNECTION_ID: u64 = 0x2_0000_0001;
 static NEXT_CONNECTION_ID: AtomicU64 = AtomicU64::new(FIRST_CONNECTION_ID);
 
+/// The next connection id (engine connections and [`multiplexed::Multiplexed`] ones share the sequence).
+fn next_id() -> u64 {
+    NEXT_CONNECTION_ID.fetch_add(1, Ordering::Relaxed)
+}
+
 /// Live connections by id: epoll tokens, `HttpWaitForDisconnect`, the timers. The map owns them: a
 /// connection lives until it ends (then only requests the application still holds keep the object).
 static LIVE: once_cell::sync::Lazy<RwLock<IdMap<Arc<Connection>>>> = once_cell::sync::Lazy::new(Default::default);
 
+/// What an `HTTP_CONNECTION_ID` names, as the calls taking one see it (`HttpWaitForDisconnect`,
+/// `HttpReceiveClientCertificate`): the client's connection, served by one engine [`Connection`]
+/// (HTTP/1.1) or by the relays of an HTTP/2 TCP connection ([`multiplexed::Multiplexed`]).
+pub trait ClientConnection: Send + Sync {
+    /// `HttpWaitForDisconnect`: keeps `completion` until the connection ends; done at once when it has.
+    /// A queue that never received a request of this connection: `ERROR_INVALID_PARAMETER`.
+    fn add_disconnect_waiter(&self, queue: usize, completion: Completion) -> Start;
+    /// Ends the disconnect waits of `queue` whose `OVERLAPPED` is `ov` (0: all) with
+    /// `ERROR_OPERATION_ABORTED` (`CancelIoEx`, queue closed or shut down).
+    fn cancel_disconnect_waiters(&self, queue: usize, ov: usize) -> bool;
+    /// HTTPS: the connection's TLS session.
+    fn tls(&self) -> Option<&Arc<SslInfo>>;
+}
+
 /// What an `HTTP_CONNECTION_ID` names.
 pub enum Lookup {
-    Live(Arc<Connection>),
+    Live(Arc<dyn ClientConnection>),
     /// A connection this process had, now closed.
     Gone,
     /// Never a connection id.
@@ -63,8 +84,14 @@ pub enum Lookup {
 }
 
 pub fn lookup(id: u64) -> Lookup {
-    if let Some(c) = get(id) {
-        return Lookup::Live(c);
+    match get(id) {
+        // An HTTP/2 stream's relay: its id is internal (its requests report the TCP connection's).
+        Some(c) if c.mux.is_some() => return Lookup::Unknown,
+        Some(c) => return Lookup::Live(c),
+        None => {}
+    }
+    if let Some(m) = multiplexed::get(id) {
+        return Lookup::Live(m);
     }
     if (FIRST_CONNECTION_ID..NEXT_CONNECTION_ID.load(Ordering::Relaxed)).contains(&id) {
         Lookup::Gone
@@ -211,12 +238,53 @@ struct Waiter {
     completion: Completion,
 }
 
+/// The disconnect waits on a client connection (an engine [`Connection`]'s, or a
+/// [`multiplexed::Multiplexed`]'s).
 #[derive(Default)]
 struct Waits {
     /// Completions fired when the connection ends (HttpWaitForDisconnect).
     waiters: Vec<Waiter>,
     /// Queues that received a request of this connection (they may wait for its end).
     queues_seen: Vec<usize>,
+}
+
+impl Waits {
+    /// A request of the connection went to the queue `key`.
+    fn see(&mut self, key: usize) {
+        if !self.queues_seen.contains(&key) {
+            self.queues_seen.push(key);
+        }
+    }
+
+    /// `HttpWaitForDisconnect` of `queue` (`ended`: the connection has ended).
+    fn add(&mut self, queue: usize, completion: Completion, ended: bool) -> Start {
+        if !self.queues_seen.contains(&queue) {
+            return Start::Done(ERROR_INVALID_PARAMETER, 0, false);
+        }
+        if ended {
+            return Start::Done(ERROR_SUCCESS, 0, true);
+        }
+        self.waiters.push(Waiter { queue, completion });
+        Start::Pending
+    }
+
+    /// Takes the waits of `queue` whose `OVERLAPPED` is `ov` (0: all).
+    fn take(&mut self, queue: usize, ov: usize) -> Vec<Waiter> {
+        let (taken, keep) = std::mem::take(&mut self.waiters)
+            .into_iter()
+            .partition(|x| x.queue == queue && (ov == 0 || x.completion.overlapped() == ov));
+        self.waiters = keep;
+        taken
+    }
+}
+
+/// Ends `taken` waits with `ERROR_OPERATION_ABORTED` (no lock held); whether there were any.
+fn abort_waiters(taken: Vec<Waiter>) -> bool {
+    let any = !taken.is_empty();
+    for w in taken {
+        w.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
+    }
+    any
 }
 
 /// What the timers run on (timers.rs).
@@ -248,6 +316,8 @@ pub struct Connection {
     pub tls: Option<Arc<SslInfo>>,
     /// An HTTP/2 stream's side channel to its relay (trailers, the last send, a reset).
     pub h2: Option<Arc<super::h2::control::StreamControl>>,
+    /// An HTTP/2 stream's relay: the TCP connection it serves, whose id its requests report.
+    pub mux: Option<Arc<multiplexed::Multiplexed>>,
     input: Mutex<Input>,
     output: Mutex<Output>,
     waits: Mutex<Waits>,
@@ -286,7 +356,7 @@ impl Connection {
         let _ = stream.set_nodelay(true);
         let _ = stream.set_nonblocking(true);
         let Ok(local) = stream.local_addr() else { return };
-        Self::launch(Socket::tcp(stream), local, remote, None, None);
+        Self::launch(Socket::tcp(stream), local, remote, None, None, None);
     }
 
     /// Takes an HTTPS connection whose handshake is done: `conn` reads and writes through TLS on the
@@ -299,12 +369,14 @@ impl Connection {
     ) {
         let _ = stream.set_nonblocking(true);
         let Ok(local) = stream.local_addr() else { return };
-        Self::launch(Socket::tls(stream, conn), local, remote, Some(tls), None);
+        Self::launch(Socket::tls(stream, conn), local, remote, Some(tls), None, None);
     }
 
     /// Takes the engine's end of an HTTP/2 stream's relay ([`super::h2`]: the pipe, and `edge`, its
     /// `eventfd`; `local`, `remote`: the TCP addresses). `tcp`: a duplicate of the client's TCP socket
-    /// (socket options); `h2`: the stream's side channel ([`super::h2::control`]).
+    /// (socket options); `h2`: the stream's side channel ([`super::h2::control`]); `mux`: the TCP
+    /// connection, whose id the requests report and which keeps the disconnect waits.
+    #[allow(clippy::too_many_arguments)]
     pub fn start_relayed(
         pipe: Arc<super::h2::pipe::Pipe>,
         edge: std::os::fd::OwnedFd,
@@ -313,8 +385,9 @@ impl Connection {
         remote: SocketAddr,
         tls: Arc<SslInfo>,
         h2: Option<Arc<super::h2::control::StreamControl>>,
+        mux: Arc<multiplexed::Multiplexed>,
     ) {
-        Self::launch(Socket::piped(pipe, edge, tcp), local, remote, Some(tls), h2);
+        Self::launch(Socket::piped(pipe, edge, tcp), local, remote, Some(tls), h2, Some(mux));
     }
 
     fn launch(
@@ -323,18 +396,20 @@ impl Connection {
         remote: SocketAddr,
         tls: Option<Arc<SslInfo>>,
         h2: Option<Arc<super::h2::control::StreamControl>>,
+        mux: Option<Arc<multiplexed::Multiplexed>>,
     ) {
         let now = Instant::now();
         let sock_tls = sock.is_tls();
         let first_timers = super::timers::machine_first_request();
         let timers = super::timers::ConnTimers::default();
         let conn = Arc::new(Connection {
-            id: NEXT_CONNECTION_ID.fetch_add(1, Ordering::Relaxed),
+            id: next_id(),
             sock,
             local,
             remote,
             tls,
             h2,
+            mux,
             input: Mutex::new(Input {
                 phase: Phase::Head,
                 buf: Vec::new(),
@@ -421,6 +496,16 @@ impl Connection {
         };
         fire_all(fired);
         routed
+    }
+
+    /// The `HTTP_CONNECTION_ID` this connection's requests report: its own, or for an HTTP/2 stream's
+    /// relay its TCP connection's ([`multiplexed`]).
+    #[inline]
+    pub fn reported_id(&self) -> u64 {
+        match &self.mux {
+            None => self.id,
+            Some(m) => m.id,
+        }
     }
 
     /// Whether the connection is gone.
@@ -548,39 +633,6 @@ impl Connection {
         fire_all(fired);
     }
 
-    /// `HttpWaitForDisconnect`: keeps `completion` until the connection ends; done at once when it
-    /// has. A queue that never received a request of this connection: `ERROR_INVALID_PARAMETER`.
-    pub fn add_disconnect_waiter(&self, queue: usize, completion: Completion) -> Start {
-        let inp = self.input.lock();
-        let mut w = self.waits.lock();
-        if !w.queues_seen.contains(&queue) {
-            return Start::Done(ERROR_INVALID_PARAMETER, 0, false);
-        }
-        if inp.phase == Phase::Closed || inp.peer_eof || inp.broken {
-            return Start::Done(ERROR_SUCCESS, 0, true);
-        }
-        w.waiters.push(Waiter { queue, completion });
-        Start::Pending
-    }
-
-    /// Ends the disconnect waits of `queue` whose `OVERLAPPED` is `ov` (0: all) with
-    /// `ERROR_OPERATION_ABORTED` (`CancelIoEx`, queue closed or shut down).
-    pub fn cancel_disconnect_waiters(&self, queue: usize, ov: usize) -> bool {
-        let taken: Vec<Waiter> = {
-            let mut w = self.waits.lock();
-            let (taken, keep) = std::mem::take(&mut w.waiters)
-                .into_iter()
-                .partition(|x| x.queue == queue && (ov == 0 || x.completion.overlapped() == ov));
-            w.waiters = keep;
-            taken
-        };
-        let any = !taken.is_empty();
-        for w in taken {
-            w.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
-        }
-        any
-    }
-
     /// The client half-closed: http.sys takes a client's FIN as the end of the connection for
     /// `HttpWaitForDisconnect`, even while a response may still be written to the half-open socket.
     fn peer_left(&self, fired: &mut Fired) {
@@ -599,10 +651,31 @@ impl Connection {
     /// waits and the end of the request report there).
     pub fn rebind_queue(&self, queue: &Arc<RequestQueue>) {
         self.input.lock().queue = Arc::downgrade(queue);
-        let key = queue.key();
-        let mut w = self.waits.lock();
-        if !w.queues_seen.contains(&key) {
-            w.queues_seen.push(key);
+        self.saw_queue(queue.key());
+    }
+
+    /// A request of this connection went to the queue `key` (which may now wait for its end).
+    fn saw_queue(&self, key: usize) {
+        self.waits.lock().see(key);
+        if let Some(m) = &self.mux {
+            m.saw_queue(key);
         }
+    }
+}
+
+impl ClientConnection for Connection {
+    fn add_disconnect_waiter(&self, queue: usize, completion: Completion) -> Start {
+        let inp = self.input.lock();
+        let ended = inp.phase == Phase::Closed || inp.peer_eof || inp.broken;
+        self.waits.lock().add(queue, completion, ended)
+    }
+
+    fn cancel_disconnect_waiters(&self, queue: usize, ov: usize) -> bool {
+        let taken = self.waits.lock().take(queue, ov);
+        abort_waiters(taken)
+    }
+
+    fn tls(&self) -> Option<&Arc<SslInfo>> {
+        self.tls.as_ref()
     }
 }

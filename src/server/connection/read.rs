@@ -269,18 +269,25 @@ impl Connection {
         };
         if let Some(limit) = &settings.connections {
             // HTTP_CONNECTION_LIMIT_INFO: a connection counts against the group its requests go to; one
-            // over the limit is answered 503 and closed.
-            if !inp.conn_slot.as_ref().is_some_and(|s| Arc::ptr_eq(s, limit)) {
-                if !limit.acquire() {
-                    tracing::debug!(target: "winhttpapi::httpapi", "connection {}: group connection limit reached, answering 503", self.id);
-                    notify_hook::request(HTTP_NOTIFY_REQUEST_503, self, Some(&queue), group);
-                    self.queue_bytes(response::error_response(503, true));
-                    self.set_closing(inp);
-                    return None;
+            // over the limit is answered 503 and closed. An HTTP/2 stream's relay: its TCP connection
+            // counts, once for each group, however many relays serve its streams.
+            let counted = match &self.mux {
+                Some(m) => m.count_against(limit),
+                None if inp.conn_slot.as_ref().is_some_and(|s| Arc::ptr_eq(s, limit)) => true,
+                None if limit.acquire() => {
+                    if let Some(old) = inp.conn_slot.replace(limit.clone()) {
+                        old.release();
+                    }
+                    true
                 }
-                if let Some(old) = inp.conn_slot.replace(limit.clone()) {
-                    old.release();
-                }
+                None => false,
+            };
+            if !counted {
+                tracing::debug!(target: "winhttpapi::httpapi", "connection {}: group connection limit reached, answering 503", self.id);
+                notify_hook::request(HTTP_NOTIFY_REQUEST_503, self, Some(&queue), group);
+                self.queue_bytes(response::error_response(503, true));
+                self.set_closing(inp);
+                return None;
             }
         }
         if queue.is_full() {
@@ -331,10 +338,7 @@ impl Connection {
         let key = queue.key();
         if inp.seen_queue != key {
             inp.seen_queue = key;
-            let mut w = self.waits.lock();
-            if !w.queues_seen.contains(&key) {
-                w.queues_seen.push(key);
-            }
+            self.saw_queue(key);
         }
         self.request_routed(inp, settings.timers, now);
         // A chunked body that arrived with its head is checked before the application sees the request:

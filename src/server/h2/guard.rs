@@ -15,6 +15,10 @@
 //!   means the client resets streams faster than they end.
 //! - Zero-window stalls: a response that waits longer than the connection's idle time for the client to
 //!   open its window ([`super::send_data`]).
+//!
+//! Not a flood but seen the same way: whether a header block has begun and not ended (HEADERS without
+//! END_HEADERS awaiting its CONTINUATION, or a header frame whose payload has not all come), and since
+//! when ([`Guard::header_block`]): [`super::serve`] runs HeaderWait on it.
 use parking_lot::Mutex;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -35,6 +39,10 @@ pub const RESET_COST: u32 = 4;
 pub const SMALL_INCREMENT: u32 = 1024;
 /// The WINDOW_UPDATE frame type.
 const WINDOW_UPDATE: u8 = 8;
+/// The frame types that carry a header block (HEADERS, CONTINUATION), and their END_HEADERS flag.
+const HEADERS: u8 = 1;
+const CONTINUATION: u8 = 9;
+const END_HEADERS: u8 = 0x4;
 
 /// The length of the client connection preface ("PRI * HTTP/2.0...").
 const PREFACE_LEN: usize = 24;
@@ -51,6 +59,9 @@ pub struct Guard {
     bucket: Mutex<Bucket>,
     tripped: AtomicBool,
     why: Mutex<&'static str>,
+    /// Since when a header block has been open (None: none is).
+    block: Mutex<Option<Instant>>,
+    /// Tripped, or a header block began or ended ([`Self::changed`]).
     changed: Notify,
 }
 
@@ -61,6 +72,7 @@ impl Guard {
             bucket: Mutex::new(Bucket { tokens: BURST, at: Instant::now() }),
             tripped: AtomicBool::new(false),
             why: Mutex::new(""),
+            block: Mutex::new(None),
             changed: Notify::new(),
         })
     }
@@ -81,17 +93,29 @@ impl Guard {
         *self.why.lock()
     }
 
-    /// Until the connection is over a budget.
-    pub async fn tripped(&self) {
+    /// Since when a header block of the client's has been open, if one is.
+    pub fn header_block(&self) -> Option<Instant> {
+        *self.block.lock()
+    }
+
+    /// Until the connection is over a budget, or the header block differs from `block` (as
+    /// [`Self::header_block`] gave it).
+    pub async fn changed(&self, block: Option<Instant>) {
         loop {
             let changed = self.changed.notified();
             tokio::pin!(changed);
             changed.as_mut().enable();
-            if self.is_tripped() {
+            if self.is_tripped() || self.header_block() != block {
                 return;
             }
             changed.await;
         }
+    }
+
+    /// A header block began (`open`) or ended, as seen at the end of one read.
+    fn set_header_block(&self, open: bool) {
+        *self.block.lock() = open.then(Instant::now);
+        self.changed.notify_waiters();
     }
 
     /// A frame header the client sent: type, flags.
@@ -139,23 +163,48 @@ pin_project_lite::pin_project! {
         #[pin]
         io: IO,
         guard: Arc<Guard>,
-        // Payload (or preface) bytes still to pass before the next frame header.
-        skip: usize,
-        // The frame header being read (and a WINDOW_UPDATE's increment after it).
-        head: [u8; 13],
-        have: usize,
+        scan: Scan,
     }
 }
 
 impl<IO> Watched<IO> {
     pub fn new(io: IO, guard: Arc<Guard>) -> Self {
-        Watched { io, guard, skip: PREFACE_LEN, head: [0; 13], have: 0 }
+        Watched { io, guard, scan: Scan::new() }
+    }
+}
+
+/// Where the reading of the client's frames stands.
+struct Scan {
+    /// Payload (or preface) bytes still to pass before the next frame header.
+    skip: usize,
+    /// The frame header being read (and a WINDOW_UPDATE's increment after it).
+    head: [u8; 13],
+    have: usize,
+    /// A header block has begun and not ended.
+    block: bool,
+    /// The payload being passed ends the header block (its frame had END_HEADERS).
+    block_ends: bool,
+}
+
+impl Scan {
+    fn new() -> Self {
+        Scan { skip: PREFACE_LEN, head: [0; 13], have: 0, block: false, block_ends: false }
     }
 }
 
 /// Walks `bytes` (the next bytes of the stream), reporting each complete frame header (and each
-/// WINDOW_UPDATE's increment).
-fn scan(mut bytes: &[u8], skip: &mut usize, head: &mut [u8; 13], have: &mut usize, guard: &Guard) {
+/// WINDOW_UPDATE's increment), and a header block begun or ended by the time they are passed (a whole
+/// one within them is not reported).
+fn scan(bytes: &[u8], st: &mut Scan, guard: &Guard) {
+    let was = st.block;
+    walk(bytes, st, guard);
+    if st.block != was {
+        guard.set_header_block(st.block);
+    }
+}
+
+fn walk(mut bytes: &[u8], st: &mut Scan, guard: &Guard) {
+    let Scan { skip, head, have, block, block_ends } = st;
     // The header read so far is a WINDOW_UPDATE's (its 4-byte increment is read too).
     let update = |h: &[u8; 13], have: usize| have >= 9 && h[3] == WINDOW_UPDATE && h[..3] == [0, 0, 4];
     while !bytes.is_empty() {
@@ -163,6 +212,9 @@ fn scan(mut bytes: &[u8], skip: &mut usize, head: &mut [u8; 13], have: &mut usiz
             let n = (*skip).min(bytes.len());
             *skip -= n;
             bytes = &bytes[n..];
+            if *skip == 0 && *block_ends {
+                (*block, *block_ends) = (false, false);
+            }
             continue;
         }
         let want = if update(head, *have) { 13 } else { 9 };
@@ -179,6 +231,13 @@ fn scan(mut bytes: &[u8], skip: &mut usize, head: &mut [u8; 13], have: &mut usiz
         } else {
             *skip = u32::from_be_bytes([0, head[0], head[1], head[2]]) as usize;
             guard.frame(head[3], head[4]);
+            if head[3] == HEADERS || head[3] == CONTINUATION {
+                *block = true;
+                *block_ends = head[4] & END_HEADERS != 0;
+                if *skip == 0 && *block_ends {
+                    (*block, *block_ends) = (false, false);
+                }
+            }
         }
         *have = 0;
     }
@@ -190,7 +249,7 @@ impl<IO: AsyncRead> AsyncRead for Watched<IO> {
         let before = buf.filled().len();
         let r = this.io.poll_read(cx, buf);
         if let Poll::Ready(Ok(())) = r {
-            scan(&buf.filled()[before..], this.skip, this.head, this.have, this.guard);
+            scan(&buf.filled()[before..], this.scan, this.guard);
         }
         r
     }
@@ -238,13 +297,13 @@ mod tests {
         for _ in 0..(BURST - 2) {
             wire.extend(frame(6, 0, 8)); // PING
         }
-        let (mut skip, mut head, mut have) = (PREFACE_LEN, [0u8; 13], 0);
+        let mut st = Scan::new();
         for piece in wire.chunks(7) {
-            scan(piece, &mut skip, &mut head, &mut have, &g);
+            scan(piece, &mut st, &g);
         }
         assert!(!g.is_tripped(), "within the burst");
         for _ in 0..20 {
-            scan(&frame(3, 0, 4), &mut skip, &mut head, &mut have, &g);
+            scan(&frame(3, 0, 4), &mut st, &g);
         }
         assert!(g.is_tripped(), "a RST_STREAM over the budget");
         assert!(g.why().contains("flood"));
@@ -264,21 +323,53 @@ mod tests {
             wire.extend(window_update(32 * 1024));
             wire.extend(frame(0, 0, 5)); // DATA between them
         }
-        let (mut skip, mut head, mut have) = (PREFACE_LEN, [0u8; 13], 0);
+        let mut st = Scan::new();
         for piece in wire.chunks(5) {
-            scan(piece, &mut skip, &mut head, &mut have, &g);
+            scan(piece, &mut st, &g);
         }
         assert!(!g.is_tripped(), "updates of 32 KiB are free");
         // Small ones, split across reads: the budget (plus what it earns meanwhile) and no more.
         let mut small = 0;
         while !g.is_tripped() && small < 3 * BURST {
             for piece in window_update(1).chunks(3) {
-                scan(piece, &mut skip, &mut head, &mut have, &g);
+                scan(piece, &mut st, &g);
             }
             small += 1;
         }
         assert!(g.is_tripped(), "small increments over the budget");
         assert!(small >= BURST, "not before the burst is spent: {small}");
         assert!(g.why().contains("WINDOW_UPDATE"));
+    }
+
+    /// A name, the frames after the preface, the read size, open at the end, reported open on the way.
+    type Row = (&'static str, Vec<Vec<u8>>, usize, bool, bool);
+
+    #[test]
+    fn a_header_block_is_open_until_its_end_headers_frame_has_all_come() {
+        const EH: u8 = END_HEADERS;
+        // Rows: the frames after the preface, how they are cut into reads, whether a block is open at the
+        // end of the last read, and whether it was reported open at any read's end on the way.
+        let rows: [Row; 7] = [
+            ("whole HEADERS", vec![frame(HEADERS, EH, 20)], 64, false, false),
+            ("HEADERS without END_HEADERS", vec![frame(HEADERS, 0, 20)], 64, true, true),
+            ("then its CONTINUATION", vec![frame(HEADERS, 0, 20), frame(CONTINUATION, EH, 10)], 128, false, false),
+            ("HEADERS cut short", vec![frame(HEADERS, EH, 50)[..30].to_vec()], 64, true, true),
+            ("HEADERS read in pieces", vec![frame(HEADERS, EH, 50)], 7, false, true),
+            ("empty CONTINUATION ends it", vec![frame(HEADERS, 0, 5), frame(CONTINUATION, EH, 0)], 64, false, false),
+            ("DATA and SETTINGS", vec![frame(0, 0, 30), frame(4, 0, 6)], 64, false, false),
+        ];
+        for (name, frames, cut, open, seen) in rows {
+            let g = Guard::new(std::time::Duration::from_secs(1));
+            let mut wire = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec();
+            wire.extend(frames.concat());
+            let mut st = Scan::new();
+            let mut reported = false;
+            for piece in wire.chunks(cut) {
+                scan(piece, &mut st, &g);
+                reported |= g.header_block().is_some();
+            }
+            assert_eq!(g.header_block().is_some(), open, "{name}: open at the end");
+            assert_eq!(reported, seen, "{name}: reported open on the way");
+        }
     }
 }

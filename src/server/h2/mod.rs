@@ -14,15 +14,27 @@
 //! frames the body; the response head the application sent becomes the stream's HEADERS, without the
 //! connection-specific fields HTTP/2 forbids, and its body the DATA frames, each sent as the client's
 //! window allows. So the request queue, receive by id, bodies, `MORE_DATA`, file chunks, the timers
-//! and cancellation are the HTTP/1.1 path's own. What differs from Windows: the streams of a
-//! connection share a few relays ([`Relay`]), each with its own `HTTP_CONNECTION_ID` (Windows: one per
-//! TCP connection), and `HttpWaitForDisconnect` on it completes when that relay ends.
+//! and cancellation are the HTTP/1.1 path's own. The streams of a connection share a few relays
+//! ([`Relay`]); as on Windows, every stream's request reports the TCP connection's one
+//! `HTTP_CONNECTION_ID` (the relays carry a [`Multiplexed`]: the relays' own ids stay internal), and
+//! `HttpWaitForDisconnect` on it completes when the TCP connection ends, not when a stream does.
+//!
+//! Timers over HTTP/2 (`HTTP_TIMEOUT_LIMIT_INFO`): a stream's EntityBody, RequestQueue and MinSendRate
+//! are its relay's (they end the stream, not the connection). HeaderWait: a header block that has begun
+//! and not ended (HEADERS without END_HEADERS and no CONTINUATION, or a frame cut short) holds up the
+//! whole connection (nothing else may come between its frames), and the stream's queue is unknown until
+//! it is parsed: the machine-wide HeaderWait runs from its first frame, and ends the connection
+//! (GOAWAY) as it ends an HTTP/1.1 one. A connection with no stream open and no header block begun runs
+//! under the machine-wide IdleConnection (GOAWAY). DrainEntityBody has nothing to do: a response
+//! complete before its request body ends the stream with RST_STREAM NO_ERROR (RFC 9113 section 8.1),
+//! which asks the client to stop sending, and nothing waits behind the body on the connection.
 pub mod control;
 mod guard;
 mod head;
 pub mod pipe;
 mod streams;
 
+use super::connection::multiplexed::{EndOnDrop, Multiplexed};
 use super::connection::Connection;
 use super::tls::SslInfo;
 use bytes::{Bytes, BytesMut};
@@ -72,7 +84,7 @@ pub async fn serve<IO>(io: IO, tcp: OwnedFd, local: SocketAddr, remote: SocketAd
 where
     IO: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
 {
-    let limit = super::timers::machine_first_request().0;
+    let (limit, header_wait) = super::timers::machine_first_request();
     let guard = Guard::new(limit);
     let handshake = h2::server::Builder::new()
         .max_concurrent_streams(MAX_CONCURRENT_STREAMS)
@@ -99,8 +111,20 @@ where
     // (each stream's own timers are its engine connection's); one that does not end within another
     // such time after it is dropped. A connection over a flood budget (guard.rs) gets a GOAWAY with
     // ENHANCE_YOUR_CALM and the same time to end.
-    let shared =
-        Shared { tcp, local, remote, tls, guard: guard.clone(), idle: Default::default(), turns: Default::default() };
+    // The connection as the application sees it: one HTTP_CONNECTION_ID for every stream's request, the
+    // disconnect waits ended with the TCP connection (below, or however this task ends).
+    let mux = Multiplexed::open(local, Some(tls.clone()));
+    let _end = EndOnDrop(mux.clone());
+    let shared = Shared {
+        tcp,
+        local,
+        remote,
+        tls,
+        mux,
+        guard: guard.clone(),
+        idle: Default::default(),
+        turns: Default::default(),
+    };
     // The streams run in this task (streams.rs): polled before the connection, so what they send
     // together goes out together.
     let mut open = streams::Streams::new();
@@ -108,16 +132,27 @@ where
     // Our GOAWAY was for a flood (ENHANCE_YOUR_CALM).
     let mut calm = false;
     loop {
+        // A header block begun and not ended: HeaderWait runs (the module doc).
+        let block = guard.header_block();
+        let block_end = block.map(|at| tokio::time::Instant::from_std(at + header_wait));
         let next = tokio::select! {
             biased;
             () = open.drive() => continue,
             next = tokio::time::timeout(limit, conn.accept()) => next,
             // After the connection's poll (which moved the streams' queued frames to the socket): a turn.
             () = shared.turns.count() => unreachable!(),
-            _ = guard.tripped(), if !calm => {
-                tracing::info!(target: T, "HTTP/2 connection from {remote}: {}: GOAWAY", guard.why());
-                conn.abrupt_shutdown(Reason::ENHANCE_YOUR_CALM);
-                (goaway, calm) = (true, true);
+            _ = guard.changed(block), if !calm => {
+                if guard.is_tripped() {
+                    tracing::info!(target: T, "HTTP/2 connection from {remote}: {}: GOAWAY", guard.why());
+                    conn.abrupt_shutdown(Reason::ENHANCE_YOUR_CALM);
+                    (goaway, calm) = (true, true);
+                }
+                continue;
+            }
+            () = tokio::time::sleep_until(block_end.unwrap_or_else(tokio::time::Instant::now)), if block_end.is_some() && !goaway => {
+                tracing::debug!(target: T, "HTTP/2 connection from {remote}: header block not complete within HeaderWait: GOAWAY");
+                conn.abrupt_shutdown(Reason::NO_ERROR);
+                goaway = true;
                 continue;
             }
         };
@@ -154,6 +189,9 @@ where
         }
         open.push(stream(request, respond, &shared));
     }
+    // The client closed the connection, or it ended in a GOAWAY: HttpWaitForDisconnect completes now,
+    // whatever its streams still do.
+    shared.mux.end();
     drop(open);
     if goaway {
         drop(conn);
@@ -168,6 +206,8 @@ struct Shared {
     local: SocketAddr,
     remote: SocketAddr,
     tls: Arc<SslInfo>,
+    /// The TCP connection's id and disconnect waits, which every relay's requests report.
+    mux: Arc<Multiplexed>,
     guard: Arc<Guard>,
     /// Relays whose last exchange ended cleanly, for the next streams ([`Relay`]).
     idle: parking_lot::Mutex<Vec<Relay>>,
@@ -223,8 +263,8 @@ impl Turns {
 /// stream takes an idle one of its connection, or starts one; one whose exchange ended cleanly (the
 /// whole request relayed, the whole response read, the engine keeping the connection) goes back for
 /// the next stream, as an HTTP/1.1 keep-alive connection serves its next request. So the streams of a
-/// connection share a few engine connections (and their `HTTP_CONNECTION_ID`s) instead of making one
-/// each.
+/// connection share a few engine connections instead of making one each (their requests all report the
+/// TCP connection's id: [`Shared::mux`]).
 struct Relay {
     pipe: Arc<Pipe>,
     ctl: Arc<StreamControl>,
@@ -258,6 +298,7 @@ impl Shared {
             self.remote,
             self.tls.clone(),
             Some(ctl.clone()),
+            self.mux.clone(),
         );
         Ok(Relay { pipe, ctl })
     }
