@@ -1,7 +1,7 @@
 //! HTTP dates (IMF-fixdate, RFC 9110 section 5.6.7): formatting for the `Date` header, parsing of the three
 //! forms for `WinHttpTimeToSystemTime` and `If-Modified-Since`. The formatted current date is cached per
 //! second, since a server writes it into every response.
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -111,6 +111,29 @@ fn coarse_secs() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
+thread_local! {
+    /// Each thread's last formatted second for [`imf_at`], with the monotonic instant it stays right until.
+    static AT: std::cell::Cell<(Option<Instant>, [u8; 29])> = const { std::cell::Cell::new((None, [0; 29])) };
+}
+
+/// The date at `now`, a monotonic reading the caller took anyway (a server's response, whose end starts
+/// the connection's timers): the real-time clock is read only once the second formatted last may have
+/// ended, so a response costs no clock reading of its own for its `Date`.
+pub fn imf_at(now: Instant) -> [u8; 29] {
+    AT.with(|c| {
+        let (until, text) = c.get();
+        if until.is_some_and(|u| now < u) {
+            return text;
+        }
+        let d = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+        let mut text = [0u8; 29];
+        text.copy_from_slice(&format(&civil_from_unix(d.as_secs() as i64)).as_bytes()[..29]);
+        // The second read above ends no earlier than this (`now` was read before it).
+        c.set((Some(now + Duration::from_nanos(1_000_000_000 - d.subsec_nanos() as u64)), text));
+        text
+    })
+}
+
 /// The current time as a 29-byte IMF-fixdate, formatted at most once a second per thread.
 pub fn now_imf() -> [u8; 29] {
     let secs = coarse_secs();
@@ -149,5 +172,22 @@ mod tests {
         }
         assert_eq!(parse_lenient("yesterday"), None);
         assert_eq!(std::str::from_utf8(&now_imf()).unwrap().len(), 29);
+    }
+
+    #[test]
+    fn the_date_at_an_instant_is_the_clock_s_second_and_kept_until_it_ends() {
+        let now = Instant::now();
+        let a = imf_at(now);
+        let secs = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64;
+        // (the second may have turned between the two readings)
+        let ok = [secs - 1, secs].map(|s| format(&civil_from_unix(s)).into_bytes());
+        assert!(ok.iter().any(|t| t[..] == a[..]), "{}", String::from_utf8_lossy(&a));
+        // The same instant again: the kept text, no clock read needed.
+        assert_eq!(imf_at(now), a);
+        // An instant past the second kept: the clock is read again (its second now).
+        let later = imf_at(now + Duration::from_secs(2));
+        let secs = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64;
+        let ok = [secs - 1, secs].map(|s| format(&civil_from_unix(s)).into_bytes());
+        assert!(ok.iter().any(|t| t[..] == later[..]), "{}", String::from_utf8_lossy(&later));
     }
 }

@@ -172,16 +172,15 @@ pub fn head_key(h: &ResponseHead, plan: &Plan, v2: bool, mut part: impl FnMut(&[
     true
 }
 
-/// Puts the current Date into a head [`write_head`] wrote, at the offset it returned.
-pub fn refresh_date(head: &mut [u8], at: usize) {
-    let now = now_imf();
-    if head[at..at + now.len()] != now {
-        head[at..at + now.len()].copy_from_slice(&now);
+/// Puts `date` ([`crate::http1::date::imf_at`]) into a head [`write_head`] wrote, at the offset it returned.
+pub fn refresh_date(head: &mut [u8], at: usize, date: &[u8; 29]) {
+    if head[at..at + date.len()] != *date {
+        head[at..at + date.len()].copy_from_slice(date);
     }
 }
 
-/// Serializes the head into `out`; returns where its Date value starts.
-pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) -> usize {
+/// Serializes the head into `out` with `date` as its Date value; returns where that value starts.
+pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, date: &[u8; 29], out: &mut Vec<u8>) -> usize {
     out.reserve(256);
     if (100..1000).contains(&h.status) {
         let s = h.status;
@@ -226,10 +225,10 @@ pub fn write_head(h: &ResponseHead, plan: &Plan, v2: bool, out: &mut Vec<u8>) ->
         None => out.extend_from_slice(b"Server: Microsoft-HTTPAPI/1.0\r\nDate: "),
     }
     let date_at = out.len();
-    let mut date = [0u8; 31];
-    date[..29].copy_from_slice(&now_imf());
-    date[29..].copy_from_slice(b"\r\n");
-    out.extend_from_slice(&date);
+    let mut line = [0u8; 31];
+    line[..29].copy_from_slice(date);
+    line[29..].copy_from_slice(b"\r\n");
+    out.extend_from_slice(&line);
     for (name, value) in &h.unknown {
         out.extend_from_slice(name);
         out.extend_from_slice(b": ");
@@ -356,7 +355,7 @@ mod tests {
             assert_eq!((p.close, p.announce_close, p.no_body, p.content_length), r.want, "row {i}");
         }
         let mut out = Vec::new();
-        write_head(&plain, &plan(&plain, &get11, false, false, 2), true, &mut out);
+        write_head(&plain, &plan(&plain, &get11, false, false, 2), true, &now_imf(), &mut out);
         let s = String::from_utf8(out).unwrap();
         assert!(
             s.starts_with("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nServer: Microsoft-HTTPAPI/2.0\r\nDate: "),

@@ -84,7 +84,7 @@ impl Connection {
             if Self::body_done(inp) {
                 inp.decoded = Vec::new();
                 inp.phase = Phase::Head;
-                self.response_ended(inp);
+                self.response_ended(inp, Instant::now());
                 return true;
             }
             return false;

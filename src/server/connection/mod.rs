@@ -324,6 +324,10 @@ pub struct Connection {
     armed: AtomicU64,
     /// The phase is Closed (read without a lock).
     closed: AtomicBool,
+    /// Output may be waiting for a writable edge (see [`Connection::on_event`]): stored only under the
+    /// output lock; true from the start of every write until it leaves nothing queued, while anything is
+    /// queued, and once the connection is closing. False lets an edge skip the output lock.
+    out_waiting: AtomicBool,
 }
 
 type Fired = Vec<(Completion, Win32Error, u32)>;
@@ -461,6 +465,7 @@ impl Connection {
             waits: Mutex::new(Waits::default()),
             armed: AtomicU64::new(timers::NOT_ARMED),
             closed: AtomicBool::new(false),
+            out_waiting: AtomicBool::new(false),
         });
         LIVE.write().insert(conn.id, conn.clone());
         notify_hook::connection(&conn, HTTP_NOTIFY_CONNECTION_OPENED);
@@ -478,7 +483,15 @@ impl Connection {
     /// An epoll event for this connection (`events`: the epoll mask). Returns a request it routed, for
     /// the caller to take (its own queue) or deliver.
     pub fn on_event(self: &Arc<Self>, events: u32) -> Option<Routed> {
-        if events & super::poll::OUTPUT_EVENTS != 0 {
+        // A plain socket's input edge reports it writable too (EPOLLOUT is a state: every event of the
+        // socket carries it): with nothing queued there is nothing to flush, and no output lock is taken.
+        // No writable edge meant for queued output is skipped: a write marks `out_waiting` before its
+        // send (the kernel's socket lock, taken by the send, orders the store before any drain of what it
+        // sends, and so before the edge that drain raises), and clears it only when nothing was queued.
+        let errors = (libc::EPOLLHUP | libc::EPOLLERR) as u32;
+        if events & super::poll::OUTPUT_EVENTS != 0
+            && (events & errors != 0 || !self.sock.is_plain() || self.out_waiting.load(Ordering::Acquire))
+        {
             self.flush();
         }
         let mut fired = Vec::new();

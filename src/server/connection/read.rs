@@ -236,7 +236,9 @@ impl Connection {
     /// The phase becomes Closing: what is queued goes out, then the connection closes.
     pub(super) fn set_closing(&self, inp: &mut Input) {
         inp.phase = Phase::Closing;
-        self.output.lock().closing = true;
+        let mut out = self.output.lock();
+        out.closing = true;
+        self.out_waiting.store(true, Ordering::Release);
     }
 
     /// Routes a parsed head: answers it here, or makes it the connection's current request and returns
@@ -249,7 +251,7 @@ impl Connection {
                     let keep = head.keep_alive && head.framing == Framing::None && status != 400;
                     self.queue_bytes(response::error_response(status, !keep));
                     if keep {
-                        self.request_ended(inp);
+                        self.request_ended(inp, std::time::Instant::now());
                     } else {
                         self.set_closing(inp);
                     }
@@ -259,14 +261,13 @@ impl Connection {
             };
         let gen = session::settings_generation();
         let group_id = (group != 0).then_some(group);
-        let settings = match inp.route_cache.as_ref().filter(|c| c.0 == group_id && c.1 == gen) {
-            Some(c) => c.2.clone(),
-            None => {
-                let s = Arc::new(session::route_settings(group_id));
-                inp.route_cache = Some((group_id, gen, s.clone()));
-                s
-            }
-        };
+        if !inp.route_cache.as_ref().is_some_and(|c| c.0 == group_id && c.1 == gen) {
+            inp.route_cache = Some((group_id, gen, Arc::new(session::route_settings(group_id))));
+        }
+        // The group's settings, borrowed from the connection's cache where they are read (no count
+        // changed per request): what is needed once the input is changed below is copied out.
+        let settings = &inp.route_cache.as_ref().expect("just filled").2;
+        let timers = settings.timers;
         if let Some(limit) = &settings.connections {
             // HTTP_CONNECTION_LIMIT_INFO: a connection counts against the group its requests go to; one
             // over the limit is answered 503 and closed. An HTTP/2 stream's relay: its TCP connection
@@ -330,9 +331,10 @@ impl Connection {
             let mut out = self.output.lock();
             out.serving = req.id;
             out.resp = RespState { no_body: req.is_head_verb(), ..Default::default() };
-            out.min_send_rate = settings.timers.min_send_rate;
-            if !(out.throttles.is_empty() && settings.throttles.is_empty()) {
-                out.throttles.clone_from(&settings.throttles);
+            out.min_send_rate = timers.min_send_rate;
+            let throttles = &inp.route_cache.as_ref().expect("filled above").2.throttles;
+            if !(out.throttles.is_empty() && throttles.is_empty()) {
+                out.throttles.clone_from(throttles);
             }
         }
         let key = queue.key();
@@ -340,7 +342,7 @@ impl Connection {
             inp.seen_queue = key;
             self.saw_queue(key);
         }
-        self.request_routed(inp, settings.timers, now);
+        self.request_routed(inp, timers, now);
         // A chunked body that arrived with its head is checked before the application sees the request:
         // a smuggling attempt never reaches it.
         if Self::pump_body(inp).is_err() {
@@ -355,9 +357,10 @@ impl Connection {
 
     /// The response to the current request is complete (or the engine answered a head itself and keeps
     /// the connection): back to waiting for a head, or draining the rest of the body first.
-    pub(super) fn request_ended(&self, inp: &mut Input) {
+    /// `now`: when it ended.
+    pub(super) fn request_ended(&self, inp: &mut Input, now: std::time::Instant) {
         inp.phase = if Self::body_done(inp) { Phase::Head } else { Phase::Drain };
-        self.response_ended(inp);
+        self.response_ended(inp, now);
     }
 
     /// Moves the socket to the epoll set of the queue its request went to, where that queue's threads

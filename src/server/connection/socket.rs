@@ -89,6 +89,12 @@ impl Socket {
         Socket { fd: edge, tcp: Some(tcp), pipe: Some(pipe), tls: None, hung_up: AtomicBool::new(false) }
     }
 
+    /// A plain TCP socket (no TLS layer, not an HTTP/2 stream's pipe): nothing is ever held between the
+    /// engine's output queue and the socket.
+    pub fn is_plain(&self) -> bool {
+        self.tls.is_none() && self.pipe.is_none()
+    }
+
     pub fn is_tls(&self) -> bool {
         self.tls.is_some()
     }

@@ -109,10 +109,9 @@ impl Connection {
         self.schedule_input(t, now + conn_timers.request_queue);
     }
 
-    /// A response ended (IdleConnection or DrainEntityBody starts).
-    pub(super) fn response_ended(&self, inp: &mut Input) {
+    /// A response ended at `now` (IdleConnection or DrainEntityBody starts).
+    pub(super) fn response_ended(&self, inp: &mut Input, now: Instant) {
         let t = &mut inp.timing;
-        let now = Instant::now();
         t.idle_since = now;
         t.drain_started = now;
         t.head_started = None;

@@ -42,8 +42,9 @@ impl HeadMemo {
         HeadMemo { bytes: Vec::new(), key: Vec::new(), date_at: 0 }
     }
 
-    /// Makes `bytes` the head for `h`.
-    fn write(&mut self, h: &ResponseHead, plan: &response::Plan, v2: bool) {
+    /// Makes `bytes` the head for `h`, dated `now`.
+    fn write(&mut self, h: &ResponseHead, plan: &response::Plan, v2: bool, now: Instant) {
+        let date = crate::http1::date::imf_at(now);
         let key = &self.key;
         let mut pos = 0;
         let same = !key.is_empty()
@@ -55,12 +56,12 @@ impl HeadMemo {
             })
             && pos == key.len();
         if same {
-            response::refresh_date(&mut self.bytes, self.date_at);
+            response::refresh_date(&mut self.bytes, self.date_at, &date);
             return;
         }
         self.bytes.clear();
         self.key.clear();
-        self.date_at = response::write_head(h, plan, v2, &mut self.bytes);
+        self.date_at = response::write_head(h, plan, v2, &date, &mut self.bytes);
         if self.bytes.len() <= MEMO_MAX {
             let key = &mut self.key;
             response::head_key(h, plan, v2, |p| {
@@ -147,6 +148,8 @@ impl Connection {
     ) -> Written {
         let total: usize = bufs.iter().map(|b| b.len()).sum();
         let mut written = 0usize;
+        // (Before the send: see `Connection::on_event`.)
+        self.out_waiting.store(true, Ordering::Release);
         if out.out.is_empty() && out.throttles.is_empty() {
             match self.sock.send_vectored(bufs) {
                 Ok(n) => written = n,
@@ -181,6 +184,9 @@ impl Connection {
             // running (a closing connection has no other).
             if out.backlog.is_none() && self.sock.pending() {
                 self.add_backlog(out, written as u64);
+            }
+            if out.out.is_empty() && !out.closing {
+                self.out_waiting.store(false, Ordering::Release);
             }
             return Written::All;
         }
@@ -258,6 +264,7 @@ impl Connection {
             match self.sock.flush_pending() {
                 Ok(true) if out.out.is_empty() && !out.closing => {
                     out.backlog = None;
+                    self.out_waiting.store(false, Ordering::Release);
                     return;
                 }
                 Ok(true) => {}
@@ -356,6 +363,9 @@ impl Connection {
             if out.out.is_empty() && !failed && !self.sock.pending() {
                 out.backlog = None;
                 close = out.closing;
+                if !close {
+                    self.out_waiting.store(false, Ordering::Release);
+                }
             }
         }
         fire_all(fired);
@@ -398,6 +408,9 @@ impl Connection {
         let result;
         let mut ended = None;
         let mut kick = false;
+        // One clock reading for the head's Date and, when this send ends the response, the connection's
+        // timers (IdleConnection starts).
+        let mut now = None;
         {
             let mut out = self.output.lock();
             if out.serving != req.id || out.resp.finished || self.is_closed() {
@@ -427,7 +440,7 @@ impl Connection {
                     pipe.put_head(h, &plan, req.v2);
                     &[]
                 } else {
-                    memo.write(h, &plan, req.v2);
+                    memo.write(h, &plan, req.v2, *now.get_or_insert_with(Instant::now));
                     &memo.bytes
                 }
             } else {
@@ -492,6 +505,7 @@ impl Connection {
                         tail.last_mut().expect("not empty").done = Some((completion, total));
                         self.add_backlog(&mut out, tail_bytes);
                         out.out.extend(tail);
+                        self.out_waiting.store(true, Ordering::Release);
                         Written::Queued
                     }
                 }
@@ -519,7 +533,10 @@ impl Connection {
         }
         let failed = matches!(result, Start::Done(ERROR_CONNECTION_INVALID, _, _));
         match ended {
-            Some((status, sent, close_after)) => self.response_done(queue, req, status, sent, close_after || failed),
+            Some((status, sent, close_after)) => {
+                let now = now.unwrap_or_else(Instant::now);
+                self.response_done(queue, req, status, sent, close_after || failed, now)
+            }
             None if head.is_some() || failed => {
                 // A response began (no 100 Continue any more), or the socket failed.
                 let mut fired = Vec::new();
@@ -543,6 +560,8 @@ impl Connection {
     /// drains the rest of the body, or closes.
     /// `found_in`: the queue the caller found the request in (usually the connection's: then no weak
     /// upgrade is needed to forget it there).
+    /// `now`: when the response ended.
+    #[allow(clippy::too_many_arguments)]
     fn response_done(
         self: &Arc<Self>,
         found_in: &Arc<RequestQueue>,
@@ -550,6 +569,7 @@ impl Connection {
         status: u16,
         sent: u64,
         close: bool,
+        now: Instant,
     ) {
         let mut fired = Vec::new();
         let (received, queue, routed) = {
@@ -571,7 +591,7 @@ impl Connection {
                     if close || inp.body_error {
                         self.set_closing(&mut inp);
                     } else {
-                        self.request_ended(&mut inp);
+                        self.request_ended(&mut inp, now);
                     }
                     routed = self.advance(&mut inp, &mut fired);
                 }
