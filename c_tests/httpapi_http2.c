@@ -782,8 +782,9 @@ static void test_header_wait(int port) {
  *   /cid/pair/X   held until a second /cid/pair/ request arrives, then both answered: two streams in flight
  *                 at once (so on two of the engine's relays);
  *   /cid/solo     answered;
- *   /cid/wait     HttpWaitForDisconnect (event) on its ConnectionId, HttpReceiveClientCertificate on it, then
- *                 a response with HTTP_SEND_RESPONSE_FLAG_DISCONNECT (which ends only its stream);
+ *   /cid/wait     HttpWaitForDisconnect (event) on its ConnectionId, a second one cancelled with CancelIoEx,
+ *                 HttpReceiveClientCertificate on it, then a response with HTTP_SEND_RESPONSE_FLAG_DISCONNECT
+ *                 (which ends only its stream);
  *   /cid/after    answered; then the wait must still pend (its stream and this one have ended, the client
  *                 holds the connection 1.5 s) and complete once the client closes the TCP connection; after
  *                 that the id names a closed connection. */
@@ -797,7 +798,7 @@ static struct {
         HTTP_CONNECTION_ID id;
     } seen[CID_SEEN];
     volatile int n;
-    volatile ULONG wait_pending, cert_live, wait_result, cert_gone, wait_gone, disconnect_send;
+    volatile ULONG wait_pending, cert_live, wait_result, cert_gone, wait_gone, disconnect_send, cancelled;
     volatile int wait_at_after, wait_done, checked;
     volatile long wait_ms;
 } cid;
@@ -861,6 +862,16 @@ static void *cid_main(void *arg) {
             memset(&cid.ov, 0, sizeof cid.ov);
             cid.ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
             cid.wait_pending = HttpWaitForDisconnect(cid.q, r->ConnectionId, &cid.ov);
+            /* A second wait, cancelled (CancelIoEx): ERROR_OPERATION_ABORTED, the first stays. */
+            OVERLAPPED ov2;
+            memset(&ov2, 0, sizeof ov2);
+            ov2.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+            if (HttpWaitForDisconnect(cid.q, r->ConnectionId, &ov2) == ERROR_IO_PENDING && CancelIoEx(cid.q, &ov2) &&
+                WaitForSingleObject(ov2.hEvent, 3000) == WAIT_OBJECT_0) {
+                DWORD moved;
+                cid.cancelled = GetOverlappedResult(cid.q, &ov2, &moved, FALSE) ? NO_ERROR : GetLastError();
+            }
+            CloseHandle(ov2.hEvent);
             cid.cert_live = HttpReceiveClientCertificate(cid.q, r->ConnectionId, 0, &info, sizeof info, &n, NULL);
             cid.disconnect_send = cid_answer(r, HTTP_SEND_RESPONSE_FLAG_DISCONNECT);
         } else if (!strcmp(path, "/cid/after")) {
@@ -875,7 +886,7 @@ static void *cid_main(void *arg) {
 
 static void test_connection_id(int port) {
     memset(&cid, 0, sizeof cid);
-    cid.wait_pending = cid.cert_live = cid.wait_result = cid.cert_gone = cid.wait_gone = cid.disconnect_send = 0xffffffff;
+    cid.wait_pending = cid.cert_live = cid.wait_result = cid.cert_gone = cid.wait_gone = cid.disconnect_send = cid.cancelled = 0xffffffff;
     wchar_t url[80];
     CHECK_EQ(HttpCreateHttpHandle(&cid.q, 0), NO_ERROR, "cid queue");
     swprintf(url, 80, L"https://127.0.0.1:%d/cid/", port);
@@ -911,6 +922,7 @@ static void test_connection_id(int port) {
     CHECK(solo != HTTP_NULL_ID && solo != p1 && solo != c1 && p1 != c1, "other connections report other ids (%llx, %llx, %llx)",
           (unsigned long long)solo, (unsigned long long)p1, (unsigned long long)c1);
     CHECK_EQ(cid.wait_pending, ERROR_IO_PENDING, "HttpWaitForDisconnect on the HTTP/2 connection's id pends");
+    CHECK_EQ(cid.cancelled, ERROR_OPERATION_ABORTED, "a second wait on the id, cancelled with CancelIoEx");
     CHECK_EQ(cid.cert_live, ERROR_NOT_FOUND, "HttpReceiveClientCertificate knows the id (no certificate negotiated)");
     CHECK_EQ(cid.disconnect_send, NO_ERROR, "a DISCONNECT response on a stream");
     CHECK_EQ(cid.wait_at_after, 0, "still pending after its stream and a later one ended");

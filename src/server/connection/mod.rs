@@ -70,8 +70,6 @@ pub trait ClientConnection: Send + Sync {
     /// Ends the disconnect waits of `queue` whose `OVERLAPPED` is `ov` (0: all) with
     /// `ERROR_OPERATION_ABORTED` (`CancelIoEx`, queue closed or shut down).
     fn cancel_disconnect_waiters(&self, queue: usize, ov: usize) -> bool;
-    /// HTTPS: the connection's TLS session.
-    fn tls(&self) -> Option<&Arc<SslInfo>>;
 }
 
 /// What an `HTTP_CONNECTION_ID` names.
@@ -686,9 +684,5 @@ impl ClientConnection for Connection {
     fn cancel_disconnect_waiters(&self, queue: usize, ov: usize) -> bool {
         let taken = self.waits.lock().take(queue, ov);
         abort_waiters(taken)
-    }
-
-    fn tls(&self) -> Option<&Arc<SslInfo>> {
-        self.tls.as_ref()
     }
 }

@@ -20,7 +20,6 @@ use crate::server::completion::{Completion, Start};
 use crate::server::ids::IdMap;
 use crate::server::notify_hook;
 use crate::server::timers::ConnectionLimit;
-use crate::server::tls::SslInfo;
 use crate::win32::error::*;
 use parking_lot::{Mutex, RwLock};
 use std::net::SocketAddr;
@@ -39,7 +38,6 @@ pub struct Multiplexed {
     /// The `HTTP_CONNECTION_ID` every request of the connection reports.
     pub id: u64,
     pub local: SocketAddr,
-    pub tls: Option<Arc<SslInfo>>,
     state: Mutex<State>,
 }
 
@@ -53,8 +51,8 @@ struct State {
 
 impl Multiplexed {
     /// A new client connection (its id from the same sequence as every connection's).
-    pub fn open(local: SocketAddr, tls: Option<Arc<SslInfo>>) -> Arc<Self> {
-        let m = Arc::new(Multiplexed { id: super::next_id(), local, tls, state: Default::default() });
+    pub fn open(local: SocketAddr) -> Arc<Self> {
+        let m = Arc::new(Multiplexed { id: super::next_id(), local, state: Default::default() });
         LIVE.write().insert(m.id, Arc::downgrade(&m));
         notify_hook::client_connection(m.local, m.id, HTTP_NOTIFY_CONNECTION_OPENED);
         m
@@ -110,10 +108,6 @@ impl ClientConnection for Multiplexed {
     fn cancel_disconnect_waiters(&self, queue: usize, ov: usize) -> bool {
         let taken = self.state.lock().waits.take(queue, ov);
         super::abort_waiters(taken)
-    }
-
-    fn tls(&self) -> Option<&Arc<SslInfo>> {
-        self.tls.as_ref()
     }
 }
 

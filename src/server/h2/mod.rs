@@ -113,7 +113,7 @@ where
     // ENHANCE_YOUR_CALM and the same time to end.
     // The connection as the application sees it: one HTTP_CONNECTION_ID for every stream's request, the
     // disconnect waits ended with the TCP connection (below, or however this task ends).
-    let mux = Multiplexed::open(local, Some(tls.clone()));
+    let mux = Multiplexed::open(local);
     let _end = EndOnDrop(mux.clone());
     let shared = Shared {
         tcp,
