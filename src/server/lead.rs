@@ -39,9 +39,8 @@ const BATCH: usize = 64;
 /// A queue's epoll set.
 pub struct QueueSet {
     poller: Poller,
-    /// Events taken from the set and not handled yet (edge-triggered: never dropped, whoever leads next
-    /// handles them first).
-    stash: parking_lot::Mutex<std::collections::VecDeque<(u64, u32)>>,
+    /// Events taken from the set and not handled yet, and the set's connections ([`Stash`]).
+    stash: parking_lot::Mutex<Stash>,
     /// Wakes the thread leading the set (a request was delivered to the queue, a packet posted to its
     /// port, the queue closed).
     waker: Waker,
@@ -53,6 +52,18 @@ pub struct QueueSet {
     runtime: AtomicBool,
     /// [`Self::post`] woke the set and no one has taken that wake yet: later posts need no other.
     kicked: AtomicBool,
+}
+
+/// What a set's leader looks at under one lock for each event it handles.
+#[derive(Default)]
+struct Stash {
+    /// Events taken from the set and not handled yet (edge-triggered: never dropped, whoever leads next
+    /// handles them first).
+    events: std::collections::VecDeque<(u64, u32)>,
+    /// The connections in the set, by id (the epoll token): found under the lock the leader takes for
+    /// the event anyway, not in the global table. Each one is removed when it leaves the set (it moves to
+    /// another set or ends), which also ends the reference cycle with its `Home`.
+    conns: super::ids::IdMap<Arc<connection::Connection>>,
 }
 
 impl QueueSet {
@@ -80,12 +91,23 @@ impl QueueSet {
         self.token
     }
 
-    pub fn add(&self, fd: RawFd, id: u64) -> std::io::Result<()> {
-        self.poller.add(fd, id, super::poll::CONNECTION_EVENTS)
+    /// Puts `conn` (socket `fd`) in the set.
+    pub fn add(&self, fd: RawFd, conn: &Arc<connection::Connection>) -> std::io::Result<()> {
+        // Found by id before its first event can come.
+        self.stash.lock().conns.insert(conn.id, conn.clone());
+        let r = self.poller.add(fd, conn.id, super::poll::CONNECTION_EVENTS);
+        if r.is_err() {
+            self.stash.lock().conns.remove(&conn.id);
+        }
+        r
     }
 
-    pub fn remove(&self, fd: RawFd) {
+    /// Takes connection `id` (socket `fd`) out of the set.
+    pub fn remove(&self, fd: RawFd, id: u64) {
         let _ = self.poller.delete(fd);
+        let gone = self.stash.lock().conns.remove(&id);
+        // (dropped with the lock released: it may be the connection's last reference)
+        drop(gone);
     }
 
     pub fn wake(&self) {
@@ -100,7 +122,7 @@ impl QueueSet {
     /// With no leader and no runtime watch, the next leader (a thread coming back, or one the watchdog
     /// wakes) takes the stash first, as it would take the edge from the set.
     pub fn post(&self, id: u64, mask: u32) {
-        self.stash.lock().push_back((id, mask));
+        self.stash.lock().events.push_back((id, mask));
         // (SeqCst: against the stores of `lead_step` and `watch`, each made before that side looks at the
         // stash: either it sees this event or this sees its flag.)
         if (self.parked.load(Ordering::SeqCst) || self.runtime.load(Ordering::SeqCst))
@@ -147,7 +169,7 @@ impl QueueSet {
         let mut events = [no_event(); 64];
         reactor::stats::bump(&reactor::stats::RUNTIME_TURNS);
         loop {
-            let stashed = self.stash.lock().pop_front();
+            let stashed = self.stash.lock().events.pop_front();
             let Some((token, mask)) = stashed else { break };
             Self::handle(token, mask);
         }
@@ -176,7 +198,7 @@ impl QueueSet {
 
     /// Whether events wait in the stash.
     fn stashed(&self) -> bool {
-        !self.stash.lock().is_empty()
+        !self.stash.lock().events.is_empty()
     }
 
     /// The watchdog's look at this set: whether it still needs looking at.
@@ -307,16 +329,16 @@ impl RequestQueue {
         let set = self.set();
         let stashed = {
             let mut stash = set.stash.lock();
-            let ev = stash.pop_front();
+            let ev = stash.events.pop_front();
             // About to sleep in the wait: posts from now on wake the set ([`QueueSet::post`]). Only the
             // leader stores the flag: it is false here unless this thread set it, so an event taken from
             // the stash (the usual turn) stores nothing.
             if ev.is_none() {
                 set.parked.store(true, Ordering::SeqCst);
             }
-            ev
+            ev.map(|(token, mask)| (token, mask, stash.conns.get(&token).cloned()))
         };
-        let (token, mask) = match stashed {
+        let (token, mask, conn) = match stashed {
             Some(ev) => ev,
             None => {
                 let mut events = [no_event(); BATCH];
@@ -326,17 +348,23 @@ impl RequestQueue {
                 if n == 0 {
                     return if timeout_ms >= 0 { Turn::TimedOut } else { Turn::Nothing };
                 }
-                if n > 1 {
-                    set.stash.lock().extend(events[1..n].iter().map(|e| (e.u64, e.events)));
-                }
-                (events[0].u64, events[0].events)
+                let conn = if n > 1 {
+                    let mut stash = set.stash.lock();
+                    stash.events.extend(events[1..n].iter().map(|e| (e.u64, e.events)));
+                    let first = events[0].u64;
+                    stash.conns.get(&first).cloned()
+                } else {
+                    None
+                };
+                (events[0].u64, events[0].events, conn)
             }
         };
         if token == WAKE {
             self.set().take_wake();
             return Turn::Nothing;
         }
-        let Some(conn) = connection::get(token) else { return Turn::Nothing };
+        // (A connection not found in the set's table, e.g. an event taken alone from the wait: the global one.)
+        let Some(conn) = conn.or_else(|| connection::get(token)) else { return Turn::Nothing };
         match conn.on_event(mask) {
             Some((q, req)) if Arc::ptr_eq(&q, self) => Turn::Mine(req),
             Some((q, req)) => {
@@ -667,7 +695,7 @@ mod tests {
             for id in 0..posts as u64 {
                 set.post(id, libc::EPOLLIN as u32);
             }
-            assert_eq!(set.stash.lock().len(), posts, "row {i}");
+            assert_eq!(set.stash.lock().events.len(), posts, "row {i}");
             assert_eq!(wakes(&set), want, "row {i}");
         }
         // Once the wake is taken, the next post wakes again.
@@ -677,6 +705,6 @@ mod tests {
         set.take_wake();
         set.post(2, libc::EPOLLIN as u32);
         assert_eq!(wakes(&set), 1);
-        assert_eq!(set.stash.lock().iter().map(|e| e.0).collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(set.stash.lock().events.iter().map(|e| e.0).collect::<Vec<_>>(), [1, 2]);
     }
 }

@@ -562,7 +562,7 @@ impl Connection {
         }
         match std::mem::replace(&mut inp.home, Home::None) {
             Home::Runtime => super::reactor::deregister(self.sock.fd()),
-            Home::Queue(set) => set.remove(self.sock.fd()),
+            Home::Queue(set) => set.remove(self.sock.fd(), self.id),
             Home::None => {}
         }
         if inp.reset {

@@ -365,7 +365,7 @@ impl Connection {
 
     /// Moves the socket to the epoll set of the queue its request went to, where that queue's threads
     /// will find its next request.
-    fn move_home(&self, inp: &mut Input, queue: &Arc<RequestQueue>) {
+    fn move_home(self: &Arc<Self>, inp: &mut Input, queue: &Arc<RequestQueue>) {
         let set = queue.set();
         if let Home::Queue(s) = &inp.home {
             if Arc::ptr_eq(s, set) {
@@ -375,10 +375,10 @@ impl Connection {
         let fd = self.sock.fd();
         match std::mem::replace(&mut inp.home, Home::None) {
             Home::Runtime => super::super::reactor::deregister(fd),
-            Home::Queue(s) => s.remove(fd),
+            Home::Queue(s) => s.remove(fd, self.id),
             Home::None => return,
         }
-        if set.add(fd, self.id).is_ok() {
+        if set.add(fd, self).is_ok() {
             inp.home = Home::Queue(set.clone());
         } else if super::super::reactor::register(fd, self.id).is_ok() {
             inp.home = Home::Runtime;
