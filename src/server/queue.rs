@@ -32,12 +32,13 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
 
-/// A pending overlapped `HttpReceiveHttpRequest`.
+/// A pending overlapped `HttpReceiveHttpRequest`: only the caller's `OVERLAPPED`, no reference to the
+/// queue (the queue whose list holds it is the one that completes it, [`RequestQueue::fire_receive`]).
 pub(super) struct PendingReceive {
     buf: CallerBuf,
     flags: u32,
     wide16: bool,
-    completion: Completion,
+    ov: OverlappedPtr,
 }
 
 /// The requests parsed and routed to a queue, not yet received, in order. Its length is mirrored in an
@@ -392,7 +393,15 @@ impl RequestQueue {
 
     fn complete_receive(&self, mut p: PendingReceive, req: &Arc<Request>) {
         let (e, n) = self.copy_out(req, &mut p.buf, p.flags, p.wide16);
-        p.completion.fire(e, n, false);
+        self.fire_receive(p.ov, e, n, false);
+    }
+
+    /// Reports the end of one of this queue's overlapped receives (`inline`: the export returns this
+    /// result itself, see [`Completion::fire`]).
+    fn fire_receive(&self, ov: OverlappedPtr, e: Win32Error, n: u32, inline: bool) {
+        // SAFETY: the caller keeps its OVERLAPPED valid until the operation completes (the contract of
+        // every overlapped http.sys call); this is that completion.
+        unsafe { crate::win32::overlapped::complete(Some(&self.binding), ov, e, n as usize, inline) }
     }
 
     /// Completes a pending receive with `req` for a thread waiting on `port`: its packet is returned
@@ -404,17 +413,9 @@ impl RequestQueue {
         port: &crate::win32::iocp::CompletionPort,
     ) -> Option<crate::win32::iocp::Packet> {
         let (e, n) = self.copy_out(req, &mut p.buf, p.flags, p.wide16);
-        match p.completion {
-            // SAFETY: the caller keeps its OVERLAPPED valid until the operation completes; this is that
-            // completion.
-            Completion::Overlapped { ov, queue } => unsafe {
-                crate::win32::overlapped::complete_to(Some(&queue.binding), ov, e, n as usize, port)
-            },
-            other => {
-                other.fire(e, n, false);
-                None
-            }
-        }
+        // SAFETY: the caller keeps its OVERLAPPED valid until the operation completes; this is that
+        // completion.
+        unsafe { crate::win32::overlapped::complete_to(Some(&self.binding), p.ov, e, n as usize, port) }
     }
 
     /// Copies a request into a caller's buffer; sets its state. Returns the code and byte count
@@ -485,29 +486,32 @@ impl RequestQueue {
         let Some(ov) = ov else {
             return me.receive_sync(flags, buf, wide16);
         };
-        completion::run(me, Some(ov), |c| {
-            let mut st = self.st.lock();
-            if st.closed || st.shut_down {
-                return Start::Done(ERROR_OPERATION_ABORTED, 0, false);
+        // `completion::run`'s overlapped path, without its `Completion` (which holds the queue: a count up
+        // and down per receive): the pending receive keeps only the OVERLAPPED.
+        // SAFETY: the caller's OVERLAPPED, valid until the operation completes (this export's contract).
+        unsafe { ov.mark_pending() };
+        let mut st = self.st.lock();
+        if st.closed || st.shut_down {
+            return (ERROR_OPERATION_ABORTED, 0);
+        }
+        match st.ready.pop_front() {
+            Some(req) => {
+                drop(st);
+                let (e, n) = self.copy_out(&req, &mut buf, flags, wide16);
+                // Reported through the OVERLAPPED too (http.sys posts even when the call returns at once).
+                self.fire_receive(ov, e, n, true);
+                (e, n)
             }
-            match st.ready.pop_front() {
-                Some(req) => {
-                    drop(st);
-                    let (e, n) = self.copy_out(&req, &mut buf, flags, wide16);
-                    Start::Done(e, n, true)
-                }
-                None => {
-                    st.receivers.push_back(PendingReceive { buf, flags, wide16, completion: c });
-                    // Someone must read the set for it: a thread of the port, or the runtime.
-                    // (once per request: the thread that left the lead with the last request decided it already)
-                    let after =
-                        if st.leader || self.still_watched(&st) { After::Nothing } else { self.vacant(&mut st, 0) };
-                    drop(st);
-                    after.run();
-                    Start::Pending
-                }
+            None => {
+                st.receivers.push_back(PendingReceive { buf, flags, wide16, ov });
+                // Someone must read the set for it: a thread of the port, or the runtime.
+                // (once per request: the thread that left the lead with the last request decided it already)
+                let after = if st.leader || self.still_watched(&st) { After::Nothing } else { self.vacant(&mut st, 0) };
+                drop(st);
+                after.run();
+                (ERROR_IO_PENDING, 0)
             }
-        })
+        }
     }
 
     /// The request `id` after the application received it (for sends and body reads).
@@ -558,7 +562,7 @@ impl RequestQueue {
         let mut out = Vec::new();
         let mut keep = VecDeque::new();
         for p in st.receivers.drain(..) {
-            if ov == 0 || p.completion.overlapped() == ov {
+            if ov == 0 || p.ov.0 == ov {
                 out.push(p);
             } else {
                 keep.push_back(p);
@@ -593,7 +597,7 @@ impl RequestQueue {
         // connections (which would complete them as disconnects).
         self.cancel_disconnect_waits(0);
         for p in receivers {
-            p.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
+            self.fire_receive(p.ov, ERROR_OPERATION_ABORTED, 0, false);
         }
         for r in dropped {
             r.conn.abort();
@@ -626,7 +630,7 @@ impl RequestQueue {
         notify_hook::queue_closed(self, &regs);
         super::cache::drop_queue(self.key());
         for p in receivers {
-            p.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
+            self.fire_receive(p.ov, ERROR_OPERATION_ABORTED, 0, false);
         }
         self.cancel_disconnect_waits(0);
         for r in requests {
@@ -677,7 +681,7 @@ impl RequestQueue {
             w.fire(ERROR_OPERATION_ABORTED, 0, false);
         }
         for p in receivers {
-            p.completion.fire(ERROR_OPERATION_ABORTED, 0, false);
+            self.fire_receive(p.ov, ERROR_OPERATION_ABORTED, 0, false);
         }
         for r in requests {
             any |= r.conn.cancel(r.id, ov);
