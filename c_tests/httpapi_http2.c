@@ -20,10 +20,13 @@
  * One HTTP_CONNECTION_ID per TCP connection, as on Windows: every stream's request reports it (two streams
  * in flight at once, curl and python), another connection's differs; HttpWaitForDisconnect on it outlives
  * the streams and completes when the client closes the TCP connection; HttpReceiveClientCertificate knows
- * it (ERROR_NOT_FOUND: none negotiated) and after the close ERROR_CONNECTION_INVALID; a URL group's
+ * it (ERROR_NOT_FOUND: none negotiated) and after the close ERROR_CONNECTION_INVALID; notification ports
+ * (httpnotify.h) see one CONNECTION_OPENED and one CONNECTION_CLOSED per TCP connection, named by that id,
+ * and its requests' REQUEST_RECEIVED under it too; a URL group's
  * connection limit counts the TCP connection once, however many streams it has in flight. */
 #include "httpapi_support.h"
 #include <arpa/inet.h>
+#include <httpnotify.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -787,7 +790,11 @@ static void test_header_wait(int port) {
  *                 (which ends only its stream);
  *   /cid/after    answered; then the wait must still pend (its stream and this one have ended, the client
  *                 holds the connection 1.5 s) and complete once the client closes the TCP connection; after
- *                 that the id names a closed connection. */
+ *                 that the id names a closed connection.
+ * A notification port registered on the queue (connection events reach every queue with a prefix on the
+ * connection's port) sees each of the three connections (curl's, python's two) opened and closed once,
+ * named by the ConnectionId the application saw, and each request received under it: the engine's relays
+ * report no connection events of their own. */
 #define CID_SEEN 16
 
 static struct {
@@ -884,6 +891,52 @@ static void *cid_main(void *arg) {
     return NULL;
 }
 
+/* The connection ids a notification port saw: how many times each filter named `id`, and how many events
+ * named none of `ids`. */
+typedef struct {
+    int opened, received, closed;
+} cid_events;
+
+static int cid_notified(HNOTIFY_RPC port, const HTTP_CONNECTION_ID *ids, cid_events *per, int nids, int want) {
+    int got = 0, stray = 0;
+    uint64_t end = ts_now_ms() + 5000;
+    while (got < want && ts_now_ms() < end) {
+        PNOTIFICATION_DATA_ASYNC_RPC arr = NULL;
+        DWORD n = 0;
+        OVERLAPPED ov;
+        memset(&ov, 0, sizeof ov);
+        ov.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
+        error_status_t r = ApiGetNotifyAsyncEx(port, &arr, &n, &ov);
+        if (r == ERROR_IO_PENDING) {
+            DWORD cnt = 0;
+            if (WaitForSingleObject(ov.hEvent, 1000) != WAIT_OBJECT_0) CancelIoEx(port, &ov);
+            r = GetOverlappedResult(port, &ov, &cnt, TRUE) ? ERROR_SUCCESS : GetLastError();
+        }
+        CloseHandle(ov.hEvent);
+        if (r != ERROR_SUCCESS) continue;
+        for (DWORD i = 0; i < n; i++, got++) {
+            char name[40];
+            size_t k = 0;
+            for (; arr[i].Name && arr[i].Name[k] && k + 1 < sizeof name; k++) name[k] = (char)arr[i].Name[k];
+            name[k] = 0;
+            unsigned long long id = strtoull(name, NULL, 10);
+            int which = -1;
+            for (int j = 0; j < nids; j++)
+                if (ids[j] == id) which = j;
+            if (which < 0) {
+                printf("notification %#x for connection %s: none of the test's\n", (unsigned)arr[i].dwFilter, name);
+                stray++;
+                continue;
+            }
+            per[which].opened += arr[i].dwFilter == HTTP_NOTIFY_CONNECTION_OPENED;
+            per[which].received += arr[i].dwFilter == HTTP_NOTIFY_REQUEST_RECEIVED;
+            per[which].closed += arr[i].dwFilter == HTTP_NOTIFY_CONNECTION_CLOSED;
+        }
+        ApiFreeNotifications(arr, n);
+    }
+    return stray;
+}
+
 static void test_connection_id(int port) {
     memset(&cid, 0, sizeof cid);
     cid.wait_pending = cid.cert_live = cid.wait_result = cid.cert_gone = cid.wait_gone = cid.disconnect_send = cid.cancelled = 0xffffffff;
@@ -891,6 +944,13 @@ static void test_connection_id(int port) {
     CHECK_EQ(HttpCreateHttpHandle(&cid.q, 0), NO_ERROR, "cid queue");
     swprintf(url, 80, L"https://127.0.0.1:%d/cid/", port);
     CHECK_EQ(HttpAddUrl(cid.q, url, NULL), NO_ERROR, "HttpAddUrl https .../cid/");
+    error_status_t st = 99, rpc = 99;
+    HNOTIFY_RPC np = ApiCreateNotify(&st, &rpc);
+    DWORD seq = 0;
+    CHECK(np != NULL && ApiAddNotifyHttpObject(np, HTTP_NOTIFY_OBJECT_REQUEST_QUEUE, HTTP_NOTIFY_QUEUE_OBJECT(cid.q),
+                                               HTTP_NOTIFY_CONNECTION_OPENED | HTTP_NOTIFY_CONNECTION_CLOSED | HTTP_NOTIFY_REQUEST_RECEIVED, 5,
+                                               &seq, &rpc) == ERROR_SUCCESS,
+          "a notification port on the cid queue");
     pthread_t th;
     pthread_create(&th, NULL, cid_main, NULL);
 
@@ -932,6 +992,18 @@ static void test_connection_id(int port) {
           cid.wait_ms + 300);
     CHECK_EQ(cid.cert_gone, ERROR_CONNECTION_INVALID, "HttpReceiveClientCertificate after the close");
     CHECK_EQ(cid.wait_gone, NO_ERROR, "HttpWaitForDisconnect after the close: complete at once");
+    /* Notifications: curl's connection (2 requests), python's first (4) and second (1). */
+    HTTP_CONNECTION_ID ids[3] = {c1, p1, solo};
+    cid_events per[3];
+    memset(per, 0, sizeof per);
+    int stray = cid_notified(np, ids, per, 3, 3 + 7 + 3);
+    CHECK_EQ(stray, 0, "no notification names another connection (a relay's own id)");
+    const int requests[3] = {2, 4, 1};
+    for (int i = 0; i < 3; i++)
+        CHECK(per[i].opened == 1 && per[i].closed == 1 && per[i].received == requests[i],
+              "connection %d (%llx): opened %d, closed %d, requests received %d (want 1, 1, %d)", i, (unsigned long long)ids[i], per[i].opened,
+              per[i].closed, per[i].received, requests[i]);
+    ApiCloseNotify(&np);
     HttpCloseRequestQueue(cid.q);
     pthread_join(th, NULL);
     if (cid.ov.hEvent) CloseHandle(cid.ov.hEvent);
