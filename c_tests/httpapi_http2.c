@@ -557,23 +557,51 @@ static void test_stream_calls(int port) {
 
 /* A v2 server session, URL group and queue of their own taking https://127.0.0.1:port/PATH/, with the group's
  * HTTP_TIMEOUT_LIMIT_INFO `t` (Flags set here): the per-stream timer rows below. Returns the queue. */
-static HANDLE timed_group(int port, const char *path, HTTP_TIMEOUT_LIMIT_INFO *t, HTTP_SERVER_SESSION_ID *s, HTTP_URL_GROUP_ID *g) {
-    HANDLE q = NULL;
+/* A row with a v2 URL group of its own: https://127.0.0.1:port/<path>/, bound to a queue of its own, with the
+ * timeouts `t` (group_open); an application thread on that queue and the h2 peer's command named <path>
+ * (group_peer); group_close closes the queue (ending the thread's pending receive), joins the thread and
+ * closes the group and the session. */
+typedef struct {
+    const char *path;
+    HTTP_SERVER_SESSION_ID s;
+    HTTP_URL_GROUP_ID g;
+    HANDLE q;
+    pthread_t th;
+    int threaded;
+} group_row;
+
+static void group_open(group_row *r, int port, const char *path, HTTP_TIMEOUT_LIMIT_INFO *t) {
+    memset(r, 0, sizeof *r);
+    r->path = path;
     HTTPAPI_VERSION v = HTTPAPI_VERSION_2;
-    CHECK(HttpCreateServerSession(v, s, 0) == NO_ERROR, "%s: session", path);
-    CHECK(HttpCreateUrlGroup(*s, g, 0) == NO_ERROR, "%s: group", path);
-    CHECK(HttpCreateRequestQueue(v, NULL, NULL, 0, &q) == NO_ERROR, "%s: queue", path);
+    CHECK(HttpCreateServerSession(v, &r->s, 0) == NO_ERROR, "%s: session", path);
+    CHECK(HttpCreateUrlGroup(r->s, &r->g, 0) == NO_ERROR, "%s: group", path);
+    CHECK(HttpCreateRequestQueue(v, NULL, NULL, 0, &r->q) == NO_ERROR, "%s: queue", path);
     HTTP_BINDING_INFO b;
     memset(&b, 0, sizeof b);
     b.Flags.Present = 1;
-    b.RequestQueueHandle = q;
-    CHECK(HttpSetUrlGroupProperty(*g, HttpServerBindingProperty, &b, sizeof b) == NO_ERROR, "%s: binding", path);
+    b.RequestQueueHandle = r->q;
+    CHECK(HttpSetUrlGroupProperty(r->g, HttpServerBindingProperty, &b, sizeof b) == NO_ERROR, "%s: binding", path);
     t->Flags.Present = 1;
-    CHECK(HttpSetUrlGroupProperty(*g, HttpServerTimeoutsProperty, t, sizeof *t) == NO_ERROR, "%s: timeouts", path);
+    CHECK(HttpSetUrlGroupProperty(r->g, HttpServerTimeoutsProperty, t, sizeof *t) == NO_ERROR, "%s: timeouts", path);
     wchar_t url[80];
     swprintf(url, 80, L"https://127.0.0.1:%d/%s/", port, path);
-    CHECK(HttpAddUrlToUrlGroup(*g, url, 0, 0) == NO_ERROR, "%s: HttpAddUrlToUrlGroup", path);
-    return q;
+    CHECK(HttpAddUrlToUrlGroup(r->g, url, 0, 0) == NO_ERROR, "%s: HttpAddUrlToUrlGroup", path);
+}
+
+/* Starts `app` (its argument: the row's queue) and runs the h2 peer's command named like the row's path:
+ * the peer's exit code, its output in `out`. */
+static int group_peer(group_row *r, int port, void *(*app)(void *), char *out, size_t cap) {
+    pthread_create(&r->th, NULL, app, r->q);
+    r->threaded = 1;
+    return run_peer("h2_peer.py", "h2", 30, port, r->path, out, cap);
+}
+
+static void group_close(group_row *r) {
+    HttpCloseRequestQueue(r->q);
+    if (r->threaded) pthread_join(r->th, NULL);
+    HttpCloseUrlGroup(r->g);
+    HttpCloseServerSession(r->s);
 }
 
 /* MinSendRate on an HTTP/2 stream whose client does not read: that stream is reset (RST_STREAM CANCEL), not
@@ -602,22 +630,16 @@ static void test_min_send_rate(int port) {
     HTTP_TIMEOUT_LIMIT_INFO t;
     memset(&t, 0, sizeof t);
     t.MinSendRate = 4000000;
-    HTTP_SERVER_SESSION_ID s = 0;
-    HTTP_URL_GROUP_ID g = 0;
-    HANDLE q = timed_group(port, "slow", &t, &s, &g);
-    pthread_t th;
-    pthread_create(&th, NULL, slow_main, q);
+    group_row row;
+    group_open(&row, port, "slow", &t);
     char out[1024];
-    int rc = run_peer("h2_peer.py", "h2", 30, port, "slow", out, sizeof out);
+    int rc = group_peer(&row, port, slow_main, out, sizeof out);
     CHECK(rc == 0 && !strcmp(out, "slow: reset 8 short=True then 200 hello goaway=None\n"),
           "MinSendRate resets the stream, not the connection: rc %d '%s'", rc, out);
     for (int i = 0; i < 50 && slow_result == 0xffffffff; i++) usleep(100000);
     ULONG r = slow_result;
-    HttpCloseRequestQueue(q);
-    pthread_join(th, NULL);
+    group_close(&row);
     CHECK(r != NO_ERROR && r != 0xffffffff, "the application's send on the reset stream fails (%lu)", (unsigned long)r);
-    HttpCloseUrlGroup(g);
-    HttpCloseServerSession(s);
 }
 
 /* EntityBody on an HTTP/2 stream whose client stops sending its body: the application's pending body read
@@ -647,26 +669,20 @@ static void test_entity_body_timer(int port) {
     HTTP_TIMEOUT_LIMIT_INFO t;
     memset(&t, 0, sizeof t);
     t.EntityBody = 1;
-    HTTP_SERVER_SESSION_ID s = 0;
-    HTTP_URL_GROUP_ID g = 0;
-    HANDLE q = timed_group(port, "stall", &t, &s, &g);
-    pthread_t th;
-    pthread_create(&th, NULL, stall_main, q);
+    group_row row;
+    group_open(&row, port, "stall", &t);
     char out[1024];
-    int rc = run_peer("h2_peer.py", "h2", 30, port, "stall", out, sizeof out);
+    int rc = group_peer(&row, port, stall_main, out, sizeof out);
     CHECK(rc == 0 && !strcmp(out, "stall: status=None reset=yes then 200 hello goaway=None\n"),
           "EntityBody ends the stream, not the connection: rc %d '%s'", rc, out);
     for (int i = 0; i < 50 && stall_ms < 0; i++) usleep(100000);
     long ms = stall_ms;
     ULONG first = stall_first, read = stall_read;
-    HttpCloseRequestQueue(q);
-    pthread_join(th, NULL);
+    group_close(&row);
     printf("EntityBody on a stream: the stalled read failed after %ld ms\n", ms);
     CHECK_EQ(first, NO_ERROR, "the body's first 1000 bytes read");
     CHECK_EQ(read, ERROR_CONNECTION_INVALID, "the stalled body read fails as on HTTP/1.1");
     CHECK(ms >= 300 && ms <= 3500, "at EntityBody (1 s after the last byte): %ld ms", ms);
-    HttpCloseUrlGroup(g);
-    HttpCloseServerSession(s);
 }
 
 /* RequestQueue on an HTTP/2 stream: a request no thread takes within RequestQueue (1 s here) is answered 503
@@ -677,9 +693,8 @@ static void test_request_queue_timer(int port) {
     HTTP_TIMEOUT_LIMIT_INFO t;
     memset(&t, 0, sizeof t);
     t.RequestQueue = 1;
-    HTTP_SERVER_SESSION_ID s = 0;
-    HTTP_URL_GROUP_ID g = 0;
-    HANDLE q = timed_group(port, "queued", &t, &s, &g);
+    group_row row;
+    group_open(&row, port, "queued", &t);
     char cmd[1000], out[512];
     snprintf(cmd, sizeof cmd,
              "%s --http2 -o /dev/null -w '%%{http_code} %%{http_version} %%{num_connects} %%{time_total}\\n' https://127.0.0.1:%d/queued/x"
@@ -693,9 +708,7 @@ static void test_request_queue_timer(int port) {
     CHECK(rc == 0 && n == 8 && code == 503 && ver == 2 && conns == 1 && code2 == 200 && ver2 == 2 && conns2 == 0,
           "RequestQueue: 503 on the stream, the connection serves /hello next: rc %d '%s'", rc, out);
     CHECK(secs >= 0.7 && secs <= 3.5, "the 503 after RequestQueue (1 s): %.2f s", secs);
-    HttpCloseRequestQueue(q);
-    HttpCloseUrlGroup(g);
-    HttpCloseServerSession(s);
+    group_close(&row);
 }
 
 /* DrainEntityBody on an HTTP/2 stream: the application answers a POST at once, before the rest of its body
@@ -720,20 +733,14 @@ static void test_drain_entity_body_timer(int port) {
     HTTP_TIMEOUT_LIMIT_INFO t;
     memset(&t, 0, sizeof t);
     t.DrainEntityBody = 1;
-    HTTP_SERVER_SESSION_ID s = 0;
-    HTTP_URL_GROUP_ID g = 0;
-    HANDLE q = timed_group(port, "drain", &t, &s, &g);
-    pthread_t th;
-    pthread_create(&th, NULL, drain_main, q);
+    group_row row;
+    group_open(&row, port, "drain", &t);
     char out[1024];
-    int rc = run_peer("h2_peer.py", "h2", 30, port, "drain", out, sizeof out);
+    int rc = group_peer(&row, port, drain_main, out, sizeof out);
     CHECK(rc == 0 && !strcmp(out, "drain: 200 early reset=0 then 200 hello goaway=None\n"),
           "DrainEntityBody: the stream ends with its response (RST_STREAM NO_ERROR), the connection lives: rc %d '%s'", rc, out);
-    HttpCloseRequestQueue(q);
-    pthread_join(th, NULL);
+    group_close(&row);
     CHECK_EQ(drain_result, NO_ERROR, "the response sent before the body");
-    HttpCloseUrlGroup(g);
-    HttpCloseServerSession(s);
 }
 
 /* HeaderWait over HTTP/2 (HTTP_TIMEOUT_LIMIT_INFO: the time allowed to parse the request header; the
@@ -1039,9 +1046,8 @@ static void *limit_main(void *arg) {
 static void test_connection_limit(int port) {
     HTTP_TIMEOUT_LIMIT_INFO t;
     memset(&t, 0, sizeof t);
-    HTTP_SERVER_SESSION_ID s = 0;
-    HTTP_URL_GROUP_ID g = 0;
-    HANDLE q = timed_group(port, "limit", &t, &s, &g);
+    group_row row;
+    group_open(&row, port, "limit", &t);
     HTTP_CONNECTION_LIMIT_INFO cl;
     HTTP_QOS_SETTING_INFO qi;
     memset(&cl, 0, sizeof cl);
@@ -1049,17 +1055,12 @@ static void test_connection_limit(int port) {
     cl.MaxConnections = 1;
     qi.QosType = HttpQosSettingTypeConnectionLimit;
     qi.QosSetting = &cl;
-    CHECK_EQ(HttpSetUrlGroupProperty(g, HttpServerQosProperty, &qi, sizeof qi), NO_ERROR, "limit: connection limit 1");
-    pthread_t th;
-    pthread_create(&th, NULL, limit_main, q);
+    CHECK_EQ(HttpSetUrlGroupProperty(row.g, HttpServerQosProperty, &qi, sizeof qi), NO_ERROR, "limit: connection limit 1");
     char out[512];
-    int rc = run_peer("h2_peer.py", "h2", 30, port, "limit", out, sizeof out);
+    int rc = group_peer(&row, port, limit_main, out, sizeof out);
     CHECK(rc == 0 && !strcmp(out, "limit: 200 200 other 503 after close 200\n"),
           "connection limit 1: an HTTP/2 connection counts once: rc %d '%s'", rc, out);
-    HttpCloseRequestQueue(q);
-    pthread_join(th, NULL);
-    HttpCloseUrlGroup(g);
-    HttpCloseServerSession(s);
+    group_close(&row);
 }
 
 /* Each flood shape (c_tests/support/h2_flood.py) gets a GOAWAY with ENHANCE_YOUR_CALM (11) and the

@@ -216,22 +216,22 @@ def cmd_slow(c):
                                                            len(s["data"]) < 4 << 20, h["status"], h["data"].decode(), c.goaway))
 
 
-def cmd_appcancel(c):
-    sid = c.request("POST", "/calls/cancel", b"x" * 1000, end=False, extra=[("content-length", "1000000")])
+def stalled_post(c, name, path):
+    """A POST announcing 1,000,000 bytes of body that sends 1000 and stops; then /hello on the same connection."""
+    sid = c.request("POST", path, b"x" * 1000, end=False, extra=[("content-length", "1000000")])
     c.wait(sid)
     s = c.streams[sid]
     h = c.get("/hello")
-    print("appcancel: status=%s reset=%s then %s %s goaway=%s" % (s["status"], "yes" if s["reset"] is not None else "no",
-                                                                  h["status"], h["data"].decode(), c.goaway))
+    print("%s: status=%s reset=%s then %s %s goaway=%s" % (name, s["status"], "yes" if s["reset"] is not None else "no",
+                                                           h["status"], h["data"].decode(), c.goaway))
+
+
+def cmd_appcancel(c):
+    stalled_post(c, "appcancel", "/calls/cancel")
 
 
 def cmd_stall(c):
-    sid = c.request("POST", "/stall/x", b"x" * 1000, end=False, extra=[("content-length", "1000000")])
-    c.wait(sid)
-    s = c.streams[sid]
-    h = c.get("/hello")
-    print("stall: status=%s reset=%s then %s %s goaway=%s" % (s["status"], "yes" if s["reset"] is not None else "no",
-                                                              h["status"], h["data"].decode(), c.goaway))
+    stalled_post(c, "stall", "/stall/x")
 
 
 def cmd_drain(c):
