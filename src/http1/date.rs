@@ -96,22 +96,6 @@ pub fn parse_lenient(s: &str) -> Option<CivilTime> {
 }
 
 thread_local! {
-    /// Each thread's last formatted second (no lock shared by the threads that answer requests).
-    static CACHE: std::cell::Cell<(u64, [u8; 29])> = const { std::cell::Cell::new((u64::MAX, [0; 29])) };
-}
-
-/// Seconds since the epoch from the coarse real-time clock (a few milliseconds' resolution, ample for
-/// a date to the second, and cheaper to read than the precise one).
-fn coarse_secs() -> u64 {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: clock_gettime writes one timespec through a valid pointer.
-    if unsafe { libc::clock_gettime(libc::CLOCK_REALTIME_COARSE, &mut ts) } == 0 && ts.tv_sec >= 0 {
-        return ts.tv_sec as u64;
-    }
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
-}
-
-thread_local! {
     /// Each thread's last formatted second for [`imf_at`], with the monotonic instant it stays right until.
     static AT: std::cell::Cell<(Option<Instant>, [u8; 29])> = const { std::cell::Cell::new((None, [0; 29])) };
 }
@@ -134,19 +118,10 @@ pub fn imf_at(now: Instant) -> [u8; 29] {
     })
 }
 
-/// The current time as a 29-byte IMF-fixdate, formatted at most once a second per thread.
+/// The current time as a 29-byte IMF-fixdate, formatted at most once a second per thread (the cache of
+/// [`imf_at`]).
 pub fn now_imf() -> [u8; 29] {
-    let secs = coarse_secs();
-    CACHE.with(|c| {
-        let (at, text) = c.get();
-        if at == secs {
-            return text;
-        }
-        let mut text = [0u8; 29];
-        text.copy_from_slice(&format(&civil_from_unix(secs as i64)).as_bytes()[..29]);
-        c.set((secs, text));
-        text
-    })
+    imf_at(Instant::now())
 }
 
 #[cfg(test)]
